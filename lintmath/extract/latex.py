@@ -1,0 +1,601 @@
+"""LaTeX extractor: displays -> rows -> chains of steps, with exact source positions.
+
+Stdlib only, hand-written iterative scanning (linear time, no recursion on nesting depth).
+
+The text of every MathText is an exact-length slice of the source in which what is not math
+(comments, ``\\label``, ``\\tag``, ``&``, ``\\\\``, ...) has been replaced by spaces, so
+``MathText.position`` maps offsets back to the source.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Callable
+
+from lintmath.model import Derivation, Directive, Document, ExtractError, Macro, MathText, Step
+from lintmath.relations import LOGICAL, find_relations, normalize_relation, read_group, strip_spacing
+
+__all__ = ["extract_latex", "find_macros", "find_directives", "blank_comments"]
+
+#: Top-level display environments.
+DISPLAY_ENVS = frozenset({
+    "equation", "equation*", "displaymath", "align", "align*", "alignat", "alignat*",
+    "xalignat", "xalignat*", "flalign", "flalign*", "eqnarray", "eqnarray*", "multline",
+    "multline*", "gather", "gather*", "IEEEeqnarray", "IEEEeqnarray*", "dmath", "dmath*",
+})
+#: Environments whose rows are used when they are the whole content of a display.
+INNER_ENVS = frozenset({"split", "aligned", "alignedat", "gathered", "multlined", "array",
+                        "IEEEeqnarraybox"})
+#: Number of mandatory arguments after ``\begin{env}`` (optional ``[..]`` are always skipped).
+ENV_ARGS = {"alignat": 1, "alignat*": 1, "xalignat": 1, "xalignat*": 1, "alignedat": 1,
+            "IEEEeqnarray": 1, "IEEEeqnarray*": 1, "IEEEeqnarraybox": 1, "array": 1}
+MULTLINE = frozenset({"multline", "multline*", "multlined"})
+SKIP_ENVS = frozenset({"verbatim", "verbatim*", "Verbatim", "lstlisting", "minted", "comment",
+                       "alltt", "filecontents", "filecontents*"})
+#: Above this size a "display" is runaway text (an unclosed environment in a huge file): skipped.
+MAX_DISPLAY = 2_000_000
+
+_TOP = re.compile(
+    r"\\\\|\\\$|\\(begin|end)\s*\{([^{}\n]*)\}|\\\[|\\\(|\$\$|\$"
+    r"|\\(input|include|frametitle)(?![a-zA-Z@])"
+)
+_NOTMATH = re.compile(
+    r"\\\\|\\(label|tag|nonumber|notag|pause|displaybreak|allowdisplaybreaks|hline|vspace|"
+    r"IEEEnonumber|IEEEyesnumber|IEEEeqnarraynumspace|only|onslide|uncover|visible|invisible|alt|"
+    r"noindent|medskip|smallskip|bigskip)(?![a-zA-Z@])"
+)
+_WITH_GROUP = frozenset({"label", "tag", "vspace"})
+_OVERLAY = frozenset({"only", "onslide", "uncover", "visible", "invisible", "alt", "pause"})
+_ROW_TOKEN = re.compile(r"\\[a-zA-Z@]+|\\.|[{}&]|[^\\{}&]+|\\", re.S)
+_LEADING_OP = re.compile(r"(?:[+\-]|\\(?:cdot|times|pm|mp)(?![a-zA-Z]))")
+_DIRECTIVE = re.compile(r"%+\s*lintmath\s*:\s*([\w-]+)[ \t]*(.*?)\s*$")
+_MACRO_DEF = re.compile(
+    r"\\(newcommand|renewcommand|providecommand|DeclareRobustCommand|DeclareMathOperator|"
+    r"def|gdef|edef|xdef)(?![a-zA-Z@])(\*?)"
+)
+_CMD_NAME = re.compile(r"\\(?:[a-zA-Z@]+|.)", re.S)
+_RCL_SPEC = re.compile(r"rc?l+")
+
+
+# --------------------------------------------------------------------------- comments, directives
+
+def blank_comments(text: str) -> tuple[str, list[Directive]]:
+    """``text`` with ``%`` comments (not ``\\%``) replaced by spaces, and the directives found."""
+    pieces: list[str] = []
+    directives: list[Directive] = []
+    pos = 0
+    i = text.find("%")
+    line = 1
+    line_pos = 0
+    while i != -1:
+        k = i - 1
+        while k >= 0 and text[k] == "\\":
+            k -= 1
+        if (i - 1 - k) % 2 == 1:  # escaped: \%
+            i = text.find("%", i + 1)
+            continue
+        eol = text.find("\n", i)
+        if eol == -1:
+            eol = len(text)
+        comment = text[i:eol]
+        m = _DIRECTIVE.match(comment)
+        if m:
+            line += text.count("\n", line_pos, i)
+            line_pos = i
+            directives.append(Directive(line, m.group(1).lower(), m.group(2)))
+        pieces.append(text[pos:i])
+        pieces.append(" " * (eol - i))
+        pos = eol
+        i = text.find("%", eol)
+    pieces.append(text[pos:])
+    return "".join(pieces), directives
+
+
+def find_directives(text: str) -> tuple[Directive, ...]:
+    return tuple(blank_comments(text)[1])
+
+
+# --------------------------------------------------------------------------- macros
+
+def _skip_blanks(s: str, i: int) -> int:
+    n = len(s)
+    while i < n and s[i] in " \t\r\n":
+        i += 1
+    return i
+
+
+def _read_optional(s: str, i: int) -> tuple[str | None, int]:
+    """An optional ``[...]`` argument at ``i`` (after blanks), brace-aware."""
+    j = _skip_blanks(s, i)
+    if j >= len(s) or s[j] != "[":
+        return None, i
+    depth = 0
+    k = j + 1
+    while k < len(s):
+        c = s[k]
+        if c == "\\":
+            k += 2
+            continue
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+        elif c == "]" and depth <= 0:
+            return s[j + 1:k], k + 1
+        elif c == "\n" and s.startswith("\n", k + 1):
+            break
+        k += 1
+    return None, i
+
+
+def _read_name(s: str, i: int) -> tuple[str | None, int]:
+    j = _skip_blanks(s, i)
+    if j < len(s) and s[j] == "{":
+        start, after = read_group(s, j)
+        name = s[start + 1:after - 1].strip()
+        return (name if _CMD_NAME.fullmatch(name) else None), after
+    m = _CMD_NAME.match(s, j)
+    if m:
+        return m.group(0), m.end()
+    return None, i
+
+
+def find_macros(clean: str) -> tuple[Macro, ...]:
+    """The macros defined anywhere in ``clean`` (comments already blanked); later wins."""
+    macros: dict[str, Macro] = {}
+    for m in _MACRO_DEF.finditer(clean):
+        kind = m.group(1)
+        name, i = _read_name(clean, m.end())
+        if not name:
+            continue
+        if kind in ("def", "gdef", "edef", "xdef"):
+            j = clean.find("{", i)
+            if j == -1 or j - i > 200:
+                continue
+            params = clean[i:j]
+            nargs = len(set(re.findall(r"#(\d)", params)))
+            start, after = read_group(clean, j)
+            macro = Macro(name, nargs, clean[start + 1:after - 1])
+        elif kind == "DeclareMathOperator":
+            start, after = read_group(clean, i)
+            body = clean[start + 1:after - 1] if clean[start:start + 1] == "{" else clean[start:after]
+            macro = Macro(name, 0, body, None, True)
+        else:
+            nargs_text, i = _read_optional(clean, i)
+            default, i = _read_optional(clean, i) if nargs_text is not None else (None, i)
+            try:
+                nargs = int(nargs_text.strip()) if nargs_text else 0
+            except ValueError:
+                nargs = 0
+            start, after = read_group(clean, i)
+            body = clean[start + 1:after - 1] if clean[start:start + 1] == "{" else clean[start:after]
+            macro = Macro(name, nargs, body, default)
+        if kind == "providecommand" and name in macros:
+            continue
+        macros.pop(name, None)
+        macros[name] = macro
+    return tuple(macros.values())
+
+
+def relation_macros(macros) -> dict[str, str]:
+    """Zero-argument user macros whose body is a relation: ``\\defeq`` -> ":="."""
+    out: dict[str, str] = {}
+    for mac in macros:
+        if mac.nargs == 0 and not mac.operator and mac.body.strip():
+            name = normalize_relation(mac.body, out)
+            if name is not None:
+                out[mac.name] = name
+    return out
+
+
+# --------------------------------------------------------------------------- environment helpers
+
+def _env_end(clean: str, env: str, i: int, end: int | None = None) -> tuple[int, int]:
+    """(start of the matching ``\\end{env}``, offset after it); ``end`` (of file) if unclosed."""
+    end = len(clean) if end is None else end
+    pat = re.compile(r"\\(begin|end)\s*\{" + re.escape(env) + r"\}")
+    depth = 1
+    for m in pat.finditer(clean, i, end):
+        depth += 1 if m.group(1) == "begin" else -1
+        if depth == 0:
+            return m.start(), m.end()
+    return end, end
+
+
+def _skip_env_args(s: str, i: int, env: str) -> tuple[int, str]:
+    """Offset after the arguments of ``\\begin{env}`` and the first mandatory one (array spec)."""
+    spec = ""
+    _, j = _read_optional(s, i)
+    for _k in range(ENV_ARGS.get(env, 0)):
+        start, j = read_group(s, j)
+        spec = s[start + 1:j - 1] if s[start:start + 1] == "{" else s[start:j]
+        _, j = _read_optional(s, j)
+    return j, spec
+
+
+def is_rcl_spec(spec: str) -> bool:
+    """``{rcl}``, ``{r@{}l}``, ``{rll}``: an array used as an alignment, not a matrix."""
+    letters = re.sub(r"[@!<>]\s*\{[^{}]*\}|[|\s]", "", spec)
+    return bool(_RCL_SPEC.fullmatch(letters)) and len(letters) <= 4
+
+
+def _top_level_envs(s: str, a: int, b: int):
+    """Environments at brace depth 0 in ``s[a:b]``: (name, begin_start, body_start, body_end,
+    after_end, spec), and whether anything else non-blank is at the top level."""
+    envs = []
+    other = False
+    depth = 0
+    i = a
+    while i < b:
+        m = _ROW_TOKEN.match(s, i, b)
+        tok = m.group(0)
+        j = m.end()
+        if tok == "{":
+            depth += 1
+            other = True
+        elif tok == "}":
+            depth = max(0, depth - 1)
+        elif tok == "\\begin" and depth == 0:
+            gs, ge = read_group(s, j, b)
+            name = s[gs + 1:ge - 1].strip()
+            body_start, spec = _skip_env_args(s, ge, name)
+            body_end, after = _env_end(s, name, body_start, b)
+            envs.append((name, i, body_start, body_end, after, spec))
+            j = after
+        elif not tok.isspace():
+            other = True
+        i = j
+    return envs, other
+
+
+def _blank(chars: list[str], a: int, b: int) -> None:
+    for k in range(a, b):
+        if chars[k] != "\n":
+            chars[k] = " "
+
+
+def _blank_notmath(local: str, chars: list[str]) -> None:
+    for m in _NOTMATH.finditer(local):
+        cmd = m.group(1)
+        if cmd is None:
+            continue
+        a, j = m.start(), m.end()
+        if j < len(local) and local[j] == "*":
+            j += 1
+        if cmd in _WITH_GROUP:
+            _, j = read_group(local, j)
+        elif cmd == "displaybreak":
+            _, j = _read_optional(local, j)
+        elif cmd in _OVERLAY:
+            k = _skip_blanks(local, j)
+            if k < len(local) and local[k] == "<":
+                close = local.find(">", k, k + 40)
+                if close != -1:
+                    j = close + 1
+        _blank(chars, a, j)
+
+
+def _split_rows(local: str, chars: list[str], a: int, b: int) -> list[tuple[int, int]]:
+    """Rows of ``local[a:b]`` at top-level ``\\\\``; blanks ``&``, ``\\\\[..]``, ``\\intertext``."""
+    rows = []
+    row_start = a
+    braces = envs = 0
+    i = a
+    while i < b:
+        m = _ROW_TOKEN.match(local, i, b)
+        tok = m.group(0)
+        j = m.end()
+        top = braces == 0 and envs == 0
+        if tok == "{":
+            braces += 1
+        elif tok == "}":
+            braces = max(0, braces - 1)
+        elif tok == "\\begin":
+            envs += 1
+        elif tok == "\\end":
+            envs = max(0, envs - 1)
+        elif top and tok == "&":
+            chars[i] = " "
+        elif top and tok in ("\\\\", "\\cr", "\\intertext", "\\shortintertext", "\\newline"):
+            if tok in ("\\intertext", "\\shortintertext"):
+                _, j = read_group(local, j, b)
+            else:
+                if j < b and local[j] == "*":
+                    j += 1
+                if j < b and local[j] == "[":
+                    close = local.find("]", j, b)
+                    if close != -1:
+                        j = close + 1
+            _blank(chars, i, j)
+            rows.append((row_start, i))
+            row_start = j
+        i = j
+    rows.append((row_start, b))
+    return rows
+
+
+def _trim_punctuation(local: str, chars: list[str], a: int, b: int) -> None:
+    k = b
+    while k > a and local[k - 1].isspace():
+        k -= 1
+    if k > a and local[k - 1] in ",.;":
+        before = local[a:k - 1]
+        if before.endswith("\\") or re.search(r"\\(?:right|left|[bB]igg?[lrm]?)\s*$", before):
+            return
+        chars[k - 1] = " "
+
+
+# --------------------------------------------------------------------------- the extractor
+
+class _Builder:
+    def __init__(self, text: str, path: str, extra: dict[str, str]):
+        self.text = text
+        self.path = path
+        self.extra = extra
+        self.derivations: list[Derivation] = []
+        self._line_starts: list[int] | None = None
+
+    def position(self, offset: int) -> tuple[int, int]:
+        if self._line_starts is None:
+            starts = [0]
+            find = self.text.find
+            k = find("\n")
+            while k != -1:
+                starts.append(k + 1)
+                k = find("\n", k + 1)
+            self._line_starts = starts
+        idx = bisect.bisect_right(self._line_starts, offset) - 1
+        return idx + 1, offset - self._line_starts[idx] + 1
+
+    def display(self, clean: str, env: str, s: int, e: int, label: str | None) -> None:
+        if e - s > MAX_DISPLAY or e <= s:
+            return
+        local = clean[s:e]
+        chars = list(local)
+        _blank_notmath(local, chars)
+        local = "".join(chars)
+        a, b = 0, len(local)
+        row_env = env
+        # descend into a sole inner alignment: \begin{equation}\begin{split}..., \[\begin{aligned}
+        for _ in range(50):
+            envs, other = _top_level_envs(local, a, b)
+            if other or len(envs) != 1:
+                break
+            name, _bs, body_start, body_end, _after, spec = envs[0]
+            if name not in INNER_ENVS or (name == "array" and not is_rcl_spec(spec)):
+                break
+            a, b, row_env = body_start, body_end, name
+        rows = _split_rows(local, chars, a, b)
+        for ra, rb in rows:
+            _trim_punctuation(local, chars, ra, rb)
+        local = "".join(chars)
+        for ra, rb in rows:
+            # spacing at the start/end of a row is layout (``&\quad + c``), not an annotation
+            first, last = strip_spacing(local, ra, rb)
+            _blank(chars, ra, first)
+            _blank(chars, max(first, last), rb)
+        local = "".join(chars)
+        self._chains(local, s, env, row_env, rows, label)
+
+    def _chains(self, local, base, env, row_env, rows, label) -> None:
+        multline = row_env in MULTLINE or env in MULTLINE
+        sides: list[list[int]] = []
+        rels = []
+
+        def finish():
+            if rels:
+                self._emit(local, base, env, sides, rels, label)
+            sides.clear()
+            rels.clear()
+
+        for ra, rb in rows:
+            first, last = strip_spacing(local, ra, rb)
+            if first >= last:
+                continue
+            ms = find_relations(local, first, last, self.extra)
+            if not ms:
+                if sides:
+                    sides[-1][1] = last
+                else:
+                    sides.append([first, last])
+                continue
+            if ms[0].start == first:
+                if not sides:
+                    sides.append([first, first])
+            elif sides and (multline or _LEADING_OP.match(local, first)):
+                sides[-1][1] = ms[0].start
+            else:
+                finish()
+                sides.append([first, ms[0].start])
+            for k, m in enumerate(ms):
+                rels.append(m)
+                sides.append([m.end, ms[k + 1].start if k + 1 < len(ms) else last])
+        finish()
+
+    def _math(self, local: str, base: int, a: int, b: int) -> MathText | None:
+        a, b = strip_spacing(local, a, b)
+        if a >= b:
+            return None
+        line, column = self.position(base + a)
+        return MathText(local[a:b], line, column)
+
+    def _emit(self, local, base, env, sides, rels, label) -> None:
+        logical = [k for k, r in enumerate(rels) if r.name in LOGICAL]
+        steps = []
+        for k, rel in enumerate(rels):
+            if rel.name in LOGICAL:
+                pos = logical.index(k)
+                left = logical[pos - 1] + 1 if pos > 0 else 0
+                right = logical[pos + 1] if pos + 1 < len(logical) else len(sides) - 1
+                lhs = self._math(local, base, sides[left][0], sides[k][1])
+                rhs = self._math(local, base, sides[k + 1][0], sides[right][1])
+            else:
+                lhs = self._math(local, base, *sides[k])
+                rhs = self._math(local, base, *sides[k + 1])
+            if lhs is None or rhs is None:
+                continue
+            steps.append(Step(len(steps), rel.name, rel.text, lhs, rhs))
+        if steps:
+            self.derivations.append(
+                Derivation(self.path, len(self.derivations), env, tuple(steps), label=label)
+            )
+
+
+def _frame_label(clean: str, i: int) -> tuple[str | None, int]:
+    """Label (``[label=..]``) or title of a beamer frame whose ``\\begin{frame}`` ends at ``i``."""
+    label = title = None
+    for _ in range(4):
+        j = _skip_blanks(clean, i)
+        if clean.startswith("<", j):
+            close = clean.find(">", j, j + 40)
+            if close == -1:
+                break
+            i = close + 1
+        elif clean.startswith("[", j):
+            opts, i = _read_optional(clean, j)
+            if opts is None:
+                break
+            m = re.search(r"label\s*=\s*([^,\]]+)", opts)
+            if m:
+                label = m.group(1).strip()
+        elif clean.startswith("{", j) and title is None:
+            start, i = read_group(clean, j)
+            title = " ".join(clean[start + 1:i - 1].split()) or None
+        else:
+            break
+    return label or title, i
+
+
+def _inline_end(clean: str, i: int, closer: str) -> int:
+    """Offset after the inline math closed by ``closer`` ($ or \\)), or ``i`` if the paragraph ends."""
+    pat = re.compile(r"\\.|\n[ \t]*\n|" + re.escape(closer), re.S)
+    for m in pat.finditer(clean, i):
+        tok = m.group(0)
+        if tok == closer:
+            return m.end()
+        if tok[0] == "\n":
+            return i
+    return i
+
+
+def extract_latex(
+    text: str,
+    path: str,
+    *,
+    resolve_input: Callable[[str], Document | None] | None = None,
+) -> Document:
+    """The derivations, macros and directives of a LaTeX source.
+
+    ``resolve_input(name)`` is called for each ``\\input{name}``/``\\include{name}``; if it returns
+    a Document, its derivations (re-indexed) and macros are merged in at that point.
+    """
+    clean, directives = blank_comments(text)
+    macros = list(find_macros(clean))
+    builder = _Builder(text, path, relation_macros(macros))
+    frame_label: str | None = None
+    frame_has_label = False
+    n = len(clean)
+    pos = 0
+    while pos < n:
+        m = _TOP.search(clean, pos)
+        if m is None:
+            break
+        tok = m.group(0)
+        pos = m.end()
+        if tok in ("\\\\", "\\$"):
+            continue
+        kind = m.group(1)
+        if kind == "begin":
+            env = m.group(2).strip()
+            if env in SKIP_ENVS:
+                _, pos = _env_end(clean, env, pos)
+            elif env == "frame":
+                frame_label, pos = _frame_label(clean, pos)
+                frame_has_label = frame_label is not None
+            elif env in DISPLAY_ENVS:
+                body_start, _spec = _skip_env_args(clean, pos, env)
+                body_end, pos = _env_end(clean, env, body_start)
+                builder.display(clean, env, body_start, body_end, frame_label)
+            continue
+        if kind == "end":
+            if m.group(2).strip() == "frame":
+                frame_label, frame_has_label = None, False
+            continue
+        cmd = m.group(3)
+        if cmd == "frametitle":
+            start, pos = read_group(clean, pos)
+            if not frame_has_label:
+                frame_label = " ".join(clean[start + 1:pos - 1].split()) or frame_label
+            continue
+        if cmd in ("input", "include"):
+            start, after = read_group(clean, pos)
+            if clean[start:start + 1] == "{":
+                pos = after
+                name = clean[start + 1:after - 1].strip()
+                if resolve_input is not None and name:
+                    _merge(builder, macros, resolve_input, name)
+            continue
+        if tok == "\\[":
+            close = re.compile(r"\\\\|\\\]")
+            end = after = n
+            for c in close.finditer(clean, pos):
+                if c.group(0) == "\\]":
+                    end, after = c.start(), c.end()
+                    break
+            builder.display(clean, "\\[", pos, end, frame_label)
+            pos = after
+        elif tok == "$$":
+            end = after = n
+            for end, after in _dollars(clean, pos):
+                break
+            builder.display(clean, "$$", pos, end, frame_label)
+            pos = after
+        elif tok == "$":
+            pos = _inline_end(clean, pos, "$")
+        elif tok == "\\(":
+            pos = _inline_end(clean, pos, "\\)")
+    return Document(
+        path=path,
+        derivations=tuple(builder.derivations),
+        macros=tuple(macros),
+        directives=tuple(directives),
+        lines=_lines(text),
+    )
+
+
+_DOLLARS = re.compile(r"\\.|\$\$", re.S)
+
+
+def _dollars(clean: str, pos: int):
+    for c in _DOLLARS.finditer(clean, pos):
+        if c.group(0) == "$$":
+            yield c.start(), c.end()
+            return
+
+
+def _lines(text: str) -> tuple[str, ...]:
+    """Source lines split at ``\\n`` only (as MathText.position counts them), ``\\r`` dropped."""
+    if not text:
+        return ()
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    return tuple(line[:-1] if line.endswith("\r") else line for line in lines)
+
+
+def _merge(builder: _Builder, macros: list[Macro], resolve_input, name: str) -> None:
+    from dataclasses import replace
+
+    try:
+        sub = resolve_input(name)
+    except ExtractError:
+        return
+    if not isinstance(sub, Document):
+        return
+    for d in sub.derivations:
+        builder.derivations.append(replace(d, index=len(builder.derivations)))
+    known = {m.name for m in macros}
+    for mac in sub.macros:
+        if mac.name not in known:
+            macros.append(mac)
+    builder.extra.update(relation_macros(sub.macros))
