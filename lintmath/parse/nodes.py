@@ -1,0 +1,178 @@
+"""The syntax tree of a parsed line. Every node knows its source offsets (``start``/``end`` into the
+step's MathText), which is what lets a diagnosis name and underline a single term."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+
+@dataclass(frozen=True)
+class Node:
+    start: int
+    end: int
+
+    def children(self) -> Iterator["Node"]:
+        for value in self.__dict__.values():
+            if isinstance(value, Node):
+                yield value
+            elif isinstance(value, tuple):
+                for item in value:
+                    if isinstance(item, Node):
+                        yield item
+                    elif isinstance(item, tuple):
+                        yield from (x for x in item if isinstance(x, Node))
+
+    def walk(self) -> Iterator["Node"]:
+        stack: list[Node] = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(node.children())
+
+
+@dataclass(frozen=True)
+class Num(Node):
+    value: str
+
+
+@dataclass(frozen=True)
+class Const(Node):
+    name: str  # "pi", "e", "inf"
+
+
+@dataclass(frozen=True)
+class Sym(Node):
+    """A variable: base name (``x``, ``\\theta``), style (``bf``, ``cal``, ...), indices, labels.
+
+    ``indices`` are the items of a subscript (``w_{ij}`` has two); ``labels`` are superscripts that name
+    rather than raise to a power (``x^{(i)}``, ``x^*``), and ``sup_letter`` a letter superscript that
+    may be either (``o_j^x``) — the checker tries both readings.
+    """
+
+    base: str
+    style: str = ""
+    indices: tuple[Node, ...] = ()
+    labels: tuple[str, ...] = ()
+    sup_letter: "Sym | None" = None
+    primes: int = 0
+
+    @property
+    def key(self) -> str:
+        return f"{self.style}:{self.base}" if self.style else self.base
+
+
+@dataclass(frozen=True)
+class Term(Node):
+    sign: str  # "+", "-"
+    node: Node
+    sign_start: int = -1  # offset of the sign as written, -1 when implicit
+
+
+@dataclass(frozen=True)
+class Add(Node):
+    terms: tuple[Term, ...]
+
+
+@dataclass(frozen=True)
+class Mul(Node):
+    factors: tuple[Node, ...]
+    explicit: bool = False
+
+
+@dataclass(frozen=True)
+class Div(Node):
+    num: Node
+    den: Node
+    slash: bool = False
+
+
+@dataclass(frozen=True)
+class Pow(Node):
+    base: Node
+    exp: Node
+
+
+@dataclass(frozen=True)
+class Paren(Node):
+    inner: Node
+    delim: str = "("
+
+
+@dataclass(frozen=True)
+class Func(Node):
+    """A known function (``\\sin``, ``\\log``, ``\\exp``...); ``power`` for ``\\sin^2 x``."""
+
+    name: str
+    args: tuple[Node, ...]
+    power: Node | None = None
+    inverse: bool = False
+
+
+@dataclass(frozen=True)
+class Apply(Node):
+    """``f(x)``, ``p(x \\mid \\theta)``: an undefined function applied to arguments.
+
+    ``maybe_product`` marks an application that could also be a product (``a(b+c)``); the checker
+    tries the other reading before it claims an error. ``given`` is the number of arguments before a
+    conditioning bar, so ``p(x|y)`` and ``p(x, y)`` are different functions.
+    """
+
+    func: Sym
+    args: tuple[Node, ...]
+    primes: int = 0
+    given: int = -1
+    maybe_product: bool = False
+    prefer_product: bool = False
+
+
+@dataclass(frozen=True)
+class Sqrt(Node):
+    radicand: Node
+    index: Node | None = None
+
+
+@dataclass(frozen=True)
+class BigOp(Node):
+    """``\\sum`` / ``\\prod`` over ``var`` from ``lo`` to ``hi`` (both None when no bounds are written).
+    ``exclude`` holds ``j`` for ``\\sum_{i \\neq j}``; ``extra_vars`` the rest of ``\\sum_{i,j}``."""
+
+    kind: str
+    var: str
+    lo: Node | None
+    hi: Node | None
+    body: Node
+    exclude: tuple[Node, ...] = ()
+    extra_vars: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Deriv(Node):
+    """``\\frac{d}{dx} body`` or ``\\frac{\\partial f}{\\partial x}``: ``wrt`` pairs a variable with its order."""
+
+    body: Node
+    wrt: tuple[tuple[Node, int], ...]
+    partial: bool = True
+
+
+@dataclass(frozen=True)
+class Abs(Node):
+    inner: Node
+
+
+@dataclass(frozen=True)
+class Factorial(Node):
+    inner: Node
+
+
+@dataclass(frozen=True)
+class Binom(Node):
+    n: Node
+    k: Node
+
+
+@dataclass(frozen=True)
+class Unsupported(Node):
+    """A construct recognised but not yet decided (integrals, limits, matrices...): makes the step unverified."""
+
+    what: str
+    extra: tuple[Node, ...] = field(default=())

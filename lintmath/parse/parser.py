@@ -1,0 +1,754 @@
+"""A strict LaTeX-math parser: tokens -> syntax tree with source offsets on every node.
+
+Strict means it refuses rather than guesses: an unknown command, an ellipsis or an ambiguous
+``a/bc`` raises ParseFailure, which makes the step *unverified*. Where two readings are both
+common (``a(b+c)`` as a product or an application, a letter superscript as a label or a power), the
+tree records the choice and the checker tries both before it claims an error.
+"""
+from __future__ import annotations
+
+from typing import Mapping
+
+from lintmath.model import Macro
+from lintmath.parse import nodes as n
+from lintmath.parse.tokens import ParseFailure, Token, expand_macros, macro_table, tokenize
+from lintmath.parse.vocabulary import (
+    ANNOTATIONS, DROP_WITH_ARG, FUNCTION_LETTERS, FUNCTIONS, GREEK, IGNORED, LABEL_MARKS,
+    NAMED_FUNCTIONS, STYLES, TRANSPARENT, TRANSPOSE_MARKS,
+)
+
+MAX_DEPTH = 120
+ADD_OPS = {"+", "-", "\\pm", "\\mp"}
+MUL_OPS = {"\\cdot", "\\times", "*", "\\ast"}
+DIFFERENTIALS = {"d", "\\partial", "\\mathrm{d}", "\\text{d}", "\\operatorname{d}", "\\mathrm d"}
+ELLIPSES = {"\\ldots", "\\cdots", "\\dots", "\\vdots", "\\ddots", "\\dotsb", "\\dotsc", "\\dotsm"}
+OPEN_CLOSE = {"(": ")", "[": "]", "\\{": "\\}", "\\lbrace": "\\rbrace", "\\lbrack": "\\rbrack",
+              "\\lparen": "\\rparen", "\\langle": "\\rangle", "\\lfloor": "\\rfloor", "\\lceil": "\\rceil"}
+CLOSERS = set(OPEN_CLOSE.values()) | {"|", "\\|", "\\rvert", "\\rVert", "\\vert", "\\Vert", "\\mid"}
+UNSUPPORTED = {
+    "\\int": "integrals", "\\iint": "integrals", "\\iiint": "integrals", "\\oint": "integrals",
+    "\\lim": "limits", "\\limsup": "limits", "\\liminf": "limits", "\\nabla": "gradients",
+    "\\det": "determinants", "\\Pr": "probabilities", "\\sup": "suprema", "\\inf": "infima",
+    "\\arg": "arg max / arg min", "\\argmax": "arg max / arg min", "\\argmin": "arg max / arg min",
+    "\\mathbb": "expectations and number sets", "\\begin": "matrices and environments",
+    "\\langle": "inner products", "\\lfloor": "floor", "\\lceil": "ceiling", "\\|": "norms",
+    "\\Vert": "norms", "\\lVert": "norms", "\\otimes": "tensor products", "\\odot": "elementwise products",
+    "\\circ": "composition", "\\wedge": "wedge products", "\\cup": "sets", "\\cap": "sets",
+    "\\setminus": "sets", "\\emptyset": "sets", "\\varnothing": "sets", "\\forall": "quantifiers",
+    "\\exists": "quantifiers", "\\mathop": "operators", "\\underset": "operators", "\\overset": "operators",
+    "\\stackrel": "operators", "\\bmod": "modular arithmetic", "\\pmod": "modular arithmetic",
+    "\\mod": "modular arithmetic", "\\oplus": "direct sums", "\\bigcup": "sets", "\\bigcap": "sets",
+    "\\coprod": "coproducts", "\\Re": "real parts", "\\Im": "imaginary parts", "\\nabla_": "gradients",
+    "\\operatorname*": "operators", "\\ket": "bra-ket notation", "\\bra": "bra-ket notation",
+    "\\rangle": "inner products", "\\square": "symbols", "\\checkmark": "symbols",
+}
+
+
+def prepare(text: str, macros: Mapping[str, Macro] | None = None, offset: int = 0) -> list[Token]:
+    """Tokens of ``text`` with user macros expanded and sizing/spacing commands removed."""
+    tokens = tokenize(text, offset)
+    if macros:
+        tokens = expand_macros(tokens, macros)
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if t.kind == "cmd" and t.text in ("\\left", "\\right") and i + 1 < len(tokens) and tokens[i + 1].is_("."):
+            i += 2
+            continue
+        if t.kind == "cmd" and t.text in DROP_WITH_ARG and t.text != "\\tag":
+            i += 1
+            if i < len(tokens) and tokens[i].kind == "open":
+                depth = 0
+                while i < len(tokens):
+                    depth += tokens[i].kind == "open"
+                    depth -= tokens[i].kind == "close"
+                    i += 1
+                    if depth == 0:
+                        break
+            continue
+        if t.kind == "cmd" and t.text in IGNORED:
+            i += 1
+            continue
+        out.append(t)
+        i += 1
+    # trailing punctuation ends a row in prose style: "= x^2 ." is "= x^2"
+    while out and out[-1].kind == "sym" and out[-1].text in ",.;":
+        out.pop()
+    return out
+
+
+def parse_math(text: str, macros: Mapping[str, Macro] | list[Macro] | None = None) -> n.Node:
+    """Parse one side of a relation. Raises ParseFailure when the text cannot be read with confidence."""
+    if isinstance(macros, list):
+        macros = macro_table(macros)
+    tokens = prepare(text, macros)
+    if not tokens:
+        raise ParseFailure("empty expression")
+    return Parser(tokens).parse()
+
+
+class Parser:
+    def __init__(self, tokens: list[Token]):
+        self.toks = tokens
+        self.i = 0
+        self.depth = 0
+        self.abs_depth = 0
+        self.bar_is_given = 0  # inside p( ... | ... ) a bar conditions, it does not open |x|
+
+    # -- token helpers -------------------------------------------------------------------------
+    def peek(self, k: int = 0) -> Token | None:
+        j = self.i + k
+        return self.toks[j] if j < len(self.toks) else None
+
+    def at(self, *texts: str) -> bool:
+        t = self.peek()
+        return t is not None and t.text in texts
+
+    def advance(self) -> Token:
+        t = self.peek()
+        if t is None:
+            raise ParseFailure("unexpected end of expression")
+        self.i += 1
+        return t
+
+    def expect(self, text: str) -> Token:
+        t = self.peek()
+        if t is None or t.text != text:
+            found = "end of expression" if t is None else repr(t.text)
+            raise ParseFailure(f"expected {text!r}, found {found}")
+        return self.advance()
+
+    def group_tokens(self) -> tuple[list[Token], int, int]:
+        """The tokens of the next argument: a brace group (without braces) or one token."""
+        t = self.advance()
+        if t.kind != "open":
+            return [t], t.start, t.end
+        depth, start = 1, self.i
+        while self.i < len(self.toks):
+            u = self.toks[self.i]
+            depth += u.kind == "open"
+            depth -= u.kind == "close"
+            self.i += 1
+            if depth == 0:
+                inner = self.toks[start : self.i - 1]
+                return inner, t.start, u.end
+        raise ParseFailure("unbalanced braces")
+
+    def sub_parse(self, tokens: list[Token]) -> n.Node:
+        if not tokens:
+            raise ParseFailure("empty group")
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise ParseFailure("expression nested too deeply")
+        sub = Parser(tokens)
+        sub.depth = self.depth
+        node = sub.parse(allow_annotation=False)
+        self.depth -= 1
+        return node
+
+    # -- grammar ------------------------------------------------------------------------------
+    def parse(self, allow_annotation: bool = True) -> n.Node:
+        node = self.expr()
+        t = self.peek()
+        if t is not None:
+            if allow_annotation and (t.text in ANNOTATIONS or t.text in {",", ";", ":", "\\tag"}):
+                return node  # prose after the math: "= 2x, \quad \text{by (3)}"
+            raise ParseFailure(f"cannot read {t.text!r} here")
+        return node
+
+    def expr(self) -> n.Node:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise ParseFailure("expression nested too deeply")
+        terms: list[n.Term] = []
+        start = self.peek().start if self.peek() else 0
+        while True:
+            sign, sign_start = "+", -1
+            if self.at(*ADD_OPS):
+                tok = self.advance()
+                if tok.text in ("\\pm", "\\mp"):
+                    raise ParseFailure("\\pm: a step with two signs is not decided yet")
+                sign, sign_start = tok.text, tok.start
+                # "a + -b" or "- - a": fold repeated signs
+                while self.at("+", "-"):
+                    extra = self.advance()
+                    if extra.text == "-":
+                        sign = "+" if sign == "-" else "-"
+            elif terms:
+                break
+            if self.peek() is None or not self.starts_atom(self.peek()):
+                if sign_start >= 0 and not terms and self.peek() is None:
+                    raise ParseFailure("a sign with nothing after it")
+                if terms or sign_start >= 0:
+                    raise ParseFailure("a sign with nothing after it")
+                t = self.peek()
+                raise ParseFailure(f"cannot read {t.text!r} here" if t else "empty expression")
+            node = self.product()
+            term_start = sign_start if sign_start >= 0 else node.start
+            terms.append(n.Term(term_start, node.end, sign, node, sign_start))
+            if not self.at(*ADD_OPS):
+                break
+        self.depth -= 1
+        if len(terms) == 1 and terms[0].sign == "+":
+            return terms[0].node
+        return n.Add(start, terms[-1].end, tuple(terms))
+
+    def product(self) -> n.Node:
+        factors = [self.power()]
+        explicit = False
+        while True:
+            t = self.peek()
+            if t is None:
+                break
+            if t.text in MUL_OPS:
+                if t.text == "\\times" and self.peek(1) is not None and self.peek(1).text == "10":
+                    pass  # 3 \times 10^5 is arithmetic
+                self.advance()
+                explicit = True
+                factors.append(self.power())
+            elif t.text == "/":
+                self.advance()
+                den = self.power()
+                left = factors[0] if len(factors) == 1 else n.Mul(factors[0].start, factors[-1].end, tuple(factors), explicit)
+                factors = [n.Div(left.start, den.end, left, den, slash=True)]
+                nxt = self.peek()
+                if nxt is not None and self.starts_atom(nxt) and nxt.text not in MUL_OPS:
+                    raise ParseFailure("ambiguous a/bc: write a/(bc) or (a/b)c")
+            elif self.starts_atom(t):
+                factors.append(self.power())
+            else:
+                break
+        if len(factors) == 1:
+            return factors[0]
+        return n.Mul(factors[0].start, factors[-1].end, tuple(factors), explicit)
+
+    def starts_atom(self, t: Token) -> bool:
+        if t.kind in ("letter", "num", "open"):
+            return True
+        if t.kind == "sym":
+            if t.text == "|":
+                return self.abs_depth == 0 and self.bar_is_given == 0
+            return t.text in ("(", "[")
+        if t.kind == "cmd":
+            if t.text in ANNOTATIONS or t.text in CLOSERS or t.text in MUL_OPS or t.text in ADD_OPS:
+                return False
+            if t.text in ("\\mid",):
+                return False
+            return True
+        return False
+
+    def power(self) -> n.Node:
+        node = self.atom()
+        while True:
+            t = self.peek()
+            if t is None:
+                break
+            if t.text == "^":
+                self.advance()
+                node = self.superscript(node)
+            elif t.text == "!":
+                self.advance()
+                node = n.Factorial(node.start, t.end, node)
+            elif t.text == "_":
+                raise ParseFailure("a subscript on a compound expression")
+            elif t.text == "'":
+                raise ParseFailure("a prime on a compound expression")
+            else:
+                break
+        return node
+
+    def superscript(self, base: n.Node) -> n.Node:
+        toks, s, e = self.group_tokens()
+        text = "".join(t.text if t.kind != "cmd" else t.text + " " for t in toks).strip()
+        if text in TRANSPOSE_MARKS or text.replace(" ", "") in TRANSPOSE_MARKS:
+            return n.Unsupported(base.start, e, "transposes (matrices and vectors)", (base,))
+        if text in ("-1",) and isinstance(base, n.Sym) and base.style == "bf":
+            return n.Unsupported(base.start, e, "matrix inverses", (base,))
+        exp = self.sub_parse(self._split_script(toks))
+        return n.Pow(base.start, e, base, exp)
+
+    def _split_script(self, toks: list[Token]) -> list[Token]:
+        return toks
+
+    def script_tokens(self) -> tuple[list[Token], int, int]:
+        """A script argument; ``x^23`` is ``x^{2}3`` in TeX, so a bare number gives only its first digit."""
+        t = self.peek()
+        if t is not None and t.kind == "num" and len(t.text) > 1:
+            first = Token("num", t.text[0], t.start, t.start + 1)
+            rest = Token("num", t.text[1:], t.start + 1, t.end)
+            self.toks[self.i : self.i + 1] = [first, rest]
+        return self.group_tokens()
+
+    # -- atoms --------------------------------------------------------------------------------
+    def atom(self) -> n.Node:
+        t = self.peek()
+        if t is None:
+            raise ParseFailure("unexpected end of expression")
+        if t.kind == "num":
+            self.advance()
+            return n.Num(t.start, t.end, t.text)
+        if t.kind == "letter":
+            return self.symbol_or_apply()
+        if t.kind == "open":
+            toks, s, e = self.group_tokens()
+            inner = self.sub_parse(toks)
+            return _respan(inner, s, e) if isinstance(inner, n.Add) else inner
+        if t.text in ("(", "["):
+            return self.bracketed()
+        if t.text == "|":
+            return self.absolute()
+        if t.kind == "cmd":
+            return self.command()
+        raise ParseFailure(f"cannot read {t.text!r} here")
+
+    def bracketed(self) -> n.Node:
+        open_tok = self.advance()
+        close = OPEN_CLOSE[open_tok.text]
+        saved, self.abs_depth, self.bar_is_given = (self.abs_depth, self.bar_is_given), 0, 0
+        inner = self.expr()
+        self.abs_depth, self.bar_is_given = saved
+        t = self.peek()
+        if t is None or t.text != close:
+            raise ParseFailure(f"unbalanced {open_tok.text}")
+        self.advance()
+        return n.Paren(open_tok.start, t.end, inner, open_tok.text)
+
+    def absolute(self) -> n.Node:
+        open_tok = self.advance()
+        self.abs_depth += 1
+        inner = self.expr()
+        self.abs_depth -= 1
+        t = self.peek()
+        if t is None or t.text != "|":
+            raise ParseFailure("unbalanced |")
+        self.advance()
+        return n.Abs(open_tok.start, t.end, inner)
+
+    def symbol_or_apply(self) -> n.Node:
+        sym = self.symbol_scripts(self.advance())
+        if sym.base == "e" and not sym.style and not sym.indices and not sym.labels and sym.primes == 0:
+            if not self.at("("):
+                return n.Const(sym.start, sym.end, "e")
+        return self.maybe_apply(sym)
+
+    def symbol_scripts(self, t: Token, base: str | None = None, style: str = "", start: int | None = None) -> n.Sym:
+        """Read a letter's subscripts, label superscripts and primes (``o_j^x``, ``x^{(i)}``, ``x'``)."""
+        sym = n.Sym(t.start if start is None else start, t.end, base or t.text, style)
+        indices: list[n.Node] = []
+        labels: list[str] = []
+        sup_letter = None
+        primes = 0
+        end = sym.end
+        while True:
+            u = self.peek()
+            if u is None:
+                break
+            if u.text == "_" and not indices:
+                self.advance()
+                toks, s, e = self.script_tokens()
+                indices.extend(self.index_items(toks))
+                end = e
+            elif u.text == "'":
+                self.advance()
+                primes += 1
+                end = u.end
+            elif u.text == "^":
+                nxt = self.peek(1)
+                if nxt is None:
+                    break
+                save = self.i
+                self.advance()
+                toks, s, e = self.script_tokens()
+                text = "".join(x.text for x in toks)
+                if len(toks) >= 3 and toks[0].is_("(") and toks[-1].is_(")"):
+                    labels.append("()")
+                    indices.extend(self.index_items(toks[1:-1]))
+                    end = e
+                elif text in LABEL_MARKS or text in ("\\prime\\prime",):
+                    if text in ("\\prime", "\\prime\\prime"):
+                        primes += text.count("prime")
+                    else:
+                        labels.append(text)
+                    end = e
+                elif (indices and sup_letter is None and len(toks) == 1 and toks[0].kind == "letter"
+                      and toks[0].text not in ("T",)):
+                    sup_letter = n.Sym(toks[0].start, toks[0].end, toks[0].text)
+                    end = e
+                else:
+                    self.i = save
+                    break
+            else:
+                break
+        return n.Sym(sym.start, end, sym.base, style, tuple(indices), tuple(labels), sup_letter, primes)
+
+    def index_items(self, toks: list[Token]) -> list[n.Node]:
+        """Subscript items: ``w_{ij}`` has two, ``x_{t+1}`` one, ``x_{i,j}`` two, ``x_{\\text{max}}`` a label."""
+        parts: list[list[Token]] = [[]]
+        depth = 0
+        for t in toks:
+            depth += t.kind == "open"
+            depth -= t.kind == "close"
+            if t.is_(",") and depth == 0:
+                parts.append([])
+            else:
+                parts[-1].append(t)
+        items: list[n.Node] = []
+        for part in parts:
+            if not part:
+                continue
+            try:
+                node = self.sub_parse(part)
+            except ParseFailure:
+                text = " ".join(t.text for t in part)
+                items.append(n.Sym(part[0].start, part[-1].end, text, "label"))
+                continue
+            if isinstance(node, n.Mul) and not node.explicit and all(
+                isinstance(f, (n.Sym, n.Num)) for f in node.factors
+            ):
+                items.extend(node.factors)
+            else:
+                items.append(node)
+        return items
+
+    def maybe_apply(self, sym: n.Sym) -> n.Node:
+        if not self.at("("):
+            return sym
+        name = sym.base
+        save = self.i
+        open_tok = self.advance()
+        saved = (self.abs_depth, self.bar_is_given)
+        self.abs_depth, self.bar_is_given = 0, 1
+        args: list[n.Node] = []
+        given = -1
+        try:
+            while True:
+                args.append(self.expr())
+                if self.at(","):
+                    self.advance()
+                    continue
+                if self.at("|", "\\mid", "\\vert") and given < 0:
+                    self.advance()
+                    given = len(args)
+                    continue
+                break
+            close = self.expect(")")
+        finally:
+            self.abs_depth, self.bar_is_given = saved
+        single = len(args) == 1 and given < 0
+        prefer_product = False
+        if single and sym.primes == 0 and not sym.style:
+            arg = args[0]
+            looks_like_variable = isinstance(arg, n.Sym) and arg.base != name
+            prefer_product = not (name in FUNCTION_LETTERS or looks_like_variable)
+        node = n.Apply(sym.start, close.end, n.Sym(sym.start, sym.end, sym.base, sym.style, sym.indices,
+                       sym.labels, sym.sup_letter, 0), tuple(args), sym.primes, given,
+                       maybe_product=single and sym.primes == 0, prefer_product=prefer_product)
+        del save, open_tok
+        return node
+
+    def command(self) -> n.Node:
+        t = self.peek()
+        name = t.text[1:]
+        if name in GREEK:
+            self.advance()
+            if name in ("pi",) and not self.at("_", "("):
+                return n.Const(t.start, t.end, "pi")
+            return self.maybe_apply(self.symbol_scripts(t, t.text))
+        if t.text == "\\infty":
+            self.advance()
+            return n.Const(t.start, t.end, "inf")
+        if t.text in ("\\frac", "\\dfrac", "\\tfrac", "\\cfrac"):
+            return self.fraction()
+        if t.text == "\\sqrt":
+            self.advance()
+            index = None
+            if self.at("["):
+                self.advance()
+                toks = []
+                while not self.at("]"):
+                    toks.append(self.advance())
+                self.advance()
+                index = self.sub_parse(toks)
+            toks, s, e = self.group_tokens()
+            return n.Sqrt(t.start, e, self.sub_parse(toks), index)
+        if name in FUNCTIONS:
+            self.advance()
+            return self.function(t, FUNCTIONS[name])
+        if t.text in ("\\operatorname", "\\mathrm", "\\text", "\\textrm", "\\mathit") and t.text != "\\text":
+            return self.named(t)
+        if t.text in STYLES:
+            return self.styled()
+        if t.text in ("\\sum", "\\prod"):
+            return self.big_operator()
+        if t.text in ("\\binom", "\\dbinom", "\\tbinom"):
+            self.advance()
+            a, _, _ = self.group_tokens()
+            b, _, e = self.group_tokens()
+            return n.Binom(t.start, e, self.sub_parse(a), self.sub_parse(b))
+        if t.text in ("\\underbrace", "\\overbrace"):
+            self.advance()
+            toks, s, e = self.group_tokens()
+            inner = self.sub_parse(toks)
+            if self.at("_", "^"):
+                self.advance()
+                self.group_tokens()
+            return inner
+        if t.text in TRANSPARENT:
+            self.advance()
+            if t.text == "\\cancelto":
+                self.group_tokens()
+            toks, s, e = self.group_tokens()
+            return self.sub_parse(toks)
+        if t.text in ("\\textcolor", "\\colorbox"):
+            self.advance()
+            self.group_tokens()
+            toks, s, e = self.group_tokens()
+            return self.sub_parse(toks)
+        if t.text in ELLIPSES:
+            raise ParseFailure("an ellipsis (\\cdots): the pattern is not decided")
+        if t.text in ("\\{", "\\lbrace"):
+            self.advance()
+            inner = self.expr()
+            self.expect("\\}" if t.text == "\\{" else "\\rbrace")
+            return n.Paren(t.start, self.toks[self.i - 1].end, inner, "\\{")
+        if t.text in UNSUPPORTED:
+            raise ParseFailure(f"{UNSUPPORTED[t.text]} are not decided yet ({t.text})")
+        if t.text in ANNOTATIONS:
+            raise ParseFailure(f"prose ({t.text}) inside the math")
+        raise ParseFailure(f"unknown command {t.text}")
+
+    def named(self, t: Token) -> n.Node:
+        """``\\operatorname{softmax}``, ``\\mathrm{d}``, ``\\mathrm{x}``: a function name or an upright letter."""
+        self.advance()
+        toks, s, e = self.group_tokens()
+        word = "".join(x.text for x in toks)
+        if not word.replace("*", "").isalnum():
+            raise ParseFailure(f"cannot read {t.text}{{{word}}}")
+        if len(word) == 1 and t.text != "\\operatorname":
+            fake = Token("letter", word, s, e)
+            sym = self.symbol_scripts(fake, word, "" if t.text == "\\mathit" else "rm", start=t.start)
+            if word == "e" and not sym.indices:
+                return n.Const(t.start, sym.end, "e")
+            return self.maybe_apply(sym)
+        if word in NAMED_FUNCTIONS:
+            return self.function(Token("cmd", word, t.start, e), NAMED_FUNCTIONS[word])
+        if word in ("E", "Var", "Cov", "var", "cov", "Pr", "tr", "trace", "diag", "det", "rank", "KL",
+                    "argmax", "argmin", "arg", "lim", "prox", "vec", "Tr"):
+            raise ParseFailure(f"{word} is not decided yet")
+        sym = self.symbol_scripts(Token("letter", word, s, e), word, "op", start=t.start)
+        if not self.at("("):
+            raise ParseFailure(f"unknown operator {word}")
+        return self.maybe_apply(sym)
+
+    def styled(self) -> n.Node:
+        t = self.advance()
+        style = STYLES[t.text]
+        toks, s, e = self.group_tokens()
+        if len(toks) == 1 and toks[0].kind in ("letter", "num"):
+            if toks[0].kind == "num":
+                raise ParseFailure(f"{t.text}{{{toks[0].text}}} is not decided yet")
+            base = toks[0].text
+        elif len(toks) == 1 and toks[0].kind == "cmd" and toks[0].text[1:] in GREEK:
+            base = toks[0].text
+        else:
+            inner = self.sub_parse(toks)
+            if isinstance(inner, n.Sym) and not inner.indices:
+                base, style = inner.base, "+".join(filter(None, (style, inner.style)))
+            else:
+                raise ParseFailure(f"{t.text} over an expression is not decided yet")
+        if style == "bb":
+            raise ParseFailure(f"\\mathbb{{{base}}} (expectations and number sets) is not decided yet")
+        sym = self.symbol_scripts(Token("letter", base, s, e), base, style, start=t.start)
+        return self.maybe_apply(sym)
+
+    def function(self, t: Token, name: str) -> n.Node:
+        power = None
+        inverse = False
+        if self.at("_"):
+            if name != "log":
+                raise ParseFailure(f"{t.text} with a subscript is not decided yet")
+            self.advance()
+            toks, _, _ = self.script_tokens()
+            base = self.sub_parse(toks)
+            name = "log"
+            power = None
+            arg = self.function_argument()
+            return n.Div(t.start, arg.end, n.Func(t.start, arg.end, "log", (arg,)),
+                         n.Func(t.start, arg.end, "log", (base,)))
+        if self.at("^"):
+            self.advance()
+            toks, _, _ = self.script_tokens()
+            text = "".join(x.text for x in toks)
+            if text == "-1":
+                inverse = True
+            else:
+                power = self.sub_parse(toks)
+        if name in ("max", "min") and self.at("("):
+            self.advance()
+            args = [self.expr()]
+            while self.at(","):
+                self.advance()
+                args.append(self.expr())
+            close = self.expect(")")
+            return n.Func(t.start, close.end, name, tuple(args), power, inverse)
+        arg = self.function_argument()
+        return n.Func(t.start, arg.end, name, (arg,), power, inverse)
+
+    def function_argument(self) -> n.Node:
+        """``\\log(x)``, ``\\log x^2``, ``\\sin 2x``, ``\\log p(x)``: parentheses, or the product that follows."""
+        t = self.peek()
+        if t is None or not self.starts_atom(t):
+            raise ParseFailure("a function without an argument")
+        if t.text == "(":
+            node = self.power()
+            return node
+        factors = [self.power()]
+        while True:
+            u = self.peek()
+            if u is None or not self.starts_atom(u) or u.text in MUL_OPS:
+                break
+            if u.kind == "cmd" and (u.text[1:] in FUNCTIONS or u.text in ("\\frac", "\\sum", "\\prod")):
+                break
+            if u.text == "(":
+                break
+            factors.append(self.power())
+        if len(factors) == 1:
+            return factors[0]
+        return n.Mul(factors[0].start, factors[-1].end, tuple(factors))
+
+    def fraction(self) -> n.Node:
+        t = self.advance()
+        num, ns, ne = self.group_tokens()
+        den, ds, de = self.group_tokens()
+        deriv = self.derivative(t, num, den, de)
+        if deriv is not None:
+            return deriv
+        return n.Div(t.start, de, self.sub_parse(num), self.sub_parse(den))
+
+    def derivative(self, t: Token, num: list[Token], den: list[Token], end: int) -> n.Node | None:
+        """``\\frac{d}{dx}``, ``\\frac{\\partial f}{\\partial x}``, ``\\frac{\\partial^2 f}{\\partial x \\partial y}``."""
+        op_den, den_rest = _differential(den)
+        op_num, num_rest = _differential(num)
+        if op_den is None or op_num is None or op_den != op_num:
+            return None
+        order = 1
+        if num_rest and num_rest[0].is_("^"):
+            order_toks = num_rest[1:2]
+            if order_toks and order_toks[0].kind == "open":
+                close = next((k for k, x in enumerate(num_rest) if x.kind == "close"), None)
+                order_toks = num_rest[2:close] if close else []
+                num_rest = num_rest[(close or 0) + 1 :]
+            else:
+                num_rest = num_rest[2:]
+            if len(order_toks) != 1 or order_toks[0].kind != "num":
+                raise ParseFailure("a derivative of unknown order")
+            order = int(order_toks[0].text)
+        wrt = self.derivative_variables(den_rest, op_den)
+        if sum(k for _, k in wrt) != order:
+            raise ParseFailure("the orders of a derivative do not add up")
+        if num_rest:
+            body = self.sub_parse(num_rest)
+        else:
+            t2 = self.peek()
+            if t2 is None or not self.starts_atom(t2):
+                raise ParseFailure("a derivative without an operand")
+            body = self.product()
+        return n.Deriv(t.start, max(end, body.end if not num_rest else end), body, tuple(wrt), op_den != "d")
+
+    def derivative_variables(self, toks: list[Token], op: str) -> list[tuple[n.Node, int]]:
+        """Split ``\\partial x \\partial y^2`` into ((x, 1), (y, 2))."""
+        groups: list[list[Token]] = [[]]
+        k = 0
+        while k < len(toks):
+            op_here, rest = _differential(toks[k:])
+            if op_here == op and groups[-1]:
+                groups.append([])
+                k = len(toks) - len(rest)
+                continue
+            groups[-1].append(toks[k])
+            k += 1
+        out: list[tuple[n.Node, int]] = []
+        for g in groups:
+            if not g:
+                raise ParseFailure("a derivative without a variable")
+            node = self.sub_parse(g)
+            order = 1
+            if isinstance(node, n.Pow) and isinstance(node.exp, n.Num) and node.exp.value.isdigit():
+                node, order = node.base, int(node.exp.value)
+            if not isinstance(node, n.Sym):
+                raise ParseFailure("a derivative with respect to an expression")
+            out.append((node, order))
+        return out
+
+    def big_operator(self) -> n.Node:
+        t = self.advance()
+        kind = "sum" if t.text == "\\sum" else "prod"
+        var, lo, hi, exclude, extra = None, None, None, [], []
+        if self.at("_"):
+            self.advance()
+            toks, _, _ = self.script_tokens()
+            var, lo, exclude, extra = self.bounds(toks)
+        if self.at("^"):
+            self.advance()
+            toks, _, _ = self.script_tokens()
+            hi = self.sub_parse(toks)
+        if self.at("_") and var is None:
+            self.advance()
+            toks, _, _ = self.script_tokens()
+            var, lo, exclude, extra = self.bounds(toks)
+        if var is None:
+            raise ParseFailure(f"\\{kind} without an index")
+        if (lo is None) != (hi is None) and not (lo is not None and hi is None and False):
+            if hi is None:
+                raise ParseFailure(f"\\{kind} with a lower bound only")
+            raise ParseFailure(f"\\{kind} with an upper bound only")
+        if self.peek() is None or not self.starts_atom(self.peek()):
+            raise ParseFailure(f"\\{kind} without a body")
+        body = self.product()
+        return n.BigOp(t.start, body.end, kind, var, lo, hi, body, tuple(exclude), tuple(extra))
+
+    def bounds(self, toks: list[Token]) -> tuple[str, n.Node | None, list[n.Node], list[str]]:
+        """``k``, ``k=1``, ``i \\neq j``, ``i,j``, ``i=1``: the index, its lower bound and exclusions."""
+        letters = [x for x in toks if x.kind in ("letter", "cmd")]
+        if not toks:
+            raise ParseFailure("an empty sum index")
+        first = toks[0]
+        if first.kind not in ("letter",) and not (first.kind == "cmd" and first.text[1:] in GREEK):
+            raise ParseFailure("a sum over a set is not decided yet")
+        var = first.text
+        rest = toks[1:]
+        if not rest:
+            return var, None, [], []
+        if rest[0].is_("="):
+            return var, self.sub_parse(rest[1:]), [], []
+        if rest[0].text in ("\\neq", "\\ne") and len(rest) > 1:
+            return var, None, [self.sub_parse(rest[1:])], []
+        if rest[0].is_(","):
+            names = [x.text for x in rest if x.kind == "letter"]
+            if len(names) * 2 != len(rest) or any(not r.is_(",") for r in rest[0::2]):
+                raise ParseFailure("a sum index list is not decided yet")
+            return var, None, [], names
+        del letters
+        raise ParseFailure("a sum over a set is not decided yet")
+
+
+def _differential(toks: list[Token]) -> tuple[str | None, list[Token]]:
+    """If ``toks`` starts with ``d``, ``\\partial`` or ``\\mathrm{d}``, return it and the rest."""
+    if not toks:
+        return None, toks
+    t = toks[0]
+    if t.text == "\\partial":
+        return "\\partial", toks[1:]
+    if t.text == "d" and t.kind == "letter":
+        return "d", toks[1:]
+    if t.text in ("\\mathrm", "\\text", "\\operatorname") and len(toks) >= 4 and toks[1].kind == "open" \
+            and toks[2].text == "d" and toks[3].kind == "close":
+        return "d", toks[4:]
+    if t.text in ("\\mathrm", "\\text") and len(toks) >= 2 and toks[1].text == "d":
+        return "d", toks[2:]
+    return None, toks
+
+
+def _respan(node: n.Node, start: int, end: int) -> n.Node:
+    return node

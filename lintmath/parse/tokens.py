@@ -1,0 +1,178 @@
+"""Tokenizing LaTeX math, with user-macro expansion that keeps every token's source offsets.
+
+A token expanded from a macro carries the span of the whole invocation, so a diagnosis that points at a
+term built from ``\\R`` or ``\\norm{x}`` still underlines what the author typed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Mapping
+
+from lintmath.model import Macro
+
+
+class ParseFailure(Exception):
+    """The math cannot be read with confidence; the step becomes *unverified* with this reason."""
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str  # "cmd" (\frac, \{), "letter", "num", "sym" (one character), "open"/"close" ({ })
+    text: str
+    start: int
+    end: int
+
+    def is_(self, *texts: str) -> bool:
+        return self.text in texts
+
+
+MAX_TOKENS = 20_000
+MAX_EXPANSIONS = 2_000
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Split math text into tokens. Letters are single tokens (``ab`` is ``a`` times ``b`` in TeX)."""
+    tokens: list[Token] = []
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c.isspace():
+            i += 1
+        elif c == "%":
+            while i < n and text[i] != "\n":
+                i += 1
+        elif c == "\\":
+            j = i + 1
+            if j < n and text[j].isalpha():
+                while j < n and text[j].isalpha():
+                    j += 1
+            else:
+                j = min(j + 1, n)
+            tokens.append(Token("cmd", text[i:j], offset + i, offset + j))
+            i = j
+        elif c.isdigit() or (c == "." and i + 1 < n and text[i + 1].isdigit()):
+            j = i
+            while j < n and text[j].isdigit():
+                j += 1
+            if j < n and text[j] == "." and j + 1 < n and text[j + 1].isdigit():
+                j += 1
+                while j < n and text[j].isdigit():
+                    j += 1
+            tokens.append(Token("num", text[i:j], offset + i, offset + j))
+            i = j
+        elif c.isalpha():
+            tokens.append(Token("letter", c, offset + i, offset + i + 1))
+            i += 1
+        elif c == "{":
+            tokens.append(Token("open", c, offset + i, offset + i + 1))
+            i += 1
+        elif c == "}":
+            tokens.append(Token("close", c, offset + i, offset + i + 1))
+            i += 1
+        else:
+            tokens.append(Token("sym", c, offset + i, offset + i + 1))
+            i += 1
+        if len(tokens) > MAX_TOKENS:
+            raise ParseFailure("expression too long")
+    return tokens
+
+
+def _read_group(tokens: list[Token], i: int) -> tuple[list[Token], int]:
+    """One macro argument: a brace group (without its braces) or a single token."""
+    if i >= len(tokens):
+        raise ParseFailure("macro argument missing")
+    if tokens[i].kind != "open":
+        return [tokens[i]], i + 1
+    depth, j = 0, i
+    while j < len(tokens):
+        if tokens[j].kind == "open":
+            depth += 1
+        elif tokens[j].kind == "close":
+            depth -= 1
+            if depth == 0:
+                return tokens[i + 1 : j], j + 1
+        j += 1
+    raise ParseFailure("unbalanced braces")
+
+
+def _read_optional(tokens: list[Token], i: int) -> tuple[list[Token] | None, int]:
+    if i < len(tokens) and tokens[i].is_("["):
+        depth, j = 0, i
+        while j < len(tokens):
+            if tokens[j].kind == "open":
+                depth += 1
+            elif tokens[j].kind == "close":
+                depth -= 1
+            elif tokens[j].is_("]") and depth == 0:
+                return tokens[i + 1 : j], j + 1
+            j += 1
+    return None, i
+
+
+def _substitute(body: list[Token], args: list[list[Token]], start: int, end: int) -> list[Token]:
+    out: list[Token] = []
+    k = 0
+    while k < len(body):
+        t = body[k]
+        if t.is_("#") and k + 1 < len(body) and body[k + 1].kind == "num":
+            digits = body[k + 1].text
+            index = int(digits[0]) - 1
+            if 0 <= index < len(args):
+                out.append(Token("open", "{", start, end))
+                out.extend(Token(a.kind, a.text, start, end) for a in args[index])
+                out.append(Token("close", "}", start, end))
+            # "#12" tokenizes as one number; keep the digits after the first
+            if len(digits) > 1:
+                out.append(Token("num", digits[1:], start, end))
+            k += 2
+        else:
+            out.append(Token(t.kind, t.text, start, end))
+            k += 1
+    return out
+
+
+def expand_macros(tokens: list[Token], macros: Mapping[str, Macro]) -> list[Token]:
+    """Expand user macros until none is left; tokens from a macro take the span of its invocation."""
+    if not macros:
+        return tokens
+    bodies = {name: tokenize(m.body) for name, m in macros.items()}
+    out: list[Token] = []
+    work = list(reversed(tokens))  # a stack, so expansions are re-scanned before what follows them
+    expansions = 0
+    while work:
+        t = work.pop()
+        macro = macros.get(t.text) if t.kind == "cmd" else None
+        if macro is None:
+            out.append(t)
+            if len(out) > MAX_TOKENS:
+                raise ParseFailure("expression too long after macro expansion")
+            continue
+        expansions += 1
+        if expansions > MAX_EXPANSIONS:
+            raise ParseFailure(f"macro {t.text} expands without end")
+        rest = list(reversed(work))
+        i, args, end = 0, [], t.end
+        if macro.operator:
+            body = [Token("cmd", "\\operatorname", t.start, t.end), Token("open", "{", t.start, t.end),
+                    *[Token(b.kind, b.text, t.start, t.end) for b in bodies[t.text]],
+                    Token("close", "}", t.start, t.end)]
+            work.extend(reversed(body))
+            continue
+        nargs = macro.nargs
+        if macro.default is not None and nargs > 0:
+            opt, i = _read_optional(rest, i)
+            args.append(opt if opt is not None else tokenize(macro.default))
+            nargs -= 1
+        for _ in range(nargs):
+            arg, i = _read_group(rest, i)
+            args.append(arg)
+        if i:
+            end = rest[i - 1].end
+        work = list(reversed(rest[i:]))
+        work.extend(reversed(_substitute(bodies[t.text], args, t.start, max(end, t.end))))
+    return out
+
+
+def macro_table(macros: Iterable[Macro]) -> dict[str, Macro]:
+    """Later definitions win, as with \\renewcommand."""
+    return {m.name: m for m in macros}

@@ -1,0 +1,69 @@
+"""What lintmath knows of LaTeX math: names of letters, functions and the commands that carry no math.
+
+Kept as data so a new notation is a table entry, not a new branch in the parser.
+"""
+from __future__ import annotations
+
+GREEK = {
+    "alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "vartheta",
+    "iota", "kappa", "lambda", "mu", "nu", "xi", "pi", "varpi", "rho", "varrho", "sigma", "varsigma",
+    "tau", "upsilon", "phi", "varphi", "chi", "psi", "omega", "Gamma", "Delta", "Theta", "Lambda",
+    "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi", "Omega", "ell", "hbar", "imath", "jmath",
+}
+
+# Known functions: LaTeX name -> canonical name used by the lowering to SymPy.
+FUNCTIONS = {
+    "sin": "sin", "cos": "cos", "tan": "tan", "cot": "cot", "sec": "sec", "csc": "csc",
+    "arcsin": "asin", "arccos": "acos", "arctan": "atan",
+    "sinh": "sinh", "cosh": "cosh", "tanh": "tanh", "coth": "coth",
+    "log": "log", "ln": "log", "exp": "exp", "lg": "log10",
+    "max": "max", "min": "min", "sgn": "sign", "sign": "sign",
+}
+
+# Multi-letter names written with \operatorname / \mathrm that mean a known function.
+NAMED_FUNCTIONS = {
+    "softmax": "softmax", "sigmoid": "sigmoid", "relu": "relu", "ReLU": "relu", "erf": "erf",
+    "sgn": "sign", "sign": "sign", "exp": "exp", "log": "log", "ln": "log", "tanh": "tanh",
+    "sin": "sin", "cos": "cos", "max": "max", "min": "min",
+}
+
+# Letters that, followed by "(", are read as a function first (f(x), p(x), \sigma(z)); the checker
+# still tries the product reading before claiming an error.
+FUNCTION_LETTERS = {"f", "g", "h", "F", "G", "H", "p", "q", "P", "Q", "L", "J", "\\ell", "\\sigma",
+                    "\\phi", "\\varphi", "\\psi", "\\pi", "\\Phi", "\\ell", "\\rho", "\\kappa"}
+
+# Commands that are only spacing, size or style: dropped before parsing.
+IGNORED = {
+    "\\,", "\\;", "\\:", "\\!", "\\ ", "\\>", "\\displaystyle", "\\textstyle", "\\scriptstyle",
+    "\\limits", "\\nolimits", "\\big", "\\Big", "\\bigg", "\\Bigg", "\\bigl", "\\bigr", "\\Bigl",
+    "\\Bigr", "\\biggl", "\\biggr", "\\Biggl", "\\Biggr", "\\bigm", "\\Bigm", "\\middle", "\\nonumber",
+    "\\notag", "\\pause", "\\left", "\\right", "\\allowbreak", "\\mathstrut", "\\strut", "\\relax",
+    "\\displaybreak", "\\noindent", "\\centering", "\\protect", "\\vphantom", "\\medskip", "\\smallskip",
+}
+
+# Commands that start an annotation: what follows them at the top level of a line is prose.
+ANNOTATIONS = {
+    "\\text", "\\textrm", "\\textit", "\\textbf", "\\mbox", "\\quad", "\\qquad", "\\hspace", "\\hfill",
+    "\\tag", "\\intertext", "\\emph", "\\textnormal", "\\textsf", "\\texttt", "\\hbox",
+}
+
+# Wrappers whose argument is the math itself.
+TRANSPARENT = {"\\boxed", "\\alert", "\\cancel", "\\bcancel", "\\underline", "\\mathop", "\\ensuremath",
+               "\\mathord", "\\mathbin", "\\mathrel", "\\smash", "\\cancelto", "\\uline"}
+
+# Commands with one argument that carry no math (colour, label) or nothing at all.
+DROP_WITH_ARG = {"\\label", "\\color", "\\phantom", "\\hphantom", "\\vphantom", "\\vspace", "\\tag"}
+
+# Letter styles: command -> short style name that becomes part of a symbol's identity.
+STYLES = {
+    "\\mathbf": "bf", "\\boldsymbol": "bf", "\\bm": "bf", "\\pmb": "bf", "\\vec": "bf", "\\bold": "bf",
+    "\\mathbb": "bb", "\\mathcal": "cal", "\\mathscr": "scr", "\\mathfrak": "frak", "\\mathsf": "sf",
+    "\\mathit": "", "\\mathrm": "rm", "\\mathnormal": "", "\\textbf": "bf",
+    "\\hat": "hat", "\\widehat": "hat", "\\bar": "bar", "\\overline": "bar", "\\tilde": "tilde",
+    "\\widetilde": "tilde", "\\dot": "dot", "\\ddot": "ddot", "\\check": "check", "\\breve": "breve",
+    "\\acute": "acute", "\\grave": "grave", "\\mathring": "ring", "\\overrightarrow": "bf",
+}
+
+TRANSPOSE_MARKS = {"T", "\\top", "\\intercal", "\\mathsf{T}", "\\mathrm{T}", "\\mathsf T", "\\mathrm T",
+                   "\\textsf{T}", "\\text{T}", "\\textrm{T}"}
+LABEL_MARKS = {"*", "\\star", "\\ast", "\\prime", "\\dagger", "+", "\\circ", "-"}
