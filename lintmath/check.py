@@ -1,0 +1,281 @@
+"""Deciding one step: Step text -> Verdict. Pure and seeded; knows nothing of files or reports.
+
+A step is *verified* when both sides agree at random points of several concrete instances (sizes,
+index values, function stand-ins), *refuted* only when they differ at a point where both are real
+and defined, confirmed at higher precision, under every plausible reading of ambiguous notation,
+and *unverified* whenever the decision would rest on something the step does not say.
+"""
+from __future__ import annotations
+
+import random
+import time
+from dataclasses import dataclass
+from typing import Mapping
+
+import sympy as sp
+
+from lintmath.lower import (
+    Instance, Letters, Lowerer, Undecidable, classify_letters, read_as_product, reading_keys,
+)
+from lintmath.budget import BudgetExceeded
+from lintmath.diagnose import diagnose
+from lintmath.model import Macro, Status, Verdict
+from lintmath.parse import nodes as n
+from lintmath.parse.parser import parse_math
+from lintmath.parse.tokens import ParseFailure
+from lintmath.parse.vocabulary import FUNCTION_LETTERS
+
+EQUALITY = {"=", "===", "==", "=:"}
+INEQUALITY = {"<=", ">=", "<", ">"}
+INSTANCES = 3
+POINTS = 4
+PRECISION = 30
+TOLERANCE = sp.Float("1e-9")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    kind: str  # "equal" | "differ" | "undecided"
+    reason: str = ""
+    point: tuple[tuple[str, str], ...] = ()
+    opaque: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Parsed:
+    lhs: n.Node
+    rhs: n.Node
+    letters: Letters
+
+
+def parse_step(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> Parsed:
+    left, right = parse_math(lhs, macros), parse_math(rhs, macros)
+    return Parsed(left, right, classify_letters(left, right))
+
+
+def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro] | None = None,
+               first: bool = False, seed: int = 0, explain: bool = True) -> Verdict:
+    """Decide ``lhs REL rhs``. ``first`` marks the head of a chain, whose left side may be a name that
+    the line defines (``E = ...``): such a step needs the definition from elsewhere."""
+    started = time.perf_counter()
+    if relation not in EQUALITY and relation not in INEQUALITY:
+        return Verdict(Status.SKIPPED, f"relation {relation} is not checked")
+    try:
+        parsed = parse_step(lhs, rhs, macros or {})
+    except ParseFailure as exc:
+        return Verdict(Status.UNVERIFIED, f"could not read: {exc}")
+    except RecursionError:
+        return Verdict(Status.UNVERIFIED, "could not read: expression nested too deeply")
+
+    reason = context_gap(parsed, first)
+    if reason:
+        return Verdict(Status.UNVERIFIED, reason)
+
+    comparator = Comparator(parsed, relation, seed)
+    outcome, guessed = comparator.decide()
+    elapsed = time.perf_counter() - started
+    if outcome.kind == "equal":
+        if relation in INEQUALITY:
+            return Verdict(Status.UNVERIFIED, "inequality holds at the sampled points", elapsed=elapsed)
+        return Verdict(Status.VERIFIED, outcome.reason, guessed=guessed, elapsed=elapsed)
+    if outcome.kind == "undecided":
+        return Verdict(Status.UNVERIFIED, outcome.reason, elapsed=elapsed)
+    one_sided = one_sided_opaque(outcome.opaque, parsed)
+    if one_sided:
+        return Verdict(Status.UNVERIFIED, f"depends on {one_sided}, which is not defined here", elapsed=elapsed)
+    diagnosis = None
+    if explain and relation in EQUALITY:
+        try:
+            diagnosis = diagnose(comparator, parsed, rhs)
+        except BudgetExceeded:
+            diagnosis = None  # the refutation stands; only its explanation ran out of time
+    return Verdict(Status.REFUTED, "the two sides differ", outcome.point, guessed, diagnosis,
+                   time.perf_counter() - started)
+
+
+def names(tree: n.Node, letters: Letters) -> dict[str, str]:
+    """Variables and functions a side talks about (not indices, not bound variables): key -> how it reads."""
+    out: dict[str, str] = {}
+    bound = {node.var for node in tree.walk() if isinstance(node, n.BigOp)}
+    inside_index = set()
+    for node in tree.walk():
+        if isinstance(node, n.Sym):
+            for item in node.indices:
+                inside_index.update(id(x) for x in item.walk())
+            if node.sup_letter is not None:
+                inside_index.add(id(node.sup_letter))
+        if isinstance(node, n.Apply):
+            inside_index.add(id(node.func))
+            if read_as_product(node, letters):
+                if node.func.base not in letters.integer and node.func.base not in letters.index:
+                    out[node.func.key] = node.func.base
+            else:
+                out[node.func.key + "()"] = node.func.base
+        if isinstance(node, n.Deriv):
+            for var, _ in node.wrt:
+                inside_index.add(id(var))
+    for node in tree.walk():
+        if isinstance(node, n.Sym) and id(node) not in inside_index:
+            if node.base in bound or node.base in letters.index or node.base in letters.integer:
+                continue
+            out[node.key + ("'" * node.primes) + "".join(node.labels)] = node.base
+    return out
+
+
+def context_gap(parsed: Parsed, first: bool) -> str:
+    """Why the step cannot be decided from its own two sides, or "" when it can."""
+    left, right = names(parsed.lhs, parsed.letters), names(parsed.rhs, parsed.letters)
+    if first:
+        head = _head_name(parsed.lhs)
+        if head is not None and head not in right:
+            return f"needs the definition of {head.rstrip('()')}"
+    new = [right[k] for k in right if k not in left]
+    if new:
+        return "introduces " + ", ".join(sorted(set(new))) + ", defined elsewhere"
+    lost_functions = [left[k] for k in left if k.endswith("()") and k not in right]
+    if lost_functions:
+        return "drops the function " + ", ".join(sorted(set(lost_functions))) + ", defined elsewhere"
+    return ""
+
+
+def _head_name(tree: n.Node) -> str | None:
+    """The name a line like ``E = ...``, ``f(x) = ...`` or ``\\partial E / \\partial o = ...`` is about."""
+    while isinstance(tree, (n.Deriv, n.Paren)):
+        tree = tree.body if isinstance(tree, n.Deriv) else tree.inner
+    if isinstance(tree, n.Sym):
+        return tree.key + "".join(tree.labels) + "'" * tree.primes
+    if isinstance(tree, n.Apply):
+        return tree.func.key + "()"
+    return None
+
+
+def one_sided_opaque(opaque: frozenset[str], parsed: Parsed) -> str:
+    """Opaque quantities (``dE/do`` with E undefined) on one side only: equal or not, the step
+    cannot say."""
+    return ", ".join(sorted(opaque))
+
+
+class Comparator:
+    """Evaluates two trees on shared random instances and points; reused by the diagnosis so that a
+    candidate fix is judged on exactly the points that refuted the step."""
+
+    def __init__(self, parsed: Parsed, relation: str, seed: int):
+        self.parsed = parsed
+        self.relation = relation
+        self.seed = seed
+        self.keys = reading_keys(parsed.letters, parsed.lhs, parsed.rhs)
+
+    def readings(self) -> list[frozenset]:
+        out = [frozenset()]
+        for key in self.keys[:3]:
+            out.append(frozenset([key]))
+        if len(self.keys) > 1:
+            out.append(frozenset(self.keys[:4]))
+        return out
+
+    def decide(self) -> tuple[Outcome, tuple[str, ...]]:
+        first = None
+        for flips in self.readings():
+            outcome = self.compare(self.parsed.lhs, self.parsed.rhs, flips)
+            if outcome.kind == "equal":
+                return outcome, self.guesses(flips)
+            if first is None:
+                first = outcome
+        assert first is not None
+        return first, self.guesses(frozenset())
+
+    def guesses(self, flips: frozenset) -> tuple[str, ...]:
+        out = []
+        for node in (*self.parsed.lhs.walk(), *self.parsed.rhs.walk()):
+            if isinstance(node, n.Apply) and not read_as_product(node, self.parsed.letters):
+                product = node.prefer_product != (("apply", node.func.key) in flips)
+                if node.func.base in FUNCTION_LETTERS or not (node.maybe_product and product):
+                    out.append(f"undefined function {node.func.base}")
+        return tuple(sorted(set(out)))
+
+    def instances(self, flips: frozenset) -> list[Instance]:
+        rng = random.Random(self.seed)
+        letters = self.parsed.letters
+        out = []
+        for k in range(INSTANCES):
+            free = len(letters.index) + 1
+            size = max(3, free) + k % 2
+            integers = {name: rng.randint(2, 4) for name in sorted(letters.integer)}
+            out.append(Instance(size, {}, integers, flips, seed=self.seed * 31 + k))
+        return out
+
+    def lower_pair(self, inst: Instance, lhs: n.Node, rhs: n.Node) -> tuple[sp.Expr, sp.Expr]:
+        lowerer = Lowerer(inst, self.parsed.letters)
+        return lowerer.lower(lhs), lowerer.lower(rhs)
+
+    def compare(self, lhs: n.Node, rhs: n.Node, flips: frozenset = frozenset()) -> Outcome:
+        rng = random.Random(self.seed + 7)
+        valid = 0
+        reason = ""
+        opaque: set[str] = set()
+        for inst in self.instances(flips):
+            try:
+                a, b = self.lower_pair(inst, lhs, rhs)
+            except Undecidable as exc:
+                return Outcome("undecided", str(exc))
+            except (ZeroDivisionError, ValueError, TypeError, NotImplementedError, AttributeError) as exc:
+                return Outcome("undecided", f"could not evaluate: {type(exc).__name__}")
+            names_a = {s.name for s in a.free_symbols}
+            names_b = {s.name for s in b.free_symbols}
+            opaque |= {o for o in inst.opaque if (o in names_a) != (o in names_b)}
+            symbols = sorted(a.free_symbols | b.free_symbols, key=lambda s: s.name)
+            tries = 0
+            got = 0
+            while got < POINTS and tries < POINTS * 5:
+                tries += 1
+                point = {s: _sample(rng, tries) for s in symbols}
+                va, vb = evaluate(a, point), evaluate(b, point)
+                if va is None or vb is None:
+                    reason = "undefined at the sampled points"
+                    continue
+                got += 1
+                if not self.holds(va, vb):
+                    # confirm at higher precision before calling it a refutation
+                    va2, vb2 = evaluate(a, point, 3 * PRECISION), evaluate(b, point, 3 * PRECISION)
+                    if va2 is not None and vb2 is not None and not self.holds(va2, vb2):
+                        shown = tuple((s.name, sp.sstr(v.evalf(6))) for s, v in point.items())
+                        return Outcome("differ", "", shown, frozenset(opaque))
+                if not symbols:
+                    break
+            valid += got
+        if valid == 0:
+            return Outcome("undecided", reason or "could not evaluate")
+        return Outcome("equal", "", (), frozenset(opaque))
+
+    def holds(self, a: sp.Expr, b: sp.Expr) -> bool:
+        if self.relation in INEQUALITY:
+            slack = TOLERANCE * max(1, abs(a), abs(b))
+            return {"<=": a <= b + slack, "<": a < b + slack, ">=": a + slack >= b, ">": a + slack > b}[self.relation]
+        return abs(a - b) <= TOLERANCE * max(1, abs(a), abs(b))
+
+
+def _sample(rng: random.Random, attempt: int) -> sp.Rational:
+    """Positive values: slides mean real, usually positive quantities (log o_k, sqrt(x^2) = x).
+    Values in (0, 1) first, since probabilities are everywhere in this material."""
+    if attempt % 3 == 0:
+        return sp.Rational(rng.randint(110, 300), 100)
+    return sp.Rational(rng.randint(5, 95), 100)
+
+
+def evaluate(expr: sp.Expr, point: dict, precision: int = PRECISION) -> sp.Float | None:
+    """The real value of ``expr`` at ``point``, or None when it is not real, finite and defined."""
+    try:
+        value = expr.xreplace(point).evalf(precision)
+    except (ZeroDivisionError, ValueError, TypeError, OverflowError, RecursionError, AttributeError):
+        return None
+    if not value.is_number:
+        return None
+    re, im = value.as_real_imag()
+    try:
+        if im != 0 and abs(im) > TOLERANCE * max(1, abs(re)):
+            return None
+        if not re.is_finite or re.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
+            return None
+    except TypeError:
+        return None
+    return sp.Float(re, precision)

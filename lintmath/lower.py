@@ -1,0 +1,368 @@
+"""Turning a syntax tree into a concrete SymPy expression, under one *instantiation*.
+
+Slides write ``\\sum_k t_k \\log o_k`` with no bounds and ``o_j`` with a free index. An identity in
+such notation holds for every size and every index value, so lintmath checks it on small concrete
+instances: the sum runs over 1..N for a small N, ``j`` is a concrete index, ``o_k`` becomes the plain
+symbol ``o[2]``. Differentiating a finite sum then keeps the k = j term by itself (no Kronecker-delta
+rules needed), and undefined functions become fixed random smooth functions, the same on both sides.
+"""
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+import sympy as sp
+
+from lintmath.parse import nodes as n
+from lintmath.parse.vocabulary import FUNCTION_LETTERS
+
+
+class Undecidable(Exception):
+    """The tree is readable but this instantiation cannot be built (an infinite sum, a huge number)."""
+
+
+MAX_SUM_TERMS = 60
+# Functions every ML slide uses without defining them.
+LIBRARY = {"\\sigma": "sigmoid"}
+MAX_DIGITS = 4000
+
+
+@dataclass
+class Instance:
+    """One concrete reading of the notation: sizes, index values, function realisations, readings."""
+
+    size: int
+    indices: dict[str, int]
+    integers: dict[str, int]
+    flips: frozenset = frozenset()
+    seed: int = 0
+    functions: dict[tuple, sp.Lambda] = field(default_factory=dict)
+    opaque: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Letters:
+    """How the letters of a step are used, decided once per step from both sides."""
+
+    index: frozenset[str]  # letters used as subscripts (w_{ij}): concrete integers
+    integer: frozenset[str]  # letters used as sum bounds (\sum_{k=1}^{n}): small integers
+    standalone: frozenset[str]  # letters used as variables somewhere
+
+
+def classify_letters(*trees: n.Node) -> Letters:
+    index: set[str] = set()
+    integer: set[str] = set()
+    standalone: set[str] = set()
+    derivative_vars: set[str] = set()
+    in_index: set[int] = set()
+    for tree in trees:
+        for node in tree.walk():
+            if isinstance(node, n.Apply):
+                in_index.add(id(node.func))
+            if isinstance(node, n.Sym):
+                for item in node.indices:
+                    for sub in item.walk():
+                        in_index.add(id(sub))
+                        if isinstance(sub, n.Sym) and not sub.style and not sub.indices and _is_letter(sub.base):
+                            index.add(sub.base)
+                if node.sup_letter is not None:
+                    in_index.add(id(node.sup_letter))
+            elif isinstance(node, n.BigOp):
+                for bound in (node.lo, node.hi):
+                    if bound is not None:
+                        for sub in bound.walk():
+                            if isinstance(sub, n.Sym) and not sub.indices:
+                                integer.add(sub.base)
+                index.add(node.var)
+                index.update(node.extra_vars)
+            elif isinstance(node, n.Deriv):
+                for var, _ in node.wrt:
+                    derivative_vars.add(var.base)
+        for node in tree.walk():
+            if isinstance(node, n.Sym) and id(node) not in in_index and not node.indices and not node.style:
+                standalone.add(node.base)
+    index -= derivative_vars
+    return Letters(frozenset(index), frozenset(integer - derivative_vars), frozenset(standalone))
+
+
+def read_as_product(node: n.Apply, letters: Letters) -> bool:
+    """``p(1-p)`` is a product because ``p`` also stands alone in the step; ``f(x)`` never does."""
+    return node.maybe_product and not node.func.indices and node.func.base in letters.standalone
+
+
+def _is_letter(text: str) -> bool:
+    return len(text) == 1 and text.isalpha() or (text.startswith("\\") and text[1:].isalpha())
+
+
+def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
+    """The ambiguous sites of a step: each key is one choice the checker may flip."""
+    keys: list[tuple] = []
+    for tree in trees:
+        for node in tree.walk():
+            key = None
+            if isinstance(node, n.Apply) and node.maybe_product and node.func.base not in FUNCTION_LETTERS \
+                    and not read_as_product(node, letters):
+                key = ("apply", node.func.key)
+            elif isinstance(node, n.Const) and node.name == "e":
+                key = ("e",)
+            elif isinstance(node, n.Sym) and node.sup_letter is not None:
+                key = ("sup", node.sup_letter.base)
+            if key is not None and key not in keys:
+                keys.append(key)
+    return keys
+
+
+class Lowerer:
+    def __init__(self, inst: Instance, letters: Letters):
+        self.inst = inst
+        self.letters = letters
+        self.env: dict[str, int] = {}
+
+    # -- names --------------------------------------------------------------------------------
+    def index_value(self, item: n.Node) -> str:
+        if isinstance(item, n.Num):
+            return item.value
+        if isinstance(item, n.Sym) and not item.indices and not item.style:
+            if item.base in self.env:
+                return str(self.env[item.base])
+            if item.base in self.letters.index:
+                return str(self.free_index(item.base))
+            if item.base in self.letters.integer:
+                return str(self.inst.integers[item.base])
+            return item.base
+        if isinstance(item, n.Sym):
+            return item.key
+        try:
+            value = self.lower(item)
+        except Undecidable:
+            raise
+        if value.is_Integer:
+            return str(int(value))
+        return sp.sstr(value)
+
+    def free_index(self, letter: str) -> int:
+        if letter not in self.inst.indices:
+            used = set(self.inst.indices.values())
+            free = [v for v in range(1, self.inst.size + 1) if v not in used] or [self.inst.size]
+            self.inst.indices[letter] = random.Random(f"{self.inst.seed}:{letter}").choice(free)
+        return self.inst.indices[letter]
+
+    def symbol(self, node: n.Sym, with_sup: bool = True) -> sp.Expr:
+        name = node.key
+        if not node.indices and not node.style and not node.labels and not node.primes:
+            if node.base in self.env:
+                return sp.Integer(self.env[node.base])
+            if node.base in self.letters.integer:
+                return sp.Integer(self.inst.integers[node.base])
+            if node.base in self.letters.index and node.base not in self.letters.standalone:
+                return sp.Integer(self.free_index(node.base))
+            if node.base in self.letters.index:
+                return sp.Integer(self.free_index(node.base))
+        if node.indices:
+            name += "[" + ",".join(self.index_value(i) for i in node.indices) + "]"
+        for label in node.labels:
+            name += "^" + label
+        name += "'" * node.primes
+        power = None
+        if node.sup_letter is not None:
+            if ("sup", node.sup_letter.base) in self.inst.flips:
+                power = self.symbol(node.sup_letter)
+            else:
+                name += "^" + self.index_value(node.sup_letter)
+        sym = sp.Symbol(name)
+        return sym if power is None else sp.Pow(sym, power)
+
+    # -- expressions --------------------------------------------------------------------------
+    def lower(self, node: n.Node) -> sp.Expr:
+        method = getattr(self, "lower_" + type(node).__name__)
+        return method(node)
+
+    def lower_Num(self, node: n.Num) -> sp.Expr:
+        return sp.Rational(node.value) if "." in node.value else sp.Integer(node.value)
+
+    def lower_Const(self, node: n.Const) -> sp.Expr:
+        if node.name == "e":
+            return sp.Symbol("e") if ("e",) in self.inst.flips else sp.E
+        if node.name == "pi":
+            return sp.pi
+        raise Undecidable("infinity")
+
+    def lower_Sym(self, node: n.Sym) -> sp.Expr:
+        return self.symbol(node)
+
+    def lower_Term(self, node: n.Term) -> sp.Expr:
+        value = self.lower(node.node)
+        return -value if node.sign == "-" else value
+
+    def lower_Add(self, node: n.Add) -> sp.Expr:
+        return sp.Add(*[self.lower(t) for t in node.terms])
+
+    def lower_Mul(self, node: n.Mul) -> sp.Expr:
+        return sp.Mul(*[self.lower(f) for f in node.factors])
+
+    def lower_Div(self, node: n.Div) -> sp.Expr:
+        den = self.lower(node.den)
+        if den == 0:
+            raise Undecidable("division by zero")
+        return self.lower(node.num) / den
+
+    def lower_Pow(self, node: n.Pow) -> sp.Expr:
+        base, exp = self.lower(node.base), self.lower(node.exp)
+        return safe_pow(base, exp)
+
+    def lower_Paren(self, node: n.Paren) -> sp.Expr:
+        if node.delim == "\\{":
+            return self.lower(node.inner)
+        return self.lower(node.inner)
+
+    def lower_Abs(self, node: n.Abs) -> sp.Expr:
+        return sp.Abs(self.lower(node.inner))
+
+    def lower_Factorial(self, node: n.Factorial) -> sp.Expr:
+        inner = self.lower(node.inner)
+        if inner.is_Number and abs(inner) > 500:
+            raise Undecidable("factorial too large")
+        return sp.factorial(inner)
+
+    def lower_Binom(self, node: n.Binom) -> sp.Expr:
+        a, b = self.lower(node.n), self.lower(node.k)
+        if a.is_Number and abs(a) > 500:
+            raise Undecidable("binomial too large")
+        return sp.binomial(a, b)
+
+    def lower_Sqrt(self, node: n.Sqrt) -> sp.Expr:
+        radicand = self.lower(node.radicand)
+        if node.index is None:
+            return sp.sqrt(radicand)
+        return safe_pow(radicand, 1 / self.lower(node.index))
+
+    def lower_Func(self, node: n.Func) -> sp.Expr:
+        args = [self.lower(a) for a in node.args]
+        value = apply_function(node.name, args, node.inverse)
+        if node.power is not None:
+            value = safe_pow(value, self.lower(node.power))
+        return value
+
+    def lower_Apply(self, node: n.Apply) -> sp.Expr:
+        key = ("apply", node.func.key)
+        product = node.prefer_product != (key in self.inst.flips)
+        if node.func.base in FUNCTION_LETTERS:
+            product = False
+        if read_as_product(node, self.letters) or (node.maybe_product and product):
+            return self.symbol(node.func) * self.lower(node.args[0])
+        args = [self.lower(a) for a in node.args]
+        if node.func.key in LIBRARY and not node.func.indices and len(args) == 1 and not node.primes:
+            return apply_function(LIBRARY[node.func.key], args)
+        name = sp.sstr(self.symbol(node.func))
+        realisation = self.function(name, len(args), node.given)
+        if node.primes:
+            if len(args) != 1:
+                raise Undecidable("a prime on a function of several variables")
+            u = realisation.variables[0]
+            return sp.diff(realisation.expr, u, node.primes).subs(u, args[0])
+        return realisation(*args)
+
+    def function(self, name: str, arity: int, given: int) -> sp.Lambda:
+        """A fixed, smooth, positive, nonlinear stand-in for an undefined function (positive so that
+        ``\\log p(x)`` is defined); the same name gets the same function on both sides."""
+        key = (name, arity, given)
+        if key not in self.inst.functions:
+            rng = random.Random(f"{self.inst.seed}:{name}:{arity}:{given}")
+            us = sp.symbols(f"u1:{arity + 1}")
+            c = [sp.Rational(rng.randint(-9, 9) or 1, rng.randint(3, 9)) for _ in range(3 * arity + 2)]
+            lin = sum(c[i] * u for i, u in enumerate(us))
+            wave = sum(c[arity + i] * u for i, u in enumerate(us))
+            cross = c[-1] * sp.Mul(*us) if arity > 1 else c[-1] * us[0] ** 2 / 3
+            self.inst.functions[key] = sp.Lambda(us, sp.exp(c[-2] / 2 + lin + sp.sin(wave + 1) / 2 + cross / 4))
+        return self.inst.functions[key]
+
+    def lower_Deriv(self, node: n.Deriv) -> sp.Expr:
+        variables = []
+        for var, order in node.wrt:
+            sym = self.symbol(var)
+            if not isinstance(sym, sp.Symbol):
+                raise Undecidable("a derivative with respect to a non-variable")
+            variables.append((sym, order))
+        body = node.body
+        while isinstance(body, n.Paren):
+            body = body.inner
+        if isinstance(body, n.Sym):
+            target = self.symbol(body)
+            if isinstance(target, sp.Symbol) and all(target != v for v, _ in variables):
+                # d E / d o with E defined elsewhere: an opaque quantity, never refuted by itself
+                name = "d(" + target.name + ")/" + "".join(f"d({v.name})^{k}" for v, k in variables)
+                self.inst.opaque.add(name)
+                return sp.Symbol(name)
+        value = self.lower(node.body)
+        for sym, order in variables:
+            value = sp.diff(value, sym, order)
+        return value
+
+    def lower_BigOp(self, node: n.BigOp) -> sp.Expr:
+        variables = [node.var, *node.extra_vars]
+        if node.lo is None:
+            lo, hi = 1, self.inst.size
+        else:
+            lo_v, hi_v = self.lower(node.lo), self.lower(node.hi)
+            if not (lo_v.is_Integer and hi_v.is_Integer):
+                raise Undecidable("a sum whose bounds are not integers")
+            lo, hi = int(lo_v), int(hi_v)
+        if (hi - lo + 1) ** len(variables) > MAX_SUM_TERMS:
+            raise Undecidable("a sum with too many terms")
+        excluded = [self.lower(x) for x in node.exclude]
+        saved = dict(self.env)
+        terms = []
+        for values in _grid(lo, hi, len(variables)):
+            if any(sp.Integer(values[0]) == x for x in excluded):
+                continue
+            self.env.update(zip(variables, values))
+            terms.append(self.lower(node.body))
+        self.env = saved
+        return sp.Add(*terms) if node.kind == "sum" else sp.Mul(*terms)
+
+    def lower_Unsupported(self, node: n.Unsupported) -> sp.Expr:
+        raise Undecidable(f"{node.what} are not decided yet")
+
+
+def _grid(lo: int, hi: int, dims: int):
+    if dims == 0:
+        yield ()
+        return
+    for v in range(lo, hi + 1):
+        for rest in _grid(lo, hi, dims - 1):
+            yield (v, *rest)
+
+
+def safe_pow(base: sp.Expr, exp: sp.Expr) -> sp.Expr:
+    """``10^{10^{10}}`` would make SymPy compute a ten-billion-digit integer: refuse such numbers."""
+    if base.is_Number and exp.is_Number:
+        magnitude = abs(float(sp.log(abs(base), 10))) if base not in (0, 1, -1) and base != 0 else 0.0
+        if magnitude * abs(float(exp)) > MAX_DIGITS:
+            raise Undecidable("a number too large to evaluate")
+    elif exp.is_Number and abs(float(exp)) > MAX_DIGITS:
+        raise Undecidable("an exponent too large to evaluate")
+    return sp.Pow(base, exp)
+
+
+def apply_function(name: str, args: list[sp.Expr], inverse: bool = False) -> sp.Expr:
+    if inverse:
+        inverses = {"sin": sp.asin, "cos": sp.acos, "tan": sp.atan, "sinh": sp.asinh, "cosh": sp.acosh,
+                    "tanh": sp.atanh}
+        if name not in inverses:
+            raise Undecidable(f"the inverse of {name}")
+        return inverses[name](args[0])
+    simple = {"sin": sp.sin, "cos": sp.cos, "tan": sp.tan, "cot": sp.cot, "sec": sp.sec, "csc": sp.csc,
+              "asin": sp.asin, "acos": sp.acos, "atan": sp.atan, "sinh": sp.sinh, "cosh": sp.cosh,
+              "tanh": sp.tanh, "coth": sp.coth, "log": sp.log, "exp": sp.exp, "sign": sp.sign,
+              "erf": sp.erf, "log10": lambda x: sp.log(x, 10)}
+    if name in simple and len(args) == 1:
+        return simple[name](args[0])
+    if name == "max":
+        return sp.Max(*args)
+    if name == "min":
+        return sp.Min(*args)
+    if name == "sigmoid" and len(args) == 1:
+        return 1 / (1 + sp.exp(-args[0]))
+    if name == "relu" and len(args) == 1:
+        return sp.Max(0, args[0])
+    raise Undecidable(f"the function {name} is not decided yet")

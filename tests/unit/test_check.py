@@ -1,0 +1,73 @@
+"""Checker tests: each step's status, and the precision rules (unverified, never wrong)."""
+import pytest
+
+from lintmath.check import check_step
+from lintmath.model import Status
+
+V, R, U, S = Status.VERIFIED, Status.REFUTED, Status.UNVERIFIED, Status.SKIPPED
+
+CASES = [
+    ("(a+b)^2", "a^2 + 2ab + b^2", "=", V),
+    ("(a-b)^2", "a^2 + 2ab + b^2", "=", R),
+    (r"\log(ab)", r"\log a + \log b", "=", V),  # positive quantities
+    (r"\sqrt{x^2}", "x", "=", V),
+    ("a(b+c)", "ab + ac", "=", V),  # a product: a also stands alone
+    ("a(b+c)", "ab - ac", "=", R),
+    ("p(1-p)", "p - p^2", "=", V),
+    (r"\sum_{k=1}^{n} k", r"\frac{n(n+1)}{2}", "=", V),
+    (r"\sum_{i=1}^{n} x_i", r"x_1 + \sum_{i=2}^{n} x_i", "=", V),
+    (r"\frac{\partial}{\partial w_j} \sum_k w_k^2", "2 w_j", "=", V),  # the sum collapses
+    (r"\frac{\partial}{\partial w_j} \sum_k w_k^2", "2 w_k", "=", R),  # a free k is a changed index
+    (r"\frac{d}{dx} \sigma(x)", r"\sigma(x)(1 - \sigma(x))", "=", V),
+    (r"\frac{d}{dx} f(x)^2", r"2 f(x) f'(x)", "=", V),
+    ("x^2", "x^2 + 1", "<=", U),  # holds at every sample: not proved, so unverified
+    ("x^2 + 1", "x^2", "<=", R),
+    ("x", "x + 0.001", r"~=", S),
+    ("10^{10^{10}}", "1", "=", U),
+    ("x^{x^{x^{x^{x}}}}", "x", "=", R),
+]
+
+
+@pytest.mark.parametrize("lhs,rhs,relation,status", CASES)
+def test_status(lhs, rhs, relation, status):
+    assert check_step(lhs, rhs, relation).status is status
+
+
+def test_refutation_carries_a_counterexample():
+    verdict = check_step("(a-b)^2", "a^2 + 2ab + b^2", "=")
+    assert dict(verdict.counterexample).keys() == {"a", "b"}
+
+
+def test_a_definition_at_the_head_of_a_chain_is_unverified():
+    verdict = check_step(r"\frac{\partial E_x}{\partial o_j^x}", r"\frac{t_j^x}{o_j^x}", "=", first=True)
+    assert verdict.status is U and "E" in verdict.reason
+
+
+def test_an_undefined_name_on_one_side_is_unverified():
+    assert check_step("a + b", "a + c", "=").status is U
+    assert check_step(r"\frac{dy}{dx}", "2x", "=").status is U
+
+
+def test_an_undefined_function_refutation_is_marked_as_a_guess():
+    verdict = check_step("f(x + y)", "f(x) + f(y)", "=")
+    assert verdict.status is R and verdict.guessed
+
+
+def test_same_input_same_output():
+    one = check_step("(a-b)^3", "a^3 - b^3", "=", seed=3)
+    two = check_step("(a-b)^3", "a^3 - b^3", "=", seed=3)
+    assert one.counterexample == two.counterexample
+
+
+def test_sign_error_is_diagnosed_with_the_authors_text():
+    verdict = check_step(r"-\left(\frac{t_j}{o_j} - \frac{1-t_j}{1-o_j}\right)",
+                         r"\frac{t_j}{o_j} + \frac{1-t_j}{1-o_j}", "=")
+    assert verdict.status is R
+    d = verdict.diagnosis
+    assert d.kind == "sign_flip" and d.term == r"\frac{t_j}{o_j}"
+    assert d.suggestion == r"-\frac{t_j}{o_j} + \frac{1-t_j}{1-o_j}"
+
+
+def test_whole_line_sign_is_diagnosed():
+    d = check_step(r"\frac{d}{dx}\cos x", r"\sin x", "=").diagnosis
+    assert d.kind == "sign_flip" and d.suggestion == r"-\sin x"
