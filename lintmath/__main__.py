@@ -1,0 +1,3 @@
+from lintmath.cli import main
+
+main()

@@ -1,0 +1,147 @@
+"""Running step checks in worker processes, with a budget that holds.
+
+A runaway SymPy call is killed, not waited for: each worker process checks one step at a time
+under a soft timer, and the parent kills and replaces a worker that overstays its deadline.
+Results come back in task order whatever the order of completion, so output is stable.
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import time
+from collections import deque
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+
+from lintmath.model import Macro, Status, Verdict
+
+HARD_GRACE = 0.05  # seconds past the budget before a worker is killed
+MEMORY_LIMIT = 6 * 1024**3
+
+
+@dataclass(frozen=True)
+class Task:
+    lhs: str
+    rhs: str
+    relation: str
+    macros: tuple[Macro, ...] = ()
+    first: bool = False
+    seed: int = 0
+    budget: float = 2.0
+
+
+def run_task(task: Task) -> Verdict:
+    """Check one step in this process, under the task's soft budget. Never raises."""
+    from lintmath.budget import BudgetExceeded, time_budget
+    from lintmath.check import check_step
+    from lintmath.parse.tokens import macro_table
+
+    started = time.perf_counter()
+    try:
+        with time_budget(task.budget):
+            verdict = check_step(task.lhs, task.rhs, task.relation, macros=macro_table(task.macros),
+                                 first=task.first, seed=task.seed)
+    except BudgetExceeded:
+        return _over_budget(task, time.perf_counter() - started)
+    except RecursionError:
+        return Verdict(Status.UNVERIFIED, "could not read: expression nested too deeply")
+    except MemoryError:
+        return Verdict(Status.UNVERIFIED, "ran out of memory")
+    except Exception as exc:  # a SymPy crash on one step must not stop the run (sqlfluff's crawl habit)
+        return Verdict(Status.UNVERIFIED, f"internal error: {type(exc).__name__}: {str(exc)[:120]}")
+    return verdict
+
+
+def _over_budget(task: Task, elapsed: float) -> Verdict:
+    return Verdict(Status.UNVERIFIED, f"time budget of {task.budget:g} s exceeded", elapsed=elapsed)
+
+
+def _worker(conn: Connection) -> None:  # pragma: no cover - runs in a child process
+    try:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+    except (ImportError, ValueError, OSError):
+        pass
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        conn.send(run_task(task))
+
+
+class _Worker:
+    def __init__(self, ctx):
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_worker, args=(child,), daemon=True)
+        self.proc.start()
+        child.close()
+        self.index: int | None = None
+        self.deadline = 0.0
+        self.started = 0.0
+
+    def kill(self) -> None:
+        self.proc.kill()
+        self.proc.join(1)
+        self.conn.close()
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - macOS
+        return max(1, os.cpu_count() or 1)
+
+
+def run_tasks(tasks: list[Task], jobs: int = 1) -> list[Verdict]:
+    """Check every task; ``jobs`` worker processes (0: in this process, soft budget only)."""
+    if not tasks:
+        return []
+    if jobs <= 0:
+        return [run_task(t) for t in tasks]
+    method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+    ctx = mp.get_context(method)
+    results: list[Verdict | None] = [None] * len(tasks)
+    pending = deque(range(len(tasks)))
+    workers = [_Worker(ctx) for _ in range(min(jobs, len(tasks)))]
+    try:
+        while pending or any(w.index is not None for w in workers):
+            for w in workers:
+                if w.index is None and pending:
+                    w.index = pending.popleft()
+                    w.started = time.monotonic()
+                    w.deadline = w.started + tasks[w.index].budget * 1.05 + HARD_GRACE
+                    w.conn.send(tasks[w.index])
+            busy = [w for w in workers if w.index is not None]
+            timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
+            ready = wait([w.conn for w in busy], timeout)
+            now = time.monotonic()
+            for k, w in enumerate(workers):
+                if w.index is None:
+                    continue
+                if w.conn in ready:
+                    try:
+                        results[w.index] = w.conn.recv()
+                        w.index = None
+                        continue
+                    except (EOFError, OSError):
+                        results[w.index] = Verdict(Status.UNVERIFIED, "the checking process crashed")
+                elif now >= w.deadline:
+                    results[w.index] = _over_budget(tasks[w.index], now - w.started)
+                else:
+                    continue
+                w.kill()
+                workers[k] = _Worker(ctx)
+    finally:
+        for w in workers:
+            try:
+                w.conn.send(None)
+            except (OSError, BrokenPipeError):
+                pass
+            w.proc.join(0.5)
+            if w.proc.is_alive():
+                w.kill()
+    return [r if r is not None else Verdict(Status.UNVERIFIED, "not checked") for r in results]

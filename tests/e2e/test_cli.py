@@ -1,0 +1,101 @@
+"""The CLI end to end on shipped fixtures: exit codes, formats, locations."""
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from lintmath.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "fixtures"
+SLIDES = FIXTURES / "softmax" / "slides.tex"
+
+
+def run(*args):
+    return CliRunner().invoke(main, list(args))
+
+
+def line_of(path: Path, needle: str, occurrence: int = 1) -> int:
+    hits = [i for i, line in enumerate(path.read_text().splitlines(), 1) if needle in line]
+    return hits[occurrence - 1]
+
+
+def test_seed_slides_report_the_lost_minus_sign():
+    result = run("check", str(SLIDES), "--jobs", "1")
+    assert result.exit_code == 1, result.output
+    wrong = line_of(SLIDES, r"&= \frac{t_j^x}{o_j^x} + \frac{1 - t_j^x}{1 - o_j^x}")
+    assert re.search(rf"slides\.tex:{wrong}:\d+: LM101 ", result.output), result.output
+    assert result.output.count(": LM") == 1
+
+
+def test_seed_slides_json_contract():
+    result = run("check", str(SLIDES), "--format", "json", "--jobs", "1")
+    data = json.loads(result.output)
+    assert set(data) >= {"findings", "steps", "files", "summary"}
+    (finding,) = data["findings"]
+    assert set(finding) >= {"path", "line", "column", "end_line", "end_column", "page", "rule", "name",
+                            "severity", "message", "suggestion"}
+    assert finding["rule"] == "LM101" and finding["severity"] == "error" and finding["page"] is None
+    assert finding["suggestion"] == r"-\frac{t_j^x}{o_j^x} + \frac{1 - t_j^x}{1 - o_j^x}"
+    for step in data["steps"]:
+        assert set(step) >= {"path", "line", "column", "page", "derivation", "index", "relation", "from",
+                             "to", "status", "reason"}
+        assert step["status"] in ("verified", "refuted", "unverified", "skipped")
+    # the accepted answer's chain: all verified but the head, which needs E's definition
+    chain = [s for s in data["steps"] if s["derivation"] == 2]
+    assert [s["status"] for s in chain] == ["verified"] * 4 or chain[0]["status"] == "unverified"
+    assert all(s["status"] == "verified" for s in chain[1:]) and chain[0]["status"] != "refuted"
+    assert len(chain) == 5
+    (file_entry,) = data["files"]
+    assert file_entry["status"] == "checked" and file_entry["error"] is None
+    assert data["summary"]["findings"] == 1
+
+
+def test_correct_fixture_is_clean():
+    result = run("check", str(FIXTURES / "correct.tex"), "--format", "json", "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["findings"] == []
+    assert {s["status"] for s in data["steps"]} == {"verified"}
+
+
+@pytest.mark.parametrize("fixture", sorted((FIXTURES / "rules").glob("LM*.tex")), ids=lambda p: p.stem)
+def test_rule_fixtures_flag_the_marked_lines(fixture):
+    expected = sorted((i, m) for i, line in enumerate(fixture.read_text().splitlines(), 1)
+                      for m in re.findall(r"% \[(LM\d+)\]", line))
+    result = run("check", str(fixture), "--format", "json", "--jobs", "1")
+    found = sorted((f["line"], f["rule"]) for f in json.loads(result.output)["findings"])
+    assert found == expected
+
+
+def test_missing_file_exits_2_with_one_line():
+    result = run("check", "no-such-file.tex")
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines()[0].startswith("no-such-file.tex: ")
+    assert "Traceback" not in result.output
+
+
+def test_missing_file_does_not_stop_the_others():
+    result = run("check", "no-such-file.tex", str(SLIDES), "--format", "json", "--jobs", "1")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert [f["status"] for f in data["files"]] == ["error", "checked"]
+
+
+def test_rules_and_rule_commands():
+    listing = run("rules")
+    assert "LM100" in listing.output and "LM101" in listing.output
+    one = run("rule", "LM101")
+    assert one.exit_code == 0 and "# sign-error (LM101)" in one.output
+    assert run("rule", "LM999").exit_code == 2
+
+
+def test_console_script_runs_in_a_subprocess_with_worker_processes():
+    proc = subprocess.run([sys.executable, "-m", "lintmath", "check", str(SLIDES), "--jobs", "2"],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1, proc.stderr
+    assert "LM101" in proc.stdout

@@ -1,0 +1,35 @@
+"""Every rule file validates, and its examples are tests: the wrong one triggers the rule, the right
+one is clean (pylint's runnable message documentation)."""
+import pytest
+
+from lintmath.config import Config
+from lintmath.pipeline import check_text
+from lintmath.rules import load_rules, rules_dir
+
+RULES = load_rules().rules
+
+
+def test_every_rule_file_loads():
+    files = sorted(p.name for p in rules_dir().glob("*.toml"))
+    assert len(files) == len(RULES) >= 2
+    assert {r.code for r in RULES} >= {"LM100", "LM101"}
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_rule_has_documentation(rule):
+    assert rule.summary and rule.why and rule.message and rule.name == rule.name.lower()
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_wrong_example_triggers_its_rule(rule):
+    for example in rule.examples:
+        result = check_text(example.wrong, f"{rule.code}-wrong.tex", Config(jobs=0))
+        assert [f.rule for f in result.findings] == [rule.code]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_right_example_is_clean(rule):
+    for example in rule.examples:
+        result = check_text(example.right, f"{rule.code}-right.tex", Config(jobs=0))
+        assert result.findings == ()
+        assert all(s.verdict.status.value == "verified" for s in result.steps)
