@@ -15,7 +15,7 @@ from typing import Mapping
 import sympy as sp
 
 from lintmath.lower import (
-    Instance, Letters, Lowerer, Undecidable, classify_letters, read_as_product, reading_keys,
+    Instance, Letters, Lowerer, Undecidable, classify_letters, is_library, read_as_product, reading_keys,
 )
 from lintmath.budget import BudgetExceeded
 from lintmath.diagnose import diagnose
@@ -106,6 +106,8 @@ def names(tree: n.Node, letters: Letters) -> dict[str, str]:
                 inside_index.add(id(node.sup_letter))
         if isinstance(node, n.Apply):
             inside_index.add(id(node.func))
+            if is_library(node):
+                continue
             if read_as_product(node, letters):
                 if node.func.base not in letters.integer and node.func.base not in letters.index:
                     out[node.func.key] = node.func.base
@@ -144,7 +146,7 @@ def _head_name(tree: n.Node) -> str | None:
         tree = tree.body if isinstance(tree, n.Deriv) else tree.inner
     if isinstance(tree, n.Sym):
         return tree.key + "".join(tree.labels) + "'" * tree.primes
-    if isinstance(tree, n.Apply):
+    if isinstance(tree, n.Apply) and not is_library(tree):
         return tree.func.key + "()"
     return None
 
@@ -187,7 +189,7 @@ class Comparator:
     def guesses(self, flips: frozenset) -> tuple[str, ...]:
         out = []
         for node in (*self.parsed.lhs.walk(), *self.parsed.rhs.walk()):
-            if isinstance(node, n.Apply) and not read_as_product(node, self.parsed.letters):
+            if isinstance(node, n.Apply) and not read_as_product(node, self.parsed.letters) and not is_library(node):
                 product = node.prefer_product != (("apply", node.func.key) in flips)
                 if node.func.base in FUNCTION_LETTERS or not (node.maybe_product and product):
                     out.append(f"undefined function {node.func.base}")

@@ -90,6 +90,11 @@ def read_as_product(node: n.Apply, letters: Letters) -> bool:
     return node.maybe_product and not node.func.indices and node.func.base in letters.standalone
 
 
+def is_library(node: n.Apply) -> bool:
+    """``\\sigma(z)`` is the logistic function unless the document says otherwise."""
+    return node.func.key in LIBRARY and not node.func.indices and len(node.args) == 1 and not node.primes
+
+
 def _is_letter(text: str) -> bool:
     return len(text) == 1 and text.isalpha() or (text.startswith("\\") and text[1:].isalpha())
 
@@ -251,7 +256,7 @@ class Lowerer:
         if read_as_product(node, self.letters) or (node.maybe_product and product):
             return self.symbol(node.func) * self.lower(node.args[0])
         args = [self.lower(a) for a in node.args]
-        if node.func.key in LIBRARY and not node.func.indices and len(args) == 1 and not node.primes:
+        if is_library(node):
             return apply_function(LIBRARY[node.func.key], args)
         name = sp.sstr(self.symbol(node.func))
         realisation = self.function(name, len(args), node.given)

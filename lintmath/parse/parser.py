@@ -630,6 +630,7 @@ class Parser:
         """``\\frac{d}{dx}``, ``\\frac{\\partial f}{\\partial x}``, ``\\frac{\\partial^2 f}{\\partial x \\partial y}``."""
         op_den, den_rest = _differential(den)
         op_num, num_rest = _differential(num)
+        num_rest = _drop_empty_groups(num_rest)
         if op_den is None or op_num is None or op_den != op_num:
             return None
         order = 1
@@ -748,6 +749,17 @@ def _differential(toks: list[Token]) -> tuple[str | None, list[Token]]:
     if t.text in ("\\mathrm", "\\text") and len(toks) >= 2 and toks[1].text == "d":
         return "d", toks[2:]
     return None, toks
+
+
+def _drop_empty_groups(toks: list[Token]) -> list[Token]:
+    """``\\frac{\\partial {}}{...}`` (a macro called with an empty argument) has no operand."""
+    out: list[Token] = []
+    for t in toks:
+        if t.kind == "close" and out and out[-1].kind == "open":
+            out.pop()
+        else:
+            out.append(t)
+    return out
 
 
 def _respan(node: n.Node, start: int, end: int) -> n.Node:

@@ -99,3 +99,12 @@ def test_console_script_runs_in_a_subprocess_with_worker_processes():
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 1, proc.stderr
     assert "LM101" in proc.stdout
+
+
+def test_an_independently_written_seed_like_deck():
+    deck = FIXTURES / "seedlike" / "notes.tex"
+    result = run("check", str(deck), "--format", "json", "--jobs", "1")
+    data = json.loads(result.output)
+    wrong = line_of(deck, r"&=& -\frac{y_m}{\hat{y}_m} - \frac{1-y_m}{1-\hat{y}_m}")
+    assert [(f["line"], f["rule"]) for f in data["findings"]] == [(wrong, "LM101")]
+    assert not [s for s in data["steps"] if s["status"] == "refuted" and s["line"] != wrong]
