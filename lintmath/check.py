@@ -13,12 +13,15 @@ from dataclasses import dataclass
 from typing import Mapping
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from lintmath.lower import (
     Instance, Letters, Lowerer, Undecidable, classify_letters, is_library, read_as_product, reading_keys,
+    sum_bounds,
 )
 from lintmath.budget import BudgetExceeded
 from lintmath.diagnose import diagnose
+from lintmath.evaluate import fast_value
 from lintmath.model import Macro, Status, Verdict
 from lintmath.parse import nodes as n
 from lintmath.parse.parser import parse_math
@@ -89,6 +92,12 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
             diagnosis = diagnose(comparator, parsed, rhs)
         except BudgetExceeded:
             diagnosis = None  # the refutation stands; only its explanation ran out of time
+    dropped = dropped_variables(parsed)
+    if diagnosis is None and dropped and relation in EQUALITY:
+        # y vanished and no small edit explains it: far more often a substitution from the prose
+        # (y = x^{p/q} given above) than a typo
+        return Verdict(Status.UNVERIFIED, f"the right side no longer mentions {', '.join(dropped)}: "
+                       "substituted from elsewhere?", elapsed=time.perf_counter() - started)
     return Verdict(Status.REFUTED, "the two sides differ", outcome.point, guessed, diagnosis,
                    time.perf_counter() - started)
 
@@ -122,6 +131,11 @@ def names(tree: n.Node, letters: Letters) -> dict[str, str]:
                 continue
             out[node.key + ("'" * node.primes) + "".join(node.labels)] = node.base
     return out
+
+
+def dropped_variables(parsed: Parsed) -> list[str]:
+    left, right = names(parsed.lhs, parsed.letters), names(parsed.rhs, parsed.letters)
+    return sorted({left[k] for k in left if k not in right and not k.endswith("()")})
 
 
 def context_gap(parsed: Parsed, first: bool) -> str:
@@ -176,15 +190,29 @@ class Comparator:
         return out
 
     def decide(self) -> tuple[Outcome, tuple[str, ...]]:
-        first = None
+        outcomes = []
         for flips in self.readings():
             outcome = self.compare(self.parsed.lhs, self.parsed.rhs, flips)
             if outcome.kind == "equal":
                 return outcome, self.guesses(flips)
-            if first is None:
-                first = outcome
-        assert first is not None
+            outcomes.append(outcome)
+        first = outcomes[0]
+        if first.kind == "differ":
+            if any(o.kind == "undecided" for o in outcomes[1:]):
+                return Outcome("undecided", "refuted in one reading of the notation, undecided in another"), ()
+            if self.has_undefined_functions():
+                # The refutation used stand-ins for f; it stands only if it holds for any f, i.e. when
+                # both sides apply the same functions to the same arguments and differ in how they
+                # combine them (2f(x) vs 3f(x)), not in which applications they use.
+                robust = self.compare(self.parsed.lhs, self.parsed.rhs, frozenset(), atoms=True)
+                if robust.kind != "differ":
+                    names = ", ".join(sorted({g.split()[-1] for g in self.guesses(frozenset())}))
+                    return Outcome("undecided", f"depends on what {names} is"), ()
+                return robust, ()
         return first, self.guesses(frozenset())
+
+    def has_undefined_functions(self) -> bool:
+        return bool(self.guesses(frozenset()))
 
     def guesses(self, flips: frozenset) -> tuple[str, ...]:
         out = []
@@ -195,27 +223,31 @@ class Comparator:
                     out.append(f"undefined function {node.func.base}")
         return tuple(sorted(set(out)))
 
-    def instances(self, flips: frozenset) -> list[Instance]:
+    def instances(self, flips: frozenset, atoms: bool = False) -> list[Instance]:
         rng = random.Random(self.seed)
         letters = self.parsed.letters
+        bounds = sum_bounds(self.parsed.lhs, self.parsed.rhs)
         out = []
         for k in range(INSTANCES):
             free = len(letters.index) + 1
             size = max(3, free) + k % 2
             integers = {name: rng.randint(2, 4) for name in sorted(letters.integer)}
-            out.append(Instance(size, {}, integers, flips, seed=self.seed * 31 + k))
+            out.append(Instance(size, {}, integers, flips, seed=self.seed * 31 + k, atoms=atoms, bounds=bounds))
         return out
 
     def lower_pair(self, inst: Instance, lhs: n.Node, rhs: n.Node) -> tuple[sp.Expr, sp.Expr]:
         lowerer = Lowerer(inst, self.parsed.letters)
         return lowerer.lower(lhs), lowerer.lower(rhs)
 
-    def compare(self, lhs: n.Node, rhs: n.Node, flips: frozenset = frozenset()) -> Outcome:
+    def compare(self, lhs: n.Node, rhs: n.Node, flips: frozenset = frozenset(), atoms: bool = False) -> Outcome:
         rng = random.Random(self.seed + 7)
         valid = 0
         reason = ""
         opaque: set[str] = set()
-        for inst in self.instances(flips):
+        tolerance = decimal_tolerance(lhs, rhs)
+        agreed = 0
+        differ_at = None
+        for inst in self.instances(flips, atoms):
             try:
                 a, b = self.lower_pair(inst, lhs, rhs)
             except Undecidable as exc:
@@ -225,35 +257,87 @@ class Comparator:
             names_a = {s.name for s in a.free_symbols}
             names_b = {s.name for s in b.free_symbols}
             opaque |= {o for o in inst.opaque if (o in names_a) != (o in names_b)}
+            if ("e",) in flips and ("e" in names_a) != ("e" in names_b):
+                return Outcome("undecided", "e read as a variable appears on one side only")
             symbols = sorted(a.free_symbols | b.free_symbols, key=lambda s: s.name)
+            if atoms:
+                calls_a, calls_b = a.atoms(AppliedUndef), b.atoms(AppliedUndef)
+                if calls_a != calls_b:
+                    return Outcome("undecided", "the two sides apply undefined functions differently")
+                symbols += sorted(calls_a, key=sp.srepr)
+            complex_ok = a.has(sp.I) or b.has(sp.I)
             tries = 0
             got = 0
+            if len({c.name for c in _imaginary_units(lhs, rhs)}) > 1:
+                return Outcome("undecided", "quaternion units (i, j, k) are not decided yet")
             while got < POINTS and tries < POINTS * 5:
                 tries += 1
                 point = {s: _sample(rng, tries) for s in symbols}
-                va, vb = evaluate(a, point), evaluate(b, point)
+                va, vb = evaluate(a, point, complex_ok=complex_ok), evaluate(b, point, complex_ok=complex_ok)
                 if va is None or vb is None:
                     reason = "undefined at the sampled points"
                     continue
                 got += 1
-                if not self.holds(va, vb):
+                if self.holds(va, vb, tolerance):
+                    agreed += 1
+                else:
                     # confirm at higher precision before calling it a refutation
-                    va2, vb2 = evaluate(a, point, 3 * PRECISION), evaluate(b, point, 3 * PRECISION)
-                    if va2 is not None and vb2 is not None and not self.holds(va2, vb2):
-                        shown = tuple((s.name, sp.sstr(v.evalf(6))) for s, v in point.items())
-                        return Outcome("differ", "", shown, frozenset(opaque))
+                    va2 = evaluate(a, point, 3 * PRECISION, complex_ok)
+                    vb2 = evaluate(b, point, 3 * PRECISION, complex_ok)
+                    if va2 is not None and vb2 is not None and not self.holds(va2, vb2, tolerance):
+                        if _is_constant(a) != _is_constant(b):
+                            return Outcome("undecided", "an equation to solve or a value given elsewhere, "
+                                                        "not an identity")
+                        if differ_at is None:
+                            differ_at = tuple((_shown_name(s), sp.sstr(v.evalf(6))) for s, v in point.items())
+                        if self.relation in INEQUALITY:
+                            return Outcome("differ", "", differ_at, frozenset(opaque))
+                    else:
+                        agreed += 1
                 if not symbols:
                     break
             valid += got
         if valid == 0:
             return Outcome("undecided", reason or "could not evaluate")
+        if differ_at is not None:
+            if agreed:
+                # A typo breaks an identity everywhere; agreeing at some points and not at others
+                # is a branch or domain question (1/cos y = 1/sqrt(1 - sin^2 y) where cos y > 0).
+                return Outcome("undecided", "holds at some sampled points and not at others (a domain question)")
+            return Outcome("differ", "", differ_at, frozenset(opaque))
         return Outcome("equal", "", (), frozenset(opaque))
 
-    def holds(self, a: sp.Expr, b: sp.Expr) -> bool:
+    def holds(self, a: sp.Expr, b: sp.Expr, tolerance: sp.Float = TOLERANCE) -> bool:
         if self.relation in INEQUALITY:
-            slack = TOLERANCE * max(1, abs(a), abs(b))
+            if not (a.is_real and b.is_real):
+                return True  # an inequality between complex numbers claims nothing we can test
+            slack = tolerance * max(1, abs(a), abs(b))
             return {"<=": a <= b + slack, "<": a < b + slack, ">=": a + slack >= b, ">": a + slack > b}[self.relation]
-        return abs(a - b) <= TOLERANCE * max(1, abs(a), abs(b))
+        return abs(a - b) <= tolerance * max(1, abs(a), abs(b))
+
+
+def decimal_tolerance(*trees: n.Node) -> sp.Float:
+    """Written decimals are rounded: ``= 0.14`` claims two significant digits, not thirty."""
+    digits = []
+    for tree in trees:
+        for node in tree.walk():
+            if isinstance(node, n.Num) and "." in node.value:
+                digits.append(len(node.value.replace(".", "").lstrip("0")) or 1)
+    if not digits:
+        return TOLERANCE
+    return max(TOLERANCE, sp.Float(10) ** (1 - min(digits)) * 5)
+
+
+def _imaginary_units(*trees: n.Node) -> list[n.Const]:
+    return [x for t in trees for x in t.walk() if isinstance(x, n.Const) and x.name.startswith("imag_")]
+
+
+def _is_constant(expr: sp.Expr) -> bool:
+    return not expr.free_symbols and not expr.atoms(AppliedUndef)
+
+
+def _shown_name(atom) -> str:
+    return atom.name if isinstance(atom, sp.Symbol) else sp.sstr(atom)
 
 
 def _sample(rng: random.Random, attempt: int) -> sp.Rational:
@@ -264,8 +348,11 @@ def _sample(rng: random.Random, attempt: int) -> sp.Rational:
     return sp.Rational(rng.randint(5, 95), 100)
 
 
-def evaluate(expr: sp.Expr, point: dict, precision: int = PRECISION) -> sp.Float | None:
-    """The real value of ``expr`` at ``point``, or None when it is not real, finite and defined."""
+def evaluate(expr: sp.Expr, point: dict, precision: int = PRECISION, complex_ok: bool = False) -> sp.Expr | None:
+    """The value of ``expr`` at ``point``, or None when it is not finite and defined (and real,
+    unless the step itself uses the imaginary unit)."""
+    if (fast := fast_value(expr, point, precision, complex_ok)) is not None:  # see evaluate.py
+        return fast
     try:
         value = expr.xreplace(point).evalf(precision)
     except (ZeroDivisionError, ValueError, TypeError, OverflowError, RecursionError, AttributeError):
@@ -274,10 +361,12 @@ def evaluate(expr: sp.Expr, point: dict, precision: int = PRECISION) -> sp.Float
         return None
     re, im = value.as_real_imag()
     try:
+        if not re.is_finite or not im.is_finite or value.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
+            return None
         if im != 0 and abs(im) > TOLERANCE * max(1, abs(re)):
-            return None
-        if not re.is_finite or re.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
-            return None
+            if not complex_ok:
+                return None
+            return sp.Float(re, precision) + sp.I * sp.Float(im, precision)
     except TypeError:
         return None
     return sp.Float(re, precision)

@@ -36,6 +36,8 @@ class Instance:
     integers: dict[str, int]
     flips: frozenset = frozenset()
     seed: int = 0
+    atoms: bool = False  # undefined functions as opaque atoms f(x), not random stand-ins
+    bounds: dict[str, tuple] = field(default_factory=dict)  # bounds of \sum_{k=a}^{b} by index, for \sum_k
     functions: dict[tuple, sp.Lambda] = field(default_factory=dict)
     opaque: set[str] = field(default_factory=set)
 
@@ -63,8 +65,9 @@ def classify_letters(*trees: n.Node) -> Letters:
                 for item in node.indices:
                     for sub in item.walk():
                         in_index.add(id(sub))
-                        if isinstance(sub, n.Sym) and not sub.style and not sub.indices and _is_letter(sub.base):
-                            index.add(sub.base)
+                        if isinstance(sub, n.Sym) and not sub.style and not sub.indices and _is_letter(sub.base) \
+                                and not sub.base.isupper():
+                            index.add(sub.base)  # x_i; but \mu_X names the mean of X
                 if node.sup_letter is not None:
                     in_index.add(id(node.sup_letter))
             elif isinstance(node, n.BigOp):
@@ -83,6 +86,28 @@ def classify_letters(*trees: n.Node) -> Letters:
                 standalone.add(node.base)
     index -= derivative_vars
     return Letters(frozenset(index), frozenset(integer - derivative_vars), frozenset(standalone))
+
+
+def sum_bounds(*trees: n.Node) -> dict[str, tuple]:
+    """Bounds written on some \\sum_{k=a}^{b} of a step, by index, when the step agrees on them."""
+    found: dict[str, set] = {}
+    nodes: dict[str, tuple] = {}
+    for tree in trees:
+        for node in tree.walk():
+            if isinstance(node, n.BigOp) and node.lo is not None and node.hi is not None:
+                key = (repr(_strip(node.lo)), repr(_strip(node.hi)))
+                found.setdefault(node.var, set()).add(key)
+                nodes[node.var] = (node.lo, node.hi)
+    return {var: nodes[var] for var, keys in found.items() if len(keys) == 1}
+
+
+def _strip(node: n.Node):
+    """A node without its offsets, to compare what two bounds say rather than where they are."""
+    if isinstance(node, n.Num):
+        return ("num", node.value)
+    if isinstance(node, n.Sym):
+        return ("sym", node.key, tuple(_strip(i) for i in node.indices))
+    return (type(node).__name__, tuple(_strip(c) for c in node.children()))
 
 
 def read_as_product(node: n.Apply, letters: Letters) -> bool:
@@ -112,6 +137,9 @@ def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
                 key = ("e",)
             elif isinstance(node, n.Sym) and node.sup_letter is not None:
                 key = ("sup", node.sup_letter.base)
+            elif isinstance(node, n.Sym) and node.base in ("i", "j") and not node.indices and not node.style \
+                    and node.base not in letters.index and node.base not in letters.integer:
+                key = ("imag", node.base)  # (1+i)^n, e^{-j\Omega}: maybe the imaginary unit
             if key is not None and key not in keys:
                 keys.append(key)
     return keys
@@ -153,8 +181,18 @@ class Lowerer:
         return self.inst.indices[letter]
 
     def symbol(self, node: n.Sym, with_sup: bool = True) -> sp.Expr:
+        if "bf" in node.style.split("+"):
+            raise Undecidable("vectors and matrices are not decided yet")
+        if node.base in ("D", "\\nabla") and node.indices and not node.style:
+            raise Undecidable("the derivative operator D_x is not decided yet")
+        if node.base == "\\delta" and len(node.indices) == 2 and not node.style:
+            first, second = (self.index_value(i) for i in node.indices)
+            if first.lstrip("-").isdigit() and second.lstrip("-").isdigit():
+                return sp.Integer(int(first == second))  # the Kronecker delta
         name = node.key
         if not node.indices and not node.style and not node.labels and not node.primes:
+            if ("imag", node.base) in self.inst.flips:
+                return sp.I
             if node.base in self.env:
                 return sp.Integer(self.env[node.base])
             if node.base in self.letters.integer:
@@ -190,6 +228,8 @@ class Lowerer:
             return sp.Symbol("e") if ("e",) in self.inst.flips else sp.E
         if node.name == "pi":
             return sp.pi
+        if node.name.startswith("imag_"):
+            return sp.I
         raise Undecidable("infinity")
 
     def lower_Sym(self, node: n.Sym) -> sp.Expr:
@@ -212,6 +252,9 @@ class Lowerer:
         return self.lower(node.num) / den
 
     def lower_Pow(self, node: n.Pow) -> sp.Expr:
+        if isinstance(node.exp, n.Sym) and node.exp.base in self.letters.index and isinstance(node.base, n.Sym) \
+                and not node.exp.indices and node.exp.base not in self.env and not node.exp.base.isalpha():
+            raise Undecidable("tensor index notation (p^\\alpha p_\\alpha) is not decided yet")
         base, exp = self.lower(node.base), self.lower(node.exp)
         return safe_pow(base, exp)
 
@@ -259,6 +302,11 @@ class Lowerer:
         if is_library(node):
             return apply_function(LIBRARY[node.func.key], args)
         name = sp.sstr(self.symbol(node.func))
+        if node.bracket != "(":
+            name += node.bracket
+        if self.inst.atoms:
+            label = f"{name}{chr(39) * node.primes}/{len(args)}/{node.given}"
+            return sp.Function(label)(*args)
         realisation = self.function(name, len(args), node.given)
         if node.primes:
             if len(args) != 1:
@@ -305,6 +353,11 @@ class Lowerer:
 
     def lower_BigOp(self, node: n.BigOp) -> sp.Expr:
         variables = [node.var, *node.extra_vars]
+        if node.lo is None and node.var in self.inst.bounds:
+            # \sum_i beside \sum_{i=1}^{n} in the same step means the same range
+            lo_node, hi_node = self.inst.bounds[node.var]
+            node = n.BigOp(node.start, node.end, node.kind, node.var, lo_node, hi_node, node.body,
+                           node.exclude, node.extra_vars)
         if node.lo is None:
             lo, hi = 1, self.inst.size
         else:

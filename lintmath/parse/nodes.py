@@ -123,6 +123,7 @@ class Apply(Node):
     given: int = -1
     maybe_product: bool = False
     prefer_product: bool = False
+    bracket: str = "("  # "[" for sequences x[k] and E[X]; "\\{" for E\{X\}
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,14 @@ from lintmath.parse.vocabulary import (
 )
 
 MAX_DEPTH = 120
+# \sin x \frac{a}{b} is sin(x) a/b: an unparenthesised argument stops at these.
+ARGUMENT_STOPS = {"\\frac", "\\dfrac", "\\tfrac", "\\cfrac", "\\sum", "\\prod", "\\int", "\\sqrt",
+                  "\\operatorname", "\\lim", "\\exp", "\\log", "\\ln"}
+# E[X], E\{X\}, P(A), Var(X): operators applied to a bracket, never a product.
+OPERATOR_LETTERS = {"E", "P", "\\Pr", "Var", "Cov", "var", "cov", "Corr", "KL", "H"}
 ADD_OPS = {"+", "-", "\\pm", "\\mp"}
-MUL_OPS = {"\\cdot", "\\times", "*", "\\ast"}
+MUL_OPS = {"\\cdot", "\\times"}
+CONVOLUTION = {"*", "\\ast", "\\star"}
 DIFFERENTIALS = {"d", "\\partial", "\\mathrm{d}", "\\text{d}", "\\operatorname{d}", "\\mathrm d"}
 ELLIPSES = {"\\ldots", "\\cdots", "\\dots", "\\vdots", "\\ddots", "\\dotsb", "\\dotsc", "\\dotsm"}
 OPEN_CLOSE = {"(": ")", "[": "]", "\\{": "\\}", "\\lbrace": "\\rbrace", "\\lbrack": "\\rbrack",
@@ -95,6 +101,7 @@ class Parser:
         self.depth = 0
         self.abs_depth = 0
         self.bar_is_given = 0  # inside p( ... | ... ) a bar conditions, it does not open |x|
+        self.bare_argument = False  # reading \sin x without parentheses
 
     # -- token helpers -------------------------------------------------------------------------
     def peek(self, k: int = 0) -> Token | None:
@@ -120,7 +127,14 @@ class Parser:
         return self.advance()
 
     def group_tokens(self) -> tuple[list[Token], int, int]:
-        """The tokens of the next argument: a brace group (without braces) or one token."""
+        """The tokens of the next argument: a brace group (without braces) or one token.
+
+        An undelimited argument is one character in TeX, so ``\\frac12`` is ``\\frac{1}{2}``."""
+        t = self.peek()
+        if t is not None and t.kind == "num" and len(t.text) > 1:
+            first = Token("num", t.text[0], t.start, t.start + 1)
+            rest = Token("num", t.text[1:], t.start + 1, t.end)
+            self.toks[self.i : self.i + 1] = [first, rest]
         t = self.advance()
         if t.kind != "open":
             return [t], t.start, t.end
@@ -153,9 +167,23 @@ class Parser:
         t = self.peek()
         if t is not None:
             if allow_annotation and (t.text in ANNOTATIONS or t.text in {",", ";", ":", "\\tag"}):
+                self.check_annotation(t)
                 return node  # prose after the math: "= 2x, \quad \text{by (3)}"
             raise ParseFailure(f"cannot read {t.text!r} here")
         return node
+
+    def check_annotation(self, t: Token) -> None:
+        """``\\text{Var}(X)`` is an operator, not prose: refuse rather than cut the line there."""
+        if t.text not in ("\\text", "\\textrm", "\\mbox", "\\textnormal", "\\textit", "\\textsf"):
+            return
+        self.advance()
+        if self.peek() is None:
+            return
+        toks, _, _ = self.group_tokens()
+        word = "".join(x.text for x in toks)
+        nxt = self.peek()
+        if word.isalpha() and nxt is not None and nxt.text in ("(", "[", "\\{", "_", "^"):
+            raise ParseFailure(f"cannot read \\text{{{word}}} as math")
 
     def expr(self) -> n.Node:
         self.depth += 1
@@ -201,9 +229,9 @@ class Parser:
             t = self.peek()
             if t is None:
                 break
+            if t.text in CONVOLUTION:
+                raise ParseFailure(f"{t.text} between factors may be a convolution")
             if t.text in MUL_OPS:
-                if t.text == "\\times" and self.peek(1) is not None and self.peek(1).text == "10":
-                    pass  # 3 \times 10^5 is arithmetic
                 self.advance()
                 explicit = True
                 factors.append(self.power())
@@ -272,12 +300,7 @@ class Parser:
         return toks
 
     def script_tokens(self) -> tuple[list[Token], int, int]:
-        """A script argument; ``x^23`` is ``x^{2}3`` in TeX, so a bare number gives only its first digit."""
-        t = self.peek()
-        if t is not None and t.kind == "num" and len(t.text) > 1:
-            first = Token("num", t.text[0], t.start, t.start + 1)
-            rest = Token("num", t.text[1:], t.start + 1, t.end)
-            self.toks[self.i : self.i + 1] = [first, rest]
+        """A script argument; ``x^23`` is ``x^{2}3`` in TeX (see group_tokens)."""
         return self.group_tokens()
 
     # -- atoms --------------------------------------------------------------------------------
@@ -412,7 +435,16 @@ class Parser:
         return items
 
     def maybe_apply(self, sym: n.Sym) -> n.Node:
-        if not self.at("("):
+        if self.bare_argument and sym.base not in OPERATOR_LETTERS and sym.base not in FUNCTION_LETTERS:
+            return sym  # \cos\theta(\cos\theta)^{-1}: the bracket is not \theta's argument
+        operator = sym.base in OPERATOR_LETTERS and sym.style in ("", "bb", "rm", "op")
+        if self.at("\\{") and operator:
+            close_text = "\\}"
+        elif self.at("["):
+            close_text = "]"
+        elif self.at("("):
+            close_text = ")"
+        else:
             return sym
         name = sym.base
         save = self.i
@@ -432,7 +464,7 @@ class Parser:
                     given = len(args)
                     continue
                 break
-            close = self.expect(")")
+            close = self.expect(close_text)
         finally:
             self.abs_depth, self.bar_is_given = saved
         single = len(args) == 1 and given < 0
@@ -441,9 +473,15 @@ class Parser:
             arg = args[0]
             looks_like_variable = isinstance(arg, n.Sym) and arg.base != name
             prefer_product = not (name in FUNCTION_LETTERS or looks_like_variable)
+        if open_tok.text == "[":
+            prefer_product = False  # x[k], S[path]: a sequence or functional, unless x stands alone
+        if self.at("(") and sym.primes:
+            raise ParseFailure("an application applied again: f'(x)(y)")
+        maybe_product = single and sym.primes == 0 and not (operator and open_tok.text != "(")
         node = n.Apply(sym.start, close.end, n.Sym(sym.start, sym.end, sym.base, sym.style, sym.indices,
                        sym.labels, sym.sup_letter, 0), tuple(args), sym.primes, given,
-                       maybe_product=single and sym.primes == 0, prefer_product=prefer_product)
+                       maybe_product=maybe_product, prefer_product=prefer_product and maybe_product,
+                       bracket=open_tok.text)
         del save, open_tok
         return node
 
@@ -525,6 +563,10 @@ class Parser:
         word = "".join(x.text for x in toks)
         if not word.replace("*", "").isalnum():
             raise ParseFailure(f"cannot read {t.text}{{{word}}}")
+        if word == "d" and t.text in ("\\mathrm", "\\text", "\\textrm"):
+            raise ParseFailure("a differential (\\mathrm{d}) outside a derivative is not decided yet")
+        if word in ("i", "j", "k") and t.text == "\\mathrm" and not self.at("_", "^"):
+            return n.Const(t.start, e, "imag_" + word)
         if len(word) == 1 and t.text != "\\operatorname":
             fake = Token("letter", word, s, e)
             sym = self.symbol_scripts(fake, word, "" if t.text == "\\mathit" else "rm", start=t.start)
@@ -533,8 +575,12 @@ class Parser:
             return self.maybe_apply(sym)
         if word in NAMED_FUNCTIONS:
             return self.function(Token("cmd", word, t.start, e), NAMED_FUNCTIONS[word])
-        if word in ("E", "Var", "Cov", "var", "cov", "Pr", "tr", "trace", "diag", "det", "rank", "KL",
-                    "argmax", "argmin", "arg", "lim", "prox", "vec", "Tr"):
+        if word in OPERATOR_LETTERS:
+            sym = self.symbol_scripts(Token("letter", word, s, e), word, "op", start=t.start)
+            if not self.at("[", "(", "\\{"):
+                raise ParseFailure(f"{word} without a bracket")
+            return self.maybe_apply(sym)
+        if word in ("tr", "trace", "diag", "det", "rank", "argmax", "argmin", "arg", "lim", "prox", "vec", "Tr"):
             raise ParseFailure(f"{word} is not decided yet")
         sym = self.symbol_scripts(Token("letter", word, s, e), word, "op", start=t.start)
         if not self.at("("):
@@ -557,6 +603,11 @@ class Parser:
                 base, style = inner.base, "+".join(filter(None, (style, inner.style)))
             else:
                 raise ParseFailure(f"{t.text} over an expression is not decided yet")
+        if style == "bb" and base in ("E", "P") and self.at("[", "(", "\\{", "_"):
+            sym = self.symbol_scripts(Token("letter", base, s, e), base, "bb", start=t.start)
+            if not self.at("[", "(", "\\{"):
+                raise ParseFailure(f"\\mathbb{{{base}}} without a bracket")
+            return self.maybe_apply(sym)
         if style == "bb":
             raise ParseFailure(f"\\mathbb{{{base}}} (expectations and number sets) is not decided yet")
         sym = self.symbol_scripts(Token("letter", base, s, e), base, style, start=t.start)
@@ -603,16 +654,20 @@ class Parser:
         if t.text == "(":
             node = self.power()
             return node
-        factors = [self.power()]
-        while True:
-            u = self.peek()
-            if u is None or not self.starts_atom(u) or u.text in MUL_OPS:
-                break
-            if u.kind == "cmd" and (u.text[1:] in FUNCTIONS or u.text in ("\\frac", "\\sum", "\\prod")):
-                break
-            if u.text == "(":
-                break
-            factors.append(self.power())
+        saved, self.bare_argument = self.bare_argument, True
+        try:
+            factors = [self.power()]
+            while True:
+                u = self.peek()
+                if u is None or not self.starts_atom(u) or u.text in MUL_OPS:
+                    break
+                if u.kind == "cmd" and (u.text[1:] in FUNCTIONS or u.text in ARGUMENT_STOPS):
+                    break
+                if u.text in ("(", "["):
+                    break
+                factors.append(self.power())
+        finally:
+            self.bare_argument = saved
         if len(factors) == 1:
             return factors[0]
         return n.Mul(factors[0].start, factors[-1].end, tuple(factors))

@@ -48,9 +48,21 @@ def test_an_undefined_name_on_one_side_is_unverified():
     assert check_step(r"\frac{dy}{dx}", "2x", "=").status is U
 
 
-def test_an_undefined_function_refutation_is_marked_as_a_guess():
-    verdict = check_step("f(x + y)", "f(x) + f(y)", "=")
-    assert verdict.status is R and verdict.guessed
+def test_a_refutation_that_depends_on_what_f_is_is_unverified():
+    # f(x + y) = f(x) + f(y) holds for linear f: nothing in the step says f is not linear
+    assert check_step("f(x + y)", "f(x) + f(y)", "=").status is U
+    assert check_step("p(x, y)", r"p(x \mid y) p(y)", "=").status is U
+
+
+def test_a_refutation_that_holds_for_every_f_is_an_error():
+    verdict = check_step("2 f(x) + g(y)", "3 f(x) + g(y)", "=")
+    assert verdict.status is R and not verdict.guessed
+
+
+def test_expectation_is_an_operator_not_a_product():
+    assert check_step(r"\mathbb{E}[X] + \mathbb{E}[Y]", r"\mathbb{E}[Y] + \mathbb{E}[X]", "=").status is V
+    assert check_step(r"E[X + Y]", r"E[X] + E[Y] + 1", "=").status is U  # never e*(x+y)
+    assert check_step(r"E\{x[k]\}", r"E\{x[k]\}", "=").status is V
 
 
 def test_same_input_same_output():

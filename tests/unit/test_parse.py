@@ -107,7 +107,6 @@ BAD = [
     r"X^T X",  # transposes are not decided yet: never silently X*X
     r"\mathbf{x}^\top \mathbf{y}",
     r"\operatorname{tr}(A)",
-    r"\mathbb{E}[X]",
     r"x_1 + \cdots + x_n",
     r"\int_0^1 x \, dx",
     r"\frac{1}{2",
