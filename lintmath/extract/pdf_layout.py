@@ -1,0 +1,610 @@
+"""Page geometry -> rows of LaTeX: the layout half of the PDF extractor.
+
+Input is plain data (glyphs and horizontal rules with their boxes), so this module needs no pymupdf
+and is tested on hand-made boxes as well as real pages. The rebuild follows TeX's own construction
+backwards, innermost first:
+
+1. glyphs that only mean something together are merged: upright letters into words (``log``),
+   stacked extension pieces into one tall delimiter, a negation slash with the relation it strikes
+   (``\\neq``), ``\\mapsto``'s two halves, an accent with the letter under it;
+2. big operators collect their limits (small glyphs centred above and below them);
+3. rules, shortest first, become radicals (a rule starting at a radical sign's top right) or
+   fractions (something above and below): each becomes one compound box, so an outer fraction
+   sees an inner one as a single item;
+4. what is left is cut into lines by vertical overlap, and each line is read left to right: smaller
+   glyphs shifted up or down from the line's baseline are the scripts of the item before them.
+
+Whatever cannot be read with confidence becomes ``\\lintmathunreadable{reason}`` at its place in the
+row, so the checker marks the steps touching it as unverified instead of checking a guess.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lintmath.extract.pdf_glyphs import OPERATOR_NAMES
+
+UNREADABLE = "\\lintmathunreadable"
+
+#: Words that may carry limits under them in display style.
+_LIMIT_WORDS = frozenset({"\\lim", "\\max", "\\min", "\\sup", "\\inf", "\\limsup", "\\liminf",
+                          "\\det", "\\Pr", "\\gcd", "\\arg"})
+_NEGATED = {"=": "\\neq", "\\in": "\\notin", "<": "\\nless", ">": "\\ngtr", "\\leq": "\\nleq",
+            "\\geq": "\\ngeq", "\\sim": "\\nsim", "\\equiv": "\\not\\equiv", "\\subset": "\\not\\subset",
+            "\\subseteq": "\\nsubseteq", "\\approx": "\\not\\approx", "\\mid": "\\nmid"}
+_CMD_END = re.compile(r"\\[a-zA-Z]+$")
+
+
+@dataclass
+class Item:
+    """A glyph or a compound (fraction, radical, operator with limits) with its box.
+
+    ``size`` is the font size of a glyph, or None for things centred on the math axis whose font
+    size says nothing about the style (extension glyphs, fractions): they count as full size.
+    ``base`` is the baseline the item sits on.
+    """
+
+    latex: str
+    cls: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    base: float
+    size: float | None
+    display: bool = False
+    order: int = 0  # content-stream order, to keep words together
+    unread: str = ""
+    fsize: float = 0.0  # the font size as set, even for items whose ``size`` is None
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.y0 + self.y1) / 2
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+
+@dataclass
+class Rule:
+    x0: float
+    x1: float
+    y: float
+
+
+@dataclass
+class Line:
+    """One text line of a page: math or prose, with its rebuilt LaTeX tokens."""
+
+    items: list[Item]
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    tokens: list[tuple[str, str]] = field(default_factory=list)  # (latex, cls) at the top level
+    words: int = 0  # upright words that are not operator names: prose
+    relations: int = 0
+    size: float = 10.0
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return (round(self.x0, 2), round(self.y0, 2), round(self.x1, 2), round(self.y1, 2))
+
+    def latex(self, align: bool = True) -> str:
+        """The row as LaTeX, with ``&`` before its first relation when ``align``."""
+        out: list[str] = []
+        aligned = not align
+        for latex, cls in self.tokens:
+            if cls == "rel" and not aligned:
+                out.append("&")
+                aligned = True
+            out.append(latex)
+        return join_tokens(out)
+
+
+def join_tokens(tokens: list[str]) -> str:
+    """Concatenate LaTeX tokens, with a space only where a command name would run on."""
+    out = ""
+    for tok in tokens:
+        if not tok:
+            continue
+        if out and (_CMD_END.search(out) and (tok[0].isalnum()) or tok == "&" or out.endswith("&")):
+            out += " "
+        out += tok
+    return out
+
+
+def _union(items: list[Item]) -> tuple[float, float, float, float]:
+    return (min(i.x0 for i in items), min(i.y0 for i in items), max(i.x1 for i in items),
+            max(i.y1 for i in items))
+
+
+# ------------------------------------------------------------------------------ 1. merging glyphs
+
+def merge_words(items: list[Item]) -> list[Item]:
+    """Upright letters set next to each other in one font size become one word item."""
+    out: list[Item] = []
+    for it in sorted(items, key=lambda i: i.order):
+        prev = out[-1] if out else None
+        if (prev is not None and it.cls == "upright" and prev.cls == "upright" and it.size and
+                prev.size and abs(it.size - prev.size) < 0.1 and abs(it.base - prev.base) < 0.3 and
+                -0.5 < it.x0 - prev.x1 < 0.12 * it.size):
+            prev.latex += it.latex
+            prev.x1, prev.y0, prev.y1 = it.x1, min(prev.y0, it.y0), max(prev.y1, it.y1)
+            continue
+        out.append(it)
+    for it in out:
+        if it.cls == "upright" and len(it.latex) > 1:
+            it.cls = "word"
+            if it.latex in OPERATOR_NAMES:
+                it.latex, it.cls = "\\" + it.latex, "opname"
+    return out
+
+
+def stack_pieces(items: list[Item]) -> list[Item]:
+    """Extension pieces stacked in one column (top, extenders, bottom) become one tall delimiter."""
+    pieces = sorted((i for i in items if i.cls in ("piece", "radical-piece")), key=lambda i: i.y0)
+    if not pieces:
+        return items
+    rest = [i for i in items if i.cls not in ("piece", "radical-piece")]
+    groups: list[list[Item]] = []
+    for p in pieces:
+        for g in groups:
+            last = g[-1]
+            if last.cls == p.cls and abs(last.cx - p.cx) < 0.4 * max(p.width, 1.0) and \
+                    p.y0 - last.y1 < 0.35 * (p.size or 10.0):
+                g.append(p)
+                break
+        else:
+            groups.append([p])
+    for g in groups:
+        x0, y0, x1, y1 = _union(g)
+        size = g[0].size or 10.0
+        latex = g[0].latex
+        cls = "radical" if g[0].cls == "radical-piece" else _delim_class(latex)
+        rest.append(Item(latex, cls, x0, y0, x1, y1, (y0 + y1) / 2 + 0.25 * size, None,
+                         order=g[0].order))
+    return rest
+
+
+def _delim_class(latex: str) -> str:
+    if latex in ("(", "[", "\\{", "\\langle", "\\lfloor", "\\lceil"):
+        return "open"
+    if latex in (")", "]", "\\}", "\\rangle", "\\rfloor", "\\rceil"):
+        return "close"
+    if latex in ("|", "\\|"):
+        return "fence"
+    if latex == "\\int":
+        return "op"
+    return "ord"
+
+
+def merge_overlays(items: list[Item]) -> list[Item]:
+    """Negation slashes struck through a relation, ``\\mapsto``'s halves, accents over letters."""
+    drop: set[int] = set()
+    by_id = {id(i): i for i in items}
+    for it in items:
+        if it.cls == "negation":
+            target = _overlapping(it, items, ("rel",))
+            if target is not None and target.latex in _NEGATED:
+                target.latex = _NEGATED[target.latex]
+                drop.add(id(it))
+            elif target is None:
+                it.latex, it.cls = "/", "ord"  # a plain slash after all
+            else:
+                it.latex, it.unread = f"{UNREADABLE}{{negated {target.latex}}}", "negation"
+        elif it.cls == "mapstochar":
+            nxt = min((j for j in items if j.cls == "rel" and j.latex == "\\to" and
+                       0 <= j.x0 - it.x1 + 0.5 < 0.3 * (it.size or 10) and abs(j.base - it.base) < 0.5),
+                      key=lambda j: j.x0, default=None)
+            if nxt is not None:
+                nxt.latex, nxt.x0 = "\\mapsto", it.x0
+                drop.add(id(it))
+            else:
+                it.latex, it.cls, it.unread = f"{UNREADABLE}{{mapstochar}}", "ord", "mapstochar"
+    for it in items:
+        if it.cls == "accent" and id(it) not in drop:
+            below = [j for j in items if j is not it and id(j) not in drop and j.cls in ("ord", "upright")
+                     and j.x0 - 1.0 <= it.cx <= j.x1 + 1.0 and j.cy > it.cy and j.y0 > it.y0 - 0.5]
+            if below:
+                base = min(below, key=lambda j: (j.cy - it.cy) + abs(j.cx - it.cx))
+                if base.cy - it.cy < 1.2 * (base.size or 10.0):
+                    base.latex = f"{it.latex}{{{base.latex}}}"
+                    base.y0 = min(base.y0, it.y0)
+                    base.cls = "ord"
+                    drop.add(id(it))
+                    continue
+            it.latex, it.cls, it.unread = f"{UNREADABLE}{{accent}}", "ord", "accent"
+    del by_id
+    return [i for i in items if id(i) not in drop]
+
+
+def _overlapping(it: Item, items: list[Item], classes: tuple[str, ...]) -> Item | None:
+    best, best_overlap = None, 0.0
+    for j in items:
+        if j is it or j.cls not in classes:
+            continue
+        overlap = min(it.x1, j.x1) - max(it.x0, j.x0)
+        if it.width < 0.5 and j.x0 - 0.5 <= it.x0 + 0.6 * (it.fsize or 10.0) and it.x0 <= j.x1 + 0.5 \
+                and abs(j.base - it.base) < 0.5:
+            overlap = 0.5  # cmsy's negation slash: zero advance, its ink reaches over the next glyph
+        if overlap > 0.3 * min(it.width, j.width) and overlap > best_overlap and \
+                min(it.y1, j.y1) - max(it.y0, j.y0) > 0:
+            best, best_overlap = j, overlap
+    return best
+
+
+# ------------------------------------------------------------------------- 2. limits of operators
+
+def attach_limits(items: list[Item], size: float) -> list[Item]:
+    """Display operators (and ``lim``-like words) take the small items centred above/below them."""
+    ops = [i for i in items if i.cls == "op" or (i.cls == "opname" and i.latex in _LIMIT_WORDS)]
+    if not ops:
+        return items
+    used: set[int] = set()
+    for op in sorted(ops, key=lambda i: i.x0):
+        s = local_size(op, items, size)
+        if op.cls == "op" and not op.display:
+            # Unicode fonts bake the display size into the font size (Symbol's sum at 15.7 pt)
+            op.display = op.fsize > 1.2 * s or (op.y1 - op.y0) > 1.3 * s
+            if not op.display:
+                continue
+        lo, hi = op.x0 - 0.35 * op.width, op.x1 + 0.35 * op.width
+        parts = []
+        for above in (False, True):
+            seeds = [j for j in items if j is not op and id(j) not in used and _is_small(j, s)
+                     and lo <= j.cx <= hi and
+                     ((not above and op.y1 - 0.3 * s <= j.y0 <= op.y1 + 0.9 * s and j.cy > op.y1 - 0.1 * s)
+                      or (above and op.y0 - 0.9 * s <= j.y1 <= op.y0 + 0.3 * s and j.cy < op.y0 + 0.1 * s))]
+            group = _grow_row(seeds, items, used, s, lo - s, hi + s)
+            for j in group:
+                used.add(id(j))
+            parts.append(group)
+        below, above_items = parts
+        if not below and not above_items:
+            continue
+        latex = op.latex
+        if below:
+            latex += "_{" + read_list(below, s * 0.7) + "}"
+        if above_items:
+            latex += "^{" + read_list(above_items, s * 0.7) + "}"
+        members = [op] + below + above_items
+        x0, y0, x1, y1 = _union(members)
+        op.latex, op.cls = latex, "op-limits"
+        op.x0, op.y0, op.x1, op.y1 = op.x0, y0, op.x1, y1
+        op.unread = op.unread or next((j.unread for j in members if j.unread), "")
+        op.size = None
+    return [i for i in items if id(i) not in used]
+
+
+def local_size(it: Item, items: list[Item], default: float) -> float:
+    """The text size around ``it``: the largest glyph size on its line, nearby (not the page's)."""
+    best = 0.0
+    for j in items:
+        if j.size is not None and j is not it and abs(j.cx - it.cx) < 80 and \
+                min(j.y1, it.y1) - max(j.y0, it.y0) > 0.5 * (j.y1 - j.y0) and j.size > best:
+            best = j.size
+    return best or it.fsize or default
+
+
+def _is_small(it: Item, size: float) -> bool:
+    return it.size is not None and it.size < 0.9 * size
+
+
+def _grow_row(seeds: list[Item], items: list[Item], used: set[int], size: float, lo: float,
+              hi: float) -> list[Item]:
+    """The seeds plus small items touching them on the same line (a limit like ``i,j=1``)."""
+    group = list(seeds)
+    if not group:
+        return group
+    changed = True
+    while changed:
+        changed = False
+        gx0, gy0, gx1, gy1 = _union(group)
+        for j in items:
+            if j in group or id(j) in used or not _is_small(j, size) or not (lo <= j.cx <= hi):
+                continue
+            if min(j.y1, gy1) - max(j.y0, gy0) > 0.3 * (j.y1 - j.y0) and \
+                    (gx0 - 0.4 * size <= j.x1 and j.x0 <= gx1 + 0.4 * size):
+                group.append(j)
+                changed = True
+    return group
+
+
+# ---------------------------------------------------------------------- 3. rules: roots, fractions
+
+def apply_rules(items: list[Item], rules: list[Rule], size: float) -> list[Item]:
+    """Each rule, shortest first, becomes a radical or a fraction made of the items around it."""
+    pool = list(items)
+    for rule in sorted(rules, key=lambda r: r.x1 - r.x0):
+        # the size of the text around the rule: a fraction in an exponent is smaller than its base
+        near = [i.size for i in pool if i.size is not None and rule.x0 - 15 <= i.cx <= rule.x1 + 15 and
+                abs(i.cy - rule.y) < 15]
+        size = max(near) if near else size
+        radical = _radical_for(rule, pool, size)
+        if radical is not None:
+            pool = _make_radical(radical, rule, pool, size)
+            continue
+        pool = _make_fraction(rule, pool, size)
+    return pool
+
+
+def _radical_for(rule: Rule, pool: list[Item], size: float) -> Item | None:
+    best = None
+    for it in pool:
+        if it.cls != "radical":
+            continue
+        s = it.size or size
+        if abs(rule.x0 - it.x1) < 0.35 * s + 0.5 and it.y0 - 0.6 * s <= rule.y <= it.y0 + 0.6 * s:
+            if best is None or abs(rule.x0 - it.x1) < abs(rule.x0 - best.x1):
+                best = it
+    return best
+
+
+def _make_radical(rad: Item, rule: Rule, pool: list[Item], size: float) -> list[Item]:
+    inside = [i for i in pool if i is not rad and rule.x0 - 0.5 <= i.cx <= rule.x1 + 0.5 and
+              i.cy > rule.y and i.y0 >= rule.y - 1.0 and i.cy < max(rad.y1, rule.y + size) + 0.2 * size]
+    index = [i for i in pool if i is not rad and i not in inside and _is_small(i, size) and
+             rad.x0 - 0.6 * size <= i.cx <= rad.x0 + 0.6 * rad.width and i.y1 <= rad.cy + 0.1 * size and
+             i.y0 >= rule.y - 0.9 * size]
+    if not inside:
+        rad.latex, rad.unread = f"{UNREADABLE}{{empty radical}}", "radical"
+        rad.cls = "ord"
+        return pool
+    body = read_list(inside, size)
+    latex = "\\sqrt"
+    if index:
+        latex += "[" + read_list(index, size * 0.6) + "]"
+    latex += "{" + body + "}"
+    members = [rad] + inside + index
+    x0, y0, x1, y1 = _union(members)
+    inner = max((i.size for i in inside if i.size), default=size)
+    compound = Item(latex, "ord", x0, min(y0, rule.y), max(x1, rule.x1), y1,
+                    base=_main_base(inside, size), size=inner if inner < 0.85 * size else None,
+                    order=rad.order, unread=next((m.unread for m in members if m.unread), ""),
+                    fsize=inner)
+    gone = {id(m) for m in members}
+    return [i for i in pool if id(i) not in gone] + [compound]
+
+
+def _make_fraction(rule: Rule, pool: list[Item], size: float) -> list[Item]:
+    width = rule.x1 - rule.x0
+    lo, hi = rule.x0 - 0.5, rule.x1 + 0.5
+
+    def side(above: bool) -> list[Item]:
+        cands = [i for i in pool if lo <= i.cx <= hi and i.x0 >= lo - 1.0 and i.x1 <= hi + 1.0 and
+                 ((i.cy < rule.y) if above else (i.cy > rule.y))]
+        if not cands:
+            return []
+        gap = (lambda i: rule.y - i.y1) if above else (lambda i: i.y0 - rule.y)
+        nearest = min(gap(i) for i in cands)
+        if nearest > 1.1 * size:
+            return []
+        group = [i for i in cands if gap(i) <= nearest + 0.35 * size]
+        changed = True
+        while changed:  # grow through vertical overlap: scripts, taller items of the same line
+            changed = False
+            gy0, gy1 = min(i.y0 for i in group), max(i.y1 for i in group)
+            for i in cands:
+                if i not in group and min(i.y1, gy1) - max(i.y0, gy0) > 0.15 * max(i.y1 - i.y0, 0.1):
+                    group.append(i)
+                    changed = True
+        return group
+
+    num, den = side(True), side(False)
+    if not num or not den or width < 0.2 * size:
+        return pool  # not a fraction: an underline, a table rule, a decoration
+    s = max((i.size for i in num + den if i.size), default=size)
+    latex = "\\frac{" + read_list(num, s) + "}{" + read_list(den, s) + "}"
+    members = num + den
+    x0, y0, x1, y1 = _union(members)
+    # a fraction set in a script (e^{\frac{x}{2}}) keeps its size, so it is read as the script
+    small = s < 0.85 * size
+    compound = Item(latex, "ord", min(x0, rule.x0), y0, max(x1, rule.x1), y1,
+                    base=rule.y + 0.25 * (s / 0.7 if small else s), size=s if small else None,
+                    order=min(m.order for m in members),
+                    unread=next((m.unread for m in members if m.unread), ""), fsize=s)
+    gone = {id(m) for m in members}
+    return [i for i in pool if id(i) not in gone] + [compound]
+
+
+def _main_base(items: list[Item], size: float) -> float:
+    glyphs = [i for i in items if i.size is not None and i.size >= 0.9 * size]
+    if glyphs:
+        bases = sorted(i.base for i in glyphs)
+        return bases[len(bases) // 2]
+    return max(i.base for i in items)
+
+
+# --------------------------------------------------------------------------- 4. reading a line
+
+def read_list(items: list[Item], size: float) -> str:
+    """One horizontal list (a line, a numerator, a script) as LaTeX."""
+    return join_tokens([t for t, _ in read_tokens(items, size)])
+
+
+def read_tokens(items: list[Item], size: float, gaps: list[float] | None = None) -> list[tuple[str, str]]:
+    """Top-level (latex, class) tokens of a horizontal list; scripts are folded into their base.
+
+    When ``gaps`` is given it receives, per token, the horizontal gap before it (for annotations).
+    """
+    if not items:
+        return []
+    sized = [i.size for i in items if i.size is not None and i.cls not in ("op", "radical", "delim")]
+    s = max(sized) if sized else size
+    main = [i for i in items if i.size is None or i.size >= 0.88 * s]
+    if not main:
+        main = list(items)
+    main_ids = {id(i) for i in main}
+    glyph_bases = sorted(i.base for i in main if i.size is not None and i.cls not in ("op",))
+    base_line = glyph_bases[len(glyph_bases) // 2] if glyph_bases else _main_base(main, s)
+    main.sort(key=lambda i: (i.x0, i.order))
+    _mark_stacks(main)
+    scripts: dict[int, tuple[list[Item], list[Item]]] = {id(m): ([], []) for m in main}
+    pre: tuple[list[Item], list[Item]] = ([], [])
+    for it in items:
+        if id(it) in main_ids:
+            continue
+        owner = None
+        for m in main:
+            if m.x0 <= it.x0 + 0.3:
+                owner = m
+            else:
+                break
+        sub_sup = scripts[id(owner)] if owner is not None else pre
+        ref = base_line
+        if it.base < ref - 0.1 * s:
+            sub_sup[1].append(it)
+        elif it.base > ref + 0.06 * s:
+            sub_sup[0].append(it)
+        else:
+            above = owner is not None and it.cy < owner.cy
+            sub_sup[1 if above else 0].append(it)
+    out: list[tuple[str, str]] = []
+    if pre[0] or pre[1]:
+        out.append(("{}" + _scripts(*pre, s), "ord"))
+        if gaps is not None:
+            gaps.append(0.0)
+    prev_x1 = None
+    for m in main:
+        latex = m.latex
+        if m.unread and UNREADABLE not in latex:
+            latex = f"{UNREADABLE}{{{m.unread}}}"
+        latex += _scripts(*scripts[id(m)], s)
+        cls = m.cls
+        if cls == "word":
+            latex = "\\text{" + m.latex + "}"
+        out.append((latex, cls))
+        if gaps is not None:
+            gaps.append(0.0 if prev_x1 is None else m.x0 - prev_x1)
+        prev_x1 = m.x1 if prev_x1 is None else max(prev_x1, m.x1)
+    if gaps is None:
+        gaps = []
+        prev = None
+        for m in main:
+            gaps.append(0.0 if prev is None else m.x0 - prev)
+            prev = m.x1 if prev is None else max(prev, m.x1)
+        if len(gaps) != len(out):
+            gaps = None
+    if gaps is not None:
+        _spaced_bars(out, gaps, s)
+    return _merge_sequences(out, gaps)
+
+
+def _spaced_bars(tokens: list[tuple[str, str]], gaps: list[float], size: float) -> None:
+    """A bar with relation spacing on both sides is ``\\mid`` (p(x \\mid y)), not an absolute value."""
+    for k, (tok, cls) in enumerate(tokens):
+        if tok == "|" and 0 < k < len(tokens) - 1 and gaps[k] > 0.2 * size and gaps[k + 1] > 0.2 * size \
+                and tokens[k - 1][1] not in ("bin", "rel", "open") and tokens[k + 1][1] not in ("bin", "rel", "close"):
+            tokens[k] = ("\\mid", "ord")
+
+
+def _mark_stacks(main: list[Item]) -> None:
+    """Full-size items stacked above one another without a rule (``\\binom``, a matrix column,
+    ``cases``) are ambiguous: a binomial and a 2x1 matrix look the same. Never guessed."""
+    for k, a in enumerate(main):
+        for b in main[k + 1:k + 4]:
+            overlap = min(a.x1, b.x1) - max(a.x0, b.x0)
+            if overlap > 0.5 * min(a.width, b.width) and (b.y0 >= a.y1 - 0.5 or a.y0 >= b.y1 - 0.5):
+                for it in (a, b):
+                    it.latex, it.unread = f"{UNREADABLE}{{stacked}}", "stacked"
+
+
+def _scripts(subs: list[Item], sups: list[Item], size: float) -> str:
+    out = ""
+    sups = sorted(sups, key=lambda i: i.x0)
+    primes = 0
+    while sups and sups[0].cls == "prime":
+        primes += len(sups[0].latex)
+        sups = sups[1:]
+    out += "'" * primes
+    if subs:
+        out += "_{" + read_list(subs, size * 0.7) + "}"
+    if sups:
+        out += "^{" + read_list(sups, size * 0.7) + "}"
+    return out
+
+
+def _merge_sequences(tokens: list[tuple[str, str]], gaps: list[float] | None) -> list[tuple[str, str]]:
+    """``:=`` from a colon and an equals sign; three dots as ``\\ldots``/``\\cdots``; ``\\mathrm{d}``."""
+    out: list[tuple[str, str]] = []
+    out_gaps: list[float] = []
+    k = 0
+    while k < len(tokens):
+        tok, cls = tokens[k]
+        gap = gaps[k] if gaps is not None else 0.0
+        if tok == ":" and k + 1 < len(tokens) and tokens[k + 1][0] == "=":
+            out.append((":=", "rel"))
+            out_gaps.append(gap)
+            k += 2
+            continue
+        if tok in (".", "\\cdot") and [t for t, _ in tokens[k:k + 3]] == [tok] * 3:
+            out.append(("\\ldots" if tok == "." else "\\cdots", "ord"))
+            out_gaps.append(gap)
+            k += 3
+            continue
+        if tok == "d" and cls == "upright" and k + 1 < len(tokens) and tokens[k + 1][1] == "ord":
+            tok = "\\mathrm{d}"
+        out.append((tok, cls))
+        out_gaps.append(gap)
+        k += 1
+    if gaps is not None:
+        gaps[:] = out_gaps
+    return out
+
+
+# ---------------------------------------------------------------------------------- 5. lines
+
+def cut_lines(items: list[Item]) -> list[list[Item]]:
+    """Items grouped into lines: chains of vertically overlapping boxes."""
+    lines: list[list[Item]] = []
+    spans: list[list[float]] = []
+    for it in sorted(items, key=lambda i: i.y0):
+        top, bottom = it.y0 + 0.3, it.y1 - 0.3
+        if spans and top < spans[-1][1]:
+            lines[-1].append(it)
+            spans[-1][1] = max(spans[-1][1], bottom)
+        else:
+            lines.append([it])
+            spans.append([top, bottom])
+    return lines
+
+
+def read_line(items: list[Item], size: float) -> Line:
+    """A line's tokens with its annotations (``\\quad \\text{..}``, equation numbers) cut off."""
+    sized = [i.size for i in items if i.size is not None]
+    s = max(sized) if sized else size
+    gaps: list[float] = []
+    tokens = read_tokens(items, s, gaps)
+    tokens = _cut_annotations(tokens, gaps, s)
+    x0, y0, x1, y1 = _union(items)
+    words = sum(1 for t, c in tokens if c == "word")
+    relations = sum(1 for t, c in tokens if c == "rel")
+    return Line(items, x0, y0, x1, y1, tokens, words, relations, s)
+
+
+_EQNO = re.compile(r"^\([0-9.]+[a-z]?\)$")
+
+
+def _cut_annotations(tokens: list[tuple[str, str]], gaps: list[float], size: float) -> list[tuple[str, str]]:
+    """Drop text after a wide gap (a ``\\quad`` note) and a right-hand equation number."""
+    if not tokens:
+        return tokens
+    seen_rel = False
+    for k, (tok, cls) in enumerate(tokens):
+        if cls == "rel":
+            seen_rel = True
+        if k > 0 and seen_rel and gaps[k] >= 0.7 * size:
+            tail = tokens[k:]
+            tail_text = "".join(t for t, _ in tail)
+            if any(c == "word" for _, c in tail) or _EQNO.match(tail_text) or \
+                    (tail[0][0] == "(" and any(c == "word" for _, c in tail)):
+                return tokens[:k]
+        if k > 0 and gaps[k] >= 1.5 * size and _EQNO.match("".join(t for t, _ in tokens[k:])):
+            return tokens[:k]
+    return tokens
