@@ -5,6 +5,7 @@ Heavy imports (SymPy, pymupdf) happen inside the commands so ``--version`` and `
 """
 from __future__ import annotations
 
+import os
 import sys
 from enum import IntEnum
 
@@ -25,40 +26,121 @@ def main() -> None:
     """Check the mathematics in lecture slides and notes: every step of every derivation."""
 
 
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "concise", "json"]), default="text",
-              show_default=True, help="Output format.")
-@click.option("--budget", type=float, default=2.0, show_default=True, help="Seconds allowed per step.")
+@click.option("--format", "fmt", type=click.Choice(["text", "concise", "json", "sarif", "github", "html"]),
+              default="text", show_default=True, help="Output format.")
+@click.option("--budget", type=float, default=None, help="Seconds allowed per step.  [default: 2]")
 @click.option("--jobs", "-j", type=int, default=None, help="Worker processes (default: the machine's cores).")
-@click.option("--select", default="", help="Comma-separated rule codes (or prefixes) to report.")
-@click.option("--ignore", default="", help="Comma-separated rule codes (or prefixes) not to report.")
-@click.option("--seed", type=int, default=0, show_default=True, help="Seed for the random test points.")
+@click.option("--select", default=None, help="Comma-separated rule codes (or prefixes) to report.")
+@click.option("--ignore", default=None, help="Comma-separated rule codes (or prefixes) not to report.")
+@click.option("--seed", type=int, default=None, help="Seed for the random test points.  [default: 0]")
 @click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-", help="Write the report here.")
-def check(paths: tuple[str, ...], fmt: str, budget: float, jobs: int | None, select: str, ignore: str,
-          seed: int, output) -> None:
-    """Check every derivation in PATHS (files or directories)."""
-    from lintmath.config import Config
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
+              help="Read settings from this file instead of the nearest lintmath.toml / pyproject.toml.")
+@click.option("--isolated", is_flag=True, help="Read no configuration file.")
+@click.option("--exit-zero", is_flag=True, help="Exit with 0 even when there are findings.")
+@click.option("--fail-on", type=click.Choice(["info", "warning", "error"]), default="info", show_default=True,
+              help="Lowest severity that makes the exit code 1.")
+@click.option("--statistics", is_flag=True, help="Count the findings of each rule.")
+@click.option("--quiet", "-q", is_flag=True, help="Report findings and nothing else (no summary, no progress).")
+@click.option("--warn-unused-ignores", is_flag=True, default=None,
+              help="Report `lintmath: ignore` comments that suppressed nothing (LM900).")
+@click.option("--stdin-filename", default=None, help="Name (and so type) of the source read from `-`.  [default: -.tex]")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour the text report (auto: when the output is a terminal and NO_COLOR is unset).")
+@click.option("--no-cache", is_flag=True,
+              help="Check every step again instead of reusing results cached for unchanged steps and files "
+                   "(the cache is in the user cache directory, or $LINTMATH_CACHE_DIR).")
+def check(paths: tuple[str, ...], fmt: str, budget: float | None, jobs: int | None, select: str | None,
+          ignore: str | None, seed: int | None, output, config_file: str | None, isolated: bool,
+          exit_zero: bool, fail_on: str, statistics: bool, quiet: bool, warn_unused_ignores: bool | None,
+          stdin_filename: str | None, color: str, no_cache: bool = False) -> None:
+    """Check every derivation in PATHS (files or directories; `-` reads standard input)."""
+    from lintmath.config import Config, ConfigError, load_config, with_overrides
     from lintmath.pipeline import check_paths
-    from lintmath.report import get_reporter
+    from lintmath.report import ReportOptions, get_reporter
+    from lintmath.rules import load_rules
     from lintmath.runner import default_jobs
 
-    if budget <= 0:
+    if budget is not None and budget <= 0:
         raise click.UsageError("--budget must be positive")
-    config = Config(
-        budget=budget, seed=seed, jobs=default_jobs() if jobs is None else jobs,
-        select=_codes(select), ignore=_codes(ignore),
-    )
-    results = check_paths(paths, config)
-    for r in results:
-        if r.error and fmt != "text" and fmt != "concise":
-            click.echo(r.error, err=True)
-    get_reporter(fmt)(results, output)
-    if any(r.findings for r in results):
-        sys.exit(Exit.FINDINGS)
-    if results and all(r.error for r in results):
+    named = [p for p in paths if p != "-"]
+    start = named[0] if named else (stdin_filename or None)
+    try:
+        config = load_config(start, path=config_file, isolated=isolated,
+                             base=Config(jobs=default_jobs() if jobs is None else jobs))
+    except ConfigError as exc:
+        click.echo(f"lintmath: {exc}", err=True)
         sys.exit(Exit.ERROR)
-    sys.exit(Exit.CLEAN)
+    config = with_overrides(
+        config, budget=budget, seed=seed, warn_unused_ignores=warn_unused_ignores,
+        select=None if select is None else _codes(select), ignore=None if ignore is None else _codes(ignore),
+    )
+    stdin = sys.stdin.read() if "-" in paths else None
+    progress = None if quiet else _ProgressBar()
+    from lintmath.cache import Cache
+
+    cache = None if no_cache else Cache.default(os.environ)
+    results = check_paths(paths, config, stdin=stdin, stdin_filename=stdin_filename or "-", progress=progress,
+                          cache=cache)
+    if progress is not None:
+        progress.close()
+    for r in results:
+        if r.error and fmt not in ("text", "concise"):
+            click.echo(r.error, err=True)
+    use_color = color == "always" or (color == "auto" and _isatty(output) and "NO_COLOR" not in os.environ)
+    options = ReportOptions(quiet=quiet, color=use_color, rules=load_rules().rules)
+    get_reporter(fmt)(results, output, options)
+    if statistics:
+        from lintmath.report.text import render_statistics
+
+        render_statistics(results, output if fmt in ("text", "concise") else sys.stderr)
+    sys.exit(exit_code(results, fail_on, exit_zero))
+
+
+def exit_code(results, fail_on: str = "info", exit_zero: bool = False) -> Exit:
+    """1 for a finding at or above ``fail_on``; 2 when no input could be read at all; else 0."""
+    if results and all(r.error for r in results):
+        return Exit.ERROR
+    threshold = SEVERITY_RANK[fail_on]
+    failing = any(SEVERITY_RANK.get(f.severity, 2) >= threshold for r in results for f in r.findings)
+    return Exit.FINDINGS if failing and not exit_zero else Exit.CLEAN
+
+
+def _isatty(stream) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+class _ProgressBar:
+    """A bar on stderr for long runs (more than one file or 50 steps), only when stderr is a terminal.
+
+    A pipe or a CI log gets nothing: progress there is noise between the findings.
+    """
+
+    def __init__(self) -> None:
+        self.bar = None
+        self.shown = 0
+
+    def __call__(self, done: int, total: int, files: int) -> None:
+        if self.bar is None:
+            if not _isatty(sys.stderr) or (files <= 1 and total <= 50):
+                return
+            self.bar = click.progressbar(length=total, label="Checking steps", file=sys.stderr,
+                                         show_pos=True)
+            self.bar.__enter__()
+        self.bar.update(done - self.shown)
+        self.shown = done
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
 
 
 def _codes(text: str) -> tuple[str, ...]:

@@ -34,6 +34,7 @@ class MathText:
     column: int
     page: int | None = None
     bbox: tuple[float, float, float, float] | None = None
+    cell: int | None = None  # notebooks: 1-based cell number; ``line`` is then the line within the cell
 
     def position(self, offset: int) -> tuple[int, int]:
         """Source (line, column) of ``text[offset]``."""
@@ -101,6 +102,8 @@ class Directive:
     line: int
     kind: str  # "assume", "define", "ignore", "ignore-begin", "ignore-end", "ignore-file"
     argument: str
+    cell: int | None = None  # notebooks: the cell the directive is in (``line`` counts within it)
+    column: int = 0  # where the directive's comment starts, when known (for LM900's location)
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,9 @@ class Document:
     macros: tuple[Macro, ...] = ()
     directives: tuple[Directive, ...] = ()
     lines: tuple[str, ...] = ()  # the source lines, for reporters that quote them (empty for PDFs)
+    # derivations from the rest of a multi-file document (its %!TEX root): they supply definitions
+    # and are not checked as part of this file
+    context: tuple[Derivation, ...] = ()
 
 
 class ExtractError(Exception):
@@ -145,6 +151,7 @@ class Verdict:
     guessed: tuple[str, ...] = ()  # what the decision had to guess (an undefined function, a shape)
     diagnosis: Diagnosis | None = None
     elapsed: float = 0.0
+    definitions: tuple[str, ...] = ()  # where the definitions the decision used are ("slides.tex:12")
 
 
 @dataclass(frozen=True)
@@ -173,6 +180,7 @@ class Finding:
     step: int = 0
     bbox: tuple[float, float, float, float] | None = None
     counterexample: tuple[tuple[str, str], ...] = ()
+    cell: int | None = None  # notebooks: 1-based cell number; ``line`` counts within the cell
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from lintmath.config import Config
 from lintmath.model import Document, ExtractError, FileResult, StepResult
@@ -22,12 +22,21 @@ def supported_suffixes() -> set[str]:
     return set(EXTRACTORS)
 
 
-def expand_paths(paths: Iterable[str]) -> list[str]:
-    """Files as given, and the supported files under each directory, in a stable order."""
+def expand_paths(paths: Iterable[str], config: Config | None = None) -> list[str]:
+    """Files as given, and the supported files under each directory, in a stable order.
+
+    The config's ``exclude`` globs drop files and directories, given ones too (as ruff's
+    force-exclude: pre-commit names files one by one and must respect them); its ``include`` globs
+    choose which files a directory walk takes. ``-`` (stdin) passes through.
+    """
     out: list[str] = []
     suffixes = supported_suffixes()
     for path in paths:
-        if os.path.isdir(path):
+        if path == "-":
+            out.append(path)
+        elif config is not None and config.excluded(path):
+            continue
+        elif os.path.isdir(path):
             seen: set[str] = set()
             for root, dirs, files in os.walk(path, followlinks=False):
                 real = os.path.realpath(root)
@@ -35,25 +44,62 @@ def expand_paths(paths: Iterable[str]) -> list[str]:
                     dirs[:] = []
                     continue
                 seen.add(real)
-                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
-                out.extend(os.path.join(root, f) for f in sorted(files) if Path(f).suffix.lower() in suffixes)
+                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith(".")
+                                 and not (config and config.excluded(os.path.join(root, d))))
+                for f in sorted(files):
+                    full = os.path.join(root, f)
+                    if config is None or not (config.include or config.exclude):
+                        if Path(f).suffix.lower() in suffixes:
+                            out.append(full)
+                    elif config.included(full) and not config.excluded(full) and (
+                            config.include or Path(f).suffix.lower() in suffixes):
+                        out.append(full)
         else:
             out.append(path)
     return out
 
 
 def tasks_for(doc: Document, config: Config) -> list[tuple[StepResult, Task]]:
+    from lintmath.context import context_for, definition_of, document_context
+    from lintmath.parse.tokens import macro_table
+
     pairs = []
-    macros = doc.macros
+    macros = config.macros + doc.macros  # the config's macro files first: the document's own win
+    items = list(config_context(config)) + document_context(doc)
+    table = macro_table(macros)
     for derivation in doc.derivations:
         for step in derivation.steps:
+            own = definition_of(step, table, doc.path)
+            context = context_for(step, [i for i in items if i != own], path=derivation.path)
             task = Task(step.lhs.text, step.rhs.text, step.relation, macros, step.index == 0,
-                        config.seed, config.budget)
+                        config.seed, config.budget, context, own.name if own else "")
             pairs.append((StepResult(derivation, step, None), task))  # type: ignore[arg-type]
     return pairs
 
 
-def check_documents(docs: list[Document | ExtractError], paths: list[str], config: Config) -> list[FileResult]:
+def config_context(config: Config) -> tuple:
+    """Assumptions from the config file apply to every step of every file."""
+    from lintmath.context import directive_item
+
+    items = (directive_item("assume", text, "config", 0) for text in getattr(config, "assume", ()))
+    return tuple(i for i in items if i is not None)
+
+
+#: ``progress(done, total, files)``: steps checked so far, out of the run's total, in so many files
+Progress = Callable[[int, int, int], None]
+
+
+def _run_with_progress(tasks: list[Task], jobs: int, progress: Progress | None, files: int = 1, cache=None) -> list:
+    """``run_tasks``, telling ``progress`` as verdicts arrive (from one pool for the whole run)."""
+    if progress is None or len(tasks) <= 1:
+        return run_tasks(tasks, jobs, cache)
+    progress(0, len(tasks), files)
+    return run_tasks(tasks, jobs, cache, on_progress=lambda done: progress(done, len(tasks), files))
+
+
+def check_documents(docs: list[Document | ExtractError], paths: list[str], config: Config,
+                    progress: Progress | None = None, cache=None) -> list[FileResult]:
+    """``cache``: a lintmath.cache.Cache (steps found there cost no worker), or None."""
     from lintmath.findings import finding_for
     from lintmath.rules import load_rules
 
@@ -67,7 +113,7 @@ def check_documents(docs: list[Document | ExtractError], paths: list[str], confi
         pairs = tasks_for(doc, config)
         per_doc.append([p[0] for p in pairs])
         all_tasks.extend(p[1] for p in pairs)
-    verdicts = iter(run_tasks(all_tasks, config.jobs))
+    verdicts = iter(_run_with_progress(all_tasks, config.jobs, progress, len(docs), cache))
     results = []
     for path, doc, pending in zip(paths, docs, per_doc):
         if isinstance(doc, ExtractError):
@@ -75,8 +121,21 @@ def check_documents(docs: list[Document | ExtractError], paths: list[str], confi
             continue
         steps = tuple(StepResult(p.derivation, p.step, next(verdicts)) for p in pending)
         findings = tuple(f for f in (finding_for(s, rules, config) for s in steps) if f is not None)
+        findings = _apply_policy(findings, steps, doc, path, config, rules)
         results.append(FileResult(path, "checked", None, steps, findings, len(doc.derivations), doc.lines))
     return results
+
+
+def _apply_policy(findings, steps, doc: Document, path: str, config: Config, rules) -> tuple:
+    """The config's severities and per-file ignores, then the source's suppression comments."""
+    from dataclasses import replace
+
+    from lintmath.suppress import apply_suppressions
+
+    cells = {(s.derivation.index, s.step.index): s.step.rhs.cell for s in steps}
+    findings = tuple(replace(f, severity=config.severity_of(f.rule, f.severity),
+                             cell=cells.get((f.derivation, f.step))) for f in findings)
+    return apply_suppressions(findings, doc.directives, path, config, rules, doc.lines)
 
 
 def load(path: str) -> Document | ExtractError:
@@ -90,9 +149,41 @@ def load(path: str) -> Document | ExtractError:
         return ExtractError(f"{path}: cannot read: {exc}")
 
 
-def check_paths(paths: Iterable[str], config: Config = Config()) -> list[FileResult]:
-    files = expand_paths(paths)
-    return check_documents([load(p) for p in files], files, config)
+def check_paths(paths: Iterable[str], config: Config = Config(), *, stdin: str | None = None,
+                stdin_filename: str = "-", progress: Progress | None = None, cache=None) -> list[FileResult]:
+    """Check files and directories; ``-`` stands for ``stdin`` (its suffix from ``stdin_filename``).
+
+    With a ``cache`` (lintmath.cache.Cache), an unchanged file costs one hash, an unchanged step
+    one lookup."""
+    files = expand_paths(paths, config)
+    if cache is not None:
+        return _check_cached(files, config, stdin, stdin_filename, progress, cache)
+    docs = [_stdin_doc(stdin or "", stdin_filename) if p == "-" else load(p) for p in files]
+    names = [stdin_filename if p == "-" else p for p in files]
+    return check_documents(docs, names, config, progress=progress)
+
+
+def _check_cached(files: list[str], config: Config, stdin, stdin_filename: str, progress, cache) -> list[FileResult]:
+    """``check_paths`` through the cache: whole files first (their bytes and the config), then steps."""
+    keys = [None if p == "-" else cache.file_key(p, config) for p in files]
+    results: list[FileResult | None] = [cache.get_file(k) for k in keys]
+    todo = [i for i, r in enumerate(results) if r is None]
+    docs = [_stdin_doc(stdin or "", stdin_filename) if files[i] == "-" else load(files[i]) for i in todo]
+    names = [stdin_filename if files[i] == "-" else files[i] for i in todo]
+    for i, result in zip(todo, check_documents(docs, names, config, progress=progress, cache=cache)):
+        results[i] = result
+        cache.put_file(keys[i], result)
+    return results  # type: ignore[return-value]
+
+
+def _stdin_doc(text: str, filename: str) -> Document | ExtractError:
+    from lintmath.extract import extract_text
+
+    suffix = os.path.splitext(filename)[1].lower() or ".tex"
+    try:
+        return extract_text(text, filename, suffix)
+    except ExtractError as exc:
+        return exc
 
 
 def check_file(path: str, config: Config = Config()) -> FileResult:

@@ -7,6 +7,7 @@ extractor are only needed for PDFs). Other modules add theirs with ``register``.
 from __future__ import annotations
 
 import importlib
+import re
 import os
 from typing import Callable, Union
 
@@ -46,10 +47,53 @@ def read_source(path: str) -> str:
         return data.decode("latin-1")
 
 
-def extract_latex_path(path: str) -> Document:
+MAX_INPUT_DEPTH = 8
+TEX_ROOT = re.compile(r"^\s*%\s*!\s*TEX\s+root\s*=\s*(\S.*?)\s*$", re.I | re.M)
+
+
+def _resolver(path: str, root: str, seen: set[str], depth: int = 0):
+    """``\\input{name}`` relative to the including file, only inside the document's directory tree
+    (a document must not make lintmath read arbitrary files), each file once."""
     from lintmath.extract.latex import extract_latex
 
-    return extract_latex(read_source(path), path)
+    def resolve(name: str) -> Document | None:
+        if depth >= MAX_INPUT_DEPTH:
+            return None
+        candidate = os.path.normpath(os.path.join(os.path.dirname(path), name))
+        if not os.path.splitext(candidate)[1]:
+            candidate += ".tex"
+        real = os.path.realpath(candidate)
+        if not (real == root or real.startswith(root + os.sep)) or real in seen or not os.path.isfile(real):
+            return None
+        seen.add(real)
+        return extract_latex(read_source(candidate), candidate,
+                             resolve_input=_resolver(candidate, root, seen, depth + 1))
+
+    return resolve
+
+
+def extract_latex_path(path: str) -> Document:
+    from dataclasses import replace
+
+    from lintmath.extract.latex import extract_latex
+
+    text = read_source(path)
+    root = os.path.realpath(os.path.dirname(os.path.abspath(path)))
+    doc = extract_latex(text, path, resolve_input=_resolver(path, root, {os.path.realpath(path)}))
+    magic = TEX_ROOT.search(text[:2000])
+    if magic:
+        # a chapter of a larger document: the main file's definitions and macros apply here too
+        main = os.path.normpath(os.path.join(os.path.dirname(path), magic.group(1)))
+        top = os.path.realpath(os.path.dirname(os.path.abspath(main)))
+        if os.path.isfile(main) and (root == top or root.startswith(top + os.sep)):
+            whole = extract_latex(read_source(main), main,
+                                  resolve_input=_resolver(main, top, {os.path.realpath(main)}))
+            mine = os.path.realpath(path)
+            others = tuple(d for d in whole.derivations if os.path.realpath(d.path) != mine)
+            known = {m.name for m in doc.macros}
+            macros = doc.macros + tuple(m for m in whole.macros if m.name not in known)
+            doc = replace(doc, context=others, macros=macros)
+    return doc
 
 
 for _suffix in (".tex", ".ltx", ".latex"):
@@ -95,3 +139,11 @@ def extract_text(text: str, path: str = "<text>", suffix: str = ".tex") -> Docum
     if texts is None:
         raise ExtractError(f"{path}: cannot check {suffix} text given as a string")
     return _resolve(suffix.lower() + ":text")(text, path)  # type: ignore[call-arg]
+
+
+# Markdown flavours and notebooks (lintmath/extract/markdown.py), imported on first use.
+for _suffix in (".md", ".markdown", ".qmd", ".rmd", ".myst"):
+    register(_suffix, "lintmath.extract.markdown:extract_markdown_path")
+    register(_suffix + ":text", "lintmath.extract.markdown:extract_markdown")
+register(".ipynb", "lintmath.extract.markdown:extract_notebook_path")
+register(".ipynb:text", "lintmath.extract.markdown:extract_notebook")

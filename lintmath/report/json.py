@@ -6,6 +6,7 @@ from dataclasses import asdict
 from typing import TextIO
 
 from lintmath.model import FileResult
+from lintmath.report import ReportOptions
 
 STATUSES = ("verified", "refuted", "unverified", "skipped")
 
@@ -24,7 +25,7 @@ def as_dict(results: list[FileResult]) -> dict:
             rhs = s.step.rhs
             steps.append({
                 "path": s.derivation.path, "line": rhs.span().line, "column": rhs.span().column,
-                "page": rhs.page, "bbox": list(rhs.bbox) if rhs.bbox else None,
+                "page": rhs.page, "cell": rhs.cell, "bbox": list(rhs.bbox) if rhs.bbox else None,
                 "derivation": s.derivation.index, "index": s.step.index, "relation": s.step.relation,
                 "from": s.step.lhs.stripped, "to": rhs.stripped, "status": s.verdict.status.value,
                 "reason": s.verdict.reason,
@@ -42,6 +43,6 @@ def as_dict(results: list[FileResult]) -> dict:
     return {"findings": findings, "steps": steps, "files": files, "summary": summary}
 
 
-def render(results: list[FileResult], out: TextIO) -> None:
+def render(results: list[FileResult], out: TextIO, options: ReportOptions = ReportOptions()) -> None:
     json.dump(as_dict(results), out, indent=2, ensure_ascii=False)
     out.write("\n")
