@@ -8,8 +8,9 @@ nested closures over mpmath functions, evaluated with guard digits at each point
 No code is generated or executed (unlike ``lambdify``, which ``exec``s printed source): only a fixed
 table of SymPy classes maps to mpmath functions. The answer is only ever a *value*: whenever
 anything is unusual (an unknown function, a pole, infinity, a non-real value where a real one was
-wanted, higher precision than the screening one) ``fast_value`` returns None and the caller runs its
-exact path, so the exact path keeps the last word on every undefined point and on every refutation.
+wanted) ``fast_value`` returns None and the caller runs its exact path, so the exact path keeps the
+last word on every undefined point. A confirmation at higher precision is a genuine one: mpmath
+evaluates at that many digits plus guard digits, from the exact rational coordinates.
 """
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ import mpmath
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-FAST_PRECISION = 30  # the screening precision; confirmations at higher precision take the exact path
+MAX_PRECISION = 120  # beyond this, the exact path
+SCREENING_DIGITS = 30  # check.PRECISION; integrals are computed here only at this precision
 GUARD_DIGITS = 10
 TOLERANCE = mpmath.mpf("1e-9")
 _CACHE_LIMIT = 1024
@@ -29,6 +31,21 @@ Closure = Callable[[tuple], object]
 
 class Unsupported(Exception):
     """The expression holds something the fast path does not evaluate; use the exact path."""
+
+
+class Diverges(Exception):
+    """An improper integral whose quadrature does not settle: no value at this point."""
+
+
+class Defer(Exception):
+    """Not this time: let the exact path answer this call (the compiled form stays)."""
+
+
+class NoValue(Exception):
+    """An expression the exact path never finds a value for, at any point."""
+
+
+UNDEFINED = type("Undefined", (), {"__repr__": lambda self: "UNDEFINED", "__slots__": ()})()
 
 
 _UNARY: dict[type, Callable] = {
@@ -48,13 +65,17 @@ _CONSTANTS: dict[object, Callable[[], object]] = {
 }
 
 _compiled: dict[tuple, tuple[Closure, int] | None] = {}
+_NO_VALUE = (lambda args: None, -1)
 
 
-def fast_value(expr: sp.Expr, point: dict, precision: int = FAST_PRECISION, complex_ok: bool = False):
+def fast_value(expr: sp.Expr, point: dict, precision: int = 30, complex_ok: bool = False):
     """``expr`` at ``point`` as ``check.evaluate`` would give it (a SymPy Float, or a complex number
     when ``complex_ok``), or None when the fast path cannot vouch for the value: the caller then
-    evaluates exactly. Never raises (except the budget's BaseException)."""
-    if precision > FAST_PRECISION:
+    evaluates exactly; or UNDEFINED for an improper integral (an infinite bound) that tanh-sinh
+    quadrature cannot settle at the working precision: SymPy's evalf runs the same quadrature with
+    ever more digits and would only spend the budget finding that out. Never raises (except the
+    budget's BaseException)."""
+    if precision > MAX_PRECISION:
         return None
     keys = tuple(point)
     try:
@@ -65,6 +86,8 @@ def fast_value(expr: sp.Expr, point: dict, precision: int = FAST_PRECISION, comp
         return None
     if entry is None:
         return None
+    if entry is _NO_VALUE:
+        return UNDEFINED
     fn, _ = entry
     try:
         with mpmath.workdps(precision + GUARD_DIGITS):
@@ -82,7 +105,14 @@ def fast_value(expr: sp.Expr, point: dict, precision: int = FAST_PRECISION, comp
                     return None
                 return sp.Float(re, precision) + sp.I * sp.Float(im, precision)
             return sp.Float(re, precision)
-    except (ArithmeticError, ValueError, TypeError, AttributeError, RecursionError, Unsupported):
+    except Diverges:
+        return UNDEFINED
+    except Defer:
+        return None
+    except Unsupported:  # found out only now (a quadrature that does not converge): not again
+        _compiled[(expr, keys)] = None
+        return None
+    except (ArithmeticError, ValueError, TypeError, AttributeError, RecursionError):
         return None
 
 
@@ -92,6 +122,8 @@ def _compile_entry(expr: sp.Expr, keys: tuple) -> tuple[Closure, int] | None:
     index = {k: i for i, k in enumerate(keys)}
     try:
         entry: tuple[Closure, int] | None = (_compile(expr, index), len(keys))
+    except NoValue:
+        entry = _NO_VALUE
     except (Unsupported, RecursionError, TypeError, ValueError, AttributeError):
         entry = None
     _compiled[(expr, keys)] = entry
@@ -131,7 +163,13 @@ def _compile(expr, index: dict) -> Closure:
         return lambda args: constant()
     if isinstance(expr, sp.Add):
         terms = [_compile(a, index) for a in expr.args]
-        return lambda args: mpmath.fsum(t(args) for t in terms)
+
+        def total(args):  # the guard digits cover plain summation
+            value = terms[0](args)
+            for t in terms[1:]:
+                value = value + t(args)
+            return value
+        return total
     if isinstance(expr, sp.Mul):
         factors = [_compile(a, index) for a in expr.args]
 
@@ -143,6 +181,12 @@ def _compile(expr, index: dict) -> Closure:
         return product
     if isinstance(expr, sp.Pow):
         return _compile_pow(expr, index)
+    if isinstance(expr, sp.Integral):
+        if len(expr.limits) != 1:
+            # SymPy's evalf leaves an integral over several variables unevaluated, so the exact path
+            # always finds no value; it takes it ~15 ms per point to say so (tested in test_evaluate)
+            raise NoValue("a multiple integral")
+        return _compile_integral(expr.function, expr.limits, index)
     func = _UNARY.get(type(expr))
     if func is not None and len(expr.args) == 1:
         inner = _compile(expr.args[0], index)
@@ -166,6 +210,89 @@ def _compile_pow(expr: sp.Pow, index: dict) -> Closure:
         return lambda args: 1 / mpmath.sqrt(base(args))
     power = _compile(exponent, index)
     return lambda args: mpmath.power(base(args), power(args))
+
+
+def _compile_bound(bound, index: dict) -> Closure:
+    if bound is sp.oo:
+        return lambda args: mpmath.inf
+    if bound is sp.S.NegativeInfinity:
+        return lambda args: -mpmath.inf
+    return _compile(bound, index)
+
+
+_HUGE = mpmath.mpf("1e100")
+_FAR = (mpmath.mpf(10) ** 3, mpmath.mpf(10) ** 4)
+
+
+def _decays(f: Callable, a, b) -> None:
+    """An improper integral is trusted only if its integrand falls faster than 1/t far out (where
+    quadrature of a growing or slowly oscillating integrand returns confident nonsense)."""
+    ends = []
+    if mpmath.isinf(b):
+        ends += [(a if not mpmath.isinf(a) else 0) + far for far in _FAR]
+    if mpmath.isinf(a):
+        ends += [(b if not mpmath.isinf(b) else 0) - far for far in _FAR]
+    for t in ends:
+        try:
+            size = abs(f(t)) * abs(t)
+        except (ArithmeticError, ValueError):
+            raise Diverges() from None
+        if not mpmath.isfinite(size) or size > mpmath.mpf("1e-10"):
+            raise Diverges()
+
+
+def _compile_integral(function, limits: tuple, index: dict) -> Closure:
+    """A definite integral by tanh-sinh quadrature (what SymPy's evalf uses too), over closures
+    instead of a SymPy substitution per node. The outermost limit is the last one; an inner
+    integral's bounds may use the outer variables; an integral inside another is computed with
+    fewer digits. A quadrature whose error estimate is above 1e-12 (relative) is handed to the
+    exact path, or, on an infinite range, has no value."""
+    if not limits:
+        return _compile(function, index)
+    limit = limits[-1]
+    if len(limit) != 3:
+        raise Unsupported("an indefinite integral")
+    var, low, high = limit
+    lo, hi = _compile_bound(low, index), _compile_bound(high, index)
+    inner_index = dict(index)
+    inner_index[var] = max(index.values(), default=-1) + 1
+    inner = _compile_integral(function, limits[:-1], inner_index)
+
+    def integral(args):
+        if mpmath.mp.dps > SCREENING_DIGITS + GUARD_DIGITS:
+            raise Defer()  # a confirmation: an integral's refutation rests on SymPy's own evalf
+        _nesting[0] += 1
+        try:
+            if _nesting[0] > 1:  # inside another integral: fewer digits, fewer nodes (n^2 calls)
+                with mpmath.workdps(INNER_DIGITS):
+                    return _quadrature(lambda t: inner(args + (t,)), lo(args), hi(args), 5)
+            return _quadrature(lambda t: inner(args + (t,)), lo(args), hi(args), None)
+        finally:
+            _nesting[0] -= 1
+    return integral
+
+
+_nesting = [0]
+INNER_DIGITS = 20
+_ACCEPT = mpmath.mpf("1e-12")  # relative error estimate; the comparison's tolerance is 1e-9
+
+
+def _quadrature(f: Callable, a, b, maxdegree: int | None):
+    improper = mpmath.isinf(a) or mpmath.isinf(b)
+    if improper:
+        _decays(f, a, b)
+        value, error = mpmath.quad(f, [a, b], error=True, maxdegree=4)  # most that fail, fail early
+        if not error <= mpmath.mpf("1e-3") * max(1, abs(value)):
+            raise Diverges()
+    options = {} if maxdegree is None else {"maxdegree": maxdegree}
+    value, error = mpmath.quad(f, [a, b], error=True, **options)
+    if abs(value) > _HUGE:
+        raise Diverges()
+    if not error <= _ACCEPT * max(1, abs(value)):
+        if improper:
+            raise Diverges()
+        raise Unsupported("the quadrature did not converge")
+    return value
 
 
 def clear_cache() -> None:

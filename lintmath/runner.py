@@ -10,7 +10,8 @@ import multiprocessing as mp
 import os
 import time
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Callable
 from multiprocessing.connection import Connection, wait
 
 from lintmath.model import Macro, Status, Verdict
@@ -28,6 +29,8 @@ class Task:
     first: bool = False
     seed: int = 0
     budget: float = 2.0
+    context: tuple = ()  # ContextItems in force at the step (definitions, assumptions)
+    defines: str = ""  # the name this step defines: nothing to check
 
 
 def run_task(task: Task) -> Verdict:
@@ -36,11 +39,13 @@ def run_task(task: Task) -> Verdict:
     from lintmath.check import check_step
     from lintmath.parse.tokens import macro_table
 
+    if task.defines:
+        return Verdict(Status.SKIPPED, f"defines {task.defines}")
     started = time.perf_counter()
     try:
         with time_budget(task.budget):
             verdict = check_step(task.lhs, task.rhs, task.relation, macros=macro_table(task.macros),
-                                 first=task.first, seed=task.seed)
+                                 first=task.first, seed=task.seed, context=task.context)
     except BudgetExceeded:
         return _over_budget(task, time.perf_counter() - started)
     except RecursionError:
@@ -49,7 +54,7 @@ def run_task(task: Task) -> Verdict:
         return Verdict(Status.UNVERIFIED, "ran out of memory")
     except Exception as exc:  # a SymPy crash on one step must not stop the run (sqlfluff's crawl habit)
         return Verdict(Status.UNVERIFIED, f"internal error: {type(exc).__name__}: {str(exc)[:120]}")
-    return verdict
+    return replace(verdict, elapsed=time.perf_counter() - started)  # the whole step, measured alike
 
 
 def _over_budget(task: Task, elapsed: float) -> Verdict:
@@ -96,14 +101,57 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def run_tasks(tasks: list[Task], jobs: int = 1) -> list[Verdict]:
-    """Check every task; ``jobs`` worker processes (0: in this process, soft budget only)."""
+def run_tasks(tasks: list[Task], jobs: int = 1, cache=None,
+              on_progress: Callable[[int], None] | None = None) -> list[Verdict]:
+    """Check every task; ``jobs`` worker processes (0: in this process, soft budget only).
+
+    ``on_progress(done)`` is called as verdicts arrive (one pool for the whole run: a progress
+    bar must not cost a pool per chunk).
+
+    With a ``cache`` (lintmath.cache.Cache), cached steps are answered here in the parent before any
+    worker starts, and new verdicts are stored. Identical tasks (a beamer overlay repeats its
+    frame) are checked once: a check is a pure function of its task.
+    """
+    results: list[Verdict | None] = [cache.get_verdict(t) for t in tasks] if cache is not None else [None] * len(tasks)
+    unique: dict[object, list[int]] = {}
+    for i, t in enumerate(tasks):
+        if results[i] is None:
+            try:
+                unique.setdefault(t, []).append(i)
+            except TypeError:  # an unhashable field: no de-duplication for this one
+                unique[("unhashable", i)] = [i]
+    todo = [tasks[indices[0]] for indices in unique.values()]
+    groups = list(unique.values())
+    done = len(tasks) - sum(len(g) for g in groups)
+
+    def one_done(j: int) -> None:
+        nonlocal done
+        done += len(groups[j])
+        if on_progress is not None:
+            on_progress(done)
+
+    for t, indices, verdict in zip(todo, groups, _run_pool(todo, jobs, one_done)):
+        for i in indices:
+            results[i] = verdict
+        if cache is not None:
+            cache.put_verdict(t, verdict)
+    return [r if r is not None else Verdict(Status.UNVERIFIED, "not checked") for r in results]
+
+
+def _run_pool(tasks: list[Task], jobs: int, on_done: Callable[[int], None] | None = None) -> list[Verdict]:
+    on_done = on_done or (lambda index: None)
     if not tasks:
         return []
     if jobs <= 0:
-        return [run_task(t) for t in tasks]
+        out = []
+        for j, t in enumerate(tasks):
+            out.append(run_task(t))
+            on_done(j)
+        return out
     method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
     ctx = mp.get_context(method)
+    if method == "fork":  # workers (and replacements for killed ones) start with SymPy imported
+        import lintmath.check  # noqa: F401
     results: list[Verdict | None] = [None] * len(tasks)
     pending = deque(range(len(tasks)))
     workers = [_Worker(ctx) for _ in range(min(jobs, len(tasks)))]
@@ -125,6 +173,7 @@ def run_tasks(tasks: list[Task], jobs: int = 1) -> list[Verdict]:
                 if w.conn in ready:
                     try:
                         results[w.index] = w.conn.recv()
+                        on_done(w.index)
                         w.index = None
                         continue
                     except (EOFError, OSError):
@@ -133,6 +182,7 @@ def run_tasks(tasks: list[Task], jobs: int = 1) -> list[Verdict]:
                     results[w.index] = _over_budget(tasks[w.index], now - w.started)
                 else:
                     continue
+                on_done(w.index)
                 w.kill()
                 workers[k] = _Worker(ctx)
     finally:
