@@ -13,6 +13,9 @@ def finding_for(result: StepResult, rules: RuleSet, config: Config) -> Finding |
         return None
     diagnosis = verdict.diagnosis
     rule = rules.by_kind(diagnosis.kind) if diagnosis else None
+    if verdict.definitions and rules.by_kind("definition") is not None:
+        # wrong only given a definition from elsewhere: say where that definition is
+        rule = rules.by_kind("definition")
     if rule is None:
         rule = rules.by_kind("unexplained")
         diagnosis = None
@@ -27,13 +30,16 @@ def finding_for(result: StepResult, rules: RuleSet, config: Config) -> Finding |
         span = step.rhs.span()
     point = ", ".join(f"{k} = {v}" for k, v in verdict.counterexample) or "every sampled point"
     fields = {
-        "prev": step.lhs.line or "before",
+        "prev": step.lhs.line or "the previous row",
         "point": point,
         "term": diagnosis.term if diagnosis else "",
         "suggestion": diagnosis.suggestion if diagnosis else "",
         "detail": diagnosis.detail if diagnosis else "",
         "lhs": step.lhs.stripped,
         "rhs": step.rhs.stripped,
+        "where": ", ".join(verdict.definitions),
+        "explanation": (f"; {diagnosis.detail}: `{diagnosis.suggestion}` would follow" if diagnosis else
+                        f"; the two sides differ at {point}"),
     }
     message = rule.message.format(**fields)
     if verdict.guessed:

@@ -1,0 +1,124 @@
+"""Definitions and assumptions a step may need from the rest of its document.
+
+The seed's wrong slide is one line, ``\\partial E_x / \\partial o_j^x = ...``, wrong only because another
+slide defines ``E_x``. This module finds such definitions (``name := expr``, ``f(x) = expr``, the head of
+a chain, ``% lintmath: define``) and assumptions (``% lintmath: assume``) in document order, as plain
+text with their location, so that each step can be given the ones in force where it stands. It reads
+the syntax tree to recognise a definition, but knows nothing of SymPy.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lintmath.model import Document, Macro, Step
+from lintmath.parse import nodes as n
+from lintmath.parse.parser import parse_math
+from lintmath.parse.tokens import ParseFailure, macro_table
+from lintmath.relations import find_relations, normalize_relation
+
+DEFINING = {":=", "==="}
+
+
+@dataclass(frozen=True)
+class ContextItem:
+    """``kind`` is "define" or "assume"; ``where`` is "path:line" for messages."""
+
+    kind: str
+    name: str  # the defined name's base, e.g. "E" or "\\sigma" ("" for assumptions)
+    lhs: str
+    relation: str
+    rhs: str
+    where: str
+    line: int
+    strong: bool = False  # written with := / \equiv / a directive: never a claim in disguise
+    path: str = ""
+
+
+def defined_head(tree: n.Node) -> n.Sym | None:
+    """The name a definition-shaped left side defines: ``E_x``, ``f(x)``, ``\\sigma(z)``, ``L(w, b)``."""
+    if isinstance(tree, n.Sym) and not tree.primes:
+        return tree
+    if isinstance(tree, n.Apply) and not tree.primes and all(isinstance(a, n.Sym) and not a.indices for a in tree.args):
+        return tree.func
+    return None
+
+
+def _mentions(tree: n.Node, base: str) -> bool:
+    return any(isinstance(x, n.Sym) and x.base == base for x in tree.walk())
+
+
+def definition_of(step: Step, macros: dict[str, Macro], path: str) -> ContextItem | None:
+    """A ContextItem when ``step`` reads as a definition, else None."""
+    strong = step.relation in DEFINING
+    if not strong and not (step.relation == "=" and step.index == 0):
+        return None
+    try:
+        lhs = parse_math(step.lhs.text, macros)
+        rhs = parse_math(step.rhs.text, macros)
+    except (ParseFailure, RecursionError):
+        return None
+    head = defined_head(lhs)
+    if head is None or _mentions(rhs, head.base):
+        return None
+    if not strong and isinstance(lhs, n.Sym) and len(head.base) == 1 and head.base.islower() and not head.indices:
+        return None  # "x = 2y" on its own is more often a result than a definition
+    line = step.lhs.line
+    return ContextItem("define", head.base, step.lhs.text, "=", step.rhs.text, f"{path}:{line}", line, strong, path)
+
+
+def directive_item(kind: str, argument: str, path: str, line: int) -> ContextItem | None:
+    """``define \\sigma(z) = 1/(1+e^{-z})`` or ``assume x > 0`` / ``assume \\sum_k t_k = 1``."""
+    found = find_relations(argument)
+    if not found:
+        return None
+    rel = found[0]
+    relation = normalize_relation(argument[rel.start : rel.end]) or "="
+    lhs, rhs = argument[: rel.start].strip(), argument[rel.end :].strip()
+    if kind == "define":
+        try:
+            head = defined_head(parse_math(lhs))
+        except (ParseFailure, RecursionError):
+            return None
+        if head is None:
+            return None
+        return ContextItem("define", head.base, lhs, relation, rhs, f"{path}:{line}", line, True, path)
+    if kind == "assume":
+        return ContextItem("assume", "", lhs, relation, rhs, f"{path}:{line}", line, True, path)
+    return None
+
+
+def document_context(doc: Document) -> list[ContextItem]:
+    """Every definition and assumption of ``doc``, in source order."""
+    macros = macro_table(doc.macros)
+    items: list[ContextItem] = []
+    for d in doc.directives:
+        if d.kind in ("define", "assume"):
+            item = directive_item(d.kind, d.argument, doc.path, d.line)
+            if item is not None:
+                items.append(item)
+    for derivation in doc.context + doc.derivations:
+        for step in derivation.steps:
+            item = definition_of(step, macros, derivation.path)
+            if item is not None:
+                items.append(item)
+    items.sort(key=lambda c: (c.path == doc.path, c.line))
+    return items
+
+
+def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = None,
+                path: str = "") -> tuple[ContextItem, ...]:
+    """The items in force at ``step``: definitions above it whose name it mentions (the latest one per
+    name wins, as after a redefinition), and every assumption above it."""
+    here = step.rhs.line if step.rhs.line else 0
+    text = step.lhs.text + " " + step.rhs.text
+    latest: dict[str, ContextItem] = {}
+    assumptions = []
+    for item in items:
+        # line numbers order items of the step's own file; other files' items come first
+        if item is own or (here and item.path == path and item.line > here):
+            continue
+        if item.kind == "assume":
+            assumptions.append(item)
+        elif item.name and item.name in text:
+            latest[item.name] = item
+    return tuple(assumptions) + tuple(latest.values())

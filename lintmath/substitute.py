@@ -1,0 +1,132 @@
+"""Putting a definition in place of the name it defines, in a syntax tree.
+
+``E_x := -\\sum_k ...`` replaces ``E_x``; ``o_j = e^{z_j}/\\sum_k e^{z_k}`` replaces ``o_k`` with ``j``
+renamed to ``k``; ``\\sigma(z) = 1/(1+e^{-z})`` replaces ``\\sigma(a + b)`` with ``z`` bound to
+``(a + b)``. Substituted nodes keep the offsets of the definition's text, so callers must not use
+them to point into the step's own text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from typing import Callable, Mapping
+
+from lintmath.context import ContextItem, defined_head
+from lintmath.model import Macro
+from lintmath.parse import nodes as n
+from lintmath.parse.parser import parse_math
+from lintmath.parse.tokens import ParseFailure
+
+MAX_ROUNDS = 4
+
+
+@dataclass(frozen=True)
+class Definition:
+    item: ContextItem
+    head: n.Sym
+    params: tuple[str, ...]  # index letters of E_{j} or argument names of f(x, y)
+    function: bool
+    body: n.Node
+
+
+def parse_definitions(items: tuple[ContextItem, ...], macros: Mapping[str, Macro]) -> list[Definition]:
+    out = []
+    for item in items:
+        if item.kind != "define":
+            continue
+        try:
+            lhs, body = parse_math(item.lhs, macros), parse_math(item.rhs, macros)
+        except (ParseFailure, RecursionError):
+            continue
+        head = defined_head(lhs)
+        if head is None:
+            continue
+        if isinstance(lhs, n.Apply):
+            params = tuple(a.base for a in lhs.args)  # type: ignore[union-attr]
+            out.append(Definition(item, head, params, True, body))
+        else:
+            params = tuple(i.base for i in head.indices if isinstance(i, n.Sym) and not i.indices)
+            if len(params) != len(head.indices):
+                continue
+            out.append(Definition(item, head, params, False, body))
+    return out
+
+
+def transform(tree: n.Node, fn: Callable[[n.Node], n.Node | None]) -> n.Node:
+    """A copy of ``tree``, top-down: ``fn`` returns a replacement for a node, or None to look inside it."""
+    new = fn(tree)
+    if new is not None:
+        return new
+    changes = {}
+    for f in fields(tree):
+        value = getattr(tree, f.name)
+        if isinstance(value, n.Node):
+            updated = transform(value, fn)
+            if updated is not value:
+                changes[f.name] = updated
+        elif isinstance(value, tuple) and value and any(isinstance(v, (n.Node, tuple)) for v in value):
+            items = []
+            for v in value:
+                if isinstance(v, n.Node):
+                    items.append(transform(v, fn))
+                elif isinstance(v, tuple):
+                    items.append(tuple(transform(x, fn) if isinstance(x, n.Node) else x for x in v))
+                else:
+                    items.append(v)
+            if any(a is not b for a, b in zip(items, value)):
+                changes[f.name] = tuple(items)
+    return replace(tree, **changes) if changes else tree
+
+
+def _bind(body: n.Node, binding: dict[str, n.Node]) -> n.Node:
+    def fn(node: n.Node) -> n.Node | None:
+        if isinstance(node, n.Sym) and not node.indices and not node.style and node.base in binding:
+            return binding[node.base]
+        return None
+
+    return transform(body, fn) if binding else body
+
+
+def _same_name(a: n.Sym, b: n.Sym) -> bool:
+    sup_a = a.sup_letter.base if a.sup_letter else None
+    sup_b = b.sup_letter.base if b.sup_letter else None
+    return a.base == b.base and a.style == b.style and a.labels == b.labels and sup_a == sup_b \
+        and len(a.indices) == len(b.indices)
+
+
+def _fixed_index_differs(pattern: n.Node, actual: n.Node) -> bool:
+    """``x_0 := ...`` defines x_0 only: a number in the pattern must match the use."""
+    if isinstance(pattern, n.Sym):
+        return False
+    if isinstance(pattern, n.Num):
+        return not (isinstance(actual, n.Num) and actual.value == pattern.value)
+    return True
+
+
+def substitute(tree: n.Node, definitions: list[Definition], names: set[str] | None = None) -> tuple[n.Node, list[Definition]]:
+    """``tree`` with every use of a defined name (restricted to ``names`` when given) replaced."""
+    used: list[Definition] = []
+
+    def fn(node: n.Node) -> n.Node | None:
+        for d in definitions:
+            if names is not None and d.head.base not in names:
+                continue
+            if d.function and isinstance(node, n.Apply) and _same_name(node.func, d.head) \
+                    and len(node.args) == len(d.params) and not node.primes:
+                args = [transform(a, fn) for a in node.args]
+                binding = {p: n.Paren(a.start, a.end, a) for p, a in zip(d.params, args)}
+                used.append(d)
+                return n.Paren(node.start, node.end, _bind(d.body, binding))
+            if not d.function and isinstance(node, n.Sym) and _same_name(node, d.head):
+                if any(_fixed_index_differs(p, i) for p, i in zip(d.head.indices, node.indices)):
+                    continue
+                binding = {p: i for p, i in zip(d.params, node.indices)}
+                used.append(d)
+                return n.Paren(node.start, node.end, _bind(d.body, binding))
+        return None
+
+    for _ in range(MAX_ROUNDS):
+        before = len(used)
+        tree = transform(tree, fn)
+        if len(used) == before:
+            break
+    return tree, used
