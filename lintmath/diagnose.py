@@ -4,16 +4,43 @@ A refuted step that one small edit repairs is almost certainly a typo; the edit 
 suggest, written as the author's own text with one change, not as SymPy's re-printing of the line.
 Each edit generator yields candidates in order of preference (shallow and simple first); the first
 candidate that the comparator accepts on the refuting points is the diagnosis.
+
+The generators run in a fixed order, one per kind of mistake (the ``kind`` a rule file names):
+sign flips, dropped or added terms, constant factors, exponents, changed variables, reciprocals,
+wrong functions, arithmetic in constants. The order matters when two edits both repair a step: the
+earlier kind is the simpler story. Kinds are told apart by the *edit*, not by the mathematics: making
+``4x`` into ``3x`` rewrites a number the author wrote (arithmetic), while making ``2x`` into ``x``
+deletes a factor (constant factor), although both are constant factors of the term.
+
+Some edits need a value (the missing factor, the right constant). Those are solved for, not guessed:
+the unknown becomes a *hole* symbol in the tree, and a few secant steps at one sampled point find
+the value that makes the two sides agree; only small rationals are proposed, and the proposal is then
+judged by the comparator on every point like any other candidate.
 """
 from __future__ import annotations
 
+import copy
+import random
+import re
+import time
 from dataclasses import dataclass, fields, replace
+from fractions import Fraction
 from typing import Callable, Iterator
+
+import sympy as sp
 
 from lintmath.model import Diagnosis
 from lintmath.parse import nodes as n
 
-MAX_CANDIDATES = 40
+MAX_CANDIDATES = 400  # comparisons (and solves) per refuted step, over all kinds
+MAX_PER_KIND = 80  # so that one prolific kind cannot starve the kinds after it
+HOLE = "?hole"  # the name of the unknown a solve looks for; no LaTeX letter reads as this
+NICE_DENOMINATOR = 32
+SOLVE_POINTS = 3
+# Wall-clock cap on one diagnosis. Candidates cost milliseconds on ordinary steps, so this only
+# cuts the search where a single evaluation is pathological (power towers, huge sums); there, an
+# explanation is not worth seconds of the step's budget.
+MAX_SECONDS = 1.5
 
 
 @dataclass(frozen=True)
@@ -24,7 +51,35 @@ class Candidate:
     end: int
     edit: tuple[int, int, str]  # (start, end, replacement) applied to the rhs text
     detail: str
+    term: str | None = None  # the term named in the message, when it is not rhs_text[start:end]
 
+
+@dataclass
+class Context:
+    """What a generator may look at: both trees, both texts, and the comparator (for solves)."""
+
+    comparator: object
+    parsed: object
+    rhs_text: str
+    lhs_text: str = ""
+    solves: int = 0
+    _parents: dict | None = None
+
+    def parent_of(self, node: n.Node) -> n.Node | None:
+        if self._parents is None:
+            self._parents = _parents(self.parsed.rhs)
+        return self._parents.get(id(node))
+
+    @property
+    def rhs(self) -> n.Node:
+        return self.parsed.rhs
+
+    @property
+    def lhs(self) -> n.Node:
+        return self.parsed.lhs
+
+
+# -- trees ---------------------------------------------------------------------------------------
 
 def replace_node(tree: n.Node, target: n.Node, new: n.Node) -> n.Node:
     """A copy of ``tree`` with the node ``target`` (by identity) replaced by ``new``."""
@@ -54,10 +109,192 @@ def replace_node(tree: n.Node, target: n.Node, new: n.Node) -> n.Node:
     return replace(tree, **changes) if changes else tree
 
 
-def sign_flips(rhs: n.Node, text: str) -> Iterator[Candidate]:
+_SIZED = re.compile(r"\\(?:left|bigl|Bigl|biggl|Biggl|big|Big|bigg|Bigg)\s*$")
+
+
+def widen(tree: n.Node, text: str) -> n.Node:
+    """The tree with every node that starts at a ``\\left(`` (or ``\\bigl(``) starting at the
+    ``\\left``: the parser places a bracket at its delimiter, and an edit that deletes or replaces the
+    node must take the size command with it."""
+    starts = {node.start for node in tree.walk() if _SIZED.search(text[: node.start])}
+    if not starts:
+        return tree
+    return _rebuild(tree, text, {}, starts)
+
+
+def _rebuild(node: n.Node, text: str, memo: dict, starts: set[int]) -> n.Node:
+    changes = {}
+    for f in fields(node):
+        value = getattr(node, f.name)
+        if isinstance(value, n.Node):
+            changes[f.name] = _rebuild(value, text, memo, starts)
+        elif isinstance(value, tuple) and any(isinstance(v, (n.Node, tuple)) for v in value):
+            changes[f.name] = tuple(
+                _rebuild(v, text, memo, starts) if isinstance(v, n.Node)
+                else tuple(_rebuild(x, text, memo, starts) if isinstance(x, n.Node) else x for x in v)
+                if isinstance(v, tuple) else v
+                for v in value)
+    if node.start in starts:
+        changes["start"] = _SIZED.search(text[: node.start]).start()
+    return replace(node, **changes) if changes else node
+
+
+def _parents(tree: n.Node) -> dict[int, n.Node]:
+    out: dict[int, n.Node] = {}
+    for node in tree.walk():
+        for child in node.children():
+            out[id(child)] = node
+    return out
+
+
+def _by_depth(tree: n.Node, cls) -> list:
+    """Nodes of a type, outermost first and left to right, so the simplest explanation is tried first."""
+    out: list[tuple[int, int, n.Node]] = []
+    stack: list[tuple[n.Node, int]] = [(tree, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, cls):
+            out.append((depth, node.start, node))
+        for child in node.children():
+            stack.append((child, depth + 1))
+    out.sort(key=lambda item: (item[0], item[1]))
+    return [item[2] for item in out]
+
+
+def _in_text_order(tree: n.Node, cls) -> list:
+    return sorted((x for x in tree.walk() if isinstance(x, cls)), key=lambda x: (x.start, -x.end))
+
+
+def _adds_by_depth(tree: n.Node) -> list[n.Add]:
+    return _by_depth(tree, n.Add)
+
+
+def _index_positions(tree: n.Node) -> set[int]:
+    """Ids of the nodes that sit in a subscript (``i`` in ``x_i``) or name a function."""
+    out: set[int] = set()
+    for node in tree.walk():
+        if isinstance(node, n.Sym):
+            for item in node.indices:
+                out.update(id(x) for x in item.walk())
+            if node.sup_letter is not None:
+                out.update(id(x) for x in node.sup_letter.walk())
+        elif isinstance(node, n.Apply):
+            out.add(id(node.func))
+    return out
+
+
+def _is_plain(sym: n.Sym) -> bool:
+    return not (sym.style or sym.indices or sym.labels or sym.sup_letter is not None or sym.primes)
+
+
+def _numeric_value(node: n.Node) -> Fraction | None:
+    """The value of a written constant coefficient: ``2``, ``0.5``, ``\\frac{1}{2}``."""
+    if isinstance(node, n.Num):
+        return Fraction(node.value)
+    if isinstance(node, n.Div) and isinstance(node.num, n.Num) and isinstance(node.den, n.Num):
+        den = Fraction(node.den.value)
+        return Fraction(node.num.value) / den if den else None
+    return None
+
+
+# -- text ----------------------------------------------------------------------------------------
+
+def _compact(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def apply_edit(text: str, edit: tuple[int, int, str]) -> str:
+    start, end, replacement = edit
+    return _compact(text[:start] + replacement + text[end:])
+
+
+_COMMAND_END = re.compile(r"\\[A-Za-z]+$")
+
+
+def _edit(text: str, start: int, end: int, replacement: str) -> tuple[int, int, str]:
+    """An edit that cannot glue a command to a following letter (``\\alpha`` + ``b``)."""
+    if replacement and _COMMAND_END.search(replacement) and text[end:end + 1].isalpha():
+        replacement += " "
+    if replacement[:1].isalpha() and _COMMAND_END.search(text[:start]):
+        replacement = " " + replacement
+    return (start, end, replacement)
+
+
+def _number_text(value: Fraction) -> str:
+    if value.denominator == 1:
+        return str(value.numerator)
+    sign = "-" if value < 0 else ""
+    return f"{sign}\\frac{{{abs(value.numerator)}}}{{{value.denominator}}}"
+
+
+def _number_node(start: int, end: int, value: Fraction) -> n.Node:
+    magnitude = abs(value)
+    if magnitude.denominator == 1:
+        node: n.Node = n.Num(start, end, str(magnitude.numerator))
+    else:
+        node = n.Div(start, end, n.Num(start, end, str(magnitude.numerator)),
+                     n.Num(start, end, str(magnitude.denominator)))
+    if value < 0:
+        return n.Add(start, end, (n.Term(start, end, "-", node),))
+    return node
+
+
+def _decimal_text(value: Fraction, like: str) -> str | None:
+    """``value`` written the way the author wrote ``like`` (an integer, or a short decimal)."""
+    if "." not in like:
+        return str(value.numerator) if value.denominator == 1 else None
+    for places in range(0, 7):
+        scaled = value * 10 ** places
+        if scaled.denominator == 1:
+            digits = max(places, len(like.split(".")[1]))
+            return f"{float(value):.{digits}f}"
+    return None
+
+
+def _script_span(text: str, exp: n.Node) -> tuple[int, int, bool] | None:
+    """Where ``^2`` / ``^{n-1}`` is written: (caret, end, braced), from the exponent's own offsets."""
+    caret = text.rfind("^", 0, exp.start)
+    if caret < 0 or text[caret + 1 : exp.start].strip() not in ("", "{"):
+        return None
+    braced = "{" in text[caret + 1 : exp.start]
+    end = exp.end
+    if braced:
+        close = text.find("}", exp.end)
+        if close < 0 or text[exp.end:close].strip():
+            return None
+        end = close + 1
+    return caret, end, braced
+
+
+def _script(value: str, braced: bool) -> str:
+    return f"^{{{value}}}" if braced or len(value) > 1 else f"^{value}"
+
+
+def _wrapped(text: str, node: n.Node, parent: n.Node | None) -> str:
+    """The text of ``node`` ready to stand where a tighter-binding node stood."""
+    body = text[node.start : node.end].strip()
+    if isinstance(node, n.Add) and len(node.terms) > 1 and isinstance(parent, (n.Mul, n.Pow, n.Func)):
+        return f"({body})"
+    return body
+
+
+# -- LM101 ---------------------------------------------------------------------------------------
+
+def sign_flips(ctx: Context) -> Iterator[Candidate]:
     """LM101: the sign of the whole line, or of one term of any sum in it."""
-    yield _negate_whole(rhs, text)
+    rhs, text = ctx.rhs, ctx.rhs_text
+    whole: Candidate | None = _negate_whole(rhs, text)
+    exponents = {id(x.exp) for x in rhs.walk() if isinstance(x, n.Pow)}
     for add in _adds_by_depth(rhs):
+        if id(add) in exponents and len(add.terms) == 1:
+            continue  # x^{-1} for x is a reciprocal (LM106), not a sign
+        if whole is not None and add is not rhs:
+            yield whole  # after the terms of the line's own sum: one sign is a smaller edit than a bracket
+            whole = None
         for k, term in enumerate(add.terms):
             flipped = replace(term, sign="+" if term.sign == "-" else "-")
             new_add = replace(add, terms=add.terms[:k] + (flipped,) + add.terms[k + 1 :])
@@ -74,6 +311,8 @@ def sign_flips(rhs: n.Node, text: str) -> Iterator[Candidate]:
                 edit = (body_start, body_start, "-")
             yield Candidate("sign_flip", tree, body_start, term.node.end, edit,
                             f"the sign of `{_compact(shown)}` was flipped")
+    if whole is not None:
+        yield whole
 
 
 def _negate_whole(rhs: n.Node, text: str) -> Candidate:
@@ -89,45 +328,1042 @@ def _negate_whole(rhs: n.Node, text: str) -> Candidate:
     return Candidate("sign_flip", tree, rhs.start, rhs.end, edit, "the sign of the whole line was flipped")
 
 
-def _adds_by_depth(tree: n.Node) -> list[n.Add]:
-    """Sums in the tree, outermost first, so the simplest explanation is tried first."""
-    out: list[tuple[int, int, n.Add]] = []
-    stack: list[tuple[n.Node, int]] = [(tree, 0)]
-    while stack:
-        node, depth = stack.pop()
-        if isinstance(node, n.Add):
-            out.append((depth, node.start, node))
-        for child in node.children():
-            stack.append((child, depth + 1))
-    out.sort(key=lambda item: (item[0], item[1]))
-    return [item[2] for item in out]
+# -- LM102 ---------------------------------------------------------------------------------------
+
+def dropped_terms(ctx: Context) -> Iterator[Candidate]:
+    """LM102: a term of the line before is missing from a sum of this line, or a term was added.
+
+    A missing term is put back as the author wrote it on the line before, next to the neighbour it
+    had there; sums that share terms with the sum it came from are tried first."""
+    rhs, text = ctx.rhs, ctx.rhs_text
+    rhs_adds = _adds_by_depth(rhs)
+    for add in rhs_adds:  # an added term: remove it
+        if len(add.terms) < 2:
+            continue
+        for k, term in enumerate(add.terms):
+            rest = add.terms[:k] + add.terms[k + 1 :]
+            tree = replace_node(rhs, add, replace(add, terms=rest))
+            shown = _compact(text[term.node.start : term.node.end])
+            yield Candidate("dropped_term", tree, term.node.start, term.node.end,
+                            _removal(add, k, text), f"the term `{shown}` does not belong here")
+    if not ctx.lhs_text:
+        return
+    lhs_adds = [a for a in _adds_by_depth(ctx.lhs) if len(a.terms) > 1]
+    targets: list[n.Node] = list(rhs_adds) or [rhs]
+    if not isinstance(rhs, n.Add):
+        targets.append(rhs)  # a one-term line that lost the rest of its sum
+    pairs = []
+    for i, source in enumerate(lhs_adds):
+        source_texts = {_squash(ctx.lhs_text[t.node.start : t.node.end]) for t in source.terms}
+        for j, target in enumerate(targets):
+            terms = target.terms if isinstance(target, n.Add) else (n.Term(target.start, target.end, "+", target),)
+            shared = sum(_squash(text[t.node.start : t.node.end]) in source_texts for t in terms)
+            top = source is ctx.lhs and target is rhs
+            if top or shared >= 2 or shared and source is ctx.lhs:
+                pairs.append((-shared, -top, i, j, source, target))
+    pairs.sort(key=lambda p: p[:4])
+    for *_, source, target in pairs:
+        yield from _insertions(ctx, source, target)
 
 
-def _compact(text: str) -> str:
-    return " ".join(text.split())
+def dropped_constants(ctx: Context) -> Iterator[Candidate]:
+    """LM102, second half: a constant term lost at the end of the line's sum (``4p`` for ``4p - 2``),
+    solved for. Tried after arithmetic: a constant term that is written but wrong is a slip in it."""
+    rhs, text = ctx.rhs, ctx.rhs_text
+    terms = rhs.terms if isinstance(rhs, n.Add) else (n.Term(rhs.start, rhs.end, "+", rhs),)
+    if isinstance(ctx.parent_of(rhs), n.Node):
+        return
+    hole = n.Term(rhs.end, rhs.end, "+", n.Sym(rhs.end, rhs.end, HOLE))
+    value = solve_hole(ctx, n.Add(rhs.start, rhs.end, terms + (hole,)), Fraction(0))
+    if value is None or value == 0:
+        return
+    sign = "-" if value < 0 else "+"
+    shown = _number_text(abs(value))
+    term = n.Term(rhs.end, rhs.end, sign, _number_node(rhs.end, rhs.end, abs(value)))
+    at = terms[-1].node.end
+    yield Candidate("dropped_term", n.Add(rhs.start, rhs.end, terms + (term,)), rhs.start, rhs.end,
+                    (at, at, f" {sign} {shown}"), f"the constant term `{sign} {shown}` was dropped",
+                    term=("-" if value < 0 else "") + shown)
 
 
-def apply_edit(text: str, edit: tuple[int, int, str]) -> str:
-    start, end, replacement = edit
-    return _compact(text[:start] + replacement + text[end:])
+def difference_terms(ctx: Context) -> Iterator[Candidate]:
+    """LM102, third: a term missing that the line before does not spell out. Tried last, since it
+    supposes a whole unwritten term. Two sources, the author's text first:
+
+    - a copy of one of this line's terms with a letter that vanished from the line put back in
+      (``af(u)`` for ``af(u) + bg(u)`` when b and g vanished);
+    - the difference of the two sides itself, when it is one short term over plain variables,
+      printed the way slides write it (``k\\log\\lambda``).
+    Either way the candidate is then judged by the comparator like any other."""
+    rhs, text = ctx.rhs, ctx.rhs_text
+    if isinstance(ctx.parent_of(rhs), n.Node):
+        return
+    terms = rhs.terms if isinstance(rhs, n.Add) else (n.Term(rhs.start, rhs.end, "+", rhs),)
+    if isinstance(rhs, n.Add) and len(rhs.terms) == 1 and not isinstance(rhs.terms[0].node, n.Add):
+        pass
+    yield from _renamed_copies(ctx, terms)
+    found = _difference(ctx)
+    if found is None:
+        return
+    sign, body, node = found
+    term = n.Term(rhs.end, rhs.end, sign, node)
+    tree = n.Add(rhs.start, rhs.end, terms + (term,))
+    position = _position_by_degree(ctx, terms, node)
+    edit = _insertion_edit(terms, position, sign, body, text)
+    shown = ("-" if sign == "-" else "") + body
+    yield Candidate("dropped_term", tree, rhs.start, rhs.end, edit, f"a term `{shown}` is missing", term=shown)
 
 
-GENERATORS: list[Callable[[n.Node, str], Iterator[Candidate]]] = [sign_flips]
+def _names_of(tree: n.Node) -> dict[str, int]:
+    """Plain variable names and function names of a tree, with their counts (not indices)."""
+    out: dict[str, int] = {}
+    index_ids = _index_positions(tree)
+    for node in tree.walk():
+        if isinstance(node, n.Apply):
+            out[node.func.base] = out.get(node.func.base, 0) + 1
+        elif isinstance(node, n.Sym) and id(node) not in index_ids and not node.style:
+            out[node.base] = out.get(node.base, 0) + 1
+    return out
 
 
-def diagnose(comparator, parsed, rhs_text: str) -> Diagnosis | None:
-    """The first candidate edit under which the step holds, as a Diagnosis; None when nothing simple does."""
-    tried = 0
-    for generator in GENERATORS:
-        for candidate in generator(parsed.rhs, rhs_text):
-            tried += 1
-            if tried > MAX_CANDIDATES:
+def _renamed_copies(ctx: Context, terms: tuple[n.Term, ...]) -> Iterator[Candidate]:
+    rhs, text = ctx.rhs, ctx.rhs_text
+    before, after = _names_of(ctx.lhs), _names_of(rhs)
+    vanished = [v for v in before if v not in after and v.isascii() and re.fullmatch(r"\\?[A-Za-z]+", v)]
+    if not vanished or len(vanished) > 3:
+        return
+    for j, term in enumerate(terms):
+        inside = [u for u in _names_of(term.node) if u not in vanished]
+        maps: list[dict[str, str]] = []
+        if len(vanished) == 1:
+            maps = [{u: vanished[0]} for u in inside]
+        elif len(vanished) == 2:
+            maps = [{u1: vanished[0], u2: vanished[1]} for u1 in inside for u2 in inside if u1 != u2]
+        for mapping in maps[:30]:
+            body = _renamed_text(ctx.rhs_text, term.node, mapping)
+            if body is None:
+                continue
+            new = n.Term(term.start, term.end, term.sign, _rename(term.node, mapping))
+            old_first = min(ctx.lhs_text.find(u) for u in mapping) if ctx.lhs_text else -1
+            new_first = min(ctx.lhs_text.find(v) for v in mapping.values()) if ctx.lhs_text else -1
+            position = j if 0 <= new_first < old_first else j + 1
+            tree = n.Add(rhs.start, rhs.end, terms[:position] + (new,) + terms[position:])
+            if rhs is not terms[0].node or isinstance(rhs, n.Add):
+                tree = replace_node(rhs, rhs, tree) if not isinstance(rhs, n.Add) else tree
+            edit = _insertion_edit(terms, position, term.sign, body, text)
+            shown = ("-" if term.sign == "-" else "") + body
+            yield Candidate("dropped_term", tree, rhs.start, rhs.end, edit, f"a term `{shown}` is missing",
+                            term=shown)
+
+
+def _rename(node: n.Node, mapping: dict[str, str]) -> n.Node:
+    changes = {}
+    for f in fields(node):
+        value = getattr(node, f.name)
+        if isinstance(value, n.Node):
+            new = _rename(value, mapping)
+            if new is not value:
+                changes[f.name] = new
+        elif isinstance(value, tuple) and any(isinstance(v, (n.Node, tuple)) for v in value):
+            changes[f.name] = tuple(
+                _rename(v, mapping) if isinstance(v, n.Node)
+                else tuple(_rename(x, mapping) if isinstance(x, n.Node) else x for x in v)
+                if isinstance(v, tuple) else v
+                for v in value)
+    if isinstance(node, n.Sym) and node.base in mapping and not node.style:
+        changes["base"] = mapping[node.base]
+    return replace(node, **changes) if changes else node
+
+
+def _renamed_text(text: str, node: n.Node, mapping: dict[str, str]) -> str | None:
+    """The text of ``node`` with each written occurrence of a mapped name replaced."""
+    spots = []
+    index_ids = _index_positions(node)
+    for x in node.walk():
+        sym = x.func if isinstance(x, n.Apply) else x if isinstance(x, n.Sym) and id(x) not in index_ids else None
+        if sym is None or sym.base not in mapping or sym.style:
+            continue
+        if text[sym.start : sym.start + len(sym.base)] != sym.base:
+            return None
+        spots.append((sym.start, sym.start + len(sym.base), mapping[sym.base]))
+    if not spots:
+        return None
+    body = text[node.start : node.end]
+    for start, end, new in sorted(set(spots), reverse=True):
+        start, end = start - node.start, end - node.start
+        if new.startswith("\\") and body[end:end + 1].isalpha():
+            new += " "
+        body = body[:start] + new + body[end:]
+    return _compact(body)
+
+
+def _difference(ctx: Context) -> tuple[str, str, n.Node] | None:
+    """The difference of the two sides as (sign, text, tree) when it is one short term over plain
+    variables and the first instance is the symbolic form (no sums, no index letters, no stand-ins)."""
+    from lintmath.parse.parser import parse_math
+    from lintmath.parse.tokens import ParseFailure
+
+    comparator = ctx.comparator
+    if not _symbolic(ctx):
+        return None
+    try:
+        if comparator.has_undefined_functions():
+            return None
+        instance = comparator.instances(frozenset())[0]
+        a, b = comparator.lower_pair(instance, ctx.lhs, ctx.rhs)
+    except Exception:
+        return None
+    if getattr(a, "is_Matrix", False) or getattr(b, "is_Matrix", False):
+        return None
+    if not a.free_symbols or not b.free_symbols or sp.count_ops(a) + sp.count_ops(b) > 80:
+        return None
+    try:
+        d = a - b
+        expanded_terms = 1
+        if d.is_Add:
+            d = sp.expand(d, force=True)
+            if d == 0 or d.is_Add and len(d.args) > 12:
                 return None
-            outcome = comparator.compare(parsed.lhs, candidate.tree)
-            if outcome.kind == "equal":
-                return Diagnosis(
-                    candidate.kind, candidate.start, candidate.end,
-                    _compact(rhs_text[candidate.start : candidate.end]),
-                    apply_edit(rhs_text, candidate.edit), candidate.detail,
-                )
+            if d.is_Add:
+                expanded_terms = len(d.args)
+                d = sp.factor(d)
+    except Exception:
+        return None
+    if d.is_Add or not d.free_symbols or sp.count_ops(d) > 8 or d.atoms(sp.Float):
+        return None
+    # Any refuted step is "explained" by adding the whole difference; a term the author dropped
+    # is short, and either carries a letter that vanished or is at most two terms when expanded.
+    vanished = {s for s in a.free_symbols if s not in b.free_symbols}
+    if expanded_terms > 2 and not (vanished & d.free_symbols):
+        return None
+    sign = "+"
+    if d.could_extract_minus_sign():
+        sign, d = "-", -d
+    body = _author_tex(d)
+    if body is None:
+        return None
+    try:
+        node = parse_math(body)
+    except (ParseFailure, RecursionError):
+        return None
+    return sign, body, node
+
+
+def _symbolic(ctx: Context) -> bool:
+    """Whether the first concrete instance of the step is its symbolic form: no sums, no index
+    letters, no vectors or matrices, no assumptions to substitute."""
+    comparator = ctx.comparator
+    letters = comparator.parsed.letters
+    if letters.index or letters.integer or getattr(comparator, "constraints", ()) or letters.vectors \
+            or letters.matrices:
+        return False
+    for tree in (ctx.lhs, ctx.rhs):
+        for node in tree.walk():
+            if isinstance(node, (n.BigOp, n.Integral, n.MatrixLit, n.Unsupported, n.Inner, n.Norm, n.Transpose)):
+                return False
+            if isinstance(node, n.Sym) and any(not isinstance(i, n.Num) for i in node.indices):
+                return False
+    return True
+
+
+_PLAIN_NAME = re.compile(r"(\\?[A-Za-z]+)(?:\[(\d+)\])?")
+
+
+def _author_tex(expr: sp.Expr) -> str | None:
+    """LaTeX the way slides write a short term: ``\\frac{1}{2}x^2``, ``k\\log\\lambda``, ``(1-x)^4``."""
+    renames = {}
+    for symbol in expr.free_symbols:
+        m = _PLAIN_NAME.fullmatch(symbol.name)
+        if m is None:
+            return None
+        written = m.group(1) if m.group(2) is None else f"{m.group(1)}_{{{m.group(2)}}}"
+        renames[symbol] = sp.Symbol(written)
+    expr = expr.xreplace(renames)
+    coefficient, rest = expr.as_coeff_Mul()
+    if not isinstance(coefficient, sp.Rational):
+        return None
+    head = ""
+    if coefficient != 1:
+        head = str(coefficient) if coefficient.q == 1 else f"\\frac{{{coefficient.p}}}{{{coefficient.q}}}"
+        if rest == 1:
+            return head
+    try:
+        tex = sp.latex(rest, mul_symbol=None)
+    except Exception:
+        return None
+    tex = re.sub(r"\\(log|ln|sin|cos|tan|exp)\{\\left\(([^()]*?) \\right\)\}",
+                 lambda m: f"\\{m.group(1)} {m.group(2)}" if _PLAIN_NAME.fullmatch(m.group(2)) else
+                 f"\\{m.group(1)}({m.group(2)})", tex)
+    tex = tex.replace("\\left(", "(").replace("\\right)", ")")
+    tex = re.sub(r"([_^])\{(\w)\}", r"\1\2", tex)
+    if "\\left" in tex or "\\operatorname" in tex or "\\mathrm" in tex:
+        return None
+    return _compact(head + tex) if not head or not tex[:1].isdigit() else _compact(head + " \\cdot " + tex)
+
+
+def _position_by_degree(ctx: Context, terms: tuple[n.Term, ...], node: n.Node) -> int:
+    """Where to write a term recovered from the difference: by falling powers of the line's main
+    variable when the line is written that way (``x^2 + x + 1``), else first."""
+    powers = [_powers(t.node) for t in terms]
+    mine = _powers(node)
+    if len(terms) < 2:
+        return 0
+    variables = {v for p in powers for v in p}
+    if not variables:
+        return 0
+    main = max(sorted(variables), key=lambda v: max(p.get(v, 0) for p in powers))
+    degrees = [p.get(main, 0) for p in powers]
+    if max(degrees) < 2 and sum(d > 0 for d in degrees) < 2:
+        return 0  # not written as a polynomial in one variable
+    if degrees != sorted(degrees, reverse=True) or len(set(degrees)) < 2:
+        return 0
+    for k, d in enumerate(degrees):
+        if d < mine.get(main, 0):
+            return k
+    return len(terms)
+
+
+def _powers(node: n.Node) -> dict[str, int]:
+    """The plain variables among the factors of a term, with their written powers."""
+    factors = node.factors if isinstance(node, n.Mul) else (node,)
+    out: dict[str, int] = {}
+    for f in factors:
+        if isinstance(f, n.Sym) and _is_plain(f):
+            out[f.base] = out.get(f.base, 0) + 1
+        elif isinstance(f, n.Pow) and isinstance(f.base, n.Sym) and _is_plain(f.base) \
+                and isinstance(f.exp, n.Num) and f.exp.value.isdigit():
+            out[f.base.base] = out.get(f.base.base, 0) + int(f.exp.value)
+    return out
+
+
+def _removal(add: n.Add, k: int, text: str) -> tuple[int, int, str]:
+    term = add.terms[k]
+    if k > 0:
+        start = term.sign_start if term.sign_start >= 0 else term.node.start
+        return (start, term.node.end, "")
+    start = term.sign_start if term.sign_start >= 0 else term.node.start
+    following = add.terms[1]
+    if following.sign == "+" and following.sign_start >= 0:
+        return (start, following.node.start, "")
+    return (start, following.sign_start if following.sign_start >= 0 else following.node.start, "")
+
+
+def _insertions(ctx: Context, source: n.Add, target: n.Node) -> Iterator[Candidate]:
+    text, lhs_text, rhs = ctx.rhs_text, ctx.lhs_text, ctx.rhs
+    if isinstance(target, n.Add):
+        terms = target.terms
+    else:
+        terms = (n.Term(target.start, target.end, "+", target),)
+    present = [_squash(text[t.node.start : t.node.end]) for t in terms]
+    for k, term in enumerate(source.terms):
+        body = _compact(lhs_text[term.node.start : term.node.end])
+        if not body or (_squash(body) in present and present.count(_squash(body)) >= _count(source, lhs_text, body)):
+            continue
+        before = _squash(lhs_text[source.terms[k - 1].node.start : source.terms[k - 1].node.end]) if k else None
+        after = (_squash(lhs_text[source.terms[k + 1].node.start : source.terms[k + 1].node.end])
+                 if k + 1 < len(source.terms) else None)
+        if before is not None and before in present:
+            position = present.index(before) + 1
+        elif after is not None and after in present:
+            position = present.index(after)
+        else:
+            position = min(k, len(terms))
+        new_terms = terms[:position] + (term,) + terms[position:]
+        new_add = n.Add(target.start, target.end, new_terms)
+        tree = replace_node(rhs, target, new_add)
+        if not isinstance(target, n.Add) and isinstance(ctx.parent_of(target), (n.Mul, n.Pow, n.Func)):
+            continue  # a bare factor that lost a sum needs parentheses too: not a one-term edit
+        edit = _insertion_edit(terms, position, term.sign, body, text)
+        yield Candidate("dropped_term", tree, target.start, target.end, edit,
+                        f"the term `{'-' if term.sign == '-' else ''}{body}` of the line before was dropped",
+                        term=("-" if term.sign == "-" else "") + body)
+
+
+def _count(source: n.Add, text: str, body: str) -> int:
+    return sum(_squash(text[t.node.start : t.node.end]) == _squash(body) for t in source.terms)
+
+
+def _insertion_edit(terms: tuple[n.Term, ...], position: int, sign: str, body: str, text: str) -> tuple[int, int, str]:
+    if position >= len(terms):
+        at = terms[-1].node.end
+        return _edit(text, at, at, f" {sign} {body}")
+    following = terms[position]
+    if position > 0 or following.sign_start >= 0:
+        at = following.sign_start if following.sign_start >= 0 else following.node.start
+        if position == 0:
+            lead = "-" if sign == "-" else ""
+            return _edit(text, at, at, f"{lead}{body} ")
+        return _edit(text, at, at, f"{sign} {body} ")
+    at = following.node.start
+    lead = "-" if sign == "-" else ""
+    return _edit(text, at, at, f"{lead}{body} + ")
+
+
+# -- LM103 ---------------------------------------------------------------------------------------
+
+def constant_factors(ctx: Context) -> Iterator[Candidate]:
+    """LM103: a constant factor too many (``2ab`` for ``ab``) or missing (``x`` for ``\\frac{1}{2}x``).
+
+    Deleting a written coefficient is tried first; a missing one is solved for, per term and for the
+    whole line. Changing a written coefficient into another number is arithmetic (LM108)."""
+    rhs, text = ctx.rhs, ctx.rhs_text
+    parents = _parents(rhs)
+    for mul in _by_depth(rhs, n.Mul):
+        lead = mul.factors[0]
+        if _numeric_value(lead) is None or len(mul.factors) < 2:
+            continue
+        rest = mul.factors[1:]
+        new = rest[0] if len(rest) == 1 else replace(mul, factors=rest)
+        shown = _compact(text[lead.start : lead.end])
+        yield Candidate("constant_factor", replace_node(rhs, mul, new), mul.start, mul.end,
+                        (lead.start, rest[0].start, ""),
+                        f"the factor {shown} in `{_compact(text[mul.start:mul.end])}` does not belong")
+    for div in _by_depth(rhs, n.Div):
+        if div.slash or not isinstance(div.den, n.Num) or _numeric_value(div) is not None:
+            continue
+        body = _wrapped(text, div.num, parents.get(id(div)))
+        yield Candidate("constant_factor", replace_node(rhs, div, div.num), div.start, div.end,
+                        _edit(text, div.start, div.end, body),
+                        f"the division by {div.den.value} in `{_compact(text[div.start:div.end])}` does not belong")
+
+
+def missing_factors(ctx: Context) -> Iterator[Candidate]:
+    """LM103, second half: a constant factor missing in front of a term or of the whole line,
+    solved for. Tried after every edit of what is written, since it supposes something unwritten."""
+    rhs, text = ctx.rhs, ctx.rhs_text
+    sites: list[n.Node] = [rhs]
+    for add in _adds_by_depth(rhs):
+        if len(add.terms) > 1:
+            sites.extend(t.node for t in add.terms)
+    for site in sites:
+        if isinstance(site, n.Mul) and _numeric_value(site.factors[0]) is not None:
+            continue  # its coefficient is written: a wrong value is arithmetic
+        if _numeric_value(site) is not None or (isinstance(site, n.Add) and len(site.terms) == 1):
+            continue
+        hole = n.Sym(site.start, site.start, HOLE)
+        value = solve_hole(ctx, replace_node(rhs, site, n.Mul(site.start, site.end, (hole, site))), Fraction(1))
+        if value is None or value <= 0 or value == 1:
+            continue
+        coefficient = _number_node(site.start, site.start, value)
+        tree = replace_node(rhs, site, n.Mul(site.start, site.end, (coefficient, site)))
+        body = text[site.start : site.end]
+        shown = _compact(body)
+        factor = _number_text(value)
+        if site is rhs and isinstance(rhs, n.Add):
+            edit = _edit(text, rhs.start, rhs.end, f"{factor}\\left({body.strip()}\\right)")
+            detail = f"the whole line is off by a factor of {factor}"
+        else:
+            joiner = " \\cdot " if body.lstrip()[:1].isdigit() or body.lstrip()[:1] == "." else ""
+            edit = _edit(text, site.start, site.start, factor + joiner)
+            detail = (f"the whole line is off by a factor of {factor}" if site is rhs
+                      else f"`{shown}` is missing a factor of {factor}")
+        yield Candidate("constant_factor", tree, site.start, site.end, edit, detail)
+
+
+# -- LM104 ---------------------------------------------------------------------------------------
+
+def exponents(ctx: Context) -> Iterator[Candidate]:
+    """LM104: an exponent one off, doubled or halved, or a square lost or added."""
+    rhs, text = ctx.rhs, ctx.rhs_text
+    for node in _in_text_order(rhs, (n.Pow, n.Func)):
+        exp = node.exp if isinstance(node, n.Pow) else node.power
+        if exp is None:
+            continue
+        span = _script_span(text, exp)
+        if span is None:
+            continue
+        caret, end, braced = span
+        for new_exp, new_text in _exponent_variants(exp, text):
+            if new_text == "1":
+                new = node.base if isinstance(node, n.Pow) else replace(node, power=None)
+                edit = (caret, end, "")
+            else:
+                new = replace(node, exp=new_exp) if isinstance(node, n.Pow) else replace(node, power=new_exp)
+                edit = _edit(text, caret, end, _script(new_text, braced))
+            shown = _compact(text[node.start : node.end])
+            yield Candidate("exponent", replace_node(rhs, node, new), node.start, node.end, edit,
+                            f"the exponent in `{shown}` should be {new_text}")
+    # a square (or the power the line before uses) that went missing
+    lhs_powers: dict[str, str] = {}
+    for node in ctx.lhs.walk():
+        if isinstance(node, n.Pow) and ctx.lhs_text:
+            span = _script_span(ctx.lhs_text, node.exp)
+            if span is not None:
+                base = _squash(ctx.lhs_text[node.base.start : node.base.end])
+                lhs_powers.setdefault(base, _compact(ctx.lhs_text[node.exp.start : node.exp.end]))
+    parents = _parents(rhs)
+    index_ids = _index_positions(rhs)
+    atoms = []
+    for node in _in_text_order(rhs, (n.Sym, n.Paren, n.Apply, n.Func, n.Abs)):
+        parent = parents.get(id(node))
+        if id(node) in index_ids or isinstance(parent, n.Pow) and parent.base is node:
+            continue
+        if isinstance(node, n.Sym) and (node.labels or node.sup_letter is not None):
+            continue
+        if isinstance(node, n.Func) and (node.power is not None or node.inverse):
+            continue
+        power = lhs_powers.get(_squash(text[node.start : node.end]))
+        if power is not None and power != "2":
+            atoms.append((False, node.start, node, power))
+        atoms.append((power is None, node.start, node, "2"))
+    atoms.sort(key=lambda a: a[:2])
+    for _, _, node, power in atoms:
+        new_exp = n.Num(node.end, node.end, power) if power.isdigit() else _parse_exponent(power, node.end)
+        if new_exp is None:
+            continue
+        if isinstance(node, n.Func):
+            command = re.match(r"\\[A-Za-z]+", text[node.start : node.end])
+            if command is None:
+                continue
+            at = node.start + command.end()
+            new: n.Node = replace(node, power=new_exp)
+        else:
+            at = node.end
+            new = n.Pow(node.start, node.end, node, new_exp)
+        shown = _compact(text[node.start : node.end])
+        yield Candidate("exponent", replace_node(rhs, node, new), node.start, node.end,
+                        _edit(text, at, at, _script(power, False)),
+                        f"`{shown}` should be raised to the power {power}")
+
+
+def _parse_exponent(text: str, at: int) -> n.Node | None:
+    from lintmath.parse.parser import parse_math
+    from lintmath.parse.tokens import ParseFailure
+
+    try:
+        return parse_math(text)
+    except (ParseFailure, RecursionError):
+        return None
+
+
+def _exponent_variants(exp: n.Node, text: str) -> Iterator[tuple[n.Node, str]]:
+    """Nearby exponents as (node, text): k -> k-1, k+1, 2k, k/2; ``n-1`` -> ``n``, ``n-2``; ``n`` -> ``n-1``, ``n+1``."""
+    s, e = exp.start, exp.end
+    value = _signed_number(exp)
+    if value is not None:
+        if value.denominator != 1:
+            return
+        seen = {value}
+        for new in (value - 1, value + 1, 2 * value, value / 2):
+            if new in seen or new == 0 or new.denominator != 1:
+                continue
+            seen.add(new)
+            yield _number_node(s, e, new), _number_text(new)
+        return
+    body = _compact(text[s:e])
+    if isinstance(exp, n.Add) and len(exp.terms) > 1 and isinstance(exp.terms[-1].node, n.Num) \
+            and exp.terms[-1].node.value.isdigit():
+        last = exp.terms[-1]
+        constant = int(last.node.value) * (-1 if last.sign == "-" else 1)
+        head = exp.terms[:-1]
+        head_text = _compact(text[s : last.sign_start if last.sign_start >= 0 else last.node.start])
+        for new in (constant + 1, constant - 1):
+            if new == 0:
+                yield n.Add(s, e, head) if len(head) > 1 or head[0].sign == "-" else head[0].node, head_text
+            else:
+                sign = "-" if new < 0 else "+"
+                term = n.Term(s, e, sign, n.Num(s, e, str(abs(new))))
+                yield n.Add(s, e, head + (term,)), f"{head_text}{sign}{abs(new)}"
+        return
+    if isinstance(exp, (n.Sym, n.Mul)) or isinstance(exp, n.Add) and len(exp.terms) > 1:
+        terms = exp.terms if isinstance(exp, n.Add) else (n.Term(s, e, "+", exp),)
+        for sign in ("-", "+"):
+            yield n.Add(s, e, terms + (n.Term(s, e, sign, n.Num(s, e, "1")),)), f"{body}{sign}1"
+
+
+def _signed_number(node: n.Node) -> Fraction | None:
+    if isinstance(node, n.Num):
+        return Fraction(node.value)
+    if isinstance(node, n.Add) and len(node.terms) == 1 and isinstance(node.terms[0].node, n.Num):
+        value = Fraction(node.terms[0].node.value)
+        return -value if node.terms[0].sign == "-" else value
     return None
+
+
+# -- LM105 ---------------------------------------------------------------------------------------
+
+def changed_variables(ctx: Context) -> Iterator[Candidate]:
+    """LM105: one letter written for another (``x_i`` for ``x_j``, ``a`` for ``b``).
+
+    Only names that occur in the step are tried, each in its own role (a subscript for a subscript,
+    a variable for a variable), most suspicious first: a name this line uses more often than the line
+    before, replaced by one it uses less often."""
+    rhs, text = ctx.rhs, ctx.rhs_text
+    occurrences: list[tuple[str, n.Sym, str]] = []  # (role, node, name)
+    counts = {"rhs": {}, "lhs": {}}
+    pools: dict[str, list[str]] = {"index": [], "var": [], "base": []}
+    for side, tree in (("lhs", ctx.lhs), ("rhs", rhs)):
+        index_ids = _index_positions(tree)
+        for node in tree.walk():
+            if isinstance(node, n.BigOp):
+                for var in (node.var, *node.extra_vars):
+                    _remember(pools["index"], var)
+            if not isinstance(node, n.Sym):
+                continue
+            if _is_plain(node):
+                role = "index" if id(node) in index_ids else "var"
+                key = node.base
+            elif node.indices and not node.labels and node.sup_letter is None and id(node) not in index_ids:
+                role, key = "base", (node.style, node.base, len(node.indices))
+            else:
+                continue
+            counts[side][(role, key)] = counts[side].get((role, key), 0) + 1
+            _remember(pools[role], key)
+            if side == "rhs":
+                occurrences.append((role, node, key))
+    # most suspicious first; among equals, the rename that makes this line's sequence of names most
+    # like the line before's (``2|x|^2 + 2|x|^2`` from ``|x|^2 ... |y|^2``: the second x was the y)
+    occurrences.sort(key=lambda o: o[1].start)
+    sequences = {role: [name for r, _, name in occurrences if r == role][:LCS_LIMIT] for role in pools}
+    before = {role: [] for role in pools}
+    lhs_index = _index_positions(ctx.lhs)
+    for node in sorted(ctx.lhs.walk(), key=lambda x: x.start):
+        if isinstance(node, n.Sym) and _is_plain(node):
+            before["index" if id(node) in lhs_index else "var"].append(node.base)
+    ranked = []
+    positions = {role: 0 for role in pools}
+    for order, (role, node, name) in enumerate(occurrences):
+        position = positions[role]
+        positions[role] += 1
+        excess = counts["rhs"].get((role, name), 0) - counts["lhs"].get((role, name), 0)
+        for other in pools[role]:
+            if other == name or role == "base" and other[0] != name[0]:
+                continue
+            deficit = counts["lhs"].get((role, other), 0) - counts["rhs"].get((role, other), 0)
+            likeness = 0
+            if role != "base" and position < LCS_LIMIT:
+                renamed = list(sequences[role])
+                renamed[position] = other
+                likeness = _lcs(renamed, before[role][:LCS_LIMIT])
+            ranked.append((-(max(excess, 0) + max(deficit, 0)), -likeness, order, role, node, name, other))
+    ranked.sort(key=lambda r: r[:3])
+    for _, _, _, role, node, name, other in ranked:
+        if role == "base":
+            new = replace(node, base=other[1])
+            start, end = node.start, node.start + len(name[1])
+            if text[start:end] != name[1]:
+                continue
+            shown_old, shown_new = name[1], other[1]
+        else:
+            new = replace(node, base=other)
+            start, end = node.start, node.end
+            shown_old, shown_new = name, other
+        yield Candidate("changed_variable", replace_node(rhs, node, new), node.start, node.end,
+                        _edit(text, start, end, shown_new),
+                        f"`{shown_old}` should be `{shown_new}` in `{_compact(_around(rhs, node, text))}`")
+
+
+LCS_LIMIT = 40
+
+
+def _lcs(a: list, b: list) -> int:
+    """Length of the longest common subsequence."""
+    if not a or not b:
+        return 0
+    row = [0] * (len(b) + 1)
+    for x in a:
+        previous = 0
+        for j, y in enumerate(b, 1):
+            current = row[j]
+            row[j] = previous + 1 if x == y else max(row[j], row[j - 1])
+            previous = current
+    return row[-1]
+
+
+def _remember(pool: list, key) -> None:
+    if key not in pool:
+        pool.append(key)
+
+
+def _around(tree: n.Node, node: n.Node, text: str) -> str:
+    """The smallest symbol containing ``node`` (``w_{k}`` for its index ``k``), for messages."""
+    best = node
+    for other in tree.walk():
+        if isinstance(other, n.Sym) and other.start <= node.start and node.end <= other.end \
+                and (other.end - other.start) > (best.end - best.start):
+            best = other
+    return text[best.start : best.end]
+
+
+# -- LM106 ---------------------------------------------------------------------------------------
+
+def reciprocals(ctx: Context) -> Iterator[Candidate]:
+    """LM106: a fraction upside down, ``x`` for ``1/x``, ``a^{-1}`` for ``a`` (and back)."""
+    rhs, text = ctx.rhs, ctx.rhs_text
+    parents = _parents(rhs)
+    for div in _by_depth(rhs, n.Div):
+        shown = _compact(text[div.start : div.end])
+        if isinstance(div.num, n.Num) and div.num.value == "1":
+            body = _wrapped(text, div.den, parents.get(id(div)))
+            yield Candidate("reciprocal", replace_node(rhs, div, div.den), div.start, div.end,
+                            _edit(text, div.start, div.end, body), f"`{shown}` should be its reciprocal")
+            continue
+        between = text[div.num.end : div.den.start]
+        num_text, den_text = text[div.num.start : div.num.end], text[div.den.start : div.den.end]
+        if div.slash and (isinstance(div.num, n.Add) or isinstance(div.den, n.Add)):
+            continue
+        flipped = replace(div, num=div.den, den=div.num)
+        yield Candidate("reciprocal", replace_node(rhs, div, flipped), div.start, div.end,
+                        (div.num.start, div.den.end, den_text + between + num_text),
+                        f"`{shown}` is upside down")
+    for node in _in_text_order(rhs, n.Pow):
+        span = _script_span(text, node.exp)
+        if span is None:
+            continue
+        caret, end, braced = span
+        shown = _compact(text[node.start : node.end])
+        value = _signed_number(node.exp)
+        if value == -1:
+            yield Candidate("reciprocal", replace_node(rhs, node, node.base), node.start, node.end,
+                            (caret, end, ""), f"`{shown}` should not be inverted")
+        elif isinstance(node.exp, n.Add) and len(node.exp.terms) == 1 and node.exp.terms[0].sign == "-":
+            inner = node.exp.terms[0].node
+            yield Candidate("reciprocal", replace_node(rhs, node, replace(node, exp=inner)), node.start, node.end,
+                            _edit(text, caret, end, _script(_compact(text[inner.start:inner.end]), braced)),
+                            f"the exponent of `{shown}` should not be negative")
+        else:
+            body = _compact(text[node.exp.start : node.exp.end])
+            negated = n.Add(node.exp.start, node.exp.end, (n.Term(node.exp.start, node.exp.end, "-", node.exp),))
+            if isinstance(node.exp, n.Add):
+                continue
+            yield Candidate("reciprocal", replace_node(rhs, node, replace(node, exp=negated)), node.start, node.end,
+                            _edit(text, caret, end, _script("-" + body, True)),
+                            f"the exponent of `{shown}` should be negative")
+
+
+def reciprocal_wraps(ctx: Context) -> Iterator[Candidate]:
+    """LM106, second half: ``x`` written for ``\\frac{1}{x}`` (a factor, or the whole line)."""
+    rhs, text = ctx.rhs, ctx.rhs_text
+    parents = _parents(rhs)
+    sites = [rhs] + [x for x in _in_text_order(rhs, (n.Sym, n.Paren, n.Apply, n.Func, n.Pow)) if x is not rhs]
+    index_ids = _index_positions(rhs)
+    for node in sites:
+        if id(node) in index_ids:
+            continue
+        parent = parents.get(id(node))
+        if isinstance(parent, n.Pow) and parent.base is node or isinstance(node, n.Sym) and not node.base.isalpha() \
+                and not node.base.startswith("\\"):
+            continue
+        body = text[node.start : node.end].strip()
+        new = n.Div(node.start, node.end, n.Num(node.start, node.start, "1"), node)
+        shown = _compact(body)
+        what = "the whole line" if node is rhs else f"`{shown}`"
+        yield Candidate("reciprocal", replace_node(rhs, node, new), node.start, node.end,
+                        (node.start, node.end, f"\\frac{{1}}{{{body}}}"), f"{what} should be its reciprocal")
+
+
+# -- LM107 ---------------------------------------------------------------------------------------
+
+FUNCTION_SWAPS = {
+    "sin": ("cos",), "cos": ("sin",), "tan": ("cot",), "cot": ("tan",), "sec": ("csc",), "csc": ("sec",),
+    "sinh": ("cosh",), "cosh": ("sinh",), "tanh": ("coth",), "coth": ("tanh",),
+    "log": ("exp",), "exp": ("log",), "asin": ("acos",), "acos": ("asin",),
+}
+COMMANDS = {"asin": "\\arcsin", "acos": "\\arccos", "atan": "\\arctan"}
+
+
+def wrong_functions(ctx: Context) -> Iterator[Candidate]:
+    """LM107: one function written for its sibling (sin/cos, log/exp, sinh/cosh), or ``\\sigma(z)``
+    for ``1-\\sigma(z)`` and back."""
+    rhs, text = ctx.rhs, ctx.rhs_text
+    parents = _parents(rhs)
+    for node in _in_text_order(rhs, n.Func):
+        command = re.match(r"\\[A-Za-z]+", text[node.start : node.end])
+        if command is None:
+            continue
+        for other in FUNCTION_SWAPS.get(node.name, ()):
+            if node.inverse and other not in ("sin", "cos", "tan", "sinh", "cosh", "tanh"):
+                continue
+            written = COMMANDS.get(other, "\\" + other)
+            yield Candidate("wrong_function", replace_node(rhs, node, replace(node, name=other)),
+                            node.start, node.end,
+                            _edit(text, node.start, node.start + command.end(), written),
+                            f"`{command.group()}` should be `{written}`")
+    for node in _in_text_order(rhs, n.Apply):
+        if node.func.key != "\\sigma" or len(node.args) != 1:
+            continue
+        parent = parents.get(id(node))
+        grand = parents.get(id(parent)) if parent is not None else None
+        shown = _compact(text[node.start : node.end])
+        if isinstance(parent, n.Term) and parent.sign == "-" and isinstance(grand, n.Add) and len(grand.terms) == 2 \
+                and grand.terms[1] is parent and isinstance(grand.terms[0].node, n.Num) \
+                and grand.terms[0].node.value == "1":
+            holder = parents.get(id(grand))
+            target = holder if isinstance(holder, n.Paren) else grand
+            yield Candidate("wrong_function", replace_node(rhs, target, node), target.start, target.end,
+                            (target.start, target.end, shown), f"`{_compact(text[target.start:target.end])}` should be `{shown}`")
+            continue
+        one = n.Term(node.start, node.start, "+", n.Num(node.start, node.start, "1"))
+        new = n.Paren(node.start, node.end, n.Add(node.start, node.end, (one, n.Term(node.start, node.end, "-", node))))
+        yield Candidate("wrong_function", replace_node(rhs, node, new), node.start, node.end,
+                        (node.start, node.end, f"(1-{text[node.start:node.end]})"),
+                        f"`{shown}` should be `1-{shown}`")
+
+
+# -- LM108 ---------------------------------------------------------------------------------------
+
+def arithmetic(ctx: Context) -> Iterator[Candidate]:
+    """LM108: a number written wrong (``3`` for ``4``). The right value is solved for; when the solve
+    cannot say (a number in a sum bound or a subscript), the neighbours and swapped digits are tried."""
+    rhs, text = ctx.rhs, ctx.rhs_text
+    for num in _in_text_order(rhs, n.Num):
+        old = Fraction(num.value)
+        tried = {old}
+        hole = n.Sym(num.start, num.end, HOLE)
+        value = solve_hole(ctx, replace_node(rhs, num, hole), old)
+        guesses = [value] if value is not None else []
+        if value is None:
+            guesses = [old + 1, old - 1, old + 2, old - 2]
+            if num.value.isdigit() and len(num.value) > 1:
+                guesses.append(Fraction(num.value[::-1]))
+        for new in guesses:
+            if new in tried or new < 0:
+                continue
+            tried.add(new)
+            written = _decimal_text(new, num.value)
+            if written is None:
+                continue
+            yield Candidate("arithmetic", replace_node(rhs, num, n.Num(num.start, num.end, written)),
+                            num.start, num.end, (num.start, num.end, written),
+                            f"`{num.value}` should be `{written}`")
+
+
+# -- solving for a value -------------------------------------------------------------------------
+
+def solve_hole(ctx: Context, tree: n.Node, guess: Fraction) -> Fraction | None:
+    """The small rational that, put in the hole of ``tree``, makes it agree with the left side at a
+    sampled point; None when there is none (or the solve fails). Only a proposal: the caller's
+    candidate is then compared on every point."""
+    from lintmath.check import _sample, evaluate
+
+    ctx.solves += 1
+    comparator = ctx.comparator
+    try:
+        instance = comparator.instances(frozenset())[0]
+        a, b = comparator.lower_pair(instance, ctx.lhs, tree)
+    except Exception:  # an edit the lowering cannot read is simply not a candidate
+        return None
+    h = sp.Symbol(HOLE)
+    if h not in getattr(b, "free_symbols", ()):
+        return None
+    a, b = _entry_with(a, b, h)
+    if a is None:
+        return None
+    symbols = sorted((a.free_symbols | b.free_symbols) - {h}, key=lambda s: s.name)
+    rng = random.Random(comparator.seed + 11)
+    found: Fraction | None = None
+    for attempt in range(1, SOLVE_POINTS * 3):
+        point = {s: _sample(rng, attempt) for s in symbols}
+        target = evaluate(a, point)
+        if target is None:
+            continue
+
+        def residual(x):
+            value = evaluate(b, {**point, h: x})
+            return None if value is None else value - target
+
+        root = None
+        for start in _starts(guess):
+            root = _secant(residual, sp.Float(float(start), 30), target)
+            if root is not None:
+                break
+        if root is None:
+            return None
+        value = _nice(root)
+        if value is None or (found is not None and value != found):
+            return None
+        found = value
+        if not symbols:
+            break
+        if attempt >= 2:
+            break
+    return found
+
+
+def _entry_with(a, b, h):
+    """For matrices, the entry of ``b`` the hole sits in and the same entry of ``a`` (shapes must
+    agree); scalars pass through."""
+    if not getattr(b, "is_Matrix", False) and not getattr(a, "is_Matrix", False):
+        return a, b
+    if not (getattr(a, "is_Matrix", False) and getattr(b, "is_Matrix", False)) or a.shape != b.shape:
+        return None, None
+    for x, y in zip(a, b):
+        if h in getattr(y, "free_symbols", ()):
+            return x, y
+    return None, None
+
+
+def _starts(guess: Fraction) -> list[Fraction]:
+    """Where the secant starts: the written value first, then a few others for the edits where the
+    residual is far from linear (a wrong constant under a division or a power)."""
+    out = [guess]
+    for other in (guess + 1, guess - 1, Fraction(1), Fraction(0), Fraction(1, 2), 2 * guess, guess / 2):
+        if other not in out:
+            out.append(other)
+    return out[:6]
+
+
+def _secant(f: Callable, x0: sp.Float, scale: sp.Float) -> sp.Float | None:
+    tolerance = sp.Float("1e-15") * max(1, abs(scale))
+    x1 = x0 + 1 if x0 != -1 else x0 + 2
+    f0, f1 = f(x0), f(x1)
+    if f0 is None:
+        x0, f0 = x0 + sp.Float("0.5"), f(x0 + sp.Float("0.5"))
+    for _ in range(40):
+        if f0 is None or f1 is None:
+            return None
+        if abs(f1) <= tolerance:
+            return x1
+        if f1 == f0:
+            return None
+        x0, x1 = x1, x1 - f1 * (x1 - x0) / (f1 - f0)
+        f0, f1 = f1, f(x1)
+    return None
+
+
+def _nice(x: sp.Float) -> Fraction | None:
+    try:
+        value = float(x)
+    except (TypeError, ValueError):
+        return None
+    if not abs(value) < 1e6:
+        return None
+    fraction = Fraction(value).limit_denominator(NICE_DENOMINATOR)
+    if abs(float(fraction) - value) > 1e-9 * max(1.0, abs(value)):
+        return None
+    return fraction
+
+
+# -- the search ----------------------------------------------------------------------------------
+
+# Edits of what is written come first, in the order of the rules; edits that suppose something
+# unwritten (a missing factor, a missing 1/...) come last. A function swap is tried before a flipped
+# fraction because tan/cot are also reciprocals, and one command is the smaller edit.
+GENERATORS: list[Callable[[Context], Iterator[Candidate]]] = [
+    sign_flips, dropped_terms, constant_factors, exponents, changed_variables, wrong_functions,
+    reciprocals, arithmetic, dropped_constants, missing_factors, reciprocal_wraps, difference_terms,
+]
+# Kept time for the last resort: when the edits before it run out of time or candidates, the
+# difference of the two sides (one lowering, one factorisation) is still worth a look.
+RESERVE_SECONDS = 0.25
+
+
+def diagnose(comparator, parsed, rhs_text: str, lhs_text: str = "", spent: float = 0.0) -> Diagnosis | None:
+    """The first candidate edit under which the step holds, as a Diagnosis; None when nothing simple does.
+
+    ``lhs_text`` is the text the left tree's offsets point into (empty when the tree is not the
+    author's text, e.g. after definitions were substituted in): a dropped term is put back from it.
+    ``spent`` is what deciding the step took, one comparison per reading of the notation; a candidate
+    costs about one comparison, so a step whose comparisons are slow is not searched at all."""
+    if spent / max(1, len(comparator.readings())) > MAX_SECONDS / 4:
+        return None
+    parsed = replace(parsed, rhs=widen(parsed.rhs, rhs_text),
+                     lhs=widen(parsed.lhs, lhs_text) if lhs_text else parsed.lhs)
+    ctx = Context(comparator, parsed, rhs_text, lhs_text)
+    quick = Prefilter(comparator, parsed.lhs)
+    tried = 0
+    seen: set[str] = set()
+    reserve = RESERVE_SECONDS if _symbolic(ctx) else 0.0
+    deadline = time.perf_counter() + MAX_SECONDS - reserve
+    out_of_time = False
+    for generator in GENERATORS:
+        if out_of_time and generator is not GENERATORS[-1]:
+            continue
+        if generator is GENERATORS[-1]:
+            deadline += reserve
+        per_kind = 0
+        for candidate in generator(ctx):
+            suggestion = apply_edit(rhs_text, candidate.edit)
+            if suggestion in seen or _squash(suggestion) == _squash(rhs_text):
+                continue
+            seen.add(suggestion)
+            tried += 1
+            per_kind += 1
+            if tried + ctx.solves > MAX_CANDIDATES and not out_of_time:
+                out_of_time = True
+                break
+            if _holds(comparator, parsed.lhs, candidate.tree, quick):
+                term = candidate.term if candidate.term is not None else rhs_text[candidate.start : candidate.end]
+                return Diagnosis(candidate.kind, candidate.start, candidate.end, _compact(term),
+                                 suggestion, candidate.detail)
+            if per_kind >= MAX_PER_KIND:
+                break
+            if time.perf_counter() > deadline:
+                out_of_time = True
+                break
+    return None
+
+
+def _holds(comparator, lhs: n.Node, tree: n.Node, quick: "Prefilter | None" = None) -> bool:
+    """Equal under some reading of the notation, as the step itself would be verified."""
+    for flips in comparator.readings():
+        if quick is not None and quick.rejects(tree, flips):
+            continue
+        try:
+            outcome = comparator.compare(lhs, tree, flips)
+        except Exception:  # an edit SymPy cannot evaluate is not an explanation
+            return False
+        if outcome.kind == "equal":
+            return True
+    return False
+
+
+class Prefilter:
+    """A quick look before the full comparison. Most candidates are wrong, and a full comparison
+    evaluates both sides at every point of every instance; here the left side is lowered and
+    evaluated once (first instance, two points), and a candidate that clearly differs there is
+    rejected after one lowering of its own. Anything unusual (assumptions that substitute, matrices,
+    an error) defers to the full comparison, so the prefilter can only save time, never decide."""
+
+    POINTS = 2
+
+    def __init__(self, comparator, lhs: n.Node):
+        self.comparator = comparator
+        self.lhs = lhs
+        self.usable = not getattr(comparator, "constraints", ())
+        self.cache: dict[frozenset, tuple | None] = {}
+
+    def rejects(self, tree: n.Node, flips: frozenset) -> bool:
+        if not self.usable:
+            return False
+        try:
+            return self._rejects(tree, flips)
+        except Exception:  # the full comparison will say what is wrong, if anything
+            return False
+
+    def _rejects(self, tree: n.Node, flips: frozenset) -> bool:
+        from lintmath.check import _sample, evaluate
+        from lintmath.lower import Lowerer
+
+        if flips not in self.cache:
+            instance = self.comparator.instances(flips)[0]
+            lowered = Lowerer(instance, self.comparator.parsed.letters).lower(self.lhs)
+            self.cache[flips] = None if getattr(lowered, "is_Matrix", False) else (instance, lowered, {}, {})
+        entry = self.cache[flips]
+        if entry is None:
+            return False
+        instance, a, values, points = entry
+        fresh = copy.copy(instance)
+        for f in fields(fresh):
+            value = getattr(fresh, f.name)
+            if isinstance(value, (dict, set, list)):
+                setattr(fresh, f.name, type(value)(value))
+        b = Lowerer(fresh, self.comparator.parsed.letters).lower(tree)
+        if getattr(b, "is_Matrix", False):
+            return False
+        complex_ok = a.has(sp.I) or b.has(sp.I)
+        for k in range(1, self.POINTS + 1):
+            point = {}
+            for symbol in a.free_symbols | b.free_symbols:
+                key = (k, symbol)
+                if key not in points:
+                    points[key] = _sample(random.Random(f"{symbol.name}:{k}"), k)
+                point[symbol] = points[key]
+            if (k, complex_ok) not in values or a.free_symbols != b.free_symbols:
+                values[(k, complex_ok)] = evaluate(a, point, complex_ok=complex_ok)
+            va, vb = values[(k, complex_ok)], evaluate(b, point, complex_ok=complex_ok)
+            if va is None or vb is None:
+                continue
+            if abs(va - vb) > sp.Float("1e-6") * max(1, abs(va), abs(vb)):
+                return True
+        return False

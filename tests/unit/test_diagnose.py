@@ -1,0 +1,100 @@
+"""Diagnosis tests: a refuted step, the kind of mistake named, and the suggested line in the author's text."""
+import pytest
+
+from lintmath.check import check_step
+from lintmath.model import Status
+
+# (previous line, wrong new line, kind, suggested new line)
+CASES = [
+    ("(a-b)^2", "a^2 + 2ab + b^2", "sign_flip", "a^2 - 2ab + b^2"),
+    (r"\frac{d}{dx}\cos x", r"\sin x", "sign_flip", r"-\sin x"),
+    ("a^2 + 2ab + b^2", "a^2 + b^2", "dropped_term", "a^2 + 2ab + b^2"),
+    ("a^2 + 2ab + b^2", "2ab + b^2", "dropped_term", "a^2 + 2ab + b^2"),
+    ("a^2 - 2ab + b^2", "a^2 + b^2", "dropped_term", "a^2 - 2ab + b^2"),
+    ("(x+1)^2 - x^2", "2x + 1 + x", "dropped_term", "2x + 1"),
+    (r"4p - 2 + p - p", "4p", "dropped_term", "4p - 2"),
+    # a missing term the line before does not spell out: from the difference of the two sides ...
+    (r"\frac{d}{d\theta} \theta^9(1-\theta)^4", r"- 4\theta^9(1-\theta)^3", "dropped_term",
+     r"9\theta^8 (1 - \theta)^4 - 4\theta^9(1-\theta)^3"),
+    (r"(-5-\lambda)(4-\lambda) + 14", r"\lambda^2 - 6", "dropped_term", r"\lambda^2 + \lambda - 6"),
+    (r"\log\left[\frac{\lambda^{k}e^{-\lambda}}{k!}\right]", r"-\lambda-\log\left(k!\right)", "dropped_term",
+     r"k \log \lambda -\lambda-\log\left(k!\right)"),
+    # ... or from a term of this line with the letters that vanished put back
+    (r"(af+bg)((1-\theta)x+\theta y)", r"af((1-\theta)x+\theta y)", "dropped_term",
+     r"af((1-\theta)x+\theta y) + bg((1-\theta)x+\theta y)"),
+    (r"\frac{1}{2} - \frac{15}{16}(x^2-\frac{1}{3})", r"- \frac{15}{16}x^2", "dropped_term",
+     r"- \frac{15}{16}x^2 + \frac{13}{16}"),
+    ("(a+b)^2", "a^2 + ab + b^2", "constant_factor", "a^2 + 2ab + b^2"),
+    ("x^2 + x", "2x^2 + x", "constant_factor", "x^2 + x"),
+    (r"\frac{1}{2}x^2 + x", "x^2 + x", "constant_factor", r"\frac{1}{2}x^2 + x"),
+    (r"\frac{d}{dx} e^{2x}", "e^{2x}", "constant_factor", "2e^{2x}"),
+    (r"\frac{d}{dx} x^3", "3x^3", "exponent", "3x^2"),
+    (r"\frac{d}{dx} x^3", "3x", "exponent", "3x^2"),
+    (r"x^{n} x", "x^{n}", "exponent", "x^{n+1}"),
+    (r"\frac{d}{dx} \sin^3 x", r"3\sin^3 x \cos x", "exponent", r"3\sin^2 x \cos x"),
+    (r"\sum_i w_i x_i", r"\sum_i w_i x_j", "changed_variable", r"\sum_i w_i x_i"),
+    (r"\frac{\partial}{\partial w_j} \sum_k w_k x_k", "x_k", "changed_variable", "x_j"),
+    ("a(b + c) + c", "ab + ac + a", "changed_variable", "ab + ac + c"),
+    (r"\frac{a}{b} \cdot c", r"\frac{b}{a} \cdot c", "reciprocal", r"\frac{a}{b} \cdot c"),
+    (r"\frac{d}{dx}\log x", "x", "reciprocal", r"\frac{1}{x}"),
+    (r"a \cdot a^{-1} \cdot b", r"b^{-1}", "reciprocal", "b"),
+    (r"\frac{d}{dx}\sin x", r"\sin x", "wrong_function", r"\cos x"),
+    (r"\frac{d}{dx} \exp x", r"\log x", "wrong_function", r"\exp x"),
+    (r"\frac{d}{dz}\sigma(z)", r"\sigma(z)\sigma(z)", "wrong_function", r"(1-\sigma(z))\sigma(z)"),
+    ("(x+1)(x+2)", "x^2 + 3x + 3", "arithmetic", "x^2 + 3x + 2"),
+    ("(a+b)^2", "a^2 + 4ab + b^2", "arithmetic", "a^2 + 2ab + b^2"),
+    (r"3 \cdot 7", "12", "arithmetic", "21"),
+    # a wrong constant under a division: the residual is far from linear in it
+    (r"10\left(1+(x-1)^{10}\right)^{-1}(x-1)^9", r"\frac{10(x-1)^9}{3+(x-1)^{10}}", "arithmetic",
+     r"\frac{10(x-1)^9}{1+(x-1)^{10}}"),
+    # a wrong entry of a matrix is solved for in its own entry
+    (r"\begin{bmatrix}1 & 0 \\ 0 & 0\end{bmatrix} + \begin{bmatrix} 0 & 0 \\ 0 & 1 \end{bmatrix}",
+     r"\begin{bmatrix} 3 & 0 \\ 0 & 1 \end{bmatrix}", "arithmetic", r"\begin{bmatrix} 1 & 0 \\ 0 & 1 \end{bmatrix}"),
+    (r"\frac{x}{2} + \frac{x}{2}", r"\frac{x}{3} + \frac{x}{2}", "arithmetic", r"\frac{x}{2} + \frac{x}{2}"),
+]
+
+
+@pytest.mark.parametrize("lhs,rhs,kind,suggestion", CASES)
+def test_diagnosis(lhs, rhs, kind, suggestion):
+    verdict = check_step(lhs, rhs, "=")
+    assert verdict.status is Status.REFUTED
+    assert verdict.diagnosis is not None, "no diagnosis"
+    assert (verdict.diagnosis.kind, verdict.diagnosis.suggestion) == (kind, suggestion)
+
+
+def test_the_span_is_the_term_to_change():
+    rhs = r"\frac{t_j}{o_j} + \frac{1-t_j}{1-o_j}"
+    d = check_step(r"-\left(\frac{t_j}{o_j} - \frac{1-t_j}{1-o_j}\right)", rhs, "=").diagnosis
+    assert rhs[d.start:d.end] == r"\frac{t_j}{o_j}" == d.term
+
+
+def test_a_dropped_term_names_the_missing_term():
+    d = check_step("a^2 + 2ab + b^2", "a^2 + b^2", "=").diagnosis
+    assert d.term == "2ab" and "2ab" in d.detail
+
+
+def test_an_edit_keeps_the_size_command_of_a_bracket():
+    d = check_step(r"\left(a+b\right)^2", r"2\left(a+b\right)^2", "=").diagnosis
+    assert d.kind == "constant_factor" and d.suggestion == r"\left(a+b\right)^2"
+
+
+def test_nothing_simple_is_no_diagnosis():
+    verdict = check_step("(x+1)(x+2)", "x^2 + 2x + 3", "=")
+    assert verdict.status is Status.REFUTED and verdict.diagnosis is None
+
+
+def test_a_verified_step_is_not_diagnosed():
+    assert check_step("(a+b)^2", "a^2 + 2ab + b^2", "=").diagnosis is None
+
+
+def test_same_input_same_diagnosis():
+    one = check_step("(a+b)^2", "a^2 + ab + b^2", "=", seed=2).diagnosis
+    two = check_step("(a+b)^2", "a^2 + ab + b^2", "=", seed=2).diagnosis
+    assert one == two
+
+
+@pytest.mark.parametrize("lhs,rhs", [("3x", "0"), ("a+b", "a+3")])
+def test_a_difference_that_is_no_single_term_explains_nothing(lhs, rhs):
+    """A value given in the prose (b = 3) or an equation to solve is not a dropped term."""
+    verdict = check_step(lhs, rhs, "=")
+    assert verdict.status is Status.UNVERIFIED and verdict.diagnosis is None
