@@ -16,16 +16,19 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from lintmath.lower import (
-    Instance, Letters, Lowerer, Undecidable, classify_letters, is_library, read_as_product, reading_keys,
+    LIBRARY, Instance, Letters, Lowerer, Undecidable, classify_letters, is_library, read_as_product, reading_keys,
     sum_bounds,
 )
+from lintmath import linalg
 from lintmath.budget import BudgetExceeded
+from lintmath.context import ContextItem
 from lintmath.diagnose import diagnose
-from lintmath.evaluate import fast_value
+from lintmath.evaluate import UNDEFINED, fast_value
 from lintmath.model import Macro, Status, Verdict
 from lintmath.parse import nodes as n
 from lintmath.parse.parser import parse_math
 from lintmath.parse.tokens import ParseFailure
+from lintmath.substitute import Definition, parse_definitions, substitute, transform
 from lintmath.parse.vocabulary import FUNCTION_LETTERS
 
 EQUALITY = {"=", "===", "==", "=:"}
@@ -34,6 +37,7 @@ INSTANCES = 3
 POINTS = 4
 PRECISION = 30
 TOLERANCE = sp.Float("1e-9")
+TINY = sp.Float("1e-8")  # below this, both sides are ~0 and a point cannot tell them apart
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,8 @@ class Outcome:
     reason: str = ""
     point: tuple[tuple[str, str], ...] = ()
     opaque: frozenset[str] = frozenset()
+    readable: bool = True  # False when this reading could not even be built (d/d(o^x) as a power)
+    suspect: str = ""  # why the difference may be no typo (a side without variables): needs a diagnosis
 
 
 @dataclass(frozen=True)
@@ -57,9 +63,11 @@ def parse_step(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> Parsed:
 
 
 def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro] | None = None,
-               first: bool = False, seed: int = 0, explain: bool = True) -> Verdict:
+               first: bool = False, seed: int = 0, explain: bool = True,
+               context: tuple[ContextItem, ...] = ()) -> Verdict:
     """Decide ``lhs REL rhs``. ``first`` marks the head of a chain, whose left side may be a name that
-    the line defines (``E = ...``): such a step needs the definition from elsewhere."""
+    the line defines (``E = ...``): such a step needs the definition from elsewhere, which ``context``
+    (the definitions and assumptions in force where the step stands) may supply."""
     started = time.perf_counter()
     if relation not in EQUALITY and relation not in INEQUALITY:
         return Verdict(Status.SKIPPED, f"relation {relation} is not checked")
@@ -70,28 +78,39 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
     except RecursionError:
         return Verdict(Status.UNVERIFIED, "could not read: expression nested too deeply")
 
+    used: list[Definition] = []
+    rhs_changed = False
+    if context:
+        try:
+            parsed, used, rhs_changed = apply_definitions(parsed, parse_definitions(context, macros or {}), first)
+        except RecursionError:
+            return Verdict(Status.UNVERIFIED, "definitions nested too deeply")
+    where = tuple(sorted({f"{' '.join(d.item.lhs.split())} defined at {d.item.where}" for d in used}))
+
     reason = context_gap(parsed, first)
     if reason:
         return Verdict(Status.UNVERIFIED, reason)
 
-    comparator = Comparator(parsed, relation, seed)
+    comparator = Comparator(parsed, relation, seed, assumptions(context))
     outcome, guessed = comparator.decide()
     elapsed = time.perf_counter() - started
     if outcome.kind == "equal":
         if relation in INEQUALITY:
             return Verdict(Status.UNVERIFIED, "inequality holds at the sampled points", elapsed=elapsed)
-        return Verdict(Status.VERIFIED, outcome.reason, guessed=guessed, elapsed=elapsed)
+        return Verdict(Status.VERIFIED, outcome.reason, guessed=guessed, elapsed=elapsed, definitions=where)
     if outcome.kind == "undecided":
         return Verdict(Status.UNVERIFIED, outcome.reason, elapsed=elapsed)
     one_sided = one_sided_opaque(outcome.opaque, parsed)
     if one_sided:
         return Verdict(Status.UNVERIFIED, f"depends on {one_sided}, which is not defined here", elapsed=elapsed)
     diagnosis = None
-    if explain and relation in EQUALITY:
+    if explain and relation in EQUALITY and not rhs_changed:  # offsets must point into the rhs text
         try:
-            diagnosis = diagnose(comparator, parsed, rhs)
+            diagnosis = diagnose(comparator, parsed, rhs, "" if used else lhs, spent=elapsed)
         except BudgetExceeded:
             diagnosis = None  # the refutation stands; only its explanation ran out of time
+    if diagnosis is None and outcome.suspect:
+        return Verdict(Status.UNVERIFIED, outcome.suspect, elapsed=time.perf_counter() - started)
     dropped = dropped_variables(parsed)
     if diagnosis is None and dropped and relation in EQUALITY:
         # y vanished and no small edit explains it: far more often a substitution from the prose
@@ -99,13 +118,41 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
         return Verdict(Status.UNVERIFIED, f"the right side no longer mentions {', '.join(dropped)}: "
                        "substituted from elsewhere?", elapsed=time.perf_counter() - started)
     return Verdict(Status.REFUTED, "the two sides differ", outcome.point, guessed, diagnosis,
-                   time.perf_counter() - started)
+                   time.perf_counter() - started, where)
+
+
+def apply_definitions(parsed: Parsed, definitions: list[Definition], first: bool) -> tuple[Parsed, list[Definition], bool]:
+    """Put definitions in where the step needs them: for names it cannot decide without them (a
+    defined head, a name on one side only, an opaque derivative), and always for the library names
+    the document redefines (its own sigma wins). Names the step can decide alone are left alone, so a
+    letter reused on another slide does not drag an unrelated definition in."""
+    if not definitions:
+        return parsed, [], False
+    defined = {d.head.base for d in definitions}
+    wanted = {d.head.base for d in definitions if d.head.key in LIBRARY}
+    wanted |= gap_names(parsed, first) & defined
+    for tree in (parsed.lhs, parsed.rhs):
+        for node in tree.walk():
+            if isinstance(node, n.Deriv) and isinstance(node.body, n.Sym) and node.body.base in defined:
+                wanted.add(node.body.base)
+    if not wanted:
+        return parsed, [], False
+    lhs, used_l = substitute(parsed.lhs, definitions, wanted)
+    rhs, used_r = substitute(parsed.rhs, definitions, wanted)
+    if not used_l and not used_r:
+        return parsed, [], False
+    return Parsed(lhs, rhs, classify_letters(lhs, rhs)), used_l + used_r, bool(used_r)
+
+
+def assumptions(context: tuple[ContextItem, ...]) -> tuple[ContextItem, ...]:
+    return tuple(c for c in context if c.kind == "assume")
 
 
 def names(tree: n.Node, letters: Letters) -> dict[str, str]:
     """Variables and functions a side talks about (not indices, not bound variables): key -> how it reads."""
     out: dict[str, str] = {}
     bound = {node.var for node in tree.walk() if isinstance(node, n.BigOp)}
+    bound |= {node.var.base for node in tree.walk() if isinstance(node, n.Integral) and node.lo is not None}
     inside_index = set()
     for node in tree.walk():
         if isinstance(node, n.Sym):
@@ -125,12 +172,42 @@ def names(tree: n.Node, letters: Letters) -> dict[str, str]:
         if isinstance(node, n.Deriv):
             for var, _ in node.wrt:
                 inside_index.add(id(var))
+    matrix_mode = bool(letters.vectors or letters.matrices)
     for node in tree.walk():
         if isinstance(node, n.Sym) and id(node) not in inside_index:
             if node.base in bound or node.base in letters.index or node.base in letters.integer:
                 continue
-            out[node.key + ("'" * node.primes) + "".join(node.labels)] = node.base
+            if matrix_mode and node.base == "I" and not node.indices:
+                continue  # the identity matrix
+            generic = node.key + ("'" * node.primes) + "".join(node.labels)
+            fixed = [_item_text(i) for i in node.indices if not _is_index_letter(i, letters, bound)]
+            # U and U_1 are different quantities; x_1 is one of the x_i
+            out[generic + ("[" + ",".join(fixed) + "]" if fixed else "")] = node.base
     return out
+
+
+def _is_index_letter(item: n.Node, letters: Letters, bound: set[str]) -> bool:
+    return any(isinstance(x, n.Sym) and (x.base in letters.index or x.base in bound or x.base in letters.integer)
+               for x in item.walk())
+
+
+def _item_text(item: n.Node) -> str:
+    if isinstance(item, n.Num):
+        return item.value
+    if isinstance(item, n.Sym):
+        return item.key
+    return type(item).__name__
+
+
+def _has_antiderivative(tree: n.Node) -> bool:
+    return any(isinstance(x, n.Integral) and x.lo is None for x in tree.walk())
+
+
+def letter_indexed(tree: n.Node, letters: Letters) -> set[str]:
+    """Generic names used with a letter index somewhere (x_i): then x_1 is not a new name."""
+    bound = {node.var for node in tree.walk() if isinstance(node, n.BigOp)}
+    return {node.key + ("'" * node.primes) + "".join(node.labels) for node in tree.walk()
+            if isinstance(node, n.Sym) and any(_is_index_letter(i, letters, bound) for i in node.indices)}
 
 
 def dropped_variables(parsed: Parsed) -> list[str]:
@@ -138,14 +215,47 @@ def dropped_variables(parsed: Parsed) -> list[str]:
     return sorted({left[k] for k in left if k not in right and not k.endswith("()")})
 
 
+def gap_names(parsed: Parsed, first: bool) -> set[str]:
+    """The bases of the names behind context_gap: what a definition would have to supply."""
+    left, right = names(parsed.lhs, parsed.letters), names(parsed.rhs, parsed.letters)
+    out = {right[k] for k in right if k not in left}
+    out |= {left[k] for k in left if k.endswith("()") and k not in right}
+    if first and _head_name(parsed.lhs, parsed.letters) is not None:
+        head = _head_base(parsed.lhs)
+        if head is not None:
+            out.add(head)
+    return out
+
+
+def _head_base(tree: n.Node) -> str | None:
+    while isinstance(tree, (n.Deriv, n.Paren)):
+        tree = tree.body if isinstance(tree, n.Deriv) else tree.inner
+    if isinstance(tree, n.Sym):
+        return tree.base
+    if isinstance(tree, n.Apply):
+        return tree.func.base
+    return None
+
+
+def _stated(tree: n.Node) -> n.Node:
+    """``\\underbrace{\\int p}_{=1}`` as the value the author states, for the name checks."""
+    if not any(isinstance(x, n.Annotated) for x in tree.walk()):
+        return tree
+    return transform(tree, lambda x: n.Paren(x.start, x.end, x.value) if isinstance(x, n.Annotated) else None)
+
+
 def context_gap(parsed: Parsed, first: bool) -> str:
     """Why the step cannot be decided from its own two sides, or "" when it can."""
+    parsed = Parsed(_stated(parsed.lhs), _stated(parsed.rhs), parsed.letters)
     left, right = names(parsed.lhs, parsed.letters), names(parsed.rhs, parsed.letters)
     if first:
-        head = _head_name(parsed.lhs)
+        head = _head_name(parsed.lhs, parsed.letters)
         if head is not None and head not in right:
             return f"needs the definition of {head.rstrip('()')}"
-    new = [right[k] for k in right if k not in left]
+    covered = letter_indexed(parsed.lhs, parsed.letters)
+    if _has_antiderivative(parsed.lhs) or _has_antiderivative(parsed.rhs):
+        covered |= {"C", "c", "K"}  # the constant of integration
+    new = [right[k] for k in right if k not in left and k.split("[")[0] not in covered]
     if new:
         return "introduces " + ", ".join(sorted(set(new))) + ", defined elsewhere"
     lost_functions = [left[k] for k in left if k.endswith("()") and k not in right]
@@ -154,13 +264,13 @@ def context_gap(parsed: Parsed, first: bool) -> str:
     return ""
 
 
-def _head_name(tree: n.Node) -> str | None:
+def _head_name(tree: n.Node, letters: Letters) -> str | None:
     """The name a line like ``E = ...``, ``f(x) = ...`` or ``\\partial E / \\partial o = ...`` is about."""
     while isinstance(tree, (n.Deriv, n.Paren)):
         tree = tree.body if isinstance(tree, n.Deriv) else tree.inner
     if isinstance(tree, n.Sym):
         return tree.key + "".join(tree.labels) + "'" * tree.primes
-    if isinstance(tree, n.Apply) and not is_library(tree):
+    if isinstance(tree, n.Apply) and not is_library(tree) and not read_as_product(tree, letters):
         return tree.func.key + "()"
     return None
 
@@ -175,10 +285,19 @@ class Comparator:
     """Evaluates two trees on shared random instances and points; reused by the diagnosis so that a
     candidate fix is judged on exactly the points that refuted the step."""
 
-    def __init__(self, parsed: Parsed, relation: str, seed: int):
+    def __init__(self, parsed: Parsed, relation: str, seed: int, assumed: tuple[ContextItem, ...] = ()):
         self.parsed = parsed
         self.relation = relation
         self.seed = seed
+        self.assumed = assumed
+        self.constraints = _parse_assumptions(assumed)
+        letters = parsed.letters
+        if self.constraints:
+            trees = [t for c in self.constraints for t in (c[0], c[2])]
+            extra = classify_letters(*trees)
+            letters = Letters(letters.index | extra.index, letters.integer | extra.integer,
+                              letters.standalone | extra.standalone)
+        self.letters = letters
         self.keys = reading_keys(parsed.letters, parsed.lhs, parsed.rhs)
 
     def readings(self) -> list[frozenset]:
@@ -198,7 +317,7 @@ class Comparator:
             outcomes.append(outcome)
         first = outcomes[0]
         if first.kind == "differ":
-            if any(o.kind == "undecided" for o in outcomes[1:]):
+            if any(o.kind == "undecided" and o.readable for o in outcomes[1:]):
                 return Outcome("undecided", "refuted in one reading of the notation, undecided in another"), ()
             if self.has_undefined_functions():
                 # The refutation used stand-ins for f; it stands only if it holds for any f, i.e. when
@@ -236,8 +355,40 @@ class Comparator:
         return out
 
     def lower_pair(self, inst: Instance, lhs: n.Node, rhs: n.Node) -> tuple[sp.Expr, sp.Expr]:
-        lowerer = Lowerer(inst, self.parsed.letters)
-        return lowerer.lower(lhs), lowerer.lower(rhs)
+        lowerer = Lowerer(inst, self.letters)
+        a, b = lowerer.lower(lhs), lowerer.lower(rhs)
+        for left, relation, right in self.constraints:
+            if relation != "=":
+                continue
+            try:
+                eq = lowerer.lower(left) - lowerer.lower(right)
+            except Undecidable:
+                continue
+            # \sum_k t_k = 1: solve for one of its symbols and put the solution in both sides
+            candidates = sorted(eq.free_symbols & (a.free_symbols | b.free_symbols), key=lambda x: x.name)
+            for sym in reversed(candidates):
+                if sp.degree(eq, sym) == 1 if eq.is_polynomial(sym) else False:
+                    solution = sp.solve(eq, sym)
+                    if len(solution) == 1:
+                        a, b = a.subs(sym, solution[0]), b.subs(sym, solution[0])
+                        break
+        return a, b
+
+    def ranges(self) -> dict[str, tuple[float, float]]:
+        """Sampling ranges from assumptions like ``x < 0`` or ``0 < p < 1``, by symbol name."""
+        out: dict[str, tuple[float, float]] = {}
+        for left, relation, right in self.constraints:
+            if relation not in INEQUALITY:
+                continue
+            for var, bound, above in ((left, right, relation in (">", ">=")), (right, left, relation in ("<", "<="))):
+                if isinstance(var, n.Sym) and not var.indices and isinstance(bound, (n.Num, n.Add)):
+                    try:
+                        value = float(Lowerer(Instance(3, {}, {}), self.letters).lower(bound))
+                    except (Undecidable, TypeError, ValueError):
+                        continue
+                    lo, hi = out.get(var.key, (-3.0, 3.0))
+                    out[var.key] = (max(lo, value), hi) if above else (lo, min(hi, value))
+        return out
 
     def compare(self, lhs: n.Node, rhs: n.Node, flips: frozenset = frozenset(), atoms: bool = False) -> Outcome:
         rng = random.Random(self.seed + 7)
@@ -245,20 +396,27 @@ class Comparator:
         reason = ""
         opaque: set[str] = set()
         tolerance = decimal_tolerance(lhs, rhs)
+        ranges = self.ranges()
         agreed = 0
+        tiny = 0
+        suspect = ""
         differ_at = None
         for inst in self.instances(flips, atoms):
             try:
                 a, b = self.lower_pair(inst, lhs, rhs)
             except Undecidable as exc:
-                return Outcome("undecided", str(exc))
+                return Outcome("undecided", str(exc), readable=False)
             except (ZeroDivisionError, ValueError, TypeError, NotImplementedError, AttributeError) as exc:
                 return Outcome("undecided", f"could not evaluate: {type(exc).__name__}")
+            a, b = _differentiate_antiderivatives(a, b)
             names_a = {s.name for s in a.free_symbols}
             names_b = {s.name for s in b.free_symbols}
             opaque |= {o for o in inst.opaque if (o in names_a) != (o in names_b)}
             if ("e",) in flips and ("e" in names_a) != ("e" in names_b):
-                return Outcome("undecided", "e read as a variable appears on one side only")
+                # e as a variable that only the new line mentions (an eccentricity defined in the prose)
+                # is a plausible reading that needs a definition; e that disappears is Euler's number
+                return Outcome("undecided", "e read as a variable appears on one side only",
+                               readable="e" in names_b)
             symbols = sorted(a.free_symbols | b.free_symbols, key=lambda s: s.name)
             if atoms:
                 calls_a, calls_b = a.atoms(AppliedUndef), b.atoms(AppliedUndef)
@@ -270,28 +428,41 @@ class Comparator:
             got = 0
             if len({c.name for c in _imaginary_units(lhs, rhs)}) > 1:
                 return Outcome("undecided", "quaternion units (i, j, k) are not decided yet")
+            shape_a, entries_a = linalg.entries(a)
+            shape_b, entries_b = linalg.entries(b)
+            if shape_a != shape_b:
+                if entries_b == [0] or entries_a == [0]:  # "= 0" for a zero vector
+                    entries_a = entries_a if entries_a != [0] else [sp.Integer(0)] * len(entries_b)
+                    entries_b = entries_b if entries_b != [0] else [sp.Integer(0)] * len(entries_a)
+                else:
+                    return Outcome("undecided", "the two sides have different shapes", readable=False)
+            pairs = list(zip(entries_a, entries_b))
             while got < POINTS and tries < POINTS * 5:
                 tries += 1
-                point = {s: _sample(rng, tries) for s in symbols}
-                va, vb = evaluate(a, point, complex_ok=complex_ok), evaluate(b, point, complex_ok=complex_ok)
-                if va is None or vb is None:
+                point = {s: _sample(rng, tries, ranges.get(getattr(s, "name", ""))) for s in symbols}
+                values = [(evaluate(x, point, complex_ok=complex_ok), evaluate(y, point, complex_ok=complex_ok))
+                          for x, y in pairs]
+                if any(va is None or vb is None for va, vb in values):
                     reason = "undefined at the sampled points"
                     continue
                 got += 1
-                if self.holds(va, vb, tolerance):
+                if self.relation in EQUALITY and all(max(abs(va), abs(vb)) < TINY for va, vb in values):
+                    tiny += 1  # both sides ~0 here: agreement at this point tells nothing
+                    continue
+                if all(self.holds(va, vb, tolerance) for va, vb in values):
                     agreed += 1
                 else:
                     # confirm at higher precision before calling it a refutation
-                    va2 = evaluate(a, point, 3 * PRECISION, complex_ok)
-                    vb2 = evaluate(b, point, 3 * PRECISION, complex_ok)
-                    if va2 is not None and vb2 is not None and not self.holds(va2, vb2, tolerance):
+                    precise = [(evaluate(x, point, 3 * PRECISION, complex_ok),
+                                evaluate(y, point, 3 * PRECISION, complex_ok)) for x, y in pairs]
+                    if all(va is not None and vb is not None for va, vb in precise) and \
+                            not all(self.holds(va, vb, tolerance) for va, vb in precise):
                         if _is_constant(a) != _is_constant(b):
-                            return Outcome("undecided", "an equation to solve or a value given elsewhere, "
-                                                        "not an identity")
+                            suspect = "an equation to solve or a value given elsewhere, not an identity"
                         if differ_at is None:
                             differ_at = tuple((_shown_name(s), sp.sstr(v.evalf(6))) for s, v in point.items())
                         if self.relation in INEQUALITY:
-                            return Outcome("differ", "", differ_at, frozenset(opaque))
+                            return Outcome("differ", "", differ_at, frozenset(opaque), suspect=suspect)
                     else:
                         agreed += 1
                 if not symbols:
@@ -304,7 +475,7 @@ class Comparator:
                 # A typo breaks an identity everywhere; agreeing at some points and not at others
                 # is a branch or domain question (1/cos y = 1/sqrt(1 - sin^2 y) where cos y > 0).
                 return Outcome("undecided", "holds at some sampled points and not at others (a domain question)")
-            return Outcome("differ", "", differ_at, frozenset(opaque))
+            return Outcome("differ", "", differ_at, frozenset(opaque), suspect=suspect)
         return Outcome("equal", "", (), frozenset(opaque))
 
     def holds(self, a: sp.Expr, b: sp.Expr, tolerance: sp.Float = TOLERANCE) -> bool:
@@ -328,6 +499,17 @@ def decimal_tolerance(*trees: n.Node) -> sp.Float:
     return max(TOLERANCE, sp.Float(10) ** (1 - min(digits)) * 5)
 
 
+def _differentiate_antiderivatives(a, b):
+    """``\\int f\\,dx = F + C`` says F' = f: compare derivatives, where the constant vanishes."""
+    integrals = [i for side in (a, b) if not linalg.is_matrix(side) for i in side.atoms(sp.Integral)
+                 if any(len(limits) == 1 for limits in i.limits)]
+    variables = {limits[0] for i in integrals for limits in i.limits if len(limits) == 1}
+    if len(variables) != 1:
+        return a, b
+    (x,) = variables
+    return sp.diff(a, x), sp.diff(b, x)
+
+
 def _imaginary_units(*trees: n.Node) -> list[n.Const]:
     return [x for t in trees for x in t.walk() if isinstance(x, n.Const) and x.name.startswith("imag_")]
 
@@ -340,9 +522,35 @@ def _shown_name(atom) -> str:
     return atom.name if isinstance(atom, sp.Symbol) else sp.sstr(atom)
 
 
-def _sample(rng: random.Random, attempt: int) -> sp.Rational:
+def _parse_assumptions(items: tuple[ContextItem, ...]) -> list[tuple[n.Node, str, n.Node]]:
+    """``x > 0``, ``0 < p < 1``, ``\\sum_k t_k = 1`` as (left, relation, right) trees."""
+    from lintmath.relations import find_relations, normalize_relation
+
+    out = []
+    for item in items:
+        text = item.rhs
+        parts = [item.lhs]
+        relations = [item.relation]
+        for rel in find_relations(text)[:1]:
+            parts.append(text[: rel.start])
+            relations.append(normalize_relation(text[rel.start : rel.end]) or "=")
+            text = text[rel.end :]
+        parts.append(text)
+        try:
+            trees = [parse_math(p) for p in parts]
+        except (ParseFailure, RecursionError):
+            continue
+        for k, relation in enumerate(relations):
+            out.append((trees[k], relation, trees[k + 1]))
+    return out
+
+
+def _sample(rng: random.Random, attempt: int, bounds: tuple[float, float] | None = None) -> sp.Rational:
     """Positive values: slides mean real, usually positive quantities (log o_k, sqrt(x^2) = x).
     Values in (0, 1) first, since probabilities are everywhere in this material."""
+    if bounds is not None:
+        lo, hi = bounds
+        return sp.Rational(round((lo + (hi - lo) * rng.uniform(0.02, 0.98)) * 1000), 1000)
     if attempt % 3 == 0:
         return sp.Rational(rng.randint(110, 300), 100)
     return sp.Rational(rng.randint(5, 95), 100)
@@ -351,8 +559,11 @@ def _sample(rng: random.Random, attempt: int) -> sp.Rational:
 def evaluate(expr: sp.Expr, point: dict, precision: int = PRECISION, complex_ok: bool = False) -> sp.Expr | None:
     """The value of ``expr`` at ``point``, or None when it is not finite and defined (and real,
     unless the step itself uses the imaginary unit)."""
+    if expr.has(sp.Integral):
+        # numerical quadrature at 30 digits costs seconds; 12 digits decide a typo just as well
+        precision = min(precision, 12 if precision <= PRECISION else 18)
     if (fast := fast_value(expr, point, precision, complex_ok)) is not None:  # see evaluate.py
-        return fast
+        return None if fast is UNDEFINED else fast
     try:
         value = expr.xreplace(point).evalf(precision)
     except (ZeroDivisionError, ValueError, TypeError, OverflowError, RecursionError, AttributeError):

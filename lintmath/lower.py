@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import sympy as sp
 
+from lintmath import linalg
 from lintmath.parse import nodes as n
 from lintmath.parse.vocabulary import FUNCTION_LETTERS
 
@@ -22,6 +23,10 @@ class Undecidable(Exception):
 
 
 MAX_SUM_TERMS = 60
+# (b x^2)' differentiates with respect to the conventional variable of the line.
+PRIME_VARIABLES = ("x", "t", "z", "s", "u", "y", "\\theta")
+# Names that, as matrices, are usually symmetric (covariance, precision, kernel, Hessian...).
+SYMMETRIC_NAMES = {"\\Sigma", "\\Lambda", "\\Omega", "\\Psi", "A", "C", "H", "K", "M", "P", "Q", "S"}
 # Functions every ML slide uses without defining them.
 LIBRARY = {"\\sigma": "sigmoid"}
 MAX_DIGITS = 4000
@@ -49,6 +54,9 @@ class Letters:
     index: frozenset[str]  # letters used as subscripts (w_{ij}): concrete integers
     integer: frozenset[str]  # letters used as sum bounds (\sum_{k=1}^{n}): small integers
     standalone: frozenset[str]  # letters used as variables somewhere
+    vectors: frozenset[str] = frozenset()  # keys of symbols that are column vectors (bold, transposed)
+    matrices: frozenset[str] = frozenset()  # keys of symbols that are square matrices
+    candidates: frozenset[str] = frozenset()  # plain lowercase letters that may be vectors (a reading)
 
 
 def classify_letters(*trees: n.Node) -> Letters:
@@ -81,11 +89,78 @@ def classify_letters(*trees: n.Node) -> Letters:
             elif isinstance(node, n.Deriv):
                 for var, _ in node.wrt:
                     derivative_vars.add(var.base)
+            elif isinstance(node, n.Integral):
+                derivative_vars.add(node.var.base)
         for node in tree.walk():
             if isinstance(node, n.Sym) and id(node) not in in_index and not node.indices and not node.style:
                 standalone.add(node.base)
     index -= derivative_vars
-    return Letters(frozenset(index), frozenset(integer - derivative_vars), frozenset(standalone))
+    vectors, matrices, candidates = classify_shapes(trees, index | integer)
+    return Letters(frozenset(index), frozenset(integer - derivative_vars), frozenset(standalone),
+                   vectors, matrices, candidates)
+
+
+def _is_minus_one(node: n.Node) -> bool:
+    return isinstance(node, n.Add) and len(node.terms) == 1 and node.terms[0].sign == "-" \
+        and isinstance(node.terms[0].node, n.Num) and node.terms[0].node.value == "1"
+
+
+def _shape_of_name(sym: n.Sym) -> str:
+    base = sym.base.lstrip("\\")
+    return "vector" if base[:1].islower() or base.isdigit() else "matrix"
+
+
+def classify_shapes(trees, integers: set[str]) -> tuple[frozenset, frozenset, frozenset]:
+    """Which symbols are vectors and matrices: bold ones, transposed ones, normed ones; then, once
+    a step has any, its plain capitals are matrices (A x = b) and its plain lowercase letters may be
+    vectors (a reading the checker tries when the scalar one fails)."""
+    vectors: set[str] = set()
+    matrices: set[str] = set()
+    marked: list[n.Sym] = []
+    plain: list[n.Sym] = []
+    literal = False
+    functions: set[int] = set()
+    for tree in trees:
+        for node in tree.walk():
+            if isinstance(node, n.Apply):
+                functions.add(id(node.func))
+            if isinstance(node, n.MatrixLit):
+                literal = True
+            if isinstance(node, n.Sym) and "bf" in node.style.split("+"):
+                marked.append(node)
+            elif isinstance(node, (n.Transpose, n.Norm)):
+                inner = node.inner
+                while isinstance(inner, n.Paren):
+                    inner = inner.inner
+                if isinstance(inner, n.Sym):
+                    marked.append(inner)
+            elif isinstance(node, n.Inner):
+                marked.extend(x for x in (node.left, node.right) if isinstance(x, n.Sym))
+            elif isinstance(node, n.Func) and node.name in ("trace", "det"):
+                for arg in node.args:
+                    marked.extend(x for x in arg.walk() if isinstance(x, n.Sym) and len(x.base) == 1
+                                  and x.base.isupper())
+            elif isinstance(node, n.Pow) and isinstance(node.base, n.Sym) and _is_minus_one(node.exp) \
+                    and len(node.base.base) == 1 and node.base.base.isupper():
+                marked.append(node.base)  # A^{-1}: an inverse matrix
+    for tree in trees:
+        for node in tree.walk():
+            if isinstance(node, n.Sym) and not node.style and id(node) not in functions \
+                    and node.base not in integers and _is_letter(node.base):
+                plain.append(node)
+    for sym in marked:
+        (vectors if _shape_of_name(sym) == "vector" else matrices).add(sym.key)
+    if not (vectors or matrices or literal):
+        return frozenset(), frozenset(), frozenset()
+    for sym in plain:
+        if sym.key in vectors or sym.key in matrices:
+            continue
+        base = sym.base.lstrip("\\")
+        if len(base) == 1 and base.isupper() and base.isalpha():
+            matrices.add(sym.key)
+    candidates = {s.key for s in plain if s.key not in vectors and s.key not in matrices
+                  and len(s.base) == 1 and s.base.islower()}
+    return frozenset(vectors), frozenset(matrices), frozenset(candidates)
 
 
 def sum_bounds(*trees: n.Node) -> dict[str, tuple]:
@@ -115,6 +190,10 @@ def read_as_product(node: n.Apply, letters: Letters) -> bool:
     return node.maybe_product and not node.func.indices and node.func.base in letters.standalone
 
 
+def _indexed_vector(tree: n.Node, letters: Letters) -> bool:
+    return any(isinstance(x, n.Sym) and x.key in letters.vectors and len(x.indices) == 1 for x in tree.walk())
+
+
 def is_library(node: n.Apply) -> bool:
     """``\\sigma(z)`` is the logistic function unless the document says otherwise."""
     return node.func.key in LIBRARY and not node.func.indices and len(node.args) == 1 and not node.primes
@@ -126,7 +205,11 @@ def _is_letter(text: str) -> bool:
 
 def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
     """The ambiguous sites of a step: each key is one choice the checker may flip."""
-    keys: list[tuple] = []
+    keys: list[tuple] = [("vectors",)] if letters.candidates else []
+    if any(_indexed_vector(t, letters) for t in trees):
+        keys.append(("orthogonal",))  # u_1, ..., u_n: often an orthogonal basis
+    if any(m.split(":")[-1] in SYMMETRIC_NAMES for m in letters.matrices):
+        keys.append(("symmetric",))  # covariance, precision, Gram and Hessian matrices usually are
     for tree in trees:
         for node in tree.walk():
             key = None
@@ -135,6 +218,8 @@ def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
                 key = ("apply", node.func.key)
             elif isinstance(node, n.Const) and node.name == "e":
                 key = ("e",)
+            elif isinstance(node, n.Annotated):
+                key = ("annotation",)
             elif isinstance(node, n.Sym) and node.sup_letter is not None:
                 key = ("sup", node.sup_letter.base)
             elif isinstance(node, n.Sym) and node.base in ("i", "j") and not node.indices and not node.style \
@@ -161,7 +246,7 @@ class Lowerer:
             if item.base in self.letters.index:
                 return str(self.free_index(item.base))
             if item.base in self.letters.integer:
-                return str(self.inst.integers[item.base])
+                return str(self.integer(item.base))
             return item.base
         if isinstance(item, n.Sym):
             return item.key
@@ -173,6 +258,12 @@ class Lowerer:
             return str(int(value))
         return sp.sstr(value)
 
+    def integer(self, letter: str) -> int:
+        """The value of a letter used as a bound (n in \\sum_{k=1}^{n}), fixed per instance."""
+        if letter not in self.inst.integers:
+            self.inst.integers[letter] = random.Random(f"{self.inst.seed}:{letter}:bound").randint(2, 4)
+        return self.inst.integers[letter]
+
     def free_index(self, letter: str) -> int:
         if letter not in self.inst.indices:
             used = set(self.inst.indices.values())
@@ -181,14 +272,17 @@ class Lowerer:
         return self.inst.indices[letter]
 
     def symbol(self, node: n.Sym, with_sup: bool = True) -> sp.Expr:
-        if "bf" in node.style.split("+"):
-            raise Undecidable("vectors and matrices are not decided yet")
         if node.base in ("D", "\\nabla") and node.indices and not node.style:
             raise Undecidable("the derivative operator D_x is not decided yet")
         if node.base == "\\delta" and len(node.indices) == 2 and not node.style:
             first, second = (self.index_value(i) for i in node.indices)
             if first.lstrip("-").isdigit() and second.lstrip("-").isdigit():
                 return sp.Integer(int(first == second))  # the Kronecker delta
+        shape = self.shape(node)
+        if shape == "identity":
+            return sp.ImmutableMatrix(sp.eye(linalg.SIZE))
+        if shape == "zero":
+            return sp.ImmutableMatrix(sp.zeros(linalg.SIZE, 1))
         name = node.key
         if not node.indices and not node.style and not node.labels and not node.primes:
             if ("imag", node.base) in self.inst.flips:
@@ -196,7 +290,7 @@ class Lowerer:
             if node.base in self.env:
                 return sp.Integer(self.env[node.base])
             if node.base in self.letters.integer:
-                return sp.Integer(self.inst.integers[node.base])
+                return sp.Integer(self.integer(node.base))
             if node.base in self.letters.index and node.base not in self.letters.standalone:
                 return sp.Integer(self.free_index(node.base))
             if node.base in self.letters.index:
@@ -212,13 +306,44 @@ class Lowerer:
                 power = self.symbol(node.sup_letter)
             else:
                 name += "^" + self.index_value(node.sup_letter)
+        if shape == "vector" and ("orthogonal",) in self.inst.flips and len(node.indices) == 1:
+            position = self.index_value(node.indices[0])
+            if position.isdigit():
+                return linalg.orthogonal_column(self.inst.seed, int(position), name)
+        if shape in ("vector", "matrix"):
+            # concrete random entries, fixed per instance and name: exact rational arithmetic keeps
+            # products and inverses of 3 x 3 matrices cheap, where symbolic entries would not
+            rng = random.Random(f"{self.inst.seed}:{name}")
+            cols = 1 if shape == "vector" else linalg.SIZE
+            value = linalg.random_matrix(rng, linalg.SIZE, cols)
+            if shape == "matrix" and ("symmetric",) in self.inst.flips and node.base in SYMMETRIC_NAMES:
+                value = sp.ImmutableMatrix(value + value.T)
+            return value
         sym = sp.Symbol(name)
         return sym if power is None else sp.Pow(sym, power)
+
+    def shape(self, node: n.Sym) -> str:
+        key = node.key
+        letters = self.letters
+        if not (letters.vectors or letters.matrices):
+            return "scalar"
+        if node.base == "I" and not node.indices and key not in letters.vectors:
+            return "identity"
+        if node.base in ("0",) and "bf" in node.style:
+            return "zero"
+        if key in letters.vectors or (("vectors",) in self.inst.flips and key in letters.candidates):
+            return "vector"
+        if key in letters.matrices:
+            return "matrix"
+        return "scalar"
 
     # -- expressions --------------------------------------------------------------------------
     def lower(self, node: n.Node) -> sp.Expr:
         method = getattr(self, "lower_" + type(node).__name__)
-        return method(node)
+        try:
+            return method(node)
+        except linalg.ShapeProblem as exc:
+            raise Undecidable(str(exc)) from None
 
     def lower_Num(self, node: n.Num) -> sp.Expr:
         return sp.Rational(node.value) if "." in node.value else sp.Integer(node.value)
@@ -240,23 +365,63 @@ class Lowerer:
         return -value if node.sign == "-" else value
 
     def lower_Add(self, node: n.Add) -> sp.Expr:
-        return sp.Add(*[self.lower(t) for t in node.terms])
+        return linalg.add([self.lower(t) for t in node.terms])
 
     def lower_Mul(self, node: n.Mul) -> sp.Expr:
-        return sp.Mul(*[self.lower(f) for f in node.factors])
+        return linalg.multiply([self.lower(f) for f in node.factors], node.ops)
 
     def lower_Div(self, node: n.Div) -> sp.Expr:
         den = self.lower(node.den)
         if den == 0:
             raise Undecidable("division by zero")
-        return self.lower(node.num) / den
+        return linalg.divide(self.lower(node.num), den)
+
+    def lower_Annotated(self, node: n.Annotated) -> sp.Expr:
+        return self.lower(node.value if ("annotation",) in self.inst.flips else node.inner)
+
+    def lower_Integral(self, node: n.Integral) -> sp.Expr:
+        var = self.symbol(node.var)
+        if not isinstance(var, sp.Symbol):
+            raise Undecidable("an integral with respect to a non-variable")
+        body = linalg.scalar(self.lower(node.body))
+        if linalg.is_matrix(body):
+            raise Undecidable("an integral of a matrix is not decided yet")
+        if node.lo is None:
+            return sp.Integral(body, var)  # an antiderivative: the checker compares derivatives
+        lo, hi = self.bound(node.lo), self.bound(node.hi)
+        return sp.Integral(body, (var, lo, hi))
+
+    def bound(self, node: n.Node) -> sp.Expr:
+        if isinstance(node, n.Const) and node.name in ("inf", "-inf"):
+            return sp.oo if node.name == "inf" else -sp.oo
+        return linalg.scalar(self.lower(node))
+
+    def lower_Transpose(self, node: n.Transpose) -> sp.Expr:
+        return linalg.transpose(self.lower(node.inner))
+
+    def lower_Norm(self, node: n.Norm) -> sp.Expr:
+        return linalg.norm(self.lower(node.inner))
+
+    def lower_Inner(self, node: n.Inner) -> sp.Expr:
+        return linalg.inner(self.lower(node.left), self.lower(node.right))
+
+    def lower_MatrixLit(self, node: n.MatrixLit) -> sp.Expr:
+        value = linalg.literal([[self.lower(c) for c in row] for row in node.rows])
+        return linalg.determinant(value) if node.det else value
 
     def lower_Pow(self, node: n.Pow) -> sp.Expr:
         if isinstance(node.exp, n.Sym) and node.exp.base in self.letters.index and isinstance(node.base, n.Sym) \
                 and not node.exp.indices and node.exp.base not in self.env and not node.exp.base.isalpha():
             raise Undecidable("tensor index notation (p^\\alpha p_\\alpha) is not decided yet")
+        if isinstance(node.base, n.Apply) and self.apply_is_product(node.base):
+            # x(1-x)^2 read as a product is x (1-x)^2: the exponent belongs to the bracket
+            inner = n.Pow(node.start, node.end, n.Paren(node.base.start, node.base.end, node.base.args[0]), node.exp)
+            return linalg.multiply([self.symbol(node.base.func), self.lower(inner)])
         base, exp = self.lower(node.base), self.lower(node.exp)
-        return safe_pow(base, exp)
+        matrix_power = linalg.power(base, exp)
+        if matrix_power is not None:
+            return matrix_power
+        return safe_pow(linalg.scalar(base), linalg.scalar(exp))
 
     def lower_Paren(self, node: n.Paren) -> sp.Expr:
         if node.delim == "\\{":
@@ -264,7 +429,11 @@ class Lowerer:
         return self.lower(node.inner)
 
     def lower_Abs(self, node: n.Abs) -> sp.Expr:
-        return sp.Abs(self.lower(node.inner))
+        inner = linalg.scalar(self.lower(node.inner))
+        if linalg.is_matrix(inner):
+            # |A| is a determinant, |x| a length
+            return linalg.determinant(inner) if inner.shape[0] == inner.shape[1] else linalg.norm(inner)
+        return sp.Abs(inner)
 
     def lower_Factorial(self, node: n.Factorial) -> sp.Expr:
         inner = self.lower(node.inner)
@@ -286,18 +455,26 @@ class Lowerer:
 
     def lower_Func(self, node: n.Func) -> sp.Expr:
         args = [self.lower(a) for a in node.args]
+        if node.name in ("trace", "det") and len(args) == 1:
+            value = linalg.trace(args[0]) if node.name == "trace" else linalg.determinant(args[0])
+            return value if node.power is None else safe_pow(value, self.lower(node.power))
+        args = [linalg.scalar(a) for a in args]
+        if any(linalg.is_matrix(a) for a in args):
+            raise Undecidable(f"{node.name} of a matrix is not decided yet")
         value = apply_function(node.name, args, node.inverse)
         if node.power is not None:
             value = safe_pow(value, self.lower(node.power))
         return value
 
-    def lower_Apply(self, node: n.Apply) -> sp.Expr:
-        key = ("apply", node.func.key)
-        product = node.prefer_product != (key in self.inst.flips)
+    def apply_is_product(self, node: n.Apply) -> bool:
+        product = node.prefer_product != (("apply", node.func.key) in self.inst.flips)
         if node.func.base in FUNCTION_LETTERS:
             product = False
-        if read_as_product(node, self.letters) or (node.maybe_product and product):
-            return self.symbol(node.func) * self.lower(node.args[0])
+        return read_as_product(node, self.letters) or (node.maybe_product and product)
+
+    def lower_Apply(self, node: n.Apply) -> sp.Expr:
+        if self.apply_is_product(node):
+            return linalg.multiply([self.symbol(node.func), self.lower(node.args[0])])
         args = [self.lower(a) for a in node.args]
         if is_library(node):
             return apply_function(LIBRARY[node.func.key], args)
@@ -330,6 +507,17 @@ class Lowerer:
         return self.inst.functions[key]
 
     def lower_Deriv(self, node: n.Deriv) -> sp.Expr:
+        if node.primes:
+            value = self.lower(node.body)
+            symbols = {s.name: s for s in getattr(value, "free_symbols", set())}
+            variable = next((symbols[v] for v in PRIME_VARIABLES if v in symbols), None)
+            if variable is None and len(symbols) == 1:
+                variable = next(iter(symbols.values()))
+            if variable is None:
+                if symbols:
+                    raise Undecidable("a prime on an expression of several variables")
+                return sp.Integer(0)
+            return sp.diff(value, variable, node.primes)
         variables = []
         for var, order in node.wrt:
             sym = self.symbol(var)
@@ -376,7 +564,7 @@ class Lowerer:
             self.env.update(zip(variables, values))
             terms.append(self.lower(node.body))
         self.env = saved
-        return sp.Add(*terms) if node.kind == "sum" else sp.Mul(*terms)
+        return linalg.total(terms, node.kind)
 
     def lower_Unsupported(self, node: n.Unsupported) -> sp.Expr:
         raise Undecidable(f"{node.what} are not decided yet")

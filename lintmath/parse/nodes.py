@@ -77,6 +77,7 @@ class Add(Node):
 class Mul(Node):
     factors: tuple[Node, ...]
     explicit: bool = False
+    ops: tuple[str, ...] = ()  # the operator before each factor but the first: "", "\\cdot", "\\times"
 
 
 @dataclass(frozen=True)
@@ -153,6 +154,7 @@ class Deriv(Node):
     body: Node
     wrt: tuple[tuple[Node, int], ...]
     partial: bool = True
+    primes: int = 0  # (5x^2)'': no variable written, the line's own variable is meant
 
 
 @dataclass(frozen=True)
@@ -169,6 +171,51 @@ class Factorial(Node):
 class Binom(Node):
     n: Node
     k: Node
+
+
+@dataclass(frozen=True)
+class Annotated(Node):
+    """``\\underbrace{X}_{=v}``: X, which the author says equals v (the checker tries both)."""
+
+    inner: Node
+    value: Node
+
+
+@dataclass(frozen=True)
+class Integral(Node):
+    """``\\int_a^b body\\,dx`` (``lo``/``hi`` None for an antiderivative)."""
+
+    body: Node
+    var: Sym
+    lo: Node | None = None
+    hi: Node | None = None
+
+
+@dataclass(frozen=True)
+class Transpose(Node):
+    inner: Node
+
+
+@dataclass(frozen=True)
+class Norm(Node):
+    inner: Node
+    power: Node | None = None
+
+
+@dataclass(frozen=True)
+class Inner(Node):
+    """``\\langle a, b \\rangle``."""
+
+    left: Node
+    right: Node
+
+
+@dataclass(frozen=True)
+class MatrixLit(Node):
+    """``\\begin{pmatrix} a & b \\\\ c & d \\end{pmatrix}``; ``det`` for vmatrix."""
+
+    rows: tuple[tuple[Node, ...], ...]
+    det: bool = False
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ tree records the choice and the checker tries both before it claims an error.
 """
 from __future__ import annotations
 
+from dataclasses import fields, replace
 from typing import Mapping
 
 from lintmath.model import Macro
@@ -18,9 +19,16 @@ from lintmath.parse.vocabulary import (
 )
 
 MAX_DEPTH = 120
+MATRIX_ENVS = {"pmatrix", "bmatrix", "Bmatrix", "vmatrix", "Vmatrix", "matrix", "smallmatrix", "array", "mymatrix"}
+EVENT_RELATIONS = {"=", "\\neq", "\\ne", "<", ">", "\\le", "\\leq", "\\ge", "\\geq", "\\in", "\\notin",
+                   "\\sim"}
+RELATION_COMMANDS = {"\\neq", "\\ne", "\\le", "\\leq", "\\ge", "\\geq", "\\in", "\\notin", "\\sim",
+                     "\\approx", "\\to", "\\mapsto", "\\equiv", "\\propto", "\\subset", "\\subseteq",
+                     "\\leqslant", "\\geqslant", "\\ll", "\\gg", "\\rightarrow", "\\Rightarrow", "\\iff"}
+TEXT_WORDS = {"\\text", "\\textrm", "\\mbox", "\\textnormal", "\\textup", "\\textit"}
 # \sin x \frac{a}{b} is sin(x) a/b: an unparenthesised argument stops at these.
 ARGUMENT_STOPS = {"\\frac", "\\dfrac", "\\tfrac", "\\cfrac", "\\sum", "\\prod", "\\int", "\\sqrt",
-                  "\\operatorname", "\\lim", "\\exp", "\\log", "\\ln"}
+                  "\\operatorname", "\\lim", "\\exp", "\\log", "\\ln", "\\det", "\\tr"}
 # E[X], E\{X\}, P(A), Var(X): operators applied to a bracket, never a product.
 OPERATOR_LETTERS = {"E", "P", "\\Pr", "Var", "Cov", "var", "cov", "Corr", "KL", "H"}
 ADD_OPS = {"+", "-", "\\pm", "\\mp"}
@@ -32,13 +40,13 @@ OPEN_CLOSE = {"(": ")", "[": "]", "\\{": "\\}", "\\lbrace": "\\rbrace", "\\lbrac
               "\\lparen": "\\rparen", "\\langle": "\\rangle", "\\lfloor": "\\rfloor", "\\lceil": "\\rceil"}
 CLOSERS = set(OPEN_CLOSE.values()) | {"|", "\\|", "\\rvert", "\\rVert", "\\vert", "\\Vert", "\\mid"}
 UNSUPPORTED = {
-    "\\int": "integrals", "\\iint": "integrals", "\\iiint": "integrals", "\\oint": "integrals",
+"\\iint": "integrals", "\\iiint": "integrals", "\\oint": "integrals",
     "\\lim": "limits", "\\limsup": "limits", "\\liminf": "limits", "\\nabla": "gradients",
-    "\\det": "determinants", "\\Pr": "probabilities", "\\sup": "suprema", "\\inf": "infima",
+    "\\sup": "suprema", "\\inf": "infima",
     "\\arg": "arg max / arg min", "\\argmax": "arg max / arg min", "\\argmin": "arg max / arg min",
-    "\\mathbb": "expectations and number sets", "\\begin": "matrices and environments",
-    "\\langle": "inner products", "\\lfloor": "floor", "\\lceil": "ceiling", "\\|": "norms",
-    "\\Vert": "norms", "\\lVert": "norms", "\\otimes": "tensor products", "\\odot": "elementwise products",
+    "\\mathbb": "expectations and number sets", 
+    "\\lfloor": "floor", "\\lceil": "ceiling", 
+     "\\otimes": "tensor products", "\\odot": "elementwise products",
     "\\circ": "composition", "\\wedge": "wedge products", "\\cup": "sets", "\\cap": "sets",
     "\\setminus": "sets", "\\emptyset": "sets", "\\varnothing": "sets", "\\forall": "quantifiers",
     "\\exists": "quantifiers", "\\mathop": "operators", "\\underset": "operators", "\\overset": "operators",
@@ -76,11 +84,70 @@ def prepare(text: str, macros: Mapping[str, Macro] | None = None, offset: int = 
         if t.kind == "cmd" and t.text in IGNORED:
             i += 1
             continue
+        if t.kind == "cmd" and t.text == "\\mathchoice":
+            # \mathchoice{display}{text}{script}{scriptscript}: the display form is the math
+            groups = _groups(tokens, i + 1, 4)
+            if groups is None:
+                raise ParseFailure("a \\mathchoice without its four forms")
+            (first_start, first_end), end = groups[0], groups[-1][1] + 1
+            tokens[i : end] = tokens[first_start:first_end]
+            continue
+        if t.kind == "cmd" and t.text in ("\\mbox", "\\hbox", "\\text") and i + 3 < len(tokens) \
+                and tokens[i + 1].kind == "open" and tokens[i + 2].text in ("\\bf", "\\bfseries"):
+            # \mbox{\bf v} (a vector macro): \mathbf{v}
+            out.append(Token("cmd", "\\mathbf", t.start, t.end))
+            out.append(tokens[i + 1])
+            i += 3
+            continue
+        if t.kind == "open" and i + 1 < len(tokens) and tokens[i + 1].text in ("\\bf", "\\bm"):
+            out.append(Token("cmd", "\\mathbf", t.start, t.end))
+            out.append(t)
+            i += 2
+            continue
+        if t.kind == "cmd" and t.text == "\\mathbin":
+            # \mathbin{\makebox{...$\cdot$...}}: a drawn operator; what matters is which one
+            groups = _groups(tokens, i + 1, 1)
+            if groups is not None:
+                (a, b), = groups
+                inner = {x.text for x in tokens[a:b]}
+                for op in ("\\cdot", "\\times", "+", "-"):
+                    if op in inner:
+                        out.append(Token("cmd" if op.startswith("\\") else "sym", op, t.start, t.end))
+                        break
+                else:
+                    raise ParseFailure("an operator drawn with \\mathbin is not decided yet")
+                i = b + 1
+                continue
+        if t.kind == "cmd" and t.text in ("\\mathop", "\\mathord") and i + 2 < len(tokens) \
+                and tokens[i + 1].kind == "open" and tokens[i + 2].kind == "close":
+            i += 3  # \mathop{} is spacing
+            continue
         out.append(t)
         i += 1
     # trailing punctuation ends a row in prose style: "= x^2 ." is "= x^2"
     while out and out[-1].kind == "sym" and out[-1].text in ",.;":
         out.pop()
+    return out
+
+
+def _groups(tokens: list[Token], i: int, count: int) -> list[tuple[int, int]] | None:
+    """(start, end) of the contents of ``count`` brace groups from ``i``: tokens[start:end], with
+    tokens[end] the closing brace."""
+    out = []
+    for _ in range(count):
+        if i >= len(tokens) or tokens[i].kind != "open":
+            return None
+        depth, j = 0, i
+        while j < len(tokens):
+            depth += tokens[j].kind == "open"
+            depth -= tokens[j].kind == "close"
+            if depth == 0:
+                break
+            j += 1
+        if j >= len(tokens):
+            return None
+        out.append((i + 1, j))
+        i = j + 1
     return out
 
 
@@ -205,6 +272,13 @@ class Parser:
                         sign = "+" if sign == "-" else "-"
             elif terms:
                 break
+            if terms and self.at(*ELLIPSES):
+                dots = self.advance()
+                terms.append(n.Term(dots.start, dots.end, sign, n.Unsupported(dots.start, dots.end, "..."),
+                                    sign_start))
+                if not self.at(*ADD_OPS):
+                    break
+                continue
             if self.peek() is None or not self.starts_atom(self.peek()):
                 if sign_start >= 0 and not terms and self.peek() is None:
                     raise ParseFailure("a sign with nothing after it")
@@ -218,12 +292,15 @@ class Parser:
             if not self.at(*ADD_OPS):
                 break
         self.depth -= 1
+        terms = _fold_ellipses(terms, {t.text for t in self.toks})
+        terms = _extend_sum_bodies(terms)
         if len(terms) == 1 and terms[0].sign == "+":
             return terms[0].node
         return n.Add(start, terms[-1].end, tuple(terms))
 
     def product(self) -> n.Node:
         factors = [self.power()]
+        ops: list[str] = []
         explicit = False
         while True:
             t = self.peek()
@@ -234,22 +311,25 @@ class Parser:
             if t.text in MUL_OPS:
                 self.advance()
                 explicit = True
+                ops.append(t.text)
                 factors.append(self.power())
             elif t.text == "/":
                 self.advance()
                 den = self.power()
-                left = factors[0] if len(factors) == 1 else n.Mul(factors[0].start, factors[-1].end, tuple(factors), explicit)
-                factors = [n.Div(left.start, den.end, left, den, slash=True)]
+                left = factors[0] if len(factors) == 1 else n.Mul(factors[0].start, factors[-1].end, tuple(factors),
+                                                                  explicit, tuple(ops))
+                factors, ops = [n.Div(left.start, den.end, left, den, slash=True)], []
                 nxt = self.peek()
                 if nxt is not None and self.starts_atom(nxt) and nxt.text not in MUL_OPS:
                     raise ParseFailure("ambiguous a/bc: write a/(bc) or (a/b)c")
             elif self.starts_atom(t):
+                ops.append("")
                 factors.append(self.power())
             else:
                 break
         if len(factors) == 1:
             return factors[0]
-        return n.Mul(factors[0].start, factors[-1].end, tuple(factors), explicit)
+        return n.Mul(factors[0].start, factors[-1].end, tuple(factors), explicit, tuple(ops))
 
     def starts_atom(self, t: Token) -> bool:
         if t.kind in ("letter", "num", "open"):
@@ -259,12 +339,33 @@ class Parser:
                 return self.abs_depth == 0 and self.bar_is_given == 0
             return t.text in ("(", "[")
         if t.kind == "cmd":
+            if t.text in TEXT_WORDS and self.text_is_math():
+                return True
+            if t.text in ("\\|", "\\Vert", "\\vert"):
+                return self.abs_depth == 0 and self.bar_is_given == 0
+            if t.text in ("\\lVert", "\\lvert"):
+                return True
             if t.text in ANNOTATIONS or t.text in CLOSERS or t.text in MUL_OPS or t.text in ADD_OPS:
                 return False
-            if t.text in ("\\mid",):
+            if t.text in ("\\mid",) or t.text in RELATION_COMMANDS:
                 return False
             return True
         return False
+
+    def text_is_math(self) -> bool:
+        """``\\text{KL}[q, p]``, ``\\text{err}_m``, ``\\textrm{Var}(X)``: a word used as a name, not prose."""
+        j = self.i + 1
+        if j >= len(self.toks) or self.toks[j].kind != "open":
+            return False
+        k = j + 1
+        word = ""
+        while k < len(self.toks) and self.toks[k].kind in ("letter",):
+            word += self.toks[k].text
+            k += 1
+        if not word or k >= len(self.toks) or self.toks[k].kind != "close":
+            return False
+        after = self.toks[k + 1] if k + 1 < len(self.toks) else None
+        return after is not None and after.text in ("(", "[", "_", "^", "\\{") or word in OPERATOR_LETTERS
 
     def power(self) -> n.Node:
         node = self.atom()
@@ -281,7 +382,12 @@ class Parser:
             elif t.text == "_":
                 raise ParseFailure("a subscript on a compound expression")
             elif t.text == "'":
-                raise ParseFailure("a prime on a compound expression")
+                # (5x^2)': the derivative with respect to the line's variable
+                order = 0
+                while self.at("'"):
+                    self.advance()
+                    order += 1
+                node = n.Deriv(node.start, self.toks[self.i - 1].end, node, (), False, order)
             else:
                 break
         return node
@@ -290,9 +396,7 @@ class Parser:
         toks, s, e = self.group_tokens()
         text = "".join(t.text if t.kind != "cmd" else t.text + " " for t in toks).strip()
         if text in TRANSPOSE_MARKS or text.replace(" ", "") in TRANSPOSE_MARKS:
-            return n.Unsupported(base.start, e, "transposes (matrices and vectors)", (base,))
-        if text in ("-1",) and isinstance(base, n.Sym) and base.style == "bf":
-            return n.Unsupported(base.start, e, "matrix inverses", (base,))
+            return n.Transpose(base.start, e, base)
         exp = self.sub_parse(self._split_script(toks))
         return n.Pow(base.start, e, base, exp)
 
@@ -456,6 +560,8 @@ class Parser:
         try:
             while True:
                 args.append(self.expr())
+                if self.at(*EVENT_RELATIONS):
+                    args[-1] = self.event(args[-1], close_text)
                 if self.at(","):
                     self.advance()
                     continue
@@ -485,6 +591,29 @@ class Parser:
         del save, open_tok
         return node
 
+    def event(self, left: n.Node, close_text: str) -> n.Node:
+        """``P(X = x)``, ``\\Pr(f(X) \\neq Y)``, ``E[Y | X = x]``: an event or condition, kept whole as a
+        label (two events are the same when they are written the same)."""
+        start = left.start
+        words = [self.text_of(left)]
+        depth = 0
+        end = left.end
+        while True:
+            u = self.peek()
+            if u is None:
+                raise ParseFailure("an unfinished event")
+            if depth == 0 and (u.text in (",", "|", "\\mid", close_text)):
+                break
+            depth += u.kind == "open" or u.text in ("(", "[")
+            depth -= u.kind == "close" or u.text in (")", "]")
+            words.append(u.text)
+            end = u.end
+            self.advance()
+        return n.Sym(start, end, "event:" + " ".join(words), "label")
+
+    def text_of(self, node: n.Node) -> str:
+        return " ".join(t.text for t in self.toks if node.start <= t.start and t.end <= node.end)
+
     def command(self) -> n.Node:
         t = self.peek()
         name = t.text[1:]
@@ -513,12 +642,14 @@ class Parser:
         if name in FUNCTIONS:
             self.advance()
             return self.function(t, FUNCTIONS[name])
-        if t.text in ("\\operatorname", "\\mathrm", "\\text", "\\textrm", "\\mathit") and t.text != "\\text":
+        if t.text in ("\\operatorname", "\\mathrm", "\\mathit") or (t.text in TEXT_WORDS and self.text_is_math()):
             return self.named(t)
         if t.text in STYLES:
             return self.styled()
         if t.text in ("\\sum", "\\prod"):
             return self.big_operator()
+        if t.text == "\\int":
+            return self.integral()
         if t.text in ("\\binom", "\\dbinom", "\\tbinom"):
             self.advance()
             a, _, _ = self.group_tokens()
@@ -530,7 +661,13 @@ class Parser:
             inner = self.sub_parse(toks)
             if self.at("_", "^"):
                 self.advance()
-                self.group_tokens()
+                label, _, _ = self.group_tokens()
+                if label and label[0].is_("=") and len(label) > 1:
+                    # \underbrace{\int p}_{=1}: the author states a value; read with and without it
+                    try:
+                        return n.Annotated(t.start, self.toks[self.i - 1].end, inner, self.sub_parse(label[1:]))
+                    except ParseFailure:
+                        return inner
             return inner
         if t.text in TRANSPARENT:
             self.advance()
@@ -543,6 +680,41 @@ class Parser:
             self.group_tokens()
             toks, s, e = self.group_tokens()
             return self.sub_parse(toks)
+        if t.text in ("\\|", "\\Vert", "\\lVert"):
+            return self.norm()
+        if t.text in ("\\lvert", "\\vert"):
+            self.advance()
+            saved, self.abs_depth = self.abs_depth, self.abs_depth + 1
+            inner = self.expr()
+            self.abs_depth = saved
+            close = self.peek()
+            if close is None or close.text not in ("\\rvert", "\\vert"):
+                raise ParseFailure("unbalanced \\lvert")
+            self.advance()
+            return n.Abs(t.start, close.end, inner)
+        if t.text == "\\langle":
+            self.advance()
+            left = self.expr()
+            self.expect(",")
+            right = self.expr()
+            close = self.expect("\\rangle")
+            return n.Inner(t.start, close.end, left, right)
+        if t.text == "\\begin":
+            return self.matrix()
+        if t.text == "\\Pr":
+            self.advance()
+            sym = n.Sym(t.start, t.end, "P", "op")
+            if not self.at("(", "[", "\\{"):
+                raise ParseFailure("\\Pr without a bracket")
+            return self.maybe_apply(sym)
+        if t.text in ("\\tr", "\\det"):
+            self.advance()
+            return self.function(t, "trace" if t.text == "\\tr" else "det")
+        if t.text == "\\lintmathunreadable":
+            # the PDF extractor's mark for a row it could not rebuild with confidence
+            self.advance()
+            toks, _, _ = self.group_tokens()
+            raise ParseFailure(" ".join(x.text for x in toks) or "an unreadable row")
         if t.text in ELLIPSES:
             raise ParseFailure("an ellipsis (\\cdots): the pattern is not decided")
         if t.text in ("\\{", "\\lbrace"):
@@ -555,6 +727,61 @@ class Parser:
         if t.text in ANNOTATIONS:
             raise ParseFailure(f"prose ({t.text}) inside the math")
         raise ParseFailure(f"unknown command {t.text}")
+
+    def norm(self) -> n.Node:
+        open_tok = self.advance()
+        saved, self.abs_depth = self.abs_depth, self.abs_depth + 1
+        inner = self.expr()
+        self.abs_depth = saved
+        close = self.peek()
+        if close is None or close.text not in ("\\|", "\\Vert", "\\rVert"):
+            raise ParseFailure("unbalanced \\|")
+        self.advance()
+        end = close.end
+        if self.at("_"):
+            self.advance()
+            toks, _, end = self.group_tokens()
+            if "".join(x.text for x in toks) not in ("2",):
+                raise ParseFailure("a norm other than the 2-norm")
+        return n.Norm(open_tok.start, end, inner)
+
+    def matrix(self) -> n.Node:
+        """pmatrix / bmatrix / vmatrix / matrix / array: rows split at \\\\ and columns at &."""
+        begin = self.advance()
+        toks, _, _ = self.group_tokens()
+        env = "".join(x.text for x in toks)
+        if env not in MATRIX_ENVS:
+            raise ParseFailure(f"the environment {env} inside math is not decided yet")
+        if env in ("array", "mymatrix"):
+            self.group_tokens()  # the column spec
+        rows: list[list[list[Token]]] = [[[]]]
+        depth = 0
+        while True:
+            u = self.peek()
+            if u is None:
+                raise ParseFailure(f"{env} without \\end")
+            if u.text == "\\end" and depth == 0:
+                self.advance()
+                self.group_tokens()
+                break
+            if u.text == "\\begin":
+                depth += 1
+            elif u.text == "\\end":
+                depth -= 1
+            self.advance()
+            if depth == 0 and u.text == "\\\\":
+                rows.append([[]])
+            elif depth == 0 and u.text == "&":
+                rows[-1].append([])
+            else:
+                rows[-1][-1].append(u)
+        if rows and rows[-1] == [[]]:
+            rows.pop()
+        if not rows or len({len(r) for r in rows}) != 1:
+            raise ParseFailure(f"a {env} with ragged rows")
+        parsed = tuple(tuple(self.sub_parse(cell) for cell in row) for row in rows)
+        end = self.toks[self.i - 1].end
+        return n.MatrixLit(begin.start, end, parsed, det=env in ("vmatrix", "Vmatrix"))
 
     def named(self, t: Token) -> n.Node:
         """``\\operatorname{softmax}``, ``\\mathrm{d}``, ``\\mathrm{x}``: a function name or an upright letter."""
@@ -580,11 +807,15 @@ class Parser:
             if not self.at("[", "(", "\\{"):
                 raise ParseFailure(f"{word} without a bracket")
             return self.maybe_apply(sym)
-        if word in ("tr", "trace", "diag", "det", "rank", "argmax", "argmin", "arg", "lim", "prox", "vec", "Tr"):
+        if word in ("tr", "trace", "Tr", "det"):
+            return self.function(Token("cmd", word, t.start, e), "det" if word == "det" else "trace")
+        if word in ("diag", "rank", "argmax", "argmin", "arg", "lim", "prox", "vec"):
             raise ParseFailure(f"{word} is not decided yet")
         sym = self.symbol_scripts(Token("letter", word, s, e), word, "op", start=t.start)
-        if not self.at("("):
-            raise ParseFailure(f"unknown operator {word}")
+        if not self.at("(", "["):
+            if t.text == "\\operatorname":
+                raise ParseFailure(f"unknown operator {word}")
+            return sym  # \text{err}_m, \mathrm{MSE}: a quantity with a long name
         return self.maybe_apply(sym)
 
     def styled(self) -> n.Node:
@@ -599,6 +830,11 @@ class Parser:
             base = toks[0].text
         else:
             inner = self.sub_parse(toks)
+            if isinstance(inner, n.Sym) and inner.indices and not self.at("_"):
+                # \mathbf{x_i}: the style applies to the indexed symbol
+                merged = "+".join(filter(None, (style, inner.style)))
+                sym = n.Sym(t.start, e, inner.base, merged, inner.indices, inner.labels, inner.sup_letter, inner.primes)
+                return self.maybe_apply(sym)
             if isinstance(inner, n.Sym) and not inner.indices:
                 base, style = inner.base, "+".join(filter(None, (style, inner.style)))
             else:
@@ -685,7 +921,7 @@ class Parser:
         """``\\frac{d}{dx}``, ``\\frac{\\partial f}{\\partial x}``, ``\\frac{\\partial^2 f}{\\partial x \\partial y}``."""
         op_den, den_rest = _differential(den)
         op_num, num_rest = _differential(num)
-        num_rest = _drop_empty_groups(num_rest)
+        num_rest, den_rest = _drop_empty_groups(num_rest), _drop_empty_groups(den_rest)
         if op_den is None or op_num is None or op_den != op_num:
             return None
         order = 1
@@ -764,6 +1000,79 @@ class Parser:
         body = self.product()
         return n.BigOp(t.start, body.end, kind, var, lo, hi, body, tuple(exclude), tuple(extra))
 
+    def integral(self) -> n.Node:
+        """``\\int_a^b f(x)\\,dx``, ``\\int f\\,\\mathrm{d}x``, ``\\int dx\\, f(x)``."""
+        t = self.advance()
+        lo = hi = None
+        for _ in range(2):
+            if self.at("_") and lo is None:
+                self.advance()
+                toks, _, _ = self.script_tokens()
+                lo = self.integral_bound(toks)
+            elif self.at("^") and hi is None:
+                self.advance()
+                toks, _, _ = self.script_tokens()
+                hi = self.integral_bound(toks)
+        if (lo is None) != (hi is None):
+            raise ParseFailure("an integral over a region is not decided yet")
+        start = self.i
+        found = self.find_differential()
+        if found is None:
+            raise ParseFailure("an integral without a differential dx")
+        at, after = found
+        body_tokens = self.toks[start:at]
+        var_tokens = self.toks[at:after]
+        op, rest = _differential(var_tokens)
+        self.i = after
+        var = Parser(rest[:1]).atom() if rest else None
+        if not isinstance(var, n.Sym):
+            raise ParseFailure("an integral with respect to an expression")
+        if body_tokens:
+            body = self.sub_parse(body_tokens)
+        else:  # physics style: \int dx\, f(x)
+            nxt = self.peek()
+            if nxt is None or not self.starts_atom(nxt):
+                body = n.Num(t.start, t.end, "1")
+            else:
+                body = self.product()
+        end = max(body.end, self.toks[after - 1].end)
+        return n.Integral(t.start, end, body, var, lo, hi)
+
+    def integral_bound(self, toks: list[Token]) -> n.Node:
+        text = "".join(x.text for x in toks)
+        if text in ("\\infty", "+\\infty"):
+            return n.Const(toks[0].start, toks[-1].end, "inf")
+        if text == "-\\infty":
+            return n.Const(toks[0].start, toks[-1].end, "-inf")
+        return self.sub_parse(toks)
+
+    def find_differential(self) -> tuple[int, int] | None:
+        """Where the integral's ``dx`` is: (its first token, the token after its variable)."""
+        depth = 0
+        j = self.i
+        toks = self.toks
+        while j < len(toks):
+            u = toks[j]
+            if u.kind == "open" or u.text in ("(", "[", "\\{"):
+                depth += 1
+            elif u.kind == "close" or u.text in (")", "]", "\\}"):
+                depth -= 1
+                if depth < 0:
+                    return None
+            elif depth == 0:
+                if u.text in ANNOTATIONS or u.text in ("\\int",) or (u.kind == "sym" and u.text in "=<>,"):
+                    return None
+                op, rest = _differential(toks[j:j + 5])
+                if op == "d" and rest and (rest[0].kind == "letter" or (rest[0].kind == "cmd" and rest[0].text[1:] in GREEK)):
+                    prev = toks[j - 1] if j > self.i else None
+                    if not (u.text == "d" and prev is not None and prev.kind == "letter" and prev.end == u.start):
+                        var_at = j + len(toks[j:j + 5]) - len(rest)
+                        if var_at + 1 < len(toks) and toks[var_at + 1].text in ("_", "^"):
+                            return None  # d x_1: not decided yet
+                        return j, var_at + 1
+            j += 1
+        return None
+
     def bounds(self, toks: list[Token]) -> tuple[str, n.Node | None, list[n.Node], list[str]]:
         """``k``, ``k=1``, ``i \\neq j``, ``i,j``, ``i=1``: the index, its lower bound and exclusions."""
         letters = [x for x in toks if x.kind in ("letter", "cmd")]
@@ -804,6 +1113,137 @@ def _differential(toks: list[Token]) -> tuple[str | None, list[Token]]:
     if t.text in ("\\mathrm", "\\text") and len(toks) >= 2 and toks[1].text == "d":
         return "d", toks[2:]
     return None, toks
+
+
+def _fold_ellipses(terms: list[n.Term], used: set[str]) -> list[n.Term]:
+    """``x_1 + x_2 + \\cdots + x_n`` is ``\\sum_{k=1}^{n} x_k``: infer the pattern from the terms around the
+    dots (they must agree everywhere but in one index that counts up by one), or refuse."""
+    dots = [k for k, t in enumerate(terms) if isinstance(t.node, n.Unsupported) and t.node.what == "..."]
+    if not dots:
+        return terms
+    if len(dots) > 1:
+        raise ParseFailure("several ellipses: the pattern is not decided")
+    e = dots[0]
+    if e == 0 or e + 1 >= len(terms):
+        raise ParseFailure("an ellipsis (\\cdots) without terms on both sides")
+    last, before = terms[e + 1], terms[e - 1]
+    pairs = _leaf_differences(before.node, last.node)
+    if not pairs or before.sign != last.sign or terms[e].sign != last.sign:
+        raise ParseFailure("an ellipsis (\\cdots): the pattern is not decided")
+    firsts = {p[0].value for p in pairs if isinstance(p[0], n.Num)}
+    lasts = {_shape(p[1]) for p in pairs}
+    if len(firsts) != 1 or len(pairs) != sum(isinstance(p[0], n.Num) for p in pairs) or len(lasts) != 1:
+        raise ParseFailure("an ellipsis (\\cdots): the pattern is not decided")
+    value = int(next(iter(firsts)))
+    start = e - 1
+    # walk back over x_{v-1}, x_{v-2}, ... that follow the same pattern
+    while start > 0 and terms[start - 1].sign == last.sign:
+        earlier = _leaf_differences(terms[start - 1].node, before.node)
+        if not earlier or {(a.value, b.value) for a, b in earlier if isinstance(a, n.Num) and isinstance(b, n.Num)} \
+                != {(str(value - (e - start)), str(value))} or len(earlier) != len(pairs):
+            break
+        start -= 1
+    first_value = value - (e - 1 - start)
+    var = next((v for v in ("k", "m", "r", "q", "l", "p") if v not in used), None)
+    if var is None:
+        raise ParseFailure("an ellipsis (\\cdots): no free index letter")
+    slots = {id(a) for a, _ in pairs}
+    template = terms[start].node if start == e - 1 else before.node
+
+    def put(node: n.Node) -> n.Node | None:
+        if id(node) in slots:
+            return n.Sym(node.start, node.end, var)
+        return None
+
+    from lintmath.substitute import transform
+
+    body = transform(template, put)
+    hi = pairs[0][1]
+    lo = n.Num(terms[start].start, terms[start].start, str(first_value))
+    big = n.BigOp(terms[start].node.start, last.end, "sum", var, lo, hi, body)
+    folded = n.Term(terms[start].start, last.end, last.sign, big, terms[start].sign_start)
+    return terms[:start] + [folded] + terms[e + 2 :]
+
+
+def _shape(node: n.Node):
+    from lintmath.lower import _strip
+
+    return repr(_strip(node))
+
+
+def _leaf_differences(a: n.Node, b: n.Node) -> list[tuple[n.Node, n.Node]] | None:
+    """Where two trees of the same shape differ (pairs of subtrees), or None when shapes differ."""
+    if type(a) is not type(b):
+        return [(a, b)] if isinstance(a, n.Num) else None
+    if isinstance(a, n.Num):
+        return [] if a.value == b.value else [(a, b)]
+    if isinstance(a, n.Sym) and (a.base, a.style, a.labels, a.primes, len(a.indices)) != \
+            (b.base, b.style, b.labels, b.primes, len(b.indices)):
+        return None
+    out: list[tuple[n.Node, n.Node]] = []
+    for f in fields(a):
+        if f.name in ("start", "end", "sign_start"):
+            continue
+        x, y = getattr(a, f.name), getattr(b, f.name)
+        if isinstance(x, n.Node) and isinstance(y, n.Node):
+            sub = _leaf_differences(x, y)
+            if sub is None:
+                return None
+            out.extend(sub)
+        elif isinstance(x, tuple) and isinstance(y, tuple):
+            if len(x) != len(y):
+                return None
+            for u, v in zip(x, y):
+                if isinstance(u, n.Node) and isinstance(v, n.Node):
+                    sub = _leaf_differences(u, v)
+                    if sub is None:
+                        return None
+                    out.extend(sub)
+                elif u != v:
+                    return None
+        elif x != y and not isinstance(x, n.Node):
+            return None
+    return out
+
+
+def _extend_sum_bodies(terms: list[n.Term]) -> list[n.Term]:
+    """``\\sum_i y_i \\log p_i + (1 - y_i) \\log(1 - p_i)``: terms after a sum that use its index,
+    which is free nowhere else, belong to the sum (as the author meant), not after it."""
+    out: list[n.Term] = []
+    k = 0
+    while k < len(terms):
+        term = terms[k]
+        big, holder = _trailing_sum(term.node)
+        j = k + 1
+        if big is not None:
+            while j < len(terms) and _uses_letter(terms[j].node, big.var) and _trailing_sum(terms[j].node)[0] is None:
+                j += 1
+        if big is None or j == k + 1:
+            out.append(term)
+            k += 1
+            continue
+        extra = terms[k + 1 : j]
+        body = n.Add(big.body.start, extra[-1].end, (n.Term(big.body.start, big.body.end, "+", big.body), *extra))
+        new_big = replace(big, body=body, end=extra[-1].end)
+        if holder is None:
+            node = new_big
+        else:
+            node = replace(holder, factors=holder.factors[:-1] + (new_big,), end=extra[-1].end)
+        out.append(replace(term, node=node, end=extra[-1].end))
+        k = j
+    return out
+
+
+def _trailing_sum(node: n.Node) -> tuple[n.BigOp | None, n.Mul | None]:
+    if isinstance(node, n.BigOp) and node.kind == "sum":
+        return node, None
+    if isinstance(node, n.Mul) and isinstance(node.factors[-1], n.BigOp) and node.factors[-1].kind == "sum":
+        return node.factors[-1], node
+    return None, None
+
+
+def _uses_letter(node: n.Node, letter: str) -> bool:
+    return any(isinstance(x, n.Sym) and x.base == letter and not x.indices for x in node.walk())
 
 
 def _drop_empty_groups(toks: list[Token]) -> list[Token]:

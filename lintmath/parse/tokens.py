@@ -36,7 +36,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     i, n = 0, len(text)
     while i < n:
         c = text[i]
-        if c.isspace():
+        if c.isspace() or c == "~":  # ~ is a non-breaking space
             i += 1
         elif c == "%":
             while i < n and text[i] != "\n":

@@ -9,6 +9,8 @@ GREEK = {
     "iota", "kappa", "lambda", "mu", "nu", "xi", "pi", "varpi", "rho", "varrho", "sigma", "varsigma",
     "tau", "upsilon", "phi", "varphi", "chi", "psi", "omega", "Gamma", "Delta", "Theta", "Lambda",
     "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi", "Omega", "ell", "hbar", "imath", "jmath",
+    "varGamma", "varDelta", "varTheta", "varLambda", "varXi", "varPi", "varSigma", "varUpsilon",
+    "varPhi", "varPsi", "varOmega", "digamma", "varkappa",
 }
 
 # Known functions: LaTeX name -> canonical name used by the lowering to SymPy.

@@ -25,18 +25,22 @@ def line_of(path: Path, needle: str, occurrence: int = 1) -> int:
 
 
 def test_seed_slides_report_the_lost_minus_sign():
-    result = run("check", str(SLIDES), "--jobs", "1")
+    result = run("check", str(SLIDES), "--jobs", "1", "--format", "concise")
     assert result.exit_code == 1, result.output
     wrong = line_of(SLIDES, r"&= \frac{t_j^x}{o_j^x} + \frac{1 - t_j^x}{1 - o_j^x}")
     assert re.search(rf"slides\.tex:{wrong}:\d+: LM101 ", result.output), result.output
-    assert result.output.count(": LM") == 1
+    # the one-line claim on its own slide, wrong given the definition of E_x on another slide
+    claim = line_of(SLIDES, r"\frac{\partial E_x}{\partial o_j^x} = \frac{t_j^x}{o_j^x}")
+    definition = line_of(SLIDES, r"E_x = -\sum_k")
+    assert re.search(rf"slides\.tex:{claim}:\d+: LM201 .*slides\.tex:{definition}\b", result.output), result.output
+    assert result.output.count(": LM") == 2
 
 
 def test_seed_slides_json_contract():
     result = run("check", str(SLIDES), "--format", "json", "--jobs", "1")
     data = json.loads(result.output)
     assert set(data) >= {"findings", "steps", "files", "summary"}
-    (finding,) = data["findings"]
+    finding = next(f for f in data["findings"] if f["rule"] == "LM101")
     assert set(finding) >= {"path", "line", "column", "end_line", "end_column", "page", "rule", "name",
                             "severity", "message", "suggestion"}
     assert finding["rule"] == "LM101" and finding["severity"] == "error" and finding["page"] is None
@@ -45,14 +49,15 @@ def test_seed_slides_json_contract():
         assert set(step) >= {"path", "line", "column", "page", "derivation", "index", "relation", "from",
                              "to", "status", "reason"}
         assert step["status"] in ("verified", "refuted", "unverified", "skipped")
-    # the accepted answer's chain: all verified but the head, which needs E's definition
+    # the accepted answer's chain: every step verified, the head with E's definition from another slide
     chain = [s for s in data["steps"] if s["derivation"] == 2]
-    assert [s["status"] for s in chain] == ["verified"] * 4 or chain[0]["status"] == "unverified"
-    assert all(s["status"] == "verified" for s in chain[1:]) and chain[0]["status"] != "refuted"
-    assert len(chain) == 5
+    assert [s["status"] for s in chain] == ["verified"] * 5
     (file_entry,) = data["files"]
     assert file_entry["status"] == "checked" and file_entry["error"] is None
-    assert data["summary"]["findings"] == 1
+    assert data["summary"]["findings"] == 2
+    # the corrected one-line claim is verified with the definition
+    corrected = line_of(SLIDES, r"\frac{\partial E_x}{\partial o_j^x} = -\frac{t_j^x}{o_j^x}")
+    assert [s["status"] for s in data["steps"] if s["line"] == corrected] == ["verified"]
 
 
 def test_correct_fixture_is_clean():

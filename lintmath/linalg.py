@@ -1,0 +1,182 @@
+"""Vectors and matrices for the lowering: random matrices of consistent shapes, products that do not
+commute, transposes, inverses, traces, norms and inner products.
+
+Every vector is n x 1 and every matrix n x n for one small n, with a fresh symbol per entry, so an
+identity in the notation (``(AB)^T = B^T A^T``) is checked on generic matrices, and a 1 x 1 result
+(``x^T A x``) is a scalar. A step whose shapes do not fit raises Undecidable: unverified, never wrong.
+"""
+from __future__ import annotations
+
+from functools import reduce
+
+import sympy as sp
+from sympy.matrices.common import NonSquareMatrixError, ShapeError
+
+SIZE = 3
+MatrixT = sp.ImmutableMatrix
+
+
+class ShapeProblem(Exception):
+    """Shapes that do not fit; the lowering turns it into Undecidable."""
+
+
+def is_matrix(value) -> bool:
+    return isinstance(value, sp.MatrixBase)
+
+
+def scalar(value):
+    """A 1 x 1 matrix is its entry; anything else is returned unchanged."""
+    if is_matrix(value) and value.shape == (1, 1):
+        return value[0, 0]
+    return value
+
+
+def random_matrix(rng, rows: int, cols: int) -> MatrixT:
+    """Generic entries (no zeros, no structure): a false identity fails on them almost surely."""
+    return MatrixT(rows, cols, lambda i, j: sp.Rational(rng.choice([-1, 1]) * rng.randint(1, 9), rng.randint(1, 4)))
+
+
+ORTHO_SIZE = 8
+
+
+def orthogonal_column(seed: int, position: int, name: str) -> MatrixT:
+    """Column ``position`` of a fixed orthogonal basis (scaled at random), for the reading in which
+    u_1, ..., u_n are orthogonal; vectors of this reading live in ORTHO_SIZE dimensions."""
+    import random
+
+    if not 1 <= position <= ORTHO_SIZE:
+        raise ShapeProblem("an orthogonal basis vector out of range")
+    rng = random.Random(f"{seed}:{name.split('[')[0]}:basis")
+    # a signed permutation of the standard basis: orthogonal, exact and cheap
+    order = list(range(ORTHO_SIZE))
+    rng.shuffle(order)
+    scale = sp.Rational(rng.randint(1, 9), rng.randint(1, 4))
+    column = [0] * ORTHO_SIZE
+    column[order[position - 1]] = scale * rng.choice([-1, 1])
+    return MatrixT(ORTHO_SIZE, 1, column)
+
+
+def add(values: list):
+    values = [scalar(v) for v in values]
+    matrices = [v for v in values if is_matrix(v)]
+    if not matrices:
+        return sp.Add(*values)
+    shape = matrices[0].shape
+    total = sp.zeros(*shape)
+    for v in values:
+        if is_matrix(v):
+            if v.shape != shape:
+                raise ShapeProblem("adding matrices of different shapes")
+            total += v
+        elif v != 0:
+            raise ShapeProblem("adding a number to a matrix")
+    return MatrixT(total)
+
+
+def multiply(values: list, ops: tuple[str, ...] = ()):
+    if not any(is_matrix(v) for v in values):
+        return sp.Mul(*values)
+    ops = ops or ("",) * (len(values) - 1)
+    result = values[0]
+    for op, value in zip(ops, values[1:]):
+        result = _times(result, value, op)
+    return scalar(result) if is_matrix(result) else result
+
+
+def _times(a, b, op: str):
+    if is_matrix(a) and is_matrix(b) and a.shape[1] == 1 and b.shape[1] == 1 and a.shape == b.shape:
+        if op == "\\cdot":
+            return a.dot(b)
+        if op == "\\times" and a.shape[0] == 3:
+            return MatrixT(a.cross(b))
+    a, b = scalar(a), scalar(b)
+    try:
+        product = a * b
+    except (ShapeError, TypeError) as exc:
+        raise ShapeProblem(f"a product of shapes that do not fit ({exc.__class__.__name__})") from None
+    return MatrixT(product) if is_matrix(product) else product
+
+
+def divide(num, den):
+    num, den = scalar(num), scalar(den)
+    if is_matrix(den):
+        raise ShapeProblem("dividing by a matrix")
+    return MatrixT(num / den) if is_matrix(num) else num / den
+
+
+def power(base, exp):
+    base = scalar(base)
+    if not is_matrix(base):
+        return None
+    exp = scalar(exp)
+    if is_matrix(exp) or not exp.is_Integer:
+        raise ShapeProblem("a matrix to a power that is not an integer")
+    try:
+        if exp == -1:
+            return MatrixT(base.inv(method="LU"))
+        if exp < 0:
+            return MatrixT(base.inv(method="LU") ** int(-exp))
+        return MatrixT(base ** int(exp))
+    except (NonSquareMatrixError, ValueError, ShapeError, ZeroDivisionError):
+        raise ShapeProblem("a power of a matrix that is not square or not invertible") from None
+
+
+def transpose(value):
+    return MatrixT(value.T) if is_matrix(value) else value
+
+
+def trace(value):
+    value = scalar(value)
+    if not is_matrix(value):
+        return value
+    if value.shape[0] != value.shape[1]:
+        raise ShapeProblem("the trace of a matrix that is not square")
+    return value.trace()
+
+
+def determinant(value):
+    value = scalar(value)
+    if not is_matrix(value):
+        return value
+    if value.shape[0] != value.shape[1]:
+        raise ShapeProblem("the determinant of a matrix that is not square")
+    return value.det(method="berkowitz")
+
+
+def norm(value):
+    value = scalar(value)
+    if not is_matrix(value):
+        return sp.Abs(value)
+    return sp.sqrt(sum(e**2 for e in value))
+
+
+def inner(left, right):
+    left, right = scalar(left), scalar(right)
+    if is_matrix(left) and is_matrix(right):
+        if left.shape != right.shape:
+            raise ShapeProblem("an inner product of different shapes")
+        return sum((a * b for a, b in zip(left, right)), sp.Integer(0))
+    raise ShapeProblem("an inner product of things not known to be vectors")
+
+
+def literal(rows: list[list]) -> MatrixT:
+    rows = [[scalar(v) for v in row] for row in rows]
+    if any(is_matrix(v) for row in rows for v in row):
+        raise ShapeProblem("a matrix of matrices (block matrices)")
+    return MatrixT(rows)
+
+
+def total(values: list, kind: str):
+    """A sum or product over an index, of numbers or matrices."""
+    if not values:
+        return sp.Integer(0 if kind == "sum" else 1)
+    if kind == "sum":
+        return add(values)
+    return reduce(lambda a, b: _times(a, b, ""), values)
+
+
+def entries(value) -> tuple[tuple[int, int], list]:
+    value = scalar(value)
+    if is_matrix(value):
+        return value.shape, list(value)
+    return (1, 1), [value]
