@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Mapping
 
 import sympy as sp
@@ -295,8 +295,8 @@ class Comparator:
         if self.constraints:
             trees = [t for c in self.constraints for t in (c[0], c[2])]
             extra = classify_letters(*trees)
-            letters = Letters(letters.index | extra.index, letters.integer | extra.integer,
-                              letters.standalone | extra.standalone)
+            letters = replace(letters, index=letters.index | extra.index, integer=letters.integer | extra.integer,
+                              standalone=letters.standalone | extra.standalone)
         self.letters = letters
         self.keys = reading_keys(parsed.letters, parsed.lhs, parsed.rhs)
 
@@ -331,10 +331,14 @@ class Comparator:
         return first, self.guesses(frozenset())
 
     def has_undefined_functions(self) -> bool:
-        return bool(self.guesses(frozenset()))
+        return any(g.startswith("undefined function") for g in self.guesses(frozenset()))
 
     def guesses(self, flips: frozenset) -> tuple[str, ...]:
         out = []
+        if self.letters.inferred:
+            out.append("the shapes of " + ", ".join(sorted(k.split(":")[-1] for k in self.letters.inferred)))
+        if ("vectors",) in flips:
+            out.append("vectors for " + ", ".join(sorted(k.split(":")[-1] for k in self.letters.candidates)))
         for node in (*self.parsed.lhs.walk(), *self.parsed.rhs.walk()):
             if isinstance(node, n.Apply) and not read_as_product(node, self.parsed.letters) and not is_library(node):
                 product = node.prefer_product != (("apply", node.func.key) in flips)

@@ -63,7 +63,8 @@ def definition_of(step: Step, macros: dict[str, Macro], path: str) -> ContextIte
     if not strong and isinstance(lhs, n.Sym) and len(head.base) == 1 and head.base.islower() and not head.indices:
         return None  # "x = 2y" on its own is more often a result than a definition
     line = step.lhs.line
-    return ContextItem("define", head.base, step.lhs.text, "=", step.rhs.text, f"{path}:{line}", line, strong, path)
+    where = f"{path}:{line}" if line or step.lhs.page is None else f"{path}:p{step.lhs.page}"
+    return ContextItem("define", head.base, step.lhs.text, "=", step.rhs.text, where, line, strong, path)
 
 
 def directive_item(kind: str, argument: str, path: str, line: int) -> ContextItem | None:

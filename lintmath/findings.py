@@ -30,7 +30,7 @@ def finding_for(result: StepResult, rules: RuleSet, config: Config) -> Finding |
         span = step.rhs.span()
     point = ", ".join(f"{k} = {v}" for k, v in verdict.counterexample) or "every sampled point"
     fields = {
-        "prev": step.lhs.line or "the previous row",
+        "prev": f"line {step.lhs.line}" if step.lhs.line else "the previous row",
         "point": point,
         "term": diagnosis.term if diagnosis else "",
         "suggestion": diagnosis.suggestion if diagnosis else "",

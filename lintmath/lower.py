@@ -57,6 +57,7 @@ class Letters:
     vectors: frozenset[str] = frozenset()  # keys of symbols that are column vectors (bold, transposed)
     matrices: frozenset[str] = frozenset()  # keys of symbols that are square matrices
     candidates: frozenset[str] = frozenset()  # plain lowercase letters that may be vectors (a reading)
+    inferred: frozenset[str] = frozenset()  # matrices only because they are capitals beside matrices
 
 
 def classify_letters(*trees: n.Node) -> Letters:
@@ -95,9 +96,9 @@ def classify_letters(*trees: n.Node) -> Letters:
             if isinstance(node, n.Sym) and id(node) not in in_index and not node.indices and not node.style:
                 standalone.add(node.base)
     index -= derivative_vars
-    vectors, matrices, candidates = classify_shapes(trees, index | integer)
+    vectors, matrices, candidates, inferred = classify_shapes(trees, index | integer)
     return Letters(frozenset(index), frozenset(integer - derivative_vars), frozenset(standalone),
-                   vectors, matrices, candidates)
+                   vectors, matrices, candidates, inferred)
 
 
 def _is_minus_one(node: n.Node) -> bool:
@@ -110,7 +111,7 @@ def _shape_of_name(sym: n.Sym) -> str:
     return "vector" if base[:1].islower() or base.isdigit() else "matrix"
 
 
-def classify_shapes(trees, integers: set[str]) -> tuple[frozenset, frozenset, frozenset]:
+def classify_shapes(trees, integers: set[str]) -> tuple[frozenset, frozenset, frozenset, frozenset]:
     """Which symbols are vectors and matrices: bold ones, transposed ones, normed ones; then, once
     a step has any, its plain capitals are matrices (A x = b) and its plain lowercase letters may be
     vectors (a reading the checker tries when the scalar one fails)."""
@@ -151,16 +152,19 @@ def classify_shapes(trees, integers: set[str]) -> tuple[frozenset, frozenset, fr
     for sym in marked:
         (vectors if _shape_of_name(sym) == "vector" else matrices).add(sym.key)
     if not (vectors or matrices or literal):
-        return frozenset(), frozenset(), frozenset()
+        return frozenset(), frozenset(), frozenset(), frozenset()
+    inferred: set[str] = set()
     for sym in plain:
         if sym.key in vectors or sym.key in matrices:
             continue
         base = sym.base.lstrip("\\")
         if len(base) == 1 and base.isupper() and base.isalpha():
             matrices.add(sym.key)
+            if base != "I":
+                inferred.add(sym.key)
     candidates = {s.key for s in plain if s.key not in vectors and s.key not in matrices
                   and len(s.base) == 1 and s.base.islower()}
-    return frozenset(vectors), frozenset(matrices), frozenset(candidates)
+    return frozenset(vectors), frozenset(matrices), frozenset(candidates), frozenset(inferred)
 
 
 def sum_bounds(*trees: n.Node) -> dict[str, tuple]:
