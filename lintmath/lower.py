@@ -380,6 +380,14 @@ class Lowerer:
             raise Undecidable("division by zero")
         return linalg.divide(self.lower(node.num), den)
 
+    def lower_Evaluate(self, node: n.Evaluate) -> sp.Expr:
+        var = self.symbol(node.var)
+        value = self.lower(node.expr)
+        at = linalg.scalar(self.lower(node.value))
+        if linalg.is_matrix(value) or linalg.is_matrix(at) or not isinstance(var, sp.Symbol):
+            raise Undecidable("a derivative of a vector function at a point")
+        return value.subs(var, at)
+
     def lower_Annotated(self, node: n.Annotated) -> sp.Expr:
         return self.lower(node.value if ("annotation",) in self.inst.flips else node.inner)
 

@@ -110,6 +110,25 @@ def substitute(tree: n.Node, definitions: list[Definition], names: set[str] | No
         for d in definitions:
             if names is not None and d.head.base not in names:
                 continue
+            if not d.function and isinstance(node, n.Apply) and _same_name(node.func, d.head):
+                if not node.maybe_product:
+                    continue
+                # p_j(1 + p_j) with p_j defined: a product, not an application
+                value = fn(node.func) or node.func
+                arg = transform(node.args[0], fn)
+                return n.Mul(node.start, node.end, (value, n.Paren(arg.start, arg.end, arg)), False, ("",))
+            if d.function and isinstance(node, n.Sym) and _same_name(node, d.head) and len(d.params) == 1:
+                # dL/dw with L(w) defined: the function at its own argument
+                used.append(d)
+                return n.Paren(node.start, node.end, d.body)
+            if d.function and isinstance(node, n.Apply) and _same_name(node.func, d.head) \
+                    and len(node.args) == len(d.params) == 1 and node.primes:
+                # f'(a) with f(x) defined: the derivative of the body, evaluated at a
+                used.append(d)
+                param = n.Sym(node.start, node.end, d.params[0])
+                derivative = n.Deriv(node.start, node.end, d.body, ((param, node.primes),), False)
+                arg = transform(node.args[0], fn)
+                return n.Evaluate(node.start, node.end, derivative, param, n.Paren(arg.start, arg.end, arg))
             if d.function and isinstance(node, n.Apply) and _same_name(node.func, d.head) \
                     and len(node.args) == len(d.params) and not node.primes:
                 args = [transform(a, fn) for a in node.args]

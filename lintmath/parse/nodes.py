@@ -174,6 +174,15 @@ class Binom(Node):
 
 
 @dataclass(frozen=True)
+class Evaluate(Node):
+    """``expr`` with ``var`` replaced by ``value`` after ``expr`` is built (f'(a) from f(x) = ...)."""
+
+    expr: Node
+    var: Sym
+    value: Node
+
+
+@dataclass(frozen=True)
 class Annotated(Node):
     """``\\underbrace{X}_{=v}``: X, which the author says equals v (the checker tries both)."""
 
