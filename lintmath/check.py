@@ -99,6 +99,12 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
             return Verdict(Status.UNVERIFIED, "inequality holds at the sampled points", elapsed=elapsed)
         return Verdict(Status.VERIFIED, outcome.reason, guessed=guessed, elapsed=elapsed, definitions=where)
     if outcome.kind == "undecided":
+        if outcome.reason.startswith("depends on what") and explain and relation in EQUALITY and not rhs_changed:
+            # Whatever f is, a small edit that makes both sides apply f to the same arguments and
+            # agree (p(y) for p(x)) is a typo explained, not a question about f.
+            verdict = explain_with_any_function(parsed, relation, seed, context, rhs, lhs, elapsed, where)
+            if verdict is not None:
+                return verdict
         return Verdict(Status.UNVERIFIED, outcome.reason, elapsed=elapsed)
     one_sided = one_sided_opaque(outcome.opaque, parsed)
     if one_sided:
@@ -119,6 +125,34 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
                        "substituted from elsewhere?", elapsed=time.perf_counter() - started)
     return Verdict(Status.REFUTED, "the two sides differ", outcome.point, guessed, diagnosis,
                    time.perf_counter() - started, where)
+
+
+class AnyFunctionComparator:
+    """A Comparator whose comparisons hold for any undefined function (applications as atoms)."""
+
+    def __init__(self, inner: "Comparator"):
+        self.inner = inner
+
+    def compare(self, lhs: n.Node, rhs: n.Node, flips: frozenset = frozenset(), atoms: bool = True) -> Outcome:
+        return self.inner.compare(lhs, rhs, flips, atoms=True)
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+
+def explain_with_any_function(parsed: Parsed, relation: str, seed: int, context, rhs: str, lhs: str,
+                              elapsed: float, where: tuple[str, ...]) -> Verdict | None:
+    comparator = Comparator(parsed, relation, seed, assumptions(context))
+    robust = comparator.compare(parsed.lhs, parsed.rhs, frozenset(), atoms=True)
+    if robust.kind == "equal":
+        return None
+    try:
+        diagnosis = diagnose(AnyFunctionComparator(comparator), parsed, rhs, lhs, spent=elapsed)
+    except BudgetExceeded:
+        return None
+    if diagnosis is None:
+        return None
+    return Verdict(Status.REFUTED, "the two sides differ", robust.point, (), diagnosis, elapsed, where)
 
 
 def apply_definitions(parsed: Parsed, definitions: list[Definition], first: bool) -> tuple[Parsed, list[Definition], bool]:
