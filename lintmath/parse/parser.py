@@ -19,7 +19,8 @@ from lintmath.parse.vocabulary import (
 )
 
 MAX_DEPTH = 120
-MATRIX_ENVS = {"pmatrix", "bmatrix", "Bmatrix", "vmatrix", "Vmatrix", "matrix", "smallmatrix", "array", "mymatrix"}
+MATRIX_ENVS = {"pmatrix", "bmatrix", "Bmatrix", "vmatrix", "Vmatrix", "matrix", "smallmatrix", "array", "mymatrix",
+               "absmatrix"}
 EVENT_RELATIONS = {"=", "\\neq", "\\ne", "<", ">", "\\le", "\\leq", "\\ge", "\\geq", "\\in", "\\notin",
                    "\\sim"}
 RELATION_COMMANDS = {"\\neq", "\\ne", "\\le", "\\leq", "\\ge", "\\geq", "\\in", "\\notin", "\\sim",
@@ -752,7 +753,7 @@ class Parser:
         env = "".join(x.text for x in toks)
         if env not in MATRIX_ENVS:
             raise ParseFailure(f"the environment {env} inside math is not decided yet")
-        if env in ("array", "mymatrix"):
+        if env in ("array", "mymatrix", "absmatrix"):
             self.group_tokens()  # the column spec
         rows: list[list[list[Token]]] = [[[]]]
         depth = 0
@@ -781,7 +782,7 @@ class Parser:
             raise ParseFailure(f"a {env} with ragged rows")
         parsed = tuple(tuple(self.sub_parse(cell) for cell in row) for row in rows)
         end = self.toks[self.i - 1].end
-        return n.MatrixLit(begin.start, end, parsed, det=env in ("vmatrix", "Vmatrix"))
+        return n.MatrixLit(begin.start, end, parsed, det=env in ("vmatrix", "Vmatrix", "absmatrix"))
 
     def named(self, t: Token) -> n.Node:
         """``\\operatorname{softmax}``, ``\\mathrm{d}``, ``\\mathrm{x}``: a function name or an upright letter."""

@@ -84,7 +84,8 @@ def render(results: list[FileResult], out: TextIO, options: ReportOptions = Repo
                 out.write(f"{pad} {eq} {_style('suggestion', 'bold', on=color)}: {f.suggestion}\n")
             if quoted or f.suggestion:
                 out.write("\n")
-    if not options.quiet:
+    if not options.quiet and not all(r.error for r in results):
+        # when nothing could be read, the error lines are the whole story
         out.write(summary_line(results) + "\n")
 
 

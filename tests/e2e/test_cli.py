@@ -80,7 +80,7 @@ def test_rule_fixtures_flag_the_marked_lines(fixture):
 def test_missing_file_exits_2_with_one_line():
     result = run("check", "no-such-file.tex")
     assert result.exit_code == 2
-    assert result.output.strip().splitlines()[0].startswith("no-such-file.tex: ")
+    assert result.output.strip().splitlines() == ["no-such-file.tex: No such file"]
     assert "Traceback" not in result.output
 
 
