@@ -28,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.corpus import document_for, load_corpus  # noqa: E402
 from lintmath.config import Config  # noqa: E402
+from lintmath.diagnose import _index_positions  # noqa: E402
 from lintmath.extract import extract_text  # noqa: E402
 from lintmath.model import Status  # noqa: E402
 from lintmath.parse import nodes as n  # noqa: E402
@@ -58,19 +59,6 @@ def _splice(text: str, start: int, end: int, new: str) -> str:
     if new and re.search(r"\\[A-Za-z]+$", new) and text[end:end + 1].isalpha():
         new += " "
     return text[:start] + new + text[end:]
-
-
-def _index_ids(tree: n.Node) -> set[int]:
-    out: set[int] = set()
-    for node in tree.walk():
-        if isinstance(node, n.Sym):
-            for item in node.indices:
-                out.update(id(x) for x in item.walk())
-            if node.sup_letter is not None:
-                out.update(id(x) for x in node.sup_letter.walk())
-        elif isinstance(node, n.Apply):
-            out.add(id(node.func))
-    return out
 
 
 def _in_exponent(tree: n.Node) -> set[int]:
@@ -167,7 +155,7 @@ def exponent(tree, text, rng) -> list[Mutation]:
 
 
 def changed_variable(tree, text, rng) -> list[Mutation]:
-    index_ids = _index_ids(tree)
+    index_ids = _index_positions(tree)
     plain = [x for x in tree.walk() if isinstance(x, n.Sym) and not (x.style or x.indices or x.labels
                                                                     or x.sup_letter is not None or x.primes)]
     roles: dict[str, set[str]] = {"index": set(), "var": set()}
@@ -213,7 +201,7 @@ def wrong_function(tree, text, rng) -> list[Mutation]:
 
 
 def arithmetic(tree, text, rng) -> list[Mutation]:
-    skip = _in_exponent(tree) | _index_ids(tree)
+    skip = _in_exponent(tree) | _index_positions(tree)
     out = []
     for node in tree.walk():
         if isinstance(node, n.Num) and id(node) not in skip and node.value.isdigit():

@@ -83,30 +83,7 @@ class Context:
 
 def replace_node(tree: n.Node, target: n.Node, new: n.Node) -> n.Node:
     """A copy of ``tree`` with the node ``target`` (by identity) replaced by ``new``."""
-    if tree is target:
-        return new
-    changes = {}
-    for f in fields(tree):
-        value = getattr(tree, f.name)
-        if isinstance(value, n.Node):
-            updated = replace_node(value, target, new)
-            if updated is not value:
-                changes[f.name] = updated
-        elif isinstance(value, tuple) and any(isinstance(v, (n.Node, tuple)) for v in value):
-            items = []
-            changed = False
-            for v in value:
-                if isinstance(v, n.Node):
-                    u = replace_node(v, target, new)
-                elif isinstance(v, tuple):
-                    u = tuple(replace_node(x, target, new) if isinstance(x, n.Node) else x for x in v)
-                else:
-                    u = v
-                changed |= u is not v and u != v
-                items.append(u)
-            if changed:
-                changes[f.name] = tuple(items)
-    return replace(tree, **changes) if changes else tree
+    return n.rebuild(tree, lambda node: new if node is target else None)
 
 
 _SIZED = re.compile(r"\\(?:left|bigl|Bigl|biggl|Biggl|big|Big|bigg|Bigg)\s*$")
@@ -457,22 +434,12 @@ def _renamed_copies(ctx: Context, terms: tuple[n.Term, ...]) -> Iterator[Candida
 
 
 def _rename(node: n.Node, mapping: dict[str, str]) -> n.Node:
-    changes = {}
-    for f in fields(node):
-        value = getattr(node, f.name)
-        if isinstance(value, n.Node):
-            new = _rename(value, mapping)
-            if new is not value:
-                changes[f.name] = new
-        elif isinstance(value, tuple) and any(isinstance(v, (n.Node, tuple)) for v in value):
-            changes[f.name] = tuple(
-                _rename(v, mapping) if isinstance(v, n.Node)
-                else tuple(_rename(x, mapping) if isinstance(x, n.Node) else x for x in v)
-                if isinstance(v, tuple) else v
-                for v in value)
-    if isinstance(node, n.Sym) and node.base in mapping and not node.style:
-        changes["base"] = mapping[node.base]
-    return replace(node, **changes) if changes else node
+    def rename(x: n.Node) -> n.Node:
+        if isinstance(x, n.Sym) and x.base in mapping and not x.style:
+            return replace(x, base=mapping[x.base])
+        return x
+
+    return n.map_nodes(node, rename)
 
 
 def _renamed_text(text: str, node: n.Node, mapping: dict[str, str]) -> str | None:

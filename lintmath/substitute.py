@@ -7,8 +7,8 @@ them to point into the step's own text.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
-from typing import Callable, Mapping
+from dataclasses import dataclass
+from typing import Mapping
 
 from lintmath.context import ContextItem, defined_head
 from lintmath.model import Macro
@@ -51,30 +51,7 @@ def parse_definitions(items: tuple[ContextItem, ...], macros: Mapping[str, Macro
     return out
 
 
-def transform(tree: n.Node, fn: Callable[[n.Node], n.Node | None]) -> n.Node:
-    """A copy of ``tree``, top-down: ``fn`` returns a replacement for a node, or None to look inside it."""
-    new = fn(tree)
-    if new is not None:
-        return new
-    changes = {}
-    for f in fields(tree):
-        value = getattr(tree, f.name)
-        if isinstance(value, n.Node):
-            updated = transform(value, fn)
-            if updated is not value:
-                changes[f.name] = updated
-        elif isinstance(value, tuple) and value and any(isinstance(v, (n.Node, tuple)) for v in value):
-            items = []
-            for v in value:
-                if isinstance(v, n.Node):
-                    items.append(transform(v, fn))
-                elif isinstance(v, tuple):
-                    items.append(tuple(transform(x, fn) if isinstance(x, n.Node) else x for x in v))
-                else:
-                    items.append(v)
-            if any(a is not b for a, b in zip(items, value)):
-                changes[f.name] = tuple(items)
-    return replace(tree, **changes) if changes else tree
+transform = n.rebuild  # kept under the name the rest of lintmath uses
 
 
 def _bind(body: n.Node, binding: dict[str, n.Node]) -> n.Node:

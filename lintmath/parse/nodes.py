@@ -2,8 +2,8 @@
 step's MathText), which is what lets a diagnosis name and underline a single term."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Iterator
+from dataclasses import dataclass, field, fields, replace
+from typing import Callable, Iterator
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,39 @@ class Node:
             node = stack.pop()
             yield node
             stack.extend(node.children())
+
+
+def _children_rebuilt(node: "Node", visit: Callable[["Node"], "Node"]) -> "Node":
+    """``node`` with ``visit`` applied to every child node (also inside tuples and pairs)."""
+    changes = {}
+    for f in fields(node):
+        value = getattr(node, f.name)
+        if isinstance(value, Node):
+            updated = visit(value)
+            if updated is not value:
+                changes[f.name] = updated
+        elif isinstance(value, tuple) and value and any(isinstance(v, (Node, tuple)) for v in value):
+            items = tuple(
+                visit(v) if isinstance(v, Node)
+                else tuple(visit(x) if isinstance(x, Node) else x for x in v) if isinstance(v, tuple)
+                else v
+                for v in value)
+            if any(a is not b and a != b for a, b in zip(items, value)):
+                changes[f.name] = items
+    return replace(node, **changes) if changes else node
+
+
+def rebuild(tree: "Node", fn: Callable[["Node"], "Node | None"]) -> "Node":
+    """A copy of ``tree``, top-down: ``fn`` returns a replacement for a node, or None to look inside it."""
+    new = fn(tree)
+    if new is not None:
+        return new
+    return _children_rebuilt(tree, lambda child: rebuild(child, fn))
+
+
+def map_nodes(tree: "Node", fn: Callable[["Node"], "Node"]) -> "Node":
+    """A copy of ``tree``, bottom-up: children first, then ``fn`` on the rebuilt node."""
+    return fn(_children_rebuilt(tree, lambda child: map_nodes(child, fn)))
 
 
 @dataclass(frozen=True)
