@@ -60,18 +60,16 @@ def _own_write_document(record: dict, macros: dict) -> str:
     return "\n".join(out) + "\n"
 
 
-def write_document(record: dict, macros: dict) -> str:
-    """benchmarks/corpus.py's writer when it is there (so both benchmarks read the same documents)."""
+def write_document(record: dict, all_macros: dict) -> str:
+    """benchmarks/corpus.py's writer when it is there (so both benchmarks read the same documents);
+    ``all_macros`` is dev_macros.json: ``{repo: {"defined": {name: {nargs, body}}}}``."""
     try:
         import corpus  # type: ignore[import-not-found]
-
-        for name in ("write_document", "document_for", "to_document", "make_document"):
-            fn = getattr(corpus, name, None)
-            if callable(fn):
-                return fn(record, macros)
     except Exception:
-        pass
-    return _own_write_document(record, macros)
+        corpus = None
+    if corpus is not None and callable(getattr(corpus, "document_for", None)):
+        return corpus.document_for(record, all_macros)
+    return _own_write_document(record, all_macros.get(record.get("repo", ""), {}).get("defined", {}))
 
 
 def write_corpus(corpus: Path, out_dir: Path) -> list[str]:
@@ -85,9 +83,8 @@ def write_corpus(corpus: Path, out_dir: Path) -> list[str]:
             if not line.strip():
                 continue
             rec = json.loads(line)
-            defined = macros.get(rec.get("repo", ""), {}).get("defined", {})
             path = out_dir / f"chain{i:04d}.tex"
-            path.write_text(write_document(rec, defined), encoding="utf-8")
+            path.write_text(write_document(rec, macros), encoding="utf-8")
             paths.append(str(path))
     return paths
 

@@ -6,11 +6,15 @@ every ``exp`` and ``Mul``) makes that the hot spot of a run. Here the tree is wa
 nested closures over mpmath functions, evaluated with guard digits at each point.
 
 No code is generated or executed (unlike ``lambdify``, which ``exec``s printed source): only a fixed
-table of SymPy classes maps to mpmath functions. The answer is only ever a *value*: whenever
-anything is unusual (an unknown function, a pole, infinity, a non-real value where a real one was
-wanted) ``fast_value`` returns None and the caller runs its exact path, so the exact path keeps the
-last word on every undefined point. A confirmation at higher precision is a genuine one: mpmath
-evaluates at that many digits plus guard digits, from the exact rational coordinates.
+table of SymPy classes maps to mpmath functions. Whenever anything is unusual (an unknown function,
+a pole, infinity, a non-real value where a real one was wanted) ``fast_value`` returns None and the
+caller runs its exact path, which keeps the last word on undefined points. Two exceptions, where the
+exact path can only burn the budget to find no value: an integral over several variables (SymPy's
+evalf leaves it unevaluated) and an improper integral whose integrand does not decay or whose
+quadrature does not settle; for these ``fast_value`` says UNDEFINED at once. A confirmation at
+higher precision is a genuine one (mpmath at that many digits plus guard digits, from the exact
+rational coordinates), except for integrals, whose confirmation is SymPy's own evalf: a refutation
+never rests on a quadrature of ours.
 """
 from __future__ import annotations
 
