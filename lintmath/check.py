@@ -143,6 +143,13 @@ class AnyFunctionComparator:
 def explain_with_any_function(parsed: Parsed, relation: str, seed: int, context, rhs: str, lhs: str,
                               elapsed: float, where: tuple[str, ...]) -> Verdict | None:
     comparator = Comparator(parsed, relation, seed, assumptions(context))
+    try:
+        a, b = comparator.lower_pair(comparator.instances(frozenset(), atoms=True)[0], parsed.lhs, parsed.rhs)
+    except (Undecidable, ZeroDivisionError, ValueError, TypeError, AttributeError):
+        return None
+    calls_a, calls_b = a.atoms(AppliedUndef), b.atoms(AppliedUndef)
+    if len(calls_a - calls_b) > 1 or len(calls_b - calls_a) > 1:
+        return None  # p(x, z) = p(z) p(x | z): different applications, not one changed argument
     robust = comparator.compare(parsed.lhs, parsed.rhs, frozenset(), atoms=True)
     if robust.kind == "equal":
         return None

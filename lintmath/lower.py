@@ -194,6 +194,11 @@ def read_as_product(node: n.Apply, letters: Letters) -> bool:
     return node.maybe_product and not node.func.indices and node.func.base in letters.standalone
 
 
+def _function_of_bracket(node: n.Node) -> bool:
+    return isinstance(node, n.Func) and len(node.args) == 1 and isinstance(node.args[0], n.Paren) \
+        and node.power is None and not node.inverse and node.name not in ("max", "min", "trace", "det")
+
+
 def _indexed_vector(tree: n.Node, letters: Letters) -> bool:
     return any(isinstance(x, n.Sym) and x.key in letters.vectors and len(x.indices) == 1 for x in tree.walk())
 
@@ -224,6 +229,8 @@ def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
                 key = ("e",)
             elif isinstance(node, n.Annotated):
                 key = ("annotation",)
+            elif isinstance(node, n.Pow) and _function_of_bracket(node.base):
+                key = ("fpow",)
             elif isinstance(node, n.Sym) and node.sup_letter is not None:
                 key = ("sup", node.sup_letter.base)
             elif isinstance(node, n.Sym) and node.base in ("i", "j") and not node.indices and not node.style \
@@ -425,6 +432,11 @@ class Lowerer:
         if isinstance(node.exp, n.Sym) and node.exp.base in self.letters.index and isinstance(node.base, n.Sym) \
                 and not node.exp.indices and node.exp.base not in self.env and not node.exp.base.isalpha():
             raise Undecidable("tensor index notation (p^\\alpha p_\\alpha) is not decided yet")
+        if _function_of_bracket(node.base) and ("fpow",) in self.inst.flips:
+            # \log(x)^2 read as \log(x^2), as some authors mean it
+            func = node.base
+            inner = n.Pow(func.args[0].start, node.end, func.args[0], node.exp)
+            return self.lower(n.Func(func.start, node.end, func.name, (inner,), func.power, func.inverse))
         if isinstance(node.base, n.Apply) and self.apply_is_product(node.base):
             # x(1-x)^2 read as a product is x (1-x)^2: the exponent belongs to the bracket
             inner = n.Pow(node.start, node.end, n.Paren(node.base.start, node.base.end, node.base.args[0]), node.exp)

@@ -889,8 +889,8 @@ class Parser:
         if t is None or not self.starts_atom(t):
             raise ParseFailure("a function without an argument")
         if t.text == "(":
-            node = self.power()
-            return node
+            # \sin(x)^2 is (\sin x)^2: the exponent after the bracket belongs to the function
+            return self.bracketed()
         saved, self.bare_argument = self.bare_argument, True
         try:
             factors = [self.power()]
