@@ -110,6 +110,12 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
     if one_sided:
         return Verdict(Status.UNVERIFIED, f"depends on {one_sided}, which is not defined here", elapsed=elapsed)
     diagnosis = None
+    dropped = dropped_variables(parsed)
+    if len(dropped) > 2 or (dropped and _literal_matrix_appears(parsed)):
+        # several quantities replaced at once, or by written-out matrices: values from elsewhere,
+        # which no single small edit explains; do not spend the budget searching
+        return Verdict(Status.UNVERIFIED, f"the right side no longer mentions {', '.join(dropped)}: "
+                       "substituted from elsewhere?", elapsed=time.perf_counter() - started)
     if explain and relation in EQUALITY and not rhs_changed:  # offsets must point into the rhs text
         try:
             diagnosis = diagnose(comparator, parsed, rhs, "" if used else lhs, spent=elapsed)
@@ -117,7 +123,6 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
             diagnosis = None  # the refutation stands; only its explanation ran out of time
     if diagnosis is None and outcome.suspect:
         return Verdict(Status.UNVERIFIED, outcome.suspect, elapsed=time.perf_counter() - started)
-    dropped = dropped_variables(parsed)
     if diagnosis is None and dropped and relation in EQUALITY:
         # y vanished and no small edit explains it: far more often a substitution from the prose
         # (y = x^{p/q} given above) than a typo
@@ -249,6 +254,11 @@ def letter_indexed(tree: n.Node, letters: Letters) -> set[str]:
     bound = {node.var for node in tree.walk() if isinstance(node, n.BigOp)}
     return {node.key + ("'" * node.primes) + "".join(node.labels) for node in tree.walk()
             if isinstance(node, n.Sym) and any(_is_index_letter(i, letters, bound) for i in node.indices)}
+
+
+def _literal_matrix_appears(parsed: Parsed) -> bool:
+    has = [any(isinstance(x, n.MatrixLit) for x in t.walk()) for t in (parsed.lhs, parsed.rhs)]
+    return has[1] and not has[0]
 
 
 def dropped_variables(parsed: Parsed) -> list[str]:
