@@ -12,7 +12,7 @@ from typing import Mapping
 
 from lintmath.model import Macro
 from lintmath.parse import nodes as n
-from lintmath.parse.tokens import ParseFailure, Token, expand_macros, macro_table, tokenize
+from lintmath.parse.tokens import ParseFailure, Token, _read_group, expand_macros, macro_table, tokenize
 from lintmath.parse.vocabulary import (
     ANNOTATIONS, DROP_WITH_ARG, FUNCTION_LETTERS, FUNCTIONS, GREEK, IGNORED, LABEL_MARKS,
     NAMED_FUNCTIONS, STYLES, TRANSPARENT, TRANSPOSE_MARKS,
@@ -74,13 +74,7 @@ def prepare(text: str, macros: Mapping[str, Macro] | None = None, offset: int = 
         if t.kind == "cmd" and t.text in DROP_WITH_ARG and t.text != "\\tag":
             i += 1
             if i < len(tokens) and tokens[i].kind == "open":
-                depth = 0
-                while i < len(tokens):
-                    depth += tokens[i].kind == "open"
-                    depth -= tokens[i].kind == "close"
-                    i += 1
-                    if depth == 0:
-                        break
+                _, i = _read_group(tokens, i)
             continue
         if t.kind == "cmd" and t.text in IGNORED:
             i += 1
@@ -138,17 +132,12 @@ def _groups(tokens: list[Token], i: int, count: int) -> list[tuple[int, int]] | 
     for _ in range(count):
         if i >= len(tokens) or tokens[i].kind != "open":
             return None
-        depth, j = 0, i
-        while j < len(tokens):
-            depth += tokens[j].kind == "open"
-            depth -= tokens[j].kind == "close"
-            if depth == 0:
-                break
-            j += 1
-        if j >= len(tokens):
+        try:
+            _, after = _read_group(tokens, i)
+        except ParseFailure:
             return None
-        out.append((i + 1, j))
-        i = j + 1
+        out.append((i + 1, after - 1))
+        i = after
     return out
 
 
@@ -203,19 +192,11 @@ class Parser:
             first = Token("num", t.text[0], t.start, t.start + 1)
             rest = Token("num", t.text[1:], t.start + 1, t.end)
             self.toks[self.i : self.i + 1] = [first, rest]
-        t = self.advance()
-        if t.kind != "open":
-            return [t], t.start, t.end
-        depth, start = 1, self.i
-        while self.i < len(self.toks):
-            u = self.toks[self.i]
-            depth += u.kind == "open"
-            depth -= u.kind == "close"
-            self.i += 1
-            if depth == 0:
-                inner = self.toks[start : self.i - 1]
-                return inner, t.start, u.end
-        raise ParseFailure("unbalanced braces")
+        if self.peek() is None:
+            raise ParseFailure("unexpected end of expression")
+        first = self.peek()
+        inner, self.i = _read_group(self.toks, self.i)
+        return inner, first.start, self.toks[self.i - 1].end
 
     def sub_parse(self, tokens: list[Token]) -> n.Node:
         if not tokens:

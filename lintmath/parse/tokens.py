@@ -78,7 +78,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 
 
 def _read_group(tokens: list[Token], i: int) -> tuple[list[Token], int]:
-    """One macro argument: a brace group (without its braces) or a single token."""
+    """One argument: a brace group (without its braces) or a single token, and the index after it."""
     if i >= len(tokens):
         raise ParseFailure("macro argument missing")
     if tokens[i].kind != "open":
