@@ -129,12 +129,11 @@ def main(argv: list[str] | None = None) -> int:
           f"of steps are error findings")
 
     reasons = collections.Counter(reason_key(s.verdict.reason) for s in eq if s.verdict.status is Status.UNVERIFIED)
-    print(f"\ntop reasons for unverified '=' steps:")
+    print("\ntop reasons for unverified '=' steps:")
     for reason, count in reasons.most_common(args.top):
         print(f"  {count:5d}  {reason}")
 
     print("\nrefuted steps:")
-    by_path = {r.path: r for r in results}
     for r in results:
         for s in r.steps:
             if s.verdict.status is Status.REFUTED:
@@ -144,7 +143,6 @@ def main(argv: list[str] | None = None) -> int:
                       f"{s.step.rhs.stripped}")
                 if f:
                     print(f"      {f.message}")
-    del by_path
     if args.show_unverified:
         print("\nunverified steps matching", repr(args.show_unverified))
         for r in results:

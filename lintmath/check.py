@@ -106,9 +106,10 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
             if verdict is not None:
                 return verdict
         return Verdict(Status.UNVERIFIED, outcome.reason, elapsed=elapsed)
-    one_sided = one_sided_opaque(outcome.opaque, parsed)
-    if one_sided:
-        return Verdict(Status.UNVERIFIED, f"depends on {one_sided}, which is not defined here", elapsed=elapsed)
+    if outcome.opaque:
+        # dE/do with E undefined on one side only: equal or not, the step cannot say
+        opaque = ", ".join(sorted(outcome.opaque))
+        return Verdict(Status.UNVERIFIED, f"depends on {opaque}, which is not defined here", elapsed=elapsed)
     diagnosis = None
     dropped = dropped_variables(parsed)
     if len(dropped) > 2 or (dropped and _literal_matrix_appears(parsed)):
@@ -324,12 +325,6 @@ def _head_name(tree: n.Node, letters: Letters) -> str | None:
     if isinstance(tree, n.Apply) and not is_library(tree) and not read_as_product(tree, letters):
         return tree.func.key + "()"
     return None
-
-
-def one_sided_opaque(opaque: frozenset[str], parsed: Parsed) -> str:
-    """Opaque quantities (``dE/do`` with E undefined) on one side only: equal or not, the step
-    cannot say."""
-    return ", ".join(sorted(opaque))
 
 
 class Comparator:

@@ -346,7 +346,7 @@ def dropped_terms(ctx: Context) -> Iterator[Candidate]:
 def dropped_constants(ctx: Context) -> Iterator[Candidate]:
     """LM102, second half: a constant term lost at the end of the line's sum (``4p`` for ``4p - 2``),
     solved for. Tried after arithmetic: a constant term that is written but wrong is a slip in it."""
-    rhs, text = ctx.rhs, ctx.rhs_text
+    rhs = ctx.rhs
     terms = rhs.terms if isinstance(rhs, n.Add) else (n.Term(rhs.start, rhs.end, "+", rhs),)
     if isinstance(ctx.parent_of(rhs), n.Node):
         return
@@ -1072,7 +1072,7 @@ def wrong_functions(ctx: Context) -> Iterator[Candidate]:
 def arithmetic(ctx: Context) -> Iterator[Candidate]:
     """LM108: a number written wrong (``3`` for ``4``). The right value is solved for; when the solve
     cannot say (a number in a sum bound or a subscript), the neighbours and swapped digits are tried."""
-    rhs, text = ctx.rhs, ctx.rhs_text
+    rhs = ctx.rhs
     for num in _in_text_order(rhs, n.Num):
         old = Fraction(num.value)
         tried = {old}

@@ -300,7 +300,7 @@ class Lowerer:
             self.inst.indices[letter] = random.Random(f"{self.inst.seed}:{letter}").choice(free)
         return self.inst.indices[letter]
 
-    def symbol(self, node: n.Sym, with_sup: bool = True) -> sp.Expr:
+    def symbol(self, node: n.Sym) -> sp.Expr:
         if node.base in ("D", "\\nabla") and node.indices and not node.style:
             raise Undecidable("the derivative operator D_x is not decided yet")
         if node.base == "\\delta" and len(node.indices) == 2 and not node.style:
@@ -320,8 +320,6 @@ class Lowerer:
                 return sp.Integer(self.env[node.base])
             if node.base in self.letters.integer:
                 return sp.Integer(self.integer(node.base))
-            if node.base in self.letters.index and node.base not in self.letters.standalone:
-                return sp.Integer(self.free_index(node.base))
             if node.base in self.letters.index:
                 return sp.Integer(self.free_index(node.base))
         if node.indices:
@@ -466,8 +464,6 @@ class Lowerer:
         return safe_pow(linalg.scalar(base), linalg.scalar(exp))
 
     def lower_Paren(self, node: n.Paren) -> sp.Expr:
-        if node.delim == "\\{":
-            return self.lower(node.inner)
         return self.lower(node.inner)
 
     def lower_Abs(self, node: n.Abs) -> sp.Expr:

@@ -12,7 +12,9 @@ from typing import Mapping
 
 from lintmath.model import Macro
 from lintmath.parse import nodes as n
-from lintmath.parse.tokens import ParseFailure, Token, _read_group, expand_macros, macro_table, tokenize
+from lintmath.parse.tokens import (
+    ParseFailure, Token, expand_macros, macro_table, read_group, read_optional, tokenize,
+)
 from lintmath.parse.vocabulary import (
     ANNOTATIONS, DROP_WITH_ARG, FUNCTION_LETTERS, FUNCTIONS, GREEK, IGNORED, LABEL_MARKS,
     NAMED_FUNCTIONS, STYLES, TRANSPARENT, TRANSPOSE_MARKS,
@@ -74,7 +76,7 @@ def prepare(text: str, macros: Mapping[str, Macro] | None = None, offset: int = 
         if t.kind == "cmd" and t.text in DROP_WITH_ARG and t.text != "\\tag":
             i += 1
             if i < len(tokens) and tokens[i].kind == "open":
-                _, i = _read_group(tokens, i)
+                _, i = read_group(tokens, i)
             continue
         if t.kind == "cmd" and t.text in IGNORED:
             i += 1
@@ -133,7 +135,7 @@ def _groups(tokens: list[Token], i: int, count: int) -> list[tuple[int, int]] | 
         if i >= len(tokens) or tokens[i].kind != "open":
             return None
         try:
-            _, after = _read_group(tokens, i)
+            _, after = read_group(tokens, i)
         except ParseFailure:
             return None
         out.append((i + 1, after - 1))
@@ -195,7 +197,7 @@ class Parser:
         if self.peek() is None:
             raise ParseFailure("unexpected end of expression")
         first = self.peek()
-        inner, self.i = _read_group(self.toks, self.i)
+        inner, self.i = read_group(self.toks, self.i)
         return inner, first.start, self.toks[self.i - 1].end
 
     def sub_parse(self, tokens: list[Token]) -> n.Node:
@@ -262,8 +264,6 @@ class Parser:
                     break
                 continue
             if self.peek() is None or not self.starts_atom(self.peek()):
-                if sign_start >= 0 and not terms and self.peek() is None:
-                    raise ParseFailure("a sign with nothing after it")
                 if terms or sign_start >= 0:
                     raise ParseFailure("a sign with nothing after it")
                 t = self.peek()
@@ -379,11 +379,8 @@ class Parser:
         text = "".join(t.text if t.kind != "cmd" else t.text + " " for t in toks).strip()
         if text in TRANSPOSE_MARKS or text.replace(" ", "") in TRANSPOSE_MARKS:
             return n.Transpose(base.start, e, base)
-        exp = self.sub_parse(self._split_script(toks))
+        exp = self.sub_parse(toks)
         return n.Pow(base.start, e, base, exp)
-
-    def _split_script(self, toks: list[Token]) -> list[Token]:
-        return toks
 
     def script_tokens(self) -> tuple[list[Token], int, int]:
         """A script argument; ``x^23`` is ``x^{2}3`` in TeX (see group_tokens)."""
@@ -400,9 +397,8 @@ class Parser:
         if t.kind == "letter":
             return self.symbol_or_apply()
         if t.kind == "open":
-            toks, s, e = self.group_tokens()
-            inner = self.sub_parse(toks)
-            return _respan(inner, s, e) if isinstance(inner, n.Add) else inner
+            toks, _, _ = self.group_tokens()
+            return self.sub_parse(toks)
         if t.text in ("(", "["):
             return self.bracketed()
         if t.text == "|":
@@ -533,7 +529,6 @@ class Parser:
         else:
             return sym
         name = sym.base
-        save = self.i
         open_tok = self.advance()
         saved = (self.abs_depth, self.bar_is_given)
         self.abs_depth, self.bar_is_given = 0, 1
@@ -570,7 +565,6 @@ class Parser:
                        sym.labels, sym.sup_letter, 0), tuple(args), sym.primes, given,
                        maybe_product=maybe_product, prefer_product=prefer_product and maybe_product,
                        bracket=open_tok.text)
-        del save, open_tok
         return node
 
     def event(self, left: n.Node, close_text: str) -> n.Node:
@@ -613,11 +607,9 @@ class Parser:
             self.advance()
             index = None
             if self.at("["):
-                self.advance()
-                toks = []
-                while not self.at("]"):
-                    toks.append(self.advance())
-                self.advance()
+                toks, self.i = read_optional(self.toks, self.i)
+                if toks is None:
+                    raise ParseFailure("unbalanced [ in \\sqrt")
                 index = self.sub_parse(toks)
             toks, s, e = self.group_tokens()
             return n.Sqrt(t.start, e, self.sub_parse(toks), index)
@@ -1057,7 +1049,6 @@ class Parser:
 
     def bounds(self, toks: list[Token]) -> tuple[str, n.Node | None, list[n.Node], list[str]]:
         """``k``, ``k=1``, ``i \\neq j``, ``i,j``, ``i=1``: the index, its lower bound and exclusions."""
-        letters = [x for x in toks if x.kind in ("letter", "cmd")]
         if not toks:
             raise ParseFailure("an empty sum index")
         first = toks[0]
@@ -1076,7 +1067,6 @@ class Parser:
             if len(names) * 2 != len(rest) or any(not r.is_(",") for r in rest[0::2]):
                 raise ParseFailure("a sum index list is not decided yet")
             return var, None, [], names
-        del letters
         raise ParseFailure("a sum over a set is not decided yet")
 
 
@@ -1237,7 +1227,3 @@ def _drop_empty_groups(toks: list[Token]) -> list[Token]:
         else:
             out.append(t)
     return out
-
-
-def _respan(node: n.Node, start: int, end: int) -> n.Node:
-    return node

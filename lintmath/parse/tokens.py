@@ -77,7 +77,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     return tokens
 
 
-def _read_group(tokens: list[Token], i: int) -> tuple[list[Token], int]:
+def read_group(tokens: list[Token], i: int) -> tuple[list[Token], int]:
     """One argument: a brace group (without its braces) or a single token, and the index after it."""
     if i >= len(tokens):
         raise ParseFailure("macro argument missing")
@@ -95,7 +95,7 @@ def _read_group(tokens: list[Token], i: int) -> tuple[list[Token], int]:
     raise ParseFailure("unbalanced braces")
 
 
-def _read_optional(tokens: list[Token], i: int) -> tuple[list[Token] | None, int]:
+def read_optional(tokens: list[Token], i: int) -> tuple[list[Token] | None, int]:
     if i < len(tokens) and tokens[i].is_("["):
         depth, j = 0, i
         while j < len(tokens):
@@ -160,11 +160,11 @@ def expand_macros(tokens: list[Token], macros: Mapping[str, Macro]) -> list[Toke
             continue
         nargs = macro.nargs
         if macro.default is not None and nargs > 0:
-            opt, i = _read_optional(rest, i)
+            opt, i = read_optional(rest, i)
             args.append(opt if opt is not None else tokenize(macro.default))
             nargs -= 1
         for _ in range(nargs):
-            arg, i = _read_group(rest, i)
+            arg, i = read_group(rest, i)
             args.append(arg)
         if i:
             end = rest[i - 1].end
