@@ -83,3 +83,22 @@ def test_sign_error_is_diagnosed_with_the_authors_text():
 def test_whole_line_sign_is_diagnosed():
     d = check_step(r"\frac{d}{dx}\cos x", r"\sin x", "=").diagnosis
     assert d.kind == "sign_flip" and d.suggestion == r"-\sin x"
+
+
+@pytest.mark.parametrize("lhs, rhs", [
+    ("x", "m + x - m"),                                   # m cancels: any m will do
+    (r"\frac{\Delta z}{\Delta x}", r"\frac{\Delta z}{\Delta y} \cdot \frac{\Delta y}{\Delta x}"),
+    ("g(a) - g(a) + b", "b"),                             # a function from elsewhere that cancels
+])
+def test_a_name_from_elsewhere_that_cancels_is_verified(lhs, rhs):
+    assert check_step(lhs, rhs, "=").status is Status.VERIFIED
+
+
+@pytest.mark.parametrize("lhs, rhs", [
+    ("x + y", "x + m"),       # m may well be y, defined in the prose
+    ("a b", "a g(b)"),
+])
+def test_a_name_from_elsewhere_the_step_depends_on_stays_unverified(lhs, rhs):
+    verdict = check_step(lhs, rhs, "=")
+    assert verdict.status is Status.UNVERIFIED
+    assert "defined elsewhere" in verdict.reason
