@@ -23,7 +23,7 @@ from lintmath import linalg
 from lintmath.budget import BudgetExceeded
 from lintmath.context import ContextItem
 from lintmath.diagnose import diagnose
-from lintmath.evaluate import UNDEFINED, fast_value
+from lintmath.evaluate import UNDEFINED, fast_value, quick_value
 from lintmath.model import Macro, Status, Verdict
 from lintmath.parse import nodes as n
 from lintmath.parse.parser import parse_math
@@ -34,10 +34,12 @@ from lintmath.parse.vocabulary import FUNCTION_LETTERS
 EQUALITY = {"=", "===", "==", "=:"}
 INEQUALITY = {"<=", ">=", "<", ">"}
 INSTANCES = 3
+EFFORT_SECONDS = 0.4  # a decision that takes longer stops trying further readings of the notation
 POINTS = 4
 PRECISION = 30
 TOLERANCE = sp.Float("1e-9")
 TINY = sp.Float("1e-8")  # below this, both sides are ~0 and a point cannot tell them apart
+_TINY = float(TINY)
 
 
 @dataclass(frozen=True)
@@ -353,6 +355,21 @@ class Comparator:
                               standalone=letters.standalone | extra.standalone)
         self.letters = letters
         self.keys = reading_keys(parsed.letters, parsed.lhs, parsed.rhs)
+        # what a comparison needs of the trees, computed once: the diagnosis compares one left side
+        # with hundreds of candidate right sides
+        self._bounds: dict | None = None
+        self._ranges: dict[str, tuple[float, float]] | None = None
+        self._facts: dict[int, tuple[n.Node, sp.Float, frozenset[str]]] = {}
+
+    def _tree_facts(self, tree: n.Node) -> tuple[sp.Float, frozenset[str]]:
+        """The tolerance its written decimals allow, and the imaginary units it uses."""
+        entry = self._facts.get(id(tree))
+        if entry is None or entry[0] is not tree:
+            if len(self._facts) > 256:
+                self._facts.clear()
+            entry = (tree, decimal_tolerance(tree), frozenset(c.name for c in _imaginary_units(tree)))
+            self._facts[id(tree)] = entry
+        return entry[1], entry[2]
 
     def readings(self) -> list[frozenset]:
         out = [frozenset()]
@@ -364,7 +381,12 @@ class Comparator:
 
     def decide(self) -> tuple[Outcome, tuple[str, ...]]:
         outcomes = []
+        started = time.perf_counter()
         for flips in self.readings():
+            if outcomes and time.perf_counter() - started > EFFORT_SECONDS:
+                # a step this slow to compare is rarely settled by another reading; and a refutation
+                # needs every reading tried, so one not tried leaves the step undecided
+                return Outcome("undecided", "too slow to compare under every reading of the notation"), ()
             outcome = self.compare(self.parsed.lhs, self.parsed.rhs, flips)
             if outcome.kind == "equal":
                 return outcome, self.guesses(flips)
@@ -397,7 +419,7 @@ class Comparator:
             symbols = a.free_symbols | b.free_symbols
             for attempt in range(1, 4):
                 point = {s: _sample(rng, attempt) for s in symbols}
-                va, vb = evaluate(a, point), evaluate(b, point)
+                va, vb = evaluate(a, point, quick=True), evaluate(b, point, quick=True)
                 if va is not None and vb is not None:
                     return abs(va - vb) > sp.Float("1e-6") * max(1, abs(va), abs(vb))
         except Undecidable:
@@ -425,13 +447,15 @@ class Comparator:
     def instances(self, flips: frozenset, atoms: bool = False) -> list[Instance]:
         rng = random.Random(self.seed)
         letters = self.parsed.letters
-        bounds = sum_bounds(self.parsed.lhs, self.parsed.rhs)
+        if self._bounds is None:
+            self._bounds = sum_bounds(self.parsed.lhs, self.parsed.rhs)
+        bounds = self._bounds
         out = []
         for k in range(INSTANCES):
             free = len(letters.index) + 1
             size = max(3, free) + k % 2
             integers = {name: rng.randint(2, 4) for name in sorted(letters.integer)}
-            out.append(Instance(size, {}, integers, flips, seed=self.seed * 31 + k, atoms=atoms, bounds=bounds))
+            out.append(_Watched(size, {}, integers, flips, seed=self.seed * 31 + k, atoms=atoms, bounds=bounds))
         return out
 
     def lower_pair(self, inst: Instance, lhs: n.Node, rhs: n.Node) -> tuple[sp.Expr, sp.Expr]:
@@ -475,20 +499,31 @@ class Comparator:
         valid = 0
         reason = ""
         opaque: set[str] = set()
-        tolerance = decimal_tolerance(lhs, rhs)
-        ranges = self.ranges()
+        (tolerance_l, units_l), (tolerance_r, units_r) = self._tree_facts(lhs), self._tree_facts(rhs)
+        tolerance = max(tolerance_l, tolerance_r)
+        if len(units_l | units_r) > 1:
+            return Outcome("undecided", "quaternion units (i, j, k) are not decided yet")
+        if self._ranges is None:
+            self._ranges = self.ranges()
+        ranges = self._ranges
         agreed = 0
         tiny = 0
         suspect = ""
         differ_at = None
+        same: tuple[sp.Expr, sp.Expr] | None = None
         for inst in self.instances(flips, atoms):
-            try:
-                a, b = self.lower_pair(inst, lhs, rhs)
-            except Undecidable as exc:
-                return Outcome("undecided", str(exc), readable=False)
-            except (ZeroDivisionError, ValueError, TypeError, NotImplementedError, AttributeError) as exc:
-                return Outcome("undecided", f"could not evaluate: {type(exc).__name__}")
-            a, b = _differentiate_antiderivatives(a, b)
+            if same is not None:
+                a, b = same  # the instances differ only in what this pair never consulted
+            else:
+                try:
+                    a, b = self.lower_pair(inst, lhs, rhs)
+                except Undecidable as exc:
+                    return Outcome("undecided", str(exc), readable=False)
+                except (ZeroDivisionError, ValueError, TypeError, NotImplementedError, AttributeError) as exc:
+                    return Outcome("undecided", f"could not evaluate: {type(exc).__name__}")
+                a, b = _differentiate_antiderivatives(a, b)
+                if not inst.touched and not inst.integers:
+                    same = (a, b)
             names_a = {s.name for s in a.free_symbols}
             names_b = {s.name for s in b.free_symbols}
             opaque |= {o for o in inst.opaque if (o in names_a) != (o in names_b)}
@@ -506,8 +541,6 @@ class Comparator:
             complex_ok = a.has(sp.I) or b.has(sp.I)
             tries = 0
             got = 0
-            if len({c.name for c in _imaginary_units(lhs, rhs)}) > 1:
-                return Outcome("undecided", "quaternion units (i, j, k) are not decided yet")
             shape_a, entries_a = linalg.entries(a)
             shape_b, entries_b = linalg.entries(b)
             if shape_a != shape_b:
@@ -520,13 +553,13 @@ class Comparator:
             while got < POINTS and tries < POINTS * 5:
                 tries += 1
                 point = {s: _sample(rng, tries, ranges.get(getattr(s, "name", ""))) for s in symbols}
-                values = [(evaluate(x, point, complex_ok=complex_ok), evaluate(y, point, complex_ok=complex_ok))
-                          for x, y in pairs]
+                values = [(evaluate(x, point, complex_ok=complex_ok, quick=True),
+                           evaluate(y, point, complex_ok=complex_ok, quick=True)) for x, y in pairs]
                 if any(va is None or vb is None for va, vb in values):
                     reason = "undefined at the sampled points"
                     continue
                 got += 1
-                if self.relation in EQUALITY and all(max(abs(va), abs(vb)) < TINY for va, vb in values):
+                if self.relation in EQUALITY and all(max(abs(va), abs(vb)) < _TINY for va, vb in values):
                     tiny += 1  # both sides ~0 here: agreement at this point tells nothing
                     continue
                 if all(self.holds(va, vb, tolerance) for va, vb in values):
@@ -558,13 +591,39 @@ class Comparator:
             return Outcome("differ", "", differ_at, frozenset(opaque), suspect=suspect)
         return Outcome("equal", "", (), frozenset(opaque))
 
-    def holds(self, a: sp.Expr, b: sp.Expr, tolerance: sp.Float = TOLERANCE) -> bool:
+    def holds(self, a: sp.Expr | float, b: sp.Expr | float, tolerance: sp.Float = TOLERANCE) -> bool:
+        if isinstance(a, float) and isinstance(b, float):  # a screening in doubles (see evaluate.quick_value)
+            slack = float(tolerance) * max(1.0, abs(a), abs(b))
+            if self.relation in INEQUALITY:
+                return {"<=": a <= b + slack, "<": a < b + slack, ">=": a + slack >= b, ">": a + slack > b}[self.relation]
+            return abs(a - b) <= slack
+        if isinstance(a, float):
+            a = sp.Float(a)
+        if isinstance(b, float):
+            b = sp.Float(b)
         if self.relation in INEQUALITY:
             if not (a.is_real and b.is_real):
                 return True  # an inequality between complex numbers claims nothing we can test
             slack = tolerance * max(1, abs(a), abs(b))
             return {"<=": a <= b + slack, "<": a < b + slack, ">=": a + slack >= b, ">": a + slack > b}[self.relation]
         return abs(a - b) <= tolerance * max(1, abs(a), abs(b))
+
+
+class _Watched(Instance):
+    """An Instance that notes whether lowering read its size or seed (sums, indices, function
+    stand-ins, random matrices). When it did not, every instance of the step lowers to the same pair,
+    and rebuilding it (most of a comparison's time) would only repeat the first."""
+
+    def __init__(self, *args, **kwargs):
+        object.__setattr__(self, "touched", False)
+        super().__init__(*args, **kwargs)
+
+    def _read(self, name: str):
+        object.__setattr__(self, "touched", True)
+        return object.__getattribute__(self, name)
+
+    size = property(lambda self: self._read("_size"), lambda self, v: object.__setattr__(self, "_size", v))
+    seed = property(lambda self: self._read("_seed"), lambda self, v: object.__setattr__(self, "_seed", v))
 
 
 def decimal_tolerance(*trees: n.Node) -> sp.Float:
@@ -636,9 +695,13 @@ def _sample(rng: random.Random, attempt: int, bounds: tuple[float, float] | None
     return sp.Rational(rng.randint(5, 95), 100)
 
 
-def evaluate(expr: sp.Expr, point: dict, precision: int = PRECISION, complex_ok: bool = False) -> sp.Expr | None:
+def evaluate(expr: sp.Expr, point: dict, precision: int = PRECISION, complex_ok: bool = False,
+             quick: bool = False) -> sp.Expr | float | None:
     """The value of ``expr`` at ``point``, or None when it is not finite and defined (and real,
-    unless the step itself uses the imaginary unit)."""
+    unless the step itself uses the imaginary unit). ``quick``: a screening, which a real double
+    may answer (a Python float); a refutation is always confirmed without it."""
+    if quick and precision == PRECISION and (value := quick_value(expr, point)) is not None:
+        return value
     if expr.has(sp.Integral):
         # numerical quadrature at 30 digits costs seconds; 12 digits decide a typo just as well
         precision = min(precision, 12 if precision <= PRECISION else 18)

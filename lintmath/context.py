@@ -88,8 +88,9 @@ def directive_item(kind: str, argument: str, path: str, line: int) -> ContextIte
     return None
 
 
-def document_context(doc: Document) -> list[ContextItem]:
-    """Every definition and assumption of ``doc``, in source order."""
+def document_context(doc: Document, own: dict | None = None) -> list[ContextItem]:
+    """Every definition and assumption of ``doc``, in source order. ``own``, when given, receives the
+    reading of each of the document's own steps, by (derivation index, step index)."""
     macros = macro_table(doc.macros)
     items: list[ContextItem] = []
     for d in doc.directives:
@@ -98,8 +99,11 @@ def document_context(doc: Document) -> list[ContextItem]:
             if item is not None:
                 items.append(item)
     for derivation in doc.context + doc.derivations:
+        mine = own is not None and any(derivation is d for d in doc.derivations)
         for step in derivation.steps:
             item = definition_of(step, macros, derivation.path)
+            if mine:
+                own[(derivation.index, step.index)] = item
             if item is not None:
                 items.append(item)
     items.sort(key=lambda c: (c.path == doc.path, c.line))

@@ -60,16 +60,20 @@ def expand_paths(paths: Iterable[str], config: Config | None = None) -> list[str
 
 
 def tasks_for(doc: Document, config: Config) -> list[tuple[StepResult, Task]]:
-    from lintmath.context import context_for, definition_of, document_context
+    from lintmath.context import ContextItem, context_for, definition_of, document_context
     from lintmath.parse.tokens import macro_table
 
     pairs = []
     macros = config.macros + doc.macros  # the config's macro files first: the document's own win
-    items = list(config_context(config)) + document_context(doc)
+    own_items: dict[tuple[int, int], ContextItem | None] = {}
+    items = list(config_context(config)) + document_context(doc, own_items)
     table = macro_table(macros)
     for derivation in doc.derivations:
         for step in derivation.steps:
-            own = definition_of(step, table, doc.path)
+            key = (derivation.index, step.index)
+            # document_context has read the document's own steps already (with the document's
+            # macros); the config's macros may change a reading, so only then read it again
+            own = own_items[key] if key in own_items and not config.macros else definition_of(step, table, doc.path)
             context = context_for(step, [i for i in items if i != own], path=derivation.path)
             task = Task(step.lhs.text, step.rhs.text, step.relation, macros, step.index == 0,
                         config.seed, config.budget, context, own.name if own else "")
