@@ -8,6 +8,7 @@ rules needed), and undefined functions become fixed random smooth functions, the
 """
 from __future__ import annotations
 
+import functools
 import random
 from dataclasses import dataclass, field
 
@@ -257,6 +258,19 @@ def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
             if key is not None and key not in keys:
                 keys.append(key)
     return keys
+
+
+@functools.lru_cache(maxsize=512)
+def _stand_in(seed: int, name: str, arity: int, given: int) -> sp.Lambda:
+    """Built once per process: every comparison of every step asks for the same few (instance
+    seeds are few), and building the expression costs more than a whole small comparison."""
+    rng = random.Random(f"{seed}:{name}:{arity}:{given}")
+    us = sp.symbols(f"u1:{arity + 1}")
+    c = [sp.Rational(rng.randint(-9, 9) or 1, rng.randint(3, 9)) for _ in range(3 * arity + 2)]
+    lin = sum(c[i] * u for i, u in enumerate(us))
+    wave = sum(c[arity + i] * u for i, u in enumerate(us))
+    cross = c[-1] * sp.Mul(*us) if arity > 1 else c[-1] * us[0] ** 2 / 3
+    return sp.Lambda(us, sp.exp(c[-2] / 2 + lin + sp.sin(wave + 1) / 2 + cross / 4))
 
 
 class Lowerer:
@@ -535,13 +549,7 @@ class Lowerer:
         ``\\log p(x)`` is defined); the same name gets the same function on both sides."""
         key = (name, arity, given)
         if key not in self.inst.functions:
-            rng = random.Random(f"{self.inst.seed}:{name}:{arity}:{given}")
-            us = sp.symbols(f"u1:{arity + 1}")
-            c = [sp.Rational(rng.randint(-9, 9) or 1, rng.randint(3, 9)) for _ in range(3 * arity + 2)]
-            lin = sum(c[i] * u for i, u in enumerate(us))
-            wave = sum(c[arity + i] * u for i, u in enumerate(us))
-            cross = c[-1] * sp.Mul(*us) if arity > 1 else c[-1] * us[0] ** 2 / 3
-            self.inst.functions[key] = sp.Lambda(us, sp.exp(c[-2] / 2 + lin + sp.sin(wave + 1) / 2 + cross / 4))
+            self.inst.functions[key] = _stand_in(self.inst.seed, name, arity, given)
         return self.inst.functions[key]
 
     def lower_Deriv(self, node: n.Deriv) -> sp.Expr:
