@@ -43,6 +43,8 @@ _TEX_ROOT = re.compile(rb"%\s*!\s*tex\s+root", re.I)  # a chapter read with its 
 _TRANSIENT = ("the checking process crashed", "not checked", "ran out of memory")
 
 _fingerprint: str | None = None
+MAX_AGE_DAYS = 30.0  # an entry unused this long is deleted
+PRUNE_EVERY = 86400.0  # seconds between two prunings of one cache directory
 
 
 def fingerprint() -> str:
@@ -140,13 +142,18 @@ class Cache:
         return self.root / kind / key[:2] / key[2:]
 
     def _read(self, kind: str, key: str) -> Any:
+        path = self._path(kind, key)
         try:
-            data = self._path(kind, key).read_bytes()
+            data = path.read_bytes()
             value = _ModelUnpickler(io.BytesIO(data)).load()
         except Exception:
             self.misses += 1
             return None
         self.hits += 1
+        try:
+            os.utime(path)  # in use: ``prune`` keeps it (atime is not kept on noatime mounts)
+        except OSError:
+            pass
         return value
 
     def _write(self, kind: str, key: str, value: Any) -> None:
@@ -172,6 +179,43 @@ class Cache:
                 return
             except OSError:
                 continue
+
+    # -- eviction
+
+    def prune(self, max_age_days: float = MAX_AGE_DAYS, every_seconds: float = PRUNE_EVERY,
+              now: float | None = None) -> int:
+        """Delete entries not used for ``max_age_days`` (those of older lintmath versions, whose
+        keys are never asked for again, and of steps since edited), at most once per
+        ``every_seconds`` across all processes, so a pre-commit run pays one ``stat``. Returns the
+        number of entries deleted."""
+        import time
+
+        now = time.time() if now is None else now
+        marker = self.root / ".pruned"
+        try:
+            if now - marker.stat().st_mtime < every_seconds:
+                return 0
+        except OSError:
+            pass  # never pruned (or the directory is gone): prune now
+        try:
+            self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
+            marker.touch()
+            os.utime(marker, (now, now))
+        except OSError:
+            return 0
+        deleted = 0
+        cutoff = now - max_age_days * 86400
+        for kind in ("steps", "files"):
+            for dirpath, _dirs, names in os.walk(self.root / kind):
+                for name in names:
+                    path = os.path.join(dirpath, name)
+                    try:
+                        if os.stat(path).st_mtime < cutoff:
+                            os.unlink(path)
+                            deleted += 1
+                    except OSError:
+                        continue  # another process pruned it first
+        return deleted
 
     # -- steps
 

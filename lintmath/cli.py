@@ -89,6 +89,8 @@ def check(paths: tuple[str, ...], fmt: str, budget: float | None, jobs: int | No
                           cache=cache)
     if progress is not None:
         progress.close()
+    if cache is not None:
+        cache.prune()
     for r in results:
         if r.error and fmt not in ("text", "concise"):
             click.echo(r.error, err=True)

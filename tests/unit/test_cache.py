@@ -176,3 +176,36 @@ def test_a_file_that_reads_another_file_is_checked_again_when_that_file_changes(
     (after,) = pipeline.check_paths([str(tmp_path / "main.tex")], Config(), cache=cache)
     assert (before.steps, before.findings) != (after.steps, after.findings) or main_text.startswith("%")
     assert cache.file_key(str(tmp_path / "main.tex"), Config()) is None
+
+
+def test_entries_unused_for_a_month_are_pruned_and_used_ones_kept(tmp_path):
+    import time
+
+    cache = Cache(tmp_path)
+    old, used = Task("a", "b", "="), Task("c", "d", "=")
+    cache.put_verdict(old, Verdict(Status.VERIFIED))
+    cache.put_verdict(used, Verdict(Status.VERIFIED))
+    month_ago = time.time() - 31 * 86400
+    for task in (old, used):
+        path = cache._path("steps", task_key(task))
+        os.utime(path, (month_ago, month_ago))
+    assert cache.get_verdict(used) is not None  # a hit marks the entry as in use
+    assert cache.prune() == 1
+    assert cache.get_verdict(old) is None and cache.get_verdict(used) is not None
+
+
+def test_pruning_runs_at_most_once_a_day(tmp_path):
+    import time
+
+    cache = Cache(tmp_path)
+    cache.put_verdict(Task("a", "b", "="), Verdict(Status.VERIFIED))
+    now = time.time()
+    assert cache.prune(now=now) == 0
+    later = now + 40 * 86400  # everything is old by then, but the last pruning was "just now"...
+    assert cache.prune(now=now + 3600) == 0
+    assert cache.prune(now=later) == 1  # ...until a day has passed
+
+
+def test_pruning_a_deleted_cache_is_harmless(tmp_path):
+    cache = Cache(tmp_path / "gone")
+    assert cache.prune() == 0
