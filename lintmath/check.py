@@ -210,6 +210,11 @@ def names(tree: n.Node, letters: Letters) -> dict[str, str]:
     out: dict[str, str] = {}
     bound = {node.var for node in tree.walk() if isinstance(node, n.BigOp)}
     bound |= {node.var.base for node in tree.walk() if isinstance(node, n.Integral) and node.lo is not None}
+    bound |= {node.var.base for node in tree.walk() if isinstance(node, n.Limit)}
+    for node in tree.walk():
+        if isinstance(node, n.EvalBar):
+            # F|_a^b no longer depends on its variable: named (x=a) or the step's integration variable
+            bound |= {node.var.base} if node.var is not None else set(letters.integration)
     inside_index = set()
     for node in tree.walk():
         if isinstance(node, n.Sym):

@@ -13,6 +13,7 @@ import random
 from dataclasses import dataclass, field
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from lintmath import linalg
 from lintmath.parse import nodes as n
@@ -26,11 +27,21 @@ class Undecidable(Exception):
 MAX_SUM_TERMS = 60
 # (b x^2)' differentiates with respect to the conventional variable of the line.
 PRIME_VARIABLES = ("x", "t", "z", "s", "u", "y", "\\theta")
+# Letters that an evaluation bar F|_a^b may evaluate at when the step names no variable.
+BAR_VARIABLES = frozenset({"x", "t", "u", "s", "y", "z", "r", "v", "w", "\\theta", "\\phi", "\\varphi", "\\tau"})
 # Names that, as matrices, are usually symmetric (covariance, precision, kernel, Hessian...).
 SYMMETRIC_NAMES = {"\\Sigma", "\\Lambda", "\\Omega", "\\Psi", "A", "C", "H", "K", "M", "P", "Q", "S"}
 # Functions every ML slide uses without defining them.
 LIBRARY = {"\\sigma": "sigmoid"}
 MAX_DIGITS = 4000
+# A limit is taken by substitution only where that is sound: a finite value of an expression without
+# jumps, a cancelled rational function, or a purely numerical body whose values settle as the
+# variable approaches the point (checked at several distances).
+# (irregular, so that sin(pi/x) does not land on zeros; floats, so that (1 + 1/n)^n is not an exact power)
+LIMIT_STEPS = (sp.Rational(7, 10**16), sp.Rational(13, 10**31), sp.Rational(3, 10**45))
+LIMIT_DIGITS = 80
+MAX_LIMIT_OPS = 150
+JUMPS = (sp.sign, sp.floor, sp.ceiling, sp.Piecewise, sp.Heaviside, sp.frac)
 
 
 @dataclass
@@ -59,6 +70,7 @@ class Letters:
     matrices: frozenset[str] = frozenset()  # keys of symbols that are square matrices
     candidates: frozenset[str] = frozenset()  # plain lowercase letters that may be vectors (a reading)
     inferred: frozenset[str] = frozenset()  # matrices only because they are capitals beside matrices
+    integration: frozenset[str] = frozenset()  # variables of the step's integrals and derivatives
 
 
 def classify_letters(*trees: n.Node) -> Letters:
@@ -93,13 +105,17 @@ def classify_letters(*trees: n.Node) -> Letters:
                     derivative_vars.add(var.base)
             elif isinstance(node, n.Integral):
                 derivative_vars.add(node.var.base)
+            elif isinstance(node, n.Limit):
+                derivative_vars.add(node.var.base)
+            elif isinstance(node, n.EvalBar) and node.var is not None:
+                derivative_vars.add(node.var.base)
         for node in tree.walk():
             if isinstance(node, n.Sym) and id(node) not in in_index and not node.indices and not node.style:
                 standalone.add(node.base)
     index -= derivative_vars
     vectors, matrices, candidates, inferred = classify_shapes(trees, index | integer)
     return Letters(frozenset(index), frozenset(integer - derivative_vars), frozenset(standalone),
-                   vectors, matrices, candidates, inferred)
+                   vectors, matrices, candidates, inferred, frozenset(derivative_vars))
 
 
 def _is_minus_one(node: n.Node) -> bool:
@@ -176,8 +192,9 @@ def sum_bounds(*trees: n.Node) -> dict[str, tuple]:
         for node in tree.walk():
             if isinstance(node, n.BigOp) and node.lo is not None and node.hi is not None:
                 key = (repr(_strip(node.lo)), repr(_strip(node.hi)))
-                found.setdefault(node.var, set()).add(key)
-                nodes[node.var] = (node.lo, node.hi)
+                for var in (node.var, *node.extra_vars):  # \sum_{i,j=1}^{n}: both run to n
+                    found.setdefault(var, set()).add(key)
+                    nodes[var] = (node.lo, node.hi)
     return {var: nodes[var] for var, keys in found.items() if len(keys) == 1}
 
 
@@ -445,6 +462,64 @@ class Lowerer:
             return sp.oo if node.name == "inf" else -sp.oo
         return linalg.scalar(self.lower(node))
 
+    def lower_EvalBar(self, node: n.EvalBar) -> sp.Expr:
+        value = self.lower(node.expr)
+        if linalg.is_matrix(value):
+            raise Undecidable("an evaluation bar on a matrix is not decided yet")
+        var = self.bar_variable(node, value)
+        points = [node.lo] if node.hi is None else [node.hi, node.lo]
+        if any(isinstance(p, n.Const) and p.name in ("inf", "-inf") for p in points):
+            raise Undecidable("an evaluation at infinity is a limit, not decided yet")
+        at = [linalg.scalar(self.lower(p)) for p in points]
+        if any(linalg.is_matrix(a) for a in at):
+            raise Undecidable("an evaluation bar at a matrix")
+        if node.hi is None:
+            return value.subs(var, at[0])
+        return value.subs(var, at[0]) - value.subs(var, at[1])
+
+    def bar_variable(self, node: n.EvalBar, value: sp.Expr) -> sp.Symbol:
+        """The variable a bar evaluates: the one it names, else the one plain letter of F that it can
+        be (narrowed to the step's integration variables when F has several), else no reading."""
+        if node.var is not None:
+            var = self.symbol(node.var)
+            if not isinstance(var, sp.Symbol):
+                raise Undecidable("an evaluation bar over a non-variable")
+            return var
+        inside = {id(x) for s in node.expr.walk() if isinstance(s, n.Sym) for i in s.indices for x in i.walk()}
+        inside |= {id(a.func) for a in node.expr.walk() if isinstance(a, n.Apply)}
+        candidates = {}
+        for sym in node.expr.walk():
+            if isinstance(sym, n.Sym) and id(sym) not in inside and not sym.indices and not sym.labels \
+                    and not sym.primes and not sym.style and _is_letter(sym.base):
+                value_of = self.symbol(sym)
+                if isinstance(value_of, sp.Symbol) and value_of in value.free_symbols:
+                    candidates[sym.base] = value_of
+        # p_a \delta q_a |_{t_0}^{t_1} evaluates at t, which F does not even show: a letter of F is the
+        # variable only if the step integrates over it, or, without integrals, if it is a usual one
+        allowed = self.letters.integration or BAR_VARIABLES
+        candidates = {k: v for k, v in candidates.items() if k in allowed}
+        if len(candidates) != 1:
+            raise Undecidable("the variable of an evaluation bar is not decided")
+        return next(iter(candidates.values()))
+
+    def lower_Limit(self, node: n.Limit) -> sp.Expr:
+        var = self.symbol(node.var)
+        if not isinstance(var, sp.Symbol):
+            raise Undecidable("a limit over an index or a bound is not decided yet")
+        body = self.lower(node.body)
+        if linalg.is_matrix(body):
+            raise Undecidable("a limit of a matrix is not decided yet")
+        if var not in body.free_symbols:
+            return body
+        if body.has(*JUMPS) or body.has(sp.Integral, sp.Sum, sp.Product):
+            raise Undecidable("a limit of an expression with jumps is not decided yet")
+        if isinstance(node.point, n.Const) and node.point.name in ("inf", "-inf"):
+            return limit_at_infinity(body, var, 1 if node.point.name == "inf" else -1)
+        point = linalg.scalar(self.lower(node.point))
+        if linalg.is_matrix(point) or var in getattr(point, "free_symbols", ()):
+            raise Undecidable("a limit at a point that is not a value")
+        return limit_at(body, var, point, node.side)
+
     def lower_Transpose(self, node: n.Transpose) -> sp.Expr:
         return linalg.transpose(self.lower(node.inner))
 
@@ -513,6 +588,11 @@ class Lowerer:
         args = [linalg.scalar(a) for a in args]
         if any(linalg.is_matrix(a) for a in args):
             raise Undecidable(f"{node.name} of a matrix is not decided yet")
+        if node.primes:
+            if len(args) != 1:
+                raise Undecidable(f"a derivative of {node.name} of several arguments")
+            u = sp.Dummy("u")
+            return sp.diff(apply_function(node.name, [u], node.inverse), u, node.primes).subs(u, args[0])
         value = apply_function(node.name, args, node.inverse)
         if node.power is not None:
             value = safe_pow(value, self.lower(node.power))
@@ -533,6 +613,8 @@ class Lowerer:
         name = sp.sstr(self.symbol(node.func))
         if node.bracket != "(":
             name += node.bracket
+        if node.params >= 0:
+            name += f";{node.params}"
         if self.inst.atoms:
             label = f"{name}{chr(39) * node.primes}/{len(args)}/{node.given}"
             return sp.Function(label)(*args)
@@ -614,6 +696,109 @@ class Lowerer:
 
     def lower_Unsupported(self, node: n.Unsupported) -> sp.Expr:
         raise Undecidable(f"{node.what} are not decided yet")
+
+
+def _settled(value: sp.Expr) -> bool:
+    return not value.has(sp.nan, sp.zoo, sp.oo, -sp.oo, sp.AccumBounds)
+
+
+class _Singular(Exception):
+    pass
+
+
+def _continuous_value(body: sp.Expr, var: sp.Symbol, point: sp.Expr) -> sp.Expr | None:
+    """``body`` at ``point`` when every part of it is finite there: then, with no jumps, the body is
+    continuous at the point and this is its limit. None when some part is not (1/x at 0, even if
+    the whole, like 1/log(1/x), comes out finite)."""
+    def at(expr: sp.Expr) -> sp.Expr:
+        if expr == var:
+            return point
+        if not expr.has(var):
+            return expr
+        value = expr.func(*[at(a) for a in expr.args])
+        if not _settled(value):
+            raise _Singular
+        return value
+
+    try:
+        return at(body)
+    except _Singular:
+        return None
+
+
+def limit_at(body: sp.Expr, var: sp.Symbol, point: sp.Expr, side: int = 0) -> sp.Expr:
+    """The limit of ``body`` as ``var`` -> ``point`` (finite; from one side when ``side``), or Undecidable."""
+    value = _continuous_value(body, var, point)
+    if value is not None:
+        return value
+    if sp.count_ops(body) <= MAX_LIMIT_OPS and body.is_rational_function(var):
+        value = sp.cancel(body).subs(var, point)  # (2h + h^2)/h: equal to 2 + h away from the point
+        if _settled(value):
+            return value
+        raise Undecidable("a limit that does not exist or is infinite")
+    if sp.count_ops(body) > MAX_LIMIT_OPS or body.atoms(AppliedUndef):
+        raise Undecidable("a limit of a large expression or of an undefined function is not decided yet")
+    right = [point + s for s in LIMIT_STEPS] if side >= 0 else []
+    left = [point - s for s in LIMIT_STEPS] if side <= 0 else []
+    return numeric_limit(body, var, right or left, left if right else [])
+
+
+def limit_at_infinity(body: sp.Expr, var: sp.Symbol, direction: int) -> sp.Expr:
+    if sp.count_ops(body) <= MAX_LIMIT_OPS and body.is_rational_function(var):
+        t = sp.Dummy("t", positive=True)
+        value = sp.cancel(body.subs(var, direction / t)).subs(t, 0)
+        if _settled(value):
+            return value
+        raise Undecidable("a limit that does not exist or is infinite")
+    if sp.count_ops(body) > MAX_LIMIT_OPS or body.atoms(AppliedUndef):
+        raise Undecidable("a limit of a large expression or of an undefined function is not decided yet")
+    return numeric_limit(body, var, [direction / s for s in LIMIT_STEPS], [])
+
+
+def numeric_limit(body: sp.Expr, var: sp.Symbol, right: list, left: list) -> sp.Expr:
+    """The body's values at points ever closer to the limit point (``right``, then ``left``, closest
+    last) must agree to many digits on each side where they are real, at parameter values across the
+    checker's sampling range (x^c settles at c = 3, not at c = 0.05), or the limit is not decided. The
+    value is the body at the closest point: exact to far below the checker's tolerance."""
+    params = sorted(body.free_symbols - {var}, key=lambda s: s.name)
+    settings = [{}] if not params else [
+        {p: v for p in params} for v in (sp.Rational(1, 20), sp.Integer(3))
+    ] + [{p: sp.Rational(37 + 41 * k, 100) for k, p in enumerate(params)},
+         {p: sp.Rational(290 - 53 * k, 100) for k, p in enumerate(params)}]
+    result = None
+    for points in (right, left):
+        if not points:
+            continue
+        side_values = []
+        for setting in settings:
+            fixed = body.xreplace(setting) if setting else body
+            values = []
+            for p in points:
+                try:
+                    v = fixed.xreplace({var: sp.Float(p, LIMIT_DIGITS)}).evalf(LIMIT_DIGITS)
+                except (ZeroDivisionError, ValueError, TypeError, OverflowError, ArithmeticError):
+                    v = None
+                if v is None or not v.is_number or not _settled(v) or not v.is_real:
+                    values = None
+                    break
+                values.append(v)
+            if values is None:
+                break
+            scale = max(1, abs(values[-1]))
+            if any(abs(a - b) > sp.Float("1e-12") * scale for a, b in zip(values, values[1:])):
+                raise Undecidable("a limit whose values do not settle near the point")
+            side_values.append(values[-1])
+        if len(side_values) != len(settings):
+            if points is right:
+                raise Undecidable("a limit whose values cannot be computed near the point")
+            continue  # sqrt(x) at 0: not defined on the left, the limit is the one from the right
+        if result is None:
+            result = side_values
+        elif any(abs(a - b) > sp.Float("1e-12") * max(1, abs(a)) for a, b in zip(result, side_values)):
+            raise Undecidable("a limit whose one-sided values differ")
+    if not params:
+        return result[0]
+    return body.xreplace({var: sp.Float(right[-1], LIMIT_DIGITS)})
 
 
 def _grid(lo: int, hi: int, dims: int):

@@ -140,6 +140,7 @@ class Func(Node):
     args: tuple[Node, ...]
     power: Node | None = None
     inverse: bool = False
+    primes: int = 0  # \sin' x: the derivative of the function, at the argument
 
 
 @dataclass(frozen=True)
@@ -158,6 +159,7 @@ class Apply(Node):
     maybe_product: bool = False
     prefer_product: bool = False
     bracket: str = "("  # "[" for sequences x[k] and E[X]; "\\{" for E\{X\}
+    params: int = -1  # the number of arguments before a semicolon: p(x; w) is not p(x, w)
 
 
 @dataclass(frozen=True)
@@ -258,6 +260,27 @@ class MatrixLit(Node):
 
     rows: tuple[tuple[Node, ...], ...]
     det: bool = False
+
+
+@dataclass(frozen=True)
+class EvalBar(Node):
+    """``F(x)\\Big|_a^b`` (``hi`` None for ``F\\big|_{x=a}``): F at hi minus F at lo. ``var`` is None when the
+    bar does not name it; the lowering then takes the one variable it can be (or refuses)."""
+
+    expr: Node
+    lo: Node
+    hi: Node | None = None
+    var: Sym | None = None
+
+
+@dataclass(frozen=True)
+class Limit(Node):
+    """``\\lim_{x \\to a} body``; ``point`` is Const("inf") for x -> infinity."""
+
+    body: Node
+    var: Sym
+    point: Node
+    side: int = 0  # +1 for x -> a^+, -1 for x -> a^-
 
 
 @dataclass(frozen=True)

@@ -38,13 +38,16 @@ ADD_OPS = {"+", "-", "\\pm", "\\mp"}
 MUL_OPS = {"\\cdot", "\\times"}
 CONVOLUTION = {"*", "\\ast", "\\star"}
 DIFFERENTIALS = {"d", "\\partial", "\\mathrm{d}", "\\text{d}", "\\operatorname{d}", "\\mathrm d"}
+# F(x)\Big|_a^b: the bar of an evaluation, when a script follows it
+EVAL_BARS = {"|", "\\vert", "\\rvert"}
+EVAL_CLOSERS = EVAL_BARS | {"]", "\\rbrack"}
 ELLIPSES = {"\\ldots", "\\cdots", "\\dots", "\\vdots", "\\ddots", "\\dotsb", "\\dotsc", "\\dotsm"}
 OPEN_CLOSE = {"(": ")", "[": "]", "\\{": "\\}", "\\lbrace": "\\rbrace", "\\lbrack": "\\rbrack",
               "\\lparen": "\\rparen", "\\langle": "\\rangle", "\\lfloor": "\\rfloor", "\\lceil": "\\rceil"}
 CLOSERS = set(OPEN_CLOSE.values()) | {"|", "\\|", "\\rvert", "\\rVert", "\\vert", "\\Vert", "\\mid"}
 UNSUPPORTED = {
 "\\iint": "integrals", "\\iiint": "integrals", "\\oint": "integrals",
-    "\\lim": "limits", "\\limsup": "limits", "\\liminf": "limits", "\\nabla": "gradients",
+    "\\limsup": "limits", "\\liminf": "limits", "\\nabla": "gradients",
     "\\sup": "suprema", "\\inf": "infima",
     "\\arg": "arg max / arg min", "\\argmax": "arg max / arg min", "\\argmin": "arg max / arg min",
     "\\mathbb": "expectations and number sets", 
@@ -71,6 +74,9 @@ def prepare(text: str, macros: Mapping[str, Macro] | None = None, offset: int = 
     while i < len(tokens):
         t = tokens[i]
         if t.kind == "cmd" and t.text in ("\\left", "\\right") and i + 1 < len(tokens) and tokens[i + 1].is_("."):
+            if t.text == "\\left" and _closes_evaluation(tokens, i):
+                # \left. F \right|_a^b: the evaluation bar says exactly what it applies to
+                out.append(Token("cmd", "\\lintmathevalopen", t.start, tokens[i + 1].end))
             i += 2
             continue
         if t.kind == "cmd" and t.text in DROP_WITH_ARG and t.text != "\\tag":
@@ -81,6 +87,13 @@ def prepare(text: str, macros: Mapping[str, Macro] | None = None, offset: int = 
         if t.kind == "cmd" and t.text in IGNORED:
             i += 1
             continue
+        if t.kind == "cmd" and t.text == "\\ensuremath":
+            # \ensuremath{\mathbb{E}}[X]: its braces keep nothing together in math mode
+            groups = _groups(tokens, i + 1, 1)
+            if groups is not None:
+                (a, b), = groups
+                tokens[i : b + 1] = tokens[a:b]
+                continue
         if t.kind == "cmd" and t.text == "\\mathchoice":
             # \mathchoice{display}{text}{script}{scriptscript}: the display form is the math
             groups = _groups(tokens, i + 1, 4)
@@ -124,7 +137,54 @@ def prepare(text: str, macros: Mapping[str, Macro] | None = None, offset: int = 
     # trailing punctuation ends a row in prose style: "= x^2 ." is "= x^2"
     while out and out[-1].kind == "sym" and out[-1].text in ",.;":
         out.pop()
+    return _merge_limit_increments(out)
+
+
+INCREMENTS = ("\\Delta", "\\delta")
+LIMIT_ARROWS = {"\\to", "\\rightarrow", "\\longrightarrow"}
+
+
+def _merge_limit_increments(tokens: list[Token]) -> list[Token]:
+    """``\\lim_{\\Delta x \\to 0}``: the limit runs over the increment Delta-x, one quantity; every
+    ``\\Delta x`` of the line becomes one letter, or the body would be a product with x."""
+    pairs = set()
+    for k, t in enumerate(tokens):
+        if t.text == "\\lim" and k + 5 < len(tokens) and tokens[k + 1].is_("_") and tokens[k + 2].kind == "open" \
+                and tokens[k + 3].text in INCREMENTS and tokens[k + 4].kind == "letter" \
+                and tokens[k + 5].text in LIMIT_ARROWS:
+            pairs.add((tokens[k + 3].text, tokens[k + 4].text))
+    if not pairs:
+        return tokens
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        t = tokens[k]
+        if k + 1 < len(tokens) and (t.text, tokens[k + 1].text) in pairs and tokens[k + 1].kind == "letter":
+            out.append(Token("letter", f"{t.text} {tokens[k + 1].text}", t.start, tokens[k + 1].end))
+            k += 2
+            continue
+        out.append(t)
+        k += 1
     return out
+
+
+def _bare_symbol(node: n.Node) -> bool:
+    return isinstance(node, n.Sym) and not node.indices and not node.labels and node.sup_letter is None \
+        and not node.primes
+
+
+def _closes_evaluation(tokens: list[Token], i: int) -> bool:
+    """Whether the ``\\left.`` at ``i`` is closed by ``\\right|`` (or ``\\right]``) with a script after it."""
+    depth = 0
+    for j in range(i, len(tokens)):
+        if tokens[j].text == "\\left":
+            depth += 1
+        elif tokens[j].text == "\\right":
+            depth -= 1
+            if depth == 0:
+                return j + 2 < len(tokens) and tokens[j + 1].text in EVAL_CLOSERS \
+                    and tokens[j + 2].text in ("_", "^")
+    return False
 
 
 def _groups(tokens: list[Token], i: int, count: int) -> list[tuple[int, int]] | None:
@@ -161,6 +221,7 @@ class Parser:
         self.abs_depth = 0
         self.bar_is_given = 0  # inside p( ... | ... ) a bar conditions, it does not open |x|
         self.bare_argument = False  # reading \sin x without parentheses
+        self.in_evalopen = 0  # inside \left. ... \right|: the bar closes that group, not a term
 
     # -- token helpers -------------------------------------------------------------------------
     def peek(self, k: int = 0) -> Token | None:
@@ -269,6 +330,11 @@ class Parser:
                 t = self.peek()
                 raise ParseFailure(f"cannot read {t.text!r} here" if t else "empty expression")
             node = self.product()
+            if self.at_eval_bar() and not self.in_evalopen:
+                if terms:
+                    # a + b \Big|_0^1: the bar may close b or the whole sum; the author's \left. would say
+                    raise ParseFailure("an evaluation bar after several terms is not decided yet")
+                node = self.eval_bar(node, node.start)
             term_start = sign_start if sign_start >= 0 else node.start
             terms.append(n.Term(term_start, node.end, sign, node, sign_start))
             if not self.at(*ADD_OPS):
@@ -276,6 +342,7 @@ class Parser:
         self.depth -= 1
         terms = _fold_ellipses(terms, {t.text for t in self.toks})
         terms = _extend_sum_bodies(terms)
+        terms = _extend_limit_bodies(terms)
         if len(terms) == 1 and terms[0].sign == "+":
             return terms[0].node
         return n.Add(start, terms[-1].end, tuple(terms))
@@ -318,13 +385,13 @@ class Parser:
             return True
         if t.kind == "sym":
             if t.text == "|":
-                return self.abs_depth == 0 and self.bar_is_given == 0
+                return self.abs_depth == 0 and self.bar_is_given == 0 and not self.at_eval_bar()
             return t.text in ("(", "[")
         if t.kind == "cmd":
             if t.text in TEXT_WORDS and self.text_is_math():
                 return True
             if t.text in ("\\|", "\\Vert", "\\vert"):
-                return self.abs_depth == 0 and self.bar_is_given == 0
+                return self.abs_depth == 0 and self.bar_is_given == 0 and not self.at_eval_bar()
             if t.text in ("\\lVert", "\\lvert"):
                 return True
             if t.text in ANNOTATIONS or t.text in CLOSERS or t.text in MUL_OPS or t.text in ADD_OPS:
@@ -333,6 +400,54 @@ class Parser:
                 return False
             return True
         return False
+
+    def at_eval_bar(self) -> bool:
+        """``|_`` or ``|^`` where a bar cannot close an absolute value or a condition: an evaluation."""
+        t, nxt = self.peek(), self.peek(1)
+        return t is not None and nxt is not None and t.text in EVAL_BARS and nxt.text in ("_", "^") \
+            and self.abs_depth == 0 and self.bar_is_given == 0
+
+    def eval_bar(self, node: n.Node, start: int) -> n.Node:
+        """The bar (or closing bracket) and its scripts: ``|_a^b``, ``|_{x=a}^{b}``, ``|_{x=a}``."""
+        self.advance()
+        return self.evaluation_scripts(node, start)
+
+    def evaluation_scripts(self, node: n.Node, start: int) -> n.Node:
+        lo_toks = hi_toks = None
+        end = node.end
+        for _ in range(2):
+            if self.at("_") and lo_toks is None:
+                self.advance()
+                lo_toks, _, end = self.script_tokens()
+            elif self.at("^") and hi_toks is None:
+                self.advance()
+                hi_toks, _, end = self.script_tokens()
+        if not lo_toks:
+            raise ParseFailure("an evaluation bar without a lower point")
+        var = None
+        eq = [k for k, x in enumerate(lo_toks) if x.is_("=")]
+        if eq:
+            named = self.sub_parse(lo_toks[:eq[0]])
+            if not isinstance(named, n.Sym):
+                raise ParseFailure("an evaluation bar at an expression")
+            var, lo_toks = named, lo_toks[eq[0] + 1:]
+        lo = self.integral_bound(lo_toks)
+        hi = self.integral_bound(hi_toks) if hi_toks else None
+        return n.EvalBar(start, end, node, lo, hi, var)
+
+    def bracket_evaluation_ahead(self) -> bool:
+        """``[F]_a^b``: both scripts after a square bracket make an evaluation; ``[v]_i`` alone is an entry."""
+        if not self.at("_", "^"):
+            return False
+        save = self.i
+        try:
+            first = self.advance().text
+            self.script_tokens()
+            return self.at("^" if first == "_" else "_")
+        except ParseFailure:
+            return False
+        finally:
+            self.i = save
 
     def text_is_math(self) -> bool:
         """``\\text{KL}[q, p]``, ``\\text{err}_m``, ``\\textrm{Var}(X)``: a word used as a name, not prose."""
@@ -355,12 +470,26 @@ class Parser:
             t = self.peek()
             if t is None:
                 break
-            if t.text == "^":
+            if t.text == "^" and isinstance(node, n.Paren) and node.delim == "[" and self.bracket_evaluation_ahead():
+                node = self.evaluation_scripts(node.inner, node.start)
+            elif t.text == "^":
                 self.advance()
                 node = self.superscript(node)
             elif t.text == "!":
                 self.advance()
                 node = n.Factorial(node.start, t.end, node)
+            elif t.text in ("_", "^") and isinstance(node, n.Paren) and node.delim == "[" \
+                    and self.bracket_evaluation_ahead():
+                node = self.evaluation_scripts(node.inner, node.start)
+            elif t.text == "_" and isinstance(node, (n.Pow, n.Transpose)) and self.toks[self.i - 1].end == t.start \
+                    and _bare_symbol(node.base if isinstance(node, n.Pow) else node.inner):
+                # x^2_j is x_j^2 (TeX attaches both scripts to x, in either order)
+                self.advance()
+                toks, _, end = self.script_tokens()
+                base = node.base if isinstance(node, n.Pow) else node.inner
+                indexed = replace(base, indices=tuple(self.index_items(toks)), end=end)
+                node = replace(node, base=indexed) if isinstance(node, n.Pow) else replace(node, inner=indexed)
+                node = replace(node, end=end)
             elif t.text == "_":
                 raise ParseFailure("a subscript on a compound expression")
             elif t.text == "'":
@@ -410,9 +539,10 @@ class Parser:
     def bracketed(self) -> n.Node:
         open_tok = self.advance()
         close = OPEN_CLOSE[open_tok.text]
-        saved, self.abs_depth, self.bar_is_given = (self.abs_depth, self.bar_is_given), 0, 0
+        saved = (self.abs_depth, self.bar_is_given, self.in_evalopen)
+        self.abs_depth, self.bar_is_given, self.in_evalopen = 0, 0, 0
         inner = self.expr()
-        self.abs_depth, self.bar_is_given = saved
+        self.abs_depth, self.bar_is_given, self.in_evalopen = saved
         t = self.peek()
         if t is None or t.text != close:
             raise ParseFailure(f"unbalanced {open_tok.text}")
@@ -420,6 +550,8 @@ class Parser:
         return n.Paren(open_tok.start, t.end, inner, open_tok.text)
 
     def absolute(self) -> n.Node:
+        if self.at_double_bar():
+            return self.double_bar_norm()
         open_tok = self.advance()
         self.abs_depth += 1
         inner = self.expr()
@@ -429,6 +561,30 @@ class Parser:
             raise ParseFailure("unbalanced |")
         self.advance()
         return n.Abs(open_tok.start, t.end, inner)
+
+    def at_double_bar(self) -> bool:
+        t, u = self.peek(), self.peek(1)
+        return t is not None and u is not None and t.is_("|") and u.is_("|") and t.end == u.start
+
+    def double_bar_norm(self) -> n.Node:
+        """``||w||^2``: two bars typed for \\|. As an absolute value of an absolute value it would be the
+        same number for a scalar, so the norm reading loses nothing."""
+        open_tok = self.advance()
+        self.advance()
+        self.abs_depth += 1
+        inner = self.expr()
+        self.abs_depth -= 1
+        if not self.at_double_bar():
+            raise ParseFailure("unbalanced ||")
+        self.advance()
+        close = self.advance()
+        end = close.end
+        if self.at("_"):
+            self.advance()
+            toks, _, end = self.group_tokens()
+            if "".join(x.text for x in toks) not in ("2",):
+                raise ParseFailure("a norm other than the 2-norm")
+        return n.Norm(open_tok.start, end, inner)
 
     def symbol_or_apply(self) -> n.Node:
         sym = self.symbol_scripts(self.advance())
@@ -534,6 +690,7 @@ class Parser:
         self.abs_depth, self.bar_is_given = 0, 1
         args: list[n.Node] = []
         given = -1
+        params = -1
         try:
             while True:
                 args.append(self.expr())
@@ -541,6 +698,11 @@ class Parser:
                     args[-1] = self.event(args[-1], close_text)
                 if self.at(","):
                     self.advance()
+                    continue
+                if self.at(";") and params < 0:
+                    # p(x; \theta): what follows the semicolon are parameters, a function of its own
+                    self.advance()
+                    params = len(args)
                     continue
                 if self.at("|", "\\mid", "\\vert") and given < 0:
                     self.advance()
@@ -550,7 +712,7 @@ class Parser:
             close = self.expect(close_text)
         finally:
             self.abs_depth, self.bar_is_given = saved
-        single = len(args) == 1 and given < 0
+        single = len(args) == 1 and given < 0 and params < 0
         prefer_product = False
         if single and sym.primes == 0 and not sym.style:
             arg = args[0]
@@ -564,7 +726,7 @@ class Parser:
         node = n.Apply(sym.start, close.end, n.Sym(sym.start, sym.end, sym.base, sym.style, sym.indices,
                        sym.labels, sym.sup_letter, 0), tuple(args), sym.primes, given,
                        maybe_product=maybe_product, prefer_product=prefer_product and maybe_product,
-                       bracket=open_tok.text)
+                       bracket=open_tok.text, params=params)
         return node
 
     def event(self, left: n.Node, close_text: str) -> n.Node:
@@ -622,6 +784,8 @@ class Parser:
             return self.styled()
         if t.text in ("\\sum", "\\prod"):
             return self.big_operator()
+        if t.text == "\\lim":
+            return self.limit()
         if t.text == "\\int":
             return self.integral()
         if t.text in ("\\binom", "\\dbinom", "\\tbinom"):
@@ -668,6 +832,7 @@ class Parser:
             return n.Abs(t.start, close.end, inner)
         if t.text == "\\langle":
             self.advance()
+            self.unwrap_group_before("\\rangle")
             left = self.expr()
             self.expect(",")
             right = self.expr()
@@ -684,6 +849,18 @@ class Parser:
         if t.text in ("\\tr", "\\det"):
             self.advance()
             return self.function(t, "trace" if t.text == "\\tr" else "det")
+        if t.text == "\\lintmathevalopen":
+            self.advance()
+            saved = (self.abs_depth, self.bar_is_given, self.in_evalopen)
+            self.abs_depth, self.bar_is_given, self.in_evalopen = 0, 0, 1
+            try:
+                inner = self.expr()
+            finally:
+                self.abs_depth, self.bar_is_given, self.in_evalopen = saved
+            close = self.peek()
+            if close is None or close.text not in EVAL_CLOSERS:
+                raise ParseFailure("unbalanced \\left.")
+            return self.eval_bar(inner, t.start)
         if t.text == "\\lintmathunreadable":
             # the PDF extractor's mark for a row it could not rebuild with confidence
             self.advance()
@@ -701,6 +878,19 @@ class Parser:
         if t.text in ANNOTATIONS:
             raise ParseFailure(f"prose ({t.text}) inside the math")
         raise ParseFailure(f"unknown command {t.text}")
+
+    def unwrap_group_before(self, closer: str) -> None:
+        """``\\langle{u,v}\\rangle``: a macro argument arrives wrapped in braces; the braces only group,
+        so the pair inside is read as if written without them."""
+        if not (self.peek() is not None and self.peek().kind == "open"):
+            return
+        try:
+            _, after = read_group(self.toks, self.i)
+        except ParseFailure:
+            return
+        if after < len(self.toks) and self.toks[after].text == closer:
+            del self.toks[after - 1]
+            del self.toks[self.i]
 
     def norm(self) -> n.Node:
         open_tok = self.advance()
@@ -826,6 +1016,15 @@ class Parser:
     def function(self, t: Token, name: str) -> n.Node:
         power = None
         inverse = False
+        primes = 0
+        while self.at("'"):
+            self.advance()
+            primes += 1
+        if primes:
+            if self.at("_", "^") or name in ("max", "min", "trace", "det"):
+                raise ParseFailure(f"a derivative of {t.text} with scripts is not decided yet")
+            arg = self.function_argument()
+            return n.Func(t.start, arg.end, name, (arg,), primes=primes)
         if self.at("_"):
             if name != "log":
                 raise ParseFailure(f"{t.text} with a subscript is not decided yet")
@@ -974,6 +1173,33 @@ class Parser:
         body = self.product()
         return n.BigOp(t.start, body.end, kind, var, lo, hi, body, tuple(exclude), tuple(extra))
 
+    def limit(self) -> n.Node:
+        """``\\lim_{x \\to a} body``, ``\\lim_{x \\to 0^+}``, ``\\lim_{n \\to \\infty}``."""
+        t = self.advance()
+        if not self.at("_"):
+            raise ParseFailure("a limit without its variable")
+        self.advance()
+        toks, _, _ = self.script_tokens()
+        arrows = [k for k, x in enumerate(toks) if x.text in LIMIT_ARROWS]
+        if len(arrows) != 1 or arrows[0] == 0 or arrows[0] == len(toks) - 1:
+            raise ParseFailure("a limit over a set or a filter is not decided yet")
+        var = self.sub_parse(toks[:arrows[0]])
+        if not isinstance(var, n.Sym) or var.indices:
+            raise ParseFailure("a limit of an expression is not decided yet")
+        target = toks[arrows[0] + 1:]
+        side = 0
+        if len(target) >= 3 and target[-2].is_("^") and target[-1].text in ("+", "-"):
+            side, target = (1 if target[-1].text == "+" else -1), target[:-2]
+        elif len(target) >= 5 and target[-4].is_("^") and target[-3].kind == "open" and target[-2].text in ("+", "-") \
+                and target[-1].kind == "close":
+            side, target = (1 if target[-2].text == "+" else -1), target[:-4]
+        point = self.integral_bound(target)
+        nxt = self.peek()
+        if nxt is None or not self.starts_atom(nxt):
+            raise ParseFailure("a limit without a body")
+        body = self.product()
+        return n.Limit(t.start, body.end, body, var, point, side)
+
     def integral(self) -> n.Node:
         """``\\int_a^b f(x)\\,dx``, ``\\int f\\,\\mathrm{d}x``, ``\\int dx\\, f(x)``."""
         t = self.advance()
@@ -991,6 +1217,8 @@ class Parser:
             raise ParseFailure("an integral over a region is not decided yet")
         start = self.i
         found = self.find_differential()
+        if found is None:
+            found = self.differential_in_fraction()
         if found is None:
             raise ParseFailure("an integral without a differential dx")
         at, after = found
@@ -1036,14 +1264,63 @@ class Parser:
             elif depth == 0:
                 if u.text in ANNOTATIONS or u.text in ("\\int",) or (u.kind == "sym" and u.text in "=<>,"):
                     return None
-                op, rest = _differential(toks[j:j + 5])
+                window = toks[j:j + 8]
+                op, rest = _differential(window)
                 if op == "d" and rest and (rest[0].kind == "letter" or (rest[0].kind == "cmd" and rest[0].text[1:] in GREEK)):
                     prev = toks[j - 1] if j > self.i else None
                     if not (u.text == "d" and prev is not None and prev.kind == "letter" and prev.end == u.start):
-                        var_at = j + len(toks[j:j + 5]) - len(rest)
+                        var_at = j + len(window) - len(rest)
                         if var_at + 1 < len(toks) and toks[var_at + 1].text in ("_", "^"):
+                            if u.text == "d" and any(x.text == "d" for x in toks[var_at + 2:]):
+                                j += 1  # c x^3 + d x^2 \, dx: a coefficient d; the differential comes later
+                                continue
                             return None  # d x_1: not decided yet
                         return j, var_at + 1
+            j += 1
+        return None
+
+    def differential_in_fraction(self) -> tuple[int, int] | None:
+        """``\\int_0^x \\frac{dt}{1+t^2}``, ``\\int \\frac{r\\,dr}{\\sqrt{a-r^2}}``: the differential written in a
+        numerator. The tokens are rearranged to ``\\frac{r}{..} dr`` (or ``\\frac{1}{..} dt``) and its place
+        returned as find_differential would. A fraction whose denominator starts with a differential is a
+        derivative, not this."""
+        toks = self.toks
+        depth = 0
+        j = self.i
+        while j < len(toks):
+            u = toks[j]
+            if u.kind == "open" or u.text in ("(", "[", "\\{"):
+                depth += 1
+            elif u.kind == "close" or u.text in (")", "]", "\\}"):
+                depth -= 1
+                if depth < 0:
+                    return None
+            elif depth == 0:
+                if u.text in ANNOTATIONS or u.text == "\\int" or (u.kind == "sym" and u.text in "=<>,"):
+                    return None
+                if u.text in ("\\frac", "\\dfrac", "\\tfrac"):
+                    groups = _groups(toks, j + 1, 2)
+                    if groups is None:
+                        return None
+                    (a, b), (c, d) = groups
+                    num, den = toks[a:b], toks[c:d]
+                    if _differential(den)[0] is not None:
+                        return None
+                    for k in range(len(num) - 1, -1, -1):
+                        op, rest = _differential(num[k:])
+                        if op == "d" and len(rest) == 1 and (rest[0].kind == "letter" or (
+                                rest[0].kind == "cmd" and rest[0].text[1:] in GREEK)):
+                            if k > 0 and num[k].text == "d" and num[k - 1].kind == "letter" \
+                                    and num[k - 1].end == num[k].start:
+                                return None  # "and x": a word, not a differential
+                            prefix = num[:k] or [Token("num", "1", num[k].start, num[k].end)]
+                            moved = num[k:]
+                            toks[a:b] = prefix
+                            shift = len(prefix) - (b - a)
+                            end = d + shift + 1  # after the denominator's closing brace
+                            toks[end:end] = moved
+                            return end, end + len(moved)
+                    return None
             j += 1
         return None
 
@@ -1063,10 +1340,14 @@ class Parser:
         if rest[0].text in ("\\neq", "\\ne") and len(rest) > 1:
             return var, None, [self.sub_parse(rest[1:])], []
         if rest[0].is_(","):
-            names = [x.text for x in rest if x.kind == "letter"]
-            if len(names) * 2 != len(rest) or any(not r.is_(",") for r in rest[0::2]):
+            # \sum_{i,j}, and \sum_{i,j=1}^{n}: every index of the list runs over the same range
+            eq = next((k for k, x in enumerate(rest) if x.is_("=")), len(rest))
+            listed, rest = rest[:eq], rest[eq:]
+            names = [x.text for x in listed if x.kind == "letter" or (x.kind == "cmd" and x.text[1:] in GREEK)]
+            if len(names) * 2 != len(listed) or any(not r.is_(",") for r in listed[0::2]) or len(set(names) | {var}) \
+                    != len(names) + 1 or (rest and len(rest) < 2):
                 raise ParseFailure("a sum index list is not decided yet")
-            return var, None, [], names
+            return var, self.sub_parse(rest[1:]) if rest else None, [], names
         raise ParseFailure("a sum over a set is not decided yet")
 
 
@@ -1081,7 +1362,10 @@ def _differential(toks: list[Token]) -> tuple[str | None, list[Token]]:
         return "d", toks[1:]
     if t.text in ("\\mathrm", "\\text", "\\operatorname") and len(toks) >= 4 and toks[1].kind == "open" \
             and toks[2].text == "d" and toks[3].kind == "close":
-        return "d", toks[4:]
+        rest = toks[4:]
+        while len(rest) >= 2 and rest[0].kind == "open" and rest[1].kind == "close":
+            rest = rest[2:]  # \operatorname{d}{}: a macro's empty group for spacing
+        return "d", rest
     if t.text in ("\\mathrm", "\\text") and len(toks) >= 2 and toks[1].text == "d":
         return "d", toks[2:]
     return None, toks
@@ -1202,6 +1486,34 @@ def _extend_sum_bodies(terms: list[n.Term]) -> list[n.Term]:
         else:
             node = replace(holder, factors=holder.factors[:-1] + (new_big,), end=extra[-1].end)
         out.append(replace(term, node=node, end=extra[-1].end))
+        k = j
+    return out
+
+
+def _extend_limit_bodies(terms: list[n.Term]) -> list[n.Term]:
+    """``\\lim_{h \\to 0} 2 + h``: the terms after a limit that use its variable belong to it (the variable
+    is bound there and means nothing outside), as with sums."""
+    out: list[n.Term] = []
+    k = 0
+    while k < len(terms):
+        term = terms[k]
+        node = term.node
+        lim = node if isinstance(node, n.Limit) else \
+            node.factors[-1] if isinstance(node, n.Mul) and isinstance(node.factors[-1], n.Limit) else None
+        j = k + 1
+        if lim is not None:
+            while j < len(terms) and _uses_letter(terms[j].node, lim.var.base):
+                j += 1
+        if lim is None or j == k + 1:
+            out.append(term)
+            k += 1
+            continue
+        extra = terms[k + 1 : j]
+        body = n.Add(lim.body.start, extra[-1].end, (n.Term(lim.body.start, lim.body.end, "+", lim.body), *extra))
+        new_lim = replace(lim, body=body, end=extra[-1].end)
+        if lim is not node:
+            new_lim = replace(node, factors=node.factors[:-1] + (new_lim,), end=extra[-1].end)
+        out.append(replace(term, node=new_lim, end=extra[-1].end))
         k = j
     return out
 
