@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from lintmath.config import Config
 from lintmath.model import Document, ExtractError, FileResult, StepResult
@@ -101,25 +101,34 @@ def _run_with_progress(tasks: list[Task], jobs: int, progress: Progress | None, 
     return run_tasks(tasks, jobs, cache, on_progress=lambda done: progress(done, len(tasks), files))
 
 
-def check_documents(docs: list[Document | ExtractError], paths: list[str], config: Config,
+def check_documents(docs: Iterable[Document | ExtractError], paths: list[str], config: Config,
                     progress: Progress | None = None, cache=None) -> list[FileResult]:
     """``cache``: a lintmath.cache.Cache (steps found there cost no worker), or None."""
     from lintmath.findings import finding_for
     from lintmath.rules import load_rules
 
     rules = load_rules()
-    all_tasks: list[Task] = []
+    read: list[Document | ExtractError] = []
     per_doc: list[list[StepResult]] = []
-    for doc in docs:
-        if isinstance(doc, ExtractError):
-            per_doc.append([])
-            continue
-        pairs = tasks_for(doc, config)
-        per_doc.append([p[0] for p in pairs])
-        all_tasks.extend(p[1] for p in pairs)
-    verdicts = iter(_run_with_progress(all_tasks, config.jobs, progress, len(docs), cache))
+
+    def steps() -> Iterator[Task]:
+        for doc in docs:
+            read.append(doc)
+            if isinstance(doc, ExtractError):
+                per_doc.append([])
+                continue
+            pairs = tasks_for(doc, config)
+            per_doc.append([p[0] for p in pairs])
+            yield from (p[1] for p in pairs)
+
+    if progress is None:
+        # the workers start on the first file's steps while the next files are read
+        verdicts = iter(run_tasks(steps(), config.jobs, cache))
+    else:  # a progress bar needs the total first
+        all_tasks = list(steps())
+        verdicts = iter(_run_with_progress(all_tasks, config.jobs, progress, len(read), cache))
     results = []
-    for path, doc, pending in zip(paths, docs, per_doc):
+    for path, doc, pending in zip(paths, read, per_doc):
         if isinstance(doc, ExtractError):
             results.append(FileResult(path, "error", str(doc)))
             continue
@@ -162,7 +171,7 @@ def check_paths(paths: Iterable[str], config: Config = Config(), *, stdin: str |
     files = expand_paths(paths, config)
     if cache is not None:
         return _check_cached(files, config, stdin, stdin_filename, progress, cache)
-    docs = [_stdin_doc(stdin or "", stdin_filename) if p == "-" else load(p) for p in files]
+    docs = (_stdin_doc(stdin or "", stdin_filename) if p == "-" else load(p) for p in files)  # read as needed
     names = [stdin_filename if p == "-" else p for p in files]
     return check_documents(docs, names, config, progress=progress)
 
@@ -172,7 +181,7 @@ def _check_cached(files: list[str], config: Config, stdin, stdin_filename: str, 
     keys = [None if p == "-" else cache.file_key(p, config) for p in files]
     results: list[FileResult | None] = [cache.get_file(k) for k in keys]
     todo = [i for i, r in enumerate(results) if r is None]
-    docs = [_stdin_doc(stdin or "", stdin_filename) if files[i] == "-" else load(files[i]) for i in todo]
+    docs = (_stdin_doc(stdin or "", stdin_filename) if files[i] == "-" else load(files[i]) for i in todo)
     names = [stdin_filename if files[i] == "-" else files[i] for i in todo]
     for i, result in zip(todo, check_documents(docs, names, config, progress=progress, cache=cache)):
         results[i] = result

@@ -6,12 +6,13 @@ Results come back in task order whatever the order of completion, so output is s
 """
 from __future__ import annotations
 
+import itertools
 import multiprocessing as mp
 import os
 import time
 from collections import deque
 from dataclasses import dataclass, replace
-from typing import Callable
+from typing import Callable, Iterable, Iterator
 from multiprocessing.connection import Connection, wait
 
 from lintmath.model import Macro, Status, Verdict
@@ -101,7 +102,7 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def run_tasks(tasks: list[Task], jobs: int = 1, cache=None,
+def run_tasks(tasks: Iterable[Task], jobs: int = 1, cache=None,
               on_progress: Callable[[int], None] | None = None) -> list[Verdict]:
     """Check every task; ``jobs`` worker processes (0: in this process, soft budget only).
 
@@ -111,7 +112,12 @@ def run_tasks(tasks: list[Task], jobs: int = 1, cache=None,
     With a ``cache`` (lintmath.cache.Cache), cached steps are answered here in the parent before any
     worker starts, and new verdicts are stored. Identical tasks (a beamer overlay repeats its
     frame) are checked once: a check is a pure function of its task.
+
+    ``tasks`` may also be an iterator (not a list): it is then drawn on while the workers check
+    what it gave so far, so that reading the next file overlaps checking the last one.
     """
+    if not isinstance(tasks, list):
+        return _run_stream(iter(tasks), jobs, cache, on_progress)
     results: list[Verdict | None] = [cache.get_verdict(t) for t in tasks] if cache is not None else [None] * len(tasks)
     unique: dict[object, list[int]] = {}
     for i, t in enumerate(tasks):
@@ -138,32 +144,102 @@ def run_tasks(tasks: list[Task], jobs: int = 1, cache=None,
     return [r if r is not None else Verdict(Status.UNVERIFIED, "not checked") for r in results]
 
 
-def _run_pool(tasks: list[Task], jobs: int, on_done: Callable[[int], None] | None = None) -> list[Verdict]:
+def _run_stream(source: Iterator[Task], jobs: int, cache, on_progress: Callable[[int], None] | None) -> list[Verdict]:
+    """``run_tasks`` over an iterator: the same cache and de-duplication, task by task."""
+    results: list[Verdict | None] = []
+    first: dict[Task, int] = {}  # a unique task -> its position among the pool's tasks
+    owners: list[list[int]] = []  # the pool's task j -> the positions of ``results`` it answers
+    pooled: list[Task] = []
+    done = 0
+
+    def report(count: int) -> None:
+        nonlocal done
+        done += count
+        if on_progress is not None:
+            on_progress(done)
+
+    def unique() -> Iterator[Task]:
+        for task in source:
+            i = len(results)
+            results.append(cache.get_verdict(task) if cache is not None else None)
+            if results[i] is not None:
+                report(1)
+                continue
+            try:
+                j = first.get(task)
+            except TypeError:  # an unhashable field: no de-duplication for this one
+                j = None
+            if j is not None:
+                owners[j].append(i)
+                continue
+            try:
+                first[task] = len(owners)
+            except TypeError:
+                pass
+            owners.append([i])
+            pooled.append(task)
+            yield task
+
+    for j, verdict in enumerate(_run_pool([], jobs, lambda j: report(len(owners[j])), more=unique())):
+        for i in owners[j]:
+            results[i] = verdict
+        if cache is not None:
+            cache.put_verdict(pooled[j], verdict)
+    return [r if r is not None else Verdict(Status.UNVERIFIED, "not checked") for r in results]
+
+
+def _run_pool(tasks: list[Task], jobs: int, on_done: Callable[[int], None] | None = None,
+              more: Iterator[Task] | None = None) -> list[Verdict]:
+    """Verdicts for ``tasks`` and then for whatever ``more`` yields, in that order."""
     on_done = on_done or (lambda index: None)
-    if not tasks:
-        return []
+    tasks = list(tasks)
     if jobs <= 0:
         out = []
-        for j, t in enumerate(tasks):
+        for j, t in enumerate(itertools.chain(tasks, more or ())):
             out.append(run_task(t))
             on_done(j)
         return out
+    if more is None and not tasks:
+        return []
+    exhausted = more is None
+
+    def draw(count: int) -> None:
+        """Have ``count`` tasks waiting, drawing on ``more`` (which may read a file meanwhile)."""
+        nonlocal exhausted
+        while not exhausted and len(pending) < count:
+            try:
+                tasks.append(next(more))  # type: ignore[arg-type]
+            except StopIteration:
+                exhausted = True
+                break
+            results.append(None)
+            pending.append(len(tasks) - 1)
+
+    results: list[Verdict | None] = [None] * len(tasks)
+    pending = deque(range(len(tasks)))
+    draw(max(1, jobs))
+    if not tasks:
+        return []
     method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
     ctx = mp.get_context(method)
     if method == "fork":  # workers (and replacements for killed ones) start with SymPy imported
         import lintmath.check  # noqa: F401
-    results: list[Verdict | None] = [None] * len(tasks)
-    pending = deque(range(len(tasks)))
-    workers = [_Worker(ctx) for _ in range(min(jobs, len(tasks)))]
+    workers = [_Worker(ctx) for _ in range(min(jobs, len(tasks)) if exhausted else jobs)]
     try:
-        while pending or any(w.index is not None for w in workers):
+        while pending or not exhausted or any(w.index is not None for w in workers):
+            draw(1)
             for w in workers:
+                if w.index is None and not pending:
+                    draw(1)
                 if w.index is None and pending:
                     w.index = pending.popleft()
                     w.started = time.monotonic()
                     w.deadline = w.started + tasks[w.index].budget * 1.05 + HARD_GRACE
                     w.conn.send(tasks[w.index])
             busy = [w for w in workers if w.index is not None]
+            if not busy:
+                continue
+            draw(len(workers))  # read ahead while the workers check
             timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
             ready = wait([w.conn for w in busy], timeout)
             now = time.monotonic()

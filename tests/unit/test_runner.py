@@ -119,3 +119,31 @@ def test_progress_is_reported_from_one_pool_as_verdicts_arrive(monkeypatch):
     run_tasks(STEPS + [STEPS[0]], jobs=2, on_progress=seen.append)
     assert pools == [1]
     assert seen == sorted(seen) and seen[-1] == len(STEPS) + 1
+
+
+@pytest.mark.parametrize("jobs", [0, 2])
+def test_a_stream_of_tasks_gives_the_verdicts_of_the_list_in_order(jobs):
+    drawn: list[int] = []
+
+    def stream():
+        for i, task in enumerate(STEPS + [STEPS[0]]):  # the repeat is checked once, answered twice
+            drawn.append(i)
+            yield task
+
+    alone = [v.status for v in run_tasks(STEPS + [STEPS[0]], jobs=0)]
+    assert [v.status for v in run_tasks(stream(), jobs=jobs)] == alone
+    assert drawn == list(range(len(STEPS) + 1))
+
+
+def test_a_stream_is_drawn_on_while_workers_check():
+    # the pool asks for the next task before the last verdict is in: reading overlaps checking
+    events: list[str] = []
+
+    def stream():
+        for task in STEPS[:4]:
+            events.append("drawn")
+            yield task
+
+    run_tasks(stream(), jobs=2, on_progress=lambda done: events.append("done"))
+    assert events.index("done") > events.index("drawn") and events[-1] == "done"
+    assert events.count("drawn") == 4 and events[:3] == ["drawn", "drawn", "drawn"]
