@@ -71,6 +71,8 @@ class Letters:
     candidates: frozenset[str] = frozenset()  # plain lowercase letters that may be vectors (a reading)
     inferred: frozenset[str] = frozenset()  # matrices only because they are capitals beside matrices
     integration: frozenset[str] = frozenset()  # variables of the step's integrals and derivatives
+    kets: bool = False  # the step writes states (|0>, <1|): juxtaposed states are tensor products
+    systems_clash: bool = False  # |0_A 1_B> beside |1_B 0_A>: the order of the factors is not one
 
 
 def classify_letters(*trees: n.Node) -> Letters:
@@ -103,6 +105,8 @@ def classify_letters(*trees: n.Node) -> Letters:
             elif isinstance(node, n.Deriv):
                 for var, _ in node.wrt:
                     derivative_vars.add(var.base)
+            elif isinstance(node, n.Grad):
+                derivative_vars.add(node.var.base)
             elif isinstance(node, n.Integral):
                 derivative_vars.add(node.var.base)
             elif isinstance(node, n.Limit):
@@ -114,8 +118,31 @@ def classify_letters(*trees: n.Node) -> Letters:
                 standalone.add(node.base)
     index -= derivative_vars
     vectors, matrices, candidates, inferred = classify_shapes(trees, index | integer)
+    kets = any(isinstance(node, n.Ket) for tree in trees for node in tree.walk())
     return Letters(frozenset(index), frozenset(integer - derivative_vars), frozenset(standalone),
-                   vectors, matrices, candidates, inferred, frozenset(derivative_vars))
+                   vectors, matrices, candidates, inferred, frozenset(derivative_vars), kets,
+                   kets and _systems_clash(trees))
+
+
+def _systems_clash(trees) -> bool:
+    """Whether the subsystems named in kets (|0_A 1_B>, |0_A>|1_B>) come in more than one order, or
+    one system twice in a state: the labels are dropped in the lowering, so the written order of the
+    factors must be the one order of the systems."""
+    before: set[tuple[str, str]] = set()
+    for tree in trees:
+        for node in tree.walk():
+            sequences = []
+            if isinstance(node, n.Ket):
+                sequences.append(node.systems)
+            elif isinstance(node, n.Mul):
+                for bra in (False, True):
+                    sequences.append(tuple(s for f in node.factors if isinstance(f, n.Ket) and f.bra == bra
+                                           for s in f.systems))
+            for seq in sequences:
+                if len(set(seq)) != len(seq):
+                    return True
+                before.update((a, b) for k, a in enumerate(seq) for b in seq[k + 1:])
+    return any((b, a) in before for a, b in before)
 
 
 def _is_minus_one(node: n.Node) -> bool:
@@ -295,6 +322,7 @@ class Lowerer:
         self.inst = inst
         self.letters = letters
         self.env: dict[str, int] = {}
+        self.variables: dict[str, sp.ImmutableMatrix] = {}  # vectors a gradient differentiates by
 
     # -- names --------------------------------------------------------------------------------
     def index_value(self, item: n.Node) -> str:
@@ -332,12 +360,18 @@ class Lowerer:
         return self.inst.indices[letter]
 
     def symbol(self, node: n.Sym) -> sp.Expr:
+        if self.letters.kets and node.base.lstrip("\\")[:1].isupper() and not node.base.startswith("#"):
+            # U|0>, H \otimes I, \text{CNOT}: operators on states, whose matrices the step does not give
+            raise Undecidable(f"an operator on states ({node.base}) is not decided yet")
         if node.base in ("D", "\\nabla") and node.indices and not node.style:
             raise Undecidable("the derivative operator D_x is not decided yet")
         if node.base == "\\delta" and len(node.indices) == 2 and not node.style:
             first, second = (self.index_value(i) for i in node.indices)
             if first.lstrip("-").isdigit() and second.lstrip("-").isdigit():
                 return sp.Integer(int(first == second))  # the Kronecker delta
+        if self.variables and node.key in self.variables and not node.indices and not node.labels \
+                and not node.primes and node.sup_letter is None:
+            return self.variables[node.key]
         shape = self.shape(node)
         if shape == "identity":
             return sp.ImmutableMatrix(sp.eye(linalg.SIZE))
@@ -426,7 +460,52 @@ class Lowerer:
         return linalg.add([self.lower(t) for t in node.terms])
 
     def lower_Mul(self, node: n.Mul) -> sp.Expr:
-        return linalg.multiply([self.lower(f) for f in node.factors], node.ops)
+        if not self.letters.kets and "\\otimes" not in node.ops:
+            return linalg.multiply([self.lower(f) for f in node.factors], node.ops)
+        # A \otimes B C is A \otimes (BC): the tensor product binds looser than a product, tighter
+        # than a sum; each side of it is multiplied out first
+        groups: list[list] = [[]]
+        group_ops: list[list[str]] = [[]]
+        for factor, op in zip(node.factors, ("", *node.ops)):
+            if op == "\\otimes":
+                groups.append([])
+                group_ops.append([])
+            elif groups[-1]:
+                group_ops[-1].append(op)
+            groups[-1].append(self.lower(factor))
+        tensor = len(groups) > 1
+        parts = [self.juxtaposed(values, tuple(ops), tensor) for values, ops in zip(groups, group_ops)]
+        if tensor and any(not linalg.is_matrix(p) and getattr(p, "free_symbols", None) for p in parts):
+            raise Undecidable("a tensor product of quantities not known to be vectors or matrices is not decided yet")
+        return functools.reduce(kronecker, parts)
+
+    def juxtaposed(self, values: list, ops: tuple[str, ...], tensor: bool) -> sp.Expr:
+        """A product in a step with states: |0>|1> is the tensor product |01>, <0|1> and |0><1| are
+        matrix products. Beside a \\otimes, a product of several matrices is refused: whether
+        A B \\otimes C groups as (AB) \\otimes C or A (B \\otimes C) is the author's to say."""
+        matrices = [v for v in (linalg.scalar(x) for x in values) if linalg.is_matrix(v)]
+        if tensor and len(matrices) > 1 and not (all(m.shape[1] == 1 for m in matrices)
+                                                 or all(m.shape[0] == 1 for m in matrices)):
+            raise Undecidable("a tensor product beside a product of matrices is not decided yet")
+        result = values[0]
+        for op, value in zip(ops, values[1:]):
+            a, b = linalg.scalar(result), linalg.scalar(value)
+            if self.letters.kets and op == "" and linalg.is_matrix(a) and linalg.is_matrix(b) \
+                    and (a.shape[1] == 1 == b.shape[1] or a.shape[0] == 1 == b.shape[0]):
+                result = kronecker(a, b)
+            else:
+                result = linalg.multiply([a, b], (op,))
+        return linalg.scalar(result)
+
+    def lower_Ket(self, node: n.Ket) -> sp.Expr:
+        if not node.qubits:
+            raise Undecidable("a state named other than by qubits (|\\psi>, |3>) is not decided yet")
+        if self.letters.systems_clash:
+            raise Undecidable("states whose subsystems come in more than one order are not decided yet")
+        if len(node.qubits) > MAX_QUBITS:
+            raise Undecidable("a state of too many qubits")
+        value = functools.reduce(kronecker, [QUBIT_STATES[c] for c in node.qubits])
+        return sp.ImmutableMatrix(value.T) if node.bra else value  # the basis states are real
 
     def lower_Div(self, node: n.Div) -> sp.Expr:
         den = self.lower(node.den)
@@ -667,6 +746,25 @@ class Lowerer:
             value = sp.diff(value, sym, order)
         return value
 
+    def lower_Grad(self, node: n.Grad) -> sp.Expr:
+        """The gradient at the instance's value of the vector: the body is built with a symbol for each
+        entry, differentiated, and the entries put back."""
+        at = self.symbol(node.var)
+        if isinstance(at, sp.Symbol):
+            return sp.diff(linalg.scalar(self.lower(node.body)), at)
+        if not linalg.is_matrix(at) or at.shape[1] != 1 or node.var.key in self.variables:
+            raise Undecidable("a gradient with respect to a matrix or a number is not decided yet")
+        entries = sp.symbols(f"grad_{len(self.variables)}_1:{at.shape[0] + 1}")
+        self.variables[node.var.key] = sp.ImmutableMatrix(entries)
+        try:
+            body = linalg.scalar(self.lower(node.body))
+        finally:
+            del self.variables[node.var.key]
+        if linalg.is_matrix(body):
+            raise Undecidable("a gradient of a vector is not decided yet")
+        values = dict(zip(entries, at))
+        return sp.ImmutableMatrix([sp.diff(body, e).xreplace(values) for e in entries])
+
     def lower_BigOp(self, node: n.BigOp) -> sp.Expr:
         variables = [node.var, *node.extra_vars]
         if node.lo is None and node.var in self.inst.bounds:
@@ -799,6 +897,27 @@ def numeric_limit(body: sp.Expr, var: sp.Symbol, right: list, left: list) -> sp.
     if not params:
         return result[0]
     return body.xreplace({var: sp.Float(right[-1], LIMIT_DIGITS)})
+
+
+MAX_QUBITS = 6
+_HALF = 1 / sp.sqrt(2)
+QUBIT_STATES = {
+    "0": sp.ImmutableMatrix([1, 0]), "1": sp.ImmutableMatrix([0, 1]),
+    "+": sp.ImmutableMatrix([_HALF, _HALF]), "-": sp.ImmutableMatrix([_HALF, -_HALF]),
+}
+MAX_KRONECKER_ENTRIES = 4096
+
+
+def kronecker(a, b):
+    """The Kronecker product, the tensor product of states and operators written out; of numbers,
+    their product."""
+    a, b = linalg.scalar(a), linalg.scalar(b)
+    if not linalg.is_matrix(a) or not linalg.is_matrix(b):
+        return linalg.multiply([a, b])
+    (ra, ca), (rb, cb) = a.shape, b.shape
+    if ra * rb * ca * cb > MAX_KRONECKER_ENTRIES:
+        raise Undecidable("a tensor product too large to write out")
+    return sp.ImmutableMatrix(ra * rb, ca * cb, lambda i, j: a[i // rb, j // cb] * b[i % rb, j % cb])
 
 
 def _grid(lo: int, hi: int, dims: int):

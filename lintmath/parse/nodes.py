@@ -193,6 +193,15 @@ class Deriv(Node):
 
 
 @dataclass(frozen=True)
+class Grad(Node):
+    """``\\nabla_{\\mathbf{w}} f``: the gradient of ``body`` with respect to ``var``, a vector (or a
+    variable, then the derivative). A bare ``\\nabla`` names no variable and is not read."""
+
+    body: Node
+    var: Sym
+
+
+@dataclass(frozen=True)
 class Abs(Node):
     inner: Node
 
@@ -252,6 +261,21 @@ class Inner(Node):
 
     left: Node
     right: Node
+
+
+@dataclass(frozen=True)
+class Ket(Node):
+    """``|01\\rangle``, ``|{-}\\rangle``, ``\\langle 1|`` (``bra``): a state named by its label.
+
+    ``qubits`` is the label read one qubit a character, each ``0``, ``1``, ``+`` or ``-``; it is empty
+    when the label is anything else (``|\\psi\\rangle``, ``|3\\rangle``), whose meaning the step does
+    not give; ``label`` then holds the parsed label.
+    """
+
+    qubits: str
+    label: Node | None = None
+    bra: bool = False
+    systems: tuple[str, ...] = ()  # |0_A 1_B>: the subsystem of each qubit, when the label names them
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ ARGUMENT_STOPS = {"\\frac", "\\dfrac", "\\tfrac", "\\cfrac", "\\sum", "\\prod", 
 # E[X], E\{X\}, P(A), Var(X): operators applied to a bracket, never a product.
 OPERATOR_LETTERS = {"E", "P", "\\Pr", "Var", "Cov", "var", "cov", "Corr", "KL", "H"}
 ADD_OPS = {"+", "-", "\\pm", "\\mp"}
-MUL_OPS = {"\\cdot", "\\times"}
+MUL_OPS = {"\\cdot", "\\times", "\\otimes"}
 CONVOLUTION = {"*", "\\ast", "\\star"}
 DIFFERENTIALS = {"d", "\\partial", "\\mathrm{d}", "\\text{d}", "\\operatorname{d}", "\\mathrm d"}
 # F(x)\Big|_a^b: the bar of an evaluation, when a script follows it
@@ -52,14 +52,14 @@ UNSUPPORTED = {
     "\\arg": "arg max / arg min", "\\argmax": "arg max / arg min", "\\argmin": "arg max / arg min",
     "\\mathbb": "expectations and number sets", 
     "\\lfloor": "floor", "\\lceil": "ceiling", 
-     "\\otimes": "tensor products", "\\odot": "elementwise products",
+     "\\odot": "elementwise products",
     "\\circ": "composition", "\\wedge": "wedge products", "\\cup": "sets", "\\cap": "sets",
     "\\setminus": "sets", "\\emptyset": "sets", "\\varnothing": "sets", "\\forall": "quantifiers",
     "\\exists": "quantifiers", "\\mathop": "operators", "\\underset": "operators", "\\overset": "operators",
     "\\stackrel": "operators", "\\bmod": "modular arithmetic", "\\pmod": "modular arithmetic",
     "\\mod": "modular arithmetic", "\\oplus": "direct sums", "\\bigcup": "sets", "\\bigcap": "sets",
     "\\coprod": "coproducts", "\\Re": "real parts", "\\Im": "imaginary parts", "\\nabla_": "gradients",
-    "\\operatorname*": "operators", "\\ket": "bra-ket notation", "\\bra": "bra-ket notation",
+    "\\operatorname*": "operators",
     "\\rangle": "inner products", "\\square": "symbols", "\\checkmark": "symbols",
 }
 
@@ -69,10 +69,18 @@ def prepare(text: str, macros: Mapping[str, Macro] | None = None, offset: int = 
     tokens = tokenize(text, offset)
     if macros:
         tokens = expand_macros(tokens, macros)
+    tokens = _braket_commands(tokens)
     out: list[Token] = []
     i = 0
     while i < len(tokens):
         t = tokens[i]
+        if t.kind == "cmd" and t.text in ("\\left", "\\right") and i + 1 < len(tokens) \
+                and tokens[i + 1].text == ("<" if t.text == "\\left" else ">"):
+            # \left| x \right>: angle brackets typed as < and >, which would read as relations
+            angle = "\\langle" if t.text == "\\left" else "\\rangle"
+            out.append(Token("cmd", angle, t.start, tokens[i + 1].end))
+            i += 2
+            continue
         if t.kind == "cmd" and t.text in ("\\left", "\\right") and i + 1 < len(tokens) and tokens[i + 1].is_("."):
             if t.text == "\\left" and _closes_evaluation(tokens, i):
                 # \left. F \right|_a^b: the evaluation bar says exactly what it applies to
@@ -165,6 +173,53 @@ def _merge_limit_increments(tokens: list[Token]) -> list[Token]:
             continue
         out.append(t)
         k += 1
+    return out
+
+
+BAR_TEXTS = {"|", "\\vert", "\\lvert", "\\rvert", "\\mid"}
+
+
+def _braket_commands(tokens: list[Token]) -> list[Token]:
+    """``\\ket{0}``, ``\\bra{0}``, ``\\braket{a}{b}``, ``\\braket{a|b}``, ``\\ketbra{a}{b}`` (the braket and
+    physics packages) spelled out with bars and angles, the form the parser reads. A document's own
+    ``\\ket`` macro has been expanded before this."""
+    if not any(t.kind == "cmd" and t.text in ("\\ket", "\\bra", "\\braket", "\\ketbra") for t in tokens):
+        return tokens
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if t.kind != "cmd" or t.text not in ("\\ket", "\\bra", "\\braket", "\\ketbra"):
+            out.append(t)
+            i += 1
+            continue
+        count = 2 if t.text in ("\\braket", "\\ketbra") else 1
+        groups = _groups(tokens, i + 1, count)
+        if groups is None and t.text == "\\braket":
+            groups, count = _groups(tokens, i + 1, 1), 1
+        if groups is None:
+            raise ParseFailure(f"{t.text} without its arguments")
+
+        def mark(kind: str, text: str) -> Token:
+            return Token(kind, text, t.start, t.end)
+
+        def wrapped(k: int) -> list[Token]:
+            a, b = groups[k]
+            return [tokens[a - 1], *tokens[a:b], tokens[b]]
+
+        if t.text == "\\ket":
+            out += [mark("sym", "|"), *wrapped(0), mark("cmd", "\\rangle")]
+        elif t.text == "\\bra":
+            out += [mark("cmd", "\\langle"), *wrapped(0), mark("sym", "|")]
+        elif t.text == "\\ketbra":
+            out += [mark("sym", "|"), *wrapped(0), mark("cmd", "\\rangle"), mark("cmd", "\\langle"), *wrapped(1),
+                    mark("sym", "|")]
+        elif count == 2:
+            out += [mark("cmd", "\\langle"), *wrapped(0), mark("sym", "|"), *wrapped(1), mark("cmd", "\\rangle")]
+        else:  # \braket{a|b}: the bar is inside the one argument
+            a, b = groups[0]
+            out += [mark("cmd", "\\langle"), *tokens[a:b], mark("cmd", "\\rangle")]
+        i = groups[-1][1] + 1
     return out
 
 
@@ -385,10 +440,12 @@ class Parser:
             return True
         if t.kind == "sym":
             if t.text == "|":
-                return self.abs_depth == 0 and self.bar_is_given == 0 and not self.at_eval_bar()
+                return self.ket_ahead() or self.abs_depth == 0 and self.bar_is_given == 0 and not self.at_eval_bar()
             return t.text in ("(", "[")
         if t.kind == "cmd":
             if t.text in TEXT_WORDS and self.text_is_math():
+                return True
+            if t.text == "\\vert" and self.ket_ahead():
                 return True
             if t.text in ("\\|", "\\Vert", "\\vert"):
                 return self.abs_depth == 0 and self.bar_is_given == 0 and not self.at_eval_bar()
@@ -530,6 +587,8 @@ class Parser:
             return self.sub_parse(toks)
         if t.text in ("(", "["):
             return self.bracketed()
+        if t.text in ("|", "\\vert", "\\lvert") and self.ket_ahead():
+            return self.ket()
         if t.text == "|":
             return self.absolute()
         if t.kind == "cmd":
@@ -833,6 +892,9 @@ class Parser:
         if t.text == "\\langle":
             self.advance()
             self.unwrap_group_before("\\rangle")
+            bar = self.bra_bar()
+            if bar is not None:
+                return self.bra(t, bar)
             left = self.expr()
             self.expect(",")
             right = self.expr()
@@ -873,11 +935,75 @@ class Parser:
             inner = self.expr()
             self.expect("\\}" if t.text == "\\{" else "\\rbrace")
             return n.Paren(t.start, self.toks[self.i - 1].end, inner, "\\{")
+        if t.text == "\\nabla" and self.peek(1) is not None and self.peek(1).is_("_"):
+            return self.gradient()
         if t.text in UNSUPPORTED:
             raise ParseFailure(f"{UNSUPPORTED[t.text]} are not decided yet ({t.text})")
         if t.text in ANNOTATIONS:
             raise ParseFailure(f"prose ({t.text}) inside the math")
         raise ParseFailure(f"unknown command {t.text}")
+
+    # -- bra-ket notation ---------------------------------------------------------------------
+    def _scan(self, start: int, stops: set[str]) -> int | None:
+        """The first token from ``start``, outside brackets and braces, whose text is in ``stops``
+        (None when a bracket closes first or the line ends)."""
+        depth = 0
+        for j in range(start, min(len(self.toks), start + 80)):
+            u = self.toks[j]
+            if u.kind == "open" or u.text in ("(", "[", "\\{"):
+                depth += 1
+            elif u.kind == "close" or u.text in (")", "]", "\\}"):
+                depth -= 1
+                if depth < 0:
+                    return None
+            elif depth == 0 and u.text in stops:
+                return j
+        return None
+
+    def ket_ahead(self) -> bool:
+        """A bar that opens ``|label\\rangle``: the next bar, angle or relation after it is a \\rangle."""
+        t, nxt = self.peek(), self.peek(1)
+        if t is None or nxt is None or t.text not in ("|", "\\vert", "\\lvert") or nxt.text in ("_", "^"):
+            return False
+        stops = BAR_TEXTS | RELATION_COMMANDS | {"\\rangle", "\\langle", "\\|", "\\Vert", "=", "<", ">"}
+        j = self._scan(self.i + 1, stops)
+        return j is not None and j > self.i + 1 and self.toks[j].text == "\\rangle"
+
+    def ket(self) -> n.Node:
+        open_tok = self.advance()
+        j = self._scan(self.i, {"\\rangle"})
+        label = self.toks[self.i:j]
+        self.i = j + 1
+        return self.state(label, open_tok.start, self.toks[j].end, bra=False)
+
+    def bra_bar(self) -> int | None:
+        """After ``\\langle``: where the bar of ``\\langle a|`` is, when a bar (not a comma or the
+        closing angle) comes first; None for an inner product ``\\langle a, b\\rangle``."""
+        j = self._scan(self.i, BAR_TEXTS | {",", "\\rangle", "\\langle"})
+        if j is None or j == self.i or self.toks[j].text not in BAR_TEXTS:
+            return None
+        return j
+
+    def bra(self, open_tok: Token, bar: int) -> n.Node:
+        """``\\langle a|`` alone, or ``\\langle a|b\\rangle`` (the bra times the ket that shares its bar)."""
+        label = self.toks[self.i:bar]
+        self.i = bar + 1
+        bra = self.state(label, open_tok.start, self.toks[bar].end, bra=True)
+        close = self._scan(self.i, BAR_TEXTS | RELATION_COMMANDS | {"\\rangle", "\\langle", ",", "=", "<", ">"})
+        if close is None or close == self.i or self.toks[close].text != "\\rangle":
+            return bra  # <a| M |b>, or a bra before a sum: what follows is read on its own
+        ket_label = self.toks[self.i:close]
+        self.i = close + 1
+        ket = self.state(ket_label, self.toks[bar].start, self.toks[close].end, bra=False)
+        return n.Mul(open_tok.start, ket.end, (bra, ket), False, ("",))
+
+    def state(self, label: list[Token], start: int, end: int, bra: bool) -> n.Ket:
+        if not label:
+            raise ParseFailure("a state without a label")
+        qubits, systems = _qubits(label)
+        if qubits:
+            return n.Ket(start, end, qubits, None, bra, systems)
+        return n.Ket(start, end, "", self.sub_parse(label), bra)
 
     def unwrap_group_before(self, closer: str) -> None:
         """``\\langle{u,v}\\rangle``: a macro argument arrives wrapped in braces; the braces only group,
@@ -1150,10 +1276,12 @@ class Parser:
         t = self.advance()
         kind = "sum" if t.text == "\\sum" else "prod"
         var, lo, hi, exclude, extra = None, None, None, [], []
+        over_set = None
         if self.at("_"):
             self.advance()
             toks, _, _ = self.script_tokens()
             var, lo, exclude, extra = self.bounds(toks)
+            over_set, lo = (lo, None) if isinstance(lo, tuple) else (None, lo)
         if self.at("^"):
             self.advance()
             toks, _, _ = self.script_tokens()
@@ -1162,6 +1290,11 @@ class Parser:
             self.advance()
             toks, _, _ = self.script_tokens()
             var, lo, exclude, extra = self.bounds(toks)
+            over_set, lo = (lo, None) if isinstance(lo, tuple) else (None, lo)
+        if over_set is not None:
+            if hi is not None:
+                raise ParseFailure(f"\\{kind} over a set with an upper bound")
+            lo, hi = over_set
         if var is None:
             raise ParseFailure(f"\\{kind} without an index")
         if (lo is None) != (hi is None) and not (lo is not None and hi is None and False):
@@ -1172,6 +1305,22 @@ class Parser:
             raise ParseFailure(f"\\{kind} without a body")
         body = self.product()
         return n.BigOp(t.start, body.end, kind, var, lo, hi, body, tuple(exclude), tuple(extra))
+
+    def gradient(self) -> n.Node:
+        """``\\nabla_{w} f``: the operand is the product that follows, as for ``\\frac{\\partial}{\\partial x}``."""
+        t = self.advance()
+        self.advance()
+        toks, _, _ = self.script_tokens()
+        var = self.sub_parse(toks)
+        if not isinstance(var, n.Sym) or not _bare_symbol(replace(var, style="")):
+            raise ParseFailure("a gradient with respect to an expression is not decided yet")
+        if self.at("^"):
+            raise ParseFailure("gradients are not decided yet (\\nabla^2)")
+        nxt = self.peek()
+        if nxt is None or not self.starts_atom(nxt):
+            raise ParseFailure("a gradient without an operand")
+        body = self.product()
+        return n.Grad(t.start, body.end, body, var)
 
     def limit(self) -> n.Node:
         """``\\lim_{x \\to a} body``, ``\\lim_{x \\to 0^+}``, ``\\lim_{n \\to \\infty}``."""
@@ -1324,8 +1473,9 @@ class Parser:
             j += 1
         return None
 
-    def bounds(self, toks: list[Token]) -> tuple[str, n.Node | None, list[n.Node], list[str]]:
-        """``k``, ``k=1``, ``i \\neq j``, ``i,j``, ``i=1``: the index, its lower bound and exclusions."""
+    def bounds(self, toks: list[Token]) -> tuple[str, n.Node | tuple | None, list[n.Node], list[str]]:
+        """``k``, ``k=1``, ``i \\neq j``, ``i,j``, ``i=1``, ``x \\in S``: the index, its lower bound (both
+        bounds, as a pair, for a set) and exclusions."""
         if not toks:
             raise ParseFailure("an empty sum index")
         first = toks[0]
@@ -1339,6 +1489,8 @@ class Parser:
             return var, self.sub_parse(rest[1:]), [], []
         if rest[0].text in ("\\neq", "\\ne") and len(rest) > 1:
             return var, None, [self.sub_parse(rest[1:])], []
+        if rest[0].text == "\\in" and len(rest) > 1:
+            return var, self.set_range(rest[1:]), [], []
         if rest[0].is_(","):
             # \sum_{i,j}, and \sum_{i,j=1}^{n}: every index of the list runs over the same range
             eq = next((k for k, x in enumerate(rest) if x.is_("=")), len(rest))
@@ -1349,6 +1501,56 @@ class Parser:
                 raise ParseFailure("a sum index list is not decided yet")
             return var, self.sub_parse(rest[1:]) if rest else None, [], names
         raise ParseFailure("a sum over a set is not decided yet")
+
+    def set_range(self, toks: list[Token]) -> tuple[n.Node, n.Node]:
+        """``\\sum_{x \\in S}`` over a finite set named by one symbol: the sum over 1..|S|, with |S| a
+        small integer of the instance, the same wherever S is summed over. An identity over any finite
+        set holds over this one; a set written out, indexed (C_i), or a number set is not read."""
+        try:
+            node = self.sub_parse(toks)
+        except ParseFailure:
+            raise ParseFailure("a sum over a set is not decided yet") from None
+        if not isinstance(node, n.Sym) or node.indices or node.labels or node.primes or node.sup_letter \
+                or "bb" in node.style.split("+"):
+            raise ParseFailure("a sum over a set is not decided yet")
+        size = n.Sym(node.start, node.end, "#" + node.key)
+        return n.Num(node.start, node.start, "1"), size
+
+
+QUBIT_SIGNS = {"+", "-"}
+
+
+def _qubits(label: list[Token]) -> tuple[str, tuple[str, ...]]:
+    """The label of a ket read as qubit states, one character each (``01``, ``{-}{+}``, ``1{+}``), and
+    the subsystem of each when every qubit names one (``0_A 1_B``); ("", ()) when it is not such a
+    label. A bare sign before a digit is not a qubit: ``|-1\\rangle`` is the state m = -1."""
+    out: list[str] = []
+    systems: list[str] = []
+    depth = 0
+    k = 0
+    while k < len(label):
+        t = label[k]
+        after = label[k + 1] if k + 1 < len(label) else None
+        if t.kind == "open":
+            depth += 1
+        elif t.kind == "close":
+            depth -= 1
+        elif t.kind == "num" and set(t.text) <= {"0", "1"}:
+            out.append(t.text)
+        elif t.kind == "sym" and t.text in QUBIT_SIGNS:
+            if depth == 0 and after is not None and after.kind == "num":
+                return "", ()
+            out.append(t.text)
+        elif t.is_("_") and out and len(out[-1]) == 1 and len(systems) == len(out) - 1 and after is not None \
+                and after.kind in ("letter", "num"):
+            systems.append(after.text)  # 0_A: qubit 0 of system A
+            k += 1
+        else:
+            return "", ()
+        k += 1
+    if systems and len(systems) != len(out):
+        return "", ()
+    return "".join(out), tuple(systems)
 
 
 def _differential(toks: list[Token]) -> tuple[str | None, list[Token]]:
@@ -1377,6 +1579,8 @@ def _fold_ellipses(terms: list[n.Term], used: set[str]) -> list[n.Term]:
     dots = [k for k, t in enumerate(terms) if isinstance(t.node, n.Unsupported) and t.node.what == "..."]
     if not dots:
         return terms
+    if len(dots) == 2:
+        return _fold_shown_term(terms, dots, used)
     if len(dots) > 1:
         raise ParseFailure("several ellipses: the pattern is not decided")
     e = dots[0]
@@ -1419,6 +1623,84 @@ def _fold_ellipses(terms: list[n.Term], used: set[str]) -> list[n.Term]:
     big = n.BigOp(terms[start].node.start, last.end, "sum", var, lo, hi, body)
     folded = n.Term(terms[start].start, last.end, last.sign, big, terms[start].sign_start)
     return terms[:start] + [folded] + terms[e + 2 :]
+
+
+def _fold_shown_term(terms: list[n.Term], dots: list[int], used: set[str]) -> list[n.Term]:
+    """``a_1 u_1 + \\cdots + a_i u_i + \\cdots + a_n u_n``: the first, a general and the last term of a sum,
+    the general one at a letter index; it is ``\\sum_{k=1}^{n} a_k u_k``. ``0 + \\cdots + x + \\cdots + 0``
+    (every term but the one shown vanishes) is ``x``. Anything else is not decided."""
+    several = ParseFailure("several ellipses: the pattern is not decided")
+    e1, e2 = dots
+    if e2 != e1 + 2 or e1 == 0 or e2 + 1 >= len(terms):
+        raise several
+    first, mid, last = terms[e1 - 1], terms[e1 + 1], terms[e2 + 1]
+    if len({first.sign, terms[e1].sign, mid.sign, terms[e2].sign, last.sign}) != 1:
+        raise several
+    if _is_zero(first.node) and _is_zero(last.node) and not _is_zero(mid.node):
+        folded = n.Term(first.start, last.end, mid.sign, mid.node, first.sign_start)
+        return terms[:e1 - 1] + [folded] + terms[e2 + 2:]
+    lower = _leaf_differences(first.node, mid.node)
+    if not lower:
+        raise several
+    general = {_shape(b) for _, b in lower}
+    starts = {a.value for a, _ in lower if isinstance(a, n.Num)}
+    letter = lower[0][1]
+    if len(general) != 1 or not (isinstance(letter, n.Sym) and _bare_symbol(letter)) or len(starts) != 1 \
+            or len(lower) != sum(isinstance(a, n.Num) for a, _ in lower):
+        raise several
+    var = next((v for v in ("k", "m", "r", "q", "l", "p") if v not in used), None)
+    if var is None:
+        raise ParseFailure("an ellipsis (\\cdots): no free index letter")
+    slots = {id(b) for _, b in lower}
+
+    def put(node: n.Node) -> n.Node | None:
+        return n.Sym(node.start, node.end, var) if id(node) in slots else None
+
+    from lintmath.substitute import transform
+
+    body = transform(mid.node, put)
+    ends: list[n.Node] = []
+    if not _bind(body, last.node, var, ends) or len({_shape(x) for x in ends}) != 1:
+        raise several
+    lo = n.Num(first.start, first.start, next(iter(starts)))
+    big = n.BigOp(first.node.start, last.end, "sum", var, lo, ends[0], body)
+    folded = n.Term(first.start, last.end, last.sign, big, first.sign_start)
+    return terms[:e1 - 1] + [folded] + terms[e2 + 2:]
+
+
+def _bind(pattern: n.Node, node: n.Node, var: str, found: list[n.Node]) -> bool:
+    """Whether ``node`` is ``pattern`` with something (collected in ``found``) for the letter ``var``."""
+    if isinstance(pattern, n.Sym) and pattern.base == var and _bare_symbol(pattern):
+        found.append(node)
+        return True
+    if type(pattern) is not type(node):
+        return False
+    for f in fields(pattern):
+        if f.name in ("start", "end", "sign_start"):
+            continue
+        x, y = getattr(pattern, f.name), getattr(node, f.name)
+        if isinstance(x, n.Node) and isinstance(y, n.Node):
+            if not _bind(x, y, var, found):
+                return False
+        elif isinstance(x, tuple) and isinstance(y, tuple):
+            if len(x) != len(y):
+                return False
+            for u, v in zip(x, y):
+                if isinstance(u, n.Node) and isinstance(v, n.Node):
+                    if not _bind(u, v, var, found):
+                        return False
+                elif isinstance(u, tuple) or isinstance(v, tuple) or u != v:
+                    if not (isinstance(u, tuple) and isinstance(v, tuple) and len(u) == len(v)
+                            and all(_bind(a, b, var, found) if isinstance(a, n.Node) else a == b
+                                    for a, b in zip(u, v))):
+                        return False
+        elif x != y:
+            return False
+    return True
+
+
+def _is_zero(node: n.Node) -> bool:
+    return isinstance(node, n.Num) and node.value.strip("0.") == ""
 
 
 def _shape(node: n.Node):
