@@ -37,6 +37,7 @@ INSTANCES = 3
 # CPU seconds (not wall: a loaded machine must not change a verdict) after which a decision stops
 # trying further readings of the notation
 EFFORT_SECONDS = 0.6
+COMPARE_SECONDS = 0.8  # CPU seconds for one comparison (one reading, every instance)
 POINTS = 4
 PRECISION = 30
 TOLERANCE = sp.Float("1e-9")
@@ -508,6 +509,7 @@ class Comparator:
         return out
 
     def compare(self, lhs: n.Node, rhs: n.Node, flips: frozenset = frozenset(), atoms: bool = False) -> Outcome:
+        started = time.process_time()
         rng = random.Random(self.seed + 7)
         valid = 0
         reason = ""
@@ -593,7 +595,13 @@ class Comparator:
                         agreed += 1
                 if not symbols:
                     break
+                if time.process_time() - started > COMPARE_SECONDS:
+                    break  # quadratures, mostly: a step this slow must not take a worker's whole budget
             valid += got
+            if time.process_time() - started > COMPARE_SECONDS:
+                if differ_at is None and agreed >= POINTS and not reason:
+                    break  # a whole instance agreed, and nothing differed: as good as a verification gets
+                return Outcome("undecided", "too slow to evaluate at enough points")
         if valid == 0:
             return Outcome("undecided", reason or "could not evaluate")
         if differ_at is not None:
@@ -715,11 +723,17 @@ def evaluate(expr: sp.Expr, point: dict, precision: int = PRECISION, complex_ok:
     may answer (a Python float); a refutation is always confirmed without it."""
     if quick and precision == PRECISION and (value := quick_value(expr, point)) is not None:
         return value
-    if expr.has(sp.Integral):
+    integral = expr.has(sp.Integral)
+    screening = precision <= PRECISION
+    if integral:
         # numerical quadrature at 30 digits costs seconds; 12 digits decide a typo just as well
-        precision = min(precision, 12 if precision <= PRECISION else 18)
+        precision = min(precision, 12 if screening else 18)
     if (fast := fast_value(expr, point, precision, complex_ok)) is not None:  # see evaluate.py
         return None if fast is UNDEFINED else fast
+    if integral and screening:
+        # a quadrature that did not settle at screening precision: SymPy's evalf would try ever
+        # harder ones for seconds (tens of seconds, for elliptic integrals); no value at this point
+        return None
     try:
         value = expr.xreplace(point).evalf(precision)
     except (ZeroDivisionError, ValueError, TypeError, OverflowError, RecursionError, AttributeError):

@@ -214,7 +214,19 @@ def _compile_pow(expr: sp.Pow, index: dict) -> Closure:
     if exponent == sp.Rational(-1, 2):
         return lambda args: 1 / mpmath.sqrt(base(args))
     power = _compile(exponent, index)
-    return lambda args: mpmath.power(base(args), power(args))
+
+    def general(args):
+        b, e = base(args), power(args)
+        if abs(e) > _BIG_EXPONENT and b != 0 and abs(e * mpmath.log(abs(b), 2)) > _MAX_BITS:
+            # x^{x^{x^x}} at x = 2.3: a number of ~10^100 digits, whose exact power costs seconds and
+            # is no finite value anyway
+            raise Diverges()
+        return mpmath.power(b, e)
+    return general
+
+
+_BIG_EXPONENT = 10**4
+_MAX_BITS = 10**6  # a value beyond 2^(10^6) (or below its inverse) is not a value for a comparison
 
 
 def _compile_bound(bound, index: dict) -> Closure:
