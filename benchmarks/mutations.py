@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import json
 import random
 import re
 import sys
@@ -235,6 +236,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--budget", type=float, default=2.0)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--show", default="", help="print the misses of this kind (or 'all')")
+    ap.add_argument("--dump", default="", help="write every mutation's outcome to this JSON-lines file "
+                    "(to compare two versions on the mutations they share)")
     args = ap.parse_args(argv)
 
     records, macros = load_corpus(args.corpus)
@@ -296,6 +299,7 @@ def main(argv: list[str] | None = None) -> int:
     table = {k: collections.Counter() for k in KINDS}
     misses = []
     diag_times = []
+    outcomes = []
     for (kind, m, d_index, s_index, original), res in zip(cases, mutated_results):
         step = next((s for s in res.steps if s.derivation.index == d_index and s.step.index == s_index), None)
         row = table[kind]
@@ -316,9 +320,15 @@ def main(argv: list[str] | None = None) -> int:
         row["detected"] += ok
         row["right kind"] += right
         row["restored"] += restored
+        outcomes.append({"kind": kind, "what": m.what, "original": original, "mutated": m.text,
+                         "status": step.verdict.status.value, "reason": step.verdict.reason,
+                         "rule": finding.rule if finding else None, "detected": ok, "right": right,
+                         "restored": restored, "elapsed": step.verdict.elapsed})
         if not restored:
             misses.append((kind, m, original, step, finding))
 
+    if args.dump:
+        Path(args.dump).write_text("".join(json.dumps(o) + "\n" for o in outcomes), encoding="utf-8")
     print(f"corpus: {args.corpus}: {verified} verified '=' steps; {len(cases)} mutated documents, "
           f"{elapsed:.1f} s")
     header = f"{'kind':<17}{'rule':<7}{'mutations':>10}{'detected':>16}{'right kind':>16}{'restored':>16}" \

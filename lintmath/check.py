@@ -119,21 +119,44 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
             verdict = explain_with_any_function(parsed, relation, seed, context, rhs, lhs, elapsed, where)
             if verdict is not None:
                 return verdict
-        return Verdict(Status.UNVERIFIED, outcome.reason, elapsed=elapsed)
+        partly = outcome.reason.startswith(("holds at some sampled points", "refuted in one reading"))
+        if partly and explain and relation in EQUALITY and not rhs_changed:
+            # Holds at some points only, or refuted in one reading and undecided in another: a small
+            # edit under which the step holds everywhere, in some reading, says it is a typo. (Shapes
+            # that do not fit are left alone: an edit that reads the letters afresh also "repairs"
+            # notation the lowering lacks, v^2 for a vector.)
+            from lintmath.diagnose import GUARD_SECONDS
+
+            try:
+                diagnosis = diagnose(comparator, parsed, rhs, "" if used else lhs, spent=elapsed,
+                                     max_seconds=GUARD_SECONDS)
+            except BudgetExceeded:
+                diagnosis = None
+            if diagnosis is not None:
+                written = comparator.compare(parsed.lhs, parsed.rhs)
+                return Verdict(Status.REFUTED, "the two sides differ", written.point if written.kind == "differ" else (),
+                               (), diagnosis, time.perf_counter() - started, where)
+        return Verdict(Status.UNVERIFIED, outcome.reason, elapsed=time.perf_counter() - started)
     if outcome.opaque:
         # dE/do with E undefined on one side only: equal or not, the step cannot say
         opaque = ", ".join(sorted(outcome.opaque))
         return Verdict(Status.UNVERIFIED, f"depends on {opaque}, which is not defined here", elapsed=elapsed)
     diagnosis = None
     dropped = dropped_variables(parsed)
-    if len(dropped) > 2 or (dropped and _literal_matrix_appears(parsed)):
-        # several quantities replaced at once, or by written-out matrices: values from elsewhere,
-        # which no single small edit explains; do not spend the budget searching
+    if dropped and _literal_matrix_appears(parsed):
+        # quantities replaced by written-out matrices: values from elsewhere, which no small edit
+        # explains; do not spend the budget searching
         return Verdict(Status.UNVERIFIED, f"the right side no longer mentions {', '.join(dropped)}: "
                        "substituted from elsewhere?", elapsed=time.perf_counter() - started)
     if explain and relation in EQUALITY and not rhs_changed:  # offsets must point into the rhs text
+        # Without a diagnosis a step that lost quantities, or that turned into a constant, is left
+        # unverified: there the search only decides between refuted and unverified, and a typo
+        # (a term lost, a letter changed) is found among the first candidates or not at all.
+        from lintmath.diagnose import GUARD_SECONDS, MAX_SECONDS
+
+        cap = GUARD_SECONDS if dropped or outcome.suspect else MAX_SECONDS
         try:
-            diagnosis = diagnose(comparator, parsed, rhs, "" if used else lhs, spent=elapsed)
+            diagnosis = diagnose(comparator, parsed, rhs, "" if used else lhs, spent=elapsed, max_seconds=cap)
         except BudgetExceeded:
             diagnosis = None  # the refutation stands; only its explanation ran out of time
     if diagnosis is None and outcome.suspect:

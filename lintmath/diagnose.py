@@ -41,6 +41,10 @@ SOLVE_POINTS = 3
 # cuts the search where a single evaluation is pathological (power towers, huge sums); there, an
 # explanation is not worth seconds of the step's budget.
 MAX_SECONDS = 1.5
+# The cap when the search only lifts a guard (a step that lost a quantity, or became a constant, is
+# unverified unless a small edit explains it): a typo there is found among the first candidates, and
+# most such steps are substitutions from the prose, where a long search finds nothing.
+GUARD_SECONDS = 0.3
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,7 @@ class Context:
     rhs_text: str
     lhs_text: str = ""
     solves: int = 0
+    naming_only: bool = False  # only edits that write a name the line lost can repair it
     _parents: dict | None = None
 
     def parent_of(self, node: n.Node) -> n.Node | None:
@@ -496,11 +501,15 @@ def _difference(ctx: Context) -> tuple[str, str, n.Node] | None:
                 d = sp.factor(d)
     except Exception:
         return None
-    if d.is_Add or not d.free_symbols or sp.count_ops(d) > 8 or d.atoms(sp.Float):
+    vanished = {s for s in a.free_symbols if s not in b.free_symbols}
+    # A sum is one term only where the line writes its terms as bracketed groups (``(a_1+b_1)x +
+    # (a_0+b_0)``), and then only when each of its terms brings back a quantity the line lost.
+    grouped = d.is_Add and len(d.args) <= 3 and sp.count_ops(d) <= 12 and _writes_groups(ctx.rhs) \
+        and all(vanished & t.free_symbols for t in d.args)
+    if d.is_Add and not grouped or not d.free_symbols or not grouped and sp.count_ops(d) > 8 or d.atoms(sp.Float):
         return None
     # Any refuted step is "explained" by adding the whole difference; a term the author dropped
     # is short, and either carries a letter that vanished or is at most two terms when expanded.
-    vanished = {s for s in a.free_symbols if s not in b.free_symbols}
     if expanded_terms > 2 and not (vanished & d.free_symbols):
         return None
     sign = "+"
@@ -509,11 +518,24 @@ def _difference(ctx: Context) -> tuple[str, str, n.Node] | None:
     body = _author_tex(d)
     if body is None:
         return None
+    if grouped:
+        body = f"({body})"
     try:
         node = parse_math(body)
     except (ParseFailure, RecursionError):
         return None
     return sign, body, node
+
+
+def _writes_groups(rhs: n.Node) -> bool:
+    """Whether some term of the line's sum is a bracketed sum, alone or times a factor."""
+    if not isinstance(rhs, n.Add) or len(rhs.terms) < 2:
+        return False
+    for term in rhs.terms:
+        factors = term.node.factors if isinstance(term.node, n.Mul) else (term.node,)
+        if any(isinstance(f, n.Paren) and isinstance(f.inner, n.Add) and len(f.inner.terms) > 1 for f in factors):
+            return True
+    return False
 
 
 def _symbolic(ctx: Context) -> bool:
@@ -1073,7 +1095,10 @@ def arithmetic(ctx: Context) -> Iterator[Candidate]:
     """LM108: a number written wrong (``3`` for ``4``). The right value is solved for; when the solve
     cannot say (a number in a sum bound or a subscript), the neighbours and swapped digits are tried."""
     rhs = ctx.rhs
+    subscripts = _index_positions(rhs) if ctx.naming_only else set()
     for num in _in_text_order(rhs, n.Num):
+        if ctx.naming_only and id(num) not in subscripts:
+            continue  # only a subscript number (a_1 for a_0) can name a quantity the line lost
         old = Fraction(num.value)
         tried = {old}
         hole = n.Sym(num.start, num.end, HOLE)
@@ -1213,31 +1238,43 @@ GENERATORS: list[Callable[[Context], Iterator[Candidate]]] = [
 # Kept time for the last resort: when the edits before it run out of time or candidates, the
 # difference of the two sides (one lowering, one factorisation) is still worth a look.
 RESERVE_SECONDS = 0.25
+# The kinds of edit that can write a name the line does not have (a term put back, a letter
+# renamed, a power copied from the line before, a subscript number changed, a term recovered from
+# the difference). When the left side depends on a quantity the line lost, no other edit can repair it.
+NAMING = (dropped_terms, exponents, changed_variables, arithmetic, difference_terms)
 
 
-def diagnose(comparator, parsed, rhs_text: str, lhs_text: str = "", spent: float = 0.0) -> Diagnosis | None:
+def diagnose(comparator, parsed, rhs_text: str, lhs_text: str = "", spent: float = 0.0,
+             max_seconds: float = MAX_SECONDS) -> Diagnosis | None:
     """The first candidate edit under which the step holds, as a Diagnosis; None when nothing simple does.
 
     ``lhs_text`` is the text the left tree's offsets point into (empty when the tree is not the
     author's text, e.g. after definitions were substituted in): a dropped term is put back from it.
     ``spent`` is what deciding the step took, one comparison per reading of the notation; a candidate
-    costs about one comparison, so a step whose comparisons are slow is not searched at all."""
+    costs about one comparison, so a step whose comparisons are slow is not searched at all.
+    ``max_seconds`` caps the search; a caller whose verdict does not hang on the answer alone (a
+    search that only decides between refuted and unverified) passes less."""
     if spent / max(1, len(comparator.readings())) > MAX_SECONDS / 4:
         return None
     parsed = replace(parsed, rhs=widen(parsed.rhs, rhs_text),
                      lhs=widen(parsed.lhs, lhs_text) if lhs_text else parsed.lhs)
     ctx = Context(comparator, parsed, rhs_text, lhs_text)
-    quick = Prefilter(comparator, parsed.lhs)
+    quick = Prefilter(comparator, parsed.lhs, parsed.rhs)
+    # a quantity the left side depends on and the line lost: only an edit that writes it again can
+    # repair the step, so the edits that keep the line's names are not even generated
+    naming_only = ctx.naming_only = quick.lost_dependence()
     tried = 0
     seen: set[str] = set()
-    reserve = RESERVE_SECONDS if _symbolic(ctx) else 0.0
-    deadline = time.perf_counter() + MAX_SECONDS - reserve
+    reserve = min(RESERVE_SECONDS, max_seconds / 3) if _symbolic(ctx) else 0.0
+    deadline = time.perf_counter() + max_seconds - reserve
     out_of_time = False
     for generator in GENERATORS:
         if out_of_time and generator is not GENERATORS[-1]:
             continue
         if generator is GENERATORS[-1]:
             deadline += reserve
+        if naming_only and generator not in NAMING:
+            continue
         per_kind = 0
         for candidate in generator(ctx):
             suggestion = apply_edit(rhs_text, candidate.edit)
@@ -1261,6 +1298,24 @@ def diagnose(comparator, parsed, rhs_text: str, lhs_text: str = "", spent: float
     return None
 
 
+def _written_names(tree: n.Node) -> tuple[set[str], set[str]]:
+    """The names a line writes, as the lowering names their symbols (``a``, ``a[0]``), and the names
+    it writes with a letter index (``x_i``: every ``x[k]`` counts as written)."""
+    written: set[str] = set()
+    indexed: set[str] = set()
+    for node in tree.walk():
+        sym = node.func if isinstance(node, n.Apply) else node if isinstance(node, n.Sym) else None
+        if sym is None:
+            continue
+        if not sym.indices:
+            written.add(sym.base)
+        elif all(isinstance(i, n.Num) for i in sym.indices):
+            written.add(sym.base + "[" + ",".join(i.value for i in sym.indices) + "]")
+        else:
+            indexed.add(sym.base)
+    return written, indexed
+
+
 def _holds(comparator, lhs: n.Node, tree: n.Node, quick: "Prefilter | None" = None) -> bool:
     """Equal under some reading of the notation, as the step itself would be verified."""
     for flips in comparator.readings():
@@ -1280,13 +1335,17 @@ class Prefilter:
     evaluates both sides at every point of every instance; here the left side is lowered and
     evaluated once (first instance, two points), and a candidate that clearly differs there is
     rejected after one lowering of its own. Anything unusual (assumptions that substitute, matrices,
-    an error) defers to the full comparison, so the prefilter can only save time, never decide."""
+    an error) defers to the full comparison, so the prefilter can only save time, never decide.
+
+    It also knows which quantities the left side depends on that the line lost (``y`` in
+    ``x + y = x``): a candidate that does not mention them again cannot hold, whatever its values."""
 
     POINTS = 2
 
-    def __init__(self, comparator, lhs: n.Node):
+    def __init__(self, comparator, lhs: n.Node, rhs: n.Node | None = None):
         self.comparator = comparator
         self.lhs = lhs
+        self.rhs = rhs
         self.usable = not getattr(comparator, "constraints", ())
         self.cache: dict[frozenset, tuple | None] = {}
 
@@ -1298,25 +1357,81 @@ class Prefilter:
         except Exception:  # the full comparison will say what is wrong, if anything
             return False
 
-    def _rejects(self, tree: n.Node, flips: frozenset) -> bool:
-        from lintmath.check import _sample, evaluate
+    def lost_dependence(self) -> bool:
+        """Whether, in the default reading, the left side depends on a quantity whose name the line
+        does not write at all (``cos/cos`` lost its variable too, but a function swap brings it back)."""
+        if not self.usable or self.rhs is None:
+            return False
+        try:
+            entry = self._entry(frozenset())
+        except Exception:
+            return False
+        written, indexed = _written_names(self.rhs)
+        for symbol in entry[4]:
+            name = re.sub(r"^[A-Za-z]+:", "", symbol.name)  # the style (dot:q[1]) is not part of the base
+            name = re.sub(r"\^.*$", "", name).rstrip("'")
+            if name not in written and name.split("[")[0] not in indexed:
+                return True
+        return False
+
+    def _lower(self, instance, tree: n.Node):
         from lintmath.lower import Lowerer
 
-        if flips not in self.cache:
-            instance = self.comparator.instances(flips)[0]
-            lowered = Lowerer(instance, self.comparator.parsed.letters).lower(self.lhs)
-            self.cache[flips] = None if getattr(lowered, "is_Matrix", False) else (instance, lowered, {}, {})
-        entry = self.cache[flips]
-        if entry is None:
-            return False
-        instance, a, values, points = entry
         fresh = copy.copy(instance)
         for f in fields(fresh):
             value = getattr(fresh, f.name)
             if isinstance(value, (dict, set, list)):
                 setattr(fresh, f.name, type(value)(value))
-        b = Lowerer(fresh, self.comparator.parsed.letters).lower(tree)
-        if getattr(b, "is_Matrix", False):
+        return Lowerer(fresh, self.comparator.parsed.letters).lower(tree)
+
+    def _entry(self, flips: frozenset):
+        from lintmath.lower import Lowerer
+
+        if flips not in self.cache:
+            instance = self.comparator.instances(flips)[0]
+            lowered = Lowerer(instance, self.comparator.parsed.letters).lower(self.lhs)
+            self.cache[flips] = (instance, lowered, {}, {}, self._lost(instance, lowered))
+        return self.cache[flips]
+
+    def _lost(self, instance, a) -> frozenset:
+        """The symbols of the lowered left side that the lowered line lacks and that the left side
+        really depends on (``y - y`` does not count): changing one alone changes its value."""
+        from lintmath.check import _sample, evaluate
+
+        from lintmath import linalg
+
+        if self.rhs is None or a.has(sp.Integral):
+            return frozenset()  # an antiderivative is compared by its derivative, where constants vanish
+        try:
+            b = self._lower(instance, self.rhs)
+        except Exception:
+            return frozenset()
+        missing = sorted(a.free_symbols - b.free_symbols, key=lambda x: x.name)
+        if not missing or a.has(sp.I):
+            return frozenset()
+        entries = linalg.entries(a)[1]
+        rng = random.Random(f"lost:{self.comparator.seed}")
+        point = {symbol: _sample(rng, 1) for symbol in sorted(a.free_symbols, key=lambda x: x.name)}
+        base = [evaluate(e, point) for e in entries]
+        if any(v is None for v in base):
+            return frozenset()
+        out = set()
+        for symbol in missing:
+            moved = [evaluate(e, {**point, symbol: point[symbol] + sp.Rational(37, 100)}) for e in entries]
+            if any(m is not None and abs(m - v) > sp.Float("1e-6") * max(1, abs(v), abs(m)) for m, v in zip(moved, base)):
+                out.add(symbol)
+        return frozenset(out)
+
+    def _rejects(self, tree: n.Node, flips: frozenset) -> bool:
+        from lintmath.check import _sample, evaluate
+
+        instance, a, values, points, lost = self._entry(flips)
+        if getattr(a, "is_Matrix", False) and not lost:
+            return False
+        b = self._lower(instance, tree)
+        if lost - b.free_symbols:
+            return True
+        if getattr(a, "is_Matrix", False) or getattr(b, "is_Matrix", False):
             return False
         complex_ok = a.has(sp.I) or b.has(sp.I)
         for k in range(1, self.POINTS + 1):

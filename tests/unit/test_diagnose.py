@@ -51,6 +51,13 @@ CASES = [
     (r"\begin{bmatrix}1 & 0 \\ 0 & 0\end{bmatrix} + \begin{bmatrix} 0 & 0 \\ 0 & 1 \end{bmatrix}",
      r"\begin{bmatrix} 3 & 0 \\ 0 & 1 \end{bmatrix}", "arithmetic", r"\begin{bmatrix} 1 & 0 \\ 0 & 1 \end{bmatrix}"),
     (r"\frac{x}{2} + \frac{x}{2}", r"\frac{x}{3} + \frac{x}{2}", "arithmetic", r"\frac{x}{2} + \frac{x}{2}"),
+    # a term that took quantities with it, put back as the line writes its terms (a bracketed group)
+    (r"(p_2 y^2 + p_1 y + p_0) + (q_2 y^2 + q_1 y + q_0)", r"(p_2 + q_2)y^2 + (p_1 + q_1)y", "dropped_term",
+     r"(p_2 + q_2)y^2 + (p_1 + q_1)y + (p_0 + q_0)"),
+    # refuted in one reading of the notation, undecided in another (e as a variable): the edit decides
+    (r"a^k", r"e^{k \ln k}", "changed_variable", r"e^{k \ln a}"),
+    # the line lost its variable by cancelling it, not by dropping its name: any kind may repair that
+    (r"\frac{d}{dt}\tan t", r"\frac{d}{dt}\frac{\cos t}{\cos t}", "wrong_function", r"\frac{d}{dt}\frac{\sin t}{\cos t}"),
 ]
 
 
@@ -96,5 +103,27 @@ def test_same_input_same_diagnosis():
 @pytest.mark.parametrize("lhs,rhs", [("3x", "0"), ("a+b", "a+3")])
 def test_a_difference_that_is_no_single_term_explains_nothing(lhs, rhs):
     """A value given in the prose (b = 3) or an equation to solve is not a dropped term."""
+    verdict = check_step(lhs, rhs, "=")
+    assert verdict.status is Status.UNVERIFIED and verdict.diagnosis is None
+
+
+@pytest.mark.parametrize("lhs,rhs,lost", [("x + y", "x", True), ("x + y - y", "x", False),
+                                          (r"\frac{d}{dt}\tan t", r"\frac{d}{dt}\frac{\cos t}{\cos t}", False)])
+def test_a_lost_quantity_limits_the_search_to_edits_that_write_it(lhs, rhs, lost):
+    """Only when the left side depends on a quantity whose name the line no longer writes; the
+    prefilter then rejects every candidate that does not bring it back."""
+    from lintmath.check import Comparator, parse_step
+    from lintmath.diagnose import Prefilter
+
+    parsed = parse_step(lhs, rhs, {})
+    quick = Prefilter(Comparator(parsed, "=", 0), parsed.lhs, parsed.rhs)
+    assert quick.lost_dependence() is lost
+    if lost:
+        assert quick.rejects(parse_step(lhs, "2x", {}).rhs, frozenset())
+
+
+@pytest.mark.parametrize("lhs,rhs", [("x + y", "2x"), (r"(u - Bw)^T(u - Bw)", r"u^TB + B^Tw")])
+def test_no_small_edit_leaves_a_guarded_step_unverified(lhs, rhs):
+    """A step that lost a quantity, or whose shapes do not fit, is an error only with a diagnosis."""
     verdict = check_step(lhs, rhs, "=")
     assert verdict.status is Status.UNVERIFIED and verdict.diagnosis is None
