@@ -74,6 +74,7 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
     the line defines (``E = ...``): such a step needs the definition from elsewhere, which ``context``
     (the definitions and assumptions in force where the step stands) may supply."""
     started = time.perf_counter()
+    cpu_started = time.process_time()  # what the diagnosis may spend is judged in CPU time
     if relation not in EQUALITY and relation not in INEQUALITY:
         return Verdict(Status.SKIPPED, f"relation {relation} is not checked")
     try:
@@ -108,6 +109,7 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
 
     outcome, guessed = comparator.decide()
     elapsed = time.perf_counter() - started
+    spent = time.process_time() - cpu_started
     if outcome.kind == "equal":
         if relation in INEQUALITY:
             return Verdict(Status.UNVERIFIED, "inequality holds at the sampled points", elapsed=elapsed)
@@ -128,7 +130,7 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
             from lintmath.diagnose import GUARD_SECONDS
 
             try:
-                diagnosis = diagnose(comparator, parsed, rhs, "" if used else lhs, spent=elapsed,
+                diagnosis = diagnose(comparator, parsed, rhs, "" if used else lhs, spent=spent,
                                      max_seconds=GUARD_SECONDS)
             except BudgetExceeded:
                 diagnosis = None
@@ -156,7 +158,7 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
 
         cap = GUARD_SECONDS if dropped or outcome.suspect else MAX_SECONDS
         try:
-            diagnosis = diagnose(comparator, parsed, rhs, "" if used else lhs, spent=elapsed, max_seconds=cap)
+            diagnosis = diagnose(comparator, parsed, rhs, "" if used else lhs, spent=spent, max_seconds=cap)
         except BudgetExceeded:
             diagnosis = None  # the refutation stands; only its explanation ran out of time
     if diagnosis is None and outcome.suspect:

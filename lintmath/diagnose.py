@@ -1266,7 +1266,8 @@ def diagnose(comparator, parsed, rhs_text: str, lhs_text: str = "", spent: float
     tried = 0
     seen: set[str] = set()
     reserve = min(RESERVE_SECONDS, max_seconds / 3) if _symbolic(ctx) else 0.0
-    deadline = time.perf_counter() + max_seconds - reserve
+    # CPU time, not wall: on a loaded machine the same step must get the same diagnosis
+    deadline = time.process_time() + max_seconds - reserve
     out_of_time = False
     for generator in GENERATORS:
         if out_of_time and generator is not GENERATORS[-1]:
@@ -1292,7 +1293,7 @@ def diagnose(comparator, parsed, rhs_text: str, lhs_text: str = "", spent: float
                                  suggestion, candidate.detail)
             if per_kind >= MAX_PER_KIND:
                 break
-            if time.perf_counter() > deadline:
+            if time.process_time() > deadline:
                 out_of_time = True
                 break
     return None
