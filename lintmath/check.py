@@ -22,7 +22,7 @@ from lintmath.lower import (
 from lintmath import linalg
 from lintmath.budget import BudgetExceeded
 from lintmath.context import ContextItem
-from lintmath.diagnose import diagnose
+from lintmath.diagnose import GUARD_SECONDS, MAX_SECONDS, diagnose
 from lintmath.evaluate import UNDEFINED, fast_value, quick_value
 from lintmath.model import Macro, Status, Verdict
 from lintmath.parse import nodes as n
@@ -127,8 +127,6 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
             # edit under which the step holds everywhere, in some reading, says it is a typo. (Shapes
             # that do not fit are left alone: an edit that reads the letters afresh also "repairs"
             # notation the lowering lacks, v^2 for a vector.)
-            from lintmath.diagnose import GUARD_SECONDS
-
             try:
                 diagnosis = diagnose(comparator, parsed, rhs, "" if used else lhs, spent=spent,
                                      max_seconds=GUARD_SECONDS)
@@ -154,8 +152,6 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
         # Without a diagnosis a step that lost quantities, or that turned into a constant, is left
         # unverified: there the search only decides between refuted and unverified, and a typo
         # (a term lost, a letter changed) is found among the first candidates or not at all.
-        from lintmath.diagnose import GUARD_SECONDS, MAX_SECONDS
-
         cap = GUARD_SECONDS if dropped or outcome.suspect else MAX_SECONDS
         try:
             diagnosis = diagnose(comparator, parsed, rhs, "" if used else lhs, spent=spent, max_seconds=cap)
@@ -199,7 +195,9 @@ def explain_with_any_function(parsed: Parsed, relation: str, seed: int, context,
     if robust.kind == "equal":
         return None
     try:
-        diagnosis = diagnose(AnyFunctionComparator(comparator), parsed, rhs, lhs, spent=elapsed)
+        # failing, it leaves the step unverified: the short search (see check_step)
+        diagnosis = diagnose(AnyFunctionComparator(comparator), parsed, rhs, lhs, spent=elapsed,
+                             max_seconds=GUARD_SECONDS)
     except BudgetExceeded:
         return None
     if diagnosis is None:
