@@ -474,6 +474,8 @@ class Comparator:
             out.append("the shapes of " + ", ".join(sorted(k.split(":")[-1] for k in self.letters.inferred)))
         if ("vectors",) in flips:
             out.append("vectors for " + ", ".join(sorted(k.split(":")[-1] for k in self.letters.candidates)))
+        elif ("required",) in flips:
+            out.append("vectors for " + ", ".join(sorted(k.split(":")[-1] for k in self.letters.required)))
         for node in (*self.parsed.lhs.walk(), *self.parsed.rhs.walk()):
             if isinstance(node, n.Apply) and not read_as_product(node, self.parsed.letters) and not is_library(node):
                 product = node.prefer_product != (("apply", node.func.key) in flips)

@@ -73,6 +73,9 @@ class Letters:
     integration: frozenset[str] = frozenset()  # variables of the step's integrals and derivatives
     kets: bool = False  # the step writes states (|0>, <1|): juxtaposed states are tensor products
     systems_clash: bool = False  # |0_A 1_B> beside |1_B 0_A>: the order of the factors is not one
+    # the candidates a product forces to be vectors (w^T x, x^T A y, \nabla_w): a narrower reading that
+    # leaves the other letters (the y_i of y_i w^T x_i) scalars
+    required: frozenset[str] = frozenset()
 
 
 def classify_letters(*trees: n.Node) -> Letters:
@@ -119,9 +122,10 @@ def classify_letters(*trees: n.Node) -> Letters:
     index -= derivative_vars
     vectors, matrices, candidates, inferred = classify_shapes(trees, index | integer)
     kets = any(isinstance(node, n.Ket) for tree in trees for node in tree.walk())
+    required = required_vectors(trees, vectors, matrices) & candidates
     return Letters(frozenset(index), frozenset(integer - derivative_vars), frozenset(standalone),
                    vectors, matrices, candidates, inferred, frozenset(derivative_vars), kets,
-                   kets and _systems_clash(trees))
+                   kets and _systems_clash(trees), required)
 
 
 def _systems_clash(trees) -> bool:
@@ -186,7 +190,7 @@ def classify_shapes(trees, integers: set[str]) -> tuple[frozenset, frozenset, fr
                     marked.extend(x for x in arg.walk() if isinstance(x, n.Sym) and len(x.base) == 1
                                   and x.base.isupper())
             elif isinstance(node, n.Pow) and isinstance(node.base, n.Sym) and _is_minus_one(node.exp) \
-                    and len(node.base.base) == 1 and node.base.base.isupper():
+                    and (len(node.base.base) == 1 and node.base.base.isupper()):
                 marked.append(node.base)  # A^{-1}: an inverse matrix
     for tree in trees:
         for node in tree.walk():
@@ -209,6 +213,60 @@ def classify_shapes(trees, integers: set[str]) -> tuple[frozenset, frozenset, fr
     candidates = {s.key for s in plain if s.key not in vectors and s.key not in matrices
                   and len(s.base) == 1 and s.base.islower()}
     return frozenset(vectors), frozenset(matrices), frozenset(candidates), frozenset(inferred)
+
+
+def required_vectors(trees, vectors: frozenset, matrices: frozenset) -> frozenset[str]:
+    """Plain letters that only fit as vectors: the x of w^T x and of u^T A x (a row vector, then
+    matrices, then the letter), and the variable of a gradient."""
+    out: set[str] = set()
+    for tree in trees:
+        for node in tree.walk():
+            if isinstance(node, n.Grad):
+                out.add(node.var.key)
+            if not isinstance(node, n.Mul):
+                continue
+            row = False  # the product so far ends in a row vector
+            for factor, op in zip(node.factors, ("", *node.ops)):
+                if op not in ("", "\\cdot"):
+                    row = False
+                    continue
+                inner = factor
+                while isinstance(inner, n.Paren):
+                    inner = inner.inner
+                if isinstance(inner, n.Transpose):
+                    base = inner.inner
+                    while isinstance(base, n.Paren):
+                        base = base.inner
+                    row = isinstance(base, n.Sym) and base.key in vectors
+                elif isinstance(inner, n.Sym) and inner.key in matrices:
+                    continue  # u^T A x: still a row vector
+                elif isinstance(inner, n.Sym) and row and inner.key not in vectors:
+                    out.add(inner.key)
+                    row = False
+                elif isinstance(inner, n.Add) and row:
+                    # g^T (x_0 - z): each term is a vector, so a plain letter standing as a term is one
+                    for term in inner.terms:
+                        last = _vector_term(term.node, matrices)
+                        if last is not None and last.key not in vectors:
+                            out.add(last.key)
+                    row = False
+                else:
+                    row = False
+    return frozenset(out)
+
+
+def _vector_term(node: n.Node, matrices: frozenset) -> n.Sym | None:
+    """The letter a term of a sum of vectors ends in, when only numbers and matrices precede it
+    (x, 2x, M^{-1} b); None when a factor could be the vector instead (t g)."""
+    if isinstance(node, n.Sym):
+        return node
+    if not isinstance(node, n.Mul) or not isinstance(node.factors[-1], n.Sym):
+        return None
+    for factor in node.factors[:-1]:
+        base = factor.base if isinstance(factor, n.Pow) else factor
+        if not (isinstance(factor, n.Num) or isinstance(base, n.Sym) and base.key in matrices):
+            return None
+    return node.factors[-1]
 
 
 def sum_bounds(*trees: n.Node) -> dict[str, tuple]:
@@ -277,7 +335,11 @@ def _is_letter(text: str) -> bool:
 
 def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
     """The ambiguous sites of a step: each key is one choice the checker may flip."""
-    keys: list[tuple] = [("vectors",)] if letters.candidates else []
+    keys: list[tuple] = []
+    if letters.required and letters.required != letters.candidates:
+        keys.append(("required",))  # before all of them: the narrower reading is the likelier one
+    if letters.candidates:
+        keys.append(("vectors",))
     if any(_indexed_vector(t, letters) for t in trees):
         keys.append(("orthogonal",))  # u_1, ..., u_n: often an orthogonal basis
     if any(m.split(":")[-1] in SYMMETRIC_NAMES for m in letters.matrices):
@@ -423,7 +485,8 @@ class Lowerer:
             return "identity"
         if node.base in ("0",) and "bf" in node.style:
             return "zero"
-        if key in letters.vectors or (("vectors",) in self.inst.flips and key in letters.candidates):
+        if key in letters.vectors or (("vectors",) in self.inst.flips and key in letters.candidates) \
+                or (("required",) in self.inst.flips and key in letters.required):
             return "vector"
         if key in letters.matrices:
             return "matrix"

@@ -152,6 +152,11 @@ INCREMENTS = ("\\Delta", "\\delta")
 LIMIT_ARROWS = {"\\to", "\\rightarrow", "\\longrightarrow"}
 
 
+# Commands whose braced argument is one script when written without braces around the whole (x_\text{max}).
+SCRIPT_TEXT_COMMANDS = frozenset({"\\text", "\\textrm", "\\textit", "\\textsf", "\\textnormal", "\\mbox",
+                                  "\\mathrm", "\\mathit", "\\mathsf", "\\operatorname"})
+
+
 def _merge_limit_increments(tokens: list[Token]) -> list[Token]:
     """``\\lim_{\\Delta x \\to 0}``: the limit runs over the increment Delta-x, one quantity; every
     ``\\Delta x`` of the line becomes one letter, or the body would be a product with x."""
@@ -561,7 +566,7 @@ class Parser:
         return node
 
     def superscript(self, base: n.Node) -> n.Node:
-        toks, s, e = self.group_tokens()
+        toks, s, e = self.script_tokens()
         text = "".join(t.text if t.kind != "cmd" else t.text + " " for t in toks).strip()
         if text in TRANSPOSE_MARKS or text.replace(" ", "") in TRANSPOSE_MARKS:
             return n.Transpose(base.start, e, base)
@@ -569,7 +574,16 @@ class Parser:
         return n.Pow(base.start, e, base, exp)
 
     def script_tokens(self) -> tuple[list[Token], int, int]:
-        """A script argument; ``x^23`` is ``x^{2}3`` in TeX (see group_tokens)."""
+        """A script argument; ``x^23`` is ``x^{2}3`` in TeX (see group_tokens). ``x_\\text{max}`` and
+        ``A^\\mathsf{T}`` take the command with its group: TeX reads a command's argument before the
+        script, so the label is ``max``, not ``\\text`` followed by the product m a x."""
+        t, after = self.peek(), self.peek(1)
+        if t is not None and t.kind == "cmd" and t.text in SCRIPT_TEXT_COMMANDS and after is not None \
+                and after.kind == "open":
+            start = self.i
+            self.advance()
+            _, self.i = read_group(self.toks, self.i)
+            return self.toks[start:self.i], t.start, self.toks[self.i - 1].end
         return self.group_tokens()
 
     # -- atoms --------------------------------------------------------------------------------
