@@ -37,6 +37,7 @@ INSTANCES = 3
 # CPU seconds (not wall: a loaded machine must not change a verdict) after which a decision stops
 # trying further readings of the notation
 EFFORT_SECONDS = 0.6
+UNDEFINED_TRIES = 8  # points tried before a side undefined at all of them is given up
 COMPARE_SECONDS = 0.8  # CPU seconds for one comparison (one reading, every instance)
 POINTS = 4
 PRECISION = 30
@@ -591,6 +592,8 @@ class Comparator:
                     return Outcome("undecided", "the two sides have different shapes", readable=False)
             pairs = list(zip(entries_a, entries_b))
             while got < POINTS and tries < POINTS * 5:
+                if got == 0 and tries >= UNDEFINED_TRIES:
+                    break  # undefined wherever it was sampled: more points rarely change that
                 tries += 1
                 point = {s: _sample(rng, tries, ranges.get(getattr(s, "name", ""))) for s in symbols}
                 values = [(evaluate(x, point, complex_ok=complex_ok, quick=True),
@@ -623,6 +626,9 @@ class Comparator:
                 if time.process_time() - started > COMPARE_SECONDS:
                     break  # quadratures, mostly: a step this slow must not take a worker's whole budget
             valid += got
+            if got == 0 and reason:
+                # the other instances differ in sizes and stand-ins, not in where the step is defined
+                return Outcome("undecided", reason)
             if time.process_time() - started > COMPARE_SECONDS:
                 if differ_at is None and agreed >= POINTS and not reason:
                     break  # a whole instance agreed, and nothing differed: as good as a verification gets
