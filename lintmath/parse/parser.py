@@ -16,8 +16,8 @@ from lintmath.parse.tokens import (
     ParseFailure, Token, expand_macros, macro_table, read_group, read_optional, tokenize,
 )
 from lintmath.parse.vocabulary import (
-    ANNOTATIONS, DROP_WITH_ARG, FUNCTION_LETTERS, FUNCTIONS, GREEK, IGNORED, LABEL_MARKS,
-    NAMED_FUNCTIONS, STYLES, TRANSPARENT, TRANSPOSE_MARKS,
+    ANNOTATIONS, DROP_WITH_ARG, FUNCTION_LETTERS, FUNCTIONS, GREEK, IGNORED, KERNS, LABEL_MARKS,
+    NAMED_FUNCTIONS, STYLES, TRANSPARENT, TRANSPOSE_MARKS, UNITS,
 )
 
 MAX_DEPTH = 120
@@ -59,7 +59,6 @@ UNSUPPORTED = {
     "\\stackrel": "operators", "\\bmod": "modular arithmetic", "\\pmod": "modular arithmetic",
     "\\mod": "modular arithmetic", "\\oplus": "direct sums", "\\bigcup": "sets", "\\bigcap": "sets",
     "\\coprod": "coproducts", "\\Re": "real parts", "\\Im": "imaginary parts", "\\nabla_": "gradients",
-    "\\operatorname*": "operators",
     "\\rangle": "inner products", "\\square": "symbols", "\\checkmark": "symbols",
 }
 
@@ -95,6 +94,14 @@ def prepare(text: str, macros: Mapping[str, Macro] | None = None, offset: int = 
         if t.kind == "cmd" and t.text in IGNORED:
             i += 1
             continue
+        if t.kind == "cmd" and t.text in KERNS:
+            i = _after_dimension(tokens, i + 1)
+            continue
+        if t.kind == "cmd" and t.text == "\\operatorname" and i + 1 < len(tokens) and tokens[i + 1].is_("*"):
+            # the star only moves the limits under the name
+            out.append(t)
+            i += 2
+            continue
         if t.kind == "cmd" and t.text == "\\ensuremath":
             # \ensuremath{\mathbb{E}}[X]: its braces keep nothing together in math mode
             groups = _groups(tokens, i + 1, 1)
@@ -117,8 +124,9 @@ def prepare(text: str, macros: Mapping[str, Macro] | None = None, offset: int = 
             out.append(tokens[i + 1])
             i += 3
             continue
-        if t.kind == "open" and i + 1 < len(tokens) and tokens[i + 1].text in ("\\bf", "\\bm"):
-            out.append(Token("cmd", "\\mathbf", t.start, t.end))
+        if t.kind == "open" and i + 1 < len(tokens) and tokens[i + 1].text in OLD_FONTS:
+            # {\bf v}, H_{\rm eff}: the old font switches, which act to the end of their group
+            out.append(Token("cmd", OLD_FONTS[tokens[i + 1].text], t.start, t.end))
             out.append(t)
             i += 2
             continue
@@ -146,6 +154,23 @@ def prepare(text: str, macros: Mapping[str, Macro] | None = None, offset: int = 
     while out and out[-1].kind == "sym" and out[-1].text in ",.;":
         out.pop()
     return _merge_limit_increments(out)
+
+
+OLD_FONTS = {"\\bf": "\\mathbf", "\\bm": "\\mathbf", "\\rm": "\\mathrm", "\\it": "\\mathit",
+             "\\sf": "\\mathsf", "\\cal": "\\mathcal"}
+
+
+def _after_dimension(tokens: list[Token], i: int) -> int:
+    """The index after the dimension of a kern (``-3mu``, ``1.5pt``, ``{2mu}``)."""
+    if i < len(tokens) and tokens[i].kind == "open":
+        return read_group(tokens, i)[1]
+    if i < len(tokens) and tokens[i].is_("-", "+"):
+        i += 1
+    if i < len(tokens) and tokens[i].kind == "num":
+        i += 1
+    if i + 1 < len(tokens) and tokens[i].text + tokens[i + 1].text in UNITS:
+        i += 2
+    return i
 
 
 INCREMENTS = ("\\Delta", "\\delta")
@@ -226,6 +251,18 @@ def _braket_commands(tokens: list[Token]) -> list[Token]:
             out += [mark("cmd", "\\langle"), *tokens[a:b], mark("cmd", "\\rangle")]
         i = groups[-1][1] + 1
     return out
+
+
+def _all_primes(toks: list[Token]) -> bool:
+    return bool(toks) and all(t.is_("'") for t in toks)
+
+
+def _text_word(toks: list[Token]) -> str | None:
+    """The word of ``\\text{new}``, ``\\mathrm{old}`` as a whole script: two letters or more."""
+    if len(toks) < 5 or toks[0].text not in TEXT_WORDS | {"\\mathrm", "\\textrm"} or toks[1].kind != "open" \
+            or toks[-1].kind != "close" or not all(t.kind == "letter" for t in toks[2:-1]):
+        return None
+    return "".join(t.text for t in toks[2:-1])
 
 
 def _bare_symbol(node: n.Node) -> bool:
@@ -384,7 +421,7 @@ class Parser:
                 if not self.at(*ADD_OPS):
                     break
                 continue
-            if self.peek() is None or not self.starts_atom(self.peek()):
+            if self.peek() is None or not (self.starts_atom(self.peek()) or self.bar_opens_term()):
                 if terms or sign_start >= 0:
                     raise ParseFailure("a sign with nothing after it")
                 t = self.peek()
@@ -463,6 +500,13 @@ class Parser:
             return True
         return False
 
+    def bar_opens_term(self) -> bool:
+        """A bar where a term starts (``g(|x|)``, ``f(\\|a\\| + \\|b\\|)``, ``|a - |b||``): with nothing
+        before it, it can neither close a value nor separate a condition, so it opens one."""
+        t, nxt = self.peek(), self.peek(1)
+        return t is not None and t.text in ("|", "\\|", "\\Vert", "\\vert") \
+            and (nxt is None or nxt.text not in ("_", "^"))
+
     def at_eval_bar(self) -> bool:
         """``|_`` or ``|^`` where a bar cannot close an absolute value or a condition: an evaluation."""
         t, nxt = self.peek(), self.peek(1)
@@ -524,6 +568,8 @@ class Parser:
         if not word or k >= len(self.toks) or self.toks[k].kind != "close":
             return False
         after = self.toks[k + 1] if k + 1 < len(self.toks) else None
+        if word in NAMED_FUNCTIONS and after is not None and self.starts_atom(after):
+            return True  # \textrm{log} P(x): the function, typed upright by hand
         return after is not None and after.text in ("(", "[", "_", "^", "\\{") or word in OPERATOR_LETTERS
 
     def power(self) -> n.Node:
@@ -534,6 +580,10 @@ class Parser:
                 break
             if t.text == "^" and isinstance(node, n.Paren) and node.delim == "[" and self.bracket_evaluation_ahead():
                 node = self.evaluation_scripts(node.inner, node.start)
+            elif t.text == "^" and self.primes_superscript_ahead():
+                self.advance()
+                toks, _, end = self.script_tokens()
+                node = n.Deriv(node.start, end, node, (), False, len(toks))
             elif t.text == "^":
                 self.advance()
                 node = self.superscript(node)
@@ -552,6 +602,9 @@ class Parser:
                 indexed = replace(base, indices=tuple(self.index_items(toks)), end=end)
                 node = replace(node, base=indexed) if isinstance(node, n.Pow) else replace(node, inner=indexed)
                 node = replace(node, end=end)
+            elif t.text == "_" and _bare_symbol(node) and self.toks[self.i - 1].kind == "close":
+                # {x}_1 (braces a converter left around a letter): the letter's own subscript
+                node = self.symbol_scripts(Token("letter", node.base, node.start, node.end), node.base, node.style)
             elif t.text == "_":
                 raise ParseFailure("a subscript on a compound expression")
             elif t.text == "'":
@@ -564,6 +617,16 @@ class Parser:
             else:
                 break
         return node
+
+    def primes_superscript_ahead(self) -> bool:
+        """``^{'}``, ``^{''}``: primes written as a superscript."""
+        t, u = self.peek(1), self.peek(2)
+        if t is None or t.kind != "open" or u is None:
+            return False
+        j = self.i + 2
+        while j < len(self.toks) and self.toks[j].is_("'"):
+            j += 1
+        return j > self.i + 2 and j < len(self.toks) and self.toks[j].kind == "close"
 
     def superscript(self, base: n.Node) -> n.Node:
         toks, s, e = self.script_tokens()
@@ -704,6 +767,13 @@ class Parser:
                         primes += text.count("prime")
                     else:
                         labels.append(text)
+                    end = e
+                elif _all_primes(toks):
+                    primes += len(toks)  # n^{'}: the braces change nothing
+                    end = e
+                elif _text_word(toks) is not None:
+                    # \theta^{\text{new}}: a word names a version of the letter, it is no power
+                    labels.append(_text_word(toks))
                     end = e
                 elif (indices and sup_letter is None and len(toks) == 1 and toks[0].kind == "letter"
                       and toks[0].text not in ("T",)):
@@ -1184,13 +1254,14 @@ class Parser:
                 inverse = True
             else:
                 power = self.sub_parse(toks)
-        if name in ("max", "min") and self.at("("):
-            self.advance()
+        if name in ("max", "min") and self.at("(", "\\{", "\\lbrace"):
+            # \max\{a, b\} lists its arguments as a set; a set-builder (\max\{f(x) : x \in S\}) fails at ':'
+            closer = {"(": ")", "\\{": "\\}", "\\lbrace": "\\rbrace"}[self.advance().text]
             args = [self.expr()]
             while self.at(","):
                 self.advance()
                 args.append(self.expr())
-            close = self.expect(")")
+            close = self.expect(closer)
             return n.Func(t.start, close.end, name, tuple(args), power, inverse)
         arg = self.function_argument()
         return n.Func(t.start, arg.end, name, (arg,), power, inverse)
@@ -1264,9 +1335,11 @@ class Parser:
     def derivative_variables(self, toks: list[Token], op: str) -> list[tuple[n.Node, int]]:
         """Split ``\\partial x \\partial y^2`` into ((x, 1), (y, 2))."""
         groups: list[list[Token]] = [[]]
-        k = 0
+        k = depth = 0
         while k < len(toks):
-            op_here, rest = _differential(toks[k:])
+            # a \partial inside braces belongs to a nested fraction (\partial (\dfrac{\partial u}{\partial t}))
+            depth += (toks[k].kind == "open") - (toks[k].kind == "close")
+            op_here, rest = _differential(toks[k:]) if depth == 0 else (None, toks)
             if op_here == op and groups[-1]:
                 groups.append([])
                 k = len(toks) - len(rest)

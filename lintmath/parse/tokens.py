@@ -27,6 +27,9 @@ class Token:
 
 
 MAX_TOKENS = 20_000
+# A minus sign typed as a Unicode character (pasted from a PDF or a word processor): between terms
+# of math it can only be the minus.
+UNICODE_MINUS = {"\u2212", "\u2013", "\u2014"}
 MAX_EXPANSIONS = 2_000
 
 
@@ -68,6 +71,9 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
             i += 1
         elif c == "}":
             tokens.append(Token("close", c, offset + i, offset + i + 1))
+            i += 1
+        elif c in UNICODE_MINUS:
+            tokens.append(Token("sym", "-", offset + i, offset + i + 1))
             i += 1
         else:
             tokens.append(Token("sym", c, offset + i, offset + i + 1))

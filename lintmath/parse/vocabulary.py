@@ -41,12 +41,14 @@ IGNORED = {
     "\\Bigr", "\\biggl", "\\biggr", "\\Biggl", "\\Biggr", "\\bigm", "\\Bigm", "\\middle", "\\nonumber",
     "\\notag", "\\pause", "\\left", "\\right", "\\allowbreak", "\\mathstrut", "\\strut", "\\relax",
     "\\displaybreak", "\\noindent", "\\centering", "\\protect", "\\vphantom", "\\medskip", "\\smallskip",
+    "\\thinspace", "\\negthinspace", "\\medspace", "\\negmedspace", "\\thickspace", "\\negthickspace",
 }
 
 # Commands that start an annotation: what follows them at the top level of a line is prose.
 ANNOTATIONS = {
     "\\text", "\\textrm", "\\textit", "\\textbf", "\\mbox", "\\quad", "\\qquad", "\\hspace", "\\hfill",
     "\\tag", "\\intertext", "\\emph", "\\textnormal", "\\textsf", "\\texttt", "\\hbox",
+    "\\enspace",
 }
 
 # Wrappers whose argument is the math itself.
@@ -54,7 +56,12 @@ TRANSPARENT = {"\\boxed", "\\alert", "\\cancel", "\\bcancel", "\\underline", "\\
                "\\mathord", "\\mathbin", "\\mathrel", "\\smash", "\\cancelto", "\\uline"}
 
 # Commands with one argument that carry no math (colour, label) or nothing at all.
-DROP_WITH_ARG = {"\\label", "\\color", "\\phantom", "\\hphantom", "\\vphantom", "\\vspace", "\\tag"}
+DROP_WITH_ARG = {"\\label", "\\color", "\\phantom", "\\hphantom", "\\vphantom", "\\vspace", "\\tag",
+                 "\\mspace"}
+
+# Kerns and skips take a dimension without braces (\mkern-3mu, \kern 1pt): dropped with it.
+KERNS = {"\\mkern", "\\kern", "\\mskip", "\\hskip"}
+UNITS = {"mu", "pt", "em", "ex", "cm", "mm", "in", "bp", "sp", "pc", "dd", "cc"}
 
 # Letter styles: command -> short style name that becomes part of a symbol's identity.
 STYLES = {
