@@ -116,6 +116,32 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
             return Verdict(Status.UNVERIFIED, "inequality holds at the sampled points", elapsed=elapsed)
         return Verdict(Status.VERIFIED, outcome.reason, guessed=guessed, elapsed=elapsed, definitions=where)
     if outcome.kind == "undecided":
+        if not outcome.readable and explain and relation in EQUALITY and not rhs_changed \
+                and not _literal_matrix_appears(parsed):
+            # The default reading could not be built (v^T w with w a number). The readings that can be
+            # built may all refute the step; and as the letters' shapes come from both lines, a typo
+            # in the new one (x^T for x) can make the line before unreadable, which the shapes of the
+            # line before alone repair. Either way something was guessed: only a small edit that
+            # makes the step hold makes it an error.
+            from lintmath.diagnose import refute_where_readable, unreadable
+            from lintmath.lower import shapes_of_side
+
+            attempts = [(comparator, parsed, ())]
+            letters = shapes_of_side(parsed.letters, parsed.lhs)
+            if letters != parsed.letters and unreadable(comparator, parsed.lhs):
+                retry = Parsed(parsed.lhs, parsed.rhs, letters)
+                attempts.append((Comparator(retry, relation, seed, assumptions(context)), retry,
+                                 ("the shapes of the letters as the line before has them",)))
+            for attempt, attempt_parsed, note in attempts:
+                try:
+                    found = refute_where_readable(attempt, attempt_parsed, rhs, "" if used else lhs,
+                                                  spent=time.process_time() - cpu_started)
+                except BudgetExceeded:
+                    found = None
+                if found is not None:
+                    point, guessed, diagnosis = found
+                    return Verdict(Status.REFUTED, "the two sides differ", point, tuple(sorted({*guessed, *note})),
+                                   diagnosis, time.perf_counter() - started, where)
         if outcome.reason.startswith("depends on what") and explain and relation in EQUALITY and not rhs_changed:
             # Whatever f is, a small edit that makes both sides apply f to the same arguments and
             # agree (p(y) for p(x)) is a typo explained, not a question about f.
@@ -140,7 +166,9 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
         return Verdict(Status.UNVERIFIED, outcome.reason, elapsed=time.perf_counter() - started)
     if outcome.opaque:
         # dE/do with E undefined on one side only: equal or not, the step cannot say
-        opaque = ", ".join(sorted(outcome.opaque))
+        from lintmath.lower import OPAQUE_ENTRY  # the entries of dr/dt are one derivative to the reader
+
+        opaque = ", ".join(sorted({o.split(OPAQUE_ENTRY)[0] for o in outcome.opaque}))
         return Verdict(Status.UNVERIFIED, f"depends on {opaque}, which is not defined here", elapsed=elapsed)
     diagnosis = None
     dropped = dropped_variables(parsed)

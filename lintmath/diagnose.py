@@ -1450,3 +1450,52 @@ class Prefilter:
             if abs(va - vb) > sp.Float("1e-6") * max(1, abs(va), abs(vb)):
                 return True
         return False
+
+
+# CPU seconds for comparing the readings of a step whose default reading cannot be built, before its
+# diagnosis; as in Comparator.decide, a reading not tried leaves the step undecided
+READINGS_SECONDS = 0.6
+
+
+def refute_where_readable(comparator, parsed, rhs_text: str, lhs_text: str = "", spent: float = 0.0,
+                          max_seconds: float = MAX_SECONDS) -> tuple[tuple, tuple[str, ...], Diagnosis] | None:
+    """A refutation of a step whose default reading cannot be built: no reading holds, every reading
+    that can be built differs, and a small edit makes the step hold. Returns the refuting point, the
+    guesses of the refuting reading and the diagnosis; None otherwise."""
+    if comparator.has_undefined_functions():
+        return None  # a refutation with stand-ins for f must hold for any f: Comparator.decide's question
+    started = time.process_time()
+    refuting = None
+    for flips in comparator.readings():
+        if time.process_time() - started > READINGS_SECONDS:
+            return None
+        outcome = comparator.compare(parsed.lhs, parsed.rhs, flips)
+        if outcome.kind == "equal" or outcome.kind == "undecided" and outcome.readable:
+            return None
+        if outcome.kind == "differ":
+            if outcome.opaque or outcome.suspect:
+                return None
+            refuting = refuting or (outcome, flips)
+    if refuting is None:
+        return None
+    spent += time.process_time() - started
+    diagnosis = diagnose(comparator, parsed, rhs_text, lhs_text, spent=spent, max_seconds=max_seconds)
+    if diagnosis is None:
+        return None
+    outcome, flips = refuting
+    return outcome.point, comparator.guesses(flips), diagnosis
+
+
+def unreadable(comparator, tree: n.Node) -> bool:
+    """Whether no reading of the step's notation can build ``tree`` alone."""
+    from lintmath.lower import Lowerer, Undecidable
+
+    for flips in comparator.readings():
+        try:
+            Lowerer(comparator.instances(flips)[0], comparator.parsed.letters).lower(tree)
+        except Undecidable:
+            continue
+        except Exception:  # not a question of the notation
+            return False
+        return False
+    return True

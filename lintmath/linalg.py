@@ -111,6 +111,9 @@ def power(base, exp):
     exp = scalar(exp)
     if is_matrix(exp) or not exp.is_Integer:
         raise ShapeProblem("a matrix to a power that is not an integer")
+    if exp == 2 and 1 in base.shape:
+        # v^2 of a vector can only mean v.v (|v|^2): no other square of a vector has a shape
+        return sum((e**2 for e in base), sp.Integer(0))
     try:
         if exp == -1:
             return MatrixT(base.inv(method="LU"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import sympy as sp
 from sympy.core.function import AppliedUndef
@@ -34,6 +34,9 @@ SYMMETRIC_NAMES = {"\\Sigma", "\\Lambda", "\\Omega", "\\Psi", "A", "C", "H", "K"
 # Functions every ML slide uses without defining them.
 LIBRARY = {"\\sigma": "sigmoid"}
 MAX_DIGITS = 4000
+# Separates an opaque derivative's name from the entry (d(r)/d(t)#1,0 is the second entry of dr/dt):
+# a message names the derivative once, not each entry.
+OPAQUE_ENTRY = "#"
 # A limit is taken by substitution only where that is sound: a finite value of an expression without
 # jumps, a cancelled rational function, or a purely numerical body whose values settle as the
 # variable approaches the point (checked at several distances).
@@ -126,6 +129,15 @@ def classify_letters(*trees: n.Node) -> Letters:
     return Letters(frozenset(index), frozenset(integer - derivative_vars), frozenset(standalone),
                    vectors, matrices, candidates, inferred, frozenset(derivative_vars), kets,
                    kets and _systems_clash(trees), required)
+
+
+def shapes_of_side(letters: Letters, side: n.Node) -> Letters:
+    """The step's letters with the shapes that one side alone gives them. The line before was read
+    with these shapes; a letter the new line marks otherwise (x^T where the line before had a number
+    x) may be the new line's typo, and must not make the line before unreadable."""
+    own = classify_letters(side)
+    return replace(letters, vectors=own.vectors, matrices=own.matrices, candidates=own.candidates,
+                   inferred=own.inferred, required=own.required)
 
 
 def _systems_clash(trees) -> bool:
@@ -520,9 +532,13 @@ class Lowerer:
         return -value if node.sign == "-" else value
 
     def lower_Add(self, node: n.Add) -> sp.Expr:
-        return linalg.add([self.lower(t) for t in node.terms])
+        return linalg.add([self.lower(t) for t in _outside_sums(node.terms)])
 
     def lower_Mul(self, node: n.Mul) -> sp.Expr:
+        if isinstance(node.factors[-1], n.BigOp) and isinstance(node.factors[-1].body, n.Add):
+            terms = _outside_sums((n.Term(node.start, node.end, "+", node),))
+            if len(terms) > 1:
+                return linalg.add([self.lower(t) for t in terms])
         if not self.letters.kets and "\\otimes" not in node.ops:
             return linalg.multiply([self.lower(f) for f in node.factors], node.ops)
         # A \otimes B C is A \otimes (BC): the tensor product binds looser than a product, tighter
@@ -797,13 +813,28 @@ class Lowerer:
         body = node.body
         while isinstance(body, n.Paren):
             body = body.inner
+        transposed = isinstance(body, n.Transpose)
+        if transposed:
+            body = body.inner
+            while isinstance(body, n.Paren):
+                body = body.inner
         if isinstance(body, n.Sym):
             target = self.symbol(body)
-            if isinstance(target, sp.Symbol) and all(target != v for v, _ in variables):
+            if isinstance(target, sp.Symbol) and all(target != v for v, _ in variables) and not transposed:
                 # d E / d o with E defined elsewhere: an opaque quantity, never refuted by itself
                 name = "d(" + target.name + ")/" + "".join(f"d({v.name})^{k}" for v, k in variables)
                 self.inst.opaque.add(name)
                 return sp.Symbol(name)
+            if linalg.is_matrix(target) and self.shape(body) in ("vector", "matrix"):
+                # dr/dt for a vector r: its entries are random constants here, but the author means a
+                # quantity that moves with t, so each entry's derivative is as opaque as dE/do
+                label = body.key + "".join("[" + self.index_value(i) + "]" for i in body.indices)
+                wrt = "".join(f"d({v.name})^{k}" for v, k in variables)
+                rows, cols = target.shape
+                names = [[f"d({label})/{wrt}{OPAQUE_ENTRY}{i},{j}" for j in range(cols)] for i in range(rows)]
+                self.inst.opaque.update(x for row in names for x in row)
+                value = sp.ImmutableMatrix([[sp.Symbol(x) for x in row] for row in names])
+                return linalg.transpose(value) if transposed else value
         value = self.lower(node.body)
         for sym, order in variables:
             value = sp.diff(value, sym, order)
@@ -829,6 +860,10 @@ class Lowerer:
         return sp.ImmutableMatrix([sp.diff(body, e).xreplace(values) for e in entries])
 
     def lower_BigOp(self, node: n.BigOp) -> sp.Expr:
+        if isinstance(node.body, n.Add):
+            terms = _outside_sums((n.Term(node.start, node.end, "+", node),))
+            if len(terms) > 1:
+                return linalg.add([self.lower(t) for t in terms])
         variables = [node.var, *node.extra_vars]
         if node.lo is None and node.var in self.inst.bounds:
             # \sum_i beside \sum_{i=1}^{n} in the same step means the same range
@@ -981,6 +1016,48 @@ def kronecker(a, b):
     if ra * rb * ca * cb > MAX_KRONECKER_ENTRIES:
         raise Undecidable("a tensor product too large to write out")
     return sp.ImmutableMatrix(ra * rb, ca * cb, lambda i, j: a[i // rb, j // cb] * b[i % rb, j % cb])
+
+
+def _outside_sums(terms: tuple) -> list:
+    """``\\sum_i a_i + (\\sum_i m_i) c``: the parser gives a sum the terms after it that use its
+    index, but here the index of the second term is bound by its own sum, so the term does not depend
+    on the outer one and stands after it (n copies of it otherwise)."""
+    out = []
+    for term in terms:
+        big = term.node
+        if isinstance(big, n.Mul):
+            big = big.factors[-1]
+        if not (isinstance(big, n.BigOp) and big.kind == "sum" and isinstance(big.body, n.Add)
+                and len(big.body.terms) > 1):
+            out.append(term)
+            continue
+        inside = [big.body.terms[0]]
+        after = []
+        for extra in big.body.terms[1:]:
+            (after if _bound_only(extra.node, big.var) else inside).append(extra)
+        if not after:
+            out.append(term)
+            continue
+        body = inside[0].node if len(inside) == 1 and inside[0].sign == "+" else n.Add(
+            big.body.start, big.body.end, tuple(inside))
+        new_big = replace(big, body=body)
+        node = new_big if term.node is big else replace(term.node, factors=term.node.factors[:-1] + (new_big,))
+        out.append(replace(term, node=node))
+        out.extend(after)
+    return out
+
+
+def _bound_only(node: n.Node, letter: str) -> bool:
+    """Whether ``letter`` occurs in ``node`` and only inside sums over it."""
+    def free(x: n.Node) -> bool:
+        if isinstance(x, n.BigOp) and letter in (x.var, *x.extra_vars):
+            return False
+        if isinstance(x, n.Sym) and x.base == letter and not x.indices:
+            return True
+        return any(free(c) for c in x.children())
+
+    used = any(isinstance(x, n.Sym) and x.base == letter and not x.indices for x in node.walk())
+    return used and not free(node)
 
 
 def _grid(lo: int, hi: int, dims: int):
