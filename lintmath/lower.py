@@ -532,13 +532,9 @@ class Lowerer:
         return -value if node.sign == "-" else value
 
     def lower_Add(self, node: n.Add) -> sp.Expr:
-        return linalg.add([self.lower(t) for t in _outside_sums(node.terms)])
+        return linalg.add([self.lower(t) for t in node.terms])
 
     def lower_Mul(self, node: n.Mul) -> sp.Expr:
-        if isinstance(node.factors[-1], n.BigOp) and isinstance(node.factors[-1].body, n.Add):
-            terms = _outside_sums((n.Term(node.start, node.end, "+", node),))
-            if len(terms) > 1:
-                return linalg.add([self.lower(t) for t in terms])
         if not self.letters.kets and "\\otimes" not in node.ops:
             return linalg.multiply([self.lower(f) for f in node.factors], node.ops)
         # A \otimes B C is A \otimes (BC): the tensor product binds looser than a product, tighter
@@ -860,10 +856,6 @@ class Lowerer:
         return sp.ImmutableMatrix([sp.diff(body, e).xreplace(values) for e in entries])
 
     def lower_BigOp(self, node: n.BigOp) -> sp.Expr:
-        if isinstance(node.body, n.Add):
-            terms = _outside_sums((n.Term(node.start, node.end, "+", node),))
-            if len(terms) > 1:
-                return linalg.add([self.lower(t) for t in terms])
         variables = [node.var, *node.extra_vars]
         if node.lo is None and node.var in self.inst.bounds:
             # \sum_i beside \sum_{i=1}^{n} in the same step means the same range
@@ -1016,48 +1008,6 @@ def kronecker(a, b):
     if ra * rb * ca * cb > MAX_KRONECKER_ENTRIES:
         raise Undecidable("a tensor product too large to write out")
     return sp.ImmutableMatrix(ra * rb, ca * cb, lambda i, j: a[i // rb, j // cb] * b[i % rb, j % cb])
-
-
-def _outside_sums(terms: tuple) -> list:
-    """``\\sum_i a_i + (\\sum_i m_i) c``: the parser gives a sum the terms after it that use its
-    index, but here the index of the second term is bound by its own sum, so the term does not depend
-    on the outer one and stands after it (n copies of it otherwise)."""
-    out = []
-    for term in terms:
-        big = term.node
-        if isinstance(big, n.Mul):
-            big = big.factors[-1]
-        if not (isinstance(big, n.BigOp) and big.kind == "sum" and isinstance(big.body, n.Add)
-                and len(big.body.terms) > 1):
-            out.append(term)
-            continue
-        inside = [big.body.terms[0]]
-        after = []
-        for extra in big.body.terms[1:]:
-            (after if _bound_only(extra.node, big.var) else inside).append(extra)
-        if not after:
-            out.append(term)
-            continue
-        body = inside[0].node if len(inside) == 1 and inside[0].sign == "+" else n.Add(
-            big.body.start, big.body.end, tuple(inside))
-        new_big = replace(big, body=body)
-        node = new_big if term.node is big else replace(term.node, factors=term.node.factors[:-1] + (new_big,))
-        out.append(replace(term, node=node))
-        out.extend(after)
-    return out
-
-
-def _bound_only(node: n.Node, letter: str) -> bool:
-    """Whether ``letter`` occurs in ``node`` and only inside sums over it."""
-    def free(x: n.Node) -> bool:
-        if isinstance(x, n.BigOp) and letter in (x.var, *x.extra_vars):
-            return False
-        if isinstance(x, n.Sym) and x.base == letter and not x.indices:
-            return True
-        return any(free(c) for c in x.children())
-
-    used = any(isinstance(x, n.Sym) and x.base == letter and not x.indices for x in node.walk())
-    return used and not free(node)
 
 
 def _grid(lo: int, hi: int, dims: int):

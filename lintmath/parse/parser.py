@@ -1896,7 +1896,13 @@ def _trailing_sum(node: n.Node) -> tuple[n.BigOp | None, n.Mul | None]:
 
 
 def _uses_letter(node: n.Node, letter: str) -> bool:
-    return any(isinstance(x, n.Sym) and x.base == letter and not x.indices for x in node.walk())
+    """Whether ``letter`` occurs free in ``node``: in ``(\\sum_i m_i) c`` the inner sum binds its own
+    i, so the term does not belong to an enclosing ``\\sum_i``."""
+    if isinstance(node, n.BigOp) and letter in (node.var, *node.extra_vars):
+        return any(_uses_letter(b, letter) for b in (node.lo, node.hi) if b is not None)
+    if isinstance(node, n.Sym) and node.base == letter and not node.indices:
+        return True
+    return any(_uses_letter(child, letter) for child in node.children())
 
 
 def _drop_empty_groups(toks: list[Token]) -> list[Token]:

@@ -202,3 +202,14 @@ def test_partial_inside_a_nested_fraction_is_not_a_variable_split():
         parse_math(r"\frac{\partial L}{\partial \left(\dfrac{\partial u}{\partial t}\right)}")
     judged(r"\frac{\partial^2 (x^2 y^3)}{\partial x \, \partial y}", "6xy^2", V)
     judged(r"\frac{\partial^2 (x^2 y^3)}{\partial x \, \partial y}", "6xy", NV)
+
+
+def test_a_term_with_its_own_sum_over_the_same_letter_is_not_part_of_the_sum_before_it():
+    # (\sum_i m_i) c does not depend on the outer i: n copies of it would be a misreading
+    from lintmath.check import check_step
+    from lintmath.model import Status
+
+    assert check_step(r"\sum_i a_i + (\sum_i m_i) c", r"\sum_i a_i + c \sum_i m_i", "=").status is Status.VERIFIED
+    assert check_step(r"\sum_{i=1}^n a_i + (\sum_{i=1}^n m_i) c", r"\sum_{i=1}^n (a_i + m_i c)", "=").status \
+        is Status.VERIFIED
+    assert check_step(r"\sum_i a_i + (\sum_i m_i) c", r"\sum_i a_i + 2c \sum_i m_i", "=").status is Status.REFUTED
