@@ -346,6 +346,57 @@ def dropped_terms(ctx: Context) -> Iterator[Candidate]:
     pairs.sort(key=lambda p: p[:4])
     for *_, source, target in pairs:
         yield from _insertions(ctx, source, target)
+    yield from _swapped_copies(ctx)
+
+
+MAX_SWAPS = 8  # candidates; an expansion of a product of two sums has a handful of terms
+
+
+def _swapped_copies(ctx: Context) -> Iterator[Candidate]:
+    """A term of the line written again with two of its letters exchanged (``\\langle y,x\\rangle``
+    next to ``\\langle x,y\\rangle``): expanding a product of sums writes both, and the typo lost one.
+    Tried before a constant factor: ``2\\langle y,x\\rangle`` is the same value, but not what was lost.
+    The copy goes on the side of its twin where the line before writes the letter it starts with."""
+    rhs, text, lhs_text = ctx.rhs, ctx.rhs_text, ctx.lhs_text
+    if not isinstance(rhs, n.Add) or len(rhs.terms) < 2 or not lhs_text or ctx.naming_only:
+        return  # (a copy writes only the line's own letters: it cannot bring back one the line lost)
+    terms = rhs.terms
+    present = {_squash(text[t.node.start : t.node.end]) for t in terms}
+    made = 0
+    for j, term in enumerate(terms):
+        if any(isinstance(x, (n.BigOp, n.Integral)) for x in term.node.walk()):
+            continue  # a bound letter is no letter to exchange, and such terms are slow to compare
+        index_ids = _index_positions(term.node)
+        spots: dict[str, list[n.Sym]] = {}
+        for x in term.node.walk():
+            if isinstance(x, n.Sym) and id(x) not in index_ids:
+                spots.setdefault(_squash(text[x.start : x.end]), []).append(x)
+        names = sorted(spots, key=lambda k: spots[k][0].start)
+        if len(names) > 4:
+            continue
+        for a, u in enumerate(names):
+            for v in names[a + 1 :]:
+                swap = {(x.start, x.end): spots[v][0] for x in spots[u]}
+                swap.update({(x.start, x.end): spots[u][0] for x in spots[v]})
+                body = _compact(_swapped_text(text, term.node, swap))
+                factors = term.node.factors if isinstance(term.node, n.Mul) else (term.node,)
+                if _squash(body) in present or sorted(_squash(text[f.start : f.end]) for f in factors) \
+                        == sorted(_squash(_swapped_text(text, f, swap)) for f in factors):
+                    continue  # ``ba`` next to ``ab`` is a factor 2 written twice, not a lost term
+                node = n.map_nodes(term.node, lambda x: swap.get((x.start, x.end), x)
+                                   if isinstance(x, n.Sym) else x)
+                at_u, at_v = lhs_text.find(text[spots[u][0].start : spots[u][0].end].strip()), \
+                    lhs_text.find(text[spots[v][0].start : spots[v][0].end].strip())
+                position = j if 0 <= at_v < at_u else j + 1
+                new = n.Term(term.start, term.end, term.sign, node)
+                tree = n.Add(rhs.start, rhs.end, terms[:position] + (new,) + terms[position:])
+                shown = ("-" if term.sign == "-" else "") + body
+                yield Candidate("dropped_term", tree, rhs.start, rhs.end,
+                                _insertion_edit(terms, position, term.sign, body, text),
+                                f"a term `{shown}` is missing", term=shown)
+                made += 1
+                if made >= MAX_SWAPS:
+                    return
 
 
 def dropped_constants(ctx: Context) -> Iterator[Candidate]:
@@ -362,10 +413,29 @@ def dropped_constants(ctx: Context) -> Iterator[Candidate]:
     sign = "-" if value < 0 else "+"
     shown = _number_text(abs(value))
     term = n.Term(rhs.end, rhs.end, sign, _number_node(rhs.end, rhs.end, abs(value)))
-    at = terms[-1].node.end
-    yield Candidate("dropped_term", n.Add(rhs.start, rhs.end, terms + (term,)), rhs.start, rhs.end,
-                    (at, at, f" {sign} {shown}"), f"the constant term `{sign} {shown}` was dropped",
+    written = any(_numeric_value(t.node) is not None for t in terms)
+    position = 0 if _constant_first(ctx.lhs) and not written else len(terms)
+    edit = _insertion_edit(terms, position, sign, shown, ctx.rhs_text)
+    yield Candidate("dropped_term", n.Add(rhs.start, rhs.end, terms[:position] + (term,) + terms[position:]),
+                    rhs.start, rhs.end, edit, f"the constant term `{sign} {shown}` was dropped",
                     term=("-" if value < 0 else "") + shown)
+
+
+def _swapped_text(text: str, node: n.Node, swap: dict[tuple[int, int], n.Sym]) -> str:
+    body = text[node.start : node.end]
+    for (start, end), other in sorted(swap.items(), reverse=True):
+        if node.start <= start and end <= node.end:
+            start, end = start - node.start, end - node.start
+            body = body[:start] + text[other.start : other.end].strip() + body[end:]
+    return body
+
+
+def _constant_first(lhs: n.Node) -> bool:
+    """Whether the line before writes its constant term first (``\\frac12 - x^2``): the lost constant
+    most likely stood there too. Slides mostly write it last, which is the default."""
+    if not isinstance(lhs, n.Add) or len(lhs.terms) < 2:
+        return False
+    return _numeric_value(lhs.terms[0].node) is not None and _numeric_value(lhs.terms[-1].node) is None
 
 
 def difference_terms(ctx: Context) -> Iterator[Candidate]:
@@ -515,13 +585,14 @@ def _difference(ctx: Context) -> tuple[str, str, n.Node] | None:
     sign = "+"
     if d.could_extract_minus_sign():
         sign, d = "-", -d
-    body = _author_tex(d)
-    if body is None:
+    # the tree is read from the letters' own names: the macros of the author's spelling are not at hand
+    plain, body = _author_tex(d), _author_tex(d, _spellings(ctx))
+    if plain is None or body is None:
         return None
     if grouped:
-        body = f"({body})"
+        plain, body = f"({plain})", f"({body})"
     try:
-        node = parse_math(body)
+        node = parse_math(plain)
     except (ParseFailure, RecursionError):
         return None
     return sign, body, node
@@ -558,15 +629,38 @@ def _symbolic(ctx: Context) -> bool:
 _PLAIN_NAME = re.compile(r"(\\?[A-Za-z]+)(?:\[(\d+)\])?")
 
 
-def _author_tex(expr: sp.Expr) -> str | None:
-    """LaTeX the way slides write a short term: ``\\frac{1}{2}x^2``, ``k\\log\\lambda``, ``(1-x)^4``."""
+def _spellings(ctx: Context) -> dict[str, str]:
+    """How the two lines spell their plain letters, where that is not the letter's own name: a
+    macro (``\\eigenvar`` for ``\\lambda``). A letter spelled two ways is left to its name."""
+    out: dict[str, str] = {}
+    clash: set[str] = set()
+    for tree, text in ((ctx.rhs, ctx.rhs_text), (ctx.lhs, ctx.lhs_text)):
+        if not text:
+            continue
+        for node in tree.walk():
+            if not isinstance(node, n.Sym) or not _is_plain(node):
+                continue
+            written = text[node.start : node.end].strip()
+            if written == node.base or not re.fullmatch(r"\\[A-Za-z]+", written):
+                continue
+            if out.setdefault(node.base, written) != written:
+                clash.add(node.base)
+    return {k: v for k, v in out.items() if k not in clash}
+
+
+def _author_tex(expr: sp.Expr, spellings: dict[str, str] | None = None) -> str | None:
+    """LaTeX the way slides write a short term: ``\\frac{1}{2}x^2``, ``k\\log\\lambda``, ``(1-x)^4``,
+    with each letter spelled as the author spells it (``spellings``: the letter's name to its text)."""
     renames = {}
+    names = {}
     for symbol in expr.free_symbols:
         m = _PLAIN_NAME.fullmatch(symbol.name)
         if m is None:
             return None
         written = m.group(1) if m.group(2) is None else f"{m.group(1)}_{{{m.group(2)}}}"
         renames[symbol] = sp.Symbol(written)
+        if m.group(2) is None and spellings and written in spellings:
+            names[renames[symbol]] = spellings[written]
     expr = expr.xreplace(renames)
     coefficient, rest = expr.as_coeff_Mul()
     if not isinstance(coefficient, sp.Rational):
@@ -577,7 +671,7 @@ def _author_tex(expr: sp.Expr) -> str | None:
         if rest == 1:
             return head
     try:
-        tex = sp.latex(rest, mul_symbol=None)
+        tex = sp.latex(rest, mul_symbol=None, symbol_names=names)
     except Exception:
         return None
     tex = re.sub(r"\\(log|ln|sin|cos|tan|exp)\{\\left\(([^()]*?) \\right\)\}",

@@ -22,8 +22,17 @@ CASES = [
     # ... or from a term of this line with the letters that vanished put back
     (r"(af+bg)((1-\theta)x+\theta y)", r"af((1-\theta)x+\theta y)", "dropped_term",
      r"af((1-\theta)x+\theta y) + bg((1-\theta)x+\theta y)"),
+    # the lost constant goes where the line before writes its constant: first here, last by default
     (r"\frac{1}{2} - \frac{15}{16}(x^2-\frac{1}{3})", r"- \frac{15}{16}x^2", "dropped_term",
-     r"- \frac{15}{16}x^2 + \frac{13}{16}"),
+     r"\frac{13}{16} - \frac{15}{16}x^2"),
+    (r"(x-1)(x+2) + 4", r"x^2 + x", "dropped_term", r"x^2 + x + 2"),
+    # an expansion writes a term and its twin with two letters exchanged; the lost twin goes where
+    # the line before writes the letter it starts with, not the factor 2 on the one left
+    (r"(p+q)^T(p+q)", r"p^Tp + q^Tp + q^Tq", "dropped_term", r"p^Tp + p^Tq + q^Tp + q^Tq"),
+    (r"\langle su, su+w\rangle + \langle w, su+w\rangle", r"s^2\langle u,u\rangle + s\langle w,u\rangle + \langle w,w\rangle",
+     "dropped_term", r"s^2\langle u,u\rangle + s\langle u,w\rangle + s\langle w,u\rangle + \langle w,w\rangle"),
+    # ... but ``ba`` next to ``ab`` is only a factor 2
+    ("(c+d)^2", "c^2 + cd + d^2", "constant_factor", "c^2 + 2cd + d^2"),
     ("(a+b)^2", "a^2 + ab + b^2", "constant_factor", "a^2 + 2ab + b^2"),
     ("x^2 + x", "2x^2 + x", "constant_factor", "x^2 + x"),
     (r"\frac{1}{2}x^2 + x", "x^2 + x", "constant_factor", r"\frac{1}{2}x^2 + x"),
@@ -67,6 +76,14 @@ def test_diagnosis(lhs, rhs, kind, suggestion):
     assert verdict.status is Status.REFUTED
     assert verdict.diagnosis is not None, "no diagnosis"
     assert (verdict.diagnosis.kind, verdict.diagnosis.suggestion) == (kind, suggestion)
+
+
+def test_a_term_from_the_difference_spells_letters_as_the_author_does():
+    from lintmath.model import Macro
+
+    macros = {r"\ev": Macro(r"\ev", 0, r"\lambda")}
+    d = check_step(r"(3-\ev)(2-\ev) - 2", r"\ev^2 + 4", "=", macros=macros).diagnosis
+    assert (d.kind, d.suggestion) == ("dropped_term", r"\ev^2 - 5\ev + 4")
 
 
 def test_the_span_is_the_term_to_change():
