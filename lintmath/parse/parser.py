@@ -8,7 +8,7 @@ tree records the choice and the checker tries both before it claims an error.
 from __future__ import annotations
 
 from dataclasses import fields, replace
-from typing import Mapping
+from typing import Iterator, Mapping
 
 from lintmath.model import Macro
 from lintmath.parse import nodes as n
@@ -1484,35 +1484,40 @@ class Parser:
             return n.Const(toks[0].start, toks[-1].end, "-inf")
         return self.sub_parse(toks)
 
-    def find_differential(self) -> tuple[int, int] | None:
-        """Where the integral's ``dx`` is: (its first token, the token after its variable)."""
+    def integrand_tokens(self) -> Iterator[int]:
+        """The positions of the tokens at the integrand's top level, from here to where it must end:
+        a relation, a comma, an annotation, another integral, or a bracket it did not open."""
         depth = 0
-        j = self.i
         toks = self.toks
-        while j < len(toks):
+        for j in range(self.i, len(toks)):
             u = toks[j]
             if u.kind == "open" or u.text in ("(", "[", "\\{"):
                 depth += 1
             elif u.kind == "close" or u.text in (")", "]", "\\}"):
                 depth -= 1
                 if depth < 0:
-                    return None
+                    return
             elif depth == 0:
-                if u.text in ANNOTATIONS or u.text in ("\\int",) or (u.kind == "sym" and u.text in "=<>,"):
-                    return None
-                window = toks[j:j + 8]
-                op, rest = _differential(window)
-                if op == "d" and rest and (rest[0].kind == "letter" or (rest[0].kind == "cmd" and rest[0].text[1:] in GREEK)):
-                    prev = toks[j - 1] if j > self.i else None
-                    if not (u.text == "d" and prev is not None and prev.kind == "letter" and prev.end == u.start):
-                        var_at = j + len(window) - len(rest)
-                        if var_at + 1 < len(toks) and toks[var_at + 1].text in ("_", "^"):
-                            if u.text == "d" and any(x.text == "d" for x in toks[var_at + 2:]):
-                                j += 1  # c x^3 + d x^2 \, dx: a coefficient d; the differential comes later
-                                continue
-                            return None  # d x_1: not decided yet
-                        return j, var_at + 1
-            j += 1
+                if u.text in ANNOTATIONS or u.text == "\\int" or (u.kind == "sym" and u.text in "=<>,"):
+                    return
+                yield j
+
+    def find_differential(self) -> tuple[int, int] | None:
+        """Where the integral's ``dx`` is: (its first token, the token after its variable)."""
+        toks = self.toks
+        for j in self.integrand_tokens():
+            u = toks[j]
+            window = toks[j:j + 8]
+            op, rest = _differential(window)
+            if op == "d" and rest and (rest[0].kind == "letter" or (rest[0].kind == "cmd" and rest[0].text[1:] in GREEK)):
+                prev = toks[j - 1] if j > self.i else None
+                if not (u.text == "d" and prev is not None and prev.kind == "letter" and prev.end == u.start):
+                    var_at = j + len(window) - len(rest)
+                    if var_at + 1 < len(toks) and toks[var_at + 1].text in ("_", "^"):
+                        if u.text == "d" and any(x.text == "d" for x in toks[var_at + 2:]):
+                            continue  # c x^3 + d x^2 \, dx: a coefficient d; the differential comes later
+                        return None  # d x_1: not decided yet
+                    return j, var_at + 1
         return None
 
     def differential_in_fraction(self) -> tuple[int, int] | None:
@@ -1521,43 +1526,31 @@ class Parser:
         returned as find_differential would. A fraction whose denominator starts with a differential is a
         derivative, not this."""
         toks = self.toks
-        depth = 0
-        j = self.i
-        while j < len(toks):
+        for j in self.integrand_tokens():
             u = toks[j]
-            if u.kind == "open" or u.text in ("(", "[", "\\{"):
-                depth += 1
-            elif u.kind == "close" or u.text in (")", "]", "\\}"):
-                depth -= 1
-                if depth < 0:
+            if u.text in ("\\frac", "\\dfrac", "\\tfrac"):
+                groups = _groups(toks, j + 1, 2)
+                if groups is None:
                     return None
-            elif depth == 0:
-                if u.text in ANNOTATIONS or u.text == "\\int" or (u.kind == "sym" and u.text in "=<>,"):
+                (a, b), (c, d) = groups
+                num, den = toks[a:b], toks[c:d]
+                if _differential(den)[0] is not None:
                     return None
-                if u.text in ("\\frac", "\\dfrac", "\\tfrac"):
-                    groups = _groups(toks, j + 1, 2)
-                    if groups is None:
-                        return None
-                    (a, b), (c, d) = groups
-                    num, den = toks[a:b], toks[c:d]
-                    if _differential(den)[0] is not None:
-                        return None
-                    for k in range(len(num) - 1, -1, -1):
-                        op, rest = _differential(num[k:])
-                        if op == "d" and len(rest) == 1 and (rest[0].kind == "letter" or (
-                                rest[0].kind == "cmd" and rest[0].text[1:] in GREEK)):
-                            if k > 0 and num[k].text == "d" and num[k - 1].kind == "letter" \
-                                    and num[k - 1].end == num[k].start:
-                                return None  # "and x": a word, not a differential
-                            prefix = num[:k] or [Token("num", "1", num[k].start, num[k].end)]
-                            moved = num[k:]
-                            toks[a:b] = prefix
-                            shift = len(prefix) - (b - a)
-                            end = d + shift + 1  # after the denominator's closing brace
-                            toks[end:end] = moved
-                            return end, end + len(moved)
-                    return None
-            j += 1
+                for k in range(len(num) - 1, -1, -1):
+                    op, rest = _differential(num[k:])
+                    if op == "d" and len(rest) == 1 and (rest[0].kind == "letter" or (
+                            rest[0].kind == "cmd" and rest[0].text[1:] in GREEK)):
+                        if k > 0 and num[k].text == "d" and num[k - 1].kind == "letter" \
+                                and num[k - 1].end == num[k].start:
+                            return None  # "and x": a word, not a differential
+                        prefix = num[:k] or [Token("num", "1", num[k].start, num[k].end)]
+                        moved = num[k:]
+                        toks[a:b] = prefix
+                        shift = len(prefix) - (b - a)
+                        end = d + shift + 1  # after the denominator's closing brace
+                        toks[end:end] = moved
+                        return end, end + len(moved)
+                return None
         return None
 
     def bounds(self, toks: list[Token]) -> tuple[str, n.Node | tuple | None, list[n.Node], list[str]]:
