@@ -16,13 +16,13 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from lintmath.lower import (
-    LIBRARY, Instance, Letters, Lowerer, Undecidable, classify_letters, is_library, read_as_product, reading_keys,
-    sum_bounds,
+    LIBRARY, OPAQUE_ENTRY, Instance, Letters, Lowerer, Undecidable, classify_letters, is_library, read_as_product,
+    reading_keys, shapes_of_side, sum_bounds,
 )
 from lintmath import linalg
 from lintmath.budget import BudgetExceeded
 from lintmath.context import ContextItem
-from lintmath.diagnose import GUARD_SECONDS, MAX_SECONDS, diagnose
+from lintmath.diagnose import GUARD_SECONDS, MAX_SECONDS, diagnose, refute_where_readable, unreadable
 from lintmath.evaluate import UNDEFINED, fast_value, quick_value
 from lintmath.model import Macro, Status, Verdict
 from lintmath.parse import nodes as n
@@ -123,9 +123,6 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
             # in the new one (x^T for x) can make the line before unreadable, which the shapes of the
             # line before alone repair. Either way something was guessed: only a small edit that
             # makes the step hold makes it an error.
-            from lintmath.diagnose import refute_where_readable, unreadable
-            from lintmath.lower import shapes_of_side
-
             attempts = [(comparator, parsed, ())]
             letters = shapes_of_side(parsed.letters, parsed.lhs)
             if letters != parsed.letters and unreadable(comparator, parsed.lhs):
@@ -165,9 +162,8 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
                                (), diagnosis, time.perf_counter() - started, where)
         return Verdict(Status.UNVERIFIED, outcome.reason, elapsed=time.perf_counter() - started)
     if outcome.opaque:
-        # dE/do with E undefined on one side only: equal or not, the step cannot say
-        from lintmath.lower import OPAQUE_ENTRY  # the entries of dr/dt are one derivative to the reader
-
+        # dE/do with E undefined on one side only: equal or not, the step cannot say (the entries of
+        # a vector's dr/dt are named as the one derivative they are to the reader)
         opaque = ", ".join(sorted({o.split(OPAQUE_ENTRY)[0] for o in outcome.opaque}))
         return Verdict(Status.UNVERIFIED, f"depends on {opaque}, which is not defined here", elapsed=elapsed)
     diagnosis = None
@@ -488,11 +484,9 @@ class Comparator:
                 va, vb = evaluate(a, point, quick=True), evaluate(b, point, quick=True)
                 if va is not None and vb is not None:
                     return abs(va - vb) > sp.Float("1e-6") * max(1, abs(va), abs(vb))
-        except Undecidable:
+        except Exception:  # unreadable, or whatever else: a full comparison would not be cheap to run
             return True
-        except Exception:  # whatever the full comparison would make of it, it is not cheap to find out
-            return True
-        return True
+        return True  # undefined at every point tried
 
     def has_undefined_functions(self) -> bool:
         return any(g.startswith("undefined function") for g in self.guesses(frozenset()))
