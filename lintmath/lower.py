@@ -817,8 +817,12 @@ class Lowerer:
         if isinstance(body, n.Sym):
             target = self.symbol(body)
             if isinstance(target, sp.Symbol) and all(target != v for v, _ in variables) and not transposed:
-                # d E / d o with E defined elsewhere: an opaque quantity, never refuted by itself
-                name = "d(" + target.name + ")/" + "".join(f"d({v.name})^{k}" for v, k in variables)
+                # d E / d o with E defined elsewhere: an opaque quantity, never refuted by itself; the
+                # order of a mixed partial's variables does not matter (E is taken to be smooth)
+                orders: dict[str, int] = {}
+                for v, k in variables:
+                    orders[v.name] = orders.get(v.name, 0) + k
+                name = "d(" + target.name + ")/" + "".join(f"d({v})^{k}" for v, k in sorted(orders.items()))
                 self.inst.opaque.add(name)
                 return sp.Symbol(name)
             if linalg.is_matrix(target) and self.shape(body) in ("vector", "matrix"):

@@ -102,3 +102,11 @@ def test_a_name_from_elsewhere_the_step_depends_on_stays_unverified(lhs, rhs):
     verdict = check_step(lhs, rhs, "=")
     assert verdict.status is Status.UNVERIFIED
     assert "defined elsewhere" in verdict.reason
+
+
+def test_mixed_partials_of_a_quantity_from_elsewhere_commute():
+    # E is taken to be smooth (Schwarz): the order of the variables does not change the derivative
+    assert check_step(r"\frac{\partial^2 E}{\partial x \partial y}", r"\frac{\partial^2 E}{\partial y \partial x}",
+                      "=").status is Status.VERIFIED
+    assert check_step(r"\frac{\partial^2 E}{\partial x^2}", r"\frac{\partial^2 E}{\partial y \partial x}",
+                      "=").status is U
