@@ -100,13 +100,19 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
         # A name from elsewhere only matters if the step depends on it: x = m + x - m holds whatever
         # m is, so a step that agrees at random values of that name (and random stand-ins for a
         # function) is an identity; any other outcome leaves the step to its context.
-        if relation in EQUALITY and not reason.startswith("needs the definition") \
-                and len(gap_names(parsed, first)) <= 2 and not comparator.quickly_differs():
+        gap = gap_names(parsed, first)
+        screened = relation in EQUALITY and not reason.startswith("needs the definition") and len(gap) <= 2
+        if screened and not comparator.quickly_differs():
             outcome, guessed = comparator.decide()
             if outcome.kind == "equal":
                 return Verdict(Status.VERIFIED, outcome.reason, guessed=guessed,
                                elapsed=time.perf_counter() - started, definitions=where)
-        return Verdict(Status.UNVERIFIED, reason, elapsed=time.perf_counter() - started)
+            return Verdict(Status.UNVERIFIED, reason, elapsed=time.perf_counter() - started)
+        # And a step whose sides differ by the same amount whatever m is (x = m - x - m) is wrong
+        # whatever the document says m is: it is decided like any other step.
+        if not (screened and reason.startswith("introduces") and _quantities(parsed, gap)
+                and comparator.ignores(gap)):
+            return Verdict(Status.UNVERIFIED, reason, elapsed=time.perf_counter() - started)
 
     outcome, guessed = comparator.decide()
     elapsed = time.perf_counter() - started
@@ -351,6 +357,19 @@ def gap_names(parsed: Parsed, first: bool) -> set[str]:
     return out
 
 
+def _quantities(parsed: Parsed, bases: set[str]) -> bool:
+    """True when every name in ``bases`` is a plain quantity of the step (not a function, not a set),
+    so that its lowered symbols carry its name."""
+    keys = {**names(parsed.lhs, parsed.letters), **names(parsed.rhs, parsed.letters)}
+    if any(key.endswith("()") or key.startswith("#") for key, base in keys.items() if base in bases):
+        return False
+    # vectors and matrices are lowered to random entries, not to symbols that could be moved
+    letters = parsed.letters
+    shaped = letters.vectors | letters.matrices | letters.candidates | letters.required
+    return not any(isinstance(x, n.Sym) and x.base in bases and (x.key in shaped or x.style)
+                   for tree in (parsed.lhs, parsed.rhs) for x in tree.walk())
+
+
 def _head_base(tree: n.Node) -> str | None:
     while isinstance(tree, (n.Deriv, n.Paren)):
         tree = tree.body if isinstance(tree, n.Deriv) else tree.inner
@@ -487,6 +506,41 @@ class Comparator:
         except Exception:  # unreadable, or whatever else: a full comparison would not be cheap to run
             return True
         return True  # undefined at every point tried
+
+    def ignores(self, bases: set[str]) -> bool:
+        """True when the difference of the two sides does not change as the quantities named
+        ``bases`` change (m + x - m - x): then whatever the document says they are, the step's truth
+        does not depend on it. One instance, the default reading, a few points."""
+        try:
+            a, b = self.lower_pair(self.instances(frozenset())[0], self.parsed.lhs, self.parsed.rhs)
+            (shape_a, entries_a), (shape_b, entries_b) = linalg.entries(a), linalg.entries(b)
+        except Exception:  # unreadable: nothing to say about it here
+            return False
+        if shape_a != shape_b:
+            return False
+        symbols = set().union(*(e.free_symbols for e in (*entries_a, *entries_b)))
+        named = {s for s in symbols if _base_of(s.name) in bases}
+        if any(e.atoms(AppliedUndef) for e in (*entries_a, *entries_b)):
+            return False
+        if not named:
+            return True  # m - x - m: gone from the sides themselves
+        rng = random.Random(self.seed + 11)
+        checked = 0
+        for attempt in range(1, 7):
+            point = {s: _sample(rng, attempt) for s in symbols}
+            moved = {**point, **{s: _sample(rng, attempt) for s in named}}
+            for left, right in zip(entries_a, entries_b):
+                values = [evaluate(x, p, quick=True) for p in (point, moved) for x in (left, right)]
+                if any(v is None for v in values):
+                    break
+                before, after = values[0] - values[1], values[2] - values[3]
+                if abs(before - after) > 1e-9 * max(1, abs(before), abs(after)):
+                    return False
+            else:
+                checked += 1
+            if checked >= 3:
+                return True
+        return False
 
     def has_undefined_functions(self) -> bool:
         return any(g.startswith("undefined function") for g in self.guesses(frozenset()))
@@ -698,6 +752,14 @@ class _Watched(Instance):
 
     size = property(lambda self: self._read("_size"), lambda self, v: object.__setattr__(self, "_size", v))
     seed = property(lambda self: self._read("_seed"), lambda self, v: object.__setattr__(self, "_seed", v))
+
+
+def _base_of(symbol_name: str) -> str:
+    """``bf:m[1]^x'`` -> ``m``: the base name a lowered symbol was made from."""
+    name = symbol_name.split(":")[-1]
+    for mark in "[^'":
+        name = name.split(mark)[0]
+    return name
 
 
 def decimal_tolerance(*trees: n.Node) -> sp.Float:

@@ -429,7 +429,12 @@ class Lowerer:
     def free_index(self, letter: str) -> int:
         if letter not in self.inst.indices:
             used = set(self.inst.indices.values())
-            free = [v for v in range(1, self.inst.size + 1) if v not in used] or [self.inst.size]
+            # i and j beside \sum_{c=1}^{k} range over 1..k too: a value beyond k would drop s_j
+            # from the sum and make d/ds_j of it 0
+            tops = [self.integer(hi.base) for _, hi in self.inst.bounds.values()
+                    if isinstance(hi, n.Sym) and not hi.indices and hi.base in self.letters.integer]
+            top = min([self.inst.size, *tops])
+            free = [v for v in range(1, top + 1) if v not in used] or [top]
             self.inst.indices[letter] = random.Random(f"{self.inst.seed}:{letter}").choice(free)
         return self.inst.indices[letter]
 

@@ -104,6 +104,32 @@ def test_a_name_from_elsewhere_the_step_depends_on_stays_unverified(lhs, rhs):
     assert "defined elsewhere" in verdict.reason
 
 
+@pytest.mark.parametrize("lhs, rhs, kind", [
+    ("x", "m - x - m", "sign_flip"),          # wrong whatever m is
+    ("2y + x", "m + 2y + 2x - m", "constant_factor"),
+])
+def test_a_step_wrong_whatever_the_name_from_elsewhere_is_refuted(lhs, rhs, kind):
+    verdict = check_step(lhs, rhs, "=")
+    assert verdict.status is R
+    assert verdict.diagnosis is not None and verdict.diagnosis.kind == kind
+
+
+@pytest.mark.parametrize("lhs, rhs", [
+    (r"\sum_i x_i", r"\sum_i x_i + \epsilon - 2\epsilon"),     # holds when epsilon is 0
+    ("x", "x + 2f(y) - f(y)"),                                  # f(y) may be 0: a function
+    (r"\begin{bmatrix} 1 & 0 \\ 0 & 2 \end{bmatrix}", "D"),    # D given elsewhere
+])
+def test_a_difference_that_moves_with_the_name_from_elsewhere_stays_unverified(lhs, rhs):
+    assert check_step(lhs, rhs, "=").status is U
+
+
+def test_free_indices_stay_within_the_range_of_the_sums_beside_them():
+    # j beyond k would drop s_j from the sum, whose derivative would then be 0
+    lhs = r"\frac{\partial}{\partial s_j} \frac{\exp(s_i)}{\sum_{c=1}^{k} \exp(s_c)}"
+    rhs = r"\frac{\exp(s_i)\delta_{ij}}{\sum_{c=1}^{k}\exp(s_c)} - \frac{\exp(s_i)\exp(s_j)}{(\sum_{c=1}^{k}\exp(s_c))^2}"
+    assert check_step(lhs, rhs, "=").status is Status.VERIFIED
+
+
 def test_mixed_partials_of_a_quantity_from_elsewhere_commute():
     # E is taken to be smooth (Schwarz): the order of the variables does not change the derivative
     assert check_step(r"\frac{\partial^2 E}{\partial x \partial y}", r"\frac{\partial^2 E}{\partial y \partial x}",
