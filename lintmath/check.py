@@ -687,8 +687,15 @@ class Comparator:
                     # confirm at higher precision before calling it a refutation
                     precise = [(evaluate(x, point, 3 * PRECISION, complex_ok),
                                 evaluate(y, point, 3 * PRECISION, complex_ok)) for x, y in pairs]
-                    if all(va is not None and vb is not None for va, vb in precise) and \
-                            not all(self.holds(va, vb, tolerance) for va, vb in precise):
+                    if any(va is None or vb is None for va, vb in precise):
+                        # a difference in doubles that the exact path cannot value (a double
+                        # integral, a branch the doubles missed) is neither agreement nor refutation
+                        got -= 1
+                        reason = "undefined at the sampled points"
+                        if not symbols:
+                            break
+                        continue
+                    if not all(self.holds(va, vb, tolerance) for va, vb in precise):
                         if _is_constant(a) != _is_constant(b):
                             suspect = "an equation to solve or a value given elsewhere, not an identity"
                         if differ_at is None:

@@ -388,7 +388,9 @@ def _compile_float(expr, index: dict) -> Closure:
     if expr in index:
         k = index[expr]
         return lambda args: args[k]
-    if isinstance(expr, (sp.Symbol, AppliedUndef, sp.Integral)):
+    if isinstance(expr, sp.Integral):
+        return _compile_float_integral(expr.function, expr.limits, index)
+    if isinstance(expr, (sp.Symbol, AppliedUndef)):
         raise Unsupported(type(expr).__name__)
     if isinstance(expr, sp.Rational):  # Integer included
         value = float(expr)
@@ -430,4 +432,77 @@ def _compile_float(expr, index: dict) -> Closure:
         inner = _compile_float(expr.args[0], index)
         return lambda args: func(inner(args))
     raise Unsupported(type(expr).__name__)
+
+
+# Gauss-Kronrod 7-15 (QUADPACK's qk15): the 15-point Kronrod rule, whose distance from the 7-point
+# Gauss rule on the same nodes estimates the error of a panel.
+_XGK = (0.991455371120812639206854697526329, 0.949107912342758524526189684047851,
+        0.864864423359769072789712788640926, 0.741531185599394439863864773280788,
+        0.586087235467691130294144845693013, 0.405845151377397166906606412076961,
+        0.207784955007898467600689403773245, 0.0)
+_WGK = (0.022935322010529224963732008058970, 0.063092092629978553290700663189204,
+        0.104790010322250183839876322541518, 0.140653259715525918745189590510238,
+        0.169004726639267902826583426598550, 0.190350578064785409913256402421014,
+        0.204432940075298892414161999234649, 0.209482141084727828012999174891714)
+_WG = (0.129484966168869693270611432679082, 0.279705391489276667901467771423780,
+       0.381830050505118944950369775488975, 0.417959183673469387755102040816327)
+_PANELS = 64  # panels before a screening integral is handed to mpmath's tanh-sinh quadrature
+_FLOAT_ACCEPT = 1e-12  # relative error estimate, as _ACCEPT
+
+
+def _gk15(f: Callable[[float], float], a: float, b: float) -> tuple[float, float]:
+    centre, half = (a + b) / 2, (b - a) / 2
+    mid = f(centre)
+    kronrod, gauss = mid * _WGK[7], mid * _WG[3]
+    for j in range(7):
+        dx = half * _XGK[j]
+        pair = f(centre - dx) + f(centre + dx)
+        kronrod += _WGK[j] * pair
+        if j % 2 == 1:
+            gauss += _WG[j // 2] * pair
+    return kronrod * half, abs((kronrod - gauss) * half)
+
+
+def float_quadrature(f: Callable[[float], float], a: float, b: float) -> float:
+    """A proper integral in doubles by adaptive Gauss-Kronrod, or ValueError when its error estimate
+    does not fall below 1e-12 (relative) within a few dozen panels (an endpoint singularity, an
+    oscillation): the screening then takes the mpmath path."""
+    value, error = _gk15(f, a, b)
+    panels = [(error, a, b, value)]
+    total, total_error = value, error
+    while total_error > _FLOAT_ACCEPT * max(1.0, abs(total)):
+        if len(panels) >= _PANELS:
+            raise ValueError("the quadrature did not settle in doubles")
+        worst = max(range(len(panels)), key=lambda i: panels[i][0])
+        error, lo, hi, value = panels.pop(worst)
+        middle = (lo + hi) / 2
+        halves = [(e, x, y, v) for x, y in ((lo, middle), (middle, hi)) for v, e in (_gk15(f, x, y),)]
+        panels += halves
+        total += sum(h[3] for h in halves) - value
+        total_error += sum(h[0] for h in halves) - error
+    return math.fsum(p[3] for p in panels)
+
+
+def _compile_float_integral(function, limits: tuple, index: dict) -> Closure:
+    """As ``_compile_integral``, in doubles, for finite bounds only (an improper integral needs the
+    decay test and tanh-sinh of the mpmath path), and at most two deep: a triple integral costs
+    15^3 integrand calls per panel, which the screening cannot afford."""
+    if not limits:
+        if function.has(sp.Integral):
+            raise Unsupported("an integral inside an integrand")
+        return _compile_float(function, index)
+    if len(limits) > 2:
+        raise Unsupported("a triple integral")
+    limit = limits[-1]
+    if len(limit) != 3 or any(bound.has(sp.oo, -sp.oo, sp.zoo) for bound in limit[1:]):
+        raise Unsupported("an indefinite or improper integral")
+    var, low, high = limit
+    lo, hi = _compile_float(low, index), _compile_float(high, index)
+    inner_index = dict(index)
+    inner_index[var] = max(index.values(), default=-1) + 1
+    inner = _compile_float_integral(function, limits[:-1], inner_index)
+
+    def integral(args):
+        return float_quadrature(lambda t: inner(args + (t,)), lo(args), hi(args))
+    return integral
 

@@ -96,3 +96,40 @@ def test_an_improper_integral_that_does_not_settle_has_no_value():
     gaussian = sp.Integral(sp.exp(-x**2), (x, -sp.oo, sp.oo))
     assert abs(fast_value(gaussian, {}) - sp.sqrt(sp.pi)) < 1e-20
     assert abs(fast_value(sp.Integral(sp.exp(-y * x), (x, 0, sp.oo)), {y: POINT[y]}) - 1 / POINT[y]) < 1e-20
+
+
+def test_screening_integrals_in_doubles_agree_with_mpmath():
+    from lintmath.evaluate import quick_value
+
+    for expr in [sp.Integral(sp.exp(-x * y) * sp.cos(x), (x, 0, 1)),
+                 sp.Integral(sp.sqrt(1 + y * sp.sin(x) ** 2), (x, 0, y)),
+                 sp.Integral(x * y, (x, 0, y), (y, 0, 1))]:  # a double integral, inner bound from outside
+        point = {y: POINT[y]} if expr.free_symbols else {}
+        exact = float(sp.re(sp.N(expr.subs(point).doit(), 20)))
+        assert abs(quick_value(expr, point) - exact) < 1e-11 * max(1, abs(exact)), expr
+
+
+def test_a_quadrature_that_does_not_settle_in_doubles_is_handed_on():
+    import math
+
+    from lintmath.evaluate import float_quadrature, quick_value
+
+    assert abs(float_quadrature(math.exp, 0.0, 1.0) - (math.e - 1)) < 1e-14
+    with pytest.raises(ValueError):
+        float_quadrature(lambda t: 1 / math.sqrt(t), 0.0, 1.0)  # an endpoint singularity
+    assert quick_value(sp.Integral(1 / sp.sqrt(x), (x, 0, y)), {y: 1.0}) is None
+    assert quick_value(sp.Integral(sp.exp(-x**2), (x, 0, sp.oo)), {}) is None  # improper: mpmath's
+    assert quick_value(sp.Integral(x * y * z, (x, 0, 1), (y, 0, 1), (z, 0, 1)), {}) is None  # triple
+
+
+def test_a_difference_the_exact_path_cannot_value_is_not_agreement(monkeypatch):
+    """A screening difference must be confirmed; when the confirmation has no value (SymPy cannot
+    evaluate a double integral) the point tells nothing, and certainly not that the sides agree."""
+    real = check.evaluate
+
+    def no_confirmation(expr, point, precision=check.PRECISION, *args, **kwargs):
+        return None if precision > check.PRECISION else real(expr, point, precision, *args, **kwargs)
+
+    monkeypatch.setattr(check, "evaluate", no_confirmation)
+    assert check.check_step("x + y", "x + 2y", "=").status is check.Status.UNVERIFIED
+    assert check.check_step("x + y", "y + x", "=").status is check.Status.VERIFIED
