@@ -378,6 +378,8 @@ class Parser:
             if allow_annotation and (t.text in ANNOTATIONS or t.text in {",", ";", ":", "\\tag"}):
                 self.check_annotation(t)
                 return node  # prose after the math: "= 2x, \quad \text{by (3)}"
+            if not allow_annotation and (t.text in RELATION_COMMANDS or t.text in ("=", "<", ">")):
+                raise ParseFailure(f"a relation inside a group ({t.text}: a condition or indicator) is not decided yet")
             raise ParseFailure(f"cannot read {t.text!r} here")
         return node
 
@@ -424,8 +426,7 @@ class Parser:
             if self.peek() is None or not (self.starts_atom(self.peek()) or self.bar_opens_term()):
                 if terms or sign_start >= 0:
                     raise ParseFailure("a sign with nothing after it")
-                t = self.peek()
-                raise ParseFailure(f"cannot read {t.text!r} here" if t else "empty expression")
+                raise ParseFailure(self.no_term_reason())
             node = self.product()
             if self.at_eval_bar() and not self.in_evalopen:
                 if terms:
@@ -437,12 +438,26 @@ class Parser:
             if not self.at(*ADD_OPS):
                 break
         self.depth -= 1
-        terms = _fold_ellipses(terms, {t.text for t in self.toks})
+        terms = _fold_ellipses(terms, {t.text for t in self.toks} | _bound_letters(terms))
         terms = _extend_sum_bodies(terms)
         terms = _extend_limit_bodies(terms)
         if len(terms) == 1 and terms[0].sign == "+":
             return terms[0].node
         return n.Add(start, terms[-1].end, tuple(terms))
+
+    def no_term_reason(self) -> str:
+        """Why no term can start here, as plainly as the token allows."""
+        t, nxt = self.peek(), self.peek(1)
+        if t is None:
+            return "empty expression"
+        if t.text in MUL_OPS and (nxt is None or nxt.text in (",", ")", "]", "\\rangle", "\\}")):
+            return f"a placeholder argument ({t.text}) is not decided yet"
+        if t.text in ANNOTATIONS:
+            groups = _groups(self.toks, self.i + 1, 1)
+            inside = self.toks[groups[0][0]:groups[0][1]] if groups else []
+            words = "".join((" " if k and inside[k - 1].end < x.start else "") + x.text for k, x in enumerate(inside))
+            return f"words ({t.text}{{{words}}}) in place of math are not decided yet"
+        return f"cannot read {t.text!r} here"
 
     def product(self) -> n.Node:
         factors = [self.power()]
@@ -605,6 +620,14 @@ class Parser:
             elif t.text == "_" and _bare_symbol(node) and self.toks[self.i - 1].kind == "close":
                 # {x}_1 (braces a converter left around a letter): the letter's own subscript
                 node = self.symbol_scripts(Token("letter", node.base, node.start, node.end), node.base, node.style)
+            elif t.text == "_" and _entry_of(node) is not None:
+                node = self.bracket_entry(node)
+            elif t.text == "_" and _product_with_entry(node) is not None:
+                # X_{rk}(W^T)_{ks}: the subscript makes the bracket an entry, so the product reading is meant
+                entry = self.bracket_entry(_product_with_entry(node))
+                if self.at("^", "'", "!"):
+                    raise ParseFailure("a script after the entry of a bracket is not decided yet")
+                node = n.Mul(node.start, entry.end, (node.func, entry), False, ("",))
             elif t.text == "_":
                 raise ParseFailure("a subscript on a compound expression")
             elif t.text == "'":
@@ -617,6 +640,19 @@ class Parser:
             else:
                 break
         return node
+
+    def bracket_entry(self, node: n.Node) -> n.Node:
+        """``[\\mathbf{X}]_{ij}``, ``(W)_{k}``: the entry of a matrix or vector named by one symbol, which is
+        what ``X_{ij}`` names. ``(W^T)_{ks}`` is ``W_{sk}``; a transpose with other than two indices is not."""
+        inner = _entry_of(node)
+        self.advance()
+        toks, _, end = self.script_tokens()
+        items = self.index_items(toks)
+        if isinstance(inner, n.Transpose):
+            if len(items) != 2:
+                raise ParseFailure("an entry of a transpose with other than two indices")
+            return replace(inner.inner, start=node.start, end=end, indices=(items[1], items[0]))
+        return replace(inner, start=node.start, end=end, indices=tuple(items))
 
     def primes_superscript_ahead(self) -> bool:
         """``^{'}``, ``^{''}``: primes written as a superscript."""
@@ -681,7 +717,7 @@ class Parser:
         self.abs_depth, self.bar_is_given, self.in_evalopen = saved
         t = self.peek()
         if t is None or t.text != close:
-            raise ParseFailure(f"unbalanced {open_tok.text}")
+            raise ParseFailure(_unclosed_reason(open_tok.text, t))
         self.advance()
         return n.Paren(open_tok.start, t.end, inner, open_tok.text)
 
@@ -1021,6 +1057,8 @@ class Parser:
             return n.Paren(t.start, self.toks[self.i - 1].end, inner, "\\{")
         if t.text == "\\nabla" and self.peek(1) is not None and self.peek(1).is_("_"):
             return self.gradient()
+        if t.text == "\\partial":
+            return self.partial_operator()
         if t.text in UNSUPPORTED:
             raise ParseFailure(f"{UNSUPPORTED[t.text]} are not decided yet ({t.text})")
         if t.text in ANNOTATIONS:
@@ -1126,6 +1164,8 @@ class Parser:
         env = "".join(x.text for x in toks)
         if env not in MATRIX_ENVS:
             raise ParseFailure(f"the environment {env} inside math is not decided yet")
+        if env == "array" and self.at("["):
+            _, self.i = read_optional(self.toks, self.i)  # \begin{array}[t]: the vertical position
         if env in ("array", "mymatrix", "absmatrix"):
             self.group_tokens()  # the column spec
         rows: list[list[list[Token]]] = [[[]]]
@@ -1151,6 +1191,9 @@ class Parser:
                 rows[-1][-1].append(u)
         if rows and rows[-1] == [[]]:
             rows.pop()
+        if env == "array" and _layout_rows(rows):
+            # a long sum laid out in columns, its signs in cells of their own: read row after row
+            return self.sub_parse([u for row in rows for cell in row for u in cell])
         if not rows or len({len(r) for r in rows}) != 1:
             raise ParseFailure(f"a {env} with ragged rows")
         parsed = tuple(tuple(self.sub_parse(cell) for cell in row) for row in rows)
@@ -1393,6 +1436,37 @@ class Parser:
         body = self.product()
         return n.BigOp(t.start, body.end, kind, var, lo, hi, body, tuple(exclude), tuple(extra))
 
+    def partial_operator(self) -> n.Node:
+        """``\\partial_x f``, ``\\partial_{\\mathbf{x}} f(\\mathbf{x})``, ``\\partial_t^2 u``: the operator form of
+        ``\\frac{\\partial}{\\partial x} f``, read as that. ``\\partial_i`` often means the derivative along the
+        i-th coordinate, not along i, so the variable must appear in the operand outside any index; and
+        ``\\partial_x f + g`` is only read when the operand is one factor, where the reach is clear."""
+        t = self.advance()
+        if not self.at("_"):
+            raise ParseFailure("a \\partial without a variable (a boundary or an operator) is not decided yet")
+        self.advance()
+        toks, _, _ = self.script_tokens()
+        var = self.sub_parse(toks)
+        if not isinstance(var, n.Sym) or var.labels or var.primes or var.sup_letter is not None:
+            raise ParseFailure("a derivative with respect to an expression is not decided yet")
+        order = 1
+        if self.at("^"):
+            self.advance()
+            order_toks, _, _ = self.script_tokens()
+            if len(order_toks) != 1 or order_toks[0].kind != "num" or order_toks[0].text == "0":
+                raise ParseFailure("a derivative of unknown order")
+            order = int(order_toks[0].text)
+        nxt = self.peek()
+        if nxt is None or not self.starts_atom(nxt):
+            raise ParseFailure("a derivative without an operand")
+        body = self.product()
+        if not _occurs_outside_indices(body, var):
+            raise ParseFailure(f"\\partial_{{{var.base}}} of an operand without {var.base} (a coordinate index?) "
+                               "is not decided yet")
+        if isinstance(body, n.Mul) and self.at(*ADD_OPS):
+            raise ParseFailure("how far \\partial_x reaches over the terms after it is not decided")
+        return n.Deriv(t.start, body.end, body, ((var, order),), True)
+
     def gradient(self) -> n.Node:
         """``\\nabla_{w} f``: the operand is the product that follows, as for ``\\frac{\\partial}{\\partial x}``."""
         t = self.advance()
@@ -1440,10 +1514,13 @@ class Parser:
         """``\\int_a^b f(x)\\,dx``, ``\\int f\\,\\mathrm{d}x``, ``\\int dx\\, f(x)``."""
         t = self.advance()
         lo = hi = None
+        named = None  # \int_{x=0}^{1}: the lower bound names the variable, which must be the dx's
         for _ in range(2):
             if self.at("_") and lo is None:
                 self.advance()
                 toks, _, _ = self.script_tokens()
+                if len(toks) > 2 and toks[1].is_("=") and toks[0].kind in ("letter", "cmd"):
+                    named, toks = toks[0].text, toks[2:]
                 lo = self.integral_bound(toks)
             elif self.at("^") and hi is None:
                 self.advance()
@@ -1462,9 +1539,11 @@ class Parser:
         var_tokens = self.toks[at:after]
         op, rest = _differential(var_tokens)
         self.i = after
-        var = Parser(rest[:1]).atom() if rest else None
+        var = Parser(rest).atom() if rest else None
         if not isinstance(var, n.Sym):
             raise ParseFailure("an integral with respect to an expression")
+        if named is not None and (named != var.base or not _bare_symbol(var)):
+            raise ParseFailure(f"an integral whose bound names {named}, not its variable")
         if body_tokens:
             body = self.sub_parse(body_tokens)
         else:  # physics style: \int dx\, f(x)
@@ -1477,6 +1556,9 @@ class Parser:
         return n.Integral(t.start, end, body, var, lo, hi)
 
     def integral_bound(self, toks: list[Token]) -> n.Node:
+        if any(x.is_("=") for x in toks):
+            # \int_0^{T = 2\pi/\omega}: the bound names T for the whole step, which a bound alone cannot say
+            raise ParseFailure("a bound that names a value (T = ...) is not decided yet")
         text = "".join(x.text for x in toks)
         if text in ("\\infty", "+\\infty"):
             return n.Const(toks[0].start, toks[-1].end, "inf")
@@ -1498,7 +1580,9 @@ class Parser:
                 if depth < 0:
                     return
             elif depth == 0:
-                if u.text in ANNOTATIONS or u.text == "\\int" or (u.kind == "sym" and u.text in "=<>,"):
+                in_script = j > self.i and toks[j - 1].text in ("_", "^")  # x_\text{e}(t): a label
+                if (u.text in ANNOTATIONS and not in_script) or u.text == "\\int" \
+                        or (u.kind == "sym" and u.text in "=<>,"):
                     return
                 yield j
 
@@ -1516,9 +1600,19 @@ class Parser:
                     if var_at + 1 < len(toks) and toks[var_at + 1].text in ("_", "^"):
                         if u.text == "d" and any(x.text == "d" for x in toks[var_at + 2:]):
                             continue  # c x^3 + d x^2 \, dx: a coefficient d; the differential comes later
-                        return None  # d x_1: not decided yet
+                        if toks[var_at + 1].text == "^":
+                            return None  # d x^2: not decided yet
+                        return j, self.after_indexed_variable(var_at)
                     return j, var_at + 1
         return None
+
+    def after_indexed_variable(self, var_at: int) -> int:
+        """The token after ``\\theta_n`` or ``s_{i}`` of ``d\\theta_n``: the variable of integration with its
+        subscript (a script after that, ``ds_i^2``, is not decided)."""
+        _, after = read_group(self.toks, var_at + 2)
+        if after < len(self.toks) and self.toks[after].text in ("_", "^", "'"):
+            raise ParseFailure("an integral with respect to an expression")
+        return after
 
     def differential_in_fraction(self) -> tuple[int, int] | None:
         """``\\int_0^x \\frac{dt}{1+t^2}``, ``\\int \\frac{r\\,dr}{\\sqrt{a-r^2}}``: the differential written in a
@@ -1565,6 +1659,8 @@ class Parser:
         rest = toks[1:]
         if not rest:
             return var, None, [], []
+        if rest[0].is_("=") and _top_level_comma(rest):
+            raise ParseFailure("a sum with a side condition (\\sum_{k=1, ...}) is not decided yet")
         if rest[0].is_("="):
             return var, self.sub_parse(rest[1:]), [], []
         if rest[0].text in ("\\neq", "\\ne") and len(rest) > 1:
@@ -1659,6 +1755,7 @@ def _fold_ellipses(terms: list[n.Term], used: set[str]) -> list[n.Term]:
     dots = [k for k, t in enumerate(terms) if isinstance(t.node, n.Unsupported) and t.node.what == "..."]
     if not dots:
         return terms
+    terms = _split_digit_indices(terms)
     if len(dots) == 2:
         return _fold_shown_term(terms, dots, used)
     if len(dots) > 1:
@@ -1703,6 +1800,37 @@ def _fold_ellipses(terms: list[n.Term], used: set[str]) -> list[n.Term]:
     big = n.BigOp(terms[start].node.start, last.end, "sum", var, lo, hi, body)
     folded = n.Term(terms[start].start, last.end, last.sign, big, terms[start].sign_start)
     return terms[:start] + [folded] + terms[e + 2 :]
+
+
+def _bound_letters(terms: list[n.Term]) -> set[str]:
+    """Index letters bound by sums inside the terms: a fold around them must pick another letter, or
+    ``(b_1 c_1 + \\cdots + b_1 c_n) + \\cdots + (b_m c_1 + \\cdots)`` would capture the inner k."""
+    return {v for t in terms for x in t.walk() if isinstance(x, n.BigOp) for v in (x.var, *x.extra_vars)}
+
+
+def _split_digit_indices(terms: list[n.Term]) -> list[n.Term]:
+    """``a_{11} v_1 + \\cdots + a_{s1} v_s``: where the same name carries two indices with a letter among
+    them (a_{s1}), its digit pairs are two indices too (a_{1,1}), as the author means; a name used with
+    different numbers of indices is left alone."""
+    counts: dict[str, set[int]] = {}
+    for t in terms:
+        for x in t.walk():
+            if isinstance(x, n.Sym) and len(x.indices) >= 2 and not all(isinstance(i, n.Num) for i in x.indices):
+                counts.setdefault(x.key, set()).add(len(x.indices))
+    wanted = {key: next(iter(c)) for key, c in counts.items() if len(c) == 1}
+    if not wanted:
+        return terms
+
+    def split(node: n.Node) -> n.Node | None:
+        if not isinstance(node, n.Sym) or len(node.indices) != 1 or node.key not in wanted:
+            return None
+        index = node.indices[0]
+        if not (isinstance(index, n.Num) and index.value.isdigit() and len(index.value) == wanted[node.key]):
+            return None
+        digits = tuple(n.Num(index.start + k, index.start + k + 1, d) for k, d in enumerate(index.value))
+        return replace(node, indices=digits)
+
+    return [replace(t, node=n.rebuild(t.node, split)) for t in terms]
 
 
 def _fold_shown_term(terms: list[n.Term], dots: list[int], used: set[str]) -> list[n.Term]:
@@ -1896,6 +2024,61 @@ def _uses_letter(node: n.Node, letter: str) -> bool:
     if isinstance(node, n.Sym) and node.base == letter and not node.indices:
         return True
     return any(_uses_letter(child, letter) for child in node.children())
+
+
+def _entry_of(node: n.Node) -> n.Node | None:
+    """The symbol (or its transpose) inside ``(X)`` or ``[X]`` when a subscript on it names an entry:
+    a bare symbol, maybe styled; anything with its own index (``(M_1)_l``) or an expression is not."""
+    if not isinstance(node, n.Paren) or node.delim not in ("(", "["):
+        return None
+    inner = node.inner
+    sym = inner.inner if isinstance(inner, n.Transpose) else inner
+    if isinstance(sym, n.Sym) and _bare_symbol(replace(sym, style="")) and "bb" not in sym.style.split("+"):
+        return inner
+    return None
+
+
+def _product_with_entry(node: n.Node) -> n.Paren | None:
+    """``X(W^T)``, read first as a product (the name is not a function's), when a subscript follows the
+    bracket: the bracket alone, whose entry the subscript names."""
+    if not isinstance(node, n.Apply) or not node.prefer_product or len(node.args) != 1 or node.primes \
+            or node.bracket not in ("(", "["):
+        return None
+    paren = n.Paren(node.func.end, node.end, node.args[0], node.bracket)
+    return paren if _entry_of(paren) is not None else None
+
+
+def _layout_rows(rows: list[list[list[Token]]]) -> bool:
+    """Whether an array's cells hold a sign alone (``& + &``): a layout of one expression, never a
+    matrix, whose entries cannot be a bare sign."""
+    return any(len(cell) == 1 and cell[0].text in ADD_OPS for row in rows for cell in row)
+
+
+def _unclosed_reason(opener: str, found: Token | None) -> str:
+    """Why a bracket did not close where it should: a list inside it (``[A, B]``, ``(a_1, a_2, \\ldots)``)
+    and a relation inside it (``1(y \\neq f(x))``) are constructs not decided yet, not typos."""
+    if found is not None and found.is_(","):
+        return f"a list in brackets ({opener}a, b...: a tuple, interval, vector or commutator) is not decided yet"
+    if found is not None and (found.text in RELATION_COMMANDS or found.text in ("=", "<", ">")):
+        return f"a relation inside brackets ({opener}... {found.text} ...: a condition or indicator) is not decided yet"
+    return f"unbalanced {opener}"
+
+
+def _top_level_comma(toks: list[Token]) -> bool:
+    depth = 0
+    for x in toks:
+        depth += (x.kind == "open" or x.text in ("(", "[")) - (x.kind == "close" or x.text in (")", "]"))
+        if depth == 0 and x.is_(","):
+            return True
+    return False
+
+
+def _occurs_outside_indices(node: n.Node, var: n.Sym) -> bool:
+    """Whether ``var`` (the same symbol, indices and style alike) occurs in ``node`` other than inside
+    a subscript: in ``\\partial_i x_i^2`` the i is an index, so the derivative is not along i."""
+    inside = {id(x) for s in node.walk() if isinstance(s, n.Sym) for i in s.indices for x in i.walk()}
+    want = _shape(var)
+    return any(isinstance(x, n.Sym) and id(x) not in inside and _shape(x) == want for x in node.walk())
 
 
 def _drop_empty_groups(toks: list[Token]) -> list[Token]:
