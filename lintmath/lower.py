@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-from lintmath import linalg
+from lintmath import expectation, linalg
 from lintmath.parse import nodes as n
 from lintmath.parse.vocabulary import FUNCTION_LETTERS
 
@@ -79,6 +79,7 @@ class Letters:
     # the candidates a product forces to be vectors (w^T x, x^T A y, \nabla_w): a narrower reading that
     # leaves the other letters (the y_i of y_i w^T x_i) scalars
     required: frozenset[str] = frozenset()
+    randomness: expectation.Randomness = expectation.NONE  # random symbols of E[..], Var(..), Cov(..)
 
 
 def classify_letters(*trees: n.Node) -> Letters:
@@ -87,11 +88,17 @@ def classify_letters(*trees: n.Node) -> Letters:
     standalone: set[str] = set()
     derivative_vars: set[str] = set()
     in_index: set[int] = set()
+    operators: set[int] = set()  # E_p, E_{x \sim p}: the subscript names a distribution, no index
     for tree in trees:
         for node in tree.walk():
             if isinstance(node, n.Apply):
                 in_index.add(id(node.func))
-            if isinstance(node, n.Sym):
+                if expectation.kind_of(node) is not None:
+                    operators.add(id(node.func))
+            if isinstance(node, n.Sym) and id(node) in operators:
+                for item in node.indices:
+                    in_index.update(id(sub) for sub in item.walk())
+            elif isinstance(node, n.Sym):
                 for item in node.indices:
                     for sub in item.walk():
                         in_index.add(id(sub))
@@ -126,9 +133,10 @@ def classify_letters(*trees: n.Node) -> Letters:
     vectors, matrices, candidates, inferred = classify_shapes(trees, index | integer)
     kets = any(isinstance(node, n.Ket) for tree in trees for node in tree.walk())
     required = required_vectors(trees, vectors, matrices) & candidates
+    randomness = expectation.classify(*trees, matrices=matrices)
     return Letters(frozenset(index), frozenset(integer - derivative_vars), frozenset(standalone),
                    vectors, matrices, candidates, inferred, frozenset(derivative_vars), kets,
-                   kets and _systems_clash(trees), required)
+                   kets and _systems_clash(trees), required, randomness)
 
 
 def shapes_of_side(letters: Letters, side: n.Node) -> Letters:
@@ -181,13 +189,16 @@ def classify_shapes(trees, integers: set[str]) -> tuple[frozenset, frozenset, fr
     plain: list[n.Sym] = []
     literal = False
     functions: set[int] = set()
+    operators: set[int] = set()  # \mathbf{E}[X]: a bold operator, not a vector
     for tree in trees:
         for node in tree.walk():
             if isinstance(node, n.Apply):
                 functions.add(id(node.func))
+                if expectation.kind_of(node) is not None:
+                    operators.add(id(node.func))
             if isinstance(node, n.MatrixLit):
                 literal = True
-            if isinstance(node, n.Sym) and "bf" in node.style.split("+"):
+            if isinstance(node, n.Sym) and "bf" in node.style.split("+") and id(node) not in operators:
                 marked.append(node)
             elif isinstance(node, (n.Transpose, n.Norm)):
                 inner = node.inner
@@ -337,7 +348,10 @@ def _indexed_vector(tree: n.Node, letters: Letters) -> bool:
 
 
 def is_library(node: n.Apply) -> bool:
-    """``\\sigma(z)`` is the logistic function unless the document says otherwise."""
+    """``\\sigma(z)`` is the logistic function unless the document says otherwise; E[X], Var(X) and
+    Cov(X, Y) are operators lintmath knows, not functions the document must define."""
+    if expectation.kind_of(node) is not None:
+        return True
     return node.func.key in LIBRARY and not node.func.indices and len(node.args) == 1 and not node.primes
 
 
@@ -348,6 +362,12 @@ def _is_letter(text: str) -> bool:
 def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
     """The ambiguous sites of a step: each key is one choice the checker may flip."""
     keys: list[tuple] = []
+    # first, so that the combined reading has them: the general model of a step that may rest on
+    # assumptions, and the other reading of letters both inside and outside expectations
+    if letters.randomness.any_sensitive:
+        keys.append(("expectation",))
+    if letters.randomness.ambiguous:
+        keys.append(("random",))
     if letters.required and letters.required != letters.candidates:
         keys.append(("required",))  # before all of them: the narrower reading is the likelier one
     if letters.candidates:
@@ -360,7 +380,7 @@ def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
         for node in tree.walk():
             key = None
             if isinstance(node, n.Apply) and node.maybe_product and node.func.base not in FUNCTION_LETTERS \
-                    and not read_as_product(node, letters):
+                    and not read_as_product(node, letters) and expectation.kind_of(node) is None:
                 key = ("apply", node.func.key)
             elif isinstance(node, n.Const) and node.name == "e":
                 key = ("e",)
@@ -397,6 +417,7 @@ class Lowerer:
         self.letters = letters
         self.env: dict[str, int] = {}
         self.variables: dict[str, sp.ImmutableMatrix] = {}  # vectors a gradient differentiates by
+        self.outcome: int | None = None  # inside an expectation: the outcome its body is read at
 
     # -- names --------------------------------------------------------------------------------
     def index_value(self, item: n.Node) -> str:
@@ -477,6 +498,11 @@ class Lowerer:
                 power = self.symbol(node.sup_letter)
             else:
                 name += "^" + self.index_value(node.sup_letter)
+        if self.outcome is not None and self.is_random(node.key):
+            name += f"{expectation.OUTCOME_MARK}{self.outcome}"
+            # a random quantity that only one side mentions (the noise of E[y] = E[w^T x + e]) may
+            # have a mean the prose gives (zero): the checker leaves such a step to its context
+            self.inst.opaque.add(name)
         if shape == "vector" and ("orthogonal",) in self.inst.flips and len(node.indices) == 1:
             position = self.index_value(node.indices[0])
             if position.isdigit():
@@ -757,7 +783,62 @@ class Lowerer:
             value = safe_pow(value, self.lower(node.power))
         return value
 
+    def is_random(self, key: str) -> bool:
+        return key in self.letters.randomness.random(("random",) in self.inst.flips)
+
+    def lower_expectation(self, node: n.Apply, kind: str) -> sp.Expr:
+        randomness = self.letters.randomness
+        if node.given >= 0:
+            raise Undecidable("conditional expectations (E[Y | X]) are not decided yet")
+        if node.params >= 0 or node.primes:
+            raise Undecidable(f"{kind} with parameters or primes is not decided yet")
+        if kind == "E" and not node.func.style and randomness.plain_conflict:
+            raise Undecidable("E[..] beside functionals: an expectation or a functional is not decided")
+        if randomness.sensitive[("random",) in self.inst.flips] and ("expectation",) not in self.inst.flips:
+            # E[XY] = E[X]E[Y], E[(a + e)^2] = a^2 + E[e^2]: true under the independence or the zero
+            # mean the prose assumes. Only the general model (the ("expectation",) reading) is tried,
+            # and it can verify such a step but not, by itself, refute it.
+            raise Undecidable("an expectation of a nonlinear expression may rest on assumptions "
+                              "(independence, zero mean) made elsewhere")
+        if kind == "E":
+            if len(node.args) != 1:
+                raise Undecidable("an expectation of several arguments")
+            values = self.outcome_values(node.args[0])
+            return linalg.add([linalg.multiply([w, v]) for w, v in values])
+        if kind == "Var" and len(node.args) == 1:
+            return self.covariance(node.args[0], node.args[0])
+        if kind == "Cov" and len(node.args) in (1, 2):
+            return self.covariance(node.args[0], node.args[-1])
+        raise Undecidable(f"{kind} of {len(node.args)} arguments is not decided yet")
+
+    def outcome_values(self, body: n.Node) -> list[tuple[sp.Expr, sp.Expr]]:
+        """(weight, value of ``body`` at that outcome) for each outcome of the instance's space."""
+        saved = self.outcome
+        out = []
+        try:
+            for k, weight in enumerate(expectation.outcome_weights(self.inst.seed), 1):
+                self.outcome = k
+                out.append((weight, linalg.scalar(self.lower(body))))
+        finally:
+            self.outcome = saved
+        return out
+
+    def covariance(self, left: n.Node, right: n.Node) -> sp.Expr:
+        """E[(a - Ea)(b - Eb)]; for vectors E[(a - Ea)(b - Eb)^T], the covariance matrix."""
+        a, b = self.outcome_values(left), self.outcome_values(right)
+        mean_a = linalg.add([linalg.multiply([w, v]) for w, v in a])
+        mean_b = linalg.add([linalg.multiply([w, v]) for w, v in b])
+        terms = []
+        for (w, va), (_, vb) in zip(a, b):
+            da, db = linalg.add([va, -mean_a]), linalg.add([vb, -mean_b])
+            if linalg.is_matrix(db) and db.shape[1] == 1:
+                db = linalg.transpose(db)
+            terms.append(linalg.multiply([w, da, db]))
+        return linalg.add(terms)
+
     def apply_is_product(self, node: n.Apply) -> bool:
+        if expectation.kind_of(node) is not None:
+            return False
         product = node.prefer_product != (("apply", node.func.key) in self.inst.flips)
         if node.func.base in FUNCTION_LETTERS:
             product = False
@@ -766,6 +847,9 @@ class Lowerer:
     def lower_Apply(self, node: n.Apply) -> sp.Expr:
         if self.apply_is_product(node):
             return linalg.multiply([self.symbol(node.func), self.lower(node.args[0])])
+        kind = expectation.kind_of(node)
+        if kind is not None:
+            return self.lower_expectation(node, kind)
         args = [self.lower(a) for a in node.args]
         if is_library(node):
             return apply_function(LIBRARY[node.func.key], args)

@@ -901,6 +901,9 @@ class Parser:
             prefer_product = False  # x[k], S[path]: a sequence or functional, unless x stands alone
         if self.at("(") and sym.primes:
             raise ParseFailure("an application applied again: f'(x)(y)")
+        if self.at("^") and open_tok.text == "(" and name == "E" and sym.style in ("bb", "op", "rm"):
+            # \mathbb{E}(X - \mathbb{E}X)^2 usually means the expectation of the square
+            raise ParseFailure("\\mathbb{E}(..)^2: the power may belong inside the expectation")
         maybe_product = single and sym.primes == 0 and not (operator and open_tok.text != "(")
         node = n.Apply(sym.start, close.end, n.Sym(sym.start, sym.end, sym.base, sym.style, sym.indices,
                        sym.labels, sym.sup_letter, 0), tuple(args), sym.primes, given,
@@ -1256,15 +1259,33 @@ class Parser:
                 base, style = inner.base, "+".join(filter(None, (style, inner.style)))
             else:
                 raise ParseFailure(f"{t.text} over an expression is not decided yet")
-        if style == "bb" and base in ("E", "P") and self.at("[", "(", "\\{", "_"):
+        if style == "bb" and base in ("E", "P", "V") and self.at("[", "(", "\\{", "_"):
             sym = self.symbol_scripts(Token("letter", base, s, e), base, "bb", start=t.start)
             if not self.at("[", "(", "\\{"):
+                if base == "E":
+                    return self.bare_expectation(sym)  # \mathbb{E}_p X
                 raise ParseFailure(f"\\mathbb{{{base}}} without a bracket")
             return self.maybe_apply(sym)
+        if style == "bb" and base == "E":
+            return self.bare_expectation(n.Sym(t.start, e, "E", "bb"))
         if style == "bb":
             raise ParseFailure(f"\\mathbb{{{base}}} (expectations and number sets) is not decided yet")
         sym = self.symbol_scripts(Token("letter", base, s, e), base, style, start=t.start)
         return self.maybe_apply(sym)
+
+    def bare_expectation(self, sym: n.Sym) -> n.Node:
+        """``\\mathbb{E} X``, ``\\mathbb{E} x_2``: E of the one symbol that follows, with its scripts. Any
+        other reading is a guess (E X^2, E X Y, E (X - EX)^2): refused."""
+        t = self.peek()
+        what = f"\\mathbb{{E}} without a bracket"
+        if t is None or not (t.kind == "letter" or t.kind == "cmd" and t.text[1:] in GREEK):
+            raise ParseFailure(what)
+        arg = self.symbol_scripts(self.advance(), t.text)
+        nxt = self.peek()
+        if nxt is not None and (nxt.text in ("^", "(", "[", "\\{", "'") or self.starts_atom(nxt)
+                                and nxt.text not in MUL_OPS and nxt.text not in ADD_OPS):
+            raise ParseFailure(what)
+        return n.Apply(sym.start, arg.end, sym, (arg,), bracket="[")
 
     def function(self, t: Token, name: str) -> n.Node:
         power = None

@@ -63,7 +63,7 @@ DERIVATIVES = [
 
 EXPECTATION = [
     (r"\mathbb{E}[X] + \mathbb{E}[Y]", r"\mathbb{E}[Y] + \mathbb{E}[X]", V),
-    (r"E[X + Y]", r"E[X] + E[Y] + 1", U),  # never e times (x + y)
+    (r"E[X + Y]", r"E[X] + E[Y] + 1", R),  # linear, never e times (x + y): the 1 is extra
     (r"\operatorname{Var}(X)", r"\operatorname{Var}(X)", V),
     (r"P(A) + P(B)", r"P(B) + P(A)", V),
 ]

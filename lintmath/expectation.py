@@ -1,0 +1,219 @@
+"""Expectation, variance and covariance as operators lintmath knows.
+
+The model is a finite probability space, fixed per instance: ``OUTCOMES`` outcomes with random
+positive weights that sum to 1. A *random* symbol X takes one independent value per outcome (the
+symbols ``X#1 .. X#K``, sampled like any other symbol), and ``E[body]`` is ``sum_k w_k body[X -> X#k]``.
+Constants stay what they are. Everything that holds in every probability space holds here (E is
+linear, E[c] = c, E[E[X]] = E[X]); what holds only for some distributions (E[X^2] = E[X]^2) does not.
+A random symbol outside any expectation is one more generic outcome, so that pointwise identities
+((X - EX)^2 = X^2 - 2X EX + (EX)^2) still hold.
+
+Which symbols are random is decided once per step, from both sides (see ``classify``). Steps whose
+truth may rest on the author's assumptions about the distribution (independence, zero mean), which
+the step does not state, are never refuted by this model alone: see ``Randomness.sensitive``.
+"""
+from __future__ import annotations
+
+import functools
+import random
+import re
+from dataclasses import dataclass
+
+import sympy as sp
+
+from lintmath.parse import nodes as n
+
+OUTCOMES = 4
+# Separates a random symbol's name from its outcome (X#2): the checker reports names up to it, so a
+# random symbol that only one side mentions reads as "depends on X".
+OUTCOME_MARK = "#"
+# \operatorname{Var}, \textrm{Cov}, \mathbb{V}: style and base of the operator symbol -> kind
+NAMED = {"Var": "Var", "var": "Var", "Cov": "Cov", "cov": "Cov"}
+EXPECTATION_STYLES = ("bb", "op", "rm")
+
+
+@dataclass(frozen=True)
+class Randomness:
+    """How a step uses expectations, decided once from both sides.
+
+    ``default``: the symbols random in the default reading: those bound by E's subscript
+    (E_{x \\sim p}), uppercase letters inside some expectation (X of X - EX too), and any other symbol
+    that never appears outside one. ``bound``: the symbols random in the other reading, where only
+    bound symbols and uppercase letters seen only inside expectations are (E[aX + b] with b a
+    constant). A lowercase letter both inside and outside expectations is a constant in both: if it
+    is random, an identity still holds with it constant, so the reading loses verifications only.
+    ``sensitive``: per reading (default, other), whether some expectation is of a nonlinear expression
+    of random symbols (E[XY], Var(X)): whether the step holds may rest on independence or zero means
+    that the prose assumes. ``plain_conflict``: a plain ``E[..]`` that the step shows to be a
+    functional (F[y] beside it).
+    """
+
+    default: frozenset[str] = frozenset()
+    bound: frozenset[str] = frozenset()
+    sensitive: tuple[bool, bool] = (False, False)
+    plain_conflict: bool = False
+
+    @property
+    def ambiguous(self) -> bool:
+        return self.default != self.bound
+
+    @property
+    def any_sensitive(self) -> bool:
+        return any(self.sensitive)
+
+    def random(self, other_reading: bool) -> frozenset[str]:
+        return self.bound if other_reading else self.default
+
+
+NONE = Randomness()
+
+
+def kind_of(node: n.Apply) -> str | None:
+    """"E", "Var" or "Cov" when ``node`` applies one of those operators, else None."""
+    func = node.func
+    if func.base == "E" and func.style in EXPECTATION_STYLES:
+        return "E"
+    if func.base == "E" and not func.style and node.bracket == "[":
+        return "E"  # plain E[X]; E(x) stays a function (an energy, a field)
+    if func.base == "E" and func.style == "bf" and node.bracket == "[":
+        return "E"
+    if func.base == "V" and func.style == "bb":
+        return "Var"
+    if func.style in ("op", "rm") and func.base in NAMED:
+        return NAMED[func.base]
+    return None
+
+
+def outcome_weights(seed: int) -> tuple[sp.Rational, ...]:
+    """Positive weights summing to 1, the same for every expectation of an instance."""
+    return _weights(seed)
+
+
+@functools.lru_cache(maxsize=64)
+def _weights(seed: int) -> tuple[sp.Rational, ...]:
+    rng = random.Random(f"{seed}:outcomes")
+    raw = [rng.randint(2, 9) for _ in range(OUTCOMES)]
+    total = sum(raw)
+    return tuple(sp.Rational(r, total) for r in raw)
+
+
+def subscript_bound(func: n.Sym, body: n.Node) -> set[str]:
+    """Keys that E's subscript makes random inside it: x of E_{x \\sim p}, x of E_x[f(x)]; not the p
+    of E_p[f(x)], which names the distribution."""
+    out: set[str] = set()
+    body_keys = {s.key for s in _plain_symbols(body)}
+    for item in func.indices:
+        if isinstance(item, n.Sym) and item.style == "label" and "\\sim" in item.base:
+            left = item.base.split("\\sim")[0].strip()
+            left = re.sub(r"\\(mathbf|boldsymbol|bm)\s*\{\s*(\S+)\s*\}", r"bf:\2", left).replace(" ", "")
+            out.add(left)
+        elif isinstance(item, n.Sym) and item.key in body_keys:
+            out.add(item.key)
+    return out
+
+
+def _is_upper_letter(sym: n.Sym) -> bool:
+    return len(sym.base) == 1 and sym.base.isalpha() and sym.base.isupper() and sym.base.isascii()
+
+
+def _function_ids(tree: n.Node) -> set[int]:
+    """Symbols that are not quantities: function names and index items (the i of x_i)."""
+    out: set[int] = set()
+    for node in tree.walk():
+        if isinstance(node, n.Apply):
+            out.add(id(node.func))
+        if isinstance(node, n.Sym):
+            for item in node.indices:
+                out.update(id(x) for x in item.walk())
+            if node.sup_letter is not None:
+                out.add(id(node.sup_letter))
+        if isinstance(node, n.BigOp):
+            for bound in (node.lo, node.hi):
+                if bound is not None:
+                    out.update(id(x) for x in bound.walk())
+    return out
+
+
+def _plain_symbols(tree: n.Node) -> list[n.Sym]:
+    skip = _function_ids(tree)
+    return [s for s in tree.walk() if isinstance(s, n.Sym) and id(s) not in skip and s.style != "label"]
+
+
+def classify(*trees: n.Node, matrices: frozenset[str] = frozenset()) -> Randomness:
+    ops = [x for t in trees for x in t.walk() if isinstance(x, n.Apply) and kind_of(x) is not None]
+    if not ops:
+        return NONE
+    inside: set[str] = set()
+    bound: set[str] = set()
+    inside_ids: set[int] = set()
+    for op in ops:
+        for arg in op.args:
+            inside.update(s.key for s in _plain_symbols(arg))
+            inside_ids.update(id(x) for x in arg.walk())
+        bound |= subscript_bound(op.func, op.args[0]) if op.args else set()
+    outside: set[str] = set()
+    for tree in trees:
+        outside.update(s.key for s in _plain_symbols(tree) if id(s) not in inside_ids)
+    upper = {s.key for t in trees for s in _plain_symbols(t) if _is_upper_letter(s) and s.key not in matrices}
+    default = (inside - outside) | bound | (inside & upper)
+    other = ((inside - outside) & upper) | bound
+    if not all(_mentions(op, other) for op in ops):
+        # E[x^2] = E[x]^2 with every letter a constant says nothing: no such reading
+        other = default
+    sensitive = (any(_nonlinear(op, default) for op in ops), any(_nonlinear(op, other) for op in ops))
+    return Randomness(frozenset(default), frozenset(other), sensitive, _plain_conflict(trees, ops))
+
+
+def _mentions(op: n.Apply, keys: set[str]) -> bool:
+    return any(s.key in keys for arg in op.args for s in _plain_symbols(arg))
+
+
+def _nonlinear(op: n.Apply, random_keys: set[str]) -> bool:
+    if kind_of(op) in ("Var", "Cov"):
+        return any(_degree(arg, random_keys) > 0 for arg in op.args)
+    return any(_degree(arg, random_keys) > 1 for arg in op.args)
+
+
+NONLINEAR = 2
+
+
+def _degree(node: n.Node, random_keys: set[str]) -> int:
+    """0 for a constant, 1 for an affine expression of random symbols, 2 for anything else."""
+    if isinstance(node, n.Apply) and kind_of(node) is not None:
+        return 0  # an expectation is a number
+    if isinstance(node, n.Sym):
+        return 1 if node.key in random_keys else 0
+    if isinstance(node, (n.Num, n.Const)):
+        return 0
+    if isinstance(node, n.Term):
+        return _degree(node.node, random_keys)
+    if isinstance(node, n.Add):
+        return max(_degree(t, random_keys) for t in node.terms)
+    if isinstance(node, (n.Paren, n.Transpose)):
+        return _degree(node.inner, random_keys)
+    if isinstance(node, n.Mul):
+        return min(NONLINEAR, sum(_degree(f, random_keys) for f in node.factors))
+    if isinstance(node, n.Div):
+        if _degree(node.den, random_keys):
+            return NONLINEAR
+        return _degree(node.num, random_keys)
+    if isinstance(node, n.BigOp) and node.kind == "sum":
+        return _degree(node.body, random_keys)
+    uses = any(isinstance(x, n.Sym) and x.key in random_keys for x in node.walk())
+    return NONLINEAR if uses else 0
+
+
+def _plain_conflict(trees, ops: list[n.Apply]) -> bool:
+    """A plain E[..] beside another capital applied to a bracket (T[\\rho]) or a lone E: a functional."""
+    plain = [op for op in ops if not op.func.style and op.func.base == "E"]
+    if not plain:
+        return False
+    for tree in trees:
+        skip = _function_ids(tree)
+        for node in tree.walk():
+            if isinstance(node, n.Apply) and node.bracket == "[" and kind_of(node) is None \
+                    and _is_upper_letter(node.func):
+                return True
+            if isinstance(node, n.Sym) and node.base == "E" and not node.style and id(node) not in skip:
+                return True
+    return False
