@@ -477,6 +477,13 @@ class Lowerer:
             return sp.ImmutableMatrix(sp.eye(linalg.SIZE))
         if shape == "zero":
             return sp.ImmutableMatrix(sp.zeros(linalg.SIZE, 1))
+        if "\\dagger" in node.labels:
+            # the adjoint: of a real matrix, its transpose; of anything else, an operator whose
+            # products need not commute (a a^\dagger = a^\dagger a + 1), which no number stands for
+            if shape in ("matrix", "vector"):
+                plain = replace(node, labels=tuple(x for x in node.labels if x != "\\dagger"))
+                return linalg.transpose(self.symbol(plain))
+            raise Undecidable(f"an adjoint ({node.base}^\\dagger) is not decided yet")
         name = node.key
         if not node.indices and not node.style and not node.labels and not node.primes:
             if ("imag", node.base) in self.inst.flips:

@@ -47,3 +47,14 @@ def test_the_shapes_of_one_side():
     assert left.index == parsed.letters.index  # only the shapes change
     assert unreadable(Comparator(parsed, "=", 0), parsed.lhs)
     assert not unreadable(Comparator(parsed, "=", 0), parsed.rhs)
+
+
+def test_an_adjoint_is_a_transpose_of_a_real_matrix_and_undecided_otherwise():
+    from lintmath.check import check_step
+    from lintmath.model import Status
+
+    assert check_step(r"\mathbf{x}^\dagger \mathbf{A} \mathbf{x}", r"\mathbf{x}^T \mathbf{A}^T \mathbf{x}",
+                      "=").status is Status.VERIFIED
+    # ladder operators do not commute: a a^\dagger = a^\dagger a + 1, which numbers would refute
+    for rhs in (r"a^\dagger a + 1", r"a^\dagger a"):
+        assert check_step(r"a a^\dagger", rhs, "=").status is Status.UNVERIFIED
