@@ -14,6 +14,7 @@ from typing import Mapping
 
 import sympy as sp
 from sympy.core.function import AppliedUndef
+from sympy.matrices.common import ShapeError
 
 from lintmath.lower import (
     LIBRARY, OPAQUE_ENTRY, Instance, Letters, Lowerer, Undecidable, classify_letters, is_library, read_as_product,
@@ -137,8 +138,10 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
                                  ("the shapes of the letters as the line before has them",)))
             for attempt, attempt_parsed, note in attempts:
                 try:
+                    # with stand-ins for an undefined f, a failed search leaves the step unverified
+                    cap = GUARD_SECONDS if attempt.has_undefined_functions() else MAX_SECONDS
                     found = refute_where_readable(attempt, attempt_parsed, rhs, "" if used else lhs,
-                                                  spent=time.process_time() - cpu_started)
+                                                  spent=time.process_time() - cpu_started, max_seconds=cap)
                 except BudgetExceeded:
                     found = None
                 if found is not None:
@@ -441,6 +444,7 @@ class Comparator:
         self._bounds: dict | None = None
         self._ranges: dict[str, tuple[float, float]] | None = None
         self._facts: dict[int, tuple[n.Node, sp.Float, frozenset[str]]] = {}
+        self._undefined: bool | None = None
 
     def _tree_facts(self, tree: n.Node) -> tuple[sp.Float, frozenset[str]]:
         """The tolerance its written decimals allow, and the imaginary units it uses."""
@@ -490,22 +494,34 @@ class Comparator:
     def quickly_differs(self) -> bool:
         """One instance, one point, the default reading: True when the sides clearly differ there,
         or when the step cannot even be lowered (so that a full decision is not worth its time)."""
+        return self._screen(frozenset()) is not False
+
+    def _screen(self, flips: frozenset) -> bool | None:
+        """One instance, one point in doubles: True when the sides clearly differ there, False when
+        they agree, None when the reading cannot be lowered or valued."""
         try:
-            a, b = self.lower_pair(self.instances(frozenset())[0], self.parsed.lhs, self.parsed.rhs)
+            a, b = self.lower_pair(self.instances(flips)[0], self.parsed.lhs, self.parsed.rhs)
             (shape_a, entries_a), (shape_b, entries_b) = linalg.entries(a), linalg.entries(b)
             if shape_a != shape_b:
-                return True
+                return None
             a, b = entries_a[0], entries_b[0]
             rng = random.Random(self.seed + 7)
             symbols = a.free_symbols | b.free_symbols
             for attempt in range(1, 4):
                 point = {s: _sample(rng, attempt) for s in symbols}
                 va, vb = evaluate(a, point, quick=True), evaluate(b, point, quick=True)
-                if va is not None and vb is not None:
-                    return abs(va - vb) > sp.Float("1e-6") * max(1, abs(va), abs(vb))
-        except Exception:  # unreadable, or whatever else: a full comparison would not be cheap to run
-            return True
-        return True  # undefined at every point tried
+                if va is None or vb is None:
+                    continue
+                if abs(va - vb) <= sp.Float("1e-6") * max(1, abs(va), abs(vb)):
+                    return False
+                # confirmed as a comparison would (a numeric limit's cancellation defeats 30 digits)
+                va, vb = evaluate(a, point, 3 * PRECISION), evaluate(b, point, 3 * PRECISION)
+                if va is None or vb is None:
+                    return None
+                return not self.holds(va, vb)
+        except Exception:  # unreadable, or whatever else
+            return None
+        return None  # undefined at every point tried
 
     def ignores(self, bases: set[str]) -> bool:
         """True when the difference of the two sides does not change as the quantities named
@@ -543,7 +559,9 @@ class Comparator:
         return False
 
     def has_undefined_functions(self) -> bool:
-        return any(g.startswith("undefined function") for g in self.guesses(frozenset()))
+        if self._undefined is None:
+            self._undefined = any(g.startswith("undefined function") for g in self.guesses(frozenset()))
+        return self._undefined
 
     def guesses(self, flips: frozenset) -> tuple[str, ...]:
         out = []
@@ -626,6 +644,7 @@ class Comparator:
         agreed = 0
         tiny = 0
         suspect = ""
+        stand_ins = not atoms and self.has_undefined_functions()
         differ_at = None
         same: tuple[sp.Expr, sp.Expr] | None = None
         for inst in self.instances(flips, atoms):
@@ -636,6 +655,8 @@ class Comparator:
                     a, b = self.lower_pair(inst, lhs, rhs)
                 except Undecidable as exc:
                     return Outcome("undecided", str(exc), readable=False)
+                except ShapeError as exc:  # exp of a vector, a function of a matrix: no such reading
+                    return Outcome("undecided", f"could not evaluate: {type(exc).__name__}", readable=False)
                 except (ZeroDivisionError, ValueError, TypeError, NotImplementedError, AttributeError) as exc:
                     return Outcome("undecided", f"could not evaluate: {type(exc).__name__}")
                 a, b = _differentiate_antiderivatives(a, b)
@@ -700,7 +721,9 @@ class Comparator:
                             suspect = "an equation to solve or a value given elsewhere, not an identity"
                         if differ_at is None:
                             differ_at = tuple((_shown_name(s), sp.sstr(v.evalf(6))) for s, v in point.items())
-                        if self.relation in INEQUALITY:
+                        if self.relation in INEQUALITY or stand_ins and not agreed:
+                            # with stand-ins for an undefined f a difference is never the verdict by
+                            # itself (see decide): the rest of the points would only cost time
                             return Outcome("differ", "", differ_at, frozenset(opaque), suspect=suspect)
                     else:
                         agreed += 1

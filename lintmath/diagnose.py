@@ -1556,8 +1556,10 @@ def refute_where_readable(comparator, parsed, rhs_text: str, lhs_text: str = "",
     """A refutation of a step whose default reading cannot be built: no reading holds, every reading
     that can be built differs, and a small edit makes the step hold. Returns the refuting point, the
     guesses of the refuting reading and the diagnosis; None otherwise."""
-    if comparator.has_undefined_functions():
-        return None  # a refutation with stand-ins for f must hold for any f: Comparator.decide's question
+    # With an undefined f the readings compare random stand-ins for it, as a verification does: a
+    # refutation there is only as strong as the small edit below that makes the step hold for the
+    # same stand-ins (what is left between the two lines is then the edit's term, which vanishes
+    # for no f but a degenerate one).
     started = time.process_time()
     refuting = None
     for flips in comparator.readings():

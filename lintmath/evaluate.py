@@ -355,6 +355,7 @@ _FLOAT_CONSTANTS: dict[object, float] = {
     sp.Catalan: 0.915965594177219,
 }
 _float_compiled: dict[tuple, Closure | None] = {}
+_DOUBLE_RANGE = (1e-12, 1e12)
 
 
 def quick_value(expr: sp.Expr, point: dict) -> float | None:
@@ -392,11 +393,11 @@ def _compile_float(expr, index: dict) -> Closure:
         return _compile_float_integral(expr.function, expr.limits, index)
     if isinstance(expr, (sp.Symbol, AppliedUndef)):
         raise Unsupported(type(expr).__name__)
-    if isinstance(expr, sp.Rational):  # Integer included
+    if isinstance(expr, (sp.Rational, sp.Float)):  # Integer included
         value = float(expr)
-        return lambda args: value
-    if isinstance(expr, sp.Float):
-        value = float(expr)
+        if value and not _DOUBLE_RANGE[0] <= abs(value) <= _DOUBLE_RANGE[1]:
+            # a numeric limit's step (h = 3e-45) or its reciprocal: its cancellation needs mpmath
+            raise Unsupported("a number beyond what doubles resolve beside others")
         return lambda args: value
     if expr in _FLOAT_CONSTANTS:
         value = _FLOAT_CONSTANTS[expr]

@@ -136,3 +136,22 @@ def test_mixed_partials_of_a_quantity_from_elsewhere_commute():
                       "=").status is Status.VERIFIED
     assert check_step(r"\frac{\partial^2 E}{\partial x^2}", r"\frac{\partial^2 E}{\partial y \partial x}",
                       "=").status is U
+
+
+@pytest.mark.parametrize("rhs, kind", [
+    (r"-\ell'(y_{i}w^{T}x_{i})y_{i}x_{i}", "sign_flip"),
+    (r"\ell'(y_{i}w^{T}x_{i})^2 y_{i}x_{i}", "exponent"),
+])
+def test_a_typo_beside_an_undefined_function_of_a_vector_is_found(rhs, kind):
+    # only one reading of the letters can be built (x a vector, y_i a number), with stand-ins for
+    # the loss: the step is refuted when a small edit makes it hold for those same stand-ins
+    lhs = r"\nabla_{w}\ell(y_{i}w^{T}x_{i})"
+    assert check_step(lhs, r"\ell'(y_{i}w^{T}x_{i})y_{i}x_{i}", "=").status is Status.VERIFIED
+    verdict = check_step(lhs, rhs, "=")
+    assert verdict.status is R and verdict.diagnosis.kind == kind
+    assert verdict.diagnosis.suggestion == rhs.lstrip("-").replace("^2", "")
+
+
+def test_a_change_inside_an_undefined_function_of_a_vector_stays_unverified():
+    # what l' does with a different argument is l's business: no small edit of the kinds named
+    assert check_step(r"\nabla_{w}\ell(y_{i}w^{T}x_{i})", r"\ell'(w^{T}x_{i})y_{i}x_{i}", "=").status is U
