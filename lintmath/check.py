@@ -305,8 +305,8 @@ def names(tree: n.Node, letters: Letters) -> dict[str, str]:
         if isinstance(node, n.Sym) and id(node) not in inside_index:
             if node.base in bound or node.base in letters.index or node.base in letters.integer:
                 continue
-            if matrix_mode and node.base == "I" and not node.indices:
-                continue  # the identity matrix
+            if matrix_mode and node.base == "I" and not node.indices or node.base == "0":
+                continue  # the identity matrix, the zero vector
             generic = node.key + ("'" * node.primes) + "".join(node.labels)
             fixed = [_item_text(i) for i in node.indices if not _is_index_letter(i, letters, bound)]
             # U and U_1 are different quantities; x_1 is one of the x_i

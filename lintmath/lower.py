@@ -472,6 +472,10 @@ class Lowerer:
         if self.variables and node.key in self.variables and not node.indices and not node.labels \
                 and not node.primes and node.sup_letter is None:
             return self.variables[node.key]
+        if node.base == "0" and "bf" in node.style and not node.indices:
+            # the zero vector; beside no vector at all, the number it equals
+            matrix_mode = self.letters.vectors or self.letters.matrices
+            return sp.ImmutableMatrix(sp.zeros(linalg.SIZE, 1)) if matrix_mode else sp.Integer(0)
         shape = self.shape(node)
         if shape == "identity":
             return sp.ImmutableMatrix(sp.eye(linalg.SIZE))

@@ -1242,10 +1242,15 @@ class Parser:
         t = self.advance()
         style = STYLES[t.text]
         toks, s, e = self.group_tokens()
+        while len(toks) > 2 and toks[0].kind == "open" and read_group(toks, 0)[1] == len(toks):
+            toks = toks[1:-1]  # \mathbf{{e}}: a macro's argument keeps its own braces
+        if t.text in ("\\vec", "\\overrightarrow") and len(toks) == 2 \
+                and all(x.kind == "letter" and x.text.isupper() for x in toks):
+            return self.displacement(toks, t.start, e)
         if len(toks) == 1 and toks[0].kind in ("letter", "num"):
-            if toks[0].kind == "num":
+            if toks[0].kind == "num" and not (toks[0].text == "0" and "bf" in style):
                 raise ParseFailure(f"{t.text}{{{toks[0].text}}} is not decided yet")
-            base = toks[0].text
+            base = toks[0].text  # \mathbf{0}: the zero vector
         elif len(toks) == 1 and toks[0].kind == "cmd" and toks[0].text[1:] in GREEK:
             base = toks[0].text
         else:
@@ -1272,6 +1277,12 @@ class Parser:
             raise ParseFailure(f"\\mathbb{{{base}}} (expectations and number sets) is not decided yet")
         sym = self.symbol_scripts(Token("letter", base, s, e), base, style, start=t.start)
         return self.maybe_apply(sym)
+
+    def displacement(self, points: list[Token], start: int, end: int) -> n.Node:
+        """``\\vec{AB}``: from point A to point B, the difference of their position vectors (so that
+        AB + BC = AC), each written as mechanics writes it, the bold r with the point as index."""
+        a, b = (n.Sym(start, end, "r", "bf", (n.Sym(p.start, p.end, p.text),)) for p in points)
+        return n.Paren(start, end, n.Add(start, end, (n.Term(start, end, "+", b), n.Term(start, end, "-", a))))
 
     def bare_expectation(self, sym: n.Sym) -> n.Node:
         """``\\mathbb{E} X``, ``\\mathbb{E} x_2``: E of the one symbol that follows, with its scripts. Any

@@ -1,0 +1,34 @@
+"""Bold zero, macro arguments in their own braces, and displacement vectors between named points."""
+from __future__ import annotations
+
+import pytest
+
+from lintmath.check import check_step
+from lintmath.model import Macro, Status
+from lintmath.parse.tokens import macro_table
+
+V, R, U = Status.VERIFIED, Status.REFUTED, Status.UNVERIFIED
+VECT = macro_table((Macro("\\vect", 1, "\\mathbf{#1}"),))
+
+
+@pytest.mark.parametrize("lhs, rhs, status", [
+    (r"\mathbf{v} - \mathbf{v}", r"\mathbf{0}", V),
+    (r"\vect{u} + \vect{0}", r"\vect{u}", V),                 # \mathbf{{0}} after the macro
+    (r"\vect{e}_1 + 2\vect{e}_2", r"2\vect{e}_2 + \vect{e}_1", V),
+    (r"\vect{e}_1 + 2\vect{e}_2", r"2\vect{e}_2 - \vect{e}_1", R),
+    (r"x + \mathbf{0}", "x", V),                               # beside no vector: the number 0
+    (r"A\vect{v} - 2\vect{v}", r"\vect{0}", U),               # an eigenvector's equation, not an identity
+])
+def test_bold_zero_and_braced_macro_arguments(lhs, rhs, status):
+    assert check_step(lhs, rhs, "=", macros=VECT).status is status
+
+
+@pytest.mark.parametrize("lhs, rhs, status", [
+    (r"\overrightarrow{PR}", r"\overrightarrow{PQ} + \overrightarrow{QR}", V),
+    (r"\vec{AB}", r"-\vec{BA}", V),
+    (r"\vec{AB}", r"\vec{BA}", R),
+    (r"\mathbf{r}_i - \mathbf{r}_A + \vec{BA}", r"\mathbf{r}_i - \mathbf{r}_B", V),  # r_A: the position of A
+    (r"\overrightarrow{PR}", r"\overrightarrow{PQ} - \overrightarrow{QR}", U),         # Q may be anywhere
+])
+def test_a_vector_between_two_points_is_the_difference_of_their_positions(lhs, rhs, status):
+    assert check_step(lhs, rhs, "=").status is status
