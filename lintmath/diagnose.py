@@ -23,8 +23,9 @@ import copy
 import random
 import re
 import time
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from fractions import Fraction
+from math import gcd
 from typing import Callable, Iterator
 
 import sympy as sp
@@ -68,6 +69,8 @@ class Context:
     lhs_text: str = ""
     solves: int = 0
     naming_only: bool = False  # only edits that write a name the line lost can repair it
+    quick: object = None  # the Prefilter, which lowers single terms
+    values: dict = field(default_factory=dict)  # a term's values, by id (see _term_values)
     _parents: dict | None = None
 
     def parent_of(self, node: n.Node) -> n.Node | None:
@@ -256,6 +259,19 @@ def _script(value: str, braced: bool) -> str:
     return f"^{{{value}}}" if braced or len(value) > 1 else f"^{value}"
 
 
+_ONE_CHAR_SCRIPT = re.compile(r"\^\s*(\{\s*\w\s*\}|\w)")
+
+
+def _braces_one_char_scripts(ctx: Context) -> bool | None:
+    """Whether the two lines write a one-character exponent in braces (``x^{2}``) rather than bare
+    (``x^2``), by majority; None when they write none."""
+    found = _ONE_CHAR_SCRIPT.findall(ctx.lhs_text + " " + ctx.rhs_text)
+    braced = sum(f.startswith("{") for f in found)
+    if not found or braced * 2 == len(found):
+        return None
+    return braced * 2 > len(found)
+
+
 def _wrapped(text: str, node: n.Node, parent: n.Node | None) -> str:
     """The text of ``node`` ready to stand where a tighter-binding node stood."""
     body = text[node.start : node.end].strip()
@@ -322,12 +338,9 @@ def dropped_terms(ctx: Context) -> Iterator[Candidate]:
     for add in rhs_adds:  # an added term: remove it
         if len(add.terms) < 2:
             continue
-        for k, term in enumerate(add.terms):
-            rest = add.terms[:k] + add.terms[k + 1 :]
-            tree = replace_node(rhs, add, replace(add, terms=rest))
-            shown = _compact(text[term.node.start : term.node.end])
-            yield Candidate("dropped_term", tree, term.node.start, term.node.end,
-                            _removal(add, k, text), f"the term `{shown}` does not belong here")
+        for k in range(len(add.terms)):
+            if not _has_twin(ctx, add, k):  # a twin's removal waits: see twin_removals
+                yield _removal_candidate(ctx, add, k)
     if not ctx.lhs_text:
         return
     lhs_adds = [a for a in _adds_by_depth(ctx.lhs) if len(a.terms) > 1]
@@ -347,6 +360,92 @@ def dropped_terms(ctx: Context) -> Iterator[Candidate]:
     for *_, source, target in pairs:
         yield from _insertions(ctx, source, target)
     yield from _swapped_copies(ctx)
+
+
+def twin_removals(ctx: Context) -> Iterator[Candidate]:
+    """LM102 again: removing a term that is a constant multiple of another term of its sum. Such a
+    removal repairs a step whenever the two terms' coefficients are off by the removed one
+    (``2ab + ba`` for ``ab + ba``, ``3x \\cdot x + x^2`` for ``2x \\cdot x + x^2``), so it is tried only
+    after the edits of the numbers the author wrote: a wrong coefficient is the likelier typo."""
+    for add in _adds_by_depth(ctx.rhs):
+        for k in range(len(add.terms)):
+            if len(add.terms) > 1 and _has_twin(ctx, add, k):
+                yield _removal_candidate(ctx, add, k)
+
+
+def _removal_candidate(ctx: Context, add: n.Add, k: int) -> Candidate:
+    term, text = add.terms[k], ctx.rhs_text
+    rest = add.terms[:k] + add.terms[k + 1 :]
+    tree = replace_node(ctx.rhs, add, replace(add, terms=rest))
+    shown = _compact(text[term.node.start : term.node.end])
+    return Candidate("dropped_term", tree, term.node.start, term.node.end,
+                     _removal(add, k, text), f"the term `{shown}` does not belong here")
+
+
+MAX_TWIN_TERMS = 8  # sums longer than this are not searched for twins (one lowering per term)
+
+
+def _has_twin(ctx: Context, add: n.Add, k: int) -> bool:
+    """Whether term ``k`` of ``add`` is a constant multiple of another of its terms written
+    differently, judged on the values of the terms alone at three points (a term that cannot be
+    evaluated alone has no twin). The same text again (``2x + 1 + x``) is a term written twice: its
+    removal is the simple story, and it is not deferred."""
+    if len(add.terms) > MAX_TWIN_TERMS:
+        return False
+    mine = _term_values(ctx, add.terms[k].node)
+    if mine is None:
+        return False
+    body = _uncoefficient(ctx.rhs_text, add.terms[k].node)
+    for j, other in enumerate(add.terms):
+        if j != k and _uncoefficient(ctx.rhs_text, other.node) != body \
+                and _proportional(mine, _term_values(ctx, other.node)):
+            return True
+    return False
+
+
+def _uncoefficient(text: str, node: n.Node) -> str:
+    """The text of a term without its written numeric coefficient, blanks removed."""
+    if isinstance(node, n.Mul) and _numeric_value(node.factors[0]) is not None:
+        return _squash(text[node.factors[1].start : node.end])
+    return _squash(text[node.start : node.end])
+
+
+def _term_values(ctx: Context, node: n.Node) -> tuple[complex, ...] | None:
+    """The values of one term (each entry, at three points shared by all terms), cached per node."""
+    from lintmath import linalg
+    from lintmath.check import _sample, evaluate
+
+    if id(node) in ctx.values:
+        return ctx.values[id(node)]
+    out: tuple[complex, ...] | None = None
+    if ctx.quick is not None and not any(isinstance(x, (n.Integral, n.Limit, n.BigOp, n.Unsupported))
+                                         for x in node.walk()):
+        try:
+            expr = ctx.quick._lower(ctx.comparator.instances(frozenset())[0], node)
+            entries = linalg.entries(expr)[1]
+            symbols = sorted(set().union(*(getattr(e, "free_symbols", set()) for e in entries)),
+                             key=lambda x: x.name)
+            values = []
+            rngs = {x: random.Random(f"twin:{x.name}") for x in symbols}  # the same points for every term
+            for attempt in (1, 2, 3):
+                point = {x: _sample(rngs[x], attempt) for x in symbols}
+                values.extend(evaluate(e, point, complex_ok=True) for e in entries)
+            if all(v is not None for v in values):
+                out = tuple(complex(v) for v in values)
+        except Exception:  # a term that cannot stand alone (a bound index) has no twin
+            out = None
+    ctx.values[id(node)] = out
+    return out
+
+
+def _proportional(a: tuple[complex, ...] | None, b: tuple[complex, ...] | None) -> bool:
+    if a is None or b is None or len(a) != len(b):
+        return False
+    pivot = max(range(len(b)), key=lambda i: abs(b[i]))
+    if abs(b[pivot]) < 1e-12 or max(abs(x) for x in a) < 1e-12:
+        return False
+    ratio = a[pivot] / b[pivot]
+    return all(abs(x - ratio * y) <= 1e-9 * max(1.0, abs(x)) for x, y in zip(a, b))
 
 
 MAX_SWAPS = 8  # candidates; an expansion of a product of two sums has a handful of terms
@@ -473,9 +572,15 @@ def _names_of(tree: n.Node) -> dict[str, int]:
     for node in tree.walk():
         if isinstance(node, n.Apply):
             out[node.func.base] = out.get(node.func.base, 0) + 1
-        elif isinstance(node, n.Sym) and id(node) not in index_ids and not node.style:
+        elif isinstance(node, n.Sym) and id(node) not in index_ids and (not node.style or _plain_styled(node)):
             out[node.base] = out.get(node.base, 0) + 1
     return out
+
+
+def _plain_styled(sym: n.Sym) -> bool:
+    """A bold or otherwise styled letter with nothing attached (``\\vect{w}``, ``\\mathbf{x}``): a
+    vector's name, renamed like a plain letter."""
+    return bool(sym.style) and not (sym.indices or sym.labels or sym.sup_letter is not None or sym.primes)
 
 
 def _renamed_copies(ctx: Context, terms: tuple[n.Term, ...]) -> Iterator[Candidate]:
@@ -510,7 +615,7 @@ def _renamed_copies(ctx: Context, terms: tuple[n.Term, ...]) -> Iterator[Candida
 
 def _rename(node: n.Node, mapping: dict[str, str]) -> n.Node:
     def rename(x: n.Node) -> n.Node:
-        if isinstance(x, n.Sym) and x.base in mapping and not x.style:
+        if isinstance(x, n.Sym) and x.base in mapping and (not x.style or _plain_styled(x)):
             return replace(x, base=mapping[x.base])
         return x
 
@@ -523,11 +628,12 @@ def _renamed_text(text: str, node: n.Node, mapping: dict[str, str]) -> str | Non
     index_ids = _index_positions(node)
     for x in node.walk():
         sym = x.func if isinstance(x, n.Apply) else x if isinstance(x, n.Sym) and id(x) not in index_ids else None
-        if sym is None or sym.base not in mapping or sym.style:
+        if sym is None or sym.base not in mapping or sym.style and not _plain_styled(sym):
             continue
-        if text[sym.start : sym.start + len(sym.base)] != sym.base:
+        at = _letter_at(text, sym)
+        if at is None:
             return None
-        spots.append((sym.start, sym.start + len(sym.base), mapping[sym.base]))
+        spots.append((at, at + len(sym.base), mapping[sym.base]))
     if not spots:
         return None
     body = text[node.start : node.end]
@@ -537,6 +643,17 @@ def _renamed_text(text: str, node: n.Node, mapping: dict[str, str]) -> str | Non
             new += " "
         body = body[:start] + new + body[end:]
     return _compact(body)
+
+
+def _letter_at(text: str, sym: n.Sym) -> int | None:
+    """Where the letter of ``sym`` is written: at its start, or inside the braces of its style
+    (``\\vect{w}``, ``\\mathbf{w}``, and a macro that expands to one)."""
+    if text[sym.start : sym.start + len(sym.base)] == sym.base:
+        return sym.start
+    if not sym.style:
+        return None
+    inside = re.fullmatch(r"\\[A-Za-z]+\s*\{\s*(" + re.escape(sym.base) + r")\s*\}\s*", text[sym.start : sym.end])
+    return sym.start + inside.start(1) if inside else None
 
 
 def _difference(ctx: Context) -> tuple[str, str, n.Node] | None:
@@ -796,7 +913,8 @@ def constant_factors(ctx: Context) -> Iterator[Candidate]:
         if _numeric_value(lead) is None or len(mul.factors) < 2:
             continue
         rest = mul.factors[1:]
-        new = rest[0] if len(rest) == 1 else replace(mul, factors=rest)
+        # the operator written after the coefficient goes with it: ``2 w \times u`` keeps its cross
+        new = rest[0] if len(rest) == 1 else replace(mul, factors=rest, ops=mul.ops[1:])
         shown = _compact(text[lead.start : lead.end])
         yield Candidate("constant_factor", replace_node(rhs, mul, new), mul.start, mul.end,
                         (lead.start, rest[0].start, ""),
@@ -848,6 +966,7 @@ def missing_factors(ctx: Context) -> Iterator[Candidate]:
 def exponents(ctx: Context) -> Iterator[Candidate]:
     """LM104: an exponent one off, doubled or halved, or a square lost or added."""
     rhs, text = ctx.rhs, ctx.rhs_text
+    style = _braces_one_char_scripts(ctx)  # an exponent written anew is written as the others are
     for node in _in_text_order(rhs, (n.Pow, n.Func)):
         exp = node.exp if isinstance(node, n.Pow) else node.power
         if exp is None:
@@ -856,6 +975,8 @@ def exponents(ctx: Context) -> Iterator[Candidate]:
         if span is None:
             continue
         caret, end, braced = span
+        if braced and len(_squash(text[exp.start:exp.end])) > 1:
+            braced = bool(style)  # ``^{10}`` needed its braces; ``^9`` may not
         for new_exp, new_text in _exponent_variants(exp, text):
             if new_text == "1":
                 new = node.base if isinstance(node, n.Pow) else replace(node, power=None)
@@ -905,7 +1026,7 @@ def exponents(ctx: Context) -> Iterator[Candidate]:
             new = n.Pow(node.start, node.end, node, new_exp)
         shown = _compact(text[node.start : node.end])
         yield Candidate("exponent", replace_node(rhs, node, new), node.start, node.end,
-                        _edit(text, at, at, _script(power, False)),
+                        _edit(text, at, at, _script(power, bool(style))),
                         f"`{shown}` should be raised to the power {power}")
 
 
@@ -1005,6 +1126,7 @@ def changed_variables(ctx: Context) -> Iterator[Candidate]:
             before["index" if id(node) in lhs_index else "var"].append(node.base)
     ranked = []
     positions = {role: 0 for role in pools}
+    lhs_text = _squash(ctx.lhs_text)
     for order, (role, node, name) in enumerate(occurrences):
         position = positions[role]
         positions[role] += 1
@@ -1018,9 +1140,14 @@ def changed_variables(ctx: Context) -> Iterator[Candidate]:
                 renamed = list(sequences[role])
                 renamed[position] = other
                 likeness = _lcs(renamed, before[role][:LCS_LIMIT])
-            ranked.append((-(max(excess, 0) + max(deficit, 0)), -likeness, order, role, node, name, other))
-    ranked.sort(key=lambda r: r[:3])
-    for _, _, _, role, node, name, other in ranked:
+            if role == "base":
+                start, end, written = node.start, node.start + len(name[1]), other[1]
+            else:
+                start, end, written = node.start, node.end, other
+            echo = _echo(text, start, end, written, lhs_text) if lhs_text else 0
+            ranked.append((-(max(excess, 0) + max(deficit, 0)), -likeness, -echo, order, role, node, name, other))
+    ranked.sort(key=lambda r: r[:4])
+    for _, _, _, _, role, node, name, other in ranked:
         if role == "base":
             new = replace(node, base=other[1])
             start, end = node.start, node.start + len(name[1])
@@ -1037,6 +1164,25 @@ def changed_variables(ctx: Context) -> Iterator[Candidate]:
 
 
 LCS_LIMIT = 40
+ECHO_REACH = 12  # characters on each side of an edit that _echo looks at
+
+
+def _echo(text: str, start: int, end: int, written: str, before: str) -> int:
+    """How many characters around an edit of ``text`` the edited text shares with the line before
+    (``before``, blanks removed), counted outside the edit itself: ``2+dx`` echoes ``(1+dx)^2`` in
+    ``+dx``, ``2+xd`` does not. It tells apart renames that repair the step equally well."""
+    left, mid = _squash(text[:start])[-ECHO_REACH:], _squash(written)
+    right = _squash(text[end:])[:ECHO_REACH]
+    edited, p, q = left + mid + right, len(left), len(left) + len(mid)
+    best = 0
+    for a in range(p, -1, -1):
+        if edited[a:q] not in before:
+            break
+        b = q
+        while b < len(edited) and edited[a : b + 1] in before:
+            b += 1
+        best = max(best, (p - a) + (b - q))
+    return best
 
 
 def _lcs(a: list, b: list) -> int:
@@ -1074,7 +1220,9 @@ def reciprocals(ctx: Context) -> Iterator[Candidate]:
     """LM106: a fraction upside down, ``x`` for ``1/x``, ``a^{-1}`` for ``a`` (and back)."""
     rhs, text = ctx.rhs, ctx.rhs_text
     parents = _parents(rhs)
-    for div in _by_depth(rhs, n.Div):
+    # a fraction over 1 is written only by mistake: the likeliest to be upside down
+    divs = sorted(_by_depth(rhs, n.Div), key=lambda d: not (isinstance(d.den, n.Num) and d.den.value == "1"))
+    for div in divs:
         shown = _compact(text[div.start : div.end])
         if isinstance(div.num, n.Num) and div.num.value == "1":
             body = _wrapped(text, div.den, parents.get(id(div)))
@@ -1158,6 +1306,8 @@ def wrong_functions(ctx: Context) -> Iterator[Candidate]:
             if node.inverse and other not in ("sin", "cos", "tan", "sinh", "cosh", "tanh"):
                 continue
             written = COMMANDS.get(other, "\\" + other)
+            if other == "log" and _writes_ln(ctx):
+                written = "\\ln"
             yield Candidate("wrong_function", replace_node(rhs, node, replace(node, name=other)),
                             node.start, node.end,
                             _edit(text, node.start, node.start + command.end(), written),
@@ -1183,6 +1333,12 @@ def wrong_functions(ctx: Context) -> Iterator[Candidate]:
                         f"`{shown}` should be `1-{shown}`")
 
 
+def _writes_ln(ctx: Context) -> bool:
+    """Whether the author's natural logarithm is ``\\ln`` rather than ``\\log``."""
+    both = ctx.lhs_text + " " + ctx.rhs_text
+    return len(re.findall(r"\\ln(?![A-Za-z])", both)) > len(re.findall(r"\\log(?![A-Za-z])", both))
+
+
 # -- LM108 ---------------------------------------------------------------------------------------
 
 def arithmetic(ctx: Context) -> Iterator[Candidate]:
@@ -1190,6 +1346,7 @@ def arithmetic(ctx: Context) -> Iterator[Candidate]:
     cannot say (a number in a sum bound or a subscript), the neighbours and swapped digits are tried."""
     rhs = ctx.rhs
     subscripts = _index_positions(rhs) if ctx.naming_only else set()
+    odd: list[Candidate] = []  # repairs an author is unlikely to have meant: tried after the others
     for num in _in_text_order(rhs, n.Num):
         if ctx.naming_only and id(num) not in subscripts:
             continue  # only a subscript number (a_1 for a_0) can name a quantity the line lost
@@ -1203,15 +1360,40 @@ def arithmetic(ctx: Context) -> Iterator[Candidate]:
             if num.value.isdigit() and len(num.value) > 1:
                 guesses.append(Fraction(num.value[::-1]))
         for new in guesses:
-            if new in tried or new < 0:
-                continue
+            if new in tried or new < 0 or new == 0 and _is_numerator(ctx, num):
+                continue  # (\frac{0}{2} says the term does not belong, LM102; ``0 \cdot x`` is written)
             tried.add(new)
             written = _decimal_text(new, num.value)
             if written is None:
                 continue
-            yield Candidate("arithmetic", replace_node(rhs, num, n.Num(num.start, num.end, written)),
-                            num.start, num.end, (num.start, num.end, written),
-                            f"`{num.value}` should be `{written}`")
+            candidate = Candidate("arithmetic", replace_node(rhs, num, n.Num(num.start, num.end, written)),
+                                  num.start, num.end, (num.start, num.end, written),
+                                  f"`{num.value}` should be `{written}`")
+            if _odd_value(ctx, num, old, new):
+                odd.append(candidate)
+            else:
+                yield candidate
+    yield from odd
+
+
+def _odd_value(ctx: Context, num: n.Num, old: Fraction, new: Fraction) -> bool:
+    """Whether writing ``new`` for ``old`` is an unlikely slip: a reduced fraction made unreduced
+    (``\\frac{2}{4}`` for ``\\frac{1}{4}``, where ``\\frac{1}{2}`` was meant), or a value more than three
+    times off (``\\sqrt{8}`` for ``\\sqrt{2}``, where the 2 beside it was wrong)."""
+    if old and new and max(new / old, old / new) > 3:
+        return True
+    parent = ctx.parent_of(num)
+    if not (isinstance(parent, n.Div) and isinstance(parent.num, n.Num) and isinstance(parent.den, n.Num)):
+        return False
+    other = Fraction(parent.den.value if parent.num is num else parent.num.value)
+    if other.denominator != 1 or old.denominator != 1 or new.denominator != 1:
+        return False
+    return gcd(int(old), int(other)) == 1 and gcd(int(new), int(other)) > 1
+
+
+def _is_numerator(ctx: Context, num: n.Num) -> bool:
+    parent = ctx.parent_of(num)
+    return isinstance(parent, n.Div) and parent.num is num
 
 
 # -- solving for a value -------------------------------------------------------------------------
@@ -1327,7 +1509,8 @@ def _nice(x: sp.Float) -> Fraction | None:
 # fraction because tan/cot are also reciprocals, and one command is the smaller edit.
 GENERATORS: list[Callable[[Context], Iterator[Candidate]]] = [
     sign_flips, dropped_terms, constant_factors, exponents, changed_variables, wrong_functions,
-    reciprocals, arithmetic, dropped_constants, missing_factors, reciprocal_wraps, difference_terms,
+    reciprocals, arithmetic, twin_removals, dropped_constants, missing_factors, reciprocal_wraps,
+    difference_terms,
 ]
 # Kept time for the last resort: when the edits before it run out of time or candidates, the
 # difference of the two sides (one lowering, one factorisation) is still worth a look.
@@ -1352,8 +1535,8 @@ def diagnose(comparator, parsed, rhs_text: str, lhs_text: str = "", spent: float
         return None
     parsed = replace(parsed, rhs=widen(parsed.rhs, rhs_text),
                      lhs=widen(parsed.lhs, lhs_text) if lhs_text else parsed.lhs)
-    ctx = Context(comparator, parsed, rhs_text, lhs_text)
     quick = Prefilter(comparator, parsed.lhs, parsed.rhs)
+    ctx = Context(comparator, parsed, rhs_text, lhs_text, quick=quick)
     # a quantity the left side depends on and the line lost: only an edit that writes it again can
     # repair the step, so the edits that keep the line's names are not even generated
     naming_only = ctx.naming_only = quick.lost_dependence()

@@ -67,6 +67,34 @@ CASES = [
     (r"a^k", r"e^{k \ln k}", "changed_variable", r"e^{k \ln a}"),
     # the line lost its variable by cancelling it, not by dropping its name: any kind may repair that
     (r"\frac{d}{dt}\tan t", r"\frac{d}{dt}\frac{\cos t}{\cos t}", "wrong_function", r"\frac{d}{dt}\frac{\sin t}{\cos t}"),
+    # deleting a coefficient keeps the operator written after it (a cross product stays one)
+    (r"(\mathbf{p}+\mathbf{q}) \times \mathbf{r}", r"\mathbf{p}\times \mathbf{r} + 3\mathbf{q}\times \mathbf{r}",
+     "constant_factor", r"\mathbf{p}\times \mathbf{r} + \mathbf{q}\times \mathbf{r}"),
+    # a term that is a multiple of another, written differently: its coefficient is the likelier slip
+    (r"\langle \mathbf{p}+\mathbf{q}, \mathbf{p}+\mathbf{q}\rangle",
+     r"\langle \mathbf{p},\mathbf{p}\rangle + 2\langle \mathbf{p},\mathbf{q}\rangle + \langle \mathbf{q},\mathbf{p}\rangle"
+     r" + \langle \mathbf{q},\mathbf{q}\rangle", "constant_factor",
+     r"\langle \mathbf{p},\mathbf{p}\rangle + \langle \mathbf{p},\mathbf{q}\rangle + \langle \mathbf{q},\mathbf{p}\rangle"
+     r" + \langle \mathbf{q},\mathbf{q}\rangle"),
+    (r"(t^3)' \cdot t + t^3 \cdot (t)'", r"4t^2 \cdot t + t^3 \cdot 1", "arithmetic", r"3t^2 \cdot t + t^3 \cdot 1"),
+    # ... but the same term written twice is a term too many
+    ("(y+2)^2 - y^2", "4y + 4 + y", "dropped_term", "4y + 4"),
+    # a numerator changed so that the fraction is no longer reduced is not the slip: the denominator is
+    (r"\frac{a + b}{2}", r"\frac{1}{4}(a + b)", "arithmetic", r"\frac{1}{2}(a + b)"),
+    # ... nor a value three times off next to one a little off
+    (r"\frac{1}{\sqrt{5}} \cdot y", r"\frac{1}{\sqrt{5}} \cdot 2y", "arithmetic", r"\frac{1}{\sqrt{5}} \cdot 1y"),
+    # a fraction over 1 is the one upside down
+    (r"\frac{1}{3}u + \frac{1}{3}u", r"\frac{1}{3}u + \frac{3}{1}u", "reciprocal", r"\frac{1}{3}u + \frac{1}{3}u"),
+    # the function put back is spelled as the author spells it, and an exponent written as they write them
+    (r"\frac{d}{dz} \ln z \cdot z", r"\exp z + 1", "wrong_function", r"\ln z + 1"),
+    (r"(k^{2})^{2}", r"k^{3}", "exponent", r"k^{4}"),
+    (r"\frac{d}{dk}k^{5}", r"5k^{5}", "exponent", r"5k^{4}"),
+    (r"(k^{10})'", r"10k^{10}", "exponent", r"10k^9"),
+    # of two renames that repair the step, the one whose surroundings the line before writes
+    (r"\frac{(3+hy)^2-9}{hy}", r"6+hh", "changed_variable", r"6+hy"),
+    # a lost vector put back in a copy of a term of the line
+    (r"(\mathbf{p}+\mathbf{q}) \cdot \mathbf{r}", r"\mathbf{p} \cdot \mathbf{r}", "dropped_term",
+     r"\mathbf{p} \cdot \mathbf{r} + \mathbf{q} \cdot \mathbf{r}"),
 ]
 
 
@@ -144,3 +172,9 @@ def test_no_small_edit_leaves_a_guarded_step_unverified(lhs, rhs):
     """A step that lost a quantity, or whose shapes do not fit, is an error only with a diagnosis."""
     verdict = check_step(lhs, rhs, "=")
     assert verdict.status is Status.UNVERIFIED and verdict.diagnosis is None
+
+
+def test_a_wiped_out_numerator_is_no_arithmetic_slip():
+    """``\\frac{0}{4}`` repairs a step that lost a term only by deleting another: not a diagnosis."""
+    d = check_step(r"\frac{1}{4}a - \frac{1}{4}b", r"\frac{1}{4}a", "=").diagnosis
+    assert d is None or "0" not in d.suggestion
