@@ -700,7 +700,10 @@ class Comparator:
                     continue
                 got += 1
                 if self.relation in EQUALITY and all(max(abs(va), abs(vb)) < _TINY for va, vb in values):
-                    tiny += 1  # both sides ~0 here: agreement at this point tells nothing
+                    if all(x == 0 or y == 0 for x, y in pairs):
+                        agreed += 1  # "= 0" as written (a limit that settles on 0, x - x)
+                    else:
+                        tiny += 1  # both sides ~0 here: agreement at this point tells nothing
                     continue
                 if all(self.holds(va, vb, tolerance) for va, vb in values):
                     agreed += 1
@@ -741,6 +744,9 @@ class Comparator:
                 return Outcome("undecided", "too slow to evaluate at enough points")
         if valid == 0:
             return Outcome("undecided", reason or "could not evaluate")
+        if differ_at is None and not agreed and tiny:
+            # exp(-1000/s^2) and exp(-2000/s^2) are both 0 in doubles: nothing was compared
+            return Outcome("undecided", "both sides are about 0 at every sampled point")
         if differ_at is not None:
             if agreed:
                 # A typo breaks an identity everywhere; agreeing at some points and not at others

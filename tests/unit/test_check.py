@@ -155,3 +155,11 @@ def test_a_typo_beside_an_undefined_function_of_a_vector_is_found(rhs, kind):
 def test_a_change_inside_an_undefined_function_of_a_vector_stays_unverified():
     # what l' does with a different argument is l's business: no small edit of the kinds named
     assert check_step(r"\nabla_{w}\ell(y_{i}w^{T}x_{i})", r"\ell'(w^{T}x_{i})y_{i}x_{i}", "=").status is U
+
+
+def test_sides_that_are_about_0_everywhere_verify_nothing():
+    # both exponentials underflow to 0 at every sampled point: a factor 2 in the exponent must not
+    # pass as agreement (and the right exponent is no better evidence)
+    lhs = r"e^{-1000/x^2}"
+    assert check_step(lhs, r"e^{-2000/x^2}", "=").status is U
+    assert check_step(r"x - x", "0", "=").status is Status.VERIFIED  # 0 = 0 as expressions
