@@ -80,6 +80,8 @@ class Letters:
     # leaves the other letters (the y_i of y_i w^T x_i) scalars
     required: frozenset[str] = frozenset()
     randomness: expectation.Randomness = expectation.NONE  # random symbols of E[..], Var(..), Cov(..)
+    # heads of applications that are vectors themselves (T(v), f(x)^T): no function of a vector for them
+    maps: frozenset[str] = frozenset()
 
 
 def classify_letters(*trees: n.Node) -> Letters:
@@ -136,7 +138,41 @@ def classify_letters(*trees: n.Node) -> Letters:
     randomness = expectation.classify(*trees, matrices=matrices)
     return Letters(frozenset(index), frozenset(integer - derivative_vars), frozenset(standalone),
                    vectors, matrices, candidates, inferred, frozenset(derivative_vars), kets,
-                   kets and _systems_clash(trees), required, randomness)
+                   kets and _systems_clash(trees), required, randomness, vector_functions(trees))
+
+
+def _unwrapped(node: n.Node) -> n.Node:
+    while isinstance(node, n.Paren):
+        node = node.inner
+    return node
+
+
+def vector_functions(trees) -> frozenset[str]:
+    """Heads of applications that the step shows to be vectors: bold ones, transposed, normed or in an
+    inner product (f(x)^T u), and plain capitals that are not usual function names (the linear map
+    T(v)), unless a gradient takes them (\\nabla R(w): R is a number). Read as a number, a vector
+    function would let u(x) v(x)^T pass for v(x)^T u(x)."""
+    shown: set[str] = set()
+    capitals: set[str] = set()
+    gradients: set[str] = set()
+    for tree in trees:
+        for node in tree.walk():
+            inners: tuple[n.Node, ...] = ()
+            if isinstance(node, (n.Transpose, n.Norm)):
+                inners = (node.inner,)
+            elif isinstance(node, n.Inner):
+                inners = (node.left, node.right)
+            elif isinstance(node, n.Grad) and isinstance(_unwrapped(node.body), n.Apply):
+                gradients.add(_unwrapped(node.body).func.key)
+            elif isinstance(node, n.Apply):
+                head = node.func
+                if "bf" in head.style.split("+"):
+                    shown.add(head.key)
+                elif not head.style and head.base not in FUNCTION_LETTERS and _is_letter(head.base) \
+                        and head.base.lstrip("\\")[:1].isupper():
+                    capitals.add(head.key)
+            shown.update(x.func.key for x in map(_unwrapped, inners) if isinstance(x, n.Apply))
+    return frozenset(shown | (capitals - gradients))
 
 
 def shapes_of_side(letters: Letters, side: n.Node) -> Letters:
@@ -861,7 +897,9 @@ class Lowerer:
         kind = expectation.kind_of(node)
         if kind is not None:
             return self.lower_expectation(node, kind)
-        args = [self.lower(a) for a in node.args]
+        args = [linalg.scalar(self.lower(a)) for a in node.args]
+        if any(linalg.is_matrix(a) for a in args):
+            args = self.vector_argument(node, args)
         if is_library(node):
             return apply_function(LIBRARY[node.func.key], args)
         name = sp.sstr(self.symbol(node.func))
@@ -879,6 +917,15 @@ class Lowerer:
             u = realisation.variables[0]
             return sp.diff(realisation.expr, u, node.primes).subs(u, args[0])
         return apply_stand_in(realisation, args)
+
+    def vector_argument(self, node: n.Apply, args: list) -> list:
+        """f(x) with x a column vector: a number-valued function of x's entries (what a gradient of f
+        at x needs). Refused for a function the step shows to be a vector (T(v), f(x)^T u), for
+        library functions (elementwise, or not?), and for matrices and several arguments."""
+        if len(args) != 1 or args[0].shape[1] != 1 or is_library(node) or node.primes \
+                or node.func.key in self.letters.maps:
+            raise Undecidable("a function of a vector or matrix is not decided yet")
+        return list(args[0])
 
     def function(self, name: str, arity: int, given: int) -> sp.Lambda:
         """A fixed, smooth, positive, nonlinear stand-in for an undefined function (positive so that
@@ -942,22 +989,57 @@ class Lowerer:
 
     def lower_Grad(self, node: n.Grad) -> sp.Expr:
         """The gradient at the instance's value of the vector: the body is built with a symbol for each
-        entry, differentiated, and the entries put back."""
+        entry, differentiated, and the entries put back. ``\\nabla_w \\nabla_w f`` (``\\nabla_w^2 f``) is
+        the Hessian, the matrix of second derivatives."""
         at = self.symbol(node.var)
+        inner = _hessian_operand(node)
+        opaque = self.opaque_gradient(node, at) if inner is None else None
+        if opaque is not None:
+            return opaque
         if isinstance(at, sp.Symbol):
+            if inner is not None:
+                # \nabla_r^2 \phi with r a number is the radial part of a Laplacian as often as d^2/dr^2
+                raise Undecidable("\\nabla^2 with respect to a number is not decided yet")
             return sp.diff(linalg.scalar(self.lower(node.body)), at)
         if not linalg.is_matrix(at) or at.shape[1] != 1 or node.var.key in self.variables:
             raise Undecidable("a gradient with respect to a matrix or a number is not decided yet")
         entries = sp.symbols(f"grad_{len(self.variables)}_1:{at.shape[0] + 1}")
         self.variables[node.var.key] = sp.ImmutableMatrix(entries)
         try:
-            body = linalg.scalar(self.lower(node.body))
+            body = linalg.scalar(self.lower(node.body if inner is None else inner))
         finally:
             del self.variables[node.var.key]
         if linalg.is_matrix(body):
             raise Undecidable("a gradient of a vector is not decided yet")
-        values = dict(zip(entries, at))
-        return sp.ImmutableMatrix([sp.diff(body, e).xreplace(values) for e in entries])
+        if inner is None:
+            value = sp.ImmutableMatrix([sp.diff(body, e) for e in entries])
+        else:
+            value = sp.ImmutableMatrix([[sp.diff(body, a, b) for b in entries] for a in entries])
+        if self.inst.atoms:
+            value = _derivatives_as_atoms(value)
+        return value.xreplace(dict(zip(entries, at)))
+
+    def opaque_gradient(self, node: n.Grad, at: sp.Expr) -> sp.Expr | None:
+        """``\\nabla_y J`` with J a symbol defined elsewhere: named, never differentiated (which would give
+        0), as ``\\frac{\\partial J}{\\partial y}`` is; for a vector y, a vector of such names."""
+        body = _unwrapped(node.body)
+        if not isinstance(body, n.Sym) or body.key == node.var.key or node.var.key in self.variables:
+            return None
+        target = self.symbol(body)
+        if not isinstance(target, sp.Symbol):
+            # J read as a matrix (beside \operatorname{tr}): its entries are constants here, and a
+            # gradient of them would be 0 whatever J is
+            raise Undecidable("a gradient of a vector or matrix defined elsewhere is not decided yet")
+        if isinstance(at, sp.Symbol):
+            name = f"d({target.name})/d({at.name})^1"  # the name lower_Deriv gives dJ/dy
+            self.inst.opaque.add(name)
+            return sp.Symbol(name)
+        if not linalg.is_matrix(at) or at.shape[1] != 1:
+            return None
+        label = node.var.key + "".join("[" + self.index_value(i) + "]" for i in node.var.indices)
+        names = [f"d({target.name})/d({label}){OPAQUE_ENTRY}{i},0" for i in range(at.shape[0])]
+        self.inst.opaque.update(names)
+        return sp.ImmutableMatrix([sp.Symbol(x) for x in names])
 
     def lower_BigOp(self, node: n.BigOp) -> sp.Expr:
         variables = [node.var, *node.extra_vars]
@@ -988,6 +1070,33 @@ class Lowerer:
 
     def lower_Unsupported(self, node: n.Unsupported) -> sp.Expr:
         raise Undecidable(f"{node.what} are not decided yet")
+
+
+def _hessian_operand(node: n.Grad) -> n.Node | None:
+    """The f of ``\\nabla_w \\nabla_w f``: a gradient of the gradient by the same vector."""
+    body = _unwrapped(node.body)
+    if isinstance(body, n.Grad) and body.var.key == node.var.key and body.var.indices == node.var.indices:
+        return body.body
+    return None
+
+
+def _derivatives_as_atoms(value: sp.ImmutableMatrix) -> sp.ImmutableMatrix:
+    """With undefined functions as opaque calls F(x1, x2, x3), a partial derivative of one is another
+    opaque call (F#d1, F#d12 = F#d21): the checker values calls as numbers, and the derivative of a
+    number would be 0. Derivatives it cannot name so are left to fail the comparison."""
+    def named(d: sp.Derivative) -> sp.Expr:
+        call = d.expr
+        if not isinstance(call, AppliedUndef) or not all(v in call.args for v, _ in d.variable_count):
+            return d
+        name, arity, given = call.func.__name__.rsplit("/", 2)
+        if len(call.args) == 1:
+            label = name + "'" * int(d.derivative_count)  # as f'(x) is named
+        else:
+            positions = sorted(call.args.index(v) + 1 for v, k in d.variable_count for _ in range(int(k)))
+            label = name + "#d" + ".".join(map(str, positions))
+        return sp.Function(f"{label}/{arity}/{given}")(*call.args)
+
+    return value.replace(lambda e: isinstance(e, sp.Derivative), named)
 
 
 def _settled(value: sp.Expr) -> bool:

@@ -904,6 +904,9 @@ class Parser:
         if self.at("^") and open_tok.text == "(" and name == "E" and sym.style in ("bb", "op", "rm"):
             # \mathbb{E}(X - \mathbb{E}X)^2 usually means the expectation of the square
             raise ParseFailure("\\mathbb{E}(..)^2: the power may belong inside the expectation")
+        if self.at("(") and open_tok.text == "(" and name == "E" and sym.style in ("bb", "op", "rm"):
+            # \mathbb{E}(X - \mathbb{E}X)(Y - \mathbb{E}Y): the second bracket may belong inside as well
+            raise ParseFailure("\\mathbb{E}(..)(..): the next bracket may belong inside the expectation")
         maybe_product = single and sym.primes == 0 and not (operator and open_tok.text != "(")
         node = n.Apply(sym.start, close.end, n.Sym(sym.start, sym.end, sym.base, sym.style, sym.indices,
                        sym.labels, sym.sup_letter, 0), tuple(args), sym.primes, given,
@@ -1058,7 +1061,7 @@ class Parser:
             inner = self.expr()
             self.expect("\\}" if t.text == "\\{" else "\\rbrace")
             return n.Paren(t.start, self.toks[self.i - 1].end, inner, "\\{")
-        if t.text == "\\nabla" and self.peek(1) is not None and self.peek(1).is_("_"):
+        if t.text == "\\nabla":
             return self.gradient()
         if t.text == "\\partial":
             return self.partial_operator()
@@ -1244,6 +1247,11 @@ class Parser:
         toks, s, e = self.group_tokens()
         while len(toks) > 2 and toks[0].kind == "open" and read_group(toks, 0)[1] == len(toks):
             toks = toks[1:-1]  # \mathbf{{e}}: a macro's argument keeps its own braces
+        if len(toks) == 1 and toks[0].text == "\\nabla":
+            return self.gradient(Token("cmd", "\\nabla", t.start, e))  # \boldsymbol{\nabla}: the same operator
+        if style == "hat" and toks and toks[0].text == "\\mathbb" and any(x.text == "E" for x in toks):
+            # an empirical mean: of which sample, and how the random letters map to it, is the prose's
+            raise ParseFailure("an empirical mean (\\hat{\\mathbb{E}}) is not decided yet")
         if t.text in ("\\vec", "\\overrightarrow") and len(toks) == 2 \
                 and all(x.kind == "letter" and x.text.isupper() for x in toks):
             return self.displacement(toks, t.start, e)
@@ -1285,18 +1293,42 @@ class Parser:
         return n.Paren(start, end, n.Add(start, end, (n.Term(start, end, "+", b), n.Term(start, end, "-", a))))
 
     def bare_expectation(self, sym: n.Sym) -> n.Node:
-        """``\\mathbb{E} X``, ``\\mathbb{E} x_2``: E of the one symbol that follows, with its scripts. Any
-        other reading is a guess (E X^2, E X Y, E (X - EX)^2): refused."""
+        """``\\mathbb{E} X``, ``\\mathbb{E} x_2``: E of the one symbol that follows, with its scripts; also E
+        of one application that follows (``\\mathbb{E}_p \\log(1/p(X))``, ``\\mathbb{E}_{X\\sim p} \\ell_q(X)``)
+        and of the next expectation (``\\mathbb{E}\\mathbb{E}[X]``). Any other reading is a guess (E X^2,
+        E X Y, E (X - EX)^2, E \\log(X)^2): refused."""
         t = self.peek()
-        what = f"\\mathbb{{E}} without a bracket"
-        if t is None or not (t.kind == "letter" or t.kind == "cmd" and t.text[1:] in GREEK):
+        what = "\\mathbb{E} without a bracket"
+        if t is None:
             raise ParseFailure(what)
-        arg = self.symbol_scripts(self.advance(), t.text)
+        if t.kind == "cmd" and t.text[1:] in FUNCTIONS:
+            arg = self.expected_function(what)
+        elif t.text == "\\mathbb":
+            arg = self.command()
+            if not (isinstance(arg, n.Apply) and arg.func.base == "E" and arg.func.style == "bb"):
+                raise ParseFailure(what)
+        elif t.kind == "letter" or t.kind == "cmd" and t.text[1:] in GREEK:
+            arg = self.symbol_scripts(self.advance(), t.text)
+            if self.at("(") and (arg.base in FUNCTION_LETTERS or arg.indices):
+                # \ell_q(X), p(X): a function's application; X(1 - X) may be a product, whose reach is a guess
+                arg = self.maybe_apply(arg)
+        else:
+            raise ParseFailure(what)
         nxt = self.peek()
-        if nxt is not None and (nxt.text in ("^", "(", "[", "\\{", "'") or self.starts_atom(nxt)
+        if nxt is not None and (nxt.text in ("^", "(", "[", "\\{", "'", "_") or self.starts_atom(nxt)
                                 and nxt.text not in MUL_OPS and nxt.text not in ADD_OPS):
             raise ParseFailure(what)
         return n.Apply(sym.start, arg.end, sym, (arg,), bracket="[")
+
+    def expected_function(self, what: str) -> n.Node:
+        """``\\log(1/p(X))`` or ``\\log p(X)`` after a bare E: a known function of one bracket or one
+        factor, so that E's reach is the function's own."""
+        arg = self.command()
+        if not isinstance(arg, n.Func) or len(arg.args) != 1 or arg.power is not None or arg.primes:
+            raise ParseFailure(what)
+        if isinstance(arg.args[0], n.Mul):
+            raise ParseFailure(what)  # \log p(X) q(X): the log's own reach is a guess already
+        return arg
 
     def function(self, t: Token, name: str) -> n.Node:
         power = None
@@ -1492,28 +1524,80 @@ class Parser:
         if nxt is None or not self.starts_atom(nxt):
             raise ParseFailure("a derivative without an operand")
         body = self.product()
-        if not _occurs_outside_indices(body, var):
+        if not isinstance(body, n.Sym) and not _occurs_outside_indices(body, var):
             raise ParseFailure(f"\\partial_{{{var.base}}} of an operand without {var.base} (a coordinate index?) "
                                "is not decided yet")
         if isinstance(body, n.Mul) and self.at(*ADD_OPS):
             raise ParseFailure("how far \\partial_x reaches over the terms after it is not decided")
         return n.Deriv(t.start, body.end, body, ((var, order),), True)
 
-    def gradient(self) -> n.Node:
-        """``\\nabla_{w} f``: the operand is the product that follows, as for ``\\frac{\\partial}{\\partial x}``."""
-        t = self.advance()
-        self.advance()
-        toks, _, _ = self.script_tokens()
-        var = self.sub_parse(toks)
+    def gradient(self, t: Token | None = None) -> n.Node:
+        """``\\nabla_{w} f``, ``\\nabla_{w}^2 f`` (the Hessian, read as the gradient of the gradient) and
+        ``\\nabla f(x)`` (the gradient of f at its argument: the variable is the argument)."""
+        t = self.advance() if t is None else t
+        var_toks, order = self.gradient_scripts()
+        if var_toks is None:
+            return self.bare_gradient(t, order)
+        var = self.sub_parse(var_toks)
         if not isinstance(var, n.Sym) or not _bare_symbol(replace(var, style="")):
             raise ParseFailure("a gradient with respect to an expression is not decided yet")
-        if self.at("^"):
-            raise ParseFailure("gradients are not decided yet (\\nabla^2)")
         nxt = self.peek()
         if nxt is None or not self.starts_atom(nxt):
             raise ParseFailure("a gradient without an operand")
         body = self.product()
-        return n.Grad(t.start, body.end, body, var)
+        if any(isinstance(x, n.Sym) and x.base == var.base and x.indices for x in body.walk()):
+            # \nabla_x \sum_i x_i^2: the entries x_i (bold or not) are not tied to x here, so they would not
+            # move with it
+            raise ParseFailure(f"\\nabla_{{{var.base}}} of an operand with entries of {var.base} is not decided yet")
+        if not isinstance(body, n.Sym) and not _occurs_outside_indices(body, var):
+            # \nabla_j (E_i E_j) (a coordinate index), \nabla_w \ell(f_w(x)) (w hidden in a name): differentiating
+            # the operand as written would give 0, whatever the author means. A lone symbol (\nabla_y J)
+            # is read: its gradient is as opaque as dJ/dy
+            raise ParseFailure(f"\\nabla_{{{var.base}}} of an operand where {var.base} is only a subscript "
+                               "is not decided yet")
+        node = n.Grad(t.start, body.end, body, var)
+        return node if order == 1 else n.Grad(t.start, body.end, node, var)
+
+    def gradient_scripts(self) -> tuple[list[Token] | None, int]:
+        """The variable (``_{w}``) and the order (``^2``) of a ``\\nabla``, in either order."""
+        var_toks, order = None, 1
+        while self.at("_", "^"):
+            script = self.advance().text
+            toks, _, _ = self.script_tokens()
+            if script == "_" and var_toks is None:
+                var_toks = toks
+            elif script == "^" and order == 1 and "".join(x.text for x in toks) == "2":
+                order = 2
+            else:
+                raise ParseFailure("gradients are not decided yet (\\nabla with these scripts)")
+        return var_toks, order
+
+    def bare_gradient(self, t: Token, order: int) -> n.Node:
+        """``\\nabla f(x)``, ``\\nabla \\hat{R}_n(w)``: the gradient of an undefined function at its one
+        argument, a symbol, is its gradient with respect to that symbol. Any other operand names no
+        variable: ``\\nabla \\phi`` (a field of which coordinates?), ``\\nabla^2 \\phi`` (a Laplacian or a
+        Hessian), ``\\nabla \\times A`` and ``\\nabla \\cdot A`` (curl and divergence)."""
+        if order != 1:
+            raise ParseFailure("a Laplacian or Hessian without a variable (\\nabla^2) is not decided yet")
+        if self.at("\\times", "\\cdot"):
+            raise ParseFailure("curl and divergence (\\nabla \\times, \\nabla \\cdot) are not decided yet")
+        nxt = self.peek()
+        if nxt is None or not self.starts_atom(nxt):
+            raise ParseFailure("a gradient without an operand")
+        operand = self.atom()
+        if not isinstance(operand, n.Apply):
+            raise ParseFailure("a gradient without a variable (\\nabla \\phi) is not decided yet")
+        arg = operand.args[0] if len(operand.args) == 1 else None
+        if arg is None or operand.given >= 0 or operand.params >= 0 or operand.primes \
+                or not isinstance(arg, n.Sym) or not _bare_symbol(replace(arg, style="")):
+            raise ParseFailure("a gradient at an expression (\\nabla f(a + b)) is not decided yet")
+        head = operand.func
+        if "bf" in head.style.split("+") or head.base in OPERATOR_LETTERS and head.style in ("bb", "op", "rm"):
+            raise ParseFailure("a gradient of a vector function or of an operator is not decided yet")
+        # \nabla a(w) is never a \nabla of the product a w: no variable would be left to differentiate by
+        operand = replace(operand, maybe_product=False, prefer_product=False)
+        # the variable is a copy of the argument: a node of its own, as a written subscript would be
+        return n.Grad(t.start, operand.end, operand, replace(arg))
 
     def limit(self) -> n.Node:
         """``\\lim_{x \\to a} body``, ``\\lim_{x \\to 0^+}``, ``\\lim_{n \\to \\infty}``."""
