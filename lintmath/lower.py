@@ -949,6 +949,11 @@ class Lowerer:
             return sp.diff(value, variable, node.primes)
         variables = []
         for var, order in node.wrt:
+            if not var.indices and any(isinstance(x, n.Sym) and x.base == var.base and x.style == var.style
+                                       and x.indices for x in node.body.walk()):
+                # d/dx \sum_i x_i^2: the entries x_i are not tied to x here, so they would not move
+                # with it (2x, for the vector x, is what the author means)
+                raise Undecidable(f"a derivative by {var.base} of its entries {var.base}_i is not decided yet")
             sym = self.symbol(var)
             if not isinstance(sym, sp.Symbol):
                 raise Undecidable("a derivative with respect to a non-variable")

@@ -141,3 +141,13 @@ def test_bold_nabla_is_the_nabla():
     assert check_step(r"\bnb_{\mathbf{w}} \mathbf{w}^T\mathbf{c}", r"\mathbf{c}", "=", macros=DEL).status is V
     with pytest.raises(ParseFailure, match="without a variable"):
         parse_math(r"\bnb \phi", DEL)
+
+
+def test_a_derivative_by_a_letter_of_its_own_entries_is_undecided():
+    # d/dx \sum_i x_i^2 = 2x means the vector x: the entries x_i are not tied to a scalar x, so the
+    # derivative as written would be 0 and the correct step refuted
+    from lintmath.check import check_step
+    from lintmath.model import Status
+
+    assert check_step(r"\frac{\partial}{\partial x}\sum_i x_i^2", "2x", "=").status is Status.UNVERIFIED
+    assert check_step(r"\frac{\partial}{\partial x_j}\sum_i x_i^2", "2x_j", "=").status is Status.VERIFIED
