@@ -6,21 +6,33 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Callable, Iterator
 
 
+# the fields of each node class that may hold nodes (all but the offsets), found once per class:
+# walking the trees is a large share of the checker's own (non-SymPy) time
+_CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
 @dataclass(frozen=True)
 class Node:
     start: int
     end: int
 
-    def children(self) -> Iterator["Node"]:
-        for value in self.__dict__.values():
+    def children(self) -> list["Node"]:
+        names = _CHILD_FIELDS.get(type(self))
+        if names is None:
+            names = _CHILD_FIELDS[type(self)] = tuple(f.name for f in fields(self) if f.name not in ("start", "end"))
+        out: list[Node] = []
+        values = self.__dict__
+        for name in names:
+            value = values[name]
             if isinstance(value, Node):
-                yield value
+                out.append(value)
             elif isinstance(value, tuple):
                 for item in value:
                     if isinstance(item, Node):
-                        yield item
+                        out.append(item)
                     elif isinstance(item, tuple):
-                        yield from (x for x in item if isinstance(x, Node))
+                        out.extend(x for x in item if isinstance(x, Node))
+        return out
 
     def walk(self) -> Iterator["Node"]:
         stack: list[Node] = [self]
