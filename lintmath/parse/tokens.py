@@ -5,6 +5,7 @@ term built from ``\\R`` or ``\\norm{x}`` still underlines what the author typed.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
@@ -115,7 +116,7 @@ def read_optional(tokens: list[Token], i: int) -> tuple[list[Token] | None, int]
     return None, i
 
 
-def _substitute(body: list[Token], args: list[list[Token]], start: int, end: int) -> list[Token]:
+def _substitute(body: tuple[Token, ...], args: list[list[Token]], start: int, end: int) -> list[Token]:
     out: list[Token] = []
     k = 0
     while k < len(body):
@@ -137,11 +138,17 @@ def _substitute(body: list[Token], args: list[list[Token]], start: int, end: int
     return out
 
 
+@functools.lru_cache(maxsize=4096)
+def _body_tokens(body: str) -> tuple[Token, ...]:
+    """A macro body's tokens, once per process: a repository's preamble defines hundreds of macros and
+    every line of every step is expanded against all of them."""
+    return tuple(tokenize(body))
+
+
 def expand_macros(tokens: list[Token], macros: Mapping[str, Macro]) -> list[Token]:
     """Expand user macros until none is left; tokens from a macro take the span of its invocation."""
     if not macros:
         return tokens
-    bodies = {name: tokenize(m.body) for name, m in macros.items()}
     out: list[Token] = []
     work = list(reversed(tokens))  # a stack, so expansions are re-scanned before what follows them
     expansions = 0
@@ -160,7 +167,7 @@ def expand_macros(tokens: list[Token], macros: Mapping[str, Macro]) -> list[Toke
         i, args, end = 0, [], t.end
         if macro.operator:
             body = [Token("cmd", "\\operatorname", t.start, t.end), Token("open", "{", t.start, t.end),
-                    *[Token(b.kind, b.text, t.start, t.end) for b in bodies[t.text]],
+                    *[Token(b.kind, b.text, t.start, t.end) for b in _body_tokens(macro.body)],
                     Token("close", "}", t.start, t.end)]
             work.extend(reversed(body))
             continue
@@ -175,7 +182,7 @@ def expand_macros(tokens: list[Token], macros: Mapping[str, Macro]) -> list[Toke
         if i:
             end = rest[i - 1].end
         work = list(reversed(rest[i:]))
-        work.extend(reversed(_substitute(bodies[t.text], args, t.start, max(end, t.end))))
+        work.extend(reversed(_substitute(_body_tokens(macro.body), args, t.start, max(end, t.end))))
     return out
 
 
