@@ -571,6 +571,7 @@ class Comparator:
             out.append("vectors for " + ", ".join(sorted(k.split(":")[-1] for k in self.letters.candidates)))
         elif ("required",) in flips:
             out.append("vectors for " + ", ".join(sorted(k.split(":")[-1] for k in self.letters.required)))
+        out += [f"{key[1].split(':')[-1]} symmetric" for key in flips if key[0] == "swap"]
         for node in (*self.parsed.lhs.walk(), *self.parsed.rhs.walk()):
             if isinstance(node, n.Apply) and not read_as_product(node, self.parsed.letters) and not is_library(node):
                 product = node.prefer_product != (("apply", node.func.key) in flips)

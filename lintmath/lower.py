@@ -431,6 +431,16 @@ def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
                 key = ("imag", node.base)  # (1+i)^n, e^{-j\Omega}: maybe the imaginary unit
             if key is not None and key not in keys:
                 keys.append(key)
+    for tree in trees:
+        # m_{ab} beside m_{ba} in one line: maybe a symmetric family (a mass matrix, a metric). Within
+        # one line only: an index order changed between two lines is a typo to find, not a reading
+        orders: dict[str, set[tuple]] = {}
+        for node in tree.walk():
+            if isinstance(node, n.Sym) and len(node.indices) == 2:
+                orders.setdefault(node.key, set()).add(tuple(_strip(i) for i in node.indices))
+        for key, seen in orders.items():
+            if ("swap", key) not in keys and any(a != b and (b, a) in seen for a, b in seen):
+                keys.append(("swap", key))
     return keys
 
 
@@ -535,7 +545,10 @@ class Lowerer:
             if node.base in self.letters.index:
                 return sp.Integer(self.free_index(node.base))
         if node.indices:
-            name += "[" + ",".join(self.index_value(i) for i in node.indices) + "]"
+            values = [self.index_value(i) for i in node.indices]
+            if len(values) == 2 and ("swap", node.key) in self.inst.flips:
+                values.sort()  # the symmetric reading: m_{21} is m_{12}
+            name += "[" + ",".join(values) + "]"
         for label in node.labels:
             name += "^" + label
         name += "'" * node.primes
