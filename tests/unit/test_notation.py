@@ -18,7 +18,7 @@ LABELS_AND_INDICES = [
     (r"x^{(i)} x^{(i)}", r"(x^{(i)})^2", V),
     (r"\theta_{t+1} - \theta_t", r"-(\theta_t - \theta_{t+1})", V),
     (r"w_{ij} + w_{ji}", r"w_{ji} + w_{ij}", V),
-    (r"w_{ij} + w_{ji}", r"2 w_{ij}", R),  # not symmetric unless said so
+    (r"w_{ij} + w_{ij}", r"2 w_{ji}", R),  # the index order matters (w_{ij} + w_{ji} = 2w_{ij}: see round6)
     (r"\sum_{i,j} w_{ij}", r"\sum_{j,i} w_{ji}", V),
     (r"\sum_{i \neq j} x_i + x_j", r"\sum_i x_i", V),
     (r"\sum_k x_k", r"\sum_{k} x_k + 1", R),

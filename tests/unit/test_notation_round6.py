@@ -38,8 +38,12 @@ def test_a_vector_between_two_points_is_the_difference_of_their_positions(lhs, r
     # m_{ab} beside m_{ba} in one line: a symmetric family is a plausible reading (a mass matrix)
     (r"\frac12 \sum_{b=1}^s (m_{ab} + m_{ba}) \dot{q}_b", r"\sum_{b=1}^s m_{ab} \dot{q}_b", V),
     (r"\frac12 \sum_{b=1}^s (m_{ab} + m_{ba}) \dot{q}_b", r"2\sum_{b=1}^s m_{ab} \dot{q}_b", R),
+    (r"w_{ij} + w_{ji}", r"2 w_{ij}", V),  # holds, and only, for a symmetric w: said as a guess
     # an index order changed between two lines is a typo, not a reading
     (r"\sum_{i,j} a_{ij} x_i y_j", r"\sum_{i,j} a_{ji} x_i y_j", R),
 ])
 def test_both_index_orders_in_one_line_may_mean_a_symmetric_family(lhs, rhs, status):
-    assert check_step(lhs, rhs, "=").status is status
+    verdict = check_step(lhs, rhs, "=")
+    assert verdict.status is status
+    if status is V and "2 w" in rhs:
+        assert verdict.guessed == ("w symmetric",)
