@@ -17,8 +17,8 @@ from sympy.core.function import AppliedUndef
 from sympy.matrices.common import ShapeError
 
 from lintmath.lower import (
-    LIBRARY, OPAQUE_ENTRY, Instance, Letters, Lowerer, Undecidable, classify_letters, is_library, read_as_product,
-    reading_keys, shapes_of_side, sum_bounds,
+    LIBRARY, OPAQUE_ENTRY, Instance, Letters, Lowerer, Undecidable, classify_letters, is_library, normalized_family,
+    read_as_product, reading_keys, shapes_of_side, sum_bounds,
 )
 from lintmath import linalg
 from lintmath.budget import BudgetExceeded
@@ -572,6 +572,7 @@ class Comparator:
         elif ("required",) in flips:
             out.append("vectors for " + ", ".join(sorted(k.split(":")[-1] for k in self.letters.required)))
         out += [f"{key[1].split(':')[-1]} symmetric" for key in flips if key[0] == "swap"]
+        out += [f"the {key[1].split(':')[-1]}_j summing to 1" for key in flips if key[0] == "normalized"]
         for node in (*self.parsed.lhs.walk(), *self.parsed.rhs.walk()):
             if isinstance(node, n.Apply) and not read_as_product(node, self.parsed.letters) and not is_library(node):
                 product = node.prefer_product != (("apply", node.func.key) in flips)
@@ -596,7 +597,7 @@ class Comparator:
     def lower_pair(self, inst: Instance, lhs: n.Node, rhs: n.Node) -> tuple[sp.Expr, sp.Expr]:
         lowerer = Lowerer(inst, self.letters)
         a, b = lowerer.lower(lhs), lowerer.lower(rhs)
-        for left, relation, right in self.constraints:
+        for left, relation, right in (*self.constraints, *_normalizations(inst.flips, lhs, rhs)):
             if relation != "=":
                 continue
             try:
@@ -789,6 +790,20 @@ class _Watched(Instance):
 
     size = property(lambda self: self._read("_size"), lambda self, v: object.__setattr__(self, "_size", v))
     seed = property(lambda self: self._read("_seed"), lambda self, v: object.__setattr__(self, "_seed", v))
+
+
+def _normalizations(flips: frozenset, *trees: n.Node) -> list[tuple[n.Node, str, n.Node]]:
+    """The reading "\\sum_j y_j = 1" as constraints, for the families it names."""
+    families = {key[1] for key in flips if key[0] == "normalized"}
+    if not families:
+        return []
+    sums = {}
+    for tree in trees:
+        for x in tree.walk():
+            total = normalized_family(x)
+            if total is not None and total.body.key in families:
+                sums[total.body.key] = total
+    return [(total, "=", n.Num(total.start, total.start, "1")) for total in sums.values()]
 
 
 def _base_of(symbol_name: str) -> str:

@@ -441,7 +441,36 @@ def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
         for key, seen in orders.items():
             if ("swap", key) not in keys and any(a != b and (b, a) in seen for a, b in seen):
                 keys.append(("swap", key))
+    for tree in trees:
+        for node in tree.walk():
+            # \sum_j y_j written out: y is often a probability vector or a one-hot label (sums to 1)
+            total = normalized_family(node)
+            if total is not None and ("normalized", total.body.key) not in keys:
+                keys.append(("normalized", total.body.key))
     return keys
+
+
+def normalized_family(node: n.Node) -> n.BigOp | None:
+    """``\\sum_j y_j`` for a sum over the entries of a family, alone or times what does not depend on
+    j (``\\sum_j y_j \\log Z``), else None."""
+    if not (isinstance(node, n.BigOp) and node.kind == "sum" and not node.exclude and not node.extra_vars):
+        return None
+
+    def entry(x: n.Node) -> bool:
+        return isinstance(x, n.Sym) and len(x.indices) == 1 and isinstance(x.indices[0], n.Sym) \
+            and x.indices[0].base == node.var and not x.indices[0].indices and not x.labels
+
+    body = node.body
+    while isinstance(body, n.Paren):
+        body = body.inner
+    if entry(body):
+        return node
+    if isinstance(body, n.Mul):
+        entries = [f for f in body.factors if entry(f)]
+        rest = [f for f in body.factors if not entry(f)]
+        if len(entries) == 1 and not any(isinstance(x, n.Sym) and x.base == node.var for f in rest for x in f.walk()):
+            return replace(node, body=entries[0])
+    return None
 
 
 @functools.lru_cache(maxsize=512)

@@ -116,7 +116,11 @@ def test_an_assume_directive_turns_an_unverified_step_into_a_verified_one():
 
 def test_an_assumed_constraint_on_a_sum():
     step = r"\[ \sum_{j=1}^{q} y_j \log Z - \sum_{j=1}^{q} y_j o_j = \log Z - \sum_{j=1}^{q} y_j o_j \]"
-    assert check_text(step + "\n", "notes.tex", CONFIG).findings != ()
+    # without the directive, y summing to 1 is a reading lintmath tries (a probability vector), and says so
+    guessed = check_text(step + "\n", "notes.tex", CONFIG)
+    assert guessed.findings == () and guessed.steps[0].verdict.guessed == ("the y_j summing to 1",)
+    wrong = check_text(step.replace(r"= \log Z", r"= 2\log Z") + "\n", "notes.tex", CONFIG)
+    assert wrong.findings != ()
     assumed = check_text("% lintmath: assume \\sum_{j=1}^{q} y_j = 1\n" + step + "\n", "notes.tex", CONFIG)
     assert statuses(assumed) == [(2, "verified")]
 

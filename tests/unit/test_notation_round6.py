@@ -47,3 +47,16 @@ def test_both_index_orders_in_one_line_may_mean_a_symmetric_family(lhs, rhs, sta
     assert verdict.status is status
     if status is V and "2 w" in rhs:
         assert verdict.guessed == ("w symmetric",)
+
+
+@pytest.mark.parametrize("lhs, rhs, status", [
+    # \sum_j y_j times what does not depend on j: y is often a probability vector or a one-hot label
+    (r"\sum_{j=1}^q y_j \log Z - \sum_{j=1}^q y_j o_j", r"\log Z - \sum_{j=1}^q y_j o_j", V),
+    (r"\sum_{j=1}^q y_j \log Z - \sum_{j=1}^q y_j o_j", r"2\log Z - \sum_{j=1}^q y_j o_j", R),
+    (r"\sum_j p_j x_j", r"x_1", U),  # not a normalisation: x_j depends on j
+])
+def test_a_sum_of_a_family_over_all_its_entries_may_be_1(lhs, rhs, status):
+    verdict = check_step(lhs, rhs, "=")
+    assert verdict.status is status
+    if status is V:
+        assert verdict.guessed == ("the y_j summing to 1",)
