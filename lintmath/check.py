@@ -602,7 +602,9 @@ class Comparator:
                 continue
             try:
                 eq = lowerer.lower(left) - lowerer.lower(right)
-            except Undecidable:
+            except (Undecidable, TypeError, ValueError):  # a constraint this reading cannot build
+                continue
+            if isinstance(eq, sp.MatrixBase):
                 continue
             # \sum_k t_k = 1: solve for one of its symbols and put the solution in both sides
             candidates = sorted(eq.free_symbols & (a.free_symbols | b.free_symbols), key=lambda x: x.name)
