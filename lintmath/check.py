@@ -491,22 +491,28 @@ class Comparator:
                 return robust, ()
         return first, self.guesses(frozenset())
 
+    def _default_entries(self) -> tuple[list, list] | None:
+        """The entries of both sides in the first instance of the default reading; None when they
+        cannot be built or their shapes differ."""
+        try:
+            a, b = self.lower_pair(self.instances(frozenset())[0], self.parsed.lhs, self.parsed.rhs)
+            (shape_a, entries_a), (shape_b, entries_b) = linalg.entries(a), linalg.entries(b)
+        except Exception:  # unreadable, or whatever else
+            return None
+        return (entries_a, entries_b) if shape_a == shape_b else None
+
     def quickly_differs(self) -> bool:
         """One instance, one point, the default reading: True when the sides clearly differ there,
-        or when the step cannot even be lowered (so that a full decision is not worth its time)."""
-        return self._screen(frozenset()) is not False
-
-    def _screen(self, flips: frozenset) -> bool | None:
-        """One instance, one point in doubles: True when the sides clearly differ there, False when
-        they agree, None when the reading cannot be lowered or valued."""
+        or when the step cannot even be lowered or valued (so that a full decision is not worth its
+        time); a difference in doubles is confirmed as a comparison would (a numeric limit's
+        cancellation defeats even 30 digits)."""
+        entries = self._default_entries()
+        if entries is None:
+            return True
+        a, b = entries[0][0], entries[1][0]
+        rng = random.Random(self.seed + 7)
+        symbols = a.free_symbols | b.free_symbols
         try:
-            a, b = self.lower_pair(self.instances(flips)[0], self.parsed.lhs, self.parsed.rhs)
-            (shape_a, entries_a), (shape_b, entries_b) = linalg.entries(a), linalg.entries(b)
-            if shape_a != shape_b:
-                return None
-            a, b = entries_a[0], entries_b[0]
-            rng = random.Random(self.seed + 7)
-            symbols = a.free_symbols | b.free_symbols
             for attempt in range(1, 4):
                 point = {s: _sample(rng, attempt) for s in symbols}
                 va, vb = evaluate(a, point, quick=True), evaluate(b, point, quick=True)
@@ -514,26 +520,20 @@ class Comparator:
                     continue
                 if abs(va - vb) <= sp.Float("1e-6") * max(1, abs(va), abs(vb)):
                     return False
-                # confirmed as a comparison would (a numeric limit's cancellation defeats 30 digits)
                 va, vb = evaluate(a, point, 3 * PRECISION), evaluate(b, point, 3 * PRECISION)
-                if va is None or vb is None:
-                    return None
-                return not self.holds(va, vb)
-        except Exception:  # unreadable, or whatever else
-            return None
-        return None  # undefined at every point tried
+                return va is None or vb is None or not self.holds(va, vb)
+        except Exception:  # whatever else: a full comparison would not be cheap to run
+            return True
+        return True  # undefined at every point tried
 
     def ignores(self, bases: set[str]) -> bool:
         """True when the difference of the two sides does not change as the quantities named
         ``bases`` change (m + x - m - x): then whatever the document says they are, the step's truth
         does not depend on it. One instance, the default reading, a few points."""
-        try:
-            a, b = self.lower_pair(self.instances(frozenset())[0], self.parsed.lhs, self.parsed.rhs)
-            (shape_a, entries_a), (shape_b, entries_b) = linalg.entries(a), linalg.entries(b)
-        except Exception:  # unreadable: nothing to say about it here
+        entries = self._default_entries()
+        if entries is None:
             return False
-        if shape_a != shape_b:
-            return False
+        entries_a, entries_b = entries
         symbols = set().union(*(e.free_symbols for e in (*entries_a, *entries_b)))
         named = {s for s in symbols if _base_of(s.name) in bases}
         if any(e.atoms(AppliedUndef) for e in (*entries_a, *entries_b)):
