@@ -12,6 +12,9 @@ from contextlib import contextmanager
 from typing import Iterator
 
 
+REPEAT = 0.05
+
+
 class BudgetExceeded(BaseException):
     """The step ran out of its time budget."""
 
@@ -28,7 +31,9 @@ def time_budget(seconds: float) -> Iterator[None]:
         yield
         return
     previous = signal.signal(signal.SIGALRM, _raise)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # and again every REPEAT seconds after: an exception raised while Python runs a garbage-collector
+    # callback or a __del__ is printed and dropped, and the step would otherwise run on unchecked
+    signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT)
     try:
         yield
     finally:
