@@ -412,8 +412,19 @@ def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
         keys.append(("orthogonal",))  # u_1, ..., u_n: often an orthogonal basis
     if any(m.split(":")[-1] in SYMMETRIC_NAMES for m in letters.matrices):
         keys.append(("symmetric",))  # covariance, precision, Gram and Hessian matrices usually are
+    swaps: list[tuple] = []  # after every other key: the readings try only the first keys alone
+    totals: list[tuple] = []
     for tree in trees:
+        # m_{ab} beside m_{ba} in one line: maybe a symmetric family (a mass matrix, a metric). Within
+        # one line only: an index order changed between two lines is a typo to find, not a reading
+        orders: dict[str, set[tuple]] = {}
         for node in tree.walk():
+            if isinstance(node, n.Sym) and len(node.indices) == 2:
+                orders.setdefault(node.key, set()).add(tuple(_strip(i) for i in node.indices))
+            # \sum_j y_j written out: y is often a probability vector or a one-hot label (sums to 1)
+            total = normalized_family(node)
+            if total is not None and ("normalized", total.body.key) not in totals:
+                totals.append(("normalized", total.body.key))
             key = None
             if isinstance(node, n.Apply) and node.maybe_product and node.func.base not in FUNCTION_LETTERS \
                     and not read_as_product(node, letters) and expectation.kind_of(node) is None:
@@ -431,23 +442,9 @@ def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
                 key = ("imag", node.base)  # (1+i)^n, e^{-j\Omega}: maybe the imaginary unit
             if key is not None and key not in keys:
                 keys.append(key)
-    for tree in trees:
-        # m_{ab} beside m_{ba} in one line: maybe a symmetric family (a mass matrix, a metric). Within
-        # one line only: an index order changed between two lines is a typo to find, not a reading
-        orders: dict[str, set[tuple]] = {}
-        for node in tree.walk():
-            if isinstance(node, n.Sym) and len(node.indices) == 2:
-                orders.setdefault(node.key, set()).add(tuple(_strip(i) for i in node.indices))
-        for key, seen in orders.items():
-            if ("swap", key) not in keys and any(a != b and (b, a) in seen for a, b in seen):
-                keys.append(("swap", key))
-    for tree in trees:
-        for node in tree.walk():
-            # \sum_j y_j written out: y is often a probability vector or a one-hot label (sums to 1)
-            total = normalized_family(node)
-            if total is not None and ("normalized", total.body.key) not in keys:
-                keys.append(("normalized", total.body.key))
-    return keys
+        swaps += [("swap", key) for key, seen in orders.items()
+                  if ("swap", key) not in swaps and any(a != b and (b, a) in seen for a, b in seen)]
+    return keys + swaps + totals
 
 
 def normalized_family(node: n.Node) -> n.BigOp | None:

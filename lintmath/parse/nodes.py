@@ -11,18 +11,22 @@ from typing import Callable, Iterator
 _CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
+def _child_fields(cls: type) -> tuple[str, ...]:
+    names = _CHILD_FIELDS.get(cls)
+    if names is None:
+        names = _CHILD_FIELDS[cls] = tuple(f.name for f in fields(cls) if f.name not in ("start", "end"))
+    return names
+
+
 @dataclass(frozen=True)
 class Node:
     start: int
     end: int
 
     def children(self) -> list["Node"]:
-        names = _CHILD_FIELDS.get(type(self))
-        if names is None:
-            names = _CHILD_FIELDS[type(self)] = tuple(f.name for f in fields(self) if f.name not in ("start", "end"))
         out: list[Node] = []
         values = self.__dict__
-        for name in names:
+        for name in _child_fields(type(self)):
             value = values[name]
             if isinstance(value, Node):
                 out.append(value)
@@ -45,12 +49,12 @@ class Node:
 def _children_rebuilt(node: "Node", visit: Callable[["Node"], "Node"]) -> "Node":
     """``node`` with ``visit`` applied to every child node (also inside tuples and pairs)."""
     changes = {}
-    for f in fields(node):
-        value = getattr(node, f.name)
+    for name in _child_fields(type(node)):
+        value = getattr(node, name)
         if isinstance(value, Node):
             updated = visit(value)
             if updated is not value:
-                changes[f.name] = updated
+                changes[name] = updated
         elif isinstance(value, tuple) and value and any(isinstance(v, (Node, tuple)) for v in value):
             items = tuple(
                 visit(v) if isinstance(v, Node)
@@ -58,7 +62,7 @@ def _children_rebuilt(node: "Node", visit: Callable[["Node"], "Node"]) -> "Node"
                 else v
                 for v in value)
             if any(a is not b and a != b for a, b in zip(items, value)):
-                changes[f.name] = items
+                changes[name] = items
     return replace(node, **changes) if changes else node
 
 

@@ -174,7 +174,7 @@ def expand_macros(tokens: list[Token], macros: Mapping[str, Macro]) -> list[Toke
         nargs = macro.nargs
         if macro.default is not None and nargs > 0:
             opt, i = read_optional(rest, i)
-            args.append(opt if opt is not None else tokenize(macro.default))
+            args.append(opt if opt is not None else list(_body_tokens(macro.default)))
             nargs -= 1
         for _ in range(nargs):
             arg, i = read_group(rest, i)
