@@ -490,6 +490,7 @@ class Lowerer:
         self.env: dict[str, int] = {}
         self.variables: dict[str, sp.ImmutableMatrix] = {}  # vectors a gradient differentiates by
         self.outcome: int | None = None  # inside an expectation: the outcome its body is read at
+        self.stand_ins = 0  # applications of a stand-in for an undefined function so far
 
     # -- names --------------------------------------------------------------------------------
     def index_value(self, item: n.Node) -> str:
@@ -720,12 +721,17 @@ class Lowerer:
         var = self.symbol(node.var)
         if not isinstance(var, sp.Symbol):
             raise Undecidable("an integral with respect to a non-variable")
+        before = self.stand_ins
         body = linalg.scalar(self.lower(node.body))
         if linalg.is_matrix(body):
             raise Undecidable("an integral of a matrix is not decided yet")
         if node.lo is None:
             return sp.Integral(body, var)  # an antiderivative: the checker compares derivatives
         lo, hi = self.bound(node.lo), self.bound(node.hi)
+        if self.stand_ins > before and (lo.has(sp.oo, -sp.oo) or hi.has(sp.oo, -sp.oo)):
+            # whether it converges is a property of the function the document defines; a stand-in
+            # either grows (no value anywhere) or decays, and then costs seconds of quadrature per point
+            raise Undecidable("an improper integral of a function defined elsewhere is not decided")
         return sp.Integral(body, (var, lo, hi))
 
     def bound(self, node: n.Node) -> sp.Expr:
@@ -970,6 +976,7 @@ class Lowerer:
         """A fixed, smooth, positive, nonlinear stand-in for an undefined function (positive so that
         ``\\log p(x)`` is defined); the same name gets the same function on both sides."""
         key = (name, arity, given)
+        self.stand_ins += 1
         if key not in self.inst.functions:
             self.inst.functions[key] = _stand_in(self.inst.seed, name, arity, given)
         return self.inst.functions[key]

@@ -133,3 +133,18 @@ def test_a_difference_the_exact_path_cannot_value_is_not_agreement(monkeypatch):
     monkeypatch.setattr(check, "evaluate", no_confirmation)
     assert check.check_step("x + y", "x + 2y", "=").status is check.Status.UNVERIFIED
     assert check.check_step("x + y", "y + x", "=").status is check.Status.VERIFIED
+
+
+def test_an_improper_integral_of_an_undefined_function_is_not_decided():
+    """Whether \\int_{-\\infty}^{\\infty} x(t) dt converges depends on the x the document defines; a
+    stand-in either grows (no value) or decays (seconds of quadrature per point): not decided."""
+    wrong = check.check_step(r"\int_{-\infty}^{\infty} (f(t) + g(t)) \cos t \, dt",
+                             r"\int_{-\infty}^{\infty} f(t) \cos t \, dt + 2 \int_{-\infty}^{\infty} g(t) \cos t \, dt", "=")
+    assert wrong.status is check.Status.UNVERIFIED
+    assert "improper integral" in wrong.reason
+    assert wrong.elapsed < 1.0
+    # a proper integral of the same functions is still decided, and a known integrand over an
+    # infinite range too
+    assert check.check_step(r"\int_0^1 (f(t) + g(t)) dt", r"\int_0^1 f(t) dt + 2 \int_0^1 g(t) dt", "=").status \
+        is check.Status.REFUTED
+    assert check.check_step(r"\int_{-\infty}^{\infty} e^{-t^2} dt", r"\sqrt{\pi}", "=").status is check.Status.VERIFIED
