@@ -7,7 +7,8 @@ identity in the notation (``(AB)^T = B^T A^T``) is checked on generic matrices, 
 """
 from __future__ import annotations
 
-from functools import reduce
+import functools
+import random
 
 import sympy as sp
 from sympy.matrices.common import NonSquareMatrixError, ShapeError
@@ -36,14 +37,19 @@ def random_matrix(rng, rows: int, cols: int) -> MatrixT:
     return MatrixT(rows, cols, lambda i, j: sp.Rational(rng.choice([-1, 1]) * rng.randint(1, 9), rng.randint(1, 4)))
 
 
+@functools.lru_cache(maxsize=1024)
+def named_random_matrix(key: str, rows: int, cols: int) -> MatrixT:
+    """``random_matrix`` seeded by ``key`` (an instance's seed and a letter's name), built once per
+    process: the same letter is lowered in every reading and every step of a chain."""
+    return random_matrix(random.Random(key), rows, cols)
+
+
 ORTHO_SIZE = 8
 
 
 def orthogonal_column(seed: int, position: int, name: str) -> MatrixT:
     """Column ``position`` of a fixed orthogonal basis (scaled at random), for the reading in which
     u_1, ..., u_n are orthogonal; vectors of this reading live in ORTHO_SIZE dimensions."""
-    import random
-
     if not 1 <= position <= ORTHO_SIZE:
         raise ShapeProblem("an orthogonal basis vector out of range")
     rng = random.Random(f"{seed}:{name.split('[')[0]}:basis")
@@ -175,7 +181,7 @@ def total(values: list, kind: str):
         return sp.Integer(0 if kind == "sum" else 1)
     if kind == "sum":
         return add(values)
-    return reduce(lambda a, b: _times(a, b, ""), values)
+    return functools.reduce(lambda a, b: _times(a, b, ""), values)
 
 
 def entries(value) -> tuple[tuple[int, int], list]:

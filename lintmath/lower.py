@@ -597,9 +597,8 @@ class Lowerer:
         if shape in ("vector", "matrix"):
             # concrete random entries, fixed per instance and name: exact rational arithmetic keeps
             # products and inverses of 3 x 3 matrices cheap, where symbolic entries would not
-            rng = random.Random(f"{self.inst.seed}:{name}")
             cols = 1 if shape == "vector" else linalg.SIZE
-            value = linalg.random_matrix(rng, linalg.SIZE, cols)
+            value = linalg.named_random_matrix(f"{self.inst.seed}:{name}", linalg.SIZE, cols)
             if shape == "matrix" and ("symmetric",) in self.inst.flips and node.base in SYMMETRIC_NAMES:
                 value = sp.ImmutableMatrix(value + value.T)
             return value
