@@ -151,7 +151,7 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
         if outcome.reason.startswith("depends on what") and explain and relation in EQUALITY and not rhs_changed:
             # Whatever f is, a small edit that makes both sides apply f to the same arguments and
             # agree (p(y) for p(x)) is a typo explained, not a question about f.
-            verdict = explain_with_any_function(parsed, relation, seed, context, rhs, lhs, elapsed, where)
+            verdict = explain_with_any_function(comparator, parsed, rhs, lhs, elapsed, where)
             if verdict is not None:
                 return verdict
         partly = outcome.reason.startswith(("holds at some sampled points", "refuted in one reading"))
@@ -215,11 +215,10 @@ class AnyFunctionComparator:
         return getattr(self.inner, name)
 
 
-def explain_with_any_function(parsed: Parsed, relation: str, seed: int, context, rhs: str, lhs: str,
-                              elapsed: float, where: tuple[str, ...]) -> Verdict | None:
-    comparator = Comparator(parsed, relation, seed, assumptions(context))
+def explain_with_any_function(comparator: "Comparator", parsed: Parsed, rhs: str, lhs: str, elapsed: float,
+                              where: tuple[str, ...]) -> Verdict | None:
     try:
-        a, b = comparator.lower_pair(comparator.instances(frozenset(), atoms=True)[0], parsed.lhs, parsed.rhs)
+        _, a, b = comparator.own_pair(frozenset(), True, 0)
     except (Undecidable, ZeroDivisionError, ValueError, TypeError, AttributeError):
         return None
     calls_a, calls_b = a.atoms(AppliedUndef), b.atoms(AppliedUndef)
@@ -445,6 +444,9 @@ class Comparator:
         self._ranges: dict[str, tuple[float, float]] | None = None
         self._facts: dict[int, tuple[n.Node, sp.Float, frozenset[str]]] = {}
         self._undefined: bool | None = None
+        # the step's own two sides lowered per (reading, atoms, instance): the quick screens, the
+        # decision and the explanation of a "depends on f" all start from the same pairs
+        self._pairs: dict[tuple, tuple[Instance, sp.Expr, sp.Expr] | Exception] = {}
 
     def _tree_facts(self, tree: n.Node) -> tuple[sp.Float, frozenset[str]]:
         """The tolerance its written decimals allow, and the imaginary units it uses."""
@@ -495,7 +497,7 @@ class Comparator:
         """The entries of both sides in the first instance of the default reading; None when they
         cannot be built or their shapes differ."""
         try:
-            a, b = self.lower_pair(self.instances(frozenset())[0], self.parsed.lhs, self.parsed.rhs)
+            _, a, b = self.own_pair(frozenset(), False, 0)
             (shape_a, entries_a), (shape_b, entries_b) = linalg.entries(a), linalg.entries(b)
         except Exception:  # unreadable, or whatever else
             return None
@@ -594,6 +596,22 @@ class Comparator:
             out.append(_Watched(size, {}, integers, flips, seed=self.seed * 31 + k, atoms=atoms, bounds=bounds))
         return out
 
+    def own_pair(self, flips: frozenset, atoms: bool, k: int) -> tuple[Instance, sp.Expr, sp.Expr]:
+        """Instance ``k`` of a reading and the step's two sides lowered in it, built once (a failure
+        to lower is raised again at every call)."""
+        key = (flips, atoms, k)
+        entry = self._pairs.get(key)
+        if entry is None:
+            inst = self.instances(flips, atoms)[k]
+            try:
+                entry = (inst, *self.lower_pair(inst, self.parsed.lhs, self.parsed.rhs))
+            except Exception as exc:  # noqa: BLE001 -- the callers decide which failures they expect
+                entry = exc
+            self._pairs[key] = entry
+        if isinstance(entry, Exception):
+            raise entry
+        return entry
+
     def lower_pair(self, inst: Instance, lhs: n.Node, rhs: n.Node) -> tuple[sp.Expr, sp.Expr]:
         lowerer = Lowerer(inst, self.letters)
         a, b = lowerer.lower(lhs), lowerer.lower(rhs)
@@ -651,12 +669,16 @@ class Comparator:
         stand_ins = not atoms and self.has_undefined_functions()
         differ_at = None
         same: tuple[sp.Expr, sp.Expr] | None = None
-        for inst in self.instances(flips, atoms):
+        own = lhs is self.parsed.lhs and rhs is self.parsed.rhs
+        for k, inst in enumerate(self.instances(flips, atoms)):
             if same is not None:
                 a, b = same  # the instances differ only in what this pair never consulted
             else:
                 try:
-                    a, b = self.lower_pair(inst, lhs, rhs)
+                    if own:
+                        inst, a, b = self.own_pair(flips, atoms, k)
+                    else:
+                        a, b = self.lower_pair(inst, lhs, rhs)
                 except Undecidable as exc:
                     return Outcome("undecided", str(exc), readable=False)
                 except ShapeError as exc:  # exp of a vector, a function of a matrix: no such reading
