@@ -208,8 +208,9 @@ class AnyFunctionComparator:
     def __init__(self, inner: "Comparator"):
         self.inner = inner
 
-    def compare(self, lhs: n.Node, rhs: n.Node, flips: frozenset = frozenset(), atoms: bool = True) -> Outcome:
-        return self.inner.compare(lhs, rhs, flips, atoms=True)
+    def compare(self, lhs: n.Node, rhs: n.Node, flips: frozenset = frozenset(), atoms: bool = True,
+                equal_only: bool = False) -> Outcome:
+        return self.inner.compare(lhs, rhs, flips, atoms=True, equal_only=equal_only)
 
     def __getattr__(self, name):
         return getattr(self.inner, name)
@@ -650,7 +651,10 @@ class Comparator:
                     out[var.key] = (max(lo, value), hi) if above else (lo, min(hi, value))
         return out
 
-    def compare(self, lhs: n.Node, rhs: n.Node, flips: frozenset = frozenset(), atoms: bool = False) -> Outcome:
+    def compare(self, lhs: n.Node, rhs: n.Node, flips: frozenset = frozenset(), atoms: bool = False,
+                equal_only: bool = False) -> Outcome:
+        """``equal_only``: the caller asks only whether the sides are equal (a candidate edit of the
+        diagnosis), so the first confirmed difference ends the comparison."""
         started = time.process_time()
         rng = random.Random(self.seed + 7)
         valid = 0
@@ -750,7 +754,7 @@ class Comparator:
                             suspect = "an equation to solve or a value given elsewhere, not an identity"
                         if differ_at is None:
                             differ_at = tuple((_shown_name(s), sp.sstr(v.evalf(6))) for s, v in point.items())
-                        if self.relation in INEQUALITY or stand_ins and not agreed:
+                        if self.relation in INEQUALITY or stand_ins and not agreed or equal_only:
                             # with stand-ins for an undefined f a difference is never the verdict by
                             # itself (see decide): the rest of the points would only cost time
                             return Outcome("differ", "", differ_at, frozenset(opaque), suspect=suspect)

@@ -163,3 +163,29 @@ def test_sides_that_are_about_0_everywhere_verify_nothing():
     lhs = r"e^{-1000/x^2}"
     assert check_step(lhs, r"e^{-2000/x^2}", "=").status is U
     assert check_step(r"x - x", "0", "=").status is Status.VERIFIED  # 0 = 0 as expressions
+
+
+def test_a_candidate_comparison_stops_at_the_first_confirmed_difference(monkeypatch):
+    """The diagnosis asks only "equal or not" of each candidate edit: one confirmed difference
+    answers it, where a decision goes on to every point (a domain question needs them all)."""
+    from lintmath import check
+
+    parsed = check.parse_step("(x + 1)^2", "x^2 + 3x + 1", {})
+    comparator = check.Comparator(parsed, "=", 0)
+    confirmations = []
+    real = check.evaluate
+
+    def counted(expr, point, precision=check.PRECISION, *args, **kwargs):
+        if precision > check.PRECISION:
+            confirmations.append(point)
+        return real(expr, point, precision, *args, **kwargs)
+
+    monkeypatch.setattr(check, "evaluate", counted)
+    full = comparator.compare(parsed.lhs, parsed.rhs)
+    every_point = len(confirmations)
+    confirmations.clear()
+    quick = comparator.compare(parsed.lhs, parsed.rhs, equal_only=True)
+    assert full.kind == quick.kind == "differ"
+    assert every_point > 2 and len(confirmations) == 2  # one point, both sides
+    right = check.parse_step("(x + 1)^2", "x^2 + 2x + 1", {})
+    assert check.Comparator(right, "=", 0).compare(right.lhs, right.rhs, equal_only=True).kind == "equal"
