@@ -1116,10 +1116,20 @@ class Lowerer:
             self.env.update(zip(variables, values))
             terms.append(self.lower(node.body))
         self.env = saved
+        if node.kind in ("max", "min"):
+            return _extremum(node.kind, terms)
         return linalg.total(terms, node.kind)
 
     def lower_Unsupported(self, node: n.Unsupported) -> sp.Expr:
         raise Undecidable(f"{node.what} are not decided yet")
+
+
+def _extremum(kind: str, values: list) -> sp.Expr:
+    """``\\max\\{x_1, \\ldots, x_n\\}`` folded over its index: of numbers only, and never of no entries."""
+    values = [linalg.scalar(v) for v in values]
+    if not values or any(linalg.is_matrix(v) for v in values):
+        raise Undecidable(f"{kind} of a matrix or of no entries is not decided yet")
+    return sp.Max(*values) if kind == "max" else sp.Min(*values)
 
 
 def _hessian_operand(node: n.Grad) -> n.Node | None:

@@ -186,7 +186,8 @@ class Sqrt(Node):
 
 @dataclass(frozen=True)
 class BigOp(Node):
-    """``\\sum`` / ``\\prod`` over ``var`` from ``lo`` to ``hi`` (both None when no bounds are written).
+    """``\\sum`` / ``\\prod`` over ``var`` from ``lo`` to ``hi`` (both None when no bounds are written); kind
+    ``max`` / ``min`` for the entries ``x_1, \\ldots, x_n`` of a ``\\max\\{..\\}`` list, folded over their index.
     ``exclude`` holds ``j`` for ``\\sum_{i \\neq j}``; ``extra_vars`` the rest of ``\\sum_{i,j}``."""
 
     kind: str

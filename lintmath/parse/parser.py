@@ -1364,14 +1364,31 @@ class Parser:
         if name in ("max", "min") and self.at("(", "\\{", "\\lbrace"):
             # \max\{a, b\} lists its arguments as a set; a set-builder (\max\{f(x) : x \in S\}) fails at ':'
             closer = {"(": ")", "\\{": "\\}", "\\lbrace": "\\rbrace"}[self.advance().text]
-            args = [self.expr()]
+            args = [self.list_entry()]
             while self.at(","):
                 self.advance()
-                args.append(self.expr())
+                args.append(self.list_entry())
             close = self.expect(closer)
+            if any(isinstance(a, n.Unsupported) and a.what == "..." for a in args):
+                args = self.fold_list(args, name)
             return n.Func(t.start, close.end, name, tuple(args), power, inverse)
         arg = self.function_argument()
         return n.Func(t.start, arg.end, name, (arg,), power, inverse)
+
+    def list_entry(self) -> n.Node:
+        """An entry of ``\\max\\{a_1, \\ldots, a_n\\}``: an expression, or the dots standing for the entries between."""
+        t = self.peek()
+        if t is not None and t.text in ELLIPSES and t.text not in ("\\vdots", "\\ddots"):
+            self.advance()
+            return n.Unsupported(t.start, t.end, "...")
+        return self.expr()
+
+    def fold_list(self, entries: list[n.Node], kind: str) -> list[n.Node]:
+        """``\\max\\{x_1, \\ldots, x_n\\}``: the entries around the dots must show the pattern, as in a sum
+        with dots; they become one entry ranging over the index, of the same kind as the function."""
+        terms = [n.Term(e.start, e.end, "+", e) for e in entries]
+        folded = _fold_ellipses(terms, {t.text for t in self.toks} | _bound_letters(terms), kind)
+        return [t.node for t in folded]
 
     def function_argument(self) -> n.Node:
         """``\\log(x)``, ``\\log x^2``, ``\\sin 2x``, ``\\log p(x)``: parentheses, or the product that follows."""
@@ -1865,7 +1882,7 @@ def _differential(toks: list[Token]) -> tuple[str | None, list[Token]]:
     return None, toks
 
 
-def _fold_ellipses(terms: list[n.Term], used: set[str]) -> list[n.Term]:
+def _fold_ellipses(terms: list[n.Term], used: set[str], kind: str = "sum") -> list[n.Term]:
     """``x_1 + x_2 + \\cdots + x_n`` is ``\\sum_{k=1}^{n} x_k``: infer the pattern from the terms around the
     dots (they must agree everywhere but in one index that counts up by one), or refuse."""
     dots = [k for k, t in enumerate(terms) if isinstance(t.node, n.Unsupported) and t.node.what == "..."]
@@ -1873,7 +1890,7 @@ def _fold_ellipses(terms: list[n.Term], used: set[str]) -> list[n.Term]:
         return terms
     terms = _split_digit_indices(terms)
     if len(dots) == 2:
-        return _fold_shown_term(terms, dots, used)
+        return _fold_shown_term(terms, dots, used, kind)
     if len(dots) > 1:
         raise ParseFailure("several ellipses: the pattern is not decided")
     e = dots[0]
@@ -1913,7 +1930,7 @@ def _fold_ellipses(terms: list[n.Term], used: set[str]) -> list[n.Term]:
     body = transform(template, put)
     hi = pairs[0][1]
     lo = n.Num(terms[start].start, terms[start].start, str(first_value))
-    big = n.BigOp(terms[start].node.start, last.end, "sum", var, lo, hi, body)
+    big = n.BigOp(terms[start].node.start, last.end, kind, var, lo, hi, body)
     folded = n.Term(terms[start].start, last.end, last.sign, big, terms[start].sign_start)
     return terms[:start] + [folded] + terms[e + 2 :]
 
@@ -1949,7 +1966,7 @@ def _split_digit_indices(terms: list[n.Term]) -> list[n.Term]:
     return [replace(t, node=n.rebuild(t.node, split)) for t in terms]
 
 
-def _fold_shown_term(terms: list[n.Term], dots: list[int], used: set[str]) -> list[n.Term]:
+def _fold_shown_term(terms: list[n.Term], dots: list[int], used: set[str], kind: str = "sum") -> list[n.Term]:
     """``a_1 u_1 + \\cdots + a_i u_i + \\cdots + a_n u_n``: the first, a general and the last term of a sum,
     the general one at a letter index; it is ``\\sum_{k=1}^{n} a_k u_k``. ``0 + \\cdots + x + \\cdots + 0``
     (every term but the one shown vanishes) is ``x``. Anything else is not decided."""
@@ -1960,9 +1977,12 @@ def _fold_shown_term(terms: list[n.Term], dots: list[int], used: set[str]) -> li
     first, mid, last = terms[e1 - 1], terms[e1 + 1], terms[e2 + 1]
     if len({first.sign, terms[e1].sign, mid.sign, terms[e2].sign, last.sign}) != 1:
         raise several
-    if _is_zero(first.node) and _is_zero(last.node) and not _is_zero(mid.node):
+    if kind == "sum" and _is_zero(first.node) and _is_zero(last.node) and not _is_zero(mid.node):
         folded = n.Term(first.start, last.end, mid.sign, mid.node, first.sign_start)
         return terms[:e1 - 1] + [folded] + terms[e2 + 2:]
+    if _shape(first.node) == _shape(last.node):
+        # 1 + \\cdots + x + \\cdots + 1: the same first and last term leave no range to count over
+        raise several
     lower = _leaf_differences(first.node, mid.node)
     if not lower:
         raise several
@@ -1987,7 +2007,7 @@ def _fold_shown_term(terms: list[n.Term], dots: list[int], used: set[str]) -> li
     if not _bind(body, last.node, var, ends) or len({_shape(x) for x in ends}) != 1:
         raise several
     lo = n.Num(first.start, first.start, next(iter(starts)))
-    big = n.BigOp(first.node.start, last.end, "sum", var, lo, ends[0], body)
+    big = n.BigOp(first.node.start, last.end, kind, var, lo, ends[0], body)
     folded = n.Term(first.start, last.end, last.sign, big, first.sign_start)
     return terms[:e1 - 1] + [folded] + terms[e2 + 2:]
 
