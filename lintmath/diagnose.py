@@ -101,7 +101,9 @@ def widen(tree: n.Node, text: str) -> n.Node:
     """The tree with every node that starts at a ``\\left(`` (or ``\\bigl(``) starting at the
     ``\\left``: the parser places a bracket at its delimiter, and an edit that deletes or replaces the
     node must take the size command with it."""
-    starts = {node.start for node in tree.walk() if _SIZED.search(text[: node.start])}
+    # (a number or letter after a size command is a stray one, not the bracket it sizes)
+    starts = {node.start for node in tree.walk()
+              if _SIZED.search(text[: node.start]) and not text[node.start : node.start + 1].isalnum()}
     if not starts:
         return tree
     return _rebuild(tree, text, {}, starts)
@@ -343,6 +345,11 @@ def dropped_terms(ctx: Context) -> Iterator[Candidate]:
                 yield _removal_candidate(ctx, add, k)
     if not ctx.lhs_text:
         return
+    # the line's own pattern before the line before's spelling: both repair the step, but a line
+    # that writes ``(a_1+b_1)x`` lost ``(a_0+b_0)``, not the ``a_0 + b_0`` it was computed from
+    for add in rhs_adds:
+        yield from _polynomial_gaps(ctx, add)
+    yield from _renamed_siblings(ctx, restyled_only=True)
     lhs_adds = [a for a in _adds_by_depth(ctx.lhs) if len(a.terms) > 1]
     targets: list[n.Node] = list(rhs_adds) or [rhs]
     if not isinstance(rhs, n.Add):
@@ -513,11 +520,196 @@ def dropped_constants(ctx: Context) -> Iterator[Candidate]:
     shown = _number_text(abs(value))
     term = n.Term(rhs.end, rhs.end, sign, _number_node(rhs.end, rhs.end, abs(value)))
     written = any(_numeric_value(t.node) is not None for t in terms)
-    position = 0 if _constant_first(ctx.lhs) and not written else len(terms)
+    # a line is rarely begun with a minus when a positive constant could stand first
+    first = _constant_first(ctx.lhs) or value > 0 and terms[0].sign == "-"
+    position = 0 if first and not written else len(terms)
     edit = _insertion_edit(terms, position, sign, shown, ctx.rhs_text)
     yield Candidate("dropped_term", n.Add(rhs.start, rhs.end, terms[:position] + (term,) + terms[position:]),
                     rhs.start, rhs.end, edit, f"the constant term `{sign} {shown}` was dropped",
                     term=("-" if value < 0 else "") + shown)
+
+
+@dataclass(frozen=True)
+class _Monomial:
+    """A term ``c_k x^k`` of a polynomial written by indexed coefficients: its coefficient factors,
+    the power of the variable (None for the constant term) and its degree."""
+
+    term: n.Term
+    coefficient: tuple[n.Node, ...]
+    power: n.Node | None
+    degree: int
+    ops: tuple[str, ...]  # the operators between the coefficient's factors, and before the power
+
+
+def _monomial(term: n.Term) -> _Monomial | None:
+    node = term.node
+    factors = node.factors if isinstance(node, n.Mul) else (node,)
+    ops = node.ops if isinstance(node, n.Mul) else ()
+    last, power, degree = factors[-1], None, 0
+    if isinstance(last, n.Sym) and _is_plain(last) and len(factors) > 1:
+        power, degree = last, 1
+    elif isinstance(last, n.Pow) and isinstance(last.base, n.Sym) and _is_plain(last.base) \
+            and isinstance(last.exp, n.Num) and last.exp.value.isdigit() and len(factors) > 1:
+        power, degree = last, int(last.exp.value)
+    coefficient = factors[:-1] if power is not None else factors
+    subscripts = [i for f in coefficient for x in f.walk() if isinstance(x, n.Sym) for i in x.indices]
+    if not subscripts or any(not isinstance(i, n.Num) or i.value != str(degree) for i in subscripts):
+        return None
+    return _Monomial(term, coefficient, power, degree, tuple(ops))
+
+
+def _polynomial_gaps(ctx: Context, add: n.Add) -> Iterator[Candidate]:
+    """LM102: a degree missing from a polynomial the line writes by indexed coefficients
+    (``a_2x^2 + a_0`` lost ``a_1x``; ``(p_2+q_2)y^2 + (p_1+q_1)y`` lost ``(p_0+q_0)``). The lost term
+    is a neighbour's coefficient with its subscripts renumbered, times the matching power."""
+    if len(add.terms) < 2:
+        return
+    monomials = [_monomial(t) for t in add.terms]
+    if any(m is None for m in monomials):
+        return
+    variables = {_power_base(m.power).base for m in monomials if m.power is not None}
+    degrees = [m.degree for m in monomials]
+    if len(variables) != 1 or len(set(degrees)) != len(degrees):
+        return
+    falling = degrees == sorted(degrees, reverse=True)
+    if not falling and degrees != sorted(degrees):
+        return
+    low, high = min(degrees), max(degrees)
+    wanted = [k for k in range(low + 1, high) if k not in degrees] + ([low - 1] if low > 0 else []) + [high + 1]
+    for k in wanted:
+        template = min(monomials, key=lambda m: (abs(m.degree - k), -m.degree))
+        made = _monomial_text(ctx, monomials, template, k)
+        if made is None:
+            continue
+        body, node = made
+        position = sum((d > k) if falling else (d < k) for d in degrees)
+        terms = add.terms
+        new = n.Term(template.term.start, template.term.end, template.term.sign, node)
+        tree = replace_node(ctx.rhs, add, replace(add, terms=terms[:position] + (new,) + terms[position:]))
+        shown = ("-" if template.term.sign == "-" else "") + body
+        yield Candidate("dropped_term", tree, add.start, add.end,
+                        _insertion_edit(terms, position, template.term.sign, body, ctx.rhs_text),
+                        f"a term `{shown}` is missing", term=shown)
+
+
+def _power_base(power: n.Node) -> n.Sym:
+    return power.base if isinstance(power, n.Pow) else power
+
+
+def _monomial_text(ctx: Context, monomials: list[_Monomial], template: _Monomial,
+                   k: int) -> tuple[str, n.Node] | None:
+    """The text and tree of the degree-``k`` term, written as the line writes ``template``."""
+    text = ctx.rhs_text
+    first, last = template.coefficient[0], template.coefficient[-1]
+    renumber = {(i.start, i.end) for f in template.coefficient for x in f.walk() if isinstance(x, n.Sym)
+                for i in x.indices}
+    body = text[first.start : last.end]
+    for start, end in sorted(renumber, reverse=True):
+        body = body[: start - first.start] + str(k) + body[end - first.start :]
+    coefficient = tuple(n.map_nodes(f, lambda x: replace(x, value=str(k)) if isinstance(x, n.Num)
+                                    and (x.start, x.end) in renumber else x) for f in template.coefficient)
+    count = len(coefficient)
+    ops = template.ops[: count - 1]
+    if k == 0:
+        node = coefficient[0] if count == 1 else n.Mul(first.start, last.end, coefficient, ops=ops)
+        return _compact(body), node
+    with_power = next(m for m in monomials if m.power is not None)
+    variable = _power_base(with_power.power)
+    joiner = text[with_power.coefficient[-1].end : with_power.power.start]
+    op = with_power.ops[len(with_power.coefficient) - 1] if with_power.ops else ""
+    written = text[variable.start : variable.end].strip()
+    power: n.Node = variable
+    if k > 1:
+        braced = _braces_one_char_scripts(ctx)
+        written += _script(str(k), bool(braced))
+        power = n.Pow(variable.start, variable.end, variable, n.Num(variable.end, variable.end, str(k)))
+    if not joiner.strip() and _COMMAND_END.search(body) and written[:1].isalpha():
+        joiner = " "
+    node = n.Mul(first.start, last.end, coefficient + (power,), ops=ops + (op,))
+    return _compact(body + joiner + written), node
+
+
+MAX_RENAMED_SIBLINGS = 12
+
+
+def renamed_siblings(ctx: Context) -> Iterator[Candidate]:
+    """LM102, late: a term of the line written again with one letter renamed to another letter of
+    the line (``\\langle p,p\\rangle + \\langle p,q\\rangle + \\langle q,p\\rangle`` lost
+    ``\\langle q,q\\rangle``). A whole term supposed is a bigger edit than a number changed, so it
+    comes after them, unless it is a term of the line before (see dropped_terms)."""
+    yield from _renamed_siblings(ctx, restyled_only=False)
+
+
+def _renamed_siblings(ctx: Context, restyled_only: bool) -> Iterator[Candidate]:
+    """Only terms the line wrote anew (not verbatim from the line before) serve as templates: a
+    verbatim term's lost sibling is on the line before, and putting that back is the same edit.
+    ``restyled_only``: only copies worth a term of the line before (``\\|q\\|^2`` for
+    ``\\langle q,q\\rangle``), which are that term in the line's own notation."""
+    rhs, text = ctx.rhs, ctx.rhs_text
+    if not isinstance(rhs, n.Add) or len(rhs.terms) < 2 or ctx.naming_only:
+        return
+    lhs_values = [_signed_values(ctx, t) for a in _adds_by_depth(ctx.lhs) for t in a.terms] if restyled_only else []
+    if restyled_only and not any(lhs_values):
+        return
+    terms = rhs.terms
+    present = {_squash(text[t.node.start : t.node.end]) for t in terms}
+    before = _squash(ctx.lhs_text)
+    line_names = _letters(rhs)
+    made = 0
+    for j, term in enumerate(terms):
+        if _squash(text[term.node.start : term.node.end]) in before or _bound_inside(term.node):
+            continue
+        mine = _letters(term.node)
+        for u, v in ((u, v) for u in mine for v in line_names if v not in mine and mine[u] == line_names[v]):
+            if any(isinstance(x, n.Sym) and x.base == u for x in _indices_of(term.node)):
+                continue
+            body = _renamed_text(text, term.node, {u: v})
+            if body is None or _squash(body) in present:
+                continue
+            at_u, at_v = _first_at(ctx.lhs_text, u), _first_at(ctx.lhs_text, v)
+            position = 0 if 0 <= at_v < at_u else len(terms)
+            new = n.Term(term.start, term.end, term.sign, _rename(term.node, {u: v}))
+            if restyled_only and not any(_equal_values(_signed_values(ctx, new), x) for x in lhs_values):
+                continue
+            tree = n.Add(rhs.start, rhs.end, terms[:position] + (new,) + terms[position:])
+            shown = ("-" if term.sign == "-" else "") + body
+            yield Candidate("dropped_term", tree, rhs.start, rhs.end,
+                            _insertion_edit(terms, position, term.sign, body, text),
+                            f"a term `{shown}` is missing", term=shown)
+            made += 1
+            if made >= MAX_RENAMED_SIBLINGS:
+                return
+
+
+def _signed_values(ctx: Context, term: n.Term) -> tuple[complex, ...] | None:
+    values = _term_values(ctx, term.node)
+    return values if values is None or term.sign == "+" else tuple(-x for x in values)
+
+
+def _equal_values(a: tuple[complex, ...] | None, b: tuple[complex, ...] | None) -> bool:
+    if a is None or b is None or len(a) != len(b):
+        return False
+    return all(abs(x - y) <= 1e-9 * max(1.0, abs(x), abs(y)) for x, y in zip(a, b))
+
+
+def _letters(tree: n.Node) -> dict[str, str]:
+    """The plain letters and plain styled letters (vectors) a tree writes outside subscripts, each
+    with its style: a letter is renamed only to one of the same style."""
+    index_ids = _index_positions(tree)
+    out: dict[str, str] = {}
+    for x in tree.walk():
+        if isinstance(x, n.Sym) and id(x) not in index_ids and (_is_plain(x) or _plain_styled(x)):
+            out.setdefault(x.base, x.style)
+    return out
+
+
+def _indices_of(tree: n.Node) -> list[n.Node]:
+    ids = _index_positions(tree)
+    return [x for x in tree.walk() if id(x) in ids]
+
+
+def _bound_inside(node: n.Node) -> bool:
+    return any(isinstance(x, (n.BigOp, n.Integral, n.Limit, n.Deriv)) for x in node.walk())
 
 
 def _swapped_text(text: str, node: n.Node, swap: dict[tuple[int, int], n.Sym]) -> str:
@@ -632,7 +824,7 @@ def _renamed_text(text: str, node: n.Node, mapping: dict[str, str]) -> str | Non
             continue
         at = _letter_at(text, sym)
         if at is None:
-            return None
+            return _renamed_by_pattern(text, node, mapping)
         spots.append((at, at + len(sym.base), mapping[sym.base]))
     if not spots:
         return None
@@ -643,6 +835,35 @@ def _renamed_text(text: str, node: n.Node, mapping: dict[str, str]) -> str | Non
             new += " "
         body = body[:start] + new + body[end:]
     return _compact(body)
+
+
+def _renamed_by_pattern(text: str, node: n.Node, mapping: dict[str, str]) -> str | None:
+    """The same, for a node whose letters have no offsets of their own (they came out of a macro's
+    body, ``\\iprod{\\vect{u},\\vect{u}}``): each name is replaced where it is written as a whole
+    word, provided the text writes it exactly as often as the tree has it, so that the text and the
+    tree say the same."""
+    body = text[node.start : node.end]
+    for old, new in mapping.items():
+        pattern = _word(old)
+        symbols = sum(isinstance(x, n.Sym) and x.base == old for x in node.walk())
+        if pattern is None or len(pattern.findall(body)) != symbols:
+            return None
+        body = pattern.sub(lambda m: new + " " if new.startswith("\\") else new, body)
+    return _compact(body)
+
+
+def _word(name: str) -> re.Pattern | None:
+    """A pattern for a letter (``u``) or a command (``\\alpha``) written as a whole word: not inside
+    a command's name (the ``v`` of ``\\vect``), nor glued to other letters."""
+    if not re.fullmatch(r"\\?[A-Za-z]+", name):
+        return None
+    return re.compile(("" if name.startswith("\\") else r"(?<![\\A-Za-z])") + re.escape(name) + r"(?![A-Za-z])")
+
+
+def _first_at(text: str, name: str) -> int:
+    pattern = _word(name)
+    found = pattern.search(text) if pattern is not None else None
+    return found.start() if found else -1
 
 
 def _letter_at(text: str, sym: n.Sym) -> int | None:
@@ -998,14 +1219,14 @@ def exponents(ctx: Context) -> Iterator[Candidate]:
     parents = _parents(rhs)
     index_ids = _index_positions(rhs)
     atoms = []
-    for node in _in_text_order(rhs, (n.Sym, n.Paren, n.Apply, n.Func, n.Abs)):
+    for node in _in_text_order(rhs, (n.Sym, n.Paren, n.Apply, n.Func, n.Abs, n.Norm)):
         parent = parents.get(id(node))
         if id(node) in index_ids or isinstance(parent, n.Pow) and parent.base is node:
             continue
         if isinstance(node, n.Sym) and (node.labels or node.sup_letter is not None):
             continue
-        if isinstance(node, n.Func) and (node.power is not None or node.inverse):
-            continue
+        if isinstance(node, n.Func) and (node.power is not None or node.inverse or node.name == "exp"):
+            continue  # (nobody writes ``\exp^2 x``: the square of an exponential goes in its exponent)
         power = lhs_powers.get(_squash(text[node.start : node.end]))
         if power is not None and power != "2":
             atoms.append((False, node.start, node, power))
@@ -1262,6 +1483,22 @@ def reciprocals(ctx: Context) -> Iterator[Candidate]:
                             f"the exponent of `{shown}` should be negative")
 
 
+def fractions_over_one(ctx: Context) -> Iterator[Candidate]:
+    """LM106, first of all: a fraction over 1 is written only by mistake, so turning it upside down
+    comes before any other edit (a sign flip may repair ``\\log\\frac{x}{1}`` as well)."""
+    for candidate in reciprocals(ctx):
+        if not candidate.detail.endswith("is upside down"):
+            return
+        div = _div_at(ctx.rhs, candidate.start, candidate.end)
+        if div is None or not (isinstance(div.den, n.Num) and div.den.value == "1"):
+            return
+        yield candidate
+
+
+def _div_at(tree: n.Node, start: int, end: int) -> n.Div | None:
+    return next((x for x in tree.walk() if isinstance(x, n.Div) and (x.start, x.end) == (start, end)), None)
+
+
 def reciprocal_wraps(ctx: Context) -> Iterator[Candidate]:
     """LM106, second half: ``x`` written for ``\\frac{1}{x}`` (a factor, or the whole line)."""
     rhs, text = ctx.rhs, ctx.rhs_text
@@ -1374,6 +1611,37 @@ def arithmetic(ctx: Context) -> Iterator[Candidate]:
             else:
                 yield candidate
     yield from odd
+
+
+_BOUNDS = {n.Limit: ("point",), n.Integral: ("lo", "hi"), n.BigOp: ("lo", "hi")}
+
+
+def carried_bounds(ctx: Context) -> Iterator[Candidate]:
+    """LM108, first of all: a limit point or a bound written as a number other than the one the line
+    before writes for the same variable (``\\lim_{h\\to 2}`` under ``\\lim_{h\\to 0}``). A limit or an
+    integral is a number, so many edits elsewhere repair it by accident; a bound that changed between
+    two lines is the likelier slip."""
+    rhs = ctx.rhs
+    theirs = {}
+    for node in ctx.lhs.walk():
+        for name in _BOUNDS.get(type(node), ()):
+            bound = getattr(node, name)
+            if isinstance(bound, n.Num):
+                theirs.setdefault((type(node), _bound_var(node), name), set()).add(bound.value)
+    for node in _in_text_order(rhs, tuple(_BOUNDS)):
+        for name in _BOUNDS[type(node)]:
+            mine = getattr(node, name)
+            values = theirs.get((type(node), _bound_var(node), name), set())
+            if not isinstance(mine, n.Num) or len(values) != 1 or mine.value in values:
+                continue
+            value = next(iter(values))
+            yield Candidate("arithmetic", replace_node(rhs, mine, replace(mine, value=value)), mine.start, mine.end,
+                            (mine.start, mine.end, value), f"`{mine.value}` should be `{value}`, as on the line before")
+
+
+def _bound_var(node: n.Node) -> str:
+    var = node.var
+    return var if isinstance(var, str) else var.base
 
 
 def _odd_value(ctx: Context, num: n.Num, old: Fraction, new: Fraction) -> bool:
@@ -1506,11 +1774,13 @@ def _nice(x: sp.Float) -> Fraction | None:
 
 # Edits of what is written come first, in the order of the rules; edits that suppose something
 # unwritten (a missing factor, a missing 1/...) come last. A function swap is tried before a flipped
-# fraction because tan/cot are also reciprocals, and one command is the smaller edit.
+# fraction because tan/cot are also reciprocals, and one command is the smaller edit. Two edits go
+# before all others, as each marks its own site: a bound the line before writes otherwise, and a
+# fraction over 1.
 GENERATORS: list[Callable[[Context], Iterator[Candidate]]] = [
-    sign_flips, dropped_terms, constant_factors, exponents, changed_variables, wrong_functions,
-    reciprocals, arithmetic, twin_removals, dropped_constants, missing_factors, reciprocal_wraps,
-    difference_terms,
+    carried_bounds, fractions_over_one, sign_flips, dropped_terms, constant_factors, exponents,
+    changed_variables, wrong_functions, reciprocals, arithmetic, twin_removals, renamed_siblings,
+    dropped_constants, missing_factors, reciprocal_wraps, difference_terms,
 ]
 # Kept time for the last resort: when the edits before it run out of time or candidates, the
 # difference of the two sides (one lowering, one factorisation) is still worth a look.
@@ -1600,7 +1870,7 @@ def _holds(comparator, lhs: n.Node, tree: n.Node, quick: "Prefilter | None" = No
         if quick is not None and quick.rejects(tree, flips):
             continue
         try:
-            outcome = comparator.compare(lhs, tree, flips)
+            outcome = comparator.compare(lhs, tree, flips, equal_only=True)
         except Exception:  # an edit SymPy cannot evaluate is not an explanation
             return False
         if outcome.kind == "equal":
@@ -1701,17 +1971,21 @@ class Prefilter:
         return frozenset(out)
 
     def _rejects(self, tree: n.Node, flips: frozenset) -> bool:
-        from lintmath.check import _sample, evaluate
+        from lintmath import linalg
+        from lintmath.check import _sample, decimal_tolerance, evaluate
 
         instance, a, values, points, lost = self._entry(flips)
-        if getattr(a, "is_Matrix", False) and not lost:
-            return False
         b = self._lower(instance, tree)
         if lost - b.free_symbols:
             return True
-        if getattr(a, "is_Matrix", False) or getattr(b, "is_Matrix", False):
+        # a matrix is compared entry by entry, as the full comparison does; shapes that differ are
+        # the full comparison's to judge (a zero written for a zero vector)
+        (shape_a, entries_a), (shape_b, entries_b) = linalg.entries(a), linalg.entries(b)
+        if shape_a != shape_b:
             return False
         complex_ok = a.has(sp.I) or b.has(sp.I)
+        # never stricter than the full comparison, which forgives what rounded decimals lose
+        slack = max(sp.Float("1e-6"), decimal_tolerance(self.lhs, tree))
         for k in range(1, self.POINTS + 1):
             point = {}
             for symbol in a.free_symbols | b.free_symbols:
@@ -1720,12 +1994,11 @@ class Prefilter:
                     points[key] = _sample(random.Random(f"{symbol.name}:{k}"), k)
                 point[symbol] = points[key]
             if (k, complex_ok) not in values or a.free_symbols != b.free_symbols:
-                values[(k, complex_ok)] = evaluate(a, point, complex_ok=complex_ok)
-            va, vb = values[(k, complex_ok)], evaluate(b, point, complex_ok=complex_ok)
-            if va is None or vb is None:
-                continue
-            if abs(va - vb) > sp.Float("1e-6") * max(1, abs(va), abs(vb)):
-                return True
+                values[(k, complex_ok)] = [evaluate(x, point, complex_ok=complex_ok) for x in entries_a]
+            for va, y in zip(values[(k, complex_ok)], entries_b):
+                vb = evaluate(y, point, complex_ok=complex_ok)
+                if va is not None and vb is not None and abs(va - vb) > slack * max(1, abs(va), abs(vb)):
+                    return True
         return False
 
 
