@@ -672,11 +672,12 @@ class Comparator:
         suspect = ""
         stand_ins = not atoms and self.has_undefined_functions()
         differ_at = None
-        same: tuple[sp.Expr, sp.Expr] | None = None
         own = lhs is self.parsed.lhs and rhs is self.parsed.rhs
+        built: list[tuple[_Watched, tuple[sp.Expr, sp.Expr]]] = []  # the instances lowered so far
         for k, inst in enumerate(self.instances(flips, atoms)):
-            if same is not None:
-                a, b = same  # the instances differ only in what this pair never consulted
+            earlier = next((pair for done, pair in built if done.lowers_like(inst)), None)
+            if earlier is not None:
+                a, b = earlier  # the instances differ only in what this pair never consulted
             else:
                 try:
                     if own:
@@ -690,8 +691,7 @@ class Comparator:
                 except (ZeroDivisionError, ValueError, TypeError, NotImplementedError, AttributeError) as exc:
                     return Outcome("undecided", f"could not evaluate: {type(exc).__name__}")
                 a, b = _differentiate_antiderivatives(a, b)
-                if not inst.touched and not inst.integers:
-                    same = (a, b)
+                built.append((inst, (a, b)))
             names_a = {s.name for s in a.free_symbols}
             names_b = {s.name for s in b.free_symbols}
             opaque |= {o for o in inst.opaque if (o in names_a) != (o in names_b)}
@@ -804,17 +804,24 @@ class Comparator:
 
 
 class _Watched(Instance):
-    """An Instance that notes whether lowering read its size or seed (sums, indices, function
-    stand-ins, random matrices). When it did not, every instance of the step lowers to the same pair,
-    and rebuilding it (most of a comparison's time) would only repeat the first."""
+    """An Instance that notes whether lowering read its size (sums, free indices) or its seed (function
+    stand-ins, random matrices). Another instance that agrees with it in what was read lowers to the
+    same pair, and rebuilding it (most of a comparison's time) would only repeat it: the instances of
+    a step with sums but no random quantities have sizes 3, 4, 3, and the third is the first again."""
 
     def __init__(self, *args, **kwargs):
-        object.__setattr__(self, "touched", False)
+        object.__setattr__(self, "reads", set())
         super().__init__(*args, **kwargs)
 
     def _read(self, name: str):
-        object.__setattr__(self, "touched", True)
+        self.reads.add(name)
         return object.__getattribute__(self, name)
+
+    def lowers_like(self, other: "_Watched") -> bool:
+        """Whether ``other`` would lower to this instance's pair (the lazily drawn integers and indices
+        included: a lowering that drew one also read the seed)."""
+        return self.integers == other.integers and all(
+            object.__getattribute__(self, name) == object.__getattribute__(other, name) for name in self.reads)
 
     size = property(lambda self: self._read("_size"), lambda self, v: object.__setattr__(self, "_size", v))
     seed = property(lambda self: self._read("_seed"), lambda self, v: object.__setattr__(self, "_seed", v))
