@@ -480,7 +480,11 @@ def _stand_in(seed: int, name: str, arity: int, given: int) -> sp.Lambda:
     lin = sum(c[i] * u for i, u in enumerate(us))
     wave = sum(c[arity + i] * u for i, u in enumerate(us))
     cross = c[-1] * sp.Mul(*us) if arity > 1 else c[-1] * us[0] ** 2 / 3
-    return sp.Lambda(us, sp.exp(c[-2] / 2 + lin + sp.sin(wave + 1) / 2 + cross / 4))
+    # exp's automatic evaluation would look for logs, multiples of i*pi and a zero exponent in this
+    # sum of nonzero rationals times products of the u's and a sine: none can occur, so it would return
+    # the same exp, after assumption queries that cost most of building the stand-in
+    # (tests/unit/test_speed_lowering.py compares with the evaluated form)
+    return sp.Lambda(us, sp.exp(c[-2] / 2 + lin + sp.sin(wave + 1) / 2 + cross / 4, evaluate=False))
 
 
 class Lowerer:

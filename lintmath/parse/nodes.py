@@ -39,11 +39,20 @@ class Node:
         return out
 
     def walk(self) -> Iterator["Node"]:
-        stack: list[Node] = [self]
-        while stack:
-            node = stack.pop()
-            yield node
-            stack.extend(node.children())
+        # A step's trees are walked dozens of times (letters, shapes, readings, tolerances, guesses...)
+        # and never change (frozen nodes of frozen nodes), so the order is kept on the node. It starts
+        # with the node itself, which tells a copy (copy.copy keeps __dict__) from the original.
+        order = self.__dict__.get("_walk_order")
+        if order is None or order[0] is not self:
+            found: list[Node] = []
+            stack: list[Node] = [self]
+            while stack:
+                node = stack.pop()
+                found.append(node)
+                stack.extend(node.children())
+            order = tuple(found)
+            object.__setattr__(self, "_walk_order", order)
+        return iter(order)
 
 
 def _children_rebuilt(node: "Node", visit: Callable[["Node"], "Node"]) -> "Node":

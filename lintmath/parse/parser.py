@@ -438,7 +438,10 @@ class Parser:
             if not self.at(*ADD_OPS):
                 break
         self.depth -= 1
-        terms = _fold_ellipses(terms, {t.text for t in self.toks} | _bound_letters(terms))
+        if _has_ellipsis(terms):
+            # the letters in use are only needed to fold, and gathering them walks every term: done
+            # at every level of nesting, that was a large share of parsing
+            terms = _fold_ellipses(terms, {t.text for t in self.toks} | _bound_letters(terms))
         terms = _extend_sum_bodies(terms)
         terms = _extend_limit_bodies(terms)
         if len(terms) == 1 and terms[0].sign == "+":
@@ -1387,6 +1390,8 @@ class Parser:
         """``\\max\\{x_1, \\ldots, x_n\\}``: the entries around the dots must show the pattern, as in a sum
         with dots; they become one entry ranging over the index, of the same kind as the function."""
         terms = [n.Term(e.start, e.end, "+", e) for e in entries]
+        if not _has_ellipsis(terms):
+            return [t.node for t in terms]
         folded = _fold_ellipses(terms, {t.text for t in self.toks} | _bound_letters(terms), kind)
         return [t.node for t in folded]
 
@@ -1880,6 +1885,10 @@ def _differential(toks: list[Token]) -> tuple[str | None, list[Token]]:
     if t.text in ("\\mathrm", "\\text") and len(toks) >= 2 and toks[1].text == "d":
         return "d", toks[2:]
     return None, toks
+
+
+def _has_ellipsis(terms: list[n.Term]) -> bool:
+    return any(isinstance(t.node, n.Unsupported) and t.node.what == "..." for t in terms)
 
 
 def _fold_ellipses(terms: list[n.Term], used: set[str], kind: str = "sum") -> list[n.Term]:
