@@ -673,11 +673,11 @@ class Comparator:
         stand_ins = not atoms and self.has_undefined_functions()
         differ_at = None
         own = lhs is self.parsed.lhs and rhs is self.parsed.rhs
-        built: list[tuple[_Watched, tuple[sp.Expr, sp.Expr]]] = []  # the instances lowered so far
+        built: list[tuple[_Watched, tuple]] = []  # the instances lowered so far, their pairs and symbols
         for k, inst in enumerate(self.instances(flips, atoms)):
             earlier = next((pair for done, pair in built if done.lowers_like(inst)), None)
             if earlier is not None:
-                a, b = earlier  # the instances differ only in what this pair never consulted
+                a, b, free_a, free_b = earlier  # the instances differ only in what this pair never consulted
             else:
                 try:
                     if own:
@@ -691,16 +691,17 @@ class Comparator:
                 except (ZeroDivisionError, ValueError, TypeError, NotImplementedError, AttributeError) as exc:
                     return Outcome("undecided", f"could not evaluate: {type(exc).__name__}")
                 a, b = _differentiate_antiderivatives(a, b)
-                built.append((inst, (a, b)))
-            names_a = {s.name for s in a.free_symbols}
-            names_b = {s.name for s in b.free_symbols}
+                free_a, free_b = a.free_symbols, b.free_symbols  # a walk of the whole tree each time
+                built.append((inst, (a, b, free_a, free_b)))
+            names_a = {s.name for s in free_a}
+            names_b = {s.name for s in free_b}
             opaque |= {o for o in inst.opaque if (o in names_a) != (o in names_b)}
             if ("e",) in flips and ("e" in names_a) != ("e" in names_b):
                 # e as a variable that only the new line mentions (an eccentricity defined in the prose)
                 # is a plausible reading that needs a definition; e that disappears is Euler's number
                 return Outcome("undecided", "e read as a variable appears on one side only",
                                readable="e" in names_b)
-            symbols = sorted(a.free_symbols | b.free_symbols, key=lambda s: s.name)
+            symbols = sorted(free_a | free_b, key=lambda s: s.name)
             if atoms:
                 calls_a, calls_b = a.atoms(AppliedUndef), b.atoms(AppliedUndef)
                 if calls_a != calls_b:

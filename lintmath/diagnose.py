@@ -1976,7 +1976,8 @@ class Prefilter:
 
         instance, a, values, points, lost = self._entry(flips)
         b = self._lower(instance, tree)
-        if lost - b.free_symbols:
+        free_a, free_b = a.free_symbols, b.free_symbols  # each a walk of the whole tree: once, not per point
+        if lost - free_b:
             return True
         # a matrix is compared entry by entry, as the full comparison does; shapes that differ are
         # the full comparison's to judge (a zero written for a zero vector)
@@ -1988,12 +1989,12 @@ class Prefilter:
         slack = max(sp.Float("1e-6"), decimal_tolerance(self.lhs, tree))
         for k in range(1, self.POINTS + 1):
             point = {}
-            for symbol in a.free_symbols | b.free_symbols:
+            for symbol in free_a | free_b:
                 key = (k, symbol)
                 if key not in points:
                     points[key] = _sample(random.Random(f"{symbol.name}:{k}"), k)
                 point[symbol] = points[key]
-            if (k, complex_ok) not in values or a.free_symbols != b.free_symbols:
+            if (k, complex_ok) not in values or free_a != free_b:
                 values[(k, complex_ok)] = [evaluate(x, point, complex_ok=complex_ok) for x in entries_a]
             for va, y in zip(values[(k, complex_ok)], entries_b):
                 vb = evaluate(y, point, complex_ok=complex_ok)
