@@ -8,6 +8,7 @@ and *unverified* whenever the decision would rest on something the step does not
 from __future__ import annotations
 
 import random
+import re
 import time
 from dataclasses import dataclass, replace
 from typing import Mapping
@@ -881,8 +882,32 @@ def _is_constant(expr: sp.Expr) -> bool:
     return not expr.free_symbols and not expr.atoms(AppliedUndef)
 
 
+_STYLE_COMMANDS = {"bf": "\\mathbf", "bb": "\\mathbb", "cal": "\\mathcal", "scr": "\\mathscr",
+                   "frak": "\\mathfrak", "sf": "\\mathsf", "rm": "\\mathrm", "hat": "\\hat", "bar": "\\bar",
+                   "tilde": "\\tilde", "dot": "\\dot", "ddot": "\\ddot", "check": "\\check", "breve": "\\breve",
+                   "acute": "\\acute", "grave": "\\grave", "ring": "\\mathring"}
+_LOWERED_NAME = re.compile(r"(?:(?P<style>[a-z+]+):)?(?P<base>\\[A-Za-z]+|[^\[\]^'#:]+)(?:\[(?P<index>[^\]]*)\])?(?P<rest>.*)")
+
+
 def _shown_name(atom) -> str:
-    return atom.name if isinstance(atom, sp.Symbol) else sp.sstr(atom)
+    """A coordinate of a counterexample as the reader writes it: the lowering's ``ddot:r`` and
+    ``m[A]`` are ``\\ddot{r}`` and ``m_A`` (anything unexpected is shown as it is)."""
+    if not isinstance(atom, sp.Symbol):
+        return sp.sstr(atom)
+    match = _LOWERED_NAME.fullmatch(atom.name)
+    if match is None:
+        return atom.name
+    text = match["base"]
+    for style in reversed(match["style"].split("+") if match["style"] else []):
+        if style not in _STYLE_COMMANDS:
+            return atom.name
+        text = f"{_STYLE_COMMANDS[style]}{{{text}}}"
+    index = match["index"]
+    if index and ":" in index:  # a label kept inside the name (x_{\\text{in}}): shown as it is
+        return atom.name
+    if index:
+        text += f"_{index}" if len(index) == 1 else f"_{{{index}}}"
+    return text + match["rest"]
 
 
 def _parse_assumptions(items: tuple[ContextItem, ...]) -> list[tuple[n.Node, str, n.Node]]:

@@ -189,3 +189,10 @@ def test_a_candidate_comparison_stops_at_the_first_confirmed_difference(monkeypa
     assert every_point > 2 and len(confirmations) == 2  # one point, both sides
     right = check.parse_step("(x + 1)^2", "x^2 + 2x + 1", {})
     assert check.Comparator(right, "=", 0).compare(right.lhs, right.rhs, equal_only=True).kind == "equal"
+
+
+def test_a_counterexample_names_its_coordinates_as_the_reader_writes_them():
+    verdict = check_step(r"m_A \ddot{r} + \dot{x}_{12}", r"m_A \ddot{r} - \dot{x}_{12}", "=")
+    assert verdict.status is Status.REFUTED
+    names = {name for name, _ in verdict.counterexample}
+    assert names == {"m_A", r"\ddot{r}", r"\dot{x}_{12}"}
