@@ -62,6 +62,7 @@ _UNARY: dict[type, Callable] = {
     sp.asinh: mpmath.asinh, sp.acosh: mpmath.acosh, sp.atanh: mpmath.atanh,
     sp.Abs: abs, sp.gamma: mpmath.gamma, sp.factorial: mpmath.factorial,
     sp.erf: mpmath.erf, sp.erfc: mpmath.erfc,
+    sp.re: mpmath.re, sp.im: mpmath.im,
 }
 _CONSTANTS: dict[object, Callable[[], object]] = {
     sp.pi: lambda: +mpmath.pi, sp.E: lambda: +mpmath.e, sp.EulerGamma: lambda: +mpmath.euler,
@@ -196,7 +197,22 @@ def _compile(expr, index: dict) -> Closure:
     if func is not None and len(expr.args) == 1:
         inner = _compile(expr.args[0], index)
         return lambda args: func(inner(args))
+    if isinstance(expr, (sp.Max, sp.Min)):
+        return _compile_extremum(max if isinstance(expr, sp.Max) else min,
+                                 [_compile(a, index) for a in expr.args])
     raise Unsupported(type(expr).__name__)
+
+
+def _compile_extremum(pick: Callable, parts: list[Closure]) -> Closure:
+    """Max and Min of real values (a log-sum-exp bound, a relu): the exact path's xreplace and evalf
+    cost milliseconds per point. A complex or non-finite argument is left to the exact path, which
+    knows whether it has a maximum at all."""
+    def extremum(args):
+        values = [p(args) for p in parts]
+        if not all(isinstance(v, mpmath.mpf) and mpmath.isfinite(v) for v in values):
+            raise Defer()
+        return pick(values)
+    return extremum
 
 
 def _compile_pow(expr: sp.Pow, index: dict) -> Closure:
@@ -349,6 +365,9 @@ _FLOAT_UNARY: dict[type, Callable[[float], float]] = {
     sp.sinh: math.sinh, sp.cosh: math.cosh, sp.tanh: math.tanh,
     sp.asinh: math.asinh, sp.acosh: math.acosh, sp.atanh: math.atanh,
     sp.Abs: abs, sp.gamma: math.gamma, sp.factorial: _factorial, sp.erf: math.erf, sp.erfc: math.erfc,
+    # values in the double path are real (a negative base of a power raises), and if one were not,
+    # its parts are still the right ones
+    sp.re: lambda x: x.real, sp.im: lambda x: x.imag,
 }
 _FLOAT_CONSTANTS: dict[object, float] = {
     sp.pi: math.pi, sp.E: math.e, sp.EulerGamma: 0.5772156649015329, sp.GoldenRatio: (1 + math.sqrt(5)) / 2,
@@ -432,6 +451,17 @@ def _compile_float(expr, index: dict) -> Closure:
     if func is not None and len(expr.args) == 1:
         inner = _compile_float(expr.args[0], index)
         return lambda args: func(inner(args))
+    if isinstance(expr, (sp.Max, sp.Min)):
+        pick = max if isinstance(expr, sp.Max) else min
+        parts = [_compile_float(a, index) for a in expr.args]
+
+        def extremum(args):
+            values = [p(args) for p in parts]
+            if not all(math.isfinite(v) for v in values):
+                # max(1.0, nan) is 1.0: an overflowed argument must not vanish into a finite value
+                raise ValueError("a non-finite argument")
+            return pick(values)
+        return extremum
     raise Unsupported(type(expr).__name__)
 
 

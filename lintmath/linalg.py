@@ -122,12 +122,23 @@ def power(base, exp):
         return sum((e**2 for e in base), sp.Integer(0))
     try:
         if exp == -1:
-            return MatrixT(base.inv(method="LU"))
+            return _inverse(_immutable(base))
         if exp < 0:
-            return MatrixT(base.inv(method="LU") ** int(-exp))
+            return MatrixT(_inverse(_immutable(base)) ** int(-exp))
         return MatrixT(base ** int(exp))
     except (NonSquareMatrixError, ValueError, ShapeError, ZeroDivisionError):
         raise ShapeProblem("a power of a matrix that is not square or not invertible") from None
+
+
+def _immutable(value) -> MatrixT:
+    return value if isinstance(value, MatrixT) else MatrixT(value)
+
+
+@functools.lru_cache(maxsize=256)
+def _inverse(matrix: MatrixT) -> MatrixT:
+    """Every reading and instance of a step inverts the same few random matrices (a corpus run asks
+    ~6 times per matrix), and an exact LU inverse costs milliseconds."""
+    return MatrixT(matrix.inv(method="LU"))
 
 
 def transpose(value):
