@@ -69,6 +69,7 @@ class Context:
     lhs_text: str = ""
     solves: int = 0
     naming_only: bool = False  # only edits that write a name the line lost can repair it
+    guard: bool = False  # the search decides whether the step is an error at all (see diagnose)
     quick: object = None  # the Prefilter, which lowers single terms
     values: dict = field(default_factory=dict)  # a term's values, by id (see _term_values)
     _parents: dict | None = None
@@ -745,7 +746,11 @@ def difference_terms(ctx: Context) -> Iterator[Candidate]:
     if isinstance(rhs, n.Add) and len(rhs.terms) == 1 and not isinstance(rhs.terms[0].node, n.Add):
         pass
     yield from _renamed_copies(ctx, terms)
-    found = _difference(ctx)
+    lowered = _lowered_difference(ctx)
+    if lowered is None:
+        return
+    yield from _synthesized_terms(ctx, terms, lowered)
+    found = _difference(ctx, lowered)
     if found is None:
         return
     sign, body, node = found
@@ -877,12 +882,20 @@ def _letter_at(text: str, sym: n.Sym) -> int | None:
     return sym.start + inside.start(1) if inside else None
 
 
-def _difference(ctx: Context) -> tuple[str, str, n.Node] | None:
-    """The difference of the two sides as (sign, text, tree) when it is one short term over plain
-    variables and the first instance is the symbolic form (no sums, no index letters, no stand-ins)."""
-    from lintmath.parse.parser import parse_math
-    from lintmath.parse.tokens import ParseFailure
+@dataclass(frozen=True)
+class _Lowered:
+    """The two sides in the first instance of the default reading, and their difference expanded."""
 
+    instance: object
+    a: sp.Expr
+    b: sp.Expr
+    expanded: sp.Expr  # the difference, expanded (when it was a sum)
+    terms: int  # its number of terms
+
+
+def _lowered_difference(ctx: Context) -> _Lowered | None:
+    """The difference of the two sides when the first instance is the symbolic form of a scalar step
+    (no sums, no index letters, no stand-ins, no undefined functions) and it is small."""
     comparator = ctx.comparator
     if not _symbolic(ctx):
         return None
@@ -906,9 +919,23 @@ def _difference(ctx: Context) -> tuple[str, str, n.Node] | None:
                 return None
             if d.is_Add:
                 expanded_terms = len(d.args)
-                d = sp.factor(d)
     except Exception:
         return None
+    return _Lowered(instance, a, b, d, expanded_terms)
+
+
+def _difference(ctx: Context, lowered: _Lowered) -> tuple[str, str, n.Node] | None:
+    """The difference of the two sides as (sign, text, tree) when it is one short term over plain
+    variables and the first instance is the symbolic form (no sums, no index letters, no stand-ins)."""
+    from lintmath.parse.parser import parse_math
+    from lintmath.parse.tokens import ParseFailure
+
+    a, b, d, expanded_terms = lowered.a, lowered.b, lowered.expanded, lowered.terms
+    if d.is_Add:
+        try:
+            d = sp.factor(d)
+        except Exception:
+            return None
     vanished = {s for s in a.free_symbols if s not in b.free_symbols}
     # A sum is one term only where the line writes its terms as bracketed groups (``(a_1+b_1)x +
     # (a_0+b_0)``), and then only when each of its terms brings back a quantity the line lost.
@@ -933,7 +960,291 @@ def _difference(ctx: Context) -> tuple[str, str, n.Node] | None:
         node = parse_math(plain)
     except (ParseFailure, RecursionError):
         return None
+    if isinstance(node, n.Add) and len(node.terms) > 1:
+        return None  # printed, the term fell apart into several (2ab + 2cd): more than one term was lost
     return sign, body, node
+
+
+# -- a term synthesized from the difference -------------------------------------------------------
+
+MAX_SYNTH_FACTORS = 4  # letters in a synthesized term: a lost cross term is short
+MAX_SYNTH_POWER = 12
+MAX_SYNTH_COEFFICIENT = 1000
+_SPELLABLE = re.compile(r"[\\A-Za-z0-9_{}' ]+")
+
+
+def _synthesized_terms(ctx: Context, terms: tuple[n.Term, ...], lowered: _Lowered) -> Iterator[Candidate]:
+    """LM102, last of all: the term the line lost, written from the difference of the two sides when
+    that is one term, a rational times a product of powers of the step's own letters (``2ab`` lost
+    from ``a^2 + 2ab + b^2``). Each letter is written exactly as one of the two lines writes it, the
+    coefficient first, as the line writes its fractions; the term goes where the line's ordering by
+    degree puts it, else at the end. It goes into the line's own sum, or into a bracketed sum of the
+    line (``\\frac{1}{2}(x^2 + 2xy + y^2)``) when the line is one product: there the lost term is the
+    difference over the sum's factor. A bigger guess than any edit that reuses written text, so it is
+    tried after all of them (and the comparator judges it like any other candidate)."""
+    if lowered.terms > 12:
+        return
+    spelled: dict | None = None
+    groups = [a for a in _adds_by_depth(ctx.rhs) if a is not ctx.rhs and len(a.terms) > 1][:MAX_SYNTH_GROUPS]
+    if ctx.guard:
+        groups = []  # where the search decides the verdict, only the difference itself is written back
+    sites: list[n.Add | None] = [None] + groups
+    if not isinstance(ctx.rhs, n.Add) or len(ctx.rhs.terms) < 2:
+        sites = groups + [None]  # one product: its bracketed sum is where a lost term stood
+    for site in sites:
+        target = lowered.expanded if site is None else _over_factor(ctx, lowered, site)
+        if target is None:
+            continue
+        if spelled is None:
+            spelled = _symbol_spellings(ctx, lowered.instance)
+        found = _monomial_term(ctx, target, spelled)
+        if found is None:
+            continue
+        sign, body, node, degrees = found
+        shown = ("-" if sign == "-" else "") + body
+        into = terms if site is None else site.terms
+        term = n.Term(into[-1].end, into[-1].end, sign, node)
+        for position in _synthesized_positions(ctx, into, degrees):
+            added = n.Add(ctx.rhs.start if site is None else site.start, ctx.rhs.end if site is None else site.end,
+                          into[:position] + (term,) + into[position:])
+            tree = added if site is None else replace_node(ctx.rhs, site, added)
+            edit = _insertion_edit(into, position, sign, body, ctx.rhs_text)
+            yield Candidate("dropped_term", tree, ctx.rhs.start, ctx.rhs.end, edit, f"a term `{shown}` is missing",
+                            term=shown)
+
+
+MAX_SYNTH_GROUPS = 3  # bracketed sums of the line a synthesized term may go into
+
+
+def _over_factor(ctx: Context, lowered: _Lowered, site: n.Add) -> sp.Expr | None:
+    """The term that, added to the sum ``site`` of the line, makes the two sides agree: the difference
+    over what multiplies the sum, when the line is linear in it and that factor is one term."""
+    hole = n.Sym(site.end, site.end, HOLE)
+    tree = replace_node(ctx.rhs, site, n.Add(site.start, site.end, site.terms + (n.Term(site.end, site.end, "+", hole),)))
+    h = sp.Symbol(HOLE)
+    try:
+        _, b = ctx.comparator.lower_pair(lowered.instance, ctx.lhs, tree)
+        if getattr(b, "is_Matrix", False) or h not in b.free_symbols or sp.count_ops(b) > 80:
+            return None
+        factor = sp.diff(b, h)
+        if factor == 0 or h in factor.free_symbols or factor.is_Add or sp.count_ops(factor) > 8:
+            return None
+        return sp.expand(lowered.expanded / factor)
+    except Exception:
+        return None
+
+
+def _monomial_term(ctx: Context, d: sp.Expr, spelled: dict) -> tuple[str, str, n.Node, dict[str, int]] | None:
+    """(sign, text, tree, powers by written letter) of ``d`` when it is one short term, a rational
+    times powers of letters the lines write."""
+    if d.is_Add or not d.free_symbols or d.atoms(sp.Float) \
+            or d.has(sp.Derivative, sp.Integral, sp.Sum, sp.Product, sp.I) or sp.count_ops(d) > 8:
+        return None
+    coefficient, rest = d.as_coeff_Mul()
+    if not isinstance(coefficient, sp.Rational) or coefficient == 0 \
+            or max(abs(coefficient.p), coefficient.q) > MAX_SYNTH_COEFFICIENT:
+        return None
+    powers: list[tuple[sp.Symbol, int]] = []
+    for factor in sp.Mul.make_args(rest):
+        base, exp = factor.as_base_exp()
+        if not isinstance(base, sp.Symbol) or not exp.is_Integer or exp == 0 or abs(exp) > MAX_SYNTH_POWER:
+            return None
+        powers.append((base, int(exp)))
+    if not powers or len(powers) > MAX_SYNTH_FACTORS or len({b for b, _ in powers}) != len(powers):
+        return None
+    if any(b.name not in spelled for b, _ in powers):
+        return None
+    if ctx.guard and any(_PLAIN_NAME.fullmatch(b.name) is None for b, _ in powers):
+        return None  # where the search decides the verdict, only the letters it always wrote back
+    sign = "-" if coefficient < 0 else "+"
+    value = abs(coefficient)
+    powers.sort(key=lambda item: spelled[item[0].name][2])  # in the order the lines write the letters
+    body = _synthesized_text(ctx, value, [(spelled[b.name][0], e) for b, e in powers])
+    if body is None:
+        return None
+    node = _synthesized_node(value, [(spelled[b.name][1], e) for b, e in powers])
+    return sign, body, node, {spelled[b.name][0]: e for b, e in powers}
+
+
+def _symbol_spellings(ctx: Context, instance) -> dict[str, tuple[str, n.Sym, tuple[int, int]]]:
+    """The lowered name of each letter the two lines write, with its text as written (the new
+    line's spelling first), its node, and where it is first written (the line before first, then the
+    new line: the order of the letters of a lost cross term follows the product it came from). A letter whose
+    offsets do not single out its text (it came out of a macro's body along with other nodes) is
+    left out, as is one written two ways."""
+    from lintmath.lower import Lowerer
+
+    letters = getattr(ctx.comparator, "letters", None) or ctx.comparator.parsed.letters
+    lowerer = Lowerer(instance, letters)
+    out: dict[str, tuple[str, n.Sym, tuple[int, int]]] = {}
+    clash: set[str] = set()
+    for line, (tree, text) in enumerate(((ctx.rhs, ctx.rhs_text), (ctx.lhs, ctx.lhs_text))):
+        if not text:
+            continue
+        skip = _index_positions(tree)
+        spans = [(x.start, x.end, x) for x in tree.walk() if x.end > x.start]
+        parents = _parents(tree)
+        for sym in tree.walk():
+            if not isinstance(sym, n.Sym) or id(sym) in skip or sym.sup_letter is not None:
+                continue
+            written = _compact(text[sym.start : sym.end])
+            if not written or not _SPELLABLE.fullmatch(written) or written.count("{") != written.count("}") \
+                    or written[0].isdigit() or written.endswith("_"):
+                continue
+            # another node inside (or as wide as) the letter's text: the text is a macro's, not the letter's
+            around = {id(sym)}
+            up = parents.get(id(sym))
+            while up is not None:
+                around.add(id(up))
+                up = parents.get(id(up))
+            if any(start >= sym.start and end <= sym.end and id(x) not in around and id(x) not in skip
+                   for start, end, x in spans):
+                continue
+            try:
+                value = lowerer.symbol(sym)
+            except Exception:
+                continue
+            if not isinstance(value, sp.Symbol):
+                continue
+            known = out.get(value.name)
+            # ordered as the line before writes them: (x - \mu)^2 has the cross term x\mu
+            at = (1 - line, sym.start)
+            if known is None:
+                out[value.name] = (written, sym, at)
+            elif _squash(known[0]) != _squash(written) and known[2][0] == 1 - line:
+                clash.add(value.name)
+            elif at < known[2]:
+                out[value.name] = (known[0], known[1], at)
+    return {k: v for k, v in out.items() if k not in clash}
+
+
+_FRACTION = re.compile(r"\\([dt]?frac)\s*(\{)?")
+
+
+def _synthesized_text(ctx: Context, value: sp.Rational, factors: list[tuple[str, int]]) -> str | None:
+    """``2ab``, ``\\frac{1}{2}x^2``, ``\\frac{2x\\mu}{\\sigma}``: a term in the lines' own habits."""
+    braced = _braces_one_char_scripts(ctx)
+
+    def piece(spelling: str, exp: int) -> str:
+        exp = abs(exp)
+        if exp == 1:
+            return spelling
+        script = str(exp)
+        return spelling + (f"^{{{script}}}" if braced or len(script) > 1 else f"^{script}")
+
+    upper = _joined([piece(s, e) for s, e in factors if e > 0])
+    lower = _joined([piece(s, e) for s, e in factors if e < 0])
+    if any("^" in s for s, e in factors if abs(e) != 1):
+        return None  # a letter written with a superscript of its own takes no power without braces
+    p, q = int(value.p), int(value.q)
+    if not lower and q == 1:
+        return _joined([str(p)] + [upper]) if p != 1 else upper
+    texts = ctx.rhs_text + " " + ctx.lhs_text
+    commands = _FRACTION.findall(texts)
+    command = max(("frac", "dfrac", "tfrac"), key=lambda c: sum(m[0] == c for m in commands))
+    unbraced = commands and sum(not m[1] for m in commands) * 2 > len(commands)
+
+    def frac(num: str, den: str) -> str:
+        if unbraced and len(num) == 1 and len(den) == 1 and num.isdigit() and den.isdigit():
+            return f"\\{command}{num}{den}"
+        return f"\\{command}{{{num}}}{{{den}}}"
+
+    if not lower and _numbers_first(ctx):
+        return frac(str(p), str(q)) + upper  # \\frac{1}{2}x^2, as the line writes its coefficients
+    num = _joined([str(p)] + [upper]) if p != 1 else upper or "1"
+    den = _joined([str(q)] + [lower]) if q != 1 else lower
+    return frac(num, den)
+
+
+def _joined(pieces: list[str]) -> str:
+    """Factors written side by side: a command is kept apart from a letter after it (``\\mu x``)."""
+    out = ""
+    for piece in pieces:
+        if not piece:
+            continue
+        if out and (_COMMAND_END.search(out) and piece[:1].isalpha() or out[-1:].isdigit() and piece[:1].isdigit()):
+            out += " "
+        out += piece
+    return out
+
+
+def _numbers_first(ctx: Context) -> bool:
+    """Whether the lines write a fractional coefficient before its letters (``\\frac{1}{2}x^2``) rather
+    than the letters over the number (``\\frac{x^2}{2}``); the former unless only the latter is seen."""
+    before = over = 0
+    for tree in (ctx.rhs, ctx.lhs):
+        for node in tree.walk():
+            if isinstance(node, n.Mul) and node.factors and isinstance(node.factors[0], n.Div) \
+                    and _numeric_value(node.factors[0]) is not None:
+                before += 1
+            elif isinstance(node, n.Div) and isinstance(node.den, n.Num) and _numeric_value(node.num) is None:
+                over += 1
+    return before >= over
+
+
+def _synthesized_node(value: sp.Rational, factors: list[tuple[n.Sym, int]]) -> n.Node:
+    """The tree of a synthesized term, built from the letters' own nodes (so that it reads as the
+    text does, whatever macro spelled a letter)."""
+    def power(sym: n.Sym, exp: int) -> n.Node:
+        exp = abs(exp)
+        return sym if exp == 1 else n.Pow(sym.start, sym.end, sym, n.Num(sym.start, sym.end, str(exp)))
+
+    def product(number: int, items: list[n.Node]) -> n.Node:
+        parts = ([n.Num(0, 0, str(number))] if number != 1 or not items else []) + items
+        if len(parts) == 1:
+            return parts[0]
+        return n.Mul(0, 0, tuple(parts), ops=("",) * (len(parts) - 1))
+
+    upper = product(int(value.p), [power(s, e) for s, e in factors if e > 0])
+    lower = [power(s, e) for s, e in factors if e < 0]
+    if not lower and value.q == 1:
+        return upper
+    return n.Div(0, 0, upper, product(int(value.q), lower))
+
+
+def _synthesized_positions(ctx: Context, terms: tuple[n.Term, ...], mine: dict[str, int]) -> list[int]:
+    """Where a synthesized term goes: where the line's ordering by degree puts it (falling, ``x^2 +
+    2x + 1``, or rising, ``1 + 2x + x^2``, in the variable of highest degree), then at the end."""
+    text = ctx.rhs_text
+    written = [_written_powers(text, t.node) for t in terms]
+    end = len(terms)
+    if any(w is None for w in written):
+        return [end]
+    variables = sorted({v for w in written for v in w} | set(mine), key=lambda v: _first_at(text, v) % (len(text) + 1))
+    if not variables:
+        return [end]
+    main = max(variables, key=lambda v: max([w.get(v, 0) for w in written] + [mine.get(v, 0)]))
+    degrees = [w.get(main, 0) for w in written]
+    own = mine.get(main, 0)
+    position = end
+    if len(terms) == 1:
+        position = end if degrees[0] > own else 0
+    elif len(set(degrees)) > 1 and degrees == sorted(degrees, reverse=True):
+        position = next((k for k, d in enumerate(degrees) if d < own), end)
+    elif len(set(degrees)) > 1 and degrees == sorted(degrees):
+        position = next((k for k, d in enumerate(degrees) if d > own), end)
+    return [position] if position == end else [position, end]
+
+
+def _written_powers(text: str, node: n.Node) -> dict[str, int] | None:
+    """The letters of a monomial term with their powers, by their written text (numerators only); None
+    for a term that is not a monomial (a bracket, a function)."""
+    if isinstance(node, n.Div):
+        return _written_powers(text, node.num) if _written_powers(text, node.den) is not None else None
+    factors = node.factors if isinstance(node, n.Mul) else (node,)
+    out: dict[str, int] = {}
+    for f in factors:
+        exp = 1
+        if isinstance(f, n.Pow) and isinstance(f.exp, n.Num) and f.exp.value.isdigit():
+            f, exp = f.base, int(f.exp.value)
+        if isinstance(f, n.Sym):
+            key = _compact(text[f.start : f.end])
+            out[key] = out.get(key, 0) + exp
+        elif isinstance(f, n.Div) and _numeric_value(f) is not None or isinstance(f, n.Num):
+            continue
+        else:
+            return None
+    return out
 
 
 def _writes_groups(rhs: n.Node) -> bool:
@@ -1810,6 +2121,9 @@ def diagnose(comparator, parsed, rhs_text: str, lhs_text: str = "", spent: float
     # a quantity the left side depends on and the line lost: only an edit that writes it again can
     # repair the step, so the edits that keep the line's names are not even generated
     naming_only = ctx.naming_only = quick.lost_dependence()
+    # a short search is one whose success alone makes the step an error (a lost quantity, a step
+    # undecided in some reading): there a term written from the difference stays as guarded as before
+    ctx.guard = max_seconds <= GUARD_SECONDS
     tried = 0
     seen: set[str] = set()
     reserve = min(RESERVE_SECONDS, max_seconds / 3) if _symbolic(ctx) else 0.0
