@@ -54,11 +54,13 @@ def definition_of(step: Step, macros: dict[str, Macro], path: str) -> ContextIte
         return None
     try:
         lhs = parse_math(step.lhs.text, macros)
+        head = defined_head(lhs)
+        if head is None:  # the head of most chains is an expression, not a name: its rhs needs no reading
+            return None
         rhs = parse_math(step.rhs.text, macros)
     except (ParseFailure, RecursionError):
         return None
-    head = defined_head(lhs)
-    if head is None or _mentions(rhs, head.base):
+    if _mentions(rhs, head.base):
         return None
     if not strong and isinstance(lhs, n.Sym) and len(head.base) == 1 and head.base.islower() and not head.indices:
         return None  # "x = 2y" on its own is more often a result than a definition
