@@ -497,10 +497,7 @@ def _swapped_copies(ctx: Context) -> Iterator[Candidate]:
                 position = j if 0 <= at_v < at_u else j + 1
                 new = n.Term(term.start, term.end, term.sign, node)
                 tree = n.Add(rhs.start, rhs.end, terms[:position] + (new,) + terms[position:])
-                shown = ("-" if term.sign == "-" else "") + body
-                yield Candidate("dropped_term", tree, rhs.start, rhs.end,
-                                _insertion_edit(terms, position, term.sign, body, text),
-                                f"a term `{shown}` is missing", term=shown)
+                yield _missing_term(tree, rhs, terms, position, term.sign, body, text)
                 made += 1
                 if made >= MAX_SWAPS:
                     return
@@ -587,10 +584,7 @@ def _polynomial_gaps(ctx: Context, add: n.Add) -> Iterator[Candidate]:
         terms = add.terms
         new = n.Term(template.term.start, template.term.end, template.term.sign, node)
         tree = replace_node(ctx.rhs, add, replace(add, terms=terms[:position] + (new,) + terms[position:]))
-        shown = ("-" if template.term.sign == "-" else "") + body
-        yield Candidate("dropped_term", tree, add.start, add.end,
-                        _insertion_edit(terms, position, template.term.sign, body, ctx.rhs_text),
-                        f"a term `{shown}` is missing", term=shown)
+        yield _missing_term(tree, add, terms, position, template.term.sign, body, ctx.rhs_text)
 
 
 def _power_base(power: n.Node) -> n.Sym:
@@ -673,10 +667,7 @@ def _renamed_siblings(ctx: Context, restyled_only: bool) -> Iterator[Candidate]:
             if restyled_only and not any(_equal_values(_signed_values(ctx, new), x) for x in lhs_values):
                 continue
             tree = n.Add(rhs.start, rhs.end, terms[:position] + (new,) + terms[position:])
-            shown = ("-" if term.sign == "-" else "") + body
-            yield Candidate("dropped_term", tree, rhs.start, rhs.end,
-                            _insertion_edit(terms, position, term.sign, body, text),
-                            f"a term `{shown}` is missing", term=shown)
+            yield _missing_term(tree, rhs, terms, position, term.sign, body, text)
             made += 1
             if made >= MAX_RENAMED_SIBLINGS:
                 return
@@ -743,8 +734,6 @@ def difference_terms(ctx: Context) -> Iterator[Candidate]:
     if isinstance(ctx.parent_of(rhs), n.Node):
         return
     terms = rhs.terms if isinstance(rhs, n.Add) else (n.Term(rhs.start, rhs.end, "+", rhs),)
-    if isinstance(rhs, n.Add) and len(rhs.terms) == 1 and not isinstance(rhs.terms[0].node, n.Add):
-        pass
     yield from _renamed_copies(ctx, terms)
     lowered = _lowered_difference(ctx)
     if lowered is None:
@@ -756,10 +745,7 @@ def difference_terms(ctx: Context) -> Iterator[Candidate]:
     sign, body, node = found
     term = n.Term(rhs.end, rhs.end, sign, node)
     tree = n.Add(rhs.start, rhs.end, terms + (term,))
-    position = _position_by_degree(ctx, terms, node)
-    edit = _insertion_edit(terms, position, sign, body, text)
-    shown = ("-" if sign == "-" else "") + body
-    yield Candidate("dropped_term", tree, rhs.start, rhs.end, edit, f"a term `{shown}` is missing", term=shown)
+    yield _missing_term(tree, rhs, terms, _position_by_degree(ctx, terms, node), sign, body, text)
 
 
 def _names_of(tree: n.Node) -> dict[str, int]:
@@ -804,10 +790,7 @@ def _renamed_copies(ctx: Context, terms: tuple[n.Term, ...]) -> Iterator[Candida
             tree = n.Add(rhs.start, rhs.end, terms[:position] + (new,) + terms[position:])
             if rhs is not terms[0].node or isinstance(rhs, n.Add):
                 tree = replace_node(rhs, rhs, tree) if not isinstance(rhs, n.Add) else tree
-            edit = _insertion_edit(terms, position, term.sign, body, text)
-            shown = ("-" if term.sign == "-" else "") + body
-            yield Candidate("dropped_term", tree, rhs.start, rhs.end, edit, f"a term `{shown}` is missing",
-                            term=shown)
+            yield _missing_term(tree, rhs, terms, position, term.sign, body, text)
 
 
 def _rename(node: n.Node, mapping: dict[str, str]) -> n.Node:
@@ -1001,16 +984,13 @@ def _synthesized_terms(ctx: Context, terms: tuple[n.Term, ...], lowered: _Lowere
         if found is None:
             continue
         sign, body, node, degrees = found
-        shown = ("-" if sign == "-" else "") + body
         into = terms if site is None else site.terms
         term = n.Term(into[-1].end, into[-1].end, sign, node)
         for position in _synthesized_positions(ctx, into, degrees):
             added = n.Add(ctx.rhs.start if site is None else site.start, ctx.rhs.end if site is None else site.end,
                           into[:position] + (term,) + into[position:])
             tree = added if site is None else replace_node(ctx.rhs, site, added)
-            edit = _insertion_edit(into, position, sign, body, ctx.rhs_text)
-            yield Candidate("dropped_term", tree, ctx.rhs.start, ctx.rhs.end, edit, f"a term `{shown}` is missing",
-                            term=shown)
+            yield _missing_term(tree, ctx.rhs, into, position, sign, body, ctx.rhs_text)
 
 
 MAX_SYNTH_GROUPS = 3  # bracketed sums of the line a synthesized term may go into
@@ -1413,6 +1393,15 @@ def _insertions(ctx: Context, source: n.Add, target: n.Node) -> Iterator[Candida
 
 def _count(source: n.Add, text: str, body: str) -> int:
     return sum(_squash(text[t.node.start : t.node.end]) == _squash(body) for t in source.terms)
+
+
+def _missing_term(tree: n.Node, span: n.Node, terms: tuple[n.Term, ...], position: int, sign: str, body: str,
+                  text: str) -> Candidate:
+    """LM102: the line ``tree`` with ``body`` put in among ``terms`` at ``position`` (``span`` is the part
+    of the line the finding marks)."""
+    shown = ("-" if sign == "-" else "") + body
+    return Candidate("dropped_term", tree, span.start, span.end, _insertion_edit(terms, position, sign, body, text),
+                     f"a term `{shown}` is missing", term=shown)
 
 
 def _insertion_edit(terms: tuple[n.Term, ...], position: int, sign: str, body: str, text: str) -> tuple[int, int, str]:
