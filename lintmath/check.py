@@ -152,7 +152,7 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
         if outcome.reason.startswith("depends on what") and explain and relation in EQUALITY and not rhs_changed:
             # Whatever f is, a small edit that makes both sides apply f to the same arguments and
             # agree (p(y) for p(x)) is a typo explained, not a question about f.
-            verdict = explain_with_any_function(comparator, parsed, rhs, lhs, elapsed, where)
+            verdict = explain_with_any_function(comparator, rhs, lhs, elapsed, where)
             if verdict is not None:
                 return verdict
         partly = outcome.reason.startswith(("holds at some sampled points", "refuted in one reading"))
@@ -217,8 +217,9 @@ class AnyFunctionComparator:
         return getattr(self.inner, name)
 
 
-def explain_with_any_function(comparator: "Comparator", parsed: Parsed, rhs: str, lhs: str, elapsed: float,
+def explain_with_any_function(comparator: "Comparator", rhs: str, lhs: str, elapsed: float,
                               where: tuple[str, ...]) -> Verdict | None:
+    parsed = comparator.parsed
     try:
         _, a, b = comparator.own_pair(frozenset(), True, 0)
     except (Undecidable, ZeroDivisionError, ValueError, TypeError, AttributeError):
