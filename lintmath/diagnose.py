@@ -20,6 +20,7 @@ judged by the comparator on every point like any other candidate.
 from __future__ import annotations
 
 import copy
+import itertools
 import random
 import re
 import time
@@ -368,6 +369,7 @@ def dropped_terms(ctx: Context) -> Iterator[Candidate]:
     for *_, source, target in pairs:
         yield from _insertions(ctx, source, target)
     yield from _swapped_copies(ctx)
+    yield from _moved_primes(ctx)
 
 
 def twin_removals(ctx: Context) -> Iterator[Candidate]:
@@ -473,34 +475,78 @@ def _swapped_copies(ctx: Context) -> Iterator[Candidate]:
     for j, term in enumerate(terms):
         if any(isinstance(x, (n.BigOp, n.Integral)) for x in term.node.walk()):
             continue  # a bound letter is no letter to exchange, and such terms are slow to compare
-        index_ids = _index_positions(term.node)
-        spots: dict[str, list[n.Sym]] = {}
-        for x in term.node.walk():
-            if isinstance(x, n.Sym) and id(x) not in index_ids:
-                spots.setdefault(_squash(text[x.start : x.end]), []).append(x)
-        names = sorted(spots, key=lambda k: spots[k][0].start)
-        if len(names) > 4:
+        for u, v, node, swapped in _letter_swaps(text, term.node):
+            body = _compact(swapped(term.node))
+            factors = term.node.factors if isinstance(term.node, n.Mul) else (term.node,)
+            if _squash(body) in present or sorted(_squash(text[f.start : f.end]) for f in factors) \
+                    == sorted(_squash(swapped(f)) for f in factors):
+                continue  # ``ba`` next to ``ab`` is a factor 2 written twice, not a lost term
+            at_u, at_v = _located(lhs_text, u), _located(lhs_text, v)
+            position = j if 0 <= at_v < at_u else j + 1
+            new = n.Term(term.start, term.end, term.sign, node)
+            tree = n.Add(rhs.start, rhs.end, terms[:position] + (new,) + terms[position:])
+            yield _missing_term(tree, rhs, terms, position, term.sign, body, text)
+            made += 1
+            if made >= MAX_SWAPS:
+                return
+
+
+def _moved_primes(ctx: Context) -> Iterator[Candidate]:
+    """A term of the line written again with its derivative mark on another factor (``(x^2)(x)'``
+    next to ``(x^2)'(x)``): the product rule writes both, and the typo lost one. The copy goes after
+    its twin when its mark stands further right, else before it, as ``u'v + uv'`` is written. Only a
+    bracket or a bare letter takes the mark (``(1+x)^{-1}`` would need a bracket of its own)."""
+    rhs, text = ctx.rhs, ctx.rhs_text
+    terms = rhs.terms if isinstance(rhs, n.Add) else (n.Term(rhs.start, rhs.end, "+", rhs),)
+    present = {_squash(text[t.node.start : t.node.end]) for t in terms}
+    for j, term in enumerate(terms):
+        factors = term.node.factors if isinstance(term.node, n.Mul) else ()
+        marked = [i for i, f in enumerate(factors) if _marked(text, f)]
+        if not 2 <= len(factors) <= 4 or len(marked) != 1:
             continue
-        for a, u in enumerate(names):
-            for v in names[a + 1 :]:
-                swap = {(x.start, x.end): spots[v][0] for x in spots[u]}
-                swap.update({(x.start, x.end): spots[u][0] for x in spots[v]})
-                body = _compact(_swapped_text(text, term.node, swap))
-                factors = term.node.factors if isinstance(term.node, n.Mul) else (term.node,)
-                if _squash(body) in present or sorted(_squash(text[f.start : f.end]) for f in factors) \
-                        == sorted(_squash(_swapped_text(text, f, swap)) for f in factors):
-                    continue  # ``ba`` next to ``ab`` is a factor 2 written twice, not a lost term
-                node = n.map_nodes(term.node, lambda x: swap.get((x.start, x.end), x)
-                                   if isinstance(x, n.Sym) else x)
-                at_u, at_v = lhs_text.find(text[spots[u][0].start : spots[u][0].end].strip()), \
-                    lhs_text.find(text[spots[v][0].start : spots[v][0].end].strip())
-                position = j if 0 <= at_v < at_u else j + 1
-                new = n.Term(term.start, term.end, term.sign, node)
-                tree = n.Add(rhs.start, rhs.end, terms[:position] + (new,) + terms[position:])
-                yield _missing_term(tree, rhs, terms, position, term.sign, body, text)
-                made += 1
-                if made >= MAX_SWAPS:
-                    return
+        i = marked[0]
+        if sum(isinstance(x, n.Deriv) or isinstance(x, n.Sym) and x.primes for x in term.node.walk()) != 1:
+            continue  # another derivative inside: the rule that wrote the term is not the product rule
+        for k, f in enumerate(factors):
+            if k == i or not _markable(text, f):
+                continue
+            moved = list(factors)
+            moved[i] = factors[i].body if isinstance(factors[i], n.Deriv) else replace(factors[i], primes=0)
+            moved[k] = replace(f, primes=1) if isinstance(f, n.Sym) else n.Deriv(f.start, f.end, f, (), False, 1)
+            body = _compact(_moved_mark(text, term.node, factors[i], f))
+            if _squash(body) in present:
+                continue
+            position = j + 1 if k > i else j
+            new = n.Term(term.start, term.end, term.sign, replace(term.node, factors=tuple(moved)))
+            tree = n.Add(rhs.start, rhs.end, terms[:position] + (new,) + terms[position:])
+            yield _missing_term(tree, rhs, terms, position, term.sign, body, text)
+
+
+def _marked(text: str, f: n.Node) -> bool:
+    """A factor with one derivative mark written last (``(x^2)'``, ``f'``)."""
+    if isinstance(f, n.Deriv):
+        ok = f.primes == 1 and not f.wrt and isinstance(f.body, n.Paren)
+    else:
+        ok = isinstance(f, n.Sym) and f.primes == 1 and not (f.indices or f.labels or f.sup_letter is not None)
+    return ok and text[f.start : f.end].rstrip().endswith("'")
+
+
+def _markable(text: str, f: n.Node) -> bool:
+    """A factor that takes a derivative mark by writing ``'`` after it: a bracket, or a bare letter."""
+    if isinstance(f, n.Paren):
+        return text[f.start : f.end].rstrip()[-1:] in (")", "]")
+    return isinstance(f, n.Sym) and _is_plain(f) and text[f.start : f.end].strip() == f.base
+
+
+def _moved_mark(text: str, term: n.Node, source: n.Node, target: n.Node) -> str:
+    """The text of ``term`` with the last ``'`` of ``source`` moved to the end of ``target``."""
+    cut = text.rindex("'", source.start, source.end)
+    put = target.start + len(text[target.start : target.end].rstrip())
+    edits = sorted([(cut, cut + 1, ""), (put, put, "'")], reverse=True)
+    body = text[term.start : term.end]
+    for start, end, new in edits:
+        body = body[: start - term.start] + new + body[end - term.start :]
+    return body
 
 
 def dropped_constants(ctx: Context) -> Iterator[Candidate]:
@@ -704,6 +750,70 @@ def _bound_inside(node: n.Node) -> bool:
     return any(isinstance(x, (n.BigOp, n.Integral, n.Limit, n.Deriv)) for x in node.walk())
 
 
+def _letter_swaps(text: str, term: n.Node) -> Iterator[tuple[str, str, n.Node, Callable[[n.Node], str]]]:
+    """Each exchange of two letters of a term, as (the two letters as written, the exchanged term,
+    the text of a part of the term after the exchange), at most four letters per term. A letter is
+    found by its offsets; letters that have none of their own (they came out of a macro's body,
+    ``\\iprod{\\vect{v},\\vect{u}}``) are found by their names in the text, as a renamed copy finds them."""
+    index_ids = _index_positions(term)
+    syms = [x for x in term.walk() if isinstance(x, n.Sym) and id(x) not in index_ids]
+    spans = [(x.start, x.end) for x in syms]
+    if len(set(spans)) < len(spans):
+        yield from _name_swaps(text, term, syms)
+        return
+    spots: dict[str, list[n.Sym]] = {}
+    for x in syms:
+        spots.setdefault(_squash(text[x.start : x.end]), []).append(x)
+    names = sorted(spots, key=lambda k: spots[k][0].start)
+    if len(names) > 4:
+        return
+    for a, u in enumerate(names):
+        for v in names[a + 1 :]:
+            swap = {(x.start, x.end): spots[v][0] for x in spots[u]}
+            swap.update({(x.start, x.end): spots[u][0] for x in spots[v]})
+            node = n.map_nodes(term, lambda x, swap=swap: swap.get((x.start, x.end), x) if isinstance(x, n.Sym) else x)
+            yield (text[spots[u][0].start : spots[u][0].end].strip(), text[spots[v][0].start : spots[v][0].end].strip(),
+                   node, lambda part, swap=swap: _swapped_text(text, part, swap))
+
+
+def _name_swaps(text: str, term: n.Node, syms: list[n.Sym]) -> Iterator[tuple[str, str, n.Node, Callable[[n.Node], str]]]:
+    names = list(dict.fromkeys(x.base for x in syms if _is_plain(x) or _plain_styled(x)))
+    names.sort(key=lambda name: _first_at(text[term.start : term.end], name))  # as the term writes them
+    if len(names) > 4:
+        return
+    for a, u in enumerate(names):
+        for v in names[a + 1 :]:
+            mapping = {u: v, v: u}
+            if not all(_written_as_often(text, term, name) for name in mapping):
+                continue  # the text and the tree do not write the letters alike
+            yield u, v, _rename(term, mapping), lambda part, mapping=mapping: _swapped_names(text, part, mapping)
+
+
+def _written_as_often(text: str, node: n.Node, name: str) -> bool:
+    """Whether the text of ``node`` writes ``name`` as a whole word exactly as often as its tree has it."""
+    pattern = _word(name)
+    symbols = sum(isinstance(x, n.Sym) and x.base == name for x in node.walk())
+    return pattern is not None and len(pattern.findall(text[node.start : node.end])) == symbols
+
+
+def _swapped_names(text: str, node: n.Node, mapping: dict[str, str]) -> str:
+    """The text of ``node`` with the names of ``mapping`` exchanged where written as whole words."""
+    body = text[node.start : node.end]
+    pattern = re.compile("|".join(_word(name).pattern for name in sorted(mapping, key=len, reverse=True)))
+    return pattern.sub(lambda m: mapping[m.group(0)], body)
+
+
+_NAMES = re.compile(r"\\[A-Za-z]+|(?<=\\begin)\{\w+\*?\}|(?<=\\end)\{\w+\*?\}")
+
+
+def _located(text: str, written: str) -> int:
+    """Where a letter is first written in ``text``, not as part of a command's or an environment's name
+    (the ``v`` of ``\\vect``, the ``a`` of ``bmatrix``); a letter may be glued to others (``su``)."""
+    if len(written) == 1 and written.isalpha():
+        return _NAMES.sub(lambda m: " " * len(m.group(0)), text).find(written)
+    return _first_at(text, written) if _word(written) is not None else text.find(written)
+
+
 def _swapped_text(text: str, node: n.Node, swap: dict[tuple[int, int], n.Sym]) -> str:
     body = text[node.start : node.end]
     for (start, end), other in sorted(swap.items(), reverse=True):
@@ -774,18 +884,16 @@ def _renamed_copies(ctx: Context, terms: tuple[n.Term, ...]) -> Iterator[Candida
         return
     for j, term in enumerate(terms):
         inside = [u for u in _names_of(term.node) if u not in vanished]
-        maps: list[dict[str, str]] = []
-        if len(vanished) == 1:
-            maps = [{u: vanished[0]} for u in inside]
-        elif len(vanished) == 2:
-            maps = [{u1: vanished[0], u2: vanished[1]} for u1 in inside for u2 in inside if u1 != u2]
+        # each vanished name written for one of the term's own (``y[b;d]`` lost beside ``x[a;c]``)
+        maps = [dict(zip(chosen, vanished)) for chosen in itertools.permutations(inside, len(vanished))]
         for mapping in maps[:30]:
             body = _renamed_text(ctx.rhs_text, term.node, mapping)
             if body is None:
                 continue
             new = n.Term(term.start, term.end, term.sign, _rename(term.node, mapping))
-            old_first = min(ctx.lhs_text.find(u) for u in mapping) if ctx.lhs_text else -1
-            new_first = min(ctx.lhs_text.find(v) for v in mapping.values()) if ctx.lhs_text else -1
+            # (as whole words: the ``a`` of ``bmatrix`` is no letter a)
+            old_first = min(_located(ctx.lhs_text, u) for u in mapping) if ctx.lhs_text else -1
+            new_first = min(_located(ctx.lhs_text, v) for v in mapping.values()) if ctx.lhs_text else -1
             position = j if 0 <= new_first < old_first else j + 1
             tree = n.Add(rhs.start, rhs.end, terms[:position] + (new,) + terms[position:])
             if rhs is not terms[0].node or isinstance(rhs, n.Add):
@@ -804,6 +912,8 @@ def _rename(node: n.Node, mapping: dict[str, str]) -> n.Node:
 
 def _renamed_text(text: str, node: n.Node, mapping: dict[str, str]) -> str | None:
     """The text of ``node`` with each written occurrence of a mapped name replaced."""
+    if _elided(text, node):
+        return _renamed_by_pattern(text, node, mapping, counted=False)
     spots = []
     index_ids = _index_positions(node)
     for x in node.walk():
@@ -825,19 +935,30 @@ def _renamed_text(text: str, node: n.Node, mapping: dict[str, str]) -> str | Non
     return _compact(body)
 
 
-def _renamed_by_pattern(text: str, node: n.Node, mapping: dict[str, str]) -> str | None:
+def _renamed_by_pattern(text: str, node: n.Node, mapping: dict[str, str], counted: bool = True) -> str | None:
     """The same, for a node whose letters have no offsets of their own (they came out of a macro's
     body, ``\\iprod{\\vect{u},\\vect{u}}``): each name is replaced where it is written as a whole
     word, provided the text writes it exactly as often as the tree has it, so that the text and the
-    tree say the same."""
+    tree say the same. A sum written with dots (``b_1w_1 + \\ldots + b_nw_n``) is one term of the tree
+    written twice or more (``counted`` false): there every written occurrence is the tree's letter."""
     body = text[node.start : node.end]
     for old, new in mapping.items():
         pattern = _word(old)
         symbols = sum(isinstance(x, n.Sym) and x.base == old for x in node.walk())
-        if pattern is None or len(pattern.findall(body)) != symbols:
+        written = len(pattern.findall(body)) if pattern is not None else 0
+        if pattern is None or (written != symbols if counted else not written):
             return None
         body = pattern.sub(lambda m: new + " " if new.startswith("\\") else new, body)
     return _compact(body)
+
+
+_DOTS = re.compile(r"\\[lc]?dots\b")
+
+
+def _elided(text: str, node: n.Node) -> bool:
+    """Whether ``node`` holds a sum written with dots (``a_1 + \\ldots + a_n``), read as one big
+    operator whose body is the first term written."""
+    return any(isinstance(x, n.BigOp) and _DOTS.search(text[x.start : x.end]) for x in node.walk())
 
 
 def _word(name: str) -> re.Pattern | None:
@@ -1367,6 +1488,8 @@ def _insertions(ctx: Context, source: n.Add, target: n.Node) -> Iterator[Candida
     else:
         terms = (n.Term(target.start, target.end, "+", target),)
     present = [_squash(text[t.node.start : t.node.end]) for t in terms]
+    # a line that keeps none of the terms of the sum it came from rewrote them all, the lost one too
+    rewritten = not set(present) & {_squash(lhs_text[t.node.start : t.node.end]) for t in source.terms}
     for k, term in enumerate(source.terms):
         body = _compact(lhs_text[term.node.start : term.node.end])
         if not body or (_squash(body) in present and present.count(_squash(body)) >= _count(source, lhs_text, body)):
@@ -1380,15 +1503,114 @@ def _insertions(ctx: Context, source: n.Add, target: n.Node) -> Iterator[Candida
             position = present.index(after)
         else:
             position = min(k, len(terms))
+        if not isinstance(target, n.Add) and isinstance(ctx.parent_of(target), (n.Mul, n.Pow, n.Func)):
+            continue  # a bare factor that lost a sum needs parentheses too: not a one-term edit
+        simpler = _simplified_copy(ctx, term, rewritten)
+        if simpler is not None:
+            sign, shown, node = simpler
+            new_add = n.Add(target.start, target.end, terms[:position] + (replace(term, sign=sign, node=node),)
+                            + terms[position:])
+            yield _missing_term(replace_node(rhs, target, new_add), target, terms, position, sign, shown, text)
         new_terms = terms[:position] + (term,) + terms[position:]
         new_add = n.Add(target.start, target.end, new_terms)
         tree = replace_node(rhs, target, new_add)
-        if not isinstance(target, n.Add) and isinstance(ctx.parent_of(target), (n.Mul, n.Pow, n.Func)):
-            continue  # a bare factor that lost a sum needs parentheses too: not a one-term edit
         edit = _insertion_edit(terms, position, term.sign, body, text)
         yield Candidate("dropped_term", tree, target.start, target.end, edit,
                         f"the term `{'-' if term.sign == '-' else ''}{body}` of the line before was dropped",
                         term=("-" if term.sign == "-" else "") + body)
+
+
+def _simplified_copy(ctx: Context, term: n.Term, rewritten: bool) -> tuple[str, str, n.Node] | None:
+    """A term of the line before as the next line would write it, as (sign, text, tree): with its
+    numeric coefficient worked out (``\\frac{3}{5}x`` for ``\\frac{2/5}{2/3}\\cdot x``), or, in a line
+    that rewrote every term, as the number it is (``1`` for ``\\cos\\theta(\\cos\\theta)^{-1}``). None
+    when the term is already written that way: then it is copied as it stands."""
+    node, lhs_text = term.node, ctx.lhs_text
+    factors = node.factors if isinstance(node, n.Mul) else (node,)
+    lead = 0
+    while lead < len(factors) and _constant(factors[lead]) is not None:
+        lead += 1
+    if lead == len(factors):
+        value = _constant(node)
+    elif lead and not (lead == 1 and _plain_number(factors[0])):
+        value = Fraction(1)
+        for f in factors[:lead]:
+            value *= _constant(f)
+    elif rewritten and _numeric_value(node) is None:
+        value = _lowered_number(ctx, node)
+    else:
+        return None
+    if value is None or value.denominator > NICE_DENOMINATOR or abs(value.numerator) > MAX_SYNTH_COEFFICIENT:
+        return None
+    sign = term.sign if value >= 0 else "+" if term.sign == "-" else "-"
+    number = _synthesized_text(ctx, sp.Rational(abs(value.numerator), value.denominator), []) or "1"
+    if lead == len(factors) or lead == 0:
+        return sign, number, _number_node(0, 0, abs(value))
+    rest = factors[lead:]
+    shown = _compact(lhs_text[rest[0].start : node.end])
+    if abs(value) != 1:
+        shown = _joined([number, shown])
+        rest = (_number_node(0, 0, abs(value)),) + rest
+    tree = rest[0] if len(rest) == 1 else n.Mul(node.start, node.end, rest, ops=("",) * (len(rest) - 1))
+    return sign, shown, tree
+
+
+def _constant(node: n.Node) -> Fraction | None:
+    """The value of a constant written with numbers and arithmetic alone (``\\frac{2/5}{2/3}``, ``(1+0)``)."""
+    if isinstance(node, n.Num):
+        try:
+            return Fraction(node.value)
+        except ValueError:
+            return None
+    if isinstance(node, n.Paren) and node.delim in ("(", "[", "{"):
+        return _constant(node.inner)
+    if isinstance(node, n.Div):
+        num, den = _constant(node.num), _constant(node.den)
+        return num / den if num is not None and den else None
+    if isinstance(node, n.Mul):
+        value = Fraction(1)
+        for f in node.factors:
+            v = _constant(f)
+            if v is None:
+                return None
+            value *= v
+        return value
+    if isinstance(node, n.Add):
+        total = Fraction(0)
+        for t in node.terms:
+            v = _constant(t.node)
+            if v is None:
+                return None
+            total += -v if t.sign == "-" else v
+        return total
+    return None
+
+
+def _plain_number(node: n.Node) -> bool:
+    """A number as a line writes a worked-out coefficient: ``3``, ``0.5``, ``\\frac{1}{2}`` in lowest terms."""
+    if isinstance(node, n.Num):
+        return True
+    value = _numeric_value(node)
+    return value is not None and node.den.value.isdigit() and value.denominator == int(node.den.value)
+
+
+def _lowered_number(ctx: Context, node: n.Node) -> Fraction | None:
+    """The value of a term of the line before that is a constant (an integral with its bounds, a
+    ratio that cancels), as a small fraction; None when it depends on a letter or is no nice number."""
+    from lintmath.check import evaluate
+
+    if ctx.quick is None or not ctx.quick.usable:
+        return None
+    try:
+        expr = ctx.quick._lower(ctx.comparator.instances(frozenset())[0], node)
+        if getattr(expr, "is_Matrix", False) or expr.free_symbols:
+            return None
+        value = evaluate(expr, {})
+    except Exception:
+        return None
+    if value is None or abs(sp.im(value)) > 1e-12:
+        return None
+    return _nice(sp.re(value))
 
 
 def _count(source: n.Add, text: str, body: str) -> int:
@@ -1647,6 +1869,9 @@ def changed_variables(ctx: Context) -> Iterator[Candidate]:
             before["index" if id(node) in lhs_index else "var"].append(node.base)
     ranked = []
     positions = {role: 0 for role in pools}
+    adds = [a for a in _adds_by_depth(rhs) if len(a.terms) > 1]
+    if len({len(a.terms) for a in adds}) == len(adds):
+        adds = []  # no two sums of a length: no parallel sums to look at
     lhs_text = _squash(ctx.lhs_text)
     for order, (role, node, name) in enumerate(occurrences):
         position = positions[role]
@@ -1666,9 +1891,11 @@ def changed_variables(ctx: Context) -> Iterator[Candidate]:
             else:
                 start, end, written = node.start, node.end, other
             echo = _echo(text, start, end, written, lhs_text) if lhs_text else 0
-            ranked.append((-(max(excess, 0) + max(deficit, 0)), -likeness, -echo, order, role, node, name, other))
-    ranked.sort(key=lambda r: r[:4])
-    for _, _, _, _, role, node, name, other in ranked:
+            parallel = _parallel_gain(ctx, adds, node, other) if role == "var" and adds else 0
+            ranked.append((-(max(excess, 0) + max(deficit, 0)), -likeness, -parallel, -echo, order,
+                           role, node, name, other))
+    ranked.sort(key=lambda r: r[:5])
+    for *_, role, node, name, other in ranked:
         if role == "base":
             new = replace(node, base=other[1])
             start, end = node.start, node.start + len(name[1])
@@ -1682,6 +1909,41 @@ def changed_variables(ctx: Context) -> Iterator[Candidate]:
         yield Candidate("changed_variable", replace_node(rhs, node, new), node.start, node.end,
                         _edit(text, start, end, shown_new),
                         f"`{shown_old}` should be `{shown_new}` in `{_compact(_around(rhs, node, text))}`")
+
+
+def _parallel_gain(ctx: Context, adds: list[n.Add], node: n.Sym, other: str) -> int:
+    """How much closer renaming ``node`` to ``other`` brings the letters of its term to those of the
+    same term of each parallel sum of the line (one with as many terms, the term with as many
+    letters): ``cc + dy`` below ``ax + by`` lost its x at the second place, ``(|x|^2 + ... + |x|^2)``
+    beside ``(|x|^2 + ... + |y|^2)`` its y at the end. Letter by letter, in the order written; it only
+    orders renames that tie on the counts and on the line before."""
+    up, child = ctx.parent_of(node), node
+    while up is not None and not (isinstance(up, n.Add) and isinstance(child, n.Term)):
+        up, child = ctx.parent_of(up), up
+    if up is None:
+        return 0
+    k = up.terms.index(child)
+    peers = [a for a in adds if a is not up and len(a.terms) == len(up.terms)]
+    mine = _letter_row(child.node)
+    before = [x.base for x in mine]
+    after = [other if x is node else x.base for x in mine]
+    gain = 0
+    for peer in peers[:MAX_PEERS]:
+        theirs = [x.base for x in _letter_row(peer.terms[k].node)]
+        if len(theirs) != len(mine):
+            continue  # a term of another shape is no counterpart
+        gain += sum(a == b for a, b in zip(after, theirs)) - sum(a == b for a, b in zip(before, theirs))
+    return gain
+
+
+MAX_PEERS = 4
+
+
+def _letter_row(node: n.Node) -> list[n.Sym]:
+    """The plain letters of a term (not its indices), in the order written."""
+    index_ids = _index_positions(node)
+    return sorted((x for x in node.walk() if isinstance(x, n.Sym) and _is_plain(x) and id(x) not in index_ids),
+                  key=lambda x: x.start)
 
 
 LCS_LIMIT = 40
