@@ -18,8 +18,8 @@ from sympy.core.function import AppliedUndef
 from sympy.matrices.common import ShapeError
 
 from lintmath.lower import (
-    LIBRARY, OPAQUE_ENTRY, Instance, Letters, Lowerer, Undecidable, classify_letters, is_library, normalized_family,
-    read_as_product, reading_keys, shapes_of_side, sum_bounds,
+    LIBRARY, OPAQUE_ENTRY, Instance, Letters, Lowerer, Undecidable, classify_letters, derivative, is_library,
+    normalized_family, read_as_product, reading_keys, shapes_of_side, sum_bounds,
 )
 from lintmath import linalg
 from lintmath.budget import BudgetExceeded
@@ -227,7 +227,7 @@ def explain_with_any_function(comparator: "Comparator", rhs: str, lhs: str, elap
     calls_a, calls_b = a.atoms(AppliedUndef), b.atoms(AppliedUndef)
     if len(calls_a - calls_b) > 1 or len(calls_b - calls_a) > 1:
         return None  # p(x, z) = p(z) p(x | z): different applications, not one changed argument
-    robust = comparator.compare(parsed.lhs, parsed.rhs, frozenset(), atoms=True)
+    robust = comparator.robust()
     if robust.kind == "equal":
         return None
     try:
@@ -450,6 +450,7 @@ class Comparator:
         # the step's own two sides lowered per (reading, atoms, instance): the quick screens, the
         # decision and the explanation of a "depends on f" all start from the same pairs
         self._pairs: dict[tuple, tuple[Instance, sp.Expr, sp.Expr] | Exception] = {}
+        self._robust: Outcome | None = None
 
     def _tree_facts(self, tree: n.Node) -> tuple[sp.Float, frozenset[str]]:
         """The tolerance its written decimals allow, and the imaginary units it uses."""
@@ -489,12 +490,19 @@ class Comparator:
                 # The refutation used stand-ins for f; it stands only if it holds for any f, i.e. when
                 # both sides apply the same functions to the same arguments and differ in how they
                 # combine them (2f(x) vs 3f(x)), not in which applications they use.
-                robust = self.compare(self.parsed.lhs, self.parsed.rhs, frozenset(), atoms=True)
+                robust = self.robust()
                 if robust.kind != "differ":
                     names = ", ".join(sorted({g.split()[-1] for g in self.guesses(frozenset())}))
                     return Outcome("undecided", f"depends on what {names} is"), ()
                 return robust, ()
         return first, self.guesses(frozenset())
+
+    def robust(self) -> Outcome:
+        """The default reading with undefined functions as opaque atoms (what holds for any f),
+        compared once: deciding the step and explaining it both ask."""
+        if self._robust is None:
+            self._robust = self.compare(self.parsed.lhs, self.parsed.rhs, frozenset(), atoms=True)
+        return self._robust
 
     def _default_entries(self) -> tuple[list, list] | None:
         """The entries of both sides in the first instance of the default reading; None when they
@@ -753,7 +761,7 @@ class Comparator:
                             break
                         continue
                     if not all(self.holds(va, vb, tolerance) for va, vb in precise):
-                        if _is_constant(a) != _is_constant(b):
+                        if _is_constant(a, free_a) != _is_constant(b, free_b):
                             suspect = "an equation to solve or a value given elsewhere, not an identity"
                         if differ_at is None:
                             differ_at = tuple((_shown_name(s), sp.sstr(v.evalf(6))) for s, v in point.items())
@@ -872,15 +880,16 @@ def _differentiate_antiderivatives(a, b):
     if len(variables) != 1:
         return a, b
     (x,) = variables
-    return sp.diff(a, x), sp.diff(b, x)
+    return derivative(a, x), derivative(b, x)
 
 
 def _imaginary_units(*trees: n.Node) -> list[n.Const]:
     return [x for t in trees for x in t.walk() if isinstance(x, n.Const) and x.name.startswith("imag_")]
 
 
-def _is_constant(expr: sp.Expr) -> bool:
-    return not expr.free_symbols and not expr.atoms(AppliedUndef)
+def _is_constant(expr: sp.Expr, free: set) -> bool:
+    """``free``: the expression's free symbols, known already (each is a walk of the whole tree)."""
+    return not free and not expr.atoms(AppliedUndef)
 
 
 _STYLE_COMMANDS = {"bf": "\\mathbf", "bb": "\\mathbb", "cal": "\\mathcal", "scr": "\\mathscr",

@@ -2461,6 +2461,10 @@ class Prefilter:
         self.rhs = rhs
         self.usable = not getattr(comparator, "constraints", ())
         self.cache: dict[frozenset, tuple | None] = {}
+        # per instance: the subtrees lowered so far; a candidate shares all but the edited path with
+        # the line, so most of its lowering is a lookup
+        self.memos: dict[int, tuple[object, dict]] = {}  # id -> (the instance itself, its memo)
+        self.free_lhs: dict[frozenset, set] = {}  # the lowered left side's free symbols, per reading
 
     def rejects(self, tree: n.Node, flips: frozenset) -> bool:
         if not self.usable:
@@ -2495,7 +2499,10 @@ class Prefilter:
             value = getattr(fresh, f.name)
             if isinstance(value, (dict, set, list)):
                 setattr(fresh, f.name, type(value)(value))
-        return Lowerer(fresh, self.comparator.parsed.letters).lower(tree)
+        held = self.memos.get(id(instance))
+        if held is None or held[0] is not instance:  # (an id is reused once its object is gone)
+            held = self.memos[id(instance)] = (instance, {})
+        return Lowerer(fresh, self.comparator.parsed.letters, held[1]).lower(tree)
 
     def _entry(self, flips: frozenset):
         from lintmath.lower import Lowerer
@@ -2541,7 +2548,9 @@ class Prefilter:
 
         instance, a, values, points, lost = self._entry(flips)
         b = self._lower(instance, tree)
-        free_a, free_b = a.free_symbols, b.free_symbols  # each a walk of the whole tree: once, not per point
+        if flips not in self.free_lhs:
+            self.free_lhs[flips] = a.free_symbols
+        free_a, free_b = self.free_lhs[flips], b.free_symbols  # each a walk of the whole tree: once, not per point
         if lost - free_b:
             return True
         # a matrix is compared entry by entry, as the full comparison does; shapes that differ are

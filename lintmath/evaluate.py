@@ -53,6 +53,15 @@ class NoValue(Exception):
 UNDEFINED = type("Undefined", (), {"__repr__": lambda self: "UNDEFINED", "__slots__": ()})()
 
 
+def _unary(table: dict[type, Callable], kind: type) -> Callable | None:
+    """The numeric function of a SymPy function class, or of the class it refines (the lowering's
+    own exp for stand-ins is an exp)."""
+    func = table.get(kind)
+    if func is None and issubclass(kind, sp.Function):
+        func = next((table[k] for k in kind.__mro__[1:] if k in table), None)
+    return func
+
+
 _UNARY: dict[type, Callable] = {
     sp.exp: mpmath.exp, sp.log: mpmath.log,
     sp.sin: mpmath.sin, sp.cos: mpmath.cos, sp.tan: mpmath.tan,
@@ -193,7 +202,7 @@ def _compile(expr, index: dict) -> Closure:
             # always finds no value; it takes it ~15 ms per point to say so (tested in test_evaluate)
             raise NoValue("a multiple integral")
         return _compile_integral(expr.function, expr.limits, index)
-    func = _UNARY.get(type(expr))
+    func = _unary(_UNARY, type(expr))
     if func is not None and len(expr.args) == 1:
         inner = _compile(expr.args[0], index)
         return lambda args: func(inner(args))
@@ -447,7 +456,7 @@ def _compile_float(expr, index: dict) -> Closure:
                 raise ValueError("negative base")
             return b ** power(args)
         return pow_
-    func = _FLOAT_UNARY.get(type(expr))
+    func = _unary(_FLOAT_UNARY, type(expr))
     if func is not None and len(expr.args) == 1:
         inner = _compile_float(expr.args[0], index)
         return lambda args: func(inner(args))
