@@ -528,6 +528,8 @@ class StandInExp(sp.exp):
         return self, sp.S.One
 
     def _eval_power(self, other):
+        if other.is_Integer:  # exp(a)^n is exp(na) for every a; exp's rules would ask about a first
+            return StandInExp(self.exp * other, evaluate=False)
         return sp.Pow._eval_power(sp.Pow(sp.E, self.exp, evaluate=False), other)
 
     def _eval_evalf(self, prec):
@@ -1401,6 +1403,11 @@ def safe_pow(base: sp.Expr, exp: sp.Expr) -> sp.Expr:
     return sp.Pow(base, exp)
 
 
+def _log(arg: sp.Expr) -> sp.Expr:
+    """The natural log, evaluated only where the argument is a number (log(1) is 0, log(e) is 1)."""
+    return sp.log(arg) if arg.is_number else sp.log(arg, evaluate=False)
+
+
 def apply_function(name: str, args: list[sp.Expr], inverse: bool = False) -> sp.Expr:
     if inverse:
         inverses = {"sin": sp.asin, "cos": sp.acos, "tan": sp.atan, "sinh": sp.asinh, "cosh": sp.acosh,
@@ -1410,7 +1417,7 @@ def apply_function(name: str, args: list[sp.Expr], inverse: bool = False) -> sp.
         return inverses[name](args[0])
     simple = {"sin": sp.sin, "cos": sp.cos, "tan": sp.tan, "cot": sp.cot, "sec": sp.sec, "csc": sp.csc,
               "asin": sp.asin, "acos": sp.acos, "atan": sp.atan, "sinh": sp.sinh, "cosh": sp.cosh,
-              "tanh": sp.tanh, "coth": sp.coth, "log": sp.log, "exp": sp.exp, "sign": sp.sign,
+              "tanh": sp.tanh, "coth": sp.coth, "log": _log, "exp": sp.exp, "sign": sp.sign,
               "erf": sp.erf, "log10": lambda x: sp.log(x, 10)}
     if name in simple and len(args) == 1:
         return simple[name](args[0])

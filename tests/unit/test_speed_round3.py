@@ -66,3 +66,33 @@ def test_stand_ins_multiply_without_gathering_their_exponents():
 ])
 def test_steps_with_stand_ins_and_derivatives(lhs, rhs, status):
     assert check_step(lhs, rhs, "=").status == status
+
+
+def test_integer_powers_of_a_stand_in_stay_stand_ins_of_the_same_value():
+    stand_in = _stand_in(3, "p", 1, -1)
+    value = stand_in.expr.subs(stand_in.variables[0], x)
+    point = {x: sp.Rational(2, 9)}
+    for k in (-2, -1, 2, 3):
+        power = value**k
+        assert isinstance(power, StandInExp)
+        assert abs(power.subs(point).evalf(40) - sp.exp(k * value.exp).subs(point).evalf(40)) < 1e-30
+    assert abs((value ** sp.Rational(1, 2)).subs(point).evalf(30) - sp.sqrt(value.subs(point)).evalf(30)) < 1e-25
+
+
+def test_log_of_a_number_is_evaluated_and_of_a_letter_is_left_as_written():
+    from lintmath.lower import apply_function
+
+    assert apply_function("log", [sp.Integer(1)]) == 0 and apply_function("log", [sp.E]) == 1
+    assert apply_function("log", [sp.exp(x)]) == sp.log(sp.exp(x), evaluate=False)
+    assert sp.diff(apply_function("log", [x**2 + 1]), x) == 2 * x / (x**2 + 1)
+
+
+@pytest.mark.parametrize("lhs, rhs, status", [
+    (r"\log(e^{x})", "x", Status.VERIFIED),
+    (r"\log 1 + \log(x y)", r"\log x + \log y", Status.VERIFIED),
+    (r"\frac{1}{f(x)^2}", r"f(x)^{-2}", Status.VERIFIED),
+    (r"\frac{d}{dx} \log f(x)", r"\frac{f'(x)}{f(x)}", Status.VERIFIED),
+    (r"\frac{d}{dx} \log(x^2 + 1)", r"\frac{2x}{(x^2 + 1)^2}", Status.REFUTED),
+])
+def test_steps_with_logs_and_powers_of_stand_ins(lhs, rhs, status):
+    assert check_step(lhs, rhs, "=").status == status
