@@ -96,3 +96,22 @@ def test_log_of_a_number_is_evaluated_and_of_a_letter_is_left_as_written():
 ])
 def test_steps_with_logs_and_powers_of_stand_ins(lhs, rhs, status):
     assert check_step(lhs, rhs, "=").status == status
+
+
+@pytest.mark.parametrize("lhs, rhs", [
+    (r"\sum_{i=1}^{n} 2 a_i x_i + c", r"\sum_{i=1}^{n} a_i x_i + c"),
+    (r"\sum_{i=1}^{n} (a_i - b_i) + c", r"\sum_{i=1}^{n} (a_i + b_i) + c"),
+    (r"x_j + \sum_{k} w_{jk} y_k", r"x_j - \sum_{k} w_{jk} y_k"),
+    (r"(p+q)^2 + r s", r"p^2 + q^2 + r s"),
+    (r"\sin(x) \cos(y) + x_j", r"\cos(x) \cos(y) + x_j"),
+])
+def test_the_prefilters_memo_changes_no_diagnosis(lhs, rhs, monkeypatch):
+    """The diagnosis prefilter reuses the lowering of the line's unchanged subtrees; without the reuse
+    every verdict and diagnosis is the same."""
+    from lintmath import lower
+
+    with_memo = check_step(lhs, rhs, "=")
+    monkeypatch.setattr(lower.Lowerer, "_lower_memoized", lambda self, node: self._lower_node(node))
+    without = check_step(lhs, rhs, "=")
+    assert with_memo.status is Status.REFUTED and with_memo.diagnosis is not None
+    assert (with_memo.status, with_memo.diagnosis) == (without.status, without.diagnosis)
