@@ -19,6 +19,7 @@ judged by the comparator on every point like any other candidate.
 """
 from __future__ import annotations
 
+import collections
 import copy
 import itertools
 import random
@@ -344,7 +345,7 @@ def dropped_terms(ctx: Context) -> Iterator[Candidate]:
             continue
         for k in range(len(add.terms)):
             if not _has_twin(ctx, add, k):  # a twin's removal waits: see twin_removals
-                yield _removal_candidate(ctx, add, k)
+                yield _zeroed(ctx, add.terms[k].node) or _removal_candidate(ctx, add, k)
     if not ctx.lhs_text:
         return
     # the line's own pattern before the line before's spelling: both repair the step, but a line
@@ -381,6 +382,44 @@ def twin_removals(ctx: Context) -> Iterator[Candidate]:
         for k in range(len(add.terms)):
             if len(add.terms) > 1 and _has_twin(ctx, add, k):
                 yield _removal_candidate(ctx, add, k)
+
+
+def _lead_number(node: n.Node) -> n.Num | None:
+    """The number a term is, or the number its product starts with (``3`` in ``3x``)."""
+    if isinstance(node, n.Mul) and len(node.factors) > 1:
+        node = node.factors[0]
+    return node if isinstance(node, n.Num) else None
+
+
+def _writes_coefficient(ctx: Context, value: str, bare: bool) -> bool:
+    """Whether some term of the new line starts with the number ``value`` (``0x``, ``1a_1``), or with
+    ``bare``, is that number (``+ 0``): an author who writes such terms in this line keeps them (the
+    line before is no guide: a line often exists to drop the ``1a_1`` of the one before)."""
+    for add in ctx.rhs.walk():
+        if not (isinstance(add, n.Add) and len(add.terms) > 1):
+            continue
+        for term in add.terms:
+            lead = _lead_number(term.node)
+            if lead is not None and lead.value == value and (bare or lead is not term.node):
+                return True
+    return False
+
+
+def _restyled_number(ctx: Context, node: n.Node, value: str) -> Candidate | None:
+    """``node``'s leading number written as ``value`` (LM108), when the lines write terms with that
+    coefficient: the same repair as deleting the term (0) or the coefficient (1), in the author's style."""
+    lead = _lead_number(node)
+    # a term ``+ 1`` is no coefficient: only a written ``1x`` shows the style
+    if lead is None or lead.value == value or not _writes_coefficient(ctx, value, bare=value == "0"):
+        return None
+    return Candidate("arithmetic", replace_node(ctx.rhs, lead, n.Num(lead.start, lead.end, value)),
+                     lead.start, lead.end, (lead.start, lead.end, value), f"`{lead.value}` should be `{value}`")
+
+
+def _zeroed(ctx: Context, node: n.Node) -> Candidate | None:
+    """A term that does not belong, made 0 when the lines write zero terms (``(a_0 + 0)``, ``0x``):
+    there the author's own line had a 0 where the slip put another number."""
+    return _restyled_number(ctx, node, "0")
 
 
 def _removal_candidate(ctx: Context, add: n.Add, k: int) -> Candidate:
@@ -1659,6 +1698,10 @@ def constant_factors(ctx: Context) -> Iterator[Candidate]:
         # the operator written after the coefficient goes with it: ``2 w \times u`` keeps its cross
         new = rest[0] if len(rest) == 1 else replace(mul, factors=rest, ops=mul.ops[1:])
         shown = _compact(text[lead.start : lead.end])
+        ones = _restyled_number(ctx, mul, "1")  # the author writes ``1a_1``: the 1 was changed, not added
+        if ones is not None:
+            yield ones
+            continue
         yield Candidate("constant_factor", replace_node(rhs, mul, new), mul.start, mul.end,
                         (lead.start, rest[0].start, ""),
                         f"the factor {shown} in `{_compact(text[mul.start:mul.end])}` does not belong")
@@ -2057,6 +2100,34 @@ def fractions_over_one(ctx: Context) -> Iterator[Candidate]:
         yield candidate
 
 
+def fractions_as_before(ctx: Context) -> Iterator[Candidate]:
+    """LM106, before sign flips: a fraction the line before writes the other way up (``\\frac{q}{p}``
+    under ``\\frac{p\\,s}{q}``). Inside a logarithm a sign flip repairs an upside-down fraction as
+    well; the fraction turned back as the line before writes it is the likelier story."""
+    if not ctx.lhs_text:
+        return
+    theirs = [(_squash(ctx.lhs_text[d.num.start : d.num.end]), _squash(ctx.lhs_text[d.den.start : d.den.end]))
+              for d in ctx.lhs.walk() if isinstance(d, n.Div)]
+    if not theirs:
+        return
+    for candidate in reciprocals(ctx):
+        div = _div_at(ctx.rhs, candidate.start, candidate.end)
+        if div is not None and candidate.detail.endswith("is upside down") and _flipped_from(ctx, div, theirs):
+            yield candidate
+
+
+def _flipped_from(ctx: Context, div: n.Div, theirs: list[tuple[str, str]]) -> bool:
+    """Whether the line before writes ``div``'s numerator under a fraction bar and its denominator
+    over one, and never the two as ``div`` has them."""
+    num = _squash(ctx.rhs_text[div.num.start : div.num.end])
+    den = _squash(ctx.rhs_text[div.den.start : div.den.end])
+    if not (re.search("[A-Za-z]", num) and re.search("[A-Za-z]", den)):
+        return False  # numbers are written over and under bars too often to tell anything
+    if any(num in top and den in bottom for top, bottom in theirs):
+        return False
+    return any(den in top and num in bottom for top, bottom in theirs)
+
+
 def _div_at(tree: n.Node, start: int, end: int) -> n.Div | None:
     return next((x for x in tree.walk() if isinstance(x, n.Div) and (x.start, x.end) == (start, end)), None)
 
@@ -2146,7 +2217,9 @@ def arithmetic(ctx: Context) -> Iterator[Candidate]:
     rhs = ctx.rhs
     subscripts = _index_positions(rhs) if ctx.naming_only else set()
     odd: list[Candidate] = []  # repairs an author is unlikely to have meant: tried after the others
-    for num in _in_text_order(rhs, n.Num):
+    unseen: list[Candidate] = []  # repairs to a value neither line writes: after those to a written one
+    values = _written_values(ctx)
+    for num in _suspect_numbers_first(rhs, values):
         if ctx.naming_only and id(num) not in subscripts:
             continue  # only a subscript number (a_1 for a_0) can name a quantity the line lost
         old = Fraction(num.value)
@@ -2170,9 +2243,27 @@ def arithmetic(ctx: Context) -> Iterator[Candidate]:
                                   f"`{num.value}` should be `{written}`")
             if _odd_value(ctx, num, old, new):
                 odd.append(candidate)
+            elif not values[new]:
+                unseen.append(candidate)
             else:
                 yield candidate
+    yield from unseen
     yield from odd
+
+
+def _written_values(ctx: Context) -> "collections.Counter[Fraction]":
+    """How often each number is written in the two lines."""
+    nums = [x for tree in (ctx.lhs, ctx.rhs) for x in tree.walk() if isinstance(x, n.Num)]
+    return collections.Counter(Fraction(x.value) for x in nums)
+
+
+def _suspect_numbers_first(rhs: n.Node, written: "collections.Counter[Fraction]") -> list[n.Num]:
+    """The line's numbers in text order, those written nowhere else in the two lines first. In a line
+    of numbers (a matrix, a sum of products) many single numbers can be changed to repair the step;
+    the slip is likelier the number that neither line writes again than one the author copies, as a
+    repair to a value the lines write is likelier than one to a value they do not (see arithmetic)."""
+    nums = _in_text_order(rhs, n.Num)
+    return sorted(nums, key=lambda num: written[Fraction(num.value)] > 1)
 
 
 _BOUNDS = {n.Limit: ("point",), n.Integral: ("lo", "hi"), n.BigOp: ("lo", "hi")}
@@ -2338,9 +2429,10 @@ def _nice(x: sp.Float) -> Fraction | None:
 # unwritten (a missing factor, a missing 1/...) come last. A function swap is tried before a flipped
 # fraction because tan/cot are also reciprocals, and one command is the smaller edit. Two edits go
 # before all others, as each marks its own site: a bound the line before writes otherwise, and a
-# fraction over 1.
+# fraction over 1; a fraction the line before writes the other way up comes next, before the sign
+# flips that repair it by accident inside a logarithm.
 GENERATORS: list[Callable[[Context], Iterator[Candidate]]] = [
-    carried_bounds, fractions_over_one, sign_flips, dropped_terms, constant_factors, exponents,
+    carried_bounds, fractions_over_one, fractions_as_before, sign_flips, dropped_terms, constant_factors, exponents,
     changed_variables, wrong_functions, reciprocals, arithmetic, twin_removals, renamed_siblings,
     dropped_constants, missing_factors, reciprocal_wraps, difference_terms,
 ]
