@@ -109,24 +109,8 @@ def widen(tree: n.Node, text: str) -> n.Node:
               if _SIZED.search(text[: node.start]) and not text[node.start : node.start + 1].isalnum()}
     if not starts:
         return tree
-    return _rebuild(tree, text, {}, starts)
-
-
-def _rebuild(node: n.Node, text: str, memo: dict, starts: set[int]) -> n.Node:
-    changes = {}
-    for f in fields(node):
-        value = getattr(node, f.name)
-        if isinstance(value, n.Node):
-            changes[f.name] = _rebuild(value, text, memo, starts)
-        elif isinstance(value, tuple) and any(isinstance(v, (n.Node, tuple)) for v in value):
-            changes[f.name] = tuple(
-                _rebuild(v, text, memo, starts) if isinstance(v, n.Node)
-                else tuple(_rebuild(x, text, memo, starts) if isinstance(x, n.Node) else x for x in v)
-                if isinstance(v, tuple) else v
-                for v in value)
-    if node.start in starts:
-        changes["start"] = _SIZED.search(text[: node.start]).start()
-    return replace(node, **changes) if changes else node
+    return n.map_nodes(tree, lambda node: replace(node, start=_SIZED.search(text[: node.start]).start())
+                       if node.start in starts else node)
 
 
 def _parents(tree: n.Node) -> dict[int, n.Node]:
