@@ -467,7 +467,7 @@ def render(x: dict, ns) -> str:
         "|---|---|---|---|",
         f"| '=' steps timed{sample} | {lm['eq_steps']} (of {lm['steps']} steps) | {bl['steps']} | same steps |",
         f"| steps/s (wall, {x['jobs']} jobs, budget {x['budget']:g} s) | {lm['steps_per_s']:.1f} | {bl['steps_per_s']:.2f} | |",
-        f"| speed ratio | **{x['ratio']:.0f}x** | 1x | >= 10x |",
+        f"| speed ratio | **{x['ratio']:.1f}x** | 1x | >= 10x |",
         f"| per-step p50 / p95 / max (s) | {lm['p50']:.3f} / {lm['p95']:.3f} / {lm['max']:.2f} | "
         f"{bl['p50']:.3f} / {bl['p95']:.3f} / {bl['max']:.2f} | |",
         f"| '=' steps verified | {lm['verified']} ({lm['refuted']} refuted) | {bl['verified']} | far more |",
