@@ -18,8 +18,8 @@ from sympy.core.function import AppliedUndef
 from sympy.matrices.common import ShapeError
 
 from lintmath.lower import (
-    LIBRARY, OPAQUE_ENTRY, Instance, Letters, Lowerer, Undecidable, classify_letters, derivative, is_library,
-    normalized_family, read_as_product, reading_keys, shapes_of_side, sum_bounds,
+    LIBRARY, OPAQUE_ENTRY, Instance, Letters, Lowerer, Undecidable, classify_letters, derivative,
+    has_infinite_series, is_library, normalized_family, read_as_product, reading_keys, shapes_of_side, sum_bounds,
 )
 from lintmath import linalg
 from lintmath.budget import BudgetExceeded
@@ -46,6 +46,10 @@ PRECISION = 30
 TOLERANCE = sp.Float("1e-9")
 TINY = sp.Float("1e-8")  # below this, both sides are ~0 and a point cannot tell them apart
 _TINY = float(TINY)
+# An infinite series is summed numerically (evaluate.py), which can be wrong where it converges slowly
+# or not at all: a step that holds one is verified when its sides agree, and otherwise left unverified
+SERIES_DIFFER = "differs where an infinite series is summed numerically: not decided"
+SERIES_UNSETTLED = "an infinite series that does not settle (or cannot be summed) at the sampled points is not decided"
 
 
 @dataclass(frozen=True)
@@ -123,6 +127,11 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
         if relation in INEQUALITY:
             return Verdict(Status.UNVERIFIED, "inequality holds at the sampled points", elapsed=elapsed)
         return Verdict(Status.VERIFIED, outcome.reason, guessed=guessed, elapsed=elapsed, definitions=where)
+    if has_infinite_series(parsed.lhs, parsed.rhs):
+        # never refuted because of a series, and no diagnosis searched: whatever the comparison found
+        # (a difference, no reading, no value) may be the numerical summation's doing
+        reason = SERIES_DIFFER if outcome.kind == "differ" else outcome.reason
+        return Verdict(Status.UNVERIFIED, reason, elapsed=time.perf_counter() - started)
     if outcome.kind == "undecided":
         if not outcome.readable and explain and relation in EQUALITY and not rhs_changed \
                 and not _literal_matrix_appears(parsed):
@@ -748,6 +757,10 @@ class Comparator:
                     continue
                 if all(self.holds(va, vb, tolerance) for va, vb in values):
                     agreed += 1
+                elif _has_series(a, b):
+                    # a numerically summed series may be off (or summed where it diverges): never a
+                    # refutation, and not worth a confirmation
+                    return Outcome("undecided", SERIES_DIFFER)
                 else:
                     # confirm at higher precision before calling it a refutation
                     precise = [(evaluate(x, point, 3 * PRECISION, complex_ok),
@@ -778,7 +791,7 @@ class Comparator:
             valid += got
             if got == 0 and reason:
                 # the other instances differ in sizes and stand-ins, not in where the step is defined
-                return Outcome("undecided", reason)
+                return Outcome("undecided", SERIES_UNSETTLED if _has_series(a, b) else reason)
             if time.process_time() - started > COMPARE_SECONDS:
                 if differ_at is None and agreed >= POINTS and not reason:
                     break  # a whole instance agreed, and nothing differed: as good as a verification gets
@@ -883,6 +896,11 @@ def _differentiate_antiderivatives(a, b):
     return derivative(a, x), derivative(b, x)
 
 
+def _has_series(*sides) -> bool:
+    """Whether a lowered side holds an infinite series (asked only where a comparison fails: a walk)."""
+    return any(side.has(sp.Sum, sp.Product) for side in sides)
+
+
 def _imaginary_units(*trees: n.Node) -> list[n.Const]:
     return [x for t in trees for x in t.walk() if isinstance(x, n.Const) and x.name.startswith("imag_")]
 
@@ -960,7 +978,7 @@ def evaluate(expr: sp.Expr, point: dict, precision: int = PRECISION, complex_ok:
     unless the step itself uses the imaginary unit). ``quick``: a screening, which a real double
     may answer (a Python float); a refutation is always confirmed without it."""
     if quick and precision == PRECISION and (value := quick_value(expr, point)) is not None:
-        return value
+        return None if value is UNDEFINED else value
     integral = expr.has(sp.Integral)
     screening = precision <= PRECISION
     if integral:
@@ -972,6 +990,8 @@ def evaluate(expr: sp.Expr, point: dict, precision: int = PRECISION, complex_ok:
         # a quadrature that did not settle at screening precision: SymPy's evalf would try ever
         # harder ones for seconds (tens of seconds, for elliptic integrals); no value at this point
         return None
+    if expr.has(sp.Sum, sp.Product):
+        return None  # an infinite series: SymPy's summation can run for minutes (see evaluate.py)
     try:
         value = expr.xreplace(point).evalf(precision)
     except (ZeroDivisionError, ValueError, TypeError, OverflowError, RecursionError, AttributeError):

@@ -14,7 +14,10 @@ evalf leaves it unevaluated) and an improper integral whose integrand does not d
 quadrature does not settle; for these ``fast_value`` says UNDEFINED at once. A confirmation at
 higher precision is a genuine one (mpmath at that many digits plus guard digits, from the exact
 rational coordinates), except for integrals, whose confirmation is SymPy's own evalf: a refutation
-never rests on a quadrature of ours.
+never rests on a quadrature of ours. An infinite series (a Sum or Product with an infinite bound) is
+summed term by term until its terms have shrunk geometrically below the working accuracy, and has no
+value (UNDEFINED) otherwise: SymPy's own summation may run for minutes. Nothing is refuted on such a
+value (see check.check_step); it can only verify.
 """
 from __future__ import annotations
 
@@ -196,6 +199,8 @@ def _compile(expr, index: dict) -> Closure:
         return product
     if isinstance(expr, sp.Pow):
         return _compile_pow(expr, index)
+    if isinstance(expr, (sp.Sum, sp.Product)):
+        return _compile_series(expr, index)
     if isinstance(expr, sp.Integral):
         if len(expr.limits) != 1:
             # SymPy's evalf leaves an integral over several variables unevaluated, so the exact path
@@ -337,6 +342,165 @@ def _quadrature(f: Callable, a, b, maxdegree: int | None):
     return value
 
 
+# -- infinite series --------------------------------------------------------------------------------
+#
+# A series is summed term by term, in windows of SERIES_WINDOW terms. It settles when the largest term
+# of a window is at most SERIES_RATIO of the window before's, twice in a row, and the tail that such a
+# geometric decay leaves is below the working accuracy; the terms far out (the 10^3-th, the 10^4-th)
+# must be that small too, which an asymptotic series (n! x^n: tiny terms, then growing ones) is not.
+# Anything else has no value at the point: a slow, polynomial decay (1/n^2 needs 10^9 terms), an
+# oscillation, a divergence. No acceleration (Shanks, Levin, Richardson) is used, since those also
+# "sum" divergent series (1 + 2 + 4 + ... = -1): a value here always comes from partial sums.
+
+SERIES_WINDOW = 8
+SERIES_RATIO = 0.7  # per window: about 0.956 per term, so that r^n settles for r up to 0.95
+FLOAT_SERIES_TERMS = 2000
+SERIES_TERMS = 800  # in mpmath, where a term costs ten times as much
+# in mpmath too a series settles to 1e-15 only: far below the comparison's 1e-9, and no refutation
+# (which would need the digits of a confirmation) ever rests on it
+SERIES_ACCEPT = mpmath.mpf("1e-15")
+_SERIES_FAR = (10**3, 10**4)
+_SERIES_HUGE = 1e100  # a term beyond this: the series grows, whatever it might do later
+_GROWING_WINDOWS = 4  # windows in a row that do not shrink, after the first eight, end the summation
+
+
+class NotSettled(Exception):
+    """A series whose partial sums do not settle within the terms allowed: no value at this point."""
+
+
+def _series_rays(limits: tuple) -> tuple[sp.Symbol, list[tuple[int, int]]]:
+    """The index and the (start, step) rays the series runs along: k = lo, lo + 1, ...; k = hi,
+    hi - 1, ...; both from 0 and -1 for a series over all integers."""
+    if len(limits) != 1 or len(limits[0]) != 3:
+        raise Unsupported("a series over several indices")
+    var, low, high = limits[0]
+    if low is sp.S.NegativeInfinity and high is sp.oo:
+        return var, [(0, 1), (-1, -1)]
+    if high is sp.oo and low.is_Integer:
+        return var, [(int(low), 1)]
+    if low is sp.S.NegativeInfinity and high.is_Integer:
+        return var, [(int(high), -1)]
+    raise Unsupported("a series with bounds that are not integers or infinite")
+
+
+def _ray(term: Callable, start: int, step: int, product: bool, cap: int, accept) -> object:
+    """The sum (or product) of ``term(k)`` for k = start, start + step, ..., or NotSettled."""
+    total = 1 if product else 0
+    decay = _Decay(cap)
+    largest = 0  # of the terms (a factor's distances from 1) in the current window
+    for i in range(cap):
+        t = term(start + step * i)
+        if product:
+            total, size = total * t, abs(t - 1)
+        else:
+            total, size = total + t, abs(t)
+        if not size < _SERIES_HUGE:  # also a NaN
+            raise NotSettled()
+        largest = max(largest, size)
+        if (i + 1) % SERIES_WINDOW == 0:
+            if decay.settled(largest, i, accept * max(1, abs(total))):
+                return total
+            largest = 0
+    raise NotSettled()
+
+
+class _Decay:
+    """How the largest terms of successive windows shrink: settled once two windows in a row shrank
+    by SERIES_RATIO and the geometric tail they imply is below the bound; NotSettled once the terms
+    grow for several windows, or shrink too slowly to settle within the terms allowed (1/n^2)."""
+
+    def __init__(self, cap: int):
+        self.cap = cap
+        self.previous = None  # the largest term of the window before
+        self.shrinking = 0
+        self.growing = 0
+
+    def settled(self, largest, done: int, bound) -> bool:
+        previous, self.previous = self.previous, largest
+        if previous is None:
+            return False
+        q = largest / previous if previous else (0 if largest == 0 else math.inf)
+        if q <= SERIES_RATIO:
+            self.shrinking, self.growing = self.shrinking + 1, 0
+            if self.shrinking >= 2 and _tail(largest, q) <= bound:
+                return True
+        else:
+            self.shrinking = 0
+            self.growing = self.growing + 1 if q >= 1 else 0
+        if done >= 8 * SERIES_WINDOW:  # past the first terms, which may grow (x^n / n! for x > 1)
+            if self.growing >= _GROWING_WINDOWS or not _within(q, largest, done, self.cap, bound):
+                raise NotSettled()
+        return False
+
+
+def _tail(largest, q) -> object:
+    """What the terms after a window leave when they go on shrinking by ``q`` per window."""
+    return SERIES_WINDOW * largest * q / (1 - q)
+
+
+def _within(q, largest, done: int, cap: int, bound) -> bool:
+    """Whether terms that go on shrinking by ``q`` per window from ``largest`` would leave a tail below
+    ``bound`` before the ``cap``-th term (a series whose ratio improves, x^n / n!, does better)."""
+    if q >= 1 or largest == 0 or q == 0:
+        return True  # growing (the growth rule decides), or nothing left
+    tail = _tail(largest, q)
+    if tail <= bound:
+        return True
+    windows = math.log(float(bound / tail)) / math.log(float(q))
+    return done + windows * SERIES_WINDOW <= cap
+
+
+def _far_terms_small(far: Callable, start: int, step: int, product: bool, bound) -> bool:
+    """Whether the terms (a factor's distances from 1) far out along a ray are below ``bound``."""
+    with mpmath.workdps(15):
+        for distance in _SERIES_FAR:
+            try:
+                t = far(start + step * distance)
+                size = abs(t - 1) if product else abs(t)
+            except (ArithmeticError, ValueError, Diverges, Defer):
+                return False
+            if not size <= bound:  # also a NaN
+                return False
+    return True
+
+
+def _series_value(term: Callable, far: Callable, rays: list, product: bool, cap: int, accept) -> object:
+    value = 1 if product else 0
+    for start, step in rays:
+        part = _ray(term, start, step, product, cap, accept)
+        if not _far_terms_small(far, start, step, product, accept * max(1, abs(part))):
+            raise NotSettled()
+        value = value * part if product else value + part
+    return value
+
+
+def _compile_series(expr, index: dict) -> Closure:
+    """An infinite series in mpmath, at screening precision only: no refutation rests on a series,
+    so a confirmation at more digits has nothing to confirm (and would cost thousands of terms).
+    A term the fast path cannot evaluate leaves the series without a value at any point: the exact
+    path (SymPy's summation) is never taken for one."""
+    var, rays = _series_rays(expr.limits)
+    inner_index = dict(index)
+    inner_index[var] = max(index.values(), default=-1) + 1
+    try:
+        inner = _compile(expr.function, inner_index)
+    except Unsupported as exc:
+        raise NoValue(f"an infinite series of a term the fast path does not evaluate ({exc})") from None
+    product = isinstance(expr, sp.Product)
+
+    def series(args):
+        if mpmath.mp.dps > SCREENING_DIGITS + GUARD_DIGITS:
+            raise Diverges()
+
+        def term(k: int):
+            return inner(args + (mpmath.mpf(k),))
+        try:
+            return _series_value(term, term, rays, product, SERIES_TERMS, SERIES_ACCEPT)
+        except NotSettled:
+            raise Diverges() from None
+    return series
+
+
 def clear_cache() -> None:
     _compiled.clear()
     _float_compiled.clear()
@@ -386,9 +550,10 @@ _float_compiled: dict[tuple, Closure | None] = {}
 _DOUBLE_RANGE = (1e-12, 1e12)
 
 
-def quick_value(expr: sp.Expr, point: dict) -> float | None:
+def quick_value(expr: sp.Expr, point: dict) -> float | object | None:
     """``expr`` at ``point`` as a real double, or None when the double cannot vouch for it (the
-    caller then takes ``fast_value``'s mpmath path). Never raises (except the budget's)."""
+    caller then takes ``fast_value``'s mpmath path), or UNDEFINED for an infinite series whose partial
+    sums do not settle. Never raises (except the budget's)."""
     keys = tuple(point)
     try:
         fn = _float_compiled[(expr, keys)]
@@ -406,6 +571,8 @@ def quick_value(expr: sp.Expr, point: dict) -> float | None:
         return None
     try:
         value = fn(tuple(float(point[k]) for k in keys))
+    except NotSettled:
+        return UNDEFINED  # a series that does not settle in doubles does not at more digits either
     except (ArithmeticError, ValueError, TypeError, RecursionError):
         return None
     if not isinstance(value, float) or not math.isfinite(value):
@@ -419,6 +586,8 @@ def _compile_float(expr, index: dict) -> Closure:
         return lambda args: args[k]
     if isinstance(expr, sp.Integral):
         return _compile_float_integral(expr.function, expr.limits, index)
+    if isinstance(expr, (sp.Sum, sp.Product)):
+        return _compile_float_series(expr, index)
     if isinstance(expr, (sp.Symbol, AppliedUndef)):
         raise Unsupported(type(expr).__name__)
     if isinstance(expr, (sp.Rational, sp.Float)):  # Integer included
@@ -449,12 +618,17 @@ def _compile_float(expr, index: dict) -> Closure:
             n = int(exponent)
             return lambda args: base(args) ** n
         power = _compile_float(exponent, index)
+        integral = []  # whether the exponent is an integer (a series' (-1)^k), asked only when needed
 
         def pow_(args):
-            b = base(args)
-            if b < 0:  # a complex value, or a real root that only the exact path picks right
-                raise ValueError("negative base")
-            return b ** power(args)
+            b, e = base(args), power(args)
+            if b < 0:
+                if not integral:
+                    integral.append(bool(exponent.is_integer))
+                if integral[0] and e == int(e):
+                    return b ** int(e)
+                raise ValueError("negative base")  # a complex value, or a real root only the exact path picks right
+            return b ** e
         return pow_
     func = _unary(_FLOAT_UNARY, type(expr))
     if func is not None and len(expr.args) == 1:
@@ -546,3 +720,23 @@ def _compile_float_integral(function, limits: tuple, index: dict) -> Closure:
         return float_quadrature(lambda t: inner(args + (t,)), lo(args), hi(args))
     return integral
 
+
+def _compile_float_series(expr, index: dict) -> Closure:
+    """As ``_compile_series``, in doubles; the terms far out are checked in mpmath, where x^k / k!
+    at k = 10^4 is a number and not an overflow."""
+    var, rays = _series_rays(expr.limits)
+    inner_index = dict(index)
+    inner_index[var] = max(index.values(), default=-1) + 1
+    inner = _compile_float(expr.function, inner_index)
+    try:
+        exact = _compile(expr.function, inner_index)
+    except NoValue as exc:  # then the mpmath path finds no value either
+        raise Unsupported(str(exc)) from None
+    product = isinstance(expr, sp.Product)
+
+    def series(args):
+        def far(k: int):
+            return exact(tuple(mpmath.mpf(a) for a in args) + (mpmath.mpf(k),))
+        return _series_value(lambda k: inner(args + (float(k),)), far, rays, product,
+                             FLOAT_SERIES_TERMS, _FLOAT_ACCEPT)
+    return series

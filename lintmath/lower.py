@@ -25,6 +25,8 @@ class Undecidable(Exception):
 
 
 MAX_SUM_TERMS = 60
+# The name of the integer symbol an infinite series runs over (k:series): unlike any other lowered name
+SERIES_MARK = ":series"
 # (b x^2)' differentiates with respect to the conventional variable of the line.
 PRIME_VARIABLES = ("x", "t", "z", "s", "u", "y", "\\theta")
 # Letters that an evaluation bar F|_a^b may evaluate at when the step names no variable.
@@ -565,9 +567,14 @@ class Lowerer:
         self.variables: dict[str, sp.ImmutableMatrix] = {}  # vectors a gradient differentiates by
         self.outcome: int | None = None  # inside an expectation: the outcome its body is read at
         self.stand_ins = 0  # applications of a stand-in for an undefined function so far
+        # inside the body of an infinite series: its index letter -> the integer symbol it runs over
+        self.series_vars: dict[str, sp.Symbol] = {}
 
     # -- names --------------------------------------------------------------------------------
     def index_value(self, item: n.Node) -> str:
+        if self.series_vars and _mentions(item, self.series_vars):
+            # the k-th entry of a sequence the document defines elsewhere has no value here
+            raise Undecidable("an infinite series of the entries of a sequence defined elsewhere is not decided")
         if isinstance(item, n.Num):
             return item.value
         if isinstance(item, n.Sym) and not item.indices and not item.style:
@@ -607,6 +614,13 @@ class Lowerer:
         return self.inst.indices[letter]
 
     def symbol(self, node: n.Sym) -> sp.Expr:
+        if self.series_vars:
+            if node.base in self.series_vars and not (node.indices or node.style or node.labels or node.primes
+                                                      or node.sup_letter is not None):
+                return self.series_vars[node.base]
+            if any(_mentions(i, self.series_vars) for i in node.indices):
+                raise Undecidable(f"an infinite series of {node.base}_k, a sequence defined elsewhere, "
+                                  "is not decided")
         if self.letters.kets and node.base.lstrip("\\")[:1].isupper() and not node.base.startswith("#"):
             # U|0>, H \otimes I, \text{CNOT}: operators on states, whose matrices the step does not give
             raise Undecidable(f"an operator on states ({node.base}) is not decided yet")
@@ -697,7 +711,8 @@ class Lowerer:
 
     # -- expressions --------------------------------------------------------------------------
     def lower(self, node: n.Node) -> sp.Expr:
-        if self.memo is not None and not self.env and not self.variables and self.outcome is None:
+        if self.memo is not None and not self.env and not self.variables and self.outcome is None \
+                and not self.series_vars:
             return self._lower_memoized(node)
         return self._lower_node(node)
 
@@ -824,6 +839,8 @@ class Lowerer:
         body = linalg.scalar(self.lower(node.body))
         if linalg.is_matrix(body):
             raise Undecidable("an integral of a matrix is not decided yet")
+        if body.has(sp.Sum, sp.Product):  # a numerical series at every node of a quadrature
+            raise Undecidable("an integral of an infinite series is not decided yet")
         if node.lo is None:
             return sp.Integral(body, var)  # an antiderivative: the checker compares derivatives
         lo, hi = self.bound(node.lo), self.bound(node.hi)
@@ -1038,6 +1055,12 @@ class Lowerer:
     def lower_Apply(self, node: n.Apply) -> sp.Expr:
         if self.apply_is_product(node):
             return linalg.multiply([self.symbol(node.func), self.lower(node.args[0])])
+        if self.series_vars and any(_mentions(a, self.series_vars) for a in node.args) \
+                and (not is_library(node) or expectation.kind_of(node) is not None):
+            # h[k] summed to infinity: whether and to what it converges is a property of the h the
+            # document defines; a stand-in for h either grows or decays, and says nothing about it
+            raise Undecidable(f"an infinite series of {node.func.base}, a sequence or function defined "
+                              "elsewhere, is not decided")
         kind = expectation.kind_of(node)
         if kind is not None:
             return self.lower_expectation(node, kind)
@@ -1198,6 +1221,9 @@ class Lowerer:
             lo_node, hi_node = self.inst.bounds[node.var]
             node = n.BigOp(node.start, node.end, node.kind, node.var, lo_node, hi_node, node.body,
                            node.exclude, node.extra_vars)
+        ends = (infinite_bound(node.lo), infinite_bound(node.hi)) if node.lo is not None else (0, 0)
+        if ends != (0, 0):
+            return self.lower_series(node, ends)
         if node.lo is None:
             lo, hi = 1, self.inst.size
         else:
@@ -1220,8 +1246,62 @@ class Lowerer:
             return _extremum(node.kind, terms)
         return linalg.total(terms, node.kind)
 
+    def lower_series(self, node: n.BigOp, ends: tuple[int, int]) -> sp.Expr:
+        """An infinite sum or product as SymPy's unevaluated Sum or Product over an integer symbol:
+        never summed symbolically (SymPy's summation can run for minutes), only numerically by
+        evaluate.py, and a step that holds one is verified or left unverified, never refuted (see
+        check.check_step). Refused: several indices, nested series, integrals or limits in the
+        body (a quadrature per term), matrices, and entries of sequences defined elsewhere."""
+        if node.kind not in ("sum", "prod") or node.extra_vars or node.exclude:
+            raise Undecidable("an infinite sum over several indices or with exclusions is not decided yet")
+        if self.series_vars:
+            raise Undecidable("an infinite series inside another is not decided yet")
+        if ends[0] > 0 or ends[1] < 0:
+            raise Undecidable("an infinite series that runs from +infinity or down to -infinity")
+        lo = sp.S.NegativeInfinity if ends[0] else self.series_bound(node.lo)
+        hi = sp.oo if ends[1] else self.series_bound(node.hi)
+        index = sp.Symbol(node.var + SERIES_MARK, integer=True)
+        self.series_vars = {node.var: index}
+        try:
+            body = linalg.scalar(self.lower(node.body))
+        finally:
+            self.series_vars = {}
+        if linalg.is_matrix(body):
+            raise Undecidable("an infinite series of vectors or matrices is not decided yet")
+        if body.has(sp.Integral, sp.Sum, sp.Product, sp.Limit, sp.Derivative):
+            raise Undecidable("an infinite series of integrals, limits or series is not decided yet")
+        return (sp.Sum if node.kind == "sum" else sp.Product)(body, (index, lo, hi))
+
+    def series_bound(self, node: n.Node) -> sp.Integer:
+        value = linalg.scalar(self.lower(node))
+        if not getattr(value, "is_Integer", False):
+            raise Undecidable("an infinite series whose finite bound is not an integer")
+        return value
+
     def lower_Unsupported(self, node: n.Unsupported) -> sp.Expr:
         raise Undecidable(f"{node.what} are not decided yet")
+
+
+def infinite_bound(node: n.Node | None) -> int:
+    """+1 for a bound written \\infty or +\\infty, -1 for -\\infty, 0 for any other bound."""
+    if isinstance(node, n.Paren):
+        return infinite_bound(node.inner)
+    if isinstance(node, n.Const) and node.name in ("inf", "-inf"):
+        return 1 if node.name == "inf" else -1
+    if isinstance(node, n.Add) and len(node.terms) == 1:
+        sign = -1 if node.terms[0].sign == "-" else 1
+        return sign * infinite_bound(node.terms[0].node)
+    return 0
+
+
+def has_infinite_series(*trees: n.Node) -> bool:
+    """Whether a sum or product with an infinite bound appears: such a step is never refuted."""
+    return any(isinstance(x, n.BigOp) and (infinite_bound(x.lo) or infinite_bound(x.hi))
+               for tree in trees for x in tree.walk())
+
+
+def _mentions(node: n.Node, letters) -> bool:
+    return any(isinstance(x, n.Sym) and x.base in letters for x in node.walk())
 
 
 def _extremum(kind: str, values: list) -> sp.Expr:
