@@ -358,7 +358,7 @@ def read_as_product(node: n.Apply, letters: Letters) -> bool:
     return node.maybe_product and not node.func.indices and node.func.base in letters.standalone
 
 
-def derivative(expr, x, order: int = 1):
+def derivative(expr: sp.Basic, x: sp.Basic, order: int = 1) -> sp.Basic:
     """``sp.diff(expr, x, order)`` by the same rules, without SymPy's Derivative at every node on the
     way down: each one walks its operand's free symbols and asks whether the result is zero, which
     cost more than the differentiation itself (a gradient of a sum of stand-ins took 60% of a step).
@@ -371,7 +371,7 @@ def derivative(expr, x, order: int = 1):
     return expr
 
 
-def _derivative(expr, x: sp.Symbol):
+def _derivative(expr: sp.Basic, x: sp.Symbol) -> sp.Basic:
     if not isinstance(expr, sp.Expr) or isinstance(expr, sp.MatrixBase):
         return sp.diff(expr, x)
     if not expr.has(x):
