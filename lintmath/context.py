@@ -43,10 +43,6 @@ def defined_head(tree: n.Node) -> n.Sym | None:
     return None
 
 
-def _mentions(tree: n.Node, base: str) -> bool:
-    return any(isinstance(x, n.Sym) and x.base == base for x in tree.walk())
-
-
 def definition_of(step: Step, macros: dict[str, Macro], path: str) -> ContextItem | None:
     """A ContextItem when ``step`` reads as a definition, else None."""
     strong = step.relation in DEFINING
@@ -60,7 +56,7 @@ def definition_of(step: Step, macros: dict[str, Macro], path: str) -> ContextIte
         rhs = parse_math(step.rhs.text, macros)
     except (ParseFailure, RecursionError):
         return None
-    if _mentions(rhs, head.base):
+    if n.mentions(rhs, {head.base}):
         return None
     if not strong and isinstance(lhs, n.Sym) and len(head.base) == 1 and head.base.islower() and not head.indices:
         return None  # "x = 2y" on its own is more often a result than a definition

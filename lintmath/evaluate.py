@@ -288,6 +288,12 @@ def _decays(f: Callable, a, b) -> None:
             raise Diverges()
 
 
+def _with_variable(index: dict, var: sp.Symbol) -> dict:
+    """The argument positions with one more, for the variable an integral or a series runs over (its
+    value is passed after the point's coordinates)."""
+    return {**index, var: max(index.values(), default=-1) + 1}
+
+
 def _compile_integral(function, limits: tuple, index: dict) -> Closure:
     """A definite integral by tanh-sinh quadrature (what SymPy's evalf uses too), over closures
     instead of a SymPy substitution per node. The outermost limit is the last one; an inner
@@ -301,8 +307,7 @@ def _compile_integral(function, limits: tuple, index: dict) -> Closure:
         raise Unsupported("an indefinite integral")
     var, low, high = limit
     lo, hi = _compile_bound(low, index), _compile_bound(high, index)
-    inner_index = dict(index)
-    inner_index[var] = max(index.values(), default=-1) + 1
+    inner_index = _with_variable(index, var)
     inner = _compile_integral(function, limits[:-1], inner_index)
 
     def integral(args):
@@ -480,8 +485,7 @@ def _compile_series(expr, index: dict) -> Closure:
     A term the fast path cannot evaluate leaves the series without a value at any point: the exact
     path (SymPy's summation) is never taken for one."""
     var, rays = _series_rays(expr.limits)
-    inner_index = dict(index)
-    inner_index[var] = max(index.values(), default=-1) + 1
+    inner_index = _with_variable(index, var)
     try:
         inner = _compile(expr.function, inner_index)
     except Unsupported as exc:
@@ -712,8 +716,7 @@ def _compile_float_integral(function, limits: tuple, index: dict) -> Closure:
         raise Unsupported("an indefinite or improper integral")
     var, low, high = limit
     lo, hi = _compile_float(low, index), _compile_float(high, index)
-    inner_index = dict(index)
-    inner_index[var] = max(index.values(), default=-1) + 1
+    inner_index = _with_variable(index, var)
     inner = _compile_float_integral(function, limits[:-1], inner_index)
 
     def integral(args):
@@ -725,8 +728,7 @@ def _compile_float_series(expr, index: dict) -> Closure:
     """As ``_compile_series``, in doubles; the terms far out are checked in mpmath, where x^k / k!
     at k = 10^4 is a number and not an overflow."""
     var, rays = _series_rays(expr.limits)
-    inner_index = dict(index)
-    inner_index[var] = max(index.values(), default=-1) + 1
+    inner_index = _with_variable(index, var)
     inner = _compile_float(expr.function, inner_index)
     try:
         exact = _compile(expr.function, inner_index)

@@ -572,7 +572,7 @@ class Lowerer:
 
     # -- names --------------------------------------------------------------------------------
     def index_value(self, item: n.Node) -> str:
-        if self.series_vars and _mentions(item, self.series_vars):
+        if self.series_vars and n.mentions(item, self.series_vars):
             # the k-th entry of a sequence the document defines elsewhere has no value here
             raise Undecidable("an infinite series of the entries of a sequence defined elsewhere is not decided")
         if isinstance(item, n.Num):
@@ -618,7 +618,7 @@ class Lowerer:
             if node.base in self.series_vars and not (node.indices or node.style or node.labels or node.primes
                                                       or node.sup_letter is not None):
                 return self.series_vars[node.base]
-            if any(_mentions(i, self.series_vars) for i in node.indices):
+            if any(n.mentions(i, self.series_vars) for i in node.indices):
                 raise Undecidable(f"an infinite series of {node.base}_k, a sequence defined elsewhere, "
                                   "is not decided")
         if self.letters.kets and node.base.lstrip("\\")[:1].isupper() and not node.base.startswith("#"):
@@ -1055,7 +1055,7 @@ class Lowerer:
     def lower_Apply(self, node: n.Apply) -> sp.Expr:
         if self.apply_is_product(node):
             return linalg.multiply([self.symbol(node.func), self.lower(node.args[0])])
-        if self.series_vars and any(_mentions(a, self.series_vars) for a in node.args) \
+        if self.series_vars and any(n.mentions(a, self.series_vars) for a in node.args) \
                 and (not is_library(node) or expectation.kind_of(node) is not None):
             # h[k] summed to infinity: whether and to what it converges is a property of the h the
             # document defines; a stand-in for h either grows or decays, and says nothing about it
@@ -1298,10 +1298,6 @@ def has_infinite_series(*trees: n.Node) -> bool:
     """Whether a sum or product with an infinite bound appears: such a step is never refuted."""
     return any(isinstance(x, n.BigOp) and (infinite_bound(x.lo) or infinite_bound(x.hi))
                for tree in trees for x in tree.walk())
-
-
-def _mentions(node: n.Node, letters) -> bool:
-    return any(isinstance(x, n.Sym) and x.base in letters for x in node.walk())
 
 
 def _extremum(kind: str, values: list) -> sp.Expr:

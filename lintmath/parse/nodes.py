@@ -75,6 +75,11 @@ def _children_rebuilt(node: "Node", visit: Callable[["Node"], "Node"]) -> "Node"
     return replace(node, **changes) if changes else node
 
 
+def mentions(tree: "Node", bases: "set[str] | dict[str, object]") -> bool:
+    """Whether a letter (a symbol, with or without indices) of one of ``bases`` occurs in ``tree``."""
+    return any(isinstance(x, Sym) and x.base in bases for x in tree.walk())
+
+
 def rebuild(tree: "Node", fn: Callable[["Node"], "Node | None"]) -> "Node":
     """A copy of ``tree``, top-down: ``fn`` returns a replacement for a node, or None to look inside it."""
     new = fn(tree)
