@@ -1494,7 +1494,7 @@ def apply_function(name: str, args: list[sp.Expr], inverse: bool = False) -> sp.
     simple = {"sin": sp.sin, "cos": sp.cos, "tan": sp.tan, "cot": sp.cot, "sec": sp.sec, "csc": sp.csc,
               "asin": sp.asin, "acos": sp.acos, "atan": sp.atan, "sinh": sp.sinh, "cosh": sp.cosh,
               "tanh": sp.tanh, "coth": sp.coth, "log": _log, "exp": sp.exp, "sign": sp.sign,
-              "erf": sp.erf, "log10": lambda x: sp.log(x, 10)}
+              "erf": sp.erf, "log10": lambda x: sp.log(x, 10), "floor": sp.floor, "ceiling": sp.ceiling}
     if name in simple and len(args) == 1:
         return simple[name](args[0])
     if name == "max":

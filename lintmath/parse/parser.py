@@ -45,13 +45,13 @@ ELLIPSES = {"\\ldots", "\\cdots", "\\dots", "\\vdots", "\\ddots", "\\dotsb", "\\
 OPEN_CLOSE = {"(": ")", "[": "]", "\\{": "\\}", "\\lbrace": "\\rbrace", "\\lbrack": "\\rbrack",
               "\\lparen": "\\rparen", "\\langle": "\\rangle", "\\lfloor": "\\rfloor", "\\lceil": "\\rceil"}
 CLOSERS = set(OPEN_CLOSE.values()) | {"|", "\\|", "\\rvert", "\\rVert", "\\vert", "\\Vert", "\\mid"}
+ROUNDINGS = {"\\lfloor": "floor", "\\lceil": "ceiling"}
 UNSUPPORTED = {
 "\\iint": "integrals", "\\iiint": "integrals", "\\oint": "integrals",
     "\\limsup": "limits", "\\liminf": "limits", "\\nabla": "gradients",
     "\\sup": "suprema", "\\inf": "infima",
     "\\arg": "arg max / arg min", "\\argmax": "arg max / arg min", "\\argmin": "arg max / arg min",
     "\\mathbb": "expectations and number sets", 
-    "\\lfloor": "floor", "\\lceil": "ceiling", 
      "\\odot": "elementwise products",
     "\\circ": "composition", "\\wedge": "wedge products", "\\cup": "sets", "\\cap": "sets",
     "\\setminus": "sets", "\\emptyset": "sets", "\\varnothing": "sets", "\\forall": "quantifiers",
@@ -68,7 +68,7 @@ def prepare(text: str, macros: Mapping[str, Macro] | None = None, offset: int = 
     tokens = tokenize(text, offset)
     if macros:
         tokens = expand_macros(tokens, macros)
-    tokens = _braket_commands(tokens)
+    tokens = _infix_fractions(_braket_commands(tokens))
     out: list[Token] = []
     i = 0
     while i < len(tokens):
@@ -207,6 +207,39 @@ def _merge_limit_increments(tokens: list[Token]) -> list[Token]:
 
 
 BAR_TEXTS = {"|", "\\vert", "\\lvert", "\\rvert", "\\mid"}
+
+
+INFIX_FRACTIONS = {"\\over": "\\frac", "\\choose": "\\binom"}
+
+
+def _infix_fractions(tokens: list[Token]) -> list[Token]:
+    """Plain TeX's ``{a \\over b}`` and ``{n \\choose k}`` as ``\\frac{a}{b}`` and ``\\binom{n}{k}``:
+    the infix command splits its whole group (or, outside any group, the whole side) in two."""
+    while True:
+        at = next((i for i, t in enumerate(tokens) if t.kind == "cmd" and t.text in INFIX_FRACTIONS), None)
+        if at is None:
+            return tokens
+        depth, start = 0, -1
+        for i in range(at - 1, -1, -1):
+            depth += {"close": 1, "open": -1}.get(tokens[i].kind, 0)
+            if depth < 0:
+                start = i
+                break
+        depth, end = 0, len(tokens)
+        for i in range(at + 1, len(tokens)):
+            depth += {"open": 1, "close": -1}.get(tokens[i].kind, 0)
+            if depth < 0:
+                end = i
+                break
+        t = tokens[at]
+        # the fraction spans what the author wrote of it, its group's braces included, so that an
+        # edit of the whole fraction replaces exactly that
+        first = tokens[start].start if start >= 0 else tokens[0].start
+        last = tokens[end].end if end < len(tokens) else tokens[-1].end
+        opening, closing = Token("open", "{", t.start, t.start), Token("close", "}", t.end, t.end)
+        tokens = [*tokens[: start + 1], Token("cmd", INFIX_FRACTIONS[t.text], first, t.end),
+                  opening, *tokens[start + 1 : at], closing, opening, *tokens[at + 1 : end],
+                  Token("close", "}", last, last), *tokens[end:]]
 
 
 def _braket_commands(tokens: list[Token]) -> list[Token]:
@@ -590,6 +623,15 @@ class Parser:
             return True  # \textrm{log} P(x): the function, typed upright by hand
         return after is not None and after.text in ("(", "[", "_", "^", "\\{") or word in OPERATOR_LETTERS
 
+    def factorial(self, node: n.Node, bang: Token) -> n.Node:
+        """``x!``; in ``n(n-1)!``, with ``n`` more likely a quantity than a function, the ``!`` is the
+        bracket's: n times (n-1)!, as TeX's reader sees it."""
+        if isinstance(node, n.Apply) and node.prefer_product and node.bracket == "(" and len(node.args) == 1:
+            opening = next(tok for tok in reversed(self.toks[: self.i]) if tok.text == "(" and tok.end <= node.args[0].start)
+            bracket = n.Paren(opening.start, node.end, node.args[0])
+            return n.Mul(node.start, bang.end, (node.func, n.Factorial(opening.start, bang.end, bracket)), ops=("",))
+        return n.Factorial(node.start, bang.end, node)
+
     def power(self) -> n.Node:
         node = self.atom()
         while True:
@@ -607,7 +649,7 @@ class Parser:
                 node = self.superscript(node)
             elif t.text == "!":
                 self.advance()
-                node = n.Factorial(node.start, t.end, node)
+                node = self.factorial(node, t)
             elif t.text in ("_", "^") and isinstance(node, n.Paren) and node.delim == "[" \
                     and self.bracket_evaluation_ahead():
                 node = self.evaluation_scripts(node.inner, node.start)
@@ -1008,6 +1050,11 @@ class Parser:
             return self.sub_parse(toks)
         if t.text in ("\\|", "\\Vert", "\\lVert"):
             return self.norm()
+        if t.text in ROUNDINGS:
+            self.advance()
+            inner = self.expr()
+            close = self.expect(OPEN_CLOSE[t.text])
+            return n.Func(t.start, close.end, ROUNDINGS[t.text], (inner,))
         if t.text in ("\\lvert", "\\vert"):
             self.advance()
             saved, self.abs_depth = self.abs_depth, self.abs_depth + 1

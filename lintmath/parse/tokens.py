@@ -34,6 +34,15 @@ UNICODE_MINUS = {"\u2212", "\u2013", "\u2014"}
 MAX_EXPANSIONS = 2_000
 
 
+SIZE_COMMANDS = {"\\left", "\\right", "\\bigl", "\\bigr", "\\Bigl", "\\Bigr", "\\biggl", "\\biggr",
+                 "\\Biggl", "\\Biggr", "\\big", "\\Big", "\\bigg", "\\Bigg", "\\middle"}
+
+
+def _sizes_next(tokens: list[Token]) -> bool:
+    """After ``\\left`` the next character is a delimiter: ``\\left.2`` is the empty delimiter, then 2."""
+    return bool(tokens) and tokens[-1].kind == "cmd" and tokens[-1].text in SIZE_COMMANDS
+
+
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Split math text into tokens. Letters are single tokens (``ab`` is ``a`` times ``b`` in TeX)."""
     tokens: list[Token] = []
@@ -54,7 +63,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
                 j = min(j + 1, n)
             tokens.append(Token("cmd", text[i:j], offset + i, offset + j))
             i = j
-        elif c.isdigit() or (c == "." and i + 1 < n and text[i + 1].isdigit()):
+        elif c.isdigit() or (c == "." and i + 1 < n and text[i + 1].isdigit() and not _sizes_next(tokens)):
             j = i
             while j < n and text[j].isdigit():
                 j += 1

@@ -1,0 +1,79 @@
+"""Plain TeX fractions, floor and ceiling, the factorial of a bracket, and written decimals."""
+from __future__ import annotations
+
+import pytest
+
+from lintmath.check import check_step
+from lintmath.parse.tokens import tokenize
+
+V, R, U = "verified", "refuted", "unverified"
+
+
+@pytest.mark.parametrize("lhs, rhs, status", [
+    (r"{a \over b} + {c \over b}", r"{a + c \over b}", V),
+    (r"{{1 \over 2} \over 3}", r"\frac{1}{6}", V),
+    (r"1 \over 2", r"0.5", V),                      # outside a group the whole side is the fraction
+    (r"{n \choose 2}", r"\frac{n(n-1)}{2}", V),
+    (r"{n+1 \choose k}", r"{n \choose k} + {n \choose k-1}", V),
+    (r"{u \over v}", r"{v \over u}", R),
+])
+def test_plain_tex_infix_fractions(lhs, rhs, status):
+    assert check_step(lhs, rhs, "=").status.value == status
+
+
+def test_an_infix_fraction_is_fixed_with_its_braces():
+    verdict = check_step(r"{a \over b}", r"2{a \over b}", "=")
+    assert verdict.status.value == R
+    assert verdict.diagnosis.suggestion == r"{a \over b}"
+    assert verdict.diagnosis.term == r"2{a \over b}"
+
+
+@pytest.mark.parametrize("lhs, rhs", [
+    (r"n!", r"n (n-1)!"),                           # the ! is the bracket's, not n(n-1)'s
+    (r"n!", r"n(n-1)!"),
+    (r"(m+1)!", r"(m+1) m!"),
+    (r"\frac{(k+2)!}{k!}", r"(k+2)(k+1)"),
+    (r"f(x)!", r"f(x)!"),
+])
+def test_the_factorial_of_a_bracket_after_a_letter(lhs, rhs):
+    assert check_step(lhs, rhs, "=").status.value == V
+
+
+def test_a_wrong_factorial_step_is_still_explained():
+    verdict = check_step(r"n!", r"n(n-2)!", "=")
+    assert verdict.status.value == R
+    assert verdict.diagnosis.suggestion == r"n(n-1)!"
+
+
+@pytest.mark.parametrize("lhs, rhs, status", [
+    (r"\lfloor x + 1 \rfloor", r"\lfloor x \rfloor + 1", V),
+    (r"\left\lceil y \right\rceil - 1", r"\lfloor y \rfloor", V),   # at the (non-integer) points sampled
+    (r"\lfloor 7.5 \rfloor", r"7", V),
+    (r"\lceil 7.5 \rceil", r"7", R),                                # numbers only: nothing to assume
+    # holds for integers m only: a real point refutes it, so it is never an error
+    (r"\lfloor m/2 \rfloor + \lceil m/2 \rceil", r"m", U),
+    (r"2\lfloor t \rfloor", r"\lfloor 2t \rfloor", U),
+])
+def test_floor_and_ceiling(lhs, rhs, status):
+    assert check_step(lhs, rhs, "=").status.value == status
+
+
+@pytest.mark.parametrize("lhs, rhs, status", [
+    (r"0.5 \times 0.4", r"0.2", V),
+    (r"0.5 \times 0.4", r"0.3", R),                  # a one-digit decimal is exact, not 0.5 +- 0.5
+    (r"1.5 y", r"2 y", R),
+    (r"\frac{1}{7}", r"0.14", V),                    # rounded results keep their rounding
+    (r"\frac{1}{6}", r"0.2", V),
+    (r"0.69 \cdot 3", r"2.08", V),                   # 0.69 carries ln 2's rounding into the product
+    (r"\sqrt{2}", r"1.41", V),
+    (r"\sqrt{2}", r"1.51", R),
+])
+def test_written_decimals(lhs, rhs, status):
+    assert check_step(lhs, rhs, "=").status.value == status
+
+
+def test_a_dot_after_a_size_command_is_a_delimiter_not_a_decimal_point():
+    texts = [t.text for t in tokenize(r"\left.2x\right|_0^1 + .5")]
+    assert texts[:3] == [r"\left", ".", "2"]
+    assert ".5" in texts
+    assert check_step(r"\left.2x^2\right|_0^1", r"2", "=").status.value == V
