@@ -71,8 +71,23 @@ class Parsed:
 
 
 def parse_step(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> Parsed:
-    left, right = parse_math(lhs, macros), parse_math(rhs, macros)
+    left, right = coherent_applications(parse_math(lhs, macros), parse_math(rhs, macros))
     return Parsed(left, right, classify_letters(left, right))
+
+
+def coherent_applications(*trees: n.Node) -> tuple[n.Node, ...]:
+    """One letter is one kind of thing throughout a step: where ``u(x)`` reads as an application, so
+    does ``u(x+1)``, which alone would read as a product first. Such a letter is a function, and no
+    reading makes a product of it (which would verify ``u(x+1) = u(x) + u(1)``)."""
+    applied = {x.func.key for tree in trees for x in tree.walk()
+               if isinstance(x, n.Apply) and x.maybe_product and not x.prefer_product}
+    mixed = {x.func.key for tree in trees for x in tree.walk()
+             if isinstance(x, n.Apply) and x.prefer_product and x.func.key in applied}
+    if not mixed:
+        return trees
+    return tuple(n.map_nodes(tree, lambda x: replace(x, prefer_product=False, maybe_product=False)
+                             if isinstance(x, n.Apply) and x.func.key in mixed else x)
+                 for tree in trees)
 
 
 def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro] | None = None,

@@ -34,7 +34,7 @@ BAR_VARIABLES = frozenset({"x", "t", "u", "s", "y", "z", "r", "v", "w", "\\theta
 # Names that, as matrices, are usually symmetric (covariance, precision, kernel, Hessian...).
 SYMMETRIC_NAMES = {"\\Sigma", "\\Lambda", "\\Omega", "\\Psi", "A", "C", "H", "K", "M", "P", "Q", "S"}
 # Functions every ML slide uses without defining them.
-LIBRARY = {"\\sigma": "sigmoid"}
+LIBRARY = {"\\sigma": "sigmoid", "\\Gamma": "gamma"}
 MAX_DIGITS = 4000
 # Separates an opaque derivative's name from the entry (d(r)/d(t)#1,0 is the second entry of dr/dt):
 # a message names the derivative once, not each entry.
@@ -438,7 +438,7 @@ def is_library(node: n.Apply) -> bool:
     Cov(X, Y) are operators lintmath knows, not functions the document must define."""
     if expectation.kind_of(node) is not None:
         return True
-    return node.func.key in LIBRARY and not node.func.indices and len(node.args) == 1 and not node.primes
+    return node.func.key in LIBRARY and not node.func.indices and len(node.args) == 1
 
 
 def _is_letter(text: str) -> bool:
@@ -1068,6 +1068,9 @@ class Lowerer:
         if any(linalg.is_matrix(a) for a in args):
             args = self.vector_argument(node, args)
         if is_library(node):
+            if node.primes:  # sigma'(z)
+                u = sp.Dummy("u")
+                return derivative(apply_function(LIBRARY[node.func.key], [u]), u, node.primes).subs(u, args[0])
             return apply_function(LIBRARY[node.func.key], args)
         name = sp.sstr(self.symbol(node.func))
         if node.bracket != "(":
@@ -1494,7 +1497,8 @@ def apply_function(name: str, args: list[sp.Expr], inverse: bool = False) -> sp.
     simple = {"sin": sp.sin, "cos": sp.cos, "tan": sp.tan, "cot": sp.cot, "sec": sp.sec, "csc": sp.csc,
               "asin": sp.asin, "acos": sp.acos, "atan": sp.atan, "sinh": sp.sinh, "cosh": sp.cosh,
               "tanh": sp.tanh, "coth": sp.coth, "log": _log, "exp": sp.exp, "sign": sp.sign,
-              "erf": sp.erf, "log10": lambda x: sp.log(x, 10), "floor": sp.floor, "ceiling": sp.ceiling}
+              "erf": sp.erf, "log10": lambda x: sp.log(x, 10), "floor": sp.floor, "ceiling": sp.ceiling,
+              "gamma": sp.gamma}
     if name in simple and len(args) == 1:
         return simple[name](args[0])
     if name == "max":

@@ -756,10 +756,11 @@ class Parser:
     def bracketed(self) -> n.Node:
         open_tok = self.advance()
         close = OPEN_CLOSE[open_tok.text]
-        saved = (self.abs_depth, self.bar_is_given, self.in_evalopen)
-        self.abs_depth, self.bar_is_given, self.in_evalopen = 0, 0, 0
+        # inside its brackets an argument is not bare: \log[\Gamma(x)] applies \Gamma
+        saved = (self.abs_depth, self.bar_is_given, self.in_evalopen, self.bare_argument)
+        self.abs_depth, self.bar_is_given, self.in_evalopen, self.bare_argument = 0, 0, 0, False
         inner = self.expr()
-        self.abs_depth, self.bar_is_given, self.in_evalopen = saved
+        self.abs_depth, self.bar_is_given, self.in_evalopen, self.bare_argument = saved
         t = self.peek()
         if t is None or t.text != close:
             raise ParseFailure(_unclosed_reason(open_tok.text, t))

@@ -77,3 +77,34 @@ def test_a_dot_after_a_size_command_is_a_delimiter_not_a_decimal_point():
     assert texts[:3] == [r"\left", ".", "2"]
     assert ".5" in texts
     assert check_step(r"\left.2x^2\right|_0^1", r"2", "=").status.value == V
+
+
+@pytest.mark.parametrize("lhs, rhs, status", [
+    (r"\sigma'(z)", r"\sigma(z)(1 - \sigma(z))", V),            # the logistic function's derivative
+    (r"\sigma''(z)", r"\sigma(z)(1-\sigma(z))(1-2\sigma(z))", V),
+    (r"\frac{d}{dx}\sigma(wx)", r"w\sigma'(wx)", V),
+    (r"\sigma'(z)", r"\sigma(z)(1 + \sigma(z))", R),
+    (r"\Gamma(n+1)", r"n!", V),                                  # Gamma applied is the gamma function
+    (r"\Gamma(x+1)", r"x\Gamma(x)", V),
+    (r"\Gamma(\tfrac{1}{2})", r"\sqrt{\pi}", V),
+    (r"\Gamma (a + b)", r"\Gamma a + \Gamma b", V),              # and may still be a matrix
+])
+def test_library_functions(lhs, rhs, status):
+    assert check_step(lhs, rhs, "=").status.value == status
+
+
+@pytest.mark.parametrize("lhs, rhs", [
+    # u(x) is an application, so u(x+1) is one too: no reading makes products of them
+    (r"u(x+1)", r"u(x) + u(1)"),
+    (r"T(u+v)", r"T(u)+T(v)"),
+])
+def test_a_letter_applied_somewhere_is_applied_everywhere(lhs, rhs):
+    verdict = check_step(lhs, rhs, "=")
+    assert verdict.status.value == U
+    assert verdict.reason.startswith("depends on what")
+
+
+def test_a_bracketed_argument_is_not_a_bare_one():
+    # inside \log[...] the bracket after \Gamma is its argument, as it is outside
+    lhs = r"\log\left[\frac{1}{\Gamma(e^{w})}\right] + \log y"
+    assert check_step(lhs, r"-\log\left[\Gamma(e^{w})\right] + \log y", "=").status.value == V
