@@ -8,6 +8,7 @@ and *unverified* whenever the decision would rest on something the step does not
 from __future__ import annotations
 
 import random
+from fractions import Fraction
 import re
 import time
 from dataclasses import dataclass, replace
@@ -228,6 +229,9 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
         # (y = x^{p/q} given above) than a typo
         return Verdict(Status.UNVERIFIED, f"the right side no longer mentions {', '.join(dropped)}: "
                        "substituted from elsewhere?", elapsed=time.perf_counter() - started)
+    if decimal_tolerance(parsed.lhs, parsed.rhs) > TOLERANCE:
+        # how the author rounds is a guess: undiagnosed, a rounding difference is only a warning
+        guessed = (*guessed, "written decimals rounded to their last digit")
     return Verdict(Status.REFUTED, "the two sides differ", outcome.point, guessed, diagnosis,
                    time.perf_counter() - started, where)
 
@@ -831,7 +835,7 @@ class Comparator:
 
     def holds(self, a: sp.Expr | float, b: sp.Expr | float, tolerance: sp.Float = TOLERANCE) -> bool:
         if isinstance(a, float) and isinstance(b, float):  # a screening in doubles (see evaluate.quick_value)
-            slack = float(tolerance) * max(1.0, abs(a), abs(b))
+            slack = float(_slack(tolerance, a, b))
             if self.relation in INEQUALITY:
                 return {"<=": a <= b + slack, "<": a < b + slack, ">=": a + slack >= b, ">": a + slack > b}[self.relation]
             return abs(a - b) <= slack
@@ -842,9 +846,18 @@ class Comparator:
         if self.relation in INEQUALITY:
             if not (a.is_real and b.is_real):
                 return True  # an inequality between complex numbers claims nothing we can test
-            slack = tolerance * max(1, abs(a), abs(b))
+            slack = _slack(tolerance, a, b)
             return {"<=": a <= b + slack, "<": a < b + slack, ">=": a + slack >= b, ">": a + slack > b}[self.relation]
-        return abs(a - b) <= tolerance * max(1, abs(a), abs(b))
+        return abs(a - b) <= _slack(tolerance, a, b)
+
+
+def _slack(tolerance, a, b):
+    """How far apart two values may be. The working tolerance is a share of values above 1 and
+    absolute below; the tolerance of written decimals is a share of the values themselves, however
+    small (``e^{-10} = 0.04`` is 100% off, not 0.04 off)."""
+    if tolerance > TOLERANCE:
+        return tolerance * max(abs(a), abs(b)) + TOLERANCE
+    return tolerance * max(1, abs(a), abs(b))
 
 
 class _Watched(Instance):
@@ -894,18 +907,21 @@ def _base_of(symbol_name: str) -> str:
 
 
 def decimal_tolerance(*trees: n.Node) -> sp.Float:
-    """Written decimals are rounded: ``= 0.14`` claims two significant digits, not thirty, and may
-    carry the rounding of the numbers it was computed from (5 in the third digit). A decimal of one
-    digit (``0.5``, ``1.5``) is almost always exact; it is read as claiming two, or ``0.5 \times 0.4
-    = 0.3`` would pass."""
-    digits = []
+    """Written decimals are rounded: ``= 0.14`` claims the value to half a unit in its last place,
+    0.005, which is 3.6% of it. The step is held to the loosest such claim among its decimals (an
+    input rounded to 0.69 carries its 0.7% into the product), as a share of the values compared (see
+    ``Comparator.holds``), so that ``e^{-10} = 0.04`` and ``\\pi = 3.2`` do not pass."""
+    shares = []
     for tree in trees:
         for node in tree.walk():
             if isinstance(node, n.Num) and "." in node.value:
-                digits.append(len(node.value.replace(".", "").lstrip("0")) or 1)
-    if not digits:
+                value = Fraction(node.value)
+                if value:
+                    places = len(node.value.split(".")[1])
+                    shares.append(Fraction(1, 2 * 10 ** places) / value)
+    if not shares:
         return TOLERANCE
-    return max(TOLERANCE, sp.Float(10) ** -max(2, min(digits)) * 5)
+    return max(TOLERANCE, sp.Float(float(max(shares))))
 
 
 def _differentiate_antiderivatives(a, b):

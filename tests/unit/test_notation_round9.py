@@ -67,9 +67,25 @@ def test_floor_and_ceiling(lhs, rhs, status):
     (r"0.69 \cdot 3", r"2.08", V),                   # 0.69 carries ln 2's rounding into the product
     (r"\sqrt{2}", r"1.41", V),
     (r"\sqrt{2}", r"1.51", R),
+    # half a unit in the last place, as a share of the value, however small the value is
+    (r"e^{-10}", r"0.04", R),
+    (r"e^{-5}", r"0.0067", V),
+    (r"e^{-5}", r"0.008", R),
+    (r"\frac{1}{3}", r"0.30", R),
+    (r"\pi", r"3.2", R),
+    (r"\sqrt{2}", r"1.42", R),
+    (r"\frac{s}{3}", r"0.35s", R),
+    (r"\ln 2", r"0.693", V),
+    (r"3 \times 0.693", r"2.08", V),
 ])
 def test_written_decimals(lhs, rhs, status):
     assert check_step(lhs, rhs, "=").status.value == status
+
+
+def test_a_rounding_difference_is_not_explained_by_a_made_up_term():
+    verdict = check_step(r"\frac{1}{3}", r"0.30", "=")
+    assert verdict.diagnosis is None  # not "0.30 + \frac{1}{30}"
+    assert "written decimals rounded to their last digit" in verdict.guessed  # so a warning, not an error
 
 
 def test_a_dot_after_a_size_command_is_a_delimiter_not_a_decimal_point():
