@@ -97,6 +97,43 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
     """Decide ``lhs REL rhs``. ``first`` marks the head of a chain, whose left side may be a name that
     the line defines (``E = ...``): such a step needs the definition from elsewhere, which ``context``
     (the definitions and assumptions in force where the step stands) may supply."""
+    verdict = _check_step(lhs, rhs, relation, macros=macros, first=first, seed=seed, explain=explain,
+                          context=context)
+    if verdict.status is Status.REFUTED and any(item.kind in ("define", "result") for item in context):
+        # A step decided with its names as free letters may hold only by a definition in force
+        # (x-bar the mean of the x_i, Z the softmax's normaliser): an error is claimed only if
+        # it also fails with every definition in force put in.
+        holding = holds_by_definitions(lhs, rhs, relation, macros or {}, seed, context)
+        if holding is not None:
+            return holding
+    return verdict
+
+
+def holds_by_definitions(lhs: str, rhs: str, relation: str, macros: Mapping[str, Macro], seed: int,
+                         context: tuple[ContextItem, ...]) -> Verdict | None:
+    """A verified verdict when the step holds with every definition in force substituted, else None."""
+    if relation not in EQUALITY:
+        return None
+    try:
+        parsed = parse_step(lhs, rhs, macros)
+        definitions = parse_definitions(context, macros, ("define", "result"))
+        left, used_l = substitute(parsed.lhs, definitions)
+        right, used_r = substitute(parsed.rhs, definitions)
+    except (ParseFailure, RecursionError):
+        return None
+    if not used_l and not used_r:
+        return None
+    outcome, guessed = Comparator(Parsed(left, right, classify_letters(left, right)), relation, seed,
+                                  assumptions(context)).decide()
+    if outcome.kind != "equal":
+        return None
+    where = tuple(sorted({f"{' '.join(d.item.lhs.split())} defined at {d.item.where}" for d in used_l + used_r}))
+    return Verdict(Status.VERIFIED, outcome.reason, guessed=guessed, definitions=where)
+
+
+def _check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro] | None = None,
+                first: bool = False, seed: int = 0, explain: bool = True,
+                context: tuple[ContextItem, ...] = ()) -> Verdict:
     started = time.perf_counter()
     cpu_started = time.process_time()  # what the diagnosis may spend is judged in CPU time
     if relation not in EQUALITY and relation not in INEQUALITY:

@@ -21,7 +21,8 @@ DEFINING = {":=", "==="}
 
 @dataclass(frozen=True)
 class ContextItem:
-    """``kind`` is "define" or "assume"; ``where`` is "path:line" for messages."""
+    """``kind`` is "define", "result" (a letter's value the document states, ``s = \\sum_k e^{z_k}``,
+    which may be a result as much as a definition) or "assume"; ``where`` is "path:line" for messages."""
 
     kind: str
     name: str  # the defined name's base, e.g. "E" or "\\sigma" ("" for assumptions)
@@ -56,13 +57,16 @@ def definition_of(step: Step, macros: dict[str, Macro], path: str) -> ContextIte
         rhs = parse_math(step.rhs.text, macros)
     except (ParseFailure, RecursionError):
         return None
-    if n.mentions(rhs, {head.base}):
-        return None
-    if not strong and isinstance(lhs, n.Sym) and len(head.base) == 1 and head.base.islower() and not head.indices:
-        return None  # "x = 2y" on its own is more often a result than a definition
+    if any(isinstance(x, n.Sym) and x.key == head.key for x in rhs.walk()):
+        return None  # x_{t+1} = x_t - g is a recurrence; x-bar = (1/n) sum x_i defines x-bar
+    # "x = 2y" on its own is more often a result than a definition (x-bar = ... is one): a value the
+    # document gives, which only rescues a step that would otherwise be an error (see check_step)
+    result = not strong and isinstance(lhs, n.Sym) and len(head.base) == 1 and head.base.islower() \
+        and not head.indices and not head.style
     line = step.lhs.line
     where = f"{path}:{line}" if line or step.lhs.page is None else f"{path}:p{step.lhs.page}"
-    return ContextItem("define", head.base, step.lhs.text, "=", step.rhs.text, where, line, strong, path)
+    return ContextItem("result" if result else "define", head.base, step.lhs.text, "=", step.rhs.text, where,
+                       line, strong, path)
 
 
 def directive_item(kind: str, argument: str, path: str, line: int) -> ContextItem | None:

@@ -75,8 +75,9 @@ def tasks_for(doc: Document, config: Config) -> list[tuple[StepResult, Task]]:
             # macros); the config's macros may change a reading, so only then read it again
             own = own_items[key] if key in own_items and not config.macros else definition_of(step, table, doc.path)
             context = context_for(step, [i for i in items if i != own], path=derivation.path)
+            defines = " ".join(own.lhs.split()) if own is not None and own.kind == "define" else ""
             task = Task(step.lhs.text, step.rhs.text, step.relation, macros, step.index == 0,
-                        config.seed, config.budget, context, own.name if own else "")
+                        config.seed, config.budget, context, defines)
             pairs.append((StepResult(derivation, step, None), task))  # type: ignore[arg-type]
     return pairs
 

@@ -28,10 +28,11 @@ class Definition:
     body: n.Node
 
 
-def parse_definitions(items: tuple[ContextItem, ...], macros: Mapping[str, Macro]) -> list[Definition]:
+def parse_definitions(items: tuple[ContextItem, ...], macros: Mapping[str, Macro],
+                      kinds: tuple[str, ...] = ("define",)) -> list[Definition]:
     out = []
     for item in items:
-        if item.kind != "define":
+        if item.kind not in kinds:
             continue
         try:
             lhs, body = parse_math(item.lhs, macros), parse_math(item.rhs, macros)
@@ -52,6 +53,21 @@ def parse_definitions(items: tuple[ContextItem, ...], macros: Mapping[str, Macro
 
 
 transform = n.rebuild  # kept under the name the rest of lintmath uses
+
+
+def _name_positions(tree: n.Node) -> set[int]:
+    """Ids of the symbols that name rather than stand for a value: a derivative's or an integral's
+    variable (d/do_j with o_j defined is still a derivative with respect to o_j), and a function's
+    name where no definition of it applies (f(a, b) with f(x) defined)."""
+    out: set[int] = set()
+    for node in tree.walk():
+        if isinstance(node, n.Deriv):
+            out.update(id(var) for var, _ in node.wrt)
+        elif isinstance(node, (n.Grad, n.Integral, n.Limit, n.Evaluate, n.EvalBar)) and node.var is not None:
+            out.add(id(node.var))
+        elif isinstance(node, n.Apply):
+            out.add(id(node.func))
+    return out
 
 
 def _bind(body: n.Node, binding: dict[str, n.Node]) -> n.Node:
@@ -83,7 +99,12 @@ def substitute(tree: n.Node, definitions: list[Definition], names: set[str] | No
     """``tree`` with every use of a defined name (restricted to ``names`` when given) replaced."""
     used: list[Definition] = []
 
+    protected: set[int] = set()
+
     def fn(node: n.Node) -> n.Node | None:
+        return node if id(node) in protected else replaced(node)
+
+    def replaced(node: n.Node) -> n.Node | None:
         for d in definitions:
             if names is not None and d.head.base not in names:
                 continue
@@ -91,7 +112,7 @@ def substitute(tree: n.Node, definitions: list[Definition], names: set[str] | No
                 if not node.maybe_product:
                     continue
                 # p_j(1 + p_j) with p_j defined: a product, not an application
-                value = fn(node.func) or node.func
+                value = replaced(node.func) or node.func
                 arg = transform(node.args[0], fn)
                 return n.Mul(node.start, node.end, (value, n.Paren(arg.start, arg.end, arg)), False, ("",))
             if d.function and isinstance(node, n.Sym) and _same_name(node, d.head) and len(d.params) == 1:
@@ -122,6 +143,7 @@ def substitute(tree: n.Node, definitions: list[Definition], names: set[str] | No
 
     for _ in range(MAX_ROUNDS):
         before = len(used)
+        protected = _name_positions(tree)
         tree = transform(tree, fn)
         if len(used) == before:
             break

@@ -146,3 +146,45 @@ def test_the_definition_step_itself_is_skipped_not_checked():
     result = check_text("\\[ E_x = -\\sum_k t_k^x \\log o_k^x \\]\n", "deck.tex", CONFIG)
     (step,) = result.steps
     assert step.verdict.status.value == "skipped" and "defines" in step.verdict.reason
+
+
+def test_a_step_that_holds_by_a_definition_in_force_is_not_an_error():
+    # both sides mention the mean, so the step alone is decided with it as a free letter; it is an
+    # error only if it also fails with the definition put in
+    text = "\n".join([
+        r"\[ \bar{y} = \frac{1}{m}\sum_{k=1}^{m} y_k \]",
+        r"\begin{align*}",
+        r"\sum_{k=1}^m (y_k - \bar y)^2 &= \sum_{k=1}^m y_k^2 - 2\bar y\sum_{k=1}^m y_k + m\bar y^2 \\",
+        r"&= \sum_{k=1}^m y_k^2 - 2m\bar y^2 + m\bar y^2 \\",
+        r"&= \sum_{k=1}^m y_k^2 - 3m\bar y^2",
+        r"\end{align*}",
+    ])
+    result = check_text(text, "stats.tex", CONFIG)
+    assert dict(statuses(result))[4] == "verified"
+    (finding,) = result.findings  # the step wrong either way stays an error
+    assert (finding.line, finding.rule) == (5, "LM103")
+    assert finding.suggestion == r"\sum_{k=1}^m y_k^2 - m\bar y^2"
+
+
+def test_a_letter_whose_value_the_document_states_rescues_a_step_but_is_not_skipped():
+    text = "\n".join([
+        r"\[ s = \sum_{k=1}^{K} e^{z_k} \]",
+        r"\[ \frac{\partial}{\partial z_j}\frac{e^{z_j}}{s} = \frac{e^{z_j}}{s} - \frac{e^{2z_j}}{s^2} \]",
+    ])
+    result = check_text(text, "softmax.tex", CONFIG)
+    assert result.findings == ()
+    assert dict(statuses(result))[2] == "verified"
+    assert not any(s.verdict.reason.startswith("defines") for s in result.steps)
+
+
+def test_defined_names_in_variable_positions_stay_variables():
+    text = "\n".join([
+        r"\[ o_j = \sigma(z_j) \]",
+        r"\[ \frac{\partial E}{\partial o_j} = o_j - t_j \]",   # E undefined: not decided, not a crash
+        r"\[ f(x) = x^2 \]",
+        r"\[ f(a, b^2) = a + b^2 \]",                          # f of two arguments is not this f
+    ])
+    result = check_text(text, "nn.tex", CONFIG)
+    reasons = [s.verdict.reason for s in result.steps]
+    assert not any("internal error" in r for r in reasons), reasons
+    assert result.findings == ()
