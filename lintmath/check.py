@@ -641,6 +641,15 @@ class Comparator:
                 return True
         return False
 
+    def adds_a_constant(self) -> bool:
+        """Whether both lines end in a constant of integration (F + C): they are then compared by
+        their derivatives, and values alone cannot judge them."""
+        def adds(tree: n.Node) -> bool:
+            return isinstance(tree, n.Add) and any(
+                isinstance(t.node, n.Sym) and t.node.base in ("C", "c", "K") and not t.node.style
+                for t in tree.terms)
+        return adds(self.parsed.lhs) and adds(self.parsed.rhs)
+
     def has_undefined_functions(self) -> bool:
         if self._undefined is None:
             self._undefined = any(g.startswith("undefined function") for g in self.guesses(frozenset()))
@@ -966,10 +975,32 @@ def _differentiate_antiderivatives(a, b):
     integrals = [i for side in (a, b) if not linalg.is_matrix(side) for i in side.atoms(sp.Integral)
                  if any(len(limits) == 1 for limits in i.limits)]
     variables = {limits[0] for i in integrals for limits in i.limits if len(limits) == 1}
+    if not integrals:
+        # F + C = G + C between two antiderivatives (1/2 sin^2 x + C = -1/4 cos 2x + C): the constant
+        # absorbs what they differ by, so they are compared by their derivatives too
+        constant = _integration_constant(a, b)
+        if constant is None:
+            return a, b
+        variables = (a.free_symbols | b.free_symbols) - {constant}
+        if len(variables) > 1:
+            variables &= {v for v in variables if v.name in INTEGRATION_LETTERS}
     if len(variables) != 1:
         return a, b
     (x,) = variables
     return derivative(a, x), derivative(b, x)
+
+
+INTEGRATION_LETTERS = {"x", "t", "u", "s", "y", "z", "v", "w", "\\theta", "\\phi", "\\tau"}
+
+
+def _integration_constant(a, b) -> sp.Symbol | None:
+    """The constant C (c, K, C_1) that both sides add at their top level, if any."""
+    def constants(side) -> set:
+        if linalg.is_matrix(side) or not isinstance(side, sp.Add):
+            return set()
+        return {t for t in side.args if isinstance(t, sp.Symbol) and t.name.split("[")[0] in ("C", "c", "K")}
+    shared = constants(a) & constants(b)
+    return next(iter(shared)) if len(shared) == 1 else None
 
 
 def _has_series(*sides) -> bool:

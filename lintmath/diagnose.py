@@ -2540,7 +2540,7 @@ class Prefilter:
         self.comparator = comparator
         self.lhs = lhs
         self.rhs = rhs
-        self.usable = not getattr(comparator, "constraints", ())
+        self.usable = not getattr(comparator, "constraints", ()) and not getattr(comparator, "adds_a_constant", lambda: False)()
         self.cache: dict[frozenset, tuple | None] = {}
         # per instance: the subtrees lowered so far; a candidate shares all but the edited path with
         # the line, so most of its lowering is a lookup

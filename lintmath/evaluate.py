@@ -74,7 +74,7 @@ _UNARY: dict[type, Callable] = {
     sp.asinh: mpmath.asinh, sp.acosh: mpmath.acosh, sp.atanh: mpmath.atanh,
     sp.Abs: abs, sp.gamma: mpmath.gamma, sp.factorial: mpmath.factorial,
     sp.erf: mpmath.erf, sp.erfc: mpmath.erfc,
-    sp.re: mpmath.re, sp.im: mpmath.im, sp.floor: mpmath.floor, sp.ceiling: mpmath.ceil,
+    sp.re: mpmath.re, sp.im: mpmath.im, sp.floor: mpmath.floor, sp.ceiling: mpmath.ceil, sp.sign: mpmath.sign,
 }
 _CONSTANTS: dict[object, Callable[[], object]] = {
     sp.pi: lambda: +mpmath.pi, sp.E: lambda: +mpmath.e, sp.EulerGamma: lambda: +mpmath.euler,
@@ -546,6 +546,7 @@ _FLOAT_UNARY: dict[type, Callable[[float], float]] = {
     # its parts are still the right ones
     sp.re: lambda x: x.real, sp.im: lambda x: x.imag,
     sp.floor: lambda x: float(math.floor(x)), sp.ceiling: lambda x: float(math.ceil(x)),
+    sp.sign: lambda x: float((x > 0) - (x < 0)),
 }
 _FLOAT_CONSTANTS: dict[object, float] = {
     sp.pi: math.pi, sp.E: math.e, sp.EulerGamma: 0.5772156649015329, sp.GoldenRatio: (1 + math.sqrt(5)) / 2,

@@ -363,7 +363,8 @@ def derivative(expr: sp.Basic, x: sp.Basic, order: int = 1) -> sp.Basic:
     way down: each one walks its operand's free symbols and asks whether the result is zero, which
     cost more than the differentiation itself (a gradient of a sum of stand-ins took 60% of a step).
     Sums, products, powers and functions that differentiate by ``fdiff`` are done here with SymPy's
-    own formulas; anything else (Abs, Piecewise, integrals, matrices) is left to ``sp.diff``."""
+    own formulas, and |u| as a real function; anything else (Piecewise, integrals, matrices) is left
+    to ``sp.diff``."""
     if not isinstance(x, sp.Symbol):
         return sp.diff(expr, x, order)
     for _ in range(order):
@@ -403,6 +404,10 @@ def _derivative(expr: sp.Basic, x: sp.Symbol) -> sp.Basic:
                 df = sp.Function.fdiff(expr, i)
             terms.append(df * d)
         return sp.Add(*terms)
+    if isinstance(expr, sp.Abs):
+        # the values compared are real: d|u| = sign(u) du (SymPy's own rule, for a complex u, is in
+        # derivatives of re(u) and im(u), which have no value)
+        return sp.sign(expr.args[0]) * _derivative(expr.args[0], x)
     return sp.diff(expr, x)
 
 

@@ -124,3 +124,31 @@ def test_a_bracketed_argument_is_not_a_bare_one():
     # inside \log[...] the bracket after \Gamma is its argument, as it is outside
     lhs = r"\log\left[\frac{1}{\Gamma(e^{w})}\right] + \log y"
     assert check_step(lhs, r"-\log\left[\Gamma(e^{w})\right] + \log y", "=").status.value == V
+
+
+@pytest.mark.parametrize("lhs, rhs, status", [
+    # two antiderivatives that differ by a constant, each "+ C": the constant absorbs it
+    (r"\frac12\sin^2 x + C", r"-\frac14\cos 2x + C", V),
+    (r"\frac{1}{a}e^{ax} + C", r"\frac{e^{ax} + 3}{a} + C", V),
+    (r"\ln|x| + c", r"\ln|2x| + c", V),
+    (r"\frac12\sin^2 x + C", r"\frac14\cos 2x + C", R),
+    (r"x^2 + C", r"x^2 + 2x + C", R),
+])
+def test_antiderivatives_up_to_their_constant(lhs, rhs, status):
+    assert check_step(lhs, rhs, "=").status.value == status
+
+
+def test_a_sign_slip_between_antiderivatives_is_explained():
+    verdict = check_step(r"\frac12\sin^2 x + C", r"\frac14\cos 2x + C", "=")
+    assert verdict.diagnosis.suggestion == r"-\frac14\cos 2x + C"
+
+
+@pytest.mark.parametrize("lhs, rhs, status", [
+    (r"\frac{d}{dx}\ln|x|", r"\frac1x", V),                      # |u| differentiates as a real function
+    (r"\frac{d}{dx}\ln|x|", r"-\frac1x", R),
+    (r"\int\frac{1}{x(x+1)}\,dx", r"\ln|x|-\ln|x+1|+C", V),
+    (r"\int\frac{1}{x(x+1)}\,dx", r"\ln|x|+\ln|x+1|+C", R),
+    (r"\frac{d}{dw}\lambda|w|", r"\lambda\frac{w}{|w|}", V),
+])
+def test_derivatives_of_absolute_values(lhs, rhs, status):
+    assert check_step(lhs, rhs, "=").status.value == status

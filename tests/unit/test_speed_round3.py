@@ -22,12 +22,23 @@ def _random_expression(rng: random.Random, depth: int) -> sp.Expr:
                        a**b, f(a) + sp.Abs(b), sp.atan(a) * sp.sqrt(b), sp.cosh(a) / b])
 
 
+class _RealAbs(sp.Function):
+    """|u| of a real u, as lintmath differentiates it (SymPy's Abs assumes u may be complex)."""
+
+    def fdiff(self, argindex=1):
+        return sp.sign(self.args[0])
+
+
+def _reference(expr: sp.Expr, var: sp.Symbol) -> sp.Expr:
+    return sp.diff(expr.replace(sp.Abs, _RealAbs), var).replace(_RealAbs, sp.Abs)
+
+
 def test_derivative_is_sp_diff():
     rng = random.Random(3)
     for _ in range(300):
         expr = _random_expression(rng, rng.randrange(1, 5))
         for var in (x, y):
-            mine, sympys = derivative(expr, var), sp.diff(expr, var)
+            mine, sympys = derivative(expr, var), _reference(expr, var)
             # the same rules give the same tree; zoo * 0 is nan to one and zoo * ... to the other
             assert mine == sympys or sympys.has(sp.nan, sp.zoo)
 
@@ -36,11 +47,11 @@ def test_derivative_is_sp_diff():
     (x**3 * sp.exp(2 * x), x, 2),
     (sp.Matrix([x**2, sp.sin(x) * y]), x, 1),  # matrices are left to sp.diff
     (sp.Integral(sp.exp(-y**2), (y, 0, x)), x, 1),  # so are integrals
-    (sp.Abs(x - y) * x, x, 1),  # and functions with their own rule
+    (sp.Abs(x - y) * x, x, 1),  # |u| as a real function
     (f(x) * f(y), x, 1),
 ])
 def test_derivative_by_name(expr, var, order):
-    mine, sympys = derivative(expr, var, order), sp.diff(expr, var, order)
+    mine, sympys = derivative(expr, var, order), _reference(expr, var) if order == 1 else sp.diff(expr, var, order)
     # a second derivative is the first one's, where SymPy multiplies by Leibniz's rule at once
     assert mine == sympys or sp.simplify(mine - sympys) == 0
 
