@@ -17,7 +17,7 @@ from lintmath.parse.tokens import (
 )
 from lintmath.parse.vocabulary import (
     ANNOTATIONS, DROP_WITH_ARG, FUNCTION_LETTERS, FUNCTIONS, GREEK, IGNORED, KERNS, LABEL_MARKS,
-    NAMED_FUNCTIONS, STYLES, TRANSPARENT, TRANSPOSE_MARKS, UNITS,
+    NAMED_FUNCTIONS, SPACES, STYLES, TRANSPARENT, TRANSPOSE_MARKS, UNITS,
 )
 
 MAX_DEPTH = 120
@@ -77,25 +77,36 @@ def prepare(text: str, macros: Mapping[str, Macro] | None = None, offset: int = 
                 and tokens[i + 1].text == ("<" if t.text == "\\left" else ">"):
             # \left| x \right>: angle brackets typed as < and >, which would read as relations
             angle = "\\langle" if t.text == "\\left" else "\\rangle"
-            out.append(Token("cmd", angle, t.start, tokens[i + 1].end))
+            out.append(Token("cmd", angle, t.start, tokens[i + 1].end, t.spaced))
             i += 2
             continue
         if t.kind == "cmd" and t.text in ("\\left", "\\right") and i + 1 < len(tokens) and tokens[i + 1].is_("."):
             if t.text == "\\left" and _closes_evaluation(tokens, i):
                 # \left. F \right|_a^b: the evaluation bar says exactly what it applies to
-                out.append(Token("cmd", "\\lintmathevalopen", t.start, tokens[i + 1].end))
+                out.append(Token("cmd", "\\lintmathevalopen", t.start, tokens[i + 1].end, t.spaced))
+            elif t.spaced:
+                _space_before(tokens, i + 2)
             i += 2
             continue
         if t.kind == "cmd" and t.text in DROP_WITH_ARG and t.text != "\\tag":
             i += 1
             if i < len(tokens) and tokens[i].kind == "open":
                 _, i = read_group(tokens, i)
+            if t.spaced:
+                _space_before(tokens, i)
             continue
         if t.kind == "cmd" and t.text in IGNORED:
+            if t.text in SPACES or t.spaced:
+                _space_before(tokens, i + 1)
             i += 1
             continue
         if t.kind == "cmd" and t.text in KERNS:
-            i = _after_dimension(tokens, i + 1)
+            after = _after_dimension(tokens, i + 1)
+            sign = tokens[i + 2] if i + 2 < len(tokens) and tokens[i + 1].kind == "open" else \
+                tokens[i + 1] if i + 1 < len(tokens) else None
+            if t.spaced or sign is None or not sign.is_("-"):
+                _space_before(tokens, after)  # \mkern3mu is a space, \mkern-3mu pulls together
+            i = after
             continue
         if t.kind == "cmd" and t.text == "\\operatorname" and i + 1 < len(tokens) and tokens[i + 1].is_("*"):
             # the star only moves the limits under the name
@@ -120,13 +131,13 @@ def prepare(text: str, macros: Mapping[str, Macro] | None = None, offset: int = 
         if t.kind == "cmd" and t.text in ("\\mbox", "\\hbox", "\\text") and i + 3 < len(tokens) \
                 and tokens[i + 1].kind == "open" and tokens[i + 2].text in ("\\bf", "\\bfseries"):
             # \mbox{\bf v} (a vector macro): \mathbf{v}
-            out.append(Token("cmd", "\\mathbf", t.start, t.end))
+            out.append(Token("cmd", "\\mathbf", t.start, t.end, t.spaced))
             out.append(tokens[i + 1])
             i += 3
             continue
         if t.kind == "open" and i + 1 < len(tokens) and tokens[i + 1].text in OLD_FONTS:
             # {\bf v}, H_{\rm eff}: the old font switches, which act to the end of their group
-            out.append(Token("cmd", OLD_FONTS[tokens[i + 1].text], t.start, t.end))
+            out.append(Token("cmd", OLD_FONTS[tokens[i + 1].text], t.start, t.end, t.spaced))
             out.append(t)
             i += 2
             continue
@@ -138,7 +149,7 @@ def prepare(text: str, macros: Mapping[str, Macro] | None = None, offset: int = 
                 inner = {x.text for x in tokens[a:b]}
                 for op in ("\\cdot", "\\times", "+", "-"):
                     if op in inner:
-                        out.append(Token("cmd" if op.startswith("\\") else "sym", op, t.start, t.end))
+                        out.append(Token("cmd" if op.startswith("\\") else "sym", op, t.start, t.end, t.spaced))
                         break
                 else:
                     raise ParseFailure("an operator drawn with \\mathbin is not decided yet")
@@ -146,6 +157,8 @@ def prepare(text: str, macros: Mapping[str, Macro] | None = None, offset: int = 
                 continue
         if t.kind == "cmd" and t.text in ("\\mathop", "\\mathord") and i + 2 < len(tokens) \
                 and tokens[i + 1].kind == "open" and tokens[i + 2].kind == "close":
+            if t.spaced:
+                _space_before(tokens, i + 3)
             i += 3  # \mathop{} is spacing
             continue
         out.append(t)
@@ -154,6 +167,32 @@ def prepare(text: str, macros: Mapping[str, Macro] | None = None, offset: int = 
     while out and out[-1].kind == "sym" and out[-1].text in ",.;":
         out.pop()
     return _merge_limit_increments(out)
+
+
+def _subscript_commands(tokens: list[Token], names: set[str]) -> frozenset[str]:
+    """Which of ``names`` occur in a subscript of ``tokens`` (``x_\\imath``, ``\\sum_{\\imath=1}``)."""
+    found: set[str] = set()
+    k = 0
+    while k < len(tokens):
+        if tokens[k].is_("_") and k + 1 < len(tokens):
+            if tokens[k + 1].kind == "open":
+                try:
+                    script, after = read_group(tokens, k + 1)
+                except ParseFailure:
+                    break
+            else:
+                script, after = tokens[k + 1 : k + 2], k + 2
+            found.update(x.text for x in script if x.kind == "cmd" and x.text in names)
+            k = after
+            continue
+        k += 1
+    return frozenset(found)
+
+
+def _space_before(tokens: list[Token], j: int) -> None:
+    """Mark the token at ``j`` (if any) as following an explicit space that was dropped."""
+    if j < len(tokens) and not tokens[j].spaced:
+        tokens[j] = replace(tokens[j], spaced=True)
 
 
 OLD_FONTS = {"\\bf": "\\mathbf", "\\bm": "\\mathbf", "\\rm": "\\mathrm", "\\it": "\\mathit",
@@ -198,7 +237,7 @@ def _merge_limit_increments(tokens: list[Token]) -> list[Token]:
     while k < len(tokens):
         t = tokens[k]
         if k + 1 < len(tokens) and (t.text, tokens[k + 1].text) in pairs and tokens[k + 1].kind == "letter":
-            out.append(Token("letter", f"{t.text} {tokens[k + 1].text}", t.start, tokens[k + 1].end))
+            out.append(Token("letter", f"{t.text} {tokens[k + 1].text}", t.start, tokens[k + 1].end, t.spaced))
             k += 2
             continue
         out.append(t)
@@ -352,6 +391,8 @@ class Parser:
         self.bar_is_given = 0  # inside p( ... | ... ) a bar conditions, it does not open |x|
         self.bare_argument = False  # reading \sin x without parentheses
         self.in_evalopen = 0  # inside \left. ... \right|: the bar closes that group, not a term
+        self.root_toks = tokens  # the whole expression, which a group's parser still sees
+        self.dotless_indices: frozenset[str] | None = None
 
     # -- token helpers -------------------------------------------------------------------------
     def peek(self, k: int = 0) -> Token | None:
@@ -382,7 +423,7 @@ class Parser:
         An undelimited argument is one character in TeX, so ``\\frac12`` is ``\\frac{1}{2}``."""
         t = self.peek()
         if t is not None and t.kind == "num" and len(t.text) > 1:
-            first = Token("num", t.text[0], t.start, t.start + 1)
+            first = Token("num", t.text[0], t.start, t.start + 1, t.spaced)
             rest = Token("num", t.text[1:], t.start + 1, t.end)
             self.toks[self.i : self.i + 1] = [first, rest]
         if self.peek() is None:
@@ -399,6 +440,8 @@ class Parser:
             raise ParseFailure("expression nested too deeply")
         sub = Parser(tokens)
         sub.depth = self.depth
+        sub.root_toks = self.root_toks
+        sub.dotless_indices = self.dotless_indices
         node = sub.parse(allow_annotation=False)
         self.depth -= 1
         return node
@@ -980,12 +1023,27 @@ class Parser:
             self.advance()
         return n.Sym(start, end, "event:" + " ".join(words), "label")
 
+    def dotless_unit(self, t: Token) -> bool:
+        """``\\imath``/``\\jmath`` here is the imaginary unit (``e^{\\imath\\theta}``), as ``\\mathrm{i}`` is:
+        unless it has a subscript of its own, or the expression uses it as an index somewhere
+        (``\\sum_{\\imath=1}^n a_\\imath``). Under an accent (``\\hat\\imath``, a unit vector) the style
+        has read it as a letter before this."""
+        nxt = self.peek(1)
+        if nxt is not None and nxt.is_("_"):
+            return False
+        if self.dotless_indices is None:
+            self.dotless_indices = _subscript_commands(self.root_toks, {"\\imath", "\\jmath"})
+        return t.text not in self.dotless_indices
+
     def text_of(self, node: n.Node) -> str:
         return " ".join(t.text for t in self.toks if node.start <= t.start and t.end <= node.end)
 
     def command(self) -> n.Node:
         t = self.peek()
         name = t.text[1:]
+        if name in ("imath", "jmath") and self.dotless_unit(t):
+            self.advance()
+            return n.Const(t.start, t.end, "imag_" + name[0])
         if name in GREEK:
             self.advance()
             if name in ("pi",) and not self.at("_", "("):
@@ -1444,7 +1502,8 @@ class Parser:
         return [t.node for t in folded]
 
     def function_argument(self) -> n.Node:
-        """``\\log(x)``, ``\\log x^2``, ``\\sin 2x``, ``\\log p(x)``: parentheses, or the product that follows."""
+        """``\\log(x)``, ``\\log x^2``, ``\\sin 2x``, ``\\log p(x)``: parentheses, or the product that follows,
+        up to an explicit space (``\\sin x\\, y`` is y sin x)."""
         t = self.peek()
         if t is None or not self.starts_atom(t):
             raise ParseFailure("a function without an argument")
@@ -1461,6 +1520,13 @@ class Parser:
                 if u.kind == "cmd" and (u.text[1:] in FUNCTIONS or u.text in ARGUMENT_STOPS):
                     break
                 if u.text in ("(", "["):
+                    break
+                if u.spaced:
+                    # \cos\theta\,\dot x: the author's space ends the argument. After a bare number it
+                    # may as well set a coefficient off (\sin 2\,x, as 2\,x anywhere) as end the
+                    # argument (\ln 2\,n): either reading is a guess
+                    if all(isinstance(f, n.Num) for f in factors):
+                        raise ParseFailure("a space after a number in a function's argument is not decided yet")
                     break
                 factors.append(self.power())
         finally:

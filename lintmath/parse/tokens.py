@@ -6,7 +6,7 @@ term built from ``\\R`` or ``\\norm{x}`` still underlines what the author typed.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Mapping
 
 from lintmath.model import Macro
@@ -22,6 +22,9 @@ class Token:
     text: str
     start: int
     end: int
+    # An explicit space (\, \; ~ ...) was typed just before this token and dropped: it is what ends a
+    # function's bare argument (\sin x\, y is y sin x). Not part of a token's identity.
+    spaced: bool = field(default=False, compare=False)
 
     def is_(self, *texts: str) -> bool:
         return self.text in texts
@@ -47,9 +50,14 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Split math text into tokens. Letters are single tokens (``ab`` is ``a`` times ``b`` in TeX)."""
     tokens: list[Token] = []
     i, n = 0, len(text)
+    tie = False  # a ~ before the next token
     while i < n:
         c = text[i]
-        if c.isspace() or c == "~":  # ~ is a non-breaking space
+        count = len(tokens)
+        if c == "~":  # a non-breaking space: dropped, but the next token remembers it
+            tie = True
+            i += 1
+        elif c.isspace():
             i += 1
         elif c == "%":
             while i < n and text[i] != "\n":
@@ -88,6 +96,9 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         else:
             tokens.append(Token("sym", c, offset + i, offset + i + 1))
             i += 1
+        if tie and len(tokens) > count:
+            tokens[-1] = replace(tokens[-1], spaced=True)
+            tie = False
         if len(tokens) > MAX_TOKENS:
             raise ParseFailure("expression too long")
     return tokens
@@ -135,14 +146,14 @@ def _substitute(body: tuple[Token, ...], args: list[list[Token]], start: int, en
             index = int(digits[0]) - 1
             if 0 <= index < len(args):
                 out.append(Token("open", "{", start, end))
-                out.extend(Token(a.kind, a.text, start, end) for a in args[index])
+                out.extend(Token(a.kind, a.text, start, end, a.spaced) for a in args[index])
                 out.append(Token("close", "}", start, end))
             # "#12" tokenizes as one number; keep the digits after the first
             if len(digits) > 1:
                 out.append(Token("num", digits[1:], start, end))
             k += 2
         else:
-            out.append(Token(t.kind, t.text, start, end))
+            out.append(Token(t.kind, t.text, start, end, t.spaced))
             k += 1
     return out
 
@@ -191,7 +202,10 @@ def expand_macros(tokens: list[Token], macros: Mapping[str, Macro]) -> list[Toke
         if i:
             end = rest[i - 1].end
         work = list(reversed(rest[i:]))
-        work.extend(reversed(_substitute(_body_tokens(macro.body), args, t.start, max(end, t.end))))
+        expansion = _substitute(_body_tokens(macro.body), args, t.start, max(end, t.end))
+        if t.spaced and expansion:
+            expansion[0] = replace(expansion[0], spaced=True)  # \sin x~\R: the space before the macro
+        work.extend(reversed(expansion))
     return out
 
 

@@ -44,6 +44,10 @@ IGNORED = {
     "\\thinspace", "\\negthinspace", "\\medspace", "\\negmedspace", "\\thickspace", "\\negthickspace",
 }
 
+# The positive spaces among them (not \!, nor the negative ones): a function's bare argument ends at
+# one, as the author typed it to separate the argument from what follows (\cos\theta\,\dot x).
+SPACES = {"\\,", "\\;", "\\:", "\\ ", "\\>", "\\thinspace", "\\medspace", "\\thickspace"}
+
 # Commands that start an annotation: what follows them at the top level of a line is prose.
 ANNOTATIONS = {
     "\\text", "\\textrm", "\\textit", "\\textbf", "\\mbox", "\\quad", "\\qquad", "\\hspace", "\\hfill",
