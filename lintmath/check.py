@@ -19,8 +19,8 @@ from sympy.core.function import AppliedUndef
 from sympy.matrices.common import ShapeError
 
 from lintmath.lower import (
-    LIBRARY, OPAQUE_ENTRY, Instance, Letters, Lowerer, Undecidable, classify_letters, derivative,
-    has_infinite_series, is_library, normalized_family, read_as_product, reading_keys, shapes_of_side, sum_bounds,
+    LIBRARY, MAYBE_SYMMETRIC_NAMES, OPAQUE_ENTRY, SYMMETRIC_NAMES, Instance, Letters, Lowerer, Undecidable,
+    classify_letters, derivative, has_infinite_series, is_library, normalized_family, read_as_product, reading_keys, shapes_of_side, sum_bounds,
 )
 from lintmath import linalg
 from lintmath.budget import BudgetExceeded
@@ -549,9 +549,15 @@ class Comparator:
                 # needs every reading tried, so one not tried leaves the step undecided
                 return Outcome("undecided", "too slow to compare under every reading of the notation"), ()
             outcome = self.compare(self.parsed.lhs, self.parsed.rhs, flips)
+            if outcome.kind == "equal" and ("symmetric",) in flips and not self._conventionally_symmetric():
+                # x^T A y = y^T A x holds if A is symmetric, which only the prose can say
+                names = {m.split(":")[-1] for m in self.parsed.letters.matrices} & MAYBE_SYMMETRIC_NAMES
+                outcome = Outcome("undecided", f"holds if {', '.join(sorted(names))} is symmetric")
             if outcome.kind == "equal":
                 return outcome, self.guesses(flips)
             outcomes.append(outcome)
+        if any(o.reason.startswith("holds if") for o in outcomes):
+            return next(o for o in outcomes if o.reason.startswith("holds if")), ()
         first = outcomes[0]
         if first.kind == "differ":
             if any(o.kind == "undecided" and o.readable for o in outcomes[1:]):
@@ -566,6 +572,9 @@ class Comparator:
                     return Outcome("undecided", f"depends on what {names} is"), ()
                 return robust, ()
         return first, self.guesses(frozenset())
+
+    def _conventionally_symmetric(self) -> bool:
+        return any(m.split(":")[-1] in SYMMETRIC_NAMES for m in self.parsed.letters.matrices)
 
     def robust(self) -> Outcome:
         """The default reading with undefined functions as opaque atoms (what holds for any f),

@@ -32,7 +32,11 @@ PRIME_VARIABLES = ("x", "t", "z", "s", "u", "y", "\\theta")
 # Letters that an evaluation bar F|_a^b may evaluate at when the step names no variable.
 BAR_VARIABLES = frozenset({"x", "t", "u", "s", "y", "z", "r", "v", "w", "\\theta", "\\phi", "\\varphi", "\\tau"})
 # Names that, as matrices, are usually symmetric (covariance, precision, kernel, Hessian...).
-SYMMETRIC_NAMES = {"\\Sigma", "\\Lambda", "\\Omega", "\\Psi", "A", "C", "H", "K", "M", "P", "Q", "S"}
+# Matrices conventionally symmetric (covariance, precision, Gram, Hessian, mass, scatter): a step that
+# holds when they are is verified. A and Q are as often not (any map; an orthogonal Q): a step that
+# holds only if they are is not refuted, and not verified either (see Comparator.decide).
+SYMMETRIC_NAMES = {"\\Sigma", "\\Lambda", "\\Omega", "\\Psi", "C", "H", "K", "M", "P", "S"}
+MAYBE_SYMMETRIC_NAMES = {"A", "Q"}
 # Functions every ML slide uses without defining them.
 LIBRARY = {"\\sigma": "sigmoid", "\\Gamma": "gamma"}
 MAX_DIGITS = 4000
@@ -465,7 +469,7 @@ def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
         keys.append(("vectors",))
     if any(_indexed_vector(t, letters) for t in trees):
         keys.append(("orthogonal",))  # u_1, ..., u_n: often an orthogonal basis
-    if any(m.split(":")[-1] in SYMMETRIC_NAMES for m in letters.matrices):
+    if any(m.split(":")[-1] in SYMMETRIC_NAMES | MAYBE_SYMMETRIC_NAMES for m in letters.matrices):
         keys.append(("symmetric",))  # covariance, precision, Gram and Hessian matrices usually are
     swaps: list[tuple] = []  # after every other key: the readings try only the first keys alone
     totals: list[tuple] = []
@@ -692,7 +696,8 @@ class Lowerer:
             # products and inverses of 3 x 3 matrices cheap, where symbolic entries would not
             cols = 1 if shape == "vector" else linalg.SIZE
             value = linalg.named_random_matrix(f"{self.inst.seed}:{name}", linalg.SIZE, cols)
-            if shape == "matrix" and ("symmetric",) in self.inst.flips and node.base in SYMMETRIC_NAMES:
+            if shape == "matrix" and ("symmetric",) in self.inst.flips \
+                    and node.base in SYMMETRIC_NAMES | MAYBE_SYMMETRIC_NAMES:
                 value = sp.ImmutableMatrix(value + value.T)
             return value
         sym = sp.Symbol(name)

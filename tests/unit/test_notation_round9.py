@@ -152,3 +152,20 @@ def test_a_sign_slip_between_antiderivatives_is_explained():
 ])
 def test_derivatives_of_absolute_values(lhs, rhs, status):
     assert check_step(lhs, rhs, "=").status.value == status
+
+
+@pytest.mark.parametrize("lhs, rhs, status", [
+    # A may be any matrix: what holds only for a symmetric A is neither verified nor an error
+    (r"\mathbf{A}^\top", r"\mathbf{A}", U),
+    (r"\nabla_{\mathbf{x}}\,\mathbf{x}^\top\mathbf{A}\mathbf{x}", r"2\mathbf{A}\mathbf{x}", U),
+    (r"\mathbf{x}^\top\mathbf{A}\mathbf{y}", r"\mathbf{y}^\top\mathbf{A}\mathbf{x}", U),
+    (r"\nabla_{\mathbf{x}}\,\mathbf{x}^\top\mathbf{A}\mathbf{x}", r"(\mathbf{A}+\mathbf{A}^\top)\mathbf{x}", V),
+    (r"\mathbf{x}^\top\mathbf{A}\mathbf{y}", r"\mathbf{y}^\top\mathbf{A}^\top\mathbf{x}", V),
+    # a covariance is symmetric by convention
+    (r"\nabla_{\mathbf{x}}\,\mathbf{x}^\top\Sigma\mathbf{x}", r"2\Sigma\mathbf{x}", V),
+])
+def test_symmetric_readings(lhs, rhs, status):
+    verdict = check_step(lhs, rhs, "=")
+    assert verdict.status.value == status
+    if status == U:
+        assert verdict.reason == "holds if A is symmetric"
