@@ -270,6 +270,64 @@ def find_relations(
     return found
 
 
+def opens_with_prose(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether ``text[start:end]`` (already stripped of spacing) opens with prose such as
+    ``\\text{for all }``, ``\\text{if}`` or ``\\mbox{i.e.}``: what follows is an annotation, even
+    when it holds a relation (``\\text{for } x > 0``).
+    """
+    end = len(text) if end is None else min(end, len(text))
+    m = _TOKEN.match(text, start, end)
+    if m is None or (m.group(0) not in _TEXTS and m.group(0) != "\\hbox"):
+        return False
+    s, after = read_group(text, m.end(), end)
+    content = group_content(text, s, after)
+    # "i.e.", "resp.", "given:" end in punctuation, which a name such as \text{Var} never does
+    return _is_annotation_text(content) or content.strip()[-1:] in (".", ",", ";", ":")
+
+
+def top_level_quad(text: str, start: int = 0, end: int | None = None) -> int | None:
+    """Offset of the first top-level ``\\quad``/``\\qquad`` of ``text[start:end]``, where a display
+    may set a second equation beside the first (``a = b, \\qquad c = d``).
+
+    None if there is none, if a prose annotation (``\\text{ for }``, ``\\hspace``...) comes first
+    (the quad is then part of the prose), or if the brackets of ``text[start:end]`` do not balance
+    (``\\{x : x > 0, \\quad y = 1\\}``: the quad is inside a set, cut off by the slice).
+    """
+    end = len(text) if end is None else min(end, len(text))
+    depth = 0
+    found: int | None = None
+    i = start
+    while i < end:
+        m = _TOKEN.match(text, i, end)
+        if m is None:  # pragma: no cover - the pattern matches any character
+            break
+        tok = m.group(0)
+        j = m.end()
+        if tok in ("{", "\\left") or tok in _OPENERS:
+            depth += 1
+        elif tok in ("}", "\\right") or tok in _CLOSERS:
+            depth -= 1
+            if depth < 0:
+                return None
+        elif tok == "\\begin":
+            depth += 1
+        elif tok == "\\end":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif depth == 0 and found is None:
+            if tok in ("\\quad", "\\qquad"):
+                found = i
+            elif tok in _ANNOTATIONS or (tok in _TEXTS and opens_with_prose(text, i, end)):
+                return None
+        if tok in ("\\left", "\\right", "\\middle", "\\begin", "\\end"):
+            s, j = read_group(text, j, end)  # the delimiter or environment name
+            if s < end and text[s] == "{" and tok in ("\\left", "\\right", "\\middle"):
+                j = s
+        i = j
+    return found if depth == 0 else None
+
+
 _LEAD = re.compile(
     r"(?:\s|\\(?:quad|qquad|enspace|thinspace|medspace|thickspace|negthinspace)(?![a-zA-Z@])"
     r"|\\[,;:! ]|~)*"

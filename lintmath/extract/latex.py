@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Callable
+from typing import Callable, Sequence
 
 from lintmath.model import Derivation, Directive, Document, ExtractError, Macro, MathText, Step
-from lintmath.relations import LOGICAL, find_relations, normalize_relation, read_group, strip_spacing
+from lintmath.relations import (
+    LOGICAL, RelationMatch, find_relations, normalize_relation, opens_with_prose, read_group,
+    strip_spacing, top_level_quad,
+)
 
 __all__ = ["extract_latex", "find_macros", "find_directives", "blank_comments"]
 
@@ -30,6 +33,14 @@ INNER_ENVS = frozenset({"split", "aligned", "alignedat", "gathered", "multlined"
 ENV_ARGS = {"alignat": 1, "alignat*": 1, "xalignat": 1, "xalignat*": 1, "alignedat": 1,
             "IEEEeqnarray": 1, "IEEEeqnarray*": 1, "IEEEeqnarraybox": 1, "array": 1}
 MULTLINE = frozenset({"multline", "multline*", "multlined"})
+#: Alignments whose columns come in (right, left) pairs: the 2nd, 4th... ``&`` of a row starts a
+#: new pair, which may hold an equation of its own (``x &= 1, & y &= 2``).
+PAIRED_ENVS = frozenset({"align", "align*", "flalign", "flalign*", "alignat", "alignat*",
+                         "xalignat", "xalignat*", "aligned", "alignedat"})
+#: Single-column displays, where ``a = b, \qquad c = d`` sets two equations side by side.
+SIDE_BY_SIDE_ENVS = frozenset({"equation", "equation*", "displaymath", "\\[", "$$", "gather",
+                               "gather*", "gathered", "multline", "multline*", "multlined",
+                               "dmath", "dmath*"})
 SKIP_ENVS = frozenset({"verbatim", "verbatim*", "Verbatim", "lstlisting", "minted", "comment",
                        "alltt", "filecontents", "filecontents*"})
 #: Above this size a "display" is runaway text (an unclosed environment in a huge file): skipped.
@@ -275,9 +286,14 @@ def _blank_notmath(local: str, chars: list[str]) -> None:
         _blank(chars, a, j)
 
 
-def _split_rows(local: str, chars: list[str], a: int, b: int) -> list[tuple[int, int]]:
-    """Rows of ``local[a:b]`` at top-level ``\\\\``; blanks ``&``, ``\\\\[..]``, ``\\intertext``."""
+def _split_rows(local: str, chars: list[str], a: int, b: int,
+                amps: list[list[int]] | None = None) -> list[tuple[int, int]]:
+    """Rows of ``local[a:b]`` at top-level ``\\\\``; blanks ``&``, ``\\\\[..]``, ``\\intertext``.
+
+    ``amps``, if given, receives the offsets of each row's top-level ``&`` (one list per row).
+    """
     rows = []
+    row_amps: list[int] = []
     row_start = a
     braces = envs = 0
     i = a
@@ -296,6 +312,7 @@ def _split_rows(local: str, chars: list[str], a: int, b: int) -> list[tuple[int,
             envs = max(0, envs - 1)
         elif top and tok == "&":
             chars[i] = " "
+            row_amps.append(i)
         elif top and tok in ("\\\\", "\\cr", "\\intertext", "\\shortintertext", "\\newline"):
             if tok in ("\\intertext", "\\shortintertext"):
                 _, j = read_group(local, j, b)
@@ -309,8 +326,13 @@ def _split_rows(local: str, chars: list[str], a: int, b: int) -> list[tuple[int,
             _blank(chars, i, j)
             rows.append((row_start, i))
             row_start = j
+            if amps is not None:
+                amps.append(row_amps)
+            row_amps = []
         i = j
     rows.append((row_start, b))
+    if amps is not None:
+        amps.append(row_amps)
     return rows
 
 
@@ -325,7 +347,39 @@ def _trim_punctuation(local: str, chars: list[str], a: int, b: int) -> None:
         chars[k - 1] = " "
 
 
+def _is_equation(local: str, first: int, last: int, ms: Sequence[RelationMatch]) -> bool:
+    """``something REL something``: ``local[first:last]`` (stripped) has math before its first
+    relation ``ms[0]`` and after its last one (trailing punctuation aside)."""
+    if not ms or ms[0].start <= first:
+        return False
+    a, b = strip_spacing(local, ms[-1].end, last)
+    return bool(local[a:b].rstrip(",.;").strip())
+
+
+def _pair_columns(ra: int, rb: int, amps: list[int]) -> list[tuple[int, int]]:
+    """The column pairs of a row of a paired alignment, cut at its 2nd, 4th... ``&``."""
+    columns = []
+    start = ra
+    for cut in amps[1::2]:
+        columns.append((start, cut))
+        start = cut + 1
+    columns.append((start, rb))
+    return columns
+
+
 # --------------------------------------------------------------------------- the extractor
+
+class _Chain:
+    """A derivation being read: its sides and relations, and the slices of the display (rows,
+    columns) it was read from, so a side spanning rows leaves out the other columns between."""
+
+    __slots__ = ("sides", "rels", "owned")
+
+    def __init__(self) -> None:
+        self.sides: list[list[int]] = []
+        self.rels: list[RelationMatch] = []
+        self.owned: list[tuple[int, int]] = []
+
 
 class _Builder:
     def __init__(self, text: str, path: str, extra: dict[str, str]):
@@ -365,61 +419,175 @@ class _Builder:
             if name not in INNER_ENVS or (name == "array" and not is_rcl_spec(spec)):
                 break
             a, b, row_env = body_start, body_end, name
-        rows = _split_rows(local, chars, a, b)
-        for ra, rb in rows:
-            _trim_punctuation(local, chars, ra, rb)
+        amps: list[list[int]] = []
+        rows = _split_rows(local, chars, a, b, amps)
         local = "".join(chars)
-        for ra, rb in rows:
-            # spacing at the start/end of a row is layout (``&\quad + c``), not an annotation
-            first, last = strip_spacing(local, ra, rb)
-            _blank(chars, ra, first)
-            _blank(chars, max(first, last), rb)
+        grouped = self._group_rows(local, row_env, rows, amps)
+        for groups in grouped:
+            for k, (_key, ga, gb, _fresh) in enumerate(groups):
+                if k + 1 < len(groups):
+                    # an equation set beside another: the comma of ``b^2, \quad &`` is punctuation
+                    gb = strip_spacing(local, ga, gb)[1]
+                _trim_punctuation(local, chars, ga, gb)
         local = "".join(chars)
-        self._chains(local, s, env, row_env, rows, label)
+        for groups in grouped:
+            for _key, ga, gb, _fresh in groups:
+                # spacing at the start/end of a row or column is layout (``&\quad + c``), not an
+                # annotation
+                first, last = strip_spacing(local, ga, gb)
+                _blank(chars, ga, first)
+                _blank(chars, max(first, last), gb)
+        local = "".join(chars)
+        self._chains(local, s, env, row_env, grouped, label)
 
-    def _chains(self, local, base, env, row_env, rows, label) -> None:
-        multline = row_env in MULTLINE or env in MULTLINE
-        sides: list[list[int]] = []
-        rels = []
+    def _group_rows(self, local: str, row_env: str, rows: list[tuple[int, int]],
+                    amps: list[list[int]]) -> list[list[list]]:
+        """Each row as the equations set side by side in it: ``[key, start, end, fresh]`` groups.
 
-        def finish():
-            if rels:
-                self._emit(local, base, env, sides, rels, label)
-            sides.clear()
-            rels.clear()
+        ``key`` names the column a group continues (the index of its column pair in a paired
+        alignment, else 0); ``fresh`` groups start a new chain whatever they hold. A row that holds
+        one equation is one group spanning the whole row, exactly as before columns were read.
+        """
+        paired = row_env in PAIRED_ENVS
+        side_by_side = row_env in SIDE_BY_SIDE_ENVS
+        started: set[int] = set()  # column pairs that have held an equation of their own
+        grouped: list[list[list]] = []
+        for (ra, rb), row_amps in zip(rows, amps):
+            if paired and len(row_amps) > 1:
+                grouped.append(self._columns(local, _pair_columns(ra, rb, row_amps), started))
+            elif side_by_side:
+                grouped.append(self._side_by_side(local, ra, rb))
+            else:
+                grouped.append([[0, ra, rb, False]])
+        return grouped
 
-        for ra, rb in rows:
-            first, last = strip_spacing(local, ra, rb)
+    def _columns(self, local: str, columns: list[tuple[int, int]], started: set[int]) -> list[list]:
+        """The groups of a row of a paired alignment, from its column pairs.
+
+        A later pair is an equation of its own when it holds one (``& y &= 3``), or when it
+        continues the chain its column started on an earlier row (``& &= b``, ``& &\\quad + c``).
+        Anything else there (``&& \\text{(chain rule)}``, ``& \\text{for } x > 0``, the ``= & b``
+        of ``a & = & b``) belongs to the pair before it, as it did when a row was one chain.
+        """
+        groups: list[list] = []
+        for j, (ca, cb) in enumerate(columns):
+            first, last = strip_spacing(local, ca, cb)
             if first >= last:
                 continue
+            own = j == 0
+            if j:
+                ms = find_relations(local, first, last, self.extra)
+                if _is_equation(local, first, last, ms) and not opens_with_prose(local, first, last):
+                    own = True
+                    started.add(j)
+                elif j in started:
+                    own = (ms[0].start == first) if ms else bool(_LEADING_OP.match(local, first))
+            if own or not groups:
+                groups.append([j if own else 0, ca, cb, False])
+            else:
+                groups[-1][2] = cb
+        return groups
+
+    def _side_by_side(self, local: str, ra: int, rb: int) -> list[list]:
+        """The groups of a single-column row: ``a = b, \\qquad c = d`` is two equations.
+
+        Split only where what follows the quad is itself an equation and not prose; otherwise the
+        quad and what follows stay an annotation of the row (``a = b \\quad \\text{for } x = 1``).
+        """
+        groups = [[0, ra, rb, False]]
+        start = ra
+        for _ in range(100):
+            first, last = strip_spacing(local, start, rb)
             ms = find_relations(local, first, last, self.extra)
             if not ms:
-                if sides:
-                    sides[-1][1] = last
-                else:
-                    sides.append([first, last])
-                continue
-            if ms[0].start == first:
-                if not sides:
-                    sides.append([first, first])
-            elif sides and (multline or _LEADING_OP.match(local, first)):
-                sides[-1][1] = ms[0].start
-            else:
-                finish()
-                sides.append([first, ms[0].start])
-            for k, m in enumerate(ms):
-                rels.append(m)
-                sides.append([m.end, ms[k + 1].start if k + 1 < len(ms) else last])
-        finish()
+                break
+            q = top_level_quad(local, ms[-1].end, last)
+            if q is None or not _is_equation(local, first, q, ms):
+                break
+            r_first, r_last = strip_spacing(local, q, rb)
+            rest = find_relations(local, r_first, r_last, self.extra)
+            if not _is_equation(local, r_first, r_last, rest) or opens_with_prose(local, r_first, r_last):
+                break
+            groups[-1][2] = q
+            groups.append([0, q, rb, True])
+            start = q
+        return groups
 
-    def _math(self, local: str, base: int, a: int, b: int) -> MathText | None:
+    def _chains(self, local, base, env, row_env, grouped, label) -> None:
+        multline = row_env in MULTLINE or env in MULTLINE
+        chains: list[_Chain] = []  # in the order they start, which is the order of the source
+        current: dict[int, _Chain] = {}  # the chain each column is reading
+
+        def start(key: int) -> _Chain:
+            chain = current[key] = _Chain()
+            chains.append(chain)
+            return chain
+
+        for groups in grouped:
+            for key, ga, gb, fresh in groups:
+                first, last = strip_spacing(local, ga, gb)
+                if first >= last:
+                    continue
+                chain = current.get(key)
+                if chain is None or fresh:
+                    chain = start(key)
+                sides = chain.sides
+                ms = find_relations(local, first, last, self.extra)
+                if not ms:
+                    if sides:
+                        sides[-1][1] = last
+                    else:
+                        sides.append([first, last])
+                    chain.owned.append((first, last))
+                    continue
+                if ms[0].start == first:
+                    if not sides:
+                        sides.append([first, first])
+                elif sides and (multline or _LEADING_OP.match(local, first)):
+                    sides[-1][1] = ms[0].start
+                else:
+                    if sides:  # a row with its own left side starts a new chain
+                        chain = start(key)
+                        sides = chain.sides
+                    sides.append([first, ms[0].start])
+                chain.owned.append((first, last))
+                for k, m in enumerate(ms):
+                    chain.rels.append(m)
+                    sides.append([m.end, ms[k + 1].start if k + 1 < len(ms) else last])
+        for chain in chains:
+            if chain.rels:
+                self._emit(local, base, env, chain, label)
+
+    def _math(self, local: str, base: int, a: int, b: int,
+              owned: Sequence[tuple[int, int]] = ()) -> MathText | None:
         a, b = strip_spacing(local, a, b)
         if a >= b:
             return None
+        # a side read over several rows or columns: blank what lies between its own slices
+        # (another column's equation), keeping newlines so offsets still map to the source
+        k = max(0, bisect.bisect_right(owned, (a, len(local))) - 1)
+        if k + 1 < len(owned) and owned[k + 1][0] < b:
+            text = local[a:b]
+            keep = [" " if c != "\n" else c for c in text]
+            for oa, ob in owned[k:]:
+                if oa >= b:
+                    break
+                lo, hi = max(oa, a), min(ob, b)
+                if lo < hi:
+                    keep[lo - a:hi - a] = text[lo - a:hi - a]
+            piece = "".join(keep)
+            pa, pb = strip_spacing(piece, 0, len(piece))
+            if pa >= pb:
+                return None
+            a, b = a + pa, a + pb
+            text = piece[pa:pb]
+        else:
+            text = local[a:b]
         line, column = self.position(base + a)
-        return MathText(local[a:b], line, column)
+        return MathText(text, line, column)
 
-    def _emit(self, local, base, env, sides, rels, label) -> None:
+    def _emit(self, local, base, env, chain: _Chain, label) -> None:
+        sides, rels, owned = chain.sides, chain.rels, chain.owned
         logical = [k for k, r in enumerate(rels) if r.name in LOGICAL]
         steps = []
         for k, rel in enumerate(rels):
@@ -427,11 +595,11 @@ class _Builder:
                 pos = logical.index(k)
                 left = logical[pos - 1] + 1 if pos > 0 else 0
                 right = logical[pos + 1] if pos + 1 < len(logical) else len(sides) - 1
-                lhs = self._math(local, base, sides[left][0], sides[k][1])
-                rhs = self._math(local, base, sides[k + 1][0], sides[right][1])
+                lhs = self._math(local, base, sides[left][0], sides[k][1], owned)
+                rhs = self._math(local, base, sides[k + 1][0], sides[right][1], owned)
             else:
-                lhs = self._math(local, base, *sides[k])
-                rhs = self._math(local, base, *sides[k + 1])
+                lhs = self._math(local, base, *sides[k], owned)
+                rhs = self._math(local, base, *sides[k + 1], owned)
             if lhs is None or rhs is None:
                 continue
             steps.append(Step(len(steps), rel.name, rel.text, lhs, rhs))
