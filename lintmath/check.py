@@ -20,7 +20,8 @@ from sympy.matrices.common import ShapeError
 
 from lintmath.lower import (
     LIBRARY, MAYBE_SYMMETRIC_NAMES, OPAQUE_ENTRY, SYMMETRIC_NAMES, Instance, Letters, Lowerer, Undecidable,
-    classify_letters, derivative, has_infinite_series, is_library, normalized_family, read_as_product, reading_keys, shapes_of_side, sum_bounds,
+    classify_letters, derivative, has_infinite_series, has_uncounted_sum, is_library, normalized_family,
+    read_as_product, reading_keys, shapes_of_side, sum_bounds,
 )
 from lintmath import linalg
 from lintmath.budget import BudgetExceeded
@@ -50,6 +51,7 @@ _TINY = float(TINY)
 # An infinite series is summed numerically (evaluate.py), which can be wrong where it converges slowly
 # or not at all: a step that holds one is verified when its sides agree, and otherwise left unverified
 SERIES_DIFFER = "differs where an infinite series is summed numerically: not decided"
+UNCOUNTED_DIFFER = "differs over a few terms of a sum without bounds over a number (\\sum_n x^n): its range is not written"
 ROUNDING_DIFFER = "floor or ceiling differs at real points; letters may stand for integers: not decided"
 SERIES_UNSETTLED = "an infinite series that does not settle (or cannot be summed) at the sampled points is not decided"
 
@@ -185,6 +187,9 @@ def _check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro
         # never refuted because of a series, and no diagnosis searched: whatever the comparison found
         # (a difference, no reading, no value) may be the numerical summation's doing
         reason = SERIES_DIFFER if outcome.kind == "differ" else outcome.reason
+        return Verdict(Status.UNVERIFIED, reason, elapsed=time.perf_counter() - started)
+    if has_uncounted_sum(parsed.lhs, parsed.rhs):
+        reason = UNCOUNTED_DIFFER if outcome.kind == "differ" else outcome.reason
         return Verdict(Status.UNVERIFIED, reason, elapsed=time.perf_counter() - started)
     if outcome.kind == "differ" and _rounds(parsed):
         # floor(n/2) + ceil(n/2) = n holds for the integers the letters stand for, not at the real

@@ -362,6 +362,25 @@ def read_as_product(node: n.Apply, letters: Letters) -> bool:
     return node.maybe_product and not node.func.indices and node.func.base in letters.standalone
 
 
+def has_uncounted_sum(*trees: n.Node) -> bool:
+    """Whether a sum or product without bounds runs over a number rather than an index (``\\sum_n
+    x^n/n!``, where n indexes nothing): its range, 0 to infinity most often, is not written, and the
+    few terms a sum without bounds is given can verify what holds for any range (linearity) but
+    refute nothing."""
+    return any(isinstance(x, n.BigOp) and x.lo is None and not _indexes_with(x.body, {x.var, *x.extra_vars})
+               for tree in trees for x in tree.walk())
+
+
+def _indexes_with(body: n.Node, variables: set[str]) -> bool:
+    """Whether ``body`` uses one of ``variables`` as an index: ``x_i``, ``w_{ij}``, ``h[k]``."""
+    for node in body.walk():
+        if isinstance(node, n.Sym) and any(n.mentions(i, variables) for i in node.indices):
+            return True
+        if isinstance(node, n.Apply) and node.bracket == "[" and any(n.mentions(a, variables) for a in node.args):
+            return True
+    return False
+
+
 def derivative(expr: sp.Basic, x: sp.Basic, order: int = 1) -> sp.Basic:
     """``sp.diff(expr, x, order)`` by the same rules, without SymPy's Derivative at every node on the
     way down: each one walks its operand's free symbols and asks whether the result is zero, which

@@ -169,3 +169,16 @@ def test_symmetric_readings(lhs, rhs, status):
     assert verdict.status.value == status
     if status == U:
         assert verdict.reason == "holds if A is symmetric"
+
+
+@pytest.mark.parametrize("lhs, rhs, status", [
+    # n counts and indexes nothing: the range (0 to infinity, most often) is not written
+    (r"\sum_n \frac{(-1)^n x^{2n}}{(2n)!}", r"\cos x", U),
+    (r"\sum_{k} x^k", r"\sum_k x^k + 1", U),
+    (r"\sum_n 2 a^n", r"2\sum_n a^n", V),                 # what holds for any range still verifies
+    # an index ranges over what it indexes: decided on a few terms, as before
+    (r"\sum_i x_i + \sum_i y_i", r"\sum_i (x_i + y_i)", V),
+    (r"\sum_i x_i + \sum_i y_i", r"\sum_i (x_i - y_i)", R),
+])
+def test_sums_without_bounds_over_a_number(lhs, rhs, status):
+    assert check_step(lhs, rhs, "=").status.value == status
