@@ -218,7 +218,8 @@ def _is_minus_one(node: n.Node) -> bool:
 
 def _shape_of_name(sym: n.Sym) -> str:
     base = sym.base.lstrip("\\")
-    return "vector" if base[:1].islower() or base.isdigit() else "matrix"
+    arrow = "arrow" in sym.style.split("+")
+    return "vector" if arrow or base[:1].islower() or base.isdigit() else "matrix"
 
 
 def classify_shapes(trees, integers: set[str]) -> tuple[frozenset, frozenset, frozenset, frozenset]:
@@ -232,6 +233,9 @@ def classify_shapes(trees, integers: set[str]) -> tuple[frozenset, frozenset, fr
     literal = False
     functions: set[int] = set()
     operators: set[int] = set()  # \mathbf{E}[X]: a bold operator, not a vector
+    crossed: set[int] = set()
+    dotted: set[int] = set()
+    bold: set[int] = set()  # marked for being bold, not for what the step does with them
     for tree in trees:
         for node in tree.walk():
             if isinstance(node, n.Apply):
@@ -242,6 +246,7 @@ def classify_shapes(trees, integers: set[str]) -> tuple[frozenset, frozenset, fr
                 literal = True
             if isinstance(node, n.Sym) and "bf" in node.style.split("+") and id(node) not in operators:
                 marked.append(node)
+                bold.add(id(node))
             elif isinstance(node, (n.Transpose, n.Norm)):
                 inner = node.inner
                 while isinstance(inner, n.Paren):
@@ -257,13 +262,27 @@ def classify_shapes(trees, integers: set[str]) -> tuple[frozenset, frozenset, fr
             elif isinstance(node, n.Pow) and isinstance(node.base, n.Sym) and _is_minus_one(node.exp) \
                     and (len(node.base.base) == 1 and node.base.base.isupper()):
                 marked.append(node.base)  # A^{-1}: an inverse matrix
+            if isinstance(node, n.Mul):
+                # E x B: a cross product is of vectors, whatever their case; so is E . B between two
+                # bold capitals that nothing else in the step makes matrices (see below)
+                for k, f in enumerate(node.factors[:-1]):
+                    g, op = node.factors[k + 1], node.ops[k] if k < len(node.ops) else ""
+                    if op == "\\times":
+                        crossed.update(id(x) for x in (f, g) if isinstance(x, n.Sym))
+                    elif op == "\\cdot" and all(isinstance(x, n.Sym) and "bf" in x.style.split("+")
+                                                  for x in (f, g)):
+                        dotted.update((id(f), id(g)))
     for tree in trees:
         for node in tree.walk():
             if isinstance(node, n.Sym) and not node.style and id(node) not in functions \
                     and node.base not in integers and _is_letter(node.base):
                 plain.append(node)
+    # bold capitals in a dot product are vectors unless the step also treats them as matrices
+    # (transposes, inverts, takes a trace or determinant of them)
+    as_matrices = {sym.key for sym in marked if id(sym) not in bold}
     for sym in marked:
-        (vectors if _shape_of_name(sym) == "vector" else matrices).add(sym.key)
+        vector = id(sym) in crossed or id(sym) in dotted and sym.key not in as_matrices
+        (vectors if vector or _shape_of_name(sym) == "vector" else matrices).add(sym.key)
     if not (vectors or matrices or literal):
         return frozenset(), frozenset(), frozenset(), frozenset()
     inferred: set[str] = set()

@@ -69,12 +69,13 @@ UNITS = {"mu", "pt", "em", "ex", "cm", "mm", "in", "bp", "sp", "pc", "dd", "cc"}
 
 # Letter styles: command -> short style name that becomes part of a symbol's identity.
 STYLES = {
-    "\\mathbf": "bf", "\\boldsymbol": "bf", "\\bm": "bf", "\\pmb": "bf", "\\vec": "bf", "\\bold": "bf",
+    # an arrow marks a vector whatever its case (\vec{E}, \vec{B}); bold capitals are matrices
+    "\\mathbf": "bf", "\\boldsymbol": "bf", "\\bm": "bf", "\\pmb": "bf", "\\vec": "bf+arrow", "\\bold": "bf",
     "\\mathbb": "bb", "\\mathcal": "cal", "\\mathscr": "scr", "\\mathfrak": "frak", "\\mathsf": "sf",
     "\\mathit": "", "\\mathrm": "rm", "\\mathnormal": "", "\\textbf": "bf",
     "\\hat": "hat", "\\widehat": "hat", "\\bar": "bar", "\\overline": "bar", "\\tilde": "tilde",
     "\\widetilde": "tilde", "\\dot": "dot", "\\ddot": "ddot", "\\check": "check", "\\breve": "breve",
-    "\\acute": "acute", "\\grave": "grave", "\\mathring": "ring", "\\overrightarrow": "bf",
+    "\\acute": "acute", "\\grave": "grave", "\\mathring": "ring", "\\overrightarrow": "bf+arrow",
 }
 
 TRANSPOSE_MARKS = {"T", "\\top", "\\intercal", "\\mathsf{T}", "\\mathrm{T}", "\\mathsf T", "\\mathrm T",

@@ -182,3 +182,21 @@ def test_symmetric_readings(lhs, rhs, status):
 ])
 def test_sums_without_bounds_over_a_number(lhs, rhs, status):
     assert check_step(lhs, rhs, "=").status.value == status
+
+
+@pytest.mark.parametrize("lhs, rhs, status", [
+    # an arrow marks a vector whatever its case
+    (r"\vec{E}\cdot\vec{B}", r"\vec B\cdot\vec E", V),
+    (r"\vec A\times\vec B", r"-\vec B\times\vec A", V),
+    (r"\vec{E}\cdot\vec{B}", r"-\vec B\cdot\vec E", R),
+    # bold capitals in a cross product, or dotted with each other and nothing else, are vectors
+    (r"\frac{1}{\mu_0}\mathbf E\times\mathbf B", r"-\frac{1}{\mu_0}\mathbf B\times\mathbf E", V),
+    (r"\mathbf E\times\mathbf B", r"\mathbf B\times\mathbf E", R),
+    (r"\mathbf E\cdot\mathbf B", r"\mathbf B\cdot\mathbf E", V),
+    (r"q(\vec E+\vec v\times\vec B)", r"q\vec E+q\vec v\times\vec B", V),
+    # bold capitals the step transposes stay matrices
+    (r"(\mathbf{A}\mathbf{B})^{\top}", r"\mathbf{B}^{\top}\mathbf{A}^{\top}", V),
+    (r"(\mathbf{A}\mathbf{B})^{\top}", r"\mathbf{A}^{\top}\mathbf{B}^{\top}", R),
+])
+def test_capital_vectors(lhs, rhs, status):
+    assert check_step(lhs, rhs, "=").status.value == status
