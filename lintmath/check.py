@@ -51,6 +51,7 @@ _TINY = float(TINY)
 # An infinite series is summed numerically (evaluate.py), which can be wrong where it converges slowly
 # or not at all: a step that holds one is verified when its sides agree, and otherwise left unverified
 SERIES_DIFFER = "differs where an infinite series is summed numerically: not decided"
+LOG_READINGS = {"log10": "\\log in base 10", "log2": "\\lg in base 2"}
 UNCOUNTED_DIFFER = "differs over a few terms of a sum without bounds over a number (\\sum_n x^n): its range is not written"
 ROUNDING_DIFFER = "floor or ceiling differs at real points; letters may stand for integers: not decided"
 SERIES_UNSETTLED = "an infinite series that does not settle (or cannot be summed) at the sampled points is not decided"
@@ -554,6 +555,9 @@ class Comparator:
                 # needs every reading tried, so one not tried leaves the step undecided
                 return Outcome("undecided", "too slow to compare under every reading of the notation"), ()
             outcome = self.compare(self.parsed.lhs, self.parsed.rhs, flips)
+            if outcome.kind == "equal" and ("logbase",) in flips and "log10" in self._other_bases():
+                # \log is the natural logarithm here, as in most notes; in engineering it is base 10
+                outcome = Outcome("undecided", "holds if \\log is base 10 (lintmath reads it as the natural log)")
             if outcome.kind == "equal" and ("symmetric",) in flips and not self._conventionally_symmetric():
                 # x^T A y = y^T A x holds if A is symmetric, which only the prose can say
                 names = {m.split(":")[-1] for m in self.parsed.letters.matrices} & MAYBE_SYMMETRIC_NAMES
@@ -561,7 +565,7 @@ class Comparator:
             if outcome.kind == "equal":
                 return outcome, self.guesses(flips)
             outcomes.append(outcome)
-        if any(o.reason.startswith("holds if") for o in outcomes):
+        if any(o.reason.startswith("holds if ") for o in outcomes):
             return next(o for o in outcomes if o.reason.startswith("holds if")), ()
         first = outcomes[0]
         if first.kind == "differ":
@@ -577,6 +581,10 @@ class Comparator:
                     return Outcome("undecided", f"depends on what {names} is"), ()
                 return robust, ()
         return first, self.guesses(frozenset())
+
+    def _other_bases(self) -> set[str]:
+        return {x.other_base for side in (self.parsed.lhs, self.parsed.rhs) for x in side.walk()
+                if isinstance(x, n.Func) and x.other_base}
 
     def _conventionally_symmetric(self) -> bool:
         return any(m.split(":")[-1] in SYMMETRIC_NAMES for m in self.parsed.letters.matrices)
@@ -679,6 +687,8 @@ class Comparator:
             out.append("vectors for " + ", ".join(sorted(k.split(":")[-1] for k in self.letters.required)))
         out += [f"{key[1].split(':')[-1]} symmetric" for key in flips if key[0] == "swap"]
         out += [f"the {key[1].split(':')[-1]}_j summing to 1" for key in flips if key[0] == "normalized"]
+        if ("logbase",) in flips:
+            out += [LOG_READINGS[b] for b in sorted(self._other_bases())]
         for node in (*self.parsed.lhs.walk(), *self.parsed.rhs.walk()):
             if isinstance(node, n.Apply) and not read_as_product(node, self.parsed.letters) and not is_library(node):
                 product = node.prefer_product != (("apply", node.func.key) in flips)

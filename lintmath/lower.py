@@ -381,6 +381,23 @@ def read_as_product(node: n.Apply, letters: Letters) -> bool:
     return node.maybe_product and not node.func.indices and node.func.base in letters.standalone
 
 
+BASE_DIGITS = {"log10": 10, "log2": 2}
+
+
+def _writes_powers(tree: n.Node, base: int) -> bool:
+    """Whether ``tree`` writes a power of ``base`` above 1 (10, 100, 10^k; 2, 8, 2^k)."""
+    def power(value: str) -> bool:
+        if not value.isdigit() or int(value) < base:
+            return False
+        k = int(value)
+        while k % base == 0:
+            k //= base
+        return k == 1
+    return any(isinstance(x, n.Num) and power(x.value)
+               or isinstance(x, n.Pow) and isinstance(x.base, n.Num) and x.base.value == str(base)
+               for x in tree.walk())
+
+
 def has_uncounted_sum(*trees: n.Node) -> bool:
     """Whether a sum or product without bounds runs over a number rather than an index (``\\sum_n
     x^n/n!``, where n indexes nothing): its range, 0 to infinity most often, is not written, and the
@@ -507,6 +524,9 @@ def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
         keys.append(("vectors",))
     if any(_indexed_vector(t, letters) for t in trees):
         keys.append(("orthogonal",))  # u_1, ..., u_n: often an orthogonal basis
+    bases = {x.other_base for t in trees for x in t.walk() if isinstance(x, n.Func) and x.other_base}
+    if any(_writes_powers(t, BASE_DIGITS[b]) for t in trees for b in bases):
+        keys.append(("logbase",))  # \log 1000 = 3 in engineering, \lg 8 = 3 in computer science
     if any(m.split(":")[-1] in SYMMETRIC_NAMES | MAYBE_SYMMETRIC_NAMES for m in letters.matrices):
         keys.append(("symmetric",))  # covariance, precision, Gram and Hessian matrices usually are
     swaps: list[tuple] = []  # after every other key: the readings try only the first keys alone
@@ -1034,7 +1054,8 @@ class Lowerer:
                 raise Undecidable(f"a derivative of {node.name} of several arguments")
             u = sp.Dummy("u")
             return derivative(apply_function(node.name, [u], node.inverse), u, node.primes).subs(u, args[0])
-        value = apply_function(node.name, args, node.inverse)
+        name = node.other_base if node.other_base and ("logbase",) in self.inst.flips else node.name
+        value = apply_function(name, args, node.inverse)
         if node.power is not None:
             value = safe_pow(value, self.lower(node.power))
         return value
@@ -1545,7 +1566,7 @@ def apply_function(name: str, args: list[sp.Expr], inverse: bool = False) -> sp.
     simple = {"sin": sp.sin, "cos": sp.cos, "tan": sp.tan, "cot": sp.cot, "sec": sp.sec, "csc": sp.csc,
               "asin": sp.asin, "acos": sp.acos, "atan": sp.atan, "sinh": sp.sinh, "cosh": sp.cosh,
               "tanh": sp.tanh, "coth": sp.coth, "log": _log, "exp": sp.exp, "sign": sp.sign,
-              "erf": sp.erf, "log10": lambda x: sp.log(x, 10), "floor": sp.floor, "ceiling": sp.ceiling,
+              "erf": sp.erf, "log10": lambda x: sp.log(x, 10), "floor": sp.floor, "ceiling": sp.ceiling, "log2": lambda x: sp.log(x, 2),
               "gamma": sp.gamma}
     if name in simple and len(args) == 1:
         return simple[name](args[0])

@@ -171,6 +171,9 @@ class Func(Node):
     power: Node | None = None
     inverse: bool = False
     primes: int = 0  # \sin' x: the derivative of the function, at the argument
+    # the base a logarithm may have in other notes: \log is base 10 in engineering, \lg base 2 in
+    # computer science ("" for any other function)
+    other_base: str = ""
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,7 @@ ELLIPSES = {"\\ldots", "\\cdots", "\\dots", "\\vdots", "\\ddots", "\\dotsb", "\\
 OPEN_CLOSE = {"(": ")", "[": "]", "\\{": "\\}", "\\lbrace": "\\rbrace", "\\lbrack": "\\rbrack",
               "\\lparen": "\\rparen", "\\langle": "\\rangle", "\\lfloor": "\\rfloor", "\\lceil": "\\rceil"}
 CLOSERS = set(OPEN_CLOSE.values()) | {"|", "\\|", "\\rvert", "\\rVert", "\\vert", "\\Vert", "\\mid"}
+OTHER_BASES = {"\\log": "log10", "\\lg": "log2"}
 ROUNDINGS = {"\\lfloor": "floor", "\\lceil": "ceiling"}
 UNSUPPORTED = {
 "\\iint": "integrals", "\\iiint": "integrals", "\\oint": "integrals",
@@ -1482,7 +1483,7 @@ class Parser:
                 args = self.fold_list(args, name)
             return n.Func(t.start, close.end, name, tuple(args), power, inverse)
         arg = self.function_argument()
-        return n.Func(t.start, arg.end, name, (arg,), power, inverse)
+        return n.Func(t.start, arg.end, name, (arg,), power, inverse, other_base=OTHER_BASES.get(t.text, ""))
 
     def list_entry(self) -> n.Node:
         """An entry of ``\\max\\{a_1, \\ldots, a_n\\}``: an expression, or the dots standing for the entries between."""

@@ -200,3 +200,24 @@ def test_sums_without_bounds_over_a_number(lhs, rhs, status):
 ])
 def test_capital_vectors(lhs, rhs, status):
     assert check_step(lhs, rhs, "=").status.value == status
+
+
+@pytest.mark.parametrize("lhs, rhs, status", [
+    # \log is the natural log; what holds only in base 10 is not verified, and not an error
+    (r"\log 100", r"2", U),
+    (r"20\log(10)", r"20", U),
+    (r"\log(10x)", r"1 + \log x", U),
+    (r"\log 100", r"3", R),
+    (r"\log(e^x)", r"x", V),
+    (r"\ln 100", r"2", R),
+    # \lg is base 10 or, in computer science, base 2: either verifies
+    (r"\lg 1000", r"3", V),
+    (r"\lg 8", r"3", V),
+    (r"\lg(2^k)", r"k", V),
+    (r"\lg 8", r"4", R),
+])
+def test_logarithm_bases(lhs, rhs, status):
+    verdict = check_step(lhs, rhs, "=")
+    assert verdict.status.value == status
+    if status == U:
+        assert verdict.reason.startswith(r"holds if \log is base 10")
