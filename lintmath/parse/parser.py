@@ -17,7 +17,7 @@ from lintmath.parse.tokens import (
 )
 from lintmath.parse.vocabulary import (
     ANNOTATIONS, DROP_WITH_ARG, FUNCTION_LETTERS, FUNCTIONS, GREEK, IGNORED, KERNS, LABEL_MARKS,
-    NAMED_FUNCTIONS, SPACES, STYLES, TRANSPARENT, TRANSPOSE_MARKS, UNITS,
+    NAMED_FUNCTIONS, PHYSICAL_UNITS, SPACES, STYLES, TRANSPARENT, TRANSPOSE_MARKS, UNITS,
 )
 
 MAX_DEPTH = 120
@@ -580,7 +580,7 @@ class Parser:
                 return self.ket_ahead() or self.abs_depth == 0 and self.bar_is_given == 0 and not self.at_eval_bar()
             return t.text in ("(", "[")
         if t.kind == "cmd":
-            if t.text in TEXT_WORDS and self.text_is_math():
+            if t.text in TEXT_WORDS and (self.text_is_math() or self.unit_ahead() is not None):
                 return True
             if t.text == "\\vert" and self.ket_ahead():
                 return True
@@ -649,6 +649,32 @@ class Parser:
             return False
         finally:
             self.i = save
+
+    def unit_ahead(self) -> tuple[str, int] | None:
+        """``\\text{kg}``, ``\\text{ m/s}``, ``\\text{kg m^2}``: a unit (its compact text) and where its
+        group ends, when every word of the group is a physical unit; None for prose."""
+        j = self.i + 1
+        if j >= len(self.toks) or self.toks[j].kind != "open":
+            return None
+        words: list[str] = []
+        k, prev_end = j + 1, -1
+        while k < len(self.toks) and self.toks[k].kind != "close":
+            tok = self.toks[k]
+            if tok.kind == "letter":
+                before = self.toks[k - 1]
+                # letters typed together make one word (kg); so do letters a macro expanded to, which
+                # all carry the macro's span (\kl for \text{KL} is no kelvin-litre)
+                if words and before.kind == "letter" and (tok.start == prev_end or tok.start == before.start):
+                    words[-1] += tok.text
+                else:
+                    words.append(tok.text)
+            elif not (tok.kind == "num" or tok.text in ("/", "^", "-", ".", "\\cdot", "(", ")")):
+                return None
+            prev_end = tok.end
+            k += 1
+        if k >= len(self.toks) or not words or any(w not in PHYSICAL_UNITS for w in words):
+            return None
+        return "".join(x.text for x in self.toks[j + 1 : k]), self.toks[k].end
 
     def text_is_math(self) -> bool:
         """``\\text{KL}[q, p]``, ``\\text{err}_m``, ``\\textrm{Var}(X)``: a word used as a name, not prose."""
@@ -1068,6 +1094,11 @@ class Parser:
         if name in FUNCTIONS:
             self.advance()
             return self.function(t, FUNCTIONS[name])
+        if t.text in TEXT_WORDS and self.unit_ahead() is not None:
+            unit, end = self.unit_ahead()
+            while self.peek() is not None and self.peek().start < end:
+                self.advance()
+            return n.Sym(t.start, end, unit, "unit")
         if t.text in ("\\operatorname", "\\mathrm", "\\mathit") or (t.text in TEXT_WORDS and self.text_is_math()):
             return self.named(t)
         if t.text in STYLES:

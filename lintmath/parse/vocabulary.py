@@ -67,6 +67,15 @@ DROP_WITH_ARG = {"\\label", "\\color", "\\phantom", "\\hphantom", "\\vphantom", 
 KERNS = {"\\mkern", "\\kern", "\\mskip", "\\hskip"}
 UNITS = {"mu", "pt", "em", "ex", "cm", "mm", "in", "bp", "sp", "pc", "dd", "cc"}
 
+# Physical units written as text in math (5\,\text{ms}, 3\text{ kg}): symbols of the step, not
+# prose. Single letters that are words or differentials (a, d, e, I) are left out.
+PHYSICAL_UNITS = {
+    "m", "cm", "mm", "km", "nm", "um", "g", "kg", "mg", "s", "ms", "us", "ns", "min", "h", "hr", "A", "mA",
+    "K", "mol", "N", "kN", "J", "kJ", "eV", "keV", "MeV", "GeV", "W", "kW", "MW", "Pa", "kPa", "MPa", "V",
+    "mV", "kV", "C", "F", "uF", "nF", "pF", "H", "mH", "T", "Hz", "kHz", "MHz", "GHz", "Ohm", "ohm", "rad",
+    "dB", "L", "mL", "bar", "atm", "cal", "kcal", "lb", "ft", "yr", "kWh", "Wh", "mAh",
+}
+
 # Letter styles: command -> short style name that becomes part of a symbol's identity.
 STYLES = {
     # an arrow marks a vector whatever its case (\vec{E}, \vec{B}); bold capitals are matrices

@@ -221,3 +221,16 @@ def test_logarithm_bases(lhs, rhs, status):
     assert verdict.status.value == status
     if status == U:
         assert verdict.reason.startswith(r"holds if \log is base 10")
+
+
+@pytest.mark.parametrize("lhs, rhs, status", [
+    # units written as text are symbols of the step, not prose that ends the line
+    (r"3\text{ kg} \cdot 2", r"6\text{ kg}", V),
+    (r"3\text{ kg} \cdot 2", r"7\text{ kg}", R),
+    (r"2\,\text{m} \cdot 3\,\text{m}", r"6\,\text{m}^2", V),
+    (r"5\,\text{ms}", r"5\times10^{-3}\,\text{s}", U),          # a change of unit is not decided
+    (r"a + b \quad\text{(by parts)}", r"b + a", V),             # prose is still prose
+    (r"(AB)^\text{T}", r"B^\text{T}A^\text{T}", V),             # and a transpose a transpose
+])
+def test_units_in_text(lhs, rhs, status):
+    assert check_step(lhs, rhs, "=").status.value == status
