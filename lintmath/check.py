@@ -96,12 +96,14 @@ def coherent_applications(*trees: n.Node) -> tuple[n.Node, ...]:
 
 def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro] | None = None,
                first: bool = False, seed: int = 0, explain: bool = True,
-               context: tuple[ContextItem, ...] = ()) -> Verdict:
+               context: tuple[ContextItem, ...] = (), indefinite: bool = False) -> Verdict:
     """Decide ``lhs REL rhs``. ``first`` marks the head of a chain, whose left side may be a name that
     the line defines (``E = ...``): such a step needs the definition from elsewhere, which ``context``
-    (the definitions and assumptions in force where the step stands) may supply."""
+    (the definitions and assumptions in force where the step stands) may supply. ``indefinite`` says
+    the chain integrates without bounds, so that two lines ending in ``+ C`` are antiderivatives,
+    equal up to that constant."""
     verdict = _check_step(lhs, rhs, relation, macros=macros, first=first, seed=seed, explain=explain,
-                          context=context)
+                          context=context, indefinite=indefinite)
     if verdict.status is Status.REFUTED and any(item.kind in ("define", "result") for item in context):
         # A step decided with its names as free letters may hold only by a definition in force
         # (x-bar the mean of the x_i, Z the softmax's normaliser): an error is claimed only if
@@ -136,7 +138,7 @@ def holds_by_definitions(lhs: str, rhs: str, relation: str, macros: Mapping[str,
 
 def _check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro] | None = None,
                 first: bool = False, seed: int = 0, explain: bool = True,
-                context: tuple[ContextItem, ...] = ()) -> Verdict:
+                context: tuple[ContextItem, ...] = (), indefinite: bool = False) -> Verdict:
     started = time.perf_counter()
     cpu_started = time.process_time()  # what the diagnosis may spend is judged in CPU time
     if relation not in EQUALITY and relation not in INEQUALITY:
@@ -157,7 +159,7 @@ def _check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro
             return Verdict(Status.UNVERIFIED, "definitions nested too deeply")
     where = tuple(sorted({f"{' '.join(d.item.lhs.split())} defined at {d.item.where}" for d in used}))
 
-    comparator = Comparator(parsed, relation, seed, assumptions(context))
+    comparator = Comparator(parsed, relation, seed, assumptions(context), indefinite)
     reason = context_gap(parsed, first)
     if reason:
         # A name from elsewhere only matters if the step depends on it: x = m + x - m holds whatever
@@ -208,7 +210,7 @@ def _check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro
             letters = shapes_of_side(parsed.letters, parsed.lhs)
             if letters != parsed.letters and unreadable(comparator, parsed.lhs):
                 retry = Parsed(parsed.lhs, parsed.rhs, letters)
-                attempts.append((Comparator(retry, relation, seed, assumptions(context)), retry,
+                attempts.append((Comparator(retry, relation, seed, assumptions(context), indefinite), retry,
                                  ("the shapes of the letters as the line before has them",)))
             for attempt, attempt_parsed, note in attempts:
                 try:
@@ -503,8 +505,10 @@ class Comparator:
     """Evaluates two trees on shared random instances and points; reused by the diagnosis so that a
     candidate fix is judged on exactly the points that refuted the step."""
 
-    def __init__(self, parsed: Parsed, relation: str, seed: int, assumed: tuple[ContextItem, ...] = ()):
+    def __init__(self, parsed: Parsed, relation: str, seed: int, assumed: tuple[ContextItem, ...] = (),
+                 indefinite: bool = False):
         self.parsed = parsed
+        self.indefinite = indefinite  # the chain integrates: F + C = G + C is equality up to C
         self.relation = relation
         self.seed = seed
         self.assumed = assumed
@@ -664,13 +668,13 @@ class Comparator:
         return False
 
     def adds_a_constant(self) -> bool:
-        """Whether both lines end in a constant of integration (F + C): they are then compared by
-        their derivatives, and values alone cannot judge them."""
+        """Whether both lines end in a constant of integration (F + C, in a chain that integrates):
+        they are then compared by their derivatives, and values alone cannot judge them."""
         def adds(tree: n.Node) -> bool:
             return isinstance(tree, n.Add) and any(
                 isinstance(t.node, n.Sym) and t.node.base in ("C", "c", "K") and not t.node.style
                 for t in tree.terms)
-        return adds(self.parsed.lhs) and adds(self.parsed.rhs)
+        return self.indefinite and adds(self.parsed.lhs) and adds(self.parsed.rhs)
 
     def has_undefined_functions(self) -> bool:
         if self._undefined is None:
@@ -803,7 +807,7 @@ class Comparator:
                     return Outcome("undecided", f"could not evaluate: {type(exc).__name__}", readable=False)
                 except (ZeroDivisionError, ValueError, TypeError, NotImplementedError, AttributeError) as exc:
                     return Outcome("undecided", f"could not evaluate: {type(exc).__name__}")
-                a, b = _differentiate_antiderivatives(a, b)
+                a, b = _differentiate_antiderivatives(a, b, self.indefinite)
                 free_a, free_b = a.free_symbols, b.free_symbols  # a walk of the whole tree each time
                 built.append((inst, (a, b, free_a, free_b)))
             names_a = {s.name for s in free_a}
@@ -994,12 +998,14 @@ def decimal_tolerance(*trees: n.Node) -> sp.Float:
     return max(TOLERANCE, sp.Float(float(max(shares))))
 
 
-def _differentiate_antiderivatives(a, b):
+def _differentiate_antiderivatives(a, b, indefinite: bool = False):
     """``\\int f\\,dx = F + C`` says F' = f: compare derivatives, where the constant vanishes."""
     integrals = [i for side in (a, b) if not linalg.is_matrix(side) for i in side.atoms(sp.Integral)
                  if any(len(limits) == 1 for limits in i.limits)]
     variables = {limits[0] for i in integrals for limits in i.limits if len(limits) == 1}
     if not integrals:
+        if not indefinite:
+            return a, b
         # F + C = G + C between two antiderivatives (1/2 sin^2 x + C = -1/4 cos 2x + C): the constant
         # absorbs what they differ by, so they are compared by their derivatives too
         constant = _integration_constant(a, b)

@@ -5,6 +5,8 @@ pure functions of their inputs returning picklable FileResults, so they can be m
 """
 from __future__ import annotations
 
+import re
+
 import os
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -15,6 +17,10 @@ from lintmath.runner import Task, run_tasks
 
 SKIP_DIRS = {".git", ".hg", ".svn", "__pycache__", "node_modules", ".venv", "venv", ".tox"}
 
+
+
+# an integral sign without limits: the chain finds antiderivatives, each up to its constant
+INDEFINITE = re.compile(r"\\i+nt(?![a-zA-Z])(?!\s*(?:\\limits|\\nolimits)?\s*[_^])")
 
 def supported_suffixes() -> set[str]:
     from lintmath.extract import EXTRACTORS
@@ -76,8 +82,10 @@ def tasks_for(doc: Document, config: Config) -> list[tuple[StepResult, Task]]:
             own = own_items[key] if key in own_items and not config.macros else definition_of(step, table, doc.path)
             context = context_for(step, [i for i in items if i != own], path=derivation.path)
             defines = " ".join(own.lhs.split()) if own is not None and own.kind == "define" else ""
+            indefinite = any(INDEFINITE.search(s.lhs.text + " " + s.rhs.text)
+                             for s in derivation.steps[: step.index + 1])
             task = Task(step.lhs.text, step.rhs.text, step.relation, macros, step.index == 0,
-                        config.seed, config.budget, context, defines)
+                        config.seed, config.budget, context, defines, indefinite)
             pairs.append((StepResult(derivation, step, None), task))  # type: ignore[arg-type]
     return pairs
 

@@ -32,6 +32,7 @@ class Task:
     budget: float = 2.0
     context: tuple = ()  # ContextItems in force at the step (definitions, assumptions)
     defines: str = ""  # the name this step defines: nothing to check
+    indefinite: bool = False  # the chain integrates without bounds: "F + C" lines are antiderivatives
 
 
 def run_task(task: Task) -> Verdict:
@@ -46,7 +47,8 @@ def run_task(task: Task) -> Verdict:
     try:
         with time_budget(task.budget):
             verdict = check_step(task.lhs, task.rhs, task.relation, macros=macro_table(task.macros),
-                                 first=task.first, seed=task.seed, context=task.context)
+                                 first=task.first, seed=task.seed, context=task.context,
+                                 indefinite=task.indefinite)
     except BudgetExceeded:
         return _over_budget(task, time.perf_counter() - started)
     except RecursionError:

@@ -4,6 +4,8 @@ from __future__ import annotations
 import pytest
 
 from lintmath.check import check_step
+from lintmath.config import Config
+from lintmath.pipeline import check_text
 from lintmath.parse.tokens import tokenize
 
 V, R, U = "verified", "refuted", "unverified"
@@ -135,12 +137,22 @@ def test_a_bracketed_argument_is_not_a_bare_one():
     (r"x^2 + C", r"x^2 + 2x + C", R),
 ])
 def test_antiderivatives_up_to_their_constant(lhs, rhs, status):
-    assert check_step(lhs, rhs, "=").status.value == status
+    assert check_step(lhs, rhs, "=", indefinite=True).status.value == status
 
 
 def test_a_sign_slip_between_antiderivatives_is_explained():
-    verdict = check_step(r"\frac12\sin^2 x + C", r"\frac14\cos 2x + C", "=")
+    verdict = check_step(r"\frac12\sin^2 x + C", r"\frac14\cos 2x + C", "=", indefinite=True)
     assert verdict.diagnosis.suggestion == r"-\frac14\cos 2x + C"
+
+
+def test_a_constant_term_is_a_constant_of_integration_only_where_the_chain_integrates():
+    # completing the square, wrongly: c is the quadratic's coefficient, which absorbs nothing
+    lhs, rhs = r"x^2 + bx + c", r"\left(x+\frac{b}{2}\right)^2 + c + \frac{b^2}{4}"
+    assert check_step(lhs, rhs, "=").status.value == R
+    text = "\n".join([r"\begin{align*}", r"\int \sin x\cos x\,\mathrm{d}x &= \tfrac12\sin^2 x + C \\",
+                      r"&= -\tfrac14\cos 2x + C", r"\end{align*}"])
+    result = check_text(text, "calculus.tex", Config(jobs=0))
+    assert [s.verdict.status.value for s in result.steps] == [V, V]
 
 
 @pytest.mark.parametrize("lhs, rhs, status", [
