@@ -34,6 +34,7 @@ import sympy as sp
 
 from lintmath.model import Diagnosis
 from lintmath.parse import nodes as n
+from lintmath.parse.tokens import UNICODE_MINUS
 
 MAX_CANDIDATES = 400  # comparisons (and solves) per refuted step, over all kinds
 MAX_PER_KIND = 80  # so that one prolific kind cannot starve the kinds after it
@@ -286,20 +287,54 @@ def sign_flips(ctx: Context) -> Iterator[Candidate]:
             flipped = replace(term, sign="+" if term.sign == "-" else "-")
             new_add = replace(add, terms=add.terms[:k] + (flipped,) + add.terms[k + 1 :])
             tree = replace_node(rhs, add, new_add)
-            body_start = term.node.start
-            shown = text[body_start : term.node.end]
-            if term.sign_start >= 0:
-                sign_char = text[term.sign_start]
-                if sign_char == "-" and k == 0:
-                    edit = (term.sign_start, body_start, "")
-                else:
-                    edit = (term.sign_start, term.sign_start + 1, "-" if sign_char == "+" else "+")
-            else:
-                edit = (body_start, body_start, "-")
-            yield Candidate("sign_flip", tree, body_start, term.node.end, edit,
+            edit = _sign_edit(text, term, k)
+            bare = _unbracketed(term, text) if add is rhs and len(add.terms) == 1 else None
+            if bare is not None:
+                tree, edit = bare  # -(a - b) for a - b: the bracket goes with the sign that needed it
+            # A leading sign belongs to its term: the finding marks it and the message names it, or
+            # they would show the very text the suggestion writes (the sign of `k e^{ikx}` was
+            # flipped; `k e^{ikx}` would follow)
+            start = term.sign_start if k == 0 and term.sign_start >= 0 else term.node.start
+            shown = text[start : term.node.end]
+            yield Candidate("sign_flip", tree, start, term.node.end, edit,
                             f"the sign of `{_compact(shown)}` was flipped")
     if whole is not None:
         yield whole
+
+
+_MINUSES = "-" + "".join(UNICODE_MINUS)
+
+
+def _sign_edit(text: str, term: n.Term, k: int) -> tuple[int, int, str]:
+    """The text edit that gives ``term`` the other sign, as the flipped tree has it. One written sign
+    changes (in ``a + -b`` either one flips the term); a leading minus is deleted rather than made a
+    plus, and with it the space before the term when it was the only sign (``- - a`` loses one minus:
+    deleting both would leave ``a``, which is the term as it was). A sign written as a command (a
+    macro, ``\\mathbin{-}``) is replaced whole."""
+    body = term.node.start
+    if term.sign_start < 0:
+        return (body, body, "-")
+    start = term.sign_start
+    new = "+" if term.sign == "-" else "-"
+    first = text[start : start + 1]
+    if not first or first not in "+" + _MINUSES:
+        return (start, body, "" if k == 0 and new == "+" else new)
+    if k == 0 and first in _MINUSES:
+        alone = not any(c in "+" + _MINUSES for c in text[start + 1 : body])
+        return (start, body if alone else start + 1, "")
+    return (start, start + 1, "+" if first in _MINUSES else "-")
+
+
+def _unbracketed(term: n.Term, text: str) -> tuple[n.Node, tuple[int, int, str]] | None:
+    """``-(a - b)`` (or ``-\\left(a - b\\right)``) as the whole line, without its sign: ``a - b``, as
+    tree and as text, the bracket dropped with the sign that needed it."""
+    node = term.node
+    if term.sign != "-" or term.sign_start < 0 or not isinstance(node, n.Paren) or node.delim not in ("(", "["):
+        return None
+    inner = node.inner
+    if not (isinstance(inner, n.Add) and len(inner.terms) > 1 and node.start < inner.start and inner.end < node.end):
+        return None  # (a bracket the parser made up, as for \vec{AB}, has no text of its own)
+    return inner, (term.sign_start, node.end, text[inner.start : inner.end].strip())
 
 
 def _negate_whole(rhs: n.Node, text: str) -> Candidate:
@@ -307,12 +342,26 @@ def _negate_whole(rhs: n.Node, text: str) -> Candidate:
     body = text[rhs.start : rhs.end]
     if isinstance(rhs, n.Add) and len(rhs.terms) == 1 and rhs.terms[0].sign == "-" and rhs.terms[0].sign_start >= 0:
         term = rhs.terms[0]
-        edit = (term.sign_start, term.node.start, "")
+        edit = _sign_edit(text, term, 0)
+    elif isinstance(rhs, n.Add) and _in_order(edits := [_sign_edit(text, t, k) for k, t in enumerate(rhs.terms)],
+                                              rhs.start, rhs.end):
+        # every sign flipped (a + b for -a - b), not the line bracketed under one more sign
+        tree = replace(rhs, terms=tuple(replace(t, sign="+" if t.sign == "-" else "-") for t in rhs.terms))
+        out, at = "", rhs.start
+        for start, end, replacement in edits:
+            out, at = out + text[at:start] + replacement, end
+        edit = (rhs.start, rhs.end, out + text[at : rhs.end])
     elif isinstance(rhs, n.Add):
         edit = (rhs.start, rhs.end, "-\\left(" + body.strip() + "\\right)")
     else:
         edit = (rhs.start, rhs.start, "-")
     return Candidate("sign_flip", tree, rhs.start, rhs.end, edit, "the sign of the whole line was flipped")
+
+
+def _in_order(edits: list[tuple[int, int, str]], start: int, end: int) -> bool:
+    """Whether edits of one text lie within ``start:end``, one after the other, so that they apply together."""
+    ends = [start] + [x for s, e, _ in edits for x in (s, e)] + [end]
+    return all(a <= b for a, b in zip(ends, ends[1:]))
 
 
 # -- LM102 ---------------------------------------------------------------------------------------
@@ -2091,18 +2140,55 @@ def fractions_over_one(ctx: Context) -> Iterator[Candidate]:
 
 def fractions_as_before(ctx: Context) -> Iterator[Candidate]:
     """LM106, before sign flips: a fraction the line before writes the other way up (``\\frac{q}{p}``
-    under ``\\frac{p\\,s}{q}``). Inside a logarithm a sign flip repairs an upside-down fraction as
-    well; the fraction turned back as the line before writes it is the likelier story."""
+    under ``\\frac{p\\,s}{q}``; under a logarithm, also ``\\frac{a}{b}`` after ``\\ln b - \\ln a``).
+    Inside a logarithm a sign flip repairs an upside-down fraction as well; the fraction turned back
+    as the line before writes it is the likelier story."""
     if not ctx.lhs_text:
         return
     theirs = [(_squash(ctx.lhs_text[d.num.start : d.num.end]), _squash(ctx.lhs_text[d.den.start : d.den.end]))
               for d in ctx.lhs.walk() if isinstance(d, n.Div)]
-    if not theirs:
+    logs = _log_quotients(ctx)
+    if not theirs and not logs:
         return
     for candidate in reciprocals(ctx):
         div = _div_at(ctx.rhs, candidate.start, candidate.end)
-        if div is not None and candidate.detail.endswith("is upside down") and _flipped_from(ctx, div, theirs):
+        if div is None or not candidate.detail.endswith("is upside down"):
+            continue
+        if _flipped_from(ctx, div, theirs) or logs and _under_log(ctx, div) and _flipped_from(ctx, div, logs):
             yield candidate
+
+
+def _log_quotients(ctx: Context) -> list[tuple[str, str]]:
+    """The quotients the line before writes as differences of logarithms, as (numerator, denominator)
+    texts: ``\\ln T_2 - \\ln T_1`` (or ``mc\\ln T_2 - mc\\ln T_1``) writes T_2 over T_1."""
+    out: list[tuple[str, str]] = []
+    for add in ctx.lhs.walk():
+        if not isinstance(add, n.Add):
+            continue
+        over: dict[str, list[str]] = {"+": [], "-": []}
+        for term in add.terms:
+            arg = _log_argument(term.node)
+            if arg is not None:
+                over[term.sign].append(_squash(ctx.lhs_text[arg.start : arg.end]))
+        out += [(top, bottom) for top in over["+"] for bottom in over["-"]]
+    return out
+
+
+def _log_argument(node: n.Node) -> n.Node | None:
+    """The argument of the one logarithm a term is, or that a product of it with other factors has."""
+    factors = node.factors if isinstance(node, n.Mul) else (node,)
+    logs = [f for f in factors if isinstance(f, n.Func) and f.name == "log" and len(f.args) == 1 and f.power is None]
+    if len(logs) != 1:
+        return None
+    arg = logs[0].args[0]
+    return arg.inner if isinstance(arg, n.Paren) else arg
+
+
+def _under_log(ctx: Context, div: n.Div) -> bool:
+    parent = ctx.parent_of(div)
+    if isinstance(parent, n.Paren):
+        parent = ctx.parent_of(parent)
+    return isinstance(parent, n.Func) and parent.name == "log"
 
 
 def _flipped_from(ctx: Context, div: n.Div, theirs: list[tuple[str, str]]) -> bool:
@@ -2481,15 +2567,33 @@ def diagnose(comparator, parsed, rhs_text: str, lhs_text: str = "", spent: float
                 out_of_time = True
                 break
             if _holds(comparator, parsed.lhs, candidate.tree, quick):
-                term = candidate.term if candidate.term is not None else rhs_text[candidate.start : candidate.end]
-                return Diagnosis(candidate.kind, candidate.start, candidate.end, _compact(term),
-                                 suggestion, candidate.detail)
+                diagnosis = _diagnosis(candidate, rhs_text, suggestion)
+                if diagnosis is not None:
+                    return diagnosis
             if per_kind >= MAX_PER_KIND:
                 break
             if time.process_time() > deadline:
                 out_of_time = True
                 break
     return None
+
+
+def _diagnosis(candidate: Candidate, text: str, suggestion: str) -> Diagnosis | None:
+    """The finding's account of a candidate that holds; None when it would show a fix that changes
+    nothing: a suggestion that is the line as written, or, when the edit leaves the marked text
+    alone, that very text (a span that left out the sign the edit deletes: the sign of `k e^{ikx}`
+    was flipped, `k e^{ikx}` would follow). The suggestion is the line with the candidate's edit,
+    which says what the candidate's tree says: each generator builds the two together."""
+    marked = text[candidate.start : candidate.end]
+    start, end, _ = candidate.edit
+    if start == end:  # an insertion
+        touched = candidate.start <= start <= candidate.end
+    else:
+        touched = start < candidate.end and end > candidate.start
+    if _squash(suggestion) == _squash(text) or not touched and _squash(suggestion) == _squash(marked):
+        return None
+    term = candidate.term if candidate.term is not None else marked
+    return Diagnosis(candidate.kind, candidate.start, candidate.end, _compact(term), suggestion, candidate.detail)
 
 
 def _written_names(tree: n.Node) -> tuple[set[str], set[str]]:
@@ -2556,21 +2660,29 @@ class Prefilter:
             return False
 
     def lost_dependence(self) -> bool:
-        """Whether, in the default reading, the left side depends on a quantity whose name the line
-        does not write at all (``cos/cos`` lost its variable too, but a function swap brings it back)."""
+        """Whether, in every reading, the left side depends on a quantity whose name the line does not
+        write at all (``cos/cos`` lost its variable too, but a function swap brings it back). One
+        reading that lost nothing is enough for any edit to repair the step: ``(a+ib)(a-ib)`` depends
+        on the letter i, which ``a^2 - b^2`` lost, but not on the imaginary unit."""
         if not self.usable or self.rhs is None:
             return False
-        try:
-            entry = self._entry(frozenset())
-        except Exception:
-            return False
         written, indexed = _written_names(self.rhs)
-        for symbol in entry[4]:
-            name = re.sub(r"^[A-Za-z]+:", "", symbol.name)  # the style (dot:q[1]) is not part of the base
-            name = re.sub(r"\^.*$", "", name).rstrip("'")
-            if name not in written and name.split("[")[0] not in indexed:
-                return True
-        return False
+        for flips in self.comparator.readings():
+            try:
+                entry = self._entry(flips)
+            except Exception:
+                if not flips:
+                    return False
+                continue  # a reading that cannot be built repairs nothing
+            if not any(self._unwritten(symbol, written, indexed) for symbol in entry[4]):
+                return False
+        return True
+
+    @staticmethod
+    def _unwritten(symbol: sp.Symbol, written: set[str], indexed: set[str]) -> bool:
+        name = re.sub(r"^[A-Za-z]+:", "", symbol.name)  # the style (dot:q[1]) is not part of the base
+        name = re.sub(r"\^.*$", "", name).rstrip("'")
+        return name not in written and name.split("[")[0] not in indexed
 
     def _lower(self, instance, tree: n.Node):
         from lintmath.lower import Lowerer
