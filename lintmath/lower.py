@@ -408,11 +408,12 @@ def has_uncounted_sum(*trees: n.Node) -> bool:
 
 
 def _indexes_with(body: n.Node, variables: set[str]) -> bool:
-    """Whether ``body`` uses one of ``variables`` as an index: ``x_i``, ``w_{ij}``, ``h[k]``."""
+    """Whether ``body`` uses one of ``variables`` as an index (``x_i``, ``w_{ij}``, ``h[k]``) or as the
+    argument of a function (``\\sum_z q(z)``: a sum over the values z takes)."""
     for node in body.walk():
         if isinstance(node, n.Sym) and any(n.mentions(i, variables) for i in node.indices):
             return True
-        if isinstance(node, n.Apply) and node.bracket == "[" and any(n.mentions(a, variables) for a in node.args):
+        if isinstance(node, n.Apply) and any(n.mentions(a, variables) for a in node.args):
             return True
     return False
 

@@ -191,6 +191,8 @@ def test_symmetric_readings(lhs, rhs, status):
     # an index ranges over what it indexes: decided on a few terms, as before
     (r"\sum_i x_i + \sum_i y_i", r"\sum_i (x_i + y_i)", V),
     (r"\sum_i x_i + \sum_i y_i", r"\sum_i (x_i - y_i)", R),
+    # so does a sum over the values a function's argument takes
+    (r"\sum_z q(z) \log p(z)", r"-\sum_z q(z) \log p(z)", R),
 ])
 def test_sums_without_bounds_over_a_number(lhs, rhs, status):
     assert check_step(lhs, rhs, "=").status.value == status
