@@ -34,11 +34,13 @@ SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 @click.option("--format", "fmt", type=click.Choice(["text", "concise", "json", "sarif", "github", "html"]),
               default="text", show_default=True, help="Output format.")
 @click.option("--budget", type=float, default=None, help="Seconds allowed per step.  [default: 2]")
-@click.option("--jobs", "-j", type=int, default=None, help="Worker processes (default: the machine's cores).")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=None,
+              help="Worker processes (default: the machine's cores; 0 checks in this process).")
 @click.option("--select", default=None, help="Comma-separated rule codes (or prefixes) to report.")
 @click.option("--ignore", default=None, help="Comma-separated rule codes (or prefixes) not to report.")
 @click.option("--seed", type=int, default=None, help="Seed for the random test points.  [default: 0]")
-@click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-", help="Write the report here.")
+@click.option("--output", "-o", type=click.File("w", encoding="utf-8", lazy=False), default="-",
+              help="Write the report here.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
               help="Read settings from this file instead of the nearest lintmath.toml / pyproject.toml.")
 @click.option("--isolated", is_flag=True, help="Read no configuration file.")
@@ -76,6 +78,12 @@ def check(paths: tuple[str, ...], fmt: str, budget: float | None, jobs: int | No
     except ConfigError as exc:
         click.echo(f"lintmath: {exc}", err=True)
         sys.exit(Exit.ERROR)
+    known = [rule.code for rule in load_rules().rules]
+    for option, value in (("--select", select), ("--ignore", ignore)):
+        unknown = [c for c in _codes(value or "") if not any(k.startswith(c) for k in known)]
+        if unknown:  # a typo would silently select nothing (ruff refuses it too)
+            raise click.BadParameter(f"no rule matches {', '.join(unknown)} (see `lintmath rules`)",
+                                     param_hint=option)
     config = with_overrides(
         config, budget=budget, seed=seed, warn_unused_ignores=warn_unused_ignores,
         select=None if select is None else _codes(select), ignore=None if ignore is None else _codes(ignore),
@@ -94,6 +102,8 @@ def check(paths: tuple[str, ...], fmt: str, budget: float | None, jobs: int | No
     for r in results:
         if r.error and fmt not in ("text", "concise"):
             click.echo(r.error, err=True)
+    if not results:
+        click.echo(f"lintmath: no files to check in {' '.join(paths)}", err=True)
     use_color = color == "always" or (color == "auto" and _isatty(output) and "NO_COLOR" not in os.environ)
     options = ReportOptions(quiet=quiet, color=use_color, rules=load_rules().rules)
     get_reporter(fmt)(results, output, options)

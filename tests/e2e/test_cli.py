@@ -113,3 +113,27 @@ def test_an_independently_written_seed_like_deck():
     wrong = line_of(deck, r"&=& -\frac{y_m}{\hat{y}_m} - \frac{1-y_m}{1-\hat{y}_m}")
     assert [(f["line"], f["rule"]) for f in data["findings"]] == [(wrong, "LM101")]
     assert not [s for s in data["steps"] if s["status"] == "refuted" and s["line"] != wrong]
+
+
+@pytest.mark.parametrize("args, message", [
+    (("--select", "LM1,ZZZ"), "no rule matches ZZZ"),             # a typo would select nothing
+    (("--ignore", "LX"), "no rule matches LX"),
+    (("--jobs", "-3"), "-3 is not in the range"),
+    (("--output", "/no-such-dir/report.txt"), "No such file or directory"),
+])
+def test_bad_options_are_usage_errors(args, message):
+    result = run("check", str(SLIDES), *args)
+    assert result.exit_code == 2
+    assert message in result.output and "Traceback" not in result.output
+
+
+def test_a_rule_prefix_selects(tmp_path):
+    result = run("check", str(SLIDES), "--select", "LM1", "--format", "json", "--jobs", "0")
+    assert result.exit_code == 1
+    assert {f["rule"][:3] for f in json.loads(result.stdout)["findings"]} == {"LM1"}
+
+
+def test_a_directory_without_files_to_check_says_so(tmp_path):
+    result = run("check", str(tmp_path))
+    assert result.exit_code == 0
+    assert "no files to check" in result.stderr
