@@ -12,32 +12,7 @@ from click.testing import CliRunner
 from lintmath.cli import main
 from lintmath.extract.latex import extract_latex
 from lintmath.model import Span
-
-
-
-def assert_slices(text, doc):
-    """Every side is an exact-length slice of the source, non-math blanked to spaces (as in
-    test_extract_latex.py)."""
-    starts = [0]
-    for k, c in enumerate(text):
-        if c == "\n":
-            starts.append(k + 1)
-    for d in doc.derivations:
-        for step in d.steps:
-            for side in (step.lhs, step.rhs):
-                offset = starts[side.line - 1] + side.column - 1
-                piece = text[offset:offset + len(side.text)]
-                assert len(piece) == len(side.text)
-                for got, src in zip(side.text, piece):
-                    assert got == src or (got == " " and src != "\n"), (side.text, piece)
-                assert side.text == side.text.strip()
-
-
-def chains(text):
-    """[[(lhs, relation, rhs), ...] per derivation], sides whitespace-normalised."""
-    doc = extract_latex(text, "t.tex")
-    assert_slices(text, doc)
-    return [[(s.lhs.stripped, s.relation, s.rhs.stripped) for s in d.steps] for d in doc.derivations]
+from test_extract_latex import assert_slices, chains  # the same reading of a document, checked the same way
 
 
 def check(tmp_path, source: str) -> dict:
