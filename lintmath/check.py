@@ -532,14 +532,15 @@ class Comparator:
         self._pairs: dict[tuple, tuple[Instance, sp.Expr, sp.Expr] | Exception] = {}
         self._robust: Outcome | None = None
 
-    def _tree_facts(self, tree: n.Node) -> tuple[sp.Float, frozenset[str]]:
-        """The tolerance its written decimals allow, and the imaginary units it uses."""
-        entry = self._facts.get(id(tree))
+    def _tree_facts(self, tree: n.Node, given: bool = False) -> tuple[sp.Float, frozenset[str]]:
+        """The tolerance its written decimals allow (as the line before, ``given``, or as the claim),
+        and the imaginary units it uses."""
+        entry = self._facts.get((id(tree), given))
         if entry is None or entry[0] is not tree:
             if len(self._facts) > 256:
                 self._facts.clear()
-            entry = (tree, decimal_tolerance(tree), frozenset(c.name for c in _imaginary_units(tree)))
-            self._facts[id(tree)] = entry
+            entry = (tree, decimal_tolerance(tree, given=given), frozenset(c.name for c in _imaginary_units(tree)))
+            self._facts[(id(tree), given)] = entry
         return entry[1], entry[2]
 
     def readings(self) -> list[frozenset]:
@@ -777,7 +778,7 @@ class Comparator:
         valid = 0
         reason = ""
         opaque: set[str] = set()
-        (tolerance_l, units_l), (tolerance_r, units_r) = self._tree_facts(lhs), self._tree_facts(rhs)
+        (tolerance_l, units_l), (tolerance_r, units_r) = self._tree_facts(lhs, given=True), self._tree_facts(rhs)
         tolerance = max(tolerance_l, tolerance_r)
         if len(units_l | units_r) > 1:
             return Outcome("undecided", "quaternion units (i, j, k) are not decided yet")
@@ -980,17 +981,23 @@ def _base_of(symbol_name: str) -> str:
     return name
 
 
-def decimal_tolerance(*trees: n.Node) -> sp.Float:
+def decimal_tolerance(*trees: n.Node, given: bool = False) -> sp.Float:
     """Written decimals are rounded: ``= 0.14`` claims the value to half a unit in its last place,
-    0.005, which is 3.6% of it. The step is held to the loosest such claim among its decimals (an
-    input rounded to 0.69 carries its 0.7% into the product), as a share of the values compared (see
-    ``Comparator.holds``), so that ``e^{-10} = 0.04`` and ``\\pi = 3.2`` do not pass."""
+    0.005, which is 3.6% of it. The step is held to the loosest such claim among its decimals, as a
+    share of the values compared (see ``Comparator.holds``), so that ``e^{-10} = 0.04`` and
+    ``\\pi = 3.2`` do not pass. A number that is a whole side of the claim is a result, rounded
+    however short; other decimals of one or two digits are the data of the example, exact (``0.3
+    \\cdot 0.2 + 0.7 \\cdot 0.1 = 0.14`` is wrong, not rounded), and longer ones rounded constants
+    whose error the result may carry (``3 \\times 0.693 = 2.08``). ``given``: the trees are the line
+    before, which states no result."""
     shares = []
     for tree in trees:
+        result = None if given else _lone_number(tree)
         for node in tree.walk():
             if isinstance(node, n.Num) and "." in node.value:
                 value = Fraction(node.value)
-                if value:
+                digits = len(node.value.replace(".", "").lstrip("0"))
+                if value and (digits >= 3 or node is result):
                     places = len(node.value.split(".")[1])
                     shares.append(Fraction(1, 2 * 10 ** places) / value)
     if not shares:
@@ -1036,6 +1043,15 @@ def _integration_constant(a, b) -> sp.Symbol | None:
 def _has_series(*sides) -> bool:
     """Whether a lowered side holds an infinite series (asked only where a comparison fails: a walk)."""
     return any(side.has(sp.Sum, sp.Product) for side in sides)
+
+
+def _lone_number(tree: n.Node) -> n.Num | None:
+    """The number a side is, give or take a sign or brackets (``0.14``, ``-(2.5)``)."""
+    while isinstance(tree, (n.Paren, n.Add)):
+        if isinstance(tree, n.Add) and len(tree.terms) != 1:
+            return None
+        tree = tree.inner if isinstance(tree, n.Paren) else tree.terms[0].node
+    return tree if isinstance(tree, n.Num) else None
 
 
 def _rounds(parsed: Parsed) -> bool:

@@ -2753,7 +2753,7 @@ class Prefilter:
             return False
         complex_ok = a.has(sp.I) or b.has(sp.I)
         # never stricter than the full comparison, which forgives what rounded decimals lose
-        slack = max(sp.Float("1e-6"), decimal_tolerance(self.lhs, tree))
+        slack = max(sp.Float("1e-6"), decimal_tolerance(self.lhs, given=True), decimal_tolerance(tree))
         for k in range(1, self.POINTS + 1):
             point = {}
             for symbol in free_a | free_b:

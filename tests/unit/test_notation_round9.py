@@ -66,7 +66,7 @@ def test_floor_and_ceiling(lhs, rhs, status):
     (r"1.5 y", r"2 y", R),
     (r"\frac{1}{7}", r"0.14", V),                    # rounded results keep their rounding
     (r"\frac{1}{6}", r"0.2", V),
-    (r"0.69 \cdot 3", r"2.08", V),                   # 0.69 carries ln 2's rounding into the product
+    (r"0.69 \cdot 3", r"2.08", R),                   # two digits in the data: taken as exact
     (r"\sqrt{2}", r"1.41", V),
     (r"\sqrt{2}", r"1.51", R),
     # half a unit in the last place, as a share of the value, however small the value is
@@ -78,7 +78,15 @@ def test_floor_and_ceiling(lhs, rhs, status):
     (r"\sqrt{2}", r"1.42", R),
     (r"\frac{s}{3}", r"0.35s", R),
     (r"\ln 2", r"0.693", V),
-    (r"3 \times 0.693", r"2.08", V),
+    (r"3 \times 0.693", r"2.08", V),                 # 0.693 carries ln 2's rounding into the product
+    # one-digit probabilities are the data of the example, exact
+    (r"0.3 \cdot 0.2 + 0.7 \cdot 0.1", r"0.14", R),
+    (r"0.3 \cdot 0.2 + 0.7 \cdot 0.1", r"0.13", V),
+    (r"0.5 + 0.4 - 0.2", r"0.9", R),
+    (r"2\cdot 0.1", r"0.25", R),
+    (r"\frac{0.9 \cdot 0.01}{0.9 \cdot 0.01 + 0.05 \cdot 0.99}", r"\frac{0.009}{0.0595}", R),
+    (r"\frac{0.9 \cdot 0.01}{0.9 \cdot 0.01 + 0.05 \cdot 0.99}", r"\frac{0.009}{0.0585}", V),
+    (r"\frac{1}{3}", r"0.3", V),                     # a result is rounded however short
 ])
 def test_written_decimals(lhs, rhs, status):
     assert check_step(lhs, rhs, "=").status.value == status
