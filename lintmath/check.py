@@ -478,6 +478,9 @@ def context_gap(parsed: Parsed, first: bool) -> str:
         head = _head_name(parsed.lhs, parsed.letters)
         if head is not None and head not in right:
             return f"needs the definition of {head.rstrip('()')}"
+    shifted = _shifted_indices(parsed.lhs, parsed.rhs)
+    if shifted:
+        return f"a recurrence ({shifted}): the sequence is defined by it, not an identity"
     covered = letter_indexed(parsed.lhs, parsed.letters)
     if _has_antiderivative(parsed.lhs) or _has_antiderivative(parsed.rhs):
         covered |= {"C", "c", "K"}  # the constant of integration
@@ -488,6 +491,40 @@ def context_gap(parsed: Parsed, first: bool) -> str:
     if lost_functions:
         return "drops the function " + ", ".join(sorted(set(lost_functions))) + ", defined elsewhere"
     return ""
+
+
+def _shifted_indices(lhs: n.Node, rhs: n.Node) -> str:
+    """``x_{n+1}`` on one side and ``x_n`` on the other, n free: the step is a recurrence (Newton's
+    iteration, Fibonacci), whose two sides are different terms of one sequence. Returns how it reads
+    (``x_{n+1} from x_n``), or "". Indices bound by a sum are left out: a telescoping sum's
+    ``x_{i+1} - x_i`` is an identity."""
+    def free_indexed(tree: n.Node) -> dict[tuple[str, str], set[str]]:
+        bound = {x.var for x in tree.walk() if isinstance(x, n.BigOp)}
+        out: dict[tuple[str, str], set[str]] = {}
+        for x in tree.walk():
+            if isinstance(x, n.Sym) and len(x.indices) == 1:
+                letters = {s.base for s in x.indices[0].walk() if isinstance(s, n.Sym)} - bound
+                if len(letters) == 1:
+                    out.setdefault((x.key, letters.pop()), set()).add(_index_text(x.indices[0]))
+        return out
+
+    left, right = free_indexed(lhs), free_indexed(rhs)
+    for key in left.keys() & right.keys():
+        only_left, only_right = left[key] - right[key], right[key] - left[key]
+        if only_left and only_right and any("+" in t or "-" in t[1:] for t in only_left | only_right):
+            base = key[0].split(":")[-1]
+            return f"{base}_{{{sorted(only_left)[0]}}} from {base}_{{{sorted(only_right)[0]}}}"
+    return ""
+
+
+def _index_text(item: n.Node) -> str:
+    """An index as it reads: ``n``, ``n+1``, ``k-1``."""
+    if isinstance(item, n.Add):
+        text = "".join(("-" if t.sign == "-" else "+") + _index_text(t.node) for t in item.terms)
+        return text[1:] if text.startswith("+") else text
+    if isinstance(item, n.Paren):
+        return _index_text(item.inner)
+    return _item_text(item)
 
 
 def _head_name(tree: n.Node, letters: Letters) -> str | None:

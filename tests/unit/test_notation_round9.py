@@ -256,3 +256,22 @@ def test_logarithm_bases(lhs, rhs, status):
 ])
 def test_units_in_text(lhs, rhs, status):
     assert check_step(lhs, rhs, "=").status.value == status
+
+
+@pytest.mark.parametrize("lhs, rhs", [
+    # a recurrence defines a sequence: its two sides are different terms of it
+    (r"x_{n+1}", r"\frac{1}{2}\left(x_n + \frac{2}{x_n}\right)"),
+    (r"F_{n+2}", r"F_{n+1} + F_n"),
+    (r"x_{n+1} - \sqrt 2", r"x_n - \frac{x_n^2-2}{2x_n} - \sqrt2"),
+])
+def test_a_recurrence_is_not_an_identity(lhs, rhs):
+    verdict = check_step(lhs, rhs, "=")
+    assert verdict.status.value == U and verdict.reason.startswith("a recurrence")
+
+
+@pytest.mark.parametrize("lhs, rhs, status", [
+    (r"\sum_{i=1}^{n} (x_{i+1} - x_i)", r"x_{n+1} - x_1", V),   # telescoping: the shift is bound
+    (r"\sum_{i=1}^{n} (x_{i+1} - x_i)", r"x_{n+1} + x_1", R),
+])
+def test_shifted_indices_under_a_sum_are_decided(lhs, rhs, status):
+    assert check_step(lhs, rhs, "=").status.value == status
