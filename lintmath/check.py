@@ -729,6 +729,8 @@ class Comparator:
             out.append("vectors for " + ", ".join(sorted(k.split(":")[-1] for k in self.letters.required)))
         out += [f"{key[1].split(':')[-1]} symmetric" for key in flips if key[0] == "swap"]
         out += [f"the {key[1].split(':')[-1]}_j summing to 1" for key in flips if key[0] == "normalized"]
+        if ("identity",) in flips:
+            out.append("I the identity")
         if ("logbase",) in flips:
             out += [LOG_READINGS[b] for b in sorted(self._other_bases())]
         for node in (*self.parsed.lhs.walk(), *self.parsed.rhs.walk()):

@@ -381,6 +381,10 @@ def read_as_product(node: n.Apply, letters: Letters) -> bool:
     return node.maybe_product and not node.func.indices and node.func.base in letters.standalone
 
 
+def _is_identity_letter(sym: n.Sym) -> bool:
+    return sym.base == "I" and not sym.style and not sym.indices and not sym.labels and sym.sup_letter is None
+
+
 BASE_DIGITS = {"log10": 10, "log2": 2}
 
 
@@ -525,6 +529,10 @@ def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
         keys.append(("vectors",))
     if any(_indexed_vector(t, letters) for t in trees):
         keys.append(("orthogonal",))  # u_1, ..., u_n: often an orthogonal basis
+    syms = [x for t in trees for x in t.walk() if isinstance(x, n.Sym)]
+    if not letters.matrices and any(_is_identity_letter(x) for x in syms) \
+            and any(x.base.isupper() and len(x.base) == 1 and x.base != "I" for x in syms):
+        keys.append(("identity",))  # (I - P)^2 = I - 2P + P^2: I beside other capitals, the identity
     bases = {x.other_base for t in trees for x in t.walk() if isinstance(x, n.Func) and x.other_base}
     if any(_writes_powers(t, BASE_DIGITS[b]) for t in trees for b in bases):
         keys.append(("logbase",))  # \log 1000 = 3 in engineering, \lg 8 = 3 in computer science
@@ -826,6 +834,8 @@ class Lowerer:
         raise Undecidable("infinity")
 
     def lower_Sym(self, node: n.Sym) -> sp.Expr:
+        if ("identity",) in self.inst.flips and _is_identity_letter(node):
+            return sp.S.One  # the identity commutes with every matrix: as a factor or a term, it is 1
         return self.symbol(node)
 
     def lower_Term(self, node: n.Term) -> sp.Expr:

@@ -275,3 +275,14 @@ def test_a_recurrence_is_not_an_identity(lhs, rhs):
 ])
 def test_shifted_indices_under_a_sum_are_decided(lhs, rhs, status):
     assert check_step(lhs, rhs, "=").status.value == status
+
+
+@pytest.mark.parametrize("lhs, rhs, status", [
+    # I beside other capitals may be the identity, which behaves as 1 against every matrix
+    (r"(I-P)^2", r"I-2P+P^2", V),
+    (r"(I-A)(I+A)", r"I-A^2", V),
+    (r"(I-A)(I+A)", r"I+A^2", R),
+    (r"I\omega^2", r"\omega^2", R),                  # a moment of inertia is no identity
+])
+def test_the_identity(lhs, rhs, status):
+    assert check_step(lhs, rhs, "=").status.value == status
