@@ -185,6 +185,10 @@ def _check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro
     if outcome.kind == "equal":
         if relation in INEQUALITY:
             return Verdict(Status.UNVERIFIED, "inequality holds at the sampled points", elapsed=elapsed)
+        if _rounds(parsed) and not _holds_at_integers(comparator):
+            # ceil x = floor x + 1 holds at every real point sampled, and at no integer
+            return Verdict(Status.UNVERIFIED, "floor or ceiling: holds at the real points sampled, not where the "
+                           "letters are integers", elapsed=elapsed)
         return Verdict(Status.VERIFIED, outcome.reason, guessed=guessed, elapsed=elapsed, definitions=where)
     if has_infinite_series(parsed.lhs, parsed.rhs):
         # never refuted because of a series, and no diagnosis searched: whatever the comparison found
@@ -1082,6 +1086,22 @@ def _integration_constant(a, b) -> sp.Symbol | None:
 def _has_series(*sides) -> bool:
     """Whether a lowered side holds an infinite series (asked only where a comparison fails: a walk)."""
     return any(side.has(sp.Sum, sp.Product) for side in sides)
+
+
+def _holds_at_integers(comparator: "Comparator") -> bool:
+    """Whether the step's default reading also holds where its letters are small integers (a few
+    assignments, different letters different values), or cannot be built there."""
+    try:
+        _, a, b = comparator.own_pair(frozenset(), False, 0)
+    except Exception:  # not buildable: nothing to say against it
+        return True
+    symbols = sorted(a.free_symbols | b.free_symbols, key=lambda x: x.name)
+    for shift in range(4):
+        point = {x: sp.Integer(1 + (shift + k) % 4) for k, x in enumerate(symbols)}
+        va, vb = evaluate(a, point), evaluate(b, point)
+        if va is not None and vb is not None and not comparator.holds(va, vb):
+            return False
+    return True
 
 
 def _lone_number(tree: n.Node) -> n.Num | None:
