@@ -278,6 +278,10 @@ def _check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro
         # (y = x^{p/q} given above) than a typo
         return Verdict(Status.UNVERIFIED, f"the right side no longer mentions {', '.join(dropped)}: "
                        "substituted from elsewhere?", elapsed=time.perf_counter() - started)
+    if _sign_sensitive(parsed) and _holds_where_negative(comparator):
+        # |z| = -z, sqrt(t^2) = -t: true where the letters are negative, which only the prose can say
+        return Verdict(Status.UNVERIFIED, "holds where the letters are negative (a domain question)",
+                       elapsed=time.perf_counter() - started)
     if decimal_tolerance(parsed.lhs, parsed.rhs) > TOLERANCE:
         # how the author rounds is a guess: undiagnosed, a rounding difference is only a warning
         guessed = (*guessed, "written decimals rounded to their last digit")
@@ -1102,6 +1106,34 @@ def _holds_at_integers(comparator: "Comparator") -> bool:
         if va is not None and vb is not None and not comparator.holds(va, vb):
             return False
     return True
+
+
+def _sign_sensitive(parsed: Parsed) -> bool:
+    """Whether the step has a function whose value turns on signs (|x|, a root, max, min, sign)."""
+    return any(isinstance(x, (n.Abs, n.Sqrt)) or isinstance(x, n.Func) and x.name in ("max", "min", "sign")
+               for side in (parsed.lhs, parsed.rhs) for x in side.walk())
+
+
+def _holds_where_negative(comparator: "Comparator") -> bool:
+    """Whether the default reading holds at points where every letter is negative (the sampled points
+    are positive), at two points at least where both sides are real."""
+    try:
+        _, a, b = comparator.own_pair(frozenset(), False, 0)
+    except Exception:
+        return False
+    symbols = sorted(a.free_symbols | b.free_symbols, key=lambda x: x.name)
+    if not symbols:
+        return False
+    agreed = 0
+    for shift in range(4):
+        point = {x: -sp.Rational(23 + 17 * ((shift + k) % 4), 50) for k, x in enumerate(symbols)}
+        va, vb = evaluate(a, point), evaluate(b, point)
+        if va is None or vb is None:
+            continue
+        if not comparator.holds(va, vb):
+            return False
+        agreed += 1
+    return agreed >= 2
 
 
 def _lone_number(tree: n.Node) -> n.Num | None:

@@ -288,3 +288,13 @@ def test_shifted_indices_under_a_sum_are_decided(lhs, rhs, status):
 ])
 def test_the_identity(lhs, rhs, status):
     assert check_step(lhs, rhs, "=").status.value == status
+
+
+@pytest.mark.parametrize("lhs, rhs, status", [
+    # true where the letters are negative, which only the prose can say: not an error
+    (r"|z|", r"-z", U),
+    (r"\sqrt{t^2}", r"-t", U),
+    (r"|x|", r"2x", R),
+])
+def test_steps_that_hold_for_negative_letters(lhs, rhs, status):
+    assert check_step(lhs, rhs, "=").status.value == status
