@@ -104,7 +104,11 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
     equal up to that constant."""
     verdict = _check_step(lhs, rhs, relation, macros=macros, first=first, seed=seed, explain=explain,
                           context=context, indefinite=indefinite)
-    if verdict.status is Status.REFUTED and any(item.kind in ("define", "result") for item in context):
+    if verdict.status is not Status.REFUTED:
+        return verdict
+    # x-bar beside a sum of the x_i is their mean by convention, whether or not the document says so
+    context = (*context, *implied_means(lhs, rhs, macros or {}))
+    if any(item.kind in ("define", "result") for item in context):
         # A step decided with its names as free letters may hold only by a definition in force
         # (x-bar the mean of the x_i, Z the softmax's normaliser): an error is claimed only if
         # it also fails with every definition in force put in.
@@ -112,6 +116,31 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
         if holding is not None:
             return holding
     return verdict
+
+
+def implied_means(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> tuple[ContextItem, ...]:
+    """``\\bar{x} = \\frac{1}{n}\\sum_{i=1}^{n} x_i`` for an ``\\bar{x}`` of a step that also sums the
+    ``x_i`` from 1 to n (the bounds as written), as a weak definition: it may rescue the step, never
+    refute it."""
+    trees = []
+    for text in (lhs, rhs):
+        try:
+            trees.append((text, parse_math(text, macros)))
+        except (ParseFailure, RecursionError):
+            return ()
+    bars = {x.base for _, tree in trees for x in tree.walk()
+            if isinstance(x, n.Sym) and x.style == "bar" and not x.indices}
+    for text, tree in trees:
+        for op in tree.walk():
+            if not (isinstance(op, n.BigOp) and op.kind == "sum" and op.lo is not None and not op.extra_vars):
+                continue
+            for base in sorted(bars):
+                if any(isinstance(x, n.Sym) and x.base == base and not x.style and len(x.indices) == 1
+                       and isinstance(x.indices[0], n.Sym) and x.indices[0].base == op.var for x in op.body.walk()):
+                    lo, hi = text[op.lo.start:op.lo.end], text[op.hi.start:op.hi.end]
+                    mean = rf"\frac{{1}}{{({hi})-({lo})+1}}\sum_{{{op.var}={lo}}}^{{{hi}}} {base}_{{{op.var}}}"
+                    return (ContextItem("result", base, rf"\bar{{{base}}}", "=", mean, "", 0),)
+    return ()
 
 
 def holds_by_definitions(lhs: str, rhs: str, relation: str, macros: Mapping[str, Macro], seed: int,
@@ -132,7 +161,8 @@ def holds_by_definitions(lhs: str, rhs: str, relation: str, macros: Mapping[str,
                                   assumptions(context)).decide()
     if outcome.kind != "equal":
         return None
-    where = tuple(sorted({f"{' '.join(d.item.lhs.split())} defined at {d.item.where}" for d in used_l + used_r}))
+    where = tuple(sorted({f"{' '.join(d.item.lhs.split())} defined at {d.item.where}" if d.item.where
+                          else f"{d.item.lhs} as the mean" for d in used_l + used_r}))
     return Verdict(Status.VERIFIED, outcome.reason, guessed=guessed, definitions=where)
 
 

@@ -298,3 +298,13 @@ def test_the_identity(lhs, rhs, status):
 ])
 def test_steps_that_hold_for_negative_letters(lhs, rhs, status):
     assert check_step(lhs, rhs, "=").status.value == status
+
+
+@pytest.mark.parametrize("lhs, rhs, status", [
+    # x-bar beside a sum of the x_i is their mean, whether or not the document says so
+    (r"\sum_{i=1}^n (x_i-\bar x)^2", r"\sum_{i=1}^n x_i^2 - n\bar{x}^2", V),
+    (r"\sum_{k=1}^{m} (y_k - \bar y)^2", r"\sum_{k=1}^m y_k^2 - m\bar y^2", V),
+    (r"\sum_{i=1}^n (x_i-\bar x)^2", r"\sum_{i=1}^n x_i^2 + n\bar{x}^2", R),   # wrong either way
+])
+def test_a_bar_over_summed_letters_is_their_mean(lhs, rhs, status):
+    assert check_step(lhs, rhs, "=").status.value == status
