@@ -12,7 +12,7 @@ from fractions import Fraction
 import re
 import time
 from dataclasses import dataclass, replace
-from typing import Mapping
+from typing import Callable, Mapping
 
 import sympy as sp
 from sympy.core.function import AppliedUndef
@@ -1122,48 +1122,44 @@ def _has_series(*sides) -> bool:
     return any(side.has(sp.Sum, sp.Product) for side in sides)
 
 
-def _holds_at_integers(comparator: "Comparator") -> bool:
-    """Whether the step's default reading also holds where its letters are small integers (a few
-    assignments, different letters different values), or cannot be built there."""
-    try:
-        _, a, b = comparator.own_pair(frozenset(), False, 0)
-    except Exception:  # not buildable: nothing to say against it
-        return True
-    symbols = sorted(a.free_symbols | b.free_symbols, key=lambda x: x.name)
-    for shift in range(4):
-        point = {x: sp.Integer(1 + (shift + k) % 4) for k, x in enumerate(symbols)}
-        va, vb = evaluate(a, point), evaluate(b, point)
-        if va is not None and vb is not None and not comparator.holds(va, vb):
-            return False
-    return True
-
-
 def _sign_sensitive(parsed: Parsed) -> bool:
     """Whether the step has a function whose value turns on signs (|x|, a root, max, min, sign)."""
     return any(isinstance(x, (n.Abs, n.Sqrt)) or isinstance(x, n.Func) and x.name in ("max", "min", "sign")
                for side in (parsed.lhs, parsed.rhs) for x in side.walk())
 
 
-def _holds_where_negative(comparator: "Comparator") -> bool:
-    """Whether the default reading holds at points where every letter is negative (the sampled points
-    are positive), at two points at least where both sides are real."""
+def _agreement(comparator: "Comparator", value: Callable[[int, int], sp.Rational]) -> tuple[int, int] | None:
+    """The default reading at four points off the sampled ones, the k-th letter of the step at point p
+    being ``value(p, k)``: how many points agree and how many differ (where both sides are real).
+    None when the reading cannot be built or the step has no letters."""
     try:
         _, a, b = comparator.own_pair(frozenset(), False, 0)
     except Exception:
-        return False
+        return None
     symbols = sorted(a.free_symbols | b.free_symbols, key=lambda x: x.name)
     if not symbols:
-        return False
-    agreed = 0
-    for shift in range(4):
-        point = {x: -sp.Rational(23 + 17 * ((shift + k) % 4), 50) for k, x in enumerate(symbols)}
+        return None
+    agree = differ = 0
+    for p in range(4):
+        point = {x: value(p, k) for k, x in enumerate(symbols)}
         va, vb = evaluate(a, point), evaluate(b, point)
-        if va is None or vb is None:
-            continue
-        if not comparator.holds(va, vb):
-            return False
-        agreed += 1
-    return agreed >= 2
+        if va is not None and vb is not None:
+            agree, differ = (agree + 1, differ) if comparator.holds(va, vb) else (agree, differ + 1)
+    return agree, differ
+
+
+def _holds_at_integers(comparator: "Comparator") -> bool:
+    """Whether the step also holds where its letters are small integers (different letters different
+    values), or cannot be judged there."""
+    counts = _agreement(comparator, lambda p, k: sp.Integer(1 + (p + k) % 4))
+    return counts is None or counts[1] == 0
+
+
+def _holds_where_negative(comparator: "Comparator") -> bool:
+    """Whether the step holds where every letter is negative (the sampled points are positive), at two
+    points at least where both sides are real."""
+    counts = _agreement(comparator, lambda p, k: -sp.Rational(23 + 17 * ((p + k) % 4), 50))
+    return counts is not None and counts[1] == 0 and counts[0] >= 2
 
 
 def _lone_number(tree: n.Node) -> n.Num | None:
