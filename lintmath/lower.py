@@ -1578,6 +1578,7 @@ def apply_function(name: str, args: list[sp.Expr], inverse: bool = False) -> sp.
               "asin": sp.asin, "acos": sp.acos, "atan": sp.atan, "sinh": sp.sinh, "cosh": sp.cosh,
               "tanh": sp.tanh, "coth": sp.coth, "log": _log, "exp": sp.exp, "sign": sp.sign,
               "erf": sp.erf, "log10": lambda x: sp.log(x, 10), "floor": sp.floor, "ceiling": sp.ceiling, "log2": lambda x: sp.log(x, 2),
+              "percent": lambda x: x / 100,
               "gamma": sp.gamma}
     if name in simple and len(args) == 1:
         return simple[name](args[0])

@@ -720,6 +720,9 @@ class Parser:
             elif t.text == "!":
                 self.advance()
                 node = self.factorial(node, t)
+            elif t.text == "\\%":
+                self.advance()
+                node = n.Func(node.start, t.end, "percent", (node,))  # 30\% is 30/100
             elif t.text in ("_", "^") and isinstance(node, n.Paren) and node.delim == "[" \
                     and self.bracket_evaluation_ahead():
                 node = self.evaluation_scripts(node.inner, node.start)

@@ -308,3 +308,17 @@ def test_steps_that_hold_for_negative_letters(lhs, rhs, status):
 ])
 def test_a_bar_over_summed_letters_is_their_mean(lhs, rhs, status):
     assert check_step(lhs, rhs, "=").status.value == status
+
+
+@pytest.mark.parametrize("lhs, rhs, status", [
+    (r"15\% \cdot 240", r"36", V),                    # a percentage is a hundredth
+    (r"\frac{48}{160}", r"30\%", V),
+    (r"x + 10\% x", r"1.1x", V),
+    (r"15\% \cdot 240", r"38", R),
+])
+def test_percentages(lhs, rhs, status):
+    assert check_step(lhs, rhs, "=").status.value == status
+
+
+def test_a_wrong_percentage_is_fixed_in_percent():
+    assert check_step(r"\frac{48}{160}", r"35\%", "=").diagnosis.suggestion == r"30\%"
