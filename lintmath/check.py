@@ -102,6 +102,9 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
     (the definitions and assumptions in force where the step stands) may supply. ``indefinite`` says
     the chain integrates without bounds, so that two lines ending in ``+ C`` are antiderivatives,
     equal up to that constant."""
+    if _PLUS_MINUS.search(lhs + " " + rhs):
+        return _both_signs(lhs, rhs, relation, macros=macros, first=first, seed=seed, context=context,
+                           indefinite=indefinite)
     verdict = _check_step(lhs, rhs, relation, macros=macros, first=first, seed=seed, explain=explain,
                           context=context, indefinite=indefinite)
     if verdict.status is not Status.REFUTED:
@@ -116,6 +119,28 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
         if holding is not None:
             return holding
     return verdict
+
+
+_PLUS_MINUS = re.compile(r"\\(?:pm|mp)(?![a-zA-Z])")
+
+
+def _both_signs(lhs: str, rhs: str, relation: str, **options) -> Verdict:
+    """A step with \\pm (and \\mp, the other sign) holds as an identity when it holds with the upper
+    signs and with the lower ones. Anything else is left unverified: the same \\pm also writes the
+    two roots of an equation (x = \\pm\\sqrt{a}), where one sign at a time is meant."""
+    verdicts = []
+    for upper in (True, False):
+        def sign(match: re.Match, upper: bool = upper) -> str:
+            return ("+" if (match.group(0) == "\\pm") == upper else "-") + "  "  # the same length: offsets hold
+        verdicts.append(_check_step(_PLUS_MINUS.sub(sign, lhs), _PLUS_MINUS.sub(sign, rhs), relation,
+                                    explain=False, **options))
+    if all(v.status is Status.VERIFIED for v in verdicts):
+        return verdicts[0]
+    if any(v.status is Status.SKIPPED for v in verdicts):
+        return next(v for v in verdicts if v.status is Status.SKIPPED)
+    if any(v.status is Status.REFUTED for v in verdicts):
+        return Verdict(Status.UNVERIFIED, "\\pm: holds with one sign only")
+    return next(v for v in verdicts if v.status is not Status.VERIFIED)
 
 
 def implied_means(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> tuple[ContextItem, ...]:

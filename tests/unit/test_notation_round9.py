@@ -322,3 +322,16 @@ def test_percentages(lhs, rhs, status):
 
 def test_a_wrong_percentage_is_fixed_in_percent():
     assert check_step(r"\frac{48}{160}", r"35\%", "=").diagnosis.suggestion == r"30\%"
+
+
+@pytest.mark.parametrize("lhs, rhs, status", [
+    # an identity with \pm holds with the upper signs and with the lower ones (\mp the other sign)
+    (r"(a \pm b)^2", r"a^2 \pm 2ab + b^2", V),
+    (r"\cos(\alpha \pm \beta)", r"\cos\alpha\cos\beta \mp \sin\alpha\sin\beta", V),
+    (r"50 \pm 1.96\cdot\frac{10}{\sqrt{25}}", r"50 \pm 3.92", V),
+    # one sign only: the roots of an equation are written so too, so never an error
+    (r"(a \pm b)^2", r"a^2 \mp 2ab + b^2", U),
+    (r"x", r"\pm\sqrt{x^2}", U),
+])
+def test_plus_minus(lhs, rhs, status):
+    assert check_step(lhs, rhs, "=").status.value == status
