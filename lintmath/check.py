@@ -128,19 +128,18 @@ def _both_signs(lhs: str, rhs: str, relation: str, **options) -> Verdict:
     """A step with \\pm (and \\mp, the other sign) holds as an identity when it holds with the upper
     signs and with the lower ones. Anything else is left unverified: the same \\pm also writes the
     two roots of an equation (x = \\pm\\sqrt{a}), where one sign at a time is meant."""
-    verdicts = []
+    verdict = None
     for upper in (True, False):
         def sign(match: re.Match, upper: bool = upper) -> str:
             return ("+" if (match.group(0) == "\\pm") == upper else "-") + "  "  # the same length: offsets hold
-        verdicts.append(_check_step(_PLUS_MINUS.sub(sign, lhs), _PLUS_MINUS.sub(sign, rhs), relation,
-                                    explain=False, **options))
-    if all(v.status is Status.VERIFIED for v in verdicts):
-        return verdicts[0]
-    if any(v.status is Status.SKIPPED for v in verdicts):
-        return next(v for v in verdicts if v.status is Status.SKIPPED)
-    if any(v.status is Status.REFUTED for v in verdicts):
-        return Verdict(Status.UNVERIFIED, "\\pm: holds with one sign only")
-    return next(v for v in verdicts if v.status is not Status.VERIFIED)
+        verdict = _check_step(_PLUS_MINUS.sub(sign, lhs), _PLUS_MINUS.sub(sign, rhs), relation,
+                              explain=False, **options)
+        if verdict.status is Status.REFUTED:
+            which = "upper" if upper else "lower"
+            return Verdict(Status.UNVERIFIED, f"\\pm: fails with the {which} signs (one root of an equation?)")
+        if verdict.status is not Status.VERIFIED:
+            return verdict  # undecided with this sign: the other one cannot make it an identity
+    return verdict
 
 
 def implied_means(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> tuple[ContextItem, ...]:
