@@ -332,6 +332,10 @@ def _check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro
         # (y = x^{p/q} given above) than a typo
         return Verdict(Status.UNVERIFIED, f"the right side no longer mentions {', '.join(dropped)}: "
                        "substituted from elsewhere?", elapsed=time.perf_counter() - started)
+    if _counts_with(parsed) and _holds_at_integers(comparator, strict=True):
+        # i^{4k+1} = i, (-1)^{2n} = 1: true where n and k are the integers they conventionally are
+        return Verdict(Status.UNVERIFIED, "holds where the letters are integers (n, k counting?)",
+                       elapsed=time.perf_counter() - started)
     if _sign_sensitive(parsed) and _holds_where_negative(comparator):
         # |z| = -z, sqrt(t^2) = -t: true where the letters are negative, which only the prose can say
         return Verdict(Status.UNVERIFIED, "holds where the letters are negative (a domain question)",
@@ -1152,31 +1156,52 @@ def _sign_sensitive(parsed: Parsed) -> bool:
                for side in (parsed.lhs, parsed.rhs) for x in side.walk())
 
 
-def _agreement(comparator: "Comparator", value: Callable[[int, int], sp.Rational]) -> tuple[int, int] | None:
-    """The default reading at four points off the sampled ones, the k-th letter of the step at point p
-    being ``value(p, k)``: how many points agree and how many differ (where both sides are real).
-    None when the reading cannot be built or the step has no letters."""
+def _agreement(comparator: "Comparator", value: Callable[[int, int], sp.Rational],
+               flips: frozenset = frozenset()) -> tuple[int, int] | None:
+    """A reading (the default one) at four points off the sampled ones, the k-th letter of the step at
+    point p being ``value(p, k)``: how many points agree and how many differ (where both sides are
+    real). None when the reading cannot be built or the step has no letters."""
     try:
-        _, a, b = comparator.own_pair(frozenset(), False, 0)
+        _, a, b = comparator.own_pair(flips, False, 0)
     except Exception:
         return None
     symbols = sorted(a.free_symbols | b.free_symbols, key=lambda x: x.name)
     if not symbols:
         return None
     agree = differ = 0
+    complex_ok = a.has(sp.I) or b.has(sp.I)  # as the comparison itself allows, where the step writes i
     for p in range(4):
         point = {x: value(p, k) for k, x in enumerate(symbols)}
-        va, vb = evaluate(a, point), evaluate(b, point)
+        va, vb = evaluate(a, point, complex_ok=complex_ok), evaluate(b, point, complex_ok=complex_ok)
         if va is not None and vb is not None:
             agree, differ = (agree + 1, differ) if comparator.holds(va, vb) else (agree, differ + 1)
     return agree, differ
 
 
-def _holds_at_integers(comparator: "Comparator") -> bool:
+def _holds_at_integers(comparator: "Comparator", strict: bool = False) -> bool:
     """Whether the step also holds where its letters are small integers (different letters different
-    values), or cannot be judged there."""
-    counts = _agreement(comparator, lambda p, k: sp.Integer(1 + (p + k) % 4))
-    return counts is None or counts[1] == 0
+    values), or cannot be judged there. ``strict``: judged, at two points at least, in some reading
+    (i^{4k+1} = i holds with i the imaginary unit)."""
+    def value(p: int, k: int) -> sp.Integer:
+        return sp.Integer(1 + (p + k) % 4)
+    if not strict:
+        counts = _agreement(comparator, value)
+        return counts is None or counts[1] == 0
+    for flips in comparator.readings():
+        counts = _agreement(comparator, value, flips)
+        if counts is not None and counts[1] == 0 and counts[0] >= 2:
+            return True
+    return False
+
+
+def _counts_with(parsed: Parsed) -> bool:
+    """Whether a letter that conventionally counts (n, k, m) stands in an exponent or under a
+    periodic function, where only its integer values may be meant."""
+    def counting(node: n.Node) -> bool:
+        return any(isinstance(x, n.Sym) and x.base in ("n", "k", "m") and not x.indices for x in node.walk())
+    return any(isinstance(x, n.Pow) and counting(x.exp)
+               or isinstance(x, n.Func) and x.name in ("sin", "cos", "tan") and any(counting(a) for a in x.args)
+               for side in (parsed.lhs, parsed.rhs) for x in side.walk())
 
 
 def _holds_where_negative(comparator: "Comparator") -> bool:

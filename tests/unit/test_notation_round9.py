@@ -335,3 +335,14 @@ def test_a_wrong_percentage_is_fixed_in_percent():
 ])
 def test_plus_minus(lhs, rhs, status):
     assert check_step(lhs, rhs, "=").status.value == status
+
+
+@pytest.mark.parametrize("lhs, rhs, status", [
+    # n, k, m count: in an exponent only their integer values may be meant
+    (r"i^{4k+1}", r"i", U),
+    (r"x^{n+1}", r"x \cdot x^n", V),
+    (r"x^{n+1}", r"x^n + x", R),                        # wrong at the integers too
+    (r"2^{n+1}", r"2^n + 2", R),
+])
+def test_counting_letters_in_exponents(lhs, rhs, status):
+    assert check_step(lhs, rhs, "=").status.value == status
