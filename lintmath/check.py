@@ -239,23 +239,20 @@ def _check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro
     if outcome.kind == "equal":
         if relation in INEQUALITY:
             return Verdict(Status.UNVERIFIED, "inequality holds at the sampled points", elapsed=elapsed)
-        if _rounds(parsed) and not _holds_at_integers(comparator):
+        if _rounds_quantity(parsed.lhs, parsed.rhs) and not _holds_at_integers(comparator):
             # ceil x = floor x + 1 holds at every real point sampled, and at no integer
             return Verdict(Status.UNVERIFIED, "floor or ceiling: holds at the real points sampled, not where the "
                            "letters are integers", elapsed=elapsed)
         return Verdict(Status.VERIFIED, outcome.reason, guessed=guessed, elapsed=elapsed, definitions=where)
-    if has_infinite_series(parsed.lhs, parsed.rhs):
-        # never refuted because of a series, and no diagnosis searched: whatever the comparison found
-        # (a difference, no reading, no value) may be the numerical summation's doing
-        reason = SERIES_DIFFER if outcome.kind == "differ" else outcome.reason
-        return Verdict(Status.UNVERIFIED, reason, elapsed=time.perf_counter() - started)
-    if has_uncounted_sum(parsed.lhs, parsed.rhs):
-        reason = UNCOUNTED_DIFFER if outcome.kind == "differ" else outcome.reason
-        return Verdict(Status.UNVERIFIED, reason, elapsed=time.perf_counter() - started)
-    if outcome.kind == "differ" and _rounds(parsed):
-        # floor(n/2) + ceil(n/2) = n holds for the integers the letters stand for, not at the real
-        # points sampled: rounding is verified where it holds everywhere, never refuted
-        return Verdict(Status.UNVERIFIED, ROUNDING_DIFFER, elapsed=time.perf_counter() - started)
+    # Steps that are verified where they hold and otherwise never refuted, nor searched for a
+    # diagnosis: whatever the comparison found may be the reading's doing. An infinite series is
+    # summed numerically; a sum without bounds over a number has an unwritten range; floor(n/2) +
+    # ceil(n/2) = n holds for the integers the letters stand for, not at the real points sampled.
+    for present, differ_reason in ((has_infinite_series, SERIES_DIFFER), (has_uncounted_sum, UNCOUNTED_DIFFER),
+                                   (_rounds_quantity, ROUNDING_DIFFER)):
+        if present(parsed.lhs, parsed.rhs):
+            reason = differ_reason if outcome.kind == "differ" else outcome.reason
+            return Verdict(Status.UNVERIFIED, reason, elapsed=time.perf_counter() - started)
     if outcome.kind == "undecided":
         if not outcome.readable and explain and relation in EQUALITY and not rhs_changed \
                 and not _literal_matrix_appears(parsed):
@@ -1220,9 +1217,9 @@ def _lone_number(tree: n.Node) -> n.Num | None:
     return tree if isinstance(tree, n.Num) else None
 
 
-def _rounds(parsed: Parsed) -> bool:
+def _rounds_quantity(*trees: n.Node) -> bool:
     """Whether the step rounds a quantity (a number rounded is just a number)."""
-    nodes = [x for side in (parsed.lhs, parsed.rhs) for x in side.walk()]
+    nodes = [x for tree in trees for x in tree.walk()]
     return any(isinstance(x, n.Func) and x.name in ("floor", "ceiling") for x in nodes) \
         and any(isinstance(x, n.Sym) for x in nodes)
 
