@@ -626,7 +626,7 @@ def dropped_constants(ctx: Context) -> Iterator[Candidate]:
     solved for. Tried after arithmetic: a constant term that is written but wrong is a slip in it."""
     rhs = ctx.rhs
     terms = rhs.terms if isinstance(rhs, n.Add) else (n.Term(rhs.start, rhs.end, "+", rhs),)
-    if isinstance(ctx.parent_of(rhs), n.Node) or _writes_decimals(ctx.lhs) or _writes_decimals(rhs):
+    if isinstance(ctx.parent_of(rhs), n.Node) or _beside_decimals(ctx):
         return  # beside rounded decimals the difference is rounding's, not a lost term
     hole = n.Term(rhs.end, rhs.end, "+", n.Sym(rhs.end, rhs.end, HOLE))
     value = solve_hole(ctx, n.Add(rhs.start, rhs.end, terms + (hole,)), Fraction(0))
@@ -1118,7 +1118,7 @@ def _difference(ctx: Context, lowered: _Lowered) -> tuple[str, str, n.Node] | No
     grouped = d.is_Add and len(d.args) <= 3 and sp.count_ops(d) <= 12 and _writes_groups(ctx.rhs) \
         and all(vanished & t.free_symbols for t in d.args)
     if d.is_Add and not grouped or not d.free_symbols or not grouped and sp.count_ops(d) > 8 or d.atoms(sp.Float) \
-            or _writes_decimals(ctx.lhs) or _writes_decimals(ctx.rhs):
+            or _beside_decimals(ctx):
         return None
     # Any refuted step is "explained" by adding the whole difference; a term the author dropped
     # is short, and either carries a letter that vanished or is at most two terms when expanded.
@@ -1159,7 +1159,7 @@ def _synthesized_terms(ctx: Context, terms: tuple[n.Term, ...], lowered: _Lowere
     line (``\\frac{1}{2}(x^2 + 2xy + y^2)``) when the line is one product: there the lost term is the
     difference over the sum's factor. A bigger guess than any edit that reuses written text, so it is
     tried after all of them (and the comparator judges it like any other candidate)."""
-    if lowered.terms > 12 or _writes_decimals(ctx.lhs) or _writes_decimals(ctx.rhs):
+    if lowered.terms > 12 or _beside_decimals(ctx):
         return  # beside rounded decimals the difference is rounding's, not a lost term
     spelled: dict | None = None
     groups = [a for a in _adds_by_depth(ctx.rhs) if a is not ctx.rhs and len(a.terms) > 1][:MAX_SYNTH_GROUPS]
@@ -1190,8 +1190,9 @@ def _synthesized_terms(ctx: Context, terms: tuple[n.Term, ...], lowered: _Lowere
 MAX_SYNTH_GROUPS = 3  # bracketed sums of the line a synthesized term may go into
 
 
-def _writes_decimals(tree: n.Node) -> bool:
-    return any(isinstance(x, n.Num) and "." in x.value for x in tree.walk())
+def _beside_decimals(ctx: Context) -> bool:
+    """Whether either line writes a decimal: a difference of the sides may then be rounding's."""
+    return any(isinstance(x, n.Num) and "." in x.value for tree in (ctx.lhs, ctx.rhs) for x in tree.walk())
 
 
 def _over_factor(ctx: Context, lowered: _Lowered, site: n.Add) -> sp.Expr | None:
