@@ -321,6 +321,8 @@ def required_vectors(trees, vectors: frozenset, matrices: frozenset) -> frozense
                     base = inner.inner
                     while isinstance(base, n.Paren):
                         base = base.inner
+                    if isinstance(base, n.Sym) and base.key in matrices:
+                        continue  # w^T X^T y: a row vector times a matrix is still one
                     row = isinstance(base, n.Sym) and base.key in vectors
                 elif isinstance(inner, n.Sym) and inner.key in matrices:
                     continue  # u^T A x: still a row vector
@@ -360,20 +362,11 @@ def sum_bounds(*trees: n.Node) -> dict[str, tuple]:
     for tree in trees:
         for node in tree.walk():
             if isinstance(node, n.BigOp) and node.lo is not None and node.hi is not None:
-                key = (repr(_strip(node.lo)), repr(_strip(node.hi)))
+                key = (repr(n.structure(node.lo)), repr(n.structure(node.hi)))
                 for var in (node.var, *node.extra_vars):  # \sum_{i,j=1}^{n}: both run to n
                     found.setdefault(var, set()).add(key)
                     nodes[var] = (node.lo, node.hi)
     return {var: nodes[var] for var, keys in found.items() if len(keys) == 1}
-
-
-def _strip(node: n.Node):
-    """A node without its offsets, to compare what two bounds say rather than where they are."""
-    if isinstance(node, n.Num):
-        return ("num", node.value)
-    if isinstance(node, n.Sym):
-        return ("sym", node.key, tuple(_strip(i) for i in node.indices))
-    return (type(node).__name__, tuple(_strip(c) for c in node.children()))
 
 
 def read_as_product(node: n.Apply, letters: Letters) -> bool:
@@ -546,7 +539,7 @@ def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
         orders: dict[str, set[tuple]] = {}
         for node in tree.walk():
             if isinstance(node, n.Sym) and len(node.indices) == 2:
-                orders.setdefault(node.key, set()).add(tuple(_strip(i) for i in node.indices))
+                orders.setdefault(node.key, set()).add(tuple(n.structure(i) for i in node.indices))
             # \sum_j y_j written out: y is often a probability vector or a one-hot label (sums to 1)
             total = normalized_family(node)
             if total is not None and ("normalized", total.body.key) not in totals:

@@ -75,6 +75,15 @@ def _children_rebuilt(node: "Node", visit: Callable[["Node"], "Node"]) -> "Node"
     return replace(node, **changes) if changes else node
 
 
+def structure(node: "Node"):
+    """A node without its offsets, to compare what two subtrees say rather than where they are."""
+    if isinstance(node, Num):
+        return ("num", node.value)
+    if isinstance(node, Sym):
+        return ("sym", node.key, tuple(structure(i) for i in node.indices))
+    return (type(node).__name__, tuple(structure(c) for c in node.children()))
+
+
 def mentions(tree: "Node", bases: "set[str] | dict[str, object]") -> bool:
     """Whether a letter (a symbol, with or without indices) of one of ``bases`` occurs in ``tree``."""
     return any(isinstance(x, Sym) and x.base in bases for x in tree.walk())

@@ -2206,9 +2206,7 @@ def _is_zero(node: n.Node) -> bool:
 
 
 def _shape(node: n.Node):
-    from lintmath.lower import _strip
-
-    return repr(_strip(node))
+    return repr(n.structure(node))
 
 
 def _leaf_differences(a: n.Node, b: n.Node) -> list[tuple[n.Node, n.Node]] | None:
