@@ -221,7 +221,8 @@ def _check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro
         # function) is an identity; any other outcome leaves the step to its context.
         gap = gap_names(parsed, first)
         screened = relation in EQUALITY and not reason.startswith("needs the definition") and len(gap) <= 2
-        if screened and not comparator.quickly_differs():
+        # (a probability reading is not the default one: \sum_x p(x | y) = 1 differs with p a stand-in)
+        if screened and (parsed.letters.distributions or not comparator.quickly_differs()):
             outcome, guessed = comparator.decide()
             if outcome.kind == "equal":
                 return Verdict(Status.VERIFIED, outcome.reason, guessed=guessed,
@@ -794,10 +795,13 @@ class Comparator:
         out += [f"the {key[1].split(':')[-1]}_j summing to 1" for key in flips if key[0] == "normalized"]
         if ("identity",) in flips:
             out.append("I the identity")
+        heads = dict(self.parsed.letters.distributions) if ("probability",) in flips else {}
+        out += [f"{head.split(':')[-1]} a probability distribution" for head in heads]
         if ("logbase",) in flips:
             out += [LOG_READINGS[b] for b in sorted(self._other_bases())]
         for node in (*self.parsed.lhs.walk(), *self.parsed.rhs.walk()):
-            if isinstance(node, n.Apply) and not read_as_product(node, self.parsed.letters) and not is_library(node):
+            if isinstance(node, n.Apply) and not read_as_product(node, self.parsed.letters) and not is_library(node) \
+                    and node.func.key not in heads:
                 product = node.prefer_product != (("apply", node.func.key) in flips)
                 if node.func.base in FUNCTION_LETTERS or not (node.maybe_product and product):
                     out.append(f"undefined function {node.func.base}")

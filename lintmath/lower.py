@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 import sympy as sp
 from sympy.core.function import AppliedUndef, ArgumentIndexError
 
-from lintmath import expectation, linalg
+from lintmath import expectation, linalg, probability
 from lintmath.parse import nodes as n
 from lintmath.parse.vocabulary import FUNCTION_LETTERS
 
@@ -88,6 +88,8 @@ class Letters:
     randomness: expectation.Randomness = expectation.NONE  # random symbols of E[..], Var(..), Cov(..)
     # heads of applications that are vectors themselves (T(v), f(x)^T): no function of a vector for them
     maps: frozenset[str] = frozenset()
+    # p(x, z | theta) and the like: (head key, the variables of its joint), for the probability reading
+    distributions: tuple = ()
 
 
 def classify_letters(*trees: n.Node) -> Letters:
@@ -144,7 +146,8 @@ def classify_letters(*trees: n.Node) -> Letters:
     randomness = expectation.classify(*trees, matrices=matrices)
     return Letters(frozenset(index), frozenset(integer - derivative_vars), frozenset(standalone),
                    vectors, matrices, candidates, inferred, frozenset(derivative_vars), kets,
-                   kets and _systems_clash(trees), required, randomness, vector_functions(trees))
+                   kets and _systems_clash(trees), required, randomness, vector_functions(trees),
+                   probability.distributions(*trees))
 
 
 def _unwrapped(node: n.Node) -> n.Node:
@@ -516,6 +519,8 @@ def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
         keys.append(("expectation",))
     if letters.randomness.ambiguous:
         keys.append(("random",))
+    if letters.distributions:
+        keys.append(("probability",))  # p(x, z) = p(z) p(x | z) holds for every distribution
     if letters.required and letters.required != letters.candidates:
         keys.append(("required",))  # before all of them: the narrower reading is the likelier one
     if letters.candidates:
@@ -904,6 +909,8 @@ class Lowerer:
         return self.lower(node.value if ("annotation",) in self.inst.flips else node.inner)
 
     def lower_Integral(self, node: n.Integral) -> sp.Expr:
+        if ("probability",) in self.inst.flips and probability.marginalises(node, self.letters.distributions):
+            return self.lower_BigOp(n.BigOp(node.start, node.end, "sum", node.var.base, None, None, node.body))
         var = self.symbol(node.var)
         if not isinstance(var, sp.Symbol):
             raise Undecidable("an integral with respect to a non-variable")
@@ -1126,6 +1133,12 @@ class Lowerer:
         return read_as_product(node, self.letters) or (node.maybe_product and product)
 
     def lower_Apply(self, node: n.Apply) -> sp.Expr:
+        if ("probability",) in self.inst.flips:
+            names = dict(self.letters.distributions).get(node.func.key)
+            if names is not None:
+                values = [linalg.scalar(self.lower(a)) for a in node.args]
+                return probability.probability(self.inst.seed, node.func.key, names, self.inst.size,
+                                               list(node.args), node.given, values)
         if self.apply_is_product(node):
             return linalg.multiply([self.symbol(node.func), self.lower(node.args[0])])
         if self.series_vars and any(n.mentions(a, self.series_vars) for a in node.args) \

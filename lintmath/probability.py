@@ -1,0 +1,156 @@
+r"""``p(x, z \mid \theta)`` as a probability distribution lintmath knows: a reading of the step.
+
+Probability notes write the product rule, Bayes' rule and marginalisation with an undefined ``p``
+(``p(x, z) = p(z) p(x \mid z)``, ``p(x) = \sum_z p(x, z)``). With ``p`` a random stand-in
+function these are undecidable ("depends on what p is"); they hold for *every* joint distribution.
+
+The model: per distribution name (p, q, P, \Pr; ``p_\theta`` is another name) one joint density
+over the variables the step passes to it, a random positive function T of their values. Every
+variable ranges over the values ``1 .. size`` of the instance, which is what a sum without bounds
+(``\sum_z``) runs over, so a sum over a variable of the distribution marginalises it. Then
+
+    p(A) = (sum of T over the values of the variables not in A) / (sum of T over everything)
+    p(A | B) = p(A, B) / p(B)
+
+for any values of A and B, written or summed. An integral without bounds over a variable of a
+distribution (``\int p(y \mid w) p(w)\,dw``) is the same sum: a density's integral is the continuous
+form of the marginalisation, and identities of the one are identities of the other.
+
+T is the exponential of a polynomial with a random coefficient for every subset of the variables,
+so no variables are independent, conditionally or not: what holds here holds for every
+distribution, and a step that needs an independence the prose assumes (``p(x, y) = p(x) p(y)``)
+does not hold here. The reading therefore only ever verifies;
+whether a step that fails in it is wrong is left to the default reading.
+"""
+from __future__ import annotations
+
+import functools
+import itertools
+import random
+
+import mpmath
+import sympy as sp
+
+from lintmath.parse import nodes as n
+
+# heads of distributions: p, q, P, \Pr (P in the operator style), \mathbb{P}, \mathrm{P}
+HEADS = frozenset({"p", "q", "P"})
+HEAD_STYLES = ("", "op", "bb", "rm")
+MAX_VARIABLES = 4  # a joint of 4 variables over 4 values is 256 terms in a marginal of one
+
+
+def variable(sym: n.Sym) -> tuple:
+    """Which random variable a plain argument names: its name with its indices (x_1 is not x_2)."""
+    return n.structure(sym)
+
+
+def distributions(*trees: n.Node) -> tuple[tuple[str, tuple], ...]:
+    """The distributions of a step, as (head key, the variables of its joint) pairs, for the heads
+    whose every application in the step reads as a probability: a distribution name applied to
+    distinct plain variables, with at most one ``\\mid``, none of them an event (``X = 1``), an
+    index bound by a sum or integral, or a variable summed over written bounds (a range the
+    distribution's own values need not be)."""
+    applications: dict[str, list[n.Apply]] = {}
+    for tree in trees:
+        for node in tree.walk():
+            if isinstance(node, n.Apply) and node.func.base in HEADS and node.func.style in HEAD_STYLES:
+                applications.setdefault(node.func.key, []).append(node)
+    if not applications:
+        return ()
+    bound, ranged = _bound_letters(trees)
+    out = []
+    for head, apps in applications.items():
+        variables: dict[tuple, None] = {}
+        for app in apps:
+            if not _reads_as_probability(app, bound):
+                break
+            for arg in app.args:
+                variables.setdefault(variable(arg), None)
+        else:
+            names = tuple(variables)
+            if len(names) <= MAX_VARIABLES and not any(v[1] in ranged and not v[2] for v in names):
+                out.append((head, names))
+    return tuple(out)
+
+
+def _bound_letters(trees) -> tuple[set[str], set[str]]:
+    """Letters bound by a sum, product or integral anywhere in the step, and those of them summed
+    over written bounds."""
+    bound: set[str] = set()
+    ranged: set[str] = set()
+    for tree in trees:
+        for node in tree.walk():
+            if isinstance(node, n.BigOp):
+                bound.update((node.var, *node.extra_vars))
+                if node.lo is not None:
+                    ranged.update((node.var, *node.extra_vars))
+            elif isinstance(node, (n.Integral, n.Limit)):
+                bound.add(node.var.base)
+                if not (isinstance(node, n.Integral) and node.lo is None and not node.var.indices):
+                    ranged.add(node.var.key)  # over the reals, not over the variable's values
+    return bound, ranged
+
+
+def _reads_as_probability(app: n.Apply, bound: set[str]) -> bool:
+    if app.primes or app.bracket != "(" or not app.args or app.func.primes or app.params >= 0:
+        return False
+    seen = set()
+    for arg in app.args:
+        if not isinstance(arg, n.Sym) or arg.style == "label" or arg.sup_letter is not None or arg.primes:
+            return False
+        if any(isinstance(x, n.Sym) and x.base in bound for item in arg.indices for x in item.walk()):
+            return False  # p(x_i) inside \sum_i: a new variable per term
+        key = variable(arg)
+        if key in seen:
+            return False
+        seen.add(key)
+    return True
+
+
+def marginalises(node: n.Integral, distributions: tuple) -> bool:
+    """Whether an integral is over a variable of one of the step's distributions, without bounds."""
+    return node.lo is None and any(variable(node.var) in names for _, names in distributions)
+
+
+def probability(seed: int, head: str, names: tuple, size: int, args: list[n.Sym], given: int,
+                values: list[sp.Expr]) -> sp.Expr:
+    """``head(args)`` (with the arguments from ``given`` on after the ``\\mid``) at ``values``."""
+    model = _joint(seed, head, len(names), size)
+    at = {names.index(variable(a)): v for a, v in zip(args, values)}
+    if given < 0 or given >= len(args):
+        return model.marginal(at)
+    condition = {names.index(variable(a)): v for a, v in zip(args[given:], values[given:])}
+    return model.marginal(at) / model.marginal(condition)
+
+
+class _Joint:
+    def __init__(self, density: sp.Lambda, arity: int, size: int, total: sp.Float):
+        self.density, self.arity, self.size, self.total = density, arity, size, total
+
+    def marginal(self, at: dict[int, sp.Expr]) -> sp.Expr:
+        free = [i for i in range(self.arity) if i not in at]
+        terms = []
+        for values in itertools.product(range(1, self.size + 1), repeat=len(free)):
+            point = dict(at)
+            point.update(zip(free, (sp.Integer(v) for v in values)))
+            terms.append(self.density(*(point[i] for i in range(self.arity))))
+        return sp.Add(*terms) / self.total
+
+
+@functools.lru_cache(maxsize=64)
+def _joint(seed: int, head: str, arity: int, size: int) -> _Joint:
+    rng = random.Random(f"{seed}:{head}:{arity}:joint")
+    subsets = [c for r in range(1, arity + 1) for c in itertools.combinations(range(arity), r)]
+    weights = [sp.Rational(rng.choice([-1, 1]) * rng.randint(3, 12), 6) for _ in subsets]
+    us = sp.symbols(f"u1:{arity + 1}")
+    centred = [u / 2 - 1 for u in us]  # the values 1..4 as -1/2..1: the terms of the exponent stay small
+    exponent = sp.Add(*(w * sp.Mul(*(centred[i] for i in c)) for w, c in zip(weights, subsets)))
+    density = sp.Lambda(us, sp.exp(exponent))
+
+    def value(point: tuple[int, ...]) -> mpmath.mpf:  # the same exponent, in mpmath
+        return mpmath.exp(mpmath.fsum(mpmath.mpf(w.p) / w.q * mpmath.fprod(mpmath.mpf(point[i]) / 2 - 1 for i in c)
+                                      for w, c in zip(weights, subsets)))
+    # the normalising constant, a number: summed in mpmath rather than as a SymPy sum of exps
+    with mpmath.workdps(60):
+        total = mpmath.fsum(value(v) for v in itertools.product(range(1, size + 1), repeat=arity))
+        return _Joint(density, arity, size, sp.Float(total, 60))
