@@ -29,7 +29,13 @@ DISPLAY_ENVS = frozenset({
 #: Environments whose rows are used when they are the whole content of a display.
 INNER_ENVS = frozenset({"split", "aligned", "alignedat", "gathered", "multlined", "array",
                         "IEEEeqnarraybox"})
-#: Number of mandatory arguments after ``\begin{env}`` (optional ``[..]`` are always skipped).
+#: Environments with an optional argument after ``\begin{env}``: a position ``[t]`` for the inner
+#: alignments and arrays, options for breqn and IEEEtrantools. Any other ``[`` opens the first row
+#: (``\begin{align*} [\hat x, \hat p] &= ...``, a commutator).
+POSITION_ENVS = frozenset({"aligned", "alignedat", "gathered", "array", "multlined"})
+OPTION_ENVS = frozenset({"dmath", "dmath*", "dgroup", "dgroup*", "IEEEeqnarray", "IEEEeqnarray*",
+                         "IEEEeqnarraybox", "multlined"})
+#: Number of mandatory arguments after ``\begin{env}``.
 ENV_ARGS = {"alignat": 1, "alignat*": 1, "xalignat": 1, "xalignat*": 1, "alignedat": 1,
             "IEEEeqnarray": 1, "IEEEeqnarray*": 1, "IEEEeqnarraybox": 1, "array": 1}
 MULTLINE = frozenset({"multline", "multline*", "multlined"})
@@ -216,12 +222,22 @@ def _env_end(clean: str, env: str, i: int, end: int | None = None) -> tuple[int,
 def _skip_env_args(s: str, i: int, env: str) -> tuple[int, str]:
     """Offset after the arguments of ``\\begin{env}`` and the first mandatory one (array spec)."""
     spec = ""
-    _, j = _read_optional(s, i)
+    j = _env_option(s, i, env)
     for _k in range(ENV_ARGS.get(env, 0)):
         start, j = read_group(s, j)
         spec = s[start + 1:j - 1] if s[start:start + 1] == "{" else s[start:j]
-        _, j = _read_optional(s, j)
+        j = _env_option(s, j, env)
     return j, spec
+
+
+def _env_option(s: str, i: int, env: str) -> int:
+    """Offset after an optional argument of ``\begin{env}`` at ``i``, if the environment takes one."""
+    option, j = _read_optional(s, i)
+    if option is None:
+        return i
+    if env in OPTION_ENVS or env in POSITION_ENVS and option.strip() in ("t", "b", "c", "m"):
+        return j
+    return i
 
 
 def is_rcl_spec(spec: str) -> bool:

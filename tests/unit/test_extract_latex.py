@@ -540,3 +540,15 @@ _PIECES = ["\\[", "\\]", "$$", "$", "\\begin{align}", "\\end{align}", "\\begin{a
 def test_fuzz_never_raises_and_slices_hold(pieces):
     source = "".join(pieces)
     assert_slices(source, extract_latex(source, "f.tex"))
+
+
+@pytest.mark.parametrize("env", ["align*", "equation", "gather*", "multline*"])
+def test_a_bracket_after_begin_opens_the_first_row(env):
+    # align takes no optional argument: [A, B] is a commutator, the row's left side
+    text = f"\\begin{{{env}}}\n[A, B] = AB - BA\n\\end{{{env}}}"
+    assert chains(text) == [[("[A, B]", "=", "AB - BA")]]
+
+
+def test_a_position_argument_is_still_skipped():
+    text = "\\begin{equation}\\begin{aligned}[t] a &= b \\\\ &= c \\end{aligned}\\end{equation}"
+    assert chains(text) == [CHAIN]
