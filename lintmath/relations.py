@@ -56,6 +56,17 @@ _OPENERS = frozenset({"(", "[", "\\{", "\\lbrace", "\\langle", "\\lbrack", "\\lc
                       "\\lvert", "\\lVert"})
 _CLOSERS = frozenset({")", "]", "\\}", "\\rbrace", "\\rangle", "\\rbrack", "\\rceil", "\\rfloor",
                       "\\rvert", "\\rVert"})
+_ANGLES = frozenset({"\\langle", "\\rangle"})
+
+
+def _brackets(text: str, start: int, end: int) -> tuple[frozenset, frozenset]:
+    """The openers and closers that nest in ``text[start:end]``. In Dirac notation the angles pair
+    with bars, not with each other (``|0\\rangle\\langle 0| + |1\\rangle\\langle 1| = I``)."""
+    if "|" in text[start:end] and ("\\langle" in text[start:end] or "\\rangle" in text[start:end]):
+        return _OPENERS - _ANGLES, _CLOSERS - _ANGLES
+    return _OPENERS, _CLOSERS
+
+
 _SIZES = frozenset({"\\big", "\\Big", "\\bigg", "\\Bigg", "\\bigl", "\\Bigl", "\\biggl", "\\Biggl",
                     "\\bigr", "\\Bigr", "\\biggr", "\\Biggr", "\\bigm", "\\Bigm", "\\biggm", "\\Biggm"})
 _SPACING = frozenset({"\\quad", "\\qquad", "\\,", "\\;", "\\:", "\\!", "\\ ", "\\enspace",
@@ -182,6 +193,7 @@ def find_relations(
     unless a relation follows it directly (``a = b \\quad\\Rightarrow\\quad c = d``).
     """
     end = len(text) if end is None else min(end, len(text))
+    openers, closers = _brackets(text, start, end)
     found: list[RelationMatch] = []
     braces = parens = envs = 0
     stopped = False  # after an annotation: only a directly following relation resumes
@@ -203,9 +215,9 @@ def find_relations(
             braces += 1
         elif tok == "}":
             braces = max(0, braces - 1)
-        elif tok in _OPENERS:
+        elif tok in openers:
             parens += 1
-        elif tok in _CLOSERS:
+        elif tok in closers:
             parens = max(0, parens - 1)
         elif tok == "\\begin":
             s, j = read_group(text, j, end)
@@ -294,6 +306,7 @@ def top_level_quad(text: str, start: int = 0, end: int | None = None) -> int | N
     (``\\{x : x > 0, \\quad y = 1\\}``: the quad is inside a set, cut off by the slice).
     """
     end = len(text) if end is None else min(end, len(text))
+    openers, closers = _brackets(text, start, end)
     depth = 0
     found: int | None = None
     i = start
@@ -303,9 +316,9 @@ def top_level_quad(text: str, start: int = 0, end: int | None = None) -> int | N
             break
         tok = m.group(0)
         j = m.end()
-        if tok in ("{", "\\left") or tok in _OPENERS:
+        if tok in ("{", "\\left") or tok in openers:
             depth += 1
-        elif tok in ("}", "\\right") or tok in _CLOSERS:
+        elif tok in ("}", "\\right") or tok in closers:
             depth -= 1
             if depth < 0:
                 return None

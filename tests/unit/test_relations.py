@@ -57,6 +57,10 @@ def test_extra_relation_macros():
         (r"[0, 1) \subseteq \mathbb{R}", [r"\subseteq"]),
         (r"a \not\in B", [r"\not\in"]),
         (r"x_{n} \to 0", [r"\to"]),
+        # in Dirac notation the angles pair with bars, not with each other
+        (r"|0\rangle\langle 0| + |1\rangle\langle 1| = I", ["="]),
+        (r"\langle \psi | \phi \rangle = c", ["="]),
+        (r"\langle x, y = z \rangle = 0", ["="]),
     ],
 )
 def test_find_relations(text, expected):
