@@ -30,7 +30,7 @@ from lintmath.diagnose import GUARD_SECONDS, MAX_SECONDS, diagnose, refute_where
 from lintmath.evaluate import UNDEFINED, fast_value, quick_value
 from lintmath.model import Macro, Status, Verdict
 from lintmath.parse import nodes as n
-from lintmath.parse.parser import parse_math
+from lintmath.parse.parser import increments_of, parse_math, prepare
 from lintmath.parse.tokens import ParseFailure
 from lintmath.substitute import Definition, parse_definitions, substitute, transform
 from lintmath.parse.vocabulary import FUNCTION_LETTERS
@@ -75,8 +75,26 @@ class Parsed:
 
 
 def parse_step(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> Parsed:
-    left, right = coherent_applications(parse_math(lhs, macros), parse_math(rhs, macros))
+    increments = step_increments(lhs, rhs, macros)
+    left, right = coherent_applications(parse_math(lhs, macros, increments), parse_math(rhs, macros, increments))
     return Parsed(left, right, classify_letters(left, right))
+
+
+def step_increments(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> frozenset[str]:
+    """Delta and delta as parts of quantities (``\\Delta Q``, ``\\delta q``) when the step writes them
+    before letters only: both sides must agree, or ``\\Delta(u + v) = \\Delta u + \\Delta v`` would
+    compare an operator with two new quantities."""
+    if "\\Delta" not in lhs + rhs and "\\delta" not in lhs + rhs and not macros:
+        return frozenset()
+    before, elsewhere = set(), set()
+    for text in (lhs, rhs):
+        try:
+            found = increments_of(prepare(text, macros))
+        except ParseFailure:
+            return frozenset()
+        before |= found[0]
+        elsewhere |= found[1]
+    return frozenset(before - elsewhere)
 
 
 def coherent_applications(*trees: n.Node) -> tuple[n.Node, ...]:

@@ -90,6 +90,8 @@ class Letters:
     maps: frozenset[str] = frozenset()
     # p(x, z | theta) and the like: (head key, the variables of its joint), for the probability reading
     distributions: tuple = ()
+    # the size of the identity and the zero vector: that of the step's written matrices, when they agree
+    dimension: int = linalg.SIZE
 
 
 def classify_letters(*trees: n.Node) -> Letters:
@@ -147,7 +149,15 @@ def classify_letters(*trees: n.Node) -> Letters:
     return Letters(frozenset(index), frozenset(integer - derivative_vars), frozenset(standalone),
                    vectors, matrices, candidates, inferred, frozenset(derivative_vars), kets,
                    kets and _systems_clash(trees), required, randomness, vector_functions(trees),
-                   probability.distributions(*trees))
+                   probability.distributions(*trees), _written_dimension(trees))
+
+
+def _written_dimension(trees) -> int:
+    """The size of the step's written matrices and column vectors when they all agree (I beside a
+    2 by 2 pmatrix is the 2 by 2 identity), else the size of the random ones."""
+    sizes = {len(node.rows) for tree in trees for node in tree.walk()
+             if isinstance(node, n.MatrixLit) and not node.det and len(node.rows[0]) in (1, len(node.rows))}
+    return sizes.pop() if len(sizes) == 1 else linalg.SIZE
 
 
 def _unwrapped(node: n.Node) -> n.Node:
@@ -710,12 +720,12 @@ class Lowerer:
         if node.base == "0" and "bf" in node.style and not node.indices:
             # the zero vector; beside no vector at all, the number it equals
             matrix_mode = self.letters.vectors or self.letters.matrices
-            return sp.ImmutableMatrix(sp.zeros(linalg.SIZE, 1)) if matrix_mode else sp.Integer(0)
+            return sp.ImmutableMatrix(sp.zeros(self.letters.dimension, 1)) if matrix_mode else sp.Integer(0)
         shape = self.shape(node)
         if shape == "identity":
-            return sp.ImmutableMatrix(sp.eye(linalg.SIZE))
+            return sp.ImmutableMatrix(sp.eye(self.letters.dimension))
         if shape == "zero":
-            return sp.ImmutableMatrix(sp.zeros(linalg.SIZE, 1))
+            return sp.ImmutableMatrix(sp.zeros(self.letters.dimension, 1))
         if "\\dagger" in node.labels:
             # the adjoint: of a real matrix, its transpose; of anything else, an operator whose
             # products need not commute (a a^\dagger = a^\dagger a + 1), which no number stands for

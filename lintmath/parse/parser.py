@@ -64,8 +64,10 @@ UNSUPPORTED = {
 }
 
 
-def prepare(text: str, macros: Mapping[str, Macro] | None = None, offset: int = 0) -> list[Token]:
-    """Tokens of ``text`` with user macros expanded and sizing/spacing commands removed."""
+def prepare(text: str, macros: Mapping[str, Macro] | None = None, offset: int = 0,
+            increments: frozenset[str] = frozenset()) -> list[Token]:
+    """Tokens of ``text`` with user macros expanded and sizing/spacing commands removed; each of
+    ``increments`` (``\\Delta``, ``\\delta``) before a letter makes one letter with it."""
     tokens = tokenize(text, offset)
     if macros:
         tokens = expand_macros(tokens, macros)
@@ -167,7 +169,7 @@ def prepare(text: str, macros: Mapping[str, Macro] | None = None, offset: int = 
     # trailing punctuation ends a row in prose style: "= x^2 ." is "= x^2"
     while out and out[-1].kind == "sym" and out[-1].text in ",.;":
         out.pop()
-    return _merge_limit_increments(out)
+    return _merge_increments(out, increments)
 
 
 def _subscript_commands(tokens: list[Token], names: set[str]) -> frozenset[str]:
@@ -222,11 +224,25 @@ SCRIPT_TEXT_COMMANDS = frozenset({"\\text", "\\textrm", "\\textit", "\\textsf", 
                                   "\\mathrm", "\\mathit", "\\mathsf", "\\operatorname"})
 
 
-def _merge_limit_increments(tokens: list[Token]) -> list[Token]:
-    """``\\lim_{\\Delta x \\to 0}``: the limit runs over the increment Delta-x, one quantity; every
-    ``\\Delta x`` of the line becomes one letter, or the body would be a product with x."""
+def increments_of(tokens: list[Token]) -> tuple[set[str], set[str]]:
+    """Which of ``\\Delta`` and ``\\delta`` the tokens write before a letter, and which anywhere else
+    (alone, before a bracket, as a Kronecker delta's head)."""
+    before_letters, elsewhere = set(), set()
+    for k, t in enumerate(tokens):
+        if t.text in INCREMENTS:
+            letter = k + 1 < len(tokens) and tokens[k + 1].kind == "letter"
+            (before_letters if letter else elsewhere).add(t.text)
+    return before_letters, elsewhere
+
+
+def _merge_increments(tokens: list[Token], increments: frozenset[str]) -> list[Token]:
+    """``\\Delta x`` as one quantity, the increment of x, where the step never writes Delta otherwise
+    (``increments``; \\Delta Q / Q is a relative change, not Q / Q), and in any case in a line whose
+    limit runs over it (``\\lim_{\\Delta x \\to 0}``), whose body would otherwise be a product with x."""
     pairs = set()
     for k, t in enumerate(tokens):
+        if t.text in increments and k + 1 < len(tokens) and tokens[k + 1].kind == "letter":
+            pairs.add((t.text, tokens[k + 1].text))
         if t.text == "\\lim" and k + 5 < len(tokens) and tokens[k + 1].is_("_") and tokens[k + 2].kind == "open" \
                 and tokens[k + 3].text in INCREMENTS and tokens[k + 4].kind == "letter" \
                 and tokens[k + 5].text in LIMIT_ARROWS:
@@ -373,11 +389,13 @@ def _groups(tokens: list[Token], i: int, count: int) -> list[tuple[int, int]] | 
     return out
 
 
-def parse_math(text: str, macros: Mapping[str, Macro] | list[Macro] | None = None) -> n.Node:
-    """Parse one side of a relation. Raises ParseFailure when the text cannot be read with confidence."""
+def parse_math(text: str, macros: Mapping[str, Macro] | list[Macro] | None = None,
+               increments: frozenset[str] = frozenset()) -> n.Node:
+    """Parse one side of a relation. Raises ParseFailure when the text cannot be read with confidence.
+    ``increments``: see ``prepare``."""
     if isinstance(macros, list):
         macros = macro_table(macros)
-    tokens = prepare(text, macros)
+    tokens = prepare(text, macros, increments=increments)
     if not tokens:
         raise ParseFailure("empty expression")
     return Parser(tokens).parse()

@@ -1,0 +1,43 @@
+"""Increments (Delta Q) as quantities, and the identity sized like the step's written matrices."""
+from __future__ import annotations
+
+import pytest
+
+from lintmath.check import check_step, step_increments
+
+V, R, U = "verified", "refuted", "unverified"
+
+
+@pytest.mark.parametrize("lhs, rhs, expected", [
+    # a relative change over a relative change: Delta Q / Q is not Q / Q
+    (r"\frac{\Delta Q/Q}{\Delta P/P}", r"\frac{-10/100}{1/10}", U),
+    (r"\frac{\Delta Q}{Q} \cdot \frac{P}{\Delta P}", r"\frac{\Delta Q\, P}{Q\,\Delta P}", V),
+    (r"2\Delta t + \Delta t", r"3\Delta t", V),
+    (r"2\Delta t + \Delta t", r"2\Delta t", R),
+    (r"\frac{\delta y}{\delta x}\,\delta x", r"\delta y", V),
+    # Delta as an operator somewhere in the step: a product, as before, on both sides
+    (r"\Delta (u+v)", r"\Delta u + \Delta v", V),
+    # under a limit over the increment, as before
+    (r"\lim_{\Delta x\to 0}\frac{(x+\Delta x)^2-x^2}{\Delta x}", r"2x", V),
+    (r"\lim_{\Delta x\to 0}\frac{(x+\Delta x)^2-x^2}{\Delta x}", r"3x", R),
+])
+def test_increments(lhs, rhs, expected):
+    assert check_step(lhs, rhs, "=").status.value == expected
+
+
+def test_increments_are_decided_for_the_whole_step():
+    assert step_increments(r"\Delta x", r"\Delta y", {}) == {r"\Delta"}
+    assert step_increments(r"\Delta (u+v)", r"\Delta u", {}) == frozenset()
+    # a Kronecker delta keeps delta an operator, and Delta is decided on its own
+    assert step_increments(r"\delta_{ij}\Delta x_j", r"\Delta x_i", {}) == {r"\Delta"}
+
+
+@pytest.mark.parametrize("lhs, rhs, expected", [
+    (r"|0\rangle\langle 0| + |1\rangle\langle 1|", r"\begin{pmatrix}1&0\\0&1\end{pmatrix}", V),
+    (r"\begin{pmatrix}1&0\\0&1\end{pmatrix}", r"I", V),
+    (r"\begin{pmatrix}1&0\\0&2\end{pmatrix}", r"I", R),
+    (r"\begin{pmatrix}1&2\\3&4\end{pmatrix} - I", r"\begin{pmatrix}0&2\\3&3\end{pmatrix}", V),
+    (r"I\begin{pmatrix}1\\2\end{pmatrix}", r"\begin{pmatrix}1\\2\end{pmatrix}", V),
+])
+def test_the_identity_takes_the_size_of_the_written_matrices(lhs, rhs, expected):
+    assert check_step(lhs, rhs, "=").status.value == expected
