@@ -15,8 +15,8 @@ from typing import Any
 
 from lintmath.extract.pdf_glyphs import Sym, classify, font_family, ink_extent
 from lintmath.extract.pdf_layout import (UNREADABLE, Item, Line, Rule, apply_rules, attach_limits,
-                                         cut_lines, merge_overlays, merge_words, read_line,
-                                         stack_pieces)
+                                         cut_lines, merge_overlays, merge_words, read_binomials,
+                                         read_line, stack_pieces)
 from lintmath.model import Derivation, Document, ExtractError, MathText
 
 __all__ = ["extract_pdf", "page_rows", "decode_label"]
@@ -114,8 +114,9 @@ def _glyphs(pymupdf: Any, page: Any) -> list[Item]:
                 font, size = span["font"], span["size"]
                 for ch in span.get("chars", ()):
                     c = ch["c"]
-                    if not c or (c.isspace() and (c != " " or font_family(font) != "ext")):
-                        continue  # cmex code 0x20 (\Biggl( ) arrives as a space; real spaces are inhibited
+                    if not c or (c.isspace() and font_family(font) != "ext"):
+                        continue  # in cmex, 0x09-0x0D, 0x1C-0x1F and 0x20 are delimiters (\big\},
+                        # the bar pieces of \left| .. \right|, \Biggl( ), not spaces: never dropped
                     key = (font, c)
                     if key not in cache:
                         cache[key] = classify(font, c)
@@ -137,12 +138,29 @@ def _glyphs(pymupdf: Any, page: Any) -> list[Item]:
                         item_size = None
                     elif sym.cls in ("op", "radical") and font_family(font) != "ext":
                         item_size = None  # display size shows in the box or the font size (limits)
+                    elif sym.cls == "piece" or _tall_delimiter(sym, y1 - y0, size):
+                        # a piece or a size variant of an OpenType font: its own tall box, which
+                        # is the ink (the font's ascender would cut it), centred on the math axis
+                        sym = _tall_delimiter(sym, y1 - y0, size) or sym
+                        display = sym.display
+                        base = (y0 + y1) / 2 + 0.25 * size
+                        item_size = None
                     else:
                         height, depth = ink_extent(c)
                         y0, y1 = max(y0, base - height * size), min(y1, base + depth * size)
                     items.append(Item(sym.latex, sym.cls if sym.cls != "delim" else _fence(sym.latex),
                                       x0, y0, x1, y1, base, item_size, display, order, fsize=size))
     return items
+
+
+def _tall_delimiter(sym: Sym, height: float, size: float) -> Sym | None:
+    """The delimiter a glyph taller than any text glyph is (an OpenType size variant), or None.
+    luaotfload reports the tall bar of ``\\right|`` as U+2223, which would read as ``\\mid``."""
+    if height <= 1.5 * size:
+        return None
+    if sym.cls in ("open", "close", "fence"):
+        return sym
+    return Sym("|", "fence") if sym.latex == "\\mid" else None
 
 
 def _fence(latex: str) -> str:
@@ -181,6 +199,7 @@ def page_rows(items: list[Item], rules: list[Rule]) -> list[list[Line]]:
     items = stack_pieces(items)
     items = merge_overlays(items)
     items = attach_limits(items, size)
+    items = read_binomials(items, rules)  # before the rules: a binomial may sit inside a fraction
     items = apply_rules(items, rules, size)
     lines = [read_line(group, size) for group in cut_lines(items)]
     groups: list[list[Line]] = []

@@ -130,7 +130,8 @@ def _cmex_fill() -> None:
              "\\langle", "\\rangle"]
     for k, d in enumerate(pairs):  # 0x00-0x0B \big
         _CMEX[k] = (d, "delim", 1.2)
-    _CMEX[0x0C], _CMEX[0x0D] = ("|", "delim", 0.6), ("\\|", "delim", 0.6)
+    # the bars are one extensible piece, repeated for \big|, \left| ..: stacked into one bar
+    _CMEX[0x0C], _CMEX[0x0D] = ("|", "piece", 0.6), ("\\|", "piece", 0.6)
     _CMEX[0x0E], _CMEX[0x0F] = ("/", "delim", 1.2), ("\\backslash", "delim", 1.2)
     _CMEX[0x10], _CMEX[0x11] = ("(", "delim", 1.8), (")", "delim", 1.8)
     for k, d in enumerate(pairs + ["/", "\\backslash"]):  # 0x12-0x1F \bigg
@@ -138,10 +139,14 @@ def _cmex_fill() -> None:
     for k, d in enumerate(pairs + ["/", "\\backslash"]):  # 0x20-0x2D \Bigg
         _CMEX[0x20 + k] = (d, "delim", 3.0)
     _CMEX[0x2E], _CMEX[0x2F] = ("/", "delim", 1.8), ("\\backslash", "delim", 1.8)
+    # pieces of tall delimiters; heights from cmex10.tfm: parenthesis and bracket ends 1.8 em, their
+    # extenders 0.6, brace ends 0.9, brace middles 1.8, the brace extender 0.3
     for code, d in zip(range(0x30, 0x44), ["(", ")", "[", "]", "[", "]", "[", "]", "\\{", "\\}",
                                            "\\{", "\\}", "\\{", "\\}", "\\{", "|", "(", ")", "(",
                                            ")"]):
-        _CMEX[code] = (d, "piece", 0.9 if code not in (0x36, 0x37, 0x3E, 0x3F, 0x42, 0x43) else 0.3)
+        height = {0x36: 0.6, 0x37: 0.6, 0x38: 0.9, 0x39: 0.9, 0x3A: 0.9, 0x3B: 0.9, 0x3E: 0.3,
+                  0x3F: 0.6, 0x42: 0.6, 0x43: 0.6}.get(code, 1.8)
+        _CMEX[code] = (d, "piece", height)
     _CMEX[0x44], _CMEX[0x45] = ("\\langle", "delim", 1.8), ("\\rangle", "delim", 1.8)
     ops = {0x46: "\\bigsqcup", 0x48: "\\oint", 0x4A: "\\bigodot", 0x4C: "\\bigoplus",
            0x4E: "\\bigotimes", 0x50: "\\sum", 0x51: "\\prod", 0x52: "\\int", 0x53: "\\bigcup",
@@ -165,6 +170,13 @@ def _cmex_fill() -> None:
 
 
 _cmex_fill()
+
+# pdfTeX's ToUnicode for cmex maps the pieces (only them) to Adobe's private-use code points; they
+# hang from their origin like every extension glyph, so they need the heights of their codes.
+_CMEX_PUA = {"\uf8eb": 0x30, "\uf8f6": 0x31, "\uf8ee": 0x32, "\uf8f9": 0x33, "\uf8f0": 0x34,
+             "\uf8fb": 0x35, "\uf8ef": 0x36, "\uf8fa": 0x37, "\uf8f1": 0x38, "\uf8fc": 0x39,
+             "\uf8f3": 0x3A, "\uf8fe": 0x3B, "\uf8f2": 0x3C, "\uf8fd": 0x3D, "\uf8f4": 0x3E,
+             "\uf8e6": 0x3F, "\uf8ed": 0x40, "\uf8f8": 0x41, "\uf8ec": 0x42, "\uf8f7": 0x43}
 
 # ------------------------------------------------------------------------------- font families
 
@@ -262,7 +274,8 @@ def classify(font: str, ch: str) -> Sym | None:
     """What glyph ``ch`` of ``font`` means, or None when lintmath cannot tell (never guessed)."""
     family = font_family(font)
     if family == "ext":
-        entry = _CMEX.get(ord(ch)) if len(ch) == 1 and ord(ch) < 0x80 else None
+        code = _CMEX_PUA.get(ch, ord(ch) if len(ch) == 1 else -1)
+        entry = _CMEX.get(code) if code < 0x80 else None
         if entry is not None:
             latex, cls, height = entry
             if cls == "op-display":

@@ -8,10 +8,12 @@ backwards, innermost first:
    stacked extension pieces into one tall delimiter, a negation slash with the relation it strikes
    (``\\neq``), ``\\mapsto``'s two halves, an accent with the letter under it;
 2. big operators collect their limits (small glyphs centred above and below them);
-3. rules, shortest first, become radicals (a rule starting at a radical sign's top right) or
+3. two rows stacked between parentheses with no rule become ``\\binom`` when their spacing is
+   TeX's for a binomial (a matrix column is spaced differently and stays unreadable);
+4. rules, shortest first, become radicals (a rule starting at a radical sign's top right) or
    fractions (something above and below): each becomes one compound box, so an outer fraction
    sees an inner one as a single item;
-4. what is left is cut into lines by vertical overlap, and each line is read left to right: smaller
+5. what is left is cut into lines by vertical overlap, and each line is read left to right: smaller
    glyphs shifted up or down from the line's baseline are the scripts of the item before them.
 
 Whatever cannot be read with confidence becomes ``\\lintmathunreadable{reason}`` at its place in the
@@ -96,15 +98,27 @@ class Line:
         return (round(self.x0, 2), round(self.y0, 2), round(self.x1, 2), round(self.y1, 2))
 
     def latex(self, align: bool = True) -> str:
-        """The row as LaTeX, with ``&`` before its first relation when ``align``."""
+        """The row as LaTeX, with ``&`` before its first relation outside brackets when ``align``
+        (``P(X=2) &= ...``: the ``=`` inside the parentheses is not the row's relation)."""
         out: list[str] = []
-        aligned = not align
-        for latex, cls in self.tokens:
-            if cls == "rel" and not aligned:
+        mark = _first_relation(self.tokens) if align else -1
+        for k, (latex, _cls) in enumerate(self.tokens):
+            if k == mark:
                 out.append("&")
-                aligned = True
             out.append(latex)
         return join_tokens(out)
+
+
+def _first_relation(tokens: list[tuple[str, str]]) -> int:
+    """Index of the first relation at bracket depth 0, else of the first relation at all (-1: none)."""
+    depth, first = 0, -1
+    for k, (_latex, cls) in enumerate(tokens):
+        if cls == "rel":
+            if depth <= 0:
+                return k
+            first = k if first < 0 else first
+        depth += {"open": 1, "close": -1}.get(cls, 0)
+    return first
 
 
 def join_tokens(tokens: list[str]) -> str:
@@ -127,13 +141,16 @@ def _union(items: list[Item]) -> tuple[float, float, float, float]:
 # ------------------------------------------------------------------------------ 1. merging glyphs
 
 def merge_words(items: list[Item]) -> list[Item]:
-    """Upright letters set next to each other in one font size become one word item."""
+    """Upright letters set next to each other in one font size become one word item.
+
+    Letters may overlap by a kern (cmr kerns V-a, T-a, A-V by up to 0.11 em): a word split there
+    would read ``Var`` as the letter V times a function ``ar``."""
     out: list[Item] = []
     for it in sorted(items, key=lambda i: i.order):
         prev = out[-1] if out else None
         if (prev is not None and it.cls == "upright" and prev.cls == "upright" and it.size and
                 prev.size and abs(it.size - prev.size) < 0.1 and abs(it.base - prev.base) < 0.3 and
-                -0.5 < it.x0 - prev.x1 < 0.12 * it.size):
+                -0.2 * it.size < it.x0 - prev.x1 < 0.12 * it.size):
             prev.latex += it.latex
             prev.x1, prev.y0, prev.y1 = it.x1, min(prev.y0, it.y0), max(prev.y1, it.y1)
             continue
@@ -168,7 +185,7 @@ def stack_pieces(items: list[Item]) -> list[Item]:
         latex = g[0].latex
         cls = "radical" if g[0].cls == "radical-piece" else _delim_class(latex)
         rest.append(Item(latex, cls, x0, y0, x1, y1, (y0 + y1) / 2 + 0.25 * size, None,
-                         order=g[0].order))
+                         order=g[0].order, fsize=g[0].fsize))
     return rest
 
 
@@ -316,7 +333,117 @@ def _grow_row(seeds: list[Item], items: list[Item], used: set[int], size: float,
     return group
 
 
-# ---------------------------------------------------------------------- 3. rules: roots, fractions
+# ------------------------------------------------------------------------------- 3. binomials
+
+# TeX sets ``\binom`` as a fraction with an invisible rule: the numerator's baseline ``num`` above
+# the surrounding baseline and the denominator's ``denom`` below it (cmsy's font parameters, the
+# same in every pdfTeX and OpenType math font measured), the pair between two parentheses centred
+# on the math axis. So the stack's geometry, in units of the style's font size, is fixed:
+# (lowest, highest) of the baseline gap and of the offset of the gap's midpoint below the
+# parentheses' centre. Display style: num1 + denom1 = 1.363, offset 0.255, entries at full size.
+# Text style (inline, inside a fraction): num3 + denom2 = 0.789, offset 0.200, script-size entries.
+# A 2x1 pmatrix/array is laid out by \baselineskip instead: gap 1.2-1.24 (0.57-0.66 for
+# smallmatrix), and a stretched one (\arraystretch 1.1) whose gap reaches 1.36 sits 0.27 low.
+_DISPLAY_BINOM = ((1.345, 1.38), (0.235, 0.265))
+_TEXT_BINOM = ((0.76, 0.82), (0.17, 0.23))
+
+
+def read_binomials(items: list[Item], rules: list[Rule]) -> list[Item]:
+    """Two rows stacked between parentheses, without a rule, spaced as TeX spaces ``\\binom``,
+    become one ``\\binom{..}{..}`` item. Anything else stacked (a matrix column, a rule between the
+    rows: a fraction in parentheses) is left alone, to be marked unreadable when the row is read."""
+    pool = list(items)
+    for op in sorted((i for i in items if i.latex == "(" and i.cls == "open"), key=lambda i: i.x0):
+        if not any(i is op for i in pool):
+            continue  # already inside a binomial read before
+        close = _matching_close(op, pool)
+        if close is None or _rule_between(op, close, rules):
+            continue
+        inner = [i for i in pool if i is not op and i is not close and
+                 op.x1 - 0.5 <= i.cx <= close.x0 + 0.5 and op.y0 - 0.5 <= i.cy <= op.y1 + 0.5]
+        skip = {id(i) for i in inner}
+        binom = _binomial(op, close, inner, [i for i in pool if id(i) not in skip])
+        if binom is not None:
+            gone = {id(m) for m in inner + [op, close]}
+            pool = [i for i in pool if id(i) not in gone] + [binom]
+    return pool
+
+
+def _matching_close(op: Item, pool: list[Item]) -> Item | None:
+    """The nearest ``)`` to the right of ``op`` with the same vertical extent (the same size)."""
+    tol = 0.05 * (op.fsize or 10.0)
+    closes = [c for c in pool if c.latex == ")" and c.cls == "close" and c.x0 >= op.x1 - 0.5 and
+              abs(c.y0 - op.y0) < tol and abs(c.y1 - op.y1) < tol]
+    return min(closes, key=lambda c: c.x0, default=None)
+
+
+def _rule_between(op: Item, close: Item, rules: list[Rule]) -> bool:
+    return any(r.x1 > op.x1 and r.x0 < close.x0 and op.y0 < r.y < op.y1 for r in rules)
+
+
+def _binomial(op: Item, close: Item, inner: list[Item], context: list[Item]) -> Item | None:
+    """The ``\\binom`` item for the parentheses ``op``..``close`` around ``inner``, or None."""
+    rows = cut_lines(inner)
+    if len(rows) != 2 or not all(_single_column(row) for row in rows):
+        return None
+    (top_size, top_base), (bottom_size, bottom_base) = (_row_metrics(row) for row in rows)
+    if not top_size or not bottom_size or abs(top_size - bottom_size) > 0.05 * top_size:
+        return None
+    if abs(_centre(rows[0]) - _centre(rows[1])) > 0.2 * top_size:
+        return None  # TeX centres numerator and denominator; a left-aligned column is no binomial
+    gap, mid = bottom_base - top_base, (top_base + bottom_base) / 2 - op.cy
+    style = local_size(op, _letters(context), 0.0)
+    if _fits(gap, mid, top_size, _DISPLAY_BINOM):
+        size = top_size
+    elif style and 0.6 * style <= top_size <= 0.8 * style and _fits(gap, mid, style, _TEXT_BINOM):
+        size = style
+    else:
+        return None
+    latex = "\\binom{" + read_list(rows[0], top_size) + "}{" + read_list(rows[1], top_size) + "}"
+    members = inner + [op, close]
+    x0, y0, x1, y1 = _union(members)
+    return Item(latex, "ord", x0, y0, x1, y1, base=op.cy + 0.25 * size, size=None, order=op.order,
+                unread=next((m.unread for m in members if m.unread), ""), fsize=size)
+
+
+def _fits(gap: float, mid: float, size: float, shape: tuple[tuple[float, float], ...]) -> bool:
+    (gap_lo, gap_hi), (mid_lo, mid_hi) = shape
+    return gap_lo * size <= gap <= gap_hi * size and mid_lo * size <= mid <= mid_hi * size
+
+
+def _letters(items: list[Item]) -> list[Item]:
+    """The letters and digits among ``items``, whose font size is the style's: mathpazo sets
+    operators and delimiters 4% larger, so their size would skew the measure."""
+    letters = [i for i in items if i.cls == "ord" and i.size is not None and len(i.latex) == 1]
+    return [i for i in letters if i.latex.isalnum()] or items
+
+
+def _row_metrics(row: list[Item]) -> tuple[float, float]:
+    """(font size, baseline) of a row's main glyphs; (0, 0) when it has no plain glyph to measure."""
+    sizes = [i.size for i in _letters(row) if i.size is not None]
+    if not sizes:
+        return 0.0, 0.0
+    size = max(sizes)
+    bases = sorted(i.base for i in row if i.size is not None and i.size >= 0.88 * size)
+    return size, bases[len(bases) // 2]
+
+
+def _centre(row: list[Item]) -> float:
+    return (min(i.x0 for i in row) + max(i.x1 for i in row)) / 2
+
+
+def _single_column(row: list[Item]) -> bool:
+    """No gap of a quad or so inside the row: the cells of a two-column matrix are apart by that."""
+    size = max((i.size for i in row if i.size is not None), default=10.0)
+    right = None
+    for it in sorted(row, key=lambda i: i.x0):
+        if right is not None and it.x0 - right > 0.6 * size:
+            return False
+        right = it.x1 if right is None else max(right, it.x1)
+    return True
+
+
+# ---------------------------------------------------------------------- 4. rules: roots, fractions
 
 def apply_rules(items: list[Item], rules: list[Rule], size: float) -> list[Item]:
     """Each rule, shortest first, becomes a radical or a fraction made of the items around it."""
@@ -421,7 +548,7 @@ def _main_base(items: list[Item], size: float) -> float:
     return max(i.base for i in items)
 
 
-# --------------------------------------------------------------------------- 4. reading a line
+# --------------------------------------------------------------------------- 5. reading a line
 
 def read_list(items: list[Item], size: float) -> str:
     """One horizontal list (a line, a numerator, a script) as LaTeX."""
@@ -445,6 +572,7 @@ def read_tokens(items: list[Item], size: float, gaps: list[float] | None = None)
     base_line = glyph_bases[len(glyph_bases) // 2] if glyph_bases else _main_base(main, s)
     main.sort(key=lambda i: (i.x0, i.order))
     _mark_stacks(main)
+    _applied_words(main, s)
     scripts: dict[int, tuple[list[Item], list[Item]]] = {id(m): ([], []) for m in main}
     pre: tuple[list[Item], list[Item]] = ([], [])
     for it in items:
@@ -504,9 +632,18 @@ def _spaced_bars(tokens: list[tuple[str, str]], gaps: list[float], size: float) 
             tokens[k] = ("\\mid", "ord")
 
 
+def _applied_words(main: list[Item], size: float) -> None:
+    """A word set against an opening parenthesis, with no space, is a function name applied to its
+    argument (``\\operatorname{Var}(X)``, ``\\mathrm{Cov}[X, Y]``): prose puts a word space there."""
+    for word, nxt in zip(main, main[1:]):
+        if word.cls == "word" and nxt.cls == "open" and nxt.latex in ("(", "[") and \
+                nxt.x0 - word.x1 < 0.1 * size and abs(word.base - nxt.base) < 0.2 * size:
+            word.latex, word.cls = f"\\operatorname{{{word.latex}}}", "opname"
+
+
 def _mark_stacks(main: list[Item]) -> None:
-    """Full-size items stacked above one another without a rule (``\\binom``, a matrix column,
-    ``cases``) are ambiguous: a binomial and a 2x1 matrix look the same. Never guessed."""
+    """Full-size items stacked above one another without a rule (a matrix column, ``cases``, a
+    ``\\binom`` not spaced as ``read_binomials`` expects) are ambiguous. Never guessed."""
     for k, a in enumerate(main):
         for b in main[k + 1:k + 4]:
             overlap = min(a.x1, b.x1) - max(a.x0, b.x0)
@@ -558,7 +695,7 @@ def _merge_sequences(tokens: list[tuple[str, str]], gaps: list[float] | None) ->
     return out
 
 
-# ---------------------------------------------------------------------------------- 5. lines
+# ---------------------------------------------------------------------------------- 6. lines
 
 def cut_lines(items: list[Item]) -> list[list[Item]]:
     """Items grouped into lines: chains of vertically overlapping boxes."""

@@ -1215,7 +1215,10 @@ class Parser:
             # the PDF extractor's mark for a row it could not rebuild with confidence
             self.advance()
             toks, _, _ = self.group_tokens()
-            raise ParseFailure(" ".join(x.text for x in toks) or "an unreadable row")
+            # the reason as written: tokens are single letters, so a space only where there was one
+            reason = "".join((" " if k and x.start > toks[k - 1].end else "") + x.text
+                             for k, x in enumerate(toks))
+            raise ParseFailure(reason or "an unreadable row")
         if t.text in ELLIPSES:
             raise ParseFailure("an ellipsis (\\cdots): the pattern is not decided")
         if t.text in ("\\{", "\\lbrace"):

@@ -11,7 +11,7 @@ from lintmath.config import Config  # noqa: E402
 from lintmath.extract import extract_path  # noqa: E402
 from lintmath.extract.latex import extract_latex  # noqa: E402
 from lintmath.extract.pdf import decode_label, extract_pdf  # noqa: E402
-from lintmath.extract.pdf_layout import UNREADABLE, Item, read_line  # noqa: E402
+from lintmath.extract.pdf_layout import UNREADABLE, Item, Rule, read_line  # noqa: E402
 from lintmath.model import ExtractError, Status  # noqa: E402
 from lintmath.pipeline import check_file, check_text  # noqa: E402
 
@@ -207,3 +207,109 @@ def test_pymupdf_is_not_imported_for_version():
     code = "import sys, lintmath.cli, lintmath.extract; print('pymupdf' in sys.modules or 'fitz' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert out.stdout.strip() == "False", out.stderr
+
+
+# ------------------------------------------------------------------ stacks: binomials, matrices
+
+CASES = ROOT / "fixtures" / "pdf" / "cases"
+
+
+def _steps(path):
+    result = check_file(str(path), CONFIG)
+    return [(s.step.lhs.text, s.step.rhs.text, s.verdict.status) for s in result.steps]
+
+
+def test_binomials_are_read_and_checked_in_a_pdf():
+    """pdfTeX: \\binom in display style is a stack spaced as TeX spaces a binomial, no rule."""
+    steps = _steps(CASES / "stacks.pdf")
+    assert (r"\binom{n}{k}+\binom{n}{k+1}", r"\binom{n+1}{k+1}", Status.VERIFIED) in steps
+    assert (r"\binom{5}{2}\frac{1}{10}", "1", Status.VERIFIED) in steps
+    assert (r"\binom{6}{2}", r"\frac{30}{2}", Status.VERIFIED) in steps
+    assert (r"\frac{30}{2}", "16", Status.REFUTED) in steps  # the planted slip, after a binomial
+    assert ("P(X=2)", r"\binom{5}{2}\frac{1}{10}", Status.SKIPPED) in steps  # & not inside P(..)
+
+
+def test_vectors_and_fractions_in_parentheses_are_not_binomials():
+    """A 2x1 pmatrix looks like a binomial but is spaced by \\baselineskip (also stretched by
+    \\arraystretch 1.1, where its gap equals a binomial's but it sits lower): never a \\binom.
+    A fraction in parentheses has its rule. A tall matrix of cmex pieces stays one row."""
+    steps = _steps(CASES / "stacks.pdf")
+    for lhs, rhs, status in steps:
+        if lhs.startswith(("2(", "3(")):
+            assert status is Status.UNVERIFIED and UNREADABLE in lhs + rhs and "binom" not in lhs + rhs
+    assert sum(lhs.startswith(("2(", "3(")) for lhs, _, _ in steps) == 3
+    assert (r"(\frac{a}{b})(\frac{b}{a})", "1", Status.VERIFIED) in steps
+    assert not [s for s in steps if s[2] is Status.REFUTED and s[1] != "16"]
+
+
+def test_function_name_head_row_is_not_prose():
+    """``\\operatorname{Var}(2X)`` heads a derivation: a word set against ``(`` is a function
+    name, not prose, and a kerned ``V``-``a`` does not split the word."""
+    steps = _steps(CASES / "stacks.pdf")
+    assert (r"\operatorname{Var}(2X)", r"4\operatorname{Var}(X)", Status.VERIFIED) in steps
+    assert (r"4\operatorname{Var}(X)", r"\operatorname{Var}(X)+3\operatorname{Var}(X)",
+            Status.VERIFIED) in steps
+
+
+def test_unicode_math_tall_parentheses_keep_their_boxes():
+    """lualatex: size variants and ⎛⎜⎝ pieces have real boxes, so binomials (display and text
+    style) are read, and a tall matrix stays one unreadable row instead of (2)=(4)(3)(6)."""
+    steps = _steps(CASES / "stacks-lua.pdf")
+    assert steps[0] == (r"\binom{n}{k}+\binom{n}{k+1}", r"\binom{n+1}{k+1}", Status.VERIFIED)
+    assert steps[1] == (r"\frac{\binom{n}{2}}{n}", r"\frac{n-1}{2}", Status.VERIFIED)
+    assert [s[2] for s in steps[2:4]] == [Status.UNVERIFIED, Status.UNVERIFIED]
+    assert all(UNREADABLE in s[0] and UNREADABLE in s[1] for s in steps[2:4])
+    # the tall bar (U+2223 from luaotfload) is a bar, not \mid; its limits stay on its row
+    assert steps[4] == (r"\frac{x^{2}}{2}|_{0}^{2}", "2", Status.VERIFIED)
+
+
+def test_absolute_value_bars_are_not_dropped():
+    """cmex's bar piece is code 0x0C, a form feed: skipping it as white space read |1-5/2| as
+    1-5/2 and refuted a right step."""
+    steps = _steps(CASES / "stacks.pdf")
+    assert (r"|1-\frac{5}{2}|", r"\frac{3}{2}", Status.VERIFIED) in steps
+
+
+def _glyph(latex, x0, base, size=10.0, cls="ord", order=0):
+    return Item(latex, cls, x0, base - 0.7 * size, x0 + 0.5 * size, base, base, size, order=order,
+                fsize=size)
+
+
+def _stack(matrix: bool, rule: bool):
+    """``( n over k )`` on a row with baseline 100 (axis 2.5 pt above it), at 10 pt: as TeX sets a
+    display binomial (num1 above the baseline, denom1 below) or a pmatrix column (rows of
+    \baselineskip 12 pt with struts, the column centred on the axis)."""
+    size, axis = 10.0, 100.0 - 2.5
+    top, bottom = (axis - 3.6, axis + 8.4) if matrix else (100.0 - 6.775, 100.0 + 6.85)
+    op = Item("(", "open", 20, axis - 12, 26, axis + 12, 100, None, fsize=size, order=3)
+    close = Item(")", "close", 32, axis - 12, 38, axis + 12, 100, None, fsize=size, order=6)
+    items = [_glyph("a", 0, 100, order=1), _glyph("=", 8, 100, cls="rel", order=2), op,
+             _glyph("n", 27, top, order=4), _glyph("k", 27, bottom, order=5), close]
+    rules = [Rule(26.5, 31.5, axis)] if rule else []
+    return items, rules
+
+
+def test_read_binomials_on_hand_made_boxes():
+    from lintmath.extract.pdf_layout import read_binomials
+
+    items, rules = _stack(matrix=False, rule=False)
+    (binom,) = [i for i in read_binomials(items, rules) if "binom" in i.latex]
+    assert binom.latex == r"\binom{n}{k}" and binom.x0 == 20 and binom.x1 == 38
+    items, rules = _stack(matrix=False, rule=True)  # \left(\frac{n}{k}\right): the rule says fraction
+    assert not [i for i in read_binomials(items, rules) if "binom" in i.latex]
+    items, rules = _stack(matrix=True, rule=False)  # a pmatrix column: \baselineskip apart
+    assert not [i for i in read_binomials(items, rules) if "binom" in i.latex]
+
+
+def test_relation_mark_skips_brackets_and_words_keep_their_kerns():
+    items = [_glyph("P", 0, 100, order=1), Item("(", "open", 6, 92, 9, 102, 100, 10.0, order=2),
+             _glyph("X", 9, 100, order=3), _glyph("=", 15, 100, cls="rel", order=4),
+             _glyph("2", 22, 100, order=5), Item(")", "close", 27, 92, 30, 102, 100, 10.0, order=6),
+             _glyph("=", 33, 100, cls="rel", order=7), _glyph("1", 40, 100, order=8)]
+    assert read_line(items, 10.0).latex() == "P(X=2) & =1"
+    from lintmath.extract.pdf_layout import merge_words
+
+    word = [_glyph("V", 0, 100, cls="upright", order=1), _glyph("a", 4.1, 100, cls="upright", order=2),
+            _glyph("r", 9.1, 100, cls="upright", order=3)]  # V and a overlap by a kern (0.9 pt)
+    (var,) = merge_words(word)
+    assert var.latex == "Var" and var.cls == "word"
