@@ -92,6 +92,8 @@ class Letters:
     distributions: tuple = ()
     # the size of the identity and the zero vector: that of the step's written matrices, when they agree
     dimension: int = linalg.SIZE
+    # (quantity, variable) pairs the step shows to depend on each other (see dependents)
+    dependents: tuple = ()
 
 
 def classify_letters(*trees: n.Node) -> Letters:
@@ -149,7 +151,47 @@ def classify_letters(*trees: n.Node) -> Letters:
     return Letters(frozenset(index), frozenset(integer - derivative_vars), frozenset(standalone),
                    vectors, matrices, candidates, inferred, frozenset(derivative_vars), kets,
                    kets and _systems_clash(trees), required, randomness, vector_functions(trees),
-                   probability.distributions(*trees), _written_dimension(trees))
+                   probability.distributions(*trees), _written_dimension(trees), dependents(trees))
+
+
+def dependents(trees) -> tuple[tuple[n.Sym, n.Sym], ...]:
+    """Quantities the step shows to vary with a variable: the psi of d psi / dx, the Z of
+    d ln Z / dT (a derivative of an expression in that one quantity, which nobody writes of a
+    constant). Every derivative of the step by that variable then moves the quantity too: the
+    d/dx (x psi) beside d psi / dx is psi + x d psi / dx, not psi."""
+    out: dict[tuple, tuple[n.Sym, n.Sym]] = {}
+    for tree in trees:
+        for node in tree.walk():
+            if not isinstance(node, n.Deriv) or node.primes:
+                continue
+            quantities = _quantities(node.body)
+            keys = {n.structure(q) for q in quantities}
+            if len(keys) != 1:
+                continue
+            for var, _ in node.wrt:
+                # d exp(s_i) / d s_j: entries of one family, whose derivatives the indices decide
+                if isinstance(var, n.Sym) and n.structure(var) not in keys and var.key != quantities[0].key:
+                    out.setdefault((*keys, n.structure(var)), (quantities[0], var))
+    return tuple(out.values())
+
+
+def _quantities(body: n.Node) -> list[n.Sym]:
+    """The plain quantities an expression is written in (not indices, not function names)."""
+    skip: set[int] = set()
+    found = []
+    for node in body.walk():
+        if isinstance(node, n.Sym):
+            for item in node.indices:
+                skip.update(id(x) for x in item.walk())
+            if node.sup_letter is not None:
+                skip.add(id(node.sup_letter))
+        elif isinstance(node, n.Apply):
+            skip.add(id(node.func))
+        elif isinstance(node, (n.Deriv, n.Grad, n.Integral, n.BigOp, n.Limit)):
+            return []  # a derivative of a derivative, a sum: not a plain expression in a quantity
+        if isinstance(node, n.Sym) and id(node) not in skip:
+            found.append(node)
+    return found
 
 
 def _written_dimension(trees) -> int:
@@ -1254,9 +1296,40 @@ class Lowerer:
                 self.inst.opaque.update(x for row in names for x in row)
                 value = sp.ImmutableMatrix([[sp.Symbol(x) for x in row] for row in names])
                 return linalg.transpose(value) if transposed else value
-        value = self.lower(node.body)
+        return self.differentiate(self.lower(node.body), variables)
+
+    def differentiate(self, value: sp.Expr, variables: list[tuple[sp.Symbol, int]]) -> sp.Expr:
+        """``value`` differentiated, with the quantities the step shows to depend on a variable
+        moving with it: their derivatives are the opaque quantities the step also writes
+        (d(psi)/d(x)^1, as ``\\frac{d\\psi}{dx}`` lowers)."""
+        moving = {}
+        for quantity, var in self.letters.dependents:
+            q, v = self.symbol(quantity), self.symbol(var)
+            if isinstance(q, sp.Symbol) and isinstance(v, sp.Symbol) and value.has(q) \
+                    and any(v == x for x, _ in variables):
+                moving.setdefault(q, []).append(v)
+        if not moving:
+            for sym, order in variables:
+                value = derivative(value, sym, order)
+            return value
+        calls = {q: sp.Function(q.name + OPAQUE_ENTRY + "moving")(*vs) for q, vs in moving.items()}
+        value = value.xreplace(calls)
         for sym, order in variables:
             value = derivative(value, sym, order)
+        named = {}
+        for d in value.atoms(sp.Derivative):
+            q = next((q for q, call in calls.items() if d.expr == call), None)
+            if q is None:
+                raise Undecidable("a derivative of a quantity that moves with several variables")
+            orders: dict[str, int] = {}
+            for v, k in d.variable_count:
+                orders[v.name] = orders.get(v.name, 0) + int(k)
+            name = "d(" + q.name + ")/" + "".join(f"d({v})^{k}" for v, k in sorted(orders.items()))
+            self.inst.opaque.add(name)
+            named[d] = sp.Symbol(name)
+        value = value.xreplace(named).xreplace({call: q for q, call in calls.items()})
+        if value.atoms(AppliedUndef) & set(calls.values()) or value.has(sp.Derivative):
+            raise Undecidable("a derivative of a quantity that moves with the variable")
         return value
 
     def lower_Grad(self, node: n.Grad) -> sp.Expr:

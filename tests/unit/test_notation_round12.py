@@ -41,3 +41,22 @@ def test_increments_are_decided_for_the_whole_step():
 ])
 def test_the_identity_takes_the_size_of_the_written_matrices(lhs, rhs, expected):
     assert check_step(lhs, rhs, "=").status.value == expected
+
+
+@pytest.mark.parametrize("lhs, rhs, expected", [
+    # d psi / dx in the step: psi moves with x in every derivative by x
+    (r"x\left(-i\hbar\frac{d\psi}{dx}\right) + i\hbar\frac{d}{dx}(x\psi)",
+     r"-i\hbar x\frac{d\psi}{dx} + i\hbar\left(\psi + x\frac{d\psi}{dx}\right)", V),
+    (r"x\left(-i\hbar\frac{d\psi}{dx}\right) + i\hbar\frac{d}{dx}(x\psi)", r"i\hbar\psi", V),
+    (r"\frac{\partial}{\partial T}(-k_BT\ln Z)", r"-k_B\ln Z - k_BT\frac{\partial\ln Z}{\partial T}", V),
+    (r"\frac{\partial}{\partial T}(-k_BT\ln Z)", r"-k_B\ln Z + k_BT\frac{\partial\ln Z}{\partial T}", R),
+    (r"\frac{\partial}{\partial T}(-k_BT\ln Z)", r"-k_B\ln Z + 5k_BT\frac{\partial\ln Z}{\partial T}", R),
+    (r"\frac{d}{dt}(u^2)", r"2u\frac{du}{dt}", V),
+    (r"\frac{d}{dt}(u^2)", r"u\frac{du}{dt}", R),
+    (r"\frac{\partial^2}{\partial x^2}(x\psi)", r"2\frac{\partial\psi}{\partial x} + x\frac{\partial^2\psi}{\partial x^2}", V),
+    # a constant coefficient stays one, and entries of one family are decided by their indices
+    (r"\frac{d}{dx}(a x^2)", r"2ax", V),
+    (r"\frac{\partial}{\partial s_j} e^{s_i}", r"e^{s_i}\delta_{ij}", V),
+])
+def test_a_quantity_whose_derivative_is_written_moves_with_its_variable(lhs, rhs, expected):
+    assert check_step(lhs, rhs, "=").status.value == expected
