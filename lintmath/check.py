@@ -23,7 +23,7 @@ from lintmath.lower import (
     classify_letters, derivative, has_infinite_series, has_uncounted_sum, is_library, normalized_family,
     read_as_product, reading_keys, shapes_of_side, sum_bounds,
 )
-from lintmath import linalg
+from lintmath import linalg, modular
 from lintmath.budget import BudgetExceeded
 from lintmath.context import ContextItem
 from lintmath.diagnose import GUARD_SECONDS, MAX_SECONDS, diagnose, refute_where_readable, unreadable
@@ -54,6 +54,7 @@ SERIES_DIFFER = "differs where an infinite series is summed numerically: not dec
 LOG_READINGS = {"log10": "\\log in base 10", "log2": "\\lg in base 2"}
 UNCOUNTED_DIFFER = "differs over a few terms of a sum without bounds over a number (\\sum_n x^n): its range is not written"
 ROUNDING_DIFFER = "floor or ceiling differs at real points; letters may stand for integers: not decided"
+DIFFERENTIALS = "differentials (dx, d(uv)) outside an integral or a derivative are not decided yet"
 SERIES_UNSETTLED = "an infinite series that does not settle (or cannot be summed) at the sampled points is not decided"
 
 
@@ -120,6 +121,9 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
     (the definitions and assumptions in force where the step stands) may supply. ``indefinite`` says
     the chain integrates without bounds, so that two lines ending in ``+ C`` are antiderivatives,
     equal up to that constant."""
+    if (relation in EQUALITY or relation in INEQUALITY) and modular.mentions_modulus(lhs + " " + rhs):
+        return _modular_step(lhs, rhs, relation, macros=macros, first=first, seed=seed, context=context,
+                             indefinite=indefinite)
     if _PLUS_MINUS.search(lhs + " " + rhs):
         return _both_signs(lhs, rhs, relation, macros=macros, first=first, seed=seed, context=context,
                            indefinite=indefinite)
@@ -137,6 +141,24 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
         if holding is not None:
             return holding
     return verdict
+
+
+def _modular_step(lhs: str, rhs: str, relation: str, **options) -> Verdict:
+    """A step of modular arithmetic (see modular.py), decided without a diagnosis."""
+    macros = options.get("macros") or {}
+
+    def decide(left: str, right: str, rel: str) -> Verdict:
+        return _check_step(left, right, rel, explain=False, **options)
+
+    def reading(text: str) -> str:
+        try:
+            tree = parse_math(text, macros)
+        except (ParseFailure, RecursionError):
+            return modular.CUT
+        if any(at >= tree.end for at in modular.mentions(text)):
+            return modular.CUT
+        return modular.REMAINDER if any(isinstance(x, n.Func) and x.name == "mod" for x in tree.walk()) else ""
+    return modular.check_modular(lhs, rhs, relation, decide, relation == "===", reading)
 
 
 _PLUS_MINUS = re.compile(r"\\(?:pm|mp)(?![a-zA-Z])")
@@ -221,6 +243,8 @@ def _check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro
         return Verdict(Status.UNVERIFIED, f"could not read: {exc}")
     except RecursionError:
         return Verdict(Status.UNVERIFIED, "could not read: expression nested too deeply")
+    if loose_differentials(parsed.lhs, parsed.rhs) and not _SPACED_D.search(lhs + " " + rhs):
+        return Verdict(Status.UNVERIFIED, DIFFERENTIALS)
 
     used: list[Definition] = []
     rhs_changed = False
@@ -552,6 +576,40 @@ def _stated(tree: n.Node) -> n.Node:
     return transform(tree, lambda x: n.Paren(x.start, x.end, x.value) if isinstance(x, n.Annotated) else None)
 
 
+# a d set off by a space (c\,\sin x + d\,\cos x) is a coefficient: a differential hugs its argument
+_SPACED_D = re.compile(r"(?<![a-zA-Z\\])d\s*(?:\\[,;:> ]|~)")
+
+
+def _plain_d(node: n.Node) -> bool:
+    return isinstance(node, n.Sym) and node.base == "d" and not (node.style or node.indices or node.labels
+                                                                 or node.primes or node.sup_letter)
+
+
+def loose_differentials(*trees: n.Node) -> bool:
+    """Whether the letter d writes the differential of an expression outside an integral or a
+    derivative (``d(uv) = u\\,dv + v\\,du``, ``d\\ln x = dx/x``): every d of the step stands right before
+    what it applies to, none is a quantity (``d^2``, ``2d``, ``d + 1``), and one applies to more than a
+    letter. Read as products, ``d(x^2) = 2x\\,dx`` "differs"; ``dx`` beside ``dx`` alone is a product
+    that changes nothing (``(1 + dx)^2``)."""
+    compound = False
+    placed: set[int] = set()  # the d's whose place in a product or an application is known
+    for tree in trees:
+        for node in tree.walk():
+            if isinstance(node, n.Apply) and _plain_d(node.func):
+                placed.add(id(node.func))
+                compound |= not (len(node.args) == 1 and isinstance(node.args[0], n.Sym))
+            elif isinstance(node, n.Mul):
+                for k, factor in enumerate(node.factors):
+                    if not _plain_d(factor):
+                        continue
+                    placed.add(id(factor))
+                    implicit = k + 1 < len(node.factors) and (k >= len(node.ops) or node.ops[k] == "")
+                    if not implicit:
+                        return False  # 2d, d \cdot x: a quantity
+                    compound |= not isinstance(node.factors[k + 1], n.Sym)
+    return compound and all(id(x) in placed for tree in trees for x in tree.walk() if _plain_d(x))
+
+
 def context_gap(parsed: Parsed, first: bool) -> str:
     """Why the step cannot be decided from its own two sides, or "" when it can."""
     parsed = Parsed(_stated(parsed.lhs), _stated(parsed.rhs), parsed.letters)
@@ -741,9 +799,10 @@ class Comparator:
         a, b = entries[0][0], entries[1][0]
         rng = random.Random(self.seed + 7)
         symbols = a.free_symbols | b.free_symbols
+        whole = _remainders(a, b)
         try:
             for attempt in range(1, 4):
-                point = {s: _sample(rng, attempt) for s in symbols}
+                point = {s: _sample(rng, attempt, whole=whole) for s in symbols}
                 va, vb = evaluate(a, point, quick=True), evaluate(b, point, quick=True)
                 if va is None or vb is None:
                     continue
@@ -772,8 +831,9 @@ class Comparator:
         rng = random.Random(self.seed + 11)
         checked = 0
         for attempt in range(1, 7):
-            point = {s: _sample(rng, attempt) for s in symbols}
-            moved = {**point, **{s: _sample(rng, attempt) for s in named}}
+            whole = any(_remainders(e) for e in (*entries_a, *entries_b))
+            point = {s: _sample(rng, attempt, whole=whole) for s in symbols}
+            moved = {**point, **{s: _sample(rng, attempt, whole=whole) for s in named}}
             for left, right in zip(entries_a, entries_b):
                 values = [evaluate(x, p, quick=True) for p in (point, moved) for x in (left, right)]
                 if any(v is None for v in values):
@@ -961,11 +1021,12 @@ class Comparator:
                 else:
                     return Outcome("undecided", "the two sides have different shapes", readable=False)
             pairs = list(zip(entries_a, entries_b))
+            whole = _remainders(a, b)
             while got < POINTS and tries < POINTS * 5:
                 if got == 0 and tries >= UNDEFINED_TRIES:
                     break  # undefined wherever it was sampled: more points rarely change that
                 tries += 1
-                point = {s: _sample(rng, tries, ranges.get(getattr(s, "name", ""))) for s in symbols}
+                point = {s: _sample(rng, tries, ranges.get(getattr(s, "name", "")), whole) for s in symbols}
                 values = [(evaluate(x, point, complex_ok=complex_ok, quick=True),
                            evaluate(y, point, complex_ok=complex_ok, quick=True)) for x, y in pairs]
                 if any(va is None or vb is None for va, vb in values):
@@ -1306,9 +1367,19 @@ def _parse_assumptions(items: tuple[ContextItem, ...]) -> list[tuple[n.Node, str
     return out
 
 
-def _sample(rng: random.Random, attempt: int, bounds: tuple[float, float] | None = None) -> sp.Rational:
+def _remainders(*exprs: sp.Basic) -> bool:
+    """Whether a remainder (``a \\bmod n``) is taken: its letters are integers, which real points miss
+    (``(ab) \\bmod n = ((a \\bmod n) b) \\bmod n`` holds for integers only)."""
+    return any(isinstance(e, sp.Basic) and e.has(sp.Mod) for e in exprs)
+
+
+def _sample(rng: random.Random, attempt: int, bounds: tuple[float, float] | None = None,
+            whole: bool = False) -> sp.Rational:
     """Positive values: slides mean real, usually positive quantities (log o_k, sqrt(x^2) = x).
-    Values in (0, 1) first, since probabilities are everywhere in this material."""
+    Values in (0, 1) first, since probabilities are everywhere in this material. ``whole``: integers
+    (the letters of modular arithmetic), from 2 so that a modulus leaves remainders."""
+    if whole:
+        return sp.Integer(rng.randint(2, 40))
     if bounds is not None:
         lo, hi = bounds
         return sp.Rational(round((lo + (hi - lo) * rng.uniform(0.02, 0.98)) * 1000), 1000)

@@ -94,6 +94,8 @@ class Letters:
     dimension: int = linalg.SIZE
     # (quantity, variable) pairs the step shows to depend on each other (see dependents)
     dependents: tuple = ()
+    # letters written with primes (\psi', u''): functions of the line's variable, not constants
+    primed: frozenset[str] = frozenset()
 
 
 def classify_letters(*trees: n.Node) -> Letters:
@@ -151,7 +153,8 @@ def classify_letters(*trees: n.Node) -> Letters:
     return Letters(frozenset(index), frozenset(integer - derivative_vars), frozenset(standalone),
                    vectors, matrices, candidates, inferred, frozenset(derivative_vars), kets,
                    kets and _systems_clash(trees), required, randomness, vector_functions(trees),
-                   probability.distributions(*trees), _written_dimension(trees), dependents(trees))
+                   probability.distributions(*trees), _written_dimension(trees), dependents(trees),
+                   frozenset(x.base for tree in trees for x in tree.walk() if isinstance(x, n.Sym) and x.primes))
 
 
 def dependents(trees) -> tuple[tuple[n.Sym, n.Sym], ...]:
@@ -1249,6 +1252,10 @@ class Lowerer:
             value = self.lower(node.body)
             symbols = {s.name: s for s in getattr(value, "free_symbols", set())}
             variable = next((symbols[v] for v in PRIME_VARIABLES if v in symbols), None)
+            if any(isinstance(x, n.Sym) and x.base in self.letters.primed and not x.primes
+                   and (variable is None or x.base != variable.name) for x in node.body.walk()):
+                # (x\psi)' beside \psi': psi is a function of x, which the lowering would hold constant
+                raise Undecidable("a prime on an expression of a function written with primes elsewhere")
             if variable is None and len(symbols) == 1:
                 variable = next(iter(symbols.values()))
             if variable is None:
@@ -1656,6 +1663,14 @@ def _log(arg: sp.Expr) -> sp.Expr:
     return sp.log(arg) if arg.is_number else sp.log(arg, evaluate=False)
 
 
+def _remainder(value: sp.Expr, modulus: sp.Expr) -> sp.Expr:
+    """``a \\bmod n`` with the remainder in [0, n), as number theory takes it. A modulus of 0 or
+    below has no agreed remainder (truncating and flooring conventions differ there)."""
+    if modulus.is_number and not modulus.is_positive:
+        raise Undecidable("a remainder by a modulus that is not positive is not decided")
+    return sp.Mod(value, modulus)
+
+
 def apply_function(name: str, args: list[sp.Expr], inverse: bool = False) -> sp.Expr:
     if inverse:
         inverses = {"sin": sp.asin, "cos": sp.acos, "tan": sp.atan, "sinh": sp.asinh, "cosh": sp.acosh,
@@ -1679,4 +1694,6 @@ def apply_function(name: str, args: list[sp.Expr], inverse: bool = False) -> sp.
         return 1 / (1 + sp.exp(-args[0]))
     if name == "relu" and len(args) == 1:
         return sp.Max(0, args[0])
+    if name == "mod" and len(args) == 2:
+        return _remainder(*args)
     raise Undecidable(f"the function {name} is not decided yet")

@@ -37,6 +37,8 @@ OPERATOR_LETTERS = {"E", "P", "\\Pr", "Var", "Cov", "var", "cov", "Corr", "KL", 
 ADD_OPS = {"+", "-", "\\pm", "\\mp"}
 MUL_OPS = {"\\cdot", "\\times", "\\otimes"}
 CONVOLUTION = {"*", "\\ast", "\\star"}
+# the remainder as a binary operator (\pmod and \pod write the modulus of a congruence instead)
+MOD_OPS = {"\\bmod", "\\mod"}
 DIFFERENTIALS = {"d", "\\partial", "\\mathrm{d}", "\\text{d}", "\\operatorname{d}", "\\mathrm d"}
 # F(x)\Big|_a^b: the bar of an evaluation, when a script follows it
 EVAL_BARS = {"|", "\\vert", "\\rvert"}
@@ -71,7 +73,7 @@ def prepare(text: str, macros: Mapping[str, Macro] | None = None, offset: int = 
     tokens = tokenize(text, offset)
     if macros:
         tokens = expand_macros(tokens, macros)
-    tokens = _infix_fractions(_braket_commands(tokens))
+    tokens = _scientific_notation(_infix_fractions(_braket_commands(tokens)))
     out: list[Token] = []
     i = 0
     while i < len(tokens):
@@ -110,6 +112,12 @@ def prepare(text: str, macros: Mapping[str, Macro] | None = None, offset: int = 
             if t.spaced or sign is None or not sign.is_("-"):
                 _space_before(tokens, after)  # \mkern3mu is a space, \mkern-3mu pulls together
             i = after
+            continue
+        after_word = mod_word_end(tokens, i) if t.kind == "cmd" and t.text in MOD_WORD_STYLES else None
+        if after_word is not None and not _in_script(out):
+            # 17 \operatorname{mod} 5, 17 \text{ mod } 5: the operator \bmod typesets
+            out.append(Token("cmd", "\\bmod", t.start, tokens[after_word - 1].end, t.spaced))
+            i = after_word
             continue
         if t.kind == "cmd" and t.text == "\\operatorname" and i + 1 < len(tokens) and tokens[i + 1].is_("*"):
             # the star only moves the limits under the name
@@ -170,6 +178,108 @@ def prepare(text: str, macros: Mapping[str, Macro] | None = None, offset: int = 
     while out and out[-1].kind == "sym" and out[-1].text in ",.;":
         out.pop()
     return _merge_increments(out, increments)
+
+
+MOD_WORD_STYLES = {"\\operatorname", "\\mathrm", "\\text", "\\textrm", "\\textnormal", "\\textup", "\\mbox"}
+
+
+def _in_script(before: list[Token]) -> bool:
+    """Whether the next token opens a script (``E_\\text{mod}``, ``E_{\\text{mod}}``): a label there."""
+    last = before[-1] if before else None
+    if last is not None and last.kind == "open" and len(before) > 1:
+        last = before[-2]
+    return last is not None and last.text in ("_", "^")
+
+
+def mod_word_end(tokens: list[Token], i: int) -> int | None:
+    """The index after ``\\operatorname{mod}`` (or ``\\text{ mod }``, ``\\mathrm{~mod~}``...) at ``i``."""
+    t = tokens[i]
+    if t.kind != "cmd" or t.text not in MOD_WORD_STYLES or i + 1 >= len(tokens) or tokens[i + 1].kind != "open":
+        return None
+    try:
+        inner, after = read_group(tokens, i + 1)
+    except ParseFailure:
+        return None
+    letters = [x.text for x in inner if not (x.kind == "cmd" and x.text in IGNORED)]
+    return after if letters == ["m", "o", "d"] else None
+
+
+BETWEEN = {"\\le", "\\leq", "\\leqslant"}
+
+
+def _between_bounds(toks: list[Token]) -> list[Token]:
+    """``1 \\le i \\le n`` as ``i = 1`` (the upper bound is read by _upper_bound); others unchanged."""
+    marks = [k for k, x in enumerate(toks) if x.text in BETWEEN]
+    if len(marks) != 2 or marks[1] != marks[0] + 2 or marks[0] == 0:
+        return toks
+    var = toks[marks[0] + 1]
+    return [var, Token("sym", "=", var.start, var.end), *toks[:marks[0]]]
+
+
+def _upper_bound(toks: list[Token], parser: "Parser") -> n.Node | None:
+    marks = [k for k, x in enumerate(toks) if x.text in BETWEEN]
+    if len(marks) != 2 or marks[1] != marks[0] + 2 or marks[1] + 1 >= len(toks):
+        return None
+    return parser.sub_parse(toks[marks[1] + 1:])
+
+
+def _indexes_only(body: n.Node, variables: set[str]) -> bool:
+    """Whether the index letters occur in ``body`` as subscripts (x_i), and never as a quantity."""
+    inside = {id(x) for s in body.walk() if isinstance(s, n.Sym) for i in s.indices for x in i.walk()}
+    indexed = any(id(x) in inside for x in body.walk() if isinstance(x, n.Sym) and x.base in variables)
+    loose = any(id(x) not in inside for x in body.walk() if isinstance(x, n.Sym) and x.base in variables)
+    return indexed and not loose
+
+
+def _applies(tree: n.Node, named: n.Node) -> bool:
+    """Whether ``named`` (``f``, or ``f(x)`` with letters for arguments) is a function ``tree`` applies."""
+    if isinstance(named, n.Apply):
+        if not all(isinstance(a, n.Sym) and not (a.indices or a.style) for a in named.args):
+            return False
+        named = named.func
+    return isinstance(named, n.Sym) and not named.indices \
+        and any(isinstance(x, n.Apply) and _same_function(x.func, named) for x in tree.walk())
+
+
+def _same_function(a: n.Sym, b: n.Sym) -> bool:
+    return a.key == b.key and not a.indices and not b.indices and a.labels == b.labels
+
+
+def _function_parameters(named: n.Node, body: n.Node) -> tuple[str, ...]:
+    """The argument names of ``f(x) = ...``; for ``f = x^2`` the one letter of the body (none for a
+    constant). A body of several letters names no argument that can be told from them."""
+    if isinstance(named, n.Apply):
+        return tuple(a.base for a in named.args)  # type: ignore[union-attr]
+    letters = {x.base for x in body.walk() if isinstance(x, n.Sym) and not (x.indices or x.style)}
+    if len(letters) > 1:
+        raise ParseFailure("a function given by an expression of several letters (f = ax^2) is not decided")
+    return tuple(letters) or ("",)
+
+
+def _put_function(tree: n.Node, named: n.Node, body: n.Node) -> n.Node:
+    """``F\\big|_{f = x^2}``: F with each ``f(a)`` replaced by the body at ``a``, as a definition of f
+    would be put in (an application with primes, f'(a), is not read)."""
+    head = named.func if isinstance(named, n.Apply) else named
+    params = _function_parameters(named, body)
+
+    def bound(arguments: tuple[n.Node, ...]) -> n.Node:
+        binding = dict(zip(params, arguments))
+
+        def put(node: n.Node) -> n.Node | None:
+            if isinstance(node, n.Sym) and not (node.indices or node.style) and node.base in binding:
+                value = binding[node.base]
+                return n.Paren(value.start, value.end, value)
+            return None
+        return n.rebuild(body, put)
+
+    def fn(node: n.Node) -> n.Node | None:
+        if isinstance(node, n.Apply) and _same_function(node.func, head):
+            if node.primes or len(node.args) != len(params):
+                raise ParseFailure(f"{head.base} with primes or other arguments under an evaluation bar")
+            args = tuple(n.rebuild(a, fn) for a in node.args)
+            return n.Paren(node.start, node.end, bound(args))
+        return None
+    return n.rebuild(tree, fn)
 
 
 def _subscript_commands(tokens: list[Token], names: set[str]) -> frozenset[str]:
@@ -263,6 +373,79 @@ def _merge_increments(tokens: list[Token], increments: frozenset[str]) -> list[T
 
 
 BAR_TEXTS = {"|", "\\vert", "\\lvert", "\\rvert", "\\mid"}
+
+
+#: Upright styles in which ``6.02\text{e}23`` writes a power of ten; ``\mathrm{e}`` alone is also
+#: Euler's number in ISO style, so its exponent has to settle which it is (see _exponent_mark).
+E_MARK_STYLES = {"\\text", "\\textrm", "\\textnormal", "\\textup", "\\mathrm"}
+E_MARKS = E_MARK_STYLES | {"e", "E"}
+E_MARK_TEXT = {"\\text", "\\textrm", "\\textnormal", "\\textup"}
+
+
+def _e_mark(tokens: list[Token], i: int) -> tuple[int, bool] | None:
+    """After the number ending at ``i - 1``: the index after an ``e``/``E`` marker of E-notation, and
+    whether the marker is prose-styled (``\\text{e}``), which never means Euler's number."""
+    t = tokens[i] if i < len(tokens) else None
+    if t is None:
+        return None
+    if t.kind == "letter" and t.text in ("e", "E") and t.start == tokens[i - 1].end:
+        return i + 1, False
+    if t.kind == "cmd" and t.text in E_MARK_STYLES and i + 3 < len(tokens) and tokens[i + 1].kind == "open" \
+            and tokens[i + 2].text in ("e", "E") and tokens[i + 3].kind == "close":
+        return i + 4, t.text in E_MARK_TEXT
+    return None
+
+
+def _exponent_mark(tokens: list[Token], j: int, prose: bool) -> tuple[list[Token], int] | None:
+    """The exponent after an E-notation marker (``23``, ``{-3}``, and, after a prose marker, ``-3``)
+    and the index after it. Raises for ``2e-3`` and ``2\\mathrm{e}-3``: 2e - 3 with Euler's e is as
+    likely a reading as 0.002, and only the prose can say which."""
+    def integer(k: int) -> bool:
+        return k < len(tokens) and tokens[k].kind == "num" and "." not in tokens[k].text
+    if integer(j) and tokens[j].start == tokens[j - 1].end:
+        return [tokens[j]], j + 1
+    if j < len(tokens) and tokens[j].kind == "open":
+        k = j + 1 + (j + 1 < len(tokens) and tokens[j + 1].text in ("+", "-"))
+        if integer(k) and k + 1 < len(tokens) and tokens[k + 1].kind == "close":
+            return tokens[j + 1 : k + 1], k + 2
+        return None
+    if j < len(tokens) and tokens[j].text in ("+", "-") and integer(j + 1) \
+            and tokens[j].start == tokens[j - 1].end and tokens[j + 1].start == tokens[j].end:
+        if prose:
+            return tokens[j : j + 2], j + 2
+        raise ParseFailure(f"{tokens[j - 1].text}{tokens[j].text}{tokens[j + 1].text} after a number: "
+                           "E-notation or Euler's e minus a number is not decided")
+    return None
+
+
+def _scientific_notation(tokens: list[Token]) -> list[Token]:
+    """``6.02\\text{e}23``, ``1.5\\mathrm{E}{-3}``, ``1e3`` as ``{6.02 \\times 10^{23}}``: read as a
+    product with Euler's e, a correct ``6.02\\text{e}23 \\cdot 2 = 1.204\\text{e}24`` differs."""
+    for k in range(len(tokens) - 1):
+        if tokens[k].kind == "num" and tokens[k + 1].text in E_MARKS and _e_mark(tokens, k + 1):
+            break
+    else:
+        return tokens  # most lines: nothing to rebuild
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        mark = _e_mark(tokens, i + 1) if t.kind == "num" and not (out and out[-1].text in ("^", "_")) else None
+        found = _exponent_mark(tokens, mark[0], mark[1]) if mark else None
+        if found is None:
+            out.append(t)
+            i += 1
+            continue
+        exponent, after = found
+        start, end = tokens[i + 1].start, tokens[after - 1].end
+
+        def made(kind: str, text: str) -> Token:
+            return Token(kind, text, start, end)
+        out += [Token("open", "{", t.start, end, t.spaced), t, made("cmd", "\\times"), made("num", "10"),
+                made("sym", "^"), made("open", "{"), *[replace(x, start=start, end=end) for x in exponent],
+                made("close", "}"), made("close", "}")]
+        i = after
+    return out
 
 
 INFIX_FRACTIONS = {"\\over": "\\frac", "\\choose": "\\binom"}
@@ -523,6 +706,8 @@ class Parser:
                     raise ParseFailure("a sign with nothing after it")
                 raise ParseFailure(self.no_term_reason())
             node = self.product()
+            if self.at(*MOD_OPS):
+                node = self.modulo(node, bool(terms) or sign_start >= 0)
             if self.at_eval_bar() and not self.in_evalopen:
                 if terms:
                     # a + b \Big|_0^1: the bar may close b or the whole sum; the author's \left. would say
@@ -542,6 +727,20 @@ class Parser:
         if len(terms) == 1 and terms[0].sign == "+":
             return terms[0].node
         return n.Add(start, terms[-1].end, tuple(terms))
+
+    def modulo(self, left: n.Node, after_terms: bool) -> n.Node:
+        """``12 \\bmod 5``, ``3 \\cdot 4 \\bmod 5``: the remainder of a product by the factors after the
+        operator. Where a sum or a sign meets it (``a + b \\bmod n``, ``a \\bmod n + 1``, ``-7 \\bmod 5``)
+        authors disagree on what it applies to, so that is not read."""
+        op = self.advance()
+        if after_terms:
+            raise ParseFailure(f"what {op.text} applies to after a sum or a sign is not decided")
+        right = self.product()
+        if isinstance(right, n.Mul) and right.explicit or self.at(*MOD_OPS):
+            raise ParseFailure(f"what {op.text} applies to before an explicit product is not decided")
+        if self.at(*ADD_OPS):
+            raise ParseFailure(f"what {op.text} applies to before a sum is not decided")
+        return n.Func(left.start, right.end, "mod", (left, right))
 
     def no_term_reason(self) -> str:
         """Why no term can start here, as plainly as the token allows."""
@@ -567,6 +766,8 @@ class Parser:
                 break
             if t.text in CONVOLUTION:
                 raise ParseFailure(f"{t.text} between factors may be a convolution")
+            if t.text in MOD_OPS:
+                break  # a binary operator below the product (see modulo)
             if t.text in MUL_OPS:
                 self.advance()
                 explicit = True
@@ -647,6 +848,9 @@ class Parser:
         eq = [k for k, x in enumerate(lo_toks) if x.is_("=")]
         if eq:
             named = self.sub_parse(lo_toks[:eq[0]])
+            if hi_toks is None and _applies(node, named):
+                body = self.sub_parse(lo_toks[eq[0] + 1:])
+                return n.Paren(start, end, _put_function(node, named, body))
             if not isinstance(named, n.Sym):
                 raise ParseFailure("an evaluation bar at an expression")
             var, lo_toks = named, lo_toks[eq[0] + 1:]
@@ -1224,7 +1428,14 @@ class Parser:
         if t.text in ("\\{", "\\lbrace"):
             self.advance()
             inner = self.expr()
-            self.expect("\\}" if t.text == "\\{" else "\\rbrace")
+            close = "\\}" if t.text == "\\{" else "\\rbrace"
+            if not self.at(close):
+                # \{A, B\}, \{x : x > 0\}: an anticommutator, a Poisson bracket or a set
+                found = self.peek()
+                if found is None or found.is_(","):
+                    raise ParseFailure(_unclosed_reason(t.text, found))
+                raise ParseFailure(f"a set or bracket in braces ({t.text}... {found.text} ...) is not decided yet")
+            self.advance()
             return n.Paren(t.start, self.toks[self.i - 1].end, inner, "\\{")
         if t.text == "\\nabla":
             return self.gradient()
@@ -1507,6 +1718,8 @@ class Parser:
                 raise ParseFailure(f"a derivative of {t.text} with scripts is not decided yet")
             arg = self.function_argument()
             return n.Func(t.start, arg.end, name, (arg,), primes=primes)
+        if self.at("_") and name in ("max", "min"):
+            return self.indexed_extremum(t, name)
         if self.at("_"):
             if name != "log":
                 raise ParseFailure(f"{t.text} with a subscript is not decided yet")
@@ -1539,6 +1752,34 @@ class Parser:
             return n.Func(t.start, close.end, name, tuple(args), power, inverse)
         arg = self.function_argument()
         return n.Func(t.start, arg.end, name, (arg,), power, inverse, other_base=OTHER_BASES.get(t.text, ""))
+
+    def indexed_extremum(self, t: Token, name: str) -> n.Node:
+        """``\\max_i (x_i + c)``, ``\\min_{1 \\le k \\le n} a_k``: the largest (smallest) entry over an index,
+        read as a sum's range is. Over a variable that no entry is indexed by (``\\min_x (x^2 + 1)``,
+        ``\\max_a Q(s, a)``) it is an optimisation, which is not read."""
+        self.advance()
+        toks, _, _ = self.script_tokens()
+        try:
+            var, lo, exclude, extra = self.bounds(_between_bounds(toks))
+        except ParseFailure as exc:  # the reasons name a sum: say what was written
+            raise ParseFailure(str(exc).replace("a sum", f"\\{name}")) from None
+        if isinstance(lo, tuple):
+            lo, hi = lo
+        else:
+            hi = None
+            if self.at("^"):
+                self.advance()
+                hi = self.sub_parse(self.script_tokens()[0])
+            if lo is not None and hi is None:
+                hi = _upper_bound(toks, self)
+        if (lo is None) != (hi is None):
+            raise ParseFailure(f"\\{name} with one bound only")
+        if self.peek() is None or not self.starts_atom(self.peek()) or self.at("^", "_"):
+            raise ParseFailure(f"\\{name} over an index without a body")
+        body = self.product()
+        if not _indexes_only(body, {var, *extra}):
+            raise ParseFailure(f"\\{name} over a variable (an optimisation) is not decided yet")
+        return n.BigOp(t.start, body.end, name, var, lo, hi, body, tuple(exclude), tuple(extra))
 
     def list_entry(self) -> n.Node:
         """An entry of ``\\max\\{a_1, \\ldots, a_n\\}``: an expression, or the dots standing for the entries between."""
@@ -2371,7 +2612,9 @@ def _unclosed_reason(opener: str, found: Token | None) -> str:
     """Why a bracket did not close where it should: a list inside it (``[A, B]``, ``(a_1, a_2, \\ldots)``)
     and a relation inside it (``1(y \\neq f(x))``) are constructs not decided yet, not typos."""
     if found is not None and found.is_(","):
-        return f"a list in brackets ({opener}a, b...: a tuple, interval, vector or commutator) is not decided yet"
+        what = "a set, anticommutator or Poisson bracket" if opener in ("\\{", "\\lbrace") else \
+            "a tuple, interval, vector or commutator"
+        return f"a list in brackets ({opener}a, b...: {what}) is not decided yet"
     if found is not None and (found.text in RELATION_COMMANDS or found.text in ("=", "<", ">")):
         return f"a relation inside brackets ({opener}... {found.text} ...: a condition or indicator) is not decided yet"
     return f"unbalanced {opener}"
