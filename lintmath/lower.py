@@ -157,6 +157,17 @@ def classify_letters(*trees: n.Node) -> Letters:
                    frozenset(x.base for tree in trees for x in tree.walk() if isinstance(x, n.Sym) and x.primes))
 
 
+def _bracket_then_factors(node: n.Node) -> str:
+    """How far a derivative whose operand is a bracket followed by more factors reaches: "bracket"
+    when an explicit product sign follows it (``\\frac{d}{dp}\\left(\\frac{a}{p}\\right) \\cdot p``), "either"
+    when the factors are only juxtaposed (``\\frac{d}{dx}(x+1)(x+2)`` is as often the derivative of the
+    product): both are then readings. "" for any other derivative."""
+    body = node.body if isinstance(node, n.Deriv) and not node.primes else None
+    if not (isinstance(body, n.Mul) and len(body.factors) > 1 and isinstance(body.factors[0], n.Paren)):
+        return ""
+    return "bracket" if body.ops and body.ops[0] in ("\\cdot", "\\times") else "either"
+
+
 def dependents(trees) -> tuple[tuple[n.Sym, n.Sym], ...]:
     """Quantities the step shows to vary with a variable: the psi of d psi / dx, the Z of
     d ln Z / dT (a derivative of an expression in that one quantity, which nobody writes of a
@@ -576,6 +587,8 @@ def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
         keys.append(("random",))
     if letters.distributions:
         keys.append(("probability",))  # p(x, z) = p(z) p(x | z) holds for every distribution
+    if any(_bracket_then_factors(x) == "either" for t in trees for x in t.walk()):
+        keys.append(("reach",))
     if letters.required and letters.required != letters.candidates:
         keys.append(("required",))  # before all of them: the narrower reading is the likelier one
     if letters.candidates:
@@ -1248,6 +1261,11 @@ class Lowerer:
         return self.inst.functions[key]
 
     def lower_Deriv(self, node: n.Deriv) -> sp.Expr:
+        reach = _bracket_then_factors(node)
+        if reach == "bracket" or reach == "either" and ("reach",) in self.inst.flips:
+            body = node.body
+            inner = replace(node, body=body.factors[0], end=body.factors[0].end)
+            return self.lower(replace(body, start=node.start, factors=(inner, *body.factors[1:])))
         if node.primes:
             value = self.lower(node.body)
             symbols = {s.name: s for s in getattr(value, "free_symbols", set())}

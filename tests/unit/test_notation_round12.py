@@ -60,3 +60,20 @@ def test_the_identity_takes_the_size_of_the_written_matrices(lhs, rhs, expected)
 ])
 def test_a_quantity_whose_derivative_is_written_moves_with_its_variable(lhs, rhs, expected):
     assert check_step(lhs, rhs, "=").status.value == expected
+
+
+@pytest.mark.parametrize("lhs, rhs, expected", [
+    # an explicit product sign after the operator's bracket ends its reach
+    (r"\frac{\partial}{\partial p}\left(\frac{am}{p}\right)\cdot\frac{p}{am/p}", r"-\frac{am}{p^2}\cdot\frac{p^2}{am}", V),
+    (r"\frac{\partial}{\partial p}\left(\frac{am}{p}\right)\cdot\frac{p}{am/p}", r"\frac{am}{p^2}\cdot\frac{p^2}{am}", R),
+    (r"\frac{d}{dx}(x^2)\cdot x", r"2x^2", V),
+    (r"\frac{d}{dx}(x^2)\cdot x", r"3x^2", R),
+    # juxtaposed, either reach is a reading
+    (r"\frac{d}{dp}\left(\frac{am}{p}\right)\frac{p}{am/p}", r"-1", V),
+    (r"\frac{d}{dx}(x+1)(x+2)", r"2x+3", V),
+    (r"\frac{d}{dx}(x+1)(x+2)", r"2x+5", R),
+    # no bracket: as before, the whole product
+    (r"\frac{d}{dx} x^2 \cdot x", r"3x^2", V),
+])
+def test_how_far_a_derivative_reaches(lhs, rhs, expected):
+    assert check_step(lhs, rhs, "=").status.value == expected
