@@ -157,6 +157,12 @@ def classify_letters(*trees: n.Node) -> Letters:
                    frozenset(x.base for tree in trees for x in tree.walk() if isinstance(x, n.Sym) and x.primes))
 
 
+def _held(node: n.Deriv) -> str:
+    """The mark of the variables a partial derivative holds fixed, in the name of an opaque one:
+    (dU/dT)_V and (dU/dT)_P are different quantities (and dU/dT written bare is neither)."""
+    return f"|{node.held}" if node.held else ""
+
+
 def _bracket_then_factors(node: n.Node) -> str:
     """How far a derivative whose operand is a bracket followed by more factors reaches: "bracket"
     when an explicit product sign follows it (``\\frac{d}{dp}\\left(\\frac{a}{p}\\right) \\cdot p``), "either"
@@ -1309,6 +1315,7 @@ class Lowerer:
                 for v, k in variables:
                     orders[v.name] = orders.get(v.name, 0) + k
                 name = "d(" + target.name + ")/" + "".join(f"d({v})^{k}" for v, k in sorted(orders.items()))
+                name += _held(node)
                 self.inst.opaque.add(name)
                 return sp.Symbol(name)
             if linalg.is_matrix(target) and self.shape(body) in ("vector", "matrix"):
@@ -1321,9 +1328,9 @@ class Lowerer:
                 self.inst.opaque.update(x for row in names for x in row)
                 value = sp.ImmutableMatrix([[sp.Symbol(x) for x in row] for row in names])
                 return linalg.transpose(value) if transposed else value
-        return self.differentiate(self.lower(node.body), variables)
+        return self.differentiate(self.lower(node.body), variables, _held(node))
 
-    def differentiate(self, value: sp.Expr, variables: list[tuple[sp.Symbol, int]]) -> sp.Expr:
+    def differentiate(self, value: sp.Expr, variables: list[tuple[sp.Symbol, int]], held: str = "") -> sp.Expr:
         """``value`` differentiated, with the quantities the step shows to depend on a variable
         moving with it: their derivatives are the opaque quantities the step also writes
         (d(psi)/d(x)^1, as ``\\frac{d\\psi}{dx}`` lowers)."""
@@ -1349,7 +1356,7 @@ class Lowerer:
             orders: dict[str, int] = {}
             for v, k in d.variable_count:
                 orders[v.name] = orders.get(v.name, 0) + int(k)
-            name = "d(" + q.name + ")/" + "".join(f"d({v})^{k}" for v, k in sorted(orders.items()))
+            name = "d(" + q.name + ")/" + "".join(f"d({v})^{k}" for v, k in sorted(orders.items())) + held
             self.inst.opaque.add(name)
             named[d] = sp.Symbol(name)
         value = value.xreplace(named).xreplace({call: q for q, call in calls.items()})

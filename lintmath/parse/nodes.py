@@ -233,6 +233,7 @@ class Deriv(Node):
     wrt: tuple[tuple[Node, int], ...]
     partial: bool = True
     primes: int = 0  # (5x^2)'': no variable written, the line's own variable is meant
+    held: str = ""  # (dU/dT)_V: the variables held fixed, as written (thermodynamics)
 
 
 @dataclass(frozen=True)

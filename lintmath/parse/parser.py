@@ -968,6 +968,17 @@ class Parser:
                 if self.at("^", "'", "!"):
                     raise ParseFailure("a script after the entry of a bracket is not decided yet")
                 node = n.Mul(node.start, entry.end, (node.func, entry), False, ("",))
+            elif t.text == "_" and _held_derivative(node) is not None:
+                # (dU/dT)_V: a partial derivative with V held fixed, another quantity than (dU/dT)_P;
+                # P(dV/dT)_P is P times one, not P applied to it
+                self.advance()
+                toks, _, end = self.script_tokens()
+                held = ",".join(x.text for x in toks if x.kind == "letter")
+                if not held or any(x.kind != "letter" and x.text != "," for x in toks):
+                    raise ParseFailure("a subscript on a compound expression")  # (dJ/dY)_{\cdot i}: a column
+                deriv = replace(_held_derivative(node), start=node.start if isinstance(node, n.Paren)
+                                else node.args[0].start, end=end, held=held)
+                node = deriv if isinstance(node, n.Paren) else n.Mul(node.start, end, (node.func, deriv), ops=("",))
             elif t.text == "_":
                 raise ParseFailure("a subscript on a compound expression")
             elif t.text == "'":
@@ -2461,6 +2472,20 @@ def _bind(pattern: n.Node, node: n.Node, var: str, found: list[n.Node]) -> bool:
         elif x != y:
             return False
     return True
+
+
+def _held_derivative(node: n.Node) -> n.Deriv | None:
+    """The partial derivative in a bracket that a subscript may follow (``(\\frac{\\partial U}{\\partial
+    T})_V``), alone or after a factor the bracket reads as an argument of."""
+    if isinstance(node, n.Apply) and node.maybe_product and node.bracket == "(" and len(node.args) == 1:
+        inner = node.args[0]
+    elif isinstance(node, n.Paren) and node.delim == "(":
+        inner = node.inner
+    else:
+        return None
+    if isinstance(inner, n.Deriv) and inner.partial and not inner.primes and not inner.held:
+        return inner
+    return None
 
 
 def _is_zero(node: n.Node) -> bool:

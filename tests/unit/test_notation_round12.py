@@ -77,3 +77,20 @@ def test_a_quantity_whose_derivative_is_written_moves_with_its_variable(lhs, rhs
 ])
 def test_how_far_a_derivative_reaches(lhs, rhs, expected):
     assert check_step(lhs, rhs, "=").status.value == expected
+
+
+@pytest.mark.parametrize("lhs, rhs, expected", [
+    # (dU/dT)_V: a partial derivative with V held fixed; (dU/dT)_P is another quantity
+    (r"\left(\frac{\partial (U + PV)}{\partial T}\right)_P",
+     r"\left(\frac{\partial U}{\partial T}\right)_P + P\left(\frac{\partial V}{\partial T}\right)_P", V),
+    (r"\left(\frac{\partial (U + PV)}{\partial T}\right)_P",
+     r"\left(\frac{\partial U}{\partial T}\right)_P - P\left(\frac{\partial V}{\partial T}\right)_P", R),
+    (r"\left(\frac{\partial (TS)}{\partial T}\right)_V", r"S + T\left(\frac{\partial S}{\partial T}\right)_V", V),
+    (r"\left(\frac{\partial U}{\partial T}\right)_V", r"\left(\frac{\partial U}{\partial T}\right)_P", U),
+    (r"\left(\frac{\partial (x^2 y)}{\partial x}\right)_y", r"2xy", V),
+    (r"\left(\frac{\partial (x^2 y)}{\partial x}\right)_y", r"3xy", R),
+    # a column of a matrix derivative is no held variable
+    (r"\left(\frac{\partial J}{\partial Y}\right)_{\cdot i}", r"\frac{\partial J}{\partial Y_{\cdot i}}", U),
+])
+def test_held_variables_of_a_partial_derivative(lhs, rhs, expected):
+    assert check_step(lhs, rhs, "=").status.value == expected
