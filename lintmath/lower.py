@@ -1014,14 +1014,22 @@ class Lowerer:
             raise Undecidable("an evaluation bar on a matrix is not decided yet")
         var = self.bar_variable(node, value)
         points = [node.lo] if node.hi is None else [node.hi, node.lo]
-        if any(isinstance(p, n.Const) and p.name in ("inf", "-inf") for p in points):
-            raise Undecidable("an evaluation at infinity is a limit, not decided yet")
-        at = [linalg.scalar(self.lower(p)) for p in points]
-        if any(linalg.is_matrix(a) for a in at):
+        at = [self.bar_point(value, var, p) for p in points]
+        return at[0] if node.hi is None else at[0] - at[1]
+
+    def bar_point(self, value: sp.Expr, var: sp.Symbol, point: n.Node) -> sp.Expr:
+        """F at one end of an evaluation bar; at infinity (``[-\\frac{t}{s}e^{-st}]_0^\\infty``, a
+        Laplace transform's), the limit there, as ``\\lim`` would take it."""
+        if isinstance(point, n.Const) and point.name in ("inf", "-inf"):
+            if value.has(*JUMPS) or value.has(sp.Integral, sp.Sum, sp.Product):
+                raise Undecidable("an evaluation at infinity of an expression with jumps is not decided yet")
+            if var not in value.free_symbols:
+                return value
+            return limit_at_infinity(value, var, 1 if point.name == "inf" else -1)
+        at = linalg.scalar(self.lower(point))
+        if linalg.is_matrix(at):
             raise Undecidable("an evaluation bar at a matrix")
-        if node.hi is None:
-            return value.subs(var, at[0])
-        return value.subs(var, at[0]) - value.subs(var, at[1])
+        return value.subs(var, at)
 
     def bar_variable(self, node: n.EvalBar, value: sp.Expr) -> sp.Symbol:
         """The variable a bar evaluates: the one it names, else the one plain letter of F that it can

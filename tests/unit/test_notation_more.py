@@ -108,8 +108,8 @@ EVALUATION_BARS = [
     # p \delta q |_{t_0}^{t_1}: a function of t that F does not show; never evaluated at \delta
     (r"\int_{t_0}^{t_1} \frac{d}{dt}(p\, \delta q)\, dt", r"p\, \delta q \Big|_{t_0}^{t_1}", U),
     (r"p \delta q \Big|_{t_0}^{t_1}", "0", U),
-    # at infinity the bar is a limit: not decided
-    (r"-e^{-t}\Big|_0^{\infty}", "1", U),
+    # at infinity the bar is a limit, taken as \lim would (see test_notation_round12.py)
+    (r"-e^{-t}\Big|_0^{\infty}", "1", V),
     # a square bracket with one subscript is an entry, not an evaluation
     (r"[x + y]_i", r"x_i + y_i", U),
     # bars that are absolute values still are

@@ -94,3 +94,17 @@ def test_how_far_a_derivative_reaches(lhs, rhs, expected):
 ])
 def test_held_variables_of_a_partial_derivative(lhs, rhs, expected):
     assert check_step(lhs, rhs, "=").status.value == expected
+
+
+@pytest.mark.parametrize("lhs, rhs, expected", [
+    # an evaluation bar at infinity is the limit there
+    (r"\int_0^\infty t e^{-st}\,dt", r"\left[-\frac{t}{s}e^{-st}\right]_0^\infty + \frac{1}{s}\int_0^\infty e^{-st}\,dt", V),
+    (r"\left[\frac{x}{1+x}\right]_0^\infty", r"1", V),
+    (r"\left[\frac{x}{1+x}\right]_0^\infty", r"2", R),
+    (r"\left. -e^{-x}\right|_0^\infty", r"1", V),
+    (r"\left. -e^{-x}\right|_0^\infty", r"-1", R),
+    # no limit, no value
+    (r"\left[\sin x\right]_0^\infty", r"0", U),
+])
+def test_an_evaluation_at_infinity_is_a_limit(lhs, rhs, expected):
+    assert check_step(lhs, rhs, "=").status.value == expected
