@@ -1716,7 +1716,11 @@ def apply_function(name: str, args: list[sp.Expr], inverse: bool = False) -> sp.
               "tanh": sp.tanh, "coth": sp.coth, "log": _log, "exp": sp.exp, "sign": sp.sign,
               "erf": sp.erf, "log10": lambda x: sp.log(x, 10), "floor": sp.floor, "ceiling": sp.ceiling, "log2": lambda x: sp.log(x, 2),
               "percent": lambda x: x / 100,
-              "gamma": sp.gamma}
+              "gamma": sp.gamma, "re": sp.re, "im": sp.im}
+    if name in ("re", "im") and len(args) == 1 and args[0].free_symbols and not args[0].has(sp.I):
+        # Re(z w) of letters sampled as positive reals would be z w: where no i is written, the
+        # letters are the complex numbers the author means, which the sampling does not give
+        raise Undecidable("the real or imaginary part of letters that may be complex is not decided yet")
     if name in simple and len(args) == 1:
         return simple[name](args[0])
     if name == "max":

@@ -61,7 +61,7 @@ UNSUPPORTED = {
     "\\exists": "quantifiers", "\\mathop": "operators", "\\underset": "operators", "\\overset": "operators",
     "\\stackrel": "operators", "\\bmod": "modular arithmetic", "\\pmod": "modular arithmetic",
     "\\mod": "modular arithmetic", "\\oplus": "direct sums", "\\bigcup": "sets", "\\bigcap": "sets",
-    "\\coprod": "coproducts", "\\Re": "real parts", "\\Im": "imaginary parts", "\\nabla_": "gradients",
+    "\\coprod": "coproducts", "\\nabla_": "gradients",
     "\\rangle": "inner products", "\\square": "symbols", "\\checkmark": "symbols",
 }
 
@@ -1612,6 +1612,9 @@ class Parser:
             return self.maybe_apply(sym)
         if word in NAMED_FUNCTIONS:
             return self.function(Token("cmd", word, t.start, e), NAMED_FUNCTIONS[word])
+        if word in ("Re", "Im") and (t.text == "\\operatorname" or self.at("(", "[", "\\{")):
+            # the real and imaginary parts; an upright Re without a bracket is as often the Reynolds number
+            return self.function(Token("cmd", word, t.start, e), word.lower())
         if word in OPERATOR_LETTERS:
             sym = self.symbol_scripts(Token("letter", word, s, e), word, "op", start=t.start)
             if not self.at("[", "(", "\\{"):

@@ -19,7 +19,7 @@ FUNCTIONS = {
     "arcsin": "asin", "arccos": "acos", "arctan": "atan",
     "sinh": "sinh", "cosh": "cosh", "tanh": "tanh", "coth": "coth",
     "log": "log", "ln": "log", "exp": "exp", "lg": "log10",
-    "max": "max", "min": "min", "sgn": "sign", "sign": "sign",
+    "max": "max", "min": "min", "sgn": "sign", "sign": "sign", "Re": "re", "Im": "im",
 }
 
 # Multi-letter names written with \operatorname / \mathrm that mean a known function.

@@ -108,3 +108,20 @@ def test_held_variables_of_a_partial_derivative(lhs, rhs, expected):
 ])
 def test_an_evaluation_at_infinity_is_a_limit(lhs, rhs, expected):
     assert check_step(lhs, rhs, "=").status.value == expected
+
+
+@pytest.mark.parametrize("lhs, rhs, expected", [
+    # real and imaginary parts, where the step writes the imaginary unit
+    (r"\operatorname{Re}(e^{i\theta})", r"\cos\theta", V),
+    (r"\operatorname{Re}(e^{i\theta})", r"\sin\theta", R),
+    (r"\mathrm{Re}(e^{ia}e^{ib})", r"\cos(a+b)", V),
+    (r"\Re e^{ia}", r"\cos a", V),
+    (r"\operatorname{Im}(x + iy)", r"y", V),
+    (r"\operatorname{Im}(x + iy)", r"x", R),
+    # of letters alone, which the author means complex: not decided with real samples
+    (r"\operatorname{Re}(zw)", r"\operatorname{Re}(z)\operatorname{Re}(w)", U),
+    # an upright Re without a bracket may be the Reynolds number
+    (r"\mathrm{Re}\,\mathrm{Pr}", r"\mathrm{Pr}\,\mathrm{Re}", V),
+])
+def test_real_and_imaginary_parts(lhs, rhs, expected):
+    assert check_step(lhs, rhs, "=").status.value == expected
