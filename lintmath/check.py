@@ -20,8 +20,8 @@ from sympy.matrices.common import ShapeError
 
 from lintmath.lower import (
     LIBRARY, MAYBE_SYMMETRIC_NAMES, OPAQUE_ENTRY, SYMMETRIC_NAMES, Instance, Letters, Lowerer, Undecidable,
-    classify_letters, derivative, has_infinite_series, has_uncounted_sum, is_library, normalized_family,
-    read_as_product, reading_keys, shapes_of_side, sum_bounds,
+    classify_letters, derivative, has_infinite_series, has_uncounted_sum, has_valued_set_sum, is_library,
+    least_integers, normalized_family, read_as_product, reading_keys, shapes_of_side, sum_bounds,
 )
 from lintmath import linalg, modular
 from lintmath.budget import BudgetExceeded
@@ -53,6 +53,8 @@ _TINY = float(TINY)
 SERIES_DIFFER = "differs where an infinite series is summed numerically: not decided"
 LOG_READINGS = {"log10": "\\log in base 10", "log2": "\\lg in base 2"}
 UNCOUNTED_DIFFER = "differs over a few terms of a sum without bounds over a number (\\sum_n x^n): its range is not written"
+VALUED_SET_DIFFER = ("differs where the set is {1, ..., m}; the step uses the set's elements as numbers, "
+                     "and what they are (a symmetric set, a group) is not decided")
 ROUNDING_DIFFER = "floor or ceiling differs at real points; letters may stand for integers: not decided"
 DIFFERENTIALS = "differentials (dx, d(uv)) outside an integral or a derivative are not decided yet"
 SERIES_UNSETTLED = "an infinite series that does not settle (or cannot be summed) at the sampled points is not decided"
@@ -271,9 +273,10 @@ def _check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro
                                elapsed=time.perf_counter() - started, definitions=where)
             return Verdict(Status.UNVERIFIED, reason, elapsed=time.perf_counter() - started)
         # And a step whose sides differ by the same amount whatever m is (x = m - x - m) is wrong
-        # whatever the document says m is: it is decided like any other step.
-        if not (screened and reason.startswith("introduces") and _quantities(parsed, gap)
-                and comparator.ignores(gap)):
+        # whatever the document says m is: it is decided like any other step. So is a step that
+        # drops a set when its difference does not change with the set's size (a softmax summed
+        # over V said to be 2).
+        if not (screened and _independent_of_gap(comparator, parsed, reason, gap)):
             return Verdict(Status.UNVERIFIED, reason, elapsed=time.perf_counter() - started)
 
     outcome, guessed = comparator.decide()
@@ -292,7 +295,7 @@ def _check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro
     # summed numerically; a sum without bounds over a number has an unwritten range; floor(n/2) +
     # ceil(n/2) = n holds for the integers the letters stand for, not at the real points sampled.
     for present, differ_reason in ((has_infinite_series, SERIES_DIFFER), (has_uncounted_sum, UNCOUNTED_DIFFER),
-                                   (_rounds_quantity, ROUNDING_DIFFER)):
+                                   (_rounds_quantity, ROUNDING_DIFFER), (has_valued_set_sum, VALUED_SET_DIFFER)):
         if present(parsed.lhs, parsed.rhs):
             reason = differ_reason if outcome.kind == "differ" else outcome.reason
             return Verdict(Status.UNVERIFIED, reason, elapsed=time.perf_counter() - started)
@@ -630,7 +633,36 @@ def context_gap(parsed: Parsed, first: bool) -> str:
     lost_functions = [left[k] for k in left if k.endswith("()") and k not in right]
     if lost_functions:
         return "drops the function " + ", ".join(sorted(set(lost_functions))) + ", defined elsewhere"
+    # \sum_{i \in S} a_i = \sum_{i=1}^{n} a_i: what S is (here 1..n) is the prose's to say
+    lost = lost_sets(parsed)
+    if lost:
+        return "drops the set " + ", ".join(sorted({left[k] for k in lost})) + ", defined elsewhere"
     return ""
+
+
+def _independent_of_gap(comparator: "Comparator", parsed: Parsed, reason: str, gap: set[str]) -> bool:
+    """Whether the step's truth does not depend on what the names behind ``reason`` are: quantities
+    that cancel, or sets whose size does not change the difference of the two sides."""
+    if reason.startswith("drops the set"):
+        return comparator.ignores_sizes(lost_sets(parsed))
+    if not reason.startswith("introduces"):
+        return False
+    if _quantities(parsed, gap):
+        return comparator.ignores(gap)
+    new_sets = lost_sets(Parsed(parsed.rhs, parsed.lhs, parsed.letters))
+    return _introduces_only(parsed, new_sets) and comparator.ignores_sizes(new_sets)
+
+
+def lost_sets(parsed: Parsed) -> list[str]:
+    """The sets the line before sums over and the line does not (by their size's name, ``#S``)."""
+    left, right = names(parsed.lhs, parsed.letters), names(parsed.rhs, parsed.letters)
+    return sorted(k for k in left if k.startswith("#") and k not in right)
+
+
+def _introduces_only(parsed: Parsed, keys: list[str]) -> bool:
+    """Whether the names the line writes and the line before does not are exactly ``keys``."""
+    left, right = names(parsed.lhs, parsed.letters), names(parsed.rhs, parsed.letters)
+    return bool(keys) and right.keys() - left.keys() == set(keys)
 
 
 def _shifted_indices(lhs: n.Node, rhs: n.Node) -> str:
@@ -701,6 +733,7 @@ class Comparator:
         # what a comparison needs of the trees, computed once: the diagnosis compares one left side
         # with hundreds of candidate right sides
         self._bounds: dict | None = None
+        self._least: dict[str, int] = {}
         self._ranges: dict[str, tuple[float, float]] | None = None
         self._facts: dict[int, tuple[n.Node, sp.Float, frozenset[str]]] = {}
         self._undefined: bool | None = None
@@ -847,6 +880,33 @@ class Comparator:
                 return True
         return False
 
+    def ignores_sizes(self, sizes: list[str]) -> bool:
+        """True when the difference of the two sides stays the same as the sets whose sizes are named
+        ``sizes`` (``#S``) grow, in the default reading at a few points: a sum over S that the line
+        evaluated (a softmax summed to 1) does not depend on what S is."""
+        base = self.instances(frozenset())[0]
+        rng = random.Random(self.seed + 13)
+        points: list[dict[str, sp.Rational]] = [{}, {}]
+        seen: list[complex] | None = None
+        for size in (2, 3, 4):
+            inst = Instance(base.size, {}, {**base.integers, **{k: size for k in sizes}}, base.flips,
+                            seed=base.seed, bounds=base.bounds)
+            try:
+                a, b = self.lower_pair(inst, self.parsed.lhs, self.parsed.rhs)
+                (shape_a, entries_a), (shape_b, entries_b) = linalg.entries(a), linalg.entries(b)
+                if shape_a != shape_b:
+                    return False
+                values = [_difference_at(x - y, point, rng, attempt) for attempt, point in enumerate(points, 1)
+                          for x, y in zip(entries_a, entries_b)]
+            except Exception:  # noqa: BLE001 -- unreadable at this size: not shown to be independent
+                return False
+            if any(v is None for v in values):
+                return False
+            if seen is not None and any(abs(u - v) > 1e-9 * max(1, abs(u), abs(v)) for u, v in zip(seen, values)):
+                return False
+            seen = values  # type: ignore[assignment]
+        return True
+
     def adds_a_constant(self) -> bool:
         """Whether both lines end in a constant of integration (F + C, in a chain that integrates):
         they are then compared by their derivatives, and values alone cannot judge them."""
@@ -890,12 +950,15 @@ class Comparator:
         letters = self.parsed.letters
         if self._bounds is None:
             self._bounds = sum_bounds(self.parsed.lhs, self.parsed.rhs)
+            self._least = least_integers(self.parsed.lhs, self.parsed.rhs)
         bounds = self._bounds
         out = []
+        # as many values for every letter (the same draws), from where its dots need it to start
+        lows = {name: max(2, self._least.get(name, 2)) for name in letters.integer}
         for k in range(INSTANCES):
             free = len(letters.index) + 1
             size = max(3, free) + k % 2
-            integers = {name: rng.randint(2, 4) for name in sorted(letters.integer)}
+            integers = {name: rng.randint(lows[name], lows[name] + 2) for name in sorted(letters.integer)}
             out.append(_Watched(size, {}, integers, flips, seed=self.seed * 31 + k, atoms=atoms, bounds=bounds))
         return out
 
@@ -1371,6 +1434,14 @@ def _remainders(*exprs: sp.Basic) -> bool:
     """Whether a remainder (``a \\bmod n``) is taken: its letters are integers, which real points miss
     (``(ab) \\bmod n = ((a \\bmod n) b) \\bmod n`` holds for integers only)."""
     return any(isinstance(e, sp.Basic) and e.has(sp.Mod) for e in exprs)
+
+
+def _difference_at(expr: sp.Expr, point: dict[str, sp.Rational], rng: random.Random, attempt: int) -> complex | None:
+    """The value of ``expr`` where its symbols take the values ``point`` gives their names (drawn on
+    first use, so that expressions over different symbols share the values of the ones they share)."""
+    values = {s: point.setdefault(s.name, _sample(rng, attempt)) for s in expr.free_symbols}
+    value = evaluate(expr, values, quick=True)
+    return None if value is None else complex(value)
 
 
 def _sample(rng: random.Random, attempt: int, bounds: tuple[float, float] | None = None,

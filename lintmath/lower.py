@@ -17,6 +17,7 @@ from sympy.core.function import AppliedUndef, ArgumentIndexError
 
 from lintmath import expectation, linalg, probability
 from lintmath.parse import nodes as n
+from lintmath.parse.ellipsis import affine
 from lintmath.parse.vocabulary import FUNCTION_LETTERS
 
 
@@ -441,7 +442,49 @@ def sum_bounds(*trees: n.Node) -> dict[str, tuple]:
                 for var in (node.var, *node.extra_vars):  # \sum_{i,j=1}^{n}: both run to n
                     found.setdefault(var, set()).add(key)
                     nodes[var] = (node.lo, node.hi)
-    return {var: nodes[var] for var, keys in found.items() if len(keys) == 1}
+    out = {var: nodes[var] for var, keys in found.items() if len(keys) == 1}
+    out.update(_ellipsis_ranges(trees, out))
+    return out
+
+
+def _ellipsis_ranges(trees: tuple[n.Node, ...], bounded: dict[str, tuple]) -> dict[str, tuple]:
+    """``x_1 x_2 \\cdots x_n = \\prod_i x_i``: a sum or product without bounds over the sequence the dots
+    run over, in a step with one such range, runs over the same range."""
+    folds = {(repr(n.structure(x.lo)), repr(n.structure(x.hi))): x for tree in trees for x in tree.walk()
+             if isinstance(x, n.BigOp) and x.least and x.lo is not None}
+    if len(folds) != 1:
+        return {}
+    fold = next(iter(folds.values()))
+    names = _indexed_names(fold.body, fold.var)
+    return {x.var: (fold.lo, fold.hi) for tree in trees for x in tree.walk()
+            if isinstance(x, n.BigOp) and x.lo is None and x.var not in bounded and not x.extra_vars
+            and _indexed_names(x.body, x.var) & names}
+
+
+def _indexed_names(body: n.Node, var: str) -> set[str]:
+    """The names ``body`` subscripts with the bare letter ``var`` (x for x_k, w for w_{jk})."""
+    return {x.key for x in body.walk() if isinstance(x, n.Sym)
+            and any(isinstance(i, n.Sym) and i.base == var and not i.indices for i in x.indices)}
+
+
+def least_integers(*trees: n.Node) -> dict[str, int]:
+    """The smallest value of each letter that ends a range written with dots (n in ``x_1 + x_2 + x_3 +
+    \\cdots + x_n``) for the range to hold the terms written out: below it the reading would drop
+    terms the author wrote."""
+    out: dict[str, int] = {}
+    for tree in trees:
+        for x in tree.walk():
+            if not (isinstance(x, n.BigOp) and x.least and x.lo is not None):
+                continue
+            lo, hi = affine(x.lo), affine(x.hi)
+            if lo is None or hi is None or not lo.constant or len(hi.coeffs) != 1:
+                continue
+            (name, c), = hi.coeffs
+            if c > 0:
+                # hi - lo + 1 >= least, with hi = c * name + hi.const
+                need = -((hi.const - lo.const + 1 - x.least) // c)
+                out[name] = max(out.get(name, 0), int(need))
+    return out
 
 
 def read_as_product(node: n.Apply, letters: Letters) -> bool:
@@ -477,6 +520,33 @@ def has_uncounted_sum(*trees: n.Node) -> bool:
     refute nothing."""
     return any(isinstance(x, n.BigOp) and x.lo is None and not _indexes_with(x.body, {x.var, *x.extra_vars})
                for tree in trees for x in tree.walk())
+
+
+def is_set_sum(node: n.Node) -> bool:
+    """``\\sum_{x \\in S}``: read as the sum over 1..|S| (see Parser.set_range)."""
+    return isinstance(node, n.BigOp) and isinstance(node.hi, n.Sym) and node.hi.base.startswith("#")
+
+
+def has_valued_set_sum(*trees: n.Node) -> bool:
+    """Whether a sum over a set uses its elements as numbers (``x^2``, ``f(gx)``, ``x_{i+1}``) rather than
+    as labels (``x_i``, ``w_{ij}``, ``p(x)``). The instance's set {1, ..., m} stands for the author's
+    only as far as the step does not depend on what the elements are; a step over a set that is
+    symmetric, a group or a range, which only the prose can say, may hold where {1, ..., m} does not.
+    Such a step is verified where it holds and never refuted."""
+    return any(is_set_sum(x) and _valued(x.body, x.var) for tree in trees for x in tree.walk())  # type: ignore[union-attr]
+
+
+def _valued(body: n.Node, var: str) -> bool:
+    """Whether ``var`` occurs in ``body`` other than as a whole index or a whole argument."""
+    labels: set[int] = set()
+    for node in body.walk():
+        if isinstance(node, n.Sym):
+            labels.update(id(i) for i in node.indices)
+        elif isinstance(node, n.Apply) and not is_library(node) \
+                and (not node.maybe_product or node.func.base in FUNCTION_LETTERS):
+            labels.update(id(a) for a in node.args)
+    return any(isinstance(x, n.Sym) and x.base == var and not x.indices and id(x) not in labels
+               for x in body.walk())
 
 
 def _indexes_with(body: n.Node, variables: set[str]) -> bool:
@@ -728,10 +798,11 @@ class Lowerer:
         if isinstance(item, n.Sym) and not item.indices and not item.style:
             if item.base in self.env:
                 return str(self.env[item.base])
+            if item.base in self.letters.integer:
+                # a_n beside \sum_{i=1}^{n}: the last entry of the range, as the bare n is
+                return str(self.integer(item.base))
             if item.base in self.letters.index:
                 return str(self.free_index(item.base))
-            if item.base in self.letters.integer:
-                return str(self.integer(item.base))
             return item.base
         if isinstance(item, n.Sym):
             return item.key
@@ -753,13 +824,21 @@ class Lowerer:
         if letter not in self.inst.indices:
             used = set(self.inst.indices.values())
             # i and j beside \sum_{c=1}^{k} range over 1..k too: a value beyond k would drop s_j
-            # from the sum and make d/ds_j of it 0
-            tops = [self.integer(hi.base) for _, hi in self.inst.bounds.values()
-                    if isinstance(hi, n.Sym) and not hi.indices and hi.base in self.letters.integer]
+            # from the sum and make d/ds_j of it 0 (and beside \sum_{c=1}^{k-1}, over 1..k-1)
+            tops = [top for _, hi in self.inst.bounds.values() if (top := self.bound_value(hi)) is not None]
             top = min([self.inst.size, *tops])
             free = [v for v in range(1, top + 1) if v not in used] or [top]
             self.inst.indices[letter] = random.Random(f"{self.inst.seed}:{letter}").choice(free)
         return self.inst.indices[letter]
+
+    def bound_value(self, hi: n.Node) -> int | None:
+        """The value of an upper bound written from the step's integer letters (``n``, ``k-1``), when
+        it is at least 1; None for any other bound."""
+        value = affine(hi)
+        if value is None or not value.coeffs or any(name not in self.letters.integer for name, _ in value.coeffs):
+            return None
+        total = value.const + sum(c * self.integer(name) for name, c in value.coeffs)
+        return int(total) if total.denominator == 1 and total >= 1 else None
 
     def symbol(self, node: n.Sym) -> sp.Expr:
         if self.series_vars:
@@ -1428,11 +1507,15 @@ class Lowerer:
 
     def lower_BigOp(self, node: n.BigOp) -> sp.Expr:
         variables = [node.var, *node.extra_vars]
-        if node.lo is None and node.var in self.inst.bounds:
+        if any(v in self.env or v in self.series_vars for v in node.over):
+            # \sum_i \sum_{j \in N(i)}: one set per i, which no single set of the instance stands for
+            raise Undecidable("a sum over a set that changes with an outer index is not decided yet")
+        if ("probability",) in self.inst.flips and probability.over_values(node, self.letters.distributions):
+            node = replace(node, lo=None, hi=None)  # \sum_{x \in X} p(x, y): over the values of x
+        elif node.lo is None and node.var in self.inst.bounds:
             # \sum_i beside \sum_{i=1}^{n} in the same step means the same range
             lo_node, hi_node = self.inst.bounds[node.var]
-            node = n.BigOp(node.start, node.end, node.kind, node.var, lo_node, hi_node, node.body,
-                           node.exclude, node.extra_vars)
+            node = replace(node, lo=lo_node, hi=hi_node)
         ends = (infinite_bound(node.lo), infinite_bound(node.hi)) if node.lo is not None else (0, 0)
         if ends != (0, 0):
             return self.lower_series(node, ends)
@@ -1443,6 +1526,9 @@ class Lowerer:
             if not (lo_v.is_Integer and hi_v.is_Integer):
                 raise Undecidable("a sum whose bounds are not integers")
             lo, hi = int(lo_v), int(hi_v)
+        if hi - lo + 1 < node.least:
+            # x_1 + x_2 + x_3 + ... + x_n at n = 2 would drop a term the author wrote
+            raise Undecidable("the range of an ellipsis is shorter than the terms written out")
         if (hi - lo + 1) ** len(variables) > MAX_SUM_TERMS:
             raise Undecidable("a sum with too many terms")
         excluded = [self.lower(x) for x in node.exclude]
@@ -1517,7 +1603,11 @@ def _extremum(kind: str, values: list) -> sp.Expr:
     values = [linalg.scalar(v) for v in values]
     if not values or any(linalg.is_matrix(v) for v in values):
         raise Undecidable(f"{kind} of a matrix or of no entries is not decided yet")
-    return sp.Max(*values) if kind == "max" else sp.Min(*values)
+    if len(values) == 1:
+        return values[0]
+    # unevaluated: SymPy compares every two entries symbolically (quadratic, and slow for the
+    # entries of a range), where the values at the sampled points are what is compared
+    return (sp.Max if kind == "max" else sp.Min)(*values, evaluate=False)
 
 
 def _hessian_operand(node: n.Grad) -> n.Node | None:
@@ -1723,6 +1813,8 @@ def apply_function(name: str, args: list[sp.Expr], inverse: bool = False) -> sp.
         raise Undecidable("the real or imaginary part of letters that may be complex is not decided yet")
     if name in simple and len(args) == 1:
         return simple[name](args[0])
+    if name in ("max", "min") and len(args) == 1:
+        return args[0]  # \max\{x_1, \ldots, x_n\}: the one entry is the folded range
     if name == "max":
         return sp.Max(*args)
     if name == "min":

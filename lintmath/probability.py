@@ -82,7 +82,7 @@ def _bound_letters(trees) -> tuple[set[str], set[str]]:
         for node in tree.walk():
             if isinstance(node, n.BigOp):
                 bound.update((node.var, *node.extra_vars))
-                if node.lo is not None:
+                if node.lo is not None and not _over_a_set(node):
                     ranged.update((node.var, *node.extra_vars))
             elif isinstance(node, (n.Integral, n.Limit)):
                 bound.add(node.var.base)
@@ -105,6 +105,19 @@ def _reads_as_probability(app: n.Apply, bound: set[str]) -> bool:
             return False
         seen.add(key)
     return True
+
+
+def _over_a_set(node: n.BigOp) -> bool:
+    """``\\sum_{x \\in \\mathcal{X}}``: over a set the step names, of a size the step does not give."""
+    return isinstance(node.hi, n.Sym) and node.hi.base.startswith("#") and not node.over
+
+
+def over_values(node: n.BigOp, distributions: tuple) -> bool:
+    """Whether a sum runs over the values of a variable of one of the step's distributions: without
+    bounds, or over the set the variable ranges in (``\\sum_{x \\in \\mathcal{X}} p(x)``)."""
+    if node.extra_vars or not (node.lo is None or _over_a_set(node)):
+        return False
+    return any(k == ("sym", node.var, ()) for _, names in distributions for k in names)
 
 
 def marginalises(node: n.Integral, distributions: tuple) -> bool:

@@ -214,7 +214,9 @@ class Sqrt(Node):
 class BigOp(Node):
     """``\\sum`` / ``\\prod`` over ``var`` from ``lo`` to ``hi`` (both None when no bounds are written); kind
     ``max`` / ``min`` for the entries ``x_1, \\ldots, x_n`` of a ``\\max\\{..\\}`` list, folded over their index.
-    ``exclude`` holds ``j`` for ``\\sum_{i \\neq j}``; ``extra_vars`` the rest of ``\\sum_{i,j}``."""
+    ``exclude`` holds ``j`` for ``\\sum_{i \\neq j}``; ``extra_vars`` the rest of ``\\sum_{i,j}``.
+    ``least``: for terms written around an ellipsis, how many the author wrote out (the range must have
+    at least as many). ``over``: for a sum over a set (``x \\in N(i)``), the letters the set depends on."""
 
     kind: str
     var: str
@@ -223,6 +225,8 @@ class BigOp(Node):
     body: Node
     exclude: tuple[Node, ...] = ()
     extra_vars: tuple[str, ...] = ()
+    least: int = 0
+    over: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

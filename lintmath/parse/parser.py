@@ -12,6 +12,7 @@ from typing import Iterator, Mapping
 
 from lintmath.model import Macro
 from lintmath.parse import nodes as n
+from lintmath.parse.ellipsis import UNDECIDED as ELLIPSIS_UNDECIDED, fold_run
 from lintmath.parse.tokens import (
     ParseFailure, Token, expand_macros, macro_table, read_group, read_optional, tokenize,
 )
@@ -44,6 +45,8 @@ DIFFERENTIALS = {"d", "\\partial", "\\mathrm{d}", "\\text{d}", "\\operatorname{d
 EVAL_BARS = {"|", "\\vert", "\\rvert"}
 EVAL_CLOSERS = EVAL_BARS | {"]", "\\rbrack"}
 ELLIPSES = {"\\ldots", "\\cdots", "\\dots", "\\vdots", "\\ddots", "\\dotsb", "\\dotsc", "\\dotsm"}
+# dots along a line, which may stand for the factors of a product (\\vdots and \\ddots run down a matrix)
+FACTOR_DOTS = ELLIPSES - {"\\vdots", "\\ddots"}
 OPEN_CLOSE = {"(": ")", "[": "]", "\\{": "\\}", "\\lbrace": "\\rbrace", "\\lbrack": "\\rbrack",
               "\\lparen": "\\rparen", "\\langle": "\\rangle", "\\lfloor": "\\rfloor", "\\lceil": "\\rceil"}
 CLOSERS = set(OPEN_CLOSE.values()) | {"|", "\\|", "\\rvert", "\\rVert", "\\vert", "\\Vert", "\\mid"}
@@ -721,7 +724,7 @@ class Parser:
         if _has_ellipsis(terms):
             # the letters in use are only needed to fold, and gathering them walks every term: done
             # at every level of nesting, that was a large share of parsing
-            terms = _fold_ellipses(terms, {t.text for t in self.toks} | _bound_letters(terms))
+            terms = _fold_ellipses(terms, {t.text for t in self.root_toks} | _bound_letters(terms))
         terms = _extend_sum_bodies(terms)
         terms = _extend_limit_bodies(terms)
         if len(terms) == 1 and terms[0].sign == "+":
@@ -772,7 +775,10 @@ class Parser:
                 self.advance()
                 explicit = True
                 ops.append(t.text)
-                factors.append(self.power())
+                factors.append(self.factor_or_dots())
+            elif t.text in FACTOR_DOTS:
+                ops.append("")
+                factors.append(self.factor_or_dots())
             elif t.text == "/":
                 self.advance()
                 den = self.power()
@@ -787,9 +793,19 @@ class Parser:
                 factors.append(self.power())
             else:
                 break
+        if any(isinstance(f, n.Unsupported) and f.what == "..." for f in factors):
+            factors, ops = _fold_factors(factors, ops, {t.text for t in self.root_toks} | _bound_letters(factors))
         if len(factors) == 1:
             return factors[0]
         return n.Mul(factors[0].start, factors[-1].end, tuple(factors), explicit, tuple(ops))
+
+    def factor_or_dots(self) -> n.Node:
+        """A factor, or the dots of ``x_1 x_2 \\cdots x_n`` (folded once the product is read)."""
+        t = self.peek()
+        if t is not None and t.text in FACTOR_DOTS:
+            self.advance()
+            return n.Unsupported(t.start, t.end, "...")
+        return self.power()
 
     def starts_atom(self, t: Token) -> bool:
         if t.kind in ("letter", "num", "open"):
@@ -1777,8 +1793,9 @@ class Parser:
             var, lo, exclude, extra = self.bounds(_between_bounds(toks))
         except ParseFailure as exc:  # the reasons name a sum: say what was written
             raise ParseFailure(str(exc).replace("a sum", f"\\{name}")) from None
+        over: tuple[str, ...] = ()
         if isinstance(lo, tuple):
-            lo, hi = lo
+            lo, hi, over = lo
         else:
             hi = None
             if self.at("^"):
@@ -1793,7 +1810,7 @@ class Parser:
         body = self.product()
         if not _indexes_only(body, {var, *extra}):
             raise ParseFailure(f"\\{name} over a variable (an optimisation) is not decided yet")
-        return n.BigOp(t.start, body.end, name, var, lo, hi, body, tuple(exclude), tuple(extra))
+        return n.BigOp(t.start, body.end, name, var, lo, hi, body, tuple(exclude), tuple(extra), over=over)
 
     def list_entry(self) -> n.Node:
         """An entry of ``\\max\\{a_1, \\ldots, a_n\\}``: an expression, or the dots standing for the entries between."""
@@ -1809,7 +1826,7 @@ class Parser:
         terms = [n.Term(e.start, e.end, "+", e) for e in entries]
         if not _has_ellipsis(terms):
             return [t.node for t in terms]
-        folded = _fold_ellipses(terms, {t.text for t in self.toks} | _bound_letters(terms), kind)
+        folded = _fold_ellipses(terms, {t.text for t in self.root_toks} | _bound_letters(terms), kind)
         return [t.node for t in folded]
 
     def function_argument(self) -> n.Node:
@@ -1932,10 +1949,11 @@ class Parser:
             toks, _, _ = self.script_tokens()
             var, lo, exclude, extra = self.bounds(toks)
             over_set, lo = (lo, None) if isinstance(lo, tuple) else (None, lo)
+        over: tuple[str, ...] = ()
         if over_set is not None:
             if hi is not None:
                 raise ParseFailure(f"\\{kind} over a set with an upper bound")
-            lo, hi = over_set
+            lo, hi, over = over_set
         if var is None:
             raise ParseFailure(f"\\{kind} without an index")
         if (lo is None) != (hi is None) and not (lo is not None and hi is None and False):
@@ -1945,7 +1963,13 @@ class Parser:
         if self.peek() is None or not self.starts_atom(self.peek()):
             raise ParseFailure(f"\\{kind} without a body")
         body = self.product()
-        return n.BigOp(t.start, body.end, kind, var, lo, hi, body, tuple(exclude), tuple(extra))
+        rest: tuple[n.Node, ...] = ()
+        if kind == "prod":
+            body, rest, ops = _split_product_body(body, {var, *extra})
+        node = n.BigOp(t.start, body.end, kind, var, lo, hi, body, tuple(exclude), tuple(extra), over=over)
+        if rest:
+            return n.Mul(t.start, rest[-1].end, (node, *rest), any(ops), ops)
+        return node
 
     def partial_operator(self) -> n.Node:
         """``\\partial_x f``, ``\\partial_{\\mathbf{x}} f(\\mathbf{x})``, ``\\partial_t^2 u``: the operator form of
@@ -2241,19 +2265,50 @@ class Parser:
             return var, self.sub_parse(rest[1:]) if rest else None, [], names
         raise ParseFailure("a sum over a set is not decided yet")
 
-    def set_range(self, toks: list[Token]) -> tuple[n.Node, n.Node]:
-        """``\\sum_{x \\in S}`` over a finite set named by one symbol: the sum over 1..|S|, with |S| a
-        small integer of the instance, the same wherever S is summed over. An identity over any finite
-        set holds over this one; a set written out, indexed (C_i), or a number set is not read."""
+    def set_range(self, toks: list[Token]) -> tuple[n.Node, n.Node, tuple[str, ...]]:
+        """``\\sum_{x \\in S}`` over a finite set named by a symbol (``S``, ``\\mathcal{X}``, ``C_i``) or by a
+        function of letters (``N(i)``, the neighbours of i): the sum over 1..|S|, with |S| a small integer
+        of the instance, the same wherever S is summed over. An identity over any finite set holds
+        over this one. Returns the range and the letters the set depends on (a set that changes with
+        an enclosing sum's index is not read, see Lowerer.lower_BigOp); a set written out or a number
+        set is not read."""
         try:
             node = self.sub_parse(toks)
         except ParseFailure:
             raise ParseFailure("a sum over a set is not decided yet") from None
-        if not isinstance(node, n.Sym) or node.indices or node.labels or node.primes or node.sup_letter \
-                or "bb" in node.style.split("+"):
+        name = _set_name(node)
+        if name is None:
             raise ParseFailure("a sum over a set is not decided yet")
-        size = n.Sym(node.start, node.end, "#" + node.key)
-        return n.Num(node.start, node.start, "1"), size
+        size = n.Sym(node.start, node.end, "#" + name)
+        letters = tuple(x.base for x in node.walk() if isinstance(x, n.Sym) and x is not node
+                        and not (isinstance(node, n.Apply) and x is node.func))
+        return n.Num(node.start, node.start, "1"), size, letters
+
+
+def _set_name(node: n.Node) -> str | None:
+    """How a set a sum runs over is named: ``S``, ``cal:X``, ``C_i``, ``N(i)``; None for anything else
+    (a number set, a set written out, an expression)."""
+    if isinstance(node, n.Sym) and not (node.labels or node.primes or node.sup_letter) \
+            and "bb" not in node.style.split("+"):
+        items = [_set_item(i) for i in node.indices]
+        if any(i is None for i in items):
+            return None
+        return node.key + ("_{" + ",".join(items) + "}" if items else "")  # type: ignore[arg-type]
+    if isinstance(node, n.Apply) and _bare_symbol(node.func) and node.given < 0 and node.params < 0 \
+            and node.bracket == "(" and not node.primes:
+        items = [_set_item(a) for a in node.args]
+        if any(i is None for i in items):
+            return None
+        return node.func.key + "(" + ",".join(items) + ")"  # type: ignore[arg-type]
+    return None
+
+
+def _set_item(node: n.Node) -> str | None:
+    if isinstance(node, n.Num) and node.value.isdigit():
+        return node.value
+    if isinstance(node, n.Sym) and _bare_symbol(node) and not node.style:
+        return node.base
+    return None
 
 
 QUBIT_SIGNS = {"+", "-"}
@@ -2318,7 +2373,7 @@ def _has_ellipsis(terms: list[n.Term]) -> bool:
 
 def _fold_ellipses(terms: list[n.Term], used: set[str], kind: str = "sum") -> list[n.Term]:
     """``x_1 + x_2 + \\cdots + x_n`` is ``\\sum_{k=1}^{n} x_k``: infer the pattern from the terms around the
-    dots (they must agree everywhere but in one index that counts up by one), or refuse."""
+    dots (see ellipsis.py), or refuse."""
     dots = [k for k, t in enumerate(terms) if isinstance(t.node, n.Unsupported) and t.node.what == "..."]
     if not dots:
         return terms
@@ -2330,46 +2385,88 @@ def _fold_ellipses(terms: list[n.Term], used: set[str], kind: str = "sum") -> li
     e = dots[0]
     if e == 0 or e + 1 >= len(terms):
         raise ParseFailure("an ellipsis (\\cdots) without terms on both sides")
-    last, before = terms[e + 1], terms[e - 1]
-    pairs = _leaf_differences(before.node, last.node)
-    if not pairs or before.sign != last.sign or terms[e].sign != last.sign:
-        raise ParseFailure("an ellipsis (\\cdots): the pattern is not decided")
-    firsts = {p[0].value for p in pairs if isinstance(p[0], n.Num)}
-    lasts = {_shape(p[1]) for p in pairs}
-    if len(firsts) != 1 or len(pairs) != sum(isinstance(p[0], n.Num) for p in pairs) or len(lasts) != 1:
-        raise ParseFailure("an ellipsis (\\cdots): the pattern is not decided")
-    value = int(next(iter(firsts)))
-    start = e - 1
-    # walk back over x_{v-1}, x_{v-2}, ... that follow the same pattern
-    while start > 0 and terms[start - 1].sign == last.sign:
-        earlier = _leaf_differences(terms[start - 1].node, before.node)
-        if not earlier or {(a.value, b.value) for a, b in earlier if isinstance(a, n.Num) and isinstance(b, n.Num)} \
-                != {(str(value - (e - start)), str(value))} or len(earlier) != len(pairs):
-            break
+    last = terms[e + 1]
+    if terms[e].sign != last.sign:
+        raise ParseFailure(ELLIPSIS_UNDECIDED)
+    start = e
+    while start > 0 and terms[start - 1].sign == last.sign:  # 1 - x + x^2 - ...: no pattern here
         start -= 1
-    first_value = value - (e - 1 - start)
-    var = next((v for v in ("k", "m", "r", "q", "l", "p") if v not in used), None)
-    if var is None:
-        raise ParseFailure("an ellipsis (\\cdots): no free index letter")
-    slots = {id(a) for a, _ in pairs}
-    template = terms[start].node if start == e - 1 else before.node
-
-    def put(node: n.Node) -> n.Node | None:
-        if id(node) in slots:
-            return n.Sym(node.start, node.end, var)
-        return None
-
-    from lintmath.substitute import transform
-
-    body = transform(template, put)
-    hi = pairs[0][1]
-    lo = n.Num(terms[start].start, terms[start].start, str(first_value))
-    big = n.BigOp(terms[start].node.start, last.end, kind, var, lo, hi, body)
-    folded = n.Term(terms[start].start, last.end, last.sign, big, terms[start].sign_start)
-    return terms[:start] + [folded] + terms[e + 2 :]
+    count, big = fold_run([t.node for t in terms[start:e]], last.node, used, kind)
+    first = terms[e - count]
+    big = replace(big, start=first.node.start, end=last.end)
+    folded = n.Term(first.start, last.end, last.sign, big, first.sign_start)
+    return terms[:e - count] + [folded] + terms[e + 2:]
 
 
-def _bound_letters(terms: list[n.Term]) -> set[str]:
+def _fold_factors(factors: list[n.Node], ops: list[str], used: set[str]) -> tuple[list[n.Node], list[str]]:
+    """``x_1 x_2 \\cdots x_n``, ``(1-\\lambda)(2-\\lambda)\\cdots(n-\\lambda)``, ``a_1 b_1 \\cdots a_n b_n``: the
+    factors after the dots make the last term (all of them: what would end it otherwise?), and the
+    factors before are grouped as many at a time; the run of groups that follow the pattern becomes
+    one product."""
+    factors, ops = _split_self_products(factors, ops)
+    dots = [k for k, f in enumerate(factors) if isinstance(f, n.Unsupported) and f.what == "..."]
+    if len(dots) > 1:
+        raise ParseFailure("several ellipses: the pattern is not decided")
+    e = dots[0]
+    width = len(factors) - e - 1
+    if e == 0 or width == 0:
+        raise ParseFailure("an ellipsis (\\cdots) without terms on both sides")
+
+    def group(a: int) -> n.Node:
+        # the op before factor j is ops[j - 1]
+        if width == 1:
+            return factors[a]
+        inner = tuple(ops[a:a + width - 1])
+        return n.Mul(factors[a].start, factors[a + width - 1].end, tuple(factors[a:a + width]), any(inner), inner)
+
+    starts = list(range(e - width, -1, -width))[::-1]
+    if not starts:
+        raise ParseFailure(ELLIPSIS_UNDECIDED)
+    count, big = fold_run([group(a) for a in starts], group(e + 1), used, "prod")
+    keep = starts[-count]
+    big = replace(big, start=factors[keep].start, end=factors[-1].end)
+    return factors[:keep] + [big], ops[:keep]
+
+
+def _split_self_products(factors: list[n.Node], ops: list[str]) -> tuple[list[n.Node], list[str]]:
+    """``m(m-1)(m-2)\\cdots 1``: an application whose argument uses its own name is the product of two
+    factors, which the pattern counts one at a time."""
+    out: list[n.Node] = []
+    out_ops: list[str] = []
+    for k, f in enumerate(factors):
+        if k:
+            out_ops.append(ops[k - 1])
+        if isinstance(f, n.Apply) and f.maybe_product and len(f.args) == 1 and _bare_symbol(f.func) \
+                and not f.primes and f.bracket == "(" and n.mentions(f.args[0], {f.func.base}):
+            out += [f.func, n.Paren(f.func.end, f.end, f.args[0])]
+            out_ops.append("")
+        else:
+            out.append(f)
+    return out, out_ops
+
+
+def _split_product_body(body: n.Node, variables: set[str]) -> tuple[n.Node, tuple[n.Node, ...], tuple[str, ...]]:
+    """``\\prod_k a_k \\prod_k b_k`` is two products, not a product of ``a_k \\prod_k b_k``, which would raise
+    the second product to the number of terms: from a sum or product on that does not use the index,
+    the factors stand outside. Any other factor after the index's last use (``\\prod_i p(x_i)\\, p(\\theta)``:
+    the prior once, or in every term?) is not decided. Returns the body, the factors after it and the
+    operators before those."""
+    if not isinstance(body, n.Mul):
+        return body, (), ()
+    uses = [any(_uses_letter(x, v) for v in variables) for x in body.factors]
+    if not any(uses):
+        return body, (), ()  # \prod_{k=1}^{n} 2c is (2c)^n
+    f = len(uses) - uses[::-1].index(True)  # the first factor after the last use
+    if f == len(uses):
+        return body, (), ()
+    if not isinstance(body.factors[f], n.BigOp):
+        raise ParseFailure("how far a product reaches over the factors after it is not decided")
+    inner, after = body.factors[:f], body.factors[f:]
+    kept = inner[0] if f == 1 else n.Mul(inner[0].start, inner[-1].end, inner, any(body.ops[:f - 1]), body.ops[:f - 1])
+    return kept, after, tuple(body.ops[f - 1:])
+
+
+def _bound_letters(terms: list[n.Term] | list[n.Node]) -> set[str]:
     """Index letters bound by sums inside the terms: a fold around them must pick another letter, or
     ``(b_1 c_1 + \\cdots + b_1 c_n) + \\cdots + (b_m c_1 + \\cdots)`` would capture the inner k."""
     return {v for t in terms for x in t.walk() if isinstance(x, n.BigOp) for v in (x.var, *x.extra_vars)}

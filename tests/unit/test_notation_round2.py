@@ -156,7 +156,7 @@ SET_SUMS = [
     (r"\sum_{x \in S} g(x)", r"\sum_{x \in T} g(x)", U),
     # sets that are not one finite named set
     (r"\sum_{n \in \mathbb{N}} 2^{-n}", "1", U),
-    (r"\sum_{x \in C_j} a_x", r"\sum_{x \in C_j} a_x", U),
+    (r"\sum_{k=1}^{m} \sum_{x \in C_k} a_x", r"\sum_{k=1}^{m} \sum_{x \in C_k} a_x", U),  # one set per k
     (r"\sum_{x \in \{1, 2\}} x", "3", U),
 ]
 

@@ -40,6 +40,9 @@ V, R, U = "verified", "refuted", "unverified"
     (r"p(x_1, x_2)", r"p(x_1)\, p(x_2 \mid x_1)"),
     # the values of a variable used as numbers too
     (r"\sum_{y} y \sum_{x} p(x, y)", r"\sum_{y} y\, p(y)"),
+    # a sum over the set a variable ranges in is over its values
+    (r"\sum_{y \in \mathcal{Y}} y \sum_{x \in \mathcal{X}} p(x, y)", r"\sum_{y \in \mathcal{Y}} y\, p(y)"),
+    (r"\sum_{u \in \mathcal{U}} p(u \mid v)", r"1"),
 ])
 def test_identities_of_every_distribution_verify(lhs, rhs):
     verdict = check_step(lhs, rhs, "=")
@@ -59,6 +62,7 @@ def test_identities_of_every_distribution_verify(lhs, rhs):
     (r"p(h \mid d)", r"\frac{p(d \mid h)\, p(h)}{p(h)}"),
     (r"p(x_1, x_2)", r"p(x_2)\, p(x_2 \mid x_1)"),
     (r"\sum_{u} p(u \mid v)", r"2"),
+    (r"\sum_{u \in \mathcal{U}} p(u \mid v)", r"2"),
 ])
 def test_what_some_distributions_break_is_not_verified(lhs, rhs):
     assert check_step(lhs, rhs, "=").status.value in (U, R)

@@ -1,0 +1,408 @@
+"""Reading the terms on both sides of an ellipsis as one sum or product over an index.
+
+``x_1 + x_2 + \\cdots + x_n``, ``1 + r + r^2 + \\cdots + r^{n-1}``, ``(1-\\lambda)(2-\\lambda)\\cdots(n-\\lambda)``
+and ``\\frac{1}{1\\cdot 2} + \\cdots + \\frac{1}{n(n+1)}`` all write a few terms of one pattern and its last
+term. The written terms are lined up against the one just before the dots (the reference): where they
+differ are the slots, whose values must move by the same whole step from term to term (an affine
+pattern in the index), and the last term's values must be the same number of steps further on in
+every slot. Anything less certain is refused: one term before the dots only shows a step of one for
+the conventional forms (a subscript, or an end like ``n`` or ``n-1``), so ``2 + \\cdots + 2n`` (every
+number, or the even ones?) stays unread, and so does ``\\frac12 + \\frac14 + \\cdots + \\frac{1}{2^n}``,
+whose values are not affine.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from fractions import Fraction
+
+from lintmath.parse import nodes as n
+from lintmath.parse.tokens import ParseFailure
+
+UNDECIDED = "an ellipsis (\\cdots): the pattern is not decided"
+INDEX_LETTERS = ("k", "m", "r", "q", "l", "p")
+# a sum, max or min does not depend on the order of its terms, so one written counting down
+# (a_n z^n + a_{n-1} z^{n-1} + ... + a_1 z) may run up its index; a product (of matrices, maybe)
+# keeps the written order, counting its terms instead (see _bigop)
+COMMUTATIVE = {"sum", "max", "min"}
+# representation only: \cdot or juxtaposition, where a sign was written
+_IGNORED_FIELDS = {"start", "end", "sign_start", "explicit", "ops"}
+
+
+# -- affine values -----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Affine:
+    """``const + sum(c * letter)`` with rational coefficients, ``coeffs`` sorted and without zeros."""
+
+    const: Fraction
+    coeffs: tuple[tuple[str, Fraction], ...] = ()
+
+    @staticmethod
+    def make(const: Fraction, coeffs: dict[str, Fraction]) -> "Affine":
+        return Affine(Fraction(const), tuple(sorted((k, v) for k, v in coeffs.items() if v)))
+
+    def __add__(self, other: "Affine") -> "Affine":
+        merged = dict(self.coeffs)
+        for k, v in other.coeffs:
+            merged[k] = merged.get(k, Fraction(0)) + v
+        return Affine.make(self.const + other.const, merged)
+
+    def scaled(self, factor: Fraction) -> "Affine":
+        return Affine.make(self.const * factor, {k: v * factor for k, v in self.coeffs})
+
+    def __sub__(self, other: "Affine") -> "Affine":
+        return self + other.scaled(Fraction(-1))
+
+    @property
+    def constant(self) -> bool:
+        return not self.coeffs
+
+    @property
+    def integral(self) -> bool:
+        return self.const.denominator == 1 and all(v.denominator == 1 for _, v in self.coeffs)
+
+
+def letter(name: str, coefficient: int = 1) -> Affine:
+    return Affine.make(Fraction(0), {name: Fraction(coefficient)})
+
+
+def number(value: int | Fraction) -> Affine:
+    return Affine(Fraction(value))
+
+
+def affine(node: n.Node | None) -> Affine | None:
+    """The value of an index-like expression (``2``, ``n``, ``n-1``, ``2k+1``, ``(3-\\lambda)``) as an affine
+    form of its bare letters, or None when it is anything else (a power, a subscripted name)."""
+    if isinstance(node, n.Num):
+        return number(int(node.value)) if node.value.isdigit() else None
+    if isinstance(node, n.Sym):
+        plain = not (node.indices or node.labels or node.primes or node.style or node.sup_letter is not None)
+        return letter(node.base) if plain else None
+    if isinstance(node, n.Paren) and node.delim == "(":
+        return affine(node.inner)
+    if isinstance(node, n.Add):
+        total = number(0)
+        for term in node.terms:
+            value = affine(term.node)
+            if value is None:
+                return None
+            total = total + (value.scaled(Fraction(-1)) if term.sign == "-" else value)
+        return total
+    if isinstance(node, n.Mul):
+        values = [affine(f) for f in node.factors]
+        if any(v is None for v in values) or sum(not v.constant for v in values) > 1:  # type: ignore[union-attr]
+            return None
+        product = number(1)
+        for v in values:
+            product = v.scaled(product.const) if not v.constant else product.scaled(v.const)  # type: ignore[union-attr]
+        return product
+    return None
+
+
+def render(value: Affine, at: n.Node) -> n.Node:
+    """``value`` as a tree (at the offsets of ``at``): ``k``, ``2k``, ``k+1``, ``(n-k)``."""
+    if not value.integral:
+        raise ParseFailure(UNDECIDED)
+    s, e = at.start, at.end
+    parts: list[tuple[str, n.Node]] = []
+    for name, c in value.coeffs:
+        sym = n.Sym(s, e, name)
+        size = abs(int(c))
+        node = sym if size == 1 else n.Mul(s, e, (n.Num(s, e, str(size)), sym), False, ("",))
+        parts.append(("-" if c < 0 else "+", node))
+    if value.const or not parts:
+        parts.append(("-" if value.const < 0 else "+", n.Num(s, e, str(abs(int(value.const))))))
+    if len(parts) == 1 and parts[0][0] == "+":
+        return parts[0][1]
+    terms = tuple(n.Term(s, e, sign, node) for sign, node in parts)
+    return n.Paren(s, e, n.Add(s, e, terms))
+
+
+# -- lining terms up ---------------------------------------------------------------------------------
+class _Alignment:
+    """How another term lines up with the reference: the node it has at each of the reference's
+    positions (``match``, by id), the reference's nodes where it differs (``slots``), and the
+    reference's nodes it writes with an exponent the reference leaves out (``grow``: r beside r^{n-1})."""
+
+    def __init__(self) -> None:
+        self.match: dict[int, n.Node] = {}
+        self.slots: list[n.Node] = []
+        self.grow: list[n.Node] = []
+        self.implied = False  # an exponent read where none is written (r as r^1, 1 as r^0)
+
+
+def _align(ref: n.Node, other: n.Node) -> _Alignment | None:
+    found = _Alignment()
+    return found if _walk(ref, other, found) else None
+
+
+def _same(a: n.Node, b: n.Node) -> bool:
+    found = _align(a, b)
+    return found is not None and not found.slots and not found.grow
+
+
+def _walk(r: n.Node, o: n.Node, found: _Alignment) -> bool:
+    found.match[id(r)] = o
+    if _unit_coefficient(r, o, found):
+        return True
+    if type(r) is type(o):
+        return _walk_same(r, o, found)
+    return _walk_other(r, o, found)
+
+
+def _unit_coefficient(r: n.Node, o: n.Node, found: _Alignment) -> bool:
+    """``x`` beside ``2x`` (in ``x + 2x + 3x + \\cdots``): the coefficient 1 is not written."""
+    if not (isinstance(r, n.Mul) and len(r.factors) > 1 and isinstance(r.factors[0], n.Num)):
+        return False
+    if isinstance(o, n.Mul) and len(o.factors) == len(r.factors):
+        return False
+    rest = r.factors[1:]
+    tail = rest[0] if len(rest) == 1 else n.Mul(rest[0].start, rest[-1].end, rest, False, ("",) * (len(rest) - 1))
+    if not _same(tail, o):
+        return False
+    found.implied = True
+    return _walk(r.factors[0], n.Num(o.start, o.start, "1"), found) and _walk(tail, o, found)
+
+
+def _sym_head(s: n.Sym) -> tuple:
+    return s.base, s.style, s.labels, s.primes, len(s.indices), s.sup_letter is None
+
+
+def _walk_same(r: n.Node, o: n.Node, found: _Alignment) -> bool:
+    if isinstance(r, n.Num):
+        if r.value != o.value:  # type: ignore[attr-defined]
+            found.slots.append(r)
+        return True
+    if isinstance(r, n.Sym) and _sym_head(r) != _sym_head(o):  # type: ignore[arg-type]
+        if affine(r) is None or affine(o) is None:
+            return False
+        found.slots.append(r)  # n beside m: two letters at the same place
+        return True
+    for f in fields(r):
+        if f.name in _IGNORED_FIELDS:
+            continue
+        if not _walk_value(getattr(r, f.name), getattr(o, f.name), found):
+            return False
+    return True
+
+
+def _walk_value(x: object, y: object, found: _Alignment) -> bool:
+    if isinstance(x, n.Node) and isinstance(y, n.Node):
+        return _walk(x, y, found)
+    if isinstance(x, tuple) and isinstance(y, tuple):
+        return len(x) == len(y) and all(_walk_value(a, b, found) for a, b in zip(x, y))
+    return x == y
+
+
+def _walk_other(r: n.Node, o: n.Node, found: _Alignment) -> bool:
+    """Two nodes of different kinds at the same place: an exponent written or not (r^1, r^0), a
+    product the parser took for an application (n(n+1) beside 2 \\cdot 3), brackets, or a slot."""
+    if isinstance(r, n.Pow) and _same(r.base, o):
+        found.match[id(r.base)] = o
+        found.implied = True
+        return _walk(r.exp, n.Num(o.start, o.end, "1"), found)
+    if isinstance(r, n.Pow) and isinstance(o, n.Num) and o.value == "1" and affine(r.base) is not None \
+            and not affine(r.base).constant:  # type: ignore[union-attr]
+        found.implied = True
+        return _walk(r.exp, n.Num(o.start, o.end, "0"), found)
+    if isinstance(o, n.Pow) and _same(r, o.base):
+        found.grow.append(r)
+        return True
+    product = _as_product(o)
+    if isinstance(r, n.Mul) and product is not None:
+        return _walk(r, product, found)
+    if isinstance(r, n.Paren) and r.delim == "(":
+        return _walk(r.inner, o, found)
+    if isinstance(o, n.Paren) and o.delim == "(":
+        return _walk(r, o.inner, found)
+    if affine(r) is not None:
+        found.slots.append(r)
+        return True
+    return False
+
+
+def _as_product(node: n.Node) -> n.Mul | None:
+    """``n(n+1)`` as the product it is beside a written product."""
+    if not isinstance(node, n.Apply) or not node.maybe_product or len(node.args) != 1 or node.primes \
+            or node.given >= 0 or node.params >= 0 or node.bracket != "(":
+        return None
+    return n.Mul(node.start, node.end, (node.func, node.args[0]), False, ("",))
+
+
+def _with_exponents(ref: n.Node, grown: list[n.Node]) -> n.Node:
+    """``ref`` with ``r`` written ``r^1`` where the last term writes an exponent (r beside r^{n-1})."""
+    ids = {id(x) for x in grown}
+    return n.rebuild(ref, lambda x: n.Pow(x.start, x.end, x, n.Num(x.end, x.end, "1")) if id(x) in ids else None)
+
+
+# -- the pattern -------------------------------------------------------------------------------------
+@dataclass
+class _Pattern:
+    slots: list[n.Node]  # the reference's nodes that count
+    firsts: list[Affine]  # each slot's value in the first term of the run
+    refs: list[Affine]  # ... in the reference, the term just before the dots
+    steps: list[int]  # ... and what it adds from one term to the next
+    ends: list[n.Node]  # ... the last term's node at that place
+    terms: int  # written terms before the dots that follow the pattern
+    span: Affine | None  # steps from the reference to the last term (None: not affine, a step of 1)
+
+
+def _topmost(ref: n.Node, slots: list[n.Node]) -> list[n.Node]:
+    """The slots that are inside no other slot, in the reference's order: lined up with one term a
+    slot may be ``n-1``, with another the 1 inside it."""
+    chosen = {id(s) for s in slots}
+    out: list[n.Node] = []
+
+    def visit(node: n.Node, covered: bool) -> None:
+        here = id(node) in chosen
+        if here and not covered:
+            out.append(node)
+        for child in node.children():
+            visit(child, covered or here)
+
+    visit(ref, False)
+    return out
+
+
+def _index_positions(tree: n.Node) -> set[int]:
+    return {id(x) for s in tree.walk() if isinstance(s, n.Sym) for i in s.indices for x in i.walk()}
+
+
+def _pattern(ref: n.Node, run: list[_Alignment], last: _Alignment) -> _Pattern | None:
+    """The pattern of the run's terms (earliest first; the reference itself follows them) and the last
+    term, or None when they do not make one."""
+    slots = _topmost(ref, [s for found in (*run, last) for s in found.slots])
+    if not slots:
+        return None
+    rows: list[list[Affine]] = []
+    for found in run:
+        row = [affine(found.match.get(id(s))) for s in slots]
+        if any(v is None for v in row):
+            return None
+        rows.append(row)  # type: ignore[arg-type]
+    own = [affine(s) for s in slots]
+    if any(v is None for v in own):
+        return None
+    rows.append(own)  # type: ignore[arg-type]
+    steps = _steps(rows)
+    ends = [last.match.get(id(s)) for s in slots]
+    if steps is None or any(e is None for e in ends):
+        return None
+    pattern = _Pattern(slots, rows[0], rows[-1], steps, ends, len(rows), None)  # type: ignore[arg-type]
+    return pattern if _reaches_end(pattern, one_term=len(rows) == 1, indexed=_index_positions(ref)) else None
+
+
+def _steps(rows: list[list[Affine]]) -> list[int] | None:
+    """What each slot adds from term to term: the same whole number between every two written terms.
+    One term shows no step; a step of one is the convention, for a slot that is a number."""
+    if len(rows) == 1:
+        return [1] * len(rows[0]) if all(v.constant and v.integral for v in rows[0]) else None
+    steps = []
+    for k in range(len(rows[0])):
+        moves = {rows[j + 1][k] - rows[j][k] for j in range(len(rows) - 1)}
+        move = moves.pop()
+        if moves or not move.constant or not move.integral or move.const == 0:
+            return None
+        steps.append(int(move.const))
+    return steps
+
+
+def _reaches_end(pattern: _Pattern, one_term: bool, indexed: set[int]) -> bool:
+    """Whether the last term is the same number of steps past the reference in every slot (set as
+    ``pattern.span``). With one term before the dots the step of one must be what the author means:
+    a subscript (x_1 + ... + x_{2n} is every x), or an end such as n, n-1 or 10."""
+    values = [affine(e) for e in pattern.ends]
+    if all(v is not None for v in values):
+        spans = {(v - r).scaled(Fraction(1, d)) for v, r, d in zip(values, pattern.refs, pattern.steps)}  # type: ignore[operator]
+        span = spans.pop()
+        if spans or not span.integral or (span.constant and span.const < 1):
+            return False
+        if one_term and not all(id(s) in indexed for s in pattern.slots) \
+                and not all(_conventional_end(v) for v in values):  # type: ignore[arg-type]
+            return False
+        pattern.span = span
+        return True
+    # an end that is no affine value (x_1 + ... + x_{2^n}): only a step of one, the same in every slot
+    shapes = {repr(_plain(e)) for e in pattern.ends}
+    return len(shapes) == 1 and set(pattern.steps) == {1} and len(set(pattern.refs)) == 1 \
+        and (not one_term or all(id(s) in indexed for s in pattern.slots))
+
+
+def _conventional_end(value: Affine) -> bool:
+    """``10``, ``n``, ``n-1``, ``N+1``: an end that leaves a step of one as the only reading."""
+    return value.constant or (len(value.coeffs) == 1 and value.coeffs[0][1] == 1)
+
+
+def _plain(value: object) -> object:
+    """What a node says, without offsets, brackets or the way a product is written."""
+    if isinstance(value, n.Paren):
+        return _plain(value.inner)
+    if isinstance(value, tuple):
+        return tuple(_plain(x) for x in value)
+    if not isinstance(value, n.Node):
+        return value
+    return type(value).__name__, tuple(_plain(getattr(value, f.name)) for f in fields(value)
+                                       if f.name not in _IGNORED_FIELDS)
+
+
+# -- folding -----------------------------------------------------------------------------------------
+def fold_run(before: list[n.Node], last: n.Node, used: set[str], kind: str) -> tuple[int, n.BigOp]:
+    """The terms written before the dots (in order) and the last term as one BigOp of ``kind``: how many
+    of ``before`` (counted from the dots) it takes, and the BigOp (its offsets are the caller's to set).
+    Raises ParseFailure when the pattern is not certain."""
+    if not before:
+        raise ParseFailure(UNDECIDED)
+    ref, to_last = _reference(before[-1], last)
+    best = _pattern(ref, [], to_last)
+    run: list[_Alignment] = []
+    for earlier in reversed(before[:-1]):
+        found = _align(ref, earlier)
+        if found is None or found.grow:
+            break  # another kind of term (a_0 before a_1 x + a_2 x^2): the run starts after it
+        pattern = _pattern(ref, [found, *run], to_last)
+        if pattern is None and not found.implied:
+            # x_1 + x_3 + ... + x_m: a term of the same form that breaks the pattern contradicts it
+            raise ParseFailure(UNDECIDED)
+        if pattern is None:
+            break  # 1 + x^2 + x^3 + ...: the 1 is a term of its own, not x^0
+        run.insert(0, found)
+        best = pattern
+    if best is None:
+        raise ParseFailure(UNDECIDED)
+    var = next((v for v in INDEX_LETTERS if v not in used), None)
+    if var is None:
+        raise ParseFailure("an ellipsis (\\cdots): no free index letter")
+    return best.terms, _bigop(ref, best, var, kind)
+
+
+def _reference(before: n.Node, last: n.Node) -> tuple[n.Node, _Alignment]:
+    ref = before
+    for _ in range(3):
+        found = _align(ref, last)
+        if found is None:
+            raise ParseFailure(UNDECIDED)
+        if not found.grow:
+            return ref, found
+        ref = _with_exponents(ref, found.grow)
+    raise ParseFailure(UNDECIDED)
+
+
+def _bigop(ref: n.Node, p: _Pattern, var: str, kind: str) -> n.BigOp:
+    """The index counts the slot that moves by one (up, or down for a sum), else the terms from 1."""
+    k = letter(var)
+    up = next((j for j, step in enumerate(p.steps) if step == 1), None)
+    down = next((j for j, step in enumerate(p.steps) if step == -1), None) if kind in COMMUTATIVE else None
+    if up is not None or down is not None:
+        j = up if up is not None else down
+        sign = p.steps[j]  # type: ignore[index]
+        # slot s at index k: its value in the reference plus its steps for the steps k is from there
+        values = [r + (k - p.refs[j]).scaled(Fraction(s * sign)) for r, s in zip(p.refs, p.steps)]  # type: ignore[index]
+        first, end = render(p.firsts[j], p.slots[j]), p.ends[j]  # type: ignore[index]
+        lo, hi = (first, end) if sign == 1 else (end, first)
+    elif p.span is not None:
+        values = [f + (k - number(1)).scaled(Fraction(s)) for f, s in zip(p.firsts, p.steps)]
+        lo, hi = n.Num(ref.start, ref.start, "1"), render(p.span + number(p.terms), p.ends[0])
+    else:
+        raise ParseFailure(UNDECIDED)
+    rendered = {id(s): render(v, s) for s, v in zip(p.slots, values)}
+    body = n.rebuild(ref, lambda x: rendered.get(id(x)))
+    return n.BigOp(ref.start, ref.end, kind, var, lo, hi, body, least=p.terms)
