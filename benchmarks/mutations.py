@@ -29,7 +29,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.corpus import document_for, load_corpus  # noqa: E402
 from lintmath.config import Config  # noqa: E402
-from lintmath.diagnose import _index_positions  # noqa: E402
 from lintmath.extract import extract_text  # noqa: E402
 from lintmath.model import Status  # noqa: E402
 from lintmath.parse import nodes as n  # noqa: E402
@@ -156,7 +155,7 @@ def exponent(tree, text, rng) -> list[Mutation]:
 
 
 def changed_variable(tree, text, rng) -> list[Mutation]:
-    index_ids = _index_positions(tree)
+    index_ids = n.non_quantities(tree)
     plain = [x for x in tree.walk() if isinstance(x, n.Sym) and not (x.style or x.indices or x.labels
                                                                     or x.sup_letter is not None or x.primes)]
     roles: dict[str, set[str]] = {"index": set(), "var": set()}
@@ -202,7 +201,7 @@ def wrong_function(tree, text, rng) -> list[Mutation]:
 
 
 def arithmetic(tree, text, rng) -> list[Mutation]:
-    skip = _in_exponent(tree) | _index_positions(tree)
+    skip = _in_exponent(tree) | n.non_quantities(tree)
     out = []
     for node in tree.walk():
         if isinstance(node, n.Num) and id(node) not in skip and node.value.isdigit():

@@ -465,15 +465,9 @@ def names(tree: n.Node, letters: Letters) -> dict[str, str]:
         if isinstance(node, n.EvalBar):
             # F|_a^b no longer depends on its variable: named (x=a) or the step's integration variable
             bound |= {node.var.base} if node.var is not None else set(letters.integration)
-    inside_index = set()
+    inside_index = n.non_quantities(tree)
     for node in tree.walk():
-        if isinstance(node, n.Sym):
-            for item in node.indices:
-                inside_index.update(id(x) for x in item.walk())
-            if node.sup_letter is not None:
-                inside_index.add(id(node.sup_letter))
         if isinstance(node, n.Apply):
-            inside_index.add(id(node.func))
             if is_library(node):
                 continue
             if read_as_product(node, letters):

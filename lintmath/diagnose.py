@@ -144,20 +144,6 @@ def _adds_by_depth(tree: n.Node) -> list[n.Add]:
     return _by_depth(tree, n.Add)
 
 
-def _index_positions(tree: n.Node) -> set[int]:
-    """Ids of the nodes that sit in a subscript (``i`` in ``x_i``) or name a function."""
-    out: set[int] = set()
-    for node in tree.walk():
-        if isinstance(node, n.Sym):
-            for item in node.indices:
-                out.update(id(x) for x in item.walk())
-            if node.sup_letter is not None:
-                out.update(id(x) for x in node.sup_letter.walk())
-        elif isinstance(node, n.Apply):
-            out.add(id(node.func))
-    return out
-
-
 def _is_plain(sym: n.Sym) -> bool:
     return not (sym.style or sym.indices or sym.labels or sym.sup_letter is not None or sym.primes)
 
@@ -805,7 +791,7 @@ def _equal_values(a: tuple[complex, ...] | None, b: tuple[complex, ...] | None) 
 def _letters(tree: n.Node) -> dict[str, str]:
     """The plain letters and plain styled letters (vectors) a tree writes outside subscripts, each
     with its style: a letter is renamed only to one of the same style."""
-    index_ids = _index_positions(tree)
+    index_ids = n.non_quantities(tree)
     out: dict[str, str] = {}
     for x in tree.walk():
         if isinstance(x, n.Sym) and id(x) not in index_ids and (_is_plain(x) or _plain_styled(x)):
@@ -814,7 +800,7 @@ def _letters(tree: n.Node) -> dict[str, str]:
 
 
 def _indices_of(tree: n.Node) -> list[n.Node]:
-    ids = _index_positions(tree)
+    ids = n.non_quantities(tree)
     return [x for x in tree.walk() if id(x) in ids]
 
 
@@ -827,7 +813,7 @@ def _letter_swaps(text: str, term: n.Node) -> Iterator[tuple[str, str, n.Node, C
     the text of a part of the term after the exchange), at most four letters per term. A letter is
     found by its offsets; letters that have none of their own (they came out of a macro's body,
     ``\\iprod{\\vect{v},\\vect{u}}``) are found by their names in the text, as a renamed copy finds them."""
-    index_ids = _index_positions(term)
+    index_ids = n.non_quantities(term)
     syms = [x for x in term.walk() if isinstance(x, n.Sym) and id(x) not in index_ids]
     spans = [(x.start, x.end) for x in syms]
     if len(set(spans)) < len(spans):
@@ -933,7 +919,7 @@ def difference_terms(ctx: Context) -> Iterator[Candidate]:
 def _names_of(tree: n.Node) -> dict[str, int]:
     """Plain variable names and function names of a tree, with their counts (not indices)."""
     out: dict[str, int] = {}
-    index_ids = _index_positions(tree)
+    index_ids = n.non_quantities(tree)
     for node in tree.walk():
         if isinstance(node, n.Apply):
             out[node.func.base] = out.get(node.func.base, 0) + 1
@@ -987,7 +973,7 @@ def _renamed_text(text: str, node: n.Node, mapping: dict[str, str]) -> str | Non
     if _elided(text, node):
         return _renamed_by_pattern(text, node, mapping, counted=False)
     spots = []
-    index_ids = _index_positions(node)
+    index_ids = n.non_quantities(node)
     for x in node.walk():
         sym = x.func if isinstance(x, n.Apply) else x if isinstance(x, n.Sym) and id(x) not in index_ids else None
         if sym is None or sym.base not in mapping or sym.style and not _plain_styled(sym):
@@ -1260,7 +1246,7 @@ def _symbol_spellings(ctx: Context, instance) -> dict[str, tuple[str, n.Sym, tup
     for line, (tree, text) in enumerate(((ctx.rhs, ctx.rhs_text), (ctx.lhs, ctx.lhs_text))):
         if not text:
             continue
-        skip = _index_positions(tree)
+        skip = n.non_quantities(tree)
         spans = [(x.start, x.end, x) for x in tree.walk() if x.end > x.start]
         parents = _parents(tree)
         for sym in tree.walk():
@@ -1821,7 +1807,7 @@ def exponents(ctx: Context) -> Iterator[Candidate]:
                 base = _squash(ctx.lhs_text[node.base.start : node.base.end])
                 lhs_powers.setdefault(base, _compact(ctx.lhs_text[node.exp.start : node.exp.end]))
     parents = _parents(rhs)
-    index_ids = _index_positions(rhs)
+    index_ids = n.non_quantities(rhs)
     atoms = []
     for node in _in_text_order(rhs, (n.Sym, n.Paren, n.Apply, n.Func, n.Abs, n.Norm)):
         parent = parents.get(id(node))
@@ -1922,7 +1908,7 @@ def changed_variables(ctx: Context) -> Iterator[Candidate]:
     counts = {"rhs": {}, "lhs": {}}
     pools: dict[str, list[str]] = {"index": [], "var": [], "base": []}
     for side, tree in (("lhs", ctx.lhs), ("rhs", rhs)):
-        index_ids = _index_positions(tree)
+        index_ids = n.non_quantities(tree)
         for node in tree.walk():
             if isinstance(node, n.BigOp):
                 for var in (node.var, *node.extra_vars):
@@ -1945,7 +1931,7 @@ def changed_variables(ctx: Context) -> Iterator[Candidate]:
     occurrences.sort(key=lambda o: o[1].start)
     sequences = {role: [name for r, _, name in occurrences if r == role][:LCS_LIMIT] for role in pools}
     before = {role: [] for role in pools}
-    lhs_index = _index_positions(ctx.lhs)
+    lhs_index = n.non_quantities(ctx.lhs)
     for node in sorted(ctx.lhs.walk(), key=lambda x: x.start):
         if isinstance(node, n.Sym) and _is_plain(node):
             before["index" if id(node) in lhs_index else "var"].append(node.base)
@@ -2023,7 +2009,7 @@ MAX_PEERS = 4
 
 def _letter_row(node: n.Node) -> list[n.Sym]:
     """The plain letters of a term (not its indices), in the order written."""
-    index_ids = _index_positions(node)
+    index_ids = n.non_quantities(node)
     return sorted((x for x in node.walk() if isinstance(x, n.Sym) and _is_plain(x) and id(x) not in index_ids),
                   key=lambda x: x.start)
 
@@ -2213,7 +2199,7 @@ def reciprocal_wraps(ctx: Context) -> Iterator[Candidate]:
     rhs, text = ctx.rhs, ctx.rhs_text
     parents = _parents(rhs)
     sites = [rhs] + [x for x in _in_text_order(rhs, (n.Sym, n.Paren, n.Apply, n.Func, n.Pow)) if x is not rhs]
-    index_ids = _index_positions(rhs)
+    index_ids = n.non_quantities(rhs)
     for node in sites:
         if id(node) in index_ids:
             continue
@@ -2291,7 +2277,7 @@ def arithmetic(ctx: Context) -> Iterator[Candidate]:
     """LM108: a number written wrong (``3`` for ``4``). The right value is solved for; when the solve
     cannot say (a number in a sum bound or a subscript), the neighbours and swapped digits are tried."""
     rhs = ctx.rhs
-    subscripts = _index_positions(rhs) if ctx.naming_only else set()
+    subscripts = n.non_quantities(rhs) if ctx.naming_only else set()
     odd: list[Candidate] = []  # repairs an author is unlikely to have meant: tried after the others
     unseen: list[Candidate] = []  # repairs to a value neither line writes: after those to a written one
     values = _written_values(ctx)

@@ -117,16 +117,9 @@ def _is_upper_letter(sym: n.Sym) -> bool:
 
 
 def _function_ids(tree: n.Node) -> set[int]:
-    """Symbols that are not quantities: function names and index items (the i of x_i)."""
-    out: set[int] = set()
+    """Symbols that are not quantities: function names, index items (the i of x_i) and sum bounds."""
+    out = n.non_quantities(tree)
     for node in tree.walk():
-        if isinstance(node, n.Apply):
-            out.add(id(node.func))
-        if isinstance(node, n.Sym):
-            for item in node.indices:
-                out.update(id(x) for x in item.walk())
-            if node.sup_letter is not None:
-                out.add(id(node.sup_letter))
         if isinstance(node, n.BigOp):
             for bound in (node.lo, node.hi):
                 if bound is not None:

@@ -198,21 +198,10 @@ def dependents(trees) -> tuple[tuple[n.Sym, n.Sym], ...]:
 
 def _quantities(body: n.Node) -> list[n.Sym]:
     """The plain quantities an expression is written in (not indices, not function names)."""
-    skip: set[int] = set()
-    found = []
-    for node in body.walk():
-        if isinstance(node, n.Sym):
-            for item in node.indices:
-                skip.update(id(x) for x in item.walk())
-            if node.sup_letter is not None:
-                skip.add(id(node.sup_letter))
-        elif isinstance(node, n.Apply):
-            skip.add(id(node.func))
-        elif isinstance(node, (n.Deriv, n.Grad, n.Integral, n.BigOp, n.Limit)):
-            return []  # a derivative of a derivative, a sum: not a plain expression in a quantity
-        if isinstance(node, n.Sym) and id(node) not in skip:
-            found.append(node)
-    return found
+    if any(isinstance(x, (n.Deriv, n.Grad, n.Integral, n.BigOp, n.Limit)) for x in body.walk()):
+        return []  # a derivative of a derivative, a sum: not a plain expression in a quantity
+    skip = n.non_quantities(body)
+    return [x for x in body.walk() if isinstance(x, n.Sym) and id(x) not in skip]
 
 
 def _written_dimension(trees) -> int:

@@ -84,6 +84,21 @@ def structure(node: "Node"):
     return (type(node).__name__, tuple(structure(c) for c in node.children()))
 
 
+def non_quantities(tree: "Node") -> set[int]:
+    """Ids of the nodes of ``tree`` that are no quantities of it: those in a subscript or superscript
+    label (the i of x_i) and the names of applied functions."""
+    out: set[int] = set()
+    for node in tree.walk():
+        if isinstance(node, Sym):
+            for item in node.indices:
+                out.update(id(x) for x in item.walk())
+            if node.sup_letter is not None:
+                out.update(id(x) for x in node.sup_letter.walk())
+        elif isinstance(node, Apply):
+            out.add(id(node.func))
+    return out
+
+
 def mentions(tree: "Node", bases: "set[str] | dict[str, object]") -> bool:
     """Whether a letter (a symbol, with or without indices) of one of ``bases`` occurs in ``tree``."""
     return any(isinstance(x, Sym) and x.base in bases for x in tree.walk())
