@@ -676,6 +676,12 @@ class Parser:
         nxt = self.peek()
         if word.isalpha() and nxt is not None and nxt.text in ("(", "[", "\\{", "_", "^"):
             raise ParseFailure(f"cannot read \\text{{{word}}} as math")
+        first = _first_word(toks)
+        note = first in CONDITION_WORDS or first.endswith("ing")  # "rewriting in binary", "using (3)"
+        if nxt is not None and not note and _math_ahead(self.toks[self.i:]):
+            # 15\% \text{ of } 240, 2\text{ apples} + 3\text{ apples}: words between quantities, not a
+            # note after the math; cut there, the line would be 15% or 2
+            raise ParseFailure(f"words between the math (\\text{{{first}}})")
 
     def expr(self) -> n.Node:
         self.depth += 1
@@ -2572,6 +2578,51 @@ def _bind(pattern: n.Node, node: n.Node, var: str, found: list[n.Node]) -> bool:
         elif x != y:
             return False
     return True
+
+
+# Words that open a note after the math, which may carry math of its own: "x^2 \text{ if } x > 0",
+# "\text{(by } (3)\text{)}", "\text{for all } n".
+CONDITION_WORDS = frozenset({
+    "if", "iff", "for", "when", "whenever", "where", "with", "since", "because", "by", "as", "and", "or",
+    "so", "otherwise", "else", "using", "use", "assuming", "assume", "given", "provided", "hence", "thus",
+    "then", "ie", "eg", "on", "in", "at", "all", "each", "every", "some", "any", "let", "note", "which",
+    "from", "via", "see", "eq", "eqn", "equation", "due", "taking", "setting", "letting", "substituting",
+    "applying", "apply", "rule", "def", "definition", "thm", "theorem", "lemma", "recall", "we", "this",
+    "here", "because", "unless", "until", "while", "whereas", "but", "is", "are", "to", "the", "a", "an",
+    "plug", "plugging", "insert", "inserting", "multiply", "multiplying", "divide", "dividing", "add",
+    "adding", "subtract", "subtracting", "expand", "expanding", "factor", "factoring", "simplify",
+    "simplifying", "combine", "combining", "cancel", "cancelling", "canceling", "sub", "term", "terms",
+})
+
+
+def _first_word(toks: list[Token]) -> str:
+    """The first word of a ``\\text`` group, lower case, without its punctuation ("(by " -> "by")."""
+    word = ""
+    for k, x in enumerate(toks):
+        if word and k and x.start > toks[k - 1].end:
+            break  # the source has a space: the word ended
+        if x.kind == "letter":
+            word += x.text
+        elif word:
+            break
+    return word.lower()
+
+
+def _math_ahead(toks: list[Token]) -> bool:
+    """Whether math follows (a number, a letter, an operator), not just more notes and punctuation."""
+    k = 0
+    while k < len(toks):
+        t = toks[k]
+        if t.text in ANNOTATIONS or t.kind == "cmd" and t.text.startswith("\\text"):
+            k += 1
+            if k < len(toks) and toks[k].kind == "open":
+                _, k = read_group(toks, k)
+            continue
+        if t.text in (",", ";", ":", ".", "(", ")", "\\tag") or t.kind in ("open", "close"):
+            k += 1
+            continue
+        return True
+    return False
 
 
 def _held_derivative(node: n.Node) -> n.Deriv | None:

@@ -125,3 +125,20 @@ def test_an_evaluation_at_infinity_is_a_limit(lhs, rhs, expected):
 ])
 def test_real_and_imaginary_parts(lhs, rhs, expected):
     assert check_step(lhs, rhs, "=").status.value == expected
+
+
+@pytest.mark.parametrize("lhs, rhs, expected", [
+    # words between quantities are not a note after the math: the line is not cut there
+    (r"15\% \text{ of } 240", r"36", U),
+    (r"2\text{ apples} + 3\text{ apples}", r"5\text{ apples}", U),
+    (r"3 \text{ times } 4", r"12", U),
+    # a note, even with math in it, still ends the line
+    (r"x^2 + 1 \text{ if } x > 0", r"1 + x^2", V),
+    (r"2x \text{ (by } (3)\text{)}", r"x + x", V),
+    (r"2x \text{ using } y = 1", r"x + x", V),
+    (r"2x \text{ (product rule)}", r"x + x", V),
+    # units are quantities of the step, as before
+    (r"3\text{ kg} \cdot 2", r"6\text{ kg}", V),
+])
+def test_words_between_the_math(lhs, rhs, expected):
+    assert check_step(lhs, rhs, "=").status.value == expected
