@@ -624,7 +624,8 @@ def context_gap(parsed: Parsed, first: bool) -> str:
     new = [right[k] for k in right if k not in left and k.split("[")[0] not in covered]
     if new:
         return "introduces " + ", ".join(sorted(set(new))) + ", defined elsewhere"
-    lost_functions = [left[k] for k in left if k.endswith("()") and k not in right]
+    lost_functions = [left[k] for k in left if k.endswith("()") and k not in right
+                      and not _maybe_products(parsed.lhs, k[:-2])]
     if lost_functions:
         return "drops the function " + ", ".join(sorted(set(lost_functions))) + ", defined elsewhere"
     # \sum_{i \in S} a_i = \sum_{i=1}^{n} a_i: what S is (here 1..n) is the prose's to say
@@ -657,6 +658,13 @@ def _introduces_only(parsed: Parsed, keys: list[str]) -> bool:
     """Whether the names the line writes and the line before does not are exactly ``keys``."""
     left, right = names(parsed.lhs, parsed.letters), names(parsed.rhs, parsed.letters)
     return bool(keys) and right.keys() - left.keys() == set(keys)
+
+
+def _maybe_products(tree: n.Node, key: str) -> bool:
+    """Whether every application of ``key`` in ``tree`` may as well be a product (``m_2(x^2 + y^2)``,
+    ``2\\pi e(P + N)``): a letter no one writes as a function, so the readings decide, not a gap."""
+    apps = [x for x in tree.walk() if isinstance(x, n.Apply) and x.func.key == key]
+    return bool(apps) and all(x.maybe_product and x.func.base not in FUNCTION_LETTERS for x in apps)
 
 
 def _shifted_indices(lhs: n.Node, rhs: n.Node) -> str:

@@ -1290,7 +1290,11 @@ class Lowerer:
                 return probability.probability(self.inst.seed, node.func.key, names, self.inst.size,
                                                list(node.args), node.given, values)
         if self.apply_is_product(node):
-            return linalg.multiply([self.symbol(node.func), self.lower(node.args[0])])
+            func = node.func
+            if func.base == "e" and not (func.indices or func.style or func.labels or func.primes):
+                # 2\pi e(P + N): the e beside 2\pi e N, Euler's number unless the step reads e as a letter
+                return linalg.multiply([self.lower_Const(n.Const(func.start, func.end, "e")), self.lower(node.args[0])])
+            return linalg.multiply([self.symbol(func), self.lower(node.args[0])])
         if self.series_vars and any(n.mentions(a, self.series_vars) for a in node.args) \
                 and (not is_library(node) or expectation.kind_of(node) is not None):
             # h[k] summed to infinity: whether and to what it converges is a property of the h the

@@ -142,3 +142,17 @@ def test_real_and_imaginary_parts(lhs, rhs, expected):
 ])
 def test_words_between_the_math(lhs, rhs, expected):
     assert check_step(lhs, rhs, "=").status.value == expected
+
+
+@pytest.mark.parametrize("lhs, rhs, expected", [
+    # a letter before a bracket that may as well multiply it: the readings decide, not the gap
+    (r"\frac12\log(2\pi e(P+N)) - \frac12\log(2\pi e N)", r"\frac12\log\frac{P+N}{N}", V),
+    (r"\frac12\log(2\pi e(P+N)) - \frac12\log(2\pi e N)", r"\frac12\log\frac{P+N}{2N}", R),
+    (r"\frac12 m_2 \left(x^2+y^2\right)", r"\frac12 m_2x^2 + \frac12 m_2 y^2", V),
+    (r"e(x+1)", r"ex + e", V),
+    # a function dropped for its definition stays a question of the context
+    (r"u(x)", r"x^2 + 1", U),
+    (r"f(x) + 1", r"2", U),
+])
+def test_a_letter_before_a_bracket(lhs, rhs, expected):
+    assert check_step(lhs, rhs, "=").status.value == expected
