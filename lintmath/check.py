@@ -8,6 +8,7 @@ and *unverified* whenever the decision would rest on something the step does not
 from __future__ import annotations
 
 import random
+from decimal import Decimal
 from fractions import Fraction
 import re
 import time
@@ -1028,7 +1029,7 @@ class Comparator:
         reason = ""
         opaque: set[str] = set()
         (tolerance_l, units_l), (tolerance_r, units_r) = self._tree_facts(lhs, given=True), self._tree_facts(rhs)
-        tolerance = max(tolerance_l, tolerance_r)
+        tolerance = combined_tolerance(tolerance_l, tolerance_r)
         if len(units_l | units_r) > 1:
             return Outcome("undecided", "quaternion units (i, j, k) are not decided yet")
         if self._ranges is None:
@@ -1236,23 +1237,88 @@ def decimal_tolerance(*trees: n.Node, given: bool = False) -> sp.Float:
     0.005, which is 3.6% of it. The step is held to the loosest such claim among its decimals, as a
     share of the values compared (see ``Comparator.holds``), so that ``e^{-10} = 0.04`` and
     ``\\pi = 3.2`` do not pass. A number that is a whole side of the claim is a result, rounded
-    however short; other decimals of one or two digits are the data of the example, exact (``0.3
-    \\cdot 0.2 + 0.7 \\cdot 0.1 = 0.14`` is wrong, not rounded), and longer ones rounded constants
-    whose error the result may carry (``3 \\times 0.693 = 2.08``). ``given``: the trees are the line
+    however short (``6.1 \\times 10^{5}`` too, to half a unit of its mantissa's last digit); other
+    decimals of one or two digits are the data of the example, exact (``0.3 \\cdot 0.2 + 0.7 \\cdot 0.1
+    = 0.14`` is wrong, not rounded), and longer ones rounded constants whose error the result may
+    carry (``3 \\times 0.693 = 2.08``), by their own share. A side that is a number carries the error
+    of its decimals of four digits or more by as much as it moves when each moves by its half unit
+    (``1000(1.0041667)^{120}``: 120 times that of its base; ``-100 + 54.55 + 49.59``: 0.01 in 4.14).
+    Three digits may be the data (a rate of 1.08), whose error a step that magnifies it (``\\ln 1.08``)
+    would carry into any result: those keep their own share. ``given``: the trees are the line
     before, which states no result."""
     shares = []
     for tree in trees:
         result = None if given else _lone_number(tree)
-        for node in tree.walk():
-            if isinstance(node, n.Num) and "." in node.value:
-                value = Fraction(node.value)
-                digits = len(node.value.replace(".", "").lstrip("0"))
-                if value and (digits >= 3 or node is result):
-                    places = len(node.value.split(".")[1])
-                    shares.append(Fraction(1, 2 * 10 ** places) / value)
+        if result is not None and "." in result.value and Fraction(result.value):
+            shares.append(_half_unit(result) / Fraction(result.value))
+        carried = [node for node in tree.walk() if isinstance(node, n.Num) and node is not result
+                   and _significant_digits(node) >= 3]
+        long = [node for node in carried if _significant_digits(node) >= CARRIED_DIGITS]
+        propagated = _carried_share(tree, long) if long else None
+        if propagated is not None:
+            shares.append(propagated)
+            carried = [node for node in carried if node not in long]
+        shares += [_half_unit(node) / Fraction(node.value) for node in carried]
     if not shares:
         return TOLERANCE
     return max(TOLERANCE, sp.Float(float(max(shares))))
+
+
+CARRIED_DIGITS = 4  # decimals this long in a side that is a number carry their error through it
+
+
+def combined_tolerance(*tolerances: sp.Float) -> sp.Float:
+    """The tolerance of a comparison from those of its sides: what the data before carried and what
+    the result rounded add up (``-100 + 54.55 + 49.59 = 4.13``: 0.01 carried, 0.005 rounded)."""
+    rounded = [t for t in tolerances if t > TOLERANCE]
+    return sp.Float(sum(rounded)) if rounded else TOLERANCE
+
+
+def _half_unit(num: n.Num) -> Fraction:
+    places = len(num.value.split(".")[1]) if "." in num.value else 0
+    return Fraction(1, 2 * 10 ** places)
+
+
+def _significant_digits(num: n.Num) -> int:
+    """The digits of a decimal after its leading zeros (``0.0231``: 3); 0 for an integer or zero."""
+    if "." not in num.value or not Fraction(num.value):
+        return 0
+    return len(num.value.replace(".", "").lstrip("0"))
+
+
+def _carried_share(tree: n.Node, carried: list[n.Num]) -> Fraction | None:
+    """How far a side that is a number may be off, as a share of its value, when each of the rounded
+    decimals ``carried`` is off by its half unit: the sum of what each moves it by. None for a side
+    with letters (or one that cannot be valued), whose decimals keep their own share."""
+    if any(isinstance(x, (n.Sym, n.Apply)) for x in tree.walk()):
+        return None
+    value = side_value(tree)
+    if value is None or value == 0:
+        return None
+    moved = sp.Float(0)
+    for num in carried:
+        half = _half_unit(num)
+        step = Decimal(half.numerator) / Decimal(half.denominator)
+        shifts = [side_value(_with_value(tree, num, Decimal(num.value) + sign * step)) for sign in (1, -1)]
+        if any(v is None for v in shifts):
+            return None
+        moved += max(abs(v - value) for v in shifts)
+    return Fraction(str(moved / abs(value)))
+
+
+def _with_value(tree: n.Node, num: n.Num, value: Decimal) -> n.Node:
+    return n.rebuild(tree, lambda x: replace(x, value=format(value, "f")) if x is num else None)
+
+
+def side_value(tree: n.Node) -> sp.Float | None:
+    """The value of a side without letters; None when it has none (or it is not a real number)."""
+    try:
+        expr = Lowerer(Instance(3, {}, {}), classify_letters(tree)).lower(tree)
+    except Exception:  # noqa: BLE001 -- a side the lowering cannot read has no value to carry errors into
+        return None
+    if linalg.is_matrix(expr) or getattr(expr, "free_symbols", None):
+        return None
+    return evaluate(expr, {}, PRECISION)
 
 
 def _differentiate_antiderivatives(a, b, indefinite: bool = False):
@@ -1357,12 +1423,35 @@ def _holds_where_negative(comparator: "Comparator") -> bool:
 
 
 def _lone_number(tree: n.Node) -> n.Num | None:
-    """The number a side is, give or take a sign or brackets (``0.14``, ``-(2.5)``)."""
+    """The number a side is, give or take a sign or brackets (``0.14``, ``-(2.5)``); for a number in
+    scientific notation (``6.1 \\times 10^{5}``), its mantissa, whose last digit says how it was rounded."""
     while isinstance(tree, (n.Paren, n.Add)):
         if isinstance(tree, n.Add) and len(tree.terms) != 1:
             return None
         tree = tree.inner if isinstance(tree, n.Paren) else tree.terms[0].node
-    return tree if isinstance(tree, n.Num) else None
+    if isinstance(tree, n.Num):
+        return tree
+    scientific = scientific_parts(tree)
+    return scientific[0] if scientific is not None else None
+
+
+def scientific_parts(node: n.Node) -> tuple[n.Num, n.Node, int] | None:
+    """``6.1 \\times 10^{5}``, ``1.0 \\cdot 10^{-3}``: the decimal mantissa, the exponent as written and its
+    value; None for anything else (``3 \\times 10^{8}`` is an exact product, as any other integers are)."""
+    if not (isinstance(node, n.Mul) and len(node.factors) == 2 and node.ops in (("\\times",), ("\\cdot",))):
+        return None
+    mantissa, power = node.factors
+    if not (isinstance(mantissa, n.Num) and "." in mantissa.value and isinstance(power, n.Pow)
+            and isinstance(power.base, n.Num) and power.base.value == "10"):
+        return None
+    exp = power.exp.inner if isinstance(power.exp, n.Paren) else power.exp
+    sign = 1
+    if isinstance(exp, n.Add) and len(exp.terms) == 1:
+        sign = -1 if exp.terms[0].sign == "-" else 1
+        exp = exp.terms[0].node
+    if not (isinstance(exp, n.Num) and exp.value.isdigit()):
+        return None
+    return mantissa, power.exp, sign * int(exp.value)
 
 
 def _rounds_quantity(*trees: n.Node) -> bool:

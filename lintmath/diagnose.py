@@ -75,6 +75,7 @@ class Context:
     guard: bool = False  # the search decides whether the step is an error at all (see diagnose)
     quick: object = None  # the Prefilter, which lowers single terms
     values: dict = field(default_factory=dict)  # a term's values, by id (see _term_values)
+    results: list = field(default_factory=list)  # the stated result, once looked for (see stated_result)
     _parents: dict | None = None
 
     def parent_of(self, node: n.Node) -> n.Node | None:
@@ -282,8 +283,8 @@ def sign_flips(ctx: Context) -> Iterator[Candidate]:
             # flipped; `k e^{ikx}` would follow)
             start = term.sign_start if k == 0 and term.sign_start >= 0 else term.node.start
             shown = text[start : term.node.end]
-            yield Candidate("sign_flip", tree, start, term.node.end, edit,
-                            f"the sign of `{_compact(shown)}` was flipped")
+            yield _as_exponent_edit(ctx, add, Candidate("sign_flip", tree, start, term.node.end, edit,
+                                                        f"the sign of `{_compact(shown)}` was flipped"), term)
     if whole is not None:
         yield whole
 
@@ -364,9 +365,9 @@ def dropped_terms(ctx: Context) -> Iterator[Candidate]:
             continue
         for k in range(len(add.terms)):
             if not _has_twin(ctx, add, k):  # a twin's removal waits: see twin_removals
-                yield _zeroed(ctx, add.terms[k].node) or _removal_candidate(ctx, add, k)
-    if not ctx.lhs_text:
-        return
+                yield _as_exponent_edit(ctx, add, _zeroed(ctx, add.terms[k].node) or _removal_candidate(ctx, add, k))
+    if not ctx.lhs_text or _worked_out(ctx):
+        return  # a sum worked out wrong is wrong arithmetic: any number is the right one plus some term
     # the line's own pattern before the line before's spelling: both repair the step, but a line
     # that writes ``(a_1+b_1)x`` lost ``(a_0+b_0)``, not the ``a_0 + b_0`` it was computed from
     for add in rhs_adds:
@@ -448,6 +449,27 @@ def _removal_candidate(ctx: Context, add: n.Add, k: int) -> Candidate:
     shown = _compact(text[term.node.start : term.node.end])
     return Candidate("dropped_term", tree, term.node.start, term.node.end,
                      _removal(add, k, text), f"the term `{shown}` does not belong here")
+
+
+def _as_exponent_edit(ctx: Context, add: n.Add, candidate: Candidate, term: n.Term | None = None) -> Candidate:
+    """An edit of a sum that is an exponent changes the exponent: ``\\beta^{t-1}`` for ``\\beta^{t}`` (a
+    term too many) or ``(1+r)^{t-1}`` for ``(1+r)^{t+1}`` (a number's sign, ``term``) is a wrong
+    exponent (LM104), as the suggestion shows, not a term that does not belong to the line or a sign
+    error. A letter's sign (``x^{a+b}`` for ``x^{a-b}``), or a sum nested deeper in the exponent
+    (``e^{\\lambda(e^t + 1)}``), keeps its own story."""
+    parent = ctx.parent_of(add)
+    power = parent if isinstance(parent, n.Pow) and parent.exp is add \
+        or isinstance(parent, n.Func) and parent.power is add else None
+    if power is None or term is not None and not isinstance(term.node, n.Num):
+        return candidate
+    start, end, replacement = candidate.edit
+    if not add.start <= start <= end <= add.end:
+        return candidate
+    text = ctx.rhs_text
+    new_exp = _compact(text[add.start : start] + replacement + text[end : add.end])
+    shown = _compact(text[power.start : power.end])
+    return replace(candidate, kind="exponent", start=power.start, end=power.end, term=None,
+                   detail=f"the exponent in `{shown}` should be {new_exp}")
 
 
 MAX_TWIN_TERMS = 8  # sums longer than this are not searched for twins (one lowering per term)
@@ -614,6 +636,8 @@ def dropped_constants(ctx: Context) -> Iterator[Candidate]:
     terms = rhs.terms if isinstance(rhs, n.Add) else (n.Term(rhs.start, rhs.end, "+", rhs),)
     if isinstance(ctx.parent_of(rhs), n.Node) or _beside_decimals(ctx):
         return  # beside rounded decimals the difference is rounding's, not a lost term
+    if _worked_out(ctx):
+        return  # a sum worked out wrong is wrong arithmetic (see arithmetic), not a constant lost
     hole = n.Term(rhs.end, rhs.end, "+", n.Sym(rhs.end, rhs.end, HOLE))
     value = solve_hole(ctx, n.Add(rhs.start, rhs.end, terms + (hole,)), Fraction(0))
     if value is None or value == 0:
@@ -1110,6 +1134,8 @@ def _difference(ctx: Context, lowered: _Lowered) -> tuple[str, str, n.Node] | No
     # is short, and either carries a letter that vanished or is at most two terms when expanded.
     if expanded_terms > 2 and not (vanished & d.free_symbols):
         return None
+    if not grouped and not _one_term(d, lowered.expanded):
+        return None
     sign = "+"
     if d.could_extract_minus_sign():
         sign, d = "-", -d
@@ -1126,6 +1152,18 @@ def _difference(ctx: Context, lowered: _Lowered) -> tuple[str, str, n.Node] | No
     if isinstance(node, n.Add) and len(node.terms) > 1:
         return None  # printed, the term fell apart into several (2ab + 2cd): more than one term was lost
     return sign, body, node
+
+
+def _one_term(factored: sp.Expr, expanded: sp.Expr) -> bool:
+    """Whether the difference of the sides reads as one term a line could have lost: ``2(a+b)``,
+    ``\\frac{a+b}{c}``, but not two fractions over different denominators brought over a common one
+    (``\\frac{\\beta K}{\\alpha L} - \\frac{\\beta L}{\\alpha K}``, printed as ``\\frac{\\beta(K-L)(K+L)}{KL\\alpha}``),
+    nor a product of several sums."""
+    if expanded.is_Add and len({sp.denom(t) for t in expanded.args}) > 1:
+        return False
+    numerator, denominator = sp.fraction(factored)
+    sums = [f for side in (numerator, denominator) for f in sp.Mul.make_args(side) if f.as_base_exp()[0].is_Add]
+    return len(sums) <= 1
 
 
 # -- a term synthesized from the difference -------------------------------------------------------
@@ -2111,6 +2149,39 @@ def reciprocals(ctx: Context) -> Iterator[Candidate]:
             yield Candidate("reciprocal", replace_node(rhs, node, replace(node, exp=negated)), node.start, node.end,
                             _edit(text, caret, end, _script("-" + body, True)),
                             f"the exponent of `{shown}` should be negative")
+    for div in divs:
+        yield from _factors_across(ctx, div)
+
+
+MAX_ACROSS = 4  # factors on either side of a fraction bar that may trade places
+
+
+def _has_letter(node: n.Node) -> bool:
+    return any(isinstance(x, n.Sym) for x in node.walk())
+
+
+def _factors_across(ctx: Context, div: n.Div) -> Iterator[Candidate]:
+    """LM106, after whole fractions: part of a fraction upside down, a factor of the numerator and one
+    of the denominator trading places (``\\frac{\\beta L}{\\alpha K}`` for ``\\frac{\\beta K}{\\alpha L}``,
+    where L/K is inverted). Factors with letters only: two numbers that trade places are numbers
+    written wrong, and a constant (``\\frac{2\\pi}{N}``) is seldom put on the wrong side."""
+    if div.slash:
+        return
+    tops = div.num.factors if isinstance(div.num, n.Mul) else (div.num,)
+    bottoms = div.den.factors if isinstance(div.den, n.Mul) else (div.den,)
+    if len(tops) + len(bottoms) < 3 or max(len(tops), len(bottoms)) > MAX_ACROSS:
+        return  # one factor over one is the whole fraction upside down, tried before
+    text = ctx.rhs_text
+    shown = _compact(text[div.start : div.end])
+    for top in tops:
+        for bottom in bottoms:
+            above, below = text[top.start : top.end], text[bottom.start : bottom.end]
+            if not (_has_letter(top) and _has_letter(bottom)) or _squash(above) == _squash(below):
+                continue
+            tree = n.rebuild(ctx.rhs, lambda x, t=top, b=bottom: b if x is t else t if x is b else None)
+            yield Candidate("reciprocal", tree, div.start, div.end,
+                            (top.start, bottom.end, below + text[top.end : bottom.start] + above),
+                            f"`{_compact(above)}` and `{_compact(below)}` are on the wrong sides of `{shown}`")
 
 
 def fractions_over_one(ctx: Context) -> Iterator[Candidate]:
@@ -2310,7 +2381,164 @@ def arithmetic(ctx: Context) -> Iterator[Candidate]:
             else:
                 yield candidate
     yield from unseen
+    yield from _whole_result(ctx)
     yield from odd
+
+
+def _whole_result(ctx: Context) -> Iterator[Candidate]:
+    """A result worked out wrong (``2`` for ``\\frac32``, ``\\frac58`` for ``\\frac34``): the number
+    written again as the value of the line before, when that is a small fraction, the way the lines
+    write their numbers. After the edits of single digits, which say more precisely what slipped."""
+    result = stated_result(ctx)
+    if result is None or isinstance(result.number, n.Mul) \
+            or any("." in x.value for x in result.number.walk() if isinstance(x, n.Num)):
+        return  # (rounded numbers: see decimal_slips)
+    value = _nice(result.value)
+    if value is None:
+        return
+    value = -value if result.negative else value
+    if value < 0:
+        return  # a result of the other sign is a sign flip's (LM101)
+    number = result.number
+    written = _result_text(ctx, number, value)
+    if not written:
+        return
+    shown = _compact(ctx.rhs_text[number.start : number.end])
+    yield Candidate("arithmetic", replace_node(ctx.rhs, number, _number_node(number.start, number.end, value)),
+                    number.start, number.end, (number.start, number.end, written), f"`{shown}` should be `{written}`")
+
+
+def _result_text(ctx: Context, number: n.Node, value: Fraction) -> str | None:
+    """``value`` written as the author wrote ``number``: ``3``, ``3/4``, ``\\frac34`` or ``\\frac{3}{4}``
+    after its own fraction; after an integer, a fraction as the lines write theirs."""
+    p, q = value.numerator, value.denominator
+    if q == 1:
+        return str(p)
+    if not isinstance(number, n.Div):
+        return _synthesized_text(ctx, sp.Rational(p, q), [])
+    if number.slash:
+        return f"{p}/{q}"
+    command = _FRACTION.match(ctx.rhs_text, number.start)
+    if command is None:
+        return _synthesized_text(ctx, sp.Rational(p, q), [])
+    if not command.group(2) and p < 10 and q < 10:
+        return f"\\{command.group(1)}{p}{q}"
+    return f"\\{command.group(1)}{{{p}}}{{{q}}}"
+
+
+# -- a line that states a result ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class StatedResult:
+    """A line that is one number, after a line without letters: the line states a result."""
+
+    number: n.Node  # as written: a Num, a fraction of two, or a mantissa times a power of ten
+    negative: bool  # written with a minus
+    value: sp.Float  # the value of the line before
+
+
+def stated_result(ctx: Context) -> StatedResult | None:
+    """The result the new line states, or None when it is no single number or the line before has
+    letters (see decimal_slips, _whole_result)."""
+    if not ctx.results:
+        ctx.results.append(_stated_result(ctx))
+    return ctx.results[0]
+
+
+def _worked_out(ctx: Context) -> bool:
+    """Whether the line is one number after a sum of numbers (``\\frac{10}{16} + \\frac{2}{16}``): the
+    sum worked out, where a term missing is a slip in the addition. After products, integrals or
+    functions, one number may be one term worked out and the others lost (``1 \\cdot 0 + 1`` = ``0``)."""
+    terms = ctx.lhs.terms if isinstance(ctx.lhs, n.Add) else ()
+    return stated_result(ctx) is not None and len(terms) > 1 \
+        and all(_numeric_value(t.node) is not None for t in terms)
+
+
+def _stated_result(ctx: Context) -> StatedResult | None:
+    from lintmath.check import scientific_parts, side_value
+
+    tree, negative = ctx.rhs, False
+    while isinstance(tree, (n.Paren, n.Add)):
+        if isinstance(tree, n.Add):
+            if len(tree.terms) != 1:
+                return None
+            negative ^= tree.terms[0].sign == "-"
+            tree = tree.terms[0].node
+        else:
+            tree = tree.inner
+    number = isinstance(tree, n.Num) or scientific_parts(tree) is not None \
+        or isinstance(tree, n.Div) and isinstance(tree.num, n.Num) and isinstance(tree.den, n.Num)
+    if not number:
+        return None
+    value = side_value(ctx.lhs)
+    return StatedResult(tree, negative, value) if value is not None else None
+
+
+def decimal_slips(ctx: Context) -> Iterator[Candidate]:
+    """LM108: a line that is one rounded number whose digits slipped (``0.631`` for ``0.531``, ``9.10``
+    for ``9.01``, ``6.1 \\times 10^{6}`` for ``6.1 \\times 10^{5}``): one digit wrong, two neighbouring
+    digits swapped, the decimal point or the power of ten one place off. Only the numbers that the
+    line before's value rounds to can hold, so the slips nearest that value are tried; a rounded
+    result that no slip of its digits repairs is left unexplained (a number far off is no typo)."""
+    from lintmath.check import scientific_parts
+
+    result = stated_result(ctx)
+    if result is None:
+        return
+    scientific = scientific_parts(result.number)
+    mantissa = scientific[0] if scientific is not None else result.number
+    if not isinstance(mantissa, n.Num) or "." not in mantissa.value \
+            or len(mantissa.value.replace(".", "").lstrip("0")) < 2:
+        return  # a one-digit number has no digits to slip: any other number is "one digit wrong"
+    power = scientific[2] if scientific is not None else 0
+    sign = -1 if result.negative else 1
+    options: list[tuple[Fraction, n.Node, tuple[int, int, str]]] = []
+    for digits in _digit_slips(mantissa.value, moves=scientific is None):
+        options.append((sign * Fraction(digits) * Fraction(10) ** power,
+                        replace_node(ctx.rhs, mantissa, replace(mantissa, value=digits)),
+                        (mantissa.start, mantissa.end, digits)))
+    if scientific is not None:
+        exp = scientific[1]
+        braced = ctx.rhs_text[: exp.start].rstrip().endswith("{")
+        for k in (power - 1, power + 1):
+            written = str(k) if braced or len(str(k)) == 1 else f"{{{k}}}"
+            options.append((sign * Fraction(mantissa.value) * Fraction(10) ** k,
+                            replace_node(ctx.rhs, exp, _number_node(exp.start, exp.end, Fraction(k))),
+                            (exp.start, exp.end, written)))
+    target = float(result.value)
+    options.sort(key=lambda option: abs(float(option[0]) - target))
+    number = result.number
+    text = ctx.rhs_text[number.start : number.end]
+    for _, tree, (start, end, written) in options[:MAX_SLIPS]:
+        new = text[: start - number.start] + written + text[end - number.start :]
+        yield Candidate("arithmetic", tree, number.start, number.end, (start, end, written),
+                        f"`{_compact(text)}` should be `{_compact(new)}`")
+
+
+MAX_SLIPS = 2  # the slips nearest the value: if the nearest does not round to it, none further does
+
+
+def _digit_slips(written: str, moves: bool = True) -> Iterator[str]:
+    """The decimals one slip away from ``written``: a digit changed (not a trailing zero), two
+    neighbouring digits swapped, the point moved one place (``moves``; in a mantissa that is the
+    power of ten's slip)."""
+    digits, point = written.replace(".", ""), written.index(".")
+    # (trailing zeros are padding: ``0.30`` for 1/3 is a result cut short, a rounding matter, no slip)
+    padded = len(digits) - len(digits.rstrip("0"))
+    for i, digit in enumerate(digits[: len(digits) - padded]):
+        for other in "0123456789":
+            if other != digit:
+                yield _with_point(digits[:i] + other + digits[i + 1 :], point)
+    for i in range(len(digits) - 1):
+        if digits[i] != digits[i + 1]:
+            yield _with_point(digits[:i] + digits[i + 1] + digits[i] + digits[i + 2 :], point)
+    for moved in (point - 1, point + 1) if moves else ():
+        if 0 <= moved < len(digits):
+            yield _with_point(digits, moved)
+
+
+def _with_point(digits: str, point: int) -> str:
+    return f"{digits[:point].lstrip('0') or '0'}.{digits[point:]}"
 
 
 def _written_values(ctx: Context) -> "collections.Counter[Fraction]":
@@ -2492,9 +2720,12 @@ def _nice(x: sp.Float) -> Fraction | None:
 # fraction because tan/cot are also reciprocals, and one command is the smaller edit. Two edits go
 # before all others, as each marks its own site: a bound the line before writes otherwise, and a
 # fraction over 1; a fraction the line before writes the other way up comes next, before the sign
-# flips that repair it by accident inside a logarithm.
+# flips that repair it by accident inside a logarithm. The slips of a rounded result's digits follow
+# the sign flips: a line that is one number has nothing else to edit but its digits, and its power of
+# ten is one of them (``6.1\times10^{6}`` is a digit slip, not a wrong exponent).
 GENERATORS: list[Callable[[Context], Iterator[Candidate]]] = [
-    carried_bounds, fractions_over_one, fractions_as_before, sign_flips, dropped_terms, constant_factors, exponents,
+    carried_bounds, fractions_over_one, fractions_as_before, sign_flips, decimal_slips, dropped_terms,
+    constant_factors, exponents,
     changed_variables, wrong_functions, reciprocals, arithmetic, twin_removals, renamed_siblings,
     dropped_constants, missing_factors, reciprocal_wraps, difference_terms,
 ]
@@ -2637,6 +2868,7 @@ class Prefilter:
         # the line, so most of its lowering is a lookup
         self.memos: dict[int, tuple[object, dict]] = {}  # id -> (the instance itself, its memo)
         self.free_lhs: dict[frozenset, set] = {}  # the lowered left side's free symbols, per reading
+        self.given_tolerance: sp.Float | None = None  # what the left side's decimals carry (it may be valued)
 
     def rejects(self, tree: n.Node, flips: frozenset) -> bool:
         if not self.usable:
@@ -2724,7 +2956,7 @@ class Prefilter:
 
     def _rejects(self, tree: n.Node, flips: frozenset) -> bool:
         from lintmath import linalg
-        from lintmath.check import _sample, decimal_tolerance, evaluate
+        from lintmath.check import _sample, combined_tolerance, decimal_tolerance, evaluate
 
         instance, a, values, points, lost = self._entry(flips)
         b = self._lower(instance, tree)
@@ -2740,7 +2972,9 @@ class Prefilter:
             return False
         complex_ok = a.has(sp.I) or b.has(sp.I)
         # never stricter than the full comparison, which forgives what rounded decimals lose
-        slack = max(sp.Float("1e-6"), decimal_tolerance(self.lhs, given=True), decimal_tolerance(tree))
+        if self.given_tolerance is None:
+            self.given_tolerance = decimal_tolerance(self.lhs, given=True)
+        slack = max(sp.Float("1e-6"), combined_tolerance(self.given_tolerance, decimal_tolerance(tree)))
         for k in range(1, self.POINTS + 1):
             point = {}
             for symbol in free_a | free_b:

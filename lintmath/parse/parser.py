@@ -445,7 +445,7 @@ def _scientific_notation(tokens: list[Token]) -> list[Token]:
         def made(kind: str, text: str) -> Token:
             return Token(kind, text, start, end)
         out += [Token("open", "{", t.start, end, t.spaced), t, made("cmd", "\\times"), made("num", "10"),
-                made("sym", "^"), made("open", "{"), *[replace(x, start=start, end=end) for x in exponent],
+                made("sym", "^"), made("open", "{"), *exponent,  # the exponent where it is written
                 made("close", "}"), made("close", "}")]
         i = after
     return out
