@@ -413,6 +413,8 @@ def explain_with_any_function(comparator: "Comparator", rhs: str, lhs: str, elap
     except (Undecidable, ZeroDivisionError, ValueError, TypeError, AttributeError):
         return None
     calls_a, calls_b = a.atoms(AppliedUndef), b.atoms(AppliedUndef)
+    if not calls_a and not calls_b:
+        return None  # the functions are another reading's (T(n/2) read as a product by default)
     if len(calls_a - calls_b) > 1 or len(calls_b - calls_a) > 1:
         return None  # p(x, z) = p(z) p(x | z): different applications, not one changed argument
     robust = comparator.robust()
@@ -766,6 +768,7 @@ class Comparator:
 
     def decide(self) -> tuple[Outcome, tuple[str, ...]]:
         outcomes = []
+        tried: list[frozenset] = []
         started = time.process_time()
         for flips in self.readings():
             if outcomes and time.process_time() - started > EFFORT_SECONDS:
@@ -783,12 +786,18 @@ class Comparator:
             if outcome.kind == "equal":
                 return outcome, self.guesses(flips)
             outcomes.append(outcome)
+            tried.append(flips)
         if any(o.reason.startswith("holds if ") for o in outcomes):
             return next(o for o in outcomes if o.reason.startswith("holds if")), ()
         first = outcomes[0]
         if first.kind == "differ":
             if any(o.kind == "undecided" and o.readable for o in outcomes[1:]):
                 return Outcome("undecided", "refuted in one reading of the notation, undecided in another"), ()
+            applied = self._applied_somewhere(tried[1:])
+            if applied:
+                # 2T(n/2) + n = 2(2T(n/4) + n/2) + n: read as products it differs, but read as T
+                # applied, the two sides apply T at other points, which a T defined elsewhere relates
+                return Outcome("undecided", f"depends on what {applied} is"), ()
             if self.has_undefined_functions():
                 # The refutation used stand-ins for f; it stands only if it holds for any f, i.e. when
                 # both sides apply the same functions to the same arguments and differ in how they
@@ -799,6 +808,25 @@ class Comparator:
                     return Outcome("undecided", f"depends on what {names} is"), ()
                 return robust, ()
         return first, self.guesses(frozenset())
+
+    def _applied_somewhere(self, readings: list[frozenset]) -> str:
+        """The letters a reading reads as functions applied, when with them as opaque calls that
+        reading does not refute the step (the sides apply them at other points); "" otherwise."""
+        for flips in readings:
+            keys = [k[1] for k in flips if k[0] == "apply" and self._only_applied(k[1])]
+            if keys and self.compare(self.parsed.lhs, self.parsed.rhs, flips, atoms=True).kind != "differ":
+                return ", ".join(sorted(k.split(":")[-1] for k in keys))
+        return ""
+
+    def _only_applied(self, key: str) -> bool:
+        """Whether both sides write ``key`` before a bracket and neither writes it alone: T(n/2) beside
+        T(n/4) may be a function; m_2 (x + y) beside m_2 x is a mass."""
+        def uses(tree: n.Node) -> tuple[int, int]:
+            heads = {id(x.func) for x in tree.walk() if isinstance(x, n.Apply) and x.func.key == key}
+            alone = sum(1 for x in tree.walk() if isinstance(x, n.Sym) and x.key == key and id(x) not in heads)
+            return len(heads), alone
+        (applied_a, alone_a), (applied_b, alone_b) = uses(self.parsed.lhs), uses(self.parsed.rhs)
+        return applied_a > 0 and applied_b > 0 and alone_a + alone_b == 0
 
     def _other_bases(self) -> set[str]:
         return {x.other_base for side in (self.parsed.lhs, self.parsed.rhs) for x in side.walk()

@@ -156,3 +156,16 @@ def test_words_between_the_math(lhs, rhs, expected):
 ])
 def test_a_letter_before_a_bracket(lhs, rhs, expected):
     assert check_step(lhs, rhs, "=").status.value == expected
+
+
+@pytest.mark.parametrize("lhs, rhs, expected", [
+    # a recurrence unrolled: T applied at other points on each side, which a T defined elsewhere relates
+    (r"2T\left(\frac{n}{2}\right) + n", r"2\left(2T\left(\frac{n}{4}\right) + \frac{n}{2}\right) + n", U),
+    (r"2T(n/2) + n", r"4T(n/4) + 2n", U),
+    # the same applications on both sides: wrong whatever T is
+    (r"4T(n/4) + 2n", r"4T(n/4) + 3n", R),
+    # a letter written alone too is a quantity
+    (r"a(b+c)", r"ab + 2ac", R),
+])
+def test_a_letter_applied_on_both_sides_may_be_a_function(lhs, rhs, expected):
+    assert check_step(lhs, rhs, "=").status.value == expected
