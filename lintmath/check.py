@@ -991,7 +991,23 @@ class Comparator:
             size = max(3, free) + k % 2
             integers = {name: rng.randint(lows[name], lows[name] + 2) for name in sorted(letters.integer)}
             out.append(_Watched(size, {}, integers, flips, seed=self.seed * 31 + k, atoms=atoms, bounds=bounds))
+        # free indices are drawn distinct, where every Kronecker delta between them is 0: a step with
+        # deltas is also tried where they coincide (delta_ij delta_jk = delta_ij fails at i = k != j)
+        for k, values in enumerate(_coincidences(self._delta_indices())):
+            out.append(_Watched(out[0].size, dict(values), dict(out[0].integers), flips,
+                                seed=self.seed * 31 + INSTANCES + k, atoms=atoms, bounds=bounds))
         return out
+
+    def _delta_indices(self) -> list[str]:
+        """The free index letters of a step with a Kronecker delta between letters (none without one)."""
+        trees = (self.parsed.lhs, self.parsed.rhs)
+        deltas = [x for t in trees for x in t.walk() if isinstance(x, n.Sym) and x.base == "\\delta"
+                  and len(x.indices) == 2 and not x.style]
+        if not deltas:
+            return []
+        bound = {x.var for t in trees for x in t.walk() if isinstance(x, n.BigOp)} | \
+                {v for t in trees for x in t.walk() if isinstance(x, n.BigOp) for v in x.extra_vars}
+        return sorted(self.parsed.letters.index - bound)
 
     def own_pair(self, flips: frozenset, atoms: bool, k: int) -> tuple[Instance, sp.Expr, sp.Expr]:
         """Instance ``k`` of a reading and the step's two sides lowered in it, built once (a failure
@@ -1231,7 +1247,7 @@ class _Watched(Instance):
     def lowers_like(self, other: "_Watched") -> bool:
         """Whether ``other`` would lower to this instance's pair (the lazily drawn integers and indices
         included: a lowering that drew one also read the seed)."""
-        return self.integers == other.integers and all(
+        return self.integers == other.integers and self.indices == other.indices and all(
             object.__getattribute__(self, name) == object.__getattribute__(other, name) for name in self.reads)
 
     size = property(lambda self: self._read("_size"), lambda self, v: object.__setattr__(self, "_size", v))
@@ -1279,6 +1295,10 @@ def decimal_tolerance(*trees: n.Node, given: bool = False) -> sp.Float:
         result = None if given else _lone_number(tree)
         if result is not None and "." in result.value and Fraction(result.value):
             shares.append(_half_unit(result) / Fraction(result.value))
+        elif result is not None and len(result.value.lstrip("0")) >= ROUNDED_INTEGER_DIGITS:
+            # \frac{170}{\sqrt 2} = 120, 1000 e^{0.5} = 1649: a whole number of three digits or more that
+            # ends a computation is rounded to units; a slip of integer arithmetic is off by 1 or more
+            shares.append(Fraction(1, 2) / Fraction(result.value))
         carried = [node for node in tree.walk() if isinstance(node, n.Num) and node is not result
                    and _significant_digits(node) >= 3]
         long = [node for node in carried if _significant_digits(node) >= CARRIED_DIGITS]
@@ -1293,6 +1313,7 @@ def decimal_tolerance(*trees: n.Node, given: bool = False) -> sp.Float:
 
 
 CARRIED_DIGITS = 4  # decimals this long in a side that is a number carry their error through it
+ROUNDED_INTEGER_DIGITS = 3  # \pi = 3 is no rounding anyone writes with "="; 120 for 120.2 is
 
 
 def combined_tolerance(*tolerances: sp.Float) -> sp.Float:
@@ -1457,10 +1478,22 @@ def _lone_number(tree: n.Node) -> n.Num | None:
         if isinstance(tree, n.Add) and len(tree.terms) != 1:
             return None
         tree = tree.inner if isinstance(tree, n.Paren) else tree.terms[0].node
+    tree = _without_units(tree)
     if isinstance(tree, n.Num):
         return tree
     scientific = scientific_parts(tree)
     return scientific[0] if scientific is not None else None
+
+
+def _without_units(tree: n.Node) -> n.Node:
+    """``5.8\\times10^{3}\\,\\text{s}`` as ``5.8\\times10^{3}``: a unit says what a number counts, not how it
+    was rounded."""
+    if not isinstance(tree, n.Mul) or not any(isinstance(f, n.Sym) and f.style == "unit" for f in tree.factors):
+        return tree
+    kept = [(f, op) for f, op in zip(tree.factors, ("", *tree.ops)) if not (isinstance(f, n.Sym) and f.style == "unit")]
+    if len(kept) == 1:
+        return kept[0][0]
+    return replace(tree, factors=tuple(f for f, _ in kept), ops=tuple(op for _, op in kept[1:]))
 
 
 def scientific_parts(node: n.Node) -> tuple[n.Num, n.Node, int] | None:
@@ -1553,6 +1586,18 @@ def _remainders(*exprs: sp.Basic) -> bool:
     """Whether a remainder (``a \\bmod n``) is taken: its letters are integers, which real points miss
     (``(ab) \\bmod n = ((a \\bmod n) b) \\bmod n`` holds for integers only)."""
     return any(isinstance(e, sp.Basic) and e.has(sp.Mod) for e in exprs)
+
+
+def _coincidences(letters: list[str]) -> list[list[tuple[str, int]]]:
+    """Values for index letters that make some of them equal: every way to group them (a set
+    partition) but the one where all differ, for up to three letters."""
+    if not 2 <= len(letters) <= 3:
+        return []
+    partitions: list[list[int]] = [[0]]
+    for _ in letters[1:]:
+        partitions = [p + [b] for p in partitions for b in range(max(p) + 2)]
+    return [[(letter, block + 1) for letter, block in zip(letters, p)] for p in partitions
+            if len(set(p)) < len(letters)]
 
 
 def _difference_at(expr: sp.Expr, point: dict[str, sp.Rational], rng: random.Random, attempt: int) -> complex | None:

@@ -665,7 +665,9 @@ def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
             and any(x.base.isupper() and len(x.base) == 1 and x.base != "I" for x in syms):
         keys.append(("identity",))  # (I - P)^2 = I - 2P + P^2: I beside other capitals, the identity
     bases = {x.other_base for t in trees for x in t.walk() if isinstance(x, n.Func) and x.other_base}
-    if any(_writes_powers(t, BASE_DIGITS[b]) for t in trees for b in bases):
+    numeric = not any(isinstance(x, n.Sym) for t in trees for x in t.walk())
+    if bases and numeric or any(_writes_powers(t, BASE_DIGITS[b]) for t in trees for b in bases):
+        # pH = 5 - \log 3.2 = 4.49: a log of numbers worked out is as often common as natural
         keys.append(("logbase",))  # \log 1000 = 3 in engineering, \lg 8 = 3 in computer science
     if any(m.split(":")[-1] in SYMMETRIC_NAMES | MAYBE_SYMMETRIC_NAMES for m in letters.matrices):
         keys.append(("symmetric",))  # covariance, precision, Gram and Hessian matrices usually are
@@ -843,6 +845,10 @@ class Lowerer:
         if node.base in ("D", "\\nabla") and node.indices and not node.style:
             raise Undecidable("the derivative operator D_x is not decided yet")
         if node.base == "\\delta" and len(node.indices) == 2 and not node.style:
+            same = n.structure(node.indices[0]) == n.structure(node.indices[1])
+            if same and isinstance(node.indices[0], n.Sym) and node.indices[0].base not in self.env:
+                # delta_jj with no sum over j: 1, or its trace 3 under Einstein's convention
+                raise Undecidable("a repeated index (\\delta_{jj}): an implicit sum (Einstein's convention) or one entry?")
             first, second = (self.index_value(i) for i in node.indices)
             if first.lstrip("-").isdigit() and second.lstrip("-").isdigit():
                 return sp.Integer(int(first == second))  # the Kronecker delta

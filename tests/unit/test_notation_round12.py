@@ -169,3 +169,33 @@ def test_a_letter_before_a_bracket(lhs, rhs, expected):
 ])
 def test_a_letter_applied_on_both_sides_may_be_a_function(lhs, rhs, expected):
     assert check_step(lhs, rhs, "=").status.value == expected
+
+
+@pytest.mark.parametrize("lhs, rhs, expected", [
+    # a whole number of three digits or more ending a computation is rounded to units
+    (r"\frac{170}{\sqrt{2}}", r"120", V),
+    (r"\frac{170}{\sqrt{2}}", r"121", R),
+    (r"1000e^{0.5}", r"1649", V),
+    (r"12 \cdot 13", r"157", R),
+    (r"\pi", r"3", R),
+    # a unit says what a number counts, not how it was rounded
+    (r"\frac{0.693}{1.2\times10^{-4}\,\text{s}^{-1}}", r"5.8\times10^{3}\,\text{s}", V),
+    # a log of numbers worked out may be common: not an error
+    (r"5 - \log 3.2", r"4.49", U),
+    (r"\ln 2", r"0.693", V),
+])
+def test_rounded_results(lhs, rhs, expected):
+    assert check_step(lhs, rhs, "=").status.value == expected
+
+
+@pytest.mark.parametrize("lhs, rhs, expected", [
+    # Kronecker deltas between free indices are tried where the indices coincide
+    (r"\delta_{ij}\delta_{jk}", r"\delta_{ij}", U),
+    (r"\delta_{ij}\delta_{jk}", r"0", U),
+    (r"\delta_{ij}\delta_{jk}", r"\delta_{ik}\delta_{ij}", V),
+    (r"\sum_{j=1}^{3}\delta_{ij}\delta_{jk}", r"\delta_{ik}", V),
+    # a repeated index without a sum may be Einstein's
+    (r"\delta_{jj}\delta_{kk} - \delta_{jk}\delta_{kj}", r"9 - 3", U),
+])
+def test_kronecker_deltas(lhs, rhs, expected):
+    assert check_step(lhs, rhs, "=").status.value == expected
