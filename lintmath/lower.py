@@ -1822,6 +1822,13 @@ def apply_function(name: str, args: list[sp.Expr], inverse: bool = False) -> sp.
         return 1 / (1 + sp.exp(-args[0]))
     if name == "relu" and len(args) == 1:
         return sp.Max(0, args[0])
+    if name in ("gcd", "lcm") and len(args) >= 2:
+        if not all(getattr(a, "is_Integer", False) for a in args):
+            raise Undecidable(f"\\{name} of other than whole numbers is not decided yet")
+        return (sp.gcd if name == "gcd" else sp.lcm)(*args) if len(args) == 2 else \
+            (sp.igcd if name == "gcd" else sp.ilcm)(*[int(a) for a in args])
+    if name == "degrees" and len(args) == 1:
+        return args[0] * sp.pi / 180
     if name == "mod" and len(args) == 2:
         return _remainder(*args)
     raise Undecidable(f"the function {name} is not decided yet")

@@ -954,6 +954,10 @@ class Parser:
                 break
             if t.text == "^" and isinstance(node, n.Paren) and node.delim == "[" and self.bracket_evaluation_ahead():
                 node = self.evaluation_scripts(node.inner, node.start)
+            elif t.text == "^" and self.degrees_ahead():
+                self.advance()
+                _, _, end = self.script_tokens()
+                node = n.Func(node.start, end, "degrees", (node,))  # 60^\circ is 60 pi / 180
             elif t.text == "^" and self.primes_superscript_ahead():
                 self.advance()
                 toks, _, end = self.script_tokens()
@@ -1026,6 +1030,14 @@ class Parser:
                 raise ParseFailure("an entry of a transpose with other than two indices")
             return replace(inner.inner, start=node.start, end=end, indices=(items[1], items[0]))
         return replace(inner, start=node.start, end=end, indices=tuple(items))
+
+    def degrees_ahead(self) -> bool:
+        """``^\\circ``, ``^{\\circ}``: an angle in degrees."""
+        t, u, v = self.peek(1), self.peek(2), self.peek(3)
+        if t is not None and t.text == "\\circ":
+            return True
+        return t is not None and t.kind == "open" and u is not None and u.text == "\\circ" \
+            and v is not None and v.kind == "close"
 
     def primes_superscript_ahead(self) -> bool:
         """``^{'}``, ``^{''}``: primes written as a superscript."""
@@ -1775,6 +1787,14 @@ class Parser:
                 inverse = True
             else:
                 power = self.sub_parse(toks)
+        if name in ("gcd", "lcm") and self.at("("):
+            self.advance()
+            args = [self.expr()]
+            while self.at(","):
+                self.advance()
+                args.append(self.expr())
+            close = self.expect(")")
+            return n.Func(t.start, close.end, name, tuple(args), power, inverse)
         if name in ("max", "min") and self.at("(", "\\{", "\\lbrace"):
             # \max\{a, b\} lists its arguments as a set; a set-builder (\max\{f(x) : x \in S\}) fails at ':'
             closer = {"(": ")", "\\{": "\\}", "\\lbrace": "\\rbrace"}[self.advance().text]

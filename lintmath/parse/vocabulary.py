@@ -19,14 +19,14 @@ FUNCTIONS = {
     "arcsin": "asin", "arccos": "acos", "arctan": "atan",
     "sinh": "sinh", "cosh": "cosh", "tanh": "tanh", "coth": "coth",
     "log": "log", "ln": "log", "exp": "exp", "lg": "log10",
-    "max": "max", "min": "min", "sgn": "sign", "sign": "sign", "Re": "re", "Im": "im",
+    "max": "max", "min": "min", "sgn": "sign", "sign": "sign", "Re": "re", "Im": "im", "gcd": "gcd",
 }
 
 # Multi-letter names written with \operatorname / \mathrm that mean a known function.
 NAMED_FUNCTIONS = {
     "softmax": "softmax", "sigmoid": "sigmoid", "relu": "relu", "ReLU": "relu", "erf": "erf",
     "sgn": "sign", "sign": "sign", "exp": "exp", "log": "log", "ln": "log", "tanh": "tanh",
-    "sin": "sin", "cos": "cos", "max": "max", "min": "min",
+    "sin": "sin", "cos": "cos", "max": "max", "min": "min", "gcd": "gcd", "lcm": "lcm",
 }
 
 # Letters that, followed by "(", are read as a function first (f(x), p(x), \sigma(z)); the checker

@@ -199,3 +199,19 @@ def test_rounded_results(lhs, rhs, expected):
 ])
 def test_kronecker_deltas(lhs, rhs, expected):
     assert check_step(lhs, rhs, "=").status.value == expected
+
+
+@pytest.mark.parametrize("lhs, rhs, expected", [
+    # degrees
+    (r"\cos 60^\circ", r"\frac12", V),
+    (r"\sin 30^{\circ} + \cos 60^\circ", r"1", V),
+    (r"\sin 30^{\circ} + \cos 60^\circ", r"2", R),
+    (r"90^\circ - 30^\circ", r"60^\circ", V),
+    # gcd and lcm of whole numbers; of letters, not decided
+    (r"\gcd(12, 18)", r"6", V),
+    (r"\gcd(12, 18)", r"3", R),
+    (r"\operatorname{lcm}(4,6)", r"12", V),
+    (r"\gcd(a, b)", r"\gcd(b, a)", U),
+])
+def test_degrees_and_divisors(lhs, rhs, expected):
+    assert check_step(lhs, rhs, "=").status.value == expected
