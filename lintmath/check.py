@@ -7,6 +7,7 @@ and *unverified* whenever the decision would rest on something the step does not
 """
 from __future__ import annotations
 
+import functools
 import random
 from decimal import Decimal
 from fractions import Fraction
@@ -88,8 +89,10 @@ def step_increments(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> frozense
     """Delta and delta as parts of quantities (``\\Delta Q``, ``\\delta q``) when the step writes them
     before letters only: both sides must agree, or ``\\Delta(u + v) = \\Delta u + \\Delta v`` would
     compare an operator with two new quantities."""
-    if "\\Delta" not in lhs + rhs and "\\delta" not in lhs + rhs and not macros:
-        return frozenset()
+    text = lhs + rhs
+    if not any(c in text for c in ("\\Delta", "\\delta")) and not any(
+            ("\\Delta" in m.body or "\\delta" in m.body) and m.name in text for m in macros.values()):
+        return frozenset()  # most steps: no increment written, directly or through a macro
     before, elsewhere = set(), set()
     for text in (lhs, rhs):
         try:
@@ -267,7 +270,7 @@ def _check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro
         gap = gap_names(parsed, first)
         screened = relation in EQUALITY and not reason.startswith("needs the definition") and len(gap) <= 2
         # (a probability reading is not the default one: \sum_x p(x | y) = 1 differs with p a stand-in)
-        if screened and (parsed.letters.distributions or not comparator.quickly_differs()):
+        if screened and (_drops_distributions(parsed, reason) or not comparator.quickly_differs()):
             outcome, guessed = comparator.decide()
             if outcome.kind == "equal":
                 return Verdict(Status.VERIFIED, outcome.reason, guessed=guessed,
@@ -628,7 +631,7 @@ def context_gap(parsed: Parsed, first: bool) -> str:
     if new:
         return "introduces " + ", ".join(sorted(set(new))) + ", defined elsewhere"
     lost_functions = [left[k] for k in left if k.endswith("()") and k not in right
-                      and not _maybe_products(parsed.lhs, k[:-2])]
+                      and not _maybe_products(parsed, k[:-2])]
     if lost_functions:
         return "drops the function " + ", ".join(sorted(set(lost_functions))) + ", defined elsewhere"
     # \sum_{i \in S} a_i = \sum_{i=1}^{n} a_i: what S is (here 1..n) is the prose's to say
@@ -663,11 +666,39 @@ def _introduces_only(parsed: Parsed, keys: list[str]) -> bool:
     return bool(keys) and right.keys() - left.keys() == set(keys)
 
 
-def _maybe_products(tree: n.Node, key: str) -> bool:
-    """Whether every application of ``key`` in ``tree`` may as well be a product (``m_2(x^2 + y^2)``,
-    ``2\\pi e(P + N)``): a letter no one writes as a function, so the readings decide, not a gap."""
-    apps = [x for x in tree.walk() if isinstance(x, n.Apply) and x.func.key == key]
-    return bool(apps) and all(x.maybe_product and x.func.base not in FUNCTION_LETTERS for x in apps)
+def _drops_distributions(parsed: Parsed, reason: str) -> bool:
+    """Whether the names a step drops are only distributions (``\\sum_x p(x \\mid y) = 1``), which the
+    probability reading may decide though a quick look in the default reading sees the sides differ."""
+    heads = {head.split(":")[-1] for head, _ in parsed.letters.distributions}
+    if not heads:
+        return False
+    if reason.startswith("drops the set"):
+        return True
+    # the names of "drops the function p, q, defined elsewhere" / "introduces \theta, defined elsewhere"
+    if reason.startswith("drops the function"):
+        named = reason[len("drops the function "):]
+    elif reason.startswith("introduces"):
+        named = reason[len("introduces "):]
+        # and the variables an integral or a sum marginalises: p(D) = \int p(D, \theta) d\theta
+        heads |= {x.var.base for t in (parsed.lhs, parsed.rhs) for x in t.walk()
+                  if isinstance(x, n.Integral) and x.lo is None}
+        heads |= {x.var for t in (parsed.lhs, parsed.rhs) for x in t.walk() if isinstance(x, n.BigOp)}
+    else:
+        return False
+    names = named.rsplit(", defined elsewhere", 1)[0]
+    return all(name.strip() in heads for name in names.split(","))
+
+
+def _maybe_products(parsed: Parsed, key: str) -> bool:
+    """Whether every application of ``key`` in the line before may as well be a product
+    (``m_2(x^2 + y^2)`` beside ``m_2 l``, ``2\\pi e(P + N)`` beside ``2\\pi e N``): a letter no one writes as
+    a function that the step also writes alone, so the readings decide, not a gap."""
+    apps = [x for x in parsed.lhs.walk() if isinstance(x, n.Apply) and x.func.key == key]
+    if not apps or not all(x.maybe_product and x.func.base not in FUNCTION_LETTERS for x in apps):
+        return False
+    heads = {id(x.func) for t in (parsed.lhs, parsed.rhs) for x in t.walk() if isinstance(x, n.Apply)}
+    return any((isinstance(x, n.Sym) and x.key == key and id(x) not in heads)
+               or (isinstance(x, n.Const) and x.name == key) for t in (parsed.lhs, parsed.rhs) for x in t.walk())
 
 
 def _shifted_indices(lhs: n.Node, rhs: n.Node) -> str:
@@ -993,10 +1024,14 @@ class Comparator:
             out.append(_Watched(size, {}, integers, flips, seed=self.seed * 31 + k, atoms=atoms, bounds=bounds))
         # free indices are drawn distinct, where every Kronecker delta between them is 0: a step with
         # deltas is also tried where they coincide (delta_ij delta_jk = delta_ij fails at i = k != j)
-        for k, values in enumerate(_coincidences(self._delta_indices())):
+        for k, values in enumerate(_coincidences(self._delta_letters)):
             out.append(_Watched(out[0].size, dict(values), dict(out[0].integers), flips,
                                 seed=self.seed * 31 + INSTANCES + k, atoms=atoms, bounds=bounds))
         return out
+
+    @functools.cached_property
+    def _delta_letters(self) -> list[str]:
+        return self._delta_indices()
 
     def _delta_indices(self) -> list[str]:
         """The free index letters of a step with a Kronecker delta between letters (none without one)."""
@@ -1086,7 +1121,12 @@ class Comparator:
         differ_at = None
         own = lhs is self.parsed.lhs and rhs is self.parsed.rhs
         built: list[tuple[_Watched, tuple]] = []  # the instances lowered so far, their pairs and symbols
-        for k, inst in enumerate(self.instances(flips, atoms)):
+        instances = self.instances(flips, atoms)
+        if ("probability",) in flips:
+            # one generic joint distribution settles what holds for every one: the reading only
+            # verifies, and its lowering (sums of the joint's terms) is the costliest of a step
+            instances = instances[:1]
+        for k, inst in enumerate(instances):
             earlier = next((pair for done, pair in built if done.lowers_like(inst)), None)
             if earlier is not None:
                 a, b, free_a, free_b = earlier  # the instances differ only in what this pair never consulted

@@ -27,6 +27,7 @@ from __future__ import annotations
 import functools
 import itertools
 import random
+from fractions import Fraction
 
 import mpmath
 import sympy as sp
@@ -36,7 +37,7 @@ from lintmath.parse import nodes as n
 # heads of distributions: p, q, P, \Pr (P in the operator style), \mathbb{P}, \mathrm{P}
 HEADS = frozenset({"p", "q", "P"})
 HEAD_STYLES = ("", "op", "bb", "rm")
-MAX_VARIABLES = 4  # a joint of 4 variables over 4 values is 256 terms in a marginal of one
+MAX_VARIABLES = 3  # a joint of 4 variables over 4 values would be 64 terms in a marginal of one
 
 
 def variable(sym: n.Sym) -> tuple:
@@ -137,16 +138,37 @@ def probability(seed: int, head: str, names: tuple, size: int, args: list[n.Sym]
 
 
 class _Joint:
-    def __init__(self, density: sp.Lambda, arity: int, size: int, total: sp.Float):
-        self.density, self.arity, self.size, self.total = density, arity, size, total
+    """T(v) = exp(sum over the subsets S of the variables of w_S times the product of (v_i/2 - 1) over S),
+    normalised by its sum over the values 1..size of every variable."""
+
+    def __init__(self, weights: dict[tuple[int, ...], Fraction], arity: int, size: int, total: sp.Float):
+        self.weights, self.arity, self.size, self.total = weights, arity, size, total
 
     def marginal(self, at: dict[int, sp.Expr]) -> sp.Expr:
+        """The sum of T over the values of the variables not in ``at``, over the total. The exponent
+        is built once per point as numbers times products of the symbolic values' centred forms, and
+        kept unevaluated (see StandInExp): SymPy's substitution and its exp's automatic evaluation
+        cost most of a step otherwise."""
+        from lintmath.lower import StandInExp
+
+        symbolic = {i: v / 2 - 1 for i, v in at.items() if not getattr(v, "is_Integer", False)}
+        fixed = {i: Fraction(int(v)) / 2 - 1 for i, v in at.items() if i not in symbolic}
         free = [i for i in range(self.arity) if i not in at]
         terms = []
         for values in itertools.product(range(1, self.size + 1), repeat=len(free)):
-            point = dict(at)
-            point.update(zip(free, (sp.Integer(v) for v in values)))
-            terms.append(self.density(*(point[i] for i in range(self.arity))))
+            numeric = dict(fixed)
+            numeric.update((i, Fraction(v) / 2 - 1) for i, v in zip(free, values))
+            exponent: dict[tuple[int, ...], Fraction] = {}
+            for subset, w in self.weights.items():
+                coefficient = w
+                for i in subset:
+                    if i in numeric:
+                        coefficient *= numeric[i]
+                key = tuple(i for i in subset if i in symbolic)
+                exponent[key] = exponent.get(key, Fraction(0)) + coefficient
+            power = sp.Add(*(sp.Rational(c.numerator, c.denominator) * sp.Mul(*(symbolic[i] for i in key))
+                             for key, c in exponent.items() if c))
+            terms.append(StandInExp(power, evaluate=False))
         return sp.Add(*terms) / self.total
 
 
@@ -154,16 +176,14 @@ class _Joint:
 def _joint(seed: int, head: str, arity: int, size: int) -> _Joint:
     rng = random.Random(f"{seed}:{head}:{arity}:joint")
     subsets = [c for r in range(1, arity + 1) for c in itertools.combinations(range(arity), r)]
-    weights = [sp.Rational(rng.choice([-1, 1]) * rng.randint(3, 12), 6) for _ in subsets]
-    us = sp.symbols(f"u1:{arity + 1}")
-    centred = [u / 2 - 1 for u in us]  # the values 1..4 as -1/2..1: the terms of the exponent stay small
-    exponent = sp.Add(*(w * sp.Mul(*(centred[i] for i in c)) for w, c in zip(weights, subsets)))
-    density = sp.Lambda(us, sp.exp(exponent))
+    # the values 1..4 as -1/2..1: the terms of the exponent stay small
+    weights = {c: Fraction(rng.choice([-1, 1]) * rng.randint(3, 12), 6) for c in subsets}
 
-    def value(point: tuple[int, ...]) -> mpmath.mpf:  # the same exponent, in mpmath
-        return mpmath.exp(mpmath.fsum(mpmath.mpf(w.p) / w.q * mpmath.fprod(mpmath.mpf(point[i]) / 2 - 1 for i in c)
-                                      for w, c in zip(weights, subsets)))
+    def value(point: tuple[int, ...]) -> mpmath.mpf:
+        return mpmath.exp(mpmath.fsum(mpmath.mpf(w.numerator) / w.denominator
+                                      * mpmath.fprod(mpmath.mpf(point[i]) / 2 - 1 for i in c)
+                                      for c, w in weights.items()))
     # the normalising constant, a number: summed in mpmath rather than as a SymPy sum of exps
     with mpmath.workdps(60):
         total = mpmath.fsum(value(v) for v in itertools.product(range(1, size + 1), repeat=arity))
-        return _Joint(density, arity, size, sp.Float(total, 60))
+        return _Joint(weights, arity, size, sp.Float(total, 60))
