@@ -857,7 +857,14 @@ class Comparator:
             alone = sum(1 for x in tree.walk() if isinstance(x, n.Sym) and x.key == key and id(x) not in heads)
             return len(heads), alone
         (applied_a, alone_a), (applied_b, alone_b) = uses(self.parsed.lhs), uses(self.parsed.rhs)
-        return applied_a > 0 and applied_b > 0 and alone_a + alone_b == 0
+        if not (applied_a > 0 and applied_b > 0 and alone_a + alone_b == 0):
+            return False
+        # and at points of one variable (n/2, n/4, n - 1), as a recurrence writes them; k((a + b)x^2 + c)
+        # or T(a_1 v_1) scale what they multiply
+        args = [a for t in (self.parsed.lhs, self.parsed.rhs) for x in t.walk()
+                if isinstance(x, n.Apply) and x.func.key == key for a in x.args]
+        letters = {y.key for a in args for y in a.walk() if isinstance(y, n.Sym)}
+        return len(letters) == 1
 
     def _other_bases(self) -> set[str]:
         return {x.other_base for side in (self.parsed.lhs, self.parsed.rhs) for x in side.walk()

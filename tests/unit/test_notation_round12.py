@@ -215,3 +215,8 @@ def test_kronecker_deltas(lhs, rhs, expected):
 ])
 def test_degrees_and_divisors(lhs, rhs, expected):
     assert check_step(lhs, rhs, "=").status.value == expected
+
+
+def test_a_scalar_before_brackets_on_both_sides_still_multiplies():
+    # k times polynomials of several letters: a product, whose slips are refuted
+    assert check_step(r"k((a_2 + b_2)x^2 + c)", r"k(a_2x^2 + b_2x^2) + 2kc", "=").status.value == R
