@@ -181,13 +181,15 @@ def dependents(trees) -> tuple[tuple[n.Sym, n.Sym], ...]:
     constant). Every derivative of the step by that variable then moves the quantity too: the
     d/dx (x psi) beside d psi / dx is psi + x d psi / dx, not psi."""
     out: dict[tuple, tuple[n.Sym, n.Sym]] = {}
+    # d(x^2/2)/dy beside d/dx: x is a coordinate, independent of y, not a quantity that moves
+    coordinates = {n.structure(v) for t in trees for x in t.walk() if isinstance(x, n.Deriv) for v, _ in x.wrt}
     for tree in trees:
         for node in tree.walk():
             if not isinstance(node, n.Deriv) or node.primes:
                 continue
             quantities = _quantities(node.body)
             keys = {n.structure(q) for q in quantities}
-            if len(keys) != 1:
+            if len(keys) != 1 or keys & coordinates:
                 continue
             for var, _ in node.wrt:
                 # d exp(s_i) / d s_j: entries of one family, whose derivatives the indices decide
@@ -481,6 +483,24 @@ def read_as_product(node: n.Apply, letters: Letters) -> bool:
     return node.maybe_product and not node.func.indices and node.func.base in letters.standalone
 
 
+def _identity_beside_capitals(tree: n.Node) -> bool:
+    """``I - P``, ``2I + A``: I as a term of a sum beside a term with another capital, where it may be
+    the identity; I^2 R t is a current."""
+    for node in tree.walk():
+        if not isinstance(node, n.Add) or len(node.terms) < 2:
+            continue
+        identity = capital = False
+        for term in node.terms:
+            syms = [x for x in term.node.walk() if isinstance(x, n.Sym)]
+            if syms and all(_is_identity_letter(x) for x in syms):
+                identity = True
+            elif any(x.base.isupper() and len(x.base) == 1 and x.base != "I" for x in syms):
+                capital = True
+        if identity and capital:
+            return True
+    return False
+
+
 def _is_identity_letter(sym: n.Sym) -> bool:
     return sym.base == "I" and not sym.style and not sym.indices and not sym.labels and sym.sup_letter is None
 
@@ -660,9 +680,7 @@ def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
         keys.append(("vectors",))
     if any(_indexed_vector(t, letters) for t in trees):
         keys.append(("orthogonal",))  # u_1, ..., u_n: often an orthogonal basis
-    syms = [x for t in trees for x in t.walk() if isinstance(x, n.Sym)]
-    if not letters.matrices and any(_is_identity_letter(x) for x in syms) \
-            and any(x.base.isupper() and len(x.base) == 1 and x.base != "I" for x in syms):
+    if not letters.matrices and any(_identity_beside_capitals(t) for t in trees):
         keys.append(("identity",))  # (I - P)^2 = I - 2P + P^2: I beside other capitals, the identity
     bases = {x.other_base for t in trees for x in t.walk() if isinstance(x, n.Func) and x.other_base}
     numeric = not any(isinstance(x, n.Sym) for t in trees for x in t.walk())

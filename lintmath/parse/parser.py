@@ -240,8 +240,12 @@ def _applies(tree: n.Node, named: n.Node) -> bool:
         if not all(isinstance(a, n.Sym) and not (a.indices or a.style) for a in named.args):
             return False
         named = named.func
-    return isinstance(named, n.Sym) and not named.indices \
-        and any(isinstance(x, n.Apply) and _same_function(x.func, named) for x in tree.walk())
+    if not isinstance(named, n.Sym) or named.indices:
+        return False
+    heads = {id(x.func) for x in tree.walk() if isinstance(x, n.Apply) and _same_function(x.func, named)}
+    # s(s + 1)|_{s=1/2}: s is also a quantity of F, so the bar evaluates it, and s( is a product
+    alone = any(isinstance(x, n.Sym) and _same_function(x, named) and id(x) not in heads for x in tree.walk())
+    return bool(heads) and not alone
 
 
 def _same_function(a: n.Sym, b: n.Sym) -> bool:

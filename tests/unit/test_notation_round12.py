@@ -220,3 +220,17 @@ def test_degrees_and_divisors(lhs, rhs, expected):
 def test_a_scalar_before_brackets_on_both_sides_still_multiplies():
     # k times polynomials of several letters: a product, whose slips are refuted
     assert check_step(r"k((a_2 + b_2)x^2 + c)", r"k(a_2x^2 + b_2x^2) + 2kc", "=").status.value == R
+
+
+@pytest.mark.parametrize("lhs, rhs, expected", [
+    # a coordinate differentiated by another is independent of it
+    (r"\frac{\partial}{\partial x}(x y) - \frac{\partial}{\partial y}\left(\frac{x^2}{2}\right)", r"y", V),
+    # a letter the evaluated expression also writes alone is the bar's variable, not a function
+    (r"\hbar^2 s(s+1)\Big|_{s=1/2}", r"\frac34\hbar^2", V),
+    (r"\hbar^2 s(s+1)\Big|_{s=1/2}", r"\frac12\hbar^2", R),
+    # I is the identity only as a term beside other capitals
+    (r"I^2 R t", r"I R t", R),
+    (r"(I-P)^2", r"I - 2P + P^2", V),
+])
+def test_coordinates_bars_and_the_identity(lhs, rhs, expected):
+    assert check_step(lhs, rhs, "=").status.value == expected
