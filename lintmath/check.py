@@ -270,7 +270,7 @@ def _check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro
         gap = gap_names(parsed, first)
         screened = relation in EQUALITY and not reason.startswith("needs the definition") and len(gap) <= 2
         # (a probability reading is not the default one: \sum_x p(x | y) = 1 differs with p a stand-in)
-        if screened and (_drops_distributions(parsed, reason) or not comparator.quickly_differs()):
+        if screened and (_drops_distributions(parsed, reason, gap) or not comparator.quickly_differs()):
             outcome, guessed = comparator.decide()
             if outcome.kind == "equal":
                 return Verdict(Status.VERIFIED, outcome.reason, guessed=guessed,
@@ -666,27 +666,22 @@ def _introduces_only(parsed: Parsed, keys: list[str]) -> bool:
     return bool(keys) and right.keys() - left.keys() == set(keys)
 
 
-def _drops_distributions(parsed: Parsed, reason: str) -> bool:
-    """Whether the names a step drops are only distributions (``\\sum_x p(x \\mid y) = 1``), which the
+def _drops_distributions(parsed: Parsed, reason: str, gap: set[str]) -> bool:
+    """Whether the names behind a step's gap (``gap``) are only distributions (``\\sum_x p(x \\mid y) = 1``)
+    or the variables an integral or a sum marginalises (``p(D) = \\int p(D, \\theta) d\\theta``), which the
     probability reading may decide though a quick look in the default reading sees the sides differ."""
     heads = {head.split(":")[-1] for head, _ in parsed.letters.distributions}
     if not heads:
         return False
     if reason.startswith("drops the set"):
         return True
-    # the names of "drops the function p, q, defined elsewhere" / "introduces \theta, defined elsewhere"
-    if reason.startswith("drops the function"):
-        named = reason[len("drops the function "):]
-    elif reason.startswith("introduces"):
-        named = reason[len("introduces "):]
-        # and the variables an integral or a sum marginalises: p(D) = \int p(D, \theta) d\theta
-        heads |= {x.var.base for t in (parsed.lhs, parsed.rhs) for x in t.walk()
-                  if isinstance(x, n.Integral) and x.lo is None}
-        heads |= {x.var for t in (parsed.lhs, parsed.rhs) for x in t.walk() if isinstance(x, n.BigOp)}
-    else:
+    if reason.startswith("introduces"):
+        trees = (parsed.lhs, parsed.rhs)
+        heads |= {x.var.base for t in trees for x in t.walk() if isinstance(x, n.Integral) and x.lo is None}
+        heads |= {x.var for t in trees for x in t.walk() if isinstance(x, n.BigOp)}
+    elif not reason.startswith("drops the function"):
         return False
-    names = named.rsplit(", defined elsewhere", 1)[0]
-    return all(name.strip() in heads for name in names.split(","))
+    return bool(gap) and gap <= heads
 
 
 def _maybe_products(parsed: Parsed, key: str) -> bool:
