@@ -180,7 +180,24 @@ def prepare(text: str, macros: Mapping[str, Macro] | None = None, offset: int = 
     # trailing punctuation ends a row in prose style: "= x^2 ." is "= x^2"
     while out and out[-1].kind == "sym" and out[-1].text in ",.;":
         out.pop()
-    return _merge_increments(out, increments)
+    return _merge_increments(_digit_groups(out), increments)
+
+
+def _digit_groups(tokens: list[Token]) -> list[Token]:
+    """``299\\,792\\,458``, ``6.626\\,070``: digits grouped by threes with a thin space (siunitx's style)
+    are one number, not a product of numbers."""
+    out: list[Token] = []
+    grouped = False  # the last token is a number already joined from groups
+    for t in tokens:
+        last = out[-1] if out else None
+        if last is not None and last.kind == "num" and t.kind == "num" and t.spaced and len(t.text) == 3 \
+                and t.text.isdigit() and (grouped or len(last.text.split(".")[-1]) <= 3):
+            out[-1] = Token("num", last.text + t.text, last.start, t.end, last.spaced)
+            grouped = True
+            continue
+        out.append(t)
+        grouped = False
+    return out
 
 
 MOD_WORD_STYLES = {"\\operatorname", "\\mathrm", "\\text", "\\textrm", "\\textnormal", "\\textup", "\\mbox"}

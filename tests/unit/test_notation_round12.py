@@ -234,3 +234,16 @@ def test_a_scalar_before_brackets_on_both_sides_still_multiplies():
 ])
 def test_coordinates_bars_and_the_identity(lhs, rhs, expected):
     assert check_step(lhs, rhs, "=").status.value == expected
+
+
+@pytest.mark.parametrize("lhs, rhs, expected", [
+    # digits grouped by threes with a thin space are one number
+    (r"6.626\,070\times 10^{-34}\times 10^{34}", r"6.62607", V),
+    (r"299\,792\,458 \cdot 2", r"599\,584\,916", V),
+    (r"299\,792\,458 \cdot 2", r"599\,585\,916", R),
+    (r"3\,000", r"3000", V),
+    # a thin space before a letter is still a product
+    (r"2\,x", r"2x", V),
+])
+def test_digit_groups(lhs, rhs, expected):
+    assert check_step(lhs, rhs, "=").status.value == expected
