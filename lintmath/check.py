@@ -691,9 +691,15 @@ def _maybe_products(parsed: Parsed, key: str) -> bool:
     apps = [x for x in parsed.lhs.walk() if isinstance(x, n.Apply) and x.func.key == key]
     if not apps or not all(x.maybe_product and x.func.base not in FUNCTION_LETTERS for x in apps):
         return False
-    heads = {id(x.func) for t in (parsed.lhs, parsed.rhs) for x in t.walk() if isinstance(x, n.Apply)}
-    return any((isinstance(x, n.Sym) and x.key == key and id(x) not in heads)
-               or (isinstance(x, n.Const) and x.name == key) for t in (parsed.lhs, parsed.rhs) for x in t.walk())
+    trees = (parsed.lhs, parsed.rhs)
+    return any(_written_alone(t, key) or any(isinstance(x, n.Const) and x.name == key for x in t.walk())
+               for t in trees)
+
+
+def _written_alone(tree: n.Node, key: str) -> bool:
+    """Whether ``tree`` writes the letter ``key`` as a quantity, not only before a bracket it applies."""
+    heads = {id(x.func) for x in tree.walk() if isinstance(x, n.Apply)}
+    return any(isinstance(x, n.Sym) and x.key == key and id(x) not in heads for x in tree.walk())
 
 
 def _shifted_indices(lhs: n.Node, rhs: n.Node) -> str:
@@ -847,17 +853,13 @@ class Comparator:
     def _only_applied(self, key: str) -> bool:
         """Whether both sides write ``key`` before a bracket and neither writes it alone: T(n/2) beside
         T(n/4) may be a function; m_2 (x + y) beside m_2 x is a mass."""
-        def uses(tree: n.Node) -> tuple[int, int]:
-            heads = {id(x.func) for x in tree.walk() if isinstance(x, n.Apply) and x.func.key == key}
-            alone = sum(1 for x in tree.walk() if isinstance(x, n.Sym) and x.key == key and id(x) not in heads)
-            return len(heads), alone
-        (applied_a, alone_a), (applied_b, alone_b) = uses(self.parsed.lhs), uses(self.parsed.rhs)
-        if not (applied_a > 0 and applied_b > 0 and alone_a + alone_b == 0):
+        trees = (self.parsed.lhs, self.parsed.rhs)
+        applied = [[x for x in t.walk() if isinstance(x, n.Apply) and x.func.key == key] for t in trees]
+        if not all(applied) or any(_written_alone(t, key) for t in trees):
             return False
         # and at points of one variable (n/2, n/4, n - 1), as a recurrence writes them; k((a + b)x^2 + c)
         # or T(a_1 v_1) scale what they multiply
-        args = [a for t in (self.parsed.lhs, self.parsed.rhs) for x in t.walk()
-                if isinstance(x, n.Apply) and x.func.key == key for a in x.args]
+        args = [a for apps in applied for x in apps for a in x.args]
         letters = {y.key for a in args for y in a.walk() if isinstance(y, n.Sym)}
         return len(letters) == 1
 
@@ -1033,9 +1035,6 @@ class Comparator:
 
     @functools.cached_property
     def _delta_letters(self) -> list[str]:
-        return self._delta_indices()
-
-    def _delta_indices(self) -> list[str]:
         """The free index letters of a step with a Kronecker delta between letters (none without one)."""
         trees = (self.parsed.lhs, self.parsed.rhs)
         deltas = [x for t in trees for x in t.walk() if isinstance(x, n.Sym) and x.base == "\\delta"
