@@ -275,6 +275,11 @@ def _check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro
             if outcome.kind == "equal":
                 return Verdict(Status.VERIFIED, outcome.reason, guessed=guessed,
                                elapsed=time.perf_counter() - started, definitions=where)
+            if explain and not rhs_changed and _drops_distributions(parsed, reason, gap):
+                # the names missing are the distributions' own: a typo explained is still a typo
+                verdict = explain_as_distributions(comparator, rhs, lhs, time.perf_counter() - started, where)
+                if verdict is not None:
+                    return verdict
             return Verdict(Status.UNVERIFIED, reason, elapsed=time.perf_counter() - started)
         # And a step whose sides differ by the same amount whatever m is (x = m - x - m) is wrong
         # whatever the document says m is: it is decided like any other step. So is a step that
@@ -332,7 +337,8 @@ def _check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro
         if outcome.reason.startswith("depends on what") and explain and relation in EQUALITY and not rhs_changed:
             # Whatever f is, a small edit that makes both sides apply f to the same arguments and
             # agree (p(y) for p(x)) is a typo explained, not a question about f.
-            verdict = explain_with_any_function(comparator, rhs, lhs, elapsed, where)
+            verdict = explain_with_any_function(comparator, rhs, lhs, elapsed, where) \
+                or explain_as_distributions(comparator, rhs, lhs, elapsed, where)
             if verdict is not None:
                 return verdict
         partly = outcome.reason.startswith(("holds at some sampled points", "refuted in one reading"))
@@ -432,6 +438,33 @@ def explain_with_any_function(comparator: "Comparator", rhs: str, lhs: str, elap
     if diagnosis is None:
         return None
     return Verdict(Status.REFUTED, "the two sides differ", robust.point, (), diagnosis, elapsed, where)
+
+
+PROBABILITY = ("probability",)
+INDEPENDENT = ("independent",)
+
+
+def explain_as_distributions(comparator: "Comparator", rhs: str, lhs: str, elapsed: float,
+                             where: tuple[str, ...]) -> Verdict | None:
+    """A step of distributions that fails for a generic joint (where no variables are independent)
+    and for one of independent variables alike, and that a small edit makes hold (``p(x) = 2\\sum_z
+    p(x, z)``, ``p(z) p(z \\mid x)`` for ``p(z) p(x \\mid z)``), is a typo explained. A step that holds
+    by an assumption of the prose fails for the generic joint only (``p(x, y) = p(x) p(y)``), or
+    nothing small repairs it (a Markov chain's factorisation)."""
+    if PROBABILITY not in comparator.keys:
+        return None
+    parsed = comparator.parsed
+    for flips in (frozenset([PROBABILITY]), frozenset([PROBABILITY, INDEPENDENT])):
+        outcome = comparator.compare(parsed.lhs, parsed.rhs, flips)
+        if outcome.kind != "differ":
+            return None
+    try:
+        diagnosis = diagnose(comparator, parsed, rhs, lhs, spent=elapsed, max_seconds=GUARD_SECONDS)
+    except BudgetExceeded:
+        return None
+    if diagnosis is None:
+        return None
+    return Verdict(Status.REFUTED, "the two sides differ", outcome.point, (), diagnosis, elapsed, where)
 
 
 def apply_definitions(parsed: Parsed, definitions: list[Definition], first: bool) -> tuple[Parsed, list[Definition], bool]:

@@ -1312,7 +1312,8 @@ class Lowerer:
             if names is not None:
                 values = [linalg.scalar(self.lower(a)) for a in node.args]
                 return probability.probability(self.inst.seed, node.func.key, names, self.inst.size,
-                                               list(node.args), node.given, values)
+                                               list(node.args), node.given, values,
+                                               independent=("independent",) in self.inst.flips)
         if self.apply_is_product(node):
             func = node.func
             if func.base == "e" and not (func.indices or func.style or func.labels or func.primes):

@@ -19,8 +19,10 @@ form of the marginalisation, and identities of the one are identities of the oth
 T is the exponential of a polynomial with a random coefficient for every subset of the variables,
 so no variables are independent, conditionally or not: what holds here holds for every
 distribution, and a step that needs an independence the prose assumes (``p(x, y) = p(x) p(y)``)
-does not hold here. The reading therefore only ever verifies;
-whether a step that fails in it is wrong is left to the default reading.
+does not hold here. The reading therefore verifies; it refutes only together with a diagnosis
+(see check.explain_as_distributions): a step that fails for this joint *and* for one of independent
+variables, and that one small edit makes hold for every joint, is a typo, not an assumption of the
+prose (independence, a Markov chain) that lintmath did not read.
 """
 from __future__ import annotations
 
@@ -127,9 +129,10 @@ def marginalises(node: n.Integral, distributions: tuple) -> bool:
 
 
 def probability(seed: int, head: str, names: tuple, size: int, args: list[n.Sym], given: int,
-                values: list[sp.Expr]) -> sp.Expr:
-    """``head(args)`` (with the arguments from ``given`` on after the ``\\mid``) at ``values``."""
-    model = _joint(seed, head, len(names), size)
+                values: list[sp.Expr], independent: bool = False) -> sp.Expr:
+    """``head(args)`` (with the arguments from ``given`` on after the ``\\mid``) at ``values``; with
+    ``independent``, in a joint whose variables are independent."""
+    model = _joint(seed, head, len(names), size, independent)
     at = {names.index(variable(a)): v for a, v in zip(args, values)}
     if given < 0 or given >= len(args):
         return model.marginal(at)
@@ -173,9 +176,10 @@ class _Joint:
 
 
 @functools.lru_cache(maxsize=64)
-def _joint(seed: int, head: str, arity: int, size: int) -> _Joint:
+def _joint(seed: int, head: str, arity: int, size: int, independent: bool = False) -> _Joint:
     rng = random.Random(f"{seed}:{head}:{arity}:joint")
-    subsets = [c for r in range(1, arity + 1) for c in itertools.combinations(range(arity), r)]
+    # independent variables: no term couples two of them, so the joint is the product of its marginals
+    subsets = [c for r in range(1, 2 if independent else arity + 1) for c in itertools.combinations(range(arity), r)]
     # the values 1..4 as -1/2..1: the terms of the exponent stay small
     weights = {c: Fraction(rng.choice([-1, 1]) * rng.randint(3, 12), 6) for c in subsets}
 
