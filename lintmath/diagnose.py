@@ -2994,6 +2994,8 @@ class Prefilter:
 # CPU seconds for comparing the readings of a step whose default reading cannot be built, before its
 # diagnosis; as in Comparator.decide, a reading not tried leaves the step undecided
 READINGS_SECONDS = 0.6
+# what the lowering says of a limit that has no finite value at the sampled points
+DIVERGING = frozenset({"a limit that does not exist or is infinite", "a limit whose values do not settle near the point"})
 
 
 def refute_where_readable(comparator, parsed, rhs_text: str, lhs_text: str = "", spent: float = 0.0,
@@ -3007,6 +3009,7 @@ def refute_where_readable(comparator, parsed, rhs_text: str, lhs_text: str = "",
     # for no f but a degenerate one).
     started = time.process_time()
     refuting = None
+    diverging = True
     for flips in comparator.readings():
         if time.process_time() - started > READINGS_SECONDS:
             return None
@@ -3017,12 +3020,17 @@ def refute_where_readable(comparator, parsed, rhs_text: str, lhs_text: str = "",
             if outcome.opaque or outcome.suspect:
                 return None
             refuting = refuting or (outcome, flips)
-    if refuting is None:
+        diverging &= outcome.reason in DIVERGING
+    if refuting is None and not diverging:
         return None
+    # A limit that does not settle in any reading (cos h / h, a bar at infinity of a growing term)
+    # is no value to compare; it is refuted only by an edit under which it settles on the line before.
     spent += time.process_time() - started
     diagnosis = diagnose(comparator, parsed, rhs_text, lhs_text, spent=spent, max_seconds=max_seconds)
     if diagnosis is None:
         return None
+    if refuting is None:
+        return (), (), diagnosis
     outcome, flips = refuting
     return outcome.point, comparator.guesses(flips), diagnosis
 

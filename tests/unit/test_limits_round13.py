@@ -1,0 +1,40 @@
+"""Limits: values that cancel to second order and beyond settle (the closer points work with more
+digits), and a limit that does not settle is refuted only by an edit under which it does."""
+from __future__ import annotations
+
+import pytest
+
+from lintmath.check import check_step
+
+
+@pytest.mark.parametrize("lhs, rhs", [
+    (r"\lim_{t\to0}\frac{e^t - 1 - t}{t^2}", r"\frac12"),
+    (r"\lim_{u\to0}\frac{\tan u - u}{u^3}", r"\frac13"),
+    (r"\lim_{s\to 0}\frac{\cos s - 1 + s^2/2}{s^4}", r"\frac{1}{24}"),
+    (r"-\frac{1}{6}", r"\lim_{v\to0}\frac{\sin v - v}{v^3}"),
+    (r"\lim_{y\to\infty} y\sin\frac{1}{y}", r"1"),
+])
+def test_limits_that_cancel_to_high_order_are_verified(lhs, rhs):
+    assert check_step(lhs, rhs, "=").status.value == "verified"
+
+
+@pytest.mark.parametrize("lhs, rhs, kind", [
+    # a typo that makes the limit blow up: the edit under which it settles is the diagnosis
+    (r"\cos t", r"\lim_{k\to 0}\frac{\sin t\cos t+\cos t\sin k-\sin t}{k}", "changed_variable"),
+    (r"1", r"\lim_{w\to0}\frac{\cos w}{w}", "wrong_function"),
+    (r"1", r"\lim_{r\to\infty}\frac{r^2}{r}", "exponent"),
+    (r"\int_0^\infty e^{-a t}\,dt", r"\frac{a}{-e^{-a t}}\bigg|_0^\infty", "reciprocal"),
+])
+def test_a_limit_a_typo_makes_diverge_is_refuted_with_its_repair(lhs, rhs, kind):
+    verdict = check_step(lhs, rhs, "=")
+    assert verdict.status.value == "refuted"
+    assert verdict.diagnosis.kind == kind
+    assert check_step(lhs, verdict.diagnosis.suggestion, "=").status.value == "verified"
+
+
+@pytest.mark.parametrize("lhs, rhs", [
+    # diverges, and no small edit of the line makes it settle on the line before
+    (r"\lim_{q\to 0}\frac{\sin q}{q^2}", r"1"),
+])
+def test_a_diverging_limit_nothing_explains_stays_unverified(lhs, rhs):
+    assert check_step(lhs, rhs, "=").status.value == "unverified"
