@@ -299,14 +299,26 @@ def _check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro
             return Verdict(Status.UNVERIFIED, "floor or ceiling: holds at the real points sampled, not where the "
                            "letters are integers", elapsed=elapsed)
         return Verdict(Status.VERIFIED, outcome.reason, guessed=guessed, elapsed=elapsed, definitions=where)
-    # Steps that are verified where they hold and otherwise never refuted, nor searched for a
-    # diagnosis: whatever the comparison found may be the reading's doing. An infinite series is
+    # Steps that are verified where they hold and otherwise not refuted by a comparison alone:
+    # whatever it found may be the reading's doing (only a series gets the short search). An infinite series is
     # summed numerically; a sum without bounds over a number has an unwritten range; floor(n/2) +
     # ceil(n/2) = n holds for the integers the letters stand for, not at the real points sampled.
     for present, differ_reason in ((has_infinite_series, SERIES_DIFFER), (has_uncounted_sum, UNCOUNTED_DIFFER),
                                    (_rounds_quantity, ROUNDING_DIFFER), (has_valued_set_sum, VALUED_SET_DIFFER)):
         if present(parsed.lhs, parsed.rhs):
             reason = differ_reason if outcome.kind == "differ" else outcome.reason
+            if present is has_infinite_series and reason == SERIES_DIFFER and explain and relation in EQUALITY \
+                    and not rhs_changed:
+                # a series summed numerically is no refutation alone; an edit under which the sums
+                # agree at every point (a sign, a factor 2 before the series) says the numbers were right
+                try:
+                    diagnosis = diagnose(comparator, parsed, rhs, "" if used else lhs, spent=spent,
+                                         max_seconds=GUARD_SECONDS)
+                except BudgetExceeded:
+                    diagnosis = None
+                if diagnosis is not None:
+                    return Verdict(Status.REFUTED, "the two sides differ", outcome.point, (), diagnosis,
+                                   time.perf_counter() - started, where)
             return Verdict(Status.UNVERIFIED, reason, elapsed=time.perf_counter() - started)
     if outcome.kind == "undecided":
         if not outcome.readable and explain and relation in EQUALITY and not rhs_changed \

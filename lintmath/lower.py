@@ -1568,8 +1568,8 @@ class Lowerer:
     def lower_series(self, node: n.BigOp, ends: tuple[int, int]) -> sp.Expr:
         """An infinite sum or product as SymPy's unevaluated Sum or Product over an integer symbol:
         never summed symbolically (SymPy's summation can run for minutes), only numerically by
-        evaluate.py, and a step that holds one is verified or left unverified, never refuted (see
-        check.check_step). Refused: several indices, nested series, integrals or limits in the
+        evaluate.py, and a step that holds one is verified, or refuted only with a repair that makes
+        the sums agree (see check.check_step). Refused: several indices, nested series, integrals or limits in the
         body (a quadrature per term), matrices, and entries of sequences defined elsewhere."""
         if node.kind not in ("sum", "prod") or node.extra_vars or node.exclude:
             raise Undecidable("an infinite sum over several indices or with exclusions is not decided yet")
@@ -1614,7 +1614,7 @@ def infinite_bound(node: n.Node | None) -> int:
 
 
 def has_infinite_series(*trees: n.Node) -> bool:
-    """Whether a sum or product with an infinite bound appears: such a step is never refuted."""
+    """Whether a sum or product with an infinite bound appears: such a step is refuted only with a repair."""
     return any(isinstance(x, n.BigOp) and (infinite_bound(x.lo) or infinite_bound(x.hi))
                for tree in trees for x in tree.walk())
 

@@ -38,3 +38,26 @@ def test_a_limit_a_typo_makes_diverge_is_refuted_with_its_repair(lhs, rhs, kind)
 ])
 def test_a_diverging_limit_nothing_explains_stays_unverified(lhs, rhs):
     assert check_step(lhs, rhs, "=").status.value == "unverified"
+
+
+@pytest.mark.parametrize("lhs, rhs, kind", [
+    # a series summed numerically refutes nothing alone; a sign or a factor before it that makes the
+    # sums agree at every point does
+    (r"e^{-(a^2+b^2)/2}e^{ab}", r"-e^{-(a^2+b^2)/2}\sum_{k=0}^{\infty}\frac{(ab)^k}{k!}", "sign_flip"),
+    (r"e^{-(a^2+b^2)/2}e^{ab}", r"2e^{-(a^2+b^2)/2}\sum_{k=0}^{\infty}\frac{(ab)^k}{k!}", "constant_factor"),
+    (r"\sum_{m=0}^\infty \frac{(-1)^m u^{2m}}{(2m)!}", r"\sin u", "wrong_function"),
+])
+def test_a_series_step_a_small_edit_repairs_is_refuted(lhs, rhs, kind):
+    verdict = check_step(lhs, rhs, "=")
+    assert verdict.status.value == "refuted" and verdict.diagnosis.kind == kind
+    assert check_step(lhs, verdict.diagnosis.suggestion, "=").status.value == "verified"
+
+
+@pytest.mark.parametrize("lhs, rhs", [
+    # wrong, but nothing small repairs it: left to the prose
+    (r"\frac{1}{1+z}", r"\sum_{m=0}^\infty z^m"),
+    # right: the geometric series where it converges
+    (r"\frac{1}{1-z}", r"\sum_{m=0}^\infty z^m"),
+])
+def test_a_series_step_without_a_repair_is_never_an_error(lhs, rhs):
+    assert check_step(lhs, rhs, "=").status.value in ("verified", "unverified")
