@@ -22,7 +22,7 @@ from sympy.matrices.common import ShapeError
 
 from lintmath.lower import (
     LIBRARY, MAYBE_SYMMETRIC_NAMES, OPAQUE_ENTRY, SYMMETRIC_NAMES, Instance, Letters, Lowerer, Undecidable,
-    classify_letters, derivative, has_infinite_series, has_uncounted_sum, has_valued_set_sum, is_library,
+    classify_letters, derivative, has_indicator, has_infinite_series, has_uncounted_sum, has_valued_set_sum, is_library,
     least_integers, normalized_family, read_as_product, reading_keys, shapes_of_side, sum_bounds,
 )
 from lintmath import linalg, modular
@@ -57,6 +57,8 @@ LOG_READINGS = {"log10": "\\log in base 10", "log2": "\\lg in base 2"}
 UNCOUNTED_DIFFER = "differs over a few terms of a sum without bounds over a number (\\sum_n x^n): its range is not written"
 VALUED_SET_DIFFER = ("differs where the set is {1, ..., m}; the step uses the set's elements as numbers, "
                      "and what they are (a symmetric set, a group) is not decided")
+INDICATOR_DIFFER = ("differs with the indicator (1 where a condition holds) read as an unknown function: for "
+                    "its values 0 and 1, and the conditions the prose links, not decided")
 ROUNDING_DIFFER = "floor or ceiling differs at real points; letters may stand for integers: not decided"
 DIFFERENTIALS = "differentials (dx, d(uv)) outside an integral or a derivative are not decided yet"
 SERIES_UNSETTLED = "an infinite series that does not settle (or cannot be summed) at the sampled points is not decided"
@@ -302,9 +304,11 @@ def _check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro
     # Steps that are verified where they hold and otherwise not refuted by a comparison alone:
     # whatever it found may be the reading's doing (only a series gets the short search). An infinite series is
     # summed numerically; a sum without bounds over a number has an unwritten range; floor(n/2) +
-    # ceil(n/2) = n holds for the integers the letters stand for, not at the real points sampled.
+    # ceil(n/2) = n holds for the integers the letters stand for, not at the real points sampled; an
+    # indicator read as an unknown function of its condition's sides takes values other than 0 and 1.
     for present, differ_reason in ((has_infinite_series, SERIES_DIFFER), (has_uncounted_sum, UNCOUNTED_DIFFER),
-                                   (_rounds_quantity, ROUNDING_DIFFER), (has_valued_set_sum, VALUED_SET_DIFFER)):
+                                   (_rounds_quantity, ROUNDING_DIFFER), (has_valued_set_sum, VALUED_SET_DIFFER),
+                                   (has_indicator, INDICATOR_DIFFER)):
         if present(parsed.lhs, parsed.rhs):
             reason = differ_reason if outcome.kind == "differ" else outcome.reason
             if present is has_infinite_series and reason == SERIES_DIFFER and explain and relation in EQUALITY \

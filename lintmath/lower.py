@@ -1340,7 +1340,8 @@ class Lowerer:
                 u = sp.Dummy("u")
                 return derivative(apply_function(LIBRARY[node.func.key], [u]), u, node.primes).subs(u, args[0])
             return apply_function(LIBRARY[node.func.key], args)
-        name = sp.sstr(self.symbol(node.func))
+        # an indicator: one unknown function per relation, whatever the condition's text
+        name = n.INDICATOR + node.func.labels[0] if n.is_indicator(node) else sp.sstr(self.symbol(node.func))
         if node.bracket != "(":
             name += node.bracket
         if node.params >= 0:
@@ -1617,6 +1618,14 @@ def has_infinite_series(*trees: n.Node) -> bool:
     """Whether a sum or product with an infinite bound appears: such a step is refuted only with a repair."""
     return any(isinstance(x, n.BigOp) and (infinite_bound(x.lo) or infinite_bound(x.hi))
                for tree in trees for x in tree.walk())
+
+
+def has_indicator(*trees: n.Node) -> bool:
+    """Whether an indicator ``1(a R b)`` appears. It is read as an unknown function of a and b, so a
+    step that holds for every such function holds for the indicator; but one may hold only for its
+    values 0 and 1 (``1(A)^2 = 1(A)``) or for conditions the prose links (``1(y = 1) + 1(y = -1) = 1``
+    for labels y = +-1): such a step is verified where it holds and never refuted."""
+    return any(n.is_indicator(x) for tree in trees for x in tree.walk())
 
 
 def _extremum(kind: str, values: list) -> sp.Expr:

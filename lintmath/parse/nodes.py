@@ -117,6 +117,15 @@ def map_nodes(tree: "Node", fn: Callable[["Node"], "Node"]) -> "Node":
     return fn(_children_rebuilt(tree, lambda child: map_nodes(child, fn)))
 
 
+# the head of an indicator 1(a R b) (see Parser.indicator): an Apply of this name, style "ind", with
+# the relation and the condition as written (an event label) as its labels, the two sides as its arguments
+INDICATOR = "\\mathbb{1}"
+
+
+def is_indicator(node: "Node") -> bool:
+    return isinstance(node, Apply) and node.func.base == INDICATOR and node.func.style == "ind"
+
+
 @dataclass(frozen=True)
 class Num(Node):
     value: str

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import fields, replace
 from typing import Iterator, Mapping
 
+from lintmath import expectation
 from lintmath.model import Macro
 from lintmath.parse import nodes as n
 from lintmath.parse.ellipsis import UNDECIDED as ELLIPSIS_UNDECIDED, fold_run
@@ -38,6 +39,13 @@ OPERATOR_LETTERS = {"E", "P", "\\Pr", "Var", "Cov", "var", "cov", "Corr", "KL", 
 ADD_OPS = {"+", "-", "\\pm", "\\mp"}
 MUL_OPS = {"\\cdot", "\\times", "\\otimes"}
 CONVOLUTION = {"*", "\\ast", "\\star"}
+# the relations of an indicator's condition (1(x \neq y), \mathbb{1}[x > 0]), each with the one it is
+# written as once read: x > y is y < x, so that 1(x > 0) and 1(0 < x) are the same indicator
+INDICATOR_RELATIONS = {"=": "=", "\\neq": "\\neq", "\\ne": "\\neq", "<": "<", "\\le": "\\leq", "\\leq": "\\leq",
+                       "\\leqslant": "\\leq", ">": "<", "\\ge": "\\leq", "\\geq": "\\leq", "\\geqslant": "\\leq",
+                       "\\in": "\\in", "\\notin": "\\notin"}
+INDICATOR_SWAPPED = {">", "\\ge", "\\geq", "\\geqslant"}
+INDICATOR_SYMMETRIC = {"=", "\\neq"}
 # the remainder as a binary operator (\pmod and \pod write the modulus of a congruence instead)
 MOD_OPS = {"\\bmod", "\\mod"}
 DIFFERENTIALS = {"d", "\\partial", "\\mathrm{d}", "\\text{d}", "\\operatorname{d}", "\\mathrm d"}
@@ -1098,6 +1106,8 @@ class Parser:
             raise ParseFailure("unexpected end of expression")
         if t.kind == "num":
             self.advance()
+            if t.text == "1" and self.condition_ahead():
+                return self.indicator(t.start)  # 1(x \neq y), 1_{x > 0}
             return n.Num(t.start, t.end, t.text)
         if t.kind == "letter":
             return self.symbol_or_apply()
@@ -1319,7 +1329,7 @@ class Parser:
                        sym.labels, sym.sup_letter, 0), tuple(args), sym.primes, given,
                        maybe_product=maybe_product, prefer_product=prefer_product and maybe_product,
                        bracket=open_tok.text, params=params)
-        return node
+        return indicator_probability(node) or node
 
     def event(self, left: n.Node, close_text: str) -> n.Node:
         """``P(X = x)``, ``\\Pr(f(X) \\neq Y)``, ``E[Y | X = x]``: an event or condition, kept whole as a
@@ -1700,6 +1710,9 @@ class Parser:
         if t.text in ("\\vec", "\\overrightarrow") and len(toks) == 2 \
                 and all(x.kind == "letter" and x.text.isupper() for x in toks):
             return self.displacement(toks, t.start, e)
+        if len(toks) == 1 and (toks[0].text == "1" or toks[0].text == "I" and style == "bb") \
+                and style in ("bb", "bf") and self.condition_ahead():
+            return self.indicator(t.start)  # \mathbb{1}[x > 0], \mathbf{1}\{y = k\}, \mathbb{I}(x \in A)
         if len(toks) == 1 and toks[0].kind in ("letter", "num"):
             if toks[0].kind == "num" and not (toks[0].text == "0" and "bf" in style):
                 raise ParseFailure(f"{t.text}{{{toks[0].text}}} is not decided yet")
@@ -1730,6 +1743,71 @@ class Parser:
             raise ParseFailure(f"\\mathbb{{{base}}} (expectations and number sets) is not decided yet")
         sym = self.symbol_scripts(Token("letter", base, s, e), base, style, start=t.start)
         return self.maybe_apply(sym)
+
+    def condition_ahead(self) -> tuple[int, int, int, int] | None:
+        """The condition of an indicator that follows: a bracket ``(..)``, ``[..]``, ``\\{..\\}`` or a
+        subscript ``_{..}`` holding one relation at its top level (x \\neq y, x_i > 0, x \\in A). Returns
+        the token range of the condition, the index of its relation and that of the closing token. A 1
+        before a bracket with a relation in it is nothing else; a compound condition (x > 0, y > 0;
+        a < x < b) is left unread."""
+        t = self.peek()
+        if t is None:
+            return None
+        if t.text == "_":
+            groups = _groups(self.toks, self.i + 1, 1)
+            if not groups:
+                return None
+            first, last = groups[0]
+        elif t.text in ("(", "[", "\\{"):
+            close, depth, j = OPEN_CLOSE[t.text], 0, self.i
+            while j < len(self.toks):
+                u = self.toks[j]
+                depth += u.kind == "open" or u.text in OPEN_CLOSE
+                depth -= u.kind == "close" or u.text in OPEN_CLOSE.values()
+                if depth == 0:
+                    break
+                j += 1
+            if j >= len(self.toks) or self.toks[j].text != close:
+                return None
+            first, last = self.i + 1, j
+        else:
+            return None
+        close = last
+        while last - first > 2 and self.toks[first].kind == "open" and read_group(self.toks, first)[1] == last:
+            first, last = first + 1, last - 1  # 1({x \neq y}): a macro's argument keeps its own braces
+        relations, depth = [], 0
+        for k in range(first, last):
+            u = self.toks[k]
+            depth += u.kind == "open" or u.text in OPEN_CLOSE
+            depth -= u.kind == "close" or u.text in OPEN_CLOSE.values()
+            if depth == 0 and (u.text in RELATION_COMMANDS or u.text in ("=", "<", ">")):
+                relations.append(k)
+        if len(relations) != 1 or self.toks[relations[0]].text not in INDICATOR_RELATIONS \
+                or relations[0] in (first, last - 1):
+            return None
+        return first, last, relations[0], close
+
+    def indicator(self, start: int) -> n.Node:
+        """``1(a R b)``: 1 where the condition holds, else 0, read as an unknown function of the two
+        sides named by the relation (``a > b`` as ``b < a``; the sides of = and \\neq in a fixed order).
+        Whether a step holds for the values 0 and 1 only, or for the conditions the prose links
+        (y = 1 and y = -1 are exclusive), this reading cannot say: see ``lower.has_indicator``."""
+        found = self.condition_ahead()
+        if found is None:
+            raise ParseFailure("an indicator without a condition")
+        first, last, at, close = found
+        relation = self.toks[at].text
+        left, right = self.sub_parse(self.toks[first:at]), self.sub_parse(self.toks[at + 1:last])
+        if relation in INDICATOR_SWAPPED:
+            left, right = right, left
+        elif relation in INDICATOR_SYMMETRIC and repr(n.structure(right)) < repr(n.structure(left)):
+            left, right = right, left
+        end = self.toks[close].end
+        # the condition as P(..) would name it as an event (see event), for E[1(A)] = P(A)
+        event = "event:" + " ".join(t.text for t in self.toks[first:last])
+        self.i = close + 1
+        head = n.Sym(start, start, n.INDICATOR, "ind", labels=(INDICATOR_RELATIONS[relation], event))
+        return n.Apply(start, end, head, (left, right))
 
     def displacement(self, points: list[Token], start: int, end: int) -> n.Node:
         """``\\vec{AB}``: from point A to point B, the difference of their position vectors (so that
@@ -2330,6 +2408,20 @@ class Parser:
         letters = tuple(x.base for x in node.walk() if isinstance(x, n.Sym) and x is not node
                         and not (isinstance(node, n.Apply) and x is node.func))
         return n.Num(node.start, node.start, "1"), size, letters
+
+
+def indicator_probability(node: n.Apply) -> n.Apply | None:
+    """``E[1(A)]`` is ``P(A)`` and ``E[1(A) | B]`` is ``P(A | B)``, whatever the distribution: the
+    probability of the indicator's condition, named as ``P(A)`` in the same style names its event
+    (\\mathbb{E} with \\mathbb{P}, E with P)."""
+    if not node.args or not n.is_indicator(node.args[0]) or expectation.kind_of(node) != "E" \
+            or node.params >= 0 or node.primes or node.given not in (-1, 1):
+        return None
+    head, indicator = node.func, node.args[0]
+    event = n.Sym(indicator.start, indicator.end, indicator.func.labels[1], "label")
+    prob = n.Sym(head.start, head.end, "P", head.style, head.indices, head.labels)
+    return n.Apply(node.start, node.end, prob, (event, *node.args[1:]), given=node.given,
+                   maybe_product=len(node.args) == 1 and node.given < 0)
 
 
 def _set_name(node: n.Node) -> str | None:

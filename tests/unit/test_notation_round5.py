@@ -143,7 +143,7 @@ def test_array_with_a_position_is_still_a_matrix():
 @pytest.mark.parametrize("text,words", [
     (r"[P, Q] + 1", "a list in brackets"),  # a commutator, a Poisson bracket or an interval
     (r"(a_1, a_2, a_3) + (b_1, b_2, b_3)", "a list in brackets"),
-    (r"1(x \neq 3) + 2", "a relation inside brackets"),
+    (r"1(0 < x < 3) + 2", "a relation inside brackets"),  # 1(x \neq 3) reads as an indicator (round 13)
     (r"1{x \neq 3} + 2", "a relation inside a group"),
     (r"\langle f, K(x, \cdot) \rangle", "placeholder argument"),
     (r"\text{total cost}", "words (\\text{total cost})"),
