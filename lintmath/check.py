@@ -25,7 +25,7 @@ from lintmath.lower import (
     classify_letters, derivative, has_indicator, has_infinite_series, has_uncounted_sum, has_valued_set_sum, is_library,
     least_integers, normalized_family, read_as_product, reading_keys, shapes_of_side, sum_bounds,
 )
-from lintmath import linalg, modular
+from lintmath import expectation, linalg, modular
 from lintmath.budget import BudgetExceeded
 from lintmath.context import ContextItem
 from lintmath.diagnose import GUARD_SECONDS, MAX_SECONDS, diagnose, refute_where_readable, unreadable
@@ -279,7 +279,8 @@ def _check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro
                                elapsed=time.perf_counter() - started, definitions=where)
             if explain and not rhs_changed and _drops_distributions(parsed, reason, gap):
                 # the names missing are the distributions' own: a typo explained is still a typo
-                verdict = explain_as_distributions(comparator, rhs, lhs, time.perf_counter() - started, where)
+                verdict = explain_as_distributions(comparator, rhs, lhs, time.perf_counter() - started, where,
+                                                   spent=time.process_time() - cpu_started)
                 if verdict is not None:
                     return verdict
             return Verdict(Status.UNVERIFIED, reason, elapsed=time.perf_counter() - started)
@@ -354,7 +355,8 @@ def _check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro
             # Whatever f is, a small edit that makes both sides apply f to the same arguments and
             # agree (p(y) for p(x)) is a typo explained, not a question about f.
             verdict = explain_with_any_function(comparator, rhs, lhs, elapsed, where) \
-                or explain_as_distributions(comparator, rhs, lhs, elapsed, where)
+                or explain_as_distributions(comparator, rhs, lhs, elapsed, where,
+                                            spent=time.process_time() - cpu_started)
             if verdict is not None:
                 return verdict
         partly = outcome.reason.startswith(("holds at some sampled points", "refuted in one reading"))
@@ -461,7 +463,7 @@ INDEPENDENT = ("independent",)
 
 
 def explain_as_distributions(comparator: "Comparator", rhs: str, lhs: str, elapsed: float,
-                             where: tuple[str, ...]) -> Verdict | None:
+                             where: tuple[str, ...], spent: float = 0.0) -> Verdict | None:
     """A step of distributions that fails for a generic joint (where no variables are independent)
     and for one of independent variables alike, and that a small edit makes hold (``p(x) = 2\\sum_z
     p(x, z)``, ``p(z) p(z \\mid x)`` for ``p(z) p(x \\mid z)``), is a typo explained. A step that holds
@@ -475,7 +477,8 @@ def explain_as_distributions(comparator: "Comparator", rhs: str, lhs: str, elaps
         if outcome.kind != "differ":
             return None
     try:
-        diagnosis = diagnose(comparator, parsed, rhs, lhs, spent=elapsed, max_seconds=GUARD_SECONDS)
+        # what the search may spend is judged in CPU time (``spent``), as in check_step
+        diagnosis = diagnose(comparator, parsed, rhs, lhs, spent=spent, max_seconds=GUARD_SECONDS)
     except BudgetExceeded:
         return None
     if diagnosis is None:
@@ -520,7 +523,7 @@ def names(tree: n.Node, letters: Letters) -> dict[str, str]:
         if isinstance(node, n.EvalBar):
             # F|_a^b no longer depends on its variable: named (x=a) or the step's integration variable
             bound |= {node.var.base} if node.var is not None else set(letters.integration)
-    inside_index = n.non_quantities(tree)
+    inside_index = n.non_quantities(tree) | _averaged_conditions(tree)
     for node in tree.walk():
         if isinstance(node, n.Apply):
             if is_library(node):
@@ -549,6 +552,18 @@ def names(tree: n.Node, letters: Letters) -> dict[str, str]:
             fixed = [_item_text(i) for i in node.indices if not _is_index_letter(i, letters, bound)]
             # U and U_1 are different quantities; x_1 is one of the x_i
             out[generic + ("[" + ",".join(fixed) + "]" if fixed else "")] = node.base
+    return out
+
+
+def _averaged_conditions(tree: n.Node) -> set[int]:
+    """The conditions of conditional expectations inside an expectation (X of E[E[Y | X]]): averaged
+    over, the step does not depend on what X is, as it does not on a bound variable."""
+    out: set[int] = set()
+    for node in tree.walk():
+        if isinstance(node, n.Apply) and expectation.kind_of(node) is not None and node.given < 0:
+            for inner in (x for arg in node.args for x in arg.walk()):
+                if isinstance(inner, n.Apply) and expectation.kind_of(inner) == "E" and inner.given >= 0:
+                    out.update(id(c) for c in inner.args[inner.given:])
     return out
 
 

@@ -24,6 +24,11 @@ import sympy as sp
 from lintmath.parse import nodes as n
 
 OUTCOMES = 4
+# A step with conditional expectations (E[Y | X]) gets a space of GROUPS x MEMBERS outcomes: the
+# conditioning symbols take one value per group, the others one per outcome, so that E[Y | X] is the
+# weighted mean over the outcome's group, a random quantity that is not Y itself (as it would be with
+# X taking a distinct value at every outcome).
+GROUPS, MEMBERS = 3, 3
 # Separates a random symbol's name from its outcome (X#2): the checker reports names up to it, so a
 # random symbol that only one side mentions reads as "depends on X".
 OUTCOME_MARK = "#"
@@ -52,6 +57,10 @@ class Randomness:
     bound: frozenset[str] = frozenset()
     sensitive: tuple[bool, bool] = (False, False)
     plain_conflict: bool = False
+    # the symbols after the bar of the step's conditional expectations (one set per step), and
+    # whether the step conditions on different sets or on something other than plain symbols
+    conditioned: frozenset[str] = frozenset()
+    conditional_conflict: bool = False
 
     @property
     def ambiguous(self) -> bool:
@@ -84,15 +93,27 @@ def kind_of(node: n.Apply) -> str | None:
     return None
 
 
-def outcome_weights(seed: int) -> tuple[sp.Rational, ...]:
-    """Positive weights summing to 1, the same for every expectation of an instance."""
-    return _weights(seed)
+def outcome_weights(seed: int, conditioned: bool = False) -> tuple[sp.Rational, ...]:
+    """Positive weights summing to 1, the same for every expectation of an instance; with
+    ``conditioned``, of the GROUPS x MEMBERS outcomes, group by group."""
+    return _weights(seed, GROUPS * MEMBERS if conditioned else OUTCOMES)
+
+
+def generic_weights(seed: int) -> tuple[sp.Rational, ...]:
+    """The weights of the members of the generic outcome's group: E[Y | X] outside any expectation
+    is the mean over outcomes that share the generic X and not Y."""
+    return _weights(seed + 1, MEMBERS, "generic")
+
+
+def group_of(outcome: int) -> int:
+    """The group (1-based) of an outcome (1-based) of the conditioned space."""
+    return (outcome - 1) // MEMBERS + 1
 
 
 @functools.lru_cache(maxsize=64)
-def _weights(seed: int) -> tuple[sp.Rational, ...]:
-    rng = random.Random(f"{seed}:outcomes")
-    raw = [rng.randint(2, 9) for _ in range(OUTCOMES)]
+def _weights(seed: int, count: int = OUTCOMES, tag: str = "outcomes") -> tuple[sp.Rational, ...]:
+    rng = random.Random(f"{seed}:{tag}")
+    raw = [rng.randint(2, 9) for _ in range(count)]
     total = sum(raw)
     return tuple(sp.Rational(r, total) for r in raw)
 
@@ -153,8 +174,30 @@ def classify(*trees: n.Node, matrices: frozenset[str] = frozenset()) -> Randomne
     if not all(_mentions(op, other) for op in ops):
         # E[x^2] = E[x]^2 with every letter a constant says nothing: no such reading
         other = default
+    conditioned, conflict = _conditioning(ops)
+    if conditioned:
+        # E[XY | X] = Y E[X | X] holds with Y a constant: where a step conditions, the capitals inside
+        # its expectations are random in both readings
+        other |= inside & upper
     sensitive = (any(_nonlinear(op, default) for op in ops), any(_nonlinear(op, other) for op in ops))
-    return Randomness(frozenset(default), frozenset(other), sensitive, _plain_conflict(trees, ops))
+    return Randomness(frozenset(default), frozenset(other), sensitive, _plain_conflict(trees, ops),
+                      conditioned, conflict)
+
+
+def _conditioning(ops: list[n.Apply]) -> tuple[frozenset[str], bool]:
+    """The one set of symbols the step's conditional expectations condition on, and whether there
+    is more than one such set or a condition that is not a plain symbol (E[Y | X = x])."""
+    sets = set()
+    for op in ops:
+        if op.given < 0:
+            continue
+        condition = op.args[op.given:]
+        if not all(isinstance(a, n.Sym) and not a.style == "label" for a in condition):
+            return frozenset(), True
+        sets.add(frozenset(a.key for a in condition))
+    if len(sets) > 1:
+        return frozenset(), True
+    return (next(iter(sets)) if sets else frozenset()), False
 
 
 def _mentions(op: n.Apply, keys: set[str]) -> bool:
@@ -173,7 +216,8 @@ NONLINEAR = 2
 def _degree(node: n.Node, random_keys: set[str]) -> int:
     """0 for a constant, 1 for an affine expression of random symbols, 2 for anything else."""
     if isinstance(node, n.Apply) and kind_of(node) is not None:
-        return 0  # an expectation is a number
+        # an expectation is a number; a conditional one a function of the condition
+        return NONLINEAR if node.given >= 0 else 0
     if isinstance(node, n.Sym):
         return 1 if node.key in random_keys else 0
     if isinstance(node, (n.Num, n.Const)):

@@ -795,7 +795,8 @@ class Lowerer:
         self.memo = memo
         self.env: dict[str, int] = {}
         self.variables: dict[str, sp.ImmutableMatrix] = {}  # vectors a gradient differentiates by
-        self.outcome: int | None = None  # inside an expectation: the outcome its body is read at
+        # inside an expectation: the outcome its body is read at ("0.j": a member of the generic group)
+        self.outcome: int | str | None = None
         self.stand_ins = 0  # applications of a stand-in for an undefined function so far
         # inside the body of an infinite series: its index letter -> the integer symbol it runs over
         self.series_vars: dict[str, sp.Symbol] = {}
@@ -916,8 +917,9 @@ class Lowerer:
                 power = self.symbol(node.sup_letter)
             else:
                 name += "^" + self.index_value(node.sup_letter)
-        if self.outcome is not None and self.is_random(node.key):
-            name += f"{expectation.OUTCOME_MARK}{self.outcome}"
+        suffix = self.outcome_name(node.key) if self.outcome is not None and self.is_random(node.key) else ""
+        if suffix:
+            name += expectation.OUTCOME_MARK + suffix
             # a random quantity that only one side mentions (the noise of E[y] = E[w^T x + e]) may
             # have a mean the prose gives (zero): the checker leaves such a step to its context
             self.inst.opaque.add(name)
@@ -1251,10 +1253,22 @@ class Lowerer:
     def is_random(self, key: str) -> bool:
         return key in self.letters.randomness.random(("random",) in self.inst.flips)
 
+    def outcome_name(self, key: str) -> str:
+        """The suffix of a random symbol at the current outcome: a conditioning symbol takes its
+        group's value, and at the generic group's members ("0.j") its generic one."""
+        outcome = self.outcome
+        if key in self.letters.randomness.conditioned:
+            if isinstance(outcome, str):
+                return ""
+            return f"g{expectation.group_of(outcome)}"
+        return str(outcome)
+
     def lower_expectation(self, node: n.Apply, kind: str) -> sp.Expr:
         randomness = self.letters.randomness
         if node.given >= 0:
-            raise Undecidable("conditional expectations (E[Y | X]) are not decided yet")
+            if kind != "E" or node.given != 1 or randomness.conditional_conflict or node.params >= 0 or node.primes:
+                raise Undecidable("conditional expectations (E[Y | X]) other than of one quantity given "
+                                  "the same variables are not decided yet")
         if node.params >= 0 or node.primes:
             raise Undecidable(f"{kind} with parameters or primes is not decided yet")
         if kind == "E" and not node.func.style and randomness.plain_conflict:
@@ -1265,6 +1279,8 @@ class Lowerer:
             # and it can verify such a step but not, by itself, refute it.
             raise Undecidable("an expectation of a nonlinear expression may rest on assumptions "
                               "(independence, zero mean) made elsewhere")
+        if kind == "E" and node.given >= 0:
+            return self.conditional_expectation(node.args[0])
         if kind == "E":
             if len(node.args) != 1:
                 raise Undecidable("an expectation of several arguments")
@@ -1276,17 +1292,35 @@ class Lowerer:
             return self.covariance(node.args[0], node.args[-1])
         raise Undecidable(f"{kind} of {len(node.args)} arguments is not decided yet")
 
-    def outcome_values(self, body: n.Node) -> list[tuple[sp.Expr, sp.Expr]]:
-        """(weight, value of ``body`` at that outcome) for each outcome of the instance's space."""
+    def outcome_values(self, body: n.Node, members: list | None = None) -> list[tuple[sp.Expr, sp.Expr]]:
+        """(weight, value of ``body`` at that outcome) for each outcome of the instance's space, or
+        for the (outcome, weight) pairs of ``members``."""
+        if members is None:
+            weights = expectation.outcome_weights(self.inst.seed, bool(self.letters.randomness.conditioned))
+            members = list(enumerate(weights, 1))
         saved = self.outcome
         out = []
         try:
-            for k, weight in enumerate(expectation.outcome_weights(self.inst.seed), 1):
+            for k, weight in members:
                 self.outcome = k
                 out.append((weight, linalg.scalar(self.lower(body))))
         finally:
             self.outcome = saved
         return out
+
+    def conditional_expectation(self, body: n.Node) -> sp.Expr:
+        """E[body | X] at the current outcome: the weighted mean of body over the outcomes of its
+        group (those that share X's value); outside any expectation, over the generic group."""
+        if self.outcome is None or isinstance(self.outcome, str):
+            members = [(f"0.{j}", w) for j, w in enumerate(expectation.generic_weights(self.inst.seed), 1)]
+        else:
+            weights = expectation.outcome_weights(self.inst.seed, True)
+            group = expectation.group_of(self.outcome)
+            first = (group - 1) * expectation.MEMBERS
+            members = [(k + 1, weights[k]) for k in range(first, first + expectation.MEMBERS)]
+        values = self.outcome_values(body, members)
+        total = sum(w for _, w in members)
+        return linalg.add([linalg.multiply([w / total, v]) for w, v in values])
 
     def covariance(self, left: n.Node, right: n.Node) -> sp.Expr:
         """E[(a - Ea)(b - Eb)]; for vectors E[(a - Ea)(b - Eb)^T], the covariance matrix."""

@@ -45,9 +45,9 @@ CASES = [
     (r"\mathbb{V}[T + S]", r"\mathbb{V}[T] + \mathbb{V}[S]", U),
     (r"\mathbb{E}[Z + \epsilon]", r"\mathbb{E}[Z]", U),
     (r"\mathbb{E}[(m + \epsilon)^2]", r"m^2 + \mathbb{E}[\epsilon^2]", U),
-    # conditional expectations are not decided
-    (r"\mathbb{E}[T \mid S]", r"\mathbb{E}[T \mid S]", U),
-    (r"\mathbb{E}[\mathbb{E}[T \mid S]]", r"\mathbb{E}[T]", U),
+    # conditional expectations (more in test_expectation_round13.py): the tower property
+    (r"\mathbb{E}[T \mid S]", r"\mathbb{E}[T \mid S]", V),
+    (r"\mathbb{E}[\mathbb{E}[T \mid S]]", r"\mathbb{E}[T]", V),
     # bare E before anything but one symbol is not read
     (r"\mathbb{E} Z^2", r"\mathbb{E}[Z^2]", U),
     (r"\mathbb{E}(Z - c)^2", r"\mathbb{E}[(Z - c)^2]", U),
