@@ -432,6 +432,20 @@ class AnyFunctionComparator:
         return getattr(self.inner, name)
 
 
+class DistributionComparator:
+    """A Comparator that reads the step's distributions only as distributions: a candidate edit of
+    a step of distributions is judged where the step itself fails, not also with p a stand-in."""
+
+    def __init__(self, inner: "Comparator"):
+        self.inner = inner
+
+    def readings(self) -> list[frozenset]:
+        return [frozenset([PROBABILITY])]
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+
 def explain_with_any_function(comparator: "Comparator", rhs: str, lhs: str, elapsed: float,
                               where: tuple[str, ...]) -> Verdict | None:
     parsed = comparator.parsed
@@ -478,7 +492,8 @@ def explain_as_distributions(comparator: "Comparator", rhs: str, lhs: str, elaps
             return None
     try:
         # what the search may spend is judged in CPU time (``spent``), as in check_step
-        diagnosis = diagnose(comparator, parsed, rhs, lhs, spent=spent, max_seconds=GUARD_SECONDS)
+        diagnosis = diagnose(DistributionComparator(comparator), parsed, rhs, lhs, spent=spent,
+                             max_seconds=GUARD_SECONDS)
     except BudgetExceeded:
         return None
     if diagnosis is None:
