@@ -505,6 +505,54 @@ def _compile_series(expr, index: dict) -> Closure:
     return series
 
 
+# A constant series whose terms decay like a power (1/n^2) or alternate while shrinking ((-1)^n / n)
+# does not settle within the terms allowed above; its value is the accelerated sum (mpmath's nsum)
+# once its terms far out pass a convergence test: a power decay faster than 1/n^1.2 that does not
+# slow down, or strictly alternating signs with shrinking sizes (Leibniz). 1/n, 1/(n ln n) and
+# 1 - 1 + 1 - ... fail it and keep no value.
+_SLOW_POINTS = (10**3, 10**4, 10**5)
+_SLOW_POWER = 1.2
+
+
+def constant_series(body: sp.Expr, var: sp.Symbol, start: int) -> sp.Float | None:
+    """The sum of ``body`` over var = start, start + 1, ... (no other free symbol), or None."""
+    try:
+        term = _compile(body, {var: 0})
+    except (Unsupported, NoValue, RecursionError, TypeError, ValueError):
+        return None
+    with mpmath.workdps(SCREENING_DIGITS):
+        def f(k):
+            value = term((mpmath.mpf(k),))
+            if not isinstance(value, mpmath.mpf):
+                raise ValueError("not real")
+            return value
+        try:
+            far = [(f(start + k), f(start + k + 1)) for k in _SLOW_POINTS]
+        except (ArithmeticError, ValueError, TypeError, Diverges, Defer, NoValue):
+            return None
+        sizes = [abs(a) for a, _ in far]
+        if any(size == 0 for size in sizes):
+            return None
+        alternating = all(a * b < 0 and abs(b) <= abs(a) for a, b in far) and sizes[0] > sizes[1] > sizes[2]
+        same_sign = all(a * b > 0 for a, b in far) and len({mpmath.sign(a) for a, _ in far}) == 1
+        if not alternating:
+            if not same_sign:
+                return None
+            powers = [float(mpmath.log10(sizes[k] / sizes[k + 1])) for k in range(2)]
+            if not (powers[1] > _SLOW_POWER and powers[1] >= powers[0] - 0.05):
+                return None
+        try:
+            # two accelerations that work differently must agree: Richardson and Shanks (nsum's
+            # default), and Euler-Maclaurin or, for alternating terms, Cohen's
+            value = mpmath.nsum(f, [start, mpmath.inf])
+            check = mpmath.nsum(f, [start, mpmath.inf], method="alternating" if alternating else "euler-maclaurin")
+        except (ArithmeticError, ValueError, TypeError, Diverges, Defer, NoValue):
+            return None
+        if not isinstance(value, mpmath.mpf) or not abs(value - check) <= mpmath.mpf("1e-15") * max(1, abs(value)):
+            return None
+        return sp.Float(value, SCREENING_DIGITS)
+
+
 def clear_cache() -> None:
     _compiled.clear()
     _float_compiled.clear()

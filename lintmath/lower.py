@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 import sympy as sp
 from sympy.core.function import AppliedUndef, ArgumentIndexError
 
-from lintmath import expectation, linalg, probability
+from lintmath import evaluate, expectation, linalg, probability
 from lintmath.parse import nodes as n
 from lintmath.parse.ellipsis import affine
 from lintmath.parse.vocabulary import FUNCTION_LETTERS
@@ -1624,6 +1624,10 @@ class Lowerer:
             raise Undecidable("an infinite series of vectors or matrices is not decided yet")
         if body.has(sp.Integral, sp.Sum, sp.Product, sp.Limit, sp.Derivative):
             raise Undecidable("an infinite series of integrals, limits or series is not decided yet")
+        if node.kind == "sum" and hi is sp.oo and lo.is_Integer and body.free_symbols == {index}:
+            value = evaluate.constant_series(body, index, int(lo))  # 1/n^2: too slow to settle term by term
+            if value is not None:
+                return value
         return (sp.Sum if node.kind == "sum" else sp.Product)(body, (index, lo, hi))
 
     def series_bound(self, node: n.Node) -> sp.Integer:

@@ -61,3 +61,27 @@ def test_a_series_step_a_small_edit_repairs_is_refuted(lhs, rhs, kind):
 ])
 def test_a_series_step_without_a_repair_is_never_an_error(lhs, rhs):
     assert check_step(lhs, rhs, "=").status.value in ("verified", "unverified")
+
+
+@pytest.mark.parametrize("lhs, rhs", [
+    # too slow to settle term by term; their terms far out pass a convergence test, and two
+    # accelerations agree on the sum
+    (r"\sum_{m=1}^\infty \frac{1}{m^2}", r"\frac{\pi^2}{6}"),
+    (r"\sum_{m=1}^\infty \frac{(-1)^{m+1}}{m}", r"\ln 2"),
+    (r"\sum_{m=0}^\infty \frac{(-1)^{m}}{2m+1}", r"\frac{\pi}{4}"),
+    (r"\sum_{m=1}^\infty \frac{1}{m(m+1)}", r"1"),
+])
+def test_slowly_converging_constant_series_are_summed(lhs, rhs):
+    assert check_step(lhs, rhs, "=").status.value == "verified"
+
+
+@pytest.mark.parametrize("lhs, rhs", [
+    # divergent, or too slow to tell: never a value
+    (r"\sum_{m=1}^\infty \frac{1}{m}", r"7"),
+    (r"\sum_{m=2}^\infty \frac{1}{m \ln m}", r"3"),
+    (r"\sum_{m=0}^\infty (-1)^m", r"\frac12"),
+    (r"\sum_{m=1}^\infty \frac{\sin m}{m^2}", r"1"),
+])
+def test_series_that_fail_the_convergence_test_have_no_value(lhs, rhs):
+    verdict = check_step(lhs, rhs, "=")
+    assert verdict.status.value == "unverified" and "series" in verdict.reason

@@ -54,7 +54,7 @@ def test_a_series_whose_sides_differ_is_refuted_only_with_a_repair(lhs, rhs):
 @pytest.mark.parametrize("lhs, rhs", [
     (r"\sum_{n=0}^{\infty} 2^n", r"-1"),                    # what acceleration would "sum" it to
     (r"\sum_{n=1}^{\infty} \frac{1}{n}", r"7"),             # diverges, though its terms vanish
-    (r"\sum_{n=1}^{\infty} \frac{1}{n^2}", r"\frac{\pi^2}{6}"),   # true, but too slow to settle here
+    (r"\sum_{n=1}^{\infty} \frac{1}{n^{1.1}}", r"10.58"),   # true, but too slow to settle here
     (r"\sum_{n=0}^{\infty} n! t^n", r"\frac{1}{1-t}"),      # asymptotic: tiny terms, then growing ones
     (r"\sum_{n=1}^{\infty} \left(1 + \frac{t}{n}\right)^{-n}", r"t"),
 ])
