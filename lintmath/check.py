@@ -1239,7 +1239,7 @@ class Comparator:
                 if calls_a != calls_b:
                     return Outcome("undecided", "the two sides apply undefined functions differently")
                 symbols += sorted(calls_a, key=sp.srepr)
-            complex_ok = a.has(sp.I) or b.has(sp.I)
+            complex_ok = _writes_imaginary(flips, units_l | units_r) and (a.has(sp.I) or b.has(sp.I))
             tries = 0
             got = 0
             shape_a, entries_a = linalg.entries(a)
@@ -1549,7 +1549,9 @@ def _agreement(comparator: "Comparator", value: Callable[[int, int], sp.Rational
     if not symbols:
         return None
     agree = differ = 0
-    complex_ok = a.has(sp.I) or b.has(sp.I)  # as the comparison itself allows, where the step writes i
+    units = frozenset(c.name for c in _imaginary_units(comparator.parsed.lhs, comparator.parsed.rhs))
+    # as the comparison itself allows, where the step writes i
+    complex_ok = _writes_imaginary(flips, units) and (a.has(sp.I) or b.has(sp.I))
     for p in range(4):
         point = {x: value(p, k) for k, x in enumerate(symbols)}
         va, vb = evaluate(a, point, complex_ok=complex_ok), evaluate(b, point, complex_ok=complex_ok)
@@ -1644,6 +1646,15 @@ def _rounds_quantity(*trees: n.Node) -> bool:
 
 def _imaginary_units(*trees: n.Node) -> list[n.Const]:
     return [x for t in trees for x in t.walk() if isinstance(x, n.Const) and x.name.startswith("imag_")]
+
+
+def _writes_imaginary(flips: frozenset, units: frozenset[str]) -> bool:
+    """Whether the step itself writes the imaginary unit (\\mathrm{i}, or i or j read as one): only
+    then are complex values its values. SymPy brings in I on its own for the logarithm or root of a
+    negative constant (log(1 - pi) = log(pi - 1) + i pi, pi being a mixing weight the author calls
+    \\pi), where the real reading is undefined, not complex: the branches of such values differ by
+    2 pi i and would refute (1 - pi) ln(b/(1 - pi)) = (1 - pi)(ln b - ln(1 - pi))."""
+    return bool(units) or any(key[0] == "imag" for key in flips)
 
 
 def _is_constant(expr: sp.Expr, free: set) -> bool:

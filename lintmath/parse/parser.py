@@ -2240,6 +2240,8 @@ class Parser:
                 hi = self.integral_bound(toks)
         if (lo is None) != (hi is None):
             raise ParseFailure("an integral over a region is not decided yet")
+        if self.at("\\int"):
+            return self.iterated_integral(t, lo, hi, named)
         start = self.i
         found = self.find_differential()
         if found is None:
@@ -2266,6 +2268,26 @@ class Parser:
                 body = self.product()
         end = max(body.end, self.toks[after - 1].end)
         return n.Integral(t.start, end, body, var, lo, hi)
+
+    def iterated_integral(self, t: Token, lo: n.Node | None, hi: n.Node | None, named: str | None) -> n.Node:
+        """``\\int_0^{2\\pi}\\int_0^R r\\,dr\\,d\\theta``: an integral whose integrand is another integral.
+        The inner one takes the first differential after it, as it would alone; this one's must follow
+        right after (the differentials are written innermost first)."""
+        inner = self.integral()
+        window = self.toks[self.i:self.i + 8]
+        op, rest = _differential(window)
+        if op != "d" or not rest or not _integration_letter(rest[0]):
+            raise ParseFailure("an integral without a differential dx")
+        var_at = self.i + len(window) - len(rest)
+        if var_at + 1 < len(self.toks) and self.toks[var_at + 1].text in ("_", "^"):
+            raise ParseFailure("an iterated integral over an indexed variable is not decided yet")
+        var = Parser([self.toks[var_at]]).atom()
+        if not isinstance(var, n.Sym) or (named is not None and named != var.base):
+            raise ParseFailure("an integral with respect to an expression")
+        if isinstance(inner, n.Integral) and inner.var.key == var.key:
+            raise ParseFailure("an iterated integral twice over one variable")
+        self.i = var_at + 1
+        return n.Integral(t.start, self.toks[var_at].end, inner, var, lo, hi)
 
     def integral_bound(self, toks: list[Token]) -> n.Node:
         if any(x.is_("=") for x in toks):
@@ -2305,9 +2327,12 @@ class Parser:
             u = toks[j]
             window = toks[j:j + 8]
             op, rest = _differential(window)
-            if op == "d" and rest and (rest[0].kind == "letter" or (rest[0].kind == "cmd" and rest[0].text[1:] in GREEK)):
+            if op == "d" and rest and _integration_letter(rest[0]):
                 prev = toks[j - 1] if j > self.i else None
-                if not (u.text == "d" and prev is not None and prev.kind == "letter" and prev.end == u.start):
+                # "and x" is a word; a d that a macro wrote (\\dx for \\,dx, its span the whole
+                # invocation) is glued to nothing the author typed
+                typed = u.end - u.start == len(u.text)
+                if not (u.text == "d" and typed and prev is not None and prev.kind == "letter" and prev.end == u.start):
                     var_at = j + len(window) - len(rest)
                     if var_at + 1 < len(toks) and toks[var_at + 1].text in ("_", "^"):
                         if u.text == "d" and any(x.text == "d" for x in toks[var_at + 2:]):
@@ -2484,6 +2509,11 @@ def _qubits(label: list[Token]) -> tuple[str, tuple[str, ...]]:
     if systems and len(systems) != len(out):
         return "", ()
     return "".join(out), tuple(systems)
+
+
+def _integration_letter(t: Token) -> bool:
+    """Whether ``t`` can be the variable of a differential: a letter or a Greek letter."""
+    return t.kind == "letter" or (t.kind == "cmd" and t.text[1:] in GREEK)
 
 
 def _differential(toks: list[Token]) -> tuple[str | None, list[Token]]:

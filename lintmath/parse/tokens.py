@@ -136,6 +136,22 @@ def read_optional(tokens: list[Token], i: int) -> tuple[list[Token] | None, int]
     return None, i
 
 
+ALIGNMENT = {"&", "\\\\", "\\cr"}  # what separates the cells and rows of a table
+
+
+def _aligns(tokens: list[Token]) -> bool:
+    """Whether ``tokens`` separate cells or rows outside any group or environment of their own."""
+    depth = 0
+    for t in tokens:
+        if t.kind == "open" or t.text == "\\begin":
+            depth += 1
+        elif t.kind == "close" or t.text == "\\end":
+            depth -= 1
+        elif depth == 0 and t.text in ALIGNMENT:
+            return True
+    return False
+
+
 def _substitute(body: tuple[Token, ...], args: list[list[Token]], start: int, end: int) -> list[Token]:
     out: list[Token] = []
     k = 0
@@ -145,9 +161,15 @@ def _substitute(body: tuple[Token, ...], args: list[list[Token]], start: int, en
             digits = body[k + 1].text
             index = int(digits[0]) - 1
             if 0 <= index < len(args):
-                out.append(Token("open", "{", start, end))
+                # an argument with cells and rows of its own (\bmat{1 & 2 \\ 3 & 4} for a body
+                # \begin{bmatrix}#1\end{bmatrix}) goes in bare, as TeX puts it: a group around it
+                # would make the whole table one cell
+                grouped = not _aligns(args[index])
+                if grouped:
+                    out.append(Token("open", "{", start, end))
                 out.extend(Token(a.kind, a.text, start, end, a.spaced) for a in args[index])
-                out.append(Token("close", "}", start, end))
+                if grouped:
+                    out.append(Token("close", "}", start, end))
             # "#12" tokenizes as one number; keep the digits after the first
             if len(digits) > 1:
                 out.append(Token("num", digits[1:], start, end))
