@@ -59,6 +59,9 @@ VALUED_SET_DIFFER = ("differs where the set is {1, ..., m}; the step uses the se
                      "and what they are (a symmetric set, a group) is not decided")
 INDICATOR_DIFFER = ("differs with the indicator (1 where a condition holds) read as an unknown function: for "
                     "its values 0 and 1, and the conditions the prose links, not decided")
+# m\ddot x = -kx as a step: sides whose highest derivatives in time differ are an equation of motion
+# as often as a slip, which only a small edit that makes the step hold tells apart
+EQUATION_OF_MOTION = "an equation of motion (its sides differ in their highest derivative in time), not an identity"
 ROUNDING_DIFFER = "floor or ceiling differs at real points; letters may stand for integers: not decided"
 DIFFERENTIALS = "differentials (dx, d(uv)) outside an integral or a derivative are not decided yet"
 SERIES_UNSETTLED = "an infinite series that does not settle (or cannot be summed) at the sampled points is not decided"
@@ -545,9 +548,9 @@ def names(tree: n.Node, letters: Letters) -> dict[str, str]:
                 continue
             if read_as_product(node, letters):
                 if node.func.base not in letters.integer and node.func.base not in letters.index:
-                    out[node.func.key] = node.func.base
+                    out[_timeless(node.func, letters).key] = node.func.base
             else:
-                out[node.func.key + "()"] = node.func.base
+                out[_timeless(node.func, letters).key + "()"] = node.func.base
         if isinstance(node, n.Deriv):
             for var, _ in node.wrt:
                 inside_index.add(id(var))
@@ -563,11 +566,16 @@ def names(tree: n.Node, letters: Letters) -> dict[str, str]:
                 continue
             if matrix_mode and node.base == "I" and not node.indices or node.base == "0":
                 continue  # the identity matrix, the zero vector
-            generic = node.key + ("'" * node.primes) + "".join(node.labels)
+            generic = _timeless(node, letters).key + ("'" * node.primes) + "".join(node.labels)
             fixed = [_item_text(i) for i in node.indices if not _is_index_letter(i, letters, bound)]
             # U and U_1 are different quantities; x_1 is one of the x_i
             out[generic + ("[" + ",".join(fixed) + "]" if fixed else "")] = node.base
     return out
+
+
+def _timeless(node: n.Sym, letters: Letters) -> n.Sym:
+    """In a step that differentiates by t, \\dot x is the derivative of x: the same quantity by name."""
+    return n.undotted(node)[0] if letters.time is not None else node
 
 
 def _averaged_conditions(tree: n.Node) -> set[int]:
@@ -1290,6 +1298,8 @@ class Comparator:
                     if not all(self.holds(va, vb, tolerance) for va, vb in precise):
                         if _is_constant(a, free_a) != _is_constant(b, free_b):
                             suspect = "an equation to solve or a value given elsewhere, not an identity"
+                        elif self.parsed.letters.time is not None and _time_order(free_a) != _time_order(free_b):
+                            suspect = EQUATION_OF_MOTION
                         if differ_at is None:
                             differ_at = tuple((_shown_name(s), sp.sstr(v.evalf(6))) for s, v in point.items())
                         if self.relation in INEQUALITY or stand_ins and not agreed or equal_only:
@@ -1655,6 +1665,16 @@ def _writes_imaginary(flips: frozenset, units: frozenset[str]) -> bool:
     \\pi), where the real reading is undefined, not complex: the branches of such values differ by
     2 pi i and would refute (1 - pi) ln(b/(1 - pi)) = (1 - pi)(ln b - ln(1 - pi))."""
     return bool(units) or any(key[0] == "imag" for key in flips)
+
+
+# the lowered name of a derivative in time (\\ddot x is d(x)/d(t)^2; see Lowerer.time_derivative)
+_TIME_DERIVATIVE = re.compile(r"d\((.+)\)/d\((?:t|\\tau)\)\^(\d+)")
+
+
+def _time_order(free: set) -> int:
+    """The highest order of a derivative in time among a side's symbols (2 for \\ddot x, 0 for none)."""
+    orders = [int(m.group(2)) for s in free for m in [_TIME_DERIVATIVE.fullmatch(getattr(s, "name", ""))] if m]
+    return max(orders, default=0)
 
 
 def _is_constant(expr: sp.Expr, free: set) -> bool:

@@ -387,10 +387,22 @@ def dropped_terms(ctx: Context) -> Iterator[Candidate]:
             if top or shared >= 2 or shared and source is ctx.lhs:
                 pairs.append((-shared, -top, i, j, source, target))
     pairs.sort(key=lambda p: p[:4])
+    if pairs and _rewrote_all(ctx, lhs_adds) and not isinstance(ctx.parent_of(rhs), n.Node):
+        # a line that keeps no term of the line before as written wrote the lost one its own way too:
+        # one of its terms again with the letter it lost (``(T+S)(v)`` beside ``(T+S)(u)``)
+        own = rhs.terms if isinstance(rhs, n.Add) else (n.Term(rhs.start, rhs.end, "+", rhs),)
+        yield from _renamed_copies(ctx, own)
     for *_, source, target in pairs:
         yield from _insertions(ctx, source, target)
     yield from _swapped_copies(ctx)
     yield from _moved_primes(ctx)
+
+
+def _rewrote_all(ctx: Context, lhs_adds: list[n.Add]) -> bool:
+    """Whether no term of the new line is written as a term of a sum of the line before."""
+    theirs = {_squash(ctx.lhs_text[t.node.start : t.node.end]) for a in lhs_adds for t in a.terms}
+    terms = ctx.rhs.terms if isinstance(ctx.rhs, n.Add) else (n.Term(ctx.rhs.start, ctx.rhs.end, "+", ctx.rhs),)
+    return not any(_squash(ctx.rhs_text[t.node.start : t.node.end]) in theirs for t in terms)
 
 
 def twin_removals(ctx: Context) -> Iterator[Candidate]:
@@ -1262,11 +1274,39 @@ def _monomial_term(ctx: Context, d: sp.Expr, spelled: dict) -> tuple[str, str, n
     sign = "-" if coefficient < 0 else "+"
     value = abs(coefficient)
     powers.sort(key=lambda item: spelled[item[0].name][2])  # in the order the lines write the letters
+    together = _product_order(ctx, [spelled[b.name][0] for b, _ in powers])
+    if together is not None:  # ... or as a product of the lines writes them side by side
+        powers.sort(key=lambda item: together.index(_squash(spelled[item[0].name][0])))
     body = _synthesized_text(ctx, value, [(spelled[b.name][0], e) for b, e in powers])
     if body is None:
         return None
     node = _synthesized_node(value, [(spelled[b.name][1], e) for b, e in powers])
     return sign, body, node, {spelled[b.name][0]: e for b, e in powers}
+
+
+def _product_order(ctx: Context, spellings: list[str]) -> list[str] | None:
+    """The order in which a product of the line before (else of the new line) writes all these
+    letters as its factors (``m_2 gl`` in ``m_2 gl(1 - \\theta^2)``), by their squashed spellings: a
+    term lost from such a product's expansion keeps that order. None for one letter, or when no
+    product writes them all."""
+    wanted = {_squash(s) for s in spellings}
+    if len(wanted) < 2:
+        return None
+    for tree, text in ((ctx.lhs, ctx.lhs_text), (ctx.rhs, ctx.rhs_text)):
+        if not text:
+            continue
+        for mul in tree.walk():
+            if not isinstance(mul, n.Mul):
+                continue
+            seen: list[str] = []
+            for f in mul.factors:
+                base = f.base if isinstance(f, n.Pow) else f
+                written = _squash(text[base.start : base.end]) if isinstance(base, n.Sym) else ""
+                if written in wanted and written not in seen:
+                    seen.append(written)
+            if len(seen) == len(wanted):
+                return seen
+    return None
 
 
 def _symbol_spellings(ctx: Context, instance) -> dict[str, tuple[str, n.Sym, tuple[int, int]]]:
@@ -1607,7 +1647,9 @@ def _insertions(ctx: Context, source: n.Add, target: n.Node) -> Iterator[Candida
             position = min(k, len(terms))
         if not isinstance(target, n.Add) and isinstance(ctx.parent_of(target), (n.Mul, n.Pow, n.Func)):
             continue  # a bare factor that lost a sum needs parentheses too: not a one-term edit
-        simpler = _simplified_copy(ctx, term, rewritten)
+        # (where the search decides the verdict, only copies of what the lines write)
+        simpler = (_worked_copy(ctx, source, terms, term) if rewritten and not ctx.guard else None) \
+            or _simplified_copy(ctx, term, rewritten)
         if simpler is not None:
             sign, shown, node = simpler
             new_add = n.Add(target.start, target.end, terms[:position] + (replace(term, sign=sign, node=node),)
@@ -1620,6 +1662,106 @@ def _insertions(ctx: Context, source: n.Add, target: n.Node) -> Iterator[Candida
         yield Candidate("dropped_term", tree, target.start, target.end, edit,
                         f"the term `{'-' if term.sign == '-' else ''}{body}` of the line before was dropped",
                         term=("-" if term.sign == "-" else "") + body)
+
+
+def _worked_copy(ctx: Context, source: n.Add, terms: tuple[n.Term, ...],
+                 term: n.Term) -> tuple[str, str, n.Node] | None:
+    """A term of the line before as a line that works out the factors after each term's first one
+    writes it, as (sign, text, tree): the first factor as written, the rest as the number or the
+    matrix of numbers it is, written as the line writes its own (``3 (-5)`` beside ``1 (-1) - 4 (-4)``,
+    from ``1|A| - 4|B| + 3|C|``). None unless a term of the line is written so from one before."""
+    if not isinstance(term.node, n.Mul):
+        return None
+    template = _worked_template(ctx, source, terms)
+    value = _worked_value(ctx, term.node) if template is not None else None
+    if value is None:
+        return None
+    join, like = template
+    if isinstance(value, Fraction) == isinstance(like, n.MatrixLit):
+        return None
+    written = _worked_text(ctx, value, like)
+    if written is None:
+        return None
+    lead = term.node.factors[0]
+    try:
+        from lintmath.parse.parser import parse_math
+        factor = parse_math(written)
+    except Exception:
+        return None
+    shown = _compact(ctx.lhs_text[lead.start : lead.end]) + join + written
+    return term.sign, shown, n.Mul(term.node.start, term.node.end, (lead, factor), ops=term.node.ops[:1])
+
+
+def _worked_value(ctx: Context, node: n.Mul) -> Fraction | tuple[tuple[Fraction, ...], ...] | None:
+    """The value of the factors of a product after its first, a small fraction or a matrix of them."""
+    from lintmath.check import evaluate
+
+    rest = node.factors[1:]
+    tree = rest[0] if len(rest) == 1 else n.Mul(rest[0].start, node.end, rest, ops=node.ops[1:])
+    if ctx.quick is None or not ctx.quick.usable:
+        return None
+    try:
+        expr = ctx.quick._lower(ctx.comparator.instances(frozenset())[0], tree)
+        rows = expr.tolist() if getattr(expr, "is_Matrix", False) else None
+        cells = [x for row in rows for x in row] if rows is not None else [expr]
+        if any(getattr(x, "free_symbols", None) for x in cells) or len(cells) > 16:
+            return None
+        values = []
+        for x in cells:
+            v = evaluate(x, {})
+            nice = None if v is None or abs(sp.im(v)) > 1e-12 else _nice(sp.re(v))
+            if nice is None:
+                return None
+            values.append(nice)
+    except Exception:
+        return None
+    if rows is None:
+        return values[0]
+    width = len(rows[0])
+    return tuple(tuple(values[i : i + width]) for i in range(0, len(values), width))
+
+
+def _worked_text(ctx: Context, value, like: n.Node) -> str | None:
+    """A worked-out value written like the line's own: a number (bracketed when negative, or when the
+    line brackets its numbers), or a matrix in the line's environment."""
+    def number(x: Fraction) -> str:
+        body = _synthesized_text(ctx, sp.Rational(abs(x.numerator), x.denominator), []) or "1"
+        return ("-" if x < 0 else "") + body
+
+    if isinstance(value, Fraction):
+        body = number(value)
+        return f"({body})" if value < 0 or isinstance(like, n.Paren) else body
+    text = ctx.rhs_text[like.start : like.end]
+    begin, end = re.match(r"\\begin\{\w+\}", text), re.search(r"\\end\{\w+\}\s*$", text)
+    if begin is None or end is None:
+        return None
+    rows = " \\\\ ".join(" & ".join(number(x) for x in row) for row in value)
+    return f"{begin.group()} {rows} {end.group().strip()}"
+
+
+def _worked_template(ctx: Context, source: n.Add, terms: tuple[n.Term, ...]) -> tuple[str, n.Node] | None:
+    """How the line writes a term of the line before whose factors after the first it worked out, as
+    (the text between the first factor and the value, the value's node): a term of the line that has
+    the first factor and the sign of a term of the line before, and the value of the rest after it."""
+    for mine in terms:
+        if not isinstance(mine.node, n.Mul) or len(mine.node.factors) != 2:
+            continue
+        lead, written = mine.node.factors
+        value = _constant(written)
+        if value is None and isinstance(written, n.MatrixLit) and not written.det:
+            cells = [_constant(x) for row in written.rows for x in row]
+            value = None if None in cells or len({len(r) for r in written.rows}) != 1 else \
+                tuple(tuple(_constant(x) for x in row) for row in written.rows)
+        if value is None:
+            continue
+        for theirs in source.terms:
+            if not isinstance(theirs.node, n.Mul) or theirs.sign != mine.sign:
+                continue
+            first = theirs.node.factors[0]
+            if _squash(ctx.lhs_text[first.start : first.end]) == _squash(ctx.rhs_text[lead.start : lead.end]) \
+                    and _worked_value(ctx, theirs.node) == value:
+                return ctx.rhs_text[lead.end : written.start], written
+    return None
 
 
 def _simplified_copy(ctx: Context, term: n.Term, rewritten: bool) -> tuple[str, str, n.Node] | None:
@@ -1935,6 +2077,28 @@ def _signed_number(node: n.Node) -> Fraction | None:
 
 # -- LM105 ---------------------------------------------------------------------------------------
 
+def changed_dots(ctx: Context) -> Iterator[Candidate]:
+    """LM105 in time: a velocity written for an acceleration or the other way (``\\dot x`` for
+    ``\\ddot x``), in a step that differentiates by t (see lower.time_variable)."""
+    if ctx.parsed.letters.time is None:
+        return
+    rhs, text = ctx.rhs, ctx.rhs_text
+    swaps = {"\\ddot": "\\dot", "\\dot": "\\ddot"}
+    for node in rhs.walk():
+        if not (isinstance(node, n.Sym) and n.undotted(node)[1]):
+            continue
+        written = text[node.start : node.end]
+        old = next((c for c in swaps if written.startswith(c) and not written[len(c):][:1].isalpha()), None)
+        if old is None:
+            continue
+        plain, order = n.undotted(node)
+        new = replace(node, style="+".join(p for p in (("dot" if order == 2 else "ddot"), plain.style) if p))
+        shown = swaps[old] + written[len(old):]
+        yield Candidate("changed_variable", replace_node(rhs, node, new), node.start, node.end,
+                        _edit(text, node.start, node.end, shown),
+                        f"`{written}` should be `{shown}` in `{_compact(_around(rhs, node, text))}`")
+
+
 def changed_variables(ctx: Context) -> Iterator[Candidate]:
     """LM105: one letter written for another (``x_i`` for ``x_j``, ``a`` for ``b``).
 
@@ -1987,20 +2151,22 @@ def changed_variables(ctx: Context) -> Iterator[Candidate]:
             if other == name or role == "base" and other[0] != name[0]:
                 continue
             deficit = counts["lhs"].get((role, other), 0) - counts["rhs"].get((role, other), 0)
-            likeness = 0
+            likeness = firsts = 0
             if role != "base" and position < LCS_LIMIT:
                 renamed = list(sequences[role])
                 renamed[position] = other
                 likeness = _lcs(renamed, before[role][:LCS_LIMIT])
+                # then the order in which the names first appear: ``|x|^2 ... |y|^2`` writes x first
+                firsts = _lcs(_first_appearances(renamed), _first_appearances(before[role][:LCS_LIMIT]))
             if role == "base":
                 start, end, written = node.start, node.start + len(name[1]), other[1]
             else:
                 start, end, written = node.start, node.end, other
             echo = _echo(text, start, end, written, lhs_text) if lhs_text else 0
             parallel = _parallel_gain(ctx, adds, node, other) if role == "var" and adds else 0
-            ranked.append((-(max(excess, 0) + max(deficit, 0)), -likeness, -parallel, -echo, order,
+            ranked.append((-(max(excess, 0) + max(deficit, 0)), -likeness, -parallel, -echo, -firsts, order,
                            role, node, name, other))
-    ranked.sort(key=lambda r: r[:5])
+    ranked.sort(key=lambda r: r[:6])
     for *_, role, node, name, other in ranked:
         if role == "base":
             new = replace(node, base=other[1])
@@ -2015,6 +2181,11 @@ def changed_variables(ctx: Context) -> Iterator[Candidate]:
         yield Candidate("changed_variable", replace_node(rhs, node, new), node.start, node.end,
                         _edit(text, start, end, shown_new),
                         f"`{shown_old}` should be `{shown_new}` in `{_compact(_around(rhs, node, text))}`")
+
+
+def _first_appearances(names: list) -> list:
+    """The names in the order they first appear."""
+    return list(dict.fromkeys(names))
 
 
 def _parallel_gain(ctx: Context, adds: list[n.Add], node: n.Sym, other: str) -> int:
@@ -2726,7 +2897,7 @@ def _nice(x: sp.Float) -> Fraction | None:
 GENERATORS: list[Callable[[Context], Iterator[Candidate]]] = [
     carried_bounds, fractions_over_one, fractions_as_before, sign_flips, decimal_slips, dropped_terms,
     constant_factors, exponents,
-    changed_variables, wrong_functions, reciprocals, arithmetic, twin_removals, renamed_siblings,
+    changed_variables, changed_dots, wrong_functions, reciprocals, arithmetic, twin_removals, renamed_siblings,
     dropped_constants, missing_factors, reciprocal_wraps, difference_terms,
 ]
 # Kept time for the last resort: when the edits before it run out of time or candidates, the
@@ -2735,7 +2906,7 @@ RESERVE_SECONDS = 0.25
 # The kinds of edit that can write a name the line does not have (a term put back, a letter
 # renamed, a power copied from the line before, a subscript number changed, a term recovered from
 # the difference). When the left side depends on a quantity the line lost, no other edit can repair it.
-NAMING = (dropped_terms, exponents, changed_variables, arithmetic, difference_terms)
+NAMING = (dropped_terms, exponents, changed_variables, changed_dots, arithmetic, difference_terms)
 
 
 def diagnose(comparator, parsed, rhs_text: str, lhs_text: str = "", spent: float = 0.0,
@@ -2766,6 +2937,10 @@ def diagnose(comparator, parsed, rhs_text: str, lhs_text: str = "", spent: float
     # CPU time, not wall: on a loaded machine the same step must get the same diagnosis
     deadline = time.process_time() + max_seconds - reserve
     out_of_time = False
+    # an edit of a term that equals a term of the line before, while another term equals none, is
+    # held back: it repairs the step only by breaking a right term to make up for the wrong one
+    kept = _kept_terms(ctx)
+    held: Diagnosis | None = None
     for generator in GENERATORS:
         if out_of_time and generator is not GENERATORS[-1]:
             continue
@@ -2784,16 +2959,94 @@ def diagnose(comparator, parsed, rhs_text: str, lhs_text: str = "", spent: float
             if tried + ctx.solves > MAX_CANDIDATES and not out_of_time:
                 out_of_time = True
                 break
-            if _holds(comparator, parsed.lhs, candidate.tree, quick):
+            inside = _within(candidate, kept)
+            if (held is None or not inside) and _holds(comparator, parsed.lhs, candidate.tree, quick):
                 diagnosis = _diagnosis(candidate, rhs_text, suggestion)
-                if diagnosis is not None:
+                if diagnosis is not None and not inside:
                     return diagnosis
+                held = held or diagnosis
             if per_kind >= MAX_PER_KIND:
                 break
             if time.process_time() > deadline:
                 out_of_time = True
                 break
+    return held
+
+
+MAX_KEPT_TERMS = 8  # sums longer than this are not matched term by term (one lowering per term)
+MAX_KEPT_DEPTH = 3
+
+
+def _kept_terms(ctx: Context) -> list[tuple[int, int]]:
+    """The spans of the parts of the line that equal the part of the line before they rewrite, in
+    value at shared points, where some other part equals none: the line rewrote the line before term
+    by term (factor by factor), and the part that no longer matches is where the slip is. A term is
+    matched to the term at its own place first, then to any term not yet matched; a term that
+    matches none, across from one at its place, is looked into the same way (``1\\cdot(3+1)`` under
+    ``1\\cdot((1+0)+1)``: the ``1``s are kept, the ``3`` is the slip). Empty when nothing matches."""
+    if ctx.quick is None:
+        return []
+    out: list[tuple[int, int]] = []
+    _align(ctx, ctx.rhs, ctx.lhs, out, 0)
+    return out
+
+
+def _parts(node: n.Node) -> list[tuple[int, int, n.Term]] | None:
+    """The terms of a sum (with their signs) or the factors of a product, as (start, end, term) rows."""
+    node = _inner(node)
+    if isinstance(node, n.Add) and 2 <= len(node.terms) <= MAX_KEPT_TERMS:
+        return [(t.sign_start if t.sign_start >= 0 else t.node.start, t.node.end, t) for t in node.terms]
+    if isinstance(node, n.Mul) and 2 <= len(node.factors) <= MAX_KEPT_TERMS:
+        return [(f.start, f.end, n.Term(f.start, f.end, "+", f)) for f in node.factors]
     return None
+
+
+def _align(ctx: Context, mine: n.Node, theirs: n.Node, out: list[tuple[int, int]], depth: int) -> None:
+    """Adds to ``out`` the kept parts of ``mine`` (a part of the line) against ``theirs`` (the part of
+    the line before it rewrites); see _kept_terms."""
+    rows, other = _parts(mine), _parts(theirs)
+    if rows is None or other is None or depth > MAX_KEPT_DEPTH \
+            or isinstance(_inner(mine), n.Add) != isinstance(_inner(theirs), n.Add):
+        return
+    a = [_signed_values(ctx, t) for *_, t in rows]
+    b = [_signed_values(ctx, t) for *_, t in other]
+    free = set(range(len(b)))
+    matched: set[int] = set()
+    for k, values in enumerate(a):
+        if k < len(b) and _equal_values(values, b[k]):
+            matched.add(k)
+            free.discard(k)
+    if isinstance(_inner(mine), n.Add):  # the terms of a sum may come in another order; factors not
+        for k, values in enumerate(a):
+            j = next((j for j in sorted(free) if k not in matched and _equal_values(values, b[j])), None)
+            if j is not None:
+                matched.add(k)
+                free.discard(j)
+    if not matched or len(matched) == len(rows):
+        return
+    out.extend((start, end) for k, (start, end, _) in enumerate(rows) if k in matched)
+    if len(rows) == len(other):
+        for k, (*_, t) in enumerate(rows):
+            if k not in matched and k in free:
+                _align(ctx, t.node, other[k][2].node, out, depth + 1)
+
+
+def _inner(node: n.Node) -> n.Node:
+    while isinstance(node, n.Paren) and node.delim in ("(", "[", "{"):
+        node = node.inner
+    return node
+
+
+def _within(candidate: Candidate, spans: list[tuple[int, int]]) -> bool:
+    """Whether a candidate edits a part inside one of the spans: the part it marks lies in it (a
+    minus put before a term), or its edit does, a replacement anywhere in it, an insertion strictly
+    inside (one at its start or end puts a term beside it)."""
+    start, end, _ = candidate.edit
+    if any(a <= candidate.start and candidate.end <= b for a, b in spans):
+        return True
+    if start == end:
+        return any(a < start < b for a, b in spans)
+    return any(a <= start and end <= b for a, b in spans)
 
 
 def _diagnosis(candidate: Candidate, text: str, suggestion: str) -> Diagnosis | None:

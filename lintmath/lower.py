@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import random
+import re
 from dataclasses import dataclass, field, replace
 
 import sympy as sp
@@ -100,6 +101,10 @@ class Letters:
     dependents: tuple = ()
     # letters written with primes (\psi', u''): functions of the line's variable, not constants
     primed: frozenset[str] = frozenset()
+    # the t of a step that differentiates by t and writes letters with dots (see time_variable): the
+    # dotted letters are the derivatives in t of the same letters without dots, which move with t
+    time: n.Sym | None = None
+    timed: tuple = ()  # those letters without their dots (x for \dot x)
 
 
 def classify_letters(*trees: n.Node) -> Letters:
@@ -158,7 +163,64 @@ def classify_letters(*trees: n.Node) -> Letters:
                    vectors, matrices, candidates, inferred, frozenset(derivative_vars), kets,
                    kets and _systems_clash(trees), required, randomness, vector_functions(trees),
                    probability.distributions(*trees), _written_dimension(trees), dependents(trees),
-                   frozenset(x.base for tree in trees for x in tree.walk() if isinstance(x, n.Sym) and x.primes))
+                   frozenset(x.base for tree in trees for x in tree.walk() if isinstance(x, n.Sym) and x.primes),
+                   *_timed(trees))
+
+
+# the letters that name time in a derivative beside dotted letters
+TIME_LETTERS = ("t", "\\tau")
+
+
+def time_variable(trees) -> n.Sym | None:
+    """The t of a step that writes letters with dots (\\dot x, \\ddot\\theta) and a total derivative in t
+    (\\frac{d}{dt}, \\frac{d^2}{dt^2}): the dots are derivatives in that t, as in mechanics. A partial
+    derivative in t does not count: \\partial L / \\partial t holds q and \\dot q fixed."""
+    if not any(isinstance(x, n.Sym) and n.undotted(x)[1] for t in trees for x in t.walk()):
+        return None
+    found = {var.base: var for t in trees for x in t.walk() if isinstance(x, n.Deriv) and not x.partial
+             and not x.primes for var, _ in x.wrt
+             if isinstance(var, n.Sym) and var.base in TIME_LETTERS and not (var.style or var.indices)}
+    return found.popitem()[1] if len(found) == 1 else None
+
+
+def _timed(trees) -> tuple[n.Sym | None, tuple[n.Sym, ...]]:
+    """The step's time variable and its letters that move with it: those written with dots, without them."""
+    time = time_variable(trees)
+    if time is None:
+        return None, ()
+    out: dict[tuple, n.Sym] = {}
+    for tree in trees:
+        for x in tree.walk():
+            plain, order = n.undotted(x) if isinstance(x, n.Sym) else (x, 0)
+            if order and plain.base != time.base:
+                out.setdefault(n.structure(plain), plain)
+    return time, tuple(out.values())
+
+
+@dataclass(frozen=True)
+class Clock:
+    """The time of a step with dotted letters and what moves with it (see Lowerer.in_time): the
+    letters by their lowered names, and families of letters (q_\\alpha: every q[..]) by their prefix."""
+
+    time: sp.Symbol
+    names: frozenset[str]
+    families: tuple[str, ...]
+
+    def moves(self, name: str) -> bool:
+        return name in self.names or name.startswith(self.families)
+
+    def moving(self, value: sp.Expr) -> dict[sp.Symbol, dict[int, sp.Symbol]]:
+        """The moving letters ``value`` is written in, each with the symbols of its derivatives in
+        time (``d(x)/d(t)^2`` for \\ddot x, by order) that it also holds."""
+        out: dict[sp.Symbol, dict[int, sp.Symbol]] = {}
+        dotted = re.compile(r"d\((.+)\)/d\(" + re.escape(self.time.name) + r"\)\^(\d+)")
+        for s in getattr(value, "free_symbols", ()):
+            match = dotted.fullmatch(s.name) if isinstance(s, sp.Symbol) else None
+            if match and self.moves(match.group(1)):
+                out.setdefault(sp.Symbol(match.group(1)), {})[int(match.group(2))] = s
+            elif isinstance(s, sp.Symbol) and self.moves(s.name):
+                out.setdefault(s, {})
+        return out
 
 
 def _held(node: n.Deriv) -> str:
@@ -482,7 +544,10 @@ def least_integers(*trees: n.Node) -> dict[str, int]:
 
 
 def read_as_product(node: n.Apply, letters: Letters) -> bool:
-    """``p(1-p)`` is a product because ``p`` also stands alone in the step; ``f(x)`` never does."""
+    """``p(1-p)`` is a product because ``p`` also stands alone in the step; ``f(x)`` never does. In a
+    step in time, ``\\dot q(m\\ddot q + kq)`` is a product too: a velocity is applied only to the time."""
+    if node.maybe_product and letters.time is not None and n.undotted(node.func)[1]:
+        return [n.structure(a) for a in node.args] != [n.structure(letters.time)]
     return node.maybe_product and not node.func.indices and node.func.base in letters.standalone
 
 
@@ -877,6 +942,8 @@ class Lowerer:
         if self.variables and node.key in self.variables and not node.indices and not node.labels \
                 and not node.primes and node.sup_letter is None:
             return self.variables[node.key]
+        if self.letters.time is not None and n.undotted(node)[1]:
+            return self.time_derivative(*n.undotted(node))
         if node.base == "0" and "bf" in node.style and not node.indices:
             # the zero vector; beside no vector at all, the number it equals
             matrix_mode = self.letters.vectors or self.letters.matrices
@@ -938,6 +1005,15 @@ class Lowerer:
             return value
         sym = sp.Symbol(name)
         return sym if power is None else sp.Pow(sym, power)
+
+    def time_derivative(self, plain: n.Sym, order: int) -> sp.Symbol:
+        """``\\ddot x`` in a step that differentiates by t: the derivative of x in t, named as
+        ``\\frac{d^2 x}{dt^2}`` lowers. It is no quantity from elsewhere: x is a function of t that the
+        step leaves free, and its value and derivatives at a time can be any numbers."""
+        value, time = self.symbol(plain), self.symbol(self.letters.time)
+        if not (isinstance(value, sp.Symbol) and isinstance(time, sp.Symbol)):
+            raise Undecidable("a time derivative of a vector or matrix (\\dot{\\mathbf r}) is not decided yet")
+        return sp.Symbol(f"d({value.name})/d({time.name})^{order}")
 
     def shape(self, node: n.Sym) -> str:
         key = node.key
@@ -1351,6 +1427,9 @@ class Lowerer:
                 return probability.probability(self.inst.seed, node.func.key, names, self.inst.size,
                                                list(node.args), node.given, values,
                                                independent=("independent",) in self.inst.flips)
+        plain, dots = n.undotted(node.func)
+        if dots and self.letters.time is not None and not self.apply_is_product(node):
+            return self.lower_Apply(replace(node, func=plain, primes=node.primes + dots))  # \dot x(t) is x'(t)
         if self.apply_is_product(node):
             func = node.func
             if func.base == "e" and not (func.indices or func.style or func.labels or func.primes):
@@ -1449,7 +1528,14 @@ class Lowerer:
             body = body.inner
             while isinstance(body, n.Paren):
                 body = body.inner
-        if isinstance(body, n.Sym):
+        timed = self.in_time(variables)
+        if timed and node.partial:
+            if self.moves_in_time(node.body):
+                # \partial_t of an expression in q(t) and \dot q: the total derivative, or the explicit
+                # one (0, q and \dot q held) of a Lagrangian? The step does not say
+                raise Undecidable("a partial derivative in t of quantities that move with t is not decided yet")
+            timed = None
+        if isinstance(body, n.Sym) and not (timed and self.moves_in_time(body)):
             target = self.symbol(body)
             if isinstance(target, sp.Symbol) and all(target != v for v, _ in variables) and not transposed:
                 # d E / d o with E defined elsewhere: an opaque quantity, never refuted by itself; the
@@ -1471,24 +1557,58 @@ class Lowerer:
                 self.inst.opaque.update(x for row in names for x in row)
                 value = sp.ImmutableMatrix([[sp.Symbol(x) for x in row] for row in names])
                 return linalg.transpose(value) if transposed else value
-        return self.differentiate(self.lower(node.body), variables, _held(node))
+        return self.differentiate(self.lower(node.body), variables, _held(node), timed or None)
 
-    def differentiate(self, value: sp.Expr, variables: list[tuple[sp.Symbol, int]], held: str = "") -> sp.Expr:
+    def in_time(self, variables: list[tuple[sp.Symbol, int]]) -> Clock | None:
+        """For a derivative in the time of a step with dotted letters (see time_variable): the time and
+        the letters that move with it, by the names the lowering gives them. None for any other derivative."""
+        time = self.letters.time
+        if time is None or not variables or any(v != self.symbol(time) for v, _ in variables):
+            return None
+        names, families = set(), set()
+        for plain in self.letters.timed:
+            if plain.indices and not all(isinstance(i, n.Num) for i in plain.indices):
+                families.add(plain.key + "[")  # q_\alpha: every q_1, q_2, ... (named as symbol does)
+            else:
+                value = self.symbol(plain)
+                if isinstance(value, sp.Symbol):
+                    names.add(value.name)
+        return Clock(variables[0][0], frozenset(names), tuple(sorted(families)))
+
+    def moves_in_time(self, node: n.Node) -> bool:
+        """Whether a subtree writes a letter that moves with the step's time (x or \\dot x for \\dot x)."""
+        moving = {n.structure(x) for x in self.letters.timed}
+        return any(isinstance(x, n.Sym) and n.structure(n.undotted(x)[0]) in moving for x in node.walk())
+
+    def differentiate(self, value: sp.Expr, variables: list[tuple[sp.Symbol, int]], held: str = "",
+                      clock: Clock | None = None) -> sp.Expr:
         """``value`` differentiated, with the quantities the step shows to depend on a variable
         moving with it: their derivatives are the opaque quantities the step also writes
-        (d(psi)/d(x)^1, as ``\\frac{d\\psi}{dx}`` lowers)."""
+        (d(psi)/d(x)^1, as ``\\frac{d\\psi}{dx}`` lowers). In time (``timed``, see in_time) the letters
+        written with dots move, with their dotted forms as their derivatives; these are not opaque."""
+        timed = clock.moving(value) if clock is not None else {}
         moving = {}
         for quantity, var in self.letters.dependents:
+            if timed and n.undotted(quantity)[1]:
+                continue  # \frac{d}{dt}\dot x: x moves, and \dot x is its derivative
             q, v = self.symbol(quantity), self.symbol(var)
             if isinstance(q, sp.Symbol) and isinstance(v, sp.Symbol) and value.has(q) \
-                    and any(v == x for x, _ in variables):
+                    and any(v == x for x, _ in variables) and q not in timed:
                 moving.setdefault(q, []).append(v)
-        if not moving:
+        if clock is not None:
+            # \frac{d}{dt} \frac{\partial L}{\partial \dot q}: a derivative from elsewhere, in q and \dot q,
+            # moves with them; its derivative in time is as opaque as it is
+            for q in getattr(value, "free_symbols", ()):
+                if isinstance(q, sp.Symbol) and q.name in self.inst.opaque and q not in timed:
+                    moving.setdefault(q, []).append(clock.time)
+        if not moving and not timed:
             for sym, order in variables:
                 value = derivative(value, sym, order)
             return value
         calls = {q: sp.Function(q.name + OPAQUE_ENTRY + "moving")(*vs) for q, vs in moving.items()}
-        value = value.xreplace(calls)
+        calls.update({q: sp.Function(q.name + OPAQUE_ENTRY + "moving")(clock.time) for q in timed})
+        dots = {d: sp.Derivative(calls[q], (clock.time, k)) for q, ds in timed.items() for k, d in ds.items()}
+        value = value.xreplace({**calls, **dots})
         for sym, order in variables:
             value = derivative(value, sym, order)
         named = {}
@@ -1500,7 +1620,8 @@ class Lowerer:
             for v, k in d.variable_count:
                 orders[v.name] = orders.get(v.name, 0) + int(k)
             name = "d(" + q.name + ")/" + "".join(f"d({v})^{k}" for v, k in sorted(orders.items())) + held
-            self.inst.opaque.add(name)
+            if q not in timed:
+                self.inst.opaque.add(name)
             named[d] = sp.Symbol(name)
         value = value.xreplace(named).xreplace({call: q for q, call in calls.items()})
         if value.atoms(AppliedUndef) & set(calls.values()) or value.has(sp.Derivative):
@@ -1563,6 +1684,12 @@ class Lowerer:
 
     def lower_BigOp(self, node: n.BigOp) -> sp.Expr:
         variables = [node.var, *node.extra_vars]
+        subscripts = n.non_quantities(node.body)
+        if node.kind == "sum" and not n.mentions(node.body, set(variables)) and any(
+                isinstance(x, n.Sym) and id(x) in subscripts and x.base in self.letters.index
+                and x.base not in self.env for x in node.body.walk()):
+            # \sum_{i=1}^s a_\alpha beside \sum_\alpha: s copies of one term, or the index slipped?
+            raise Undecidable("a sum whose terms name another, free index is not decided")
         if any(v in self.env or v in self.series_vars for v in node.over):
             # \sum_i \sum_{j \in N(i)}: one set per i, which no single set of the instance stands for
             raise Undecidable("a sum over a set that changes with an outer index is not decided yet")

@@ -99,6 +99,21 @@ def non_quantities(tree: "Node") -> set[int]:
     return out
 
 
+# dots over a letter: its derivatives in time (\\dot x, \\ddot x), by their order
+DOT_ORDERS = {"dot": 1, "ddot": 2}
+
+
+def undotted(node: "Sym") -> "tuple[Sym, int]":
+    """``\\dot{x}_1`` as the letter ``x_1`` and the number of dots over it (0 for a letter without).
+    Other styles stay (``\\dot{\\mathbf r}`` is the bold r, once dotted)."""
+    parts = node.style.split("+") if node.style else []
+    dots = [p for p in parts if p in DOT_ORDERS]
+    if len(dots) != 1:
+        return node, 0
+    rest = "+".join(p for p in parts if p not in DOT_ORDERS)
+    return replace(node, style=rest), DOT_ORDERS[dots[0]]
+
+
 def mentions(tree: "Node", bases: "set[str] | dict[str, object]") -> bool:
     """Whether a letter (a symbol, with or without indices) of one of ``bases`` occurs in ``tree``."""
     return any(isinstance(x, Sym) and x.base in bases for x in tree.walk())
