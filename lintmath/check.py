@@ -560,6 +560,7 @@ def names(tree: n.Node, letters: Letters) -> dict[str, str]:
             # \sum_{x \in S}: the set is a quantity of the step, though its size is a bound
             out[node.hi.base] = node.hi.base[1:].split(":")[-1]
     matrix_mode = bool(letters.vectors or letters.matrices)
+    entries = dict(letters.entries)
     for node in tree.walk():
         if isinstance(node, n.Sym) and id(node) not in inside_index:
             if node.base in bound or node.base in letters.index or node.base in letters.integer:
@@ -567,6 +568,8 @@ def names(tree: n.Node, letters: Letters) -> dict[str, str]:
             if matrix_mode and node.base == "I" and not node.indices or node.base == "0":
                 continue  # the identity matrix, the zero vector
             generic = _timeless(node, letters).key + ("'" * node.primes) + "".join(node.labels)
+            if node.indices and node.key in entries:
+                generic = entries[node.key]  # x_i beside \mathbf{x}: an entry names its vector
             fixed = [_item_text(i) for i in node.indices if not _is_index_letter(i, letters, bound)]
             # U and U_1 are different quantities; x_1 is one of the x_i
             out[generic + ("[" + ",".join(fixed) + "]" if fixed else "")] = node.base

@@ -105,6 +105,11 @@ class Letters:
     # dotted letters are the derivatives in t of the same letters without dots, which move with t
     time: n.Sym | None = None
     timed: tuple = ()  # those letters without their dots (x for \dot x)
+    # (written key, vector key) pairs: w_i beside w^T x, x_i beside \mathbf{x}, A_{ij} beside A x is the
+    # entry of that vector or matrix (see entry_letters)
+    entries: tuple = ()
+    # the bound letters of sums over such entries that the step uses nowhere else: the dimension
+    dimensions: frozenset[str] = frozenset()
 
 
 def classify_letters(*trees: n.Node) -> Letters:
@@ -120,6 +125,10 @@ def classify_letters(*trees: n.Node) -> Letters:
                 in_index.add(id(node.func))
                 if expectation.kind_of(node) is not None:
                     operators.add(id(node.func))
+            if isinstance(node, n.Func) and node.name == n.ENTRY:
+                for item in node.args[1:]:  # (A x)_i: i is an index
+                    in_index.add(id(item))
+                    index.add(item.base)
             if isinstance(node, n.Sym) and id(node) in operators:
                 for item in node.indices:
                     in_index.update(id(sub) for sub in item.walk())
@@ -158,13 +167,17 @@ def classify_letters(*trees: n.Node) -> Letters:
     vectors, matrices, candidates, inferred = classify_shapes(trees, index | integer)
     kets = any(isinstance(node, n.Ket) for tree in trees for node in tree.walk())
     required = required_vectors(trees, vectors, matrices) & candidates
+    entries = entry_letters(trees, vectors, matrices, required | candidates)
+    # x after w^T and written x_i as a number: a vector whose entries the step names, in every reading
+    promoted = {vector for _, vector in entries if vector in required}  # (a candidate stays a reading)
+    vectors, candidates, required = vectors | promoted, candidates - promoted, required - promoted
     randomness = expectation.classify(*trees, matrices=matrices)
     return Letters(frozenset(index), frozenset(integer - derivative_vars), frozenset(standalone),
                    vectors, matrices, candidates, inferred, frozenset(derivative_vars), kets,
                    kets and _systems_clash(trees), required, randomness, vector_functions(trees),
                    probability.distributions(*trees), _written_dimension(trees), dependents(trees),
                    frozenset(x.base for tree in trees for x in tree.walk() if isinstance(x, n.Sym) and x.primes),
-                   *_timed(trees))
+                   *_timed(trees), entries, dimension_letters(trees, dict(entries)))
 
 
 # the letters that name time in a derivative beside dotted letters
@@ -385,8 +398,14 @@ def classify_shapes(trees, integers: set[str]) -> tuple[frozenset, frozenset, fr
                     inner = inner.inner
                 if isinstance(inner, n.Sym):
                     marked.append(inner)
+                elif isinstance(node, n.Norm) and isinstance(inner, n.Add):
+                    # \|w - x\|: the terms of a difference in a norm are vectors (of numbers, |w - x|)
+                    marked.extend(t.node for t in inner.terms if isinstance(t.node, n.Sym) and not t.node.indices)
             elif isinstance(node, n.Inner):
                 marked.extend(x for x in (node.left, node.right) if isinstance(x, n.Sym))
+            elif isinstance(node, n.Func) and node.name == n.ENTRY:
+                # (A x)_i, (AB)_{ij}: what an entry is taken of is a vector or a matrix
+                marked.extend(x for x in _exposed(node.args[0]) if isinstance(x, n.Sym) and not x.indices)
             elif isinstance(node, n.Func) and node.name in ("trace", "det"):
                 for arg in node.args:
                     marked.extend(x for x in arg.walk() if isinstance(x, n.Sym) and len(x.base) == 1
@@ -485,6 +504,130 @@ def _vector_term(node: n.Node, matrices: frozenset) -> n.Sym | None:
         if not (isinstance(factor, n.Num) or isinstance(base, n.Sym) and base.key in matrices):
             return None
     return node.factors[-1]
+
+
+def entry_letters(trees, vectors: frozenset, matrices: frozenset, required: frozenset) -> tuple[tuple[str, str], ...]:
+    """The letters a step writes both whole, as a vector or matrix (w^T x, \\mathbf{x}, A x), and with
+    letter indices as numbers (w_i x_i, A_{ij}): the indexed forms are the entries, as (written key,
+    vector key) pairs. The indexed form may be plain beside a styled vector (x_i beside \\mathbf{x}).
+    Not when an indexed form stands where a vector does (w^T x_i, \\|x - x_i\\|, A x_i): that x_i is a
+    sample, a vector of its own; nor with numeric indices (x_1 + x_2 fixes no dimension), labels or
+    primes (w^{(t)}, whose entries are another question)."""
+    shaped = vectors | matrices | required
+    whole: dict[str, set[str]] = {}  # base -> keys of its shaped forms written without an index
+    alone: set[str] = set()  # bases written plain and alone, not as a vector or matrix
+    indexed: dict[str, list[n.Sym]] = {}
+    odd: set[str] = set()
+    for tree in trees:
+        for node in tree.walk():
+            if not isinstance(node, n.Sym):
+                continue
+            if node.labels or node.primes or node.sup_letter is not None:
+                odd.add(node.base)
+            elif not node.indices:
+                if node.key in shaped:
+                    whole.setdefault(node.base, set()).add(node.key)
+                elif not node.style:
+                    alone.add(node.base)
+            else:
+                indexed.setdefault(node.key, []).append(node)
+    if not indexed or not whole:
+        return ()
+    positions = _vector_positions(trees, shaped)
+    out = []
+    for key, written in indexed.items():
+        base, style = written[0].base, written[0].style
+        forms = whole.get(base, set())
+        if base in odd:
+            continue
+        if key in forms:
+            target = key
+        elif not style and base not in alone and len(forms) == 1:
+            target = next(iter(forms))
+        else:
+            continue
+        count = 2 if target in matrices else 1
+        if target in matrices and target in vectors:
+            continue
+        if all(len(x.indices) == count and all(_index_letter(i) for i in x.indices) and id(x) not in positions
+               for x in written):
+            out.append((key, target))
+    return tuple(sorted(out))
+
+
+def _index_letter(item: n.Node) -> bool:
+    return isinstance(item, n.Sym) and not item.indices and not item.style and not item.labels \
+        and _is_letter(item.base) and item.base.islower()
+
+
+def _exposed(node: n.Node) -> list[n.Node]:
+    """The symbols whose shape is the shape of ``node``: a vector among them makes it a vector."""
+    node = _unwrapped(node)
+    if isinstance(node, n.Sym):
+        return [node]
+    if isinstance(node, n.Add):
+        return [x for t in node.terms for x in _exposed(t.node)]
+    if isinstance(node, n.Mul):
+        return [x for f in node.factors for x in _exposed(f)]
+    if isinstance(node, n.Div):
+        return _exposed(node.num)
+    if isinstance(node, n.Transpose):
+        return _exposed(node.inner)
+    return []
+
+
+def _vectorish(node: n.Node, shaped: frozenset) -> bool:
+    """A factor or term that is written as a vector or matrix itself (w^T, \\mathbf{x}, A)."""
+    node = _unwrapped(node)
+    if isinstance(node, (n.Transpose, n.MatrixLit)):
+        return True
+    return isinstance(node, n.Sym) and not node.indices and (node.key in shaped or "bf" in node.style.split("+"))
+
+
+def _vector_positions(trees, shaped: frozenset) -> set[int]:
+    """Ids of the symbols that stand where a vector does: transposed, normed, in an inner product, the
+    variable of a gradient, beside a vector or matrix in a product or a sum."""
+    out: set[int] = set()
+    for tree in trees:
+        for node in tree.walk():
+            groups: list[n.Node] = []
+            if isinstance(node, (n.Transpose, n.Norm)):
+                groups = [node.inner]
+            elif isinstance(node, n.Inner):
+                groups = [node.left, node.right]
+            elif isinstance(node, n.Grad):
+                groups = [node.var]
+            elif isinstance(node, n.Mul) and any(_vectorish(f, shaped) for f in node.factors):
+                groups = list(node.factors)
+            elif isinstance(node, n.Add) and any(_vectorish(t.node, shaped) for t in node.terms):
+                groups = [t.node for t in node.terms]
+            out.update(id(x) for g in groups for x in _exposed(g))
+    return out
+
+
+def dimension_letters(trees, entries: dict[str, str]) -> frozenset[str]:
+    """The letters d of the sums \\sum_{i=1}^{d} over entries of a vector that the step writes nowhere
+    else (not alone, not as an index, not bounding another sum): the vector's dimension."""
+    if not entries:
+        return frozenset()
+    found: set[str] = set()
+    tops: set[int] = set()  # the ids of those bounds
+    for tree in trees:
+        for node in tree.walk():
+            if isinstance(node, n.BigOp) and node.hi is not None and indexes_entries(node, entries):
+                hi = node.hi
+                if isinstance(hi, n.Sym) and not hi.indices and not hi.style and not hi.labels and _is_letter(hi.base):
+                    found.add(hi.base)
+                    tops.add(id(hi))
+    others = {x.base for tree in trees for x in tree.walk() if isinstance(x, n.Sym) and id(x) not in tops}
+    return frozenset(found - others)
+
+
+def indexes_entries(node: n.BigOp, entries: dict[str, str]) -> bool:
+    """Whether a sum's index is the index of an entry of a vector or matrix in its body."""
+    return any(isinstance(x, n.Sym) and x.key in entries and any(
+        isinstance(i, n.Sym) and i.base in (node.var, *node.extra_vars) and not i.indices for i in x.indices)
+        for x in node.body.walk())
 
 
 def sum_bounds(*trees: n.Node) -> dict[str, tuple]:
@@ -714,7 +857,9 @@ def _function_of_bracket(node: n.Node) -> bool:
 
 
 def _indexed_vector(tree: n.Node, letters: Letters) -> bool:
-    return any(isinstance(x, n.Sym) and x.key in letters.vectors and len(x.indices) == 1 for x in tree.walk())
+    entries = dict(letters.entries)
+    return any(isinstance(x, n.Sym) and x.key in letters.vectors and len(x.indices) == 1 and x.key not in entries
+               for x in tree.walk())
 
 
 def is_library(node: n.Apply) -> bool:
@@ -894,6 +1039,8 @@ class Lowerer:
 
     def integer(self, letter: str) -> int:
         """The value of a letter used as a bound (n in \\sum_{k=1}^{n}), fixed per instance."""
+        if letter in self.letters.dimensions:
+            return linalg.SIZE  # \sum_{i=1}^{d} w_i x_i: d is the dimension of w
         if letter not in self.inst.integers:
             self.inst.integers[letter] = random.Random(f"{self.inst.seed}:{letter}:bound").randint(2, 4)
         return self.inst.integers[letter]
@@ -904,7 +1051,8 @@ class Lowerer:
             # i and j beside \sum_{c=1}^{k} range over 1..k too: a value beyond k would drop s_j
             # from the sum and make d/ds_j of it 0 (and beside \sum_{c=1}^{k-1}, over 1..k-1)
             tops = [top for _, hi in self.inst.bounds.values() if (top := self.bound_value(hi)) is not None]
-            top = min([self.inst.size, *tops])
+            # an index of the entries of vectors stays within their dimension
+            top = min([self.inst.size, *tops, *([linalg.SIZE] if self.letters.entries else [])])
             free = [v for v in range(1, top + 1) if v not in used] or [top]
             self.inst.indices[letter] = random.Random(f"{self.inst.seed}:{letter}").choice(free)
         return self.inst.indices[letter]
@@ -944,6 +1092,9 @@ class Lowerer:
             return self.variables[node.key]
         if self.letters.time is not None and n.undotted(node)[1]:
             return self.time_derivative(*n.undotted(node))
+        entry = self.entry(node)
+        if entry is not None:
+            return entry
         if node.base == "0" and "bf" in node.style and not node.indices:
             # the zero vector; beside no vector at all, the number it equals
             matrix_mode = self.letters.vectors or self.letters.matrices
@@ -1014,6 +1165,35 @@ class Lowerer:
         if not (isinstance(value, sp.Symbol) and isinstance(time, sp.Symbol)):
             raise Undecidable("a time derivative of a vector or matrix (\\dot{\\mathbf r}) is not decided yet")
         return sp.Symbol(f"d({value.name})/d({time.name})^{order}")
+
+    def entry(self, node: n.Sym) -> sp.Expr | None:
+        """w_i beside the vector w (A_{ij} beside the matrix A): that entry of the vector's value in
+        this instance, or None for a letter whose indexed forms are not entries."""
+        target = dict(self.letters.entries).get(node.key) if node.indices else None
+        if target is None:
+            return None
+        style, _, base = target.rpartition(":")
+        value = self.symbol(replace(node, base=base, style=style, indices=()))
+        if not linalg.is_matrix(value):
+            return None
+        rows, cols = value.shape
+        return self.entry_of_value(value, node.indices)
+
+    def entry_of_value(self, value: sp.Expr, indices: tuple[n.Node, ...]) -> sp.Expr:
+        """The entry of a lowered vector (one index) or matrix (two) at the indices' values."""
+        value = linalg.scalar(value)
+        if not linalg.is_matrix(value):
+            raise Undecidable("an entry of something not known to be a vector or matrix")
+        rows, cols = value.shape
+        positions = [self.index_value(i) for i in indices]
+        if not all(p.isdigit() for p in positions):
+            raise Undecidable("an entry of a vector at an index that is not a number")
+        at = [int(p) - 1 for p in positions]
+        if cols == 1 and len(at) == 1 and 0 <= at[0] < rows:
+            return value[at[0], 0]
+        if cols > 1 and len(at) == 2 and 0 <= at[0] < rows and 0 <= at[1] < cols:
+            return value[at[0], at[1]]
+        raise Undecidable("an entry outside the vector or matrix")
 
     def shape(self, node: n.Sym) -> str:
         key = node.key
@@ -1308,6 +1488,8 @@ class Lowerer:
         return safe_pow(radicand, 1 / self.lower(node.index))
 
     def lower_Func(self, node: n.Func) -> sp.Expr:
+        if node.name == n.ENTRY:
+            return self.entry_of_value(self.lower(node.args[0]), node.args[1:])
         args = [self.lower(a) for a in node.args]
         if node.name in ("trace", "det") and len(args) == 1:
             value = linalg.trace(args[0]) if node.name == "trace" else linalg.determinant(args[0])
@@ -1702,8 +1884,12 @@ class Lowerer:
         ends = (infinite_bound(node.lo), infinite_bound(node.hi)) if node.lo is not None else (0, 0)
         if ends != (0, 0):
             return self.lower_series(node, ends)
+        over_entries = self.letters.entries and indexes_entries(node, dict(self.letters.entries))
+        if over_entries and not self.dimension_range(node):
+            # \sum_{i=1}^{2} w_i x_i beside w^T x: a 2-vector, or a partial sum; \sum_{i=0}^{d-1}: 0-based
+            raise Undecidable("a sum over the entries of a vector with bounds other than its dimension")
         if node.lo is None:
-            lo, hi = 1, self.inst.size
+            lo, hi = 1, linalg.SIZE if over_entries else self.inst.size
         else:
             lo_v, hi_v = self.lower(node.lo), self.lower(node.hi)
             if not (lo_v.is_Integer and hi_v.is_Integer):
@@ -1726,6 +1912,14 @@ class Lowerer:
         if node.kind in ("max", "min"):
             return _extremum(node.kind, terms)
         return linalg.total(terms, node.kind)
+
+    def dimension_range(self, node: n.BigOp) -> bool:
+        """Whether a sum over entries runs over the whole vector: no bounds, or 1 to a letter that
+        is only a bound (the dimension)."""
+        if node.lo is None and node.hi is None:
+            return True
+        return isinstance(node.lo, n.Num) and node.lo.value == "1" and isinstance(node.hi, n.Sym) \
+            and node.hi.base in self.letters.dimensions and not node.hi.indices and not node.hi.style
 
     def lower_series(self, node: n.BigOp, ends: tuple[int, int]) -> sp.Expr:
         """An infinite sum or product as SymPy's unevaluated Sum or Product over an integer symbol:

@@ -210,6 +210,11 @@ class Paren(Node):
     delim: str = "("
 
 
+# the name of the Func for an entry of a bracketed expression, (A x)_i: args are the expression, then
+# its index letters
+ENTRY = "entry"
+
+
 @dataclass(frozen=True)
 class Func(Node):
     """A known function (``\\sin``, ``\\log``, ``\\exp``...); ``power`` for ``\\sin^2 x``."""

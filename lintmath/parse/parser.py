@@ -1034,6 +1034,8 @@ class Parser:
                 deriv = replace(_held_derivative(node), start=node.start if isinstance(node, n.Paren)
                                 else node.args[0].start, end=end, held=held)
                 node = deriv if isinstance(node, n.Paren) else n.Mul(node.start, end, (node.func, deriv), ops=("",))
+            elif t.text == "_" and isinstance(node, n.Paren) and node.delim in ("(", "["):
+                node = self.compound_entry(node)
             elif t.text == "_":
                 raise ParseFailure("a subscript on a compound expression")
             elif t.text == "'":
@@ -1059,6 +1061,20 @@ class Parser:
                 raise ParseFailure("an entry of a transpose with other than two indices")
             return replace(inner.inner, start=node.start, end=end, indices=(items[1], items[0]))
         return replace(inner, start=node.start, end=end, indices=tuple(items))
+
+    def compound_entry(self, node: n.Paren) -> n.Node:
+        """``(A\\mathbf{x})_i``, ``(AB)_{ij}``: an entry of a vector or matrix expression, by one or two
+        index letters, as the function ``entry`` of the expression and its indices."""
+        if isinstance(node.inner, n.Sym):
+            # (B_2)_j: entry j of B_2, or B_{2j}? not decided
+            raise ParseFailure("a subscript on a compound expression")
+        self.advance()
+        toks, _, end = self.script_tokens()
+        items = self.index_items(toks)
+        if not 1 <= len(items) <= 2 or not all(isinstance(i, n.Sym) and not i.indices and not i.style
+                                               and len(i.base) == 1 and i.base.islower() for i in items):
+            raise ParseFailure("a subscript on a compound expression")
+        return n.Func(node.start, end, n.ENTRY, (node.inner, *items))
 
     def degrees_ahead(self) -> bool:
         """``^\\circ``, ``^{\\circ}``: an angle in degrees."""

@@ -111,7 +111,7 @@ EVALUATION_BARS = [
     # at infinity the bar is a limit, taken as \lim would (see test_notation_round12.py)
     (r"-e^{-t}\Big|_0^{\infty}", "1", V),
     # a square bracket with one subscript is an entry, not an evaluation
-    (r"[x + y]_i", r"x_i + y_i", U),
+    (r"[x + y]_i", r"x_i + y_i", V),  # (read as the entry of x + y: x_i + y_i; see test_entries_round13.py)
     # bars that are absolute values still are
     (r"\left| a - b \right|", r"|b - a|", V),
     (r"|a| \cdot |b|", r"|a b|", V),

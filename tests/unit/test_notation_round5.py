@@ -72,7 +72,6 @@ def test_bracket_entries(lhs, rhs, expected):
 
 @pytest.mark.parametrize("text", [
     r"(B_2)_j",  # entry j of B_2, or B_{2j}? not decided
-    r"(a + b)_i",
     r"g(t)_i",  # a component of a function's value
 ])
 def test_bracket_entries_not_read(text):
