@@ -25,10 +25,10 @@ from lintmath.lower import (
     classify_letters, derivative, has_indicator, has_infinite_series, has_uncounted_sum, has_valued_set_sum, is_library,
     least_integers, normalized_family, read_as_product, reading_keys, shapes_of_side, sum_bounds,
 )
-from lintmath import expectation, linalg, modular
+from lintmath import expectation, linalg, modular, quantum
 from lintmath.budget import BudgetExceeded
 from lintmath.context import ContextItem
-from lintmath.diagnose import GUARD_SECONDS, MAX_SECONDS, diagnose, refute_where_readable, unreadable
+from lintmath.diagnose import GUARD_SECONDS, MAX_SECONDS, diagnose, refute_where_readable, sign_flips, unreadable
 from lintmath.evaluate import UNDEFINED, fast_value, quick_value
 from lintmath.model import Macro, Status, Verdict
 from lintmath.parse import nodes as n
@@ -64,6 +64,10 @@ INDICATOR_DIFFER = ("differs with the indicator (1 where a condition holds) read
 EQUATION_OF_MOTION = "an equation of motion (its sides differ in their highest derivative in time), not an identity"
 ROUNDING_DIFFER = "floor or ceiling differs at real points; letters may stand for integers: not decided"
 DIFFERENTIALS = "differentials (dx, d(uv)) outside an integral or a derivative are not decided yet"
+# A step that fails with the standard gates (H the Hadamard gate) may hold with other operators of
+# those names (H a Hamiltonian): never refuted by the comparison alone (see Comparator.decide)
+GATES_DIFFER = "fails with the standard gates ({}): holds only if they are other operators (a Hamiltonian?): not decided"
+GLOBAL_PHASE = "holds with the standard gates only up to a global phase: not decided"
 SERIES_UNSETTLED = "an infinite series that does not settle (or cannot be summed) at the sampled points is not decided"
 
 
@@ -329,6 +333,11 @@ def _check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro
                                    time.perf_counter() - started, where)
             return Verdict(Status.UNVERIFIED, reason, elapsed=time.perf_counter() - started)
     if outcome.kind == "undecided":
+        if _fails_with_gates(outcome) and explain and relation in EQUALITY and not rhs_changed:
+            verdict = explain_with_gates(comparator, rhs, "" if used else lhs, where,
+                                         spent=time.process_time() - cpu_started)
+            if verdict is not None:
+                return replace(verdict, elapsed=time.perf_counter() - started)
         if not outcome.readable and explain and relation in EQUALITY and not rhs_changed \
                 and not _literal_matrix_appears(parsed):
             # The default reading could not be built (v^T w with w a number). The readings that can be
@@ -473,6 +482,43 @@ def explain_with_any_function(comparator: "Comparator", rhs: str, lhs: str, elap
     if diagnosis is None:
         return None
     return Verdict(Status.REFUTED, "the two sides differ", robust.point, (), diagnosis, elapsed, where)
+
+
+class GateComparator:
+    """A Comparator that reads the step only with the standard gates: a candidate edit is judged
+    where the step itself fails, not also in the readings that cannot build it."""
+
+    def __init__(self, inner: "Comparator"):
+        self.inner = inner
+
+    def readings(self) -> list[frozenset]:
+        return [flips for flips in self.inner.readings() if quantum.reads(flips)]
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+
+def _fails_with_gates(outcome: Outcome) -> bool:
+    return outcome.reason.startswith(GATES_DIFFER.split("{")[0])
+
+
+def explain_with_gates(comparator: "Comparator", rhs: str, lhs: str, where: tuple[str, ...],
+                       spent: float = 0.0) -> Verdict | None:
+    """A step that fails with the standard gates is an error only when a flipped sign makes it hold
+    with them (H|1> = (|0> + |1>)/sqrt 2 for (|0> - |1>)/sqrt 2): H as a Hamiltonian would not
+    land on the gate's result but for one sign. Other edits (a term, a letter changed) would as
+    easily make a Hamiltonian's step hold with the gates by accident."""
+    try:
+        diagnosis = diagnose(GateComparator(comparator), comparator.parsed, rhs, lhs, spent=spent,
+                             max_seconds=GUARD_SECONDS, generators=(sign_flips,))
+    except BudgetExceeded:
+        return None
+    if diagnosis is None:
+        return None
+    reading = GateComparator(comparator).readings()[0]
+    written = comparator.compare(comparator.parsed.lhs, comparator.parsed.rhs, reading)
+    point = written.point if written.kind == "differ" else ()
+    return Verdict(Status.REFUTED, "the two sides differ", point, comparator.guesses(reading), diagnosis, 0.0, where)
 
 
 PROBABILITY = ("probability",)
@@ -717,11 +763,14 @@ def context_gap(parsed: Parsed, first: bool) -> str:
     covered = letter_indexed(parsed.lhs, parsed.letters)
     if _has_antiderivative(parsed.lhs) or _has_antiderivative(parsed.rhs):
         covered |= {"C", "c", "K"}  # the constant of integration
-    new = [right[k] for k in right if k not in left and k.split("[")[0] not in covered]
+    # X|0> = ... = Z H|1>: a gate is a constant of the reading that reads the step (and verifies only)
+    gates = quantum.gate_bases(parsed.lhs, parsed.rhs) if quantum.reads_gates(
+        parsed.letters.kets, parsed.lhs, parsed.rhs) else set()
+    new = [right[k] for k in right if k not in left and k.split("[")[0] not in covered and right[k] not in gates]
     if new:
         return "introduces " + ", ".join(sorted(set(new))) + ", defined elsewhere"
     lost_functions = [left[k] for k in left if k.endswith("()") and k not in right
-                      and not _maybe_products(parsed, k[:-2])]
+                      and not _maybe_products(parsed, k[:-2]) and left[k] not in gates]
     if lost_functions:
         return "drops the function " + ", ".join(sorted(set(lost_functions))) + ", defined elsewhere"
     # \sum_{i \in S} a_i = \sum_{i=1}^{n} a_i: what S is (here 1..n) is the prose's to say
@@ -901,6 +950,9 @@ class Comparator:
             if outcome.kind == "equal" and ("logbase",) in flips and "log10" in self._other_bases():
                 # \log is the natural logarithm here, as in most notes; in engineering it is base 10
                 outcome = Outcome("undecided", "holds if \\log is base 10 (lintmath reads it as the natural log)")
+            if outcome.kind == "equal" and quantum.PAULI_ONLY in flips:
+                # \sigma_x\sigma_y\sigma_x = -\sigma_y: Pauli algebra, or standard deviations gone wrong
+                outcome = Outcome("undecided", "holds if the sigmas are Pauli matrices (not standard deviations)")
             if outcome.kind == "equal" and ("symmetric",) in flips and not self._conventionally_symmetric():
                 # x^T A y = y^T A x holds if A is symmetric, which only the prose can say
                 names = {m.split(":")[-1] for m in self.parsed.letters.matrices} & MAYBE_SYMMETRIC_NAMES
@@ -909,6 +961,8 @@ class Comparator:
                 return outcome, self.guesses(flips)
             outcomes.append(outcome)
             tried.append(flips)
+        if quantum.GATES in self.keys:
+            return self._gates_undecided(outcomes, tried), ()
         if any(o.reason.startswith("holds if ") for o in outcomes):
             return next(o for o in outcomes if o.reason.startswith("holds if")), ()
         first = outcomes[0]
@@ -930,6 +984,43 @@ class Comparator:
                     return Outcome("undecided", f"depends on what {names} is"), ()
                 return robust, ()
         return first, self.guesses(frozenset())
+
+    def _gates_undecided(self, outcomes: list[Outcome], tried: list[frozenset]) -> Outcome:
+        """A step with a reading of the standard gates that no reading verifies. The gates make the
+        step readable (no other reading of H|0> exists), but a failure with them says only that the
+        letters may be other operators; and where the gates read it, a failure of the letters read
+        as numbers (\\sigma_x\\sigma_y) says nothing either. Readable, so that no search of every
+        reading refutes it: only the gates' own diagnosis may (see check_step)."""
+        gates = [flips for o, flips in zip(outcomes, tried) if o.kind == "differ" and quantum.reads(flips)]
+        if gates:
+            if self.parsed.letters.kets and any(self._global_phase(flips) for flips in gates):
+                # -|1> for X|0>, diag(1, e^{i theta}) for R_z(theta): the same state, or gate, up to
+                # a phase, which a chain of states often drops (and conventions differ by)
+                return Outcome("undecided", GLOBAL_PHASE)
+            names = ", ".join(sorted(quantum.gate_names(self.parsed.lhs, self.parsed.rhs)))
+            return Outcome("undecided", GATES_DIFFER.format(names))
+        first = outcomes[0]
+        return Outcome("undecided", first.reason or "the two sides differ with the letters read as numbers")
+
+    def _global_phase(self, flips: frozenset) -> bool:
+        """Whether, with the standard gates, one side is the other times a number of modulus 1 (at
+        a point of the step's letters, in the first instance)."""
+        try:
+            _, a, b = self.own_pair(flips, False, 0)
+            (shape_a, entries_a), (shape_b, entries_b) = linalg.entries(a), linalg.entries(b)
+        except Exception:  # noqa: BLE001 -- not buildable: no phase to speak of
+            return False
+        if shape_a != shape_b or shape_a == (1, 1):
+            return False  # a number (<0|H|1>) has no phase to drop
+        symbols = set().union(*(e.free_symbols for e in (*entries_a, *entries_b)))
+        point = {s: sp.Rational(37 + 11 * k, 100) for k, s in enumerate(sorted(symbols, key=lambda x: x.name))}
+        try:
+            values = [(complex(sp.N(x.subs(point))), complex(sp.N(y.subs(point)))) for x, y in zip(entries_a, entries_b)]
+        except (TypeError, ValueError):
+            return False
+        ratio = next((x / y for x, y in values if abs(y) > 1e-9), None)
+        return ratio is not None and abs(abs(ratio) - 1) < 1e-9 \
+            and all(abs(x - ratio * y) < 1e-9 * max(1.0, abs(x)) for x, y in values)
 
     def _applied_somewhere(self, readings: list[frozenset]) -> str:
         """The letters a reading reads as functions applied, when with them as opaque calls that
@@ -1089,6 +1180,11 @@ class Comparator:
         out += [f"the {key[1].split(':')[-1]}_j summing to 1" for key in flips if key[0] == "normalized"]
         if ("identity",) in flips:
             out.append("I the identity")
+        if quantum.reads(flips):
+            names = quantum.gate_names(self.parsed.lhs, self.parsed.rhs)
+            out.append("the standard quantum gates for " + ", ".join(sorted(names)))
+            if quantum.GATES_REVERSED in flips:
+                out.append("the second qubit the control of CNOT")
         heads = dict(self.parsed.letters.distributions) if ("probability",) in flips else {}
         out += [f"{head.split(':')[-1]} a probability distribution" for head in heads]
         if ("logbase",) in flips:
@@ -1255,6 +1351,8 @@ class Comparator:
             got = 0
             shape_a, entries_a = linalg.entries(a)
             shape_b, entries_b = linalg.entries(b)
+            if shape_a != shape_b and quantum.reads(flips):
+                (shape_a, entries_a), (shape_b, entries_b) = _as_operators(a, b)
             if shape_a != shape_b:
                 if entries_b == [0] or entries_a == [0]:  # "= 0" for a zero vector
                     entries_a = entries_a if entries_a != [0] else [sp.Integer(0)] * len(entries_b)
@@ -1352,6 +1450,18 @@ class Comparator:
             slack = _slack(tolerance, a, b)
             return {"<=": a <= b + slack, "<": a < b + slack, ">=": a + slack >= b, ">": a + slack > b}[self.relation]
         return abs(a - b) <= _slack(tolerance, a, b)
+
+
+def _as_operators(a, b) -> tuple[tuple, tuple]:
+    """The entries of two sides, a number beside a square matrix taken as that multiple of the
+    identity: \\sigma_x^2 = 1 writes the identity as 1."""
+    a, b = linalg.scalar(a), linalg.scalar(b)
+    if linalg.is_matrix(a) != linalg.is_matrix(b):
+        matrix = a if linalg.is_matrix(a) else b
+        if matrix.shape[0] == matrix.shape[1]:
+            scaled = sp.ImmutableMatrix(sp.eye(matrix.shape[0]) * (b if matrix is a else a))
+            a, b = (a, scaled) if matrix is a else (scaled, b)
+    return linalg.entries(a), linalg.entries(b)
 
 
 def _slack(tolerance, a, b):
@@ -1667,7 +1777,8 @@ def _writes_imaginary(flips: frozenset, units: frozenset[str]) -> bool:
     negative constant (log(1 - pi) = log(pi - 1) + i pi, pi being a mixing weight the author calls
     \\pi), where the real reading is undefined, not complex: the branches of such values differ by
     2 pi i and would refute (1 - pi) ln(b/(1 - pi)) = (1 - pi)(ln b - ln(1 - pi))."""
-    return bool(units) or any(key[0] == "imag" for key in flips)
+    # (the gate readings' matrices are complex by themselves: S, T, Y, the rotations)
+    return bool(units) or any(key[0] == "imag" or key in quantum.GATE_KEYS for key in flips)
 
 
 # the lowered name of a derivative in time (\\ddot x is d(x)/d(t)^2; see Lowerer.time_derivative)

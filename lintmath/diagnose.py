@@ -2910,7 +2910,7 @@ NAMING = (dropped_terms, exponents, changed_variables, changed_dots, arithmetic,
 
 
 def diagnose(comparator, parsed, rhs_text: str, lhs_text: str = "", spent: float = 0.0,
-             max_seconds: float = MAX_SECONDS) -> Diagnosis | None:
+             max_seconds: float = MAX_SECONDS, generators: tuple | None = None) -> Diagnosis | None:
     """The first candidate edit under which the step holds, as a Diagnosis; None when nothing simple does.
 
     ``lhs_text`` is the text the left tree's offsets point into (empty when the tree is not the
@@ -2918,7 +2918,9 @@ def diagnose(comparator, parsed, rhs_text: str, lhs_text: str = "", spent: float
     ``spent`` is what deciding the step took, one comparison per reading of the notation; a candidate
     costs about one comparison, so a step whose comparisons are slow is not searched at all.
     ``max_seconds`` caps the search; a caller whose verdict does not hang on the answer alone (a
-    search that only decides between refuted and unverified) passes less."""
+    search that only decides between refuted and unverified) passes less. ``generators`` narrows
+    the kinds of edit tried (default: all of GENERATORS), for a reading that only a few kinds of slip
+    may turn into an error."""
     if spent / max(1, len(comparator.readings())) > MAX_SECONDS / 4:
         return None
     parsed = replace(parsed, rhs=widen(parsed.rhs, rhs_text),
@@ -2941,7 +2943,8 @@ def diagnose(comparator, parsed, rhs_text: str, lhs_text: str = "", spent: float
     # held back: it repairs the step only by breaking a right term to make up for the wrong one
     kept = _kept_terms(ctx)
     held: Diagnosis | None = None
-    for generator in GENERATORS:
+    kinds = GENERATORS if generators is None else [g for g in GENERATORS if g in generators]
+    for generator in kinds:
         if out_of_time and generator is not GENERATORS[-1]:
             continue
         if generator is GENERATORS[-1]:

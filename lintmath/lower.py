@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 import sympy as sp
 from sympy.core.function import AppliedUndef, ArgumentIndexError
 
-from lintmath import evaluate, expectation, linalg, probability
+from lintmath import evaluate, expectation, linalg, probability, quantum
 from lintmath.parse import nodes as n
 from lintmath.parse.ellipsis import affine
 from lintmath.parse.vocabulary import FUNCTION_LETTERS
@@ -877,6 +877,8 @@ def _is_letter(text: str) -> bool:
 def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
     """The ambiguous sites of a step: each key is one choice the checker may flip."""
     keys: list[tuple] = []
+    # H|0>, \sigma_x\sigma_y: the standard gates, a reading that only verifies
+    keys += quantum.gate_keys(letters.kets, *trees)
     # first, so that the combined reading has them: the general model of a step that may rest on
     # assumptions, and the other reading of letters both inside and outside expectations
     if letters.randomness.any_sensitive:
@@ -1057,6 +1059,17 @@ class Lowerer:
             self.inst.indices[letter] = random.Random(f"{self.inst.seed}:{letter}").choice(free)
         return self.inst.indices[letter]
 
+    def gate(self, node: n.Sym) -> sp.Expr | None:
+        """In the reading of the standard gates: the gate's matrix, or i the imaginary unit (as
+        quantum computing writes it); None for any other symbol."""
+        matrix = quantum.gate_matrix(node, self.inst.flips)
+        if matrix is not None:
+            return matrix
+        if node.base == "i" and not (node.indices or node.style or node.labels or node.primes) \
+                and node.base not in self.letters.index and node.base not in self.letters.integer:
+            return sp.I
+        return None
+
     def bound_value(self, hi: n.Node) -> int | None:
         """The value of an upper bound written from the step's integer letters (``n``, ``k-1``), when
         it is at least 1; None for any other bound."""
@@ -1074,6 +1087,10 @@ class Lowerer:
             if any(n.mentions(i, self.series_vars) for i in node.indices):
                 raise Undecidable(f"an infinite series of {node.base}_k, a sequence defined elsewhere, "
                                   "is not decided")
+        if quantum.reads(self.inst.flips):
+            gate = self.gate(node)
+            if gate is not None:
+                return gate
         if self.letters.kets and node.base.lstrip("\\")[:1].isupper() and not node.base.startswith("#"):
             # U|0>, H \otimes I, \text{CNOT}: operators on states, whose matrices the step does not give
             raise Undecidable(f"an operator on states ({node.base}) is not decided yet")
@@ -1277,25 +1294,46 @@ class Lowerer:
         # than a sum; each side of it is multiplied out first
         groups: list[list] = [[]]
         group_ops: list[list[str]] = [[]]
-        for factor, op in zip(node.factors, ("", *node.ops)):
+        for value, op in self.factor_values(node):
             if op == "\\otimes":
                 groups.append([])
                 group_ops.append([])
             elif groups[-1]:
                 group_ops[-1].append(op)
-            groups[-1].append(self.lower(factor))
+            groups[-1].append(value)
         tensor = len(groups) > 1
         parts = [self.juxtaposed(values, tuple(ops), tensor) for values, ops in zip(groups, group_ops)]
         if tensor and any(not linalg.is_matrix(p) and getattr(p, "free_symbols", None) for p in parts):
             raise Undecidable("a tensor product of quantities not known to be vectors or matrices is not decided yet")
         return functools.reduce(kronecker, parts)
 
+    def factor_values(self, node: n.Mul) -> list[tuple]:
+        """The factors of a product lowered, each with the operator before it (none written: all
+        juxtaposed); in the reading of the standard gates, CX and CNOT typed as letters side by
+        side are one controlled gate."""
+        out = []
+        between = node.ops or ("",) * (len(node.factors) - 1)
+        ops = ("", *between)
+        k = 0
+        while k < len(node.factors):
+            run = quantum.letter_run(node.factors, between, k, self.inst.flips) if quantum.reads(self.inst.flips) \
+                else None
+            if run is not None:
+                out.append((run[0], ops[k]))
+                k += run[1]
+                continue
+            out.append((self.lower(node.factors[k]), ops[k]))
+            k += 1
+        return out
+
     def juxtaposed(self, values: list, ops: tuple[str, ...], tensor: bool) -> sp.Expr:
         """A product in a step with states: |0>|1> is the tensor product |01>, <0|1> and |0><1| are
         matrix products. Beside a \\otimes, a product of several matrices is refused: whether
         A B \\otimes C groups as (AB) \\otimes C or A (B \\otimes C) is the author's to say."""
         matrices = [v for v in (linalg.scalar(x) for x in values) if linalg.is_matrix(v)]
-        if tensor and len(matrices) > 1 and not (all(m.shape[1] == 1 for m in matrices)
+        # (of gates, whose sizes are fixed, X|-> \otimes |1> is (X|->) \otimes |1>: the other grouping,
+        # X (|-> \otimes |1>), multiplies a 2 x 2 matrix by a 4-vector, as X Y \otimes Z would)
+        if tensor and len(matrices) > 1 and not quantum.reads(self.inst.flips) and not (all(m.shape[1] == 1 for m in matrices)
                                                  or all(m.shape[0] == 1 for m in matrices)):
             raise Undecidable("a tensor product beside a product of matrices is not decided yet")
         result = values[0]
@@ -1490,6 +1528,11 @@ class Lowerer:
     def lower_Func(self, node: n.Func) -> sp.Expr:
         if node.name == n.ENTRY:
             return self.entry_of_value(self.lower(node.args[0]), node.args[1:])
+        states = _trailing_states(node) if self.letters.kets else None
+        if states is not None:
+            # \cos\frac{\theta}{2}|0>: the amplitude times the state, not a cosine of a state
+            scale = self.lower(replace(node, args=(states[0],)))
+            return self.juxtaposed([scale, *(self.lower(k) for k in states[1])], ("",) * len(states[1]), False)
         args = [self.lower(a) for a in node.args]
         if node.name in ("trace", "det") and len(args) == 1:
             value = linalg.trace(args[0]) if node.name == "trace" else linalg.determinant(args[0])
@@ -1602,6 +1645,15 @@ class Lowerer:
         return read_as_product(node, self.letters) or (node.maybe_product and product)
 
     def lower_Apply(self, node: n.Apply) -> sp.Expr:
+        if quantum.reads(self.inst.flips) and quantum.is_rotation(node):
+            angle = linalg.scalar(self.lower(node.args[0]))
+            if linalg.is_matrix(angle):
+                raise Undecidable("a rotation by a matrix")
+            return quantum.rotation(node, angle)
+        gate = quantum.gate_matrix(node.func, self.inst.flips) if quantum.reads(self.inst.flips) else None
+        if gate is not None and len(node.args) == 1 and node.bracket == "(":
+            # H(|0> + |1>): the gate applied to the bracket, a product of matrices
+            return linalg.multiply([gate, self.lower(node.args[0])])
         if ("probability",) in self.inst.flips:
             names = dict(self.letters.distributions).get(node.func.key)
             if names is not None:
@@ -2127,6 +2179,25 @@ def numeric_limit(body: sp.Expr, var: sp.Symbol, right: list, left: list) -> sp.
     if not params:
         return result[0]
     return body.xreplace({var: sp.Float(right[-1], LIMIT_PRECISION[len(right) - 1])})
+
+
+def _trailing_states(node: n.Func) -> tuple[n.Node, tuple] | None:
+    """``\\cos\\frac{\\theta}{2}|0\\rangle``, whose argument the parser ran on over the kets: the
+    argument before them and the kets, when a one-argument function's argument is a product that
+    ends in kets (and has none before its end)."""
+    if len(node.args) != 1 or node.primes or not isinstance(node.args[0], n.Mul):
+        return None
+    body = node.args[0]
+    if any(op != "" for op in body.ops):
+        return None
+    k = len(body.factors)
+    while k > 0 and isinstance(body.factors[k - 1], n.Ket) and not body.factors[k - 1].bra:
+        k -= 1
+    if k == 0 or k == len(body.factors) or any(isinstance(x, n.Ket) for f in body.factors[:k] for x in f.walk()):
+        return None
+    head = body.factors[0] if k == 1 else n.Mul(body.factors[0].start, body.factors[k - 1].end, body.factors[:k],
+                                                 body.explicit, body.ops[:k - 1])
+    return head, body.factors[k:]
 
 
 MAX_QUBITS = 6

@@ -18,6 +18,7 @@ from lintmath.parse.tokens import (
     ParseFailure, Token, expand_macros, macro_table, read_group, read_optional, tokenize,
 )
 from lintmath.parse.vocabulary import (
+    GATE_WORDS,
     ANNOTATIONS, DROP_WITH_ARG, FUNCTION_LETTERS, FUNCTIONS, GREEK, IGNORED, KERNS, LABEL_MARKS,
     NAMED_FUNCTIONS, PHYSICAL_UNITS, SPACES, STYLES, TRANSPARENT, TRANSPOSE_MARKS, UNITS,
 )
@@ -964,7 +965,8 @@ class Parser:
         after = self.toks[k + 1] if k + 1 < len(self.toks) else None
         if word in NAMED_FUNCTIONS and after is not None and self.starts_atom(after):
             return True  # \textrm{log} P(x): the function, typed upright by hand
-        return after is not None and after.text in ("(", "[", "_", "^", "\\{") or word in OPERATOR_LETTERS
+        return after is not None and after.text in ("(", "[", "_", "^", "\\{") or word in OPERATOR_LETTERS \
+            or word in GATE_WORDS
 
     def factorial(self, node: n.Node, bang: Token) -> n.Node:
         """``x!``; in ``n(n-1)!``, with ``n`` more likely a quantity than a function, the ``!`` is the
@@ -1707,7 +1709,7 @@ class Parser:
             raise ParseFailure(f"{word} is not decided yet")
         sym = self.symbol_scripts(Token("letter", word, s, e), word, "op", start=t.start)
         if not self.at("(", "["):
-            if t.text == "\\operatorname":
+            if t.text == "\\operatorname" and word not in GATE_WORDS:
                 raise ParseFailure(f"unknown operator {word}")
             return sym  # \text{err}_m, \mathrm{MSE}: a quantity with a long name
         return self.maybe_apply(sym)

@@ -29,6 +29,9 @@ NAMED_FUNCTIONS = {
     "sin": "sin", "cos": "cos", "max": "max", "min": "min", "gcd": "gcd", "lcm": "lcm",
 }
 
+# Names of quantum gates typed as words (\text{CNOT}, \operatorname{SWAP}): names, never prose.
+GATE_WORDS = {"CNOT", "CX", "CZ", "SWAP"}
+
 # Letters that, followed by "(", are read as a function first (f(x), p(x), \sigma(z)); the checker
 # still tries the product reading before claiming an error.
 FUNCTION_LETTERS = {"f", "g", "h", "F", "G", "H", "p", "q", "P", "Q", "L", "J", "\\ell", "\\sigma",

@@ -58,8 +58,10 @@ KETS = [
     # named states and operators: what they are is said elsewhere
     (r"\langle \phi|\phi\rangle", "1", U),
     (r"|\psi\rangle", r"\alpha|0\rangle + \beta|1\rangle", U),
-    (r"Z|1\rangle", r"-|1\rangle", U),
-    (r"(H \otimes H)|00\rangle", r"|{+}{+}\rangle", U),
+    (r"U|1\rangle", r"-|1\rangle", U),
+    # the standard gates are a reading that verifies (round 13)
+    (r"Z|1\rangle", r"-|1\rangle", V),
+    (r"(H \otimes H)|00\rangle", r"|{+}{+}\rangle", V),
     # a decimal label is not a qubit string
     (r"|5\rangle", r"|101\rangle", U),
     (r"|-1\rangle", r"-|1\rangle", U),

@@ -1,0 +1,233 @@
+"""The standard gates of quantum computing as their matrices, for the reading GATES of a step.
+
+``H|0\\rangle = \\frac{1}{\\sqrt2}(|0\\rangle + |1\\rangle)`` holds with H the Hadamard gate; beside kets a
+capital H is as often a Hamiltonian (``H|n\\rangle = E_n|n\\rangle``) and X an operator or a random
+variable. So the gates are one reading among others, tried only where a step writes states (or
+multiplies Pauli matrices and nothing else): a step that holds with them is verified, and one that
+fails with them is left unverified (the letters may be other operators), unless a sign flip of the
+line makes it hold with the gates (see check.py).
+
+Conventions: the control of CNOT (CX) is the first qubit of ``|ct\\rangle`` in one reading (the
+textbooks') and the second in another (Qiskit's, which orders qubits from the right); rotations are
+``R_a(\\theta) = e^{-i\\theta\\sigma_a/2}``; the Pauli matrices are ``\\sigma_x, \\sigma_y, \\sigma_z`` (or
+``\\sigma_1, \\sigma_2, \\sigma_3``), X, Y, Z.
+"""
+from __future__ import annotations
+
+import sympy as sp
+
+from lintmath.parse import nodes as n
+
+GATES = ("gates",)
+GATES_REVERSED = ("gates", "reversed")  # the same, with the control of CNOT the second qubit
+# Pauli matrices for sigmas that may as well be standard deviations: a reading that only says
+# "holds if they are Pauli matrices", never verifies
+PAULI_ONLY = ("gates", "pauli")
+# the readings of this module: their matrices are complex whether or not the step writes i
+GATE_KEYS = frozenset({GATES, GATES_REVERSED, PAULI_ONLY})
+
+_R = 1 / sp.sqrt(2)
+_M = sp.ImmutableMatrix
+PAULI = {
+    "x": _M([[0, 1], [1, 0]]), "y": _M([[0, -sp.I], [sp.I, 0]]), "z": _M([[1, 0], [0, -1]]),
+}
+PAULI.update({"1": PAULI["x"], "2": PAULI["y"], "3": PAULI["z"]})
+# single-qubit gates by their one-letter names, written plain (H) or upright (\mathrm{H})
+LETTER_GATES = {
+    "H": _M([[_R, _R], [_R, -_R]]), "X": PAULI["x"], "Y": PAULI["y"], "Z": PAULI["z"],
+    "S": _M([[1, 0], [0, sp.I]]), "T": _M([[1, 0], [0, sp.exp(sp.I * sp.pi / 4)]]), "I": _M(sp.eye(2)),
+}
+_CNOT = _M([[1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 0, 1], [0, 0, 1, 0]])
+_CNOT_REVERSED = _M([[1, 0, 0, 0], [0, 0, 0, 1], [0, 0, 1, 0], [0, 1, 0, 0]])
+_CZ = _M(sp.diag(1, 1, 1, -1))
+# gates with names of several letters, as \mathrm{CNOT}, \text{SWAP} write them
+WORD_GATES = {
+    "CNOT": _CNOT, "CX": _CNOT, "CZ": _CZ, "SWAP": _M([[1, 0, 0, 0], [0, 0, 1, 0], [0, 1, 0, 0], [0, 0, 0, 1]]),
+    "NOT": PAULI["x"],
+}
+# what follows the C of a controlled gate: C_{NOT}, C_X, CX, CNOT, CZ
+CONTROLLED = {"NOT": _CNOT, "X": _CNOT, "Z": _CZ}
+ROTATION_AXES = ("x", "y", "z", "X", "Y", "Z")
+PAULI_NAMES = ("\\sigma",)
+
+
+def _plain(node: n.Node) -> bool:
+    return isinstance(node, n.Sym) and not node.labels and not node.primes and node.sup_letter is None
+
+
+def _index_text(node: n.Node) -> str:
+    if isinstance(node, n.Num):
+        return node.value
+    if isinstance(node, n.Sym) and not node.indices and not node.labels:
+        return node.base
+    return ""
+
+
+def reads(flips: frozenset) -> bool:
+    """Whether a reading lowers the standard gates (and Pauli matrices)."""
+    return GATES in flips or GATES_REVERSED in flips or PAULI_ONLY in flips
+
+
+def _oriented(value: sp.ImmutableMatrix, flips: frozenset) -> sp.ImmutableMatrix:
+    return _CNOT_REVERSED if value is _CNOT and GATES_REVERSED in flips else value
+
+
+def pauli(node: n.Node) -> sp.ImmutableMatrix | None:
+    """``\\sigma_x``, ``\\sigma_2``: a Pauli matrix; None for any other symbol (``\\sigma_i``, ``\\sigma``)."""
+    if not (_plain(node) and node.base in PAULI_NAMES and len(node.indices) == 1 and not node.style):
+        return None
+    return PAULI.get(_index_text(node.indices[0]))
+
+
+def gate_matrix(node: n.Node, flips: frozenset = frozenset([GATES])) -> sp.ImmutableMatrix | None:
+    """The matrix of a symbol that names a standard gate in the reading ``flips``, None otherwise.
+    A dagger is the adjoint."""
+    if not isinstance(node, n.Sym) or node.primes or node.sup_letter is not None \
+            or any(label != "\\dagger" for label in node.labels):
+        return None
+    plain = n.Sym(node.start, node.end, node.base, node.style, node.indices)
+    value = pauli(plain)
+    if value is None and node.style in ("", "rm", "op"):
+        if not node.indices:
+            value = LETTER_GATES.get(node.base) if node.style != "op" else WORD_GATES.get(node.base)
+            if value is None and node.style == "rm":
+                value = WORD_GATES.get(node.base)
+        elif node.base == "C" and node.style != "op":
+            value = CONTROLLED.get("".join(_index_text(i) for i in node.indices))
+    if value is None:
+        return None
+    value = _oriented(value, flips)
+    return _M(value.H) if node.labels else value
+
+
+def rotation(node: n.Node, angle: sp.Expr) -> sp.ImmutableMatrix:
+    """``R_x(\\theta)`` and its kin, e^{-i theta sigma/2}, at ``angle``."""
+    sigma = PAULI[node.func.indices[0].base.lower()]
+    return _M(sp.cos(angle / 2) * sp.eye(2) - sp.I * sp.sin(angle / 2) * sigma)
+
+
+def is_rotation(node: n.Node) -> bool:
+    """``R_z(\\theta)``: R with one axis as its subscript, applied to one angle."""
+    if not isinstance(node, n.Apply) or len(node.args) != 1 or node.bracket != "(" or node.primes:
+        return False
+    func = node.func
+    return _plain(func) and func.base == "R" and func.style in ("", "rm") and len(func.indices) == 1 \
+        and _index_text(func.indices[0]) in ROTATION_AXES
+
+
+def letter_run(factors: tuple, ops: tuple, k: int,
+               flips: frozenset = frozenset([GATES])) -> tuple[sp.ImmutableMatrix, int] | None:
+    """``CX``, ``CZ``, ``CNOT`` typed as letters side by side (C X, C N O T) from factor ``k``: the
+    controlled gate and how many factors it spans."""
+    first = factors[k]
+    if not (_plain(first) and first.base == "C" and not first.style and not first.indices):
+        return None
+    word = ""
+    for j in range(k + 1, min(k + 4, len(factors))):
+        f = factors[j]
+        if ops[j - 1] != "" or not (_plain(f) and not f.style and not f.indices and len(f.base) == 1):
+            return None
+        word += f.base
+        if word in CONTROLLED:
+            return _oriented(CONTROLLED[word], flips), j - k + 1
+    return None
+
+
+def _names(tree: n.Node) -> set[str]:
+    """The gate names a tree writes, as they read in a message."""
+    out: set[str] = set()
+    for node in tree.walk():
+        if isinstance(node, n.Sym) and gate_matrix(node) is not None:
+            out.add(node.base if not node.indices else f"{node.base}_{''.join(_index_text(i) for i in node.indices)}")
+        elif is_rotation(node):
+            out.add(f"R_{_index_text(node.func.indices[0])}")
+        elif isinstance(node, n.Mul):
+            for k in range(len(node.factors)):
+                run = letter_run(node.factors, node.ops, k)
+                if run is not None:
+                    out.add("".join(f.base for f in node.factors[k:k + run[1]]))
+    return out
+
+
+def gate_names(*trees: n.Node) -> set[str]:
+    return set().union(*(_names(t) for t in trees))
+
+
+def gate_bases(*trees: n.Node) -> set[str]:
+    """The bases of the symbols a step with the reading GATES reads as gates (and i, the imaginary
+    unit): constants of that reading, not names the step needs from elsewhere."""
+    out = {"i"}
+    for tree in trees:
+        for node in tree.walk():
+            if isinstance(node, n.Sym) and gate_matrix(node) is not None:
+                out.add(node.base)
+            elif is_rotation(node):
+                out.add(node.func.base)
+            elif isinstance(node, n.Mul):
+                for k in range(len(node.factors)):
+                    run = letter_run(node.factors, node.ops, k)
+                    if run is not None:
+                        out.update(f.base for f in node.factors[k:k + run[1]])
+    return out
+
+
+def _pauli_algebra(trees: tuple[n.Node, ...]) -> bool:
+    """A step that multiplies Pauli matrices and writes nothing else but numbers, i and the
+    identity (``\\sigma_x\\sigma_y = i\\sigma_z``): beside other letters (``\\rho\\sigma_x\\sigma_y``)
+    the sigmas are as often standard deviations."""
+    # the x of \sigma_x is a subscript, not a letter of the step
+    subscripts = {id(x) for tree in trees for node in tree.walk() if isinstance(node, n.Sym)
+                  for index in node.indices for x in index.walk()}
+    product = False
+    for tree in trees:
+        for node in tree.walk():
+            if isinstance(node, n.Sym) and id(node) not in subscripts:
+                if pauli(node) is None and not (node.base in ("i", "I") and not node.indices and not node.style):
+                    return False
+            elif isinstance(node, n.Mul):
+                product |= sum(pauli(f) is not None for f in node.factors) >= 2
+            elif isinstance(node, n.Pow):
+                product |= pauli(node.base) is not None
+    return product
+
+
+def quantum_marked(*trees: n.Node) -> bool:
+    """Whether a step writes i, I or a third sigma (z, 3), which statistics does not."""
+    subscripts = {id(x) for tree in trees for node in tree.walk() if isinstance(node, n.Sym)
+                  for index in node.indices for x in index.walk()}
+    return any(_quantum_mark(node, subscripts) for tree in trees for node in tree.walk())
+
+
+def _quantum_mark(node: n.Node, subscripts: set[int]) -> bool:
+    if not isinstance(node, n.Sym) or id(node) in subscripts:
+        return False
+    if node.base in ("i", "I") and not node.indices:
+        return True
+    return pauli(node) is not None and _index_text(node.indices[0]) in ("z", "3")
+
+
+def has_direction(*trees: n.Node) -> bool:
+    """Whether the step writes a gate whose control and target are not interchangeable (CNOT)."""
+    return any(isinstance(node, n.Sym) and gate_matrix(node) is _CNOT or isinstance(node, n.Mul) and any(
+        (run := letter_run(node.factors, node.ops, k)) is not None and run[0] is _CNOT for k in range(len(node.factors)))
+        for tree in trees for node in tree.walk())
+
+
+def reads_gates(kets: bool, *trees: n.Node) -> bool:
+    """Whether the step gets a reading of the standard gates: it writes states and a gate beside
+    them, or it is Pauli algebra alone."""
+    if kets:
+        return bool(gate_names(*trees))
+    return _pauli_algebra(trees)
+
+
+def gate_keys(kets: bool, *trees: n.Node) -> list[tuple]:
+    """The readings of the standard gates a step gets. Pauli algebra that writes no i, I or third
+    sigma (z, 3) may be statistics: (\\sigma_x + \\sigma_y)^2 = \\sigma_x^2 + \\sigma_y^2 holds for
+    Pauli matrices and is a slip of two standard deviations; there the Pauli matrices only keep a
+    step from being refuted."""
+    if not reads_gates(kets, *trees):
+        return []
+    if not kets and not quantum_marked(*trees):
+        return [PAULI_ONLY]
+    return [GATES, GATES_REVERSED] if has_direction(*trees) else [GATES]
