@@ -392,6 +392,11 @@ def _check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro
         # a vector's dr/dt are named as the one derivative they are to the reader)
         opaque = ", ".join(sorted({o.split(OPAQUE_ENTRY)[0] for o in outcome.opaque}))
         return Verdict(Status.UNVERIFIED, f"depends on {opaque}, which is not defined here", elapsed=elapsed)
+    letter = _one_letter_property(parsed)
+    if letter and relation in EQUALITY:
+        # P^2 = P, M^{-1} = M^T: what a projection or an orthogonal matrix is, stated, not derived
+        return Verdict(Status.UNVERIFIED, f"a property of {letter} the prose states (P^2 = P, M^{{-1}} = M^T), "
+                       "or an equation to solve for it", elapsed=time.perf_counter() - started)
     diagnosis = None
     dropped = dropped_variables(parsed)
     if dropped and _literal_matrix_appears(parsed):
@@ -821,6 +826,20 @@ def _drops_distributions(parsed: Parsed, reason: str, gap: set[str]) -> bool:
     elif not reason.startswith("drops the function"):
         return False
     return bool(gap) and gap <= heads
+
+
+def _one_letter_property(parsed: Parsed) -> str:
+    """The letter of a step whose two sides are each that one letter, alone or with one power,
+    transpose or adjoint (``P^2 = P``, ``M^{-1} = M^T``, ``x^2 = x``); "" otherwise."""
+    def lone(tree: n.Node) -> n.Sym | None:
+        if isinstance(tree, n.Transpose) or isinstance(tree, n.Pow) and isinstance(tree.exp, (n.Num, n.Add)) \
+                and not any(isinstance(x, n.Sym) for x in tree.exp.walk()):
+            tree = tree.inner if isinstance(tree, n.Transpose) else tree.base
+        return tree if isinstance(tree, n.Sym) and tree.sup_letter is None else None
+    left, right = lone(_stated(parsed.lhs)), lone(_stated(parsed.rhs))
+    if left is None or right is None or n.structure(replace(left, labels=())) != n.structure(replace(right, labels=())):
+        return ""
+    return left.base
 
 
 def _maybe_products(parsed: Parsed, key: str) -> bool:
