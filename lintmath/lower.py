@@ -864,10 +864,24 @@ def _indexed_vector(tree: n.Node, letters: Letters) -> bool:
 
 def is_library(node: n.Apply) -> bool:
     """``\\sigma(z)`` is the logistic function unless the document says otherwise; E[X], Var(X) and
-    Cov(X, Y) are operators lintmath knows, not functions the document must define."""
-    if expectation.kind_of(node) is not None:
+    Cov(X, Y) are operators lintmath knows, not functions the document must define; so is the normal
+    density ``\\mathcal{N}(x \\mid \\mu, \\sigma^2)``."""
+    if expectation.kind_of(node) is not None or is_normal_density(node):
         return True
     return node.func.key in LIBRARY and not node.func.indices and len(node.args) == 1
+
+
+def is_normal_density(node: n.Apply) -> bool:
+    """``\\mathcal{N}(x; \\mu, \\sigma^2)``, ``\\mathcal{N}(x \\mid \\mu, \\beta^{-1})``: the normal density at x
+    with a mean and a variance (the convention of Bishop and most notes). A bare ``\\sigma`` as the
+    second parameter may be the standard deviation instead: not this reading."""
+    func = node.func
+    if func.base != "N" or func.style != "cal" or func.indices or node.primes or len(node.args) != 3:
+        return False
+    if 1 not in (node.params, node.given) or node.bracket != "(":
+        return False
+    spread = node.args[2]
+    return not (isinstance(spread, n.Sym) and spread.base == "\\sigma" and not spread.indices)
 
 
 def _is_letter(text: str) -> bool:
@@ -1682,6 +1696,11 @@ class Lowerer:
         args = [linalg.scalar(self.lower(a)) for a in node.args]
         if any(linalg.is_matrix(a) for a in args):
             args = self.vector_argument(node, args)
+        if is_normal_density(node):
+            x, mean, variance = args
+            if any(linalg.is_matrix(a) for a in args):
+                raise Undecidable("a multivariate normal density is not decided yet")
+            return sp.exp(-(x - mean) ** 2 / (2 * variance)) / sp.sqrt(2 * sp.pi * variance)
         if is_library(node):
             if node.primes:  # sigma'(z)
                 u = sp.Dummy("u")

@@ -1287,7 +1287,8 @@ class Parser:
         return items
 
     def maybe_apply(self, sym: n.Sym) -> n.Node:
-        if self.bare_argument and sym.base not in OPERATOR_LETTERS and sym.base not in FUNCTION_LETTERS:
+        if self.bare_argument and sym.base not in OPERATOR_LETTERS and sym.base not in FUNCTION_LETTERS \
+                and not self.arguments_ahead():
             return sym  # \cos\theta(\cos\theta)^{-1}: the bracket is not \theta's argument
         operator = sym.base in OPERATOR_LETTERS and sym.style in ("", "bb", "rm", "op")
         if self.at("\\{") and operator:
@@ -1348,6 +1349,22 @@ class Parser:
                        maybe_product=maybe_product, prefer_product=prefer_product and maybe_product,
                        bracket=open_tok.text, params=params)
         return indicator_probability(node) or node
+
+    def arguments_ahead(self) -> bool:
+        """Whether the bracket that follows holds arguments, not a factor: a comma, a semicolon or a
+        bar at its top level (\log \mathcal{N}(x; \mu, \sigma^2), \log P(A \mid B))."""
+        if not self.at("("):
+            return False
+        depth = 0
+        for j in range(self.i, len(self.toks)):
+            u = self.toks[j]
+            depth += u.kind == "open" or u.text in OPEN_CLOSE
+            depth -= u.kind == "close" or u.text in OPEN_CLOSE.values()
+            if depth == 0:
+                return False
+            if depth == 1 and u.text in (",", ";", "\mid"):
+                return True
+        return False
 
     def event(self, left: n.Node, close_text: str) -> n.Node:
         """``P(X = x)``, ``\\Pr(f(X) \\neq Y)``, ``E[Y | X = x]``: an event or condition, kept whole as a
