@@ -1352,7 +1352,7 @@ class Parser:
 
     def arguments_ahead(self) -> bool:
         """Whether the bracket that follows holds arguments, not a factor: a comma, a semicolon or a
-        bar at its top level (\log \mathcal{N}(x; \mu, \sigma^2), \log P(A \mid B))."""
+        bar at its top level (\\log \\mathcal{N}(x; \\mu, \\sigma^2), \\log P(A \\mid B))."""
         if not self.at("("):
             return False
         depth = 0
@@ -1362,7 +1362,7 @@ class Parser:
             depth -= u.kind == "close" or u.text in OPEN_CLOSE.values()
             if depth == 0:
                 return False
-            if depth == 1 and u.text in (",", ";", "\mid"):
+            if depth == 1 and u.text in (",", ";", "\\mid"):
                 return True
         return False
 
