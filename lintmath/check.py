@@ -21,11 +21,12 @@ from sympy.core.function import AppliedUndef
 from sympy.matrices.common import ShapeError
 
 from lintmath.lower import (
-    LIBRARY, MAYBE_SYMMETRIC_NAMES, OPAQUE_ENTRY, SYMMETRIC_NAMES, Instance, Letters, Lowerer, Undecidable,
+    EVENT_MODEL, EVENTS, LIBRARY, MAYBE_SYMMETRIC_NAMES, OPAQUE_ENTRY, SYMMETRIC_NAMES, Instance, Letters,
+    Lowerer, Undecidable,
     classify_letters, derivative, has_indicator, has_infinite_series, has_uncounted_sum, has_valued_set_sum, is_library,
     least_integers, normalized_family, read_as_product, reading_keys, shapes_of_side, sum_bounds,
 )
-from lintmath import expectation, linalg, modular, quantum
+from lintmath import events, expectation, linalg, modular, quantum
 from lintmath.budget import BudgetExceeded
 from lintmath.context import ContextItem
 from lintmath.diagnose import GUARD_SECONDS, MAX_SECONDS, diagnose, refute_where_readable, sign_flips, unreadable
@@ -279,15 +280,18 @@ def _check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro
         gap = gap_names(parsed, first)
         screened = relation in EQUALITY and not reason.startswith("needs the definition") and len(gap) <= 2
         # (a probability reading is not the default one: \sum_x p(x | y) = 1 differs with p a stand-in)
-        if screened and (_drops_distributions(parsed, reason, gap) or not comparator.quickly_differs()):
+        readable_gap = _drops_distributions(parsed, reason, gap) or _introduces_events(parsed, reason, gap)
+        if screened and (readable_gap or not comparator.quickly_differs()):
             outcome, guessed = comparator.decide()
             if outcome.kind == "equal":
                 return Verdict(Status.VERIFIED, outcome.reason, guessed=guessed,
                                elapsed=time.perf_counter() - started, definitions=where)
-            if explain and not rhs_changed and _drops_distributions(parsed, reason, gap):
+            if explain and not rhs_changed and readable_gap:
                 # the names missing are the distributions' own: a typo explained is still a typo
                 verdict = explain_as_distributions(comparator, rhs, lhs, time.perf_counter() - started, where,
-                                                   spent=time.process_time() - cpu_started)
+                                                   spent=time.process_time() - cpu_started) \
+                    or explain_as_events(comparator, rhs, lhs, time.perf_counter() - started, where,
+                                         spent=time.process_time() - cpu_started)
                 if verdict is not None:
                     return verdict
             return Verdict(Status.UNVERIFIED, reason, elapsed=time.perf_counter() - started)
@@ -366,9 +370,13 @@ def _check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro
         if outcome.reason.startswith("depends on what") and explain and relation in EQUALITY and not rhs_changed:
             # Whatever f is, a small edit that makes both sides apply f to the same arguments and
             # agree (p(y) for p(x)) is a typo explained, not a question about f.
-            verdict = explain_with_any_function(comparator, rhs, lhs, elapsed, where) \
-                or explain_as_distributions(comparator, rhs, lhs, elapsed, where,
-                                            spent=time.process_time() - cpu_started)
+            if EVENTS in comparator.keys:
+                # P of events: an edit that holds for any P need not hold for the events the prose has
+                verdict = explain_as_events(comparator, rhs, lhs, elapsed, where, spent=time.process_time() - cpu_started)
+            else:
+                verdict = explain_with_any_function(comparator, rhs, lhs, elapsed, where) \
+                    or explain_as_distributions(comparator, rhs, lhs, elapsed, where,
+                                                spent=time.process_time() - cpu_started)
             if verdict is not None:
                 return verdict
         partly = outcome.reason.startswith(("holds at some sampled points", "refuted in one reading"))
@@ -548,6 +556,50 @@ def explain_as_distributions(comparator: "Comparator", rhs: str, lhs: str, elaps
         # what the search may spend is judged in CPU time (``spent``), as in check_step
         diagnosis = diagnose(DistributionComparator(comparator), parsed, rhs, lhs, spent=spent,
                              max_seconds=GUARD_SECONDS)
+    except BudgetExceeded:
+        return None
+    if diagnosis is None:
+        return None
+    return Verdict(Status.REFUTED, "the two sides differ", outcome.point, (), diagnosis, elapsed, where)
+
+
+class EventComparator(DistributionComparator):
+    """A Comparator that reads the step's probabilities only as probabilities of events, in the
+    generic space: a candidate edit is judged where the step itself fails."""
+
+    def readings(self) -> list[frozenset]:
+        return [frozenset([EVENTS])]
+
+
+def event_excuse(comparator: "Comparator") -> str | None:
+    """Why a step of probabilities of events may hold: it does not fail in the generic space, or it
+    holds in the space of something the prose may assume (a reason that says what); None when it
+    fails in all of them."""
+    parsed = comparator.parsed
+    if comparator.compare(parsed.lhs, parsed.rhs, frozenset([EVENTS])).kind != "differ":
+        return "not refuted as probabilities of events"
+    for model in events.models(parsed.letters.events):
+        # a new line that takes the probability of an event empty there does not assume it (P(A \\cap B)
+        # for disjoint A and B); undefined there (a condition of probability 0) is no such assumption either
+        if events.writes_empty(parsed.rhs, parsed.letters.events, model):
+            continue
+        if comparator.compare(parsed.lhs, parsed.rhs, frozenset([EVENTS, (EVENT_MODEL, model)])).kind == "equal":
+            return f"holds if the events are {events.DESCRIPTIONS[model]}"
+    return None
+
+
+def explain_as_events(comparator: "Comparator", rhs: str, lhs: str, elapsed: float,
+                      where: tuple[str, ...], spent: float = 0.0) -> Verdict | None:
+    """A step of probabilities of events that fails in the generic space and in every space of what
+    the prose may assume (the events independent, disjoint, nested, a partition), and that a small
+    edit makes hold in every space (``1 + P(A)`` for ``1 - P(A)``), is a typo explained. What holds
+    for disjoint events (``P(A \\cup B) = P(A) + P(B)``) or independent ones is never an error."""
+    if EVENTS not in comparator.keys or event_excuse(comparator) is not None:
+        return None
+    parsed = comparator.parsed
+    outcome = comparator.compare(parsed.lhs, parsed.rhs, frozenset([EVENTS]))
+    try:
+        diagnosis = diagnose(EventComparator(comparator), parsed, rhs, lhs, spent=spent, max_seconds=GUARD_SECONDS)
     except BudgetExceeded:
         return None
     if diagnosis is None:
@@ -839,7 +891,25 @@ def _one_letter_property(parsed: Parsed) -> str:
     left, right = lone(_stated(parsed.lhs)), lone(_stated(parsed.rhs))
     if left is None or right is None or n.structure(replace(left, labels=())) != n.structure(replace(right, labels=())):
         return ""
-    return left.base
+    # two powers (s^2 = s^3) are no property anyone states: a slip in an exponent
+    powers = [isinstance(t, n.Pow) and isinstance(t.exp, n.Num) for t in (_stated(parsed.lhs), _stated(parsed.rhs))]
+    return "" if all(powers) else left.base
+
+
+def _introduces_events(parsed: Parsed, reason: str, gap: set[str]) -> bool:
+    """Whether the names a step introduces are only named events of its probabilities (the B of
+    ``P(A) = P(A \\mid B) P(B) + P(A \\mid B^c) P(B^c)``), which the reading of events decides: the
+    rules hold for every event B. Or the probability itself, which a step to a number drops
+    (``P(\\Omega) = 1``)."""
+    if not parsed.letters.events:
+        return False
+    if reason.startswith("introduces"):
+        named = {name[1] for _, names in parsed.letters.events for name in names}
+    elif reason.startswith("drops the function"):
+        named = {head.split(":")[-1] for head, _ in parsed.letters.events}
+    else:
+        return False
+    return bool(gap) and gap <= named
 
 
 def _maybe_products(parsed: Parsed, key: str) -> bool:
@@ -985,6 +1055,11 @@ class Comparator:
         if any(o.reason.startswith("holds if ") for o in outcomes):
             return next(o for o in outcomes if o.reason.startswith("holds if")), ()
         first = outcomes[0]
+        if first.kind == "differ" and EVENTS in self.keys:
+            # P(A \\cup B) = P(A) + P(B), refuted with P a stand-in, holds for disjoint events
+            excuse = event_excuse(self)
+            if excuse is not None:
+                return Outcome("undecided", excuse), ()
         if first.kind == "differ":
             if any(o.kind == "undecided" and o.readable for o in outcomes[1:]):
                 return Outcome("undecided", "refuted in one reading of the notation, undecided in another"), ()
@@ -1206,6 +1281,10 @@ class Comparator:
                 out.append("the second qubit the control of CNOT")
         heads = dict(self.parsed.letters.distributions) if ("probability",) in flips else {}
         out += [f"{head.split(':')[-1]} a probability distribution" for head in heads]
+        if EVENTS in flips:
+            measures = dict(self.parsed.letters.events)
+            out += [f"{head.split(':')[-1]} a probability of events" for head in measures]
+            heads = {**heads, **measures}
         if ("logbase",) in flips:
             out += [LOG_READINGS[b] for b in sorted(self._other_bases())]
         for node in (*self.parsed.lhs.walk(), *self.parsed.rhs.walk()):

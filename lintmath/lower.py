@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 import sympy as sp
 from sympy.core.function import AppliedUndef, ArgumentIndexError
 
-from lintmath import evaluate, expectation, linalg, probability, quantum
+from lintmath import evaluate, events, expectation, linalg, probability, quantum
 from lintmath.parse import nodes as n
 from lintmath.parse.ellipsis import affine
 from lintmath.parse.vocabulary import FUNCTION_LETTERS
@@ -110,6 +110,8 @@ class Letters:
     entries: tuple = ()
     # the bound letters of sums over such entries that the step uses nowhere else: the dimension
     dimensions: frozenset[str] = frozenset()
+    # P(A \cup B) and the like: (head key, the named events), for the reading of events
+    events: tuple = ()
 
 
 def classify_letters(*trees: n.Node) -> Letters:
@@ -177,7 +179,7 @@ def classify_letters(*trees: n.Node) -> Letters:
                    kets and _systems_clash(trees), required, randomness, vector_functions(trees),
                    probability.distributions(*trees), _written_dimension(trees), dependents(trees),
                    frozenset(x.base for tree in trees for x in tree.walk() if isinstance(x, n.Sym) and x.primes),
-                   *_timed(trees), entries, dimension_letters(trees, dict(entries)))
+                   *_timed(trees), entries, dimension_letters(trees, dict(entries)), events.events(*trees))
 
 
 # the letters that name time in a derivative beside dotted letters
@@ -888,6 +890,11 @@ def _is_letter(text: str) -> bool:
     return len(text) == 1 and text.isalpha() or (text.startswith("\\") and text[1:].isalpha())
 
 
+# the reading of events (see events.py), and the key naming the space it is read in besides the generic one
+EVENTS = ("events",)
+EVENT_MODEL = "event-model"
+
+
 def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
     """The ambiguous sites of a step: each key is one choice the checker may flip."""
     keys: list[tuple] = []
@@ -901,6 +908,8 @@ def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
         keys.append(("random",))
     if letters.distributions:
         keys.append(("probability",))  # p(x, z) = p(z) p(x | z) holds for every distribution
+    if letters.events:
+        keys.append(EVENTS)  # P(A \cup B) = P(A) + P(B) - P(A \cap B) holds for every probability space
     if any(_bracket_then_factors(x) == "either" for t in trees for x in t.walk()):
         keys.append(("reach",))
     if letters.required and letters.required != letters.candidates:
@@ -1659,6 +1668,11 @@ class Lowerer:
         return read_as_product(node, self.letters) or (node.maybe_product and product)
 
     def lower_Apply(self, node: n.Apply) -> sp.Expr:
+        if EVENTS in self.inst.flips:
+            names = dict(self.letters.events).get(node.func.key)
+            if names is not None:
+                model = next((key[1] for key in self.inst.flips if key[0] == EVENT_MODEL), "")
+                return events.probability(self.inst.seed, node.func.key, names, node.args, node.given, model)
         if quantum.reads(self.inst.flips) and quantum.is_rotation(node):
             angle = linalg.scalar(self.lower(node.args[0]))
             if linalg.is_matrix(angle):
@@ -2027,6 +2041,10 @@ class Lowerer:
         if not getattr(value, "is_Integer", False):
             raise Undecidable("an infinite series whose finite bound is not an integer")
         return value
+
+    def lower_Event(self, node: n.Event) -> sp.Expr:
+        # outside the reading of events, an event is a name: the same wherever it is written the same
+        return self.symbol(n.Sym(node.start, node.end, "event:" + n.event_text(node), "label"))
 
     def lower_Unsupported(self, node: n.Unsupported) -> sp.Expr:
         raise Undecidable(f"{node.what} are not decided yet")

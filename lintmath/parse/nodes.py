@@ -400,6 +400,30 @@ class Limit(Node):
 
 
 @dataclass(frozen=True)
+class Event(Node):
+    """An event built from named events inside ``P(..)``: ``A \\cup B``, ``A \\cap B``, ``A \\setminus B``,
+    ``A^c`` (and ``\\bar A``), the sample space ``\\Omega`` and the empty event. ``op`` is one of EVENT_OPS;
+    ``parts`` are Events or the plain capital letters (Syms) that name events."""
+
+    op: str
+    parts: tuple[Node, ...] = ()
+
+
+# union, intersection, difference, complement, the sample space, the empty event
+EVENT_OPS = ("cup", "cap", "minus", "comp", "all", "none")
+
+
+def event_text(node: "Node") -> str:
+    """An event as one canonical string: the same event written the same way (or with another
+    notation for the complement) is the same string."""
+    if isinstance(node, Event):
+        return f"{node.op}(" + ",".join(event_text(p) for p in node.parts) + ")"
+    if isinstance(node, Sym):
+        return str(structure(node))
+    return type(node).__name__
+
+
+@dataclass(frozen=True)
 class Unsupported(Node):
     """A construct recognised but not yet decided (integrals, limits, matrices...): makes the step unverified."""
 

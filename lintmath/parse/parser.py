@@ -1306,9 +1306,12 @@ class Parser:
         args: list[n.Node] = []
         given = -1
         params = -1
+        # P(A \\cup B^c): the argument of a probability may be an event built from named events
+        events = sym.base == "P" and sym.style in ("", "op", "bb", "rm") and not sym.primes
         try:
             while True:
-                args.append(self.expr())
+                event = self.event_argument(close_text) if events else None
+                args.append(event if event is not None else self.expr())
                 if self.at(*EVENT_RELATIONS):
                     args[-1] = self.event(args[-1], close_text)
                 if self.at(","):
@@ -1343,12 +1346,39 @@ class Parser:
         if self.at("(") and open_tok.text == "(" and name == "E" and sym.style in ("bb", "op", "rm"):
             # \mathbb{E}(X - \mathbb{E}X)(Y - \mathbb{E}Y): the second bracket may belong inside as well
             raise ParseFailure("\\mathbb{E}(..)(..): the next bracket may belong inside the expectation")
-        maybe_product = single and sym.primes == 0 and not (operator and open_tok.text != "(")
+        maybe_product = single and sym.primes == 0 and not (operator and open_tok.text != "(") \
+            and not isinstance(args[0], n.Event)  # an event is no factor
         node = n.Apply(sym.start, close.end, n.Sym(sym.start, sym.end, sym.base, sym.style, sym.indices,
                        sym.labels, sym.sup_letter, 0), tuple(args), sym.primes, given,
                        maybe_product=maybe_product, prefer_product=prefer_product and maybe_product,
                        bracket=open_tok.text, params=params)
         return indicator_probability(node) or node
+
+    def event_argument(self, close_text: str) -> n.Node | None:
+        """The next argument of a probability read as an event of set operations on named events
+        (``A \\cup B``, ``(A \\cap B)^c``, ``\\bar A``), when it writes one; None leaves it to the
+        expression grammar (where set operations are not read)."""
+        j, depth = self.i, 0
+        while j < len(self.toks):
+            t = self.toks[j]
+            if depth == 0 and t.text in (",", "|", "\\mid", "\\vert", close_text):
+                break
+            depth += t.kind == "open" or t.text in ("(", "[")
+            depth -= t.kind == "close" or t.text in (")", "]")
+            if depth < 0:
+                return None
+            j += 1
+        else:
+            return None
+        part = self.toks[self.i:j]
+        if not _writes_event_operation(part):
+            return None
+        try:
+            node = _EventReader(self, part).read()
+        except ParseFailure:
+            return None
+        self.i = j
+        return node
 
     def arguments_ahead(self) -> bool:
         """Whether the bracket that follows holds arguments, not a factor: a comma, a semicolon or a
@@ -2511,6 +2541,153 @@ def _set_item(node: n.Node) -> str | None:
 
 
 QUBIT_SIGNS = {"+", "-"}
+
+
+# the set operations of events, and the marks of a complement as a superscript (A^c, A^\\complement)
+EVENT_BINARY = {"\\cup": "cup", "\\cap": "cap", "\\setminus": "minus"}
+# (\\Omega alone is no mark: P(\\Omega) is as often a power spectrum at a frequency)
+EVENT_MARKS = {"\\complement", "\\bar", "\\overline", "\\emptyset", "\\varnothing"}
+COMPLEMENT_SCRIPTS = {"c", "C", "\\complement"}
+SCRIPT_STYLES = {"\\mathsf", "\\mathrm", "\\text", "\\textsf", "\\mathit"}
+
+
+def _writes_event_operation(part: list[Token]) -> bool:
+    """Whether the tokens of an argument write a set operation on events, a complement or the sample
+    space: what an argument of plain letters (``P(A, B)``) does not."""
+    for k, t in enumerate(part):
+        if t.text in EVENT_BINARY or t.text in EVENT_MARKS:
+            return True
+        if t.is_("^") and _complement_script(part, k + 1) is not None:
+            return True
+    return False
+
+
+def _complement_script(part: list[Token], k: int) -> int | None:
+    """Where a superscript that marks a complement (``c``, ``{c}``, ``\\complement``, ``{\\mathsf{c}}``)
+    starting at ``k`` ends, or None when it is no such mark."""
+    if k < len(part) and part[k].text in COMPLEMENT_SCRIPTS:
+        return k + 1
+    if k < len(part) and part[k].kind == "open":
+        j, depth = k, 0
+        while j < len(part):
+            depth += part[j].kind == "open"
+            depth -= part[j].kind == "close"
+            j += 1
+            if depth == 0:
+                break
+        inner = [t for t in part[k:j] if t.kind not in ("open", "close") and t.text not in SCRIPT_STYLES]
+        if depth == 0 and len(inner) == 1 and inner[0].text in COMPLEMENT_SCRIPTS:
+            return j
+    return None
+
+
+class _EventReader:
+    """Reads an event of named events: unions, intersections or one difference of complemented or
+    bracketed events. A row that mixes operators (``A \\cup B \\cap C``) has no agreed grouping and
+    is not read."""
+
+    def __init__(self, parser: "Parser", toks: list[Token]):
+        self.parser, self.toks, self.i = parser, toks, 0
+
+    def read(self) -> n.Node:
+        node = self.row()
+        if self.i != len(self.toks):
+            raise ParseFailure("not an event")
+        return node
+
+    def peek(self) -> Token | None:
+        return self.toks[self.i] if self.i < len(self.toks) else None
+
+    def row(self) -> n.Node:
+        parts = [self.unary()]
+        op = None
+        while self.peek() is not None and self.peek().text in EVENT_BINARY:
+            this = EVENT_BINARY[self.peek().text]
+            if op is not None and (this != op or op == "minus"):
+                raise ParseFailure("set operations without brackets")
+            op = this
+            self.i += 1
+            parts.append(self.unary())
+        if op is None:
+            return parts[0]
+        return n.Event(parts[0].start, parts[-1].end, op, tuple(parts))
+
+    def unary(self) -> n.Node:
+        t = self.peek()
+        if t is None:
+            raise ParseFailure("an unfinished event")
+        if t.is_("\\complement"):
+            self.i += 1
+            inner = self.unary()
+            return n.Event(t.start, inner.end, "comp", (inner,))
+        node = self.primary()
+        while self.peek() is not None and self.peek().is_("^"):
+            end = _complement_script(self.toks, self.i + 1)
+            if end is None:
+                raise ParseFailure("a power of an event")
+            node = n.Event(node.start, self.toks[end - 1].end, "comp", (node,))
+            self.i = end
+        return node
+
+    def group(self, close: str) -> n.Node:
+        """The event up to the bracket or brace that closes the one just passed."""
+        j, depth = self.i, 1
+        while j < len(self.toks):
+            t = self.toks[j]
+            depth += t.kind == "open" or t.text in ("(", "[")
+            depth -= t.kind == "close" or t.text in (")", "]")
+            if depth == 0:
+                break
+            j += 1
+        if j >= len(self.toks) or self.toks[j].text != close:
+            raise ParseFailure("an unclosed bracket in an event")
+        node = _EventReader(self.parser, self.toks[self.i:j]).read()
+        self.i = j + 1
+        return node
+
+    def primary(self) -> n.Node:
+        t = self.peek()
+        self.i += 1
+        if t.is_("(", "[") or t.kind == "open":
+            return self.group({"(": ")", "[": "]"}.get(t.text, "}"))
+        if t.is_("\\bar", "\\overline"):
+            nxt = self.peek()
+            if nxt is not None and nxt.kind == "open":
+                self.i += 1
+                inner = self.group("}")
+            else:
+                inner = self.primary()
+            return n.Event(t.start, inner.end, "comp", (inner,))
+        if t.is_("\\Omega"):
+            return n.Event(t.start, t.end, "all")
+        if t.is_("\\emptyset", "\\varnothing"):
+            return n.Event(t.start, t.end, "none")
+        if t.kind == "letter" and t.text.isupper():
+            atom = [t]
+            if self.peek() is not None and self.peek().is_("_"):
+                atom.append(self.toks[self.i])
+                self.i += 1
+                nxt = self.peek()
+                if nxt is None:
+                    raise ParseFailure("an unfinished subscript")
+                if nxt.kind == "open":
+                    j, depth = self.i, 0
+                    while j < len(self.toks):
+                        depth += self.toks[j].kind == "open"
+                        depth -= self.toks[j].kind == "close"
+                        j += 1
+                        if depth == 0:
+                            break
+                    atom += self.toks[self.i:j]
+                    self.i = j
+                else:
+                    atom.append(nxt)
+                    self.i += 1
+            sym = self.parser.sub_parse(atom) if len(atom) > 1 else n.Sym(t.start, t.end, t.text)
+            if not isinstance(sym, n.Sym) or sym.style or sym.labels or sym.primes or sym.sup_letter is not None:
+                raise ParseFailure("not a named event")
+            return sym
+        raise ParseFailure("not an event")
 
 
 def _qubits(label: list[Token]) -> tuple[str, tuple[str, ...]]:
