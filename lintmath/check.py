@@ -28,6 +28,7 @@ from lintmath.lower import (
 )
 from lintmath import events, expectation, linalg, modular, quantum
 from lintmath.budget import BudgetExceeded
+from lintmath.cartesian import cartesian_fields
 from lintmath.context import ContextItem
 from lintmath.diagnose import GUARD_SECONDS, MAX_SECONDS, diagnose, refute_where_readable, sign_flips, unreadable
 from lintmath.evaluate import UNDEFINED, fast_value, quick_value
@@ -91,8 +92,15 @@ class Parsed:
 
 def parse_step(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> Parsed:
     increments = step_increments(lhs, rhs, macros)
-    left, right = coherent_applications(parse_math(lhs, macros, increments), parse_math(rhs, macros, increments))
+    tuples = bool(_BARE_NABLA.search(lhs + rhs))
+    left, right = coherent_applications(parse_math(lhs, macros, increments, tuples),
+                                        parse_math(rhs, macros, increments, tuples))
+    left, right = cartesian_fields(left, right)
     return Parsed(left, right, classify_letters(left, right))
+
+
+# a \nabla without a subscript: a step of vector calculus, whose fields may be written as (F_x, F_y, F_z)
+_BARE_NABLA = re.compile(r"\\nabla(?![a-zA-Z])(?!\s*_)")
 
 
 def step_increments(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> frozenset[str]:
@@ -1901,9 +1909,25 @@ _STYLE_COMMANDS = {"bf": "\\mathbf", "bb": "\\mathbb", "cal": "\\mathcal", "scr"
 _LOWERED_NAME = re.compile(r"(?:(?P<style>[a-z+]+):)?(?P<base>\\[A-Za-z]+|[^\[\]^'#:]+)(?:\[(?P<index>[^\]]*)\])?(?P<rest>.*)")
 
 
+def _shown_call(call: AppliedUndef) -> str:
+    """An opaque call of the lowering (``f#d1.2/3/-1(x, y, z)``, see lower._derivatives_as_atoms) as the
+    reader writes it: ``\\partial_{xy} f(x, y, z)``; anything unexpected as it is."""
+    parts = call.func.__name__.rsplit("/", 2)
+    args = [sp.sstr(a) for a in call.args]
+    head, _, positions = parts[0].partition("#d")
+    head = re.sub(r"\^\(([xyz])\)$", r"_\1", head)  # F^(x): the component F_x of a field (lintmath.cartesian)
+    try:
+        by = "".join(args[int(k) - 1] for k in positions.split(".")) if positions else ""
+    except (ValueError, IndexError):
+        return sp.sstr(call)
+    return ("\\partial_{" + by + "} " if by else "") + head + "(" + ", ".join(args) + ")"
+
+
 def _shown_name(atom) -> str:
     """A coordinate of a counterexample as the reader writes it: the lowering's ``ddot:r`` and
     ``m[A]`` are ``\\ddot{r}`` and ``m_A`` (anything unexpected is shown as it is)."""
+    if isinstance(atom, AppliedUndef):
+        return _shown_call(atom)
     if not isinstance(atom, sp.Symbol):
         return sp.sstr(atom)
     match = _LOWERED_NAME.fullmatch(atom.name)

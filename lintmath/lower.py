@@ -1030,6 +1030,7 @@ class Lowerer:
         self.memo = memo
         self.env: dict[str, int] = {}
         self.variables: dict[str, sp.ImmutableMatrix] = {}  # vectors a gradient differentiates by
+        self.del_depth = 0  # bare \\nabla operators (n.Del) being lowered around the current node
         # inside an expectation: the outcome its body is read at ("0.j": a member of the generic group)
         self.outcome: int | str | None = None
         self.stand_ins = 0  # applications of a stand-in for an undefined function so far
@@ -1254,7 +1255,7 @@ class Lowerer:
     # -- expressions --------------------------------------------------------------------------
     def lower(self, node: n.Node) -> sp.Expr:
         if self.memo is not None and not self.env and not self.variables and self.outcome is None \
-                and not self.series_vars:
+                and not self.series_vars and not self.del_depth:
             return self._lower_memoized(node)
         return self._lower_node(node)
 
@@ -1927,6 +1928,26 @@ class Lowerer:
             value = _derivatives_as_atoms(value)
         return value.xreplace(dict(zip(entries, at)))
 
+    def lower_Del(self, node: n.Del) -> sp.Expr:
+        """Gradient, divergence, curl and Laplacian in the Cartesian coordinates the step gave the node
+        (lintmath.cartesian). With undefined functions as opaque calls, the derivatives are named once,
+        by the outermost operator: \\nabla \\times \\nabla f must meet f#d2.3 and f#d3.2 as one name."""
+        if not node.coords:
+            raise Undecidable(node.reason)
+        xs = [self.symbol(c) for c in node.coords]
+        if not all(isinstance(x, sp.Symbol) for x in xs):
+            raise Undecidable("coordinates that are not numbers")
+        self.del_depth += 1
+        try:
+            value = linalg.scalar(self.lower(node.body))
+        finally:
+            self.del_depth -= 1
+        value = _del_applied(node.kind, value, xs)
+        if self.inst.atoms and not self.del_depth:
+            value = _derivatives_as_atoms(value) if linalg.is_matrix(value) \
+                else _derivatives_as_atoms(sp.ImmutableMatrix([value]))[0]
+        return value
+
     def opaque_gradient(self, node: n.Grad, at: sp.Expr) -> sp.Expr | None:
         """``\\nabla_y J`` with J a symbol defined elsewhere: named, never differentiated (which would give
         0), as ``\\frac{\\partial J}{\\partial y}`` is; for a vector y, a vector of such names."""
@@ -2086,6 +2107,28 @@ def _extremum(kind: str, values: list) -> sp.Expr:
     # unevaluated: SymPy compares every two entries symbolically (quadratic, and slow for the
     # entries of a range), where the values at the sampled points are what is compared
     return (sp.Max if kind == "max" else sp.Min)(*values, evaluate=False)
+
+
+def _del_applied(kind: str, value: sp.Expr, xs: list[sp.Symbol]) -> sp.Expr:
+    """``kind`` ("grad", "div", "curl", "lap") of a scalar or a column in the coordinates ``xs``."""
+    vector = linalg.is_matrix(value)
+    if vector and value.shape != (len(xs), 1):
+        raise Undecidable("a field whose components do not match the coordinates")
+    if kind == "grad" and not vector:
+        return sp.ImmutableMatrix([derivative(value, x) for x in xs])
+    if kind == "lap":
+        if vector:  # the vector Laplacian, component by component
+            return sp.ImmutableMatrix([_del_applied("lap", v, xs) for v in value])
+        return sp.Add(*[derivative(derivative(value, x), x) for x in xs])
+    if kind == "div" and vector:
+        return sp.Add(*[derivative(v, x) for v, x in zip(value, xs)])
+    if kind == "curl" and vector and len(xs) == 3:
+        (fx, fy, fz), (x, y, z) = list(value), xs
+        return sp.ImmutableMatrix([derivative(fz, y) - derivative(fy, z), derivative(fx, z) - derivative(fz, x),
+                                   derivative(fy, x) - derivative(fx, y)])
+    what = {"grad": "a gradient of a vector", "div": "a divergence of a scalar",
+            "curl": "a curl of a scalar or in the plane"}[kind]
+    raise Undecidable(f"{what} is not decided yet")
 
 
 def _hessian_operand(node: n.Grad) -> n.Node | None:

@@ -294,6 +294,19 @@ class Grad(Node):
 
 
 @dataclass(frozen=True)
+class Del(Node):
+    """A bare ``\\nabla`` on a field: ``kind`` "grad" (``\\nabla f``), "div" (``\\nabla \\cdot F``), "curl"
+    (``\\nabla \\times F``) or "lap" (``\\nabla^2 f``). The parser cannot tell its coordinates: the step
+    does (see lintmath.cartesian), which writes them in ``coords`` (x, y[, z]); empty, it is not read,
+    for ``reason``."""
+
+    kind: str
+    body: Node
+    coords: tuple[Sym, ...] = ()
+    reason: str = ""
+
+
+@dataclass(frozen=True)
 class Abs(Node):
     inner: Node
 

@@ -606,15 +606,18 @@ def _groups(tokens: list[Token], i: int, count: int) -> list[tuple[int, int]] | 
 
 
 def parse_math(text: str, macros: Mapping[str, Macro] | list[Macro] | None = None,
-               increments: frozenset[str] = frozenset()) -> n.Node:
+               increments: frozenset[str] = frozenset(), tuples: bool = False) -> n.Node:
     """Parse one side of a relation. Raises ParseFailure when the text cannot be read with confidence.
-    ``increments``: see ``prepare``."""
+    ``increments``: see ``prepare``. ``tuples``: a list in parentheses, (a, b, c), is a column vector
+    (in a step of vector calculus, where the components of a field are written so)."""
     if isinstance(macros, list):
         macros = macro_table(macros)
     tokens = prepare(text, macros, increments=increments)
     if not tokens:
         raise ParseFailure("empty expression")
-    return Parser(tokens).parse()
+    parser = Parser(tokens)
+    parser.tuples = tuples
+    return parser.parse()
 
 
 class Parser:
@@ -628,6 +631,7 @@ class Parser:
         self.in_evalopen = 0  # inside \left. ... \right|: the bar closes that group, not a term
         self.root_toks = tokens  # the whole expression, which a group's parser still sees
         self.dotless_indices: frozenset[str] | None = None
+        self.tuples = False  # (a, b, c) as a column vector (see parse_math)
 
     # -- token helpers -------------------------------------------------------------------------
     def peek(self, k: int = 0) -> Token | None:
@@ -677,6 +681,7 @@ class Parser:
         sub.depth = self.depth
         sub.root_toks = self.root_toks
         sub.dotless_indices = self.dotless_indices
+        sub.tuples = self.tuples
         node = sub.parse(allow_annotation=False)
         self.depth -= 1
         return node
@@ -1151,10 +1156,30 @@ class Parser:
         inner = self.expr()
         self.abs_depth, self.bar_is_given, self.in_evalopen, self.bare_argument = saved
         t = self.peek()
+        if t is not None and t.is_(",") and self.tuples and open_tok.text == "(":
+            return self.tuple_vector(open_tok, inner)
         if t is None or t.text != close:
             raise ParseFailure(_unclosed_reason(open_tok.text, t))
         self.advance()
         return n.Paren(open_tok.start, t.end, inner, open_tok.text)
+
+    def tuple_vector(self, open_tok: Token, first: n.Node) -> n.Node:
+        """``(F_x, F_y, F_z)``: the components of a vector, two or three, as a column."""
+        entries = [first]
+        saved = (self.abs_depth, self.bar_is_given, self.in_evalopen, self.bare_argument)
+        self.abs_depth, self.bar_is_given, self.in_evalopen, self.bare_argument = 0, 0, 0, False
+        try:
+            while self.at(","):
+                self.advance()
+                entries.append(self.expr())
+        finally:
+            self.abs_depth, self.bar_is_given, self.in_evalopen, self.bare_argument = saved
+        t = self.peek()
+        if t is None or t.text != ")" or len(entries) not in (2, 3):
+            raise ParseFailure(_unclosed_reason(open_tok.text, t if t is not None and t.text != ")" else
+                                                Token("sym", ",", open_tok.start, open_tok.end)))
+        self.advance()
+        return n.MatrixLit(open_tok.start, t.end, tuple((e,) for e in entries))
 
     def absolute(self) -> n.Node:
         if self.at_double_bar():
@@ -2219,6 +2244,20 @@ class Parser:
         node = n.Grad(t.start, body.end, body, var)
         return node if order == 1 else n.Grad(t.start, body.end, node, var)
 
+    def field_operator(self, t: Token, kind: str, operand: n.Node) -> n.Del:
+        """``\\nabla f``, ``\\nabla \\cdot \\mathbf{F}``, ``\\nabla \\times (..)``, ``\\nabla^2 \\phi``: the
+        operator on the atom after it."""
+        nxt = self.peek()
+        if nxt is not None and (self.starts_atom(nxt) or nxt.is_("^")):
+            # \nabla f g, \nabla^2 \phi \psi: the operator on the first factor or on the product? \nabla x^2:
+            # the power is on x, not on the gradient
+            raise ParseFailure("how far \\nabla reaches over the factors after it is not decided")
+        reasons = {"grad": "a gradient without a variable (\\nabla \\phi) is not decided yet",
+                   "lap": "a Laplacian or Hessian without a variable (\\nabla^2) is not decided yet",
+                   "div": "curl and divergence (\\nabla \\times, \\nabla \\cdot) are not decided yet",
+                   "curl": "curl and divergence (\\nabla \\times, \\nabla \\cdot) are not decided yet"}
+        return n.Del(t.start, operand.end, kind, operand, (), reasons[kind])
+
     def gradient_scripts(self) -> tuple[list[Token] | None, int]:
         """The variable (``_{w}``) and the order (``^2``) of a ``\\nabla``, in either order."""
         var_toks, order = None, 1
@@ -2237,17 +2276,19 @@ class Parser:
         """``\\nabla f(x)``, ``\\nabla \\hat{R}_n(w)``: the gradient of an undefined function at its one
         argument, a symbol, is its gradient with respect to that symbol. Any other operand names no
         variable: ``\\nabla \\phi`` (a field of which coordinates?), ``\\nabla^2 \\phi`` (a Laplacian or a
-        Hessian), ``\\nabla \\times A`` and ``\\nabla \\cdot A`` (curl and divergence)."""
-        if order != 1:
-            raise ParseFailure("a Laplacian or Hessian without a variable (\\nabla^2) is not decided yet")
+        Hessian), ``\\nabla \\times A`` and ``\\nabla \\cdot A`` (curl and divergence) are Del nodes, whose
+        coordinates only the whole step can tell (lintmath.cartesian)."""
+        kind = "lap" if order != 1 else "grad"
         if self.at("\\times", "\\cdot"):
-            raise ParseFailure("curl and divergence (\\nabla \\times, \\nabla \\cdot) are not decided yet")
+            if order != 1:
+                raise ParseFailure("\\nabla^2 \\cdot and \\nabla^2 \\times are not decided yet")
+            kind = "curl" if self.advance().text == "\\times" else "div"
         nxt = self.peek()
         if nxt is None or not self.starts_atom(nxt):
             raise ParseFailure("a gradient without an operand")
         operand = self.atom()
-        if not isinstance(operand, n.Apply):
-            raise ParseFailure("a gradient without a variable (\\nabla \\phi) is not decided yet")
+        if kind != "grad" or not isinstance(operand, n.Apply) or len(operand.args) != 1:
+            return self.field_operator(t, kind, operand)
         arg = operand.args[0] if len(operand.args) == 1 else None
         if arg is None or operand.given >= 0 or operand.params >= 0 or operand.primes \
                 or not isinstance(arg, n.Sym) or not _bare_symbol(replace(arg, style="")):
