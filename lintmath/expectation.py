@@ -28,7 +28,7 @@ OUTCOMES = 4
 # conditioning symbols take one value per group, the others one per outcome, so that E[Y | X] is the
 # weighted mean over the outcome's group, a random quantity that is not Y itself (as it would be with
 # X taking a distinct value at every outcome).
-GROUPS, MEMBERS = 3, 3
+GROUPS, MEMBERS = 2, 3
 # Separates a random symbol's name from its outcome (X#2): the checker reports names up to it, so a
 # random symbol that only one side mentions reads as "depends on X".
 OUTCOME_MARK = "#"

@@ -1036,6 +1036,9 @@ class Lowerer:
         self.stand_ins = 0  # applications of a stand-in for an undefined function so far
         # inside the body of an infinite series: its index letter -> the integer symbol it runs over
         self.series_vars: dict[str, sp.Symbol] = {}
+        # E[body | X] per (body, group): the same at every outcome of a group, and nested
+        # conditional means would otherwise be lowered once per outcome of every enclosing mean
+        self.group_means: dict[tuple, sp.Expr] = {}
 
     # -- names --------------------------------------------------------------------------------
     def index_value(self, item: n.Node) -> str:
@@ -1637,15 +1640,23 @@ class Lowerer:
         """E[body | X] at the current outcome: the weighted mean of body over the outcomes of its
         group (those that share X's value); outside any expectation, over the generic group."""
         if self.outcome is None or isinstance(self.outcome, str):
+            group = 0
             members = [(f"0.{j}", w) for j, w in enumerate(expectation.generic_weights(self.inst.seed), 1)]
         else:
             weights = expectation.outcome_weights(self.inst.seed, True)
             group = expectation.group_of(self.outcome)
             first = (group - 1) * expectation.MEMBERS
             members = [(k + 1, weights[k]) for k in range(first, first + expectation.MEMBERS)]
+        key = (id(body), group, tuple(sorted(self.env.items())), tuple(sorted(self.series_vars)),
+               tuple(sorted(self.variables)))
+        cached = self.group_means.get(key)
+        if cached is not None and cached[0] is body:
+            return cached[1]
         values = self.outcome_values(body, members)
         total = sum(w for _, w in members)
-        return linalg.add([linalg.multiply([w / total, v]) for w, v in values])
+        value = linalg.add([linalg.multiply([w / total, v]) for w, v in values])
+        self.group_means[key] = (body, value)
+        return value
 
     def covariance(self, left: n.Node, right: n.Node) -> sp.Expr:
         """E[(a - Ea)(b - Eb)]; for vectors E[(a - Ea)(b - Eb)^T], the covariance matrix."""
