@@ -8,6 +8,7 @@ and *unverified* whenever the decision would rest on something the step does not
 from __future__ import annotations
 
 import functools
+import itertools
 import random
 from decimal import Decimal
 from fractions import Fraction
@@ -22,9 +23,9 @@ from sympy.matrices.common import ShapeError
 
 from lintmath.lower import (
     EVENT_MODEL, EVENTS, LIBRARY, MAYBE_SYMMETRIC_NAMES, OPAQUE_ENTRY, SYMMETRIC_NAMES, Instance, Letters,
-    Lowerer, Undecidable,
-    classify_letters, derivative, has_indicator, has_infinite_series, has_uncounted_sum, has_valued_set_sum, is_library,
-    least_integers, normalized_family, read_as_product, reading_keys, shapes_of_side, sum_bounds,
+    Lowerer, Undecidable, classify_letters, derivative, has_indicator, has_infinite_series, has_sample_entries,
+    has_summed_repeat, has_uncounted_sum, has_valued_set_sum, is_library, least_integers, normalized_family,
+    read_as_product, reading_keys, shapes_of_side, sum_bounds,
 )
 from lintmath import events, expectation, linalg, modular, quantum
 from lintmath.budget import BudgetExceeded
@@ -64,6 +65,11 @@ INDICATOR_DIFFER = ("differs with the indicator (1 where a condition holds) read
 # m\ddot x = -kx as a step: sides whose highest derivatives in time differ are an equation of motion
 # as often as a slip, which only a small edit that makes the step hold tells apart
 EQUATION_OF_MOTION = "an equation of motion (its sides differ in their highest derivative in time), not an identity"
+EINSTEIN_DIFFER = ("differs with an index written twice on one side and not on the other read without a sum; "
+                   "Einstein's convention sums it: not decided")
+SYMMETRY_STATED = "the sides exchange two letters: a symmetry the step states (detailed balance), not decided"
+SAMPLE_ENTRIES_DIFFER = ("differs with x_{ik} read as a number of its own beside the vector x_i; as the k-th entry "
+                         "of that sample, not decided")
 ROUNDING_DIFFER = "floor or ceiling differs at real points; letters may stand for integers: not decided"
 DIFFERENTIALS = "differentials (dx, d(uv)) outside an integral or a derivative are not decided yet"
 # A step that fails with the standard gates (H the Hadamard gate) may hold with other operators of
@@ -155,6 +161,10 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
                           context=context, indefinite=indefinite)
     if verdict.status is not Status.REFUTED:
         return verdict
+    if _states_symmetry(lhs, rhs, macros or {}):
+        # pi(x) P(x, y) = pi(y) P(y, x): the sides exchange two letters, a condition the step states
+        # (detailed balance, a symmetric kernel), which no value of unknown functions refutes
+        return Verdict(Status.UNVERIFIED, SYMMETRY_STATED, elapsed=verdict.elapsed)
     # x-bar beside a sum of the x_i is their mean by convention, whether or not the document says so
     context = (*context, *implied_means(lhs, rhs, macros or {}))
     if any(item.kind in ("define", "result") for item in context):
@@ -206,6 +216,36 @@ def _both_signs(lhs: str, rhs: str, relation: str, **options) -> Verdict:
     return verdict
 
 
+def _states_symmetry(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> bool:
+    """Whether the right side is the left with two letters exchanged, where the letters are the
+    arguments of functions or indices and each side a product (pi(x) P(x, y) = pi(y) P(y, x),
+    pi_i P_{ij} = pi_j P_{ji}): such a step states a symmetry of what it names, a condition.
+    Plain arithmetic (a - b = b - a) is not one."""
+    try:
+        left, right = parse_math(lhs, macros), parse_math(rhs, macros)
+    except (ParseFailure, RecursionError):
+        return False
+    def said(tree: n.Node) -> tuple:  # what a side says, with where its conditioning bars stand
+        return n.structure(tree), tuple(x.given for x in tree.walk() if isinstance(x, n.Apply))
+
+    target, written = said(right), said(left)
+    if target == written or not all(isinstance(side, n.Mul) for side in (left, right)):
+        return False  # f(x) - f(y) = f(y) - f(x) is a sign slip, AB = BA a claim: a product is stated
+    inner = set()  # letters standing as arguments or indices
+    for tree in (left, right):
+        for node in tree.walk():
+            items = node.args if isinstance(node, n.Apply) else node.indices if isinstance(node, n.Sym) else ()
+            inner.update(x.base for item in items for x in item.walk()
+                         if isinstance(x, n.Sym) and not x.indices and not x.style)
+    for a, b in itertools.combinations(sorted(inner), 2):
+        swap = {a: b, b: a}
+        swapped = n.map_nodes(left, lambda x: replace(x, base=swap[x.base])
+                              if isinstance(x, n.Sym) and x.base in swap and not x.style else x)
+        if said(swapped) == target:
+            return True
+    return False
+
+
 def implied_means(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> tuple[ContextItem, ...]:
     """``\\bar{x} = \\frac{1}{n}\\sum_{i=1}^{n} x_i`` for an ``\\bar{x}`` of a step that also sums the
     ``x_i`` from 1 to n (the bounds as written), as a weak definition: it may rescue the step, never
@@ -218,17 +258,18 @@ def implied_means(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> tuple[Cont
             return ()
     bars = {x.base for _, tree in trees for x in tree.walk()
             if isinstance(x, n.Sym) and x.style == "bar" and not x.indices}
+    means: dict[str, ContextItem] = {}  # each barred letter its own mean (x-bar and y-bar of a covariance)
     for text, tree in trees:
         for op in tree.walk():
             if not (isinstance(op, n.BigOp) and op.kind == "sum" and op.lo is not None and not op.extra_vars):
                 continue
-            for base in sorted(bars):
+            for base in sorted(bars - set(means)):
                 if any(isinstance(x, n.Sym) and x.base == base and not x.style and len(x.indices) == 1
                        and isinstance(x.indices[0], n.Sym) and x.indices[0].base == op.var for x in op.body.walk()):
                     lo, hi = text[op.lo.start:op.lo.end], text[op.hi.start:op.hi.end]
                     mean = rf"\frac{{1}}{{({hi})-({lo})+1}}\sum_{{{op.var}={lo}}}^{{{hi}}} {base}_{{{op.var}}}"
-                    return (ContextItem("result", base, rf"\bar{{{base}}}", "=", mean, "", 0),)
-    return ()
+                    means[base] = ContextItem("result", base, rf"\bar{{{base}}}", "=", mean, "", 0)
+    return tuple(means[base] for base in sorted(means))
 
 
 def holds_by_definitions(lhs: str, rhs: str, relation: str, macros: Mapping[str, Macro], seed: int,
@@ -328,7 +369,8 @@ def _check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro
     # indicator read as an unknown function of its condition's sides takes values other than 0 and 1.
     for present, differ_reason in ((has_infinite_series, SERIES_DIFFER), (has_uncounted_sum, UNCOUNTED_DIFFER),
                                    (_rounds_quantity, ROUNDING_DIFFER), (has_valued_set_sum, VALUED_SET_DIFFER),
-                                   (has_indicator, INDICATOR_DIFFER)):
+                                   (has_indicator, INDICATOR_DIFFER), (has_summed_repeat, EINSTEIN_DIFFER),
+                                   (has_sample_entries, SAMPLE_ENTRIES_DIFFER)):
         if present(parsed.lhs, parsed.rhs):
             reason = differ_reason if outcome.kind == "differ" else outcome.reason
             if present is has_infinite_series and reason == SERIES_DIFFER and explain and relation in EQUALITY \

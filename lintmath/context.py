@@ -8,6 +8,7 @@ the syntax tree to recognise a definition, but knows nothing of SymPy.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from lintmath.model import Document, Macro, Step
@@ -33,6 +34,7 @@ class ContextItem:
     line: int
     strong: bool = False  # written with := / \equiv / a directive: never a claim in disguise
     path: str = ""
+    prose: bool = False  # inline math of the prose ("where $\mu = ...$"), which may follow the step
 
 
 def defined_head(tree: n.Node) -> n.Sym | None:
@@ -90,6 +92,38 @@ def directive_item(kind: str, argument: str, path: str, line: int) -> ContextIte
     return None
 
 
+# inline math of the prose: $...$ (not $$) and \(...\), on one line
+_INLINE = re.compile(r"(?<![\\$])\$([^$]+)\$(?!\$)|\\\((.+?)\\\)")
+# "where $\mu = ...$" may follow the chain it explains by this many lines
+PROSE_AFTER = 3
+
+
+def prose_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
+    """``Let $\\mu = \\frac{1}{n}\\sum_i x_i$`` in the prose: a name's value stated inline, as a
+    result (it only rescues a step that would otherwise be an error, see check_step), since inline
+    math also states values at a point ($x = 2$) or conditions."""
+    items = []
+    for number, line in enumerate(doc.lines, 1):
+        if line.lstrip().startswith("%"):
+            continue
+        for match in _INLINE.finditer(line.split("%")[0] if "\\%" not in line else line):
+            math = match.group(1) or match.group(2)
+            found = find_relations(math)
+            if len(found) != 1 or normalize_relation(math[found[0].start:found[0].end]) not in ("=", ":="):
+                continue
+            lhs, rhs = math[:found[0].start].strip(), math[found[0].end:].strip()
+            try:
+                head = defined_head(parse_math(lhs, macros))
+                body = parse_math(rhs, macros) if head is not None else None
+            except (ParseFailure, RecursionError):
+                continue
+            if head is None or not rhs or any(isinstance(x, n.Sym) and x.key == head.key for x in body.walk()):
+                continue
+            items.append(ContextItem("result", head.base, lhs, "=", rhs, f"{doc.path}:{number}", number,
+                                     False, doc.path, True))
+    return items
+
+
 def document_context(doc: Document, own: dict | None = None) -> list[ContextItem]:
     """Every definition and assumption of ``doc``, in source order. ``own``, when given, receives the
     reading of each of the document's own steps, by (derivation index, step index)."""
@@ -108,6 +142,7 @@ def document_context(doc: Document, own: dict | None = None) -> list[ContextItem
                 own[(derivation.index, step.index)] = item
             if item is not None:
                 items.append(item)
+    items.extend(prose_items(doc, macros))
     items.sort(key=lambda c: (c.path == doc.path, c.line))
     return items
 
@@ -122,10 +157,12 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
     assumptions = []
     for item in items:
         # line numbers order items of the step's own file; other files' items come first
-        if item is own or (here and item.path == path and item.line > here):
+        if item is own or (here and item.path == path and item.line > here + (PROSE_AFTER if item.prose else 0)):
             continue
         if item.kind == "assume":
             assumptions.append(item)
         elif item.name and item.name in text:
+            if item.prose and item.name in latest and not latest[item.name].prose:
+                continue  # an inline value only adds to what the displayed lines define, never replaces it
             latest[item.name] = item
     return tuple(assumptions) + tuple(latest.values())

@@ -3282,9 +3282,6 @@ def refute_where_readable(comparator, parsed, rhs_text: str, lhs_text: str = "",
     # A limit that does not settle in any reading (cos h / h, a bar at infinity of a growing term)
     # is no value to compare; it is refuted only by an edit under which it settles on the line before.
     spent += time.process_time() - started
-    if refuting is None:
-        # the search alone decides between refuted and unverified: the short one
-        max_seconds = min(max_seconds, GUARD_SECONDS)
     diagnosis = diagnose(comparator, parsed, rhs_text, lhs_text, spent=spent, max_seconds=max_seconds)
     if diagnosis is None:
         return None

@@ -209,6 +209,12 @@ def _timed(trees) -> tuple[n.Sym | None, tuple[n.Sym, ...]]:
             plain, order = n.undotted(x) if isinstance(x, n.Sym) else (x, 0)
             if order and plain.base != time.base:
                 out.setdefault(n.structure(plain), plain)
+    # generalized coordinates: \dot q_1 makes q_2 move too, the same letter with another index
+    families = {(x.base, x.style) for x in out.values() if x.indices}
+    for tree in trees:
+        for x in tree.walk():
+            if isinstance(x, n.Sym) and x.indices and (x.base, x.style) in families and not n.undotted(x)[1]:
+                out.setdefault(n.structure(x), x)
     return time, tuple(out.values())
 
 
@@ -292,6 +298,19 @@ def _written_dimension(trees) -> int:
     sizes = {len(node.rows) for tree in trees for node in tree.walk()
              if isinstance(node, n.MatrixLit) and not node.det and len(node.rows[0]) in (1, len(node.rows))}
     return sizes.pop() if len(sizes) == 1 else linalg.SIZE
+
+
+def _greek_capital(node: n.Node) -> bool:
+    """A plain Greek capital letter (\\Sigma, \\Lambda), or its inverse (\\Sigma^{-1})."""
+    if isinstance(node, n.Pow) and _is_minus_one(node.exp):
+        node = node.base
+    return isinstance(node, n.Sym) and not (node.style or node.indices or node.labels or node.primes) \
+        and node.base.startswith("\\") and node.base[1:2].isupper() and _is_letter(node.base)
+
+
+def _plain_lower(node: n.Node) -> bool:
+    return isinstance(node, n.Sym) and not (node.style or node.indices or node.labels or node.primes) \
+        and _is_letter(node.base) and node.base.lstrip("\\")[:1].islower()
 
 
 def _unwrapped(node: n.Node) -> n.Node:
@@ -383,6 +402,7 @@ def classify_shapes(trees, integers: set[str]) -> tuple[frozenset, frozenset, fr
     crossed: set[int] = set()
     dotted: set[int] = set()
     bold: set[int] = set()  # marked for being bold, not for what the step does with them
+    plain_dots: list[tuple[n.Sym, n.Sym]] = []  # x \cdot y between two plain lowercase letters
     for tree in trees:
         for node in tree.walk():
             if isinstance(node, n.Apply):
@@ -410,8 +430,8 @@ def classify_shapes(trees, integers: set[str]) -> tuple[frozenset, frozenset, fr
                 marked.extend(x for x in _exposed(node.args[0]) if isinstance(x, n.Sym) and not x.indices)
             elif isinstance(node, n.Func) and node.name in ("trace", "det"):
                 for arg in node.args:
-                    marked.extend(x for x in arg.walk() if isinstance(x, n.Sym) and len(x.base) == 1
-                                  and x.base.isupper())
+                    marked.extend(x for x in arg.walk() if isinstance(x, n.Sym) and (len(x.base) == 1
+                                  and x.base.isupper() or _greek_capital(x)))
             elif isinstance(node, n.Pow) and isinstance(node.base, n.Sym) and _is_minus_one(node.exp) \
                     and (len(node.base.base) == 1 and node.base.base.isupper()):
                 marked.append(node.base)  # A^{-1}: an inverse matrix
@@ -420,11 +440,24 @@ def classify_shapes(trees, integers: set[str]) -> tuple[frozenset, frozenset, fr
                 # bold capitals that nothing else in the step makes matrices (see below)
                 for k, f in enumerate(node.factors[:-1]):
                     g, op = node.factors[k + 1], node.ops[k] if k < len(node.ops) else ""
+                    if _greek_capital(g) and op in ("", "\\cdot") and isinstance(_unwrapped(f), n.Transpose):
+                        # x^T \Sigma x, u^T \Lambda u: a capital after a row vector is a matrix, Greek
+                        # ones too (a plain \Sigma elsewhere may be a sum or a scalar, so only here)
+                        marked.append(g if isinstance(g, n.Sym) else g.base)
                     if op == "\\times":
                         crossed.update(id(x) for x in (f, g) if isinstance(x, n.Sym))
                     elif op == "\\cdot" and all(isinstance(x, n.Sym) and "bf" in x.style.split("+")
                                                   for x in (f, g)):
                         dotted.update((id(f), id(g)))
+                    elif op == "\\cdot" and all(_plain_lower(x) for x in (f, g)):
+                        plain_dots.append((f, g))
+    # x \cdot y beside x_i and y_i: the dot between two plain letters whose entries the step writes
+    # with a letter index is their inner product (\sum_i x_i y_i), not the product of two numbers
+    entries_written = {x.base for tree in trees for x in tree.walk() if isinstance(x, n.Sym)
+                       and len(x.indices) == 1 and _index_letter(x.indices[0]) and not (x.labels or x.primes)}
+    for f, g in plain_dots:
+        if f.base in entries_written and g.base in entries_written:
+            marked.extend((f, g))
     for tree in trees:
         for node in tree.walk():
             if isinstance(node, n.Sym) and not node.style and id(node) not in functions \
@@ -2108,6 +2141,51 @@ def has_indicator(*trees: n.Node) -> bool:
     return any(n.is_indicator(x) for tree in trees for x in tree.walk())
 
 
+def has_sample_entries(*trees: n.Node) -> bool:
+    """Whether a letter stands as a vector with one index (x_i in \\|x_i - x_j\\|, x_i^T) and is also
+    written with that index and a second one (x_{ik}): the k-th entry of the sample x_i, a reading
+    the lowering lacks (it takes x_{ik} for a number of its own). Such a step is verified where it
+    holds and never refuted."""
+    vectors: set[tuple[str, str]] = set()  # (base, index letter) of one-index letters written as vectors
+    for tree in trees:
+        for node in tree.walk():
+            if isinstance(node, (n.Norm, n.Transpose)):
+                vectors.update((x.base, x.indices[0].base) for x in node.inner.walk()
+                               if isinstance(x, n.Sym) and len(x.indices) == 1 and _index_letter(x.indices[0]))
+    return bool(vectors) and any(
+        isinstance(x, n.Sym) and len(x.indices) == 2 and all(_index_letter(i) for i in x.indices)
+        and (x.base, x.indices[0].base) in vectors for tree in trees for x in tree.walk())
+
+
+def has_summed_repeat(*trees: n.Node) -> bool:
+    """Whether a letter index is written twice or more on one side, bound by no sum, and not at all on
+    the other (A_{ij} x_j = (A x)_i, \\delta_{ij} x_j = x_i): under Einstein's convention, usual in
+    physics, the repeated index is summed. Read without the sum such a step is wrong; with it, it
+    may hold: it is verified where it holds and never refuted."""
+    bound = {var for tree in trees for x in tree.walk() if isinstance(x, n.BigOp) for var in (x.var, *x.extra_vars)}
+    # the variable of an integral, a derivative or a limit is no factor of a product (\int s_j^2 ds_j),
+    # though its index still ties it to the other side (dE/do_j = t_j / o_j)
+    variables = {id(x) for tree in trees for node in tree.walk()
+                 for x in ((node.var,) if isinstance(node, (n.Integral, n.Limit)) else
+                           tuple(var for var, _ in node.wrt) if isinstance(node, n.Deriv) else ())}
+    sides = []
+    for tree in trees:
+        written: dict[str, int] = {}  # index letter -> times written as a factor's index
+        anywhere: set[str] = set()
+        for node in tree.walk():
+            items = node.indices if isinstance(node, n.Sym) else \
+                node.args[1:] if isinstance(node, n.Func) and node.name == n.ENTRY else ()
+            for item in items:
+                for sub in item.walk():
+                    if _index_letter(sub) and sub.base not in bound:
+                        anywhere.add(sub.base)
+                        if id(node) not in variables:
+                            written[sub.base] = written.get(sub.base, 0) + 1
+        sides.append((written, anywhere))
+    return any(count >= 2 and all(letter not in other for _, other in sides if other is not anywhere)
+               for written, anywhere in sides for letter, count in written.items())
+
+
 def _extremum(kind: str, values: list) -> sp.Expr:
     """``\\max\\{x_1, \\ldots, x_n\\}`` folded over its index: of numbers only, and never of no entries."""
     values = [linalg.scalar(v) for v in values]
@@ -2246,6 +2324,7 @@ def numeric_limit(body: sp.Expr, var: sp.Symbol, right: list, left: list) -> sp.
             values = []
             for p, digits in zip(points, LIMIT_PRECISION):
                 try:
+                    digits += _absorbed_digits(fixed, var, p, digits)
                     v = fixed.xreplace({var: sp.Float(p, digits)}).evalf(digits)
                 except (ZeroDivisionError, ValueError, TypeError, OverflowError, ArithmeticError):
                     v = None
@@ -2289,6 +2368,45 @@ def _trailing_states(node: n.Func) -> tuple[n.Node, tuple] | None:
     head = body.factors[0] if k == 1 else n.Mul(body.factors[0].start, body.factors[k - 1].end, body.factors[:k],
                                                  body.explicit, body.ops[:k - 1])
     return head, body.factors[k:]
+
+
+# the most digits a limit point may need for the small terms of its sums (log(1 + x^10) at x = 3e-45)
+MAX_LIMIT_DIGITS = 2000
+
+
+def _absorbed_digits(body: sp.Expr, var: sp.Symbol, point, digits: int) -> int:
+    """The digits to add so that no term of a sum in ``body`` that moves with ``var`` vanishes beside
+    the others at ``point``: log(1 + x^10) at x = 7e-16 rounds 1 + 1e-153 to 1 at 131 digits and
+    reads 0, a value that settles and is wrong. A term too small for MAX_LIMIT_DIGITS (e^x at
+    x = -1e15 beside 1) makes the value unreadable (ArithmeticError) where its loss leaves a zero."""
+    extra = 0
+    at = {var: sp.Float(point, digits)}
+    for node in sp.preorder_traversal(body):
+        if not (isinstance(node, sp.Add) and node.has(var)):
+            continue
+        sizes = []
+        for term in node.args:
+            size = term.evalf(20, subs=at)
+            if not size.is_number or not size.is_finite:
+                return 0  # not evaluable here: the evaluation proper says so
+            sizes.append((term.has(var), abs(size)))
+        largest = max(size for _, size in sizes)
+        for moves, size in sizes:
+            if moves and size != 0 and largest != 0:
+                lost = int(sp.ceiling(-sp.log(size / largest, 10))) - digits + 20
+                extra = max(extra, lost)
+        # and the terms that cancel (e^{x^8} - 1 at x = 7e-16): the digits the sum loses to them
+        total = abs(node.evalf(20, subs=at, maxn=MAX_LIMIT_DIGITS * 4))
+        if total.is_number and total.is_finite and total != 0 and largest != 0:
+            extra = max(extra, int(sp.ceiling(sp.log(largest / total, 10))) - digits + 20)
+    if digits + extra <= MAX_LIMIT_DIGITS:
+        return extra
+    # beyond reach (e^{-t} beside 1 at t = 1e15): harmless unless the lost term was all that a part
+    # of the body had left (log(1 + e^x) reads exactly 0, and so does (1 + e^x) - 1)
+    for node in sp.preorder_traversal(body):
+        if node.has(var) and not node.is_Atom and node.evalf(20, subs=at) == 0:
+            raise ArithmeticError("a term too small beside the others at the limit point")
+    return MAX_LIMIT_DIGITS - digits
 
 
 MAX_QUBITS = 6
