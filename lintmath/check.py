@@ -407,8 +407,10 @@ def _check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro
                                  ("the shapes of the letters as the line before has them",)))
             for attempt, attempt_parsed, note in attempts:
                 try:
-                    # with stand-ins for an undefined f, a failed search leaves the step unverified
-                    cap = GUARD_SECONDS if attempt.has_undefined_functions() else MAX_SECONDS
+                    # with stand-ins for an undefined f, or an expectation that may rest on the prose's
+                    # assumptions, a failed search leaves the step unverified: the short one
+                    cap = GUARD_SECONDS if attempt.has_undefined_functions() \
+                        or attempt_parsed.letters.randomness.any_sensitive else MAX_SECONDS
                     found = refute_where_readable(attempt, attempt_parsed, rhs, "" if used else lhs,
                                                   spent=time.process_time() - cpu_started, max_seconds=cap)
                 except BudgetExceeded:

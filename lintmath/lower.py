@@ -1069,8 +1069,8 @@ class Lowerer:
         self.stand_ins = 0  # applications of a stand-in for an undefined function so far
         # inside the body of an infinite series: its index letter -> the integer symbol it runs over
         self.series_vars: dict[str, sp.Symbol] = {}
-        # E[body | X] per (body, group): the same at every outcome of a group, and nested
-        # conditional means would otherwise be lowered once per outcome of every enclosing mean
+        # E[body | X] per (body, group), and E[body]: the same at every outcome of a group (of the
+        # space), and nested means would otherwise be lowered once per outcome of every enclosing one
         self.group_means: dict[tuple, sp.Expr] = {}
 
     # -- names --------------------------------------------------------------------------------
@@ -1645,8 +1645,16 @@ class Lowerer:
         if kind == "E":
             if len(node.args) != 1:
                 raise Undecidable("an expectation of several arguments")
+            # a number, whatever outcome an enclosing expectation reads it at: lowered once
+            key = (id(node), "mean", tuple(sorted(self.env.items())), tuple(sorted(self.series_vars)),
+                   tuple(sorted(self.variables)))
+            cached = self.group_means.get(key)
+            if cached is not None and cached[0] is node:
+                return cached[1]
             values = self.outcome_values(node.args[0])
-            return linalg.add([linalg.multiply([w, v]) for w, v in values])
+            value = linalg.add([linalg.multiply([w, v]) for w, v in values])
+            self.group_means[key] = (node, value)
+            return value
         if kind == "Var" and len(node.args) == 1:
             return self.covariance(node.args[0], node.args[0])
         if kind == "Cov" and len(node.args) in (1, 2):
