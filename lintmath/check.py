@@ -1459,9 +1459,10 @@ class Comparator:
         own = lhs is self.parsed.lhs and rhs is self.parsed.rhs
         built: list[tuple[_Watched, tuple]] = []  # the instances lowered so far, their pairs and symbols
         instances = self.instances(flips, atoms)
-        if ("probability",) in flips:
-            # one generic joint distribution settles what holds for every one: the reading only
-            # verifies, and its lowering (sums of the joint's terms) is the costliest of a step
+        if ("probability",) in flips or ("expectation",) in flips:
+            # one generic joint distribution, or one generic probability space, settles what holds
+            # for every one: these readings verify (a refutation in them needs a repair), and their
+            # lowerings (sums of the joint's terms, a value per outcome) are the costliest of a step
             instances = instances[:1]
         for k, inst in enumerate(instances):
             earlier = next((pair for done, pair in built if done.lowers_like(inst)), None)

@@ -44,7 +44,7 @@ SOLVE_POINTS = 3
 # Wall-clock cap on one diagnosis. Candidates cost milliseconds on ordinary steps, so this only
 # cuts the search where a single evaluation is pathological (power towers, huge sums); there, an
 # explanation is not worth seconds of the step's budget.
-MAX_SECONDS = 1.5
+MAX_SECONDS = 1.0
 # The cap when the search only lifts a guard (a step that lost a quantity, or became a constant, is
 # unverified unless a small edit explains it): a typo there is found among the first candidates, and
 # most such steps are substitutions from the prose, where a long search finds nothing.

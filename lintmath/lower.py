@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 import sympy as sp
 from sympy.core.function import AppliedUndef, ArgumentIndexError
 
-from lintmath import evaluate, events, expectation, linalg, probability, quantum
+from lintmath import evaluate, events, expectation, linalg, probability, quantum, symbolic  # noqa: F401 (settings)
 from lintmath.parse import nodes as n
 from lintmath.parse.ellipsis import affine
 from lintmath.parse.vocabulary import FUNCTION_LETTERS
