@@ -28,7 +28,7 @@ from lintmath.lower import (
     read_as_product, reading_keys, shapes_of_side, sum_bounds,
 )
 from lintmath import events, expectation, linalg, modular, quantum
-from lintmath.budget import BudgetExceeded
+from lintmath.budget import BudgetExceeded, work_time
 from lintmath.cartesian import cartesian_fields
 from lintmath.context import ContextItem
 from lintmath.diagnose import GUARD_SECONDS, MAX_SECONDS, diagnose, refute_where_readable, sign_flips, unreadable
@@ -299,7 +299,7 @@ def _check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro
                 first: bool = False, seed: int = 0, explain: bool = True,
                 context: tuple[ContextItem, ...] = (), indefinite: bool = False) -> Verdict:
     started = time.perf_counter()
-    cpu_started = time.process_time()  # what the diagnosis may spend is judged in CPU time
+    cpu_started = work_time()  # what the diagnosis may spend is judged in CPU time
     if relation not in EQUALITY and relation not in INEQUALITY:
         return Verdict(Status.SKIPPED, f"relation {relation} is not checked")
     try:
@@ -338,9 +338,9 @@ def _check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro
             if explain and not rhs_changed and readable_gap:
                 # the names missing are the distributions' own: a typo explained is still a typo
                 verdict = explain_as_distributions(comparator, rhs, lhs, time.perf_counter() - started, where,
-                                                   spent=time.process_time() - cpu_started) \
+                                                   spent=work_time() - cpu_started) \
                     or explain_as_events(comparator, rhs, lhs, time.perf_counter() - started, where,
-                                         spent=time.process_time() - cpu_started)
+                                         spent=work_time() - cpu_started)
                 if verdict is not None:
                     return verdict
             return Verdict(Status.UNVERIFIED, reason, elapsed=time.perf_counter() - started)
@@ -353,7 +353,7 @@ def _check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro
 
     outcome, guessed = comparator.decide()
     elapsed = time.perf_counter() - started
-    spent = time.process_time() - cpu_started
+    spent = work_time() - cpu_started
     if outcome.kind == "equal":
         if relation in INEQUALITY:
             return Verdict(Status.UNVERIFIED, "inequality holds at the sampled points", elapsed=elapsed)
@@ -389,7 +389,7 @@ def _check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro
     if outcome.kind == "undecided":
         if _fails_with_gates(outcome) and explain and relation in EQUALITY and not rhs_changed:
             verdict = explain_with_gates(comparator, rhs, "" if used else lhs, where,
-                                         spent=time.process_time() - cpu_started)
+                                         spent=work_time() - cpu_started)
             if verdict is not None:
                 return replace(verdict, elapsed=time.perf_counter() - started)
         if not outcome.readable and explain and relation in EQUALITY and not rhs_changed \
@@ -412,7 +412,7 @@ def _check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro
                     cap = GUARD_SECONDS if attempt.has_undefined_functions() \
                         or attempt_parsed.letters.randomness.any_sensitive else MAX_SECONDS
                     found = refute_where_readable(attempt, attempt_parsed, rhs, "" if used else lhs,
-                                                  spent=time.process_time() - cpu_started, max_seconds=cap)
+                                                  spent=work_time() - cpu_started, max_seconds=cap)
                 except BudgetExceeded:
                     found = None
                 if found is not None:
@@ -424,11 +424,11 @@ def _check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro
             # agree (p(y) for p(x)) is a typo explained, not a question about f.
             if EVENTS in comparator.keys:
                 # P of events: an edit that holds for any P need not hold for the events the prose has
-                verdict = explain_as_events(comparator, rhs, lhs, elapsed, where, spent=time.process_time() - cpu_started)
+                verdict = explain_as_events(comparator, rhs, lhs, elapsed, where, spent=work_time() - cpu_started)
             else:
                 verdict = explain_with_any_function(comparator, rhs, lhs, elapsed, where) \
                     or explain_as_distributions(comparator, rhs, lhs, elapsed, where,
-                                                spent=time.process_time() - cpu_started)
+                                                spent=work_time() - cpu_started)
             if verdict is not None:
                 return verdict
         partly = outcome.reason.startswith(("holds at some sampled points", "refuted in one reading"))
@@ -1081,9 +1081,9 @@ class Comparator:
     def decide(self) -> tuple[Outcome, tuple[str, ...]]:
         outcomes = []
         tried: list[frozenset] = []
-        started = time.process_time()
+        started = work_time()
         for flips in self.readings():
-            if outcomes and time.process_time() - started > EFFORT_SECONDS:
+            if outcomes and work_time() - started > EFFORT_SECONDS:
                 # a step this slow to compare is rarely settled by another reading; and a refutation
                 # needs every reading tried, so one not tried leaves the step undecided
                 return Outcome("undecided", "too slow to compare under every reading of the notation"), ()
@@ -1439,7 +1439,7 @@ class Comparator:
                 equal_only: bool = False) -> Outcome:
         """``equal_only``: the caller asks only whether the sides are equal (a candidate edit of the
         diagnosis), so the first confirmed difference ends the comparison."""
-        started = time.process_time()
+        started = work_time()
         rng = random.Random(self.seed + 7)
         valid = 0
         reason = ""
@@ -1562,13 +1562,13 @@ class Comparator:
                         agreed += 1
                 if not symbols:
                     break
-                if time.process_time() - started > COMPARE_SECONDS:
+                if work_time() - started > COMPARE_SECONDS:
                     break  # quadratures, mostly: a step this slow must not take a worker's whole budget
             valid += got
             if got == 0 and reason:
                 # the other instances differ in sizes and stand-ins, not in where the step is defined
                 return Outcome("undecided", SERIES_UNSETTLED if _has_series(a, b) else reason)
-            if time.process_time() - started > COMPARE_SECONDS:
+            if work_time() - started > COMPARE_SECONDS:
                 if differ_at is None and agreed >= POINTS and not reason:
                     break  # a whole instance agreed, and nothing differed: as good as a verification gets
                 return Outcome("undecided", "too slow to evaluate at enough points")

@@ -26,7 +26,6 @@ import gc
 import itertools
 import random
 import re
-import time
 from dataclasses import dataclass, field, fields, replace
 from fractions import Fraction
 from math import gcd
@@ -34,6 +33,7 @@ from typing import Callable, Iterator
 
 import sympy as sp
 
+from lintmath.budget import work_time
 from lintmath.model import Diagnosis
 from lintmath.parse import nodes as n
 from lintmath.parse.tokens import UNICODE_MINUS
@@ -2956,7 +2956,7 @@ def diagnose(comparator, parsed, rhs_text: str, lhs_text: str = "", spent: float
     seen: set[str] = set()
     reserve = min(RESERVE_SECONDS, max_seconds / 3) if _symbolic(ctx) else 0.0
     # CPU time, not wall: on a loaded machine the same step must get the same diagnosis
-    deadline = time.process_time() + max_seconds - reserve
+    deadline = work_time() + max_seconds - reserve
     out_of_time = False
     # an edit of a term that equals a term of the line before, while another term equals none, is
     # held back: it repairs the step only by breaking a right term to make up for the wrong one
@@ -2989,7 +2989,7 @@ def diagnose(comparator, parsed, rhs_text: str, lhs_text: str = "", spent: float
                 held = held or diagnosis
             if per_kind >= MAX_PER_KIND:
                 break
-            if time.process_time() > deadline:
+            if work_time() > deadline:
                 out_of_time = True
                 break
     return held
@@ -3282,11 +3282,11 @@ def refute_where_readable(comparator, parsed, rhs_text: str, lhs_text: str = "",
     # refutation there is only as strong as the small edit below that makes the step hold for the
     # same stand-ins (what is left between the two lines is then the edit's term, which vanishes
     # for no f but a degenerate one).
-    started = time.process_time()
+    started = work_time()
     refuting = None
     diverging = True
     for flips in comparator.readings():
-        if time.process_time() - started > READINGS_SECONDS:
+        if work_time() - started > READINGS_SECONDS:
             return None
         outcome = comparator.compare(parsed.lhs, parsed.rhs, flips)
         if outcome.kind == "equal" or outcome.kind == "undecided" and outcome.readable:
@@ -3300,7 +3300,7 @@ def refute_where_readable(comparator, parsed, rhs_text: str, lhs_text: str = "",
         return None
     # A limit that does not settle in any reading (cos h / h, a bar at infinity of a growing term)
     # is no value to compare; it is refuted only by an edit under which it settles on the line before.
-    spent += time.process_time() - started
+    spent += work_time() - started
     diagnosis = diagnose(comparator, parsed, rhs_text, lhs_text, spent=spent, max_seconds=max_seconds)
     if diagnosis is None:
         return None
