@@ -509,15 +509,17 @@ class AnyFunctionComparator:
         return getattr(self.inner, name)
 
 
-class DistributionComparator:
-    """A Comparator that reads the step's distributions only as distributions: a candidate edit of
-    a step of distributions is judged where the step itself fails, not also with p a stand-in."""
+class ReadingsComparator:
+    """A Comparator limited to some readings of the notation: a candidate edit of a step that one
+    reading refutes (its distributions, its events, the standard gates) is judged where the step
+    itself fails, not also in readings that cannot build it or that take its names as stand-ins."""
 
-    def __init__(self, inner: "Comparator"):
+    def __init__(self, inner: "Comparator", readings: list[frozenset]):
         self.inner = inner
+        self._readings = readings
 
     def readings(self) -> list[frozenset]:
-        return [frozenset([PROBABILITY])]
+        return self._readings
 
     def __getattr__(self, name):
         return getattr(self.inner, name)
@@ -549,20 +551,6 @@ def explain_with_any_function(comparator: "Comparator", rhs: str, lhs: str, elap
     return Verdict(Status.REFUTED, "the two sides differ", robust.point, (), diagnosis, elapsed, where)
 
 
-class GateComparator:
-    """A Comparator that reads the step only with the standard gates: a candidate edit is judged
-    where the step itself fails, not also in the readings that cannot build it."""
-
-    def __init__(self, inner: "Comparator"):
-        self.inner = inner
-
-    def readings(self) -> list[frozenset]:
-        return [flips for flips in self.inner.readings() if quantum.reads(flips)]
-
-    def __getattr__(self, name):
-        return getattr(self.inner, name)
-
-
 def _fails_with_gates(outcome: Outcome) -> bool:
     return outcome.reason.startswith(GATES_DIFFER.split("{")[0])
 
@@ -573,14 +561,15 @@ def explain_with_gates(comparator: "Comparator", rhs: str, lhs: str, where: tupl
     with them (H|1> = (|0> + |1>)/sqrt 2 for (|0> - |1>)/sqrt 2): H as a Hamiltonian would not
     land on the gate's result but for one sign. Other edits (a term, a letter changed) would as
     easily make a Hamiltonian's step hold with the gates by accident."""
+    gates = ReadingsComparator(comparator, [flips for flips in comparator.readings() if quantum.reads(flips)])
     try:
-        diagnosis = diagnose(GateComparator(comparator), comparator.parsed, rhs, lhs, spent=spent,
-                             max_seconds=GUARD_SECONDS, generators=(sign_flips,))
+        diagnosis = diagnose(gates, comparator.parsed, rhs, lhs, spent=spent, max_seconds=GUARD_SECONDS,
+                             generators=(sign_flips,))
     except BudgetExceeded:
         return None
     if diagnosis is None:
         return None
-    reading = GateComparator(comparator).readings()[0]
+    reading = gates.readings()[0]
     written = comparator.compare(comparator.parsed.lhs, comparator.parsed.rhs, reading)
     point = written.point if written.kind == "differ" else ()
     return Verdict(Status.REFUTED, "the two sides differ", point, comparator.guesses(reading), diagnosis, 0.0, where)
@@ -606,21 +595,14 @@ def explain_as_distributions(comparator: "Comparator", rhs: str, lhs: str, elaps
             return None
     try:
         # what the search may spend is judged in CPU time (``spent``), as in check_step
-        diagnosis = diagnose(DistributionComparator(comparator), parsed, rhs, lhs, spent=spent,
+        distributions = ReadingsComparator(comparator, [frozenset([PROBABILITY])])
+        diagnosis = diagnose(distributions, parsed, rhs, lhs, spent=spent,
                              max_seconds=GUARD_SECONDS)
     except BudgetExceeded:
         return None
     if diagnosis is None:
         return None
     return Verdict(Status.REFUTED, "the two sides differ", outcome.point, (), diagnosis, elapsed, where)
-
-
-class EventComparator(DistributionComparator):
-    """A Comparator that reads the step's probabilities only as probabilities of events, in the
-    generic space: a candidate edit is judged where the step itself fails."""
-
-    def readings(self) -> list[frozenset]:
-        return [frozenset([EVENTS])]
 
 
 def event_excuse(comparator: "Comparator") -> str | None:
@@ -651,7 +633,9 @@ def explain_as_events(comparator: "Comparator", rhs: str, lhs: str, elapsed: flo
     parsed = comparator.parsed
     outcome = comparator.compare(parsed.lhs, parsed.rhs, frozenset([EVENTS]))
     try:
-        diagnosis = diagnose(EventComparator(comparator), parsed, rhs, lhs, spent=spent, max_seconds=GUARD_SECONDS)
+        # (in the generic space of events only)
+        events_only = ReadingsComparator(comparator, [frozenset([EVENTS])])
+        diagnosis = diagnose(events_only, parsed, rhs, lhs, spent=spent, max_seconds=GUARD_SECONDS)
     except BudgetExceeded:
         return None
     if diagnosis is None:

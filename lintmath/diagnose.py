@@ -21,8 +21,6 @@ from __future__ import annotations
 
 import collections
 import copy
-import functools
-import gc
 import itertools
 import random
 import re
@@ -2911,23 +2909,6 @@ RESERVE_SECONDS = 0.25
 NAMING = (dropped_terms, exponents, changed_variables, changed_dots, arithmetic, difference_terms)
 
 
-def _without_gc_pauses(search: Callable) -> Callable:
-    """The search runs with the cyclic garbage collector paused: a full collection of a large heap
-    (after thousands of steps in one process) costs a tenth of a second of the CPU time the search
-    is judged by, which would make the same step's diagnosis depend on what ran before it."""
-    @functools.wraps(search)
-    def paused(*args, **kwargs):
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
-            return search(*args, **kwargs)
-        finally:
-            if enabled:
-                gc.enable()
-    return paused
-
-
-@_without_gc_pauses
 def diagnose(comparator, parsed, rhs_text: str, lhs_text: str = "", spent: float = 0.0,
              max_seconds: float = MAX_SECONDS, generators: tuple | None = None) -> Diagnosis | None:
     """The first candidate edit under which the step holds, as a Diagnosis; None when nothing simple does.
