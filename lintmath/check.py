@@ -33,7 +33,7 @@ from lintmath.cartesian import cartesian_fields
 from lintmath.context import ContextItem
 from lintmath.diagnose import GUARD_SECONDS, MAX_SECONDS, diagnose, refute_where_readable, sign_flips, unreadable
 from lintmath.evaluate import UNDEFINED, fast_value, quick_value
-from lintmath.model import Macro, Status, Verdict
+from lintmath.model import Diagnosis, Macro, Status, Verdict
 from lintmath.parse import nodes as n
 from lintmath.parse.parser import increments_of, parse_math, prepare
 from lintmath.parse.tokens import ParseFailure
@@ -377,11 +377,7 @@ def _check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro
                     and not rhs_changed:
                 # a series summed numerically is no refutation alone; an edit under which the sums
                 # agree at every point (a sign, a factor 2 before the series) says the numbers were right
-                try:
-                    diagnosis = diagnose(comparator, parsed, rhs, "" if used else lhs, spent=spent,
-                                         max_seconds=GUARD_SECONDS)
-                except BudgetExceeded:
-                    diagnosis = None
+                diagnosis = short_repair(comparator, parsed, rhs, "" if used else lhs, spent)
                 if diagnosis is not None:
                     return Verdict(Status.REFUTED, "the two sides differ", outcome.point, (), diagnosis,
                                    time.perf_counter() - started, where)
@@ -437,11 +433,7 @@ def _check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro
             # edit under which the step holds everywhere, in some reading, says it is a typo. (Shapes
             # that do not fit are left alone: an edit that reads the letters afresh also "repairs"
             # notation the lowering lacks, v^2 for a vector.)
-            try:
-                diagnosis = diagnose(comparator, parsed, rhs, "" if used else lhs, spent=spent,
-                                     max_seconds=GUARD_SECONDS)
-            except BudgetExceeded:
-                diagnosis = None
+            diagnosis = short_repair(comparator, parsed, rhs, "" if used else lhs, spent)
             if diagnosis is not None:
                 written = comparator.compare(parsed.lhs, parsed.rhs)
                 return Verdict(Status.REFUTED, "the two sides differ", written.point if written.kind == "differ" else (),
@@ -507,6 +499,16 @@ class AnyFunctionComparator:
 
     def __getattr__(self, name):
         return getattr(self.inner, name)
+
+
+def short_repair(comparator: "Comparator", parsed: Parsed, rhs: str, lhs: str, spent: float) -> Diagnosis | None:
+    """The short search for a small edit under which the step holds, where finding one is all that
+    makes the step an error (see diagnose); None when it finds none or the step's budget runs out:
+    the step is then unverified."""
+    try:
+        return diagnose(comparator, parsed, rhs, lhs, spent=spent, max_seconds=GUARD_SECONDS)
+    except BudgetExceeded:
+        return None
 
 
 class ReadingsComparator:
@@ -593,13 +595,8 @@ def explain_as_distributions(comparator: "Comparator", rhs: str, lhs: str, elaps
         outcome = comparator.compare(parsed.lhs, parsed.rhs, flips)
         if outcome.kind != "differ":
             return None
-    try:
-        # what the search may spend is judged in CPU time (``spent``), as in check_step
-        distributions = ReadingsComparator(comparator, [frozenset([PROBABILITY])])
-        diagnosis = diagnose(distributions, parsed, rhs, lhs, spent=spent,
-                             max_seconds=GUARD_SECONDS)
-    except BudgetExceeded:
-        return None
+    # (what the search may spend is judged in CPU time, ``spent``, as in check_step)
+    diagnosis = short_repair(ReadingsComparator(comparator, [frozenset([PROBABILITY])]), parsed, rhs, lhs, spent)
     if diagnosis is None:
         return None
     return Verdict(Status.REFUTED, "the two sides differ", outcome.point, (), diagnosis, elapsed, where)
@@ -632,12 +629,8 @@ def explain_as_events(comparator: "Comparator", rhs: str, lhs: str, elapsed: flo
         return None
     parsed = comparator.parsed
     outcome = comparator.compare(parsed.lhs, parsed.rhs, frozenset([EVENTS]))
-    try:
-        # (in the generic space of events only)
-        events_only = ReadingsComparator(comparator, [frozenset([EVENTS])])
-        diagnosis = diagnose(events_only, parsed, rhs, lhs, spent=spent, max_seconds=GUARD_SECONDS)
-    except BudgetExceeded:
-        return None
+    # (in the generic space of events only)
+    diagnosis = short_repair(ReadingsComparator(comparator, [frozenset([EVENTS])]), parsed, rhs, lhs, spent)
     if diagnosis is None:
         return None
     return Verdict(Status.REFUTED, "the two sides differ", outcome.point, (), diagnosis, elapsed, where)
