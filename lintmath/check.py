@@ -595,11 +595,17 @@ def explain_as_distributions(comparator: "Comparator", rhs: str, lhs: str, elaps
         outcome = comparator.compare(parsed.lhs, parsed.rhs, flips)
         if outcome.kind != "differ":
             return None
-    # (what the search may spend is judged in CPU time, ``spent``, as in check_step)
-    diagnosis = short_repair(ReadingsComparator(comparator, [frozenset([PROBABILITY])]), parsed, rhs, lhs, spent)
+    return _repaired_in(comparator, frozenset([PROBABILITY]), outcome.point, rhs, lhs, elapsed, where, spent)
+
+
+def _repaired_in(comparator: "Comparator", reading: frozenset, point: tuple, rhs: str, lhs: str, elapsed: float,
+                 where: tuple[str, ...], spent: float) -> Verdict | None:
+    """A step that one reading refutes, as an error when a small edit makes it hold in that reading
+    (the search judged in CPU time, ``spent``, as in check_step); None otherwise."""
+    diagnosis = short_repair(ReadingsComparator(comparator, [reading]), comparator.parsed, rhs, lhs, spent)
     if diagnosis is None:
         return None
-    return Verdict(Status.REFUTED, "the two sides differ", outcome.point, (), diagnosis, elapsed, where)
+    return Verdict(Status.REFUTED, "the two sides differ", point, (), diagnosis, elapsed, where)
 
 
 def event_excuse(comparator: "Comparator") -> str | None:
@@ -629,11 +635,8 @@ def explain_as_events(comparator: "Comparator", rhs: str, lhs: str, elapsed: flo
         return None
     parsed = comparator.parsed
     outcome = comparator.compare(parsed.lhs, parsed.rhs, frozenset([EVENTS]))
-    # (in the generic space of events only)
-    diagnosis = short_repair(ReadingsComparator(comparator, [frozenset([EVENTS])]), parsed, rhs, lhs, spent)
-    if diagnosis is None:
-        return None
-    return Verdict(Status.REFUTED, "the two sides differ", outcome.point, (), diagnosis, elapsed, where)
+    # (the repair judged in the generic space of events only)
+    return _repaired_in(comparator, frozenset([EVENTS]), outcome.point, rhs, lhs, elapsed, where, spent)
 
 
 def apply_definitions(parsed: Parsed, definitions: list[Definition], first: bool) -> tuple[Parsed, list[Definition], bool]:
