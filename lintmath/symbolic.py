@@ -10,7 +10,11 @@ run's time.
 """
 from __future__ import annotations
 
-import sympy.core.assumptions as _assumptions
+import importlib
+
+# by module path: ``import sympy.core.assumptions as ...`` would bind the function of that name which
+# sympy.core exports, and the patch below would land on it, silently a no-op
+_assumptions = importlib.import_module("sympy.core.assumptions")
 
 
 def _in_order(facts: list) -> None:
