@@ -37,7 +37,10 @@ from lintmath.parse import nodes as n
 from lintmath.parse.tokens import UNICODE_MINUS
 
 MAX_CANDIDATES = 400  # comparisons (and solves) per refuted step, over all kinds
-MAX_PER_KIND = 80  # so that one prolific kind cannot starve the kinds after it
+# so that one prolific kind cannot starve the kinds after it; on the mutation benchmark 99.8% of the
+# repairs found were among the first 20 candidates of their kind, while a search that finds nothing
+# (most steps of real notes that get one are right) tried every candidate: 80 cost 8% of a corpus run
+MAX_PER_KIND = 20
 HOLE = "?hole"  # the name of the unknown a solve looks for; no LaTeX letter reads as this
 NICE_DENOMINATOR = 32
 SOLVE_POINTS = 3
