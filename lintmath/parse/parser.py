@@ -40,6 +40,9 @@ OPERATOR_LETTERS = {"E", "P", "\\Pr", "Var", "Cov", "var", "cov", "Corr", "KL", 
 ADD_OPS = {"+", "-", "\\pm", "\\mp"}
 MUL_OPS = {"\\cdot", "\\times", "\\otimes"}
 CONVOLUTION = {"*", "\\ast", "\\star"}
+# the two of them that authors also write for a plain product (2 * x, a*b); \star is a correlation or
+# another product, never read
+STAR_PRODUCT = {"*", "\\ast"}
 # the relations of an indicator's condition (1(x \neq y), \mathbb{1}[x > 0]), each with the one it is
 # written as once read: x > y is y < x, so that 1(x > 0) and 1(0 < x) are the same indicator
 INDICATOR_RELATIONS = {"=": "=", "\\neq": "\\neq", "\\ne": "\\neq", "<": "<", "\\le": "\\leq", "\\leq": "\\leq",
@@ -809,7 +812,14 @@ class Parser:
             if t is None:
                 break
             if t.text in CONVOLUTION:
-                raise ParseFailure(f"{t.text} between factors may be a convolution")
+                if t.text not in STAR_PRODUCT:
+                    raise ParseFailure(f"{t.text} between factors may be a convolution")
+                # read as a product for now; star_products below keeps it only where no convolution is plausible
+                self.advance()
+                explicit = True
+                ops.append(t.text)
+                factors.append(self.factor_or_dots())
+                continue
             if t.text in MOD_OPS:
                 break  # a binary operator below the product (see modulo)
             if t.text in MUL_OPS:
@@ -834,6 +844,8 @@ class Parser:
                 factors.append(self.power())
             else:
                 break
+        if any(op in STAR_PRODUCT for op in ops):
+            star_products(factors, ops)
         if any(isinstance(f, n.Unsupported) and f.what == "..." for f in factors):
             factors, ops = _fold_factors(factors, ops, {t.text for t in self.root_toks} | _bound_letters(factors))
         if len(factors) == 1:
@@ -2521,13 +2533,38 @@ class Parser:
             return var, self.sub_parse(rest[1:]) if rest else None, [], names
         raise ParseFailure("a sum over a set is not decided yet")
 
+    def written_range(self, toks: list[Token]) -> tuple[n.Node, n.Node] | None:
+        """``\\{1, \\dots, n\\}``, ``\\{0, 1, \\ldots, N-1\\}``, ``\\{1, 2, 3\\}``: consecutive integers from a
+        number, written out: the first and last; None for any other set."""
+        if len(toks) < 3 or toks[0].text not in ("\\{", "\\lbrace") or toks[-1].text not in ("\\}", "\\rbrace"):
+            return None
+        items = _top_level_items(toks[1:-1])
+        dots = [k for k, item in enumerate(items) if len(item) == 1 and item[0].text in FACTOR_DOTS]
+        if len(dots) > 1 or (dots and dots[0] != len(items) - 2) or len(items) < 2 or not items[-1]:
+            return None
+        listed = items[:dots[0]] if dots else items
+        if not listed or any(len(item) != 1 or item[0].kind != "num" or not item[0].text.isdigit() for item in listed):
+            return None
+        first = int(listed[0][0].text)
+        if any(int(item[0].text) != first + k for k, item in enumerate(listed)):
+            return None  # {1, 3, 5, ...}: not a range
+        head = listed[0][0]
+        try:
+            last = self.sub_parse(items[-1]) if dots else n.Num(head.start, head.end, str(first + len(listed) - 1))
+        except ParseFailure:
+            return None
+        return n.Num(head.start, head.end, str(first)), last
+
     def set_range(self, toks: list[Token]) -> tuple[n.Node, n.Node, tuple[str, ...]]:
         """``\\sum_{x \\in S}`` over a finite set named by a symbol (``S``, ``\\mathcal{X}``, ``C_i``) or by a
         function of letters (``N(i)``, the neighbours of i): the sum over 1..|S|, with |S| a small integer
         of the instance, the same wherever S is summed over. An identity over any finite set holds
         over this one. Returns the range and the letters the set depends on (a set that changes with
-        an enclosing sum's index is not read, see Lowerer.lower_BigOp); a set written out or a number
-        set is not read."""
+        an enclosing sum's index is not read, see Lowerer.lower_BigOp); a range of integers written out
+        (``\\{1, \\dots, n\\}``) is that range, any other set written out or a number set is not read."""
+        written = self.written_range(toks)
+        if written is not None:
+            return written[0], written[1], ()
         try:
             node = self.sub_parse(toks)
         except ParseFailure:
@@ -2539,6 +2576,69 @@ class Parser:
         letters = tuple(x.base for x in node.walk() if isinstance(x, n.Sym) and x is not node
                         and not (isinstance(node, n.Apply) and x is node.func))
         return n.Num(node.start, node.start, "1"), size, letters
+
+
+def _top_level_items(toks: list[Token]) -> list[list[Token]]:
+    """The comma-separated items of a list, commas inside brackets or braces left alone."""
+    items: list[list[Token]] = [[]]
+    depth = 0
+    for t in toks:
+        if t.text in OPEN_CLOSE or t.text == "{" or t.text == "\\left":
+            depth += t.text != "\\left"
+        elif t.text in OPEN_CLOSE.values() or t.text == "}":
+            depth -= 1
+        if depth == 0 and t.is_(","):
+            items.append([])
+        else:
+            items[-1].append(t)
+    return items
+
+
+def star_products(factors: list[n.Node], ops: list[str]) -> None:
+    """``2 * x``, ``a*b``, ``\\sigma(z)*(1-\\sigma(z))``: a star between factors is a product where no
+    convolution is plausible, which is when one side of it is a number or a sum with a constant
+    term (no one convolves with those), or when neither side is a signal (see _signal_like): then
+    the star was only ever a product. Anything else (``x[n] * h[n]``, ``f(t) * g(t)``, ``x * \\delta``,
+    ``A * B``, maybe elementwise) raises, as the star did before it was read: a step that holds as a
+    product may not hold as a convolution, so neither verdict would be sound. The sides of a star are
+    the factors up to the next star, the scalar factors of a convolution being its scalars too."""
+    chunks: list[list[n.Node]] = [[factors[0]]]
+    stars: list[str] = []
+    for factor, op in zip(factors[1:], ops):
+        if op in STAR_PRODUCT:
+            chunks.append([factor])
+            stars.append(op)
+        else:
+            chunks[-1].append(factor)
+    for k, star in enumerate(stars):
+        left, right = chunks[k], chunks[k + 1]
+        if _scalar_side(left) or _scalar_side(right):
+            continue
+        if any(_signal_like(f) for f in left + right):
+            raise ParseFailure(f"{star} between factors may be a convolution")
+
+
+def _scalar_side(chunk: list[n.Node]) -> bool:
+    """A number (``2``, ``\\frac{1}{2}``, ``\\pi``), or a sum with a constant term (``(1 - \\sigma(z))``)."""
+    if all(not any(isinstance(x, n.Sym) for x in f.walk()) for f in chunk):
+        return True
+    node = chunk[0] if len(chunk) == 1 else None
+    while isinstance(node, n.Paren):
+        node = node.inner
+    return isinstance(node, n.Add) and any(not any(isinstance(x, n.Sym) for x in t.node.walk()) for t in node.terms)
+
+
+def _signal_like(node: n.Node) -> bool:
+    """What a convolution is taken of: anything applied (``x[n]``, ``h(t)``, ``\\cos(\\omega t)``), a sum or
+    integral (of shifted pulses), a function's name written alone (``f``, ``h``, ``\\delta``), or what may
+    be a matrix or vector (a capital, a bold letter: ``A * B`` may be elementwise)."""
+    for x in node.walk():
+        if isinstance(x, (n.Apply, n.Integral, n.BigOp, n.Func, n.Deriv, n.Ket, n.MatrixLit, n.Transpose)):
+            return True
+        if isinstance(x, n.Sym) and (x.base in FUNCTION_LETTERS or x.base in ("\\delta", "\\Delta") or x.style
+                                     or x.base[:1].isupper() or x.base[1:2].isupper()):
+            return True
+    return False
 
 
 def indicator_probability(node: n.Apply) -> n.Apply | None:
