@@ -6,6 +6,7 @@ Results come back in task order whatever the order of completion, so output is s
 """
 from __future__ import annotations
 
+import functools
 import itertools
 import multiprocessing as mp
 import os
@@ -39,14 +40,12 @@ def run_task(task: Task) -> Verdict:
     """Check one step in this process, under the task's soft budget. Never raises."""
     from lintmath.budget import BudgetExceeded, time_budget
     from lintmath.check import check_step
-    from lintmath.parse.tokens import macro_table
-
     if task.defines:
         return Verdict(Status.SKIPPED, f"defines {task.defines}")
     started = time.perf_counter()
     try:
         with time_budget(task.budget):
-            verdict = check_step(task.lhs, task.rhs, task.relation, macros=macro_table(task.macros),
+            verdict = check_step(task.lhs, task.rhs, task.relation, macros=_macro_table(task.macros),
                                  first=task.first, seed=task.seed, context=task.context,
                                  indefinite=task.indefinite)
     except BudgetExceeded:
@@ -58,6 +57,15 @@ def run_task(task: Task) -> Verdict:
     except Exception as exc:  # a SymPy crash on one step must not stop the run (sqlfluff's crawl habit)
         return Verdict(Status.UNVERIFIED, f"internal error: {type(exc).__name__}: {str(exc)[:120]}")
     return replace(verdict, elapsed=time.perf_counter() - started)  # the whole step, measured alike
+
+
+@functools.lru_cache(maxsize=8)
+def _macro_table(macros: tuple[Macro, ...]) -> dict[str, Macro]:
+    """One table per document's macros in a worker (never modified): the parser's memo of a line
+    is per table, and a chain's steps come one after another."""
+    from lintmath.parse.tokens import macro_table
+
+    return macro_table(macros)
 
 
 def _over_budget(task: Task, elapsed: float) -> Verdict:

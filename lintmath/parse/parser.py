@@ -7,6 +7,7 @@ tree records the choice and the checker tries both before it claims an error.
 """
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import fields, replace
 from typing import Iterator, Mapping
 
@@ -615,6 +616,36 @@ def parse_math(text: str, macros: Mapping[str, Macro] | list[Macro] | None = Non
     (in a step of vector calculus, where the components of a field are written so)."""
     if isinstance(macros, list):
         macros = macro_table(macros)
+    # A step's sides are parsed again by the checks around the comparison (symmetry, means, ±, modular
+    # readings), and a chain's line is the next step's left side: the trees are immutable, so each is
+    # built once. The entry holds its macro table, so an id is never taken for a new table's.
+    key = (text, id(macros), increments, tuples)
+    held = _PARSED.get(key)
+    if held is not None and held[0] is macros:
+        _PARSED.move_to_end(key)
+        if isinstance(held[1], ParseFailure):
+            raise ParseFailure(*held[1].args)
+        return held[1]
+    try:
+        tree = _parse_math(text, macros, increments, tuples)
+    except ParseFailure as exc:
+        _remember(key, macros, exc)
+        raise
+    _remember(key, macros, tree)
+    return tree
+
+
+_PARSED: OrderedDict = OrderedDict()
+PARSED_KEPT = 256
+
+
+def _remember(key: tuple, macros, result) -> None:
+    _PARSED[key] = (macros, result)
+    if len(_PARSED) > PARSED_KEPT:
+        _PARSED.popitem(last=False)
+
+
+def _parse_math(text: str, macros, increments: frozenset[str], tuples: bool) -> n.Node:
     tokens = prepare(text, macros, increments=increments)
     if not tokens:
         raise ParseFailure("empty expression")

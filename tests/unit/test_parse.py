@@ -125,3 +125,22 @@ def test_bad(latex):
 def test_deep_nesting_fails_cleanly():
     with pytest.raises(ParseFailure):
         parse_math("{" * 10_000 + "x" + "}" * 10_000)
+
+
+def test_a_line_parsed_again_is_the_same_tree_and_a_new_macro_table_is_honoured():
+    from lintmath.model import Macro
+    from lintmath.parse.parser import parse_math
+    from lintmath.parse.tokens import ParseFailure, macro_table
+
+    table = macro_table([Macro("\\R", 0, "x")])
+    first = parse_math("\\R + 1", table)
+    assert parse_math("\\R + 1", table) is first  # memoised: the checks around a comparison reparse
+    other = macro_table([Macro("\\R", 0, "y")])
+    assert parse_math("\\R + 1", other) is not first  # another table, read afresh
+    for _ in range(2):  # a failure is raised again, each time
+        try:
+            parse_math("\\frac{1}{", table)
+        except ParseFailure:
+            pass
+        else:
+            raise AssertionError("an unclosed brace must not parse")
