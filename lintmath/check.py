@@ -27,7 +27,7 @@ from lintmath.lower import (
     has_summed_repeat, has_uncounted_sum, has_valued_set_sum, is_library, least_integers, normalized_family,
     read_as_product, reading_keys, shapes_of_side, sum_bounds,
 )
-from lintmath import events, expectation, linalg, modular, quantum
+from lintmath import events, expectation, linalg, modular, probability, quantum
 from lintmath.budget import BudgetExceeded, work_time
 from lintmath.cartesian import cartesian_fields
 from lintmath.context import ContextItem
@@ -447,6 +447,11 @@ def _check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro
                 verdict = explain_with_any_function(comparator, rhs, lhs, elapsed, where) \
                     or explain_as_distributions(comparator, rhs, lhs, elapsed, where,
                                                 spent=work_time() - cpu_started)
+                repeated = None if verdict is not None else _repeated_variables(parsed)
+                if repeated is not None:
+                    verdict = explain_as_distributions(
+                        Comparator(repeated, relation, seed, assumptions(context), indefinite), rhs, lhs, elapsed,
+                        where, spent=work_time() - cpu_started)
             if verdict is not None:
                 return verdict
         partly = outcome.reason.startswith(("holds at some sampled points", "refuted in one reading"))
@@ -618,6 +623,23 @@ def explain_as_distributions(comparator: "Comparator", rhs: str, lhs: str, elaps
         if outcome.kind != "differ":
             return None
     return _repaired_in(comparator, frozenset([PROBABILITY]), outcome.point, rhs, lhs, elapsed, where, spent)
+
+
+def _repeated_variables(parsed: Parsed) -> Parsed | None:
+    """The step with its distributions read although the new line names a variable twice in one
+    application (``p(z) p(z \\mid z)`` below ``p(x, z)``), which no distribution is: None unless the
+    line before reads as distributions alone and the repeat is all that keeps the step from it. A
+    repeated variable is a letter written for another, so only the search (explain_as_distributions:
+    an edit under which the step holds for every joint, where it fails for a generic and for an
+    independent one) may make such a step an error; the repeated application reads as the
+    probability of its distinct variables."""
+    if parsed.letters.distributions:
+        return None
+    before = dict(probability.distributions(parsed.lhs))
+    relaxed = probability.distributions(parsed.lhs, parsed.rhs, repeats=True)
+    if not before or not relaxed or any(head not in before for head, _ in relaxed):
+        return None
+    return Parsed(parsed.lhs, parsed.rhs, replace(parsed.letters, distributions=relaxed))
 
 
 def _repaired_in(comparator: "Comparator", reading: frozenset, point: tuple, rhs: str, lhs: str, elapsed: float,

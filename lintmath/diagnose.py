@@ -947,12 +947,61 @@ def difference_terms(ctx: Context) -> Iterator[Candidate]:
         return
     yield from _synthesized_terms(ctx, terms, lowered)
     found = _difference(ctx, lowered)
-    if found is None:
+    # a number times a sum that one of the lines writes in brackets: the author's bracket, beside
+    # its like (SymPy prints it as several terms, which _difference rightly takes for several lost)
+    grouped = _as_written_group(ctx, lowered) if lowered.terms <= MAX_GROUP_TERMS else None
+    if grouped is not None:
+        sign, body, node, position = grouped
+    elif found is not None:
+        sign, body, node = found
+        position = _position_by_degree(ctx, terms, node)
+    else:
         return
-    sign, body, node = found
     term = n.Term(rhs.end, rhs.end, sign, node)
     tree = n.Add(rhs.start, rhs.end, terms + (term,))
-    yield _missing_term(tree, rhs, terms, _position_by_degree(ctx, terms, node), sign, body, text)
+    yield _missing_term(tree, rhs, terms, position, sign, body, text)
+
+
+MAX_GROUPS = 8  # bracketed sums of the two lines a lost multiple is matched against
+MAX_GROUP_TERMS = 3  # terms of such a bracket: a lost term is short
+
+
+def _as_written_group(ctx: Context, lowered: _Lowered) -> tuple[str, str, n.Node, int] | None:
+    """(sign, text, tree, position) of the difference of the sides when it is a number times a
+    bracketed sum that one of the lines writes, up to sign (``3(5-\\lambda)`` lost beside
+    ``3(1-\\lambda)``): the term is written with the author's bracket, not SymPy's ``3(\\lambda-5)``,
+    before the first term of the line that is a number times a bracket; None otherwise."""
+    if _beside_decimals(ctx):
+        return None
+    coefficient, rest = sp.factor(lowered.expanded).as_coeff_Mul()
+    if not rest.is_Add or not isinstance(coefficient, sp.Rational) or coefficient.q != 1:
+        return None
+    groups = [(x, text) for tree, text in ((ctx.rhs, ctx.rhs_text), (ctx.lhs, ctx.lhs_text)) if text
+              for x in tree.walk() if isinstance(x, n.Paren) and x.delim == "(" and isinstance(x.inner, n.Add)]
+    for group, text in groups[:MAX_GROUPS]:
+        try:
+            value = ctx.comparator.lower_pair(lowered.instance, group, group)[0]
+            ratio = sp.cancel(rest / value)
+        except Exception:
+            continue
+        if ratio not in (1, -1):
+            continue
+        value = coefficient * ratio
+        written = _compact(text[group.start : group.end])
+        body = written if abs(value) == 1 else f"{abs(value)}{written}"
+        # the tree is the bracket the lines write (the macros of its spelling are not at hand to reparse)
+        node = group if abs(value) == 1 else n.Mul(group.start, group.end,
+                                                    (n.Num(group.start, group.start, str(abs(value))), group), ops=("",))
+        terms = ctx.rhs.terms if isinstance(ctx.rhs, n.Add) else ()
+        position = next((k for k, t in enumerate(terms) if _number_times_group(t.node)), len(terms))
+        return ("-" if value < 0 else "+"), body, node, position
+    return None
+
+
+def _number_times_group(node: n.Node) -> bool:
+    """Whether a term is a written number times one bracketed sum (``3(1-x)``)."""
+    return isinstance(node, n.Mul) and len(node.factors) == 2 and isinstance(node.factors[0], n.Num) \
+        and isinstance(node.factors[1], n.Paren) and isinstance(node.factors[1].inner, n.Add)
 
 
 def _names_of(tree: n.Node) -> dict[str, int]:
@@ -1514,7 +1563,9 @@ def _symbolic(ctx: Context) -> bool:
         return False
     for tree in (ctx.lhs, ctx.rhs):
         for node in tree.walk():
-            if isinstance(node, (n.BigOp, n.Integral, n.MatrixLit, n.Unsupported, n.Inner, n.Norm, n.Transpose)):
+            # (a determinant of written entries is a number, its difference as symbolic as any other)
+            if isinstance(node, (n.BigOp, n.Integral, n.Unsupported, n.Inner, n.Norm, n.Transpose)) \
+                    or isinstance(node, n.MatrixLit) and not node.det:
                 return False
             if isinstance(node, n.Sym) and any(not isinstance(i, n.Num) for i in node.indices):
                 return False

@@ -47,12 +47,13 @@ def variable(sym: n.Sym) -> tuple:
     return n.structure(sym)
 
 
-def distributions(*trees: n.Node) -> tuple[tuple[str, tuple], ...]:
+def distributions(*trees: n.Node, repeats: bool = False) -> tuple[tuple[str, tuple], ...]:
     """The distributions of a step, as (head key, the variables of its joint) pairs, for the heads
     whose every application in the step reads as a probability: a distribution name applied to
     distinct plain variables, with at most one ``\\mid``, none of them an event (``X = 1``), an
     index bound by a sum or integral, or a variable summed over written bounds (a range the
-    distribution's own values need not be)."""
+    distribution's own values need not be). With ``repeats``, an application may name a variable
+    twice (``p(z \\mid z)``, a typo's: see check._repeated_variables)."""
     applications: dict[str, list[n.Apply]] = {}
     for tree in trees:
         for node in tree.walk():
@@ -65,7 +66,7 @@ def distributions(*trees: n.Node) -> tuple[tuple[str, tuple], ...]:
     for head, apps in applications.items():
         variables: dict[tuple, None] = {}
         for app in apps:
-            if not _reads_as_probability(app, bound):
+            if not _reads_as_probability(app, bound, repeats):
                 break
             for arg in app.args:
                 variables.setdefault(variable(arg), None)
@@ -94,7 +95,7 @@ def _bound_letters(trees) -> tuple[set[str], set[str]]:
     return bound, ranged
 
 
-def _reads_as_probability(app: n.Apply, bound: set[str]) -> bool:
+def _reads_as_probability(app: n.Apply, bound: set[str], repeats: bool = False) -> bool:
     if app.primes or app.bracket != "(" or not app.args or app.func.primes or app.params >= 0:
         return False
     seen = set()
@@ -104,7 +105,7 @@ def _reads_as_probability(app: n.Apply, bound: set[str]) -> bool:
         if any(isinstance(x, n.Sym) and x.base in bound for item in arg.indices for x in item.walk()):
             return False  # p(x_i) inside \sum_i: a new variable per term
         key = variable(arg)
-        if key in seen:
+        if key in seen and not repeats:
             return False
         seen.add(key)
     return True
