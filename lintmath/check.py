@@ -35,7 +35,7 @@ from lintmath.diagnose import GUARD_SECONDS, MAX_SECONDS, diagnose, refute_where
 from lintmath.evaluate import UNDEFINED, fast_value, quick_value
 from lintmath.model import Diagnosis, Macro, Status, Verdict
 from lintmath.parse import nodes as n
-from lintmath.parse.parser import STAR_PRODUCT, increments_of, parse_math, prepare
+from lintmath.parse.parser import LOOSE_DIFFERENTIAL, STAR_PRODUCT, increments_of, parse_math, prepare
 from lintmath.parse.tokens import ParseFailure
 from lintmath.substitute import Definition, parse_definitions, substitute, transform
 from lintmath.parse.vocabulary import FUNCTION_LETTERS
@@ -60,6 +60,8 @@ LOG_READINGS = {"log10": "\\log in base 10", "log2": "\\lg in base 2"}
 UNCOUNTED_DIFFER = "differs over a few terms of a sum without bounds over a number (\\sum_n x^n): its range is not written"
 VALUED_SET_DIFFER = ("differs where the set is {1, ..., m}; the step uses the set's elements as numbers, "
                      "and what they are (a symmetric set, a group) is not decided")
+REGION_DIFFER = ("differs under a generic measure over the region; what the region is (a symmetry, its "
+                 "volume) may still make the sides agree, which is not decided")
 INDICATOR_DIFFER = ("differs with the indicator (1 where a condition holds) read as an unknown function: for "
                     "its values 0 and 1, and the conditions the prose links, not decided")
 # m\ddot x = -kx as a step: sides whose highest derivatives in time differ are an equation of motion
@@ -102,6 +104,13 @@ def parse_step(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> Parsed:
     left, right = coherent_applications(parse_math(lhs, macros, increments, tuples),
                                         parse_math(rhs, macros, increments, tuples))
     left, right = cartesian_fields(left, right)
+    if _PLAIN_D.search(lhs + " " + rhs) and loose_differentials(left, right) \
+            and not _SPACED_D.search(lhs + " " + rhs):
+        try:
+            left, right = plain_differentials(left), plain_differentials(right)
+        except ValueError:
+            pass  # d x y: d(xy) or y dx, left to loose_differentials' reason
+    left, right = differential_reading(left, right)
     if ("*" in lhs or "*" in rhs or "\\ast" in lhs or "\\ast" in rhs) and _star_beside_signals(left, right):
         raise ParseFailure("* between factors may be a convolution")
     return Parsed(left, right, classify_letters(left, right))
@@ -332,6 +341,10 @@ def _check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro
         return Verdict(Status.UNVERIFIED, "could not read: expression nested too deeply")
     if loose_differentials(parsed.lhs, parsed.rhs) and not _SPACED_D.search(lhs + " " + rhs):
         return Verdict(Status.UNVERIFIED, DIFFERENTIALS)
+    if has_differentials(parsed.lhs, parsed.rhs):
+        gap = differential_gap(parsed.lhs, parsed.rhs)
+        if gap:
+            return Verdict(Status.UNVERIFIED, gap)
 
     used: list[Definition] = []
     rhs_changed = False
@@ -383,6 +396,12 @@ def _check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro
             # ceil x = floor x + 1 holds at every real point sampled, and at no integer
             return Verdict(Status.UNVERIFIED, "floor or ceiling: holds at the real points sampled, not where the "
                            "letters are integers", elapsed=elapsed)
+        held = _held_constant(parsed, relation, seed)
+        if held:
+            # d(xy) = x dy holds with x constant, as d(mv^2/2) = mv dv does with the mass m: which letters
+            # are constants only the prose says
+            return Verdict(Status.UNVERIFIED, f"holds if {', '.join(held)} is constant (its differential is not "
+                           "written)", elapsed=time.perf_counter() - started)
         return Verdict(Status.VERIFIED, outcome.reason, guessed=guessed, elapsed=elapsed, definitions=where)
     # Steps that are verified where they hold and otherwise not refuted by a comparison alone:
     # whatever it found may be the reading's doing (only a series gets the short search). An infinite series is
@@ -392,7 +411,9 @@ def _check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro
     for present, differ_reason in ((has_infinite_series, SERIES_DIFFER), (has_uncounted_sum, UNCOUNTED_DIFFER),
                                    (_rounds_quantity, ROUNDING_DIFFER), (has_valued_set_sum, VALUED_SET_DIFFER),
                                    (has_indicator, INDICATOR_DIFFER), (has_summed_repeat, EINSTEIN_DIFFER),
-                                   (has_sample_entries, SAMPLE_ENTRIES_DIFFER)):
+                                   (has_sample_entries, SAMPLE_ENTRIES_DIFFER),
+                                   (has_region_integral, REGION_DIFFER),
+                                   (has_plain_differentials, DIFFERENTIALS)):
         if present(parsed.lhs, parsed.rhs):
             reason = differ_reason if outcome.kind == "differ" else outcome.reason
             if present is has_infinite_series and reason == SERIES_DIFFER and explain and relation in EQUALITY \
@@ -880,6 +901,150 @@ def loose_differentials(*trees: n.Node) -> bool:
                         return False  # 2d, d \cdot x: a quantity
                     compound |= not isinstance(node.factors[k + 1], n.Sym)
     return compound and all(id(x) in placed for tree in trees for x in tree.walk() if _plain_d(x))
+
+
+# a letter d alone, which may write a differential (see loose_differentials)
+_PLAIN_D = re.compile(r"(?<![a-zA-Z\\])d(?![a-zA-Z])")
+
+
+def plain_differentials(tree: n.Node) -> n.Node:
+    """The d's that loose_differentials found writing differentials, as differentials: ``d(uv)`` (an
+    application of d) and ``d`` right before a factor (``x\\,dy``, ``d\\ln x``)."""
+    def visit(node: n.Node) -> n.Node:
+        if isinstance(node, n.Apply) and _plain_d(node.func) and len(node.args) == 1:
+            return n.Differential(node.start, node.end, n.Paren(node.args[0].start, node.end, node.args[0]),
+                                  plain=True)
+        if not isinstance(node, n.Mul) or not any(_plain_d(f) for f in node.factors):
+            return node
+        factors, ops = [node.factors[0]], []
+        k = 1
+        while k <= len(node.factors):
+            last = factors[-1]
+            if _plain_d(last) and k < len(node.factors):
+                operand = node.factors[k]
+                if k + 1 < len(node.factors) and (k >= len(node.ops) or node.ops[k] == ""):
+                    raise ValueError("a factor after the differential's letter")
+                factors[-1] = n.Differential(last.start, operand.end, operand, plain=True)
+            elif k < len(node.factors):
+                factors.append(node.factors[k])
+                ops.append(node.ops[k - 1] if k - 1 < len(node.ops) else "")
+            k += 1
+        if len(factors) == 1:
+            return factors[0]
+        return replace(node, factors=tuple(factors), ops=tuple(ops))
+    return n.map_nodes(tree, visit)
+
+
+# the nodes through which a differential stays linear in the dx's: a sum, a product, a numerator
+_LINEAR_PLACES = (n.Add, n.Term, n.Mul, n.Paren)
+
+
+def has_region_integral(*trees: n.Node) -> bool:
+    return any(isinstance(x, n.Integral) and x.region for t in trees for x in t.walk())
+
+
+def has_plain_differentials(*trees: n.Node) -> bool:
+    """Whether a letter d writes a differential: verified as one, but d may be a quantity (d(x^2) = x\\,dx
+    holds as products), so sides that differ as differentials are no refutation."""
+    return any(isinstance(x, n.Differential) and x.plain for t in trees for x in t.walk())
+
+
+def has_differentials(*trees: n.Node) -> bool:
+    return any(isinstance(x, n.Differential) for t in trees for x in t.walk())
+
+
+def _bare_differential(node: n.Differential) -> n.Sym | None:
+    """The letter of ``dx`` (or ``d(x)``), None for the differential of an expression."""
+    operand = node.operand.inner if isinstance(node.operand, n.Paren) else node.operand
+    return operand if isinstance(operand, n.Sym) else None
+
+
+def _linear_places(node: n.Node) -> bool:
+    """Whether every differential under ``node`` enters it linearly: ``x\\,dy + y\\,dx``, ``dx/x``, but not
+    ``f(x + dx)`` (a first-order expansion, true only up to dx^2), ``dx\\,dy`` (an area element) or ``1/dx``."""
+    if isinstance(node, n.Differential):
+        return not has_differentials(node.operand)
+    if not has_differentials(node):
+        return True
+    if isinstance(node, n.Mul):
+        return sum(has_differentials(f) for f in node.factors) == 1 and all(_linear_places(f) for f in node.factors)
+    if isinstance(node, n.Div):
+        return not has_differentials(node.den) and _linear_places(node.num)
+    if isinstance(node, _LINEAR_PLACES):
+        return all(_linear_places(c) for c in node.children())
+    return False
+
+
+def differential_reading(left: n.Node, right: n.Node) -> tuple[n.Node, n.Node]:
+    """Give each differential of the step the letters it differentiates by: those whose differentials
+    the step writes (dx, dy); in a step that writes none (d(xy) = d(yx)), every letter of the
+    expressions differentiated. A differential in any other place than a linear one is not read."""
+    found = [x for t in (left, right) for x in t.walk() if isinstance(x, n.Differential)]
+    if not found:
+        return left, right
+    if not (_linear_places(left) and _linear_places(right)):
+        raise ParseFailure(LOOSE_DIFFERENTIAL)
+    letters = {n.structure(s): s for s in map(_bare_differential, found) if s is not None}
+    if not letters:
+        for d in found:
+            skip = n.non_quantities(d.operand)
+            letters.update((n.structure(x), x) for x in d.operand.walk() if isinstance(x, n.Sym) and id(x) not in skip)
+    wrt = frozenset(letters.values())
+
+    def filled(tree: n.Node) -> n.Node:
+        return n.rebuild(tree, lambda x: replace(x, wrt=wrt, operand=filled(x.operand))
+                         if isinstance(x, n.Differential) else None)
+    return filled(left), filled(right)
+
+
+def _held_constant(parsed: Parsed, relation: str, seed: int) -> list[str]:
+    """The letters of a step of differentials that its reading holds constant (their differentials are
+    not written: see differential_reading) and without which the step fails: with them varying too,
+    their differentials are terms the sides must also agree on. Empty when the step holds either way.
+    (A difference in the reading is a difference with them varying too: the written differentials'
+    coefficients are the same partial derivatives.)"""
+    trees = (parsed.lhs, parsed.rhs)
+    found = [x for t in trees for x in t.walk() if isinstance(x, n.Differential)]
+    if not found:
+        return []
+    wrt = {n.structure(s): s for d in found for s in d.wrt}
+    extra: dict = {}
+    for d in found:
+        skip = n.non_quantities(d.operand)
+        extra.update((n.structure(x), x) for x in d.operand.walk()
+                     if isinstance(x, n.Sym) and id(x) not in skip and n.structure(x) not in wrt)
+    if not extra:
+        return []
+    every = frozenset({**wrt, **extra}.values())
+
+    def widened(tree: n.Node) -> n.Node:
+        return n.rebuild(tree, lambda x: replace(x, wrt=every, operand=widened(x.operand))
+                         if isinstance(x, n.Differential) else None)
+    left, right = widened(parsed.lhs), widened(parsed.rhs)
+    outcome, _ = Comparator(Parsed(left, right, classify_letters(left, right)), relation, seed).decide()
+    return [] if outcome.kind == "equal" else sorted({x.base for x in extra.values()})
+
+
+def differential_gap(left: n.Node, right: n.Node) -> str:
+    """Why a step of differentials cannot be decided from its two sides: a differential on one side only
+    (d(x^2) = 2x is d/dx written loosely), or dU on one side that the other does not carry, written or
+    within the differential of an expression (dU = T\\,dS - p\\,dV: it depends on what U is)."""
+    sides = [[x for x in t.walk() if isinstance(x, n.Differential)] for t in (left, right)]
+    if not sides[0] or not sides[1]:
+        return "a differential on one side only is not decided"
+    carried = []
+    for found in sides:
+        keys = set()
+        for d in found:
+            skip = n.non_quantities(d.operand)
+            keys.update(n.structure(x) for x in d.operand.walk() if isinstance(x, n.Sym) and id(x) not in skip)
+        carried.append(keys)
+    for found, other in ((sides[0], carried[1]), (sides[1], carried[0])):
+        for d in found:
+            letter = _bare_differential(d)
+            if letter is not None and n.structure(letter) not in other:
+                return f"depends on what {letter.base} is"
+    return ""
 
 
 def context_gap(parsed: Parsed, first: bool) -> str:

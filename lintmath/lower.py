@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import random
 import re
+import zlib
 from dataclasses import dataclass, field, replace
 
 import sympy as sp
@@ -1434,6 +1435,8 @@ class Lowerer:
         return self.lower(node.value if ("annotation",) in self.inst.flips else node.inner)
 
     def lower_Integral(self, node: n.Integral) -> sp.Expr:
+        if node.region:
+            return self.region_integral(node)
         if ("probability",) in self.inst.flips and probability.marginalises(node, self.letters.distributions):
             return self.lower_BigOp(n.BigOp(node.start, node.end, "sum", node.var.base, None, None, node.body))
         var = self.symbol(node.var)
@@ -1453,6 +1456,25 @@ class Lowerer:
             # either grows (no value anywhere) or decays, and then costs seconds of quadrature per point
             raise Undecidable("an improper integral of a function defined elsewhere is not decided")
         return sp.Integral(body, (var, lo, hi))
+
+    def region_integral(self, node: n.Integral) -> sp.Expr:
+        """``\\int_\\Omega f\\,dx`` over a region named only: a generic quadrature, w_1 f(xi_1) + w_2 f(xi_2),
+        with nodes and weights of the region's own (the same wherever it is integrated over), as a sum
+        over a named set runs over a few generic members. What holds for every measure holds for it:
+        linearity, constants out, a sum split, the variable renamed. Sides that differ under it may
+        still agree over the region (a symmetry, its volume): the checker leaves those unverified."""
+        var = self.symbol(node.var)
+        if not isinstance(var, sp.Symbol):
+            raise Undecidable("an integral with respect to a non-variable")
+        body = linalg.scalar(self.lower(node.body))
+        if linalg.is_matrix(body) or body.has(sp.Sum, sp.Product, sp.Integral):
+            raise Undecidable("an integral over a region of a vector or of a series is not decided yet")
+        tag = zlib.crc32(str(n.structure(node.lo)).encode()) % 10007
+        total = sp.S.Zero
+        for k in (1, 2):
+            at = sp.Symbol(f"\\xi_{{{tag},{k}}}", real=True)
+            total += sp.Symbol(f"w_{{{tag},{k}}}", positive=True) * body.xreplace({var: at})
+        return total
 
     def bound(self, node: n.Node) -> sp.Expr:
         if isinstance(node, n.Const) and node.name in ("inf", "-inf"):
@@ -2118,6 +2140,31 @@ class Lowerer:
     def lower_Event(self, node: n.Event) -> sp.Expr:
         # outside the reading of events, an event is a name: the same wherever it is written the same
         return self.symbol(n.Sym(node.start, node.end, "event:" + n.event_text(node), "label"))
+
+    def lower_Differential(self, node: n.Differential) -> sp.Expr:
+        """The total differential: d of a letter is a symbol of its own (a differential form's dx), and d of
+        an expression the sum of its partial derivatives by the step's written differentials, times
+        those (d(xy) = y dx + x dy). A letter whose differential the step never writes is a constant of
+        it (d(mv^2/2) = mv dv). Both sides then agree as linear forms in the dx's, or differ."""
+        if node.wrt is None:
+            raise Undecidable("a differential read outside its step is not decided")
+        operand = node.operand.inner if isinstance(node.operand, n.Paren) else node.operand
+        if isinstance(operand, n.Sym):
+            return self.differential_symbol(self.lower(operand))
+        value = linalg.scalar(self.lower(operand))
+        if linalg.is_matrix(value):
+            raise Undecidable("a differential of a vector or a matrix is not decided yet")
+        total = sp.S.Zero
+        for sym in sorted(node.wrt, key=lambda x: str(n.structure(x))):
+            at = self.lower(sym)
+            total += derivative(value, at) * self.differential_symbol(at)
+        return total
+
+    @staticmethod
+    def differential_symbol(at: sp.Expr) -> sp.Symbol:
+        if not isinstance(at, sp.Symbol):
+            raise Undecidable("a differential of a vector, a matrix or an expression is not decided yet")
+        return sp.Symbol("\\mathrm{d}" + at.name, real=True)
 
     def lower_Unsupported(self, node: n.Unsupported) -> sp.Expr:
         raise Undecidable(f"{node.what} are not decided yet")

@@ -285,6 +285,18 @@ class Deriv(Node):
 
 
 @dataclass(frozen=True)
+class Differential(Node):
+    """``\\mathrm{d}x``, ``\\mathrm{d}(xy)`` outside an integral or a derivative: the total differential of
+    ``operand``. ``wrt`` holds the letters whose differentials the step writes (filled per step, see
+    check.differential_reading); every other letter is a constant of the step. A frozenset, so the walks
+    that find a side's names do not meet letters of the other side."""
+
+    operand: Node
+    wrt: "frozenset | None" = None  # None until the step is known: the lowering refuses it
+    plain: bool = False  # a letter d, which may also be a quantity (d(x^2) = x\,dx holds as products)
+
+
+@dataclass(frozen=True)
 class Grad(Node):
     """``\\nabla_{\\mathbf{w}} f``: the gradient of ``body`` with respect to ``var``, a vector (or a
     variable, then the derivative). A bare ``\\nabla`` names no variable and is not read."""
@@ -341,12 +353,13 @@ class Annotated(Node):
 
 @dataclass(frozen=True)
 class Integral(Node):
-    """``\\int_a^b body\\,dx`` (``lo``/``hi`` None for an antiderivative)."""
+    """``\\int_a^b body\\,dx`` (``lo``/``hi`` None for an antiderivative, ``hi`` None over a region)."""
 
     body: Node
     var: Sym
     lo: Node | None = None
     hi: Node | None = None
+    region: bool = False  # \int_\Omega f\,dx: lo names the region, hi is None (see Lowerer.region_integral)
 
 
 @dataclass(frozen=True)

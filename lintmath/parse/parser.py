@@ -53,6 +53,8 @@ INDICATOR_SWAPPED = {">", "\\ge", "\\geq", "\\geqslant"}
 INDICATOR_SYMMETRIC = {"=", "\\neq"}
 # the remainder as a binary operator (\pmod and \pod write the modulus of a congruence instead)
 MOD_OPS = {"\\bmod", "\\mod"}
+REGION = "an integral over a region is not decided yet"
+LOOSE_DIFFERENTIAL = "a differential (\\mathrm{d}) outside a derivative is not decided yet"
 DIFFERENTIALS = {"d", "\\partial", "\\mathrm{d}", "\\text{d}", "\\operatorname{d}", "\\mathrm d"}
 # F(x)\Big|_a^b: the bar of an evaluation, when a script follows it
 EVAL_BARS = {"|", "\\vert", "\\rvert"}
@@ -1799,7 +1801,7 @@ class Parser:
         if not word.replace("*", "").isalnum():
             raise ParseFailure(f"cannot read {t.text}{{{word}}}")
         if word == "d" and t.text in ("\\mathrm", "\\text", "\\textrm"):
-            raise ParseFailure("a differential (\\mathrm{d}) outside a derivative is not decided yet")
+            return self.differential(t.start)
         if word in ("i", "j", "k") and t.text == "\\mathrm" and not self.at("_", "^"):
             return n.Const(t.start, e, "imag_" + word)
         if len(word) == 1 and t.text != "\\operatorname":
@@ -2344,6 +2346,18 @@ class Parser:
         # the variable is a copy of the argument: a node of its own, as a written subscript would be
         return n.Grad(t.start, operand.end, operand, replace(arg))
 
+    def differential(self, start: int) -> n.Node:
+        """``\\mathrm{d}x``, ``\\mathrm{d}(xy)``, ``\\mathrm{d}\\left(\\tfrac12 mv^2\\right)``: an upright d outside an
+        integral or a derivative is the differential of the atom right after it. ``\\mathrm{d}x^2`` may be
+        (dx)^2 (a metric) or d(x^2), and ``\\mathrm{d}^2x`` a second differential: neither is read."""
+        nxt = self.peek()
+        if nxt is None or nxt.text in ("^", "_") or not self.starts_atom(nxt):
+            raise ParseFailure(LOOSE_DIFFERENTIAL)
+        operand = self.atom()
+        if self.at("^"):
+            raise ParseFailure(LOOSE_DIFFERENTIAL)
+        return n.Differential(start, operand.end, operand)
+
     def limit(self) -> n.Node:
         """``\\lim_{x \\to a} body``, ``\\lim_{x \\to 0^+}``, ``\\lim_{n \\to \\infty}``."""
         t = self.advance()
@@ -2376,20 +2390,31 @@ class Parser:
         t = self.advance()
         lo = hi = None
         named = None  # \int_{x=0}^{1}: the lower bound names the variable, which must be the dx's
+        lo_toks = None
         for _ in range(2):
-            if self.at("_") and lo is None:
+            if self.at("_") and lo_toks is None:
                 self.advance()
-                toks, _, _ = self.script_tokens()
-                if len(toks) > 2 and toks[1].is_("=") and toks[0].kind in ("letter", "cmd"):
-                    named, toks = toks[0].text, toks[2:]
-                lo = self.integral_bound(toks)
+                lo_toks, _, _ = self.script_tokens()
+                if len(lo_toks) > 2 and lo_toks[1].is_("=") and lo_toks[0].kind in ("letter", "cmd"):
+                    named, lo_toks = lo_toks[0].text, lo_toks[2:]
             elif self.at("^") and hi is None:
                 self.advance()
                 toks, _, _ = self.script_tokens()
                 hi = self.integral_bound(toks)
-        if (lo is None) != (hi is None):
-            raise ParseFailure("an integral over a region is not decided yet")
+        region = lo_toks is not None and hi is None and named is None
+        if region and "".join(x.text for x in lo_toks) in ("\\mathbb{R}", "\\mathbbR"):
+            # over the real line: the improper integral from -infinity to infinity
+            lo, hi, region = n.Const(lo_toks[0].start, lo_toks[-1].end, "-inf"), \
+                n.Const(lo_toks[0].start, lo_toks[-1].end, "inf"), False
+        elif region:
+            lo = self.region(lo_toks)
+        elif lo_toks is not None:
+            lo = self.integral_bound(lo_toks)
+        if (lo is None) != (hi is None) and not region:
+            raise ParseFailure(REGION)
         if self.at("\\int"):
+            if region:
+                raise ParseFailure(REGION)
             return self.iterated_integral(t, lo, hi, named)
         start = self.i
         found = self.find_differential()
@@ -2416,7 +2441,15 @@ class Parser:
             else:
                 body = self.product()
         end = max(body.end, self.toks[after - 1].end)
-        return n.Integral(t.start, end, body, var, lo, hi)
+        return n.Integral(t.start, end, body, var, lo, hi, region)
+
+    def region(self, toks: list[Token]) -> n.Node:
+        """The region of ``\\int_\\Omega``, ``\\int_{V_r}``, ``\\int_{D(t)}``: named like a set a sum runs over
+        (see set_range); a region written out or a number set is not read."""
+        node = self.sub_parse(toks)  # what cannot be read says why (\partial V: a boundary)
+        if _set_name(node) is None:
+            raise ParseFailure(REGION)
+        return node
 
     def iterated_integral(self, t: Token, lo: n.Node | None, hi: n.Node | None, named: str | None) -> n.Node:
         """``\\int_0^{2\\pi}\\int_0^R r\\,dr\\,d\\theta``: an integral whose integrand is another integral.

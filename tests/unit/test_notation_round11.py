@@ -224,18 +224,20 @@ def test_optimisation_is_not_decided(lhs, rhs):
 
 # -- differentials, primes ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize("lhs, rhs", [
-    (r"d(uv)", r"u\,dv + v\,du"),
-    (r"d(uv)", r"u\,dv - v\,du"),
-    (r"d(x^2)", r"2x\,dx"),
-    (r"d(x^2)", r"x\,dx"),                         # as products, d x^2 = x d x "holds"
-    (r"d(\sin x)", r"\cos x\,dx"),
-    (r"d \ln x", r"\frac{dx}{x}"),
-    (r"d(x^3 + x)", r"3x^2\,dx + dx"),
-    (r"d(a x)", r"x\,da"),
+@pytest.mark.parametrize("lhs, rhs, expected", [
+    # read as total differentials since round 14 (test_differentials_regions_round14.py): verified as
+    # such, never refuted, as d may be a quantity
+    (r"d(uv)", r"u\,dv + v\,du", V),
+    (r"d(uv)", r"u\,dv - v\,du", U),
+    (r"d(x^2)", r"2x\,dx", V),
+    (r"d(x^2)", r"x\,dx", U),                         # as products, d x^2 = x d x "holds"
+    (r"d(\sin x)", r"\cos x\,dx", V),
+    (r"d \ln x", r"\frac{dx}{x}", V),
+    (r"d(x^3 + x)", r"3x^2\,dx + dx", V),
+    (r"d(a x)", r"x\,da", U),                        # holds if x is constant
 ])
-def test_differentials_of_expressions_are_not_decided(lhs, rhs):
-    assert status(lhs, rhs) == U
+def test_differentials_of_expressions_are_not_decided(lhs, rhs, expected):
+    assert status(lhs, rhs) == expected
 
 
 @pytest.mark.parametrize("lhs, rhs, expected", [

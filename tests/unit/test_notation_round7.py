@@ -56,12 +56,9 @@ def test_a_max_list_with_dots_folds_to_one_entry_over_the_index():
     # m a dx = m v dv rests on a dx = v dv (a = dv/dt, dx = v dt), which the prose gives: read as
     # independent quantities, the differentials would make this correct step an error
     (r"m a\,\mathrm{d}x", r"m v\,\mathrm{d}v"),
-    (r"\mathrm{d}(uv)", r"u\,\mathrm{d}v + v\,\mathrm{d}u"),
-    (r"\mathrm{d}(uv)", r"u\,\mathrm{d}v - v\,\mathrm{d}u"),
     (r"\der(ab)", r"a \der b + b \der a"),                          # \operatorname{d}{} from a macro
-    # whether k is a constant is the document's to say: d(kx) = k dx holds only if it is
-    (r"\mathrm{d}(k x^2)", r"2kx\,\mathrm{d}x"),
-    (r"\mathrm{d}(k x^2)", r"kx\,\mathrm{d}x"),
+    # (d(uv) = u dv + v du and d(kx^2) = 2kx dx, total differentials, are read since round 14: see
+    # test_differentials_regions_round14.py)
     # an infinitesimal whose higher orders an author may drop
     (r"(s + \mathrm{d}s)^2 - s^2", r"2s\,\mathrm{d}s"),
     (r"\sqrt{1 + \mathrm{d}s}", r"1 + \frac{\mathrm{d}s}{2}"),
