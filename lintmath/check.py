@@ -23,7 +23,7 @@ from sympy.matrices.common import ShapeError
 
 from lintmath.lower import (
     EVENT_MODEL, EVENTS, LIBRARY, MAYBE_SYMMETRIC_NAMES, OPAQUE_ENTRY, SYMMETRIC_NAMES, Instance, Letters,
-    Lowerer, Undecidable, classify_letters, derivative, has_indicator, has_infinite_series, has_sample_entries,
+    Lowerer, Undecidable, classify_letters, derivative, has_cases, has_indicator, has_infinite_series, has_sample_entries,
     has_summed_repeat, has_uncounted_sum, has_valued_set_sum, is_library, least_integers, normalized_family,
     read_as_product, reading_keys, shapes_of_side, sum_bounds,
 )
@@ -64,6 +64,8 @@ REGION_DIFFER = ("differs under a generic measure over the region; what the regi
                  "volume) may still make the sides agree, which is not decided")
 INDICATOR_DIFFER = ("differs with the indicator (1 where a condition holds) read as an unknown function: for "
                     "its values 0 and 1, and the conditions the prose links, not decided")
+CASES_AT_INTEGERS = "differs between integers only, where a case's boundary moves (k \\le n - 1 for k < n): not decided"
+CASES_UNREACHED = "holds at the sampled (positive) points, not where the letters are negative: a case they never reach?"
 # m\ddot x = -kx as a step: sides whose highest derivatives in time differ are an equation of motion
 # as often as a slip, which only a small edit that makes the step hold tells apart
 EQUATION_OF_MOTION = "an equation of motion (its sides differ in their highest derivative in time), not an identity"
@@ -192,6 +194,8 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
                           context=context, indefinite=indefinite)
     if verdict.status is not Status.REFUTED:
         return verdict
+    if _cases_hold_at_integers(lhs, rhs, relation, macros or {}, seed):
+        return Verdict(Status.UNVERIFIED, CASES_AT_INTEGERS, elapsed=verdict.elapsed)
     if _states_symmetry(lhs, rhs, macros or {}):
         # pi(x) P(x, y) = pi(y) P(y, x): the sides exchange two letters, a condition the step states
         # (detailed balance, a symmetric kernel), which no value of unknown functions refutes
@@ -396,6 +400,8 @@ def _check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro
             # ceil x = floor x + 1 holds at every real point sampled, and at no integer
             return Verdict(Status.UNVERIFIED, "floor or ceiling: holds at the real points sampled, not where the "
                            "letters are integers", elapsed=elapsed)
+        if has_cases(parsed.lhs, parsed.rhs) and _cases_differ_off_samples(comparator):
+            return Verdict(Status.UNVERIFIED, CASES_UNREACHED, elapsed=elapsed)
         held = _held_constant(parsed, relation, seed)
         if held:
             # d(xy) = x dy holds with x constant, as d(mv^2/2) = mv dv does with the mass m: which letters
@@ -1999,8 +2005,8 @@ def _has_series(*sides) -> bool:
 
 
 def _sign_sensitive(parsed: Parsed) -> bool:
-    """Whether the step has a function whose value turns on signs (|x|, a root, max, min, sign)."""
-    return any(isinstance(x, (n.Abs, n.Sqrt)) or isinstance(x, n.Func) and x.name in ("max", "min", "sign")
+    """Whether the step has a function whose value turns on signs (|x|, a root, max, min, sign, cases)."""
+    return any(isinstance(x, (n.Abs, n.Sqrt, n.Cases)) or isinstance(x, n.Func) and x.name in ("max", "min", "sign")
                for side in (parsed.lhs, parsed.rhs) for x in side.walk())
 
 
@@ -2026,6 +2032,33 @@ def _agreement(comparator: "Comparator", value: Callable[[int, int], sp.Rational
         if va is not None and vb is not None:
             agree, differ = (agree + 1, differ) if comparator.holds(va, vb) else (agree, differ + 1)
     return agree, differ
+
+
+def _cases_hold_at_integers(lhs: str, rhs: str, relation: str, macros: Mapping[str, Macro], seed: int) -> bool:
+    """Whether a refuted step with cases holds where its letters are integers: the boundary of a case
+    over a count (``0 \\le k \\le N - 1`` for ``0 \\le k < N``) moves only between integers, which the
+    real points sampled fall between. Asked of refuted steps only."""
+    try:
+        parsed = parse_step(lhs, rhs, macros)
+    except (ParseFailure, RecursionError):
+        return False
+    if not has_cases(parsed.lhs, parsed.rhs):
+        return False
+    return _holds_at_integers(Comparator(parsed, relation, seed), strict=True)
+
+
+def _cases_differ_off_samples(comparator: "Comparator") -> bool:
+    """Whether a step with cases differs where its letters are negative or of mixed signs. The sampled
+    points are positive, so a case for negative values (``-x & x < 0``) is never reached there; the
+    author wrote it, so it is no convention to pass over, and a step verified without it is not."""
+    def mixed(p: int, k: int) -> sp.Rational:
+        return (-1) ** (p + k) * sp.Rational(23 + 17 * ((p + 2 * k) % 4), 50)
+
+    for value in (lambda p, k: -sp.Rational(23 + 17 * ((p + k) % 4), 50), mixed):
+        counts = _agreement(comparator, value)
+        if counts is not None and counts[1]:
+            return True
+    return False
 
 
 def _holds_at_integers(comparator: "Comparator", strict: bool = False) -> bool:

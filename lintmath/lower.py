@@ -1589,6 +1589,23 @@ class Lowerer:
             return linalg.determinant(inner) if inner.shape[0] == inner.shape[1] else linalg.norm(inner)
         return sp.Abs(inner)
 
+    def lower_Cases(self, node: n.Cases) -> sp.Expr:
+        """A piecewise function: SymPy's Piecewise takes the first case whose condition holds, as the
+        cases are read; where none holds (the rows leave a gap) it has no value, and such a point
+        decides nothing."""
+        pieces = []
+        for value, sides, relations in zip(node.values, node.sides, node.relations):
+            lowered = [self._case_scalar(x) for x in (value, *sides)]
+            condition = sp.And(*(_CASE_RELATIONAL[r](a, b) for r, a, b in zip(relations, lowered[1:], lowered[2:])))
+            pieces.append((lowered[0], condition if sides else sp.true))
+        return sp.Piecewise(*pieces)
+
+    def _case_scalar(self, node: n.Node) -> sp.Expr:
+        value = linalg.scalar(self.lower(node))
+        if linalg.is_matrix(value):
+            raise Undecidable("a case of a vector or matrix is not decided yet")
+        return value
+
     def lower_Factorial(self, node: n.Factorial) -> sp.Expr:
         inner = self.lower(node.inner)
         if inner.is_Number and abs(inner) > 500:
@@ -2186,6 +2203,14 @@ def has_infinite_series(*trees: n.Node) -> bool:
     """Whether a sum or product with an infinite bound appears: such a step is refuted only with a repair."""
     return any(isinstance(x, n.BigOp) and (infinite_bound(x.lo) or infinite_bound(x.hi))
                for tree in trees for x in tree.walk())
+
+
+_CASE_RELATIONAL = {"<": sp.StrictLessThan, "<=": sp.LessThan, ">": sp.StrictGreaterThan, ">=": sp.GreaterThan}
+
+
+def has_cases(*trees: n.Node) -> bool:
+    """Whether a piecewise function (``\\begin{cases}``) appears."""
+    return any(isinstance(x, n.Cases) for tree in trees for x in tree.walk())
 
 
 def has_indicator(*trees: n.Node) -> bool:

@@ -405,6 +405,18 @@ class MatrixLit(Node):
 
 
 @dataclass(frozen=True)
+class Cases(Node):
+    """``\\begin{cases} v_1 & c_1 \\\\ v_2 & \\text{otherwise} \\end{cases}``: the value of the first case whose
+    condition holds. A condition is a chain of inequalities: ``sides[k]`` are its expressions and
+    ``relations[k]`` the relations between consecutive ones (``<``, ``<=``, ``>``, ``>=``); both are
+    empty for ``otherwise``."""
+
+    values: tuple[Node, ...]
+    sides: tuple[tuple[Node, ...], ...]
+    relations: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
 class EvalBar(Node):
     """``F(x)\\Big|_a^b`` (``hi`` None for ``F\\big|_{x=a}``): F at hi minus F at lo. ``var`` is None when the
     bar does not name it; the lowering then takes the one variable it can be (or refuses)."""

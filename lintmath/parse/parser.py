@@ -25,6 +25,18 @@ from lintmath.parse.vocabulary import (
 )
 
 MAX_DEPTH = 120
+# piecewise functions (see Parser.cases); the relations a case's condition may use, as Cases records them
+CASES_ENVS = {"cases", "dcases", "cases*", "dcases*"}
+CASE_RELATIONS = {"<": "<", ">": ">", "\\le": "<=", "\\leq": "<=", "\\leqslant": "<=", "\\ge": ">=",
+                  "\\geq": ">=", "\\geqslant": ">="}
+# relations that make a condition no inequality between expressions (an equation, a set, a label's value)
+CASE_OTHER_RELATIONS = {"=", "\\neq", "\\ne", "\\in", "\\notin", "\\equiv", "\\approx", "\\sim", "\\subset",
+                        "\\subseteq", "\\mid", ":", "\\colon"}
+# the words before a condition, and those that stand for every case not listed above
+CASE_LEADS = {"if", "for", "when", "where"}
+CASE_DEFAULTS = {"otherwise", "else", "elsewhere", "o.w.", "ow"}
+# \sup and \inf over a list or an index read as \max and \min (see Parser.finite_bound)
+BOUNDS = {"\\sup", "\\inf"}
 MATRIX_ENVS = {"pmatrix", "bmatrix", "Bmatrix", "vmatrix", "Vmatrix", "matrix", "smallmatrix", "array", "mymatrix",
                "absmatrix"}
 EVENT_RELATIONS = {"=", "\\neq", "\\ne", "<", ">", "\\le", "\\leq", "\\ge", "\\geq", "\\in", "\\notin",
@@ -1636,6 +1648,8 @@ class Parser:
             raise ParseFailure(reason or "an unreadable row")
         if t.text in ELLIPSES:
             raise ParseFailure("an ellipsis (\\cdots): the pattern is not decided")
+        if t.text in ("\\{", "\\lbrace") and self.brace_array_ahead():
+            return self.brace_cases(t)
         if t.text in ("\\{", "\\lbrace"):
             self.advance()
             inner = self.expr()
@@ -1652,6 +1666,9 @@ class Parser:
             return self.gradient()
         if t.text == "\\partial":
             return self.partial_operator()
+        if t.text in BOUNDS and self.i + 1 < len(self.toks) \
+                and self.toks[self.i + 1].text in ("_", "(", "\\{", "\\lbrace"):
+            return self.finite_bound(t)
         if t.text in UNSUPPORTED:
             raise ParseFailure(f"{UNSUPPORTED[t.text]} are not decided yet ({t.text})")
         if t.text in ANNOTATIONS:
@@ -1755,12 +1772,85 @@ class Parser:
         begin = self.advance()
         toks, _, _ = self.group_tokens()
         env = "".join(x.text for x in toks)
+        if env in CASES_ENVS:
+            return self.cases(begin, env)
         if env not in MATRIX_ENVS:
             raise ParseFailure(f"the environment {env} inside math is not decided yet")
         if env == "array" and self.at("["):
             _, self.i = read_optional(self.toks, self.i)  # \begin{array}[t]: the vertical position
         if env in ("array", "mymatrix", "absmatrix"):
             self.group_tokens()  # the column spec
+        rows = self.env_rows(env)
+        if env == "array" and _layout_rows(rows):
+            # a long sum laid out in columns, its signs in cells of their own: read row after row
+            return self.sub_parse([u for row in rows for cell in row for u in cell])
+        if not rows or len({len(r) for r in rows}) != 1:
+            raise ParseFailure(f"a {env} with ragged rows")
+        parsed = tuple(tuple(self.sub_parse(cell) for cell in row) for row in rows)
+        end = self.toks[self.i - 1].end
+        return n.MatrixLit(begin.start, end, parsed, det=env in ("vmatrix", "Vmatrix", "absmatrix"))
+
+    def brace_array_ahead(self) -> bool:
+        """Whether ``\\{`` opens an array (``\\left\\{ \\begin{array}{ll} .. \\end{array} \\right.``), the way
+        piecewise functions were written before the cases environment."""
+        k = self.i + 1
+        if k + 2 >= len(self.toks) or self.toks[k].text != "\\begin" or self.toks[k + 1].text != "{":
+            return False
+        name = "".join(x.text for x in self.toks[k + 2:k + 7])
+        return name == "array" and self.toks[k + 7].text == "}" if k + 7 < len(self.toks) else False
+
+    def brace_cases(self, brace: Token) -> n.Node:
+        """``\\left\\{ \\begin{array}{ll} v_1 & c_1 \\\\ .. \\end{array} \\right.``: read as the cases environment
+        is, when nothing closes the brace (``\\right.`` leaves no token); a closed one is a set."""
+        self.advance()
+        begin = self.advance()
+        self.group_tokens()  # the environment's name
+        if self.at("["):
+            _, self.i = read_optional(self.toks, self.i)
+        self.group_tokens()  # the column spec
+        node = self.cases(begin, "array")
+        if self.at("\\}", "\\rbrace"):
+            raise ParseFailure("a set or bracket in braces (\\{ \\begin{array} ... \\}) is not decided yet")
+        return replace(node, start=brace.start)
+
+    def cases(self, begin: Token, env: str) -> n.Cases:
+        """``\\begin{cases} x & x \\ge 0 \\\\ -x & \\text{otherwise} \\end{cases}``: a piecewise function, each row a
+        value and the condition it holds under (after ``\\text{if}`` or a comma), ``otherwise`` or ``else``
+        for the rest. Only inequalities between expressions are read as conditions: an equation
+        (``\\kappa = 0``, ``y_i \\neq y'``) holds at no sampled point, and its cases often rest on the
+        letters' being integers or labels; a set (``x \\in A``) or words say what only the prose knows."""
+        rows = self.env_rows(env)
+        if not rows or any(len(row) != 2 for row in rows):
+            raise ParseFailure(f"a {env} row without one value and one condition")
+        values, sides, relations = [], [], []
+        for k, (value, condition) in enumerate(rows):
+            value = _trim_case_value(value)
+            chain = _case_condition(condition, last=k == len(rows) - 1)
+            if chain is None:
+                sides.append(())
+                relations.append(())
+            else:
+                parts, rels = chain
+                sides.append(tuple(self.sub_parse(part) for part in parts))
+                relations.append(tuple(rels))
+            values.append(self.sub_parse(value))
+        if all(not s for s in sides):
+            raise ParseFailure(f"a {env} without a condition")
+        end = self.toks[self.i - 1].end
+        return n.Cases(begin.start, end, tuple(values), tuple(sides), tuple(relations))
+
+    def finite_bound(self, t: Token) -> n.Node:
+        """``\\sup\\{a, b\\}``, ``\\inf_{1 \\le i \\le n} a_i``: over a list or the entries of an index, the
+        supremum (infimum) is the largest (smallest) entry, read as ``\\max`` (``\\min``) is. Over a
+        variable it is an optimisation, not read (and never refuted by sampling): the reason stays."""
+        self.advance()
+        try:
+            return self.function(t, "max" if t.text == "\\sup" else "min")
+        except ParseFailure:
+            raise ParseFailure(f"{UNSUPPORTED[t.text]} are not decided yet ({t.text})") from None
+
+    def env_rows(self, env: str) -> list[list[list[Token]]]:
+        """The cells of an environment's rows, split at ``\\\\`` and ``&`` outside inner environments."""
         rows: list[list[list[Token]]] = [[[]]]
         depth = 0
         while True:
@@ -1784,14 +1874,7 @@ class Parser:
                 rows[-1][-1].append(u)
         if rows and rows[-1] == [[]]:
             rows.pop()
-        if env == "array" and _layout_rows(rows):
-            # a long sum laid out in columns, its signs in cells of their own: read row after row
-            return self.sub_parse([u for row in rows for cell in row for u in cell])
-        if not rows or len({len(r) for r in rows}) != 1:
-            raise ParseFailure(f"a {env} with ragged rows")
-        parsed = tuple(tuple(self.sub_parse(cell) for cell in row) for row in rows)
-        end = self.toks[self.i - 1].end
-        return n.MatrixLit(begin.start, end, parsed, det=env in ("vmatrix", "Vmatrix", "absmatrix"))
+        return rows
 
     def named(self, t: Token) -> n.Node:
         """``\\operatorname{softmax}``, ``\\mathrm{d}``, ``\\mathrm{x}``: a function name or an upright letter."""
@@ -3356,6 +3439,75 @@ def _product_with_entry(node: n.Node) -> n.Paren | None:
         return None
     paren = n.Paren(node.func.end, node.end, node.args[0], node.bracket)
     return paren if _entry_of(paren) is not None else None
+
+
+_CASE_SPACES = SPACES | {"\\quad", "\\qquad", "\\enspace", "\\!"}
+
+
+def _trim_case_value(cell: list[Token]) -> list[Token]:
+    """A case's value without the spaces and the comma or semicolon that set it off from its condition."""
+    cell = list(cell)
+    while cell and (cell[-1].text in _CASE_SPACES or cell[-1].text in (",", ";")):
+        cell.pop()
+    return cell
+
+
+def _case_words(cell: list[Token], k: int) -> tuple[str, int] | None:
+    """The words of ``\\text{..}`` at ``cell[k]`` (lower case, spaces collapsed) and the index after it."""
+    if cell[k].text not in TEXT_WORDS or k + 1 >= len(cell) or cell[k + 1].text != "{":
+        return None
+    try:
+        inner, after = read_group(cell, k + 1)
+    except ParseFailure:
+        return None
+    if any(t.kind not in ("letter", "sym", "num") for t in inner):
+        return None  # math inside the words (\text{if $x > 0$}): the prose's own condition
+    # tokens hold no spaces: a gap between offsets is one
+    words, last = "", None
+    for t in inner:
+        words += (" " if last is not None and t.start > last else "") + t.text
+        last = t.end
+    return words.strip().lower(), after
+
+
+def _case_condition(cell: list[Token], last: bool) -> tuple[list[list[Token]], list[str]] | None:
+    """A case's condition as the sides of a chain of inequalities (``0 < x \\le 1``) and the relations
+    between them, or None for ``otherwise`` (the last case only). Anything else is not read."""
+    cell = [t for t in cell if t.text not in _CASE_SPACES]
+    while cell and cell[0].text in (",", ";"):
+        cell = cell[1:]
+    while cell and cell[-1].text in (".", ",", ";"):
+        cell = cell[:-1]
+    if cell and (found := _case_words(cell, 0)) is not None:
+        words, after = found
+        words = words.rstrip(".,;: ")
+        if words in CASE_DEFAULTS and after == len(cell) and last:
+            return None
+        if words not in CASE_LEADS:
+            raise ParseFailure("words in the condition of a case are not decided yet")
+        cell = cell[after:]
+    if not cell:
+        raise ParseFailure("a case without a condition")
+    parts: list[list[Token]] = [[]]
+    relations: list[str] = []
+    depth = 0
+    for t in cell:
+        if t.kind == "open" or t.text in ("(", "[", "\\{", "\\left"):
+            depth += 1
+        elif t.kind == "close" or t.text in (")", "]", "\\}", "\\right"):
+            depth -= 1
+        if depth == 0 and t.text in CASE_RELATIONS:
+            relations.append(CASE_RELATIONS[t.text])
+            parts.append([])
+        elif t.text in CASE_OTHER_RELATIONS or t.text in TEXT_WORDS or t.text in (",", "\\land", "\\wedge", "\\lor"):
+            raise ParseFailure("a case whose condition is not an inequality between expressions is not decided yet")
+        else:
+            parts[-1].append(t)
+    if not relations or any(not p for p in parts):
+        raise ParseFailure("a case whose condition is not an inequality between expressions is not decided yet")
+    if len(relations) > 1 and len({r[0] for r in relations}) != 1:
+        raise ParseFailure("a chain of inequalities in both directions")
+    return parts, relations
 
 
 def _layout_rows(rows: list[list[list[Token]]]) -> bool:
