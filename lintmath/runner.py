@@ -103,6 +103,7 @@ class _Worker:
         self.proc.start()
         child.close()
         self.index: int | None = None
+        self.last: Task | None = None  # the task it checked last (a replacement has checked none)
         self.deadline = 0.0
         self.started = 0.0
 
@@ -110,6 +111,28 @@ class _Worker:
         self.proc.kill()
         self.proc.join(1)
         self.conn.close()
+
+
+# Tasks read ahead, among which a free worker looks for the next step of the chain it was checking:
+# a chain's line is the next step's left side, and a worker that checked it has its parse, and SymPy's
+# caches of its pieces, at hand (a chain split between workers costs each of them the line again).
+LOOKAHEAD = 8
+
+
+def _next_for(worker: _Worker, workers: list[_Worker], pending: deque, tasks: list[Task]) -> int:
+    """The position in ``pending`` (removed from it) of the task ``worker`` should check next: the next
+    step of its own chain, else the first task that is not the next step of another worker's chain."""
+    def follows(task: Task, w: _Worker) -> bool:
+        return w.last is not None and task.lhs == w.last.rhs and task.macros == w.last.macros
+
+    chosen = next((k for k, j in enumerate(pending) if k < LOOKAHEAD and follows(tasks[j], worker)), None)
+    if chosen is None:
+        others = [w for w in workers if w is not worker]
+        chosen = next((k for k, j in enumerate(pending)
+                       if k < LOOKAHEAD and not any(follows(tasks[j], w) for w in others)), 0)
+    index = pending[chosen]
+    del pending[chosen]
+    return index
 
 
 def default_jobs() -> int:
@@ -249,14 +272,15 @@ def _run_pool(tasks: list[Task], jobs: int, on_done: Callable[[int], None] | Non
                 if w.index is None and not pending:
                     draw(1)
                 if w.index is None and pending:
-                    w.index = pending.popleft()
+                    w.index = _next_for(w, workers, pending, tasks)
+                    w.last = tasks[w.index]
                     w.started = time.monotonic()
                     w.deadline = w.started + tasks[w.index].budget * 1.05 + HARD_GRACE
                     w.conn.send(tasks[w.index])
             busy = [w for w in workers if w.index is not None]
             if not busy:
                 continue
-            draw(len(workers))  # read ahead while the workers check
+            draw(len(workers) + LOOKAHEAD)  # read ahead while the workers check
             timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
             ready = wait([w.conn for w in busy], timeout)
             now = time.monotonic()

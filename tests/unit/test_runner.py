@@ -147,3 +147,20 @@ def test_a_stream_is_drawn_on_while_workers_check():
     run_tasks(stream(), jobs=2, on_progress=lambda done: events.append("done"))
     assert events.index("done") > events.index("drawn") and events[-1] == "done"
     assert events.count("drawn") == 4 and events[:3] == ["drawn", "drawn", "drawn"]
+
+
+def test_a_free_worker_takes_the_next_step_of_its_own_chain():
+    from collections import deque
+
+    from lintmath.runner import Task, _next_for
+
+    class W:  # the two fields _next_for reads
+        def __init__(self, last):
+            self.last, self.index = last, None
+
+    mine, theirs = W(Task("a", "b", "=")), W(Task("x", "y", "="))
+    tasks = [Task("y", "z", "="), Task("p", "q", "="), Task("b", "c", "=")]
+    pending = deque([0, 1, 2])
+    assert _next_for(mine, [mine, theirs], pending, tasks) == 2  # b = c continues a = b
+    assert _next_for(mine, [mine, theirs], pending, tasks) == 1  # y = z is the other worker's
+    assert _next_for(mine, [mine, theirs], pending, tasks) == 0 and not pending
