@@ -37,6 +37,10 @@ from lintmath.parse import nodes as n
 from lintmath.parse.tokens import UNICODE_MINUS
 
 MAX_CANDIDATES = 400  # comparisons (and solves) per refuted step, over all kinds
+# in a short search (see GUARD_SECONDS): on the mutation benchmark 98% of the repairs a short search
+# found came within its first 40 candidates, while on real notes nearly every short search finds
+# nothing (the step was right) and tried up to 120
+MAX_GUARD_CANDIDATES = 40
 # so that one prolific kind cannot starve the kinds after it; on the mutation benchmark 99.8% of the
 # repairs found were among the first 20 candidates of their kind, while a search that finds nothing
 # (most steps of real notes that get one are right) tried every candidate: 80 cost 8% of a corpus run
@@ -3013,7 +3017,7 @@ def diagnose(comparator, parsed, rhs_text: str, lhs_text: str = "", spent: float
             seen.add(suggestion)
             tried += 1
             per_kind += 1
-            if tried + ctx.solves > MAX_CANDIDATES and not out_of_time:
+            if tried + ctx.solves > (MAX_GUARD_CANDIDATES if ctx.guard else MAX_CANDIDATES) and not out_of_time:
                 out_of_time = True
                 break
             inside = _within(candidate, kept)
