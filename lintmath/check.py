@@ -1682,7 +1682,8 @@ class Comparator:
                     return Outcome("undecided", f"could not evaluate: {type(exc).__name__}", readable=False)
                 except (ZeroDivisionError, ValueError, TypeError, NotImplementedError, AttributeError) as exc:
                     return Outcome("undecided", f"could not evaluate: {type(exc).__name__}")
-                a, b = _differentiate_antiderivatives(a, b, self.indefinite)
+                if self.indefinite or _writes_integral(lhs, rhs):  # (the search of a big sum for one is not free)
+                    a, b = _differentiate_antiderivatives(a, b, self.indefinite)
                 free_a, free_b = a.free_symbols, b.free_symbols  # a walk of the whole tree each time
                 built.append((inst, (a, b, free_a, free_b)))
             names_a = {s.name for s in free_a}
@@ -1968,6 +1969,11 @@ def side_value(tree: n.Node) -> sp.Float | None:
     if linalg.is_matrix(expr) or getattr(expr, "free_symbols", None):
         return None
     return evaluate(expr, {}, PRECISION)
+
+
+def _writes_integral(*trees: n.Node) -> bool:
+    """Whether a tree writes an integral: the only way a lowered side gets one (see lower_Integral)."""
+    return any(isinstance(x, n.Integral) for t in trees for x in t.walk())
 
 
 def _differentiate_antiderivatives(a, b, indefinite: bool = False):
