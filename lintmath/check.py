@@ -73,6 +73,13 @@ CASES_UNREACHED = "holds at the sampled (positive) points, not where the letters
 EQUATION_OF_MOTION = "an equation of motion (its sides differ in their highest derivative in time), not an identity"
 EINSTEIN_DIFFER = ("differs with an index written twice on one side and not on the other read without a sum; "
                    "Einstein's convention sums it: not decided")
+STAR_OPERATION = ("differs with * read as a product; * may be an operation defined elsewhere "
+                  "(x * y = x + y + xy, a group's law): not decided")
+DELTA_OPERATOR = ("a delta written before a bracket and before a letter is a variation or a difference "
+                  "(\\delta(xy) = x\\,\\delta y + y\\,\\delta x): not decided")
+DELTA_OPERATORS = ("\\delta", "\\Delta")
+CONDITION_DROPPED = ("conditions one distribution on more than the other: a conditional independence "
+                     "(a Markov property) assumed elsewhere, not decided")
 SYMMETRY_STATED = "the sides exchange two letters: a symmetry the step states (detailed balance), not decided"
 SAMPLE_ENTRIES_DIFFER = ("differs with x_{ik} read as a number of its own beside the vector x_i; as the k-th entry "
                          "of that sample, not decided")
@@ -198,6 +205,9 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
         return verdict
     if _cases_hold_at_integers(lhs, rhs, relation, macros or {}, seed):
         return Verdict(Status.UNVERIFIED, CASES_AT_INTEGERS, elapsed=verdict.elapsed)
+    operator = _operator_refusal(lhs, rhs, macros or {})
+    if operator:
+        return Verdict(Status.UNVERIFIED, operator, elapsed=verdict.elapsed)
     if _states_symmetry(lhs, rhs, macros or {}):
         # pi(x) P(x, y) = pi(y) P(y, x): the sides exchange two letters, a condition the step states
         # (detailed balance, a symmetric kernel), which no value of unknown functions refutes
@@ -251,6 +261,48 @@ def _both_signs(lhs: str, rhs: str, relation: str, **options) -> Verdict:
         if verdict.status is not Status.VERIFIED:
             return verdict  # undecided with this sign: the other one cannot make it an identity
     return verdict
+
+
+def _operator_refusal(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> str | None:
+    """Why a refuted step is not an error when it rests on reading an operator as a product: a star
+    (``x * y = x + y + xy`` defines a group's law, ``a * e = a`` uses one; as a product the star can
+    only be confirmed), or a delta written both before a bracket and before a letter (``\\delta(xy) =
+    x\\,\\delta y + y\\,\\delta x`` a variation, ``\\Delta(xy)`` a finite difference). Only refuted steps
+    get here, so no other step pays for it."""
+    try:
+        trees = [parse_math(lhs, macros), parse_math(rhs, macros)]
+    except (ParseFailure, RecursionError):
+        return None
+    nodes = [x for tree in trees for x in tree.walk()]
+    if any(isinstance(x, n.Mul) and any(op in STAR_PRODUCT for op in x.ops) for x in nodes):
+        return STAR_OPERATION
+    # (delta, a letter it is applied to inside a bracket) and (delta, the letter it stands before): a
+    # parameter (Huber's delta(|u| - delta/2) = delta|u| - ...) stands before no letter of its bracket
+    applied = {(x.func.base, y.base) for x in nodes if isinstance(x, n.Apply) and isinstance(x.func, n.Sym)
+               and x.func.base in DELTA_OPERATORS and not x.func.indices and x.bracket == "("
+               for y in x.walk() if isinstance(y, n.Sym) and y is not x.func}
+    before = {(f.base, g.base) for x in nodes if isinstance(x, n.Mul) for f, g in zip(x.factors, x.factors[1:])
+              if isinstance(f, n.Sym) and f.base in DELTA_OPERATORS and not f.indices and isinstance(g, n.Sym)}
+    if applied & before:
+        return DELTA_OPERATOR
+    return CONDITION_DROPPED if _conditions_differ(nodes) else None
+
+
+def _conditions_differ(nodes: list[n.Node]) -> bool:
+    """``p(x_t | x_{t-1}) = p(x_t | x_{t-1}, x_{t-2})``: the same distribution of the same variables,
+    one conditioned on more than the other, states a conditional independence (a Markov property,
+    naive Bayes), an assumption of the notes rather than an identity."""
+    conditionals = [x for x in nodes if isinstance(x, n.Apply) and isinstance(x.func, n.Sym) and x.given >= 0]
+    for a, b in itertools.combinations(conditionals, 2):
+        if a.func.base != b.func.base or a.given != b.given:
+            continue
+        if [n.structure(x) for x in a.args[:a.given]] != [n.structure(x) for x in b.args[:b.given]]:
+            continue
+        given_a = {n.structure(x) for x in a.args[a.given:]}
+        given_b = {n.structure(x) for x in b.args[b.given:]}
+        if given_a != given_b and (given_a <= given_b or given_b <= given_a):
+            return True
+    return False
 
 
 def _states_symmetry(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> bool:

@@ -28,16 +28,15 @@ def test_a_star_read_as_a_product_verifies(lhs, rhs):
     assert check_step(lhs, rhs, "=").status.value == V
 
 
-@pytest.mark.parametrize("lhs, rhs, kind", [
-    (r"c*d + c", r"c(d+3)", None),
-    (r"m * k", r"3 k m", "constant_factor"),
-    (r"\tau(s)*(1-\tau(s))", r"\tau(s) + \tau(s)^2", "sign_flip"),
+@pytest.mark.parametrize("lhs, rhs", [
+    (r"c*d + c", r"c(d+3)"),
+    (r"m * k", r"3 k m"),
+    (r"\tau(s)*(1-\tau(s))", r"\tau(s) + \tau(s)^2"),
 ])
-def test_a_wrong_step_with_a_star_product_is_refuted(lhs, rhs, kind):
-    verdict = check_step(lhs, rhs, "=")
-    assert verdict.status.value == R
-    if kind:
-        assert verdict.diagnosis.kind == kind
+def test_a_step_differing_with_a_star_product_is_not_refuted(lhs, rhs):
+    # a star may be an operation defined elsewhere (x * y = x + y + xy): read as a product it is
+    # only ever confirmed (see test_redteam_round14)
+    assert check_step(lhs, rhs, "=").status.value == U
 
 
 @pytest.mark.parametrize("lhs, rhs", [
