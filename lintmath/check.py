@@ -1886,8 +1886,9 @@ _TOLERANCE_DOUBLE = float(TOLERANCE)
 class _Watched(Instance):
     """An Instance that notes whether lowering read its size (sums, free indices) or its seed (function
     stand-ins, random matrices). Another instance that agrees with it in what was read lowers to the
-    same pair, and rebuilding it (most of a comparison's time) would only repeat it: the instances of
-    a step with sums but no random quantities have sizes 3, 4, 3, and the third is the first again."""
+    same pair, and rebuilding it (most of a comparison's time) would only repeat it: a step with
+    neither sums nor random quantities lowers the same in every instance, and a Kronecker delta's
+    coincidence instances share the first one's size."""
 
     def __init__(self, *args, **kwargs):
         object.__setattr__(self, "reads", set())
