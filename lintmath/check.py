@@ -1047,14 +1047,22 @@ def differential_reading(left: n.Node, right: n.Node) -> tuple[n.Node, n.Node]:
     letters = {n.structure(s): s for s in map(_bare_differential, found) if s is not None}
     if not letters:
         for d in found:
-            skip = n.non_quantities(d.operand)
-            letters.update((n.structure(x), x) for x in d.operand.walk() if isinstance(x, n.Sym) and id(x) not in skip)
+            letters.update(_operand_letters(d))
     wrt = frozenset(letters.values())
+    return _differentiated_by(left, wrt), _differentiated_by(right, wrt)
 
-    def filled(tree: n.Node) -> n.Node:
-        return n.rebuild(tree, lambda x: replace(x, wrt=wrt, operand=filled(x.operand))
-                         if isinstance(x, n.Differential) else None)
-    return filled(left), filled(right)
+
+def _operand_letters(d: n.Differential) -> dict:
+    """The letters the expression a differential is taken of depends on (indices and bound names
+    left out), by structure."""
+    skip = n.non_quantities(d.operand)
+    return {n.structure(x): x for x in d.operand.walk() if isinstance(x, n.Sym) and id(x) not in skip}
+
+
+def _differentiated_by(tree: n.Node, wrt: frozenset) -> n.Node:
+    """``tree`` with each differential in it taken by the letters ``wrt``."""
+    return n.rebuild(tree, lambda x: replace(x, wrt=wrt, operand=_differentiated_by(x.operand, wrt))
+                     if isinstance(x, n.Differential) else None)
 
 
 def _held_constant(parsed: Parsed, relation: str, seed: int) -> list[str]:
@@ -1068,19 +1076,11 @@ def _held_constant(parsed: Parsed, relation: str, seed: int) -> list[str]:
     if not found:
         return []
     wrt = {n.structure(s): s for d in found for s in d.wrt}
-    extra: dict = {}
-    for d in found:
-        skip = n.non_quantities(d.operand)
-        extra.update((n.structure(x), x) for x in d.operand.walk()
-                     if isinstance(x, n.Sym) and id(x) not in skip and n.structure(x) not in wrt)
+    extra = {key: x for d in found for key, x in _operand_letters(d).items() if key not in wrt}
     if not extra:
         return []
     every = frozenset({**wrt, **extra}.values())
-
-    def widened(tree: n.Node) -> n.Node:
-        return n.rebuild(tree, lambda x: replace(x, wrt=every, operand=widened(x.operand))
-                         if isinstance(x, n.Differential) else None)
-    left, right = widened(parsed.lhs), widened(parsed.rhs)
+    left, right = _differentiated_by(parsed.lhs, every), _differentiated_by(parsed.rhs, every)
     outcome, _ = Comparator(Parsed(left, right, classify_letters(left, right)), relation, seed).decide()
     return [] if outcome.kind == "equal" else sorted({x.base for x in extra.values()})
 
@@ -1094,11 +1094,7 @@ def differential_gap(left: n.Node, right: n.Node) -> str:
         return "a differential on one side only is not decided"
     carried = []
     for found in sides:
-        keys = set()
-        for d in found:
-            skip = n.non_quantities(d.operand)
-            keys.update(n.structure(x) for x in d.operand.walk() if isinstance(x, n.Sym) and id(x) not in skip)
-        carried.append(keys)
+        carried.append({key for d in found for key in _operand_letters(d)})
     for found, other in ((sides[0], carried[1]), (sides[1], carried[0])):
         for d in found:
             letter = _bare_differential(d)
