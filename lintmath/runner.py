@@ -125,11 +125,11 @@ def _next_for(worker: _Worker, workers: list[_Worker], pending: deque, tasks: li
     def follows(task: Task, w: _Worker) -> bool:
         return w.last is not None and task.lhs == w.last.rhs and task.macros == w.last.macros
 
-    chosen = next((k for k, j in enumerate(pending) if k < LOOKAHEAD and follows(tasks[j], worker)), None)
+    ahead = list(itertools.islice(pending, LOOKAHEAD))  # (a list of tasks is all pending at once)
+    chosen = next((k for k, j in enumerate(ahead) if follows(tasks[j], worker)), None)
     if chosen is None:
         others = [w for w in workers if w is not worker]
-        chosen = next((k for k, j in enumerate(pending)
-                       if k < LOOKAHEAD and not any(follows(tasks[j], w) for w in others)), 0)
+        chosen = next((k for k, j in enumerate(ahead) if not any(follows(tasks[j], w) for w in others)), 0)
     index = pending[chosen]
     del pending[chosen]
     return index
