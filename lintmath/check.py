@@ -35,7 +35,7 @@ from lintmath.diagnose import GUARD_SECONDS, MAX_SECONDS, diagnose, refute_where
 from lintmath.evaluate import UNDEFINED, fast_value, quick_value
 from lintmath.model import Diagnosis, Macro, Status, Verdict
 from lintmath.parse import nodes as n
-from lintmath.parse.parser import LOOSE_DIFFERENTIAL, STAR_PRODUCT, increments_of, parse_math, prepare
+from lintmath.parse.parser import LOOSE_DIFFERENTIAL, increments_of, parse_math, prepare, reads_star_product
 from lintmath.parse.tokens import ParseFailure
 from lintmath.substitute import Definition, parse_definitions, substitute, transform
 from lintmath.parse.vocabulary import FUNCTION_LETTERS
@@ -131,20 +131,12 @@ def _star_beside_signals(*trees: n.Node) -> bool:
     """A star read as a product (see parser.star_products) in a step that elsewhere writes signals:
     ``x * y = \\sum_k x[k] y[n-k]`` is a convolution written out, though ``x * y`` alone reads as a
     product. Signals: a sequence ``x[k]``, a delta, an integral, a sum without end."""
-    if not any(isinstance(x, n.Mul) and any(op in STAR_PRODUCT for op in x.ops) for t in trees for x in t.walk()):
+    if not reads_star_product(*trees):
         return False
-    for tree in trees:
-        for x in tree.walk():
-            if isinstance(x, n.Apply) and x.bracket == "[" or isinstance(x, n.Integral) \
-                    or isinstance(x, n.Sym) and x.base == "\\delta" \
-                    or isinstance(x, n.BigOp) and any(isinstance(b, n.Node) and _infinite(b) for b in (x.lo, x.hi)):
-                return True
-    return False
-
-
-def _infinite(node: n.Node) -> bool:
-    """``\\infty`` or ``-\\infty`` as a bound."""
-    return any(isinstance(x, n.Const) and x.name == "inf" for x in node.walk())
+    if has_infinite_series(*trees):
+        return True
+    return any(isinstance(x, n.Apply) and x.bracket == "[" or isinstance(x, n.Integral)
+               or isinstance(x, n.Sym) and x.base == "\\delta" for tree in trees for x in tree.walk())
 
 
 # a \nabla without a subscript: a step of vector calculus, whose fields may be written as (F_x, F_y, F_z)
@@ -273,9 +265,9 @@ def _operator_refusal(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> str | 
         trees = [parse_math(lhs, macros), parse_math(rhs, macros)]
     except (ParseFailure, RecursionError):
         return None
-    nodes = [x for tree in trees for x in tree.walk()]
-    if any(isinstance(x, n.Mul) and any(op in STAR_PRODUCT for op in x.ops) for x in nodes):
+    if reads_star_product(*trees):
         return STAR_OPERATION
+    nodes = [x for tree in trees for x in tree.walk()]
     # (delta, a letter it is applied to inside a bracket) and (delta, the letter it stands before): a
     # parameter (Huber's delta(|u| - delta/2) = delta|u| - ...) stands before no letter of its bracket
     applied = {(x.func.base, y.base) for x in nodes if isinstance(x, n.Apply) and isinstance(x.func, n.Sym)

@@ -2741,6 +2741,11 @@ def _top_level_items(toks: list[Token]) -> list[list[Token]]:
     return items
 
 
+def reads_star_product(*trees: n.Node) -> bool:
+    """Whether a star between factors was read as a product (see star_products)."""
+    return any(isinstance(x, n.Mul) and any(op in STAR_PRODUCT for op in x.ops) for t in trees for x in t.walk())
+
+
 def star_products(factors: list[n.Node], ops: list[str]) -> None:
     """``2 * x``, ``a*b``, ``\\sigma(z)*(1-\\sigma(z))``: a star between factors is a product where no
     convolution is plausible, which is when one side of it is a number or a sum with a constant
