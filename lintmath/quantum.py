@@ -14,6 +14,8 @@ textbooks') and the second in another (Qiskit's, which orders qubits from the ri
 """
 from __future__ import annotations
 
+from typing import Iterator
+
 import sympy as sp
 
 from lintmath.parse import nodes as n
@@ -133,42 +135,31 @@ def letter_run(factors: tuple, ops: tuple, k: int,
     return None
 
 
-def _names(tree: n.Node) -> set[str]:
-    """The gate names a tree writes, as they read in a message."""
-    out: set[str] = set()
+def _gates(tree: n.Node) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """The gates a tree writes: each as its name reads in a message, and the bases of the symbols
+    that write it (a letter, a rotation's R, the letters of CNOT typed side by side)."""
     for node in tree.walk():
         if isinstance(node, n.Sym) and gate_matrix(node) is not None:
-            out.add(node.base if not node.indices else f"{node.base}_{''.join(_index_text(i) for i in node.indices)}")
+            name = node.base if not node.indices else f"{node.base}_{''.join(_index_text(i) for i in node.indices)}"
+            yield name, (node.base,)
         elif is_rotation(node):
-            out.add(f"R_{_index_text(node.func.indices[0])}")
+            yield f"R_{_index_text(node.func.indices[0])}", (node.func.base,)
         elif isinstance(node, n.Mul):
             for k in range(len(node.factors)):
                 run = letter_run(node.factors, node.ops, k)
                 if run is not None:
-                    out.add("".join(f.base for f in node.factors[k:k + run[1]]))
-    return out
+                    letters = tuple(f.base for f in node.factors[k:k + run[1]])
+                    yield "".join(letters), letters
 
 
 def gate_names(*trees: n.Node) -> set[str]:
-    return set().union(*(_names(t) for t in trees))
+    return {name for tree in trees for name, _ in _gates(tree)}
 
 
 def gate_bases(*trees: n.Node) -> set[str]:
     """The bases of the symbols a step with the reading GATES reads as gates (and i, the imaginary
     unit): constants of that reading, not names the step needs from elsewhere."""
-    out = {"i"}
-    for tree in trees:
-        for node in tree.walk():
-            if isinstance(node, n.Sym) and gate_matrix(node) is not None:
-                out.add(node.base)
-            elif is_rotation(node):
-                out.add(node.func.base)
-            elif isinstance(node, n.Mul):
-                for k in range(len(node.factors)):
-                    run = letter_run(node.factors, node.ops, k)
-                    if run is not None:
-                        out.update(f.base for f in node.factors[k:k + run[1]])
-    return out
+    return {"i"} | {base for tree in trees for _, bases in _gates(tree) for base in bases}
 
 
 def _pauli_algebra(trees: tuple[n.Node, ...]) -> bool:
