@@ -601,12 +601,13 @@ class AnyFunctionComparator:
         return getattr(self.inner, name)
 
 
-def short_repair(comparator: "Comparator", parsed: Parsed, rhs: str, lhs: str, spent: float) -> Diagnosis | None:
+def short_repair(comparator: "Comparator", parsed: Parsed, rhs: str, lhs: str, spent: float,
+                 generators: tuple | None = None) -> Diagnosis | None:
     """The short search for a small edit under which the step holds, where finding one is all that
-    makes the step an error (see diagnose); None when it finds none or the step's budget runs out:
-    the step is then unverified."""
+    makes the step an error (see diagnose; ``generators`` narrows the kinds of edit); None when it
+    finds none or the step's budget runs out: the step is then unverified."""
     try:
-        return diagnose(comparator, parsed, rhs, lhs, spent=spent, max_seconds=GUARD_SECONDS)
+        return diagnose(comparator, parsed, rhs, lhs, spent=spent, max_seconds=GUARD_SECONDS, generators=generators)
     except BudgetExceeded:
         return None
 
@@ -642,12 +643,7 @@ def explain_with_any_function(comparator: "Comparator", rhs: str, lhs: str, elap
     robust = comparator.robust()
     if robust.kind == "equal":
         return None
-    try:
-        # failing, it leaves the step unverified: the short search (see check_step)
-        diagnosis = diagnose(AnyFunctionComparator(comparator), parsed, rhs, lhs, spent=elapsed,
-                             max_seconds=GUARD_SECONDS)
-    except BudgetExceeded:
-        return None
+    diagnosis = short_repair(AnyFunctionComparator(comparator), parsed, rhs, lhs, elapsed)
     if diagnosis is None:
         return None
     return Verdict(Status.REFUTED, "the two sides differ", robust.point, (), diagnosis, elapsed, where)
@@ -664,11 +660,7 @@ def explain_with_gates(comparator: "Comparator", rhs: str, lhs: str, where: tupl
     land on the gate's result but for one sign. Other edits (a term, a letter changed) would as
     easily make a Hamiltonian's step hold with the gates by accident."""
     gates = ReadingsComparator(comparator, [flips for flips in comparator.readings() if quantum.reads(flips)])
-    try:
-        diagnosis = diagnose(gates, comparator.parsed, rhs, lhs, spent=spent, max_seconds=GUARD_SECONDS,
-                             generators=(sign_flips,))
-    except BudgetExceeded:
-        return None
+    diagnosis = short_repair(gates, comparator.parsed, rhs, lhs, spent, generators=(sign_flips,))
     if diagnosis is None:
         return None
     reading = gates.readings()[0]
