@@ -926,11 +926,14 @@ def loose_differentials(*trees: n.Node) -> bool:
     """Whether the letter d writes the differential of an expression outside an integral or a
     derivative (``d(uv) = u\\,dv + v\\,du``, ``d\\ln x = dx/x``): every d of the step stands right before
     what it applies to, none is a quantity (``d^2``, ``2d``, ``d + 1``), and one applies to more than a
-    letter. Read as products, ``d(x^2) = 2x\\,dx`` "differs"; ``dx`` beside ``dx`` alone is a product
-    that changes nothing (``(1 + dx)^2``)."""
+    letter or the two sides take d of different letters (``df = f_x\\,dx + f_y\\,dy``). Read as
+    products, ``d(x^2) = 2x\\,dx`` "differs" and ``x\\,dy = y\\,dx`` "holds"; ``dx`` beside ``dx`` alone
+    is a product that changes nothing (``(1 + dx)^2``)."""
     compound = False
     placed: set[int] = set()  # the d's whose place in a product or an application is known
+    letters: list[set[str]] = []  # per side, the letters a d stands before
     for tree in trees:
+        letters.append(set())
         for node in tree.walk():
             if isinstance(node, n.Apply) and _plain_d(node.func):
                 placed.add(id(node.func))
@@ -943,8 +946,12 @@ def loose_differentials(*trees: n.Node) -> bool:
                     implicit = k + 1 < len(node.factors) and (k >= len(node.ops) or node.ops[k] == "")
                     if not implicit:
                         return False  # 2d, d \cdot x: a quantity
-                    compound |= not isinstance(node.factors[k + 1], n.Sym)
-    return compound and all(id(x) in placed for tree in trees for x in tree.walk() if _plain_d(x))
+                    operand = node.factors[k + 1]
+                    compound |= not isinstance(operand, n.Sym)
+                    if isinstance(operand, n.Sym):
+                        letters[-1].add(operand.base)
+    differing = any(side != letters[0] for side in letters[1:])
+    return (compound or differing) and all(id(x) in placed for tree in trees for x in tree.walk() if _plain_d(x))
 
 
 # a letter d alone, which may write a differential (see loose_differentials)
