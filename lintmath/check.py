@@ -1692,6 +1692,7 @@ class Comparator:
         suspect = ""
         stand_ins = not atoms and self.has_undefined_functions()
         differ_at = None
+        confirmed = False  # a difference confirmed at high precision, at some point of some instance
         own = lhs is self.parsed.lhs and rhs is self.parsed.rhs
         built: list[tuple[_Watched, tuple]] = []  # the instances lowered so far, their pairs and symbols
         instances = self.instances(flips, atoms)
@@ -1777,6 +1778,14 @@ class Comparator:
                     # a numerically summed series may be off (or summed where it diverges): never a
                     # refutation, and not worth a confirmation
                     return Outcome("undecided", SERIES_DIFFER)
+                elif (confirmed or equal_only) and any(x.has(sp.Integral) or y.has(sp.Integral) for x, y in pairs):
+                    # SymPy's quadrature at 18 digits costs a quarter second a side. After a difference
+                    # confirmed exactly, more points only look for one that agrees (a domain question),
+                    # which the screening values show as well; and a candidate edit of the diagnosis
+                    # that differs in the screening is no repair, whatever the exact values say
+                    if equal_only:
+                        return Outcome("differ", "", tuple((_shown_name(s), sp.sstr(v.evalf(6)))
+                                                           for s, v in point.items()), frozenset(opaque))
                 else:
                     # confirm at higher precision before calling it a refutation
                     precise = [(evaluate(x, point, 3 * PRECISION, complex_ok),
@@ -1790,6 +1799,7 @@ class Comparator:
                             break
                         continue
                     if not all(self.holds(va, vb, tolerance) for va, vb in precise):
+                        confirmed = True
                         if _is_constant(a, free_a) != _is_constant(b, free_b):
                             suspect = "an equation to solve or a value given elsewhere, not an identity"
                         elif self.parsed.letters.time is not None and _time_order(free_a) != _time_order(free_b):
