@@ -1332,7 +1332,9 @@ class Comparator:
                 outcome = Outcome("undecided", "holds if the sigmas are Pauli matrices (not standard deviations)")
             if outcome.kind == "equal" and ("symmetric",) in flips and not self._conventionally_symmetric():
                 # x^T A y = y^T A x holds if A is symmetric, which only the prose can say
-                names = {m.split(":")[-1] for m in self.parsed.letters.matrices} & MAYBE_SYMMETRIC_NAMES
+                letters = self.parsed.letters
+                names = {m.split(":")[-1] for m in letters.matrices if m.split(":")[-1] in MAYBE_SYMMETRIC_NAMES
+                         or m in letters.quadratic}
                 outcome = Outcome("undecided", f"holds if {', '.join(sorted(names))} is symmetric")
             if outcome.kind == "equal":
                 return outcome, self.guesses(flips)

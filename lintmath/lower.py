@@ -113,6 +113,9 @@ class Letters:
     dimensions: frozenset[str] = frozenset()
     # P(A \cup B) and the like: (head key, the named events), for the reading of events
     events: tuple = ()
+    # matrices written inside a quadratic form (x^T B x): only their symmetric part counts there, so
+    # the prose may well have said they are symmetric
+    quadratic: frozenset[str] = frozenset()
 
 
 def classify_letters(*trees: n.Node) -> Letters:
@@ -180,7 +183,23 @@ def classify_letters(*trees: n.Node) -> Letters:
                    kets and _systems_clash(trees), required, randomness, vector_functions(trees),
                    probability.distributions(*trees), _written_dimension(trees), dependents(trees),
                    frozenset(x.base for tree in trees for x in tree.walk() if isinstance(x, n.Sym) and x.primes),
-                   *_timed(trees), entries, dimension_letters(trees, dict(entries)), events.events(*trees))
+                   *_timed(trees), entries, dimension_letters(trees, dict(entries)), events.events(*trees),
+                   _quadratic_forms(trees, matrices))
+
+
+def _quadratic_forms(trees, matrices: frozenset[str]) -> frozenset[str]:
+    """The keys of the matrices B written between a vector's transpose and the vector: ``x^T B x``."""
+    found = set()
+    for tree in trees:
+        for node in tree.walk():
+            if not isinstance(node, n.Mul):
+                continue
+            for left, middle, right in zip(node.factors, node.factors[1:], node.factors[2:]):
+                if isinstance(left, n.Transpose) and isinstance(left.inner, n.Sym) \
+                        and isinstance(middle, n.Sym) and middle.key in matrices \
+                        and isinstance(right, n.Sym) and right.key == left.inner.key:
+                    found.add(middle.key)
+    return frozenset(found)
 
 
 # the letters that name time in a derivative beside dotted letters
@@ -959,7 +978,8 @@ def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
     if bases and numeric or any(_writes_powers(t, BASE_DIGITS[b]) for t in trees for b in bases):
         # pH = 5 - \log 3.2 = 4.49: a log of numbers worked out is as often common as natural
         keys.append(("logbase",))  # \log 1000 = 3 in engineering, \lg 8 = 3 in computer science
-    if any(m.split(":")[-1] in SYMMETRIC_NAMES | MAYBE_SYMMETRIC_NAMES for m in letters.matrices):
+    if letters.quadratic or any(m.split(":")[-1] in SYMMETRIC_NAMES | MAYBE_SYMMETRIC_NAMES
+                                for m in letters.matrices):
         keys.append(("symmetric",))  # covariance, precision, Gram and Hessian matrices usually are
     swaps: list[tuple] = []  # after every other key: the readings try only the first keys alone
     totals: list[tuple] = []
@@ -1229,7 +1249,7 @@ class Lowerer:
             cols = 1 if shape == "vector" else linalg.SIZE
             value = linalg.named_random_matrix(f"{self.inst.seed}:{name}", linalg.SIZE, cols)
             if shape == "matrix" and ("symmetric",) in self.inst.flips \
-                    and node.base in SYMMETRIC_NAMES | MAYBE_SYMMETRIC_NAMES:
+                    and (node.base in SYMMETRIC_NAMES | MAYBE_SYMMETRIC_NAMES or node.key in self.letters.quadratic):
                 value = sp.ImmutableMatrix(value + value.T)
             return value
         sym = sp.Symbol(name)
@@ -1877,6 +1897,10 @@ class Lowerer:
                 raise Undecidable(f"a derivative by {var.base} of its entries {var.base}_i is not decided yet")
             sym = self.symbol(var)
             if not isinstance(sym, sp.Symbol):
+                if len(node.wrt) == 1 and order == 1 and isinstance(var, n.Sym) and not node.held \
+                        and linalg.is_matrix(sym) and sym.shape[1] == 1:
+                    # d f / d w for a vector w: the gradient (denominator layout), as \nabla_w f
+                    return self.lower_Grad(n.Grad(node.start, node.end, node.body, var))
                 raise Undecidable("a derivative with respect to a non-variable")
             variables.append((sym, order))
         body = node.body
