@@ -403,6 +403,7 @@ def dropped_terms(ctx: Context) -> Iterator[Candidate]:
         yield from _insertions(ctx, source, target)
     yield from _swapped_copies(ctx)
     yield from _moved_primes(ctx)
+    yield from _lost_products(ctx)
 
 
 def _rewrote_all(ctx: Context, lhs_adds: list[n.Add]) -> bool:
@@ -621,6 +622,45 @@ def _moved_primes(ctx: Context) -> Iterator[Candidate]:
             yield _missing_term(tree, rhs, terms, position, term.sign, body, text)
 
 
+MAX_PRODUCT_TERMS = 3  # terms of each bracket of a product of two sums whose expansion is looked at
+
+
+def _lost_products(ctx: Context) -> Iterator[Candidate]:
+    """A product of a term of each bracket of the line before, when that is a product of two sums
+    and the line its expansion (``(g + e\\,g')(h + e\\,h')`` lost ``e\\,g' \\cdot e\\,h'``), written as
+    the two terms side by side, where the expansion puts it (term by term, first bracket first). The
+    products of terms the line keeps are tried too: a wrong pair does not hold."""
+    rhs, text, lhs_text = ctx.rhs, ctx.rhs_text, ctx.lhs_text
+    lhs = _inner(ctx.lhs)
+    if not isinstance(rhs, n.Add) or not lhs_text or ctx.naming_only or not isinstance(lhs, n.Mul) \
+            or len(lhs.factors) != 2:
+        return
+    sums = [_inner(f) for f in lhs.factors]
+    if not all(isinstance(f, n.Paren) for f in lhs.factors) \
+            or not all(isinstance(x, n.Add) and 2 <= len(x.terms) <= MAX_PRODUCT_TERMS for x in sums):
+        return
+    op = lhs.ops[0] if lhs.ops else ""
+    terms = rhs.terms
+    present = {_squash(text[t.node.start : t.node.end]) for t in terms}
+    for i, a in enumerate(sums[0].terms):
+        for j, b in enumerate(sums[1].terms):
+            pieces = [_compact(lhs_text[a.node.start : a.node.end]), _compact(lhs_text[b.node.start : b.node.end])]
+            body = f"{pieces[0]} {op} {pieces[1]}" if op else _joined(pieces)
+            if _squash(body) in present or not _splices(b.node, lhs_text):
+                continue
+            sign = "+" if a.sign == b.sign else "-"
+            node = n.Mul(a.node.start, b.node.end, (a.node, b.node), ops=(op,))
+            position = min(len(terms), i * len(sums[1].terms) + j)
+            tree = n.Add(rhs.start, rhs.end, terms[:position] + (n.Term(a.start, b.end, sign, node),) + terms[position:])
+            yield _missing_term(tree, rhs, terms, position, sign, body, text)
+
+
+def _splices(node: n.Node, text: str) -> bool:
+    """Whether a term can follow another factor as written: it does not start with a sign or a number
+    (``x \\cdot 2`` and ``x2`` read otherwise)."""
+    return not re.match(r"\s*[-+0-9.]", text[node.start : node.end])
+
+
 def _marked(text: str, f: n.Node) -> bool:
     """A factor with one derivative mark written last (``(x^2)'``, ``f'``)."""
     if isinstance(f, n.Deriv):
@@ -780,6 +820,7 @@ def renamed_siblings(ctx: Context) -> Iterator[Candidate]:
     ``\\langle q,q\\rangle``). A whole term supposed is a bigger edit than a number changed, so it
     comes after them, unless it is a term of the line before (see dropped_terms)."""
     yield from _renamed_siblings(ctx, restyled_only=False)
+    yield from _parallel_copies(ctx)
 
 
 def _renamed_siblings(ctx: Context, restyled_only: bool) -> Iterator[Candidate]:
@@ -818,6 +859,65 @@ def _renamed_siblings(ctx: Context, restyled_only: bool) -> Iterator[Candidate]:
             made += 1
             if made >= MAX_RENAMED_SIBLINGS:
                 return
+
+
+MAX_PARALLEL_TERMS = 8  # terms of a sum whose pairs are looked at (one text renaming per pair)
+MAX_PARALLEL_NAMES = 2  # letters two parallel terms may trade
+
+
+def _parallel_copies(ctx: Context) -> Iterator[Candidate]:
+    """LM102, late: a term written again with the letters two other terms of the line trade. Where
+    ``a v`` and ``b w`` stand in one sum, a with b and v with w play parallel parts, and a term of a
+    and v alone lost its copy in b and w (``a v - a p(v) + b w`` lost ``- b p(w)``). The copy goes
+    where the parallel layout puts it: as far after the second of the pair as the term is after the first."""
+    rhs, text = ctx.rhs, ctx.rhs_text
+    if not isinstance(rhs, n.Add) or not 3 <= len(rhs.terms) <= MAX_PARALLEL_TERMS or ctx.naming_only:
+        return
+    terms = rhs.terms
+    written = [_squash(text[t.node.start : t.node.end]) for t in terms]
+    rows = [_named_row(t.node) for t in terms]
+    made = 0
+    for i, j in itertools.permutations(range(len(terms)), 2):
+        mapping = _parallel_mapping(rows[i], rows[j])
+        if mapping is None or _renamed_text(text, terms[i].node, mapping) != _compact(text[terms[j].node.start : terms[j].node.end]):
+            continue
+        for k, term in enumerate(terms):
+            names = set(rows[k])
+            if k in (i, j) or not set(mapping) <= names or names & set(mapping.values()) or _bound_inside(term.node):
+                continue
+            body = _renamed_text(text, term.node, mapping)
+            if body is None or _squash(body) in written:
+                continue
+            position = max(0, min(len(terms), j + k - i))
+            new = n.Term(term.start, term.end, term.sign, _rename(term.node, mapping))
+            tree = n.Add(rhs.start, rhs.end, terms[:position] + (new,) + terms[position:])
+            yield _missing_term(tree, rhs, terms, position, term.sign, body, text)
+            made += 1
+            if made >= MAX_RENAMED_SIBLINGS:
+                return
+
+
+def _named_row(node: n.Node) -> list[str]:
+    """The plain and plain styled letters of a term (not its indices), in the order written."""
+    index_ids = n.non_quantities(node)
+    return [x.base for x in sorted((x for x in node.walk() if isinstance(x, n.Sym) and id(x) not in index_ids
+                                    and (_is_plain(x) or _plain_styled(x))), key=lambda x: x.start)]
+
+
+def _parallel_mapping(mine: list[str], theirs: list[str]) -> dict[str, str] | None:
+    """The letters of ``mine`` renamed to give ``theirs``, place by place, when that is one renaming of
+    one or two letters to letters ``mine`` does not write; None otherwise."""
+    if len(mine) != len(theirs) or not mine:
+        return None
+    mapping: dict[str, str] = {}
+    for a, b in zip(mine, theirs):
+        if mapping.setdefault(a, b) != b:
+            return None
+    mapping = {a: b for a, b in mapping.items() if a != b}
+    if not 1 <= len(mapping) <= MAX_PARALLEL_NAMES or set(mapping.values()) & set(mine) \
+            or len(set(mapping.values())) < len(mapping):
+        return None
+    return mapping
 
 
 def _signed_values(ctx: Context, term: n.Term) -> tuple[complex, ...] | None:
@@ -1720,6 +1820,33 @@ def _insertions(ctx: Context, source: n.Add, target: n.Node) -> Iterator[Candida
         yield Candidate("dropped_term", tree, target.start, target.end, edit,
                         f"the term `{'-' if term.sign == '-' else ''}{body}` of the line before was dropped",
                         term=("-" if term.sign == "-" else "") + body)
+        collected = _collected_twins(ctx, source, k, body) if rewritten else None
+        if collected is not None:
+            shown, node = collected
+            new_add = n.Add(target.start, target.end, terms[:position] + (replace(term, node=node),)
+                            + terms[position:])
+            yield _missing_term(replace_node(rhs, target, new_add), target, terms, position, term.sign, shown, text)
+
+
+def _collected_twins(ctx: Context, source: n.Add, k: int, body: str) -> tuple[str, n.Node] | None:
+    """Term ``k`` of the line before times the number of its sum's terms of equal value, as (text,
+    tree), when it is the first of two or more (``t(u\\cdot v) + t\\,v\\cdot u`` is ``2t(u\\cdot v)`` in a line
+    that collects like terms); None otherwise. Only for a line that rewrote every term: one that
+    copies terms as written copies twins too."""
+    term = source.terms[k]
+    if len(source.terms) > MAX_TWIN_TERMS or _lead_number(term.node) is not None or body[:1].isdigit():
+        return None
+    mine = _signed_values(ctx, term)
+    if mine is None:
+        return None
+    equal = [j for j, other in enumerate(source.terms) if j == k or _equal_values(mine, _signed_values(ctx, other))]
+    if len(equal) < 2 or equal[0] != k:
+        return None
+    count = _number_node(0, 0, Fraction(len(equal)))
+    factors = term.node.factors if isinstance(term.node, n.Mul) else (term.node,)
+    ops = term.node.ops if isinstance(term.node, n.Mul) else ()
+    node = n.Mul(term.node.start, term.node.end, (count,) + tuple(factors), ops=("",) + tuple(ops))
+    return _joined([str(len(equal)), body]), node
 
 
 def _worked_copy(ctx: Context, source: n.Add, terms: tuple[n.Term, ...],
@@ -3002,6 +3129,10 @@ def diagnose(comparator, parsed, rhs_text: str, lhs_text: str = "", spent: float
     kept = _kept_terms(ctx)
     held: Diagnosis | None = None
     kinds = GENERATORS if generators is None else [g for g in GENERATORS if g in generators]
+    # where the line lost a quantity, an edit that writes no name the line does not already write
+    # (a term removed, an exponent changed) cannot hold: it is passed over without a comparison, so
+    # that the short search's candidates go to the edits that can
+    names = _name_marks(parsed.rhs) if naming_only else None
     for generator in kinds:
         if out_of_time and generator is not GENERATORS[-1]:
             continue
@@ -3015,8 +3146,12 @@ def diagnose(comparator, parsed, rhs_text: str, lhs_text: str = "", spent: float
             if suggestion in seen or _squash(suggestion) == _squash(rhs_text):
                 continue
             seen.add(suggestion)
-            tried += 1
             per_kind += 1
+            if names is not None and _writes_no_new_name(candidate.tree, names):
+                if per_kind >= MAX_PER_KIND:
+                    break
+                continue
+            tried += 1
             if tried + ctx.solves > (MAX_GUARD_CANDIDATES if ctx.guard else MAX_CANDIDATES) and not out_of_time:
                 out_of_time = True
                 break
@@ -3144,6 +3279,30 @@ def _written_names(tree: n.Node) -> tuple[set[str], set[str]]:
         else:
             indexed.add(sym.base)
     return written, indexed
+
+
+def _writes_no_new_name(tree: n.Node, marks: set) -> bool:
+    """Whether a candidate's tree writes only names the line writes (``marks``, its _name_marks)."""
+    return _name_marks(tree) <= marks
+
+
+def _name_marks(tree: n.Node) -> set:
+    """What a tree writes that may name a quantity: each letter with its style, primes, labels and
+    subscripts (``\\ddot{x}`` and ``x_2`` are other names than ``\\dot{x}`` and ``x_1``), each function
+    and each derivative with its order. An edit that adds none of these cannot write a quantity anew."""
+    out: set = set()
+    for x in tree.walk():
+        if isinstance(x, n.Sym):
+            out.add(("sym", x.key, x.primes, x.labels, x.sup_letter.key if x.sup_letter is not None else None,
+                     tuple(i.value if isinstance(i, n.Num) else i.key if isinstance(i, n.Sym) else type(i).__name__
+                           for i in x.indices)))
+        elif isinstance(x, n.Func):
+            out.add(("func", x.name, x.primes, x.inverse))
+        elif isinstance(x, n.Deriv):
+            out.add(("deriv", x.primes, x.partial, tuple(order for _, order in x.wrt)))
+        elif isinstance(x, n.Differential):
+            out.add(("differential", x.plain))
+    return out
 
 
 def _holds(comparator, lhs: n.Node, tree: n.Node, quick: "Prefilter | None" = None) -> bool:
