@@ -27,7 +27,7 @@ from lintmath.lower import (
     has_summed_repeat, has_uncounted_sum, has_valued_set_sum, is_library, least_integers, normalized_family,
     read_as_product, reading_keys, shapes_of_side, sum_bounds,
 )
-from lintmath import events, expectation, linalg, modular, probability, quantum
+from lintmath import events, expectation, linalg, modular, probability, quantum, series
 from lintmath.budget import BudgetExceeded, work_time
 from lintmath.cartesian import cartesian_fields
 from lintmath.context import ContextItem
@@ -193,6 +193,8 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
                            indefinite=indefinite)
     verdict = _check_step(lhs, rhs, relation, macros=macros, first=first, seed=seed, explain=explain,
                           context=context, indefinite=indefinite)
+    if verdict.status is Status.UNVERIFIED and relation in EQUALITY and series.OPEN_ELLIPSIS in verdict.reason:
+        return _open_series(lhs, rhs, macros or {}, seed, verdict)
     if verdict.status is not Status.REFUTED:
         return verdict
     if _cases_hold_at_integers(lhs, rhs, relation, macros or {}, seed):
@@ -214,6 +216,25 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
         if holding is not None:
             return holding
     return verdict
+
+
+def _open_series(lhs: str, rhs: str, macros: Mapping[str, Macro], seed: int, verdict: Verdict) -> Verdict:
+    """A step with a series that ends in dots, read term by term or as a known series (see series.py):
+    it may be verified, and otherwise keeps its verdict (unread)."""
+    started = time.perf_counter()
+
+    def equal(a: n.Node, b: n.Node) -> bool:
+        outcome, _ = Comparator(Parsed(a, b, classify_letters(a, b)), "=", seed).decide()
+        return outcome.kind == "equal"
+    try:
+        holds = series.open_series_holds(lhs, rhs, macros, equal)
+    except BudgetExceeded:
+        raise
+    except Exception:  # noqa: BLE001 - a reading that cannot be built confirms nothing
+        holds = False
+    if not holds:
+        return verdict
+    return Verdict(Status.VERIFIED, series.READ_AS_SERIES, elapsed=verdict.elapsed + time.perf_counter() - started)
 
 
 def _modular_step(lhs: str, rhs: str, relation: str, **options) -> Verdict:

@@ -607,6 +607,19 @@ def _closes_evaluation(tokens: list[Token], i: int) -> bool:
     return False
 
 
+def _matching_paren(tokens: list[Token], i: int) -> int | None:
+    """The position of the ``)`` that closes the ``(`` at ``i``, or None."""
+    depth = 0
+    for j in range(i, len(tokens)):
+        if tokens[j].text == "(":
+            depth += 1
+        elif tokens[j].text == ")":
+            depth -= 1
+            if depth == 0:
+                return j
+    return None
+
+
 def _groups(tokens: list[Token], i: int, count: int) -> list[tuple[int, int]] | None:
     """(start, end) of the contents of ``count`` brace groups from ``i``: tokens[start:end], with
     tokens[end] the closing brace."""
@@ -2504,6 +2517,8 @@ class Parser:
         if found is None:
             found = self.differential_in_fraction()
         if found is None:
+            found = self.differential_in_bracket()
+        if found is None:
             raise ParseFailure("an integral without a differential dx")
         at, after = found
         body_tokens = self.toks[start:at]
@@ -2647,6 +2662,49 @@ class Parser:
                         toks[end:end] = moved
                         return end, end + len(moved)
                 return None
+        return None
+
+    def top_level_brackets(self) -> Iterator[int]:
+        """The positions of the integrand's ``(`` at its top level (see integrand_tokens), none a script's."""
+        depth = 0
+        toks = self.toks
+        for j in range(self.i, len(toks)):
+            u = toks[j]
+            if depth == 0 and (u.text == "\\int" or (u.kind == "sym" and u.text in "=<>,")):
+                return
+            if u.text == "(" and depth == 0 and not (j > self.i and toks[j - 1].text in ("_", "^")):
+                yield j
+            if u.kind == "open" or u.text in ("(", "[", "\\{"):
+                depth += 1
+            elif u.kind == "close" or u.text in (")", "]", "\\}"):
+                depth -= 1
+                if depth < 0:
+                    return
+
+    def differential_in_bracket(self) -> tuple[int, int] | None:
+        """``\\int_0^1 e^u\\,(20\\,du)``: a factor times the differential in brackets that end the integrand
+        (a substitution's du = 20 dx written in place). The tokens are rearranged to ``e^u (20) du`` and its
+        place returned as find_differential would. Brackets followed by more of the product (``(2\\,dx)
+        x^2``) are not read: the integrand would have to reach past the differential."""
+        toks = self.toks
+        for j in self.top_level_brackets():
+            close = _matching_paren(toks, j)
+            if close is None:
+                return None
+            for k in range(close - 1, j, -1):
+                op, rest = _differential(toks[k:close])
+                if op == "d" and len(rest) == 1 and _integration_letter(rest[0]):
+                    if close + 1 < len(toks) and self.starts_atom(toks[close + 1]):
+                        return None
+                    if toks[k].text == "d" and toks[k - 1].kind == "letter" and toks[k - 1].end == toks[k].start:
+                        return None  # "and x": a word, not a differential
+                    moved = toks[k:close]
+                    inner = toks[j + 1:k]
+                    if any(x.text in ("+", "-", "=", ",", "\\pm", "\\mp") for x in inner):
+                        return None  # (a + b\,dx): no factor times the differential
+                    kept = [toks[j], *inner, toks[close]] if inner else []
+                    toks[j:close + 1] = kept + moved
+                    return j + len(kept), j + len(kept) + len(moved)
         return None
 
     def bounds(self, toks: list[Token]) -> tuple[str, n.Node | tuple | None, list[n.Node], list[str]]:
