@@ -1897,10 +1897,12 @@ class Lowerer:
                 raise Undecidable(f"a derivative by {var.base} of its entries {var.base}_i is not decided yet")
             sym = self.symbol(var)
             if not isinstance(sym, sp.Symbol):
-                if len(node.wrt) == 1 and order == 1 and isinstance(var, n.Sym) and not node.held \
+                if len(node.wrt) == 1 and order <= 2 and isinstance(var, n.Sym) and not node.held \
                         and linalg.is_matrix(sym) and sym.shape[1] == 1:
-                    # d f / d w for a vector w: the gradient (denominator layout), as \nabla_w f
-                    return self.lower_Grad(n.Grad(node.start, node.end, node.body, var))
+                    # d f / d w for a vector w: the gradient (denominator layout), as \nabla_w f; the
+                    # second derivative d^2 f / d w^2, the Hessian, as \nabla_w \nabla_w f
+                    body = node.body if order == 1 else n.Grad(node.start, node.end, node.body, var)
+                    return self.lower_Grad(n.Grad(node.start, node.end, body, var))
                 raise Undecidable("a derivative with respect to a non-variable")
             variables.append((sym, order))
         body = node.body

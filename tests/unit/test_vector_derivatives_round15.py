@@ -44,3 +44,14 @@ def test_a_slip_in_a_gradient_is_refuted(lhs: str, rhs: str, kind: str) -> None:
     verdict = check_step(lhs, rhs, "=")
     assert verdict.status is R
     assert verdict.diagnosis is not None and verdict.diagnosis.kind == kind
+
+
+@pytest.mark.parametrize("lhs, rhs, status", [
+    (r"\frac{\partial^2}{\partial \mathbf{v}^2} \mathbf{v}^\top B \mathbf{v}", r"B + B^\top", V),  # the Hessian
+    (r"\frac{\partial^2}{\partial \mathbf{v}^2} \tfrac12\|Z\mathbf{v} - t\|^2", r"Z^\top Z", V),
+    (r"\frac{\partial^2}{\partial u^2} \log(1 + e^{u^Tz})", r"\sigma(u^Tz)(1-\sigma(u^Tz))zz^T", V),
+    (r"\frac{\partial^2}{\partial u^2} \log(1 + e^{u^Tz})", r"\sigma(u^Tz)(1+\sigma(u^Tz))zz^T", R),
+    (r"\frac{\partial^2}{\partial \mathbf{v}^2} \mathbf{v}^\top B \mathbf{v}", r"2B", U),  # B symmetric
+])
+def test_a_second_derivative_by_a_vector_is_the_hessian(lhs: str, rhs: str, status: Status) -> None:
+    assert check_step(lhs, rhs, "=").status is status
