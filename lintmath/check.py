@@ -1126,6 +1126,9 @@ def context_gap(parsed: Parsed, first: bool) -> str:
     shifted = _shifted_indices(parsed.lhs, parsed.rhs)
     if shifted:
         return f"a recurrence ({shifted}): the sequence is defined by it, not an identity"
+    entry = _indexed_head_absent(parsed) if first else None
+    if entry is not None:
+        return f"needs the definition of {entry}"
     covered = letter_indexed(parsed.lhs, parsed.letters)
     if _has_antiderivative(parsed.lhs) or _has_antiderivative(parsed.rhs):
         covered |= {"C", "c", "K"}  # the constant of integration
@@ -1271,6 +1274,35 @@ def _index_text(item: n.Node) -> str:
     if isinstance(item, n.Paren):
         return _index_text(item.inner)
     return _item_text(item)
+
+
+def _head_node(tree: n.Node) -> n.Node:
+    """What the left side of a defining line is about: through a derivative, brackets, a numeric
+    power and a reciprocal (``\\sigma_n^2 = ...`` and ``1/\\sigma_n^2 = ...`` give sigma_n)."""
+    while True:
+        if isinstance(tree, n.Deriv):
+            tree = tree.body
+        elif isinstance(tree, n.Paren):
+            tree = tree.inner
+        elif isinstance(tree, n.Pow) and isinstance(tree.exp, n.Num):
+            tree = tree.base
+        elif isinstance(tree, n.Div) and isinstance(tree.num, n.Num):
+            tree = tree.den
+        else:
+            return tree
+
+
+def _indexed_head_absent(parsed: Parsed) -> str | None:
+    """The letter of an entry ``sigma_n`` that the left side defines (also squared or as 1/sigma_n^2)
+    and the right side never writes, where the right only shares its letter (a bare sigma, a
+    sigma_0): the keys of names() merge those. None otherwise."""
+    head = _head_node(parsed.lhs)
+    if not isinstance(head, n.Sym) or not head.indices:
+        return None
+    wanted = n.structure(head)
+    if any(isinstance(x, n.Sym) and n.structure(x) == wanted for x in parsed.rhs.walk()):
+        return None
+    return head.base
 
 
 def _head_name(tree: n.Node, letters: Letters) -> str | None:
@@ -1620,6 +1652,12 @@ class Comparator:
             free = len(letters.index) + 1
             size = max(3, free) + k % 2
             integers = {name: rng.randint(lows[name], lows[name] + 2) for name in sorted(letters.integer)}
+            if out:
+                # each instance its own value of a count n: one value alone would verify
+                # n(n-1)(2n+1)/3 for \sum_{k=1}^n k^2, which agrees with the sum at n = 3 only
+                before = out[-1].integers
+                integers = {name: value if value != before[name] else lows[name] + (value - lows[name] + 1) % 3
+                            for name, value in integers.items()}
             out.append(_Watched(size, {}, integers, flips, seed=self.seed * 31 + k, atoms=atoms, bounds=bounds))
         # free indices are drawn distinct, where every Kronecker delta between them is 0: a step with
         # deltas is also tried where they coincide (delta_ij delta_jk = delta_ij fails at i = k != j)

@@ -46,8 +46,16 @@ def defined_head(tree: n.Node) -> n.Sym | None:
     return None
 
 
-def definition_of(step: Step, macros: dict[str, Macro], path: str) -> ContextItem | None:
-    """A ContextItem when ``step`` reads as a definition, else None."""
+def _mentions_parameters(lhs: n.Apply, rhs: n.Node) -> bool:
+    """Whether the value ``rhs`` of ``f(x, y)`` depends on one of its arguments x, y."""
+    params = {a.base for a in lhs.args if isinstance(a, n.Sym)}
+    return any(isinstance(x, n.Sym) and not x.style and x.base in params for x in rhs.walk())
+
+
+def definition_of(step: Step, macros: dict[str, Macro], path: str,
+                  functions: set[str] | None = None) -> ContextItem | None:
+    """A ContextItem when ``step`` reads as a definition, else None. ``functions`` holds the names
+    the document defined as functions so far (f(z) = ...), and receives this step's."""
     strong = step.relation in DEFINING
     if not strong and not (step.relation == "=" and step.index == 0):
         return None
@@ -61,6 +69,11 @@ def definition_of(step: Step, macros: dict[str, Macro], path: str) -> ContextIte
         return None
     if any(isinstance(x, n.Sym) and x.key == head.key for x in rhs.walk()):
         return None  # x_{t+1} = x_t - g is a recurrence; x-bar = (1/n) sum x_i defines x-bar
+    if isinstance(lhs, n.Apply) and functions is not None:
+        if _mentions_parameters(lhs, rhs):
+            functions.add(head.base)
+        elif not strong and head.base in functions:
+            return None  # f(i) = 0 below f(z) = (z - i)/(z + i): a value at a point, not all of f
     # "x = 2y" on its own is more often a result than a definition (x-bar = ... is one): a value the
     # document gives, which only rescues a step that would otherwise be an error (see check_step)
     result = not strong and isinstance(lhs, n.Sym) and len(head.base) == 1 and head.base.islower() \
@@ -129,6 +142,7 @@ def document_context(doc: Document, own: dict | None = None) -> list[ContextItem
     reading of each of the document's own steps, by (derivation index, step index)."""
     macros = macro_table(doc.macros)
     items: list[ContextItem] = []
+    functions: set[str] = set()
     for d in doc.directives:
         if d.kind in ("define", "assume"):
             item = directive_item(d.kind, d.argument, doc.path, d.line)
@@ -137,7 +151,7 @@ def document_context(doc: Document, own: dict | None = None) -> list[ContextItem
     for derivation in doc.context + doc.derivations:
         mine = own is not None and any(derivation is d for d in doc.derivations)
         for step in derivation.steps:
-            item = definition_of(step, macros, derivation.path)
+            item = definition_of(step, macros, derivation.path, functions)
             if mine:
                 own[(derivation.index, step.index)] = item
             if item is not None:
@@ -145,6 +159,10 @@ def document_context(doc: Document, own: dict | None = None) -> list[ContextItem
     items.extend(prose_items(doc, macros))
     items.sort(key=lambda c: (c.path == doc.path, c.line))
     return items
+
+
+# a left side written as an application, f(x) or \sigma\left(z\right)
+_APPLIED = re.compile(r"^\s*[^()]*?(\\left)?\(.*\)\s*$")
 
 
 def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = None,
@@ -162,7 +180,10 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
         if item.kind == "assume":
             assumptions.append(item)
         elif item.name and item.name in text:
-            if item.prose and item.name in latest and not latest[item.name].prose:
+            # H(p) = ... and a later H = 2.58 are a function and a value: the later one replaces only
+            # its own kind, so that H(p) still reads as the function (see substitute)
+            key = item.name + ("()" if _APPLIED.match(item.lhs) else "")
+            if item.prose and key in latest and not latest[key].prose:
                 continue  # an inline value only adds to what the displayed lines define, never replaces it
-            latest[item.name] = item
+            latest[key] = item
     return tuple(assumptions) + tuple(latest.values())

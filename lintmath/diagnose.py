@@ -1302,6 +1302,8 @@ def _difference(ctx: Context, lowered: _Lowered) -> tuple[str, str, n.Node] | No
     # is short, and either carries a letter that vanished or is at most two terms when expanded.
     if expanded_terms > 2 and not (vanished & d.free_symbols):
         return None
+    if vanished & d.free_symbols and _replaces_written(a, b) and _differentiates(ctx.lhs, vanished):
+        return None
     if not grouped and not _one_term(d, lowered.expanded):
         return None
     sign = "+"
@@ -1320,6 +1322,23 @@ def _difference(ctx: Context, lowered: _Lowered) -> tuple[str, str, n.Node] | No
     if isinstance(node, n.Add) and len(node.terms) > 1:
         return None  # printed, the term fell apart into several (2ab + 2cd): more than one term was lost
     return sign, body, node
+
+
+def _differentiates(lhs: n.Node, vanished: set) -> bool:
+    """Whether the left side differentiates an expression in a letter that vanished: a y that may
+    be the unknown function of an ODE (y = y(x)), though the lowering holds it constant."""
+    names = {s.name for s in vanished}
+    return any(isinstance(x, n.Deriv) and n.mentions(x.body, names) for x in lhs.walk())
+
+
+def _replaces_written(a: sp.Expr, b: sp.Expr) -> bool:
+    """Whether no term the right side ``b`` writes is left in the left side ``a``: a "missing term"
+    that brings back a vanished letter would then cancel all that is written ((e^{2x} y)' = e^x,
+    where y' + 2y = e^{-x} was used), a substitution rather than a term lost."""
+    if b == 0:
+        return False
+    written = set(sp.Add.make_args(sp.expand(b)))
+    return not written & set(sp.Add.make_args(sp.expand(a)))
 
 
 def _one_term(factored: sp.Expr, expanded: sp.Expr) -> bool:

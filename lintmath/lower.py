@@ -2569,6 +2569,33 @@ def _remainder(value: sp.Expr, modulus: sp.Expr) -> sp.Expr:
     return sp.Mod(value, modulus)
 
 
+def _parity(value: sp.Expr) -> int | None:
+    """0 or 1 when ``value`` is even or odd for every integer value of its letters (2n, 2n - 1),
+    None when that is not written into it."""
+    try:
+        poly = sp.Poly(value, *sorted(value.free_symbols, key=str))
+    except sp.PolynomialError:
+        return None
+    coeffs = dict(poly.terms())
+    constant = coeffs.pop((0,) * len(poly.gens), sp.Integer(0))
+    if not constant.is_Integer or not all(c.is_Integer and c % 2 == 0 for c in coeffs.values()):
+        return None
+    return int(constant % 2)
+
+
+def _double_factorial(value: sp.Expr) -> sp.Expr:
+    """``x!!``: for an argument whose parity the step writes (2n - 1, 2n) the gamma form of that
+    parity, which a letter sampled off the integers can evaluate; otherwise only at integers."""
+    parity = _parity(value) if value.free_symbols else None
+    if parity == 1:
+        return 2 ** ((value + 1) / 2) * sp.gamma(value / 2 + 1) / sp.sqrt(sp.pi)
+    if parity == 0:
+        return 2 ** (value / 2) * sp.gamma(value / 2 + 1)
+    if value.is_Number and abs(value) > 1000:
+        raise Undecidable("factorial too large")
+    return sp.factorial2(value)
+
+
 def apply_function(name: str, args: list[sp.Expr], inverse: bool = False) -> sp.Expr:
     if inverse:
         inverses = {"sin": sp.asin, "cos": sp.acos, "tan": sp.atan, "sinh": sp.asinh, "cosh": sp.acosh,
@@ -2580,7 +2607,7 @@ def apply_function(name: str, args: list[sp.Expr], inverse: bool = False) -> sp.
               "asin": sp.asin, "acos": sp.acos, "atan": sp.atan, "sinh": sp.sinh, "cosh": sp.cosh,
               "tanh": sp.tanh, "coth": sp.coth, "log": _log, "exp": sp.exp, "sign": sp.sign,
               "erf": sp.erf, "log10": lambda x: sp.log(x, 10), "floor": sp.floor, "ceiling": sp.ceiling, "log2": lambda x: sp.log(x, 2),
-              "percent": lambda x: x / 100,
+              "percent": lambda x: x / 100, "factorial2": _double_factorial,
               "gamma": sp.gamma, "re": sp.re, "im": sp.im}
     if name in ("re", "im") and len(args) == 1 and args[0].free_symbols and not args[0].has(sp.I):
         # Re(z w) of letters sampled as positive reals would be z w: where no i is written, the

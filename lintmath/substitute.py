@@ -104,8 +104,13 @@ def substitute(tree: n.Node, definitions: list[Definition], names: set[str] | No
     def fn(node: n.Node) -> n.Node | None:
         return node if id(node) in protected else replaced(node)
 
+    # where a name is defined both as a function and as a value, H(p) takes the function and a
+    # bare H the value
+    for_applications = sorted(definitions, key=lambda d: not d.function)
+    for_names = sorted(definitions, key=lambda d: d.function)
+
     def replaced(node: n.Node) -> n.Node | None:
-        for d in definitions:
+        for d in for_applications if isinstance(node, n.Apply) else for_names:
             if names is not None and d.head.base not in names:
                 continue
             if not d.function and isinstance(node, n.Apply) and _same_name(node.func, d.head):

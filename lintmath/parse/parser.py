@@ -681,6 +681,15 @@ def _parse_math(text: str, macros, increments: frozenset[str], tuples: bool) -> 
     return parser.parse()
 
 
+def _plainly_scalar(base: n.Node) -> bool:
+    """A number, or a bracket that adds a number (``(1 + r)``, ``(1 - p)``): no matrix, so the letter
+    T over it is a power (a horizon T), not a transpose."""
+    if isinstance(base, n.Num):
+        return True
+    inner = base.inner if isinstance(base, n.Paren) else None
+    return isinstance(inner, n.Add) and any(isinstance(t.node, n.Num) for t in inner.terms)
+
+
 class Parser:
     def __init__(self, tokens: list[Token]):
         self.toks = tokens
@@ -1043,6 +1052,11 @@ class Parser:
         return after is not None and after.text in ("(", "[", "_", "^", "\\{") or word in OPERATOR_LETTERS \
             or word in GATE_WORDS
 
+    def double_bang(self, bang: Token) -> bool:
+        """``n!!`` with the two marks together: the double factorial, not the factorial of n!."""
+        nxt = self.toks[self.i + 1] if self.i + 1 < len(self.toks) else None
+        return nxt is not None and nxt.text == "!" and nxt.start == bang.end
+
     def factorial(self, node: n.Node, bang: Token) -> n.Node:
         """``x!``; in ``n(n-1)!``, with ``n`` more likely a quantity than a function, the ``!`` is the
         bracket's: n times (n-1)!, as TeX's reader sees it."""
@@ -1071,6 +1085,10 @@ class Parser:
             elif t.text == "^":
                 self.advance()
                 node = self.superscript(node)
+            elif t.text == "!" and self.double_bang(t):
+                self.advance()
+                bang = self.advance()
+                node = n.Func(node.start, bang.end, "factorial2", (node,))  # (2n-1)!!: 1 3 5 ... (2n-1)
             elif t.text == "!":
                 self.advance()
                 node = self.factorial(node, t)
@@ -1174,7 +1192,8 @@ class Parser:
     def superscript(self, base: n.Node) -> n.Node:
         toks, s, e = self.script_tokens()
         text = "".join(t.text if t.kind != "cmd" else t.text + " " for t in toks).strip()
-        if text in TRANSPOSE_MARKS or text.replace(" ", "") in TRANSPOSE_MARKS:
+        if (text in TRANSPOSE_MARKS or text.replace(" ", "") in TRANSPOSE_MARKS) \
+                and not (text == "T" and _plainly_scalar(base)):
             return n.Transpose(base.start, e, base)
         exp = self.sub_parse(toks)
         return n.Pow(base.start, e, base, exp)
