@@ -656,6 +656,7 @@ def explain_with_any_function(comparator: "Comparator", rhs: str, lhs: str, elap
         _, a, b = comparator.own_pair(frozenset(), True, 0)
     except (Undecidable, ZeroDivisionError, ValueError, TypeError, AttributeError):
         return None
+    a, b = _canonical_calls(a), _canonical_calls(b)
     calls_a, calls_b = a.atoms(AppliedUndef), b.atoms(AppliedUndef)
     if not calls_a and not calls_b:
         return None  # the functions are another reading's (T(n/2) read as a product by default)
@@ -668,6 +669,19 @@ def explain_with_any_function(comparator: "Comparator", rhs: str, lhs: str, elap
     if diagnosis is None:
         return None
     return Verdict(Status.REFUTED, "the two sides differ", robust.point, (), diagnosis, elapsed, where)
+
+
+MAX_CALL_OPS = 40  # operations in an argument worth expanding (a bigger one is left as it is)
+
+
+def _canonical_calls(expr: sp.Expr) -> sp.Expr:
+    """``expr`` with the arguments of its undefined functions expanded: f(\\lambda(a x + (1-a) y) + ...)
+    and f((\\lambda a + ...) x + ...) of the same vector entries are one call, as the opaque atoms of
+    the robust comparison must see them."""
+    calls = {c for c in expr.atoms(AppliedUndef) if all(sp.count_ops(x) <= MAX_CALL_OPS for x in c.args)}
+    if not calls:
+        return expr
+    return expr.xreplace({c: c.func(*[sp.expand(x) for x in c.args]) for c in calls})
 
 
 def _fails_with_gates(outcome: Outcome) -> bool:
@@ -1797,6 +1811,7 @@ class Comparator:
                                readable="e" in names_b)
             symbols = sorted(free_a | free_b, key=lambda s: s.name)
             if atoms:
+                a, b = _canonical_calls(a), _canonical_calls(b)
                 calls_a, calls_b = a.atoms(AppliedUndef), b.atoms(AppliedUndef)
                 if calls_a != calls_b:
                     return Outcome("undecided", "the two sides apply undefined functions differently")
