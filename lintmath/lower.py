@@ -46,6 +46,7 @@ MAX_DIGITS = 4000
 # Separates an opaque derivative's name from the entry (d(r)/d(t)#1,0 is the second entry of dr/dt):
 # a message names the derivative once, not each entry.
 OPAQUE_ENTRY = "#"
+SOFTMAX = ("softmax",)  # the reading of \sigma(z)_i as the softmax's entry i
 # A limit is taken by substitution only where that is sound: a finite value of an expression without
 # jumps, a cancelled rational function, or a purely numerical body whose values settle as the
 # variable approaches the point (checked at several distances).
@@ -446,8 +447,10 @@ def classify_shapes(trees, integers: set[str]) -> tuple[frozenset, frozenset, fr
             elif isinstance(node, n.Inner):
                 marked.extend(x for x in (node.left, node.right) if isinstance(x, n.Sym))
             elif isinstance(node, n.Func) and node.name == n.ENTRY:
-                # (A x)_i, (AB)_{ij}: what an entry is taken of is a vector or a matrix
-                marked.extend(x for x in _exposed(node.args[0]) if isinstance(x, n.Sym) and not x.indices)
+                # (A x)_i, (AB)_{ij}: what an entry is taken of is a vector or a matrix; so is the argument
+                # of softmax(z)_i
+                target = entrywise_argument(node.args[0]) or node.args[0]
+                marked.extend(x for x in _exposed(target) if isinstance(x, n.Sym) and not x.indices)
             elif isinstance(node, n.Func) and node.name in ("trace", "det"):
                 for arg in node.args:
                     marked.extend(x for x in arg.walk() if isinstance(x, n.Sym) and (len(x.base) == 1
@@ -917,6 +920,16 @@ def _indexed_vector(tree: n.Node, letters: Letters) -> bool:
                for x in tree.walk())
 
 
+def entrywise_argument(node: n.Node) -> n.Node | None:
+    """The argument of ``\\mathrm{softmax}(z)``, ``\\sigma(s)`` under an entry's subscript (the parser
+    puts only those there, see _entrywise_application); None for any other expression."""
+    if isinstance(node, n.Func) and node.name in n.ENTRYWISE_FUNCTIONS:
+        return node.args[0]
+    if isinstance(node, n.Apply) and node.func.key in n.ENTRYWISE_LETTERS:
+        return node.args[0]
+    return None
+
+
 def is_library(node: n.Apply) -> bool:
     """``\\sigma(z)`` is the logistic function unless the document says otherwise; E[X], Var(X) and
     Cov(X, Y) are operators lintmath knows, not functions the document must define; so is the normal
@@ -951,6 +964,9 @@ EVENT_MODEL = "event-model"
 def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
     """The ambiguous sites of a step: each key is one choice the checker may flip."""
     keys: list[tuple] = []
+    if any(isinstance(x, n.Func) and x.name == n.ENTRY and isinstance(x.args[0], n.Apply)
+           and entrywise_argument(x.args[0]) is not None for t in trees for x in t.walk()):
+        keys.append(SOFTMAX)  # \sigma(z)_i: the logistic function entry by entry, or the softmax
     # H|0>, \sigma_x\sigma_y: the standard gates, a reading that only verifies
     keys += quantum.gate_keys(letters.kets, *trees)
     # first, so that the combined reading has them: the general model of a step that may rest on
@@ -1292,6 +1308,22 @@ class Lowerer:
         if cols > 1 and len(at) == 2 and 0 <= at[0] < rows and 0 <= at[1] < cols:
             return value[at[0], at[1]]
         raise Undecidable("an entry outside the vector or matrix")
+
+    def entry_of_application(self, node: n.Func | n.Apply, indices: tuple[n.Node, ...]) -> sp.Expr:
+        """``\\mathrm{softmax}(z)_i``, ``\\sigma(s)_i``: the function applied to a vector entry by entry
+        (softmax: e^{z_i} over the sum of the e^{z_k}), then the entry. A number's entry is not read."""
+        value = linalg.scalar(self.lower(entrywise_argument(node)))
+        if not linalg.is_matrix(value):
+            raise Undecidable("an entry of a function's value at something not known to be a vector")
+        name = node.name if isinstance(node, n.Func) else LIBRARY[node.func.key]
+        if isinstance(node, n.Apply) and SOFTMAX in self.inst.flips:
+            name = "softmax"  # \sigma(z)_i is as often the softmax (its usual letter in some notes)
+        if name == "softmax":
+            if value.shape[1] != 1:
+                raise Undecidable("a softmax of a matrix is not decided yet")
+            exps = value.applyfunc(sp.exp)
+            return self.entry_of_value(exps / sum(exps), indices)
+        return self.entry_of_value(value.applyfunc(lambda x: apply_function(name, [x])), indices)
 
     def shape(self, node: n.Sym) -> str:
         key = node.key
@@ -1645,6 +1677,8 @@ class Lowerer:
         return safe_pow(radicand, 1 / self.lower(node.index))
 
     def lower_Func(self, node: n.Func) -> sp.Expr:
+        if node.name == n.ENTRY and entrywise_argument(node.args[0]) is not None:
+            return self.entry_of_application(node.args[0], node.args[1:])
         if node.name == n.ENTRY:
             return self.entry_of_value(self.lower(node.args[0]), node.args[1:])
         states = _trailing_states(node) if self.letters.kets else None

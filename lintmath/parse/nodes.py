@@ -214,6 +214,12 @@ class Paren(Node):
 # its index letters
 ENTRY = "entry"
 
+# functions whose value at a vector is read entry by entry when a subscript follows the application,
+# \mathrm{softmax}(z)_i, \exp(x)_i; softmax is the one that is not elementwise
+ENTRYWISE_FUNCTIONS = frozenset({"softmax", "sigmoid", "relu", "exp", "log", "tanh"})
+# letters applied as the library function of the same reading: \sigma(s)_i (logistic, or softmax)
+ENTRYWISE_LETTERS = frozenset({"\\sigma"})
+
 
 @dataclass(frozen=True)
 class Func(Node):

@@ -1131,6 +1131,10 @@ class Parser:
                 node = deriv if isinstance(node, n.Paren) else n.Mul(node.start, end, (node.func, deriv), ops=("",))
             elif t.text == "_" and isinstance(node, n.Paren) and node.delim in ("(", "["):
                 node = self.compound_entry(node)
+            elif t.text == "_" and _entrywise_application(node):
+                # \mathrm{softmax}(z)_i, \sigma(s)_i: entry i of the function's value at a vector
+                self.advance()
+                node = n.Func(node.start, self.toks[self.i - 1].end, n.ENTRY, (node, *self.entry_indices()))
             elif t.text == "_":
                 raise ParseFailure("a subscript on a compound expression")
             elif t.text == "'":
@@ -1161,15 +1165,22 @@ class Parser:
         """``(A\\mathbf{x})_i``, ``(AB)_{ij}``: an entry of a vector or matrix expression, by one or two
         index letters, as the function ``entry`` of the expression and its indices."""
         if isinstance(node.inner, n.Sym):
-            # (B_2)_j: entry j of B_2, or B_{2j}? not decided
+            # (B_2)_j: entry j of B_2 is B_{2j} by the usual convention, but a step that writes both
+            # may be defining the other order (x_{ji}); not decided
             raise ParseFailure("a subscript on a compound expression")
         self.advance()
-        toks, _, end = self.script_tokens()
+        items = self.entry_indices()
+        return n.Func(node.start, self.toks[self.i - 1].end, n.ENTRY, (node.inner, *items))
+
+    def entry_indices(self) -> tuple[n.Sym, ...]:
+        """The subscript of an entry, after its ``_``: one or two plain lower-case index letters. Anything
+        else (``_0``, ``_{\\cdot i}``, ``_V``) is as often a label, a point or a column: not read."""
+        toks, _, _ = self.script_tokens()
         items = self.index_items(toks)
         if not 1 <= len(items) <= 2 or not all(isinstance(i, n.Sym) and not i.indices and not i.style
                                                and len(i.base) == 1 and i.base.islower() for i in items):
             raise ParseFailure("a subscript on a compound expression")
-        return n.Func(node.start, end, n.ENTRY, (node.inner, *items))
+        return tuple(items)
 
     def degrees_ahead(self) -> bool:
         """``^\\circ``, ``^{\\circ}``: an angle in degrees."""
@@ -3511,6 +3522,16 @@ def _entry_of(node: n.Node) -> n.Node | None:
     if isinstance(sym, n.Sym) and _bare_symbol(replace(sym, style="")) and "bb" not in sym.style.split("+"):
         return inner
     return None
+
+
+def _entrywise_application(node: n.Node) -> bool:
+    """``\\mathrm{softmax}(z)``, ``\\sigma(s)``: one argument, no power, prime or inverse, a function
+    whose entries lintmath knows when the argument is a vector."""
+    if isinstance(node, n.Func):
+        return node.name in n.ENTRYWISE_FUNCTIONS and len(node.args) == 1 and node.power is None \
+            and not node.inverse and not node.primes
+    return isinstance(node, n.Apply) and node.func.key in n.ENTRYWISE_LETTERS and not node.func.indices \
+        and len(node.args) == 1 and not node.primes and not node.prefer_product and node.bracket == "("
 
 
 def _product_with_entry(node: n.Node) -> n.Paren | None:
