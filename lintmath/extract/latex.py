@@ -14,8 +14,8 @@ from typing import Callable, Sequence
 
 from lintmath.model import Derivation, Directive, Document, ExtractError, Macro, MathText, Step
 from lintmath.relations import (
-    LOGICAL, RelationMatch, find_relations, normalize_relation, opens_with_prose, read_group,
-    strip_spacing, top_level_quad,
+    LOGICAL, RelationMatch, find_relations, group_content, normalize_relation, opens_with_prose,
+    read_group, strip_spacing, top_level_quad,
 )
 
 __all__ = ["extract_latex", "find_macros", "find_directives", "blank_comments"]
@@ -39,6 +39,13 @@ OPTION_ENVS = frozenset({"dmath", "dmath*", "dgroup", "dgroup*", "IEEEeqnarray",
 ENV_ARGS = {"alignat": 1, "alignat*": 1, "xalignat": 1, "xalignat*": 1, "alignedat": 1,
             "IEEEeqnarray": 1, "IEEEeqnarray*": 1, "IEEEeqnarraybox": 1, "array": 1}
 MULTLINE = frozenset({"multline", "multline*", "multlined"})
+#: Displays whose rows are separate equations, each centred: a row opening with ``-`` is a new
+#: left side (``-(x-1)^2 = ...``), never the continuation of the row above.
+GATHER_ENVS = frozenset({"gather", "gather*", "gathered"})
+#: Single-column displays broken with ``\\`` (MathJax style): a row that opens with an operator
+#: and holds its own relation may continue the row above (``+ c = d``) or be a new equation
+#: (``-x = 3``); neither reading is sure, so neither step is checked.
+UNALIGNED_ENVS = frozenset({"equation", "equation*", "displaymath", "\\[", "$$"})
 #: Alignments whose columns come in (right, left) pairs: the 2nd, 4th... ``&`` of a row starts a
 #: new pair, which may hold an equation of its own (``x &= 1, & y &= 2``).
 PAIRED_ENVS = frozenset({"align", "align*", "flalign", "flalign*", "alignat", "alignat*",
@@ -59,12 +66,22 @@ _TOP = re.compile(
 _NOTMATH = re.compile(
     r"\\\\|\\(label|tag|nonumber|notag|pause|displaybreak|allowdisplaybreaks|hline|vspace|"
     r"IEEEnonumber|IEEEyesnumber|IEEEeqnarraynumspace|only|onslide|uncover|visible|invisible|alt|"
-    r"noindent|medskip|smallskip|bigskip)(?![a-zA-Z@])"
+    r"noindent|medskip|smallskip|bigskip|MoveEqLeft|lefteqn|mathrlap|mathllap|mathclap)(?![a-zA-Z@])"
 )
 _WITH_GROUP = frozenset({"label", "tag", "vspace"})
+# ``\MoveEqLeft``, ``\lefteqn``, ``\mathrlap``... are layout: only the command goes, the group it
+# wraps (``\lefteqn{(a+b)^2}``) stays as math.
 _OVERLAY = frozenset({"only", "onslide", "uncover", "visible", "invisible", "alt", "pause"})
 _ROW_TOKEN = re.compile(r"\\[a-zA-Z@]+|\\.|[{}&]|[^\\{}&]+|\\", re.S)
 _LEADING_OP = re.compile(r"(?:[+\-]|\\(?:cdot|times|pm|mp)(?![a-zA-Z]))")
+#: Prose symbols that open a row before its left side (``\therefore x &= 3``).
+_PROSE_LEAD = re.compile(r"\\(?:therefore|because|hence)(?![a-zA-Z@])")
+#: An invisible left side standing for the one above (``\phantom{(x+1)^2} &= ...``).
+_PHANTOM = re.compile(r"\\h?phantom\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\s*")
+_TEXT_CMD = re.compile(r"\\(?:text|textrm|textnormal|textit|textbf|mbox)(?![a-zA-Z@])")
+#: Words that open a row as a connective (``\text{and}\quad``, ``\text{hence }``).
+_CONNECTIVES = frozenset("and or hence thus so then therefore i.e implies also similarly finally "
+                         "where since because with for if when now but".split())
 _DIRECTIVE = re.compile(r"%+\s*lintmath\s*:\s*([\w-]+)[ \t]*(.*?)\s*$")
 _MACRO_DEF = re.compile(
     r"\\(newcommand|renewcommand|providecommand|DeclareRobustCommand|DeclareMathOperator|"
@@ -291,7 +308,7 @@ def _blank_notmath(local: str, chars: list[str]) -> None:
             j += 1
         if cmd in _WITH_GROUP:
             _, j = read_group(local, j)
-        elif cmd == "displaybreak":
+        elif cmd == "displaybreak" or cmd == "MoveEqLeft":
             _, j = _read_optional(local, j)
         elif cmd in _OVERLAY:
             k = _skip_blanks(local, j)
@@ -372,6 +389,38 @@ def _is_equation(local: str, first: int, last: int, ms: Sequence[RelationMatch])
     return bool(local[a:b].rstrip(",.;").strip())
 
 
+_REMARK = re.compile(r"\(?\s*\\(?:text|textrm|textnormal|textit|textbf|mbox|eqref|ref)(?![a-zA-Z@])")
+
+
+def _is_remark(local: str, first: int, last: int) -> bool:
+    """A column that holds words or a reference, not math: ``\\text{(chain rule)}``,
+    ``(\\text{difference of squares})``, ``\\text{by } (2)``, ``(\\ref{eq1})``."""
+    return bool(_REMARK.match(local, first, last))
+
+
+def _in_left_column(first: int, ga: int, gb: int, amps: Sequence[int]) -> bool:
+    """No ``&`` of the row comes before its first character ``first`` (within ``[ga, gb)``)."""
+    return not any(ga <= x < first for x in amps)
+
+
+#: A side that ends in an operator or an open bracket goes on in the next row (``a + {}``).
+_OPEN_END = re.compile(r"(?:[+\-*/(\[]|\\(?:cdot|times|pm|mp|left\s*\S?)|\{\s*\})\s*\Z")
+
+
+def _operator_row(row_env: str, first: int, rel: int, amps: Sequence[int], multline: bool) -> str | None:
+    """How a row that opens with an operator and holds a relation at ``rel`` is read: "continue"
+    (``&\\quad + c = d``: the operator follows the row's first ``&``), "doubt" (a single-column
+    display: ``+ c = d`` or ``-x = 3``), or None: a new left side, set in the left column before
+    the ``&`` (``-\\sin^2 x &= ...``) or in a row of ``gather``."""
+    if multline:
+        return "continue"
+    if amps:
+        return None if first < amps[0] <= rel else "continue"
+    if row_env in GATHER_ENVS:
+        return None
+    return "doubt" if row_env in UNALIGNED_ENVS else "continue"
+
+
 def _pair_columns(ra: int, rb: int, amps: list[int]) -> list[tuple[int, int]]:
     """The column pairs of a row of a paired alignment, cut at its 2nd, 4th... ``&``."""
     columns = []
@@ -389,12 +438,13 @@ class _Chain:
     """A derivation being read: its sides and relations, and the slices of the display (rows,
     columns) it was read from, so a side spanning rows leaves out the other columns between."""
 
-    __slots__ = ("sides", "rels", "owned")
+    __slots__ = ("sides", "rels", "owned", "doubt")
 
     def __init__(self) -> None:
         self.sides: list[list[int]] = []
         self.rels: list[RelationMatch] = []
         self.owned: list[tuple[int, int]] = []
+        self.doubt: set[int] = set()  # sides whose extent is ambiguous: no step is read from them
 
 
 class _Builder:
@@ -433,7 +483,10 @@ class _Builder:
                 break
             name, _bs, body_start, body_end, _after, spec = envs[0]
             if name not in INNER_ENVS or (name == "array" and not is_rcl_spec(spec)):
-                break
+                # MathJax and KaTeX accept a whole display environment inside ``$$`` (Jupyter,
+                # Markdown): ``$$\begin{align} .. \end{align}$$`` is read as that alignment
+                if not (row_env in ("$$", "\\[") and name in DISPLAY_ENVS):
+                    break
             a, b, row_env = body_start, body_end, name
         amps: list[list[int]] = []
         rows = _split_rows(local, chars, a, b, amps)
@@ -454,7 +507,7 @@ class _Builder:
                 _blank(chars, ga, first)
                 _blank(chars, max(first, last), gb)
         local = "".join(chars)
-        self._chains(local, s, env, row_env, grouped, label)
+        self._chains(local, s, env, row_env, grouped, amps, label)
 
     def _group_rows(self, local: str, row_env: str, rows: list[tuple[int, int]],
                     amps: list[list[int]]) -> list[list[list]]:
@@ -498,11 +551,24 @@ class _Builder:
                     started.add(j)
                 elif j in started:
                     own = (ms[0].start == first) if ms else bool(_LEADING_OP.match(local, first))
+                if not own and groups and _is_remark(local, first, last) \
+                        and self._has_operand(local, groups[-1][1], groups[-1][2]):
+                    # a justification column (``&& \text{by (2)}``) beside a complete equation:
+                    # not part of its right side, so the checker and a suggestion never see it
+                    continue
             if own or not groups:
                 groups.append([j if own else 0, ca, cb, False])
             else:
                 groups[-1][2] = cb
         return groups
+
+    def _has_operand(self, local: str, a: int, b: int) -> bool:
+        """Whether ``local[a:b]`` ends in math after its last relation (or has no relation)."""
+        first, last = strip_spacing(local, a, b)
+        ms = find_relations(local, first, last, self.extra)
+        if not ms:
+            return first < last
+        return strip_spacing(local, ms[-1].end, last)[0] < last
 
     def _side_by_side(self, local: str, ra: int, rb: int) -> list[list]:
         """The groups of a single-column row: ``a = b, \\qquad c = d`` is two equations.
@@ -529,7 +595,7 @@ class _Builder:
             start = q
         return groups
 
-    def _chains(self, local, base, env, row_env, grouped, label) -> None:
+    def _chains(self, local, base, env, row_env, grouped, amps, label) -> None:
         multline = row_env in MULTLINE or env in MULTLINE
         chains: list[_Chain] = []  # in the order they start, which is the order of the source
         current: dict[int, _Chain] = {}  # the chain each column is reading
@@ -539,7 +605,8 @@ class _Builder:
             chains.append(chain)
             return chain
 
-        for groups in grouped:
+        aligned = not multline and row_env not in SIDE_BY_SIDE_ENVS
+        for r, (groups, row_amps) in enumerate(zip(grouped, amps)):
             for key, ga, gb, fresh in groups:
                 first, last = strip_spacing(local, ga, gb)
                 if first >= last:
@@ -549,6 +616,14 @@ class _Builder:
                     chain = start(key)
                 sides = chain.sides
                 ms = find_relations(local, first, last, self.extra)
+                if sides:
+                    first, ms = self._past_prose(local, first, last, ms)
+                if not ms and sides and chain.rels and aligned and _in_left_column(first, ga, gb, row_amps) \
+                        and self._left_side_row(local, first, sides[-1], grouped[r + 1:r + 2], key):
+                    # ``x &= 1 \\ (a+b)^2 \\ &= ..``: a left side set alone on its row, not the
+                    # continuation of the finished chain above
+                    chain = start(key)
+                    sides = chain.sides
                 if not ms:
                     if sides:
                         sides[-1][1] = last
@@ -556,11 +631,20 @@ class _Builder:
                         sides.append([first, last])
                     chain.owned.append((first, last))
                     continue
-                if ms[0].start == first:
+                if ms[0].start == first or _PHANTOM.fullmatch(local, first, ms[0].start):
                     if not sides:
                         sides.append([first, first])
-                elif sides and (multline or _LEADING_OP.match(local, first)):
-                    sides[-1][1] = ms[0].start
+                elif sides and (multline or _LEADING_OP.match(local, first)) and (
+                        lead := _operator_row(row_env, first, ms[0].start,
+                                              [x for x in row_amps if ga <= x < gb], multline)):
+                    if lead == "continue":
+                        sides[-1][1] = ms[0].start
+                    else:  # either reading may be wrong: read neither side
+                        chain.doubt.add(len(sides) - 1)
+                        chain = start(key)
+                        sides = chain.sides
+                        chain.doubt.add(0)
+                        sides.append([first, ms[0].start])
                 else:
                     if sides:  # a row with its own left side starts a new chain
                         chain = start(key)
@@ -573,6 +657,46 @@ class _Builder:
         for chain in chains:
             if chain.rels:
                 self._emit(local, base, env, chain, label)
+
+    def _left_side_row(self, local: str, first: int, above: list[int], after: list[list], key: int) -> bool:
+        """Whether a row without a relation, in the left column, is the left side of a new chain:
+        it does not open with an operator, the side above does not end in one, and the next row
+        of its column opens with a relation (``&= ..``)."""
+        if _LEADING_OP.match(local, first) or _OPEN_END.search(local, above[0], above[1]):
+            return False
+        for groups in after:
+            for k, ga, gb, _fresh in groups:
+                if k != key:
+                    continue
+                a, b = strip_spacing(local, ga, gb)
+                ms = find_relations(local, a, b, self.extra)
+                return bool(ms) and (ms[0].start == a or bool(_PHANTOM.fullmatch(local, a, ms[0].start)))
+        return False
+
+    def _past_prose(self, local: str, first: int, last: int,
+                    ms: list[RelationMatch]) -> tuple[int, list[RelationMatch]]:
+        """A later row that opens with a connective before its own left side
+        (``\\text{hence}\\quad x^2 &= 9``, ``\\therefore x &= 3``): the row starts after the
+        connective, so it is an equation of its own rather than words glued to the row above.
+        Anything else (``\\mbox{Excess Risk}(f) = ..``, a name) is left as it was."""
+        if ms and ms[0].start == first:
+            return first, ms
+        m = _PROSE_LEAD.match(local, first, last)
+        if m is None:
+            m = _TEXT_CMD.match(local, first, last)
+            if m is None:
+                return first, ms
+            gs, after = read_group(local, m.end(), last)
+            word = group_content(local, gs, after).strip().rstrip(",.;:").strip().lower()
+            if word not in _CONNECTIVES:
+                return first, ms
+        else:
+            after = m.end()
+        start = strip_spacing(local, after, last)[0]
+        rest = find_relations(local, start, last, self.extra)
+        if not rest or rest[0].start <= start:
+            return first, ms
+        return start, rest
 
     def _math(self, local: str, base: int, a: int, b: int,
               owned: Sequence[tuple[int, int]] = ()) -> MathText | None:
@@ -603,7 +727,7 @@ class _Builder:
         return MathText(text, line, column)
 
     def _emit(self, local, base, env, chain: _Chain, label) -> None:
-        sides, rels, owned = chain.sides, chain.rels, chain.owned
+        sides, rels, owned, doubt = chain.sides, chain.rels, chain.owned, chain.doubt
         logical = [k for k, r in enumerate(rels) if r.name in LOGICAL]
         steps = []
         for k, rel in enumerate(rels):
@@ -611,9 +735,13 @@ class _Builder:
                 pos = logical.index(k)
                 left = logical[pos - 1] + 1 if pos > 0 else 0
                 right = logical[pos + 1] if pos + 1 < len(logical) else len(sides) - 1
+                if doubt and any(left <= d <= right for d in doubt):
+                    continue
                 lhs = self._math(local, base, sides[left][0], sides[k][1], owned)
                 rhs = self._math(local, base, sides[k + 1][0], sides[right][1], owned)
             else:
+                if doubt and (k in doubt or k + 1 in doubt):
+                    continue
                 lhs = self._math(local, base, *sides[k], owned)
                 rhs = self._math(local, base, *sides[k + 1], owned)
             if lhs is None or rhs is None:
