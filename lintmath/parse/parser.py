@@ -595,25 +595,18 @@ def _bare_symbol(node: n.Node) -> bool:
 
 def _closes_evaluation(tokens: list[Token], i: int) -> bool:
     """Whether the ``\\left.`` at ``i`` is closed by ``\\right|`` (or ``\\right]``) with a script after it."""
-    depth = 0
-    for j in range(i, len(tokens)):
-        if tokens[j].text == "\\left":
-            depth += 1
-        elif tokens[j].text == "\\right":
-            depth -= 1
-            if depth == 0:
-                return j + 2 < len(tokens) and tokens[j + 1].text in EVAL_CLOSERS \
-                    and tokens[j + 2].text in ("_", "^")
-    return False
+    j = _closing(tokens, i, "\\left", "\\right")
+    return j is not None and j + 2 < len(tokens) and tokens[j + 1].text in EVAL_CLOSERS \
+        and tokens[j + 2].text in ("_", "^")
 
 
-def _matching_paren(tokens: list[Token], i: int) -> int | None:
-    """The position of the ``)`` that closes the ``(`` at ``i``, or None."""
+def _closing(tokens: list[Token], i: int, opener: str = "(", closer: str = ")") -> int | None:
+    """The position of the ``closer`` that closes the ``opener`` at ``i``, or None."""
     depth = 0
     for j in range(i, len(tokens)):
-        if tokens[j].text == "(":
+        if tokens[j].text == opener:
             depth += 1
-        elif tokens[j].text == ")":
+        elif tokens[j].text == closer:
             depth -= 1
             if depth == 0:
                 return j
@@ -2718,7 +2711,7 @@ class Parser:
         x^2``) are not read: the integrand would have to reach past the differential."""
         toks = self.toks
         for j in self.top_level_brackets():
-            close = _matching_paren(toks, j)
+            close = _closing(toks, j)
             if close is None:
                 return None
             for k in range(close - 1, j, -1):
