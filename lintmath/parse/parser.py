@@ -2603,14 +2603,17 @@ class Parser:
             return n.Const(toks[0].start, toks[-1].end, "-inf")
         return self.sub_parse(toks)
 
-    def integrand_tokens(self) -> Iterator[int]:
+    def integrand_tokens(self, brackets: bool = False) -> Iterator[int]:
         """The positions of the tokens at the integrand's top level, from here to where it must end:
-        a relation, a comma, an annotation, another integral, or a bracket it did not open."""
+        a relation, a comma, an annotation, another integral, or a bracket it did not open. With
+        ``brackets``, the top level's opening ``(`` too (none a script's)."""
         depth = 0
         toks = self.toks
         for j in range(self.i, len(toks)):
             u = toks[j]
             if u.kind == "open" or u.text in ("(", "[", "\\{"):
+                if brackets and depth == 0 and u.text == "(" and not (j > self.i and toks[j - 1].text in ("_", "^")):
+                    yield j
                 depth += 1
             elif u.kind == "close" or u.text in (")", "]", "\\}"):
                 depth -= 1
@@ -2687,30 +2690,15 @@ class Parser:
                 return None
         return None
 
-    def top_level_brackets(self) -> Iterator[int]:
-        """The positions of the integrand's ``(`` at its top level (see integrand_tokens), none a script's."""
-        depth = 0
-        toks = self.toks
-        for j in range(self.i, len(toks)):
-            u = toks[j]
-            if depth == 0 and (u.text == "\\int" or (u.kind == "sym" and u.text in "=<>,")):
-                return
-            if u.text == "(" and depth == 0 and not (j > self.i and toks[j - 1].text in ("_", "^")):
-                yield j
-            if u.kind == "open" or u.text in ("(", "[", "\\{"):
-                depth += 1
-            elif u.kind == "close" or u.text in (")", "]", "\\}"):
-                depth -= 1
-                if depth < 0:
-                    return
-
     def differential_in_bracket(self) -> tuple[int, int] | None:
         """``\\int_0^1 e^u\\,(20\\,du)``: a factor times the differential in brackets that end the integrand
         (a substitution's du = 20 dx written in place). The tokens are rearranged to ``e^u (20) du`` and its
         place returned as find_differential would. Brackets followed by more of the product (``(2\\,dx)
         x^2``) are not read: the integrand would have to reach past the differential."""
         toks = self.toks
-        for j in self.top_level_brackets():
+        for j in self.integrand_tokens(brackets=True):
+            if toks[j].text != "(":
+                continue
             close = _closing(toks, j)
             if close is None:
                 return None
