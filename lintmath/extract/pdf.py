@@ -16,7 +16,7 @@ from typing import Any
 from lintmath.extract.pdf_glyphs import Sym, classify, font_family, ink_extent
 from lintmath.extract.pdf_layout import (UNREADABLE, Item, Line, Rule, apply_rules, attach_limits,
                                          cut_lines, merge_overlays, merge_words, read_binomials,
-                                         read_line, stack_pieces)
+                                         read_line, split_columns, stack_pieces)
 from lintmath.model import Derivation, Document, ExtractError, MathText
 
 __all__ = ["extract_pdf", "page_rows", "decode_label"]
@@ -201,7 +201,14 @@ def page_rows(items: list[Item], rules: list[Rule]) -> list[list[Line]]:
     items = attach_limits(items, size)
     items = read_binomials(items, rules)  # before the rules: a binomial may sit inside a fraction
     items = apply_rules(items, rules, size)
-    lines = [read_line(group, size) for group in cut_lines(items)]
+    groups: list[list[Line]] = []
+    for region in split_columns(cut_lines(items), size):
+        groups.extend(_displays([read_line(group, size) for group in region]))
+    return [g for g in groups if any(line.relations for line in g)]
+
+
+def _displays(lines: list[Line]) -> list[list[Line]]:
+    """The lines of one region (the page, or one column of it) grouped into displays."""
     groups: list[list[Line]] = []
     current: list[Line] = []
     for line in lines:
@@ -219,7 +226,7 @@ def page_rows(items: list[Item], rules: list[Rule]) -> list[list[Line]]:
         current.append(line)
     if current:
         groups.append(current)
-    return [g for g in groups if any(line.relations for line in g)]
+    return groups
 
 
 def _derivations(path: str, rows: list[Line], page: int, label: str | None, start: int) -> list[Derivation]:

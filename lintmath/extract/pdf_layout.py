@@ -13,8 +13,10 @@ backwards, innermost first:
 4. rules, shortest first, become radicals (a rule starting at a radical sign's top right) or
    fractions (something above and below): each becomes one compound box, so an outer fraction
    sees an inner one as a single item;
-5. what is left is cut into lines by vertical overlap, and each line is read left to right: smaller
-   glyphs shifted up or down from the line's baseline are the scripts of the item before them.
+5. what is left is cut into lines by vertical overlap; lines that share an empty vertical strip
+   (two columns, two equation pairs, a left equation number) are cut along it;
+6. each line is read left to right: smaller glyphs shifted up or down from the line's baseline are
+   the scripts of the item before them (a text-style fraction on the baseline is not a script).
 
 Whatever cannot be read with confidence becomes ``\\lintmathunreadable{reason}`` at its place in the
 row, so the checker marks the steps touching it as unverified instead of checking a guess.
@@ -526,7 +528,7 @@ def _make_fraction(rule: Rule, pool: list[Item], size: float) -> list[Item]:
     num, den = side(True), side(False)
     if not num or not den or width < 0.2 * size:
         return pool  # not a fraction: an underline, a table rule, a decoration
-    s = max((i.size for i in num + den if i.size), default=size)
+    s = max((style_size(i) for i in num + den if i.size), default=size)
     latex = "\\frac{" + read_list(num, s) + "}{" + read_list(den, s) + "}"
     members = num + den
     x0, y0, x1, y1 = _union(members)
@@ -538,6 +540,15 @@ def _make_fraction(rule: Rule, pool: list[Item], size: float) -> list[Item]:
                     unread=next((m.unread for m in members if m.unread), ""), fsize=s)
     gone = {id(m) for m in members}
     return [i for i in pool if id(i) not in gone] + [compound]
+
+
+def style_size(it: Item) -> float:
+    """The size of the style an item is set in. A fraction in text style (inside a display
+    fraction: ``\\frac{1}{1 + \\frac{1}{x}}``) has script-size parts but sits on the baseline
+    among full-size glyphs, so it counts as full size; the ratio is TeX's script size, 0.7."""
+    if it.size is not None and it.latex.startswith("\\frac{"):
+        return it.size / 0.7
+    return it.size or 0.0
 
 
 def _main_base(items: list[Item], size: float) -> float:
@@ -562,9 +573,9 @@ def read_tokens(items: list[Item], size: float, gaps: list[float] | None = None)
     """
     if not items:
         return []
-    sized = [i.size for i in items if i.size is not None and i.cls not in ("op", "radical", "delim")]
+    sized = [style_size(i) for i in items if i.size is not None and i.cls not in ("op", "radical", "delim")]
     s = max(sized) if sized else size
-    main = [i for i in items if i.size is None or i.size >= 0.88 * s]
+    main = [i for i in items if i.size is None or style_size(i) >= 0.88 * s]
     if not main:
         main = list(items)
     main_ids = {id(i) for i in main}
@@ -725,13 +736,15 @@ def read_line(items: list[Item], size: float) -> Line:
     return Line(items, x0, y0, x1, y1, tokens, words, relations, s)
 
 
-_EQNO = re.compile(r"^\([0-9.]+[a-z]?\)$")
+#: An equation number or a ``\tag``: (3), (2.1a), (A), (A'), (\ast), (*), (\dagger).
+_EQNO = re.compile(r"^\((?:[0-9.]+[a-z]?|[A-Za-z][0-9.]*'*|\\ast|\*|\\dagger|\\star)\)$")
 
 
 def _cut_annotations(tokens: list[tuple[str, str]], gaps: list[float], size: float) -> list[tuple[str, str]]:
     """Drop text after a wide gap (a ``\\quad`` note) and a right-hand equation number."""
     if not tokens:
         return tokens
+    tokens = _cut_left_number(tokens, gaps, size)
     seen_rel = False
     for k, (tok, cls) in enumerate(tokens):
         if cls == "rel":
@@ -745,3 +758,88 @@ def _cut_annotations(tokens: list[tuple[str, str]], gaps: list[float], size: flo
         if k > 0 and gaps[k] >= 1.5 * size and _EQNO.match("".join(t for t, _ in tokens[k:])):
             return tokens[:k]
     return tokens
+
+
+def _cut_left_number(tokens: list[tuple[str, str]], gaps: list[float], size: float) -> list[tuple[str, str]]:
+    """Drop a left-hand equation number (``leqno``, ``\\tag`` on the left): ``(3)`` then a wide gap
+    then math with a relation. Kept, it would read as a factor ``3`` of the row's first term."""
+    for k in range(1, min(len(tokens), 5)):
+        if gaps[k] >= 0.9 * size:  # fleqn sets the number a \\mathindent (2.5 em) from the math
+            if _EQNO.match("".join(t for t, _ in tokens[:k])) and any(c == "rel" for _, c in tokens[k:]):
+                del gaps[:k]
+                gaps[0] = 0.0
+                return tokens[k:]
+            break
+    return tokens
+
+
+# ------------------------------------------------------------------------------ 7. columns
+
+def split_columns(lines: list[list[Item]], size: float) -> list[list[list[Item]]]:
+    """The page's lines (from ``cut_lines``) as regions to read one after another, each a list of
+    lines: the page's main flow first, then the right-hand column of each two-column band.
+
+    Two columns side by side (``twocolumn``, beamer ``columns``, ``align`` with two equation pairs,
+    a left equation number) put two rows on one line; read as one row they would multiply the end
+    of the left row by the start of the right one. A band of consecutive lines that all leave one
+    vertical strip empty is cut along it. A gutter is trusted when at least two lines have text on
+    both of its sides (a ``\\quad`` inside one row is not a gutter) or when it is wider than any
+    spacing inside a row. The left parts stay in the main flow, in place, so a row whose
+    continuation (``&\\quad + c``) carries the equation number is never separated from it."""
+    main: list[list[Item]] = []
+    columns: list[list[list[Item]]] = []
+    k = 0
+    while k < len(lines):
+        band = _gutter_band(lines, k, size)
+        if band is None:
+            main.append(lines[k])
+            k += 1
+            continue
+        end, x0, x1 = band
+        head: list[list[Item]] = []  # lines just above wholly right of the gutter: that column's top
+        while main and all(it.x0 >= x1 - 0.5 for it in main[-1]):
+            head.insert(0, main.pop())
+        cut = (x0 + x1) / 2
+        band_items = [it for line in lines[k:end] for it in line]
+        main.extend(cut_lines([it for it in band_items if it.cx < cut]))
+        columns.append(head + cut_lines([it for it in band_items if it.cx >= cut]))
+        k = end
+    return [main] + columns
+
+
+def _gaps(line: list[Item], min_width: float) -> list[tuple[float, float]]:
+    """Empty horizontal stretches inside a line at least ``min_width`` wide."""
+    out: list[tuple[float, float]] = []
+    right = None
+    for it in sorted(line, key=lambda i: i.x0):
+        if right is not None and it.x0 - right >= min_width:
+            out.append((right, it.x0))
+        right = it.x1 if right is None else max(right, it.x1)
+    return out
+
+
+def _free_part(line: list[Item], x0: float, x1: float) -> tuple[float, float]:
+    """The widest stretch of [x0, x1] that no item of ``line`` covers."""
+    best, left = (x0, x0), x0
+    for it in sorted((i for i in line if i.x1 > x0 and i.x0 < x1), key=lambda i: i.x0):
+        if it.x0 - left > best[1] - best[0]:
+            best = (left, it.x0)
+        left = max(left, it.x1)
+    if x1 - left > best[1] - best[0]:
+        best = (left, x1)
+    return best
+
+
+def _gutter_band(lines: list[list[Item]], start: int, size: float) -> tuple[int, float, float] | None:
+    """(end, x0, x1) of the band of lines from ``start`` sharing an empty strip, or None."""
+    for g0, g1 in sorted(_gaps(lines[start], 0.9 * size), key=lambda g: g[0] - g[1]):
+        x0, x1, end, both = g0, g1, start, 0
+        for line in lines[start:]:
+            a, b = _free_part(line, x0, x1)  # what of the strip this line leaves empty
+            if b - a < 0.9 * size:
+                break
+            x0, x1, end = a, b, end + 1
+            both += any(it.x1 <= x0 for it in line) and any(it.x0 >= x1 for it in line)
+        if both >= 2 or (both == 1 and g1 - g0 >= 2.5 * size):
+            return end, x0, x1
+    return None
