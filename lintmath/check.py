@@ -22,12 +22,12 @@ from sympy.core.function import AppliedUndef
 from sympy.matrices.common import ShapeError
 
 from lintmath.lower import (
-    EVENT_MODEL, EVENTS, LIBRARY, MAYBE_SYMMETRIC_NAMES, OPAQUE_ENTRY, SYMMETRIC_NAMES, Instance, Letters,
+    EVENT_MODEL, EVENTS, LIBRARY, LOG_BASE_TWO, MAYBE_SYMMETRIC_NAMES, OPAQUE_ENTRY, SYMMETRIC_NAMES, Instance, Letters,
     Lowerer, Undecidable, classify_letters, derivative, has_cases, has_indicator, has_infinite_series, has_sample_entries,
     has_summed_repeat, has_uncounted_sum, has_valued_set_sum, is_library, least_integers, normalized_family,
     read_as_product, reading_keys, shapes_of_side, sum_bounds,
 )
-from lintmath import events, expectation, linalg, modular, probability, quantum, series
+from lintmath import equations, events, expectation, linalg, modular, probability, quantum, series
 from lintmath.budget import BudgetExceeded, work_time
 from lintmath.cartesian import cartesian_fields
 from lintmath.context import ContextItem
@@ -75,6 +75,7 @@ EINSTEIN_DIFFER = ("differs with an index written twice on one side and not on t
                    "Einstein's convention sums it: not decided")
 STAR_OPERATION = ("differs with * read as a product; * may be an operation defined elsewhere "
                   "(x * y = x + y + xy, a group's law): not decided")
+ARITHMETIC_SIGMA = "sigma of a whole number may be the sum of its divisors (number theory), not the sigmoid"
 DELTA_OPERATOR = ("a delta written before a bracket and before a letter is a variation or a difference "
                   "(\\delta(xy) = x\\,\\delta y + y\\,\\delta x): not decided")
 DELTA_OPERATORS = ("\\delta", "\\Delta")
@@ -179,12 +180,14 @@ def coherent_applications(*trees: n.Node) -> tuple[n.Node, ...]:
 
 def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro] | None = None,
                first: bool = False, seed: int = 0, explain: bool = True,
-               context: tuple[ContextItem, ...] = (), indefinite: bool = False) -> Verdict:
+               context: tuple[ContextItem, ...] = (), indefinite: bool = False,
+               rows: tuple[str, ...] = ()) -> Verdict:
     """Decide ``lhs REL rhs``. ``first`` marks the head of a chain, whose left side may be a name that
     the line defines (``E = ...``): such a step needs the definition from elsewhere, which ``context``
     (the definitions and assumptions in force where the step stands) may supply. ``indefinite`` says
     the chain integrates without bounds, so that two lines ending in ``+ C`` are antiderivatives,
-    equal up to that constant."""
+    equal up to that constant. ``rows`` holds the equations (lhs, rhs, ...) of the rows beside a lone
+    equation in its display, which may show it an equation being solved."""
     if (relation in EQUALITY or relation in INEQUALITY) and modular.mentions_modulus(lhs + " " + rhs):
         return _modular_step(lhs, rhs, relation, macros=macros, first=first, seed=seed, context=context,
                              indefinite=indefinite)
@@ -197,6 +200,15 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
         return _open_series(lhs, rhs, macros or {}, seed, verdict)
     if verdict.status is not Status.REFUTED:
         return verdict
+    if modular.modulus_elsewhere(lhs, rhs, relation):
+        return Verdict(Status.UNVERIFIED, modular.MODULUS_ELSEWHERE, elapsed=verdict.elapsed)
+    if first and relation == "=" and _first_principles(lhs, rhs):
+        return Verdict(Status.UNVERIFIED, FIRST_PRINCIPLES, elapsed=verdict.elapsed)
+    if rows and relation == "=" and _solved_beside(lhs, rhs, rows, macros or {}):
+        return Verdict(Status.UNVERIFIED, EQUATION_SOLVED, elapsed=verdict.elapsed)
+    if _rounded_decibels(lhs, rhs, relation, macros=macros, first=first, seed=seed, context=context,
+                         indefinite=indefinite):
+        return Verdict(Status.UNVERIFIED, ROUNDED_DECIBELS, elapsed=verdict.elapsed)
     if _cases_hold_at_integers(lhs, rhs, relation, macros or {}, seed):
         return Verdict(Status.UNVERIFIED, CASES_AT_INTEGERS, elapsed=verdict.elapsed)
     operator = _operator_refusal(lhs, rhs, macros or {})
@@ -256,6 +268,75 @@ def _modular_step(lhs: str, rhs: str, relation: str, **options) -> Verdict:
 
 
 _PLUS_MINUS = re.compile(r"\\(?:pm|mp)(?![a-zA-Z])")
+FIRST_PRINCIPLES = "a derivative from its definition, whose limit gives the function (an earlier f may not apply)"
+#: f'(x), \frac{d}{dx}f(x), \frac{df}{dx}: the derivative a chain's head line computes
+_DERIVATIVE_HEAD = re.compile(r"\s*(?:([A-Za-z])'+\s*\(|\\frac\s*\{\s*(?:\\mathrm\{d\}|d)\s*\}\s*\{[^{}]*\}\s*"
+                              r"([A-Za-z])\s*\(|\\frac\s*\{\s*(?:\\mathrm\{d\}|d)\s*([A-Za-z])\s*\})")
+_DIFFERENCE_QUOTIENT = re.compile(r"\s*\\lim(?:its)?\s*_")
+
+
+def _first_principles(lhs: str, rhs: str) -> bool:
+    """``f'(x) = \\lim_{h \\to 0} \\frac{(x+h)^2 - x^2}{h}`` at a chain's head: the derivative from its
+    definition names its function in the limit, so a refutation through an f defined earlier (notes
+    reuse f in every example) is no error of the step. Asked of refuted steps only."""
+    head = _DERIVATIVE_HEAD.match(lhs)
+    if head is None or not _DIFFERENCE_QUOTIENT.match(rhs):
+        return False
+    letter = next(g for g in head.groups() if g)
+    return re.search(rf"(?<![A-Za-z\\]){letter}(?![A-Za-z])", rhs) is None
+
+
+EQUATION_SOLVED = "an equation that the row beside it rearranges or solves, not an identity"
+
+
+def _solved_beside(lhs: str, rhs: str, rows: tuple[str, ...], macros: Mapping[str, Macro]) -> bool:
+    """Whether the lone equation ``lhs = rhs`` is one that a row beside it rearranges or solves
+    (``3x + 5 = x - 7`` over ``2x = -12``; ``3x^2 + 3y^2y' = 6y + 6xy'`` over ``y'(3y^2 - 6x) = ...``):
+    their differences ``lhs - rhs`` are proportional, or, in one unknown, share a root. Rows that
+    write their own left sides, one under the other, state equations, not identities. Asked of
+    refuted steps only."""
+    for k in range(0, len(rows) - 1, 2):
+        for texts in {(lhs, rhs, rows[k], rows[k + 1]),
+                      tuple(_PRIMED_BRACKET.sub(r"\\cdot ", t) for t in (lhs, rhs, rows[k], rows[k + 1]))}:
+            try:
+                mine = parse_math(rf"\left({texts[0]}\right) - \left({texts[1]}\right)", macros)
+                other = parse_math(rf"\left({texts[2]}\right) - \left({texts[3]}\right)", macros)
+                lowerer = Lowerer(Instance(3, {}, {}), classify_letters(mine, other))
+                if equations.same_solutions(lowerer.lower(mine), lowerer.lower(other)):
+                    return True
+            except Exception:  # noqa: BLE001 - a row that cannot be read shows nothing
+                continue
+    return False
+
+
+#: y'(3y^2 - 6x): in a row of implicit differentiation, the derivative times a bracket
+_PRIMED_BRACKET = re.compile(r"(?<=')\s*(?=\(|\\left\()")
+
+
+#: a level in decibels, 10 or 20 times a common logarithm
+_DECIBELS = re.compile(r"(?<![\d.])[12]0\s*(?:\\cdot\s*)?\\log_\s*\{?\s*10\s*\}?")
+#: a whole number of decibels (``-3``, ``6\,\mathrm{dB}``) ending a step
+_WHOLE_DECIBELS = re.compile(r"\s*(-?\s*\d{1,2})\s*(?:\\[,;:!]|\\ |~)*\s*"
+                             r"(?:\\(?:mathrm|text|textrm|rm)\s*\{\s*dB\s*\}|dB)?\s*")
+ROUNDED_DECIBELS = "holds with the level in decibels rounded to whole dB"
+
+
+def _rounded_decibels(lhs: str, rhs: str, relation: str, **options) -> bool:
+    """Whether a refuted ``20\\log_{10}\\frac{1}{\\sqrt 2} = -3`` holds with its whole number of
+    decibels read as rounded (to a tenth of a dB: ``-3.0``): levels are quoted in whole dB, and the
+    -3 dB of a corner frequency is -3.01. Asked of refuted steps only; the slip of 10 for 20 (-6 dB
+    for -3) is off by far more."""
+    if relation not in EQUALITY or not (_DECIBELS.search(lhs) or _DECIBELS.search(rhs)):
+        return False
+    for side, other, left in ((rhs, lhs, False), (lhs, rhs, True)):
+        whole = _WHOLE_DECIBELS.fullmatch(side)
+        if whole is None or not _DECIBELS.search(other):
+            continue
+        rounded = whole.group(1).replace(" ", "") + ".0"
+        pair = (rounded, other) if left else (other, rounded)
+        if _check_step(*pair, relation, explain=False, **options).status is Status.VERIFIED:
+            return True
+    return False
 
 
 def _both_signs(lhs: str, rhs: str, relation: str, **options) -> Verdict:
@@ -298,7 +379,17 @@ def _operator_refusal(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> str | 
               if isinstance(f, n.Sym) and f.base in DELTA_OPERATORS and not f.indices and isinstance(g, n.Sym)}
     if applied & before:
         return DELTA_OPERATOR
+    if _arithmetic_sigma(nodes):
+        return ARITHMETIC_SIGMA
     return CONDITION_DROPPED if _conditions_differ(nodes) else None
+
+
+def _arithmetic_sigma(nodes: list[n.Node]) -> bool:
+    """Whether sigma is applied to a whole number (``\\sigma(6) = 1 + 2 + 3 + 6``): in number theory
+    the sum of divisors, which the sigmoid this checker reads sigma as (in (0, 1)) never matches."""
+    return any(isinstance(x, n.Apply) and isinstance(x.func, n.Sym) and x.func.base == "\\sigma"
+               and not x.func.indices and len(x.args) == 1 and isinstance(x.args[0], n.Num)
+               and x.args[0].value.isdigit() for x in nodes)
 
 
 def _conditions_differ(nodes: list[n.Node]) -> bool:
@@ -1391,6 +1482,9 @@ class Comparator:
                 # needs every reading tried, so one not tried leaves the step undecided
                 return Outcome("undecided", "too slow to compare under every reading of the notation"), ()
             outcome = self.compare(self.parsed.lhs, self.parsed.rhs, flips)
+            if outcome.kind == "equal" and LOG_BASE_TWO in flips:
+                # in computer science \log is base 2 (and wins over base 10 where both are flipped)
+                outcome = Outcome("undecided", "holds if \\log is base 2 (lintmath reads it as the natural log)")
             if outcome.kind == "equal" and ("logbase",) in flips and "log10" in self._other_bases():
                 # \log is the natural logarithm here, as in most notes; in engineering it is base 10
                 outcome = Outcome("undecided", "holds if \\log is base 10 (lintmath reads it as the natural log)")
@@ -1644,6 +1738,8 @@ class Comparator:
             heads = {**heads, **measures}
         if ("logbase",) in flips:
             out += [LOG_READINGS[b] for b in sorted(self._other_bases())]
+        if LOG_BASE_TWO in flips:
+            out.append("\\log in base 2")
         for node in (*self.parsed.lhs.walk(), *self.parsed.rhs.walk()):
             if isinstance(node, n.Apply) and not read_as_product(node, self.parsed.letters) and not is_library(node) \
                     and node.func.key not in heads:

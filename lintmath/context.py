@@ -74,6 +74,10 @@ def definition_of(step: Step, macros: dict[str, Macro], path: str,
             functions.add(head.base)
         elif not strong and head.base in functions:
             return None  # f(i) = 0 below f(z) = (z - i)/(z + i): a value at a point, not all of f
+    if isinstance(lhs, n.Apply) and not strong and not _mentions_parameters(lhs, rhs):
+        # P(A) = 0.3, P(X = 2) = 5/16, T(1) = 1: the value at one argument, not a function that is
+        # that constant everywhere (which would make P(B) 0.3 too)
+        return None
     # "x = 2y" on its own is more often a result than a definition (x-bar = ... is one): a value the
     # document gives, which only rescues a step that would otherwise be an error (see check_step)
     result = not strong and isinstance(lhs, n.Sym) and len(head.base) == 1 and head.base.islower() \
@@ -183,7 +187,10 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
             # H(p) = ... and a later H = 2.58 are a function and a value: the later one replaces only
             # its own kind, so that H(p) still reads as the function (see substitute)
             key = item.name + ("()" if _APPLIED.match(item.lhs) else "")
-            if item.prose and key in latest and not latest[key].prose:
-                continue  # an inline value only adds to what the displayed lines define, never replaces it
+            if item.prose and key in latest and not latest[key].prose and not (
+                    key.endswith("()") and here and item.line < step.lhs.line):
+                # an inline value only adds to what the displayed lines define, never replaces it;
+                # but "Now let $f(x) = x^2$" before the step gives f anew (notes reuse f per example)
+                continue
             latest[key] = item
     return tuple(assumptions) + tuple(latest.values())

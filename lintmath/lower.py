@@ -775,6 +775,8 @@ def _is_identity_letter(sym: n.Sym) -> bool:
 
 
 BASE_DIGITS = {"log10": 10, "log2": 2}
+#: the reading of \log in base 2, the logarithm of computer science (its other reading is base 10)
+LOG_BASE_TWO = ("logbase2",)
 
 
 def _writes_powers(tree: n.Node, base: int) -> bool:
@@ -994,6 +996,8 @@ def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
     if bases and numeric or any(_writes_powers(t, BASE_DIGITS[b]) for t in trees for b in bases):
         # pH = 5 - \log 3.2 = 4.49: a log of numbers worked out is as often common as natural
         keys.append(("logbase",))  # \log 1000 = 3 in engineering, \lg 8 = 3 in computer science
+    if "log10" in bases and (numeric or any(_writes_powers(t, 2) for t in trees)):
+        keys.append(LOG_BASE_TWO)  # \log 8 = 3, \log(n/2) = \log n - 1: \log is base 2 in computer science
     if letters.quadratic or any(m.split(":")[-1] in SYMMETRIC_NAMES | MAYBE_SYMMETRIC_NAMES
                                 for m in letters.matrices):
         keys.append(("symmetric",))  # covariance, precision, Gram and Hessian matrices usually are
@@ -1699,6 +1703,8 @@ class Lowerer:
             u = sp.Dummy("u")
             return derivative(apply_function(node.name, [u], node.inverse), u, node.primes).subs(u, args[0])
         name = node.other_base if node.other_base and ("logbase",) in self.inst.flips else node.name
+        if node.other_base == "log10" and LOG_BASE_TWO in self.inst.flips:
+            name = "log2"
         value = apply_function(name, args, node.inverse)
         if node.power is not None:
             value = safe_pow(value, self.lower(node.power))

@@ -32,6 +32,7 @@ LETTERS_REASON = "a modular step with letters may hold only for some of them (a 
 UNREAD_REASON = "could not read: this form of modular arithmetic is not decided yet"
 MODULI_DIFFER = "congruences modulo different moduli are not decided"
 CONGRUENCE_ONLY = "holds as a congruence, not as the value of the remainder"
+MODULUS_ELSEWHERE = "a congruence of numbers whose modulus is given elsewhere is not decided"
 
 
 def mentions_modulus(text: str) -> bool:
@@ -84,6 +85,13 @@ def _top_level(toks: list[Token]) -> list[int]:
         if t.kind == "open" or t.text in _NESTS:
             depth += 1
     return out
+
+
+def modulus_elsewhere(lhs: str, rhs: str, relation: str) -> bool:
+    """``17 \\equiv 2`` between numbers, with no modulus in the step: no one writes an equality of
+    two numbers with ``\\equiv``, so it is a congruence modulo a number the prose or another line
+    gives (with letters, ``f \\equiv 0`` is an identity and is decided as one)."""
+    return relation == "===" and not has_letters(lhs + " " + rhs)
 
 
 def has_letters(text: str) -> bool:
@@ -144,6 +152,24 @@ def _split_modulus(text: str, toks: list[Token]) -> Clause | None:
     return None
 
 
+def chain_modulus(sides: list[str]) -> str | None:
+    """The modulus in brackets (``\\pmod{n}``, ``(\\mathrm{mod}\\ n)``) that a chain of congruences
+    writes once, usually at its end, for all its lines: None when no side writes one, or when the
+    sides write different ones."""
+    moduli = {re.sub(r"\s|[{}]", "", c.modulus): c.modulus
+              for side in sides if _MENTION.search(side)
+              if (c := split_modulus(side)) is not None and not c.bare}
+    return next(iter(moduli.values())) if len(moduli) == 1 else None
+
+
+def with_chain_modulus(lhs: str, rhs: str, modulus: str | None) -> str:
+    """``rhs`` of a congruence ``lhs \\equiv rhs`` that writes no modulus itself, with the chain's
+    modulus appended (``a \\equiv b \\equiv c \\pmod n`` states both congruences modulo n)."""
+    if modulus is None or split_modulus(lhs) is not None or split_modulus(rhs) is not None:
+        return rhs
+    return rf"{rhs} \pmod{{{modulus}}}"
+
+
 def _skip_spacing(toks: list[Token], k: int) -> int:
     while k < len(toks) - 1 and toks[k].kind == "cmd" and toks[k].text in _SPACING:
         k += 1
@@ -195,6 +221,8 @@ def check_modular(lhs: str, rhs: str, relation: str, decide: Decide, congruent: 
     verdict = _unread_as_unverified(decide(lhs, rhs, relation))
     if verdict.status is not Status.REFUTED:
         return verdict
+    if congruent and not lettered:
+        return Verdict(Status.UNVERIFIED, MODULUS_ELSEWHERE, elapsed=verdict.elapsed)
     readings = {reading(lhs), reading(rhs)}
     if CUT in readings:
         return Verdict(Status.UNVERIFIED, UNREAD_REASON, elapsed=verdict.elapsed)

@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from lintmath import modular
 from lintmath.config import Config
 from lintmath.model import Document, ExtractError, FileResult, StepResult
 from lintmath.runner import Task, run_tasks
@@ -74,7 +75,10 @@ def tasks_for(doc: Document, config: Config) -> list[tuple[StepResult, Task]]:
     own_items: dict[tuple[int, int], ContextItem | None] = {}
     items = list(config_context(config)) + document_context(doc, own_items)
     table = macro_table(macros)
-    for derivation in doc.derivations:
+    for k, derivation in enumerate(doc.derivations):
+        modulus = _chain_modulus(derivation)
+        rows = _neighbour_rows(doc.derivations[k - 1] if k else None, derivation,
+                               doc.derivations[k + 1] if k + 1 < len(doc.derivations) else None)
         for step in derivation.steps:
             key = (derivation.index, step.index)
             # document_context has read the document's own steps already (with the document's
@@ -84,10 +88,41 @@ def tasks_for(doc: Document, config: Config) -> list[tuple[StepResult, Task]]:
             defines = " ".join(own.lhs.split()) if own is not None and own.kind == "define" else ""
             indefinite = any(INDEFINITE.search(s.lhs.text + " " + s.rhs.text)
                              for s in derivation.steps[: step.index + 1])
-            task = Task(step.lhs.text, step.rhs.text, step.relation, macros, step.index == 0,
-                        config.seed, config.budget, context, defines, indefinite)
+            rhs = step.rhs.text
+            if modulus is not None and step.relation == "===":
+                rhs = modular.with_chain_modulus(step.lhs.text, rhs, modulus)
+            task = Task(step.lhs.text, rhs, step.relation, macros, step.index == 0,
+                        config.seed, config.budget, context, defines, indefinite,
+                        rows if step.index == 0 else ())
             pairs.append((StepResult(derivation, step, None), task))  # type: ignore[arg-type]
     return pairs
+
+
+def _neighbour_rows(before, derivation, after) -> tuple[str, ...]:
+    """For a lone equation (a one-step chain), the equations (lhs, rhs, lhs, rhs...) of the rows just
+    after and before it in its display that write their own left sides: ``3x + 5 = x - 7`` over
+    ``2x = -12`` is an equation being solved, not an identity claimed."""
+    if len(derivation.steps) != 1 or derivation.steps[0].relation != "=":
+        return ()
+    step = derivation.steps[0]
+    rows: list[str] = []
+    for other, gap in ((after, lambda o: o.steps[0].lhs.line - step.rhs.line),
+                       (before, lambda o: step.lhs.line - o.steps[-1].rhs.line)):
+        if other is None or other.env != derivation.env or not other.steps:
+            continue
+        near = other.steps[0] if other is after else other.steps[-1]
+        if near.relation == "=" and 0 <= gap(other) <= 1 and (other is after or len(other.steps) == 1):
+            rows += [near.lhs.text, near.rhs.text]
+    return tuple(rows)
+
+
+def _chain_modulus(derivation) -> str | None:
+    """The one modulus a chain of congruences writes (``a \\equiv b \\equiv c \\pmod n``), which
+    its congruences that write none share; None for a chain without an ``\\equiv``."""
+    if not any(step.relation == "===" for step in derivation.steps):
+        return None
+    sides = [derivation.steps[0].lhs.text] + [step.rhs.text for step in derivation.steps]
+    return modular.chain_modulus(sides)
 
 
 def config_context(config: Config) -> tuple:

@@ -34,6 +34,7 @@ class Task:
     context: tuple = ()  # ContextItems in force at the step (definitions, assumptions)
     defines: str = ""  # the name this step defines: nothing to check
     indefinite: bool = False  # the chain integrates without bounds: "F + C" lines are antiderivatives
+    rows: tuple[str, ...] = ()  # a lone equation's neighbouring rows, equations of their own (lhs, rhs, ...)
 
 
 def run_task(task: Task) -> Verdict:
@@ -47,7 +48,7 @@ def run_task(task: Task) -> Verdict:
         with time_budget(task.budget):
             verdict = check_step(task.lhs, task.rhs, task.relation, macros=_macro_table(task.macros),
                                  first=task.first, seed=task.seed, context=task.context,
-                                 indefinite=task.indefinite)
+                                 indefinite=task.indefinite, rows=task.rows)
     except BudgetExceeded:
         return _over_budget(task, time.perf_counter() - started)
     except RecursionError:

@@ -46,7 +46,9 @@ def parse_definitions(items: tuple[ContextItem, ...], macros: Mapping[str, Macro
             out.append(Definition(item, head, params, True, body))
         else:
             params = tuple(i.base for i in head.indices if isinstance(i, n.Sym) and not i.indices)
-            if len(params) != len(head.indices):
+            # a_0 = 1 in the prose: that term only, as a value that may rescue a step, never refute one
+            fixed = item.kind == "result" and all(isinstance(i, n.Num) for i in head.indices)
+            if len(params) != len(head.indices) and not fixed:
                 continue
             out.append(Definition(item, head, params, False, body))
     return out

@@ -635,8 +635,9 @@ class _Builder:
                     if not sides:
                         sides.append([first, first])
                 elif sides and (multline or _LEADING_OP.match(local, first)) and (
-                        lead := _operator_row(row_env, first, ms[0].start,
-                                              [x for x in row_amps if ga <= x < gb], multline)):
+                        # before any relation, the side above is a left side spanning rows
+                        lead := "continue" if not chain.rels else _operator_row(
+                            row_env, first, ms[0].start, [x for x in row_amps if ga <= x < gb], multline)):
                     if lead == "continue":
                         sides[-1][1] = ms[0].start
                     else:  # either reading may be wrong: read neither side
