@@ -890,7 +890,7 @@ class Parser:
             elif t.text in FACTOR_DOTS:
                 ops.append("")
                 factors.append(self.factor_or_dots())
-            elif t.text == "/":
+            elif t.text in ("/", "\\div"):  # 12 \div 4 \times 3: division, left to right as the products
                 self.advance()
                 den = self.power()
                 left = factors[0] if len(factors) == 1 else n.Mul(factors[0].start, factors[-1].end, tuple(factors),
