@@ -81,6 +81,9 @@ DELTA_OPERATOR = ("a delta written before a bracket and before a letter is a var
 DELTA_OPERATORS = ("\\delta", "\\Delta")
 CONDITION_DROPPED = ("conditions one distribution on more than the other: a conditional independence "
                      "(a Markov property) assumed elsewhere, not decided")
+FUNCTION_REACH = ("differs with the log read as ending before the factors after it; read as reaching over them "
+                  "(\\log\\frac{1}{N}\\sum_i e^{x_i}, the log of a mean; \\log(2\\pi e)^d |\\Sigma|) it is not "
+                  "refuted: not decided")
 SYMMETRY_STATED = "the sides exchange two letters: a symmetry the step states (detailed balance), not decided"
 SAMPLE_ENTRIES_DIFFER = ("differs with x_{ik} read as a number of its own beside the vector x_i; as the k-th entry "
                          "of that sample, not decided")
@@ -214,6 +217,8 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
     operator = _operator_refusal(lhs, rhs, macros or {})
     if operator:
         return Verdict(Status.UNVERIFIED, operator, elapsed=verdict.elapsed)
+    if _function_reach(lhs, rhs, relation, macros or {}, seed):
+        return Verdict(Status.UNVERIFIED, FUNCTION_REACH, elapsed=verdict.elapsed)
     if _states_symmetry(lhs, rhs, macros or {}):
         # pi(x) P(x, y) = pi(y) P(y, x): the sides exchange two letters, a condition the step states
         # (detailed balance, a symmetric kernel), which no value of unknown functions refutes
@@ -390,6 +395,68 @@ def _arithmetic_sigma(nodes: list[n.Node]) -> bool:
     return any(isinstance(x, n.Apply) and isinstance(x.func, n.Sym) and x.func.base == "\\sigma"
                and not x.func.indices and len(x.args) == 1 and isinstance(x.args[0], n.Num)
                and x.args[0].value.isdigit() for x in nodes)
+
+
+def _reach_point(x: n.Node) -> int:
+    """In a product, the position of a function whose bare argument is a number or a fraction and
+    that a bracket or a sum follows (``\\log\\frac{1}{N}\\sum_i e^{x_i}``, ``\\log\\frac{1}{2}(a + b)``), or
+    of a log of a bracket with a power that more factors follow (``\\log(2\\pi e)^d |\\Sigma|``); -1 if
+    none. Read as written the function stops at the fraction (or the bracket); the author may mean
+    the log of the mean (of the product)."""
+    if not isinstance(x, n.Mul):
+        return -1
+    for k, (f, g) in enumerate(zip(x.factors, x.factors[1:])):
+        if not isinstance(f, n.Func) or len(f.args) != 1 or x.ops and x.ops[k] != "":
+            continue  # \log 2 \cdot (x + 1) says where the log ends
+        if f.power is None and f.end == f.args[0].end and isinstance(f.args[0], (n.Num, n.Div)) \
+                and isinstance(g, (n.Paren, n.BigOp)):
+            return k
+    for k, f in enumerate(x.factors[:-1]):
+        if isinstance(f, n.Pow) and isinstance(f.base, n.Func) and f.base.name in ("log", "ln") \
+                and len(f.base.args) == 1 and isinstance(f.base.args[0], n.Paren) and (not x.ops or x.ops[k] == ""):
+            return k  # \log(2\pi e)^d |\Sigma|: the log of a product, or (\log 2\pi e)^d times |\Sigma|
+    return -1
+
+
+def _reached(tree: n.Node) -> n.Node:
+    """``tree`` with each such function reaching over the factors after it."""
+    def reach(x: n.Node) -> n.Node:
+        k = _reach_point(x)
+        if k < 0:
+            return x
+        f = x.factors[k]
+        ops = x.ops or ("",) * (len(x.factors) - 1)
+        if isinstance(f, n.Pow):  # (\log(a))^d b read as \log(a^d b)
+            f, first = f.base, replace(f, base=f.base.args[0])
+        else:
+            first = f.args[0]
+        inner = n.Mul(first.start, x.end, (first, *x.factors[k + 1:]), x.explicit, ops[k:])
+        wide = replace(f, end=x.end, args=(inner,))
+        if k == 0:
+            return wide
+        return replace(x, factors=(*x.factors[:k], wide), ops=ops[:k])
+    return n.map_nodes(tree, reach)
+
+
+def _function_reach(lhs: str, rhs: str, relation: str, macros: Mapping[str, Macro], seed: int) -> bool:
+    """Whether a refuted step holds, or is not refuted, with a function reaching over the bracket or
+    sum after its bare fraction (see _reach_point). Only refuted steps get here."""
+    if relation not in EQUALITY | INEQUALITY or not any(token in lhs + rhs for token in ("\\log", "\\ln", "\\exp", "\\sin", "\\cos")):
+        return False
+    try:
+        trees = [parse_math(lhs, macros), parse_math(rhs, macros)]
+    except (ParseFailure, RecursionError):
+        return False
+    if not any(_reach_point(x) >= 0 for tree in trees for x in tree.walk()):
+        return False
+    try:
+        left, right = _reached(trees[0]), _reached(trees[1])
+        outcome, _ = Comparator(Parsed(left, right, classify_letters(left, right)), relation, seed).decide()
+    except BudgetExceeded:
+        raise
+    except Exception:  # noqa: BLE001 -- a reading that cannot be built refutes nothing
+        return True
+    return outcome.kind != "differ"
 
 
 def _conditions_differ(nodes: list[n.Node]) -> bool:
@@ -661,6 +728,13 @@ def _check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro
         # P^2 = P, M^{-1} = M^T: what a projection or an orthogonal matrix is, stated, not derived
         return Verdict(Status.UNVERIFIED, f"a property of {letter} the prose states (P^2 = P, M^{{-1}} = M^T), "
                        "or an equation to solve for it", elapsed=time.perf_counter() - started)
+    solved = _solved_for(parsed, comparator) if first and relation in EQUALITY else ""
+    if solved:
+        # V(A) = 1 + 0.81 V(A), then = 1/0.19: the head of a chain that names what it is about on
+        # both sides is an equation to solve for it (first-step analysis, a Bellman equation), true
+        # at its solution only
+        return Verdict(Status.UNVERIFIED, f"{solved} on both sides of the first line: an equation to solve "
+                       "for it, not an identity", elapsed=time.perf_counter() - started)
     diagnosis = None
     dropped = dropped_variables(parsed)
     if dropped and _literal_matrix_appears(parsed):
@@ -1311,6 +1385,28 @@ def _one_letter_property(parsed: Parsed) -> str:
     # two powers (s^2 = s^3) are no property anyone states: a slip in an exponent
     powers = [isinstance(t, n.Pow) and isinstance(t.exp, n.Num) for t in (_stated(parsed.lhs), _stated(parsed.rhs))]
     return "" if all(powers) else left.base
+
+
+def _solved_for(parsed: Parsed, comparator: "Comparator") -> str:
+    """The name a line like ``V = r + \\gamma V`` or ``T(n) = 2T(n) + 1`` is about, when its right side
+    names it again, does not cancel (x = x + 1 has no solution to be about) and is not solved by 0
+    alone; "" otherwise."""
+    lhs, rhs = _stated(parsed.lhs), _stated(parsed.rhs)
+    if isinstance(lhs, n.Deriv):
+        return ""  # dy/dx = y: an equation of motion, which has its own reason
+    head = _head_name(lhs, parsed.letters)
+    if head is None or head not in names(rhs, parsed.letters):
+        return ""
+    try:
+        _, a, b = comparator.own_pair(frozenset(), True, 0)  # functions as atoms: V(A) stays V(A)
+        if isinstance(a, sp.MatrixBase) or isinstance(b, sp.MatrixBase):
+            return ""
+        difference = sp.expand(a - b)
+        # f = -f or f = 2f holds at 0 alone: a sign or a factor lost, not an equation anyone solves
+        remains = difference.has(a) and sp.expand(difference.subs(a, 0)) != 0
+    except Exception:  # noqa: BLE001 -- a side this reading cannot lower: no reason to name
+        return ""
+    return head.rstrip("()") if remains else ""
 
 
 def _introduces_events(parsed: Parsed, reason: str, gap: set[str]) -> bool:

@@ -9,7 +9,7 @@ the syntax tree to recognise a definition, but knows nothing of SymPy.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lintmath.model import Document, Macro, Step
 from lintmath.parse import nodes as n
@@ -170,16 +170,21 @@ _APPLIED = re.compile(r"^\s*[^()]*?(\\left)?\(.*\)\s*$")
 
 
 def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = None,
-                path: str = "") -> tuple[ContextItem, ...]:
+                path: str = "", below: int = 0) -> tuple[ContextItem, ...]:
     """The items in force at ``step``: definitions above it whose name it mentions (the latest one per
-    name wins, as after a redefinition), and every assumption above it."""
+    name wins, as after a redefinition), and every assumption above it. ``below``: how many lines
+    after the step a displayed line may state a value that rescues it (see solved_below)."""
     here = step.rhs.line if step.rhs.line else 0
     text = step.lhs.text + " " + step.rhs.text
     latest: dict[str, ContextItem] = {}
     assumptions = []
+    solutions = []
     for item in items:
         # line numbers order items of the step's own file; other files' items come first
         if item is own or (here and item.path == path and item.line > here + (PROSE_AFTER if item.prose else 0)):
+            if item is not own and below and not item.prose and item.kind in ("define", "result") \
+                    and item.line <= here + below and item.name and item.name in text:
+                solutions.append(item)
             continue
         if item.kind == "assume":
             assumptions.append(item)
@@ -193,4 +198,9 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
                 # but "Now let $f(x) = x^2$" before the step gives f anew (notes reuse f per example)
                 continue
             latest[key] = item
+    for item in solutions:
+        # (1 - e) e^{-a} = e e^{a} above a = (1/2) ln((1 - e)/e): an equation to solve, and the
+        # value below solves it. As a result, it only rescues the line; it replaces nothing above
+        key = item.name + ("()" if _APPLIED.match(item.lhs) else "")
+        latest.setdefault(key, replace(item, kind="result"))
     return tuple(assumptions) + tuple(latest.values())

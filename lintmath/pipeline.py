@@ -20,6 +20,8 @@ SKIP_DIRS = {".git", ".hg", ".svn", "__pycache__", "node_modules", ".venv", "ven
 
 
 
+# an equation on a line of its own may be solved by a displayed value this many lines below it
+SOLVED_BELOW = 4
 # an integral sign without limits: the chain finds antiderivatives, each up to its constant
 INDEFINITE = re.compile(r"\\i+nt(?![a-zA-Z])(?!\s*(?:\\limits|\\nolimits)?\s*[_^])")
 
@@ -84,7 +86,9 @@ def tasks_for(doc: Document, config: Config) -> list[tuple[StepResult, Task]]:
             # document_context has read the document's own steps already (with the document's
             # macros); the config's macros may change a reading, so only then read it again
             own = own_items[key] if key in own_items and not config.macros else definition_of(step, table, doc.path)
-            context = context_for(step, [i for i in items if i != own], path=derivation.path)
+            # a lone line (2 lambda w = 4w, an equation to solve) may be solved by the lines below it
+            below = SOLVED_BELOW if len(derivation.steps) == 1 else 0
+            context = context_for(step, [i for i in items if i != own], path=derivation.path, below=below)
             defines = " ".join(own.lhs.split()) if own is not None and own.kind == "define" else ""
             indefinite = any(INDEFINITE.search(s.lhs.text + " " + s.rhs.text)
                              for s in derivation.steps[: step.index + 1])

@@ -2280,6 +2280,8 @@ class Parser:
             if t2 is None or not self.starts_atom(t2):
                 raise ParseFailure("a derivative without an operand")
             body = self.product()
+        for var, _ in wrt:
+            _refuse_hidden_parameter(body, var, "\\partial")
         return n.Deriv(t.start, max(end, body.end if not num_rest else end), body, tuple(wrt), op_den != "d")
 
     def derivative_variables(self, toks: list[Token], op: str) -> list[tuple[n.Node, int]]:
@@ -2379,6 +2381,7 @@ class Parser:
                                "is not decided yet")
         if isinstance(body, n.Mul) and self.at(*ADD_OPS):
             raise ParseFailure("how far \\partial_x reaches over the terms after it is not decided")
+        _refuse_hidden_parameter(body, var, "\\partial")
         return n.Deriv(t.start, body.end, body, ((var, order),), True)
 
     def gradient(self, t: Token | None = None) -> n.Node:
@@ -2405,6 +2408,7 @@ class Parser:
             # is read: its gradient is as opaque as dJ/dy
             raise ParseFailure(f"\\nabla_{{{var.base}}} of an operand where {var.base} is only a subscript "
                                "is not decided yet")
+        _refuse_hidden_parameter(body, var, "\\nabla")
         node = n.Grad(t.start, body.end, body, var)
         return node if order == 1 else n.Grad(t.start, body.end, node, var)
 
@@ -3627,6 +3631,19 @@ def _occurs_outside_indices(node: n.Node, var: n.Sym) -> bool:
     inside = {id(x) for s in node.walk() if isinstance(s, n.Sym) for i in s.indices for x in i.walk()}
     want = _shape(var)
     return any(isinstance(x, n.Sym) and id(x) not in inside and _shape(x) == want for x in node.walk())
+
+
+def _refuse_hidden_parameter(body: n.Node, var: n.Node, operator: str) -> None:
+    """``\\frac{\\partial}{\\partial \\theta_j} h_\\theta(x)``, ``\\nabla_w \\ell(f_w(x))``: a function whose name
+    carries the variable's letter (a model with parameters theta) depends on it, but read as written
+    its derivative would be 0, whatever the author means; the subscript may as well be a label."""
+    if not isinstance(var, n.Sym):
+        return
+    for x in body.walk():
+        if isinstance(x, n.Apply) and isinstance(x.func, n.Sym) and any(
+                isinstance(i, n.Sym) and i.base == var.base for index in x.func.indices for i in index.walk()):
+            raise ParseFailure(f"{operator} with respect to {var.base} of a function whose name carries "
+                               f"{var.base} ({x.func.base}_{var.base}(..), a parametrised model) is not decided yet")
 
 
 def _drop_empty_groups(toks: list[Token]) -> list[Token]:
