@@ -88,13 +88,21 @@ def _same_name(a: n.Sym, b: n.Sym) -> bool:
         and len(a.indices) == len(b.indices)
 
 
-def _fixed_index_differs(pattern: n.Node, actual: n.Node) -> bool:
-    """``x_0 := ...`` defines x_0 only: a number in the pattern must match the use."""
+def _fixed_index_differs(pattern: n.Node, actual: n.Node, body: n.Node) -> bool:
+    """``x_0 := ...`` defines x_0 only: a number in the pattern must match the use. So does a letter
+    the value never mentions: ``\\sigma_x = (matrix)`` names the x component (a label, like E_x or
+    v_y), not every \\sigma_i, whereas ``a_n = 2n`` is a rule for each n."""
     if isinstance(pattern, n.Sym):
-        return False
+        if pattern.indices or _mentions_letter(body, pattern.base):
+            return False
+        return not (isinstance(actual, n.Sym) and actual.base == pattern.base and not actual.indices)
     if isinstance(pattern, n.Num):
         return not (isinstance(actual, n.Num) and actual.value == pattern.value)
     return True
+
+
+def _mentions_letter(body: n.Node, letter: str) -> bool:
+    return any(isinstance(x, n.Sym) and x.base == letter for x in body.walk())
 
 
 def substitute(tree: n.Node, definitions: list[Definition], names: set[str] | None = None) -> tuple[n.Node, list[Definition]]:
@@ -141,7 +149,7 @@ def substitute(tree: n.Node, definitions: list[Definition], names: set[str] | No
                 used.append(d)
                 return n.Paren(node.start, node.end, _bind(d.body, binding))
             if not d.function and isinstance(node, n.Sym) and _same_name(node, d.head):
-                if any(_fixed_index_differs(p, i) for p, i in zip(d.head.indices, node.indices)):
+                if any(_fixed_index_differs(p, i, d.body) for p, i in zip(d.head.indices, node.indices)):
                     continue
                 binding = {p: i for p, i in zip(d.params, node.indices)}
                 used.append(d)
