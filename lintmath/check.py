@@ -184,13 +184,15 @@ def coherent_applications(*trees: n.Node) -> tuple[n.Node, ...]:
 def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro] | None = None,
                first: bool = False, seed: int = 0, explain: bool = True,
                context: tuple[ContextItem, ...] = (), indefinite: bool = False,
-               rows: tuple[str, ...] = ()) -> Verdict:
+               rows: tuple[str, ...] = (), clause: bool = False) -> Verdict:
     """Decide ``lhs REL rhs``. ``first`` marks the head of a chain, whose left side may be a name that
     the line defines (``E = ...``): such a step needs the definition from elsewhere, which ``context``
     (the definitions and assumptions in force where the step stands) may supply. ``indefinite`` says
     the chain integrates without bounds, so that two lines ending in ``+ C`` are antiderivatives,
     equal up to that constant. ``rows`` holds the equations (lhs, rhs, ...) of the rows beside a lone
-    equation in its display, which may show it an equation being solved."""
+    equation in its display, which may show it an equation being solved. ``clause``: the step is an
+    equation joined to others by ``\\Rightarrow`` or ``\\iff`` (``5y - 2 = 3y + 6 \\Rightarrow 2y = 8``), a
+    condition on its letters rather than an identity."""
     if (relation in EQUALITY or relation in INEQUALITY) and modular.mentions_modulus(lhs + " " + rhs):
         return _modular_step(lhs, rhs, relation, macros=macros, first=first, seed=seed, context=context,
                              indefinite=indefinite)
@@ -209,6 +211,9 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
         return Verdict(Status.UNVERIFIED, FIRST_PRINCIPLES, elapsed=verdict.elapsed)
     if rows and relation == "=" and _solved_beside(lhs, rhs, rows, macros or {}):
         return Verdict(Status.UNVERIFIED, EQUATION_SOLVED, elapsed=verdict.elapsed)
+    if clause and relation in EQUALITY and verdict.counterexample:
+        # only an equation of numbers (2 + 2 = 5 => ...) is wrong whatever its letters stand for
+        return Verdict(Status.UNVERIFIED, EQUATION_CLAUSE, elapsed=verdict.elapsed)
     if _rounded_decibels(lhs, rhs, relation, macros=macros, first=first, seed=seed, context=context,
                          indefinite=indefinite):
         return Verdict(Status.UNVERIFIED, ROUNDED_DECIBELS, elapsed=verdict.elapsed)
@@ -292,6 +297,7 @@ def _first_principles(lhs: str, rhs: str) -> bool:
 
 
 EQUATION_SOLVED = "an equation that the row beside it rearranges or solves, not an identity"
+EQUATION_CLAUSE = "an equation in a chain of implications (=>, <=>): a condition to solve, not an identity"
 
 
 def _solved_beside(lhs: str, rhs: str, rows: tuple[str, ...], macros: Mapping[str, Macro]) -> bool:

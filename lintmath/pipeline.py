@@ -14,6 +14,7 @@ from typing import Callable, Iterable, Iterator
 from lintmath import modular
 from lintmath.config import Config
 from lintmath.model import Document, ExtractError, FileResult, StepResult
+from lintmath.relations import LOGICAL
 from lintmath.runner import Task, run_tasks
 
 SKIP_DIRS = {".git", ".hg", ".svn", "__pycache__", "node_modules", ".venv", "venv", ".tox"}
@@ -97,7 +98,7 @@ def tasks_for(doc: Document, config: Config) -> list[tuple[StepResult, Task]]:
                 rhs = modular.with_chain_modulus(step.lhs.text, rhs, modulus)
             task = Task(step.lhs.text, rhs, step.relation, macros, step.index == 0,
                         config.seed, config.budget, context, defines, indefinite,
-                        rows if step.index == 0 else ())
+                        rows if step.index == 0 else (), _in_implication(derivation, step.index))
             pairs.append((StepResult(derivation, step, None), task))  # type: ignore[arg-type]
     return pairs
 
@@ -118,6 +119,13 @@ def _neighbour_rows(before, derivation, after) -> tuple[str, ...]:
         if near.relation == "=" and 0 <= gap(other) <= 1 and (other is after or len(other.steps) == 1):
             rows += [near.lhs.text, near.rhs.text]
     return tuple(rows)
+
+
+def _in_implication(derivation, k: int) -> bool:
+    """Whether step ``k`` is an equation that a ``\\Rightarrow`` or ``\\iff`` beside it joins to another."""
+    steps = derivation.steps
+    return any(0 <= j < len(steps) and steps[j].relation in LOGICAL for j in (k - 1, k + 1)) \
+        and steps[k].relation not in LOGICAL
 
 
 def _chain_modulus(derivation) -> str | None:

@@ -35,6 +35,7 @@ class Task:
     defines: str = ""  # the name this step defines: nothing to check
     indefinite: bool = False  # the chain integrates without bounds: "F + C" lines are antiderivatives
     rows: tuple[str, ...] = ()  # a lone equation's neighbouring rows, equations of their own (lhs, rhs, ...)
+    clause: bool = False  # an equation joined to others by => or <=>: a condition, not an identity
 
 
 def run_task(task: Task) -> Verdict:
@@ -48,7 +49,7 @@ def run_task(task: Task) -> Verdict:
         with time_budget(task.budget):
             verdict = check_step(task.lhs, task.rhs, task.relation, macros=_macro_table(task.macros),
                                  first=task.first, seed=task.seed, context=task.context,
-                                 indefinite=task.indefinite, rows=task.rows)
+                                 indefinite=task.indefinite, rows=task.rows, clause=task.clause)
     except BudgetExceeded:
         return _over_budget(task, time.perf_counter() - started)
     except RecursionError:
