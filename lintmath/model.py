@@ -70,6 +70,7 @@ class Macro:
     body: str = ""
     default: str | None = None  # default of an optional first argument
     operator: bool = False  # \DeclareMathOperator: an upright function name
+    star: bool = False  # takes an optional * that changes only its typesetting (\DeclarePairedDelimiter)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ import re
 from typing import Callable, Sequence
 
 from lintmath.model import Derivation, Directive, Document, ExtractError, Macro, MathText, Step
+from lintmath.parse.packages import package_macros
 from lintmath.relations import (
     LOGICAL, RelationMatch, find_relations, group_content, normalize_relation, opens_with_prose,
     read_group, strip_spacing, top_level_quad,
@@ -85,8 +86,13 @@ _CONNECTIVES = frozenset("and or hence thus so then therefore i.e implies also s
 _DIRECTIVE = re.compile(r"%+\s*lintmath\s*:\s*([\w-]+)[ \t]*(.*?)\s*$")
 _MACRO_DEF = re.compile(
     r"\\(newcommand|renewcommand|providecommand|DeclareRobustCommand|DeclareMathOperator|"
-    r"def|gdef|edef|xdef)(?![a-zA-Z@])(\*?)"
+    r"def|gdef|edef|xdef|DeclarePairedDelimiter|NewDocumentCommand|RenewDocumentCommand|"
+    r"ProvideDocumentCommand|DeclareDocumentCommand)(?![a-zA-Z@])(\*?)"
 )
+#: An xparse argument specification read here: mandatory arguments, after at most one optional
+#: argument with a default (``O{1} m m``); any other (``s``, ``o``, ``m O{1}``) is not read.
+_XPARSE_SPEC = re.compile(r"\s*(?:O\s*\{([^{}]*)\}\s*)?((?:m\s*)*)")
+_PACKAGE = re.compile(r"\\(?:usepackage|RequirePackage)\s*(?:\[[^\]]*\])?\s*\{([^{}]*)\}")
 _CMD_NAME = re.compile(r"\\(?:[a-zA-Z@]+|.)", re.S)
 _RCL_SPEC = re.compile(r"rc?l+")
 
@@ -182,7 +188,12 @@ def find_macros(clean: str) -> tuple[Macro, ...]:
         name, i = _read_name(clean, m.end())
         if not name:
             continue
-        if kind in ("def", "gdef", "edef", "xdef"):
+        if kind in ("DeclarePairedDelimiter", "NewDocumentCommand", "RenewDocumentCommand",
+                    "ProvideDocumentCommand", "DeclareDocumentCommand"):
+            macro = _other_definition(clean, kind, name, i)
+            if macro is None:
+                continue
+        elif kind in ("def", "gdef", "edef", "xdef"):
             j = clean.find("{", i)
             if j == -1 or j - i > 200:
                 continue
@@ -204,11 +215,52 @@ def find_macros(clean: str) -> tuple[Macro, ...]:
             start, after = read_group(clean, i)
             body = clean[start + 1:after - 1] if clean[start:start + 1] == "{" else clean[start:after]
             macro = Macro(name, nargs, body, default)
-        if kind == "providecommand" and name in macros:
+        if kind in ("providecommand", "ProvideDocumentCommand") and name in macros:
             continue
         macros.pop(name, None)
         macros[name] = macro
     return tuple(macros.values())
+
+
+def _body_after(clean: str, i: int) -> tuple[str, int]:
+    """The text of the brace group (or single token) at ``i`` and the offset after it."""
+    start, after = read_group(clean, i)
+    return (clean[start + 1:after - 1] if clean[start:start + 1] == "{" else clean[start:after]), after
+
+
+def _other_definition(clean: str, kind: str, name: str, i: int) -> Macro | None:
+    """``\\DeclarePairedDelimiter\\abs{\\lvert}{\\rvert}`` (mathtools) and the xparse
+    ``\\NewDocumentCommand{\\x}{O{1} m}{...}``; None for a form not read."""
+    if kind == "DeclarePairedDelimiter":
+        left, j = _body_after(clean, i)
+        right, _ = _body_after(clean, j)
+        if not left.strip() or not right.strip():
+            return None
+        # the optional first argument is a size (\abs[\big]{x}), the star only sizes it to fit
+        return Macro(name, 2, f"\\left{left.strip()} #2 \\right{right.strip()}", "", star=True)
+    spec, j = _body_after(clean, i)
+    m = _XPARSE_SPEC.fullmatch(spec)
+    if m is None:
+        return None
+    nargs = m.group(2).count("m") + (m.group(1) is not None)
+    body, _ = _body_after(clean, j)
+    return Macro(name, nargs, body, m.group(1))
+
+
+def find_packages(clean: str) -> tuple[str, ...]:
+    """The packages loaded by ``\\usepackage``/``\\RequirePackage`` in ``clean`` (comments blanked)."""
+    if "ackage" not in clean:
+        return ()
+    names: list[str] = []
+    for m in _PACKAGE.finditer(clean):
+        names += [p.strip() for p in m.group(1).split(",") if p.strip()]
+    return tuple(dict.fromkeys(names))
+
+
+def with_packages(macros: list[Macro], packages: Sequence[str]) -> list[Macro]:
+    """The built-in macros of ``packages`` (the physics ``\\div``...) before ``macros``, which win."""
+    own = {m.name for m in macros}
+    return [*(m for m in package_macros(packages) if m.name not in own), *macros]
 
 
 def relation_macros(macros) -> dict[str, str]:
@@ -803,7 +855,7 @@ def extract_latex(
     a Document, its derivations (re-indexed) and macros are merged in at that point.
     """
     clean, directives = blank_comments(text)
-    macros = list(find_macros(clean))
+    macros = with_packages(list(find_macros(clean)), find_packages(clean))
     builder = _Builder(text, path, relation_macros(macros))
     frame_label: str | None = None
     frame_has_label = False

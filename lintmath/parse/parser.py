@@ -15,6 +15,7 @@ from lintmath import expectation
 from lintmath.model import Macro
 from lintmath.parse import nodes as n
 from lintmath.parse.ellipsis import UNDECIDED as ELLIPSIS_UNDECIDED, fold_run
+from lintmath.parse.packages import package_commands
 from lintmath.parse.tokens import (
     ParseFailure, Token, expand_macros, macro_table, read_group, read_optional, tokenize,
 )
@@ -103,7 +104,7 @@ def prepare(text: str, macros: Mapping[str, Macro] | None = None, offset: int = 
     tokens = tokenize(text, offset)
     if macros:
         tokens = expand_macros(tokens, macros)
-    tokens = _scientific_notation(_infix_fractions(_braket_commands(tokens)))
+    tokens = _scientific_notation(_infix_fractions(_braket_commands(package_commands(tokens))))
     out: list[Token] = []
     i = 0
     while i < len(tokens):

@@ -214,6 +214,8 @@ def expand_macros(tokens: list[Token], macros: Mapping[str, Macro]) -> list[Toke
             work.extend(reversed(body))
             continue
         nargs = macro.nargs
+        if macro.star and rest[:1] and rest[0].is_("*"):
+            i = 1
         if macro.default is not None and nargs > 0:
             opt, i = read_optional(rest, i)
             args.append(opt if opt is not None else list(_body_tokens(macro.default)))
