@@ -207,6 +207,11 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
         return verdict
     if modular.modulus_elsewhere(lhs, rhs, relation):
         return Verdict(Status.UNVERIFIED, modular.MODULUS_ELSEWHERE, elapsed=verdict.elapsed)
+    if _list_on_left(lhs, macros or {}):
+        return Verdict(Status.UNVERIFIED, LIST_ON_LEFT, elapsed=verdict.elapsed)
+    if _mixed_numbers_hold(lhs, rhs, relation, macros=macros, first=first, seed=seed, context=context,
+                           indefinite=indefinite):
+        return Verdict(Status.UNVERIFIED, MIXED_NUMBER, elapsed=verdict.elapsed)
     if first and relation == "=" and _first_principles(lhs, rhs):
         return Verdict(Status.UNVERIFIED, FIRST_PRINCIPLES, elapsed=verdict.elapsed)
     if rows and relation == "=" and _solved_beside(lhs, rhs, rows, macros or {}):
@@ -294,6 +299,52 @@ def _first_principles(lhs: str, rhs: str) -> bool:
         return False
     letter = next(g for g in head.groups() if g)
     return re.search(rf"(?<![A-Za-z\\]){letter}(?![A-Za-z])", rhs) is None
+
+
+LIST_ON_LEFT = "the left side is a list (x = 6, y = 4): the relation holds for its last item only"
+
+
+def _list_on_left(lhs: str, macros: Mapping[str, Macro]) -> bool:
+    """Whether the left side is read only up to a comma with math after it (``6,\\ y`` of the chain
+    ``x = 6,\\ y = 4``): what follows a comma on the right is a note, but on the left the relation
+    belongs to the item after the comma, so the part read is not its left operand. Asked of refuted
+    steps only."""
+    if "," not in lhs and ";" not in lhs:
+        return False
+    try:
+        tree = parse_math(lhs, macros)
+    except (ParseFailure, RecursionError):
+        return False
+    cut = _NEXT_ITEM.match(lhs, tree.end)
+    # the comma must stand outside every brace: the offsets of a side read through macros may fall
+    # inside an argument (\iprod{u, v})
+    return cut is not None and lhs.count("{", 0, tree.end) == lhs.count("}", 0, tree.end)
+
+
+#: a comma (or semicolon) and spacing, then the math of a next item (a letter, a digit, a command
+#: for a letter), not words or a quad that sets a note apart (``, \quad \text{for } x > 0``)
+_NEXT_ITEM = re.compile(r"\s*[,;]\s*(?:(?:\\[ ,;:!]|~)\s*)*"
+                        r"(?:[A-Za-z0-9]|\\(?!(?:text|mbox|hbox|mathrm|operatorname|q?quad)(?![a-zA-Z]))[a-zA-Z]+)")
+
+MIXED_NUMBER = "holds with a whole number before a fraction read as a mixed number (1\\frac{1}{2} = 3/2)"
+#: a whole number set before a proper fraction of whole numbers: 2\frac{1}{3}, a mixed number to a first
+#: course and a product to a later one
+_MIXED = re.compile(r"(?<![\w.^_}\\])(\d+)\s*\\[dt]?frac\s*\{\s*(\d+)\s*\}\s*\{\s*(\d+)\s*\}")
+
+
+def _mixed_numbers_hold(lhs: str, rhs: str, relation: str, **options) -> bool:
+    """Whether a refuted step holds once each whole number before a proper fraction is read as a
+    mixed number (``1\\frac{1}{2} + 2\\frac{1}{3} = \\frac{23}{6}``): the product reading alone
+    would make a slip of a correct line of school arithmetic. Asked of refuted steps only."""
+    def mixed(match: re.Match) -> str:
+        whole, top, bottom = match.groups()
+        if int(top) >= int(bottom) or int(bottom) == 0:
+            return match.group(0)
+        return rf"\left({whole} + \frac{{{top}}}{{{bottom}}}\right)"
+    left, right = _MIXED.sub(mixed, lhs), _MIXED.sub(mixed, rhs)
+    if (left, right) == (lhs, rhs):
+        return False
+    return _check_step(left, right, relation, explain=False, **options).status is not Status.REFUTED
 
 
 EQUATION_SOLVED = "an equation that the row beside it rearranges or solves, not an identity"
