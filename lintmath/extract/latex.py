@@ -131,6 +131,56 @@ def blank_comments(text: str) -> tuple[str, list[Directive]]:
     return "".join(pieces), directives
 
 
+#: ``\verb|..|``, ``\lstinline!..!``: code set verbatim, up to the same delimiter on its line.
+_VERB = re.compile(r"\\(?:verb|lstinline)(?![a-zA-Z@])\*?([^a-zA-Z\s*{])")
+#: Conditionals TeX counts while it skips the false branch of ``\iffalse`` (``\iff`` is a symbol).
+_CONDITIONAL = re.compile(
+    r"\\(?:(if(?:x|num|dim|odd|case|true|false|mmode|vmode|hmode|inner|void|defined|csname|cat|"
+    r"eof)?)|(else)|(fi))(?![a-zA-Z@])"
+)
+
+
+def blank_unread(clean: str) -> str:
+    """``clean`` (comments blanked) with what TeX never typesets as math blanked as well:
+    ``\\verb|$$|`` and the false branch of ``\\iffalse .. \\else .. \\fi`` (commented-out
+    drafts, which may hold wrong equations). Offsets and newlines are kept."""
+    if "\\verb" not in clean and "\\lstinline" not in clean and "\\iffalse" not in clean:
+        return clean
+    chars = list(clean)
+    for m in _VERB.finditer(clean):
+        if chars[m.start()] == " ":  # inside an \iffalse already blanked, or a verb's code
+            continue
+        eol = clean.find("\n", m.end())
+        close = clean.find(m.group(1), m.end(), len(clean) if eol == -1 else eol)
+        if close != -1:
+            _blank(chars, m.start(), close + 1)
+    clean = "".join(chars)  # a \verb|\fi| is not a \fi
+    i = clean.find("\\iffalse")
+    while i != -1:
+        end = _false_branch_end(clean, i)
+        if chars[i] != " ":
+            _blank(chars, i, end)
+        i = clean.find("\\iffalse", max(end, i + 1))
+    return "".join(chars)
+
+
+def _false_branch_end(clean: str, i: int) -> int:
+    """Offset after the skipped branch of the ``\\iffalse`` at ``i``: after its ``\\else`` or
+    ``\\fi`` (nested conditionals counted); the end of the text if it is never closed, as TeX
+    skips to the end of the file."""
+    depth = 0
+    for m in _CONDITIONAL.finditer(clean, i):
+        if m.group(1):
+            depth += 1
+        elif m.group(3):
+            depth -= 1
+            if depth == 0:
+                return m.end()
+        elif depth == 1:  # \else of the \iffalse itself: what follows is typeset
+            return m.end()
+    return len(clean)
+
+
 def find_directives(text: str) -> tuple[Directive, ...]:
     return tuple(blank_comments(text)[1])
 
@@ -245,6 +295,32 @@ def _other_definition(clean: str, kind: str, name: str, i: int) -> Macro | None:
     nargs = m.group(2).count("m") + (m.group(1) is not None)
     body, _ = _body_after(clean, j)
     return Macro(name, nargs, body, m.group(1))
+
+
+_NEWENV = re.compile(r"\\(?:newenvironment|renewenvironment)\*?\s*\{([^{}\s]+)\}")
+
+
+def display_aliases(clean: str) -> dict[str, str]:
+    """Environments defined as a bare display: ``\\newenvironment{calc}{\\begin{align*}}{\\end{align*}}``
+    -> {"calc": "align*"}. Only a definition without arguments whose begin code ends by opening
+    the display and whose end code starts by closing it: its body is exactly the display's."""
+    if "environment" not in clean:
+        return {}
+    aliases: dict[str, str] = {}
+    for m in _NEWENV.finditer(clean):
+        j = _skip_blanks(clean, m.end())
+        if clean.startswith("[", j):
+            continue  # takes arguments: its body does not start at ``\begin{name}``
+        begin, j = _body_after(clean, j)
+        end, _ = _body_after(clean, j)
+        b = re.search(r"\\begin\s*\{([^{}]+)\}\s*\Z", begin)
+        if b is None or b.group(1) not in DISPLAY_ENVS or b.group(1) in ENV_ARGS:
+            continue
+        if re.match(r"\s*\\end\s*\{" + re.escape(b.group(1)) + r"\}", end):
+            aliases[m.group(1)] = b.group(1)
+        else:
+            aliases.pop(m.group(1), None)
+    return aliases
 
 
 def find_packages(clean: str) -> tuple[str, ...]:
@@ -368,7 +444,45 @@ def _blank_notmath(local: str, chars: list[str]) -> None:
                 close = local.find(">", k, k + 40)
                 if close != -1:
                     j = close + 1
+            if cmd == "alt" or cmd == "only" and _only_alternative(local, a, j):
+                # versions shown on different slides (``\alt<2>{a}{b}``, ``\only<1>{a}\only<2>{b}``),
+                # either possibly a deliberate wrong first try: the command stays, so the side
+                # is not read
+                a = m.end()
+            elif cmd != "pause":
+                _unwrap_overlay(local, chars, a, j)
         _blank(chars, a, j)
+
+
+def _only_alternative(local: str, a: int, j: int) -> bool:
+    """Whether the ``\\only`` at ``a`` (its overlay spec ending at ``j``) sits beside another
+    version: a group just before it, or another ``\\only``/``\\alt`` just after its group."""
+    k = a
+    while k > 0 and local[k - 1] in " \t\r\n":
+        k -= 1
+    if k > 0 and local[k - 1] == "}":
+        return True
+    _, after = read_group(local, j)
+    return bool(re.match(r"\s*\\(?:only|alt)(?![a-zA-Z@])", local[after:after + 80]))
+
+
+def _unwrap_overlay(local: str, chars: list[str], a: int, j: int) -> None:
+    """Blank the braces of ``\\uncover<2->{..}`` (``\\only``, ``\\onslide``, ``\\visible``...):
+    its content is what the slide shows, so a ``&`` or ``\\\\`` inside (a whole row wrapped,
+    ``\\uncover<3->{&= c \\\\}``) counts as the display's own. Kept beside ``^``/``_``, where
+    the group is a script or its base."""
+    k = _skip_blanks(local, j)
+    if k >= len(local) or local[k] != "{":
+        return
+    p = a
+    while p > 0 and local[p - 1] in " \t\r\n":
+        p -= 1
+    if p > 0 and local[p - 1] in "^_":
+        return
+    start, after = read_group(local, k)
+    nxt = _skip_blanks(local, after)
+    if local[after - 1:after] == "}" and after - 1 > start and local[nxt:nxt + 1] not in ("^", "_"):
+        chars[start] = chars[after - 1] = " "
 
 
 def _split_rows(local: str, chars: list[str], a: int, b: int,
@@ -855,8 +969,10 @@ def extract_latex(
     a Document, its derivations (re-indexed) and macros are merged in at that point.
     """
     clean, directives = blank_comments(text)
+    clean = blank_unread(clean)
     macros = with_packages(list(find_macros(clean)), find_packages(clean))
     builder = _Builder(text, path, relation_macros(macros))
+    aliases = display_aliases(clean)
     frame_label: str | None = None
     frame_has_label = False
     n = len(clean)
@@ -881,6 +997,10 @@ def extract_latex(
                 body_start, _spec = _skip_env_args(clean, pos, env)
                 body_end, pos = _env_end(clean, env, body_start)
                 builder.display(clean, env, body_start, body_end, frame_label)
+            elif env in aliases:  # a wrapper around a display: read as that display
+                body_start = pos
+                body_end, pos = _env_end(clean, env, body_start)
+                builder.display(clean, aliases[env], body_start, body_end, frame_label)
             continue
         if kind == "end":
             if m.group(2).strip() == "frame":
