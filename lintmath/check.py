@@ -1062,12 +1062,15 @@ def names(tree: n.Node, letters: Letters) -> dict[str, str]:
             out[node.hi.base] = node.hi.base[1:].split(":")[-1]
     matrix_mode = bool(letters.vectors or letters.matrices)
     entries = dict(letters.entries)
+    identities = dict(letters.identities)
     for node in tree.walk():
         if isinstance(node, n.Sym) and id(node) not in inside_index:
             if node.base in bound or node.base in letters.index or node.base in letters.integer:
                 continue
             if matrix_mode and node.base == "I" and not node.indices or node.base == "0":
                 continue  # the identity matrix, the zero vector
+            if node.key in identities:
+                continue  # I_3 beside a written 3 by 3 matrix: the identity, no quantity
             generic = _timeless(node, letters).key + ("'" * node.primes) + "".join(node.labels)
             if node.indices and node.key in entries:
                 generic = entries[node.key]  # x_i beside \mathbf{x}: an entry names its vector

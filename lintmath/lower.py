@@ -117,6 +117,8 @@ class Letters:
     # matrices written inside a quadratic form (x^T B x): only their symmetric part counts there, so
     # the prose may well have said they are symmetric
     quadratic: frozenset[str] = frozenset()
+    # I_2, I_{3} beside a written matrix of that size: the identity of that size, by key and size
+    identities: tuple = ()
 
 
 def classify_letters(*trees: n.Node) -> Letters:
@@ -185,7 +187,35 @@ def classify_letters(*trees: n.Node) -> Letters:
                    probability.distributions(*trees), _written_dimension(trees), dependents(trees),
                    frozenset(x.base for tree in trees for x in tree.walk() if isinstance(x, n.Sym) and x.primes),
                    *_timed(trees), entries, dimension_letters(trees, dict(entries)), events.events(*trees),
-                   _quadratic_forms(trees, matrices))
+                   _quadratic_forms(trees, matrices), sized_identities(trees))
+
+
+def sized_identities(trees) -> tuple:
+    """(key, k) for each I_k (a number k) that is the k by k identity: the step writes a k by k matrix
+    or a k-vector, and no other I_j (I_1 and I_2 beside each other are currents, not identities)."""
+    subscripted = [x for tree in trees for x in tree.walk() if isinstance(x, n.Sym) and x.base == "I"
+                   and x.indices]
+    if not subscripted:
+        return ()  # the common case: no I_k, no further walk
+    keys = {x.key for x in subscripted}
+    if len(keys) != 1 or any(x.style or x.labels or x.primes or len(x.indices) != 1 for x in subscripted):
+        return ()
+    index = _unwrapped(subscripted[0].indices[0])
+    if not isinstance(index, n.Num) or not index.value.isdigit() or int(index.value) < 2:
+        return ()
+    size = int(index.value)
+    if any(isinstance(x, n.MatrixLit) and any(_mentions_node(entry, subscripted) for row in x.rows
+                                              for entry in row)
+           for tree in trees for x in tree.walk()):
+        return ()  # I_2 as an entry of a written matrix: a number there (a current), or a block
+    written = {len(x.rows) for tree in trees for x in tree.walk() if isinstance(x, n.MatrixLit) and not x.det
+               and len(x.rows[0]) in (1, len(x.rows))}
+    return ((subscripted[0].key, size),) if size in written else ()
+
+
+def _mentions_node(tree: n.Node, targets: list) -> bool:
+    ids = {id(t) for t in targets}
+    return any(id(x) in ids for x in tree.walk())
 
 
 def _quadratic_forms(trees, matrices: frozenset[str]) -> frozenset[str]:
@@ -1217,6 +1247,9 @@ class Lowerer:
             # the zero vector; beside no vector at all, the number it equals
             matrix_mode = self.letters.vectors or self.letters.matrices
             return sp.ImmutableMatrix(sp.zeros(self.letters.dimension, 1)) if matrix_mode else sp.Integer(0)
+        sized = dict(self.letters.identities).get(node.key)
+        if sized is not None:
+            return sp.ImmutableMatrix(sp.eye(sized))  # I_3 beside a written 3 by 3 matrix
         shape = self.shape(node)
         if shape == "identity":
             return sp.ImmutableMatrix(sp.eye(self.letters.dimension))

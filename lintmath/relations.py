@@ -46,6 +46,11 @@ _NEGATED = {"=": "!=", "in": "notin", "<": ">=", ">": "<=", "<=": ">", ">=": "<"
 # Annotated relations: \overset{(a)}{=}, \stackrel{..}{\leq}, \underset{..}{=}, \mathrel{..}.
 _ANNOTATED = {"\\overset": 2, "\\stackrel": 2, "\\underset": 2, "\\mathrel": 1}
 _DEF_MARKS = frozenset({"def", "defn", "def.", "definition", "\\delta", "\\triangle", "δ", "d"})
+# A row (or column) operation as the mark of an equals sign: R_2 - 2R_1, R_1 \leftrightarrow R_2,
+# L_2 \gets L_2 - L_1, C_3 + C_1. Between matrices it says "row equivalent", which is no equality;
+# between determinants (vmatrix, \det) adding a multiple of a row keeps the value, so "=" stays.
+_ROW_OPERATION = re.compile(r"(?<![A-Za-z\\])[RrLC]_\{?\s*[0-9ijkn]")
+_DETERMINANTS = re.compile(r"vmatrix|\\det(?![a-zA-Z])|\\left\s*\||\\lvert|\\vert")
 _FORMATTING = re.compile(
     r"\\(?:text|mathrm|textrm|rm|mathsf|textsf|mathit|textit|mathbf|textbf|scriptscriptstyle|"
     r"scriptstyle|tiny|scriptsize|footnotesize|small|mathclap|mbox|operatorname|textnormal)"
@@ -164,6 +169,8 @@ def _annotated(text: str, cmd: str, after_cmd: int, end: int, extra, depth) -> t
         mark = re.sub(r"[{}\s]", "", mark).lower()
         if mark in _DEF_MARKS:
             return i, ":="
+        if _ROW_OPERATION.search(args[0]) and not _DETERMINANTS.search(text[:end]):
+            return i, "~"  # \overset{R_2 - 2R_1}{=} between matrices: row equivalence, not equality
     return i, inner
 
 
