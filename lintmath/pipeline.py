@@ -11,7 +11,6 @@ import os
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from lintmath import modular
 from lintmath.config import Config
 from lintmath.model import Document, ExtractError, FileResult, StepResult
 from lintmath.relations import LOGICAL
@@ -95,6 +94,7 @@ def tasks_for(doc: Document, config: Config) -> list[tuple[StepResult, Task]]:
                              for s in derivation.steps[: step.index + 1])
             rhs = step.rhs.text
             if modulus is not None and step.relation == "===":
+                from lintmath import modular  # (the parser and SymPy: not for a run the cache answers)
                 rhs = modular.with_chain_modulus(step.lhs.text, rhs, modulus)
             task = Task(step.lhs.text, rhs, step.relation, macros, step.index == 0,
                         config.seed, config.budget, context, defines, indefinite,
@@ -133,6 +133,7 @@ def _chain_modulus(derivation) -> str | None:
     its congruences that write none share; None for a chain without an ``\\equiv``."""
     if not any(step.relation == "===" for step in derivation.steps):
         return None
+    from lintmath import modular  # (the parser and SymPy: not for a run the cache answers)
     sides = [derivation.steps[0].lhs.text] + [step.rhs.text for step in derivation.steps]
     return modular.chain_modulus(sides)
 

@@ -209,3 +209,22 @@ def test_pruning_runs_at_most_once_a_day(tmp_path):
 def test_pruning_a_deleted_cache_is_harmless(tmp_path):
     cache = Cache(tmp_path / "gone")
     assert cache.prune() == 0
+
+
+def test_a_run_the_cache_answers_imports_no_sympy(tmp_path):
+    """The pre-commit hook re-runs on unchanged files: answered from the cache, it must not pay for
+    importing the parser and SymPy (a third of a second)."""
+    import subprocess
+    import sys
+
+    source = tmp_path / "notes.tex"
+    source.write_text("\\begin{align*} (a+b)^2 &= a^2 + 2ab + b^2 \\\\ x &\\equiv 8 \\\\ &\\equiv 1 \\pmod 7 "
+                      "\\end{align*}\n")
+    code = ("import sys; from lintmath.cli import main\n"
+            "try:\n    main(['check', '-q', sys.argv[1]])\nexcept SystemExit:\n    pass\n"
+            "print('SYMPY' if 'sympy' in sys.modules else 'NO-SYMPY')")
+    env = {**os.environ, "LINTMATH_CACHE_DIR": str(tmp_path / "cache")}
+    runs = [subprocess.run([sys.executable, "-c", code, str(source)], capture_output=True, text=True, env=env)
+            for _ in range(2)]
+    last = [run.stdout.strip().splitlines()[-1] if run.stdout.strip() else run.stderr for run in runs]
+    assert last == ["SYMPY", "NO-SYMPY"]
