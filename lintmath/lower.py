@@ -208,9 +208,7 @@ def sized_identities(trees) -> tuple:
                                               for entry in row)
            for tree in trees for x in tree.walk()):
         return ()  # I_2 as an entry of a written matrix: a number there (a current), or a block
-    written = {len(x.rows) for tree in trees for x in tree.walk() if isinstance(x, n.MatrixLit) and not x.det
-               and len(x.rows[0]) in (1, len(x.rows))}
-    return ((subscripted[0].key, size),) if size in written else ()
+    return ((subscripted[0].key, size),) if size in _written_sizes(trees) else ()
 
 
 def _mentions_node(tree: n.Node, targets: list) -> bool:
@@ -346,9 +344,14 @@ def _quantities(body: n.Node) -> list[n.Sym]:
 def _written_dimension(trees) -> int:
     """The size of the step's written matrices and column vectors when they all agree (I beside a
     2 by 2 pmatrix is the 2 by 2 identity), else the size of the random ones."""
-    sizes = {len(node.rows) for tree in trees for node in tree.walk()
-             if isinstance(node, n.MatrixLit) and not node.det and len(node.rows[0]) in (1, len(node.rows))}
+    sizes = _written_sizes(trees)
     return sizes.pop() if len(sizes) == 1 else linalg.SIZE
+
+
+def _written_sizes(trees) -> set[int]:
+    """The sizes of the step's written square matrices and column vectors (not determinants)."""
+    return {len(node.rows) for tree in trees for node in tree.walk()
+            if isinstance(node, n.MatrixLit) and not node.det and len(node.rows[0]) in (1, len(node.rows))}
 
 
 def _greek_capital(node: n.Node) -> bool:
