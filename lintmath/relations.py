@@ -78,7 +78,8 @@ _SPACING = frozenset({"\\quad", "\\qquad", "\\,", "\\;", "\\:", "\\!", "\\ ", "\
                       "\\thinspace", "\\medspace", "\\thickspace", "\\negthinspace", "~"})
 #: Top-level commands after which the rest of a row is an annotation, not math.
 _ANNOTATIONS = frozenset({"\\quad", "\\qquad", "\\hspace", "\\hfill", "\\mbox", "\\hbox"})
-_TEXTS = frozenset({"\\text", "\\textrm", "\\textnormal", "\\textit", "\\textbf", "\\mbox"})
+# the commands that set words in math (their group is prose or a name, never math)
+TEXT_COMMANDS = frozenset({"\\text", "\\textrm", "\\textnormal", "\\textit", "\\textbf", "\\mbox"})
 _WORDS = frozenset("if for and or where since by as when with otherwise else thus hence so "
                    "because from using via all some then".split())
 
@@ -275,7 +276,7 @@ def find_relations(
         elif top and annotations and name is None and content:
             if tok in _ANNOTATIONS:
                 stopped = True
-            elif tok in _TEXTS:
+            elif tok in TEXT_COMMANDS:
                 s, after = read_group(text, j, end)
                 if _is_annotation_text(group_content(text, s, after)):
                     stopped = True
@@ -296,7 +297,7 @@ def opens_with_prose(text: str, start: int = 0, end: int | None = None) -> bool:
     """
     end = len(text) if end is None else min(end, len(text))
     m = _TOKEN.match(text, start, end)
-    if m is None or (m.group(0) not in _TEXTS and m.group(0) != "\\hbox"):
+    if m is None or (m.group(0) not in TEXT_COMMANDS and m.group(0) != "\\hbox"):
         return False
     s, after = read_group(text, m.end(), end)
     content = group_content(text, s, after)
@@ -338,7 +339,7 @@ def top_level_quad(text: str, start: int = 0, end: int | None = None) -> int | N
         elif depth == 0 and found is None:
             if tok in ("\\quad", "\\qquad"):
                 found = i
-            elif tok in _ANNOTATIONS or (tok in _TEXTS and opens_with_prose(text, i, end)):
+            elif tok in _ANNOTATIONS or (tok in TEXT_COMMANDS and opens_with_prose(text, i, end)):
                 return None
         if tok in ("\\left", "\\right", "\\middle", "\\begin", "\\end"):
             s, j = read_group(text, j, end)  # the delimiter or environment name

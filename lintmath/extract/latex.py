@@ -15,8 +15,8 @@ from typing import Callable, Sequence
 from lintmath.model import Derivation, Directive, Document, ExtractError, Macro, MathText, Step
 from lintmath.parse.packages import package_macros
 from lintmath.relations import (
-    LOGICAL, RelationMatch, find_relations, group_content, normalize_relation, opens_with_prose,
-    read_group, strip_spacing, top_level_quad,
+    LOGICAL, TEXT_COMMANDS, RelationMatch, find_relations, group_content, normalize_relation,
+    opens_with_prose, read_group, strip_spacing, top_level_quad,
 )
 
 __all__ = ["extract_latex", "find_macros", "find_directives", "blank_comments"]
@@ -79,7 +79,8 @@ _LEADING_OP = re.compile(r"(?:[+\-]|\\(?:cdot|times|pm|mp)(?![a-zA-Z]))")
 _PROSE_LEAD = re.compile(r"\\(?:therefore|because|hence)(?![a-zA-Z@])")
 #: An invisible left side standing for the one above (``\phantom{(x+1)^2} &= ...``).
 _PHANTOM = re.compile(r"\\h?phantom\s*\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}\s*")
-_TEXT_CMD = re.compile(r"\\(?:text|textrm|textnormal|textit|textbf|mbox)(?![a-zA-Z@])")
+_TEXT_NAMES = "|".join(sorted(c[1:] for c in TEXT_COMMANDS))
+_TEXT_CMD = re.compile(rf"\\(?:{_TEXT_NAMES})(?![a-zA-Z@])")
 #: Words that open a row as a connective (``\text{and}\quad``, ``\text{hence }``).
 _CONNECTIVES = frozenset("and or hence thus so then therefore i.e implies also similarly finally "
                          "where since because with for if when now but".split())
@@ -555,7 +556,7 @@ def _is_equation(local: str, first: int, last: int, ms: Sequence[RelationMatch])
     return bool(local[a:b].rstrip(",.;").strip())
 
 
-_REMARK = re.compile(r"\(?\s*\\(?:text|textrm|textnormal|textit|textbf|mbox|eqref|ref)(?![a-zA-Z@])")
+_REMARK = re.compile(rf"\(?\s*\\(?:{_TEXT_NAMES}|eqref|ref)(?![a-zA-Z@])")
 
 
 def _is_remark(local: str, first: int, last: int) -> bool:
