@@ -27,7 +27,7 @@ from lintmath.lower import (
     has_summed_repeat, has_uncounted_sum, has_valued_set_sum, is_library, least_integers, normalized_family,
     read_as_product, reading_keys, shapes_of_side, sum_bounds,
 )
-from lintmath import equations, events, expectation, linalg, modular, probability, quantum, series
+from lintmath import equations, events, expectation, implication, linalg, modular, probability, quantum, series
 from lintmath.budget import BudgetExceeded, work_time
 from lintmath.cartesian import cartesian_fields
 from lintmath.context import ContextItem
@@ -39,6 +39,7 @@ from lintmath.parse.parser import LOOSE_DIFFERENTIAL, increments_of, parse_math,
 from lintmath.parse.tokens import ParseFailure
 from lintmath.substitute import Definition, parse_definitions, substitute, transform
 from lintmath.parse.vocabulary import FUNCTION_LETTERS
+from lintmath.relations import LOGICAL
 
 EQUALITY = {"=", "===", "==", "=:"}
 INEQUALITY = {"<=", ">=", "<", ">"}
@@ -193,6 +194,10 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
     equation in its display, which may show it an equation being solved. ``clause``: the step is an
     equation joined to others by ``\\Rightarrow`` or ``\\iff`` (``5y - 2 = 3y + 6 \\Rightarrow 2y = 8``), a
     condition on its letters rather than an identity."""
+    if relation in LOGICAL:
+        def identity(left: str, right: str) -> Status:
+            return _check_step(left, right, "=", macros=macros, seed=seed, explain=False).status
+        return implication.check_implication(lhs, rhs, relation, macros, identity)
     if (relation in EQUALITY or relation in INEQUALITY) and modular.mentions_modulus(lhs + " " + rhs):
         return _modular_step(lhs, rhs, relation, macros=macros, first=first, seed=seed, context=context,
                              indefinite=indefinite)

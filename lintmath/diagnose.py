@@ -156,7 +156,7 @@ def _is_plain(sym: n.Sym) -> bool:
     return not (sym.style or sym.indices or sym.labels or sym.sup_letter is not None or sym.primes)
 
 
-def _numeric_value(node: n.Node) -> Fraction | None:
+def numeric_value(node: n.Node) -> Fraction | None:
     """The value of a written constant coefficient: ``2``, ``0.5``, ``\\frac{1}{2}``."""
     if isinstance(node, n.Num):
         return Fraction(node.value)
@@ -222,6 +222,12 @@ def _decimal_text(value: Fraction, like: str) -> str | None:
             digits = max(places, len(like.split(".")[1]))
             return f"{float(value):.{digits}f}"
     return None
+
+
+def written_number(value: Fraction, like: str) -> str:
+    """``value`` written as the author wrote the number ``like``: a decimal for a decimal, else a
+    whole number or a fraction."""
+    return _decimal_text(value, like) or _number_text(value)
 
 
 def _script_span(text: str, exp: n.Node) -> tuple[int, int, bool] | None:
@@ -515,7 +521,7 @@ def _has_twin(ctx: Context, add: n.Add, k: int) -> bool:
 
 def _uncoefficient(text: str, node: n.Node) -> str:
     """The text of a term without its written numeric coefficient, blanks removed."""
-    if isinstance(node, n.Mul) and _numeric_value(node.factors[0]) is not None:
+    if isinstance(node, n.Mul) and numeric_value(node.factors[0]) is not None:
         return _squash(text[node.factors[1].start : node.end])
     return _squash(text[node.start : node.end])
 
@@ -704,7 +710,7 @@ def dropped_constants(ctx: Context) -> Iterator[Candidate]:
     sign = "-" if value < 0 else "+"
     shown = _number_text(abs(value))
     term = n.Term(rhs.end, rhs.end, sign, _number_node(rhs.end, rhs.end, abs(value)))
-    written = any(_numeric_value(t.node) is not None for t in terms)
+    written = any(numeric_value(t.node) is not None for t in terms)
     # a line is rarely begun with a minus when a positive constant could stand first
     first = _constant_first(ctx.lhs) or value > 0 and terms[0].sign == "-"
     position = 0 if first and not written else len(terms)
@@ -1029,7 +1035,7 @@ def _constant_first(lhs: n.Node) -> bool:
     most likely stood there too. Slides mostly write it last, which is the default."""
     if not isinstance(lhs, n.Add) or len(lhs.terms) < 2:
         return False
-    return _numeric_value(lhs.terms[0].node) is not None and _numeric_value(lhs.terms[-1].node) is None
+    return numeric_value(lhs.terms[0].node) is not None and numeric_value(lhs.terms[-1].node) is None
 
 
 def difference_terms(ctx: Context) -> Iterator[Candidate]:
@@ -1593,9 +1599,9 @@ def _numbers_first(ctx: Context) -> bool:
     for tree in (ctx.rhs, ctx.lhs):
         for node in tree.walk():
             if isinstance(node, n.Mul) and node.factors and isinstance(node.factors[0], n.Div) \
-                    and _numeric_value(node.factors[0]) is not None:
+                    and numeric_value(node.factors[0]) is not None:
                 before += 1
-            elif isinstance(node, n.Div) and isinstance(node.den, n.Num) and _numeric_value(node.num) is None:
+            elif isinstance(node, n.Div) and isinstance(node.den, n.Num) and numeric_value(node.num) is None:
                 over += 1
     return before >= over
 
@@ -1658,7 +1664,7 @@ def _written_powers(text: str, node: n.Node) -> dict[str, int] | None:
         if isinstance(f, n.Sym):
             key = _compact(text[f.start : f.end])
             out[key] = out.get(key, 0) + exp
-        elif isinstance(f, n.Div) and _numeric_value(f) is not None or isinstance(f, n.Num):
+        elif isinstance(f, n.Div) and numeric_value(f) is not None or isinstance(f, n.Num):
             continue
         else:
             return None
@@ -1984,7 +1990,7 @@ def _simplified_copy(ctx: Context, term: n.Term, rewritten: bool) -> tuple[str, 
         value = Fraction(1)
         for f in factors[:lead]:
             value *= _constant(f)
-    elif rewritten and _numeric_value(node) is None:
+    elif rewritten and numeric_value(node) is None:
         value = _lowered_number(ctx, node)
     else:
         return None
@@ -2038,7 +2044,7 @@ def _plain_number(node: n.Node) -> bool:
     """A number as a line writes a worked-out coefficient: ``3``, ``0.5``, ``\\frac{1}{2}`` in lowest terms."""
     if isinstance(node, n.Num):
         return True
-    value = _numeric_value(node)
+    value = numeric_value(node)
     return value is not None and node.den.value.isdigit() and value.denominator == int(node.den.value)
 
 
@@ -2101,7 +2107,7 @@ def constant_factors(ctx: Context) -> Iterator[Candidate]:
     parents = _parents(rhs)
     for mul in _by_depth(rhs, n.Mul):
         lead = mul.factors[0]
-        if _numeric_value(lead) is None or len(mul.factors) < 2:
+        if numeric_value(lead) is None or len(mul.factors) < 2:
             continue
         rest = mul.factors[1:]
         # the operator written after the coefficient goes with it: ``2 w \times u`` keeps its cross
@@ -2115,7 +2121,7 @@ def constant_factors(ctx: Context) -> Iterator[Candidate]:
                         (lead.start, rest[0].start, ""),
                         f"the factor {shown} in `{_compact(text[mul.start:mul.end])}` does not belong")
     for div in _by_depth(rhs, n.Div):
-        if div.slash or not isinstance(div.den, n.Num) or _numeric_value(div) is not None:
+        if div.slash or not isinstance(div.den, n.Num) or numeric_value(div) is not None:
             continue
         body = _wrapped(text, div.num, parents.get(id(div)))
         yield Candidate("constant_factor", replace_node(rhs, div, div.num), div.start, div.end,
@@ -2132,9 +2138,9 @@ def missing_factors(ctx: Context) -> Iterator[Candidate]:
         if len(add.terms) > 1:
             sites.extend(t.node for t in add.terms)
     for site in sites:
-        if isinstance(site, n.Mul) and _numeric_value(site.factors[0]) is not None:
+        if isinstance(site, n.Mul) and numeric_value(site.factors[0]) is not None:
             continue  # its coefficient is written: a wrong value is arithmetic
-        if _numeric_value(site) is not None or (isinstance(site, n.Add) and len(site.terms) == 1):
+        if numeric_value(site) is not None or (isinstance(site, n.Add) and len(site.terms) == 1):
             continue
         hole = n.Sym(site.start, site.start, HOLE)
         value = solve_hole(ctx, replace_node(rhs, site, n.Mul(site.start, site.end, (hole, site))), Fraction(1))
@@ -2826,7 +2832,7 @@ def _worked_out(ctx: Context) -> bool:
     functions, one number may be one term worked out and the others lost (``1 \\cdot 0 + 1`` = ``0``)."""
     terms = ctx.lhs.terms if isinstance(ctx.lhs, n.Add) else ()
     return stated_result(ctx) is not None and len(terms) > 1 \
-        and all(_numeric_value(t.node) is not None for t in terms)
+        and all(numeric_value(t.node) is not None for t in terms)
 
 
 def _stated_result(ctx: Context) -> StatedResult | None:

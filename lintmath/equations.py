@@ -17,7 +17,7 @@ _CLOSE = 1e-8
 _MAX_DEGREE = 12
 
 
-def _as_symbols(*exprs: sp.Expr) -> tuple[list[sp.Expr], list[sp.Symbol]]:
+def as_symbols(*exprs: sp.Expr) -> tuple[list[sp.Expr], list[sp.Symbol]]:
     """The expressions with derivatives and undefined functions (y', y(x)) put as plain symbols,
     and the symbols they then have: an equation in y and y' is one in two unknowns."""
     atoms = set()
@@ -39,27 +39,27 @@ def same_solutions(first: sp.Expr, second: sp.Expr) -> bool:
     polynomial) with a real root in common."""
     if not all(isinstance(e, sp.Expr) for e in (first, second)):
         return False
-    (a, b), free = _as_symbols(first, second)
-    if not free or not a.free_symbols or not b.free_symbols or not (_varies(a, free) and _varies(b, free)):
+    (a, b), free = as_symbols(first, second)
+    if not free or not a.free_symbols or not b.free_symbols or not (varies(a, free) and varies(b, free)):
         return False  # an identity (0 everywhere) or a number is no equation in an unknown
-    return _proportional(a, b, free) or (len(free) == 1 and _common_root(a, b, free[0]))
+    return proportional(a, b, free) or (len(free) == 1 and _common_root(a, b, free[0]))
 
 
-def _values(e: sp.Expr, free: list[sp.Symbol], seed: int) -> list[complex]:
+def sample_values(e: sp.Expr, free: list[sp.Symbol], seed: int) -> list[complex]:
     rng = random.Random(seed)
     return [complex(e.evalf(20, subs={s: sp.Rational(rng.randint(11, 97), 37) for s in free}))
             for _ in range(_POINTS)]
 
 
-def _varies(e: sp.Expr, free: list[sp.Symbol]) -> bool:
+def varies(e: sp.Expr, free: list[sp.Symbol]) -> bool:
     """Whether ``e`` takes different values at the sample points (is no constant, nor 0)."""
-    values = _values(e, free, 11)
+    values = sample_values(e, free, 11)
     return any(abs(v - values[0]) > _CLOSE * max(1.0, abs(values[0])) for v in values)
 
 
-def _proportional(a: sp.Expr, b: sp.Expr, free: list[sp.Symbol]) -> bool:
+def proportional(a: sp.Expr, b: sp.Expr, free: list[sp.Symbol]) -> bool:
     ratios = []
-    for va, vb in zip(_values(a, free, 7), _values(b, free, 7)):
+    for va, vb in zip(sample_values(a, free, 7), sample_values(b, free, 7)):
         if abs(va) < _CLOSE or abs(vb) < _CLOSE:
             return False
         ratios.append(vb / va)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from lintmath.config import Config
 from lintmath.model import Finding, Status, StepResult
+from lintmath.relations import LOGICAL
 from lintmath.rules import RuleSet
 
 
@@ -17,7 +18,8 @@ def finding_for(result: StepResult, rules: RuleSet, config: Config) -> Finding |
         # wrong only given a definition from elsewhere: say where that definition is
         rule = rules.by_kind("definition")
     if rule is None:
-        rule = rules.by_kind("unexplained")
+        # an arrow between equations compares solutions, not the values of two sides
+        rule = rules.by_kind("implication" if step.relation in LOGICAL else "unexplained")
         diagnosis = None
     if rule is None or not config.wants(rule.code):
         return None
