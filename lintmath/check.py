@@ -214,6 +214,8 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
         return Verdict(Status.UNVERIFIED, modular.MODULUS_ELSEWHERE, elapsed=verdict.elapsed)
     if _list_on_left(lhs, macros or {}):
         return Verdict(Status.UNVERIFIED, LIST_ON_LEFT, elapsed=verdict.elapsed)
+    if _order_terms(lhs, rhs, macros or {}):
+        return Verdict(Status.UNVERIFIED, ORDER_TERM, elapsed=verdict.elapsed)
     if _mixed_numbers_hold(lhs, rhs, relation, macros=macros, first=first, seed=seed, context=context,
                            indefinite=indefinite):
         return Verdict(Status.UNVERIFIED, MIXED_NUMBER, elapsed=verdict.elapsed)
@@ -307,6 +309,29 @@ def _first_principles(lhs: str, rhs: str) -> bool:
 
 
 LIST_ON_LEFT = "the left side is a list (x = 6, y = 4): the relation holds for its last item only"
+
+
+ORDER_TERM = "an order term (O(h^2), o(1)) stands for a class of functions that absorbs terms: not decided"
+# Landau symbols: O and o, plain or calligraphic (\mathcal{O}, \mathscr{O})
+_LANDAU_STYLES = frozenset({"", "cal", "scr"})
+
+
+def _order_terms(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> bool:
+    """Whether a side applies a Landau symbol, O(h^2) or \\mathcal{O}(n): read as a function or a
+    product, O(h^2) + O(h^3) = O(h^2) and 2h + O(h^3) = 2h + O(h^2) differ, yet each is a correct
+    statement about classes of functions. Asked of refuted steps only."""
+    for side in (lhs, rhs):
+        if "O" not in side and "o(" not in side:
+            continue
+        try:
+            tree = parse_math(side, macros)
+        except (ParseFailure, RecursionError):
+            continue
+        if any(isinstance(x, n.Apply) and isinstance(x.func, n.Sym) and x.func.base in ("O", "o")
+               and x.func.style in _LANDAU_STYLES and not x.func.indices and not x.func.primes
+               for x in tree.walk()):
+            return True
+    return False
 
 
 def _list_on_left(lhs: str, macros: Mapping[str, Macro]) -> bool:

@@ -73,15 +73,35 @@ def _name_positions(tree: n.Node) -> set[int]:
 
 
 def _bind(body: n.Node, binding: dict[str, n.Node]) -> n.Node:
+    def bound(node: n.Node) -> bool:
+        return isinstance(node, n.Sym) and not node.indices and not node.style and node.base in binding
+
+    def bracket(node: n.Apply) -> n.Node:
+        arg = _bind(node.args[0], binding)
+        return n.Paren(arg.start, arg.end, arg)
+
     def fn(node: n.Node) -> n.Node | None:
-        if isinstance(node, n.Sym) and not node.indices and not node.style and node.base in binding:
+        # a parameter before brackets, s(\tau s + 1) in a body of s, is a product (an Apply's name must
+        # stay a symbol), and an exponent on it belongs to the bracket; a plain application keeps
+        # its own function's name
+        if isinstance(node, n.Pow) and isinstance(node.base, n.Apply) and bound(node.base.func) \
+                and node.base.maybe_product:
+            power = n.Pow(node.base.start, node.end, bracket(node.base), _bind(node.exp, binding))
+            return n.Mul(node.start, node.end, (binding[node.base.func.base], power), False, ("",))
+        if isinstance(node, n.Apply) and bound(node.func):
+            if not node.maybe_product:
+                return None
+            return n.Mul(node.start, node.end, (binding[node.func.base], bracket(node)), False, ("",))
+        if bound(node):
             return binding[node.base]
         return None
 
     return transform(body, fn) if binding else body
 
 
-def _same_name(a: n.Sym, b: n.Sym) -> bool:
+def _same_name(a: n.Node, b: n.Sym) -> bool:
+    if not isinstance(a, n.Sym):  # an applied compound, \mathcal{L}\{f\}(s): no definition's name
+        return False
     sup_a = a.sup_letter.base if a.sup_letter else None
     sup_b = b.sup_letter.base if b.sup_letter else None
     return a.base == b.base and a.style == b.style and a.labels == b.labels and sup_a == sup_b \
@@ -119,7 +139,17 @@ def substitute(tree: n.Node, definitions: list[Definition], names: set[str] | No
     for_applications = sorted(definitions, key=lambda d: not d.function)
     for_names = sorted(definitions, key=lambda d: d.function)
 
+    products: set[int] = set()  # the Muls made of p_j(1 + p_j) below, to move an exponent onto the bracket
+
     def replaced(node: n.Node) -> n.Node | None:
+        if isinstance(node, n.Pow) and isinstance(node.base, n.Apply) and node.base.maybe_product:
+            product = replaced(node.base)
+            if product is None or id(product) not in products:
+                return None if product is None else n.Pow(node.start, node.end, product, transform(node.exp, fn))
+            # P(1+i)^{-n} with P a value: the exponent belongs to the bracket, as lower_Pow reads it
+            value, bracket = product.factors
+            power = n.Pow(bracket.start, node.end, bracket, transform(node.exp, fn))
+            return n.Mul(node.start, node.end, (value, power), False, ("",))
         for d in for_applications if isinstance(node, n.Apply) else for_names:
             if names is not None and d.head.base not in names:
                 continue
@@ -129,7 +159,9 @@ def substitute(tree: n.Node, definitions: list[Definition], names: set[str] | No
                 # p_j(1 + p_j) with p_j defined: a product, not an application
                 value = replaced(node.func) or node.func
                 arg = transform(node.args[0], fn)
-                return n.Mul(node.start, node.end, (value, n.Paren(arg.start, arg.end, arg)), False, ("",))
+                product = n.Mul(node.start, node.end, (value, n.Paren(arg.start, arg.end, arg)), False, ("",))
+                products.add(id(product))
+                return product
             if d.function and isinstance(node, n.Sym) and _same_name(node, d.head) and len(d.params) == 1:
                 # dL/dw with L(w) defined: the function at its own argument
                 used.append(d)
