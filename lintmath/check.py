@@ -35,7 +35,7 @@ from lintmath.diagnose import GUARD_SECONDS, MAX_SECONDS, diagnose, refute_where
 from lintmath.evaluate import UNDEFINED, fast_value, quick_value
 from lintmath.model import Diagnosis, Macro, Status, Verdict
 from lintmath.parse import nodes as n
-from lintmath.parse.parser import LOOSE_DIFFERENTIAL, increments_of, parse_math, prepare, reads_star_product
+from lintmath.parse.parser import LOOSE_DIFFERENTIAL, NO_DIFFERENTIAL, increments_of, parse_math, prepare, reads_star_product
 from lintmath.parse.tokens import ParseFailure
 from lintmath.substitute import Definition, parse_definitions, substitute, transform
 from lintmath.parse.vocabulary import FUNCTION_LETTERS
@@ -117,8 +117,13 @@ class Parsed:
 def parse_step(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> Parsed:
     increments = step_increments(lhs, rhs, macros)
     tuples = bool(_BARE_NABLA.search(lhs + rhs))
-    left, right = coherent_applications(parse_math(lhs, macros, increments, tuples),
-                                        parse_math(rhs, macros, increments, tuples))
+    try:
+        left, right = coherent_applications(parse_math(lhs, macros, increments, tuples),
+                                            parse_math(rhs, macros, increments, tuples))
+    except ParseFailure as exc:
+        if exc.args[:1] != (NO_DIFFERENTIAL,):
+            raise
+        left, right = coherent_applications(*implicit_integrals(lhs, rhs, macros, increments, tuples, exc))
     left, right = cartesian_fields(left, right)
     if _PLAIN_D.search(lhs + " " + rhs) and loose_differentials(left, right) \
             and not _SPACED_D.search(lhs + " " + rhs):
@@ -130,6 +135,35 @@ def parse_step(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> Parsed:
     if ("*" in lhs or "*" in rhs or "\\ast" in lhs or "\\ast" in rhs) and _star_beside_signals(left, right):
         raise ParseFailure("* between factors may be a convolution")
     return Parsed(left, right, classify_letters(left, right))
+
+
+def implicit_integrals(lhs: str, rhs: str, macros: Mapping[str, Macro], increments: frozenset[str],
+                       tuples: bool, failure: ParseFailure) -> tuple[n.Node, n.Node]:
+    """The sides with each integral that lacks its dx read over its one letter (Parser.implicit_integral),
+    when that is the step's only reading: the letter occurs nowhere in the step but in integrals over it.
+    ``\\int_0^1 x^2 = \\tfrac13`` integrates over x; in ``\\int_0^T c = cT`` the c outside says the
+    variable is another one, and ``failure`` (the missing dx) stands."""
+    try:
+        sides = (parse_math(lhs, macros, increments, tuples, implicit_dx=True),
+                 parse_math(rhs, macros, increments, tuples, implicit_dx=True))
+    except ParseFailure:
+        raise failure from None
+    implied = {x.var.key for side in sides for x in side.walk() if isinstance(x, n.Integral) and x.implicit}
+    if any(_free_outside_integrals(side, implied) for side in sides):
+        raise failure
+    return sides
+
+
+def _free_outside_integrals(node: n.Node, keys: set[str]) -> bool:
+    """Whether a letter of ``keys`` occurs in ``node`` other than under an integral over it (its bounds
+    count as outside), a subscript's or a function's name included: any use says it is not only bound."""
+    if isinstance(node, n.Sym) and node.key in keys:
+        return True
+    if isinstance(node, n.Integral):
+        inside = keys - {node.var.key}
+        return _free_outside_integrals(node.body, inside) or any(
+            _free_outside_integrals(b, keys) for b in (node.lo, node.hi) if b is not None)
+    return any(_free_outside_integrals(c, keys) for c in node.children())
 
 
 def _star_beside_signals(*trees: n.Node) -> bool:

@@ -366,6 +366,7 @@ class Integral(Node):
     lo: Node | None = None
     hi: Node | None = None
     region: bool = False  # \int_\Omega f\,dx: lo names the region, hi is None (see Lowerer.region_integral)
+    implicit: bool = False  # \int_0^1 x^2 with no dx: the variable was read off the integrand (Parser.implicit_integral)
 
 
 @dataclass(frozen=True)

@@ -68,6 +68,10 @@ INDICATOR_SYMMETRIC = {"=", "\\neq"}
 MOD_OPS = {"\\bmod", "\\mod"}
 REGION = "an integral over a region is not decided yet"
 LOOSE_DIFFERENTIAL = "a differential (\\mathrm{d}) outside a derivative is not decided yet"
+NO_DIFFERENTIAL = "an integral without a differential dx"
+# what the integrand of an integral without its dx may be made of: arithmetic of letters, numbers and
+# named functions, so that its one letter is plainly what varies (no f(x), no sum, no second integral)
+_PLAIN_INTEGRAND = (n.Num, n.Const, n.Sym, n.Term, n.Add, n.Mul, n.Div, n.Pow, n.Paren, n.Func, n.Sqrt, n.Abs)
 DIFFERENTIALS = {"d", "\\partial", "\\mathrm{d}", "\\text{d}", "\\operatorname{d}", "\\mathrm d"}
 # F(x)\Big|_a^b: the bar of an evaluation, when a script follows it
 EVAL_BARS = {"|", "\\vert", "\\rvert"}
@@ -631,16 +635,19 @@ def _groups(tokens: list[Token], i: int, count: int) -> list[tuple[int, int]] | 
 
 
 def parse_math(text: str, macros: Mapping[str, Macro] | list[Macro] | None = None,
-               increments: frozenset[str] = frozenset(), tuples: bool = False) -> n.Node:
+               increments: frozenset[str] = frozenset(), tuples: bool = False,
+               implicit_dx: bool = False) -> n.Node:
     """Parse one side of a relation. Raises ParseFailure when the text cannot be read with confidence.
     ``increments``: see ``prepare``. ``tuples``: a list in parentheses, (a, b, c), is a column vector
-    (in a step of vector calculus, where the components of a field are written so)."""
+    (in a step of vector calculus, where the components of a field are written so). ``implicit_dx``: an
+    integral without its dx is read over its integrand's one letter (see Parser.implicit_integral); only
+    the step can tell whether that is the sole reading (see check.implicit_integrals)."""
     if isinstance(macros, list):
         macros = macro_table(macros)
     # A step's sides are parsed again by the checks around the comparison (symmetry, means, ±, modular
     # readings), and a chain's line is the next step's left side: the trees are immutable, so each is
     # built once. The entry holds its macro table, so an id is never taken for a new table's.
-    key = (text, id(macros), increments, tuples)
+    key = (text, id(macros), increments, tuples, implicit_dx)
     held = _PARSED.get(key)
     if held is not None and held[0] is macros:
         _PARSED.move_to_end(key)
@@ -648,7 +655,7 @@ def parse_math(text: str, macros: Mapping[str, Macro] | list[Macro] | None = Non
             raise ParseFailure(*held[1].args)
         return held[1]
     try:
-        tree = _parse_math(text, macros, increments, tuples)
+        tree = _parse_math(text, macros, increments, tuples, implicit_dx)
     except ParseFailure as exc:
         _remember(key, macros, exc)
         raise
@@ -666,12 +673,13 @@ def _remember(key: tuple, macros, result) -> None:
         _PARSED.popitem(last=False)
 
 
-def _parse_math(text: str, macros, increments: frozenset[str], tuples: bool) -> n.Node:
+def _parse_math(text: str, macros, increments: frozenset[str], tuples: bool, implicit_dx: bool = False) -> n.Node:
     tokens = prepare(text, macros, increments=increments)
     if not tokens:
         raise ParseFailure("empty expression")
     parser = Parser(tokens)
     parser.tuples = tuples
+    parser.implicit_dx = implicit_dx
     return parser.parse()
 
 
@@ -696,6 +704,7 @@ class Parser:
         self.root_toks = tokens  # the whole expression, which a group's parser still sees
         self.dotless_indices: frozenset[str] | None = None
         self.tuples = False  # (a, b, c) as a column vector (see parse_math)
+        self.implicit_dx = False  # an integral without its dx over its one letter (see parse_math)
 
     # -- token helpers -------------------------------------------------------------------------
     def peek(self, k: int = 0) -> Token | None:
@@ -746,6 +755,7 @@ class Parser:
         sub.root_toks = self.root_toks
         sub.dotless_indices = self.dotless_indices
         sub.tuples = self.tuples
+        sub.implicit_dx = self.implicit_dx
         node = sub.parse(allow_annotation=False)
         self.depth -= 1
         return node
@@ -2547,7 +2557,9 @@ class Parser:
         if found is None:
             found = self.differential_in_bracket()
         if found is None:
-            raise ParseFailure("an integral without a differential dx")
+            if self.implicit_dx and not region:
+                return self.implicit_integral(t, lo, hi, named)
+            raise ParseFailure(NO_DIFFERENTIAL)
         at, after = found
         body_tokens = self.toks[start:at]
         var_tokens = self.toks[at:after]
@@ -2569,6 +2581,38 @@ class Parser:
         end = max(body.end, self.toks[after - 1].end)
         return n.Integral(t.start, end, body, var, lo, hi, region)
 
+    def implicit_integral(self, t: Token, lo: n.Node | None, hi: n.Node | None, named: str | None) -> n.Node:
+        """``\\int_0^1 x^2``, ``\\int_{x=0}^{1} x^2``: a definite integral whose dx was left out. The integrand is the
+        product after the sign, which must end the side or its bracket (``\\int_0^1 x^2 + 1`` may integrate
+        the 1 too), made of plain arithmetic (_PLAIN_INTEGRAND); the variable is the letter the lower bound
+        names, else the integrand's one letter: a bare letter, not a function's name (``\\int_a^b f``) and
+        not in the bounds. A constant integrand takes any variable (``\\int_a^b 1``): a letter of its own."""
+        nxt = self.peek()
+        if lo is None or hi is None or nxt is None or not self.starts_atom(nxt):
+            raise ParseFailure(NO_DIFFERENTIAL)  # an antiderivative's variable stays free: not told apart
+        body = self.product()
+        after = self.peek()
+        if after is not None and after.kind != "close" and after.text != "\\right":
+            raise ParseFailure(NO_DIFFERENTIAL)
+        if not all(isinstance(x, _PLAIN_INTEGRAND) for x in body.walk()):
+            raise ParseFailure(NO_DIFFERENTIAL)
+        skip = n.non_quantities(body)
+        letters = {x.key: x for x in body.walk() if isinstance(x, n.Sym) and id(x) not in skip}
+        if named is not None:
+            if set(letters) - {named}:
+                raise ParseFailure(NO_DIFFERENTIAL)
+            var = n.Sym(t.start, t.end, named)
+        elif len(letters) == 1:
+            var = replace(next(iter(letters.values())))
+        elif not letters:
+            var = n.Sym(t.start, t.end, "\\xi")  # bound, so free of every other letter of the step
+        else:
+            raise ParseFailure(NO_DIFFERENTIAL)
+        if not _bare_symbol(var) or var.style or var.base in FUNCTION_LETTERS \
+                or any(n.mentions(bound, {var.base}) for bound in (lo, hi) if bound is not None):
+            raise ParseFailure(NO_DIFFERENTIAL)
+        return n.Integral(t.start, body.end, body, var, lo, hi, implicit=True)
+
     def region(self, toks: list[Token]) -> n.Node:
         """The region of ``\\int_\\Omega``, ``\\int_{V_r}``, ``\\int_{D(t)}``: named like a set a sum runs over
         (see set_range); a region written out or a number set is not read."""
@@ -2585,7 +2629,7 @@ class Parser:
         window = self.toks[self.i:self.i + 8]
         op, rest = _differential(window)
         if op != "d" or not rest or not _integration_letter(rest[0]):
-            raise ParseFailure("an integral without a differential dx")
+            raise ParseFailure(NO_DIFFERENTIAL)
         var_at = self.i + len(window) - len(rest)
         if var_at + 1 < len(self.toks) and self.toks[var_at + 1].text in ("_", "^"):
             raise ParseFailure("an iterated integral over an indexed variable is not decided yet")
