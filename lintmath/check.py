@@ -244,36 +244,11 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
         return _open_series(lhs, rhs, macros or {}, seed, verdict)
     if verdict.status is not Status.REFUTED:
         return verdict
-    if modular.modulus_elsewhere(lhs, rhs, relation):
-        return Verdict(Status.UNVERIFIED, modular.MODULUS_ELSEWHERE, elapsed=verdict.elapsed)
-    if _list_on_left(lhs, macros or {}):
-        return Verdict(Status.UNVERIFIED, LIST_ON_LEFT, elapsed=verdict.elapsed)
-    if _order_terms(lhs, rhs, macros or {}):
-        return Verdict(Status.UNVERIFIED, ORDER_TERM, elapsed=verdict.elapsed)
-    if _mixed_numbers_hold(lhs, rhs, relation, macros=macros, first=first, seed=seed, context=context,
-                           indefinite=indefinite):
-        return Verdict(Status.UNVERIFIED, MIXED_NUMBER, elapsed=verdict.elapsed)
-    if first and relation == "=" and _first_principles(lhs, rhs):
-        return Verdict(Status.UNVERIFIED, FIRST_PRINCIPLES, elapsed=verdict.elapsed)
-    if rows and relation == "=" and _solved_beside(lhs, rhs, rows, macros or {}):
-        return Verdict(Status.UNVERIFIED, EQUATION_SOLVED, elapsed=verdict.elapsed)
-    if clause and relation in EQUALITY and verdict.counterexample:
-        # only an equation of numbers (2 + 2 = 5 => ...) is wrong whatever its letters stand for
-        return Verdict(Status.UNVERIFIED, EQUATION_CLAUSE, elapsed=verdict.elapsed)
-    if _rounded_decibels(lhs, rhs, relation, macros=macros, first=first, seed=seed, context=context,
-                         indefinite=indefinite):
-        return Verdict(Status.UNVERIFIED, ROUNDED_DECIBELS, elapsed=verdict.elapsed)
-    if _cases_hold_at_integers(lhs, rhs, relation, macros or {}, seed):
-        return Verdict(Status.UNVERIFIED, CASES_AT_INTEGERS, elapsed=verdict.elapsed)
-    operator = _operator_refusal(lhs, rhs, macros or {})
-    if operator:
-        return Verdict(Status.UNVERIFIED, operator, elapsed=verdict.elapsed)
-    if _function_reach(lhs, rhs, relation, macros or {}, seed):
-        return Verdict(Status.UNVERIFIED, FUNCTION_REACH, elapsed=verdict.elapsed)
-    if _states_symmetry(lhs, rhs, macros or {}):
-        # pi(x) P(x, y) = pi(y) P(y, x): the sides exchange two letters, a condition the step states
-        # (detailed balance, a symmetric kernel), which no value of unknown functions refutes
-        return Verdict(Status.UNVERIFIED, SYMMETRY_STATED, elapsed=verdict.elapsed)
+    refuted = _Refuted(lhs, rhs, relation, macros or {}, first, seed, context, indefinite, rows, clause, verdict)
+    for reason, applies in _CONVENTIONS:
+        found = applies(refuted)
+        if found:
+            return Verdict(Status.UNVERIFIED, found if isinstance(found, str) else reason, elapsed=verdict.elapsed)
     # x-bar beside a sum of the x_i is their mean by convention, whether or not the document says so
     context = (*context, *implied_means(lhs, rhs, macros or {}))
     if any(item.kind in ("define", "result") for item in context):
@@ -625,6 +600,52 @@ def _states_symmetry(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> bool:
         if said(swapped) == target:
             return True
     return False
+
+
+@dataclass(frozen=True)
+class _Refuted:
+    """A refuted step with what it was decided with: what the conventions below are asked of."""
+
+    lhs: str
+    rhs: str
+    relation: str
+    macros: Mapping[str, Macro]
+    first: bool
+    seed: int
+    context: tuple[ContextItem, ...]
+    indefinite: bool
+    rows: tuple[str, ...]
+    clause: bool
+    verdict: Verdict
+
+    @property
+    def options(self) -> dict:
+        """The options to decide a rewritten form of the step with, as it was decided."""
+        return dict(macros=self.macros, first=self.first, seed=self.seed, context=self.context,
+                    indefinite=self.indefinite)
+
+
+#: Conventions under which a refuted step may hold after all: the reason for leaving it unverified,
+#: and whether the convention applies (a check that words its own reason returns it). They are asked
+#: in this order, of refuted steps only, so that no other step pays for them.
+_CONVENTIONS: tuple[tuple[str, Callable[[_Refuted], bool | str | None]], ...] = (
+    (modular.MODULUS_ELSEWHERE, lambda s: modular.modulus_elsewhere(s.lhs, s.rhs, s.relation)),
+    (LIST_ON_LEFT, lambda s: _list_on_left(s.lhs, s.macros)),
+    (ORDER_TERM, lambda s: _order_terms(s.lhs, s.rhs, s.macros)),
+    (MIXED_NUMBER, lambda s: _mixed_numbers_hold(s.lhs, s.rhs, s.relation, **s.options)),
+    (FIRST_PRINCIPLES, lambda s: s.first and s.relation == "=" and _first_principles(s.lhs, s.rhs)),
+    (EQUATION_SOLVED, lambda s: bool(s.rows) and s.relation == "="
+     and _solved_beside(s.lhs, s.rhs, s.rows, s.macros)),
+    # only an equation of numbers (2 + 2 = 5 => ...) is wrong whatever its letters stand for
+    (EQUATION_CLAUSE, lambda s: s.clause and s.relation in EQUALITY and bool(s.verdict.counterexample)),
+    (ROUNDED_DECIBELS, lambda s: _rounded_decibels(s.lhs, s.rhs, s.relation, **s.options)),
+    (CASES_AT_INTEGERS, lambda s: _cases_hold_at_integers(s.lhs, s.rhs, s.relation, s.macros, s.seed)),
+    ("", lambda s: _operator_refusal(s.lhs, s.rhs, s.macros)),
+    (FUNCTION_REACH, lambda s: _function_reach(s.lhs, s.rhs, s.relation, s.macros, s.seed)),
+    # pi(x) P(x, y) = pi(y) P(y, x): the sides exchange two letters, a condition the step states
+    # (detailed balance, a symmetric kernel), which no value of unknown functions refutes
+    (SYMMETRY_STATED, lambda s: _states_symmetry(s.lhs, s.rhs, s.macros)),
+)
 
 
 def implied_means(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> tuple[ContextItem, ...]:
