@@ -39,7 +39,7 @@ from lintmath.parse.parser import LOOSE_DIFFERENTIAL, NO_DIFFERENTIAL, increment
 from lintmath.parse.tokens import ParseFailure
 from lintmath.substitute import Definition, parse_definitions, substitute, transform
 from lintmath.parse.vocabulary import FUNCTION_LETTERS
-from lintmath.relations import LOGICAL
+from lintmath.relations import LOGICAL, PLUS_MINUS, with_signs
 
 EQUALITY = {"=", "===", "==", "=:"}
 INEQUALITY = {"<=", ">=", "<", ">"}
@@ -235,7 +235,7 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
     if (relation in EQUALITY or relation in INEQUALITY) and modular.mentions_modulus(lhs + " " + rhs):
         return _modular_step(lhs, rhs, relation, macros=macros, first=first, seed=seed, context=context,
                              indefinite=indefinite)
-    if _PLUS_MINUS.search(lhs + " " + rhs):
+    if PLUS_MINUS.search(lhs + " " + rhs):
         return _both_signs(lhs, rhs, relation, macros=macros, first=first, seed=seed, context=context,
                            indefinite=indefinite)
     verdict = _check_step(lhs, rhs, relation, macros=macros, first=first, seed=seed, explain=explain,
@@ -298,7 +298,6 @@ def _modular_step(lhs: str, rhs: str, relation: str, **options) -> Verdict:
     return modular.check_modular(lhs, rhs, relation, decide, relation == "===", reading)
 
 
-_PLUS_MINUS = re.compile(r"\\(?:pm|mp)(?![a-zA-Z])")
 FIRST_PRINCIPLES = "a derivative from its definition, whose limit gives the function (an earlier f may not apply)"
 #: f'(x), \frac{d}{dx}f(x), \frac{df}{dx}: the derivative a chain's head line computes
 _DERIVATIVE_HEAD = re.compile(r"\s*(?:([A-Za-z])'+\s*\(|\\frac\s*\{\s*(?:\\mathrm\{d\}|d)\s*\}\s*\{[^{}]*\}\s*"
@@ -446,10 +445,7 @@ def _both_signs(lhs: str, rhs: str, relation: str, **options) -> Verdict:
     two roots of an equation (x = \\pm\\sqrt{a}), where one sign at a time is meant."""
     verdict = None
     for upper in (True, False):
-        def sign(match: re.Match, upper: bool = upper) -> str:
-            return ("+" if (match.group(0) == "\\pm") == upper else "-") + "  "  # the same length: offsets hold
-        verdict = _check_step(_PLUS_MINUS.sub(sign, lhs), _PLUS_MINUS.sub(sign, rhs), relation,
-                              explain=False, **options)
+        verdict = _check_step(with_signs(lhs, upper), with_signs(rhs, upper), relation, explain=False, **options)
         if verdict.status is Status.REFUTED:
             which = "upper" if upper else "lower"
             return Verdict(Status.UNVERIFIED, f"\\pm: fails with the {which} signs (one root of an equation?)")

@@ -26,7 +26,7 @@ from lintmath.model import Diagnosis, Macro, Status, Verdict
 from lintmath.parse import nodes as n
 from lintmath.parse.parser import parse_math
 from lintmath.parse.tokens import ParseFailure
-from lintmath.relations import find_relations
+from lintmath.relations import PLUS_MINUS, find_relations, with_signs
 
 NOT_EQUATIONS = "an implication between statements that are not two plain equations is not checked"
 UNDECIDED = "the solutions of the two equations are not compared: not decided"
@@ -43,7 +43,6 @@ PARALLEL = "the two linear equations are parallel: no point solves both"
 _MORE_THAN_AN_EQUATION = re.compile(
     r"[,;]|\\(?:text\w*|mbox|mathrm\s*\{\s*(?:or|and)|operatorname\s*\{\s*(?:or|and)|q?quad|pm|mp|lor|vee|land|wedge"
     r"|forall|exists|in|neq|ne|not)(?![a-zA-Z])|\b(?:or|and|if)\b")
-_PLUS_MINUS = re.compile(r"\\(?:pm|mp)(?![a-zA-Z])")
 _DECIMALS = re.compile(r"(?<![\d.])\d*\.(\d+)")
 _MAX_DEGREE = 12
 _CLOSE = 1e-9
@@ -159,17 +158,15 @@ class _Equation:
 def _equations(text: str, macros: Mapping[str, Macro]) -> list[_Equation]:
     """The one equation ``text`` writes, parsed; with ``\\pm`` (``x = \\pm 3``), the equation with
     each sign. Empty for anything else (an inequality, two equations, a condition in words)."""
-    signs = _PLUS_MINUS.findall(text)
-    if _MORE_THAN_AN_EQUATION.search(_PLUS_MINUS.sub("+", text)):
+    signs = PLUS_MINUS.findall(text)
+    if _MORE_THAN_AN_EQUATION.search(PLUS_MINUS.sub("+", text)):
         return []
     found = find_relations(text)
     if len(found) != 1 or found[0].name != "=":
         return []
     rel, out = found[0], []
     for upper in ((True, False) if signs else (True,)):
-        def sign(match: re.Match, upper: bool = upper) -> str:
-            return ("+" if (match.group(0) == "\\pm") == upper else "-") + "  "  # same length: offsets hold
-        written = _PLUS_MINUS.sub(sign, text)
+        written = with_signs(text, upper)
         try:
             sides = parse_math(written[:rel.start], macros), parse_math(written[rel.end:], macros)
         except (ParseFailure, RecursionError):

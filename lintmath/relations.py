@@ -377,3 +377,15 @@ def strip_spacing(text: str, start: int, end: int) -> tuple[int, int]:
         else:
             break
     return start, end
+
+
+#: \pm and \mp, the two signs at once
+PLUS_MINUS = re.compile(r"\\(?:pm|mp)(?![a-zA-Z])")
+
+
+def with_signs(text: str, upper: bool) -> str:
+    """``text`` with each ``\\pm`` written as its upper sign (``\\mp`` as the other), or with the lower
+    signs; padded to the same length, so that offsets into ``text`` hold."""
+    def sign(match: re.Match) -> str:
+        return ("+" if (match.group(0) == "\\pm") == upper else "-") + "  "
+    return PLUS_MINUS.sub(sign, text)
