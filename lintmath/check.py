@@ -22,8 +22,8 @@ from sympy.core.function import AppliedUndef
 from sympy.matrices.common import ShapeError
 
 from lintmath.lower import (
-    EVENT_MODEL, EVENTS, LIBRARY, LOG_BASE_TWO, MAYBE_SYMMETRIC_NAMES, OPAQUE_ENTRY, SYMMETRIC_NAMES, Instance, Letters,
-    Lowerer, Undecidable, classify_letters, derivative, has_cases, has_indicator, has_infinite_series, has_sample_entries,
+    EVENT_MODEL, EVENTS, LIBRARY, LOG_BASE_TWO, MAYBE_SYMMETRIC_NAMES, OPAQUE_ENTRY, OPTIMUM_MARK, SYMMETRIC_NAMES,
+    Instance, Letters, Lowerer, Undecidable, classify_letters, derivative, has_cases, has_indicator, has_infinite_series, has_sample_entries,
     has_summed_repeat, has_uncounted_sum, has_valued_set_sum, is_library, least_integers, normalized_family,
     read_as_product, reading_keys, shapes_of_side, sum_bounds,
 )
@@ -54,6 +54,10 @@ COMPARE_SECONDS = 0.8  # CPU seconds for one comparison (one reading, every inst
 POINTS = 4
 PRECISION = 30
 TOLERANCE = sp.Float("1e-9")
+# how far the value of an optimisation is moved to see whether a difference goes through it
+OPTIMUM_SHIFTS = (sp.Rational(37, 10), sp.Rational(-23, 10))
+THROUGH_OPTIMA = ("the sides differ through an optimisation (\\max, \\arg\\min): what it is worth, or whether "
+                  "the two sides' are the same, is not decided")
 TINY = sp.Float("1e-8")  # below this, both sides are ~0 and a point cannot tell them apart
 _TINY = float(TINY)
 # An infinite series is summed numerically (evaluate.py), which can be wrong where it converges slowly
@@ -856,6 +860,10 @@ def _check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro
                 return Verdict(Status.REFUTED, "the two sides differ", written.point if written.kind == "differ" else (),
                                (), diagnosis, time.perf_counter() - started, where)
         return Verdict(Status.UNVERIFIED, outcome.reason, elapsed=time.perf_counter() - started)
+    if outcome.opaque and all(OPTIMUM_MARK in o for o in outcome.opaque):
+        kinds = ", ".join(sorted({o.split(OPAQUE_ENTRY)[0] for o in outcome.opaque}))
+        return Verdict(Status.UNVERIFIED, f"the sides hold different optimisations ({kinds}): what is "
+                       "optimised is not compared", elapsed=elapsed)
     if outcome.opaque:
         # dE/do with E undefined on one side only: equal or not, the step cannot say (the entries of
         # a vector's dr/dt are named as the one derivative they are to the reader)
@@ -1119,6 +1127,7 @@ def names(tree: n.Node, letters: Letters) -> dict[str, str]:
     bound = {node.var for node in tree.walk() if isinstance(node, n.BigOp)}
     bound |= {node.var.base for node in tree.walk() if isinstance(node, n.Integral) and node.lo is not None}
     bound |= {node.var.base for node in tree.walk() if isinstance(node, n.Limit)}
+    bound |= {v for node in tree.walk() if isinstance(node, n.Optimum) for v in node.variables}
     for node in tree.walk():
         if isinstance(node, n.EvalBar):
             # F|_a^b no longer depends on its variable: named (x=a) or the step's integration variable
@@ -2207,6 +2216,11 @@ class Comparator:
                         if not symbols:
                             break
                         continue
+                    if not all(self.holds(va, vb, tolerance) for va, vb in precise) \
+                            and through_optima(pairs, point, free_a | free_b, complex_ok):
+                        # 2 \max_x g = \max_x g + a may hold for the g written: only a difference
+                        # beside the optimisations both sides hold is one
+                        return Outcome("undecided", THROUGH_OPTIMA)
                     if not all(self.holds(va, vb, tolerance) for va, vb in precise):
                         confirmed = True
                         if _is_constant(a, free_a) != _is_constant(b, free_b):
@@ -2751,6 +2765,24 @@ def _sample(rng: random.Random, attempt: int, bounds: tuple[float, float] | None
     if attempt % 3 == 0:
         return sp.Rational(rng.randint(110, 300), 100)
     return sp.Rational(rng.randint(5, 95), 100)
+
+
+def through_optima(pairs: list, point: dict, free: set, complex_ok: bool) -> bool:
+    """Whether the difference of the sides at ``point`` changes when the value of an optimisation
+    they hold (see Lowerer.lower_Optimum) moves: then it goes through the optimisation, whose real
+    value may make the sides agree. Free (no evaluation) for a step without one."""
+    optima = [s for s in free if OPTIMUM_MARK in s.name]
+    for s in optima:
+        for shift in OPTIMUM_SHIFTS:
+            moved = {**point, s: point[s] + shift}
+            for x, y in pairs:
+                here = [evaluate(x, point, PRECISION, complex_ok), evaluate(y, point, PRECISION, complex_ok)]
+                there = [evaluate(x, moved, PRECISION, complex_ok), evaluate(y, moved, PRECISION, complex_ok)]
+                if None in here or None in there:
+                    return True
+                if abs((here[0] - here[1]) - (there[0] - there[1])) > TOLERANCE * (1 + abs(here[0] - here[1])):
+                    return True
+    return False
 
 
 def evaluate(expr: sp.Expr, point: dict, precision: int = PRECISION, complex_ok: bool = False,

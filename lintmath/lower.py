@@ -9,6 +9,7 @@ rules needed), and undefined functions become fixed random smooth functions, the
 from __future__ import annotations
 
 import functools
+import hashlib
 import random
 import re
 import zlib
@@ -28,6 +29,11 @@ class Undecidable(Exception):
 
 
 MAX_SUM_TERMS = 60
+# Marks the symbol an optimisation lowers to (\\max#opt:1a2b3c4d), see Lowerer.lower_Optimum; its
+# body is read at a point in each of OPTIMUM_RANGES, to OPTIMUM_DIGITS digits (see optimum_key)
+OPTIMUM_MARK = "opt:"
+OPTIMUM_RANGES = ((11, 89), (110, 290), (-290, -10), (-290, 290))  # in hundredths
+OPTIMUM_DIGITS = 12
 # The name of the integer symbol an infinite series runs over (k:series): unlike any other lowered name
 SERIES_MARK = ":series"
 # (b x^2)' differentiates with respect to the conventional variable of the line.
@@ -846,7 +852,8 @@ def has_valued_set_sum(*trees: n.Node) -> bool:
     only as far as the step does not depend on what the elements are; a step over a set that is
     symmetric, a group or a range, which only the prose can say, may hold where {1, ..., m} does not.
     Such a step is verified where it holds and never refuted."""
-    return any(is_set_sum(x) and _valued(x.body, x.var) for tree in trees for x in tree.walk())  # type: ignore[union-attr]
+    return any(is_set_sum(x) and (x.tuples or _valued(x.body, x.var))  # type: ignore[union-attr]
+               for tree in trees for x in tree.walk())
 
 
 def _valued(body: n.Node, var: str) -> bool:
@@ -2197,12 +2204,13 @@ class Lowerer:
         if hi - lo + 1 < node.least:
             # x_1 + x_2 + x_3 + ... + x_n at n = 2 would drop a term the author wrote
             raise Undecidable("the range of an ellipsis is shorter than the terms written out")
-        if (hi - lo + 1) ** len(variables) > MAX_SUM_TERMS:
+        if (hi - lo + 1) ** (1 if node.tuples else len(variables)) > MAX_SUM_TERMS:
             raise Undecidable("a sum with too many terms")
         excluded = [self.lower(x) for x in node.exclude]
         saved = dict(self.env)
         terms = []
-        for values in _grid(lo, hi, len(variables)):
+        grid = self.tuple_grid(node, lo, hi) if node.tuples else _grid(lo, hi, len(variables))
+        for values in grid:
             if any(sp.Integer(values[0]) == x for x in excluded):
                 continue
             self.env.update(zip(variables, values))
@@ -2211,6 +2219,63 @@ class Lowerer:
         if node.kind in ("max", "min"):
             return _extremum(node.kind, terms)
         return linalg.total(terms, node.kind)
+
+    def lower_Optimum(self, node: n.Optimum) -> sp.Expr:
+        """An optimisation as one opaque symbol, named by its kind, its domain and its body read as a
+        function of the bound variables (see optimum_key): the same optimisation on both sides is the
+        same value, whatever its variables are called and however its body is written (the log of a
+        product, a sum of logs). One that a side holds alone is opaque (check.compare leaves the step
+        to its context), and a difference that goes through a shared one is no refutation (see
+        check.through_optima): only what lies outside the optimisations is decided."""
+        if set(node.domain_letters) & (set(self.env) | set(self.series_vars)):
+            raise Undecidable("an optimisation over a set that changes with an outer index is not decided yet")
+        keys = {x.key: node.variables.index(x.base) for x in node.body.walk()
+                if isinstance(x, n.Sym) and x.base in node.variables}
+        saved, saved_variables = self.env, self.variables
+        self.env = {k: v for k, v in self.env.items() if k not in node.variables}  # the variables are its own
+        self.variables = {**self.variables, **self.bound_vectors(node)}
+        try:
+            body = linalg.scalar(self.lower(node.body))
+        finally:
+            self.env, self.variables = saved, saved_variables
+        if linalg.is_matrix(body) or body.has(sp.Sum, sp.Product, sp.Integral, sp.Limit):
+            raise Undecidable("an optimisation of a vector, a series, an integral or a limit is not decided yet")
+        if any(OPTIMUM_MARK in s.name for s in body.free_symbols):
+            # \\inf_w \\sup_\\lambda L(w, \\lambda): the inner one's symbol no longer shows w
+            raise Undecidable("an optimisation inside another is not decided yet")
+        bound = {s: _bound_place(s.name, keys) for s in body.free_symbols}
+        bound = {s: place for s, place in bound.items() if place is not None}
+        if set(keys.values()) - {place for place, _ in bound.values()}:
+            # \argmin_h \sum_i (y_i - h(x_i))^2: over a function, an index or a vector lowered otherwise
+            raise Undecidable("an optimisation over a function or an index is not decided yet")
+        name = f"\\{node.kind}{OPAQUE_ENTRY}{OPTIMUM_MARK}{optimum_key(node, body, bound)}"
+        self.inst.opaque.add(name)
+        return sp.Symbol(name, real=True)
+
+    def bound_vectors(self, node: n.Optimum) -> dict[str, sp.ImmutableMatrix]:
+        """The bound variables of an optimisation that are vectors (``\\min_{\\mathbf w}``), each as a column of
+        symbols named by its entries (w[1], w[2]...) in place of the instance's values, as a gradient's
+        variable is (see lower_Grad)."""
+        out = {}
+        for x in node.body.walk():
+            if isinstance(x, n.Sym) and x.base in node.variables and x.key not in out and not x.indices \
+                    and self.shape(x) == "vector":
+                at = self.symbol(x)
+                if not linalg.is_matrix(at) or at.shape[1] != 1:
+                    raise Undecidable("an optimisation over a matrix is not decided yet")
+                out[x.key] = sp.ImmutableMatrix([sp.Symbol(f"{x.key}[{i}]") for i in range(1, at.shape[0] + 1)])
+        return out
+
+    def tuple_grid(self, node: n.BigOp, lo: int, hi: int) -> list[tuple[int, ...]]:
+        """The elements of a set of tuples (``\\sum_{(i,j) \\in E}``), one per element lo..hi: each entry an
+        index of the instance drawn by the set, the element and the entry's place (so that the same set
+        has the same elements wherever it is summed over). An identity over any finite set of pairs
+        holds over this one; whether the author's set is symmetric only the prose says, so such a sum
+        is never refuted by itself (see has_valued_set_sum)."""
+        top = max(2, self.inst.size)
+        width = 1 + len(node.extra_vars)
+        return [tuple(random.Random(f"{self.inst.seed}:{getattr(node.hi, 'base', '')}:{k}:{c}").randint(1, top)
+                      for c in range(width)) for k in range(lo, hi + 1)]
 
     def dimension_range(self, node: n.BigOp) -> bool:
         """Whether a sum over entries runs over the whole vector: no bounds, or 1 to a letter that
@@ -2366,6 +2431,40 @@ def has_summed_repeat(*trees: n.Node) -> bool:
         sides.append((written, anywhere))
     return any(count >= 2 and all(letter not in other for _, other in sides if other is not anywhere)
                for written, anywhere in sides for letter, count in written.items())
+
+
+def _bound_place(name: str, keys: dict[str, int]) -> tuple[int, str] | None:
+    """Which bound variable a lowered symbol is (w, or its entry w[2]): its place among the
+    optimisation's variables and what follows the key; None for a symbol of no bound variable."""
+    for key, place in keys.items():
+        if name == key or name.startswith(key + "["):
+            return place, name[len(key):]
+    return None
+
+
+def optimum_key(node: n.Optimum, body: sp.Expr, bound: dict[sp.Symbol, tuple[int, str]]) -> str:
+    """A digest of an optimisation: its kind, domain and number of variables, and its body's values at
+    fixed points (each bound variable drawn by its place, every other letter by its name), in each of
+    OPTIMUM_RANGES: between 0 and 1, where logs of theta and of 1 - theta are defined, and beyond, where
+    |\\theta| and \\theta differ. A point where the body has no value counts as such; a body valued nowhere
+    is named by its form, the bound variables renamed by place. Equal bodies give equal digests."""
+    values = []
+    for k, (lo, hi) in enumerate(OPTIMUM_RANGES):
+        point = {}
+        for s in body.free_symbols:
+            # one variable by its place (\\max_x f(x) is \\max_y f(y)); several by name (\\inf_{w,b} is \\inf_{b,w})
+            label = (f"{bound[s][0]}" if len(node.variables) == 1 else s.name) + bound[s][1] if s in bound else s.name
+            point[s] = sp.Rational(random.Random(f"optimum:{label}:{k}").randint(lo, hi), 100)
+        value = evaluate.fast_value(body, point, OPTIMUM_DIGITS + 5)
+        defined = value is not None and value is not evaluate.UNDEFINED
+        values.append(sp.sstr(sp.Float(value, OPTIMUM_DIGITS)) if defined else "-")
+    if any(v != "-" for v in values):
+        form = ",".join(values)
+    else:
+        form = sp.srepr(body.xreplace({s: sp.Symbol(f"bound:{place}{rest}") for s, (place, rest) in bound.items()})
+                        if len(node.variables) == 1 else body)
+    text = f"{node.kind}|{node.domain}|{len(node.variables)}|{form}"
+    return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
 
 
 def _extremum(kind: str, values: list) -> sp.Expr:

@@ -264,7 +264,8 @@ class Sqrt(Node):
 class BigOp(Node):
     """``\\sum`` / ``\\prod`` over ``var`` from ``lo`` to ``hi`` (both None when no bounds are written); kind
     ``max`` / ``min`` for the entries ``x_1, \\ldots, x_n`` of a ``\\max\\{..\\}`` list, folded over their index.
-    ``exclude`` holds ``j`` for ``\\sum_{i \\neq j}``; ``extra_vars`` the rest of ``\\sum_{i,j}``.
+    ``exclude`` holds ``j`` for ``\\sum_{i \\neq j}``; ``extra_vars`` the rest of ``\\sum_{i,j}`` (or of the
+    tuple of ``\\sum_{(i,j) \\in E}``, with ``tuples``).
     ``least``: for terms written around an ellipsis, how many the author wrote out (the range must have
     at least as many). ``over``: for a sum over a set (``x \\in N(i)``), the letters the set depends on."""
 
@@ -277,6 +278,23 @@ class BigOp(Node):
     extra_vars: tuple[str, ...] = ()
     least: int = 0
     over: tuple[str, ...] = ()
+    tuples: bool = False  # \\sum_{(i,j) \\in E}: var and extra_vars run together, over the pairs of a set
+
+
+@dataclass(frozen=True)
+class Optimum(Node):
+    """An optimisation over a variable: ``\\max_x f(x)``, ``\\inf_{w \\in S}``, ``\\arg\\min_\\theta``; kind
+    ``max``, ``min``, ``sup``, ``inf``, ``argmax`` or ``argmin``. ``variables`` are bound in ``body``;
+    ``domain`` is the text of the constraint written after them (``\\in \\Theta``, ``\\succeq 0``), with
+    ``domain_letters`` the letters it mentions. Not evaluated: the same optimisation (its body as a
+    function of the bound variables, its kind and domain) stands for the same value (see
+    Lowerer.lower_Optimum)."""
+
+    kind: str
+    variables: tuple[str, ...]
+    domain: str
+    domain_letters: tuple[str, ...]
+    body: Node
 
 
 @dataclass(frozen=True)

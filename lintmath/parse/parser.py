@@ -38,6 +38,12 @@ CASE_LEADS = {"if", "for", "when", "where"}
 CASE_DEFAULTS = {"otherwise", "else", "elsewhere", "o.w.", "ow"}
 # \sup and \inf over a list or an index read as \max and \min (see Parser.finite_bound)
 BOUNDS = {"\\sup", "\\inf"}
+# the optimisations over a variable (see Parser.optimum), by the command or word that writes them
+OPTIMA = {"\\sup": "sup", "\\inf": "inf", "\\argmax": "argmax", "\\argmin": "argmin",
+          "argmax": "argmax", "argmin": "argmin"}
+# what may follow the variables in an optimisation's script: a set or a constraint on them
+OPTIMUM_CONSTRAINTS = {"\\in", "\\succeq", "\\succ", "\\ge", "\\geq", "\\le", "\\leq", ">", "<",
+                       "\\geqslant", "\\leqslant", "\\neq", "\\ne", "\\subseteq", "\\subset"}
 MATRIX_ENVS = {"pmatrix", "bmatrix", "Bmatrix", "vmatrix", "Vmatrix", "matrix", "smallmatrix", "array", "mymatrix",
                "absmatrix"}
 EVENT_RELATIONS = {"=", "\\neq", "\\ne", "<", ">", "\\le", "\\leq", "\\ge", "\\geq", "\\in", "\\notin",
@@ -207,6 +213,13 @@ def prepare(text: str, macros: Mapping[str, Macro] | None = None, offset: int = 
                 _space_before(tokens, i + 3)
             i += 3  # \mathop{} is spacing
             continue
+        if t.kind == "cmd" and t.text == "\\mathop" and i + 1 < len(tokens) and tokens[i + 1].kind == "open":
+            # \mathop{\mathrm{arg\,min}}: an operator's spacing and limits around what it typesets
+            groups = _groups(tokens, i + 1, 1)
+            if groups is not None:
+                (a, b), = groups
+                tokens[i : b + 1] = tokens[a:b]
+                continue
         out.append(t)
         i += 1
     # trailing punctuation ends a row in prose style: "= x^2 ." is "= x^2"
@@ -1716,6 +1729,9 @@ class Parser:
         if t.text in BOUNDS and self.i + 1 < len(self.toks) \
                 and self.toks[self.i + 1].text in ("_", "(", "\\{", "\\lbrace"):
             return self.finite_bound(t)
+        if t.text in ("\\argmax", "\\argmin") or t.text == "\\arg" and self.peek(1) is not None \
+                and self.peek(1).text in ("\\max", "\\min"):
+            return self.arg_optimum(t)
         if t.text in UNSUPPORTED:
             raise ParseFailure(f"{UNSUPPORTED[t.text]} are not decided yet ({t.text})")
         if t.text in ANNOTATIONS:
@@ -1889,7 +1905,7 @@ class Parser:
     def finite_bound(self, t: Token) -> n.Node:
         """``\\sup\\{a, b\\}``, ``\\inf_{1 \\le i \\le n} a_i``: over a list or the entries of an index, the
         supremum (infimum) is the largest (smallest) entry, read as ``\\max`` (``\\min``) is. Over a
-        variable it is an optimisation, not read (and never refuted by sampling): the reason stays."""
+        variable it is an optimisation (see optimum); where that is not read either, the reason stays."""
         self.advance()
         try:
             return self.function(t, "max" if t.text == "\\sup" else "min")
@@ -1952,6 +1968,10 @@ class Parser:
             return self.maybe_apply(sym)
         if word in ("tr", "trace", "Tr", "det"):
             return self.function(Token("cmd", word, t.start, e), "det" if word == "det" else "trace")
+        if word in ("argmax", "argmin"):
+            return self.optimum(t, OPTIMA[word], f"{word} is not decided yet")
+        if word == "arg" and self.at("\\max", "\\min"):
+            return self.optimum(t, "arg" + self.advance().text[1:], "arg max / arg min are not decided yet")
         if word in ("diag", "rank", "argmax", "argmin", "arg", "lim", "prox", "vec"):
             raise ParseFailure(f"{word} is not decided yet")
         sym = self.symbol_scripts(Token("letter", word, s, e), word, "op", start=t.start)
@@ -2176,14 +2196,17 @@ class Parser:
     def indexed_extremum(self, t: Token, name: str) -> n.Node:
         """``\\max_i (x_i + c)``, ``\\min_{1 \\le k \\le n} a_k``: the largest (smallest) entry over an index,
         read as a sum's range is. Over a variable that no entry is indexed by (``\\min_x (x^2 + 1)``,
-        ``\\max_a Q(s, a)``) it is an optimisation, which is not read."""
+        ``\\max_a Q(s, a)``) it is an optimisation (see optimum)."""
+        script = self.i
         self.advance()
         toks, _, _ = self.script_tokens()
         try:
             var, lo, exclude, extra = self.bounds(_between_bounds(toks))
         except ParseFailure as exc:  # the reasons name a sum: say what was written
-            raise ParseFailure(str(exc).replace("a sum", f"\\{name}")) from None
+            self.i = script
+            return self.optimum(t, OPTIMA.get(t.text, name), str(exc).replace("a sum", f"\\{name}"))
         over: tuple[str, ...] = ()
+        tuples = bool(extra) and isinstance(lo, tuple)  # \max_{(i,j) \in E}
         if isinstance(lo, tuple):
             lo, hi, over = lo
         else:
@@ -2199,8 +2222,45 @@ class Parser:
             raise ParseFailure(f"\\{name} over an index without a body")
         body = self.product()
         if not _indexes_only(body, {var, *extra}):
-            raise ParseFailure(f"\\{name} over a variable (an optimisation) is not decided yet")
-        return n.BigOp(t.start, body.end, name, var, lo, hi, body, tuple(exclude), tuple(extra), over=over)
+            self.i = script
+            unread = f"\\{name} over a variable (an optimisation) is not decided yet"
+            return self.optimum(t, OPTIMA.get(t.text, name), unread)
+        return n.BigOp(t.start, body.end, name, var, lo, hi, body, tuple(exclude), tuple(extra), over=over,
+                       tuples=tuples)
+
+    def optimum(self, t: Token, kind: str, unread: str) -> n.Node:
+        """``\\max_x f(x)``, ``\\inf_{w, b}``, ``\\arg\\min_{\\theta \\in \\Theta}``: an optimisation over
+        variables, with the script at the current token. Its body is the product that follows, as
+        for an indexed ``\\max``; when the rest of the expression mentions a bound variable again
+        (``\\max_x f(x) + g(x)``) the author may have meant the whole sum, and neither reading is sound
+        to compare: ``unread`` is the reason then, and for a script other than letters and a constraint."""
+        if not self.at("_"):
+            raise ParseFailure(unread)
+        self.advance()
+        toks, _, _ = self.script_tokens()
+        split = _optimum_script(toks)
+        if split is None:
+            raise ParseFailure(unread)
+        variables, domain = split
+        u = self.peek()
+        if u is None or not self.starts_atom(u) or self.at("^", "_"):
+            raise ParseFailure(unread)
+        body = self.product()
+        if any(x.text in variables for x in self.toks[self.i:]):
+            raise ParseFailure(unread)
+        after = self.peek()
+        if kind.startswith("arg") and after is not None and after.kind != "close" and after.text != "\\right":
+            # \arg\min_w f(w) + c: the point that minimises f, plus c, or the one that minimises f + c
+            # (a max is the same either way: \max_x f(x) + c)
+            raise ParseFailure(unread)
+        return n.Optimum(t.start, body.end, kind, variables, " ".join(x.text for x in domain),
+                         tuple(sorted({x.text for x in domain if _is_letter_token(x)})), body)
+
+    def arg_optimum(self, t: Token) -> n.Node:
+        """``\\arg\\max_\\theta``, ``\\argmin_w``: the optimisation whose value is the point that attains it."""
+        self.advance()
+        kind = OPTIMA[t.text] if t.text in OPTIMA else "arg" + self.advance().text[1:]
+        return self.optimum(t, kind, f"{UNSUPPORTED[t.text]} are not decided yet ({t.text})")
 
     def list_entry(self) -> n.Node:
         """An entry of ``\\max\\{a_1, \\ldots, a_n\\}``: an expression, or the dots standing for the entries between."""
@@ -2358,7 +2418,9 @@ class Parser:
         rest: tuple[n.Node, ...] = ()
         if kind == "prod":
             body, rest, ops = _split_product_body(body, {var, *extra})
-        node = n.BigOp(t.start, body.end, kind, var, lo, hi, body, tuple(exclude), tuple(extra), over=over)
+        # a list of indices with a set came as a tuple (\sum_{(i,j) \in E}, see bounds)
+        node = n.BigOp(t.start, body.end, kind, var, lo, hi, body, tuple(exclude), tuple(extra), over=over,
+                       tuples=bool(extra) and over_set is not None)
         if rest:
             return n.Mul(t.start, rest[-1].end, (node, *rest), any(ops), ops)
         return node
@@ -2773,6 +2835,10 @@ class Parser:
         if not toks:
             raise ParseFailure("an empty sum index")
         first = toks[0]
+        if first.is_("(") and _tuple_of_letters(toks) is not None:
+            # \sum_{(i,j) \in E}: over the pairs of a set, read by Lowerer.lower_BigOp
+            names, rest = _tuple_of_letters(toks)
+            return names[0], self.set_range(rest[1:]), [], names[1:]
         if first.kind not in ("letter",) and not (first.kind == "cmd" and first.text[1:] in GREEK):
             raise ParseFailure("a sum over a set is not decided yet")
         var = first.text
@@ -2841,6 +2907,64 @@ class Parser:
         letters = tuple(x.base for x in node.walk() if isinstance(x, n.Sym) and x is not node
                         and not (isinstance(node, n.Apply) and x is node.func))
         return n.Num(node.start, node.start, "1"), size, letters
+
+
+def _styled_letter(toks: list[Token], k: int) -> int:
+    """How many tokens a styled letter at ``k`` takes (``\\mathbf w``: 2, ``\\mathbf{w}``: 4), or 0."""
+    if toks[k].text not in STYLES or k + 1 >= len(toks):
+        return 0
+    if _is_letter_token(toks[k + 1]):
+        return 2
+    if k + 3 < len(toks) and toks[k + 1].kind == "open" and _is_letter_token(toks[k + 2]) \
+            and toks[k + 3].kind == "close":
+        return 4
+    return 0
+
+
+def _tuple_of_letters(toks: list[Token]) -> tuple[list[str], list[Token]] | None:
+    """``(i, j) \\in E``: the distinct letters of the tuple and the tokens from ``\\in`` on; None for any
+    other script."""
+    close = _closing(toks, 0)
+    if close is None or close + 2 > len(toks) - 1 or toks[close + 1].text != "\\in":
+        return None
+    inner = toks[1:close]
+    names = [x.text for x in inner[0::2]]
+    if len(inner) < 3 or len(inner) % 2 == 0 or not all(_is_letter_token(x) for x in inner[0::2]) \
+            or not all(x.is_(",") for x in inner[1::2]) or len(set(names)) != len(names):
+        return None
+    return names, toks[close + 1:]
+
+
+def _is_letter_token(t: Token) -> bool:
+    return t.kind == "letter" or t.kind == "cmd" and t.text[1:] in GREEK
+
+
+def _optimum_script(toks: list[Token]) -> tuple[tuple[str, ...], list[Token]] | None:
+    """The script of an optimisation: its variables (letters separated by commas, ``w, b, \\xi``) and
+    the constraint after them (``\\in \\mathbb{R}^d``, ``\\succeq 0``, or nothing); None for any other
+    script (a set-builder, a subscripted variable)."""
+    variables: list[str] = []
+    k = 0
+    while k < len(toks):
+        width = _styled_letter(toks, k)  # \\mathbf{w}, \\boldsymbol\\theta: bound by its letter
+        if width:
+            variables.append(toks[k + width - 1 - (width == 4)].text)
+            k += width
+        elif _is_letter_token(toks[k]):
+            variables.append(toks[k].text)
+            k += 1
+        else:
+            break
+        if k < len(toks) and toks[k].is_(","):
+            k += 1
+            continue
+        break
+    rest = toks[k:]
+    if not variables or len(set(variables)) != len(variables) or (rest and rest[0].text not in OPTIMUM_CONSTRAINTS):
+        return None
+    if toks[k - 1].is_(","):
+        return None
+    return tuple(variables), rest
 
 
 def _top_level_items(toks: list[Token]) -> list[list[Token]]:

@@ -117,8 +117,9 @@ def test_cases_node_records_conditions():
     (r"\sup\{a, b\} + \inf\{a, b\}", r"a + 2b", R),
     (r"\sup_{1 \le i \le n} (a_i + c)", r"\sup_{1 \le i \le n} a_i + c", V),
     (r"\inf_{1 \le i \le n} 2 a_i", r"2 \inf_{1 \le i \le n} a_i", V),
-    # over a variable: an optimisation, never read and never refuted by sampling
-    (r"\sup_x f(x)", r"\sup_x f(x) + 1", U),
+    # over a variable: an optimisation, read as a binder since round 16 (test_binders_round16.py):
+    # refuted only for a difference outside the same optimisation on both sides
+    (r"\sup_x f(x)", r"\sup_x f(x) + 1", R),
     (r"\inf_{x} (x^2 + 1)", r"1", U),
     (r"\inf_{x} (x^2 + 1)", r"2", U),
 ])
@@ -126,9 +127,9 @@ def test_sup_inf_over_lists_and_indices(lhs, rhs, expected):
     assert status(lhs, rhs) == expected
 
 
-def test_sup_over_a_variable_keeps_its_reason():
+def test_sup_over_a_variable_is_not_decided_against_another_expression():
     verdict = check_step(r"\sup_{\lambda \ge 0} L(x, \lambda)", r"f(x)", "=", explain=False)
-    assert verdict.status.value == U and "suprema" in verdict.reason
+    assert verdict.status.value == U
 
 
 @pytest.mark.parametrize("lhs, rhs, expected", [

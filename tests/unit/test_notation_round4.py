@@ -66,8 +66,8 @@ def test_starred_operator_name(lhs, rhs, expected):
 
 
 def test_starred_argmin_stays_undecided():
-    with pytest.raises(ParseFailure):
-        parse_math(r"\operatorname*{arg\,min}_{x} (x - a)^2")
+    # read as an optimisation since round 16 (test_binders_round16.py), whose value is not decided
+    assert check_step(r"\operatorname*{arg\,min}_{x} (x - a)^2", "a", "=").status.value == "unverified"
 
 
 OLD_FONTS = [
