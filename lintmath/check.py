@@ -39,7 +39,7 @@ from lintmath.parse.parser import LOOSE_DIFFERENTIAL, NO_DIFFERENTIAL, increment
 from lintmath.parse.tokens import ParseFailure
 from lintmath.substitute import Definition, parse_definitions, substitute, transform
 from lintmath.parse.vocabulary import FUNCTION_LETTERS
-from lintmath.relations import LOGICAL, PLUS_MINUS, with_signs
+from lintmath.relations import LOGICAL, PLUS_MINUS, find_relations, normalize_relation, with_signs
 
 EQUALITY = {"=", "===", "==", "=:"}
 INEQUALITY = {"<=", ">=", "<", ">"}
@@ -389,6 +389,83 @@ def _mixed_numbers_hold(lhs: str, rhs: str, relation: str, **options) -> bool:
     return _check_step(left, right, relation, explain=False, **options).status is not Status.REFUTED
 
 
+PRIME_TRANSPOSE = "holds with a prime read as a transpose (X'X, as regression courses write it)"
+# a single prime on a letter, a brace or a bracket: x', \beta', \mathbf{y}', (y - X\beta)'
+_PRIME = re.compile(r"(?<=[A-Za-z})\]])'(?!')")
+# ... on a letter directly before another letter (X'X, y'\mathbf{1}, \beta'X'y): a product, where a
+# derivative stands alone (f'(x), y' = 2x) or on a bracket ([t^3 t]' = (t^3)' t), never read so
+# a prime on a bracket, or a derivative written out: the step does calculus, where u'v is u' times v
+_PRIMED_CALCULUS = re.compile(r"[)\]]\s*'|\\(?:partial|nabla|frac\s*\{\s*d)(?![A-Za-z])|\bd/d")
+_PRIME_PRODUCT = re.compile(r"(?<=[A-Za-z}])'(?!')\s*(?:[A-Za-z]|\\(?!left|right|end|cdot|times|quad|qquad)[A-Za-z])")
+
+
+def _primes_as_transposes_hold(lhs: str, rhs: str, relation: str, **options) -> bool:
+    """Whether a refuted step holds once each prime is read as a transpose: econometrics and R-based
+    statistics courses write X'X, y'y and (X'X)^{-1}X'y, where y'X\beta = \beta'X'y is a scalar's
+    transpose, not a slip. Only steps where a prime stands before another factor are read so (a
+    derivative f'(x) stands alone). Asked of refuted steps only."""
+    text = lhs + " " + rhs
+    if "'" not in text or not _PRIME_PRODUCT.search(text) or _PRIMED_CALCULUS.search(text):
+        return False
+    left, right = _PRIME.sub(r"^{\\top}", lhs), _PRIME.sub(r"^{\\top}", rhs)
+    # verified, not merely undecided: shapes the transposes leave open vouch for nothing
+    return _check_step(left, right, relation, explain=False, **options).status is Status.VERIFIED
+
+
+PERCENT_LABEL = "holds with % read as the label of a number already multiplied by 100 (0.25 \\times 100 = 25\\%)"
+# a factor 100 written beside a product sign: the conversion of a fraction to per cent
+_TIMES_HUNDRED = re.compile(r"(?:\\times|\\cdot|\*)\s*100(?![\d.])|(?<![\d.])100\s*(?:\\times|\\cdot|\*)")
+
+
+def _percent_labels_hold(lhs: str, rhs: str, relation: str, **options) -> bool:
+    """Whether a refuted step holds once \\% is read as a label rather than a factor 1/100, on a side
+    facing a product with 100 (``\\frac{30}{120} \\times 100 = 25\\%``): how statistics notes convert a
+    proportion to per cent. Asked of refuted steps only."""
+    sides = (lhs, rhs)
+    if not any("\\%" in side for side in sides) \
+            or not any("\\%" in side and _TIMES_HUNDRED.search(other) for side, other in (sides, sides[::-1])):
+        return False
+    left, right = lhs.replace("\\%", ""), rhs.replace("\\%", "")
+    return _check_step(left, right, relation, explain=False, **options).status is Status.VERIFIED
+
+
+CONDITION_FOLLOWS = "a condition follows the step (\\text{if } p_i = p): decided without it"
+# a relation sign of a stated condition: =, \equiv, \le, <, \neq, \in ...
+_CONDITION_SIGN = re.compile(r"=|<|>|\\(?:equiv|le|ge|leq|geq|neq|ne|in|to)(?![A-Za-z])")
+# a bracketed condition after a space: \qquad (p_i = p), \quad [x > 0]
+_BRACKETED_CONDITION = re.compile(r"(?:\\q?quad|\\[,;: ]|,|~)\s*(?:\\left)?[(\[]([^()\[\]]*)(?:\\right)?[)\]]"
+                                  r"\s*[.,;]?\s*$")
+
+
+def _condition_follows(lhs: str, rhs: str) -> bool:
+    """Whether the right side ends in a stated condition with a relation of its own (``n\\log p \\quad
+    \\text{if all } p_i = p``, ``, \\quad p_i = p``, ``\\qquad (p_i = p)``): the step holds under it, a
+    substitution the check does not make. Asked of refuted steps only."""
+    if not _CONDITION_SIGN.search(rhs):
+        return False  # cheap gate: no relation sign at all
+    bracket = _BRACKETED_CONDITION.search(rhs)
+    if bracket is not None and _CONDITION_SIGN.search(bracket.group(1)) is not None:
+        condition = bracket.group(1)
+    elif find_relations(rhs, annotations=False):
+        mark = _CONDITION_MARK.search(rhs)
+        condition = rhs[mark.start():] if mark is not None else rhs
+    else:
+        return False
+    # only a condition on the step's own letters (2 + 2 = 5 \quad \text{for } n = 1 stays wrong)
+    return bool(_letters_of(condition) & _letters_of(lhs))
+
+
+# where a condition after the math begins: a space, a comma, words
+_CONDITION_MARK = re.compile(r"\\q?quad(?![A-Za-z])|\\(?:text|mbox|textrm)\s*\{|,|\\[;:]")
+_NOT_LETTERS = re.compile(r"\\(?:text|mbox|textrm|mathrm|operatorname)\s*\{[^{}]*\}|\\(?:q?quad|left|right|"
+                          r"equiv|leq?|geq?|neq?|in|to|forall|mid|cdot|times|frac|sum|prod|log|ln|exp)(?![A-Za-z])")
+
+
+def _letters_of(text: str) -> set[str]:
+    """The letters (x, \\theta) a piece of math mentions, without words and operator names."""
+    return set(re.findall(r"\\[A-Za-z]+|[A-Za-z]", _NOT_LETTERS.sub(" ", text)))
+
+
 EQUATION_SOLVED = "an equation that the row beside it rearranges or solves, not an identity"
 EQUATION_CLAUSE = "an equation in a chain of implications (=>, <=>): a condition to solve, not an identity"
 
@@ -634,6 +711,9 @@ _CONVENTIONS: tuple[tuple[str, Callable[[_Refuted], bool | str | None]], ...] = 
     (ORDER_TERM, lambda s: _order_terms(s.lhs, s.rhs, s.macros)),
     (MIXED_NUMBER, lambda s: _mixed_numbers_hold(s.lhs, s.rhs, s.relation, **s.options)),
     (FIRST_PRINCIPLES, lambda s: s.first and s.relation == "=" and _first_principles(s.lhs, s.rhs)),
+    (PRIME_TRANSPOSE, lambda s: _primes_as_transposes_hold(s.lhs, s.rhs, s.relation, **s.options)),
+    (PERCENT_LABEL, lambda s: _percent_labels_hold(s.lhs, s.rhs, s.relation, **s.options)),
+    (CONDITION_FOLLOWS, lambda s: s.relation in EQUALITY and _condition_follows(s.lhs, s.rhs)),
     (EQUATION_SOLVED, lambda s: bool(s.rows) and s.relation == "="
      and _solved_beside(s.lhs, s.rhs, s.rows, s.macros)),
     # only an equation of numbers (2 + 2 = 5 => ...) is wrong whatever its letters stand for
@@ -1218,7 +1298,33 @@ def _literal_matrix_appears(parsed: Parsed) -> bool:
 
 def dropped_variables(parsed: Parsed) -> list[str]:
     left, right = names(parsed.lhs, parsed.letters), names(parsed.rhs, parsed.letters)
-    return sorted({left[k] for k in left if k not in right and not k.endswith("()")})
+    dropped = {left[k] for k in left if k not in right and not k.endswith("()")}
+    return sorted(dropped | _dropped_indexed(parsed))
+
+
+def _dropped_indexed(parsed: Parsed) -> set[str]:
+    """Bases written with a free letter index on the left (tau_n, the posterior's variance after n
+    observations) and with no index at all on the right (tau): names() reads both as one quantity,
+    but the lowering keeps tau_n apart, so tau_n replaced by its value from a line before is a
+    substitution, not a typo."""
+    letters = parsed.letters
+    if not letters.index:
+        return set()  # cheap gate: no letter subscripts anywhere
+    bound = {node.var for node in parsed.lhs.walk() if isinstance(node, n.BigOp)}
+    bound |= {node.var.base for node in parsed.lhs.walk() if isinstance(node, n.Integral) and node.lo is not None}
+    skip = n.non_quantities(parsed.lhs)
+    free_indexed = {node.base: node.key + "_" + ",".join(map(_item_text, node.indices))
+                    for node in parsed.lhs.walk()
+                    if isinstance(node, n.Sym) and id(node) not in skip and node.indices
+                    and node.base not in bound and node.key not in letters.entries
+                    and all(_is_index_letter(i, letters, bound) and not any(
+                        isinstance(x, n.Sym) and x.base in bound for x in i.walk()) for i in node.indices)}
+    if not free_indexed:
+        return set()
+    right = [node for node in parsed.rhs.walk() if isinstance(node, n.Sym)]
+    return {key for base, key in free_indexed.items()
+            if any(x.base == base and not x.indices for x in right)
+            and not any(x.base == base and x.indices for x in right)}
 
 
 def gap_names(parsed: Parsed, first: bool) -> set[str]:
@@ -2705,7 +2811,6 @@ def _shown_name(atom) -> str:
 
 def _parse_assumptions(items: tuple[ContextItem, ...]) -> list[tuple[n.Node, str, n.Node]]:
     """``x > 0``, ``0 < p < 1``, ``\\sum_k t_k = 1`` as (left, relation, right) trees."""
-    from lintmath.relations import find_relations, normalize_relation
 
     out = []
     for item in items:

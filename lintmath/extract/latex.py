@@ -73,6 +73,13 @@ _WITH_GROUP = frozenset({"label", "tag", "vspace"})
 # ``\MoveEqLeft``, ``\lefteqn``, ``\mathrlap``... are layout: only the command goes, the group it
 # wraps (``\lefteqn{(a+b)^2}``) stays as math.
 _OVERLAY = frozenset({"only", "onslide", "uncover", "visible", "invisible", "alt", "pause"})
+#: Beamer commands that take an overlay spec as a decoration (``\alert<2>{x}``, ``\color<3>{red}``):
+#: the spec goes, or its ``<`` and ``>`` would read as relations; ``\temporal<2>{a}{b}{c}`` keeps
+#: its versions, so its side is not read (as ``\alt``).
+_OVERLAY_SPEC = re.compile(
+    r"\\(?:alert|color|textcolor|structure|textbf|textit|textsf|textrm|emph|temporal|action|hilite)"
+    r"(?![a-zA-Z@])\s*(<[^<>{}\n]{1,24}>)"
+)
 _ROW_TOKEN = re.compile(r"\\[a-zA-Z@]+|\\.|[{}&]|[^\\{}&]+|\\", re.S)
 _LEADING_OP = re.compile(r"(?:[+\-]|\\(?:cdot|times|pm|mp)(?![a-zA-Z]))")
 #: Prose symbols that open a row before its left side (``\therefore x &= 3``).
@@ -453,6 +460,9 @@ def _blank_notmath(local: str, chars: list[str]) -> None:
             elif cmd != "pause":
                 _unwrap_overlay(local, chars, a, j)
         _blank(chars, a, j)
+    if "<" in local:
+        for m in _OVERLAY_SPEC.finditer(local):
+            _blank(chars, m.start(1), m.end(1))
 
 
 def _only_alternative(local: str, a: int, j: int) -> bool:

@@ -790,6 +790,7 @@ class Parser:
         """``\\text{Var}(X)`` is an operator, not prose: refuse rather than cut the line there."""
         if t.text not in ("\\text", "\\textrm", "\\mbox", "\\textnormal", "\\textit", "\\textsf"):
             return
+        before = self.toks[self.i - 1] if self.i else None
         self.advance()
         if self.peek() is None:
             return
@@ -800,6 +801,10 @@ class Parser:
             raise ParseFailure(f"cannot read \\text{{{word}}} as math")
         first = _first_word(toks)
         note = first in CONDITION_WORDS or first.endswith("ing")  # "rewriting in binary", "using (3)"
+        if before is not None and before.kind == "num" and toks and toks[0].kind == "letter" and not note:
+            # 1.2\text{M}, 2.5\ \text{GFLOPs}: a word on a number is its unit or magnitude (a million,
+            # giga-), which the other side may not share; cut as a note, 1.2M would read as 1.2
+            raise ParseFailure(f"a number with a word after it (a unit or magnitude: \\text{{{word}}})")
         if nxt is not None and not note and _math_ahead(self.toks[self.i:]):
             # 15\% \text{ of } 240, 2\text{ apples} + 3\text{ apples}: words between quantities, not a
             # note after the math; cut there, the line would be 15% or 2
