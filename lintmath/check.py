@@ -38,7 +38,8 @@ from lintmath.parse import nodes as n
 from lintmath.parse.parser import LOOSE_DIFFERENTIAL, NO_DIFFERENTIAL, increments_of, parse_math, prepare, reads_star_product
 from lintmath.parse.tokens import ParseFailure
 from lintmath.substitute import Definition, parse_definitions, substitute, transform
-from lintmath.parse.vocabulary import FUNCTION_LETTERS
+from lintmath.parse.units import unit_names, without_units
+from lintmath.parse.vocabulary import FUNCTION_LETTERS, UNIT_KINDS
 from lintmath.relations import LOGICAL, PLUS_MINUS, find_relations, normalize_relation, with_signs
 
 EQUALITY = {"=", "===", "==", "=:"}
@@ -777,9 +778,79 @@ def holds_by_definitions(lhs: str, rhs: str, relation: str, macros: Mapping[str,
     return Verdict(Status.VERIFIED, outcome.reason, guessed=guessed, definitions=where)
 
 
+UNITS_DIFFER = "different units on the two sides: not converted, not compared"
+UNITS_ONE_SIDE = "a unit given on one side only: the numbers differ, not compared"
+UNITS_UNSURE = "the step's units are not compared as factors (one kind of quantity in two units, or a unit " \
+    "on some terms only)"
+
+
 def _check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro] | None = None,
                 first: bool = False, seed: int = 0, explain: bool = True,
                 context: tuple[ContextItem, ...] = (), indefinite: bool = False) -> Verdict:
+    verdict = _check_read_step(lhs, rhs, relation, macros=macros, first=first, seed=seed, explain=explain,
+                               context=context, indefinite=indefinite)
+    if verdict.status is not Status.REFUTED:
+        return verdict
+    reason = _units_uncompared(lhs, rhs, relation, macros or {}, seed)
+    return Verdict(Status.UNVERIFIED, reason, elapsed=verdict.elapsed) if reason else verdict
+
+
+def _unit_reading(parsed: Parsed) -> Parsed | str:
+    """A step with physical units (see parse/units.py), as it is compared: units read as opaque
+    factors when both sides write the same ones (3 m + 4 m = 7 m); left out when one side writes none
+    (25 + 273.15 = 298.15 K), which can verify the step but not refute it (see _units_uncompared); a
+    reason when the sides write different units (5 cm = 0.05 m), which are not converted."""
+    left, right = unit_names(parsed.lhs), unit_names(parsed.rhs)
+    if not (left or right):
+        return parsed
+    if left and right:
+        return parsed if left == right else UNITS_DIFFER
+    lhs, rhs = without_units(parsed.lhs), without_units(parsed.rhs)
+    return Parsed(lhs, rhs, classify_letters(lhs, rhs))
+
+
+def _units_uncompared(lhs: str, rhs: str, relation: str, macros: Mapping[str, Macro], seed: int) -> str:
+    """Why a refuted step with units is no refutation, or "": a unit on one side only (10 kJ may be the
+    10000 of the other side, in J); two units of one kind (1 h + 30 min, opaque factors that are one
+    quantity); or sides that agree with the units left out (3 m + 4 = 7 m, a unit written once for
+    two terms). Only refuted steps pay for this look, on trees the parser keeps."""
+    try:
+        parsed = parse_step(lhs, rhs, macros)
+    except (ParseFailure, RecursionError):
+        return ""
+    left, right = unit_names(parsed.lhs), unit_names(parsed.rhs)
+    if not (left or right):
+        return ""
+    if not (left and right):
+        return UNITS_ONE_SIDE
+    if not _units_distinct(left | right) or _upright_namesakes(parsed, left | right):
+        return UNITS_UNSURE
+    a, b = without_units(parsed.lhs), without_units(parsed.rhs)
+    outcome, _ = Comparator(Parsed(a, b, classify_letters(a, b)), relation, seed).decide()
+    return "" if outcome.kind == "differ" else UNITS_UNSURE
+
+
+def _upright_namesakes(parsed: Parsed, names: set[str]) -> bool:
+    """Whether an upright letter away from a number bears a unit's name (2\\,\\mathrm{m} + \\mathrm{m}):
+    the document may write a quantity upright, and then the unit read after the number is that quantity."""
+    words = {w for name in names for w in re.findall(r"[A-Za-z]+", name)}
+    return any(isinstance(x, n.Sym) and x.style == "rm" and x.base in words
+               for tree in (parsed.lhs, parsed.rhs) for x in tree.walk())
+
+
+def _units_distinct(names: set[str]) -> bool:
+    """Whether the units named measure different kinds of quantity, none convertible into another:
+    one unit alone, or known words (kJ mol^{-1}, m/s) of which no two are of one kind."""
+    if len(names) == 1:
+        return True
+    words = {w for name in names for w in re.findall(r"[A-Za-z]+", name)}
+    kinds = [UNIT_KINDS.get(w) for w in words]
+    return None not in kinds and len(set(kinds)) == len(kinds)
+
+
+def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro] | None = None,
+                     first: bool = False, seed: int = 0, explain: bool = True,
+                     context: tuple[ContextItem, ...] = (), indefinite: bool = False) -> Verdict:
     started = time.perf_counter()
     cpu_started = work_time()  # what the diagnosis may spend is judged in CPU time
     if relation not in EQUALITY and relation not in INEQUALITY:
@@ -790,6 +861,10 @@ def _check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro
         return Verdict(Status.UNVERIFIED, f"could not read: {exc}")
     except RecursionError:
         return Verdict(Status.UNVERIFIED, "could not read: expression nested too deeply")
+    read = _unit_reading(parsed)
+    if isinstance(read, str):
+        return Verdict(Status.UNVERIFIED, read)
+    parsed = read
     if loose_differentials(parsed.lhs, parsed.rhs) and not _SPACED_D.search(lhs + " " + rhs):
         return Verdict(Status.UNVERIFIED, DIFFERENTIALS)
     if has_differentials(parsed.lhs, parsed.rhs):

@@ -16,6 +16,7 @@ from lintmath.model import Macro
 from lintmath.parse import nodes as n
 from lintmath.parse.ellipsis import UNDECIDED as ELLIPSIS_UNDECIDED, fold_run
 from lintmath.parse.packages import package_commands
+from lintmath.parse.units import compact, siunitx_commands, unit_name
 from lintmath.parse.tokens import (
     ParseFailure, Token, expand_macros, macro_table, read_group, read_optional, tokenize,
 )
@@ -114,7 +115,7 @@ def prepare(text: str, macros: Mapping[str, Macro] | None = None, offset: int = 
     tokens = tokenize(text, offset)
     if macros:
         tokens = expand_macros(tokens, macros)
-    tokens = _scientific_notation(_infix_fractions(_braket_commands(package_commands(tokens))))
+    tokens = _scientific_notation(_infix_fractions(_braket_commands(package_commands(siunitx_commands(tokens)))))
     out: list[Token] = []
     i = 0
     while i < len(tokens):
@@ -1031,16 +1032,16 @@ class Parser:
             self.i = save
 
     def unit_ahead(self) -> tuple[str, int] | None:
-        """``\\text{kg}``, ``\\text{ m/s}``, ``\\text{kg m^2}``: a unit (its compact text) and where its
+        """``\\text{kg}``, ``\\text{ m/s}``, ``\\mathrm{kJ\\,mol^{-1}}``: a unit (its compact text) and where its
         group ends, when every word of the group is a physical unit; None for prose."""
         j = self.i + 1
         if j >= len(self.toks) or self.toks[j].kind != "open":
             return None
         words: list[str] = []
-        k, prev_end = j + 1, -1
-        while k < len(self.toks) and self.toks[k].kind != "close":
+        k, prev_end, depth = j + 1, -1, 0
+        while k < len(self.toks) and (depth or self.toks[k].kind != "close"):
             tok = self.toks[k]
-            if tok.kind == "letter":
+            if tok.kind == "letter" and not depth:
                 before = self.toks[k - 1]
                 # letters typed together make one word (kg); so do letters a macro expanded to, which
                 # all carry the macro's span (\kl for \text{KL} is no kelvin-litre)
@@ -1048,13 +1049,37 @@ class Parser:
                     words[-1] += tok.text
                 else:
                     words.append(tok.text)
+            elif tok.kind == "open" and self.toks[k - 1].text == "^":
+                depth += 1  # mol^{-1}: an exponent in braces
+            elif tok.kind == "close" and depth:
+                depth -= 1
             elif not (tok.kind == "num" or tok.text in ("/", "^", "-", ".", "\\cdot", "(", ")")):
                 return None
             prev_end = tok.end
             k += 1
         if k >= len(self.toks) or not words or any(w not in PHYSICAL_UNITS for w in words):
             return None
-        return "".join(x.text for x in self.toks[j + 1 : k]), self.toks[k].end
+        return compact(self.toks[j + 1 : k]), self.toks[k].end
+
+    def after_number(self) -> bool:
+        """Whether the token before the current one ends a number: ``298.15\\,\\mathrm{K}``, ``3 \\times
+        10^{8}\\,\\mathrm{m/s}``, ``100\\pi\\,\\mathrm{rad/s}``, where an upright word of units is a unit
+        (elsewhere ``\\mathrm{T}`` may be a transpose, ``\\mathrm{V}`` a variance)."""
+        k = self.i - 1
+        if k >= 1 and self.toks[k].text == "\\pi":
+            k -= 1  # 2\pi: a number still
+        if k < 0:
+            return False
+        if self.toks[k].kind == "num":
+            return True
+        if self.toks[k].kind != "close":
+            return False
+        k -= 1
+        while k >= 0 and (self.toks[k].kind == "num" or self.toks[k].text == "-"):
+            k -= 1
+        # a power of a number: 10^{8}
+        return 2 <= k < self.i - 2 and self.toks[k].kind == "open" and self.toks[k - 1].text == "^" \
+            and self.toks[k - 2].kind == "num"
 
     def text_is_math(self) -> bool:
         """``\\text{KL}[q, p]``, ``\\text{err}_m``, ``\\textrm{Var}(X)``: a word used as a name, not prose."""
@@ -1607,11 +1632,18 @@ class Parser:
         if name in FUNCTIONS:
             self.advance()
             return self.function(t, FUNCTIONS[name])
-        if t.text in TEXT_WORDS and self.unit_ahead() is not None:
+        unit = unit_name(t)
+        if unit is not None:
+            self.advance()
+            return n.Sym(t.start, t.end, unit, "unit")
+        if (t.text in TEXT_WORDS or t.text == "\\mathrm" and self.after_number()) and self.unit_ahead() is not None:
             unit, end = self.unit_ahead()
+            save = self.i
             while self.peek() is not None and self.peek().start < end:
                 self.advance()
-            return n.Sym(t.start, end, unit, "unit")
+            if t.text in TEXT_WORDS or not self.at("("):
+                return n.Sym(t.start, end, unit, "unit")
+            self.i = save  # 3\mathrm{min}(a, b): a function after all
         if t.text in ("\\operatorname", "\\mathrm", "\\mathit") or (t.text in TEXT_WORDS and self.text_is_math()):
             return self.named(t)
         if t.text in STYLES:

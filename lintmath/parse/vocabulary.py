@@ -79,6 +79,23 @@ PHYSICAL_UNITS = {
     "dB", "L", "mL", "bar", "atm", "cal", "kcal", "lb", "ft", "yr", "kWh", "Wh", "mAh",
 }
 
+# What each of PHYSICAL_UNITS measures: two units of one kind in a step (km and m, h and min, J and eV)
+# are one quantity in two scales, which a reading of units as opaque factors cannot compare.
+UNIT_KINDS = {
+    **dict.fromkeys(("m", "cm", "mm", "km", "nm", "um", "ft"), "length"),
+    **dict.fromkeys(("g", "kg", "mg", "lb"), "mass"),
+    **dict.fromkeys(("s", "ms", "us", "ns", "min", "h", "hr", "yr"), "time"),
+    **dict.fromkeys(("A", "mA"), "current"), "K": "temperature", "mol": "amount",
+    **dict.fromkeys(("N", "kN"), "force"),
+    **dict.fromkeys(("J", "kJ", "eV", "keV", "MeV", "GeV", "cal", "kcal", "kWh", "Wh"), "energy"),
+    **dict.fromkeys(("W", "kW", "MW"), "power"), **dict.fromkeys(("Pa", "kPa", "MPa", "bar", "atm"), "pressure"),
+    **dict.fromkeys(("V", "mV", "kV"), "voltage"), **dict.fromkeys(("C", "mAh"), "charge"),
+    **dict.fromkeys(("F", "uF", "nF", "pF"), "capacitance"), **dict.fromkeys(("H", "mH"), "inductance"),
+    "T": "field", **dict.fromkeys(("Hz", "kHz", "MHz", "GHz"), "frequency"),
+    **dict.fromkeys(("Ohm", "ohm"), "resistance"), "rad": "angle", "dB": "ratio",
+    **dict.fromkeys(("L", "mL"), "volume"),
+}
+
 # Letter styles: command -> short style name that becomes part of a symbol's identity.
 STYLES = {
     # an arrow marks a vector whatever its case (\vec{E}, \vec{B}); bold capitals are matrices
