@@ -22,9 +22,9 @@ from sympy.core.function import AppliedUndef
 from sympy.matrices.common import ShapeError
 
 from lintmath.lower import (
-    EVENT_MODEL, EVENTS, LIBRARY, LOG_BASE_TWO, MAYBE_SYMMETRIC_NAMES, OPAQUE_ENTRY, OPTIMUM_MARK, SYMMETRIC_NAMES,
-    Instance, Letters, Lowerer, Undecidable, classify_letters, derivative, has_cases, has_indicator, has_infinite_series, has_sample_entries,
-    has_summed_repeat, has_uncounted_sum, has_valued_set_sum, is_library, least_integers, normalized_family,
+    DEGREE_ANGLES, EVENT_MODEL, EVENTS, LIBRARY, LOG_BASE_TWO, MAYBE_SYMMETRIC_NAMES, OPAQUE_ENTRY, OPTIMUM_MARK,
+    SLASH_ARGUMENT, SYMMETRIC_NAMES, TRIANGLE_ANGLES, Instance, Letters, Lowerer, Undecidable, classify_letters,
+    derivative, has_cases, has_indicator, has_infinite_series, has_sample_entries, has_summed_repeat, has_uncounted_sum, has_valued_set_sum, is_library, least_integers, normalized_family,
     read_as_product, reading_keys, shapes_of_side, sum_bounds,
 )
 from lintmath import equations, events, expectation, implication, linalg, modular, probability, quantum, series
@@ -891,7 +891,8 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
         screened = relation in EQUALITY and not reason.startswith("needs the definition") and len(gap) <= 2
         # (a probability reading is not the default one: \sum_x p(x | y) = 1 differs with p a stand-in)
         readable_gap = _drops_distributions(parsed, reason, gap) or _introduces_events(parsed, reason, gap)
-        if screened and (readable_gap or not comparator.quickly_differs()):
+        imaginary = _introduces_imaginary_unit(reason, gap)
+        if screened and (readable_gap or imaginary or not comparator.quickly_differs()):
             outcome, guessed = comparator.decide()
             if outcome.kind == "equal":
                 return Verdict(Status.VERIFIED, outcome.reason, guessed=guessed,
@@ -1740,6 +1741,13 @@ def _solved_for(parsed: Parsed, comparator: "Comparator") -> str:
     return head.rstrip("()") if remains else ""
 
 
+def _introduces_imaginary_unit(reason: str, gap: set[str]) -> bool:
+    """Whether the only name a step introduces is i or j (``z^2 + 1 = (z - i)(z + i)``, ``\\sqrt{-9} =
+    3i``): maybe the imaginary unit, a reading the full comparison tries (the quick one, with i a
+    letter, would stop it). Only a verification can come of it: the step stays unverified otherwise."""
+    return reason.startswith("introduces") and bool(gap) and gap <= {"i", "j"}
+
+
 def _introduces_events(parsed: Parsed, reason: str, gap: set[str]) -> bool:
     """Whether the names a step introduces are only named events of its probabilities (the B of
     ``P(A) = P(A \\mid B) P(B) + P(A \\mid B^c) P(B^c)``), which the reading of events decides: the
@@ -1912,6 +1920,16 @@ class Comparator:
             if outcome.kind == "equal" and LOG_BASE_TWO in flips:
                 # in computer science \log is base 2 (and wins over base 10 where both are flipped)
                 outcome = Outcome("undecided", "holds if \\log is base 2 (lintmath reads it as the natural log)")
+            if outcome.kind == "equal" and SLASH_ARGUMENT in flips:
+                # \cos 2\pi/3 = -\frac12: the author's argument runs to the end of the slash
+                outcome = Outcome("undecided", "holds if the slash divides the function's argument "
+                                  "(\\sin x/2 as \\sin(x/2))")
+            if outcome.kind == "equal" and TRIANGLE_ANGLES in flips:
+                # \sin(A + B) = \sin C holds for the angles of a triangle, which only the prose can say
+                outcome = Outcome("undecided", "holds if the letters are the angles of a triangle (sum pi)")
+            if outcome.kind == "equal" and DEGREE_ANGLES in flips:
+                # \sin 30 = \frac12: the author's angles are degrees, written without the sign
+                outcome = Outcome("undecided", "holds if the angles are in degrees (lintmath reads them as radians)")
             if outcome.kind == "equal" and ("logbase",) in flips and "log10" in self._other_bases():
                 # \log is the natural logarithm here, as in most notes; in engineering it is base 10
                 outcome = Outcome("undecided", "holds if \\log is base 10 (lintmath reads it as the natural log)")

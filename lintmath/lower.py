@@ -816,6 +816,16 @@ def _is_identity_letter(sym: n.Sym) -> bool:
 BASE_DIGITS = {"log10": 10, "log2": 2}
 #: the reading of \log in base 2, the logarithm of computer science (its other reading is base 10)
 LOG_BASE_TWO = ("logbase2",)
+#: \sin 30 = \frac12: a whole number under a trigonometric function read as degrees
+DEGREE_ANGLES = ("degree angles",)
+TRIGONOMETRIC = frozenset({"sin", "cos", "tan", "cot", "sec", "csc"})
+#: \tan A + \tan B + \tan C = \tan A \tan B \tan C: A, B, C (or alpha, beta, gamma) the angles of a triangle
+TRIANGLE_ANGLES = ("triangle angles",)
+TRIANGLE_LETTERS = (("A", "B", "C"), ("\\alpha", "\\beta", "\\gamma"))
+#: \cos 2\pi/3: the slash inside the function's argument (the cosine of 2pi/3), or after it
+SLASH_ARGUMENT = ("slash argument",)
+#: 3^{-1} \equiv 5 \pmod 7: a fraction modulo a whole number read as a modular inverse
+INVERSE_RESIDUES = ("inverse residues",)
 
 
 def _writes_powers(tree: n.Node, base: int) -> bool:
@@ -1038,6 +1048,7 @@ def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
         keys.append(("logbase",))  # \log 1000 = 3 in engineering, \lg 8 = 3 in computer science
     if "log10" in bases and (numeric or any(_writes_powers(t, 2) for t in trees)):
         keys.append(LOG_BASE_TWO)  # \log 8 = 3, \log(n/2) = \log n - 1: \log is base 2 in computer science
+    keys += _trigonometric_keys(trees)
     if letters.quadratic or any(m.split(":")[-1] in SYMMETRIC_NAMES | MAYBE_SYMMETRIC_NAMES
                                 for m in letters.matrices):
         keys.append(("symmetric",))  # covariance, precision, Gram and Hessian matrices usually are
@@ -1064,6 +1075,8 @@ def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
                 key = ("annotation",)
             elif isinstance(node, n.Pow) and _function_of_bracket(node.base):
                 key = ("fpow",)
+            elif isinstance(node, n.Func) and node.name == "mod" and _writes_fraction(node.args[0]):
+                key = INVERSE_RESIDUES  # \frac{1}{3} \bmod 7: a real remainder, or 5 in number theory
             elif isinstance(node, n.Sym) and node.sup_letter is not None:
                 key = ("sup", node.sup_letter.base)
             elif isinstance(node, n.Sym) and node.base in ("i", "j") and not node.indices and not node.style \
@@ -1074,6 +1087,77 @@ def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
         swaps += [("swap", key) for key, seen in orders.items()
                   if ("swap", key) not in swaps and any(a != b and (b, a) in seen for a, b in seen)]
     return keys + swaps + totals
+
+
+def _trigonometric_keys(trees: tuple[n.Node, ...]) -> list[tuple]:
+    """The readings of school trigonometry a step may need, found in one walk of its trees: a slash
+    that may divide a function's argument, whole-number angles in degrees, A, B, C the angles of a
+    triangle (looked for only where a trigonometric function is written)."""
+    keys: list[tuple] = []
+    trig = [x for t in trees for x in t.walk()
+            if isinstance(x, n.Func) and x.name in TRIGONOMETRIC or isinstance(x, n.Div) and x.slash]
+    if not trig:
+        return keys
+    if any(_slash_after_function(x) for x in trig):
+        keys.append(SLASH_ARGUMENT)  # \sin x/2 is \sin(x/2) as often as (\sin x)/2
+    if _triangle_angles(*trees):
+        keys.append(TRIANGLE_ANGLES)  # in a triangle ABC, \sin(A + B) = \sin C
+    if any(_degree_candidate(x) for x in trig):
+        keys.append(DEGREE_ANGLES)  # \sin 30 = \frac12 in school notes: degrees without the sign
+    return keys
+
+
+def _minutes_of_arc(factors: tuple[n.Node, ...], k: int) -> bool:
+    """Whether factor ``k`` is a number with one or two primes right after degrees (``30^\\circ
+    15'``) or after such minutes (``15' 20''``): minutes and seconds of arc."""
+    mark = factors[k]
+    if not (k and isinstance(mark, n.Deriv) and isinstance(mark.body, n.Num) and mark.primes in (1, 2)
+            and not mark.wrt):
+        return False
+    before = factors[k - 1]
+    return isinstance(before, n.Func) and before.name == "degrees" or _minutes_of_arc(factors, k - 1)
+
+
+def _slash_after_function(node: n.Node) -> bool:
+    """Whether ``node`` is a slash after a named function of an argument without brackets
+    (``\\cos 2\\pi/3``, ``\\sin x/2``): the slash may divide the argument instead."""
+    return isinstance(node, n.Div) and node.slash and isinstance(node.num, n.Func) \
+        and node.num.name in TRIGONOMETRIC and len(node.num.args) == 1 and not isinstance(node.num.args[0], n.Paren) \
+        and node.num.args[0].end == node.num.end
+
+
+def _plain_letter(node: n.Node) -> bool:
+    return isinstance(node, n.Sym) and not node.indices and not node.style and not node.primes and not node.labels
+
+
+def _triangle_angles(*trees: n.Node) -> bool:
+    """Whether a step writes all three of A, B, C (or alpha, beta, gamma), one of them under a
+    trigonometric function: in trigonometry these name the angles of a triangle, whose sum is pi."""
+    trig = [x.args[0] for t in trees for x in t.walk()
+            if isinstance(x, n.Func) and x.name in TRIGONOMETRIC and x.args]
+    if not trig:
+        return False
+    under = {x.base for arg in trig for x in arg.walk() if _plain_letter(x)}
+    letters = {x.base for t in trees for x in t.walk() if _plain_letter(x)}
+    return any(set(triple) <= letters and under & set(triple) for triple in TRIANGLE_LETTERS)
+
+
+def _degree_candidate(node: n.Node) -> bool:
+    """Whether ``node`` is a trigonometric function of a bare whole number from 10 up (``\\sin 30``,
+    ``\\cos(60)``): such angles are degrees whose sign was left out as often as they are radians."""
+    if not (isinstance(node, n.Func) and node.name in TRIGONOMETRIC and not node.inverse and len(node.args) == 1):
+        return False
+    arg = node.args[0]
+    while isinstance(arg, n.Paren):
+        arg = arg.inner
+    return isinstance(arg, n.Num) and arg.value.isdigit() and int(arg.value) >= 10
+
+
+def _writes_fraction(node: n.Node) -> bool:
+    """Whether ``node`` writes a quotient or a negative power (``\\frac{a}{b}``, ``3^{-1}``): what a
+    remainder may read as a modular inverse."""
+    return any(isinstance(x, n.Div) or isinstance(x, n.Pow) and isinstance(x.exp, n.Add)
+               and x.exp.terms[0].sign == "-" for x in node.walk())
 
 
 def normalized_family(node: n.Node) -> n.BigOp | None:
@@ -1438,6 +1522,10 @@ class Lowerer:
     def lower_Sym(self, node: n.Sym) -> sp.Expr:
         if ("identity",) in self.inst.flips and _is_identity_letter(node):
             return sp.S.One  # the identity commutes with every matrix: as a factor or a term, it is 1
+        if TRIANGLE_ANGLES in self.inst.flips and _plain_letter(node):
+            for first, second, third in TRIANGLE_LETTERS:
+                if node.base == third:  # the third angle of a triangle is what the other two leave of pi
+                    return sp.pi - self.symbol(replace(node, base=first)) - self.symbol(replace(node, base=second))
         return self.symbol(node)
 
     def lower_Term(self, node: n.Term) -> sp.Expr:
@@ -1449,7 +1537,7 @@ class Lowerer:
 
     def lower_Mul(self, node: n.Mul) -> sp.Expr:
         if not self.letters.kets and "\\otimes" not in node.ops:
-            return linalg.multiply([self.lower(f) for f in node.factors], node.ops)
+            return linalg.multiply(*self.angle_factors(node))
         # A \otimes B C is A \otimes (BC): the tensor product binds looser than a product, tighter
         # than a sum; each side of it is multiplied out first
         groups: list[list] = [[]]
@@ -1466,6 +1554,22 @@ class Lowerer:
         if tensor and any(not linalg.is_matrix(p) and getattr(p, "free_symbols", None) for p in parts):
             raise Undecidable("a tensor product of quantities not known to be vectors or matrices is not decided yet")
         return functools.reduce(kronecker, parts)
+
+    def angle_factors(self, node: n.Mul) -> tuple[list, tuple[str, ...]]:
+        """The factors of a product lowered, with the operators between them; minutes and seconds of
+        arc after degrees (``30^\\circ 15' 20''``) are added to the angle before them, as written
+        side by side they make one angle (only the degrees before say they are not feet)."""
+        values: list = []
+        ops: list[str] = []
+        for k, factor in enumerate(node.factors):
+            op = node.ops[k - 1] if k and node.ops else ""
+            if isinstance(factor, n.Deriv) and not op and _minutes_of_arc(node.factors, k):
+                values[-1] = values[-1] + self.lower(factor.body) * sp.pi / (180 * 60 ** factor.primes)
+                continue
+            if k:
+                ops.append(op)
+            values.append(self.lower(factor))
+        return values, tuple(ops) if node.ops else ()
 
     def factor_values(self, node: n.Mul) -> list[tuple]:
         """The factors of a product lowered, each with the operator before it (none written: all
@@ -1517,6 +1621,10 @@ class Lowerer:
         return sp.ImmutableMatrix(value.T) if node.bra else value  # the basis states are real
 
     def lower_Div(self, node: n.Div) -> sp.Expr:
+        if SLASH_ARGUMENT in self.inst.flips and _slash_after_function(node):
+            func: n.Func = node.num  # type: ignore[assignment]
+            inner = replace(node, num=func.args[0], start=func.args[0].start)
+            return self.lower(replace(func, args=(inner,), end=node.end))
         den = self.lower(node.den)
         if den == 0:
             raise Undecidable("division by zero")
@@ -1748,7 +1856,12 @@ class Lowerer:
         name = node.other_base if node.other_base and ("logbase",) in self.inst.flips else node.name
         if node.other_base == "log10" and LOG_BASE_TWO in self.inst.flips:
             name = "log2"
-        value = apply_function(name, args, node.inverse)
+        if DEGREE_ANGLES in self.inst.flips and _degree_candidate(node):
+            args = [args[0] * sp.pi / 180]
+        if name == "mod" and len(args) == 2 and INVERSE_RESIDUES in self.inst.flips:
+            value = inverse_remainder(*args)
+        else:
+            value = apply_function(name, args, node.inverse)
         if node.power is not None:
             value = safe_pow(value, self.lower(node.power))
         return value
@@ -1956,6 +2069,9 @@ class Lowerer:
             body = node.body
             inner = replace(node, body=body.factors[0], end=body.factors[0].end)
             return self.lower(replace(body, start=node.start, factors=(inner, *body.factors[1:])))
+        if node.primes and isinstance(node.body, n.Num):
+            # no one differentiates a number: 15' is minutes of arc or feet, 5'' seconds or inches
+            raise Undecidable("a number with a prime (minutes of arc, feet) is not decided")
         if node.primes:
             value = self.lower(node.body)
             symbols = {s.name: s for s in getattr(value, "free_symbols", set())}
@@ -2742,6 +2858,16 @@ def _remainder(value: sp.Expr, modulus: sp.Expr) -> sp.Expr:
     if modulus.is_number and not modulus.is_positive:
         raise Undecidable("a remainder by a modulus that is not positive is not decided")
     return sp.Mod(value, modulus)
+
+
+def inverse_remainder(value: sp.Expr, modulus: sp.Expr) -> sp.Expr:
+    """``\\frac{p}{q} \\bmod n`` read in number theory: p times the inverse of q modulo n (``3^{-1}
+    \\bmod 7 = 5``), defined when q and n share no factor; a whole number is an ordinary remainder."""
+    if value.is_Integer or not value.is_number:
+        return _remainder(value, modulus)
+    if not (value.is_Rational and modulus.is_Integer and modulus.is_positive) or sp.igcd(value.q, modulus) != 1:
+        raise Undecidable("a fraction modulo a number it has no inverse for is not decided")
+    return sp.Integer(value.p * pow(int(value.q), -1, int(modulus)) % int(modulus))
 
 
 def _parity(value: sp.Expr) -> int | None:
