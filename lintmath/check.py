@@ -224,7 +224,7 @@ def coherent_applications(*trees: n.Node) -> tuple[n.Node, ...]:
 def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro] | None = None,
                first: bool = False, seed: int = 0, explain: bool = True,
                context: tuple[ContextItem, ...] = (), indefinite: bool = False,
-               rows: tuple[str, ...] = (), clause: bool = False) -> Verdict:
+               rows: tuple[str, ...] = (), clause: bool = False, derived: bool = False) -> Verdict:
     """Decide ``lhs REL rhs``. ``first`` marks the head of a chain, whose left side may be a name that
     the line defines (``E = ...``): such a step needs the definition from elsewhere, which ``context``
     (the definitions and assumptions in force where the step stands) may supply. ``indefinite`` says
@@ -232,11 +232,15 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
     equal up to that constant. ``rows`` holds the equations (lhs, rhs, ...) of the rows beside a lone
     equation in its display, which may show it an equation being solved. ``clause``: the step is an
     equation joined to others by ``\\Rightarrow`` or ``\\iff`` (``5y - 2 = 3y + 6 \\Rightarrow 2y = 8``), a
-    condition on its letters rather than an identity."""
+    condition on its letters rather than an identity; ``derived``: such an equation that an arrow leads
+    to, which a chain showing that an equation has no solution ends false (``\\Rightarrow 3 = 1``)."""
     if relation in LOGICAL:
         def identity(left: str, right: str) -> Status:
             return _check_step(left, right, "=", macros=macros, seed=seed, explain=False).status
-        return implication.check_implication(lhs, rhs, relation, macros, identity)
+        verdict = implication.check_implication(lhs, rhs, relation, macros, identity)
+        if verdict.status is Status.REFUTED and _mixed_implication_holds(lhs, rhs, relation, macros, identity):
+            return Verdict(Status.UNVERIFIED, MIXED_NUMBER)
+        return verdict
     if (relation in EQUALITY or relation in INEQUALITY) and modular.mentions_modulus(lhs + " " + rhs):
         return _modular_step(lhs, rhs, relation, macros=macros, first=first, seed=seed, context=context,
                              indefinite=indefinite)
@@ -249,7 +253,8 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
         return _open_series(lhs, rhs, macros or {}, seed, verdict)
     if verdict.status is not Status.REFUTED:
         return verdict
-    refuted = _Refuted(lhs, rhs, relation, macros or {}, first, seed, context, indefinite, rows, clause, verdict)
+    refuted = _Refuted(lhs, rhs, relation, macros or {}, first, seed, context, indefinite, rows, clause, derived,
+                       verdict)
     for reason, applies in _CONVENTIONS:
         found = applies(refuted)
         if found:
@@ -379,15 +384,30 @@ def _mixed_numbers_hold(lhs: str, rhs: str, relation: str, **options) -> bool:
     """Whether a refuted step holds once each whole number before a proper fraction is read as a
     mixed number (``1\\frac{1}{2} + 2\\frac{1}{3} = \\frac{23}{6}``): the product reading alone
     would make a slip of a correct line of school arithmetic. Asked of refuted steps only."""
+    left, right = _as_mixed(lhs), _as_mixed(rhs)
+    if (left, right) == (lhs, rhs):
+        return False
+    return _check_step(left, right, relation, explain=False, **options).status is not Status.REFUTED
+
+
+def _as_mixed(text: str) -> str:
+    """``text`` with each whole number before a proper fraction read as a mixed number."""
     def mixed(match: re.Match) -> str:
         whole, top, bottom = match.groups()
         if int(top) >= int(bottom) or int(bottom) == 0:
             return match.group(0)
         return rf"\left({whole} + \frac{{{top}}}{{{bottom}}}\right)"
-    left, right = _MIXED.sub(mixed, lhs), _MIXED.sub(mixed, rhs)
+    return _MIXED.sub(mixed, text)
+
+
+def _mixed_implication_holds(lhs: str, rhs: str, relation: str, macros: Mapping[str, Macro] | None,
+                             identity: Callable[[str, str], Status]) -> bool:
+    """Whether a refuted arrow (``2x = 5 \\Rightarrow x = 2\\tfrac{1}{2}``) is no longer refuted once
+    each whole number before a proper fraction is read as a mixed number. Asked of refuted arrows only."""
+    left, right = _as_mixed(lhs), _as_mixed(rhs)
     if (left, right) == (lhs, rhs):
         return False
-    return _check_step(left, right, relation, explain=False, **options).status is not Status.REFUTED
+    return implication.check_implication(left, right, relation, macros, identity).status is not Status.REFUTED
 
 
 PRIME_TRANSPOSE = "holds with a prime read as a transpose (X'X, as regression courses write it)"
@@ -694,6 +714,7 @@ class _Refuted:
     indefinite: bool
     rows: tuple[str, ...]
     clause: bool
+    derived: bool
     verdict: Verdict
 
     @property
@@ -717,8 +738,10 @@ _CONVENTIONS: tuple[tuple[str, Callable[[_Refuted], bool | str | None]], ...] = 
     (CONDITION_FOLLOWS, lambda s: s.relation in EQUALITY and _condition_follows(s.lhs, s.rhs)),
     (EQUATION_SOLVED, lambda s: bool(s.rows) and s.relation == "="
      and _solved_beside(s.lhs, s.rhs, s.rows, s.macros)),
-    # only an equation of numbers (2 + 2 = 5 => ...) is wrong whatever its letters stand for
-    (EQUATION_CLAUSE, lambda s: s.clause and s.relation in EQUALITY and bool(s.verdict.counterexample)),
+    # only an equation of numbers (2 + 2 = 5 => ...) is wrong whatever its letters stand for, and only
+    # as a premise: one an arrow leads to (... => 3 = 1) is the contradiction of an equation without solution
+    (EQUATION_CLAUSE, lambda s: s.clause and s.relation in EQUALITY and (bool(s.verdict.counterexample)
+                                                                      or s.derived)),
     (ROUNDED_DECIBELS, lambda s: _rounded_decibels(s.lhs, s.rhs, s.relation, **s.options)),
     (CASES_AT_INTEGERS, lambda s: _cases_hold_at_integers(s.lhs, s.rhs, s.relation, s.macros, s.seed)),
     ("", lambda s: _operator_refusal(s.lhs, s.rhs, s.macros)),

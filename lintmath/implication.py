@@ -37,6 +37,8 @@ SAME_SOLUTIONS = "the two equations have the same real solutions"
 ROUNDED = "the second equation may write a rounded solution of the first"
 DISJOINT = "no solution of the first equation solves the second"
 PARALLEL = "the two linear equations are parallel: no point solves both"
+SWAPPED = "the second equation is the first with two letters exchanged (a renaming, as for an inverse function)"
+DEGREES = "one equation writes an angle in degrees and the other a bare number: the unit is not decided"
 
 #: what makes a clause more than one equation (a condition, alternatives, a system, a note): such a
 #: step is not read, since the arrow may rest on the part the equation leaves out
@@ -59,7 +61,9 @@ def check_implication(lhs: str, rhs: str, relation: str, macros: Mapping[str, Ma
     first, second = _equations(lhs, macros or {}), _equations(rhs, macros or {})
     if len(first) != 1 or not second:
         return Verdict(Status.SKIPPED, NOT_EQUATIONS)
-    verdict = _scalar(first[0], second, relation, macros or {}, _decimal_places(rhs))
+    # a rounded number on either side (x = 3.33 => 3x = 10, t^2 = 4.08 => t = 2.02) may be the
+    # one the solution was rounded to
+    verdict = _scalar(first[0], second, relation, macros or {}, _decimal_places(lhs + " " + rhs))
     if verdict.status is Status.UNVERIFIED and identity is not None and len(second) == 1:
         return _multiple(first[0], second[0], identity) or verdict
     return verdict
@@ -82,9 +86,20 @@ def _scalar(first: _Equation, second: list[_Equation], relation: str, macros: Ma
     # a diagnosis edits the step's right side: only an implied equation written once, on the right
     edited = second[0] if len(second) == 1 and relation != "<==" else None
     try:
-        return _decide(a, bs, relation, edited, places)
+        verdict = _decide(a, bs, relation, edited, places)
     except (TypeError, ValueError, ZeroDivisionError, sp.PolynomialError, NotImplementedError):
         return Verdict(Status.UNVERIFIED, UNDECIDED)
+    if verdict.reason == PARALLEL and len(second) == 1 and _swapped(first, second[0], a, bs[0]):
+        return Verdict(Status.UNVERIFIED, SWAPPED)
+    if verdict.status is Status.REFUTED and len({_in_degrees(eq) for eq in (first, *second)}) > 1:
+        # 3\theta = 90 => \theta = 30^\circ: the bare 90 is in degrees too, which no reading says
+        return Verdict(Status.UNVERIFIED, DEGREES)
+    return verdict
+
+
+def _in_degrees(eq: _Equation) -> bool:
+    """Whether the equation writes an angle in degrees (``30^\\circ``)."""
+    return any(isinstance(x, n.Func) and x.name == "degrees" for side in eq.sides for x in side.walk())
 
 
 def _multiple(first: _Equation, second: _Equation, identity: Callable[[str, str], Status]) -> Verdict | None:
@@ -245,6 +260,8 @@ def _one_unknown(a: sp.Expr, bs: list[sp.Expr], x: sp.Symbol, relation: str, edi
             abs(complex(r - s)) < 10 ** -places for rb in roots_b for s in rb for r in roots_a)):
         # x = 1.41 after x^2 = 2: a root rounded (or cut) to the digits written
         return Verdict(Status.UNVERIFIED, ROUNDED)
+    if any(_whole_rounding(r, s) for rb in roots_b if rb for s in rb for r in roots_a):
+        return Verdict(Status.UNVERIFIED, ROUNDED)
     point = ((str(x), _shown(roots_a[0])),)
     return Verdict(Status.REFUTED, DISJOINT, counterexample=point,
                    diagnosis=_number_slip(edited, bs[0], x, roots_a) if edited else None)
@@ -268,6 +285,17 @@ def _real_roots(e: sp.Expr, x: sp.Symbol) -> list[sp.Expr] | None:
     else:
         return None
     return [r for r in roots if abs(complex(q.as_expr().evalf(30, subs={x: r}))) > _CLOSE]
+
+
+def _whole_rounding(root: sp.Expr, written: sp.Expr) -> bool:
+    """Whether the whole number ``written`` may be the irrational ``root`` rounded to its last
+    nonzero digit (v = 44 after v^2 = 2 \\cdot 9.8 \\cdot 100, x = 120 after x^2 = 15000): a
+    measured quantity given to the figures that matter. An exact (rational) root is written exactly."""
+    if root.is_rational or not (written.is_integer and written.is_nonzero):
+        return False
+    digits = str(abs(int(written)))
+    unit = 10 ** (len(digits) - len(digits.rstrip("0")))
+    return abs(float(root) - int(written)) < unit / 2
 
 
 def _value(e: sp.Expr, x: sp.Symbol, at: sp.Expr) -> complex | None:
@@ -299,6 +327,28 @@ def _parallel(a: sp.Expr, b: sp.Expr, free: list[sp.Symbol]) -> bool:
     if any(y != ratio * c for c, y in zip(ca, cb)):
         return False
     return pb.coeff_monomial(1) != ratio * pa.coeff_monomial(1)
+
+
+def _swapped(first: _Equation, second: _Equation, a: sp.Expr, b: sp.Expr) -> bool:
+    """Whether ``second`` solves for another letter than ``first`` does and is ``first`` with the two
+    letters exchanged: ``y = x + 7`` and then ``x = y + 7`` are parallel, yet the second renames, as
+    when an inverse function is found by interchanging x and y, rather than claims a consequence."""
+    u, v = _lone_letter(first), _lone_letter(second)
+    if u is None or v is None or u == v:
+        return False
+    symbols = {str(s): s for s in a.free_symbols | b.free_symbols}
+    if u not in symbols or v not in symbols:
+        return False
+    renamed = a.xreplace({symbols[u]: symbols[v], symbols[v]: symbols[u]})
+    return sp.expand(renamed - b) == 0 or sp.expand(renamed + b) == 0
+
+
+def _lone_letter(eq: _Equation) -> str | None:
+    """The plain letter one side of the equation is (``y`` of ``y = x + 7``), if any."""
+    for side in eq.sides:
+        if isinstance(side, n.Sym) and not side.indices and not side.style and not side.labels:
+            return side.base
+    return None
 
 
 def _point_on(a: sp.Expr, free: list[sp.Symbol]) -> tuple[tuple[str, str], ...] | None:

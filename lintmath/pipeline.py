@@ -98,7 +98,8 @@ def tasks_for(doc: Document, config: Config) -> list[tuple[StepResult, Task]]:
                 rhs = modular.with_chain_modulus(step.lhs.text, rhs, modulus)
             task = Task(step.lhs.text, rhs, step.relation, macros, step.index == 0,
                         config.seed, config.budget, context, defines, indefinite,
-                        rows if step.index == 0 else (), _in_implication(derivation, step.index))
+                        rows if step.index == 0 else (), _in_implication(derivation, step.index),
+                        _derived(derivation, step.index))
             pairs.append((StepResult(derivation, step, None), task))  # type: ignore[arg-type]
     return pairs
 
@@ -126,6 +127,13 @@ def _in_implication(derivation, k: int) -> bool:
     steps = derivation.steps
     return any(0 <= j < len(steps) and steps[j].relation in LOGICAL for j in (k - 1, k + 1)) \
         and steps[k].relation not in LOGICAL
+
+
+def _derived(derivation, k: int) -> bool:
+    """Whether step ``k`` is an equation that an arrow leads to (``\\Rightarrow 3 = 1``): a condition
+    derived from the one before it, false of numbers alone when that one has no solution."""
+    steps = derivation.steps
+    return k >= 1 and steps[k - 1].relation in LOGICAL and steps[k].relation not in LOGICAL
 
 
 def _chain_modulus(derivation) -> str | None:

@@ -83,6 +83,10 @@ TEXT_COMMANDS = frozenset({"\\text", "\\textrm", "\\textnormal", "\\textit", "\\
 _WORDS = frozenset("if for and or where since by as when with otherwise else thus hence so "
                    "because from using via all some then".split())
 
+# math-roman commands that may set a connective (\mathrm{or}); any other word in them is a name
+_ROMAN_COMMANDS = frozenset({"\\mathrm", "\\operatorname"})
+_CONNECTIVE_WORDS = frozenset({"or", "and", "if", "where", "when", "otherwise", "else", "hence", "thus"})
+
 _TOKEN = re.compile(r"\\[a-zA-Z@]+|\\.|:=|=:|[^\\{}()\[\]=<>:\s]+|\s+|.", re.S)
 
 
@@ -280,6 +284,11 @@ def find_relations(
                 s, after = read_group(text, j, end)
                 if _is_annotation_text(group_content(text, s, after)):
                     stopped = True
+                j = after
+            elif tok in _ROMAN_COMMANDS:
+                s, after = read_group(text, j, end)
+                if group_content(text, s, after).strip().lower() in _CONNECTIVE_WORDS:
+                    stopped = True  # x = 0 \; \mathrm{or} \; x = 4: a word set in roman, not a name
                 j = after
         if name is not None and top:
             found.append(RelationMatch(i, rel_end, text[i:rel_end], name))

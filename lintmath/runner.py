@@ -36,6 +36,7 @@ class Task:
     indefinite: bool = False  # the chain integrates without bounds: "F + C" lines are antiderivatives
     rows: tuple[str, ...] = ()  # a lone equation's neighbouring rows, equations of their own (lhs, rhs, ...)
     clause: bool = False  # an equation joined to others by => or <=>: a condition, not an identity
+    derived: bool = False  # such an equation that an arrow leads to: derived from the one before it
 
 
 def run_task(task: Task) -> Verdict:
@@ -49,7 +50,8 @@ def run_task(task: Task) -> Verdict:
         with time_budget(task.budget):
             verdict = check_step(task.lhs, task.rhs, task.relation, macros=_macro_table(task.macros),
                                  first=task.first, seed=task.seed, context=task.context,
-                                 indefinite=task.indefinite, rows=task.rows, clause=task.clause)
+                                 indefinite=task.indefinite, rows=task.rows, clause=task.clause,
+                                 derived=task.derived)
     except BudgetExceeded:
         return _over_budget(task, time.perf_counter() - started)
     except RecursionError:
