@@ -251,6 +251,10 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
                           context=context, indefinite=indefinite)
     if verdict.status is Status.UNVERIFIED and relation in EQUALITY and series.OPEN_ELLIPSIS in verdict.reason:
         return _open_series(lhs, rhs, macros or {}, seed, verdict)
+    if verdict.status is Status.UNVERIFIED and verdict.reason.startswith(NAMES_ELSEWHERE) and context:
+        stated = _stated_values(context)
+        holding = holds_by_definitions(lhs, rhs, relation, macros or {}, seed, stated) if stated else None
+        return holding or verdict
     if verdict.status is not Status.REFUTED:
         return verdict
     refuted = _Refuted(lhs, rhs, relation, macros or {}, first, seed, context, indefinite, rows, clause, derived,
@@ -776,6 +780,18 @@ def implied_means(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> tuple[Cont
                     mean = rf"\frac{{1}}{{({hi})-({lo})+1}}\sum_{{{op.var}={lo}}}^{{{hi}}} {base}_{{{op.var}}}"
                     means[base] = ContextItem("result", base, rf"\bar{{{base}}}", "=", mean, "", 0)
     return tuple(means[base] for base in sorted(means))
+
+
+#: the reasons of a step that differs through a name whose value the document may state elsewhere
+NAMES_ELSEWHERE = ("introduces ", "needs the definition of ", "the right side no longer mentions ")
+
+
+def _stated_values(context: tuple[ContextItem, ...]) -> tuple[ContextItem, ...]:
+    """The values in force that may verify a step written with their names (``m = \\sum_i y_i`` above
+    ``\\frac{m}{n} = \\frac1n \\sum_i y_i``, also stated inline in the prose): expressions only, since a
+    number (``x = 2`` of an example) would verify any wrong identity at that point."""
+    return tuple(item for item in context
+                 if item.kind in ("define", "result") and modular.has_letters(item.rhs))
 
 
 def holds_by_definitions(lhs: str, rhs: str, relation: str, macros: Mapping[str, Macro], seed: int,
