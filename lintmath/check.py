@@ -224,7 +224,8 @@ def coherent_applications(*trees: n.Node) -> tuple[n.Node, ...]:
 def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro] | None = None,
                first: bool = False, seed: int = 0, explain: bool = True,
                context: tuple[ContextItem, ...] = (), indefinite: bool = False,
-               rows: tuple[str, ...] = (), clause: bool = False, derived: bool = False) -> Verdict:
+               rows: tuple[str, ...] = (), clause: bool = False, derived: bool = False,
+               modular_prose: bool = False) -> Verdict:
     """Decide ``lhs REL rhs``. ``first`` marks the head of a chain, whose left side may be a name that
     the line defines (``E = ...``): such a step needs the definition from elsewhere, which ``context``
     (the definitions and assumptions in force where the step stands) may supply. ``indefinite`` says
@@ -233,13 +234,18 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
     equation in its display, which may show it an equation being solved. ``clause``: the step is an
     equation joined to others by ``\\Rightarrow`` or ``\\iff`` (``5y - 2 = 3y + 6 \\Rightarrow 2y = 8``), a
     condition on its letters rather than an identity; ``derived``: such an equation that an arrow leads
-    to, which a chain showing that an equation has no solution ends false (``\\Rightarrow 3 = 1``)."""
+    to, which a chain showing that an equation has no solution ends false (``\\Rightarrow 3 = 1``).
+    ``modular_prose``: the prose just before the step works modulo a number (``in $\\mathbb{Z}_7$``), so an
+    equation may be solved, and numbers equated, as residues."""
     if relation in LOGICAL:
         def identity(left: str, right: str) -> Status:
             return _check_step(left, right, "=", macros=macros, seed=seed, explain=False).status
         verdict = implication.check_implication(lhs, rhs, relation, macros, identity)
         if verdict.status is Status.REFUTED and _mixed_implication_holds(lhs, rhs, relation, macros, identity):
             return Verdict(Status.UNVERIFIED, MIXED_NUMBER)
+        if verdict.status is Status.REFUTED and modular_prose:
+            # 3x = 5 => x = 4 working modulo 7: solved as residues, not as real numbers
+            return Verdict(Status.UNVERIFIED, MODULUS_IN_PROSE)
         return verdict
     if (relation in EQUALITY or relation in INEQUALITY) and modular.mentions_modulus(lhs + " " + rhs):
         return _modular_step(lhs, rhs, relation, macros=macros, first=first, seed=seed, context=context,
@@ -258,7 +264,7 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
     if verdict.status is not Status.REFUTED:
         return verdict
     refuted = _Refuted(lhs, rhs, relation, macros or {}, first, seed, context, indefinite, rows, clause, derived,
-                       verdict)
+                       verdict, modular_prose)
     for reason, applies in _CONVENTIONS:
         found = applies(refuted)
         if found:
@@ -492,6 +498,7 @@ def _letters_of(text: str) -> set[str]:
 
 
 EQUATION_SOLVED = "an equation that the row beside it rearranges or solves, not an identity"
+MODULUS_IN_PROSE = "the prose works modulo a number just before this step: residues, not real numbers, not decided"
 EQUATION_CLAUSE = "an equation in a chain of implications (=>, <=>): a condition to solve, not an identity"
 
 
@@ -720,6 +727,7 @@ class _Refuted:
     clause: bool
     derived: bool
     verdict: Verdict
+    modular_prose: bool = False
 
     @property
     def options(self) -> dict:
@@ -733,6 +741,8 @@ class _Refuted:
 #: in this order, of refuted steps only, so that no other step pays for them.
 _CONVENTIONS: tuple[tuple[str, Callable[[_Refuted], bool | str | None]], ...] = (
     (modular.MODULUS_ELSEWHERE, lambda s: modular.modulus_elsewhere(s.lhs, s.rhs, s.relation)),
+    # 25 = 4 in a chain working modulo 7, as the prose says: an equation of residues
+    (MODULUS_IN_PROSE, lambda s: s.modular_prose and s.relation in EQUALITY and not modular.has_letters(s.lhs + " " + s.rhs)),
     (LIST_ON_LEFT, lambda s: _list_on_left(s.lhs, s.macros)),
     (ORDER_TERM, lambda s: _order_terms(s.lhs, s.rhs, s.macros)),
     (MIXED_NUMBER, lambda s: _mixed_numbers_hold(s.lhs, s.rhs, s.relation, **s.options)),

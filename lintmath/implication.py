@@ -39,6 +39,7 @@ DISJOINT = "no solution of the first equation solves the second"
 PARALLEL = "the two linear equations are parallel: no point solves both"
 SWAPPED = "the second equation is the first with two letters exchanged (a renaming, as for an inverse function)"
 DEGREES = "one equation writes an angle in degrees and the other a bare number: the unit is not decided"
+NON_REAL = "the second equation keeps the non-real solutions of the first (the real ones excluded in the prose)"
 
 #: what makes a clause more than one equation (a condition, alternatives, a system, a note): such a
 #: step is not read, since the arrow may rest on the part the equation leaves out
@@ -262,6 +263,8 @@ def _one_unknown(a: sp.Expr, bs: list[sp.Expr], x: sp.Symbol, relation: str, edi
         return Verdict(Status.UNVERIFIED, ROUNDED)
     if any(_whole_rounding(r, s) for rb in roots_b if rb for s in rb for r in roots_a):
         return Verdict(Status.UNVERIFIED, ROUNDED)
+    if len(bs) == 1 and _keeps_non_real(a, bs[0], x):
+        return Verdict(Status.UNVERIFIED, NON_REAL)
     point = ((str(x), _shown(roots_a[0])),)
     return Verdict(Status.REFUTED, DISJOINT, counterexample=point,
                    diagnosis=_number_slip(edited, bs[0], x, roots_a) if edited else None)
@@ -285,6 +288,20 @@ def _real_roots(e: sp.Expr, x: sp.Symbol) -> list[sp.Expr] | None:
     else:
         return None
     return [r for r in roots if abs(complex(q.as_expr().evalf(30, subs={x: r}))) > _CLOSE]
+
+
+def _keeps_non_real(a: sp.Expr, b: sp.Expr, x: sp.Symbol) -> bool:
+    """Whether every (complex) solution of ``b = 0`` solves ``a = 0`` while none is real: the step
+    drops the real solutions to find the others (``(z - 1)(z^2 + z + 1) = 0 \\Rightarrow z^2 + z + 1 = 0``
+    for the non-real cube roots of unity, ``r^3 + r = 0 \\Rightarrow r^2 + 1 = 0``), as the prose says."""
+    num, den = sp.fraction(sp.together(b))
+    if not (num.is_polynomial(x) and den.is_polynomial(x)):
+        return False
+    p = sp.Poly(num, x)
+    if not 1 <= p.degree() <= _MAX_DEGREE or not all(c.is_number for c in p.all_coeffs()):
+        return False
+    roots = p.nroots(n=30)
+    return all((v := _value(a, x, r)) is not None and abs(v) < _CLOSE for r in roots)
 
 
 def _whole_rounding(root: sp.Expr, written: sp.Expr) -> bool:

@@ -77,6 +77,7 @@ def tasks_for(doc: Document, config: Config) -> list[tuple[StepResult, Task]]:
     own_items: dict[tuple[int, int], ContextItem | None] = {}
     items = list(config_context(config)) + document_context(doc, own_items)
     table = macro_table(macros)
+    modular_lines = _modular_prose(doc)
     for k, derivation in enumerate(doc.derivations):
         modulus = _chain_modulus(derivation)
         rows = _neighbour_rows(doc.derivations[k - 1] if k else None, derivation,
@@ -99,9 +100,23 @@ def tasks_for(doc: Document, config: Config) -> list[tuple[StepResult, Task]]:
             task = Task(step.lhs.text, rhs, step.relation, macros, step.index == 0,
                         config.seed, config.budget, context, defines, indefinite,
                         rows if step.index == 0 else (), _in_implication(derivation, step.index),
-                        _derived(derivation, step.index))
+                        _derived(derivation, step.index),
+                        any(0 <= step.lhs.line - at <= MODULAR_REACH for at in modular_lines))
             pairs.append((StepResult(derivation, step, None), task))  # type: ignore[arg-type]
     return pairs
+
+
+#: "modulo 7", "\\pmod", "\\mathbb{Z}_7", "\\mathbb{Z}/11", "\\mathbb{F}_p", "GF(p)": the prose works with residues
+# ("modulus" is left out: it is also the absolute value of a complex number)
+_MODULAR_PROSE = re.compile(r"\b(?:mod|modulo)\b|\\[bp]?mod(?![a-zA-Z])|\\mathbb\s*\{?\s*[ZF]\s*\}?\s*[_/]"
+                            r"|\bGF\s*\(|\\mathrm\s*\{GF\}")
+#: a modulus stated in the prose holds for the steps this many lines below it
+MODULAR_REACH = 12
+
+
+def _modular_prose(doc: Document) -> list[int]:
+    """The lines (from 1) of ``doc`` that mention working modulo a number (empty for a PDF)."""
+    return [k for k, line in enumerate(doc.lines, 1) if _MODULAR_PROSE.search(line)]
 
 
 def _neighbour_rows(before, derivation, after) -> tuple[str, ...]:
