@@ -188,7 +188,7 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
             continue
         if item.kind == "assume":
             assumptions.append(item)
-        elif item.name and item.name in text:
+        elif item.name:
             # H(p) = ... and a later H = 2.58 are a function and a value: the later one replaces only
             # its own kind, so that H(p) still reads as the function (see substitute)
             key = item.name + ("()" if _APPLIED.match(item.lhs) else "")
@@ -203,4 +203,18 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
         # value below solves it. As a result, it only rescues the line; it replaces nothing above
         key = item.name + ("()" if _APPLIED.match(item.lhs) else "")
         latest.setdefault(key, replace(item, kind="result"))
-    return tuple(assumptions) + tuple(latest.values())
+    return tuple(assumptions) + tuple(_named_from(text, latest))
+
+
+def _named_from(text: str, latest: dict[str, ContextItem]) -> list[ContextItem]:
+    """The definitions ``text`` names, and those their bodies name in turn: ``A(r) = 2\\pi r^2 +
+    \\frac{2V}{r}`` beside ``V = 16\\pi`` puts V in force for a step that writes only A."""
+    chosen: dict[str, ContextItem] = {}
+    texts = [text]
+    while texts:
+        said = texts.pop()
+        for key, item in latest.items():
+            if key not in chosen and item.name in said:
+                chosen[key] = item
+                texts.append(item.rhs)
+    return [item for key, item in latest.items() if key in chosen]

@@ -52,3 +52,19 @@ def test_a_number_stated_for_a_letter_verifies_no_step_that_introduces_others() 
     text = (r"\documentclass{article}\begin{document}" "\nTake $u = 3$.\n"
             r"\[ 7 = 2u + 1 \]" "\n" r"\end{document}" "\n")
     assert _statuses(text)["2u + 1"] == "unverified"
+
+
+CAN = r"""\documentclass{article}
+\begin{document}
+\[ S(h) = 2\pi h^2 + \frac{2W}{h}, \quad W = 27\pi \]
+\[ S'(h) = 4\pi h - \frac{54\pi}{h^2} \]
+\[ S'(h) = 4\pi h - \frac{50\pi}{h^2} \]
+\end{document}
+"""
+
+
+def test_a_definition_named_in_another_definitions_body_is_in_force() -> None:
+    result = check_text(CAN, "can.tex", Config(jobs=0))
+    statuses = {" ".join(s.step.rhs.text.split()): s.verdict.status.value for s in result.steps}
+    assert statuses[r"4\pi h - \frac{54\pi}{h^2}"] == "verified"
+    assert statuses[r"4\pi h - \frac{50\pi}{h^2}"] == "refuted"
