@@ -28,6 +28,7 @@ from lintmath.lower import (
     read_as_product, reading_keys, shapes_of_side, sum_bounds,
 )
 from lintmath import equations, events, expectation, implication, linalg, modular, probability, quantum, series
+from lintmath import tuples as tuples_reading
 from lintmath.budget import BudgetExceeded, work_time
 from lintmath.cartesian import cartesian_fields
 from lintmath.context import ContextItem
@@ -93,6 +94,10 @@ FUNCTION_REACH = ("differs with the log read as ending before the factors after 
 SYMMETRY_STATED = "the sides exchange two letters: a symmetry the step states (detailed balance), not decided"
 SAMPLE_ENTRIES_DIFFER = ("differs with x_{ik} read as a number of its own beside the vector x_i; as the k-th entry "
                          "of that sample, not decided")
+PAIR_DIFFER = ("differs with (a, b) read as a vector; as an inner product or an interval it is not refuted: "
+               "not decided")
+LISTS_COMPARED = "lists compared as written (vectors, gcds, cycles or points?) differ entry by entry: not decided"
+CYCLES_DIFFER = "differs with the lists read as vectors; as permutation cycles it is not refuted: not decided"
 ROUNDING_DIFFER = "floor or ceiling differs at real points; letters may stand for integers: not decided"
 DIFFERENTIALS = "differentials (dx, d(uv)) outside an integral or a derivative are not decided yet"
 # A step that fails with the standard gates (H the Hadamard gate) may hold with other operators of
@@ -121,14 +126,13 @@ class Parsed:
 
 def parse_step(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> Parsed:
     increments = step_increments(lhs, rhs, macros)
-    tuples = bool(_BARE_NABLA.search(lhs + rhs))
+    tuples = bool(_BARE_NABLA.search(lhs + rhs) or _NUMBER_ANGLE_PAIR.search(lhs + rhs))
     try:
-        left, right = coherent_applications(parse_math(lhs, macros, increments, tuples),
-                                            parse_math(rhs, macros, increments, tuples))
+        left, right = _parsed_sides(lhs, rhs, macros, increments, tuples)
     except ParseFailure as exc:
-        if exc.args[:1] != (NO_DIFFERENTIAL,):
+        if tuples or not tuples_reading.unread_list(exc):
             raise
-        left, right = coherent_applications(*implicit_integrals(lhs, rhs, macros, increments, tuples, exc))
+        left, right = _listed_vectors(lhs, rhs, macros, increments, exc)
     left, right = cartesian_fields(left, right)
     if _PLAIN_D.search(lhs + " " + rhs) and loose_differentials(left, right) \
             and not _SPACED_D.search(lhs + " " + rhs):
@@ -140,6 +144,32 @@ def parse_step(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> Parsed:
     if ("*" in lhs or "*" in rhs or "\\ast" in lhs or "\\ast" in rhs) and _star_beside_signals(left, right):
         raise ParseFailure("* between factors may be a convolution")
     return Parsed(left, right, classify_letters(left, right))
+
+
+def _parsed_sides(lhs: str, rhs: str, macros: Mapping[str, Macro], increments: frozenset[str],
+                  tuples: bool) -> tuple[n.Node, n.Node]:
+    try:
+        return coherent_applications(parse_math(lhs, macros, increments, tuples),
+                                     parse_math(rhs, macros, increments, tuples))
+    except ParseFailure as exc:
+        if exc.args[:1] != (NO_DIFFERENTIAL,):
+            raise
+        return coherent_applications(*implicit_integrals(lhs, rhs, macros, increments, tuples, exc))
+
+
+def _listed_vectors(lhs: str, rhs: str, macros: Mapping[str, Macro], increments: frozenset[str],
+                    failure: ParseFailure) -> tuple[n.Node, n.Node]:
+    """The sides with each list in brackets read as a column vector, when every such list is used as one:
+    added, subtracted, scaled, multiplied by \\cdot or \\times, under a norm, or a whole side. A list
+    anywhere else (a point f(1,2) is an argument list already; \\lambda((0,1)), |(a,b)|, (0,1)^2,
+    \\{(a,b)\\}) may be an interval or a point, and ``failure`` stands."""
+    try:
+        sides = _parsed_sides(lhs, rhs, macros, increments, True)
+    except ParseFailure:
+        raise failure from None
+    if not all(tuples_reading.lists_used_as_vectors(side) for side in sides):
+        raise failure
+    return sides
 
 
 def implicit_integrals(lhs: str, rhs: str, macros: Mapping[str, Macro], increments: frozenset[str],
@@ -185,6 +215,8 @@ def _star_beside_signals(*trees: n.Node) -> bool:
 
 # a \nabla without a subscript: a step of vector calculus, whose fields may be written as (F_x, F_y, F_z)
 _BARE_NABLA = re.compile(r"\\nabla(?![a-zA-Z])(?!\s*_)")
+# \langle 3, 4\rangle: an inner product takes vectors, not numbers; a pair of numbers is a vector
+_NUMBER_ANGLE_PAIR = re.compile(r"\\langle\s*-?[\d.]+\s*,\s*-?[\d.]+\s*\\rangle")
 
 
 def step_increments(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> frozenset[str]:
@@ -990,6 +1022,9 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
                                    (_rounds_quantity, ROUNDING_DIFFER), (has_valued_set_sum, VALUED_SET_DIFFER),
                                    (has_indicator, INDICATOR_DIFFER), (has_summed_repeat, EINSTEIN_DIFFER),
                                    (has_sample_entries, SAMPLE_ENTRIES_DIFFER),
+                                   (tuples_reading.has_ambiguous_pair, PAIR_DIFFER),
+                                   (tuples_reading.may_be_cycles, CYCLES_DIFFER),
+                                   (tuples_reading.lists_only_compared, LISTS_COMPARED),
                                    (has_region_integral, REGION_DIFFER),
                                    (has_plain_differentials, DIFFERENTIALS)):
         if present(parsed.lhs, parsed.rhs):

@@ -427,6 +427,12 @@ class MatrixLit(Node):
 
     rows: tuple[tuple[Node, ...], ...]
     det: bool = False
+    listed: str = ""  # the opening bracket of a vector written as a list, (1, 2, 3) or \\langle 1, 2\\rangle
+
+
+def letter_free(node: Node) -> bool:
+    """Whether ``node`` is a number as written (-1, \\frac{3}{2}, \\sqrt{2}): no letter or function in it."""
+    return all(isinstance(x, (Num, Const, Add, Term, Mul, Div, Paren, Sqrt, Pow)) for x in node.walk())
 
 
 @dataclass(frozen=True)

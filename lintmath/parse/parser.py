@@ -1326,7 +1326,19 @@ class Parser:
             raise ParseFailure(_unclosed_reason(open_tok.text, t if t is not None and t.text != ")" else
                                                 Token("sym", ",", open_tok.start, open_tok.end)))
         self.advance()
-        return n.MatrixLit(open_tok.start, t.end, tuple((e,) for e in entries))
+        return n.MatrixLit(open_tok.start, t.end, tuple((e,) for e in entries), listed=open_tok.text)
+
+    def angle_vector(self, open_tok: Token, entries: list[n.Node]) -> n.Node:
+        """``\\langle 1, 2, 3\\rangle``: the components of a vector (calculus notes write vectors so).
+        Three entries are never an inner product; two only when they are numbers, which no inner
+        product of vectors takes."""
+        while self.at(","):
+            self.advance()
+            entries.append(self.expr())
+        close = self.expect("\\rangle")
+        if len(entries) > 3:
+            raise ParseFailure(_unclosed_reason(open_tok.text, Token("sym", ",", open_tok.start, open_tok.end)))
+        return n.MatrixLit(open_tok.start, close.end, tuple((e,) for e in entries), listed=open_tok.text)
 
     def absolute(self) -> n.Node:
         if self.at_double_bar():
@@ -1710,6 +1722,8 @@ class Parser:
             left = self.expr()
             self.expect(",")
             right = self.expr()
+            if self.tuples and (self.at(",") or n.letter_free(left) and n.letter_free(right)):
+                return self.angle_vector(t, [left, right])
             close = self.expect("\\rangle")
             return n.Inner(t.start, close.end, left, right)
         if t.text == "\\begin":

@@ -1,0 +1,91 @@
+"""Lists in brackets as vectors: ``(1, 2, 3) \\cdot (4, 5, 6)``, ``2(1, -1, 0)``, ``\\langle 3, 4\\rangle``.
+
+A list is read as a column vector only where the step uses it as one (see check.parse_step); these
+are the predicates on the parsed trees that say where that holds and where another reading (an inner
+product ``(u, v)``, an interval, a gcd ``(12, 6)``, a permutation cycle ``(1, 2)(2, 3)``) is as likely,
+so that a difference found under the vector reading is not a refutation.
+"""
+from __future__ import annotations
+
+from lintmath.parse import nodes as n
+from lintmath.parse.tokens import ParseFailure
+
+
+def unread_list(failure: ParseFailure) -> bool:
+    """Whether parsing stopped at a comma inside round or angle brackets: (1, 2, 3) or \\langle 1, 2, 3\\rangle."""
+    reason = str(failure.args[0]) if failure.args else ""
+    return reason.startswith("a list in brackets ((") or reason == "expected '\\\\rangle', found ','"
+
+
+# Where a vector written as a list may stand: what a vector is combined with there is a vector operation
+_VECTOR_PLACES = (n.Add, n.Term, n.Mul, n.Norm, n.Paren, n.Transpose)
+
+
+def lists_used_as_vectors(node: n.Node, parent: n.Node | None = None) -> bool:
+    """Whether every list in ``node`` stands where a vector may (_VECTOR_PLACES, or over a fraction bar)."""
+    if isinstance(node, n.MatrixLit) and node.listed:
+        if parent is not None and not (isinstance(parent, _VECTOR_PLACES) or
+                                       isinstance(parent, n.Div) and parent.num is node):
+            return False
+    return all(lists_used_as_vectors(child, node) for child in node.children())
+
+
+def has_ambiguous_pair(*trees: n.Node) -> bool:
+    """Whether a pair in round brackets may be no vector: (u, v) with letters is an inner product in
+    functional-analysis notes, (1, 2) under a minus sign an interval (-(1,2) = (-2,-1)). Such a step is
+    verified where the vector reading holds and never refuted by it. With a \\nabla the pairs are
+    the components of a field; a pair right under a norm, \\|(x, y)\\|, is a vector."""
+    pairs = [x for tree in trees for x in tree.walk()
+             if isinstance(x, n.MatrixLit) and x.listed == "(" and len(x.rows) == 2]
+    if not pairs or any(isinstance(x, n.Del) for tree in trees for x in tree.walk()):
+        return False
+    normed = {id(x.inner) for tree in trees for x in tree.walk() if isinstance(x, n.Norm)}
+    if any(id(x) not in normed and not n.letter_free(row[0]) for x in pairs for row in x.rows):
+        return True
+    ids = {id(x) for x in pairs}
+    return any(isinstance(x, n.Term) and x.sign == "-" and any(id(p) in ids for p in x.node.walk())
+               for tree in trees for x in tree.walk())
+
+
+def lists_only_compared(*trees: n.Node) -> bool:
+    """Whether both sides are lists, nothing done to them: (12, 6) = (6, 0) is Euclid's gcd,
+    (1,2,3) = (2,3,1) a cycle, as much as a pair of vectors. Such a step is never refuted (a list
+    against a gradient, \\nabla f = (2x, 2y), is a vector: one side only)."""
+    roots = [tree.inner if isinstance(tree, n.Paren) else tree for tree in trees]
+    return all(isinstance(root, n.MatrixLit) and root.listed for root in roots) and not any(
+        isinstance(x, n.Del) or isinstance(x, n.MatrixLit) and x.listed and all(x is not root for root in roots)
+        for tree in trees for x in tree.walk())
+
+
+def may_be_cycles(*trees: n.Node) -> bool:
+    """Whether the lists may be permutation cycles, as group theory writes them: distinct positive
+    integers, only multiplied together or compared ((1,2)(2,3), (1,2,3) = (2,3,1)), and a side
+    without a list the identity (1, e or a letter). Such a step is never refuted by the vector reading."""
+    lists = [x for tree in trees for x in tree.walk() if isinstance(x, n.MatrixLit) and x.listed]
+    if not lists or not all(_distinct_positive(x) for x in lists) \
+            or any(isinstance(x, n.Del) for tree in trees for x in tree.walk()):
+        return False
+    ids = {id(x) for x in lists}
+    for tree in trees:
+        if not any(id(x) in ids for x in tree.walk()):
+            if not (isinstance(tree, n.Num) and tree.value == "1" or isinstance(tree, (n.Sym, n.Const))):
+                return False
+        elif not _lists_as_cycles(tree):
+            return False
+    return True
+
+
+def _distinct_positive(listed: n.MatrixLit) -> bool:
+    entries = [row[0].value if isinstance(row[0], n.Num) else "" for row in listed.rows]
+    return all(e.isdigit() and e != "0" for e in entries) and len(set(entries)) == len(entries)
+
+
+def _lists_as_cycles(node: n.Node) -> bool:
+    """Whether every list in ``node`` stands alone or in a product of lists alone (no \\times)."""
+    if isinstance(node, n.Paren):
+        return _lists_as_cycles(node.inner)
+    if isinstance(node, n.MatrixLit) and node.listed:
+        return True
+    if isinstance(node, n.Mul) and "\\times" not in node.ops:
+        return all(_lists_as_cycles(f) for f in node.factors)
+    return False
