@@ -462,6 +462,10 @@ _PRIMED_CALCULUS = re.compile(r"[)\]]\s*'|\\(?:partial|nabla|frac\s*\{\s*d)(?![A
 _PRIME_PRODUCT = re.compile(r"(?<=[A-Za-z}])'(?!')\s*(?:[A-Za-z]|\\(?!left|right|end|cdot|times|quad|qquad)[A-Za-z])")
 
 
+# the start of the reason of a step that holds in a reading only the prose can confirm (a symmetric A)
+HOLDS_IN_A_READING = "holds if "
+
+
 def _primes_as_transposes_hold(lhs: str, rhs: str, relation: str, **options) -> bool:
     """Whether a refuted step holds once each prime is read as a transpose: econometrics and R-based
     statistics courses write X'X, y'y and (X'X)^{-1}X'y, where y'X\beta = \beta'X'y is a scalar's
@@ -471,8 +475,11 @@ def _primes_as_transposes_hold(lhs: str, rhs: str, relation: str, **options) -> 
     if "'" not in text or not _PRIME_PRODUCT.search(text) or _PRIMED_CALCULUS.search(text):
         return False
     left, right = _PRIME.sub(r"^{\\top}", lhs), _PRIME.sub(r"^{\\top}", rhs)
-    # verified, not merely undecided: shapes the transposes leave open vouch for nothing
-    return _check_step(left, right, relation, explain=False, **options).status is Status.VERIFIED
+    # verified, not merely undecided: shapes the transposes leave open vouch for nothing; but "holds if
+    # W is symmetric" is a reading that holds (a'Wb + b'Wa = 2a'Wb under a weight matrix the prose gives)
+    verdict = _check_step(left, right, relation, explain=False, **options)
+    return verdict.status is Status.VERIFIED or verdict.status is Status.UNVERIFIED \
+        and verdict.reason.startswith(HOLDS_IN_A_READING)
 
 
 PERCENT_LABEL = "holds with % read as the label of a number already multiplied by 100 (0.25 \\times 100 = 25\\%)"
@@ -1157,6 +1164,23 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
         guessed = (*guessed, "written decimals rounded to their last digit")
     return Verdict(Status.REFUTED, "the two sides differ", outcome.point, guessed, diagnosis,
                    time.perf_counter() - started, where)
+
+
+def _random_arrays_on_one_side(lhs: n.Node, rhs: n.Node, letters: Letters) -> frozenset[str]:
+    """The random vectors and matrices of the step's expectations that one side alone mentions:
+    ``\\beta + (X^T X)^{-1} X^T E[\\mathbf{u} | X] = \\beta`` rests on the zero mean the prose assumes of
+    the noise. A random scalar is opaque in the lowering already (see Lowerer.symbol); a random vector
+    lowers to numbers, so it is named here, from the trees."""
+    randomness = letters.randomness
+    random = randomness.default | randomness.bound
+    if not random:
+        return frozenset()  # the common case: no expectation in the step
+    arrays = (letters.vectors | letters.matrices | letters.candidates) & random
+    if not arrays:
+        return frozenset()
+    left = {x.key: x.base for x in lhs.walk() if isinstance(x, n.Sym) and x.key in arrays}
+    right = {x.key: x.base for x in rhs.walk() if isinstance(x, n.Sym) and x.key in arrays}
+    return frozenset({**left, **right}[key] for key in left.keys() ^ right.keys())
 
 
 class AnyFunctionComparator:
@@ -2394,6 +2418,7 @@ class Comparator:
         differ_at = None
         confirmed = False  # a difference confirmed at high precision, at some point of some instance
         own = lhs is self.parsed.lhs and rhs is self.parsed.rhs
+        lone_random = _random_arrays_on_one_side(lhs, rhs, self.letters) if own else frozenset()
         built: list[tuple[_Watched, tuple]] = []  # the instances lowered so far, their pairs and symbols
         instances = self.instances(flips, atoms)
         if ("probability",) in flips or ("expectation",) in flips:
@@ -2428,7 +2453,7 @@ class Comparator:
                 built.append((inst, (a, b, free_a, free_b)))
             names_a = {s.name for s in free_a}
             names_b = {s.name for s in free_b}
-            opaque |= {o for o in inst.opaque if (o in names_a) != (o in names_b)}
+            opaque |= {o for o in inst.opaque if (o in names_a) != (o in names_b)} | lone_random
             if ("e",) in flips and ("e" in names_a) != ("e" in names_b):
                 # e as a variable that only the new line mentions (an eccentricity defined in the prose)
                 # is a plausible reading that needs a definition; e that disappears is Euler's number

@@ -169,6 +169,17 @@ def document_context(doc: Document, own: dict | None = None) -> list[ContextItem
 _APPLIED = re.compile(r"^\s*[^()]*?(\\left)?\(.*\)\s*$")
 
 
+# a left side that is one macro of the document's own: \\bh for \\hat{\\boldsymbol\\beta}
+_ONE_MACRO = re.compile(r"\s*(\\[A-Za-z]+)\s*")
+
+
+def _macro_named(lhs: str, text: str) -> bool:
+    """Whether the definition's left side is one macro (``\\bh = (\\X\\T\\X)^{-1}\\X\\T\\y``) that the
+    step writes: the name it defines is in the macro's expansion, not in the step's text."""
+    whole = _ONE_MACRO.fullmatch(lhs)
+    return whole is not None and re.search(re.escape(whole.group(1)) + r"(?![A-Za-z])", text) is not None
+
+
 def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = None,
                 path: str = "", below: int = 0) -> tuple[ContextItem, ...]:
     """The items in force at ``step``: definitions above it whose name it mentions (the latest one per
@@ -214,7 +225,9 @@ def _named_from(text: str, latest: dict[str, ContextItem]) -> list[ContextItem]:
     while texts:
         said = texts.pop()
         for key, item in latest.items():
-            if key not in chosen and item.name in said:
+            # a displayed definition of a macro's name (\\bh = ...) is named by the macro; an inline
+            # "with $\\rr = 1$" is a value at a point, named only by its letter
+            if key not in chosen and (item.name in said or not item.prose and _macro_named(item.lhs, said)):
                 chosen[key] = item
                 texts.append(item.rhs)
     return [item for key, item in latest.items() if key in chosen]

@@ -800,7 +800,9 @@ def _identity_beside_capitals(tree: n.Node) -> bool:
         identity = capital = False
         for term in node.terms:
             syms = [x for x in term.node.walk() if isinstance(x, n.Sym)]
-            if syms and all(_is_identity_letter(x) for x in syms):
+            # (I_n walks to its size n as well: the term itself is the identity letter)
+            if isinstance(term.node, n.Sym) and _is_identity_letter(term.node) \
+                    or syms and all(_is_identity_letter(x) for x in syms):
                 identity = True
             elif any(x.base.isupper() and len(x.base) == 1 and x.base != "I" for x in syms):
                 capital = True
@@ -810,7 +812,9 @@ def _identity_beside_capitals(tree: n.Node) -> bool:
 
 
 def _is_identity_letter(sym: n.Sym) -> bool:
-    return sym.base == "I" and not sym.style and not sym.indices and not sym.labels and sym.sup_letter is None
+    if sym.base != "I" or sym.style or sym.labels or sym.sup_letter is not None:
+        return False
+    return not sym.indices or _sized_by_letter(sym)  # I, or I_n of a size a letter names
 
 
 BASE_DIGITS = {"log10": 10, "log2": 2}
@@ -1124,6 +1128,15 @@ def _slash_after_function(node: n.Node) -> bool:
     return isinstance(node, n.Div) and node.slash and isinstance(node.num, n.Func) \
         and node.num.name in TRIGONOMETRIC and len(node.num.args) == 1 and not isinstance(node.num.args[0], n.Paren) \
         and node.num.args[0].end == node.num.end
+
+
+def _sized_by_letter(node: n.Sym) -> bool:
+    """``I_n``, ``I_{k}``: an identity whose size a letter names (econometrics writes ``I_n - X(X'X)^{-1}X'``),
+    asked only beside matrices and vectors, where a current I_n has no place."""
+    if node.style or node.labels or node.primes or len(node.indices) != 1:
+        return False
+    index = _unwrapped(node.indices[0])
+    return _plain_letter(index) and len(index.base) == 1
 
 
 def _plain_letter(node: n.Node) -> bool:
@@ -1461,7 +1474,7 @@ class Lowerer:
         letters = self.letters
         if not (letters.vectors or letters.matrices):
             return "scalar"
-        if node.base == "I" and not node.indices and key not in letters.vectors:
+        if node.base == "I" and (not node.indices or _sized_by_letter(node)) and key not in letters.vectors:
             return "identity"
         if node.base in ("0",) and "bf" in node.style:
             return "zero"
