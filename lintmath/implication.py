@@ -41,6 +41,9 @@ SWAPPED = "the second equation is the first with two letters exchanged (a renami
 DEGREES = "one equation writes an angle in degrees and the other a bare number: the unit is not decided"
 NON_REAL = "the second equation keeps the non-real solutions of the first (the real ones excluded in the prose)"
 
+#: the scalar reading's verdict on equations of vectors or matrices, or of what it cannot lower
+_NOT_SCALAR = Verdict(Status.UNVERIFIED, UNDECIDED)
+
 #: what makes a clause more than one equation (a condition, alternatives, a system, a note): such a
 #: step is not read, since the arrow may rest on the part the equation leaves out
 _MORE_THAN_AN_EQUATION = re.compile(
@@ -65,8 +68,11 @@ def check_implication(lhs: str, rhs: str, relation: str, macros: Mapping[str, Ma
     # a rounded number on either side (x = 3.33 => 3x = 10, t^2 = 4.08 => t = 2.02) may be the
     # one the solution was rounded to
     verdict = _scalar(first[0], second, relation, macros or {}, _decimal_places(lhs + " " + rhs))
-    if verdict.status is Status.UNVERIFIED and identity is not None and len(second) == 1:
-        return _multiple(first[0], second[0], identity) or verdict
+    if verdict is _NOT_SCALAR:
+        # a scalar equation's multiples are found by sampling (equations.proportional); only one the
+        # scalar reading cannot take pays for comparisons as an identity
+        multiple = _multiple(first[0], second[0], identity) if identity is not None and len(second) == 1 else None
+        return multiple or Verdict(Status.UNVERIFIED, UNDECIDED)
     return verdict
 
 
@@ -77,13 +83,13 @@ def _scalar(first: _Equation, second: list[_Equation], relation: str, macros: Ma
         letters = classify_letters(*(t for pair in trees for t in pair))
         if letters.vectors or letters.matrices or letters.candidates or letters.kets:
             # products that do not commute: decided as identities (see _multiple), not as scalars
-            return Verdict(Status.UNVERIFIED, UNDECIDED)
+            return _NOT_SCALAR
         lowerer = Lowerer(Instance(3, {}, {}), letters)
         a, *bs = [lowerer.lower(left) - lowerer.lower(right) for left, right in trees]
-    except Exception:  # noqa: BLE001 - an equation that cannot be lowered decides nothing
-        return Verdict(Status.UNVERIFIED, UNDECIDED)
+    except Exception:  # noqa: BLE001 - an equation not read as numbers is left to the identity check
+        return _NOT_SCALAR
     if not all(isinstance(e, sp.Expr) and not isinstance(e, sp.MatrixBase) for e in (a, *bs)):
-        return Verdict(Status.UNVERIFIED, UNDECIDED)
+        return _NOT_SCALAR
     # a diagnosis edits the step's right side: only an implied equation written once, on the right
     edited = second[0] if len(second) == 1 and relation != "<==" else None
     try:
