@@ -276,15 +276,22 @@ def _one_unknown(a: sp.Expr, bs: list[sp.Expr], x: sp.Symbol, relation: str, edi
                    diagnosis=_number_slip(edited, bs[0], x, roots_a) if edited else None)
 
 
-def _real_roots(e: sp.Expr, x: sp.Symbol) -> list[sp.Expr] | None:
-    """The real solutions of ``e = 0`` for ``e`` rational in ``x``: the real roots of its numerator
-    where the denominator is not 0. None when ``e`` is no rational function of modest degree."""
+def _as_fraction(e: sp.Expr, x: sp.Symbol) -> tuple[sp.Poly, sp.Poly] | None:
+    """``e`` as a quotient of polynomials in ``x``, the numerator of modest degree, or None."""
     num, den = sp.fraction(sp.together(e))
     if not (num.is_polynomial(x) and den.is_polynomial(x)):
         return None
     p, q = sp.Poly(num, x), sp.Poly(den, x)
-    if not 0 <= p.degree() <= _MAX_DEGREE or q.degree() > _MAX_DEGREE:
+    return (p, q) if 0 <= p.degree() <= _MAX_DEGREE else None
+
+
+def _real_roots(e: sp.Expr, x: sp.Symbol) -> list[sp.Expr] | None:
+    """The real solutions of ``e = 0`` for ``e`` rational in ``x``: the real roots of its numerator
+    where the denominator is not 0. None when ``e`` is no rational function of modest degree."""
+    fraction = _as_fraction(e, x)
+    if fraction is None or fraction[1].degree() > _MAX_DEGREE:
         return None
+    p, q = fraction
     if p.degree() == 0:
         return []
     if all(c.is_rational for c in p.all_coeffs()):
@@ -300,13 +307,10 @@ def _keeps_non_real(a: sp.Expr, b: sp.Expr, x: sp.Symbol) -> bool:
     """Whether every (complex) solution of ``b = 0`` solves ``a = 0`` while none is real: the step
     drops the real solutions to find the others (``(z - 1)(z^2 + z + 1) = 0 \\Rightarrow z^2 + z + 1 = 0``
     for the non-real cube roots of unity, ``r^3 + r = 0 \\Rightarrow r^2 + 1 = 0``), as the prose says."""
-    num, den = sp.fraction(sp.together(b))
-    if not (num.is_polynomial(x) and den.is_polynomial(x)):
+    fraction = _as_fraction(b, x)
+    if fraction is None or fraction[0].degree() < 1 or not all(c.is_number for c in fraction[0].all_coeffs()):
         return False
-    p = sp.Poly(num, x)
-    if not 1 <= p.degree() <= _MAX_DEGREE or not all(c.is_number for c in p.all_coeffs()):
-        return False
-    roots = p.nroots(n=30)
+    roots = fraction[0].nroots(n=30)
     return all((v := _value(a, x, r)) is not None and abs(v) < _CLOSE for r in roots)
 
 
