@@ -240,6 +240,35 @@ def merge_overlays(items: list[Item]) -> list[Item]:
                     continue
             it.latex, it.cls, it.unread = f"{UNREADABLE}{{accent}}", "ord", "accent"
     del by_id
+    kept = [i for i in items if id(i) not in drop]
+    return _long_arrows(kept)
+
+
+#: long arrows as Computer Modern draws them: a short arrow and an = (or a minus) whose ink overlaps
+#: its shaft (\Longrightarrow is = and =>, \iff is <= and =>), each pair with what it makes
+_LONG_ARROWS = {("=", "\\Rightarrow"): "\\Longrightarrow", ("\\Leftarrow", "="): "\\Longleftarrow",
+                ("\\Leftarrow", "\\Rightarrow"): "\\iff", ("\\Leftarrow", "\\Longrightarrow"): "\\iff",
+                ("-", "\\to"): "\\longrightarrow", ("\\leftarrow", "-"): "\\longleftarrow"}
+
+
+def _long_arrows(items: list[Item]) -> list[Item]:
+    """Two glyphs on one baseline whose boxes overlap by a sliver and that together draw a long arrow
+    (``=`` then ``\\Rightarrow``) as that arrow: read apart they are an equation and a relation
+    with nothing between them, and an arrow between equations goes unread."""
+    rights = {right for _, right in _LONG_ARROWS}
+    if not any(it.latex in rights for it in items):
+        return items  # most rows: no arrow at all
+    drop: set[int] = set()
+    for it in sorted(items, key=lambda i: i.x0):
+        if it.latex not in rights or id(it) in drop:
+            continue
+        left = next((j for j in items if id(j) not in drop and j is not it and (j.latex, it.latex) in _LONG_ARROWS
+                     and abs(j.base - it.base) < 0.5 and j.x0 < it.x0 and 0 < j.x1 - it.x0 < 0.5 * it.width),
+                    None)
+        if left is not None:
+            it.latex, it.cls = _LONG_ARROWS[(left.latex, it.latex)], "rel"
+            it.x0, it.y0, it.y1 = left.x0, min(left.y0, it.y0), max(left.y1, it.y1)
+            drop.add(id(left))
     return [i for i in items if id(i) not in drop]
 
 
