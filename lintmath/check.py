@@ -39,7 +39,7 @@ from lintmath.parse import nodes as n
 from lintmath.parse.parser import LOOSE_DIFFERENTIAL, NO_DIFFERENTIAL, increments_of, parse_math, prepare, reads_star_product
 from lintmath.parse.tokens import ParseFailure
 from lintmath.substitute import Definition, parse_definitions, substitute, transform
-from lintmath.parse.units import unit_names, without_units
+from lintmath.parse.units import is_unit, ohms_as_units, unit_names, without_units, writes_ohms
 from lintmath.parse.vocabulary import FUNCTION_LETTERS, UNIT_KINDS
 from lintmath.relations import LOGICAL, PLUS_MINUS, find_relations, normalize_relation, with_signs
 
@@ -906,6 +906,10 @@ def _units_uncompared(lhs: str, rhs: str, relation: str, macros: Mapping[str, Ma
         parsed = parse_step(lhs, rhs, macros)
     except (ParseFailure, RecursionError):
         return ""
+    if writes_ohms(parsed.lhs) or writes_ohms(parsed.rhs):
+        parsed = _ohms_read(parsed, relation, seed)
+        if isinstance(parsed, str):
+            return parsed
     left, right = unit_names(parsed.lhs), unit_names(parsed.rhs)
     if not (left or right):
         return ""
@@ -916,6 +920,18 @@ def _units_uncompared(lhs: str, rhs: str, relation: str, macros: Mapping[str, Ma
     a, b = without_units(parsed.lhs), without_units(parsed.rhs)
     outcome, _ = Comparator(Parsed(a, b, classify_letters(a, b)), relation, seed).decide()
     return "" if outcome.kind == "differ" else UNITS_UNSURE
+
+
+def _ohms_read(parsed: Parsed, relation: str, seed: int) -> Parsed | str:
+    """A refuted step that writes Omega, with the ohms after its numbers read as units
+    (4.7\\,\\mathrm{k}\\Omega = 4700\\,\\Omega is kilo-ohms against ohms, not a quaternion times a letter):
+    why it is no refutation under that reading, or the step so read, for the checks on units."""
+    lhs, rhs = ohms_as_units(parsed.lhs), ohms_as_units(parsed.rhs)
+    read = _unit_reading(Parsed(lhs, rhs, classify_letters(lhs, rhs)))
+    if isinstance(read, str):
+        return read
+    outcome, _ = Comparator(read, relation, seed).decide()
+    return Parsed(lhs, rhs, classify_letters(lhs, rhs)) if outcome.kind == "differ" else UNITS_UNSURE
 
 
 def _upright_namesakes(parsed: Parsed, names: set[str]) -> bool:
@@ -2681,6 +2697,10 @@ def decimal_tolerance(*trees: n.Node, given: bool = False) -> sp.Float:
             # \frac{170}{\sqrt 2} = 120, 1000 e^{0.5} = 1649: a whole number of three digits or more that
             # ends a computation is rounded to units; a slip of integer arithmetic is off by 1 or more
             shares.append(Fraction(1, 2) / Fraction(result.value))
+        elif result is not None and len(result.value.lstrip("0")) == 2 and _unit_factor(_last_factor(tree)):
+            # \\sqrt 2 \\times 10\\,\\mathrm{V} = 14\\,\\mathrm{V}: a measured quantity is rounded to two digits
+            # as readily; a slip of integer arithmetic is still off by 1 or more
+            shares.append(Fraction(1, 2) / Fraction(result.value))
         carried = [node for node in tree.walk() if isinstance(node, n.Num) and node is not result
                    and _significant_digits(node) >= 3]
         long = [node for node in carried if _significant_digits(node) >= CARRIED_DIGITS]
@@ -2901,15 +2921,27 @@ def _lone_number(tree: n.Node) -> n.Num | None:
     return scientific[0] if scientific is not None else None
 
 
+def _last_factor(tree: n.Node) -> n.Node:
+    """The last factor of a side that is a product (its unit, in ``14\\,\\mathrm{V}``), else the side."""
+    while isinstance(tree, n.Paren):
+        tree = tree.inner
+    return tree.factors[-1] if isinstance(tree, n.Mul) else tree
+
+
 def _without_units(tree: n.Node) -> n.Node:
     """``5.8\\times10^{3}\\,\\text{s}`` as ``5.8\\times10^{3}``: a unit says what a number counts, not how it
     was rounded."""
-    if not isinstance(tree, n.Mul) or not any(isinstance(f, n.Sym) and f.style == "unit" for f in tree.factors):
+    if not isinstance(tree, n.Mul) or not any(_unit_factor(f) for f in tree.factors):
         return tree
-    kept = [(f, op) for f, op in zip(tree.factors, ("", *tree.ops)) if not (isinstance(f, n.Sym) and f.style == "unit")]
+    kept = [(f, op) for f, op in zip(tree.factors, ("", *tree.ops)) if not _unit_factor(f)]
     if len(kept) == 1:
         return kept[0][0]
     return replace(tree, factors=tuple(f for f, _ in kept), ops=tuple(op for _, op in kept[1:]))
+
+
+def _unit_factor(node: n.Node) -> bool:
+    """A unit or a power of one (``\\mathrm{m}^2``, ``\\mathrm{s}^{-1}``): what a result counts, not its digits."""
+    return is_unit(node) or isinstance(node, n.Pow) and is_unit(node.base)
 
 
 def scientific_parts(node: n.Node) -> tuple[n.Num, n.Node, int] | None:

@@ -1081,6 +1081,39 @@ class Parser:
         return 2 <= k < self.i - 2 and self.toks[k].kind == "open" and self.toks[k - 1].text == "^" \
             and self.toks[k - 2].kind == "num"
 
+    def after_unit(self) -> bool:
+        """Whether the token before the current one ends an upright unit that follows a number, its power
+        allowed: the second unit of ``2.7\\,\\mathrm{g}\\,\\mathrm{cm}^{-3}`` or ``5\\,\\mathrm{m}\\,\\mathrm{s}^{-1}``
+        is a unit as the first is (elsewhere ``\\mathrm{m}`` after a letter may be a quantity)."""
+        k = self.i - 1
+        if k >= 1 and self.toks[k].kind == "num" and self.toks[k - 1].text == "^":
+            k -= 2  # \mathrm{m}^2
+        elif k >= 0 and self.toks[k].kind == "close":
+            j = self.opening(k)
+            if j >= 1 and self.toks[j - 1].text == "^":
+                k = j - 2  # \mathrm{s}^{-1}
+        if k < 1 or self.toks[k].kind != "close":
+            return False
+        j = self.opening(k)
+        if j < 1 or self.toks[j - 1].text not in TEXT_WORDS | {"\\mathrm"}:
+            return False
+        save = self.i
+        try:
+            self.i = j - 1
+            return self.unit_ahead() is not None and (self.toks[j - 1].text in TEXT_WORDS or self.after_number()
+                                                      or self.after_unit())
+        finally:
+            self.i = save
+
+    def opening(self, k: int) -> int:
+        """The index of the brace that the closing brace at ``k`` closes, or -1."""
+        depth = 0
+        for j in range(k, -1, -1):
+            depth += {"close": 1, "open": -1}.get(self.toks[j].kind, 0)
+            if not depth:
+                return j
+        return -1
+
     def text_is_math(self) -> bool:
         """``\\text{KL}[q, p]``, ``\\text{err}_m``, ``\\textrm{Var}(X)``: a word used as a name, not prose."""
         j = self.i + 1
@@ -1648,7 +1681,8 @@ class Parser:
         if unit is not None:
             self.advance()
             return n.Sym(t.start, t.end, unit, "unit")
-        if (t.text in TEXT_WORDS or t.text == "\\mathrm" and self.after_number()) and self.unit_ahead() is not None:
+        if (t.text in TEXT_WORDS or t.text == "\\mathrm" and (self.after_number() or self.after_unit())) \
+                and self.unit_ahead() is not None:
             unit, end = self.unit_ahead()
             save = self.i
             while self.peek() is not None and self.peek().start < end:

@@ -193,3 +193,63 @@ def _drop_unit(node: n.Node) -> n.Node | None:
     if len(kept) == 1:
         return kept[0][0]
     return replace(node, factors=tuple(f for f, _ in kept), ops=tuple(op for _, op in kept[1:]))
+
+
+# Prefixes a step writes upright (or as \mu) before \Omega: 4.7\,\mathrm{k}\Omega. \mathrm{k} alone is
+# read as the quaternion unit k, \mathrm{M} as an upright letter.
+_OHM_PREFIXES = {"k": "k", "M": "M", "G": "G", "m": "m", "\\mu": "u"}
+
+
+def ohms_as_units(tree: n.Node) -> n.Node:
+    """``tree`` with the ohms written after a number (``20\\,\\Omega``, ``4.7\\,\\mathrm{k}\\Omega``) read as
+    units (``Ohm``, ``kOhm``), which the parser leaves as the letter Omega (and ``\\mathrm{k}`` as a
+    quaternion unit) since elsewhere Omega is a quantity (a Rabi frequency, a solid angle)."""
+    return n.rebuild(tree, _ohm_units)
+
+
+def writes_ohms(tree: n.Node) -> bool:
+    """Whether ``tree`` writes the letter Omega, the cheap test before ``ohms_as_units``."""
+    return any(isinstance(x, n.Sym) and x.base == "\\Omega" and not x.style for x in tree.walk())
+
+
+def _ohm_units(node: n.Node) -> n.Node | None:
+    if not isinstance(node, n.Mul):
+        return None
+    factors, ops = list(node.factors), list(("", *node.ops))
+    out: list[tuple[n.Node, str]] = []
+    changed = False
+    for k, f in enumerate(factors):
+        prefix = _ohm_prefix(f)
+        if _is_omega(f) and out and _ends_number(out[-1][0]):
+            out.append((n.Sym(f.start, f.end, "Ohm", "unit"), ops[k]))
+            changed = True
+        elif prefix and k + 1 < len(factors) and _is_omega(factors[k + 1]) and not ops[k + 1] \
+                and out and _ends_number(out[-1][0]):
+            out.append((n.Sym(f.start, factors[k + 1].end, prefix + "Ohm", "unit"), ops[k]))
+            factors[k + 1] = None  # taken with its prefix
+            changed = True
+        elif f is not None:
+            out.append((ohms_as_units(f), ops[k]))
+    if not changed:
+        return replace(node, factors=tuple(f for f, _ in out))
+    return replace(node, factors=tuple(f for f, _ in out), ops=tuple(op for _, op in out[1:]))
+
+
+def _is_omega(node: n.Node | None) -> bool:
+    return isinstance(node, n.Sym) and node.base == "\\Omega" and not node.style and not node.indices \
+        and not node.labels and not node.primes
+
+
+def _ohm_prefix(node: n.Node | None) -> str:
+    """The SI prefix ``node`` writes before an Omega (``\\mathrm{k}``, ``\\mathrm{M}``, ``\\mu``), or ""."""
+    if isinstance(node, n.Const) and node.name == "imag_k":
+        return "k"
+    if isinstance(node, n.Sym) and node.style in ("rm", "") and not node.indices and not node.labels \
+            and (node.style == "rm" or node.base == "\\mu"):
+        return _OHM_PREFIXES.get(node.base, "")
+    return ""
+
+
+def _ends_number(node: n.Node) -> bool:
+    """A number, or a power of ten (``4.7 \\times 10^{3}``'s last factor)."""
+    return isinstance(node, n.Num) or isinstance(node, n.Pow) and isinstance(node.base, n.Num)

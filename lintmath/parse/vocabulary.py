@@ -92,7 +92,7 @@ UNIT_KINDS = {
     **dict.fromkeys(("V", "mV", "kV"), "voltage"), **dict.fromkeys(("C", "mAh"), "charge"),
     **dict.fromkeys(("F", "uF", "nF", "pF"), "capacitance"), **dict.fromkeys(("H", "mH"), "inductance"),
     "T": "field", **dict.fromkeys(("Hz", "kHz", "MHz", "GHz"), "frequency"),
-    **dict.fromkeys(("Ohm", "ohm"), "resistance"), "rad": "angle", "dB": "ratio",
+    **dict.fromkeys(("Ohm", "ohm", "kOhm", "MOhm", "GOhm", "mOhm", "uOhm"), "resistance"), "rad": "angle", "dB": "ratio",
     **dict.fromkeys(("L", "mL"), "volume"),
 }
 
