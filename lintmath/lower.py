@@ -32,6 +32,10 @@ MAX_SUM_TERMS = 60
 # Marks the symbol an optimisation lowers to (\\max#opt:1a2b3c4d), see Lowerer.lower_Optimum; its
 # body is read at a point in each of OPTIMUM_RANGES, to OPTIMUM_DIGITS digits (see optimum_key)
 OPTIMUM_MARK = "opt:"
+# the letters each optimisation holds besides its own variables, by its symbol's name (a digest of kind,
+# domain and body, so one name has one set of letters whoever lowered it; see Lowerer.hold_optima): the
+# names of its body's other symbols, and the letters of its domain as written (\\epsilon for B_\\epsilon)
+OPTIMUM_LETTERS: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {}
 OPTIMUM_RANGES = ((11, 89), (110, 290), (-290, -10), (-290, 290))  # in hundredths
 OPTIMUM_DIGITS = 12
 # The name of the integer symbol an infinite series runs over (k:series): unlike any other lowered name
@@ -1668,6 +1672,7 @@ class Lowerer:
             raise Undecidable("an integral of a matrix is not decided yet")
         if body.has(sp.Sum, sp.Product):  # a numerical series at every node of a quadrature
             raise Undecidable("an integral of an infinite series is not decided yet")
+        self.hold_optima(body, [var])
         if node.lo is None:
             return sp.Integral(body, var)  # an antiderivative: the checker compares derivatives
         lo, hi = self.bound(node.lo), self.bound(node.hi)
@@ -1756,6 +1761,7 @@ class Lowerer:
         body = self.lower(node.body)
         if linalg.is_matrix(body):
             raise Undecidable("a limit of a matrix is not decided yet")
+        self.hold_optima(body, [var])
         if var not in body.free_symbols:
             return body
         if body.has(*JUMPS) or body.has(sp.Integral, sp.Sum, sp.Product):
@@ -2099,6 +2105,7 @@ class Lowerer:
                 if symbols:
                     raise Undecidable("a prime on an expression of several variables")
                 return sp.Integer(0)
+            self.hold_optima(value, [variable])
             return derivative(value, variable, node.primes)
         variables = []
         for var, order in node.wrt:
@@ -2183,6 +2190,7 @@ class Lowerer:
         moving with it: their derivatives are the opaque quantities the step also writes
         (d(psi)/d(x)^1, as ``\\frac{d\\psi}{dx}`` lowers). In time (``timed``, see in_time) the letters
         written with dots move, with their dotted forms as their derivatives; these are not opaque."""
+        self.hold_optima(value, [v for v, _ in variables])
         timed = clock.moving(value) if clock is not None else {}
         moving = {}
         for quantity, var in self.letters.dependents:
@@ -2238,7 +2246,9 @@ class Lowerer:
             if inner is not None:
                 # \nabla_r^2 \phi with r a number is the radial part of a Laplacian as often as d^2/dr^2
                 raise Undecidable("\\nabla^2 with respect to a number is not decided yet")
-            return derivative(linalg.scalar(self.lower(node.body)), at)
+            body = linalg.scalar(self.lower(node.body))
+            self.hold_optima(body, [at])
+            return derivative(body, at)
         if not linalg.is_matrix(at) or at.shape[1] != 1 or node.var.key in self.variables:
             raise Undecidable("a gradient with respect to a matrix or a number is not decided yet")
         entries = sp.symbols(f"grad_{len(self.variables)}_1:{at.shape[0] + 1}")
@@ -2249,6 +2259,7 @@ class Lowerer:
             del self.variables[node.var.key]
         if linalg.is_matrix(body):
             raise Undecidable("a gradient of a vector is not decided yet")
+        self.hold_optima(body, list(entries))
         if inner is None:
             value = sp.ImmutableMatrix([derivative(body, e) for e in entries])
         else:
@@ -2271,6 +2282,7 @@ class Lowerer:
             value = linalg.scalar(self.lower(node.body))
         finally:
             self.del_depth -= 1
+        self.hold_optima(value, xs)
         value = _del_applied(node.kind, value, xs)
         if self.inst.atoms and not self.del_depth:
             value = _derivatives_as_atoms(value) if linalg.is_matrix(value) \
@@ -2377,9 +2389,32 @@ class Lowerer:
         if set(keys.values()) - {place for place, _ in bound.values()}:
             # \argmin_h \sum_i (y_i - h(x_i))^2: over a function, an index or a vector lowered otherwise
             raise Undecidable("an optimisation over a function or an index is not decided yet")
+        letters = {s for s in body.free_symbols if s not in bound}
+        if letters & set(self.series_vars.values()):
+            # \sum_{k=0}^\infty \gamma^k \max_a r(s_k, a): one symbol would be the same for every k
+            raise Undecidable("an optimisation inside an infinite series over its index is not decided yet")
         name = f"\\{node.kind}{OPAQUE_ENTRY}{OPTIMUM_MARK}{optimum_key(node, body, bound)}"
+        OPTIMUM_LETTERS[name] = (frozenset(s.name for s in letters), node.domain_letters)
         self.inst.opaque.add(name)
         return sp.Symbol(name, real=True)
+
+    def hold_optima(self, value: sp.Basic, variables: list) -> None:
+        """Raise when ``value`` holds an optimisation whose body or domain has one of ``variables``: its
+        symbol is a constant to SymPy, which would differentiate, integrate or take a limit of it as one, where
+        \\frac{d}{dt} \\max_a (at - a^2) is t/2 (the envelope theorem), not 0. Free for a step without one."""
+        if not any(OPTIMUM_MARK in o for o in self.inst.opaque):
+            return
+        names = set()
+        for v in variables:
+            names |= {s.name for s in getattr(v, "free_symbols", ())}  # a vector's entries
+        for s in getattr(value, "free_symbols", ()):
+            if OPTIMUM_MARK not in s.name:
+                continue
+            body, domain = OPTIMUM_LETTERS.get(s.name, (frozenset(names), ()))
+            # a domain's letter by its prefix: \\max_{x \\in [0, c]} moves with c, c_1 or c[1] alike
+            if body & names or any(v.startswith(d) for d in domain for v in names):
+                raise Undecidable("a derivative, an integral or a limit of an optimisation in a letter of "
+                                  "its body or domain (the envelope theorem) is not decided yet")
 
     def bound_vectors(self, node: n.Optimum) -> dict[str, sp.ImmutableMatrix]:
         """The bound variables of an optimisation that are vectors (``\\min_{\\mathbf w}``), each as a column of
@@ -2470,6 +2505,7 @@ class Lowerer:
         total = sp.S.Zero
         for sym in sorted(node.wrt, key=lambda x: str(n.structure(x))):
             at = self.lower(sym)
+            self.hold_optima(value, [at])
             total += derivative(value, at) * self.differential_symbol(at)
         return total
 
