@@ -24,7 +24,8 @@ from sympy.matrices.common import ShapeError
 from lintmath.lower import (
     DEGREE_ANGLES, EVENT_MODEL, EVENTS, LIBRARY, LOG_BASE_TWO, MAYBE_SYMMETRIC_NAMES, OPAQUE_ENTRY, OPTIMUM_MARK,
     SLASH_ARGUMENT, SYMMETRIC_NAMES, TRIANGLE_ANGLES, Instance, Letters, Lowerer, Undecidable, classify_letters,
-    derivative, has_cases, has_indicator, has_infinite_series, has_sample_entries, has_summed_repeat, has_uncounted_sum, has_valued_set_sum, is_library, least_integers, normalized_family,
+    derivative, has_cases, has_indicator, has_infinite_series, has_sample_entries, has_summed_repeat,
+    has_uncounted_sum, has_valued_set_sum, is_library, least_integers, normalized_family,
     read_as_product, reading_keys, shapes_of_side, sum_bounds,
 )
 from lintmath import equations, events, expectation, implication, linalg, modular, probability, quantum, series
@@ -426,10 +427,17 @@ def _mixed_numbers_hold(lhs: str, rhs: str, relation: str, **options) -> bool:
     """Whether a refuted step holds once each whole number before a proper fraction is read as a
     mixed number (``1\\frac{1}{2} + 2\\frac{1}{3} = \\frac{23}{6}``): the product reading alone
     would make a slip of a correct line of school arithmetic. Asked of refuted steps only."""
-    left, right = _as_mixed(lhs), _as_mixed(rhs)
+    return _holds_rewritten(lhs, rhs, _as_mixed, relation, lambda v: v.status is not Status.REFUTED, **options)
+
+
+def _holds_rewritten(lhs: str, rhs: str, rewrite: Callable[[str], str], relation: str,
+                     holds: Callable[[Verdict], bool], **options) -> bool:
+    """Whether a refuted step ``holds`` once both sides are rewritten in another reading of the notation
+    (mixed numbers, primes as transposes, per cent as a label); False when the rewriting changes nothing."""
+    left, right = rewrite(lhs), rewrite(rhs)
     if (left, right) == (lhs, rhs):
         return False
-    return _check_step(left, right, relation, explain=False, **options).status is not Status.REFUTED
+    return holds(_check_step(left, right, relation, explain=False, **options))
 
 
 def _as_mixed(text: str) -> str:
@@ -474,12 +482,11 @@ def _primes_as_transposes_hold(lhs: str, rhs: str, relation: str, **options) -> 
     text = lhs + " " + rhs
     if "'" not in text or not _PRIME_PRODUCT.search(text) or _PRIMED_CALCULUS.search(text):
         return False
-    left, right = _PRIME.sub(r"^{\\top}", lhs), _PRIME.sub(r"^{\\top}", rhs)
     # verified, not merely undecided: shapes the transposes leave open vouch for nothing; but "holds if
     # W is symmetric" is a reading that holds (a'Wb + b'Wa = 2a'Wb under a weight matrix the prose gives)
-    verdict = _check_step(left, right, relation, explain=False, **options)
-    return verdict.status is Status.VERIFIED or verdict.status is Status.UNVERIFIED \
-        and verdict.reason.startswith(HOLDS_IN_A_READING)
+    return _holds_rewritten(lhs, rhs, lambda text: _PRIME.sub(r"^{\\top}", text), relation,
+                            lambda v: v.status is Status.VERIFIED or v.status is Status.UNVERIFIED
+                            and v.reason.startswith(HOLDS_IN_A_READING), **options)
 
 
 PERCENT_LABEL = "holds with % read as the label of a number already multiplied by 100 (0.25 \\times 100 = 25\\%)"
@@ -495,8 +502,8 @@ def _percent_labels_hold(lhs: str, rhs: str, relation: str, **options) -> bool:
     if not any("\\%" in side for side in sides) \
             or not any("\\%" in side and _TIMES_HUNDRED.search(other) for side, other in (sides, sides[::-1])):
         return False
-    left, right = lhs.replace("\\%", ""), rhs.replace("\\%", "")
-    return _check_step(left, right, relation, explain=False, **options).status is Status.VERIFIED
+    return _holds_rewritten(lhs, rhs, lambda text: text.replace("\\%", ""), relation,
+                            lambda v: v.status is Status.VERIFIED, **options)
 
 
 CONDITION_FOLLOWS = "a condition follows the step (\\text{if } p_i = p): decided without it"
@@ -781,7 +788,8 @@ class _Refuted:
 _CONVENTIONS: tuple[tuple[str, Callable[[_Refuted], bool | str | None]], ...] = (
     (modular.MODULUS_ELSEWHERE, lambda s: modular.modulus_elsewhere(s.lhs, s.rhs, s.relation)),
     # 25 = 4 in a chain working modulo 7, as the prose says: an equation of residues
-    (MODULUS_IN_PROSE, lambda s: s.modular_prose and s.relation in EQUALITY and not modular.has_letters(s.lhs + " " + s.rhs)),
+    (MODULUS_IN_PROSE, lambda s: s.modular_prose and s.relation in EQUALITY
+     and not modular.has_letters(s.lhs + " " + s.rhs)),
     (LIST_ON_LEFT, lambda s: _list_on_left(s.lhs, s.macros)),
     (ORDER_TERM, lambda s: _order_terms(s.lhs, s.rhs, s.macros)),
     (MIXED_NUMBER, lambda s: _mixed_numbers_hold(s.lhs, s.rhs, s.relation, **s.options)),
