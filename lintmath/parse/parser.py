@@ -2200,7 +2200,7 @@ class Parser:
             arg = self.command()
             if not (isinstance(arg, n.Apply) and arg.func.base == "E" and arg.func.style == "bb"):
                 raise ParseFailure(what)
-        elif t.kind == "letter" or t.kind == "cmd" and t.text[1:] in GREEK:
+        elif _letter_token(t):
             arg = self.symbol_scripts(self.advance(), t.text)
             if self.at("(") and (arg.base in FUNCTION_LETTERS or arg.indices):
                 # \ell_q(X), p(X): a function's application; X(1 - X) may be a product, whose reach is a guess
@@ -2339,7 +2339,7 @@ class Parser:
             # (a max is the same either way: \max_x f(x) + c)
             raise ParseFailure(unread)
         return n.Optimum(t.start, body.end, kind, variables, " ".join(x.text for x in domain),
-                         tuple(sorted({x.text for x in domain if _is_letter_token(x)})), body)
+                         tuple(sorted({x.text for x in domain if _letter_token(x)})), body)
 
     def arg_optimum(self, t: Token) -> n.Node:
         """``\\arg\\max_\\theta``, ``\\argmin_w``: the optimisation whose value is the point that attains it."""
@@ -2775,7 +2775,7 @@ class Parser:
         inner = self.integral()
         window = self.toks[self.i:self.i + 8]
         op, rest = _differential(window)
-        if op != "d" or not rest or not _integration_letter(rest[0]):
+        if op != "d" or not rest or not _letter_token(rest[0]):
             raise ParseFailure(NO_DIFFERENTIAL)
         var_at = self.i + len(window) - len(rest)
         if var_at + 1 < len(self.toks) and self.toks[var_at + 1].text in ("_", "^"):
@@ -2829,7 +2829,7 @@ class Parser:
             u = toks[j]
             window = toks[j:j + 8]
             op, rest = _differential(window)
-            if op == "d" and rest and _integration_letter(rest[0]):
+            if op == "d" and rest and _letter_token(rest[0]):
                 prev = toks[j - 1] if j > self.i else None
                 # "and x" is a word; a d that a macro wrote (\\dx for \\,dx, its span the whole
                 # invocation) is glued to nothing the author typed
@@ -2871,8 +2871,7 @@ class Parser:
                     return None
                 for k in range(len(num) - 1, -1, -1):
                     op, rest = _differential(num[k:])
-                    if op == "d" and len(rest) == 1 and (rest[0].kind == "letter" or (
-                            rest[0].kind == "cmd" and rest[0].text[1:] in GREEK)):
+                    if op == "d" and len(rest) == 1 and _letter_token(rest[0]):
                         if k > 0 and num[k].text == "d" and num[k - 1].kind == "letter" \
                                 and num[k - 1].end == num[k].start:
                             return None  # "and x": a word, not a differential
@@ -2900,7 +2899,7 @@ class Parser:
                 return None
             for k in range(close - 1, j, -1):
                 op, rest = _differential(toks[k:close])
-                if op == "d" and len(rest) == 1 and _integration_letter(rest[0]):
+                if op == "d" and len(rest) == 1 and _letter_token(rest[0]):
                     if close + 1 < len(toks) and self.starts_atom(toks[close + 1]):
                         return None
                     if toks[k].text == "d" and toks[k - 1].kind == "letter" and toks[k - 1].end == toks[k].start:
@@ -2942,7 +2941,7 @@ class Parser:
             # \sum_{i,j}, and \sum_{i,j=1}^{n}: every index of the list runs over the same range
             eq = next((k for k, x in enumerate(rest) if x.is_("=")), len(rest))
             listed, rest = rest[:eq], rest[eq:]
-            names = [x.text for x in listed if x.kind == "letter" or (x.kind == "cmd" and x.text[1:] in GREEK)]
+            names = [x.text for x in listed if _letter_token(x)]
             if len(names) * 2 != len(listed) or any(not r.is_(",") for r in listed[0::2]) or len(set(names) | {var}) \
                     != len(names) + 1 or (rest and len(rest) < 2):
                 raise ParseFailure("a sum index list is not decided yet")
@@ -2998,9 +2997,9 @@ def _styled_letter(toks: list[Token], k: int) -> int:
     """How many tokens a styled letter at ``k`` takes (``\\mathbf w``: 2, ``\\mathbf{w}``: 4), or 0."""
     if toks[k].text not in STYLES or k + 1 >= len(toks):
         return 0
-    if _is_letter_token(toks[k + 1]):
+    if _letter_token(toks[k + 1]):
         return 2
-    if k + 3 < len(toks) and toks[k + 1].kind == "open" and _is_letter_token(toks[k + 2]) \
+    if k + 3 < len(toks) and toks[k + 1].kind == "open" and _letter_token(toks[k + 2]) \
             and toks[k + 3].kind == "close":
         return 4
     return 0
@@ -3014,14 +3013,10 @@ def _tuple_of_letters(toks: list[Token]) -> tuple[list[str], list[Token]] | None
         return None
     inner = toks[1:close]
     names = [x.text for x in inner[0::2]]
-    if len(inner) < 3 or len(inner) % 2 == 0 or not all(_is_letter_token(x) for x in inner[0::2]) \
+    if len(inner) < 3 or len(inner) % 2 == 0 or not all(_letter_token(x) for x in inner[0::2]) \
             or not all(x.is_(",") for x in inner[1::2]) or len(set(names)) != len(names):
         return None
     return names, toks[close + 1:]
-
-
-def _is_letter_token(t: Token) -> bool:
-    return t.kind == "letter" or t.kind == "cmd" and t.text[1:] in GREEK
 
 
 def _optimum_script(toks: list[Token]) -> tuple[tuple[str, ...], list[Token]] | None:
@@ -3035,7 +3030,7 @@ def _optimum_script(toks: list[Token]) -> tuple[tuple[str, ...], list[Token]] | 
         if width:
             variables.append(toks[k + width - 1 - (width == 4)].text)
             k += width
-        elif _is_letter_token(toks[k]):
+        elif _letter_token(toks[k]):
             variables.append(toks[k].text)
             k += 1
         else:
@@ -3343,8 +3338,9 @@ def _qubits(label: list[Token]) -> tuple[str, tuple[str, ...]]:
     return "".join(out), tuple(systems)
 
 
-def _integration_letter(t: Token) -> bool:
-    """Whether ``t`` can be the variable of a differential: a letter or a Greek letter."""
+def _letter_token(t: Token) -> bool:
+    """Whether ``t`` can name a variable (of a differential, an optimisation, a sum over pairs): a letter
+    or a Greek letter."""
     return t.kind == "letter" or (t.kind == "cmd" and t.text[1:] in GREEK)
 
 
