@@ -2519,8 +2519,18 @@ class Comparator:
                 if self.relation in EQUALITY and all(max(abs(va), abs(vb)) < _TINY for va, vb in values):
                     if all(x == 0 or y == 0 for x, y in pairs):
                         agreed += 1  # "= 0" as written (a limit that settles on 0, x - x)
-                    else:
+                        continue
+                    apart = _tiny_apart(pairs, point, complex_ok) if tolerance == TOLERANCE else None
+                    if apart is None:
                         tiny += 1  # both sides ~0 here: agreement at this point tells nothing
+                    elif not apart:
+                        agreed += 1
+                    else:
+                        confirmed = True
+                        if differ_at is None:
+                            differ_at = tuple((_shown_name(s), sp.sstr(v.evalf(6))) for s, v in point.items())
+                        if self.relation in INEQUALITY or stand_ins and not agreed or equal_only:
+                            return Outcome("differ", "", differ_at, frozenset(opaque), suspect=suspect)
                     continue
                 if all(self.holds(va, vb, tolerance) for va, vb in values):
                     agreed += 1
@@ -2620,6 +2630,29 @@ def _as_operators(a, b) -> tuple[tuple, tuple]:
             scaled = sp.ImmutableMatrix(sp.eye(matrix.shape[0]) * (b if matrix is a else a))
             a, b = (a, scaled) if matrix is a else (scaled, b)
     return linalg.entries(a), linalg.entries(b)
+
+
+def _tiny_apart(pairs: list, point: dict, complex_ok: bool) -> bool | None:
+    """Whether two sides that are both ~0 in doubles differ, as far as exact values tell: True or
+    False when every entry has the same value at two precisions (exp(-800) is a value; x - x
+    computed in doubles is noise, which shrinks as the precision grows), None when they cannot
+    tell (a quadrature, a series or a limit approximates its value at any precision)."""
+    apart = False
+    for x, y in pairs:
+        if any(z.has(sp.Integral, sp.Sum, sp.Product, sp.Limit) for z in (x, y) if isinstance(z, sp.Basic)):
+            return None
+        values = []
+        for z in (x, y):
+            low, high = evaluate(z, point, PRECISION, complex_ok), evaluate(z, point, 3 * PRECISION, complex_ok)
+            if low is None or high is None or high == 0 or abs(low - high) > _STABLE * abs(high):
+                return None
+            values.append(high)
+        a, b = values
+        apart |= abs(a - b) > TOLERANCE * max(abs(a), abs(b))
+    return apart
+
+
+_STABLE = sp.Float("1e-12")  # two precisions of one exact value agree far closer than this
 
 
 def _slack(tolerance, a, b):
