@@ -28,7 +28,8 @@ from lintmath.lower import (
     has_uncounted_sum, has_valued_set_sum, is_library, least_integers, normalized_family,
     read_as_product, reading_keys, shapes_of_side, sum_bounds,
 )
-from lintmath import equations, events, expectation, implication, linalg, modular, probability, quantum, series
+from lintmath import commutators, equations, events, expectation, implication, linalg, modular, probability, quantum
+from lintmath import series
 from lintmath import tuples as tuples_reading
 from lintmath.budget import BudgetExceeded, work_time
 from lintmath.cartesian import cartesian_fields
@@ -131,6 +132,8 @@ def parse_step(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> Parsed:
     try:
         left, right = _parsed_sides(lhs, rhs, macros, increments, tuples)
     except ParseFailure as exc:
+        if not tuples and commutators.unread(exc):
+            return _commutator_step(lhs, rhs, macros, increments, exc)
         if tuples or not tuples_reading.unread_list(exc):
             raise
         left, right = _listed_vectors(lhs, rhs, macros, increments, exc)
@@ -145,6 +148,25 @@ def parse_step(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> Parsed:
     if ("*" in lhs or "*" in rhs or "\\ast" in lhs or "\\ast" in rhs) and _star_beside_signals(left, right):
         raise ParseFailure("* between factors may be a convolution")
     return Parsed(left, right, classify_letters(left, right))
+
+
+def _commutator_step(lhs: str, rhs: str, macros: Mapping[str, Macro], increments: frozenset[str],
+                     failure: ParseFailure) -> Parsed:
+    """The step with each [A, B] a commutator and its letters generic matrices (see commutators), when
+    the brackets hold letters and nothing else in the step marks a vector or a state."""
+    try:
+        left = parse_math(lhs, macros, increments, commutators=True)
+        right = parse_math(rhs, macros, increments, commutators=True)
+    except ParseFailure:
+        raise failure from None
+    if not commutators.readable(left, right):
+        raise failure
+    letters = classify_letters(left, right)
+    if letters.vectors or letters.kets or letters.randomness.any_sensitive:
+        raise failure
+    operators = commutators.operator_letters(left, right) - letters.index - letters.integer
+    return Parsed(left, right, replace(letters, matrices=letters.matrices | operators, candidates=frozenset(),
+                                       required=frozenset(), commutators=True))
 
 
 def _parsed_sides(lhs: str, rhs: str, macros: Mapping[str, Macro], increments: frozenset[str],
@@ -2083,6 +2105,8 @@ class Comparator:
         if any(o.reason.startswith("holds if ") for o in outcomes):
             return next(o for o in outcomes if o.reason.startswith("holds if")), ()
         first = outcomes[0]
+        if first.kind == "differ" and self.parsed.letters.commutators:
+            return Outcome("undecided", commutators.DIFFER), ()
         if first.kind == "differ" and EVENTS in self.keys:
             # P(A \\cup B) = P(A) + P(B), refuted with P a stand-in, holds for disjoint events
             excuse = event_excuse(self)

@@ -129,6 +129,8 @@ class Letters:
     quadratic: frozenset[str] = frozenset()
     # I_2, I_{3} beside a written matrix of that size: the identity of that size, by key and size
     identities: tuple = ()
+    # [A, B] read as AB - BA with every letter a generic matrix: a reading that only verifies
+    commutators: bool = False
 
 
 def classify_letters(*trees: n.Node) -> Letters:
@@ -1855,6 +1857,9 @@ class Lowerer:
             return self.entry_of_application(node.args[0], node.args[1:])
         if node.name == n.ENTRY:
             return self.entry_of_value(self.lower(node.args[0]), node.args[1:])
+        if node.name == n.COMMUTATOR:
+            a, b = (self.lower(x) for x in node.args)
+            return linalg.add([linalg.multiply([a, b]), linalg.multiply([sp.Integer(-1), b, a])])
         states = _trailing_states(node) if self.letters.kets else None
         if states is not None:
             # \cos\frac{\theta}{2}|0>: the amplitude times the state, not a cosine of a state

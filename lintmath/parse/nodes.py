@@ -213,6 +213,8 @@ class Paren(Node):
 # the name of the Func for an entry of a bracketed expression, (A x)_i: args are the expression, then
 # its index letters
 ENTRY = "entry"
+# the name of the Func for [A, B] read as a commutator (see parse_math)
+COMMUTATOR = "commutator"
 
 # functions whose value at a vector is read entry by entry when a subscript follows the application,
 # \mathrm{softmax}(z)_i, \exp(x)_i; softmax is the one that is not elementwise

@@ -650,18 +650,19 @@ def _groups(tokens: list[Token], i: int, count: int) -> list[tuple[int, int]] | 
 
 def parse_math(text: str, macros: Mapping[str, Macro] | list[Macro] | None = None,
                increments: frozenset[str] = frozenset(), tuples: bool = False,
-               implicit_dx: bool = False) -> n.Node:
+               implicit_dx: bool = False, commutators: bool = False) -> n.Node:
     """Parse one side of a relation. Raises ParseFailure when the text cannot be read with confidence.
     ``increments``: see ``prepare``. ``tuples``: a list in parentheses, (a, b, c), is a column vector
     (in a step of vector calculus, where the components of a field are written so). ``implicit_dx``: an
     integral without its dx is read over its integrand's one letter (see Parser.implicit_integral); only
-    the step can tell whether that is the sole reading (see check.implicit_integrals)."""
+    the step can tell whether that is the sole reading (see check.implicit_integrals). ``commutators``:
+    ``[A, B]`` is the commutator AB - BA (see check.commutator_step)."""
     if isinstance(macros, list):
         macros = macro_table(macros)
     # A step's sides are parsed again by the checks around the comparison (symmetry, means, ±, modular
     # readings), and a chain's line is the next step's left side: the trees are immutable, so each is
     # built once. The entry holds its macro table, so an id is never taken for a new table's.
-    key = (text, id(macros), increments, tuples, implicit_dx)
+    key = (text, id(macros), increments, tuples, implicit_dx, commutators)
     held = _PARSED.get(key)
     if held is not None and held[0] is macros:
         _PARSED.move_to_end(key)
@@ -669,7 +670,7 @@ def parse_math(text: str, macros: Mapping[str, Macro] | list[Macro] | None = Non
             raise ParseFailure(*held[1].args)
         return held[1]
     try:
-        tree = _parse_math(text, macros, increments, tuples, implicit_dx)
+        tree = _parse_math(text, macros, increments, tuples, implicit_dx, commutators)
     except ParseFailure as exc:
         _remember(key, macros, exc)
         raise
@@ -687,13 +688,15 @@ def _remember(key: tuple, macros, result) -> None:
         _PARSED.popitem(last=False)
 
 
-def _parse_math(text: str, macros, increments: frozenset[str], tuples: bool, implicit_dx: bool = False) -> n.Node:
+def _parse_math(text: str, macros, increments: frozenset[str], tuples: bool, implicit_dx: bool = False,
+                commutators: bool = False) -> n.Node:
     tokens = prepare(text, macros, increments=increments)
     if not tokens:
         raise ParseFailure("empty expression")
     parser = Parser(tokens)
     parser.tuples = tuples
     parser.implicit_dx = implicit_dx
+    parser.commutators = commutators
     return parser.parse()
 
 
@@ -719,6 +722,7 @@ class Parser:
         self.dotless_indices: frozenset[str] | None = None
         self.tuples = False  # (a, b, c) as a column vector (see parse_math)
         self.implicit_dx = False  # an integral without its dx over its one letter (see parse_math)
+        self.commutators = False  # [A, B] as the commutator AB - BA (see parse_math)
 
     # -- token helpers -------------------------------------------------------------------------
     def peek(self, k: int = 0) -> Token | None:
@@ -770,6 +774,7 @@ class Parser:
         sub.dotless_indices = self.dotless_indices
         sub.tuples = self.tuples
         sub.implicit_dx = self.implicit_dx
+        sub.commutators = self.commutators
         node = sub.parse(allow_annotation=False)
         self.depth -= 1
         return node
@@ -1338,10 +1343,27 @@ class Parser:
         t = self.peek()
         if t is not None and t.is_(",") and self.tuples and open_tok.text == "(":
             return self.tuple_vector(open_tok, inner)
+        if t is not None and t.is_(",") and self.commutators and open_tok.text == "[":
+            return self.commutator(open_tok, inner)
         if t is None or t.text != close:
             raise ParseFailure(_unclosed_reason(open_tok.text, t))
         self.advance()
         return n.Paren(open_tok.start, t.end, inner, open_tok.text)
+
+    def commutator(self, open_tok: Token, first: n.Node) -> n.Node:
+        """``[A, B]``: two entries, nothing else."""
+        self.advance()
+        saved = (self.abs_depth, self.bar_is_given, self.in_evalopen, self.bare_argument)
+        self.abs_depth, self.bar_is_given, self.in_evalopen, self.bare_argument = 0, 0, 0, False
+        try:
+            second = self.expr()
+        finally:
+            self.abs_depth, self.bar_is_given, self.in_evalopen, self.bare_argument = saved
+        t = self.peek()
+        if t is None or t.text != "]":
+            raise ParseFailure(_unclosed_reason(open_tok.text, t))
+        self.advance()
+        return n.Func(open_tok.start, t.end, n.COMMUTATOR, (first, second))
 
     def tuple_vector(self, open_tok: Token, first: n.Node) -> n.Node:
         """``(F_x, F_y, F_z)``: the components of a vector, two or three, as a column."""
@@ -1510,7 +1532,7 @@ class Parser:
         operator = sym.base in OPERATOR_LETTERS and sym.style in ("", "bb", "rm", "op")
         if self.at("\\{") and operator:
             close_text = "\\}"
-        elif self.at("["):
+        elif self.at("[") and not self.commutators:  # B[A, C]: a product with a commutator
             close_text = "]"
         elif self.at("("):
             close_text = ")"
