@@ -84,6 +84,8 @@ EINSTEIN_DIFFER = ("differs with an index written twice on one side and not on t
                    "Einstein's convention sums it: not decided")
 STAR_OPERATION = ("differs with * read as a product; * may be an operation defined elsewhere "
                   "(x * y = x + y + xy, a group's law): not decided")
+DISPERSION_OF_VARIABLE = ("sigma (or a parameter subscripted by a scaled variable) of a random variable may be "
+                          "its standard deviation, not the sigmoid or a product")
 ARITHMETIC_SIGMA = "sigma of a whole number may be the sum of its divisors (number theory), not the sigmoid"
 DELTA_OPERATOR = ("a delta written before a bracket and before a letter is a variation or a difference "
                   "(\\delta(xy) = x\\,\\delta y + y\\,\\delta x): not decided")
@@ -659,6 +661,8 @@ def _operator_refusal(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> str | 
         return DELTA_OPERATOR
     if _arithmetic_sigma(nodes):
         return ARITHMETIC_SIGMA
+    if _dispersion_sigma(nodes) or _variable_subscript(nodes):
+        return DISPERSION_OF_VARIABLE
     return CONDITION_DROPPED if _conditions_differ(nodes) else None
 
 
@@ -668,6 +672,38 @@ def _arithmetic_sigma(nodes: list[n.Node]) -> bool:
     return any(isinstance(x, n.Apply) and isinstance(x.func, n.Sym) and x.func.base == "\\sigma"
                and not x.func.indices and len(x.args) == 1 and isinstance(x.args[0], n.Num)
                and x.args[0].value.isdigit() for x in nodes)
+
+
+def _random_letter(node: n.Node) -> bool:
+    """Whether ``node`` mentions a bare capital Latin letter, the way a random variable is written."""
+    return any(isinstance(y, n.Sym) and len(y.base) == 1 and "A" <= y.base <= "Z" and not y.indices
+               for y in node.walk())
+
+
+def _dispersion_sigma(nodes: list[n.Node]) -> bool:
+    """Whether sigma is applied to a random variable (``\\sigma(aX) = |a|\\sigma(X)``,
+    ``\\sigma^2(X + Y)``): in probability the standard deviation, not the sigmoid (or a product) that
+    this checker reads."""
+    for x in nodes:
+        if isinstance(x, n.Apply) and isinstance(x.func, n.Sym) and x.func.base == "\\sigma" \
+                and not x.func.indices and any(_random_letter(a) for a in x.args):
+            return True
+        if isinstance(x, n.Mul):
+            for f, g in zip(x.factors, x.factors[1:]):
+                if isinstance(f, n.Pow) and isinstance(f.base, n.Sym) and f.base.base == "\\sigma" \
+                        and isinstance(g, n.Paren) and g.delim == "(" and _random_letter(g.inner):
+                    return True
+    return False
+
+
+def _variable_subscript(nodes: list[n.Node]) -> bool:
+    """Whether a symbol subscripted by a scaled random variable stands beside the same symbol of the
+    variable (``\\sigma_{aX} = |a|\\sigma_X``, ``\\mu_{2X}``): the parameter of the distribution of aX,
+    which reading the subscript as two indices (a, X) cannot relate to the parameter of X."""
+    plain = {(x.base, x.indices[0].base) for x in nodes if isinstance(x, n.Sym) and len(x.indices) == 1
+             and isinstance(x.indices[0], n.Sym) and _random_letter(x.indices[0])}
+    return any(isinstance(x, n.Sym) and len(x.indices) > 1
+               and any((x.base, i.base) in plain for i in x.indices if isinstance(i, n.Sym)) for x in nodes)
 
 
 def _reach_point(x: n.Node) -> int:

@@ -607,6 +607,10 @@ def _text_word(toks: list[Token]) -> str | None:
     return "".join(t.text for t in toks[2:-1])
 
 
+# the names a logarithm gets (\\lg is read as log10 with base 2 as the other reading)
+_LOG_NAMES = frozenset({"log", "log10", "log2"})
+
+
 def _bare_symbol(node: n.Node) -> bool:
     return isinstance(node, n.Sym) and not node.indices and not node.labels and node.sup_letter is None \
         and not node.primes
@@ -1149,7 +1153,22 @@ class Parser:
             opening = next(tok for tok in reversed(self.toks[: self.i]) if tok.text == "(" and tok.end <= node.args[0].start)
             bracket = n.Paren(opening.start, node.end, node.args[0])
             return n.Mul(node.start, bang.end, (node.func, n.Factorial(opening.start, bang.end, bracket)), ops=("",))
+        inner = self.log_factorial(node, bang)
+        if inner is not None:
+            return inner
         return n.Factorial(node.start, bang.end, node)
+
+    def log_factorial(self, node: n.Node, bang: Token) -> n.Node | None:
+        """``\\log (n-k)!`` is the log of (n-k)!, as in log C(n, k) = log n! - log k! - log (n-k)!: the
+        factorial of a logarithm is never meant, so the ``!`` belongs to the bracketed argument."""
+        call = node.num if isinstance(node, n.Div) and node.num.end == node.end else node  # \log_2 (n)!
+        if not (isinstance(call, n.Func) and call.name in _LOG_NAMES and call.power is None and not call.inverse
+                and not call.primes and len(call.args) == 1 and isinstance(call.args[0], n.Paren)
+                and call.args[0].delim == "(" and call.args[0].end == call.end):
+            return None
+        arg = call.args[0]
+        inside = replace(call, end=bang.end, args=(n.Factorial(arg.start, bang.end, arg),))
+        return replace(node, end=bang.end, num=inside) if call is not node else inside
 
     def power(self) -> n.Node:
         node = self.atom()
