@@ -39,10 +39,10 @@ from lintmath.evaluate import UNDEFINED, fast_value, quick_value
 from lintmath.model import Diagnosis, Macro, Status, Verdict
 from lintmath.parse import nodes as n
 from lintmath.parse.parser import LOOSE_DIFFERENTIAL, NO_DIFFERENTIAL, increments_of, parse_math, prepare, reads_star_product
-from lintmath.parse.tokens import ParseFailure
+from lintmath.parse.tokens import ParseFailure, Token, tokenize
 from lintmath.substitute import Definition, parse_definitions, substitute, transform
 from lintmath.parse.units import is_unit, ohms_as_units, unit_names, without_units, writes_ohms
-from lintmath.parse.vocabulary import FUNCTION_LETTERS, UNIT_KINDS
+from lintmath.parse.vocabulary import FUNCTION_LETTERS, GREEK, UNIT_KINDS
 from lintmath.relations import LOGICAL, PLUS_MINUS, find_relations, normalize_relation, with_signs
 
 EQUALITY = {"=", "===", "==", "=:"}
@@ -530,6 +530,80 @@ def _percent_labels_hold(lhs: str, rhs: str, relation: str, **options) -> bool:
                             lambda v: v.status is Status.VERIFIED, **options)
 
 
+TRAILING_ARGUMENT = "holds with the letters after a bracketed argument read into it (\\cos(a+b)t as \\cos((a+b)t))"
+# a trigonometric function with a bracketed argument: signals courses write \cos(\omega_c+\omega_m)t for
+# the cosine of (\omega_c+\omega_m)t, where the product reading takes the t out of the argument
+_TRIG_BRACKET = re.compile(r"\\(?:sin|cos|tan|sinh|cosh|tanh)\s*(?:\\left\s*)?\(")
+_TRIG_NAMES = frozenset({"\\sin", "\\cos", "\\tan", "\\sinh", "\\cosh", "\\tanh"})
+
+
+def _trailing_arguments_hold(lhs: str, rhs: str, relation: str, **options) -> bool:
+    """Whether a refuted step holds once the letters written right after a trigonometric function's
+    bracketed argument are read into it (``\\cos(\\omega_c+\\omega_m)t = \\cos(\\omega_c t+\\omega_m t)``), as
+    signals and physics notes write a frequency times time. Asked of refuted steps only."""
+    if not (_TRIG_BRACKET.search(lhs) or _TRIG_BRACKET.search(rhs)):
+        return False
+    try:
+        return _holds_rewritten(lhs, rhs, _trailing_letters_read_in, relation,
+                                lambda v: v.status is Status.VERIFIED, **options)
+    except ParseFailure:
+        return False
+
+
+def _trailing_letters_read_in(text: str) -> str:
+    """``text`` with each ``\\cos(X)t`` (and the other trigonometric functions) written ``\\cos((X)t)``:
+    the letters (with their subscripts) that directly follow the closing bracket join the argument."""
+    tokens = tokenize(text)
+    edits: list[tuple[int, int]] = []
+    for i, token in enumerate(tokens):
+        if token.kind != "cmd" or token.text not in _TRIG_NAMES:
+            continue
+        opening = i + 1 + (i + 1 < len(tokens) and tokens[i + 1].text == "\\left")
+        close = _closing_bracket(tokens, opening)
+        if close is None:
+            continue
+        end = _letters_end(tokens, close + 1)
+        if end > tokens[close].end:
+            edits.append((tokens[i + 1].start, end))
+    for start, end in reversed(edits):  # later edits first, so earlier offsets still hold
+        text = text[:start] + "(" + text[start:end] + ")" + text[end:]
+    return text
+
+
+def _closing_bracket(tokens: list[Token], opening: int) -> int | None:
+    """The index of the ``)`` that closes the ``(`` at ``opening``, or None."""
+    if opening >= len(tokens) or tokens[opening].text != "(":
+        return None
+    depth = 0
+    for k in range(opening, len(tokens)):
+        depth += {"(": 1, ")": -1}.get(tokens[k].text, 0)
+        if depth == 0:
+            return k
+    return None
+
+
+def _letters_end(tokens: list[Token], k: int) -> int:
+    """Where the run of letters (Latin or Greek, each with an optional subscript) from token ``k`` ends
+    in the source; the start of token ``k`` when none follows unspaced."""
+    end = tokens[k - 1].end
+    while k < len(tokens) and not tokens[k].spaced and (
+            tokens[k].kind == "letter" or tokens[k].kind == "cmd" and tokens[k].text[1:] in GREEK):
+        end, k = tokens[k].end, k + 1
+        if k + 1 < len(tokens) and tokens[k].text == "_":
+            if tokens[k + 1].kind in ("letter", "num"):
+                end, k = tokens[k + 1].end, k + 2
+            elif tokens[k + 1].kind == "open":
+                depth = 0
+                for m in range(k + 1, len(tokens)):
+                    depth += {"open": 1, "close": -1}.get(tokens[m].kind, 0)
+                    if depth == 0:
+                        end, k = tokens[m].end, m + 1
+                        break
+                else:
+                    return end
+    return end
+
+
 CONDITION_FOLLOWS = "a condition follows the step (\\text{if } p_i = p): decided without it"
 # a relation sign of a stated condition: =, \equiv, \le, <, \neq, \in ...
 _CONDITION_SIGN = re.compile(r"=|<|>|\\(?:equiv|le|ge|leq|geq|neq|ne|in|to)(?![A-Za-z])")
@@ -854,6 +928,7 @@ _CONVENTIONS: tuple[tuple[str, Callable[[_Refuted], bool | str | None]], ...] = 
     (FIRST_PRINCIPLES, lambda s: s.first and s.relation == "=" and _first_principles(s.lhs, s.rhs)),
     (PRIME_TRANSPOSE, lambda s: _primes_as_transposes_hold(s.lhs, s.rhs, s.relation, **s.options)),
     (PERCENT_LABEL, lambda s: _percent_labels_hold(s.lhs, s.rhs, s.relation, **s.options)),
+    (TRAILING_ARGUMENT, lambda s: _trailing_arguments_hold(s.lhs, s.rhs, s.relation, **s.options)),
     (CONDITION_FOLLOWS, lambda s: s.relation in EQUALITY and _condition_follows(s.lhs, s.rhs)),
     (EQUATION_SOLVED, lambda s: bool(s.rows) and s.relation == "="
      and _solved_beside(s.lhs, s.rhs, s.rows, s.macros)),
