@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import math
 import random
 from decimal import Decimal
 from fractions import Fraction
@@ -2639,6 +2640,7 @@ class Comparator:
                 else:
                     return Outcome("undecided", "the two sides have different shapes", readable=False)
             pairs = list(zip(entries_a, entries_b))
+            scaled = False
             whole = _remainders(a, b)
             while got < POINTS and tries < POINTS * 5:
                 if got == 0 and tries >= UNDEFINED_TRIES:
@@ -2654,6 +2656,13 @@ class Comparator:
                 if self.relation in EQUALITY and all(max(abs(va), abs(vb)) < _TINY for va, vb in values):
                     if all(x == 0 or y == 0 for x, y in pairs):
                         agreed += 1  # "= 0" as written (a limit that settles on 0, x - x)
+                        continue
+                    if not symbols and not scaled and all(va and vb for va, vb in values):
+                        # 1.38 \times 10^{-23} \times 300 = 4.14 \times 10^{-21}: numbers of a physical
+                        # size, not a point where both sides vanish; in their own size they compare
+                        # like any others (the written decimals' tolerance is a share of them)
+                        pairs, scaled = _rescaled(pairs, values), True
+                        got -= 1
                         continue
                     apart = _tiny_apart(pairs, point, complex_ok) if tolerance == TOLERANCE else None
                     if apart is None:
@@ -2753,6 +2762,14 @@ class Comparator:
             slack = _slack(tolerance, a, b)
             return {"<=": a <= b + slack, "<": a < b + slack, ">=": a + slack >= b, ">": a + slack > b}[self.relation]
         return abs(a - b) <= _slack(tolerance, a, b)
+
+
+def _rescaled(pairs: list, values: list) -> list:
+    """The pairs of sides multiplied by one power of ten that brings the larger of ``values`` (their
+    screening values, all tiny and nonzero) near 1: equality, and any share of the values, unchanged."""
+    largest = max(max(abs(va), abs(vb)) for va, vb in values)
+    factor = sp.Integer(10) ** -math.floor(math.log10(largest))
+    return [(x * factor, y * factor) for x, y in pairs]
 
 
 def _as_operators(a, b) -> tuple[tuple, tuple]:

@@ -2960,7 +2960,8 @@ def apply_function(name: str, args: list[sp.Expr], inverse: bool = False) -> sp.
         return inverses[name](args[0])
     simple = {"sin": sp.sin, "cos": sp.cos, "tan": sp.tan, "cot": sp.cot, "sec": sp.sec, "csc": sp.csc,
               "asin": sp.asin, "acos": sp.acos, "atan": sp.atan, "sinh": sp.sinh, "cosh": sp.cosh,
-              "tanh": sp.tanh, "coth": sp.coth, "log": _log, "exp": sp.exp, "sign": sp.sign,
+              "tanh": sp.tanh, "coth": sp.coth, "sech": sp.sech, "csch": sp.csch, "asinh": sp.asinh,
+              "acosh": sp.acosh, "atanh": sp.atanh, "log": _log, "exp": sp.exp, "sign": sp.sign,
               "erf": sp.erf, "log10": lambda x: sp.log(x, 10), "floor": sp.floor, "ceiling": sp.ceiling, "log2": lambda x: sp.log(x, 2),
               "percent": lambda x: x / 100, "factorial2": _double_factorial,
               "gamma": sp.gamma, "re": sp.re, "im": sp.im}

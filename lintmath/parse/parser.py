@@ -74,6 +74,7 @@ INDICATOR_SYMMETRIC = {"=", "\\neq"}
 # the remainder as a binary operator (\pmod and \pod write the modulus of a congruence instead)
 MOD_OPS = {"\\bmod", "\\mod"}
 REGION = "an integral over a region is not decided yet"
+UPRIGHT_NAME_BEFORE_LETTER = "an upright name before a letter (\\mathrm{Si}\\,x): a function or a named quantity is not decided"
 LOOSE_DIFFERENTIAL = "a differential (\\mathrm{d}) outside a derivative is not decided yet"
 NO_DIFFERENTIAL = "an integral without a differential dx"
 # what the integrand of an integral without its dx may be made of: arithmetic of letters, numbers and
@@ -2104,8 +2105,17 @@ class Parser:
         if not self.at("(", "["):
             if t.text == "\\operatorname" and word not in GATE_WORDS:
                 raise ParseFailure(f"unknown operator {word}")
+            if self.bare_letter_next():
+                # \mathrm{Si}\,x, \mathrm{arcsec}\,x: a function we do not know, applied without brackets;
+                # read as a named constant times x, d/dx of it would refute a correct derivative
+                raise ParseFailure(UPRIGHT_NAME_BEFORE_LETTER)
             return sym  # \text{err}_m, \mathrm{MSE}: a quantity with a long name
         return self.maybe_apply(sym)
+
+    def bare_letter_next(self) -> bool:
+        """Whether a letter (x, \\theta) follows at once, as the bare argument of a function would."""
+        t = self.peek()
+        return t is not None and (t.kind == "letter" or t.kind == "cmd" and t.text[1:] in GREEK)
 
     def styled(self) -> n.Node:
         t = self.advance()

@@ -27,6 +27,11 @@ NAMED_FUNCTIONS = {
     "softmax": "softmax", "sigmoid": "sigmoid", "relu": "relu", "ReLU": "relu", "erf": "erf",
     "sgn": "sign", "sign": "sign", "exp": "exp", "log": "log", "ln": "log", "tanh": "tanh",
     "sin": "sin", "cos": "cos", "max": "max", "min": "min", "gcd": "gcd", "lcm": "lcm",
+    # LaTeX has no \sech or \csch: physics notes type them upright (\mathrm{sech}^2 x as the
+    # derivative of tanh); the inverse hyperbolic functions are named ar- or arc- as often
+    "sech": "sech", "csch": "csch", "sinh": "sinh", "cosh": "cosh", "coth": "coth",
+    "arsinh": "asinh", "arcsinh": "asinh", "arcosh": "acosh", "arccosh": "acosh",
+    "artanh": "atanh", "arctanh": "atanh",
 }
 
 # Names of quantum gates typed as words (\text{CNOT}, \operatorname{SWAP}): names, never prose.
