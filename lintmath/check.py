@@ -2129,7 +2129,12 @@ class Comparator:
     def __init__(self, parsed: Parsed, relation: str, seed: int, assumed: tuple[ContextItem, ...] = (),
                  indefinite: bool = False):
         self.parsed = parsed
-        self.indefinite = indefinite  # the chain integrates: F + C = G + C is equality up to C
+        # the chain integrates, or the step itself writes F + C = G + C (two forms of one antiderivative,
+        # compared "up to the constant" in prose): equality up to C; without the chain, only for sides
+        # in one letter besides C (x^2 + bx + c is a quadratic's coefficient c, which absorbs nothing)
+        self.integrates = indefinite
+        self.indefinite = indefinite or (_adds_integration_constant(parsed.lhs)
+                                         and _adds_integration_constant(parsed.rhs))
         self.relation = relation
         self.seed = seed
         self.assumed = assumed
@@ -2415,11 +2420,8 @@ class Comparator:
     def adds_a_constant(self) -> bool:
         """Whether both lines end in a constant of integration (F + C, in a chain that integrates):
         they are then compared by their derivatives, and values alone cannot judge them."""
-        def adds(tree: n.Node) -> bool:
-            return isinstance(tree, n.Add) and any(
-                isinstance(t.node, n.Sym) and t.node.base in ("C", "c", "K") and not t.node.style
-                for t in tree.terms)
-        return self.indefinite and adds(self.parsed.lhs) and adds(self.parsed.rhs)
+        return self.integrates and _adds_integration_constant(self.parsed.lhs) \
+            and _adds_integration_constant(self.parsed.rhs)
 
     def has_undefined_functions(self) -> bool:
         if self._undefined is None:
@@ -2608,7 +2610,7 @@ class Comparator:
                 except (ZeroDivisionError, ValueError, TypeError, NotImplementedError, AttributeError) as exc:
                     return Outcome("undecided", f"could not evaluate: {type(exc).__name__}")
                 if self.indefinite or _writes_integral(lhs, rhs):  # (the search of a big sum for one is not free)
-                    a, b = _differentiate_antiderivatives(a, b, self.indefinite)
+                    a, b = _differentiate_antiderivatives(a, b, self.indefinite, self.integrates)
                 free_a, free_b = a.free_symbols, b.free_symbols  # a walk of the whole tree each time
                 built.append((inst, (a, b, free_a, free_b)))
             names_a = {s.name for s in free_a}
@@ -2954,6 +2956,13 @@ def _with_value(tree: n.Node, num: n.Num, value: Decimal) -> n.Node:
     return n.rebuild(tree, lambda x: replace(x, value=format(value, "f")) if x is num else None)
 
 
+def _adds_integration_constant(tree: n.Node) -> bool:
+    """Whether a side ends in a constant of integration: a plain C, c or K among its top-level terms
+    (a look at the terms only, so that every step can afford it)."""
+    return isinstance(tree, n.Add) and any(
+        isinstance(t.node, n.Sym) and t.node.base in ("C", "c", "K") and not t.node.style for t in tree.terms)
+
+
 def side_value(tree: n.Node) -> sp.Float | None:
     """The value of a side without letters; None when it has none (or it is not a real number)."""
     try:
@@ -2970,7 +2979,7 @@ def _writes_integral(*trees: n.Node) -> bool:
     return any(isinstance(x, n.Integral) for t in trees for x in t.walk())
 
 
-def _differentiate_antiderivatives(a, b, indefinite: bool = False):
+def _differentiate_antiderivatives(a, b, indefinite: bool = False, integrates: bool = True):
     """``\\int f\\,dx = F + C`` says F' = f: compare derivatives, where the constant vanishes."""
     integrals = [i for side in (a, b) if not linalg.is_matrix(side) for i in side.atoms(sp.Integral)
                  if any(len(limits) == 1 for limits in i.limits)]
@@ -2984,6 +2993,8 @@ def _differentiate_antiderivatives(a, b, indefinite: bool = False):
         if constant is None:
             return a, b
         variables = (a.free_symbols | b.free_symbols) - {constant}
+        if len(variables) > 1 and not integrates:
+            return a, b  # + C in the step alone: other letters may make C a coefficient
         if len(variables) > 1:
             variables &= {v for v in variables if v.name in INTEGRATION_LETTERS}
     if len(variables) != 1:

@@ -1024,8 +1024,17 @@ class Parser:
                 raise ParseFailure("an evaluation bar at an expression")
             var, lo_toks = named, lo_toks[eq[0] + 1:]
         lo = self.integral_bound(lo_toks)
-        hi = self.integral_bound(hi_toks) if hi_toks else None
+        hi = self.integral_bound(self.upper_point(hi_toks, var)) if hi_toks else None
         return n.EvalBar(start, end, node, lo, hi, var)
+
+    def upper_point(self, toks: list[Token], var: n.Sym | None) -> list[Token]:
+        """``|_{x=0}^{x=1}``: the upper point may name the bar's variable again, which says nothing new;
+        a point naming another letter (or a bar naming none) stays for integral_bound to refuse."""
+        eq = [k for k, x in enumerate(toks) if x.is_("=")]
+        if var is None or len(eq) != 1:
+            return toks
+        named = self.sub_parse(toks[:eq[0]])
+        return toks[eq[0] + 1:] if isinstance(named, n.Sym) and named.key == var.key else toks
 
     def bracket_evaluation_ahead(self) -> bool:
         """``[F]_a^b``: both scripts after a square bracket make an evaluation; ``[v]_i`` alone is an entry."""

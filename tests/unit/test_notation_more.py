@@ -97,7 +97,7 @@ EVALUATION_BARS = [
     # the variable named in the bar; a point evaluation
     (r"\frac{d}{dx} x^4 \Big|_{x=1}", "4", V),
     (r"\frac{d}{dx} x^4 \Big|_{x=1}", "3", R),
-    (r"c\, q^2 \Big|_{q=0}^{q=2}", "4c", U),  # a second '=' in a bound: not read
+    (r"c\, q^2 \Big|_{q=0}^{q=2}", "4c", V),  # the upper point names the variable again (round 17)
     (r"c\, q^2 \Big|_{q=0}^{2}", "4c", V),
     # the variable of a bar with several letters: only the step's integration variable
     (r"\int_0^2 c\, t \, dt", r"\frac{c\, t^2}{2}\Big|_0^2", V),
