@@ -336,6 +336,10 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
         holding = holds_by_definitions(lhs, rhs, relation, macros or {}, seed, context)
         if holding is not None:
             return holding
+    mean = _mean_put_in(lhs, rhs, macros or {}) if relation in EQUALITY else ""
+    if mean:
+        # (1/m) sum_i x_i gone from a line where mu is written: the mean from the prose put in
+        return Verdict(Status.UNVERIFIED, mean, elapsed=verdict.elapsed)
     return verdict
 
 
@@ -945,6 +949,47 @@ _CONVENTIONS: tuple[tuple[str, Callable[[_Refuted], bool | str | None]], ...] = 
     # (detailed balance, a symmetric kernel), which no value of unknown functions refutes
     (SYMMETRY_STATED, lambda s: _states_symmetry(s.lhs, s.rhs, s.macros)),
 )
+
+
+def _dropped_family_sums(left: n.Node, right: n.Node) -> set[str]:
+    """Means of a family of data (``\\frac{1}{m}\\sum_{i=1}^m x_i``: the bare entries summed, the count m
+    also outside the sum) on the left that the right no longer holds. Such a sum has no closed form:
+    it leaves a step by cancelling (then the sides agree) or by the mean the prose defines put in
+    (``\\mu_B``), a substitution like a dropped variable, not a typo. A sum whose count is not outside it
+    (weights summing to 1) is left to the readings that normalise it, and a family with a barred
+    letter (x-bar) to the implied mean, which decides the step."""
+    sums = [node for node in left.walk() if isinstance(node, n.BigOp) and node.kind == "sum"
+            and isinstance(node.hi, n.Sym)]
+    if not sums:
+        return set()  # cheap gate: no sum up to a letter on the left
+    inside = {id(x) for node in sums for x in node.walk()}
+    outside = {x.base for x in left.walk() if isinstance(x, n.Sym) and id(x) not in inside}
+    kept = {n.structure(node) for node in right.walk() if isinstance(node, n.BigOp)}
+    bars = {x.base for x in (*left.walk(), *right.walk()) if isinstance(x, n.Sym) and x.style == "bar"}
+    out = set()
+    for node in sums:
+        entry = node.body  # the bare entries x_i: a sum of their squares or deviations stays decided
+        if isinstance(entry, n.Sym) and len(entry.indices) == 1 and isinstance(entry.indices[0], n.Sym) \
+                and entry.indices[0].base == node.var and entry.base not in bars \
+                and node.hi.base in outside and n.structure(node) not in kept:
+            out.add(f"{entry.key}_{node.var}")
+    return out
+
+
+MEAN_PUT_IN = "a mean of the {} replaced by a quantity the prose defines (its mean?): not decided"
+
+
+def _mean_put_in(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> str:
+    """The reason for a refuted step that drops a mean of a family of data (see _dropped_family_sums),
+    or "" for another step; a cheap text test first, as refuted steps alone come here."""
+    if "\\sum" not in lhs:
+        return ""
+    try:
+        left, right = parse_math(lhs, macros), parse_math(rhs, macros)
+    except (ParseFailure, RecursionError):
+        return ""
+    dropped = _dropped_family_sums(left, right)
+    return MEAN_PUT_IN.format(", ".join(sorted(dropped))) if dropped else ""
 
 
 def implied_means(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> tuple[ContextItem, ...]:
