@@ -83,6 +83,9 @@ class Context:
     quick: object = None  # the Prefilter, which lowers single terms
     values: dict = field(default_factory=dict)  # a term's values, by id (see _term_values)
     results: list = field(default_factory=list)  # the stated result, once looked for (see stated_result)
+    # the reading whose instances solves and differences lower in: the default one, unless it cannot
+    # be built (y - Xw with y read as a number), when the reading that refuted the step stands for it
+    reading: frozenset = frozenset()
     _parents: dict | None = None
 
     def parent_of(self, node: n.Node) -> n.Node | None:
@@ -537,7 +540,7 @@ def _term_values(ctx: Context, node: n.Node) -> tuple[complex, ...] | None:
     if ctx.quick is not None and not any(isinstance(x, (n.Integral, n.Limit, n.BigOp, n.Unsupported))
                                          for x in node.walk()):
         try:
-            expr = ctx.quick._lower(ctx.comparator.instances(frozenset())[0], node)
+            expr = ctx.quick._lower(ctx.comparator.instances(ctx.reading)[0], node)
             entries = linalg.entries(expr)[1]
             symbols = sorted(set().union(*(getattr(e, "free_symbols", set()) for e in entries)),
                              key=lambda x: x.name)
@@ -1262,7 +1265,7 @@ def _lowered_difference(ctx: Context) -> _Lowered | None:
     try:
         if comparator.has_undefined_functions():
             return None
-        instance = comparator.instances(frozenset())[0]
+        instance = comparator.instances(ctx.reading)[0]
         a, b = comparator.lower_pair(instance, ctx.lhs, ctx.rhs)
     except Exception:
         return None
@@ -1911,7 +1914,7 @@ def _worked_value(ctx: Context, node: n.Mul) -> Fraction | tuple[tuple[Fraction,
     if ctx.quick is None or not ctx.quick.usable:
         return None
     try:
-        expr = ctx.quick._lower(ctx.comparator.instances(frozenset())[0], tree)
+        expr = ctx.quick._lower(ctx.comparator.instances(ctx.reading)[0], tree)
         rows = expr.tolist() if getattr(expr, "is_Matrix", False) else None
         cells = [x for row in rows for x in row] if rows is not None else [expr]
         if any(getattr(x, "free_symbols", None) for x in cells) or len(cells) > 16:
@@ -2056,7 +2059,7 @@ def _lowered_number(ctx: Context, node: n.Node) -> Fraction | None:
     if ctx.quick is None or not ctx.quick.usable:
         return None
     try:
-        expr = ctx.quick._lower(ctx.comparator.instances(frozenset())[0], node)
+        expr = ctx.quick._lower(ctx.comparator.instances(ctx.reading)[0], node)
         if getattr(expr, "is_Matrix", False) or expr.free_symbols:
             return None
         value = evaluate(expr, {})
@@ -2999,7 +3002,7 @@ def solve_hole(ctx: Context, tree: n.Node, guess: Fraction) -> Fraction | None:
     ctx.solves += 1
     comparator = ctx.comparator
     try:
-        instance = comparator.instances(frozenset())[0]
+        instance = comparator.instances(ctx.reading)[0]
         a, b = comparator.lower_pair(instance, ctx.lhs, tree)
     except Exception:  # an edit the lowering cannot read is simply not a candidate
         return None
@@ -3120,7 +3123,8 @@ NAMING = (dropped_terms, exponents, changed_variables, changed_dots, arithmetic,
 
 
 def diagnose(comparator, parsed, rhs_text: str, lhs_text: str = "", spent: float = 0.0,
-             max_seconds: float = MAX_SECONDS, generators: tuple | None = None) -> Diagnosis | None:
+             max_seconds: float = MAX_SECONDS, generators: tuple | None = None,
+             reading: frozenset = frozenset()) -> Diagnosis | None:
     """The first candidate edit under which the step holds, as a Diagnosis; None when nothing simple does.
 
     ``lhs_text`` is the text the left tree's offsets point into (empty when the tree is not the
@@ -3130,13 +3134,14 @@ def diagnose(comparator, parsed, rhs_text: str, lhs_text: str = "", spent: float
     ``max_seconds`` caps the search; a caller whose verdict does not hang on the answer alone (a
     search that only decides between refuted and unverified) passes less. ``generators`` narrows
     the kinds of edit tried (default: all of GENERATORS), for a reading that only a few kinds of slip
-    may turn into an error."""
+    may turn into an error. ``reading``: where the default reading cannot be built, the one that
+    stands for it (see Context.reading)."""
     if spent / max(1, len(comparator.readings())) > MAX_SECONDS / 4:
         return None
     parsed = replace(parsed, rhs=widen(parsed.rhs, rhs_text),
                      lhs=widen(parsed.lhs, lhs_text) if lhs_text else parsed.lhs)
     quick = Prefilter(comparator, parsed.lhs, parsed.rhs)
-    ctx = Context(comparator, parsed, rhs_text, lhs_text, quick=quick)
+    ctx = Context(comparator, parsed, rhs_text, lhs_text, quick=quick, reading=reading)
     # a quantity the left side depends on and the line lost: only an edit that writes it again can
     # repair the step, so the edits that keep the line's names are not even generated
     naming_only = ctx.naming_only = quick.lost_dependence()
@@ -3524,7 +3529,8 @@ def refute_where_readable(comparator, parsed, rhs_text: str, lhs_text: str = "",
     # A limit that does not settle in any reading (cos h / h, a bar at infinity of a growing term)
     # is no value to compare; it is refuted only by an edit under which it settles on the line before.
     spent += work_time() - started
-    diagnosis = diagnose(comparator, parsed, rhs_text, lhs_text, spent=spent, max_seconds=max_seconds)
+    diagnosis = diagnose(comparator, parsed, rhs_text, lhs_text, spent=spent, max_seconds=max_seconds,
+                         reading=refuting[1] if refuting is not None else frozenset())
     if diagnosis is None:
         return None
     if refuting is None:

@@ -41,3 +41,15 @@ def test_noise_of_a_cancellation_is_not_a_difference() -> None:
     # both sides are 0: roundoff in doubles must neither verify nor refute by its own digits
     verdict = check_step(r"\sin^2 u + \cos^2 u - 1", r"(a - b)^2 - a^2 + 2ab - b^2", "=")
     assert verdict.status.value != "refuted"
+
+
+@pytest.mark.parametrize("lhs, rhs, kind", [
+    # y is a vector only in the reading that makes y - Xw (here 1 + u^T v) fit: a slip there is
+    # diagnosed in that reading, as the default one cannot be built
+    (r"(1+u^Tv)^2", r"2u^Tv + u^Tvu^Tv", "dropped_term"),
+    (r"(b-Aw)^T(b-Aw)", r"-(b-Aw)^T(b-Aw)", "sign_flip"),
+])
+def test_a_slip_is_diagnosed_in_the_reading_whose_shapes_fit(lhs: str, rhs: str, kind: str) -> None:
+    verdict = check_step(lhs, rhs, "=")
+    assert verdict.status.value == "refuted"
+    assert verdict.diagnosis is not None and verdict.diagnosis.kind == kind
