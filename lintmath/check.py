@@ -1331,8 +1331,17 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
         # at its solution only
         return Verdict(Status.UNVERIFIED, f"{solved} on both sides of the first line: an equation to solve "
                        "for it, not an identity", elapsed=time.perf_counter() - started)
-    diagnosis = None
+    hypothesis = _vector_hypothesis(parsed, comparator) if relation in EQUALITY else ""
+    if hypothesis:
+        return Verdict(Status.UNVERIFIED, hypothesis, elapsed=time.perf_counter() - started)
     dropped = dropped_variables(parsed)
+    if dropped and ("orthogonal",) in comparator.keys and relation in EQUALITY and n.letter_free(parsed.rhs):
+        # <v_2, v_1> = 1 + 0 + 0: indexed vectors worked out to a number from entries the prose
+        # gives; in the reading where they are an orthogonal basis the left side is a number too,
+        # which an edit of the written number would "repair"
+        return Verdict(Status.UNVERIFIED, f"the right side no longer mentions {', '.join(dropped)}: "
+                       "substituted from elsewhere?", elapsed=time.perf_counter() - started)
+    diagnosis = None
     if dropped and _literal_matrix_appears(parsed):
         # quantities replaced by written-out matrices: values from elsewhere, which no small edit
         # explains; do not spend the budget searching
@@ -2012,6 +2021,93 @@ def _drops_distributions(parsed: Parsed, reason: str, gap: set[str]) -> bool:
     elif not reason.startswith("drops the function"):
         return False
     return bool(gap) and gap <= heads
+
+
+MAX_HYPOTHESIS_SITES = 4  # inner products tried as 0 or 1, on a step about to be refuted only
+
+
+def _vector_hypothesis(parsed: Parsed, comparator: "Comparator") -> str:
+    """Why a differing step may rest on what the prose says of its vectors, or "": the cross products
+    of one basis (e_2 \\times e_3 = e_1 by its orientation, not by any algebra of generic vectors),
+    or an inner product, v^T v or a norm that, read as 0 (orthogonal) or 1 (unit), makes the sides
+    equal: ``\\|u\\|^2 + 2<u, v> + \\|v\\|^2 = \\|u\\|^2 + \\|v\\|^2`` for u \\perp v."""
+    trees = (parsed.lhs, parsed.rhs)
+    if any(_basis_cross(x) for t in trees for x in t.walk()):
+        return "a cross product of basis vectors (e_i \\times e_j), which the basis's orientation decides"
+    # a whole side that is one inner product (<v_2, v_1> = 1 + 0 + 0) is worked out from entries
+    # given elsewhere, not simplified by a hypothesis: the substitution checks below say so
+    sites = [x for x in parsed.lhs.walk()
+             if x is not parsed.lhs and (isinstance(x, (n.Inner, n.Norm)) or _quadratic_pair(x))]
+    if not sites:
+        return ""  # cheap gate: no inner product, norm or v^T v inside the left side
+    # an inner product is dropped as 0 only as a term of a sum (2<u, v> in the expansion of a
+    # square), not inside a power or a function of it
+    summands = {id(_uncoefficient(t.node)) for x in parsed.lhs.walk() if isinstance(x, n.Add) for t in x.terms}
+    deadline = work_time() + GUARD_SECONDS  # as the short search: refuted-or-unverified only
+    for site in sites[:MAX_HYPOTHESIS_SITES]:
+        if work_time() > deadline:
+            return ""  # the refutation stands, as when the short search runs out
+        # orthogonality is said of two vectors, a unit length of one: y^T y = 0 is no hypothesis
+        values = ("0", "1") if _two_vectors(site) else ("1",)
+        if id(site) not in summands:
+            values = values[1:] if values[0] == "0" else values  # 0 only drops a whole term
+        if isinstance(site, n.Mul) and isinstance(site.factors[-2], n.Sym) and values[:1] == ("0",):
+            values = ()  # f'g is as often a derivative times a function: only v'v (unit) is read
+        if isinstance(site, n.Mul) and len(site.factors) > 2:
+            values = values[:1] if values[0] == "0" else ()  # 2u^T w as a term: only orthogonality drops it
+        for value in values:
+            number = n.Num(site.start, site.end, value)
+            lhs = n.rebuild(parsed.lhs, lambda x, site=site, number=number: number if x is site else None)
+            for flips in comparator.readings():
+                try:
+                    outcome = comparator.compare(lhs, parsed.rhs, flips, equal_only=True)
+                except Exception:  # a side that cannot be built with the number is no explanation
+                    continue
+                if outcome.kind == "equal":
+                    meaning = "orthogonal vectors" if value == "0" else "unit vectors"
+                    return f"holds for {meaning} (an inner product or norm taken as {value}), which the prose would say"
+    return ""
+
+
+def _quadratic_pair(node: n.Node) -> bool:
+    """``v^T v``, ``u^T w`` or ``v'v`` written as one product of two factors (bracketed in a longer
+    one), or a term ``2u^T w``."""
+    if not isinstance(node, n.Mul) or len(node.factors) < 2 or any(node.ops) \
+            or not all(isinstance(f, n.Num) for f in node.factors[:-2]):
+        return False
+    first, second = node.factors[-2:]  # after a numeric coefficient, 2x^T y
+    transposed = isinstance(first, n.Transpose) and isinstance(first.inner, n.Sym) \
+        or isinstance(first, n.Sym) and first.primes == 1
+    return transposed and isinstance(second, n.Sym) and second.primes == 0
+
+
+def _uncoefficient(node: n.Node) -> n.Node:
+    """The one non-numeric factor of ``2<u, v>``; the node itself otherwise."""
+    if isinstance(node, n.Mul) and not _quadratic_pair(node):
+        rest = [f for f in node.factors if not isinstance(f, n.Num)]
+        return rest[0] if len(rest) == 1 else node
+    return node
+
+
+def _two_vectors(site: n.Node) -> bool:
+    """Whether an inner product or ``u^T w`` pairs two different vectors (not a norm, not v^T v)."""
+    if isinstance(site, n.Inner):
+        pair = (site.left, site.right)
+    elif isinstance(site, n.Mul):
+        first = site.factors[-2]
+        pair = (first.inner if isinstance(first, n.Transpose) else replace(first, primes=0), site.factors[-1])
+    else:
+        return False
+    return n.structure(pair[0]) != n.structure(pair[1])
+
+
+def _basis_cross(node: n.Node) -> bool:
+    """``e_2 \\times e_3``: a cross product of numbered vectors of one name."""
+    if not isinstance(node, n.Mul) or "\\times" not in node.ops:
+        return False
+    factors = [f.inner if isinstance(f, n.Paren) else f for f in node.factors]
+    return all(isinstance(f, n.Sym) and len(f.indices) == 1 and isinstance(f.indices[0], n.Num) for f in factors) \
+        and len({f.key for f in factors}) == 1
 
 
 def _one_letter_property(parsed: Parsed) -> str:
