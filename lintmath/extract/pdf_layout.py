@@ -611,6 +611,13 @@ def read_tokens(items: list[Item], size: float, gaps: list[float] | None = None)
     glyph_bases = sorted(i.base for i in main if i.size is not None and i.cls not in ("op",))
     base_line = glyph_bases[len(glyph_bases) // 2] if glyph_bases else _main_base(main, s)
     main.sort(key=lambda i: (i.x0, i.order))
+    # only inside a nested list (a fraction's part, a script): a line of its own is never set at
+    # the smallest size, and its same-size glyphs off the baseline are matrix cells or numbers
+    demoted = _same_size_scripts(main, s) if gaps is None else []
+    if demoted:
+        gone = {id(i) for i in demoted}
+        main = [i for i in main if id(i) not in gone]
+        main_ids -= gone
     _mark_stacks(main)
     _applied_words(main, s)
     scripts: dict[int, tuple[list[Item], list[Item]]] = {id(m): ([], []) for m in main}
@@ -679,6 +686,43 @@ def _applied_words(main: list[Item], size: float) -> None:
         if word.cls == "word" and nxt.cls == "open" and nxt.latex in ("(", "[") and \
                 nxt.x0 - word.x1 < 0.1 * size and abs(word.base - nxt.base) < 0.2 * size:
             word.latex, word.cls = f"\\operatorname{{{word.latex}}}", "opname"
+
+
+def _script_glyph(it: Item) -> bool:
+    """A plain letter, digit or Greek letter: what a script at the smallest size is made of."""
+    latex = it.latex
+    plain = len(latex) == 1 and latex.isalnum() or latex[1:].isalpha() and latex.startswith("\\")
+    return plain and it.size is not None and it.cls in ("ord", "upright") and not it.unread
+
+
+def _same_size_scripts(main: list[Item], size: float) -> list[Item]:
+    """Glyphs of ``main`` that are scripts set at their base's size.
+
+    In scriptscript style (a numerator inside an exponent: ``e^{-\\frac{(x-\\mu)^2}{2}}``) TeX sets
+    scripts at the same size as their base, so size cannot tell them apart and ``(x-\\mu)^2`` was
+    read ``(x-\\mu)2``. Glyphs on one baseline share their origin exactly, so a plain glyph whose
+    baseline is off the list's by a script shift, right after the item before it (not stacked
+    over it), is a script of that item. The list's baseline is its first glyph's (a script needs a
+    base before it; a median fails on ``a_k``, half of which is script); a list opening with
+    anything else (an operator whose scripts come next) is left alone. ``main`` is sorted by x."""
+    lead = main[1] if len(main) > 1 and main[0].latex in ("(", "[") and main[0].size else main[0]
+    if not _script_glyph(lead):
+        return []
+    ref = lead.base
+    out: list[Item] = []
+    for k in range(1, len(main)):
+        it = main[k]
+        if abs(it.base - ref) < 0.1 * size or not _script_glyph(it):
+            continue
+        owner = main[k - 1]
+        if it.x0 < owner.x0 + 0.5 * owner.width or it.x0 - owner.x1 > 0.5 * size:
+            continue
+        if any(o is not it and o is not owner and min(o.x1, it.x1) - max(o.x0, it.x0) > 0.3 * it.width
+               for o in main):
+            continue  # stacked over another glyph: a cell of a small matrix, not a script
+        out.append(it)
+    on_line = sum(1 for i in main if abs(i.base - ref) < 0.05 * size)
+    return out if len(out) <= on_line else []
 
 
 def _mark_stacks(main: list[Item]) -> None:
