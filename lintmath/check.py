@@ -315,6 +315,11 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
                           context=context, indefinite=indefinite)
     if verdict.status is Status.UNVERIFIED and relation in EQUALITY and series.OPEN_ELLIPSIS in verdict.reason:
         return _open_series(lhs, rhs, macros or {}, seed, verdict)
+    if verdict.status is Status.UNVERIFIED and verdict.reason.startswith(NAMES_ELSEWHERE) and relation in EQUALITY:
+        transposed = _verified_with_transposes(lhs, rhs, relation, macros=macros, first=first, seed=seed,
+                                               context=context, indefinite=indefinite)
+        if transposed is not None:
+            return transposed
     if verdict.status is Status.UNVERIFIED and verdict.reason.startswith(NAMES_ELSEWHERE) and context:
         stated = _stated_values(context)
         holding = holds_by_definitions(lhs, rhs, relation, macros or {}, seed, stated) if stated else None
@@ -516,6 +521,28 @@ def _primes_as_transposes_hold(lhs: str, rhs: str, relation: str, **options) -> 
     return _holds_rewritten(lhs, rhs, lambda text: _PRIME.sub(r"^{\\top}", text), relation,
                             lambda v: v.status is Status.VERIFIED or v.status is Status.UNVERIFIED
                             and v.reason.startswith(HOLDS_IN_A_READING), **options)
+
+
+# a prime on a capital, a Greek letter or a styled letter (X', \beta', \mathbf{y}'): regression courses'
+# transposes, where calculus primes its functions f', u', y'
+_PRIMED_MATRIX = re.compile(r"(?:(?<![A-Za-z\\])[A-Z]|\\[A-Za-z]+|\})'(?!')")
+# a derivative written out: the step does calculus
+_DERIVATIVE_WRITTEN = re.compile(r"\\(?:partial|nabla|frac\s*\{\s*d)(?![A-Za-z])|\bd/d")
+
+
+def _verified_with_transposes(lhs: str, rhs: str, relation: str, **options) -> Verdict | None:
+    """A verified verdict for a step that, with its primes read as letters of their own, introduces or
+    drops names, and verifies with each prime a transpose (``(y - X\beta)'(y - X\beta) = y'y - 2\beta'X'y
+    + \beta'X'X\beta``); None otherwise. Only where a capital, Greek or styled letter is primed and no
+    derivative is written; the transposes are a guess the verdict names."""
+    text = lhs + " " + rhs
+    if "'" not in text or not _PRIMED_MATRIX.search(text) or _DERIVATIVE_WRITTEN.search(text):
+        return None
+    verdict = _check_step(_PRIME.sub(r"^{\\top}", lhs), _PRIME.sub(r"^{\\top}", rhs), relation, explain=False,
+                          **options)
+    if verdict.status is not Status.VERIFIED:
+        return None
+    return replace(verdict, guessed=tuple(sorted({*verdict.guessed, "primes as transposes"})))
 
 
 PERCENT_LABEL = "holds with % read as the label of a number already multiplied by 100 (0.25 \\times 100 = 25\\%)"
