@@ -105,6 +105,8 @@ LISTS_COMPARED = "lists compared as written (vectors, gcds, cycles or points?) d
 CYCLES_DIFFER = "differs with the lists read as vectors; as permutation cycles it is not refuted: not decided"
 ROUNDING_DIFFER = "floor or ceiling differs at real points; letters may stand for integers: not decided"
 DIFFERENTIALS = "differentials (dx, d(uv)) outside an integral or a derivative are not decided yet"
+# \sum_{i=1}^n F_i = F_{n+2} - 1 holds for the sequence the course defined, not for free members
+SUMMED_SEQUENCE_DIFFER = "a closed form for a sum of a sequence defined elsewhere (F_i, H_k): not decided"
 # A step that fails with the standard gates (H the Hadamard gate) may hold with other operators of
 # those names (H a Hamiltonian): never refuted by the comparison alone (see Comparator.decide)
 GATES_DIFFER = "fails with the standard gates ({}): holds only if they are other operators (a Hamiltonian?): not decided"
@@ -1263,7 +1265,8 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
                                    (tuples_reading.may_be_cycles, CYCLES_DIFFER),
                                    (tuples_reading.lists_only_compared, LISTS_COMPARED),
                                    (has_region_integral, REGION_DIFFER),
-                                   (has_plain_differentials, DIFFERENTIALS)):
+                                   (has_plain_differentials, DIFFERENTIALS),
+                                   (has_summed_sequence, SUMMED_SEQUENCE_DIFFER)):
         if present(parsed.lhs, parsed.rhs):
             reason = differ_reason if outcome.kind == "differ" else outcome.reason
             if present is has_infinite_series and reason == SERIES_DIFFER and explain and relation in EQUALITY \
@@ -2237,6 +2240,54 @@ def _shifted_indices(lhs: n.Node, rhs: n.Node) -> str:
         if only_left and only_right and any("+" in t or "-" in t[1:] for t in only_left | only_right):
             base = key[0].split(":")[-1]
             return f"{base}_{{{sorted(only_left)[0]}}} from {base}_{{{sorted(only_right)[0]}}}"
+    return ""
+
+
+def _letters(node: n.Node | None) -> set[str]:
+    return set() if node is None else {s.base for s in node.walk() if isinstance(s, n.Sym)}
+
+
+def _sequence_members(tree: n.Node) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """The entries ``x_i`` a sum or product runs over (the index uses its variable), each key with the
+    letters of that sum's bounds; and the entries at an index of free letters only (``x_n``,
+    ``x_{n+2}``), each key with those letters."""
+    summed: dict[str, set[str]] = {}
+    bound: set[str] = set()
+    for op in tree.walk():
+        if isinstance(op, n.BigOp):
+            variables = {op.var, *op.extra_vars}
+            bound |= variables
+            for x in op.body.walk():
+                if isinstance(x, n.Sym) and len(x.indices) == 1 and _letters(x.indices[0]) & variables:
+                    summed.setdefault(x.key, set()).update(_letters(op.lo) | _letters(op.hi))
+    free: dict[str, set[str]] = {}
+    for x in tree.walk():
+        if isinstance(x, n.Sym) and len(x.indices) == 1:
+            letters = _letters(x.indices[0])
+            if letters and not letters & bound:
+                free.setdefault(x.key, set()).update(letters)
+    return summed, free
+
+
+def has_summed_sequence(lhs: n.Node, rhs: n.Node) -> bool:
+    return bool(_summed_sequence(lhs, rhs))
+
+
+def _summed_sequence(lhs: n.Node, rhs: n.Node) -> str:
+    """``\\sum_{i=1}^n F_i = F_{n+2} - 1``, ``\\sum_k H_k = (n+1) H_n - n``: one side sums the members of
+    a sequence and the other names only a member at an index made of the sum's bounds. Such a closed
+    form holds for the sequence the course defined (Fibonacci, harmonic numbers), never for free
+    values, so sampling the members independently is no refutation. A sum peeled on both sides
+    (``\\sum_{i=1}^{n} x_i = \\sum_{i=1}^{n-1} x_i + x_n``) holds for any values, and a derivative's
+    ``x_j`` picked out of ``\\sum_k x_k^2`` is no member at the bounds: both stay decided. Returns the
+    letter, or ""."""
+    if not any(isinstance(x, n.BigOp) for side in (lhs, rhs) for x in side.walk()):
+        return ""  # the cheap gate: most steps have no sum or product
+    (sum_l, free_l), (sum_r, free_r) = _sequence_members(lhs), _sequence_members(rhs)
+    for summed, other_summed, other_free in ((sum_l, sum_r, free_r), (sum_r, sum_l, free_l)):
+        for key in sorted(summed.keys() & other_free.keys() - other_summed.keys()):
+            if summed[key] & other_free[key]:
+                return key.split(":")[-1]
     return ""
 
 

@@ -2951,6 +2951,14 @@ def _double_factorial(value: sp.Expr) -> sp.Expr:
     return sp.factorial2(value)
 
 
+def _falling_power(base: sp.Expr, k: sp.Expr) -> sp.Expr:
+    """``x^{\\underline{k}} = x (x - 1) ... (x - k + 1)``; a written whole k expands to that product,
+    a letter k keeps the gamma form that sampled reals evaluate."""
+    if k.is_Integer and k > 200:
+        raise Undecidable("factorial power too long")
+    return sp.ff(base, k)
+
+
 def apply_function(name: str, args: list[sp.Expr], inverse: bool = False) -> sp.Expr:
     if inverse:
         inverses = {"sin": sp.asin, "cos": sp.acos, "tan": sp.atan, "sinh": sp.asinh, "cosh": sp.acosh,
@@ -2986,6 +2994,8 @@ def apply_function(name: str, args: list[sp.Expr], inverse: bool = False) -> sp.
             raise Undecidable(f"\\{name} of other than whole numbers is not decided yet")
         return (sp.gcd if name == "gcd" else sp.lcm)(*args) if len(args) == 2 else \
             (sp.igcd if name == "gcd" else sp.ilcm)(*[int(a) for a in args])
+    if name == "falling" and len(args) == 2:
+        return _falling_power(*args)
     if name == "degrees" and len(args) == 1:
         return args[0] * sp.pi / 180
     if name == "mod" and len(args) == 2:

@@ -1192,6 +1192,8 @@ class Parser:
                 self.advance()
                 _, _, end = self.script_tokens()
                 node = n.Func(node.start, end, "degrees", (node,))  # 60^\circ is 60 pi / 180
+            elif t.text == "^" and self.falling_power_ahead():
+                node = self.falling_power(node)
             elif t.text == "^" and self.primes_superscript_ahead():
                 self.advance()
                 toks, _, end = self.script_tokens()
@@ -1303,6 +1305,31 @@ class Parser:
             return True
         return t is not None and t.kind == "open" and u is not None and u.text == "\\circ" \
             and v is not None and v.kind == "close"
+
+    def falling_power_ahead(self) -> bool:
+        """``x^{\\underline{k}}``, ``x^\\underline{k}``: Knuth's falling factorial power, not x^k (the
+        underline would otherwise be dropped as a mere decoration)."""
+        t, u = self.peek(1), self.peek(2)
+        if t is not None and t.text == "\\underline":
+            return True
+        if t is None or t.kind != "open" or u is None or u.text != "\\underline":
+            return False
+        try:
+            _, j = read_group(self.toks, self.i + 3)  # the underlined group must fill the superscript
+        except ParseFailure:
+            return False
+        return j < len(self.toks) and self.toks[j].kind == "close"
+
+    def falling_power(self, base: n.Node) -> n.Node:
+        self.advance()  # ^
+        braced = self.peek().kind == "open"
+        if braced:
+            self.advance()
+        self.advance()  # \underline
+        toks, _, end = self.group_tokens()
+        if braced:
+            end = self.advance().end
+        return n.Func(base.start, end, "falling", (base, self.sub_parse(toks)))
 
     def primes_superscript_ahead(self) -> bool:
         """``^{'}``, ``^{''}``: primes written as a superscript."""
