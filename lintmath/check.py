@@ -564,6 +564,24 @@ def _percent_labels_hold(lhs: str, rhs: str, relation: str, **options) -> bool:
                             lambda v: v.status is Status.VERIFIED, **options)
 
 
+DEGREES_LABEL = "holds with ^\\circ read as degrees of temperature (20 + 70 = 90^\\circ), not an angle in radians"
+# a degree sign, bare or braced: 90^\circ, 90^{\circ}
+_DEGREE_SIGN = re.compile(r"\^\s*(?:\\circ|\{\s*\\circ\s*\})")
+# minutes of arc after the degrees (40^\circ 30'): an angle for sure
+_ARC_MINUTES = re.compile(r"\\circ\s*\}?\s*\d+(?:\.\d+)?\s*'")
+
+
+def _temperature_degrees_hold(lhs: str, rhs: str, relation: str, **options) -> bool:
+    """Whether a refuted step that writes a degree sign, and no trigonometric function (where only an
+    angle makes sense), is no longer refuted once the sign is read as the label of a temperature
+    (``T(0) = 20 + 70 = 90^\\circ``, as cooling laws and lab notes write it). Asked of refuted steps only."""
+    text = lhs + " " + rhs
+    if "\\circ" not in text or any(name in text for name in _TRIG_NAMES) or _ARC_MINUTES.search(text):
+        return False
+    return _holds_rewritten(lhs, rhs, lambda side: _DEGREE_SIGN.sub("", side), relation,
+                            lambda v: v.status is not Status.REFUTED, **options)
+
+
 TRAILING_ARGUMENT = "holds with the letters after a bracketed argument read into it (\\cos(a+b)t as \\cos((a+b)t))"
 # a trigonometric function with a bracketed argument: signals courses write \cos(\omega_c+\omega_m)t for
 # the cosine of (\omega_c+\omega_m)t, where the product reading takes the t out of the argument
@@ -963,6 +981,7 @@ _CONVENTIONS: tuple[tuple[str, Callable[[_Refuted], bool | str | None]], ...] = 
     (PRIME_TRANSPOSE, lambda s: _primes_as_transposes_hold(s.lhs, s.rhs, s.relation, **s.options)),
     (PERCENT_LABEL, lambda s: _percent_labels_hold(s.lhs, s.rhs, s.relation, **s.options)),
     (TRAILING_ARGUMENT, lambda s: _trailing_arguments_hold(s.lhs, s.rhs, s.relation, **s.options)),
+    (DEGREES_LABEL, lambda s: _temperature_degrees_hold(s.lhs, s.rhs, s.relation, **s.options)),
     (CONDITION_FOLLOWS, lambda s: s.relation in EQUALITY and _condition_follows(s.lhs, s.rhs)),
     (EQUATION_SOLVED, lambda s: bool(s.rows) and s.relation == "="
      and _solved_beside(s.lhs, s.rhs, s.rows, s.macros)),
