@@ -24,11 +24,16 @@ def unread(failure: ParseFailure) -> bool:
 def readable(*trees: n.Node) -> bool:
     """Whether every bracket holds a letter on each side (not an interval of numbers, [0, 1]) and the
     step has no integral, sum or optimisation, over which a bracket is more often a range than an
-    operator."""
+    operator, nor a letter in an exponent or under a function (e^{B}, \\exp(tA)): a function of a
+    random symbolic matrix takes longer than a step's budget, and BCH-like series are seldom equal
+    term by term."""
     found = False
     for tree in trees:
         for node in tree.walk():
             if isinstance(node, (n.Integral, n.BigOp, n.Optimum)):
+                return False
+            if isinstance(node, n.Pow) and not n.letter_free(node.exp) or \
+                    isinstance(node, n.Func) and node.name in n.ENTRYWISE_FUNCTIONS:
                 return False
             if isinstance(node, n.Func) and node.name == n.COMMUTATOR:
                 found = True
@@ -41,3 +46,4 @@ def operator_letters(*trees: n.Node) -> frozenset[str]:
     """The keys of the step's letters, each an operator in this reading (constants too: a λ that
     commutes with everything is a special operator, which the generic reading does not assume)."""
     return frozenset(x.key for tree in trees for x in tree.walk() if isinstance(x, n.Sym))
+
