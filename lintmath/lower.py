@@ -817,6 +817,13 @@ def _identity_beside_capitals(tree: n.Node) -> bool:
     return False
 
 
+def _divides_by_capital(tree: n.Node) -> bool:
+    """Whether a capital letter stands in a denominator (\\frac{(N - I)I}{N}): the step's capitals are
+    numbers then (populations, counts), no matrices, and I among them is no identity."""
+    return any(isinstance(node, n.Div) and any(isinstance(x, n.Sym) and x.base.isupper() and len(x.base) == 1
+                                               for x in node.den.walk()) for node in tree.walk())
+
+
 def _is_identity_letter(sym: n.Sym) -> bool:
     if sym.base != "I" or sym.style or sym.labels or sym.sup_letter is not None:
         return False
@@ -1049,7 +1056,8 @@ def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
         keys.append(("vectors",))
     if any(_indexed_vector(t, letters) for t in trees):
         keys.append(("orthogonal",))  # u_1, ..., u_n: often an orthogonal basis
-    if not letters.matrices and any(_identity_beside_capitals(t) for t in trees):
+    if not letters.matrices and any(_identity_beside_capitals(t) for t in trees) \
+            and not any(_divides_by_capital(t) for t in trees):
         keys.append(("identity",))  # (I - P)^2 = I - 2P + P^2: I beside other capitals, the identity
     bases = {x.other_base for t in trees for x in t.walk() if isinstance(x, n.Func) and x.other_base}
     numeric = not any(isinstance(x, n.Sym) for t in trees for x in t.walk())

@@ -35,3 +35,13 @@ def test_angles_in_degrees_still_verified(lhs: str, rhs: str) -> None:
 def test_minutes_of_arc_keep_the_angle_reading() -> None:
     # 40^\circ 30' is an angle whatever else the step writes: the temperature reading does not apply
     assert check_step("40^\\circ 30'", "40.3^\\circ", "=").status is Status.REFUTED
+
+
+def test_infectives_divided_by_a_population_are_no_identity() -> None:
+    # I beside a capital in a denominator (N, a population) is a number: no identity matrix reading,
+    # whose I^3 = I^2 would pass a wrong exponent
+    from lintmath.check import check_step
+
+    lhs = r"\beta\frac{(N-I)I}{N} - \gamma I"
+    assert check_step(lhs, r"(\beta-\gamma)I - \frac{\beta}{N}I^2", "=").status.value == "verified"
+    assert check_step(lhs, r"(\beta-\gamma)I - \frac{\beta}{N}I^3", "=").status.value == "refuted"
