@@ -1373,6 +1373,22 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
         # P^2 = P, M^{-1} = M^T: what a projection or an orthogonal matrix is, stated, not derived
         return Verdict(Status.UNVERIFIED, f"a property of {letter} the prose states (P^2 = P, M^{{-1}} = M^T), "
                        "or an equation to solve for it", elapsed=time.perf_counter() - started)
+    if relation in EQUALITY and _letters_crossed(parsed):
+        # a \times b = -b \times a, \omega \times r: between letters read as numbers, \times may be
+        # the cross product of vectors the prose introduces, which neither commutes nor associates
+        return Verdict(Status.UNVERIFIED, "\\times between letters may be a cross product of vectors "
+                       "(read here as numbers)", elapsed=time.perf_counter() - started)
+    if relation in EQUALITY and _quaternion_units(comparator, parsed):
+        # ij = k, (c + ks)(c' + ks') = cos + k sin: the letters of the quaternion units, which
+        # anticommute and square to -1, read here as numbers
+        return Verdict(Status.UNVERIFIED, "i, j, k may be quaternion units (i^2 = j^2 = k^2 = ijk = -1)",
+                       elapsed=time.perf_counter() - started)
+    if relation in EQUALITY and _holds_for_unit_norms(comparator, parsed):
+        # \omega\omega^T - \|\omega\|^2 I = \omega\omega^T - I: a norm that the right side drops and
+        # that 1 makes the step hold; unit axes, normals and quaternions are the prose's assumption
+        # (worded as a name from elsewhere: a definition in force, \hat n = v / \|v\|, may verify it)
+        return Verdict(Status.UNVERIFIED, "the right side no longer mentions a norm: holds where the "
+                       "dropped norms are 1 (unit vectors?)", elapsed=time.perf_counter() - started)
     solved = _solved_for(parsed, comparator) if first and relation in EQUALITY else ""
     if solved:
         # V(A) = 1 + 0.81 V(A), then = 1/0.19: the head of a chain that names what it is about on
@@ -1405,6 +1421,12 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
             diagnosis = diagnose(comparator, parsed, rhs, "" if used else lhs, spent=spent, max_seconds=cap)
         except BudgetExceeded:
             diagnosis = None  # the refutation stands; only its explanation ran out of time
+    if diagnosis is not None and dropped and relation in EQUALITY and _solved_by_relation(comparator):
+        # \gamma C = (1 - \alpha - \beta) C: the vanished letter equals an expression in several of
+        # the others (barycentric weights that sum to one, a constraint from the prose), which a
+        # typo does not produce; a lost term solves it by a constant (x + y = x holds at y = 0)
+        return Verdict(Status.UNVERIFIED, f"the right side no longer mentions {', '.join(dropped)}: "
+                       "substituted from a relation given elsewhere?", elapsed=time.perf_counter() - started)
     if diagnosis is None and outcome.suspect:
         return Verdict(Status.UNVERIFIED, outcome.suspect, elapsed=time.perf_counter() - started)
     if diagnosis is None and dropped and relation in EQUALITY:
@@ -2159,6 +2181,115 @@ def _basis_cross(node: n.Node) -> bool:
         and len({f.key for f in factors}) == 1
 
 
+def _letters_crossed(parsed: Parsed) -> bool:
+    """Whether the step writes an ``a \\times b`` between two letters that the lowering reads as
+    numbers (neither a known vector nor a matrix), or sums or cross products of such letters
+    (``(B - A) \\times (C - A)``, ``\\omega \\times (\\omega \\times r)``). Asked of refuted steps only."""
+    arrays = parsed.letters.vectors | parsed.letters.matrices
+    for tree in (parsed.lhs, parsed.rhs):
+        for node in tree.walk():
+            if not isinstance(node, n.Mul) or "\\times" not in node.ops:
+                continue  # the cheap gate: most steps write no \times at all
+            for k, op in enumerate(node.ops):
+                pair = node.factors[k : k + 2]
+                if op == "\\times" and len(pair) == 2 and all(_letter_vector(f, arrays) for f in pair):
+                    return True
+    return False
+
+
+def _letter_vector(node: n.Node, arrays: frozenset[str]) -> bool:
+    """Whether a factor beside \\times may be a vector that the lowering reads as a number: a letter
+    (not one it already reads as a vector or matrix, whose \\times is the cross product), a sum of
+    such letters, or a cross product itself. Numbers and powers (3 \\times x, \\theta^a \\times
+    (1-\\theta)^b) are arithmetic."""
+    while isinstance(node, n.Paren):
+        node = node.inner
+    if isinstance(node, n.Sym):
+        return node.key not in arrays
+    if isinstance(node, n.Add):
+        return all(_letter_vector(t.node, arrays) for t in node.terms)
+    return isinstance(node, n.Mul) and "\\times" in node.ops and all(_letter_vector(f, arrays) for f in node.factors)
+
+
+_UNITS = ("i", "j", "k")  # the quaternion units
+
+
+def _quaternion_units(comparator: "Comparator", parsed: Parsed) -> bool:
+    """Whether the step's plain letters i, j, k read as quaternion units may make it hold: all three
+    written with two of them multiplied side by side (xy\\,ij + xy\\,ji), or j or k alone, without i,
+    making it hold read as the imaginary unit (one unit and the reals multiply as the complex
+    numbers do). Asked of refuted steps only."""
+    units = [x for tree in (parsed.lhs, parsed.rhs) for x in tree.walk() if isinstance(x, n.Sym)
+             and x.base in _UNITS and not x.style and not x.indices and not x.labels and not x.primes]
+    bases = {x.base for x in units}
+    if len(bases) == 3:
+        products = [node for tree in (parsed.lhs, parsed.rhs) for node in tree.walk() if isinstance(node, n.Mul)]
+        return any(isinstance(f, n.Sym) and isinstance(g, n.Sym) and {f.base, g.base} <= bases and f.base != g.base
+                   for node in products for f, g in zip(node.factors, node.factors[1:]))
+    if len(bases) != 1 or bases == {"i"}:
+        return False
+    try:
+        # the lowering's reading of a letter as the imaginary unit (offered by itself for i and j only)
+        return comparator.compare(parsed.lhs, parsed.rhs, frozenset({("imag", bases.pop())})).kind == "equal"
+    except Exception:  # noqa: BLE001 -- unreadable in that reading: no reading found
+        return False
+
+
+def _holds_for_unit_norms(comparator: "Comparator", parsed: Parsed) -> bool:
+    """Whether the left side's norms of named vectors that the right side does not write
+    (\\|\\omega\\|, \\|q\\|^2), each replaced by 1, make the step hold. Asked of refuted steps
+    only; most write no norm."""
+    from lintmath.diagnose import replace_node
+
+    written = {n.structure(x) for x in parsed.rhs.walk() if isinstance(x, n.Norm)}
+    # only the norms of named vectors: ||(3, 4)|| is a number, never assumed to be 1
+    dropped = [x for x in parsed.lhs.walk() if isinstance(x, n.Norm) and isinstance(x.inner, n.Sym)
+               and n.structure(x) not in written]
+    if not dropped:
+        return False
+    one = n.Num(dropped[0].start, dropped[0].start, "1")
+    lhs = parsed.lhs
+    for norm in dropped:
+        lhs = replace_node(lhs, norm, one)
+    try:
+        return comparator.compare(lhs, parsed.rhs).kind == "equal"
+    except Exception:  # noqa: BLE001 -- a side that no longer lowers says nothing either way
+        return False
+
+
+def _solved_by_relation(comparator: "Comparator") -> bool:
+    """Whether the difference of the step's two sides (in the default reading; every entry of a matrix)
+    is linear in a symbol that only the left side has, and vanishes where that symbol equals a
+    number plus an expression in other letters (\\gamma = 1 - \\alpha - \\beta). Asked of refuted
+    steps that drop a letter only."""
+    try:
+        _, left, right = comparator.own_pair(frozenset(), False, 0)
+        (shape_a, entries_a), (shape_b, entries_b) = linalg.entries(left), linalg.entries(right)
+    except Exception:  # noqa: BLE001 -- no default reading: nothing to solve
+        return False
+    if shape_a != shape_b:
+        return False
+    pairs = [(x - y, y) for x, y in zip(entries_a, entries_b) if sp.expand(x - y) != 0]
+    if not pairs or len(pairs) > 16:
+        return False
+    gone = set.intersection(*(d.free_symbols - y.free_symbols for d, y in pairs))
+    for symbol in sorted(gone, key=str):
+        values = set()
+        for difference, _ in pairs:
+            slope = sp.diff(difference, symbol)
+            if slope == 0 or symbol in slope.free_symbols:
+                break
+            values.add(sp.cancel(symbol - difference / slope))
+        else:
+            value = next(iter(values)) if len(values) == 1 else sp.S.Zero
+            constant, rest = value.as_coeff_Add()
+            # 1 - \alpha - \beta: a sum-to-one constraint; a lost group of terms solves the letter
+            # by the others alone (a_0 = -a_2 x^2 - a_1 x) and a lost term by a constant
+            if constant != 0 and rest.free_symbols:
+                return True
+    return False
+
+
 def _one_letter_property(parsed: Parsed) -> str:
     """The letter of a step whose two sides are each that one letter, alone or with one power,
     transpose or adjoint (``P^2 = P``, ``M^{-1} = M^T``, ``x^2 = x``); "" otherwise."""
@@ -2267,8 +2398,8 @@ def _letters(node: n.Node | None) -> set[str]:
 
 
 def _sequence_members(tree: n.Node) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
-    """The entries ``x_i`` a sum or product runs over (the index uses its variable), each key with the
-    letters of that sum's bounds; and the entries at an index of free letters only (``x_n``,
+    """The entries ``x_i`` a sum or product runs over (the index uses its variable, at one shift only),
+    each key with the letters of that sum's bounds; and the entries at an index of free letters only (``x_n``,
     ``x_{n+2}``), each key with those letters."""
     summed: dict[str, set[str]] = {}
     bound: set[str] = set()
@@ -2276,9 +2407,14 @@ def _sequence_members(tree: n.Node) -> tuple[dict[str, set[str]], dict[str, set[
         if isinstance(op, n.BigOp):
             variables = {op.var, *op.extra_vars}
             bound |= variables
+            shifts: dict[str, set] = {}
             for x in op.body.walk():
                 if isinstance(x, n.Sym) and len(x.indices) == 1 and _letters(x.indices[0]) & variables:
-                    summed.setdefault(x.key, set()).update(_letters(op.lo) | _letters(op.hi))
+                    shifts.setdefault(x.key, set()).add(n.structure(x.indices[0]))
+            for key, indices in shifts.items():
+                # x_{i+1} - x_i under one sum telescopes for any values: such a sum stays decided
+                if len(indices) == 1:
+                    summed.setdefault(key, set()).update(_letters(op.lo) | _letters(op.hi))
     free: dict[str, set[str]] = {}
     for x in tree.walk():
         if isinstance(x, n.Sym) and len(x.indices) == 1:
