@@ -2588,11 +2588,11 @@ def has_summed_repeat(*trees: n.Node) -> bool:
     physics, the repeated index is summed. Read without the sum such a step is wrong; with it, it
     may hold: it is verified where it holds and never refuted."""
     bound = {var for tree in trees for x in tree.walk() if isinstance(x, n.BigOp) for var in (x.var, *x.extra_vars)}
-    # the variable of an integral, a derivative or a limit is no factor of a product (\int s_j^2 ds_j),
-    # though its index still ties it to the other side (dE/do_j = t_j / o_j)
-    variables = {id(x) for tree in trees for node in tree.walk()
-                 for x in ((node.var,) if isinstance(node, (n.Integral, n.Limit)) else
-                           tuple(var for var, _ in node.wrt) if isinstance(node, n.Deriv) else ())}
+    # the variable of an integral or a limit is no factor of a product (\int s_j^2 ds_j), though its
+    # index still ties it to the other side; a derivative's is counted: \partial/\partial x_j is the
+    # operator \partial_j, whose index pairs with one in its operand (\partial(x_i x_j)/\partial x_j = 4x_i,
+    # \partial x_i/\partial x_i = 3); a letter also on the other side (dE/do_j = t_j / o_j) is no sum
+    variables = {id(node.var) for tree in trees for node in tree.walk() if isinstance(node, (n.Integral, n.Limit))}
     sides = []
     for tree in trees:
         written: dict[str, int] = {}  # index letter -> times written as a factor's index

@@ -38,7 +38,12 @@ PACKAGE_COMMANDS = frozenset({*_DERIVATIVES, *_DELIMITED, *_MATRIX_CMDS, *_SIMPL
 
 #: What loading a package adds that is not read always: plain macros onto names the rewrite reads.
 PACKAGE_MACROS: dict[str, tuple[Macro, ...]] = {
-    "physics": (Macro("\\div", 0, "\\nabla\\cdot"),),
+    # the products' physics names are read only with the package: \\cross and \\vdot are short enough
+    # for a document to mean something else by them without defining them (the step then fails to read)
+    "physics": (Macro("\\div", 0, "\\nabla\\cdot"), Macro("\\divergence", 0, "\\nabla\\cdot"),
+                Macro("\\gradient", 0, "\\nabla"), Macro("\\vdot", 0, "\\cdot"),
+                Macro("\\dotproduct", 0, "\\cdot"), Macro("\\cross", 0, "\\times"),
+                Macro("\\crossproduct", 0, "\\times")),
     "commath": (Macro("\\od", 0, "\\dv"), Macro("\\pd", 0, "\\pdv"), Macro("\\dif", 0, "\\dd")),
     "esdiff": (Macro("\\diff", 0, "\\lintmathdiff"), Macro("\\diffp", 0, "\\lintmathdiffp")),
 }
