@@ -22,6 +22,8 @@ class BudgetExceeded(BaseException):
 
 
 def _raise(signum, frame):  # pragma: no cover - runs in the signal handler
+    if _collecting:
+        return  # raised inside the collector's callback it would be printed and dropped: the next tick raises
     raise BudgetExceeded()
 
 
@@ -46,14 +48,17 @@ def time_budget(seconds: float) -> Iterator[None]:
 # CPU seconds the cyclic garbage collector has spent in this process (see work_time)
 _collected = 0.0
 _collection_started = 0.0
+_collecting = False  # inside a collection, between its callbacks
 
 
 def _time_collections(phase: str, info: dict) -> None:  # pragma: no cover - called by the collector
-    global _collected, _collection_started
+    global _collected, _collection_started, _collecting
     if phase == "start":
         _collection_started = time.process_time()
+        _collecting = True
     else:
         _collected += time.process_time() - _collection_started
+        _collecting = False
 
 
 gc.callbacks.append(_time_collections)
