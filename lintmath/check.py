@@ -40,7 +40,7 @@ from lintmath.evaluate import UNDEFINED, fast_value, quick_value
 from lintmath.model import Diagnosis, Macro, Status, Verdict
 from lintmath.parse import nodes as n
 from lintmath.parse.parser import LOOSE_DIFFERENTIAL, NO_DIFFERENTIAL, increments_of, parse_math, prepare, reads_star_product
-from lintmath.parse.tokens import ParseFailure, Token, tokenize
+from lintmath.parse.tokens import ParseFailure, Token, expand_macros, tokenize
 from lintmath.substitute import Definition, parse_definitions, substitute, transform
 from lintmath.parse.units import is_unit, ohms_as_units, unit_names, without_units, writes_ohms
 from lintmath.parse.vocabulary import FUNCTION_LETTERS, GREEK, UNIT_KINDS
@@ -456,14 +456,39 @@ _NEXT_ITEM = re.compile(r"\s*[,;]\s*(?:(?:\\[ ,;:!]|~)\s*)*"
 MIXED_NUMBER = "holds with a whole number before a fraction read as a mixed number (1\\frac{1}{2} = 3/2)"
 #: a whole number set before a proper fraction of whole numbers: 2\frac{1}{3}, a mixed number to a first
 #: course and a product to a later one
-_MIXED = re.compile(r"(?<![\w.^_}\\])(\d+)\s*\\[dt]?frac\s*\{\s*(\d+)\s*\}\s*\{\s*(\d+)\s*\}")
+#: (each argument braced or a bare digit, as \frac12 writes one half)
+_MIXED = re.compile(r"(?<![\w.^_}\\])(\d+)\s*\\[dt]?frac\s*(?:\{\s*(\d+)\s*\}|(\d))\s*(?:\{\s*(\d+)\s*\}|(\d)(?!\d))")
 
 
 def _mixed_numbers_hold(lhs: str, rhs: str, relation: str, **options) -> bool:
     """Whether a refuted step holds once each whole number before a proper fraction is read as a
     mixed number (``1\\frac{1}{2} + 2\\frac{1}{3} = \\frac{23}{6}``): the product reading alone
     would make a slip of a correct line of school arithmetic. Asked of refuted steps only."""
+    macros = options.get("macros")
+    lhs, rhs = _macros_written_out(lhs, macros), _macros_written_out(rhs, macros)
     return _holds_rewritten(lhs, rhs, _as_mixed, relation, lambda v: v.status is not Status.REFUTED, **options)
+
+
+def _macros_written_out(text: str, macros: Mapping[str, Macro] | None) -> str:
+    """``text`` with the user's macros written out, for a reading that looks at the spelling of the source
+    (a mixed number behind ``\\mixed{1}{1}{3}``); ``text`` itself when it calls none or cannot be read."""
+    if not macros or "\\" not in text:
+        return text
+    try:
+        tokens = tokenize(text)
+        if not any(t.kind == "cmd" and t.text in macros for t in tokens):
+            return text
+        written = " ".join(t.text for t in expand_macros(tokens, macros))
+    except ParseFailure:
+        return text
+    # the expansion keeps each argument's braces: {1}\tfrac{{1}}{{3}} is the mixed number 1\tfrac{1}{3}
+    written = _DOUBLY_BRACED_NUMBER.sub(r"\1", written)
+    return _BRACED_WHOLE.sub(r"\1", written)
+
+
+#: a number in two pairs of braces, and one in braces before a fraction, as written-out macro arguments set them
+_DOUBLY_BRACED_NUMBER = re.compile(r"\{\s*(\{\s*\d+\s*\})\s*\}")
+_BRACED_WHOLE = re.compile(r"(?<![\w.^_}\\])\{\s*(\d+)\s*\}(?=\s*\\[dt]?frac)")
 
 
 def _holds_rewritten(lhs: str, rhs: str, rewrite: Callable[[str], str], relation: str,
@@ -479,7 +504,8 @@ def _holds_rewritten(lhs: str, rhs: str, rewrite: Callable[[str], str], relation
 def _as_mixed(text: str) -> str:
     """``text`` with each whole number before a proper fraction read as a mixed number."""
     def mixed(match: re.Match) -> str:
-        whole, top, bottom = match.groups()
+        whole, top, top_digit, bottom, bottom_digit = match.groups()
+        top, bottom = top or top_digit, bottom or bottom_digit
         if int(top) >= int(bottom) or int(bottom) == 0:
             return match.group(0)
         return rf"\left({whole} + \frac{{{top}}}{{{bottom}}}\right)"
@@ -490,6 +516,7 @@ def _mixed_implication_holds(lhs: str, rhs: str, relation: str, macros: Mapping[
                              identity: Callable[[str, str], Status]) -> bool:
     """Whether a refuted arrow (``2x = 5 \\Rightarrow x = 2\\tfrac{1}{2}``) is no longer refuted once
     each whole number before a proper fraction is read as a mixed number. Asked of refuted arrows only."""
+    lhs, rhs = _macros_written_out(lhs, macros), _macros_written_out(rhs, macros)
     left, right = _as_mixed(lhs), _as_mixed(rhs)
     if (left, right) == (lhs, rhs):
         return False

@@ -789,6 +789,10 @@ class Parser:
         node = self.expr()
         t = self.peek()
         if t is not None:
+            if t.text == ":" and _ratio_after(self.toks[self.i + 1:]):
+                # 6 : 3 = 2, \frac34 : \frac12 = \frac32: a school ratio or division, not a note after the
+                # math; cut there, the side would read as 6 alone
+                raise ParseFailure("a ratio or a division written with ':' is not decided yet")
             if allow_annotation and (t.text in ANNOTATIONS or t.text in {",", ";", ":", "\\tag"}):
                 self.check_annotation(t)
                 return node  # prose after the math: "= 2x, \quad \text{by (3)}"
@@ -3684,6 +3688,15 @@ def _first_word(toks: list[Token]) -> str:
         elif word:
             break
     return word.lower()
+
+
+def _ratio_after(toks: list[Token]) -> bool:
+    """Whether the tokens after a colon start a quantity (a number, a fraction, a bracket): the colon
+    is then a ratio or a division (``3 : 4``), where notes after a colon start with words."""
+    k = 0
+    while k < len(toks) and toks[k].text in SPACES:
+        k += 1
+    return k < len(toks) and (toks[k].kind == "num" or toks[k].text in ("\\frac", "\\dfrac", "\\tfrac", "("))
 
 
 def _math_ahead(toks: list[Token]) -> bool:
