@@ -775,6 +775,87 @@ def _rounded_decibels(lhs: str, rhs: str, relation: str, **options) -> bool:
     return False
 
 
+ROUNDED_TO_WHOLE = "a number rounded up or down to a whole one (a count: n = 216.09 = 217)"
+#: a side that is only a written decimal, or a whole number, with a sign at most
+_WRITTEN_DECIMAL = re.compile(r"\s*-?\s*\d+\.\d+\s*")
+_WRITTEN_WHOLE = re.compile(r"\s*-?\s*\d+\s*")
+
+
+def _rounds_to_whole(lhs: str, rhs: str) -> bool:
+    """Whether a refuted step only rounds a written decimal to a neighbouring whole number, up or down
+    (``216.09 = 217``): a sample size, a number of buses or of whole years is rounded up, a number of
+    whole items that fit down, and notes write that last line of a computation with "=". Nothing is
+    computed in such a step, so there is no slip of arithmetic to miss but a misread count. Asked of
+    refuted steps only."""
+    if not _WRITTEN_DECIMAL.fullmatch(lhs) or not _WRITTEN_WHOLE.fullmatch(rhs):
+        return False
+    value, whole = Fraction(lhs.replace(" ", "")), Fraction(rhs.replace(" ", ""))
+    return value.denominator != 1 and math.floor(value) <= whole <= math.ceil(value)
+
+
+ROUNDED_VALUE_PUT_IN = "holds with a number put in for a part of the line before, rounded (5\\sqrt{2} = 5(1.4))"
+#: a decimal written somewhere in a side: the cheap test before any parsing
+_WRITTEN_DECIMAL_IN = re.compile(r"\d\.\d")
+
+
+def _puts_in_rounded_value(lhs: str, rhs: str, relation: str, **options) -> bool:
+    """Whether a refuted step only puts in, for parts of the left side without letters (``e^{-1}``,
+    ``(1.05)^{10}``, ``\\frac{8}{6}``), decimals that are their values rounded to the digits written
+    (``12(1 - e^{-1}) = 12(1 - 0.37)``): worked examples carry a value rounded to two digits into the
+    next line, and the step then differs by that rounding, however short the decimal (which
+    ``decimal_tolerance`` reads as data when it stands inside a side). It must hold with the parts put
+    back for the numbers; a part replaced by a number it does not round to is still refuted. Asked of
+    refuted steps only."""
+    if not _WRITTEN_DECIMAL_IN.search(rhs):
+        return False
+    try:
+        left, right = parse_math(lhs, options["macros"]), parse_math(rhs, options["macros"])
+    except (ParseFailure, RecursionError):
+        return False
+    pairs = _differences(left, right)
+    if not pairs or len(pairs) > MAX_ROUNDED_PARTS or not all(_rounded_part(p, lhs, rhs) for p in pairs):
+        return False
+    restored = rhs
+    for part, number in sorted(((p, _inside_brackets(q)) for p, q in pairs), key=lambda x: -x[1].start):
+        restored = f"{restored[:number.start]}{{({lhs[part.start:part.end]})}}{restored[number.end:]}"
+    return _check_step(lhs, restored, relation, explain=False, **options).status is Status.VERIFIED
+
+
+MAX_ROUNDED_PARTS = 4  # \sqrt 2 + \sqrt 3 = 1.4 + 1.7; more is a line computed afresh, not parts put in
+
+
+def _rounded_part(pair: tuple[n.Node, n.Node], lhs: str, rhs: str) -> bool:
+    """Whether the right node of a pair is a decimal written for the left one, a part without letters
+    that is not itself a number (one number for another is a slip of copying), rounded to its digits."""
+    part, number = pair[0], _inside_brackets(pair[1])
+    if not isinstance(number, n.Num) or "." not in number.value or rhs[number.start:number.end].strip() != number.value:
+        return False
+    if isinstance(_inside_brackets(part), n.Num) or any(isinstance(x, (n.Sym, n.Apply)) for x in part.walk()):
+        return False
+    value = side_value(part)
+    # a thousandth more than the half unit: the value is a float, and 0.125 rounds to 0.13 (or 0.12)
+    return value is not None and \
+        abs(Fraction(str(value)) - Fraction(number.value)) <= _half_unit(number) * Fraction(1001, 1000)
+
+
+def _inside_brackets(node: n.Node) -> n.Node:
+    while isinstance(node, n.Paren):
+        node = node.inner
+    return node
+
+
+def _differences(left: n.Node, right: n.Node) -> list[tuple[n.Node, n.Node]]:
+    """The smallest pairs of subtrees outside which two trees are alike (their nodes' own fields, such as
+    signs, aside: ``_puts_in_rounded_value`` checks the step again with the parts put back)."""
+    if n.structure(left) == n.structure(right):
+        return []
+    a, b = left.children(), right.children()
+    if type(left) is not type(right) or isinstance(left, n.Num) or len(a) != len(b) \
+            or (isinstance(left, n.Paren) and isinstance(_inside_brackets(right), n.Num)):
+        return [(left, right)]
+    return [pair for x, y in zip(a, b) for pair in _differences(x, y)]
+
+
 def _both_signs(lhs: str, rhs: str, relation: str, **options) -> Verdict:
     """A step with \\pm (and \\mp, the other sign) holds as an identity when it holds with the upper
     signs and with the lower ones. Anything else is left unverified: the same \\pm also writes the
@@ -1017,6 +1098,9 @@ _CONVENTIONS: tuple[tuple[str, Callable[[_Refuted], bool | str | None]], ...] = 
     (EQUATION_CLAUSE, lambda s: s.clause and s.relation in EQUALITY and (bool(s.verdict.counterexample)
                                                                       or s.derived)),
     (ROUNDED_DECIBELS, lambda s: _rounded_decibels(s.lhs, s.rhs, s.relation, **s.options)),
+    (ROUNDED_TO_WHOLE, lambda s: s.relation == "=" and _rounds_to_whole(s.lhs, s.rhs)),
+    (ROUNDED_VALUE_PUT_IN, lambda s: s.relation == "="
+     and _puts_in_rounded_value(s.lhs, s.rhs, s.relation, **s.options)),
     (CASES_AT_INTEGERS, lambda s: _cases_hold_at_integers(s.lhs, s.rhs, s.relation, s.macros, s.seed)),
     ("", lambda s: _operator_refusal(s.lhs, s.rhs, s.macros)),
     (FUNCTION_REACH, lambda s: _function_reach(s.lhs, s.rhs, s.relation, s.macros, s.seed)),
@@ -3293,6 +3377,10 @@ def decimal_tolerance(*trees: n.Node, given: bool = False) -> sp.Float:
             # \frac{170}{\sqrt 2} = 120, 1000 e^{0.5} = 1649: a whole number of three digits or more that
             # ends a computation is rounded to units; a slip of integer arithmetic is off by 1 or more
             shares.append(Fraction(1, 2) / Fraction(result.value))
+        elif result is not None and Fraction(result.value) and _percent_result(tree):
+            # 0.161 = 16\%: a share is quoted in whole percent as readily; a slip is still off by a
+            # whole percent or more (\frac{17}{68} = 24\%), twice the half unit allowed
+            shares.append(Fraction(1, 2) / Fraction(result.value))
         elif result is not None and len(result.value.lstrip("0")) == 2 and _unit_factor(_last_factor(tree)):
             # \\sqrt 2 \\times 10\\,\\mathrm{V} = 14\\,\\mathrm{V}: a measured quantity is rounded to two digits
             # as readily; a slip of integer arithmetic is still off by 1 or more
@@ -3522,8 +3610,22 @@ def _lone_number(tree: n.Node) -> n.Num | None:
     tree = _without_units(tree)
     if isinstance(tree, n.Num):
         return tree
+    if _is_percent(tree) and isinstance(tree.args[0], n.Num):
+        return tree.args[0]  # 16\%: its digits say how the share was rounded, as a decimal's do
     scientific = scientific_parts(tree)
     return scientific[0] if scientific is not None else None
+
+
+def _is_percent(tree: n.Node) -> bool:
+    """Whether a node is a number of percent (``16\\%``), as the parser reads ``\\%``."""
+    return isinstance(tree, n.Func) and tree.name == "percent" and len(tree.args) == 1
+
+
+def _percent_result(tree: n.Node) -> bool:
+    """Whether a side is a lone number of percent (``16\\%``, ``(16\\%)``), brackets and units aside."""
+    while isinstance(tree, n.Paren) or (isinstance(tree, n.Add) and len(tree.terms) == 1):
+        tree = tree.inner if isinstance(tree, n.Paren) else tree.terms[0].node
+    return _is_percent(_without_units(tree))
 
 
 def _last_factor(tree: n.Node) -> n.Node:
