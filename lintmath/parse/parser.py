@@ -793,6 +793,9 @@ class Parser:
                 # 6 : 3 = 2, \frac34 : \frac12 = \frac32: a school ratio or division, not a note after the
                 # math; cut there, the side would read as 6 alone
                 raise ParseFailure("a ratio or a division written with ':' is not decided yet")
+            if t.text == "," and _inside_number(self.toks, self.i):
+                # 10,000 or a decimal comma 2,5: cut there, the side would read as its first digits
+                raise ParseFailure("a comma inside a number (10,000 or 2,5) is not decided yet")
             if allow_annotation and (t.text in ANNOTATIONS or t.text in {",", ";", ":", "\\tag"}):
                 self.check_annotation(t)
                 return node  # prose after the math: "= 2x, \quad \text{by (3)}"
@@ -3688,6 +3691,14 @@ def _first_word(toks: list[Token]) -> str:
         elif word:
             break
     return word.lower()
+
+
+def _inside_number(toks: list[Token], k: int) -> bool:
+    """Whether the comma at ``k`` stands between digits with no space on either side (a list of numbers,
+    ``7, 8``, is spaced)."""
+    return 0 < k < len(toks) - 1 and toks[k - 1].kind == "num" and toks[k + 1].kind == "num" \
+        and toks[k - 1].end == toks[k].start and toks[k].end == toks[k + 1].start \
+        and not toks[k].spaced and not toks[k + 1].spaced
 
 
 def _ratio_after(toks: list[Token]) -> bool:

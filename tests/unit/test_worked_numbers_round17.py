@@ -92,3 +92,16 @@ def test_slip_in_worked_example_is_reported() -> None:
 V &= 12\left(1 - e^{-1}\right) = 12(1 - 0.37) = 12(0.63) = 6.56 .
 \end{align*}"""
     assert len(_findings(body)) == 1
+
+
+@pytest.mark.parametrize("lhs, rhs", [
+    (r"10,000 \times 1.05", r"10,600"),  # thousands: not 10 = 10
+    (r"2,5 \cdot 2", r"5"),  # a decimal comma
+])
+def test_a_comma_inside_a_number_is_not_read_as_the_end_of_the_math(lhs: str, rhs: str) -> None:
+    verdict = check_step(lhs, rhs, "=")
+    assert verdict.status.value == "unverified" and "comma inside a number" in verdict.reason
+
+
+def test_a_note_after_a_spaced_comma_is_still_cut() -> None:
+    assert check_step(r"3 + 4", r"7, 8", "=").status.value == "verified"
