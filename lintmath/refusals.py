@@ -1,0 +1,195 @@
+"""Patterns in a refuted step's notation under which the prose may make it hold: the checker asks
+these of steps it is about to refute, and a step that shows one is unverified, not wrong. Each looks at
+the parsed trees only (a sigma of a random variable, a mean of data put in, a closed form for a sum
+of a course's sequence, cross products of letters read as numbers, inner products a hypothesis
+removes)."""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from lintmath.parse import nodes as n
+
+if TYPE_CHECKING:
+    from lintmath.check import Parsed
+
+
+def _random_letter(node: n.Node) -> bool:
+    """Whether ``node`` mentions a bare capital Latin letter, the way a random variable is written."""
+    return any(isinstance(y, n.Sym) and len(y.base) == 1 and "A" <= y.base <= "Z" and not y.indices
+               for y in node.walk())
+
+
+def dispersion_sigma(nodes: list[n.Node]) -> bool:
+    """Whether sigma is applied to a random variable (``\\sigma(aX) = |a|\\sigma(X)``,
+    ``\\sigma^2(X + Y)``): in probability the standard deviation, not the sigmoid (or a product) that
+    this checker reads."""
+    for x in nodes:
+        if isinstance(x, n.Apply) and isinstance(x.func, n.Sym) and x.func.base == "\\sigma" \
+                and not x.func.indices and any(_random_letter(a) for a in x.args):
+            return True
+        if isinstance(x, n.Mul):
+            for f, g in zip(x.factors, x.factors[1:]):
+                if isinstance(f, n.Pow) and isinstance(f.base, n.Sym) and f.base.base == "\\sigma" \
+                        and isinstance(g, n.Paren) and g.delim == "(" and _random_letter(g.inner):
+                    return True
+    return False
+
+
+def variable_subscript(nodes: list[n.Node]) -> bool:
+    """Whether a symbol subscripted by a scaled random variable stands beside the same symbol of the
+    variable (``\\sigma_{aX} = |a|\\sigma_X``, ``\\mu_{2X}``): the parameter of the distribution of aX,
+    which reading the subscript as two indices (a, X) cannot relate to the parameter of X."""
+    plain = {(x.base, x.indices[0].base) for x in nodes if isinstance(x, n.Sym) and len(x.indices) == 1
+             and isinstance(x.indices[0], n.Sym) and _random_letter(x.indices[0])}
+    return any(isinstance(x, n.Sym) and len(x.indices) > 1
+               and any((x.base, i.base) in plain for i in x.indices if isinstance(i, n.Sym)) for x in nodes)
+
+
+def dropped_family_sums(left: n.Node, right: n.Node) -> set[str]:
+    """Means of a family of data (``\\frac{1}{m}\\sum_{i=1}^m x_i``: the bare entries summed, the count m
+    also outside the sum) on the left that the right no longer holds. Such a sum has no closed form:
+    it leaves a step by cancelling (then the sides agree) or by the mean the prose defines put in
+    (``\\mu_B``), a substitution like a dropped variable, not a typo. A sum whose count is not outside it
+    (weights summing to 1) is left to the readings that normalise it, and a family with a barred
+    letter (x-bar) to the implied mean, which decides the step."""
+    sums = [node for node in left.walk() if isinstance(node, n.BigOp) and node.kind == "sum"
+            and isinstance(node.hi, n.Sym)]
+    if not sums:
+        return set()  # cheap gate: no sum up to a letter on the left
+    inside = {id(x) for node in sums for x in node.walk()}
+    outside = {x.base for x in left.walk() if isinstance(x, n.Sym) and id(x) not in inside}
+    kept = {n.structure(node) for node in right.walk() if isinstance(node, n.BigOp)}
+    bars = {x.base for x in (*left.walk(), *right.walk()) if isinstance(x, n.Sym) and x.style == "bar"}
+    out = set()
+    for node in sums:
+        entry = node.body  # the bare entries x_i: a sum of their squares or deviations stays decided
+        if isinstance(entry, n.Sym) and len(entry.indices) == 1 and isinstance(entry.indices[0], n.Sym) \
+                and entry.indices[0].base == node.var and entry.base not in bars \
+                and node.hi.base in outside and n.structure(node) not in kept:
+            out.add(f"{entry.key}_{node.var}")
+    return out
+
+
+def quadratic_pair(node: n.Node) -> bool:
+    """``v^T v``, ``u^T w`` or ``v'v`` written as one product of two factors (bracketed in a longer
+    one), or a term ``2u^T w``."""
+    if not isinstance(node, n.Mul) or len(node.factors) < 2 or any(node.ops) \
+            or not all(isinstance(f, n.Num) for f in node.factors[:-2]):
+        return False
+    first, second = node.factors[-2:]  # after a numeric coefficient, 2x^T y
+    transposed = isinstance(first, n.Transpose) and isinstance(first.inner, n.Sym) \
+        or isinstance(first, n.Sym) and first.primes == 1
+    return transposed and isinstance(second, n.Sym) and second.primes == 0
+
+
+def uncoefficient(node: n.Node) -> n.Node:
+    """The one non-numeric factor of ``2<u, v>``; the node itself otherwise."""
+    if isinstance(node, n.Mul) and not quadratic_pair(node):
+        rest = [f for f in node.factors if not isinstance(f, n.Num)]
+        return rest[0] if len(rest) == 1 else node
+    return node
+
+
+def two_vectors(site: n.Node) -> bool:
+    """Whether an inner product or ``u^T w`` pairs two different vectors (not a norm, not v^T v)."""
+    if isinstance(site, n.Inner):
+        pair = (site.left, site.right)
+    elif isinstance(site, n.Mul):
+        first = site.factors[-2]
+        pair = (first.inner if isinstance(first, n.Transpose) else replace(first, primes=0), site.factors[-1])
+    else:
+        return False
+    return n.structure(pair[0]) != n.structure(pair[1])
+
+
+def basis_cross(node: n.Node) -> bool:
+    """``e_2 \\times e_3``: a cross product of numbered vectors of one name."""
+    if not isinstance(node, n.Mul) or "\\times" not in node.ops:
+        return False
+    factors = [f.inner if isinstance(f, n.Paren) else f for f in node.factors]
+    return all(isinstance(f, n.Sym) and len(f.indices) == 1 and isinstance(f.indices[0], n.Num) for f in factors) \
+        and len({f.key for f in factors}) == 1
+
+
+def letters_crossed(parsed: Parsed) -> bool:
+    """Whether the step writes an ``a \\times b`` between two letters that the lowering reads as
+    numbers (neither a known vector nor a matrix), or sums or cross products of such letters
+    (``(B - A) \\times (C - A)``, ``\\omega \\times (\\omega \\times r)``). Asked of refuted steps only."""
+    arrays = parsed.letters.vectors | parsed.letters.matrices
+    for tree in (parsed.lhs, parsed.rhs):
+        for node in tree.walk():
+            if not isinstance(node, n.Mul) or "\\times" not in node.ops:
+                continue  # the cheap gate: most steps write no \times at all
+            for k, op in enumerate(node.ops):
+                pair = node.factors[k : k + 2]
+                if op == "\\times" and len(pair) == 2 and all(_letter_vector(f, arrays) for f in pair):
+                    return True
+    return False
+
+
+def _letter_vector(node: n.Node, arrays: frozenset[str]) -> bool:
+    """Whether a factor beside \\times may be a vector that the lowering reads as a number: a letter
+    (not one it already reads as a vector or matrix, whose \\times is the cross product), a sum of
+    such letters, or a cross product itself. Numbers and powers (3 \\times x, \\theta^a \\times
+    (1-\\theta)^b) are arithmetic."""
+    while isinstance(node, n.Paren):
+        node = node.inner
+    if isinstance(node, n.Sym):
+        return node.key not in arrays
+    if isinstance(node, n.Add):
+        return all(_letter_vector(t.node, arrays) for t in node.terms)
+    return isinstance(node, n.Mul) and "\\times" in node.ops and all(_letter_vector(f, arrays) for f in node.factors)
+
+
+def _letters(node: n.Node | None) -> set[str]:
+    return set() if node is None else {s.base for s in node.walk() if isinstance(s, n.Sym)}
+
+
+def _sequence_members(tree: n.Node) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """The entries ``x_i`` a sum or product runs over (the index uses its variable, at one shift only),
+    each key with the letters of that sum's bounds; and the entries at an index of free letters only (``x_n``,
+    ``x_{n+2}``), each key with those letters."""
+    summed: dict[str, set[str]] = {}
+    bound: set[str] = set()
+    for op in tree.walk():
+        if isinstance(op, n.BigOp):
+            variables = {op.var, *op.extra_vars}
+            bound |= variables
+            shifts: dict[str, set] = {}
+            for x in op.body.walk():
+                if isinstance(x, n.Sym) and len(x.indices) == 1 and _letters(x.indices[0]) & variables:
+                    shifts.setdefault(x.key, set()).add(n.structure(x.indices[0]))
+            for key, indices in shifts.items():
+                # x_{i+1} - x_i under one sum telescopes for any values: such a sum stays decided
+                if len(indices) == 1:
+                    summed.setdefault(key, set()).update(_letters(op.lo) | _letters(op.hi))
+    free: dict[str, set[str]] = {}
+    for x in tree.walk():
+        if isinstance(x, n.Sym) and len(x.indices) == 1:
+            letters = _letters(x.indices[0])
+            if letters and not letters & bound:
+                free.setdefault(x.key, set()).update(letters)
+    return summed, free
+
+
+def has_summed_sequence(lhs: n.Node, rhs: n.Node) -> bool:
+    return bool(_summed_sequence(lhs, rhs))
+
+
+def _summed_sequence(lhs: n.Node, rhs: n.Node) -> str:
+    """``\\sum_{i=1}^n F_i = F_{n+2} - 1``, ``\\sum_k H_k = (n+1) H_n - n``: one side sums the members of
+    a sequence and the other names only a member at an index made of the sum's bounds. Such a closed
+    form holds for the sequence the course defined (Fibonacci, harmonic numbers), never for free
+    values, so sampling the members independently is no refutation. A sum peeled on both sides
+    (``\\sum_{i=1}^{n} x_i = \\sum_{i=1}^{n-1} x_i + x_n``) holds for any values, and a derivative's
+    ``x_j`` picked out of ``\\sum_k x_k^2`` is no member at the bounds: both stay decided. Returns the
+    letter, or ""."""
+    if not any(isinstance(x, n.BigOp) for side in (lhs, rhs) for x in side.walk()):
+        return ""  # the cheap gate: most steps have no sum or product
+    (sum_l, free_l), (sum_r, free_r) = _sequence_members(lhs), _sequence_members(rhs)
+    for summed, other_summed, other_free in ((sum_l, sum_r, free_r), (sum_r, sum_l, free_l)):
+        for key in sorted(summed.keys() & other_free.keys() - other_summed.keys()):
+            if summed[key] & other_free[key]:
+                return key.split(":")[-1]
+    return ""
