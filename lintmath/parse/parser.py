@@ -2569,8 +2569,11 @@ class Parser:
         if self.at("_"):
             self.advance()
             toks, _, _ = self.script_tokens()
-            var, lo, exclude, extra = self.bounds(toks)
+            var, lo, exclude, extra = self.bounds(_between_bounds(toks))
             over_set, lo = (lo, None) if isinstance(lo, tuple) else (None, lo)
+            upper = _upper_bound(toks, self)
+            if upper is not None:  # \sum_{1 \le i \le n}: both bounds below the sign
+                over_set, lo = (lo, upper, ()), None
         if self.at("^"):
             self.advance()
             toks, _, _ = self.script_tokens()
@@ -3031,6 +3034,13 @@ class Parser:
             return var, None, [self.sub_parse(rest[1:])], []
         if rest[0].text == "\\in" and len(rest) > 1:
             return var, self.set_range(rest[1:]), [], []
+        if rest[0].text in ("\\ge", "\\geq", "\\geqslant", ">") and len(rest) > 1:
+            # \sum_{n \ge 0}: from the bound on, without end (generating functions), as a set's range
+            lo = self.sub_parse(rest[1:])
+            if rest[0].text == ">":
+                one = n.Num(lo.end, lo.end, "1")
+                lo = n.Add(lo.start, lo.end, (n.Term(lo.start, lo.end, "+", lo), n.Term(lo.end, lo.end, "+", one)))
+            return var, (lo, n.Const(rest[0].start, rest[0].end, "inf"), ()), [], []
         if rest[0].is_(","):
             # \sum_{i,j}, and \sum_{i,j=1}^{n}: every index of the list runs over the same range
             eq = next((k for k, x in enumerate(rest) if x.is_("=")), len(rest))
