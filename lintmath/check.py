@@ -34,7 +34,7 @@ from lintmath import refusals, series
 from lintmath import tuples as tuples_reading
 from lintmath.budget import BudgetExceeded, work_time
 from lintmath.cartesian import cartesian_fields
-from lintmath.context import ContextItem
+from lintmath.context import LETTER, ContextItem, constant_as_letter
 from lintmath.diagnose import GUARD_SECONDS, MAX_SECONDS, diagnose, refute_where_readable, sign_flips, unreadable
 from lintmath.evaluate import UNDEFINED, fast_value, quick_value
 from lintmath.model import Diagnosis, Macro, Status, Verdict
@@ -521,6 +521,32 @@ def _mixed_implication_holds(lhs: str, rhs: str, relation: str, macros: Mapping[
     if (left, right) == (lhs, rhs):
         return False
     return implication.check_implication(left, right, relation, macros, identity).status is not Status.REFUTED
+
+
+CONSTANT_AS_LETTER = "the document gives {name} a value ({where}): a letter of its own here, not the constant"
+# the right sides that define the constant itself (e = \lim (1 + 1/n)^n, \pi = 4\sum ...) or state its
+# value (e = 2.718...): the document still means the constant
+_CONSTANT_DEFINED = re.compile(r"\\(?:lim|sum|prod|int|approx)(?![A-Za-z])|!|\b2\.71|\b3\.14")
+
+
+def _constant_as_letter(refuted: "_Refuted") -> str:
+    """Why a refuted step that writes e or \\pi may hold: the prose gives that letter a value (``let $e =
+    x - x^*$`` for an error, ``a probability $\\pi = 0.5$``), so the step's e is that letter, whose value
+    the step may use (``e^2 = 0.25``), not Euler's number; "" otherwise. Asked of refuted steps only."""
+    letters = {item.name: item for item in refuted.context
+               if item.kind == LETTER and not _CONSTANT_DEFINED.search(item.rhs)}
+    if not letters:
+        return ""
+    try:
+        parsed = parse_step(refuted.lhs, refuted.rhs, refuted.macros)
+    except (ParseFailure, RecursionError):
+        return ""
+    for side in (parsed.lhs, parsed.rhs):
+        for node in side.walk():
+            item = letters.get(constant_as_letter(node))
+            if item is not None:
+                return CONSTANT_AS_LETTER.format(name=item.name, where=f"{item.lhs} = {item.rhs} at {item.where}")
+    return ""
 
 
 PRIME_TRANSPOSE = "holds with a prime read as a transpose (X'X, as regression courses write it)"
@@ -1055,6 +1081,7 @@ _CONVENTIONS: tuple[tuple[str, Callable[[_Refuted], bool | str | None]], ...] = 
     (MIXED_NUMBER, lambda s: _mixed_numbers_hold(s.lhs, s.rhs, s.relation, **s.options)),
     (FIRST_PRINCIPLES, lambda s: s.first and s.relation == "=" and _first_principles(s.lhs, s.rhs)),
     (PRIME_TRANSPOSE, lambda s: _primes_as_transposes_hold(s.lhs, s.rhs, s.relation, **s.options)),
+    (CONSTANT_AS_LETTER, _constant_as_letter),
     (PERCENT_LABEL, lambda s: _percent_labels_hold(s.lhs, s.rhs, s.relation, **s.options)),
     (TRAILING_ARGUMENT, lambda s: _trailing_arguments_hold(s.lhs, s.rhs, s.relation, **s.options)),
     (DEGREES_LABEL, lambda s: _temperature_degrees_hold(s.lhs, s.rhs, s.relation, **s.options)),

@@ -109,6 +109,19 @@ def directive_item(kind: str, argument: str, path: str, line: int) -> ContextIte
     return None
 
 
+#: the kind of a ContextItem that gives e or \pi a value: the letter of the document (an error e, a
+#: probability \pi), which no definition substitutes; only a refutation asks for it (see check.py)
+LETTER = "letter"
+#: the constants a document may reuse as letters, by the name the step's text writes them with
+_CONSTANT_LETTERS = {"e": "e", "pi": "\\pi"}
+
+
+def constant_as_letter(tree: n.Node) -> str:
+    """The name (``e``, ``\\pi``) when ``tree`` is Euler's number or pi alone, as the left side of
+    ``e = 0.5`` in the prose writes it; "" otherwise."""
+    return _CONSTANT_LETTERS.get(tree.name, "") if isinstance(tree, n.Const) else ""
+
+
 # inline math of the prose: $...$ (not $$) and \(...\), on one line
 _INLINE = re.compile(r"(?<![\\$])\$([^$]+)\$(?!\$)|\\\((.+?)\\\)")
 # "where $\mu = ...$" may follow the chain it explains by this many lines
@@ -130,9 +143,16 @@ def prose_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
                 continue
             lhs, rhs = math[:found[0].start].strip(), math[found[0].end:].strip()
             try:
-                head = defined_head(parse_math(lhs, macros))
+                left = parse_math(lhs, macros)
+                head = defined_head(left)
                 body = parse_math(rhs, macros) if head is not None else None
             except (ParseFailure, RecursionError):
+                continue
+            letter = constant_as_letter(left)
+            if letter and rhs:
+                # "let $e = x - x^*$", "for $\pi = 0.5$": the document's own letter, not the constant
+                items.append(ContextItem(LETTER, letter, lhs, "=", rhs, f"{doc.path}:{number}", number,
+                                         False, doc.path, True))
                 continue
             if head is None or not rhs or any(isinstance(x, n.Sym) and x.key == head.key for x in body.walk()):
                 continue
@@ -203,6 +223,8 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
             # H(p) = ... and a later H = 2.58 are a function and a value: the later one replaces only
             # its own kind, so that H(p) still reads as the function (see substitute)
             key = item.name + ("()" if _APPLIED.match(item.lhs) else "")
+            if item.kind == LETTER:
+                key += "#letter"  # beside e^+ = (1 - a)e, not instead of it: e is a letter either way
             if item.prose and key in latest and not latest[key].prose and not (
                     key.endswith("()") and here and item.line < step.lhs.line):
                 # an inline value only adds to what the displayed lines define, never replaces it;
