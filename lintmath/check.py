@@ -2121,6 +2121,9 @@ def context_gap(parsed: Parsed, first: bool) -> str:
     new = [right[k] for k in right if k not in left and k.split("[")[0] not in covered and right[k] not in gates]
     if new:
         return "introduces " + ", ".join(sorted(set(new))) + ", defined elsewhere"
+    sibling = _subscripted_sibling(parsed)
+    if sibling is not None:
+        return f"introduces {sibling}, defined elsewhere"
     lost_functions = [left[k] for k in left if k.endswith("()") and k not in right
                       and not _maybe_products(parsed, k[:-2]) and left[k] not in gates]
     if lost_functions:
@@ -2132,12 +2135,42 @@ def context_gap(parsed: Parsed, first: bool) -> str:
     return ""
 
 
+def _letter_forms(tree: n.Node) -> tuple[set[str], set[str]]:
+    """The scalar symbols a side writes bare (``\\sigma``) and those it writes only with a free letter
+    subscript (``\\sigma_x``, not the bound ``x_i`` of a sum over i)."""
+    bound = {node.var for node in tree.walk() if isinstance(node, n.BigOp)}
+    bare, lettered = set(), set()
+    for node in tree.walk():
+        if not isinstance(node, n.Sym) or node.labels or node.sup_letter is not None:
+            continue
+        if not node.indices:
+            bare.add(node.key)
+        elif all(isinstance(i, n.Sym) and not i.indices and i.base not in bound for i in node.indices):
+            lettered.add(node.key)
+    return bare, lettered - bare
+
+
+def _subscripted_sibling(parsed: Parsed) -> str | None:
+    """A name written bare on one side and only with a letter subscript on the other (\\sigma^2 =
+    n\\sigma_w^2\\sigma_x^2, \\mu = \\mu_B): in prose these are different quantities (a variance and
+    the variance of x), related by a definition the step does not write, so equating them is not an
+    identity to test. Vectors and matrices are left out: x and x_i are a vector and its entries."""
+    if parsed.letters.vectors or parsed.letters.matrices:
+        return None
+    (bare_l, sub_l), (bare_r, sub_r) = _letter_forms(parsed.lhs), _letter_forms(parsed.rhs)
+    clash = (bare_l & (sub_r - bare_r)) | (bare_r & (sub_l - bare_l))
+    return min(clash) + "_{...}" if clash else None
+
+
 def _independent_of_gap(comparator: "Comparator", parsed: Parsed, reason: str, gap: set[str]) -> bool:
     """Whether the step's truth does not depend on what the names behind ``reason`` are: quantities
     that cancel, or sets whose size does not change the difference of the two sides."""
     if reason.startswith("drops the set"):
         return comparator.ignores_sizes(lost_sets(parsed))
     if not reason.startswith("introduces"):
+        return False
+    if _subscripted_sibling(parsed) is not None:
+        # \sigma^2 = n \cdot \frac{1}{n}\sigma_x^2: n cancels, but \sigma and \sigma_x are still two quantities
         return False
     if _quantities(parsed, gap):
         return comparator.ignores(gap)

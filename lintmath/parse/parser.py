@@ -617,6 +617,13 @@ def _bare_symbol(node: n.Node) -> bool:
         and not node.primes
 
 
+def _labelled_symbol(node: n.Node) -> bool:
+    """A symbol with a naming superscript and no subscript of its own (``a^{(l)}``, whose layer l the
+    parser keeps as an index, ``W^{[2]}``, ``x^*``)."""
+    return isinstance(node, n.Sym) and bool(node.labels) and (not node.indices or "()" in node.labels) \
+        and node.sup_letter is None and not node.primes
+
+
 def _closes_evaluation(tokens: list[Token], i: int) -> bool:
     """Whether the ``\\left.`` at ``i`` is closed by ``\\right|`` (or ``\\right]``) with a script after it."""
     j = _closing(tokens, i, "\\left", "\\right")
@@ -1230,6 +1237,13 @@ class Parser:
                 indexed = replace(base, indices=tuple(self.index_items(toks)), end=end)
                 node = replace(node, base=indexed) if isinstance(node, n.Pow) else replace(node, inner=indexed)
                 node = replace(node, end=end)
+            elif t.text == "_" and _labelled_symbol(node) and self.toks[self.i - 1].end == t.start \
+                    and not any(tok.text == "_" for tok in self.toks[: self.i] if node.start <= tok.start < node.end):
+                # z^{(l)}_j is z_j^{(l)}: a layer label, then the unit's index (TeX attaches both to z); the
+                # layer of ^{(l)} is kept as the last index, as z_j^{(l)} reads it
+                self.advance()
+                toks, _, end = self.script_tokens()
+                node = replace(node, indices=(*self.index_items(toks), *node.indices), end=end)
             elif t.text == "_" and _bare_symbol(node) and self.toks[self.i - 1].kind == "close":
                 # {x}_1 (braces a converter left around a letter): the letter's own subscript
                 node = self.symbol_scripts(Token("letter", node.base, node.start, node.end), node.base, node.style)
