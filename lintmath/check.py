@@ -169,9 +169,24 @@ def _commutator_step(lhs: str, rhs: str, macros: Mapping[str, Macro], increments
     letters = classify_letters(left, right)
     if letters.vectors or letters.kets or letters.randomness.any_sensitive:
         raise failure
+    return Parsed(left, right, _as_commutators(letters, left, right))
+
+
+def _as_commutators(letters: Letters, left: n.Node, right: n.Node) -> Letters:
+    """``letters`` with every letter of the sides a generic operator, as the commutator reading has them."""
     operators = commutators.operator_letters(left, right) - letters.index - letters.integer
-    return Parsed(left, right, replace(letters, matrices=letters.matrices | operators, candidates=frozenset(),
-                                       required=frozenset(), commutators=True))
+    return replace(letters, matrices=letters.matrices | operators, candidates=frozenset(),
+                   required=frozenset(), commutators=True)
+
+
+def reclassified(parsed: Parsed, left: n.Node, right: n.Node) -> Parsed:
+    """The sides ``left``, ``right`` (``parsed``'s, rewritten: definitions put in) with their letters
+    classified afresh, keeping the commutator reading: a letter of [A, B] stays an operator when the
+    document's matrix for B is put in (a scalar A would make [A, B] = 0 and refute a true expansion)."""
+    letters = classify_letters(left, right)
+    if parsed.letters.commutators:
+        letters = _as_commutators(letters, left, right)
+    return Parsed(left, right, letters)
 
 
 def _parsed_sides(lhs: str, rhs: str, macros: Mapping[str, Macro], increments: frozenset[str],
@@ -1173,7 +1188,7 @@ def holds_by_definitions(lhs: str, rhs: str, relation: str, macros: Mapping[str,
         return None
     if not used_l and not used_r:
         return None
-    outcome, guessed = Comparator(Parsed(left, right, classify_letters(left, right)), relation, seed,
+    outcome, guessed = Comparator(reclassified(parsed, left, right), relation, seed,
                                   assumptions(context)).decide()
     if outcome.kind != "equal":
         return None
@@ -1385,7 +1400,8 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
             if verdict is not None:
                 return replace(verdict, elapsed=time.perf_counter() - started)
         if not outcome.readable and explain and relation in EQUALITY and not rhs_changed \
-                and not _literal_matrix_appears(parsed):
+                and not _literal_matrix_appears(parsed) and not parsed.letters.commutators:
+            # (the commutator reading only verifies: generic matrices are not the prose's operators)
             # The default reading could not be built (v^T w with w a number). The readings that can be
             # built may all refute the step; and as the letters' shapes come from both lines, a typo
             # in the new one (x^T for x) can make the line before unreadable, which the shapes of the
@@ -1742,7 +1758,7 @@ def apply_definitions(parsed: Parsed, definitions: list[Definition], first: bool
     rhs, used_r = substitute(parsed.rhs, definitions, wanted)
     if not used_l and not used_r:
         return parsed, [], False
-    return Parsed(lhs, rhs, classify_letters(lhs, rhs)), used_l + used_r, bool(used_r)
+    return reclassified(parsed, lhs, rhs), used_l + used_r, bool(used_r)
 
 
 def assumptions(context: tuple[ContextItem, ...]) -> tuple[ContextItem, ...]:

@@ -570,6 +570,14 @@ def _braket_commands(tokens: list[Token]) -> list[Token]:
         groups = _groups(tokens, i + 1, count)
         if groups is None and t.text == "\\braket":
             groups, count = _groups(tokens, i + 1, 1), 1
+        if groups is None and t.text in ("\\ket", "\\bra") and _bare_argument(tokens, i + 1):
+            # \ket n, \ket0: TeX takes the one token after the command as its argument
+            label = tokens[i + 1]
+            out += [Token("sym", "|", t.start, t.end), label, Token("cmd", "\\rangle", t.start, t.end)] \
+                if t.text == "\\ket" else [Token("cmd", "\\langle", t.start, t.end), label,
+                                           Token("sym", "|", t.start, t.end)]
+            i += 2
+            continue
         if groups is None:
             raise ParseFailure(f"{t.text} without its arguments")
 
@@ -642,6 +650,15 @@ def _closing(tokens: list[Token], i: int, opener: str = "(", closer: str = ")") 
             if depth == 0:
                 return j
     return None
+
+
+def _bare_argument(tokens: list[Token], i: int) -> bool:
+    """Whether tokens[i] is a whole label a brace-less \\ket or \\bra takes: one letter, one digit (a
+    longer number would give TeX its first digit only) or a Greek letter."""
+    if i >= len(tokens):
+        return False
+    t = tokens[i]
+    return t.kind in ("letter", "num") and len(t.text) == 1 or t.kind == "cmd" and t.text[1:] in GREEK
 
 
 def _groups(tokens: list[Token], i: int, count: int) -> list[tuple[int, int]] | None:
