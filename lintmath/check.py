@@ -358,6 +358,10 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
         holding = holds_by_definitions(lhs, rhs, relation, macros or {}, seed, context)
         if holding is not None:
             return holding
+    totals = _sum_totals(lhs, rhs, macros or {}) if relation in EQUALITY else ""
+    if totals:
+        # N_k / \\sum_j N_j = N_k / N: the total N (or \\alpha_0) is the prose's, not the sequence's entry
+        return Verdict(Status.UNVERIFIED, totals, elapsed=verdict.elapsed)
     mean = _mean_put_in(lhs, rhs, macros or {}) if relation in EQUALITY else ""
     if mean:
         # (1/m) sum_i x_i gone from a line where mu is written: the mean from the prose put in
@@ -2176,6 +2180,21 @@ def _subscripted_sibling(parsed: Parsed) -> str | None:
     (bare_l, sub_l), (bare_r, sub_r) = _letter_forms(parsed.lhs), _letter_forms(parsed.rhs)
     clash = (bare_l & (sub_r - bare_r)) | (bare_r & (sub_l - bare_l))
     return min(clash) + "_{...}" if clash else None
+
+
+def _sum_totals(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> str:
+    """Why a refuted step may rest on totals of a summed sequence (see _sum_aggregates), or "": only
+    asked of refuted steps, so no other step pays for it."""
+    if "\\sum" not in lhs + rhs and "\\prod" not in lhs + rhs:
+        return ""  # cheap gate: no sum written
+    try:
+        left, right = parse_math(lhs, macros), parse_math(rhs, macros)
+    except (ParseFailure, RecursionError):
+        return ""
+    letters = classify_letters(left, right)
+    totals = sorted(set(refusals.sum_aggregates(left, right, letters) + refusals.sum_aggregates(right, left, letters)))
+    return (f"writes {', '.join(totals)} beside a sum of its sequence: a total defined elsewhere "
+            "(N = \\sum_k N_k), not decided") if totals else ""
 
 
 def _independent_of_gap(comparator: "Comparator", parsed: Parsed, reason: str, gap: set[str]) -> bool:

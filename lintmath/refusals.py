@@ -1,8 +1,8 @@
 """Patterns in a refuted step's notation under which the prose may make it hold: the checker asks
 these of steps it is about to refute, and a step that shows one is unverified, not wrong. Each looks at
 the parsed trees only (a sigma of a random variable, a mean of data put in, a closed form for a sum
-of a course's sequence, cross products of letters read as numbers, inner products a hypothesis
-removes)."""
+of a course's sequence or its total named beside it, cross products of letters read as numbers,
+inner products a hypothesis removes)."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -12,6 +12,7 @@ from lintmath.parse import nodes as n
 
 if TYPE_CHECKING:
     from lintmath.check import Parsed
+    from lintmath.lower import Letters
 
 
 def _random_letter(node: n.Node) -> bool:
@@ -193,3 +194,50 @@ def _summed_sequence(lhs: n.Node, rhs: n.Node) -> str:
             if summed[key] & other_free[key]:
                 return key.split(":")[-1]
     return ""
+
+
+def _summed_families(tree: n.Node) -> dict[str, list[n.BigOp | None]]:
+    """The sequences a side sums or multiplies over their index (the a of \\sum_j a_j): key -> the sums,
+    None for a sum that shifts the index (x_{k-1}), which reaches entries below its range."""
+    out: dict[str, list[n.BigOp | None]] = {}
+    for op in tree.walk():
+        if isinstance(op, n.BigOp) and op.kind in ("sum", "prod"):
+            for x in op.body.walk():
+                if isinstance(x, n.Sym) and any(isinstance(y, n.Sym) and y.base == op.var
+                                                for i in x.indices for y in i.walk()):
+                    plain = len(x.indices) == 1 and isinstance(x.indices[0], n.Sym) and x.indices[0].base == op.var
+                    out.setdefault(x.key, []).append(op if plain else None)
+    return out
+
+
+def _below_range(index: n.Node, op: n.BigOp | None) -> bool:
+    """Whether a numeric index lies below the written first index of a sum (a_0 beside \\sum_{j=1}^K)."""
+    if op is None or not isinstance(op.lo, n.Num) or not isinstance(index, n.Num):
+        return False
+    try:
+        return float(index.value) < float(op.lo.value)
+    except ValueError:
+        return False
+
+
+def sum_aggregates(summed: n.Node, other: n.Node, letters: Letters) -> list[str]:
+    """Names ``other`` writes for a sequence that ``summed`` sums and ``other`` does not: the sequence's
+    letter bare or with a number outside the sum's range (N = \\sum_k N_k, \\alpha_0 = \\sum_k \\alpha_k,
+    the Dirichlet's and the mixture's usual totals). Such a name is a total defined in the prose, not
+    the sequence's entry, so the step rests on that definition (a telescoping x_n - x_0 still verifies).
+    A vector's letter (w^T x beside \\sum_i w_i x_i) is the vector of those entries, not a total."""
+    if not any(isinstance(x, n.BigOp) for x in summed.walk()):
+        return []  # cheap gate: no sum on this side
+    families = _summed_families(summed)
+    if not families:
+        return []
+    own = _summed_families(other)
+    skip = n.non_quantities(other)
+    out = []
+    for x in other.walk():
+        if not isinstance(x, n.Sym) or id(x) in skip or x.key not in families or x.key in own:
+            continue
+        total = not x.indices and x.key not in letters.vectors | letters.matrices | letters.candidates
+        if total or (len(x.indices) == 1 and all(_below_range(x.indices[0], op) for op in families[x.key])):
+            out.append(x.base + ("_" + x.indices[0].value if x.indices else ""))  # type: ignore[attr-defined]
+    return out
