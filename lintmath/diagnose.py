@@ -3113,6 +3113,9 @@ GENERATORS: list[Callable[[Context], Iterator[Candidate]]] = [
     changed_variables, changed_dots, wrong_functions, reciprocals, arithmetic, twin_removals, renamed_siblings,
     dropped_constants, missing_factors, reciprocal_wraps, difference_terms,
 ]
+# The edits that solve for a term lost from the line (a constant, or the whole difference): where
+# the default reading cannot be built, they solve in the reading that refuted the step
+SOLVED_IN_READING = (dropped_constants, difference_terms)
 # Kept time for the last resort: when the edits before it run out of time or candidates, the
 # difference of the two sides (one lowering, one factorisation) is still worth a look.
 RESERVE_SECONDS = 0.25
@@ -3141,7 +3144,7 @@ def diagnose(comparator, parsed, rhs_text: str, lhs_text: str = "", spent: float
     parsed = replace(parsed, rhs=widen(parsed.rhs, rhs_text),
                      lhs=widen(parsed.lhs, lhs_text) if lhs_text else parsed.lhs)
     quick = Prefilter(comparator, parsed.lhs, parsed.rhs)
-    ctx = Context(comparator, parsed, rhs_text, lhs_text, quick=quick, reading=reading)
+    ctx = Context(comparator, parsed, rhs_text, lhs_text, quick=quick)
     # a quantity the left side depends on and the line lost: only an edit that writes it again can
     # repair the step, so the edits that keep the line's names are not even generated
     naming_only = ctx.naming_only = quick.lost_dependence()
@@ -3171,6 +3174,9 @@ def diagnose(comparator, parsed, rhs_text: str, lhs_text: str = "", spent: float
         if naming_only and generator not in NAMING:
             continue
         per_kind = 0
+        # a reading other than the default costs every solve a lowering of matrices: only the edits
+        # that solve for a lost constant term take it (the other kinds are tried in every reading)
+        ctx.reading = reading if generator in SOLVED_IN_READING else frozenset()
         for candidate in generator(ctx):
             suggestion = apply_edit(rhs_text, candidate.edit)
             if suggestion in seen or _squash(suggestion) == _squash(rhs_text):
