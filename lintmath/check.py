@@ -39,7 +39,8 @@ from lintmath.diagnose import GUARD_SECONDS, MAX_SECONDS, diagnose, refute_where
 from lintmath.evaluate import UNDEFINED, fast_value, quick_value
 from lintmath.model import Diagnosis, Macro, Status, Verdict
 from lintmath.parse import nodes as n
-from lintmath.parse.parser import LOOSE_DIFFERENTIAL, NO_DIFFERENTIAL, increments_of, parse_math, prepare, reads_star_product
+from lintmath.parse.parser import LOOSE_DIFFERENTIAL, NO_DIFFERENTIAL, closing, increments_of, parse_math, prepare
+from lintmath.parse.parser import reads_star_product
 from lintmath.parse.tokens import ParseFailure, Token, expand_macros, tokenize
 from lintmath.substitute import Definition, parse_definitions, substitute, transform
 from lintmath.parse.units import is_unit, ohms_as_units, unit_names, without_units, writes_ohms
@@ -574,12 +575,18 @@ _PRIME = re.compile(r"(?<=[A-Za-z})\]])'(?!')")
 # ... on a letter directly before another letter (X'X, y'\mathbf{1}, \beta'X'y): a product, where a
 # derivative stands alone (f'(x), y' = 2x) or on a bracket ([t^3 t]' = (t^3)' t), never read so
 # a prime on a bracket, or a derivative written out: the step does calculus, where u'v is u' times v
-_PRIMED_CALCULUS = re.compile(r"[)\]]\s*'|\\(?:partial|nabla|frac\s*\{\s*d)(?![A-Za-z])|\bd/d")
+_DERIVATIVE_WRITTEN = re.compile(r"\\(?:partial|nabla|frac\s*\{\s*d)(?![A-Za-z])|\bd/d")
+_PRIMED_CALCULUS = re.compile(r"[)\]]\s*'|" + _DERIVATIVE_WRITTEN.pattern)
 _PRIME_PRODUCT = re.compile(r"(?<=[A-Za-z}])'(?!')\s*(?:[A-Za-z]|\\(?!left|right|end|cdot|times|quad|qquad)[A-Za-z])")
 
 
 # the start of the reason of a step that holds in a reading only the prose can confirm (a symmetric A)
 HOLDS_IN_A_READING = "holds if "
+
+
+def _transposed(text: str) -> str:
+    """``text`` with each prime written as a transpose."""
+    return _PRIME.sub(r"^{\\top}", text)
 
 
 def _primes_as_transposes_hold(lhs: str, rhs: str, relation: str, **options) -> bool:
@@ -592,7 +599,7 @@ def _primes_as_transposes_hold(lhs: str, rhs: str, relation: str, **options) -> 
         return False
     # verified, not merely undecided: shapes the transposes leave open vouch for nothing; but "holds if
     # W is symmetric" is a reading that holds (a'Wb + b'Wa = 2a'Wb under a weight matrix the prose gives)
-    return _holds_rewritten(lhs, rhs, lambda text: _PRIME.sub(r"^{\\top}", text), relation,
+    return _holds_rewritten(lhs, rhs, _transposed, relation,
                             lambda v: v.status is Status.VERIFIED or v.status is Status.UNVERIFIED
                             and v.reason.startswith(HOLDS_IN_A_READING), **options)
 
@@ -600,8 +607,6 @@ def _primes_as_transposes_hold(lhs: str, rhs: str, relation: str, **options) -> 
 # a prime on a capital, a Greek letter or a styled letter (X', \beta', \mathbf{y}'): regression courses'
 # transposes, where calculus primes its functions f', u', y'
 _PRIMED_MATRIX = re.compile(r"(?:(?<![A-Za-z\\])[A-Z]|\\[A-Za-z]+|\})'(?!')")
-# a derivative written out: the step does calculus
-_DERIVATIVE_WRITTEN = re.compile(r"\\(?:partial|nabla|frac\s*\{\s*d)(?![A-Za-z])|\bd/d")
 
 
 def _verified_with_transposes(lhs: str, rhs: str, relation: str, **options) -> Verdict | None:
@@ -612,8 +617,7 @@ def _verified_with_transposes(lhs: str, rhs: str, relation: str, **options) -> V
     text = lhs + " " + rhs
     if "'" not in text or not _PRIMED_MATRIX.search(text) or _DERIVATIVE_WRITTEN.search(text):
         return None
-    verdict = _check_step(_PRIME.sub(r"^{\\top}", lhs), _PRIME.sub(r"^{\\top}", rhs), relation, explain=False,
-                          **options)
+    verdict = _check_step(_transposed(lhs), _transposed(rhs), relation, explain=False, **options)
     if verdict.status is not Status.VERIFIED:
         return None
     return replace(verdict, guessed=tuple(sorted({*verdict.guessed, "primes as transposes"})))
@@ -683,7 +687,7 @@ def _trailing_letters_read_in(text: str) -> str:
         if token.kind != "cmd" or token.text not in _TRIG_NAMES:
             continue
         opening = i + 1 + (i + 1 < len(tokens) and tokens[i + 1].text == "\\left")
-        close = _closing_bracket(tokens, opening)
+        close = closing(tokens, opening) if opening < len(tokens) and tokens[opening].text == "(" else None
         if close is None:
             continue
         end = _letters_end(tokens, close + 1)
@@ -692,18 +696,6 @@ def _trailing_letters_read_in(text: str) -> str:
     for start, end in reversed(edits):  # later edits first, so earlier offsets still hold
         text = text[:start] + "(" + text[start:end] + ")" + text[end:]
     return text
-
-
-def _closing_bracket(tokens: list[Token], opening: int) -> int | None:
-    """The index of the ``)`` that closes the ``(`` at ``opening``, or None."""
-    if opening >= len(tokens) or tokens[opening].text != "(":
-        return None
-    depth = 0
-    for k in range(opening, len(tokens)):
-        depth += {"(": 1, ")": -1}.get(tokens[k].text, 0)
-        if depth == 0:
-            return k
-    return None
 
 
 def _letters_end(tokens: list[Token], k: int) -> int:

@@ -634,12 +634,12 @@ def _labelled_symbol(node: n.Node) -> bool:
 
 def _closes_evaluation(tokens: list[Token], i: int) -> bool:
     """Whether the ``\\left.`` at ``i`` is closed by ``\\right|`` (or ``\\right]``) with a script after it."""
-    j = _closing(tokens, i, "\\left", "\\right")
+    j = closing(tokens, i, "\\left", "\\right")
     return j is not None and j + 2 < len(tokens) and tokens[j + 1].text in EVAL_CLOSERS \
         and tokens[j + 2].text in ("_", "^")
 
 
-def _closing(tokens: list[Token], i: int, opener: str = "(", closer: str = ")") -> int | None:
+def closing(tokens: list[Token], i: int, opener: str = "(", closer: str = ")") -> int | None:
     """The position of the ``closer`` that closes the ``opener`` at ``i``, or None."""
     depth = 0
     for j in range(i, len(tokens)):
@@ -3022,7 +3022,7 @@ class Parser:
         for j in self.integrand_tokens(brackets=True):
             if toks[j].text != "(":
                 continue
-            close = _closing(toks, j)
+            close = closing(toks, j)
             if close is None:
                 return None
             for k in range(close - 1, j, -1):
@@ -3143,7 +3143,7 @@ def _styled_letter(toks: list[Token], k: int) -> int:
 def _tuple_of_letters(toks: list[Token]) -> tuple[list[str], list[Token]] | None:
     """``(i, j) \\in E``: the distinct letters of the tuple and the tokens from ``\\in`` on; None for any
     other script."""
-    close = _closing(toks, 0)
+    close = closing(toks, 0)
     if close is None or close + 2 > len(toks) - 1 or toks[close + 1].text != "\\in":
         return None
     inner = toks[1:close]
