@@ -338,6 +338,11 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
                                                context=context, indefinite=indefinite)
         if transposed is not None:
             return transposed
+    if verdict.status is Status.UNVERIFIED and relation in EQUALITY and "\\Phi" in verdict.reason:
+        cdf = _verified_with_normal_cdf(lhs, rhs, relation, macros=macros, first=first, seed=seed,
+                                        context=context, indefinite=indefinite)
+        if cdf is not None:
+            return cdf
     if verdict.status is Status.UNVERIFIED and verdict.reason.startswith(NAMES_ELSEWHERE) and context:
         stated = _stated_values(context)
         holding = holds_by_definitions(lhs, rhs, relation, macros or {}, seed, stated) if stated else None
@@ -607,6 +612,41 @@ def _primes_as_transposes_hold(lhs: str, rhs: str, relation: str, **options) -> 
 # a prime on a capital, a Greek letter or a styled letter (X', \beta', \mathbf{y}'): regression courses'
 # transposes, where calculus primes its functions f', u', y'
 _PRIMED_MATRIX = re.compile(r"(?:(?<![A-Za-z\\])[A-Z]|\\[A-Za-z]+|\})'(?!')")
+
+
+# \Phi applied to a bracket: the standard normal CDF of statistics courses, \Phi(1.96) = 0.975
+_PHI_CALL = re.compile(r"\\Phi\s*(?:\\left\s*|\\big\s*|\\Big\s*)?\(")
+
+
+def _normal_cdf_written(text: str) -> str:
+    """``text`` with each ``\\Phi(x)`` written as the standard normal CDF, ``\\tfrac12(1 + erf(x/\\sqrt2))``;
+    ``text`` itself when a bracket does not close."""
+    for match in reversed(list(_PHI_CALL.finditer(text))):
+        tokens = tokenize(text[match.end() - 1:])
+        close = closing(tokens, 0)
+        if close is None:
+            return text
+        end = match.end() - 1 + tokens[close].end
+        argument = text[match.end():match.end() - 1 + tokens[close].start]
+        argument = re.sub(r"\\(?:right|big|Big)\s*$", "", argument.rstrip())
+        text = (text[:match.start()] + r"\left(\tfrac{1}{2}\left(1 + \operatorname{erf}\left(\frac{" + argument
+                + r"}{\sqrt{2}}\right)\right)\right)" + text[end:])
+    return text
+
+
+def _verified_with_normal_cdf(lhs: str, rhs: str, relation: str, **options) -> Verdict | None:
+    """A verified verdict for a step about an undefined \\Phi that verifies with \\Phi the standard normal
+    CDF (``1 - \\Phi(1.73) = 0.0418``, ``\\Phi(-z) = 1 - \\Phi(z)``); None otherwise. Verify-only: in other
+    notes \\Phi is a potential or a flux, and a step that fails with the CDF says nothing of those."""
+    if not (_PHI_CALL.search(lhs) or _PHI_CALL.search(rhs)):
+        return None
+    left, right = _normal_cdf_written(lhs), _normal_cdf_written(rhs)
+    if "\\Phi" in left + right:
+        return None  # \Phi not applied to a bracket somewhere: another quantity
+    verdict = _check_step(left, right, relation, explain=False, **options)
+    if verdict.status is not Status.VERIFIED:
+        return None
+    return replace(verdict, guessed=tuple(sorted({*verdict.guessed, "\\Phi the standard normal CDF"})))
 
 
 def _verified_with_transposes(lhs: str, rhs: str, relation: str, **options) -> Verdict | None:
