@@ -596,7 +596,7 @@ def _transposed(text: str) -> str:
 
 def _primes_as_transposes_hold(lhs: str, rhs: str, relation: str, **options) -> bool:
     """Whether a refuted step holds once each prime is read as a transpose: econometrics and R-based
-    statistics courses write X'X, y'y and (X'X)^{-1}X'y, where y'X\beta = \beta'X'y is a scalar's
+    statistics courses write X'X, y'y and (X'X)^{-1}X'y, where y'X\\beta = \\beta'X'y is a scalar's
     transpose, not a slip. Only steps where a prime stands before another factor are read so (a
     derivative f'(x) stands alone). Asked of refuted steps only."""
     text = lhs + " " + rhs
@@ -643,24 +643,27 @@ def _verified_with_normal_cdf(lhs: str, rhs: str, relation: str, **options) -> V
     left, right = _normal_cdf_written(lhs), _normal_cdf_written(rhs)
     if "\\Phi" in left + right:
         return None  # \Phi not applied to a bracket somewhere: another quantity
-    verdict = _check_step(left, right, relation, explain=False, **options)
-    if verdict.status is not Status.VERIFIED:
-        return None
-    return replace(verdict, guessed=tuple(sorted({*verdict.guessed, "\\Phi the standard normal CDF"})))
+    return _verified_as_written(left, right, relation, "\\Phi the standard normal CDF", **options)
 
 
 def _verified_with_transposes(lhs: str, rhs: str, relation: str, **options) -> Verdict | None:
     """A verified verdict for a step that, with its primes read as letters of their own, introduces or
-    drops names, and verifies with each prime a transpose (``(y - X\beta)'(y - X\beta) = y'y - 2\beta'X'y
-    + \beta'X'X\beta``); None otherwise. Only where a capital, Greek or styled letter is primed and no
+    drops names, and verifies with each prime a transpose (``(y - X\\beta)'(y - X\\beta) = y'y - 2\\beta'X'y
+    + \\beta'X'X\\beta``); None otherwise. Only where a capital, Greek or styled letter is primed and no
     derivative is written; the transposes are a guess the verdict names."""
     text = lhs + " " + rhs
     if "'" not in text or not _PRIMED_MATRIX.search(text) or _DERIVATIVE_WRITTEN.search(text):
         return None
-    verdict = _check_step(_transposed(lhs), _transposed(rhs), relation, explain=False, **options)
+    return _verified_as_written(_transposed(lhs), _transposed(rhs), relation, "primes as transposes", **options)
+
+
+def _verified_as_written(left: str, right: str, relation: str, guess: str, **options) -> Verdict | None:
+    """The verdict on the sides as another reading writes them, with that reading among its guesses,
+    when it verifies; None otherwise (a verify-only reading refutes nothing)."""
+    verdict = _check_step(left, right, relation, explain=False, **options)
     if verdict.status is not Status.VERIFIED:
         return None
-    return replace(verdict, guessed=tuple(sorted({*verdict.guessed, "primes as transposes"})))
+    return replace(verdict, guessed=tuple(sorted({*verdict.guessed, guess})))
 
 
 PERCENT_LABEL = "holds with % read as the label of a number already multiplied by 100 (0.25 \\times 100 = 25\\%)"

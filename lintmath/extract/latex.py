@@ -384,7 +384,7 @@ def _skip_env_args(s: str, i: int, env: str) -> tuple[int, str]:
 
 
 def _env_option(s: str, i: int, env: str) -> int:
-    """Offset after an optional argument of ``\begin{env}`` at ``i``, if the environment takes one."""
+    """Offset after an optional argument of ``\\begin{env}`` at ``i``, if the environment takes one."""
     option, j = _read_optional(s, i)
     if option is None:
         return i
