@@ -306,7 +306,13 @@ def main(argv: list[str] | None = None) -> int:
             row["lost"] += 1
             continue
         if step.verdict.status is Status.VERIFIED:
+            # an equivalent mutation (a sign flipped on a zero term), or a reading too loose: the dump
+            # keeps them for review
             row["still verified"] += 1
+            outcomes.append({"kind": kind, "what": m.what, "original": original, "mutated": m.text,
+                             "status": "verified", "reason": step.verdict.reason, "rule": None,
+                             "detected": False, "right": False, "restored": False,
+                             "elapsed": step.verdict.elapsed})
             continue
         row["mutations"] += 1
         row[step.verdict.status.value] += 1

@@ -1563,6 +1563,12 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
         # typo does not produce; a lost term solves it by a constant (x + y = x holds at y = 0)
         return Verdict(Status.UNVERIFIED, f"the right side no longer mentions {', '.join(dropped)}: "
                        "substituted from a relation given elsewhere?", elapsed=time.perf_counter() - started)
+    if diagnosis is not None and diagnosis.kind == "dropped_term" and relation in EQUALITY \
+            and refusals.dropped_vanishing_bracket(parsed.lhs, lhs, diagnosis.term):
+        # \sum_a (p_a - \partial L/\partial\dot q_a)\,d\dot q_a left out: the bracket is zero by a
+        # definition in the prose (p_a is that derivative), which is why an author drops such a term
+        return Verdict(Status.UNVERIFIED, f"drops `{diagnosis.term}`, zero where the prose equates the "
+                       "two sides of its difference?", elapsed=time.perf_counter() - started)
     if diagnosis is None and outcome.suspect:
         return Verdict(Status.UNVERIFIED, outcome.suspect, elapsed=time.perf_counter() - started)
     if diagnosis is None and dropped and relation in EQUALITY:
@@ -2080,6 +2086,10 @@ def _linear_places(node: n.Node) -> bool:
         return sum(has_differentials(f) for f in node.factors) == 1 and all(_linear_places(f) for f in node.factors)
     if isinstance(node, n.Div):
         return not has_differentials(node.den) and _linear_places(node.num)
+    if isinstance(node, n.BigOp):
+        # a finite sum of forms is a form (\sum_i p_i\,dq_i); a product or a max of them is not
+        return node.kind == "sum" and not any(has_differentials(x) for x in (node.lo, node.hi, *node.exclude)
+                                              if x is not None) and _linear_places(node.body)
     if isinstance(node, _LINEAR_PLACES):
         return all(_linear_places(c) for c in node.children())
     return False
@@ -2098,8 +2108,16 @@ def differential_reading(left: n.Node, right: n.Node) -> tuple[n.Node, n.Node]:
     if not letters:
         for d in found:
             letters.update(_operand_letters(d))
+    bound = {v for t in (left, right) for x in t.walk() if isinstance(x, n.BigOp) for v in (x.var, *x.extra_vars)}
+    if any(_bare_differential(d) is None for d in found) and any(_indexed_by(s, bound) for s in letters.values()):
+        # d(\sum_i p_i q_i) differentiates by every p_i, which one letter p_i with a free i cannot say
+        raise ParseFailure(LOOSE_DIFFERENTIAL)
     wrt = frozenset(letters.values())
     return _differentiated_by(left, wrt), _differentiated_by(right, wrt)
+
+
+def _indexed_by(sym: n.Sym, names: set[str]) -> bool:
+    return any(isinstance(x, n.Sym) and x.base in names for index in sym.indices for x in index.walk())
 
 
 def _operand_letters(d: n.Differential) -> dict:

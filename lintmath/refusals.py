@@ -241,3 +241,31 @@ def sum_aggregates(summed: n.Node, other: n.Node, letters: Letters) -> list[str]
         if total or (len(x.indices) == 1 and all(_below_range(x.indices[0], op) for op in families[x.key])):
             out.append(x.base + ("_" + x.indices[0].value if x.indices else ""))  # type: ignore[attr-defined]
     return out
+
+
+def dropped_vanishing_bracket(lhs: n.Node, lhs_text: str, term: str) -> bool:
+    """Whether the term of the line before that a step dropped is a multiple of a bracketed difference
+    of two quantities, ``(p_a - \\partial L/\\partial \\dot q_a)\\,d\\dot q_a``: zero wherever the prose makes
+    the two equal (a definition, a first-order condition), which is why an author drops it. A
+    difference with a number in it (``(1 - \\theta)``, ``(5 - \\lambda)``) is no such relation."""
+    wanted = "".join(term.lstrip("-").split())
+    if not isinstance(lhs, n.Add):
+        return False
+    for t in lhs.terms:
+        if "".join(lhs_text[t.node.start:t.node.end].split()) != wanted:
+            continue
+        node = t.node
+        while isinstance(node, n.BigOp) and node.kind == "sum":
+            node = node.body
+        factors = node.factors if isinstance(node, n.Mul) else (node,)
+        return any(_difference_of_quantities(f) for f in factors)
+    return False
+
+
+def _difference_of_quantities(node: n.Node) -> bool:
+    if not isinstance(node, n.Paren) or not isinstance(node.inner, n.Add) or len(node.inner.terms) != 2:
+        return False
+    first, second = node.inner.terms
+    return first.sign != second.sign and not any(n.letter_free(x.node) for x in (first, second)) \
+        and n.structure(first.node) != n.structure(second.node)
+
