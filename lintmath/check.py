@@ -30,7 +30,7 @@ from lintmath.lower import (
     read_as_product, reading_keys, shapes_of_side, sum_bounds,
 )
 from lintmath import commutators, equations, events, expectation, implication, linalg, modular, probability, quantum
-from lintmath import refusals, series
+from lintmath import primed, refusals, series
 from lintmath import tuples as tuples_reading
 from lintmath.budget import BudgetExceeded, work_time
 from lintmath.cartesian import cartesian_fields
@@ -331,6 +331,9 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
                            indefinite=indefinite)
     verdict = _check_step(lhs, rhs, relation, macros=macros, first=first, seed=seed, explain=explain,
                           context=context, indefinite=indefinite)
+    if verdict.status is Status.UNVERIFIED and relation in EQUALITY and "'" in lhs + rhs:
+        verdict = _primes_of_one_variable(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
+                                          explain=explain, context=context, indefinite=indefinite)
     if verdict.status is Status.UNVERIFIED and relation in EQUALITY and series.OPEN_ELLIPSIS in verdict.reason:
         return _open_series(lhs, rhs, macros or {}, seed, verdict)
     if verdict.status is Status.UNVERIFIED and verdict.reason.startswith(NAMES_ELSEWHERE) and relation in EQUALITY:
@@ -587,6 +590,58 @@ _PRIME_PRODUCT = re.compile(r"(?<=[A-Za-z}])'(?!')\s*(?:[A-Za-z]|\\(?!left|right
 
 # the start of the reason of a step that holds in a reading only the prose can confirm (a symmetric A)
 HOLDS_IN_A_READING = "holds if "
+
+
+# the reasons a step gets when its primed letters are read as names of their own ((fg)' = f'g + fg'
+# introduces f and g beside (fg)') or its primed group has no variable to differentiate by
+_PRIMES_UNREAD = (*("introduces ", "needs the definition of "), "a prime on an expression")
+
+
+def _primes_of_one_variable(lhs: str, rhs: str, relation: str, verdict: Verdict, **options) -> Verdict:
+    """The verdict on an unverified step whose primes have no variable written (``(fg)' = f'g + fg'``)
+    with its primed letters functions of one variable (see primed.py): verified where it holds with
+    them all functions; unverified where it holds only with the letters never primed constants
+    (``(cf)' = cf'``); refuted only where it fails both ways, primes an expression (a step that only
+    primes letters may be naming new ones, ``x' = \\gamma(x - vt)``), did not read for its primes alone, and
+    does not hold with the primes read as transposes. Otherwise ``verdict`` stands."""
+    try:
+        parsed = parse_step(lhs, rhs, options.get("macros") or {})
+    except (ParseFailure, RecursionError):
+        return verdict
+    reading = primed.prime_reading(parsed.lhs, parsed.rhs)
+    if reading is None:
+        return verdict
+
+    def read(constants: bool) -> Callable[[Parsed], Parsed]:
+        return lambda p: reclassified(p, primed.as_functions(p.lhs, reading, constants),
+                                      primed.as_functions(p.rhs, reading, constants))
+
+    functions = _check_step(lhs, rhs, relation, reading=read(False), **options)
+    names = ", ".join(sorted(reading.functions))
+    names = f"{names} {'functions' if len(reading.functions) > 1 else 'a function'} of {reading.variable}"
+    if functions.status is Status.VERIFIED:
+        guess = f"{names}, primes derivatives"
+        return replace(functions, guessed=tuple(sorted({*functions.guessed, guess})))
+    if reading.unprimed:
+        quiet = {**options, "explain": False}
+        constants = _check_step(lhs, rhs, relation, reading=read(True), **quiet)
+        if constants.status is Status.VERIFIED:
+            held = ", ".join(sorted(reading.unprimed))
+            held += " are constants" if len(reading.unprimed) > 1 else " is constant"
+            return Verdict(Status.UNVERIFIED, f"{HOLDS_IN_A_READING}{held} (with {names}, primes "
+                           "derivatives)", elapsed=functions.elapsed)
+        if constants.status is not Status.REFUTED:
+            return verdict
+    if functions.status is Status.UNVERIFIED and functions.reason.startswith("depends on what"):
+        return functions  # (fg)' = f'g': f and g are not names from elsewhere, but functions of x
+    if functions.status is not Status.REFUTED or not reading.groups \
+            or not verdict.reason.startswith(_PRIMES_UNREAD):
+        return verdict
+    if _holds_rewritten(lhs, rhs, _transposed, relation, lambda v: v.status is Status.VERIFIED
+                        or v.status is Status.UNVERIFIED and v.reason.startswith(HOLDS_IN_A_READING),
+                        **{**options, "explain": False}):
+        return verdict  # (y - b)'(y - b): transposes, as statistics courses write them
+    return functions
 
 
 def _transposed(text: str) -> str:
@@ -1244,9 +1299,10 @@ UNITS_UNSURE = "the step's units are not compared as factors (one kind of quanti
 
 def _check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro] | None = None,
                 first: bool = False, seed: int = 0, explain: bool = True,
-                context: tuple[ContextItem, ...] = (), indefinite: bool = False) -> Verdict:
+                context: tuple[ContextItem, ...] = (), indefinite: bool = False,
+                reading: Callable[[Parsed], Parsed] | None = None) -> Verdict:
     verdict = _check_read_step(lhs, rhs, relation, macros=macros, first=first, seed=seed, explain=explain,
-                               context=context, indefinite=indefinite)
+                               context=context, indefinite=indefinite, reading=reading)
     if verdict.status is not Status.REFUTED:
         return verdict
     reason = _units_uncompared(lhs, rhs, relation, macros or {}, seed)
@@ -1324,7 +1380,10 @@ def _units_distinct(names: set[str]) -> bool:
 
 def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro] | None = None,
                      first: bool = False, seed: int = 0, explain: bool = True,
-                     context: tuple[ContextItem, ...] = (), indefinite: bool = False) -> Verdict:
+                     context: tuple[ContextItem, ...] = (), indefinite: bool = False,
+                     reading: Callable[[Parsed], Parsed] | None = None) -> Verdict:
+    """Decide one step as parsed; ``reading`` rewrites the parsed step first (a reading of notation that
+    is no default, such as primes without a written variable: see _primes_of_one_variable)."""
     started = time.perf_counter()
     cpu_started = work_time()  # what the diagnosis may spend is judged in CPU time
     if relation not in EQUALITY and relation not in INEQUALITY:
@@ -1338,7 +1397,7 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
     read = _unit_reading(parsed)
     if isinstance(read, str):
         return Verdict(Status.UNVERIFIED, read)
-    parsed = read
+    parsed = read if reading is None else reading(read)
     if loose_differentials(parsed.lhs, parsed.rhs) and not _SPACED_D.search(lhs + " " + rhs):
         return Verdict(Status.UNVERIFIED, DIFFERENTIALS)
     if has_differentials(parsed.lhs, parsed.rhs):

@@ -42,6 +42,8 @@ OPTIMUM_DIGITS = 12
 SERIES_MARK = ":series"
 # (b x^2)' differentiates with respect to the conventional variable of the line.
 PRIME_VARIABLES = ("x", "t", "z", "s", "u", "y", "\\theta")
+# the letters calculus notes name functions by: inside (..)' a function of the variable, never a constant
+PRIMED_FUNCTIONS = frozenset({"f", "g", "h"})
 # Letters that an evaluation bar F|_a^b may evaluate at when the step names no variable.
 BAR_VARIABLES = frozenset({"x", "t", "u", "s", "y", "z", "r", "v", "w", "\\theta", "\\phi", "\\varphi", "\\tau"})
 # Names that, as matrices, are usually symmetric (covariance, precision, kernel, Hessian...).
@@ -2112,6 +2114,13 @@ class Lowerer:
                    and (variable is None or x.base != variable.name) for x in node.body.walk()):
                 # (x\psi)' beside \psi': psi is a function of x, which the lowering would hold constant
                 raise Undecidable("a prime on an expression of a function written with primes elsewhere")
+            heads = n.non_quantities(node.body)  # f(x)g(x): the names of applied functions are no letters
+            if any(isinstance(x, n.Sym) and x.base in PRIMED_FUNCTIONS and not (x.style or x.indices)
+                   and id(x) not in heads and (variable is None or x.base != variable.name)
+                   for x in node.body.walk()):
+                # (x f)', (f^2)': in calculus notes f, g, h are functions of the variable (f + x f', 2ff'),
+                # which the lowering would hold constant or take for the variable (see primed.py)
+                raise Undecidable("a prime on an expression of f, g or h, functions of the variable")
             if variable is None and len(symbols) == 1:
                 variable = next(iter(symbols.values()))
             if variable is None:

@@ -1,0 +1,120 @@
+"""Primes without a written variable, as calculus notes write the product, quotient and chain rules:
+``(fg)' = f'g + fg'``, ``(f/g)' = (f'g - fg')/g^2``, ``(e^{f})' = f'e^{f}``, ``x' = 1``.
+
+In such a step the single letters that are primed, or that stand inside a primed group, are functions
+of one implicit variable, and every prime is the derivative by it. The variable is ``x`` where the step
+writes it (then ``x' = 1``), else another conventional variable the step writes and never primes
+(``(t f)' = f + t f'``), else a letter of its own. The step is rewritten so that the rest of the checker
+reads it as written out: ``f`` becomes ``f(x)``, ``f'`` becomes ``f'(x)`` and ``(fg)'`` becomes
+``\\frac{d}{dx}(f(x)g(x))``.
+
+A letter inside a primed group that is never primed itself may be a constant (``(cf)' = cf'`` is right
+when c is): the step is read once with such letters functions (the reading that verifies) and once with
+them constants (a step that holds so is no error). Primes are also names (``x'`` a new coordinate) and
+transposes (``(y - b)'(y - b)`` in statistics): the reading is taken only where no capital, Greek or
+styled letter is primed, and check.py refutes with it only where a primed group is written and the
+primes do not hold as transposes.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from lintmath.parse import nodes as n
+
+# the conventional variables after x, as lower.PRIME_VARIABLES has them (the Greek one is left out: a
+# plain letter is what these steps write)
+_OTHER_VARIABLES = ("t", "z", "s", "u", "y")
+# the letter the variable gets where the step writes none of the conventional ones (any letter the
+# step does not write: it only names the point of a refutation)
+_FRESH = ("x", "t", "s", "u", "v", "w")
+
+
+@dataclass(frozen=True)
+class PrimeReading:
+    variable: str  # the base of the implicit variable
+    functions: frozenset[str]  # the letters read as functions of it
+    unprimed: frozenset[str]  # those of them never primed themselves: maybe constants
+    groups: bool  # whether the step primes an expression ((fg)'), not only letters
+
+
+def _plain_letter(node: n.Sym) -> bool:
+    """A lower-case Latin letter without style, subscript or label: a calculus note's function name
+    (a capital, a Greek or a bold letter with a prime is as often a transpose or a new name)."""
+    return not (node.style or node.indices or node.labels or node.sup_letter is not None) \
+        and len(node.base) == 1 and "a" <= node.base <= "z"
+
+
+def _primed_group(node: n.Node) -> bool:
+    return isinstance(node, n.Deriv) and node.primes > 0 and not node.wrt and not isinstance(node.body, n.Num)
+
+
+def prime_reading(*trees: n.Node) -> PrimeReading | None:
+    """The functions of one variable a step's primes say its letters are; None when the step writes no
+    prime on a letter or an expression without a variable, or writes its derivatives otherwise too."""
+    primed: set[str] = set()
+    grouped: set[str] = set()
+    written: set[str] = set()
+    groups = False
+    for tree in trees:
+        inside: set[int] = set()
+        for node in tree.walk():
+            if isinstance(node, (n.Differential, n.Grad, n.Del)) or isinstance(node, n.Deriv) and node.wrt:
+                return None  # derivatives written with their variable: that notation is read as it is
+            if isinstance(node, n.Apply) and (node.primes or node.func.primes):
+                return None  # f'(x): the variable is written
+            if _primed_group(node):
+                groups = True
+                inside.update(id(x) for x in node.body.walk())
+        skipped = n.non_quantities(tree)
+        for node in tree.walk():
+            if not isinstance(node, n.Sym) or id(node) in skipped:
+                continue
+            written.add(node.base)
+            if node.primes:
+                if not _plain_letter(node):
+                    return None  # X', \beta', \mathbf{y}': transposes or names
+                primed.add(node.base)
+            elif id(node) in inside:
+                if not _plain_letter(node):
+                    return None  # (X\beta)': a transpose, or a letter this reading does not name
+                grouped.add(node.base)
+    if not primed and not groups:
+        return None
+    if "x" in written:
+        variable = "x"
+    else:
+        variable = next((v for v in _OTHER_VARIABLES if v in written and v not in primed), None) \
+            or next(v for v in _FRESH if v not in written)
+    functions = (primed | grouped) - {variable}
+    if not functions and variable not in primed:
+        return None  # (x^2)': the variable alone, which the lowering reads already
+    applied = {node.func.base for tree in trees for node in tree.walk() if isinstance(node, n.Apply)}
+    if functions & applied:
+        return None  # f' beside f(g(x)): the step names its arguments somewhere
+    return PrimeReading(variable, frozenset(functions), frozenset(functions - primed), groups)
+
+
+def as_functions(tree: n.Node, reading: PrimeReading, constants: bool = False) -> n.Node:
+    """``tree`` written out with ``reading``'s functions applied to its variable and its primes as
+    derivatives by it; with ``constants``, the letters never primed stay letters (constants). The nodes
+    keep the offsets of what they stand for, so that an edit of the tree is an edit of the text."""
+    functions = reading.functions - reading.unprimed if constants else reading.functions
+
+    def visit(node: n.Node) -> n.Node | None:
+        if isinstance(node, n.Sym):
+            if id(node) in skipped:
+                return node
+            variable = n.Sym(node.end, node.end, reading.variable)
+            if node.base == reading.variable and node.primes and _plain_letter(node):
+                return n.Num(node.start, node.end, "1" if node.primes == 1 else "0")  # x' = 1, x'' = 0
+            if node.base in functions and _plain_letter(node):
+                return n.Apply(node.start, node.end, replace(node, primes=0), (variable,), primes=node.primes)
+            return node
+        if _primed_group(node):
+            variable = n.Sym(node.end, node.end, reading.variable)
+            return n.Deriv(node.start, node.end, n.rebuild(node.body, visit), ((variable, node.primes),),
+                           partial=False)
+        return None
+
+    skipped = n.non_quantities(tree)
+    return n.rebuild(tree, visit)
