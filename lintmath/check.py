@@ -60,6 +60,8 @@ COMPARE_SECONDS = 0.8  # CPU seconds for one comparison (one reading, every inst
 POINTS = 4
 PRECISION = 30
 TOLERANCE = sp.Float("1e-9")
+HUGE = 1e6  # above this a unit is less than TOLERANCE of a value
+EXACT_TOLERANCE = sp.Float("1e-60")  # agreement of values computed with 3 * PRECISION digits
 # how far the value of an optimisation is moved to see whether a difference goes through it
 OPTIMUM_SHIFTS = (sp.Rational(37, 10), sp.Rational(-23, 10))
 THROUGH_OPTIMA = ("the sides differ through an optimisation (\\max, \\arg\\min): what it is worth, or whether "
@@ -3079,6 +3081,8 @@ class Comparator:
         opaque: set[str] = set()
         (tolerance_l, units_l), (tolerance_r, units_r) = self._tree_facts(lhs, given=True), self._tree_facts(rhs)
         tolerance = combined_tolerance(tolerance_l, tolerance_r)
+        # (a decimal of 25 digits carries less than TOLERANCE, and more than an exact comparison allows)
+        written_decimals = any(isinstance(x, n.Num) and "." in x.value for t in (lhs, rhs) for x in t.walk())
         if len(units_l | units_r) > 1:
             return Outcome("undecided", "quaternion units (i, j, k) are not decided yet")
         if self._ranges is None:
@@ -3189,7 +3193,13 @@ class Comparator:
                         if self.relation in INEQUALITY or stand_ins and not agreed or equal_only:
                             return Outcome("differ", "", differ_at, frozenset(opaque), suspect=suspect)
                     continue
-                if all(self.holds(va, vb, tolerance) for va, vb in values):
+                # above HUGE, doubles agree within the working tolerance on numbers a unit apart
+                # (2^{50} - 1 and 2^{50} - 3): agreement there is checked exactly
+                huge = tolerance == TOLERANCE and self.relation in EQUALITY and not written_decimals \
+                    and any(max(abs(va), abs(vb)) > HUGE for va, vb in values) and not _has_series(a, b) \
+                    and not any(x.has(sp.Integral, sp.Limit) or y.has(sp.Integral, sp.Limit) for x, y in pairs)
+                exact = EXACT_TOLERANCE if huge else tolerance
+                if all(self.holds(va, vb, tolerance) for va, vb in values) and not huge:
                     agreed += 1
                 elif _has_series(a, b):
                     # a numerically summed series may be off (or summed where it diverges): never a
@@ -3215,12 +3225,12 @@ class Comparator:
                         if not symbols:
                             break
                         continue
-                    if not all(self.holds(va, vb, tolerance) for va, vb in precise) \
+                    if not all(self.holds(va, vb, exact) for va, vb in precise) \
                             and through_optima(pairs, point, free_a | free_b, complex_ok):
                         # 2 \max_x g = \max_x g + a may hold for the g written: only a difference
                         # beside the optimisations both sides hold is one
                         return Outcome("undecided", THROUGH_OPTIMA)
-                    if not all(self.holds(va, vb, tolerance) for va, vb in precise):
+                    if not all(self.holds(va, vb, exact) for va, vb in precise):
                         confirmed = True
                         if _is_constant(a, free_a) != _is_constant(b, free_b):
                             suspect = "an equation to solve or a value given elsewhere, not an identity"
