@@ -967,7 +967,7 @@ def _rounded_part(pair: tuple[n.Node, n.Node], lhs: str, rhs: str) -> bool:
     part, number = pair[0], _inside_brackets(pair[1])
     if not isinstance(number, n.Num) or "." not in number.value or rhs[number.start:number.end].strip() != number.value:
         return False
-    if isinstance(_inside_brackets(part), n.Num) or any(isinstance(x, (n.Sym, n.Apply)) for x in part.walk()):
+    if isinstance(_inside_brackets(part), (n.Num, n.Repeating)) or any(isinstance(x, (n.Sym, n.Apply)) for x in part.walk()):
         return False
     value = side_value(part)
     # a thousandth more than the half unit: the value is a float, and 0.125 rounds to 0.13 (or 0.12)
@@ -1645,7 +1645,7 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
         # |z| = -z, sqrt(t^2) = -t: true where the letters are negative, which only the prose can say
         return Verdict(Status.UNVERIFIED, "holds where the letters are negative (a domain question)",
                        elapsed=time.perf_counter() - started)
-    if decimal_tolerance(parsed.lhs, parsed.rhs) > TOLERANCE:
+    if decimal_tolerance(parsed.lhs, parsed.rhs) > TOLERANCE and not exact_decimals(parsed.lhs, parsed.rhs):
         # how the author rounds is a guess: undiagnosed, a rounding difference is only a warning
         guessed = (*guessed, "written decimals rounded to their last digit")
     return Verdict(Status.REFUTED, "the two sides differ", outcome.point, guessed, diagnosis,
@@ -3080,7 +3080,7 @@ class Comparator:
         reason = ""
         opaque: set[str] = set()
         (tolerance_l, units_l), (tolerance_r, units_r) = self._tree_facts(lhs, given=True), self._tree_facts(rhs)
-        tolerance = combined_tolerance(tolerance_l, tolerance_r)
+        tolerance = TOLERANCE if exact_decimals(lhs, rhs) else combined_tolerance(tolerance_l, tolerance_r)
         # (a decimal of 25 digits carries less than TOLERANCE, and more than an exact comparison allows)
         written_decimals = any(isinstance(x, n.Num) and "." in x.value for t in (lhs, rhs) for x in t.walk())
         if len(units_l | units_r) > 1:
@@ -3434,6 +3434,17 @@ def decimal_tolerance(*trees: n.Node, given: bool = False) -> sp.Float:
     return max(TOLERANCE, sp.Float(float(max(shares))))
 
 
+def exact_decimals(*trees: n.Node) -> bool:
+    """Whether a side is a repeating decimal (``0.\\overline{3}``): it states every digit of its value,
+    so the decimal it is equated with (``= 0.3``) is another expansion of it, not a rounded result."""
+    for tree in trees:
+        while isinstance(tree, n.Paren) or isinstance(tree, n.Add) and len(tree.terms) == 1:
+            tree = tree.inner if isinstance(tree, n.Paren) else tree.terms[0].node
+        if isinstance(tree, n.Repeating):
+            return True
+    return False
+
+
 CARRIED_DIGITS = 4  # decimals this long in a side that is a number carry their error through it
 ROUNDED_INTEGER_DIGITS = 3  # \pi = 3 is no rounding anyone writes with "="; 120 for 120.2 is
 
@@ -3709,7 +3720,7 @@ def scientific_parts(node: n.Node) -> tuple[n.Num, n.Node, int] | None:
 def _rounds_quantity(*trees: n.Node) -> bool:
     """Whether the step rounds a quantity (a number rounded is just a number)."""
     nodes = [x for tree in trees for x in tree.walk()]
-    return any(isinstance(x, n.Func) and x.name in ("floor", "ceiling") for x in nodes) \
+    return any(isinstance(x, n.Func) and x.name in ("floor", "ceiling", "round") for x in nodes) \
         and any(isinstance(x, n.Sym) for x in nodes)
 
 

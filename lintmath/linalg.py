@@ -79,7 +79,14 @@ def add(values: list):
     return MatrixT(total)
 
 
+# the entrywise (Hadamard, Schur) product of vectors or matrices; \circ between anything else is a
+# composition, and \odot between numbers may be of vectors the step does not mark
+HADAMARD = frozenset({"\\odot", "\\circ"})
+
+
 def multiply(values: list, ops: tuple[str, ...] = ()):
+    if HADAMARD.intersection(ops):
+        return _hadamard_product(values, ops)
     if not any(is_matrix(v) for v in values):
         return sp.Mul(*values)
     ops = ops or ("",) * (len(values) - 1)
@@ -87,6 +94,36 @@ def multiply(values: list, ops: tuple[str, ...] = ()):
     for op, value in zip(ops, values[1:]):
         result = _times(result, value, op)
     return scalar(result) if is_matrix(result) else result
+
+
+def _hadamard_product(values: list, ops: tuple[str, ...]):
+    """A product with entrywise products in it. Its numbers come out of every kind of product
+    (``\\mathbf{a} \\odot 2\\mathbf{b}``); between its arrays, the entrywise products are taken left
+    to right, and beside a product of arrays (``A \\odot BC``) the grouping is the author's to say."""
+    values = [scalar(v) for v in values]
+    numbers = [v for v in values if not is_matrix(v)]
+    arrays: list = []
+    joins: list[set[str]] = []  # the operators written between each two arrays, numbers aside
+    pending: set[str] = set()
+    for k, value in enumerate(values):
+        if k:
+            pending.add(ops[k - 1])
+        if is_matrix(value):
+            if arrays:
+                joins.append(pending)
+            arrays.append(value)
+            pending = set()
+    kinds = [bool(join & HADAMARD) for join in joins]
+    if len(arrays) < 2 or not all(kinds):
+        raise ShapeProblem("an entrywise product of quantities not known to be vectors or matrices, or beside "
+                           "a product of arrays")
+    result = arrays[0]
+    for value in arrays[1:]:
+        if result.shape != value.shape:
+            raise ShapeProblem("an entrywise product of arrays of different shapes")
+        result = MatrixT(result.multiply_elementwise(value))
+    result = MatrixT(result * sp.Mul(*numbers))
+    return scalar(result)
 
 
 def _times(a, b, op: str):
@@ -115,6 +152,9 @@ def power(base, exp):
     if not is_matrix(base):
         return None
     exp = scalar(exp)
+    if not is_matrix(exp) and not exp.is_Integer and base.is_square and base.is_diagonal():
+        # D^k of a diagonal matrix written out: the powers of its diagonal, whatever k is
+        return MatrixT(sp.diag(*(sp.Pow(base[i, i], exp) for i in range(base.rows))))
     if is_matrix(exp) or not exp.is_Integer:
         raise ShapeProblem("a matrix to a power that is not an integer")
     if exp == 2 and 1 in base.shape:

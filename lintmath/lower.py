@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 import sympy as sp
 from sympy.core.function import AppliedUndef, ArgumentIndexError
+from sympy.functions.combinatorial.numbers import stirling
 
 from lintmath import evaluate, events, expectation, linalg, probability, quantum, symbolic  # noqa: F401 (settings)
 from lintmath.parse import nodes as n
@@ -133,6 +134,9 @@ class Letters:
     identities: tuple = ()
     # [A, B] read as AB - BA with every letter a generic matrix: a reading that only verifies
     commutators: bool = False
+    # the step writes the imaginary unit (\mathrm{i}): its numbers are complex, and an odd root there is
+    # the principal one
+    imaginary: bool = False
 
 
 def classify_letters(*trees: n.Node) -> Letters:
@@ -201,7 +205,9 @@ def classify_letters(*trees: n.Node) -> Letters:
                    probability.distributions(*trees), _written_dimension(trees), dependents(trees),
                    frozenset(x.base for tree in trees for x in tree.walk() if isinstance(x, n.Sym) and x.primes),
                    *_timed(trees), entries, dimension_letters(trees, dict(entries)), events.events(*trees),
-                   _quadratic_forms(trees, matrices), sized_identities(trees))
+                   _quadratic_forms(trees, matrices), sized_identities(trees),
+                   imaginary=any(isinstance(x, n.Const) and x.name.startswith("imag_") for tree in trees
+                                 for x in tree.walk()))
 
 
 def sized_identities(trees) -> tuple:
@@ -1370,6 +1376,9 @@ class Lowerer:
             # the zero vector; beside no vector at all, the number it equals
             matrix_mode = self.letters.vectors or self.letters.matrices
             return sp.ImmutableMatrix(sp.zeros(self.letters.dimension, 1)) if matrix_mode else sp.Integer(0)
+        if node.base == "1" and "bf" in node.style and not node.indices:
+            # the vector of ones, read only where it is transposed (see Parser.transposed_next)
+            return sp.ImmutableMatrix(sp.ones(self.letters.dimension, 1))
         sized = dict(self.letters.identities).get(node.key)
         if sized is not None:
             return sp.ImmutableMatrix(sp.eye(sized))  # I_3 beside a written 3 by 3 matrix
@@ -1538,6 +1547,10 @@ class Lowerer:
 
     def lower_Num(self, node: n.Num) -> sp.Expr:
         return sp.Rational(node.value) if "." in node.value else sp.Integer(node.value)
+
+    def lower_Repeating(self, node: n.Repeating) -> sp.Expr:
+        value = node.value()
+        return sp.Rational(value.numerator, value.denominator)
 
     def lower_Const(self, node: n.Const) -> sp.Expr:
         if node.name == "e":
@@ -1860,7 +1873,13 @@ class Lowerer:
         radicand = self.lower(node.radicand)
         if node.index is None:
             return sp.sqrt(radicand)
-        return safe_pow(radicand, 1 / self.lower(node.index))
+        index = self.lower(node.index)
+        if index.is_Integer and index.is_odd and index > 0 and _written_negative(radicand) \
+                and not self.letters.imaginary and not any(f[:1] == ("imag",) for f in self.inst.flips):
+            # \sqrt[3]{-8} is the real cube root, -2 (SymPy's principal root is complex): an odd root
+            # of -r is minus that of r, which is real wherever r is positive
+            return -safe_pow(-radicand, 1 / index)
+        return safe_pow(radicand, 1 / index)
 
     def lower_Func(self, node: n.Func) -> sp.Expr:
         if node.name == n.ENTRY and entrywise_argument(node.args[0]) is not None:
@@ -2968,12 +2987,37 @@ def _double_factorial(value: sp.Expr) -> sp.Expr:
     return sp.factorial2(value)
 
 
+def _written_negative(value: sp.Expr) -> bool:
+    """Whether ``value`` is a negative number, or a product with a negative number as its factor
+    (``-x^5``, ``-27a^3``): written negative, whatever its letters are."""
+    if linalg.is_matrix(value):
+        return False
+    coefficient, _ = value.as_coeff_Mul()
+    return coefficient.is_negative is True
+
+
 def _falling_power(base: sp.Expr, k: sp.Expr) -> sp.Expr:
     """``x^{\\underline{k}} = x (x - 1) ... (x - k + 1)``; a written whole k expands to that product,
     a letter k keeps the gamma form that sampled reals evaluate."""
     if k.is_Integer and k > 200:
         raise Undecidable("factorial power too long")
     return sp.ff(base, k)
+
+
+MAX_STIRLING = 200  # beyond this, exact Stirling numbers cost more than a step's budget
+
+
+def _stirling(n_: sp.Expr, k: sp.Expr, kind: int) -> sp.Expr:
+    """``{n \\brace k}`` (kind 2: partitions of n things into k blocks) and ``{n \\brack k}`` (kind 1,
+    unsigned: permutations of n things with k cycles), of whole numbers. Of letters they have no value
+    at the real points sampled, and no closed form to stand in for them: not decided."""
+    if not (n_.is_Integer and k.is_Integer):
+        raise Undecidable("Stirling numbers of other than whole numbers are not decided yet")
+    if n_ < 0 or k < 0:
+        raise Undecidable("Stirling numbers of negative numbers are not decided yet")
+    if n_ > MAX_STIRLING:
+        raise Undecidable("Stirling number too large")
+    return sp.Integer(stirling(int(n_), int(k), kind=kind, signed=False))
 
 
 def apply_function(name: str, args: list[sp.Expr], inverse: bool = False) -> sp.Expr:
@@ -3011,6 +3055,13 @@ def apply_function(name: str, args: list[sp.Expr], inverse: bool = False) -> sp.
             raise Undecidable(f"\\{name} of other than whole numbers is not decided yet")
         return (sp.gcd if name == "gcd" else sp.lcm)(*args) if len(args) == 2 else \
             (sp.igcd if name == "gcd" else sp.ilcm)(*[int(a) for a in args])
+    if name == "round" and len(args) == 1:
+        if args[0].is_Rational and (2 * args[0]).is_Integer and not args[0].is_Integer:
+            # 2.5 rounds to 3 half up, to 2 half to even: conventions differ on a tie
+            raise Undecidable("a tie rounded to the nearest integer is not decided")
+        return sp.floor(args[0] + sp.Rational(1, 2))
+    if name in ("stirling1", "stirling2") and len(args) == 2:
+        return _stirling(*args, kind=int(name[-1]))
     if name == "falling" and len(args) == 2:
         return _falling_power(*args)
     if name == "degrees" and len(args) == 1:

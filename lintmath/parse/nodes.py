@@ -3,6 +3,7 @@ step's MathText), which is what lets a diagnosis name and underline a single ter
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
+from fractions import Fraction
 from typing import Callable, Iterator
 
 
@@ -79,6 +80,8 @@ def structure(node: "Node"):
     """A node without its offsets, to compare what two subtrees say rather than where they are."""
     if isinstance(node, Num):
         return ("num", node.value)
+    if isinstance(node, Repeating):
+        return ("repeating", node.head, node.period)
     if isinstance(node, Sym):
         return ("sym", node.key, tuple(structure(i) for i in node.indices))
     return (type(node).__name__, tuple(structure(c) for c in node.children()))
@@ -144,6 +147,21 @@ def is_indicator(node: "Node") -> bool:
 @dataclass(frozen=True)
 class Num(Node):
     value: str
+
+
+@dataclass(frozen=True)
+class Repeating(Node):
+    """A repeating decimal, ``0.1\\overline{6}``: ``head`` the digits before the period (``0.1``),
+    ``period`` the digits that repeat (``6``)."""
+
+    head: str
+    period: str
+
+    def value(self) -> "Fraction":
+        whole, _, fixed = self.head.partition(".")
+        written = int(whole + fixed or "0")
+        return Fraction(int(whole + fixed + self.period) - written,
+                        10 ** len(fixed) * (10 ** len(self.period) - 1))
 
 
 @dataclass(frozen=True)

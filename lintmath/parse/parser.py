@@ -59,7 +59,7 @@ ARGUMENT_STOPS = {"\\frac", "\\dfrac", "\\tfrac", "\\cfrac", "\\sum", "\\prod", 
 # E[X], E\{X\}, P(A), Var(X): operators applied to a bracket, never a product.
 OPERATOR_LETTERS = {"E", "P", "\\Pr", "Var", "Cov", "var", "cov", "Corr", "KL", "H"}
 ADD_OPS = {"+", "-", "\\pm", "\\mp"}
-MUL_OPS = {"\\cdot", "\\times", "\\otimes"}
+MUL_OPS = {"\\cdot", "\\times", "\\otimes", "\\odot", "\\circ"}
 CONVOLUTION = {"*", "\\ast", "\\star"}
 # the two of them that authors also write for a plain product (2 * x, a*b); \star is a correlation or
 # another product, never read
@@ -92,14 +92,15 @@ OPEN_CLOSE = {"(": ")", "[": "]", "\\{": "\\}", "\\lbrace": "\\rbrace", "\\lbrac
 CLOSERS = set(OPEN_CLOSE.values()) | {"|", "\\|", "\\rvert", "\\rVert", "\\vert", "\\Vert", "\\mid"}
 OTHER_BASES = {"\\log": "log10", "\\lg": "log2"}
 ROUNDINGS = {"\\lfloor": "floor", "\\lceil": "ceiling"}
+# the commands the infix \brace and \brack (or a bracketed \atop) are read as (see _infix_fractions)
+STIRLING = {"\\lintmathstirlingone": "stirling1", "\\lintmathstirlingtwo": "stirling2"}
 UNSUPPORTED = {
 "\\iint": "integrals", "\\iiint": "integrals", "\\oint": "integrals",
     "\\limsup": "limits", "\\liminf": "limits", "\\nabla": "gradients",
     "\\sup": "suprema", "\\inf": "infima",
     "\\arg": "arg max / arg min", "\\argmax": "arg max / arg min", "\\argmin": "arg max / arg min",
-    "\\mathbb": "expectations and number sets", 
-     "\\odot": "elementwise products",
-    "\\circ": "composition", "\\wedge": "wedge products", "\\cup": "sets", "\\cap": "sets",
+    "\\mathbb": "expectations and number sets",
+    "\\wedge": "wedge products", "\\cup": "sets", "\\cap": "sets",
     "\\setminus": "sets", "\\emptyset": "sets", "\\varnothing": "sets", "\\forall": "quantifiers",
     "\\exists": "quantifiers", "\\mathop": "operators", "\\underset": "operators", "\\overset": "operators",
     "\\stackrel": "operators", "\\bmod": "modular arithmetic", "\\pmod": "modular arithmetic",
@@ -117,6 +118,7 @@ def prepare(text: str, macros: Mapping[str, Macro] | None = None, offset: int = 
     if macros:
         tokens = expand_macros(tokens, macros)
     tokens = _scientific_notation(_infix_fractions(_braket_commands(package_commands(siunitx_commands(tokens)))))
+    tokens = _repeating_decimals(tokens)
     out: list[Token] = []
     i = 0
     while i < len(tokens):
@@ -519,35 +521,163 @@ def _scientific_notation(tokens: list[Token]) -> list[Token]:
     return out
 
 
-INFIX_FRACTIONS = {"\\over": "\\frac", "\\choose": "\\binom"}
+# the accents that mark the repeating digits of a decimal: a bar over them all, or a dot over the first
+# and the last of them (0.\dot{1}4\dot{2} is 0.142142...)
+PERIOD_BARS = {"\\overline", "\\bar"}
+PERIOD_DOTS = {"\\dot"}
+
+
+def _accented_digits(tokens: list[Token], i: int, accents: set[str]) -> tuple[str, int] | None:
+    """The digits under the accent at ``tokens[i]`` (``\\overline{142}``, ``\\dot 3``) and the index
+    after it; None unless an accent of ``accents`` stands over digits alone."""
+    if i >= len(tokens) or tokens[i].kind != "cmd" or tokens[i].text not in accents or i + 1 >= len(tokens):
+        return None
+    if tokens[i + 1].kind == "num":
+        digits, after = tokens[i + 1].text[:1], i + 2  # \dot 3: the one character TeX takes
+        if len(tokens[i + 1].text) > 1:
+            return None  # \dot 34 would leave the 4 unaccented: not written so
+    else:
+        group = _groups(tokens, i + 1, 1)
+        if group is None:
+            return None
+        (a, b), = group
+        digits, after = "".join(t.text for t in tokens[a:b]), b + 1
+        if not all(t.kind == "num" for t in tokens[a:b]):
+            return None
+    return (digits, after) if digits.isdigit() else None
+
+
+def _repeating_decimals(tokens: list[Token]) -> list[Token]:
+    """``0.\\overline{3}``, ``0.1\\overline{6}``, ``1.\\dot{3}``, ``0.\\dot{1}4\\dot{2}``: a decimal whose marked
+    digits repeat for ever, as ``\\lintmathrepeating{0.1}{6}`` (the digits written before the period, and
+    the period); see Parser.command."""
+    if not any(t.kind == "cmd" and t.text in PERIOD_BARS | PERIOD_DOTS for t in tokens):
+        return tokens
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if t.kind != "num" or out and out[-1].kind == "num":
+            out.append(t)
+            i += 1
+            continue
+        head, j = t.text, i + 1
+        if "." not in head and j < len(tokens) and tokens[j].is_(".") and not tokens[j].spaced:
+            head, j = head + ".", j + 1
+        if "." not in head or head.startswith(".") and not head[1:]:
+            out.append(t)
+            i += 1
+            continue
+        period, after = None, j
+        bar = _accented_digits(tokens, j, PERIOD_BARS)
+        if bar is not None:
+            period, after = bar
+        first = _accented_digits(tokens, j, PERIOD_DOTS) if bar is None else None
+        if first is not None:
+            period, after = first
+            middle = tokens[after].text if after < len(tokens) and tokens[after].kind == "num" else ""
+            last = _accented_digits(tokens, after + (1 if middle else 0), PERIOD_DOTS)
+            if last is not None:
+                period, after = period + middle + last[0], last[1]
+        if period is None:
+            out.append(t)
+            i += 1
+            continue
+        end = tokens[after - 1].end
+
+        def made(kind: str, text: str) -> Token:
+            return Token(kind, text, t.start, end)
+        out += [Token("cmd", "\\lintmathrepeating", t.start, end, t.spaced), made("open", "{"), made("num", head),
+                made("close", "}"), made("open", "{"), made("num", period), made("close", "}")]
+        i = after
+    return out
+
+
+INFIX_FRACTIONS = {"\\over": "\\frac", "\\choose": "\\binom",
+                   # Knuth's Stirling numbers: {n \brace k} of the second kind, {n \brack k} of the first
+                   # (unsigned), as Concrete Mathematics writes them
+                   "\\brace": "\\lintmathstirlingtwo", "\\brack": "\\lintmathstirlingone", "\\atop": ""}
+# what the brackets around {n \atop k} make of it: \left[{n \atop k}\right] is what \brack typesets
+ATOP_BRACKETS = {("(", ")"): "\\binom", ("[", "]"): "\\lintmathstirlingone", ("\\lbrack", "\\rbrack"): "\\lintmathstirlingone",
+                 ("\\{", "\\}"): "\\lintmathstirlingtwo", ("\\lbrace", "\\rbrace"): "\\lintmathstirlingtwo"}
+
+
+def _group_depth(tokens: list[Token], i: int) -> int:
+    """+1 where a TeX group opens (a brace, or \\left with its delimiter), -1 where one closes."""
+    t = tokens[i]
+    if t.kind == "cmd" and t.text in ("\\left", "\\right"):
+        return 1 if t.text == "\\left" else -1
+    if i and tokens[i - 1].kind == "cmd" and tokens[i - 1].text in ("\\left", "\\right"):
+        return 0  # the delimiter of \left or \right, whatever it is
+    return {"close": -1, "open": 1}.get(t.kind, 0)
+
+
+def _atop_delimiters(tokens: list[Token], start: int, end: int) -> tuple[int, int, str] | None:
+    """The brackets around the group ``tokens[start..end]`` (its braces or its \\left..\\right) of a
+    ``\\atop``, as the tokens to replace and the command they make; None when nothing brackets it."""
+    if start < 0 or end >= len(tokens):
+        return None
+    if tokens[start].text == "\\left":
+        first, last = start, end + 1  # \left[ n \atop k \right]: the delimiters are the group's own
+        opening, closing = tokens[start + 1].text, tokens[end + 1].text if end + 1 < len(tokens) else ""
+    else:
+        first, last = start - 1, end + 1  # \left[{n \atop k}\right] or [{n \atop k}]
+        if first > 0 and tokens[first - 1].text == "\\left":
+            first -= 1
+        if last < len(tokens) and tokens[last].text == "\\right":
+            last += 1
+        if start < 1 or last >= len(tokens):
+            return None
+        opening, closing = tokens[start - 1].text, tokens[last].text
+    made = ATOP_BRACKETS.get((opening, closing))
+    return None if made is None or last >= len(tokens) else (first, last, made)
 
 
 def _infix_fractions(tokens: list[Token]) -> list[Token]:
     """Plain TeX's ``{a \\over b}`` and ``{n \\choose k}`` as ``\\frac{a}{b}`` and ``\\binom{n}{k}``:
-    the infix command splits its whole group (or, outside any group, the whole side) in two."""
+    the infix command splits its whole group (braces, ``\\left..\\right``, or outside any group the
+    whole side) in two. A ``\\atop`` is read only inside brackets that say what it stacks."""
     while True:
         at = next((i for i, t in enumerate(tokens) if t.kind == "cmd" and t.text in INFIX_FRACTIONS), None)
         if at is None:
             return tokens
         depth, start = 0, -1
         for i in range(at - 1, -1, -1):
-            depth += {"close": 1, "open": -1}.get(tokens[i].kind, 0)
+            depth -= _group_depth(tokens, i)
             if depth < 0:
                 start = i
                 break
         depth, end = 0, len(tokens)
         for i in range(at + 1, len(tokens)):
-            depth += {"open": 1, "close": -1}.get(tokens[i].kind, 0)
+            depth += _group_depth(tokens, i)
             if depth < 0:
                 end = i
                 break
         t = tokens[at]
+        made = INFIX_FRACTIONS[t.text]
+        inner_start = start + 2 if start >= 0 and tokens[start].text == "\\left" else start + 1
+        if not made:
+            around = _atop_delimiters(tokens, start, end)
+            if around is None:
+                raise ParseFailure("a \\atop that no brackets explain is not read")
+            first_tok, last_tok, made = around
+            opening, closing = Token("open", "{", t.start, t.start), Token("close", "}", t.end, t.end)
+            tokens = [*tokens[:first_tok], Token("cmd", made, tokens[first_tok].start, t.end), opening,
+                      *tokens[inner_start:at], closing, opening, *tokens[at + 1:end],
+                      Token("close", "}", tokens[last_tok].end, tokens[last_tok].end), *tokens[last_tok + 1:]]
+            continue
         # the fraction spans what the author wrote of it, its group's braces included, so that an
         # edit of the whole fraction replaces exactly that
         first = tokens[start].start if start >= 0 else tokens[0].start
         last = tokens[end].end if end < len(tokens) else tokens[-1].end
         opening, closing = Token("open", "{", t.start, t.start), Token("close", "}", t.end, t.end)
-        tokens = [*tokens[: start + 1], Token("cmd", INFIX_FRACTIONS[t.text], first, t.end),
+        if start >= 0 and tokens[start].text == "\\left":
+            # \left( a \over b \right): the fraction inside the brackets, which stay
+            tokens = [*tokens[:inner_start], Token("cmd", made, tokens[inner_start].start, t.end), opening,
+                      *tokens[inner_start:at], closing, opening, *tokens[at + 1:end],
+                      Token("close", "}", tokens[end].start, tokens[end].start), *tokens[end:]]
+            continue
+        tokens = [*tokens[: start + 1], Token("cmd", made, first, t.end),
                   opening, *tokens[start + 1 : at], closing, opening, *tokens[at + 1 : end],
                   Token("close", "}", last, last), *tokens[end:]]
 
@@ -1399,6 +1529,13 @@ class Parser:
             self.advance()
             _, self.i = read_group(self.toks, self.i)
             return self.toks[start:self.i], t.start, self.toks[self.i - 1].end
+        if t is not None and t.kind == "cmd" and t.text in ("\\frac", "\\tfrac", "\\dfrac"):
+            # x^\frac12, e^\frac{x}{2}: TeX expands the macro, and the script is the whole fraction
+            start = self.i
+            self.advance()
+            self.group_tokens()
+            self.group_tokens()
+            return self.toks[start:self.i], t.start, self.toks[self.i - 1].end
         return self.group_tokens()
 
     # -- atoms --------------------------------------------------------------------------------
@@ -1761,6 +1898,20 @@ class Parser:
             self.dotless_indices = _subscript_commands(self.root_toks, {"\\imath", "\\jmath"})
         return t.text not in self.dotless_indices
 
+    def transposed_next(self) -> bool:
+        """Whether a transpose follows (``^T``, ``^{\\top}``): what makes ``\\mathbf{1}`` the vector of ones,
+        which a transposed identity matrix (its other reading, in physics) would never be written."""
+        if not self.at("^") or self.peek(1) is None:
+            return False
+        after = self.peek(1)
+        if after.kind == "open":
+            group = _groups(self.toks, self.i + 1, 1)
+            if group is None:
+                return False
+            (a, b), = group
+            return "".join(x.text for x in self.toks[a:b]) in TRANSPOSE_MARKS
+        return after.text in TRANSPOSE_MARKS
+
     def text_of(self, node: n.Node) -> str:
         return " ".join(t.text for t in self.toks if node.start <= t.start and t.end <= node.end)
 
@@ -1821,6 +1972,19 @@ class Parser:
             a, _, _ = self.group_tokens()
             b, _, e = self.group_tokens()
             return n.Binom(t.start, e, self.sub_parse(a), self.sub_parse(b))
+        if t.text == "\\lintmathrepeating":  # made by _repeating_decimals, one number token per group
+            self.advance()
+            head, _, _ = self.group_tokens()
+            period, _, e = self.group_tokens()
+            return n.Repeating(t.start, e, head[0].text, period[0].text)
+        if t.text in STIRLING:
+            self.advance()
+            a, _, _ = self.group_tokens()
+            b, _, e = self.group_tokens()
+            if self.at("_"):
+                # {n \brack k}_q is the Gaussian (q-)binomial coefficient, not a Stirling number
+                raise ParseFailure("a q-binomial coefficient is not decided yet")
+            return n.Func(t.start, e, STIRLING[t.text], (self.sub_parse(a), self.sub_parse(b)))
         if t.text in ("\\underbrace", "\\overbrace"):
             self.advance()
             toks, s, e = self.group_tokens()
@@ -1851,6 +2015,10 @@ class Parser:
         if t.text in ROUNDINGS:
             self.advance()
             inner = self.expr()
+            if t.text == "\\lfloor" and self.at("\\rceil"):
+                # \lfloor x \rceil: x rounded to the nearest integer
+                close = self.advance()
+                return n.Func(t.start, close.end, "round", (inner,))
             close = self.expect(OPEN_CLOSE[t.text])
             return n.Func(t.start, close.end, ROUNDINGS[t.text], (inner,))
         if t.text in ("\\lvert", "\\vert"):
@@ -2209,9 +2377,10 @@ class Parser:
                 and style in ("bb", "bf") and self.condition_ahead():
             return self.indicator(t.start)  # \mathbb{1}[x > 0], \mathbf{1}\{y = k\}, \mathbb{I}(x \in A)
         if len(toks) == 1 and toks[0].kind in ("letter", "num"):
-            if toks[0].kind == "num" and not (toks[0].text == "0" and "bf" in style):
+            if toks[0].kind == "num" and not (toks[0].text == "0" and "bf" in style) \
+                    and not (toks[0].text == "1" and "bf" in style and self.transposed_next()):
                 raise ParseFailure(f"{t.text}{{{toks[0].text}}} is not decided yet")
-            base = toks[0].text  # \mathbf{0}: the zero vector
+            base = toks[0].text  # \mathbf{0}: the zero vector; \mathbf{1}^T: the row of ones
         elif len(toks) == 1 and toks[0].kind == "cmd" and toks[0].text[1:] in GREEK:
             base = toks[0].text
         else:
