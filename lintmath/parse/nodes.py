@@ -76,15 +76,40 @@ def _children_rebuilt(node: "Node", visit: Callable[["Node"], "Node"]) -> "Node"
     return replace(node, **changes) if changes else node
 
 
+# fields that say how a node is written, not what it says: offsets, bracket shapes, a slash for a
+# fraction bar, a \cdot for juxtaposition, the parser's notes on readings it may try
+_PRESENTATION = frozenset({"start", "end", "sign_start", "delim", "slash", "bracket", "explicit", "ops",
+                           "maybe_product", "prefer_product"})
+_MEANING_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
 def structure(node: "Node"):
-    """A node without its offsets, to compare what two subtrees say rather than where they are."""
+    """A node without its offsets, to compare what two subtrees say rather than where they are: the
+    sign of a term, the name of a function, the primes and labels of a letter count; brackets and
+    spacing do not."""
     if isinstance(node, Num):
         return ("num", node.value)
-    if isinstance(node, Repeating):
-        return ("repeating", node.head, node.period)
     if isinstance(node, Sym):
-        return ("sym", node.key, tuple(structure(i) for i in node.indices))
-    return (type(node).__name__, tuple(structure(c) for c in node.children()))
+        return ("sym", node.key, tuple(structure(i) for i in node.indices), node.labels, node.primes,
+                None if node.sup_letter is None else structure(node.sup_letter))
+    cls = type(node)
+    names = _MEANING_FIELDS.get(cls)
+    if names is None:
+        names = _MEANING_FIELDS[cls] = tuple(f.name for f in fields(cls) if f.name not in _PRESENTATION)
+    values = node.__dict__
+    return (cls.__name__, *(_meaning(values[name]) for name in names))
+
+
+def _meaning(value):
+    if isinstance(value, Node):
+        return structure(value)
+    if isinstance(value, (tuple, list)):
+        return tuple(_meaning(v) for v in value)
+    if isinstance(value, (frozenset, set)):
+        return frozenset(_meaning(v) for v in value)
+    if isinstance(value, dict):
+        return tuple(sorted((k, _meaning(v)) for k, v in value.items()))
+    return value
 
 
 def non_quantities(tree: "Node") -> set[int]:
