@@ -30,7 +30,7 @@ from lintmath.lower import (
     read_as_product, reading_keys, shapes_of_side, sum_bounds,
 )
 from lintmath import commutators, equations, events, expectation, implication, linalg, modular, probability, quantum
-from lintmath import primed, refusals, series
+from lintmath import infotheory, primed, refusals, series
 from lintmath import tuples as tuples_reading
 from lintmath.budget import BudgetExceeded, work_time
 from lintmath.cartesian import cartesian_fields
@@ -146,6 +146,8 @@ def parse_step(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> Parsed:
             raise
         left, right = _listed_vectors(lhs, rhs, macros, increments, exc)
     left, right = cartesian_fields(left, right)
+    if _normed_functions(left, right):
+        raise ParseFailure(FUNCTION_NORM)
     if _PLAIN_D.search(lhs + " " + rhs) and loose_differentials(left, right) \
             and not _SPACED_D.search(lhs + " " + rhs):
         try:
@@ -156,6 +158,26 @@ def parse_step(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> Parsed:
     if ("*" in lhs or "*" in rhs or "\\ast" in lhs or "\\ast" in rhs) and _star_beside_signals(left, right):
         raise ParseFailure("* between factors may be a convolution")
     return Parsed(left, right, classify_letters(left, right))
+
+
+FUNCTION_NORM = "a norm of a function (\\|f\\| beside f(x): an integral or a supremum) is not decided yet"
+
+
+def _normed_functions(*trees: n.Node) -> bool:
+    """Whether a norm is taken of a letter the step also applies (\\|f\\|_1 beside \\int |f(x)|\\,dx):
+    the norm of a function space, which the lowering would take of a random vector instead."""
+    normed = set()
+    for tree in trees:
+        for x in tree.walk():
+            if isinstance(x, n.Norm):
+                inner = x.inner
+                while isinstance(inner, n.Paren):
+                    inner = inner.inner
+                if isinstance(inner, n.Sym):
+                    normed.add(inner.key)
+    if not normed:
+        return False
+    return any(isinstance(x, n.Apply) and x.func.key in normed for tree in trees for x in tree.walk())
 
 
 def _commutator_step(lhs: str, rhs: str, macros: Mapping[str, Macro], increments: frozenset[str],
@@ -325,6 +347,18 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
             # 3x = 5 => x = 4 working modulo 7: solved as residues, not as real numbers
             return Verdict(Status.UNVERIFIED, MODULUS_IN_PROSE)
         return verdict
+    if relation in EQUALITY or relation in INEQUALITY:
+        written = infotheory.divergences_written(lhs, rhs, macros)
+        if written == (lhs, rhs) and macros:
+            # \kl(p\|q) with \kl a macro for \mathrm{KL}: the divergence is seen in the text written out
+            spelled = (_macros_written_out(lhs, macros), _macros_written_out(rhs, macros))
+            if spelled != (lhs, rhs):
+                written = infotheory.divergences_written(*spelled, macros)
+                written = (lhs, rhs) if written == spelled else written
+        if written != (lhs, rhs):
+            return _with_divergences(lhs, rhs, written, relation, macros=macros, first=first, seed=seed,
+                                     explain=explain, context=context, indefinite=indefinite, rows=rows,
+                                     clause=clause, derived=derived, modular_prose=modular_prose)
     if (relation in EQUALITY or relation in INEQUALITY) and modular.mentions_modulus(lhs + " " + rhs):
         return _modular_step(lhs, rhs, relation, macros=macros, first=first, seed=seed, context=context,
                              indefinite=indefinite)
@@ -348,6 +382,11 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
                                         context=context, indefinite=indefinite)
         if cdf is not None:
             return cdf
+    if verdict.status in (Status.UNVERIFIED, Status.REFUTED):
+        entropies = _verified_with_entropies(lhs, rhs, relation, macros=macros, first=first, seed=seed,
+                                             context=context, indefinite=indefinite)
+        if entropies is not None:
+            return entropies
     if verdict.status is Status.UNVERIFIED and verdict.reason.startswith(NAMES_ELSEWHERE) and context:
         stated = _stated_values(context)
         holding = holds_by_definitions(lhs, rhs, relation, macros or {}, seed, stated) if stated else None
@@ -378,6 +417,35 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
         # (1/m) sum_i x_i gone from a line where mu is written: the mean from the prose put in
         return Verdict(Status.UNVERIFIED, mean, elapsed=verdict.elapsed)
     return verdict
+
+
+DIVERGENCE_INEQUALITY = ("an inequality of KL divergences holds for normalised distributions only, which the "
+                         "prose gives: read only to verify")
+
+
+def _with_divergences(lhs: str, rhs: str, written: tuple[str, str], relation: str, **options) -> Verdict:
+    """The verdict on a step with its KL divergences written out as sums (see infotheory). An equality
+    is decided so, as the divergence has one meaning; an inequality (D(p||q) >= 0, which needs p and q
+    normalised) only verifies so. A diagnosis is kept only where it points into the right side as
+    written: an edit inside a divergence written out is not the author's text."""
+    verdict = check_step(*written, relation, **options)
+    if relation not in EQUALITY:
+        if verdict.status is Status.VERIFIED:
+            return verdict
+        return Verdict(Status.UNVERIFIED, DIVERGENCE_INEQUALITY, elapsed=verdict.elapsed)
+    if written[1] != rhs and verdict.diagnosis is not None:
+        return replace(verdict, diagnosis=None)
+    return verdict
+
+
+def _verified_with_entropies(lhs: str, rhs: str, relation: str, **options) -> Verdict | None:
+    """A verified verdict for a step that verifies with its H(p), H(X), H(p, q) written out as the
+    entropy or the cross-entropy of the distributions it sums (see infotheory); None otherwise.
+    Verify-only: H is a Hamiltonian or a physical entropy in other notes."""
+    left, right = infotheory.entropies_written(lhs, rhs, options.get("macros"))
+    if (left, right) == (lhs, rhs):
+        return None
+    return _verified_as_written(left, right, relation, infotheory.ENTROPY_GUESS, **options)
 
 
 def _open_series(lhs: str, rhs: str, macros: Mapping[str, Macro], seed: int, verdict: Verdict) -> Verdict:

@@ -203,11 +203,24 @@ def determinant(value):
     return value.det(method="berkowitz")
 
 
-def norm(value):
+def norm(value, kind: str = "2", order=None):
+    """The norm ``kind`` ("2", "1", "inf", "F", "p" of ``order``) of a number, a vector or a matrix. Of a
+    matrix that is no vector only the Frobenius norm is read (and the plain \\|A\\|, as before): its 1-,
+    2- and max-norms are induced norms to some authors and entrywise ones to others."""
     value = scalar(value)
     if not is_matrix(value):
         return sp.Abs(value)
-    return sp.sqrt(sum(e**2 for e in value))
+    if kind in ("2", "F"):
+        return sp.sqrt(sum(e**2 for e in value))
+    if 1 not in value.shape:
+        raise ShapeProblem(f"the {kind}-norm of a matrix (induced or entrywise?)")
+    if kind == "1":
+        return sp.Add(*(sp.Abs(e) for e in value))
+    if kind == "inf":
+        return sp.Max(*(sp.Abs(e) for e in value))
+    if is_matrix(order):
+        raise ShapeProblem("a norm whose order is a vector")
+    return sp.Add(*(sp.Abs(e) ** order for e in value)) ** (1 / order)
 
 
 def inner(left, right):

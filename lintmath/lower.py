@@ -1802,7 +1802,8 @@ class Lowerer:
         return linalg.transpose(self.lower(node.inner))
 
     def lower_Norm(self, node: n.Norm) -> sp.Expr:
-        return linalg.norm(self.lower(node.inner))
+        order = None if node.order is None else linalg.scalar(self.lower(node.order))
+        return linalg.norm(self.lower(node.inner), node.kind, order)
 
     def lower_Inner(self, node: n.Inner) -> sp.Expr:
         return linalg.inner(self.lower(node.left), self.lower(node.right))

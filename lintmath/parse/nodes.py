@@ -439,8 +439,13 @@ class Transpose(Node):
 
 @dataclass(frozen=True)
 class Norm(Node):
+    """``\\|x\\|``, ``\\|x\\|_1``, ``\\|x\\|_\\infty``, ``\\|A\\|_F``, ``\\|x\\|_p``: ``kind`` is "2", "1", "inf", "F"
+    or "p", with the p-norm's ``order`` (a letter or a whole number)."""
+
     inner: Node
     power: Node | None = None
+    kind: str = "2"
+    order: Node | None = None
 
 
 @dataclass(frozen=True)

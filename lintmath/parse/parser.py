@@ -249,6 +249,10 @@ def _digit_groups(tokens: list[Token]) -> list[Token]:
     return out
 
 
+# the fonts a norm's subscript may be written in (\|A\|_{\mathrm{F}}), and the letters that name the order
+# of a p-norm (a capital names a weighting matrix, \|x\|_A = \sqrt{x^T A x}: unread)
+NORM_SUBSCRIPT_STYLES = frozenset({"\\mathrm", "\\text", "\\textrm", "\\rm", "\\operatorname", "\\mathit"})
+NORM_ORDER_LETTERS = frozenset({"p", "q", "r"})
 MOD_WORD_STYLES = {"\\operatorname", "\\mathrm", "\\text", "\\textrm", "\\textnormal", "\\textup", "\\mbox"}
 
 
@@ -1655,13 +1659,33 @@ class Parser:
             raise ParseFailure("unbalanced ||")
         self.advance()
         close = self.advance()
-        end = close.end
-        if self.at("_"):
-            self.advance()
-            toks, _, end = self.group_tokens()
-            if "".join(x.text for x in toks) not in ("2",):
-                raise ParseFailure("a norm other than the 2-norm")
-        return n.Norm(open_tok.start, end, inner)
+        kind, order, end = self.norm_subscript(close.end)
+        return n.Norm(open_tok.start, end, inner, kind=kind, order=order)
+
+    def norm_subscript(self, end: int) -> tuple[str, n.Node | None, int]:
+        """The kind of a norm from its subscript, with the order of a p-norm and where the norm ends:
+        ``_2`` (also none), ``_1``, ``_\\infty``, ``_F`` (Frobenius), ``_p`` or ``_3``. Any other subscript
+        (``_A``, ``_{L^2}``, ``_{H^1}``) names a norm of its own: unread."""
+        if not self.at("_"):
+            return "2", None, end
+        self.advance()
+        toks, start, end = self.group_tokens()
+        if len(toks) == 1 and toks[0].text in NORM_SUBSCRIPT_STYLES and self.at("{"):
+            more, _, end = self.group_tokens()  # _\mathrm{F}: the style's own group
+            toks = toks + more
+        words = [x.text for x in toks if x.text not in NORM_SUBSCRIPT_STYLES and x.text not in ("{", "}")]
+        text = "".join(words)
+        if text in ("2", "1"):
+            return text, None, end
+        if text in ("\\infty", "\\inf", "\\max", "max"):
+            return "inf", None, end
+        if text in ("F", "Fro", "fro", "\\mathrm{F}"):
+            return "F", None, end
+        if len(words) == 1 and toks[0].kind == "letter" and text in NORM_ORDER_LETTERS:
+            return "p", n.Sym(start, end, text), end
+        if len(words) == 1 and text.isdigit() and int(text) >= 3:
+            return "p", n.Num(start, end, text), end
+        raise ParseFailure("a norm other than the 1-, 2-, max, p- or Frobenius norm")
 
     def symbol_or_apply(self) -> n.Node:
         sym = self.symbol_scripts(self.advance())
@@ -2191,13 +2215,8 @@ class Parser:
         if close is None or close.text not in ("\\|", "\\Vert", "\\rVert"):
             raise ParseFailure("unbalanced \\|")
         self.advance()
-        end = close.end
-        if self.at("_"):
-            self.advance()
-            toks, _, end = self.group_tokens()
-            if "".join(x.text for x in toks) not in ("2",):
-                raise ParseFailure("a norm other than the 2-norm")
-        return n.Norm(open_tok.start, end, inner)
+        kind, order, end = self.norm_subscript(close.end)
+        return n.Norm(open_tok.start, end, inner, kind=kind, order=order)
 
     def matrix(self) -> n.Node:
         """pmatrix / bmatrix / vmatrix / matrix / array: rows split at \\\\ and columns at &."""

@@ -1,0 +1,308 @@
+"""Information theory written out: the Kullback-Leibler divergence and the entropies, as the sums (or
+integrals) that define them, so that the rest of the checker reads a step about them as one about
+distributions (see probability.py).
+
+``D_{KL}(p \\| q)``, ``D_{\\mathrm{KL}}(p \\parallel q)``, ``\\mathrm{KL}(p\\|q)``, ``KL[q, p]`` and ``D(p\\|q)`` are
+``\\sum_x p(x) \\log\\frac{p(x)}{q(x)}`` (the integral where the step integrates), over the variable the
+step sums or integrates the distributions over. The divergence has one meaning wherever it is written,
+so this reading decides a step both ways. ``H(p)``, ``H(X)`` and the cross-entropy ``H(p, q)`` are
+written out only where the step applies the same distributions to a summed variable, and only to
+verify: an H may be a Hamiltonian or the entropy of physics, which the sums say nothing about.
+
+The rewriting works on the text, as the readings of check.py that look at the spelling do; a name
+argument (``p``) takes the variable from the step, an applied one (``q(z \\mid x)``) brings its own.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Mapping
+
+from lintmath.model import Macro
+from lintmath.parse import nodes as n
+from lintmath.parse.parser import parse_math
+from lintmath.parse.tokens import ParseFailure, Token, tokenize
+
+_KL_WORD = r"(?:\\(?:mathrm|text|textrm|operatorname|mathsf|mathbb)\s*\{\s*K\s*L\s*\}|\{\s*\\rm\s+K\s*L\s*\}|KL)"
+_OPENER = r"\s*(?:\\left|\\bigl?|\\Bigl?|\\biggl?)?\s*(?P<open>[(\[])"
+# the divergence by name: D_{KL}, D_\mathrm{KL}, \mathrm{KL}, KL (a comma may separate its arguments)
+_NAMED = re.compile(rf"(?<![\\A-Za-z])(?:D\s*_\s*(?:\{{\s*{_KL_WORD}\s*\}}|{_KL_WORD})|{_KL_WORD}){_OPENER}")
+# the relative entropy D(p \| q) of Cover and Thomas: a plain D, read so only with a double bar inside
+_PLAIN_D = re.compile(rf"(?<![\\A-Za-z{{])D(?!\s*_){_OPENER}")
+# the entropy H(p), \mathrm{H}(X), H(p, q)
+_ENTROPY = re.compile(rf"(?<![\\A-Za-z{{])(?:H|\\(?:mathrm|operatorname|mathbb)\s*\{{\s*H\s*\}})(?!\s*_){_OPENER}")
+_DOUBLE_BARS = {"\\|", "\\parallel", "\\Vert", "\\lVert", "\\rVert"}
+_SPACES = {"\\,", "\\;", "\\:", "\\!", "\\ ", "\\quad", "\\middle"}
+_LOG = re.compile(r"\\(?:log|ln|lg)(?![A-Za-z])(?:\s*_\s*(\{[^{}]*\}|[0-9A-Za-z]))?")
+_SUM = re.compile(r"\\sum(?![A-Za-z])\s*(?:_\s*(\{(?:[^{}]|\{[^{}]*\})*\}|\\?[A-Za-z]+))?(\s*\^)?")
+_INT = re.compile(r"\\int(?![A-Za-z])\s*(?:\\limits\s*)?(?:_\s*(\{(?:[^{}]|\{[^{}]*\})*\}|\\?[A-Za-z]+|-?\d))?(\s*\^)?")
+_FRESH = ("x", "z", "y", "u", "v", "w", "t")
+
+ENTROPY_GUESS = "H read as the entropy -\\sum_x p(x)\\log p(x) (verify-only: H may be a Hamiltonian)"
+
+
+@dataclass(frozen=True)
+class _Call:
+    start: int  # of the head, in the text
+    end: int  # after the closing bracket
+    args: tuple[str, ...]  # the arguments as written
+    comma: bool  # separated by a comma rather than a double bar
+
+
+def _calls(text: str, pattern: re.Pattern, commas: bool) -> list[_Call]:
+    """The applications of a head matched by ``pattern``, with their arguments split at a double bar
+    (``\\|``, ``\\parallel``, ``||``) or, where ``commas``, a comma at the top level of the bracket."""
+    out = []
+    for match in pattern.finditer(text):
+        at = match.start("open")
+        opener = text[at]
+        closer = ")" if opener == "(" else "]"
+        try:
+            tokens = tokenize(text[at:])
+        except ParseFailure:
+            continue
+        depth, close, cuts, bar = 0, None, [], False
+        for k, t in enumerate(tokens):
+            if t.text in ("(", "[", "{", "\\{"):
+                depth += 1
+            elif t.text in (")", "]", "}", "\\}"):
+                depth -= 1
+                if depth == 0:
+                    close = k
+                    break
+            elif depth == 1 and (t.text in _DOUBLE_BARS or t.text == "|" and k + 1 < len(tokens)
+                                 and tokens[k + 1].text == "|" and tokens[k + 1].start == t.end):
+                cuts.append((k, k + (2 if t.text == "|" else 1)))
+                bar = True
+            elif depth == 1 and t.text == "," and commas:
+                cuts.append((k, k + 1))
+        if close is None or tokens[close].text != closer or len(cuts) > 1:
+            continue
+        pieces, begin = [], 1
+        for a, b in cuts:
+            pieces.append(_span(text, at, tokens, begin, a))
+            begin = b
+        pieces.append(_span(text, at, tokens, begin, close))
+        out.append(_Call(match.start(), at + tokens[close].end, tuple(pieces), not bar and bool(cuts)))
+    return out
+
+
+def _span(text: str, at: int, tokens: list[Token], begin: int, end: int) -> str:
+    """The text of tokens[begin:end], without the spaces, ``\\right`` and ``\\middle`` at its edges."""
+    kept = [t for t in tokens[begin:end]]
+    while kept and (kept[-1].text in _SPACES or kept[-1].text in ("\\right", "\\middle")):
+        kept.pop()
+    while kept and kept[0].text in _SPACES:
+        kept.pop(0)
+    if not kept:
+        return ""
+    return text[at + kept[0].start:at + kept[-1].end]
+
+
+@dataclass(frozen=True)
+class _Density:
+    """A distribution as an argument is written: a name (``p``, ``q_\\phi``) or an application to one
+    variable (``q(z)``, ``q(z \\mid x)``)."""
+
+    text: str
+    key: str  # the name's key, to find it applied elsewhere
+    variable: str  # the variable it is applied to, "" for a name
+
+    def at(self, variable: str) -> str:
+        return self.text if self.variable else f"{self.text}({variable})"
+
+
+def _density(text: str, macros: Mapping[str, Macro]) -> _Density | None:
+    try:
+        node = parse_math(text, macros)
+    except (ParseFailure, RecursionError):
+        return None
+    while isinstance(node, n.Paren):
+        node = node.inner
+    if isinstance(node, n.Sym) and not node.primes and not node.labels and node.sup_letter is None:
+        return _Density(text, node.key, "")
+    if isinstance(node, n.Apply) and isinstance(node.func, n.Sym) and not node.primes and node.params < 0:
+        # one variable before a conditioning bar, none after it but letters: q(z | x), never N(mu, s^2)
+        before = len(node.args) if node.given < 0 else node.given
+        arg = node.args[0] if node.args else None
+        if before == 1 and isinstance(arg, n.Sym) and not arg.indices and not arg.style \
+                and all(isinstance(x, n.Sym) for x in node.args[1:]):
+            return _Density(text, node.func.key, arg.base)
+    return None
+
+
+@dataclass(frozen=True)
+class _Binder:
+    """How the step runs over a distribution's variable: ``\\sum_{x}``, ``\\sum_{x \\in \\mathcal{X}}`` or an
+    integral, as written."""
+
+    opening: str
+    closing: str
+
+
+def _bound_variables(text: str, macros: Mapping[str, Macro], keys: set[str]) -> set[str]:
+    """The variables of sums and integrals in ``text`` to which a distribution of ``keys`` is applied alone."""
+    try:
+        tree = parse_math(text, macros)
+    except (ParseFailure, RecursionError):
+        return set()
+    bound = {x.var for x in tree.walk() if isinstance(x, n.BigOp) and x.kind == "sum"}
+    bound |= {x.var.base for x in tree.walk() if isinstance(x, n.Integral) and not x.var.indices}
+    return {x.args[0].base for x in tree.walk() if isinstance(x, n.Apply) and x.func.key in keys and x.args
+            and isinstance(x.args[0], n.Sym) and not x.args[0].indices and x.args[0].base in bound}
+
+
+def _binder(texts: tuple[str, ...], variable: str) -> _Binder | None:
+    """The sum or integral the step writes over ``variable`` (its range as written), a sum or an integral
+    without bounds when it writes none (an integral where the step integrates anything); None when it
+    writes them with bounds, which a distribution's own range need not be."""
+    joined = " ".join(texts)
+    found = []
+    for match in _SUM.finditer(joined):
+        sub = (match.group(1) or "").strip()
+        sub = sub[1:-1].strip() if sub.startswith("{") else sub
+        if re.match(rf"{re.escape(variable)}(?![A-Za-z])", sub):
+            if match.group(2) or "=" in sub:
+                return None
+            found.append(_Binder(f"\\sum_{{{sub}}}", ""))
+    if found:
+        return found[0] if len(set(found)) == 1 else None
+    if "\\int" in joined:
+        integrals = list(_INT.finditer(joined))
+        if any(m.group(2) for m in integrals):
+            return None
+        regions = {m.group(1) or "" for m in integrals}
+        if len(regions) != 1:
+            return None
+        region = regions.pop()
+        return _Binder(f"\\int_{{{region}}} " if region else "\\int ", f"\\,d{variable}")
+    return _Binder(f"\\sum_{{{variable}}}", "")
+
+
+def _log(texts: tuple[str, ...]) -> str:
+    """The logarithm to write: one with the base the step writes everywhere (``\\log_2``), else \\log,
+    whose base the checker already treats as a convention (see check.LOG_READINGS)."""
+    bases = {m.group(1) for text in texts for m in _LOG.finditer(text)}
+    if len(bases) == 1:
+        base = bases.pop()
+        if base:
+            return f"\\log_{base}"
+    return "\\log"
+
+
+def _fresh(text: str) -> str:
+    for letter in _FRESH:
+        if not re.search(rf"(?<![\\A-Za-z]){letter}(?![A-Za-z])", text):
+            return letter
+    return ""
+
+
+def _variable(densities: list[_Density], own: str, other: str, macros: Mapping[str, Macro]) -> str:
+    """The one variable the densities run over: their own, or the one the step sums them over."""
+    owned = {d.variable for d in densities if d.variable}
+    if len(owned) > 1:
+        return ""
+    if owned:
+        return owned.pop()
+    keys = {d.key for d in densities}
+    found = _bound_variables(other, macros, keys) or _bound_variables(own, macros, keys)
+    if len(found) > 1:
+        return ""
+    return found.pop() if found else _fresh(own + " " + other)
+
+
+def divergences_written(lhs: str, rhs: str, macros: Mapping[str, Macro] | None = None) -> tuple[str, str]:
+    """The sides with each KL divergence written out as its sum or integral; unchanged where none is
+    written, or where its arguments or variable cannot be read (then the step stays unread)."""
+    macros = macros or {}
+    if "L" not in lhs + rhs and "D" not in lhs + rhs:  # most steps: no KL, no D
+        return lhs, rhs
+    sides = [lhs, rhs]
+    for k in (0, 1):
+        own, other = sides[k], sides[1 - k]
+        calls = [c for c in _calls(own, _NAMED, commas=True) if len(c.args) == 2]
+        calls += [c for c in _calls(own, _PLAIN_D, commas=False) if len(c.args) == 2 and not c.comma]
+        for call in sorted(calls, key=lambda c: -c.start):
+            written = _divergence(call, own, other, macros)
+            if written:
+                own = own[:call.start] + written + own[call.end:]
+        sides[k] = own
+    return sides[0], sides[1]
+
+
+def _divergence(call: _Call, own: str, other: str, macros: Mapping[str, Macro]) -> str:
+    first, second = (_density(a, macros) for a in call.args)
+    if first is None or second is None:
+        return ""
+    variable = _variable([first, second], own, other, macros)
+    binder = _binder((other, own), variable) if variable else None
+    if binder is None:
+        return ""
+    p, q = first.at(variable), second.at(variable)
+    log = _log((other,))
+    return f"\\left({binder.opening} {p} {log}\\frac{{{p}}}{{{q}}}{binder.closing}\\right)"
+
+
+def entropies_written(lhs: str, rhs: str, macros: Mapping[str, Macro] | None = None) -> tuple[str, str]:
+    """The sides with each ``H(p)``, ``H(X)``, ``H(p, q)`` written out as the entropy or cross-entropy,
+    where the step applies those distributions to a variable it sums or integrates over (``H(X)``: the
+    one distribution of x); unchanged elsewhere. For a verify-only reading (see the module's doc)."""
+    macros = macros or {}
+    if "H" not in lhs + rhs:
+        return lhs, rhs
+    sides = [lhs, rhs]
+    for k in (0, 1):
+        own, other = sides[k], sides[1 - k]
+        for call in sorted(_calls(own, _ENTROPY, commas=True), key=lambda c: -c.start):
+            written = _entropy(call, own, other, macros)
+            if written:
+                own = own[:call.start] + written + own[call.end:]
+        sides[k] = own
+    return sides[0], sides[1]
+
+
+def _entropy(call: _Call, own: str, other: str, macros: Mapping[str, Macro]) -> str:
+    if len(call.args) > 2 or (len(call.args) == 2 and not call.comma):
+        return ""
+    densities = [_density(a, macros) for a in call.args]
+    if any(d is None or d.variable for d in densities):
+        return ""
+    if len(densities) == 1 and re.fullmatch(r"[A-Z]", call.args[0].strip()):
+        # H(X): the entropy of the one distribution the step applies to x, summed over x
+        variable = call.args[0].strip().lower()
+        heads = _heads_over(variable, (own, other), macros)
+        if len(heads) != 1:
+            return ""
+        densities = [_Density(heads.pop(), "", "")]
+    else:
+        keys = {d.key for d in densities}
+        found = _bound_variables(other, macros, keys) | _bound_variables(own, macros, keys)
+        if len(found) != 1:
+            return ""  # not applied to a summed variable: a Hamiltonian H(p, q), or unknown
+        variable = found.pop()
+    binder = _binder((other, own), variable)
+    if binder is None:
+        return ""
+    p, q = densities[0].at(variable), densities[-1].at(variable)
+    log = _log((other,))
+    return f"\\left(-{binder.opening} {p} {log} {q}{binder.closing}\\right)"
+
+
+def _heads_over(variable: str, texts: tuple[str, ...], macros: Mapping[str, Macro]) -> set[str]:
+    """The names applied alone to ``variable`` where a sum or integral runs over it (``p`` of ``p(x)``)."""
+    heads: set[str] = set()
+    for text in texts:
+        try:
+            tree = parse_math(text, macros)
+        except (ParseFailure, RecursionError):
+            continue
+        bound = {x.var for x in tree.walk() if isinstance(x, n.BigOp) and x.kind == "sum"}
+        bound |= {x.var.base for x in tree.walk() if isinstance(x, n.Integral)}
+        if variable not in bound:
+            continue
+        for x in tree.walk():
+            if isinstance(x, n.Apply) and len(x.args) == 1 and x.given < 0 and isinstance(x.args[0], n.Sym) \
+                    and x.args[0].base == variable and not x.args[0].indices and not x.func.indices \
+                    and not x.func.style and len(x.func.base) == 1:
+                heads.add(x.func.base)
+    return heads
