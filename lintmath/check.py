@@ -34,7 +34,7 @@ from lintmath import infotheory, primed, refusals, series
 from lintmath import tuples as tuples_reading
 from lintmath.budget import BudgetExceeded, work_time
 from lintmath.cartesian import cartesian_fields
-from lintmath.context import LETTER, ContextItem, constant_as_letter
+from lintmath.context import LETTER, ContextItem, constant_as_letter, with_earlier_values
 from lintmath.diagnose import GUARD_SECONDS, MAX_SECONDS, diagnose, refute_where_readable, sign_flips, unreadable
 from lintmath.evaluate import UNDEFINED, fast_value, quick_value
 from lintmath.model import Diagnosis, Macro, Status, Verdict
@@ -406,6 +406,9 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
         # (x-bar the mean of the x_i, Z the softmax's normaliser): an error is claimed only if
         # it also fails with every definition in force put in.
         holding = holds_by_definitions(lhs, rhs, relation, macros or {}, seed, context)
+        earlier = with_earlier_values(context)
+        if holding is None and earlier is not None:
+            holding = holds_by_definitions(lhs, rhs, relation, macros or {}, seed, earlier)
         if holding is not None:
             return holding
     totals = _sum_totals(lhs, rhs, macros or {}) if relation in EQUALITY else ""

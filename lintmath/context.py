@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from lintmath.model import Document, Macro, Step
+from lintmath.modular import has_letters
 from lintmath.parse import nodes as n
 from lintmath.parse.parser import parse_math
 from lintmath.parse.tokens import ParseFailure, macro_table
@@ -112,6 +113,10 @@ def directive_item(kind: str, argument: str, path: str, line: int) -> ContextIte
 #: the kind of a ContextItem that gives e or \pi a value: the letter of the document (an error e, a
 #: probability \pi), which no definition substitutes; only a refutation asks for it (see check.py)
 LETTER = "letter"
+#: the kind of a ContextItem that a later value of numbers replaced (S_{xx} = \sum_i (x_i - \bar x)^2
+#: above a worked example's S_{xx} = 10): the notes return to the general letter after the example,
+#: so only a refutation asks for it, as another definition that may make the step hold
+EARLIER = "earlier"
 #: the constants a document may reuse as letters, by the name the step's text writes them with
 _CONSTANT_LETTERS = {"e": "e", "pi": "\\pi"}
 
@@ -208,6 +213,7 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
     here = step.rhs.line if step.rhs.line else 0
     text = step.lhs.text + " " + step.rhs.text
     latest: dict[str, ContextItem] = {}
+    shadowed: dict[str, ContextItem] = {}  # a value with letters that a later value of numbers replaced
     assumptions = []
     solutions = []
     for item in items:
@@ -230,13 +236,32 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
                 # an inline value only adds to what the displayed lines define, never replaces it;
                 # but "Now let $f(x) = x^2$" before the step gives f anew (notes reuse f per example)
                 continue
+            if has_letters(item.rhs):
+                shadowed.pop(key, None)
+            elif key in latest and latest[key].kind in ("define", "result") and has_letters(latest[key].rhs):
+                shadowed[key] = latest[key]
             latest[key] = item
     for item in solutions:
         # (1 - e) e^{-a} = e e^{a} above a = (1/2) ln((1 - e)/e): an equation to solve, and the
         # value below solves it. As a result, it only rescues the line; it replaces nothing above
         key = item.name + ("()" if _APPLIED.match(item.lhs) else "")
         latest.setdefault(key, replace(item, kind="result"))
-    return tuple(assumptions) + tuple(_named_from(text, latest))
+    named = _named_from(text, latest)
+    earlier = [replace(shadowed[key], kind=EARLIER) for key, item in latest.items()
+               if key in shadowed and item in named]
+    return tuple(assumptions) + tuple(named) + tuple(earlier)
+
+
+def with_earlier_values(context: tuple[ContextItem, ...]) -> tuple[ContextItem, ...] | None:
+    """``context`` read as if the worked examples were over: every value of numbers left out (x-bar = 3
+    of an example says nothing of the general x-bar below it), and each value with letters that one of
+    them replaced (see EARLIER) given back, as a result that may rescue a step; None when no value in
+    force is one of numbers."""
+    numbers = [item for item in context if item.kind in ("define", "result") and not has_letters(item.rhs)]
+    if not numbers:
+        return None
+    kept = tuple(item for item in context if item.kind != EARLIER and not any(item is x for x in numbers))
+    return kept + tuple(replace(item, kind="result") for item in context if item.kind == EARLIER)
 
 
 def _named_from(text: str, latest: dict[str, ContextItem]) -> list[ContextItem]:

@@ -7,7 +7,7 @@ them to point into the step's own text.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Mapping
 
 from lintmath.context import ContextItem, defined_head
@@ -94,6 +94,12 @@ def _bind(body: n.Node, binding: dict[str, n.Node]) -> n.Node:
             return n.Mul(node.start, node.end, (binding[node.func.base], bracket(node)), False, ("",))
         if bound(node):
             return binding[node.base]
+        if isinstance(node, n.Sym) and node.sup_letter is not None and bound(node.sup_letter) \
+                and not isinstance(binding[node.sup_letter.base], n.Sym):
+            # x_i^k in m_k = (1/n) sum_i x_i^k, used as m_2: a letter superscript bound to a number
+            # or an expression is a power (a letter stays a superscript that may be a label, t_k^x)
+            base = _bind(replace(node, sup_letter=None), binding)
+            return n.Pow(node.start, node.end, base, binding[node.sup_letter.base])
         return None
 
     return transform(body, fn) if binding else body
