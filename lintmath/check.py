@@ -1119,6 +1119,7 @@ def _arithmetic_sigma(nodes: list[n.Node]) -> bool:
 def _reach_point(x: n.Node) -> int:
     """In a product, the position of a function whose bare argument is a number or a fraction and
     that a bracket or a sum follows (``\\log\\frac{1}{N}\\sum_i e^{x_i}``, ``\\log\\frac{1}{2}(a + b)``), or
+    a letter that a bracketed letter follows at once (``\\log r(y)``), or
     of a log of a bracket with a power that more factors follow (``\\log(2\\pi e)^d |\\Sigma|``); -1 if
     none. Read as written the function stops at the fraction (or the bracket); the author may mean
     the log of the mean (of the product)."""
@@ -1130,6 +1131,9 @@ def _reach_point(x: n.Node) -> int:
         if f.power is None and f.end == f.args[0].end and isinstance(f.args[0], (n.Num, n.Div)) \
                 and isinstance(g, (n.Paren, n.BigOp)):
             return k
+        if f.power is None and f.end == f.args[0].end == g.start and isinstance(f.args[0], n.Sym) \
+                and isinstance(g, n.Paren) and isinstance(g.inner, n.Sym):
+            return k  # \log r(y): the log of r, times y, or the log of r(y), as r(y) reads elsewhere
     for k, f in enumerate(x.factors[:-1]):
         if isinstance(f, n.Pow) and isinstance(f.base, n.Func) and f.base.name in ("log", "ln") \
                 and len(f.base.args) == 1 and isinstance(f.base.args[0], n.Paren) and (not x.ops or x.ops[k] == ""):
