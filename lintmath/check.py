@@ -1814,10 +1814,24 @@ def _canonical_calls(expr: sp.Expr) -> sp.Expr:
     """``expr`` with the arguments of its undefined functions expanded: f(\\lambda(a x + (1-a) y) + ...)
     and f((\\lambda a + ...) x + ...) of the same vector entries are one call, as the opaque atoms of
     the robust comparison must see them."""
+    expr = _primed_calls(expr)
     calls = {c for c in expr.atoms(AppliedUndef) if all(sp.count_ops(x) <= MAX_CALL_OPS for x in c.args)}
     if not calls:
         return expr
     return expr.xreplace({c: c.func(*[sp.expand(x) for x in c.args]) for c in calls})
+
+
+def _primed_calls(expr: sp.Expr) -> sp.Expr:
+    """``expr`` with each derivative of a function of one variable by that variable written as the
+    primed function the lowering makes of ``f'(w)``: \frac{d}{dw} f(w) and f'(w) are one atom."""
+    primed = {}
+    for d in expr.atoms(sp.Derivative):
+        call = d.expr
+        if isinstance(call, AppliedUndef) and len(call.args) == 1 and len(d.variable_count) == 1 \
+                and d.variable_count[0][0] == call.args[0]:
+            head, slash, rest = call.func.__name__.partition("/")
+            primed[d] = sp.Function(head + "'" * int(d.variable_count[0][1]) + slash + rest)(call.args[0])
+    return expr.xreplace(primed) if primed else expr
 
 
 def _fails_with_gates(outcome: Outcome) -> bool:
