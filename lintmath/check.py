@@ -712,7 +712,7 @@ def _primes_of_one_variable(lhs: str, rhs: str, relation: str, verdict: Verdict,
         return verdict
     if _holds_rewritten(lhs, rhs, _transposed, relation, lambda v: v.status is Status.VERIFIED
                         or v.status is Status.UNVERIFIED and v.reason.startswith(HOLDS_IN_A_READING),
-                        **{**options, "explain": False}):
+                        **{k: v for k, v in options.items() if k != "explain"}):
         return verdict  # (y - b)'(y - b): transposes, as statistics courses write them
     return functions
 
