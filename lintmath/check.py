@@ -38,7 +38,7 @@ from lintmath.context import LETTER, ContextItem, constant_as_letter, with_earli
 from lintmath.diagnose import GUARD_SECONDS, MAX_SECONDS, diagnose, refute_where_readable, sign_flips, unreadable
 from lintmath.evaluate import UNDEFINED, fast_value, quick_value
 from lintmath.model import Diagnosis, Macro, Status, Verdict
-from lintmath.parse import nodes as n
+from lintmath.parse import composition, nodes as n
 from lintmath.parse.parser import LOOSE_DIFFERENTIAL, NO_DIFFERENTIAL, closing, increments_of, parse_math, prepare
 from lintmath.parse.parser import reads_star_product
 from lintmath.parse.tokens import ParseFailure, Token, expand_macros, tokenize
@@ -367,7 +367,7 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
                            indefinite=indefinite)
     verdict = _check_step(lhs, rhs, relation, macros=macros, first=first, seed=seed, explain=explain,
                           context=context, indefinite=indefinite)
-    if verdict.status is Status.UNVERIFIED and relation in EQUALITY and "'" in lhs + rhs:
+    if verdict.status is Status.UNVERIFIED and relation in EQUALITY and ("'" in lhs + rhs or "\\circ" in lhs + rhs):
         verdict = _primes_of_one_variable(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
                                           explain=explain, context=context, indefinite=indefinite)
     if verdict.status is Status.UNVERIFIED and relation in EQUALITY and series.OPEN_ELLIPSIS in verdict.reason:
@@ -667,7 +667,7 @@ HOLDS_IN_A_READING = "holds if "
 
 # the reasons a step gets when its primed letters are read as names of their own ((fg)' = f'g + fg'
 # introduces f and g beside (fg)') or its primed group has no variable to differentiate by
-_PRIMES_UNREAD = (*("introduces ", "needs the definition of "), "a prime on an expression")
+_PRIMES_UNREAD = (*("introduces ", "needs the definition of "), "a prime on an expression", composition.COMPOSED)
 
 
 def _primes_of_one_variable(lhs: str, rhs: str, relation: str, verdict: Verdict, **options) -> Verdict:
@@ -707,7 +707,7 @@ def _primes_of_one_variable(lhs: str, rhs: str, relation: str, verdict: Verdict,
             return verdict
     if functions.status is Status.UNVERIFIED and functions.reason.startswith("depends on what"):
         return functions  # (fg)' = f'g': f and g are not names from elsewhere, but functions of x
-    if functions.status is not Status.REFUTED or not reading.groups \
+    if functions.status is not Status.REFUTED or not (reading.groups or reading.compositions) \
             or not verdict.reason.startswith(_PRIMES_UNREAD):
         return verdict
     if _holds_rewritten(lhs, rhs, _transposed, relation, lambda v: v.status is Status.VERIFIED

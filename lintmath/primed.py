@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from lintmath.parse import nodes as n
+from lintmath.parse import composition, nodes as n
+from lintmath.parse.tokens import ParseFailure
 
 # the conventional variables after x, as lower.PRIME_VARIABLES has them (the Greek one is left out: a
 # plain letter is what these steps write)
@@ -35,6 +36,7 @@ class PrimeReading:
     functions: frozenset[str]  # the letters read as functions of it
     unprimed: frozenset[str]  # those of them never primed themselves: maybe constants
     groups: bool  # whether the step primes an expression ((fg)'), not only letters
+    compositions: bool = False  # whether the step composes functions without an argument (f \circ g)
 
 
 def _plain_letter(node: n.Sym) -> bool:
@@ -48,16 +50,29 @@ def _primed_group(node: n.Node) -> bool:
     return isinstance(node, n.Deriv) and node.primes > 0 and not node.wrt and not isinstance(node.body, n.Num)
 
 
+def _composed(node: n.Node) -> bool:
+    return isinstance(node, n.Unsupported) and node.what == composition.COMPOSED
+
+
 def prime_reading(*trees: n.Node) -> PrimeReading | None:
     """The functions of one variable a step's primes say its letters are; None when the step writes no
-    prime on a letter or an expression without a variable, or writes its derivatives otherwise too."""
+    prime on a letter or an expression without a variable, nor a composition without an argument, or
+    writes its derivatives otherwise too."""
     primed: set[str] = set()
     grouped: set[str] = set()
     written: set[str] = set()
+    composed: set[str] = set()  # the letters of f \circ g: functions, never constants
     groups = False
+    skipped_parts: set[int] = set()
     for tree in trees:
         inside: set[int] = set()
         for node in tree.walk():
+            if _composed(node):
+                # the parts are named by the composition, not quantities: their own walk is not needed
+                parts = [x for x in node.walk() if isinstance(x, n.Sym)]
+                composed.update(x.base for x in parts if x.style != composition.FUNCTION_STYLE
+                                and not composition.is_identity(x))
+                skipped_parts.update(id(x) for x in parts)
             if isinstance(node, (n.Differential, n.Grad, n.Del)) or isinstance(node, n.Deriv) and node.wrt:
                 return None  # derivatives written with their variable: that notation is read as it is
             if isinstance(node, n.Apply) and (node.primes or node.func.primes):
@@ -67,7 +82,8 @@ def prime_reading(*trees: n.Node) -> PrimeReading | None:
                 inside.update(id(x) for x in node.body.walk())
         skipped = n.non_quantities(tree)
         for node in tree.walk():
-            if not isinstance(node, n.Sym) or id(node) in skipped:
+            if not isinstance(node, n.Sym) or id(node) in skipped or id(node) in skipped_parts \
+                    or composition.is_identity(node):
                 continue
             written.add(node.base)
             if node.primes:
@@ -78,20 +94,22 @@ def prime_reading(*trees: n.Node) -> PrimeReading | None:
                 if not _plain_letter(node):
                     return None  # (X\beta)': a transpose, or a letter this reading does not name
                 grouped.add(node.base)
-    if not primed and not groups:
+    if not primed and not groups and not composed:
         return None
+    written |= composed
     if "x" in written:
         variable = "x"
     else:
-        variable = next((v for v in _OTHER_VARIABLES if v in written and v not in primed), None) \
+        variable = next((v for v in _OTHER_VARIABLES if v in written and v not in primed | composed), None) \
             or next(v for v in _FRESH if v not in written)
-    functions = (primed | grouped) - {variable}
+    functions = (primed | grouped | composed) - {variable}
     if not functions and variable not in primed:
         return None  # (x^2)': the variable alone, which the lowering reads already
     applied = {node.func.base for tree in trees for node in tree.walk() if isinstance(node, n.Apply)}
     if functions & applied:
         return None  # f' beside f(g(x)): the step names its arguments somewhere
-    return PrimeReading(variable, frozenset(functions), frozenset(functions - primed), groups)
+    return PrimeReading(variable, frozenset(functions), frozenset(functions - primed - composed), groups,
+                        bool(composed))
 
 
 def as_functions(tree: n.Node, reading: PrimeReading, constants: bool = False) -> n.Node:
@@ -101,6 +119,15 @@ def as_functions(tree: n.Node, reading: PrimeReading, constants: bool = False) -
     functions = reading.functions - reading.unprimed if constants else reading.functions
 
     def visit(node: n.Node) -> n.Node | None:
+        if _composed(node):
+            # f \circ g at the variable, f(g(x)); f \circ f^{-1} is the variable itself
+            variable = n.Sym(node.end, node.end, reading.variable)
+            try:
+                return composition.applied(node.extra, (variable,), 0, node.start, node.end)
+            except ParseFailure:
+                return node  # an inverse left over: the composition stays unread
+        if composition.is_identity(node):
+            return n.Sym(node.start, node.end, reading.variable)  # \mathrm{id} beside compositions
         if isinstance(node, n.Sym):
             if id(node) in skipped:
                 return node

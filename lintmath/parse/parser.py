@@ -13,7 +13,7 @@ from typing import Iterator, Mapping
 
 from lintmath import expectation
 from lintmath.model import Macro
-from lintmath.parse import nodes as n
+from lintmath.parse import composition, nodes as n
 from lintmath.parse.ellipsis import UNDECIDED as ELLIPSIS_UNDECIDED, fold_run
 from lintmath.parse.packages import package_commands
 from lintmath.parse.units import compact, siunitx_commands, unit_name
@@ -860,7 +860,10 @@ def _parse_math(text: str, macros, increments: frozenset[str], tuples: bool, imp
     parser.tuples = tuples
     parser.implicit_dx = implicit_dx
     parser.commutators = commutators
-    return parser.parse()
+    tree = parser.parse()
+    if "\\circ" in text and any(isinstance(x, n.Unsupported) and x.what == composition.LOOSE for x in tree.walk()):
+        raise ParseFailure(composition.UNREAD)  # a \circ b, never applied: maybe a Hadamard product
+    return tree
 
 
 def _plainly_scalar(base: n.Node) -> bool:
@@ -1069,13 +1072,18 @@ class Parser:
         return f"cannot read {t.text!r} here"
 
     def product(self) -> n.Node:
-        factors = [self.power()]
+        factors = [self.function_part() if self.function_before_circ() else self.power()]
         ops: list[str] = []
         explicit = False
         while True:
             t = self.peek()
             if t is None:
                 break
+            if t.text == "\\circ" and composition.is_part(factors[-1], True):
+                # f' \circ g \cdot g': the composition binds tighter than the product around it (between
+                # arrays, \mathbf{A} \circ \mathbf{B}, the sign is the entrywise product of MUL_OPS)
+                factors[-1] = self.composition(factors[-1])
+                continue
             if t.text in CONVOLUTION:
                 if t.text not in STAR_PRODUCT:
                     raise ParseFailure(f"{t.text} between factors may be a convolution")
@@ -1116,6 +1124,60 @@ class Parser:
         if len(factors) == 1:
             return factors[0]
         return n.Mul(factors[0].start, factors[-1].end, tuple(factors), explicit, tuple(ops))
+
+    def function_before_circ(self) -> bool:
+        """A known function named without its argument before ``\\circ`` (``\\sin \\circ f``), or at the
+        end of a composition (``f \\circ \\sin``)."""
+        t, after = self.peek(), self.peek(1)
+        if t is None or t.kind != "cmd" or t.text[1:] not in FUNCTIONS:
+            return False
+        if after is not None and after.text == "\\circ":
+            return True
+        before = self.toks[self.i - 1] if self.i > 0 else None
+        return before is not None and before.text == "\\circ" \
+            and (after is None or after.text in (")", "]") or after.kind == "close" or after.text in MUL_OPS)
+
+    def function_part(self) -> n.Node:
+        """A known function as a part of a composition, by the name the lowering knows it by."""
+        t = self.advance()
+        return n.Sym(t.start, t.end, FUNCTIONS[t.text[1:]], composition.FUNCTION_STYLE)
+
+    def composition(self, first: n.Node) -> n.Node:
+        """``f \\circ g \\circ h``: the parts after ``first`` up to the last ``\\circ``
+        (see composition.py)."""
+        parts = [first]
+        while self.at("\\circ"):
+            self.advance()
+            if self.peek() is None or not self.starts_atom(self.peek()):
+                raise ParseFailure(composition.UNREAD)
+            parts.append(self.function_part() if self.function_before_circ() else self.power())
+        return composition.compose(parts)
+
+    def composition_applied(self, paren: n.Paren) -> n.Node:
+        """``(f \\circ g)(x)``, ``(f \\circ g)'(x)``: the composition in ``paren`` applied to the
+        bracket that follows; ``paren`` itself when none does (the primes stay to be read)."""
+        j, primes = self.i, 0
+        while j < len(self.toks) and self.toks[j].is_("'"):
+            j, primes = j + 1, primes + 1
+        if not primes and j + 1 < len(self.toks) and self.toks[j].is_("^"):
+            # (f \circ g)^\prime(x), (f \circ g)^{''}(x): primes written as a superscript
+            script, after = read_group(self.toks, j + 1)
+            if script and all(t.text in ("'", "\\prime") for t in script):
+                j, primes = after, len(script)
+        if j >= len(self.toks) or not self.toks[j].is_("("):
+            if paren.inner.what == composition.LOOSE:
+                raise ParseFailure(composition.UNREAD)  # a \circ b alone: maybe a Hadamard product
+            return paren
+        self.i = j
+        self.advance()
+        args = [self.expr()]
+        while self.at(","):
+            self.advance()
+            args.append(self.expr())
+        close = self.expect(")")
+        if self.at("("):
+            raise ParseFailure("an application applied again: (f \\circ g)'(x)(y)")
+        return composition.applied(paren.inner.extra, tuple(args), primes, paren.start, close.end)
 
     def factor_or_dots(self) -> n.Node:
         """A factor, or the dots of ``x_1 x_2 \\cdots x_n`` (folded once the product is read)."""
@@ -1583,7 +1645,11 @@ class Parser:
         if t is None or t.text != close:
             raise ParseFailure(_unclosed_reason(open_tok.text, t))
         self.advance()
-        return n.Paren(open_tok.start, t.end, inner, open_tok.text)
+        paren = n.Paren(open_tok.start, t.end, inner, open_tok.text)
+        if isinstance(inner, n.Unsupported) and inner.what in (composition.COMPOSED, composition.LOOSE) \
+                and open_tok.text in ("(", "["):
+            return self.composition_applied(paren)
+        return paren
 
     def commutator(self, open_tok: Token, first: n.Node) -> n.Node:
         """``[A, B]``: two entries, nothing else."""
@@ -2346,6 +2412,8 @@ class Parser:
             return self.maybe_apply(sym)
         if word in NAMED_FUNCTIONS:
             return self.function(Token("cmd", word, t.start, e), NAMED_FUNCTIONS[word])
+        if word in ("id", "Id") and not self.at("(", "[", "_", "^"):
+            return n.Sym(t.start, e, word, "op")  # the identity function, as \mathrm{id} reads (see composition.py)
         if word in ("Re", "Im") and (t.text == "\\operatorname" or self.at("(", "[", "\\{")):
             # the real and imaginary parts; an upright Re without a bracket is as often the Reynolds number
             return self.function(Token("cmd", word, t.start, e), word.lower())
