@@ -677,6 +677,8 @@ def _infix_fractions(tokens: list[Token]) -> list[Token]:
         opening, closing = Token("open", "{", t.start, t.start), Token("close", "}", t.end, t.end)
         if start >= 0 and tokens[start].text == "\\left":
             # \left( a \over b \right): the fraction inside the brackets, which stay
+            if end >= len(tokens):
+                raise ParseFailure("a \\left without its \\right")
             tokens = [*tokens[:inner_start], Token("cmd", made, tokens[inner_start].start, t.end), opening,
                       *tokens[inner_start:at], closing, opening, *tokens[at + 1:end],
                       Token("close", "}", tokens[end].start, tokens[end].start), *tokens[end:]]

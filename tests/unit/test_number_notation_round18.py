@@ -108,3 +108,10 @@ def test_repeating_decimal_parses_to_its_period(text: str, period: tuple[str, st
     node = parse_math(text)
     assert (node.head, node.period) == period
     assert node.end - node.start == len(text)
+
+
+def test_an_infix_fraction_after_an_unclosed_left_is_unread_not_a_crash() -> None:
+    # found by the fuzz test: \left( without its \right before \over indexed past the tokens
+    verdict = check_step("a", r"\left( \over", "=")
+    assert verdict.status.value == "unverified"
+    assert "internal error" not in verdict.reason
