@@ -15,6 +15,7 @@ import re
 import zlib
 from dataclasses import dataclass, field, replace
 
+import mpmath
 import sympy as sp
 from sympy.core.function import AppliedUndef, ArgumentIndexError
 from sympy.functions.combinatorial.numbers import stirling
@@ -2860,6 +2861,18 @@ def _trailing_states(node: n.Func) -> tuple[n.Node, tuple] | None:
 
 # the most digits a limit point may need for the small terms of its sums (log(1 + x^10) at x = 3e-45)
 MAX_LIMIT_DIGITS = 2000
+CANCELLED = mpmath.mpf("1e-5")  # a sum this much smaller than its largest term has cancelled digits away
+
+
+def _size_at(term: sp.Expr, at: dict):
+    """The magnitude of ``term`` at ``at`` to 20 digits, as an mpmath number; None where it has none.
+    (The compiled path first: SymPy's evalf with subs rebuilds the term at every point.)"""
+    value = evaluate.fast_value(term, at, 20)
+    if value is None or value is evaluate.UNDEFINED:
+        value = term.evalf(20, subs=at)
+    if not value.is_number or not value.is_finite:
+        return None
+    return mpmath.mpf(abs(value))
 
 
 def _absorbed_digits(body: sp.Expr, var: sp.Symbol, point, digits: int) -> int:
@@ -2874,19 +2887,24 @@ def _absorbed_digits(body: sp.Expr, var: sp.Symbol, point, digits: int) -> int:
             continue
         sizes = []
         for term in node.args:
-            size = term.evalf(20, subs=at)
-            if not size.is_number or not size.is_finite:
+            size = _size_at(term, at)
+            if size is None:
                 return 0  # not evaluable here: the evaluation proper says so
-            sizes.append((term.has(var), abs(size)))
+            sizes.append((term.has(var), size))
         largest = max(size for _, size in sizes)
         for moves, size in sizes:
             if moves and size != 0 and largest != 0:
-                lost = int(sp.ceiling(-sp.log(size / largest, 10))) - digits + 20
+                lost = int(mpmath.ceil(-mpmath.log10(size / largest))) - digits + 20
                 extra = max(extra, lost)
-        # and the terms that cancel (e^{x^8} - 1 at x = 7e-16): the digits the sum loses to them
-        total = abs(node.evalf(20, subs=at, maxn=MAX_LIMIT_DIGITS * 4))
-        if total.is_number and total.is_finite and total != 0 and largest != 0:
-            extra = max(extra, int(sp.ceiling(sp.log(largest / total, 10))) - digits + 20)
+        # and the terms that cancel (e^{x^8} - 1 at x = 7e-16): the digits the sum loses to them.
+        # A sum within five digits of its largest term lost at most those; else SymPy's evalf, which
+        # raises its working precision until it has 20 digits of the sum
+        total = _size_at(node, at)
+        if total is None or largest == 0 or total < largest * CANCELLED:
+            total = abs(node.evalf(20, subs=at, maxn=MAX_LIMIT_DIGITS * 4))
+            total = mpmath.mpf(total) if total.is_number and total.is_finite else None
+        if total is not None and total != 0 and largest != 0:
+            extra = max(extra, int(mpmath.ceil(mpmath.log10(largest / total))) - digits + 20)
     if digits + extra <= MAX_LIMIT_DIGITS:
         return extra
     # beyond reach (e^{-t} beside 1 at t = 1e15): harmless unless the lost term was all that a part
