@@ -663,6 +663,12 @@ _PRIME_PRODUCT = re.compile(r"(?<=[A-Za-z}])'(?!')\s*(?:[A-Za-z]|\\(?!left|right
 
 # the start of the reason of a step that holds in a reading only the prose can confirm (a symmetric A)
 HOLDS_IN_A_READING = "holds if "
+#: the reading of indexed vectors (u_1, ..., u_n) as an orthogonal basis, and its guess: a step verified
+#: only so holds if the vectors are orthogonal, which only the prose can say
+ORTHOGONAL = ("orthogonal",)
+ORTHOGONAL_GUESS = "the indexed vectors orthogonal"
+#: a step that holds in that reading, but whose sides both still pair different indexed vectors
+ORTHOGONAL_ONLY = "holds if the indexed vectors are orthogonal (yet both sides still pair different ones)"
 
 
 # the reasons a step gets when its primed letters are read as names of their own ((fg)' = f'g + fg'
@@ -1535,6 +1541,12 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
                            "letters are integers", elapsed=elapsed)
         if has_cases(parsed.lhs, parsed.rhs) and _cases_differ_off_samples(comparator):
             return Verdict(Status.UNVERIFIED, CASES_UNREACHED, elapsed=elapsed)
+        crossed = _crossed_letters(parsed)
+        if crossed and _differs_as_cross_products(parsed, relation, seed, crossed):
+            # a \times b = b \times a holds of numbers; of vectors, which plain letters may be as well,
+            # it does not, and only the prose says which they are
+            return Verdict(Status.UNVERIFIED, f"holds if {', '.join(sorted(crossed))} are numbers; as vectors "
+                           "(\\times the cross product) it does not", elapsed=elapsed)
         held = _held_constant(parsed, relation, seed)
         if held:
             # d(xy) = x dy holds with x constant, as d(mv^2/2) = mv dv does with the mass m: which letters
@@ -2809,6 +2821,13 @@ class Comparator:
             if outcome.kind == "equal" and quantum.PAULI_ONLY in flips:
                 # \sigma_x\sigma_y\sigma_x = -\sigma_y: Pauli algebra, or standard deviations gone wrong
                 outcome = Outcome("undecided", "holds if the sigmas are Pauli matrices (not standard deviations)")
+            if outcome.kind == "equal" and ORTHOGONAL in flips \
+                    and all(_pairs_indexed_vectors(side, self.letters) for side in (self.parsed.lhs, self.parsed.rhs)):
+                # orthogonality used is orthogonality applied: a side that drops the pairs of different
+                # basis vectors (<u_i, u_1> + .. = 0 + .. + <u_i, u_i>). Sides that both keep them
+                # (\sum_{i,j} a_i a_j <x_i, x_j> = \sum_{i,j} a_i a_i <x_i, x_j>) agree in that reading
+                # by accident: a slip that an orthogonal basis hides
+                outcome = Outcome("undecided", ORTHOGONAL_ONLY)
             if outcome.kind == "equal" and ("symmetric",) in flips and not self._conventionally_symmetric():
                 # x^T A y = y^T A x holds if A is symmetric, which only the prose can say
                 letters = self.parsed.letters
@@ -3042,6 +3061,8 @@ class Comparator:
         out += [f"the {key[1].split(':')[-1]}_j summing to 1" for key in flips if key[0] == "normalized"]
         if ("identity",) in flips:
             out.append("I the identity")
+        if ORTHOGONAL in flips:
+            out.append(ORTHOGONAL_GUESS)
         if quantum.reads(flips):
             names = quantum.gate_names(self.parsed.lhs, self.parsed.rhs)
             out.append("the standard quantum gates for " + ", ".join(sorted(names)))
@@ -3687,6 +3708,83 @@ def _cases_hold_at_integers(lhs: str, rhs: str, relation: str, macros: Mapping[s
     if not has_cases(parsed.lhs, parsed.rhs):
         return False
     return _holds_at_integers(Comparator(parsed, relation, seed), strict=True)
+
+
+def _crossed_letters(parsed: Parsed) -> frozenset[str]:
+    """The plain lowercase letters of a step without vectors or matrices that a ``\\times`` joins to
+    another such letter (``a \\times b``), or to a bracket of them (``a \\times (b + c)``): numbers, or
+    vectors written without bold."""
+    letters = parsed.letters
+    if letters.vectors or letters.matrices or letters.candidates:
+        return frozenset()
+
+    def plain(node: n.Node) -> list[n.Sym]:
+        while isinstance(node, n.Paren):
+            node = node.inner
+        if isinstance(node, n.Add):
+            found = [plain(t.node) for t in node.terms]
+            return [x for f in found for x in f] if all(found) else []
+        return [node] if isinstance(node, n.Sym) and _plain_letter(node) else []
+
+    out: set[str] = set()
+    for side in (parsed.lhs, parsed.rhs):
+        for node in side.walk():
+            if isinstance(node, n.Mul):
+                for k, (f, g) in enumerate(zip(node.factors, node.factors[1:])):
+                    if k < len(node.ops) and node.ops[k] == "\\times" and plain(f) and plain(g):
+                        out.update(x.key for x in (*plain(f), *plain(g)))
+    return frozenset(out)
+
+
+def _plain_letter(node: n.Sym) -> bool:
+    return not (node.style or node.indices or node.labels or node.primes) and len(node.base) == 1 \
+        and node.base.islower()
+
+
+def _differs_as_cross_products(parsed: Parsed, relation: str, seed: int, crossed: frozenset[str]) -> bool:
+    """Whether a step verified with ``crossed`` as numbers differs with them as 3-vectors (a reading that
+    builds: ``a \\times b = ab`` has no vector reading, and stays verified)."""
+    vectors = replace(parsed.letters, vectors=parsed.letters.vectors | crossed)
+    try:
+        outcome = Comparator(replace(parsed, letters=vectors), relation, seed).compare(parsed.lhs, parsed.rhs)
+    except BudgetExceeded:
+        raise
+    except Exception:  # noqa: BLE001 -- no vector reading: the letters are numbers
+        return False
+    return outcome.kind == "differ"
+
+
+def _pairs_indexed_vectors(tree: n.Node, letters: Letters) -> bool:
+    """Whether ``tree`` takes an inner product, a norm or a transposed product that pairs different
+    indexed vectors of one name (``<x_i, x_j>``, ``u_i^T u_1``), or that expands into such pairs: of a
+    sum or a combination of them (``\\|\\sum_i a_i u_i\\|^2``, ``\\|u_1 + u_2\\|``)."""
+    entries = dict(letters.entries)
+
+    def indexed(node: n.Node) -> list[tuple[str, object]]:
+        return [(x.key, n.structure(x.indices[0])) for x in node.walk() if isinstance(x, n.Sym)
+                and x.key in letters.vectors and len(x.indices) == 1 and x.key not in entries]
+
+    def pairs(operands: list[n.Node]) -> bool:
+        names: dict[str, set] = {}
+        for operand in operands:
+            for key, index in indexed(operand):
+                names.setdefault(key, set()).add(repr(index))
+        return any(len(indices) > 1 for indices in names.values()) or any(
+            isinstance(x, (n.BigOp, n.Add)) and indexed(x) for operand in operands for x in operand.walk())
+
+    for node in tree.walk():
+        if isinstance(node, n.Inner) and pairs([node.left, node.right]):
+            return True
+        if isinstance(node, n.Norm) and pairs([node.inner]):
+            return True
+        if isinstance(node, n.Mul):
+            # u_i^T u_j, u_i \cdot u_j: the two factors of a product of vectors, not all of a term
+            # (2 \cdot \sum_i \|u_i\|^2 pairs nothing)
+            for k, (f, g) in enumerate(zip(node.factors, node.factors[1:])):
+                op = node.ops[k] if k < len(node.ops) else ""
+                if (isinstance(f, n.Transpose) or op == "\\cdot") and indexed(f) and indexed(g) and pairs([f, g]):
+                    return True
+    return False
 
 
 def _cases_differ_off_samples(comparator: "Comparator") -> bool:
