@@ -26,6 +26,9 @@ class Definition:
     params: tuple[str, ...]  # index letters of E_{j} or argument names of f(x, y)
     function: bool
     body: n.Node
+    # index letters on a function's name, D_N(t) = \sum_{n=-N}^{N} e^{int}: D_k(t) is that body with
+    # N renamed to k, as for an indexed value
+    indices: tuple[str, ...] = ()
 
 
 def parse_definitions(items: tuple[ContextItem, ...], macros: Mapping[str, Macro],
@@ -43,7 +46,8 @@ def parse_definitions(items: tuple[ContextItem, ...], macros: Mapping[str, Macro
             continue
         if isinstance(lhs, n.Apply):
             params = tuple(a.base for a in lhs.args)  # type: ignore[union-attr]
-            out.append(Definition(item, head, params, True, body))
+            indices = tuple(i.base for i in head.indices if isinstance(i, n.Sym) and not i.indices)
+            out.append(Definition(item, head, params, True, body, indices))
         else:
             params = tuple(i.base for i in head.indices if isinstance(i, n.Sym) and not i.indices)
             # a_0 = 1 in the prose: that term only, as a value that may rescue a step, never refute one
@@ -114,6 +118,20 @@ def _same_name(a: n.Node, b: n.Sym) -> bool:
         and len(a.indices) == len(b.indices)
 
 
+def _indices_bound(d: Definition, func: n.Sym) -> dict[str, n.Node] | None:
+    """The renaming of a function definition's index letters to those of its use (D_N(t) used as
+    D_k(t): N becomes k), or None when a fixed index of the definition is not the one used (T_0(x) = 1
+    says nothing of T_n). Parameters of the function itself keep their own binding."""
+    binding: dict[str, n.Node] = {}
+    for pattern, actual in zip(d.head.indices, func.indices):
+        if _fixed_index_differs(pattern, actual, d.body):
+            return None
+        if isinstance(pattern, n.Sym) and not pattern.indices and pattern.base not in d.params \
+                and not (isinstance(actual, n.Sym) and actual.base == pattern.base and not actual.indices):
+            binding[pattern.base] = n.Paren(actual.start, actual.end, actual)
+    return binding
+
+
 def _fixed_index_differs(pattern: n.Node, actual: n.Node, body: n.Node) -> bool:
     """``x_0 := ...`` defines x_0 only: a number in the pattern must match the use. So does a letter
     the value never mentions: ``\\sigma_x = (matrix)`` names the x component (a label, like E_x or
@@ -169,21 +187,30 @@ def substitute(tree: n.Node, definitions: list[Definition], names: set[str] | No
                 products.add(id(product))
                 return product
             if d.function and isinstance(node, n.Sym) and _same_name(node, d.head) and len(d.params) == 1:
+                renamed = _indices_bound(d, node)
+                if renamed is None:
+                    continue
                 # dL/dw with L(w) defined: the function at its own argument
                 used.append(d)
-                return n.Paren(node.start, node.end, d.body)
+                return n.Paren(node.start, node.end, _bind(d.body, renamed))
             if d.function and isinstance(node, n.Apply) and _same_name(node.func, d.head) \
                     and len(node.args) == len(d.params) == 1 and node.primes:
+                renamed = _indices_bound(d, node.func)
+                if renamed is None:
+                    continue
                 # f'(a) with f(x) defined: the derivative of the body, evaluated at a
                 used.append(d)
                 param = n.Sym(node.start, node.end, d.params[0])
-                derivative = n.Deriv(node.start, node.end, d.body, ((param, node.primes),), False)
+                derivative = n.Deriv(node.start, node.end, _bind(d.body, renamed), ((param, node.primes),), False)
                 arg = transform(node.args[0], fn)
                 return n.Evaluate(node.start, node.end, derivative, param, n.Paren(arg.start, arg.end, arg))
             if d.function and isinstance(node, n.Apply) and _same_name(node.func, d.head) \
                     and len(node.args) == len(d.params) and not node.primes:
+                renamed = _indices_bound(d, node.func)
+                if renamed is None:
+                    continue
                 args = [transform(a, fn) for a in node.args]
-                binding = {p: n.Paren(a.start, a.end, a) for p, a in zip(d.params, args)}
+                binding = {**renamed, **{p: n.Paren(a.start, a.end, a) for p, a in zip(d.params, args)}}
                 used.append(d)
                 return n.Paren(node.start, node.end, _bind(d.body, binding))
             if not d.function and isinstance(node, n.Sym) and _same_name(node, d.head):
