@@ -73,6 +73,12 @@ def _name_positions(tree: n.Node) -> set[int]:
             out.add(id(node.var))
         elif isinstance(node, n.Apply):
             out.add(id(node.func))
+        if isinstance(node, (n.Integral, n.Limit, n.BigOp)):
+            # the letter an integral, a limit or a sum runs over is that variable inside it, not the
+            # prose's value of a namesake (the curve x = y^2 beside \int_0^1 \cosh x\,dx)
+            bound = node.var if isinstance(node.var, str) else node.var.base
+            out.update(id(x) for x in node.body.walk()
+                       if isinstance(x, n.Sym) and x.base == bound and not x.indices and not x.style)
     return out
 
 
