@@ -191,8 +191,6 @@ REFUTED = [
 WRONG_UNDECIDED = [
     ('\\frac{d}{dt}\\left(\\frac12 m\\dot{x}^2\\right)',
      'm\\dot{x}^2'),
-    ('\\frac{\\partial}{\\partial r}\\left(\\frac12 m(\\dot r^2 + r^2\\dot\\theta^2) - V(r)\\right)',
-     "mr\\dot\\theta^2 + V'(r)"),
     ('\\frac{\\partial}{\\partial\\dot\\theta}\\left(\\frac12 m(\\dot r^2 + r^2\\dot\\theta^2) - V(r)\\right)',
      'mr\\dot\\theta'),
     ('\\frac{\\partial}{\\partial\\dot q}\\left(\\frac12 m\\dot q^2 - V(q)\\right)',
@@ -269,3 +267,13 @@ def test_dot_typo_is_explained():
     verdict = check_step(r"\frac{d}{dt}\dot{x}", r"\dot{x}", "=")
     assert verdict.status is Status.REFUTED and verdict.diagnosis is not None
     assert "ddot" in verdict.diagnosis.detail or "ddot" in str(verdict.diagnosis)
+
+
+def test_a_flipped_sign_of_a_potential_s_derivative_is_refuted() -> None:
+    # d/dr V(r) and V'(r) are one quantity: the step differs by 2V'(r) whatever V is, and the flipped
+    # sign explains it (before, "depends on what V is")
+    verdict = check_step('\\frac{\\partial}{\\partial r}\\left(\\frac12 m(\\dot r^2 + r^2\\dot\\theta^2) - V(r)\\right)',
+                         "mr\\dot\\theta^2 + V'(r)", "=")
+    assert verdict.status is Status.REFUTED
+    assert verdict.diagnosis is not None and verdict.diagnosis.kind == "sign_flip"
+
