@@ -2,7 +2,6 @@
 MathML, the flagged step is highlighted, and a PDF derivation comes with its page region."""
 import io
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
