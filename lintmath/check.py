@@ -34,7 +34,7 @@ from lintmath import infotheory, primed, refusals, series
 from lintmath import tuples as tuples_reading
 from lintmath.budget import BudgetExceeded, work_time
 from lintmath.cartesian import cartesian_fields
-from lintmath.context import LETTER, ContextItem, constant_as_letter, with_earlier_values
+from lintmath.context import EARLIER, LETTER, ContextItem, constant_as_letter, with_earlier_values
 from lintmath.diagnose import GUARD_SECONDS, MAX_SECONDS, diagnose, refute_where_readable, sign_flips, unreadable
 from lintmath.evaluate import UNDEFINED, fast_value, quick_value
 from lintmath.model import Diagnosis, Macro, Status, Verdict
@@ -84,8 +84,8 @@ CASES_UNREACHED = "holds at the sampled (positive) points, not where the letters
 # m\ddot x = -kx as a step: sides whose highest derivatives in time differ are an equation of motion
 # as often as a slip, which only a small edit that makes the step hold tells apart
 EQUATION_OF_MOTION = "an equation of motion (its sides differ in their highest derivative in time), not an identity"
-EINSTEIN_DIFFER = ("differs with an index written twice on one side and not on the other read without a sum; "
-                   "Einstein's convention sums it: not decided")
+EINSTEIN_DIFFER = ("differs with an index written twice on a side read without a sum; "
+                   "Einstein's convention sums it (and renames it freely): not decided")
 STAR_OPERATION = ("differs with * read as a product; * may be an operation defined elsewhere "
                   "(x * y = x + y + xy, a group's law): not decided")
 DISPERSION_OF_VARIABLE = ("sigma (or a parameter subscripted by a scaled variable) of a random variable may be "
@@ -411,6 +411,9 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
             holding = holds_by_definitions(lhs, rhs, relation, macros or {}, seed, earlier)
         if holding is not None:
             return holding
+        example = _example_value_used(verdict, context)
+        if example:
+            return Verdict(Status.UNVERIFIED, example, elapsed=verdict.elapsed)
     totals = _sum_totals(lhs, rhs, macros or {}) if relation in EQUALITY else ""
     if totals:
         # N_k / \\sum_j N_j = N_k / N: the total N (or \\alpha_0) is the prose's, not the sequence's entry
@@ -1351,6 +1354,20 @@ def _stated_values(context: tuple[ContextItem, ...]) -> tuple[ContextItem, ...]:
                  if item.kind in ("define", "result") and modular.has_letters(item.rhs))
 
 
+def _example_value_used(verdict: Verdict, context: tuple[ContextItem, ...]) -> str:
+    """Why a refutation that rests on a value of numbers which replaced a definition with letters is no
+    error (\\gamma = 10.0 of a worked example after \\gamma = 1/\\sqrt{1 - \\beta^2}, then a general
+    step in \\beta): the value holds at the example's point only, and which definition the step means
+    (the latest or an earlier one, of which only the last is kept) is the prose's; "" otherwise."""
+    replaced = {item.name for item in context if item.kind == EARLIER}
+    for item in context:
+        if item.kind in ("define", "result") and item.name in replaced and not modular.has_letters(item.rhs) \
+                and f"{' '.join(item.lhs.split())} defined at {item.where}" in verdict.definitions:
+            return (f"differs with {item.name} = {item.rhs.strip()} (defined at {item.where}), a worked example's "
+                    "value that replaced a definition with letters: not decided")
+    return ""
+
+
 def holds_by_definitions(lhs: str, rhs: str, relation: str, macros: Mapping[str, Macro], seed: int,
                          context: tuple[ContextItem, ...]) -> Verdict | None:
     """A verified verdict when the step holds with every definition in force substituted, else None."""
@@ -1359,6 +1376,11 @@ def holds_by_definitions(lhs: str, rhs: str, relation: str, macros: Mapping[str,
     try:
         parsed = parse_step(lhs, rhs, macros)
         definitions = parse_definitions(context, macros, ("define", "result"))
+        # a letter the step differentiates by is a variable there (d/d\\beta of \\gamma\\beta beside
+        # \\beta = v/c): its definition put in would leave a derivative by a constant
+        variables = {var.base for tree in (parsed.lhs, parsed.rhs) for node in tree.walk()
+                     if isinstance(node, n.Deriv) for var, _ in node.wrt if isinstance(var, n.Sym)}
+        definitions = [d for d in definitions if d.head.base not in variables]
         left, used_l = substitute(parsed.lhs, definitions)
         right, used_r = substitute(parsed.rhs, definitions)
     except (ParseFailure, RecursionError):

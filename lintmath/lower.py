@@ -1300,6 +1300,35 @@ class Lowerer:
             return str(int(value))
         return sp.sstr(value)
 
+    def levi_civita(self, node: n.Sym) -> sp.Expr | None:
+        """``\\epsilon_{ijk}`` (three or more indices, or three or more digits) as a totally antisymmetric
+        symbol: 0 where two indices agree, else the sign of the permutation that sorts the indices times
+        the entry at the sorted indices, which is 1 at 1, 2, ..., n (the Levi-Civita symbol) and a
+        symbol of its own elsewhere (indices drawn past n, where only the antisymmetry is known). None
+        where the indices are not whole numbers or are already sorted past 1..n: the plain entry."""
+        items = node.indices
+        if len(items) == 1 and isinstance(items[0], n.Num) and items[0].value.isdigit() \
+                and 3 <= len(items[0].value) <= 4:
+            values = [int(c) for c in items[0].value]  # \epsilon_{123}: one digit per index
+        elif len(items) >= 3:
+            texts = [self.index_value(i) for i in items]
+            if not all(t.lstrip("-").isdigit() for t in texts):
+                return None
+            values = [int(t) for t in texts]
+        else:
+            return None
+        if len(set(values)) < len(values):
+            return sp.Integer(0)
+        order = sorted(values)
+        inversions = sum(1 for a in range(len(values)) for b in range(a + 1, len(values)) if values[a] > values[b])
+        sign = -1 if inversions % 2 else 1
+        if order == list(range(1, len(values) + 1)):
+            return sp.Integer(sign)
+        if values == order and len(items) > 1:
+            return None
+        nums = tuple(n.Num(node.start, node.end, str(v)) for v in order)
+        return sign * self.lower(replace(node, indices=nums))
+
     def integer(self, letter: str) -> int:
         """The value of a letter used as a bound (n in \\sum_{k=1}^{n}), fixed per instance."""
         if letter in self.letters.dimensions:
@@ -1365,6 +1394,10 @@ class Lowerer:
             first, second = (self.index_value(i) for i in node.indices)
             if first.lstrip("-").isdigit() and second.lstrip("-").isdigit():
                 return sp.Integer(int(first == second))  # the Kronecker delta
+        if node.base in LEVI_CIVITA and not node.style and not node.labels and node.sup_letter is None:
+            value = self.levi_civita(node)
+            if value is not None:
+                return value
         if self.variables and node.key in self.variables and not node.indices and not node.labels \
                 and not node.primes and node.sup_letter is None:
             return self.variables[node.key]
@@ -2614,9 +2647,10 @@ def has_sample_entries(*trees: n.Node) -> bool:
 
 def has_summed_repeat(*trees: n.Node) -> bool:
     """Whether a letter index is written twice or more on one side, bound by no sum, and not at all on
-    the other (A_{ij} x_j = (A x)_i, \\delta_{ij} x_j = x_i): under Einstein's convention, usual in
-    physics, the repeated index is summed. Read without the sum such a step is wrong; with it, it
-    may hold: it is verified where it holds and never refuted."""
+    the other (A_{ij} x_j = (A x)_i, \\delta_{ij} x_j = x_i), or is contracted in a product on every
+    side that writes it: under Einstein's convention, usual in physics, the repeated index is summed
+    (and may be renamed). Read without the sum such a step may be wrong; with it, it may hold: it is
+    verified where it holds and never refuted."""
     bound = {var for tree in trees for x in tree.walk() if isinstance(x, n.BigOp) for var in (x.var, *x.extra_vars)}
     # the variable of an integral or a limit is no factor of a product (\int s_j^2 ds_j), though its
     # index still ties it to the other side; a derivative's is counted: \partial/\partial x_j is the
@@ -2637,8 +2671,37 @@ def has_summed_repeat(*trees: n.Node) -> bool:
                         if id(node) not in variables:
                             written[sub.base] = written.get(sub.base, 0) + 1
         sides.append((written, anywhere))
-    return any(count >= 2 and all(letter not in other for _, other in sides if other is not anywhere)
-               for written, anywhere in sides for letter, count in written.items())
+    if any(count >= 2 and all(letter not in other for _, other in sides if other is not anywhere)
+           for written, anywhere in sides for letter, count in written.items()):
+        return True
+    # a letter contracted on both sides is a dummy on both (\epsilon_{ijk} a_j b_k c_i = \epsilon_{kij} c_k a_i b_j
+    # renames them): the sums agree where the terms do, but not only there (\epsilon_{ijk} a_j a_k = 0).
+    # Only in tensor notation, a symbol with two index letters or more: a label shared by the factors
+    # of one product (\epsilon_t e^{\alpha_t}, the t-th round's values) is no dummy
+    if not any(isinstance(x, n.Sym) and len(x.indices) >= 2 and all(_index_letter(i) for i in x.indices)
+               for tree in trees for x in tree.walk()):
+        return False
+    contracted = [_contracted(tree, bound) for tree in trees]
+    return any(all(letter in mine or letter not in anywhere for mine, (_, anywhere) in zip(contracted, sides))
+               for letter in set().union(*contracted))
+
+
+def _contracted(tree: n.Node, bound: set[str]) -> set[str]:
+    """The index letters that two factors of one product of ``tree`` both carry bare (a_i b_i,
+    \\epsilon_{ijk} a_j): Einstein's dummies. A letter also written shifted (\\eta_{i+1} - \\eta_i, a
+    finite difference) is a free index."""
+    shifted = {sub.base for node in tree.walk() if isinstance(node, n.Sym) for item in node.indices
+               if not _index_letter(item) for sub in item.walk() if _index_letter(sub)}
+    out: set[str] = set()
+    for node in tree.walk():
+        if isinstance(node, n.Mul):
+            seen: dict[str, int] = {}
+            for factor in node.factors:
+                for letter in {item.base for x in factor.walk() if isinstance(x, n.Sym) for item in x.indices
+                               if _index_letter(item)}:
+                    seen[letter] = seen.get(letter, 0) + 1
+            out |= {letter for letter, times in seen.items() if times >= 2}
+    return out - shifted - bound
 
 
 def _bound_place(name: str, keys: dict[str, int]) -> tuple[int, str] | None:
@@ -2921,6 +2984,8 @@ QUBIT_STATES = {
     "0": sp.ImmutableMatrix([1, 0]), "1": sp.ImmutableMatrix([0, 1]),
     "+": sp.ImmutableMatrix([_HALF, _HALF]), "-": sp.ImmutableMatrix([_HALF, -_HALF]),
 }
+# the Levi-Civita symbol's usual letters (\varepsilon_0, \epsilon_r, a strain \varepsilon_{ij} have fewer indices)
+LEVI_CIVITA = ("\\epsilon", "\\varepsilon")
 MAX_KRONECKER_ENTRIES = 4096
 
 
