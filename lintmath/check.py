@@ -35,11 +35,15 @@ from lintmath import tuples as tuples_reading
 from lintmath.budget import BudgetExceeded, work_time
 from lintmath.cartesian import cartesian_fields
 from lintmath.context import EARLIER, LETTER, ContextItem, constant_as_letter, with_earlier_values
+from lintmath.differentials import (
+    DIFFERENTIALS, PLAIN_D, SPACED_D, differential_gap, differential_reading, differentiated_by, has_differentials,
+    has_plain_differentials, loose_differentials, operand_letters, plain_differentials,
+)
 from lintmath.diagnose import GUARD_SECONDS, MAX_SECONDS, diagnose, refute_where_readable, sign_flips, unreadable
 from lintmath.evaluate import UNDEFINED, fast_value, quick_value
 from lintmath.model import Diagnosis, Macro, Status, Verdict
 from lintmath.parse import composition, nodes as n
-from lintmath.parse.parser import LOOSE_DIFFERENTIAL, NO_DIFFERENTIAL, closing, increments_of, parse_math, prepare
+from lintmath.parse.parser import NO_DIFFERENTIAL, closing, increments_of, parse_math, prepare
 from lintmath.parse.parser import reads_star_product
 from lintmath.parse.tokens import ParseFailure, Token, expand_macros, tokenize
 from lintmath.substitute import Definition, parse_definitions, substitute, transform
@@ -107,7 +111,6 @@ PAIR_DIFFER = ("differs with (a, b) read as a vector; as an inner product or an 
 LISTS_COMPARED = "lists compared as written (vectors, gcds, cycles or points?) differ entry by entry: not decided"
 CYCLES_DIFFER = "differs with the lists read as vectors; as permutation cycles it is not refuted: not decided"
 ROUNDING_DIFFER = "floor or ceiling differs at real points; letters may stand for integers: not decided"
-DIFFERENTIALS = "differentials (dx, d(uv)) outside an integral or a derivative are not decided yet"
 # \sum_{i=1}^n F_i = F_{n+2} - 1 holds for the sequence the course defined, not for free members
 SUMMED_SEQUENCE_DIFFER = "a closed form for a sum of a sequence defined elsewhere (F_i, H_k): not decided"
 # A step that fails with the standard gates (H the Hadamard gate) may hold with other operators of
@@ -148,8 +151,8 @@ def parse_step(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> Parsed:
     left, right = cartesian_fields(left, right)
     if _normed_functions(left, right):
         raise ParseFailure(FUNCTION_NORM)
-    if _PLAIN_D.search(lhs + " " + rhs) and loose_differentials(left, right) \
-            and not _SPACED_D.search(lhs + " " + rhs):
+    if PLAIN_D.search(lhs + " " + rhs) and loose_differentials(left, right) \
+            and not SPACED_D.search(lhs + " " + rhs):
         try:
             left, right = plain_differentials(left), plain_differentials(right)
         except ValueError:
@@ -1532,7 +1535,7 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
     if isinstance(read, str):
         return Verdict(Status.UNVERIFIED, read)
     parsed = read if reading is None else reading(read)
-    if loose_differentials(parsed.lhs, parsed.rhs) and not _SPACED_D.search(lhs + " " + rhs):
+    if loose_differentials(parsed.lhs, parsed.rhs) and not SPACED_D.search(lhs + " " + rhs):
         return Verdict(Status.UNVERIFIED, DIFFERENTIALS)
     if has_differentials(parsed.lhs, parsed.rhs):
         gap = differential_gap(parsed.lhs, parsed.rhs)
@@ -2191,159 +2194,8 @@ def _stated(tree: n.Node) -> n.Node:
     return transform(tree, lambda x: n.Paren(x.start, x.end, x.value) if isinstance(x, n.Annotated) else None)
 
 
-# a d set off by a space (c\,\sin x + d\,\cos x) is a coefficient: a differential hugs its argument
-_SPACED_D = re.compile(r"(?<![a-zA-Z\\])d\s*(?:\\[,;:> ]|~)")
-
-
-def _plain_d(node: n.Node) -> bool:
-    return isinstance(node, n.Sym) and node.base == "d" and not (node.style or node.indices or node.labels
-                                                                 or node.primes or node.sup_letter)
-
-
-def loose_differentials(*trees: n.Node) -> bool:
-    """Whether the letter d writes the differential of an expression outside an integral or a
-    derivative (``d(uv) = u\\,dv + v\\,du``, ``d\\ln x = dx/x``): every d of the step stands right before
-    what it applies to, none is a quantity (``d^2``, ``2d``, ``d + 1``), and one applies to more than a
-    letter or the two sides take d of different letters (``df = f_x\\,dx + f_y\\,dy``). Read as
-    products, ``d(x^2) = 2x\\,dx`` "differs" and ``x\\,dy = y\\,dx`` "holds"; ``dx`` beside ``dx`` alone
-    is a product that changes nothing (``(1 + dx)^2``)."""
-    compound = False
-    placed: set[int] = set()  # the d's whose place in a product or an application is known
-    letters: list[set[str]] = []  # per side, the letters a d stands before
-    for tree in trees:
-        letters.append(set())
-        for node in tree.walk():
-            if isinstance(node, n.Apply) and _plain_d(node.func):
-                placed.add(id(node.func))
-                compound |= not (len(node.args) == 1 and isinstance(node.args[0], n.Sym))
-            elif isinstance(node, n.Mul):
-                for k, factor in enumerate(node.factors):
-                    if not _plain_d(factor):
-                        continue
-                    placed.add(id(factor))
-                    implicit = k + 1 < len(node.factors) and (k >= len(node.ops) or node.ops[k] == "")
-                    if not implicit:
-                        return False  # 2d, d \cdot x: a quantity
-                    operand = node.factors[k + 1]
-                    compound |= not isinstance(operand, n.Sym)
-                    if isinstance(operand, n.Sym):
-                        letters[-1].add(operand.base)
-    differing = any(side != letters[0] for side in letters[1:])
-    return (compound or differing) and all(id(x) in placed for tree in trees for x in tree.walk() if _plain_d(x))
-
-
-# a letter d alone, which may write a differential (see loose_differentials)
-_PLAIN_D = re.compile(r"(?<![a-zA-Z\\])d(?![a-zA-Z])")
-
-
-def plain_differentials(tree: n.Node) -> n.Node:
-    """The d's that loose_differentials found writing differentials, as differentials: ``d(uv)`` (an
-    application of d) and ``d`` right before a factor (``x\\,dy``, ``d\\ln x``)."""
-    def visit(node: n.Node) -> n.Node:
-        if isinstance(node, n.Apply) and _plain_d(node.func) and len(node.args) == 1:
-            return n.Differential(node.start, node.end, n.Paren(node.args[0].start, node.end, node.args[0]),
-                                  plain=True)
-        if not isinstance(node, n.Mul) or not any(_plain_d(f) for f in node.factors):
-            return node
-        factors, ops = [node.factors[0]], []
-        k = 1
-        while k <= len(node.factors):
-            last = factors[-1]
-            if _plain_d(last) and k < len(node.factors):
-                operand = node.factors[k]
-                if k + 1 < len(node.factors) and (k >= len(node.ops) or node.ops[k] == ""):
-                    raise ValueError("a factor after the differential's letter")
-                factors[-1] = n.Differential(last.start, operand.end, operand, plain=True)
-            elif k < len(node.factors):
-                factors.append(node.factors[k])
-                ops.append(node.ops[k - 1] if k - 1 < len(node.ops) else "")
-            k += 1
-        if len(factors) == 1:
-            return factors[0]
-        return replace(node, factors=tuple(factors), ops=tuple(ops))
-    return n.map_nodes(tree, visit)
-
-
-# the nodes through which a differential stays linear in the dx's: a sum, a product, a numerator
-_LINEAR_PLACES = (n.Add, n.Term, n.Mul, n.Paren)
-
-
 def has_region_integral(*trees: n.Node) -> bool:
     return any(isinstance(x, n.Integral) and x.region for t in trees for x in t.walk())
-
-
-def has_plain_differentials(*trees: n.Node) -> bool:
-    """Whether a letter d writes a differential: verified as one, but d may be a quantity (d(x^2) = x\\,dx
-    holds as products), so sides that differ as differentials are no refutation."""
-    return any(isinstance(x, n.Differential) and x.plain for t in trees for x in t.walk())
-
-
-def has_differentials(*trees: n.Node) -> bool:
-    return any(isinstance(x, n.Differential) for t in trees for x in t.walk())
-
-
-def _bare_differential(node: n.Differential) -> n.Sym | None:
-    """The letter of ``dx`` (or ``d(x)``), None for the differential of an expression."""
-    operand = node.operand.inner if isinstance(node.operand, n.Paren) else node.operand
-    return operand if isinstance(operand, n.Sym) else None
-
-
-def _linear_places(node: n.Node) -> bool:
-    """Whether every differential under ``node`` enters it linearly: ``x\\,dy + y\\,dx``, ``dx/x``, but not
-    ``f(x + dx)`` (a first-order expansion, true only up to dx^2), ``dx\\,dy`` (an area element) or ``1/dx``."""
-    if isinstance(node, n.Differential):
-        return not has_differentials(node.operand)
-    if not has_differentials(node):
-        return True
-    if isinstance(node, n.Mul):
-        return sum(has_differentials(f) for f in node.factors) == 1 and all(_linear_places(f) for f in node.factors)
-    if isinstance(node, n.Div):
-        return not has_differentials(node.den) and _linear_places(node.num)
-    if isinstance(node, n.BigOp):
-        # a finite sum of forms is a form (\sum_i p_i\,dq_i); a product or a max of them is not
-        return node.kind == "sum" and not any(has_differentials(x) for x in (node.lo, node.hi, *node.exclude)
-                                              if x is not None) and _linear_places(node.body)
-    if isinstance(node, _LINEAR_PLACES):
-        return all(_linear_places(c) for c in node.children())
-    return False
-
-
-def differential_reading(left: n.Node, right: n.Node) -> tuple[n.Node, n.Node]:
-    """Give each differential of the step the letters it differentiates by: those whose differentials
-    the step writes (dx, dy); in a step that writes none (d(xy) = d(yx)), every letter of the
-    expressions differentiated. A differential in any other place than a linear one is not read."""
-    found = [x for t in (left, right) for x in t.walk() if isinstance(x, n.Differential)]
-    if not found:
-        return left, right
-    if not (_linear_places(left) and _linear_places(right)):
-        raise ParseFailure(LOOSE_DIFFERENTIAL)
-    letters = {n.structure(s): s for s in map(_bare_differential, found) if s is not None}
-    if not letters:
-        for d in found:
-            letters.update(_operand_letters(d))
-    bound = {v for t in (left, right) for x in t.walk() if isinstance(x, n.BigOp) for v in (x.var, *x.extra_vars)}
-    if any(_bare_differential(d) is None for d in found) and any(_indexed_by(s, bound) for s in letters.values()):
-        # d(\sum_i p_i q_i) differentiates by every p_i, which one letter p_i with a free i cannot say
-        raise ParseFailure(LOOSE_DIFFERENTIAL)
-    wrt = frozenset(letters.values())
-    return _differentiated_by(left, wrt), _differentiated_by(right, wrt)
-
-
-def _indexed_by(sym: n.Sym, names: set[str]) -> bool:
-    return any(isinstance(x, n.Sym) and x.base in names for index in sym.indices for x in index.walk())
-
-
-def _operand_letters(d: n.Differential) -> dict:
-    """The letters the expression a differential is taken of depends on (indices and bound names
-    left out), by structure."""
-    skip = n.non_quantities(d.operand)
-    return {n.structure(x): x for x in d.operand.walk() if isinstance(x, n.Sym) and id(x) not in skip}
-
-
-def _differentiated_by(tree: n.Node, wrt: frozenset) -> n.Node:
-    """``tree`` with each differential in it taken by the letters ``wrt``."""
-    return n.rebuild(tree, lambda x: replace(x, wrt=wrt, operand=_differentiated_by(x.operand, wrt))
-                     if isinstance(x, n.Differential) else None)
 
 
 def _held_constant(parsed: Parsed, relation: str, seed: int) -> list[str]:
@@ -2357,31 +2209,14 @@ def _held_constant(parsed: Parsed, relation: str, seed: int) -> list[str]:
     if not found:
         return []
     wrt = {n.structure(s): s for d in found for s in d.wrt}
-    extra = {key: x for d in found for key, x in _operand_letters(d).items() if key not in wrt}
+    extra = {key: x for d in found for key, x in operand_letters(d).items() if key not in wrt}
     if not extra:
         return []
     every = frozenset({**wrt, **extra}.values())
-    left, right = _differentiated_by(parsed.lhs, every), _differentiated_by(parsed.rhs, every)
+    left, right = differentiated_by(parsed.lhs, every), differentiated_by(parsed.rhs, every)
     outcome, _ = Comparator(Parsed(left, right, classify_letters(left, right)), relation, seed).decide()
     return [] if outcome.kind == "equal" else sorted({x.base for x in extra.values()})
 
-
-def differential_gap(left: n.Node, right: n.Node) -> str:
-    """Why a step of differentials cannot be decided from its two sides: a differential on one side only
-    (d(x^2) = 2x is d/dx written loosely), or dU on one side that the other does not carry, written or
-    within the differential of an expression (dU = T\\,dS - p\\,dV: it depends on what U is)."""
-    sides = [[x for x in t.walk() if isinstance(x, n.Differential)] for t in (left, right)]
-    if not sides[0] or not sides[1]:
-        return "a differential on one side only is not decided"
-    carried = []
-    for found in sides:
-        carried.append({key for d in found for key in _operand_letters(d)})
-    for found, other in ((sides[0], carried[1]), (sides[1], carried[0])):
-        for d in found:
-            letter = _bare_differential(d)
-            if letter is not None and n.structure(letter) not in other:
-                return f"depends on what {letter.base} is"
-    return ""
 
 
 def context_gap(parsed: Parsed, first: bool) -> str:

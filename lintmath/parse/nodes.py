@@ -357,7 +357,7 @@ class Deriv(Node):
 class Differential(Node):
     """``\\mathrm{d}x``, ``\\mathrm{d}(xy)`` outside an integral or a derivative: the total differential of
     ``operand``. ``wrt`` holds the letters whose differentials the step writes (filled per step, see
-    check.differential_reading); every other letter is a constant of the step. A frozenset, so the walks
+    differentials.differential_reading); every other letter is a constant of the step. A frozenset, so the walks
     that find a side's names do not meet letters of the other side."""
 
     operand: Node
