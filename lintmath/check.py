@@ -30,7 +30,7 @@ from lintmath.lower import (
     read_as_product, reading_keys, shapes_of_side, sum_bounds,
 )
 from lintmath import commutators, equations, events, expectation, implication, linalg, modular, probability, quantum
-from lintmath import infotheory, primed, refusals, series
+from lintmath import independence, infotheory, primed, refusals, series
 from lintmath import tuples as tuples_reading
 from lintmath.budget import BudgetExceeded, work_time
 from lintmath.cartesian import cartesian_fields
@@ -390,6 +390,12 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
                                              context=context, indefinite=indefinite)
         if entropies is not None:
             return entropies
+    if verdict.status is Status.UNVERIFIED and relation in EQUALITY \
+            and any(item.kind == independence.KIND for item in context):
+        stated_independence = _verified_with_independence(lhs, rhs, relation, macros=macros, first=first, seed=seed,
+                                                          context=context, indefinite=indefinite)
+        if stated_independence is not None:
+            return stated_independence
     if verdict.status is Status.UNVERIFIED and verdict.reason.startswith(NAMES_ELSEWHERE) and context:
         stated = _stated_values(context)
         holding = holds_by_definitions(lhs, rhs, relation, macros or {}, seed, stated) if stated else None
@@ -795,6 +801,52 @@ def _verified_with_transposes(lhs: str, rhs: str, relation: str, **options) -> V
     if "'" not in text or not _PRIMED_MATRIX.search(text) or _DERIVATIVE_WRITTEN.search(text):
         return None
     return _verified_as_written(_transposed(lhs), _transposed(rhs), relation, "primes as transposes", **options)
+
+
+#: how many of the independence statements in force (the nearest first) a step is tried under
+INDEPENDENCE_TRIED = 3
+
+
+def _verified_with_independence(lhs: str, rhs: str, relation: str, **options) -> Verdict | None:
+    """A verified verdict for a step of expectations that holds when the variables the prose states
+    independent are (``E[XY] = E[X]E[Y]``, ``Var(\\sum_i X_i) = \\sum_i Var(X_i)``), naming the statement
+    among its guesses; None otherwise. Verify-only: a step that fails in the product space may rest
+    on another assumption (a zero mean, a distribution) the prose makes, and steps with
+    conditional expectations are left alone (their space is another product)."""
+    context = options.get("context", ())
+    statements = [independence.decode(item.lhs, item.relation, item.rhs, item.where)
+                  for item in context if item.kind == independence.KIND]
+    try:
+        parsed = parse_step(lhs, rhs, options.get("macros") or {})
+    except (ParseFailure, RecursionError):
+        return None
+    randomness = parsed.letters.randomness
+    if not randomness.any_sensitive or randomness.conditioned or randomness.conditional_conflict:
+        return None
+    random_keys = randomness.default | randomness.bound
+    tried = 0
+    voided: set[str] = set()
+    for statement in reversed(statements):
+        if statement is None:
+            continue
+        named = {key for group in statement.groups for key in group}
+        if statement.mode == independence.VOID:
+            voided |= named  # "X and Y are not independent": what was stated of them above is over
+            continue
+        # a statement about other letters, or about one variable of the step alone, says nothing here
+        if named & voided or not (len(named & random_keys) >= 2 or named & random_keys & statement.families):
+            continue
+        tried += 1
+        if tried > INDEPENDENCE_TRIED:
+            break
+
+        def reading(step: Parsed, statement: independence.Independence = statement) -> Parsed:
+            letters = replace(step.letters, randomness=replace(step.letters.randomness, independence=statement))
+            return Parsed(step.lhs, step.rhs, letters)
+        verdict = _verified_as_written(lhs, rhs, relation, statement.describe(), reading=reading, **options)
+        if verdict is not None:
+            return verdict
+    return None
 
 
 def _verified_as_written(left: str, right: str, relation: str, guess: str, **options) -> Verdict | None:
@@ -3031,6 +3083,13 @@ class Comparator:
     def lower_pair(self, inst: Instance, lhs: n.Node, rhs: n.Node) -> tuple[sp.Expr, sp.Expr]:
         lowerer = Lowerer(inst, self.letters)
         a, b = lowerer.lower(lhs), lowerer.lower(rhs)
+        while lowerer.unseen:
+            # a stated independence: the product space has a factor for each named variable the sides
+            # use, known once they are lowered; every expectation is taken in the one space, so that
+            # what the statement leaves dependent keeps one joint distribution (Cov(Z, X) = E[ZX] -
+            # E[Z]E[X])
+            lowerer = Lowerer(inst, self.letters, factors=lowerer.factors + tuple(sorted(lowerer.unseen.items())))
+            a, b = lowerer.lower(lhs), lowerer.lower(rhs)
         for left, relation, right in (*self.constraints, *_normalizations(inst.flips, lhs, rhs)):
             if relation != "=":
                 continue

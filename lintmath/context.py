@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from lintmath import independence
 from lintmath.model import Document, Macro, Step
 from lintmath.modular import has_letters
 from lintmath.parse import nodes as n
@@ -166,6 +167,18 @@ def prose_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
     return items
 
 
+def independence_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
+    """``Let $X$ and $Y$ be independent`` in the prose: what a step's expectations may rest on, as
+    items of kind independence.KIND (see independence.py for what is read)."""
+    items = []
+    for line, statement, continues in independence.statements_of(doc.lines, macros, doc.path):
+        lhs, relation, rhs = statement.encode()
+        # (as inline math of the prose, a statement may follow the step it explains: see context_for)
+        items.append(ContextItem(independence.KIND, "", lhs, relation, rhs, statement.where, line, False,
+                                 doc.path, continues))
+    return items
+
+
 def document_context(doc: Document, own: dict | None = None) -> list[ContextItem]:
     """Every definition and assumption of ``doc``, in source order. ``own``, when given, receives the
     reading of each of the document's own steps, by (derivation index, step index)."""
@@ -186,6 +199,7 @@ def document_context(doc: Document, own: dict | None = None) -> list[ContextItem
             if item is not None:
                 items.append(item)
     items.extend(prose_items(doc, macros))
+    items.extend(independence_items(doc, macros))
     items.sort(key=lambda c: (c.path == doc.path, c.line))
     return items
 
@@ -215,6 +229,7 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
     latest: dict[str, ContextItem] = {}
     shadowed: dict[str, ContextItem] = {}  # a value with letters that a later value of numbers replaced
     assumptions = []
+    independent = []
     solutions = []
     for item in items:
         # line numbers order items of the step's own file; other files' items come first
@@ -225,6 +240,11 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
             continue
         if item.kind == "assume":
             assumptions.append(item)
+        elif item.kind == independence.KIND:
+            # the prose's independence holds for the derivations of its own passage: a letter
+            # reused chapters later may name another variable
+            if here and item.path == path and here - item.line <= independence.REACH:
+                independent.append(item)
         elif item.name:
             # H(p) = ... and a later H = 2.58 are a function and a value: the later one replaces only
             # its own kind, so that H(p) still reads as the function (see substitute)
@@ -249,7 +269,7 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
     named = _named_from(text, latest)
     earlier = [replace(shadowed[key], kind=EARLIER) for key, item in latest.items()
                if key in shadowed and item in named]
-    return tuple(assumptions) + tuple(named) + tuple(earlier)
+    return tuple(assumptions) + tuple(independent) + tuple(named) + tuple(earlier)
 
 
 def with_earlier_values(context: tuple[ContextItem, ...]) -> tuple[ContextItem, ...] | None:

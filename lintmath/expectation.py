@@ -18,10 +18,14 @@ import functools
 import random
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import sympy as sp
 
 from lintmath.parse import nodes as n
+
+if TYPE_CHECKING:  # (the parser imports this module, and independence.py the parser)
+    from lintmath.independence import Independence
 
 OUTCOMES = 4
 # A step with conditional expectations (E[Y | X]) gets a space of GROUPS x MEMBERS outcomes: the
@@ -61,6 +65,9 @@ class Randomness:
     # whether the step conditions on different sets or on something other than plain symbols
     conditioned: frozenset[str] = frozenset()
     conditional_conflict: bool = False
+    # the independence the prose states, which the general model (the ("expectation",) reading)
+    # then has: a product space, each named variable a function of its own factor (see space)
+    independence: Independence | None = None
 
     @property
     def ambiguous(self) -> bool:
@@ -116,6 +123,39 @@ def _weights(seed: int, count: int = OUTCOMES, tag: str = "outcomes") -> tuple[s
     raw = [rng.randint(2, 9) for _ in range(count)]
     total = sum(raw)
     return tuple(sp.Rational(r, total) for r in raw)
+
+
+# The product space of a stated independence: each factor (a named variable, a member of a named
+# family, a group) has FACTOR_OUTCOMES outcomes, and one more factor of OUTCOMES outcomes lets the
+# variables the statement does not name vary beyond the named ones (a value per outcome of the
+# whole space). Three outcomes a factor keep 4 * 3^4 outcomes for four factors; a distribution on
+# three points still has free moments up to the fourth.
+FACTOR_OUTCOMES = 3
+MAX_FACTORS = 4
+
+
+def space(seed: int, factors: tuple[str, ...], tags: tuple[str, ...]) -> tuple[tuple[int, sp.Rational], ...]:
+    """(outcome, weight) of the product space of ``factors``, outcomes from 1; ``tags`` names each
+    factor's distribution (i.i.d. factors share one)."""
+    return _space(seed, tuple(factors), tuple(tags))
+
+
+@functools.lru_cache(maxsize=64)
+def _space(seed: int, factors: tuple[str, ...], tags: tuple[str, ...]) -> tuple[tuple[int, sp.Rational], ...]:
+    rest = _weights(seed, OUTCOMES, "rest")
+    per_factor = [_weights(seed, FACTOR_OUTCOMES, f"factor:{tag}") for tag in tags]
+    out = []
+    for k in range(OUTCOMES * FACTOR_OUTCOMES ** len(factors)):
+        weight = rest[k % OUTCOMES]
+        for position, weights in enumerate(per_factor):
+            weight *= weights[component(k + 1, position)]
+        out.append((k + 1, weight))
+    return tuple(out)
+
+
+def component(outcome: int, position: int) -> int:
+    """The outcome (from 0) of factor ``position`` at an outcome (from 1) of the product space."""
+    return (outcome - 1) // OUTCOMES // FACTOR_OUTCOMES ** position % FACTOR_OUTCOMES
 
 
 def subscript_bound(func: n.Sym, body: n.Node) -> set[str]:

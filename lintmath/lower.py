@@ -21,6 +21,7 @@ from sympy.core.function import AppliedUndef, ArgumentIndexError
 from sympy.functions.combinatorial.numbers import stirling
 
 from lintmath import evaluate, events, expectation, linalg, probability, quantum, symbolic  # noqa: F401 (settings)
+from lintmath.independence import Independence
 from lintmath.parse import nodes as n
 from lintmath.parse.ellipsis import affine
 from lintmath.parse.vocabulary import FUNCTION_LETTERS
@@ -1256,9 +1257,15 @@ def _stand_in(seed: int, name: str, arity: int, given: int) -> sp.Lambda:
 
 
 class Lowerer:
-    def __init__(self, inst: Instance, letters: Letters, memo: dict | None = None):
+    def __init__(self, inst: Instance, letters: Letters, memo: dict | None = None,
+                 factors: tuple[tuple[str, str], ...] = ()):
         self.inst = inst
         self.letters = letters
+        # a stated independence (see expectation.space): the factors of the product space, as
+        # (factor, the tag of its distribution), and those met that the space did not have yet, for
+        # which the sides are lowered again (see lowered_with_factors)
+        self.factors = factors
+        self.unseen: dict[str, str] = {}
         # ``memo``: subtrees lowered before, by node identity, shared by lowerings of trees that share
         # most of their nodes (the candidate edits of a diagnosis, rebuilt by path copying); see lower
         self.memo = memo
@@ -1454,7 +1461,10 @@ class Lowerer:
                 name += "^" + self.index_value(node.sup_letter)
         suffix = self.outcome_name(node.key) if self.outcome is not None and self.is_random(node.key) else ""
         if suffix:
-            name += expectation.OUTCOME_MARK + suffix
+            if self.independence is not None and isinstance(self.outcome, int):
+                name = self.independent_name(node, name, suffix)
+            else:
+                name += expectation.OUTCOME_MARK + suffix
             # a random quantity that only one side mentions (the noise of E[y] = E[w^T x + e]) may
             # have a mean the prose gives (zero): the checker leaves such a step to its context
             self.inst.opaque.add(name)
@@ -1954,6 +1964,37 @@ class Lowerer:
             value = safe_pow(value, self.lower(node.power))
         return value
 
+    @property
+    def independence(self) -> Independence | None:
+        """The independence the prose states, in the general model of expectations only: the
+        reading that verifies what rests on the prose's assumptions (see lower_expectation)."""
+        if ("expectation",) not in self.inst.flips:
+            return None
+        return self.letters.randomness.independence
+
+    def independent_name(self, node: n.Sym, name: str, suffix: str) -> str:
+        """The name of a random symbol at the current outcome of the product space: a variable the
+        statement names takes one value per outcome of its own factor (of the family's one
+        distribution, for i.i.d. ones), any other one value per outcome of the whole space."""
+        statement = self.independence
+        mark = expectation.OUTCOME_MARK
+        plain = not (node.labels or node.primes or node.sup_letter is not None)
+        if node.indices and not re.fullmatch(r"[^\[]*\[-?\d+(,-?\d+)*\]", name):
+            plain = False  # an entry at an index with no value here: not one member
+        factor = statement.factor(node.key, bool(node.indices), name) if plain else None
+        if factor is None:
+            return name + mark + suffix
+        names = [f for f, _ in self.factors]
+        if factor not in names:
+            if len(names) + len(self.unseen | {factor: ""}) > expectation.MAX_FACTORS:
+                raise Undecidable("too many independent variables for their product space")
+            self.unseen[factor] = statement.shared(node.key) if statement.identical else factor
+            return name + mark + suffix  # this lowering is done again with the factor in the space
+        at = expectation.component(self.outcome, names.index(factor)) + 1
+        if statement.identical:
+            return f"{statement.shared(node.key)}{mark}iid{at}"
+        return f"{name}{mark}f{at}"
+
     def is_random(self, key: str) -> bool:
         return key in self.letters.randomness.random(("random",) in self.inst.flips)
 
@@ -2007,7 +2048,10 @@ class Lowerer:
     def outcome_values(self, body: n.Node, members: list | None = None) -> list[tuple[sp.Expr, sp.Expr]]:
         """(weight, value of ``body`` at that outcome) for each outcome of the instance's space, or
         for the (outcome, weight) pairs of ``members``."""
-        if members is None:
+        if members is None and self.independence is not None:
+            members = list(expectation.space(self.inst.seed, tuple(f for f, _ in self.factors),
+                                             tuple(t for _, t in self.factors)))
+        elif members is None:
             weights = expectation.outcome_weights(self.inst.seed, bool(self.letters.randomness.conditioned))
             members = list(enumerate(weights, 1))
         saved = self.outcome
