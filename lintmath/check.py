@@ -373,6 +373,9 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
     if verdict.status is Status.UNVERIFIED and relation in EQUALITY and ("'" in lhs + rhs or "\\circ" in lhs + rhs):
         verdict = _primes_of_one_variable(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
                                           explain=explain, context=context, indefinite=indefinite)
+    if verdict.status is Status.UNVERIFIED and relation in EQUALITY and "'" in lhs + rhs:
+        verdict = _primes_beside_derivatives(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
+                                             explain=explain, context=context, indefinite=indefinite)
     if verdict.status is Status.UNVERIFIED and relation in EQUALITY and series.OPEN_ELLIPSIS in verdict.reason:
         return _open_series(lhs, rhs, macros or {}, seed, verdict)
     if verdict.status is Status.UNVERIFIED and verdict.reason.startswith(NAMES_ELSEWHERE) and relation in EQUALITY:
@@ -733,6 +736,32 @@ def _primes_of_one_variable(lhs: str, rhs: str, relation: str, verdict: Verdict,
                         **{k: v for k, v in options.items() if k != "explain"}):
         return verdict  # (y - b)'(y - b): transposes, as statistics courses write them
     return functions
+
+
+def _primes_beside_derivatives(lhs: str, rhs: str, relation: str, verdict: Verdict, **options) -> Verdict:
+    """The verdict on an unverified step that primes letters beside derivatives written with their
+    variable (``\\frac{d}{dx}(xy) = y + xy'``), with each primed letter a function of that variable and its
+    prime the derivative by it (see primed.derivative_reading), as the step would read with ``\\frac{dy}{dx}``
+    written: verified where it holds so; refuted only where a small edit explains the difference (a
+    prime may still name a new letter, so a difference alone says nothing). Otherwise ``verdict`` stands."""
+    try:
+        parsed = parse_step(lhs, rhs, options.get("macros") or {})
+    except (ParseFailure, RecursionError):
+        return verdict
+    reading = primed.derivative_reading(parsed.lhs, parsed.rhs)
+    if reading is None:
+        return verdict
+    found = _check_step(lhs, rhs, relation, reading=lambda p: reclassified(
+        p, primed.as_derivatives(p.lhs, reading), primed.as_derivatives(p.rhs, reading)), **options)
+    names = ", ".join(sorted(reading.functions))
+    variable = reading.variable.base
+    if found.status is Status.VERIFIED:
+        guess = f"{names} {'functions' if len(reading.functions) > 1 else 'a function'} of {variable}, " \
+                f"primes derivatives by {variable}"
+        return replace(found, guessed=tuple(sorted({*found.guessed, guess})))
+    if found.status is Status.REFUTED and found.diagnosis is not None:
+        return found
+    return verdict
 
 
 def _transposed(text: str) -> str:

@@ -61,6 +61,8 @@ MAX_DIGITS = 4000
 # Separates an opaque derivative's name from the entry (d(r)/d(t)#1,0 is the second entry of dr/dt):
 # a message names the derivative once, not each entry.
 OPAQUE_ENTRY = "#"
+# the name of an opaque derivative of one quantity by one variable, d(y)/d(x)^2, as Lowerer.lower_Deriv gives it
+_RATE = re.compile(r"d\((.+)\)/d\(([^()]+)\)\^(\d+)")
 SOFTMAX = ("softmax",)  # the reading of \sigma(z)_i as the softmax's entry i
 # A limit is taken by substitution only where that is sound: a finite value of an expression without
 # jumps, a cancelled rational function, or a purely numerical body whose values settle as the
@@ -346,7 +348,10 @@ def dependents(trees) -> tuple[tuple[n.Sym, n.Sym], ...]:
                 continue
             quantities = _quantities(node.body)
             keys = {n.structure(q) for q in quantities}
-            if len(keys) != 1 or keys & coordinates:
+            # but dy/dx written as such says y moves with x even where the step also differentiates by
+            # y: the chain rule of implicit differentiation, d/dx (y^2) = d/dy (y^2) dy/dx
+            written = isinstance(node.body, n.Sym) and not node.partial
+            if len(keys) != 1 or keys & coordinates and not written:
                 continue
             for var, _ in node.wrt:
                 # d exp(s_i) / d s_j: entries of one family, whose derivatives the indices decide
@@ -2313,12 +2318,22 @@ class Lowerer:
         self.hold_optima(value, [v for v, _ in variables])
         timed = clock.moving(value) if clock is not None else {}
         moving = {}
+        # d(y)/d(x)^1, as \frac{dy}{dx} lowers, in what is differentiated by x again: it moves with x too,
+        # its derivative the next one (d/dx (x y') is y' + x y'', not y')
+        rates: dict[sp.Symbol, sp.Symbol] = {}
+        for s in getattr(value, "free_symbols", ()):
+            match = _RATE.fullmatch(s.name) if isinstance(s, sp.Symbol) and s.name in self.inst.opaque else None
+            if match:
+                rates[s] = match
         for quantity, var in self.letters.dependents:
             if timed and n.undotted(quantity)[1]:
                 continue  # \frac{d}{dt}\dot x: x moves, and \dot x is its derivative
             q, v = self.symbol(quantity), self.symbol(var)
-            if isinstance(q, sp.Symbol) and isinstance(v, sp.Symbol) and value.has(q) \
-                    and any(v == x for x, _ in variables) and q not in timed:
+            if not (isinstance(q, sp.Symbol) and isinstance(v, sp.Symbol)) or q in timed \
+                    or not any(v == x for x, _ in variables):
+                continue
+            its_rates = [s for s, m in rates.items() if m.group(1) == q.name and m.group(2) == v.name]
+            if value.has(q) or its_rates:
                 moving.setdefault(q, []).append(v)
         if clock is not None:
             # \frac{d}{dt} \frac{\partial L}{\partial \dot q}: a derivative from elsewhere, in q and \dot q,
@@ -2333,6 +2348,11 @@ class Lowerer:
         calls = {q: sp.Function(q.name + OPAQUE_ENTRY + "moving")(*vs) for q, vs in moving.items()}
         calls.update({q: sp.Function(q.name + OPAQUE_ENTRY + "moving")(clock.time) for q in timed})
         dots = {d: sp.Derivative(calls[q], (clock.time, k)) for q, ds in timed.items() for k, d in ds.items()}
+        for s, match in rates.items():
+            q = sp.Symbol(match.group(1))
+            v = next((v for v in moving.get(q, ()) if v.name == match.group(2)), None)
+            if v is not None:
+                dots[s] = sp.Derivative(calls[q], (v, int(match.group(3))))
         value = value.xreplace({**calls, **dots})
         for sym, order in variables:
             value = derivative(value, sym, order)

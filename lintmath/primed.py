@@ -145,3 +145,69 @@ def as_functions(tree: n.Node, reading: PrimeReading, constants: bool = False) -
 
     skipped = n.non_quantities(tree)
     return n.rebuild(tree, visit)
+
+
+@dataclass(frozen=True)
+class DerivativeReading:
+    """Primes beside derivatives written with their variable: ``\\frac{d}{dx}(x^2 + y^2) = 2x + 2yy'``."""
+
+    variable: n.Sym  # the one variable the step's derivatives are by
+    functions: frozenset[str]  # the primed letters: functions of it, their primes derivatives by it
+
+
+def derivative_reading(*trees: n.Node) -> DerivativeReading | None:
+    """The reading of implicit differentiation: where every derivative a step writes is a total one by
+    one plain letter (``\\frac{d}{dx}``, ``\\frac{dy}{dx}``, ``\\frac{d}{dt}``) and the step primes other plain
+    letters (``y'``, ``x'`` beside ``\\frac{d}{dt}``), each primed letter is a function of that variable and
+    its prime the derivative by it, as ``\\frac{dy}{dx}`` would be written. None where the step writes no
+    such prime, or where the primes may mean anything else: a partial derivative, a gradient or a
+    differential beside them (by which variable?), a primed group or a primed variable (``x'`` beside
+    ``\\frac{d}{dx}`` is a new point, as in k(x, x')), a dotted letter, a primed letter also applied (f'
+    beside f(x)), or a prime on anything but a plain lower-case letter (X', \\beta': transposes, names)."""
+    variables: dict[str, n.Sym] = {}
+    primed: set[str] = set()
+    applied: set[str] = set()
+    for tree in trees:
+        skipped = n.non_quantities(tree)
+        for node in tree.walk():
+            if isinstance(node, (n.Differential, n.Grad, n.Del)) or _composed(node):
+                return None
+            if isinstance(node, n.Deriv):
+                if node.partial or node.primes or node.held:
+                    return None
+                if isinstance(node.body, n.Sym) and node.body.primes:
+                    return None  # dx'/dt: x' a coordinate of its own (x' = \gamma(x - vt)), not dx/dt
+                for var, _ in node.wrt:
+                    if not (isinstance(var, n.Sym) and _plain_letter(var)) or var.primes:
+                        return None  # d/d\theta is as plain, but a primed Greek letter is a name as often
+                    variables[var.base] = var
+            elif isinstance(node, n.Apply):
+                applied.add(node.func.base)
+            elif isinstance(node, n.Sym) and id(node) not in skipped:
+                if n.undotted(node)[1]:
+                    return None  # \dot x beside y': two notations of one derivative in one step
+                if node.primes:
+                    if not _plain_letter(node):
+                        return None
+                    primed.add(node.base)
+    if len(variables) != 1 or not primed:
+        return None
+    variable = next(iter(variables.values()))
+    if variable.base in primed or primed & applied:
+        return None
+    return DerivativeReading(variable, frozenset(primed))
+
+
+def as_derivatives(tree: n.Node, reading: DerivativeReading) -> n.Node:
+    """``tree`` with each primed letter of ``reading`` written as its derivative by the variable (``y'``
+    as ``\\frac{dy}{dx}``, ``y''`` as ``\\frac{d^2y}{dx^2}``), keeping the offsets of the letter as written,
+    so that an edit of the tree is an edit of the text."""
+    skipped = n.non_quantities(tree)
+
+    def visit(node: n.Node) -> n.Node | None:
+        if isinstance(node, n.Sym) and node.primes and node.base in reading.functions and id(node) not in skipped:
+            variable = replace(reading.variable, start=node.end, end=node.end)
+            return n.Deriv(node.start, node.end, replace(node, primes=0), ((variable, node.primes),), partial=False)
+        return None
+
+    return n.rebuild(tree, visit)
