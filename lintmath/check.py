@@ -2616,10 +2616,11 @@ def _maybe_products(parsed: Parsed, key: str) -> bool:
     (``m_2(x^2 + y^2)`` beside ``m_2 l``, ``2\\pi e(P + N)`` beside ``2\\pi e N``): a letter no one writes as
     a function that the step also writes alone, so the readings decide, not a gap."""
     apps = [x for x in parsed.lhs.walk() if isinstance(x, n.Apply) and x.func.key == key]
-    if not apps or not all(x.maybe_product and x.func.base not in FUNCTION_LETTERS for x in apps):
+    if not apps or not all(x.maybe_product and (x.prefer_product or x.func.base not in FUNCTION_LETTERS) for x in apps):
         return False
     trees = (parsed.lhs, parsed.rhs)
-    return any(_written_alone(t, key) or any(isinstance(x, n.Const) and x.name == key for x in t.walk())
+    return any(_written_alone(t, key) or any(isinstance(x, n.Const) and key in (x.name, "\\" + x.name)
+                                             for x in t.walk())
                for t in trees)
 
 

@@ -194,6 +194,8 @@ def classify_letters(*trees: n.Node) -> Letters:
         for node in tree.walk():
             if isinstance(node, n.Sym) and id(node) not in in_index and not node.indices and not node.style:
                 standalone.add(node.base)
+            elif isinstance(node, n.Const) and node.name == "pi":
+                standalone.add("\\pi")  # 9\pi beside \pi(3)^2: the constant, so \pi(3) is a product
     index -= derivative_vars
     vectors, matrices, candidates, inferred = classify_shapes(trees, index | integer)
     kets = any(isinstance(node, n.Ket) for tree in trees for node in tree.walk())
@@ -1873,7 +1875,7 @@ class Lowerer:
         if isinstance(node.base, n.Apply) and self.apply_is_product(node.base):
             # x(1-x)^2 read as a product is x (1-x)^2: the exponent belongs to the bracket
             inner = n.Pow(node.start, node.end, n.Paren(node.base.start, node.base.end, node.base.args[0]), node.exp)
-            return linalg.multiply([self.symbol(node.base.func), self.lower(inner)])
+            return linalg.multiply([self.product_head(node.base.func), self.lower(inner)])
         base, exp = self.lower(node.base), self.lower(node.exp)
         matrix_power = linalg.power(base, exp)
         if matrix_power is not None:
@@ -2104,6 +2106,15 @@ class Lowerer:
             terms.append(linalg.multiply([w, da, db]))
         return linalg.add(terms)
 
+    def product_head(self, func: n.Sym) -> sp.Expr:
+        """The letter before a bracket that a product reading multiplies: ``2\\pi e(P + N)`` beside
+        ``2\\pi e N`` multiplies Euler's number (unless the step reads e as a letter), ``\\pi(3)^2``
+        beside ``9\\pi`` the constant."""
+        constant = {"e": "e", "\\pi": "pi"}.get(func.base)
+        if constant and not (func.indices or func.style or func.labels or func.primes):
+            return self.lower_Const(n.Const(func.start, func.end, constant))
+        return self.symbol(func)
+
     def apply_is_product(self, node: n.Apply) -> bool:
         if expectation.kind_of(node) is not None:
             return False
@@ -2139,10 +2150,7 @@ class Lowerer:
             return self.lower_Apply(replace(node, func=plain, primes=node.primes + dots))  # \dot x(t) is x'(t)
         if self.apply_is_product(node):
             func = node.func
-            if func.base == "e" and not (func.indices or func.style or func.labels or func.primes):
-                # 2\pi e(P + N): the e beside 2\pi e N, Euler's number unless the step reads e as a letter
-                return linalg.multiply([self.lower_Const(n.Const(func.start, func.end, "e")), self.lower(node.args[0])])
-            return linalg.multiply([self.symbol(func), self.lower(node.args[0])])
+            return linalg.multiply([self.product_head(func), self.lower(node.args[0])])
         if self.series_vars and any(n.mentions(a, self.series_vars) for a in node.args) \
                 and (not is_library(node) or expectation.kind_of(node) is not None):
             # h[k] summed to infinity: whether and to what it converges is a property of the h the

@@ -1897,7 +1897,10 @@ class Parser:
         if single and sym.primes == 0 and not sym.style:
             arg = args[0]
             looks_like_variable = isinstance(arg, n.Sym) and arg.base != name
-            prefer_product = not (name in FUNCTION_LETTERS or looks_like_variable)
+            # \pi (3)^2: the constant times a number (a policy or a prime count is applied to states
+            # and letters, and stays the other reading)
+            prefer_product = not (name in FUNCTION_LETTERS or looks_like_variable) \
+                or name == "\\pi" and not sym.indices and n.letter_free(arg)
         if open_tok.text == "[":
             prefer_product = False  # x[k], S[path]: a sequence or functional, unless x stands alone
         if self.at("(") and sym.primes:
