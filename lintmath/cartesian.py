@@ -200,3 +200,26 @@ def cartesian_fields(*trees: n.Node) -> tuple[n.Node, ...]:
         return node  # a constant, a coordinate: its subscripts are labels, not fields
 
     return tuple(n.rebuild(tree, visit) for tree in trees)
+
+
+def basis_vectors(*trees: n.Node) -> tuple[n.Node, ...]:
+    """The trees of a step with its unit vectors ``\\mathbf{i}``, ``\\hat{\\jmath}``, ``\\vec{k}`` written
+    as the columns of the standard basis of R^3, when the step writes two different ones and no bare
+    ``\\nabla`` (which :func:`cartesian_fields` reads). Lower-case bold i, j, k side by side are the
+    axes of every vector algebra text (``\\mathbf{i} \\times \\mathbf{k} = -\\mathbf{j}`` holds only for
+    them); read as unknown vectors, a correct step about them would be refuted. A lone bold k may be a
+    wave vector, so one letter alone keeps its generic reading."""
+    if any(isinstance(x, n.Del) for tree in trees for x in tree.walk()):
+        return trees
+    axes = {unit_axis(x) for tree in trees for x in tree.walk()
+            if isinstance(x, n.Sym) and x.base in UNIT_LETTERS} - {None}
+    if len(axes) < 2:
+        return trees
+
+    def visit(node: n.Node) -> n.Node | None:
+        if isinstance(node, n.Sym) and node.base in UNIT_LETTERS and (axis := unit_axis(node)) is not None:
+            return n.MatrixLit(node.start, node.end, tuple(
+                (n.Num(node.start, node.end, "1" if k == axis else "0"),) for k in range(3)))
+        return None
+
+    return tuple(n.rebuild(tree, visit) for tree in trees)

@@ -33,7 +33,7 @@ from lintmath import commutators, equations, events, expectation, implication, l
 from lintmath import independence, infotheory, primed, refusals, series
 from lintmath import tuples as tuples_reading
 from lintmath.budget import BudgetExceeded, work_time
-from lintmath.cartesian import cartesian_fields
+from lintmath.cartesian import basis_vectors, cartesian_fields
 from lintmath.context import EARLIER, LETTER, ContextItem, constant_as_letter, with_earlier_values
 from lintmath.differentials import (
     DIFFERENTIALS, PLAIN_D, SPACED_D, differential_gap, differential_reading, differentiated_by, has_differentials,
@@ -149,6 +149,7 @@ def parse_step(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> Parsed:
             raise
         left, right = _listed_vectors(lhs, rhs, macros, increments, exc)
     left, right = cartesian_fields(left, right)
+    left, right = basis_vectors(left, right)
     if _normed_functions(left, right):
         raise ParseFailure(FUNCTION_NORM)
     if PLAIN_D.search(lhs + " " + rhs) and loose_differentials(left, right) \

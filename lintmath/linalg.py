@@ -232,6 +232,24 @@ def inner(left, right):
     raise ShapeProblem("an inner product of things not known to be vectors")
 
 
+def formal_determinant(rows: list[list]):
+    """The determinant of a square array whose first row holds vectors of one shape and whose other
+    rows hold numbers, expanded along that first row: the cross product's mnemonic
+    ``\\begin{vmatrix} \\mathbf{i} & \\mathbf{j} & \\mathbf{k} \\\\ u_1 & u_2 & u_3 \\\\ ... \\end{vmatrix}``.
+    Any other array of matrices stays a block matrix, which is not read."""
+    rows = [[scalar(v) for v in row] for row in rows]
+    size = len(rows)
+    head, rest = rows[0], rows[1:]
+    if size < 2 or any(len(row) != size for row in rows) or not all(is_matrix(v) for v in head) \
+            or len({v.shape for v in head}) != 1 or any(is_matrix(v) for row in rest for v in row):
+        return determinant(literal(rows))
+    terms = []
+    for j, vector in enumerate(head):
+        minor = MatrixT([[v for k, v in enumerate(row) if k != j] for row in rest])
+        terms.append(MatrixT(vector * ((-1) ** j * minor.det(method="berkowitz"))))
+    return add(terms)
+
+
 def literal(rows: list[list]) -> MatrixT:
     rows = [[scalar(v) for v in row] for row in rows]
     if any(is_matrix(v) for row in rows for v in row):

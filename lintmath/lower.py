@@ -1860,8 +1860,10 @@ class Lowerer:
         return linalg.inner(self.lower(node.left), self.lower(node.right))
 
     def lower_MatrixLit(self, node: n.MatrixLit) -> sp.Expr:
-        value = linalg.literal([[self.lower(c) for c in row] for row in node.rows])
-        return linalg.determinant(value) if node.det else value
+        rows = [[self.lower(c) for c in row] for row in node.rows]
+        if node.det:
+            return linalg.formal_determinant(rows)
+        return linalg.literal(rows)
 
     def lower_Pow(self, node: n.Pow) -> sp.Expr:
         if isinstance(node.exp, n.Sym) and node.exp.base in self.letters.index and isinstance(node.base, n.Sym) \

@@ -569,10 +569,23 @@ def _is_equation(local: str, first: int, last: int, ms: Sequence[RelationMatch])
 _REMARK = re.compile(rf"\(?\s*\\(?:{_TEXT_NAMES}|eqref|ref)(?![a-zA-Z@])")
 
 
+# a row or column operation of elimination: R_2, C_{3}, r_1 (a letter with a number or i, j, k under it)
+_ROW_NAME = r"(?:[RCrc]|L)_(?:\{\s*(?:\d+|[ijkmn])\s*\}|\d|[ijkmn])"
+_ROW_OP = re.compile(
+    r"(?:\s|" + _ROW_NAME + r"|\d+(?:\.\d+)?|[-+(),\[\]/:;~]"
+    r"|\\[dt]?frac\s*(?:\{[^{}]*\}\s*\{[^{}]*\}|\d\s*\d)"
+    r"|\\(?:cdot|times|to|rightarrow|leftarrow|leftrightarrow|longrightarrow|longleftarrow|mapsto"
+    r"|leftrightarrows|rightleftarrows|quad|qquad|left|right)(?![a-zA-Z])|\\[,;:! ])+")
+
+
 def _is_remark(local: str, first: int, last: int) -> bool:
     """A column that holds words or a reference, not math: ``\\text{(chain rule)}``,
-    ``(\\text{difference of squares})``, ``\\text{by } (2)``, ``(\\ref{eq1})``."""
-    return bool(_REMARK.match(local, first, last))
+    ``(\\text{difference of squares})``, ``\\text{by } (2)``, ``(\\ref{eq1})``, or the row
+    operations of an elimination (``(R_2 - 2R_1)``, ``R_3 \\to R_3 + R_1``): these name rows of the
+    matrix beside them, and as a factor of its right side they would make the step unreadable."""
+    if _REMARK.match(local, first, last):
+        return True
+    return bool(_ROW_OP.fullmatch(local, first, last)) and re.search(_ROW_NAME, local[first:last]) is not None
 
 
 def _in_left_column(first: int, ga: int, gb: int, amps: Sequence[int]) -> bool:
