@@ -329,7 +329,7 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
                first: bool = False, seed: int = 0, explain: bool = True,
                context: tuple[ContextItem, ...] = (), indefinite: bool = False,
                rows: tuple[str, ...] = (), clause: bool = False, derived: bool = False,
-               modular_prose: bool = False) -> Verdict:
+               modular_prose: bool = False, note: str = "") -> Verdict:
     """Decide ``lhs REL rhs``. ``first`` marks the head of a chain, whose left side may be a name that
     the line defines (``E = ...``): such a step needs the definition from elsewhere, which ``context``
     (the definitions and assumptions in force where the step stands) may supply. ``indefinite`` says
@@ -340,7 +340,16 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
     condition on its letters rather than an identity; ``derived``: such an equation that an arrow leads
     to, which a chain showing that an equation has no solution ends false (``\\Rightarrow 3 = 1``).
     ``modular_prose``: the prose just before the step works modulo a number (``in $\\mathbb{Z}_7$``), so an
-    equation may be solved, and numbers equated, as residues."""
+    equation may be solved, and numbers equated, as residues. ``note``: the annotation set beside the
+    step's row (``&& (u = \\sin x)``), a condition under which a step it refutes may hold."""
+    if note:
+        verdict = check_step(lhs, rhs, relation, macros=macros, first=first, seed=seed, explain=explain,
+                             context=context, indefinite=indefinite, rows=rows, clause=clause,
+                             derived=derived, modular_prose=modular_prose)
+        if verdict.status is Status.REFUTED and (relation in EQUALITY or relation in INEQUALITY) \
+                and _note_states_condition(f"{lhs} {rhs}", note):
+            return Verdict(Status.UNVERIFIED, CONDITION_FOLLOWS, elapsed=verdict.elapsed)
+        return verdict
     if relation in LOGICAL:
         def identity(left: str, right: str) -> Status:
             return _check_step(left, right, "=", macros=macros, seed=seed, explain=False).status
@@ -1009,6 +1018,22 @@ def _condition_follows(lhs: str, rhs: str) -> bool:
         return False
     # only a condition on the step's own letters (2 + 2 = 5 \quad \text{for } n = 1 stays wrong)
     return bool(_letters_of(condition) & _letters_of(lhs))
+
+
+def _note_states_condition(step: str, note: str) -> bool:
+    """Whether an annotation column beside the step (``&& (u = \\sin x)``, ``&& \\text{if } b = 0``,
+    ``&& \\text{for $n = 1$}``) states a condition on a letter of the ``step`` (its two sides): as for a
+    condition after the math (see _condition_follows), the step may hold under it, a substitution the
+    check does not make."""
+    if not _CONDITION_SIGN.search(note):
+        return False
+    # math set inside the words ($n = 1$), and letters named in them (\text{if all x > 0})
+    inline = " ".join(re.findall(r"\$([^$]*)\$", note))
+    words = {w for group in _TEXT_GROUP.findall(note) for w in re.findall(r"(?<![A-Za-z])[A-Za-z](?![A-Za-z])", group)}
+    return bool((_letters_of(note) | _letters_of(inline) | words) & _letters_of(step))
+
+
+_TEXT_GROUP = re.compile(r"\\(?:text|mbox|textrm)\s*\{([^{}]*)\}")
 
 
 # where a condition after the math begins: a space, a comma, words

@@ -82,6 +82,9 @@ class Step:
     relation_text: str  # as written, e.g. "\\leq" or "\\overset{(a)}{=}"
     lhs: MathText
     rhs: MathText
+    # an annotation set beside the row (``&& (u = \sin x)``, ``&& \text{if } b = 0``): not math, but a
+    # condition it states may be what makes the step hold
+    note: str = ""
 
 
 @dataclass(frozen=True)

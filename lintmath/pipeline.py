@@ -101,7 +101,7 @@ def tasks_for(doc: Document, config: Config) -> list[tuple[StepResult, Task]]:
                         config.seed, config.budget, context, defines, indefinite,
                         rows if step.index == 0 else (), _in_implication(derivation, step.index),
                         _derived(derivation, step.index),
-                        any(0 <= step.lhs.line - at <= MODULAR_REACH for at in modular_lines))
+                        any(0 <= step.lhs.line - at <= MODULAR_REACH for at in modular_lines), step.note)
             pairs.append((StepResult(derivation, step, None), task))  # type: ignore[arg-type]
     return pairs
 

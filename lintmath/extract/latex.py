@@ -588,6 +588,41 @@ def _is_remark(local: str, first: int, last: int) -> bool:
     return bool(_ROW_OP.fullmatch(local, first, last)) and re.search(_ROW_NAME, local[first:last]) is not None
 
 
+#: the opening of a bracketed note: ``(``, ``[``, ``\left(``, ``\bigl(``
+_NOTE_OPEN = re.compile(r"(?:\\left|\\[bB]igg?l?)?\s*([(\[])")
+_NOTE_CLOSE = {"(": ")", "[": "]"}
+
+
+def _is_bracketed_note(local: str, first: int, last: int, extra: dict[str, str]) -> bool:
+    """A column that is one bracket holding a relation, ``(u = \\sin x)``, ``\\left[x > 0\\right]``, or
+    words, ``\\left(\\text{by parts}\\right)``: a condition, a substitution or a reason set beside the
+    equation, not math that goes on from it."""
+    m = _NOTE_OPEN.match(local, first, last)
+    if m is None:
+        return False
+    opener = m.group(1)
+    closer = _NOTE_CLOSE[opener]
+    end = last
+    while end > m.end() and local[end - 1] in " \t\r\n,.;":
+        end -= 1
+    depth = 0
+    for k in range(m.start(1), end):
+        if local[k] == opener:
+            depth += 1
+        elif local[k] == closer:
+            depth -= 1
+            if depth == 0 and k != end - 1:
+                return False  # the bracket closes before the column ends: (a)(b), (x) + 1
+    if depth != 0 or local[end - 1] != closer:
+        return False
+    inner_end = end - 1
+    right = re.search(r"\\(?:right|[bB]igg?r?)\s*\Z", local[m.end():inner_end])
+    if right is not None:
+        inner_end = m.end() + right.start()
+    inner = strip_spacing(local, m.end(), inner_end)[0]
+    return _is_remark(local, inner, inner_end) or bool(find_relations(local, m.end(), inner_end, extra))
+
+
 def _in_left_column(first: int, ga: int, gb: int, amps: Sequence[int]) -> bool:
     """No ``&`` of the row comes before its first character ``first`` (within ``[ga, gb)``)."""
     return not any(ga <= x < first for x in amps)
@@ -628,13 +663,14 @@ class _Chain:
     """A derivation being read: its sides and relations, and the slices of the display (rows,
     columns) it was read from, so a side spanning rows leaves out the other columns between."""
 
-    __slots__ = ("sides", "rels", "owned", "doubt")
+    __slots__ = ("sides", "rels", "owned", "doubt", "notes")
 
     def __init__(self) -> None:
         self.sides: list[list[int]] = []
         self.rels: list[RelationMatch] = []
         self.owned: list[tuple[int, int]] = []
         self.doubt: set[int] = set()  # sides whose extent is ambiguous: no step is read from them
+        self.notes: dict[int, str] = {}  # a side's annotation column (``&& (u = \sin x)``), by side
 
 
 class _Builder:
@@ -644,6 +680,8 @@ class _Builder:
         self.extra = extra
         self.derivations: list[Derivation] = []
         self._line_starts: list[int] | None = None
+        # the annotation columns of the display being read, by the start of the group they annotate
+        self._notes: dict[int, str] = {}
 
     def position(self, offset: int) -> tuple[int, int]:
         if self._line_starts is None:
@@ -681,6 +719,7 @@ class _Builder:
         amps: list[list[int]] = []
         rows = _split_rows(local, chars, a, b, amps)
         local = "".join(chars)
+        self._notes = {}
         grouped = self._group_rows(local, row_env, rows, amps)
         for groups in grouped:
             for k, (_key, ga, gb, _fresh) in enumerate(groups):
@@ -741,10 +780,16 @@ class _Builder:
                     started.add(j)
                 elif j in started:
                     own = (ms[0].start == first) if ms else bool(_LEADING_OP.match(local, first))
-                if not own and groups and _is_remark(local, first, last) \
+                if not own and groups and (_is_remark(local, first, last)
+                                           or _is_bracketed_note(local, first, last, self.extra)) \
                         and self._has_operand(local, groups[-1][1], groups[-1][2]):
-                    # a justification column (``&& \text{by (2)}``) beside a complete equation:
-                    # not part of its right side, so the checker and a suggestion never see it
+                    # a justification column (``&& \text{by (2)}``, ``&& (u = \sin x)``) beside a
+                    # complete equation: not part of its right side, so the checker and a suggestion
+                    # never see it as math; kept as the step's note, as a condition it states
+                    # (``&& \text{if } b = 0``) may be what makes the step hold
+                    at = groups[-1][1]
+                    note = " ".join(local[first:last].split())
+                    self._notes[at] = f"{self._notes[at]} {note}" if at in self._notes else note
                     continue
             if own or not groups:
                 groups.append([j if own else 0, ca, cb, False])
@@ -801,6 +846,7 @@ class _Builder:
                 first, last = strip_spacing(local, ga, gb)
                 if first >= last:
                     continue
+                note = self._notes.get(ga)
                 chain = current.get(key)
                 if chain is None or fresh:
                     chain = start(key)
@@ -820,6 +866,8 @@ class _Builder:
                     else:
                         sides.append([first, last])
                     chain.owned.append((first, last))
+                    if note:
+                        chain.notes[len(sides) - 1] = note
                     continue
                 if ms[0].start == first or _PHANTOM.fullmatch(local, first, ms[0].start):
                     if not sides:
@@ -845,6 +893,8 @@ class _Builder:
                 for k, m in enumerate(ms):
                     chain.rels.append(m)
                     sides.append([m.end, ms[k + 1].start if k + 1 < len(ms) else last])
+                if note:
+                    chain.notes[len(sides) - 1] = note
         for chain in chains:
             if chain.rels:
                 self._emit(local, base, env, chain, label)
@@ -930,14 +980,16 @@ class _Builder:
                     continue
                 lhs = self._math(local, base, sides[left][0], sides[k][1], owned)
                 rhs = self._math(local, base, sides[k + 1][0], sides[right][1], owned)
+                note = chain.notes.get(right, "")
             else:
                 if doubt and (k in doubt or k + 1 in doubt):
                     continue
                 lhs = self._math(local, base, *sides[k], owned)
                 rhs = self._math(local, base, *sides[k + 1], owned)
+                note = chain.notes.get(k + 1, "")
             if lhs is None or rhs is None:
                 continue
-            steps.append(Step(len(steps), rel.name, rel.text, lhs, rhs))
+            steps.append(Step(len(steps), rel.name, rel.text, lhs, rhs, note))
         if steps:
             self.derivations.append(
                 Derivation(self.path, len(self.derivations), env, tuple(steps), label=label)

@@ -95,7 +95,7 @@ ROUNDINGS = {"\\lfloor": "floor", "\\lceil": "ceiling"}
 # the commands the infix \brace and \brack (or a bracketed \atop) are read as (see _infix_fractions)
 STIRLING = {"\\lintmathstirlingone": "stirling1", "\\lintmathstirlingtwo": "stirling2"}
 UNSUPPORTED = {
-"\\iint": "integrals", "\\iiint": "integrals", "\\oint": "integrals",
+"\\iint": "integrals", "\\iiint": "integrals", "\\oint": "contour integrals over a curve",
     "\\limsup": "limits", "\\liminf": "limits", "\\nabla": "gradients",
     "\\sup": "suprema", "\\inf": "infima",
     "\\arg": "arg max / arg min", "\\argmax": "arg max / arg min", "\\argmin": "arg max / arg min",
@@ -118,7 +118,7 @@ def prepare(text: str, macros: Mapping[str, Macro] | None = None, offset: int = 
     if macros:
         tokens = expand_macros(tokens, macros)
     tokens = _scientific_notation(_infix_fractions(_braket_commands(package_commands(siunitx_commands(tokens)))))
-    tokens = _repeating_decimals(tokens)
+    tokens = _contour_intervals(_repeating_decimals(tokens))
     out: list[Token] = []
     i = 0
     while i < len(tokens):
@@ -551,6 +551,60 @@ def _accented_digits(tokens: list[Token], i: int, accents: set[str]) -> tuple[st
     return (digits, after) if digits.isdigit() else None
 
 
+#: terms that are values already, which an evaluation bar after them does not close
+_VALUES = (n.Integral, n.BigOp, n.Limit, n.EvalBar, n.Optimum, n.Evaluate)
+
+
+def _one_antiderivative(terms: list[n.Term], last: n.Node) -> bool:
+    """Whether the terms before an evaluation bar and the term it follows read as one antiderivative
+    (``\\frac{x^3}{3} - x\\Big|_0^1``): none is a value already (a definite integral, a sum, a limit, a
+    term evaluated), and each shares a letter with the last, so the bar has something to evaluate in
+    each. A term without it would vanish under the bar, which no author means: ``\\int_0^1 f\\,dx -
+    uv\\Big|_0^1`` evaluates uv alone."""
+    nodes = [t.node for t in terms] + [last]
+    if any(isinstance(x, _VALUES) for node in nodes for x in node.walk()):
+        return False
+
+    def letters(node: n.Node) -> set[str]:
+        return {x.base for x in node.walk() if isinstance(x, n.Sym)}
+
+    mine = letters(last)
+    return bool(mine) and all(letters(t.node) & mine for t in terms)
+
+
+def _contour_intervals(tokens: list[Token]) -> list[Token]:
+    """``\\oint_0^{2\\pi} f(t)\\,dt``: a closed path run through by a parameter whose interval is written
+    is the integral over that interval, read as ``\\int``. Over a named curve (``\\oint_C``, ``\\oint_{|z|=1}``)
+    the path is not written: it stays unread."""
+    if not any(t.text == "\\oint" for t in tokens):
+        return tokens
+    out = list(tokens)
+    for i, t in enumerate(tokens):
+        if t.text != "\\oint":
+            continue
+        scripts: dict[str, list[Token]] = {}
+        j = i + 1
+        try:
+            for _ in range(2):
+                if j < len(tokens) and tokens[j].text in ("_", "^") and tokens[j].text not in scripts:
+                    script = tokens[j].text
+                    scripts[script], j = read_group(tokens, j + 1)
+        except ParseFailure:
+            continue
+        lower = scripts.get("_")
+        if lower and scripts.get("^") and not _names_curve(lower):
+            out[i] = Token("cmd", "\\int", t.start, t.end, t.spaced)
+    return out
+
+
+def _names_curve(lower: list[Token]) -> bool:
+    """A lower script that names a path rather than a starting value: ``C``, ``\\partial S``, ``\\gamma``,
+    ``\\mathcal{C}``, ``|z| = 1``."""
+    if len(lower) == 1 and lower[0].kind == "letter" and lower[0].text.isupper():
+        return True
+    return any(x.text in ("\\partial", "\\mathcal", "\\gamma", "\\Gamma", "|", "\\vert") for x in lower)
+
+
 def _repeating_decimals(tokens: list[Token]) -> list[Token]:
     """``0.\\overline{3}``, ``0.1\\overline{6}``, ``1.\\dot{3}``, ``0.\\dot{1}4\\dot{2}``: a decimal whose marked
     digits repeat for ever, as ``\\lintmathrepeating{0.1}{6}`` (the digits written before the period, and
@@ -959,6 +1013,12 @@ class Parser:
             if t.text == "," and _inside_number(self.toks, self.i):
                 # 10,000 or a decimal comma 2,5: cut there, the side would read as its first digits
                 raise ParseFailure("a comma inside a number (10,000 or 2,5) is not decided yet")
+            nxt = self.peek(1)
+            if allow_annotation and t.text == "." and nxt is not None and nxt.text in ANNOTATIONS:
+                # = y^3. \qquad \text{[because ...]}: the sentence's full stop before a note (a dot
+                # between factors, a \ . b, has no note after it)
+                self.advance()
+                t = nxt
             if allow_annotation and (t.text in ANNOTATIONS or t.text in {",", ";", ":", "\\tag"}):
                 self.check_annotation(t)
                 return node  # prose after the math: "= 2x, \quad \text{by (3)}"
@@ -997,6 +1057,7 @@ class Parser:
             raise ParseFailure("expression nested too deeply")
         terms: list[n.Term] = []
         start = self.peek().start if self.peek() else 0
+        whole_bar = False  # an evaluation bar closing the whole sum before it
         while True:
             sign, sign_start = "+", -1
             if self.at(*ADD_OPS):
@@ -1026,13 +1087,21 @@ class Parser:
             if self.at(*MOD_OPS):
                 node = self.modulo(node, bool(terms) or sign_start >= 0)
             if self.at_eval_bar() and not self.in_evalopen:
-                if terms:
-                    # a + b \Big|_0^1: the bar may close b or the whole sum; the author's \left. would say
-                    raise ParseFailure("an evaluation bar after several terms is not decided yet")
-                node = self.eval_bar(node, node.start)
+                if terms and not any(isinstance(x, n.EvalBar) for term in terms for x in term.node.walk()):
+                    if not _one_antiderivative(terms, node):
+                        # \int_0^1 f\,dx - uv \Big|_0^1: the bar may close uv alone or more; the
+                        # author's \left. would say
+                        raise ParseFailure("an evaluation bar after several terms is not decided yet")
+                    # \frac{x^3}{3} - x \Big|_0^1 ending the expression: calculus notes evaluate the
+                    # whole antiderivative written before the bar (x alone would leave a side that
+                    # mixes a function of x with a number)
+                    whole_bar = True
+                else:
+                    # a term evaluated before (x^2 \Big|_0^1 - x \Big|_0^1): each bar closes its own term
+                    node = self.eval_bar(node, node.start)
             term_start = sign_start if sign_start >= 0 else node.start
             terms.append(n.Term(term_start, node.end, sign, node, sign_start))
-            if not self.at(*ADD_OPS):
+            if whole_bar or not self.at(*ADD_OPS):
                 break
         self.depth -= 1
         if _has_ellipsis(terms):
@@ -1041,6 +1110,12 @@ class Parser:
             terms = _fold_ellipses(terms, {t.text for t in self.root_toks} | _bound_letters(terms))
         terms = _extend_sum_bodies(terms)
         terms = _extend_limit_bodies(terms)
+        if whole_bar:
+            bar = self.eval_bar(n.Add(start, terms[-1].end, tuple(terms)), start)
+            if self.at(*ADD_OPS):
+                # a + b \Big|_0^1 + c: the bar may close b, or a + b, or more; the author's \left. would say
+                raise ParseFailure("an evaluation bar after several terms is not decided yet")
+            return bar
         if len(terms) == 1 and terms[0].sign == "+":
             return terms[0].node
         return n.Add(start, terms[-1].end, tuple(terms))

@@ -103,8 +103,10 @@ EVALUATION_BARS = [
     (r"\int_0^2 c\, t \, dt", r"\frac{c\, t^2}{2}\Big|_0^2", V),
     (r"\frac{c\, t^2}{2}\Big|_0^2", "2c", V),  # c is no usual variable letter, t is
     (r"\frac{y\, t^2}{2}\Big|_0^2", "2y", U),  # y or t? not said
-    # what a bar after several terms applies to is not said: not read
-    (r"x^2 + x \Big|_0^1", "2", U),
+    # a bar ending several terms of one antiderivative closes them all (round 18); with terms after
+    # it, what it applies to is not said: not read
+    (r"x^2 + x \Big|_0^1", "2", V),
+    (r"x^2 + x \Big|_0^1 + 1", "3", U),
     # p \delta q |_{t_0}^{t_1}: a function of t that F does not show; never evaluated at \delta
     (r"\int_{t_0}^{t_1} \frac{d}{dt}(p\, \delta q)\, dt", r"p\, \delta q \Big|_{t_0}^{t_1}", U),
     (r"p \delta q \Big|_{t_0}^{t_1}", "0", U),
