@@ -30,7 +30,7 @@ from lintmath.lower import (
     read_as_product, reading_keys, shapes_of_side, sum_bounds,
 )
 from lintmath import commutators, equations, events, expectation, implication, linalg, modular, probability, quantum
-from lintmath import independence, infotheory, primed, refusals, series
+from lintmath import independence, infotheory, matfunc, primed, refusals, series
 from lintmath import tuples as tuples_reading
 from lintmath.budget import BudgetExceeded, work_time
 from lintmath.cartesian import basis_vectors, cartesian_fields
@@ -1612,6 +1612,51 @@ def _upright_namesakes(parsed: Parsed, names: set[str]) -> bool:
                for tree in (parsed.lhs, parsed.rhs) for x in tree.walk())
 
 
+MATRIX_ROOT_DIFFER = ("a square root of a matrix: which root, and of which matrices (positive definite?), is "
+                      "the prose's; not refuted")
+MATRICES_COMMUTE = "holds if the matrices commute (e^{A}e^{B} = e^{A+B} when AB = BA), which only the prose can say"
+
+
+def _matrix_function_gap(comparator: "Comparator", outcome: Outcome) -> str:
+    """Why a step with a function of a matrix that did not verify is no error of its own: a square
+    root of a matrix (many-valued, and real only for some matrices: the reading only verifies), or a step that holds when its matrices commute (e^{A}e^{B} = e^{A+B} holds for the
+    commuting A, B the prose may have). "" when neither, and for steps without such functions."""
+    if outcome.kind == "equal":
+        return ""
+    kinds = comparator.matrix_function_kinds()
+    if not kinds:
+        return ""
+    if kinds & matfunc.MULTIVALUED:
+        return MATRIX_ROOT_DIFFER if outcome.kind == "differ" else outcome.reason
+    partly = outcome.reason.startswith(("holds at some sampled points", "refuted in one reading"))
+    if (outcome.kind == "differ" or partly) and _function_of_matrix_sum(comparator.parsed):
+        commuting = comparator.compare(comparator.parsed.lhs, comparator.parsed.rhs, frozenset([matfunc.COMMUTING]))
+        if commuting.kind == "equal":
+            return MATRICES_COMMUTE
+    return ""
+
+
+def _function_of_matrix_sum(parsed: Parsed) -> bool:
+    """Whether a function of a matrix is taken of a sum of different matrices (e^{A+B}, \\exp(tA + sB)):
+    what commuting matrices, which the prose may assume, make of it (e^{A}e^{B}) is the step's
+    question. Elsewhere (P^{-1}e^{D}P for Pe^{D}P^{-1}) matrices that commute hide a slip."""
+    matrices = parsed.letters.matrices
+    for tree in (parsed.lhs, parsed.rhs):
+        for x in tree.walk():
+            if isinstance(x, n.Pow) and (isinstance(x.base, n.Const) and x.base.name == "e"):
+                argument = x.exp
+            elif isinstance(x, n.Func) and x.name in matfunc.KINDS and x.args:
+                argument = x.args[0]
+            else:
+                continue
+            for y in argument.walk():
+                if isinstance(y, n.Add):
+                    letters = [{z.key for z in t.walk() if isinstance(z, n.Sym) and z.key in matrices} for t in y.terms]
+                    if len(set().union(*letters)) > 1 and sum(1 for group in letters if group) > 1:
+                        return True
+    return False
+
+
 def _units_distinct(names: set[str]) -> bool:
     """Whether the units named measure different kinds of quantity, none convertible into another:
     one unit alone, or known words (kJ mol^{-1}, m/s) of which no two are of one kind."""
@@ -1741,6 +1786,9 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
                     return Verdict(Status.REFUTED, "the two sides differ", outcome.point, (), diagnosis,
                                    time.perf_counter() - started, where)
             return Verdict(Status.UNVERIFIED, reason, elapsed=time.perf_counter() - started)
+    gap = _matrix_function_gap(comparator, outcome)
+    if gap:
+        return Verdict(Status.UNVERIFIED, gap, elapsed=time.perf_counter() - started)
     if outcome.kind == "undecided":
         if _fails_with_gates(outcome) and explain and relation in EQUALITY and not rhs_changed:
             verdict = explain_with_gates(comparator, rhs, "" if used else lhs, where,
@@ -3119,6 +3167,17 @@ class Comparator:
         bound = {x.var for t in trees for x in t.walk() if isinstance(x, n.BigOp)} | \
                 {v for t in trees for x in t.walk() if isinstance(x, n.BigOp) for v in x.extra_vars}
         return sorted(self.parsed.letters.index - bound)
+
+    def matrix_function_kinds(self) -> set[int]:
+        """The kinds of function of a matrix (see matfunc) in the step's sides as lowered so far."""
+        kinds: set[int] = set()
+        for entry in self._pairs.values():
+            if isinstance(entry, Exception):
+                continue
+            for side in entry[1:]:
+                items = list(side) if linalg.is_matrix(side) else [side]
+                kinds.update(f.kind for x in items if isinstance(x, sp.Basic) for f in x.atoms(matfunc.MatrixFunction))
+        return kinds
 
     def own_pair(self, flips: frozenset, atoms: bool, k: int) -> tuple[Instance, sp.Expr, sp.Expr]:
         """Instance ``k`` of a reading and the step's two sides lowered in it, built once (a failure

@@ -28,6 +28,8 @@ import mpmath
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
+from lintmath import matfunc
+
 MAX_PRECISION = 120  # beyond this, the exact path
 SCREENING_DIGITS = 30  # check.PRECISION; integrals are computed here only at this precision
 GUARD_DIGITS = 10
@@ -207,6 +209,8 @@ def _compile(expr, index: dict) -> Closure:
             # always finds no value; it takes it ~15 ms per point to say so (tested in test_evaluate)
             raise NoValue("a multiple integral")
         return _compile_integral(expr.function, expr.limits, index)
+    if isinstance(expr, matfunc.MatrixFunction):
+        return _compile_matrix_function(expr, index, _compile, matfunc.entry_value)
     func = _unary(_UNARY, type(expr))
     if func is not None and len(expr.args) == 1:
         inner = _compile(expr.args[0], index)
@@ -215,6 +219,15 @@ def _compile(expr, index: dict) -> Closure:
         return _compile_extremum(max if isinstance(expr, sp.Max) else min,
                                  [_compile(a, index) for a in expr.args])
     raise Unsupported(type(expr).__name__)
+
+
+def _compile_matrix_function(expr: matfunc.MatrixFunction, index: dict, compile_entry: Callable,
+                              value: Callable) -> Closure:
+    """An entry of f(M) (see matfunc): the entries of M at the point, then f of that matrix, which the
+    other entries of f(M) at the same point reuse."""
+    kind, row, col, size = (int(a) for a in expr.args[:4])
+    parts = [compile_entry(a, index) for a in expr.args[4:]]
+    return lambda args: value(kind, size, tuple(p(args) for p in parts), row, col)
 
 
 def _compile_extremum(pick: Callable, parts: list[Closure]) -> Closure:
@@ -708,6 +721,8 @@ def _compile_float(expr, index: dict) -> Closure:
                 raise ValueError("negative base")  # a complex value, or a real root only the exact path picks right
             return b ** e
         return pow_
+    if isinstance(expr, matfunc.MatrixFunction):
+        return _compile_matrix_function(expr, index, _compile_float, matfunc.float_entry)
     func = _unary(_FLOAT_UNARY, type(expr))
     if func is not None and len(expr.args) == 1:
         inner = _compile_float(expr.args[0], index)

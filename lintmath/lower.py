@@ -20,7 +20,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef, ArgumentIndexError
 from sympy.functions.combinatorial.numbers import stirling
 
-from lintmath import evaluate, events, expectation, linalg, probability, quantum, symbolic  # noqa: F401 (settings)
+from lintmath import evaluate, events, expectation, linalg, matfunc, probability, quantum, symbolic  # noqa: F401 (settings)
 from lintmath.independence import Independence
 from lintmath.parse import nodes as n
 from lintmath.parse.ellipsis import affine
@@ -1483,6 +1483,8 @@ class Lowerer:
             # concrete random entries, fixed per instance and name: exact rational arithmetic keeps
             # products and inverses of 3 x 3 matrices cheap, where symbolic entries would not
             cols = 1 if shape == "vector" else linalg.SIZE
+            if shape == "matrix" and matfunc.COMMUTING in self.inst.flips:
+                return matfunc.commuting_matrix(self.inst.seed, name)
             value = linalg.named_random_matrix(f"{self.inst.seed}:{name}", linalg.SIZE, cols)
             if shape == "matrix" and ("symmetric",) in self.inst.flips \
                     and (node.base in SYMMETRIC_NAMES | MAYBE_SYMMETRIC_NAMES or node.key in self.letters.quadratic):
@@ -1879,10 +1881,45 @@ class Lowerer:
             inner = n.Pow(node.start, node.end, n.Paren(node.base.start, node.base.end, node.base.args[0]), node.exp)
             return linalg.multiply([self.product_head(node.base.func), self.lower(inner)])
         base, exp = self.lower(node.base), self.lower(node.exp)
+        if base == sp.E and linalg.is_matrix(linalg.scalar(exp)):
+            self._matrix_argument(node.exp)
+            return matfunc.apply("exp", exp)  # e^{A}, e^{tA}: the exponential of a square matrix
+        if linalg.is_matrix(linalg.scalar(exp)):
+            raise Undecidable("a power of a matrix other than e^{A} is not decided yet")
+        root = self._matrix_root(linalg.scalar(base), linalg.scalar(exp))
+        if root is not None:
+            self._matrix_argument(node.base)
+            return root
         matrix_power = linalg.power(base, exp)
         if matrix_power is not None:
             return matrix_power
         return safe_pow(linalg.scalar(base), linalg.scalar(exp))
+
+    @staticmethod
+    def _matrix_root(base, exp) -> sp.Expr | None:
+        """A^{1/2}, A^{-1/2} of a square matrix (a diagonal one written out is left to linalg.power):
+        its square root, and the square root of its inverse (the inverse of the principal root)."""
+        if not linalg.is_matrix(base) or linalg.is_matrix(exp) or exp not in (sp.Rational(1, 2), sp.Rational(-1, 2)):
+            return None
+        if base.is_square and base.is_diagonal():
+            return None
+        return matfunc.apply("sqrt", base if exp > 0 else linalg.power(base, sp.Integer(-1)))
+
+    def _matrix_argument(self, node: n.Node) -> None:
+        """Refuses a function of a matrix whose argument transposes a number: -\\frac12 (x - \\mu)^T
+        \\Sigma^{-1} (x - \\mu) with x and \\mu read as numbers is a matrix only by that misreading (the
+        quadratic form of vectors the step does not mark), and so is its exponential."""
+        for x in node.walk():
+            if isinstance(x, n.Transpose) and not linalg.is_matrix(linalg.scalar(self.lower(x.inner))):
+                raise Undecidable("a function of a matrix that transposes a number (a quadratic form of "
+                                  "vectors not marked as such?) is not decided")
+
+    def _power_count(self, power: n.Node) -> int:
+        """The whole power of ``\\cos^2 A``; any other power of a function of a matrix is not read."""
+        value = linalg.scalar(self.lower(power))
+        if linalg.is_matrix(value) or not value.is_Integer or not 1 <= value <= 4:
+            raise Undecidable("a power of a function of a matrix other than a small whole number")
+        return int(value)
 
     def lower_Paren(self, node: n.Paren) -> sp.Expr:
         return self.lower(node.inner)
@@ -1926,7 +1963,13 @@ class Lowerer:
     def lower_Sqrt(self, node: n.Sqrt) -> sp.Expr:
         radicand = self.lower(node.radicand)
         if node.index is None:
-            return sp.sqrt(radicand)
+            root = matfunc.apply("sqrt", radicand)  # \sqrt{A}: the square root of a matrix
+            if root is None:
+                return sp.sqrt(radicand)
+            self._matrix_argument(node.radicand)
+            return root
+        if linalg.is_matrix(linalg.scalar(radicand)):
+            raise Undecidable("a root of a matrix other than the square root is not decided yet")
         index = self.lower(node.index)
         if index.is_Integer and index.is_odd and index > 0 and _written_negative(radicand) \
                 and not self.letters.imaginary and not any(f[:1] == ("imag",) for f in self.inst.flips):
@@ -1953,6 +1996,12 @@ class Lowerer:
             value = linalg.trace(args[0]) if node.name == "trace" else linalg.determinant(args[0])
             return value if node.power is None else safe_pow(value, self.lower(node.power))
         args = [linalg.scalar(a) for a in args]
+        if len(args) == 1 and linalg.is_matrix(args[0]) and node.name in matfunc.KINDS and not node.inverse \
+                and not node.primes and not (node.other_base and ("logbase",) in self.inst.flips):
+            # \exp(tA), \cos A: the function of a square matrix (its power series), at points
+            self._matrix_argument(node.args[0])
+            value = matfunc.apply(node.name, args[0])
+            return value if node.power is None else linalg.multiply([value] * self._power_count(node.power))
         if any(linalg.is_matrix(a) for a in args):
             raise Undecidable(f"{node.name} of a matrix is not decided yet")
         if node.primes:
