@@ -3185,7 +3185,11 @@ class Parser:
             body = self.sub_parse(body_tokens)
         else:  # physics style: \int dx\, f(x)
             nxt = self.peek()
-            if nxt is None or not self.starts_atom(nxt):
+            # \int_0^1 \int_0^x dy\,dx (the area under a line, a probability over a region): the inner
+            # integrand is 1 and what follows is the outer integral's differential, not a product d x
+            op_next, rest_next = _differential(self.toks[self.i:self.i + 8])
+            if nxt is None or not self.starts_atom(nxt) \
+                    or (op_next == "d" and rest_next and _letter_token(rest_next[0])):
                 body = n.Num(t.start, t.end, "1")
             else:
                 body = self.product()
