@@ -444,6 +444,9 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
     if mean:
         # (1/m) sum_i x_i gone from a line where mu is written: the mean from the prose put in
         return Verdict(Status.UNVERIFIED, mean, elapsed=verdict.elapsed)
+    if _holds_with_mu_as_mean(lhs, rhs, relation, macros or {}, seed):
+        # asked after the definitions in force: a mu the document defines as the mean verifies there
+        return Verdict(Status.UNVERIFIED, MU_AS_MEAN, elapsed=verdict.elapsed)
     return verdict
 
 
@@ -1376,6 +1379,9 @@ class _Refuted:
 #: Conventions under which a refuted step may hold after all: the reason for leaving it unverified,
 #: and whether the convention applies (a check that words its own reason returns it). They are asked
 #: in this order, of refuted steps only, so that no other step pays for them.
+MU_AS_MEAN = "holds if \\mu is the mean of the summed data, as the prose may define it"
+
+
 _CONVENTIONS: tuple[tuple[str, Callable[[_Refuted], bool | str | None]], ...] = (
     (modular.MODULUS_ELSEWHERE, lambda s: modular.modulus_elsewhere(s.lhs, s.rhs, s.relation)),
     # 25 = 4 in a chain working modulo 7, as the prose says: an equation of residues
@@ -1411,6 +1417,45 @@ _CONVENTIONS: tuple[tuple[str, Callable[[_Refuted], bool | str | None]], ...] = 
 
 
 MEAN_PUT_IN = "a mean of the {} replaced by a quantity the prose defines (its mean?): not decided"
+
+#: the letters that notes subtract from data as their sample mean as often as their population mean
+MEAN_LETTERS = ("\\mu",)
+
+
+def _holds_with_mu_as_mean(lhs: str, rhs: str, relation: str, macros: Mapping[str, Macro], seed: int) -> bool:
+    """Whether a refuted step holds with a plain ``\\mu`` taken as the mean of a family its sums run
+    over (``\\frac1m\\sum_i (x^{(i)} - \\mu)(x^{(i)} - \\mu)^T = \\frac1m\\sum_i x^{(i)}x^{(i)T} - \\mu\\mu^T``):
+    whether mu is that sample mean or E[x] only the prose says, so the step is not refuted; unlike
+    x-bar (implied_means) it is not verified either."""
+    if relation not in EQUALITY or "\\mu" not in lhs + rhs or "\\sum" not in lhs + rhs:
+        return False
+    texts = (lhs, rhs)
+    try:
+        trees = [parse_math(text, macros) for text in texts]
+    except (ParseFailure, RecursionError):
+        return False
+    if not any(isinstance(x, n.Sym) and x.base in MEAN_LETTERS and not x.indices and not x.style and not x.labels
+               for tree in trees for x in tree.walk()):
+        return False
+    for text, tree in zip(texts, trees):
+        for op in tree.walk():
+            if not (isinstance(op, n.BigOp) and op.kind == "sum" and op.lo is not None and op.hi is not None
+                    and not op.extra_vars):
+                continue
+            members = [x for x in op.body.walk() if isinstance(x, n.Sym) and x.base not in MEAN_LETTERS
+                       and len(x.indices) == 1 and isinstance(x.indices[0], n.Sym) and x.indices[0].base == op.var]
+            if not members:
+                continue
+            lo, hi = text[op.lo.start:op.lo.end], text[op.hi.start:op.hi.end]
+            member = text[members[0].start:members[0].end]
+            mean = rf"\frac{{1}}{{({hi})-({lo})+1}}\sum_{{{op.var}={lo}}}^{{{hi}}} {member}"
+            for letter in MEAN_LETTERS:
+                item = ContextItem("result", letter, letter, "=", mean, "", 0)
+                held = holds_by_definitions(lhs, rhs, relation, macros, seed, (item,))
+                if held is not None and held.status is Status.VERIFIED:
+                    return True
+            return False  # the first summed family only: one guess, not a search for a rescue
+    return False
 
 
 def _mean_put_in(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> str:
@@ -2512,6 +2557,9 @@ def _vector_hypothesis(parsed: Parsed, comparator: "Comparator") -> str:
         return "a cross product of basis vectors (e_i \\times e_j), which the basis's orientation decides"
     # a whole side that is one inner product (<v_2, v_1> = 1 + 0 + 0) is worked out from entries
     # given elsewhere, not simplified by a hypothesis: the substitution checks below say so
+    if _holds_for_orthonormal_columns(parsed, comparator):
+        return ("holds for a matrix with orthonormal columns (M^T M taken as the identity), "
+                "which the prose would say")
     sites = [x for x in parsed.lhs.walk()
              if x is not parsed.lhs and (isinstance(x, (n.Inner, n.Norm)) or refusals.quadratic_pair(x))]
     if not sites:
@@ -2543,6 +2591,25 @@ def _vector_hypothesis(parsed: Parsed, comparator: "Comparator") -> str:
                     meaning = "orthogonal vectors" if value == "0" else "unit vectors"
                     return f"holds for {meaning} (an inner product or norm taken as {value}), which the prose would say"
     return ""
+
+
+def _holds_for_orthonormal_columns(parsed: Parsed, comparator: "Comparator") -> bool:
+    """Whether taking one ``M^T M`` (or ``M M^T``) of a side as the identity makes the sides equal:
+    random entries never have orthonormal columns, which PCA's ``U_k`` and an orthogonal ``Q`` have
+    by the prose's word, so such a step is the prose's to decide."""
+    deadline = work_time() + GUARD_SECONDS
+    for side, other, left in ((parsed.lhs, parsed.rhs, True), (parsed.rhs, parsed.lhs, False)):
+        for dropped in refusals.orthonormal_pair_dropped(side)[:MAX_HYPOTHESIS_SITES]:
+            if work_time() > deadline:
+                return False  # the refutation stands, as when the short search runs out
+            lhs, rhs = (dropped, other) if left else (other, dropped)
+            for flips in comparator.readings():
+                try:
+                    if comparator.compare(lhs, rhs, flips, equal_only=True).kind == "equal":
+                        return True
+                except Exception:  # noqa: BLE001 -- a side that cannot be built so is no explanation
+                    continue
+    return False
 
 
 _UNITS = ("i", "j", "k")  # the quaternion units

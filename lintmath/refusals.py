@@ -269,3 +269,33 @@ def _difference_of_quantities(node: n.Node) -> bool:
     return first.sign != second.sign and not any(n.letter_free(x.node) for x in (first, second)) \
         and n.structure(first.node) != n.structure(second.node)
 
+
+
+def _capital_matrix(node: n.Node) -> bool:
+    """A plain capital letter (``U``, ``U_k``, ``\\mathbf{Q}``): the kind of name a matrix with
+    orthonormal columns goes by."""
+    return isinstance(node, n.Sym) and node.primes == 0 and node.base.isalpha() and node.base[:1].isupper()
+
+
+def orthonormal_pair_dropped(tree: n.Node) -> list[n.Node]:
+    """``tree`` once for each product that writes ``M^T M`` (or ``M M^T``) of one capital letter
+    side by side, with that pair taken out as the identity: ``U_k^T U_k = I`` for orthonormal columns,
+    and ``Q Q^T = I`` for an orthogonal matrix, are what the prose says of such a matrix (PCA's
+    projection ``U_k U_k^T``), never what generic random entries make true."""
+    out: list[n.Node] = []
+    for node in tree.walk():
+        if not isinstance(node, n.Mul) or any(node.ops) or len(node.factors) < 3:
+            continue  # a bare M^T M is a side of its own: a property stated, not a step to rescue
+        for i, (first, second) in enumerate(zip(node.factors, node.factors[1:])):
+            if isinstance(first, n.Transpose) and _capital_matrix(first.inner):
+                plain, other = first.inner, second
+            elif isinstance(second, n.Transpose) and _capital_matrix(second.inner):
+                plain, other = second.inner, first
+            else:
+                continue
+            if not _capital_matrix(other) or n.structure(plain) != n.structure(other):
+                continue
+            rest = node.factors[:i] + node.factors[i + 2:]
+            repl: n.Node = rest[0] if len(rest) == 1 else replace(node, factors=rest, ops=("",) * (len(rest) - 1))
+            out.append(n.rebuild(tree, lambda x, node=node, repl=repl: repl if x is node else None))
+    return out

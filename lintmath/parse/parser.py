@@ -1866,6 +1866,17 @@ class Parser:
                 self.advance()
                 toks, s, e = self.script_tokens()
                 text = "".join(x.text for x in toks)
+                tail = _label_transpose_tail(toks)
+                if tail is not None and not labels and self.toks[self.i - 1].kind == "close":
+                    # x^{(i)T}: the i-th sample transposed, as machine-learning notes write it; read
+                    # as x^{(i)} followed by ^T (the mark moved out of the braces), never a power
+                    mark = toks[tail:]
+                    first = mark[0]
+                    begin = self.i - 1 - len(mark)
+                    self.toks[begin:self.i] = [Token("close", "}", first.start, first.start),
+                                               Token("sym", "^", first.start, first.start)] + mark
+                    self.i = save
+                    continue
                 if len(toks) >= 3 and toks[0].is_("(") and toks[-1].is_(")"):
                     labels.append("()")
                     indices.extend(self.index_items(toks[1:-1]))
@@ -4397,3 +4408,20 @@ def _drop_empty_groups(toks: list[Token]) -> list[Token]:
         else:
             out.append(t)
     return out
+
+
+def _label_transpose_tail(toks: list[Token]) -> int | None:
+    """Where a transpose mark starts in a superscript ``(i)T`` / ``(i)\\top``: a bracketed label followed
+    by nothing but the mark; None otherwise."""
+    if len(toks) < 4 or not toks[0].is_("("):
+        return None
+    depth = 0
+    for k, t in enumerate(toks):
+        depth += t.is_("(") - t.is_(")")
+        if depth == 0:
+            rest = toks[k + 1:]
+            text = "".join(x.text if x.kind != "cmd" else x.text + " " for x in rest).strip()
+            if k >= 2 and rest and (text in TRANSPOSE_MARKS or text.replace(" ", "") in TRANSPOSE_MARKS):
+                return k + 1
+            return None
+    return None
