@@ -706,6 +706,14 @@ ORTHOGONAL_ONLY = "holds if the indexed vectors are orthogonal (yet both sides s
 _PRIMES_UNREAD = (*("introduces ", "needs the definition of "), "a prime on an expression", composition.COMPOSED)
 
 
+def _read_again(lhs: str, rhs: str, options: dict) -> Parsed | None:
+    """The step parsed for a reading tried after its verdict (None when it does not parse)."""
+    try:
+        return parse_step(lhs, rhs, options.get("macros") or {})
+    except (ParseFailure, RecursionError):
+        return None
+
+
 def _primes_of_one_variable(lhs: str, rhs: str, relation: str, verdict: Verdict, **options) -> Verdict:
     """The verdict on an unverified step whose primes have no variable written (``(fg)' = f'g + fg'``)
     with its primed letters functions of one variable (see primed.py): verified where it holds with
@@ -713,11 +721,8 @@ def _primes_of_one_variable(lhs: str, rhs: str, relation: str, verdict: Verdict,
     (``(cf)' = cf'``); refuted only where it fails both ways, primes an expression (a step that only
     primes letters may be naming new ones, ``x' = \\gamma(x - vt)``), did not read for its primes alone, and
     does not hold with the primes read as transposes. Otherwise ``verdict`` stands."""
-    try:
-        parsed = parse_step(lhs, rhs, options.get("macros") or {})
-    except (ParseFailure, RecursionError):
-        return verdict
-    reading = primed.prime_reading(parsed.lhs, parsed.rhs)
+    parsed = _read_again(lhs, rhs, options)
+    reading = primed.prime_reading(parsed.lhs, parsed.rhs) if parsed is not None else None
     if reading is None:
         return verdict
 
@@ -759,11 +764,8 @@ def _primes_beside_derivatives(lhs: str, rhs: str, relation: str, verdict: Verdi
     prime the derivative by it (see primed.derivative_reading), as the step would read with ``\\frac{dy}{dx}``
     written: verified where it holds so; refuted only where a small edit explains the difference (a
     prime may still name a new letter, so a difference alone says nothing). Otherwise ``verdict`` stands."""
-    try:
-        parsed = parse_step(lhs, rhs, options.get("macros") or {})
-    except (ParseFailure, RecursionError):
-        return verdict
-    reading = primed.derivative_reading(parsed.lhs, parsed.rhs)
+    parsed = _read_again(lhs, rhs, options)
+    reading = primed.derivative_reading(parsed.lhs, parsed.rhs) if parsed is not None else None
     if reading is None:
         return verdict
     found = _check_step(lhs, rhs, relation, reading=lambda p: reclassified(
@@ -860,9 +862,8 @@ def _verified_with_independence(lhs: str, rhs: str, relation: str, **options) ->
     context = options.get("context", ())
     statements = [independence.decode(item.lhs, item.relation, item.rhs, item.where)
                   for item in context if item.kind == independence.KIND]
-    try:
-        parsed = parse_step(lhs, rhs, options.get("macros") or {})
-    except (ParseFailure, RecursionError):
+    parsed = _read_again(lhs, rhs, options)
+    if parsed is None:
         return None
     randomness = parsed.letters.randomness
     if not randomness.any_sensitive or randomness.conditioned or randomness.conditional_conflict:

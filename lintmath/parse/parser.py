@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import fields, replace
-from typing import Iterator, Mapping
+from typing import Callable, Iterator, Mapping
 
 from lintmath import expectation
 from lintmath.model import Macro
@@ -1202,6 +1202,14 @@ class Parser:
             return factors[0]
         return n.Mul(factors[0].start, factors[-1].end, tuple(factors), explicit, tuple(ops))
 
+    def comma_items(self, items: list[n.Node], item: Callable[[], n.Node] | None = None) -> list[n.Node]:
+        """``items`` with the entries that follow, each after a comma, read by ``item`` (an expression)."""
+        read = item or self.expr
+        while self.at(","):
+            self.advance()
+            items.append(read())
+        return items
+
     def function_before_circ(self) -> bool:
         """A known function named without its argument before ``\\circ`` (``\\sin \\circ f``), or at the
         end of a composition (``f \\circ \\sin``)."""
@@ -1247,10 +1255,7 @@ class Parser:
             return paren
         self.i = j
         self.advance()
-        args = [self.expr()]
-        while self.at(","):
-            self.advance()
-            args.append(self.expr())
+        args = self.comma_items([self.expr()])
         close = self.expect(")")
         if self.at("("):
             raise ParseFailure("an application applied again: (f \\circ g)'(x)(y)")
@@ -1749,9 +1754,7 @@ class Parser:
         saved = (self.abs_depth, self.bar_is_given, self.in_evalopen, self.bare_argument)
         self.abs_depth, self.bar_is_given, self.in_evalopen, self.bare_argument = 0, 0, 0, False
         try:
-            while self.at(","):
-                self.advance()
-                entries.append(self.expr())
+            self.comma_items(entries)
         finally:
             self.abs_depth, self.bar_is_given, self.in_evalopen, self.bare_argument = saved
         t = self.peek()
@@ -1765,9 +1768,7 @@ class Parser:
         """``\\langle 1, 2, 3\\rangle``: the components of a vector (calculus notes write vectors so).
         Three entries are never an inner product; two only when they are numbers, which no inner
         product of vectors takes."""
-        while self.at(","):
-            self.advance()
-            entries.append(self.expr())
+        self.comma_items(entries)
         close = self.expect("\\rangle")
         if len(entries) > 3:
             raise ParseFailure(_unclosed_reason(open_tok.text, Token("sym", ",", open_tok.start, open_tok.end)))
@@ -2730,19 +2731,13 @@ class Parser:
                 power = self.sub_parse(toks)
         if name in ("gcd", "lcm") and self.at("("):
             self.advance()
-            args = [self.expr()]
-            while self.at(","):
-                self.advance()
-                args.append(self.expr())
+            args = self.comma_items([self.expr()])
             close = self.expect(")")
             return n.Func(t.start, close.end, name, tuple(args), power, inverse)
         if name in ("max", "min") and self.at("(", "\\{", "\\lbrace"):
             # \max\{a, b\} lists its arguments as a set; a set-builder (\max\{f(x) : x \in S\}) fails at ':'
             closer = {"(": ")", "\\{": "\\}", "\\lbrace": "\\rbrace"}[self.advance().text]
-            args = [self.list_entry()]
-            while self.at(","):
-                self.advance()
-                args.append(self.list_entry())
+            args = self.comma_items([self.list_entry()], self.list_entry)
             close = self.expect(closer)
             if any(isinstance(a, n.Unsupported) and a.what == "..." for a in args):
                 args = self.fold_list(args, name)
