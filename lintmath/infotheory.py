@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Mapping
+from typing import Callable, Mapping
 
 from lintmath.model import Macro
 from lintmath.parse import nodes as n
@@ -217,13 +217,21 @@ def divergences_written(lhs: str, rhs: str, macros: Mapping[str, Macro] | None =
     macros = macros or {}
     if "L" not in lhs + rhs and "D" not in lhs + rhs:  # most steps: no KL, no D
         return lhs, rhs
+    def calls(side: str) -> list[_Call]:
+        return [c for c in _calls(side, _NAMED, commas=True) if len(c.args) == 2] \
+            + [c for c in _calls(side, _PLAIN_D, commas=False) if len(c.args) == 2 and not c.comma]
+    return _written_out(lhs, rhs, calls, lambda call, own, other: _divergence(call, own, other, macros))
+
+
+def _written_out(lhs: str, rhs: str, calls_of: Callable[[str], list[_Call]],
+                 write: Callable[[_Call, str, str], str]) -> tuple[str, str]:
+    """The sides with each call ``calls_of`` finds in a side replaced by what ``write`` makes of it (the
+    call, its side, the other side), where it makes anything; the right side sees the left rewritten."""
     sides = [lhs, rhs]
     for k in (0, 1):
         own, other = sides[k], sides[1 - k]
-        calls = [c for c in _calls(own, _NAMED, commas=True) if len(c.args) == 2]
-        calls += [c for c in _calls(own, _PLAIN_D, commas=False) if len(c.args) == 2 and not c.comma]
-        for call in sorted(calls, key=lambda c: -c.start):
-            written = _divergence(call, own, other, macros)
+        for call in sorted(calls_of(own), key=lambda c: -c.start):
+            written = write(call, own, other)
             if written:
                 own = own[:call.start] + written + own[call.end:]
         sides[k] = own
@@ -250,15 +258,8 @@ def entropies_written(lhs: str, rhs: str, macros: Mapping[str, Macro] | None = N
     macros = macros or {}
     if "H" not in lhs + rhs:
         return lhs, rhs
-    sides = [lhs, rhs]
-    for k in (0, 1):
-        own, other = sides[k], sides[1 - k]
-        for call in sorted(_calls(own, _ENTROPY, commas=True), key=lambda c: -c.start):
-            written = _entropy(call, own, other, macros)
-            if written:
-                own = own[:call.start] + written + own[call.end:]
-        sides[k] = own
-    return sides[0], sides[1]
+    return _written_out(lhs, rhs, lambda side: _calls(side, _ENTROPY, commas=True),
+                        lambda call, own, other: _entropy(call, own, other, macros))
 
 
 def _entropy(call: _Call, own: str, other: str, macros: Mapping[str, Macro]) -> str:
