@@ -1449,9 +1449,7 @@ def _holds_with_mu_as_mean(lhs: str, rhs: str, relation: str, macros: Mapping[st
                        and len(x.indices) == 1 and isinstance(x.indices[0], n.Sym) and x.indices[0].base == op.var]
             if not members:
                 continue
-            lo, hi = text[op.lo.start:op.lo.end], text[op.hi.start:op.hi.end]
-            member = text[members[0].start:members[0].end]
-            mean = rf"\frac{{1}}{{({hi})-({lo})+1}}\sum_{{{op.var}={lo}}}^{{{hi}}} {member}"
+            mean = _mean_over(text, op, text[members[0].start:members[0].end])
             for letter in MEAN_LETTERS:
                 item = ContextItem("result", letter, letter, "=", mean, "", 0)
                 held = holds_by_definitions(lhs, rhs, relation, macros, seed, (item,))
@@ -1474,6 +1472,12 @@ def _mean_put_in(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> str:
     return MEAN_PUT_IN.format(", ".join(sorted(dropped))) if dropped else ""
 
 
+def _mean_over(text: str, op: n.BigOp, member: str) -> str:
+    """The mean of ``member`` over the range ``op`` sums it over, its bounds as ``text`` writes them."""
+    lo, hi = text[op.lo.start:op.lo.end], text[op.hi.start:op.hi.end]
+    return rf"\frac{{1}}{{({hi})-({lo})+1}}\sum_{{{op.var}={lo}}}^{{{hi}}} {member}"
+
+
 def implied_means(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> tuple[ContextItem, ...]:
     """``\\bar{x} = \\frac{1}{n}\\sum_{i=1}^{n} x_i`` for an ``\\bar{x}`` of a step that also sums the
     ``x_i`` from 1 to n (the bounds as written), as a weak definition: it may rescue the step, never
@@ -1494,8 +1498,7 @@ def implied_means(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> tuple[Cont
             for base in sorted(bars - set(means)):
                 if any(isinstance(x, n.Sym) and x.base == base and not x.style and len(x.indices) == 1
                        and isinstance(x.indices[0], n.Sym) and x.indices[0].base == op.var for x in op.body.walk()):
-                    lo, hi = text[op.lo.start:op.lo.end], text[op.hi.start:op.hi.end]
-                    mean = rf"\frac{{1}}{{({hi})-({lo})+1}}\sum_{{{op.var}={lo}}}^{{{hi}}} {base}_{{{op.var}}}"
+                    mean = _mean_over(text, op, f"{base}_{{{op.var}}}")
                     means[base] = ContextItem("result", base, rf"\bar{{{base}}}", "=", mean, "", 0)
     return tuple(means[base] for base in sorted(means))
 
