@@ -2888,16 +2888,18 @@ class Comparator:
         self._pairs: dict[tuple, tuple[Instance, sp.Expr, sp.Expr] | Exception] = {}
         self._robust: Outcome | None = None
 
-    def _tree_facts(self, tree: n.Node, given: bool = False) -> tuple[sp.Float, frozenset[str]]:
+    def _tree_facts(self, tree: n.Node, given: bool = False) -> tuple[sp.Float, frozenset[str], bool, bool]:
         """The tolerance its written decimals allow (as the line before, ``given``, or as the claim),
-        and the imaginary units it uses."""
+        the imaginary units it uses, whether it writes a decimal, and whether it is a repeating
+        decimal (see exact_decimals): asked at every comparison, a diagnosis's candidates included."""
         entry = self._facts.get((id(tree), given))
         if entry is None or entry[0] is not tree:
             if len(self._facts) > 256:
                 self._facts.clear()
-            entry = (tree, decimal_tolerance(tree, given=given), frozenset(c.name for c in _imaginary_units(tree)))
+            entry = (tree, decimal_tolerance(tree, given=given), frozenset(c.name for c in _imaginary_units(tree)),
+                     any(isinstance(x, n.Num) and "." in x.value for x in tree.walk()), exact_decimals(tree))
             self._facts[(id(tree), given)] = entry
-        return entry[1], entry[2]
+        return entry[1:]
 
     def readings(self) -> list[frozenset]:
         out = [frozenset()]
@@ -3322,10 +3324,11 @@ class Comparator:
         valid = 0
         reason = ""
         opaque: set[str] = set()
-        (tolerance_l, units_l), (tolerance_r, units_r) = self._tree_facts(lhs, given=True), self._tree_facts(rhs)
-        tolerance = TOLERANCE if exact_decimals(lhs, rhs) else combined_tolerance(tolerance_l, tolerance_r)
+        tolerance_l, units_l, decimals_l, repeating_l = self._tree_facts(lhs, given=True)
+        tolerance_r, units_r, decimals_r, repeating_r = self._tree_facts(rhs)
+        tolerance = TOLERANCE if repeating_l or repeating_r else combined_tolerance(tolerance_l, tolerance_r)
         # (a decimal of 25 digits carries less than TOLERANCE, and more than an exact comparison allows)
-        written_decimals = any(isinstance(x, n.Num) and "." in x.value for t in (lhs, rhs) for x in t.walk())
+        written_decimals = decimals_l or decimals_r
         if len(units_l | units_r) > 1:
             return Outcome("undecided", "quaternion units (i, j, k) are not decided yet")
         if self._ranges is None:
