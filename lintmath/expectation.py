@@ -219,6 +219,9 @@ def classify(*trees: n.Node, matrices: frozenset[str] = frozenset()) -> Randomne
         # E[XY | X] = Y E[X | X] holds with Y a constant: where a step conditions, the capitals inside
         # its expectations are random in both readings
         other |= inside & upper
+    # E[y | x] of a lone letter says y is random, whatever its case: with y a constant,
+    # E_x[(y - E[y | x])^2] would be 0. (In E[(x - b) | z], b may well be a constant.)
+    other |= default & {op.args[0].key for op in ops if op.given == 1 and isinstance(op.args[0], n.Sym)}
     sensitive = (any(_nonlinear(op, default) for op in ops), any(_nonlinear(op, other) for op in ops))
     return Randomness(frozenset(default), frozenset(other), sensitive, _plain_conflict(trees, ops),
                       conditioned, conflict)
