@@ -3220,9 +3220,7 @@ class Comparator:
             if out:
                 # each instance its own value of a count n: one value alone would verify
                 # n(n-1)(2n+1)/3 for \sum_{k=1}^n k^2, which agrees with the sum at n = 3 only
-                before = out[-1].integers
-                integers = {name: value if value != before[name] else lows[name] + (value - lows[name] + 1) % 3
-                            for name, value in integers.items()}
+                integers = _distinct_counts(integers, out[-1].integers, lows)
             out.append(_Watched(size, {}, integers, flips, seed=self.seed * 31 + k, atoms=atoms, bounds=bounds))
         # free indices are drawn distinct, where every Kronecker delta between them is 0: a step with
         # deltas is also tried where they coincide (delta_ij delta_jk = delta_ij fails at i = k != j)
@@ -3587,6 +3585,18 @@ def _slack(tolerance, a, b):
 
 
 _TOLERANCE_DOUBLE = float(TOLERANCE)
+
+
+def _distinct_counts(drawn: dict[str, int], before: dict[str, int], lows: dict[str, int]) -> dict[str, int]:
+    """The counts of the next instance: each letter's differs from its value in the instance before,
+    and, where the range allows, from every other letter's, so that two sums whose only difference is
+    their bound (m for k) never agree in every instance by drawing equal bounds each time."""
+    out: dict[str, int] = {}
+    for name, value in drawn.items():
+        low = lows[name]
+        options = [v for v in (value, *range(low, low + 3)) if v != before[name]]
+        out[name] = next((v for v in options if v not in out.values()), options[0])
+    return out
 
 
 class _Watched(Instance):
