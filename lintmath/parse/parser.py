@@ -2967,9 +2967,15 @@ class Parser:
             if hi is None:
                 raise ParseFailure(f"\\{kind} with a lower bound only")
             raise ParseFailure(f"\\{kind} with an upper bound only")
+        negated = None
+        if kind == "sum" and self.at("-") and self.peek(1) is not None and self.starts_atom(self.peek(1)):
+            # \sum_k -p_k \log p_k: a body that opens with its sign, the sum of the negated term
+            negated = self.advance()
         if self.peek() is None or not self.starts_atom(self.peek()):
             raise ParseFailure(f"\\{kind} without a body")
         body = self.product()
+        if negated is not None:
+            body = n.Add(negated.start, body.end, (n.Term(negated.start, body.end, "-", body, negated.start),))
         rest: tuple[n.Node, ...] = ()
         if kind == "prod":
             body, rest, ops = _split_product_body(body, {var, *extra})
