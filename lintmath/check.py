@@ -24,7 +24,7 @@ from sympy.matrices.common import ShapeError
 
 from lintmath.lower import (
     DEGREE_ANGLES, EVENT_MODEL, EVENTS, LIBRARY, LOG_BASE_TWO, MAYBE_SYMMETRIC_NAMES, OPAQUE_ENTRY, OPTIMUM_MARK,
-    SLASH_ARGUMENT, SYMMETRIC_NAMES, TRIANGLE_ANGLES, Instance, Letters, Lowerer, Undecidable, classify_letters,
+    SLASH_ARGUMENT, SMALL_MATRICES, SYMMETRIC_NAMES, TRIANGLE_ANGLES, Instance, Letters, Lowerer, Undecidable, classify_letters,
     derivative, has_cases, has_indicator, has_infinite_series, has_sample_entries, has_summed_repeat,
     has_uncounted_sum, has_valued_set_sum, is_library, least_integers, normalized_family,
     read_as_product, reading_keys, shapes_of_side, sum_bounds,
@@ -84,6 +84,8 @@ REGION_DIFFER = ("differs under a generic measure over the region; what the regi
 INDICATOR_DIFFER = ("differs with the indicator (1 where a condition holds) read as an unknown function: for "
                     "its values 0 and 1, and the conditions the prose links, not decided")
 CASES_AT_INTEGERS = "differs between integers only, where a case's boundary moves (k \\le n - 1 for k < n): not decided"
+SIZE_DEPENDENT = ("holds for matrices of one size and not another (2 x 2 against 3 x 3), and nothing written "
+                  "gives their size")
 CASES_UNREACHED = "holds at the sampled (positive) points, not where the letters are negative: a case they never reach?"
 # m\ddot x = -kx as a step: sides whose highest derivatives in time differ are an equation of motion
 # as often as a slip, which only a small edit that makes the step hold tells apart
@@ -2909,6 +2911,17 @@ class Comparator:
             out.append(frozenset(self.keys[:4]))
         return out
 
+    @functools.cached_property
+    def _size_sensitive(self) -> bool:
+        """Whether the step's truth may rest on the size of its random matrices, which nothing written
+        gives: it takes tr, det or adj of them, or writes I, \\mathbf{1} or a dimension letter."""
+        letters = self.parsed.letters
+        if letters.dimension or not (letters.matrices or letters.vectors):
+            return False
+        return bool(letters.dimensions) or any(
+            isinstance(x, n.Func) and x.name in n.MATRIX_FUNCTIONS or isinstance(x, n.Sym) and x.base in ("I", "1")
+            for tree in (self.parsed.lhs, self.parsed.rhs) for x in tree.walk())
+
     def decide(self) -> tuple[Outcome, tuple[str, ...]]:
         outcomes = []
         tried: list[frozenset] = []
@@ -3316,7 +3329,19 @@ class Comparator:
     def compare(self, lhs: n.Node, rhs: n.Node, flips: frozenset = frozenset(), atoms: bool = False,
                 equal_only: bool = False) -> Outcome:
         """``equal_only``: the caller asks only whether the sides are equal (a candidate edit of the
-        diagnosis), so the first confirmed difference ends the comparison."""
+        diagnosis), so the first confirmed difference ends the comparison. Where the step's truth may
+        rest on the size of its random matrices, an outcome stands only if it is the same at size 2
+        (so neither a verdict nor a suggested edit is one that holds for 3 x 3 matrices only)."""
+        outcome = self._compare_at_size(lhs, rhs, flips, atoms, equal_only)
+        if outcome.kind in ("equal", "differ") and not (equal_only and outcome.kind == "differ") \
+                and SMALL_MATRICES not in flips and self._size_sensitive:
+            small = self._compare_at_size(lhs, rhs, flips | {SMALL_MATRICES}, atoms, equal_only)
+            if small.kind in ("equal", "differ") and small.kind != outcome.kind:
+                return Outcome("undecided", SIZE_DEPENDENT)
+        return outcome
+
+    def _compare_at_size(self, lhs: n.Node, rhs: n.Node, flips: frozenset, atoms: bool,
+                         equal_only: bool) -> Outcome:
         started = work_time()
         rng = random.Random(self.seed + 7)
         valid = 0

@@ -203,6 +203,17 @@ def determinant(value):
     return value.det(method="berkowitz")
 
 
+def adjugate(value):
+    """adj A, the transpose of A's cofactor matrix. Of a number there is no convention to follow (1 by
+    the 1x1 cofactor, or the number itself by det(a) a^{-1}): not decided."""
+    value = scalar(value)
+    if not is_matrix(value):
+        raise ShapeProblem("the adjugate of a number")
+    if value.shape[0] != value.shape[1]:
+        raise ShapeProblem("the adjugate of a matrix that is not square")
+    return value.adjugate(method="berkowitz")
+
+
 def norm(value, kind: str = "2", order=None):
     """The norm ``kind`` ("2", "1", "inf", "F", "p" of ``order``) of a number, a vector or a matrix. Of a
     matrix that is no vector only the Frobenius norm is read (and the plain \\|A\\|, as before): its 1-,

@@ -115,7 +115,7 @@ class Letters:
     # p(x, z | theta) and the like: (head key, the variables of its joint), for the probability reading
     distributions: tuple = ()
     # the size of the identity and the zero vector: that of the step's written matrices, when they agree
-    dimension: int = linalg.SIZE
+    dimension: int = 0  # the size of the written matrices when they agree; 0: the random ones' size
     # (quantity, variable) pairs the step shows to depend on each other (see dependents)
     dependents: tuple = ()
     # letters written with primes (\psi', u''): functions of the line's variable, not constants
@@ -374,7 +374,7 @@ def _written_dimension(trees) -> int:
     """The size of the step's written matrices and column vectors when they all agree (I beside a
     2 by 2 pmatrix is the 2 by 2 identity), else the size of the random ones."""
     sizes = _written_sizes(trees)
-    return sizes.pop() if len(sizes) == 1 else linalg.SIZE
+    return sizes.pop() if len(sizes) == 1 else 0
 
 
 def _written_sizes(trees) -> set[int]:
@@ -513,7 +513,7 @@ def classify_shapes(trees, integers: set[str]) -> tuple[frozenset, frozenset, fr
                 # of softmax(z)_i
                 target = entrywise_argument(node.args[0]) or node.args[0]
                 marked.extend(x for x in _exposed(target) if isinstance(x, n.Sym) and not x.indices)
-            elif isinstance(node, n.Func) and node.name in ("trace", "det"):
+            elif isinstance(node, n.Func) and node.name in n.MATRIX_FUNCTIONS:
                 for arg in node.args:
                     marked.extend(x for x in arg.walk() if isinstance(x, n.Sym) and (len(x.base) == 1
                                   and x.base.isupper() or _greek_capital(x)))
@@ -860,6 +860,9 @@ TRIANGLE_LETTERS = (("A", "B", "C"), ("\\alpha", "\\beta", "\\gamma"))
 SLASH_ARGUMENT = ("slash argument",)
 #: 3^{-1} \equiv 5 \pmod 7: a fraction modulo a whole number read as a modular inverse
 INVERSE_RESIDUES = ("inverse residues",)
+#: random matrices and vectors of size 2 instead of linalg.SIZE: a step with tr, det, adj or I whose
+#: matrices have no written size is decided at both sizes (det(2A) = 4 det A holds for 2 x 2 ones only)
+SMALL_MATRICES = ("small matrices",)
 
 
 def _writes_powers(tree: n.Node, base: int) -> bool:
@@ -997,7 +1000,7 @@ def apply_stand_in(realisation: sp.Lambda, args: list) -> sp.Expr:
 
 def _function_of_bracket(node: n.Node) -> bool:
     return isinstance(node, n.Func) and len(node.args) == 1 and isinstance(node.args[0], n.Paren) \
-        and node.power is None and not node.inverse and node.name not in ("max", "min", "trace", "det")
+        and node.power is None and not node.inverse and node.name not in ("max", "min", *n.MATRIX_FUNCTIONS)
 
 
 def _indexed_vector(tree: n.Node, letters: Letters) -> bool:
@@ -1288,6 +1291,16 @@ class Lowerer:
         # space), and nested means would otherwise be lowered once per outcome of every enclosing one
         self.group_means: dict[tuple, sp.Expr] = {}
 
+    @property
+    def matrix_size(self) -> int:
+        """The size of the step's random matrices and vectors in this instance's reading."""
+        return 2 if SMALL_MATRICES in self.inst.flips else linalg.SIZE
+
+    @property
+    def dimension(self) -> int:
+        """The size of the identity, the ones and the zero vector: of the written matrices, if any."""
+        return self.letters.dimension or self.matrix_size
+
     # -- names --------------------------------------------------------------------------------
     def index_value(self, item: n.Node) -> str:
         if self.series_vars and n.mentions(item, self.series_vars):
@@ -1346,7 +1359,7 @@ class Lowerer:
     def integer(self, letter: str) -> int:
         """The value of a letter used as a bound (n in \\sum_{k=1}^{n}), fixed per instance."""
         if letter in self.letters.dimensions:
-            return linalg.SIZE  # \sum_{i=1}^{d} w_i x_i: d is the dimension of w
+            return self.matrix_size  # \sum_{i=1}^{d} w_i x_i: d is the dimension of w
         if letter not in self.inst.integers:
             self.inst.integers[letter] = random.Random(f"{self.inst.seed}:{letter}:bound").randint(2, 4)
         return self.inst.integers[letter]
@@ -1358,7 +1371,7 @@ class Lowerer:
             # from the sum and make d/ds_j of it 0 (and beside \sum_{c=1}^{k-1}, over 1..k-1)
             tops = [top for _, hi in self.inst.bounds.values() if (top := self.bound_value(hi)) is not None]
             # an index of the entries of vectors stays within their dimension
-            top = min([self.inst.size, *tops, *([linalg.SIZE] if self.letters.entries else [])])
+            top = min([self.inst.size, *tops, *([self.matrix_size] if self.letters.entries else [])])
             free = [v for v in range(1, top + 1) if v not in used] or [top]
             self.inst.indices[letter] = random.Random(f"{self.inst.seed}:{letter}").choice(free)
         return self.inst.indices[letter]
@@ -1423,18 +1436,18 @@ class Lowerer:
         if node.base == "0" and "bf" in node.style and not node.indices:
             # the zero vector; beside no vector at all, the number it equals
             matrix_mode = self.letters.vectors or self.letters.matrices
-            return sp.ImmutableMatrix(sp.zeros(self.letters.dimension, 1)) if matrix_mode else sp.Integer(0)
+            return sp.ImmutableMatrix(sp.zeros(self.dimension, 1)) if matrix_mode else sp.Integer(0)
         if node.base == "1" and "bf" in node.style and not node.indices:
             # the vector of ones, read only where it is transposed (see Parser.transposed_next)
-            return sp.ImmutableMatrix(sp.ones(self.letters.dimension, 1))
+            return sp.ImmutableMatrix(sp.ones(self.dimension, 1))
         sized = dict(self.letters.identities).get(node.key)
         if sized is not None:
             return sp.ImmutableMatrix(sp.eye(sized))  # I_3 beside a written 3 by 3 matrix
         shape = self.shape(node)
         if shape == "identity":
-            return sp.ImmutableMatrix(sp.eye(self.letters.dimension))
+            return sp.ImmutableMatrix(sp.eye(self.dimension))
         if shape == "zero":
-            return sp.ImmutableMatrix(sp.zeros(self.letters.dimension, 1))
+            return sp.ImmutableMatrix(sp.zeros(self.dimension, 1))
         if "\\dagger" in node.labels:
             # the adjoint: of a real matrix, its transpose; of anything else, an operator whose
             # products need not commute (a a^\dagger = a^\dagger a + 1), which no number stands for
@@ -1482,10 +1495,10 @@ class Lowerer:
         if shape in ("vector", "matrix"):
             # concrete random entries, fixed per instance and name: exact rational arithmetic keeps
             # products and inverses of 3 x 3 matrices cheap, where symbolic entries would not
-            cols = 1 if shape == "vector" else linalg.SIZE
+            cols = 1 if shape == "vector" else self.matrix_size
             if shape == "matrix" and matfunc.COMMUTING in self.inst.flips:
                 return matfunc.commuting_matrix(self.inst.seed, name)
-            value = linalg.named_random_matrix(f"{self.inst.seed}:{name}", linalg.SIZE, cols)
+            value = linalg.named_random_matrix(f"{self.inst.seed}:{name}", self.matrix_size, cols)
             if shape == "matrix" and ("symmetric",) in self.inst.flips \
                     and (node.base in SYMMETRIC_NAMES | MAYBE_SYMMETRIC_NAMES or node.key in self.letters.quadratic):
                 value = sp.ImmutableMatrix(value + value.T)
@@ -1992,8 +2005,8 @@ class Lowerer:
             scale = self.lower(replace(node, args=(states[0],)))
             return self.juxtaposed([scale, *(self.lower(k) for k in states[1])], ("",) * len(states[1]), False)
         args = [self.lower(a) for a in node.args]
-        if node.name in ("trace", "det") and len(args) == 1:
-            value = linalg.trace(args[0]) if node.name == "trace" else linalg.determinant(args[0])
+        if node.name in n.MATRIX_FUNCTIONS and len(args) == 1:
+            value = {"trace": linalg.trace, "det": linalg.determinant, "adjugate": linalg.adjugate}[node.name](args[0])
             return value if node.power is None else safe_pow(value, self.lower(node.power))
         args = [linalg.scalar(a) for a in args]
         if len(args) == 1 and linalg.is_matrix(args[0]) and node.name in matfunc.KINDS and not node.inverse \
@@ -2535,7 +2548,7 @@ class Lowerer:
             # \sum_{i=1}^{2} w_i x_i beside w^T x: a 2-vector, or a partial sum; \sum_{i=0}^{d-1}: 0-based
             raise Undecidable("a sum over the entries of a vector with bounds other than its dimension")
         if node.lo is None:
-            lo, hi = 1, linalg.SIZE if over_entries else self.inst.size
+            lo, hi = 1, self.matrix_size if over_entries else self.inst.size
         else:
             lo_v, hi_v = self.lower(node.lo), self.lower(node.hi)
             if not (lo_v.is_Integer and hi_v.is_Integer):

@@ -258,6 +258,9 @@ class Paren(Node):
 ENTRY = "entry"
 # the name of the Func for [A, B] read as a commutator (see parse_math)
 COMMUTATOR = "commutator"
+# functions of a square matrix taken as a whole, not entrywise nor by its power series: tr A, det A,
+# and adj A (the adjugate, det(A) A^{-1} where A is invertible)
+MATRIX_FUNCTIONS = ("trace", "det", "adjugate")
 
 # functions whose value at a vector is read entry by entry when a subscript follows the application,
 # \mathrm{softmax}(z)_i, \exp(x)_i; softmax is the one that is not elementwise

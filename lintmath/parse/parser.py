@@ -2516,6 +2516,8 @@ class Parser:
             return self.maybe_apply(sym)
         if word in ("tr", "trace", "Tr", "det"):
             return self.function(Token("cmd", word, t.start, e), "det" if word == "det" else "trace")
+        if word == "adj" and (self.at("(", "[", "\\left", "\\begin") or self.capital_next()):
+            return self.function(Token("cmd", word, t.start, e), "adjugate")
         if word in ("argmax", "argmin"):
             return self.optimum(t, OPTIMA[word], f"{word} is not decided yet")
         if word == "arg" and self.at("\\max", "\\min"):
@@ -2696,6 +2698,11 @@ class Parser:
             raise ParseFailure(what)  # \log p(X) q(X): the log's own reach is a guess already
         return arg
 
+    def capital_next(self) -> bool:
+        """Whether a capital letter (a matrix, as in ``\\operatorname{adj} A``) comes next."""
+        t = self.peek()
+        return t is not None and t.kind == "letter" and t.text.isupper()
+
     def function(self, t: Token, name: str) -> n.Node:
         power = None
         inverse = False
@@ -2704,7 +2711,7 @@ class Parser:
             self.advance()
             primes += 1
         if primes:
-            if self.at("_", "^") or name in ("max", "min", "trace", "det"):
+            if self.at("_", "^") or name in ("max", "min", *n.MATRIX_FUNCTIONS):
                 raise ParseFailure(f"a derivative of {t.text} with scripts is not decided yet")
             arg = self.function_argument()
             return n.Func(t.start, arg.end, name, (arg,), primes=primes)
