@@ -34,7 +34,7 @@ from lintmath import independence, infotheory, matfunc, primed, refusals, series
 from lintmath import tuples as tuples_reading
 from lintmath.budget import BudgetExceeded, work_time
 from lintmath.cartesian import basis_vectors, cartesian_fields
-from lintmath.context import EARLIER, LETTER, ContextItem, constant_as_letter, with_earlier_values
+from lintmath.context import EARLIER, LETTER, RELATION, ContextItem, constant_as_letter, with_earlier_values
 from lintmath.differentials import (
     DIFFERENTIALS, PLAIN_D, SPACED_D, differential_gap, differential_reading, differentiated_by, has_differentials,
     has_plain_differentials, loose_differentials, operand_letters, plain_differentials,
@@ -440,6 +440,10 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
         example = _example_value_used(verdict, context)
         if example:
             return Verdict(Status.UNVERIFIED, example, elapsed=verdict.elapsed)
+    stated = _holds_by_stated_relation(lhs, rhs, relation, macros or {}, seed, context) \
+        if relation in EQUALITY else ""
+    if stated:
+        return Verdict(Status.UNVERIFIED, stated, elapsed=verdict.elapsed)
     totals = _sum_totals(lhs, rhs, macros or {}) if relation in EQUALITY else ""
     if totals:
         # N_k / \\sum_j N_j = N_k / N: the total N (or \\alpha_0) is the prose's, not the sequence's entry
@@ -452,6 +456,43 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
         # asked after the definitions in force: a mu the document defines as the mean verifies there
         return Verdict(Status.UNVERIFIED, MU_AS_MEAN, elapsed=verdict.elapsed)
     return verdict
+
+
+#: relations stated in the prose that a refuted step is tried under, the nearest first
+STATED_RELATIONS_TRIED = 3
+
+
+def _holds_by_stated_relation(lhs: str, rhs: str, relation: str, macros: Mapping[str, Macro], seed: int,
+                              context: tuple[ContextItem, ...]) -> str:
+    """The reason a refuted step may hold by a relation the prose states inline near it (``since
+    $p(1 + r) = 1$``, detailed balance ``$\\pi_i p_{ij} = \\pi_j p_{ji}$``), or "". Tried two ways: as
+    a constraint solved for one of its letters (which reaches products written apart), and as a
+    rewrite of the one side's text into the other's (which reaches indices a sum binds, where a
+    constraint on concrete indices cannot). Only ever a rescue: the relation may hold in one case."""
+    stated = [c for c in context if c.kind == RELATION][-STATED_RELATIONS_TRIED:]
+    if not stated:
+        return ""
+    rest = tuple(c for c in context if c.kind != RELATION)
+
+    def squeeze(text: str) -> str:
+        # spacing between letters stays: "\\lambda t" is not "\\lambdat"
+        return re.sub(r" ?([^A-Za-z ]) ?", r"\1", re.sub(r"\s+", " ", text.strip()))
+
+    for item in reversed(stated):
+        reason = f"may hold by the relation {item.lhs} = {item.rhs} stated at {item.where}"
+        assumed = (*rest, replace(item, kind="assume", prose=False))
+        if check_step(lhs, rhs, relation, macros=macros, seed=seed, explain=False,
+                      context=assumed).status is Status.VERIFIED:
+            return reason
+        for old, new in ((item.lhs, item.rhs), (item.rhs, item.lhs)):
+            old, new = squeeze(old), squeeze(new)
+            left, right = squeeze(lhs), squeeze(rhs)
+            if len(old) < 3 or (old not in left and old not in right):
+                continue  # (a lone letter's text is part of too many others)
+            if check_step(left.replace(old, new), right.replace(old, new), relation, macros=macros, seed=seed,
+                          explain=False, context=rest).status is Status.VERIFIED:
+                return reason
+    return ""
 
 
 DIVERGENCE_INEQUALITY = ("an inequality of KL divergences holds for normalised distributions only, which the "

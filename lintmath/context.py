@@ -145,6 +145,10 @@ def prose_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
         for match in _INLINE.finditer(line.split("%")[0] if "\\%" not in line else line):
             math = match.group(1) or match.group(2)
             found = find_relations(math)
+            if len(found) > 1 and all(normalize_relation(math[r.start:r.end]) == "=" for r in found):
+                # "$\Pr(\xi = -1) = q = 1 - p$": the chain's last link names a letter's value
+                math, found = math[found[-2].end:], [replace(found[-1], start=found[-1].start - found[-2].end,
+                                                             end=found[-1].end - found[-2].end)]
             if len(found) != 1 or normalize_relation(math[found[0].start:found[0].end]) not in ("=", ":="):
                 continue
             lhs, rhs = math[:found[0].start].strip(), math[found[0].end:].strip()
@@ -160,11 +164,34 @@ def prose_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
                 items.append(ContextItem(LETTER, letter, lhs, "=", rhs, f"{doc.path}:{number}", number,
                                          False, doc.path, True))
                 continue
+            if head is None and rhs and (has_letters(lhs) or has_letters(rhs)):
+                relation = _stated_relation(lhs, rhs, macros)
+                if relation is not None:
+                    items.append(replace(relation, where=f"{doc.path}:{number}", line=number, path=doc.path))
+                continue
             if head is None or not rhs or any(isinstance(x, n.Sym) and x.key == head.key for x in body.walk()):
                 continue
             items.append(ContextItem("result", head.base, lhs, "=", rhs, f"{doc.path}:{number}", number,
                                      False, doc.path, True))
     return items
+
+
+#: the kind of a ContextItem that the prose states as a relation between expressions, not as a name's
+#: value (``since $p(1 + r) = 1$``, detailed balance ``$\pi_i p_{ij} = \pi_j p_{ji}$``): a step that
+#: holds by it is no error, but the relation may be a hypothesis of one case, so it never verifies
+RELATION = "relation"
+#: a relation stated inline holds for the derivations of its passage, this many lines below it
+RELATION_REACH = 25
+
+
+def _stated_relation(lhs: str, rhs: str, macros: dict[str, Macro]) -> ContextItem | None:
+    """An item of kind RELATION for inline ``lhs = rhs`` of expressions that both parse."""
+    try:
+        parse_math(lhs, macros)
+        parse_math(rhs, macros)
+    except (ParseFailure, RecursionError):
+        return None
+    return ContextItem(RELATION, "", lhs, "=", rhs, "", 0, False, "", True)
 
 
 def independence_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
@@ -230,6 +257,7 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
     shadowed: dict[str, ContextItem] = {}  # a value with letters that a later value of numbers replaced
     assumptions = []
     independent = []
+    relations = []
     solutions = []
     for item in items:
         # line numbers order items of the step's own file; other files' items come first
@@ -240,6 +268,9 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
             continue
         if item.kind == "assume":
             assumptions.append(item)
+        elif item.kind == RELATION:
+            if here and item.path == path and here - item.line <= RELATION_REACH:
+                relations.append(item)
         elif item.kind == independence.KIND:
             # the prose's independence holds for the derivations of its own passage: a letter
             # reused chapters later may name another variable
@@ -269,7 +300,7 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
     named = _named_from(text, latest)
     earlier = [replace(shadowed[key], kind=EARLIER) for key, item in latest.items()
                if key in shadowed and item in named]
-    return tuple(assumptions) + tuple(independent) + tuple(named) + tuple(earlier)
+    return tuple(assumptions) + tuple(independent) + tuple(named) + tuple(earlier) + tuple(relations)
 
 
 def with_earlier_values(context: tuple[ContextItem, ...]) -> tuple[ContextItem, ...] | None:
