@@ -24,8 +24,8 @@ from sympy.matrices.common import ShapeError
 
 from lintmath.lower import (
     DEGREE_ANGLES, EVENT_MODEL, EVENTS, LIBRARY, LOG_BASE_TWO, MAYBE_SYMMETRIC_NAMES, OPAQUE_ENTRY, OPTIMUM_MARK,
-    SLASH_ARGUMENT, SMALL_MATRICES, SYMMETRIC_NAMES, TRIANGLE_ANGLES, Instance, Letters, Lowerer, Undecidable, classify_letters,
-    derivative, has_cases, has_indicator, has_infinite_series, has_sample_entries, has_summed_repeat,
+    ORDER_TYPO, SLASH_ARGUMENT, SMALL_MATRICES, SYMMETRIC_NAMES, TRIANGLE_ANGLES, Instance, Letters, Lowerer,
+    Undecidable, classify_letters, derivative, has_cases, has_indicator, has_infinite_series, has_sample_entries, has_summed_repeat,
     has_uncounted_sum, has_valued_set_sum, is_library, least_integers, normalized_family,
     read_as_product, reading_keys, shapes_of_side, sum_bounds,
 )
@@ -2980,6 +2980,10 @@ class Comparator:
                 # \cos 2\pi/3 = -\frac12: the author's argument runs to the end of the slash
                 outcome = Outcome("undecided", "holds if the slash divides the function's argument "
                                   "(\\sin x/2 as \\sin(x/2))")
+            if outcome.kind == "equal" and ORDER_TYPO in flips:
+                # \frac{d}{dx^2} e^{-x^2} = (4x^2 - 2)e^{-x^2}: a second derivative whose numerator lost its 2
+                outcome = Outcome("undecided", "holds if d/dx^2 is the second derivative in x "
+                                  "(lintmath reads it as the derivative with respect to x^2)")
             if outcome.kind == "equal" and TRIANGLE_ANGLES in flips:
                 # \sin(A + B) = \sin C holds for the angles of a triangle, which only the prose can say
                 outcome = Outcome("undecided", "holds if the letters are the angles of a triangle (sum pi)")

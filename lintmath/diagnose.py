@@ -957,7 +957,7 @@ def _indices_of(tree: n.Node) -> list[n.Node]:
 
 
 def _bound_inside(node: n.Node) -> bool:
-    return any(isinstance(x, (n.BigOp, n.Integral, n.Limit, n.Deriv)) for x in node.walk())
+    return any(isinstance(x, (n.BigOp, n.Integral, n.Limit, n.Deriv, n.DerivBy)) for x in node.walk())
 
 
 def _letter_swaps(text: str, term: n.Node) -> Iterator[tuple[str, str, n.Node, Callable[[n.Node], str]]]:

@@ -64,6 +64,8 @@ OPAQUE_ENTRY = "#"
 # the name of an opaque derivative of one quantity by one variable, d(y)/d(x)^2, as Lowerer.lower_Deriv gives it
 _RATE = re.compile(r"d\((.+)\)/d\(([^()]+)\)\^(\d+)")
 SOFTMAX = ("softmax",)  # the reading of \sigma(z)_i as the softmax's entry i
+# the reading of \frac{d}{dx^2} as the second derivative in x (see n.DerivBy), not one in the variable x^2
+ORDER_TYPO = ("order typo",)
 # A limit is taken by substitution only where that is sound: a finite value of an expression without
 # jumps, a cancelled rational function, or a purely numerical body whose values settle as the
 # variable approaches the point (checked at several distances).
@@ -336,6 +338,39 @@ def _bracket_then_factors(node: n.Node) -> str:
     return "bracket" if body.ops and body.ops[0] in ("\\cdot", "\\times") else "either"
 
 
+def _binds(tree: n.Node) -> set[str]:
+    """The letters that sums, products, optima, integrals, limits and derivatives in ``tree`` run over."""
+    out: set[str] = set()
+    for x in tree.walk():
+        if isinstance(x, n.BigOp):
+            out.update((x.var, *x.extra_vars))
+        elif isinstance(x, n.Optimum):
+            out.update(x.variables)
+        elif isinstance(x, (n.Integral, n.Limit, n.Grad, n.Evaluate, n.EvalBar)) and x.var is not None:
+            out.add(x.var.base)
+        elif isinstance(x, n.Deriv):
+            out.update(v.base for v, _ in x.wrt if isinstance(v, n.Sym))
+        elif isinstance(x, n.DerivBy):
+            out.update(v.base for v in x.of.walk() if isinstance(v, n.Sym))
+    return out
+
+
+def _compound_name(node: n.Node) -> str:
+    """The name of the variable an expression stands for in a derivative with respect to it (see
+    Lowerer.lower_DerivBy), the same for the same expression on both sides: readable for what is
+    usually written there, else the expression's structure (opaque derivatives carry the name)."""
+    if isinstance(node, n.Sym) and not node.labels and not node.primes and node.sup_letter is None:
+        indices = ",".join(_compound_name(i) for i in node.indices)
+        return node.key + (f"_{{{indices}}}" if indices else "")
+    if isinstance(node, n.Num):
+        return node.value
+    if isinstance(node, n.Pow):
+        return f"({_compound_name(node.base)})^{_compound_name(node.exp)}"
+    if isinstance(node, n.Apply) and node.given < 0 and node.params < 0:
+        return f"{_compound_name(node.func)}({','.join(_compound_name(a) for a in node.args)})"
+    return repr(n.structure(node))
+
+
 def dependents(trees) -> tuple[tuple[n.Sym, n.Sym], ...]:
     """Quantities the step shows to vary with a variable: the psi of d psi / dx, the Z of
     d ln Z / dT (a derivative of an expression in that one quantity, which nobody writes of a
@@ -364,7 +399,7 @@ def dependents(trees) -> tuple[tuple[n.Sym, n.Sym], ...]:
 
 def _quantities(body: n.Node) -> list[n.Sym]:
     """The plain quantities an expression is written in (not indices, not function names)."""
-    if any(isinstance(x, (n.Deriv, n.Grad, n.Integral, n.BigOp, n.Limit)) for x in body.walk()):
+    if any(isinstance(x, (n.Deriv, n.DerivBy, n.Grad, n.Integral, n.BigOp, n.Limit)) for x in body.walk()):
         return []  # a derivative of a derivative, a sum: not a plain expression in a quantity
     skip = n.non_quantities(body)
     return [x for x in body.walk() if isinstance(x, n.Sym) and id(x) not in skip]
@@ -1053,6 +1088,9 @@ EVENT_MODEL = "event-model"
 def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
     """The ambiguous sites of a step: each key is one choice the checker may flip."""
     keys: list[tuple] = []
+    if any(isinstance(x, n.DerivBy) and x.power for t in trees for x in t.walk()):
+        # first, so that it is always tried alone: a refutation needs both readings of d/dx^2 to fail
+        keys.append(ORDER_TYPO)
     if any(isinstance(x, n.Func) and x.name == n.ENTRY and isinstance(x.args[0], n.Apply)
            and entrywise_argument(x.args[0]) is not None for t in trees for x in t.walk()):
         keys.append(SOFTMAX)  # \sigma(z)_i: the logistic function entry by entry, or the softmax
@@ -2359,6 +2397,51 @@ class Lowerer:
                 value = sp.ImmutableMatrix([[sp.Symbol(x) for x in row] for row in names])
                 return linalg.transpose(value) if transposed else value
         return self.differentiate(self.lower(node.body), variables, _held(node), timed or None)
+
+    def lower_DerivBy(self, node: n.DerivBy) -> sp.Expr:
+        """A derivative with respect to an expression e (f(x_i), \\sigma^2): e stands for a variable t of
+        its own, so every occurrence of e in the operand becomes t, the operand is differentiated in t,
+        and e is put back. Only where the operand writes e's letters nowhere else: d/d(x^2) of x^3 (or
+        of x^2 + x) depends on what x is taken to be as a function of x^2, which the step does not say."""
+        of = node.of
+        while isinstance(of, n.Paren):
+            of = of.inner
+        if ORDER_TYPO in self.inst.flips and node.power and isinstance(of, n.Pow) and isinstance(of.base, n.Sym):
+            return self.lower_Deriv(n.Deriv(node.start, node.end, node.body, ((of.base, node.power),), node.partial))
+        inside = {id(x) for s in of.walk() if isinstance(s, n.Sym) for i in s.indices for x in i.walk()}
+        letters = {x.base for x in of.walk() if isinstance(x, n.Sym) and id(x) not in inside}
+        want = n.structure(of)
+        variable = n.Sym(of.start, of.end, _compound_name(of))
+        if variable.key in self.variables:
+            raise Undecidable("a derivative with respect to an expression inside another one is not decided yet")
+
+        def visit(x: n.Node) -> n.Node | None:
+            bare = x
+            while isinstance(bare, n.Paren):
+                bare = bare.inner
+            return variable if n.structure(bare) == want else None
+
+        body = n.rebuild(node.body, visit)
+        # \partial / \partial f(x_i) of \sum_i (y_i - f(x_i))^2: the f(x_i) under the sum are the f at every
+        # x_i, not the variable, though written alike
+        named = {x.base for x in of.walk() if isinstance(x, n.Sym)}
+        if _binds(body) & named:
+            raise Undecidable("a derivative with respect to an expression in a letter that the operand "
+                              "sums or integrates over is not decided")
+        if n.mentions(body, letters):
+            shown = ", ".join(sorted(letters))
+            raise Undecidable(f"a derivative with respect to an expression of an operand that writes {shown} "
+                              "outside it is not decided")
+        at = self.lower(of)
+        if linalg.is_matrix(at) or not isinstance(at, sp.Expr):
+            raise Undecidable("a derivative with respect to a vector or matrix expression is not decided yet")
+        t = sp.Symbol(variable.base)
+        self.variables[variable.key] = t
+        try:
+            value = self.lower_Deriv(n.Deriv(node.start, node.end, body, ((variable, 1),), node.partial))
+        finally:
+            del self.variables[variable.key]
+        return value.subs(t, at) if t in getattr(value, "free_symbols", ()) else value
 
     def in_time(self, variables: list[tuple[sp.Symbol, int]]) -> Clock | None:
         """For a derivative in the time of a step with dotted letters (see time_variable): the time and

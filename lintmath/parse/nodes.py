@@ -357,6 +357,19 @@ class Deriv(Node):
 
 
 @dataclass(frozen=True)
+class DerivBy(Node):
+    """``\\frac{\\partial}{\\partial f(x)}``, ``\\frac{d}{d\\sigma^2}``, ``\\partial_{f(x_i)}``: the derivative of
+    ``body`` with respect to an expression ``of``, which stands for a variable of its own. ``power`` is k when
+    ``of`` is written x^k without brackets under a first derivative: maybe a k-th derivative in x whose
+    numerator lost its order (a reading of its own, see lower.ORDER_TYPO)."""
+
+    body: Node
+    of: Node
+    partial: bool = True
+    power: int = 0
+
+
+@dataclass(frozen=True)
 class Differential(Node):
     """``\\mathrm{d}x``, ``\\mathrm{d}(xy)`` outside an integral or a derivative: the total differential of
     ``operand``. ``wrt`` holds the letters whose differentials the step writes (filled per step, see

@@ -1671,8 +1671,9 @@ class Parser:
         ``A^\\mathsf{T}`` take the command with its group: TeX reads a command's argument before the
         script, so the label is ``max``, not ``\\text`` followed by the product m a x."""
         t, after = self.peek(), self.peek(1)
-        if t is not None and t.kind == "cmd" and t.text in SCRIPT_TEXT_COMMANDS and after is not None \
-                and after.kind == "open":
+        # \nabla_\mathbf{h}, x_\hat{k}: a letter's style takes its group the same way
+        if t is not None and t.kind == "cmd" and (t.text in SCRIPT_TEXT_COMMANDS or t.text in STYLES) \
+                and after is not None and after.kind == "open":
             start = self.i
             self.advance()
             _, self.i = read_group(self.toks, self.i)
@@ -2900,6 +2901,10 @@ class Parser:
             if len(order_toks) != 1 or order_toks[0].kind != "num":
                 raise ParseFailure("a derivative of unknown order")
             order = int(order_toks[0].text)
+        of = self.derivative_expression(den_rest, op_den) if order == 1 else None
+        if of is not None:
+            body = self.sub_parse(num_rest) if num_rest else self.derivative_operand()
+            return n.DerivBy(t.start, max(end, body.end if not num_rest else end), body, of[0], op_den != "d", of[1])
         wrt = self.derivative_variables(den_rest, op_den)
         if sum(k for _, k in wrt) != order:
             raise ParseFailure("the orders of a derivative do not add up")
@@ -2914,8 +2919,25 @@ class Parser:
             _refuse_hidden_parameter(body, var, "\\partial")
         return n.Deriv(t.start, max(end, body.end if not num_rest else end), body, tuple(wrt), op_den != "d")
 
-    def derivative_variables(self, toks: list[Token], op: str) -> list[tuple[n.Node, int]]:
-        """Split ``\\partial x \\partial y^2`` into ((x, 1), (y, 2))."""
+    def derivative_operand(self) -> n.Node:
+        """The operand after ``\\frac{d}{dx}``: the product that follows."""
+        t2 = self.peek()
+        if t2 is None or not self.starts_atom(t2):
+            raise ParseFailure("a derivative without an operand")
+        return self.product()
+
+    def derivative_expression(self, toks: list[Token], op: str) -> tuple[n.Node, int] | None:
+        """The expression a first derivative is taken with respect to (``\\partial f(x)``, ``d\\sigma^2``,
+        ``\\partial (x^2)``) with its power when written x^k without brackets (see n.DerivBy); None for
+        a variable (a letter), for several variables and for what is no quantity to vary."""
+        groups = self.differential_groups(toks, op)
+        if len(groups) != 1 or not groups[0]:
+            return None
+        node = self.sub_parse(groups[0])
+        return _compound_variable(node)
+
+    def differential_groups(self, toks: list[Token], op: str) -> list[list[Token]]:
+        """The tokens after each ``\\partial`` (or d) of a derivative's denominator."""
         groups: list[list[Token]] = [[]]
         k = depth = 0
         while k < len(toks):
@@ -2928,8 +2950,12 @@ class Parser:
                 continue
             groups[-1].append(toks[k])
             k += 1
+        return groups
+
+    def derivative_variables(self, toks: list[Token], op: str) -> list[tuple[n.Node, int]]:
+        """Split ``\\partial x \\partial y^2`` into ((x, 1), (y, 2))."""
         out: list[tuple[n.Node, int]] = []
-        for g in groups:
+        for g in self.differential_groups(toks, op):
             if not g:
                 raise ParseFailure("a derivative without a variable")
             node = self.sub_parse(g)
@@ -3004,6 +3030,12 @@ class Parser:
         self.advance()
         toks, _, _ = self.script_tokens()
         var = self.sub_parse(toks)
+        of = _compound_variable(var)
+        if of is not None and not self.at("^"):
+            body = self.derivative_operand()
+            if isinstance(body, n.Mul) and self.at(*ADD_OPS):
+                raise ParseFailure("how far \\partial_x reaches over the terms after it is not decided")
+            return n.DerivBy(t.start, body.end, body, of[0], True, of[1])
         if not isinstance(var, n.Sym) or var.labels or var.primes or var.sup_letter is not None:
             raise ParseFailure("a derivative with respect to an expression is not decided yet")
         order = 1
@@ -4392,6 +4424,33 @@ def _occurs_outside_indices(node: n.Node, var: n.Sym) -> bool:
     inside = {id(x) for s in node.walk() if isinstance(s, n.Sym) for i in s.indices for x in i.walk()}
     want = _shape(var)
     return any(isinstance(x, n.Sym) and id(x) not in inside and _shape(x) == want for x in node.walk())
+
+
+# what makes an expression no quantity to differentiate by: it already differentiates, sums or bounds
+CALCULUS_NODES = (n.Deriv, n.DerivBy, n.Grad, n.Integral, n.BigOp, n.Limit, n.Differential)
+
+
+def _compound_variable(node: n.Node) -> tuple[n.Node, int] | None:
+    """``node`` as the expression a derivative is taken with respect to, with its power when written
+    x^k without brackets: a function's value (f(x_i)), a power of a letter (\\sigma^2, \\sigma_B^2) or
+    an expression in brackets ((x^2)). None for a letter (the usual derivative) and for anything
+    else, whose reading as a variable is a guess (d x\\,y, a derivative of a derivative)."""
+    inner = node
+    while isinstance(inner, n.Paren):
+        inner = inner.inner
+    if isinstance(inner, n.Sym) or not any(isinstance(x, n.Sym) for x in inner.walk()) \
+            or any(isinstance(x, CALCULUS_NODES) for x in inner.walk()):
+        return None
+    if isinstance(node, n.Pow) and isinstance(node.base, n.Sym) and not node.base.labels \
+            and not node.base.primes and node.base.sup_letter is None and isinstance(node.exp, n.Num) \
+            and node.exp.value.isdigit() and int(node.exp.value) > 1:
+        return node, int(node.exp.value)
+    if isinstance(node, n.Apply) and not node.primes:
+        # \partial f(x): a function's value; nobody differentiates with respect to a product f x
+        return node, 0
+    if isinstance(node, n.Paren) and isinstance(inner, (n.Pow, n.Apply, n.Mul, n.Div, n.Add, n.Sqrt, n.Func)):
+        return node, 0
+    return None
 
 
 def _refuse_hidden_parameter(body: n.Node, var: n.Node, operator: str) -> None:
