@@ -501,7 +501,8 @@ def _is_minus_one(node: n.Node) -> bool:
 
 
 def _shape_of_name(sym: n.Sym) -> str:
-    base = sym.base.lstrip("\\")
+    # an increment has the shape of its quantity: \mathbf{\Delta x} is a vector, not a bold capital
+    base = sym.base.split(" ")[-1].lstrip("\\")
     arrow = "arrow" in sym.style.split("+")
     return "vector" if arrow or base[:1].islower() or base.isdigit() else "matrix"
 

@@ -84,7 +84,10 @@ def _name_positions(tree: n.Node) -> set[int]:
 
 def _bind(body: n.Node, binding: dict[str, n.Node]) -> n.Node:
     def bound(node: n.Node) -> bool:
-        return isinstance(node, n.Sym) and not node.indices and not node.style and node.base in binding
+        # a labelled letter is a quantity of its own: the x^* of f(x) = (x - x^*)^2 g(x) is the root,
+        # not the parameter (bound, it would make f vanish, and any step about f hold)
+        return isinstance(node, n.Sym) and not node.indices and not node.style and not node.labels \
+            and node.base in binding
 
     def bracket(node: n.Apply) -> n.Node:
         arg = _bind(node.args[0], binding)
@@ -227,10 +230,14 @@ def substitute(tree: n.Node, definitions: list[Definition], names: set[str] | No
                 return n.Paren(node.start, node.end, _bind(d.body, binding))
         return None
 
-    for _ in range(MAX_ROUNDS):
+    original = tree
+    for _ in range(MAX_ROUNDS + 1):
         before = len(used)
         protected = _name_positions(tree)
         tree = transform(tree, fn)
         if len(used) == before:
-            break
-    return tree, used
+            return tree, used
+    # still a defined name left after every round: definitions that go round in a circle (f(x) = (x-c)^2
+    # g(x) of one paragraph, g(x) = x - f(x)/f'(x) of the next, two different g's), whose expansion cut
+    # off anywhere is no value of the step's names; nothing is put in
+    return original, []

@@ -417,9 +417,23 @@ def increments_of(tokens: list[Token]) -> tuple[set[str], set[str]]:
     before_letters, elsewhere = set(), set()
     for k, t in enumerate(tokens):
         if t.text in INCREMENTS:
-            letter = k + 1 < len(tokens) and tokens[k + 1].kind == "letter"
+            letter = k + 1 < len(tokens) and (tokens[k + 1].kind == "letter" or _bold_letter(tokens, k + 1))
             (before_letters if letter else elsewhere).add(t.text)
     return before_letters, elsewhere
+
+
+def _bold_letter(tokens: list[Token], k: int) -> int:
+    """How many tokens a bold or arrowed letter at ``k`` takes (``\\mathbf x``: 2, ``\\vec{x}``: 4), or 0:
+    ``\\delta\\mathbf{x}`` is the perturbation of a vector as ``\\delta x`` is of a number, and never
+    delta times x (``A\\,\\delta\\mathbf x = \\delta\\mathbf b`` in a perturbation bound)."""
+    if k >= len(tokens) or tokens[k].kind != "cmd" or STYLES.get(tokens[k].text) not in ("bf", "bf+arrow"):
+        return 0
+    if k + 1 < len(tokens) and tokens[k + 1].kind == "letter":
+        return 2
+    if k + 3 < len(tokens) and tokens[k + 1].kind == "open" and tokens[k + 2].kind == "letter" \
+            and tokens[k + 3].kind == "close":
+        return 4
+    return 0
 
 
 def _merge_increments(tokens: list[Token], increments: frozenset[str]) -> list[Token]:
@@ -430,6 +444,8 @@ def _merge_increments(tokens: list[Token], increments: frozenset[str]) -> list[T
     for k, t in enumerate(tokens):
         if t.text in increments and k + 1 < len(tokens) and tokens[k + 1].kind == "letter":
             pairs.add((t.text, tokens[k + 1].text))
+        elif t.text in increments and _bold_letter(tokens, k + 1):
+            pairs.add((t.text, ""))
         if t.text == "\\lim" and k + 5 < len(tokens) and tokens[k + 1].is_("_") and tokens[k + 2].kind == "open" \
                 and tokens[k + 3].text in INCREMENTS and tokens[k + 4].kind == "letter" \
                 and tokens[k + 5].text in LIMIT_ARROWS:
@@ -443,6 +459,15 @@ def _merge_increments(tokens: list[Token], increments: frozenset[str]) -> list[T
         if k + 1 < len(tokens) and (t.text, tokens[k + 1].text) in pairs and tokens[k + 1].kind == "letter":
             out.append(Token("letter", f"{t.text} {tokens[k + 1].text}", t.start, tokens[k + 1].end, t.spaced))
             k += 2
+            continue
+        width = _bold_letter(tokens, k + 1) if (t.text, "") in pairs else 0
+        if width:
+            # the increment goes inside the style, so that the quantity stays a vector: \mathbf{\delta x}
+            style, letter = tokens[k + 1], tokens[k + width - (1 if width == 4 else 0)]
+            end = tokens[k + width].end
+            out += [replace(style, start=t.start, spaced=t.spaced), Token("open", "{", letter.start, letter.start),
+                    Token("letter", f"{t.text} {letter.text}", t.start, letter.end), Token("close", "}", end, end)]
+            k += 1 + width
             continue
         out.append(t)
         k += 1
