@@ -24,7 +24,7 @@ from sympy.matrices.common import ShapeError
 
 from lintmath.lower import (
     DEGREE_ANGLES, EVENT_MODEL, EVENTS, LIBRARY, LOG_BASE_TWO, MAYBE_SYMMETRIC_NAMES, OPAQUE_ENTRY, OPTIMUM_MARK,
-    ORDER_TYPO, SLASH_ARGUMENT, SMALL_MATRICES, SYMMETRIC_NAMES, TRIANGLE_ANGLES, Instance, Letters, Lowerer,
+    ORDER_TYPO, SLASH_ARGUMENT, SLASH_REACH, SMALL_MATRICES, SYMMETRIC_NAMES, TRIANGLE_ANGLES, Instance, Letters, Lowerer,
     Undecidable, classify_letters, derivative, has_cases, has_indicator, has_infinite_series, has_sample_entries, has_summed_repeat,
     has_uncounted_sum, has_valued_set_sum, is_library, least_integers, normalized_family,
     read_as_product, reading_keys, shapes_of_side, sum_bounds,
@@ -43,7 +43,7 @@ from lintmath.diagnose import GUARD_SECONDS, MAX_SECONDS, diagnose, refute_where
 from lintmath.evaluate import UNDEFINED, fast_value, quick_value
 from lintmath.model import Diagnosis, Macro, Status, Verdict
 from lintmath.parse import composition, nodes as n
-from lintmath.parse.parser import NO_DIFFERENTIAL, closing, increments_of, parse_math, prepare
+from lintmath.parse.parser import AMBIGUOUS_SLASH, NO_DIFFERENTIAL, closing, increments_of, parse_math, prepare
 from lintmath.parse.parser import reads_star_product
 from lintmath.parse.tokens import ParseFailure, Token, expand_macros, tokenize
 from lintmath.substitute import Definition, parse_definitions, substitute, transform
@@ -145,11 +145,14 @@ def parse_step(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> Parsed:
     try:
         left, right = _parsed_sides(lhs, rhs, macros, increments, tuples)
     except ParseFailure as exc:
-        if not tuples and commutators.unread(exc):
-            return _commutator_step(lhs, rhs, macros, increments, exc)
-        if tuples or not tuples_reading.unread_list(exc):
-            raise
-        left, right = _listed_vectors(lhs, rhs, macros, increments, exc)
+        if exc.args[:1] == (AMBIGUOUS_SLASH,):
+            left, right = _slashed_sides(lhs, rhs, macros, increments, tuples, exc)
+        else:
+            if not tuples and commutators.unread(exc):
+                return _commutator_step(lhs, rhs, macros, increments, exc)
+            if tuples or not tuples_reading.unread_list(exc):
+                raise
+            left, right = _listed_vectors(lhs, rhs, macros, increments, exc)
     left, right = cartesian_fields(left, right)
     left, right = basis_vectors(left, right)
     if _normed_functions(left, right):
@@ -221,14 +224,24 @@ def reclassified(parsed: Parsed, left: n.Node, right: n.Node) -> Parsed:
 
 
 def _parsed_sides(lhs: str, rhs: str, macros: Mapping[str, Macro], increments: frozenset[str],
-                  tuples: bool) -> tuple[n.Node, n.Node]:
+                  tuples: bool, slashed: bool = False) -> tuple[n.Node, n.Node]:
     try:
-        return coherent_applications(parse_math(lhs, macros, increments, tuples),
-                                     parse_math(rhs, macros, increments, tuples))
+        return coherent_applications(parse_math(lhs, macros, increments, tuples, slashed_products=slashed),
+                                     parse_math(rhs, macros, increments, tuples, slashed_products=slashed))
     except ParseFailure as exc:
         if exc.args[:1] != (NO_DIFFERENTIAL,):
             raise
         return coherent_applications(*implicit_integrals(lhs, rhs, macros, increments, tuples, exc))
+
+
+def _slashed_sides(lhs: str, rhs: str, macros: Mapping[str, Macro], increments: frozenset[str], tuples: bool,
+                   failure: ParseFailure) -> tuple[n.Node, n.Node]:
+    """The sides with ``a/bc`` read as a/(bc) and (a/b)c as the other reading (see lower.SLASH_REACH), where
+    the factors after each such slash are plain; else ``failure`` stands."""
+    try:
+        return _parsed_sides(lhs, rhs, macros, increments, tuples, slashed=True)
+    except ParseFailure:
+        raise failure from None
 
 
 def _listed_vectors(lhs: str, rhs: str, macros: Mapping[str, Macro], increments: frozenset[str],
@@ -2980,6 +2993,10 @@ class Comparator:
                 # \cos 2\pi/3 = -\frac12: the author's argument runs to the end of the slash
                 outcome = Outcome("undecided", "holds if the slash divides the function's argument "
                                   "(\\sin x/2 as \\sin(x/2))")
+            if outcome.kind == "equal" and SLASH_REACH in flips:
+                # p^2/2m, \varepsilon/k_B T: physics divides by the whole product; a step that holds only
+                # with (a/b)c may mean that, or be a slip that moved a factor across the slash
+                outcome = Outcome("undecided", "holds if a/bc is read as (a/b)c (lintmath reads it as a/(bc))")
             if outcome.kind == "equal" and ORDER_TYPO in flips:
                 # \frac{d}{dx^2} e^{-x^2} = (4x^2 - 2)e^{-x^2}: a second derivative whose numerator lost its 2
                 outcome = Outcome("undecided", "holds if d/dx^2 is the second derivative in x "

@@ -15,7 +15,7 @@ from lintmath import independence
 from lintmath.model import Document, Macro, Step
 from lintmath.modular import has_letters
 from lintmath.parse import nodes as n
-from lintmath.parse.parser import parse_math
+from lintmath.parse.parser import parse_math, parse_stated_value
 from lintmath.parse.tokens import ParseFailure, macro_table
 from lintmath.relations import find_relations, normalize_relation
 
@@ -155,7 +155,7 @@ def prose_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
             try:
                 left = parse_math(lhs, macros)
                 head = defined_head(left)
-                body = parse_math(rhs, macros) if head is not None else None
+                body = parse_stated_value(rhs, macros) if head is not None else None
             except (ParseFailure, RecursionError):
                 continue
             letter = constant_as_letter(left)

@@ -894,6 +894,8 @@ TRIANGLE_ANGLES = ("triangle angles",)
 TRIANGLE_LETTERS = (("A", "B", "C"), ("\\alpha", "\\beta", "\\gamma"))
 #: \cos 2\pi/3: the slash inside the function's argument (the cosine of 2pi/3), or after it
 SLASH_ARGUMENT = ("slash argument",)
+#: \varepsilon/k_B T: a slash before juxtaposed factors, read as a/(bc) and, in this reading, as (a/b)c
+SLASH_REACH = ("slash reach",)
 #: 3^{-1} \equiv 5 \pmod 7: a fraction modulo a whole number read as a modular inverse
 INVERSE_RESIDUES = ("inverse residues",)
 #: random matrices and vectors of size 2 instead of linalg.SIZE: a step with tr, det, adj or I whose
@@ -1089,6 +1091,10 @@ EVENT_MODEL = "event-model"
 def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
     """The ambiguous sites of a step: each key is one choice the checker may flip."""
     keys: list[tuple] = []
+    if any(isinstance(x, n.Div) and x.juxtaposed for t in trees for x in t.walk()):
+        # first, so that every comparison tries it: a step is refuted only when both readings of the
+        # slash fail, and readings beyond the first keys are never tried alone
+        keys.append(SLASH_REACH)
     if any(isinstance(x, n.DerivBy) and x.power for t in trees for x in t.walk()):
         # first, so that it is always tried alone: a refutation needs both readings of d/dx^2 to fail
         keys.append(ORDER_TYPO)
@@ -1768,6 +1774,9 @@ class Lowerer:
         return sp.ImmutableMatrix(value.T) if node.bra else value  # the basis states are real
 
     def lower_Div(self, node: n.Div) -> sp.Expr:
+        if node.juxtaposed and SLASH_REACH in self.inst.flips:
+            first, *rest = node.den.factors  # type: ignore[attr-defined]
+            return self.lower(n.Mul(node.start, node.end, (replace(node, den=first, juxtaposed=False), *rest)))
         if SLASH_ARGUMENT in self.inst.flips and _slash_after_function(node):
             func: n.Func = node.num  # type: ignore[assignment]
             inner = replace(node, num=func.args[0], start=func.args[0].start)

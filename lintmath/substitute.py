@@ -13,7 +13,7 @@ from typing import Mapping
 from lintmath.context import ContextItem, defined_head
 from lintmath.model import Macro
 from lintmath.parse import nodes as n
-from lintmath.parse.parser import parse_math
+from lintmath.parse.parser import parse_math, parse_stated_value
 from lintmath.parse.tokens import ParseFailure
 
 MAX_ROUNDS = 4
@@ -38,7 +38,9 @@ def parse_definitions(items: tuple[ContextItem, ...], macros: Mapping[str, Macro
         if item.kind not in kinds:
             continue
         try:
-            lhs, body = parse_math(item.lhs, macros), parse_math(item.rhs, macros)
+            # a value the prose states only rescues a step, so it may take physics' a/(bc) (see parse_stated_value)
+            value = parse_stated_value if item.kind == "result" else parse_math
+            lhs, body = parse_math(item.lhs, macros), value(item.rhs, macros)
         except (ParseFailure, RecursionError):
             continue
         head = defined_head(lhs)

@@ -239,6 +239,7 @@ class Div(Node):
     num: Node
     den: Node
     slash: bool = False
+    juxtaposed: bool = False  # a/bc read as a/(bc): den is the product bc, and (a/b)c the other reading
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """A strict LaTeX-math parser: tokens -> syntax tree with source offsets on every node.
 
 Strict means it refuses rather than guesses: an unknown command, an ellipsis or an ambiguous
-``a/bc`` raises ParseFailure, which makes the step *unverified*. Where two readings are both
+``a/bc`` raises ParseFailure, which makes the step *unverified* (a step parsed again with
+``slashed_products`` reads a/bc of plain factors as a/(bc), with (a/b)c as its other reading). Where two readings are both
 common (``a(b+c)`` as a product or an application, a letter superscript as a label or a power), the
 tree records the choice and the checker tries both before it claims an error.
 """
@@ -77,6 +78,7 @@ REGION = "an integral over a region is not decided yet"
 UPRIGHT_NAME_BEFORE_LETTER = "an upright name before a letter (\\mathrm{Si}\\,x): a function or a named quantity is not decided"
 LOOSE_DIFFERENTIAL = "a differential (\\mathrm{d}) outside a derivative is not decided yet"
 NO_DIFFERENTIAL = "an integral without a differential dx"
+AMBIGUOUS_SLASH = "ambiguous a/bc: write a/(bc) or (a/b)c"
 # what the integrand of an integral without its dx may be made of: arithmetic of letters, numbers and
 # named functions, so that its one letter is plainly what varies (no f(x), no sum, no second integral)
 _PLAIN_INTEGRAND = (n.Num, n.Const, n.Sym, n.Term, n.Add, n.Mul, n.Div, n.Pow, n.Paren, n.Func, n.Sqrt, n.Abs)
@@ -894,19 +896,21 @@ def _groups(tokens: list[Token], i: int, count: int) -> list[tuple[int, int]] | 
 
 def parse_math(text: str, macros: Mapping[str, Macro] | list[Macro] | None = None,
                increments: frozenset[str] = frozenset(), tuples: bool = False,
-               implicit_dx: bool = False, commutators: bool = False) -> n.Node:
+               implicit_dx: bool = False, commutators: bool = False, slashed_products: bool = False) -> n.Node:
     """Parse one side of a relation. Raises ParseFailure when the text cannot be read with confidence.
     ``increments``: see ``prepare``. ``tuples``: a list in parentheses, (a, b, c), is a column vector
     (in a step of vector calculus, where the components of a field are written so). ``implicit_dx``: an
     integral without its dx is read over its integrand's one letter (see Parser.implicit_integral); only
     the step can tell whether that is the sole reading (see check.implicit_integrals). ``commutators``:
-    ``[A, B]`` is the commutator AB - BA (see check.commutator_step)."""
+    ``[A, B]`` is the commutator AB - BA (see check.commutator_step). ``slashed_products``: ``a/bc`` with
+    plain factors after the slash is a/(bc), a Div marked ``juxtaposed`` whose other reading, (a/b)c, the
+    checker also tries (see Parser.slashed_product)."""
     if isinstance(macros, list):
         macros = macro_table(macros)
     # A step's sides are parsed again by the checks around the comparison (symmetry, means, ±, modular
     # readings), and a chain's line is the next step's left side: the trees are immutable, so each is
     # built once. The entry holds its macro table, so an id is never taken for a new table's.
-    key = (text, id(macros), increments, tuples, implicit_dx, commutators)
+    key = (text, id(macros), increments, tuples, implicit_dx, commutators, slashed_products)
     held = _PARSED.get(key)
     if held is not None and held[0] is macros:
         _PARSED.move_to_end(key)
@@ -914,7 +918,7 @@ def parse_math(text: str, macros: Mapping[str, Macro] | list[Macro] | None = Non
             raise ParseFailure(*held[1].args)
         return held[1]
     try:
-        tree = _parse_math(text, macros, increments, tuples, implicit_dx, commutators)
+        tree = _parse_math(text, macros, increments, tuples, implicit_dx, commutators, slashed_products)
     except ParseFailure as exc:
         _remember(key, macros, exc)
         raise
@@ -932,8 +936,20 @@ def _remember(key: tuple, macros, result) -> None:
         _PARSED.popitem(last=False)
 
 
+def parse_stated_value(text: str, macros: Mapping[str, Macro] | None = None) -> n.Node:
+    """The value a prose statement gives (``$\\beta = 1/k_B T$``), with ``a/bc`` read as a/(bc) where
+    nothing else reads it: such a value only rescues a step (verify-only), and it holds its other
+    reading (see parse_math's ``slashed_products``) for the comparison."""
+    try:
+        return parse_math(text, macros)
+    except ParseFailure as exc:
+        if exc.args[:1] != (AMBIGUOUS_SLASH,):
+            raise
+        return parse_math(text, macros, slashed_products=True)
+
+
 def _parse_math(text: str, macros, increments: frozenset[str], tuples: bool, implicit_dx: bool = False,
-                commutators: bool = False) -> n.Node:
+                commutators: bool = False, slashed_products: bool = False) -> n.Node:
     tokens = prepare(text, macros, increments=increments)
     if not tokens:
         raise ParseFailure("empty expression")
@@ -941,10 +957,26 @@ def _parse_math(text: str, macros, increments: frozenset[str], tuples: bool, imp
     parser.tuples = tuples
     parser.implicit_dx = implicit_dx
     parser.commutators = commutators
+    parser.slashed_products = slashed_products
     tree = parser.parse()
     if "\\circ" in text and any(isinstance(x, n.Unsupported) and x.what == composition.LOOSE for x in tree.walk()):
         raise ParseFailure(composition.UNREAD)  # a \circ b, never applied: maybe a Hadamard product
     return tree
+
+
+def _plain_factor(node: n.Node) -> bool:
+    """A number, a letter (not a differential's d) or a power of one: a factor a slash may run into."""
+    if isinstance(node, n.Pow):
+        return _plain_factor(node.base) and isinstance(node.exp, (n.Num, n.Sym))
+    if isinstance(node, n.Sym):
+        return node.base not in DIFFERENTIALS and not node.sup_letter and not node.labels and not node.primes
+    return isinstance(node, (n.Num, n.Const))
+
+
+def _has_differential(node: n.Node) -> bool:
+    """Whether ``node`` writes a d, a \\partial or a derivative (``dy/dx``, ``\\partial f/\\partial x``)."""
+    return any(isinstance(x, (n.Deriv, n.Differential, n.Del)) or isinstance(x, n.Sym) and x.base in DIFFERENTIALS
+               for x in node.walk())
 
 
 def _plainly_scalar(base: n.Node) -> bool:
@@ -970,6 +1002,7 @@ class Parser:
         self.tuples = False  # (a, b, c) as a column vector (see parse_math)
         self.implicit_dx = False  # an integral without its dx over its one letter (see parse_math)
         self.commutators = False  # [A, B] as the commutator AB - BA (see parse_math)
+        self.slashed_products = False  # a/bc as a/(bc), with (a/b)c its other reading (see parse_math)
 
     # -- token helpers -------------------------------------------------------------------------
     def peek(self, k: int = 0) -> Token | None:
@@ -1022,6 +1055,7 @@ class Parser:
         sub.tuples = self.tuples
         sub.implicit_dx = self.implicit_dx
         sub.commutators = self.commutators
+        sub.slashed_products = self.slashed_products
         node = sub.parse(allow_annotation=False)
         self.depth -= 1
         return node
@@ -1213,7 +1247,9 @@ class Parser:
                 factors, ops = [n.Div(left.start, den.end, left, den, slash=True)], []
                 nxt = self.peek()
                 if nxt is not None and self.starts_atom(nxt) and nxt.text not in MUL_OPS:
-                    raise ParseFailure("ambiguous a/bc: write a/(bc) or (a/b)c")
+                    if not self.slashed_products:
+                        raise ParseFailure(AMBIGUOUS_SLASH)
+                    factors = [self.slashed_product(factors[0])]
             elif self.starts_atom(t):
                 ops.append("")
                 factors.append(self.power())
@@ -1226,6 +1262,23 @@ class Parser:
         if len(factors) == 1:
             return factors[0]
         return n.Mul(factors[0].start, factors[-1].end, tuple(factors), explicit, tuple(ops))
+
+    def slashed_product(self, div: n.Div) -> n.Div:
+        """``\\varepsilon/k_B T``, ``p^2/2m``, ``1/2\\pi``: the juxtaposed factors after a slash joined to
+        its denominator, as physics writes (multiplication before division; style guides of its journals
+        say so), with (a/b)c kept as the other reading. Only plain factors (numbers, letters and their
+        powers) are joined: a function, a bracket or a differential after the slash (``x/2 \\sin x``,
+        ``dy/dx``) is still not read."""
+        den = [div.den]
+        while True:
+            t = self.peek()
+            if t is None or not self.starts_atom(t) or t.text in MUL_OPS or t.text in ("(", "["):
+                break
+            den.append(self.power())
+        if len(den) == 1 or not all(_plain_factor(f) for f in den) or _has_differential(div.num):
+            raise ParseFailure(AMBIGUOUS_SLASH)
+        product = n.Mul(den[0].start, den[-1].end, tuple(den))
+        return n.Div(div.start, product.end, div.num, product, slash=True, juxtaposed=True)
 
     def comma_items(self, items: list[n.Node], item: Callable[[], n.Node] | None = None) -> list[n.Node]:
         """``items`` with the entries that follow, each after a comma, read by ``item`` (an expression)."""
