@@ -1575,6 +1575,12 @@ class Parser:
                 break
             if t.text == "^" and isinstance(node, n.Paren) and node.delim == "[" and self.bracket_evaluation_ahead():
                 node = self.evaluation_scripts(node.inner, node.start)
+            elif t.text in ("_", "^") and isinstance(node, n.Apply) and node.bracket == "[" and node.maybe_product \
+                    and len(node.args) == 1 and not node.primes and self.bracket_evaluation_ahead():
+                # c\left[-e^{-\delta t}/\delta\right]_0^T: both scripts make the bracket an evaluation, so
+                # the letter before it is a factor (a sequence c[k] takes no limits)
+                bar = self.evaluation_scripts(node.args[0], node.func.end)
+                node = n.Mul(node.start, bar.end, (node.func, bar), False, ("",))
             elif t.text == "^" and self.degrees_ahead():
                 self.advance()
                 _, _, end = self.script_tokens()
@@ -1946,6 +1952,12 @@ class Parser:
                 self.advance()
                 toks, s, e = self.script_tokens()
                 text = "".join(x.text for x in toks)
+                if sym.base == "e" and not sym.style and not indices and not labels and primes == 0 \
+                        and toks and toks[0].is_("(") and not _index_label(toks):
+                    # e^{(r - q)T}, e^{(\mu - \sigma^2/2)t}: Euler's number to a power, as finance and
+                    # physics write it; only an index (e^{(k)}, e^{(k+1)T}, a unit or error vector) is a label
+                    self.i = save
+                    break
                 tail = _label_transpose_tail(toks)
                 if tail is not None and not labels and self.toks[self.i - 1].kind == "close":
                     # x^{(i)T}: the i-th sample transposed, as machine-learning notes write it; read
@@ -4553,6 +4565,36 @@ def _drop_empty_groups(toks: list[Token]) -> list[Token]:
         else:
             out.append(t)
     return out
+
+
+def _index_label(toks: list[Token]) -> bool:
+    """Whether a superscript opening with ``(`` is a bracketed index (``(i)``, ``(k+1)``, ``(i,j)``, then
+    perhaps a transpose mark): letters or numbers, each perhaps moved by a number, between commas."""
+    depth, k = 0, 0
+    for k, t in enumerate(toks):
+        depth += t.is_("(") - t.is_(")")
+        if depth == 0:
+            break
+    else:
+        return False
+    rest = toks[k + 1:]
+    mark = "".join(x.text if x.kind != "cmd" else x.text + " " for x in rest).strip()
+    if rest and mark not in TRANSPOSE_MARKS and mark.replace(" ", "") not in TRANSPOSE_MARKS:
+        return False
+    items: list[list[Token]] = [[]]
+    for t in toks[1:k]:
+        if t.is_(","):
+            items.append([])
+        else:
+            items[-1].append(t)
+    for item in items:
+        if not item or item[0].kind not in ("letter", "num"):
+            return False
+        if len(item) == 1:
+            continue
+        if len(item) != 3 or not (item[1].is_("+") or item[1].is_("-")) or item[2].kind != "num":
+            return False
+    return True
 
 
 def _label_transpose_tail(toks: list[Token]) -> int | None:
