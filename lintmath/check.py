@@ -731,9 +731,26 @@ def _constant_as_letter(refuted: "_Refuted") -> str:
     for side in (parsed.lhs, parsed.rhs):
         for node in side.walk():
             item = letters.get(constant_as_letter(node))
-            if item is not None:
+            if item is not None and not _fails_with_value(refuted, item):
                 return CONSTANT_AS_LETTER.format(name=item.name, where=f"{item.lhs} = {item.rhs} at {item.where}")
     return ""
+
+
+# the constant as a letter in a step's text: \pi not part of a longer command, e not part of a word
+_LETTER_TEXT = {"\\pi": re.compile(r"\\pi(?![A-Za-z])"), "e": re.compile(r"(?<![A-Za-z\\])e(?![A-Za-z])")}
+
+
+def _fails_with_value(refuted: "_Refuted", item: ContextItem) -> bool:
+    """Whether the step is refuted with the prose's value of the letter put in as well (the Fisher
+    relation's inflation \\pi = 0.02 beside a slip): refuted with the constant, which as a letter is one
+    more point, and with the value, the step holds under no reading of that letter."""
+    pattern = _LETTER_TEXT.get(item.name)
+    if pattern is None:
+        return False
+    value = f"({item.rhs})"
+    lhs, rhs = pattern.sub(lambda _: value, refuted.lhs), pattern.sub(lambda _: value, refuted.rhs)
+    return check_step(lhs, rhs, refuted.relation, macros=refuted.macros, seed=refuted.seed,
+                      explain=False).status is Status.REFUTED
 
 
 PRIME_TRANSPOSE = "holds with a prime read as a transpose (X'X, as regression courses write it)"
