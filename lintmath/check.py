@@ -454,7 +454,7 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
         if example:
             return Verdict(Status.UNVERIFIED, example, elapsed=verdict.elapsed)
     stated = _holds_by_stated_relation(lhs, rhs, relation, macros or {}, seed, context) \
-        if relation in EQUALITY else ""
+        if relation in EQUALITY | INEQUALITY else ""
     if stated:
         return Verdict(Status.UNVERIFIED, stated, elapsed=verdict.elapsed)
     totals = _sum_totals(lhs, rhs, macros or {}) if relation in EQUALITY else ""
@@ -492,11 +492,17 @@ def _holds_by_stated_relation(lhs: str, rhs: str, relation: str, macros: Mapping
         return re.sub(r" ?([^A-Za-z ]) ?", r"\1", re.sub(r"\s+", " ", text.strip()))
 
     for item in reversed(stated):
-        reason = f"may hold by the relation {item.lhs} = {item.rhs} stated at {item.where}"
+        reason = f"may hold by the relation {item.lhs} {item.relation} {item.rhs} stated at {item.where}"
         assumed = (*rest, replace(item, kind="assume", prose=False))
-        if check_step(lhs, rhs, relation, macros=macros, seed=seed, explain=False,
-                      context=assumed).status is Status.VERIFIED:
+        status = check_step(lhs, rhs, relation, macros=macros, seed=seed, explain=False, context=assumed).status
+        if status is Status.VERIFIED:
             return reason
+        if item.relation != "=":
+            # an inequality step (p + q \le 2p under q \le p) verifies at best "at the sampled points":
+            # no counterexample among the points the bound allows is all it can say
+            if relation in INEQUALITY and status is not Status.REFUTED:
+                return reason
+            continue  # (a bound is no rewrite of one side's text into the other's)
         for old, new in ((item.lhs, item.rhs), (item.rhs, item.lhs)):
             old, new = squeeze(old), squeeze(new)
             left, right = squeeze(lhs), squeeze(rhs)
@@ -1632,7 +1638,8 @@ def holds_by_definitions(lhs: str, rhs: str, relation: str, macros: Mapping[str,
             # counts, as it does in the DFT, though not at the real points sampled
             return Verdict(Status.UNVERIFIED, f"holds with {', '.join(where)} where the letters are integers "
                            "(n, k counting?)", definitions=where)
-        if outcome.kind == "undecided" and outcome.reason.startswith("too slow"):
+        if outcome.kind == "undecided" and outcome.reason.startswith(("too slow", "undefined at the sampled")):
+            # (\psi^{n+1} with \psi = (1 - \sqrt 5)/2 put in has no real value at the real n sampled)
             # an error is claimed only if the step also fails with the definitions put in; a
             # comparison that could not say so (too slow, undefined at the points) claims nothing
             return Verdict(Status.UNVERIFIED, f"not decided with {', '.join(where)} put in: {outcome.reason}",
@@ -3314,6 +3321,14 @@ class Comparator:
                 # n(n-1)(2n+1)/3 for \sum_{k=1}^n k^2, which agrees with the sum at n = 3 only
                 integers = _distinct_counts(integers, out[-1].integers, lows)
             out.append(_Watched(size, {}, integers, flips, seed=self.seed * 31 + k, atoms=atoms, bounds=bounds))
+        if letters.integer:
+            # a count at two values agrees by accident with any quadratic through both: 3n - 3 and
+            # n(n+1)/2 meet at n = 2 and n = 3, and T(n-3) + (n-2) + (n-1) + n = T(n-3) + T(0) +
+            # \sum_{i=1}^n i "verified" there. A third value of each count, unlike the first two,
+            # leaves no quadratic slip unseen.
+            integers = _fresh_counts(out, lows)
+            out.append(_Watched(max(3, len(letters.index) + 1), {}, integers, flips,
+                                seed=self.seed * 31 + 2 * INSTANCES + 7, atoms=atoms, bounds=bounds))
         # free indices are drawn distinct, where every Kronecker delta between them is 0: a step with
         # deltas is also tried where they coincide (delta_ij delta_jk = delta_ij fails at i = k != j)
         for k, values in enumerate(_coincidences(self._delta_letters)):
@@ -3388,6 +3403,26 @@ class Comparator:
                         a, b = a.subs(sym, solution[0]), b.subs(sym, solution[0])
                         break
         return a, b
+
+    def _lowered_inequalities(self, inst: Instance, symbols: set) -> list[tuple[sp.Expr, str, sp.Expr]]:
+        """The assumed inequalities between expressions (``q \\le p``, ``k < n``) that ranges() cannot
+        turn into a letter's interval, lowered in ``inst``: a sampled point must satisfy them. Only
+        those in the step's own symbols: one about other letters says nothing of its points."""
+        out = []
+        for left, relation, right in self.constraints:
+            if relation not in INEQUALITY:
+                continue
+            try:
+                lowerer = Lowerer(inst, self.letters)
+                low, high = lowerer.lower(left), lowerer.lower(right)
+            except (Undecidable, ShapeError, ZeroDivisionError, TypeError, ValueError, AttributeError):
+                continue
+            if isinstance(low, sp.MatrixBase) or isinstance(high, sp.MatrixBase):
+                continue
+            free = low.free_symbols | high.free_symbols
+            if free and free <= symbols:
+                out.append((low, relation, high))
+        return out
 
     def ranges(self) -> dict[str, tuple[float, float]]:
         """Sampling ranges from assumptions like ``x < 0`` or ``0 < p < 1``, by symbol name."""
@@ -3507,11 +3542,15 @@ class Comparator:
             pairs = list(zip(entries_a, entries_b))
             scaled = False
             whole = _remainders(a, b)
+            bounds = self._lowered_inequalities(inst, set(symbols))
             while got < POINTS and tries < POINTS * 5:
                 if got == 0 and tries >= UNDEFINED_TRIES:
                     break  # undefined wherever it was sampled: more points rarely change that
                 tries += 1
                 point = {s: _sample(rng, tries, ranges.get(getattr(s, "name", "")), whole) for s in symbols}
+                if bounds and not _within(bounds, point):
+                    reason = "no sampled point satisfies the assumptions"
+                    continue
                 values = [(evaluate(x, point, complex_ok=complex_ok, quick=True),
                            evaluate(y, point, complex_ok=complex_ok, quick=True)) for x, y in pairs]
                 if any(va is None or vb is None for va, vb in values):
@@ -3699,6 +3738,17 @@ def _distinct_counts(drawn: dict[str, int], before: dict[str, int], lows: dict[s
     for name, value in drawn.items():
         low = lows[name]
         options = [v for v in (value, *range(low, low + 3)) if v != before[name]]
+        out[name] = next((v for v in options if v not in out.values()), options[0])
+    return out
+
+
+def _fresh_counts(instances: list[Instance], lows: dict[str, int]) -> dict[str, int]:
+    """Counts for one more instance: each letter's the smallest value from its least one up that no
+    instance before gave it (and, where that allows, no other letter of this one has)."""
+    out: dict[str, int] = {}
+    for name, low in sorted(lows.items()):
+        used = {i.integers[name] for i in instances}
+        options = [v for v in range(low, low + len(used) + 3) if v not in used]
         out[name] = next((v for v in options if v not in out.values()), options[0])
     return out
 
@@ -4280,6 +4330,17 @@ def _difference_at(expr: sp.Expr, point: dict[str, sp.Rational], rng: random.Ran
     values = {s: point.setdefault(s.name, _sample(rng, attempt)) for s in expr.free_symbols}
     value = evaluate(expr, values, quick=True)
     return None if value is None else complex(value)
+
+
+def _within(bounds: list[tuple[sp.Expr, str, sp.Expr]], point: dict) -> bool:
+    """Whether ``point`` satisfies every lowered inequality (one that cannot be valued there fails)."""
+    for low, relation, high in bounds:
+        left, right = evaluate(low, point, quick=True), evaluate(high, point, quick=True)
+        if left is None or right is None:
+            return False
+        if not {"<": left < right, "<=": left <= right, ">": left > right, ">=": left >= right}.get(relation, True):
+            return False
+    return True
 
 
 def _sample(rng: random.Random, attempt: int, bounds: tuple[float, float] | None = None,

@@ -37,6 +37,7 @@ class ContextItem:
     strong: bool = False  # written with := / \equiv / a directive: never a claim in disguise
     path: str = ""
     prose: bool = False  # inline math of the prose ("where $\mu = ...$"), which may follow the step
+    declared: bool = False  # inline, after "let", "define", "denote": a name given, not a case taken
 
 
 def defined_head(tree: n.Node) -> n.Sym | None:
@@ -149,6 +150,10 @@ def prose_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
                 # "$\Pr(\xi = -1) = q = 1 - p$": the chain's last link names a letter's value
                 math, found = math[found[-2].end:], [replace(found[-1], start=found[-1].start - found[-2].end,
                                                              end=found[-1].end - found[-2].end)]
+            bound = _stated_inequality(math, found, macros)
+            if bound is not None:
+                items.append(replace(bound, where=f"{doc.path}:{number}", line=number, path=doc.path))
+                continue
             if len(found) != 1 or normalize_relation(math[found[0].start:found[0].end]) not in ("=", ":="):
                 continue
             lhs, rhs = math[:found[0].start].strip(), math[found[0].end:].strip()
@@ -172,8 +177,19 @@ def prose_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
             if head is None or not rhs or any(isinstance(x, n.Sym) and x.key == head.key for x in body.walk()):
                 continue
             items.append(ContextItem("result", head.base, lhs, "=", rhs, f"{doc.path}:{number}", number,
-                                     False, doc.path, True))
+                                     False, doc.path, True, _declares(line[:match.start()])))
     return items
+
+
+# "Let $\gr = \frac{1 + \sqrt5}{2}$ and $\cgr = ...$": the sentence names the value, as a definition
+_DECLARING = re.compile(r"\b(let|define|denote|put)\b", re.IGNORECASE)
+
+
+def _declares(before: str) -> bool:
+    """Whether the sentence that ``before`` ends (the line up to an inline value) declares the value
+    with "let", "define", "denote" or "put", rather than taking a case ("with $\\rr = 1$")."""
+    sentence = re.split(r"[.;:]\s", _INLINE.sub(" ", before))[-1]
+    return _DECLARING.search(sentence) is not None
 
 
 #: the kind of a ContextItem that the prose states as a relation between expressions, not as a name's
@@ -192,6 +208,26 @@ def _stated_relation(lhs: str, rhs: str, macros: dict[str, Macro]) -> ContextIte
     except (ParseFailure, RecursionError):
         return None
     return ContextItem(RELATION, "", lhs, "=", rhs, "", 0, False, "", True)
+
+
+def _stated_inequality(math: str, found: list, macros: dict[str, Macro]) -> ContextItem | None:
+    """An item of kind RELATION for inline ``q \\le p`` or ``0 < r < 1`` (at most two inequalities,
+    between expressions that parse, with letters): a bound the prose puts on the letters, under
+    which a step may hold (p + q \\le 2p). None for anything else (``x = 2``, ``\\lg n \\le n \\le 2^n``)."""
+    relations = [normalize_relation(math[r.start:r.end]) for r in found]
+    if not 1 <= len(found) <= 2 or not all(r in ("<", "<=", ">", ">=") for r in relations) \
+            or len(set(r.rstrip("=") for r in relations)) != 1 or not has_letters(math):
+        return None
+    lhs, relation, rhs = math[:found[0].start].strip(), relations[0], math[found[0].end:].strip()
+    parts = [lhs, *([rhs] if len(found) == 1 else [math[found[0].end:found[1].start], math[found[1].end:]])]
+    try:
+        for part in parts:
+            if not part.strip():
+                return None
+            parse_math(part, macros)
+    except (ParseFailure, RecursionError):
+        return None
+    return ContextItem(RELATION, "", lhs, relation, rhs, "", 0, False, "", True)
 
 
 def independence_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
@@ -324,8 +360,10 @@ def _named_from(text: str, latest: dict[str, ContextItem]) -> list[ContextItem]:
         said = texts.pop()
         for key, item in latest.items():
             # a displayed definition of a macro's name (\\bh = ...) is named by the macro; an inline
-            # "with $\\rr = 1$" is a value at a point, named only by its letter
-            if key not in chosen and (item.name in said or not item.prose and _macro_named(item.lhs, said)):
+            # "with $\\rr = 1$" is a value at a point, named only by its letter, while an inline value
+            # with letters ("load factor $\\load = n/m$") is the macro's meaning, named by it too
+            if key not in chosen and (item.name in said or (not item.prose or item.declared or has_letters(item.rhs))
+                                      and _macro_named(item.lhs, said)):
                 chosen[key] = item
                 texts.append(item.rhs)
     return [item for key, item in latest.items() if key in chosen]
