@@ -3056,6 +3056,83 @@ def _continuous_value(body: sp.Expr, var: sp.Symbol, point: sp.Expr) -> sp.Expr 
         return None
 
 
+# functions analytic on the whole complex plane (a stand-in is exp of one of them): sums, products and
+# compositions of them are too, which is what makes the quotient rule below exact
+ENTIRE_FUNCTIONS = (sp.exp, sp.sin, sp.cos, sp.sinh, sp.cosh)
+MAX_QUOTIENT_ORDER = 3  # derivatives of a stand-in grow with their order; a third is the most notes take
+
+
+def _entire_in(expr: sp.Expr, var: sp.Symbol) -> bool:
+    """Whether ``expr`` is, as a function of ``var``, built only of sums, products, non-negative integer
+    powers and entire functions (and positive constants raised to such an expression): then it is
+    analytic at every point, whatever values the other letters take. Parts without ``var`` are
+    constants of the limit."""
+    if not expr.has(var) or expr == var:  # == : SymPy's cache may hand back an equal Symbol, not this one
+        return True
+    if isinstance(expr, (sp.Add, sp.Mul)) or isinstance(expr, ENTIRE_FUNCTIONS):
+        return all(_entire_in(a, var) for a in expr.args)
+    if isinstance(expr, sp.Pow):
+        base, exp = expr.args
+        if exp.is_Integer and exp >= 0:
+            return _entire_in(base, var)
+        return not base.has(var) and base.is_number and base.is_positive is True and _entire_in(exp, var)
+    return False
+
+
+def _entire_quotient_limit(body: sp.Expr, var: sp.Symbol, point: sp.Expr) -> sp.Expr | None:
+    """The limit of a difference quotient (g(y + h) - g(y))/h of stand-ins, without evaluating it at
+    ever closer points (hundreds of digits of a large expression: most of such a step's time). When
+    the body is N/D, or a sum of such terms and terms continuous at the point, with N and D entire in
+    ``var``, N and D zero at the point and D' a nonzero number there, the limit is N'/D' at the point
+    (N/(var - p) and D/(var - p) are entire, with values N'(p) and D'(p) at p). None when the body is
+    not of that form: the caller decides it as before."""
+    if body.has(sp.I) or body.has(*JUMPS) or not body.is_commutative:
+        return None
+    terms = body.args if isinstance(body, sp.Add) else (body,)
+    values = []
+    for term in terms:
+        value = _continuous_value(term, var, point)
+        if value is None:
+            numerator, denominator = sp.fraction(term)
+            if not (_entire_in(numerator, var) and _entire_in(denominator, var)):
+                return None
+            value = _quotient_value(numerator, denominator, var, point)
+            if value is None:
+                return None
+        values.append(value)
+    return sp.Add(*values)
+
+
+def _vanishes(value: sp.Expr | None) -> bool:
+    """Whether ``value`` is zero as written or once its products are multiplied out: g'(y) - g'(y) of
+    a stand-in comes out as exp(E) (a + b) + exp(E) (-a - b), which SymPy does not gather. Anything
+    else, zero or not, counts as not zero (the limit is then left to the numerical path)."""
+    if value is None:
+        return False
+    if value == 0:
+        return True
+    return sp.count_ops(value) <= 2 * MAX_LIMIT_OPS and sp.expand_mul(value) == 0
+
+
+def _quotient_value(numerator: sp.Expr, denominator: sp.Expr, var: sp.Symbol, point: sp.Expr) -> sp.Expr | None:
+    """N/D at the point, N and D entire and D zero there: N^(k)/D^(k) at the point for the first k at
+    which D^(k) is a nonzero number, when the lower derivatives of N are exactly zero there (a second
+    difference over h^2); None otherwise (a lower one of N that is not zero as written, a D^(k) with
+    letters in it, or too many orders)."""
+    for _ in range(MAX_QUOTIENT_ORDER):
+        if not (_vanishes(_continuous_value(denominator, var, point))
+                and _vanishes(_continuous_value(numerator, var, point))):
+            return None
+        numerator, denominator = derivative(numerator, var), derivative(denominator, var)
+        slope = _continuous_value(denominator, var, point)
+        if slope is None or not slope.is_number:
+            return None
+        if slope.is_zero is False:
+            value = _continuous_value(numerator, var, point)
+            return None if value is None else value / slope
+    return None
+
+
 def limit_at(body: sp.Expr, var: sp.Symbol, point: sp.Expr, side: int = 0) -> sp.Expr:
     """The limit of ``body`` as ``var`` -> ``point`` (finite; from one side when ``side``), or Undecidable."""
     value = _continuous_value(body, var, point)
@@ -3066,6 +3143,9 @@ def limit_at(body: sp.Expr, var: sp.Symbol, point: sp.Expr, side: int = 0) -> sp
         if _settled(value):
             return value
         raise Undecidable("a limit that does not exist or is infinite")
+    value = _entire_quotient_limit(body, var, point)
+    if value is not None:
+        return value
     if sp.count_ops(body) > MAX_LIMIT_OPS or body.atoms(AppliedUndef):
         raise Undecidable("a limit of a large expression or of an undefined function is not decided yet")
     right = [point + s for s in LIMIT_STEPS] if side >= 0 else []
