@@ -63,6 +63,15 @@ MAX_DIGITS = 4000
 OPAQUE_ENTRY = "#"
 # the name of an opaque derivative of one quantity by one variable, d(y)/d(x)^2, as Lowerer.lower_Deriv gives it
 _RATE = re.compile(r"d\((.+)\)/d\(([^()]+)\)\^(\d+)")
+# the entry (row, column) of a vector or matrix that moves with time, at the end of its symbol's name:
+# r#1,0 is the second entry of r, d(r)/d(t)^1#1,0 that of its derivative (as opaque entries are named)
+_ENTRY = re.compile(re.escape(OPAQUE_ENTRY) + r"\d+,\d+$")
+
+
+def split_entry(name: str) -> tuple[str, str]:
+    """A symbol's name without the entry it names (see _ENTRY), and that entry's mark ("" for none)."""
+    match = _ENTRY.search(name)
+    return (name[:match.start()], match.group()) if match else (name, "")
 SOFTMAX = ("softmax",)  # the reading of \sigma(z)_i as the softmax's entry i
 # the reading of \frac{d}{dx^2} as the second derivative in x (see n.DerivBy), not one in the variable x^2
 ORDER_TYPO = ("order typo",)
@@ -143,6 +152,9 @@ class Letters:
     # the step writes the imaginary unit (\mathrm{i}): its numbers are complex, and an odd root there is
     # the principal one
     imaginary: bool = False
+    # keys of the vectors and matrices that move with time (see moving_arrays): their entries are
+    # functions of t, lowered as free symbols whose derivatives the step's derivatives in t take
+    moving: frozenset[str] = frozenset()
 
 
 def classify_letters(*trees: n.Node) -> Letters:
@@ -206,16 +218,24 @@ def classify_letters(*trees: n.Node) -> Letters:
     # x after w^T and written x_i as a number: a vector whose entries the step names, in every reading
     promoted = {vector for _, vector in entries if vector in required}  # (a candidate stays a reading)
     vectors, candidates, required = vectors | promoted, candidates - promoted, required - promoted
+    time, timed = _timed(trees)
+    depending = dependents(trees)
+    moving, vectors, matrices = moving_arrays(trees, time, timed, depending, vectors, matrices)
+    if moving:
+        # the t that vectors move with is no vector itself (d/dw by a vector w is a gradient)
+        clocks = {var.base for quantity, var in depending if quantity.key in moving}
+        clocks |= {time.base} if time is not None else set()
+        candidates, required = candidates - clocks, required - clocks
     randomness = expectation.classify(*trees, matrices=matrices)
     return Letters(frozenset(index), frozenset(integer - derivative_vars), frozenset(standalone),
                    vectors, matrices, candidates, inferred, frozenset(derivative_vars), kets,
                    kets and _systems_clash(trees), required, randomness, vector_functions(trees),
-                   probability.distributions(*trees), _written_dimension(trees), dependents(trees),
+                   probability.distributions(*trees), _written_dimension(trees), depending,
                    frozenset(x.base for tree in trees for x in tree.walk() if isinstance(x, n.Sym) and x.primes),
-                   *_timed(trees), entries, dimension_letters(trees, dict(entries)), events.events(*trees),
+                   time, timed, entries, dimension_letters(trees, dict(entries)), events.events(*trees),
                    _quadratic_forms(trees, matrices), sized_identities(trees),
                    imaginary=any(isinstance(x, n.Const) and x.name.startswith("imag_") for tree in trees
-                                 for x in tree.walk()))
+                                 for x in tree.walk()), moving=moving)
 
 
 def sized_identities(trees) -> tuple:
@@ -295,6 +315,50 @@ def _timed(trees) -> tuple[n.Sym | None, tuple[n.Sym, ...]]:
     return time, tuple(out.values())
 
 
+def moving_arrays(trees, time: n.Sym | None, timed: tuple[n.Sym, ...], depending: tuple[tuple[n.Sym, n.Sym], ...],
+                  vectors: frozenset[str], matrices: frozenset[str]) -> tuple[frozenset[str], ...]:
+    """The vectors and matrices whose time derivative the step takes: those written with dots in a step
+    that differentiates by t (\\dot{\\mathbf r}, see _timed), and those it differentiates in t by
+    themselves (\\frac{d\\mathbf A}{dt}, \\frac{d}{dt}(\\mathbf r \\cdot \\mathbf r); ``depending``, see dependents),
+    and in a step with dotted letters, the bold ones a derivative in t takes without dots (the
+    \\hat{\\mathbf r} of \\frac{d}{dt}(r \\hat{\\mathbf r}) turns with the particle). Random constant entries would
+    make every such derivative 0, where the author means arrays of functions of t. Returned with the
+    vectors and matrices, which gain the plain letter of an array written only dotted
+    (\\dot{\\mathbf r} makes \\mathbf r a vector)."""
+    arrays = vectors | matrices
+    moving: set[str] = set()
+    vectors, matrices = set(vectors), set(matrices)
+    plain_keys = {x.key for x in timed}
+    for tree in trees:
+        for x in tree.walk():
+            if isinstance(x, n.Sym) and x.key in arrays:
+                plain, order = n.undotted(x)
+                if order and plain.key in plain_keys or not order and x.key in plain_keys:
+                    moving.add(plain.key)
+                    if plain.key not in arrays:
+                        (vectors if x.key in vectors else matrices).add(plain.key)
+    for tree in trees if time is not None else ():
+        for x in tree.walk():
+            if not (isinstance(x, n.Deriv) and not x.partial and not x.primes
+                    and all(isinstance(v, n.Sym) and n.structure(v) == n.structure(time) for v, _ in x.wrt)):
+                continue
+            skip = n.non_quantities(x.body)
+            for y in x.body.walk():
+                if isinstance(y, n.Sym) and id(y) not in skip and y.key in arrays \
+                        and {"bf", "arrow"} & set(y.style.split("+")):
+                    moving.add(n.undotted(y)[0].key)
+    # \frac{d\mathbf A}{dt}, \frac{d}{dt}(\mathbf r \cdot \mathbf r): an array the step differentiates in t by
+    # itself (with an index, r_i, the arrays of a sum, which the step may hold apart: not read). A partial
+    # derivative in t alone (\frac{\partial \mathbf r}{\partial t}) stays an opaque vector of its own.
+    totals = {n.structure(v) for tree in trees for x in tree.walk() if isinstance(x, n.Deriv) and not x.partial
+              and not x.primes for v, _ in x.wrt}
+    for quantity, var in depending:
+        if quantity.key in arrays and not quantity.indices and not n.undotted(quantity)[1] \
+                and var.base in TIME_LETTERS and not (var.style or var.indices) and n.structure(var) in totals:
+            moving.add(quantity.key)
+    return frozenset(moving), frozenset(vectors), frozenset(matrices)
+
+
 @dataclass(frozen=True)
 class Clock:
     """The time of a step with dotted letters and what moves with it (see Lowerer.in_time): the
@@ -303,6 +367,13 @@ class Clock:
     time: sp.Symbol
     names: frozenset[str]
     families: tuple[str, ...]
+    # the keys of arrays that move with t without dots (see moving_arrays): their entries move too, but
+    # their derivatives are as opaque as dE/do, as the author may know them (d\hat{\mathbf r}/dt)
+    drifting: tuple[str, ...] = ()
+
+    def drifts(self, name: str) -> bool:
+        base, entry = split_entry(name)
+        return bool(entry) and any(base == k or base.startswith((k + "[", k + "^")) for k in self.drifting)
 
     def moves(self, name: str) -> bool:
         return name in self.names or name.startswith(self.families)
@@ -313,9 +384,10 @@ class Clock:
         out: dict[sp.Symbol, dict[int, sp.Symbol]] = {}
         dotted = re.compile(r"d\((.+)\)/d\(" + re.escape(self.time.name) + r"\)\^(\d+)")
         for s in getattr(value, "free_symbols", ()):
-            match = dotted.fullmatch(s.name) if isinstance(s, sp.Symbol) else None
-            if match and self.moves(match.group(1)):
-                out.setdefault(sp.Symbol(match.group(1)), {})[int(match.group(2))] = s
+            base, entry = split_entry(s.name) if isinstance(s, sp.Symbol) else ("", "")
+            match = dotted.fullmatch(base) if isinstance(s, sp.Symbol) else None
+            if match and self.moves(match.group(1) + entry):
+                out.setdefault(sp.Symbol(match.group(1) + entry), {})[int(match.group(2))] = s
             elif isinstance(s, sp.Symbol) and self.moves(s.name):
                 out.setdefault(s, {})
         return out
@@ -1533,6 +1605,12 @@ class Lowerer:
             # a random quantity that only one side mentions (the noise of E[y] = E[w^T x + e]) may
             # have a mean the prose gives (zero): the checker leaves such a step to its context
             self.inst.opaque.add(name)
+        if shape in ("vector", "matrix") and node.key in self.letters.moving:
+            # a vector or matrix that moves with time: an entry is a value of a function of t, which
+            # can be any number at the time compared, and its derivatives are symbols of their own
+            # (the orthogonal, symmetric and commuting readings of constant matrices do not carry over to these)
+            cols = 1 if shape == "vector" else linalg.SIZE
+            return sp.ImmutableMatrix(linalg.SIZE, cols, lambda i, j: sp.Symbol(f"{name}{OPAQUE_ENTRY}{i},{j}"))
         if shape == "vector" and ("orthogonal",) in self.inst.flips and len(node.indices) == 1:
             position = self.index_value(node.indices[0])
             if position.isdigit():
@@ -1555,10 +1633,24 @@ class Lowerer:
         """``\\ddot x`` in a step that differentiates by t: the derivative of x in t, named as
         ``\\frac{d^2 x}{dt^2}`` lowers. It is no quantity from elsewhere: x is a function of t that the
         step leaves free, and its value and derivatives at a time can be any numbers."""
-        value, time = self.symbol(plain), self.symbol(self.letters.time)
-        if not (isinstance(value, sp.Symbol) and isinstance(time, sp.Symbol)):
-            raise Undecidable("a time derivative of a vector or matrix (\\dot{\\mathbf r}) is not decided yet")
-        return sp.Symbol(f"d({value.name})/d({time.name})^{order}")
+        # under a gradient by r (\frac{\partial}{\partial \mathbf r}(\dot{\mathbf r} \cdot \mathbf A)) the
+        # velocity is held fixed, as \dot q is under \partial / \partial q: not the gradient's variable
+        held = self.variables.pop(plain.key, None) if not plain.indices else None
+        try:
+            value, time = self.symbol(plain), self.symbol(self.letters.time)
+        finally:
+            if held is not None:
+                self.variables[plain.key] = held
+        if not isinstance(time, sp.Symbol):
+            raise Undecidable("a time derivative in a time that is not a variable")
+        if isinstance(value, sp.Symbol):
+            return sp.Symbol(f"d({value.name})/d({time.name})^{order}")
+        if plain.key in self.letters.moving and linalg.is_matrix(value) \
+                and all(isinstance(x, sp.Symbol) and split_entry(x.name)[1] for x in value):
+            # the entrywise derivative of an array of functions of t, each entry's named as a scalar's
+            return value.applyfunc(lambda x: sp.Symbol("d({})/d({})^{}{}".format(
+                split_entry(x.name)[0], time.name, order, split_entry(x.name)[1])))
+        raise Undecidable("a time derivative of a vector or matrix (\\dot{\\mathbf r}) is not decided yet")
 
     def entry(self, node: n.Sym) -> sp.Expr | None:
         """w_i beside the vector w (A_{ij} beside the matrix A): that entry of the vector's value in
@@ -1942,7 +2034,11 @@ class Lowerer:
             inner = n.Pow(node.start, node.end, n.Paren(node.base.start, node.base.end, node.base.args[0]), node.exp)
             return linalg.multiply([self.product_head(node.base.func), self.lower(inner)])
         base, exp = self.lower(node.base), self.lower(node.exp)
+        if linalg.is_matrix(linalg.scalar(base)) and not linalg.is_matrix(linalg.scalar(exp)) \
+                and not (linalg.scalar(exp).is_Integer and linalg.scalar(exp) > 0):
+            self._fixed_matrix(linalg.scalar(base))
         if base == sp.E and linalg.is_matrix(linalg.scalar(exp)):
+            self._fixed_matrix(linalg.scalar(exp))
             self._matrix_argument(node.exp)
             return matfunc.apply("exp", exp)  # e^{A}, e^{tA}: the exponential of a square matrix
         if linalg.is_matrix(linalg.scalar(exp)):
@@ -1965,6 +2061,13 @@ class Lowerer:
         if base.is_square and base.is_diagonal():
             return None
         return matfunc.apply("sqrt", base if exp > 0 else linalg.power(base, sp.Integer(-1)))
+
+    def _fixed_matrix(self, value: sp.Expr) -> None:
+        """Refuses the inverse or a function of a matrix that moves with time (see moving_arrays): its
+        entries are symbols, whose exact inverse, exponential or root grows past any time budget."""
+        if self.letters.moving and any(isinstance(x, sp.Symbol) and split_entry(x.name)[1]
+                                       for x in value.free_symbols):
+            raise Undecidable("the inverse or a function of a matrix that moves with t is not decided yet")
 
     def _matrix_argument(self, node: n.Node) -> None:
         """Refuses a function of a matrix whose argument transposes a number: -\\frac12 (x - \\mu)^T
@@ -2023,6 +2126,8 @@ class Lowerer:
 
     def lower_Sqrt(self, node: n.Sqrt) -> sp.Expr:
         radicand = self.lower(node.radicand)
+        if linalg.is_matrix(linalg.scalar(radicand)):
+            self._fixed_matrix(linalg.scalar(radicand))
         if node.index is None:
             root = matfunc.apply("sqrt", radicand)  # \sqrt{A}: the square root of a matrix
             if root is None:
@@ -2060,6 +2165,7 @@ class Lowerer:
         if len(args) == 1 and linalg.is_matrix(args[0]) and node.name in matfunc.KINDS and not node.inverse \
                 and not node.primes and not (node.other_base and ("logbase",) in self.inst.flips):
             # \exp(tA), \cos A: the function of a square matrix (its power series), at points
+            self._fixed_matrix(args[0])
             self._matrix_argument(node.args[0])
             value = matfunc.apply(node.name, args[0])
             return value if node.power is None else linalg.multiply([value] * self._power_count(node.power))
@@ -2378,13 +2484,26 @@ class Lowerer:
             while isinstance(body, n.Paren):
                 body = body.inner
         timed = self.in_time(variables)
+        arrays = self.moving_arrays_in(node.body)
+        in_time = all(isinstance(v, n.Sym) and v.base in TIME_LETTERS and not (v.style or v.indices)
+                      for v, _ in node.wrt)
+        if arrays and not in_time and not (isinstance(body, n.Sym) and self.letters.time is not None):
+            # \frac{\partial}{\partial q}(\mathbf r \cdot \mathbf r): how r depends on q (or on a \dot q) the
+            # step does not say, and its entries, free functions of t, would be held fixed. (The bare
+            # \frac{\partial \mathbf r}{\partial q} is an opaque vector that moves with t, below.)
+            raise Undecidable("a derivative by another variable than t of a vector that moves with t "
+                              "is not decided yet")
+        if arrays and in_time and node.partial:
+            # \frac{\partial \mathbf A}{\partial t} beside \frac{d\mathbf A}{dt}: the explicit dependence of a
+            # field A(r, t), or the total derivative?
+            raise Undecidable("a partial derivative in t of a vector that moves with t is not decided yet")
         if timed and node.partial:
             if self.moves_in_time(node.body):
                 # \partial_t of an expression in q(t) and \dot q: the total derivative, or the explicit
                 # one (0, q and \dot q held) of a Lagrangian? The step does not say
                 raise Undecidable("a partial derivative in t of quantities that move with t is not decided yet")
             timed = None
-        if isinstance(body, n.Sym) and not (timed and self.moves_in_time(body)):
+        if isinstance(body, n.Sym) and not (timed and self.moves_in_time(body)) and not (arrays and in_time):
             target = self.symbol(body)
             if isinstance(target, sp.Symbol) and all(target != v for v, _ in variables) and not transposed:
                 # d E / d o with E defined elsewhere: an opaque quantity, never refuted by itself; the
@@ -2467,7 +2586,16 @@ class Lowerer:
                 value = self.symbol(plain)
                 if isinstance(value, sp.Symbol):
                     names.add(value.name)
-        return Clock(variables[0][0], frozenset(names), tuple(sorted(families)))
+                elif plain.key in self.letters.moving and linalg.is_matrix(value):
+                    names.update(s.name for s in value.free_symbols)  # the entries of \mathbf r
+        drifting = self.letters.moving - {n.undotted(x)[0].key for x in self.letters.timed}
+        return Clock(variables[0][0], frozenset(names), tuple(sorted(families)), tuple(sorted(drifting)))
+
+    def moving_arrays_in(self, node: n.Node) -> set[str]:
+        """The vectors and matrices that move with time (see moving_arrays) a subtree writes, by key."""
+        if not self.letters.moving:
+            return set()
+        return {n.undotted(x)[0].key for x in node.walk() if isinstance(x, n.Sym)} & self.letters.moving
 
     def moves_in_time(self, node: n.Node) -> bool:
         """Whether a subtree writes a letter that moves with the step's time (x or \\dot x for \\dot x)."""
@@ -2487,24 +2615,31 @@ class Lowerer:
         # its derivative the next one (d/dx (x y') is y' + x y'', not y')
         rates: dict[sp.Symbol, sp.Symbol] = {}
         for s in getattr(value, "free_symbols", ()):
-            match = _RATE.fullmatch(s.name) if isinstance(s, sp.Symbol) and s.name in self.inst.opaque else None
+            match = _RATE.fullmatch(split_entry(s.name)[0]) if isinstance(s, sp.Symbol) \
+                and s.name in self.inst.opaque else None
             if match:
                 rates[s] = match
         for quantity, var in self.letters.dependents:
             if timed and n.undotted(quantity)[1]:
                 continue  # \frac{d}{dt}\dot x: x moves, and \dot x is its derivative
             q, v = self.symbol(quantity), self.symbol(var)
-            if not (isinstance(q, sp.Symbol) and isinstance(v, sp.Symbol)) or q in timed \
-                    or not any(v == x for x, _ in variables):
+            if not isinstance(v, sp.Symbol) or not any(v == x for x, _ in variables):
                 continue
-            its_rates = [s for s, m in rates.items() if m.group(1) == q.name and m.group(2) == v.name]
-            if value.has(q) or its_rates:
-                moving.setdefault(q, []).append(v)
+            # the entries of a vector that moves with t (\frac{d\mathbf A}{dt}), each a quantity of its own
+            entries = list(q) if quantity.key in self.letters.moving and linalg.is_matrix(q) else [q]
+            for q in entries:
+                if not isinstance(q, sp.Symbol) or q in timed:
+                    continue
+                its_rates = [s for s, m in rates.items()
+                             if m.group(1) + split_entry(s.name)[1] == q.name and m.group(2) == v.name]
+                if value.has(q) or its_rates:
+                    moving.setdefault(q, []).append(v)
         if clock is not None:
             # \frac{d}{dt} \frac{\partial L}{\partial \dot q}: a derivative from elsewhere, in q and \dot q,
             # moves with them; its derivative in time is as opaque as it is
             for q in getattr(value, "free_symbols", ()):
-                if isinstance(q, sp.Symbol) and q.name in self.inst.opaque and q not in timed:
+                if isinstance(q, sp.Symbol) and (q.name in self.inst.opaque or clock.drifts(q.name)) \
+                        and q not in timed and clock.time not in moving.get(q, ()):
                     moving.setdefault(q, []).append(clock.time)
         if not moving and not timed:
             for sym, order in variables:
@@ -2514,7 +2649,7 @@ class Lowerer:
         calls.update({q: sp.Function(q.name + OPAQUE_ENTRY + "moving")(clock.time) for q in timed})
         dots = {d: sp.Derivative(calls[q], (clock.time, k)) for q, ds in timed.items() for k, d in ds.items()}
         for s, match in rates.items():
-            q = sp.Symbol(match.group(1))
+            q = sp.Symbol(match.group(1) + split_entry(s.name)[1])
             v = next((v for v in moving.get(q, ()) if v.name == match.group(2)), None)
             if v is not None:
                 dots[s] = sp.Derivative(calls[q], (v, int(match.group(3))))
@@ -2529,7 +2664,8 @@ class Lowerer:
             orders: dict[str, int] = {}
             for v, k in d.variable_count:
                 orders[v.name] = orders.get(v.name, 0) + int(k)
-            name = "d(" + q.name + ")/" + "".join(f"d({v})^{k}" for v, k in sorted(orders.items())) + held
+            base, entry = split_entry(q.name)  # an entry's derivative is that entry of the array's
+            name = "d(" + base + ")/" + "".join(f"d({v})^{k}" for v, k in sorted(orders.items())) + held + entry
             if q not in timed:
                 self.inst.opaque.add(name)
             named[d] = sp.Symbol(name)
@@ -2556,6 +2692,11 @@ class Lowerer:
             return derivative(body, at)
         if not linalg.is_matrix(at) or at.shape[1] != 1 or node.var.key in self.variables:
             raise Undecidable("a gradient with respect to a matrix or a number is not decided yet")
+        if node.var.key in self.letters.moving \
+                and self.moving_arrays_in(node.body if inner is None else inner) - {node.var.key}:
+            # \frac{\partial}{\partial \mathbf r}(\dot{\mathbf r} \cdot \mathbf A): a velocity is held fixed, but
+            # another vector that moves with t may be a field A(r, t), whose entries would be held too
+            raise Undecidable("a gradient by a position of another vector that moves with t is not decided yet")
         entries = sp.symbols(f"grad_{len(self.variables)}_1:{at.shape[0] + 1}")
         self.variables[node.var.key] = sp.ImmutableMatrix(entries)
         try:
