@@ -3319,7 +3319,7 @@ class Comparator:
             if out:
                 # each instance its own value of a count n: one value alone would verify
                 # n(n-1)(2n+1)/3 for \sum_{k=1}^n k^2, which agrees with the sum at n = 3 only
-                integers = _distinct_counts(integers, out[-1].integers, lows)
+                integers = _fresh_counts(out, lows, integers)
             out.append(_Watched(size, {}, integers, flips, seed=self.seed * 31 + k, atoms=atoms, bounds=bounds))
         if letters.integer:
             # a count at two values agrees by accident with any quadratic through both: 3n - 3 and
@@ -3730,25 +3730,16 @@ def _slack(tolerance, a, b):
 _TOLERANCE_DOUBLE = float(TOLERANCE)
 
 
-def _distinct_counts(drawn: dict[str, int], before: dict[str, int], lows: dict[str, int]) -> dict[str, int]:
-    """The counts of the next instance: each letter's differs from its value in the instance before,
-    and, where the range allows, from every other letter's, so that two sums whose only difference is
+def _fresh_counts(earlier: list[Instance], lows: dict[str, int], drawn: dict[str, int] | None = None) -> dict[str, int]:
+    """The counts of the next instance: each letter's a value no instance before gave it (the one
+    ``drawn`` for it, if that is new, else the smallest new one from its least up), and, where that
+    allows, a value no other letter of this instance has, so that two sums whose only difference is
     their bound (m for k) never agree in every instance by drawing equal bounds each time."""
     out: dict[str, int] = {}
-    for name, value in drawn.items():
-        low = lows[name]
-        options = [v for v in (value, *range(low, low + 3)) if v != before[name]]
-        out[name] = next((v for v in options if v not in out.values()), options[0])
-    return out
-
-
-def _fresh_counts(instances: list[Instance], lows: dict[str, int]) -> dict[str, int]:
-    """Counts for one more instance: each letter's the smallest value from its least one up that no
-    instance before gave it (and, where that allows, no other letter of this one has)."""
-    out: dict[str, int] = {}
     for name, low in sorted(lows.items()):
-        used = {i.integers[name] for i in instances}
-        options = [v for v in range(low, low + len(used) + 3) if v not in used]
+        used = {i.integers[name] for i in earlier}
+        first = () if drawn is None else (drawn[name],)
+        options = [v for v in (*first, *range(low, low + len(used) + 3)) if v not in used]
         out[name] = next((v for v in options if v not in out.values()), options[0])
     return out
 
