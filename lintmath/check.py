@@ -1646,6 +1646,15 @@ def holds_by_definitions(lhs: str, rhs: str, relation: str, macros: Mapping[str,
                            definitions=where)
         return None
     special = _special_values(parsed, used_l + used_r)
+    if not special and _special_values(parsed, used_l + used_r, partial=True):
+        # K defined in a display beside "at equilibrium $Q = K$": the step may hold by the case alone
+        # (-RT\ln K + RT\ln Q = RT\ln(K/Q)); only if it holds without the case is it verified by them
+        cases = {id(d) for d in _special_definitions(parsed, used_l + used_r)}
+        general = [d for d in definitions if id(d) not in cases]
+        again = Comparator(reclassified(parsed, substitute(parsed.lhs, general)[0], substitute(parsed.rhs, general)[0]),
+                           relation, seed, assumptions(context))
+        if again.decide()[0].kind != "equal":
+            special = _special_values(parsed, used_l + used_r, partial=True)
     if special:
         # "the unit step ($a = 1$)": a number the prose gives a letter for one case, while the step
         # still writes the letter on both sides, as a general identity; that it holds at the case says
@@ -1654,16 +1663,26 @@ def holds_by_definitions(lhs: str, rhs: str, relation: str, macros: Mapping[str,
     return Verdict(Status.VERIFIED, outcome.reason, guessed=guessed, definitions=where)
 
 
-def _special_values(parsed: Parsed, used: list[Definition]) -> str:
+def _special_values(parsed: Parsed, used: list[Definition], partial: bool = False) -> str:
     """The prose's numeric values (``$a = 1$``) among ``used`` whose letter both sides of the step
-    still write, as ``a = 1``; "" when the step holds by something else as well."""
-    def writes(side: n.Node, base: str) -> bool:
-        return any(isinstance(x, n.Sym) and x.base == base and not x.indices for x in side.walk())
-    special = [d for d in used if d.item.prose and not d.function and not d.head.indices
-               and isinstance(d.body, n.Num) and writes(parsed.lhs, d.head.base) and writes(parsed.rhs, d.head.base)]
-    if not special or len(special) != len(used):
+    still write, as ``a = 1``; "" when the step holds by something else as well (unless ``partial``:
+    when some of ``used`` are such values, whatever the others)."""
+    special = _special_definitions(parsed, used)
+    if not special or len(special) != len(used) and not partial:
         return ""
     return ", ".join(sorted({f"{d.item.lhs} = {d.item.rhs}" for d in special}))
+
+
+def _special_definitions(parsed: Parsed, used: list[Definition]) -> list[Definition]:
+    """The definitions of ``used`` that _special_values names."""
+    def writes(side: n.Node, base: str) -> bool:
+        return any(isinstance(x, n.Sym) and x.base == base and not x.indices for x in side.walk())
+    # a lone letter as the value is a condition of one case as often ("at equilibrium $Q = K$"): the
+    # step that writes Q on both sides holds there only, as the one that writes a at $a = 1$ does
+    special = [d for d in used if d.item.prose and not d.function and not d.head.indices
+               and (isinstance(d.body, n.Num) or isinstance(d.body, n.Sym) and d.body.base != d.head.base)
+               and writes(parsed.lhs, d.head.base) and writes(parsed.rhs, d.head.base)]
+    return special
 
 
 UNITS_DIFFER = "different units on the two sides: not converted, not compared"

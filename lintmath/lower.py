@@ -9,6 +9,7 @@ rules needed), and undefined functions become fixed random smooth functions, the
 from __future__ import annotations
 
 import functools
+from fractions import Fraction
 import hashlib
 import random
 import re
@@ -966,6 +967,9 @@ TRIANGLE_ANGLES = ("triangle angles",)
 TRIANGLE_LETTERS = (("A", "B", "C"), ("\\alpha", "\\beta", "\\gamma"))
 #: \cos 2\pi/3: the slash inside the function's argument (the cosine of 2pi/3), or after it
 SLASH_ARGUMENT = ("slash argument",)
+#: functions whose unbracketed argument a slash may continue: chemistry writes \ln k_1/k_2 for the
+#: log of the ratio as readily as trigonometry writes \sin x/2
+SLASH_FUNCTIONS = TRIGONOMETRIC | {"log"}
 #: \varepsilon/k_B T: a slash before juxtaposed factors, read as a/(bc) and, in this reading, as (a/b)c
 SLASH_REACH = ("slash reach",)
 #: 3^{-1} \equiv 5 \pmod 7: a fraction modulo a whole number read as a modular inverse
@@ -973,6 +977,21 @@ INVERSE_RESIDUES = ("inverse residues",)
 #: random matrices and vectors of size 2 instead of linalg.SIZE: a step with tr, det, adj or I whose
 #: matrices have no written size is decided at both sizes (det(2A) = 4 det A holds for 2 x 2 ones only)
 SMALL_MATRICES = ("small matrices",)
+
+
+def _writes_ln_ten(tree: n.Node) -> bool:
+    """Whether ``tree`` writes ln 10 rounded (``2.303``, ``2.30``): the factor that turns a common
+    logarithm into a natural one, so that its \\log is base 10 (chemistry's ``2.303RT\\log K``)."""
+    def rounded(value: str) -> bool:
+        if "." not in value or not value.replace(".", "").isdigit():
+            return False
+        digits = len(value.split(".")[1])
+        return len(value.replace(".", "").lstrip("0")) >= 3 \
+            and abs(Fraction(value) - LN_TEN) <= Fraction(1, 2 * 10 ** digits)
+    return any(isinstance(x, n.Num) and rounded(x.value) for x in tree.walk())
+
+
+LN_TEN = Fraction(2302585093, 10 ** 9)
 
 
 def _writes_powers(tree: n.Node, base: int) -> bool:
@@ -1198,7 +1217,8 @@ def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
         keys.append(("identity",))  # (I - P)^2 = I - 2P + P^2: I beside other capitals, the identity
     bases = {x.other_base for t in trees for x in t.walk() if isinstance(x, n.Func) and x.other_base}
     numeric = not any(isinstance(x, n.Sym) for t in trees for x in t.walk())
-    if bases and numeric or any(_writes_powers(t, BASE_DIGITS[b]) for t in trees for b in bases):
+    if bases and numeric or any(_writes_powers(t, BASE_DIGITS[b]) for t in trees for b in bases) \
+            or "log10" in bases and any(_writes_ln_ten(t) for t in trees):
         # pH = 5 - \log 3.2 = 4.49: a log of numbers worked out is as often common as natural
         keys.append(("logbase",))  # \log 1000 = 3 in engineering, \lg 8 = 3 in computer science
     if "log10" in bases and (numeric or any(_writes_powers(t, 2) for t in trees)):
@@ -1275,9 +1295,9 @@ def _minutes_of_arc(factors: tuple[n.Node, ...], k: int) -> bool:
 
 def _slash_after_function(node: n.Node) -> bool:
     """Whether ``node`` is a slash after a named function of an argument without brackets
-    (``\\cos 2\\pi/3``, ``\\sin x/2``): the slash may divide the argument instead."""
+    (``\\cos 2\\pi/3``, ``\\sin x/2``, ``\\ln k_1/k_2``): the slash may divide the argument instead."""
     return isinstance(node, n.Div) and node.slash and isinstance(node.num, n.Func) \
-        and node.num.name in TRIGONOMETRIC and len(node.num.args) == 1 and not isinstance(node.num.args[0], n.Paren) \
+        and node.num.name in SLASH_FUNCTIONS and len(node.num.args) == 1 and not isinstance(node.num.args[0], n.Paren) \
         and node.num.args[0].end == node.num.end
 
 

@@ -1576,9 +1576,11 @@ class Parser:
             if t.text == "^" and isinstance(node, n.Paren) and node.delim == "[" and self.bracket_evaluation_ahead():
                 node = self.evaluation_scripts(node.inner, node.start)
             elif t.text in ("_", "^") and isinstance(node, n.Apply) and node.bracket == "[" and node.maybe_product \
-                    and len(node.args) == 1 and not node.primes and self.bracket_evaluation_ahead():
+                    and len(node.args) == 1 and not isinstance(node.args[0], n.Sym) and not node.primes \
+                    and self.bracket_evaluation_ahead():
                 # c\left[-e^{-\delta t}/\delta\right]_0^T: both scripts make the bracket an evaluation, so
-                # the letter before it is a factor (a sequence c[k] takes no limits)
+                # the letter before it is a factor (a sequence c[k] takes no limits). Not a lone letter:
+                # k[A]_0^2 is a rate constant times the initial concentration squared
                 bar = self.evaluation_scripts(node.args[0], node.func.end)
                 node = n.Mul(node.start, bar.end, (node.func, bar), False, ("",))
             elif t.text == "^" and self.degrees_ahead():
@@ -1631,6 +1633,10 @@ class Parser:
             elif t.text == "_" and _product_with_entry(node) is not None:
                 # X_{rk}(W^T)_{ks}: the subscript makes the bracket an entry, so the product reading is meant
                 entry = self.bracket_entry(_product_with_entry(node))
+                if self.at("^") and node.bracket == "[" and isinstance(entry, n.Sym):
+                    # k[A]_0^2: the power of the concentration, as it is of [A]_0 alone
+                    self.advance()
+                    entry = self.superscript(entry)
                 if self.at("^", "'", "!"):
                     raise ParseFailure("a script after the entry of a bracket is not decided yet")
                 node = n.Mul(node.start, entry.end, (node.func, entry), False, ("",))
@@ -4404,9 +4410,11 @@ def _entrywise_application(node: n.Node) -> bool:
 
 def _product_with_entry(node: n.Node) -> n.Paren | None:
     """``X(W^T)``, read first as a product (the name is not a function's), when a subscript follows the
-    bracket: the bracket alone, whose entry the subscript names."""
-    if not isinstance(node, n.Apply) or not node.prefer_product or len(node.args) != 1 or node.primes \
-            or node.bracket not in ("(", "["):
+    bracket: the bracket alone, whose entry the subscript names. So is ``k[A]_0``, a sequence's value
+    with a subscript being no notation: a rate constant times a concentration at time 0."""
+    if not isinstance(node, n.Apply) or len(node.args) != 1 or node.primes or node.bracket not in ("(", "["):
+        return None
+    if not (node.prefer_product or node.bracket == "[" and node.maybe_product):
         return None
     paren = n.Paren(node.func.end, node.end, node.args[0], node.bracket)
     return paren if _entry_of(paren) is not None else None

@@ -114,4 +114,5 @@ STYLES = {
 
 TRANSPOSE_MARKS = {"T", "\\top", "\\intercal", "\\mathsf{T}", "\\mathrm{T}", "\\mathsf T", "\\mathrm T",
                    "\\textsf{T}", "\\text{T}", "\\textrm{T}"}
-LABEL_MARKS = {"*", "\\star", "\\ast", "\\prime", "\\dagger", "+", "\\circ", "-"}
+# (chemistry's standard state, E^\ominus as E^\circ, and transition state, \Delta H^\ddagger, are labels too)
+LABEL_MARKS = {"*", "\\star", "\\ast", "\\prime", "\\dagger", "+", "\\circ", "-", "\\ominus", "\\ddagger"}
