@@ -23,11 +23,12 @@ from sympy.core.function import AppliedUndef
 from sympy.matrices.common import ShapeError
 
 from lintmath.lower import (
-    DEGREE_ANGLES, EVENT_MODEL, EVENTS, LIBRARY, LOG_BASE_TWO, MAYBE_SYMMETRIC_NAMES, OPAQUE_ENTRY, OPTIMUM_MARK,
-    ORDER_TYPO, SLASH_ARGUMENT, SLASH_REACH, SMALL_MATRICES, SYMMETRIC_NAMES, TRIANGLE_ANGLES, Instance, Letters, Lowerer,
-    Undecidable, classify_letters, derivative, has_cases, has_indicator, has_infinite_series, has_sample_entries, has_summed_repeat,
-    has_uncounted_sum, has_valued_set_sum, is_library, least_integers, normalized_family,
-    read_as_product, reading_keys, shapes_of_side, sum_bounds,
+    DEGREE_ANGLES, ENTRYWISE_NORMS, EVENTS, EVENT_MODEL, LIBRARY, LOG_BASE_TWO, MAYBE_SYMMETRIC_NAMES,
+    OPAQUE_ENTRY, OPTIMUM_MARK, ORDER_TYPO, SLASH_ARGUMENT, SLASH_REACH, SMALL_MATRICES, SYMMETRIC_NAMES,
+    TRIANGLE_ANGLES, Instance, Letters, Lowerer, Undecidable, classify_letters, derivative, has_cases,
+    has_indicator, has_infinite_series, has_sample_entries, has_summed_repeat, has_uncounted_sum,
+    has_valued_set_sum, is_library, least_integers, normalized_family, read_as_product, reading_keys,
+    shapes_of_side, sum_bounds,
 )
 from lintmath import commutators, equations, events, expectation, implication, linalg, modular, probability, quantum
 from lintmath import independence, infotheory, matfunc, primed, refusals, series
@@ -147,6 +148,8 @@ def parse_step(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> Parsed:
     except ParseFailure as exc:
         if exc.args[:1] == (AMBIGUOUS_SLASH,):
             left, right = _slashed_sides(lhs, rhs, macros, increments, tuples, exc)
+        elif exc.args and _UNREAD_ONES.match(str(exc.args[0])):
+            left, right = _ones_sides(lhs, rhs, macros, increments, tuples, exc)
         else:
             if not tuples and commutators.unread(exc):
                 return _commutator_step(lhs, rhs, macros, increments, exc)
@@ -164,11 +167,17 @@ def parse_step(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> Parsed:
         except ValueError:
             pass  # d x y: d(xy) or y dx, left to loose_differentials' reason
     left, right = differential_reading(left, right)
+    measures = expectation.measures(left, right)
+    if len(measures) > 1:
+        # E^Q[X] = E^P[X Z]: a change of measure holds for the measures the prose relates, not in one space
+        raise ParseFailure(DIFFERENT_MEASURES.format(", ".join(sorted(m or "the plain E" for m in measures))))
     if ("*" in lhs or "*" in rhs or "\\ast" in lhs or "\\ast" in rhs) and _star_beside_signals(left, right):
         raise ParseFailure("* between factors may be a convolution")
     return Parsed(left, right, classify_letters(left, right))
 
 
+ENTRYWISE_ONLY = "holds if the norm is entrywise (lintmath reads a matrix's 1-, 2- and max-norms as induced)"
+DIFFERENT_MEASURES = "expectations under different measures ({}) are not decided yet"
 FUNCTION_NORM = "a norm of a function (\\|f\\| beside f(x): an integral or a supremum) is not decided yet"
 
 
@@ -224,10 +233,10 @@ def reclassified(parsed: Parsed, left: n.Node, right: n.Node) -> Parsed:
 
 
 def _parsed_sides(lhs: str, rhs: str, macros: Mapping[str, Macro], increments: frozenset[str],
-                  tuples: bool, slashed: bool = False) -> tuple[n.Node, n.Node]:
+                  tuples: bool, slashed: bool = False, ones: bool = False) -> tuple[n.Node, n.Node]:
     try:
-        return coherent_applications(parse_math(lhs, macros, increments, tuples, slashed_products=slashed),
-                                     parse_math(rhs, macros, increments, tuples, slashed_products=slashed))
+        return coherent_applications(parse_math(lhs, macros, increments, tuples, slashed_products=slashed, ones=ones),
+                                     parse_math(rhs, macros, increments, tuples, slashed_products=slashed, ones=ones))
     except ParseFailure as exc:
         if exc.args[:1] != (NO_DIFFERENTIAL,):
             raise
@@ -242,6 +251,35 @@ def _slashed_sides(lhs: str, rhs: str, macros: Mapping[str, Macro], increments: 
         return _parsed_sides(lhs, rhs, macros, increments, tuples, slashed=True)
     except ParseFailure:
         raise failure from None
+
+
+_UNREAD_ONES = re.compile(r"^\\(mathbf|mathbb|boldsymbol|bm)\{1\} is not decided yet$")
+
+
+def _ones_sides(lhs: str, rhs: str, macros: Mapping[str, Macro], increments: frozenset[str], tuples: bool,
+                failure: ParseFailure) -> tuple[n.Node, n.Node]:
+    """The sides with every bold or blackboard 1 the vector of ones, where the step also has vectors or
+    matrices for it to be added to or multiplied with (\\Sigma w - \\lambda 1 = 0, X 1, w^T 1): as finance
+    and statistics write it. Alone among numbers (1 + 1 = 2) it may be the identity or an indicator, and
+    beside states (quantum notes) \\mathbb{1} is the identity operator: ``failure`` stands."""
+    try:
+        sides = _parsed_sides(lhs, rhs, macros, increments, tuples, ones=True)
+    except ParseFailure:
+        raise failure from None
+    letters = classify_letters(*sides)
+    arrays = (letters.vectors | letters.matrices) - {"bf:1", "bf:0"}
+    # a MatrixLit, or the ones transposed (1 1^T), which is read as a row of ones already
+    written = any(isinstance(x, n.MatrixLit) or isinstance(x, n.Transpose) and _ones(x.inner)
+                  for side in sides for x in side.walk())
+    if not (arrays or written) or letters.kets:
+        raise failure
+    return sides
+
+
+def _ones(node: n.Node) -> bool:
+    while isinstance(node, n.Paren):
+        node = node.inner
+    return isinstance(node, n.Sym) and node.base == "1" and "bf" in node.style
 
 
 def _listed_vectors(lhs: str, rhs: str, macros: Mapping[str, Macro], increments: frozenset[str],
@@ -3040,6 +3078,10 @@ class Comparator:
                 # p^2/2m, \varepsilon/k_B T: physics divides by the whole product; a step that holds only
                 # with (a/b)c may mean that, or be a slip that moved a factor across the slash
                 outcome = Outcome("undecided", "holds if a/bc is read as (a/b)c (lintmath reads it as a/(bc))")
+            if outcome.kind == "equal" and ENTRYWISE_NORMS in flips:
+                # \|A\|_1 = \sum_{i,j} |a_{ij}|: the entrywise norm, which some authors mean; lintmath
+                # reads a matrix's 1-, 2- and max-norms as induced, as numerical analysis does
+                outcome = Outcome("undecided", ENTRYWISE_ONLY)
             if outcome.kind == "equal" and ORDER_TYPO in flips:
                 # \frac{d}{dx^2} e^{-x^2} = (4x^2 - 2)e^{-x^2}: a second derivative whose numerator lost its 2
                 outcome = Outcome("undecided", "holds if d/dx^2 is the second derivative in x "

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 import sympy as sp
 
 from lintmath.parse import nodes as n
+from lintmath.parse.vocabulary import STYLES
 
 if TYPE_CHECKING:  # (the parser imports this module, and independence.py the parser)
     from lintmath.independence import Independence
@@ -39,6 +40,8 @@ OUTCOME_MARK = "#"
 # \operatorname{Var}, \textrm{Cov}, \mathbb{V}: style and base of the operator symbol -> kind
 NAMED = {"Var": "Var", "var": "Var", "Cov": "Cov", "cov": "Cov"}
 EXPECTATION_STYLES = ("bb", "op", "rm")
+# The label of an E taken under a named measure (\mathbb{E}^{\mathbb{Q}}): the parser's, read by ``measures``
+MEASURE_LABEL = "measure:"
 
 
 @dataclass(frozen=True)
@@ -171,6 +174,39 @@ def subscript_bound(func: n.Sym, body: n.Node) -> set[str]:
         elif isinstance(item, n.Sym) and item.key in body_keys:
             out.add(item.key)
     return out
+
+
+def measures(*trees: n.Node) -> set[str]:
+    """The measures the step's expectations are taken under: the one a superscript names
+    (``\\mathbb{E}^{\\mathbb{Q}}``), or a subscript that names no variable of the body and is a
+    distribution's name (``\\mathbb{E}_{\\mathbb{Q}}``, ``\\mathbb{E}_P``, ``\\mathbb{E}_q``, ``\\mathbb{E}_\\pi``;
+    not the t of E_t, a time to condition on); "" for a plain E. The model has one probability
+    space, so a step under two of them (a change of measure) is beyond it."""
+    out: set[str] = set()
+    for tree in trees:
+        for op in tree.walk():
+            if not (isinstance(op, n.Apply) and kind_of(op) == "E"):
+                continue
+            named = [label[len(MEASURE_LABEL):] for label in op.func.labels if label.startswith(MEASURE_LABEL)]
+            body = {s.key for arg in op.args for s in _plain_symbols(arg)}
+            for item in op.func.indices:
+                if not isinstance(item, n.Sym):
+                    continue
+                styled = _STYLED_NAME.match(item.base) if item.style == "label" else None
+                if styled is not None and styled.group(1) in STYLES:
+                    named.append(f"{STYLES[styled.group(1)]}:{styled.group(2)}")  # \mathbb{E}_{\mathbb{Q}}
+                elif item.style != "label" and item.key not in body and (
+                        item.base.isupper() or item.base in ("p", "q") or item.base.lstrip("\\") in _GREEK_MEASURES):
+                    named.append(item.key if not (item.indices or item.labels) else repr(n.structure(item)))
+            out.add(" ".join(named))
+    return out
+
+
+_STYLED_NAME = re.compile(r"^(\\[a-z]+) \{ ([A-Z]) \}$")
+
+
+# Greek letters that name a measure or a policy under an E (\mathbb{E}_\pi, \mathbb{E}^{\mu})
+_GREEK_MEASURES = frozenset({"pi", "mu", "nu", "rho", "theta", "phi", "psi"})
 
 
 def _is_upper_letter(sym: n.Sym) -> bool:

@@ -972,6 +972,8 @@ SLASH_ARGUMENT = ("slash argument",)
 SLASH_FUNCTIONS = TRIGONOMETRIC | {"log"}
 #: \varepsilon/k_B T: a slash before juxtaposed factors, read as a/(bc) and, in this reading, as (a/b)c
 SLASH_REACH = ("slash reach",)
+#: \|A\|_1, \|A\|_2, \|A\|_\infty of a matrix read as norms of its entries, not as the induced norms
+ENTRYWISE_NORMS = ("entrywise norms",)
 #: 3^{-1} \equiv 5 \pmod 7: a fraction modulo a whole number read as a modular inverse
 INVERSE_RESIDUES = ("inverse residues",)
 #: random matrices and vectors of size 2 instead of linalg.SIZE: a step with tr, det, adj or I whose
@@ -1182,6 +1184,10 @@ EVENT_MODEL = "event-model"
 def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
     """The ambiguous sites of a step: each key is one choice the checker may flip."""
     keys: list[tuple] = []
+    if (letters.matrices or any(isinstance(x, n.MatrixLit) for t in trees for x in t.walk())) \
+            and any(isinstance(x, n.Norm) and x.kind in ("1", "inf", "l2") for t in trees for x in t.walk()):
+        # first, so that it is tried alone: a matrix's norm is refuted only when both conventions fail
+        keys.append(ENTRYWISE_NORMS)
     if any(isinstance(x, n.Div) and x.juxtaposed for t in trees for x in t.walk()):
         # first, so that every comparison tries it: a step is refuted only when both readings of the
         # slash fail, and readings beyond the first keys are never tried alone
@@ -2029,7 +2035,7 @@ class Lowerer:
 
     def lower_Norm(self, node: n.Norm) -> sp.Expr:
         order = None if node.order is None else linalg.scalar(self.lower(node.order))
-        return linalg.norm(self.lower(node.inner), node.kind, order)
+        return linalg.norm(self.lower(node.inner), node.kind, order, entrywise=ENTRYWISE_NORMS in self.inst.flips)
 
     def lower_Inner(self, node: n.Inner) -> sp.Expr:
         return linalg.inner(self.lower(node.left), self.lower(node.right))

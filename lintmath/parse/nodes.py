@@ -457,7 +457,7 @@ class Transpose(Node):
 @dataclass(frozen=True)
 class Norm(Node):
     """``\\|x\\|``, ``\\|x\\|_1``, ``\\|x\\|_\\infty``, ``\\|A\\|_F``, ``\\|x\\|_p``: ``kind`` is "2", "1", "inf", "F"
-    or "p", with the p-norm's ``order`` (a letter or a whole number)."""
+    or "p", with the p-norm's ``order`` (a letter or a whole number); "l2" for a written ``\\|x\\|_2``."""
 
     inner: Node
     power: Node | None = None

@@ -255,6 +255,9 @@ def _digit_groups(tokens: list[Token]) -> list[Token]:
 # of a p-norm (a capital names a weighting matrix, \|x\|_A = \sqrt{x^T A x}: unread)
 NORM_SUBSCRIPT_STYLES = frozenset({"\\mathrm", "\\text", "\\textrm", "\\rm", "\\operatorname", "\\mathit"})
 NORM_ORDER_LETTERS = frozenset({"p", "q", "r"})
+# the fonts of a measure's name over an expectation (\mathbb{E}^{\mathbb{Q}}, E^{\tilde P})
+MEASURE_STYLES = frozenset({"\\mathbb", "\\mathcal", "\\mathscr", "\\mathrm", "\\mathsf", "\\mathbf", "\\tilde",
+                            "\\widetilde", "\\hat"})
 MOD_WORD_STYLES = {"\\operatorname", "\\mathrm", "\\text", "\\textrm", "\\textnormal", "\\textup", "\\mbox"}
 
 
@@ -896,7 +899,8 @@ def _groups(tokens: list[Token], i: int, count: int) -> list[tuple[int, int]] | 
 
 def parse_math(text: str, macros: Mapping[str, Macro] | list[Macro] | None = None,
                increments: frozenset[str] = frozenset(), tuples: bool = False,
-               implicit_dx: bool = False, commutators: bool = False, slashed_products: bool = False) -> n.Node:
+               implicit_dx: bool = False, commutators: bool = False, slashed_products: bool = False,
+               ones: bool = False) -> n.Node:
     """Parse one side of a relation. Raises ParseFailure when the text cannot be read with confidence.
     ``increments``: see ``prepare``. ``tuples``: a list in parentheses, (a, b, c), is a column vector
     (in a step of vector calculus, where the components of a field are written so). ``implicit_dx``: an
@@ -904,13 +908,14 @@ def parse_math(text: str, macros: Mapping[str, Macro] | list[Macro] | None = Non
     the step can tell whether that is the sole reading (see check.implicit_integrals). ``commutators``:
     ``[A, B]`` is the commutator AB - BA (see check.commutator_step). ``slashed_products``: ``a/bc`` with
     plain factors after the slash is a/(bc), a Div marked ``juxtaposed`` whose other reading, (a/b)c, the
-    checker also tries (see Parser.slashed_product)."""
+    checker also tries (see Parser.slashed_product). ``ones``: a bold or blackboard 1 is the vector of ones
+    even where no transpose follows it (see check.ones_step)."""
     if isinstance(macros, list):
         macros = macro_table(macros)
     # A step's sides are parsed again by the checks around the comparison (symmetry, means, ±, modular
     # readings), and a chain's line is the next step's left side: the trees are immutable, so each is
     # built once. The entry holds its macro table, so an id is never taken for a new table's.
-    key = (text, id(macros), increments, tuples, implicit_dx, commutators, slashed_products)
+    key = (text, id(macros), increments, tuples, implicit_dx, commutators, slashed_products, ones)
     held = _PARSED.get(key)
     if held is not None and held[0] is macros:
         _PARSED.move_to_end(key)
@@ -918,7 +923,7 @@ def parse_math(text: str, macros: Mapping[str, Macro] | list[Macro] | None = Non
             raise ParseFailure(*held[1].args)
         return held[1]
     try:
-        tree = _parse_math(text, macros, increments, tuples, implicit_dx, commutators, slashed_products)
+        tree = _parse_math(text, macros, increments, tuples, implicit_dx, commutators, slashed_products, ones)
     except ParseFailure as exc:
         _remember(key, macros, exc)
         raise
@@ -949,7 +954,7 @@ def parse_stated_value(text: str, macros: Mapping[str, Macro] | None = None) -> 
 
 
 def _parse_math(text: str, macros, increments: frozenset[str], tuples: bool, implicit_dx: bool = False,
-                commutators: bool = False, slashed_products: bool = False) -> n.Node:
+                commutators: bool = False, slashed_products: bool = False, ones: bool = False) -> n.Node:
     tokens = prepare(text, macros, increments=increments)
     if not tokens:
         raise ParseFailure("empty expression")
@@ -958,6 +963,7 @@ def _parse_math(text: str, macros, increments: frozenset[str], tuples: bool, imp
     parser.implicit_dx = implicit_dx
     parser.commutators = commutators
     parser.slashed_products = slashed_products
+    parser.ones = ones
     tree = parser.parse()
     if "\\circ" in text and any(isinstance(x, n.Unsupported) and x.what == composition.LOOSE for x in tree.walk()):
         raise ParseFailure(composition.UNREAD)  # a \circ b, never applied: maybe a Hadamard product
@@ -1003,6 +1009,7 @@ class Parser:
         self.implicit_dx = False  # an integral without its dx over its one letter (see parse_math)
         self.commutators = False  # [A, B] as the commutator AB - BA (see parse_math)
         self.slashed_products = False  # a/bc as a/(bc), with (a/b)c its other reading (see parse_math)
+        self.ones = False  # \mathbf{1} as the vector of ones, transposed or not (see parse_math)
 
     # -- token helpers -------------------------------------------------------------------------
     def peek(self, k: int = 0) -> Token | None:
@@ -1056,6 +1063,7 @@ class Parser:
         sub.implicit_dx = self.implicit_dx
         sub.commutators = self.commutators
         sub.slashed_products = self.slashed_products
+        sub.ones = self.ones
         node = sub.parse(allow_annotation=False)
         self.depth -= 1
         return node
@@ -1910,7 +1918,9 @@ class Parser:
             toks = toks + more
         words = [x.text for x in toks if x.text not in NORM_SUBSCRIPT_STYLES and x.text not in ("{", "}")]
         text = "".join(words)
-        if text in ("2", "1"):
+        if text == "2":
+            return "l2", None, end  # of a matrix, the spectral norm, unlike the plain \|A\| (see linalg.norm)
+        if text == "1":
             return text, None, end
         if text in ("\\infty", "\\inf", "\\max", "max"):
             return "inf", None, end
@@ -1924,6 +1934,10 @@ class Parser:
 
     def symbol_or_apply(self) -> n.Node:
         sym = self.symbol_scripts(self.advance())
+        if sym.base == "E" and not sym.style and not sym.primes:
+            # E^{Q}[X], E_t^{Q}[X]: an expectation under a named measure, as finance writes it, not a power of E
+            sym = self.expectation_scripts(sym, self.measure_superscript(("[",)) if not sym.indices else None,
+                                           ("[",))
         if sym.base == "e" and not sym.style and not sym.indices and not sym.labels and sym.primes == 0:
             if not self.at("("):
                 return n.Const(sym.start, sym.end, "e")
@@ -2623,7 +2637,11 @@ class Parser:
             raise ParseFailure(f"{word} is not decided yet")
         sym = self.symbol_scripts(Token("letter", word, s, e), word, "op", start=t.start)
         if not self.at("(", "["):
-            if t.text == "\\operatorname" and word not in GATE_WORDS:
+            if t.text == "\\operatorname" and t.declared and self.peek() is not None \
+                    and self.starts_atom(self.peek()):
+                # \sgn 2, \PV\frac{C}{1+r}: a declared function applied without brackets, whose reach is a guess
+                raise ParseFailure(f"the operator {word} before an argument without brackets")
+            if t.text == "\\operatorname" and word not in GATE_WORDS and not t.declared:
                 raise ParseFailure(f"unknown operator {word}")
             if self.bare_letter_next():
                 # \mathrm{Si}\,x, \mathrm{arcsec}\,x: a function we do not know, applied without brackets;
@@ -2656,8 +2674,11 @@ class Parser:
             return self.indicator(t.start)  # \mathbb{1}[x > 0], \mathbf{1}\{y = k\}, \mathbb{I}(x \in A)
         if len(toks) == 1 and toks[0].kind in ("letter", "num"):
             if toks[0].kind == "num" and not (toks[0].text == "0" and "bf" in style) \
-                    and not (toks[0].text == "1" and "bf" in style and self.transposed_next()):
+                    and not (toks[0].text == "1" and "bf" in style and self.transposed_next()) \
+                    and not (toks[0].text == "1" and style in ("bf", "bb") and self.ones):
                 raise ParseFailure(f"{t.text}{{{toks[0].text}}} is not decided yet")
+            if toks[0].text == "1" and style == "bb":
+                style = "bf"  # \mathbb{1} read as the vector of ones, as \mathbf{1} is
             base = toks[0].text  # \mathbf{0}: the zero vector; \mathbf{1}^T: the row of ones
         elif len(toks) == 1 and toks[0].kind == "cmd" and toks[0].text[1:] in GREEK:
             base = toks[0].text
@@ -2672,8 +2693,10 @@ class Parser:
                 base, style = inner.base, "+".join(filter(None, (style, inner.style)))
             else:
                 raise ParseFailure(f"{t.text} over an expression is not decided yet")
+        measure = self.measure_superscript(("[", "(", "\\{", "_")) if style == "bb" and base == "E" else None
         if style == "bb" and base in ("E", "P", "V") and self.at("[", "(", "\\{", "_"):
-            sym = self.symbol_scripts(Token("letter", base, s, e), base, "bb", start=t.start)
+            sym = self.expectation_scripts(self.symbol_scripts(Token("letter", base, s, e), base, "bb", start=t.start),
+                                           measure, ("[", "(", "\\{"))
             if not self.at("[", "(", "\\{"):
                 if base == "E":
                     return self.bare_expectation(sym)  # \mathbb{E}_p X
@@ -2684,7 +2707,42 @@ class Parser:
         if style == "bb":
             raise ParseFailure(f"\\mathbb{{{base}}} (expectations and number sets) is not decided yet")
         sym = self.symbol_scripts(Token("letter", base, s, e), base, style, start=t.start)
+        if base == "1" and self.ones:
+            return sym  # \mathbf{1}(\mathbf{1}^T x): the vector of ones is no function to apply
         return self.maybe_apply(sym)
+
+    def measure_superscript(self, before: tuple[str, ...]) -> str | None:
+        """The measure an expectation's superscript names (``\\mathbb{E}^{\\mathbb{Q}}[X]``, ``E^{P}[X]``,
+        ``\\mathbb{E}^{\\pi}``), consumed when one of ``before`` follows it: a capital or Greek letter, bare
+        or styled. A digit or a lowercase letter (``\\mathbb{E}^2[X]``, ``E^n``) may be a power: None."""
+        if not self.at("^") or self.peek(1) is None:
+            return None
+        save = self.i
+        self.advance()
+        toks, _, _ = self.script_tokens()
+        inner = [x for x in toks if x.kind not in ("open", "close")]
+        styled = len(inner) == 2 and inner[0].text in MEASURE_STYLES
+        letter = inner[-1] if len(inner) == 1 or styled else None
+        if letter is None or not (letter.kind == "letter" and letter.text.isupper()
+                                  or letter.kind == "cmd" and letter.text[1:] in GREEK) \
+                or letter.text == "T" and not styled or not self.at(*before):
+            self.i = save
+            return None
+        return (STYLES[inner[0].text] + ":" if styled and STYLES[inner[0].text] else "") + letter.text
+
+    def expectation_scripts(self, sym: n.Sym, measure: str | None, before: tuple[str, ...]) -> n.Sym:
+        """E with its scripts and the measure it is taken under, a label ``measure:Q``: written before the
+        subscript or after it (``\\mathbb{E}_t^{\\mathbb{Q}}``, read as a letter's superscript then)."""
+        if measure is None and sym.sup_letter is not None and sym.sup_letter.base.isupper() \
+                and sym.sup_letter.base != "T" and self.at(*before):
+            measure, sym = sym.sup_letter.base, replace(sym, sup_letter=None)
+        if measure is None and sym.indices:
+            measure = self.measure_superscript(before)
+            if measure is not None:
+                sym = replace(sym, end=self.toks[self.i - 1].end)
+        if measure is None:
+            return sym
+        return replace(sym, labels=(*sym.labels, expectation.MEASURE_LABEL + measure))
 
     def condition_ahead(self) -> tuple[int, int, int, int] | None:
         """The condition of an indicator that follows: a bracket ``(..)``, ``[..]``, ``\\{..\\}`` or a

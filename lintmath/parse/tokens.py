@@ -25,6 +25,9 @@ class Token:
     # An explicit space (\, \; ~ ...) was typed just before this token and dropped: it is what ends a
     # function's bare argument (\sin x\, y is y sin x). Not part of a token's identity.
     spaced: bool = field(default=False, compare=False)
+    # The \operatorname of an operator the document declares (\DeclareMathOperator{\PV}{PV}): used
+    # alone, such a name is a quantity of the document's (a present value), not an unknown function.
+    declared: bool = field(default=False, compare=False)
 
     def is_(self, *texts: str) -> bool:
         return self.text in texts
@@ -208,7 +211,8 @@ def expand_macros(tokens: list[Token], macros: Mapping[str, Macro]) -> list[Toke
         rest = list(reversed(work))
         i, args, end = 0, [], t.end
         if macro.operator:
-            body = [Token("cmd", "\\operatorname", t.start, t.end), Token("open", "{", t.start, t.end),
+            body = [Token("cmd", "\\operatorname", t.start, t.end, declared=True),
+                    Token("open", "{", t.start, t.end),
                     *[Token(b.kind, b.text, t.start, t.end) for b in _body_tokens(macro.body)],
                     Token("close", "}", t.start, t.end)]
             work.extend(reversed(body))
