@@ -93,6 +93,23 @@ OPEN_CLOSE = {"(": ")", "[": "]", "\\{": "\\}", "\\lbrace": "\\rbrace", "\\lbrac
               "\\lparen": "\\rparen", "\\langle": "\\rangle", "\\lfloor": "\\rfloor", "\\lceil": "\\rceil"}
 CLOSERS = set(OPEN_CLOSE.values()) | {"|", "\\|", "\\rvert", "\\rVert", "\\vert", "\\Vert", "\\mid"}
 OTHER_BASES = {"\\log": "log10", "\\lg": "log2"}
+#: the entry of a macro table that carries the bases the prose fixes for \log and \lg ("all logarithms
+#: are base 2"): not a command (no backslash), so no token expands it; it rides with the macros to every
+#: parse of a step. Its body lists command=function pairs (\log=log2,\lg=log2)
+LOG_BASES = "log bases"
+
+
+def with_log_bases(macros: Mapping[str, Macro] | None, bases: Mapping[str, str]) -> dict[str, Macro]:
+    """``macros`` with the bases the prose fixes (command -> function name: log, log2, log10)."""
+    body = ",".join(f"{command}={name}" for command, name in sorted(bases.items()))
+    return {**(macros or {}), LOG_BASES: Macro(LOG_BASES, 0, body)}
+
+
+def log_bases(macros: Mapping[str, Macro] | None) -> dict[str, str]:
+    entry = (macros or {}).get(LOG_BASES)
+    if entry is None:
+        return {}
+    return dict(pair.split("=", 1) for pair in entry.body.split(",") if "=" in pair)
 ROUNDINGS = {"\\lfloor": "floor", "\\lceil": "ceiling"}
 # the commands the infix \brace and \brack (or a bracketed \atop) are read as (see _infix_fractions)
 STIRLING = {"\\lintmathstirlingone": "stirling1", "\\lintmathstirlingtwo": "stirling2"}
@@ -959,6 +976,7 @@ def _parse_math(text: str, macros, increments: frozenset[str], tuples: bool, imp
     if not tokens:
         raise ParseFailure("empty expression")
     parser = Parser(tokens)
+    parser.log_bases = log_bases(macros)
     parser.tuples = tuples
     parser.implicit_dx = implicit_dx
     parser.commutators = commutators
@@ -983,6 +1001,18 @@ def _has_differential(node: n.Node) -> bool:
     """Whether ``node`` writes a d, a \\partial or a derivative (``dy/dx``, ``\\partial f/\\partial x``)."""
     return any(isinstance(x, (n.Deriv, n.Differential, n.Del)) or isinstance(x, n.Sym) and x.base in DIFFERENTIALS
                for x in node.walk())
+
+
+def _inverse_transpose(text: str, base: n.Node) -> bool:
+    """Whether a superscript's text ``-\\top`` (``-T``, ``-\\intercal``, ``-\\mathsf{T}``) marks the
+    transpose of the inverse. A plain ``-T`` is that only over a capital or bold letter: over anything
+    else (``e^{-T}``, ``(1 + r)^{-T}``, ``\\lambda^{-T}``) T is far likelier a time or a temperature."""
+    if not text.startswith("-"):
+        return False
+    mark = text[1:].strip()
+    if mark != "T":
+        return mark in TRANSPOSE_MARKS or mark.replace(" ", "") in TRANSPOSE_MARKS
+    return isinstance(base, n.Sym) and (base.style == "bf" or (len(base.base) == 1 and base.base.isupper()))
 
 
 def _plainly_scalar(base: n.Node) -> bool:
@@ -1010,6 +1040,7 @@ class Parser:
         self.commutators = False  # [A, B] as the commutator AB - BA (see parse_math)
         self.slashed_products = False  # a/bc as a/(bc), with (a/b)c its other reading (see parse_math)
         self.ones = False  # \mathbf{1} as the vector of ones, transposed or not (see parse_math)
+        self.log_bases: dict[str, str] = {}  # the base the prose fixes for \log, \lg (see LOG_BASES)
 
     # -- token helpers -------------------------------------------------------------------------
     def peek(self, k: int = 0) -> Token | None:
@@ -1064,6 +1095,7 @@ class Parser:
         sub.commutators = self.commutators
         sub.slashed_products = self.slashed_products
         sub.ones = self.ones
+        sub.log_bases = self.log_bases
         node = sub.parse(allow_annotation=False)
         self.depth -= 1
         return node
@@ -1761,6 +1793,9 @@ class Parser:
         if (text in TRANSPOSE_MARKS or text.replace(" ", "") in TRANSPOSE_MARKS) \
                 and not (text == "T" and _plainly_scalar(base)):
             return n.Transpose(base.start, e, base)
+        if _inverse_transpose(text, base):
+            # L^{-\top}, A^{-T}: the transpose of the inverse, as Cholesky and whitening steps write it
+            return n.Transpose(base.start, e, n.Pow(base.start, e, base, n.Num(s, e, "-1")))
         exp = self.sub_parse(toks)
         return n.Pow(base.start, e, base, exp)
 
@@ -2905,6 +2940,9 @@ class Parser:
                 args = self.fold_list(args, name)
             return n.Func(t.start, close.end, name, tuple(args), power, inverse)
         arg = self.function_argument()
+        if t.text in self.log_bases:
+            # the prose fixed the base ("we write \log for \log_2"): no other base is a reading
+            return n.Func(t.start, arg.end, self.log_bases[t.text], (arg,), power, inverse)
         return n.Func(t.start, arg.end, name, (arg,), power, inverse, other_base=OTHER_BASES.get(t.text, ""))
 
     def indexed_extremum(self, t: Token, name: str) -> n.Node:
