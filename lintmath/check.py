@@ -31,7 +31,7 @@ from lintmath.lower import (
     shapes_of_side, sum_bounds,
 )
 from lintmath import commutators, equations, events, expectation, implication, linalg, modular, probability, quantum
-from lintmath import independence, infotheory, matfunc, primed, refusals, series
+from lintmath import independence, infotheory, logbase, matfunc, primed, refusals, series
 from lintmath import tuples as tuples_reading
 from lintmath.budget import BudgetExceeded, work_time
 from lintmath.cartesian import basis_vectors, cartesian_fields
@@ -45,7 +45,7 @@ from lintmath.evaluate import UNDEFINED, fast_value, quick_value
 from lintmath.model import Diagnosis, Macro, Status, Verdict
 from lintmath.parse import composition, nodes as n
 from lintmath.parse.parser import AMBIGUOUS_SLASH, NO_DIFFERENTIAL, closing, increments_of, parse_math, prepare
-from lintmath.parse.parser import reads_star_product
+from lintmath.parse.parser import log_bases, reads_star_product, with_log_bases
 from lintmath.parse.tokens import ParseFailure, Token, expand_macros, tokenize
 from lintmath.substitute import Definition, parse_definitions, substitute, transform
 from lintmath.parse.units import is_unit, ohms_as_units, unit_names, without_units, writes_ohms
@@ -395,6 +395,16 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
     ``modular_prose``: the prose just before the step works modulo a number (``in $\\mathbb{Z}_7$``), so an
     equation may be solved, and numbers equated, as residues. ``note``: the annotation set beside the
     step's row (``&& (u = \\sin x)``), a condition under which a step it refutes may hold."""
+    stated = {item.lhs: item for item in context if item.kind == logbase.KIND}
+    bases = {command: item.rhs for command, item in stated.items()}
+    if bases and log_bases(macros) != bases:
+        # the prose fixed the base of \log ("all logarithms are base 2"): every parse of the step reads it so
+        verdict = check_step(lhs, rhs, relation, macros=with_log_bases(macros, bases), first=first, seed=seed,
+                             explain=explain, context=context, indefinite=indefinite, rows=rows, clause=clause,
+                             derived=derived, modular_prose=modular_prose, note=note)
+        named = tuple(logbase.describe(command, item.rhs, item.where) for command, item in stated.items()
+                      if re.search(re.escape(command) + r"(?![A-Za-z])", f"{lhs} {rhs}"))
+        return replace(verdict, guessed=verdict.guessed + named) if named else verdict
     if note:
         verdict = check_step(lhs, rhs, relation, macros=macros, first=first, seed=seed, explain=explain,
                              context=context, indefinite=indefinite, rows=rows, clause=clause,
@@ -640,8 +650,11 @@ LIST_ON_LEFT = "the left side is a list (x = 6, y = 4): the relation holds for i
 
 
 ORDER_TERM = "an order term (O(h^2), o(1)) stands for a class of functions that absorbs terms: not decided"
-# Landau symbols: O and o, plain or calligraphic (\mathcal{O}, \mathscr{O})
-_LANDAU_STYLES = frozenset({"", "cal", "scr"})
+# Landau symbols: O and o, plain, calligraphic (\mathcal{O}, \mathscr{O}) or upright (\mathrm{O}, and
+# \DeclareMathOperator{\Oh}{O}); \Theta and \Omega bound both ways or from below, as classes too
+_LANDAU_STYLES = frozenset({"", "cal", "scr", "rm", "op"})
+_LANDAU_NAMES = frozenset({"O", "o", "\\Theta", "\\Omega"})
+_LANDAU_TEXT = re.compile(r"O|o\s*\(|\\Theta|\\Omega")
 
 
 def _order_terms(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> bool:
@@ -649,13 +662,14 @@ def _order_terms(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> bool:
     product, O(h^2) + O(h^3) = O(h^2) and 2h + O(h^3) = 2h + O(h^2) differ, yet each is a correct
     statement about classes of functions. Asked of refuted steps only."""
     for side in (lhs, rhs):
-        if "O" not in side and "o(" not in side:
+        # a user macro may spell the symbol (\newcommand{\bigO}{\mathcal{O}}, \DeclareMathOperator{\Oh}{O})
+        if not _LANDAU_TEXT.search(side) and not any(name in side for name in macros or ()):
             continue
         try:
             tree = parse_math(side, macros)
         except (ParseFailure, RecursionError):
             continue
-        if any(isinstance(x, n.Apply) and isinstance(x.func, n.Sym) and x.func.base in ("O", "o")
+        if any(isinstance(x, n.Apply) and isinstance(x.func, n.Sym) and x.func.base in _LANDAU_NAMES
                and x.func.style in _LANDAU_STYLES and not x.func.indices and not x.func.primes
                for x in tree.walk()):
             return True

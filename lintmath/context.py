@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from lintmath import independence
+from lintmath import independence, logbase
 from lintmath.model import Document, Macro, Step
 from lintmath.modular import has_letters
 from lintmath.parse import nodes as n
@@ -242,6 +242,17 @@ def independence_items(doc: Document, macros: dict[str, Macro]) -> list[ContextI
     return items
 
 
+def log_base_items(doc: Document) -> list[ContextItem]:
+    """``All logarithms are base 2``, ``we write $\\log$ for $\\log_2$`` in the prose: an item of kind
+    logbase.KIND per command (lhs) whose base the sentence fixes, with the function it reads as (rhs)."""
+    items = []
+    for line, bases in logbase.statements_of(doc.lines):
+        for command, function in bases.items():
+            items.append(ContextItem(logbase.KIND, "", command, "=", function, f"{doc.path}:{line}", line,
+                                     False, doc.path))
+    return items
+
+
 def document_context(doc: Document, own: dict | None = None) -> list[ContextItem]:
     """Every definition and assumption of ``doc``, in source order. ``own``, when given, receives the
     reading of each of the document's own steps, by (derivation index, step index)."""
@@ -263,6 +274,7 @@ def document_context(doc: Document, own: dict | None = None) -> list[ContextItem
                 items.append(item)
     items.extend(prose_items(doc, macros))
     items.extend(independence_items(doc, macros))
+    items.extend(log_base_items(doc))
     items.sort(key=lambda c: (c.path == doc.path, c.line))
     return items
 
@@ -295,6 +307,7 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
     independent = []
     relations = []
     solutions = []
+    bases: dict[str, ContextItem] = {}  # the latest base fixed for each of \log, \lg
     for item in items:
         # line numbers order items of the step's own file; other files' items come first
         if item is own or (here and item.path == path and item.line > here + (PROSE_AFTER if item.prose else 0)):
@@ -307,6 +320,10 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
         elif item.kind == RELATION:
             if here and item.path == path and here - item.line <= RELATION_REACH:
                 relations.append(item)
+        elif item.kind == logbase.KIND:
+            # a convention of the file's prose holds from its sentence to the end of that file
+            if here and item.path == path:
+                bases[item.lhs] = item
         elif item.kind == independence.KIND:
             # the prose's independence holds for the derivations of its own passage: a letter
             # reused chapters later may name another variable
@@ -336,7 +353,8 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
     named = _named_from(text, latest)
     earlier = [replace(shadowed[key], kind=EARLIER) for key, item in latest.items()
                if key in shadowed and item in named]
-    return tuple(assumptions) + tuple(independent) + tuple(named) + tuple(earlier) + tuple(relations)
+    return tuple(assumptions) + tuple(independent) + tuple(named) + tuple(earlier) + tuple(relations) \
+        + tuple(bases.values())
 
 
 def with_earlier_values(context: tuple[ContextItem, ...]) -> tuple[ContextItem, ...] | None:

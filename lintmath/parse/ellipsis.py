@@ -351,6 +351,19 @@ def fold_run(before: list[n.Node], last: n.Node, used: set[str], kind: str) -> t
     Raises ParseFailure when the pattern is not certain."""
     if not before:
         raise ParseFailure(UNDECIDED)
+    try:
+        return _fold_run(before, last, used, kind)
+    except ParseFailure as exc:
+        if exc.args[:1] != (UNDECIDED,) or kind != "sum":
+            raise
+        # 1 + 2 + 4 + \cdots + 2^k: numbers whose values, not their shapes, make the pattern
+        geometric = _geometric_run(before, last, used)
+        if geometric is None:
+            raise
+        return geometric
+
+
+def _fold_run(before: list[n.Node], last: n.Node, used: set[str], kind: str) -> tuple[int, n.BigOp]:
     ref, to_last = _reference(before[-1], last)
     best = _pattern(ref, [], to_last)
     run: list[_Alignment] = []
@@ -406,3 +419,92 @@ def _bigop(ref: n.Node, p: _Pattern, var: str, kind: str) -> n.BigOp:
     rendered = {id(s): render(v, s) for s, v in zip(p.slots, values)}
     body = n.rebuild(ref, lambda x: rendered.get(id(x)))
     return n.BigOp(ref.start, ref.end, kind, var, lo, hi, body, least=p.terms)
+
+
+# -- runs of numbers -----------------------------------------------------------------------------------
+#: written numbers a geometric run needs: two fit an arithmetic pattern as well (1 + 2 + ... + 2^k may be
+#: every number up to 2^k), and which one the author means the last term does not always tell
+GEOMETRIC_TERMS = 3
+
+
+def _whole(node: n.Node) -> int | None:
+    """The value of a written whole number (``16``), else None."""
+    return int(node.value) if isinstance(node, n.Num) and node.value.isdigit() else None
+
+
+def _power_of(value: Fraction, base: int) -> int | None:
+    """t with base^t == value (t may be negative), or None."""
+    if value <= 0 or base < 2:
+        return None
+    t = 0
+    while value.denominator == 1 and value.numerator % base == 0:
+        value, t = value / base, t + 1
+    while value.numerator == 1 and value.denominator % base == 0 and value.denominator > 1:
+        value, t = value * base, t - 1
+    return t if value == 1 else None
+
+
+def _root_base(value: int) -> int:
+    """The least g with value a whole power of g (8 -> 2, 12 -> 12)."""
+    for g in range(2, value + 1):
+        if _power_of(Fraction(value), g) is not None:
+            return g
+    return value
+
+
+def _exponent_of(last: n.Node, g: int, a: int) -> Affine | None:
+    """log_g(last / a) as an affine form, for a last term c * b^E (or a whole number) whose quotient by
+    the run's first term a is a whole power of g; None otherwise."""
+    coefficient, power = Fraction(1), last
+    if isinstance(last, n.Mul) and len(last.factors) == 2 and _whole(last.factors[0]) is not None:
+        coefficient, power = Fraction(_whole(last.factors[0])), last.factors[1]  # type: ignore[arg-type]
+    while isinstance(power, n.Paren) and power.delim == "(":
+        power = power.inner
+    if _whole(power) is not None:
+        coefficient, power = coefficient * _whole(power), None  # type: ignore[operator,assignment]
+    t = _power_of(coefficient / a, g)
+    if t is None:
+        return None
+    if power is None:
+        return number(t)
+    if not isinstance(power, n.Pow) or _whole(power.base) is None:
+        return None
+    p = _power_of(Fraction(_whole(power.base)), g)  # type: ignore[arg-type]
+    exponent = affine(power.exp)
+    if not p or exponent is None:
+        return None
+    return exponent.scaled(Fraction(p)) + number(t)
+
+
+def _geometric_run(before: list[n.Node], last: n.Node, used: set[str]) -> tuple[int, n.BigOp] | None:
+    """``1 + 2 + 4 + \\cdots + 2^k``, ``3 + 6 + 12 + \\cdots + 3 \\cdot 2^n``: whole numbers written before
+    the dots (every one of them: a number that breaks the pattern contradicts it) with one whole ratio
+    r, and a last term c * b^E that is the run's term a r^(J-1) at a whole index J, as the sum of
+    a r^(k-1) for k from 1 to J. None when anything is less certain (an arithmetic run is read by its
+    shape, above)."""
+    values: list[int] = []
+    for x in reversed(before):  # the run is the numbers just before the dots (x + 1 + 2 + 4 + ...)
+        if _whole(x) is None:
+            break
+        values.insert(0, _whole(x))  # type: ignore[arg-type]
+    if len(values) < GEOMETRIC_TERMS or 0 in values:
+        return None
+    a, r = values[0], Fraction(values[1], values[0])  # type: ignore[arg-type]
+    if r.denominator != 1 or r < 2 or any(Fraction(y, x) != r for x, y in zip(values, values[1:])):  # type: ignore[arg-type]
+        return None
+    g = _root_base(int(r))
+    q = _power_of(r, g)
+    exponent = _exponent_of(last, g, a)  # type: ignore[arg-type]
+    if not q or exponent is None:
+        return None
+    index = exponent.scaled(Fraction(1, q)) + number(1)  # J: a r^(J-1) is the last term
+    if not index.integral or (index.constant and index.const <= len(values)):
+        return None
+    var = next((v for v in INDEX_LETTERS if v not in used), None)
+    if var is None:
+        return None
+    first = before[-len(values)]
+    s, e = first.start, last.end
+    step = n.Pow(s, e, n.Num(s, e, str(int(r))), render(letter(var) - number(1), first))
+    body: n.Node = step if a == 1 else n.Mul(s, e, (n.Num(s, e, str(a)), step), True, ("\\cdot",))
+    return len(values), n.BigOp(s, e, "sum", var, n.Num(s, s, "1"), render(index, last), body, least=len(values))
