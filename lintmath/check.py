@@ -382,7 +382,7 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
                first: bool = False, seed: int = 0, explain: bool = True,
                context: tuple[ContextItem, ...] = (), indefinite: bool = False,
                rows: tuple[str, ...] = (), clause: bool = False, derived: bool = False,
-               modular_prose: bool = False, note: str = "") -> Verdict:
+               modular_prose: bool = False, note: str = "", chain: tuple[str, ...] = ()) -> Verdict:
     """Decide ``lhs REL rhs``. ``first`` marks the head of a chain, whose left side may be a name that
     the line defines (``E = ...``): such a step needs the definition from elsewhere, which ``context``
     (the definitions and assumptions in force where the step stands) may supply. ``indefinite`` says
@@ -394,21 +394,25 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
     to, which a chain showing that an equation has no solution ends false (``\\Rightarrow 3 = 1``).
     ``modular_prose``: the prose just before the step works modulo a number (``in $\\mathbb{Z}_7$``), so an
     equation may be solved, and numbers equated, as residues. ``note``: the annotation set beside the
-    step's row (``&& (u = \\sin x)``), a condition under which a step it refutes may hold."""
+    step's row (``&& (u = \\sin x)``), a condition under which a step it refutes may hold. ``chain``: the
+    other lines of the step's chain, nearest first (see pipeline._chain_lines): a term the step lost
+    that the line before does not write may be copied back from them, as the author wrote it. Only the
+    diagnosis reads them; where it decides the verdict (a quantity the line lost), a term so copied
+    must be the whole difference of the two sides, which that search writes back from the sides alone."""
     stated = {item.lhs: item for item in context if item.kind == logbase.KIND}
     bases = {command: item.rhs for command, item in stated.items()}
     if bases and log_bases(macros) != bases:
         # the prose fixed the base of \log ("all logarithms are base 2"): every parse of the step reads it so
         verdict = check_step(lhs, rhs, relation, macros=with_log_bases(macros, bases), first=first, seed=seed,
                              explain=explain, context=context, indefinite=indefinite, rows=rows, clause=clause,
-                             derived=derived, modular_prose=modular_prose, note=note)
+                             derived=derived, modular_prose=modular_prose, note=note, chain=chain)
         named = tuple(logbase.describe(command, item.rhs, item.where) for command, item in stated.items()
                       if re.search(re.escape(command) + r"(?![A-Za-z])", f"{lhs} {rhs}"))
         return replace(verdict, guessed=verdict.guessed + named) if named else verdict
     if note:
         verdict = check_step(lhs, rhs, relation, macros=macros, first=first, seed=seed, explain=explain,
                              context=context, indefinite=indefinite, rows=rows, clause=clause,
-                             derived=derived, modular_prose=modular_prose)
+                             derived=derived, modular_prose=modular_prose, chain=chain)
         if verdict.status is Status.REFUTED and (relation in EQUALITY or relation in INEQUALITY) \
                 and _note_states_condition(f"{lhs} {rhs}", note):
             return Verdict(Status.UNVERIFIED, CONDITION_FOLLOWS, elapsed=verdict.elapsed)
@@ -444,7 +448,7 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
         return _both_signs(lhs, rhs, relation, macros=macros, first=first, seed=seed, context=context,
                            indefinite=indefinite)
     verdict = _check_step(lhs, rhs, relation, macros=macros, first=first, seed=seed, explain=explain,
-                          context=context, indefinite=indefinite)
+                          context=context, indefinite=indefinite, chain=chain)
     if verdict.status is Status.UNVERIFIED and relation in EQUALITY and ("'" in lhs + rhs or "\\circ" in lhs + rhs):
         verdict = _primes_of_one_variable(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
                                           explain=explain, context=context, indefinite=indefinite)
@@ -1746,9 +1750,9 @@ UNITS_UNSURE = "the step's units are not compared as factors (one kind of quanti
 def _check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro] | None = None,
                 first: bool = False, seed: int = 0, explain: bool = True,
                 context: tuple[ContextItem, ...] = (), indefinite: bool = False,
-                reading: Callable[[Parsed], Parsed] | None = None) -> Verdict:
+                reading: Callable[[Parsed], Parsed] | None = None, chain: tuple[str, ...] = ()) -> Verdict:
     verdict = _check_read_step(lhs, rhs, relation, macros=macros, first=first, seed=seed, explain=explain,
-                               context=context, indefinite=indefinite, reading=reading)
+                               context=context, indefinite=indefinite, reading=reading, chain=chain)
     if verdict.status is not Status.REFUTED:
         return verdict
     reason = _units_uncompared(lhs, rhs, relation, macros or {}, seed)
@@ -1872,9 +1876,10 @@ def _units_distinct(names: set[str]) -> bool:
 def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro] | None = None,
                      first: bool = False, seed: int = 0, explain: bool = True,
                      context: tuple[ContextItem, ...] = (), indefinite: bool = False,
-                     reading: Callable[[Parsed], Parsed] | None = None) -> Verdict:
+                     reading: Callable[[Parsed], Parsed] | None = None, chain: tuple[str, ...] = ()) -> Verdict:
     """Decide one step as parsed; ``reading`` rewrites the parsed step first (a reading of notation that
-    is no default, such as primes without a written variable: see _primes_of_one_variable)."""
+    is no default, such as primes without a written variable: see _primes_of_one_variable). ``chain``:
+    see check_step."""
     started = time.perf_counter()
     cpu_started = work_time()  # what the diagnosis may spend is judged in CPU time
     if relation not in EQUALITY and relation not in INEQUALITY:
@@ -2112,8 +2117,12 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
         # unverified: there the search only decides between refuted and unverified, and a typo
         # (a term lost, a letter changed) is found among the first candidates or not at all.
         cap = GUARD_SECONDS if dropped or outcome.suspect else MAX_SECONDS
+        # (the chain's lines are the author's text, as the left side is; where definitions were
+        # substituted into the step, a term copied from them would read otherwise than the sides)
+        lines = chain if not used else ()
         try:
-            diagnosis = diagnose(comparator, parsed, rhs, "" if used else lhs, spent=spent, max_seconds=cap)
+            diagnosis = diagnose(comparator, parsed, rhs, "" if used else lhs, spent=spent, max_seconds=cap,
+                                 chain=lines, macros=macros or {})
         except BudgetExceeded:
             diagnosis = None  # the refutation stands; only its explanation ran out of time
     if diagnosis is not None and dropped and relation in EQUALITY and _solved_by_relation(comparator):

@@ -83,9 +83,13 @@ class Context:
     quick: object = None  # the Prefilter, which lowers single terms
     values: dict = field(default_factory=dict)  # a term's values, by id (see _term_values)
     results: list = field(default_factory=list)  # the stated result, once looked for (see stated_result)
+    trees: list = field(default_factory=list)  # the chain's lines as read (see chain_terms)
     # the reading whose instances solves and differences lower in: the default one, unless it cannot
     # be built (y - Xw with y read as a number), when the reading that refuted the step stands for it
     reading: frozenset = frozenset()
+    # the other lines of the step's chain, nearest first, and the macros to read them with (see chain_terms)
+    chain: tuple[str, ...] = ()
+    macros: object = None
     _parents: dict | None = None
 
     def parent_of(self, node: n.Node) -> n.Node | None:
@@ -413,6 +417,137 @@ def dropped_terms(ctx: Context) -> Iterator[Candidate]:
     yield from _swapped_copies(ctx)
     yield from _moved_primes(ctx)
     yield from _lost_products(ctx)
+
+
+MAX_CHAIN_TERMS = 12  # terms of a chain line's sum looked at: a lost term is found among a line's first ones
+
+
+def chain_terms(ctx: Context) -> Iterator[Candidate]:
+    """LM102: a term lost that the line before does not write as a term of a sum (it is inside a
+    bracket there, or spelled otherwise), put back as another line of the chain writes it: the line
+    after the step, worked from the right line, mostly still has it; an earlier line may. It goes
+    beside the neighbour it has there. In the line's own sum a term is put back only when its value
+    is what the line lacks (the difference of the two sides, where the terms can be valued alone);
+    in a sum inside the line, only beside a term it shares with that line's sum. Tried after the
+    terms of the line before, whose spelling is the nearer one, and after the copies of a term of the
+    line itself (renamed_siblings, renamed_copies): the line's own pattern is nearer still. Where the
+    search decides the verdict (a quantity the line lost), only the first kind: the difference
+    itself, which difference_terms would write back too, spelled as the chain spells it."""
+    if not ctx.chain or not ctx.lhs_text or _beside_decimals(ctx) or _worked_out(ctx) \
+            or isinstance(ctx.parent_of(ctx.rhs), n.Node):
+        return
+    rhs, text = ctx.rhs, ctx.rhs_text
+    # the terms the line before writes are dropped_terms' to put back, with the refusals that read them
+    before = {_squash(ctx.lhs_text[t.node.start : t.node.end]) for a in _adds_by_depth(ctx.lhs) for t in a.terms}
+    targets: list[n.Node] = list(_adds_by_depth(rhs)) or [rhs]
+    if not isinstance(rhs, n.Add):
+        targets.append(rhs)
+    lacking = _lacking(ctx)
+    if ctx.guard and lacking is None:
+        return
+    for line, sources in _chain_sums(ctx):
+        for target in targets:
+            if not isinstance(target, n.Add) and isinstance(ctx.parent_of(target), (n.Mul, n.Pow, n.Func)):
+                continue  # a bare factor that lost a sum needs parentheses too: not a one-term edit
+            terms = target.terms if isinstance(target, n.Add) else (n.Term(target.start, target.end, "+", target),)
+            present = [_squash(text[t.node.start : t.node.end]) for t in terms]
+            top = target is rhs or target is _top_add(rhs)
+            if ctx.guard and not top:
+                continue
+            for source in sources:
+                theirs = [_squash(line[t.node.start : t.node.end]) for t in source.terms]
+                shared = sum(x in present for x in theirs)
+                if not top and not shared:
+                    continue
+                for k, term in enumerate(source.terms):
+                    body = _compact(line[term.node.start : term.node.end])
+                    if not body or theirs[k] in before or present.count(theirs[k]) >= theirs.count(theirs[k]):
+                        continue
+                    if top:
+                        # the line's own sum lacks exactly this term, or the sum it came from shares the line's terms
+                        values = _signed_values(ctx, term)
+                        if not (_equal_values(values, lacking) if values is not None and lacking is not None
+                                else shared and not ctx.guard):
+                            continue
+                    position = _beside(present, theirs, k, len(terms))
+                    new_add = n.Add(target.start, target.end, terms[:position] + (term,) + terms[position:])
+                    shown = ("-" if term.sign == "-" else "") + body
+                    yield Candidate("dropped_term", replace_node(rhs, target, new_add), target.start, target.end,
+                                    _insertion_edit(terms, position, term.sign, body, text),
+                                    f"the term `{shown}` was dropped", term=shown)
+
+
+def _chain_sums(ctx: Context) -> list[tuple[str, list[n.Add]]]:
+    """The chain's lines other than the step's own two, each with its sums (outermost first), read
+    once per step; a line the parser cannot read is left out."""
+    if ctx.trees or not ctx.chain:
+        return [row for row in ctx.trees if row is not None]
+    from lintmath.parse.parser import parse_math
+
+    written = {_squash(ctx.rhs_text), _squash(ctx.lhs_text)}
+    for line in ctx.chain:
+        if _squash(line) in written:
+            continue
+        written.add(_squash(line))
+        try:
+            tree = parse_math(line, ctx.macros or {})
+        except Exception:  # (a line the parser cannot read has no term to lend)
+            continue
+        # (the rows keep the trees alive: term values are cached by the node's id)
+        ctx.trees.append((line, [a for a in _adds_by_depth(tree) if 1 < len(a.terms) <= MAX_CHAIN_TERMS]))
+    ctx.trees.append(None)  # read: an empty chain is not read again
+    return [row for row in ctx.trees if row is not None]
+
+
+def _chain_position(ctx: Context, body: str, terms: tuple[n.Term, ...], default: int) -> int:
+    """Where a term the search writes anew (``body``) goes among the line's ``terms`` when a line of
+    the chain writes it in a sum beside one of them: beside that neighbour, as the chain has it;
+    ``default`` otherwise."""
+    wanted = _squash(body)
+    present = [_squash(ctx.rhs_text[t.node.start : t.node.end]) for t in terms]
+    for line, sources in _chain_sums(ctx):
+        for source in sources:
+            theirs = [_squash(line[t.node.start : t.node.end]) for t in source.terms]
+            if wanted in theirs and set(theirs) & set(present):
+                return _beside(present, theirs, theirs.index(wanted), len(terms))
+    return default
+
+
+def renamed_copies(ctx: Context) -> Iterator[Candidate]:
+    """LM102: the first source of difference_terms (a copy of a term of the line with the letters that
+    vanished put back), brought before chain_terms where the step has a chain: the line's own pattern
+    (``T(\\ell v)`` beside ``S(\\ell v)``) is nearer than a later line's rewrite of the term (``\\ell T(v)``).
+    Without a chain it waits for difference_terms, as it did."""
+    if not ctx.chain or isinstance(ctx.parent_of(ctx.rhs), n.Node):
+        return
+    rhs = ctx.rhs
+    yield from _renamed_copies(ctx, rhs.terms if isinstance(rhs, n.Add) else (n.Term(rhs.start, rhs.end, "+", rhs),))
+
+
+def _top_add(node: n.Node) -> n.Node | None:
+    """The sum a line is, inside the brackets that wrap all of it."""
+    node = _inner(node)
+    return node if isinstance(node, n.Add) else None
+
+
+def _lacking(ctx: Context) -> tuple[complex, ...] | None:
+    """What the line lacks, the left side less the right at the points terms are valued at (see
+    _term_values); None where either side cannot be valued so."""
+    a, b = _term_values(ctx, ctx.lhs), _term_values(ctx, ctx.rhs)
+    if a is None or b is None or len(a) != len(b):
+        return None
+    return tuple(x - y for x, y in zip(a, b))
+
+
+def _beside(present: list[str], theirs: list[str], k: int, end: int) -> int:
+    """Where term ``k`` of a sum written ``theirs`` goes among the terms ``present``: after the term
+    before it there, else before the term after it, else at its own place (the last term of its sum
+    last, whatever the two sums' lengths)."""
+    if k and theirs[k - 1] in present:
+        return present.index(theirs[k - 1]) + 1
+    if k + 1 < len(theirs) and theirs[k + 1] in present:
+        return present.index(theirs[k + 1])
+    return end if k == len(theirs) - 1 else min(k, end)
 
 
 def _rewrote_all(ctx: Context, lhs_adds: list[n.Add]) -> bool:
@@ -859,7 +994,7 @@ def _renamed_siblings(ctx: Context, restyled_only: bool) -> Iterator[Candidate]:
             if body is None or _squash(body) in present:
                 continue
             at_u, at_v = _first_at(ctx.lhs_text, u), _first_at(ctx.lhs_text, v)
-            position = 0 if 0 <= at_v < at_u else len(terms)
+            position = _chain_position(ctx, body, terms, 0 if 0 <= at_v < at_u else len(terms))
             new = n.Term(term.start, term.end, term.sign, _rename(term.node, {u: v}))
             if restyled_only and not any(_equal_values(_signed_values(ctx, new), x) for x in lhs_values):
                 continue
@@ -3111,7 +3246,7 @@ GENERATORS: list[Callable[[Context], Iterator[Candidate]]] = [
     carried_bounds, fractions_over_one, fractions_as_before, sign_flips, decimal_slips, dropped_terms,
     constant_factors, exponents,
     changed_variables, changed_dots, wrong_functions, reciprocals, arithmetic, twin_removals, renamed_siblings,
-    dropped_constants, missing_factors, reciprocal_wraps, difference_terms,
+    renamed_copies, chain_terms, dropped_constants, missing_factors, reciprocal_wraps, difference_terms,
 ]
 # The edits that solve for a term lost from the line (a constant, or the whole difference): where
 # the default reading cannot be built, they solve in the reading that refuted the step
@@ -3122,12 +3257,14 @@ RESERVE_SECONDS = 0.25
 # The kinds of edit that can write a name the line does not have (a term put back, a letter
 # renamed, a power copied from the line before, a subscript number changed, a term recovered from
 # the difference). When the left side depends on a quantity the line lost, no other edit can repair it.
-NAMING = (dropped_terms, exponents, changed_variables, changed_dots, arithmetic, difference_terms)
+NAMING = (dropped_terms, renamed_copies, chain_terms, exponents, changed_variables, changed_dots, arithmetic,
+          difference_terms)
 
 
 def diagnose(comparator, parsed, rhs_text: str, lhs_text: str = "", spent: float = 0.0,
              max_seconds: float = MAX_SECONDS, generators: tuple | None = None,
-             reading: frozenset = frozenset()) -> Diagnosis | None:
+             reading: frozenset = frozenset(), chain: tuple[str, ...] = (),
+             macros: object = None) -> Diagnosis | None:
     """The first candidate edit under which the step holds, as a Diagnosis; None when nothing simple does.
 
     ``lhs_text`` is the text the left tree's offsets point into (empty when the tree is not the
@@ -3138,13 +3275,14 @@ def diagnose(comparator, parsed, rhs_text: str, lhs_text: str = "", spent: float
     search that only decides between refuted and unverified) passes less. ``generators`` narrows
     the kinds of edit tried (default: all of GENERATORS), for a reading that only a few kinds of slip
     may turn into an error. ``reading``: where the default reading cannot be built, the one that
-    stands for it (see Context.reading)."""
+    stands for it (see Context.reading). ``chain``: the other lines of the step's chain, nearest first,
+    read with ``macros``, from which a lost term the line before does not write is put back."""
     if spent / max(1, len(comparator.readings())) > MAX_SECONDS / 4:
         return None
     parsed = replace(parsed, rhs=widen(parsed.rhs, rhs_text),
                      lhs=widen(parsed.lhs, lhs_text) if lhs_text else parsed.lhs)
     quick = Prefilter(comparator, parsed.lhs, parsed.rhs)
-    ctx = Context(comparator, parsed, rhs_text, lhs_text, quick=quick)
+    ctx = Context(comparator, parsed, rhs_text, lhs_text, quick=quick, chain=chain, macros=macros)
     # a quantity the left side depends on and the line lost: only an edit that writes it again can
     # repair the step, so the edits that keep the line's names are not even generated
     naming_only = ctx.naming_only = quick.lost_dependence()

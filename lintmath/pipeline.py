@@ -82,6 +82,7 @@ def tasks_for(doc: Document, config: Config) -> list[tuple[StepResult, Task]]:
         modulus = _chain_modulus(derivation)
         rows = _neighbour_rows(doc.derivations[k - 1] if k else None, derivation,
                                doc.derivations[k + 1] if k + 1 < len(doc.derivations) else None)
+        lines = [derivation.steps[0].lhs.text] + [s.rhs.text for s in derivation.steps] if derivation.steps else []
         for step in derivation.steps:
             key = (derivation.index, step.index)
             # document_context has read the document's own steps already (with the document's
@@ -101,7 +102,8 @@ def tasks_for(doc: Document, config: Config) -> list[tuple[StepResult, Task]]:
                         config.seed, config.budget, context, defines, indefinite,
                         rows if step.index == 0 else (), _in_implication(derivation, step.index),
                         _derived(derivation, step.index),
-                        any(0 <= step.lhs.line - at <= MODULAR_REACH for at in modular_lines), step.note)
+                        any(0 <= step.lhs.line - at <= MODULAR_REACH for at in modular_lines), step.note,
+                        _chain_lines(lines, step.index))
             pairs.append((StepResult(derivation, step, None), task))  # type: ignore[arg-type]
     return pairs
 
@@ -135,6 +137,18 @@ def _neighbour_rows(before, derivation, after) -> tuple[str, ...]:
         if near.relation == "=" and 0 <= gap(other) <= 1 and (other is after or len(other.steps) == 1):
             rows += [near.lhs.text, near.rhs.text]
     return tuple(rows)
+
+
+#: the other lines of a chain a step's diagnosis may take a lost term from (each is parsed on a refutation)
+CHAIN_LINES = 4
+
+
+def _chain_lines(lines: list[str], k: int) -> tuple[str, ...]:
+    """The lines of a chain other than step ``k``'s two, nearest first: the line after the step (derived
+    from the right line, it still writes a term the step lost), then the lines before it, back to the
+    chain's head, then the later ones."""
+    after = lines[k + 2 :]
+    return tuple((after[:1] + lines[:k][::-1] + after[1:])[:CHAIN_LINES])
 
 
 def _in_implication(derivation, k: int) -> bool:

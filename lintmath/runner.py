@@ -39,6 +39,7 @@ class Task:
     derived: bool = False  # such an equation that an arrow leads to: derived from the one before it
     modular: bool = False  # the prose just before the step works modulo a number ("in Z_7", "mod 5")
     note: str = ""  # the annotation set beside the step's row (``&& (x > 0)``), a condition it may state
+    chain: tuple[str, ...] = ()  # the other lines of the step's chain, nearest first: where a lost term is still written
 
 
 def run_task(task: Task) -> Verdict:
@@ -53,7 +54,8 @@ def run_task(task: Task) -> Verdict:
             verdict = check_step(task.lhs, task.rhs, task.relation, macros=_macro_table(task.macros),
                                  first=task.first, seed=task.seed, context=task.context,
                                  indefinite=task.indefinite, rows=task.rows, clause=task.clause,
-                                 derived=task.derived, modular_prose=task.modular, note=task.note)
+                                 derived=task.derived, modular_prose=task.modular, note=task.note,
+                                 chain=task.chain)
     except BudgetExceeded:
         return _over_budget(task, time.perf_counter() - started)
     except RecursionError:
