@@ -3571,6 +3571,10 @@ class Comparator:
             # lowerings (sums of the joint's terms, a value per outcome) are the costliest of a step
             instances = instances[:1]
         for k, inst in enumerate(instances):
+            if k == INSTANCES and differ_at is not None and self.parsed.letters.integer:
+                # the third value of each count (see instances) is there to catch sides that agree by
+                # accident at two; sides already apart need it no more than the step before it did
+                continue
             earlier = next((pair for done, pair in built if done.lowers_like(inst)), None)
             if earlier is not None and differ_at is None and agreed >= POINTS and not reason:
                 # the same pair again, already equal at every point of an instance: more points of the
