@@ -3011,6 +3011,29 @@ def _head_name(tree: n.Node, letters: Letters) -> str | None:
     return None
 
 
+#: readings of the notation that only the prose can confirm, with the reason a step that holds in one
+#: of them (and not as lintmath reads it) is unverified; the first flipped one names it
+HOLDS_ONLY_IN: tuple[tuple[tuple, str], ...] = (
+    # in computer science \log is base 2 (and wins over base 10 where both are flipped)
+    (LOG_BASE_TWO, "holds if \\log is base 2 (lintmath reads it as the natural log)"),
+    # \cos 2\pi/3 = -\frac12: the author's argument runs to the end of the slash
+    (SLASH_ARGUMENT, "holds if the slash divides the function's argument (\\sin x/2 as \\sin(x/2))"),
+    # p^2/2m, \varepsilon/k_B T: physics divides by the whole product; a step that holds only with
+    # (a/b)c may mean that, or be a slip that moved a factor across the slash
+    (SLASH_REACH, "holds if a/bc is read as (a/b)c (lintmath reads it as a/(bc))"),
+    # \|A\|_1 = \sum_{i,j} |a_{ij}|: the entrywise norm, which some authors mean; lintmath reads a
+    # matrix's 1-, 2- and max-norms as induced, as numerical analysis does
+    (ENTRYWISE_NORMS, ENTRYWISE_ONLY),
+    # \frac{d}{dx^2} e^{-x^2} = (4x^2 - 2)e^{-x^2}: a second derivative whose numerator lost its 2
+    (ORDER_TYPO, "holds if d/dx^2 is the second derivative in x (lintmath reads it as the derivative with "
+                 "respect to x^2)"),
+    # \sin(A + B) = \sin C holds for the angles of a triangle, which only the prose can say
+    (TRIANGLE_ANGLES, "holds if the letters are the angles of a triangle (sum pi)"),
+    # \sin 30 = \frac12: the author's angles are degrees, written without the sign
+    (DEGREE_ANGLES, "holds if the angles are in degrees (lintmath reads them as radians)"),
+)
+
+
 class Comparator:
     """Evaluates two trees on shared random instances and points; reused by the diagnosis so that a
     candidate fix is judged on exactly the points that refuted the step."""
@@ -3090,31 +3113,9 @@ class Comparator:
                 # needs every reading tried, so one not tried leaves the step undecided
                 return Outcome("undecided", "too slow to compare under every reading of the notation"), ()
             outcome = self.compare(self.parsed.lhs, self.parsed.rhs, flips)
-            if outcome.kind == "equal" and LOG_BASE_TWO in flips:
-                # in computer science \log is base 2 (and wins over base 10 where both are flipped)
-                outcome = Outcome("undecided", "holds if \\log is base 2 (lintmath reads it as the natural log)")
-            if outcome.kind == "equal" and SLASH_ARGUMENT in flips:
-                # \cos 2\pi/3 = -\frac12: the author's argument runs to the end of the slash
-                outcome = Outcome("undecided", "holds if the slash divides the function's argument "
-                                  "(\\sin x/2 as \\sin(x/2))")
-            if outcome.kind == "equal" and SLASH_REACH in flips:
-                # p^2/2m, \varepsilon/k_B T: physics divides by the whole product; a step that holds only
-                # with (a/b)c may mean that, or be a slip that moved a factor across the slash
-                outcome = Outcome("undecided", "holds if a/bc is read as (a/b)c (lintmath reads it as a/(bc))")
-            if outcome.kind == "equal" and ENTRYWISE_NORMS in flips:
-                # \|A\|_1 = \sum_{i,j} |a_{ij}|: the entrywise norm, which some authors mean; lintmath
-                # reads a matrix's 1-, 2- and max-norms as induced, as numerical analysis does
-                outcome = Outcome("undecided", ENTRYWISE_ONLY)
-            if outcome.kind == "equal" and ORDER_TYPO in flips:
-                # \frac{d}{dx^2} e^{-x^2} = (4x^2 - 2)e^{-x^2}: a second derivative whose numerator lost its 2
-                outcome = Outcome("undecided", "holds if d/dx^2 is the second derivative in x "
-                                  "(lintmath reads it as the derivative with respect to x^2)")
-            if outcome.kind == "equal" and TRIANGLE_ANGLES in flips:
-                # \sin(A + B) = \sin C holds for the angles of a triangle, which only the prose can say
-                outcome = Outcome("undecided", "holds if the letters are the angles of a triangle (sum pi)")
-            if outcome.kind == "equal" and DEGREE_ANGLES in flips:
-                # \sin 30 = \frac12: the author's angles are degrees, written without the sign
-                outcome = Outcome("undecided", "holds if the angles are in degrees (lintmath reads them as radians)")
+            if outcome.kind == "equal":
+                held = next((why for key, why in HOLDS_ONLY_IN if key in flips), "")
+                outcome = Outcome("undecided", held) if held else outcome
             if outcome.kind == "equal" and ("logbase",) in flips and "log10" in self._other_bases():
                 # \log is the natural logarithm here, as in most notes; in engineering it is base 10
                 outcome = Outcome("undecided", "holds if \\log is base 10 (lintmath reads it as the natural log)")
