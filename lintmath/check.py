@@ -543,6 +543,7 @@ def _holds_by_stated_relation(lhs: str, rhs: str, relation: str, macros: Mapping
         # spacing between letters stays: "\\lambda t" is not "\\lambdat"
         return re.sub(r" ?([^A-Za-z ]) ?", r"\1", re.sub(r"\s+", " ", text.strip()))
 
+    left, right = squeeze(lhs), squeeze(rhs)
     for item in reversed(stated):
         reason = f"may hold by the relation {item.lhs} {item.relation} {item.rhs} stated at {item.where}"
         assumed = (*rest, replace(item, kind="assume", prose=False))
@@ -557,7 +558,6 @@ def _holds_by_stated_relation(lhs: str, rhs: str, relation: str, macros: Mapping
             continue  # (a bound is no rewrite of one side's text into the other's)
         for old, new in ((item.lhs, item.rhs), (item.rhs, item.lhs)):
             old, new = squeeze(old), squeeze(new)
-            left, right = squeeze(lhs), squeeze(rhs)
             if len(old) < 3 or (old not in left and old not in right):
                 continue  # (a lone letter's text is part of too many others)
             if check_step(left.replace(old, new), right.replace(old, new), relation, macros=macros, seed=seed,
