@@ -3,10 +3,14 @@
 Two layers: inside a worker, an interval timer raises BudgetExceeded (a BaseException, so SymPy's
 own ``except Exception`` blocks cannot swallow it); outside, the pool kills a worker that is still
 busy shortly after its deadline, for the cases where the timer cannot interrupt (long C calls).
+
+Budgets are CPU seconds, not wall seconds: a step near its budget must get the same verdict on a
+loaded CI machine as on an idle laptop, or a linter's findings would depend on what else was running.
 """
 from __future__ import annotations
 
 import gc
+import os
 import signal
 import threading
 import time
@@ -29,20 +33,40 @@ def _raise(signum, frame):  # pragma: no cover - runs in the signal handler
 
 @contextmanager
 def time_budget(seconds: float) -> Iterator[None]:
-    """Raise BudgetExceeded in this (main) thread after ``seconds``. A no-op off the main thread,
-    where signals cannot be delivered; the pool's hard kill still applies there."""
+    """Raise BudgetExceeded in this (main) thread after ``seconds`` of this process's CPU time. A
+    no-op off the main thread, where signals cannot be delivered; the pool's hard kill still applies
+    there."""
     if seconds <= 0 or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
         yield
         return
-    previous = signal.signal(signal.SIGALRM, _raise)
+    previous = signal.signal(signal.SIGPROF, _raise)
     # and again every REPEAT seconds after: an exception raised while Python runs a garbage-collector
     # callback or a __del__ is printed and dropped, and the step would otherwise run on unchecked
-    signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT)
+    signal.setitimer(signal.ITIMER_PROF, seconds, REPEAT)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
+
+
+_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def process_cpu(pid: int) -> float | None:
+    """CPU seconds (user and system) that process ``pid`` has used, or None where the system does not
+    say (no /proc): what the pool compares with a worker's budget before it kills the worker."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            stat = f.read()
+    except OSError:
+        return None
+    # the command name (field 2) may hold spaces and parentheses: count fields after its last ')'
+    fields = stat[stat.rfind(b")") + 2:].split()
+    try:
+        return (int(fields[11]) + int(fields[12])) / _TICKS
+    except (IndexError, ValueError):
+        return None
 
 
 # CPU seconds the cyclic garbage collector has spent in this process (see work_time)

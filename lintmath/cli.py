@@ -33,7 +33,7 @@ SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "concise", "json", "sarif", "github", "html"]),
               default="text", show_default=True, help="Output format.")
-@click.option("--budget", type=float, default=None, help="Seconds allowed per step.  [default: 2]")
+@click.option("--budget", type=float, default=None, help="CPU seconds allowed per step.  [default: 2]")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=None,
               help="Worker processes (default: the machine's cores; 0 checks in this process).")
 @click.option("--select", default=None, help="Comma-separated rule codes (or prefixes) to report.")

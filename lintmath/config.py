@@ -31,7 +31,7 @@ class ConfigError(Exception):
 
 @dataclass(frozen=True)
 class Config:
-    budget: float = 2.0  # seconds per step, enforced (see budget.py)
+    budget: float = 2.0  # CPU seconds per step, enforced (see budget.py)
     seed: int = 0
     jobs: int = 1
     select: tuple[str, ...] = ()  # rule code prefixes to report; empty: all

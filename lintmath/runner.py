@@ -1,7 +1,8 @@
 """Running step checks in worker processes, with a budget that holds.
 
 A runaway SymPy call is killed, not waited for: each worker process checks one step at a time
-under a soft timer, and the parent kills and replaces a worker that overstays its deadline.
+under a soft timer, and the parent kills and replaces a worker that overstays its deadline (in CPU
+time where the system reports it, so a busy machine does not cut steps short).
 Results come back in task order whatever the order of completion, so output is stable.
 """
 from __future__ import annotations
@@ -16,9 +17,13 @@ from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Iterator
 from multiprocessing.connection import Connection, wait
 
+from lintmath.budget import process_cpu
 from lintmath.model import Macro, Status, Verdict
 
 HARD_GRACE = 0.05  # seconds past the budget before a worker is killed
+# A worker starved of CPU by a loaded machine is given the wall time it lost (budgets are CPU time, see
+# budget.py), but never more than this many budgets of wall time in all: a run must still end.
+WALL_CAP = 5
 MEMORY_LIMIT = 6 * 1024**3
 
 
@@ -114,6 +119,26 @@ class _Worker:
         self.last: Task | None = None  # the task it checked last (a replacement has checked none)
         self.deadline = 0.0
         self.started = 0.0
+        self.cpu_started: float | None = None
+
+    def start(self, task: Task) -> None:
+        self.last = task
+        self.started = time.monotonic()
+        self.cpu_started = process_cpu(self.proc.pid)
+        self.deadline = self.started + task.budget * 1.05 + HARD_GRACE
+        self.conn.send(task)
+
+    def starved(self, task: Task, now: float) -> bool:
+        """Past its wall deadline with CPU budget left (the machine was busy): if so, move the deadline
+        by the CPU time still owed, within WALL_CAP budgets of wall time."""
+        used = process_cpu(self.proc.pid)
+        if used is None or self.cpu_started is None or now - self.started >= task.budget * WALL_CAP:
+            return False
+        owed = task.budget * 1.05 - (used - self.cpu_started)
+        if owed <= 0:
+            return False
+        self.deadline = min(now + owed + HARD_GRACE, self.started + task.budget * WALL_CAP)
+        return True
 
     def kill(self) -> None:
         self.proc.kill()
@@ -281,10 +306,7 @@ def _run_pool(tasks: list[Task], jobs: int, on_done: Callable[[int], None] | Non
                     draw(1)
                 if w.index is None and pending:
                     w.index = _next_for(w, workers, pending, tasks)
-                    w.last = tasks[w.index]
-                    w.started = time.monotonic()
-                    w.deadline = w.started + tasks[w.index].budget * 1.05 + HARD_GRACE
-                    w.conn.send(tasks[w.index])
+                    w.start(tasks[w.index])
             busy = [w for w in workers if w.index is not None]
             if not busy:
                 continue
@@ -303,7 +325,7 @@ def _run_pool(tasks: list[Task], jobs: int, on_done: Callable[[int], None] | Non
                         continue
                     except (EOFError, OSError):
                         results[w.index] = Verdict(Status.UNVERIFIED, "the checking process crashed")
-                elif now >= w.deadline:
+                elif now >= w.deadline and not w.starved(tasks[w.index], now):
                     results[w.index] = _over_budget(tasks[w.index], now - w.started)
                 else:
                     continue

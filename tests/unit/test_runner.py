@@ -51,7 +51,10 @@ def test_every_verdict_carries_its_elapsed_time():
         assert verdict.elapsed > 0
 
 
-def test_a_step_that_hangs_sympy_is_stopped_at_its_budget():
+def test_a_step_that_hangs_sympy_is_stopped_at_its_budget(monkeypatch):
+    # the parent's clock is the wall here (as where no /proc tells a worker's CPU time): on a loaded
+    # machine the soft timer (CPU time) may come after the hard kill, which must then stop the step
+    monkeypatch.setattr(runner, "process_cpu", lambda pid: None)
     budget = 1.0
     task = Task("e^{e^{e^{e^{e^{x}}}}}", "e^{e^{e^{e^{e^{x}}}}} + 0", "=", budget=budget)
     started = time.monotonic()
@@ -64,7 +67,7 @@ def test_a_step_that_hangs_sympy_is_stopped_at_its_budget():
 
 
 def _stuck(*args, **kwargs):  # runs in the worker: ignores the soft timer, like a long C call
-    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM, signal.SIGPROF})
     while True:
         pass
 
@@ -74,6 +77,7 @@ def test_a_worker_deaf_to_the_soft_timer_is_killed_shortly_after_its_budget(monk
     import lintmath.check
 
     monkeypatch.setattr(lintmath.check, "check_step", _stuck)
+    monkeypatch.setattr(runner, "process_cpu", lambda pid: None)
     budget = 1.0
     started = time.monotonic()
     verdicts = run_tasks([Task("a", "a", "=", budget=budget), Task("b", "b", "=", budget=budget)], jobs=2)
@@ -83,6 +87,26 @@ def test_a_worker_deaf_to_the_soft_timer_is_killed_shortly_after_its_budget(monk
         assert "budget" in verdict.reason
         assert budget <= verdict.elapsed <= budget * 1.1 + 0.1
     assert wall < budget * 1.1 + 3.0
+
+
+@needs_fork
+@pytest.mark.parametrize("cpu_used, low, high", [
+    (lambda started: started + 10.0, 1.0, 1.2),  # its CPU budget spent: killed at the deadline
+    (lambda started: started, 1.0 * runner.WALL_CAP, 1.0 * runner.WALL_CAP + 0.3),  # starved throughout
+])
+def test_a_worker_starved_of_cpu_is_given_the_time_it_lost_within_a_cap(monkeypatch, cpu_used, low, high):
+    import lintmath.check
+
+    monkeypatch.setattr(lintmath.check, "check_step", _stuck)
+    readings: list[float] = []
+
+    def reported(pid):  # the first reading is the task's start; later ones what the worker has used
+        readings.append(0.0 if not readings else cpu_used(0.0))
+        return readings[-1]
+
+    monkeypatch.setattr(runner, "process_cpu", reported)
+    (verdict,) = run_tasks([Task("a", "a", "=", budget=1.0)], jobs=1)
+    assert "budget" in verdict.reason and low <= verdict.elapsed <= high
 
 
 def _crash(*args, **kwargs):
