@@ -163,6 +163,7 @@ def classify_letters(*trees: n.Node) -> Letters:
     integer: set[str] = set()
     standalone: set[str] = set()
     derivative_vars: set[str] = set()
+    differentiated: set[str] = set()
     in_index: set[int] = set()
     operators: set[int] = set()  # E_p, E_{x \sim p}: the subscript names a distribution, no index
     for tree in trees:
@@ -198,6 +199,13 @@ def classify_letters(*trees: n.Node) -> Letters:
             elif isinstance(node, n.Deriv):
                 for var, _ in node.wrt:
                     derivative_vars.add(var.base)
+                body = node.body
+                while isinstance(body, n.Paren):
+                    body = body.inner
+                if isinstance(body, n.Sym) and not body.indices:
+                    # the J of dJ/dY is a quantity that moves with Y, never a count: read as the count
+                    # of a sum it also bounds, its derivative would be 0 and any sum of them would agree
+                    differentiated.add(body.base)
             elif isinstance(node, n.Grad):
                 derivative_vars.add(node.var.base)
             elif isinstance(node, n.Integral):
@@ -228,7 +236,7 @@ def classify_letters(*trees: n.Node) -> Letters:
         clocks |= {time.base} if time is not None else set()
         candidates, required = candidates - clocks, required - clocks
     randomness = expectation.classify(*trees, matrices=matrices)
-    return Letters(frozenset(index), frozenset(integer - derivative_vars), frozenset(standalone),
+    return Letters(frozenset(index), frozenset(integer - derivative_vars - differentiated), frozenset(standalone),
                    vectors, matrices, candidates, inferred, frozenset(derivative_vars), kets,
                    kets and _systems_clash(trees), required, randomness, vector_functions(trees),
                    probability.distributions(*trees), _written_dimension(trees), depending,
