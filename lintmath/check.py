@@ -103,9 +103,9 @@ DELTA_OPERATOR = ("a delta written before a bracket and before a letter is a var
 DELTA_OPERATORS = ("\\delta", "\\Delta")
 CONDITION_DROPPED = ("conditions one distribution on more than the other: a conditional independence "
                      "(a Markov property) assumed elsewhere, not decided")
-FUNCTION_REACH = ("differs with the log read as ending before the factors after it; read as reaching over them "
-                  "(\\log\\frac{1}{N}\\sum_i e^{x_i}, the log of a mean; \\log(2\\pi e)^d |\\Sigma|) it is not "
-                  "refuted: not decided")
+FUNCTION_REACH = ("differs with the function (log, sine) read as ending before the factors after it; read as "
+                  "reaching over them (\\log\\frac{1}{N}\\sum_i e^{x_i}, the log of a mean; \\log(2\\pi e)^d |\\Sigma|; "
+                  "\\sin k(x - ct)) it is not refuted: not decided")
 SYMMETRY_STATED = "the sides exchange two letters: a symmetry the step states (detailed balance), not decided"
 SAMPLE_ENTRIES_DIFFER = ("differs with x_{ik} read as a number of its own beside the vector x_i; as the k-th entry "
                          "of that sample, not decided")
@@ -1376,6 +1376,10 @@ def _arithmetic_sigma(nodes: list[n.Node]) -> bool:
                and x.args[0].value.isdigit() for x in nodes)
 
 
+#: functions whose argument is a phase that notes write as a letter times a bracket, \sin k(x + ct)
+_WAVE_FUNCTIONS = frozenset({"sin", "cos", "tan", "sinh", "cosh", "tanh", "exp"})
+
+
 def _reach_point(x: n.Node) -> int:
     """In a product, the position of a function whose bare argument is a number or a fraction and
     that a bracket or a sum follows (``\\log\\frac{1}{N}\\sum_i e^{x_i}``, ``\\log\\frac{1}{2}(a + b)``), or
@@ -1392,8 +1396,10 @@ def _reach_point(x: n.Node) -> int:
                 and isinstance(g, (n.Paren, n.BigOp)):
             return k
         if f.power is None and f.end == f.args[0].end == g.start and isinstance(f.args[0], n.Sym) \
-                and isinstance(g, n.Paren) and isinstance(g.inner, n.Sym):
-            return k  # \log r(y): the log of r, times y, or the log of r(y), as r(y) reads elsewhere
+                and isinstance(g, n.Paren) and (isinstance(g.inner, n.Sym) or f.name in _WAVE_FUNCTIONS):
+            # \log r(y): the log of r, times y, or the log of r(y), as r(y) reads elsewhere; and a wave's
+            # phase, \sin k(x - ct), \cos\omega(t - x/c), whose letter multiplies the bracket inside the sine
+            return k
     for k, f in enumerate(x.factors[:-1]):
         if isinstance(f, n.Pow) and isinstance(f.base, n.Func) and f.base.name in ("log", "ln") \
                 and len(f.base.args) == 1 and isinstance(f.base.args[0], n.Paren) and (not x.ops or x.ops[k] == ""):
@@ -3265,9 +3271,10 @@ class Comparator:
         rng = random.Random(self.seed + 7)
         symbols = a.free_symbols | b.free_symbols
         whole = _remainders(a, b)
+        signs = _sign_exponents(a, b)
         try:
             for attempt in range(1, 4):
-                point = {s: _sample(rng, attempt, whole=whole) for s in symbols}
+                point = {s: _sample(rng, attempt, whole=whole or s in signs) for s in symbols}
                 va, vb = evaluate(a, point, quick=True), evaluate(b, point, quick=True)
                 if va is None or vb is None:
                     continue
@@ -3631,12 +3638,14 @@ class Comparator:
             pairs = list(zip(entries_a, entries_b))
             scaled = False
             whole = _remainders(a, b)
+            signs = _sign_exponents(a, b)
             bounds = self._lowered_inequalities(inst, set(symbols))
             while got < POINTS and tries < POINTS * 5:
                 if got == 0 and tries >= UNDEFINED_TRIES:
                     break  # undefined wherever it was sampled: more points rarely change that
                 tries += 1
-                point = {s: _sample(rng, tries, ranges.get(getattr(s, "name", "")), whole) for s in symbols}
+                point = {s: _sample(rng, tries, ranges.get(getattr(s, "name", "")), whole or s in signs)
+                         for s in symbols}
                 if bounds and not _within(bounds, point):
                     reason = "no sampled point satisfies the assumptions"
                     continue
@@ -4390,6 +4399,19 @@ def _remainders(*exprs: sp.Basic) -> bool:
     """Whether a remainder (``a \\bmod n``) is taken: its letters are integers, which real points miss
     (``(ab) \\bmod n = ((a \\bmod n) b) \\bmod n`` holds for integers only)."""
     return any(isinstance(e, sp.Basic) and e.has(sp.Mod) for e in exprs)
+
+
+def _sign_exponents(*exprs: sp.Basic) -> set[sp.Symbol]:
+    """The letters in the exponent of a power of -1 (``(-1)^{n+1}``, a Fourier coefficient's sign):
+    integers, as the sign is real only there, so they are sampled at whole numbers (where
+    ``\\cos n\\pi = (-1)^n`` holds) rather than at real points, where such a side is undefined."""
+    found: set[sp.Symbol] = set()
+    for e in exprs:
+        if isinstance(e, sp.Basic):
+            for x in e.atoms(sp.Pow):
+                if x.base == -1 and not x.exp.is_number:
+                    found |= {s for s in x.exp.free_symbols if isinstance(s, sp.Symbol)}
+    return found
 
 
 def _coincidences(letters: list[str]) -> list[list[tuple[str, int]]]:

@@ -2640,7 +2640,10 @@ class Parser:
             raise ParseFailure(f"cannot read {t.text}{{{word}}}")
         if word == "d" and t.text in ("\\mathrm", "\\text", "\\textrm"):
             return self.differential(t.start)
-        if word in ("i", "j", "k") and t.text == "\\mathrm" and not self.at("_", "^"):
+        # a power of the unit is the unit's power (\mathrm{i}^2 = -1), as the bare unit beside it is one:
+        # reading only the bare one as the unit would refute i^3 = i^2 \cdot i
+        if word in ("i", "j", "k") and t.text == "\\mathrm" and not self.at("_") \
+                and (word != "k" or not self.at("^")):
             return n.Const(t.start, e, "imag_" + word)
         if len(word) == 1 and t.text != "\\operatorname":
             fake = Token("letter", word, s, e)
