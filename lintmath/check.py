@@ -1526,6 +1526,52 @@ class _Refuted:
 MU_AS_MEAN = "holds if \\mu is the mean of the summed data, as the prose may define it"
 
 
+DETERMINANT_BARS = ("differs with |A| read as an absolute value; read as the determinant of a matrix A "
+                    "(|\\Sigma|, |2\\pi\\Sigma|, as statistics and machine learning write it) it is not refuted: "
+                    "not decided")
+
+
+def _matrix_letter(node: n.Node, heads: set[int]) -> bool:
+    """A capital that may name a matrix: a Latin capital or a Greek one (\\Sigma_k, \\mathbf{K}), not the
+    head of an application (|F(x)| is the size of a value)."""
+    if not isinstance(node, n.Sym) or id(node) in heads or node.primes:
+        return False
+    letter = node.base[1:] if node.base.startswith("\\") else node.base
+    return letter.isalpha() and letter[:1].isupper() and (len(letter) == 1 or node.base.startswith("\\"))
+
+
+def _bars_as_determinants(tree: n.Node) -> n.Node:
+    """``tree`` with each |X| around a capital read as the size of X's determinant, |det X| (the bars of
+    Gaussian densities, |\\Sigma|^{-1/2}; taken absolute so that log|\\Sigma| of a random matrix is
+    defined, which changes no identity of determinants the notes write: |AB| = |A||B|, |cA| = |c|^n|A|)."""
+    def visit(node: n.Node) -> n.Node | None:
+        if not isinstance(node, n.Abs):
+            return None
+        inner = _bars_as_determinants(node.inner)
+        heads = {id(x.func) for x in inner.walk() if isinstance(x, n.Apply)}
+        if any(_matrix_letter(x, heads) for x in inner.walk()):
+            return n.Abs(node.start, node.end, n.Func(node.start, node.end, "det", (inner,)))
+        return n.Abs(node.start, node.end, inner)
+    return n.rebuild(tree, visit)
+
+
+def _determinant_bars_hold(refuted: "_Refuted") -> bool:
+    """Whether a refuted step with bars around a capital (\\log|2\\pi\\Sigma| = d\\log 2\\pi + \\log|\\Sigma|)
+    holds, or holds at one size of matrix, once the bars are determinants: the capital, which nothing else
+    in the step need mark, is then a covariance or a Gram matrix, and the scalar reading's refutation
+    rests on a guess of its shape. Asked of refuted steps only."""
+    if refuted.relation not in EQUALITY:
+        return False
+    parsed = _read_again(refuted.lhs, refuted.rhs, refuted.options)
+    if parsed is None or (_bars_as_determinants(parsed.lhs), _bars_as_determinants(parsed.rhs)) \
+            == (parsed.lhs, parsed.rhs):
+        return False
+    verdict = _check_step(refuted.lhs, refuted.rhs, refuted.relation, explain=False, reading=lambda step: reclassified(
+        step, _bars_as_determinants(step.lhs), _bars_as_determinants(step.rhs)), **refuted.options)
+    return verdict.status is Status.VERIFIED or verdict.status is Status.UNVERIFIED \
+        and verdict.reason.startswith((SIZE_DEPENDENT, HOLDS_IN_A_READING))
+
+
 _CONVENTIONS: tuple[tuple[str, Callable[[_Refuted], bool | str | None]], ...] = (
     (modular.MODULUS_ELSEWHERE, lambda s: modular.modulus_elsewhere(s.lhs, s.rhs, s.relation)),
     # 25 = 4 in a chain working modulo 7, as the prose says: an equation of residues
@@ -1557,6 +1603,8 @@ _CONVENTIONS: tuple[tuple[str, Callable[[_Refuted], bool | str | None]], ...] = 
     # pi(x) P(x, y) = pi(y) P(y, x): the sides exchange two letters, a condition the step states
     # (detailed balance, a symmetric kernel), which no value of unknown functions refutes
     (SYMMETRY_STATED, lambda s: _states_symmetry(s.lhs, s.rhs, s.macros)),
+    # log|2\pi\Sigma| = 2\log 2\pi + \log|\Sigma|: bars around a capital are a determinant as often as a size
+    (DETERMINANT_BARS, _determinant_bars_hold),
 )
 
 

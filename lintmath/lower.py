@@ -632,8 +632,9 @@ def classify_shapes(trees, integers: set[str]) -> tuple[frozenset, frozenset, fr
                 marked.extend(x for x in _exposed(target) if isinstance(x, n.Sym) and not x.indices)
             elif isinstance(node, n.Func) and node.name in n.MATRIX_FUNCTIONS:
                 for arg in node.args:
+                    # \det\Sigma_k, \operatorname{tr}(\Lambda_j): an indexed Greek capital in one is a matrix too
                     marked.extend(x for x in arg.walk() if isinstance(x, n.Sym) and (len(x.base) == 1
-                                  and x.base.isupper() or _greek_capital(x)))
+                                  and x.base.isupper() or _greek_capital(replace(x, indices=()))))
             elif isinstance(node, n.Pow) and isinstance(node.base, n.Sym) and _is_minus_one(node.exp) \
                     and (len(node.base.base) == 1 and node.base.base.isupper()):
                 marked.append(node.base)  # A^{-1}: an inverse matrix
