@@ -23,9 +23,10 @@ from sympy.core.function import AppliedUndef
 from sympy.matrices.common import ShapeError
 
 from lintmath.lower import (
-    DEGREE_ANGLES, ENTRYWISE_NORMS, EVENTS, EVENT_MODEL, LIBRARY, LOG_BASE_TWO, MAYBE_SYMMETRIC_NAMES,
+    DEGREE_ANGLES, DIMENSION_LETTER, ENTRYWISE_NORMS, EVENTS, EVENT_MODEL, LIBRARY, LOG_BASE_TWO, MAYBE_SYMMETRIC_NAMES,
     OPAQUE_ENTRY, OPTIMUM_MARK, ORDER_TYPO, SLASH_ARGUMENT, SLASH_REACH, SMALL_MATRICES, SYMMETRIC_NAMES,
-    TRIANGLE_ANGLES, Instance, Letters, Lowerer, Undecidable, classify_letters, derivative, has_cases,
+    TRIANGLE_ANGLES, Instance, Letters, Lowerer, Undecidable, classify_letters, derivative,
+    dimension_letter_candidates, has_cases,
     has_indicator, has_infinite_series, has_sample_entries, has_summed_repeat, has_uncounted_sum,
     has_valued_set_sum, is_library, least_integers, normalized_family, read_as_product, reading_keys,
     shapes_of_side, sum_bounds,
@@ -3167,6 +3168,10 @@ class Comparator:
                 # needs every reading tried, so one not tried leaves the step undecided
                 return Outcome("undecided", "too slow to compare under every reading of the notation"), ()
             outcome = self.compare(self.parsed.lhs, self.parsed.rhs, flips)
+            if outcome.kind == "equal" and DIMENSION_LETTER in flips:
+                names = dimension_letter_candidates(self.parsed.letters, (self.parsed.lhs, self.parsed.rhs))
+                outcome = Outcome("undecided", f"holds if {', '.join(sorted(names))} is the dimension of the "
+                                               "vectors (lintmath reads it as a number)")
             if outcome.kind == "equal":
                 held = next((why for key, why in HOLDS_ONLY_IN if key in flips), "")
                 outcome = Outcome("undecided", held) if held else outcome

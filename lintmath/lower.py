@@ -988,6 +988,12 @@ INVERSE_RESIDUES = ("inverse residues",)
 #: random matrices and vectors of size 2 instead of linalg.SIZE: a step with tr, det, adj or I whose
 #: matrices have no written size is decided at both sizes (det(2A) = 4 det A holds for 2 x 2 ones only)
 SMALL_MATRICES = ("small matrices",)
+#: \one^\top\one = d, (I - \frac{1}{n}\one\one^\top)^2 = I - \frac{1}{n}\one\one^\top: a plain letter
+#: that names a dimension, beside vectors or matrices no written one sizes, read as their size
+DIMENSION_LETTER = ("dimension letter",)
+#: the letters that name a dimension in notes (R^d, R^n, n x m, R^D, N points); a letter that the step
+#: also uses as an index, a bound or an array is no size
+DIMENSION_NAMES = frozenset({"d", "n", "m", "p", "k", "D", "N", "K"})
 
 
 def _writes_ln_ten(tree: n.Node) -> bool:
@@ -1197,6 +1203,10 @@ def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
             and any(isinstance(x, n.Norm) and x.kind in ("1", "inf", "l2") for t in trees for x in t.walk()):
         # first, so that it is tried alone: a matrix's norm is refuted only when both conventions fail
         keys.append(ENTRYWISE_NORMS)
+    if dimension_letter_candidates(letters, trees):
+        # first, so that it is tried alone: a step whose scalar d is the size of its vectors
+        # (\mathbf{1}^\top\mathbf{1} = d) is refuted only when it fails with d as that size too
+        keys.append(DIMENSION_LETTER)
     if any(isinstance(x, n.Div) and x.juxtaposed for t in trees for x in t.walk()):
         # first, so that every comparison tries it: a step is refuted only when both readings of the
         # slash fail, and readings beyond the first keys are never tried alone
@@ -1277,6 +1287,22 @@ def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
         swaps += [("swap", key) for key, seen in orders.items()
                   if ("swap", key) not in swaps and any(a != b and (b, a) in seen for a, b in seen)]
     return keys + swaps + totals
+
+
+def dimension_letter_candidates(letters: Letters, trees: tuple[n.Node, ...]) -> frozenset[str]:
+    """The plain letters of DIMENSION_NAMES a step writes beside vectors or matrices whose size nothing
+    written fixes, where the step's truth may rest on that size (it writes I, \\mathbf{1} or takes
+    tr, det, adj): each may be that size (n in \\mathbf{1}^\\top\\mathbf{1} = n)."""
+    if letters.dimension or not (letters.matrices or letters.vectors):
+        return frozenset()
+    nodes = [x for t in trees for x in t.walk()]
+    if not any(isinstance(x, n.Func) and x.name in n.MATRIX_FUNCTIONS
+               or isinstance(x, n.Sym) and x.base in ("I", "1") for x in nodes):
+        return frozenset()
+    arrays = letters.matrices | letters.vectors | letters.required  # (a candidate, d in 1/d, is a scalar here)
+    taken = letters.index | letters.integer | letters.integration
+    return frozenset(x.base for x in nodes if _plain_letter(x) and x.base in DIMENSION_NAMES
+                     and x.key not in arrays and x.base not in taken)
 
 
 def _trigonometric_keys(trees: tuple[n.Node, ...]) -> list[tuple]:
@@ -1802,6 +1828,9 @@ class Lowerer:
     def lower_Sym(self, node: n.Sym) -> sp.Expr:
         if ("identity",) in self.inst.flips and _is_identity_letter(node):
             return sp.S.One  # the identity commutes with every matrix: as a factor or a term, it is 1
+        if DIMENSION_LETTER in self.inst.flips and _plain_letter(node) and node.base in DIMENSION_NAMES \
+                and node.key not in self.letters.matrices | self.letters.vectors | self.letters.required:
+            return sp.Integer(self.dimension)  # d as the size of the step's vectors (see DIMENSION_LETTER)
         if TRIANGLE_ANGLES in self.inst.flips and _plain_letter(node):
             for first, second, third in TRIANGLE_LETTERS:
                 if node.base == third:  # the third angle of a triangle is what the other two leave of pi
