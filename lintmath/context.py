@@ -38,6 +38,23 @@ class ContextItem:
     path: str = ""
     prose: bool = False  # inline math of the prose ("where $\mu = ...$"), which may follow the step
     declared: bool = False  # inline, after "let", "define", "denote": a name given, not a case taken
+    # the defined head's labels (the H of W_H, the 1 and * of x_1^*), which make it a quantity of its
+    # own beside the base's other labels ("" for a rule over an index, a_n = 2n)
+    label: str = ""
+
+
+def head_label(head: n.Sym, body: n.Node) -> str:
+    """The labels that name ``head`` apart from its base's other quantities: W_H and W_D (a payoff to
+    Hawks and one to Doves), U_T(q) and U_B(q), x_1^* and x_2^* are defined side by side, and neither
+    replaces the other. A subscript letter the value mentions is an index (a_n = 2n, a rule for every
+    n: a later a_k = ... redefines it), as substitute reads it."""
+    fixed = [i for i in head.indices if isinstance(i, n.Num)
+             or isinstance(i, n.Sym) and not i.indices and not any(isinstance(x, n.Sym) and x.base == i.base
+                                                                   for x in body.walk())]
+    if len(fixed) != len(head.indices):
+        return ""
+    subscript = "_" + ",".join(i.value if isinstance(i, n.Num) else i.base for i in fixed) if fixed else ""
+    return subscript + ("^" + "".join(head.labels) if head.labels else "")
 
 
 def defined_head(tree: n.Node) -> n.Sym | None:
@@ -88,7 +105,7 @@ def definition_of(step: Step, macros: dict[str, Macro], path: str,
     line = step.lhs.line
     where = f"{path}:{line}" if line or step.lhs.page is None else f"{path}:p{step.lhs.page}"
     return ContextItem("result" if result else "define", head.base, step.lhs.text, "=", step.rhs.text, where,
-                       line, strong, path)
+                       line, strong, path, label=head_label(head, rhs))
 
 
 def directive_item(kind: str, argument: str, path: str, line: int) -> ContextItem | None:
@@ -177,7 +194,7 @@ def prose_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
             if head is None or not rhs or any(isinstance(x, n.Sym) and x.key == head.key for x in body.walk()):
                 continue
             items.append(ContextItem("result", head.base, lhs, "=", rhs, f"{doc.path}:{number}", number,
-                                     False, doc.path, True, _declares(line[:match.start()])))
+                                     False, doc.path, True, _declares(line[:match.start()]), head_label(head, body)))
     return items
 
 
@@ -332,7 +349,7 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
         elif item.name:
             # H(p) = ... and a later H = 2.58 are a function and a value: the later one replaces only
             # its own kind, so that H(p) still reads as the function (see substitute)
-            key = item.name + ("()" if _APPLIED.match(item.lhs) else "")
+            key = item.name + item.label + ("()" if _APPLIED.match(item.lhs) else "")
             if item.kind == LETTER:
                 key += "#letter"  # beside e^+ = (1 - a)e, not instead of it: e is a letter either way
             if item.prose and key in latest and not latest[key].prose and not (
@@ -348,7 +365,7 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
     for item in solutions:
         # (1 - e) e^{-a} = e e^{a} above a = (1/2) ln((1 - e)/e): an equation to solve, and the
         # value below solves it. As a result, it only rescues the line; it replaces nothing above
-        key = item.name + ("()" if _APPLIED.match(item.lhs) else "")
+        key = item.name + item.label + ("()" if _APPLIED.match(item.lhs) else "")
         latest.setdefault(key, replace(item, kind="result"))
     named = _named_from(text, latest)
     earlier = [replace(shadowed[key], kind=EARLIER) for key, item in latest.items()

@@ -65,6 +65,8 @@ CONVOLUTION = {"*", "\\ast", "\\star"}
 # the two of them that authors also write for a plain product (2 * x, a*b); \star is a correlation or
 # another product, never read
 STAR_PRODUCT = {"*", "\\ast"}
+# a superscript that labels a letter (an optimum, a dual), never a power
+STARRED_MARKS = {"*", "\\ast", "\\star", "\\prime"}
 # the relations of an indicator's condition (1(x \neq y), \mathbb{1}[x > 0]), each with the one it is
 # written as once read: x > y is y < x, so that 1(x > 0) and 1(0 < x) are the same indicator
 INDICATOR_RELATIONS = {"=": "=", "\\neq": "\\neq", "\\ne": "\\neq", "<": "<", "\\le": "\\leq", "\\leq": "\\leq",
@@ -1050,6 +1052,20 @@ class Parser:
     def at(self, *texts: str) -> bool:
         t = self.peek()
         return t is not None and t.text in texts
+
+    def marked_letter(self) -> bool:
+        """Whether a prime or a star follows (``\\pi'(q)``, ``\\pi^*``, ``\\pi^{\\ast}``): marks that a
+        constant never carries, so the letter before them is a quantity (economics' profit function
+        and its optimum), not the number pi, whose derivative would be 0."""
+        first, second, third, fourth = (self.peek(k) for k in range(4))
+        if first is not None and first.text == "'":
+            return True
+        if first is None or first.text != "^" or second is None:
+            return False
+        if second.text in STARRED_MARKS:
+            return True
+        return second.text == "{" and third is not None and third.text in STARRED_MARKS \
+            and fourth is not None and fourth.text == "}"
 
     def advance(self) -> Token:
         t = self.peek()
@@ -2251,7 +2267,7 @@ class Parser:
             return n.Const(t.start, t.end, "imag_" + name[0])
         if name in GREEK:
             self.advance()
-            if name in ("pi",) and not self.at("_", "("):
+            if name in ("pi",) and not self.at("_", "(") and not self.marked_letter():
                 return n.Const(t.start, t.end, "pi")
             return self.maybe_apply(self.symbol_scripts(t, t.text))
         if t.text == "\\infty":
