@@ -215,6 +215,18 @@ def adjugate(value):
     return value.adjugate(method="berkowitz")
 
 
+def diagonal(values: list):
+    """diag(v) of a vector, or diag(a, b, c) of numbers: the diagonal matrix with those entries. Of a
+    square matrix, diag is its diagonal as a vector in some notes and its diagonal part in others:
+    not decided."""
+    values = [scalar(v) for v in values]
+    if len(values) == 1 and is_matrix(values[0]) and 1 in values[0].shape:
+        return MatrixT(sp.diag(*values[0]))
+    if len(values) > 1 and not any(is_matrix(v) for v in values):
+        return MatrixT(sp.diag(*values))
+    raise ShapeProblem("diag of a matrix or of a single number is not decided yet")
+
+
 def norm(value, kind: str = "2", order=None, entrywise: bool = False):
     """The norm ``kind`` ("2", "1", "inf", "F", "p" of ``order``; "l2" for a written ``\\|x\\|_2``) of a
     number, a vector or a matrix. Of a matrix that is no vector, the plain \\|A\\| and \\|A\\|_F are the

@@ -635,6 +635,9 @@ def classify_shapes(trees, integers: set[str]) -> tuple[frozenset, frozenset, fr
                     # \det\Sigma_k, \operatorname{tr}(\Lambda_j): an indexed Greek capital in one is a matrix too
                     marked.extend(x for x in arg.walk() if isinstance(x, n.Sym) and (len(x.base) == 1
                                   and x.base.isupper() or _greek_capital(replace(x, indices=()))))
+            elif isinstance(node, n.Func) and node.name == n.DIAGONAL and len(node.args) == 1 \
+                    and isinstance(node.args[0], n.Sym) and not node.args[0].indices:
+                marked.append(node.args[0])  # diag(p): p is a vector (a matrix if its name says so)
             elif isinstance(node, n.Pow) and isinstance(node.base, n.Sym) and _is_minus_one(node.exp) \
                     and (len(node.base.base) == 1 and node.base.base.isupper()):
                 marked.append(node.base)  # A^{-1}: an inverse matrix
@@ -2222,6 +2225,9 @@ class Lowerer:
             scale = self.lower(replace(node, args=(states[0],)))
             return self.juxtaposed([scale, *(self.lower(k) for k in states[1])], ("",) * len(states[1]), False)
         args = [self.lower(a) for a in node.args]
+        if node.name == n.DIAGONAL:
+            value = linalg.diagonal(args)
+            return value if node.power is None else linalg.power(value, self.lower(node.power))
         if node.name in n.MATRIX_FUNCTIONS and len(args) == 1:
             value = {"trace": linalg.trace, "det": linalg.determinant, "adjugate": linalg.adjugate}[node.name](args[0])
             return value if node.power is None else safe_pow(value, self.lower(node.power))

@@ -262,6 +262,8 @@ COMMUTATOR = "commutator"
 # functions of a square matrix taken as a whole, not entrywise nor by its power series: tr A, det A,
 # and adj A (the adjugate, det(A) A^{-1} where A is invertible)
 MATRIX_FUNCTIONS = ("trace", "det", "adjugate")
+#: \operatorname{diag}(\mathbf{p}), \operatorname{diag}(a, b, c): the diagonal matrix of a vector's entries
+DIAGONAL = "diagonal"
 
 # functions whose value at a vector is read entry by entry when a subscript follows the application,
 # \mathrm{softmax}(z)_i, \exp(x)_i; softmax is the one that is not elementwise

@@ -2687,6 +2687,8 @@ class Parser:
             return self.optimum(t, OPTIMA[word], f"{word} is not decided yet")
         if word == "arg" and self.at("\\max", "\\min"):
             return self.optimum(t, "arg" + self.advance().text[1:], "arg max / arg min are not decided yet")
+        if word == "diag" and self.at("(", "\\left"):
+            return self.function(Token("cmd", word, t.start, e), n.DIAGONAL)
         if word in ("diag", "rank", "argmax", "argmin", "arg", "lim", "prox", "vec"):
             raise ParseFailure(f"{word} is not decided yet")
         sym = self.symbol_scripts(Token("letter", word, s, e), word, "op", start=t.start)
@@ -2945,7 +2947,7 @@ class Parser:
                 inverse = True
             else:
                 power = self.sub_parse(toks)
-        if name in ("gcd", "lcm") and self.at("("):
+        if name in ("gcd", "lcm", n.DIAGONAL) and self.at("("):
             self.advance()
             args = self.comma_items([self.expr()])
             close = self.expect(")")
