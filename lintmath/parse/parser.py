@@ -3102,6 +3102,8 @@ class Parser:
         num_rest, den_rest = _drop_empty_groups(num_rest), _drop_empty_groups(den_rest)
         if op_den is None or op_num is None or op_den != op_num:
             return None
+        if op_den == "\\partial" and any(x.is_("/") for x in (*num_rest, *den_rest)):
+            return None  # \frac{\partial u/\partial x}{\partial u/\partial y}: a ratio of slashed derivatives
         order = 1
         if num_rest and num_rest[0].is_("^"):
             order_toks = num_rest[1:2]
@@ -3232,12 +3234,62 @@ class Parser:
             return n.Mul(t.start, rest[-1].end, (node, *rest), any(ops), ops)
         return node
 
+    def slashed_partial(self, t: Token) -> n.Node | None:
+        """``\\partial u/\\partial x_1``, ``\\partial^2 f/\\partial x^2``: a partial derivative written with a
+        slash, as economics and physics write it in running text and in displays, read as the fraction. Only a
+        letter (with its scripts) or a bracket over one variable (with its scripts): what a slash after
+        anything longer reaches over is the question ``dy/dx`` leaves open."""
+        j = self.i
+        num, j = self._scripted_letter(j, order=True)
+        if num is None:
+            num, j = self._bracket_tokens(j)
+        if num is None or j + 1 >= len(self.toks) or not self.toks[j].is_("/") \
+                or self.toks[j + 1].text != "\\partial":
+            return None
+        den, after = self._scripted_letter(j + 2, order=False)
+        if den is None:
+            return None
+        deriv = self.derivative(t, [t, *num], [self.toks[j + 1], *den], self.toks[after - 1].end)
+        if deriv is None:
+            return None
+        self.i = after
+        return deriv
+
+    def _bracket_tokens(self, j: int) -> tuple[list[Token] | None, int]:
+        """The tokens of a bracket ``( ... )`` that opens at ``j`` (brackets inside it balanced), and the
+        index after it; None when no bracket opens there."""
+        if j >= len(self.toks) or not self.toks[j].is_("("):
+            return None, j
+        depth = 0
+        for k in range(j, len(self.toks)):
+            depth += self.toks[k].is_("(") - self.toks[k].is_(")")
+            if depth == 0:
+                return self.toks[j:k + 1], k + 1
+        return None, j
+
+    def _scripted_letter(self, j: int, order: bool) -> tuple[list[Token] | None, int]:
+        """The tokens from ``j`` of one letter with its sub- and superscripts (after a ``^k`` of the order
+        when ``order``), and the index after them; None when something else stands there."""
+        toks = self.toks
+        start = j
+        if order and j < len(toks) and toks[j].is_("^"):
+            _, j = read_group(toks, j + 1)
+        if j >= len(toks) or not (toks[j].kind == "letter" or toks[j].kind == "cmd" and toks[j].text[1:] in GREEK):
+            return None, start
+        j += 1
+        while j < len(toks) and toks[j].text in ("_", "^"):
+            _, j = read_group(toks, j + 1)
+        return toks[start:j], j
+
     def partial_operator(self) -> n.Node:
         """``\\partial_x f``, ``\\partial_{\\mathbf{x}} f(\\mathbf{x})``, ``\\partial_t^2 u``: the operator form of
         ``\\frac{\\partial}{\\partial x} f``, read as that. ``\\partial_i`` often means the derivative along the
         i-th coordinate, not along i, so the variable must appear in the operand outside any index; and
         ``\\partial_x f + g`` is only read when the operand is one factor, where the reach is clear."""
         t = self.advance()
+        slashed = self.slashed_partial(t)
+        if slashed is not None:
+            return slashed
         if not self.at("_"):
             raise ParseFailure("a \\partial without a variable (a boundary or an operator) is not decided yet")
         self.advance()
