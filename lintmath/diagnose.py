@@ -667,7 +667,7 @@ def _uncoefficient(text: str, node: n.Node) -> str:
 def _term_values(ctx: Context, node: n.Node) -> tuple[complex, ...] | None:
     """The values of one term (each entry, at three points shared by all terms), cached per node."""
     from lintmath import linalg
-    from lintmath.check import _sample, evaluate
+    from lintmath.comparator import _sample, evaluate
 
     if id(node) in ctx.values:
         return ctx.values[id(node)]
@@ -2042,7 +2042,7 @@ def _worked_copy(ctx: Context, source: n.Add, terms: tuple[n.Term, ...],
 
 def _worked_value(ctx: Context, node: n.Mul) -> Fraction | tuple[tuple[Fraction, ...], ...] | None:
     """The value of the factors of a product after its first, a small fraction or a matrix of them."""
-    from lintmath.check import evaluate
+    from lintmath.comparator import evaluate
 
     rest = node.factors[1:]
     tree = rest[0] if len(rest) == 1 else n.Mul(rest[0].start, node.end, rest, ops=node.ops[1:])
@@ -2189,7 +2189,7 @@ def _plain_number(node: n.Node) -> bool:
 def _lowered_number(ctx: Context, node: n.Node) -> Fraction | None:
     """The value of a term of the line before that is a constant (an integral with its bounds, a
     ratio that cancels), as a small fraction; None when it depends on a letter or is no nice number."""
-    from lintmath.check import evaluate
+    from lintmath.comparator import evaluate
 
     if ctx.quick is None or not ctx.quick.usable:
         return None
@@ -2974,7 +2974,7 @@ def _worked_out(ctx: Context) -> bool:
 
 
 def _stated_result(ctx: Context) -> StatedResult | None:
-    from lintmath.check import scientific_parts, side_value
+    from lintmath.tolerance import scientific_parts, side_value
 
     tree, negative = ctx.rhs, False
     while isinstance(tree, (n.Paren, n.Add)):
@@ -2999,7 +2999,7 @@ def decimal_slips(ctx: Context) -> Iterator[Candidate]:
     digits swapped, the decimal point or the power of ten one place off. Only the numbers that the
     line before's value rounds to can hold, so the slips nearest that value are tried; a rounded
     result that no slip of its digits repairs is left unexplained (a number far off is no typo)."""
-    from lintmath.check import scientific_parts
+    from lintmath.tolerance import scientific_parts
 
     result = stated_result(ctx)
     if result is None:
@@ -3132,7 +3132,7 @@ def solve_hole(ctx: Context, tree: n.Node, guess: Fraction) -> Fraction | None:
     """The small rational that, put in the hole of ``tree``, makes it agree with the left side at a
     sampled point; None when there is none (or the solve fails). Only a proposal: the caller's
     candidate is then compared on every point."""
-    from lintmath.check import _sample, evaluate
+    from lintmath.comparator import _sample, evaluate
 
     ctx.solves += 1
     comparator = ctx.comparator
@@ -3575,7 +3575,7 @@ class Prefilter:
     def _lost(self, instance, a) -> frozenset:
         """The symbols of the lowered left side that the lowered line lacks and that the left side
         really depends on (``y - y`` does not count): changing one alone changes its value."""
-        from lintmath.check import _sample, evaluate
+        from lintmath.comparator import _sample, evaluate
 
         from lintmath import linalg
 
@@ -3603,7 +3603,8 @@ class Prefilter:
 
     def _rejects(self, tree: n.Node, flips: frozenset) -> bool:
         from lintmath import linalg
-        from lintmath.check import _sample, combined_tolerance, decimal_tolerance, evaluate
+        from lintmath.comparator import _sample, evaluate
+        from lintmath.tolerance import combined_tolerance, decimal_tolerance
 
         instance, a, values, points, lost = self._entry(flips)
         b = self._lower(instance, tree)

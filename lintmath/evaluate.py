@@ -1,4 +1,4 @@
-"""A fast numeric path for ``check.evaluate``: compile a SymPy expression once into mpmath closures.
+"""A fast numeric path for ``tolerance.evaluate``: compile a SymPy expression once into mpmath closures.
 
 Deciding a step evaluates the same two expressions at a dozen points. ``expr.xreplace(point).evalf()``
 rebuilds the whole tree at every point, and SymPy's automatic evaluation (assumption queries on
@@ -31,7 +31,7 @@ from sympy.core.function import AppliedUndef
 from lintmath import matfunc
 
 MAX_PRECISION = 120  # beyond this, the exact path
-SCREENING_DIGITS = 30  # check.PRECISION; integrals are computed here only at this precision
+SCREENING_DIGITS = 30  # tolerance.PRECISION; integrals are computed here only at this precision
 GUARD_DIGITS = 10
 TOLERANCE = mpmath.mpf("1e-9")
 _CACHE_LIMIT = 1024
@@ -89,7 +89,7 @@ _NO_VALUE = (lambda args: None, -1)
 
 
 def fast_value(expr: sp.Expr, point: dict, precision: int = 30, complex_ok: bool = False):
-    """``expr`` at ``point`` as ``check.evaluate`` would give it (a SymPy Float, or a complex number
+    """``expr`` at ``point`` as ``tolerance.evaluate`` would give it (a SymPy Float, or a complex number
     when ``complex_ok``), or None when the fast path cannot vouch for the value: the caller then
     evaluates exactly; or UNDEFINED for an improper integral (an infinite bound) that tanh-sinh
     quadrature cannot settle at the working precision: SymPy's evalf runs the same quadrature with

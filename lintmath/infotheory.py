@@ -181,7 +181,7 @@ def _binder(texts: tuple[str, ...], variable: str) -> _Binder | None:
 
 def _log(texts: tuple[str, ...]) -> str:
     """The logarithm to write: one with the base the step writes everywhere (``\\log_2``), else \\log,
-    whose base the checker already treats as a convention (see check.LOG_READINGS)."""
+    whose base the checker already treats as a convention (see comparator.LOG_READINGS)."""
     bases = {m.group(1) for text in texts for m in _LOG.finditer(text)}
     if len(bases) == 1:
         base = bases.pop()

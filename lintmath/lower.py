@@ -2881,9 +2881,9 @@ class Lowerer:
         """An optimisation as one opaque symbol, named by its kind, its domain and its body read as a
         function of the bound variables (see optimum_key): the same optimisation on both sides is the
         same value, whatever its variables are called and however its body is written (the log of a
-        product, a sum of logs). One that a side holds alone is opaque (check.compare leaves the step
+        product, a sum of logs). One that a side holds alone is opaque (Comparator.compare leaves the step
         to its context), and a difference that goes through a shared one is no refutation (see
-        check.through_optima): only what lies outside the optimisations is decided."""
+        comparator.through_optima): only what lies outside the optimisations is decided."""
         if set(node.domain_letters) & (set(self.env) | set(self.series_vars)):
             raise Undecidable("an optimisation over a set that changes with an outer index is not decided yet")
         keys = {x.key: node.variables.index(x.base) for x in node.body.walk()

@@ -228,7 +228,7 @@ def _times(a: tuple, b: tuple, size: int, bits: int) -> tuple:
 
 
 def float_entry(kind: int, size: int, values: tuple, row: int, col: int) -> float:
-    """``entry_value`` in doubles (the screening of check.evaluate); ValueError for a complex value
+    """``entry_value`` in doubles (the screening of tolerance.evaluate); ValueError for a complex value
     or where f has no value. The exponential and its cousins are computed in doubles, each f(M) once
     per point (the other entries reuse it)."""
     if kind in (EXP, COS, SIN):

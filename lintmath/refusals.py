@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from lintmath.parse import nodes as n
 
 if TYPE_CHECKING:
-    from lintmath.check import Parsed
+    from lintmath.sides import Parsed
     from lintmath.lower import Letters
 
 

@@ -40,6 +40,9 @@ RELATIONS: dict[str, str] = {
 
 #: Relations between statements rather than expressions: their sides are whole clauses.
 LOGICAL = frozenset({"=>", "<==", "<=>"})
+#: the relations a step is decided under as an equality, and as an inequality (see check.check_step)
+EQUALITY = {"=", "===", "==", "=:"}
+INEQUALITY = {"<=", ">=", "<", ">"}
 
 _NEGATED = {"=": "!=", "in": "notin", "<": ">=", ">": "<=", "<=": ">", ">=": "<"}
 

@@ -1,6 +1,6 @@
 """Lists in brackets as vectors: ``(1, 2, 3) \\cdot (4, 5, 6)``, ``2(1, -1, 0)``, ``\\langle 3, 4\\rangle``.
 
-A list is read as a column vector only where the step uses it as one (see check.parse_step); these
+A list is read as a column vector only where the step uses it as one (see sides.parse_step); these
 are the predicates on the parsed trees that say where that holds and where another reading (an inner
 product ``(u, v)``, an interval, a gcd ``(12, 6)``, a permutation cycle ``(1, 2)(2, 3)``) is as likely,
 so that a difference found under the vector reading is not a refutation.

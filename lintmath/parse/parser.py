@@ -924,11 +924,11 @@ def parse_math(text: str, macros: Mapping[str, Macro] | list[Macro] | None = Non
     ``increments``: see ``prepare``. ``tuples``: a list in parentheses, (a, b, c), is a column vector
     (in a step of vector calculus, where the components of a field are written so). ``implicit_dx``: an
     integral without its dx is read over its integrand's one letter (see Parser.implicit_integral); only
-    the step can tell whether that is the sole reading (see check.implicit_integrals). ``commutators``:
-    ``[A, B]`` is the commutator AB - BA (see check.commutator_step). ``slashed_products``: ``a/bc`` with
+    the step can tell whether that is the sole reading (see sides.implicit_integrals). ``commutators``:
+    ``[A, B]`` is the commutator AB - BA (see sides._commutator_step). ``slashed_products``: ``a/bc`` with
     plain factors after the slash is a/(bc), a Div marked ``juxtaposed`` whose other reading, (a/b)c, the
     checker also tries (see Parser.slashed_product). ``ones``: a bold or blackboard 1 is the vector of ones
-    even where no transpose follows it (see check.ones_step)."""
+    even where no transpose follows it (see sides._ones_sides)."""
     if isinstance(macros, list):
         macros = macro_table(macros)
     # A step's sides are parsed again by the checks around the comparison (symmetry, means, ±, modular

@@ -171,27 +171,27 @@ def test_sides_that_are_about_0_everywhere_are_compared_by_exact_values():
 def test_a_candidate_comparison_stops_at_the_first_confirmed_difference(monkeypatch):
     """The diagnosis asks only "equal or not" of each candidate edit: one confirmed difference
     answers it, where a decision goes on to every point (a domain question needs them all)."""
-    from lintmath import check
+    from lintmath import check, comparator
 
     parsed = check.parse_step("(x + 1)^2", "x^2 + 3x + 1", {})
-    comparator = check.Comparator(parsed, "=", 0)
+    compared = comparator.Comparator(parsed, "=", 0)
     confirmations = []
-    real = check.evaluate
+    real = comparator.evaluate
 
-    def counted(expr, point, precision=check.PRECISION, *args, **kwargs):
-        if precision > check.PRECISION:
+    def counted(expr, point, precision=comparator.PRECISION, *args, **kwargs):
+        if precision > comparator.PRECISION:
             confirmations.append(point)
         return real(expr, point, precision, *args, **kwargs)
 
-    monkeypatch.setattr(check, "evaluate", counted)
-    full = comparator.compare(parsed.lhs, parsed.rhs)
+    monkeypatch.setattr(comparator, "evaluate", counted)
+    full = compared.compare(parsed.lhs, parsed.rhs)
     every_point = len(confirmations)
     confirmations.clear()
-    quick = comparator.compare(parsed.lhs, parsed.rhs, equal_only=True)
+    quick = compared.compare(parsed.lhs, parsed.rhs, equal_only=True)
     assert full.kind == quick.kind == "differ"
     assert every_point > 2 and len(confirmations) == 2  # one point, both sides
     right = check.parse_step("(x + 1)^2", "x^2 + 2x + 1", {})
-    assert check.Comparator(right, "=", 0).compare(right.lhs, right.rhs, equal_only=True).kind == "equal"
+    assert comparator.Comparator(right, "=", 0).compare(right.lhs, right.rhs, equal_only=True).kind == "equal"
 
 
 def test_a_counterexample_names_its_coordinates_as_the_reader_writes_them():

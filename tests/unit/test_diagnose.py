@@ -154,7 +154,8 @@ def test_a_difference_that_is_no_single_term_explains_nothing(lhs, rhs):
 def test_a_lost_quantity_limits_the_search_to_edits_that_write_it(lhs, rhs, lost):
     """Only when the left side depends on a quantity whose name the line no longer writes; the
     prefilter then rejects every candidate that does not bring it back."""
-    from lintmath.check import Comparator, parse_step
+    from lintmath.check import parse_step
+    from lintmath.comparator import Comparator
     from lintmath.diagnose import Prefilter
 
     parsed = parse_step(lhs, rhs, {})

@@ -8,7 +8,8 @@ down is a reciprocal (LM106); and a difference of the sides that is no single te
 one."""
 import pytest
 
-from lintmath.check import check_step, decimal_tolerance, parse_step
+from lintmath.check import check_step, parse_step
+from lintmath.tolerance import decimal_tolerance
 from lintmath.model import Status
 
 V, R = Status.VERIFIED, Status.REFUTED

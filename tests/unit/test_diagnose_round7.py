@@ -73,7 +73,8 @@ def test_a_polynomial_gap_is_proposed_only_where_it_repairs_the_step():
 
 def test_a_bound_the_line_before_writes_twice_is_not_guessed():
     """Two different lower bounds on the line before: which one was meant is not for this edit to say."""
-    from lintmath.check import Comparator, parse_step
+    from lintmath.check import parse_step
+    from lintmath.comparator import Comparator
     from lintmath.diagnose import Context, carried_bounds
 
     parsed = parse_step(r"\int_{0}^{1} x\,dx + \int_{1}^{2} x\,dx", r"\int_{3}^{2} x\,dx", {})
@@ -84,7 +85,8 @@ def test_a_bound_the_line_before_writes_twice_is_not_guessed():
 def test_the_prefilter_compares_matrices_entry_by_entry():
     """A matrix candidate that differs in one entry is rejected without the full comparison; one that
     agrees is left to it."""
-    from lintmath.check import Comparator, parse_step
+    from lintmath.check import parse_step
+    from lintmath.comparator import Comparator
     from lintmath.diagnose import Prefilter
 
     lhs = r"\begin{bmatrix} \cos a \cos b - \sin a \sin b \\ \sin a \cos b + \cos a \sin b \end{bmatrix}"

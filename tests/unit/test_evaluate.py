@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 import sympy as sp
 
-from lintmath import check
+from lintmath import check, comparator, tolerance
 from lintmath.evaluate import fast_value
 
 x, y, z = sp.symbols("x y z")
@@ -24,8 +24,8 @@ AGREE = [
 @pytest.mark.parametrize("precision", [30, 90])
 def test_the_fast_value_is_the_exact_value(expr, precision, monkeypatch):
     fast = fast_value(expr, POINT, precision)
-    monkeypatch.setattr(check, "fast_value", lambda *a, **k: None)
-    exact = check.evaluate(expr, POINT, precision)
+    monkeypatch.setattr(tolerance, "fast_value", lambda *a, **k: None)
+    exact = tolerance.evaluate(expr, POINT, precision)
     assert fast is not None and exact is not None
     assert abs(fast - exact) <= sp.Float(10) ** (-precision + 5) * max(1, abs(exact))
 
@@ -33,8 +33,8 @@ def test_the_fast_value_is_the_exact_value(expr, precision, monkeypatch):
 def test_a_decimal_in_the_expression_agrees_to_its_own_precision(monkeypatch):
     expr = sp.Float("0.125") * y + x  # a 15-digit Float: SymPy's exact path keeps only its 15 digits
     fast = fast_value(expr, POINT)
-    monkeypatch.setattr(check, "fast_value", lambda *a, **k: None)
-    assert abs(fast - check.evaluate(expr, POINT)) < 1e-14
+    monkeypatch.setattr(tolerance, "fast_value", lambda *a, **k: None)
+    assert abs(fast - tolerance.evaluate(expr, POINT)) < 1e-14
 
 
 UNSURE = [
@@ -68,12 +68,12 @@ def test_integrals_are_computed_by_quadrature(monkeypatch):
     expr = sp.Integral(sp.exp(-x * y) * sp.cos(x), (x, 0, 1))
     point = {y: POINT[y]}
     fast = fast_value(expr, point)
-    monkeypatch.setattr(check, "fast_value", lambda *a, **k: None)
+    monkeypatch.setattr(tolerance, "fast_value", lambda *a, **k: None)
     # a confirmation is SymPy's own evalf, which keeps only the digits it trusts
-    assert abs(fast - check.evaluate(expr, point, 3 * check.PRECISION)) < 1e-11
+    assert abs(fast - tolerance.evaluate(expr, point, 3 * tolerance.PRECISION)) < 1e-11
     assert fast_value(expr, point, 90) is None
     # a screening whose quadrature does not settle has no value: SymPy's evalf would take seconds
-    assert check.evaluate(expr, point) is None
+    assert tolerance.evaluate(expr, point) is None
 
 
 def test_a_multiple_integral_has_no_value_on_either_path(monkeypatch):
@@ -82,9 +82,9 @@ def test_a_multiple_integral_has_no_value_on_either_path(monkeypatch):
 
     expr = sp.Integral(x * y * z, (x, 0, 1), (y, 0, 1))
     assert fast_value(expr, {z: sp.Rational(1, 2)}) is UNDEFINED
-    assert check.evaluate(expr, {z: sp.Rational(1, 2)}) is None
-    monkeypatch.setattr(check, "fast_value", lambda *a, **k: None)
-    assert check.evaluate(expr, {z: sp.Rational(1, 2)}) is None
+    assert tolerance.evaluate(expr, {z: sp.Rational(1, 2)}) is None
+    monkeypatch.setattr(tolerance, "fast_value", lambda *a, **k: None)
+    assert tolerance.evaluate(expr, {z: sp.Rational(1, 2)}) is None
 
 
 def test_an_improper_integral_that_does_not_settle_has_no_value():
@@ -125,12 +125,12 @@ def test_a_quadrature_that_does_not_settle_in_doubles_is_handed_on():
 def test_a_difference_the_exact_path_cannot_value_is_not_agreement(monkeypatch):
     """A screening difference must be confirmed; when the confirmation has no value (SymPy cannot
     evaluate a double integral) the point tells nothing, and certainly not that the sides agree."""
-    real = check.evaluate
+    real = comparator.evaluate
 
-    def no_confirmation(expr, point, precision=check.PRECISION, *args, **kwargs):
-        return None if precision > check.PRECISION else real(expr, point, precision, *args, **kwargs)
+    def no_confirmation(expr, point, precision=tolerance.PRECISION, *args, **kwargs):
+        return None if precision > tolerance.PRECISION else real(expr, point, precision, *args, **kwargs)
 
-    monkeypatch.setattr(check, "evaluate", no_confirmation)
+    monkeypatch.setattr(comparator, "evaluate", no_confirmation)
     assert check.check_step("x + y", "x + 2y", "=").status is check.Status.UNVERIFIED
     assert check.check_step("x + y", "y + x", "=").status is check.Status.VERIFIED
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import sympy as sp
 
-from lintmath import check
+from lintmath import comparator
 from lintmath.check import check_step
 from lintmath.context import ContextItem
 from lintmath.lower import _derivatives_as_atoms
@@ -87,8 +87,8 @@ def test_hessian(lhs, rhs, status, monkeypatch):
     # the Hessian of an undefined f of a vector takes about half a CPU-second to compare: near the
     # checker's effort caps, which would make the verdict depend on the machine; the caps are lifted
     # here since what is tested is the reading, not the effort
-    monkeypatch.setattr(check, "COMPARE_SECONDS", 10.0)
-    monkeypatch.setattr(check, "EFFORT_SECONDS", 10.0)
+    monkeypatch.setattr(comparator, "COMPARE_SECONDS", 10.0)
+    monkeypatch.setattr(comparator, "EFFORT_SECONDS", 10.0)
     assert check_step(lhs, rhs, "=").status is status
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 import sympy as sp
 
-import lintmath.check as check
+import lintmath.comparator as comparator
 from lintmath.check import check_step
 from lintmath.model import Status
 
@@ -22,14 +22,14 @@ def test_the_substitution_verifies() -> None:
 @pytest.mark.parametrize("rhs", ["-" + RIGHT, "2" + RIGHT])
 def test_a_slip_between_integrals_is_confirmed_once(rhs: str, monkeypatch: pytest.MonkeyPatch) -> None:
     exact = []
-    evaluate = check.evaluate
+    evaluate = comparator.evaluate
 
-    def counting(expr, point, precision=check.PRECISION, complex_ok=False, quick=False):
-        if precision > check.PRECISION and expr.has(sp.Integral):
+    def counting(expr, point, precision=comparator.PRECISION, complex_ok=False, quick=False):
+        if precision > comparator.PRECISION and expr.has(sp.Integral):
             exact.append(expr)
         return evaluate(expr, point, precision, complex_ok, quick)
 
-    monkeypatch.setattr(check, "evaluate", counting)
+    monkeypatch.setattr(comparator, "evaluate", counting)
     verdict = check_step(LEFT, rhs, "=")
     assert verdict.status is Status.REFUTED
     assert len(exact) == 2  # the two sides at one point

@@ -4,7 +4,8 @@ density, |K + \\sigma^2 I| in a GP's marginal likelihood), so a step that holds 
 determinants is never refuted for failing with them as numbers."""
 import pytest
 
-from lintmath.check import DETERMINANT_BARS, check_step
+from lintmath.check import check_step
+from lintmath.conventions import DETERMINANT_BARS
 from lintmath.model import Status
 
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from lintmath.check import check_step, step_increments
+from lintmath.check import check_step
+from lintmath.sides import step_increments
 
 V, R, U = "verified", "refuted", "unverified"
 

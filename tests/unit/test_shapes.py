@@ -2,7 +2,8 @@
 readings that can be built agree it is wrong, and a small edit repairs it; otherwise it stays unverified."""
 import pytest
 
-from lintmath.check import Comparator, check_step, parse_step
+from lintmath.check import check_step, parse_step
+from lintmath.comparator import Comparator
 from lintmath.diagnose import unreadable
 from lintmath.lower import shapes_of_side
 from lintmath.model import Status

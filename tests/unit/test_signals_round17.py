@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from lintmath.check import _trailing_letters_read_in, check_step
+from lintmath.check import check_step
+from lintmath.conventions import _trailing_letters_read_in
 from lintmath.model import Status
 
 

@@ -6,7 +6,7 @@ import random
 import pytest
 import sympy as sp
 
-from lintmath import check
+from lintmath import tolerance
 from lintmath.evaluate import UNDEFINED, fast_value, quick_value
 
 x, y, z = sp.symbols("x y z")
@@ -32,8 +32,8 @@ EXTREMA = [
 
 def _exact(expr, point, precision, complex_ok, monkeypatch):
     with monkeypatch.context() as m:
-        m.setattr(check, "fast_value", lambda *a, **k: None)
-        return check.evaluate(expr, point, precision, complex_ok)
+        m.setattr(tolerance, "fast_value", lambda *a, **k: None)
+        return tolerance.evaluate(expr, point, precision, complex_ok)
 
 
 @pytest.mark.parametrize("expr", EXTREMA, ids=[sp.sstr(e)[:30] for e in EXTREMA])
@@ -55,7 +55,7 @@ def test_max_min_re_im_in_doubles_are_the_exact_values(expr, monkeypatch):
         quick = quick_value(expr, point)
         if quick is None:
             continue
-        exact = _exact(expr, point, check.PRECISION, False, monkeypatch)
+        exact = _exact(expr, point, tolerance.PRECISION, False, monkeypatch)
         assert exact is not None and abs(quick - float(exact)) <= 1e-12 * max(1.0, abs(float(exact)))
 
 
@@ -66,7 +66,7 @@ def test_random_extrema_agree_with_the_exact_path(monkeypatch):
         parts = rng.sample(atoms, rng.randint(2, 4))
         expr = (sp.Max if rng.random() < 0.5 else sp.Min)(*parts) * rng.choice([1, x, sp.cos(z)])
         for point in POINTS:
-            exact = _exact(expr, point, check.PRECISION, False, monkeypatch)
+            exact = _exact(expr, point, tolerance.PRECISION, False, monkeypatch)
             fast = fast_value(expr, point)
             quick = quick_value(expr, point)
             assert exact is not None and fast is not None and quick is not None
@@ -77,8 +77,8 @@ def test_random_extrema_agree_with_the_exact_path(monkeypatch):
 def test_complex_values_under_re_and_im(monkeypatch):
     expr = sp.re(sp.exp(sp.I * x)) * sp.I + sp.im(sp.exp(sp.I * y)) + sp.exp(sp.I * z)
     for point in POINTS:
-        exact = _exact(expr, point, check.PRECISION, True, monkeypatch)
-        fast = fast_value(expr, point, check.PRECISION, complex_ok=True)
+        exact = _exact(expr, point, tolerance.PRECISION, True, monkeypatch)
+        fast = fast_value(expr, point, tolerance.PRECISION, complex_ok=True)
         assert fast is not None and exact is not None
         assert abs(sp.N(fast - exact)) <= 1e-25
         assert quick_value(expr, point) is None  # i has no double

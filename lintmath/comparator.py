@@ -1,0 +1,1422 @@
+"""Comparing the two sides of a step numerically: ``Comparator`` lowers them under concrete instances
+(sizes, index values, function stand-ins, random matrices) and every reading of ambiguous notation,
+evaluates them at random points, and says whether they are equal, differ (at a confirmed point) or
+are undecided (``Outcome``). Whether a difference is an error is check.py's to decide.
+"""
+from __future__ import annotations
+
+import functools
+import math
+import random
+import re
+from dataclasses import dataclass, replace
+from typing import Callable
+
+import sympy as sp
+from sympy.core.function import AppliedUndef
+from sympy.matrices.common import ShapeError
+
+from lintmath.lower import (
+    DEGREE_ANGLES, DIMENSION_LETTER, ENTRYWISE_NORMS, EVENTS, EVENT_MODEL, LOG_BASE_TWO, MAYBE_SYMMETRIC_NAMES,
+    OPTIMUM_MARK, ORDER_TYPO, SLASH_ARGUMENT, SLASH_REACH, SMALL_MATRICES, SYMMETRIC_NAMES, TRIANGLE_ANGLES, Instance,
+    Letters, Lowerer, Undecidable, classify_letters, derivative, dimension_letter_candidates, is_library,
+    least_integers, normalized_family, read_as_product, reading_keys, sum_bounds,
+)
+from lintmath import commutators, events, expectation, linalg, matfunc, quantum
+from lintmath.budget import work_time
+from lintmath.context import ContextItem
+from lintmath.parse import nodes as n
+from lintmath.parse.parser import parse_math
+from lintmath.parse.tokens import ParseFailure
+from lintmath.parse.vocabulary import FUNCTION_LETTERS
+from lintmath.relations import EQUALITY, INEQUALITY, find_relations, normalize_relation
+from lintmath.sides import Parsed
+from lintmath.tolerance import PRECISION, TOLERANCE, _slack, combined_tolerance, decimal_tolerance, evaluate
+from lintmath.tolerance import exact_decimals
+
+
+# sizes 3 and 4 for sums and free indices, two draws of random matrices and function stand-ins; a third
+# (size 3 again, another draw) changed no verdict on the corpus or its mutations and cost 7% of a run
+INSTANCES = 2
+# CPU seconds (not wall: a loaded machine must not change a verdict) after which a decision stops
+# trying further readings of the notation
+EFFORT_SECONDS = 0.6
+UNDEFINED_TRIES = 8  # points tried before a side undefined at all of them is given up
+COMPARE_SECONDS = 0.8  # CPU seconds for one comparison (one reading, every instance)
+POINTS = 4
+HUGE = 1e6  # above this a unit is less than TOLERANCE of a value
+EXACT_TOLERANCE = sp.Float("1e-60")  # agreement of values computed with 3 * PRECISION digits
+# how far the value of an optimisation is moved to see whether a difference goes through it
+OPTIMUM_SHIFTS = (sp.Rational(37, 10), sp.Rational(-23, 10))
+THROUGH_OPTIMA = ("the sides differ through an optimisation (\\max, \\arg\\min): what it is worth, or whether "
+                  "the two sides' are the same, is not decided")
+TINY = sp.Float("1e-8")  # below this, both sides are ~0 and a point cannot tell them apart
+_TINY = float(TINY)
+# An infinite series is summed numerically (evaluate.py), which can be wrong where it converges slowly
+# or not at all: a step that holds one is verified when its sides agree, and otherwise left unverified
+SERIES_DIFFER = "differs where an infinite series is summed numerically: not decided"
+LOG_READINGS = {"log10": "\\log in base 10", "log2": "\\lg in base 2"}
+SIZE_DEPENDENT = ("holds for matrices of one size and not another (2 x 2 against 3 x 3), and nothing written "
+                  "gives their size")
+# m\ddot x = -kx as a step: sides whose highest derivatives in time differ are an equation of motion
+# as often as a slip, which only a small edit that makes the step hold tells apart
+EQUATION_OF_MOTION = "an equation of motion (its sides differ in their highest derivative in time), not an identity"
+# A step that fails with the standard gates (H the Hadamard gate) may hold with other operators of
+# those names (H a Hamiltonian): never refuted by the comparison alone (see Comparator.decide)
+GATES_DIFFER = "fails with the standard gates ({}): holds only if they are other operators (a Hamiltonian?): not decided"
+GLOBAL_PHASE = "holds with the standard gates only up to a global phase: not decided"
+SERIES_UNSETTLED = "an infinite series that does not settle (or cannot be summed) at the sampled points is not decided"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    kind: str  # "equal" | "differ" | "undecided"
+    reason: str = ""
+    point: tuple[tuple[str, str], ...] = ()
+    opaque: frozenset[str] = frozenset()
+    readable: bool = True  # False when this reading could not even be built (d/d(o^x) as a power)
+    suspect: str = ""  # why the difference may be no typo (a side without variables): needs a diagnosis
+
+
+ENTRYWISE_ONLY = "holds if the norm is entrywise (lintmath reads a matrix's 1-, 2- and max-norms as induced)"
+#: the reading of indexed vectors (u_1, ..., u_n) as an orthogonal basis, and its guess: a step verified
+#: only so holds if the vectors are orthogonal, which only the prose can say
+ORTHOGONAL = ("orthogonal",)
+ORTHOGONAL_GUESS = "the indexed vectors orthogonal"
+#: a step that holds in that reading, but whose sides both still pair different indexed vectors
+ORTHOGONAL_ONLY = "holds if the indexed vectors are orthogonal (yet both sides still pair different ones)"
+
+
+def _random_arrays_on_one_side(lhs: n.Node, rhs: n.Node, letters: Letters) -> frozenset[str]:
+    """The random vectors and matrices of the step's expectations that one side alone mentions:
+    ``\\beta + (X^T X)^{-1} X^T E[\\mathbf{u} | X] = \\beta`` rests on the zero mean the prose assumes of
+    the noise. A random scalar is opaque in the lowering already (see Lowerer.symbol); a random vector
+    lowers to numbers, so it is named here, from the trees."""
+    randomness = letters.randomness
+    random = randomness.default | randomness.bound
+    if not random:
+        return frozenset()  # the common case: no expectation in the step
+    arrays = (letters.vectors | letters.matrices | letters.candidates) & random
+    if not arrays:
+        return frozenset()
+    left = {x.key: x.base for x in lhs.walk() if isinstance(x, n.Sym) and x.key in arrays}
+    right = {x.key: x.base for x in rhs.walk() if isinstance(x, n.Sym) and x.key in arrays}
+    return frozenset({**left, **right}[key] for key in left.keys() ^ right.keys())
+
+
+MAX_CALL_OPS = 40  # operations in an argument worth expanding (a bigger one is left as it is)
+
+
+def _canonical_calls(expr: sp.Expr) -> sp.Expr:
+    """``expr`` with the arguments of its undefined functions expanded: f(\\lambda(a x + (1-a) y) + ...)
+    and f((\\lambda a + ...) x + ...) of the same vector entries are one call, as the opaque atoms of
+    the robust comparison must see them."""
+    expr = _primed_calls(expr)
+    calls = {c for c in expr.atoms(AppliedUndef) if all(sp.count_ops(x) <= MAX_CALL_OPS for x in c.args)}
+    if not calls:
+        return expr
+    return expr.xreplace({c: c.func(*[sp.expand(x) for x in c.args]) for c in calls})
+
+
+def _primed_calls(expr: sp.Expr) -> sp.Expr:
+    """``expr`` with each derivative of a function of one variable by that variable written as the
+    primed function the lowering makes of ``f'(w)``: \frac{d}{dw} f(w) and f'(w) are one atom."""
+    primed = {}
+    for d in expr.atoms(sp.Derivative):
+        call = d.expr
+        if isinstance(call, AppliedUndef) and len(call.args) == 1 and len(d.variable_count) == 1 \
+                and d.variable_count[0][0] == call.args[0]:
+            head, slash, rest = call.func.__name__.partition("/")
+            primed[d] = sp.Function(head + "'" * int(d.variable_count[0][1]) + slash + rest)(call.args[0])
+    return expr.xreplace(primed) if primed else expr
+
+
+def event_excuse(comparator: "Comparator") -> str | None:
+    """Why a step of probabilities of events may hold: it does not fail in the generic space, or it
+    holds in the space of something the prose may assume (a reason that says what); None when it
+    fails in all of them."""
+    parsed = comparator.parsed
+    if comparator.compare(parsed.lhs, parsed.rhs, frozenset([EVENTS])).kind != "differ":
+        return "not refuted as probabilities of events"
+    for model in events.models(parsed.letters.events):
+        # a new line that takes the probability of an event empty there does not assume it (P(A \\cap B)
+        # for disjoint A and B); undefined there (a condition of probability 0) is no such assumption either
+        if events.writes_empty(parsed.rhs, parsed.letters.events, model):
+            continue
+        if comparator.compare(parsed.lhs, parsed.rhs, frozenset([EVENTS, (EVENT_MODEL, model)])).kind == "equal":
+            return f"holds if the events are {events.DESCRIPTIONS[model]}"
+    return None
+
+
+def names(tree: n.Node, letters: Letters) -> dict[str, str]:
+    """Variables and functions a side talks about (not indices, not bound variables): key -> how it reads."""
+    out: dict[str, str] = {}
+    bound = {node.var for node in tree.walk() if isinstance(node, n.BigOp)}
+    bound |= {node.var.base for node in tree.walk() if isinstance(node, n.Integral) and node.lo is not None}
+    bound |= {node.var.base for node in tree.walk() if isinstance(node, n.Limit)}
+    bound |= {v for node in tree.walk() if isinstance(node, n.Optimum) for v in node.variables}
+    for node in tree.walk():
+        if isinstance(node, n.EvalBar):
+            # F|_a^b no longer depends on its variable: named (x=a) or the step's integration variable
+            bound |= {node.var.base} if node.var is not None else set(letters.integration)
+    inside_index = n.non_quantities(tree) | _averaged_conditions(tree)
+    for node in tree.walk():
+        if isinstance(node, n.Apply):
+            if is_library(node):
+                continue
+            if read_as_product(node, letters):
+                if node.func.base not in letters.integer and node.func.base not in letters.index:
+                    out[_timeless(node.func, letters).key] = node.func.base
+            else:
+                out[_timeless(node.func, letters).key + "()"] = node.func.base
+        if isinstance(node, n.Deriv):
+            for var, _ in node.wrt:
+                inside_index.add(id(var))
+        if isinstance(node, n.Grad):
+            inside_index.add(id(node.var))
+        if isinstance(node, n.BigOp) and isinstance(node.hi, n.Sym) and node.hi.base.startswith("#"):
+            # \sum_{x \in S}: the set is a quantity of the step, though its size is a bound
+            out[node.hi.base] = node.hi.base[1:].split(":")[-1]
+    matrix_mode = bool(letters.vectors or letters.matrices)
+    entries = dict(letters.entries)
+    identities = dict(letters.identities)
+    for node in tree.walk():
+        if isinstance(node, n.Sym) and id(node) not in inside_index:
+            if node.base in bound or node.base in letters.index or node.base in letters.integer:
+                continue
+            if matrix_mode and node.base == "I" and not node.indices or node.base == "0":
+                continue  # the identity matrix, the zero vector
+            if node.key in identities:
+                continue  # I_3 beside a written 3 by 3 matrix: the identity, no quantity
+            generic = _timeless(node, letters).key + ("'" * node.primes) + "".join(node.labels)
+            if node.indices and node.key in entries:
+                generic = entries[node.key]  # x_i beside \mathbf{x}: an entry names its vector
+            fixed = [_item_text(i) for i in node.indices if not _is_index_letter(i, letters, bound)]
+            # U and U_1 are different quantities; x_1 is one of the x_i
+            out[generic + ("[" + ",".join(fixed) + "]" if fixed else "")] = node.base
+    return out
+
+
+def _timeless(node: n.Sym, letters: Letters) -> n.Sym:
+    """In a step that differentiates by t, \\dot x is the derivative of x: the same quantity by name."""
+    return n.undotted(node)[0] if letters.time is not None else node
+
+
+def _averaged_conditions(tree: n.Node) -> set[int]:
+    """The conditions of conditional expectations inside an expectation (X of E[E[Y | X]]): averaged
+    over, the step does not depend on what X is, as it does not on a bound variable."""
+    out: set[int] = set()
+    for node in tree.walk():
+        if isinstance(node, n.Apply) and expectation.kind_of(node) is not None and node.given < 0:
+            for inner in (x for arg in node.args for x in arg.walk()):
+                if isinstance(inner, n.Apply) and expectation.kind_of(inner) == "E" and inner.given >= 0:
+                    out.update(id(c) for c in inner.args[inner.given:])
+    return out
+
+
+def _is_index_letter(item: n.Node, letters: Letters, bound: set[str]) -> bool:
+    return any(isinstance(x, n.Sym) and (x.base in letters.index or x.base in bound or x.base in letters.integer)
+               for x in item.walk())
+
+
+def _item_text(item: n.Node) -> str:
+    if isinstance(item, n.Num):
+        return item.value
+    if isinstance(item, n.Sym):
+        return item.key
+    return type(item).__name__
+
+
+def _written_alone(tree: n.Node, key: str) -> bool:
+    """Whether ``tree`` writes the letter ``key`` as a quantity, not only before a bracket it applies."""
+    heads = {id(x.func) for x in tree.walk() if isinstance(x, n.Apply)}
+    return any(isinstance(x, n.Sym) and x.key == key and id(x) not in heads for x in tree.walk())
+
+
+#: readings of the notation that only the prose can confirm, with the reason a step that holds in one
+#: of them (and not as lintmath reads it) is unverified; the first flipped one names it
+HOLDS_ONLY_IN: tuple[tuple[tuple, str], ...] = (
+    # in computer science \log is base 2 (and wins over base 10 where both are flipped)
+    (LOG_BASE_TWO, "holds if \\log is base 2 (lintmath reads it as the natural log)"),
+    # \cos 2\pi/3 = -\frac12: the author's argument runs to the end of the slash
+    (SLASH_ARGUMENT, "holds if the slash divides the function's argument (\\sin x/2 as \\sin(x/2))"),
+    # p^2/2m, \varepsilon/k_B T: physics divides by the whole product; a step that holds only with
+    # (a/b)c may mean that, or be a slip that moved a factor across the slash
+    (SLASH_REACH, "holds if a/bc is read as (a/b)c (lintmath reads it as a/(bc))"),
+    # \|A\|_1 = \sum_{i,j} |a_{ij}|: the entrywise norm, which some authors mean; lintmath reads a
+    # matrix's 1-, 2- and max-norms as induced, as numerical analysis does
+    (ENTRYWISE_NORMS, ENTRYWISE_ONLY),
+    # \frac{d}{dx^2} e^{-x^2} = (4x^2 - 2)e^{-x^2}: a second derivative whose numerator lost its 2
+    (ORDER_TYPO, "holds if d/dx^2 is the second derivative in x (lintmath reads it as the derivative with "
+                 "respect to x^2)"),
+    # \sin(A + B) = \sin C holds for the angles of a triangle, which only the prose can say
+    (TRIANGLE_ANGLES, "holds if the letters are the angles of a triangle (sum pi)"),
+    # \sin 30 = \frac12: the author's angles are degrees, written without the sign
+    (DEGREE_ANGLES, "holds if the angles are in degrees (lintmath reads them as radians)"),
+)
+
+
+class Comparator:
+    """Evaluates two trees on shared random instances and points; reused by the diagnosis so that a
+    candidate fix is judged on exactly the points that refuted the step."""
+
+    def __init__(self, parsed: Parsed, relation: str, seed: int, assumed: tuple[ContextItem, ...] = (),
+                 indefinite: bool = False):
+        self.parsed = parsed
+        # the chain integrates, or the step itself writes F + C = G + C (two forms of one antiderivative,
+        # compared "up to the constant" in prose): equality up to C; without the chain, only for sides
+        # in one letter besides C (x^2 + bx + c is a quadratic's coefficient c, which absorbs nothing)
+        self.integrates = indefinite
+        self.indefinite = indefinite or (_adds_integration_constant(parsed.lhs)
+                                         and _adds_integration_constant(parsed.rhs))
+        self.relation = relation
+        self.seed = seed
+        self.assumed = assumed
+        self.constraints = _parse_assumptions(assumed)
+        letters = parsed.letters
+        if self.constraints:
+            trees = [t for c in self.constraints for t in (c[0], c[2])]
+            extra = classify_letters(*trees)
+            letters = replace(letters, index=letters.index | extra.index, integer=letters.integer | extra.integer,
+                              standalone=letters.standalone | extra.standalone)
+        self.letters = letters
+        self.keys = reading_keys(parsed.letters, parsed.lhs, parsed.rhs)
+        # what a comparison needs of the trees, computed once: the diagnosis compares one left side
+        # with hundreds of candidate right sides
+        self._bounds: dict | None = None
+        self._least: dict[str, int] = {}
+        self._ranges: dict[str, tuple[float, float]] | None = None
+        self._facts: dict[int, tuple[n.Node, sp.Float, frozenset[str]]] = {}
+        self._undefined: bool | None = None
+        # the step's own two sides lowered per (reading, atoms, instance): the quick screens, the
+        # decision and the explanation of a "depends on f" all start from the same pairs
+        self._pairs: dict[tuple, tuple[Instance, sp.Expr, sp.Expr] | Exception] = {}
+        self._robust: Outcome | None = None
+
+    def _tree_facts(self, tree: n.Node, given: bool = False) -> tuple[sp.Float, frozenset[str], bool, bool]:
+        """The tolerance its written decimals allow (as the line before, ``given``, or as the claim),
+        the imaginary units it uses, whether it writes a decimal, and whether it is a repeating
+        decimal (see exact_decimals): asked at every comparison, a diagnosis's candidates included."""
+        entry = self._facts.get((id(tree), given))
+        if entry is None or entry[0] is not tree:
+            if len(self._facts) > 256:
+                self._facts.clear()
+            entry = (tree, decimal_tolerance(tree, given=given), frozenset(c.name for c in _imaginary_units(tree)),
+                     any(isinstance(x, n.Num) and "." in x.value for x in tree.walk()), exact_decimals(tree))
+            self._facts[(id(tree), given)] = entry
+        return entry[1:]
+
+    def readings(self) -> list[frozenset]:
+        out = [frozenset()]
+        for key in self.keys[:3]:
+            out.append(frozenset([key]))
+        if len(self.keys) > 1:
+            out.append(frozenset(self.keys[:4]))
+        return out
+
+    @functools.cached_property
+    def _size_sensitive(self) -> bool:
+        """Whether the step's truth may rest on the size of its random matrices, which nothing written
+        gives: it takes tr, det or adj of them, or writes I, \\mathbf{1} or a dimension letter."""
+        letters = self.parsed.letters
+        if letters.dimension or not (letters.matrices or letters.vectors):
+            return False
+        return bool(letters.dimensions) or any(
+            isinstance(x, n.Func) and x.name in n.MATRIX_FUNCTIONS or isinstance(x, n.Sym) and x.base in ("I", "1")
+            for tree in (self.parsed.lhs, self.parsed.rhs) for x in tree.walk())
+
+    def decide(self) -> tuple[Outcome, tuple[str, ...]]:
+        outcomes = []
+        tried: list[frozenset] = []
+        started = work_time()
+        for flips in self.readings():
+            if outcomes and work_time() - started > EFFORT_SECONDS:
+                # a step this slow to compare is rarely settled by another reading; and a refutation
+                # needs every reading tried, so one not tried leaves the step undecided
+                return Outcome("undecided", "too slow to compare under every reading of the notation"), ()
+            outcome = self.compare(self.parsed.lhs, self.parsed.rhs, flips)
+            if outcome.kind == "equal" and DIMENSION_LETTER in flips:
+                names = dimension_letter_candidates(self.parsed.letters, (self.parsed.lhs, self.parsed.rhs))
+                outcome = Outcome("undecided", f"holds if {', '.join(sorted(names))} is the dimension of the "
+                                               "vectors (lintmath reads it as a number)")
+            if outcome.kind == "equal":
+                held = next((why for key, why in HOLDS_ONLY_IN if key in flips), "")
+                outcome = Outcome("undecided", held) if held else outcome
+            if outcome.kind == "equal" and ("logbase",) in flips and "log10" in self._other_bases():
+                # \log is the natural logarithm here, as in most notes; in engineering it is base 10
+                outcome = Outcome("undecided", "holds if \\log is base 10 (lintmath reads it as the natural log)")
+            if outcome.kind == "equal" and quantum.PAULI_ONLY in flips:
+                # \sigma_x\sigma_y\sigma_x = -\sigma_y: Pauli algebra, or standard deviations gone wrong
+                outcome = Outcome("undecided", "holds if the sigmas are Pauli matrices (not standard deviations)")
+            if outcome.kind == "equal" and ORTHOGONAL in flips \
+                    and all(_pairs_indexed_vectors(side, self.letters) for side in (self.parsed.lhs, self.parsed.rhs)):
+                # orthogonality used is orthogonality applied: a side that drops the pairs of different
+                # basis vectors (<u_i, u_1> + .. = 0 + .. + <u_i, u_i>). Sides that both keep them
+                # (\sum_{i,j} a_i a_j <x_i, x_j> = \sum_{i,j} a_i a_i <x_i, x_j>) agree in that reading
+                # by accident: a slip that an orthogonal basis hides
+                outcome = Outcome("undecided", ORTHOGONAL_ONLY)
+            if outcome.kind == "equal" and ("symmetric",) in flips and not self._conventionally_symmetric():
+                # x^T A y = y^T A x holds if A is symmetric, which only the prose can say
+                letters = self.parsed.letters
+                names = {m.split(":")[-1] for m in letters.matrices if m.split(":")[-1] in MAYBE_SYMMETRIC_NAMES
+                         or m in letters.quadratic}
+                outcome = Outcome("undecided", f"holds if {', '.join(sorted(names))} is symmetric")
+            if outcome.kind == "equal":
+                return outcome, self.guesses(flips)
+            outcomes.append(outcome)
+            tried.append(flips)
+        if quantum.GATES in self.keys:
+            return self._gates_undecided(outcomes, tried), ()
+        if any(o.reason.startswith("holds if ") for o in outcomes):
+            return next(o for o in outcomes if o.reason.startswith("holds if")), ()
+        first = outcomes[0]
+        if first.kind == "differ" and self.parsed.letters.commutators:
+            return Outcome("undecided", commutators.DIFFER), ()
+        if first.kind == "differ" and EVENTS in self.keys:
+            # P(A \\cup B) = P(A) + P(B), refuted with P a stand-in, holds for disjoint events
+            excuse = event_excuse(self)
+            if excuse is not None:
+                return Outcome("undecided", excuse), ()
+        if first.kind == "differ":
+            if any(o.kind == "undecided" and o.readable for o in outcomes[1:]):
+                return Outcome("undecided", "refuted in one reading of the notation, undecided in another"), ()
+            applied = self._applied_somewhere(tried[1:])
+            if applied:
+                # 2T(n/2) + n = 2(2T(n/4) + n/2) + n: read as products it differs, but read as T
+                # applied, the two sides apply T at other points, which a T defined elsewhere relates
+                return Outcome("undecided", f"depends on what {applied} is"), ()
+            if self.has_undefined_functions():
+                # The refutation used stand-ins for f; it stands only if it holds for any f, i.e. when
+                # both sides apply the same functions to the same arguments and differ in how they
+                # combine them (2f(x) vs 3f(x)), not in which applications they use.
+                robust = self.robust()
+                if robust.kind != "differ":
+                    names = ", ".join(sorted({g.split()[-1] for g in self.guesses(frozenset())}))
+                    return Outcome("undecided", f"depends on what {names} is"), ()
+                return robust, ()
+        return first, self.guesses(frozenset())
+
+    def _gates_undecided(self, outcomes: list[Outcome], tried: list[frozenset]) -> Outcome:
+        """A step with a reading of the standard gates that no reading verifies. The gates make the
+        step readable (no other reading of H|0> exists), but a failure with them says only that the
+        letters may be other operators; and where the gates read it, a failure of the letters read
+        as numbers (\\sigma_x\\sigma_y) says nothing either. Readable, so that no search of every
+        reading refutes it: only the gates' own diagnosis may (see check_step)."""
+        gates = [flips for o, flips in zip(outcomes, tried) if o.kind == "differ" and quantum.reads(flips)]
+        if gates:
+            if self.parsed.letters.kets and any(self._global_phase(flips) for flips in gates):
+                # -|1> for X|0>, diag(1, e^{i theta}) for R_z(theta): the same state, or gate, up to
+                # a phase, which a chain of states often drops (and conventions differ by)
+                return Outcome("undecided", GLOBAL_PHASE)
+            names = ", ".join(sorted(quantum.gate_names(self.parsed.lhs, self.parsed.rhs)))
+            return Outcome("undecided", GATES_DIFFER.format(names))
+        first = outcomes[0]
+        return Outcome("undecided", first.reason or "the two sides differ with the letters read as numbers")
+
+    def _global_phase(self, flips: frozenset) -> bool:
+        """Whether, with the standard gates, one side is the other times a number of modulus 1 (at
+        a point of the step's letters, in the first instance)."""
+        try:
+            _, a, b = self.own_pair(flips, False, 0)
+            (shape_a, entries_a), (shape_b, entries_b) = linalg.entries(a), linalg.entries(b)
+        except Exception:  # noqa: BLE001 -- not buildable: no phase to speak of
+            return False
+        if shape_a != shape_b or shape_a == (1, 1):
+            return False  # a number (<0|H|1>) has no phase to drop
+        symbols = set().union(*(e.free_symbols for e in (*entries_a, *entries_b)))
+        point = {s: sp.Rational(37 + 11 * k, 100) for k, s in enumerate(sorted(symbols, key=lambda x: x.name))}
+        try:
+            values = [(complex(sp.N(x.subs(point))), complex(sp.N(y.subs(point)))) for x, y in zip(entries_a, entries_b)]
+        except (TypeError, ValueError):
+            return False
+        ratio = next((x / y for x, y in values if abs(y) > 1e-9), None)
+        return ratio is not None and abs(abs(ratio) - 1) < 1e-9 \
+            and all(abs(x - ratio * y) < 1e-9 * max(1.0, abs(x)) for x, y in values)
+
+    def _applied_somewhere(self, readings: list[frozenset]) -> str:
+        """The letters a reading reads as functions applied, when with them as opaque calls that
+        reading does not refute the step (the sides apply them at other points); "" otherwise."""
+        for flips in readings:
+            keys = [k[1] for k in flips if k[0] == "apply" and self._only_applied(k[1])]
+            if keys and self.compare(self.parsed.lhs, self.parsed.rhs, flips, atoms=True).kind != "differ":
+                return ", ".join(sorted(k.split(":")[-1] for k in keys))
+        return ""
+
+    def _only_applied(self, key: str) -> bool:
+        """Whether both sides write ``key`` before a bracket and neither writes it alone: T(n/2) beside
+        T(n/4) may be a function; m_2 (x + y) beside m_2 x is a mass."""
+        trees = (self.parsed.lhs, self.parsed.rhs)
+        applied = [[x for x in t.walk() if isinstance(x, n.Apply) and x.func.key == key] for t in trees]
+        if not all(applied) or any(_written_alone(t, key) for t in trees):
+            return False
+        # and at points of one variable (n/2, n/4, n - 1), as a recurrence writes them; k((a + b)x^2 + c)
+        # or T(a_1 v_1) scale what they multiply
+        args = [a for apps in applied for x in apps for a in x.args]
+        letters = {y.key for a in args for y in a.walk() if isinstance(y, n.Sym)}
+        return len(letters) == 1
+
+    def _other_bases(self) -> set[str]:
+        return {x.other_base for side in (self.parsed.lhs, self.parsed.rhs) for x in side.walk()
+                if isinstance(x, n.Func) and x.other_base}
+
+    def _conventionally_symmetric(self) -> bool:
+        return any(m.split(":")[-1] in SYMMETRIC_NAMES for m in self.parsed.letters.matrices)
+
+    def robust(self) -> Outcome:
+        """The default reading with undefined functions as opaque atoms (what holds for any f),
+        compared once: deciding the step and explaining it both ask."""
+        if self._robust is None:
+            self._robust = self.compare(self.parsed.lhs, self.parsed.rhs, frozenset(), atoms=True)
+        return self._robust
+
+    def _default_entries(self) -> tuple[list, list] | None:
+        """The entries of both sides in the first instance of the default reading; None when they
+        cannot be built or their shapes differ."""
+        try:
+            _, a, b = self.own_pair(frozenset(), False, 0)
+            (shape_a, entries_a), (shape_b, entries_b) = linalg.entries(a), linalg.entries(b)
+        except Exception:  # unreadable, or whatever else
+            return None
+        return (entries_a, entries_b) if shape_a == shape_b else None
+
+    def quickly_differs(self) -> bool:
+        """One instance, one point, the default reading: True when the sides clearly differ there,
+        or when the step cannot even be lowered or valued (so that a full decision is not worth its
+        time); a difference in doubles is confirmed as a comparison would (a numeric limit's
+        cancellation defeats even 30 digits)."""
+        entries = self._default_entries()
+        if entries is None:
+            return True
+        a, b = entries[0][0], entries[1][0]
+        rng = random.Random(self.seed + 7)
+        symbols = a.free_symbols | b.free_symbols
+        whole = _remainders(a, b)
+        signs = _sign_exponents(a, b)
+        try:
+            for attempt in range(1, 4):
+                point = {s: _sample(rng, attempt, whole=whole or s in signs) for s in symbols}
+                va, vb = evaluate(a, point, quick=True), evaluate(b, point, quick=True)
+                if va is None or vb is None:
+                    continue
+                if abs(va - vb) <= sp.Float("1e-6") * max(1, abs(va), abs(vb)):
+                    return False
+                va, vb = evaluate(a, point, 3 * PRECISION), evaluate(b, point, 3 * PRECISION)
+                return va is None or vb is None or not self.holds(va, vb)
+        except Exception:  # whatever else: a full comparison would not be cheap to run
+            return True
+        return True  # undefined at every point tried
+
+    def ignores(self, bases: set[str]) -> bool:
+        """True when the difference of the two sides does not change as the quantities named
+        ``bases`` change (m + x - m - x): then whatever the document says they are, the step's truth
+        does not depend on it. One instance, the default reading, a few points."""
+        entries = self._default_entries()
+        if entries is None:
+            return False
+        entries_a, entries_b = entries
+        symbols = set().union(*(e.free_symbols for e in (*entries_a, *entries_b)))
+        named = {s for s in symbols if _base_of(s.name) in bases}
+        if any(e.atoms(AppliedUndef) for e in (*entries_a, *entries_b)):
+            return False
+        if not named:
+            return True  # m - x - m: gone from the sides themselves
+        rng = random.Random(self.seed + 11)
+        checked = 0
+        for attempt in range(1, 7):
+            whole = any(_remainders(e) for e in (*entries_a, *entries_b))
+            point = {s: _sample(rng, attempt, whole=whole) for s in symbols}
+            moved = {**point, **{s: _sample(rng, attempt, whole=whole) for s in named}}
+            for left, right in zip(entries_a, entries_b):
+                values = [evaluate(x, p, quick=True) for p in (point, moved) for x in (left, right)]
+                if any(v is None for v in values):
+                    break
+                before, after = values[0] - values[1], values[2] - values[3]
+                if abs(before - after) > 1e-9 * max(1, abs(before), abs(after)):
+                    return False
+            else:
+                checked += 1
+            if checked >= 3:
+                return True
+        return False
+
+    def ignores_sizes(self, sizes: list[str]) -> bool:
+        """True when the difference of the two sides stays the same as the sets whose sizes are named
+        ``sizes`` (``#S``) grow, in the default reading at a few points: a sum over S that the line
+        evaluated (a softmax summed to 1) does not depend on what S is."""
+        base = self.instances(frozenset())[0]
+        rng = random.Random(self.seed + 13)
+        points: list[dict[str, sp.Rational]] = [{}, {}]
+        seen: list[complex] | None = None
+        for size in (2, 3, 4):
+            inst = Instance(base.size, {}, {**base.integers, **{k: size for k in sizes}}, base.flips,
+                            seed=base.seed, bounds=base.bounds)
+            try:
+                a, b = self.lower_pair(inst, self.parsed.lhs, self.parsed.rhs)
+                (shape_a, entries_a), (shape_b, entries_b) = linalg.entries(a), linalg.entries(b)
+                if shape_a != shape_b:
+                    return False
+                values = [_difference_at(x - y, point, rng, attempt) for attempt, point in enumerate(points, 1)
+                          for x, y in zip(entries_a, entries_b)]
+            except Exception:  # noqa: BLE001 -- unreadable at this size: not shown to be independent
+                return False
+            if any(v is None for v in values):
+                return False
+            if seen is not None and any(abs(u - v) > 1e-9 * max(1, abs(u), abs(v)) for u, v in zip(seen, values)):
+                return False
+            seen = values  # type: ignore[assignment]
+        return True
+
+    def adds_a_constant(self) -> bool:
+        """Whether both lines end in a constant of integration (F + C, in a chain that integrates):
+        they are then compared by their derivatives, and values alone cannot judge them."""
+        return self.integrates and _adds_integration_constant(self.parsed.lhs) \
+            and _adds_integration_constant(self.parsed.rhs)
+
+    def has_undefined_functions(self) -> bool:
+        if self._undefined is None:
+            self._undefined = any(g.startswith("undefined function") for g in self.guesses(frozenset()))
+        return self._undefined
+
+    def guesses(self, flips: frozenset) -> tuple[str, ...]:
+        out = []
+        if self.letters.inferred:
+            out.append("the shapes of " + ", ".join(sorted(k.split(":")[-1] for k in self.letters.inferred)))
+        if ("vectors",) in flips:
+            out.append("vectors for " + ", ".join(sorted(k.split(":")[-1] for k in self.letters.candidates)))
+        elif ("required",) in flips:
+            out.append("vectors for " + ", ".join(sorted(k.split(":")[-1] for k in self.letters.required)))
+        out += [f"{key[1].split(':')[-1]} symmetric" for key in flips if key[0] == "swap"]
+        out += [f"the {key[1].split(':')[-1]}_j summing to 1" for key in flips if key[0] == "normalized"]
+        if ("identity",) in flips:
+            out.append("I the identity")
+        if ORTHOGONAL in flips:
+            out.append(ORTHOGONAL_GUESS)
+        if quantum.reads(flips):
+            names = quantum.gate_names(self.parsed.lhs, self.parsed.rhs)
+            out.append("the standard quantum gates for " + ", ".join(sorted(names)))
+            if quantum.GATES_REVERSED in flips:
+                out.append("the second qubit the control of CNOT")
+        heads = dict(self.parsed.letters.distributions) if ("probability",) in flips else {}
+        out += [f"{head.split(':')[-1]} a probability distribution" for head in heads]
+        if EVENTS in flips:
+            measures = dict(self.parsed.letters.events)
+            out += [f"{head.split(':')[-1]} a probability of events" for head in measures]
+            heads = {**heads, **measures}
+        if ("logbase",) in flips:
+            out += [LOG_READINGS[b] for b in sorted(self._other_bases())]
+        if LOG_BASE_TWO in flips:
+            out.append("\\log in base 2")
+        for node in (*self.parsed.lhs.walk(), *self.parsed.rhs.walk()):
+            if isinstance(node, n.Apply) and not read_as_product(node, self.parsed.letters) and not is_library(node) \
+                    and node.func.key not in heads:
+                product = node.prefer_product != (("apply", node.func.key) in flips)
+                if node.func.base in FUNCTION_LETTERS or not (node.maybe_product and product):
+                    out.append(f"undefined function {node.func.base}")
+        return tuple(sorted(set(out)))
+
+    def instances(self, flips: frozenset, atoms: bool = False) -> list[Instance]:
+        rng = random.Random(self.seed)
+        letters = self.parsed.letters
+        if self._bounds is None:
+            self._bounds = sum_bounds(self.parsed.lhs, self.parsed.rhs)
+            self._least = least_integers(self.parsed.lhs, self.parsed.rhs)
+        bounds = self._bounds
+        out = []
+        # as many values for every letter (the same draws), from where its dots need it to start
+        lows = {name: max(2, self._least.get(name, 2)) for name in letters.integer}
+        for k in range(INSTANCES):
+            free = len(letters.index) + 1
+            size = max(3, free) + k % 2
+            integers = {name: rng.randint(lows[name], lows[name] + 2) for name in sorted(letters.integer)}
+            if out:
+                # each instance its own value of a count n: one value alone would verify
+                # n(n-1)(2n+1)/3 for \sum_{k=1}^n k^2, which agrees with the sum at n = 3 only
+                integers = _fresh_counts(out, lows, integers)
+            out.append(_Watched(size, {}, integers, flips, seed=self.seed * 31 + k, atoms=atoms, bounds=bounds))
+        if letters.integer:
+            # a count at two values agrees by accident with any quadratic through both: 3n - 3 and
+            # n(n+1)/2 meet at n = 2 and n = 3, and T(n-3) + (n-2) + (n-1) + n = T(n-3) + T(0) +
+            # \sum_{i=1}^n i "verified" there. A third value of each count, unlike the first two,
+            # leaves no quadratic slip unseen.
+            integers = _fresh_counts(out, lows)
+            out.append(_Watched(max(3, len(letters.index) + 1), {}, integers, flips,
+                                seed=self.seed * 31 + 2 * INSTANCES + 7, atoms=atoms, bounds=bounds))
+        # free indices are drawn distinct, where every Kronecker delta between them is 0: a step with
+        # deltas is also tried where they coincide (delta_ij delta_jk = delta_ij fails at i = k != j)
+        for k, values in enumerate(_coincidences(self._delta_letters)):
+            out.append(_Watched(out[0].size, dict(values), dict(out[0].integers), flips,
+                                seed=self.seed * 31 + INSTANCES + k, atoms=atoms, bounds=bounds))
+        return out
+
+    @functools.cached_property
+    def _delta_letters(self) -> list[str]:
+        """The free index letters of a step with a Kronecker delta between letters (none without one)."""
+        trees = (self.parsed.lhs, self.parsed.rhs)
+        deltas = [x for t in trees for x in t.walk() if isinstance(x, n.Sym) and x.base == "\\delta"
+                  and len(x.indices) == 2 and not x.style]
+        if not deltas:
+            return []
+        bound = {x.var for t in trees for x in t.walk() if isinstance(x, n.BigOp)} | \
+                {v for t in trees for x in t.walk() if isinstance(x, n.BigOp) for v in x.extra_vars}
+        return sorted(self.parsed.letters.index - bound)
+
+    def matrix_function_kinds(self) -> set[int]:
+        """The kinds of function of a matrix (see matfunc) in the step's sides as lowered so far."""
+        kinds: set[int] = set()
+        for entry in self._pairs.values():
+            if isinstance(entry, Exception):
+                continue
+            for side in entry[1:]:
+                items = list(side) if linalg.is_matrix(side) else [side]
+                kinds.update(f.kind for x in items if isinstance(x, sp.Basic) for f in x.atoms(matfunc.MatrixFunction))
+        return kinds
+
+    def own_pair(self, flips: frozenset, atoms: bool, k: int) -> tuple[Instance, sp.Expr, sp.Expr]:
+        """Instance ``k`` of a reading and the step's two sides lowered in it, built once (a failure
+        to lower is raised again at every call)."""
+        key = (flips, atoms, k)
+        entry = self._pairs.get(key)
+        if entry is None:
+            inst = self.instances(flips, atoms)[k]
+            try:
+                entry = (inst, *self.lower_pair(inst, self.parsed.lhs, self.parsed.rhs))
+            except Exception as exc:  # noqa: BLE001 -- the callers decide which failures they expect
+                entry = exc
+            self._pairs[key] = entry
+        if isinstance(entry, Exception):
+            raise entry
+        return entry
+
+    def lower_pair(self, inst: Instance, lhs: n.Node, rhs: n.Node) -> tuple[sp.Expr, sp.Expr]:
+        lowerer = Lowerer(inst, self.letters)
+        a, b = lowerer.lower(lhs), lowerer.lower(rhs)
+        while lowerer.unseen:
+            # a stated independence: the product space has a factor for each named variable the sides
+            # use, known once they are lowered; every expectation is taken in the one space, so that
+            # what the statement leaves dependent keeps one joint distribution (Cov(Z, X) = E[ZX] -
+            # E[Z]E[X])
+            lowerer = Lowerer(inst, self.letters, factors=lowerer.factors + tuple(sorted(lowerer.unseen.items())))
+            a, b = lowerer.lower(lhs), lowerer.lower(rhs)
+        for left, relation, right in (*self.constraints, *_normalizations(inst.flips, lhs, rhs)):
+            if relation != "=":
+                continue
+            try:
+                eq = lowerer.lower(left) - lowerer.lower(right)
+            except (Undecidable, TypeError, ValueError):  # a constraint this reading cannot build
+                continue
+            if isinstance(eq, sp.MatrixBase):
+                continue
+            # \sum_k t_k = 1: solve for one of its symbols and put the solution in both sides
+            candidates = sorted(eq.free_symbols & (a.free_symbols | b.free_symbols), key=lambda x: x.name)
+            for sym in reversed(candidates):
+                if sp.degree(eq, sym) == 1 if eq.is_polynomial(sym) else False:
+                    solution = sp.solve(eq, sym)
+                    if len(solution) == 1:
+                        a, b = a.subs(sym, solution[0]), b.subs(sym, solution[0])
+                        break
+        return a, b
+
+    def _lowered_inequalities(self, inst: Instance, symbols: set) -> list[tuple[sp.Expr, str, sp.Expr]]:
+        """The assumed inequalities between expressions (``q \\le p``, ``k < n``) that ranges() cannot
+        turn into a letter's interval, lowered in ``inst``: a sampled point must satisfy them. Only
+        those in the step's own symbols: one about other letters says nothing of its points."""
+        out = []
+        for left, relation, right in self.constraints:
+            if relation not in INEQUALITY:
+                continue
+            try:
+                lowerer = Lowerer(inst, self.letters)
+                low, high = lowerer.lower(left), lowerer.lower(right)
+            except (Undecidable, ShapeError, ZeroDivisionError, TypeError, ValueError, AttributeError):
+                continue
+            if isinstance(low, sp.MatrixBase) or isinstance(high, sp.MatrixBase):
+                continue
+            free = low.free_symbols | high.free_symbols
+            if free and free <= symbols:
+                out.append((low, relation, high))
+        return out
+
+    def ranges(self) -> dict[str, tuple[float, float]]:
+        """Sampling ranges from assumptions like ``x < 0`` or ``0 < p < 1``, by symbol name."""
+        out: dict[str, tuple[float, float]] = {}
+        for left, relation, right in self.constraints:
+            if relation not in INEQUALITY:
+                continue
+            for var, bound, above in ((left, right, relation in (">", ">=")), (right, left, relation in ("<", "<="))):
+                if isinstance(var, n.Sym) and not var.indices and isinstance(bound, (n.Num, n.Add)):
+                    try:
+                        value = float(Lowerer(Instance(3, {}, {}), self.letters).lower(bound))
+                    except (Undecidable, TypeError, ValueError):
+                        continue
+                    lo, hi = out.get(var.key, (-3.0, 3.0))
+                    out[var.key] = (max(lo, value), hi) if above else (lo, min(hi, value))
+        return out
+
+    def compare(self, lhs: n.Node, rhs: n.Node, flips: frozenset = frozenset(), atoms: bool = False,
+                equal_only: bool = False) -> Outcome:
+        """``equal_only``: the caller asks only whether the sides are equal (a candidate edit of the
+        diagnosis), so the first confirmed difference ends the comparison. Where the step's truth may
+        rest on the size of its random matrices, an outcome stands only if it is the same at size 2
+        (so neither a verdict nor a suggested edit is one that holds for 3 x 3 matrices only)."""
+        outcome = self._compare_at_size(lhs, rhs, flips, atoms, equal_only)
+        if outcome.kind in ("equal", "differ") and not (equal_only and outcome.kind == "differ") \
+                and SMALL_MATRICES not in flips and self._size_sensitive:
+            small = self._compare_at_size(lhs, rhs, flips | {SMALL_MATRICES}, atoms, equal_only)
+            if small.kind in ("equal", "differ") and small.kind != outcome.kind:
+                return Outcome("undecided", SIZE_DEPENDENT)
+        return outcome
+
+    def _compare_at_size(self, lhs: n.Node, rhs: n.Node, flips: frozenset, atoms: bool,
+                         equal_only: bool) -> Outcome:
+        started = work_time()
+        rng = random.Random(self.seed + 7)
+        valid = 0
+        reason = ""
+        opaque: set[str] = set()
+        tolerance_l, units_l, decimals_l, repeating_l = self._tree_facts(lhs, given=True)
+        tolerance_r, units_r, decimals_r, repeating_r = self._tree_facts(rhs)
+        tolerance = TOLERANCE if repeating_l or repeating_r else combined_tolerance(tolerance_l, tolerance_r)
+        # (a decimal of 25 digits carries less than TOLERANCE, and more than an exact comparison allows)
+        written_decimals = decimals_l or decimals_r
+        if len(units_l | units_r) > 1:
+            return Outcome("undecided", "quaternion units (i, j, k) are not decided yet")
+        if self._ranges is None:
+            self._ranges = self.ranges()
+        ranges = self._ranges
+        agreed = 0
+        tiny = 0
+        suspect = ""
+        stand_ins = not atoms and self.has_undefined_functions()
+        differ_at = None
+        confirmed = False  # a difference confirmed at high precision, at some point of some instance
+        own = lhs is self.parsed.lhs and rhs is self.parsed.rhs
+        lone_random = _random_arrays_on_one_side(lhs, rhs, self.letters) if own else frozenset()
+        built: list[tuple[_Watched, tuple]] = []  # the instances lowered so far, their pairs and symbols
+        instances = self.instances(flips, atoms)
+        if ("probability",) in flips or ("expectation",) in flips:
+            # one generic joint distribution, or one generic probability space, settles what holds
+            # for every one: these readings verify (a refutation in them needs a repair), and their
+            # lowerings (sums of the joint's terms, a value per outcome) are the costliest of a step
+            instances = instances[:1]
+        for k, inst in enumerate(instances):
+            if k == INSTANCES and differ_at is not None and self.parsed.letters.integer:
+                # the third value of each count (see instances) is there to catch sides that agree by
+                # accident at two; sides already apart need it no more than the step before it did
+                continue
+            earlier = next((pair for done, pair in built if done.lowers_like(inst)), None)
+            if earlier is not None and differ_at is None and agreed >= POINTS and not reason:
+                # the same pair again, already equal at every point of an instance: more points of the
+                # same two expressions changed no verdict on the corpus or its mutations, and cost a
+                # tenth of the comparisons of steps that verify
+                continue
+            if earlier is not None:
+                a, b, free_a, free_b = earlier  # the instances differ only in what this pair never consulted
+            else:
+                try:
+                    if own:
+                        inst, a, b = self.own_pair(flips, atoms, k)
+                    else:
+                        a, b = self.lower_pair(inst, lhs, rhs)
+                except Undecidable as exc:
+                    return Outcome("undecided", str(exc), readable=False)
+                except ShapeError as exc:  # exp of a vector, a function of a matrix: no such reading
+                    return Outcome("undecided", f"could not evaluate: {type(exc).__name__}", readable=False)
+                except (ZeroDivisionError, ValueError, TypeError, NotImplementedError, AttributeError) as exc:
+                    return Outcome("undecided", f"could not evaluate: {type(exc).__name__}")
+                if self.indefinite or _writes_integral(lhs, rhs):  # (the search of a big sum for one is not free)
+                    a, b = _differentiate_antiderivatives(a, b, self.indefinite, self.integrates)
+                free_a, free_b = a.free_symbols, b.free_symbols  # a walk of the whole tree each time
+                built.append((inst, (a, b, free_a, free_b)))
+            names_a = {s.name for s in free_a}
+            names_b = {s.name for s in free_b}
+            opaque |= {o for o in inst.opaque if (o in names_a) != (o in names_b)} | lone_random
+            if ("e",) in flips and ("e" in names_a) != ("e" in names_b):
+                # e as a variable that only the new line mentions (an eccentricity defined in the prose)
+                # is a plausible reading that needs a definition; e that disappears is Euler's number
+                return Outcome("undecided", "e read as a variable appears on one side only",
+                               readable="e" in names_b)
+            symbols = sorted(free_a | free_b, key=lambda s: s.name)
+            if atoms:
+                a, b = _canonical_calls(a), _canonical_calls(b)
+                calls_a, calls_b = a.atoms(AppliedUndef), b.atoms(AppliedUndef)
+                if calls_a != calls_b:
+                    return Outcome("undecided", "the two sides apply undefined functions differently")
+                symbols += sorted(calls_a, key=sp.srepr)
+            complex_ok = _writes_imaginary(flips, units_l | units_r) and (a.has(sp.I) or b.has(sp.I))
+            tries = 0
+            got = 0
+            shape_a, entries_a = linalg.entries(a)
+            shape_b, entries_b = linalg.entries(b)
+            if shape_a != shape_b and quantum.reads(flips):
+                (shape_a, entries_a), (shape_b, entries_b) = _as_operators(a, b)
+            if shape_a != shape_b:
+                if entries_b == [0] or entries_a == [0]:  # "= 0" for a zero vector
+                    entries_a = entries_a if entries_a != [0] else [sp.Integer(0)] * len(entries_b)
+                    entries_b = entries_b if entries_b != [0] else [sp.Integer(0)] * len(entries_a)
+                else:
+                    return Outcome("undecided", "the two sides have different shapes", readable=False)
+            pairs = list(zip(entries_a, entries_b))
+            scaled = False
+            whole = _remainders(a, b)
+            signs = _sign_exponents(a, b)
+            bounds = self._lowered_inequalities(inst, set(symbols))
+            while got < POINTS and tries < POINTS * 5:
+                if got == 0 and tries >= UNDEFINED_TRIES:
+                    break  # undefined wherever it was sampled: more points rarely change that
+                tries += 1
+                point = {s: _sample(rng, tries, ranges.get(getattr(s, "name", "")), whole or s in signs)
+                         for s in symbols}
+                if bounds and not _within(bounds, point):
+                    reason = "no sampled point satisfies the assumptions"
+                    continue
+                values = [(evaluate(x, point, complex_ok=complex_ok, quick=True),
+                           evaluate(y, point, complex_ok=complex_ok, quick=True)) for x, y in pairs]
+                if any(va is None or vb is None for va, vb in values):
+                    reason = "undefined at the sampled points"
+                    continue
+                got += 1
+                if self.relation in EQUALITY and all(max(abs(va), abs(vb)) < _TINY for va, vb in values):
+                    if all(x == 0 or y == 0 for x, y in pairs):
+                        agreed += 1  # "= 0" as written (a limit that settles on 0, x - x)
+                        continue
+                    if not symbols and not scaled and all(va and vb for va, vb in values):
+                        # 1.38 \times 10^{-23} \times 300 = 4.14 \times 10^{-21}: numbers of a physical
+                        # size, not a point where both sides vanish; in their own size they compare
+                        # like any others (the written decimals' tolerance is a share of them)
+                        pairs, scaled = _rescaled(pairs, values), True
+                        got -= 1
+                        continue
+                    apart = _tiny_apart(pairs, point, complex_ok) if tolerance == TOLERANCE else None
+                    if apart is None:
+                        tiny += 1  # both sides ~0 here: agreement at this point tells nothing
+                    elif not apart:
+                        agreed += 1
+                    else:
+                        confirmed = True
+                        if differ_at is None:
+                            differ_at = tuple((_shown_name(s), sp.sstr(v.evalf(6))) for s, v in point.items())
+                        if self.relation in INEQUALITY or stand_ins and not agreed or equal_only:
+                            return Outcome("differ", "", differ_at, frozenset(opaque), suspect=suspect)
+                    continue
+                # above HUGE, doubles agree within the working tolerance on numbers a unit apart
+                # (2^{50} - 1 and 2^{50} - 3): agreement there is checked exactly
+                huge = tolerance == TOLERANCE and self.relation in EQUALITY and not written_decimals \
+                    and any(max(abs(va), abs(vb)) > HUGE for va, vb in values) and not _has_series(a, b) \
+                    and not any(x.has(sp.Integral, sp.Limit) or y.has(sp.Integral, sp.Limit) for x, y in pairs)
+                exact = EXACT_TOLERANCE if huge else tolerance
+                if all(self.holds(va, vb, tolerance) for va, vb in values) and not huge:
+                    agreed += 1
+                elif _has_series(a, b):
+                    # a numerically summed series may be off (or summed where it diverges): never a
+                    # refutation, and not worth a confirmation
+                    return Outcome("undecided", SERIES_DIFFER)
+                elif (confirmed or equal_only) and any(x.has(sp.Integral) or y.has(sp.Integral) for x, y in pairs):
+                    # SymPy's quadrature at 18 digits costs a quarter second a side. After a difference
+                    # confirmed exactly, more points only look for one that agrees (a domain question),
+                    # which the screening values show as well; and a candidate edit of the diagnosis
+                    # that differs in the screening is no repair, whatever the exact values say
+                    if equal_only:
+                        return Outcome("differ", "", tuple((_shown_name(s), sp.sstr(v.evalf(6)))
+                                                           for s, v in point.items()), frozenset(opaque))
+                else:
+                    # confirm at higher precision before calling it a refutation
+                    precise = [(evaluate(x, point, 3 * PRECISION, complex_ok),
+                                evaluate(y, point, 3 * PRECISION, complex_ok)) for x, y in pairs]
+                    if any(va is None or vb is None for va, vb in precise):
+                        # a difference in doubles that the exact path cannot value (a double
+                        # integral, a branch the doubles missed) is neither agreement nor refutation
+                        got -= 1
+                        reason = "undefined at the sampled points"
+                        if not symbols:
+                            break
+                        continue
+                    if not all(self.holds(va, vb, exact) for va, vb in precise) \
+                            and through_optima(pairs, point, free_a | free_b, complex_ok):
+                        # 2 \max_x g = \max_x g + a may hold for the g written: only a difference
+                        # beside the optimisations both sides hold is one
+                        return Outcome("undecided", THROUGH_OPTIMA)
+                    if not all(self.holds(va, vb, exact) for va, vb in precise):
+                        confirmed = True
+                        if _is_constant(a, free_a) != _is_constant(b, free_b):
+                            suspect = "an equation to solve or a value given elsewhere, not an identity"
+                        elif self.parsed.letters.time is not None and _time_order(free_a) != _time_order(free_b):
+                            suspect = EQUATION_OF_MOTION
+                        if differ_at is None:
+                            differ_at = tuple((_shown_name(s), sp.sstr(v.evalf(6))) for s, v in point.items())
+                        if self.relation in INEQUALITY or stand_ins and not agreed or equal_only:
+                            # with stand-ins for an undefined f a difference is never the verdict by
+                            # itself (see decide): the rest of the points would only cost time
+                            return Outcome("differ", "", differ_at, frozenset(opaque), suspect=suspect)
+                    else:
+                        agreed += 1
+                if not symbols:
+                    break
+                if work_time() - started > COMPARE_SECONDS:
+                    break  # quadratures, mostly: a step this slow must not take a worker's whole budget
+            valid += got
+            if got == 0 and reason:
+                # the other instances differ in sizes and stand-ins, not in where the step is defined
+                return Outcome("undecided", SERIES_UNSETTLED if _has_series(a, b) else reason)
+            if work_time() - started > COMPARE_SECONDS:
+                if differ_at is None and agreed >= POINTS and not reason:
+                    break  # a whole instance agreed, and nothing differed: as good as a verification gets
+                return Outcome("undecided", "too slow to evaluate at enough points")
+        if valid == 0:
+            return Outcome("undecided", reason or "could not evaluate")
+        if differ_at is None and not agreed and tiny:
+            # exp(-1000/s^2) and exp(-2000/s^2) are both 0 in doubles: nothing was compared
+            return Outcome("undecided", "both sides are about 0 at every sampled point")
+        if differ_at is not None:
+            if agreed:
+                # A typo breaks an identity everywhere; agreeing at some points and not at others
+                # is a branch or domain question (1/cos y = 1/sqrt(1 - sin^2 y) where cos y > 0).
+                return Outcome("undecided", "holds at some sampled points and not at others (a domain question)")
+            return Outcome("differ", "", differ_at, frozenset(opaque), suspect=suspect)
+        return Outcome("equal", "", (), frozenset(opaque))
+
+    def holds(self, a: sp.Expr | float, b: sp.Expr | float, tolerance: sp.Float = TOLERANCE) -> bool:
+        if isinstance(a, float) and isinstance(b, float):  # a screening in doubles (see evaluate.quick_value)
+            slack = _slack(float(tolerance), a, b)  # in doubles too: SymPy arithmetic per point was 2% of a run
+            if self.relation in INEQUALITY:
+                return {"<=": a <= b + slack, "<": a < b + slack, ">=": a + slack >= b, ">": a + slack > b}[self.relation]
+            return abs(a - b) <= slack
+        if isinstance(a, float):
+            a = sp.Float(a)
+        if isinstance(b, float):
+            b = sp.Float(b)
+        if self.relation in INEQUALITY:
+            if not (a.is_real and b.is_real):
+                return True  # an inequality between complex numbers claims nothing we can test
+            slack = _slack(tolerance, a, b)
+            return {"<=": a <= b + slack, "<": a < b + slack, ">=": a + slack >= b, ">": a + slack > b}[self.relation]
+        return abs(a - b) <= _slack(tolerance, a, b)
+
+
+def _rescaled(pairs: list, values: list) -> list:
+    """The pairs of sides multiplied by one power of ten that brings the larger of ``values`` (their
+    screening values, all tiny and nonzero) near 1: equality, and any share of the values, unchanged."""
+    largest = max(max(abs(va), abs(vb)) for va, vb in values)
+    factor = sp.Integer(10) ** -math.floor(math.log10(largest))
+    return [(x * factor, y * factor) for x, y in pairs]
+
+
+def _as_operators(a, b) -> tuple[tuple, tuple]:
+    """The entries of two sides, a number beside a square matrix taken as that multiple of the
+    identity: \\sigma_x^2 = 1 writes the identity as 1."""
+    a, b = linalg.scalar(a), linalg.scalar(b)
+    if linalg.is_matrix(a) != linalg.is_matrix(b):
+        matrix = a if linalg.is_matrix(a) else b
+        if matrix.shape[0] == matrix.shape[1]:
+            scaled = sp.ImmutableMatrix(sp.eye(matrix.shape[0]) * (b if matrix is a else a))
+            a, b = (a, scaled) if matrix is a else (scaled, b)
+    return linalg.entries(a), linalg.entries(b)
+
+
+def _tiny_apart(pairs: list, point: dict, complex_ok: bool) -> bool | None:
+    """Whether two sides that are both ~0 in doubles differ, as far as exact values tell: True or
+    False when every entry has the same value at two precisions (exp(-800) is a value; x - x
+    computed in doubles is noise, which shrinks as the precision grows), None when they cannot
+    tell (a quadrature, a series or a limit approximates its value at any precision)."""
+    apart = False
+    for x, y in pairs:
+        if any(z.has(sp.Integral, sp.Sum, sp.Product, sp.Limit) for z in (x, y) if isinstance(z, sp.Basic)):
+            return None
+        values = []
+        for z in (x, y):
+            low, high = evaluate(z, point, PRECISION, complex_ok), evaluate(z, point, 3 * PRECISION, complex_ok)
+            if low is None or high is None or high == 0 or abs(low - high) > _STABLE * abs(high):
+                return None
+            values.append(high)
+        a, b = values
+        apart |= abs(a - b) > TOLERANCE * max(abs(a), abs(b))
+    return apart
+
+
+_STABLE = sp.Float("1e-12")  # two precisions of one exact value agree far closer than this
+
+
+def _fresh_counts(earlier: list[Instance], lows: dict[str, int], drawn: dict[str, int] | None = None) -> dict[str, int]:
+    """The counts of the next instance: each letter's a value no instance before gave it (the one
+    ``drawn`` for it, if that is new, else the smallest new one from its least up), and, where that
+    allows, a value no other letter of this instance has, so that two sums whose only difference is
+    their bound (m for k) never agree in every instance by drawing equal bounds each time."""
+    out: dict[str, int] = {}
+    for name, low in sorted(lows.items()):
+        used = {i.integers[name] for i in earlier}
+        first = () if drawn is None else (drawn[name],)
+        options = [v for v in (*first, *range(low, low + len(used) + 3)) if v not in used]
+        out[name] = next((v for v in options if v not in out.values()), options[0])
+    return out
+
+
+class _Watched(Instance):
+    """An Instance that notes whether lowering read its size (sums, free indices) or its seed (function
+    stand-ins, random matrices). Another instance that agrees with it in what was read lowers to the
+    same pair, and rebuilding it (most of a comparison's time) would only repeat it: a step with
+    neither sums nor random quantities lowers the same in every instance, and a Kronecker delta's
+    coincidence instances share the first one's size."""
+
+    def __init__(self, *args, **kwargs):
+        object.__setattr__(self, "reads", set())
+        super().__init__(*args, **kwargs)
+
+    def _read(self, name: str):
+        self.reads.add(name)
+        return object.__getattribute__(self, name)
+
+    def lowers_like(self, other: "_Watched") -> bool:
+        """Whether ``other`` would lower to this instance's pair (the lazily drawn integers and indices
+        included: a lowering that drew one also read the seed)."""
+        return self.integers == other.integers and self.indices == other.indices and all(
+            object.__getattribute__(self, name) == object.__getattribute__(other, name) for name in self.reads)
+
+    size = property(lambda self: self._read("_size"), lambda self, v: object.__setattr__(self, "_size", v))
+    seed = property(lambda self: self._read("_seed"), lambda self, v: object.__setattr__(self, "_seed", v))
+
+
+def _normalizations(flips: frozenset, *trees: n.Node) -> list[tuple[n.Node, str, n.Node]]:
+    """The reading "\\sum_j y_j = 1" as constraints, for the families it names."""
+    families = {key[1] for key in flips if key[0] == "normalized"}
+    if not families:
+        return []
+    sums = {}
+    for tree in trees:
+        for x in tree.walk():
+            total = normalized_family(x)
+            if total is not None and total.body.key in families:
+                sums[total.body.key] = total
+    return [(total, "=", n.Num(total.start, total.start, "1")) for total in sums.values()]
+
+
+def _base_of(symbol_name: str) -> str:
+    """``bf:m[1]^x'`` -> ``m``: the base name a lowered symbol was made from."""
+    name = symbol_name.split(":")[-1]
+    for mark in "[^'":
+        name = name.split(mark)[0]
+    return name
+
+
+def _adds_integration_constant(tree: n.Node) -> bool:
+    """Whether a side ends in a constant of integration: a plain C, c or K among its top-level terms
+    (a look at the terms only, so that every step can afford it)."""
+    return isinstance(tree, n.Add) and any(
+        isinstance(t.node, n.Sym) and t.node.base in ("C", "c", "K") and not t.node.style for t in tree.terms)
+
+
+def _writes_integral(*trees: n.Node) -> bool:
+    """Whether a tree writes an integral: the only way a lowered side gets one (see lower_Integral)."""
+    return any(isinstance(x, n.Integral) for t in trees for x in t.walk())
+
+
+def _differentiate_antiderivatives(a, b, indefinite: bool = False, integrates: bool = True):
+    """``\\int f\\,dx = F + C`` says F' = f: compare derivatives, where the constant vanishes."""
+    integrals = [i for side in (a, b) if not linalg.is_matrix(side) for i in side.atoms(sp.Integral)
+                 if any(len(limits) == 1 for limits in i.limits)]
+    variables = {limits[0] for i in integrals for limits in i.limits if len(limits) == 1}
+    if not integrals:
+        if not indefinite:
+            return a, b
+        # F + C = G + C between two antiderivatives (1/2 sin^2 x + C = -1/4 cos 2x + C): the constant
+        # absorbs what they differ by, so they are compared by their derivatives too
+        constant = _integration_constant(a, b)
+        if constant is None:
+            return a, b
+        variables = (a.free_symbols | b.free_symbols) - {constant}
+        if len(variables) > 1 and not integrates:
+            return a, b  # + C in the step alone: other letters may make C a coefficient
+        if len(variables) > 1:
+            variables &= {v for v in variables if v.name in INTEGRATION_LETTERS}
+    if len(variables) != 1:
+        return a, b
+    (x,) = variables
+    return derivative(a, x), derivative(b, x)
+
+
+INTEGRATION_LETTERS = {"x", "t", "u", "s", "y", "z", "v", "w", "\\theta", "\\phi", "\\tau"}
+
+
+def _integration_constant(a, b) -> sp.Symbol | None:
+    """The constant C (c, K, C_1) that both sides add at their top level, if any."""
+    def constants(side) -> set:
+        if linalg.is_matrix(side) or not isinstance(side, sp.Add):
+            return set()
+        return {t for t in side.args if isinstance(t, sp.Symbol) and t.name.split("[")[0] in ("C", "c", "K")}
+    shared = constants(a) & constants(b)
+    return next(iter(shared)) if len(shared) == 1 else None
+
+
+def _has_series(*sides) -> bool:
+    """Whether a lowered side holds an infinite series (asked only where a comparison fails: a walk)."""
+    return any(side.has(sp.Sum, sp.Product) for side in sides)
+
+
+def _agreement(comparator: "Comparator", value: Callable[[int, int], sp.Rational],
+               flips: frozenset = frozenset()) -> tuple[int, int] | None:
+    """A reading (the default one) at four points off the sampled ones, the k-th letter of the step at
+    point p being ``value(p, k)``: how many points agree and how many differ (where both sides are
+    real). None when the reading cannot be built or the step has no letters."""
+    try:
+        _, a, b = comparator.own_pair(flips, False, 0)
+    except Exception:
+        return None
+    symbols = sorted(a.free_symbols | b.free_symbols, key=lambda x: x.name)
+    if not symbols:
+        return None
+    agree = differ = 0
+    units = frozenset(c.name for c in _imaginary_units(comparator.parsed.lhs, comparator.parsed.rhs))
+    # as the comparison itself allows, where the step writes i
+    complex_ok = _writes_imaginary(flips, units) and (a.has(sp.I) or b.has(sp.I))
+    for p in range(4):
+        point = {x: value(p, k) for k, x in enumerate(symbols)}
+        va, vb = evaluate(a, point, complex_ok=complex_ok), evaluate(b, point, complex_ok=complex_ok)
+        if va is not None and vb is not None:
+            agree, differ = (agree + 1, differ) if comparator.holds(va, vb) else (agree, differ + 1)
+    return agree, differ
+
+
+def _pairs_indexed_vectors(tree: n.Node, letters: Letters) -> bool:
+    """Whether ``tree`` takes an inner product, a norm or a transposed product that pairs different
+    indexed vectors of one name (``<x_i, x_j>``, ``u_i^T u_1``), or that expands into such pairs: of a
+    sum or a combination of them (``\\|\\sum_i a_i u_i\\|^2``, ``\\|u_1 + u_2\\|``)."""
+    entries = dict(letters.entries)
+
+    def indexed(node: n.Node) -> list[tuple[str, object]]:
+        return [(x.key, n.structure(x.indices[0])) for x in node.walk() if isinstance(x, n.Sym)
+                and x.key in letters.vectors and len(x.indices) == 1 and x.key not in entries]
+
+    def pairs(operands: list[n.Node]) -> bool:
+        names: dict[str, set] = {}
+        for operand in operands:
+            for key, index in indexed(operand):
+                names.setdefault(key, set()).add(repr(index))
+        return any(len(indices) > 1 for indices in names.values()) or any(
+            isinstance(x, (n.BigOp, n.Add)) and indexed(x) for operand in operands for x in operand.walk())
+
+    for node in tree.walk():
+        if isinstance(node, n.Inner) and pairs([node.left, node.right]):
+            return True
+        if isinstance(node, n.Norm) and pairs([node.inner]):
+            return True
+        if isinstance(node, n.Mul):
+            # u_i^T u_j, u_i \cdot u_j: the two factors of a product of vectors, not all of a term
+            # (2 \cdot \sum_i \|u_i\|^2 pairs nothing)
+            for k, (f, g) in enumerate(zip(node.factors, node.factors[1:])):
+                op = node.ops[k] if k < len(node.ops) else ""
+                if (isinstance(f, n.Transpose) or op == "\\cdot") and indexed(f) and indexed(g) and pairs([f, g]):
+                    return True
+    return False
+
+
+def _cases_differ_off_samples(comparator: "Comparator") -> bool:
+    """Whether a step with cases differs where its letters are negative or of mixed signs. The sampled
+    points are positive, so a case for negative values (``-x & x < 0``) is never reached there; the
+    author wrote it, so it is no convention to pass over, and a step verified without it is not."""
+    def mixed(p: int, k: int) -> sp.Rational:
+        return (-1) ** (p + k) * sp.Rational(23 + 17 * ((p + 2 * k) % 4), 50)
+
+    for value in (lambda p, k: -sp.Rational(23 + 17 * ((p + k) % 4), 50), mixed):
+        counts = _agreement(comparator, value)
+        if counts is not None and counts[1]:
+            return True
+    return False
+
+
+def _holds_at_integers(comparator: "Comparator", strict: bool = False) -> bool:
+    """Whether the step also holds where its letters are small integers (different letters different
+    values), or cannot be judged there. ``strict``: judged, at two points at least, in some reading
+    (i^{4k+1} = i holds with i the imaginary unit)."""
+    def value(p: int, k: int) -> sp.Integer:
+        return sp.Integer(1 + (p + k) % 4)
+    if not strict:
+        counts = _agreement(comparator, value)
+        return counts is None or counts[1] == 0
+    for flips in comparator.readings():
+        counts = _agreement(comparator, value, flips)
+        if counts is not None and counts[1] == 0 and counts[0] >= 2:
+            return True
+    return False
+
+
+def _holds_where_negative(comparator: "Comparator") -> bool:
+    """Whether the step holds where every letter is negative (the sampled points are positive), at two
+    points at least where both sides are real."""
+    counts = _agreement(comparator, lambda p, k: -sp.Rational(23 + 17 * ((p + k) % 4), 50))
+    return counts is not None and counts[1] == 0 and counts[0] >= 2
+
+
+def _imaginary_units(*trees: n.Node) -> list[n.Const]:
+    return [x for t in trees for x in t.walk() if isinstance(x, n.Const) and x.name.startswith("imag_")]
+
+
+def _writes_imaginary(flips: frozenset, units: frozenset[str]) -> bool:
+    """Whether the step itself writes the imaginary unit (\\mathrm{i}, or i or j read as one): only
+    then are complex values its values. SymPy brings in I on its own for the logarithm or root of a
+    negative constant (log(1 - pi) = log(pi - 1) + i pi, pi being a mixing weight the author calls
+    \\pi), where the real reading is undefined, not complex: the branches of such values differ by
+    2 pi i and would refute (1 - pi) ln(b/(1 - pi)) = (1 - pi)(ln b - ln(1 - pi))."""
+    # (the gate readings' matrices are complex by themselves: S, T, Y, the rotations)
+    return bool(units) or any(key[0] == "imag" or key in quantum.GATE_KEYS for key in flips)
+
+
+# the lowered name of a derivative in time (\\ddot x is d(x)/d(t)^2; see Lowerer.time_derivative)
+_TIME_DERIVATIVE = re.compile(r"d\((.+)\)/d\((?:t|\\tau)\)\^(\d+)")
+
+
+def _time_order(free: set) -> int:
+    """The highest order of a derivative in time among a side's symbols (2 for \\ddot x, 0 for none)."""
+    orders = [int(m.group(2)) for s in free for m in [_TIME_DERIVATIVE.fullmatch(getattr(s, "name", ""))] if m]
+    return max(orders, default=0)
+
+
+def _is_constant(expr: sp.Expr, free: set) -> bool:
+    """``free``: the expression's free symbols, known already (each is a walk of the whole tree)."""
+    return not free and not expr.atoms(AppliedUndef)
+
+
+_STYLE_COMMANDS = {"bf": "\\mathbf", "bb": "\\mathbb", "cal": "\\mathcal", "scr": "\\mathscr",
+                   "frak": "\\mathfrak", "sf": "\\mathsf", "rm": "\\mathrm", "hat": "\\hat", "bar": "\\bar",
+                   "tilde": "\\tilde", "dot": "\\dot", "ddot": "\\ddot", "check": "\\check", "breve": "\\breve",
+                   "acute": "\\acute", "grave": "\\grave", "ring": "\\mathring"}
+_LOWERED_NAME = re.compile(r"(?:(?P<style>[a-z+]+):)?(?P<base>\\[A-Za-z]+|[^\[\]^'#:]+)(?:\[(?P<index>[^\]]*)\])?(?P<rest>.*)")
+
+
+def _shown_call(call: AppliedUndef) -> str:
+    """An opaque call of the lowering (``f#d1.2/3/-1(x, y, z)``, see lower._derivatives_as_atoms) as the
+    reader writes it: ``\\partial_{xy} f(x, y, z)``; anything unexpected as it is."""
+    parts = call.func.__name__.rsplit("/", 2)
+    args = [sp.sstr(a) for a in call.args]
+    head, _, positions = parts[0].partition("#d")
+    head = re.sub(r"\^\(([xyz])\)$", r"_\1", head)  # F^(x): the component F_x of a field (lintmath.cartesian)
+    try:
+        by = "".join(args[int(k) - 1] for k in positions.split(".")) if positions else ""
+    except (ValueError, IndexError):
+        return sp.sstr(call)
+    return ("\\partial_{" + by + "} " if by else "") + head + "(" + ", ".join(args) + ")"
+
+
+def _shown_name(atom) -> str:
+    """A coordinate of a counterexample as the reader writes it: the lowering's ``ddot:r`` and
+    ``m[A]`` are ``\\ddot{r}`` and ``m_A`` (anything unexpected is shown as it is)."""
+    if isinstance(atom, AppliedUndef):
+        return _shown_call(atom)
+    if not isinstance(atom, sp.Symbol):
+        return sp.sstr(atom)
+    match = _LOWERED_NAME.fullmatch(atom.name)
+    if match is None:
+        return atom.name
+    text = match["base"]
+    for style in reversed(match["style"].split("+") if match["style"] else []):
+        if style not in _STYLE_COMMANDS:
+            return atom.name
+        text = f"{_STYLE_COMMANDS[style]}{{{text}}}"
+    index = match["index"]
+    if index and ":" in index:  # a label kept inside the name (x_{\\text{in}}): shown as it is
+        return atom.name
+    if index:
+        text += f"_{index}" if len(index) == 1 else f"_{{{index}}}"
+    return text + match["rest"]
+
+
+def _parse_assumptions(items: tuple[ContextItem, ...]) -> list[tuple[n.Node, str, n.Node]]:
+    """``x > 0``, ``0 < p < 1``, ``\\sum_k t_k = 1`` as (left, relation, right) trees."""
+
+    out = []
+    for item in items:
+        text = item.rhs
+        parts = [item.lhs]
+        relations = [item.relation]
+        for rel in find_relations(text)[:1]:
+            parts.append(text[: rel.start])
+            relations.append(normalize_relation(text[rel.start : rel.end]) or "=")
+            text = text[rel.end :]
+        parts.append(text)
+        try:
+            trees = [parse_math(p) for p in parts]
+        except (ParseFailure, RecursionError):
+            continue
+        for k, relation in enumerate(relations):
+            out.append((trees[k], relation, trees[k + 1]))
+    return out
+
+
+def _remainders(*exprs: sp.Basic) -> bool:
+    """Whether a remainder (``a \\bmod n``) is taken: its letters are integers, which real points miss
+    (``(ab) \\bmod n = ((a \\bmod n) b) \\bmod n`` holds for integers only)."""
+    return any(isinstance(e, sp.Basic) and e.has(sp.Mod) for e in exprs)
+
+
+def _sign_exponents(*exprs: sp.Basic) -> set[sp.Symbol]:
+    """The letters in the exponent of a power of -1 (``(-1)^{n+1}``, a Fourier coefficient's sign):
+    integers, as the sign is real only there, so they are sampled at whole numbers (where
+    ``\\cos n\\pi = (-1)^n`` holds) rather than at real points, where such a side is undefined."""
+    found: set[sp.Symbol] = set()
+    for e in exprs:
+        if isinstance(e, sp.Basic):
+            for x in e.atoms(sp.Pow):
+                if x.base == -1 and not x.exp.is_number:
+                    found |= {s for s in x.exp.free_symbols if isinstance(s, sp.Symbol)}
+    return found
+
+
+def _coincidences(letters: list[str]) -> list[list[tuple[str, int]]]:
+    """Values for index letters that make some of them equal: every way to group them (a set
+    partition) but the one where all differ, for up to three letters."""
+    if not 2 <= len(letters) <= 3:
+        return []
+    partitions: list[list[int]] = [[0]]
+    for _ in letters[1:]:
+        partitions = [p + [b] for p in partitions for b in range(max(p) + 2)]
+    return [[(letter, block + 1) for letter, block in zip(letters, p)] for p in partitions
+            if len(set(p)) < len(letters)]
+
+
+def _difference_at(expr: sp.Expr, point: dict[str, sp.Rational], rng: random.Random, attempt: int) -> complex | None:
+    """The value of ``expr`` where its symbols take the values ``point`` gives their names (drawn on
+    first use, so that expressions over different symbols share the values of the ones they share)."""
+    values = {s: point.setdefault(s.name, _sample(rng, attempt)) for s in expr.free_symbols}
+    value = evaluate(expr, values, quick=True)
+    return None if value is None else complex(value)
+
+
+def _within(bounds: list[tuple[sp.Expr, str, sp.Expr]], point: dict) -> bool:
+    """Whether ``point`` satisfies every lowered inequality (one that cannot be valued there fails)."""
+    for low, relation, high in bounds:
+        left, right = evaluate(low, point, quick=True), evaluate(high, point, quick=True)
+        if left is None or right is None:
+            return False
+        if not {"<": left < right, "<=": left <= right, ">": left > right, ">=": left >= right}.get(relation, True):
+            return False
+    return True
+
+
+def _sample(rng: random.Random, attempt: int, bounds: tuple[float, float] | None = None,
+            whole: bool = False) -> sp.Rational:
+    """Positive values: slides mean real, usually positive quantities (log o_k, sqrt(x^2) = x).
+    Values in (0, 1) first, since probabilities are everywhere in this material. ``whole``: integers
+    (the letters of modular arithmetic), from 2 so that a modulus leaves remainders."""
+    if whole:
+        return sp.Integer(rng.randint(2, 40))
+    if bounds is not None:
+        lo, hi = bounds
+        return sp.Rational(round((lo + (hi - lo) * rng.uniform(0.02, 0.98)) * 1000), 1000)
+    if attempt % 3 == 0:
+        return sp.Rational(rng.randint(110, 300), 100)
+    return sp.Rational(rng.randint(5, 95), 100)
+
+
+def through_optima(pairs: list, point: dict, free: set, complex_ok: bool) -> bool:
+    """Whether the difference of the sides at ``point`` changes when the value of an optimisation
+    they hold (see Lowerer.lower_Optimum) moves: then it goes through the optimisation, whose real
+    value may make the sides agree. Free (no evaluation) for a step without one."""
+    optima = [s for s in free if OPTIMUM_MARK in s.name]
+    for s in optima:
+        for shift in OPTIMUM_SHIFTS:
+            moved = {**point, s: point[s] + shift}
+            for x, y in pairs:
+                here = [evaluate(x, point, PRECISION, complex_ok), evaluate(y, point, PRECISION, complex_ok)]
+                there = [evaluate(x, moved, PRECISION, complex_ok), evaluate(y, moved, PRECISION, complex_ok)]
+                if None in here or None in there:
+                    return True
+                if abs((here[0] - here[1]) - (there[0] - there[1])) > TOLERANCE * (1 + abs(here[0] - here[1])):
+                    return True
+    return False

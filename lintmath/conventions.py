@@ -1,0 +1,931 @@
+"""Conventions under which a refuted step may hold after all (``_CONVENTIONS``): a mixed number, a prime
+read as a transpose, % as a label, a rounded decimal, an order term, a condition written after the step,
+a star or a delta as an operator... The checker asks them of steps it is about to refute, and a step
+that shows one is unverified, not wrong.
+
+Where a convention decides a rewritten form of the step, it does so with the deciding functions
+check.py hands it (``_Refuted.decide`` and ``_Refuted.check``, or a ``decide`` argument): this
+module sits below check.py and never imports it.
+"""
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from dataclasses import dataclass, replace
+from fractions import Fraction
+from typing import Callable, Mapping
+
+from lintmath.lower import Instance, Lowerer, classify_letters, has_cases
+from lintmath import equations, implication, modular, refusals
+from lintmath.budget import BudgetExceeded
+from lintmath.context import LETTER, ContextItem, constant_as_letter
+from lintmath.model import Macro, Status, Verdict
+from lintmath.parse import nodes as n
+from lintmath.parse.parser import closing, parse_math, reads_star_product
+from lintmath.parse.tokens import ParseFailure, Token, expand_macros, tokenize
+from lintmath.parse.vocabulary import GREEK
+from lintmath.relations import EQUALITY, INEQUALITY, find_relations
+from lintmath.comparator import SIZE_DEPENDENT, Comparator, _holds_at_integers
+from lintmath.sides import Parsed, parse_step, reclassified
+from lintmath.tolerance import _half_unit, side_value
+
+#: how check.py decides a step, handed to the conventions that decide a rewritten one: (lhs, rhs, relation,
+#: keyword options as check_step takes them) -> Verdict
+Decide = Callable[..., Verdict]
+
+
+CASES_AT_INTEGERS = "differs between integers only, where a case's boundary moves (k \\le n - 1 for k < n): not decided"
+STAR_OPERATION = ("differs with * read as a product; * may be an operation defined elsewhere "
+                  "(x * y = x + y + xy, a group's law): not decided")
+DISPERSION_OF_VARIABLE = ("sigma (or a parameter subscripted by a scaled variable) of a random variable may be "
+                          "its standard deviation, not the sigmoid or a product")
+ARITHMETIC_SIGMA = "sigma of a whole number may be the sum of its divisors (number theory), not the sigmoid"
+DELTA_OPERATOR = ("a delta written before a bracket and before a letter is a variation or a difference "
+                  "(\\delta(xy) = x\\,\\delta y + y\\,\\delta x): not decided")
+DELTA_OPERATORS = ("\\delta", "\\Delta")
+CONDITION_DROPPED = ("conditions one distribution on more than the other: a conditional independence "
+                     "(a Markov property) assumed elsewhere, not decided")
+FUNCTION_REACH = ("differs with the function (log, sine) read as ending before the factors after it; read as "
+                  "reaching over them (\\log\\frac{1}{N}\\sum_i e^{x_i}, the log of a mean; \\log(2\\pi e)^d |\\Sigma|; "
+                  "\\sin k(x - ct)) it is not refuted: not decided")
+SYMMETRY_STATED = "the sides exchange two letters: a symmetry the step states (detailed balance), not decided"
+
+
+FIRST_PRINCIPLES = "a derivative from its definition, whose limit gives the function (an earlier f may not apply)"
+#: f'(x), \frac{d}{dx}f(x), \frac{df}{dx}: the derivative a chain's head line computes
+_DERIVATIVE_HEAD = re.compile(r"\s*(?:([A-Za-z])'+\s*\(|\\frac\s*\{\s*(?:\\mathrm\{d\}|d)\s*\}\s*\{[^{}]*\}\s*"
+                              r"([A-Za-z])\s*\(|\\frac\s*\{\s*(?:\\mathrm\{d\}|d)\s*([A-Za-z])\s*\})")
+_DIFFERENCE_QUOTIENT = re.compile(r"\s*\\lim(?:its)?\s*_")
+
+
+def _first_principles(lhs: str, rhs: str) -> bool:
+    """``f'(x) = \\lim_{h \\to 0} \\frac{(x+h)^2 - x^2}{h}`` at a chain's head: the derivative from its
+    definition names its function in the limit, so a refutation through an f defined earlier (notes
+    reuse f in every example) is no error of the step. Asked of refuted steps only."""
+    head = _DERIVATIVE_HEAD.match(lhs)
+    if head is None or not _DIFFERENCE_QUOTIENT.match(rhs):
+        return False
+    letter = next(g for g in head.groups() if g)
+    return re.search(rf"(?<![A-Za-z\\]){letter}(?![A-Za-z])", rhs) is None
+
+
+LIST_ON_LEFT = "the left side is a list (x = 6, y = 4): the relation holds for its last item only"
+
+
+ORDER_TERM = "an order term (O(h^2), o(1)) stands for a class of functions that absorbs terms: not decided"
+# Landau symbols: O and o, plain, calligraphic (\mathcal{O}, \mathscr{O}) or upright (\mathrm{O}, and
+# \DeclareMathOperator{\Oh}{O}); \Theta and \Omega bound both ways or from below, as classes too
+_LANDAU_STYLES = frozenset({"", "cal", "scr", "rm", "op"})
+_LANDAU_NAMES = frozenset({"O", "o", "\\Theta", "\\Omega"})
+_LANDAU_TEXT = re.compile(r"O|o\s*\(|\\Theta|\\Omega")
+
+
+def _order_terms(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> bool:
+    """Whether a side applies a Landau symbol, O(h^2) or \\mathcal{O}(n): read as a function or a
+    product, O(h^2) + O(h^3) = O(h^2) and 2h + O(h^3) = 2h + O(h^2) differ, yet each is a correct
+    statement about classes of functions. Asked of refuted steps only."""
+    for side in (lhs, rhs):
+        # a user macro may spell the symbol (\newcommand{\bigO}{\mathcal{O}}, \DeclareMathOperator{\Oh}{O})
+        if not _LANDAU_TEXT.search(side) and not any(name in side for name in macros or ()):
+            continue
+        try:
+            tree = parse_math(side, macros)
+        except (ParseFailure, RecursionError):
+            continue
+        if any(isinstance(x, n.Apply) and isinstance(x.func, n.Sym) and x.func.base in _LANDAU_NAMES
+               and x.func.style in _LANDAU_STYLES and not x.func.indices and not x.func.primes
+               for x in tree.walk()):
+            return True
+    return False
+
+
+def _list_on_left(lhs: str, macros: Mapping[str, Macro]) -> bool:
+    """Whether the left side is read only up to a comma with math after it (``6,\\ y`` of the chain
+    ``x = 6,\\ y = 4``): what follows a comma on the right is a note, but on the left the relation
+    belongs to the item after the comma, so the part read is not its left operand. Asked of refuted
+    steps only."""
+    if "," not in lhs and ";" not in lhs:
+        return False
+    try:
+        tree = parse_math(lhs, macros)
+    except (ParseFailure, RecursionError):
+        return False
+    cut = _NEXT_ITEM.match(lhs, tree.end)
+    # the comma must stand outside every brace: the offsets of a side read through macros may fall
+    # inside an argument (\iprod{u, v})
+    return cut is not None and lhs.count("{", 0, tree.end) == lhs.count("}", 0, tree.end)
+
+
+#: a comma (or semicolon) and spacing, then the math of a next item (a letter, a digit, a command
+#: for a letter), not words or a quad that sets a note apart (``, \quad \text{for } x > 0``)
+_NEXT_ITEM = re.compile(r"\s*[,;]\s*(?:(?:\\[ ,;:!]|~)\s*)*"
+                        r"(?:[A-Za-z0-9]|\\(?!(?:text|mbox|hbox|mathrm|operatorname|q?quad)(?![a-zA-Z]))[a-zA-Z]+)")
+
+MIXED_NUMBER = "holds with a whole number before a fraction read as a mixed number (1\\frac{1}{2} = 3/2)"
+#: a whole number set before a proper fraction of whole numbers: 2\frac{1}{3}, a mixed number to a first
+#: course and a product to a later one
+#: (each argument braced or a bare digit, as \frac12 writes one half)
+_MIXED = re.compile(r"(?<![\w.^_}\\])(\d+)\s*\\[dt]?frac\s*(?:\{\s*(\d+)\s*\}|(\d))\s*(?:\{\s*(\d+)\s*\}|(\d)(?!\d))")
+
+
+def _mixed_numbers_hold(lhs: str, rhs: str, relation: str, decide: Decide, **options) -> bool:
+    """Whether a refuted step holds once each whole number before a proper fraction is read as a
+    mixed number (``1\\frac{1}{2} + 2\\frac{1}{3} = \\frac{23}{6}``): the product reading alone
+    would make a slip of a correct line of school arithmetic. Asked of refuted steps only."""
+    macros = options.get("macros")
+    lhs, rhs = _macros_written_out(lhs, macros), _macros_written_out(rhs, macros)
+    return _holds_rewritten(lhs, rhs, _as_mixed, relation, lambda v: v.status is not Status.REFUTED, decide,
+                            **options)
+
+
+def _macros_written_out(text: str, macros: Mapping[str, Macro] | None) -> str:
+    """``text`` with the user's macros written out, for a reading that looks at the spelling of the source
+    (a mixed number behind ``\\mixed{1}{1}{3}``); ``text`` itself when it calls none or cannot be read."""
+    if not macros or "\\" not in text:
+        return text
+    try:
+        tokens = tokenize(text)
+        if not any(t.kind == "cmd" and t.text in macros for t in tokens):
+            return text
+        written = " ".join(t.text for t in expand_macros(tokens, macros))
+    except ParseFailure:
+        return text
+    # the expansion keeps each argument's braces: {1}\tfrac{{1}}{{3}} is the mixed number 1\tfrac{1}{3}
+    written = _DOUBLY_BRACED_NUMBER.sub(r"\1", written)
+    return _BRACED_WHOLE.sub(r"\1", written)
+
+
+#: a number in two pairs of braces, and one in braces before a fraction, as written-out macro arguments set them
+_DOUBLY_BRACED_NUMBER = re.compile(r"\{\s*(\{\s*\d+\s*\})\s*\}")
+_BRACED_WHOLE = re.compile(r"(?<![\w.^_}\\])\{\s*(\d+)\s*\}(?=\s*\\[dt]?frac)")
+
+
+def _holds_rewritten(lhs: str, rhs: str, rewrite: Callable[[str], str], relation: str,
+                     holds: Callable[[Verdict], bool], decide: Decide, **options) -> bool:
+    """Whether a refuted step ``holds`` once both sides are rewritten in another reading of the notation
+    (mixed numbers, primes as transposes, per cent as a label); False when the rewriting changes nothing."""
+    left, right = rewrite(lhs), rewrite(rhs)
+    if (left, right) == (lhs, rhs):
+        return False
+    return holds(decide(left, right, relation, explain=False, **options))
+
+
+def _as_mixed(text: str) -> str:
+    """``text`` with each whole number before a proper fraction read as a mixed number."""
+    def mixed(match: re.Match) -> str:
+        whole, top, top_digit, bottom, bottom_digit = match.groups()
+        top, bottom = top or top_digit, bottom or bottom_digit
+        if int(top) >= int(bottom) or int(bottom) == 0:
+            return match.group(0)
+        return rf"\left({whole} + \frac{{{top}}}{{{bottom}}}\right)"
+    return _MIXED.sub(mixed, text)
+
+
+def _mixed_implication_holds(lhs: str, rhs: str, relation: str, macros: Mapping[str, Macro] | None,
+                             identity: Callable[[str, str], Status]) -> bool:
+    """Whether a refuted arrow (``2x = 5 \\Rightarrow x = 2\\tfrac{1}{2}``) is no longer refuted once
+    each whole number before a proper fraction is read as a mixed number. Asked of refuted arrows only."""
+    lhs, rhs = _macros_written_out(lhs, macros), _macros_written_out(rhs, macros)
+    left, right = _as_mixed(lhs), _as_mixed(rhs)
+    if (left, right) == (lhs, rhs):
+        return False
+    return implication.check_implication(left, right, relation, macros, identity).status is not Status.REFUTED
+
+
+CONSTANT_AS_LETTER = "the document gives {name} a value ({where}): a letter of its own here, not the constant"
+# the right sides that define the constant itself (e = \lim (1 + 1/n)^n, \pi = 4\sum ...) or state its
+# value (e = 2.718...): the document still means the constant
+_CONSTANT_DEFINED = re.compile(r"\\(?:lim|sum|prod|int|approx)(?![A-Za-z])|!|\b2\.71|\b3\.14")
+
+
+def _constant_as_letter(refuted: "_Refuted") -> str:
+    """Why a refuted step that writes e or \\pi may hold: the prose gives that letter a value (``let $e =
+    x - x^*$`` for an error, ``a probability $\\pi = 0.5$``), so the step's e is that letter, whose value
+    the step may use (``e^2 = 0.25``), not Euler's number; "" otherwise. Asked of refuted steps only."""
+    letters = {item.name: item for item in refuted.context
+               if item.kind == LETTER and not _CONSTANT_DEFINED.search(item.rhs)}
+    if not letters:
+        return ""
+    try:
+        parsed = parse_step(refuted.lhs, refuted.rhs, refuted.macros)
+    except (ParseFailure, RecursionError):
+        return ""
+    for side in (parsed.lhs, parsed.rhs):
+        for node in side.walk():
+            item = letters.get(constant_as_letter(node))
+            if item is not None and not _fails_with_value(refuted, item):
+                return CONSTANT_AS_LETTER.format(name=item.name, where=f"{item.lhs} = {item.rhs} at {item.where}")
+    return ""
+
+
+# the constant as a letter in a step's text: \pi not part of a longer command, e not part of a word
+_LETTER_TEXT = {"\\pi": re.compile(r"\\pi(?![A-Za-z])"), "e": re.compile(r"(?<![A-Za-z\\])e(?![A-Za-z])")}
+
+
+def _fails_with_value(refuted: "_Refuted", item: ContextItem) -> bool:
+    """Whether the step is refuted with the prose's value of the letter put in as well (the Fisher
+    relation's inflation \\pi = 0.02 beside a slip): refuted with the constant, which as a letter is one
+    more point, and with the value, the step holds under no reading of that letter."""
+    pattern = _LETTER_TEXT.get(item.name)
+    if pattern is None:
+        return False
+    value = f"({item.rhs})"
+    lhs, rhs = pattern.sub(lambda _: value, refuted.lhs), pattern.sub(lambda _: value, refuted.rhs)
+    return refuted.check(lhs, rhs, refuted.relation, macros=refuted.macros, seed=refuted.seed,
+                         explain=False).status is Status.REFUTED
+
+
+PRIME_TRANSPOSE = "holds with a prime read as a transpose (X'X, as regression courses write it)"
+# a single prime on a letter, a brace or a bracket: x', \beta', \mathbf{y}', (y - X\beta)'
+_PRIME = re.compile(r"(?<=[A-Za-z})\]])'(?!')")
+# ... on a letter directly before another letter (X'X, y'\mathbf{1}, \beta'X'y): a product, where a
+# derivative stands alone (f'(x), y' = 2x) or on a bracket ([t^3 t]' = (t^3)' t), never read so
+# a prime on a bracket, or a derivative written out: the step does calculus, where u'v is u' times v
+_DERIVATIVE_WRITTEN = re.compile(r"\\(?:partial|nabla|frac\s*\{\s*d)(?![A-Za-z])|\bd/d")
+_PRIMED_CALCULUS = re.compile(r"[)\]]\s*'|" + _DERIVATIVE_WRITTEN.pattern)
+_PRIME_PRODUCT = re.compile(r"(?<=[A-Za-z}])'(?!')\s*(?:[A-Za-z]|\\(?!left|right|end|cdot|times|quad|qquad)[A-Za-z])")
+
+
+# the start of the reason of a step that holds in a reading only the prose can confirm (a symmetric A)
+HOLDS_IN_A_READING = "holds if "
+
+
+def _transposed(text: str) -> str:
+    """``text`` with each prime written as a transpose."""
+    return _PRIME.sub(r"^{\\top}", text)
+
+
+def _primes_as_transposes_hold(lhs: str, rhs: str, relation: str, decide: Decide, **options) -> bool:
+    """Whether a refuted step holds once each prime is read as a transpose: econometrics and R-based
+    statistics courses write X'X, y'y and (X'X)^{-1}X'y, where y'X\\beta = \\beta'X'y is a scalar's
+    transpose, not a slip. Only steps where a prime stands before another factor are read so (a
+    derivative f'(x) stands alone). Asked of refuted steps only."""
+    text = lhs + " " + rhs
+    if "'" not in text or not _PRIME_PRODUCT.search(text) or _PRIMED_CALCULUS.search(text):
+        return False
+    # verified, not merely undecided: shapes the transposes leave open vouch for nothing; but "holds if
+    # W is symmetric" is a reading that holds (a'Wb + b'Wa = 2a'Wb under a weight matrix the prose gives)
+    return _holds_rewritten(lhs, rhs, _transposed, relation,
+                            lambda v: v.status is Status.VERIFIED or v.status is Status.UNVERIFIED
+                            and v.reason.startswith(HOLDS_IN_A_READING), decide, **options)
+
+
+PERCENT_LABEL = "holds with % read as the label of a number already multiplied by 100 (0.25 \\times 100 = 25\\%)"
+# a factor 100 written beside a product sign: the conversion of a fraction to per cent
+_TIMES_HUNDRED = re.compile(r"(?:\\times|\\cdot|\*)\s*100(?![\d.])|(?<![\d.])100\s*(?:\\times|\\cdot|\*)")
+
+
+def _percent_labels_hold(lhs: str, rhs: str, relation: str, decide: Decide, **options) -> bool:
+    """Whether a refuted step holds once \\% is read as a label rather than a factor 1/100, on a side
+    facing a product with 100 (``\\frac{30}{120} \\times 100 = 25\\%``): how statistics notes convert a
+    proportion to per cent. Asked of refuted steps only."""
+    sides = (lhs, rhs)
+    if not any("\\%" in side for side in sides) \
+            or not any("\\%" in side and _TIMES_HUNDRED.search(other) for side, other in (sides, sides[::-1])):
+        return False
+    return _holds_rewritten(lhs, rhs, lambda text: text.replace("\\%", ""), relation,
+                            lambda v: v.status is Status.VERIFIED, decide, **options)
+
+
+DEGREES_LABEL = "holds with ^\\circ read as degrees of temperature (20 + 70 = 90^\\circ), not an angle in radians"
+# a degree sign, bare or braced: 90^\circ, 90^{\circ}
+_DEGREE_SIGN = re.compile(r"\^\s*(?:\\circ|\{\s*\\circ\s*\})")
+# minutes of arc after the degrees (40^\circ 30'): an angle for sure
+_ARC_MINUTES = re.compile(r"\\circ\s*\}?\s*\d+(?:\.\d+)?\s*'")
+
+
+def _temperature_degrees_hold(lhs: str, rhs: str, relation: str, decide: Decide, **options) -> bool:
+    """Whether a refuted step that writes a degree sign, and no trigonometric function (where only an
+    angle makes sense), is no longer refuted once the sign is read as the label of a temperature
+    (``T(0) = 20 + 70 = 90^\\circ``, as cooling laws and lab notes write it). Asked of refuted steps only."""
+    text = lhs + " " + rhs
+    if "\\circ" not in text or any(name in text for name in _TRIG_NAMES) or _ARC_MINUTES.search(text):
+        return False
+    return _holds_rewritten(lhs, rhs, lambda side: _DEGREE_SIGN.sub("", side), relation,
+                            lambda v: v.status is not Status.REFUTED, decide, **options)
+
+
+TRAILING_ARGUMENT = "holds with the letters after a bracketed argument read into it (\\cos(a+b)t as \\cos((a+b)t))"
+# a trigonometric function with a bracketed argument: signals courses write \cos(\omega_c+\omega_m)t for
+# the cosine of (\omega_c+\omega_m)t, where the product reading takes the t out of the argument
+_TRIG_BRACKET = re.compile(r"\\(?:sin|cos|tan|sinh|cosh|tanh)\s*(?:\\left\s*)?\(")
+_TRIG_NAMES = frozenset({"\\sin", "\\cos", "\\tan", "\\sinh", "\\cosh", "\\tanh"})
+
+
+def _trailing_arguments_hold(lhs: str, rhs: str, relation: str, decide: Decide, **options) -> bool:
+    """Whether a refuted step holds once the letters written right after a trigonometric function's
+    bracketed argument are read into it (``\\cos(\\omega_c+\\omega_m)t = \\cos(\\omega_c t+\\omega_m t)``), as
+    signals and physics notes write a frequency times time. Asked of refuted steps only."""
+    if not (_TRIG_BRACKET.search(lhs) or _TRIG_BRACKET.search(rhs)):
+        return False
+    try:
+        return _holds_rewritten(lhs, rhs, _trailing_letters_read_in, relation,
+                                lambda v: v.status is Status.VERIFIED, decide, **options)
+    except ParseFailure:
+        return False
+
+
+def _trailing_letters_read_in(text: str) -> str:
+    """``text`` with each ``\\cos(X)t`` (and the other trigonometric functions) written ``\\cos((X)t)``:
+    the letters (with their subscripts) that directly follow the closing bracket join the argument."""
+    tokens = tokenize(text)
+    edits: list[tuple[int, int]] = []
+    for i, token in enumerate(tokens):
+        if token.kind != "cmd" or token.text not in _TRIG_NAMES:
+            continue
+        opening = i + 1 + (i + 1 < len(tokens) and tokens[i + 1].text == "\\left")
+        close = closing(tokens, opening) if opening < len(tokens) and tokens[opening].text == "(" else None
+        if close is None:
+            continue
+        end = _letters_end(tokens, close + 1)
+        if end > tokens[close].end:
+            edits.append((tokens[i + 1].start, end))
+    for start, end in reversed(edits):  # later edits first, so earlier offsets still hold
+        text = text[:start] + "(" + text[start:end] + ")" + text[end:]
+    return text
+
+
+def _letters_end(tokens: list[Token], k: int) -> int:
+    """Where the run of letters (Latin or Greek, each with an optional subscript) from token ``k`` ends
+    in the source; the start of token ``k`` when none follows unspaced."""
+    end = tokens[k - 1].end
+    while k < len(tokens) and not tokens[k].spaced and (
+            tokens[k].kind == "letter" or tokens[k].kind == "cmd" and tokens[k].text[1:] in GREEK):
+        end, k = tokens[k].end, k + 1
+        if k + 1 < len(tokens) and tokens[k].text == "_":
+            if tokens[k + 1].kind in ("letter", "num"):
+                end, k = tokens[k + 1].end, k + 2
+            elif tokens[k + 1].kind == "open":
+                depth = 0
+                for m in range(k + 1, len(tokens)):
+                    depth += {"open": 1, "close": -1}.get(tokens[m].kind, 0)
+                    if depth == 0:
+                        end, k = tokens[m].end, m + 1
+                        break
+                else:
+                    return end
+    return end
+
+
+CONDITION_FOLLOWS = "a condition follows the step (\\text{if } p_i = p): decided without it"
+# a relation sign of a stated condition: =, \equiv, \le, <, \neq, \in ...
+_CONDITION_SIGN = re.compile(r"=|<|>|\\(?:equiv|le|ge|leq|geq|neq|ne|in|to)(?![A-Za-z])")
+# a bracketed condition after a space: \qquad (p_i = p), \quad [x > 0]
+_BRACKETED_CONDITION = re.compile(r"(?:\\q?quad|\\[,;: ]|,|~)\s*(?:\\left)?[(\[]([^()\[\]]*)(?:\\right)?[)\]]"
+                                  r"\s*[.,;]?\s*$")
+
+
+def _condition_follows(lhs: str, rhs: str) -> bool:
+    """Whether the right side ends in a stated condition with a relation of its own (``n\\log p \\quad
+    \\text{if all } p_i = p``, ``, \\quad p_i = p``, ``\\qquad (p_i = p)``): the step holds under it, a
+    substitution the check does not make. Asked of refuted steps only."""
+    if not _CONDITION_SIGN.search(rhs):
+        return False  # cheap gate: no relation sign at all
+    bracket = _BRACKETED_CONDITION.search(rhs)
+    if bracket is not None and _CONDITION_SIGN.search(bracket.group(1)) is not None:
+        condition = bracket.group(1)
+    elif find_relations(rhs, annotations=False):
+        mark = _CONDITION_MARK.search(rhs)
+        condition = rhs[mark.start():] if mark is not None else rhs
+    else:
+        return False
+    # only a condition on the step's own letters (2 + 2 = 5 \quad \text{for } n = 1 stays wrong)
+    return bool(_letters_of(condition) & _letters_of(lhs))
+
+
+def _note_states_condition(step: str, note: str) -> bool:
+    """Whether an annotation column beside the step (``&& (u = \\sin x)``, ``&& \\text{if } b = 0``,
+    ``&& \\text{for $n = 1$}``) states a condition on a letter of the ``step`` (its two sides): as for a
+    condition after the math (see _condition_follows), the step may hold under it, a substitution the
+    check does not make."""
+    if not _CONDITION_SIGN.search(note):
+        return False
+    # math set inside the words ($n = 1$), and letters named in them (\text{if all x > 0})
+    inline = " ".join(re.findall(r"\$([^$]*)\$", note))
+    words = {w for group in _TEXT_GROUP.findall(note) for w in re.findall(r"(?<![A-Za-z])[A-Za-z](?![A-Za-z])", group)}
+    return bool((_letters_of(note) | _letters_of(inline) | words) & _letters_of(step))
+
+
+_TEXT_GROUP = re.compile(r"\\(?:text|mbox|textrm)\s*\{([^{}]*)\}")
+
+
+# where a condition after the math begins: a space, a comma, words
+_CONDITION_MARK = re.compile(r"\\q?quad(?![A-Za-z])|\\(?:text|mbox|textrm)\s*\{|,|\\[;:]")
+_NOT_LETTERS = re.compile(r"\\(?:text|mbox|textrm|mathrm|operatorname)\s*\{[^{}]*\}|\\(?:q?quad|left|right|"
+                          r"equiv|leq?|geq?|neq?|in|to|forall|mid|cdot|times|frac|sum|prod|log|ln|exp)(?![A-Za-z])")
+
+
+def _letters_of(text: str) -> set[str]:
+    """The letters (x, \\theta) a piece of math mentions, without words and operator names."""
+    return set(re.findall(r"\\[A-Za-z]+|[A-Za-z]", _NOT_LETTERS.sub(" ", text)))
+
+
+EQUATION_SOLVED = "an equation that the row beside it rearranges or solves, not an identity"
+MODULUS_IN_PROSE = "the prose works modulo a number just before this step: residues, not real numbers, not decided"
+EQUATION_CLAUSE = "an equation in a chain of implications (=>, <=>): a condition to solve, not an identity"
+
+
+def _solved_beside(lhs: str, rhs: str, rows: tuple[str, ...], macros: Mapping[str, Macro]) -> bool:
+    """Whether the lone equation ``lhs = rhs`` is one that a row beside it rearranges or solves
+    (``3x + 5 = x - 7`` over ``2x = -12``; ``3x^2 + 3y^2y' = 6y + 6xy'`` over ``y'(3y^2 - 6x) = ...``):
+    their differences ``lhs - rhs`` are proportional, or, in one unknown, share a root. Rows that
+    write their own left sides, one under the other, state equations, not identities. Asked of
+    refuted steps only."""
+    for k in range(0, len(rows) - 1, 2):
+        for texts in {(lhs, rhs, rows[k], rows[k + 1]),
+                      tuple(_PRIMED_BRACKET.sub(r"\\cdot ", t) for t in (lhs, rhs, rows[k], rows[k + 1]))}:
+            try:
+                mine = parse_math(rf"\left({texts[0]}\right) - \left({texts[1]}\right)", macros)
+                other = parse_math(rf"\left({texts[2]}\right) - \left({texts[3]}\right)", macros)
+                lowerer = Lowerer(Instance(3, {}, {}), classify_letters(mine, other))
+                if equations.same_solutions(lowerer.lower(mine), lowerer.lower(other)):
+                    return True
+            except Exception:  # noqa: BLE001 - a row that cannot be read shows nothing
+                continue
+    return False
+
+
+#: y'(3y^2 - 6x): in a row of implicit differentiation, the derivative times a bracket
+_PRIMED_BRACKET = re.compile(r"(?<=')\s*(?=\(|\\left\()")
+
+
+#: a level in decibels, 10 or 20 times a common logarithm
+_DECIBELS = re.compile(r"(?<![\d.])[12]0\s*(?:\\cdot\s*)?\\log_\s*\{?\s*10\s*\}?")
+#: a whole number of decibels (``-3``, ``6\,\mathrm{dB}``) ending a step
+_WHOLE_DECIBELS = re.compile(r"\s*(-?\s*\d{1,2})\s*(?:\\[,;:!]|\\ |~)*\s*"
+                             r"(?:\\(?:mathrm|text|textrm|rm)\s*\{\s*dB\s*\}|dB)?\s*")
+ROUNDED_DECIBELS = "holds with the level in decibels rounded to whole dB"
+
+
+def _rounded_decibels(lhs: str, rhs: str, relation: str, decide: Decide, **options) -> bool:
+    """Whether a refuted ``20\\log_{10}\\frac{1}{\\sqrt 2} = -3`` holds with its whole number of
+    decibels read as rounded (to a tenth of a dB: ``-3.0``): levels are quoted in whole dB, and the
+    -3 dB of a corner frequency is -3.01. Asked of refuted steps only; the slip of 10 for 20 (-6 dB
+    for -3) is off by far more."""
+    if relation not in EQUALITY or not (_DECIBELS.search(lhs) or _DECIBELS.search(rhs)):
+        return False
+    for side, other, left in ((rhs, lhs, False), (lhs, rhs, True)):
+        whole = _WHOLE_DECIBELS.fullmatch(side)
+        if whole is None or not _DECIBELS.search(other):
+            continue
+        rounded = whole.group(1).replace(" ", "") + ".0"
+        pair = (rounded, other) if left else (other, rounded)
+        if decide(*pair, relation, explain=False, **options).status is Status.VERIFIED:
+            return True
+    return False
+
+
+ROUNDED_TO_WHOLE = "a number rounded up or down to a whole one (a count: n = 216.09 = 217)"
+#: a side that is only a written decimal, or a whole number, with a sign at most
+_WRITTEN_DECIMAL = re.compile(r"\s*-?\s*\d+\.\d+\s*")
+_WRITTEN_WHOLE = re.compile(r"\s*-?\s*\d+\s*")
+
+
+def _rounds_to_whole(lhs: str, rhs: str) -> bool:
+    """Whether a refuted step only rounds a written decimal to a neighbouring whole number, up or down
+    (``216.09 = 217``): a sample size, a number of buses or of whole years is rounded up, a number of
+    whole items that fit down, and notes write that last line of a computation with "=". Nothing is
+    computed in such a step, so there is no slip of arithmetic to miss but a misread count. Asked of
+    refuted steps only."""
+    if not _WRITTEN_DECIMAL.fullmatch(lhs) or not _WRITTEN_WHOLE.fullmatch(rhs):
+        return False
+    value, whole = Fraction(lhs.replace(" ", "")), Fraction(rhs.replace(" ", ""))
+    return value.denominator != 1 and math.floor(value) <= whole <= math.ceil(value)
+
+
+ROUNDED_VALUE_PUT_IN = "holds with a number put in for a part of the line before, rounded (5\\sqrt{2} = 5(1.4))"
+#: a decimal written somewhere in a side: the cheap test before any parsing
+_WRITTEN_DECIMAL_IN = re.compile(r"\d\.\d")
+
+
+def _puts_in_rounded_value(lhs: str, rhs: str, relation: str, decide: Decide, **options) -> bool:
+    """Whether a refuted step only puts in, for parts of the left side without letters (``e^{-1}``,
+    ``(1.05)^{10}``, ``\\frac{8}{6}``), decimals that are their values rounded to the digits written
+    (``12(1 - e^{-1}) = 12(1 - 0.37)``): worked examples carry a value rounded to two digits into the
+    next line, and the step then differs by that rounding, however short the decimal (which
+    ``decimal_tolerance`` reads as data when it stands inside a side). It must hold with the parts put
+    back for the numbers; a part replaced by a number it does not round to is still refuted. Asked of
+    refuted steps only."""
+    if not _WRITTEN_DECIMAL_IN.search(rhs):
+        return False
+    try:
+        left, right = parse_math(lhs, options["macros"]), parse_math(rhs, options["macros"])
+    except (ParseFailure, RecursionError):
+        return False
+    pairs = _differences(left, right)
+    if not pairs or len(pairs) > MAX_ROUNDED_PARTS or not all(_rounded_part(p, lhs, rhs) for p in pairs):
+        return False
+    restored = rhs
+    for part, number in sorted(((p, _inside_brackets(q)) for p, q in pairs), key=lambda x: -x[1].start):
+        restored = f"{restored[:number.start]}{{({lhs[part.start:part.end]})}}{restored[number.end:]}"
+    return decide(lhs, restored, relation, explain=False, **options).status is Status.VERIFIED
+
+
+MAX_ROUNDED_PARTS = 4  # \sqrt 2 + \sqrt 3 = 1.4 + 1.7; more is a line computed afresh, not parts put in
+
+
+def _rounded_part(pair: tuple[n.Node, n.Node], lhs: str, rhs: str) -> bool:
+    """Whether the right node of a pair is a decimal written for the left one, a part without letters
+    that is not itself a number (one number for another is a slip of copying), rounded to its digits."""
+    part, number = pair[0], _inside_brackets(pair[1])
+    if not isinstance(number, n.Num) or "." not in number.value or rhs[number.start:number.end].strip() != number.value:
+        return False
+    if isinstance(_inside_brackets(part), (n.Num, n.Repeating)) or any(isinstance(x, (n.Sym, n.Apply)) for x in part.walk()):
+        return False
+    value = side_value(part)
+    # a thousandth more than the half unit: the value is a float, and 0.125 rounds to 0.13 (or 0.12)
+    return value is not None and \
+        abs(Fraction(str(value)) - Fraction(number.value)) <= _half_unit(number) * Fraction(1001, 1000)
+
+
+def _inside_brackets(node: n.Node) -> n.Node:
+    while isinstance(node, n.Paren):
+        node = node.inner
+    return node
+
+
+def _differences(left: n.Node, right: n.Node) -> list[tuple[n.Node, n.Node]]:
+    """The smallest pairs of subtrees outside which two trees are alike (their nodes' own fields, such as
+    signs, aside: ``_puts_in_rounded_value`` checks the step again with the parts put back)."""
+    if n.structure(left) == n.structure(right):
+        return []
+    a, b = left.children(), right.children()
+    if type(left) is not type(right) or isinstance(left, n.Num) or len(a) != len(b) \
+            or (isinstance(left, n.Paren) and isinstance(_inside_brackets(right), n.Num)):
+        return [(left, right)]
+    return [pair for x, y in zip(a, b) for pair in _differences(x, y)]
+
+
+def _operator_refusal(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> str | None:
+    """Why a refuted step is not an error when it rests on reading an operator as a product: a star
+    (``x * y = x + y + xy`` defines a group's law, ``a * e = a`` uses one; as a product the star can
+    only be confirmed), or a delta written both before a bracket and before a letter (``\\delta(xy) =
+    x\\,\\delta y + y\\,\\delta x`` a variation, ``\\Delta(xy)`` a finite difference). Only refuted steps
+    get here, so no other step pays for it."""
+    try:
+        trees = [parse_math(lhs, macros), parse_math(rhs, macros)]
+    except (ParseFailure, RecursionError):
+        return None
+    if reads_star_product(*trees):
+        return STAR_OPERATION
+    nodes = [x for tree in trees for x in tree.walk()]
+    # (delta, a letter it is applied to inside a bracket) and (delta, the letter it stands before): a
+    # parameter (Huber's delta(|u| - delta/2) = delta|u| - ...) stands before no letter of its bracket
+    applied = {(x.func.base, y.base) for x in nodes if isinstance(x, n.Apply) and isinstance(x.func, n.Sym)
+               and x.func.base in DELTA_OPERATORS and not x.func.indices and x.bracket == "("
+               for y in x.walk() if isinstance(y, n.Sym) and y is not x.func}
+    before = {(f.base, g.base) for x in nodes if isinstance(x, n.Mul) for f, g in zip(x.factors, x.factors[1:])
+              if isinstance(f, n.Sym) and f.base in DELTA_OPERATORS and not f.indices and isinstance(g, n.Sym)}
+    if applied & before:
+        return DELTA_OPERATOR
+    if _arithmetic_sigma(nodes):
+        return ARITHMETIC_SIGMA
+    if refusals.dispersion_sigma(nodes) or refusals.variable_subscript(nodes):
+        return DISPERSION_OF_VARIABLE
+    return CONDITION_DROPPED if _conditions_differ(nodes) else None
+
+
+def _arithmetic_sigma(nodes: list[n.Node]) -> bool:
+    """Whether sigma is applied to a whole number (``\\sigma(6) = 1 + 2 + 3 + 6``): in number theory
+    the sum of divisors, which the sigmoid this checker reads sigma as (in (0, 1)) never matches."""
+    return any(isinstance(x, n.Apply) and isinstance(x.func, n.Sym) and x.func.base == "\\sigma"
+               and not x.func.indices and len(x.args) == 1 and isinstance(x.args[0], n.Num)
+               and x.args[0].value.isdigit() for x in nodes)
+
+
+#: functions whose argument is a phase that notes write as a letter times a bracket, \sin k(x + ct)
+_WAVE_FUNCTIONS = frozenset({"sin", "cos", "tan", "sinh", "cosh", "tanh", "exp"})
+
+
+def _reach_point(x: n.Node) -> int:
+    """In a product, the position of a function whose bare argument is a number or a fraction and
+    that a bracket or a sum follows (``\\log\\frac{1}{N}\\sum_i e^{x_i}``, ``\\log\\frac{1}{2}(a + b)``), or
+    a letter that a bracketed letter follows at once (``\\log r(y)``), or
+    of a log of a bracket with a power that more factors follow (``\\log(2\\pi e)^d |\\Sigma|``); -1 if
+    none. Read as written the function stops at the fraction (or the bracket); the author may mean
+    the log of the mean (of the product)."""
+    if not isinstance(x, n.Mul):
+        return -1
+    for k, (f, g) in enumerate(zip(x.factors, x.factors[1:])):
+        if not isinstance(f, n.Func) or len(f.args) != 1 or x.ops and x.ops[k] != "":
+            continue  # \log 2 \cdot (x + 1) says where the log ends
+        if f.power is None and f.end == f.args[0].end and isinstance(f.args[0], (n.Num, n.Div)) \
+                and isinstance(g, (n.Paren, n.BigOp)):
+            return k
+        if f.power is None and f.end == f.args[0].end == g.start and isinstance(f.args[0], n.Sym) \
+                and isinstance(g, n.Paren) and (isinstance(g.inner, n.Sym) or f.name in _WAVE_FUNCTIONS):
+            # \log r(y): the log of r, times y, or the log of r(y), as r(y) reads elsewhere; and a wave's
+            # phase, \sin k(x - ct), \cos\omega(t - x/c), whose letter multiplies the bracket inside the sine
+            return k
+    for k, f in enumerate(x.factors[:-1]):
+        if isinstance(f, n.Pow) and isinstance(f.base, n.Func) and f.base.name in ("log", "ln") \
+                and len(f.base.args) == 1 and isinstance(f.base.args[0], n.Paren) and (not x.ops or x.ops[k] == ""):
+            return k  # \log(2\pi e)^d |\Sigma|: the log of a product, or (\log 2\pi e)^d times |\Sigma|
+    return -1
+
+
+def _reached(tree: n.Node) -> n.Node:
+    """``tree`` with each such function reaching over the factors after it."""
+    def reach(x: n.Node) -> n.Node:
+        k = _reach_point(x)
+        if k < 0:
+            return x
+        f = x.factors[k]
+        ops = x.ops or ("",) * (len(x.factors) - 1)
+        if isinstance(f, n.Pow):  # (\log(a))^d b read as \log(a^d b)
+            f, first = f.base, replace(f, base=f.base.args[0])
+        else:
+            first = f.args[0]
+        inner = n.Mul(first.start, x.end, (first, *x.factors[k + 1:]), x.explicit, ops[k:])
+        wide = replace(f, end=x.end, args=(inner,))
+        if k == 0:
+            return wide
+        return replace(x, factors=(*x.factors[:k], wide), ops=ops[:k])
+    return n.map_nodes(tree, reach)
+
+
+def _function_reach(lhs: str, rhs: str, relation: str, macros: Mapping[str, Macro], seed: int) -> bool:
+    """Whether a refuted step holds, or is not refuted, with a function reaching over the bracket or
+    sum after its bare fraction (see _reach_point). Only refuted steps get here."""
+    if relation not in EQUALITY | INEQUALITY or not any(token in lhs + rhs for token in ("\\log", "\\ln", "\\exp", "\\sin", "\\cos")):
+        return False
+    try:
+        trees = [parse_math(lhs, macros), parse_math(rhs, macros)]
+    except (ParseFailure, RecursionError):
+        return False
+    if not any(_reach_point(x) >= 0 for tree in trees for x in tree.walk()):
+        return False
+    try:
+        left, right = _reached(trees[0]), _reached(trees[1])
+        outcome, _ = Comparator(Parsed(left, right, classify_letters(left, right)), relation, seed).decide()
+    except BudgetExceeded:
+        raise
+    except Exception:  # noqa: BLE001 -- a reading that cannot be built refutes nothing
+        return True
+    return outcome.kind != "differ"
+
+
+def _conditions_differ(nodes: list[n.Node]) -> bool:
+    """``p(x_t | x_{t-1}) = p(x_t | x_{t-1}, x_{t-2})``: the same distribution of the same variables,
+    one conditioned on more than the other, states a conditional independence (a Markov property,
+    naive Bayes), an assumption of the notes rather than an identity."""
+    conditionals = [x for x in nodes if isinstance(x, n.Apply) and isinstance(x.func, n.Sym) and x.given >= 0]
+    for a, b in itertools.combinations(conditionals, 2):
+        if a.func.base != b.func.base or a.given != b.given:
+            continue
+        if [n.structure(x) for x in a.args[:a.given]] != [n.structure(x) for x in b.args[:b.given]]:
+            continue
+        given_a = {n.structure(x) for x in a.args[a.given:]}
+        given_b = {n.structure(x) for x in b.args[b.given:]}
+        if given_a != given_b and (given_a <= given_b or given_b <= given_a):
+            return True
+    return False
+
+
+def _states_symmetry(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> bool:
+    """Whether the right side is the left with two letters exchanged, where the letters are the
+    arguments of functions or indices and each side a product (pi(x) P(x, y) = pi(y) P(y, x),
+    pi_i P_{ij} = pi_j P_{ji}): such a step states a symmetry of what it names, a condition.
+    Plain arithmetic (a - b = b - a) is not one."""
+    try:
+        left, right = parse_math(lhs, macros), parse_math(rhs, macros)
+    except (ParseFailure, RecursionError):
+        return False
+    def said(tree: n.Node) -> tuple:  # what a side says, with where its conditioning bars stand
+        return n.structure(tree), tuple(x.given for x in tree.walk() if isinstance(x, n.Apply))
+
+    target, written = said(right), said(left)
+    if target == written or not all(isinstance(side, n.Mul) for side in (left, right)):
+        return False  # f(x) - f(y) = f(y) - f(x) is a sign slip, AB = BA a claim: a product is stated
+    inner = set()  # letters standing as arguments or indices
+    for tree in (left, right):
+        for node in tree.walk():
+            items = node.args if isinstance(node, n.Apply) else node.indices if isinstance(node, n.Sym) else ()
+            inner.update(x.base for item in items for x in item.walk()
+                         if isinstance(x, n.Sym) and not x.indices and not x.style)
+    for a, b in itertools.combinations(sorted(inner), 2):
+        swap = {a: b, b: a}
+        swapped = n.map_nodes(left, lambda x: replace(x, base=swap[x.base])
+                              if isinstance(x, n.Sym) and x.base in swap and not x.style else x)
+        if said(swapped) == target:
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class _Refuted:
+    """A refuted step with what it was decided with: what the conventions below are asked of."""
+
+    lhs: str
+    rhs: str
+    relation: str
+    macros: Mapping[str, Macro]
+    first: bool
+    seed: int
+    context: tuple[ContextItem, ...]
+    indefinite: bool
+    rows: tuple[str, ...]
+    clause: bool
+    derived: bool
+    verdict: Verdict
+    # how check.py decides a rewritten form of the step (its _check_step, without the readings tried
+    # after a verdict) and a whole step (check_step): handed in, since check.py imports this module
+    decide: Decide
+    check: Decide
+    modular_prose: bool = False
+
+    @property
+    def options(self) -> dict:
+        """The options to decide a rewritten form of the step with, as it was decided."""
+        return dict(macros=self.macros, first=self.first, seed=self.seed, context=self.context,
+                    indefinite=self.indefinite)
+
+
+MU_AS_MEAN = "holds if \\mu is the mean of the summed data, as the prose may define it"
+
+
+#: Conventions under which a refuted step may hold after all: the reason for leaving it unverified,
+#: and whether the convention applies (a check that words its own reason returns it). They are asked
+#: in this order, of refuted steps only, so that no other step pays for them.
+DETERMINANT_BARS = ("differs with |A| read as an absolute value; read as the determinant of a matrix A "
+                    "(|\\Sigma|, |2\\pi\\Sigma|, as statistics and machine learning write it) it is not refuted: "
+                    "not decided")
+
+
+def _matrix_letter(node: n.Node, heads: set[int]) -> bool:
+    """A capital that may name a matrix: a Latin capital or a Greek one (\\Sigma_k, \\mathbf{K}), not the
+    head of an application (|F(x)| is the size of a value)."""
+    if not isinstance(node, n.Sym) or id(node) in heads or node.primes:
+        return False
+    letter = node.base[1:] if node.base.startswith("\\") else node.base
+    return letter.isalpha() and letter[:1].isupper() and (len(letter) == 1 or node.base.startswith("\\"))
+
+
+def _bars_as_determinants(tree: n.Node) -> n.Node:
+    """``tree`` with each |X| around a capital read as the size of X's determinant, |det X| (the bars of
+    Gaussian densities, |\\Sigma|^{-1/2}; taken absolute so that log|\\Sigma| of a random matrix is
+    defined, which changes no identity of determinants the notes write: |AB| = |A||B|, |cA| = |c|^n|A|)."""
+    def visit(node: n.Node) -> n.Node | None:
+        if not isinstance(node, n.Abs):
+            return None
+        inner = _bars_as_determinants(node.inner)
+        heads = {id(x.func) for x in inner.walk() if isinstance(x, n.Apply)}
+        if any(_matrix_letter(x, heads) for x in inner.walk()):
+            return n.Abs(node.start, node.end, n.Func(node.start, node.end, "det", (inner,)))
+        return n.Abs(node.start, node.end, inner)
+    return n.rebuild(tree, visit)
+
+
+def _determinant_bars_hold(refuted: "_Refuted") -> bool:
+    """Whether a refuted step with bars around a capital (\\log|2\\pi\\Sigma| = d\\log 2\\pi + \\log|\\Sigma|)
+    holds, or holds at one size of matrix, once the bars are determinants: the capital, which nothing else
+    in the step need mark, is then a covariance or a Gram matrix, and the scalar reading's refutation
+    rests on a guess of its shape. Asked of refuted steps only."""
+    if refuted.relation not in EQUALITY:
+        return False
+    try:
+        parsed = parse_step(refuted.lhs, refuted.rhs, refuted.macros)
+    except (ParseFailure, RecursionError):
+        return False
+    if (_bars_as_determinants(parsed.lhs), _bars_as_determinants(parsed.rhs)) == (parsed.lhs, parsed.rhs):
+        return False
+    verdict = refuted.decide(refuted.lhs, refuted.rhs, refuted.relation, explain=False, reading=lambda step: reclassified(
+        step, _bars_as_determinants(step.lhs), _bars_as_determinants(step.rhs)), **refuted.options)
+    return verdict.status is Status.VERIFIED or verdict.status is Status.UNVERIFIED \
+        and verdict.reason.startswith((SIZE_DEPENDENT, HOLDS_IN_A_READING))
+
+
+_CONVENTIONS: tuple[tuple[str, Callable[[_Refuted], bool | str | None]], ...] = (
+    (modular.MODULUS_ELSEWHERE, lambda s: modular.modulus_elsewhere(s.lhs, s.rhs, s.relation)),
+    # 25 = 4 in a chain working modulo 7, as the prose says: an equation of residues
+    (MODULUS_IN_PROSE, lambda s: s.modular_prose and s.relation in EQUALITY
+     and not modular.has_letters(s.lhs + " " + s.rhs)),
+    (LIST_ON_LEFT, lambda s: _list_on_left(s.lhs, s.macros)),
+    (ORDER_TERM, lambda s: _order_terms(s.lhs, s.rhs, s.macros)),
+    (MIXED_NUMBER, lambda s: _mixed_numbers_hold(s.lhs, s.rhs, s.relation, s.decide, **s.options)),
+    (FIRST_PRINCIPLES, lambda s: s.first and s.relation == "=" and _first_principles(s.lhs, s.rhs)),
+    (PRIME_TRANSPOSE, lambda s: _primes_as_transposes_hold(s.lhs, s.rhs, s.relation, s.decide, **s.options)),
+    (CONSTANT_AS_LETTER, _constant_as_letter),
+    (PERCENT_LABEL, lambda s: _percent_labels_hold(s.lhs, s.rhs, s.relation, s.decide, **s.options)),
+    (TRAILING_ARGUMENT, lambda s: _trailing_arguments_hold(s.lhs, s.rhs, s.relation, s.decide, **s.options)),
+    (DEGREES_LABEL, lambda s: _temperature_degrees_hold(s.lhs, s.rhs, s.relation, s.decide, **s.options)),
+    (CONDITION_FOLLOWS, lambda s: s.relation in EQUALITY and _condition_follows(s.lhs, s.rhs)),
+    (EQUATION_SOLVED, lambda s: bool(s.rows) and s.relation == "="
+     and _solved_beside(s.lhs, s.rhs, s.rows, s.macros)),
+    # only an equation of numbers (2 + 2 = 5 => ...) is wrong whatever its letters stand for, and only
+    # as a premise: one an arrow leads to (... => 3 = 1) is the contradiction of an equation without solution
+    (EQUATION_CLAUSE, lambda s: s.clause and s.relation in EQUALITY and (bool(s.verdict.counterexample)
+                                                                      or s.derived)),
+    (ROUNDED_DECIBELS, lambda s: _rounded_decibels(s.lhs, s.rhs, s.relation, s.decide, **s.options)),
+    (ROUNDED_TO_WHOLE, lambda s: s.relation == "=" and _rounds_to_whole(s.lhs, s.rhs)),
+    (ROUNDED_VALUE_PUT_IN, lambda s: s.relation == "="
+     and _puts_in_rounded_value(s.lhs, s.rhs, s.relation, s.decide, **s.options)),
+    (CASES_AT_INTEGERS, lambda s: _cases_hold_at_integers(s.lhs, s.rhs, s.relation, s.macros, s.seed)),
+    ("", lambda s: _operator_refusal(s.lhs, s.rhs, s.macros)),
+    (FUNCTION_REACH, lambda s: _function_reach(s.lhs, s.rhs, s.relation, s.macros, s.seed)),
+    # pi(x) P(x, y) = pi(y) P(y, x): the sides exchange two letters, a condition the step states
+    # (detailed balance, a symmetric kernel), which no value of unknown functions refutes
+    (SYMMETRY_STATED, lambda s: _states_symmetry(s.lhs, s.rhs, s.macros)),
+    # log|2\pi\Sigma| = 2\log 2\pi + \log|\Sigma|: bars around a capital are a determinant as often as a size
+    (DETERMINANT_BARS, _determinant_bars_hold),
+)
+
+
+MEAN_PUT_IN = "a mean of the {} replaced by a quantity the prose defines (its mean?): not decided"
+
+#: the letters that notes subtract from data as their sample mean as often as their population mean
+MEAN_LETTERS = ("\\mu",)
+
+
+def _holds_with_mu_as_mean(lhs: str, rhs: str, relation: str, macros: Mapping[str, Macro], seed: int,
+                           holds_by_definitions: Callable[..., Verdict | None]) -> bool:
+    """Whether a refuted step holds with a plain ``\\mu`` taken as the mean of a family its sums run
+    over (``\\frac1m\\sum_i (x^{(i)} - \\mu)(x^{(i)} - \\mu)^T = \\frac1m\\sum_i x^{(i)}x^{(i)T} - \\mu\\mu^T``):
+    whether mu is that sample mean or E[x] only the prose says, so the step is not refuted; unlike
+    x-bar (implied_means) it is not verified either. ``holds_by_definitions``: check.py's, which decides
+    the step with the mean put in."""
+    if relation not in EQUALITY or "\\mu" not in lhs + rhs or "\\sum" not in lhs + rhs:
+        return False
+    texts = (lhs, rhs)
+    try:
+        trees = [parse_math(text, macros) for text in texts]
+    except (ParseFailure, RecursionError):
+        return False
+    if not any(isinstance(x, n.Sym) and x.base in MEAN_LETTERS and not x.indices and not x.style and not x.labels
+               for tree in trees for x in tree.walk()):
+        return False
+    for text, tree in zip(texts, trees):
+        for op in tree.walk():
+            if not (isinstance(op, n.BigOp) and op.kind == "sum" and op.lo is not None and op.hi is not None
+                    and not op.extra_vars):
+                continue
+            members = [x for x in op.body.walk() if isinstance(x, n.Sym) and x.base not in MEAN_LETTERS
+                       and len(x.indices) == 1 and isinstance(x.indices[0], n.Sym) and x.indices[0].base == op.var]
+            if not members:
+                continue
+            mean = _mean_over(text, op, text[members[0].start:members[0].end])
+            for letter in MEAN_LETTERS:
+                item = ContextItem("result", letter, letter, "=", mean, "", 0)
+                held = holds_by_definitions(lhs, rhs, relation, macros, seed, (item,))
+                if held is not None and held.status is Status.VERIFIED:
+                    return True
+            return False  # the first summed family only: one guess, not a search for a rescue
+    return False
+
+
+def _mean_put_in(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> str:
+    """The reason for a refuted step that drops a mean of a family of data (see _dropped_family_sums),
+    or "" for another step; a cheap text test first, as refuted steps alone come here."""
+    if "\\sum" not in lhs:
+        return ""
+    try:
+        left, right = parse_math(lhs, macros), parse_math(rhs, macros)
+    except (ParseFailure, RecursionError):
+        return ""
+    dropped = refusals.dropped_family_sums(left, right)
+    return MEAN_PUT_IN.format(", ".join(sorted(dropped))) if dropped else ""
+
+
+def _mean_over(text: str, op: n.BigOp, member: str) -> str:
+    """The mean of ``member`` over the range ``op`` sums it over, its bounds as ``text`` writes them."""
+    lo, hi = text[op.lo.start:op.lo.end], text[op.hi.start:op.hi.end]
+    return rf"\frac{{1}}{{({hi})-({lo})+1}}\sum_{{{op.var}={lo}}}^{{{hi}}} {member}"
+
+
+def implied_means(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> tuple[ContextItem, ...]:
+    """``\\bar{x} = \\frac{1}{n}\\sum_{i=1}^{n} x_i`` for an ``\\bar{x}`` of a step that also sums the
+    ``x_i`` from 1 to n (the bounds as written), as a weak definition: it may rescue the step, never
+    refute it."""
+    trees = []
+    for text in (lhs, rhs):
+        try:
+            trees.append((text, parse_math(text, macros)))
+        except (ParseFailure, RecursionError):
+            return ()
+    bars = {x.base for _, tree in trees for x in tree.walk()
+            if isinstance(x, n.Sym) and x.style == "bar" and not x.indices}
+    means: dict[str, ContextItem] = {}  # each barred letter its own mean (x-bar and y-bar of a covariance)
+    for text, tree in trees:
+        for op in tree.walk():
+            if not (isinstance(op, n.BigOp) and op.kind == "sum" and op.lo is not None and not op.extra_vars):
+                continue
+            for base in sorted(bars - set(means)):
+                if any(isinstance(x, n.Sym) and x.base == base and not x.style and len(x.indices) == 1
+                       and isinstance(x.indices[0], n.Sym) and x.indices[0].base == op.var for x in op.body.walk()):
+                    mean = _mean_over(text, op, f"{base}_{{{op.var}}}")
+                    means[base] = ContextItem("result", base, rf"\bar{{{base}}}", "=", mean, "", 0)
+    return tuple(means[base] for base in sorted(means))
+
+
+def _cases_hold_at_integers(lhs: str, rhs: str, relation: str, macros: Mapping[str, Macro], seed: int) -> bool:
+    """Whether a refuted step with cases holds where its letters are integers: the boundary of a case
+    over a count (``0 \\le k \\le N - 1`` for ``0 \\le k < N``) moves only between integers, which the
+    real points sampled fall between. Asked of refuted steps only."""
+    try:
+        parsed = parse_step(lhs, rhs, macros)
+    except (ParseFailure, RecursionError):
+        return False
+    if not has_cases(parsed.lhs, parsed.rhs):
+        return False
+    return _holds_at_integers(Comparator(parsed, relation, seed), strict=True)

@@ -1,0 +1,264 @@
+"""Reading a step's two sides into syntax trees: parse_step parses them, in the reading the
+notation allows (commutators, a/bc, a bold 1 as the vector of ones, lists as vectors, integrals
+without their dx), and classifies their letters (Parsed). It knows nothing of values or verdicts:
+the comparison (comparator.py), the conventions (conventions.py) and the decision (check.py) all
+read a step through it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Mapping
+
+from lintmath.lower import Letters, classify_letters, has_infinite_series
+from lintmath import commutators, expectation
+from lintmath import tuples as tuples_reading
+from lintmath.cartesian import basis_vectors, cartesian_fields
+from lintmath.differentials import PLAIN_D, SPACED_D, differential_reading, loose_differentials, plain_differentials
+from lintmath.model import Macro
+from lintmath.parse import nodes as n
+from lintmath.parse.parser import AMBIGUOUS_SLASH, NO_DIFFERENTIAL, increments_of, parse_math, prepare
+from lintmath.parse.parser import reads_star_product
+from lintmath.parse.tokens import ParseFailure
+
+
+@dataclass(frozen=True)
+class Parsed:
+    lhs: n.Node
+    rhs: n.Node
+    letters: Letters
+
+
+def parse_step(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> Parsed:
+    increments = step_increments(lhs, rhs, macros)
+    tuples = bool(_BARE_NABLA.search(lhs + rhs) or _NUMBER_ANGLE_PAIR.search(lhs + rhs))
+    try:
+        left, right = _parsed_sides(lhs, rhs, macros, increments, tuples)
+    except ParseFailure as exc:
+        if exc.args[:1] == (AMBIGUOUS_SLASH,):
+            left, right = _slashed_sides(lhs, rhs, macros, increments, tuples, exc)
+        elif exc.args and _UNREAD_ONES.match(str(exc.args[0])):
+            left, right = _ones_sides(lhs, rhs, macros, increments, tuples, exc)
+        else:
+            if not tuples and commutators.unread(exc):
+                return _commutator_step(lhs, rhs, macros, increments, exc)
+            if tuples or not tuples_reading.unread_list(exc):
+                raise
+            left, right = _listed_vectors(lhs, rhs, macros, increments, exc)
+    left, right = cartesian_fields(left, right)
+    left, right = basis_vectors(left, right)
+    if _normed_functions(left, right):
+        raise ParseFailure(FUNCTION_NORM)
+    if PLAIN_D.search(lhs + " " + rhs) and loose_differentials(left, right) \
+            and not SPACED_D.search(lhs + " " + rhs):
+        try:
+            left, right = plain_differentials(left), plain_differentials(right)
+        except ValueError:
+            pass  # d x y: d(xy) or y dx, left to loose_differentials' reason
+    left, right = differential_reading(left, right)
+    measures = expectation.measures(left, right)
+    if len(measures) > 1:
+        # E^Q[X] = E^P[X Z]: a change of measure holds for the measures the prose relates, not in one space
+        raise ParseFailure(DIFFERENT_MEASURES.format(", ".join(sorted(m or "the plain E" for m in measures))))
+    if ("*" in lhs or "*" in rhs or "\\ast" in lhs or "\\ast" in rhs) and _star_beside_signals(left, right):
+        raise ParseFailure("* between factors may be a convolution")
+    return Parsed(left, right, classify_letters(left, right))
+DIFFERENT_MEASURES = "expectations under different measures ({}) are not decided yet"
+FUNCTION_NORM = "a norm of a function (\\|f\\| beside f(x): an integral or a supremum) is not decided yet"
+
+
+def _normed_functions(*trees: n.Node) -> bool:
+    """Whether a norm is taken of a letter the step also applies (\\|f\\|_1 beside \\int |f(x)|\\,dx):
+    the norm of a function space, which the lowering would take of a random vector instead."""
+    normed = set()
+    for tree in trees:
+        for x in tree.walk():
+            if isinstance(x, n.Norm):
+                inner = x.inner
+                while isinstance(inner, n.Paren):
+                    inner = inner.inner
+                if isinstance(inner, n.Sym):
+                    normed.add(inner.key)
+    if not normed:
+        return False
+    return any(isinstance(x, n.Apply) and x.func.key in normed for tree in trees for x in tree.walk())
+
+
+def _commutator_step(lhs: str, rhs: str, macros: Mapping[str, Macro], increments: frozenset[str],
+                     failure: ParseFailure) -> Parsed:
+    """The step with each [A, B] a commutator and its letters generic matrices (see commutators), when
+    the brackets hold letters and nothing else in the step marks a vector or a state."""
+    try:
+        left = parse_math(lhs, macros, increments, commutators=True)
+        right = parse_math(rhs, macros, increments, commutators=True)
+    except ParseFailure:
+        raise failure from None
+    if not commutators.readable(left, right):
+        raise failure
+    letters = classify_letters(left, right)
+    if letters.vectors or letters.kets or letters.randomness.any_sensitive:
+        raise failure
+    return Parsed(left, right, _as_commutators(letters, left, right))
+
+
+def _as_commutators(letters: Letters, left: n.Node, right: n.Node) -> Letters:
+    """``letters`` with every letter of the sides a generic operator, as the commutator reading has them."""
+    operators = commutators.operator_letters(left, right) - letters.index - letters.integer
+    return replace(letters, matrices=letters.matrices | operators, candidates=frozenset(),
+                   required=frozenset(), commutators=True)
+
+
+def reclassified(parsed: Parsed, left: n.Node, right: n.Node) -> Parsed:
+    """The sides ``left``, ``right`` (``parsed``'s, rewritten: definitions put in) with their letters
+    classified afresh, keeping the commutator reading: a letter of [A, B] stays an operator when the
+    document's matrix for B is put in (a scalar A would make [A, B] = 0 and refute a true expansion)."""
+    letters = classify_letters(left, right)
+    if parsed.letters.commutators:
+        letters = _as_commutators(letters, left, right)
+    return Parsed(left, right, letters)
+
+
+def _parsed_sides(lhs: str, rhs: str, macros: Mapping[str, Macro], increments: frozenset[str],
+                  tuples: bool, slashed: bool = False, ones: bool = False) -> tuple[n.Node, n.Node]:
+    try:
+        return coherent_applications(parse_math(lhs, macros, increments, tuples, slashed_products=slashed, ones=ones),
+                                     parse_math(rhs, macros, increments, tuples, slashed_products=slashed, ones=ones))
+    except ParseFailure as exc:
+        if exc.args[:1] != (NO_DIFFERENTIAL,):
+            raise
+        return coherent_applications(*implicit_integrals(lhs, rhs, macros, increments, tuples, exc))
+
+
+def _slashed_sides(lhs: str, rhs: str, macros: Mapping[str, Macro], increments: frozenset[str], tuples: bool,
+                   failure: ParseFailure) -> tuple[n.Node, n.Node]:
+    """The sides with ``a/bc`` read as a/(bc) and (a/b)c as the other reading (see lower.SLASH_REACH), where
+    the factors after each such slash are plain; else ``failure`` stands."""
+    try:
+        return _parsed_sides(lhs, rhs, macros, increments, tuples, slashed=True)
+    except ParseFailure:
+        raise failure from None
+
+
+_UNREAD_ONES = re.compile(r"^\\(mathbf|mathbb|boldsymbol|bm)\{1\} is not decided yet$")
+
+
+def _ones_sides(lhs: str, rhs: str, macros: Mapping[str, Macro], increments: frozenset[str], tuples: bool,
+                failure: ParseFailure) -> tuple[n.Node, n.Node]:
+    """The sides with every bold or blackboard 1 the vector of ones, where the step also has vectors or
+    matrices for it to be added to or multiplied with (\\Sigma w - \\lambda 1 = 0, X 1, w^T 1): as finance
+    and statistics write it. Alone among numbers (1 + 1 = 2) it may be the identity or an indicator, and
+    beside states (quantum notes) \\mathbb{1} is the identity operator: ``failure`` stands."""
+    try:
+        sides = _parsed_sides(lhs, rhs, macros, increments, tuples, ones=True)
+    except ParseFailure:
+        raise failure from None
+    letters = classify_letters(*sides)
+    arrays = (letters.vectors | letters.matrices) - {"bf:1", "bf:0"}
+    # a MatrixLit, or the ones transposed (1 1^T), which is read as a row of ones already
+    written = any(isinstance(x, n.MatrixLit) or isinstance(x, n.Transpose) and _ones(x.inner)
+                  for side in sides for x in side.walk())
+    if not (arrays or written) or letters.kets:
+        raise failure
+    return sides
+
+
+def _ones(node: n.Node) -> bool:
+    while isinstance(node, n.Paren):
+        node = node.inner
+    return isinstance(node, n.Sym) and node.base == "1" and "bf" in node.style
+
+
+def _listed_vectors(lhs: str, rhs: str, macros: Mapping[str, Macro], increments: frozenset[str],
+                    failure: ParseFailure) -> tuple[n.Node, n.Node]:
+    """The sides with each list in brackets read as a column vector, when every such list is used as one:
+    added, subtracted, scaled, multiplied by \\cdot or \\times, under a norm, or a whole side. A list
+    anywhere else (a point f(1,2) is an argument list already; \\lambda((0,1)), |(a,b)|, (0,1)^2,
+    \\{(a,b)\\}) may be an interval or a point, and ``failure`` stands."""
+    try:
+        sides = _parsed_sides(lhs, rhs, macros, increments, True)
+    except ParseFailure:
+        raise failure from None
+    if not all(tuples_reading.lists_used_as_vectors(side) for side in sides):
+        raise failure
+    return sides
+
+
+def implicit_integrals(lhs: str, rhs: str, macros: Mapping[str, Macro], increments: frozenset[str],
+                       tuples: bool, failure: ParseFailure) -> tuple[n.Node, n.Node]:
+    """The sides with each integral that lacks its dx read over its one letter (Parser.implicit_integral),
+    when that is the step's only reading: the letter occurs nowhere in the step but in integrals over it.
+    ``\\int_0^1 x^2 = \\tfrac13`` integrates over x; in ``\\int_0^T c = cT`` the c outside says the
+    variable is another one, and ``failure`` (the missing dx) stands."""
+    try:
+        sides = (parse_math(lhs, macros, increments, tuples, implicit_dx=True),
+                 parse_math(rhs, macros, increments, tuples, implicit_dx=True))
+    except ParseFailure:
+        raise failure from None
+    implied = {x.var.key for side in sides for x in side.walk() if isinstance(x, n.Integral) and x.implicit}
+    if any(_free_outside_integrals(side, implied) for side in sides):
+        raise failure
+    return sides
+
+
+def _free_outside_integrals(node: n.Node, keys: set[str]) -> bool:
+    """Whether a letter of ``keys`` occurs in ``node`` other than under an integral over it (its bounds
+    count as outside), a subscript's or a function's name included: any use says it is not only bound."""
+    if isinstance(node, n.Sym) and node.key in keys:
+        return True
+    if isinstance(node, n.Integral):
+        inside = keys - {node.var.key}
+        return _free_outside_integrals(node.body, inside) or any(
+            _free_outside_integrals(b, keys) for b in (node.lo, node.hi) if b is not None)
+    return any(_free_outside_integrals(c, keys) for c in node.children())
+
+
+def _star_beside_signals(*trees: n.Node) -> bool:
+    """A star read as a product (see parser.star_products) in a step that elsewhere writes signals:
+    ``x * y = \\sum_k x[k] y[n-k]`` is a convolution written out, though ``x * y`` alone reads as a
+    product. Signals: a sequence ``x[k]``, a delta, an integral, a sum without end."""
+    if not reads_star_product(*trees):
+        return False
+    if has_infinite_series(*trees):
+        return True
+    return any(isinstance(x, n.Apply) and x.bracket == "[" or isinstance(x, n.Integral)
+               or isinstance(x, n.Sym) and x.base == "\\delta" for tree in trees for x in tree.walk())
+
+
+# a \nabla without a subscript: a step of vector calculus, whose fields may be written as (F_x, F_y, F_z)
+_BARE_NABLA = re.compile(r"\\nabla(?![a-zA-Z])(?!\s*_)")
+# \langle 3, 4\rangle: an inner product takes vectors, not numbers; a pair of numbers is a vector
+_NUMBER_ANGLE_PAIR = re.compile(r"\\langle\s*-?[\d.]+\s*,\s*-?[\d.]+\s*\\rangle")
+
+
+def step_increments(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> frozenset[str]:
+    """Delta and delta as parts of quantities (``\\Delta Q``, ``\\delta q``) when the step writes them
+    before letters only: both sides must agree, or ``\\Delta(u + v) = \\Delta u + \\Delta v`` would
+    compare an operator with two new quantities."""
+    text = lhs + rhs
+    if not any(c in text for c in ("\\Delta", "\\delta")) and not any(
+            ("\\Delta" in m.body or "\\delta" in m.body) and m.name in text for m in macros.values()):
+        return frozenset()  # most steps: no increment written, directly or through a macro
+    before, elsewhere = set(), set()
+    for text in (lhs, rhs):
+        try:
+            found = increments_of(prepare(text, macros))
+        except ParseFailure:
+            return frozenset()
+        before |= found[0]
+        elsewhere |= found[1]
+    return frozenset(before - elsewhere)
+
+
+def coherent_applications(*trees: n.Node) -> tuple[n.Node, ...]:
+    """One letter is one kind of thing throughout a step: where ``u(x)`` reads as an application, so
+    does ``u(x+1)``, which alone would read as a product first. Such a letter is a function, and no
+    reading makes a product of it (which would verify ``u(x+1) = u(x) + u(1)``)."""
+    applied = {x.func.key for tree in trees for x in tree.walk()
+               if isinstance(x, n.Apply) and x.maybe_product and not x.prefer_product}
+    mixed = {x.func.key for tree in trees for x in tree.walk()
+             if isinstance(x, n.Apply) and x.prefer_product and x.func.key in applied}
+    if not mixed:
+        return trees
+    return tuple(n.map_nodes(tree, lambda x: replace(x, prefer_product=False, maybe_product=False)
+                             if isinstance(x, n.Apply) and x.func.key in mixed else x)
+                 for tree in trees)

@@ -1,0 +1,256 @@
+"""The numbers a comparison works with: the value of a lowered expression at a point (``evaluate``),
+and how far apart two values may be and still agree: the working tolerance, and the rounding that
+written decimals claim (``decimal_tolerance``). Only numbers: no readings, no verdicts.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+from fractions import Fraction
+
+import sympy as sp
+
+from lintmath import linalg
+from lintmath.evaluate import UNDEFINED, fast_value, quick_value
+from lintmath.lower import Instance, Lowerer, classify_letters
+from lintmath.parse import nodes as n
+from lintmath.parse.units import is_unit
+
+
+PRECISION = 30
+TOLERANCE = sp.Float("1e-9")
+
+
+def _slack(tolerance, a, b):
+    """How far apart two values may be. The working tolerance is a share of values above 1 and
+    absolute below; the tolerance of written decimals is a share of the values themselves, however
+    small (``e^{-10} = 0.04`` is 100% off, not 0.04 off)."""
+    least = _TOLERANCE_DOUBLE if isinstance(tolerance, float) else TOLERANCE
+    if tolerance > least:
+        return tolerance * max(abs(a), abs(b)) + least
+    return tolerance * max(1, abs(a), abs(b))
+
+
+_TOLERANCE_DOUBLE = float(TOLERANCE)
+
+
+def decimal_tolerance(*trees: n.Node, given: bool = False) -> sp.Float:
+    """Written decimals are rounded: ``= 0.14`` claims the value to half a unit in its last place,
+    0.005, which is 3.6% of it. The step is held to the loosest such claim among its decimals, as a
+    share of the values compared (see ``Comparator.holds``), so that ``e^{-10} = 0.04`` and
+    ``\\pi = 3.2`` do not pass. A number that is a whole side of the claim is a result, rounded
+    however short (``6.1 \\times 10^{5}`` too, to half a unit of its mantissa's last digit); other
+    decimals of one or two digits are the data of the example, exact (``0.3 \\cdot 0.2 + 0.7 \\cdot 0.1
+    = 0.14`` is wrong, not rounded), and longer ones rounded constants whose error the result may
+    carry (``3 \\times 0.693 = 2.08``), by their own share. A side that is a number carries the error
+    of its decimals of four digits or more by as much as it moves when each moves by its half unit
+    (``1000(1.0041667)^{120}``: 120 times that of its base; ``-100 + 54.55 + 49.59``: 0.01 in 4.14).
+    Three digits may be the data (a rate of 1.08), whose error a step that magnifies it (``\\ln 1.08``)
+    would carry into any result: those keep their own share. ``given``: the trees are the line
+    before, which states no result."""
+    shares = []
+    for tree in trees:
+        result = None if given else _lone_number(tree)
+        if result is not None and "." in result.value and Fraction(result.value):
+            shares.append(_half_unit(result) / Fraction(result.value))
+        elif result is not None and len(result.value.lstrip("0")) >= ROUNDED_INTEGER_DIGITS:
+            # \frac{170}{\sqrt 2} = 120, 1000 e^{0.5} = 1649: a whole number of three digits or more that
+            # ends a computation is rounded to units; a slip of integer arithmetic is off by 1 or more
+            shares.append(Fraction(1, 2) / Fraction(result.value))
+        elif result is not None and Fraction(result.value) and _percent_result(tree):
+            # 0.161 = 16\%: a share is quoted in whole percent as readily; a slip is still off by a
+            # whole percent or more (\frac{17}{68} = 24\%), twice the half unit allowed
+            shares.append(Fraction(1, 2) / Fraction(result.value))
+        elif result is not None and len(result.value.lstrip("0")) == 2 and _unit_factor(_last_factor(tree)):
+            # \\sqrt 2 \\times 10\\,\\mathrm{V} = 14\\,\\mathrm{V}: a measured quantity is rounded to two digits
+            # as readily; a slip of integer arithmetic is still off by 1 or more
+            shares.append(Fraction(1, 2) / Fraction(result.value))
+        carried = [node for node in tree.walk() if isinstance(node, n.Num) and node is not result
+                   and _significant_digits(node) >= 3]
+        long = [node for node in carried if _significant_digits(node) >= CARRIED_DIGITS]
+        propagated = _carried_share(tree, long) if long else None
+        if propagated is not None:
+            shares.append(propagated)
+            carried = [node for node in carried if node not in long]
+        shares += [_half_unit(node) / Fraction(node.value) for node in carried]
+    if not shares:
+        return TOLERANCE
+    return max(TOLERANCE, sp.Float(float(max(shares))))
+
+
+def exact_decimals(*trees: n.Node) -> bool:
+    """Whether a side is a repeating decimal (``0.\\overline{3}``): it states every digit of its value,
+    so the decimal it is equated with (``= 0.3``) is another expansion of it, not a rounded result."""
+    for tree in trees:
+        while isinstance(tree, n.Paren) or isinstance(tree, n.Add) and len(tree.terms) == 1:
+            tree = tree.inner if isinstance(tree, n.Paren) else tree.terms[0].node
+        if isinstance(tree, n.Repeating):
+            return True
+    return False
+
+
+CARRIED_DIGITS = 4  # decimals this long in a side that is a number carry their error through it
+ROUNDED_INTEGER_DIGITS = 3  # \pi = 3 is no rounding anyone writes with "="; 120 for 120.2 is
+
+
+def combined_tolerance(*tolerances: sp.Float) -> sp.Float:
+    """The tolerance of a comparison from those of its sides: what the data before carried and what
+    the result rounded add up (``-100 + 54.55 + 49.59 = 4.13``: 0.01 carried, 0.005 rounded)."""
+    rounded = [t for t in tolerances if t > TOLERANCE]
+    return sp.Float(sum(rounded)) if rounded else TOLERANCE
+
+
+def _half_unit(num: n.Num) -> Fraction:
+    places = len(num.value.split(".")[1]) if "." in num.value else 0
+    return Fraction(1, 2 * 10 ** places)
+
+
+def _significant_digits(num: n.Num) -> int:
+    """The digits of a decimal after its leading zeros (``0.0231``: 3); 0 for an integer or zero."""
+    if "." not in num.value or not Fraction(num.value):
+        return 0
+    return len(num.value.replace(".", "").lstrip("0"))
+
+
+def _carried_share(tree: n.Node, carried: list[n.Num]) -> Fraction | None:
+    """How far a side that is a number may be off, as a share of its value, when each of the rounded
+    decimals ``carried`` is off by its half unit: the sum of what each moves it by. None for a side
+    with letters (or one that cannot be valued), whose decimals keep their own share."""
+    if any(isinstance(x, (n.Sym, n.Apply)) for x in tree.walk()):
+        return None
+    value = side_value(tree)
+    if value is None or value == 0:
+        return None
+    moved = sp.Float(0)
+    for num in carried:
+        half = _half_unit(num)
+        step = Decimal(half.numerator) / Decimal(half.denominator)
+        shifts = [side_value(_with_value(tree, num, Decimal(num.value) + sign * step)) for sign in (1, -1)]
+        if any(v is None for v in shifts):
+            return None
+        moved += max(abs(v - value) for v in shifts)
+    return Fraction(str(moved / abs(value)))
+
+
+def _with_value(tree: n.Node, num: n.Num, value: Decimal) -> n.Node:
+    return n.rebuild(tree, lambda x: replace(x, value=format(value, "f")) if x is num else None)
+
+
+def side_value(tree: n.Node) -> sp.Float | None:
+    """The value of a side without letters; None when it has none (or it is not a real number)."""
+    try:
+        expr = Lowerer(Instance(3, {}, {}), classify_letters(tree)).lower(tree)
+    except Exception:  # noqa: BLE001 -- a side the lowering cannot read has no value to carry errors into
+        return None
+    if linalg.is_matrix(expr) or getattr(expr, "free_symbols", None):
+        return None
+    return evaluate(expr, {}, PRECISION)
+
+
+def _lone_number(tree: n.Node) -> n.Num | None:
+    """The number a side is, give or take a sign or brackets (``0.14``, ``-(2.5)``); for a number in
+    scientific notation (``6.1 \\times 10^{5}``), its mantissa, whose last digit says how it was rounded."""
+    while isinstance(tree, (n.Paren, n.Add)):
+        if isinstance(tree, n.Add) and len(tree.terms) != 1:
+            return None
+        tree = tree.inner if isinstance(tree, n.Paren) else tree.terms[0].node
+    tree = _without_units(tree)
+    if isinstance(tree, n.Num):
+        return tree
+    if _is_percent(tree) and isinstance(tree.args[0], n.Num):
+        return tree.args[0]  # 16\%: its digits say how the share was rounded, as a decimal's do
+    scientific = scientific_parts(tree)
+    return scientific[0] if scientific is not None else None
+
+
+def _is_percent(tree: n.Node) -> bool:
+    """Whether a node is a number of percent (``16\\%``), as the parser reads ``\\%``."""
+    return isinstance(tree, n.Func) and tree.name == "percent" and len(tree.args) == 1
+
+
+def _percent_result(tree: n.Node) -> bool:
+    """Whether a side is a lone number of percent (``16\\%``, ``(16\\%)``), brackets and units aside."""
+    while isinstance(tree, n.Paren) or (isinstance(tree, n.Add) and len(tree.terms) == 1):
+        tree = tree.inner if isinstance(tree, n.Paren) else tree.terms[0].node
+    return _is_percent(_without_units(tree))
+
+
+def _last_factor(tree: n.Node) -> n.Node:
+    """The last factor of a side that is a product (its unit, in ``14\\,\\mathrm{V}``), else the side."""
+    while isinstance(tree, n.Paren):
+        tree = tree.inner
+    return tree.factors[-1] if isinstance(tree, n.Mul) else tree
+
+
+def _without_units(tree: n.Node) -> n.Node:
+    """``5.8\\times10^{3}\\,\\text{s}`` as ``5.8\\times10^{3}``: a unit says what a number counts, not how it
+    was rounded."""
+    if not isinstance(tree, n.Mul) or not any(_unit_factor(f) for f in tree.factors):
+        return tree
+    kept = [(f, op) for f, op in zip(tree.factors, ("", *tree.ops)) if not _unit_factor(f)]
+    if len(kept) == 1:
+        return kept[0][0]
+    return replace(tree, factors=tuple(f for f, _ in kept), ops=tuple(op for _, op in kept[1:]))
+
+
+def _unit_factor(node: n.Node) -> bool:
+    """A unit or a power of one (``\\mathrm{m}^2``, ``\\mathrm{s}^{-1}``): what a result counts, not its digits."""
+    return is_unit(node) or isinstance(node, n.Pow) and is_unit(node.base)
+
+
+def scientific_parts(node: n.Node) -> tuple[n.Num, n.Node, int] | None:
+    """``6.1 \\times 10^{5}``, ``1.0 \\cdot 10^{-3}``: the decimal mantissa, the exponent as written and its
+    value; None for anything else (``3 \\times 10^{8}`` is an exact product, as any other integers are)."""
+    if not (isinstance(node, n.Mul) and len(node.factors) == 2 and node.ops in (("\\times",), ("\\cdot",))):
+        return None
+    mantissa, power = node.factors
+    if not (isinstance(mantissa, n.Num) and "." in mantissa.value and isinstance(power, n.Pow)
+            and isinstance(power.base, n.Num) and power.base.value == "10"):
+        return None
+    exp = power.exp.inner if isinstance(power.exp, n.Paren) else power.exp
+    sign = 1
+    if isinstance(exp, n.Add) and len(exp.terms) == 1:
+        sign = -1 if exp.terms[0].sign == "-" else 1
+        exp = exp.terms[0].node
+    if not (isinstance(exp, n.Num) and exp.value.isdigit()):
+        return None
+    return mantissa, power.exp, sign * int(exp.value)
+
+
+def evaluate(expr: sp.Expr, point: dict, precision: int = PRECISION, complex_ok: bool = False,
+             quick: bool = False) -> sp.Expr | float | None:
+    """The value of ``expr`` at ``point``, or None when it is not finite and defined (and real,
+    unless the step itself uses the imaginary unit). ``quick``: a screening, which a real double
+    may answer (a Python float); a refutation is always confirmed without it."""
+    if quick and precision == PRECISION and (value := quick_value(expr, point)) is not None:
+        return None if value is UNDEFINED else value
+    integral = expr.has(sp.Integral)
+    screening = precision <= PRECISION
+    if integral:
+        # numerical quadrature at 30 digits costs seconds; 12 digits decide a typo just as well
+        precision = min(precision, 12 if screening else 18)
+    if (fast := fast_value(expr, point, precision, complex_ok)) is not None:  # see evaluate.py
+        return None if fast is UNDEFINED else fast
+    if integral and screening:
+        # a quadrature that did not settle at screening precision: SymPy's evalf would try ever
+        # harder ones for seconds (tens of seconds, for elliptic integrals); no value at this point
+        return None
+    if expr.has(sp.Sum, sp.Product):
+        return None  # an infinite series: SymPy's summation can run for minutes (see evaluate.py)
+    try:
+        value = expr.xreplace(point).evalf(precision)
+    except (ZeroDivisionError, ValueError, TypeError, OverflowError, RecursionError, AttributeError):
+        return None
+    if not value.is_number:
+        return None
+    re, im = value.as_real_imag()
+    try:
+        if not re.is_finite or not im.is_finite or value.has(sp.nan, sp.zoo, sp.oo, -sp.oo):
+            return None
+        if im != 0 and abs(im) > TOLERANCE * max(1, abs(re)):
+            if not complex_ok:
+                return None
+            return sp.Float(re, precision) + sp.I * sp.Float(im, precision)
+    except TypeError:
+        return None
+    return sp.Float(re, precision)
