@@ -1240,7 +1240,44 @@ def _literal_matrix_appears(parsed: Parsed) -> bool:
 def dropped_variables(parsed: Parsed) -> list[str]:
     left, right = names(parsed.lhs, parsed.letters), names(parsed.rhs, parsed.letters)
     dropped = {left[k] for k in left if k not in right and not k.endswith("()")}
-    return sorted(dropped | _dropped_indexed(parsed))
+    return sorted(dropped | _dropped_indexed(parsed) | _dropped_labelled(parsed))
+
+
+def _dropped_labelled(parsed: Parsed) -> set[str]:
+    """Members of a family written on the left with a subscript letter that nothing else in the step
+    uses (\\omega_d beside \\omega_n, the damped and the natural frequency) and whose own subscript the
+    right side never writes, while it still writes the family: the lowering reads \\omega_d and
+    \\omega_n as two entries of one sequence, so names() sees nothing lost, but a subscript that no sum
+    or other term shares is a label, and the member replaced by its value from the prose
+    (\\omega_d = \\omega_n\\sqrt{1 - \\zeta^2}) is a substitution, not a typo."""
+    letters = parsed.letters
+    if not letters.index:
+        return set()  # cheap gate: no letter subscripts anywhere
+    skip = n.non_quantities(parsed.lhs)
+    every = [x for side in (parsed.lhs, parsed.rhs) for x in side.walk() if isinstance(x, n.Sym)]
+    sums = [node for side in (parsed.lhs, parsed.rhs) for node in side.walk() if isinstance(node, n.BigOp)]
+    bound = {v for node in sums for v in (node.var, *node.extra_vars)}
+    # a member inside a sum is a term of it, whatever its subscript: only one outside every sum is a label
+    skip = skip | {id(x) for node in sums for x in node.body.walk()}
+    right = [x for x in parsed.rhs.walk() if isinstance(x, n.Sym)]
+    out = set()
+    for node in parsed.lhs.walk():
+        if not isinstance(node, n.Sym) or id(node) in skip or not node.indices or node.base in bound \
+                or node.key in letters.entries:
+            continue
+        if not all(isinstance(i, n.Sym) and not i.indices and i.base in letters.index and i.base not in bound
+                   for i in node.indices):
+            continue
+        written = tuple(_item_text(i) for i in node.indices)
+        members = [x for x in every if x.key == node.key and x.indices
+                   and tuple(_item_text(i) for i in x.indices) == written]
+        member_ids = {id(i) for x in members for i in x.indices}
+        if any(x.base == i.base for i in node.indices for x in every if id(x) not in member_ids):
+            continue  # the letter is used elsewhere: a running index (x_k beside k), not a label
+        family = [x for x in right if x.key == node.key and x.indices]
+        if family and not any(tuple(_item_text(i) for i in x.indices) == written for x in family):
+            out.add(node.key + "_" + ",".join(written))
+    return out
 
 
 def _dropped_indexed(parsed: Parsed) -> set[str]:

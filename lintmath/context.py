@@ -66,6 +66,27 @@ def defined_head(tree: n.Node) -> n.Sym | None:
     return None
 
 
+def defines_from_itself(head: n.Sym, body: n.Node) -> bool:
+    """Whether ``body`` writes the name ``head`` defines, so that the equation is a recurrence
+    (``x_{t+1} = x_t - g``), not a definition. A subscript that labels one member of a family, a
+    letter the body never uses (``\\omega_d = \\omega_n\\sqrt{1 - \\zeta^2}``) or an upright label
+    (``T_{\\mathrm{out}} = T_{\\mathrm{in}} - q/c``), defines that member from its siblings:
+    a definition, as long as the body never writes the member itself."""
+    same = [x for x in body.walk() if isinstance(x, n.Sym) and x.key == head.key]
+    if not same:
+        return False
+    labels = head.indices and all(
+        isinstance(i, n.Sym) and not i.indices and not i.primes
+        and (i.style in ("label", "op", "rm") or not any(isinstance(x, n.Sym) and x.base == i.base for x in body.walk()))
+        for i in head.indices)
+    if not labels or head.labels or head.sup_letter is not None:
+        return True
+    written = tuple((i.base, i.style) for i in head.indices)  # type: ignore[union-attr]
+    return any(not x.indices or x.labels != head.labels
+               or tuple((getattr(i, "base", None), getattr(i, "style", None)) for i in x.indices) == written
+               for x in same)
+
+
 def _mentions_parameters(lhs: n.Apply, rhs: n.Node) -> bool:
     """Whether the value ``rhs`` of ``f(x, y)`` depends on one of its arguments x, y."""
     params = {a.base for a in lhs.args if isinstance(a, n.Sym)}
@@ -87,7 +108,7 @@ def definition_of(step: Step, macros: dict[str, Macro], path: str,
         rhs = parse_math(step.rhs.text, macros)
     except (ParseFailure, RecursionError):
         return None
-    if any(isinstance(x, n.Sym) and x.key == head.key for x in rhs.walk()):
+    if defines_from_itself(head, rhs):
         return None  # x_{t+1} = x_t - g is a recurrence; x-bar = (1/n) sum x_i defines x-bar
     if isinstance(lhs, n.Apply) and functions is not None:
         if _mentions_parameters(lhs, rhs):
@@ -191,7 +212,7 @@ def prose_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
                 if relation is not None:
                     items.append(replace(relation, where=f"{doc.path}:{number}", line=number, path=doc.path))
                 continue
-            if head is None or not rhs or any(isinstance(x, n.Sym) and x.key == head.key for x in body.walk()):
+            if head is None or not rhs or defines_from_itself(head, body):
                 continue
             items.append(ContextItem("result", head.base, lhs, "=", rhs, f"{doc.path}:{number}", number,
                                      False, doc.path, True, _declares(line[:match.start()]), head_label(head, body)))

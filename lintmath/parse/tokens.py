@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from typing import Iterable, Mapping
 
 from lintmath.model import Macro
+from lintmath.parse.vocabulary import STYLES
 
 
 class ParseFailure(Exception):
@@ -231,10 +232,23 @@ def expand_macros(tokens: list[Token], macros: Mapping[str, Macro]) -> list[Toke
             end = rest[i - 1].end
         work = list(reversed(rest[i:]))
         expansion = _substitute(_body_tokens(macro.body), args, t.start, max(end, t.end))
+        if len(expansion) > 1 and out and _takes_next_token(out[-1]):
+            # \dot\xv with \xv = \mathbf{x}: TeX gives the accent the macro as its one argument,
+            # so its whole expansion (\dot{\mathbf{x}}), not the bare \mathbf that pasting it leaves
+            expansion = [Token("open", "{", t.start, t.end), *expansion, Token("close", "}", t.start, t.end)]
         if t.spaced and expansion:
             expansion[0] = replace(expansion[0], spaced=True)  # \sin x~\R: the space before the macro
         work.extend(reversed(expansion))
     return out
+
+
+#: commands whose one argument may be a single token: an accent or a letter style before a macro
+#: (\hat\xv), a root, a superscript or a subscript (x_\idx)
+_ONE_TOKEN_ARGUMENT = set(STYLES) | {"\\sqrt", "^", "_"}
+
+
+def _takes_next_token(token: Token) -> bool:
+    return token.text in _ONE_TOKEN_ARGUMENT and token.kind in ("cmd", "sym")
 
 
 def macro_table(macros: Iterable[Macro]) -> dict[str, Macro]:
