@@ -24,7 +24,7 @@ from lintmath import implication, linalg, modular, probability, quantum
 from lintmath import independence, infotheory, logbase, matfunc, primed, refusals, series
 from lintmath import tuples as tuples_reading
 from lintmath.budget import BudgetExceeded, work_time
-from lintmath.context import EARLIER, RELATION, ContextItem, with_earlier_values
+from lintmath.context import EARLIER, RELATION, VALUES, ContextItem, with_earlier_values
 from lintmath.differentials import (
     DIFFERENTIALS, SPACED_D, differential_gap, differentiated_by, has_differentials, has_plain_differentials,
     loose_differentials, operand_letters,
@@ -39,7 +39,7 @@ from lintmath.parse.units import ohms_as_units, unit_names, without_units, write
 from lintmath.parse.vocabulary import FUNCTION_LETTERS, UNIT_KINDS
 from lintmath.relations import EQUALITY, INEQUALITY, LOGICAL, PLUS_MINUS, with_signs
 from lintmath.comparator import (
-    GATES_DIFFER, SERIES_DIFFER, SIZE_DEPENDENT, Comparator, Outcome, _canonical_calls, _cases_differ_off_samples,
+    GATES_DIFFER, SAMPLED_VALUES, SERIES_DIFFER, SIZE_DEPENDENT, Comparator, Outcome, _canonical_calls, _cases_differ_off_samples,
     _holds_at_integers, _holds_where_negative, _is_index_letter, _item_text, _written_alone, event_excuse, names,
 )
 from lintmath.conventions import (
@@ -98,6 +98,18 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
     that the line before does not write may be copied back from them, as the author wrote it. Only the
     diagnosis reads them; where it decides the verdict (a quantity the line lost), a term so copied
     must be the whole difference of the two sides, which that search writes back from the sides alone."""
+    if any(item.kind == VALUES for item in context):
+        # the letters the prose gives a finite set of values (y_i in {-1, +1}) are first read as real
+        # numbers, like any others: a step refuted so is decided again on the set's values, and one
+        # left unverified (r^2 = r, a property stated) may be verified there
+        rest = tuple(item for item in context if item.kind != VALUES)
+        options = dict(macros=macros, first=first, seed=seed, explain=explain, indefinite=indefinite, rows=rows,
+                       clause=clause, derived=derived, modular_prose=modular_prose, note=note, chain=chain)
+        verdict = check_step(lhs, rhs, relation, context=rest, **options)
+        if verdict.status is Status.VERIFIED or not (relation in EQUALITY or relation in INEQUALITY):
+            return verdict
+        return _decided_on_stated_values(lhs, rhs, relation, verdict,
+                                         tuple(item for item in context if item.kind == VALUES), rest, options)
     stated = {item.lhs: item for item in context if item.kind == logbase.KIND}
     bases = {command: item.rhs for command, item in stated.items()}
     if bases and log_bases(macros) != bases:
@@ -220,6 +232,57 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
         # asked after the definitions in force: a mu the document defines as the mean verifies there
         return Verdict(Status.UNVERIFIED, MU_AS_MEAN, elapsed=verdict.elapsed)
     return verdict
+
+
+def _names_stated(item: ContextItem, trees: tuple[n.Node, ...]) -> bool:
+    """Whether the step's trees write a member of the letter that ``item`` gives values."""
+    try:
+        letter = parse_math(item.lhs)
+    except (ParseFailure, RecursionError):
+        return False
+    if not isinstance(letter, n.Sym):
+        return False
+    for tree in trees:
+        # an index letter (the k of x_k) takes the instance's positions, never a stated value
+        indices = {id(i) for x in tree.walk() if isinstance(x, n.Sym) for i in x.indices}
+        for x in tree.walk():
+            if isinstance(x, n.Sym) and id(x) not in indices and x.key == letter.key and x.labels == letter.labels \
+                    and len(x.indices) == len(letter.indices) and x.sup_letter is None \
+                    and all(not isinstance(a, n.Num) or isinstance(b, n.Num) and a.value == b.value
+                            for a, b in zip(letter.indices, x.indices)):
+                return True
+    return False
+
+
+def _decided_on_stated_values(lhs: str, rhs: str, relation: str, verdict: Verdict, stated: tuple[ContextItem, ...],
+                              rest: tuple[ContextItem, ...], options: dict) -> Verdict:
+    """The verdict on a step refuted (or left unverified) at real points, decided again with the
+    letters the prose gives a finite set of values (``$y_i \\in \\{-1, +1\\}$``: 1/y_i = y_i, ``$r_{nk} \\in \\{0, 1\\}$``:
+    r_{nk}^2 = r_{nk}) taking only those values: verified where it holds at all of them, naming the
+    statement; refuted (with that point) where it fails at them; otherwise unverified, since the
+    step may hold for the values the prose allows. An unverified ``verdict`` is only replaced by a
+    verification, and a step that writes none of those letters keeps ``verdict``."""
+    try:
+        trees = (parse_math(lhs, options.get("macros")), parse_math(rhs, options.get("macros")))
+    except (ParseFailure, RecursionError):
+        return verdict
+    latest: dict[str, ContextItem] = {}
+    for item in stated:
+        if _names_stated(item, trees):
+            latest[item.lhs] = item  # a later statement of the same letter replaces an earlier one
+    if not latest:
+        return verdict
+    described = tuple(f"{item.lhs} in {{{item.rhs}}} as stated at {item.where}" for item in latest.values())
+    sampled = tuple(replace(item, kind=SAMPLED_VALUES) for item in latest.values())
+    again = check_step(lhs, rhs, relation, context=rest + sampled, **options)
+    if again.status is Status.VERIFIED:
+        return replace(again, guessed=again.guessed + described)
+    if verdict.status is not Status.REFUTED:
+        return verdict  # (a step left unverified at real points is only ever verified so)
+    if again.status is Status.REFUTED:
+        return replace(again, guessed=again.guessed + described) if again.diagnosis is None else again
+    return Verdict(Status.UNVERIFIED, f"may hold for {', '.join(described)}: {again.reason}",
+                   elapsed=verdict.elapsed + again.elapsed)
 
 
 #: relations stated in the prose that a refuted step is tried under, the nearest first
@@ -1218,7 +1281,7 @@ def apply_definitions(parsed: Parsed, definitions: list[Definition], first: bool
 
 
 def assumptions(context: tuple[ContextItem, ...]) -> tuple[ContextItem, ...]:
-    return tuple(c for c in context if c.kind == "assume")
+    return tuple(c for c in context if c.kind in ("assume", SAMPLED_VALUES))
 
 
 def _has_antiderivative(tree: n.Node) -> bool:

@@ -68,6 +68,25 @@ GLOBAL_PHASE = "holds with the standard gates only up to a global phase: not dec
 SERIES_UNSETTLED = "an infinite series that does not settle (or cannot be summed) at the sampled points is not decided"
 
 
+#: the kind of a ContextItem of kind VALUES put in force: the Comparator samples the letter's members
+#: (every instance of an indexed family) from its set instead of at real points
+SAMPLED_VALUES = "values-sampled"
+
+
+def _value_pattern(text: str) -> re.Pattern | None:
+    """The names the Lowerer gives the members of a letter stated as ``text`` (``y_i``: y[1], y[2], ...;
+    ``y_1``: y[1] only; ``b``: b), or None when ``text`` is no letter."""
+    try:
+        letter = parse_math(text)
+    except (ParseFailure, RecursionError):
+        return None
+    if not isinstance(letter, n.Sym):
+        return None
+    indices = [re.escape(i.value) if isinstance(i, n.Num) else r"[^,\]]+" for i in letter.indices]
+    name = re.escape(letter.key) + (r"\[" + ",".join(indices) + r"\]" if indices else "")
+    return re.compile(name + "".join(re.escape("^" + label) for label in letter.labels) + "$")
+
+
 @dataclass(frozen=True)
 class Outcome:
     kind: str  # "equal" | "differ" | "undecided"
@@ -272,7 +291,10 @@ class Comparator:
         self.relation = relation
         self.seed = seed
         self.assumed = assumed
-        self.constraints = _parse_assumptions(assumed)
+        self.constraints = _parse_assumptions(tuple(a for a in assumed if a.kind != SAMPLED_VALUES))
+        # the letters the prose gives a finite set of values: (the names of their members, the values)
+        self.choices = [(pattern, tuple(sp.Rational(v.strip()) for v in a.rhs.split(",")))
+                        for a in assumed if a.kind == SAMPLED_VALUES and (pattern := _value_pattern(a.lhs))]
         letters = parsed.letters
         if self.constraints:
             trees = [t for c in self.constraints for t in (c[0], c[2])]
@@ -789,6 +811,7 @@ class Comparator:
         stand_ins = not atoms and self.has_undefined_functions()
         differ_at = None
         confirmed = False  # a difference confirmed at high precision, at some point of some instance
+        exact_points = bool(self.choices)  # every letter at every point one of a stated finite set's values
         own = lhs is self.parsed.lhs and rhs is self.parsed.rhs
         lone_random = _random_arrays_on_one_side(lhs, rhs, self.letters) if own else frozenset()
         built: list[tuple[_Watched, tuple]] = []  # the instances lowered so far, their pairs and symbols
@@ -860,12 +883,19 @@ class Comparator:
             whole = _remainders(a, b)
             signs = _sign_exponents(a, b)
             bounds = self._lowered_inequalities(inst, set(symbols))
-            while got < POINTS and tries < POINTS * 5:
+            chosen = self.chosen_values(symbols)
+            # every assignment of the set's values to the letters given one, while there are few of them
+            assignments = math.prod(len(values) for values in chosen.values()) if chosen else 1
+            wanted = min(max(POINTS, assignments), FINITE_POINTS) if chosen else POINTS
+            exact_points &= bool(symbols) and len(chosen) == len(symbols)
+            while got < wanted and tries < wanted * 5:
                 if got == 0 and tries >= UNDEFINED_TRIES:
                     break  # undefined wherever it was sampled: more points rarely change that
                 tries += 1
                 point = {s: _sample(rng, tries, ranges.get(getattr(s, "name", "")), whole or s in signs)
                          for s in symbols}
+                if chosen:
+                    point.update(_assignment(chosen, k * wanted + tries - 1, assignments, rng))
                 if bounds and not _within(bounds, point):
                     reason = "no sampled point satisfies the assumptions"
                     continue
@@ -967,12 +997,24 @@ class Comparator:
             # exp(-1000/s^2) and exp(-2000/s^2) are both 0 in doubles: nothing was compared
             return Outcome("undecided", "both sides are about 0 at every sampled point")
         if differ_at is not None:
-            if agreed:
+            if agreed and not exact_points:
                 # A typo breaks an identity everywhere; agreeing at some points and not at others
                 # is a branch or domain question (1/cos y = 1/sqrt(1 - sin^2 y) where cos y > 0).
+                # Not so where every letter takes only the values the prose gives it (y^2 = y for
+                # y in {-1, 1}): a point of those where the sides differ is a counterexample.
                 return Outcome("undecided", "holds at some sampled points and not at others (a domain question)")
             return Outcome("differ", "", differ_at, frozenset(opaque), suspect=suspect)
         return Outcome("equal", "", (), frozenset(opaque))
+
+    def chosen_values(self, symbols: list) -> dict:
+        """The symbols among ``symbols`` that a letter with a stated finite set of values names, each
+        with those values (the latest statement that names it)."""
+        out = {}
+        for s in symbols:
+            for pattern, values in self.choices:
+                if pattern.match(getattr(s, "name", "")):
+                    out[s] = values
+        return out
 
     def holds(self, a: sp.Expr | float, b: sp.Expr | float, tolerance: sp.Float = TOLERANCE) -> bool:
         if isinstance(a, float) and isinstance(b, float):  # a screening in doubles (see evaluate.quick_value)
@@ -1387,6 +1429,23 @@ def _within(bounds: list[tuple[sp.Expr, str, sp.Expr]], point: dict) -> bool:
         if not {"<": left < right, "<=": left <= right, ">": left > right, ">=": left >= right}.get(relation, True):
             return False
     return True
+
+
+#: the most points a comparison takes to go through the assignments of letters with finite sets of values
+FINITE_POINTS = 16
+
+
+def _assignment(chosen: dict, number: int, count: int, rng: random.Random) -> dict:
+    """Values for the symbols of ``chosen`` from their sets: the ``number``-th of their ``count``
+    assignments (in mixed radix) while they are few enough to go through, else random ones."""
+    if count > FINITE_POINTS:
+        return {s: rng.choice(values) for s, values in chosen.items()}
+    out = {}
+    number %= count
+    for s in sorted(chosen, key=lambda x: x.name):
+        number, digit = divmod(number, len(chosen[s]))
+        out[s] = chosen[s][digit]
+    return out
 
 
 def _sample(rng: random.Random, attempt: int, bounds: tuple[float, float] | None = None,

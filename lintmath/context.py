@@ -268,6 +268,90 @@ def _stated_inequality(math: str, found: list, macros: dict[str, Macro]) -> Cont
     return ContextItem(RELATION, "", lhs, relation, rhs, "", 0, False, "", True)
 
 
+#: the kind of a ContextItem that the prose states as the finite set of numbers a letter takes
+#: (``$y_i \in \{-1, +1\}$``, ``$r_{nk} \in \{0, 1\}$``, a spin ``$s_i = \pm 1$``): lhs the letter as
+#: written (an index letter stands for every member of the family), rhs the values, comma-separated
+VALUES = "values"
+#: a letter's set of values holds for the derivations of its passage, this many lines below it: labels
+#: and indicators keep their meaning through a section, while a letter reused chapters later may not
+VALUES_REACH = 100
+
+# "$y_i \in \{-1, +1\}$", "$b \in \lbrace 0, 1 \rbrace$": the letters, the set's elements, what follows
+_MEMBER = re.compile(r"^(?P<lhs>.+?)(?<!\\not)\s*\\in(?![A-Za-z])\s*(?:\\left\s*)?(?:\\\{|\\lbrace(?![A-Za-z]))"
+                     r"(?P<elems>[^{}]*?)(?:\\right\s*)?(?:\\\}|\\rbrace(?![A-Za-z]))(?P<rest>.*)$", re.DOTALL)
+# "$s_i = \pm 1$"
+_PLUS_MINUS = re.compile(r"^(?P<lhs>[^=]+?)\s*=\s*\\pm\s*(?P<elems>\d+(?:\.\d+)?)(?P<rest>.*)$", re.DOTALL)
+# after the set, only punctuation or a note ("for all $i$"): not {0, 1}^n (vectors), a product or a relation
+_AFTER_SET = re.compile(r"\s*$|\s*([,;.]|\\q?quad(?![A-Za-z])|\\text|\\forall|\\[,;: ]|~|\\mathrm\{for)")
+_ELEMENT = re.compile(r"^(?P<pm>\\pm\s*)?(?P<sign>[+-]?)\s*(?P<number>\d+(?:\.\d+)?)$")
+_ELLIPSIS = {"\\dots", "\\ldots", "\\cdots", "..."}
+
+
+def _split_top(text: str) -> list[str]:
+    """``text`` split at the commas outside braces (``w_{i,j}, b`` is two letters)."""
+    parts, depth, start = [], 0, 0
+    for k, char in enumerate(text):
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if char == "," and depth == 0:
+            parts.append(text[start:k])
+            start = k + 1
+    return [*parts, text[start:]]
+
+
+def _set_values(elements: str) -> tuple[str, ...]:
+    """The numbers of a written set (``-1, +1``, ``\\pm 1``, ``0, 1``), in order, or () when an element
+    is anything else (a letter, dots: a range such as {1, ..., n} names no numbers)."""
+    out: list[str] = []
+    for part in _split_top(elements):
+        found = _ELEMENT.match(part.strip())
+        if found is None:
+            return ()
+        number = found["number"]
+        for value in (("-" + number, number) if found["pm"] else ((found["sign"].lstrip("+") + number),)):
+            if value not in out:
+                out.append(value)
+    return tuple(out)
+
+
+def stated_values(math: str, macros: dict[str, Macro]) -> list[tuple[str, n.Sym, tuple[str, ...]]]:
+    """The letters inline ``math`` gives a finite set of numbers (``y_i \\in \\{-1, +1\\}``, ``x, y \\in
+    \\{0, 1\\}``, ``y_1, \\dots, y_n \\in \\{\\pm 1\\}``, ``s_i = \\pm 1``): (text, letter, values) each;
+    nothing for a set of letters, a range or a power of a set (``\\{0, 1\\}^n``, vectors)."""
+    found = _MEMBER.match(math.strip()) or _PLUS_MINUS.match(math.strip())
+    if found is None or not _AFTER_SET.match(found["rest"]):
+        return []
+    values = _set_values(found["elems"]) if found.re is _MEMBER else _set_values("\\pm " + found["elems"])
+    if not values:
+        return []
+    out = []
+    for part in _split_top(found["lhs"]):
+        text = part.strip()
+        if text in _ELLIPSIS:
+            continue
+        try:
+            letter = parse_math(text, macros)
+        except (ParseFailure, RecursionError):
+            return []
+        if not isinstance(letter, n.Sym) or letter.primes or letter.sup_letter is not None \
+                or not all(isinstance(i, n.Num) or isinstance(i, n.Sym) and not i.indices for i in letter.indices):
+            return []  # x + y \in \{0, 1\}, f(x) \in \{0, 1\}: a condition on an expression, not a letter's values
+        out.append((text, letter, values))
+    return out
+
+
+def values_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
+    """``the labels $y_i \\in \\{-1, +1\\}$`` in the prose: an item of kind VALUES per letter."""
+    items = []
+    for number, line in enumerate(doc.lines, 1):
+        if line.lstrip().startswith("%"):
+            continue
+        for match in _INLINE.finditer(line.split("%")[0] if "\\%" not in line else line):
+            for text, letter, values in stated_values(match.group(1) or match.group(2), macros):
+                items.append(ContextItem(VALUES, letter.base, text, "\\in", ", ".join(values),
+                                         f"{doc.path}:{number}", number, False, doc.path, True))
+    return items
+
+
 def independence_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
     """``Let $X$ and $Y$ be independent`` in the prose: what a step's expectations may rest on, as
     items of kind independence.KIND (see independence.py for what is read)."""
@@ -313,6 +397,7 @@ def document_context(doc: Document, own: dict | None = None) -> list[ContextItem
     items.extend(prose_items(doc, macros))
     items.extend(independence_items(doc, macros))
     items.extend(log_base_items(doc))
+    items.extend(values_items(doc, macros))
     items.sort(key=lambda c: (c.path == doc.path, c.line))
     return items
 
@@ -344,6 +429,7 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
     assumptions = []
     independent = []
     relations = []
+    values = []
     solutions = []
     bases: dict[str, ContextItem] = {}  # the latest base fixed for each of \log, \lg
     for item in items:
@@ -358,6 +444,9 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
         elif item.kind == RELATION:
             if here and item.path == path and here - item.line <= RELATION_REACH:
                 relations.append(item)
+        elif item.kind == VALUES:
+            if here and item.path == path and here - item.line <= VALUES_REACH:
+                values.append(item)
         elif item.kind == logbase.KIND:
             # a convention of the file's prose holds from its sentence to the end of that file
             if here and item.path == path:
@@ -392,7 +481,7 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
     earlier = [replace(shadowed[key], kind=EARLIER) for key, item in latest.items()
                if key in shadowed and item in named]
     return tuple(assumptions) + tuple(independent) + tuple(named) + tuple(earlier) + tuple(relations) \
-        + tuple(bases.values())
+        + tuple(bases.values()) + tuple(values)
 
 
 def with_earlier_values(context: tuple[ContextItem, ...]) -> tuple[ContextItem, ...] | None:
