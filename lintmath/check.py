@@ -21,7 +21,7 @@ from lintmath.lower import (
     read_as_product, shapes_of_side,
 )
 from lintmath import implication, linalg, modular, probability, quantum
-from lintmath import independence, infotheory, logbase, matfunc, primed, refusals, series
+from lintmath import additive, independence, infotheory, logbase, matfunc, primed, refusals, series
 from lintmath import tuples as tuples_reading
 from lintmath.budget import BudgetExceeded, work_time
 from lintmath.context import EARLIER, RELATION, VALUES, ContextItem, with_earlier_values
@@ -138,6 +138,12 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
             # 3x = 5 => x = 4 working modulo 7: solved as residues, not as real numbers
             return Verdict(Status.UNVERIFIED, MODULUS_IN_PROSE)
         return verdict
+    if relation in EQUALITY and (additive.writes_constant(lhs) or additive.writes_constant(rhs)):
+        (left, lhs_constant), (right, rhs_constant) = additive.without_constants(lhs), additive.without_constants(rhs)
+        if lhs_constant or rhs_constant:
+            return _up_to_constant(left, right, relation, macros=macros, first=first, seed=seed, explain=explain,
+                                   context=context, indefinite=indefinite, rows=rows, clause=clause,
+                                   derived=derived, modular_prose=modular_prose, chain=chain)
     if relation in EQUALITY or relation in INEQUALITY:
         written = infotheory.divergences_written(lhs, rhs, macros)
         if written == (lhs, rhs) and macros and any(name in lhs + rhs and ("L" in m.body or "D" in m.body)
@@ -283,6 +289,75 @@ def _decided_on_stated_values(lhs: str, rhs: str, relation: str, verdict: Verdic
         return replace(again, guessed=again.guessed + described) if again.diagnosis is None else again
     return Verdict(Status.UNVERIFIED, f"may hold for {', '.join(described)}: {again.reason}",
                    elapsed=verdict.elapsed + again.elapsed)
+
+
+#: the letters a step with \text{const} is tried as constant in; one with more is left unverified
+CONSTANT_LETTERS = 4
+CONSTANT_SIDE = "a side that is only \\text{const}: what it is constant in is not said"
+
+
+def _up_to_constant(lhs: str, rhs: str, relation: str, **options) -> Verdict:
+    """``lhs = rhs + \\text{const}`` (the word already blanked out of the sides): a term constant in the
+    variable of interest is left out, and which variable that is the prose says, if anything. The step
+    holds when the sides agree, or when what they differ by does not depend on the variable of interest
+    (x^2 + y^2 = x^2 + const holds in x); it is an error only when the difference depends on every
+    letter both sides use ((x - mu)^2 = x^2 - mu x + const: -mu x + mu^2). Both sides writing the
+    word are read as one constant."""
+    if not lhs.strip() or not rhs.strip():
+        return Verdict(Status.UNVERIFIED, CONSTANT_SIDE)
+    whole = check_step(lhs, rhs, relation, **{**options, "explain": False})
+    if whole.status is Status.VERIFIED or whole.reason.startswith("could not read"):
+        return whole
+    try:
+        parsed = parse_step(lhs, rhs, options.get("macros") or {})
+    except (ParseFailure, RecursionError):
+        return whole
+    left, right = names(parsed.lhs, parsed.letters), names(parsed.rhs, parsed.letters)
+    # plain letters only: a function, an indexed entry or a set is no variable to differentiate by
+    order = [x.key for x in sorted(parsed.lhs.walk(), key=lambda x: x.start) if isinstance(x, n.Sym) and not x.indices]
+    shared = sorted({k for k in left if k in right and "[" not in k and not k.endswith("()") and k in order},
+                    key=order.index)
+    if not shared:
+        return Verdict(Status.UNVERIFIED, f"{whole.reason} (besides \\text{{const}}, whose variable is not said)",
+                       elapsed=whole.elapsed)
+    explain, chain = options.get("explain", True), options.get("chain", ())
+    options = {k: v for k, v in options.items() if k in ("macros", "first", "seed", "context", "indefinite")}
+    # The variable of interest is what the line is about: among the shared letters, one in the most
+    # terms. Any letter the difference happens to miss would verify a slip (-alpha w^2/2 + beta t x w =
+    # -alpha w^2/2 + 2 beta t x w differs by a term without alpha, and w is what it is about).
+    terms = [t.node for side in (parsed.lhs, parsed.rhs)
+             for t in (side.terms if isinstance(side, n.Add) else (n.Term(side.start, side.end, "+", side),))]
+    counts = {k: sum(k in names(t, parsed.letters) for t in terms) for k in shared}
+    interest = [k for k in shared if counts[k] == max(counts.values())]
+    verdicts = {}
+    for key in (interest + [k for k in shared if k not in interest])[:CONSTANT_LETTERS]:
+        verdict = _check_step(lhs, rhs, relation, explain=False, constant_in=key, **options)
+        if verdict.status is Status.VERIFIED and key in interest:
+            return replace(verdict, reason=f"holds up to a term constant in {left[key]}",
+                           guessed=(*verdict.guessed, f"\\text{{const}} constant in {left[key]}"))
+        verdicts[key] = verdict
+    refuted = len(shared) <= CONSTANT_LETTERS and whole.status is Status.REFUTED \
+        and all(v.status is Status.REFUTED for v in verdicts.values())
+    if not refuted:
+        held = [left[k] for k, v in verdicts.items() if v.status is Status.VERIFIED]
+        if held:
+            return Verdict(Status.UNVERIFIED, f"holds up to a term constant in {', '.join(held)}, not in "
+                           f"{', '.join(left[k] for k in interest)}: which is the variable of interest?",
+                           elapsed=whole.elapsed)
+        undecided = next((v for v in verdicts.values() if v.status is not Status.REFUTED), whole)
+        return Verdict(Status.UNVERIFIED, undecided.reason, elapsed=undecided.elapsed)
+    # a small edit under which the step holds up to a constant in one of the letters (the lost factor 2
+    # of -2 mu x holds in x, not in mu)
+    verdict = verdicts[interest[0]]
+    for key in verdicts if explain else ():
+        explained = _check_step(lhs, rhs, relation, constant_in=key, chain=chain, **options)
+        if explained.status is not Status.REFUTED:
+            return Verdict(Status.UNVERIFIED, explained.reason, elapsed=explained.elapsed)
+        if explained.diagnosis is not None:
+            verdict = explained
+            break
+    letters = ", ".join(left[k] for k in shared)
+    return replace(verdict, reason=f"the two sides differ by more than a constant: by a term in {letters}")
 
 
 #: relations stated in the prose that a refuted step is tried under, the nearest first
@@ -703,9 +778,11 @@ UNITS_UNSURE = "the step's units are not compared as factors (one kind of quanti
 def _check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro] | None = None,
                 first: bool = False, seed: int = 0, explain: bool = True,
                 context: tuple[ContextItem, ...] = (), indefinite: bool = False,
-                reading: Callable[[Parsed], Parsed] | None = None, chain: tuple[str, ...] = ()) -> Verdict:
+                reading: Callable[[Parsed], Parsed] | None = None, chain: tuple[str, ...] = (),
+                constant_in: str = "") -> Verdict:
     verdict = _check_read_step(lhs, rhs, relation, macros=macros, first=first, seed=seed, explain=explain,
-                               context=context, indefinite=indefinite, reading=reading, chain=chain)
+                               context=context, indefinite=indefinite, reading=reading, chain=chain,
+                               constant_in=constant_in)
     if verdict.status is not Status.REFUTED:
         return verdict
     reason = _units_uncompared(lhs, rhs, relation, macros or {}, seed)
@@ -829,10 +906,12 @@ def _units_distinct(names: set[str]) -> bool:
 def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro] | None = None,
                      first: bool = False, seed: int = 0, explain: bool = True,
                      context: tuple[ContextItem, ...] = (), indefinite: bool = False,
-                     reading: Callable[[Parsed], Parsed] | None = None, chain: tuple[str, ...] = ()) -> Verdict:
+                     reading: Callable[[Parsed], Parsed] | None = None, chain: tuple[str, ...] = (),
+                     constant_in: str = "") -> Verdict:
     """Decide one step as parsed; ``reading`` rewrites the parsed step first (a reading of notation that
     is no default, such as primes without a written variable: see _primes_of_one_variable). ``chain``:
-    see check_step."""
+    see check_step. ``constant_in``: the sides are compared up to a term constant in that letter
+    (see _up_to_constant)."""
     started = time.perf_counter()
     cpu_started = work_time()  # what the diagnosis may spend is judged in CPU time
     if relation not in EQUALITY and relation not in INEQUALITY:
@@ -863,7 +942,7 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
             return Verdict(Status.UNVERIFIED, "definitions nested too deeply")
     where = tuple(sorted({f"{' '.join(d.item.lhs.split())} defined at {d.item.where}" for d in used}))
 
-    comparator = Comparator(parsed, relation, seed, assumptions(context), indefinite)
+    comparator = Comparator(parsed, relation, seed, assumptions(context), indefinite, constant_in)
     reason = context_gap(parsed, first)
     if reason:
         # A name from elsewhere only matters if the step depends on it: x = m + x - m holds whatever
@@ -967,7 +1046,8 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
             letters = shapes_of_side(parsed.letters, parsed.lhs)
             if letters != parsed.letters and unreadable(comparator, parsed.lhs):
                 retry = Parsed(parsed.lhs, parsed.rhs, letters)
-                attempts.append((Comparator(retry, relation, seed, assumptions(context), indefinite), retry,
+                attempts.append((Comparator(retry, relation, seed, assumptions(context), indefinite, constant_in),
+                                 retry,
                                  ("the shapes of the letters as the line before has them",)))
             for attempt, attempt_parsed, note in attempts:
                 try:
@@ -996,7 +1076,8 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
                 repeated = None if verdict is not None else _repeated_variables(parsed)
                 if repeated is not None:
                     verdict = explain_as_distributions(
-                        Comparator(repeated, relation, seed, assumptions(context), indefinite), rhs, lhs, elapsed,
+                        Comparator(repeated, relation, seed, assumptions(context), indefinite,
+                                   constant_in), rhs, lhs, elapsed,
                         where, spent=work_time() - cpu_started)
             if verdict is not None:
                 return verdict

@@ -280,8 +280,11 @@ class Comparator:
     candidate fix is judged on exactly the points that refuted the step."""
 
     def __init__(self, parsed: Parsed, relation: str, seed: int, assumed: tuple[ContextItem, ...] = (),
-                 indefinite: bool = False):
+                 indefinite: bool = False, constant_in: str = ""):
         self.parsed = parsed
+        # a side that adds \text{const} (see check._up_to_constant): the sides are compared by their
+        # derivatives in the letter the constant is constant in, where such a term vanishes
+        self.constant_in = constant_in
         # the chain integrates, or the step itself writes F + C = G + C (two forms of one antiderivative,
         # compared "up to the constant" in prose): equality up to C; without the chain, only for sides
         # in one letter besides C (x^2 + bx + c is a quadratic's coefficient c, which absorbs nothing)
@@ -590,7 +593,10 @@ class Comparator:
 
     def adds_a_constant(self) -> bool:
         """Whether both lines end in a constant of integration (F + C, in a chain that integrates):
-        they are then compared by their derivatives, and values alone cannot judge them."""
+        they are then compared by their derivatives, and values alone cannot judge them. So are sides
+        read up to \text{const} (see check._up_to_constant)."""
+        if self.constant_in:
+            return True
         return self.integrates and _adds_integration_constant(self.parsed.lhs) \
             and _adds_integration_constant(self.parsed.rhs)
 
@@ -736,6 +742,8 @@ class Comparator:
                     if len(solution) == 1:
                         a, b = a.subs(sym, solution[0]), b.subs(sym, solution[0])
                         break
+        if self.constant_in:
+            return _in_letter(lowerer, self.constant_in, (lhs, rhs), a, b)
         return a, b
 
     def _lowered_inequalities(self, inst: Instance, symbols: set) -> list[tuple[sp.Expr, str, sp.Expr]]:
@@ -1385,6 +1393,24 @@ def _remainders(*exprs: sp.Basic) -> bool:
     """Whether a remainder (``a \\bmod n``) is taken: its letters are integers, which real points miss
     (``(ab) \\bmod n = ((a \\bmod n) b) \\bmod n`` holds for integers only)."""
     return any(isinstance(e, sp.Basic) and e.has(sp.Mod) for e in exprs)
+
+
+def _in_letter(lowerer: Lowerer, key: str, trees: tuple[n.Node, n.Node], a, b):
+    """The derivatives of the lowered sides ``a``, ``b`` in the letter ``key`` (see check._up_to_constant).
+    A reading in which that letter is no variable of both sides (a value a distribution's sum runs
+    over, a vector of random numbers) cannot tell a constant term from another: Undecidable, as
+    both derivatives would be 0 there and "agree"."""
+    node = next((x for t in trees for x in t.walk() if isinstance(x, n.Sym) and x.key == key and not x.indices
+                 and not x.labels and not x.primes), None)
+    if node is None or linalg.is_matrix(a) or linalg.is_matrix(b):
+        raise Undecidable(f"a term constant in {key} (\\text{{const}}) is not decided between arrays")
+    if any(len(limits) == 1 for side in (a, b) for i in side.atoms(sp.Integral) for limits in i.limits):
+        raise Undecidable("an antiderivative beside \\text{const} is not decided yet")  # two constants
+    variable = lowerer.lower(node)
+    if not isinstance(variable, sp.Symbol) or variable not in a.free_symbols or variable not in b.free_symbols:
+        raise Undecidable(f"a term constant in {node.base} (\\text{{const}}) is not decided where {node.base} is "
+                          "no variable of both sides (a vector, a value summed over)")
+    return derivative(a, variable), derivative(b, variable)
 
 
 def _sign_exponents(*exprs: sp.Basic) -> set[sp.Symbol]:
