@@ -175,7 +175,8 @@ def classify_letters(*trees: n.Node) -> Letters:
             if isinstance(node, n.Func) and node.name == n.ENTRY:
                 for item in node.args[1:]:  # (A x)_i: i is an index
                     in_index.add(id(item))
-                    index.add(item.base)
+                    if isinstance(item, n.Sym):  # a definition put in for the letter leaves no index
+                        index.add(item.base)
             if isinstance(node, n.Sym) and id(node) in operators:
                 for item in node.indices:
                     in_index.update(id(sub) for sub in item.walk())
@@ -588,10 +589,60 @@ def _shape_of_name(sym: n.Sym) -> str:
     return "vector" if arrow or base[:1].islower() or base.isdigit() else "matrix"
 
 
+# the base dimensions of mechanics and heat as dimensional analysis writes them (MLT^{-2}); I, N, J
+# (current, amount, luminosity) are left out: I is the identity beside matrices far more often
+DIMENSION_LETTERS = frozenset({"M", "L", "T", "\\Theta"})
+
+
+def _exponent_is_unit(exp: n.Node) -> bool:
+    return isinstance(exp, n.Num) and exp.value == "1" or _is_minus_one(exp)
+
+
+def dimension_formula(trees) -> bool:
+    """Whether a step is a product of powers of base dimensions (``ML^{-1}T^{-2} \\cdot L^3 = ML^2T^{-2}``,
+    ``M^0L^0T^0``): two or more of M, L, T, Theta and numbers only, with a power other than 1 or -1
+    among them. Such letters commute; read as matrices for being inverted (A^{-1}), every correct
+    dimension count would be refuted. A matrix identity of these letters alone, with squared and
+    inverse-squared powers, is rare enough to leave to the scalar reading."""
+    letters: set[str] = set()
+    powered = False
+
+    def factor_ok(node: n.Node) -> bool:
+        nonlocal powered
+        if isinstance(node, n.Num):
+            return True
+        if isinstance(node, n.Sym):
+            if node.base in DIMENSION_LETTERS and not (node.style or node.indices or node.labels or node.primes):
+                letters.add(node.base)
+                return True
+            return False
+        if isinstance(node, n.Paren):
+            return node.delim in ("(", "[") and factor_ok(node.inner)
+        if isinstance(node, n.Mul):
+            return all(op in ("", "\\cdot") for op in node.ops) and all(factor_ok(f) for f in node.factors)
+        if isinstance(node, n.Div):
+            return factor_ok(node.num) and factor_ok(node.den)
+        if isinstance(node, n.Pow):
+            # the exponent is a count (numbers and lowercase unknowns such as -3a + b), never a dimension
+            if any(isinstance(x, n.Sym) and (x.base in DIMENSION_LETTERS or not _is_letter(x.base)
+                                             or not x.base.lstrip("\\")[:1].islower()) for x in node.exp.walk()):
+                return False
+            if not _exponent_is_unit(node.exp):
+                powered = True
+            return factor_ok(node.base)
+        return False
+
+    if not all(factor_ok(tree) for tree in trees):
+        return False
+    return len(letters) >= 2 and powered
+
+
 def classify_shapes(trees, integers: set[str]) -> tuple[frozenset, frozenset, frozenset, frozenset]:
     """Which symbols are vectors and matrices: bold ones, transposed ones, normed ones; then, once
     a step has any, its plain capitals are matrices (A x = b) and its plain lowercase letters may be
     vectors (a reading the checker tries when the scalar one fails)."""
+    if dimension_formula(trees):
+        return frozenset(), frozenset(), frozenset(), frozenset()
     vectors: set[str] = set()
     matrices: set[str] = set()
     marked: list[n.Sym] = []
@@ -1447,6 +1498,35 @@ def _stand_in(seed: int, name: str, arity: int, given: int) -> sp.Lambda:
     return sp.Lambda(us, StandInExp(c[-2] / 2 + lin + sp.sin(wave + 1) / 2 + cross / 4, evaluate=False))
 
 
+def _integral_depth(expr: sp.Basic) -> int:
+    """How many definite integrals nest in ``expr`` (SymPy joins nested ones into one of several limits)."""
+    if isinstance(expr, sp.Integral):
+        return len(expr.limits) + _integral_depth(expr.function)
+    return max((_integral_depth(a) for a in expr.args), default=0)
+
+
+def _integrate_polynomials(expr: sp.Expr) -> sp.Expr:
+    """``expr`` with the definite integrals of polynomials in their variable, over finite bounds, done
+    exactly, innermost first (an outer one may then be such an integral in turn); the first limit
+    that is not stays an integral, with those outside it."""
+    def exact(integral: sp.Integral) -> sp.Expr:
+        function = integral.function
+        if function.has(sp.Integral):
+            return integral
+        limits = list(integral.limits)
+        while limits:
+            if len(limits[0]) != 3:
+                break
+            var, lo, hi = limits[0]
+            if any(b.has(sp.oo, -sp.oo, sp.zoo, sp.nan) for b in (lo, hi)) or not function.is_polynomial(var) \
+                    or sp.Poly(function, var).degree() > 12:
+                break
+            function = sp.integrate(function, (var, lo, hi))
+            limits.pop(0)
+        return sp.Integral(function, *limits) if limits else function
+    return expr.replace(lambda e: isinstance(e, sp.Integral), exact)
+
+
 class Lowerer:
     def __init__(self, inst: Instance, letters: Letters, memo: dict | None = None,
                  factors: tuple[tuple[str, str], ...] = ()):
@@ -1974,6 +2054,10 @@ class Lowerer:
         if node.lo is None:
             return sp.Integral(body, var)  # an antiderivative: the checker compares derivatives
         lo, hi = self.bound(node.lo), self.bound(node.hi)
+        if _integral_depth(body) >= 2:
+            # a triple integral is beyond the quadrature's budget (see evaluate): over a box or a
+            # simplex its inner integrals of polynomials are done exactly, leaving at most two
+            body = _integrate_polynomials(body)
         if self.stand_ins > before and (lo.has(sp.oo, -sp.oo) or hi.has(sp.oo, -sp.oo)):
             # whether it converges is a property of the function the document defines; a stand-in
             # either grows (no value anywhere) or decays, and then costs seconds of quadrature per point

@@ -2089,6 +2089,10 @@ class Parser:
                 text = " ".join(t.text for t in part)
                 items.append(n.Sym(part[0].start, part[-1].end, text, "label"))
                 continue
+            if isinstance(node, n.Const) and node.name == "inf":
+                # p_\infty, U_\infty: the far-field (free-stream) value, a name and not a position
+                items.append(n.Sym(node.start, node.end, "\\infty", "label"))
+                continue
             if isinstance(node, n.Mul) and not node.explicit and all(
                 isinstance(f, (n.Sym, n.Num)) for f in node.factors
             ):
