@@ -759,13 +759,16 @@ def _special_values(parsed: Parsed, used: list[Definition], partial: bool = Fals
 
 def _special_definitions(parsed: Parsed, used: list[Definition]) -> list[Definition]:
     """The definitions of ``used`` that _special_values names."""
-    def writes(side: n.Node, base: str) -> bool:
-        return any(isinstance(x, n.Sym) and x.base == base and not x.indices for x in side.walk())
+    def writes(side: n.Node, head: n.Sym) -> bool:
+        return any(isinstance(x, n.Sym) and x.base == head.base
+                   and (n.structure(x) == n.structure(head) if head.indices else not x.indices)
+                   for x in side.walk())
     # a lone letter as the value is a condition of one case as often ("at equilibrium $Q = K$"): the
-    # step that writes Q on both sides holds there only, as the one that writes a at $a = 1$ does
-    special = [d for d in used if d.item.prose and not d.function and not d.head.indices
+    # step that writes Q on both sides holds there only, as the one that writes a at $a = 1$ does;
+    # so does an entry ("$w_{ij} = 0$ when i and j are not adjacent"), which would zero a whole step
+    special = [d for d in used if d.item.prose and not d.function
                and (isinstance(d.body, n.Num) or isinstance(d.body, n.Sym) and d.body.base != d.head.base)
-               and writes(parsed.lhs, d.head.base) and writes(parsed.rhs, d.head.base)]
+               and writes(parsed.lhs, d.head) and writes(parsed.rhs, d.head)]
     return special
 
 
@@ -1664,6 +1667,10 @@ def _vector_hypothesis(parsed: Parsed, comparator: "Comparator") -> str:
     # an inner product is dropped as 0 only as a term of a sum (2<u, v> in the expansion of a
     # square), not inside a power or a function of it
     summands = {id(refusals.uncoefficient(t.node)) for x in parsed.lhs.walk() if isinstance(x, n.Add) for t in x.terms}
+    # a bracketed inner product as a factor of a term, \mathbf{1}(\mathbf{1}^T x) in a projection,
+    # zeroes that whole term as well when its vectors are orthogonal
+    summands |= {id(f.inner) for x in parsed.lhs.walk() if isinstance(x, n.Add) for t in x.terms
+                 if isinstance(t.node, n.Mul) for f in t.node.factors if isinstance(f, n.Paren)}
     deadline = work_time() + GUARD_SECONDS  # as the short search: refuted-or-unverified only
     for site in sites[:MAX_HYPOTHESIS_SITES]:
         if work_time() > deadline:

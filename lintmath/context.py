@@ -212,7 +212,14 @@ def prose_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
                 if relation is not None:
                     items.append(replace(relation, where=f"{doc.path}:{number}", line=number, path=doc.path))
                 continue
-            if head is None or not rhs or defines_from_itself(head, body):
+            if head is not None and rhs and defines_from_itself(head, body):
+                # "using $w_{ij} = w_{ji}$": a name on both sides gives no value, but it states a
+                # relation (a symmetry) that a step may rest on
+                relation = _stated_relation(lhs, rhs, macros)
+                if relation is not None:
+                    items.append(replace(relation, where=f"{doc.path}:{number}", line=number, path=doc.path))
+                continue
+            if head is None or not rhs:
                 continue
             items.append(ContextItem("result", head.base, lhs, "=", rhs, f"{doc.path}:{number}", number,
                                      False, doc.path, True, _declares(line[:match.start()]), head_label(head, body)))

@@ -997,11 +997,31 @@ def _identity_beside_capitals(tree: n.Node) -> bool:
             syms = [x for x in term.node.walk() if isinstance(x, n.Sym)]
             # (I_n walks to its size n as well: the term itself is the identity letter)
             if isinstance(term.node, n.Sym) and _is_identity_letter(term.node) \
-                    or syms and all(_is_identity_letter(x) for x in syms):
+                    or syms and all(_is_identity_letter(x) for x in syms) \
+                    or any(_is_identity_letter(x) for x in syms) \
+                    and all(_is_identity_letter(x) or _plain_lowercase(x) for x in syms):
+                # (kI - A, \lambda I - A, nI - J: a scalar multiple of the identity is as common a term)
                 identity = True
             elif any(x.base.isupper() and len(x.base) == 1 and x.base != "I" for x in syms):
                 capital = True
         if identity and capital:
+            return True
+    return False
+
+
+def _scaled_identity_power(tree: n.Node) -> bool:
+    """``(kI)^{-1/2}``, ``(\\sigma^2 I)^{-1}``: a scalar multiple of I inverted or under a root, as
+    normalised Laplacians and ridge regression write it, where I may be the identity (a current or a
+    moment of inertia is seldom scaled and then inverted)."""
+    for node in tree.walk():
+        if not isinstance(node, n.Pow):
+            continue
+        base = node.base.inner if isinstance(node.base, n.Paren) else node.base
+        if not isinstance(base, n.Mul) or isinstance(node.exp, n.Num):
+            continue  # ((2I)^2 is a power of a current as much as of a matrix)
+        syms = [x for x in base.walk() if isinstance(x, n.Sym)]
+        if any(_is_identity_letter(x) for x in syms) \
+                and all(_is_identity_letter(x) or _plain_lowercase(x) for x in syms):
             return True
     return False
 
@@ -1011,6 +1031,13 @@ def _divides_by_capital(tree: n.Node) -> bool:
     numbers then (populations, counts), no matrices, and I among them is no identity."""
     return any(isinstance(node, n.Div) and any(isinstance(x, n.Sym) and x.base.isupper() and len(x.base) == 1
                                                for x in node.den.walk()) for node in tree.walk())
+
+
+def _plain_lowercase(sym: n.Sym) -> bool:
+    """A plain lower-case Latin or Greek letter (k, \\lambda), the scalar of a term like kI."""
+    name = sym.base.lstrip("\\")
+    return bool(name) and name[0].islower() and not sym.style and not sym.indices and not sym.labels \
+        and sym.sup_letter is None
 
 
 def _is_identity_letter(sym: n.Sym) -> bool:
@@ -1291,7 +1318,7 @@ def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
         keys.append(("vectors",))
     if any(_indexed_vector(t, letters) for t in trees):
         keys.append(("orthogonal",))  # u_1, ..., u_n: often an orthogonal basis
-    if not letters.matrices and any(_identity_beside_capitals(t) for t in trees) \
+    if not letters.matrices and any(_identity_beside_capitals(t) or _scaled_identity_power(t) for t in trees) \
             and not any(_divides_by_capital(t) for t in trees):
         keys.append(("identity",))  # (I - P)^2 = I - 2P + P^2: I beside other capitals, the identity
     bases = {x.other_base for t in trees for x in t.walk() if isinstance(x, n.Func) and x.other_base}
