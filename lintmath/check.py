@@ -1136,7 +1136,9 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
     hypothesis = _vector_hypothesis(parsed, comparator) if relation in EQUALITY else ""
     if hypothesis:
         return Verdict(Status.UNVERIFIED, hypothesis, elapsed=time.perf_counter() - started)
-    dropped = dropped_variables(parsed)
+    # a letter the left side itself cancels (x + c - c) was not substituted from anywhere: the step
+    # is decided like any other
+    dropped = [name for name in dropped_variables(parsed) if not comparator.left_ignores(name)]
     if dropped and ("orthogonal",) in comparator.keys and relation in EQUALITY and n.letter_free(parsed.rhs):
         # <v_2, v_1> = 1 + 0 + 0: indexed vectors worked out to a number from entries the prose
         # gives; in the reading where they are an orthogonal basis the left side is a number too,

@@ -564,6 +564,58 @@ class Comparator:
                 return True
         return False
 
+    def left_ignores(self, base: str) -> bool:
+        """True when the left side, lowered in every instance of the default reading, does not depend
+        on the quantity named ``base``: it cancels there already (``x + c - c``, ``\\frac{(1-ac)}{(1-ac)
+        \\sqrt a}``), so its absence from the right side is no sign of a value substituted from the
+        prose. False whenever that cannot be shown: a side that does not lower, undefined functions,
+        a letter that lowers to no symbol of its own."""
+        nodes = [x for x in self.parsed.lhs.walk() if isinstance(x, n.Sym) and x.base == base]
+        if not nodes:
+            return False  # named otherwise (a set's size, a function's letter): not read here
+        rng = random.Random(self.seed + 17)
+        for k in range(len(self.instances(frozenset()))):
+            try:
+                inst, left, _ = self.own_pair(frozenset(), False, k)
+                if self.constraints:
+                    # as written, before the prose's relations are put in: a letter they eliminate
+                    # (c = 1/a stated above) is the very substitution the guard is about
+                    left, _ = self.lower_pair(inst, self.parsed.lhs, self.parsed.rhs, constrained=False)
+                _, entries = linalg.entries(left)
+                lowerer = Lowerer(inst, self.letters)
+                own = set().union(*(getattr(lowerer.lower(x), "free_symbols", set()) for x in nodes))
+            except Exception:  # noqa: BLE001 -- unreadable in this instance: not shown to cancel
+                return False
+            if not any(_base_of(s.name) == base for s in own):
+                return False  # the letter lowers to no symbol named after it: its absence says nothing
+            if any(e.atoms(AppliedUndef) for e in entries):
+                return False
+            symbols = set().union(*(e.free_symbols for e in entries))
+            named = {s for s in symbols if _base_of(s.name) == base}
+            if not named:
+                continue  # gone from the lowered side itself
+            # still written after lowering ((c + 1)^2 - c^2 - 2c): the side's values must not move
+            # as the letter's do, at a few points
+            whole = _remainders(*entries)
+            checked = 0
+            for attempt in range(1, 7):
+                point = {s: _sample(rng, attempt, whole=whole) for s in symbols}
+                moved = {**point, **{s: _sample(rng, attempt, whole=whole) for s in named}}
+                try:
+                    values = [(evaluate(e, point, quick=True), evaluate(e, moved, quick=True)) for e in entries]
+                except Exception:  # noqa: BLE001 -- not valued here: try another point
+                    continue
+                if any(a is None or b is None for a, b in values):
+                    continue
+                if any(abs(a - b) > 1e-9 * max(1, abs(a), abs(b)) for a, b in values):
+                    return False
+                checked += 1
+                if checked >= 3:
+                    break
+            if checked < 3:
+                return False
+        return True
+
     def ignores_sizes(self, sizes: list[str]) -> bool:
         """True when the difference of the two sides stays the same as the sets whose sizes are named
         ``sizes`` (``#S``) grow, in the default reading at a few points: a sum over S that the line
@@ -715,7 +767,10 @@ class Comparator:
             raise entry
         return entry
 
-    def lower_pair(self, inst: Instance, lhs: n.Node, rhs: n.Node) -> tuple[sp.Expr, sp.Expr]:
+    def lower_pair(self, inst: Instance, lhs: n.Node, rhs: n.Node,
+                   constrained: bool = True) -> tuple[sp.Expr, sp.Expr]:
+        """Both trees lowered in ``inst``; ``constrained``: with the equations the prose assumes (and
+        the reading's normalizations) solved into them."""
         lowerer = Lowerer(inst, self.letters)
         a, b = lowerer.lower(lhs), lowerer.lower(rhs)
         while lowerer.unseen:
@@ -725,6 +780,8 @@ class Comparator:
             # E[Z]E[X])
             lowerer = Lowerer(inst, self.letters, factors=lowerer.factors + tuple(sorted(lowerer.unseen.items())))
             a, b = lowerer.lower(lhs), lowerer.lower(rhs)
+        if not constrained:
+            return a, b
         for left, relation, right in (*self.constraints, *_normalizations(inst.flips, lhs, rhs)):
             if relation != "=":
                 continue
