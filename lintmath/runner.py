@@ -22,8 +22,9 @@ from lintmath.model import Macro, Status, Verdict
 
 HARD_GRACE = 0.05  # seconds past the budget before a worker is killed
 # A worker starved of CPU by a loaded machine is given the wall time it lost (budgets are CPU time, see
-# budget.py), but never more than this many budgets of wall time in all: a run must still end.
-WALL_CAP = 5
+# budget.py), but never more than this many budgets of wall time in all: a run must still end. (At 5, a
+# 2-core machine running ten other jobs still cut steps near their budget short.)
+WALL_CAP = 10
 MEMORY_LIMIT = 6 * 1024**3
 
 

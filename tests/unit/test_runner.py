@@ -89,10 +89,15 @@ def test_a_worker_deaf_to_the_soft_timer_is_killed_shortly_after_its_budget(monk
     assert wall < budget * 1.1 + 3.0
 
 
+STARVED_BUDGET = 0.4
+
+
 @needs_fork
 @pytest.mark.parametrize("cpu_used, low, high", [
-    (lambda started: started + 10.0, 1.0, 1.2),  # its CPU budget spent: killed at the deadline
-    (lambda started: started, 1.0 * runner.WALL_CAP, 1.0 * runner.WALL_CAP + 0.3),  # starved throughout
+    # its CPU budget spent: killed at the deadline
+    (lambda started: started + 10.0, STARVED_BUDGET, STARVED_BUDGET * 1.1 + 0.2),
+    # starved throughout: killed at the cap
+    (lambda started: started, STARVED_BUDGET * runner.WALL_CAP, STARVED_BUDGET * runner.WALL_CAP + 0.3),
 ])
 def test_a_worker_starved_of_cpu_is_given_the_time_it_lost_within_a_cap(monkeypatch, cpu_used, low, high):
     import lintmath.check
@@ -105,7 +110,7 @@ def test_a_worker_starved_of_cpu_is_given_the_time_it_lost_within_a_cap(monkeypa
         return readings[-1]
 
     monkeypatch.setattr(runner, "process_cpu", reported)
-    (verdict,) = run_tasks([Task("a", "a", "=", budget=1.0)], jobs=1)
+    (verdict,) = run_tasks([Task("a", "a", "=", budget=STARVED_BUDGET)], jobs=1)
     assert "budget" in verdict.reason and low <= verdict.elapsed <= high
 
 
