@@ -3210,18 +3210,9 @@ def has_summed_repeat(*trees: n.Node) -> bool:
     variables = {id(node.var) for tree in trees for node in tree.walk() if isinstance(node, (n.Integral, n.Limit))}
     sides = []
     for tree in trees:
-        written: dict[str, int] = {}  # index letter -> times written as a factor's index
-        anywhere: set[str] = set()
-        for node in tree.walk():
-            items = node.indices if isinstance(node, n.Sym) else \
-                node.args[1:] if isinstance(node, n.Func) and node.name == n.ENTRY else ()
-            for item in items:
-                for sub in item.walk():
-                    if _index_letter(sub) and sub.base not in bound:
-                        anywhere.add(sub.base)
-                        if id(node) not in variables:
-                            written[sub.base] = written.get(sub.base, 0) + 1
-        sides.append((written, anywhere))
+        anywhere = {sub.base for node in tree.walk() for item in _written_indices(node) for sub in item.walk()
+                    if _index_letter(sub) and sub.base not in bound}
+        sides.append((_writings_in_one_term(tree, bound, variables), anywhere))
     if any(count >= 2 and all(letter not in other for _, other in sides if other is not anywhere)
            for written, anywhere in sides for letter, count in written.items()):
         return True
@@ -3235,6 +3226,32 @@ def has_summed_repeat(*trees: n.Node) -> bool:
     contracted = [_contracted(tree, bound) for tree in trees]
     return any(all(letter in mine or letter not in anywhere for mine, (_, anywhere) in zip(contracted, sides))
                for letter in set().union(*contracted))
+
+
+def _written_indices(node: n.Node) -> tuple[n.Node, ...]:
+    return tuple(node.indices) if isinstance(node, n.Sym) else \
+        tuple(node.args[1:]) if isinstance(node, n.Func) and node.name == n.ENTRY else ()
+
+
+def _writings_in_one_term(node: n.Node, bound: set[str], variables: set[int]) -> dict[str, int]:
+    """Index letter -> the most times one term of ``node`` writes it as a factor's index. Einstein's
+    convention sums an index repeated within one product; one written once in each of two terms
+    (\\omega_{ce}^2 + \\omega_{pe}^2 - \\omega_{ce}^2, labels that share a letter) is summed by nothing."""
+    out: dict[str, int] = {}
+    if isinstance(node, n.Add):
+        for term in node.terms:
+            for letter, count in _writings_in_one_term(term, bound, variables).items():
+                out[letter] = max(out.get(letter, 0), count)
+        return out
+    if id(node) not in variables:
+        for item in _written_indices(node):
+            for sub in item.walk():
+                if _index_letter(sub) and sub.base not in bound:
+                    out[sub.base] = out.get(sub.base, 0) + 1
+    for child in node.children():
+        for letter, count in _writings_in_one_term(child, bound, variables).items():
+            out[letter] = out.get(letter, 0) + count
+    return out
 
 
 def _contracted(tree: n.Node, bound: set[str]) -> set[str]:

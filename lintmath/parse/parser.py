@@ -2165,7 +2165,10 @@ class Parser:
             # \mathbb{E}(X - \mathbb{E}X)(Y - \mathbb{E}Y): the second bracket may belong inside as well
             raise ParseFailure("\\mathbb{E}(..)(..): the next bracket may belong inside the expectation")
         maybe_product = single and sym.primes == 0 and not (operator and open_tok.text != "(") \
-            and not isinstance(args[0], n.Event)  # an event is no factor
+            and not isinstance(args[0], n.Event) \
+            and not (isinstance(args[0], n.Num) and args[0].value == "0")
+        # an event is no factor, and nobody writes a factor 0 beside a letter: v_x(0) is an initial
+        # value (read as a product, $v_x(0) = u$ in the prose would force u = 0 and rescue any step in u)
         node = n.Apply(sym.start, close.end, n.Sym(sym.start, sym.end, sym.base, sym.style, sym.indices,
                        sym.labels, sym.sup_letter, 0), tuple(args), sym.primes, given,
                        maybe_product=maybe_product, prefer_product=prefer_product and maybe_product,

@@ -168,7 +168,10 @@ def _substitute(body: tuple[Token, ...], args: list[list[Token]], start: int, en
                 # an argument with cells and rows of its own (\bmat{1 & 2 \\ 3 & 4} for a body
                 # \begin{bmatrix}#1\end{bmatrix}) goes in bare, as TeX puts it: a group around it
                 # would make the whole table one cell
-                grouped = not _aligns(args[index])
+                # and one that opens with a script (\pd{^2 n}{t^2} for \frac{\partial #1}{\partial #2})
+                # attaches it to what stands before it, as TeX does: a group cannot start with one
+                grouped = not _aligns(args[index]) and not (
+                    args[index] and args[index][0].text in ("^", "_"))
                 if grouped:
                     out.append(Token("open", "{", start, end))
                 out.extend(Token(a.kind, a.text, start, end, a.spaced) for a in args[index])
