@@ -713,6 +713,57 @@ def _states_symmetry(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> bool:
     return False
 
 
+#: a letter written beside its complement to one (\lambda and 1 - \lambda, p and 1 - p): a weight of a
+#: convex combination or a probability, which the sampled points outside (0, 1) are not
+WEIGHTS = "holds with {} in (0, 1): weights or probabilities, as 1 - {} written beside says"
+
+
+def _complemented_letters(tree: n.Node) -> list[n.Sym]:
+    """The plain letters that ``tree`` writes as ``1 - w`` (or ``-w + 1``)."""
+    found = []
+    for node in tree.walk():
+        if not isinstance(node, n.Add) or len(node.terms) != 2:
+            continue
+        one = [t for t in node.terms if t.sign == "+" and isinstance(t.node, n.Num) and t.node.value == "1"]
+        less = [t.node for t in node.terms if t.sign == "-" and isinstance(t.node, n.Sym)]
+        if one and less and not less[0].indices and not less[0].labels and not less[0].primes:
+            found.append(less[0])
+    return found
+
+
+def _holds_as_weights(s: "_Refuted") -> str | None:
+    """The reason an inequality refuted at a point where a letter written as ``1 - w`` is outside
+    (0, 1) is no error: the step holds (at the sampled points) with those letters in (0, 1). Jensen's
+    and the convexity inequality, f(tx + (1 - t)y) <= t f(x) + (1 - t) f(y), hold for weights only, a
+    range the prose gives in words ("weights t and 1 - t") if at all. An equality is decided at every
+    point alike and needs no such range."""
+    if s.relation not in INEQUALITY:
+        return None
+    try:
+        trees = [parse_math(text, s.macros) for text in (s.lhs, s.rhs)]
+    except (ParseFailure, RecursionError):
+        return None
+    letters = {x.key: x for tree in trees for x in _complemented_letters(tree)}
+    if not letters:
+        return None
+    point = dict(s.verdict.counterexample)
+    shown = sorted(letters)
+    def outside(value: str) -> bool:
+        try:
+            return not 0 < float(value) < 1
+        except ValueError:
+            return True  # (not a number: nothing says the weight was in range)
+    if point and not any(name in point and outside(point[name]) for name in shown):
+        return None  # the counterexample already has every weight in (0, 1): a weight range changes nothing
+    ranges = tuple(item for key in shown
+                   for item in (ContextItem("assume", "", "0", "<", key, "", 0, True, ""),
+                                ContextItem("assume", "", key, "<", "1", "", 0, True, "")))
+    options = {**s.options, "context": (*s.context, *ranges)}
+    if s.decide(s.lhs, s.rhs, s.relation, explain=False, **options).status is Status.REFUTED:
+        return None
+    return WEIGHTS.format(", ".join(shown), shown[0])
+
+
 @dataclass(frozen=True)
 class _Refuted:
     """A refuted step with what it was decided with: what the conventions below are asked of."""
@@ -829,6 +880,7 @@ _CONVENTIONS: tuple[tuple[str, Callable[[_Refuted], bool | str | None]], ...] = 
     (SYMMETRY_STATED, lambda s: _states_symmetry(s.lhs, s.rhs, s.macros)),
     # log|2\pi\Sigma| = 2\log 2\pi + \log|\Sigma|: bars around a capital are a determinant as often as a size
     (DETERMINANT_BARS, _determinant_bars_hold),
+    (WEIGHTS, _holds_as_weights),
 )
 
 

@@ -729,8 +729,9 @@ def classify_shapes(trees, integers: set[str]) -> tuple[frozenset, frozenset, fr
     if not (vectors or matrices or literal):
         return frozenset(), frozenset(), frozenset(), frozenset()
     inferred: set[str] = set()
+    counts = _capitals_as_numbers(trees)
     for sym in plain:
-        if sym.key in vectors or sym.key in matrices:
+        if sym.key in vectors or sym.key in matrices or sym.key in counts:
             continue
         base = sym.base.lstrip("\\")
         if len(base) == 1 and base.isupper() and base.isalpha():
@@ -740,6 +741,29 @@ def classify_shapes(trees, integers: set[str]) -> tuple[frozenset, frozenset, fr
     candidates = {s.key for s in plain if s.key not in vectors and s.key not in matrices
                   and len(s.base) == 1 and s.base.islower()}
     return frozenset(vectors), frozenset(matrices), frozenset(candidates), frozenset(inferred)
+
+
+def _capitals_as_numbers(trees) -> set[str]:
+    """Plain capitals that the step itself uses as numbers, so that no step beside vectors makes them
+    matrices: a count in an index's arithmetic (w_{T+1}, x_{N-1}) and a factor of a denominator of
+    plain factors (\\frac{D^2}{2T}, \\frac{1}{\\eta T}), since nothing divides by a matrix."""
+    def capital(x: n.Node) -> bool:
+        return isinstance(x, n.Sym) and not x.style and not x.indices and len(x.base) == 1 and x.base.isupper()
+    out: set[str] = set()
+    for tree in trees:
+        for node in tree.walk():
+            if isinstance(node, n.Sym):
+                for item in node.indices:
+                    if isinstance(item, n.Add):
+                        out.update(x.key for x in item.walk() if capital(x))
+            elif isinstance(node, n.Div):
+                den = node.den
+                while isinstance(den, n.Paren):
+                    den = den.inner
+                factors = den.factors if isinstance(den, n.Mul) else (den,)
+                if all(isinstance(f, n.Num) or isinstance(f, n.Sym) and not f.style for f in factors):
+                    out.update(f.key for f in factors if capital(f))
+    return out
 
 
 def required_vectors(trees, vectors: frozenset, matrices: frozenset) -> frozenset[str]:
