@@ -161,9 +161,10 @@ def component(outcome: int, position: int) -> int:
     return (outcome - 1) // OUTCOMES // FACTOR_OUTCOMES ** position % FACTOR_OUTCOMES
 
 
-def subscript_bound(func: n.Sym, body: n.Node) -> set[str]:
+def subscript_bound(func: n.Sym, body: n.Node, params: frozenset[str] = frozenset()) -> set[str]:
     """Keys that E's subscript makes random inside it: x of E_{x \\sim p}, x of E_x[f(x)]; not the p
-    of E_p[f(x)], which names the distribution."""
+    of E_p[f(x)], which names the distribution, nor a parameter of ``params`` (see
+    ``parameter_subscripts``)."""
     out: set[str] = set()
     body_keys = {s.key for s in _plain_symbols(body)}
     for item in func.indices:
@@ -171,9 +172,36 @@ def subscript_bound(func: n.Sym, body: n.Node) -> set[str]:
             left = item.base.split("\\sim")[0].strip()
             left = re.sub(r"\\(mathbf|boldsymbol|bm)\s*\{\s*(\S+)\s*\}", r"bf:\2", left).replace(" ", "")
             out.add(left)
-        elif isinstance(item, n.Sym) and item.key in body_keys:
+        elif isinstance(item, n.Sym) and item.key in body_keys and item.key not in params:
             out.add(item.key)
     return out
+
+
+def _measure_letter(item: n.Sym) -> bool:
+    return item.style != "label" and (
+        item.base.isupper() or item.base in ("p", "q") or item.base.lstrip("\\") in _GREEK_MEASURES)
+
+
+def parameter_subscripts(*trees: n.Node) -> frozenset[str]:
+    """Keys of the measure letters under E that name the parameter of P_theta even where the body
+    writes them: E_theta[(\\hat\\theta - \\theta)^2] beside (E_theta[\\hat\\theta] - \\theta)^2 averages over the
+    sample, theta fixed. So a letter is read where the step also writes it outside every expectation
+    (a constant there, so no variable the E runs over), or where another E of the step puts it
+    under without writing it in its body (one subscript, one meaning within a step)."""
+    ops = [x for t in trees for x in t.walk() if isinstance(x, n.Apply) and kind_of(x) == "E"]
+    if not ops:
+        return frozenset()
+    inside_ids = {id(x) for op in ops for arg in op.args for x in arg.walk()}
+    outside = {s.key for t in trees for s in _plain_symbols(t) if id(s) not in inside_ids}
+    subscripts: dict[str, bool] = {}  # key -> whether some E of the step leaves it out of its body
+    for op in ops:
+        body = {s.key for arg in op.args for s in _plain_symbols(arg)}
+        for item in op.func.indices:
+            # a capital under E is a random variable itself (E_X[g(X)]): only lowercase and Greek names
+            if isinstance(item, n.Sym) and not item.indices and not item.labels and _measure_letter(item) \
+                    and not item.base.isupper():
+                subscripts[item.key] = subscripts.get(item.key, False) or item.key not in body
+    return frozenset(k for k, absent in subscripts.items() if absent or k in outside)
 
 
 def measures(*trees: n.Node) -> set[str]:
@@ -183,6 +211,7 @@ def measures(*trees: n.Node) -> set[str]:
     not the t of E_t, a time to condition on); "" for a plain E. The model has one probability
     space, so a step under two of them (a change of measure) is beyond it."""
     out: set[str] = set()
+    params = parameter_subscripts(*trees)
     for tree in trees:
         for op in tree.walk():
             if not (isinstance(op, n.Apply) and kind_of(op) == "E"):
@@ -195,8 +224,7 @@ def measures(*trees: n.Node) -> set[str]:
                 styled = _STYLED_NAME.match(item.base) if item.style == "label" else None
                 if styled is not None and styled.group(1) in STYLES:
                     named.append(f"{STYLES[styled.group(1)]}:{styled.group(2)}")  # \mathbb{E}_{\mathbb{Q}}
-                elif item.style != "label" and item.key not in body and (
-                        item.base.isupper() or item.base in ("p", "q") or item.base.lstrip("\\") in _GREEK_MEASURES):
+                elif (item.key not in body or item.key in params) and _measure_letter(item):
                     named.append(item.key if not (item.indices or item.labels) else repr(n.structure(item)))
             out.add(" ".join(named))
     return out
@@ -236,11 +264,12 @@ def classify(*trees: n.Node, matrices: frozenset[str] = frozenset()) -> Randomne
     inside: set[str] = set()
     bound: set[str] = set()
     inside_ids: set[int] = set()
+    params = parameter_subscripts(*trees)
     for op in ops:
         for arg in op.args:
             inside.update(s.key for s in _plain_symbols(arg))
             inside_ids.update(id(x) for x in arg.walk())
-        bound |= subscript_bound(op.func, op.args[0]) if op.args else set()
+        bound |= subscript_bound(op.func, op.args[0], params) if op.args else set()
     outside: set[str] = set()
     for tree in trees:
         outside.update(s.key for s in _plain_symbols(tree) if id(s) not in inside_ids)

@@ -96,6 +96,27 @@ def _bind(body: n.Node, binding: dict[str, n.Node]) -> n.Node:
         return n.Paren(arg.start, arg.end, arg)
 
     def fn(node: n.Node) -> n.Node | None:
+        moving = _moving_vars(node, binding)
+        if moving:
+            # a variable bound to a letter is renamed, brackets dropped (D_y = dP/dy used as D_x; U(\theta)
+            # applied at \theta), which keeps it a variable's name
+            renamed = {k: v for k in moving if (v := _bare_letter(binding[k])) is not None}
+            moving = [k for k in moving if k not in renamed]
+            if not moving:
+                local = {**binding, **renamed}
+                return n.rebuild(node, lambda x: None if x is node else _bind(x, local))
+            # U(\theta) = \frac{\partial}{\partial\theta}\log f(X;\theta) at an expression: the derivative
+            # is taken in the parameter and then evaluated there (putting the expression in the
+            # variable's place would differentiate by it); an integral's, a limit's or a sum's variable
+            # is a dummy the namesake parameter does not reach
+            inner = {k: v for k, v in binding.items() if k not in moving}
+            inner.update(renamed)
+            if isinstance(node, (n.Deriv, n.Grad)):
+                out = _scoped(node, inner, binding)
+                for var in moving:
+                    out = n.Evaluate(node.start, node.end, out, n.Sym(node.start, node.end, var), binding[var])
+                return out
+            return _scoped(node, inner, binding)
         # a parameter before brackets, s(\tau s + 1) in a body of s, is a product (an Apply's name must
         # stay a symbol), and an exponent on it belongs to the bracket; a plain application keeps
         # its own function's name
@@ -118,6 +139,48 @@ def _bind(body: n.Node, binding: dict[str, n.Node]) -> n.Node:
         return None
 
     return transform(body, fn) if binding else body
+
+
+def _plain_letter(node: n.Node | str | None) -> str | None:
+    if isinstance(node, str):
+        return node
+    if isinstance(node, n.Sym) and not node.indices and not node.style and not node.labels:
+        return node.base
+    return None
+
+
+def _bare_letter(value: n.Node) -> n.Sym | None:
+    while isinstance(value, n.Paren):
+        value = value.inner
+    return value if isinstance(value, n.Sym) else None
+
+
+def _moving_vars(node: n.Node, binding: dict[str, n.Node]) -> list[str]:
+    """The letters ``binding`` binds that ``node`` takes as its own variable: a derivative's, a
+    gradient's, an integral's, a limit's, a sum's or an evaluation's."""
+    if not binding:
+        return []
+    if isinstance(node, n.Deriv):
+        names = [_plain_letter(var) for var, _ in node.wrt]
+    elif isinstance(node, (n.Grad, n.Integral, n.Limit, n.Evaluate, n.BigOp)):
+        names = [_plain_letter(node.var)]
+    else:
+        return []
+    return list(dict.fromkeys(x for x in names if x is not None and x in binding))
+
+
+def _scoped(node: n.Node, inner: dict[str, n.Node], outer: dict[str, n.Node]) -> n.Node:
+    """``node`` with its scope bound by ``inner`` (the binding without its own variables) and what
+    lies outside that scope (bounds, a limit's point, an evaluation's value) by ``outer``."""
+    def out(x: n.Node | None) -> n.Node | None:
+        return None if x is None else _bind(x, outer)
+    if isinstance(node, n.Evaluate):
+        return replace(node, expr=_bind(node.expr, inner), value=_bind(node.value, outer))
+    if isinstance(node, n.Limit):
+        return replace(node, body=_bind(node.body, inner), point=_bind(node.point, outer))
+    if isinstance(node, (n.Integral, n.BigOp)):
+        return replace(node, body=_bind(node.body, inner), lo=out(node.lo), hi=out(node.hi))
+    return replace(node, body=_bind(node.body, inner))
 
 
 def _same_name(a: n.Node, b: n.Sym) -> bool:
