@@ -7,6 +7,7 @@ and *unverified* whenever the decision would rest on something the step does not
 """
 from __future__ import annotations
 
+import functools
 import re
 import time
 from dataclasses import replace
@@ -20,7 +21,7 @@ from lintmath.lower import (
     has_infinite_series, has_sample_entries, has_summed_repeat, has_uncounted_sum, has_valued_set_sum, is_library,
     read_as_product, shapes_of_side,
 )
-from lintmath import implication, linalg, modular, probability, quantum
+from lintmath import einstein, implication, linalg, modular, probability, quantum
 from lintmath import additive, independence, infotheory, logbase, matfunc, primed, refusals, series
 from lintmath import tuples as tuples_reading
 from lintmath.budget import BudgetExceeded, work_time
@@ -917,11 +918,12 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
                      first: bool = False, seed: int = 0, explain: bool = True,
                      context: tuple[ContextItem, ...] = (), indefinite: bool = False,
                      reading: Callable[[Parsed], Parsed] | None = None, chain: tuple[str, ...] = (),
-                     constant_in: str = "") -> Verdict:
+                     constant_in: str = "", summed: bool = False) -> Verdict:
     """Decide one step as parsed; ``reading`` rewrites the parsed step first (a reading of notation that
     is no default, such as primes without a written variable: see _primes_of_one_variable). ``chain``:
     see check_step. ``constant_in``: the sides are compared up to a term constant in that letter
-    (see _up_to_constant)."""
+    (see _up_to_constant). ``summed``: with Einstein's convention (see einstein.py), which a step whose
+    sides write an index twice is decided in where it fails as written."""
     started = time.perf_counter()
     cpu_started = work_time()  # what the diagnosis may spend is judged in CPU time
     if relation not in EQUALITY and relation not in INEQUALITY:
@@ -936,6 +938,13 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
     if isinstance(read, str):
         return Verdict(Status.UNVERIFIED, read)
     parsed = read if reading is None else reading(read)
+    make_comparator: Callable[..., Comparator] = Comparator
+    if summed:
+        convention = einstein.reading(parsed)
+        if isinstance(convention, str):
+            return Verdict(Status.UNVERIFIED, convention)
+        parsed, free = convention
+        make_comparator = functools.partial(einstein.EinsteinComparator, free=free)
     if loose_differentials(parsed.lhs, parsed.rhs) and not SPACED_D.search(lhs + " " + rhs):
         return Verdict(Status.UNVERIFIED, DIFFERENTIALS)
     if has_differentials(parsed.lhs, parsed.rhs):
@@ -952,7 +961,7 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
             return Verdict(Status.UNVERIFIED, "definitions nested too deeply")
     where = tuple(sorted({f"{' '.join(d.item.lhs.split())} defined at {d.item.where}" for d in used}))
 
-    comparator = Comparator(parsed, relation, seed, assumptions(context), indefinite, constant_in)
+    comparator = make_comparator(parsed, relation, seed, assumptions(context), indefinite, constant_in)
     reason = context_gap(parsed, first)
     if reason:
         # A name from elsewhere only matters if the step depends on it: x = m + x - m holds whatever
@@ -1025,6 +1034,12 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
                                    (has_plain_differentials, DIFFERENTIALS),
                                    (refusals.has_summed_sequence, SUMMED_SEQUENCE_DIFFER)):
         if present(parsed.lhs, parsed.rhs):
+            if present is has_summed_repeat and relation in EQUALITY and not summed and not used:
+                verdict = _with_summed_indices(lhs, rhs, relation, parsed, outcome, macros=macros, first=first,
+                                               seed=seed, explain=explain, context=context, indefinite=indefinite,
+                                               reading=reading, chain=chain, constant_in=constant_in)
+                if verdict is not None:
+                    return verdict
             reason = differ_reason if outcome.kind == "differ" else outcome.reason
             if present is has_infinite_series and reason == SERIES_DIFFER and explain and relation in EQUALITY \
                     and not rhs_changed:
@@ -1056,7 +1071,7 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
             letters = shapes_of_side(parsed.letters, parsed.lhs)
             if letters != parsed.letters and unreadable(comparator, parsed.lhs):
                 retry = Parsed(parsed.lhs, parsed.rhs, letters)
-                attempts.append((Comparator(retry, relation, seed, assumptions(context), indefinite, constant_in),
+                attempts.append((make_comparator(retry, relation, seed, assumptions(context), indefinite, constant_in),
                                  retry,
                                  ("the shapes of the letters as the line before has them",)))
             for attempt, attempt_parsed, note in attempts:
@@ -1086,7 +1101,7 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
                 repeated = None if verdict is not None else _repeated_variables(parsed)
                 if repeated is not None:
                     verdict = explain_as_distributions(
-                        Comparator(repeated, relation, seed, assumptions(context), indefinite,
+                        make_comparator(repeated, relation, seed, assumptions(context), indefinite,
                                    constant_in), rhs, lhs, elapsed,
                         where, spent=work_time() - cpu_started)
             if verdict is not None:
@@ -1203,6 +1218,28 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
         guessed = (*guessed, "written decimals rounded to their last digit")
     return Verdict(Status.REFUTED, "the two sides differ", outcome.point, guessed, diagnosis,
                    time.perf_counter() - started, where)
+
+
+def _with_summed_indices(lhs: str, rhs: str, relation: str, parsed: Parsed, outcome: Outcome,
+                         **options) -> Verdict | None:
+    """A step that writes an index twice and fails read without sums, decided with Einstein's convention:
+    verified where it holds so and the step gives the convention away (a delta, an epsilon, a derivative
+    by x_i summed, the index twice in every term), else left to the prose; refuted where it fails so as
+    well and either read as written it differs too, or the step gives the convention away (\\delta_{ii} = 1,
+    whose other reading is one entry of the identity). None: neither, the caller's verdict stands."""
+    verdict = _check_read_step(lhs, rhs, relation, summed=True, **options)
+    away = einstein.gives_away(parsed.lhs, parsed.rhs)
+    if verdict.status is Status.VERIFIED:
+        if away:
+            return replace(verdict, guessed=(*verdict.guessed, einstein.GUESS))
+        return Verdict(Status.UNVERIFIED, einstein.HOLDS_WITH_EINSTEIN, elapsed=verdict.elapsed)
+    if verdict.status is Status.REFUTED and (away or outcome.kind == "differ"):
+        # \sigma_{ij} n_j = \sigma_{ji} n_j: a stress tensor is symmetric, which the prose says if anything
+        excuse = einstein.symmetry_excuse(parsed, relation, options["seed"])
+        if excuse:
+            return Verdict(Status.UNVERIFIED, excuse, elapsed=verdict.elapsed)
+        return replace(verdict, guessed=(*verdict.guessed, einstein.GUESS))
+    return None
 
 
 class AnyFunctionComparator:

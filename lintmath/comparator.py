@@ -18,7 +18,7 @@ from sympy.matrices.common import ShapeError
 
 from lintmath.lower import (
     DEGREE_ANGLES, DIMENSION_LETTER, ENTRYWISE_NORMS, EVENTS, EVENT_MODEL, LOG_BASE_TWO, MAYBE_SYMMETRIC_NAMES,
-    OPTIMUM_MARK, ORDER_TYPO, SLASH_ARGUMENT, SLASH_REACH, SMALL_MATRICES, SYMMETRIC_NAMES, TRIANGLE_ANGLES, Instance,
+    LEVI_CIVITA, OPTIMUM_MARK, ORDER_TYPO, SLASH_ARGUMENT, SLASH_REACH, SMALL_MATRICES, SYMMETRIC_NAMES, TRIANGLE_ANGLES, Instance,
     Letters, Lowerer, Undecidable, classify_letters, derivative, dimension_letter_candidates, is_library,
     least_integers, normalized_family, read_as_product, reading_keys, sum_bounds,
 )
@@ -167,6 +167,15 @@ def event_excuse(comparator: "Comparator") -> str | None:
     return None
 
 
+def _index_symbol(node: n.Sym, letters: Letters, bound: set[str]) -> bool:
+    """A Kronecker delta or a Levi-Civita symbol between index letters (see Lowerer.symbol)."""
+    if node.style or node.labels or node.primes or node.sup_letter is not None \
+            or not all(isinstance(i, n.Sym) and not i.indices and _is_index_letter(i, letters, bound)
+                       for i in node.indices):
+        return False
+    return node.base == "\\delta" and len(node.indices) == 2 or node.base in LEVI_CIVITA and len(node.indices) >= 3
+
+
 def names(tree: n.Node, letters: Letters) -> dict[str, str]:
     """Variables and functions a side talks about (not indices, not bound variables): key -> how it reads."""
     out: dict[str, str] = {}
@@ -207,6 +216,8 @@ def names(tree: n.Node, letters: Letters) -> dict[str, str]:
                 continue  # the identity matrix, the zero vector
             if node.key in identities:
                 continue  # I_3 beside a written 3 by 3 matrix: the identity, no quantity
+            if _index_symbol(node, letters, bound):
+                continue  # \delta_{ij}, \epsilon_{ijk}: numbers the lowering knows, as 0 and 1 are
             generic = _timeless(node, letters).key + ("'" * node.primes) + "".join(node.labels)
             if node.indices and node.key in entries:
                 generic = entries[node.key]  # x_i beside \mathbf{x}: an entry names its vector

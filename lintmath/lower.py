@@ -1096,6 +1096,9 @@ SMALL_MATRICES = ("small matrices",)
 #: \one^\top\one = d, (I - \frac{1}{n}\one\one^\top)^2 = I - \frac{1}{n}\one\one^\top: a plain letter
 #: that names a dimension, beside vectors or matrices no written one sizes, read as their size
 DIMENSION_LETTER = ("dimension letter",)
+#: Einstein's convention written out (see einstein.py): Cartesian tensors, whose vectors have 3 entries,
+#: so that a sum from 1 to 3 over their entries runs over the whole vector
+EINSTEIN = ("einstein",)
 #: the letters that name a dimension in notes (R^d, R^n, n x m, R^D, N points); a letter that the step
 #: also uses as an index, a bound or an array is no size
 DIMENSION_NAMES = frozenset({"d", "n", "m", "p", "k", "D", "N", "K"})
@@ -3096,6 +3099,9 @@ class Lowerer:
         """Whether a sum over entries runs over the whole vector: no bounds, or 1 to a letter that
         is only a bound (the dimension)."""
         if node.lo is None and node.hi is None:
+            return True
+        if EINSTEIN in self.inst.flips and isinstance(node.lo, n.Num) and node.lo.value == "1" \
+                and isinstance(node.hi, n.Num) and node.hi.value == str(self.matrix_size):
             return True
         return isinstance(node.lo, n.Num) and node.lo.value == "1" and isinstance(node.hi, n.Sym) \
             and node.hi.base in self.letters.dimensions and not node.hi.indices and not node.hi.style

@@ -13,14 +13,16 @@ def _status(lhs: str, rhs: str, macros=None) -> str:
     return check_step(lhs, rhs, "=", macros=macros).status.value
 
 
-@pytest.mark.parametrize("lhs, rhs", [
-    # \partial/\partial x_j pairs with the j of its operand: summed under Einstein's convention
-    (r"\frac{\partial}{\partial x_k}(x_m x_k)", "4x_m"),
-    (r"\frac{\partial y_a}{\partial y_a}", "3"),
-    (r"\frac{\partial (u_k u_k)}{\partial u_k}", "6"),
+@pytest.mark.parametrize("lhs, rhs, status", [
+    # \partial/\partial x_j pairs with the j of its operand: summed under Einstein's convention, which
+    # the summed derivative gives away (round 20: decided with the sums over 1..3 written out)
+    (r"\frac{\partial}{\partial x_k}(x_m x_k)", "4x_m", "verified"),
+    (r"\frac{\partial y_a}{\partial y_a}", "3", "verified"),
+    # k three times: no reading of the convention
+    (r"\frac{\partial (u_k u_k)}{\partial u_k}", "6", "unverified"),
 ])
-def test_summed_derivative_index_is_no_false_alarm(lhs: str, rhs: str) -> None:
-    assert _status(lhs, rhs) == "unverified"
+def test_summed_derivative_index_is_no_false_alarm(lhs: str, rhs: str, status: str) -> None:
+    assert _status(lhs, rhs) == status
 
 
 @pytest.mark.parametrize("lhs, rhs, status", [

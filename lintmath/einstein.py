@@ -1,0 +1,339 @@
+"""Einstein's summation convention for Cartesian tensors: ``a_i b_i``, ``\\epsilon_{ijk} a_j b_k``,
+``\\delta_{ij} x_j``, ``T_{ii}`` written without a sum, meaning one over 1, 2, 3.
+
+The reading rewrites each side: an index letter written exactly twice in one product (or twice on one
+symbol, T_{ii}) and bound by no written sum becomes an explicit ``\\sum`` over 1..3 around that
+product; a letter written once in each term is a free index, which must be the same in every term and
+on both sides. Anything else (a letter three times in a product, a^2_i with i free, an index in a
+denominator, an index also used as a quantity, a Greek index contracted, whose sum needs a metric) has
+no such reading. The rewritten step is compared with the free indices at every value in 1..3 (see
+EinsteinComparator), vectors having 3 entries, as Cartesian tensors do.
+
+check.py asks for this reading only where the step, read without the sums, is not verified: where the
+step gives the convention away (see gives_away) the reading decides it; elsewhere it only says that the
+step holds with the convention."""
+from __future__ import annotations
+
+import itertools
+import random
+from dataclasses import replace
+
+from lintmath.comparator import Comparator, Outcome, _Watched
+from lintmath.lower import EINSTEIN, LEVI_CIVITA, Instance, _index_letter
+from lintmath.parse import nodes as n
+from lintmath.sides import Parsed, reclassified
+
+# the range of a Latin index of Cartesian tensors
+RANGE = 3
+# the index assignments tried at most: every one of up to four free indices (3^4), a sample beyond
+MAX_ASSIGNMENTS = 81
+
+HOLDS_WITH_EINSTEIN = ("holds with Einstein's convention (an index written twice in a product summed over "
+                       "1, 2, 3), which nothing in the step gives away: not decided")
+GUESS = "an index written twice in a product summed over 1, 2, 3 (Einstein's convention)"
+
+
+class NoReading(Exception):
+    """The step's indices do not follow the convention (see the module's docstring)."""
+
+
+class _Reader:
+    """Rewrites one side; ``contracted`` collects the letters summed, ``by_derivative`` whether a
+    derivative's own index was one of them (\\partial u_i / \\partial x_i)."""
+
+    def __init__(self, candidates: frozenset[str]):
+        self.candidates = candidates
+        self.contracted: list[str] = []
+        self.by_derivative = False
+        self.created: set[int] = set()  # ids of the sums written out
+
+    def is_index(self, item: n.Node, bound: frozenset[str]) -> str | None:
+        """The letter of an index item that the convention reads; raises for an item that writes such a
+        letter inside an expression (x_{i+1})."""
+        if _index_letter(item):
+            return item.base if item.base in self.candidates and item.base not in bound else None
+        if any(isinstance(x, n.Sym) and x.base in self.candidates and x.base not in bound for x in item.walk()):
+            raise NoReading("an index inside an expression (x_{i+1})")
+        return None
+
+    def summed(self, node: n.Node, letters: list[str]) -> n.Node:
+        if any(not (len(letter) == 1 and "a" <= letter <= "z") for letter in letters):
+            # \mu\nu contracted with a metric (T^\mu{}_\mu = g_{\mu\nu} T^{\mu\nu}): not read yet
+            raise NoReading("a Greek index written twice (a metric's contraction) is not read yet")
+        self.contracted.extend(letters)
+        one, top = n.Num(node.start, node.start, "1"), n.Num(node.start, node.start, str(RANGE))
+        total = n.BigOp(node.start, node.end, "sum", letters[0], one, top, node, extra_vars=tuple(letters[1:]))
+        self.created.add(id(total))
+        return total
+
+    def combined(self, node: n.Node, parts: list[tuple[str, ...]]) -> tuple[n.Node, tuple[str, ...]]:
+        """``node`` whose parts carry the free letters ``parts``: a letter twice is summed around it."""
+        counts: dict[str, int] = {}
+        for letters in parts:
+            for letter in letters:
+                counts[letter] = counts.get(letter, 0) + 1
+        if any(c > 2 for c in counts.values()):
+            raise NoReading("an index written three times in one product")
+        twice = sorted(letter for letter, c in counts.items() if c == 2)
+        once = tuple(sorted(letter for letter, c in counts.items() if c == 1))
+        return (self.summed(node, twice) if twice else node), once
+
+    def read(self, node: n.Node, bound: frozenset[str] = frozenset()) -> tuple[n.Node, tuple[str, ...]]:
+        """``node`` rewritten, and its free letters."""
+        if isinstance(node, (n.Num, n.Const)):
+            return node, ()
+        if isinstance(node, n.Sym):
+            if node.base in self.candidates and node.base not in bound and not node.indices:
+                raise NoReading(f"{node.base} both an index and a quantity")
+            if node.sup_letter is not None and node.sup_letter.base in self.candidates:
+                raise NoReading("an index written as a superscript")
+            letters = [x for x in (self.is_index(i, bound) for i in node.indices) if x]
+            return self.combined(node, [(letter,) for letter in letters])
+        if isinstance(node, n.Paren):
+            inner, free = self.read(node.inner, bound)
+            return replace(node, inner=inner), free
+        if isinstance(node, n.Add):
+            terms, frees = [], set()
+            for term in node.terms:
+                body, free = self.read(term.node, bound)
+                terms.append(replace(term, node=body))
+                frees.add(frozenset(free))
+            if len(frees) > 1:
+                raise NoReading("terms with different free indices")
+            return replace(node, terms=tuple(terms)), tuple(sorted(frees.pop()))
+        if isinstance(node, n.Mul):
+            read = [self.read(f, bound) for f in node.factors]
+            return self.combined(replace(node, factors=tuple(r[0] for r in read)), [r[1] for r in read])
+        if isinstance(node, n.Div):
+            (num, free), (den, below) = self.read(node.num, bound), self.read(node.den, bound)
+            if below:
+                raise NoReading("a free index in a denominator")
+            return replace(node, num=num, den=den), free
+        if isinstance(node, n.Pow):
+            (base, free), (exp, above) = self.read(node.base, bound), self.read(node.exp, bound)
+            if free or above:
+                # a_i^2: the square of one entry, or a_i a_i summed?
+                raise NoReading("a power of an entry with a free index")
+            return replace(node, base=base, exp=exp), ()
+        if isinstance(node, (n.Abs, n.Sqrt)) and not (isinstance(node, n.Sqrt) and node.index is not None):
+            field = "inner" if isinstance(node, n.Abs) else "radicand"
+            inner, free = self.read(getattr(node, field), bound)
+            return replace(node, **{field: inner}), free
+        if isinstance(node, n.Func) and node.name == n.ENTRY:
+            # (a \times b)_i: the bracket is a vector as a whole, its index free
+            inner, free = self.read(node.args[0], bound)
+            if free:
+                raise NoReading("an entry of an expression with free indices")
+            letters = [x for x in (self.is_index(i, bound) for i in node.args[1:]) if x]
+            return self.combined(replace(node, args=(inner, *node.args[1:])), [(letter,) for letter in letters])
+        if isinstance(node, (n.Func, n.Apply)):
+            read = [self.read(a, bound) for a in node.args]
+            letters = [x for x in (self.is_index(i, bound) for i in node.func.indices) if x] \
+                if isinstance(node, n.Apply) else []
+            if isinstance(node, n.Func) and node.power is not None and self.read(node.power, bound)[1]:
+                raise NoReading("a power with a free index")
+            counts = [letter for _, free in read for letter in free] + letters
+            if len(set(counts)) < len(counts):
+                raise NoReading("an index written twice among a function's arguments")
+            return replace(node, args=tuple(r[0] for r in read)), tuple(sorted(counts))
+        if isinstance(node, n.Deriv):
+            body, free = self.read(node.body, bound)
+            letters: list[str] = []
+            for var, order in node.wrt:
+                mine = [x for x in (self.is_index(i, bound) for i in getattr(var, "indices", ())) if x]
+                if mine and (order != 1 or not isinstance(var, n.Sym)):
+                    raise NoReading("a higher derivative by an indexed coordinate")
+                letters.extend(mine)
+            rebuilt, once = self.combined(replace(node, body=body), [free, *[(x,) for x in letters]])
+            if rebuilt is not node and set(letters) & set(self.contracted):
+                self.by_derivative = True
+            return rebuilt, once
+        if isinstance(node, n.BigOp) and node.kind == "sum":
+            variables = frozenset({node.var, *node.extra_vars})
+            for part in (node.lo, node.hi, *node.exclude):
+                if part is not None and self.read(part, bound)[1]:
+                    raise NoReading("a sum's bound with a free index")
+            body, free = self.read(node.body, bound | variables)
+            return replace(node, body=body), free
+        if any(isinstance(x, n.Sym) and x.base in self.candidates and x.base not in bound for x in node.walk()):
+            raise NoReading(f"an index inside {type(node).__name__}, which the convention is not read through")
+        return node, ()
+
+
+def _candidates(*trees: n.Node) -> frozenset[str]:
+    """The letters written as bare indices of symbols, of entries (x)_i and of derivatives' coordinates."""
+    out: set[str] = set()
+    for tree in trees:
+        for node in tree.walk():
+            items = node.indices if isinstance(node, n.Sym) else \
+                node.args[1:] if isinstance(node, n.Func) and node.name == n.ENTRY else ()
+            out.update(item.base for item in items if _index_letter(item))
+    return frozenset(out)
+
+
+def _terms(side: n.Node) -> list[n.Node]:
+    while isinstance(side, n.Paren):
+        side = side.inner
+    return [t.node for t in side.terms] if isinstance(side, n.Add) else [side]
+
+
+def read_step(lhs: n.Node, rhs: n.Node, written: bool = False) -> tuple[n.Node, n.Node, tuple[str, ...], bool]:
+    """Both sides with the convention's sums written out, the free indices, and whether the step gives
+    the convention away (see gives_away). Raises NoReading, also where no index is written twice unless
+    ``written`` (sides whose sums are all written out already)."""
+    candidates = _candidates(lhs, rhs)
+    sides, frees, contracted_terms, deriv, summed = [], [], [], False, False
+    for side in (lhs, rhs):
+        reader = _Reader(candidates)
+        rewritten, free = reader.read(side)
+        sides.append(rewritten)
+        frees.append(free)
+        deriv |= reader.by_derivative
+        summed |= bool(reader.contracted)
+        # a side whose every term sums an index of its own (a number, 0, says nothing either way)
+        contracted_terms.append(n.letter_free(side) or all(any(id(x) in reader.created for x in t.walk())
+                                                           for t in _terms(rewritten)))
+    if frees[0] != frees[1] and not any(_zero(side) for side in (lhs, rhs)):
+        raise NoReading("the free indices of the two sides differ")
+    if not summed and not written:
+        raise NoReading("no index written twice")
+    away = deriv or all(contracted_terms) or _symbols_written(lhs, rhs)
+    return sides[0], sides[1], tuple(sorted(set(frees[0]) | set(frees[1]))), away
+
+
+def _zero(side: n.Node) -> bool:
+    """``0``: the zero tensor, whatever its free indices (\\epsilon_{ijk} a_j a_k = 0)."""
+    while isinstance(side, n.Paren):
+        side = side.inner
+    return isinstance(side, n.Num) and side.value.strip("0.") == "" and "0" in side.value
+
+
+def _symbols_written(*trees: n.Node) -> bool:
+    """Whether the step writes a Kronecker delta or a Levi-Civita symbol between index letters."""
+    for tree in trees:
+        for x in tree.walk():
+            if isinstance(x, n.Sym) and not x.style and any(_index_letter(i) for i in x.indices) and (
+                    x.base == "\\delta" and len(x.indices) == 2 or x.base in LEVI_CIVITA and len(x.indices) >= 3):
+                return True
+    return False
+
+
+def gives_away(lhs: n.Node, rhs: n.Node) -> bool:
+    """Whether the step shows that it uses the convention: a Kronecker delta or a Levi-Civita symbol
+    between index letters, a derivative by x_i summed over i, or an index written twice in every term of
+    both sides. False where the convention does not read the step."""
+    try:
+        return read_step(lhs, rhs)[3]
+    except NoReading:
+        return False
+
+
+def reading(parsed: Parsed) -> tuple[Parsed, tuple[str, ...]] | str:
+    """The step with the convention's sums written out (letters classified afresh) and its free
+    indices, or why the convention does not read it."""
+    try:
+        left, right, free, _ = read_step(parsed.lhs, parsed.rhs)
+    except NoReading as exc:
+        return f"Einstein's convention does not read the step: {exc}"
+    return reclassified(parsed, left, right), free
+
+
+class EinsteinComparator(Comparator):
+    """A Comparator for a step rewritten by ``reading``: every reading of its notation is taken with
+    vectors of 3 entries and the free indices at values in 1..3 (all of them, while there are at most
+    MAX_ASSIGNMENTS); a tree compared that is not the step's own (a candidate edit of the diagnosis) is
+    rewritten the same way first."""
+
+    def __init__(self, parsed: Parsed, relation: str, seed: int, *args, free: tuple[str, ...] = (), **kwargs):
+        super().__init__(parsed, relation, seed, *args, **kwargs)
+        self.free = free
+        self._einstein_instances: dict[tuple, list[Instance]] = {}
+
+    def readings(self) -> list[frozenset]:
+        return [flips | {EINSTEIN} for flips in super().readings()]
+
+    def assignments(self) -> list[dict[str, int]]:
+        every = itertools.product(range(1, RANGE + 1), repeat=len(self.free))
+        values = list(every) if RANGE ** len(self.free) <= MAX_ASSIGNMENTS else \
+            [tuple(random.Random(f"{self.seed}:einstein:{k}").randint(1, RANGE) for _ in self.free)
+             for k in range(MAX_ASSIGNMENTS)]
+        return [dict(zip(self.free, v)) for v in values]
+
+    def instances(self, flips: frozenset, atoms: bool = False) -> list[Instance]:
+        key = (flips, atoms)
+        if key not in self._einstein_instances:
+            base = super().instances(flips, atoms)
+            if not self.free:
+                self._einstein_instances[key] = base
+            else:
+                # every assignment with each instance's random arrays while that is few, so that an
+                # entry that vanishes by chance (a cross product's) does not pass for agreement
+                values = self.assignments()
+                pairs = [(v, t) for v in values for t in base] if len(values) * len(base) <= MAX_ASSIGNMENTS \
+                    else [(v, base[k % len(base)]) for k, v in enumerate(values)]
+                self._einstein_instances[key] = [
+                    _Watched(template.size, dict(v), dict(template.integers), flips, seed=template.seed,
+                             atoms=atoms, bounds=template.bounds) for v, template in pairs]
+        return self._einstein_instances[key]
+
+    def compare(self, lhs: n.Node, rhs: n.Node, flips: frozenset = frozenset(), atoms: bool = False,
+                equal_only: bool = False) -> Outcome:
+        if not (lhs is self.parsed.lhs and rhs is self.parsed.rhs):
+            try:
+                lhs, rhs, free, _ = read_step(lhs, rhs, written=True)
+            except NoReading as exc:
+                return Outcome("undecided", f"Einstein's convention does not read it: {exc}", readable=False)
+            if set(free) - set(self.free):
+                return Outcome("undecided", "an index that is free in neither side of the step", readable=False)
+        return super().compare(lhs, rhs, flips, atoms, equal_only)
+
+
+
+# tensors of two indices taken symmetric or antisymmetric at most: 3^3 - 1 combinations
+MAX_SYMMETRIC = 3
+
+
+def _tensors(*trees: n.Node) -> list[str]:
+    """The keys of the letters written with two index letters (T_{ij}), other than delta and epsilon."""
+    keys = {x.key for t in trees for x in t.walk() if isinstance(x, n.Sym) and len(x.indices) == 2
+            and all(_index_letter(i) for i in x.indices) and x.base != "\\delta"}
+    return sorted(keys)
+
+
+def _with_symmetry(tree: n.Node, modes: dict[str, str]) -> n.Node:
+    """``tree`` with each T_{ab} of ``modes`` written as its symmetric ("+") or antisymmetric ("-") part."""
+    def part(node: n.Node) -> n.Node | None:
+        if not (isinstance(node, n.Sym) and node.key in modes and len(node.indices) == 2):
+            return None
+        s, e = node.start, node.end
+        swapped = replace(node, indices=node.indices[::-1])
+        both = n.Add(s, e, (n.Term(s, e, "+", node), n.Term(s, e, modes[node.key], swapped)))
+        return n.Mul(s, e, (n.Div(s, e, n.Num(s, s, "1"), n.Num(s, s, "2")), n.Paren(s, e, both)))
+    return n.rebuild(tree, part)
+
+
+def symmetry_excuse(parsed: Parsed, relation: str, seed: int) -> str:
+    """Where the step, with the convention, holds once some tensor of two indices is symmetric or
+    antisymmetric (\\sigma_{ij} n_j = \\sigma_{ji} n_j, a stress tensor): what it holds if, which only the
+    prose can say; "" where no such choice makes it hold."""
+    convention = reading(parsed)
+    if isinstance(convention, str):
+        return ""
+    rewritten, free = convention
+    keys = _tensors(rewritten.lhs, rewritten.rhs)
+    if not keys:
+        return ""
+    if len(keys) > MAX_SYMMETRIC:
+        return "holds if some of its tensors are symmetric? (too many to try): not decided"
+    comparator = EinsteinComparator(rewritten, relation, seed, free=free)
+    for modes in itertools.product(("", "+", "-"), repeat=len(keys)):
+        chosen = {k: m for k, m in zip(keys, modes) if m}
+        if not chosen:
+            continue
+        outcome = comparator.compare(_with_symmetry(rewritten.lhs, chosen), _with_symmetry(rewritten.rhs, chosen),
+                                     frozenset({EINSTEIN}))
+        if outcome.kind != "differ":  # (both sides 0 for an antisymmetric T, undecided, is no refutation)
+            said = ", ".join(f"{k.split(':')[-1]} is {'symmetric' if m == '+' else 'antisymmetric'}"
+                             for k, m in chosen.items())
+            return f"holds with Einstein's convention if {said}, which only the prose can say"
+    return ""
