@@ -220,7 +220,8 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
             holding = holds_by_definitions(lhs, rhs, relation, macros or {}, seed, earlier)
         if holding is not None:
             return holding
-        example = _example_value_used(verdict, context)
+        example = _example_value_used(verdict, context) or _worked_example_of_a_family(lhs, rhs, verdict, context,
+                                                                                      macros or {})
         if example:
             return Verdict(Status.UNVERIFIED, example, elapsed=verdict.elapsed)
     stated = _holds_by_stated_relation(lhs, rhs, relation, macros or {}, seed, context) \
@@ -690,6 +691,44 @@ def _example_value_used(verdict: Verdict, context: tuple[ContextItem, ...]) -> s
                 and f"{' '.join(item.lhs.split())} defined at {item.where}" in verdict.definitions:
             return (f"differs with {item.name} = {item.rhs.strip()} (defined at {item.where}), a worked example's "
                     "value that replaced a definition with letters: not decided")
+    return ""
+
+
+def _letters(tree: n.Node) -> set[str]:
+    """The letters a tree writes, without those its sums and products bind."""
+    bound = {v for x in tree.walk() if isinstance(x, n.BigOp) for v in (x.var, *x.extra_vars)}
+    return {x.base for x in tree.walk() if isinstance(x, n.Sym)} - bound
+
+
+def _worked_example_of_a_family(lhs: str, rhs: str, verdict: Verdict, context: tuple[ContextItem, ...],
+                                macros: Mapping[str, Macro]) -> str:
+    """Why a refutation of a line of numbers (``y[0] = 1 \\cdot 1 + 2 \\cdot 3 = 13``) by a definition
+    with parameters (``y[n] = \\sum_{k=0}^{n} a^k b^{n-k}``, the output for inputs a^n and b^n) is no
+    error: such a definition is a family of sequences, and a worked example that writes none of its
+    parameters has picked its own member, or its own signal under the same name, as notes that reuse
+    x, y, h in every example do. Where the definition still has its parameters at the example's
+    argument the step is an equation to solve (unverified); that they cancel at this argument
+    (an empty sum at n = 0) ties the example no closer to the family. "" otherwise."""
+    used = [item for item in context if item.kind in ("define", "result")
+            and f"{' '.join(item.lhs.split())} defined at {item.where}" in verdict.definitions]
+    if not used:
+        return ""
+    try:
+        heads = [parse_math(item.lhs, macros) for item in used]
+        bodies = [parse_math(item.rhs, macros) for item in used]
+        step = _letters(parse_math(lhs, macros)) | _letters(parse_math(rhs, macros))
+    except (ParseFailure, RecursionError):
+        return ""
+    names = {head.func.base if isinstance(head, n.Apply) and isinstance(head.func, n.Sym) else
+             head.base if isinstance(head, n.Sym) else "" for head in heads}
+    if "" in names or step - names:
+        return ""  # the step writes letters of its own: decided as any other
+    for item, head, body in zip(used, heads, bodies):
+        # (i and j are more often the imaginary unit, f(z) = (z - i)/(z + i), than a parameter)
+        parameters = _letters(body) - _letters(head) - names - {"i", "j"}
+        if parameters:
+            return (f"a line of numbers that differs with {item.lhs.strip()} (defined at {item.where}), whose "
+                    f"parameters {', '.join(sorted(parameters))} it does not write: a worked example of its own?")
     return ""
 
 

@@ -93,6 +93,11 @@ def _mentions_parameters(lhs: n.Apply, rhs: n.Node) -> bool:
     return any(isinstance(x, n.Sym) and not x.style and x.base in params for x in rhs.walk())
 
 
+#: what follows the first value of a right side that lists values (``0, 1, \dots, N-1``, ``1, 2, 3``)
+_ENUMERATION = re.compile(r"\s*,(?:[^,]*,)*?\s*(?:\\[lcv]?dots(?:[bcmio]|\b)|\\cdotp\s*\\cdotp|\.\.\.)"
+                          r"|(?:\s*,\s*[-+]?\d+(?:\.\d+)?)+\s*[.,;]?\s*$")
+
+
 def definition_of(step: Step, macros: dict[str, Macro], path: str,
                   functions: set[str] | None = None) -> ContextItem | None:
     """A ContextItem when ``step`` reads as a definition, else None. ``functions`` holds the names
@@ -110,6 +115,10 @@ def definition_of(step: Step, macros: dict[str, Macro], path: str,
         return None
     if defines_from_itself(head, rhs):
         return None  # x_{t+1} = x_t - g is a recurrence; x-bar = (1/n) sum x_i defines x-bar
+    if _ENUMERATION.match(step.rhs.text[rhs.end:]):
+        # k = 0, \dots, N-1 beside a DFT, n = 1, 2, 3: the values an index runs through, of which the
+        # parser reads the first; as k's value it would verify any step at k = 0
+        return None
     if isinstance(lhs, n.Apply) and functions is not None:
         if _mentions_parameters(lhs, rhs):
             functions.add(head.base)

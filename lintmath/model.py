@@ -122,6 +122,9 @@ class Document:
     # derivations from the rest of a multi-file document (its %!TEX root): they supply definitions
     # and are not checked as part of this file
     context: tuple[Derivation, ...] = ()
+    # notebooks: ``lines`` are the markdown cells' lines one after another, and cell k (1-based)
+    # starts after ``cell_starts[k - 1]`` of them; a step's ``line`` counts within its cell
+    cell_starts: tuple[int, ...] = ()
 
 
 class ExtractError(Exception):

@@ -75,10 +75,11 @@ def tasks_for(doc: Document, config: Config) -> list[tuple[StepResult, Task]]:
     pairs = []
     macros = config.macros + doc.macros  # the config's macro files first: the document's own win
     own_items: dict[tuple[int, int], ContextItem | None] = {}
-    items = list(config_context(config)) + document_context(doc, own_items)
+    view = in_one_text(doc)
+    items = list(config_context(config)) + document_context(view, own_items)
     table = macro_table(macros)
-    modular_lines = _modular_prose(doc)
-    for k, derivation in enumerate(doc.derivations):
+    modular_lines = _modular_prose(view)
+    for k, derivation in enumerate(view.derivations):
         modulus = _chain_modulus(derivation)
         rows = _neighbour_rows(doc.derivations[k - 1] if k else None, derivation,
                                doc.derivations[k + 1] if k + 1 < len(doc.derivations) else None)
@@ -104,8 +105,30 @@ def tasks_for(doc: Document, config: Config) -> list[tuple[StepResult, Task]]:
                         _derived(derivation, step.index),
                         any(0 <= step.lhs.line - at <= MODULAR_REACH for at in modular_lines), step.note,
                         _chain_lines(lines, step.index))
-            pairs.append((StepResult(derivation, step, None), task))  # type: ignore[arg-type]
+            # (reported as extracted: a notebook's steps by their line within the cell)
+            pairs.append((StepResult(doc.derivations[k], doc.derivations[k].steps[step.index], None),  # type: ignore[arg-type]
+                          task))
     return pairs
+
+
+def in_one_text(doc: Document) -> Document:
+    """``doc`` with a notebook's positions counted through all of its ``lines`` (see Document.cell_starts),
+    so that what stands above a step, in its cell or an earlier one, is above it for the context; other
+    documents as they are."""
+    from dataclasses import replace
+
+    if not doc.cell_starts:
+        return doc
+
+    def shift(text):
+        if text.cell is None or not 0 < text.cell <= len(doc.cell_starts):
+            return text
+        return replace(text, line=text.line + doc.cell_starts[text.cell - 1])
+
+    derivations = tuple(replace(d, steps=tuple(replace(s, lhs=shift(s.lhs), rhs=shift(s.rhs)) for s in d.steps))
+                        for d in doc.derivations)
+    directives = tuple(shift(d) for d in doc.directives)
+    return replace(doc, derivations=derivations, directives=directives)
 
 
 #: "modulo 7", "\\pmod", "\\mathbb{Z}_7", "\\mathbb{Z}/11", "\\mathbb{F}_p", "GF(p)": the prose works with residues

@@ -272,18 +272,24 @@ def extract_notebook(text: str, path: str) -> Document:
     derivations: list[Derivation] = []
     directives: list[Directive] = []
     macros = []
+    # the prose around a step (a value stated inline, "let X and Y be independent") may be in an
+    # earlier markdown cell: the cells' lines are kept one after another, a blank line between cells
+    lines: list[str] = []
+    starts: list[int] = []
     for number, cell in enumerate(cells, 1):
+        starts.append(len(lines))
         if not isinstance(cell, dict) or cell.get("cell_type") != "markdown":
             continue
         source = _cell_source(cell.get("source"))
         doc = extract_markdown(source, path)
+        lines.extend((*doc.lines, ""))
         macros.extend(doc.macros)
         directives.extend(replace(d, cell=number) for d in doc.directives)
         for d in doc.derivations:
             steps = tuple(Step(s.index, s.relation, s.relation_text, _in_cell(s.lhs, number), _in_cell(s.rhs, number))
                           for s in d.steps)
             derivations.append(replace(d, index=len(derivations), steps=steps))
-    return Document(path, tuple(derivations), tuple(macros), tuple(directives), ())
+    return Document(path, tuple(derivations), tuple(macros), tuple(directives), tuple(lines), cell_starts=tuple(starts))
 
 
 def extract_notebook_path(path: str) -> Document:
