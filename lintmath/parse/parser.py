@@ -3267,12 +3267,8 @@ class Parser:
         index after it; None when no bracket opens there."""
         if j >= len(self.toks) or not self.toks[j].is_("("):
             return None, j
-        depth = 0
-        for k in range(j, len(self.toks)):
-            depth += self.toks[k].is_("(") - self.toks[k].is_(")")
-            if depth == 0:
-                return self.toks[j:k + 1], k + 1
-        return None, j
+        k = closing(self.toks, j)
+        return (None, j) if k is None else (self.toks[j:k + 1], k + 1)
 
     def _scripted_letter(self, j: int, order: bool) -> tuple[list[Token] | None, int]:
         """The tokens from ``j`` of one letter with its sub- and superscripts (after a ``^k`` of the order
