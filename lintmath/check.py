@@ -1123,6 +1123,11 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
                                                   spent=work_time() - cpu_started, max_seconds=cap)
                 except BudgetExceeded:
                     found = None
+                hypothesis = _vector_hypothesis(attempt_parsed, attempt) if found is not None else ""
+                if hypothesis:
+                    # w - 2v(v^T w) = w: the readings that can be built differ only where the prose's
+                    # orthogonal (or unit) vectors would make them agree, as for a readable step
+                    return Verdict(Status.UNVERIFIED, hypothesis, elapsed=time.perf_counter() - started)
                 if found is not None:
                     point, guessed, diagnosis = found
                     return Verdict(Status.REFUTED, "the two sides differ", point, tuple(sorted({*guessed, *note})),
@@ -1756,6 +1761,10 @@ def _vector_hypothesis(parsed: Parsed, comparator: "Comparator") -> str:
     # zeroes that whole term as well when its vectors are orthogonal
     summands |= {id(f.inner) for x in parsed.lhs.walk() if isinstance(x, n.Add) for t in x.terms
                  if isinstance(t.node, n.Mul) for f in t.node.factors if isinstance(f, n.Paren)}
+    # and so does one in the numerator of a term, or one a vector scales: \frac{2v(v^T w)}{v^T v} in a
+    # reflector applied to w, v\frac{2v^T w}{v^T v}
+    summands |= {id(f) for x in parsed.lhs.walk() if isinstance(x, n.Add) for t in x.terms
+                 for f in _product_factors(t.node)}
     deadline = work_time() + GUARD_SECONDS  # as the short search: refuted-or-unverified only
     for site in sites[:MAX_HYPOTHESIS_SITES]:
         if work_time() > deadline:
@@ -1780,6 +1789,24 @@ def _vector_hypothesis(parsed: Parsed, comparator: "Comparator") -> str:
                     meaning = "orthogonal vectors" if value == "0" else "unit vectors"
                     return f"holds for {meaning} (an inner product or norm taken as {value}), which the prose would say"
     return ""
+
+
+def _product_factors(node: n.Node) -> list[n.Node]:
+    """The nodes that multiply ``node`` as a whole: its factors, through brackets, numerators and an
+    application that may be a product (v(v^T w)), so that one of them being 0 makes ``node`` 0."""
+    out, todo = [], [node]
+    while todo:
+        x = todo.pop()
+        out.append(x)
+        if isinstance(x, n.Mul) and all(op in ("", "\\cdot") for op in x.ops):  # (\times: a cross product?)
+            todo.extend(x.factors)
+        elif isinstance(x, n.Div):
+            todo.append(x.num)
+        elif isinstance(x, n.Paren):
+            todo.append(x.inner)
+        elif isinstance(x, n.Apply) and x.maybe_product and len(x.args) == 1:
+            todo.extend((x.func, x.args[0]))
+    return out
 
 
 def _holds_for_orthonormal_columns(parsed: Parsed, comparator: "Comparator") -> bool:

@@ -264,6 +264,47 @@ def _stated_relation(lhs: str, rhs: str, macros: dict[str, Macro]) -> ContextIte
     return ContextItem(RELATION, "", lhs, "=", rhs, "", 0, False, "", True)
 
 
+def _lone_letter(text: str, macros: dict[str, Macro]) -> n.Node | None:
+    """The letter of a side that is one letter, alone or with one numeric power or a transpose
+    (``P^2``, ``Q^T``, ``P``), as its structure without labels; None otherwise."""
+    try:
+        tree = parse_math(text, macros)
+    except (ParseFailure, RecursionError):
+        return None
+    if isinstance(tree, n.Transpose) or isinstance(tree, n.Pow) and isinstance(tree.exp, n.Num):
+        tree = tree.inner if isinstance(tree, n.Transpose) else tree.base
+    if not isinstance(tree, n.Sym) or tree.sup_letter is not None:
+        return None
+    return n.structure(replace(tree, labels=()))
+
+
+def derived_properties(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
+    """A display chain that derives a property of one letter, ``P^2 = QQ^TQQ^T = \\dots = P`` (a projector
+    is idempotent), ``H^T = \\dots = H``: an item of kind RELATION from the chain's head to its end, at
+    its last row, as if the prose stated it inline. Later steps use such a property as a rewrite
+    (I - 2P + P^2 = I - P), which random matrices never satisfy; it only rescues, like a relation
+    stated inline. Only one-letter properties: a chain between expressions is a derivation, not a
+    rule the notes go on to apply."""
+    items = []
+    for derivation in doc.derivations:
+        head = None
+        for k, step in enumerate(derivation.steps):
+            if k == 0 or step.lhs.stripped != derivation.steps[k - 1].rhs.stripped:
+                head = step.lhs if step.relation == "=" else None
+            elif step.relation != "=":
+                head = None
+            if head is None or len(head.stripped) > 24 or len(step.rhs.stripped) > 24:
+                continue  # (a letter with a power or a transpose is short: no parse of every row)
+            left, right = _lone_letter(head.stripped, macros), _lone_letter(step.rhs.stripped, macros)
+            if left is None or left != right or head.stripped.strip() == step.rhs.stripped.strip():
+                continue
+            line = step.rhs.line
+            items.append(ContextItem(RELATION, "", head.stripped.strip(), "=", step.rhs.stripped.strip(),
+                                     f"{derivation.path}:{line}" if line else derivation.path, line, False,
+                                     derivation.path, False))
+    return items
+
+
 def _stated_inequality(math: str, found: list, macros: dict[str, Macro]) -> ContextItem | None:
     """An item of kind RELATION for inline ``q \\le p`` or ``0 < r < 1`` (at most two inequalities,
     between expressions that parse, with letters): a bound the prose puts on the letters, under
@@ -410,6 +451,7 @@ def document_context(doc: Document, own: dict | None = None) -> list[ContextItem
                 own[(derivation.index, step.index)] = item
             if item is not None:
                 items.append(item)
+    items.extend(derived_properties(doc, macros))
     items.extend(prose_items(doc, macros))
     items.extend(independence_items(doc, macros))
     items.extend(log_base_items(doc))

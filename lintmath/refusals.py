@@ -286,16 +286,27 @@ def orthonormal_pair_dropped(tree: n.Node) -> list[n.Node]:
     for node in tree.walk():
         if not isinstance(node, n.Mul) or any(node.ops) or len(node.factors) < 3:
             continue  # a bare M^T M is a side of its own: a property stated, not a step to rescue
-        for i, (first, second) in enumerate(zip(node.factors, node.factors[1:])):
-            if isinstance(first, n.Transpose) and _capital_matrix(first.inner):
-                plain, other = first.inner, second
-            elif isinstance(second, n.Transpose) and _capital_matrix(second.inner):
-                plain, other = second.inner, first
-            else:
+        pairs = [i for i, (first, second) in enumerate(zip(node.factors, node.factors[1:]))
+                 if _orthonormal_pair(first, second)]
+        # U\Sigma V^T V\Sigma^+ U^T U\Sigma V^T: an SVD written out uses both U^T U = I and V^T V = I in
+        # one step, so every pair of the product taken out at once is tried first
+        apart = [i for k, i in enumerate(pairs) if k == 0 or i > pairs[k - 1] + 1]
+        for drop in ([apart] if len(apart) > 1 else []) + [[i] for i in pairs]:
+            gone = {j for i in drop for j in (i, i + 1)}
+            rest = tuple(f for j, f in enumerate(node.factors) if j not in gone)
+            if not rest:
                 continue
-            if not _capital_matrix(other) or n.structure(plain) != n.structure(other):
-                continue
-            rest = node.factors[:i] + node.factors[i + 2:]
             repl: n.Node = rest[0] if len(rest) == 1 else replace(node, factors=rest, ops=("",) * (len(rest) - 1))
             out.append(n.rebuild(tree, lambda x, node=node, repl=repl: repl if x is node else None))
     return out
+
+
+def _orthonormal_pair(first: n.Node, second: n.Node) -> bool:
+    """Whether two neighbouring factors write ``M^T M`` or ``M M^T`` of one capital letter."""
+    if isinstance(first, n.Transpose) and _capital_matrix(first.inner):
+        plain, other = first.inner, second
+    elif isinstance(second, n.Transpose) and _capital_matrix(second.inner):
+        plain, other = second.inner, first
+    else:
+        return False
+    return _capital_matrix(other) and n.structure(plain) == n.structure(other)

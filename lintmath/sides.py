@@ -81,7 +81,10 @@ def _normed_functions(*trees: n.Node) -> bool:
                     normed.add(inner.key)
     if not normed:
         return False
-    return any(isinstance(x, n.Apply) and x.func.key in normed for tree in trees for x in tree.walk())
+    # u(v^T v) beside \|u\|: a bracket that holds an inner product of vectors scales the vector u
+    # (a rank-one matrix times a number), no function applied to a point
+    return any(isinstance(x, n.Apply) and x.func.key in normed and not (x.maybe_product and any(
+        isinstance(y, (n.Transpose, n.Inner)) for a in x.args for y in a.walk())) for tree in trees for x in tree.walk())
 
 
 def _commutator_step(lhs: str, rhs: str, macros: Mapping[str, Macro], increments: frozenset[str],
