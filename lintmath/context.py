@@ -342,6 +342,9 @@ _PLUS_MINUS = re.compile(r"^(?P<lhs>[^=]+?)\s*=\s*\\pm\s*(?P<elems>\d+(?:\.\d+)?
 _AFTER_SET = re.compile(r"\s*$|\s*([,;.]|\\q?quad(?![A-Za-z])|\\text|\\forall|\\[,;: ]|~|\\mathrm\{for)")
 _ELEMENT = re.compile(r"^(?P<pm>\\pm\s*)?(?P<sign>[+-]?)\s*(?P<number>\d+(?:\.\d+)?)$")
 _ELLIPSIS = {"\\dots", "\\ldots", "\\cdots", "..."}
+# "vanishes at $\theta = \pm 1$", "the roots $x = \pm 1$": points where something happens, which say
+# nothing of the values the letter takes in the derivations below (as a spin's "$s_i = \pm 1$" does)
+_LOCATES = re.compile(r"\b(?:at|roots?|zero(?:e?s)?|solutions?)(?:\s+(?:is|are))?\s*$", re.IGNORECASE)
 
 
 def _split_top(text: str) -> list[str]:
@@ -402,7 +405,10 @@ def values_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
     for number, line in enumerate(doc.lines, 1):
         if line.lstrip().startswith("%"):
             continue
-        for match in _INLINE.finditer(line.split("%")[0] if "\\%" not in line else line):
+        text_line = line.split("%")[0] if "\\%" not in line else line
+        for match in _INLINE.finditer(text_line):
+            if _LOCATES.search(text_line[:match.start()]):
+                continue
             for text, letter, values in stated_values(match.group(1) or match.group(2), macros):
                 items.append(ContextItem(VALUES, letter.base, text, "\\in", ", ".join(values),
                                          f"{doc.path}:{number}", number, False, doc.path, True))

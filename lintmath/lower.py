@@ -110,7 +110,7 @@ class Letters:
 
     index: frozenset[str]  # letters used as subscripts (w_{ij}): concrete integers
     integer: frozenset[str]  # letters used as sum bounds (\sum_{k=1}^{n}): small integers
-    standalone: frozenset[str]  # letters used as variables somewhere
+    standalone: frozenset[str]  # letters used as variables somewhere (subscripted ones by _indexed_name)
     vectors: frozenset[str] = frozenset()  # keys of symbols that are column vectors (bold, transposed)
     matrices: frozenset[str] = frozenset()  # keys of symbols that are square matrices
     candidates: frozenset[str] = frozenset()  # plain lowercase letters that may be vectors (a reading)
@@ -218,6 +218,9 @@ def classify_letters(*trees: n.Node) -> Letters:
         for node in tree.walk():
             if isinstance(node, n.Sym) and id(node) not in in_index and not node.indices and not node.style:
                 standalone.add(node.base)
+            elif isinstance(node, n.Sym) and id(node) not in in_index and not node.style:
+                # \phi_2(1 - \phi_2): a subscripted coefficient written alone is a quantity as much
+                standalone.add(_indexed_name(node))
             elif isinstance(node, n.Const) and node.name == "pi":
                 standalone.add("\\pi")  # 9\pi beside \pi(3)^2: the constant, so \pi(3) is a product
     index -= derivative_vars
@@ -1007,7 +1010,17 @@ def read_as_product(node: n.Apply, letters: Letters) -> bool:
     step in time, ``\\dot q(m\\ddot q + kq)`` is a product too: a velocity is applied only to the time."""
     if node.maybe_product and letters.time is not None and n.undotted(node.func)[1]:
         return [n.structure(a) for a in node.args] != [n.structure(letters.time)]
-    return node.maybe_product and not node.func.indices and node.func.base in letters.standalone
+    if node.func.indices:
+        # (the same letter with the same subscripts: \phi_1 alone says nothing of \phi_2(x); and a
+        # sequence \mu_x[k] stays one beside \mu_x^2[k], whose power may be of the term)
+        return node.maybe_product and node.bracket == "(" and not node.func.style \
+            and _indexed_name(node.func) in letters.standalone
+    return node.maybe_product and node.func.base in letters.standalone
+
+
+def _indexed_name(node: n.Sym) -> str:
+    """A subscripted letter's entry in ``Letters.standalone``, which no plain letter's base can equal."""
+    return node.base + "_" + repr(tuple(n.structure(i) for i in node.indices))
 
 
 def _identity_beside_capitals(tree: n.Node) -> bool:
@@ -3039,8 +3052,10 @@ class Lowerer:
                 raise Undecidable("a sum whose bounds are not integers")
             lo, hi = int(lo_v), int(hi_v)
         if hi - lo + 1 < node.least:
-            # x_1 + x_2 + x_3 + ... + x_n at n = 2 would drop a term the author wrote
-            raise Undecidable("the range of an ellipsis is shorter than the terms written out")
+            # x_1 + x_2 + x_3 + ... + x_n at n = 2 would drop a term the author wrote; a written
+            # \sum_{k=0}^{q-h} at h > q + 1 is outside the range the prose allows (0 <= h <= q)
+            raise Undecidable("the range of an ellipsis is shorter than the terms written out" if node.least
+                              else "a sum whose upper bound is below its lower one at the sampled values")
         if (hi - lo + 1) ** (1 if node.tuples else len(variables)) > MAX_SUM_TERMS:
             raise Undecidable("a sum with too many terms")
         excluded = [self.lower(x) for x in node.exclude]
