@@ -514,7 +514,12 @@ def _puts_in_rounded_value(lhs: str, rhs: str, relation: str, decide: Decide, **
     except (ParseFailure, RecursionError):
         return False
     pairs = _differences(left, right)
-    if not pairs or len(pairs) > MAX_ROUNDED_PARTS or not all(_rounded_part(p, lhs, rhs) for p in pairs):
+    if not pairs or len(pairs) > MAX_ROUNDED_PARTS:
+        return False
+    kinds = [_rounded_part(p, lhs, rhs) for p in pairs]
+    # whole numbers put in beside them (\frac{1}{0.2} - \frac{1}{0.3} = 5 - 3.33) are exact, so the
+    # difference the step shows is the rounding of its decimals: at least one must be rounded
+    if not all(kinds) or ROUNDED not in kinds:
         return False
     restored = rhs
     for part, number in sorted(((p, _inside_brackets(q)) for p, q in pairs), key=lambda x: -x[1].start):
@@ -525,18 +530,28 @@ def _puts_in_rounded_value(lhs: str, rhs: str, relation: str, decide: Decide, **
 MAX_ROUNDED_PARTS = 4  # \sqrt 2 + \sqrt 3 = 1.4 + 1.7; more is a line computed afresh, not parts put in
 
 
-def _rounded_part(pair: tuple[n.Node, n.Node], lhs: str, rhs: str) -> bool:
-    """Whether the right node of a pair is a decimal written for the left one, a part without letters
-    that is not itself a number (one number for another is a slip of copying), rounded to its digits."""
+ROUNDED, EXACT = "rounded", "exact"
+
+
+def _rounded_part(pair: tuple[n.Node, n.Node], lhs: str, rhs: str) -> str:
+    """Whether the right node of a pair is a number written for the left one, a part without letters
+    that is not itself a number (one number for another is a slip of copying): ``ROUNDED`` for a
+    decimal that is its value rounded to its digits, ``EXACT`` for the whole number that is its value
+    (``\\frac{1}{0.2}`` put in as 5, beside a rounded part), and "" for anything else."""
     part, number = pair[0], _inside_brackets(pair[1])
-    if not isinstance(number, n.Num) or "." not in number.value or rhs[number.start:number.end].strip() != number.value:
-        return False
+    if not isinstance(number, n.Num) or rhs[number.start:number.end].strip() != number.value:
+        return ""
     if isinstance(_inside_brackets(part), (n.Num, n.Repeating)) or any(isinstance(x, (n.Sym, n.Apply)) for x in part.walk()):
-        return False
+        return ""
     value = side_value(part)
+    if value is None:
+        return ""
+    off = abs(Fraction(str(value)) - Fraction(number.value))
+    if "." not in number.value:
+        # a whole number claims no rounding: only its exact value is put in (5 for \frac{1}{0.22} is a slip)
+        return EXACT if off <= Fraction(1, 10**20) * max(1, abs(Fraction(number.value))) else ""
     # a thousandth more than the half unit: the value is a float, and 0.125 rounds to 0.13 (or 0.12)
-    return value is not None and \
-        abs(Fraction(str(value)) - Fraction(number.value)) <= _half_unit(number) * Fraction(1001, 1000)
+    return ROUNDED if off <= _half_unit(number) * Fraction(1001, 1000) else ""
 
 
 def _inside_brackets(node: n.Node) -> n.Node:

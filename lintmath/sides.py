@@ -45,6 +45,7 @@ def parse_step(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> Parsed:
             if tuples or not tuples_reading.unread_list(exc):
                 raise
             left, right = _listed_vectors(lhs, rhs, macros, increments, exc)
+    left, right = phase_products(left, right)
     left, right = cartesian_fields(left, right)
     left, right = basis_vectors(left, right)
     if _normed_functions(left, right):
@@ -250,6 +251,39 @@ def step_increments(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> frozense
         before |= found[0]
         elsewhere |= found[1]
     return frozenset(before - elsewhere)
+
+
+#: letters that write the imaginary unit (j in engineering)
+_IMAGINARY_LETTERS = frozenset({"i", "j"})
+
+
+def phase_products(*trees: n.Node) -> tuple[n.Node, ...]:
+    """``e^{i(kx - \\omega t)}``, ``\\exp(-j(\\omega t + \\varphi))`` as the imaginary unit times the phase:
+    waves, phasors and Fourier transforms write it so, and no one raises e to a function named i
+    (read as one, ``e^{i(kx - \\omega t)} + e^{-i(kx - \\omega t)} = 2\\cos(kx - \\omega t)`` drops it). The
+    letter is then the one of ``e^{ia}``, with its readings. Not where the step applies that letter
+    to a plain variable too (``i(t)``, a current), which makes it a function throughout."""
+    def phases(tree: n.Node) -> list[n.Node]:
+        exponents = [x.exp for x in tree.walk() if isinstance(x, n.Pow) and isinstance(x.base, n.Const)
+                     and x.base.name == "e"]
+        exponents += [a for x in tree.walk() if isinstance(x, n.Func) and x.name == "exp" for a in x.args]
+        return [x for e in exponents for x in e.walk() if isinstance(x, n.Apply) and x.prefer_product
+                and x.func.base in _IMAGINARY_LETTERS and not x.func.indices and not x.func.style
+                and not x.func.primes]
+
+    found = {id(x) for tree in trees for x in phases(tree)}
+    if not found:
+        return trees
+    keys = {x.func.key for tree in trees for x in tree.walk() if id(x) in found}
+    if any(isinstance(x, n.Apply) and x.func.key in keys and id(x) not in found for tree in trees for x in tree.walk()):
+        return trees
+
+    def product(x: n.Node) -> n.Node | None:
+        if id(x) not in found:
+            return None
+        arg = x.args[0]
+        return n.Mul(x.start, x.end, (x.func, n.Paren(arg.start - 1, arg.end + 1, arg)), False, ("",))
+    return tuple(n.rebuild(tree, product) for tree in trees)
 
 
 def coherent_applications(*trees: n.Node) -> tuple[n.Node, ...]:
