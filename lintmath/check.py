@@ -1011,7 +1011,8 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
         # (a probability reading is not the default one: \sum_x p(x | y) = 1 differs with p a stand-in)
         readable_gap = _drops_distributions(parsed, reason, gap) or _introduces_events(parsed, reason, gap)
         imaginary = _introduces_imaginary_unit(reason, gap)
-        if screened and (readable_gap or imaginary or not comparator.quickly_differs()):
+        superscript = _introduces_superscript_letters(parsed, reason, gap)
+        if screened and (readable_gap or imaginary or superscript or not comparator.quickly_differs()):
             outcome, guessed = comparator.decide()
             if outcome.kind == "equal":
                 return Verdict(Status.VERIFIED, outcome.reason, guessed=guessed,
@@ -1943,6 +1944,17 @@ def _solved_for(parsed: Parsed, comparator: "Comparator") -> str:
     except Exception:  # noqa: BLE001 -- a side this reading cannot lower: no reason to name
         return ""
     return head.rstrip("()") if remains else ""
+
+
+def _introduces_superscript_letters(parsed: Parsed, reason: str, gap: set[str]) -> bool:
+    """Whether the names a step introduces are only letters the line before writes as a superscript
+    that may be a label or a power (``\\ln Z_1^N = N\\ln Z_1``): as a power the name is no new one, so
+    the readings are compared, which verifies the step if one of them holds (else it stays unverified:
+    as a label the letter is still a name from elsewhere)."""
+    if not (reason.startswith("introduces") and gap):
+        return False
+    raised = {x.sup_letter.base for x in parsed.lhs.walk() if isinstance(x, n.Sym) and x.sup_letter is not None}
+    return gap <= raised
 
 
 def _introduces_imaginary_unit(reason: str, gap: set[str]) -> bool:

@@ -1207,11 +1207,12 @@ def _normalizations(flips: frozenset, *trees: n.Node) -> list[tuple[n.Node, str,
 
 
 def _base_of(symbol_name: str) -> str:
-    """``bf:m[1]^x'`` -> ``m``: the base name a lowered symbol was made from."""
-    name = symbol_name.split(":")[-1]
+    """``bf:m[1]^x'`` -> ``m``: the base name a lowered symbol was made from. The style prefix is cut
+    after the index, which may carry a style of its own (``k[rm:B]``, Boltzmann's k_{\\mathrm{B}})."""
+    name = symbol_name
     for mark in "[^'":
         name = name.split(mark)[0]
-    return name
+    return name.split(":")[-1]
 
 
 def _adds_integration_constant(tree: n.Node) -> bool:
