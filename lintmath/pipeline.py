@@ -227,15 +227,18 @@ def check_documents(docs: Iterable[Document | ExtractError], paths: list[str], c
     rules = load_rules()
     read: list[Document | ExtractError] = []
     per_doc: list[list[StepResult]] = []
+    per_doc_tasks: list[list[Task]] = []
 
     def steps() -> Iterator[Task]:
         for doc in docs:
             read.append(doc)
             if isinstance(doc, ExtractError):
                 per_doc.append([])
+                per_doc_tasks.append([])
                 continue
             pairs = tasks_for(doc, config)
             per_doc.append([p[0] for p in pairs])
+            per_doc_tasks.append([p[1] for p in pairs])
             yield from (p[1] for p in pairs)
 
     if progress is None:
@@ -244,16 +247,33 @@ def check_documents(docs: Iterable[Document | ExtractError], paths: list[str], c
     else:  # a progress bar needs the total first
         all_tasks = list(steps())
         verdicts = iter(_run_with_progress(all_tasks, config.jobs, progress, len(read), cache))
+    decided = [[StepResult(p.derivation, p.step, next(verdicts)) for p in pending] for pending in per_doc]
+    decided = _settle_knock_ons(decided, per_doc_tasks, config, cache)
     results = []
-    for path, doc, pending in zip(paths, read, per_doc):
+    for path, doc, steps in zip(paths, read, decided):
         if isinstance(doc, ExtractError):
             results.append(FileResult(path, "error", str(doc)))
             continue
-        steps = tuple(StepResult(p.derivation, p.step, next(verdicts)) for p in pending)
+        steps = tuple(steps)
         findings = tuple(f for f in (finding_for(s, rules, config) for s in steps) if f is not None)
         findings = _apply_policy(findings, steps, doc, path, config, rules)
         results.append(FileResult(path, "checked", None, steps, findings, len(doc.derivations), doc.lines))
     return results
+
+
+def _settle_knock_ons(decided: list[list[StepResult]], tasks: list[list[Task]], config: Config,
+                      cache) -> list[list[StepResult]]:
+    """Each document's steps with the rows refuted only through the slip before them skipped (see
+    lintmath.knockon); their bridges are decided together, in one run of the pool."""
+    from lintmath import knockon
+
+    found = [knockon.bridges(steps, doc_tasks) for steps, doc_tasks in zip(decided, tasks)]
+    flat = [task for doc_bridges in found for _, task in doc_bridges]
+    if not flat:
+        return decided
+    verdicts = iter(run_tasks(flat, config.jobs, cache))
+    return [knockon.settle(steps, [(k, next(verdicts)) for k, _ in doc_bridges]) if doc_bridges else steps
+            for steps, doc_bridges in zip(decided, found)]
 
 
 def _apply_policy(findings, steps, doc: Document, path: str, config: Config, rules) -> tuple:
