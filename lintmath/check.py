@@ -196,7 +196,8 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
                                                           context=context, indefinite=indefinite)
         if stated_independence is not None:
             return stated_independence
-    if verdict.status is Status.UNVERIFIED and verdict.reason.startswith(NAMES_ELSEWHERE) and context:
+    if verdict.status is Status.UNVERIFIED and verdict.reason.startswith(NAMES_ELSEWHERE + FUNCTIONS_ELSEWHERE) \
+            and context:
         stated = _stated_values(context)
         holding = holds_by_definitions(lhs, rhs, relation, macros or {}, seed, stated) if stated else None
         return holding or verdict
@@ -670,6 +671,9 @@ def _both_signs(lhs: str, rhs: str, relation: str, **options) -> Verdict:
 
 #: the reasons of a step that differs through a name whose value the document may state elsewhere
 NAMES_ELSEWHERE = ("introduces ", "needs the definition of ", "the right side no longer mentions ")
+#: ... and of one that drops a function the prose may define (``Let $f(x) = x^2$`` above
+#: ``x_t - \eta f'(x_t) = x_t - 2\eta x_t``): put in, it can only verify
+FUNCTIONS_ELSEWHERE = ("drops the function ",)
 
 
 def _stated_values(context: tuple[ContextItem, ...]) -> tuple[ContextItem, ...]:

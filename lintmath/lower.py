@@ -1099,6 +1099,8 @@ SLASH_ARGUMENT = ("slash argument",)
 SLASH_FUNCTIONS = TRIGONOMETRIC | {"log"}
 #: \varepsilon/k_B T: a slash before juxtaposed factors, read as a/(bc) and, in this reading, as (a/b)c
 SLASH_REACH = ("slash reach",)
+# the reading of a bare \mathbb{E} X^2 as (E X)^2 (see n.Reach)
+OPERATOR_REACH = ("operator reach",)
 #: \|A\|_1, \|A\|_2, \|A\|_\infty of a matrix read as norms of its entries, not as the induced norms
 ENTRYWISE_NORMS = ("entrywise norms",)
 #: 3^{-1} \equiv 5 \pmod 7: a fraction modulo a whole number read as a modular inverse
@@ -1394,6 +1396,8 @@ def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
                 key = ("e",)
             elif isinstance(node, n.Annotated):
                 key = ("annotation",)
+            elif isinstance(node, n.Reach):
+                key = OPERATOR_REACH
             elif isinstance(node, n.Pow) and _function_of_bracket(node.base):
                 key = ("fpow",)
             elif isinstance(node, n.Func) and node.name == "mod" and _writes_fraction(node.args[0]):
@@ -2141,6 +2145,9 @@ class Lowerer:
         if linalg.is_matrix(value) or linalg.is_matrix(at) or not isinstance(var, sp.Symbol):
             raise Undecidable("a derivative of a vector function at a point")
         return value.subs(var, at)
+
+    def lower_Reach(self, node: n.Reach) -> sp.Expr:
+        return self.lower(node.other if OPERATOR_REACH in self.inst.flips else node.inner)
 
     def lower_Annotated(self, node: n.Annotated) -> sp.Expr:
         return self.lower(node.value if ("annotation",) in self.inst.flips else node.inner)
@@ -2961,11 +2968,16 @@ class Lowerer:
             # another vector that moves with t may be a field A(r, t), whose entries would be held too
             raise Undecidable("a gradient by a position of another vector that moves with t is not decided yet")
         entries = sp.symbols(f"grad_{len(self.variables)}_1:{at.shape[0] + 1}")
-        self.variables[node.var.key] = sp.ImmutableMatrix(entries)
+        operand, key = node.body if inner is None else inner, node.var.key
+        if node.var.indices or node.var.labels:
+            # \nabla f(\mathbf{x}_t): the entries put in are those of the point itself, which the
+            # variables of the lowering name by a plain letter only
+            operand, key = _point_renamed(operand, node.var, f"#grad{len(self.variables)}")
+        self.variables[key] = sp.ImmutableMatrix(entries)
         try:
-            body = linalg.scalar(self.lower(node.body if inner is None else inner))
+            body = linalg.scalar(self.lower(operand))
         finally:
-            del self.variables[node.var.key]
+            del self.variables[key]
         if linalg.is_matrix(body):
             raise Undecidable("a gradient of a vector is not decided yet")
         self.hold_optima(body, list(entries))
@@ -3425,6 +3437,15 @@ def _del_applied(kind: str, value: sp.Expr, xs: list[sp.Symbol]) -> sp.Expr:
     what = {"grad": "a gradient of a vector", "div": "a divergence of a scalar",
             "curl": "a curl of a scalar or in the plane"}[kind]
     raise Undecidable(f"{what} is not decided yet")
+
+
+def _point_renamed(body: n.Node, point: n.Sym, name: str) -> tuple[n.Node, str]:
+    """``body`` with the point ``point`` (``\\mathbf{x}_t``) written as a plain letter of its own,
+    named ``name``, and that letter's key."""
+    shape = n.structure(point)
+    plain = n.Sym(point.start, point.end, name, point.style)
+    renamed = n.rebuild(body, lambda x: plain if isinstance(x, n.Sym) and n.structure(x) == shape else None)
+    return renamed, plain.key
 
 
 def _hessian_operand(node: n.Grad) -> n.Node | None:

@@ -23,7 +23,7 @@ MAX_ROUNDS = 4
 class Definition:
     item: ContextItem
     head: n.Sym
-    params: tuple[str, ...]  # index letters of E_{j} or argument names of f(x, y)
+    params: tuple[str, ...]  # index letters of E_{j} or argument keys of f(x, y), f(\mathbf{x})
     function: bool
     body: n.Node
     # index letters on a function's name, D_N(t) = \sum_{n=-N}^{N} e^{int}: D_k(t) is that body with
@@ -47,7 +47,8 @@ def parse_definitions(items: tuple[ContextItem, ...], macros: Mapping[str, Macro
         if head is None:
             continue
         if isinstance(lhs, n.Apply):
-            params = tuple(a.base for a in lhs.args)  # type: ignore[union-attr]
+            # by key: the bold x of f(\mathbf{x}) = \mathbf{b}^T\mathbf{x} is the bold x of its body
+            params = tuple(a.key for a in lhs.args)  # type: ignore[union-attr]
             indices = tuple(i.base for i in head.indices if isinstance(i, n.Sym) and not i.indices)
             out.append(Definition(item, head, params, True, body, indices))
         else:
@@ -88,8 +89,7 @@ def _bind(body: n.Node, binding: dict[str, n.Node]) -> n.Node:
     def bound(node: n.Node) -> bool:
         # a labelled letter is a quantity of its own: the x^* of f(x) = (x - x^*)^2 g(x) is the root,
         # not the parameter (bound, it would make f vanish, and any step about f hold)
-        return isinstance(node, n.Sym) and not node.indices and not node.style and not node.labels \
-            and node.base in binding
+        return isinstance(node, n.Sym) and not node.indices and not node.labels and node.key in binding
 
     def bracket(node: n.Apply) -> n.Node:
         arg = _bind(node.args[0], binding)
@@ -114,7 +114,7 @@ def _bind(body: n.Node, binding: dict[str, n.Node]) -> n.Node:
             if isinstance(node, (n.Deriv, n.Grad)):
                 out = _scoped(node, inner, binding)
                 for var in moving:
-                    out = n.Evaluate(node.start, node.end, out, n.Sym(node.start, node.end, var), binding[var])
+                    out = n.Evaluate(node.start, node.end, out, _key_symbol(var, node.start, node.end), binding[var])
                 return out
             return _scoped(node, inner, binding)
         # a parameter before brackets, s(\tau s + 1) in a body of s, is a product (an Apply's name must
@@ -123,30 +123,37 @@ def _bind(body: n.Node, binding: dict[str, n.Node]) -> n.Node:
         if isinstance(node, n.Pow) and isinstance(node.base, n.Apply) and bound(node.base.func) \
                 and node.base.maybe_product:
             power = n.Pow(node.base.start, node.end, bracket(node.base), _bind(node.exp, binding))
-            return n.Mul(node.start, node.end, (binding[node.base.func.base], power), False, ("",))
+            return n.Mul(node.start, node.end, (binding[node.base.func.key], power), False, ("",))
         if isinstance(node, n.Apply) and bound(node.func):
             if not node.maybe_product:
                 return None
-            return n.Mul(node.start, node.end, (binding[node.func.base], bracket(node)), False, ("",))
+            return n.Mul(node.start, node.end, (binding[node.func.key], bracket(node)), False, ("",))
         if bound(node):
-            return binding[node.base]
+            return binding[node.key]
         if isinstance(node, n.Sym) and node.sup_letter is not None and bound(node.sup_letter) \
-                and not isinstance(binding[node.sup_letter.base], n.Sym):
+                and not isinstance(binding[node.sup_letter.key], n.Sym):
             # x_i^k in m_k = (1/n) sum_i x_i^k, used as m_2: a letter superscript bound to a number
             # or an expression is a power (a letter stays a superscript that may be a label, t_k^x)
             base = _bind(replace(node, sup_letter=None), binding)
-            return n.Pow(node.start, node.end, base, binding[node.sup_letter.base])
+            return n.Pow(node.start, node.end, base, binding[node.sup_letter.key])
         return None
 
     return transform(body, fn) if binding else body
 
 
 def _plain_letter(node: n.Node | str | None) -> str | None:
+    """The key a variable is bound by (see Definition.params), for a letter without indices or labels."""
     if isinstance(node, str):
         return node
-    if isinstance(node, n.Sym) and not node.indices and not node.style and not node.labels:
-        return node.base
+    if isinstance(node, n.Sym) and not node.indices and not node.labels:
+        return node.key
     return None
+
+
+def _key_symbol(key: str, start: int, end: int) -> n.Sym:
+    """The letter of a parameter's key (``bf:x``: the bold x)."""
+    style, _, base = key.partition(":") if ":" in key else ("", "", key)
+    return n.Sym(start, end, base, style)
 
 
 def _bare_letter(value: n.Node) -> n.Sym | None:
@@ -274,7 +281,7 @@ def substitute(tree: n.Node, definitions: list[Definition], names: set[str] | No
                     continue
                 # f'(a) with f(x) defined: the derivative of the body, evaluated at a
                 used.append(d)
-                param = n.Sym(node.start, node.end, d.params[0])
+                param = _key_symbol(d.params[0], node.start, node.end)
                 derivative = n.Deriv(node.start, node.end, _bind(d.body, renamed), ((param, node.primes),), False)
                 arg = transform(node.args[0], fn)
                 return n.Evaluate(node.start, node.end, derivative, param, n.Paren(arg.start, arg.end, arg))

@@ -440,6 +440,17 @@ class Annotated(Node):
 
 
 @dataclass(frozen=True)
+class Reach(Node):
+    """``\\mathbb{E} X^2``, ``\\mathbb{E} XY``: an operator written without a bracket before more than one
+    letter, read as ``inner`` (over all it is written before, as probability texts mean it) and, in a
+    reading of its own in which a step that holds stays unverified, as ``other`` (over the first
+    letter only: (E X)^2, (E X) Y)."""
+
+    inner: Node
+    other: Node
+
+
+@dataclass(frozen=True)
 class Integral(Node):
     """``\\int_a^b body\\,dx`` (``lo``/``hi`` None for an antiderivative, ``hi`` None over a region)."""
 

@@ -864,6 +864,26 @@ def _bare_symbol(node: n.Node) -> bool:
         and not node.primes
 
 
+def _point_symbol(node: n.Node) -> bool:
+    """A letter that names a point a function is evaluated at: ``x``, ``x_t``, ``\\theta_{t-1}``,
+    ``x^{(k)}``, ``x^*`` (not ``x'``, nor ``x^k``, which may be a power)."""
+    return isinstance(node, n.Sym) and not node.primes and node.sup_letter is None \
+        and (_bare_symbol(replace(node, style="")) or bool(node.indices or node.labels))
+
+
+def _gradient_point(body: n.Node, var: n.Sym) -> n.Sym | None:
+    """The point of ``\\nabla_\\theta L(\\theta_t)``: the argument of a function applied to one letter
+    that is the gradient's variable with an index or a label of its own, else None."""
+    if not isinstance(body, n.Apply) or len(body.args) != 1 or body.given >= 0 or body.params >= 0 \
+            or body.primes or not isinstance(body.func, n.Sym):
+        return None
+    arg = body.args[0]
+    if not _point_symbol(arg) or not isinstance(arg, n.Sym) or (arg.base, arg.style) != (var.base, var.style) \
+            or var.indices or var.labels or not (arg.indices or arg.labels):
+        return None
+    return arg
+
+
 def _labelled_symbol(node: n.Node) -> bool:
     """A symbol with a naming superscript and no subscript of its own (``a^{(l)}``, whose layer l the
     parser keeps as an index, ``W^{[2]}``, ``x^*``)."""
@@ -2156,7 +2176,9 @@ class Parser:
                 or name == "\\pi" and not sym.indices and n.letter_free(arg)
         if open_tok.text == "[":
             prefer_product = False  # x[k], S[path]: a sequence or functional, unless x stands alone
-        if self.at("(") and sym.primes:
+        if self.at("(") and sym.primes and not single:
+            # f'(x_0)(x - x_0) of one argument is the slope times the increment (Taylor's line, and
+            # the differential Df(x_0)(h) of a function of one variable alike)
             raise ParseFailure("an application applied again: f'(x)(y)")
         if self.at("^") and open_tok.text == "(" and name == "E" and sym.style in ("bb", "op", "rm"):
             # \mathbb{E}(X - \mathbb{E}X)^2 usually means the expectation of the square
@@ -2684,6 +2706,8 @@ class Parser:
         if word in OPERATOR_LETTERS:
             sym = self.symbol_scripts(Token("letter", word, s, e), word, "op", start=t.start)
             if not self.at("[", "(", "\\{"):
+                if word in ("Var", "var") and self.at_bare_letter():
+                    return self.bare_variance(sym, f"{word} without a bracket")
                 raise ParseFailure(f"{word} without a bracket")
             return self.maybe_apply(sym)
         if word in ("tr", "trace", "Tr", "det"):
@@ -2898,6 +2922,8 @@ class Parser:
             if self.at("(") and (arg.base in FUNCTION_LETTERS or arg.indices):
                 # \ell_q(X), p(X): a function's application; X(1 - X) may be a product, whose reach is a guess
                 arg = self.maybe_apply(arg)
+            elif self.at("^") or self.at_bare_letter():
+                return self.expectation_reach(sym, arg, what)
         else:
             raise ParseFailure(what)
         nxt = self.peek()
@@ -2905,6 +2931,63 @@ class Parser:
                                 and nxt.text not in MUL_OPS and nxt.text not in ADD_OPS):
             raise ParseFailure(what)
         return n.Apply(sym.start, arg.end, sym, (arg,), bracket="[")
+
+    def bare_variance(self, sym: n.Sym, what: str) -> n.Node:
+        """``\\operatorname{Var} X``: the variance of the one letter that follows (with its subscripts), as
+        ``\\mathbb{E} X`` reads; before a power or more factors (Var X^2, Var XY) its reach is a guess."""
+        tok = self.advance()
+        arg = self.symbol_scripts(tok, tok.text)
+        nxt = self.peek()
+        if nxt is not None and (nxt.text in ("^", "(", "[", "\\{", "'", "_") or self.starts_atom(nxt)
+                                and nxt.text not in MUL_OPS and nxt.text not in ADD_OPS):
+            raise ParseFailure(what)
+        return n.Apply(sym.start, arg.end, sym, (arg,), bracket="(")
+
+    def at_bare_letter(self) -> bool:
+        nxt = self.peek()
+        return nxt is not None and _letter_token(nxt) and not (nxt.kind == "cmd" and nxt.text in MUL_OPS)
+
+    def expectation_reach(self, sym: n.Sym, first: n.Sym, what: str) -> n.Node:
+        """``\\mathbb{E} X^2``, ``\\mathbb{E} XY``, ``\\mathbb{E} e^{tX}``: E of the letters (each with its power)
+        written after it, up to the next sign, as probability texts mean it; (E X)^2 and (E X) Y, which
+        no bracket rules out, are the other reading (see n.Reach). A bracket, a function or another E
+        among them leaves the reach a guess: refused."""
+        factors: list[n.Node] = []
+        letter: n.Sym | None = first
+        while letter is not None:
+            base: n.Node = letter
+            if letter.base == "e" and not (letter.indices or letter.style or letter.labels or letter.primes):
+                base = n.Const(letter.start, letter.end, "e")
+            if self.at("^"):
+                self.advance()
+                toks, _, _ = self.script_tokens()
+                if not toks:
+                    raise ParseFailure(what)
+                exponent = self.sub_parse(toks)
+                base = n.Pow(letter.start, toks[-1].end, base, exponent)
+            factors.append(base)
+            letter = None
+            if self.at_bare_letter():
+                tok = self.advance()
+                letter = self.symbol_scripts(tok, tok.text)
+        nxt = self.peek()
+        if nxt is not None and (nxt.text in ("^", "(", "[", "\\{", "'", "_") or self.starts_atom(nxt)
+                                and nxt.text not in MUL_OPS and nxt.text not in ADD_OPS):
+            raise ParseFailure(what)
+        if isinstance(factors[0], n.Pow) and isinstance(factors[0].base, n.Const):
+            other_first: n.Node = factors[0]  # e^{tX}: E of e alone is no reading
+        elif isinstance(factors[0], n.Pow):
+            inner_e = n.Apply(sym.start, factors[0].base.end, sym, (factors[0].base,), bracket="[")
+            other_first = n.Pow(sym.start, factors[0].end, inner_e, factors[0].exp)
+        else:
+            other_first = n.Apply(sym.start, factors[0].end, sym, (factors[0],), bracket="[")
+        end = factors[-1].end
+        body = factors[0] if len(factors) == 1 else n.Mul(factors[0].start, end, tuple(factors), False,
+                                                          ("",) * (len(factors) - 1))
+        inner = n.Apply(sym.start, end, sym, (body,), bracket="[")
+        rest = tuple(factors[1:])
+        other = other_first if not rest else n.Mul(sym.start, end, (other_first, *rest), False, ("",) * len(rest))
+        return n.Reach(sym.start, end, inner, other)
 
     def expected_function(self, what: str) -> n.Node:
         """``\\log(1/p(X))`` or ``\\log p(X)`` after a bare E: a known function of one bracket or one
@@ -3339,6 +3422,13 @@ class Parser:
         if nxt is None or not self.starts_atom(nxt):
             raise ParseFailure("a gradient without an operand")
         body = self.product()
+        at = _gradient_point(body, var)
+        if at is not None:
+            # \nabla_\theta L(\theta_t): the gradient of L taken at the iterate, as \nabla L(\theta_t)
+            # reads; by \theta itself L(\theta_t) would not move at all
+            if order != 1:
+                raise ParseFailure("a Hessian at a point (\\nabla^2_\\theta L(\\theta_t)) is not decided yet")
+            return n.Grad(t.start, body.end, replace(body, maybe_product=False, prefer_product=False), replace(at))
         if any(isinstance(x, n.Sym) and x.base == var.base and x.indices for x in body.walk()):
             # \nabla_x \sum_i x_i^2: the entries x_i (bold or not) are not tied to x here, so they would not
             # move with it
@@ -3400,7 +3490,7 @@ class Parser:
             return self.field_operator(t, kind, operand)
         arg = operand.args[0] if len(operand.args) == 1 else None
         if arg is None or operand.given >= 0 or operand.params >= 0 or operand.primes \
-                or not isinstance(arg, n.Sym) or not _bare_symbol(replace(arg, style="")):
+                or not _point_symbol(arg):
             raise ParseFailure("a gradient at an expression (\\nabla f(a + b)) is not decided yet")
         head = operand.func
         if "bf" in head.style.split("+") or head.base in OPERATOR_LETTERS and head.style in ("bb", "op", "rm"):

@@ -48,8 +48,10 @@ CASES = [
     # conditional expectations (more in test_expectation_round13.py): the tower property
     (r"\mathbb{E}[T \mid S]", r"\mathbb{E}[T \mid S]", V),
     (r"\mathbb{E}[\mathbb{E}[T \mid S]]", r"\mathbb{E}[T]", V),
-    # bare E before anything but one symbol is not read
-    (r"\mathbb{E} Z^2", r"\mathbb{E}[Z^2]", U),
+    # bare E before a power is E of the power (round 21; (E Z)^2 is a reading that only keeps a step
+    # from being verified or refuted); before a bracket it is not read
+    (r"\mathbb{E} Z^2", r"\mathbb{E}[Z^2]", V),
+    (r"\mathbb{E} Z^2", r"(\mathbb{E}[Z])^2", U),
     (r"\mathbb{E}(Z - c)^2", r"\mathbb{E}[(Z - c)^2]", U),
     (r"\operatorname{Var}(Z)", r"\mathbb{E}(Z - \mathbb{E}Z)^2", U),  # E of the square, or its square
 ]
