@@ -25,7 +25,7 @@ from lintmath import einstein, implication, linalg, modular, probability, quantu
 from lintmath import additive, independence, infotheory, logbase, matfunc, primed, refusals, series
 from lintmath import tuples as tuples_reading
 from lintmath.budget import BudgetExceeded, work_time
-from lintmath.context import EARLIER, RELATION, VALUES, ContextItem, with_earlier_values
+from lintmath.context import EARLIER, RELATION, VALUES, ContextItem, with_earlier_values, with_letters
 from lintmath.differentials import (
     DIFFERENTIALS, SPACED_D, differential_gap, differentiated_by, has_differentials, has_plain_differentials,
     loose_differentials, operand_letters,
@@ -40,7 +40,7 @@ from lintmath.parse.units import ohms_as_units, unit_names, without_units, write
 from lintmath.parse.vocabulary import FUNCTION_LETTERS, UNIT_KINDS
 from lintmath.relations import EQUALITY, INEQUALITY, LOGICAL, PLUS_MINUS, with_signs
 from lintmath.comparator import (
-    GATES_DIFFER, SAMPLED_VALUES, SERIES_DIFFER, SIZE_DEPENDENT, Comparator, Outcome, _canonical_calls, _cases_differ_off_samples,
+    EQUATION_TO_SOLVE, GATES_DIFFER, SAMPLED_VALUES, SERIES_DIFFER, SIZE_DEPENDENT, Comparator, Outcome, _canonical_calls, _cases_differ_off_samples,
     _holds_at_integers, _holds_where_negative, _is_index_letter, _item_text, _written_alone, event_excuse, names,
 )
 from lintmath.conventions import (
@@ -196,8 +196,10 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
                                                           context=context, indefinite=indefinite)
         if stated_independence is not None:
             return stated_independence
-    if verdict.status is Status.UNVERIFIED and verdict.reason.startswith(NAMES_ELSEWHERE + FUNCTIONS_ELSEWHERE) \
-            and context:
+    if verdict.status is Status.UNVERIFIED and context and (
+            verdict.reason.startswith(NAMES_ELSEWHERE + FUNCTIONS_ELSEWHERE) or verdict.reason == EQUATION_TO_SOLVE):
+        # \gamma^2 - \gamma^2\beta^2 = 1 under \gamma = 1/\sqrt{1 - \beta^2}: a side without letters is
+        # an identity once a value with letters in force is put in (verify-only, as for names)
         stated = _stated_values(context)
         holding = holds_by_definitions(lhs, rhs, relation, macros or {}, seed, stated) if stated else None
         return holding or verdict
@@ -669,6 +671,8 @@ def _both_signs(lhs: str, rhs: str, relation: str, **options) -> Verdict:
     return verdict
 
 
+COMPONENTS_READ = "{0}^0, {0}^1, ... read as the components of a four-vector"
+COMPONENTS_BESIDE = "{0}^0, {0}^1 may be the components of a four-vector beside it (read as powers, the step fails)"
 #: the reasons of a step that differs through a name whose value the document may state elsewhere
 NAMES_ELSEWHERE = ("introduces ", "needs the definition of ", "the right side no longer mentions ")
 #: ... and of one that drops a function the prose may define (``Let $f(x) = x^2$`` above
@@ -681,7 +685,7 @@ def _stated_values(context: tuple[ContextItem, ...]) -> tuple[ContextItem, ...]:
     ``\\frac{m}{n} = \\frac1n \\sum_i y_i``, also stated inline in the prose): expressions only, since a
     number (``x = 2`` of an example) would verify any wrong identity at that point."""
     return tuple(item for item in context
-                 if item.kind in ("define", "result") and modular.has_letters(item.rhs))
+                 if item.kind in ("define", "result") and with_letters(item))
 
 
 def _example_value_used(verdict: Verdict, context: tuple[ContextItem, ...]) -> str:
@@ -691,7 +695,7 @@ def _example_value_used(verdict: Verdict, context: tuple[ContextItem, ...]) -> s
     (the latest or an earlier one, of which only the last is kept) is the prose's; "" otherwise."""
     replaced = {item.name for item in context if item.kind == EARLIER}
     for item in context:
-        if item.kind in ("define", "result") and item.name in replaced and not modular.has_letters(item.rhs) \
+        if item.kind in ("define", "result") and item.name in replaced and not with_letters(item) \
                 and f"{' '.join(item.lhs.split())} defined at {item.where}" in verdict.definitions:
             return (f"differs with {item.name} = {item.rhs.strip()} (defined at {item.where}), a worked example's "
                     "value that replaced a definition with letters: not decided")
@@ -1186,6 +1190,11 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
         # the cross product of vectors the prose introduces, which neither commutes nor associates
         return Verdict(Status.UNVERIFIED, "\\times between letters may be a cross product of vectors "
                        "(read here as numbers)", elapsed=time.perf_counter() - started)
+    components = refusals.component_superscripts(parsed) if relation in EQUALITY else ""
+    if components:
+        verdict = _with_components(parsed, relation, seed, components)
+        if verdict is not None:
+            return replace(verdict, elapsed=time.perf_counter() - started)
     if relation in EQUALITY and _quaternion_units(comparator, parsed):
         # ij = k, (c + ks)(c' + ks') = cos + k sin: the letters of the quaternion units, which
         # anticommute and square to -1, read here as numbers
@@ -1303,6 +1312,21 @@ class AnyFunctionComparator:
 
     def __getattr__(self, name):
         return getattr(self.inner, name)
+
+
+def _with_components(parsed: Parsed, relation: str, seed: int, key: str) -> Verdict | None:
+    """The verdict on a step refuted with ``key``'s superscripts 0, 1.. read as powers, once they are
+    read as a four-vector's components (see refusals.component_superscripts): verified where it holds
+    so; unverified where the four-vector itself stands beside its components (A \\cdot A = (A^0)^2 -
+    ..., whose truth is the metric's); None, to go on refuting, where it fails in both readings."""
+    left, right = refusals.as_components(parsed.lhs, key), refusals.as_components(parsed.rhs, key)
+    outcome, guessed = Comparator(reclassified(parsed, left, right), relation, seed).decide()
+    if outcome.kind == "equal":
+        return Verdict(Status.VERIFIED, outcome.reason, guessed=(*guessed, COMPONENTS_READ.format(key)))
+    whole = any(isinstance(x, n.Sym) and x.key == key and "()" not in x.labels for t in (left, right) for x in t.walk())
+    if outcome.kind == "differ" and not whole:
+        return None
+    return Verdict(Status.UNVERIFIED, COMPONENTS_BESIDE.format(key))
 
 
 def short_repair(comparator: "Comparator", parsed: Parsed, rhs: str, lhs: str, spent: float,

@@ -289,6 +289,11 @@ HOLDS_ONLY_IN: tuple[tuple[tuple, str], ...] = (
 )
 
 
+EQUATION_TO_SOLVE = "an equation to solve or a value given elsewhere, not an identity"
+DOMAIN_QUESTION = "holds at some sampled points and not at others (a domain question)"
+DOMAIN_IN_A_READING = "holds on part of the domain in one reading of the notation, refuted in another"
+
+
 class Comparator:
     """Evaluates two trees on shared random instances and points; reused by the diagnosis so that a
     candidate fix is judged on exactly the points that refuted the step."""
@@ -417,6 +422,11 @@ class Comparator:
             if excuse is not None:
                 return Outcome("undecided", excuse), ()
         if first.kind == "differ":
+            if any(o.kind == "undecided" and o.reason == DOMAIN_QUESTION for o in outcomes[1:]):
+                # \sqrt{(1-e)^2} = 1 - e: false for Euler's number, but true wherever an eccentricity
+                # lies (e < 1). A reading in which the step holds on part of the domain is one the
+                # prose may confine to that part, so no edit that repairs another reading decides it
+                return Outcome("undecided", DOMAIN_IN_A_READING), ()
             if any(o.kind == "undecided" and o.readable for o in outcomes[1:]):
                 return Outcome("undecided", "refuted in one reading of the notation, undecided in another"), ()
             applied = self._applied_somewhere(tried[1:])
@@ -1047,7 +1057,7 @@ class Comparator:
                     if not all(self.holds(va, vb, exact) for va, vb in precise):
                         confirmed = True
                         if _is_constant(a, free_a) != _is_constant(b, free_b):
-                            suspect = "an equation to solve or a value given elsewhere, not an identity"
+                            suspect = EQUATION_TO_SOLVE
                         elif self.parsed.letters.time is not None and _time_order(free_a) != _time_order(free_b):
                             suspect = EQUATION_OF_MOTION
                         if differ_at is None:
@@ -1081,7 +1091,7 @@ class Comparator:
                 # is a branch or domain question (1/cos y = 1/sqrt(1 - sin^2 y) where cos y > 0).
                 # Not so where every letter takes only the values the prose gives it (y^2 = y for
                 # y in {-1, 1}): a point of those where the sides differ is a counterexample.
-                return Outcome("undecided", "holds at some sampled points and not at others (a domain question)")
+                return Outcome("undecided", DOMAIN_QUESTION)
             return Outcome("differ", "", differ_at, frozenset(opaque), suspect=suspect)
         return Outcome("equal", "", (), frozenset(opaque))
 

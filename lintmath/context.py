@@ -41,6 +41,14 @@ class ContextItem:
     # the defined head's labels (the H of W_H, the 1 and * of x_1^*), which make it a quantity of its
     # own beside the base's other labels ("" for a rule over an index, a_n = 2n)
     label: str = ""
+    # whether the value writes letters, read through the document's macros (\\lf = 1/\\sqrt{1 - \\bv^2}
+    # is a value with letters, not one of numbers); None: read from ``rhs`` as written
+    lettered: bool | None = None
+
+
+def with_letters(item: ContextItem) -> bool:
+    """Whether ``item``'s value writes letters (a general value, not one of a worked example)."""
+    return has_letters(item.rhs) if item.lettered is None else item.lettered
 
 
 def head_label(head: n.Sym, body: n.Node) -> str:
@@ -135,7 +143,7 @@ def definition_of(step: Step, macros: dict[str, Macro], path: str,
     line = step.lhs.line
     where = f"{path}:{line}" if line or step.lhs.page is None else f"{path}:p{step.lhs.page}"
     return ContextItem("result" if result else "define", head.base, step.lhs.text, "=", step.rhs.text, where,
-                       line, strong, path, label=head_label(head, rhs))
+                       line, strong, path, label=head_label(head, rhs), lettered=has_letters(step.rhs.text, macros))
 
 
 def directive_item(kind: str, argument: str, path: str, line: int) -> ContextItem | None:
@@ -231,7 +239,8 @@ def prose_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
             if head is None or not rhs:
                 continue
             items.append(ContextItem("result", head.base, lhs, "=", rhs, f"{doc.path}:{number}", number,
-                                     False, doc.path, True, _declares(line[:match.start()]), head_label(head, body)))
+                                     False, doc.path, True, _declares(line[:match.start()]), head_label(head, body),
+                                     has_letters(rhs, macros)))
     return items
 
 
@@ -531,9 +540,9 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
                 # an inline value only adds to what the displayed lines define, never replaces it;
                 # but "Now let $f(x) = x^2$" before the step gives f anew (notes reuse f per example)
                 continue
-            if has_letters(item.rhs):
+            if with_letters(item):
                 shadowed.pop(key, None)
-            elif key in latest and latest[key].kind in ("define", "result") and has_letters(latest[key].rhs):
+            elif key in latest and latest[key].kind in ("define", "result") and with_letters(latest[key]):
                 shadowed[key] = latest[key]
             latest[key] = item
     for item in solutions:
@@ -553,7 +562,7 @@ def with_earlier_values(context: tuple[ContextItem, ...]) -> tuple[ContextItem, 
     of an example says nothing of the general x-bar below it), and each value with letters that one of
     them replaced (see EARLIER) given back, as a result that may rescue a step; None when no value in
     force is one of numbers."""
-    numbers = [item for item in context if item.kind in ("define", "result") and not has_letters(item.rhs)]
+    numbers = [item for item in context if item.kind in ("define", "result") and not with_letters(item)]
     if not numbers:
         return None
     kept = tuple(item for item in context if item.kind != EARLIER and not any(item is x for x in numbers))
@@ -571,7 +580,7 @@ def _named_from(text: str, latest: dict[str, ContextItem]) -> list[ContextItem]:
             # a displayed definition of a macro's name (\\bh = ...) is named by the macro; an inline
             # "with $\\rr = 1$" is a value at a point, named only by its letter, while an inline value
             # with letters ("load factor $\\load = n/m$") is the macro's meaning, named by it too
-            if key not in chosen and (item.name in said or (not item.prose or item.declared or has_letters(item.rhs))
+            if key not in chosen and (item.name in said or (not item.prose or item.declared or with_letters(item))
                                       and _macro_named(item.lhs, said)):
                 chosen[key] = item
                 texts.append(item.rhs)

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Callable
+from typing import Callable, Mapping
 
 from lintmath.model import Status, Verdict
 from lintmath.parse.parser import mod_word_end
-from lintmath.parse.tokens import ParseFailure, Token, read_group, tokenize
+from lintmath.parse.tokens import Macro, ParseFailure, Token, expand_macros, read_group, tokenize
 from lintmath.parse.vocabulary import GREEK
 
 #: "mod" as a command or as a word set upright: what makes a step modular arithmetic
@@ -94,12 +94,15 @@ def modulus_elsewhere(lhs: str, rhs: str, relation: str) -> bool:
     return relation == "===" and not has_letters(lhs + " " + rhs)
 
 
-def has_letters(text: str) -> bool:
+def has_letters(text: str, macros: Mapping[str, Macro] | None = None) -> bool:
     """Whether ``text`` writes a letter (Latin or Greek) outside the words of its modulus: a statement
-    about letters may rest on conditions only the prose states."""
+    about letters may rest on conditions only the prose states. With ``macros``, the document's own
+    macros are read as what they write (``\\bv`` for ``\\beta``)."""
     try:
         toks = tokenize(text)
-    except ParseFailure:
+        if macros:
+            toks = expand_macros(toks, macros)
+    except (ParseFailure, RecursionError):
         return True
     k = 0
     while k < len(toks):

@@ -129,6 +129,36 @@ def letters_crossed(parsed: Parsed) -> bool:
     return False
 
 
+# the time component of a four-vector (x^0, p^0, A^0) beside its first space component
+_COMPONENTS = frozenset({"0", "1"})
+
+
+def component_superscripts(parsed: Parsed) -> str:
+    """The letter of a step that writes it both ``^0`` and ``^1`` (``(A^0)^2 - (A^1)^2``,
+    ``p^0 q^0 - p^1 q^1``): relativity's contravariant components, which the lowering reads as powers
+    (A^0 = 1). What they make of a four-vector written beside them (``A \\cdot A``) rests on the
+    metric's signature, which only the prose gives. "" otherwise. Asked of refuted steps only."""
+    seen: dict[str, set[str]] = {}
+    for tree in (parsed.lhs, parsed.rhs):
+        for node in tree.walk():
+            if isinstance(node, n.Pow) and isinstance(node.base, n.Sym) and isinstance(node.exp, n.Num) \
+                    and node.exp.value in _COMPONENTS:
+                seen.setdefault(node.base.key, set()).add(node.exp.value)
+    return next((key for key, marks in seen.items() if marks == _COMPONENTS), "")
+
+
+def as_components(tree: n.Node, key: str) -> n.Node:
+    """``tree`` with each whole superscript 0..3 of the letter ``key`` read as a component's label
+    (``A^1`` as ``A^{(1)}``), not a power."""
+    def component(node: n.Node) -> n.Node | None:
+        if isinstance(node, n.Pow) and isinstance(node.base, n.Sym) and node.base.key == key \
+                and isinstance(node.exp, n.Num) and node.exp.value in ("0", "1", "2", "3"):
+            sym = node.base
+            return replace(sym, end=node.end, indices=(*sym.indices, node.exp), labels=(*sym.labels, "()"))
+        return None
+    return n.rebuild(tree, component)
+
+
 def _letter_vector(node: n.Node, arrays: frozenset[str]) -> bool:
     """Whether a factor beside \\times may be a vector that the lowering reads as a number: a letter
     (not one it already reads as a vector or matrix, whose \\times is the cross product), a sum of
