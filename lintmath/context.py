@@ -95,6 +95,20 @@ def defines_from_itself(head: n.Sym, body: n.Node) -> bool:
                for x in same)
 
 
+def _member_from_siblings(head: n.Sym, body: n.Node) -> bool:
+    """Whether inline ``head = body`` gives one numbered member of a family its value from the others
+    (``$n_0 = n - n_1$`` controls out of n units, ``$N_2 = N - N_1$``): the prose names that count once
+    for a whole section, as a definition, where a recurrence steps a letter index (``x_{t+1} = x_t - g``).
+    Only numbers index the head, and the body never writes that member itself."""
+    if not head.indices or head.labels or head.sup_letter is not None \
+            or not all(isinstance(i, n.Num) for i in head.indices):
+        return False
+    number = tuple(i.value for i in head.indices)  # type: ignore[union-attr]
+    return not any(isinstance(x, n.Sym) and x.key == head.key and len(x.indices) == len(number)
+                   and all(not isinstance(i, n.Num) or i.value == v for i, v in zip(x.indices, number))
+                   for x in body.walk())
+
+
 def _mentions_parameters(lhs: n.Apply, rhs: n.Node) -> bool:
     """Whether the value ``rhs`` of ``f(x, y)`` depends on one of its arguments x, y."""
     params = {a.base for a in lhs.args if isinstance(a, n.Sym)}
@@ -229,7 +243,7 @@ def prose_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
                 if relation is not None:
                     items.append(replace(relation, where=f"{doc.path}:{number}", line=number, path=doc.path))
                 continue
-            if head is not None and rhs and defines_from_itself(head, body):
+            if head is not None and rhs and defines_from_itself(head, body) and not _member_from_siblings(head, body):
                 # "using $w_{ij} = w_{ji}$": a name on both sides gives no value, but it states a
                 # relation (a symmetry) that a step may rest on
                 relation = _stated_relation(lhs, rhs, macros)

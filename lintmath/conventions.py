@@ -862,6 +862,61 @@ def _determinant_bars_hold(refuted: "_Refuted") -> bool:
         and verdict.reason.startswith((SIZE_DEPENDENT, HOLDS_IN_A_READING))
 
 
+DIAGONAL_MEMBER = ("holds with the diagonal of a doubly indexed family read as its singly indexed member "
+                   "(a joint inclusion probability \\pi_{ii} = \\pi_i, a covariance \\sigma_{ii} = \\sigma_i^2), "
+                   "as the notes may define it: not decided")
+
+
+def _family(node: n.Sym) -> tuple:
+    return (node.key, node.labels, node.primes)
+
+
+def _diagonal_as_member(tree: n.Node, pairs: set[tuple], square: bool) -> n.Node:
+    """``tree`` with each x_{ab} of a family in ``pairs`` read as x_a where a = b (squared if
+    ``square``), through a Kronecker delta: x_{ab} + delta_{ab} (x_a - x_{ab})."""
+    def visit(node: n.Node) -> n.Node | None:
+        if not (isinstance(node, n.Sym) and len(node.indices) == 2 and _family(node) in pairs):
+            return None
+        start, end = node.start, node.end
+        member: n.Node = replace(node, indices=node.indices[:1], sup_letter=None)
+        if square:
+            member = n.Pow(start, end, member, n.Num(start, end, "2"))
+        if n.structure(node.indices[0]) == n.structure(node.indices[1]):
+            return n.Paren(start, end, member)
+        delta = n.Sym(start, end, "\\delta", indices=node.indices)
+        gap = n.Paren(start, end, n.Add(start, end, (n.Term(start, end, "+", member), n.Term(start, end, "-", node))))
+        return n.Paren(start, end, n.Add(start, end, (
+            n.Term(start, end, "+", node),
+            n.Term(start, end, "+", n.Mul(start, end, (delta, gap), True, ("\\cdot",))))))
+    return n.rebuild(tree, visit)
+
+
+def _diagonal_members_hold(refuted: "_Refuted") -> bool:
+    """Whether a refuted step that writes one family both with two indices and with one (pi_{ij} beside
+    pi_i, sigma_{ij} beside sigma_i) holds once the diagonal x_{ii} is that member (the joint inclusion
+    of a unit with itself, pi_{ii} = pi_i) or its square (a variance, sigma_{ii} = sigma_i^2): splitting
+    a double sum into its diagonal and the rest rests on that, which only the prose says. Asked of
+    refuted steps only."""
+    if refuted.relation not in EQUALITY:
+        return False
+    try:
+        parsed = parse_step(refuted.lhs, refuted.rhs, refuted.macros)
+    except (ParseFailure, RecursionError):
+        return False
+    syms = [x for tree in (parsed.lhs, parsed.rhs) for x in tree.walk() if isinstance(x, n.Sym) and x.base != "\\delta"]
+    single = {_family(x) for x in syms if len(x.indices) == 1}
+    pairs = {_family(x) for x in syms if len(x.indices) == 2} & single
+    if not pairs:
+        return False
+    for square in (False, True):
+        verdict = refuted.decide(refuted.lhs, refuted.rhs, refuted.relation, explain=False, reading=lambda step: reclassified(
+            step, _diagonal_as_member(step.lhs, pairs, square), _diagonal_as_member(step.rhs, pairs, square)),
+            **refuted.options)
+        if verdict.status is Status.VERIFIED:
+            return True
+    return False
+
+
 _CONVENTIONS: tuple[tuple[str, Callable[[_Refuted], bool | str | None]], ...] = (
     (modular.MODULUS_ELSEWHERE, lambda s: modular.modulus_elsewhere(s.lhs, s.rhs, s.relation)),
     # 25 = 4 in a chain working modulo 7, as the prose says: an equation of residues
@@ -896,6 +951,7 @@ _CONVENTIONS: tuple[tuple[str, Callable[[_Refuted], bool | str | None]], ...] = 
     # log|2\pi\Sigma| = 2\log 2\pi + \log|\Sigma|: bars around a capital are a determinant as often as a size
     (DETERMINANT_BARS, _determinant_bars_hold),
     (WEIGHTS, _holds_as_weights),
+    (DIAGONAL_MEMBER, _diagonal_members_hold),
 )
 
 

@@ -104,7 +104,8 @@ def tasks_for(doc: Document, config: Config) -> list[tuple[StepResult, Task]]:
                         rows if step.index == 0 else (), _in_implication(derivation, step.index),
                         _derived(derivation, step.index),
                         any(0 <= step.lhs.line - at <= MODULAR_REACH for at in modular_lines), step.note,
-                        _chain_lines(lines, step.index))
+                        _chain_lines(lines, step.index),
+                        len(derivation.steps) == 1 and _introduced_as_condition(view.lines, step))
             # (reported as extracted: a notebook's steps by their line within the cell)
             pairs.append((StepResult(doc.derivations[k], doc.derivations[k].steps[step.index], None),  # type: ignore[arg-type]
                           task))
@@ -172,6 +173,42 @@ def _chain_lines(lines: list[str], k: int) -> tuple[str, ...]:
     chain's head, then the later ones."""
     after = lines[k + 2 :]
     return tuple((after[:1] + lines[:k][::-1] + after[1:])[:CHAIN_LINES])
+
+
+# the prose's last words before a display that states a case rather than a claim: "the estimator wins when",
+# "if and only if", "provided that", "as long as"
+_CONDITION_WORDS = re.compile(r"(?:\b(?:when|whenever|if|iff|provided(?:\s+that)?|unless|(?:as|so)\s+long\s+as)"
+                              r"|\\iff|\\Leftrightarrow)\s*[,:]?\s*$", re.IGNORECASE)
+# what opens the display between those words and its first row: \begin{align*}, \[, $$
+_DISPLAY_OPENER = re.compile(r"(?:\\begin\s*\{[^{}]*\}(?:\s*\{[^{}]*\})?|\\\[|\$\$)\s*$")
+#: how many source lines (not blank) before a display its introducing words are looked for in
+CONDITION_LINES = 3
+#: how many characters of each of those lines are read
+CONDITION_CHARS = 200
+
+
+def _introduced_as_condition(lines: tuple[str, ...], step) -> bool:
+    """Whether the prose just before ``step``'s row ends with words that make it a condition
+    (``... beats the sample mean when``, ``if and only if``), as a lone relation in a display: then the
+    relation says when something holds, and the letters need not meet it. False without source lines."""
+    at = step.lhs.line
+    if not lines or not 0 < at <= len(lines):
+        return False
+    before: list[str] = []  # the nearest lines with words, walking up: a blank line or a comment says nothing
+    k = at - 1
+    while k > max(0, at - 1 - 4 * CONDITION_LINES) and len(before) < CONDITION_LINES:
+        k -= 1
+        line = re.sub(r"(?<!\\)%.*", "", lines[k][-CONDITION_CHARS:])
+        if line.strip():
+            before.insert(0, line)
+    # (only the words nearest the display count: a huge source line must not be scanned per display)
+    text = "\n".join(before + [lines[at - 1][:max(0, step.lhs.column - 1)][-CONDITION_CHARS:]]).rstrip()
+    while True:
+        shorter = _DISPLAY_OPENER.sub("", text).rstrip()
+        if shorter == text:
+            break
+        text = shorter
+    return _CONDITION_WORDS.search(text) is not None
 
 
 def _in_implication(derivation, k: int) -> bool:

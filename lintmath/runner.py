@@ -28,6 +28,9 @@ WALL_CAP = 10
 MEMORY_LIMIT = 6 * 1024**3
 
 
+CONDITION_IN_PROSE = "the prose introduces this relation as a condition (\"... when\", \"if\"), not a claim: not decided"
+
+
 @dataclass(frozen=True)
 class Task:
     lhs: str
@@ -46,6 +49,7 @@ class Task:
     modular: bool = False  # the prose just before the step works modulo a number ("in Z_7", "mod 5")
     note: str = ""  # the annotation set beside the step's row (``&& (x > 0)``), a condition it may state
     chain: tuple[str, ...] = ()  # the other lines of the step's chain, nearest first: where a lost term is still written
+    condition: bool = False  # a lone relation the prose introduces as a condition ("... when"): not claimed
 
 
 def run_task(task: Task) -> Verdict:
@@ -70,6 +74,10 @@ def run_task(task: Task) -> Verdict:
         return Verdict(Status.UNVERIFIED, "ran out of memory")
     except Exception as exc:  # a SymPy crash on one step must not stop the run (sqlfluff's crawl habit)
         return Verdict(Status.UNVERIFIED, f"internal error: {type(exc).__name__}: {str(exc)[:120]}")
+    if task.condition and verdict.status is Status.REFUTED:
+        # "the ratio estimator wins when [display]": the relation is the case it holds in, which the
+        # letters may or may not meet, not an identity; a counterexample refutes nothing
+        verdict = Verdict(Status.UNVERIFIED, CONDITION_IN_PROSE)
     return replace(verdict, elapsed=time.perf_counter() - started)  # the whole step, measured alike
 
 
