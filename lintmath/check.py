@@ -19,10 +19,10 @@ from sympy.core.function import AppliedUndef
 from lintmath.lower import (
     EVENTS, LIBRARY, OPAQUE_ENTRY, OPTIMUM_MARK, Letters, Undecidable, classify_letters, has_cases, has_indicator,
     has_infinite_series, has_sample_entries, has_summed_repeat, has_uncounted_sum, has_valued_set_sum, is_library,
-    read_as_product, shapes_of_side,
+    identity_reading, read_as_product, shapes_of_side,
 )
 from lintmath import einstein, implication, linalg, modular, probability, quantum
-from lintmath import additive, independence, infotheory, logbase, matfunc, primed, refusals, series
+from lintmath import additive, independence, infotheory, logbase, matfunc, primed, refusals, series, symmetric
 from lintmath import tuples as tuples_reading
 from lintmath.budget import BudgetExceeded, work_time
 from lintmath.context import EARLIER, RELATION, VALUES, ContextItem, with_earlier_values, with_letters
@@ -196,6 +196,12 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
                                                           context=context, indefinite=indefinite)
         if stated_independence is not None:
             return stated_independence
+    if verdict.status in (Status.UNVERIFIED, Status.REFUTED) and relation in EQUALITY \
+            and any(item.kind == symmetric.KIND for item in context):
+        stated_symmetry = _verified_with_symmetry(lhs, rhs, relation, macros=macros, first=first, seed=seed,
+                                                  context=context, indefinite=indefinite)
+        if stated_symmetry is not None:
+            return stated_symmetry
     if verdict.status is Status.UNVERIFIED and context and (
             verdict.reason.startswith(NAMES_ELSEWHERE + FUNCTIONS_ELSEWHERE) or verdict.reason == EQUATION_TO_SOLVE):
         # \gamma^2 - \gamma^2\beta^2 = 1 under \gamma = 1/\sqrt{1 - \beta^2}: a side without letters is
@@ -647,6 +653,28 @@ def _verified_with_independence(lhs: str, rhs: str, relation: str, **options) ->
     return None
 
 
+def _verified_with_symmetry(lhs: str, rhs: str, relation: str, **options) -> Verdict | None:
+    """A verified verdict for a step that holds when the matrices the prose states symmetric are
+    (``\\nabla(\\tfrac12 x^T A x) = A x`` below "where $A$ is symmetric"), naming the statements among
+    its guesses; None otherwise. Verify-only: the symmetric reading is one more reading, and a step
+    that fails in it is decided as it was."""
+    context = options.get("context", ())
+    parsed = _read_again(lhs, rhs, options)
+    if parsed is None:
+        return None
+    stated = [item for item in context if item.kind == symmetric.KIND
+              and set(item.lhs.split(",")) & parsed.letters.matrices]
+    if not stated:
+        return None
+    keys = frozenset(key for item in stated for key in item.lhs.split(",")) & parsed.letters.matrices
+    guess = ", ".join(sorted(k.split(":")[-1] for k in keys)) + " symmetric (as stated at " \
+        + ", ".join(sorted({item.where for item in stated})) + ")"
+
+    def reading(step: Parsed) -> Parsed:
+        return Parsed(step.lhs, step.rhs, replace(step.letters, stated_symmetric=keys))
+    return _verified_as_written(lhs, rhs, relation, guess, reading=reading, **options)
+
+
 def _verified_as_written(left: str, right: str, relation: str, guess: str, **options) -> Verdict | None:
     """The verdict on the sides as another reading writes them, with that reading among its guesses,
     when it verifies; None otherwise (a verify-only reading refutes nothing)."""
@@ -1018,7 +1046,7 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
         screened = relation in EQUALITY and not reason.startswith("needs the definition") and len(gap) <= 2
         # (a probability reading is not the default one: \sum_x p(x | y) = 1 differs with p a stand-in)
         readable_gap = _drops_distributions(parsed, reason, gap) or _introduces_events(parsed, reason, gap)
-        imaginary = _introduces_imaginary_unit(reason, gap)
+        imaginary = _introduces_imaginary_unit(reason, gap) or _introduces_identity(parsed, reason, gap)
         superscript = _introduces_superscript_letters(parsed, reason, gap)
         if screened and (readable_gap or imaginary or superscript or not comparator.quickly_differs()):
             outcome, guessed = comparator.decide()
@@ -1990,6 +2018,14 @@ def _introduces_imaginary_unit(reason: str, gap: set[str]) -> bool:
     3i``): maybe the imaginary unit, a reading the full comparison tries (the quick one, with i a
     letter, would stop it). Only a verification can come of it: the step stays unverified otherwise."""
     return reason.startswith("introduces") and bool(gap) and gap <= {"i", "j"}
+
+
+def _introduces_identity(parsed: Parsed, reason: str, gap: set[str]) -> bool:
+    """Whether the only name a step introduces is I beside other capitals (``x - \\eta A x = (I - \\eta
+    A) x``): the identity in the reading the full comparison tries, where the quick one, with I a
+    number, would stop it. Only a verification can come of it, as for the imaginary unit."""
+    return reason.startswith("introduces") and gap == {"I"} \
+        and identity_reading((parsed.lhs, parsed.rhs), parsed.letters)
 
 
 def _introduces_events(parsed: Parsed, reason: str, gap: set[str]) -> bool:

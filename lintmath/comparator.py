@@ -402,9 +402,11 @@ class Comparator:
             if outcome.kind == "equal" and ("symmetric",) in flips and not self._conventionally_symmetric():
                 # x^T A y = y^T A x holds if A is symmetric, which only the prose can say
                 letters = self.parsed.letters
-                names = {m.split(":")[-1] for m in letters.matrices if m.split(":")[-1] in MAYBE_SYMMETRIC_NAMES
-                         or m in letters.quadratic}
-                outcome = Outcome("undecided", f"holds if {', '.join(sorted(names))} is symmetric")
+                # (those the prose states symmetric need no saying: see check._verified_with_symmetry)
+                names = {m.split(":")[-1] for m in letters.matrices - letters.stated_symmetric
+                         if m.split(":")[-1] in MAYBE_SYMMETRIC_NAMES or m in letters.quadratic}
+                if names or not letters.stated_symmetric & letters.matrices:
+                    outcome = Outcome("undecided", f"holds if {', '.join(sorted(names))} is symmetric")
             if outcome.kind == "equal":
                 return outcome, self.guesses(flips)
             outcomes.append(outcome)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from lintmath import independence, logbase
+from lintmath import independence, logbase, symmetric
 from lintmath.model import Document, Macro, Step
 from lintmath.modular import has_letters
 from lintmath.parse import nodes as n
@@ -450,6 +450,14 @@ def independence_items(doc: Document, macros: dict[str, Macro]) -> list[ContextI
     return items
 
 
+def symmetric_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
+    """``where $A$ is symmetric`` in the prose: an item of kind symmetric.KIND naming the matrices
+    (their keys, comma-separated, in lhs), which a step may be verified under (see symmetric.py)."""
+    return [ContextItem(symmetric.KIND, "", ",".join(sorted(keys)), "", "", f"{doc.path}:{line}", line, False,
+                        doc.path, continues)
+            for line, keys, continues in symmetric.statements_of(doc.lines, macros)]
+
+
 def log_base_items(doc: Document) -> list[ContextItem]:
     """``All logarithms are base 2``, ``we write $\\log$ for $\\log_2$`` in the prose: an item of kind
     logbase.KIND per command (lhs) whose base the sentence fixes, with the function it reads as (rhs)."""
@@ -483,6 +491,7 @@ def document_context(doc: Document, own: dict | None = None) -> list[ContextItem
     items.extend(derived_properties(doc, macros))
     items.extend(prose_items(doc, macros))
     items.extend(independence_items(doc, macros))
+    items.extend(symmetric_items(doc, macros))
     items.extend(log_base_items(doc))
     items.extend(values_items(doc, macros))
     items.sort(key=lambda c: (c.path == doc.path, c.line))
@@ -538,6 +547,10 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
             # a convention of the file's prose holds from its sentence to the end of that file
             if here and item.path == path:
                 bases[item.lhs] = item
+        elif item.kind == symmetric.KIND:
+            # as independence: a letter reused chapters later may name another matrix
+            if here and item.path == path and here - item.line <= symmetric.REACH:
+                independent.append(item)
         elif item.kind == independence.KIND:
             # the prose's independence holds for the derivations of its own passage: a letter
             # reused chapters later may name another variable

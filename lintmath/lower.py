@@ -156,6 +156,9 @@ class Letters:
     # keys of the vectors and matrices that move with time (see moving_arrays): their entries are
     # functions of t, lowered as free symbols whose derivatives the step's derivatives in t take
     moving: frozenset[str] = frozenset()
+    # keys of the matrices the prose states symmetric ("where $A$ is symmetric"): symmetric in the
+    # symmetric reading whatever their names, and a step that holds there is verified (see check.py)
+    stated_symmetric: frozenset[str] = frozenset()
 
 
 def classify_letters(*trees: n.Node) -> Letters:
@@ -686,9 +689,12 @@ def classify_shapes(trees, integers: set[str]) -> tuple[frozenset, frozenset, fr
                 marked.extend(x for x in _exposed(target) if isinstance(x, n.Sym) and not x.indices)
             elif isinstance(node, n.Func) and node.name in n.MATRIX_FUNCTIONS:
                 for arg in node.args:
+                    # (the entries of a matrix written out are what the literal makes of them, not
+                    # matrices because a determinant is taken of the whole: \det [[e^K, 1], [1, e^K]])
+                    written = {id(y) for x in arg.walk() if isinstance(x, n.MatrixLit) for y in x.walk()}
                     # \det\Sigma_k, \operatorname{tr}(\Lambda_j): an indexed Greek capital in one is a matrix too
-                    marked.extend(x for x in arg.walk() if isinstance(x, n.Sym) and (len(x.base) == 1
-                                  and x.base.isupper() or _greek_capital(replace(x, indices=()))))
+                    marked.extend(x for x in arg.walk() if isinstance(x, n.Sym) and id(x) not in written
+                                  and (len(x.base) == 1 and x.base.isupper() or _greek_capital(replace(x, indices=()))))
             elif isinstance(node, n.Func) and node.name == n.DIAGONAL and len(node.args) == 1 \
                     and isinstance(node.args[0], n.Sym) and not node.args[0].indices:
                 marked.append(node.args[0])  # diag(p): p is a vector (a matrix if its name says so)
@@ -766,7 +772,35 @@ def _capitals_as_numbers(trees) -> set[str]:
                 factors = den.factors if isinstance(den, n.Mul) else (den,)
                 if all(isinstance(f, n.Num) or isinstance(f, n.Sym) and not f.style for f in factors):
                     out.update(f.key for f in factors if capital(f))
-    return out
+    return out | _exponents_in_entries(trees)
+
+
+def _exponents_in_entries(trees) -> set[str]:
+    """Plain capitals in an exponent inside an entry of a written matrix (e^{-K}, e^{\\beta J}, a^N,
+    \\exp(K)): the entries of a matrix of numbers are numbers, and so is what they are raised to; a
+    matrix there would make the literal a block matrix, which is not read. A capital that some entry
+    also writes outside an exponent (the A of exp [[A, 0], [0, B]] = [[e^A, 0], [0, e^B]]) may be a
+    block, and stays as the step's other capitals are."""
+    def capitals(node: n.Node) -> set[str]:
+        return {x.key for x in node.walk() if isinstance(x, n.Sym) and not x.style and not x.indices
+                and len(x.base) == 1 and x.base.isupper()}
+
+    raised: set[str] = set()
+    bare: set[str] = set()
+    for tree in trees:
+        for node in tree.walk():
+            if not isinstance(node, n.MatrixLit):
+                continue
+            for entry in (e for row in node.rows for e in row):
+                exponents = [x.exp if isinstance(x, n.Pow) else x for x in entry.walk()
+                             if isinstance(x, n.Pow) or isinstance(x, n.Func) and x.name == "exp"]
+                inside = set().union(*(capitals(e) for e in exponents)) if exponents else set()
+                raised |= inside
+                # the capitals of the entry outside every exponent: a Sym counted once per occurrence
+                skipped = {id(y) for e in exponents for y in e.walk() if isinstance(y, n.Sym)}
+                bare |= {x.key for x in entry.walk() if isinstance(x, n.Sym) and id(x) not in skipped
+                         and x.key in capitals(x)}
+    return raised - bare
 
 
 def required_vectors(trees, vectors: frozenset, matrices: frozenset) -> frozenset[str]:
@@ -1044,6 +1078,13 @@ def _identity_beside_capitals(tree: n.Node) -> bool:
         if identity and capital:
             return True
     return False
+
+
+def identity_reading(trees, letters: Letters) -> bool:
+    """Whether the step's readings include the one with I the identity matrix: I beside other
+    capitals in a sum or a scaled I inverted, in a step with no matrix otherwise."""
+    return not letters.matrices and any(_identity_beside_capitals(t) or _scaled_identity_power(t) for t in trees) \
+        and not any(_divides_by_capital(t) for t in trees)
 
 
 def _scaled_identity_power(tree: n.Node) -> bool:
@@ -1360,8 +1401,7 @@ def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
         keys.append(("vectors",))
     if any(_indexed_vector(t, letters) for t in trees):
         keys.append(("orthogonal",))  # u_1, ..., u_n: often an orthogonal basis
-    if not letters.matrices and any(_identity_beside_capitals(t) or _scaled_identity_power(t) for t in trees) \
-            and not any(_divides_by_capital(t) for t in trees):
+    if identity_reading(trees, letters):
         keys.append(("identity",))  # (I - P)^2 = I - 2P + P^2: I beside other capitals, the identity
     bases = {x.other_base for t in trees for x in t.walk() if isinstance(x, n.Func) and x.other_base}
     numeric = not any(isinstance(x, n.Sym) for t in trees for x in t.walk())
@@ -1372,8 +1412,8 @@ def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
     if "log10" in bases and (numeric or any(_writes_powers(t, 2) for t in trees)):
         keys.append(LOG_BASE_TWO)  # \log 8 = 3, \log(n/2) = \log n - 1: \log is base 2 in computer science
     keys += _trigonometric_keys(trees)
-    if letters.quadratic or any(m.split(":")[-1] in SYMMETRIC_NAMES | MAYBE_SYMMETRIC_NAMES
-                                for m in letters.matrices):
+    if letters.quadratic or letters.stated_symmetric & letters.matrices \
+            or any(m.split(":")[-1] in SYMMETRIC_NAMES | MAYBE_SYMMETRIC_NAMES for m in letters.matrices):
         keys.append(("symmetric",))  # covariance, precision, Gram and Hessian matrices usually are
     swaps: list[tuple] = []  # after every other key: the readings try only the first keys alone
     totals: list[tuple] = []
@@ -1880,7 +1920,8 @@ class Lowerer:
                 return matfunc.commuting_matrix(self.inst.seed, name)
             value = linalg.named_random_matrix(f"{self.inst.seed}:{name}", self.matrix_size, cols)
             if shape == "matrix" and ("symmetric",) in self.inst.flips \
-                    and (node.base in SYMMETRIC_NAMES | MAYBE_SYMMETRIC_NAMES or node.key in self.letters.quadratic):
+                    and (node.base in SYMMETRIC_NAMES | MAYBE_SYMMETRIC_NAMES or node.key in self.letters.quadratic
+                         or node.key in self.letters.stated_symmetric):
                 value = sp.ImmutableMatrix(value + value.T)
             return value
         sym = sp.Symbol(name)

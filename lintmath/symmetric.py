@@ -1,0 +1,128 @@
+"""Symmetric matrices, as the prose states them.
+
+``Let $A$ be symmetric``, ``where $A$ is symmetric``, ``for a symmetric matrix $A$``, ``symmetric
+positive definite $A, B$``, ``$A = A^T$``: a statement names the matrices it makes symmetric. check.py
+uses it to verify only: a step that holds once those matrices are symmetric (the gradient of
+1/2 x^T A x is A x) is verified, and one that fails so is decided as it would be without the statement.
+
+Reading prose is guesswork, so only what reads plainly counts: a sentence that negates, or speaks of
+the symmetric part, of skew- or anti-symmetric matrices, states nothing, and only math that is a list
+of plain symbols next to the keyword is named. This module knows nothing of SymPy.
+"""
+from __future__ import annotations
+
+import re
+
+from lintmath.independence import prose_sentences
+from lintmath.parse import nodes as n
+from lintmath.parse.parser import parse_math
+from lintmath.parse.tokens import ParseFailure
+
+KIND = "symmetric"  # the kind of a ContextItem that states symmetric matrices (lhs: their keys)
+# a statement holds for the steps this many lines below it (a section's derivation), and for those a
+# few lines above it when its sentence continues the display ("..., where $A$ is symmetric")
+REACH = 50
+
+_KEYWORD = re.compile(r"(?<![-\w])symmetric(?![\w-])", re.IGNORECASE)
+# what makes a sentence say something else: a negation, the symmetric part of a matrix, another kind
+_NOT_STATED = re.compile(r"(?<![\w-])(?:not|n't|never|neither|nor|no|non|unless|whether|without|"
+                         r"part|skew|anti|asymmetric|nonsymmetric|unsymmetric|symmetri[sz]\w*|iff|only\s+if)"
+                         r"(?![\w-])|(?:skew|anti|non)-", re.IGNORECASE)
+# words that may stand between the named matrices and the keyword ("Let $A$ and $B$ be symmetric")
+_BEFORE = {"and", "are", "is", "be", "both", "assumed", "assume", "to", "also", "all", "each", "then",
+           "real", "a", "an", "the", "matrix", "matrices", "now"}
+# words that may stand between the keyword and the named matrices ("symmetric positive definite matrix $A$")
+_AFTER = {"and", "real", "positive", "negative", "definite", "semidefinite", "semi-definite", "psd", "pd",
+          "spd", "invertible", "square", "matrix", "matrices", "the", "weight", "kernel"}
+_TOKEN = re.compile(r"\$(?P<math>[^$]+)\$|\\\((?P<paren>.+?)\\\)|(?P<word>[\w.'-]+)|(?P<comma>,)")
+# $A \in \mathbb{R}^{n \times n}$ is symmetric: the matrices named before the set
+_MEMBER = re.compile(r"\\in(?![A-Za-z])")
+_TRANSPOSE = re.compile(r"\^\s*(?:\{\s*)?(?:T|\\top|\\intercal|\\mathsf\s*\{?\s*T\s*\}?|\\mathrm\s*\{?\s*T\s*\}?)"
+                        r"(?:\s*\})?")
+
+
+def _matrices(math: str, macros) -> set[str] | None:
+    """The keys of ``math`` when it is a list of plain symbols (``A``, ``A, B``, ``A \\in \\mathbb{R}^{n
+    \\times n}``), else None."""
+    member = _MEMBER.search(math)
+    if member is not None:
+        math = math[: member.start()]
+    keys = set()
+    for item in filter(None, (part.strip() for part in math.split(","))):
+        try:
+            tree = parse_math(item, macros)
+        except (ParseFailure, RecursionError):
+            return None
+        if not isinstance(tree, n.Sym) or tree.labels or tree.primes or tree.sup_letter is not None \
+                or tree.style == "label" or not (tree.base[:1].isalpha() or tree.base.startswith("\\")):
+            return None
+        keys.add(tree.key)
+    return keys or None
+
+
+def _math_statement(math: str, macros) -> set[str]:
+    """The matrix of ``A = A^T`` or ``A^\\top = A`` (one symbol equal to its own transpose)."""
+    sides = math.split("=")
+    if len(sides) != 2 or not _TRANSPOSE.search(math):
+        return set()
+    try:
+        left, right = (parse_math(side.strip(), macros) for side in sides)
+    except (ParseFailure, RecursionError):
+        return set()
+    for plain, transposed in ((left, right), (right, left)):
+        if isinstance(plain, n.Sym) and isinstance(transposed, n.Transpose) \
+                and isinstance(transposed.inner, n.Sym) and n.structure(transposed.inner) == n.structure(plain):
+            return {plain.key}
+    return set()
+
+
+def _named(tokens: list, start: int, step: int, fillers: set[str], macros) -> set[str]:
+    keys: set[str] = set()
+    k = start
+    while 0 <= k < len(tokens):
+        kind, text = tokens[k]
+        if kind == "math":
+            found = _matrices(text, macros)
+            if found is None:
+                break
+            keys |= found
+        elif not (kind == "comma" or kind == "word" and text.lower().rstrip(".") in fillers):
+            break
+        k += step
+    return keys
+
+
+def sentence_matrices(sentence: str, macros=None) -> set[str]:
+    """The keys of the matrices one sentence of prose states symmetric (inline math in $...$ or \\(...\\))."""
+    prose = re.sub(r"\$[^$]*\$|\\\(.+?\\\)", " ", sentence)
+    if _NOT_STATED.search(prose):
+        return set()
+    tokens = []
+    for match in _TOKEN.finditer(sentence):
+        if match.group("math") or match.group("paren"):
+            tokens.append(("math", match.group("math") or match.group("paren")))
+        elif match.group("word"):
+            tokens.append(("word", match.group("word")))
+        else:
+            tokens.append(("comma", ","))
+    keys: set[str] = set()
+    for k, (kind, text) in enumerate(tokens):
+        if kind == "math":
+            keys |= _math_statement(text, macros)
+        elif kind == "word" and _KEYWORD.fullmatch(text.rstrip(".")):
+            keys |= _named(tokens, k - 1, -1, _BEFORE, macros) or _named(tokens, k + 1, 1, _AFTER, macros)
+    return keys
+
+
+def statements_of(lines: tuple[str, ...] | list[str], macros=None) -> list[tuple[int, frozenset[str], bool]]:
+    """(line, keys, continues) for every statement of symmetric matrices in the prose of ``lines``;
+    ``continues``: the sentence opens in lowercase ("where $A$ is symmetric"), and may explain the
+    display above it."""
+    out = []
+    for line, sentence in prose_sentences(lines):
+        if not _KEYWORD.search(sentence) and not _TRANSPOSE.search(sentence):
+            continue
+        keys = sentence_matrices(sentence, macros)
+        if keys:
+            out.append((line, frozenset(keys), sentence.lstrip()[:1].islower()))
+    return out
