@@ -17,7 +17,7 @@ from sympy.core.function import AppliedUndef
 from sympy.matrices.common import ShapeError
 
 from lintmath.lower import (
-    DEGREE_ANGLES, DIMENSION_LETTER, ENTRYWISE_NORMS, EVENTS, EVENT_MODEL, LOG_BASE_TWO, MAYBE_SYMMETRIC_NAMES,
+    DEGREE_ANGLES, DIMENSION_LETTER, SUM_COUNT, ENTRYWISE_NORMS, EVENTS, EVENT_MODEL, LOG_BASE_TWO, MAYBE_SYMMETRIC_NAMES,
     LEVI_CIVITA, OPERATOR_REACH, OPTIMUM_MARK, ORDER_TYPO, SLASH_ARGUMENT, SLASH_REACH, SMALL_MATRICES, SYMMETRIC_NAMES, TRIANGLE_ANGLES, Instance,
     Letters, Lowerer, Undecidable, classify_letters, derivative, dimension_letter_candidates, is_library,
     least_integers, normalized_family, read_as_product, reading_keys, sum_bounds,
@@ -383,6 +383,10 @@ class Comparator:
                 names = dimension_letter_candidates(self.parsed.letters, (self.parsed.lhs, self.parsed.rhs))
                 outcome = Outcome("undecided", f"holds if {', '.join(sorted(names))} is the dimension of the "
                                                "vectors (lintmath reads it as a number)")
+            if outcome.kind == "equal" and SUM_COUNT in flips:
+                names = " or ".join(sorted(self.parsed.letters.sum_counts))
+                outcome = Outcome("undecided", f"holds if {names} is the number of terms of a sum without bounds "
+                                               "(lintmath reads it as a number)")
             if outcome.kind == "equal":
                 held = next((why for key, why in HOLDS_ONLY_IN if key in flips), "")
                 outcome = Outcome("undecided", held) if held else outcome

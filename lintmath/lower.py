@@ -159,6 +159,8 @@ class Letters:
     # keys of the matrices the prose states symmetric ("where $A$ is symmetric"): symmetric in the
     # symmetric reading whatever their names, and a step that holds there is verified (see check.py)
     stated_symmetric: frozenset[str] = frozenset()
+    # letters that may count the terms of a sum without bounds (see SUM_COUNT)
+    sum_counts: frozenset[str] = frozenset()
 
 
 def classify_letters(*trees: n.Node) -> Letters:
@@ -243,7 +245,7 @@ def classify_letters(*trees: n.Node) -> Letters:
         clocks |= {time.base} if time is not None else set()
         candidates, required = candidates - clocks, required - clocks
     randomness = expectation.classify(*trees, matrices=matrices)
-    return Letters(frozenset(index), frozenset(integer - derivative_vars - differentiated), frozenset(standalone),
+    letters = Letters(frozenset(index), frozenset(integer - derivative_vars - differentiated), frozenset(standalone),
                    vectors, matrices, candidates, inferred, frozenset(derivative_vars), kets,
                    kets and _systems_clash(trees), required, randomness, vector_functions(trees),
                    probability.distributions(*trees), _written_dimension(trees), depending,
@@ -252,6 +254,7 @@ def classify_letters(*trees: n.Node) -> Letters:
                    _quadratic_forms(trees, matrices), sized_identities(trees),
                    imaginary=any(isinstance(x, n.Const) and x.name.startswith("imag_") for tree in trees
                                  for x in tree.walk()), moving=moving)
+    return replace(letters, sum_counts=sum_count_candidates(letters, trees))
 
 
 def sized_identities(trees) -> tuple:
@@ -1158,6 +1161,11 @@ EINSTEIN = ("einstein",)
 #: the letters that name a dimension in notes (R^d, R^n, n x m, R^D, N points); a letter that the step
 #: also uses as an index, a bound or an array is no size
 DIMENSION_NAMES = frozenset({"d", "n", "m", "p", "k", "D", "N", "K"})
+#: \sum_w (c_w + k) = \sum_w c_w + kV over a vocabulary V: a sum without bounds runs over a set whose size
+#: the step may name by a letter, which the instance's range knows nothing of. A plain capital (V, N, K)
+#: or a dimension letter the step writes beside such a sum, read as its number of terms: a reading
+#: that only keeps a step from being refuted ("holds if V is the number of terms")
+SUM_COUNT = ("sum count",)
 
 
 def _writes_ln_ten(tree: n.Node) -> bool:
@@ -1371,6 +1379,9 @@ def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
         # first, so that it is tried alone: a step whose scalar d is the size of its vectors
         # (\mathbf{1}^\top\mathbf{1} = d) is refuted only when it fails with d as that size too
         keys.append(DIMENSION_LETTER)
+    if letters.sum_counts:
+        # early, so that it is tried alone: a step refuted with V a number may hold with V the count
+        keys.append(SUM_COUNT)
     if any(isinstance(x, n.Div) and x.juxtaposed for t in trees for x in t.walk()):
         # first, so that every comparison tries it: a step is refuted only when both readings of the
         # slash fail, and readings beyond the first keys are never tried alone
@@ -1468,6 +1479,22 @@ def dimension_letter_candidates(letters: Letters, trees: tuple[n.Node, ...]) -> 
     taken = letters.index | letters.integer | letters.integration
     return frozenset(x.base for x in nodes if _plain_letter(x) and x.base in DIMENSION_NAMES
                      and x.key not in arrays and x.base not in taken)
+
+
+def sum_count_candidates(letters: Letters, trees: tuple[n.Node, ...]) -> frozenset[str]:
+    """The letters that may count the terms of a sum without bounds the step writes (see SUM_COUNT):
+    plain capitals and the small dimension letters n, m, d, none an index, a bound, an array, a
+    variable of a derivative or integral, or differentiated itself."""
+    nodes = [x for t in trees for x in t.walk()]
+    if not any(isinstance(x, n.BigOp) and x.kind == "sum" and x.lo is None and x.hi is None and not x.tuples
+               for x in nodes):
+        return frozenset()
+    taken = letters.index | letters.integer | letters.integration | letters.matrices | letters.vectors \
+        | letters.required
+    heads = {id(x.func) for x in nodes if isinstance(x, n.Apply)}  # the C of C(uw) is a function, no count
+    return frozenset(x.base for x in nodes if _plain_letter(x) and id(x) not in heads
+                     and x.key not in taken and x.base not in taken
+                     and (len(x.base) == 1 and "A" <= x.base <= "Z" or x.base in ("n", "m", "d")))
 
 
 def _trigonometric_keys(trees: tuple[n.Node, ...]) -> list[tuple]:
@@ -2068,6 +2095,9 @@ class Lowerer:
         if DIMENSION_LETTER in self.inst.flips and _plain_letter(node) and node.base in DIMENSION_NAMES \
                 and node.key not in self.letters.matrices | self.letters.vectors | self.letters.required:
             return sp.Integer(self.dimension)  # d as the size of the step's vectors (see DIMENSION_LETTER)
+        if SUM_COUNT in self.inst.flips and _plain_letter(node) \
+                and node.base in self.letters.sum_counts:
+            return sp.Integer(self.inst.size)  # V as the number of terms of a sum without bounds
         if TRIANGLE_ANGLES in self.inst.flips and _plain_letter(node):
             for first, second, third in TRIANGLE_LETTERS:
                 if node.base == third:  # the third angle of a triangle is what the other two leave of pi
@@ -2642,6 +2672,8 @@ class Lowerer:
         constant = {"e": "e", "\\pi": "pi"}.get(func.base)
         if constant and not (func.indices or func.style or func.labels or func.primes):
             return self.lower_Const(n.Const(func.start, func.end, constant))
+        if SUM_COUNT in self.inst.flips and _plain_letter(func) and func.base in self.letters.sum_counts:
+            return sp.Integer(self.inst.size)  # N(b + 1) beside N alone: the same count (see SUM_COUNT)
         return self.symbol(func)
 
     def apply_is_product(self, node: n.Apply) -> bool:

@@ -2145,8 +2145,12 @@ class Parser:
         events = sym.base == "P" and sym.style in ("", "op", "bb", "rm") and not sym.primes
         try:
             while True:
-                event = self.event_argument(close_text) if events else None
-                args.append(event if event is not None else self.expr())
+                sign = self.sign_label(close_text)
+                if sign is not None:
+                    args.append(sign)
+                else:
+                    event = self.event_argument(close_text) if events else None
+                    args.append(event if event is not None else self.expr())
                 if self.at(*EVENT_RELATIONS):
                     args[-1] = self.event(args[-1], close_text)
                 if self.at(","):
@@ -2196,6 +2200,16 @@ class Parser:
                        maybe_product=maybe_product, prefer_product=prefer_product and maybe_product,
                        bracket=open_tok.text, params=params)
         return indicator_probability(node) or node
+
+    def sign_label(self, close_text: str) -> n.Node | None:
+        """``P(+)``, ``P(x \\mid -)``, ``p(w \\mid +)``: a sign alone as an argument names a class (the
+        positive or negative one in classification notes), a label like any other name."""
+        if not self.at("+", "-") or self.i + 1 >= len(self.toks):
+            return None
+        if self.toks[self.i + 1].text not in (close_text, ",", "|", "\\mid", "\\vert"):
+            return None
+        tok = self.advance()
+        return n.Sym(tok.start, tok.end, tok.text, "label")
 
     def event_argument(self, close_text: str) -> n.Node | None:
         """The next argument of a probability read as an event of set operations on named events
