@@ -8,6 +8,7 @@ term of each."""
 import pytest
 
 import lintmath.diagnose as diagnose
+from lintmath.diagnose.variables import _parallel_mapping
 from lintmath.check import check_step
 from lintmath.model import Status
 
@@ -66,10 +67,10 @@ def test_lost_derivative_order_still_found():
 
 
 def test_parallel_mapping():
-    assert diagnose._parallel_mapping(["a", "v"], ["b", "w"]) == {"a": "b", "v": "w"}
-    assert diagnose._parallel_mapping(["a", "a"], ["a", "b"]) is None  # a is not renamed alike
-    assert diagnose._parallel_mapping(["a", "b"], ["b", "a"]) is None  # a trade within the term
-    assert diagnose._parallel_mapping(["a", "b", "c"], ["x", "y", "z"]) is None  # more than two letters
+    assert _parallel_mapping(["a", "v"], ["b", "w"]) == {"a": "b", "v": "w"}
+    assert _parallel_mapping(["a", "a"], ["a", "b"]) is None  # a is not renamed alike
+    assert _parallel_mapping(["a", "b"], ["b", "a"]) is None  # a trade within the term
+    assert _parallel_mapping(["a", "b", "c"], ["x", "y", "z"]) is None  # more than two letters
 
 
 @pytest.mark.parametrize("lhs,rhs,status", [

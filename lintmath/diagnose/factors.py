@@ -1,0 +1,115 @@
+"""LM103: a constant factor too many or missing, and a constant term lost from the line (solved for).
+Changing a written coefficient into another number is arithmetic (LM108): kinds are told apart by
+the edit, and ``2x`` into ``x`` deletes a factor, while ``4x`` into ``3x`` rewrites a number.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from fractions import Fraction
+from typing import Iterator
+
+from lintmath.diagnose.arithmetic import _worked_out
+from lintmath.diagnose.edits import (
+    Candidate, Context, _adds_by_depth, _beside_decimals, _by_depth, _compact, _edit, _insertion_edit, _number_node,
+    _number_text, _parents, _restyled_number, _wrapped, numeric_value, replace_node,
+)
+from lintmath.diagnose.solve import HOLE, solve_hole
+from lintmath.parse import nodes as n
+
+
+def dropped_constants(ctx: Context) -> Iterator[Candidate]:
+    """LM102, second half: a constant term lost at the end of the line's sum (``4p`` for ``4p - 2``),
+    solved for. Tried after arithmetic: a constant term that is written but wrong is a slip in it."""
+    rhs = ctx.rhs
+    terms = rhs.terms if isinstance(rhs, n.Add) else (n.Term(rhs.start, rhs.end, "+", rhs),)
+    if isinstance(ctx.parent_of(rhs), n.Node) or _beside_decimals(ctx):
+        return  # beside rounded decimals the difference is rounding's, not a lost term
+    if _worked_out(ctx):
+        return  # a sum worked out wrong is wrong arithmetic (see arithmetic), not a constant lost
+    hole = n.Term(rhs.end, rhs.end, "+", n.Sym(rhs.end, rhs.end, HOLE))
+    value = solve_hole(ctx, n.Add(rhs.start, rhs.end, terms + (hole,)), Fraction(0))
+    if value is None or value == 0:
+        return
+    sign = "-" if value < 0 else "+"
+    shown = _number_text(abs(value))
+    term = n.Term(rhs.end, rhs.end, sign, _number_node(rhs.end, rhs.end, abs(value)))
+    written = any(numeric_value(t.node) is not None for t in terms)
+    # a line is rarely begun with a minus when a positive constant could stand first
+    first = _constant_first(ctx.lhs) or value > 0 and terms[0].sign == "-"
+    position = 0 if first and not written else len(terms)
+    edit = _insertion_edit(terms, position, sign, shown, ctx.rhs_text)
+    yield Candidate("dropped_term", n.Add(rhs.start, rhs.end, terms[:position] + (term,) + terms[position:]),
+                    rhs.start, rhs.end, edit, f"the constant term `{sign} {shown}` was dropped",
+                    term=("-" if value < 0 else "") + shown)
+
+
+def _constant_first(lhs: n.Node) -> bool:
+    """Whether the line before writes its constant term first (``\\frac12 - x^2``): the lost constant
+    most likely stood there too. Slides mostly write it last, which is the default."""
+    if not isinstance(lhs, n.Add) or len(lhs.terms) < 2:
+        return False
+    return numeric_value(lhs.terms[0].node) is not None and numeric_value(lhs.terms[-1].node) is None
+
+
+def constant_factors(ctx: Context) -> Iterator[Candidate]:
+    """LM103: a constant factor too many (``2ab`` for ``ab``) or missing (``x`` for ``\\frac{1}{2}x``).
+
+    Deleting a written coefficient is tried first; a missing one is solved for, per term and for the
+    whole line. Changing a written coefficient into another number is arithmetic (LM108)."""
+    rhs, text = ctx.rhs, ctx.rhs_text
+    parents = _parents(rhs)
+    for mul in _by_depth(rhs, n.Mul):
+        lead = mul.factors[0]
+        if numeric_value(lead) is None or len(mul.factors) < 2:
+            continue
+        rest = mul.factors[1:]
+        # the operator written after the coefficient goes with it: ``2 w \times u`` keeps its cross
+        new = rest[0] if len(rest) == 1 else replace(mul, factors=rest, ops=mul.ops[1:])
+        shown = _compact(text[lead.start : lead.end])
+        ones = _restyled_number(ctx, mul, "1")  # the author writes ``1a_1``: the 1 was changed, not added
+        if ones is not None:
+            yield ones
+            continue
+        yield Candidate("constant_factor", replace_node(rhs, mul, new), mul.start, mul.end,
+                        (lead.start, rest[0].start, ""),
+                        f"the factor {shown} in `{_compact(text[mul.start:mul.end])}` does not belong")
+    for div in _by_depth(rhs, n.Div):
+        if div.slash or not isinstance(div.den, n.Num) or numeric_value(div) is not None:
+            continue
+        body = _wrapped(text, div.num, parents.get(id(div)))
+        yield Candidate("constant_factor", replace_node(rhs, div, div.num), div.start, div.end,
+                        _edit(text, div.start, div.end, body),
+                        f"the division by {div.den.value} in `{_compact(text[div.start:div.end])}` does not belong")
+
+
+def missing_factors(ctx: Context) -> Iterator[Candidate]:
+    """LM103, second half: a constant factor missing in front of a term or of the whole line,
+    solved for. Tried after every edit of what is written, since it supposes something unwritten."""
+    rhs, text = ctx.rhs, ctx.rhs_text
+    sites: list[n.Node] = [rhs]
+    for add in _adds_by_depth(rhs):
+        if len(add.terms) > 1:
+            sites.extend(t.node for t in add.terms)
+    for site in sites:
+        if isinstance(site, n.Mul) and numeric_value(site.factors[0]) is not None:
+            continue  # its coefficient is written: a wrong value is arithmetic
+        if numeric_value(site) is not None or (isinstance(site, n.Add) and len(site.terms) == 1):
+            continue
+        hole = n.Sym(site.start, site.start, HOLE)
+        value = solve_hole(ctx, replace_node(rhs, site, n.Mul(site.start, site.end, (hole, site))), Fraction(1))
+        if value is None or value <= 0 or value == 1:
+            continue
+        coefficient = _number_node(site.start, site.start, value)
+        tree = replace_node(rhs, site, n.Mul(site.start, site.end, (coefficient, site)))
+        body = text[site.start : site.end]
+        shown = _compact(body)
+        factor = _number_text(value)
+        if site is rhs and isinstance(rhs, n.Add):
+            edit = _edit(text, rhs.start, rhs.end, f"{factor}\\left({body.strip()}\\right)")
+            detail = f"the whole line is off by a factor of {factor}"
+        else:
+            joiner = " \\cdot " if body.lstrip()[:1].isdigit() or body.lstrip()[:1] == "." else ""
+            edit = _edit(text, site.start, site.start, factor + joiner)
+            detail = (f"the whole line is off by a factor of {factor}" if site is rhs
+                      else f"`{shown}` is missing a factor of {factor}")
+        yield Candidate("constant_factor", tree, site.start, site.end, edit, detail)
