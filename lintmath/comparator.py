@@ -428,10 +428,13 @@ class Comparator:
             if excuse is not None:
                 return Outcome("undecided", excuse), ()
         if first.kind == "differ":
-            if any(o.kind == "undecided" and o.reason == DOMAIN_QUESTION for o in outcomes[1:]):
+            if any(o.kind == "undecided" and o.reason == DOMAIN_QUESTION and ("e",) in flips
+                   for o, flips in zip(outcomes[1:], tried[1:])):
                 # \sqrt{(1-e)^2} = 1 - e: false for Euler's number, but true wherever an eccentricity
-                # lies (e < 1). A reading in which the step holds on part of the domain is one the
-                # prose may confine to that part, so no edit that repairs another reading decides it
+                # lies (e < 1). A reading of e as a letter in which the step holds on part of the domain
+                # is one the prose may confine to that part, so no edit that repairs the constant's
+                # reading decides it. (Other readings that hold somewhere, a sign of the slip as often
+                # as not, leave the refutation to the default reading and its repair.)
                 return Outcome("undecided", DOMAIN_IN_A_READING), ()
             if any(o.kind == "undecided" and o.readable for o in outcomes[1:]):
                 return Outcome("undecided", "refuted in one reading of the notation, undecided in another"), ()

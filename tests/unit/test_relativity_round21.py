@@ -110,3 +110,20 @@ Let
 def test_definition_through_macros_verifies(lhs, rhs, status):
     body = MACRO_PREAMBLE + f"\\begin{{align*}}\n{lhs} &= {rhs}\n\\end{{align*}}"
     assert _statuses(body)[-1] == (rhs, status)
+
+
+
+SOFTMAX_JACOBIAN = (r"\frac{\exp(u_a)\delta_{ab}}{\sum_{c=1}^{m} \exp(u_c)} - \frac{\exp(u_a)\exp(u_b)}"
+                    r"{\left[\sum_{c=1}^{m} \exp(u_c)\right]^2}")
+
+
+@pytest.mark.parametrize("rhs, kind", [
+    (r"-\sigma(u)_a\delta_{ab} - \sigma(u)_a\sigma(u)_b", "sign_flip"),
+    (r"2\sigma(u)_a\delta_{ab} - \sigma(u)_a\sigma(u)_b", "constant_factor"),
+])
+def test_a_reading_that_holds_somewhere_other_than_e_as_a_letter_does_not_stop_a_repair(rhs, kind) -> None:
+    # no reading of e is involved: another reading that holds at some points (a sign of the slip as
+    # often as not) leaves the default reading's refutation and its repair standing
+    verdict = check_step(SOFTMAX_JACOBIAN, rhs, "=")
+    assert verdict.status.value == "refuted"
+    assert verdict.diagnosis is not None and verdict.diagnosis.kind == kind
