@@ -22,7 +22,7 @@ from lintmath.lower import (
     identity_reading, read_as_product, shapes_of_side,
 )
 from lintmath import einstein, implication, linalg, modular, probability, quantum
-from lintmath import additive, independence, infotheory, logbase, matfunc, primed, refusals, series, symmetric
+from lintmath import additive, expectation, independence, infotheory, logbase, matfunc, primed, refusals, series, symmetric
 from lintmath import tuples as tuples_reading
 from lintmath.budget import BudgetExceeded, work_time
 from lintmath.context import EARLIER, RELATION, VALUES, ContextItem, with_earlier_values, with_letters
@@ -62,6 +62,10 @@ VALUED_SET_DIFFER = ("differs where the set is {1, ..., m}; the step uses the se
                      "and what they are (a symmetric set, a group) is not decided")
 REGION_DIFFER = ("differs under a generic measure over the region; what the region is (a symmetry, its "
                  "volume) may still make the sides agree, which is not decided")
+AVERAGE_DIFFER = ("differs with the angle brackets read as a generic average (<x^2> - <x>^2 = <(x - <x>)^2>); "
+                  "the state the prose gives (<x> = 0, <p> = \\hbar k) may make it hold: not decided")
+AVERAGE_COMMUTES = ("holds with the averaged quantities as numbers, which commute; as operators (x and p, "
+                    "a and a^\\dagger) they need not: not decided")
 INDICATOR_DIFFER = ("differs with the indicator (1 where a condition holds) read as an unknown function: for "
                     "its values 0 and 1, and the conditions the prose links, not decided")
 CASES_UNREACHED = "holds at the sampled (positive) points, not where the letters are negative: a case they never reach?"
@@ -1087,6 +1091,9 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
             # it does not, and only the prose says which they are
             return Verdict(Status.UNVERIFIED, f"holds if {', '.join(sorted(crossed))} are numbers; as vectors "
                            "(\\times the cross product) it does not", elapsed=elapsed)
+        if expectation.has_average(parsed.lhs, parsed.rhs) and expectation.may_not_commute(
+                (parsed.lhs, parsed.rhs), parsed.letters.randomness.default | parsed.letters.randomness.bound):
+            return Verdict(Status.UNVERIFIED, AVERAGE_COMMUTES, elapsed=elapsed)
         held = _held_constant(parsed, relation, seed)
         if held:
             # d(xy) = x dy holds with x constant, as d(mv^2/2) = mv dv does with the mass m: which letters
@@ -1107,6 +1114,7 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
                                    (tuples_reading.may_be_cycles, CYCLES_DIFFER),
                                    (tuples_reading.lists_only_compared, LISTS_COMPARED),
                                    (has_region_integral, REGION_DIFFER),
+                                   (expectation.has_average, AVERAGE_DIFFER),
                                    (has_plain_differentials, DIFFERENTIALS),
                                    (refusals.has_summed_sequence, SUMMED_SEQUENCE_DIFFER)):
         if present(parsed.lhs, parsed.rhs):

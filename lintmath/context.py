@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from lintmath import independence, logbase, symmetric
+from lintmath import expectation, independence, logbase, symmetric
 from lintmath.model import Document, Macro, Step
 from lintmath.modular import has_letters
 from lintmath.parse import nodes as n
@@ -69,6 +69,9 @@ def defined_head(tree: n.Node) -> n.Sym | None:
     """The name a definition-shaped left side defines: ``E_x``, ``f(x)``, ``\\sigma(z)``, ``L(w, b)``."""
     if isinstance(tree, n.Sym) and not tree.primes:
         return tree
+    if expectation.is_average(tree):
+        # <E> = (E_1 + E_2)/2 states a value in a state, and defines no function named E (E_n stays defined)
+        return None
     if isinstance(tree, n.Apply) and not tree.primes and all(isinstance(a, n.Sym) and not a.indices for a in tree.args):
         return tree.func
     return None
@@ -280,9 +283,12 @@ RELATION_REACH = 25
 def _stated_relation(lhs: str, rhs: str, macros: dict[str, Macro]) -> ContextItem | None:
     """An item of kind RELATION for inline ``lhs = rhs`` of expressions that both parse."""
     try:
-        parse_math(lhs, macros)
-        parse_math(rhs, macros)
+        trees = parse_math(lhs, macros), parse_math(rhs, macros)
     except (ParseFailure, RecursionError):
+        return None
+    if expectation.has_average(*trees):
+        # <p> = \hbar k_0: a value in a state. It rescues nothing (a step with averages is never refuted,
+        # one without them does not write this one) and each relation tried costs a check of the step
         return None
     return ContextItem(RELATION, "", lhs, "=", rhs, "", 0, False, "", True)
 

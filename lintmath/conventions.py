@@ -49,6 +49,8 @@ CONDITION_DROPPED = ("conditions one distribution on more than the other: a cond
 FUNCTION_REACH = ("differs with the function (log, sine) read as ending before the factors after it; read as "
                   "reaching over them (\\log\\frac{1}{N}\\sum_i e^{x_i}, the log of a mean; \\log(2\\pi e)^d |\\Sigma|; "
                   "\\sin k(x - ct)) it is not refuted: not decided")
+FUNCTION_SHORT_REACH = ("differs with a function's bare argument read as all the factors after it; read as its first factor "
+                        "only (\\cos^2\\theta\\, E_1, the cosine times E_1) it is not refuted: not decided")
 SYMMETRY_STATED = "the sides exchange two letters: a symmetry the step states (detailed balance), not decided"
 
 
@@ -681,6 +683,51 @@ def _function_reach(lhs: str, rhs: str, relation: str, macros: Mapping[str, Macr
     return outcome.kind != "differ"
 
 
+def _short_point(x: n.Node) -> bool:
+    """A function whose bare argument is a product of factors (``\\cos^2\\theta E_1``): read as written
+    the function reaches over every factor (up to a space, ``\\sin\\theta\\,\\phi``); physics
+    notes as often mean it of the first factor alone, the rest a coefficient written after it
+    (``\\cos^2\\theta E_1 + \\sin^2\\theta E_2``). A number first (``\\sin 2x``) always belongs to the argument."""
+    if not isinstance(x, n.Func) or len(x.args) != 1 or x.primes or x.inverse:
+        return False
+    arg = x.args[0]
+    # (a state after a function, \cos\frac{\theta}{2}|0\rangle, is already its coefficient's: see lower.py)
+    return isinstance(arg, n.Mul) and len(arg.factors) >= 2 and x.end == arg.end \
+        and not isinstance(arg.factors[0], n.Num) and not any(op for op in arg.ops) \
+        and not any(isinstance(f, n.Ket) for f in arg.factors)
+
+
+def _shortened(tree: n.Node) -> n.Node:
+    """``tree`` with each such function applied to the first factor of its argument only."""
+    def cut(x: n.Node) -> n.Node:
+        if not _short_point(x):
+            return x
+        first, *rest = x.args[0].factors
+        return n.Mul(x.start, x.end, (replace(x, end=first.end, args=(first,)), *rest))
+    return n.map_nodes(tree, cut)
+
+
+def _function_short_reach(lhs: str, rhs: str, relation: str, macros: Mapping[str, Macro], seed: int) -> bool:
+    """Whether a refuted step holds, or is not refuted, with each function's bare argument cut after
+    its first factor (see _short_point). Only refuted steps get here."""
+    if relation not in EQUALITY | INEQUALITY:
+        return False
+    try:
+        trees = [parse_math(lhs, macros), parse_math(rhs, macros)]
+    except (ParseFailure, RecursionError):
+        return False
+    if not any(_short_point(x) for tree in trees for x in tree.walk()):
+        return False
+    try:
+        left, right = _shortened(trees[0]), _shortened(trees[1])
+        outcome, _ = Comparator(Parsed(left, right, classify_letters(left, right)), relation, seed).decide()
+    except BudgetExceeded:
+        raise
+    except Exception:  # noqa: BLE001 -- a reading that cannot be built refutes nothing
+        return True
+    return outcome.kind != "differ"
+
+
 def _conditions_differ(nodes: list[n.Node]) -> bool:
     """``p(x_t | x_{t-1}) = p(x_t | x_{t-1}, x_{t-2})``: the same distribution of the same variables,
     one conditioned on more than the other, states a conditional independence (a Markov property,
@@ -945,6 +992,7 @@ _CONVENTIONS: tuple[tuple[str, Callable[[_Refuted], bool | str | None]], ...] = 
     (CASES_AT_INTEGERS, lambda s: _cases_hold_at_integers(s.lhs, s.rhs, s.relation, s.macros, s.seed)),
     ("", lambda s: _operator_refusal(s.lhs, s.rhs, s.macros)),
     (FUNCTION_REACH, lambda s: _function_reach(s.lhs, s.rhs, s.relation, s.macros, s.seed)),
+    (FUNCTION_SHORT_REACH, lambda s: _function_short_reach(s.lhs, s.rhs, s.relation, s.macros, s.seed)),
     # pi(x) P(x, y) = pi(y) P(y, x): the sides exchange two letters, a condition the step states
     # (detailed balance, a symmetric kernel), which no value of unknown functions refutes
     (SYMMETRY_STATED, lambda s: _states_symmetry(s.lhs, s.rhs, s.macros)),

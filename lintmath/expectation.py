@@ -40,6 +40,11 @@ OUTCOME_MARK = "#"
 # \operatorname{Var}, \textrm{Cov}, \mathbb{V}: style and base of the operator symbol -> kind
 NAMED = {"Var": "Var", "var": "Var", "Cov": "Cov", "cov": "Cov"}
 EXPECTATION_STYLES = ("bb", "op", "rm")
+# The style of the E that stands for a single item in angle brackets, <x^2> (see Parser.angle_average):
+# a quantum expectation value, an ensemble or a time average. Linear like E, but its items may be
+# operators that do not commute (x and p), and its value rests on a state the prose gives: the checker
+# lets the reading verify only (see check.py)
+AVERAGE = "avg"
 # The label of an E taken under a named measure (\mathbb{E}^{\mathbb{Q}}): the parser's, read by ``measures``
 MEASURE_LABEL = "measure:"
 
@@ -90,7 +95,7 @@ NONE = Randomness()
 def kind_of(node: n.Apply) -> str | None:
     """"E", "Var" or "Cov" when ``node`` applies one of those operators, else None."""
     func = node.func
-    if func.base == "E" and func.style in EXPECTATION_STYLES:
+    if func.base == "E" and func.style in (*EXPECTATION_STYLES, AVERAGE):
         return "E"
     if func.base == "E" and not func.style and node.bracket == "[":
         return "E"  # plain E[X]; E(x) stays a function (an energy, a field)
@@ -262,19 +267,25 @@ def classify(*trees: n.Node, matrices: frozenset[str] = frozenset()) -> Randomne
     if not ops:
         return NONE
     inside: set[str] = set()
+    # what a probability course's E holds in capitals is random (E[aX + B]); in angle brackets a capital
+    # is as often a constant of the system (<x - L/2>, a box of width L) as an operator (<H>), so there
+    # only a letter seen nowhere outside the brackets is random
+    inside_e: set[str] = set()
     bound: set[str] = set()
     inside_ids: set[int] = set()
     params = parameter_subscripts(*trees)
     for op in ops:
         for arg in op.args:
             inside.update(s.key for s in _plain_symbols(arg))
+            if op.func.style != AVERAGE:
+                inside_e.update(s.key for s in _plain_symbols(arg))
             inside_ids.update(id(x) for x in arg.walk())
         bound |= subscript_bound(op.func, op.args[0], params) if op.args else set()
     outside: set[str] = set()
     for tree in trees:
         outside.update(s.key for s in _plain_symbols(tree) if id(s) not in inside_ids)
     upper = {s.key for t in trees for s in _plain_symbols(t) if _is_upper_letter(s) and s.key not in matrices}
-    default = (inside - outside) | bound | (inside & upper)
+    default = (inside - outside) | bound | (inside_e & upper)
     other = ((inside - outside) & upper) | bound
     if not all(_mentions(op, other) for op in ops):
         # E[x^2] = E[x]^2 with every letter a constant says nothing: no such reading
@@ -361,4 +372,43 @@ def _plain_conflict(trees, ops: list[n.Apply]) -> bool:
                 return True
             if isinstance(node, n.Sym) and node.base == "E" and not node.style and id(node) not in skip:
                 return True
+    return False
+
+
+def is_average(node: n.Node) -> bool:
+    """Whether ``node`` is a single item in angle brackets, <x^2> (see AVERAGE)."""
+    return isinstance(node, n.Apply) and node.func.base == "E" and node.func.style == AVERAGE
+
+
+def has_average(*trees: n.Node) -> bool:
+    return any(is_average(x) for tree in trees for x in tree.walk())
+
+
+def _random_outside_averages(node: n.Node, keys: frozenset[str]) -> set:
+    """The random symbols ``node`` writes, not counting those inside an average (a number); each as
+    its structure, so that p_x and p_y (one key) are two."""
+    if is_average(node):
+        return set()
+    if isinstance(node, n.Sym):
+        return {n.structure(node)} if node.key in keys else set()
+    found: set = set()
+    for child in node.children():
+        found |= _random_outside_averages(child, keys)
+    return found
+
+
+def may_not_commute(trees: tuple[n.Node, ...], keys: frozenset[str]) -> bool:
+    """Whether a step multiplies two different random symbols, or puts them together under a power,
+    a quotient or a function (<xp>, <(x + p)^2>, <e^{x + p}>): the random model lets them commute, as
+    the operators of quantum mechanics (x and p, a and a^\\dagger) need not, so a step that holds in the
+    model may rest on that. A symbol with itself (<x^2>) or beside averages (2x<x>) commutes."""
+    for tree in trees:
+        for node in tree.walk():
+            if isinstance(node, n.Mul):
+                parts = [s for s in (_random_outside_averages(f, keys) for f in node.factors) if s]
+                if len(parts) >= 2 and len(set().union(*parts)) >= 2:
+                    return True
+            elif isinstance(node, (n.Pow, n.Func, n.Div, n.Apply)) and not is_average(node):
+                if len(_random_outside_averages(node, keys)) >= 2:
+                    return True
     return False

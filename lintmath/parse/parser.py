@@ -1934,6 +1934,14 @@ class Parser:
         self.advance()
         return n.MatrixLit(open_tok.start, t.end, tuple((e,) for e in entries), listed=open_tok.text)
 
+    def angle_average(self, open_tok: Token, body: n.Node) -> n.Node:
+        """``\\langle x^2 \\rangle``, ``\\left\\langle E \\right\\rangle``: one item in angle brackets, the
+        physicist's expectation value (or an ensemble or time average). Read as an expectation of its
+        own kind (expectation.AVERAGE), which the checker only lets verify."""
+        close = self.expect("\\rangle")
+        func = n.Sym(open_tok.start, open_tok.end, "E", expectation.AVERAGE)
+        return n.Apply(open_tok.start, close.end, func, (body,), bracket="[")
+
     def angle_vector(self, open_tok: Token, entries: list[n.Node]) -> n.Node:
         """``\\langle 1, 2, 3\\rangle``: the components of a vector (calculus notes write vectors so).
         Three entries are never an inner product; two only when they are numbers, which no inner
@@ -2425,6 +2433,8 @@ class Parser:
             if bar is not None:
                 return self.bra(t, bar)
             left = self.expr()
+            if self.at("\\rangle"):
+                return self.angle_average(t, left)
             self.expect(",")
             right = self.expr()
             if self.tuples and (self.at(",") or n.letter_free(left) and n.letter_free(right)):
