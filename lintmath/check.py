@@ -21,7 +21,7 @@ from lintmath.lower import (
     has_infinite_series, has_sample_entries, has_summed_repeat, has_uncounted_sum, has_valued_set_sum, is_library,
     identity_reading, read_as_product, shapes_of_side,
 )
-from lintmath import einstein, implication, linalg, modular, probability, quantum
+from lintmath import arithmetic, einstein, implication, linalg, modular, probability, quantum
 from lintmath import additive, expectation, independence, infotheory, logbase, matfunc, primed, refusals, series, symmetric
 from lintmath import tuples as tuples_reading
 from lintmath.budget import BudgetExceeded, work_time
@@ -86,7 +86,7 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
                first: bool = False, seed: int = 0, explain: bool = True,
                context: tuple[ContextItem, ...] = (), indefinite: bool = False,
                rows: tuple[str, ...] = (), clause: bool = False, derived: bool = False,
-               modular_prose: bool = False, note: str = "", chain: tuple[str, ...] = ()) -> Verdict:
+               modular_prose: bool | tuple[int, ...] = False, note: str = "", chain: tuple[str, ...] = ()) -> Verdict:
     """Decide ``lhs REL rhs``. ``first`` marks the head of a chain, whose left side may be a name that
     the line defines (``E = ...``): such a step needs the definition from elsewhere, which ``context``
     (the definitions and assumptions in force where the step stands) may supply. ``indefinite`` says
@@ -163,6 +163,12 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
             return _with_divergences(lhs, rhs, written, relation, macros=macros, first=first, seed=seed,
                                      explain=explain, context=context, indefinite=indefinite, rows=rows,
                                      clause=clause, derived=derived, modular_prose=modular_prose)
+    if (relation in EQUALITY or relation in INEQUALITY) and macros and not modular.mentions_modulus(lhs + " " + rhs) \
+            and any(modular.mentions_modulus(m.body) for m in macros.values()):
+        # \newcommand{\Mod}[1]{\ (\mathrm{mod}\ #1)}: the document's own spelling of a modulus
+        spelled = (modular.spelled_out(lhs, macros), modular.spelled_out(rhs, macros))
+        if modular.mentions_modulus(" ".join(spelled)):
+            lhs, rhs = spelled
     if (relation in EQUALITY or relation in INEQUALITY) and modular.mentions_modulus(lhs + " " + rhs):
         return _modular_step(lhs, rhs, relation, macros=macros, first=first, seed=seed, context=context,
                              indefinite=indefinite)
@@ -189,6 +195,12 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
                                         context=context, indefinite=indefinite)
         if cdf is not None:
             return cdf
+    if verdict.status in (Status.UNVERIFIED, Status.REFUTED) and relation in EQUALITY \
+            and (arithmetic.calls(lhs + " " + rhs) or macros):
+        valued = _verified_with_arithmetic_functions(lhs, rhs, relation, macros=macros, first=first, seed=seed,
+                                                     context=context, indefinite=indefinite)
+        if valued is not None:
+            return valued
     if verdict.status in (Status.UNVERIFIED, Status.REFUTED):
         entropies = _verified_with_entropies(lhs, rhs, relation, macros=macros, first=first, seed=seed,
                                              context=context, indefinite=indefinite)
@@ -599,6 +611,19 @@ def _verified_with_normal_cdf(lhs: str, rhs: str, relation: str, **options) -> V
     if "\\Phi" in left + right:
         return None  # \Phi not applied to a bracket somewhere: another quantity
     return _verified_as_written(left, right, relation, "\\Phi the standard normal CDF", **options)
+
+
+def _verified_with_arithmetic_functions(lhs: str, rhs: str, relation: str, **options) -> Verdict | None:
+    """A verified verdict for a step about sigma, phi, tau or mu of whole numbers that verifies with
+    them the arithmetic functions of number theory (``\\sigma(28) = 56``, ``\\varphi(36) = 12``); None
+    otherwise. Verify-only, and not where the document gives one of these names a value of its own."""
+    context = options.get("context", ())
+    if any(item.kind in ("define", "result") and item.name in arithmetic.FUNCTIONS for item in context):
+        return None
+    left, right = arithmetic.written_out(lhs, options.get("macros")), arithmetic.written_out(rhs, options.get("macros"))
+    if left is None or right is None or (left, right) == (lhs, rhs):
+        return None
+    return _verified_as_written(left, right, relation, arithmetic.GUESS, **options)
 
 
 def _verified_with_transposes(lhs: str, rhs: str, relation: str, **options) -> Verdict | None:

@@ -106,6 +106,13 @@ ORTHOGONAL_GUESS = "the indexed vectors orthogonal"
 ORTHOGONAL_ONLY = "holds if the indexed vectors are orthogonal (yet both sides still pair different ones)"
 
 
+def _lone_e(tree: n.Node) -> bool:
+    """Whether ``tree`` is Euler's number alone (in brackets or not)."""
+    while isinstance(tree, n.Paren):
+        tree = tree.inner
+    return isinstance(tree, n.Const) and tree.name == "e"
+
+
 def _random_arrays_on_one_side(lhs: n.Node, rhs: n.Node, letters: Letters) -> frozenset[str]:
     """The random vectors and matrices of the step's expectations that one side alone mentions:
     ``\\beta + (X^T X)^{-1} X^T E[\\mathbf{u} | X] = \\beta`` rests on the zero mean the prose assumes of
@@ -953,9 +960,11 @@ class Comparator:
             opaque |= {o for o in inst.opaque if (o in names_a) != (o in names_b)} | lone_random
             if ("e",) in flips and ("e" in names_a) != ("e" in names_b):
                 # e as a variable that only the new line mentions (an eccentricity defined in the prose)
-                # is a plausible reading that needs a definition; e that disappears is Euler's number
+                # is a plausible reading that needs a definition; e that disappears is Euler's number,
+                # unless e alone is the left side: a row ``e &= 3`` of a list of values (an RSA
+                # exponent, a charge) names the letter's value and never claims Euler's number is 3
                 return Outcome("undecided", "e read as a variable appears on one side only",
-                               readable="e" in names_b)
+                               readable="e" in names_b or _lone_e(lhs))
             symbols = sorted(free_a | free_b, key=lambda s: s.name)
             if atoms:
                 a, b = _canonical_calls(a), _canonical_calls(b)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from lintmath import expectation, independence, logbase, symmetric
 from lintmath.model import Document, Macro, Step
+from lintmath.lower import LIBRARY
 from lintmath.modular import has_letters
 from lintmath.parse import nodes as n
 from lintmath.parse.parser import parse_math, parse_stated_value
@@ -135,9 +136,12 @@ def definition_of(step: Step, macros: dict[str, Macro], path: str,
         head = defined_head(lhs)
         if head is None:  # the head of most chains is an expression, not a name: its rhs needs no reading
             return None
-        rhs = parse_math(step.rhs.text, macros)
     except (ParseFailure, RecursionError):
         return None
+    try:
+        rhs = parse_math(step.rhs.text, macros)
+    except (ParseFailure, RecursionError):
+        return _named(head, step.lhs.text, step.rhs.text, path, step.lhs.line, False)
     if defines_from_itself(head, rhs):
         return None  # x_{t+1} = x_t - g is a recurrence; x-bar = (1/n) sum x_i defines x-bar
     if _ENUMERATION.match(step.rhs.text[rhs.end:]):
@@ -161,6 +165,15 @@ def definition_of(step: Step, macros: dict[str, Macro], path: str,
     where = f"{path}:{line}" if line or step.lhs.page is None else f"{path}:p{step.lhs.page}"
     return ContextItem("result" if result else "define", head.base, step.lhs.text, "=", step.rhs.text, where,
                        line, strong, path, label=head_label(head, rhs), lettered=has_letters(step.rhs.text, macros))
+
+
+def _named(head: n.Sym, lhs: str, rhs: str, path: str, line: int, prose: bool) -> ContextItem | None:
+    """A NAMED item when ``head`` is a library function's name (``\\sigma``) whose value the document
+    gives but the checker cannot read; None for any other name, which needs no such item (an
+    unknown name is no library function the step could be refuted by)."""
+    if head.key not in LIBRARY or head.indices:
+        return None
+    return ContextItem(NAMED, head.base, lhs, "=", rhs, f"{path}:{line}", line, False, path, prose)
 
 
 def directive_item(kind: str, argument: str, path: str, line: int) -> ContextItem | None:
@@ -191,6 +204,10 @@ LETTER = "letter"
 #: above a worked example's S_{xx} = 10): the notes return to the general letter after the example,
 #: so only a refutation asks for it, as another definition that may make the step hold
 EARLIER = "earlier"
+#: the kind of a ContextItem that gives a name the checker reads as a library function (sigma as the
+#: logistic function) a value it cannot read (``\\sigma(n) = \\sum_{d \\mid n} d``, the sum of divisors):
+#: nothing is put in, but the library reading is no longer the document's (see conventions.py)
+NAMED = "named"
 #: the constants a document may reuse as letters, by the name the step's text writes them with
 _CONSTANT_LETTERS = {"e": "e", "pi": "\\pi"}
 
@@ -232,8 +249,14 @@ def prose_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
             try:
                 left = parse_math(lhs, macros)
                 head = defined_head(left)
+            except (ParseFailure, RecursionError):
+                continue
+            try:
                 body = parse_stated_value(rhs, macros) if head is not None else None
             except (ParseFailure, RecursionError):
+                named = _named(head, lhs, rhs, doc.path, number, True) if head is not None else None
+                if named is not None:
+                    items.append(named)
                 continue
             letter = constant_as_letter(left)
             if letter and rhs:

@@ -16,10 +16,10 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Callable, Mapping
 
-from lintmath.lower import Instance, Lowerer, classify_letters, has_cases
+from lintmath.lower import LIBRARY, Instance, Lowerer, classify_letters, has_cases, is_library
 from lintmath import equations, implication, modular, refusals
 from lintmath.budget import BudgetExceeded
-from lintmath.context import LETTER, ContextItem, constant_as_letter
+from lintmath.context import LETTER, NAMED, ContextItem, constant_as_letter
 from lintmath.model import Macro, Status, Verdict
 from lintmath.parse import nodes as n
 from lintmath.parse.parser import closing, parse_math, reads_star_product
@@ -41,6 +41,8 @@ STAR_OPERATION = ("differs with * read as a product; * may be an operation defin
 DISPERSION_OF_VARIABLE = ("sigma (or a parameter subscripted by a scaled variable) of a random variable may be "
                           "its standard deviation, not the sigmoid or a product")
 ARITHMETIC_SIGMA = "sigma of a whole number may be the sum of its divisors (number theory), not the sigmoid"
+LEGENDRE_SYMBOL = ("a fraction in round brackets standing alone may be a Legendre or Jacobi symbol (number "
+                   "theory), -1, 0 or 1, not a quotient: not decided")
 DELTA_OPERATOR = ("a delta written before a bracket and before a letter is a variation or a difference "
                   "(\\delta(xy) = x\\,\\delta y + y\\,\\delta x): not decided")
 DELTA_OPERATORS = ("\\delta", "\\Delta")
@@ -598,17 +600,56 @@ def _operator_refusal(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> str | 
         return DELTA_OPERATOR
     if _arithmetic_sigma(nodes):
         return ARITHMETIC_SIGMA
+    if refusals.legendre_symbols(trees):
+        return LEGENDRE_SYMBOL
     if refusals.dispersion_sigma(nodes) or refusals.variable_subscript(nodes):
         return DISPERSION_OF_VARIABLE
     return CONDITION_DROPPED if _conditions_differ(nodes) else None
 
 
 def _arithmetic_sigma(nodes: list[n.Node]) -> bool:
-    """Whether sigma is applied to a whole number (``\\sigma(6) = 1 + 2 + 3 + 6``): in number theory
-    the sum of divisors, which the sigmoid this checker reads sigma as (in (0, 1)) never matches."""
+    """Whether sigma is applied to a whole number (``\\sigma(6) = 1 + 2 + 3 + 6``, ``\\sigma(2^4)``,
+    ``\\sigma(2^3 \\cdot 7)``): in number theory the sum of divisors, which the sigmoid this checker
+    reads sigma as (in (0, 1)) never matches."""
     return any(isinstance(x, n.Apply) and isinstance(x.func, n.Sym) and x.func.base == "\\sigma"
-               and not x.func.indices and len(x.args) == 1 and isinstance(x.args[0], n.Num)
-               and x.args[0].value.isdigit() for x in nodes)
+               and not x.func.indices and len(x.args) == 1 and _whole_number(x.args[0]) for x in nodes)
+
+
+def _whole_number(node: n.Node) -> bool:
+    """Whether ``node`` is a whole number written with digits, powers and products only (``28``,
+    ``2^4``, ``2^2 \\cdot 7``), as number theory writes the argument of an arithmetic function."""
+    while isinstance(node, n.Paren):
+        node = node.inner
+    if isinstance(node, n.Num):
+        return node.value.isdigit()
+    if isinstance(node, n.Pow):
+        return _whole_number(node.base) and _whole_number(node.exp)
+    if isinstance(node, n.Mul):
+        return all(_whole_number(f) for f in node.factors)
+    return False
+
+
+LIBRARY_REDEFINED = ("the document gives {} a meaning of its own (the sum of divisors?), and the step fails "
+                     "only with it read as the library function: not decided")
+
+
+def _library_redefined(refuted: "_Refuted") -> str | None:
+    """Why a step is not refuted that applies a name the checker reads as a library function
+    (``\\sigma`` the logistic function) when the document states a value of that name itself (``let
+    $\\sigma(n) = \\sum_{d \\mid n} d$``): a definition the checker cannot put in (a sum over divisors)
+    leaves the library reading in place, which is not the document's."""
+    # (a value the checker reads is put in for the library reading, and decides the step as written)
+    named = {item.name for item in refuted.context if item.kind == NAMED}
+    if not named & set(LIBRARY):
+        return None
+    try:
+        trees = [parse_math(refuted.lhs, refuted.macros), parse_math(refuted.rhs, refuted.macros)]
+    except (ParseFailure, RecursionError):
+        return None
+    for x in (x for tree in trees for x in tree.walk()):
+        if isinstance(x, n.Apply) and is_library(x) and x.func.key in named:
+            return LIBRARY_REDEFINED.format(x.func.key)
+    return None
 
 
 #: functions whose argument is a phase that notes write as a letter times a bracket, \sin k(x + ct)
@@ -846,13 +887,35 @@ class _Refuted:
     # after a verdict) and a whole step (check_step): handed in, since check.py imports this module
     decide: Decide
     check: Decide
-    modular_prose: bool = False
+    modular_prose: bool | tuple[int, ...] = False
 
     @property
     def options(self) -> dict:
         """The options to decide a rewritten form of the step with, as it was decided."""
         return dict(macros=self.macros, first=self.first, seed=self.seed, context=self.context,
                     indefinite=self.indefinite)
+
+
+def _congruent_modulo_prose(refuted: _Refuted) -> bool:
+    """Whether the step of numbers may hold as residues modulo what the prose just above works
+    modulo: its sides are congruent modulo one of the whole numbers the prose names (``25 = 4`` under
+    "in $\\mathbb{Z}_7$"), or the prose names none, or the sides are not exact rational numbers.
+    (``\\varphi(100) = 50`` below "modulo $11$" and "modulo $13$" is no residue equation.)"""
+    if not isinstance(refuted.modular_prose, tuple):
+        return True
+    import sympy as sp  # (SymPy only for a refuted step)
+    values = []
+    for text in (refuted.lhs, refuted.rhs):
+        try:
+            tree = parse_math(text, refuted.macros)
+            values.append(Lowerer(Instance(3, {}, {}), classify_letters(tree)).lower(tree))
+        except Exception:  # noqa: BLE001 -- a side without an exact value may hold as residues
+            return True
+    difference = values[0] - values[1]
+    if not isinstance(difference, sp.Rational):
+        return True
+    top, bottom = int(difference.p), int(difference.q)
+    return any(top % m == 0 and math.gcd(bottom, m) == 1 for m in refuted.modular_prose)
 
 
 MU_AS_MEAN = "holds if \\mu is the mean of the summed data, as the prose may define it"
@@ -968,7 +1031,7 @@ _CONVENTIONS: tuple[tuple[str, Callable[[_Refuted], bool | str | None]], ...] = 
     (modular.MODULUS_ELSEWHERE, lambda s: modular.modulus_elsewhere(s.lhs, s.rhs, s.relation)),
     # 25 = 4 in a chain working modulo 7, as the prose says: an equation of residues
     (MODULUS_IN_PROSE, lambda s: s.modular_prose and s.relation in EQUALITY
-     and not modular.has_letters(s.lhs + " " + s.rhs)),
+     and not modular.has_letters(s.lhs + " " + s.rhs) and _congruent_modulo_prose(s)),
     (LIST_ON_LEFT, lambda s: _list_on_left(s.lhs, s.macros)),
     (ORDER_TERM, lambda s: _order_terms(s.lhs, s.rhs, s.macros)),
     (MIXED_NUMBER, lambda s: _mixed_numbers_hold(s.lhs, s.rhs, s.relation, s.decide, **s.options)),
@@ -991,6 +1054,7 @@ _CONVENTIONS: tuple[tuple[str, Callable[[_Refuted], bool | str | None]], ...] = 
      and _puts_in_rounded_value(s.lhs, s.rhs, s.relation, s.decide, **s.options)),
     (CASES_AT_INTEGERS, lambda s: _cases_hold_at_integers(s.lhs, s.rhs, s.relation, s.macros, s.seed)),
     ("", lambda s: _operator_refusal(s.lhs, s.rhs, s.macros)),
+    ("", _library_redefined),
     (FUNCTION_REACH, lambda s: _function_reach(s.lhs, s.rhs, s.relation, s.macros, s.seed)),
     (FUNCTION_SHORT_REACH, lambda s: _function_short_reach(s.lhs, s.rhs, s.relation, s.macros, s.seed)),
     # pi(x) P(x, y) = pi(y) P(y, x): the sides exchange two letters, a condition the step states

@@ -39,6 +39,23 @@ def mentions_modulus(text: str) -> bool:
     return bool(_MENTION.search(text))
 
 
+def spelled_out(text: str, macros: Mapping[str, Macro]) -> str:
+    """``text`` with the document's macros written out (``\\Mod{7}`` -> ``\\ (\\mathrm{mod}\\ 7)``), set
+    as TeX reads it: tokens side by side, a space only after a command word before a letter and
+    between two numbers (so the letters of ``mod`` stay a word); ``text`` itself when it cannot be read."""
+    try:
+        tokens = expand_macros(tokenize(text), dict(macros))
+    except ParseFailure:
+        return text
+    out: list[str] = []
+    for before, token in zip([None, *tokens], tokens):
+        if before is not None and (before.kind == "cmd" and before.text[-1:].isalpha() and token.text[:1].isalpha()
+                                   or before.kind == "num" and token.kind == "num"):
+            out.append(" ")
+        out.append(token.text)
+    return "".join(out)
+
+
 def mentions(text: str) -> list[int]:
     """Where ``text`` mentions a modulus."""
     return [m.start() for m in _MENTION.finditer(text)]

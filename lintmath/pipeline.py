@@ -103,7 +103,7 @@ def tasks_for(doc: Document, config: Config) -> list[tuple[StepResult, Task]]:
                         config.seed, config.budget, context, defines, indefinite,
                         rows if step.index == 0 else (), _in_implication(derivation, step.index),
                         _derived(derivation, step.index),
-                        any(0 <= step.lhs.line - at <= MODULAR_REACH for at in modular_lines), step.note,
+                        _moduli_near(step.lhs.line, modular_lines), step.note,
                         _chain_lines(lines, step.index),
                         len(derivation.steps) == 1 and _introduced_as_condition(view.lines, step))
             # (reported as extracted: a notebook's steps by their line within the cell)
@@ -140,9 +140,40 @@ _MODULAR_PROSE = re.compile(r"\b(?:mod|modulo)\b|\\[bp]?mod(?![a-zA-Z])|\\mathbb
 MODULAR_REACH = 12
 
 
-def _modular_prose(doc: Document) -> list[int]:
-    """The lines (from 1) of ``doc`` that mention working modulo a number (empty for a PDF)."""
-    return [k for k, line in enumerate(doc.lines, 1) if _MODULAR_PROSE.search(line)]
+#: the whole number a mention of a modulus names right after it (``\\pmod{11}``, ``modulo $26$``,
+#: ``\\mathbb{Z}_{7}``); a power or a letter (``\\pmod{2^8}``, ``modulo $p$``) names none
+_MODULUS_NUMBER = re.compile(r"[\s{}$~(]*(?:\\[,;: ]\s*)*(\d+)(?![\d^_\w]|\.\d|\\(?!mathbb|[,;:) ]))")
+
+
+def _modular_prose(doc: Document) -> list[tuple[int, tuple[int, ...] | None]]:
+    """The lines (from 1) of ``doc`` that mention working modulo a number (empty for a PDF), each with
+    the whole-number moduli it names, or None when one of its mentions names no whole number (``modulo
+    $p$``), which may be any modulus."""
+    found: list[tuple[int, tuple[int, ...] | None]] = []
+    for k, line in enumerate(doc.lines, 1):
+        moduli: list[int] | None = []
+        for mention in _MODULAR_PROSE.finditer(line):
+            number = _MODULUS_NUMBER.match(line, mention.end())
+            if number is None or moduli is None:
+                moduli = None
+            elif int(number.group(1)) > 1:
+                moduli.append(int(number.group(1)))
+        if moduli is None or moduli:
+            found.append((k, None if moduli is None else tuple(moduli)))
+        elif _MODULAR_PROSE.search(line):
+            found.append((k, None))
+    return found
+
+
+def _moduli_near(line: int, modular_lines: list[tuple[int, tuple[int, ...] | None]]) -> bool | tuple[int, ...]:
+    """What the prose just above ``line`` works modulo: False when it mentions no modulus, the whole
+    numbers it names, or True when a mention names none (any modulus may be meant)."""
+    near = [moduli for at, moduli in modular_lines if 0 <= line - at <= MODULAR_REACH]
+    if not near:
+        return False
+    if any(moduli is None for moduli in near):
+        return True
+    return tuple(sorted({m for moduli in near for m in moduli or ()}))
 
 
 def _neighbour_rows(before, derivation, after) -> tuple[str, ...]:

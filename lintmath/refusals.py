@@ -340,3 +340,41 @@ def _orthonormal_pair(first: n.Node, second: n.Node) -> bool:
     else:
         return False
     return _capital_matrix(other) and n.structure(plain) == n.structure(other)
+
+
+def legendre_symbols(trees: list[n.Node]) -> bool:
+    """Whether a side writes a fraction of whole numbers or letters in round brackets that stands as a
+    value of its own (``\\left(\\frac{2}{p}\\right)``, ``(\\frac{a}{p})(\\frac{b}{p})``): in number theory
+    the Legendre (or Jacobi) symbol, which is -1, 0 or 1, not the quotient this checker reads. A
+    bracket raised to a power, holding a function's argument or what a derivative or a differential
+    takes (``\\mathrm{d}\\left(\\frac{p}{q}\\right)``) is a quotient: only a whole side, a factor of a
+    product or a term of a sum stands alone."""
+    nodes = [x for tree in trees for x in tree.walk()]
+    alone = {id(t) for t in trees} | {id(f) for x in nodes if isinstance(x, n.Mul) for f in x.factors}
+    alone |= {id(t.node) for x in nodes if isinstance(x, n.Add) for t in x.terms}
+    alone -= {id(y) for x in nodes if isinstance(x, (n.Deriv, n.Differential)) for y in x.walk()}
+    return any(isinstance(x, n.Paren) and x.delim == "(" and id(x) in alone and isinstance(x.inner, n.Div)
+               and not x.inner.slash and _whole_term(x.inner.num) and _whole_term(x.inner.den)
+               and _symbol_modulus(x.inner.den) for x in nodes)
+
+
+def _symbol_modulus(node: n.Node) -> bool:
+    """Whether ``node`` may be the bottom of a Legendre or Jacobi symbol: a letter or an odd number
+    above 1 (not the 2 of a half, ``\\left(\\frac{1}{2}\\right)x``, nor a 4 or a 10)."""
+    if isinstance(node, n.Num):
+        return node.value.isdigit() and int(node.value) % 2 == 1 and int(node.value) > 1
+    return not isinstance(node, n.Add)
+
+
+def _whole_term(node: n.Node) -> bool:
+    """A whole number, a plain letter, a negated one or a product of them: what a symbol's top and
+    bottom hold (2, p, -1, ab, 13)."""
+    if isinstance(node, n.Num):
+        return node.value.isdigit()
+    if isinstance(node, n.Sym):
+        return not node.style and len(node.base.lstrip("\\")) >= 1
+    if isinstance(node, n.Add):
+        return len(node.terms) == 1 and _whole_term(node.terms[0].node)
+    if isinstance(node, n.Mul):
+        return all(_whole_term(f) for f in node.factors)
+    return False

@@ -46,7 +46,9 @@ class Task:
     rows: tuple[str, ...] = ()  # a lone equation's neighbouring rows, equations of their own (lhs, rhs, ...)
     clause: bool = False  # an equation joined to others by => or <=>: a condition, not an identity
     derived: bool = False  # such an equation that an arrow leads to: derived from the one before it
-    modular: bool = False  # the prose just before the step works modulo a number ("in Z_7", "mod 5")
+    # the prose just before the step works modulo a number ("in Z_7", "mod 5"): the whole numbers it
+    # names, or True when it names none (any modulus)
+    modular: bool | tuple[int, ...] = False
     note: str = ""  # the annotation set beside the step's row (``&& (x > 0)``), a condition it may state
     chain: tuple[str, ...] = ()  # the other lines of the step's chain, nearest first: where a lost term is still written
     condition: bool = False  # a lone relation the prose introduces as a condition ("... when"): not claimed

@@ -199,7 +199,8 @@ def test_a_wrong_derivative_of_the_f_in_force_stays_refuted(tmp_path):
 
 # sigma of a whole number in number theory is the sum of its divisors
 def test_sigma_of_a_whole_number_is_not_refuted():
-    assert status(r"\sigma(6)", r"1 + 2 + 3 + 6") == U
+    assert status(r"\sigma(6)", r"1 + 2 + 3 + 6") == V  # (read as the divisor sum since round 21)
+    assert status(r"\sigma(6)", r"1 + 2 + 3") == U
     assert status(r"\sigma(0)", r"\frac12") == V
     assert status(r"\sigma(z)", r"\frac{1}{1-e^{-z}}") == R
 
