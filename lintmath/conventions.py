@@ -708,14 +708,21 @@ def _function_reach(lhs: str, rhs: str, relation: str, macros: Mapping[str, Macr
     sum after its bare fraction (see _reach_point). Only refuted steps get here."""
     if relation not in EQUALITY | INEQUALITY or not any(token in lhs + rhs for token in ("\\log", "\\ln", "\\exp", "\\sin", "\\cos")):
         return False
+    return _not_refuted_rewritten(lhs, rhs, relation, macros, seed, lambda x: _reach_point(x) >= 0, _reached)
+
+
+def _not_refuted_rewritten(lhs: str, rhs: str, relation: str, macros: Mapping[str, Macro], seed: int,
+                           applies: Callable[[n.Node], bool], rewrite: Callable[[n.Node], n.Node]) -> bool:
+    """Whether the step, with both sides rewritten by ``rewrite`` (another reading of some notation that
+    ``applies`` finds in it), holds or is not refuted; False where the notation is not written."""
     try:
         trees = [parse_math(lhs, macros), parse_math(rhs, macros)]
     except (ParseFailure, RecursionError):
         return False
-    if not any(_reach_point(x) >= 0 for tree in trees for x in tree.walk()):
+    if not any(applies(x) for tree in trees for x in tree.walk()):
         return False
     try:
-        left, right = _reached(trees[0]), _reached(trees[1])
+        left, right = rewrite(trees[0]), rewrite(trees[1])
         outcome, _ = Comparator(Parsed(left, right, classify_letters(left, right)), relation, seed).decide()
     except BudgetExceeded:
         raise
@@ -753,20 +760,7 @@ def _function_short_reach(lhs: str, rhs: str, relation: str, macros: Mapping[str
     its first factor (see _short_point). Only refuted steps get here."""
     if relation not in EQUALITY | INEQUALITY:
         return False
-    try:
-        trees = [parse_math(lhs, macros), parse_math(rhs, macros)]
-    except (ParseFailure, RecursionError):
-        return False
-    if not any(_short_point(x) for tree in trees for x in tree.walk()):
-        return False
-    try:
-        left, right = _shortened(trees[0]), _shortened(trees[1])
-        outcome, _ = Comparator(Parsed(left, right, classify_letters(left, right)), relation, seed).decide()
-    except BudgetExceeded:
-        raise
-    except Exception:  # noqa: BLE001 -- a reading that cannot be built refutes nothing
-        return True
-    return outcome.kind != "differ"
+    return _not_refuted_rewritten(lhs, rhs, relation, macros, seed, _short_point, _shortened)
 
 
 def _conditions_differ(nodes: list[n.Node]) -> bool:
