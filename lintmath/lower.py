@@ -680,6 +680,11 @@ def classify_shapes(trees, integers: set[str]) -> tuple[frozenset, frozenset, fr
                     inner = inner.inner
                 if isinstance(inner, n.Sym):
                     marked.append(inner)
+                elif isinstance(node, n.Transpose) and isinstance(inner, n.Mul) and len(inner.factors) > 1 \
+                        and all(isinstance(f, n.Sym) and f.base[:1].isupper() and not f.indices for f in inner.factors):
+                    # (AB)^T: the capitals of a transposed product are matrices as much as A^T's (read as
+                    # numbers, (AB)^T = AB would verify, and so would the order a student forgets to swap)
+                    marked.extend(inner.factors)
                 elif isinstance(node, n.Norm) and isinstance(inner, n.Add):
                     # \|w - x\|: the terms of a difference in a norm are vectors (of numbers, |w - x|)
                     marked.extend(t.node for t in inner.terms if isinstance(t.node, n.Sym) and not t.node.indices)

@@ -133,3 +133,14 @@ def test_stated_symmetry_only_verifies(before: str, lhs: str, rhs: str, status: 
 ])
 def test_sentences_read(sentence: str, keys: set[str]) -> None:
     assert sentence_matrices(sentence) == keys
+
+
+@pytest.mark.parametrize("lhs, rhs, status", [
+    # the capitals of a transposed product are matrices: the order must be reversed
+    (r"(PQ)^T", r"Q^T P^T", "verified"),
+    (r"(PQR)^\top", r"R^\top Q^\top P^\top", "verified"),
+    (r"(PQ)^T", r"PQ", "refuted"),
+    (r"(PQR)^T", r"P^T Q^T R^T", "refuted"),
+])
+def test_a_transposed_product_of_capitals_is_a_product_of_matrices(lhs, rhs, status):
+    assert check_step(lhs, rhs, "=").status.value == status
