@@ -170,28 +170,35 @@ def _statement(groups: list[tuple[set[str], set[str]]], mode: str, identical: bo
     return Independence((union,), families, MUTUAL, identical, where)
 
 
-def _named(tokens: list, start: int, step: int, fillers: set[str], macros,
-           nouns: int = 0) -> tuple[set[str], set[str]]:
-    """The symbols of the math next to tokens[start] (walking by ``step``), across ``fillers`` and,
-    before the first math, up to ``nouns`` other lowercase words ("of the weights $w$")."""
-    singles: set[str] = set()
-    families: set[str] = set()
+def math_beside(tokens: list, start: int, step: int, fillers: set[str], read, arity: int,
+                nouns: int = 0) -> tuple[set[str], ...]:
+    """What ``read`` finds (a tuple of ``arity`` sets, or None to stop) in the math next to tokens[start],
+    walking by ``step`` across commas, ``fillers`` and, before the first math that names something, up
+    to ``nouns`` other lowercase words ("of the weights $w$"); the finds joined set by set."""
+    found: list[set[str]] = [set() for _ in range(arity)]
     k = start
     while 0 <= k < len(tokens):
         kind, text = tokens[k]
         if kind == "math":
-            found = _symbols(text, macros)
-            if found is None:
+            sets = read(text)
+            if sets is None:
                 break
-            singles |= found[0]
-            families |= found[1]
+            for mine, more in zip(found, sets):
+                mine |= more
         elif kind == "comma" or kind == "word" and text.lower().rstrip(".") in fillers:
             pass
-        elif kind == "word" and nouns > 0 and not (singles or families) and text.isalpha() and text.islower():
+        elif kind == "word" and nouns > 0 and not any(found) and text.isalpha() and text.islower():
             nouns -= 1
         else:
             break
         k += step
+    return tuple(found)
+
+
+def _named(tokens: list, start: int, step: int, fillers: set[str], macros,
+           nouns: int = 0) -> tuple[set[str], set[str]]:
+    """The symbols (singles, families) of the math next to tokens[start] (see math_beside)."""
+    singles, families = math_beside(tokens, start, step, fillers, lambda text: _symbols(text, macros), 2, nouns)
     return singles, families
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from lintmath.independence import prose_sentences
+from lintmath.independence import math_beside, prose_sentences
 from lintmath.parse import nodes as n
 from lintmath.parse.parser import parse_math
 from lintmath.parse.tokens import ParseFailure
@@ -77,18 +77,11 @@ def _math_statement(math: str, macros) -> set[str]:
 
 
 def _named(tokens: list, start: int, step: int, fillers: set[str], macros) -> set[str]:
-    keys: set[str] = set()
-    k = start
-    while 0 <= k < len(tokens):
-        kind, text = tokens[k]
-        if kind == "math":
-            found = _matrices(text, macros)
-            if found is None:
-                break
-            keys |= found
-        elif not (kind == "comma" or kind == "word" and text.lower().rstrip(".") in fillers):
-            break
-        k += step
+    """The matrices of the math next to tokens[start] (see independence.math_beside)."""
+    def read(text: str) -> tuple[set[str]] | None:
+        found = _matrices(text, macros)
+        return None if found is None else (found,)
+    (keys,) = math_beside(tokens, start, step, fillers, read, 1)
     return keys
 
 
