@@ -397,6 +397,13 @@ class Comparator:
             if outcome.kind == "equal":
                 held = next((why for key, why in HOLDS_ONLY_IN if key in flips), "")
                 outcome = Outcome("undecided", held) if held else outcome
+            constants = self.parsed.letters.randomness.capital_constants
+            if outcome.kind == "equal" and ("random",) in flips and constants:
+                # E[XY] = E[X]Y holds with Y a constant, which a capital in a probability text rarely
+                # is (and E[aX + B] = aE[X] + B rarely writes one): only the prose can say
+                names = ", ".join(sorted(constants))
+                outcome = Outcome("undecided", f"holds if {names} is a constant (lintmath reads a capital "
+                                               "inside an expectation as random)")
             if outcome.kind == "equal" and ("logbase",) in flips and "log10" in self._other_bases():
                 # \log is the natural logarithm here, as in most notes; in engineering it is base 10
                 outcome = Outcome("undecided", "holds if \\log is base 10 (lintmath reads it as the natural log)")

@@ -76,6 +76,9 @@ class Randomness:
     # the independence the prose states, which the general model (the ("expectation",) reading)
     # then has: a product space, each named variable a function of its own factor (see space)
     independence: Independence | None = None
+    # capitals that the default reading makes random and the other a constant: written inside an
+    # expectation and outside every one (E[XY] = E[X]Y), where that reading is what makes a step hold
+    capital_constants: frozenset[str] = frozenset()
 
     @property
     def ambiguous(self) -> bool:
@@ -300,7 +303,7 @@ def classify(*trees: n.Node, matrices: frozenset[str] = frozenset()) -> Randomne
     other |= default & {op.args[0].key for op in ops if op.given == 1 and isinstance(op.args[0], n.Sym)}
     sensitive = (any(_nonlinear(op, default) for op in ops), any(_nonlinear(op, other) for op in ops))
     return Randomness(frozenset(default), frozenset(other), sensitive, _plain_conflict(trees, ops),
-                      conditioned, conflict)
+                      conditioned, conflict, capital_constants=frozenset((default - other) & upper))
 
 
 def _conditioning(ops: list[n.Apply]) -> tuple[frozenset[str], bool]:
