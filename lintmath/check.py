@@ -1706,7 +1706,7 @@ def context_gap(parsed: Parsed, first: bool) -> str:
     if first:
         head = _head_name(parsed.lhs, parsed.letters)
         if head is not None and head not in right:
-            return f"needs the definition of {head.rstrip('()')}"
+            return f"needs the definition of {head.rstrip('()').split(':')[-1]}"  # op:sinc is sinc to the reader
     shifted = _shifted_indices(parsed.lhs, parsed.rhs)
     if shifted:
         return f"a recurrence ({shifted}): the sequence is defined by it, not an identity"

@@ -243,7 +243,14 @@ def prepare(text: str, macros: Mapping[str, Macro] | None = None, offset: int = 
             groups = _groups(tokens, i + 1, 1)
             if groups is not None:
                 (a, b), = groups
-                tokens[i : b + 1] = tokens[a:b]
+                inner = tokens[a:b]
+                if len(inner) > 2 and inner[0].kind == "cmd" and all(x.kind == "letter" for x in inner[1:]):
+                    # \mathop{\opfont adj}: a style's own font switch before the operator's name,
+                    # which is all that matters of it
+                    start, end = inner[0].start, inner[-1].end
+                    inner = [Token("cmd", "\\operatorname", start, start, inner[0].spaced),
+                             Token("open", "{", start, start), *inner[1:], Token("close", "}", end, end)]
+                tokens[i : b + 1] = inner
                 continue
         out.append(t)
         i += 1
@@ -2200,7 +2207,10 @@ class Parser:
             raise ParseFailure("\\mathbb{E}(..)(..): the next bracket may belong inside the expectation")
         maybe_product = single and sym.primes == 0 and not (operator and open_tok.text != "(") \
             and not isinstance(args[0], n.Event) \
-            and not (isinstance(args[0], n.Num) and args[0].value == "0")
+            and not (isinstance(args[0], n.Num) and args[0].value == "0") \
+            and not (sym.style == "op" and len(sym.base) > 1 and sym.base.isalpha())
+        # a name set as an operator (\operatorname{proj}(u + w)) is applied, never a factor: read as one, any
+        # such operator is linear and proj(u) + proj(w) = proj(u + w) would verify;
         # an event is no factor, and nobody writes a factor 0 beside a letter: v_x(0) is an initial
         # value (read as a product, $v_x(0) = u$ in the prose would force u = 0 and rescue any step in u)
         node = n.Apply(sym.start, close.end, n.Sym(sym.start, sym.end, sym.base, sym.style, sym.indices,
