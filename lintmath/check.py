@@ -68,6 +68,7 @@ AVERAGE_COMMUTES = ("holds with the averaged quantities as numbers, which commut
                     "a and a^\\dagger) they need not: not decided")
 INDICATOR_DIFFER = ("differs with the indicator (1 where a condition holds) read as an unknown function: for "
                     "its values 0 and 1, and the conditions the prose links, not decided")
+SIGNS_UNREACHED = "holds where the letters are positive (as sampled), not where some are negative: a domain question"
 CASES_UNREACHED = "holds at the sampled (positive) points, not where the letters are negative: a case they never reach?"
 EINSTEIN_DIFFER = ("differs with an index written twice on a side read without a sum; "
                    "Einstein's convention sums it (and renames it freely): not decided")
@@ -1110,6 +1111,11 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
                            "letters are integers", elapsed=elapsed)
         if has_cases(parsed.lhs, parsed.rhs) and _cases_differ_off_samples(comparator):
             return Verdict(Status.UNVERIFIED, CASES_UNREACHED, elapsed=elapsed)
+        if _piecewise(parsed) and _cases_differ_off_samples(comparator):
+            # |a + b| = |a| + |b|, sign(a) = 1: true where the sampled letters are, positive, and false
+            # elsewhere; the prose may say they are positive, or the step is the slip of an inequality
+            # written as an equation
+            return Verdict(Status.UNVERIFIED, SIGNS_UNREACHED, elapsed=elapsed)
         crossed = _crossed_letters(parsed)
         if crossed and _differs_as_cross_products(parsed, relation, seed, crossed):
             # a \times b = b \times a holds of numbers; of vectors, which plain letters may be as well,
@@ -2167,6 +2173,14 @@ def _head_name(tree: n.Node, letters: Letters) -> str | None:
 def _sign_sensitive(parsed: Parsed) -> bool:
     """Whether the step has a function whose value turns on signs (|x|, a root, max, min, sign, cases)."""
     return any(isinstance(x, (n.Abs, n.Sqrt, n.Cases)) or isinstance(x, n.Func) and x.name in ("max", "min", "sign")
+               for side in (parsed.lhs, parsed.rhs) for x in side.walk())
+
+
+def _piecewise(parsed: Parsed) -> bool:
+    """Whether the step has a function whose formula changes with the sign of its argument (|x|, max,
+    min, sign, relu). (A root is not one: \\sqrt{s^2} = s holds of the positive quantities the sampled
+    letters stand for, as the author means them.)"""
+    return any(isinstance(x, n.Abs) or isinstance(x, n.Func) and x.name in ("max", "min", "sign", "relu")
                for side in (parsed.lhs, parsed.rhs) for x in side.walk())
 
 
