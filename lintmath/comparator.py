@@ -1365,17 +1365,25 @@ def _pairs_indexed_vectors(tree: n.Node, letters: Letters) -> bool:
 
 
 def _cases_differ_off_samples(comparator: "Comparator") -> bool:
-    """Whether a step with cases differs where its letters are negative or of mixed signs. The sampled
-    points are positive, so a case for negative values (``-x & x < 0``) is never reached there; the
-    author wrote it, so it is no convention to pass over, and a step verified without it is not."""
+    """Whether a step with cases differs where its letters are negative or of mixed signs, in every
+    reading that holds where they are positive. The sampled points are positive, so a case for
+    negative values (``-x & x < 0``) is never reached there; the author wrote it, so it is no
+    convention to pass over, and a step verified without it is not. (The reading matters: |(x - i)/(x + i)| = 1
+    holds for every real x with i the imaginary unit, and at no point with i a letter.)"""
     def mixed(p: int, k: int) -> sp.Rational:
         return (-1) ** (p + k) * sp.Rational(23 + 17 * ((p + 2 * k) % 4), 50)
 
-    for value in (lambda p, k: -sp.Rational(23 + 17 * ((p + k) % 4), 50), mixed):
-        counts = _agreement(comparator, value)
-        if counts is not None and counts[1]:
-            return True
-    return False
+    def differs(flips: frozenset) -> bool:
+        for value in (lambda p, k: -sp.Rational(23 + 17 * ((p + k) % 4), 50), mixed):
+            counts = _agreement(comparator, value, flips)
+            if counts is not None and counts[1]:
+                return True
+        return False
+
+    parsed = comparator.parsed
+    holding = [flips for flips in comparator.readings()
+               if not flips or comparator.compare(parsed.lhs, parsed.rhs, flips).kind == "equal"]
+    return all(differs(flips) for flips in holding)
 
 
 def _holds_at_integers(comparator: "Comparator", strict: bool = False) -> bool:

@@ -73,6 +73,9 @@ def defined_head(tree: n.Node) -> n.Sym | None:
     if expectation.is_average(tree):
         # <E> = (E_1 + E_2)/2 states a value in a state, and defines no function named E (E_n stays defined)
         return None
+    if isinstance(tree, n.Apply) and expectation.kind_of(tree) is not None:
+        # Var(X) = E[X^2] - E[X]^2 is a claim about operators lintmath knows, not a name being given
+        return None
     if isinstance(tree, n.Apply) and not tree.primes and all(isinstance(a, n.Sym) and not a.indices for a in tree.args):
         return tree.func
     return None

@@ -31,3 +31,13 @@ def test_steps_that_hold_with_every_capital_random_still_verify(lhs: str, rhs: s
 
 def test_a_wrong_expectation_step_is_still_refuted() -> None:
     assert check_step(r"\mathbb{E}[U + W]", r"\mathbb{E}[U] - \mathbb{E}[W]", "=").status.value == "refuted"
+
+
+def test_a_first_line_about_a_known_operator_is_checked_not_taken_as_its_definition() -> None:
+    from lintmath.config import Config
+    from lintmath.pipeline import check_text
+    text = ("\\documentclass{article}\n\\begin{document}\n\\begin{align*}\n"
+            "\\operatorname{Var}(U) &= \\mathbb{E}[U^2] + \\mathbb{E}[U]^2\n\\end{align*}\n\\end{document}\n")
+    result = check_text(text, "notes.tex", Config(jobs=0))
+    assert [s.verdict.status.value for s in result.steps] == ["refuted"]
+    assert [f.rule for f in result.findings] == ["LM101"]
