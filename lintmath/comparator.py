@@ -296,6 +296,8 @@ HOLDS_ONLY_IN: tuple[tuple[tuple, str], ...] = (
 )
 
 
+# the readings in which the candidates a product makes vectors are vectors
+_VECTOR_READINGS = frozenset({("required",), ("vectors",)})
 EQUATION_TO_SOLVE = "an equation to solve or a value given elsewhere, not an identity"
 DOMAIN_QUESTION = "holds at some sampled points and not at others (a domain question)"
 DOMAIN_IN_A_READING = "holds on part of the domain in one reading of the notation, refuted in another"
@@ -425,6 +427,8 @@ class Comparator:
                          if m.split(":")[-1] in MAYBE_SYMMETRIC_NAMES or m in letters.quadratic}
                 if names or not letters.stated_symmetric & letters.matrices:
                     outcome = Outcome("undecided", f"holds if {', '.join(sorted(names))} is symmetric")
+            if outcome.kind == "equal" and self.parsed.letters.required and not flips & _VECTOR_READINGS:
+                outcome = self._as_required_vectors(outcome)
             if outcome.kind == "equal":
                 return outcome, self.guesses(flips)
             outcomes.append(outcome)
@@ -467,6 +471,17 @@ class Comparator:
                     return Outcome("undecided", f"depends on what {names} is"), ()
                 return robust, ()
         return first, self.guesses(frozenset())
+
+    def _as_required_vectors(self, outcome: Outcome) -> Outcome:
+        """A step that holds with the letters a product makes vectors (the y of x^T y) read as numbers,
+        decided again with them vectors: x^T y = y x^T holds of a number y and not of a vector."""
+        key = ("required",) if ("required",) in self.keys else ("vectors",)
+        other = self.compare(self.parsed.lhs, self.parsed.rhs, frozenset({key}))
+        if other.kind == "equal":
+            return outcome
+        names = ", ".join(sorted(self.parsed.letters.required))
+        return Outcome("undecided", f"holds if {names} is a number; as a vector, which the step's products make "
+                                    f"{'them' if ',' in names else 'it'}, the sides differ")
 
     def _gates_undecided(self, outcomes: list[Outcome], tried: list[frozenset]) -> Outcome:
         """A step with a reading of the standard gates that no reading verifies. The gates make the
