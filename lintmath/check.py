@@ -17,7 +17,8 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from lintmath.lower import (
-    EVENTS, LIBRARY, OPAQUE_ENTRY, OPTIMUM_MARK, Letters, Undecidable, classify_letters, has_cases, has_indicator,
+    EVENTS, LIBRARY, OPAQUE_ENTRY, OPTIMUM_MARK, PRIMED_FUNCTION_GROUP, Letters, Undecidable, classify_letters,
+    has_cases, has_indicator,
     has_infinite_series, has_sample_entries, has_summed_repeat, has_uncounted_sum, has_valued_set_sum, is_library,
     identity_reading, read_as_product, shapes_of_side,
 )
@@ -220,7 +221,9 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
         if stated_symmetry is not None:
             return stated_symmetry
     if verdict.status is Status.UNVERIFIED and context and (
-            verdict.reason.startswith(NAMES_ELSEWHERE + FUNCTIONS_ELSEWHERE) or verdict.reason == EQUATION_TO_SOLVE):
+            verdict.reason.startswith(NAMES_ELSEWHERE + FUNCTIONS_ELSEWHERE) or verdict.reason == EQUATION_TO_SOLVE
+            # (e^{2x}y)' = 4e^{2x} beside y = 2 + Ce^{-2x}: the function's value in force decides the group
+            or verdict.reason == PRIMED_FUNCTION_GROUP):
         # \gamma^2 - \gamma^2\beta^2 = 1 under \gamma = 1/\sqrt{1 - \beta^2}: a side without letters is
         # an identity once a value with letters in force is put in (verify-only, as for names)
         stated = _stated_values(context)

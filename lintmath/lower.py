@@ -48,6 +48,11 @@ SERIES_MARK = ":series"
 PRIME_VARIABLES = ("x", "t", "z", "s", "u", "y", "\\theta")
 # the letters calculus notes name functions by: inside (..)' a function of the variable, never a constant
 PRIMED_FUNCTIONS = frozenset({"f", "g", "h"})
+# y is the unknown of a differential equation: beside another variable, (e^{x}y)' is e^{x}(y + y'), which
+# the equation turns into its right side (x e^{x}); held constant, y would refute that line of every
+# integrating factor
+PRIMED_UNKNOWNS = frozenset({"y"})
+PRIMED_FUNCTION_GROUP = "a prime on an expression of f, g, h or y, functions of the variable"
 # Letters that an evaluation bar F|_a^b may evaluate at when the step names no variable.
 BAR_VARIABLES = frozenset({"x", "t", "u", "s", "y", "z", "r", "v", "w", "\\theta", "\\phi", "\\varphi", "\\tau"})
 # Names that, as matrices, are usually symmetric (covariance, precision, kernel, Hessian...).
@@ -2792,12 +2797,13 @@ class Lowerer:
                 # (x\psi)' beside \psi': psi is a function of x, which the lowering would hold constant
                 raise Undecidable("a prime on an expression of a function written with primes elsewhere")
             heads = n.non_quantities(node.body)  # f(x)g(x): the names of applied functions are no letters
-            if any(isinstance(x, n.Sym) and x.base in PRIMED_FUNCTIONS and not (x.style or x.indices)
-                   and id(x) not in heads and (variable is None or x.base != variable.name)
+            if any(isinstance(x, n.Sym) and not (x.style or x.indices) and id(x) not in heads
+                   and (x.base in PRIMED_FUNCTIONS and (variable is None or x.base != variable.name)
+                        or x.base in PRIMED_UNKNOWNS and variable is not None and x.base != variable.name)
                    for x in node.body.walk()):
                 # (x f)', (f^2)': in calculus notes f, g, h are functions of the variable (f + x f', 2ff'),
                 # which the lowering would hold constant or take for the variable (see primed.py)
-                raise Undecidable("a prime on an expression of f, g or h, functions of the variable")
+                raise Undecidable(PRIMED_FUNCTION_GROUP)
             if variable is None and len(symbols) == 1:
                 variable = next(iter(symbols.values()))
             if variable is None:

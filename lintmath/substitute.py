@@ -226,6 +226,37 @@ def _fixed_index_differs(pattern: n.Node, actual: n.Node, body: n.Node) -> bool:
     return True
 
 
+# the variables a value names its argument by, where it writes other letters too (C e^{kt}, x^3/4 + C/x)
+_VARIABLES = ("x", "t")
+# letters that name functions of that variable (f, g, h in calculus, y, u, v in differential equations):
+# in a value they are no constants, so its derivative is not the value's alone
+_FUNCTION_LETTERS = frozenset({"f", "g", "h", "y", "u", "v", "w"})
+
+
+def _derivative_variable(body: n.Node, primed: set[str]) -> str | None:
+    """The key of the letter a prime on a defined value differentiates by: the one plain letter the value
+    writes (x in x\\sin x + \\cos x), or x or t beside letters that are constants (C, A, c_1, k), none
+    of which the step primes (``primed``: the bases it does) nor is a function by convention. None
+    where the variable is a guess."""
+    heads = n.non_quantities(body)
+    letters = [x for x in body.walk() if isinstance(x, n.Sym) and id(x) not in heads]
+    plain = {x.key for x in letters
+             if not (x.indices or x.labels or x.primes or x.sup_letter is not None or x.style)}
+    if len({x.key for x in letters}) == 1 and len(plain) == 1:
+        only = next(iter(plain))
+        # z = y^2 beside y': the one letter is itself a function, and z' = 2yy', not 2y
+        return None if letters[0].base in primed or letters[0].base in _FUNCTION_LETTERS else only
+    candidates = plain & set(_VARIABLES)
+    if len(candidates) != 1:
+        return None
+    variable = next(iter(candidates))
+    others = [x for x in letters if x.key != variable]
+    if any(x.primes or x.base in primed or x.base in _FUNCTION_LETTERS or x.base in _VARIABLES
+           or x.base == variable for x in others):
+        return None  # y = xu beside u': u moves with x, which the derivative of the value would miss
+    return variable
+
+
 def _mentions_letter(body: n.Node, letter: str) -> bool:
     return any(isinstance(x, n.Sym) and x.base == letter for x in body.walk())
 
@@ -243,6 +274,9 @@ def substitute(tree: n.Node, definitions: list[Definition], names: set[str] | No
     # bare H the value
     for_applications = sorted(definitions, key=lambda d: not d.function)
     for_names = sorted(definitions, key=lambda d: d.function)
+
+    # the letters the step primes: a value that writes one of them is no function of one variable
+    primed = {x.base for x in tree.walk() if isinstance(x, n.Sym) and x.primes}
 
     products: set[int] = set()  # the Muls made of p_j(1 + p_j) below, to move an exponent onto the bracket
 
@@ -273,7 +307,13 @@ def substitute(tree: n.Node, definitions: list[Definition], names: set[str] | No
                     continue
                 # dL/dw with L(w) defined: the function at its own argument
                 used.append(d)
-                return n.Paren(node.start, node.end, _bind(d.body, renamed))
+                value = _bind(d.body, renamed)
+                if node.primes:
+                    # f' with f(x) defined is the derivative of the body, not the body (whose prime
+                    # dropped would refute f' = 3x^2 beside f(x) = x^3)
+                    param = _key_symbol(d.params[0], node.start, node.end)
+                    return n.Deriv(node.start, node.end, value, ((param, node.primes),), False)
+                return n.Paren(node.start, node.end, value)
             if d.function and isinstance(node, n.Apply) and _same_name(node.func, d.head) \
                     and len(node.args) == len(d.params) == 1 and node.primes:
                 renamed = _indices_bound(d, node.func)
@@ -298,8 +338,19 @@ def substitute(tree: n.Node, definitions: list[Definition], names: set[str] | No
                 if any(_fixed_index_differs(p, i, d.body) for p, i in zip(d.head.indices, node.indices)):
                     continue
                 binding = {p: i for p, i in zip(d.params, node.indices)}
+                value = _bind(d.body, binding)
+                if node.primes != d.head.primes:
+                    # y_p' beside y_p = x\sin x + C is the derivative of the value by its variable; where
+                    # the variable is a guess (x and t both written, y = u^2 with u a function), or beside a
+                    # definition of x' (another name, not a derivative), nothing is put in
+                    variable = _derivative_variable(value, primed)
+                    if d.head.primes or variable is None:
+                        continue
+                    used.append(d)
+                    wrt = _key_symbol(variable, node.start, node.end)
+                    return n.Deriv(node.start, node.end, value, ((wrt, node.primes),), False)
                 used.append(d)
-                return n.Paren(node.start, node.end, _bind(d.body, binding))
+                return n.Paren(node.start, node.end, value)
         return None
 
     original = tree
