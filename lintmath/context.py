@@ -52,14 +52,15 @@ def with_letters(item: ContextItem) -> bool:
     return has_letters(item.rhs) if item.lettered is None else item.lettered
 
 
-def head_label(head: n.Sym, body: n.Node) -> str:
+def head_label(head: n.Sym, body: n.Node, params: tuple[str, ...] = ()) -> str:
     """The labels that name ``head`` apart from its base's other quantities: W_H and W_D (a payoff to
     Hawks and one to Doves), U_T(q) and U_B(q), x_1^* and x_2^* are defined side by side, and neither
     replaces the other. A subscript letter the value mentions is an index (a_n = 2n, a rule for every
-    n: a later a_k = ... redefines it), as substitute reads it."""
+    n: a later a_k = ... redefines it), as substitute reads it, unless it is one of the function's own
+    variables (``params``): f_x(x, y) and f_y(x, y) are two partial derivatives, side by side."""
     fixed = [i for i in head.indices if isinstance(i, n.Num)
-             or isinstance(i, n.Sym) and not i.indices and not any(isinstance(x, n.Sym) and x.base == i.base
-                                                                   for x in body.walk())]
+             or isinstance(i, n.Sym) and not i.indices and (i.base in params or not any(
+                 isinstance(x, n.Sym) and x.base == i.base for x in body.walk()))]
     if len(fixed) != len(head.indices):
         return ""
     subscript = "_" + ",".join(i.value if isinstance(i, n.Num) else i.base for i in fixed) if fixed else ""
@@ -167,7 +168,15 @@ def definition_of(step: Step, macros: dict[str, Macro], path: str,
     line = step.lhs.line
     where = f"{path}:{line}" if line or step.lhs.page is None else f"{path}:p{step.lhs.page}"
     return ContextItem("result" if result else "define", head.base, step.lhs.text, "=", step.rhs.text, where,
-                       line, strong, path, label=head_label(head, rhs), lettered=has_letters(step.rhs.text, macros))
+                       line, strong, path, label=head_label(head, rhs, _parameters(lhs)),
+                       lettered=has_letters(step.rhs.text, macros))
+
+
+def _parameters(lhs: n.Node) -> tuple[str, ...]:
+    """The plain letters a defined function is applied to on its left side: x, y of f_x(x, y)."""
+    if not isinstance(lhs, n.Apply):
+        return ()
+    return tuple(a.base for a in lhs.args if isinstance(a, n.Sym) and not a.indices and not a.style)
 
 
 def _named(head: n.Sym, lhs: str, rhs: str, path: str, line: int, prose: bool) -> ContextItem | None:
@@ -282,7 +291,7 @@ def prose_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
             if head is None or not rhs:
                 continue
             items.append(ContextItem("result", head.base, lhs, "=", rhs, f"{doc.path}:{number}", number,
-                                     False, doc.path, True, _declares(line[:match.start()]), head_label(head, body),
+                                     False, doc.path, True, _declares(line[:match.start()]), head_label(head, body, _parameters(left)),
                                      has_letters(rhs, macros)))
     return items
 

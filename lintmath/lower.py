@@ -233,6 +233,7 @@ def classify_letters(*trees: n.Node) -> Letters:
                 standalone.add(_indexed_name(node))
             elif isinstance(node, n.Const) and node.name == "pi":
                 standalone.add("\\pi")  # 9\pi beside \pi(3)^2: the constant, so \pi(3) is a product
+    derivative_vars |= _inner_bar_variables(trees)
     index -= derivative_vars
     vectors, matrices, candidates, inferred = classify_shapes(trees, index | integer)
     kets = any(isinstance(node, n.Ket) for tree in trees for node in tree.walk())
@@ -260,6 +261,55 @@ def classify_letters(*trees: n.Node) -> Letters:
                    imaginary=any(isinstance(x, n.Const) and x.name.startswith("imag_") for tree in trees
                                  for x in tree.walk()), moving=moving)
     return replace(letters, sum_counts=sum_count_candidates(letters, trees))
+
+
+def _evaluates_del(node: n.Evaluate) -> bool:
+    """Whether ``node`` puts a point into a bare \\nabla's result (see substitute._del_at_point)."""
+    expr = node.expr
+    while isinstance(expr, n.Evaluate):
+        expr = expr.expr
+    return isinstance(expr, n.Del)
+
+
+def _inner_bar_variables(trees) -> set[str]:
+    """The variable of an unnamed bar between numbers whose F writes one usual variable that the step
+    writes nowhere else: ``\\int_0^2 x^2 \\left[\\frac{y^2}{2}\\right]_1^3 dx``, an inner integral of an
+    iterated one evaluated in place. Its letter is gone once the bar is evaluated, so it is the variable
+    of an integral already done, not a quantity of the step (whose bar, ``p\\,\\delta q\\big|_{t_0}^{t_1}``,
+    has letters for bounds or shares its letters with the rest)."""
+    found: set[str] = set()
+    for tree in trees:
+        for bar, outer in _bars_in_integrals(tree, frozenset()):
+            bounds = [b for b in (bar.lo, bar.hi) if b is not None]
+            if any(isinstance(x, (n.Sym, n.Apply)) for b in bounds for x in b.walk()):
+                continue
+            letters = {x.base for x in bar.expr.walk() if isinstance(x, n.Sym)} - outer
+            plain = {x.base for x in bar.expr.walk() if isinstance(x, n.Sym) and not x.indices and not x.style
+                     and not x.labels and not x.primes and x.base in BAR_VARIABLES} - outer
+            if len(plain) != 1 or letters != plain:
+                continue
+            inside = {id(x) for x in bar.walk()}
+            letter = next(iter(plain))
+            if not any(isinstance(x, n.Sym) and x.base == letter and id(x) not in inside
+                       for t in trees for x in t.walk()):
+                found.add(letter)
+    return found
+
+
+def _bars_in_integrals(node: n.Node, outer: frozenset[str]):
+    """The unnamed evaluation bars of ``node``, each with the variables of the integrals around it
+    (which the bar does not evaluate: ``\\int_0^1 [xy + y^2/2]_0^1 dx`` evaluates y)."""
+    if isinstance(node, n.EvalBar) and node.var is None:
+        yield node, outer
+    if isinstance(node, n.Integral) and node.lo is not None:
+        inner = outer | {node.var.base}
+        yield from _bars_in_integrals(node.body, inner)
+        for bound in (node.lo, node.hi):
+            if bound is not None:
+                yield from _bars_in_integrals(bound, outer)
+        return
+    for child in node.children():
+        yield from _bars_in_integrals(child, outer)
 
 
 def sized_identities(trees) -> tuple:
@@ -1657,26 +1707,38 @@ def _integrate_polynomials(expr: sp.Expr) -> sp.Expr:
     """``expr`` with the definite integrals of polynomials in their variable, over finite bounds, done
     exactly, innermost first (an outer one may then be such an integral in turn), and those of
     polynomials in its sine and cosine over bounds that are multiples of pi (the angles of spherical
-    coordinates); the first limit that is neither stays an integral, with those outside it."""
+    coordinates). A limit further out is done first where no inner bound depends on its variable
+    (Fubini: the angle of ``\\int_0^{2\\pi}\\int_0^1 e^{-r^2} r\\,dr\\,d\\theta``); a limit that is neither
+    stays an integral."""
+    def exact_one(function: sp.Expr, var: sp.Symbol, lo: sp.Expr, hi: sp.Expr) -> sp.Expr | None:
+        if any(b.has(sp.oo, -sp.oo, sp.zoo, sp.nan) for b in (lo, hi)):
+            return None
+        if function.is_polynomial(var) and sp.Poly(function, var).degree() <= 12:
+            return sp.integrate(function, (var, lo, hi))
+        return _integrate_trigonometric(function, var, lo, hi)
+
     def exact(integral: sp.Integral) -> sp.Expr:
         function = integral.function
         if function.has(sp.Integral):
             return integral
         limits = list(integral.limits)
-        while limits:
-            if len(limits[0]) != 3:
-                break
-            var, lo, hi = limits[0]
-            if any(b.has(sp.oo, -sp.oo, sp.zoo, sp.nan) for b in (lo, hi)):
-                break
-            if function.is_polynomial(var) and sp.Poly(function, var).degree() <= 12:
-                function = sp.integrate(function, (var, lo, hi))
-            else:
-                done = _integrate_trigonometric(function, var, lo, hi)
-                if done is None:
+        progress = True
+        while limits and progress:
+            progress = False
+            for i, limit in enumerate(limits):
+                if len(limit) != 3:
+                    break  # an antiderivative: nothing outside it can move in
+                var, lo, hi = limit
+                if any(b.has(var) for inner in limits[:i] for b in inner[1:]):
+                    break  # an inner bound runs with this variable: it must stay outside
+                if any(lo.has(inner[0]) or hi.has(inner[0]) for inner in limits[:i]):
+                    continue  # not an iterated integral as written: leave this limit where it is
+                done = exact_one(function, var, lo, hi)
+                if done is not None:
+                    function = done
+                    limits.pop(i)
+                    progress = True
                     break
-                function = done
-            limits.pop(0)
         return sp.Integral(function, *limits) if limits else function
     return expr.replace(lambda e: isinstance(e, sp.Integral), exact)
 
@@ -1733,6 +1795,9 @@ class Lowerer:
         self.env: dict[str, int] = {}
         self.variables: dict[str, sp.ImmutableMatrix] = {}  # vectors a gradient differentiates by
         self.del_depth = 0  # bare \\nabla operators (n.Del) being lowered around the current node
+        # the variables of the definite integrals around the current node: a bar inside one evaluates
+        # an inner integral's antiderivative, never in the variable the enclosing integral runs over
+        self.integrating: list[str] = []
         # inside an expectation: the outcome its body is read at ("0.j": a member of the generic group)
         self.outcome: int | str | None = None
         self.stand_ins = 0  # applications of a stand-in for an undefined function so far
@@ -2223,7 +2288,9 @@ class Lowerer:
         var = self.symbol(node.var)
         value = self.lower(node.expr)
         at = linalg.scalar(self.lower(node.value))
-        if linalg.is_matrix(value) or linalg.is_matrix(at) or not isinstance(var, sp.Symbol):
+        if linalg.is_matrix(value) and not _evaluates_del(node) or linalg.is_matrix(at) \
+                or not isinstance(var, sp.Symbol):
+            # (a gradient's column at a point is its entries there, a point put in coordinate by coordinate)
             raise Undecidable("a derivative of a vector function at a point")
         return value.subs(var, at)
 
@@ -2242,7 +2309,11 @@ class Lowerer:
         if not isinstance(var, sp.Symbol):
             raise Undecidable("an integral with respect to a non-variable")
         before = self.stand_ins
-        body = linalg.scalar(self.lower(node.body))
+        self.integrating.append(node.var.base)
+        try:
+            body = linalg.scalar(self.lower(node.body))
+        finally:
+            self.integrating.pop()
         if linalg.is_matrix(body):
             raise Undecidable("an integral of a matrix is not decided yet")
         if body.has(sp.Sum, sp.Product):  # a numerical series at every node of a quadrature
@@ -2251,14 +2322,16 @@ class Lowerer:
         if node.lo is None:
             return sp.Integral(body, var)  # an antiderivative: the checker compares derivatives
         lo, hi = self.bound(node.lo), self.bound(node.hi)
-        if _integral_depth(body) >= 2:
-            # a triple integral is beyond the quadrature's budget (see evaluate): over a box or a
-            # simplex its inner integrals of polynomials are done exactly, leaving at most two
-            body = _integrate_polynomials(body)
         if self.stand_ins > before and (lo.has(sp.oo, -sp.oo) or hi.has(sp.oo, -sp.oo)):
             # whether it converges is a property of the function the document defines; a stand-in
             # either grows (no value anywhere) or decays, and then costs seconds of quadrature per point
             raise Undecidable("an improper integral of a function defined elsewhere is not decided")
+        if _integral_depth(body) >= 1:
+            # a triple integral is beyond the quadrature's budget (see evaluate), and a double one has
+            # no confirmation (SymPy's evalf leaves an integral of several limits unevaluated, so a
+            # wrong value of one was never refuted): over a box or a simplex the integrals of
+            # polynomials are done exactly, leaving fewer
+            return _integrate_polynomials(sp.Integral(body, (var, lo, hi)))
         return sp.Integral(body, (var, lo, hi))
 
     def region_integral(self, node: n.Integral) -> sp.Expr:
@@ -2329,6 +2402,8 @@ class Lowerer:
         # variable only if the step integrates over it, or, without integrals, if it is a usual one
         allowed = self.letters.integration or BAR_VARIABLES
         candidates = {k: v for k, v in candidates.items() if k in allowed}
+        if len(candidates) > 1:
+            candidates = {k: v for k, v in candidates.items() if k not in self.integrating}
         if len(candidates) != 1:
             raise Undecidable("the variable of an evaluation bar is not decided")
         return next(iter(candidates.values()))

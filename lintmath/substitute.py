@@ -207,6 +207,11 @@ def _indices_bound(d: Definition, func: n.Sym) -> dict[str, n.Node] | None:
     for pattern, actual in zip(d.head.indices, func.indices):
         if _fixed_index_differs(pattern, actual, d.body):
             return None
+        if isinstance(pattern, n.Sym) and not pattern.indices and pattern.base in d.params \
+                and n.structure(actual) != n.structure(pattern):
+            # f_y(x, y) = x + 2y: a subscript that is one of the function's own variables names a
+            # partial derivative, no index to rename; f_x is another function
+            return None
         if isinstance(pattern, n.Sym) and not pattern.indices and pattern.base not in d.params \
                 and not (isinstance(actual, n.Sym) and actual.base == pattern.base and not actual.indices):
             binding[pattern.base] = n.Paren(actual.start, actual.end, actual)
@@ -261,6 +266,43 @@ def _mentions_letter(body: n.Node, letter: str) -> bool:
     return any(isinstance(x, n.Sym) and x.base == letter for x in body.walk())
 
 
+def _del_at_point(node: n.Del, definitions: list[Definition],
+                  names: set[str] | None) -> tuple[n.Node, Definition] | None:
+    """``\\nabla g(1, 2, 3)`` with g(x, y, z) defined: the gradient (divergence, Laplacian) of the body in
+    the coordinates of the \\nabla, evaluated at the point afterwards; the body put in at the point
+    first would be a number, whose gradient is 0. A point that writes the coordinates themselves in
+    another order or combination (``\\nabla g(y, x)``), or a function of another number of variables
+    than the \\nabla's coordinates, leaves the \\nabla unread. None where the operand is no such
+    application (``\\nabla g(x, y, z)`` is the function at its own variables: put in as usual)."""
+    body = node.body
+    while isinstance(body, n.Paren) and body.delim == "(":
+        body = body.inner
+    if not isinstance(body, n.Apply) or body.primes:
+        return None
+    coords = [c.key for c in node.coords]
+    if [a.key if isinstance(a, n.Sym) else None for a in body.args] == coords:
+        return None
+    for d in definitions:
+        if not d.function or (names is not None and d.head.base not in names) \
+                or not _same_name(body.func, d.head) or len(body.args) != len(d.params):
+            continue
+        renamed = _indices_bound(d, body.func)
+        if renamed is None:
+            continue
+        axes = node.coords
+        if len(d.params) == 2 and len(coords) == 3 and list(d.params) == coords[:2] and node.kind in ("grad", "lap"):
+            # f(x, y) defined: the step at a point writes no x or y, which left the \nabla three axes
+            axes, coords = node.coords[:2], coords[:2]
+        if len(d.params) != len(coords) or any(n.mentions(a, set(coords)) for a in body.args):
+            return replace(node, coords=(), reason="a \\nabla of a defined function at a point that is not decided"), d
+        binding = {**renamed, **{p: c for p, c in zip(d.params, axes)}}
+        out: n.Node = replace(node, body=n.Paren(body.start, body.end, _bind(d.body, binding)), coords=axes)
+        for coord, arg in zip(axes, body.args):
+            out = n.Evaluate(node.start, node.end, out, coord, n.Paren(arg.start, arg.end, arg))
+        return out, d
+    return None
+
+
 def substitute(tree: n.Node, definitions: list[Definition], names: set[str] | None = None) -> tuple[n.Node, list[Definition]]:
     """``tree`` with every use of a defined name (restricted to ``names`` when given) replaced."""
     used: list[Definition] = []
@@ -289,6 +331,11 @@ def substitute(tree: n.Node, definitions: list[Definition], names: set[str] | No
             value, bracket = product.factors
             power = n.Pow(bracket.start, node.end, bracket, transform(node.exp, fn))
             return n.Mul(node.start, node.end, (value, power), False, ("",))
+        if isinstance(node, n.Del) and node.coords:
+            at_point = _del_at_point(node, for_applications, names)
+            if at_point is not None:
+                used.append(at_point[1])
+                return at_point[0]
         for d in for_applications if isinstance(node, n.Apply) else for_names:
             if names is not None and d.head.base not in names:
                 continue

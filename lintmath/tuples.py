@@ -52,6 +52,14 @@ def lists_only_compared(*trees: n.Node) -> bool:
     (1,2,3) = (2,3,1) a cycle, as much as a pair of vectors. Such a step is never refuted (a list
     against a gradient, \\nabla f = (2x, 2y), is a vector: one side only)."""
     roots = [tree.inner if isinstance(tree, n.Paren) else tree for tree in trees]
+    if all(isinstance(root, n.MatrixLit) and root.listed == "\\langle" for root in roots) \
+            and all(n.letter_free(row[0]) for root in roots for row in root.rows) \
+            and any(not isinstance(row[0], n.Num) for root in roots for row in root.rows):
+        # \langle 4 + 9, 1 + 12 \rangle = \langle 13, 13 \rangle: the components of a vector worked out, as
+        # calculus notes write them; angle brackets are no gcd, cycle or point. The generators of an
+        # ideal of the integers (\langle 12, 18 \rangle = \langle 6, 0 \rangle) are plain numbers: those
+        # stay undecided
+        return False
     return all(isinstance(root, n.MatrixLit) and root.listed for root in roots) and not any(
         isinstance(x, n.Del) or isinstance(x, n.MatrixLit) and x.listed and all(x is not root for root in roots)
         for tree in trees for x in tree.walk())
