@@ -250,7 +250,8 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
         if holding is not None:
             return holding
         example = _example_value_used(verdict, context) or _worked_example_of_a_family(lhs, rhs, verdict, context,
-                                                                                      macros or {})
+                                                                                      macros or {}) \
+            or _example_result_in_a_general_step(lhs, rhs, verdict, context, macros or {})
         if example:
             return Verdict(Status.UNVERIFIED, example, elapsed=verdict.elapsed)
     stated = _holds_by_stated_relation(lhs, rhs, relation, macros or {}, seed, context) \
@@ -761,6 +762,30 @@ def _example_value_used(verdict: Verdict, context: tuple[ContextItem, ...]) -> s
             return (f"differs with {item.name} = {item.rhs.strip()} (defined at {item.where}), a worked example's "
                     "value that replaced a definition with letters: not decided")
     return ""
+
+
+def _example_result_in_a_general_step(lhs: str, rhs: str, verdict: Verdict, context: tuple[ContextItem, ...],
+                                      macros: Mapping[str, Macro]) -> str:
+    """Why a refutation that rests on a quantity a worked example computed from its own numbers
+    (``H = -(0.25\\ln 0.25 + 0.75\\ln 0.75)``) is no error in a step that writes letters nothing in force
+    gives a value (``-\\pi_c(\\log\\pi_c + H)`` of the general derivation after the example): the result
+    belongs to the example's data, which the step, written for any, need not share. A parameter set to a
+    plain number (``\\gamma = 0.9``) is no such result: a step that uses it is decided. "" otherwise."""
+    used = [item for item in context if item.kind in ("define", "result")
+            and f"{' '.join(item.lhs.split())} defined at {item.where}" in verdict.definitions]
+    if not used or any(with_letters(item) for item in used):
+        return ""
+    try:
+        computed = [item for item in used if not isinstance(parse_math(item.rhs, macros), n.Num)]
+        step = _letters(parse_math(lhs, macros)) | _letters(parse_math(rhs, macros))
+    except (ParseFailure, RecursionError):
+        return ""
+    free = step - {item.name for item in context if item.name}
+    if not computed or not free:
+        return ""
+    item = computed[0]
+    return (f"differs with {item.lhs.strip()} = {item.rhs.strip()} (defined at {item.where}), computed in a worked "
+            f"example, in a step with letters of its own ({', '.join(sorted(free))}): the example's value?")
 
 
 def _letters(tree: n.Node) -> set[str]:
@@ -1328,6 +1353,12 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
         # definition in the prose (p_a is that derivative), which is why an author drops such a term
         return Verdict(Status.UNVERIFIED, f"drops `{diagnosis.term}`, zero where the prose equates the "
                        "two sides of its difference?", elapsed=time.perf_counter() - started)
+    if diagnosis is not None and diagnosis.kind == "dropped_term" and dropped and relation in EQUALITY \
+            and outcome.suspect == EQUATION_TO_SOLVE:
+        # -1 + v_3 = -1, a terminal state's value 0 put in: with a side of numbers the lost term is the
+        # vanished letter's value 0, given elsewhere as much as x + 1 = 3 gives x = 2 (see EQUATION_TO_SOLVE)
+        return Verdict(Status.UNVERIFIED, f"{EQUATION_TO_SOLVE} ({', '.join(dropped)} = 0?)",
+                       elapsed=time.perf_counter() - started)
     if diagnosis is None and outcome.suspect:
         return Verdict(Status.UNVERIFIED, outcome.suspect, elapsed=time.perf_counter() - started)
     if diagnosis is None and dropped and relation in EQUALITY:

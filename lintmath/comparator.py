@@ -20,7 +20,7 @@ from lintmath.lower import (
     DEGREE_ANGLES, DIMENSION_LETTER, SUM_COUNT, ENTRYWISE_NORMS, EVENTS, EVENT_MODEL, LOG_BASE_TWO, MAYBE_SYMMETRIC_NAMES,
     LEVI_CIVITA, OPERATOR_REACH, OPTIMUM_MARK, ORDER_TYPO, SLASH_ARGUMENT, SLASH_REACH, SMALL_MATRICES, SYMMETRIC_NAMES, TRIANGLE_ANGLES, Instance,
     Letters, Lowerer, Undecidable, classify_letters, derivative, dimension_letter_candidates, is_library,
-    least_integers, normalized_family, read_as_product, reading_keys, sum_bounds,
+    applied_rate, least_integers, normalized_family, read_as_product, reading_keys, sum_bounds,
 )
 from lintmath import commutators, events, expectation, linalg, matfunc, quantum
 from lintmath.budget import work_time
@@ -207,6 +207,11 @@ def names(tree: n.Node, letters: Letters) -> dict[str, str]:
         if isinstance(node, n.Deriv):
             for var, _ in node.wrt:
                 inside_index.add(id(var))
+            rate = applied_rate(node, letters.applications)
+            if rate is not None and not read_as_product(rate, letters):
+                # the f of df/dx beside f(x) names the function f(x), as the application does
+                inside_index.add(id(node.body))
+                out[_timeless(rate.func, letters).key + "()"] = rate.func.base
         if isinstance(node, n.Grad):
             inside_index.add(id(node.var))
         if isinstance(node, n.BigOp) and isinstance(node.hi, n.Sym) and node.hi.base.startswith("#"):

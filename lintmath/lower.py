@@ -166,6 +166,8 @@ class Letters:
     stated_symmetric: frozenset[str] = frozenset()
     # letters that may count the terms of a sum without bounds (see SUM_COUNT)
     sum_counts: frozenset[str] = frozenset()
+    # f(x), f(x, y) applied to plain letters: a bare \frac{df}{dx} beside them is their derivative
+    applications: tuple = ()
 
 
 def classify_letters(*trees: n.Node) -> Letters:
@@ -225,7 +227,11 @@ def classify_letters(*trees: n.Node) -> Letters:
                 derivative_vars.add(node.var.base)
             elif isinstance(node, n.EvalBar) and node.var is not None:
                 derivative_vars.add(node.var.base)
+    rates = _rates_of_applied(trees)
+    for tree in trees:
         for node in tree.walk():
+            if id(node) in rates:
+                continue  # the f of df/dx beside f(x) is that function, not a letter written alone
             if isinstance(node, n.Sym) and id(node) not in in_index and not node.indices and not node.style:
                 standalone.add(node.base)
             elif isinstance(node, n.Sym) and id(node) not in in_index and not node.style:
@@ -260,7 +266,48 @@ def classify_letters(*trees: n.Node) -> Letters:
                    _quadratic_forms(trees, matrices), sized_identities(trees),
                    imaginary=any(isinstance(x, n.Const) and x.name.startswith("imag_") for tree in trees
                                  for x in tree.walk()), moving=moving)
-    return replace(letters, sum_counts=sum_count_candidates(letters, trees))
+    return replace(letters, sum_counts=sum_count_candidates(letters, trees), applications=applications(trees))
+
+
+def _rates_of_applied(trees) -> set[int]:
+    """The ids of the bare letters f under derivatives \\frac{df}{dx} that are rates of applied functions
+    (see applied_rate)."""
+    derivs = [x for tree in trees for x in tree.walk() if isinstance(x, n.Deriv) and isinstance(x.body, n.Sym)]
+    if not derivs:
+        return set()
+    found = applications(trees)
+    return {id(d.body) for d in derivs if applied_rate(d, found) is not None}
+
+
+def applied_rate(node: n.Deriv, found: tuple) -> n.Apply | None:
+    """The one application f(x), f(x, y) among ``found`` (see applications) of the bare letter that
+    ``node`` differentiates, \\frac{df}{dx}, to letters that include every variable of the derivative:
+    the function whose derivative that is. None for any other derivative."""
+    body = node.body
+    if not isinstance(body, n.Sym) or node.primes or node.held or body.indices or body.style or body.labels \
+            or body.primes:
+        return None
+    same = [a for a in found if a.func.key == body.key]
+    if len(same) != 1:
+        return None
+    args = {n.structure(a) for a in same[0].args}
+    if not all(isinstance(v, n.Sym) and n.structure(v) in args for v, _ in node.wrt):
+        return None
+    return same[0]
+
+
+def applications(trees) -> tuple[n.Apply, ...]:
+    """The applications of a plain letter to plain letters (f(\\theta), u(x, t)) the step writes, by
+    which a bare \\frac{df}{d\\theta} beside f(\\theta) is read as the derivative of that function (see
+    lower_Deriv) rather than as an unrelated quantity."""
+    out: dict[tuple, n.Apply] = {}
+    for tree in trees:
+        for x in tree.walk():
+            if isinstance(x, n.Apply) and not (x.func.indices or x.func.style or x.func.labels or x.primes
+                                               or x.func.primes) and x.bracket == "(" and x.given < 0 \
+                    and x.params < 0 and x.args and all(isinstance(a, n.Sym) and not a.primes for a in x.args):
+                out.setdefault((x.func.key, tuple(n.structure(a) for a in x.args)), x)
+    return tuple(out.values())
 
 
 def _evaluates_del(node: n.Evaluate) -> bool:
@@ -2933,6 +2980,11 @@ class Lowerer:
                 raise Undecidable("a partial derivative in t of quantities that move with t is not decided yet")
             timed = None
         if isinstance(body, n.Sym) and not (timed and self.moves_in_time(body)) and not (arrays and in_time):
+            applied = self.applied_form(body, node)
+            if applied is not None:
+                # \frac{df}{d\theta} beside f(\theta): the derivative of the function the step applies,
+                # not a quantity of its own that the stand-in for f would not move with
+                return self.differentiate(self.lower(applied), variables, _held(node), timed or None)
             target = self.symbol(body)
             if isinstance(target, sp.Symbol) and all(target != v for v, _ in variables) and not transposed:
                 # d E / d o with E defined elsewhere: an opaque quantity, never refuted by itself; the
@@ -2955,6 +3007,12 @@ class Lowerer:
                 value = sp.ImmutableMatrix([[sp.Symbol(x) for x in row] for row in names])
                 return linalg.transpose(value) if transposed else value
         return self.differentiate(self.lower(node.body), variables, _held(node), timed or None)
+
+    def applied_form(self, body: n.Sym, node: n.Deriv) -> n.Apply | None:
+        """The application f(x) whose derivative a bare \\frac{df}{dx} is (see applied_rate), when this
+        reading applies f rather than multiplying by it."""
+        found = applied_rate(replace(node, body=body), self.letters.applications)
+        return None if found is None or self.apply_is_product(found) else found
 
     def lower_DerivBy(self, node: n.DerivBy) -> sp.Expr:
         """A derivative with respect to an expression e (f(x_i), \\sigma^2): e stands for a variable t of

@@ -39,7 +39,7 @@ from lintmath.parse import nodes as n
 # heads of distributions: p, q, P, \Pr (P in the operator style), \mathbb{P}, \mathrm{P}
 HEADS = frozenset({"p", "q", "P"})
 HEAD_STYLES = ("", "op", "bb", "rm")
-MAX_VARIABLES = 3  # a joint of 4 variables over 4 values would be 64 terms in a marginal of one
+MAX_VARIABLES = 4  # a joint of 5 variables over 4 values would be 256 terms in a marginal of one
 
 
 def variable(sym: n.Sym) -> tuple:

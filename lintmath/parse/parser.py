@@ -3311,9 +3311,11 @@ class Parser:
         kind = "sum" if t.text == "\\sum" else "prod"
         var, lo, hi, exclude, extra = None, None, None, [], []
         over_set = None
+        primed: dict[tuple[str, int], str] = {}
         if self.at("_"):
             self.advance()
             toks, _, _ = self.script_tokens()
+            toks, primed = _primed_indices(toks)
             var, lo, exclude, extra = self.bounds(_between_bounds(toks))
             over_set, lo = (lo, None) if isinstance(lo, tuple) else (None, lo)
             upper = _upper_bound(toks, self)
@@ -3346,6 +3348,10 @@ class Parser:
         if self.peek() is None or not self.starts_atom(self.peek()):
             raise ParseFailure(f"\\{kind} without a body")
         body = self.product()
+        if primed:
+            # \sum_{s'} p(s' | s, a) V(s'): the primed letter is the bound index, another letter than s
+            body = n.rebuild(body, lambda x: replace(x, base=primed[(x.base, x.primes)], primes=0)
+                             if isinstance(x, n.Sym) and (x.base, x.primes) in primed else None)
         if negated is not None:
             body = n.Add(negated.start, body.end, (n.Term(negated.start, body.end, "-", body, negated.start),))
         rest: tuple[n.Node, ...] = ()
@@ -3909,6 +3915,33 @@ class Parser:
         letters = tuple(x.base for x in node.walk() if isinstance(x, n.Sym) and x is not node
                         and not (isinstance(node, n.Apply) and x is node.func))
         return n.Num(node.start, node.start, "1"), size, letters
+
+
+def _primed_indices(toks: list[Token]) -> tuple[list[Token], dict[tuple[str, int], str]]:
+    """The subscript of a sum over primed letters (``\\sum_{s'}``, ``\\sum_{s', r}``, as reinforcement
+    learning sums over the next state), each primed letter merged into one letter token named with its
+    primes, and the map from (letter, primes) to that name; the tokens unchanged and an empty map when
+    the subscript is no list of letters with a prime among them."""
+    out: list[Token] = []
+    primed: dict[tuple[str, int], str] = {}
+    j = 0
+    while j < len(toks):
+        t = toks[j]
+        k = j + 1
+        while k < len(toks) and toks[k].text == "'":
+            k += 1
+        if k > j + 1:
+            if not _letter_token(t) or out and not out[-1].is_(","):
+                return toks, {}
+            name = t.text + "'" * (k - j - 1)
+            primed[(t.text, k - j - 1)] = name
+            out.append(Token("letter", name, t.start, toks[k - 1].end))
+        else:
+            if not (_letter_token(t) or t.is_(",")):
+                return toks, {}  # bounds, a set, a condition: not a plain list of indices
+            out.append(t)
+        j = k
+    return (out, primed) if primed else (toks, {})
 
 
 def _styled_letter(toks: list[Token], k: int) -> int:
