@@ -850,8 +850,17 @@ def holds_by_definitions(lhs: str, rhs: str, relation: str, macros: Mapping[str,
     substituted = reclassified(parsed, left, right)
     comparator = Comparator(substituted, relation, seed, assumptions(context))
     outcome, guessed = comparator.decide()
-    where = tuple(sorted({f"{' '.join(d.item.lhs.split())} defined at {d.item.where}" if d.item.where
-                          else f"{d.item.lhs} as the mean" for d in used_l + used_r}))
+    used = used_l + used_r
+    if outcome.kind == "undecided" and relation in EQUALITY:
+        fewer = _held_with_fewer_definitions(parsed, relation, seed, context, definitions, used)
+        if fewer is not None:
+            # a rescue only: the letter left free reads as any matrix of the step's size, and unsized
+            # ones are square (X(X^T X)^{-1}X^T is then I), so holding so says too little to verify
+            kept, free = fewer
+            named = tuple(sorted({_definition_named(d) for d in kept}))
+            return Verdict(Status.UNVERIFIED, f"holds with {', '.join(named)} put in and {free} left free",
+                           definitions=named)
+    where = tuple(sorted({_definition_named(d) for d in used}))
     if outcome.kind == "equal" and relation in INEQUALITY:
         # Q/t^2 \ge G^2/(\mu^2 t^2) with Q = \max(a_1, G^2/\mu^2) displayed above: the bound is the
         # definition's, and as free letters the step only looked wrong
@@ -870,22 +879,52 @@ def holds_by_definitions(lhs: str, rhs: str, relation: str, macros: Mapping[str,
             return Verdict(Status.UNVERIFIED, f"not decided with {', '.join(where)} put in: {outcome.reason}",
                            definitions=where)
         return None
-    special = _special_values(parsed, used_l + used_r)
-    if not special and _special_values(parsed, used_l + used_r, partial=True):
+    special = _special_values(parsed, used)
+    if not special and _special_values(parsed, used, partial=True):
         # K defined in a display beside "at equilibrium $Q = K$": the step may hold by the case alone
         # (-RT\ln K + RT\ln Q = RT\ln(K/Q)); only if it holds without the case is it verified by them
-        cases = {id(d) for d in _special_definitions(parsed, used_l + used_r)}
+        cases = {id(d) for d in _special_definitions(parsed, used)}
         general = [d for d in definitions if id(d) not in cases]
         again = Comparator(reclassified(parsed, substitute(parsed.lhs, general)[0], substitute(parsed.rhs, general)[0]),
                            relation, seed, assumptions(context))
         if again.decide()[0].kind != "equal":
-            special = _special_values(parsed, used_l + used_r, partial=True)
+            special = _special_values(parsed, used, partial=True)
     if special:
         # "the unit step ($a = 1$)": a number the prose gives a letter for one case, while the step
         # still writes the letter on both sides, as a general identity; that it holds at the case says
         # nothing of the identity, so the step is not verified (nor refuted: the case may be meant)
         return Verdict(Status.UNVERIFIED, f"holds only with {special} given in the prose", definitions=where)
     return Verdict(Status.VERIFIED, outcome.reason, guessed=guessed, definitions=where)
+
+
+def _definition_named(definition: Definition) -> str:
+    item = definition.item
+    return f"{' '.join(item.lhs.split())} defined at {item.where}" if item.where else f"{item.lhs} as the mean"
+
+
+#: how many definitions in force a rescue leaves out one at a time (each is one more comparison)
+_FEWER_DEFINITIONS = 6
+
+
+def _held_with_fewer_definitions(parsed: Parsed, relation: str, seed: int, context: tuple[ContextItem, ...],
+                                 definitions: list[Definition], used: list[Definition]) -> tuple | None:
+    """(the definitions used, the name left free) where the step holds with one of the definitions it
+    used left out; None otherwise. A value in force that the step does not need can make it unreadable
+    (y = X_1\\beta_1 + X_2\\beta_2 + u stated below a derivation with M = I - P, whose shapes clash with
+    the step's): a step that holds with a letter left free holds for every value of it, that one too."""
+    heads = list(dict.fromkeys(d.head.key for d in used))
+    if len(heads) < 2 or len(heads) > _FEWER_DEFINITIONS:
+        return None
+    for head in heads:
+        kept = [d for d in definitions if d.head.key != head]
+        left, used_l = substitute(parsed.lhs, kept)
+        right, used_r = substitute(parsed.rhs, kept)
+        if not used_l and not used_r:
+            continue
+        outcome, _ = Comparator(reclassified(parsed, left, right), relation, seed, assumptions(context)).decide()
+        if outcome.kind == "equal":
+            return used_l + used_r, head.split(":")[-1]
+    return None
 
 
 def _special_values(parsed: Parsed, used: list[Definition], partial: bool = False) -> str:

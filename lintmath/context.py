@@ -64,7 +64,13 @@ def head_label(head: n.Sym, body: n.Node, params: tuple[str, ...] = ()) -> str:
     if len(fixed) != len(head.indices):
         return ""
     subscript = "_" + ",".join(i.value if isinstance(i, n.Num) else i.base for i in fixed) if fixed else ""
-    return subscript + ("^" + "".join(head.labels) if head.labels else "")
+    # an accent names another quantity: $\hat y = X\hat\beta$ (the fitted values) beside the model's
+    # $y = X\beta + u$ replaces neither (bold or upright type is the same quantity, so only accents)
+    accents = "".join("'" + part for part in head.style.split("+") if part in _ACCENTS)
+    return subscript + ("^" + "".join(head.labels) if head.labels else "") + accents
+
+
+_ACCENTS = frozenset({"hat", "bar", "tilde", "dot", "ddot", "check", "breve", "acute", "grave", "ring"})
 
 
 def defined_head(tree: n.Node) -> n.Sym | None:

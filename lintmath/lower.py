@@ -689,6 +689,8 @@ def _systems_clash(trees) -> bool:
 
 
 def _is_minus_one(node: n.Node) -> bool:
+    if isinstance(node, n.Num) and node.value == "-1":
+        return True  # the inverse that A^{-\top} carries (see the parser's _inverse_transpose)
     return isinstance(node, n.Add) and len(node.terms) == 1 and node.terms[0].sign == "-" \
         and isinstance(node.terms[0].node, n.Num) and node.terms[0].node.value == "1"
 
@@ -778,8 +780,10 @@ def classify_shapes(trees, integers: set[str]) -> tuple[frozenset, frozenset, fr
                 bold.add(id(node))
             elif isinstance(node, (n.Transpose, n.Norm)):
                 inner = node.inner
-                while isinstance(inner, n.Paren):
-                    inner = inner.inner
+                # (AB)^{-\top}: the transpose of an inverse marks what is inverted, as (AB)^\top does
+                while isinstance(inner, n.Paren) or isinstance(node, n.Transpose) and isinstance(inner, n.Pow) \
+                        and _is_minus_one(inner.exp):
+                    inner = inner.inner if isinstance(inner, n.Paren) else inner.base
                 if isinstance(inner, n.Sym):
                     marked.append(inner)
                 elif isinstance(node, n.Transpose) and isinstance(inner, n.Mul) and len(inner.factors) > 1 \
@@ -859,7 +863,45 @@ def classify_shapes(trees, integers: set[str]) -> tuple[frozenset, frozenset, fr
                 inferred.add(sym.key)
     candidates = {s.key for s in plain if s.key not in vectors and s.key not in matrices
                   and len(s.base) == 1 and s.base.islower()}
+    candidates |= _coefficients_after_matrices(trees, matrices) - vectors - matrices
     return frozenset(vectors), frozenset(matrices), frozenset(candidates), frozenset(inferred)
+
+
+def _coefficients_after_matrices(trees, matrices: set[str]) -> set[str]:
+    """Plain lowercase Greek letters right after a matrix in a product (X\\beta, Z\\gamma, \\Phi\\theta): a
+    regression's coefficient vector as often as a number, so a reading (as the Latin letters are); a
+    Greek letter elsewhere (\\sigma^2 I, \\lambda x) stays a number. So is the error term added to such
+    a product (X\\beta + \\varepsilon, Xb + \\eta)."""
+    out: set[str] = set()
+    for tree in trees:
+        for node in tree.walk():
+            if isinstance(node, n.Add) and any(_after_matrix(t.node, matrices) for t in node.terms):
+                out.update(t.node.key for t in node.terms if _plain_greek_lower(t.node))
+            if not isinstance(node, n.Mul):
+                continue
+            for k, (before, after) in enumerate(zip(node.factors, node.factors[1:])):
+                op = node.ops[k] if k < len(node.ops) else ""
+                if op in ("", "\\cdot") and _matrix_factor(before, matrices) and _plain_greek_lower(after):
+                    out.add(after.key)
+    return out
+
+
+def _matrix_factor(node: n.Node, matrices: set[str]) -> bool:
+    base = node.inner if isinstance(node, n.Transpose) else node
+    base = base.base if isinstance(base, n.Pow) and _is_minus_one(base.exp) else base
+    return isinstance(base, n.Sym) and base.key in matrices
+
+
+def _after_matrix(node: n.Node, matrices: set[str]) -> bool:
+    """A product that ends in a matrix times a plain letter: X\\beta, Xb."""
+    return isinstance(node, n.Mul) and len(node.factors) >= 2 and _matrix_factor(node.factors[-2], matrices) \
+        and isinstance(node.factors[-1], n.Sym) and not node.factors[-1].indices \
+        and (_plain_greek_lower(node.factors[-1]) or _plain_lower(node.factors[-1]))
+
+
+def _plain_greek_lower(node: n.Node) -> bool:
+    return isinstance(node, n.Sym) and not (node.style or node.labels or node.primes or node.indices) \
+        and node.base.startswith("\\") and node.base[1:2].islower() and _is_letter(node.base)
 
 
 def _capitals_as_numbers(trees) -> set[str]:
@@ -2475,7 +2517,18 @@ class Lowerer:
         return limit_at(body, var, point, node.side)
 
     def lower_Transpose(self, node: n.Transpose) -> sp.Expr:
-        return linalg.transpose(self.lower(node.inner))
+        inner = node.inner
+        if isinstance(inner, n.Apply) and self.apply_is_product(inner):
+            # X((X^\top X)^{-1})^\top, A(B + C)^\top read as a product: TeX puts the mark on the closing
+            # bracket, so only the bracket is transposed (as lower_Pow gives x(1-x)^2 its exponent)
+            bracket = n.Paren(inner.start, node.end, inner.args[0])
+            return linalg.multiply([self.product_head(inner.func), linalg.transpose(self.lower(bracket))])
+        if isinstance(inner, n.Pow) and isinstance(inner.base, n.Apply) and self.apply_is_product(inner.base):
+            # A(BC)^{-\top}: the inverse and the transpose both belong to the bracket
+            head = inner.base
+            bracket = n.Pow(inner.start, node.end, n.Paren(head.start, head.end, head.args[0]), inner.exp)
+            return linalg.multiply([self.product_head(head.func), linalg.transpose(self.lower(bracket))])
+        return linalg.transpose(self.lower(inner))
 
     def lower_Norm(self, node: n.Norm) -> sp.Expr:
         order = None if node.order is None else linalg.scalar(self.lower(node.order))

@@ -4934,9 +4934,17 @@ def _index_label(toks: list[Token]) -> bool:
     return True
 
 
+_STAR_LABELS = frozenset({"*", "\\star", "\\ast"})
+
+
 def _label_transpose_tail(toks: list[Token]) -> int | None:
     """Where a transpose mark starts in a superscript ``(i)T`` / ``(i)\\top``: a bracketed label followed
-    by nothing but the mark; None otherwise."""
+    by nothing but the mark; None otherwise. A star label is one too: ``X^{*\\top}`` is the transformed
+    X^* (GLS, a dual) transposed."""
+    if len(toks) >= 2 and toks[0].text in _STAR_LABELS:
+        rest = toks[1:]
+        text = "".join(x.text if x.kind != "cmd" else x.text + " " for x in rest).strip()
+        return 1 if text in TRANSPOSE_MARKS or text.replace(" ", "") in TRANSPOSE_MARKS else None
     if len(toks) < 4 or not toks[0].is_("("):
         return None
     depth = 0
