@@ -242,6 +242,9 @@ def classify_letters(*trees: n.Node) -> Letters:
     derivative_vars |= _inner_bar_variables(trees)
     index -= derivative_vars
     vectors, matrices, candidates, inferred = classify_shapes(trees, index | integer)
+    if (vectors or matrices) and _lone_e(trees):
+        # y = X\beta + e: where e is read as a letter (the ("e",) reading) it may be the noise vector
+        candidates |= {"e"}
     kets = any(isinstance(node, n.Ket) for tree in trees for node in tree.walk())
     required = required_vectors(trees, vectors, matrices) & candidates
     entries = entry_letters(trees, vectors, matrices, required | candidates)
@@ -267,6 +270,14 @@ def classify_letters(*trees: n.Node) -> Letters:
                    imaginary=any(isinstance(x, n.Const) and x.name.startswith("imag_") for tree in trees
                                  for x in tree.walk()), moving=moving)
     return replace(letters, sum_counts=sum_count_candidates(letters, trees), applications=applications(trees))
+
+
+def _lone_e(trees) -> bool:
+    """Whether the step writes e only as a term or factor of its own, never as a power's base (e^{x}):
+    then a reading of e as a letter may make it a vector like the other plain letters."""
+    es = [x for tree in trees for x in tree.walk() if isinstance(x, n.Const) and x.name == "e"]
+    bases = {id(x.base) for tree in trees for x in tree.walk() if isinstance(x, n.Pow)}
+    return bool(es) and not any(id(x) in bases for x in es)
 
 
 def _rates_of_applied(trees) -> set[int]:
@@ -2246,6 +2257,8 @@ class Lowerer:
 
     def lower_Const(self, node: n.Const) -> sp.Expr:
         if node.name == "e":
+            if ("e",) in self.inst.flips and "e" in self.letters.candidates:
+                return self.symbol(n.Sym(node.start, node.end, "e", "", (), (), None, 0))
             return sp.Symbol("e") if ("e",) in self.inst.flips else sp.E
         if node.name == "pi":
             return sp.pi

@@ -120,3 +120,12 @@ def test_a_value_stated_below_that_the_step_does_not_need_keeps_it_from_being_re
     assert step.verdict.status is Status.UNVERIFIED
     assert "w left free" in step.verdict.reason
     assert not result.findings
+
+
+def test_e_beside_a_matrix_product_may_be_the_noise_vector() -> None:
+    # read as a letter, e is a vector like the other plain letters of X^T(Xb + e)
+    from lintmath.check import check_step
+    assert check_step(r"W^\top(Wc + e)", r"W^\top W c + W^\top e", "=").status.value == "verified"
+    assert check_step(r"W^\top(Wc + e)", r"W^\top W c - W^\top e", "=").status.value == "refuted"
+    # e as a power's base stays Euler's number
+    assert check_step(r"W^\top(Wc + e^{2})", r"W^\top W c + W^\top e^{2}", "=").status.value != "verified"
