@@ -119,6 +119,19 @@ def _is_plain(sym: n.Sym) -> bool:
     return not (sym.style or sym.indices or sym.labels or sym.sup_letter is not None or sym.primes)
 
 
+def _powers(node: n.Node) -> dict[str, int]:
+    """The plain variables among the factors of a term, with their written powers."""
+    factors = node.factors if isinstance(node, n.Mul) else (node,)
+    out: dict[str, int] = {}
+    for f in factors:
+        if isinstance(f, n.Sym) and _is_plain(f):
+            out[f.base] = out.get(f.base, 0) + 1
+        elif isinstance(f, n.Pow) and isinstance(f.base, n.Sym) and _is_plain(f.base) \
+                and isinstance(f.exp, n.Num) and f.exp.value.isdigit():
+            out[f.base.base] = out.get(f.base.base, 0) + int(f.exp.value)
+    return out
+
+
 def numeric_value(node: n.Node) -> Fraction | None:
     """The value of a written constant coefficient: ``2``, ``0.5``, ``\\frac{1}{2}``."""
     if isinstance(node, n.Num):

@@ -11,7 +11,7 @@ from typing import Iterator
 from lintmath.diagnose.arithmetic import _worked_out
 from lintmath.diagnose.edits import (
     Candidate, Context, _adds_by_depth, _beside_decimals, _by_depth, _compact, _edit, _insertion_edit, _number_node,
-    _number_text, _parents, _restyled_number, _wrapped, numeric_value, replace_node,
+    _number_text, _parents, _powers, _restyled_number, _wrapped, numeric_value, replace_node,
 )
 from lintmath.diagnose.solve import HOLE, solve_hole
 from lintmath.parse import nodes as n
@@ -35,7 +35,7 @@ def dropped_constants(ctx: Context) -> Iterator[Candidate]:
     term = n.Term(rhs.end, rhs.end, sign, _number_node(rhs.end, rhs.end, abs(value)))
     written = any(numeric_value(t.node) is not None for t in terms)
     # a line is rarely begun with a minus when a positive constant could stand first
-    first = _constant_first(ctx.lhs) or value > 0 and terms[0].sign == "-"
+    first = _constant_first(ctx.lhs, terms) or value > 0 and terms[0].sign == "-"
     position = 0 if first and not written else len(terms)
     edit = _insertion_edit(terms, position, sign, shown, ctx.rhs_text)
     yield Candidate("dropped_term", n.Add(rhs.start, rhs.end, terms[:position] + (term,) + terms[position:]),
@@ -43,12 +43,44 @@ def dropped_constants(ctx: Context) -> Iterator[Candidate]:
                     term=("-" if value < 0 else "") + shown)
 
 
-def _constant_first(lhs: n.Node) -> bool:
-    """Whether the line before writes its constant term first (``\\frac12 - x^2``): the lost constant
-    most likely stood there too. Slides mostly write it last, which is the default."""
-    if not isinstance(lhs, n.Add) or len(lhs.terms) < 2:
+def _constant_first(lhs: n.Node, terms: tuple[n.Term, ...] = ()) -> bool:
+    """Whether the lost constant most likely stood first: where the line before writes its constant
+    term first (``\\frac12 - x^2``), or the line itself is written by rising powers (``2a + a^2``,
+    lost ``1``), or the line before's innermost sums put their number first (``(1+a)^2``: the author
+    writes ``1 + a``, so the expansion too). Slides mostly write it last, which is the default."""
+    rising = _rising(terms)
+    if rising is not None:
+        return rising
+    if isinstance(lhs, n.Add) and len(lhs.terms) >= 2:
+        return numeric_value(lhs.terms[0].node) is not None and numeric_value(lhs.terms[-1].node) is None
+    votes = 0
+    for add in _adds_by_depth(lhs):
+        # only sums of plain terms: ``(1+a)^2 - 1`` subtracts a number as a step of the computation,
+        # while ``1 + a`` shows how the author orders a sum
+        if len(add.terms) < 2 or any(isinstance(x, n.Add) for t in add.terms for x in t.node.walk()):
+            continue
+        head, tail = (numeric_value(add.terms[i].node) is not None for i in (0, -1))
+        votes += (head and not tail) - (tail and not head)
+    return votes > 0
+
+
+def _rising(terms: tuple[n.Term, ...]) -> bool | None:
+    """Whether the terms are written by rising powers of one letter (True), falling ones (False),
+    or neither (None): a lost constant goes first in the one, last in the other."""
+    if len(terms) < 2:
+        return None
+    powers = [_powers(t.node) for t in terms]
+    letters = set().union(*powers)
+    if len(letters) != 1:
+        return None
+    degrees = [p.get(next(iter(letters)), 0) for p in powers]
+    if 0 in degrees or len(set(degrees)) < len(degrees):
+        return None
+    if degrees == sorted(degrees):
+        return True
+    if degrees == sorted(degrees, reverse=True):
         return False
-    return numeric_value(lhs.terms[0].node) is not None and numeric_value(lhs.terms[-1].node) is None
+    return None
 
 
 def constant_factors(ctx: Context) -> Iterator[Candidate]:

@@ -16,8 +16,8 @@ from lintmath.diagnose.arithmetic import _worked_out
 from lintmath.diagnose.edits import (
     Candidate, Context, _COMMAND_END, _adds_by_depth, _as_exponent_edit, _beside, _beside_decimals,
     _braces_one_char_scripts, _chain_sums, _compact, _first_at, _inner, _insertion_edit, _is_plain, _joined,
-    _lead_number, _located, _missing_term, _number_node, _parents, _restyled_number, _script, _squash, _symbolic,
-    _synthesized_text, numeric_value, replace_node,
+    _lead_number, _located, _missing_term, _number_node, _parents, _powers, _restyled_number, _script, _squash,
+    _symbolic, _synthesized_text, numeric_value, replace_node,
 )
 from lintmath.diagnose.solve import HOLE, NICE_DENOMINATOR, _nice
 from lintmath.diagnose.values import _equal_values, _signed_values, _term_values
@@ -32,13 +32,20 @@ def dropped_terms(ctx: Context) -> Iterator[Candidate]:
     had there; sums that share terms with the sum it came from are tried first."""
     rhs, text = ctx.rhs, ctx.rhs_text
     rhs_adds = _adds_by_depth(rhs)
+    bare: list[Candidate] = []
     for add in rhs_adds:  # an added term: remove it
         if len(add.terms) < 2:
             continue
         for k in range(len(add.terms)):
             if not _has_twin(ctx, add, k):  # a twin's removal waits: see twin_removals
-                yield _as_exponent_edit(ctx, add, _zeroed(ctx, add.terms[k].node) or _removal_candidate(ctx, add, k))
+                candidate = _as_exponent_edit(ctx, add, _zeroed(ctx, add.terms[k].node)
+                                              or _removal_candidate(ctx, add, k))
+                if _leaves_bare_brackets(ctx, add, k) and candidate.kind == "dropped_term":
+                    bare.append(candidate)
+                else:
+                    yield candidate
     if not ctx.lhs_text or _worked_out(ctx):
+        yield from bare
         return  # a sum worked out wrong is wrong arithmetic: any number is the right one plus some term
     # the line's own pattern before the line before's spelling: both repair the step, but a line
     # that writes ``(a_1+b_1)x`` lost ``(a_0+b_0)``, not the ``a_0 + b_0`` it was computed from
@@ -69,6 +76,17 @@ def dropped_terms(ctx: Context) -> Iterator[Candidate]:
     yield from _swapped_copies(ctx)
     yield from _moved_primes(ctx)
     yield from _lost_products(ctx)
+    yield from bare
+
+
+def _leaves_bare_brackets(ctx: Context, add: n.Add, k: int) -> bool:
+    """Whether removing term ``k`` leaves brackets around one letter or number (``(m)x`` from
+    ``(m-1)x``): no author writes those, so the removal waits until a lost term put back elsewhere
+    has been tried (both may repair the step; the one that reads like the author's line is shown)."""
+    if len(add.terms) != 2 or add.terms[1 - k].sign == "-":
+        return False
+    rest = add.terms[1 - k].node
+    return isinstance(ctx.parent_of(add), n.Paren) and isinstance(rest, (n.Sym, n.Num))
 
 
 def chain_terms(ctx: Context) -> Iterator[Candidate]:
@@ -964,19 +982,6 @@ def _position_by_degree(ctx: Context, terms: tuple[n.Term, ...], node: n.Node) -
         if d < mine.get(main, 0):
             return k
     return len(terms)
-
-
-def _powers(node: n.Node) -> dict[str, int]:
-    """The plain variables among the factors of a term, with their written powers."""
-    factors = node.factors if isinstance(node, n.Mul) else (node,)
-    out: dict[str, int] = {}
-    for f in factors:
-        if isinstance(f, n.Sym) and _is_plain(f):
-            out[f.base] = out.get(f.base, 0) + 1
-        elif isinstance(f, n.Pow) and isinstance(f.base, n.Sym) and _is_plain(f.base) \
-                and isinstance(f.exp, n.Num) and f.exp.value.isdigit():
-            out[f.base.base] = out.get(f.base.base, 0) + int(f.exp.value)
-    return out
 
 
 def _removal(add: n.Add, k: int, text: str) -> tuple[int, int, str]:
