@@ -303,7 +303,14 @@ def classify(*trees: n.Node, matrices: frozenset[str] = frozenset()) -> Randomne
     other |= default & {op.args[0].key for op in ops if op.given == 1 and isinstance(op.args[0], n.Sym)}
     sensitive = (any(_nonlinear(op, default) for op in ops), any(_nonlinear(op, other) for op in ops))
     return Randomness(frozenset(default), frozenset(other), sensitive, _plain_conflict(trees, ops),
-                      conditioned, conflict, capital_constants=frozenset((default - other) & upper))
+                      conditioned, conflict, capital_constants=frozenset((default - other) & upper - _index_keys(trees)))
+
+
+def _index_keys(trees: tuple[n.Node, ...]) -> set[str]:
+    """Keys of the letters the step also writes as an index (the T of S_T, a horizon): constants, not
+    random variables, wherever else they stand (e^{-rT} S_T)."""
+    return {i.key for t in trees for x in t.walk() if isinstance(x, n.Sym)
+            for i in x.indices if isinstance(i, n.Sym)}
 
 
 def _conditioning(ops: list[n.Apply]) -> tuple[frozenset[str], bool]:

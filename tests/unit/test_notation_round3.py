@@ -69,9 +69,12 @@ def test_required_reading_is_named_in_the_guesses():
 
 
 def test_scalar_reading_still_comes_first():
-    # u a number: c_k w^T u_k and c_k u_k w^T are the same row vector, as written
+    # u a number: c_k w^T u_k and c_k u_k w^T are the same row vector, as written; but w^T u_k makes u_k
+    # a vector, as which the sides differ (a number and an outer product): only the prose can say
     verdict = check_step(r"c_{k}w^{T}u_{k}", r"c_{k}u_{k}w^{T}", "=")
-    assert verdict.status.value == V and not any(g.startswith("vectors for") for g in verdict.guessed)
+    assert verdict.status.value == U and verdict.reason.startswith("holds if u is a number")
+    verdict = check_step(r"c_{k}w^{T}u_{k}", r"c_{k}u_{k}^{T}w", "=")
+    assert verdict.status.value == V
 
 
 SCRIPT_LABELS = [
