@@ -39,7 +39,7 @@ from lintmath.parse.tokens import ParseFailure, tokenize
 from lintmath.substitute import Definition, parse_definitions, substitute, transform
 from lintmath.parse.units import ohms_as_units, unit_names, without_units, writes_ohms
 from lintmath.parse.vocabulary import FUNCTION_LETTERS, UNIT_KINDS
-from lintmath.relations import EQUALITY, INEQUALITY, LOGICAL, PLUS_MINUS, with_signs
+from lintmath.relations import EQUALITY, INEQUALITY, LOGICAL, PLUS_MINUS, find_relations, with_signs
 from lintmath.comparator import (
     EQUATION_TO_SOLVE, GATES_DIFFER, SAMPLED_VALUES, SERIES_DIFFER, SIZE_DEPENDENT, Comparator, Outcome, _canonical_calls, _cases_differ_off_samples,
     _holds_at_integers, _holds_where_negative, _is_index_letter, _item_text, _written_alone, event_excuse, names,
@@ -403,7 +403,16 @@ def _holds_by_stated_relation(lhs: str, rhs: str, relation: str, macros: Mapping
     a constraint solved for one of its letters (which reaches products written apart), and as a
     rewrite of the one side's text into the other's (which reaches indices a sum binds, where a
     constraint on concrete indices cannot). Only ever a rescue: the relation may hold in one case."""
-    stated = [c for c in context if c.kind == RELATION][-STATED_RELATIONS_TRIED:]
+    stated = [c for c in context if c.kind == RELATION]
+    if not stated:
+        return ""
+    # a relation on none of the step's letters cannot make it hold, and would push out one that may:
+    # "for $2 < t < 5$" under a display in x and y is the next passage's bound, not this step's
+    step_letters = _written_letters(lhs, macros) | _written_letters(rhs, macros)
+    if step_letters:
+        stated = [c for c in stated if not (_written_letters(c.lhs, macros) | _written_letters(c.rhs, macros))
+                  or (_written_letters(c.lhs, macros) | _written_letters(c.rhs, macros)) & step_letters]
+    stated = stated[-STATED_RELATIONS_TRIED:]
     if not stated:
         return ""
     rest = tuple(c for c in context if c.kind != RELATION)
@@ -726,11 +735,60 @@ def _both_signs(lhs: str, rhs: str, relation: str, **options) -> Verdict:
     for upper in (True, False):
         verdict = _check_step(with_signs(lhs, upper), with_signs(rhs, upper), relation, explain=False, **options)
         if verdict.status is Status.REFUTED:
+            wrong = _both_roots_wrong(lhs, rhs, relation, **options)
+            if wrong is not None:
+                return wrong
             which = "upper" if upper else "lower"
             return Verdict(Status.UNVERIFIED, f"\\pm: fails with the {which} signs (one root of an equation?)")
         if verdict.status is not Status.VERIFIED:
             return verdict  # undecided with this sign: the other one cannot make it an identity
     return verdict
+
+
+def _both_roots_wrong(lhs: str, rhs: str, relation: str, **options) -> Verdict | None:
+    """The refuted verdict on a step whose sides both write \\pm (``\\frac{4 \\pm 2\\sqrt3}{2} = 4 \\pm
+    \\sqrt3``) when neither of the left side's two values is one of the right side's, and a small edit
+    of the right side outside its signs makes the step hold with both signs; None otherwise. Read as
+    two roots, the sides are then different pairs of numbers, whichever sign each root is meant with."""
+    if relation not in EQUALITY or not (PLUS_MINUS.search(lhs) and PLUS_MINUS.search(rhs)):
+        return None
+    for left in (True, False):
+        for right in (True, False):
+            verdict = _check_step(with_signs(lhs, left), with_signs(rhs, right), relation, explain=False, **options)
+            if verdict.status is not Status.REFUTED:
+                return None
+    # the right side with its signs upper, unpadded, so that the diagnosis's suggestion is that text
+    # with one edit: the edit, outside the signs, is put into the right side as written
+    pieces, signs, at = [], [], 0
+    for match in PLUS_MINUS.finditer(rhs):
+        pieces.append(rhs[at:match.start()])
+        signs.append((sum(map(len, pieces)) + len(signs), match))
+        at = match.end()
+    pieces.append(rhs[at:])
+    written = "".join(p + ("+" if k < len(signs) and signs[k][1].group(0) == "\\pm" else "-" if k < len(signs) else "")
+                      for k, p in enumerate(pieces))
+    refuted = _check_step(with_signs(lhs, True), written, relation, explain=True, **options)
+    if refuted.status is not Status.REFUTED or refuted.diagnosis is None:
+        return None
+    suggestion = refuted.diagnosis.suggestion
+    prefix = 0
+    while prefix < min(len(written), len(suggestion)) and written[prefix] == suggestion[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < min(len(written), len(suggestion)) - prefix and written[-1 - suffix] == suggestion[-1 - suffix]:
+        suffix += 1
+    edit_start, edit_end = prefix, len(written) - suffix
+    if any(edit_start <= position < edit_end or position == edit_start == edit_end for position, _ in signs):
+        return None
+
+    def original(position: int) -> int:  # a position of ``written`` in ``rhs``
+        return position + sum(len(match.group(0)) - 1 for at_sign, match in signs if at_sign < position)
+    fixed = rhs[:original(edit_start)] + suggestion[prefix:len(suggestion) - suffix] + rhs[original(edit_end):]
+    if _both_signs(lhs, fixed, relation, **options).status is not Status.VERIFIED:
+        return None
+    diagnosis = replace(refuted.diagnosis, start=original(refuted.diagnosis.start),
+                        end=original(refuted.diagnosis.end), suggestion=fixed)
+    return replace(refuted, diagnosis=diagnosis, reason="\\pm: the two values differ from the other side's with either sign")
 
 
 COMPONENTS_READ = "{0}^0, {0}^1, ... read as the components of a four-vector"
@@ -786,6 +844,22 @@ def _example_result_in_a_general_step(lhs: str, rhs: str, verdict: Verdict, cont
     item = computed[0]
     return (f"differs with {item.lhs.strip()} = {item.rhs.strip()} (defined at {item.where}), computed in a worked "
             f"example, in a step with letters of its own ({', '.join(sorted(free))}): the example's value?")
+
+
+def _written_letters(text: str, macros: Mapping[str, Macro]) -> set[str]:
+    """The letters ``text`` writes (see _letters); the empty set where it does not parse, so that an
+    unread text is never taken to be about other letters than a step's."""
+    parts, start = [], 0
+    for found in find_relations(text):  # (the rest of a bound, "t < 5" of 2 < t < 5)
+        parts.append(text[start:found.start])
+        start = found.end
+    letters: set[str] = set()
+    for part in (*parts, text[start:]):
+        try:
+            letters |= _letters(parse_math(part, macros))
+        except (ParseFailure, RecursionError):
+            return set()
+    return letters
 
 
 def _letters(tree: n.Node) -> set[str]:

@@ -1343,12 +1343,30 @@ def _agreement(comparator: "Comparator", value: Callable[[int, int], sp.Rational
     units = frozenset(c.name for c in _imaginary_units(comparator.parsed.lhs, comparator.parsed.rhs))
     # as the comparison itself allows, where the step writes i
     complex_ok = _writes_imaginary(flips, units) and (a.has(sp.I) or b.has(sp.I))
+    if comparator._ranges is None:
+        comparator._ranges = comparator.ranges()
+    ranges = comparator._ranges
     for p in range(4):
-        point = {x: value(p, k) for k, x in enumerate(symbols)}
+        point = {x: _within_range(value(p, k), ranges.get(x.name)) for k, x in enumerate(symbols)}
+        if any(v is None for v in point.values()):
+            continue
         va, vb = evaluate(a, point, complex_ok=complex_ok), evaluate(b, point, complex_ok=complex_ok)
         if va is not None and vb is not None:
             agree, differ = (agree + 1, differ) if comparator.holds(va, vb) else (agree, differ + 1)
     return agree, differ
+
+
+def _within_range(value: sp.Rational, bound: tuple[float, float] | None) -> sp.Rational | None:
+    """``value`` as a point off the samples may take it where the prose bounds its letter (``x < 0 <
+    y``): the value itself or its negative, whichever lies in the bound, else None. A point the prose
+    rules out asks nothing of the step: |x| = -x under x < 0 fails at no point the author allows."""
+    if bound is None:
+        return value
+    low, high = bound
+    for candidate in (value, -value):
+        if low < candidate < high:
+            return candidate
+    return None
 
 
 def _pairs_indexed_vectors(tree: n.Node, letters: Letters) -> bool:

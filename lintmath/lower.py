@@ -33,6 +33,9 @@ class Undecidable(Exception):
 
 
 MAX_SUM_TERMS = 60
+#: ... and of a sum whose terms are numbers, written with its index alone (1 + 2 + \cdots + 100, the
+#: sum of the first 200 odd numbers): each term is a number, cheap to add, whatever the instance
+MAX_NUMBER_SUM_TERMS = 500
 # Marks the symbol an optimisation lowers to (\\max#opt:1a2b3c4d), see Lowerer.lower_Optimum; its
 # body is read at a point in each of OPTIMUM_RANGES, to OPTIMUM_DIGITS digits (see optimum_key)
 OPTIMUM_MARK = "opt:"
@@ -3351,7 +3354,8 @@ class Lowerer:
             # \sum_{k=0}^{q-h} at h > q + 1 is outside the range the prose allows (0 <= h <= q)
             raise Undecidable("the range of an ellipsis is shorter than the terms written out" if node.least
                               else "a sum whose upper bound is below its lower one at the sampled values")
-        if (hi - lo + 1) ** (1 if node.tuples else len(variables)) > MAX_SUM_TERMS:
+        limit = MAX_NUMBER_SUM_TERMS if len(variables) == 1 and _terms_are_numbers(node) else MAX_SUM_TERMS
+        if (hi - lo + 1) ** (1 if node.tuples else len(variables)) > limit:
             raise Undecidable("a sum with too many terms")
         excluded = [self.lower(x) for x in node.exclude]
         saved = dict(self.env)
@@ -4192,3 +4196,10 @@ def apply_function(name: str, args: list[sp.Expr], inverse: bool = False) -> sp.
     if name == "mod" and len(args) == 2:
         return _remainder(*args)
     raise Undecidable(f"the function {name} is not decided yet")
+
+
+def _terms_are_numbers(node: n.BigOp) -> bool:
+    """Whether a sum's terms write no letter but its index (``k^2``, ``\\frac{1}{k(k+1)}``, ``2^k``): no
+    other letter, indexed quantity or function of the document's, so each term lowers to a number."""
+    return all(not isinstance(x, (n.Sym, n.Apply)) or isinstance(x, n.Sym) and x.base == node.var
+               and not x.indices and not x.primes for x in node.body.walk())
