@@ -23,7 +23,7 @@ from lintmath.lower import (
     identity_reading, read_as_product, shapes_of_side,
 )
 from lintmath import arithmetic, einstein, implication, linalg, modular, probability, quantum
-from lintmath import additive, expectation, independence, infotheory, logbase, matfunc, primed, refusals, series, symmetric
+from lintmath import additive, declared, expectation, independence, infotheory, logbase, matfunc, primed, refusals, series, symmetric
 from lintmath import tuples as tuples_reading
 from lintmath.budget import BudgetExceeded, work_time
 from lintmath.context import EARLIER, RELATION, VALUES, ContextItem, with_earlier_values, with_letters
@@ -179,6 +179,9 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
                            indefinite=indefinite)
     verdict = _check_step(lhs, rhs, relation, macros=macros, first=first, seed=seed, explain=explain,
                           context=context, indefinite=indefinite, chain=chain)
+    if verdict.status is Status.VERIFIED and relation in EQUALITY and any(item.kind == declared.KIND for item in context):
+        verdict = _as_declared_matrices(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
+                                        explain=explain, context=context, indefinite=indefinite)
     if verdict.status is Status.UNVERIFIED and relation in EQUALITY and ("'" in lhs + rhs or "\\circ" in lhs + rhs):
         verdict = _primes_of_one_variable(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
                                           explain=explain, context=context, indefinite=indefinite)
@@ -716,6 +719,44 @@ def _verified_with_symmetry(lhs: str, rhs: str, relation: str, **options) -> Ver
     def reading(step: Parsed) -> Parsed:
         return Parsed(step.lhs, step.rhs, replace(step.letters, stated_symmetric=keys))
     return _verified_as_written(lhs, rhs, relation, guess, reading=reading, **options)
+
+
+def _as_declared_matrices(lhs: str, rhs: str, relation: str, verdict: Verdict, **options) -> Verdict:
+    """The verdict on a step verified with plain letters read as numbers, when the prose declares some
+    of them matrices ("Let $A$ and $B$ be $n \\times n$ matrices" above AB = BA): decided again with them
+    matrices, whose verdict stands where it is no verification (a refutation names the statement
+    among its guesses). ``verdict`` stands otherwise."""
+    context = options.get("context", ())
+    parsed = _read_again(lhs, rhs, options)
+    if parsed is None:
+        return verdict
+    letters = parsed.letters
+    symbols = [x for side in (parsed.lhs, parsed.rhs) for x in side.walk() if isinstance(x, n.Sym)]
+    # only letters written bare everywhere: A_{ij}, A_1 beside A are entries or other quantities, and a
+    # letter the step already reads as an array, an index or a bound needs no statement
+    marked = {x.key for x in symbols if x.indices or x.labels or x.primes}
+    plain = {x.key for x in symbols if not x.style} - marked - letters.matrices - letters.vectors \
+        - letters.index - letters.integer
+    latest: dict[str, ContextItem] = {}  # the last sentence about each letter wins ("... diagonal matrices")
+    for item in sorted((c for c in context if c.kind == declared.KIND), key=lambda c: c.line):
+        latest.update((key, item) for key in item.lhs.split(",") if key in plain)
+    keys = frozenset(key for key, item in latest.items() if item.rhs != declared.VOID)
+    stated = [item for item in {id(i): i for i in latest.values()}.values() if item.rhs != declared.VOID]
+    if not keys:
+        return verdict
+    names = ", ".join(sorted(keys))
+    where = ", ".join(sorted({item.where for item in stated}))
+
+    def reading(step: Parsed) -> Parsed:
+        return Parsed(step.lhs, step.rhs, replace(step.letters, matrices=step.letters.matrices | keys))
+    again = _check_step(lhs, rhs, relation, reading=reading, **options)
+    if again.status is Status.VERIFIED:
+        return verdict
+    if again.status is Status.REFUTED:
+        return replace(again, guessed=tuple(sorted({*again.guessed, f"{names} matrices (as stated at {where})"})))
+    return Verdict(Status.UNVERIFIED, f"holds if {names} {'are numbers' if len(keys) > 1 else 'is a number'}; "
+                                      f"as the matrices the prose declares (at {where}), {again.reason}",
+                   elapsed=verdict.elapsed + again.elapsed)
 
 
 def _verified_as_written(left: str, right: str, relation: str, guess: str, **options) -> Verdict | None:
@@ -2328,9 +2369,14 @@ def _sign_sensitive(parsed: Parsed) -> bool:
 def _piecewise(parsed: Parsed) -> bool:
     """Whether the step has a function whose formula changes with the sign of its argument (|x|, max,
     min, sign, relu). (A root is not one: \\sqrt{s^2} = s holds of the positive quantities the sampled
-    letters stand for, as the author means them.)"""
-    return any(isinstance(x, n.Abs) or isinstance(x, n.Func) and x.name in ("max", "min", "sign", "relu")
-               for side in (parsed.lhs, parsed.rhs) for x in side.walk())
+    letters stand for, as the author means them.) A norm is one (\\|\\alpha x\\| = |\\alpha| \\|x\\|, which
+    \\alpha \\|x\\| is only where \\alpha > 0) in a step without roots or logarithms: beside those, the
+    positive letters the author means are the ones sampled, and a difference off them says nothing."""
+    nodes = [x for side in (parsed.lhs, parsed.rhs) for x in side.walk()]
+    if any(isinstance(x, n.Abs) or isinstance(x, n.Func) and x.name in ("max", "min", "sign", "relu") for x in nodes):
+        return True
+    return any(isinstance(x, n.Norm) for x in nodes) \
+        and not any(isinstance(x, n.Sqrt) or isinstance(x, n.Func) and x.name == "log" for x in nodes)
 
 
 def _crossed_letters(parsed: Parsed) -> frozenset[str]:

@@ -17,7 +17,7 @@ from sympy.core.function import AppliedUndef
 from sympy.matrices.common import ShapeError
 
 from lintmath.lower import (
-    DEGREE_ANGLES, DIMENSION_LETTER, SUM_COUNT, ENTRYWISE_NORMS, EVENTS, EVENT_MODEL, LOG_BASE_TWO, MAYBE_SYMMETRIC_NAMES,
+    DEGREE_ANGLES, DIMENSION_LETTER, FUNCTION_POWER, SUM_COUNT, ENTRYWISE_NORMS, EVENTS, EVENT_MODEL, LOG_BASE_TWO, MAYBE_SYMMETRIC_NAMES,
     LEVI_CIVITA, OPERATOR_REACH, OPTIMUM_MARK, ORDER_TYPO, SLASH_ARGUMENT, SLASH_REACH, SMALL_MATRICES, SYMMETRIC_NAMES, TRIANGLE_ANGLES, Instance,
     Letters, Lowerer, Undecidable, classify_letters, derivative, dimension_letter_candidates, is_library,
     applied_rate, least_integers, normalized_family, read_as_product, reading_keys, sum_bounds,
@@ -295,6 +295,9 @@ HOLDS_ONLY_IN: tuple[tuple[tuple, str], ...] = (
     (TRIANGLE_ANGLES, "holds if the letters are the angles of a triangle (sum pi)"),
     # \sin 30 = \frac12: the author's angles are degrees, written without the sign
     (DEGREE_ANGLES, "holds if the angles are in degrees (lintmath reads them as radians)"),
+    # some authors mean \log(x^2) by \log(x)^2, most (\log x)^2: \log(x^n) = \log(x)^n, a slip as
+    # often as that shorthand, holds only so, which only the prose can confirm
+    (FUNCTION_POWER, "holds if \\log(x)^2 means \\log(x^2) (lintmath reads it as (\\log x)^2)"),
     # \mathbb{E} X^2 is E[X^2] in probability texts; (E X)^2 is rare, but no bracket rules it out
     (OPERATOR_REACH, "holds if the bare \\mathbb{E} reaches only the letter after it (lintmath reads "
                      "\\mathbb{E} X^2 as \\mathbb{E}[X^2])"),

@@ -1306,6 +1306,11 @@ SLASH_ARGUMENT = ("slash argument",)
 SLASH_FUNCTIONS = TRIGONOMETRIC | {"log"}
 #: \varepsilon/k_B T: a slash before juxtaposed factors, read as a/(bc) and, in this reading, as (a/b)c
 SLASH_REACH = ("slash reach",)
+#: \log(x)^2 read as \log(x^2), as some authors mean it (the exponent after the bracket, inside it)
+FUNCTION_POWER = ("fpow",)
+#: the functions that reading is tried for: \log(x)^2 = 2\log x is an author's shorthand, while \sin(x)^2
+#: and \exp(x)^2 are (\sin x)^2 and e^{2x} in every text, and \sin(x^2) = \sin(x)^2 a slip
+LOGARITHMS = frozenset({"log"})
 # the reading of a bare \mathbb{E} X^2 as (E X)^2 (see n.Reach)
 OPERATOR_REACH = ("operator reach",)
 #: \|A\|_1, \|A\|_2, \|A\|_\infty of a matrix read as norms of its entries, not as the induced norms
@@ -1612,8 +1617,8 @@ def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
                 key = ("annotation",)
             elif isinstance(node, n.Reach):
                 key = OPERATOR_REACH
-            elif isinstance(node, n.Pow) and _function_of_bracket(node.base):
-                key = ("fpow",)
+            elif isinstance(node, n.Pow) and _function_of_bracket(node.base) and node.base.name in LOGARITHMS:
+                key = FUNCTION_POWER
             elif isinstance(node, n.Func) and node.name == "mod" and _writes_fraction(node.args[0]):
                 key = INVERSE_RESIDUES  # \frac{1}{3} \bmod 7: a real remainder, or 5 in number theory
             elif isinstance(node, n.Sym) and node.sup_letter is not None:
@@ -2563,7 +2568,7 @@ class Lowerer:
         if isinstance(node.exp, n.Sym) and node.exp.base in self.letters.index and isinstance(node.base, n.Sym) \
                 and not node.exp.indices and node.exp.base not in self.env and not node.exp.base.isalpha():
             raise Undecidable("tensor index notation (p^\\alpha p_\\alpha) is not decided yet")
-        if _function_of_bracket(node.base) and ("fpow",) in self.inst.flips:
+        if _function_of_bracket(node.base) and FUNCTION_POWER in self.inst.flips:
             # \log(x)^2 read as \log(x^2), as some authors mean it
             func = node.base
             inner = n.Pow(func.args[0].start, node.end, func.args[0], node.exp)

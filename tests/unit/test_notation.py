@@ -44,7 +44,9 @@ FUNCTIONS = [
     (r"\operatorname{softmax}(z)", "z", U),
     (r"\max(a, b) + \min(a, b)", "a + b", V),
     (r"(\log(a+2))^2", r"\log(a+2)^2", V),  # \log(x)^2 is (\log x)^2 ...
-    (r"\log(x)^2", r"2 \log x", V),  # ... or, as some authors mean it, \log(x^2): both are tried
+    # ... or, as some authors mean it, \log(x^2): both are tried, and a step that holds only so is
+    # left to the prose (\log(x^n) = \log(x)^n is a slip as often)
+    (r"\log(x)^2", r"2 \log x", U),
     (r"\sin(x)^2 + \cos(x)^2", "1", V),
     (r"f(x) + f(x)", r"2 f(x)", V),
     (r"f(g(x))", r"g(f(x))", U),  # depends on what f and g are

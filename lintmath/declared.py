@@ -1,0 +1,111 @@
+"""Matrices, as the prose declares them.
+
+``Let $A$ and $B$ be $n \\times n$ matrices``, ``for square matrices $A, B$``, ``the matrix $M$``,
+``$A, B \\in \\mathbb{R}^{n \\times n}$``: a statement names letters that are matrices although the steps
+write them plain, which lintmath otherwise reads as numbers. Read as numbers, AB = BA and
+(A + B)^2 = A^2 + 2AB + B^2 hold, and would be verified. check.py uses the statement to take such a
+verification back: a step verified with the letters as numbers is decided again with them matrices.
+
+Reading prose is guesswork, so only what reads plainly counts: a sentence that negates, or speaks of
+matrices that commute (diagonal, scalar or commuting ones, where AB = BA holds), names nothing, and
+only math that is a list of plain symbols next to the keyword is named. This module knows nothing of
+SymPy.
+"""
+from __future__ import annotations
+
+import re
+
+from lintmath.independence import math_beside, prose_sentences
+from lintmath.symmetric import _TOKEN, _matrices
+
+KIND = "matrices"  # the kind of a ContextItem that declares matrices (lhs: their keys, comma-separated)
+VOID = "void"  # the rhs of such an item whose sentence declares nothing of them (diagonal, commuting ones)
+# a statement holds for the steps this many lines below it (a section's derivation), and for those a
+# few lines above it when its sentence continues the display ("..., where $A$ is a matrix")
+REACH = 50
+
+_KEYWORD = re.compile(r"(?<![-\w])(?:matrix|matrices)(?![\w-])", re.IGNORECASE)
+# what makes a sentence say something else: a negation, or matrices that commute (for which the
+# steps a number reading verifies hold as well: a statement of them takes nothing back)
+_NOT_STATED = re.compile(r"(?<![\w-])(?:not|n't|never|neither|nor|no|non|unless|whether|without|instead|"
+                         r"diagonal|scalar|scalars|commut\w*|identity|number|numbers|entry|entries|element|"
+                         r"elements|block|blocks|1x1|rotation|rotations|polynomial|polynomials|function|"
+                         r"functions|iff|if)(?![\w-])", re.IGNORECASE)
+# words that may stand between the named matrices and the keyword ("Let $A$ and $B$ be square matrices")
+_BEFORE = {"and", "are", "is", "be", "both", "assumed", "assume", "to", "also", "all", "each", "then", "two",
+           "three", "real", "complex", "a", "an", "the", "now", "square", "invertible", "nonsingular",
+           "non-singular", "arbitrary", "any", "some", "given", "general", "random", "symmetric", "orthogonal",
+           "positive", "definite", "semidefinite", "hermitian", "unitary", "sized",
+           # (only in a sentence that declares nothing: see sentence_void)
+           "diagonal", "scalar", "commuting", "not", "no", "identity", "rotation", "block"}
+# words that may stand between the keyword and the named matrices ("for square matrices $A$ and $B$")
+_AFTER = {"and", "the", "two", "three", "any", "some", "given", "sized"}
+# $A \in \mathbb{R}^{n \times n}$: a member of a set of matrices (its rows times its columns)
+_MATRIX_SET = re.compile(r"^(?P<names>[^$]*?)\\in\s*\\mathbb\s*\{?\s*[RC]\s*\}?\s*\^\s*\{[^{}]*\\times[^{}]*\}\s*$")
+# $n \times n$, $m \times n$ between the names and the keyword: the size of the matrices
+_SIZE = re.compile(r"^\s*\(?\s*[\w\\{}]+\s*\\times\s*[\w\\{}]+\s*\)?\s*$")
+
+
+def _named(tokens: list, start: int, step: int, fillers: set[str], macros) -> set[str]:
+    """The keys of the plain symbols of the math next to tokens[start] (see independence.math_beside)."""
+    def read(text: str) -> tuple[set[str]] | None:
+        found = _matrices(text, macros)
+        return None if found is None else (found,)
+    (keys,) = math_beside(tokens, start, step, fillers, read, 1)
+    return keys
+
+
+def sentence_matrices(sentence: str, macros=None) -> set[str]:
+    """The keys of the letters one sentence of prose declares matrices (inline math in $...$ or \\(...\\))."""
+    prose = re.sub(r"\$[^$]*\$|\\\(.+?\\\)", " ", sentence)
+    if _NOT_STATED.search(prose):
+        return set()
+    return _declared(sentence, macros)
+
+
+def sentence_void(sentence: str, macros=None) -> set[str]:
+    """The keys of the plain symbols a sentence about matrices names while declaring nothing ("Let $A$
+    and $B$ be diagonal matrices"): it takes back an earlier statement of them."""
+    prose = re.sub(r"\$[^$]*\$|\\\(.+?\\\)", " ", sentence)
+    if not _NOT_STATED.search(prose):
+        return set()
+    return _declared(sentence, macros)
+
+
+def _declared(sentence: str, macros) -> set[str]:
+    tokens: list[tuple[str, str]] = []
+    for match in _TOKEN.finditer(sentence):
+        math = match.group("math") or match.group("paren")
+        if math and _SIZE.match(math):
+            tokens.append(("word", "sized"))  # the size between the names and the keyword
+        elif math:
+            tokens.append(("math", math))
+        elif match.group("word"):
+            tokens.append(("word", match.group("word")))
+        else:
+            tokens.append(("comma", ","))
+    keys: set[str] = set()
+    for k, (kind, text) in enumerate(tokens):
+        if kind == "math":
+            member = _MATRIX_SET.match(text)
+            if member is not None and (named := _matrices(member.group("names"), macros)):
+                keys |= named
+        elif kind == "word" and _KEYWORD.fullmatch(text.rstrip(".")):
+            keys |= _named(tokens, k - 1, -1, _BEFORE, macros) or _named(tokens, k + 1, 1, _AFTER, macros)
+    return keys
+
+
+def statements_of(lines: tuple[str, ...] | list[str], macros=None) -> list[tuple[int, frozenset[str], bool, bool]]:
+    """(line, keys, continues, void) for every statement of matrices in the prose of ``lines``;
+    ``continues``: the sentence opens in lowercase ("where $A$ is a matrix"), and may explain the display
+    above it; ``void``: the sentence declares nothing of them (see sentence_void)."""
+    out = []
+    for line, sentence in prose_sentences(lines):
+        if not _KEYWORD.search(sentence) and "\\times" not in sentence:
+            continue
+        keys, void = sentence_matrices(sentence, macros), False
+        if not keys:
+            keys, void = sentence_void(sentence, macros), True
+        if keys:
+            out.append((line, frozenset(keys), sentence.lstrip()[:1].islower(), void))
+    return out
