@@ -4198,6 +4198,13 @@ def apply_function(name: str, args: list[sp.Expr], inverse: bool = False) -> sp.
         return _falling_power(*args)
     if name == "degrees" and len(args) == 1:
         return args[0] * sp.pi / 180
+    if name == "parallel" and len(args) >= 2:
+        # R_1 \parallel R_2 \parallel R_3, folded pairwise: R_1 R_2/(R_1 + R_2), which is also 0 for a
+        # short circuit (a zero resistance), where the sum of reciprocals would be undefined
+        value = args[0]
+        for arg in args[1:]:
+            value = value * arg / (value + arg)
+        return value
     if name == "mod" and len(args) == 2:
         return _remainder(*args)
     raise Undecidable(f"the function {name} is not decided yet")

@@ -76,6 +76,9 @@ INDICATOR_SWAPPED = {">", "\\ge", "\\geq", "\\geqslant"}
 INDICATOR_SYMMETRIC = {"=", "\\neq"}
 # the remainder as a binary operator (\pmod and \pod write the modulus of a congruence instead)
 MOD_OPS = {"\\bmod", "\\mod"}
+# R_1 \parallel R_2, the combination of resistors in parallel, and the function the parser reads it as
+PARALLEL = "\\parallel"
+PARALLEL_FUNCTION = "parallel"
 REGION = "an integral over a region is not decided yet"
 UPRIGHT_NAME_BEFORE_LETTER = "an upright name before a letter (\\mathrm{Si}\\,x): a function or a named quantity is not decided"
 LOOSE_DIFFERENTIAL = "a differential (\\mathrm{d}) outside a derivative is not decided yet"
@@ -1014,7 +1017,23 @@ def _parse_math(text: str, macros, increments: frozenset[str], tuples: bool, imp
     tree = parser.parse()
     if "\\circ" in text and any(isinstance(x, n.Unsupported) and x.what == composition.LOOSE for x in tree.walk()):
         raise ParseFailure(composition.UNREAD)  # a \circ b, never applied: maybe a Hadamard product
+    if PARALLEL in text and _parallel_argument(tree):
+        raise ParseFailure(PARALLEL_ARGUMENT)
     return tree
+
+
+PARALLEL_ARGUMENT = ("\\parallel between the arguments of a function (a divergence D_\\alpha(P \\parallel Q)?) "
+                     "is not decided")
+
+
+def _parallel_argument(tree: n.Node) -> bool:
+    """Whether a parallel combination is the whole argument of an application (``D_f(P \\parallel Q)``,
+    ``\\mathrm{JS}(p \\parallel q)``): there the sign separates the two arguments of a divergence,
+    ordered and not combined, which the reading as resistors in parallel would make symmetric. The
+    known divergences are read before the parser (infotheory); any other name may be one, and
+    ``I_s (R_1 \\parallel R_2)`` as a product can be written with a \\cdot."""
+    return any(isinstance(x, n.Apply) and any(isinstance(a, n.Func) and a.name == PARALLEL_FUNCTION
+                                               for a in x.args) for x in tree.walk())
 
 
 def _plain_factor(node: n.Node) -> bool:
@@ -1226,6 +1245,8 @@ class Parser:
                     raise ParseFailure("a sign with nothing after it")
                 raise ParseFailure(self.no_term_reason())
             node = self.product()
+            if self.at(PARALLEL):
+                node = self.parallel(node)
             if self.at(*MOD_OPS):
                 node = self.modulo(node, bool(terms) or sign_start >= 0)
             if self.at_eval_bar() and not self.in_evalopen:
@@ -1276,6 +1297,21 @@ class Parser:
             raise ParseFailure(f"what {op.text} applies to before a sum is not decided")
         return n.Func(left.start, right.end, "mod", (left, right))
 
+    def parallel(self, left: n.Node) -> n.Func:
+        """``R_1 \\parallel R_2 \\parallel R_3``: the resistance of resistors in parallel, as circuit notes
+        write it, 1/(1/R_1 + 1/R_2 + 1/R_3). Each side is a product (``2R \\parallel R`` combines 2R with
+        R, the only way circuit notes mean it) and the sign binds tighter than a sum, the convention of
+        those notes (``R_1 + R_2 \\parallel R_3`` adds R_1 to the pair). A sign with nothing to combine
+        after it is a norm's closing bar (``a \\parallel x \\parallel``), not read."""
+        args = [left]
+        while self.at(PARALLEL):
+            op = self.advance()
+            nxt = self.peek()
+            if nxt is None or nxt.text == PARALLEL or not self.starts_atom(nxt):
+                raise ParseFailure(f"{op.text} with nothing to combine after it (a norm?) is not decided")
+            args.append(self.product())
+        return n.Func(left.start, args[-1].end, PARALLEL_FUNCTION, tuple(args))
+
     def no_term_reason(self) -> str:
         """Why no term can start here, as plainly as the token allows."""
         t, nxt = self.peek(), self.peek(1)
@@ -1312,8 +1348,8 @@ class Parser:
                 ops.append(t.text)
                 factors.append(self.factor_or_dots())
                 continue
-            if t.text in MOD_OPS:
-                break  # a binary operator below the product (see modulo)
+            if t.text in MOD_OPS or t.text == PARALLEL:
+                break  # a binary operator below the product (see modulo and parallel)
             if t.text in MUL_OPS:
                 self.advance()
                 explicit = True

@@ -82,6 +82,8 @@ PHYSICAL_UNITS = {
     "K", "mol", "N", "kN", "J", "kJ", "eV", "keV", "MeV", "GeV", "W", "kW", "MW", "Pa", "kPa", "MPa", "V",
     "mV", "kV", "C", "F", "uF", "nF", "pF", "H", "mH", "T", "Hz", "kHz", "MHz", "GHz", "Ohm", "ohm", "rad",
     "dB", "L", "mL", "bar", "atm", "cal", "kcal", "lb", "ft", "yr", "kWh", "Wh", "mAh",
+    # apparent and reactive power (AC circuits); the lowercase var is left out, a variance's name
+    "VA", "kVA", "MVA", "VAR", "kVAR", "MVAR",
 }
 
 # What each of PHYSICAL_UNITS measures: two units of one kind in a step (km and m, h and min, J and eV)
@@ -93,7 +95,8 @@ UNIT_KINDS = {
     **dict.fromkeys(("A", "mA"), "current"), "K": "temperature", "mol": "amount",
     **dict.fromkeys(("N", "kN"), "force"),
     **dict.fromkeys(("J", "kJ", "eV", "keV", "MeV", "GeV", "cal", "kcal", "kWh", "Wh"), "energy"),
-    **dict.fromkeys(("W", "kW", "MW"), "power"), **dict.fromkeys(("Pa", "kPa", "MPa", "bar", "atm"), "pressure"),
+    **dict.fromkeys(("W", "kW", "MW"), "power"), **dict.fromkeys(("VA", "kVA", "MVA"), "apparent power"),
+    **dict.fromkeys(("VAR", "kVAR", "MVAR"), "reactive power"), **dict.fromkeys(("Pa", "kPa", "MPa", "bar", "atm"), "pressure"),
     **dict.fromkeys(("V", "mV", "kV"), "voltage"), **dict.fromkeys(("C", "mAh"), "charge"),
     **dict.fromkeys(("F", "uF", "nF", "pF"), "capacitance"), **dict.fromkeys(("H", "mH"), "inductance"),
     "T": "field", **dict.fromkeys(("Hz", "kHz", "MHz", "GHz"), "frequency"),
