@@ -18,7 +18,7 @@ from sympy.matrices.common import ShapeError
 
 from lintmath.lower import (
     DEGREE_ANGLES, DIMENSION_LETTER, FUNCTION_POWER, SUM_COUNT, ENTRYWISE_NORMS, EVENTS, EVENT_MODEL, LOG_BASE_TWO, MAYBE_SYMMETRIC_NAMES,
-    LEVI_CIVITA, OPERATOR_REACH, OPTIMUM_MARK, ORDER_TYPO, SLASH_ARGUMENT, SLASH_REACH, SMALL_MATRICES, SYMMETRIC_NAMES, TRIANGLE_ANGLES, Instance,
+    LEVI_CIVITA, OPERATOR_REACH, OPTIMUM_MARK, ORDER_TYPO, SLASH_ARGUMENT, SLASH_REACH, SMALL_MATRICES, SQUARE_MATRICES, SYMMETRIC_NAMES, TRIANGLE_ANGLES, Instance,
     Letters, Lowerer, Undecidable, classify_letters, derivative, dimension_letter_candidates, is_library,
     applied_rate, least_integers, normalized_family, read_as_product, reading_keys, sum_bounds,
 )
@@ -400,6 +400,11 @@ class Comparator:
                 names = dimension_letter_candidates(self.parsed.letters, (self.parsed.lhs, self.parsed.rhs))
                 outcome = Outcome("undecided", f"holds if {', '.join(sorted(names))} is the dimension of the "
                                                "vectors (lintmath reads it as a number)")
+            if outcome.kind == "equal" and SQUARE_MATRICES in flips:
+                letters = self.parsed.letters
+                names = ", ".join(sorted(k.split(":")[-1] for k in letters.tall | letters.wide))
+                outcome = Outcome("undecided", f"holds if {names} is square (lintmath reads a matrix in (X^T X)^{{-1}} "
+                                               "as tall, in (X X^T)^{-1} as wide)")
             if outcome.kind == "equal" and SUM_COUNT in flips:
                 names = " or ".join(sorted(self.parsed.letters.sum_counts))
                 outcome = Outcome("undecided", f"holds if {names} is the number of terms of a sum without bounds "
@@ -446,6 +451,13 @@ class Comparator:
         if any(o.reason.startswith("holds if ") for o in outcomes):
             return next(o for o in outcomes if o.reason.startswith("holds if")), ()
         first = outcomes[0]
+        square = next((o for o, flips in zip(outcomes, tried) if SQUARE_MATRICES in flips), None)
+        if first.kind == "undecided" and not first.readable and "shape" in first.reason and square is not None \
+                and square.kind == "differ":
+            # sides whose shapes do not fit the tall reading (I_n - Z(Z^T Z)^{-1}Z^T Z): no reading defines
+            # them but the square one, where they differ. (Only a misfit of shapes: an entry or a function
+            # the tall reading does not decide says nothing of the step.)
+            first = square
         if first.kind == "differ" and self.parsed.letters.commutators:
             return Outcome("undecided", commutators.DIFFER), ()
         if first.kind == "differ" and EVENTS in self.keys:
@@ -843,6 +855,10 @@ class Comparator:
         the reading's normalizations) solved into them."""
         lowerer = Lowerer(inst, self.letters)
         a, b = lowerer.lower(lhs), lowerer.lower(rhs)
+        if linalg.is_matrix(linalg.scalar(a)) and linalg.is_matrix(linalg.scalar(b)) \
+                and linalg.scalar(a).shape != linalg.scalar(b).shape:
+            # (X^T X)^{-1}X^T X = I with X tall: I is the size of the other side (see Lowerer.fitted_identities)
+            a, b = lowerer.fitted_identities((lhs, rhs), [a, b]) or (a, b)
         while lowerer.unseen:
             # a stated independence: the product space has a factor for each named variable the sides
             # use, known once they are lowered; every expectation is taken in the one space, so that

@@ -21,7 +21,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef, ArgumentIndexError
 from sympy.functions.combinatorial.numbers import stirling
 
-from lintmath import evaluate, events, expectation, linalg, matfunc, probability, quantum, symbolic  # noqa: F401 (settings)
+from lintmath import evaluate, events, expectation, gram, linalg, matfunc, probability, quantum, symbolic  # noqa: F401 (settings)
 from lintmath.independence import Independence
 from lintmath.parse import nodes as n
 from lintmath.parse.ellipsis import affine
@@ -169,6 +169,11 @@ class Letters:
     stated_symmetric: frozenset[str] = frozenset()
     # letters that may count the terms of a sum without bounds (see SUM_COUNT)
     sum_counts: frozenset[str] = frozenset()
+    # keys of the matrices seen in a Gram matrix's inverse, (X^T X)^{-1} or (X X^T)^{-1}: tall (n x p) or
+    # wide (p x n) with p < n, and of the vectors they multiply, with p entries (see gram.py)
+    tall: frozenset[str] = frozenset()
+    wide: frozenset[str] = frozenset()
+    short: frozenset[str] = frozenset()
     # f(x), f(x, y) applied to plain letters: a bare \frac{df}{dx} beside them is their derivative
     applications: tuple = ()
 
@@ -272,7 +277,10 @@ def classify_letters(*trees: n.Node) -> Letters:
                    _quadratic_forms(trees, matrices), sized_identities(trees),
                    imaginary=any(isinstance(x, n.Const) and x.name.startswith("imag_") for tree in trees
                                  for x in tree.walk()), moving=moving)
-    return replace(letters, sum_counts=sum_count_candidates(letters, trees), applications=applications(trees))
+    tall, wide = gram.gram_inverses(trees, matrices - moving)
+    short = gram.short_vectors(trees, tall, wide, vectors | candidates | required)
+    return replace(letters, sum_counts=sum_count_candidates(letters, trees), applications=applications(trees),
+                   tall=tall, wide=wide, short=short)
 
 
 def _lone_e(trees) -> bool:
@@ -1320,6 +1328,12 @@ INVERSE_RESIDUES = ("inverse residues",)
 #: random matrices and vectors of size 2 instead of linalg.SIZE: a step with tr, det, adj or I whose
 #: matrices have no written size is decided at both sizes (det(2A) = 4 det A holds for 2 x 2 ones only)
 SMALL_MATRICES = ("small matrices",)
+#: beside a tall or wide matrix (see gram.py), I that nothing it is added to or compared with sizes (tr(I),
+#: \det I, I alone in a product) read as p x p rather than n x n: tr((X^T X)^{-1}X^T X) = tr(I)
+SHORT_IDENTITY = ("short identity",)
+#: the same letters read square, as every matrix is elsewhere: a reading that only keeps a step from
+#: being verified (X(X^T X)^{-1}X^T = I holds if X is square and invertible, which the prose may say)
+SQUARE_MATRICES = ("square matrices",)
 #: \one^\top\one = d, (I - \frac{1}{n}\one\one^\top)^2 = I - \frac{1}{n}\one\one^\top: a plain letter
 #: that names a dimension, beside vectors or matrices no written one sizes, read as their size
 DIMENSION_LETTER = ("dimension letter",)
@@ -1539,6 +1553,11 @@ EVENT_MODEL = "event-model"
 def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
     """The ambiguous sites of a step: each key is one choice the checker may flip."""
     keys: list[tuple] = []
+    if (letters.tall or letters.wide) and any(isinstance(x, n.Sym) and x.base == "I" for t in trees for x in t.walk()):
+        # first, so that it is tried alone: a step is refuted only when I fails at both sizes
+        keys.append(SHORT_IDENTITY)
+    if letters.tall or letters.wide:
+        keys.append(SQUARE_MATRICES)  # early, so that it is tried alone
     if (letters.matrices or any(isinstance(x, n.MatrixLit) for t in trees for x in t.walk())) \
             and any(isinstance(x, n.Norm) and x.kind in ("1", "inf", "l2") for t in trees for x in t.walk()):
         # first, so that it is tried alone: a matrix's norm is refuted only when both conventions fail
@@ -1914,11 +1933,35 @@ class Lowerer:
         # E[body | X] per (body, group), and E[body]: the same at every outcome of a group (of the
         # space), and nested means would otherwise be lowered once per outcome of every enclosing one
         self.group_means: dict[tuple, sp.Expr] = {}
+        # the size of I and of the zero vector where they are fitted to what they are added to or
+        # compared with (see fitted_identities); 0: the step's dimension
+        self.identity_size = 0
 
     @property
     def matrix_size(self) -> int:
-        """The size of the step's random matrices and vectors in this instance's reading."""
-        return 2 if SMALL_MATRICES in self.inst.flips else linalg.SIZE
+        """The size of the step's random matrices and vectors in this instance's reading. Beside a tall
+        or wide matrix (see gram.py), one more: its p = n - 1 columns are then at least 2, so that a
+        p x p Gram matrix stays a matrix (a 1 x 1 one would be read as a number)."""
+        size = 2 if SMALL_MATRICES in self.inst.flips else linalg.SIZE
+        return size + 1 if self.rectangular else size
+
+    @property
+    def rectangular(self) -> bool:
+        """Whether the step has tall or wide matrices in this reading (see gram.py)."""
+        return bool(self.letters.tall or self.letters.wide) and SQUARE_MATRICES not in self.inst.flips
+
+    def array_shape(self, key: str, shape: str) -> tuple[int, int]:
+        """(rows, columns) of the random vector or matrix named by ``key``."""
+        size = self.matrix_size
+        if not self.rectangular:
+            return (size, 1) if shape == "vector" else (size, size)
+        if shape == "vector":
+            return (size - 1 if key in self.letters.short else size), 1
+        if key in self.letters.tall:
+            return size, size - 1
+        if key in self.letters.wide:
+            return size - 1, size
+        return size, size
 
     @property
     def dimension(self) -> int:
@@ -2060,7 +2103,7 @@ class Lowerer:
         if node.base == "0" and "bf" in node.style and not node.indices:
             # the zero vector; beside no vector at all, the number it equals
             matrix_mode = self.letters.vectors or self.letters.matrices
-            return sp.ImmutableMatrix(sp.zeros(self.dimension, 1)) if matrix_mode else sp.Integer(0)
+            return sp.ImmutableMatrix(sp.zeros(self.identity_size or self.dimension, 1)) if matrix_mode else sp.Integer(0)
         if node.base == "1" and "bf" in node.style and not node.indices:
             # the vector of ones, read only where it is transposed (see Parser.transposed_next)
             return sp.ImmutableMatrix(sp.ones(self.dimension, 1))
@@ -2069,9 +2112,11 @@ class Lowerer:
             return sp.ImmutableMatrix(sp.eye(sized))  # I_3 beside a written 3 by 3 matrix
         shape = self.shape(node)
         if shape == "identity":
-            return sp.ImmutableMatrix(sp.eye(self.dimension))
+            default = self.matrix_size - 1 if SHORT_IDENTITY in self.inst.flips and self.rectangular \
+                else self.dimension
+            return sp.ImmutableMatrix(sp.eye(self.identity_size or default))
         if shape == "zero":
-            return sp.ImmutableMatrix(sp.zeros(self.dimension, 1))
+            return sp.ImmutableMatrix(sp.zeros(self.identity_size or self.dimension, 1))
         if "\\dagger" in node.labels:
             # the adjoint: of a real matrix, its transpose; of anything else, an operator whose
             # products need not commute (a a^\dagger = a^\dagger a + 1), which no number stands for
@@ -2125,10 +2170,13 @@ class Lowerer:
         if shape in ("vector", "matrix"):
             # concrete random entries, fixed per instance and name: exact rational arithmetic keeps
             # products and inverses of 3 x 3 matrices cheap, where symbolic entries would not
-            cols = 1 if shape == "vector" else self.matrix_size
+            rows, cols = self.array_shape(node.key, shape)
+            if (rows, cols) != (self.matrix_size, self.matrix_size) and shape == "matrix":
+                # tall or wide: neither commuting nor symmetric, whatever the reading
+                return linalg.named_random_matrix(f"{self.inst.seed}:{name}", rows, cols)
             if shape == "matrix" and matfunc.COMMUTING in self.inst.flips:
                 return matfunc.commuting_matrix(self.inst.seed, name)
-            value = linalg.named_random_matrix(f"{self.inst.seed}:{name}", self.matrix_size, cols)
+            value = linalg.named_random_matrix(f"{self.inst.seed}:{name}", rows, cols)
             if shape == "matrix" and ("symmetric",) in self.inst.flips \
                     and (node.base in SYMMETRIC_NAMES | MAYBE_SYMMETRIC_NAMES or node.key in self.letters.quadratic
                          or node.key in self.letters.stated_symmetric):
@@ -2294,7 +2342,46 @@ class Lowerer:
         return -value if node.sign == "-" else value
 
     def lower_Add(self, node: n.Add) -> sp.Expr:
-        return linalg.add([self.lower(t) for t in node.terms])
+        values = [self.lower(t) for t in node.terms]
+        try:
+            return linalg.add(values)
+        except linalg.ShapeProblem:
+            fitted = self.fitted_identities(node.terms, values)
+            if fitted is None:
+                raise
+            return linalg.add(fitted)
+
+    def fitted_identities(self, nodes, values: list) -> list | None:
+        """``values`` (of ``nodes``) with each one that writes I or the zero vector and has another shape
+        than the rest lowered again with them of the rest's size, beside a tall or wide matrix (see
+        gram.py): there the identity of X^T X + \\lambda I is p x p and that of I - X(X^T X)^{-1}X^T is
+        n x n, and X^T(y - X\\beta) = \\mathbf{0} has p entries, which only what they stand beside tells.
+        None where the rest have no one shape."""
+        if not self.rectangular:
+            return None
+        writes = [any(isinstance(x, n.Sym) and self.shape(x) in ("identity", "zero") for x in node.walk())
+                  for node in nodes]
+        shapes = {linalg.scalar(v).shape for v, w in zip(values, writes)
+                  if not w and linalg.is_matrix(linalg.scalar(v))}
+        if len(shapes) != 1:
+            return None
+        rows, cols = next(iter(shapes))
+        if rows != cols and cols != 1:
+            return None
+        out = []
+        for node, value, wrote in zip(nodes, values, writes):
+            value = linalg.scalar(value)
+            if wrote and linalg.is_matrix(value) and value.shape != (rows, cols):
+                memo, before = self.memo, self.identity_size
+                self.memo, self.identity_size = None, rows  # (the memo holds them at the other size)
+                try:
+                    value = self.lower(node)
+                except Undecidable:
+                    return None
+                finally:
+                    self.memo, self.identity_size = memo, before
+            out.append(value)
+        return out
 
     def lower_Mul(self, node: n.Mul) -> sp.Expr:
         if not self.letters.kets and "\\otimes" not in node.ops:
