@@ -25,6 +25,7 @@ from lintmath import evaluate, events, expectation, gram, linalg, matfunc, proba
 from lintmath.independence import Independence
 from lintmath.parse import nodes as n
 from lintmath.parse.ellipsis import affine
+from lintmath.parse.parser import parameter_of
 from lintmath.parse.vocabulary import FUNCTION_LETTERS
 
 
@@ -176,6 +177,12 @@ class Letters:
     short: frozenset[str] = frozenset()
     # f(x), f(x, y) applied to plain letters: a bare \frac{df}{dx} beside them is their derivative
     applications: tuple = ()
+    # letters the step differentiates by that also stand alone as the subscript of an applied function
+    # (\nabla_\theta \log \pi_\theta(a)): that function's parameter, so pi_theta(a) is pi(a; theta)
+    parameters: frozenset[str] = frozenset()
+    # the same for a derivative by an entry of the letter (\frac{\partial}{\partial \theta_b} \log \pi_\theta(a)):
+    # such a function is decided only through its definition
+    entry_parameters: frozenset[str] = frozenset()
 
 
 def classify_letters(*trees: n.Node) -> Letters:
@@ -280,7 +287,22 @@ def classify_letters(*trees: n.Node) -> Letters:
     tall, wide = gram.gram_inverses(trees, matrices - moving)
     short = gram.short_vectors(trees, tall, wide, vectors | candidates | required)
     return replace(letters, sum_counts=sum_count_candidates(letters, trees), applications=applications(trees),
-                   tall=tall, wide=wide, short=short)
+                   tall=tall, wide=wide, short=short,
+                   parameters=subscript_parameters(trees), entry_parameters=subscript_parameters(trees, True))
+
+
+def subscript_parameters(trees, entries: bool = False) -> frozenset[str]:
+    """The keys of the plain letters a gradient or derivative of the step is taken by that are the
+    whole subscript of an applied function (see parser.parameter_of)."""
+    by: dict[str, n.Sym] = {}
+    for tree in trees:
+        for x in tree.walk():
+            variables = [x.var] if isinstance(x, n.Grad) else [v for v, _ in x.wrt] if isinstance(x, n.Deriv) else []
+            for var in variables:
+                if isinstance(var, n.Sym) and bool(var.indices) == entries:
+                    by.setdefault(var.key, replace(var, indices=()))
+    return frozenset(key for key, var in by.items() for tree in trees for x in tree.walk()
+                     if parameter_of(x, var) is not None)
 
 
 def _lone_e(trees) -> bool:
@@ -560,7 +582,7 @@ def _binds(tree: n.Node) -> set[str]:
         if isinstance(x, n.BigOp):
             out.update((x.var, *x.extra_vars))
         elif isinstance(x, n.Optimum):
-            out.update(x.variables)
+            out.update(v.rstrip("'") for v in x.variables)  # a' by its letter: a narrower reading is no risk
         elif isinstance(x, (n.Integral, n.Limit, n.Grad, n.Evaluate, n.EvalBar)) and x.var is not None:
             out.add(x.var.base)
         elif isinstance(x, n.Deriv):
@@ -2977,7 +2999,27 @@ class Lowerer:
             product = False
         return read_as_product(node, self.letters) or (node.maybe_product and product)
 
+    def parameter_form(self, node: n.Apply) -> n.Apply | None:
+        """``\\pi_\\theta(a \\mid s)`` in a step that differentiates by theta, as ``\\pi(a \\mid s; \\theta)``: the
+        same function wherever the step writes it, inside the gradient or not."""
+        sub = node.func.indices[0] if len(node.func.indices) == 1 else None
+        if not isinstance(sub, n.Sym) or sub.key not in self.letters.parameters or parameter_of(node, sub) is None:
+            return None
+        return replace(node, func=replace(node.func, indices=()), args=(*node.args, sub), params=len(node.args),
+                       maybe_product=False, prefer_product=False)
+
     def lower_Apply(self, node: n.Apply) -> sp.Expr:
+        if self.letters.entry_parameters and len(node.func.indices) == 1 \
+                and isinstance(node.func.indices[0], n.Sym) and node.func.indices[0].key in self.letters.entry_parameters \
+                and parameter_of(node, node.func.indices[0]) is not None:
+            # \pi_\theta(a) by \theta_b: how it moves with one entry is what the definition of \pi_\theta says
+            # (the reason names the definition, so that one in force is put in: see check.NAMES_ELSEWHERE)
+            raise Undecidable(f"needs the definition of {node.func.base}_{node.func.indices[0].base}: a derivative "
+                              "by an entry of its parameter")
+        if self.letters.parameters:
+            as_parameter = self.parameter_form(node)
+            if as_parameter is not None:
+                return self.lower_Apply(as_parameter)
         if EVENTS in self.inst.flips:
             names = dict(self.letters.events).get(node.func.key)
             if names is not None:
@@ -3337,7 +3379,12 @@ class Lowerer:
                 raise Undecidable("\\nabla^2 with respect to a number is not decided yet")
             body = linalg.scalar(self.lower(node.body))
             self.hold_optima(body, [at])
-            return derivative(body, at)
+            value = derivative(body, at)
+            if self.inst.atoms and not linalg.is_matrix(value):
+                # \nabla_w p(x; w) of an opaque call is another call, as a partial derivative's is (see
+                # lower_Deriv): the checker values calls as numbers, and a Derivative of one has no value
+                value = _derivatives_as_atoms(sp.ImmutableMatrix([value]))[0]
+            return value
         if not linalg.is_matrix(at) or at.shape[1] != 1 or node.var.key in self.variables:
             raise Undecidable("a gradient with respect to a matrix or a number is not decided yet")
         if node.var.key in self.letters.moving \
@@ -3472,8 +3519,9 @@ class Lowerer:
         comparator.through_optima): only what lies outside the optimisations is decided."""
         if set(node.domain_letters) & (set(self.env) | set(self.series_vars)):
             raise Undecidable("an optimisation over a set that changes with an outer index is not decided yet")
-        keys = {x.key: node.variables.index(x.base) for x in node.body.walk()
-                if isinstance(x, n.Sym) and x.base in node.variables}
+        # a primed variable (\max_{a'} Q(s', a')) binds the letter with its primes, as it is lowered
+        keys = {x.key + "'" * x.primes: node.variables.index(x.base + "'" * x.primes) for x in node.body.walk()
+                if isinstance(x, n.Sym) and x.base + "'" * x.primes in node.variables}
         saved, saved_variables = self.env, self.variables
         self.env = {k: v for k, v in self.env.items() if k not in node.variables}  # the variables are its own
         self.variables = {**self.variables, **self.bound_vectors(node)}

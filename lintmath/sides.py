@@ -19,6 +19,7 @@ from lintmath.model import Macro
 from lintmath.parse import nodes as n
 from lintmath.parse.parser import AMBIGUOUS_SLASH, NO_DIFFERENTIAL, increments_of, parse_math, prepare
 from lintmath.parse.parser import reads_star_product
+from lintmath.parse.vocabulary import GREEK
 from lintmath.parse.tokens import ParseFailure
 
 
@@ -46,6 +47,7 @@ def parse_step(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> Parsed:
                 raise
             left, right = _listed_vectors(lhs, rhs, macros, increments, exc)
     left, right = phase_products(left, right)
+    left, right = horizon_powers((lhs, rhs), (left, right))
     left, right = cartesian_fields(left, right)
     left, right = basis_vectors(left, right)
     if _normed_functions(left, right):
@@ -284,6 +286,51 @@ def phase_products(*trees: n.Node) -> tuple[n.Node, ...]:
         arg = x.args[0]
         return n.Mul(x.start, x.end, (x.func, n.Paren(arg.start - 1, arg.end + 1, arg)), False, ("",))
     return tuple(n.rebuild(tree, product) for tree in trees)
+
+
+def _scalar_greek(node: n.Node) -> bool:
+    return isinstance(node, n.Sym) and node.base[1:] in GREEK and node.base[1].islower() and not node.style \
+        and not node.indices and not node.labels and not node.primes and node.sup_letter is None
+
+
+def _counts_by(node: n.Node, letter: str) -> bool:
+    """Whether ``node`` is arithmetic in the capital ``letter`` that is not the letter alone: T - 1, T - t."""
+    return not isinstance(node, n.Sym) and any(isinstance(x, n.Sym) and x.base == letter and not x.indices
+                                               for x in node.walk())
+
+
+def horizon_powers(texts: tuple[str, ...], trees: tuple[n.Node, ...]) -> tuple[n.Node, ...]:
+    """``\\gamma^T`` beside ``\\gamma^{T-1}`` or ``\\sum_{t=0}^{T-1} \\gamma^t``: a horizon T, so a power of the
+    discount, not a transpose. Only where the step raises the same plain Greek letter to an exponent
+    that counts by T (T - 1, T - t), or to the variable of a sum bounded by such a count: a vector
+    \\theta^T is never raised to T - 1, and a transposed \\theta beside an unrelated horizon stays one."""
+    def transposed_by_t(x: n.Node, text: str) -> bool:
+        if not isinstance(x, n.Transpose) or not _scalar_greek(x.inner):
+            return False
+        return text[x.inner.end:x.end].replace("^", "").replace("{", "").replace("}", "").strip() == "T"
+
+    found = [(k, x) for k, (tree, text) in enumerate(zip(trees, texts)) for x in tree.walk()
+             if transposed_by_t(x, text)]
+    if not found:
+        return trees
+    counted: set[str] = set()
+    for tree in trees:
+        for x in tree.walk():
+            if isinstance(x, n.Pow) and _scalar_greek(x.base) and _counts_by(x.exp, "T"):
+                counted.add(x.base.base)
+            elif isinstance(x, n.BigOp) and x.kind == "sum" and x.hi is not None and _counts_by(x.hi, "T"):
+                counted.update(y.base.base for y in x.body.walk() if isinstance(y, n.Pow) and _scalar_greek(y.base)
+                               and isinstance(y.exp, n.Sym) and y.exp.base == x.var and not y.exp.indices)
+    chosen = {id(x): k for k, x in found if x.inner.base in counted}
+    if not chosen:
+        return trees
+
+    def power(x: n.Node, text: str) -> n.Node | None:
+        if id(x) not in chosen:
+            return None
+        at = text.rindex("T", x.inner.end, x.end)
+        return n.Pow(x.start, x.end, x.inner, n.Sym(at, at + 1, "T"))
+    return tuple(n.rebuild(tree, lambda x, text=text: power(x, text)) for tree, text in zip(trees, texts))
 
 
 def coherent_applications(*trees: n.Node) -> tuple[n.Node, ...]:

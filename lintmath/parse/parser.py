@@ -857,6 +857,43 @@ def _all_primes(toks: list[Token]) -> bool:
     return bool(toks) and all(t.is_("'") for t in toks)
 
 
+def _policy_label(script: list[Token], toks: list[Token], after: int) -> bool:
+    """Whether a superscript ``script`` (``\\pi``, ``\\pi_\\theta``, ``\\mu``), whose bracket opens at ``after``,
+    names the function applied there: a lowercase Greek letter (perhaps with a letter subscript) before
+    an argument list of plain letters (``(s)``, ``(s', a)``, ``(s_t, a_t)``), which is not raised to a power
+    itself (``K^\\alpha(AL)^{1-\\alpha}``, a product)."""
+    if not script or script[0].kind != "cmd" or script[0].text[1:] not in GREEK or not script[0].text[1].islower():
+        return False
+    rest = script[1:]
+    if rest and not (len(rest) == 2 and rest[0].is_("_") and rest[1].kind in ("letter", "cmd")
+                     and (rest[1].kind == "letter" or rest[1].text[1:] in GREEK)):
+        return False
+    if after >= len(toks) or not toks[after].is_("("):
+        return False
+    close = closing(toks, after)
+    if close is None or close == after + 1 or close + 1 < len(toks) and toks[close + 1].text in ("^", "_"):
+        return False
+    args = toks[after + 1:close]
+    # each argument one letter, perhaps primed or with a letter or number subscript
+    k, want_letter = 0, True
+    while k < len(args):
+        t = args[k]
+        if want_letter:
+            if not (t.kind == "letter" or t.kind == "cmd" and t.text[1:] in GREEK and t.text[1].islower()):
+                return False
+            k += 1
+            while k < len(args) and args[k].is_("'"):
+                k += 1
+            if k + 1 < len(args) and args[k].is_("_") and args[k + 1].kind in ("letter", "num"):
+                k += 2
+            want_letter = False
+        elif t.is_(","):
+            k, want_letter = k + 1, True
+        else:
+            return False
+    return not want_letter
+
+
 def _text_word(toks: list[Token]) -> str | None:
     """The word of ``\\text{new}``, ``\\mathrm{old}`` as a whole script: two letters or more."""
     if len(toks) < 5 or toks[0].text not in TEXT_WORDS | {"\\mathrm", "\\textrm"} or toks[1].kind != "open" \
@@ -2128,6 +2165,12 @@ class Parser:
                     # \theta^{\text{new}}: a word names a version of the letter, it is no power
                     labels.append(_text_word(toks))
                     end = e
+                elif not primes and sym.base != "e" and _policy_label(toks, self.toks, self.i):
+                    # V^\pi(s), Q^{\pi_\theta}(s, a): a Greek letter over a function of plain letters names
+                    # the policy (or measure) the function belongs to; no one raises V to the power pi
+                    # and multiplies by s
+                    labels.append("".join(x.text for x in toks))
+                    end = e
                 elif (indices and sup_letter is None and len(toks) == 1 and toks[0].kind == "letter"
                       and toks[0].text not in ("T",)):
                     sup_letter = n.Sym(toks[0].start, toks[0].end, toks[0].text)
@@ -3179,7 +3222,7 @@ class Parser:
         if u is None or not self.starts_atom(u) or self.at("^", "_"):
             raise ParseFailure(unread)
         body = self.product()
-        if any(x.text in variables for x in self.toks[self.i:]):
+        if _mentioned_after(self.toks, self.i, variables):
             raise ParseFailure(unread)
         after = self.peek()
         if kind.startswith("arg") and after is not None and after.kind != "close" and after.text != "\\right":
@@ -3492,6 +3535,8 @@ class Parser:
         if var_toks is None:
             return self.bare_gradient(t, order)
         var = self.sub_parse(var_toks)
+        if _entry_variable(var):
+            return self.entry_gradient(t, var, order)
         if not isinstance(var, n.Sym) or not _bare_symbol(replace(var, style="")):
             raise ParseFailure("a gradient with respect to an expression is not decided yet")
         nxt = self.peek()
@@ -3509,7 +3554,8 @@ class Parser:
             # \nabla_x \sum_i x_i^2: the entries x_i (bold or not) are not tied to x here, so they would not
             # move with it
             raise ParseFailure(f"\\nabla_{{{var.base}}} of an operand with entries of {var.base} is not decided yet")
-        if not isinstance(body, n.Sym) and not _occurs_outside_indices(body, var):
+        if not isinstance(body, n.Sym) and not _occurs_outside_indices(body, var) \
+                and not any(parameter_of(x, var) for x in body.walk()):
             # \nabla_j (E_i E_j) (a coordinate index), \nabla_w \ell(f_w(x)) (w hidden in a name): differentiating
             # the operand as written would give 0, whatever the author means. A lone symbol (\nabla_y J)
             # is read: its gradient is as opaque as dJ/dy
@@ -3518,6 +3564,19 @@ class Parser:
         _refuse_hidden_parameter(body, var, "\\nabla")
         node = n.Grad(t.start, body.end, body, var)
         return node if order == 1 else n.Grad(t.start, body.end, node, var)
+
+    def entry_gradient(self, t: Token, var: n.Sym, order: int) -> n.Node:
+        """``\\nabla_{\\theta_b} \\log \\pi_\\theta(a)``: the gradient by an entry (or a vector named by an
+        index, ``w_k``) is the partial derivative by it, read as ``\\frac{\\partial}{\\partial \\theta_b}`` is
+        (denominator layout, as ``\\nabla_{\\mathbf{w}}`` and ``\\frac{\\partial}{\\partial \\mathbf{w}}`` agree)."""
+        if order != 1:
+            raise ParseFailure("a Hessian by an entry (\\nabla^2_{x_i}) is not decided yet")
+        nxt = self.peek()
+        if nxt is None or not self.starts_atom(nxt):
+            raise ParseFailure("a gradient without an operand")
+        body = self.product()
+        _refuse_hidden_parameter(body, var, "\\nabla")
+        return n.Deriv(t.start, body.end, body, ((var, 1),), True)
 
     def field_operator(self, t: Token, kind: str, operand: n.Node) -> n.Del:
         """``\\nabla f``, ``\\nabla \\cdot \\mathbf{F}``, ``\\nabla \\times (..)``, ``\\nabla^2 \\phi``: the
@@ -4006,6 +4065,18 @@ def _tuple_of_letters(toks: list[Token]) -> tuple[list[str], list[Token]] | None
     return names, toks[close + 1:]
 
 
+def _mentioned_after(toks: list[Token], i: int, variables: tuple[str, ...]) -> bool:
+    """Whether the tokens from ``i`` write one of ``variables`` (``a'`` with its primes: the ``a`` of
+    ``\\max_{a'} Q(s', a') - Q(s, a)`` is another letter)."""
+    for k in range(i, len(toks)):
+        primes = 0
+        while k + 1 + primes < len(toks) and toks[k + 1 + primes].is_("'"):
+            primes += 1
+        if toks[k].text + "'" * primes in variables or toks[k].text in variables:
+            return True
+    return False
+
+
 def _optimum_script(toks: list[Token]) -> tuple[tuple[str, ...], list[Token]] | None:
     """The script of an optimisation: its variables (letters separated by commas, ``w, b, \\xi``) and
     the constraint after them (``\\in \\mathbb{R}^d``, ``\\succeq 0``, or nothing); None for any other
@@ -4020,6 +4091,9 @@ def _optimum_script(toks: list[Token]) -> tuple[tuple[str, ...], list[Token]] | 
         elif _letter_token(toks[k]):
             variables.append(toks[k].text)
             k += 1
+            while k < len(toks) and toks[k].is_("'"):
+                variables[-1] += "'"  # \max_{a'} Q(s', a'): the primed letter is bound, not a
+                k += 1
         else:
             break
         if k < len(toks) and toks[k].is_(","):
@@ -4916,6 +4990,40 @@ def _compound_variable(node: n.Node) -> tuple[n.Node, int] | None:
     return None
 
 
+def _entry_variable(node: n.Node) -> bool:
+    """A letter with a subscript of plain letters or numbers (``\\theta_b``, ``w_k``, ``x_{ij}``), and no
+    other script or style: an entry, or a vector named by its index."""
+    return isinstance(node, n.Sym) and bool(node.indices) and not node.style and not node.labels \
+        and not node.primes and node.sup_letter is None \
+        and all(isinstance(i, n.Num) or _plain_letter(i) and not i.style for i in node.indices)
+
+
+def _plain_letter(node: n.Node) -> bool:
+    return isinstance(node, n.Sym) and not node.indices and not node.labels and not node.primes \
+        and node.sup_letter is None
+
+
+def parameter_of(node: n.Node, var: n.Node) -> n.Sym | None:
+    """The subscript of ``\\pi_\\theta(a \\mid s)``, ``h_w(x)`` when it is the plain letter ``var`` alone: a step that
+    differentiates by that letter names the function's parameter by it (a policy, a model), so the
+    function is read as ``\\pi(a \\mid s; \\theta)``, which moves with it. Not for an expectation's
+    subscript (``\\mathbb{E}_\\theta``), nor beside another subscript or a semicolon of its own, nor where the
+    letter is an argument too (``u_t(x, t)``)."""
+    if not isinstance(node, n.Apply) or node.params >= 0 or node.primes or len(node.func.indices) != 1 \
+            or node.func.labels or node.func.sup_letter is not None or node.bracket != "(" \
+            or expectation.kind_of(node) is not None:
+        return None
+    sub = node.func.indices[0]
+    # by \theta_b (an entry) the parameter \theta of \pi_\theta is not what moves: not read
+    if not _plain_letter(var) or not _plain_letter(sub) or sub.key != var.key:
+        return None
+    if any(isinstance(y, n.Sym) and y.base == sub.base for a in node.args for y in a.walk()):
+        # u_t(x, t), f_x(x, y): a letter that is also an argument marks a partial derivative (or a
+        # component), whose value at other arguments (u_t(x, 0)) would not move with it
+        return None
+    return sub
+
+
 def _refuse_hidden_parameter(body: n.Node, var: n.Node, operator: str) -> None:
     """``\\frac{\\partial}{\\partial \\theta_j} h_\\theta(x)``, ``\\nabla_w \\ell(f_w(x))``: a function whose name
     carries the variable's letter (a model with parameters theta) depends on it, but read as written
@@ -4923,10 +5031,34 @@ def _refuse_hidden_parameter(body: n.Node, var: n.Node, operator: str) -> None:
     if not isinstance(var, n.Sym):
         return
     for x in body.walk():
+        if parameter_of(x, var) is not None:
+            continue  # \pi_\theta(a) by \theta: the function's parameter, read as \pi(a; \theta)
+        if _entry_variable(var) and parameter_of(x, replace(var, indices=())) is not None:
+            # \pi_\theta(a) by \theta_b: decided only where the prose defines \pi_\theta, which then
+            # replaces it; the lowering refuses the one left (see Lowerer.parameter_form)
+            continue
         if isinstance(x, n.Apply) and isinstance(x.func, n.Sym) and any(
                 isinstance(i, n.Sym) and i.base == var.base for index in x.func.indices for i in index.walk()):
             raise ParseFailure(f"{operator} with respect to {var.base} of a function whose name carries "
                                f"{var.base} ({x.func.base}_{var.base}(..), a parametrised model) is not decided yet")
+        if isinstance(x, n.Apply) and isinstance(x.func, n.Sym) \
+                and any(_label_mentions(label, var.base) for label in x.func.labels):
+            # V^{\pi_\theta}(s) by \theta: the policy the label names moves with theta, which a label
+            # (a name, no letter) would not show
+            raise ParseFailure(f"{operator} with respect to {var.base} of a function whose label carries "
+                               f"{var.base} (a value of a parametrised policy) is not decided yet")
+
+
+def _label_mentions(label: str, letter: str) -> bool:
+    """Whether a label's text (``\\pi_\\theta``) writes ``letter`` as a letter of its own."""
+    k = label.find(letter)
+    while k >= 0:
+        before = label[k - 1] if k else ""
+        after = label[k + len(letter)] if k + len(letter) < len(label) else ""
+        if not (before.isalpha() or before == "\\" or after.isalpha() and letter[-1].isalpha()):
+            return True
+        k = label.find(letter, k + 1)
+    return False
 
 
 def _drop_empty_groups(toks: list[Token]) -> list[Token]:

@@ -110,7 +110,10 @@ def test_gradient_of_a_defined_function_uses_its_definition():
     (r"\nabla \mathbf{f}(\mathbf{x})", r"\mathbf{0}", "vector function"),
     # the variable only as a subscript: differentiating as written would give 0
     (r"\nabla_j (E_i E_j)", "0", "only a subscript"),
-    (r"\nabla_w \ell(f_w(x_i), y_i)", "0", "only a subscript"),
+    (r"\nabla_w \ell(f_{w,k}(x_i), y_i)", "0", "only a subscript"),  # w beside another subscript
+    # f_w(x_i) by w is f's parameter (f(x_i; w), see test_policy_notation_round22.py): a side without
+    # the functions may be what their definitions give
+    (r"\nabla_w \ell(f_w(x_i), y_i)", "0", "drops the function"),
     (r"\nabla_{\mathbf{x}} \sum_i x_i^2", r"2\mathbf{x}", "entries of x"),
     (r"\nabla_{x} x_1", "1", "entries of x"),
 ])
