@@ -69,6 +69,8 @@ AVERAGE_COMMUTES = ("holds with the averaged quantities as numbers, which commut
                     "a and a^\\dagger) they need not: not decided")
 INDICATOR_DIFFER = ("differs with the indicator (1 where a condition holds) read as an unknown function: for "
                     "its values 0 and 1, and the conditions the prose links, not decided")
+# i and j vanish as the imaginary unit (\tfrac{i}{\sqrt2} dropped), never as a value the prose gives as 0
+IMAGINARY_LETTERS = frozenset({"i", "j"})
 SIGNS_UNREACHED = "holds where the letters are positive (as sampled), not where some are negative: a domain question"
 CASES_UNREACHED = "holds at the sampled (positive) points, not where the letters are negative: a case they never reach?"
 EINSTEIN_DIFFER = ("differs with an index written twice on a side read without a sum; "
@@ -1507,8 +1509,8 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
         # definition in the prose (p_a is that derivative), which is why an author drops such a term
         return Verdict(Status.UNVERIFIED, f"drops `{diagnosis.term}`, zero where the prose equates the "
                        "two sides of its difference?", elapsed=time.perf_counter() - started)
-    if diagnosis is not None and diagnosis.kind == "dropped_term" and dropped and relation in EQUALITY \
-            and outcome.suspect == EQUATION_TO_SOLVE:
+    if diagnosis is not None and diagnosis.kind == "dropped_term" and relation in EQUALITY \
+            and outcome.suspect == EQUATION_TO_SOLVE and set(dropped) - IMAGINARY_LETTERS:
         # -1 + v_3 = -1, a terminal state's value 0 put in: with a side of numbers the lost term is the
         # vanished letter's value 0, given elsewhere as much as x + 1 = 3 gives x = 2 (see EQUATION_TO_SOLVE)
         return Verdict(Status.UNVERIFIED, f"{EQUATION_TO_SOLVE} ({', '.join(dropped)} = 0?)",

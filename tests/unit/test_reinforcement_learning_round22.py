@@ -94,3 +94,10 @@ def test_a_parameter_set_to_a_number_still_refutes_a_general_step() -> None:
     steps, findings = _check(body)
     assert [s.verdict.status.value for s in steps][-1] == "refuted"
     assert [f.rule for f in findings] == ["LM201"]
+
+
+def test_the_imaginary_unit_lost_from_a_line_of_numbers_is_a_slip_not_a_value_given_elsewhere() -> None:
+    from lintmath.check import check_step
+    verdict = check_step(r"\begin{bmatrix}\tfrac{1}{2}\\0\end{bmatrix} + \begin{bmatrix}0\\\tfrac{i}{2}\end{bmatrix}",
+                         r"\begin{bmatrix}\tfrac{1}{2}\\0\end{bmatrix}", "=")
+    assert "(i = 0?)" not in verdict.reason
