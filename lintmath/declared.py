@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 
-from lintmath.independence import math_beside, prose_sentences
-from lintmath.symmetric import _TOKEN, _matrices
+from lintmath.independence import prose_sentences
+from lintmath.symmetric import _TOKEN, _matrices, matrices_beside
 
 KIND = "matrices"  # the kind of a ContextItem that declares matrices (lhs: their keys, comma-separated)
 VOID = "void"  # the rhs of such an item whose sentence declares nothing of them (diagonal, commuting ones)
@@ -44,15 +44,6 @@ _AFTER = {"and", "the", "two", "three", "any", "some", "given", "sized"}
 _MATRIX_SET = re.compile(r"^(?P<names>[^$]*?)\\in\s*\\mathbb\s*\{?\s*[RC]\s*\}?\s*\^\s*\{[^{}]*\\times[^{}]*\}\s*$")
 # $n \times n$, $m \times n$ between the names and the keyword: the size of the matrices
 _SIZE = re.compile(r"^\s*\(?\s*[\w\\{}]+\s*\\times\s*[\w\\{}]+\s*\)?\s*$")
-
-
-def _named(tokens: list, start: int, step: int, fillers: set[str], macros) -> set[str]:
-    """The keys of the plain symbols of the math next to tokens[start] (see independence.math_beside)."""
-    def read(text: str) -> tuple[set[str]] | None:
-        found = _matrices(text, macros)
-        return None if found is None else (found,)
-    (keys,) = math_beside(tokens, start, step, fillers, read, 1)
-    return keys
 
 
 def sentence_matrices(sentence: str, macros=None) -> set[str]:
@@ -91,7 +82,7 @@ def _declared(sentence: str, macros) -> set[str]:
             if member is not None and (named := _matrices(member.group("names"), macros)):
                 keys |= named
         elif kind == "word" and _KEYWORD.fullmatch(text.rstrip(".")):
-            keys |= _named(tokens, k - 1, -1, _BEFORE, macros) or _named(tokens, k + 1, 1, _AFTER, macros)
+            keys |= matrices_beside(tokens, k - 1, -1, _BEFORE, macros) or matrices_beside(tokens, k + 1, 1, _AFTER, macros)
     return keys
 
 

@@ -76,8 +76,9 @@ def _math_statement(math: str, macros) -> set[str]:
     return set()
 
 
-def _named(tokens: list, start: int, step: int, fillers: set[str], macros) -> set[str]:
-    """The matrices of the math next to tokens[start] (see independence.math_beside)."""
+def matrices_beside(tokens: list, start: int, step: int, fillers: set[str], macros) -> set[str]:
+    """The matrices of the math next to tokens[start] (see independence.math_beside); declared.py reads
+    its statements with it too."""
     def read(text: str) -> tuple[set[str]] | None:
         found = _matrices(text, macros)
         return None if found is None else (found,)
@@ -103,7 +104,7 @@ def sentence_matrices(sentence: str, macros=None) -> set[str]:
         if kind == "math":
             keys |= _math_statement(text, macros)
         elif kind == "word" and _KEYWORD.fullmatch(text.rstrip(".")):
-            keys |= _named(tokens, k - 1, -1, _BEFORE, macros) or _named(tokens, k + 1, 1, _AFTER, macros)
+            keys |= matrices_beside(tokens, k - 1, -1, _BEFORE, macros) or matrices_beside(tokens, k + 1, 1, _AFTER, macros)
     return keys
 
 
