@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from lintmath.independence import prose_sentences
-from lintmath.symmetric import _TOKEN, _matrices, matrices_beside
+from lintmath.symmetric import _matrices, matrices_beside, sentence_tokens
 
 KIND = "matrices"  # the kind of a ContextItem that declares matrices (lhs: their keys, comma-separated)
 VOID = "void"  # the rhs of such an item whose sentence declares nothing of them (diagonal, commuting ones)
@@ -64,17 +64,7 @@ def sentence_void(sentence: str, macros=None) -> set[str]:
 
 
 def _declared(sentence: str, macros) -> set[str]:
-    tokens: list[tuple[str, str]] = []
-    for match in _TOKEN.finditer(sentence):
-        math = match.group("math") or match.group("paren")
-        if math and _SIZE.match(math):
-            tokens.append(("word", "sized"))  # the size between the names and the keyword
-        elif math:
-            tokens.append(("math", math))
-        elif match.group("word"):
-            tokens.append(("word", match.group("word")))
-        else:
-            tokens.append(("comma", ","))
+    tokens = sentence_tokens(sentence, _SIZE)  # the size between the names and the keyword: "sized"
     keys: set[str] = set()
     for k, (kind, text) in enumerate(tokens):
         if kind == "math":

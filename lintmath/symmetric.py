@@ -76,6 +76,23 @@ def _math_statement(math: str, macros) -> set[str]:
     return set()
 
 
+def sentence_tokens(sentence: str, size: re.Pattern | None = None) -> list[tuple[str, str]]:
+    """A sentence as ("math", text), ("word", text) and ("comma", ","); with ``size``, math that matches
+    it (the $n \\times n$ between the names and the keyword) is the word "sized"."""
+    tokens = []
+    for match in _TOKEN.finditer(sentence):
+        math = match.group("math") or match.group("paren")
+        if math and size is not None and size.match(math):
+            tokens.append(("word", "sized"))
+        elif math:
+            tokens.append(("math", math))
+        elif match.group("word"):
+            tokens.append(("word", match.group("word")))
+        else:
+            tokens.append(("comma", ","))
+    return tokens
+
+
 def matrices_beside(tokens: list, start: int, step: int, fillers: set[str], macros) -> set[str]:
     """The matrices of the math next to tokens[start] (see independence.math_beside); declared.py reads
     its statements with it too."""
@@ -91,14 +108,7 @@ def sentence_matrices(sentence: str, macros=None) -> set[str]:
     prose = re.sub(r"\$[^$]*\$|\\\(.+?\\\)", " ", sentence)
     if _NOT_STATED.search(prose):
         return set()
-    tokens = []
-    for match in _TOKEN.finditer(sentence):
-        if match.group("math") or match.group("paren"):
-            tokens.append(("math", match.group("math") or match.group("paren")))
-        elif match.group("word"):
-            tokens.append(("word", match.group("word")))
-        else:
-            tokens.append(("comma", ","))
+    tokens = sentence_tokens(sentence)
     keys: set[str] = set()
     for k, (kind, text) in enumerate(tokens):
         if kind == "math":
