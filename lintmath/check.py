@@ -415,8 +415,9 @@ def _holds_by_stated_relation(lhs: str, rhs: str, relation: str, macros: Mapping
     # "for $2 < t < 5$" under a display in x and y is the next passage's bound, not this step's
     step_letters = _written_letters(lhs, macros) | _written_letters(rhs, macros)
     if step_letters:
-        stated = [c for c in stated if not (_written_letters(c.lhs, macros) | _written_letters(c.rhs, macros))
-                  or (_written_letters(c.lhs, macros) | _written_letters(c.rhs, macros)) & step_letters]
+        stated = [c for c in stated
+                  if not (about := _written_letters(c.lhs, macros) | _written_letters(c.rhs, macros))
+                  or about & step_letters]
     stated = stated[-STATED_RELATIONS_TRIED:]
     if not stated:
         return ""
