@@ -1167,7 +1167,7 @@ def _matrix_function_gap(comparator: "Comparator", outcome: Outcome) -> str:
         return MATRIX_ROOT_DIFFER if outcome.kind == "differ" else outcome.reason
     partly = outcome.reason.startswith(("holds at some sampled points", "refuted in one reading"))
     if (outcome.kind == "differ" or partly) and _function_of_matrix_sum(comparator.parsed):
-        commuting = comparator.compare(comparator.parsed.lhs, comparator.parsed.rhs, frozenset([matfunc.COMMUTING]))
+        commuting = comparator.own(frozenset([matfunc.COMMUTING]))
         if commuting.kind == "equal":
             return MATRICES_COMMUTE
     return ""
@@ -1421,7 +1421,7 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
             # notation the lowering lacks, v^2 for a vector.)
             diagnosis = short_repair(comparator, parsed, rhs, "" if used else lhs, spent)
             if diagnosis is not None:
-                written = comparator.compare(parsed.lhs, parsed.rhs)
+                written = comparator.own()
                 return Verdict(Status.REFUTED, "the two sides differ", written.point if written.kind == "differ" else (),
                                (), diagnosis, time.perf_counter() - started, where)
         return Verdict(Status.UNVERIFIED, outcome.reason, elapsed=time.perf_counter() - started)
@@ -1653,7 +1653,7 @@ def explain_with_gates(comparator: "Comparator", rhs: str, lhs: str, where: tupl
     if diagnosis is None:
         return None
     reading = gates.readings()[0]
-    written = comparator.compare(comparator.parsed.lhs, comparator.parsed.rhs, reading)
+    written = comparator.own(reading)
     point = written.point if written.kind == "differ" else ()
     return Verdict(Status.REFUTED, "the two sides differ", point, comparator.guesses(reading), diagnosis, 0.0, where)
 
@@ -1671,9 +1671,8 @@ def explain_as_distributions(comparator: "Comparator", rhs: str, lhs: str, elaps
     nothing small repairs it (a Markov chain's factorisation)."""
     if PROBABILITY not in comparator.keys:
         return None
-    parsed = comparator.parsed
     for flips in (frozenset([PROBABILITY]), frozenset([PROBABILITY, INDEPENDENT])):
-        outcome = comparator.compare(parsed.lhs, parsed.rhs, flips)
+        outcome = comparator.own(flips)
         if outcome.kind != "differ":
             return None
     return _repaired_in(comparator, frozenset([PROBABILITY]), outcome.point, rhs, lhs, elapsed, where, spent)
@@ -1714,8 +1713,7 @@ def explain_as_events(comparator: "Comparator", rhs: str, lhs: str, elapsed: flo
     for disjoint events (``P(A \\cup B) = P(A) + P(B)``) or independent ones is never an error."""
     if EVENTS not in comparator.keys or event_excuse(comparator) is not None:
         return None
-    parsed = comparator.parsed
-    outcome = comparator.compare(parsed.lhs, parsed.rhs, frozenset([EVENTS]))
+    outcome = comparator.own(frozenset([EVENTS]))
     # (the repair judged in the generic space of events only)
     return _repaired_in(comparator, frozenset([EVENTS]), outcome.point, rhs, lhs, elapsed, where, spent)
 
@@ -2136,7 +2134,7 @@ def _quaternion_units(comparator: "Comparator", parsed: Parsed) -> bool:
         return False
     try:
         # the lowering's reading of a letter as the imaginary unit (offered by itself for i and j only)
-        return comparator.compare(parsed.lhs, parsed.rhs, frozenset({("imag", bases.pop())})).kind == "equal"
+        return comparator.own(frozenset({("imag", bases.pop())})).kind == "equal"
     except Exception:  # noqa: BLE001 -- unreadable in that reading: no reading found
         return False
 

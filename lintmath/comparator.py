@@ -162,14 +162,14 @@ def event_excuse(comparator: "Comparator") -> str | None:
     holds in the space of something the prose may assume (a reason that says what); None when it
     fails in all of them."""
     parsed = comparator.parsed
-    if comparator.compare(parsed.lhs, parsed.rhs, frozenset([EVENTS])).kind != "differ":
+    if comparator.own(frozenset([EVENTS])).kind != "differ":
         return "not refuted as probabilities of events"
     for model in events.models(parsed.letters.events):
         # a new line that takes the probability of an event empty there does not assume it (P(A \\cap B)
         # for disjoint A and B); undefined there (a condition of probability 0) is no such assumption either
         if events.writes_empty(parsed.rhs, parsed.letters.events, model):
             continue
-        if comparator.compare(parsed.lhs, parsed.rhs, frozenset([EVENTS, (EVENT_MODEL, model)])).kind == "equal":
+        if comparator.own(frozenset([EVENTS, (EVENT_MODEL, model)])).kind == "equal":
             return f"holds if the events are {events.DESCRIPTIONS[model]}"
     return None
 
@@ -346,13 +346,14 @@ class Comparator:
         # with hundreds of candidate right sides
         self._bounds: dict | None = None
         self._least: dict[str, int] = {}
-        self._ranges: dict[str, tuple[float, float]] | None = None
         self._facts: dict[int, tuple[n.Node, sp.Float, frozenset[str]]] = {}
         self._undefined: bool | None = None
         # the step's own two sides lowered per (reading, atoms, instance): the quick screens, the
         # decision and the explanation of a "depends on f" all start from the same pairs
         self._pairs: dict[tuple, tuple[Instance, sp.Expr, sp.Expr] | Exception] = {}
-        self._robust: Outcome | None = None
+        # the step's own two sides compared per (reading, atoms): deciding the step, the checks made
+        # of a verified one and the diagnosis of a refuted one all ask the same readings again
+        self._own: dict[tuple[frozenset, bool], Outcome] = {}
 
     def _tree_facts(self, tree: n.Node, given: bool = False) -> tuple[sp.Float, frozenset[str], bool, bool]:
         """The tolerance its written decimals allow (as the line before, ``given``, or as the claim),
@@ -395,7 +396,7 @@ class Comparator:
                 # a step this slow to compare is rarely settled by another reading; and a refutation
                 # needs every reading tried, so one not tried leaves the step undecided
                 return Outcome("undecided", "too slow to compare under every reading of the notation"), ()
-            outcome = self.compare(self.parsed.lhs, self.parsed.rhs, flips)
+            outcome = self.own(flips)
             if outcome.kind == "equal" and DIMENSION_LETTER in flips:
                 names = dimension_letter_candidates(self.parsed.letters, (self.parsed.lhs, self.parsed.rhs))
                 outcome = Outcome("undecided", f"holds if {', '.join(sorted(names))} is the dimension of the "
@@ -496,7 +497,7 @@ class Comparator:
         """A step that holds with the letters a product makes vectors (the y of x^T y) read as numbers,
         decided again with them vectors: x^T y = y x^T holds of a number y and not of a vector."""
         key = ("required",) if ("required",) in self.keys else ("vectors",)
-        other = self.compare(self.parsed.lhs, self.parsed.rhs, frozenset({key}))
+        other = self.own(frozenset({key}))
         if other.kind == "equal":
             return outcome
         names = ", ".join(sorted(self.parsed.letters.required))
@@ -545,7 +546,7 @@ class Comparator:
         reading does not refute the step (the sides apply them at other points); "" otherwise."""
         for flips in readings:
             keys = [k[1] for k in flips if k[0] == "apply" and self._only_applied(k[1])]
-            if keys and self.compare(self.parsed.lhs, self.parsed.rhs, flips, atoms=True).kind != "differ":
+            if keys and self.own(flips, atoms=True).kind != "differ":
                 return ", ".join(sorted(k.split(":")[-1] for k in keys))
         return ""
 
@@ -570,11 +571,15 @@ class Comparator:
         return any(m.split(":")[-1] in SYMMETRIC_NAMES for m in self.parsed.letters.matrices)
 
     def robust(self) -> Outcome:
-        """The default reading with undefined functions as opaque atoms (what holds for any f),
-        compared once: deciding the step and explaining it both ask."""
-        if self._robust is None:
-            self._robust = self.compare(self.parsed.lhs, self.parsed.rhs, frozenset(), atoms=True)
-        return self._robust
+        """The default reading with undefined functions as opaque atoms (what holds for any f)."""
+        return self.own(frozenset(), atoms=True)
+
+    def own(self, flips: frozenset = frozenset(), atoms: bool = False) -> Outcome:
+        """The step's own two sides compared in one reading, once."""
+        key = (flips, atoms)
+        if key not in self._own:
+            self._own[key] = self.compare(self.parsed.lhs, self.parsed.rhs, flips, atoms=atoms)
+        return self._own[key]
 
     def _default_entries(self) -> tuple[list, list] | None:
         """The entries of both sides in the first instance of the default reading; None when they
@@ -890,7 +895,7 @@ class Comparator:
         return a, b
 
     def _lowered_inequalities(self, inst: Instance, symbols: set) -> list[tuple[sp.Expr, str, sp.Expr]]:
-        """The assumed inequalities between expressions (``q \\le p``, ``k < n``) that ranges() cannot
+        """The assumed inequalities between expressions (``q \\le p``, ``k < n``) that ranges cannot
         turn into a letter's interval, lowered in ``inst``: a sampled point must satisfy them. Only
         those in the step's own symbols: one about other letters says nothing of its points."""
         out = []
@@ -909,9 +914,11 @@ class Comparator:
                 out.append((low, relation, high))
         return out
 
+    @functools.cached_property
     def ranges(self) -> dict[str, tuple[float, float]]:
         """Sampling ranges from assumptions like ``x < 0`` or ``0 < p < 1``, by symbol name."""
         out: dict[str, tuple[float, float]] = {}
+        stated: set[tuple[str, bool]] = set()  # (letter, whether its upper bound) of the bounds written
         for left, relation, right in self.constraints:
             if relation not in INEQUALITY:
                 continue
@@ -922,7 +929,13 @@ class Comparator:
                     except (Undecidable, TypeError, ValueError):
                         continue
                     lo, hi = out.get(var.key, (-3.0, 3.0))
-                    out[var.key] = (max(lo, value), hi) if above else (lo, min(hi, value))
+                    lo, hi = (max(lo, value), hi) if above else (lo, min(hi, value))
+                    stated.add((var.key, not above))
+                    if lo >= hi and (var.key, above) not in stated:
+                        # a bound beyond the default window (s > 3, x < -5): the window moves past it,
+                        # as the other side is not stated
+                        lo, hi = (lo, lo + 3.0) if above else (hi - 3.0, hi)
+                    out[var.key] = (lo, hi)
         return out
 
     def compare(self, lhs: n.Node, rhs: n.Node, flips: frozenset = frozenset(), atoms: bool = False,
@@ -953,9 +966,7 @@ class Comparator:
         written_decimals = decimals_l or decimals_r
         if len(units_l | units_r) > 1:
             return Outcome("undecided", "quaternion units (i, j, k) are not decided yet")
-        if self._ranges is None:
-            self._ranges = self.ranges()
-        ranges = self._ranges
+        ranges = self.ranges
         agreed = 0
         tiny = 0
         suspect = ""
@@ -1362,9 +1373,7 @@ def _agreement(comparator: "Comparator", value: Callable[[int, int], sp.Rational
     units = frozenset(c.name for c in _imaginary_units(comparator.parsed.lhs, comparator.parsed.rhs))
     # as the comparison itself allows, where the step writes i
     complex_ok = _writes_imaginary(flips, units) and (a.has(sp.I) or b.has(sp.I))
-    if comparator._ranges is None:
-        comparator._ranges = comparator.ranges()
-    ranges = comparator._ranges
+    ranges = comparator.ranges
     for p in range(4):
         point = {x: _within_range(value(p, k), ranges.get(x.name)) for k, x in enumerate(symbols)}
         if any(v is None for v in point.values()):
@@ -1437,9 +1446,8 @@ def _cases_differ_off_samples(comparator: "Comparator") -> bool:
                 return True
         return False
 
-    parsed = comparator.parsed
     holding = [flips for flips in comparator.readings()
-               if not flips or comparator.compare(parsed.lhs, parsed.rhs, flips).kind == "equal"]
+               if not flips or comparator.own(flips).kind == "equal"]
     return all(differs(flips) for flips in holding)
 
 

@@ -503,7 +503,7 @@ def refute_where_readable(comparator, parsed, rhs_text: str, lhs_text: str = "",
     for flips in comparator.readings():
         if work_time() - started > READINGS_SECONDS:
             return None
-        outcome = comparator.compare(parsed.lhs, parsed.rhs, flips)
+        outcome = comparator.own(flips)
         if outcome.kind == "equal" or outcome.kind == "undecided" and outcome.readable:
             return None
         if outcome.kind == "differ":
