@@ -16,6 +16,7 @@ from lintmath import tuples as tuples_reading
 from lintmath.cartesian import basis_vectors, cartesian_fields
 from lintmath.differentials import PLAIN_D, SPACED_D, differential_reading, loose_differentials, plain_differentials
 from lintmath.model import Macro
+from lintmath.transforms import laplace_transforms
 from lintmath.parse import nodes as n
 from lintmath.parse.parser import AMBIGUOUS_SLASH, NO_DIFFERENTIAL, increments_of, parse_math, prepare
 from lintmath.parse.parser import reads_star_product
@@ -50,6 +51,7 @@ def parse_step(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> Parsed:
     left, right = horizon_powers((lhs, rhs), (left, right))
     left, right = cartesian_fields(left, right)
     left, right = basis_vectors(left, right)
+    left, right = laplace_transforms(left, right)
     if _normed_functions(left, right):
         raise ParseFailure(FUNCTION_NORM)
     if PLAIN_D.search(lhs + " " + rhs) and loose_differentials(left, right) \
