@@ -1518,6 +1518,12 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
                        elapsed=time.perf_counter() - started)
     if diagnosis is None and outcome.suspect:
         return Verdict(Status.UNVERIFIED, outcome.suspect, elapsed=time.perf_counter() - started)
+    unknown = _equation_for_unknown(comparator) if diagnosis is None and first and relation in EQUALITY else ""
+    if unknown:
+        # A(z) - 1 = 2zA(z) + z/(1-z): a generating function's equation, read off its recurrence and
+        # solved on the next line, true for the one A that solves it (no small edit explains it)
+        return Verdict(Status.UNVERIFIED, f"{unknown} on both sides of the first line: an equation to solve "
+                       "for it, not an identity", elapsed=time.perf_counter() - started)
     if diagnosis is None and dropped and relation in EQUALITY:
         # y vanished and no small edit explains it: far more often a substitution from the prose
         # (y = x^{p/q} given above) than a typo
@@ -2230,6 +2236,38 @@ def _solved_for(parsed: Parsed, comparator: "Comparator") -> str:
     except Exception:  # noqa: BLE001 -- a side this reading cannot lower: no reason to name
         return ""
     return head.rstrip("()") if remains else ""
+
+
+def _equation_for_unknown(comparator: "Comparator") -> str:
+    """The function a head line like ``F(z) - z = zF(z) + z^2F(z)`` or ``G(x) - 1 = xG(x)^2`` is an
+    equation for: the one undefined function of the step, applied at one point on both sides, of which
+    the difference of the sides is a polynomial of degree 1 or 2 whose leading coefficient varies with
+    the other letters and whose constant term is not 0; "" otherwise. A slip rarely writes that: it
+    leaves a difference without the unknown (a term lost), or one that vanishes with it (a factor or
+    sign on its terms), and a constant leading coefficient (``T(n) - 1 = 2T(n)``) is no equation
+    anyone solves for a function."""
+    try:
+        _, a, b = comparator.own_pair(frozenset(), True, 0)  # functions as atoms
+        if isinstance(a, sp.MatrixBase) or isinstance(b, sp.MatrixBase):
+            return ""
+        calls = a.atoms(AppliedUndef) | b.atoms(AppliedUndef)
+        if len(calls) != 1:
+            return ""
+        (call,) = calls
+        if not (a.has(call) and b.has(call)):
+            return ""
+        unknown = sp.Dummy("u")
+        difference = sp.expand((a - b).xreplace({call: unknown}))
+        if difference.has(AppliedUndef, sp.Derivative, sp.Integral, sp.Sum) or not difference.is_polynomial(unknown):
+            return ""
+        coefficients = sp.Poly(difference, unknown).all_coeffs()
+        if len(coefficients) not in (2, 3) or not (coefficients[0].free_symbols - {unknown}):
+            return ""
+        if sp.simplify(coefficients[-1]) == 0:
+            return ""
+    except Exception:  # noqa: BLE001 -- a side this reading cannot lower: no equation to name
+        return ""
+    return str(call.func).split("/")[0]
 
 
 def _introduces_superscript_letters(parsed: Parsed, reason: str, gap: set[str]) -> bool:
