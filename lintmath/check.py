@@ -24,6 +24,7 @@ from lintmath.lower import (
 )
 from lintmath import arithmetic, einstein, implication, linalg, modular, probability, quantum
 from lintmath import additive, declared, expectation, independence, infotheory, logbase, matfunc, primed, refusals, series, symmetric
+from lintmath import stacked
 from lintmath import tuples as tuples_reading
 from lintmath.budget import BudgetExceeded, work_time
 from lintmath.context import EARLIER, RELATION, VALUES, ContextItem, with_earlier_values, with_letters
@@ -197,6 +198,11 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
                                                context=context, indefinite=indefinite)
         if transposed is not None:
             return transposed
+    if verdict.status is Status.UNVERIFIED and verdict.reason.startswith(NAMES_ELSEWHERE) and relation in EQUALITY:
+        stacked_data = _verified_as_stacked(lhs, rhs, relation, macros=macros, first=first, seed=seed,
+                                            context=context, indefinite=indefinite)
+        if stacked_data is not None:
+            return stacked_data
     if verdict.status is Status.UNVERIFIED and relation in EQUALITY and "\\Phi" in verdict.reason:
         cdf = _verified_with_normal_cdf(lhs, rhs, relation, macros=macros, first=first, seed=seed,
                                         context=context, indefinite=indefinite)
@@ -655,6 +661,28 @@ def _verified_with_transposes(lhs: str, rhs: str, relation: str, **options) -> V
     if "'" not in text or not _PRIMED_MATRIX.search(text) or _DERIVATIVE_WRITTEN.search(text):
         return None
     return _verified_as_written(_transposed(lhs), _transposed(rhs), relation, "primes as transposes", **options)
+
+
+def _verified_as_stacked(lhs: str, rhs: str, relation: str, **options) -> Verdict | None:
+    """A verified verdict for a step that holds with its capital the matrix of the data a sum on the
+    other side runs over (``\\sum_i (y_i - w^T x_i)^2 = \\|y - Xw\\|^2``, X the matrix whose rows are the
+    x_i^T, y that of the y_i; or whose columns are the x_i), naming the reading among its guesses;
+    None otherwise. Verify-only: which convention the prose uses (rows, columns, a column of ones, a
+    centred X) is its own to say, so a step that fails in both readings stays as it was."""
+    parsed = _read_again(lhs, rhs, options)
+    if parsed is None or parsed.letters.randomness.any_sensitive:
+        return None  # (a capital beside expectations is a random variable, not a data matrix)
+    for mode in (stacked.ROWS, stacked.COLUMNS):
+        found = stacked.read(parsed, mode).letters.stacked
+        if not found:
+            return None
+
+        def reading(step: Parsed, mode: str = mode) -> Parsed:
+            return stacked.read(step, mode)  # (found again in the step as read there: its nodes are lowered)
+        verdict = _verified_as_written(lhs, rhs, relation, stacked.describe(found), reading=reading, **options)
+        if verdict is not None:
+            return verdict
+    return None
 
 
 #: how many of the independence statements in force (the nearest first) a step is tried under
@@ -1922,7 +1950,10 @@ def context_gap(parsed: Parsed, first: bool) -> str:
     # X|0> = ... = Z H|1>: a gate is a constant of the reading that reads the step (and verifies only)
     gates = quantum.gate_bases(parsed.lhs, parsed.rhs) if quantum.reads_gates(
         parsed.letters.kets, parsed.lhs, parsed.rhs) else set()
-    new = [right[k] for k in right if k not in left and k.split("[")[0] not in covered and right[k] not in gates]
+    # in the reading of stacked data (see stacked.py), X is the matrix of the x_i the step sums over
+    stacked_keys = {s.key for s in parsed.letters.stacked}
+    new = [right[k] for k in right if k not in left and k.split("[")[0] not in covered and right[k] not in gates
+           and k not in stacked_keys]
     if new:
         return "introduces " + ", ".join(sorted(set(new))) + ", defined elsewhere"
     sibling = _subscripted_sibling(parsed)

@@ -20,7 +20,7 @@ from lintmath.lower import (
     DEGREE_ANGLES, DIMENSION_LETTER, FUNCTION_POWER, SUM_COUNT, ENTRYWISE_NORMS, EVENTS, EVENT_MODEL, LOG_BASE_TWO, MAYBE_SYMMETRIC_NAMES,
     LEVI_CIVITA, OPERATOR_REACH, OPTIMUM_MARK, ORDER_TYPO, SLASH_ARGUMENT, SLASH_REACH, SMALL_MATRICES, SQUARE_MATRICES, SYMMETRIC_NAMES, TRIANGLE_ANGLES, Instance,
     Letters, Lowerer, Undecidable, classify_letters, derivative, dimension_letter_candidates, is_library,
-    applied_rate, least_integers, normalized_family, read_as_product, reading_keys, sum_bounds,
+    applied_rate, least_integers, normalized_family, read_as_product, reading_keys, stacked_counts, sum_bounds,
 )
 from lintmath import commutators, events, expectation, linalg, matfunc, quantum
 from lintmath.budget import work_time
@@ -791,6 +791,10 @@ class Comparator:
         out = []
         # as many values for every letter (the same draws), from where its dots need it to start
         lows = {name: max(2, self._least.get(name, 2)) for name in letters.integer}
+        for name in stacked_counts(letters.stacked) & lows.keys():
+            # stacked data (see stacked.py) has more points than dimensions, as the notes' data sets
+            # do: X^T X is then invertible, as (X^T X)^{-1} has it, and the columns of X generic
+            lows[name] = max(lows[name], linalg.SIZE + 1)
         for k in range(INSTANCES):
             free = len(letters.index) + 1
             size = max(3, free) + k % 2

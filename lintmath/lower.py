@@ -183,6 +183,14 @@ class Letters:
     # the same for a derivative by an entry of the letter (\frac{\partial}{\partial \theta_b} \log \pi_\theta(a)):
     # such a function is decided only through its definition
     entry_parameters: frozenset[str] = frozenset()
+    # the reading of stacked data (see stacked.py): X the matrix of the x_i, y the vector of the y_i,
+    # as stacked.Stack records; () in every other reading
+    stacked: tuple = ()
+
+
+def stacked_counts(found: tuple) -> frozenset[str]:
+    """The letters that count the data of the reading of stacked data (the n of \\sum_{i=1}^{n})."""
+    return frozenset(x.base for s in found if s.hi is not None for x in s.hi.walk() if isinstance(x, n.Sym))
 
 
 def classify_letters(*trees: n.Node) -> Letters:
@@ -2119,6 +2127,10 @@ class Lowerer:
             return self.variables[node.key]
         if self.letters.time is not None and n.undotted(node)[1]:
             return self.time_derivative(*n.undotted(node))
+        if self.letters.stacked and not (node.indices or node.primes or node.sup_letter is not None):
+            stacked = self.stacked_value(node.key, node.labels)
+            if stacked is not None:
+                return stacked
         entry = self.entry(node)
         if entry is not None:
             return entry
@@ -2229,6 +2241,43 @@ class Lowerer:
             return value.applyfunc(lambda x: sp.Symbol("d({})/d({})^{}{}".format(
                 split_entry(x.name)[0], time.name, order, split_entry(x.name)[1])))
         raise Undecidable("a time derivative of a vector or matrix (\\dot{\\mathbf r}) is not decided yet")
+
+    def stacked_value(self, key: str, labels: tuple[str, ...] = ()) -> sp.Expr | None:
+        """In the reading of stacked data (see stacked.py): the matrix whose rows (or columns) are the
+        values of the member x_i at i = lo..hi, or the vector of the y_i; None for any other letter."""
+        stack = next((s for s in self.letters.stacked if s.key == key and s.labels == labels), None)
+        if stack is None:
+            return None
+        if stack.lo is None:
+            # \sum_i without bounds: the range the step's other sums over i have, else the instance's
+            lo_node, hi_node = self.inst.bounds.get(stack.var, (None, None))
+        else:
+            lo_node, hi_node = stack.lo, stack.hi
+        if lo_node is None:
+            lo, hi = 1, self.inst.size
+        else:
+            lo_v, hi_v = self.lower(lo_node), self.lower(hi_node)
+            if not (lo_v.is_Integer and hi_v.is_Integer) or hi_v < lo_v:
+                raise Undecidable("stacked data over a range that is not one of integers")
+            lo, hi = int(lo_v), int(hi_v)
+        if hi - lo + 1 > MAX_SUM_TERMS:
+            raise Undecidable("stacked data with too many points")
+        saved = dict(self.env)
+        try:
+            values = []
+            for k in range(lo, hi + 1):
+                self.env[stack.var] = k
+                values.append(linalg.scalar(self.lower(stack.member)))
+        finally:
+            self.env = saved
+        if stack.vector:
+            if any(linalg.is_matrix(v) for v in values):
+                raise Undecidable("stacked entries that are not numbers")
+            return sp.ImmutableMatrix(len(values), 1, values)
+        if not all(linalg.is_matrix(v) and v.shape[1] == 1 for v in values) or len({v.shape for v in values}) != 1:
+            raise Undecidable("stacked rows that are not vectors of one size")
+        columns = sp.ImmutableMatrix.hstack(*values)
+        return sp.ImmutableMatrix(columns.T if stack.mode == "rows" else columns)
 
     def entry(self, node: n.Sym) -> sp.Expr | None:
         """w_i beside the vector w (A_{ij} beside the matrix A): that entry of the vector's value in
