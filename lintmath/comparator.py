@@ -890,10 +890,14 @@ class Comparator:
             candidates = sorted(eq.free_symbols & (a.free_symbols | b.free_symbols), key=lambda x: x.name)
             for sym in reversed(candidates):
                 if sp.degree(eq, sym) == 1 if eq.is_polynomial(sym) else False:
-                    solution = sp.solve(eq, sym)
-                    if len(solution) == 1:
-                        a, b = a.subs(sym, solution[0]), b.subs(sym, solution[0])
-                        break
+                    # linear in sym: its one root directly; sp.solve would simplify it first, which
+                    # beside a stand-in function (w(L - x) = V(x)) takes seconds of trigsimp
+                    slope = sp.diff(eq, sym)
+                    if slope == 0:
+                        continue
+                    solution = -eq.subs(sym, 0) / slope
+                    a, b = a.subs(sym, solution), b.subs(sym, solution)
+                    break
         if self.constant_in:
             return _in_letter(lowerer, self.constant_in, (lhs, rhs), a, b)
         return a, b

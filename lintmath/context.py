@@ -58,8 +58,9 @@ def head_label(head: n.Sym, body: n.Node, params: tuple[str, ...] = ()) -> str:
     replaces the other. A subscript letter the value mentions is an index (a_n = 2n, a rule for every
     n: a later a_k = ... redefines it), as substitute reads it, unless it is one of the function's own
     variables (``params``): f_x(x, y) and f_y(x, y) are two partial derivatives, side by side."""
+    components = component_labels(head, body)
     fixed = [i for i in head.indices if isinstance(i, n.Num)
-             or isinstance(i, n.Sym) and not i.indices and (i.base in params or not any(
+             or isinstance(i, n.Sym) and not i.indices and (i.base in params or i.base in components or not any(
                  isinstance(x, n.Sym) and x.base == i.base for x in body.walk()))]
     if len(fixed) != len(head.indices):
         return ""
@@ -68,6 +69,29 @@ def head_label(head: n.Sym, body: n.Node, params: tuple[str, ...] = ()) -> str:
     # $y = X\beta + u$ replaces neither (bold or upright type is the same quantity, so only accents)
     accents = "".join("'" + part for part in head.style.split("+") if part in _ACCENTS)
     return subscript + ("^" + "".join(head.labels) if head.labels else "") + accents
+
+
+def component_labels(head: n.Sym, body: n.Node) -> frozenset[str]:
+    """The letters indexing ``head`` that name one component rather than run as a rule's index:
+    ``\\sigma_{xx} = \\frac{E}{1 - \\nu^2}(\\varepsilon_{xx} + \\nu\\varepsilon_{yy})`` writes x only as an index,
+    beside the index y of another fixed component, which the head does not write and nothing in the
+    value sums over. As a rule over x it would give sigma_yy with eps_yy twice (the y of the value
+    captured), where the notes define sigma_yy on the next row: x and y label the axes."""
+    letters = {i.base for i in head.indices if isinstance(i, n.Sym) and not i.indices}
+    if not letters:
+        return frozenset()
+    in_index: set[int] = set()
+    for x in body.walk():
+        if isinstance(x, n.Sym):
+            for i in x.indices:
+                in_index.update(id(y) for y in i.walk())
+    bound = {v for x in body.walk() if isinstance(x, n.BigOp) for v in (x.var, *x.extra_vars)}
+    syms = [x for x in body.walk() if isinstance(x, n.Sym)]
+    bare = {x.base for x in syms if id(x) not in in_index}
+    others = {x.base for x in syms if id(x) in in_index} - letters - bound - bare
+    if not others:
+        return frozenset()
+    return frozenset(letter for letter in letters if letter not in bare)
 
 
 _ACCENTS = frozenset({"hat", "bar", "tilde", "dot", "ddot", "check", "breve", "acute", "grave", "ring"})
@@ -135,9 +159,12 @@ _ENUMERATION = re.compile(r"\s*,(?:[^,]*,)*?\s*(?:\\[lcv]?dots(?:[bcmio]|\b)|\\c
 
 
 def definition_of(step: Step, macros: dict[str, Macro], path: str,
-                  functions: set[str] | None = None) -> ContextItem | None:
+                  functions: set[str] | None = None,
+                  constants: dict[str, set[str]] | None = None) -> ContextItem | None:
     """A ContextItem when ``step`` reads as a definition, else None. ``functions`` holds the names
-    the document defined as functions so far (f(z) = ...), and receives this step's."""
+    the document defined as functions so far (f(z) = ...), and receives this step's; ``constants``,
+    when given, the letters each one's latest value writes besides its variables (see
+    _at_own_constant), and receives this step's."""
     strong = step.relation in DEFINING
     if not strong and not (step.relation == "=" and step.index == 0):
         return None
@@ -158,6 +185,11 @@ def definition_of(step: Step, macros: dict[str, Macro], path: str,
         # k = 0, \dots, N-1 beside a DFT, n = 1, 2, 3: the values an index runs through, of which the
         # parser reads the first; as k's value it would verify any step at k = 0
         return None
+    if isinstance(lhs, n.Apply) and not strong and constants is not None and _at_own_constant(lhs, constants):
+        return None
+    if isinstance(lhs, n.Apply) and constants is not None and _mentions_parameters(lhs, rhs):
+        params = set(_parameters(lhs))
+        constants[head.base] = {x.base for x in rhs.walk() if isinstance(x, n.Sym) and x.base not in params}
     if isinstance(lhs, n.Apply) and functions is not None:
         if _mentions_parameters(lhs, rhs):
             functions.add(head.base)
@@ -176,6 +208,41 @@ def definition_of(step: Step, macros: dict[str, Macro], path: str,
     return ContextItem("result" if result else "define", head.base, step.lhs.text, "=", step.rhs.text, where,
                        line, strong, path, label=head_label(head, rhs, _parameters(lhs)),
                        lettered=has_letters(step.rhs.text, macros))
+
+
+def _at_own_constant(lhs: n.Apply, constants: dict[str, set[str]]) -> bool:
+    """Whether ``v(L) = ...`` below ``v(x) = \\frac{Px^2}{6EI}(3L - x)`` evaluates v at a letter its value
+    holds constant (the tip of a beam of length L): a value at a point, not v anew as a function of L,
+    whose derivative v'(L) would then be another function's."""
+    letters = constants.get(lhs.func.base)
+    return bool(letters) and all(isinstance(a, n.Sym) and not a.indices and a.base in letters
+                                 for a in lhs.args)
+
+
+def scaled_head(tree: n.Node, rhs: n.Node, defined: set[str],
+                constants: dict[str, set[str]] | None = None) -> n.Sym | None:
+    """The name of ``defined`` (functions, v(x) = ...) that a left side gives anew times constant factors: the v of
+    ``EI\\,v = \\frac{Px^3}{12} + C_1x`` or of ``EI\\,v'' = -Px`` (a beam's deflection, integrated again for
+    each new load case), when the right side does not write it. None for any other left side, and for
+    a value at a point (``EI\\,v(L/2)``, or ``EI\\,v(L)`` at one of its constants: see _at_own_constant)."""
+    if not isinstance(tree, n.Mul):
+        return None
+    named = [f for f in tree.factors if isinstance(f, (n.Sym, n.Apply))
+             and (f.func if isinstance(f, n.Apply) else f).base in defined]
+    if len(named) != 1:
+        return None
+    if isinstance(named[0], n.Apply) and (
+            not all(isinstance(a, n.Sym) and not a.indices for a in named[0].args)
+            or _at_own_constant(named[0], constants or {})):
+        return None
+    head = named[0].func if isinstance(named[0], n.Apply) else named[0]
+    constants = [f for f in tree.factors if f is not named[0]]
+    if not all(isinstance(f, n.Num) or isinstance(f, n.Sym) and not f.primes and f.base != head.base
+               for f in constants):
+        return None
+    if any(isinstance(x, n.Sym) and x.base == head.base for x in rhs.walk()):
+        return None
+    return replace(head, primes=0)
 
 
 def _parameters(lhs: n.Node) -> tuple[str, ...]:
@@ -525,12 +592,35 @@ def log_base_items(doc: Document) -> list[ContextItem]:
     return items
 
 
+#: an item that ends the definitions of a name in force (see _given_anew)
+FORGET = "forget"
+
+
+def _given_anew(step: Step, macros: dict[str, Macro], path: str, defined: set[str],
+                constants: dict[str, set[str]]) -> ContextItem | None:
+    """A FORGET item when ``step`` opens a chain that gives a name anew times constants (``EI\\,v = ...``):
+    notes derive a beam's deflection v again for each load case, and the v of the case before is no
+    longer the one meant. The new value is not a definition (it is v times EI), so the name is left
+    undefined from here on."""
+    try:
+        rhs = parse_math(step.rhs.text, macros)
+        head = scaled_head(parse_math(step.lhs.text, macros), rhs, defined, constants)
+    except (ParseFailure, RecursionError):
+        return None
+    if head is None:
+        return None
+    line = step.lhs.line
+    return ContextItem(FORGET, head.base, step.lhs.text, "=", step.rhs.text, f"{path}:{line}", line,
+                       path=path, label=head_label(head, rhs))
+
+
 def document_context(doc: Document, own: dict | None = None) -> list[ContextItem]:
     """Every definition and assumption of ``doc``, in source order. ``own``, when given, receives the
     reading of each of the document's own steps, by (derivation index, step index)."""
     macros = macro_table(doc.macros)
     items: list[ContextItem] = []
     functions: set[str] = set()
+    constants: dict[str, set[str]] = {}
     for d in doc.directives:
         if d.kind in ("define", "assume"):
             item = directive_item(d.kind, d.argument, doc.path, d.line)
@@ -539,11 +629,16 @@ def document_context(doc: Document, own: dict | None = None) -> list[ContextItem
     for derivation in doc.context + doc.derivations:
         mine = own is not None and any(derivation is d for d in doc.derivations)
         for step in derivation.steps:
-            item = definition_of(step, macros, derivation.path, functions)
+            item = definition_of(step, macros, derivation.path, functions, constants)
             if mine:
                 own[(derivation.index, step.index)] = item
             if item is not None:
                 items.append(item)
+            elif step.index == 0 and step.relation == "=":
+                # only a function's (v(x) above): 2q = \sum_j 2b_j^2 below q = \sum_j b_j^2 is a claim about q
+                forget = _given_anew(step, macros, derivation.path, functions, constants)
+                if forget is not None:
+                    items.append(forget)
     items.extend(derived_properties(doc, macros))
     items.extend(prose_items(doc, macros))
     items.extend(independence_items(doc, macros))
@@ -617,6 +712,10 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
             # reused chapters later may name another variable
             if here and item.path == path and here - item.line <= independence.REACH:
                 independent.append(item)
+        elif item.kind == FORGET:
+            for key in (item.name + item.label, item.name + item.label + "()"):
+                latest.pop(key, None)
+                shadowed.pop(key, None)
         elif item.name:
             # H(p) = ... and a later H = 2.58 are a function and a value: the later one replaces only
             # its own kind, so that H(p) still reads as the function (see substitute)

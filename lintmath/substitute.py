@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Mapping
 
-from lintmath.context import ContextItem, defined_head
+from lintmath.context import ContextItem, component_labels, defined_head
 from lintmath.model import Macro
 from lintmath.parse import nodes as n
 from lintmath.parse.parser import parse_math, parse_stated_value
@@ -205,7 +205,7 @@ def _indices_bound(d: Definition, func: n.Sym) -> dict[str, n.Node] | None:
     says nothing of T_n). Parameters of the function itself keep their own binding."""
     binding: dict[str, n.Node] = {}
     for pattern, actual in zip(d.head.indices, func.indices):
-        if _fixed_index_differs(pattern, actual, d.body):
+        if _fixed_index_differs(pattern, actual, d.body, d.head):
             return None
         if isinstance(pattern, n.Sym) and not pattern.indices and pattern.base in d.params \
                 and n.structure(actual) != n.structure(pattern):
@@ -218,14 +218,21 @@ def _indices_bound(d: Definition, func: n.Sym) -> dict[str, n.Node] | None:
     return binding
 
 
-def _fixed_index_differs(pattern: n.Node, actual: n.Node, body: n.Node) -> bool:
+def _fixed_index_differs(pattern: n.Node, actual: n.Node, body: n.Node, head: n.Sym | None = None) -> bool:
     """``x_0 := ...`` defines x_0 only: a number in the pattern must match the use. So does a letter
     the value never mentions: ``\\sigma_x = (matrix)`` names the x component (a label, like E_x or
-    v_y), not every \\sigma_i, whereas ``a_n = 2n`` is a rule for each n."""
+    v_y), not every \\sigma_i, whereas ``a_n = 2n`` is a rule for each n; and one that labels an axis
+    beside another axis's component in the value (see component_labels, with ``head``). A rule does not
+    apply where its index would be renamed to a letter the value already writes (``a_i = b_i + c_j``
+    used as a_j): the renaming would capture it."""
     if isinstance(pattern, n.Sym):
-        if pattern.indices or _mentions_letter(body, pattern.base):
+        same = isinstance(actual, n.Sym) and actual.base == pattern.base and not actual.indices
+        if pattern.indices:
             return False
-        return not (isinstance(actual, n.Sym) and actual.base == pattern.base and not actual.indices)
+        if _mentions_letter(body, pattern.base) and (head is None or pattern.base not in component_labels(head, body)):
+            return not same and isinstance(actual, n.Sym) and not actual.indices \
+                and _mentions_letter(body, actual.base)
+        return not same
     if isinstance(pattern, n.Num):
         return not (isinstance(actual, n.Num) and actual.value == pattern.value)
     return True
@@ -382,7 +389,7 @@ def substitute(tree: n.Node, definitions: list[Definition], names: set[str] | No
                 used.append(d)
                 return n.Paren(node.start, node.end, _bind(d.body, binding))
             if not d.function and isinstance(node, n.Sym) and _same_name(node, d.head):
-                if any(_fixed_index_differs(p, i, d.body) for p, i in zip(d.head.indices, node.indices)):
+                if any(_fixed_index_differs(p, i, d.body, d.head) for p, i in zip(d.head.indices, node.indices)):
                     continue
                 binding = {p: i for p, i in zip(d.params, node.indices)}
                 value = _bind(d.body, binding)

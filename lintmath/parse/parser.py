@@ -4413,6 +4413,10 @@ def _differential(toks: list[Token]) -> tuple[str | None, list[Token]]:
     if t.text == "\\partial":
         return "\\partial", toks[1:]
     if t.text == "d" and t.kind == "letter":
+        if len(toks) >= 2 and toks[1].is_("_"):
+            # d_o, d_i (diameters), d_{ij} (distances): a letter with an index is a quantity, and
+            # \frac{d_o^4 - d_i^4}{d_o^4} a ratio, not a derivative
+            return None, toks
         return "d", toks[1:]
     if t.text in ("\\mathrm", "\\text", "\\operatorname") and len(toks) >= 4 and toks[1].kind == "open" \
             and toks[2].text == "d" and toks[3].kind == "close":
