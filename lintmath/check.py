@@ -44,6 +44,7 @@ from lintmath.relations import EQUALITY, INEQUALITY, LOGICAL, PLUS_MINUS, find_r
 from lintmath.comparator import (
     EQUATION_TO_SOLVE, GATES_DIFFER, SAMPLED_VALUES, SERIES_DIFFER, SIZE_DEPENDENT, Comparator, Outcome, _canonical_calls, _cases_differ_off_samples,
     _holds_at_integers, _holds_where_negative, _is_index_letter, _item_text, _written_alone, event_excuse, names,
+    stated_ranges,
 )
 from lintmath.conventions import (
     CONDITION_FOLLOWS, DELTA_OPERATOR, HOLDS_IN_A_READING, LIST_ON_LEFT, MIXED_NUMBER, MODULUS_IN_PROSE, MU_AS_MEAN,
@@ -407,6 +408,36 @@ def _up_to_constant(lhs: str, rhs: str, relation: str, **options) -> Verdict:
 STATED_RELATIONS_TRIED = 3
 
 
+def _numbers_only(parsed: Parsed) -> bool:
+    """Whether the step writes numbers alone: every letter is the variable of a sum, a product or an
+    integral with written bounds (``\\int_0^1 x\\,dx``). A letter an instance gives a value (n, a vector's
+    random entries) leaves points unsampled, whatever its lowered sides look like."""
+    nodes = [x for side in (parsed.lhs, parsed.rhs) for x in side.walk()]
+    bound = {x.var.base for x in nodes if isinstance(x, n.Integral) and x.lo is not None and isinstance(x.var, n.Sym)}
+    bound |= {v for x in nodes if isinstance(x, n.BigOp) and x.lo is not None and x.hi is not None
+              for v in (x.var, *x.extra_vars)}
+    return not any(isinstance(x, n.Sym) and x.base not in bound for x in nodes) \
+        and not any(isinstance(x, n.Apply) for x in nodes)
+
+
+def _in_force(stated: list[ContextItem]) -> list[ContextItem]:
+    """The relations of ``stated`` (in the order of the prose) without the bounds that a later one
+    contradicts: "for $x, y \\in [0, 1]$" and, a paragraph on, "for $x, y \\ge 1$" are two cases, and the
+    steps after the second are in the second one (an interval with no inner point in common with the
+    later one's for some letter). Bounds that may both hold (``0 < r < 1``, then ``r > 0``) both stay."""
+    kept: list[ContextItem] = []
+    later: list[dict[str, tuple[float, float]]] = []
+    for item in reversed(stated):
+        ranges = stated_ranges(replace(item, kind="assume")) if item.relation != "=" else {}
+        if any(low >= other[key][1] or other[key][0] >= high
+               for other in later for key, (low, high) in ranges.items() if key in other):
+            continue
+        kept.append(item)
+        if ranges:
+            later.append(ranges)
+    return kept[::-1]
+
+
 def _holds_by_stated_relation(lhs: str, rhs: str, relation: str, macros: Mapping[str, Macro], seed: int,
                               context: tuple[ContextItem, ...]) -> str:
     """The reason a refuted step may hold by a relation the prose states inline near it (``since
@@ -424,7 +455,7 @@ def _holds_by_stated_relation(lhs: str, rhs: str, relation: str, macros: Mapping
         stated = [c for c in stated
                   if not (about := _written_letters(c.lhs, macros) | _written_letters(c.rhs, macros))
                   or about & step_letters]
-    stated = stated[-STATED_RELATIONS_TRIED:]
+    stated = _in_force(stated)[-STATED_RELATIONS_TRIED:]
     if not stated:
         return ""
     rest = tuple(c for c in context if c.kind != RELATION)
@@ -1317,6 +1348,10 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
     spent = work_time() - cpu_started
     if outcome.kind == "equal":
         if relation in INEQUALITY:
+            if _numbers_only(parsed) and comparator.numbers_in_order():
+                # numbers alone have one value each: no point is left unsampled
+                return Verdict(Status.VERIFIED, "an inequality of numbers", guessed=guessed, elapsed=elapsed,
+                               definitions=where)
             return Verdict(Status.UNVERIFIED, "inequality holds at the sampled points", elapsed=elapsed)
         if _rounds_quantity(parsed.lhs, parsed.rhs) and not _holds_at_integers(comparator):
             # ceil x = floor x + 1 holds at every real point sampled, and at no integer
@@ -2374,10 +2409,36 @@ def _shifted_indices(lhs: n.Node, rhs: n.Node) -> str:
     left, right = free_indexed(lhs), free_indexed(rhs)
     for key in left.keys() & right.keys():
         only_left, only_right = left[key] - right[key], right[key] - left[key]
+        base = key[0].split(":")[-1]
         if only_left and only_right and any("+" in t or "-" in t[1:] for t in only_left | only_right):
-            base = key[0].split(":")[-1]
             return f"{base}_{{{sorted(only_left)[0]}}} from {base}_{{{sorted(only_right)[0]}}}"
+        # x_n - x_{n+1} = x_n - \frac{x_n}{2} - \frac{1}{x_n}: the shifted member is gone from one side
+        # while its siblings stay, so the recurrence that defines it was put in
+        for gone, kept in ((only_left, right[key]), (only_right, left[key])):
+            shifted = sorted(t for t in gone if "+" in t or "-" in t[1:])
+            if shifted and kept:
+                return f"{base}_{{{shifted[0]}}} from {base}_{{{sorted(kept)[0]}}}"
+    # L|x_n - x_{n-1}| \le L^n|x_1 - x_0|: general members on one side, numbered ones on the other.
+    # Only the sequence's definition (a recurrence, a contraction) relates them; as free letters they
+    # are unrelated, so a difference says nothing
+    numbered_left, numbered_right = _numbered_members(lhs), _numbered_members(rhs)
+    for general, numbered, other_general, other_numbered in ((left, numbered_right, right, numbered_left),
+                                                             (right, numbered_left, left, numbered_right)):
+        for (name, _), written in sorted(general.items()):
+            if name in numbered and name not in other_numbered and all(k != name for k, _ in other_general):
+                base = name.split(":")[-1]
+                return f"{base}_{{{sorted(written)[0]}}} from {base}_{{{sorted(numbered[name])[0]}}}"
     return ""
+
+
+def _numbered_members(tree: n.Node) -> dict[str, set[str]]:
+    """The members of sequences a side writes with a number for their one index (``x_0``, ``a_1``), by
+    the sequence's key: the numbers written."""
+    out: dict[str, set[str]] = {}
+    for x in tree.walk():
+        if isinstance(x, n.Sym) and len(x.indices) == 1 and isinstance(x.indices[0], n.Num):
+            out.setdefault(x.key, set()).add(_index_text(x.indices[0]))
+    return out
 
 
 def _index_text(item: n.Node) -> str:

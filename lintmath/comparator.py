@@ -44,6 +44,7 @@ EFFORT_SECONDS = 0.6
 UNDEFINED_TRIES = 8  # points tried before a side undefined at all of them is given up
 COMPARE_SECONDS = 0.8  # CPU seconds for one comparison (one reading, every instance)
 POINTS = 4
+BOUNDED_INEQUALITY_POINTS = 12  # points for an inequality under assumed bounds (see _compare_at_size)
 HUGE = 1e6  # above this a unit is less than TOLERANCE of a value
 EXACT_TOLERANCE = sp.Float("1e-60")  # agreement of values computed with 3 * PRECISION digits
 # how far the value of an optimisation is moved to see whether a difference goes through it
@@ -591,6 +592,33 @@ class Comparator:
             return None
         return (entries_a, entries_b) if shape_a == shape_b else None
 
+    def numbers_in_order(self) -> bool:
+        """Whether an inequality between numbers alone (``\\frac{64}{7} \\le 20``, ``\\frac{e^2 - 1}{6} \\ge 1``)
+        holds in the default reading with no slack at all: its values at three times the working precision
+        are apart by more than their error, or equal exactly for ``\\le`` and ``\\ge``. A bound that holds
+        only within the tolerance of written decimals (``\\sqrt 2 \\le 1.414``) is no such step."""
+        if self.relation not in INEQUALITY:
+            return False
+        entries = self._default_entries()
+        if entries is None or len(entries[0]) != 1 or len(entries[1]) != 1:
+            return False
+        a, b = entries[0][0], entries[1][0]
+        if not isinstance(a, sp.Expr) or not isinstance(b, sp.Expr) or a.free_symbols or b.free_symbols:
+            return False
+        exact = a.is_Rational and b.is_Rational
+        if exact:
+            gap = b - a
+        else:
+            va, vb = evaluate(a, {}, 3 * PRECISION), evaluate(b, {}, 3 * PRECISION)
+            if va is None or vb is None or not (va.is_real and vb.is_real):
+                return False
+            gap = vb - va
+            if abs(gap) <= sp.Float(10) ** (-PRECISION) * max(1, abs(va), abs(vb)):
+                return False  # equal within the digits: neither strict nor, without exact values, equal
+        if self.relation in (">", ">="):
+            gap = -gap
+        return bool(gap > 0 or gap == 0 and self.relation in ("<=", ">="))
+
     def quickly_differs(self) -> bool:
         """One instance, one point, the default reading: True when the sides clearly differ there,
         or when the step cannot even be lowered or valued (so that a full decision is not worth its
@@ -1059,6 +1087,11 @@ class Comparator:
             # every assignment of the set's values to the letters given one, while there are few of them
             assignments = math.prod(len(values) for values in chosen.values()) if chosen else 1
             wanted = min(max(POINTS, assignments), FINITE_POINTS) if chosen else POINTS
+            if self.relation in INEQUALITY and (bounds or any(getattr(s, "name", "") in ranges for s in symbols)):
+                # a bound the prose or a directive puts on the letters (x, y in [0, 1]) leaves a region
+                # where a wrong inequality may hold at four points by chance; inside it, a counterexample
+                # is one the author's own assumptions allow
+                wanted = max(wanted, BOUNDED_INEQUALITY_POINTS)
             exact_points &= bool(symbols) and len(chosen) == len(symbols)
             while got < wanted and tries < wanted * 5:
                 if got == 0 and tries >= UNDEFINED_TRIES:
@@ -1569,12 +1602,59 @@ def _parse_assumptions(items: tuple[ContextItem, ...]) -> list[tuple[n.Node, str
             text = text[rel.end :]
         parts.append(text)
         try:
-            trees = [parse_math(p) for p in parts]
+            trees = [_letters_listed(p) or [parse_math(p)] for p in parts]
         except (ParseFailure, RecursionError):
             continue
         for k, relation in enumerate(relations):
-            out.append((trees[k], relation, trees[k + 1]))
+            out.extend((left, relation, right) for left in trees[k] for right in trees[k + 1])
     return out
+
+
+def stated_ranges(item: ContextItem) -> dict[str, tuple[float, float]]:
+    """The interval a bound (``0 \\le x, y \\le 1``, ``t > 2``) puts each plain letter in, by the letter's key,
+    from its numeric ends only (a bound by another letter, ``q \\le p``, gives none)."""
+    out: dict[str, tuple[float, float]] = {}
+    for left, relation, right in _parse_assumptions((item,)):
+        if relation not in INEQUALITY:
+            continue
+        for var, bound, above in ((left, right, relation in (">", ">=")), (right, left, relation in ("<", "<="))):
+            value = _number_of(bound)
+            if isinstance(var, n.Sym) and not var.indices and value is not None:
+                lo, hi = out.get(var.key, (-math.inf, math.inf))
+                out[var.key] = (max(lo, value), hi) if above else (lo, min(hi, value))
+    return out
+
+
+def _number_of(tree: n.Node) -> float | None:
+    """A written number, ``2``, ``0.5`` or ``-2``, as a float; None for anything else."""
+    sign = 1.0
+    if isinstance(tree, n.Add) and len(tree.terms) == 1:
+        sign, tree = (-1.0 if tree.terms[0].sign == "-" else 1.0), tree.terms[0].node
+    if isinstance(tree, n.Num):
+        try:
+            return sign * float(tree.value)
+        except ValueError:
+            return None
+    return None
+
+
+def _letters_listed(text: str) -> list[n.Node]:
+    """The letters of a list, ``x, y`` in ``0 \\le x, y \\le 1`` (each bounded alike), or [] when ``text``
+    is no list of plain letters (``p(x, y)``, a single expression)."""
+    parts, depth, start = [], 0, 0
+    for k, char in enumerate(text):
+        depth += {"{": 1, "}": -1, "(": 1, ")": -1}.get(char, 0)
+        if char == "," and depth == 0:
+            parts.append(text[start:k])
+            start = k + 1
+    parts.append(text[start:])
+    if len(parts) < 2:
+        return []
+    try:
+        letters = [parse_math(part) for part in parts if part.strip() not in ("\\dots", "\\ldots", "\\cdots")]
+    except (ParseFailure, RecursionError):
+        return []
+    return letters if all(isinstance(x, n.Sym) for x in letters) else []
 
 
 def _remainders(*exprs: sp.Basic) -> bool:

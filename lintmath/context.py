@@ -324,7 +324,7 @@ def prose_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
                 # "$\Pr(\xi = -1) = q = 1 - p$": the chain's last link names a letter's value
                 math, found = math[found[-2].end:], [replace(found[-1], start=found[-1].start - found[-2].end,
                                                              end=found[-1].end - found[-2].end)]
-            bound = _stated_inequality(math, found, macros)
+            bound = _stated_inequality(math, found, macros) or _stated_interval(math, macros)
             if bound is not None:
                 items.append(replace(bound, where=f"{doc.path}:{number}", line=number, path=doc.path))
                 continue
@@ -460,6 +460,49 @@ def _stated_inequality(math: str, found: list, macros: dict[str, Macro]) -> Cont
     except (ParseFailure, RecursionError):
         return None
     return ContextItem(RELATION, "", lhs, relation, rhs, "", 0, False, "", True)
+
+
+# "$x, y \in [0, 1]$", "$t \in (0, \infty)$", "$x \in \left[a, b\right)$": letters, the brackets, the ends
+_INTERVAL = re.compile(r"^(?P<lhs>[^\[\]()]+?)\s*(?<!\\not)\\in(?![A-Za-z])\s*(?:\\left|\\[bB]igg?l?)?\s*(?P<open>[\[(])"
+                       r"(?P<ends>[^\[\]()]*(?:\([^()]*\)[^\[\]()]*)*)(?:\\right|\\[bB]igg?r?)?\s*(?P<close>[\])])"
+                       r"\s*(?:[,;.]|\\q?quad(?![A-Za-z])|\\text\{[^{}]*\})?\s*$", re.DOTALL)
+_INFINITY = re.compile(r"^\s*([+-]?)\s*\\infty\s*$")
+
+
+def _stated_interval(math: str, macros: dict[str, Macro]) -> ContextItem | None:
+    """An item of kind RELATION for inline ``x, y \\in [0, 1]`` or ``t \\in (0, \\infty)``: the interval as the
+    bounds ``0 \\le x, y \\le 1`` (a list of letters: see comparator._parse_assumptions), which, as any bound
+    the prose puts on the letters, only rescues a step. None for anything else (a set, a power of an
+    interval ``[0, 1]^n``, a letter that is no plain one)."""
+    match = _INTERVAL.match(math.strip())
+    if match is None:
+        return None
+    ends = _split_top(re.sub(r"\\(?:right|[bB]igg?r?)\s*$", "", match.group("ends").strip()))
+    if len(ends) != 2:
+        return None
+    lhs = match.group("lhs").strip()
+    try:
+        letters = [parse_math(part, macros) for part in _split_top(lhs)]
+        if not all(isinstance(x, n.Sym) for x in letters):
+            return None
+        finite = [end.strip() for end in ends if not _INFINITY.match(end)]
+        for end in finite:
+            parse_math(end, macros)
+    except (ParseFailure, RecursionError):
+        return None
+    low, high = (None if _INFINITY.match(end) else end.strip() for end in ends)
+    below = "<" if match.group("open") == "(" else "<="
+    above = "<" if match.group("close") == ")" else "<="
+    if low is not None and high is not None:
+        return ContextItem(RELATION, "", low, below, f"{lhs} {_TEX_RELATION[above]} {high}", "", 0, False, "", True)
+    if low is not None:
+        return ContextItem(RELATION, "", lhs, ">" if below == "<" else ">=", low, "", 0, False, "", True)
+    if high is not None:
+        return ContextItem(RELATION, "", lhs, above, high, "", 0, False, "", True)
+    return None
+
+
+_TEX_RELATION = {"<": "<", "<=": "\\le"}
 
 
 #: the kind of a ContextItem that the prose states as the finite set of numbers a letter takes
