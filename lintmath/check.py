@@ -1976,6 +1976,10 @@ def context_gap(parsed: Parsed, first: bool) -> str:
     shifted = _shifted_indices(parsed.lhs, parsed.rhs)
     if shifted:
         return f"a recurrence ({shifted}): the sequence is defined by it, not an identity"
+    relabelled = _relabelled_indices(parsed.lhs, parsed.rhs)
+    if relabelled:
+        return (f"relates {relabelled}: one quantity under two labels (two states, two bodies), "
+                "a law or a condition, not an identity")
     entry = _indexed_head_absent(parsed) if first else None
     if entry is not None:
         return f"needs the definition of {entry}"
@@ -2439,6 +2443,50 @@ def _numbered_members(tree: n.Node) -> dict[str, set[str]]:
         if isinstance(x, n.Sym) and len(x.indices) == 1 and isinstance(x.indices[0], n.Num):
             out.setdefault(x.key, set()).add(_index_text(x.indices[0]))
     return out
+
+
+#: subscripts that name the components of a vector (or the Pauli matrices), which relate by algebra
+COMPONENT_LABELS = frozenset("xyz")
+
+
+def _relabelled_indices(lhs: n.Node, rhs: n.Node) -> str:
+    """``\\frac12 v_p^2 - \\frac{GM}{r_p} = \\frac12 v_a^2 - \\frac{GM}{r_a}``, ``E_i = E_f``: each side writes the
+    same letters under free subscript letters of its own, which the other side never writes. Read as
+    indices the sides are different members of one family, and an equation between them (energy at
+    periapsis and at apoapsis, before and after) is a law of the subject or a condition, never an
+    identity: as x_1 = x_2 is, it is the prose's to justify. (A subscript shared by the two sides, as in
+    a_{ij} = a_{ji} or the slip 2x_j for 2x_i beside x_j x_j, keeps the step decided; so does a letter
+    written twice in one product, which Einstein's convention may sum.) Returns how it reads
+    (``v_p and v_a``), or ""."""
+    def free_labels(tree: n.Node) -> tuple[dict[str, set[str]], set[str]]:
+        bound = {x.var for x in tree.walk() if isinstance(x, n.BigOp)}
+        out: dict[str, set[str]] = {}
+        repeated: set[str] = set()
+        for x in tree.walk():
+            if isinstance(x, n.Mul):
+                seen = [i.base for f in x.factors for s in f.walk() if isinstance(s, n.Sym)
+                        for i in s.indices if isinstance(i, n.Sym)]
+                repeated |= {b for b in seen if seen.count(b) > 1}
+            if isinstance(x, n.Sym) and len(x.indices) == 1:
+                item = x.indices[0]
+                if isinstance(item, n.Sym) and not item.indices and not item.style and not item.labels \
+                        and len(item.base) == 1 and item.base.isalpha() and item.base not in bound:
+                    out.setdefault(x.key, set()).add(item.base)
+        return out, repeated
+
+    (left, rep_l), (right, rep_r) = free_labels(lhs), free_labels(rhs)
+    letters_l = set().union(*left.values()) if left else set()
+    letters_r = set().union(*right.values()) if right else set()
+    if len(letters_l) != 1 or len(letters_r) != 1 or letters_l == letters_r or (rep_l | rep_r) & (letters_l | letters_r):
+        return ""  # one state a side; several labels (\sigma_x\sigma_y = i\sigma_z) are an algebra's own
+    if (letters_l | letters_r) <= COMPONENT_LABELS:
+        return ""  # F_x, \sigma_z: components and their algebra, not states
+    shared = sorted(left.keys() & right.keys())
+    if not shared:
+        return ""
+    key = shared[0]
+    base = key.split(":")[-1]
+    return f"{base}_{sorted(left[key])[0]} and {base}_{sorted(right[key])[0]}"
 
 
 def _index_text(item: n.Node) -> str:

@@ -1157,7 +1157,15 @@ class Comparator:
                     # confirm at higher precision before calling it a refutation
                     precise = [(evaluate(x, point, 3 * PRECISION, complex_ok),
                                 evaluate(y, point, 3 * PRECISION, complex_ok)) for x, y in pairs]
-                    if any(va is None or vb is None for va, vb in precise):
+                    if not complex_ok and any(_complex_detour(x, point) or _complex_detour(y, point)
+                                              for x, y in pairs):
+                        # sqrt((1+e)/(1-e)) sqrt((1-e)/(1+e)) with e = 2.718: i times i makes the side
+                        # real again, -1, but a real root of a negative number is undefined in the
+                        # notes' real reading, so this point is outside the step's domain
+                        values = [(None, None)]
+                    else:
+                        values = []
+                    if values or any(va is None or vb is None for va, vb in precise):
                         # a difference in doubles that the exact path cannot value (a double
                         # integral, a branch the doubles missed) is neither agreement nor refutation
                         got -= 1
@@ -1517,6 +1525,35 @@ def _holds_where_negative(comparator: "Comparator") -> bool:
 
 def _imaginary_units(*trees: n.Node) -> list[n.Const]:
     return [x for t in trees for x in t.walk() if isinstance(x, n.Const) and x.name.startswith("imag_")]
+
+
+def _complex_detour(expr: sp.Expr, point: dict) -> bool:
+    """Whether ``expr`` passes through a non-real value at ``point`` on its way to a real one: a
+    non-integer power (a square root) or a logarithm of a negative number, as in
+    sqrt(-2) sqrt(-2) = -2. In notes that write no imaginary unit such a point is not in the domain.
+    Quadratures, series and limits are not looked into (their parts cost too much to value)."""
+    if not isinstance(expr, sp.Basic) or expr.has(sp.Integral, sp.Sum, sp.Product, sp.Limit):
+        return False
+    for sub in sp.preorder_traversal(expr):
+        if isinstance(sub, sp.Pow) and not sub.exp.is_integer:
+            base, exp = sub.base, sub.exp
+        elif isinstance(sub, sp.log):
+            base, exp = sub.args[0], None
+        else:
+            continue
+        if base.is_positive:
+            continue
+        try:
+            b = base.xreplace(point).evalf(15)
+            if exp is not None:
+                k = exp.xreplace(point).evalf(15)
+                if not k.is_real or k == int(k):
+                    continue
+        except (TypeError, ValueError, ZeroDivisionError, OverflowError, RecursionError, AttributeError):
+            continue
+        if b.is_real and b < 0 and abs(b) > TOLERANCE:
+            return True
+    return False
 
 
 def _writes_imaginary(flips: frozenset, units: frozenset[str]) -> bool:

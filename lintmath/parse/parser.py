@@ -3305,6 +3305,8 @@ class Parser:
         num_rest, den_rest = _drop_empty_groups(num_rest), _drop_empty_groups(den_rest)
         if op_den is None or op_num is None or op_den != op_num:
             return None
+        if den[0].kind == "letter" and _letter_d_is_quantity(den_rest):
+            return None  # \frac{d^2 - x^2}{d^2(d-x)}: the letter d is a distance, not a differential
         if op_den == "\\partial" and any(x.is_("/") for x in (*num_rest, *den_rest)):
             return None  # \frac{\partial u/\partial x}{\partial u/\partial y}: a ratio of slashed derivatives
         order = 1
@@ -4403,6 +4405,25 @@ def _letter_token(t: Token) -> bool:
     """Whether ``t`` can name a variable (of a differential, an optimisation, a sum over pairs): a letter
     or a Greek letter."""
     return t.kind == "letter" or (t.kind == "cmd" and t.text[1:] in GREEK)
+
+
+def _letter_d_is_quantity(den_rest: list[Token]) -> bool:
+    """Whether the tokens after a plain letter d that opens a fraction's denominator show the d to be a
+    quantity (a distance, a diameter) rather than a differential: a differential names its variable right
+    after the d (``dx``, ``d\\theta``, ``d(x^2)``, ``dx^2``), while ``d``, ``d + x``, ``d^3`` and ``d^2(d - x)``
+    name none. ``d^2x`` (a sloppy second derivative) keeps the derivative reading."""
+    if not den_rest or den_rest[0].text in ADD_OPS or den_rest[0].text in MUL_OPS or den_rest[0].text == "/":
+        return True
+    if not den_rest[0].is_("^"):
+        return False
+    rest = den_rest[1:]
+    if rest and rest[0].kind == "open":
+        close = next((k for k, x in enumerate(rest) if x.kind == "close"), None)
+        rest = rest[close + 1 :] if close is not None else rest
+    else:
+        rest = rest[1:]
+    # after the power, nothing, an operator or a bracket: no variable follows, so d is the quantity
+    return not rest or rest[0].text in ADD_OPS or rest[0].text in MUL_OPS or rest[0].text in ("(", "[", "/", "\\left")
 
 
 def _differential(toks: list[Token]) -> tuple[str | None, list[Token]]:
