@@ -156,19 +156,30 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
                                    context=context, indefinite=indefinite, rows=rows, clause=clause,
                                    derived=derived, modular_prose=modular_prose, chain=chain)
     if relation in EQUALITY or relation in INEQUALITY:
-        written = infotheory.divergences_written(lhs, rhs, macros)
-        if written == (lhs, rhs) and macros and any(name in lhs + rhs and ("L" in m.body or "D" in m.body)
+        divergences = infotheory.divergences_written(lhs, rhs, macros)
+        written = infotheory.expectations_written(*divergences, macros)
+        if written == (lhs, rhs) and macros and any(name in lhs + rhs and ("L" in m.body or "D" in m.body
+                                                                           or "E" in m.body)
                                                     for name, m in macros.items()):
-            # \kl(p\|q) with \kl a macro for \mathrm{KL}: the divergence is seen in the text written out
-            # (only a macro that writes an L or a D may hide one: spelling out every step's macros cost 5%)
+            # \kl(p\|q) with \kl a macro for \mathrm{KL}, \E for \mathbb{E}: the divergence is seen in
+            # the text written out (only a macro that writes an L, a D or an E may hide one: spelling
+            # out every step's macros cost 5%)
             spelled = (_macros_written_out(lhs, macros), _macros_written_out(rhs, macros))
             if spelled != (lhs, rhs):
-                written = infotheory.divergences_written(*spelled, macros)
+                divergences = infotheory.divergences_written(*spelled, macros)
+                written = infotheory.expectations_written(*divergences, macros)
                 written = (lhs, rhs) if written == spelled else written
         if written != (lhs, rhs):
-            return _with_divergences(lhs, rhs, written, relation, macros=macros, first=first, seed=seed,
-                                     explain=explain, context=context, indefinite=indefinite, rows=rows,
-                                     clause=clause, derived=derived, modular_prose=modular_prose)
+            verdict = _with_divergences(lhs, rhs, written, relation, macros=macros, first=first, seed=seed,
+                                        explain=explain, context=context, indefinite=indefinite, rows=rows,
+                                        clause=clause, derived=derived, modular_prose=modular_prose)
+            if verdict.status is Status.REFUTED and written != divergences \
+                    and _applied_names(written[0], macros) != _applied_names(written[1], macros):
+                # E_{x ~ p_\theta}[f(x)] = \sum_x p(x) f(x): the sides name their distributions differently,
+                # which the author may mean as one (a dropped subscript); the expectation's reading
+                # refutes only where both sides apply the same names
+                return Verdict(Status.UNVERIFIED, EXPECTATION_NAMES, elapsed=verdict.elapsed)
+            return verdict
     if (relation in EQUALITY or relation in INEQUALITY) and macros and not modular.mentions_modulus(lhs + " " + rhs) \
             and any(modular.mentions_modulus(m.body) for m in macros.values()):
         # \newcommand{\Mod}[1]{\ (\mathrm{mod}\ #1)}: the document's own spelling of a modulus
@@ -489,6 +500,19 @@ def _holds_by_stated_relation(lhs: str, rhs: str, relation: str, macros: Mapping
 
 DIVERGENCE_INEQUALITY = ("an inequality of KL divergences holds for normalised distributions only, which the "
                          "prose gives: read only to verify")
+
+
+EXPECTATION_NAMES = ("an expectation under a distribution written out differs from a sum over a distribution "
+                     "named otherwise, which may be the same one")
+
+
+def _applied_names(text: str, macros: Mapping[str, Macro] | None) -> set[str]:
+    """The names ``text`` applies (p of p(x)), to compare the distributions two sides sum over."""
+    try:
+        tree = parse_math(text, macros or {})
+    except (ParseFailure, RecursionError):
+        return set()
+    return {x.func.key for x in tree.walk() if isinstance(x, n.Apply) and isinstance(x.func, n.Sym)}
 
 
 def _with_divergences(lhs: str, rhs: str, written: tuple[str, str], relation: str, **options) -> Verdict:

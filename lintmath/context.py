@@ -119,7 +119,7 @@ def defines_from_itself(head: n.Sym, body: n.Node) -> bool:
     (``T_{\\mathrm{out}} = T_{\\mathrm{in}} - q/c``), defines that member from its siblings:
     a definition, as long as the body never writes the member itself."""
     same = [x for x in body.walk() if isinstance(x, n.Sym) and x.key == head.key]
-    if not same:
+    if not same or _total_of_family(head, body, same):
         return False
     labels = head.indices and all(
         isinstance(i, n.Sym) and not i.indices and not i.primes
@@ -131,6 +131,22 @@ def defines_from_itself(head: n.Sym, body: n.Node) -> bool:
     return any(not x.indices or x.labels != head.labels
                or tuple((getattr(i, "base", None), getattr(i, "style", None)) for i in x.indices) == written
                for x in same)
+
+
+def _total_of_family(head: n.Sym, body: n.Node, same: list[n.Sym]) -> bool:
+    """Whether ``body`` writes the plain letter ``head`` only as members of a family a sum or product
+    runs over (``a = \\sum_i a_i``, ``N = \\sum_{k=1}^K N_k``): the total of the family gets its own
+    name, a definition (the checker reads ``a`` and ``a_i`` as different quantities), not a recurrence."""
+    if head.indices or head.primes or head.labels or head.sup_letter is not None:
+        return False
+    bound = set()
+    for x in body.walk():
+        if isinstance(x, n.BigOp) and x.kind in ("sum", "prod"):
+            bound |= {x.var, *x.extra_vars}
+    return bool(bound) and all(
+        x.indices and not x.primes and all(isinstance(i, n.Sym) and not i.indices and i.base in bound
+                                           for i in x.indices)
+        for x in same)
 
 
 def _member_from_siblings(head: n.Sym, body: n.Node) -> bool:

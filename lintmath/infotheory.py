@@ -307,3 +307,163 @@ def _heads_over(variable: str, texts: tuple[str, ...], macros: Mapping[str, Macr
                     and not x.func.style and len(x.func.base) == 1:
                 heads.add(x.func.base)
     return heads
+
+
+# an expectation under a distribution the subscript names: E_p[..], \mathbb{E}_{X \sim p}[..], E_{q(z \mid x)}[..]
+_EXPECTATION = re.compile(
+    r"(?<![\\A-Za-z{])(?:\\(?:mathbb|mathbf|mathrm|operatorname|mathsf)\s*\{\s*E\s*\}|E)"
+    r"\s*_\s*(?P<sub>\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}|[A-Za-z])" + _OPENER)
+
+
+def expectations_written(lhs: str, rhs: str, macros: Mapping[str, Macro] | None = None) -> tuple[str, str]:
+    """The sides with each expectation under a distribution its subscript names (``E_p[g(X)]``,
+    ``\\mathbb{E}_{X \\sim p}[g(X)]``, ``E_{q(z \\mid x)}[g(z)]``) written out as ``\\sum_x p(x) g(x)``, over
+    the variable the step sums (or integrates) the distributions over; unchanged where the subscript or
+    the variable cannot be read. E_p of a distribution p the step applies to the expectation's variable
+    has one meaning, so this reading decides a step both ways (beside the divergences)."""
+    macros = macros or {}
+    if "E" not in lhs + rhs:
+        return lhs, rhs
+    return _written_out(lhs, rhs, lambda side: [c for c in _calls(side, _EXPECTATION, commas=False)
+                                                if len(c.args) == 1],
+                        lambda call, own, other: _expectation(call, own, other, macros))
+
+
+def _expectation(call: _Call, own: str, other: str, macros: Mapping[str, Macro]) -> str:
+    match = _EXPECTATION.match(own, call.start)
+    if match is None:
+        return ""
+    sub = match.group("sub").strip()
+    sub = sub[1:-1].strip() if sub.startswith("{") else sub
+    body = call.args[0]
+    outside = _without_expectations(own) + " " + _without_expectations(other)
+    if "\\sim" in sub:
+        # E_{X \sim p}: the variable is named, the distribution a name or applied to it
+        named, _, law = (part.strip() for part in sub.partition("\\sim"))
+        density = _density(law, macros) if re.fullmatch(r"[A-Za-z]", named) else None
+        if density is None or density.variable not in ("", named):
+            return ""
+        variable = named
+    else:
+        density = _density(sub, macros)
+        if density is None:
+            return ""
+        # E_p[log p(X)]: the variable the body applies p to (else, E_p[log q(X)], the one capital the body
+        # applies its functions to, with p applied elsewhere in the step: a distribution); E_{q(z | x)}[..]:
+        # the one q brings
+        variable = density.variable or _applied_variable(body, density.key, macros) \
+            or (_applied_variable(body, "", macros) if any(_applies(side, density.key, macros)
+                                                           for side in (own, other)) else "")
+    if not variable or not all(_applications_plain(side, density, macros) for side in (own, other)):
+        return ""
+    letter = rf"(?<![\\A-Za-z]){re.escape(variable)}(?![A-Za-z])"
+    others = {c for c in re.findall(r"(?<![\\A-Za-z])[A-Z](?![A-Za-z])", body) if c != variable}
+    free = re.search(letter, outside) and not density.variable \
+        and not (_binds(outside, variable, macros) and not re.search(letter, _without_bound_uses(outside, variable)))
+    if re.search(letter + r"\s*_", body) or "{" + variable + "}" in body.replace(" ", "") \
+            or _conditions(body) or others or free:
+        # X_1 is another variable, \mathcal{X} a set, E_p[X | Y] conditional, E_p[g(X) Y] of another random
+        # variable the distribution says nothing of; an X outside the expectation (and no sum's
+        # variable there) is not bound by it
+        return ""
+    summed = variable
+    if variable.isupper() and not density.variable:
+        # the letter the step sums the distribution over (x of \sum_x p(x)), else x if free, else a fresh one
+        found = _bound_variables(other, macros, {density.key}) or _bound_variables(own, macros, {density.key})
+        lower = variable.lower()
+        summed = found.pop() if len(found) == 1 else "" if found else lower if not re.search(
+            rf"(?<![\\A-Za-z]){lower}(?![A-Za-z])", own + " " + other) else _fresh(own + " " + other)
+        if not summed or re.search(rf"(?<![\\A-Za-z]){summed}(?![A-Za-z])", body):
+            return ""
+    binder = _binder((other, own), summed)
+    if binder is None:
+        return ""
+    written = re.sub(letter, summed, body) if summed != variable else body
+    return f"\\left({binder.opening} {density.at(summed)} \\left({written}\\right){binder.closing}\\right)"
+
+
+def _without_expectations(text: str) -> str:
+    """``text`` without its expectations under a named distribution, each of which binds its own variable."""
+    for call in sorted(_calls(text, _EXPECTATION, commas=False), key=lambda c: -c.start):
+        text = text[:call.start] + " " + text[call.end:]
+    return text
+
+
+def _applied_variable(body: str, key: str, macros: Mapping[str, Macro]) -> str:
+    """The one plain letter the distribution ``key`` is applied to in ``body`` (X of ``\\log p(X)``); with
+    no key, the one capital any name is applied to."""
+    try:
+        tree = parse_math(body, macros)
+    except (ParseFailure, RecursionError):
+        return ""
+    found = {x.args[0].base for x in tree.walk() if isinstance(x, n.Apply) and isinstance(x.func, n.Sym)
+             and (x.func.key == key if key else True) and len(x.args) == 1 and x.given < 0
+             and isinstance(x.args[0], n.Sym) and not x.args[0].indices and len(x.args[0].base) == 1}
+    if not key:
+        found = {x for x in found if x.isupper()}
+    return found.pop() if len(found) == 1 else ""
+
+
+def _conditions(body: str) -> bool:
+    """Whether ``body`` conditions at its top level (``X \\mid Y``: a conditional expectation), rather
+    than inside an application (``\\log p(x \\mid z)``)."""
+    try:
+        tokens = tokenize(body)
+    except ParseFailure:
+        return True
+    depth = 0
+    for t in tokens:
+        if t.text in ("(", "[", "{", "\\{"):
+            depth += 1
+        elif t.text in (")", "]", "}", "\\}"):
+            depth -= 1
+        elif depth == 0 and t.text in ("|", "\\mid", "\\vert"):
+            return True
+    return False
+
+
+def _without_bound_uses(text: str, variable: str) -> str:
+    """``text`` without the uses of ``variable`` a sum over it makes: its subscript, a differential, and
+    the arguments of applications (``p(x)``, ``q(x \\mid z)``); a free x left elsewhere (``+ x``) stays."""
+    v = re.escape(variable)
+    text = re.sub(rf"_\s*\{{\s*{v}(?![A-Za-z])", "_{", text)
+    text = re.sub(rf"_\s*{v}(?![A-Za-z])", "_", text)
+    text = re.sub(rf"\bd\s*{v}(?![A-Za-z])", "d", text)
+    return re.sub(rf"\(\s*{v}\s*(?=[),|]|\\mid)", "(", text)
+
+
+def _binds(text: str, variable: str, macros: Mapping[str, Macro]) -> bool:
+    """Whether a sum or an integral of ``text`` runs over ``variable`` (then its x is that sum's)."""
+    try:
+        tree = parse_math(text, macros)
+    except (ParseFailure, RecursionError):
+        return False
+    return any(isinstance(x, n.BigOp) and variable in (x.var, *x.extra_vars)
+               or isinstance(x, n.Integral) and x.var.base == variable for x in tree.walk())
+
+
+def _applies(text: str, key: str, macros: Mapping[str, Macro]) -> bool:
+    """Whether ``text`` applies the name ``key`` to anything (p(x): p is a distribution, not a parameter)."""
+    try:
+        tree = parse_math(text, macros)
+    except (ParseFailure, RecursionError):
+        return False
+    return any(isinstance(x, n.Apply) and isinstance(x.func, n.Sym) and x.func.key == key for x in tree.walk())
+
+
+def _applications_plain(text: str, density: _Density, macros: Mapping[str, Macro]) -> bool:
+    """Whether the step applies the distribution only as the subscript writes it: p to one plain letter
+    (never p(a \\mid s), p(x, y): then the subscript's p may be a conditional or a joint the step
+    writes out differently), q(z | x) only so."""
+    try:
+        tree = parse_math(text, macros)
+    except (ParseFailure, RecursionError):
+        return False
+    for x in tree.walk():
+        if not isinstance(x, n.Apply) or not isinstance(x.func, n.Sym) or x.func.key != density.key:
+            continue
+        if density.variable:
+            continue  # q(z | x) as written: another application is another conditional, read as written
+        if len(x.args) != 1 or x.given >= 0 or not isinstance(x.args[0], n.Sym) or x.args[0].indices:
+            return False
+    return True

@@ -47,7 +47,7 @@ def arithmetic(ctx: Context) -> Iterator[Candidate]:
             if written is None:
                 continue
             candidate = Candidate("arithmetic", replace_node(rhs, num, n.Num(num.start, num.end, written)),
-                                  num.start, num.end, (num.start, num.end, written),
+                                  num.start, num.end, (num.start, num.end, _as_script(ctx.rhs_text, num, written)),
                                   f"`{num.value}` should be `{written}`")
             if _odd_value(ctx, num, old, new):
                 odd.append(candidate)
@@ -58,6 +58,14 @@ def arithmetic(ctx: Context) -> Iterator[Candidate]:
     yield from unseen
     yield from _whole_result(ctx)
     yield from odd
+
+
+def _as_script(text: str, num: n.Num, written: str) -> str:
+    """``written`` as it can stand where ``num`` is written: braced where it replaces an unbraced
+    subscript or power of one digit (``\\log_2`` repaired to ``\\log_{16}``, not ``\\log_16``)."""
+    if len(written) > 1 and text[:num.start].rstrip().endswith(("_", "^")):
+        return "{" + written + "}"
+    return written
 
 
 def _whole_result(ctx: Context) -> Iterator[Candidate]:

@@ -84,6 +84,8 @@ PHYSICAL_UNITS = {
     "dB", "L", "mL", "bar", "atm", "cal", "kcal", "lb", "ft", "yr", "kWh", "Wh", "mAh",
     # apparent and reactive power (AC circuits); the lowercase var is left out, a variance's name
     "VA", "kVA", "MVA", "VAR", "kVAR", "MVAR",
+    # information (an entropy of 3 bits, 0.69 nats); the plural is its own word, so one kind below
+    "bit", "bits", "nat", "nats", "byte", "bytes",
 }
 
 # What each of PHYSICAL_UNITS measures: two units of one kind in a step (km and m, h and min, J and eV)
@@ -102,6 +104,7 @@ UNIT_KINDS = {
     "T": "field", **dict.fromkeys(("Hz", "kHz", "MHz", "GHz"), "frequency"),
     **dict.fromkeys(("Ohm", "ohm", "kOhm", "MOhm", "GOhm", "mOhm", "uOhm"), "resistance"), "rad": "angle", "dB": "ratio",
     **dict.fromkeys(("L", "mL"), "volume"),
+    **dict.fromkeys(("bit", "bits", "nat", "nats", "byte", "bytes"), "information"),
 }
 
 # Letter styles: command -> short style name that becomes part of a symbol's identity.

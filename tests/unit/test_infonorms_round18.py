@@ -22,9 +22,10 @@ V, R, U = Status.VERIFIED, Status.REFUTED, Status.UNVERIFIED
     (r"D_{KL}(f(w) \| g(w))", r"\int f(w)\log\frac{g(w)}{f(w)}\,dw", R),
     # a base of the logarithm the prose may mean (bits): never an error
     (r"D_{KL}(p\|q)", r"\frac{1}{\ln 2}\sum_{y} p(y)\ln\frac{p(y)}{q(y)}", U),
-    # bounds a distribution's range need not have, or an expectation: not decided
+    # bounds a distribution's range need not have: not decided
     (r"D_{KL}(p\|q)", r"\int_{-\infty}^{\infty} p(y)\log\frac{p(y)}{q(y)}\,dy", U),
-    (r"D_{KL}(p\|q)", r"\mathbb{E}_{y\sim p}\left[\log\frac{p(y)}{q(y)}\right]", U),
+    # an expectation under the first argument is the divergence (round 23: written out as its sum)
+    (r"D_{KL}(p\|q)", r"\mathbb{E}_{y\sim p}\left[\log\frac{p(y)}{q(y)}\right]", V),
     # a divergence of named densities is not unfolded
     (r"D_{KL}(\mathcal{N}(a, b)\|\mathcal{N}(c, d))", r"\log\frac{d}{b}", U),
 ])
