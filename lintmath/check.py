@@ -17,7 +17,8 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from lintmath.lower import (
-    EVENTS, LIBRARY, OPAQUE_ENTRY, OPTIMUM_MARK, PRIMED_FUNCTION_GROUP, Letters, Undecidable, classify_letters,
+    EVENTS, LIBRARY, OPAQUE_ENTRY, OPTIMUM_MARK, ORTHOGONAL_MATRIX, PRIMED_FUNCTION_GROUP, TRIANGULAR_MATRIX,
+    Letters, Undecidable, classify_letters,
     has_cases, has_indicator,
     has_infinite_series, has_sample_entries, has_summed_repeat, has_uncounted_sum, has_valued_set_sum, is_library,
     identity_reading, read_as_product, shapes_of_side,
@@ -2137,6 +2138,9 @@ def _vector_hypothesis(parsed: Parsed, comparator: "Comparator") -> str:
     if _holds_for_orthonormal_columns(parsed, comparator):
         return ("holds for a matrix with orthonormal columns (M^T M taken as the identity), "
                 "which the prose would say")
+    structure = _matrix_structure_hypothesis(parsed, comparator)
+    if structure:
+        return structure
     sites = [x for x in parsed.lhs.walk()
              if x is not parsed.lhs and (isinstance(x, (n.Inner, n.Norm)) or refusals.quadratic_pair(x))]
     if not sites:
@@ -2194,6 +2198,43 @@ def _product_factors(node: n.Node) -> list[n.Node]:
         elif isinstance(x, n.Apply) and x.maybe_product and len(x.args) == 1:
             todo.extend((x.func, x.args[0]))
     return out
+
+
+def _matrix_structure_hypothesis(parsed: Parsed, comparator: "Comparator") -> str:
+    """Why a differing step may rest on what the prose says of a square matrix's structure, or "": a
+    matrix the step transposes taken orthogonal (an eigenvector matrix, K = U\\Lambda U^T, whose
+    (U\\Lambda U^T)^{-1} = U\\Lambda^{-1}U^T), or one whose diagonal entries it writes taken lower
+    triangular (a Cholesky factor, \\det L = \\prod_i L_{ii}). Random entries have neither structure,
+    which the prose gives such letters by its word; the reading only keeps a step from being refuted."""
+    letters = parsed.letters
+    square = letters.matrices - letters.tall - letters.wide
+    trees = (parsed.lhs, parsed.rhs)
+    transposed = sorted({x.inner.key for t in trees for x in t.walk()
+                         if isinstance(x, n.Transpose) and isinstance(x.inner, n.Sym)} & square)
+    diagonal = sorted({target for _, target in letters.entries} & square)
+    # X^T X = X X^T about one matrix alone states a property of it (normal, orthogonal), which a
+    # hypothesis would only restate: orthogonality explains a step about other arrays beside it
+    if not (letters.matrices | letters.vectors) - set(transposed) - {key for key in letters.matrices
+                                                                      if key.split(":")[-1] == "I"}:
+        transposed = []
+    hypotheses = [(frozenset({(ORTHOGONAL_MATRIX, key)}), key, "orthogonal (M^T M = I)") for key in transposed]
+    if len(transposed) > 1:  # U\Sigma V^T of an SVD: both factors at once
+        hypotheses.append((frozenset((ORTHOGONAL_MATRIX, key) for key in transposed),
+                           ", ".join(transposed), "orthogonal (M^T M = I)"))
+    hypotheses += [(frozenset({(TRIANGULAR_MATRIX, key)}), key, "triangular (or diagonal)") for key in diagonal]
+    deadline = work_time() + GUARD_SECONDS
+    for extra, keys, kind in hypotheses:
+        for flips in comparator.readings():
+            if work_time() > deadline:
+                return ""  # the refutation stands, as when the short search runs out
+            try:
+                outcome = comparator.compare(parsed.lhs, parsed.rhs, flips | extra, equal_only=True)
+            except Exception:  # noqa: BLE001 -- a side that cannot be built so is no explanation
+                continue
+            if outcome.kind == "equal":
+                names = ", ".join(key.split(":")[-1] for key in keys.split(", "))
+                return f"holds if {names} is {kind}, which the prose would say"
+    return ""
 
 
 def _holds_for_orthonormal_columns(parsed: Parsed, comparator: "Comparator") -> bool:

@@ -45,6 +45,26 @@ def named_random_matrix(key: str, rows: int, cols: int) -> MatrixT:
     return random_matrix(random.Random(key), rows, cols)
 
 
+@functools.lru_cache(maxsize=256)
+def named_orthogonal_matrix(key: str, size: int) -> MatrixT:
+    """A random orthogonal matrix with exact rational entries, seeded by ``key``: the Cayley transform
+    (I - S)(I + S)^{-1} of a random skew-symmetric S, which is orthogonal for every S and has no zero
+    entries in general (a signed permutation would satisfy identities no rotation does)."""
+    rng = random.Random(key + ":orthogonal")
+    skew = sp.zeros(size, size)
+    for i in range(size):
+        for j in range(i + 1, size):
+            skew[i, j] = sp.Rational(rng.choice([-1, 1]) * rng.randint(1, 9), rng.randint(1, 4))
+            skew[j, i] = -skew[i, j]
+    eye = sp.eye(size)
+    return MatrixT((eye - skew) * (eye + skew).inv())
+
+
+def lower_triangular(value: MatrixT) -> MatrixT:
+    """``value`` with the entries above its diagonal set to 0 (a Cholesky factor's shape)."""
+    return MatrixT(value.rows, value.cols, lambda i, j: value[i, j] if j <= i else 0)
+
+
 ORTHO_SIZE = 8
 
 

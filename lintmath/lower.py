@@ -260,6 +260,11 @@ def classify_letters(*trees: n.Node) -> Letters:
             elif isinstance(node, n.Sym) and id(node) not in in_index and not node.style:
                 # \phi_2(1 - \phi_2): a subscripted coefficient written alone is a quantity as much
                 standalone.add(_indexed_name(node))
+            elif isinstance(node, n.Sym) and id(node) not in in_index and not node.indices \
+                    and "bf" in node.style.split("+"):
+                # \mathbf{K}\mathbf{z} beside \mathbf{K}(\mathbf{z} - \mathbf{H}\mathbf{x}): a bold letter written
+                # alone, by its key (which no plain letter's base equals); see read_as_product
+                standalone.add(node.key)
             elif isinstance(node, n.Const) and node.name == "pi":
                 standalone.add("\\pi")  # 9\pi beside \pi(3)^2: the constant, so \pi(3) is a product
     derivative_vars |= _inner_bar_variables(trees)
@@ -671,6 +676,15 @@ def _greek_capital(node: n.Node) -> bool:
         and node.base.startswith("\\") and node.base[1:2].isupper() and _is_letter(node.base)
 
 
+def _identity_term(node: n.Node) -> bool:
+    """``I``, ``\\mathbf{I}``, ``I_n`` or a multiple of one (``\\sigma^2 I``, ``\\lambda\\mathbf I``)."""
+    factors = node.factors if isinstance(node, n.Mul) else (node,)
+    last = factors[-1]
+    return isinstance(last, n.Sym) and last.base == "I" and not (last.labels or last.primes) \
+        and all(not isinstance(f, n.Sym) or f.base[:1].islower() or f.base.startswith("\\") and f.base[1:2].islower()
+                for f in factors[:-1])
+
+
 def _plain_lower(node: n.Node) -> bool:
     return isinstance(node, n.Sym) and not (node.style or node.indices or node.labels or node.primes) \
         and _is_letter(node.base) and node.base.lstrip("\\")[:1].islower()
@@ -867,6 +881,11 @@ def classify_shapes(trees, integers: set[str]) -> tuple[frozenset, frozenset, fr
             elif isinstance(node, n.Pow) and isinstance(node.base, n.Sym) and _is_minus_one(node.exp) \
                     and (len(node.base.base) == 1 and node.base.base.isupper()):
                 marked.append(node.base)  # A^{-1}: an inverse matrix
+            if isinstance(node, n.Add) and any(_identity_term(t.node) for t in node.terms):
+                # \Lambda + \sigma^2 I: a Greek capital added to the identity is a matrix (a number
+                # added to a matrix has no meaning to fall back on)
+                marked.extend(t.node if isinstance(t.node, n.Sym) else t.node.base
+                              for t in node.terms if _greek_capital(t.node))
             if isinstance(node, n.Mul):
                 # E x B: a cross product is of vectors, whatever their case; so is E . B between two
                 # bold capitals that nothing else in the step makes matrices (see below)
@@ -875,6 +894,13 @@ def classify_shapes(trees, integers: set[str]) -> tuple[frozenset, frozenset, fr
                     if _greek_capital(g) and op in ("", "\\cdot") and isinstance(_unwrapped(f), n.Transpose):
                         # x^T \Sigma x, u^T \Lambda u: a capital after a row vector is a matrix, Greek
                         # ones too (a plain \Sigma elsewhere may be a sum or a scalar, so only here)
+                        marked.append(g if isinstance(g, n.Sym) else g.base)
+                    after = _unwrapped(node.factors[k + 2]) if k + 2 < len(node.factors) else None
+                    if _greek_capital(g) and op in ("", "\\cdot") and isinstance(f, n.Sym) \
+                            and isinstance(after, n.Transpose) and isinstance(after.inner, n.Sym) \
+                            and after.inner.key == f.key:
+                        # U\Lambda U^T, A\Sigma A^T: a capital between a matrix and its transpose is a
+                        # matrix, as the eigendecomposition and the propagated covariance write it
                         marked.append(g if isinstance(g, n.Sym) else g.base)
                     if op == "\\times":
                         crossed.update(id(x) for x in (f, g) if isinstance(x, n.Sym))
@@ -1253,6 +1279,9 @@ def read_as_product(node: n.Apply, letters: Letters) -> bool:
         # sequence \mu_x[k] stays one beside \mu_x^2[k], whose power may be of the term)
         return node.maybe_product and node.bracket == "(" and not node.func.style \
             and _indexed_name(node.func) in letters.standalone
+    if node.maybe_product and node.bracket == "(" and node.func.key in letters.standalone \
+            and node.func.key in letters.matrices:
+        return True  # a bold matrix written alone elsewhere in the step multiplies its bracket
     return node.maybe_product and node.func.base in letters.standalone
 
 
@@ -1378,6 +1407,11 @@ DIMENSION_NAMES = frozenset({"d", "n", "m", "p", "k", "D", "N", "K"})
 #: or a dimension letter the step writes beside such a sum, read as its number of terms: a reading
 #: that only keeps a step from being refuted ("holds if V is the number of terms")
 SUM_COUNT = ("sum count",)
+#: the first element of a flip (kind, key) that samples the square matrix ``key`` orthogonal, or lower
+#: triangular: hypotheses tried only on a step about to be refuted, as the prose may say either of the
+#: matrix ((U\Lambda U^T)^{-1} = U\Lambda^{-1}U^T, \det L = \prod_i L_{ii}), which random entries never are
+ORTHOGONAL_MATRIX = "orthogonal matrix"
+TRIANGULAR_MATRIX = "triangular matrix"
 
 
 def _writes_ln_ten(tree: n.Node) -> bool:
@@ -2210,7 +2244,12 @@ class Lowerer:
                 return linalg.named_random_matrix(f"{self.inst.seed}:{name}", rows, cols)
             if shape == "matrix" and matfunc.COMMUTING in self.inst.flips:
                 return matfunc.commuting_matrix(self.inst.seed, name)
+            if shape == "matrix" and (ORTHOGONAL_MATRIX, node.key) in self.inst.flips:
+                # the hypothesis that the prose makes it orthogonal (see check._matrix_structure_hypothesis)
+                return linalg.named_orthogonal_matrix(f"{self.inst.seed}:{name}", rows)
             value = linalg.named_random_matrix(f"{self.inst.seed}:{name}", rows, cols)
+            if shape == "matrix" and (TRIANGULAR_MATRIX, node.key) in self.inst.flips:
+                return linalg.lower_triangular(value)  # a Cholesky factor, by the prose's word
             if shape == "matrix" and ("symmetric",) in self.inst.flips \
                     and (node.base in SYMMETRIC_NAMES | MAYBE_SYMMETRIC_NAMES or node.key in self.letters.quadratic
                          or node.key in self.letters.stated_symmetric):

@@ -216,10 +216,15 @@ def prepare(text: str, macros: Mapping[str, Macro] | None = None, offset: int = 
             i += 3
             continue
         if t.kind == "open" and i + 1 < len(tokens) and tokens[i + 1].text in OLD_FONTS:
-            # {\bf v}, H_{\rm eff}: the old font switches, which act to the end of their group
-            out.append(Token("cmd", OLD_FONTS[tokens[i + 1].text], t.start, t.end, t.spaced))
+            # {\bf v}, H_{\rm eff}: the old font switches, which act to the end of their group. The
+            # group stays a group around the styled letters, {\mathbf{v}}, so that an accent or a
+            # script that takes it as its argument, \hat{\bm{x}}, \tilde{\bf y}, keeps all of it.
+            end = read_group(tokens, i)[1]
+            close, font = tokens[end - 1], tokens[i + 1]
+            styled = Token("cmd", OLD_FONTS[font.text], font.start, font.end, font.spaced)
+            tokens[i : end] = [t, styled, t, *tokens[i + 2 : end - 1], close, close]
             out.append(t)
-            i += 2
+            i += 1
             continue
         if t.kind == "cmd" and t.text == "\\mathbin":
             # \mathbin{\makebox{...$\cdot$...}}: a drawn operator; what matters is which one
@@ -419,7 +424,9 @@ def _space_before(tokens: list[Token], j: int) -> None:
         tokens[j] = replace(tokens[j], spaced=True)
 
 
-OLD_FONTS = {"\\bf": "\\mathbf", "\\bm": "\\mathbf", "\\rm": "\\mathrm", "\\it": "\\mathit",
+# \bm is no switch: it takes one argument as \mathbf does ({\bm{h}^T} is a group that opens with
+# a bold h, not bold type to the end of the group)
+OLD_FONTS = {"\\bf": "\\mathbf", "\\rm": "\\mathrm", "\\it": "\\mathit",
              "\\sf": "\\mathsf", "\\cal": "\\mathcal"}
 
 
