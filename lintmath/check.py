@@ -24,7 +24,7 @@ from lintmath.lower import (
     identity_reading, read_as_product, shapes_of_side,
 )
 from lintmath import arithmetic, einstein, implication, linalg, modular, probability, quantum
-from lintmath import additive, declared, expectation, independence, infotheory, logbase, matfunc, primed, refusals, series, symmetric
+from lintmath import additive, complexes, declared, expectation, independence, infotheory, logbase, matfunc, primed, refusals, series, symmetric
 from lintmath import stacked
 from lintmath import tuples as tuples_reading
 from lintmath.budget import BudgetExceeded, work_time
@@ -44,7 +44,7 @@ from lintmath.parse.vocabulary import FUNCTION_LETTERS, UNIT_KINDS
 from lintmath.relations import EQUALITY, INEQUALITY, LOGICAL, PLUS_MINUS, find_relations, with_signs
 from lintmath.comparator import (
     EQUATION_TO_SOLVE, GATES_DIFFER, SAMPLED_VALUES, SERIES_DIFFER, SIZE_DEPENDENT, Comparator, Outcome, _canonical_calls, _cases_differ_off_samples,
-    _holds_at_integers, _holds_where_negative, _is_index_letter, _item_text, _written_alone, event_excuse, names,
+    _differs_where_large, _holds_at_integers, _holds_where_negative, _is_index_letter, _item_text, _written_alone, event_excuse, names,
     stated_ranges,
 )
 from lintmath.conventions import (
@@ -75,6 +75,7 @@ INDICATOR_DIFFER = ("differs with the indicator (1 where a condition holds) read
 # i and j vanish as the imaginary unit (\tfrac{i}{\sqrt2} dropped), never as a value the prose gives as 0
 IMAGINARY_LETTERS = frozenset({"i", "j"})
 SIGNS_UNREACHED = "holds where the letters are positive (as sampled), not where some are negative: a domain question"
+LARGE_UNREACHED = "holds where the letters are small (as sampled, below 3), not at larger values: a domain question"
 CASES_UNREACHED = "holds at the sampled (positive) points, not where the letters are negative: a case they never reach?"
 EINSTEIN_DIFFER = ("differs with an index written twice on a side read without a sum; "
                    "Einstein's convention sums it (and renames it freely): not decided")
@@ -198,6 +199,9 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
     if verdict.status is Status.VERIFIED and relation in EQUALITY and any(item.kind == declared.KIND for item in context):
         verdict = _as_declared_matrices(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
                                         explain=explain, context=context, indefinite=indefinite)
+    if verdict.status is Status.VERIFIED and relation in EQUALITY and any(item.kind == complexes.KIND for item in context):
+        verdict = _as_complex_letters(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
+                                      context=context, indefinite=indefinite)
     if verdict.status is Status.UNVERIFIED and relation in EQUALITY and ("'" in lhs + rhs or "\\circ" in lhs + rhs):
         verdict = _primes_of_one_variable(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
                                           explain=explain, context=context, indefinite=indefinite)
@@ -846,6 +850,43 @@ def _as_declared_matrices(lhs: str, rhs: str, relation: str, verdict: Verdict, *
                    elapsed=verdict.elapsed + again.elapsed)
 
 
+def _as_complex_letters(lhs: str, rhs: str, relation: str, verdict: Verdict, **options) -> Verdict:
+    """The verdict on a step verified with its letters real, when the prose declares some of them complex
+    ("Let $z \\in \\mathbb{C}$" above |z|^2 = z^2): decided again with each such letter written out as
+    x + iy in new real letters. ``verdict`` stands where that verifies too; otherwise the step is
+    unverified (held for real letters only): the rewriting reads less than the step, so it refutes nothing."""
+    context = options.get("context", ())
+    parsed = _read_again(lhs, rhs, options)
+    if parsed is None:
+        return verdict
+    symbols = [x for side in (parsed.lhs, parsed.rhs) for x in side.walk() if isinstance(x, n.Sym)]
+    # as for declared matrices: only letters written bare everywhere (z_1, z' are other quantities)
+    marked = {x.key for x in symbols if x.indices or x.labels or x.primes}
+    plain = {x.key for x in symbols if not x.style} - marked - parsed.letters.index - parsed.letters.integer
+    stated = {}
+    for item in sorted((c for c in context if c.kind == complexes.KIND), key=lambda c: c.line):
+        stated.update((key, item) for key in item.lhs.split(",") if key in plain)
+    if not stated:
+        return verdict
+    used = set(re.findall(r"[A-Za-z]", lhs + rhs))
+    spare = [c for c in "pqrsuvghkm" if c not in used]
+    left, right = lhs, rhs
+    for key in sorted(stated):
+        if len(spare) < 2:
+            return verdict
+        real, imaginary = spare.pop(0), spare.pop(0)
+        left, right = complexes.written_out(left, key, real, imaginary), complexes.written_out(right, key, real, imaginary)
+        if left is None or right is None:
+            return verdict
+    again = _check_step(left, right, relation, explain=False, **options)
+    if again.status is Status.VERIFIED:
+        return verdict
+    names = ", ".join(sorted(stated))
+    where = ", ".join(sorted({item.where for item in stated.values()}))
+    return Verdict(Status.UNVERIFIED, f"holds if {names} {'are' if len(stated) > 1 else 'is'} real; the prose "
+                                      f"declares {names} complex (at {where})", elapsed=verdict.elapsed + again.elapsed)
+
+
 def _verified_as_written(left: str, right: str, relation: str, guess: str, **options) -> Verdict | None:
     """The verdict on the sides as another reading writes them, with that reading among its guesses,
     when it verifies; None otherwise (a verify-only reading refutes nothing)."""
@@ -1391,6 +1432,11 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
             # elsewhere; the prose may say they are positive, or the step is the slip of an inequality
             # written as an equation
             return Verdict(Status.UNVERIFIED, SIGNS_UNREACHED, elapsed=elapsed)
+        if _bounded_by_region(parsed) and not comparator.indefinite and _differs_where_large(comparator) \
+                and not _holds_by_stated_relation(lhs, rhs, relation, macros or {}, seed, context):
+            # |x - 5| = 5 - x, \arccos(\cos x) = x: true where the sampled letters are, below 3, and false
+            # past them; unless the prose bounds the letters so ("for $0 < \theta < \pi$"), a slip
+            return Verdict(Status.UNVERIFIED, LARGE_UNREACHED, elapsed=elapsed)
         crossed = _crossed_letters(parsed)
         if crossed and _differs_as_cross_products(parsed, relation, seed, crossed):
             # a \times b = b \times a holds of numbers; of vectors, which plain letters may be as well,
@@ -2608,6 +2654,16 @@ def _sign_sensitive(parsed: Parsed) -> bool:
     """Whether the step has a function whose value turns on signs (|x|, a root, max, min, sign, cases)."""
     return any(isinstance(x, (n.Abs, n.Sqrt, n.Cases)) or isinstance(x, n.Func) and x.name in ("max", "min", "sign")
                for side in (parsed.lhs, parsed.rhs) for x in side.walk())
+
+
+def _bounded_by_region(parsed: Parsed) -> bool:
+    """Whether the step has a function whose formula changes past some value of its argument: those of
+    _piecewise, roots (\\sqrt{(x - 4)^2}), rounding, and the inverse trigonometric functions (arccos(cos x)
+    is x only on [0, pi])."""
+    inverse = ("acos", "asin", "atan", "acot", "asec", "acsc")
+    return any(isinstance(x, (n.Abs, n.Sqrt, n.Cases)) or isinstance(x, n.Func) and (
+        x.name in ("max", "min", "sign", "relu", "floor", "ceiling", "round") or x.name in inverse or x.inverse)
+        for side in (parsed.lhs, parsed.rhs) for x in side.walk())
 
 
 def _piecewise(parsed: Parsed) -> bool:

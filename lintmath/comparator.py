@@ -952,27 +952,23 @@ class Comparator:
 
     @functools.cached_property
     def ranges(self) -> dict[str, tuple[float, float]]:
-        """Sampling ranges from assumptions like ``x < 0`` or ``0 < p < 1``, by symbol name."""
+        """Sampling ranges from assumptions like ``x < 0`` or ``0 < p < 1``, by symbol name: the stated
+        bounds, within (-3, 3) where a side is not stated, or 3 past the one stated beyond it (x >= 5
+        is sampled in (5, 8), not in an empty range)."""
         out: dict[str, tuple[float, float]] = {}
-        stated: set[tuple[str, bool]] = set()  # (letter, whether its upper bound) of the bounds written
-        for left, relation, right in self.constraints:
-            if relation not in INEQUALITY:
-                continue
-            for var, bound, above in ((left, right, relation in (">", ">=")), (right, left, relation in ("<", "<="))):
-                if isinstance(var, n.Sym) and not var.indices and isinstance(bound, (n.Num, n.Add)):
-                    try:
-                        value = float(Lowerer(Instance(3, {}, {}), self.letters).lower(bound))
-                    except (Undecidable, TypeError, ValueError):
-                        continue
-                    lo, hi = out.get(var.key, (-3.0, 3.0))
-                    lo, hi = (max(lo, value), hi) if above else (lo, min(hi, value))
-                    stated.add((var.key, not above))
-                    if lo >= hi and (var.key, above) not in stated:
-                        # a bound beyond the default window (s > 3, x < -5): the window moves past it,
-                        # as the other side is not stated
-                        lo, hi = (lo, lo + 3.0) if above else (hi - 3.0, hi)
-                    out[var.key] = (lo, hi)
+        for key, (lo, hi) in self.stated_bounds.items():
+            if lo == -math.inf:
+                lo = -3.0 if hi > -3.0 else hi - 3.0
+            if hi == math.inf:
+                hi = 3.0 if lo < 3.0 else lo + 3.0
+            out[key] = (lo, hi)
         return out
+
+    @functools.cached_property
+    def stated_bounds(self) -> dict[str, tuple[float, float]]:
+        """The bounds the assumptions state (``x < 0``, ``0 < p < 1``), by symbol name; an unstated side
+        is infinite."""
+        return _bounds(self.constraints)
 
     def compare(self, lhs: n.Node, rhs: n.Node, flips: frozenset = frozenset(), atoms: bool = False,
                 equal_only: bool = False) -> Outcome:
@@ -1407,7 +1403,7 @@ def _has_series(*sides) -> bool:
 
 
 def _agreement(comparator: "Comparator", value: Callable[[int, int], sp.Rational],
-               flips: frozenset = frozenset()) -> tuple[int, int] | None:
+               flips: frozenset = frozenset(), stated: bool = False) -> tuple[int, int] | None:
     """A reading (the default one) at four points off the sampled ones, the k-th letter of the step at
     point p being ``value(p, k)``: how many points agree and how many differ (where both sides are
     real). None when the reading cannot be built or the step has no letters."""
@@ -1422,7 +1418,8 @@ def _agreement(comparator: "Comparator", value: Callable[[int, int], sp.Rational
     units = frozenset(c.name for c in _imaginary_units(comparator.parsed.lhs, comparator.parsed.rhs))
     # as the comparison itself allows, where the step writes i
     complex_ok = _writes_imaginary(flips, units) and (a.has(sp.I) or b.has(sp.I))
-    ranges = comparator.ranges
+    # ``stated``: only the bounds the assumptions state rule a point out (the sampling's own are no bound)
+    ranges = comparator.stated_bounds if stated else comparator.ranges
     for p in range(4):
         point = {x: _within_range(value(p, k), ranges.get(x.name)) for k, x in enumerate(symbols)}
         if any(v is None for v in point.values()):
@@ -1495,9 +1492,13 @@ def _cases_differ_off_samples(comparator: "Comparator") -> bool:
                 return True
         return False
 
-    holding = [flips for flips in comparator.readings()
-               if not flips or comparator.own(flips).kind == "equal"]
-    return all(differs(flips) for flips in holding)
+    return all(differs(flips) for flips in _holding_readings(comparator))
+
+
+def _holding_readings(comparator: "Comparator") -> list[frozenset]:
+    """The readings of a verified step to ask again off the sampled points: the default one, and each
+    other in which it holds."""
+    return [flips for flips in comparator.readings() if not flips or comparator.own(flips).kind == "equal"]
 
 
 def _holds_at_integers(comparator: "Comparator", strict: bool = False) -> bool:
@@ -1514,6 +1515,29 @@ def _holds_at_integers(comparator: "Comparator", strict: bool = False) -> bool:
         if counts is not None and counts[1] == 0 and counts[0] >= 2:
             return True
     return False
+
+
+# positive values past the sampled ones (which stay below 3): past pi, past the small constants a step
+# compares its letters with (|x - 5|, \max(x, 5)), and a few times ten
+SMALL_VALUES = (sp.Rational(37, 100), sp.Rational(71, 100), sp.Rational(13, 10), sp.Rational(22, 10))
+LARGE_VALUES = (sp.Rational(41, 10), sp.Rational(73, 10), sp.Rational(127, 10), sp.Rational(313, 10))
+
+
+def _differs_where_large(comparator: "Comparator") -> bool:
+    """Whether a step that holds at the sampled points differs, in every reading that holds there, at
+    larger positive values of its letters (both sides real). The samples are small positive numbers:
+    |x - 5| = 5 - x, \\max(x, 5) = 5 and \\arccos(\\cos x) = x hold at all of them, and at few values past them."""
+    holding = _holding_readings(comparator)
+    for flips in holding:
+        counts = _agreement(comparator, lambda p, k: LARGE_VALUES[(p + k) % len(LARGE_VALUES)], flips, stated=True)
+        if counts is None or not counts[1]:
+            return False
+        # the same measure must agree at small values like the sampled ones: a result rounded to the
+        # digits written (\sqrt{3} \times 20 V = 35 V) differs by it wherever it is, small or large
+        small = _agreement(comparator, lambda p, k: SMALL_VALUES[(p + k) % len(SMALL_VALUES)], flips, stated=True)
+        if small is None or small[1] or not small[0]:
+            return False
+    return bool(holding)
 
 
 def _holds_where_negative(comparator: "Comparator") -> bool:
@@ -1650,29 +1674,27 @@ def _parse_assumptions(items: tuple[ContextItem, ...]) -> list[tuple[n.Node, str
 def stated_ranges(item: ContextItem) -> dict[str, tuple[float, float]]:
     """The interval a bound (``0 \\le x, y \\le 1``, ``t > 2``) puts each plain letter in, by the letter's key,
     from its numeric ends only (a bound by another letter, ``q \\le p``, gives none)."""
+    return _bounds(_parse_assumptions((item,)))
+
+
+def _bounds(constraints: list[tuple[n.Node, str, n.Node]]) -> dict[str, tuple[float, float]]:
+    """The interval the inequalities among ``constraints`` put each plain letter in, from bounds made of
+    numbers only (5, \\pi/2, 2 + \\sqrt{2}); an unstated side is infinite."""
     out: dict[str, tuple[float, float]] = {}
-    for left, relation, right in _parse_assumptions((item,)):
+    for left, relation, right in constraints:
         if relation not in INEQUALITY:
             continue
         for var, bound, above in ((left, right, relation in (">", ">=")), (right, left, relation in ("<", "<="))):
-            value = _number_of(bound)
-            if isinstance(var, n.Sym) and not var.indices and value is not None:
+            if isinstance(var, n.Sym) and not var.indices and not any(
+                    isinstance(x, (n.Sym, n.Func)) and not (isinstance(x, n.Func) and x.name == "sqrt")
+                    for x in bound.walk()):
+                try:
+                    value = float(Lowerer(Instance(3, {}, {}), classify_letters(bound)).lower(bound))
+                except (Undecidable, TypeError, ValueError):
+                    continue
                 lo, hi = out.get(var.key, (-math.inf, math.inf))
                 out[var.key] = (max(lo, value), hi) if above else (lo, min(hi, value))
     return out
-
-
-def _number_of(tree: n.Node) -> float | None:
-    """A written number, ``2``, ``0.5`` or ``-2``, as a float; None for anything else."""
-    sign = 1.0
-    if isinstance(tree, n.Add) and len(tree.terms) == 1:
-        sign, tree = (-1.0 if tree.terms[0].sign == "-" else 1.0), tree.terms[0].node
-    if isinstance(tree, n.Num):
-        try:
-            return sign * float(tree.value)
-        except ValueError:
-            return None
-    return None
 
 
 def _letters_listed(text: str) -> list[n.Node]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from lintmath import declared, expectation, independence, logbase, symmetric
+from lintmath import complexes, declared, expectation, independence, logbase, symmetric
 from lintmath.model import Document, Macro, Step
 from lintmath.lower import LIBRARY
 from lintmath.modular import has_letters
@@ -640,6 +640,14 @@ def declared_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]
             for line, keys, continues, void in declared.statements_of(doc.lines, macros)]
 
 
+def complex_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
+    """``Let $z \\in \\mathbb{C}$`` in the prose: an item of kind complexes.KIND naming the letters (their
+    keys, comma-separated, in lhs) that are complex although written as any real letter."""
+    return [ContextItem(complexes.KIND, "", ",".join(sorted(keys)), "", "", f"{doc.path}:{line}", line, False,
+                        doc.path, continues)
+            for line, keys, continues in complexes.statements_of(doc.lines, macros)]
+
+
 def log_base_items(doc: Document) -> list[ContextItem]:
     """``All logarithms are base 2``, ``we write $\\log$ for $\\log_2$`` in the prose: an item of kind
     logbase.KIND per command (lhs) whose base the sentence fixes, with the function it reads as (rhs)."""
@@ -703,6 +711,7 @@ def document_context(doc: Document, own: dict | None = None) -> list[ContextItem
     items.extend(independence_items(doc, macros))
     items.extend(symmetric_items(doc, macros))
     items.extend(declared_items(doc, macros))
+    items.extend(complex_items(doc, macros))
     items.extend(log_base_items(doc))
     items.extend(values_items(doc, macros))
     items.sort(key=lambda c: (c.path == doc.path, c.line))
@@ -765,6 +774,10 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
         elif item.kind == declared.KIND:
             # as independence: a letter reused chapters later may be a number again
             if here and item.path == path and here - item.line <= declared.REACH:
+                independent.append(item)
+        elif item.kind == complexes.KIND:
+            # as declared: a letter reused chapters later may be a real number again
+            if here and item.path == path and here - item.line <= complexes.REACH:
                 independent.append(item)
         elif item.kind == independence.KIND:
             # the prose's independence holds for the derivations of its own passage: a letter
