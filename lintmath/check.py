@@ -2585,10 +2585,14 @@ def _relabelled_indices(lhs: n.Node, rhs: n.Node) -> str:
                     out.setdefault(x.key, set()).add(item.base)
         return out, repeated
 
+    if any(isinstance(x, (n.Deriv, n.DerivBy, n.Grad)) for tree in (lhs, rhs) for x in tree.walk()):
+        return ""  # \partial/\partial w_j of a sum over k: calculus on one family, not two states
     (left, rep_l), (right, rep_r) = free_labels(lhs), free_labels(rhs)
     letters_l = set().union(*left.values()) if left else set()
     letters_r = set().union(*right.values()) if right else set()
-    if len(letters_l) != 1 or len(letters_r) != 1 or letters_l == letters_r or (rep_l | rep_r) & (letters_l | letters_r):
+    bound = {x.var for tree in (lhs, rhs) for x in tree.walk() if isinstance(x, n.BigOp)}
+    if len(letters_l) != 1 or len(letters_r) != 1 or letters_l == letters_r or (rep_l | rep_r) & (letters_l | letters_r) \
+            or any(isinstance(v, n.Sym) and v.base in letters_l | letters_r for v in bound):
         return ""  # one state a side; several labels (\sigma_x\sigma_y = i\sigma_z) are an algebra's own
     if (letters_l | letters_r) <= COMPONENT_LABELS:
         return ""  # F_x, \sigma_z: components and their algebra, not states

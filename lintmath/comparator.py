@@ -1559,7 +1559,8 @@ def _complex_detour(expr: sp.Expr, point: dict) -> bool:
     if not isinstance(expr, sp.Basic) or expr.has(sp.Integral, sp.Sum, sp.Product, sp.Limit):
         return False
     for sub in sp.preorder_traversal(expr):
-        if isinstance(sub, sp.Pow) and not sub.exp.is_integer:
+        if isinstance(sub, sp.Pow) and sub.exp.is_Rational and not sub.exp.is_integer:
+            # (a root: a power of a letter, (-1)^m, is a sign the letter's integer values decide)
             base, exp = sub.base, sub.exp
         elif isinstance(sub, sp.log):
             base, exp = sub.args[0], None
