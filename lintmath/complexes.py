@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import re
 
-from lintmath.independence import prose_sentences
-from lintmath.symmetric import matrices_beside, sentence_tokens
+from lintmath.symmetric import keys_stated, matrices_beside, sentence_tokens, statements, states
 
 KIND = "complex"  # the kind of a ContextItem that declares complex letters (lhs: their keys, comma-separated)
 REACH = 50  # as declared.REACH: a section's derivation
@@ -39,35 +38,26 @@ _CARTESIAN = re.compile(r"^\s*(?P<name>[A-Za-z])\s*=\s*[A-Za-z]\s*\+\s*(?:" + _U
 
 def sentence_complex(sentence: str, macros=None) -> set[str]:
     """The keys of the letters one sentence of prose declares complex (inline math in $...$ or \\(...\\))."""
-    prose = re.sub(r"\$[^$]*\$|\\\(.+?\\\)", " ", sentence)
-    if _NOT_STATED.search(prose):
+    if not states(sentence, _NOT_STATED):
         return set()
-    tokens = sentence_tokens(sentence)
-    keys: set[str] = set()
-    for k, (kind, text) in enumerate(tokens):
-        if kind == "math":
-            member = _MEMBER.match(text)
-            if member is not None:
-                keys |= matrices_beside([("math", member.group("names"))], 0, 1, set(), macros)
-            cartesian = _CARTESIAN.match(text)
-            if cartesian is not None and cartesian.group("name") not in "ij":
-                keys.add(cartesian.group("name"))
-        elif kind == "word" and _KEYWORD.fullmatch(text.rstrip(".")):
-            keys |= matrices_beside(tokens, k + 1, 1, _AFTER, macros) or matrices_beside(tokens, k - 1, -1, _BEFORE, macros)
-    return keys
+
+    def read_math(text: str) -> set[str]:
+        keys: set[str] = set()
+        member = _MEMBER.match(text)
+        if member is not None:
+            keys |= matrices_beside([("math", member.group("names"))], 0, 1, set(), macros)
+        cartesian = _CARTESIAN.match(text)
+        if cartesian is not None and cartesian.group("name") not in "ij":
+            keys.add(cartesian.group("name"))
+        return keys
+    return keys_stated(sentence_tokens(sentence), _KEYWORD, read_math, _BEFORE, _AFTER, macros, after_first=True)
 
 
 def statements_of(lines: tuple[str, ...] | list[str], macros=None) -> list[tuple[int, frozenset[str], bool]]:
     """(line, keys, continues) for every statement of complex letters in the prose of ``lines``;
     ``continues``: the sentence opens in lowercase, and may explain the display above it."""
-    out = []
-    for line, sentence in prose_sentences(lines):
-        if not _KEYWORD.search(sentence) and "mathbb" not in sentence and "=" not in sentence:
-            continue
-        keys = sentence_complex(sentence, macros)
-        if keys:
-            out.append((line, frozenset(keys), sentence.lstrip()[:1].islower()))
-    return out
+    return statements(lines, lambda sentence: bool(_KEYWORD.search(sentence)) or "mathbb" in sentence
+                      or "=" in sentence, lambda sentence: sentence_complex(sentence, macros))
 
 
 # a command (\zeta, \bar) or the text of an upright name (\mathrm{Re}): letters that are not the step's

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from lintmath.independence import prose_sentences
-from lintmath.symmetric import _matrices, matrices_beside, sentence_tokens
+from lintmath.symmetric import _matrices, keys_stated, sentence_tokens, states
 
 KIND = "matrices"  # the kind of a ContextItem that declares matrices (lhs: their keys, comma-separated)
 VOID = "void"  # the rhs of such an item whose sentence declares nothing of them (diagonal, commuting ones)
@@ -48,32 +48,21 @@ _SIZE = re.compile(r"^\s*\(?\s*[\w\\{}]+\s*\\times\s*[\w\\{}]+\s*\)?\s*$")
 
 def sentence_matrices(sentence: str, macros=None) -> set[str]:
     """The keys of the letters one sentence of prose declares matrices (inline math in $...$ or \\(...\\))."""
-    prose = re.sub(r"\$[^$]*\$|\\\(.+?\\\)", " ", sentence)
-    if _NOT_STATED.search(prose):
-        return set()
-    return _declared(sentence, macros)
+    return _declared(sentence, macros) if states(sentence, _NOT_STATED) else set()
 
 
 def sentence_void(sentence: str, macros=None) -> set[str]:
     """The keys of the plain symbols a sentence about matrices names while declaring nothing ("Let $A$
     and $B$ be diagonal matrices"): it takes back an earlier statement of them."""
-    prose = re.sub(r"\$[^$]*\$|\\\(.+?\\\)", " ", sentence)
-    if not _NOT_STATED.search(prose):
-        return set()
-    return _declared(sentence, macros)
+    return set() if states(sentence, _NOT_STATED) else _declared(sentence, macros)
 
 
 def _declared(sentence: str, macros) -> set[str]:
-    tokens = sentence_tokens(sentence, _SIZE)  # the size between the names and the keyword: "sized"
-    keys: set[str] = set()
-    for k, (kind, text) in enumerate(tokens):
-        if kind == "math":
-            member = _MATRIX_SET.match(text)
-            if member is not None and (named := _matrices(member.group("names"), macros)):
-                keys |= named
-        elif kind == "word" and _KEYWORD.fullmatch(text.rstrip(".")):
-            keys |= matrices_beside(tokens, k - 1, -1, _BEFORE, macros) or matrices_beside(tokens, k + 1, 1, _AFTER, macros)
-    return keys
+    def read_math(text: str) -> set[str]:
+        member = _MATRIX_SET.match(text)
+        return (_matrices(member.group("names"), macros) or set()) if member is not None else set()
+    # the size between the names and the keyword ("$A$ be $n \\times n$ matrices") is the word "sized"
+    return keys_stated(sentence_tokens(sentence, _SIZE), _KEYWORD, read_math, _BEFORE, _AFTER, macros)
 
 
 def statements_of(lines: tuple[str, ...] | list[str], macros=None) -> list[tuple[int, frozenset[str], bool, bool]]:

@@ -12,6 +12,7 @@ of plain symbols next to the keyword is named. This module knows nothing of SymP
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from lintmath.independence import math_beside, prose_sentences
 from lintmath.parse import nodes as n
@@ -105,28 +106,56 @@ def matrices_beside(tokens: list, start: int, step: int, fillers: set[str], macr
 
 def sentence_matrices(sentence: str, macros=None) -> set[str]:
     """The keys of the matrices one sentence of prose states symmetric (inline math in $...$ or \\(...\\))."""
-    prose = re.sub(r"\$[^$]*\$|\\\(.+?\\\)", " ", sentence)
-    if _NOT_STATED.search(prose):
+    if not states(sentence, _NOT_STATED):
         return set()
-    tokens = sentence_tokens(sentence)
-    keys: set[str] = set()
-    for k, (kind, text) in enumerate(tokens):
-        if kind == "math":
-            keys |= _math_statement(text, macros)
-        elif kind == "word" and _KEYWORD.fullmatch(text.rstrip(".")):
-            keys |= matrices_beside(tokens, k - 1, -1, _BEFORE, macros) or matrices_beside(tokens, k + 1, 1, _AFTER, macros)
-    return keys
+    return keys_stated(sentence_tokens(sentence), _KEYWORD, lambda text: _math_statement(text, macros),
+                       _BEFORE, _AFTER, macros)
 
 
 def statements_of(lines: tuple[str, ...] | list[str], macros=None) -> list[tuple[int, frozenset[str], bool]]:
     """(line, keys, continues) for every statement of symmetric matrices in the prose of ``lines``;
     ``continues``: the sentence opens in lowercase ("where $A$ is symmetric"), and may explain the
     display above it."""
+    return statements(lines, lambda sentence: bool(_KEYWORD.search(sentence) or _TRANSPOSE.search(sentence)),
+                      lambda sentence: sentence_matrices(sentence, macros))
+
+
+# The reading of a statement in prose, shared by the kinds of letters it may state (symmetric here,
+# matrices in declared.py, complex numbers in complexes.py).
+
+def states(sentence: str, negation: re.Pattern) -> bool:
+    """Whether ``sentence`` may state something: its words, the math taken out, say nothing that
+    ``negation`` finds ("not", "unless", "skew")."""
+    return not negation.search(re.sub(r"\$[^$]*\$|\\\(.+?\\\)", " ", sentence))
+
+
+def keys_stated(tokens: list[tuple[str, str]], keyword: re.Pattern, read_math: Callable[[str], set[str]],
+                before: set[str], after: set[str], macros, after_first: bool = False) -> set[str]:
+    """The keys a sentence (as sentence_tokens) states: those its inline math states by itself
+    (``read_math``), and the letters next to a keyword, across the filler words ``before`` it ("$A$ and
+    $B$ are symmetric") or ``after`` it ("symmetric positive definite $A$"), the nearer side first
+    (before it, or after it with ``after_first``)."""
+    keys: set[str] = set()
+    for k, (kind, text) in enumerate(tokens):
+        if kind == "math":
+            keys |= read_math(text)
+        elif kind == "word" and keyword.fullmatch(text.rstrip(".")):
+            sides = [(k - 1, -1, before), (k + 1, 1, after)]
+            if after_first:
+                sides.reverse()
+            keys |= matrices_beside(tokens, *sides[0], macros) or matrices_beside(tokens, *sides[1], macros)
+    return keys
+
+
+def statements(lines: tuple[str, ...] | list[str], wanted: Callable[[str], bool],
+               read: Callable[[str], set[str]]) -> list[tuple[int, frozenset[str], bool]]:
+    """(line, keys, continues) for every sentence of the prose of ``lines`` that may state something
+    (``wanted``, a cheap test) and names keys (``read``); ``continues``: the sentence opens in
+    lowercase, and may explain the display above it."""
     out = []
     for line, sentence in prose_sentences(lines):
-        if not _KEYWORD.search(sentence) and not _TRANSPOSE.search(sentence):
-            continue
-        keys = sentence_matrices(sentence, macros)
-        if keys:
-            out.append((line, frozenset(keys), sentence.lstrip()[:1].islower()))
+        if wanted(sentence):
+            keys = read(sentence)
+            if keys:
+                out.append((line, frozenset(keys), sentence.lstrip()[:1].islower()))
     return out
