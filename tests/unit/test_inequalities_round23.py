@@ -4,18 +4,15 @@ import pytest
 
 from lintmath.check import Status, _in_force, check_step
 from lintmath.comparator import Comparator, _parse_assumptions, stated_ranges
-from lintmath.config import Config
 from lintmath.context import RELATION, ContextItem, _stated_interval
-from lintmath.extract import extract_text
-from lintmath.pipeline import check_documents
 from lintmath.sides import parse_step
+
+from documents import checked_steps
 
 
 def _verdicts(body: str) -> list[tuple[str, str, str, str]]:
-    doc = "\\documentclass{article}\n\\begin{document}\n" + body + "\n\\end{document}\n"
-    result = check_documents([extract_text(doc, "n.tex")], ["n.tex"], Config(jobs=0, budget=2.0, seed=0))[0]
     return [(s.step.lhs.stripped.strip(), s.step.relation, s.verdict.status.value, s.verdict.reason)
-            for s in result.steps]
+            for s in checked_steps(body, name="n.tex")]
 
 
 def _status(verdicts, lhs: str) -> str:

@@ -8,20 +8,13 @@ import pytest
 
 from lintmath.check import check_step
 from lintmath.complexes import sentence_complex, written_out
-from lintmath.config import Config
-from lintmath.extract import extract_text
 from lintmath.model import Status
-from lintmath.pipeline import check_documents
+
+from documents import checked_steps, display as _display
 
 
 def _verdicts(body: str) -> list[tuple[str, str]]:
-    doc = "\\documentclass{article}\n\\begin{document}\n" + body + "\n\\end{document}\n"
-    result = check_documents([extract_text(doc, "t.tex")], ["t.tex"], Config(jobs=0, budget=2.0, seed=0))[0]
-    return [(s.verdict.status.value, s.verdict.reason) for s in result.steps]
-
-
-def _display(prose: str, lhs: str, rhs: str) -> str:
-    return f"{prose}\n\\begin{{align*}}\n{lhs} &= {rhs}\n\\end{{align*}}\n"
+    return [(s.verdict.status.value, s.verdict.reason) for s in checked_steps(body)]
 
 
 # -- steps that hold only at the small values sampled -------------------------------------------------

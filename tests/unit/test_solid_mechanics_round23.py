@@ -9,16 +9,13 @@ import time
 import pytest
 
 from lintmath.check import check_step
-from lintmath.config import Config
-from lintmath.extract import extract_text
 from lintmath.model import Status
-from lintmath.pipeline import check_documents
+
+from documents import checked_steps
 
 
 def _verdicts(body: str) -> list[tuple[str, str, Status]]:
-    doc = "\\documentclass{article}\n\\begin{document}\n" + body + "\n\\end{document}\n"
-    res = check_documents([extract_text(doc, "t.tex")], ["t.tex"], Config(jobs=0, budget=2.0, seed=0))[0]
-    return [(s.step.lhs.stripped, s.step.rhs.stripped, s.verdict.status) for s in res.steps]
+    return [(s.step.lhs.stripped, s.step.rhs.stripped, s.verdict.status) for s in checked_steps(body)]
 
 
 def _status(body: str, lhs: str) -> Status:
