@@ -524,14 +524,22 @@ def _with_divergences(lhs: str, rhs: str, written: tuple[str, str], relation: st
     """The verdict on a step with its KL divergences written out as sums (see infotheory). An equality
     is decided so, as the divergence has one meaning; an inequality (D(p||q) >= 0, which needs p and q
     normalised) only verifies so. A diagnosis is kept only where it points into the right side as
-    written: an edit inside a divergence written out is not the author's text."""
+    written: an edit inside a divergence written out is not the author's text, so where the right side
+    was written out the diagnosis is that of the step read as written, if it is refuted so too."""
     verdict = check_step(*written, relation, **options)
     if relation not in EQUALITY:
         if verdict.status is Status.VERIFIED:
             return verdict
         return Verdict(Status.UNVERIFIED, DIVERGENCE_INEQUALITY, elapsed=verdict.elapsed)
-    if written[1] != rhs and verdict.diagnosis is not None:
-        return replace(verdict, diagnosis=None)
+    if written[1] != rhs and verdict.status is Status.REFUTED:
+        # the step as written, with E and KL read as generic operators, may name the edit of the
+        # author's own text that repairs it (2\mathbb{E}_p[..] for \mathbb{E}_p[..]): refuted in both
+        # readings, explained in that one
+        plain = _check_step(lhs, rhs, relation, **{key: value for key, value in options.items()
+                                                   if key in ("macros", "first", "seed", "explain", "context",
+                                                              "indefinite")})
+        diagnosis = plain.diagnosis if plain.status is Status.REFUTED else None
+        return replace(verdict, diagnosis=diagnosis)
     return verdict
 
 
@@ -729,6 +737,8 @@ def _verified_as_stacked(lhs: str, rhs: str, relation: str, **options) -> Verdic
     x_i^T, y that of the y_i; or whose columns are the x_i), naming the reading among its guesses;
     None otherwise. Verify-only: which convention the prose uses (rows, columns, a column of ones, a
     centred X) is its own to say, so a step that fails in both readings stays as it was."""
+    if "\\sum" not in lhs + rhs and not options.get("macros"):
+        return None  # (the reading needs a sum over the data: most steps write none)
     parsed = _read_again(lhs, rhs, options)
     if parsed is None or parsed.letters.randomness.any_sensitive:
         return None  # (a capital beside expectations is a random variable, not a data matrix)

@@ -1556,29 +1556,36 @@ def _complex_detour(expr: sp.Expr, point: dict) -> bool:
     non-integer power (a square root) or a logarithm of a negative number, as in
     sqrt(-2) sqrt(-2) = -2. In notes that write no imaginary unit such a point is not in the domain.
     Quadratures, series and limits are not looked into (their parts cost too much to value)."""
-    if not isinstance(expr, sp.Basic) or expr.has(sp.Integral, sp.Sum, sp.Product, sp.Limit):
+    if not isinstance(expr, sp.Basic):
         return False
-    for sub in sp.preorder_traversal(expr):
-        if isinstance(sub, sp.Pow) and sub.exp.is_Rational and not sub.exp.is_integer:
-            # (a root: a power of a letter, (-1)^m, is a sign the letter's integer values decide)
-            base, exp = sub.base, sub.exp
-        elif isinstance(sub, sp.log):
-            base, exp = sub.args[0], None
-        else:
-            continue
-        if base.is_positive:
-            continue
+    for base in _root_bases(expr):
         try:
             b = base.xreplace(point).evalf(15)
-            if exp is not None:
-                k = exp.xreplace(point).evalf(15)
-                if not k.is_real or k == int(k):
-                    continue
         except (TypeError, ValueError, ZeroDivisionError, OverflowError, RecursionError, AttributeError):
             continue
         if b.is_real and b < 0 and abs(b) > TOLERANCE:
             return True
     return False
+
+
+@functools.lru_cache(maxsize=512)
+def _root_bases(expr: sp.Basic) -> tuple[sp.Expr, ...]:
+    """The bases of the roots (powers by a non-integer rational) and the arguments of the logarithms of
+    ``expr`` that may be negative, found once per expression: a step is valued at many points."""
+    if not isinstance(expr, sp.Basic) or expr.has(sp.Integral, sp.Sum, sp.Product, sp.Limit):
+        return ()
+    out = []
+    for sub in sp.preorder_traversal(expr):
+        # (a root: a power of a letter, (-1)^m, is a sign the letter's integer values decide)
+        if isinstance(sub, sp.Pow) and sub.exp.is_Rational and not sub.exp.is_integer:
+            base = sub.base
+        elif isinstance(sub, sp.log):
+            base = sub.args[0]
+        else:
+            continue
+        if not base.is_positive:
+            out.append(base)
+    return tuple(out)
 
 
 def _writes_imaginary(flips: frozenset, units: frozenset[str]) -> bool:

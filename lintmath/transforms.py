@@ -19,6 +19,8 @@ _FREQUENCY = "s"
 
 def laplace_transforms(*trees: n.Node) -> tuple[n.Node, ...]:
     """``trees`` with each transform of a function written out replaced by its integral."""
+    if not any(_is_laplace(x) for tree in trees for x in tree.walk()):
+        return trees  # (most steps: a walk costs less than a copy)
     return tuple(n.rebuild(tree, _read) for tree in trees)
 
 

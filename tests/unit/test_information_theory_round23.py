@@ -104,3 +104,12 @@ def test_repaired_base_of_a_logarithm_is_braced():
     # a base of one digit repaired to two must be written \log_{16}: \log_16 x is log_1 of 6x
     diagnosis = check_step(r"\log_4 w", r"2\log_2 w", "=").diagnosis
     assert diagnosis is not None and "_{16}" in diagnosis.suggestion and "_16" not in diagnosis.suggestion
+
+
+def test_a_slip_beside_expectations_written_out_keeps_the_authors_edit():
+    # refuted with the expectations written out as sums; the edit is named in the author's own text
+    lhs = r"\mathbb{E}_{X\sim p}\left[\log\frac{p(X)}{q(X)}\right] + \mathbb{E}_{X\sim p}\left[\log\frac{1}{p(X)}\right]"
+    verdict = check_step(lhs, "2" + lhs.split(" + ")[0] + " + " + lhs.split(" + ")[1], "=")
+    assert verdict.status.value == "refuted"
+    assert verdict.diagnosis is not None and verdict.diagnosis.kind == "constant_factor"
+    assert verdict.diagnosis.suggestion == lhs
