@@ -2600,9 +2600,7 @@ def _relabelled_indices(lhs: n.Node, rhs: n.Node) -> str:
     (left, rep_l), (right, rep_r) = free_labels(lhs), free_labels(rhs)
     letters_l = set().union(*left.values()) if left else set()
     letters_r = set().union(*right.values()) if right else set()
-    bound = {x.var for tree in (lhs, rhs) for x in tree.walk() if isinstance(x, n.BigOp)}
-    if len(letters_l) != 1 or len(letters_r) != 1 or letters_l == letters_r or (rep_l | rep_r) & (letters_l | letters_r) \
-            or any(isinstance(v, n.Sym) and v.base in letters_l | letters_r for v in bound):
+    if len(letters_l) != 1 or len(letters_r) != 1 or letters_l == letters_r or (rep_l | rep_r) & (letters_l | letters_r):
         return ""  # one state a side; several labels (\sigma_x\sigma_y = i\sigma_z) are an algebra's own
     if (letters_l | letters_r) <= COMPONENT_LABELS:
         return ""  # F_x, \sigma_z: components and their algebra, not states
@@ -2674,10 +2672,13 @@ def _bounded_by_region(parsed: Parsed) -> bool:
     """Whether the step has a function whose formula changes past some value of its argument: those of
     _piecewise, roots (\\sqrt{(x - 4)^2}), rounding, and the inverse trigonometric functions (arccos(cos x)
     is x only on [0, pi])."""
-    inverse = ("acos", "asin", "atan", "acot", "asec", "acsc")
-    return any(isinstance(x, (n.Abs, n.Sqrt, n.Cases)) or isinstance(x, n.Func) and (
-        x.name in ("max", "min", "sign", "relu", "floor", "ceiling", "round") or x.name in inverse or x.inverse)
-        for side in (parsed.lhs, parsed.rhs) for x in side.walk())
+    changing = PIECEWISE_FUNCTIONS + ("floor", "ceiling", "round", "acos", "asin", "atan", "acot", "asec", "acsc")
+    return any(isinstance(x, (n.Abs, n.Sqrt, n.Cases)) or isinstance(x, n.Func) and (x.name in changing or x.inverse)
+               for side in (parsed.lhs, parsed.rhs) for x in side.walk())
+
+
+#: functions whose formula changes with the sign of their argument (see _piecewise)
+PIECEWISE_FUNCTIONS = ("max", "min", "sign", "relu")
 
 
 def _piecewise(parsed: Parsed) -> bool:
@@ -2687,7 +2688,7 @@ def _piecewise(parsed: Parsed) -> bool:
     \\alpha \\|x\\| is only where \\alpha > 0) in a step without roots or logarithms: beside those, the
     positive letters the author means are the ones sampled, and a difference off them says nothing."""
     nodes = [x for side in (parsed.lhs, parsed.rhs) for x in side.walk()]
-    if any(isinstance(x, n.Abs) or isinstance(x, n.Func) and x.name in ("max", "min", "sign", "relu") for x in nodes):
+    if any(isinstance(x, n.Abs) or isinstance(x, n.Func) and x.name in PIECEWISE_FUNCTIONS for x in nodes):
         return True
     return any(isinstance(x, n.Norm) for x in nodes) \
         and not any(isinstance(x, n.Sqrt) or isinstance(x, n.Func) and x.name == "log" for x in nodes)
