@@ -33,6 +33,7 @@ from lintmath.relations import EQUALITY, INEQUALITY, find_relations, normalize_r
 from lintmath.sides import Parsed
 from lintmath.tolerance import PRECISION, TOLERANCE, _slack, combined_tolerance, decimal_tolerance, evaluate
 from lintmath.tolerance import exact_decimals
+from lintmath.transforms import decay_letters
 
 
 # sizes 3 and 4 for sums and free indices, two draws of random matrices and function stand-ins; a third
@@ -962,6 +963,10 @@ class Comparator:
             if hi == math.inf:
                 hi = 3.0 if lo < 3.0 else lo + 3.0
             out[key] = (lo, hi)
+        for key, least in decay_letters(self.parsed.lhs, self.parsed.rhs).items():
+            low, high = self.stated_bounds.get(key, (-math.inf, math.inf))
+            if high == math.inf and low < least:  # (within what the prose states: s > 0 is also s > 4)
+                out[key] = (least, least + 3.0)
         return out
 
     @functools.cached_property

@@ -99,3 +99,68 @@ def _plain(node: n.Node) -> bool:
     if isinstance(node, n.Paren):
         return node.delim in ("(", "[")
     return True
+
+
+def decay_letters(*trees: n.Node) -> dict[str, float]:
+    """The letters an integral over (0, \\infty) decays in (s in ``\\int_0^\\infty e^{3t} e^{-st}\\,dt``,
+    and so in every transform read above), each with the least value it converges from: one past the
+    growth the integrand's other exponentials may have (3, or a larger number written in them). The
+    integral is the author's only where it converges, so s is sampled there: at the sampling's usual
+    small values it diverges, and the step could be decided at no point."""
+    out: dict[str, float] = {}
+    for tree in trees:
+        for x in tree.walk():
+            if not (isinstance(x, n.Integral) and isinstance(x.hi, n.Const) and x.hi.name == "inf"
+                    and isinstance(x.lo, n.Num) and x.lo.value == "0"):
+                continue
+            exponents = [e for e in _exponents(x.body)]
+            letters = {key for e in exponents for key in _decaying(e, x.var.key)}
+            if not letters:
+                continue
+            growth = max([3.0] + [abs(float(m.value)) for e in exponents for m in e.walk()
+                                  if isinstance(m, n.Num) and _is_number(m.value)])
+            for key in letters:
+                out[key] = max(out.get(key, 0.0), growth + 1.0)
+    return out
+
+
+def _exponents(body: n.Node) -> list[n.Node]:
+    """The exponents of e (``e^{...}``, ``\\exp(...)``) in ``body``."""
+    found = []
+    for x in body.walk():
+        if isinstance(x, n.Pow) and isinstance(x.base, n.Const) and x.base.name == "e":
+            found.append(x.exp)
+        elif isinstance(x, n.Func) and x.name == "exp" and x.args and x.power is None:
+            found.append(x.args[0])
+    return found
+
+
+def _decaying(exponent: n.Node, var: str) -> set[str]:
+    """The letters s of ``exponent`` that t (``var``) is multiplied by with a minus: ``-st``, ``-(s-3)t``,
+    ``(3-s)t``."""
+    if isinstance(exponent, n.Paren):
+        exponent = exponent.inner
+    terms = exponent.terms if isinstance(exponent, n.Add) else (n.Term(exponent.start, exponent.end, "+", exponent),)
+    out = set()
+    for term in terms:
+        if not (isinstance(term.node, n.Mul) and len(term.node.factors) == 2):
+            continue
+        rate, time = term.node.factors
+        if not (isinstance(time, n.Sym) and time.key == var):
+            continue
+        inner = rate.inner.terms if isinstance(rate, n.Paren) and isinstance(rate.inner, n.Add) else (
+            n.Term(rate.start, rate.end, "+", rate),)
+        for part in inner:
+            a = part.node
+            if isinstance(a, n.Sym) and a.key != var and not (a.indices or a.labels or a.primes) \
+                    and (term.sign == "-") != (part.sign == "-"):
+                out.add(a.key)
+    return out
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
