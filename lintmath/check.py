@@ -1470,7 +1470,7 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
     # indicator read as an unknown function of its condition's sides takes values other than 0 and 1.
     for present, differ_reason in ((has_infinite_series, SERIES_DIFFER), (has_uncounted_sum, UNCOUNTED_DIFFER),
                                    (_rounds_quantity, ROUNDING_DIFFER), (has_valued_set_sum, VALUED_SET_DIFFER),
-                                   (has_indicator, INDICATOR_DIFFER), (has_summed_repeat, EINSTEIN_DIFFER),
+                                   (functools.partial(has_indicator, exact=parsed.letters.index), INDICATOR_DIFFER), (has_summed_repeat, EINSTEIN_DIFFER),
                                    (has_sample_entries, SAMPLE_ENTRIES_DIFFER),
                                    (tuples_reading.has_ambiguous_pair, PAIR_DIFFER),
                                    (tuples_reading.may_be_cycles, CYCLES_DIFFER),

@@ -20,7 +20,7 @@ from lintmath.lower import (
     DEGREE_ANGLES, DIMENSION_LETTER, FUNCTION_POWER, SUM_COUNT, ENTRYWISE_NORMS, EVENTS, EVENT_MODEL, LOG_BASE_TWO, MAYBE_SYMMETRIC_NAMES,
     LEVI_CIVITA, OPERATOR_REACH, OPTIMUM_MARK, ORDER_TYPO, SLASH_ARGUMENT, SLASH_REACH, SMALL_MATRICES, SQUARE_MATRICES, SYMMETRIC_NAMES, TRIANGLE_ANGLES, Instance,
     Letters, Lowerer, Undecidable, classify_letters, derivative, dimension_letter_candidates, is_library,
-    applied_rate, least_integers, normalized_family, read_as_product, reading_keys, stacked_counts, sum_bounds,
+    applied_rate, exact_indicator, least_integers, normalized_family, read_as_product, reading_keys, stacked_counts, sum_bounds,
 )
 from lintmath import commutators, events, expectation, linalg, matfunc, quantum
 from lintmath.budget import work_time
@@ -199,7 +199,7 @@ def names(tree: n.Node, letters: Letters) -> dict[str, str]:
     inside_index = n.non_quantities(tree) | _averaged_conditions(tree)
     for node in tree.walk():
         if isinstance(node, n.Apply):
-            if is_library(node):
+            if is_library(node) or exact_indicator(node, letters.index):
                 continue
             if read_as_product(node, letters):
                 if node.func.base not in letters.integer and node.func.base not in letters.index:

@@ -3157,6 +3157,12 @@ class Lowerer:
                 u = sp.Dummy("u")
                 return derivative(apply_function(LIBRARY[node.func.key], [u]), u, node.primes).subs(u, args[0])
             return apply_function(LIBRARY[node.func.key], args)
+        if n.is_indicator(node) and len(args) == 2 and all(isinstance(a, sp.Integer) for a in args):
+            # a condition between whole numbers (indices, summed or instantiated: 1[j = k] is the
+            # Kronecker delta) is decided exactly, as no unknown function could be
+            truth = _INTEGER_RELATIONS.get(node.func.labels[0])
+            if truth is not None:
+                return sp.Integer(int(truth(*args)))
         # an indicator: one unknown function per relation, whatever the condition's text
         name = n.INDICATOR + node.func.labels[0] if n.is_indicator(node) else sp.sstr(self.symbol(node.func))
         if node.bracket != "(":
@@ -3786,12 +3792,27 @@ def has_cases(*trees: n.Node) -> bool:
     return any(isinstance(x, n.Cases) for tree in trees for x in tree.walk())
 
 
-def has_indicator(*trees: n.Node) -> bool:
+# the relations of an indicator's condition (as the parser writes them) decided between integers
+_INTEGER_RELATIONS = {"=": lambda a, b: a == b, "\\neq": lambda a, b: a != b, "<": lambda a, b: a < b,
+                      "\\leq": lambda a, b: a <= b}
+
+
+def has_indicator(*trees: n.Node, exact: frozenset[str] = frozenset()) -> bool:
     """Whether an indicator ``1(a R b)`` appears. It is read as an unknown function of a and b, so a
     step that holds for every such function holds for the indicator; but one may hold only for its
     values 0 and 1 (``1(A)^2 = 1(A)``) or for conditions the prose links (``1(y = 1) + 1(y = -1) = 1``
-    for labels y = +-1): such a step is verified where it holds and never refuted."""
-    return any(n.is_indicator(x) for tree in trees for x in tree.walk())
+    for labels y = +-1): such a step is verified where it holds and never refuted. One between whole
+    numbers (see exact_indicator) is decided exactly and counts not."""
+    return any(n.is_indicator(x) and not exact_indicator(x, exact) for tree in trees for x in tree.walk())
+
+
+def exact_indicator(node: n.Node, index: frozenset[str]) -> bool:
+    """Whether ``node`` is an indicator between whole numbers, numerals and the index letters ``index``
+    (``1[j = k]``, the Kronecker delta), which ``apply`` decides exactly: no unknown function's."""
+    def whole(side: n.Node) -> bool:
+        return (isinstance(side, n.Num) and side.value.isdigit()) or (
+            isinstance(side, n.Sym) and side.key in index and not side.indices)
+    return bool(index) and n.is_indicator(node) and all(whole(a) for a in node.args)
 
 
 def has_sample_entries(*trees: n.Node) -> bool:
