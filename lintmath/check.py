@@ -545,12 +545,21 @@ def _with_divergences(lhs: str, rhs: str, written: tuple[str, str], relation: st
 
 def _verified_with_entropies(lhs: str, rhs: str, relation: str, **options) -> Verdict | None:
     """A verified verdict for a step that verifies with its H(p), H(X), H(p, q) written out as the
-    entropy or the cross-entropy of the distributions it sums (see infotheory); None otherwise.
+    entropy or the cross-entropy of the distributions it sums, or its H(X, Y), H(Y \\mid X), I(X; Y) as
+    those of one joint distribution (see infotheory); None otherwise.
     Verify-only: H is a Hamiltonian or a physical entropy in other notes."""
     left, right = infotheory.entropies_written(lhs, rhs, options.get("macros"))
-    if (left, right) == (lhs, rhs):
-        return None
-    return _verified_as_written(left, right, relation, infotheory.ENTROPY_GUESS, **options)
+    verdict = None
+    if (left, right) != (lhs, rhs):
+        verdict = _verified_as_written(left, right, relation, infotheory.ENTROPY_GUESS, **options)
+    if verdict is None and relation in EQUALITY and ("H" in lhs + rhs or "I" in lhs + rhs):
+        # H(X, Y), H(Y \mid X), I(X; Y) of random variables: of one joint distribution, where the step
+        # writes no distribution the reading above could take (an equality only: one generic joint
+        # settles an identity, but not an inequality, H(X \mid Y) <= H(Y), that others break)
+        left, right = infotheory.variable_entropies_written(lhs, rhs)
+        if (left, right) != (lhs, rhs):
+            verdict = _verified_as_written(left, right, relation, infotheory.VARIABLE_ENTROPY_GUESS, **options)
+    return verdict
 
 
 def _open_series(lhs: str, rhs: str, macros: Mapping[str, Macro], seed: int, verdict: Verdict) -> Verdict:

@@ -467,3 +467,72 @@ def _applications_plain(text: str, density: _Density, macros: Mapping[str, Macro
         if len(x.args) != 1 or x.given >= 0 or not isinstance(x.args[0], n.Sym) or x.args[0].indices:
             return False
     return True
+
+
+# the entropies and the mutual information of random variables named by capitals, as Cover and Thomas
+# write them: H(X), H(X, Y), H(Y \mid X), I(X; Y), I(X; Y \mid Z)
+# (a subscripted X_1 is left out: a sum over x_1 reads as one over a set)
+_RV = r"[A-Z](?![A-Za-z_])"
+_RVS = rf"{_RV}(?:\s*,\s*{_RV})*"
+_GIVEN = rf"(?:\s*(?:\||\\mid|\\middle\s*\|)\s*(?P<given>{_RVS}))?"
+_LEFT = r"\s*(?:\\left\s*|\\bigl?\s*|\\Bigl?\s*)?\(\s*"
+_RIGHT = r"\s*(?:\\right\s*|\\bigr?\s*|\\Bigr?\s*)?\)"
+_VARIABLE_ENTROPY = re.compile(
+    rf"(?<![\\A-Za-z{{])(?:H|\\(?:mathrm|operatorname|mathbb)\s*\{{\s*H\s*\}}){_LEFT}(?P<of>{_RVS}){_GIVEN}{_RIGHT}")
+_MUTUAL = re.compile(
+    rf"(?<![\\A-Za-z{{])(?:I|\\(?:mathrm|operatorname|mathbb)\s*\{{\s*I\s*\}}){_LEFT}(?P<of>{_RVS})\s*;\s*"
+    rf"(?P<with>{_RVS}){_GIVEN}{_RIGHT}")
+VARIABLE_ENTROPY_GUESS = ("H(X), H(Y \\mid X), I(X; Y) read as the entropies and the mutual information of one "
+                          "joint distribution p (verify-only)")
+
+
+def variable_entropies_written(lhs: str, rhs: str) -> tuple[str, str]:
+    """The sides with each entropy ``H(X, Y)``, conditional entropy ``H(Y \\mid X)`` and mutual information
+    ``I(X; Y \\mid Z)`` of random variables written out as its sum over the values x, y, z of one joint
+    distribution p (see probability.py, which takes p(x) as the marginal of p(x, y)); unchanged where
+    there is none, or where the step uses those value letters or p otherwise than the sums would."""
+    found = [m for side in (lhs, rhs) for pattern in (_VARIABLE_ENTROPY, _MUTUAL) for m in pattern.finditer(side)]
+    if not found:
+        return lhs, rhs
+    rest = " ".join(_MUTUAL.sub(" ", _VARIABLE_ENTROPY.sub(" ", side)) for side in (lhs, rhs))
+    values = {_value(v) for m in found for key in ("of", "with", "given") for v in _listed(m.groupdict().get(key))}
+    plain = set(re.findall(r"(?<![\\A-Za-z])[a-z]", rest))
+    # x or p used by the author: only as the sums would use them (H(X) = -\sum_x p(x)\log p(x))
+    applied = re.search(r"(?<![\\A-Za-z])p\s*(?:\\left\s*)?\(", rest) is not None
+    if (plain & values or "p" in plain) and not applied:
+        return lhs, rhs
+    if re.search(r"(?<![\\A-Za-z])p(?!\s*(?:\\left\s*)?\()", rest):
+        return lhs, rhs  # a p that is no distribution applied
+    log = _log((lhs, rhs))
+
+    def entropy(m: re.Match) -> str:
+        of, given = _listed(m.group("of")), _listed(m.group("given"))
+        return f"\\left(-{_sums(of + given)} p({_args(of + given)}) {log} p({_conditional(of, given)})\\right)"
+
+    def mutual(m: re.Match) -> str:
+        of, other, given = _listed(m.group("of")), _listed(m.group("with")), _listed(m.group("given"))
+        ratio = f"\\frac{{p({_conditional(of + other, given)})}}{{p({_conditional(of, given)})p({_conditional(other, given)})}}"
+        return f"\\left({_sums(of + other + given)} p({_args(of + other + given)}) {log} {ratio}\\right)"
+    sides = tuple(_MUTUAL.sub(mutual, _VARIABLE_ENTROPY.sub(entropy, side)) for side in (lhs, rhs))
+    return sides[0], sides[1]
+
+
+def _listed(text: str | None) -> list[str]:
+    return [v.strip() for v in text.split(",")] if text else []
+
+
+def _value(variable: str) -> str:
+    """The letter of a random variable's values: x for X."""
+    return variable.lower()
+
+
+def _args(variables: list[str]) -> str:
+    return ", ".join(_value(v) for v in variables)
+
+
+def _sums(variables: list[str]) -> str:
+    return " ".join(f"\\sum_{{{_value(v)}}}" for v in variables)
+
+
+def _conditional(of: list[str], given: list[str]) -> str:
+    return _args(of) + (f" \\mid {_args(given)}" if given else "")
