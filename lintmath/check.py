@@ -39,6 +39,7 @@ from lintmath.parse import composition, nodes as n
 from lintmath.parse.parser import closing, log_bases, parse_math, with_log_bases
 from lintmath.parse.tokens import ParseFailure, tokenize
 from lintmath.substitute import Definition, parse_definitions, substitute, transform
+from lintmath.parse.si import in_base_units
 from lintmath.parse.units import ohms_as_units, unit_names, without_units, writes_ohms
 from lintmath.parse.vocabulary import FUNCTION_LETTERS, UNIT_KINDS
 from lintmath.relations import EQUALITY, INEQUALITY, LOGICAL, PLUS_MINUS, find_relations, with_signs
@@ -1214,7 +1215,7 @@ def _special_definitions(parsed: Parsed, used: list[Definition]) -> list[Definit
     return special
 
 
-UNITS_DIFFER = "different units on the two sides: not converted, not compared"
+UNITS_DIFFER = "different units on the two sides: converted, they do not agree (or a unit is not known)"
 UNITS_ONE_SIDE = "a unit given on one side only: the numbers differ, not compared"
 UNITS_UNSURE = "the step's units are not compared as factors (one kind of quantity in two units, or a unit " \
     "on some terms only)"
@@ -1243,7 +1244,14 @@ def _unit_reading(parsed: Parsed) -> Parsed | str:
     if not (left or right):
         return parsed
     if left and right:
-        return parsed if left == right else UNITS_DIFFER
+        if left == right and _units_distinct(left):
+            return parsed
+        # two scales of one quantity (kN and MPa, km/h and m/s): both sides in SI base units, a reading
+        # that verifies only (see _units_uncompared), as a unit read wrongly is no author's slip
+        lhs, rhs = in_base_units(parsed.lhs), in_base_units(parsed.rhs)
+        if lhs is None or rhs is None:
+            return UNITS_DIFFER
+        return Parsed(lhs, rhs, classify_letters(lhs, rhs))
     lhs, rhs = without_units(parsed.lhs), without_units(parsed.rhs)
     return Parsed(lhs, rhs, classify_letters(lhs, rhs))
 
@@ -1266,6 +1274,8 @@ def _units_uncompared(lhs: str, rhs: str, relation: str, macros: Mapping[str, Ma
         return ""
     if not (left and right):
         return UNITS_ONE_SIDE
+    if left != right:
+        return UNITS_DIFFER  # converted to base units to verify only (see _unit_reading)
     if not _units_distinct(left | right) or _upright_namesakes(parsed, left | right):
         return UNITS_UNSURE
     a, b = without_units(parsed.lhs), without_units(parsed.rhs)

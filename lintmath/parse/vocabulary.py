@@ -79,7 +79,8 @@ UNITS = {"mu", "pt", "em", "ex", "cm", "mm", "in", "bp", "sp", "pc", "dd", "cc"}
 # prose. Single letters that are words or differentials (a, d, e, I) are left out.
 PHYSICAL_UNITS = {
     "m", "cm", "mm", "km", "nm", "um", "g", "kg", "mg", "s", "ms", "us", "ns", "min", "h", "hr", "A", "mA",
-    "K", "mol", "N", "kN", "J", "kJ", "eV", "keV", "MeV", "GeV", "W", "kW", "MW", "Pa", "kPa", "MPa", "V",
+    "K", "mol", "N", "kN", "J", "kJ", "eV", "keV", "MeV", "GeV", "W", "kW", "MW", "GW", "mW", "Pa", "kPa", "MPa",
+    "GPa", "V",
     "mV", "kV", "C", "F", "uF", "nF", "pF", "H", "mH", "T", "Hz", "kHz", "MHz", "GHz", "Ohm", "ohm", "rad",
     "dB", "L", "mL", "bar", "atm", "cal", "kcal", "lb", "ft", "yr", "kWh", "Wh", "mAh",
     # apparent and reactive power (AC circuits); the lowercase var is left out, a variance's name
@@ -97,8 +98,8 @@ UNIT_KINDS = {
     **dict.fromkeys(("A", "mA"), "current"), "K": "temperature", "mol": "amount",
     **dict.fromkeys(("N", "kN"), "force"),
     **dict.fromkeys(("J", "kJ", "eV", "keV", "MeV", "GeV", "cal", "kcal", "kWh", "Wh"), "energy"),
-    **dict.fromkeys(("W", "kW", "MW"), "power"), **dict.fromkeys(("VA", "kVA", "MVA"), "apparent power"),
-    **dict.fromkeys(("VAR", "kVAR", "MVAR"), "reactive power"), **dict.fromkeys(("Pa", "kPa", "MPa", "bar", "atm"), "pressure"),
+    **dict.fromkeys(("W", "kW", "MW", "GW", "mW"), "power"), **dict.fromkeys(("VA", "kVA", "MVA"), "apparent power"),
+    **dict.fromkeys(("VAR", "kVAR", "MVAR"), "reactive power"), **dict.fromkeys(("Pa", "kPa", "MPa", "GPa", "bar", "atm"), "pressure"),
     **dict.fromkeys(("V", "mV", "kV"), "voltage"), **dict.fromkeys(("C", "mAh"), "charge"),
     **dict.fromkeys(("F", "uF", "nF", "pF"), "capacitance"), **dict.fromkeys(("H", "mH"), "inductance"),
     "T": "field", **dict.fromkeys(("Hz", "kHz", "MHz", "GHz"), "frequency"),

@@ -73,7 +73,7 @@ def test_parallel_subscript_is_still_a_label():
     (r"25 \cdot 40", r"1000 \text{ VAR}", Status.VERIFIED),
     (r"0.5\,\text{kVA} + 0.25\,\text{kVA}", r"0.75\,\text{kVA}", Status.VERIFIED),
     (r"25 \cdot 40", r"100 \text{ VAR}", Status.UNVERIFIED),      # a unit on one side: not compared
-    (r"2\,\text{kVA}", r"2000\,\text{VA}", Status.UNVERIFIED),    # scales not converted
+    (r"2\,\text{kVA}", r"2000\,\text{VA}", Status.VERIFIED),      # one quantity in two scales
     (r"3\,\text{var}(Y)", r"\text{var}(Y) + 2\,\text{var}(Y)", Status.VERIFIED),  # lowercase: a variance
 ])
 def test_ac_power_units(lhs, rhs, status):

@@ -252,7 +252,8 @@ def test_logarithm_bases(lhs, rhs, status):
     (r"3\text{ kg} \cdot 2", r"6\text{ kg}", V),
     (r"3\text{ kg} \cdot 2", r"7\text{ kg}", R),
     (r"2\,\text{m} \cdot 3\,\text{m}", r"6\,\text{m}^2", V),
-    (r"5\,\text{ms}", r"5\times10^{-3}\,\text{s}", U),          # a change of unit is not decided
+    (r"5\,\text{ms}", r"5\times10^{-3}\,\text{s}", V),          # a change of unit, in base units
+    (r"5\,\text{ms}", r"5\times10^{-2}\,\text{s}", U),          # (which verifies only)
     (r"a + b \quad\text{(by parts)}", r"b + a", V),             # prose is still prose
     (r"(AB)^\text{T}", r"B^\text{T}A^\text{T}", V),             # and a transpose a transpose
 ])
