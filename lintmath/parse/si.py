@@ -62,6 +62,8 @@ def unit_size(name: str) -> tuple[Fraction, dict[str, int]] | None:
         if word is None:
             return None
         exponent = int(match.group("braced") or match.group("bare") or 1) * (-1 if inverted else 1)
+        if abs(exponent) > 4:
+            return None  # no unit of these notes; and a size of 10^{3 \cdot 99999} is costly to write
         (m, p), dims = word
         size *= (Fraction(m) * Fraction(10) ** p) ** exponent
         for key, value in dims.items():

@@ -57,3 +57,7 @@ def test_one_quantity_in_two_scales_verifies(lhs, rhs):
 ])
 def test_disagreeing_or_unlike_units_are_left_unread(lhs, rhs):
     assert check_step(lhs, rhs, "=").status is Status.UNVERIFIED
+
+
+def test_an_absurd_power_of_a_unit_is_not_converted():
+    assert unit_size("km^{99999}") is None
