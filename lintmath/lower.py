@@ -1282,7 +1282,17 @@ def read_as_product(node: n.Apply, letters: Letters) -> bool:
     if node.maybe_product and node.bracket == "(" and node.func.key in letters.standalone \
             and node.func.key in letters.matrices:
         return True  # a bold matrix written alone elsewhere in the step multiplies its bracket
+    if node.maybe_product and node.func.base == "\\pi" and not node.func.style and _measured(node.args):
+        return True  # \pi (0.02)^2: the area of a measured circle, not the prime-counting pi(10)
     return node.maybe_product and node.func.base in letters.standalone
+
+
+def _measured(args: tuple[n.Node, ...]) -> bool:
+    """Whether ``args`` are numbers alone (with their units), a decimal among them (0.02, a measurement)."""
+    nodes = [x for a in args for x in a.walk()]
+    return all(isinstance(x, (n.Num, n.Add, n.Term, n.Mul, n.Div, n.Pow, n.Paren))
+               or isinstance(x, n.Sym) and x.style == "unit" for x in nodes) \
+        and any(isinstance(x, n.Num) and "." in x.value for x in nodes)
 
 
 def _indexed_name(node: n.Sym) -> str:

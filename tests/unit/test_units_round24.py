@@ -61,3 +61,17 @@ def test_disagreeing_or_unlike_units_are_left_unread(lhs, rhs):
 
 def test_an_absurd_power_of_a_unit_is_not_converted():
     assert unit_size("km^{99999}") is None
+
+
+@pytest.mark.parametrize("lhs, rhs", [
+    (r"\frac{40}{\pi (0.05)^2}", r"5093.0"),
+    (r"\pi (0.1\,\text{m})^2", r"0.0314\,\text{m}^2"),
+    (r"\frac{20\,\text{kN}}{\pi (0.01\,\text{m})^2}", r"63.7\,\text{MPa}"),
+])
+def test_pi_before_a_measured_bracket_multiplies_it(lhs, rhs):
+    verdict = check_step(lhs, rhs, "=")
+    assert verdict.status is Status.VERIFIED, verdict.reason
+
+
+def test_pi_of_a_whole_number_may_still_count_primes():
+    assert check_step(r"\pi(10)", r"4", "=").status is not Status.REFUTED
