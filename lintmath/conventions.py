@@ -27,7 +27,7 @@ from lintmath.parse.tokens import ParseFailure, Token, expand_macros, tokenize
 from lintmath.parse.vocabulary import GREEK
 from lintmath.relations import EQUALITY, INEQUALITY, find_relations
 from lintmath.comparator import SIZE_DEPENDENT, Comparator, _holds_at_integers
-from lintmath.sides import Parsed, parse_step, reclassified
+from lintmath.sides import Parsed, coherent_applications, parse_step, reclassified
 from lintmath.tolerance import _half_unit, side_value
 
 #: how check.py decides a step, handed to the conventions that decide a rewritten one: (lhs, rhs, relation,
@@ -716,7 +716,8 @@ def _not_refuted_rewritten(lhs: str, rhs: str, relation: str, macros: Mapping[st
     """Whether the step, with both sides rewritten by ``rewrite`` (another reading of some notation that
     ``applies`` finds in it), holds or is not refuted; False where the notation is not written."""
     try:
-        trees = [parse_math(lhs, macros), parse_math(rhs, macros)]
+        # as the step itself is read: a letter applied elsewhere in it is a function inside a bare log too
+        trees = coherent_applications(parse_math(lhs, macros), parse_math(rhs, macros))
     except (ParseFailure, RecursionError):
         return False
     if not any(applies(x) for tree in trees for x in tree.walk()):

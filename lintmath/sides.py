@@ -6,9 +6,10 @@ read a step through it.
 """
 from __future__ import annotations
 
+import collections
 import re
 from dataclasses import dataclass, replace
-from typing import Mapping
+from typing import Iterator, Mapping
 
 from lintmath.lower import Letters, classify_letters, has_infinite_series
 from lintmath import commutators, expectation
@@ -335,6 +336,67 @@ def horizon_powers(texts: tuple[str, ...], trees: tuple[n.Node, ...]) -> tuple[n
     return tuple(n.rebuild(tree, lambda x, text=text: power(x, text)) for tree, text in zip(trees, texts))
 
 
+def _bare_argument_brackets(x: n.Node) -> Iterator[tuple[n.Sym, n.Node]]:
+    """In a product, each function's bare letter argument written right before a ``(`` bracket, and
+    that bracket's content (``\\log S(t)``, ``\\log S(t)^{2}``)."""
+    if not isinstance(x, n.Mul):
+        return
+    ops = x.ops or ("",) * (len(x.factors) - 1)
+    for k, (f, g) in enumerate(zip(x.factors, x.factors[1:])):
+        bracket = g.base if isinstance(g, n.Pow) else g
+        if isinstance(f, n.Func) and len(f.args) == 1 and isinstance(f.args[0], n.Sym) \
+                and f.end == f.args[0].end == g.start and ops[k] == "" \
+                and isinstance(bracket, n.Paren) and bracket.delim == "(":
+            yield f.args[0], bracket.inner
+
+
+def _bracketed_letters(trees: tuple[n.Node, ...]) -> set[str]:
+    """Letters the step writes only as a function's bare argument before a bracket holding one letter
+    (``\\log\\{-\\log S_0(t)^{c}\\} = \\log c + \\log\\{-\\log S_0(t)\\}``), never alone: a survivor
+    function, not a factor S beside a bracketed t, which nobody writes for St. A bracket holding
+    more (``\\sin k(x - ct)``, a wave's phase) stays a product."""
+    nodes = [x for tree in trees for x in tree.walk()]
+    bracketed = [(repr(n.structure(sym)), inner) for x in nodes for sym, inner in _bare_argument_brackets(x)]
+    letters = {key for key, _ in bracketed} - {key for key, inner in bracketed
+                                              if not isinstance(inner, n.Sym) or repr(n.structure(inner)) == key}
+    if not letters:
+        return set()
+    seen = collections.Counter(repr(n.structure(x)) for x in nodes if isinstance(x, n.Sym))
+    inside = collections.Counter(key for key, _ in bracketed)
+    return {key for key in letters if seen[key] == inside[key]}
+
+
+def _applied_bare_argument(x: n.Node, functions: set[str]) -> n.Node:
+    """``\\log S(t)``, ``\\log S_0(t)^{c}``: a function's bare argument stops at a letter before a bracket
+    (``\\log x(1 + x)`` is a product), but where the step applies that letter elsewhere (``S'(t)/S(t)``,
+    ``\\log(S(t)^2)``) it is the same function here, applied to the bracket inside the log; read as
+    log(S) times t the step would be refuted for a notation the author never used."""
+    if not isinstance(x, n.Mul):
+        return x
+    factors, ops = list(x.factors), list(x.ops or ("",) * (len(x.factors) - 1))
+    k = 0
+    while k < len(factors) - 1:
+        f, g = factors[k], factors[k + 1]
+        bracket = g.base if isinstance(g, n.Pow) else g
+        if isinstance(f, n.Func) and len(f.args) == 1 and isinstance(f.args[0], n.Sym) \
+                and f.end == f.args[0].end == g.start and ops[k] == "" \
+                and isinstance(bracket, n.Paren) and bracket.delim == "(" \
+                and repr(n.structure(f.args[0])) in functions:
+            sym = f.args[0]
+            applied: n.Node = n.Apply(sym.start, bracket.end, sym, (bracket.inner,), maybe_product=True)
+            if isinstance(g, n.Pow):  # \log S(t)^c: the log of the power, as \log x^2 is
+                applied = replace(g, start=sym.start, base=applied)
+            factors[k:k + 2] = [replace(f, end=g.end, args=(applied,))]
+            del ops[k]
+            continue
+        k += 1
+    if len(factors) == len(x.factors):
+        return x
+    if len(factors) == 1:
+        return factors[0]
+    return replace(x, factors=tuple(factors), ops=tuple(ops))
+
+
 def coherent_applications(*trees: n.Node) -> tuple[n.Node, ...]:
     """One letter is one kind of thing throughout a step: where ``u(x)`` reads as an application, so
     does ``u(x+1)``, which alone would read as a product first. Such a letter is a function, and no
@@ -343,6 +405,11 @@ def coherent_applications(*trees: n.Node) -> tuple[n.Node, ...]:
                if isinstance(x, n.Apply) and x.maybe_product and not x.prefer_product}
     mixed = {x.func.key for tree in trees for x in tree.walk()
              if isinstance(x, n.Apply) and x.prefer_product and x.func.key in applied}
+    functions = {repr(n.structure(x.func)) for tree in trees for x in tree.walk()
+                 if isinstance(x, n.Apply) and isinstance(x.func, n.Sym) and not x.prefer_product}
+    functions |= _bracketed_letters(trees)
+    if functions:
+        trees = tuple(n.map_nodes(tree, lambda x: _applied_bare_argument(x, functions)) for tree in trees)
     if not mixed:
         return trees
     return tuple(n.map_nodes(tree, lambda x: replace(x, prefer_product=False, maybe_product=False)

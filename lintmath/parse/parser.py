@@ -3399,12 +3399,14 @@ class Parser:
         kind = "sum" if t.text == "\\sum" else "prod"
         var, lo, hi, exclude, extra = None, None, None, [], []
         over_set = None
+        family = None
         primed: dict[tuple[str, int], str] = {}
         if self.at("_"):
             self.advance()
             toks, _, _ = self.script_tokens()
             toks, primed = _primed_indices(toks)
-            var, lo, exclude, extra = self.bounds(_between_bounds(toks))
+            family = _condition_family(_between_bounds(toks))
+            var, lo, exclude, extra = self.bounds(_between_bounds(toks), conditions=True)
             over_set, lo = (lo, None) if isinstance(lo, tuple) else (None, lo)
             upper = _upper_bound(toks, self)
             if upper is not None:  # \sum_{1 \le i \le n}: both bounds below the sign
@@ -3436,6 +3438,9 @@ class Parser:
         if self.peek() is None or not self.starts_atom(self.peek()):
             raise ParseFailure(f"\\{kind} without a body")
         body = self.product()
+        if family is not None and any(isinstance(x, n.Sym) and x.base == family for x in body.walk()):
+            # \sum_{x_i < 0} x_i = -\sum_{x_i < 0} |x_i|: the condition bounds the terms themselves
+            raise ParseFailure("a sum over a set is not decided yet")
         if primed:
             # \sum_{s'} p(s' | s, a) V(s'): the primed letter is the bound index, another letter than s
             body = n.rebuild(body, lambda x: replace(x, base=primed[(x.base, x.primes)], primes=0)
@@ -3934,12 +3939,16 @@ class Parser:
                     return j + len(kept), j + len(kept) + len(moved)
         return None
 
-    def bounds(self, toks: list[Token]) -> tuple[str, n.Node | tuple | None, list[n.Node], list[str]]:
+    def bounds(self, toks: list[Token],
+               conditions: bool = False) -> tuple[str, n.Node | tuple | None, list[n.Node], list[str]]:
         """``k``, ``k=1``, ``i \\neq j``, ``i,j``, ``i=1``, ``x \\in S``: the index, its lower bound (both
-        bounds, as a pair, for a set) and exclusions."""
+        bounds, as a pair, for a set) and exclusions; with ``conditions``, also ``t_i \\le t`` (see
+        condition_range)."""
         if not toks:
             raise ParseFailure("an empty sum index")
         first = toks[0]
+        if conditions and _condition_family(toks) is not None:
+            return toks[2].text, self.condition_range(toks), [], []
         if first.is_("(") and _tuple_of_letters(toks) is not None:
             # \sum_{(i,j) \in E}: over the pairs of a set, read by Lowerer.lower_BigOp
             names, rest = _tuple_of_letters(toks)
@@ -3975,6 +3984,20 @@ class Parser:
                 raise ParseFailure("a sum index list is not decided yet")
             return var, self.sub_parse(rest[1:]) if rest else None, [], names
         raise ParseFailure("a sum over a set is not decided yet")
+
+    def condition_range(self, toks: list[Token]) -> tuple[n.Node, n.Node, tuple[str, ...]]:
+        """``\\prod_{t_i \\le t}``, ``\\sum_{t_j < 8}``: over the indices whose member of a family is below
+        (above) a bound, the Kaplan-Meier product over the event times up to t. Read as a sum over a set
+        named by the condition (see set_range): an identity over any finite set of indices holds over
+        this one, and two sums under the same condition run over the same indices. A body that writes
+        the family itself (``\\sum_{x_i < 0} x_i``) may rest on the condition: see big_operator."""
+        try:
+            bound = self.sub_parse(toks[4:])
+        except ParseFailure:
+            raise ParseFailure("a sum over a set is not decided yet") from None
+        name = "".join(t.text + (" " if t.kind == "cmd" else "") for t in toks)
+        letters = tuple(x.base for x in bound.walk() if isinstance(x, n.Sym))
+        return n.Num(toks[0].start, toks[0].start, "1"), n.Sym(toks[0].start, toks[-1].end, "#" + name), letters
 
     def written_range(self, toks: list[Token]) -> tuple[n.Node, n.Node] | None:
         """``\\{1, \\dots, n\\}``, ``\\{0, 1, \\ldots, N-1\\}``, ``\\{1, 2, 3\\}``: consecutive integers from a
@@ -4406,6 +4429,21 @@ def _qubits(label: list[Token]) -> tuple[str, tuple[str, ...]]:
     if systems and len(systems) != len(out):
         return "", ()
     return "".join(out), tuple(systems)
+
+
+#: relations of a sum's condition on a family's member, t_i \le t
+_CONDITION_RELATIONS = frozenset({"\\le", "\\leq", "\\leqslant", "<", "\\ge", "\\geq", "\\geqslant", ">"})
+
+
+def _condition_family(toks: list[Token]) -> str | None:
+    """The family letter of a sum's condition ``t_i \\le t`` (a letter, its one-letter index and a bound
+    after an order relation), None for any other subscript."""
+    if len(toks) < 5 or not _letter_token(toks[0]) or not toks[1].is_("_") or not _letter_token(toks[2]) \
+            or toks[3].text not in _CONDITION_RELATIONS or toks[2].text == toks[0].text:
+        return None
+    if any(t.text in _CONDITION_RELATIONS or t.text in (",", "=", ":", "\\in", "\\mid", "|") for t in toks[4:]):
+        return None  # t_i \le t \le t_{i+1}, t_i \le t, i \ne j: more than one condition
+    return toks[0].text
 
 
 def _letter_token(t: Token) -> bool:
