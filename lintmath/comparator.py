@@ -444,7 +444,7 @@ class Comparator:
                 if names or not letters.stated_symmetric & letters.matrices:
                     outcome = Outcome("undecided", f"holds if {', '.join(sorted(names))} is symmetric")
             if outcome.kind == "equal" and self.parsed.letters.required and not flips & _VECTOR_READINGS:
-                outcome = self._as_required_vectors(outcome)
+                outcome = self._as_required_vectors(outcome, flips)
             if outcome.kind == "equal":
                 return outcome, self.guesses(flips)
             outcomes.append(outcome)
@@ -495,11 +495,13 @@ class Comparator:
                 return robust, ()
         return first, self.guesses(frozenset())
 
-    def _as_required_vectors(self, outcome: Outcome) -> Outcome:
+    def _as_required_vectors(self, outcome: Outcome, flips: frozenset = frozenset()) -> Outcome:
         """A step that holds with the letters a product makes vectors (the y of x^T y) read as numbers,
         decided again with them vectors: x^T y = y x^T holds of a number y and not of a vector."""
         key = ("required",) if ("required",) in self.keys else ("vectors",)
-        other = self.own(frozenset({key}))
+        # in the reading with the matrices symmetric, as vectors too: the gradient of the Gaussian's
+        # (x - \mu)^T \Sigma^{-1} (x - \mu) holds only so
+        other = self.own(frozenset({key}) | (flips & {("symmetric",)}))
         if other.kind == "equal":
             return outcome
         names = ", ".join(sorted(self.parsed.letters.required))

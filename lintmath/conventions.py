@@ -658,7 +658,7 @@ _WAVE_FUNCTIONS = frozenset({"sin", "cos", "tan", "sinh", "cosh", "tanh", "exp"}
 
 def _reach_point(x: n.Node) -> int:
     """In a product, the position of a function whose bare argument is a number or a fraction and
-    that a bracket or a sum follows (``\\log\\frac{1}{N}\\sum_i e^{x_i}``, ``\\log\\frac{1}{2}(a + b)``), or
+    that a bracket or a sum (or, after a fraction, another fraction) follows (``\\log\\frac{1}{N}\\sum_i e^{x_i}``, ``\\log\\frac{1}{2}(a + b)``), or
     a letter that a bracketed letter follows at once (``\\log r(y)``), or
     of a log of a bracket with a power that more factors follow (``\\log(2\\pi e)^d |\\Sigma|``); -1 if
     none. Read as written the function stops at the fraction (or the bracket); the author may mean
@@ -669,7 +669,9 @@ def _reach_point(x: n.Node) -> int:
         if not isinstance(f, n.Func) or len(f.args) != 1 or x.ops and x.ops[k] != "":
             continue  # \log 2 \cdot (x + 1) says where the log ends
         if f.power is None and f.end == f.args[0].end and isinstance(f.args[0], (n.Num, n.Div)) \
-                and isinstance(g, (n.Paren, n.BigOp)):
+                and (isinstance(g, (n.Paren, n.BigOp)) or isinstance(g, n.Div) and isinstance(f.args[0], n.Div)):
+            # (and a fraction after the fraction, \log\frac{p(x, z)}{q(z)}\frac{q(z)}{p(z \mid x)}: the log
+            # of the product, as the ELBO's derivation writes it, or the log of the first times the second)
             return k
         if f.power is None and f.end == f.args[0].end == g.start and isinstance(f.args[0], n.Sym) \
                 and isinstance(g, n.Paren) and (isinstance(g.inner, n.Sym) or f.name in _WAVE_FUNCTIONS):

@@ -238,10 +238,72 @@ def _written_out(lhs: str, rhs: str, calls_of: Callable[[str], list[_Call]],
     return sides[0], sides[1]
 
 
+def _scalar(node: n.Node) -> bool:
+    """Whether ``node`` is written with plain lower-case letters and numbers only: no capital (a matrix
+    \\Sigma, the identity I), no bold or arrowed letter (a vector), no transpose."""
+    for x in node.walk():
+        if isinstance(x, n.Sym):
+            name = x.base.lstrip("\\")
+            if x.style or x.primes or not name or name[0].isupper() or x.sup_letter is not None:
+                return False
+        elif not isinstance(x, (n.Num, n.Const, n.Pow, n.Mul, n.Add, n.Term, n.Div, n.Paren, n.Sqrt, n.Func, n.Apply)):
+            return False
+    return True
+
+
+def _normal(text: str, macros: Mapping[str, Macro]) -> tuple[str, str] | None:
+    """The mean and the variance of a univariate normal written ``\\mathcal{N}(\\mu, \\sigma^2)``, as written;
+    None for anything else. The variance must be visibly one, a square or 1 (``\\mathcal{N}(0, 1)``), as some
+    notes write the standard deviation second (``\\mathcal{N}(\\mu, \\sigma)``), and both parameters scalars
+    (``\\mathcal{N}(\\mu, \\Sigma)``, ``\\mathcal{N}(\\mathbf{0}, I)`` have another closed form)."""
+    try:
+        node = parse_math(text, macros)
+        tokens = tokenize(text)
+    except (ParseFailure, RecursionError):
+        return None
+    if not (isinstance(node, n.Apply) and isinstance(node.func, n.Sym) and node.func.base == "N"
+            and node.func.style == "cal" and len(node.args) == 2 and node.given < 0 and node.params < 0):
+        return None
+    mean, variance = node.args
+    square = isinstance(variance, n.Pow) and isinstance(variance.exp, n.Num) and variance.exp.value == "2"
+    if not (square or isinstance(variance, n.Num) and variance.value == "1") \
+            or not _scalar(mean) or not _scalar(variance):
+        return None
+    # the two parameters as written, split at the comma of the outer bracket
+    depth, cut, opened = 0, [], -1
+    for k, t in enumerate(tokens):
+        if t.text in ("(", "[", "{", "\\{"):
+            depth += 1
+            if depth == 1 and t.text == "(" and opened < 0:
+                opened = k
+        elif t.text in (")", "]", "}", "\\}"):
+            depth -= 1
+            if depth == 0 and opened >= 0:
+                cut.append(k)
+                break
+        elif depth == 1 and t.text == "," and opened >= 0:
+            cut.append(k)
+    if opened < 0 or len(cut) != 2:
+        return None
+    return (text[tokens[opened].end:tokens[cut[0]].start].strip(),
+            text[tokens[cut[0]].end:tokens[cut[1]].start].strip())
+
+
+def _normals(call: _Call, macros: Mapping[str, Macro]) -> str:
+    """The closed form of the divergence between two univariate normals, the one every VAE course
+    derives: \\log(\\sigma_2/\\sigma_1) + (\\sigma_1^2 + (\\mu_1 - \\mu_2)^2)/(2\\sigma_2^2) - 1/2."""
+    first, second = (_normal(a, macros) for a in call.args)
+    if first is None or second is None:
+        return ""
+    (m1, v1), (m2, v2) = first, second
+    return (f"\\left(\\frac{{1}}{{2}}\\log\\frac{{{v2}}}{{{v1}}} + \\frac{{({v1}) + (({m1}) - ({m2}))^2}}{{2({v2})}}"
+            f" - \\frac{{1}}{{2}}\\right)")
+
+
 def _divergence(call: _Call, own: str, other: str, macros: Mapping[str, Macro]) -> str:
     first, second = (_density(a, macros) for a in call.args)
     if first is None or second is None:
-        return ""
+        return _normals(call, macros)
     variable = _variable([first, second], own, other, macros)
     binder = _binder((other, own), variable) if variable else None
     if binder is None:

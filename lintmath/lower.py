@@ -949,12 +949,15 @@ def _coefficients_after_matrices(trees, matrices: set[str]) -> set[str]:
     """Plain lowercase Greek letters right after a matrix in a product (X\\beta, Z\\gamma, \\Phi\\theta): a
     regression's coefficient vector as often as a number, so a reading (as the Latin letters are); a
     Greek letter elsewhere (\\sigma^2 I, \\lambda x) stays a number. So is the error term added to such
-    a product (X\\beta + \\varepsilon, Xb + \\eta)."""
+    a product (X\\beta + \\varepsilon, Xb + \\eta), and a term of a transposed bracket ((x - \\mu)^T)."""
     out: set[str] = set()
     for tree in trees:
         for node in tree.walk():
             if isinstance(node, n.Add) and any(_after_matrix(t.node, matrices) for t in node.terms):
                 out.update(t.node.key for t in node.terms if _plain_greek_lower(t.node))
+            if isinstance(node, n.Transpose) and isinstance(_unwrapped(node.inner), n.Add):
+                # (x - \mu)^T: a transposed bracket is an array, and the mean in it may be a vector
+                out.update(t.node.key for t in _unwrapped(node.inner).terms if _plain_greek_lower(t.node))
             if not isinstance(node, n.Mul):
                 continue
             for k, (before, after) in enumerate(zip(node.factors, node.factors[1:])):
@@ -1058,6 +1061,13 @@ def required_vectors(trees, vectors: frozenset, matrices: frozenset) -> frozense
                     if isinstance(base, n.Sym) and base.key in matrices:
                         continue  # w^T X^T y: a row vector times a matrix is still one
                     row = isinstance(base, n.Sym) and base.key in vectors
+                    if isinstance(base, n.Add) and isinstance(inner.inner, n.Paren):
+                        # (x - \mu)^T A (x - \mu): a transposed bracket of letters is a row vector as x^T is,
+                        # so its letters are vectors, and what the product ends in
+                        terms = [_vector_term(term.node, matrices) for term in base.terms]
+                        if terms and all(x is not None and x.key not in matrices for x in terms):
+                            out.update(x.key for x in terms if x.key not in vectors)
+                            row = True
                 elif isinstance(inner, n.Sym) and inner.key in matrices:
                     continue  # u^T A x: still a row vector
                 elif isinstance(inner, n.Sym) and row and inner.key not in vectors:
@@ -1072,6 +1082,18 @@ def required_vectors(trees, vectors: frozenset, matrices: frozenset) -> frozense
                     row = False
                 else:
                     row = False
+    # x - \mu beside the gradient's x: a letter added to such a vector is one too (a number added to a
+    # vector is no linear algebra), so that (x - \mu)^T \Sigma^{-1} (x - \mu) reads as the Gaussian's form
+    sums = [[_vector_term(term.node, matrices) for term in node.terms]
+             for tree in trees for node in tree.walk() if isinstance(node, n.Add)]
+    grown = True
+    while grown:
+        grown = False
+        for letters in sums:
+            if any(x is not None and x.key in out for x in letters):
+                new = {x.key for x in letters if x is not None and x.key not in out | vectors | matrices}
+                grown = grown or bool(new)
+                out |= new
     return frozenset(out)
 
 

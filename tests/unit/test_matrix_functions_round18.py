@@ -66,9 +66,8 @@ def test_slips_with_matrix_functions_are_refuted(lhs: str, rhs: str, kind: str |
     (r"\exp(\mathbf{x})", r"\mathbf{x}", "vector"),
     (rf"\log(e^{{{A}}})", A, "log of a matrix"),
     (rf"2^{{{A}}}", rf"2{A}", "power of a matrix"),
-    # a quadratic form of vectors not marked: the matrix in the exponent is a misreading
-    (r"\exp\left(-\frac12(x-\mu)^T\Sigma^{-1}(x-\mu)\right)", r"\sqrt{2}\exp\left(-\frac12(x-\mu)^T\Sigma^{-1}(x-\mu)\right)",
-     "transposes a number"),
+    # (the quadratic form (x-\mu)^T\Sigma^{-1}(x-\mu) of plain letters is read as one of vectors since
+    # round 24, a number in the exponent: see test_generative_models_round24.py)
 ])
 def test_matrix_functions_not_decided_stay_unverified(lhs: str, rhs: str, reason: str) -> None:
     verdict = check_step(lhs, rhs, "=")
