@@ -1099,6 +1099,8 @@ def holds_by_definitions(lhs: str, rhs: str, relation: str, macros: Mapping[str,
     try:
         parsed = parse_step(lhs, rhs, macros)
         definitions = parse_definitions(context, macros, ("define", "result"))
+        # (the library's own function restated changes no value: put in, it only slows the comparison)
+        definitions = [d for d in definitions if not _restates_library(d, macros, seed)]
         # a letter the step differentiates by is a variable there (d/d\\beta of \\gamma\\beta beside
         # \\beta = v/c): its definition put in would leave a derivative by a constant
         variables = {var.base for tree in (parsed.lhs, parsed.rhs) for node in tree.walk()
@@ -1400,7 +1402,8 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
     rhs_changed = False
     if context:
         try:
-            parsed, used, rhs_changed = apply_definitions(parsed, parse_definitions(context, macros or {}), first)
+            parsed, used, rhs_changed = apply_definitions(parsed, parse_definitions(context, macros or {}), first,
+                                                          macros or {}, seed)
         except RecursionError:
             return Verdict(Status.UNVERIFIED, "definitions nested too deeply")
     where = tuple(sorted({f"{' '.join(d.item.lhs.split())} defined at {d.item.where}" for d in used}))
@@ -1887,11 +1890,17 @@ def explain_as_events(comparator: "Comparator", rhs: str, lhs: str, elapsed: flo
     return _repaired_in(comparator, frozenset([EVENTS]), outcome.point, rhs, lhs, elapsed, where, spent)
 
 
-def apply_definitions(parsed: Parsed, definitions: list[Definition], first: bool) -> tuple[Parsed, list[Definition], bool]:
+def apply_definitions(parsed: Parsed, definitions: list[Definition], first: bool,
+                      macros: Mapping[str, Macro] | None = None,
+                      seed: int = 0) -> tuple[Parsed, list[Definition], bool]:
     """Put definitions in where the step needs them: for names it cannot decide without them (a
     defined head, a name on one side only, an opaque derivative), and always for the library names
     the document redefines (its own sigma wins). Names the step can decide alone are left alone, so a
     letter reused on another slide does not drag an unrelated definition in."""
+    if macros is not None:
+        # \Gamma(z) = \int_0^\infty t^{z-1}e^{-t}\,dt: the document states the library's own function, whose
+        # body put in only makes every step slower (a quadrature per gamma, nested in Beta integrals)
+        definitions = [d for d in definitions if not _restates_library(d, macros, seed)]
     if not definitions:
         return parsed, [], False
     defined = {d.head.base for d in definitions}
@@ -1908,6 +1917,25 @@ def apply_definitions(parsed: Parsed, definitions: list[Definition], first: bool
     if not used_l and not used_r:
         return parsed, [], False
     return reclassified(parsed, lhs, rhs), used_l + used_r, bool(used_r)
+
+
+def _restates_library(definition: Definition, macros: Mapping[str, Macro], seed: int) -> bool:
+    """Whether a definition of a library name (``\\Gamma``, ``\\sigma``) holds with that name read as the
+    library's function, so that the document's meaning and the checker's agree."""
+    if definition.head.key not in LIBRARY or not definition.function or definition.head.indices:
+        return False
+    item = definition.item
+    return _library_agrees(item.lhs, item.rhs, tuple(sorted(macros.items())), seed)
+
+
+@functools.lru_cache(maxsize=256)
+def _library_agrees(lhs: str, rhs: str, macros: tuple, seed: int) -> bool:
+    try:
+        parsed = parse_step(lhs, rhs, dict(macros))
+        outcome, _ = Comparator(parsed, "=", seed, ()).decide()
+    except (ParseFailure, RecursionError):
+        return False
+    return outcome.kind == "equal"
 
 
 def assumptions(context: tuple[ContextItem, ...]) -> tuple[ContextItem, ...]:

@@ -31,7 +31,8 @@ from lintmath.parse.tokens import ParseFailure
 from lintmath.parse.vocabulary import FUNCTION_LETTERS
 from lintmath.relations import EQUALITY, INEQUALITY, find_relations, normalize_relation
 from lintmath.sides import Parsed
-from lintmath.tolerance import PRECISION, TOLERANCE, _slack, combined_tolerance, decimal_tolerance, evaluate
+from lintmath.tolerance import (PRECISION, TOLERANCE, _slack, combined_tolerance, decimal_tolerance, evaluate,
+                                rounded_integers_share)
 from lintmath.tolerance import exact_decimals
 from lintmath.transforms import decay_letters
 
@@ -366,9 +367,16 @@ class Comparator:
             if len(self._facts) > 256:
                 self._facts.clear()
             entry = (tree, decimal_tolerance(tree, given=given), frozenset(c.name for c in _imaginary_units(tree)),
-                     any(isinstance(x, n.Num) and "." in x.value for x in tree.walk()), exact_decimals(tree))
+                     any(isinstance(x, n.Num) and "." in x.value for x in tree.walk()), exact_decimals(tree),
+                     TOLERANCE if given else rounded_integers_share(tree))
             self._facts[(id(tree), given)] = entry
-        return entry[1:]
+        return entry[1:5]
+
+    def _rounded_integers(self, tree: n.Node) -> sp.Float:
+        """The claim's share of rounding in its whole numbers (see rounded_integers_share), as cached by
+        _tree_facts."""
+        self._tree_facts(tree)
+        return self._facts[(id(tree), False)][5]
 
     def readings(self) -> list[frozenset]:
         out = [frozenset()]
@@ -1000,6 +1008,9 @@ class Comparator:
         opaque: set[str] = set()
         tolerance_l, units_l, decimals_l, repeating_l = self._tree_facts(lhs, given=True)
         tolerance_r, units_r, decimals_r, repeating_r = self._tree_facts(rhs)
+        if decimals_l and not repeating_l:
+            # a computation with decimals is seldom whole: the claim may round its long whole numbers
+            tolerance_r = max(tolerance_r, self._rounded_integers(rhs))
         tolerance = TOLERANCE if repeating_l or repeating_r else combined_tolerance(tolerance_l, tolerance_r)
         # (a decimal of 25 digits carries less than TOLERANCE, and more than an exact comparison allows)
         written_decimals = decimals_l or decimals_r

@@ -43,6 +43,9 @@ DISPERSION_OF_VARIABLE = ("sigma (or a parameter subscripted by a scaled variabl
 ARITHMETIC_SIGMA = "sigma of a whole number may be the sum of its divisors (number theory), not the sigmoid"
 LEGENDRE_SYMBOL = ("a fraction in round brackets standing alone may be a Legendre or Jacobi symbol (number "
                    "theory), -1, 0 or 1, not a quotient: not decided")
+FAMILY_MEMBER = ("a subscripted letter with a number above before a bracket, written on one side only "
+                 "(P_2^1(x), Y_1^0(\\theta)), may be a member of a family of functions (associated Legendre, "
+                 "spherical harmonics) that the prose defines, not a power times the bracket: not decided")
 DELTA_OPERATOR = ("a delta written before a bracket and before a letter is a variation or a difference "
                   "(\\delta(xy) = x\\,\\delta y + y\\,\\delta x): not decided")
 DELTA_OPERATORS = ("\\delta", "\\Delta")
@@ -602,6 +605,8 @@ def _operator_refusal(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> str | 
         return ARITHMETIC_SIGMA
     if refusals.legendre_symbols(trees):
         return LEGENDRE_SYMBOL
+    if refusals.family_members(trees):
+        return FAMILY_MEMBER
     if refusals.dispersion_sigma(nodes) or refusals.variable_subscript(nodes):
         return DISPERSION_OF_VARIABLE
     return CONDITION_DROPPED if _conditions_differ(nodes) else None

@@ -26,7 +26,7 @@ from lintmath.independence import Independence
 from lintmath.parse import nodes as n
 from lintmath.parse.ellipsis import affine
 from lintmath.parse.parser import parameter_of
-from lintmath.parse.vocabulary import FUNCTION_LETTERS
+from lintmath.parse.vocabulary import ACCENT_STYLES, FUNCTION_LETTERS
 
 
 class Undecidable(Exception):
@@ -264,6 +264,11 @@ def classify_letters(*trees: n.Node) -> Letters:
                     and "bf" in node.style.split("+"):
                 # \mathbf{K}\mathbf{z} beside \mathbf{K}(\mathbf{z} - \mathbf{H}\mathbf{x}): a bold letter written
                 # alone, by its key (which no plain letter's base equals); see read_as_product
+                standalone.add(node.key)
+            elif isinstance(node, n.Sym) and id(node) not in in_index and not node.indices and node.style \
+                    and set(node.style.split("+")) <= ACCENT_STYLES:
+                # \frac{\dot q}{2k} beside \dot q\,(L - x): an accented letter written alone is a quantity,
+                # by its key as a bold one is (see read_as_product)
                 standalone.add(node.key)
             elif isinstance(node, n.Const) and node.name == "pi":
                 standalone.add("\\pi")  # 9\pi beside \pi(3)^2: the constant, so \pi(3) is a product
@@ -1304,6 +1309,9 @@ def read_as_product(node: n.Apply, letters: Letters) -> bool:
     if node.maybe_product and node.bracket == "(" and node.func.key in letters.standalone \
             and node.func.key in letters.matrices:
         return True  # a bold matrix written alone elsewhere in the step multiplies its bracket
+    if node.maybe_product and node.bracket == "(" and node.func.style \
+            and set(node.func.style.split("+")) <= ACCENT_STYLES:
+        return node.func.key in letters.standalone  # \bar h (T_s - T_\infty) beside \bar h alone
     if node.maybe_product and node.func.base == "\\pi" and not node.func.style and _measured(node.args):
         return True  # \pi (0.02)^2: the area of a measured circle, not the prime-counting pi(10)
     return node.maybe_product and node.func.base in letters.standalone
@@ -2002,6 +2010,16 @@ def _trigonometric_monomial(m: int, k: int, lo: sp.Rational, hi: sp.Rational) ->
     return sp.expand(sp.expand_complex(total))  # e^{i pi p/q} is exact: the imaginary parts cancel
 
 
+def _label_index(index: n.Node) -> bool:
+    """An index that names rather than varies: a capital Latin letter (the species A of D_{AB}) or an
+    upright word (eff)."""
+    if not isinstance(index, n.Sym) or index.indices or index.primes:
+        return False
+    if index.style in ("rm", "op", "text"):
+        return True
+    return not index.style and len(index.base) == 1 and "A" <= index.base <= "Z"
+
+
 class Lowerer:
     def __init__(self, inst: Instance, letters: Letters, memo: dict | None = None,
                  factors: tuple[tuple[str, str], ...] = ()):
@@ -2174,7 +2192,11 @@ class Lowerer:
         if self.letters.kets and node.base.lstrip("\\")[:1].isupper() and not node.base.startswith("#"):
             # U|0>, H \otimes I, \text{CNOT}: operators on states, whose matrices the step does not give
             raise Undecidable(f"an operator on states ({node.base}) is not decided yet")
-        if node.base in ("D", "\\nabla") and node.indices and not node.style:
+        if node.base in ("D", "\\nabla") and node.indices and not node.style \
+                and not (node.base == "D" and all(_label_index(i) and i.base not in self.letters.standalone
+                                                  for i in node.indices)):
+            # D_{AB}, D_{\mathrm{eff}}: a diffusion coefficient, named by its species or an upright word;
+            # a derivative is taken by a variable of the step (D_x, D_H beside H) or a slot (D_1)
             raise Undecidable("the derivative operator D_x is not decided yet")
         if node.base == "\\delta" and len(node.indices) == 2 and not node.style:
             same = n.structure(node.indices[0]) == n.structure(node.indices[1])
@@ -4439,7 +4461,7 @@ def apply_function(name: str, args: list[sp.Expr], inverse: bool = False) -> sp.
               "asin": sp.asin, "acos": sp.acos, "atan": sp.atan, "sinh": sp.sinh, "cosh": sp.cosh,
               "tanh": sp.tanh, "coth": sp.coth, "sech": sp.sech, "csch": sp.csch, "asinh": sp.asinh,
               "acosh": sp.acosh, "atanh": sp.atanh, "log": _log, "exp": sp.exp, "sign": sp.sign,
-              "erf": sp.erf, "log10": lambda x: sp.log(x, 10), "floor": sp.floor, "ceiling": sp.ceiling, "log2": lambda x: sp.log(x, 2),
+              "erf": sp.erf, "erfc": sp.erfc, "log10": lambda x: sp.log(x, 10), "floor": sp.floor, "ceiling": sp.ceiling, "log2": lambda x: sp.log(x, 2),
               "percent": lambda x: x / 100, "factorial2": _double_factorial,
               "gamma": sp.gamma, "re": sp.re, "im": sp.im}
     if name in ("re", "im") and len(args) == 1 and args[0].free_symbols and not args[0].has(sp.I):

@@ -37,6 +37,30 @@ def dispersion_sigma(nodes: list[n.Node]) -> bool:
     return False
 
 
+def family_members(trees: list[n.Node]) -> bool:
+    """Whether one side alone writes a subscripted letter with a whole number above it right before a
+    bracket (``P_2^1(x)``, ``Y_1^0(\\theta)``, ``L_3^{2}(x)``): special-function notes name the members of
+    a family so (associated Legendre functions, spherical harmonics, generalised Laguerre polynomials),
+    a function of the bracket, where the checker reads a power of a letter times it. A letter the other
+    side writes too (``c_1^2(x + y) = c_1^2x + c_1^2y``) is a coefficient, as read."""
+    def members(tree: n.Node) -> set[str]:
+        out = set()
+        for x in tree.walk():
+            if isinstance(x, n.Mul):
+                for f, g in zip(x.factors, x.factors[1:]):
+                    if isinstance(f, n.Pow) and isinstance(f.base, n.Sym) and f.base.indices \
+                            and not f.base.labels and isinstance(f.exp, n.Num) and f.exp.value.isdigit() \
+                            and isinstance(g, n.Paren) and g.delim == "(":
+                        out.add(f.base.key)
+        return out
+
+    def letters(tree: n.Node) -> set[str]:
+        return {x.key for x in tree.walk() if isinstance(x, n.Sym)}
+
+    left, right = trees
+    return bool(members(left) - letters(right) or members(right) - letters(left))
+
+
 def variable_subscript(nodes: list[n.Node]) -> bool:
     """Whether a symbol subscripted by a scaled random variable stands beside the same symbol of the
     variable (``\\sigma_{aX} = |a|\\sigma_X``, ``\\mu_{2X}``): the parameter of the distribution of aX,

@@ -121,6 +121,9 @@ def reclassified(parsed: Parsed, left: n.Node, right: n.Node) -> Parsed:
     """The sides ``left``, ``right`` (``parsed``'s, rewritten: definitions put in) with their letters
     classified afresh, keeping the commutator reading: a letter of [A, B] stays an operator when the
     document's matrix for B is put in (a scalar A would make [A, B] = 0 and refute a true expansion)."""
+    # one letter is one kind of thing after the definitions too: B(a, b) = \Gamma(a)\Gamma(b)/\Gamma(a+b) put
+    # in B(3, 4) applies \Gamma to (3), as a letter argument shows, so \Gamma(7) written beside it does too
+    left, right = coherent_applications(left, right)
     letters = classify_letters(left, right)
     if parsed.letters.commutators:
         letters = _as_commutators(letters, left, right)

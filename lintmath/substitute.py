@@ -82,7 +82,57 @@ def _name_positions(tree: n.Node) -> set[int]:
             bound = node.var if isinstance(node.var, str) else node.var.base
             out.update(id(x) for x in node.body.walk()
                        if isinstance(x, n.Sym) and x.base == bound and not x.indices and not x.style)
+        # so is the letter a derivative is taken by, and the one a bar evaluates at its point: "at x = L"
+        # in the prose puts no L into d/dx [\cosh m(L - x)]_{x=0}, whose slope would be 0
+        if isinstance(node, n.Deriv):
+            bound_letters = {var.base for var, _ in node.wrt if isinstance(var, n.Sym)}
+            inner = node.body
+        elif isinstance(node, n.EvalBar) and node.var is not None:
+            bound_letters, inner = {node.var.base}, node.expr
+        else:
+            continue
+        out.update(id(x) for x in inner.walk()
+                   if isinstance(x, n.Sym) and x.base in bound_letters and not x.indices and not x.style)
     return out
+
+
+def _labelled_families(tree: n.Node, definitions: list[Definition]) -> n.Node:
+    """``tree`` with each defined function's name written with a subscript and a number above before
+    its argument, ``P_2^1(x)`` beside ``P_2(x)`` defined, read as a function of its own labelled by that
+    number: it may be a member of another family (the associated Legendre functions P_l^m, spherical
+    harmonics Y_l^m, generalised Laguerre L_n^{(k)}) as well as P_2(x) to a power, so neither the
+    definition of P_2 nor a product with a letter P_2 is put in there (P_2 is a function)."""
+    functions = [d.head for d in definitions if d.function and d.head.indices]
+    if not functions:
+        return tree
+
+    def labelled(power: n.Node, after: n.Node) -> bool:
+        return isinstance(power, n.Pow) and isinstance(power.base, n.Sym) and bool(power.base.indices) \
+            and not power.base.labels and isinstance(power.exp, n.Num) and isinstance(after, n.Paren) \
+            and after.delim == "(" and any(_same_name(power.base, head) for head in functions)
+
+    def fn(node: n.Node) -> n.Node | None:
+        if not isinstance(node, n.Mul) or node.explicit:
+            return None
+        factors = list(node.factors)
+        out: list[n.Node] = []
+        i = 0
+        while i < len(factors):
+            if i + 1 < len(factors) and labelled(factors[i], factors[i + 1]):
+                power, after = factors[i], factors[i + 1]
+                name = replace(power.base, labels=(f"^{{{power.exp.value}}}",))  # type: ignore[union-attr]
+                out.append(n.Apply(power.start, after.end, name, (transform(after.inner, fn),)))  # type: ignore[union-attr]
+                i += 2
+                continue
+            out.append(transform(factors[i], fn))
+            i += 1
+        if len(out) == len(factors):
+            return None
+        if len(out) == 1:
+            return out[0]
+        return n.Mul(node.start, node.end, tuple(out), False, ("",) * (len(out) - 1))
+
+    return transform(tree, fn)
 
 
 def _bind(body: n.Node, binding: dict[str, n.Node]) -> n.Node:
@@ -407,6 +457,7 @@ def substitute(tree: n.Node, definitions: list[Definition], names: set[str] | No
                 return n.Paren(node.start, node.end, value)
         return None
 
+    tree = _labelled_families(tree, for_applications)
     original = tree
     for _ in range(MAX_ROUNDS + 1):
         before = len(used)

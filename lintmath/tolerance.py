@@ -78,6 +78,31 @@ def decimal_tolerance(*trees: n.Node, given: bool = False) -> sp.Float:
     return max(TOLERANCE, sp.Float(float(max(shares))))
 
 
+def rounded_integers_share(tree: n.Node) -> sp.Float:
+    """How far a claimed side without letters may be off when its whole numbers of four digits or more
+    were rounded to units from a computation with decimals (``\\frac{8933 \\times 385 \\times 0.01}{300}
+    = \\frac{34392}{300}``, whose numerator is 34392.05): the sum of what each moves it by at its half
+    unit. Only asked where the line before writes a decimal: from whole numbers alone the product is
+    whole, and one off by 1 is a slip. Shorter whole numbers (``300``) are the data, exact, and a slip
+    of integer arithmetic is still off by a whole unit, twice what rounding allows."""
+    if _lone_number(tree) is not None:
+        return TOLERANCE  # a result that is a number has its own rounding (decimal_tolerance)
+    whole = [node for node in _outside_exponents(tree) if isinstance(node, n.Num) and "." not in node.value
+             and len(node.value.lstrip("0")) >= CARRIED_DIGITS]
+    share = _carried_share(tree, whole) if whole else None
+    return TOLERANCE if share is None else max(TOLERANCE, sp.Float(float(share)))
+
+
+def _outside_exponents(tree: n.Node):
+    """The nodes of a tree but those in an exponent, which counts (``10^{-8}``, ``2^{1000}``), never rounds."""
+    yield tree
+    if isinstance(tree, n.Pow):
+        yield from _outside_exponents(tree.base)
+        return
+    for child in tree.children():
+        yield from _outside_exponents(child)
+
+
 def exact_decimals(*trees: n.Node) -> bool:
     """Whether a side is a repeating decimal (``0.\\overline{3}``): it states every digit of its value,
     so the decimal it is equated with (``= 0.3``) is another expansion of it, not a rounded result."""

@@ -14,6 +14,8 @@ FUNCTION_SWAPS = {
     "sin": ("cos",), "cos": ("sin",), "tan": ("cot",), "cot": ("tan",), "sec": ("csc",), "csc": ("sec",),
     "sinh": ("cosh",), "cosh": ("sinh",), "tanh": ("coth",), "coth": ("tanh",),
     "log": ("exp",), "exp": ("log",), "asin": ("acos",), "acos": ("asin",),
+    # the semi-infinite solid's profile is written with erf from one side and erfc from the other
+    "erf": ("erfc",), "erfc": ("erf",),
 }
 COMMANDS = {"asin": "\\arcsin", "acos": "\\arccos", "atan": "\\arctan"}
 
@@ -24,13 +26,15 @@ def wrong_functions(ctx: Context) -> Iterator[Candidate]:
     rhs, text = ctx.rhs, ctx.rhs_text
     parents = _parents(rhs)
     for node in _in_text_order(rhs, n.Func):
-        command = re.match(r"\\[A-Za-z]+", text[node.start : node.end])
+        command = re.match(r"\\(?:operatorname|mathrm)\s*\{\s*[A-Za-z]+\s*\}|\\[A-Za-z]+", text[node.start : node.end])
         if command is None:
             continue
+        # an upright name (\operatorname{erf}) is rewritten as a name of the same style
+        style = re.match(r"\\(operatorname|mathrm)\s*\{", command.group())
         for other in FUNCTION_SWAPS.get(node.name, ()):
             if node.inverse and other not in ("sin", "cos", "tan", "sinh", "cosh", "tanh"):
                 continue
-            written = COMMANDS.get(other, "\\" + other)
+            written = f"\\{style.group(1)}{{{other}}}" if style else COMMANDS.get(other, "\\" + other)
             if other == "log" and _writes_ln(ctx):
                 written = "\\ln"
             yield Candidate("wrong_function", replace_node(rhs, node, replace(node, name=other)),

@@ -22,9 +22,9 @@ from lintmath.parse.tokens import (
     ParseFailure, Token, expand_macros, macro_table, read_group, read_optional, tokenize,
 )
 from lintmath.parse.vocabulary import (
-    GATE_WORDS,
+    ACCENT_STYLES, DIMENSIONLESS_GROUPS, GATE_WORDS,
     ANNOTATIONS, DROP_WITH_ARG, FUNCTION_LETTERS, FUNCTIONS, GREEK, IGNORED, KERNS, LABEL_MARKS,
-    NAMED_FUNCTIONS, PHYSICAL_UNITS, SPACES, STYLES, TRANSPARENT, TRANSPOSE_MARKS, UNITS,
+    NAMED_FUNCTIONS, PHYSICAL_UNITS, SPACES, SPECIAL_FUNCTION_LETTERS, STYLES, TRANSPARENT, TRANSPOSE_MARKS, UNITS,
 )
 
 MAX_DEPTH = 120
@@ -1587,14 +1587,15 @@ class Parser:
         return toks[eq[0] + 1:] if isinstance(named, n.Sym) and named.key == var.key else toks
 
     def bracket_evaluation_ahead(self) -> bool:
-        """``[F]_a^b``: both scripts after a square bracket make an evaluation; ``[v]_i`` alone is an entry."""
+        """``[F]_a^b``: both scripts after a square bracket make an evaluation; ``[v]_i`` alone is an entry,
+        but ``[F]_{x=0}`` names the point it evaluates at."""
         if not self.at("_", "^"):
             return False
         save = self.i
         try:
             first = self.advance().text
-            self.script_tokens()
-            return self.at("^" if first == "_" else "_")
+            toks, _, _ = self.script_tokens()
+            return self.at("^" if first == "_" else "_") or first == "_" and any(x.is_("=") for x in toks)
         except ParseFailure:
             return False
         finally:
@@ -1749,7 +1750,13 @@ class Parser:
             elif t.text == "^" and self.degrees_ahead():
                 self.advance()
                 _, _, end = self.script_tokens()
-                node = n.Func(node.start, end, "degrees", (node,))  # 60^\circ is 60 pi / 180
+                scale = self.temperature_scale()
+                if scale is not None:
+                    # 58.4^\circ\mathrm{C}: a temperature, whose degree sign names its unit (no angle)
+                    unit = n.Sym(t.start, scale[1], "deg" + scale[0], "unit")
+                    node = n.Mul(node.start, scale[1], (node, unit), False, ("",))
+                else:
+                    node = n.Func(node.start, end, "degrees", (node,))  # 60^\circ is 60 pi / 180
             elif t.text == "^" and self.falling_power_ahead():
                 node = self.falling_power(node)
             elif t.text == "^" and self.primes_superscript_ahead():
@@ -1874,6 +1881,30 @@ class Parser:
             return True
         return t is not None and t.kind == "open" and u is not None and u.text == "\\circ" \
             and v is not None and v.kind == "close"
+
+    def temperature_scale(self) -> tuple[str, int] | None:
+        """After a degree sign, the scale that makes it a temperature, consumed: ``C`` or ``F``, bare or
+        upright (``^\\circ C``, ``^{\\circ}\\mathrm{C}``, ``^\\circ\\text{F}``), as its letter and where it
+        ends; None (nothing consumed) for anything else, a letter with scripts or an argument included
+        (``^\\circ C_1``, a vertex's name, is no unit)."""
+        t = self.peek()
+        if t is None:
+            return None
+        if t.kind == "letter" and t.text in ("C", "F"):
+            k = 1
+        elif t.text in TEXT_WORDS | {"\\mathrm"} and self.peek(1) is not None and self.peek(1).kind == "open" \
+                and self.peek(2) is not None and self.peek(2).text in ("C", "F") \
+                and self.peek(3) is not None and self.peek(3).kind == "close":
+            k = 4
+        else:
+            return None
+        after = self.peek(k)
+        if after is not None and (after.text in ("_", "^", "'", "(") or after.kind == "letter" and not after.spaced):
+            return None
+        letter = self.peek(k - 1 if k == 1 else 2).text
+        end = self.peek(k - 1).end
+        self.i += k
+        return letter, end
 
     def falling_power_ahead(self) -> bool:
         """``x^{\\underline{k}}``, ``x^\\underline{k}``: Knuth's falling factorial power, not x^k (the
@@ -2224,7 +2255,7 @@ class Parser:
 
     def maybe_apply(self, sym: n.Sym) -> n.Node:
         if self.bare_argument and sym.base not in OPERATOR_LETTERS and sym.base not in FUNCTION_LETTERS \
-                and not self.arguments_ahead():
+                and sym.base not in SPECIAL_FUNCTION_LETTERS and not self.arguments_ahead():
             return sym  # \cos\theta(\cos\theta)^{-1}: the bracket is not \theta's argument
         operator = sym.base in OPERATOR_LETTERS and sym.style in ("", "bb", "rm", "op")
         if self.at("\\{") and operator:
@@ -2272,7 +2303,8 @@ class Parser:
             self.abs_depth, self.bar_is_given = saved
         single = len(args) == 1 and given < 0 and params < 0
         prefer_product = False
-        if single and sym.primes == 0 and not sym.style:
+        if single and sym.primes == 0 and (not sym.style or set(sym.style.split("+")) <= ACCENT_STYLES):
+            # (an accented letter, \bar h (T_s - T_\infty), is read as a plain one is)
             arg = args[0]
             looks_like_variable = isinstance(arg, n.Sym) and arg.base != name
             # \pi (3)^2: the constant times a number (a policy or a prime count is applied to states
@@ -2850,8 +2882,9 @@ class Parser:
                 raise ParseFailure(f"the operator {word} before an argument without brackets")
             if t.text == "\\operatorname" and word not in GATE_WORDS and not t.declared:
                 raise ParseFailure(f"unknown operator {word}")
-            if self.bare_letter_next():
+            if self.bare_letter_next() and not (word in DIMENSIONLESS_GROUPS or word == "Re" and sym.indices):
                 # \mathrm{Si}\,x, \mathrm{arcsec}\,x: a function we do not know, applied without brackets;
+                # (\mathrm{Bi}\,\theta, \mathrm{Re}_L\,\nu: a dimensionless group is a number, never applied)
                 # read as a named constant times x, d/dx of it would refute a correct derivative
                 raise ParseFailure(UPRIGHT_NAME_BEFORE_LETTER)
             return sym  # \text{err}_m, \mathrm{MSE}: a quantity with a long name
@@ -3344,6 +3377,11 @@ class Parser:
             body = self.product()
         for var, _ in wrt:
             _refuse_hidden_parameter(body, var, "\\partial")
+        if isinstance(body, n.EvalBar) and body.hi is None and body.var is not None and len(wrt) == 1 \
+                and n.structure(body.var) == n.structure(wrt[0][0]):
+            # \frac{d}{dx}\left[F\right]_{x=0}: the slope at the point (F at x = 0 has no slope in x)
+            inner = n.Deriv(t.start, body.expr.end, body.expr, tuple(wrt), op_den != "d")
+            return replace(body, start=t.start, expr=inner)
         return n.Deriv(t.start, max(end, body.end if not num_rest else end), body, tuple(wrt), op_den != "d")
 
     def derivative_operand(self) -> n.Node:

@@ -33,7 +33,7 @@ _UNITS: dict[str, tuple[tuple[int, int], dict[str, int]]] = {
 }
 _PREFIXES = {"p": -12, "n": -9, "u": -6, "m": -3, "c": -2, "k": 3, "M": 6, "G": 9}
 # units no prefix is put on in these notes (a "mh" or "kmin" is no unit)
-_UNPREFIXED = {"min", "h", "hr", "atm", "ft", "rad", "K", "mol"}
+_UNPREFIXED = {"min", "h", "hr", "atm", "ft", "rad", "K"}
 _TOKEN = re.compile(r"\s*(?:(?P<word>[A-Za-z]+)(?:\s*\^\s*(?:\{\s*(?P<braced>-?\d+)\s*\}|(?P<bare>-?\d)))?"
                     r"|(?P<slash>/)|(?P<dot>\\cdot|\\,|\\;|\\ |~))")
 

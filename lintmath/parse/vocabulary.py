@@ -24,7 +24,7 @@ FUNCTIONS = {
 
 # Multi-letter names written with \operatorname / \mathrm that mean a known function.
 NAMED_FUNCTIONS = {
-    "softmax": "softmax", "sigmoid": "sigmoid", "relu": "relu", "ReLU": "relu", "erf": "erf",
+    "softmax": "softmax", "sigmoid": "sigmoid", "relu": "relu", "ReLU": "relu", "erf": "erf", "erfc": "erfc",
     "sgn": "sign", "sign": "sign", "exp": "exp", "log": "log", "ln": "log", "tanh": "tanh",
     "sin": "sin", "cos": "cos", "max": "max", "min": "min", "gcd": "gcd", "lcm": "lcm",
     # LaTeX has no \sech or \csch: physics notes type them upright (\mathrm{sech}^2 x as the
@@ -34,8 +34,19 @@ NAMED_FUNCTIONS = {
     "artanh": "atanh", "arctanh": "atanh",
 }
 
+# The dimensionless groups of transport phenomena, typed upright (\mathrm{Bi}, \mathrm{Nu}_L): numbers,
+# never functions, so a letter after one is a factor (\mathrm{Fo}\,L^2). Re is left out: upright, it is
+# as often the real part (\mathrm{Re}\,z); with a subscript (\mathrm{Re}_L) it is Reynolds' number.
+DIMENSIONLESS_GROUPS = {"Bi", "Fo", "Nu", "Pr", "Gr", "Ra", "St", "Sh", "Sc", "Le", "Pe", "Kn", "Ma", "We",
+                        "Da", "Ec", "Ja", "Fr", "Gz"}
+
 # Names of quantum gates typed as words (\text{CNOT}, \operatorname{SWAP}): names, never prose.
 GATE_WORDS = {"CNOT", "CX", "CZ", "SWAP"}
+
+# Letters that name a special function where applied (the checker reads \Gamma(z) as the gamma
+# function): in a bare argument, \ln\Gamma(z + 1), the bracket is its argument, not a factor after
+# \ln\Gamma, as with f in \log f(x).
+SPECIAL_FUNCTION_LETTERS = {"\\Gamma"}
 
 # Letters that, followed by "(", are read as a function first (f(x), p(x), \sigma(z)); the checker
 # still tries the product reading before claiming an error.
@@ -79,7 +90,7 @@ UNITS = {"mu", "pt", "em", "ex", "cm", "mm", "in", "bp", "sp", "pc", "dd", "cc"}
 # prose. Single letters that are words or differentials (a, d, e, I) are left out.
 PHYSICAL_UNITS = {
     "m", "cm", "mm", "km", "nm", "um", "g", "kg", "mg", "s", "ms", "us", "ns", "min", "h", "hr", "A", "mA",
-    "K", "mol", "N", "kN", "J", "kJ", "eV", "keV", "MeV", "GeV", "W", "kW", "MW", "GW", "mW", "Pa", "kPa", "MPa",
+    "K", "mol", "kmol", "mmol", "N", "kN", "J", "kJ", "eV", "keV", "MeV", "GeV", "W", "kW", "MW", "GW", "mW", "Pa", "kPa", "MPa",
     "GPa", "V",
     "mV", "kV", "C", "F", "uF", "nF", "pF", "H", "mH", "T", "Hz", "kHz", "MHz", "GHz", "Ohm", "ohm", "rad",
     "dB", "L", "mL", "bar", "atm", "cal", "kcal", "lb", "ft", "yr", "kWh", "Wh", "mAh",
@@ -95,7 +106,8 @@ UNIT_KINDS = {
     **dict.fromkeys(("m", "cm", "mm", "km", "nm", "um", "ft"), "length"),
     **dict.fromkeys(("g", "kg", "mg", "lb"), "mass"),
     **dict.fromkeys(("s", "ms", "us", "ns", "min", "h", "hr", "yr"), "time"),
-    **dict.fromkeys(("A", "mA"), "current"), "K": "temperature", "mol": "amount",
+    **dict.fromkeys(("A", "mA"), "current"), "K": "temperature",
+    **dict.fromkeys(("mol", "kmol", "mmol"), "amount"),
     **dict.fromkeys(("N", "kN"), "force"),
     **dict.fromkeys(("J", "kJ", "eV", "keV", "MeV", "GeV", "cal", "kcal", "kWh", "Wh"), "energy"),
     **dict.fromkeys(("W", "kW", "MW", "GW", "mW"), "power"), **dict.fromkeys(("VA", "kVA", "MVA"), "apparent power"),
@@ -118,6 +130,9 @@ STYLES = {
     "\\widetilde": "tilde", "\\dot": "dot", "\\ddot": "ddot", "\\check": "check", "\\breve": "breve",
     "\\acute": "acute", "\\grave": "grave", "\\mathring": "ring", "\\overrightarrow": "bf+arrow",
 }
+
+# The styles of accents a letter may carry and still be a plain quantity (a mean \bar h, a rate \dot q).
+ACCENT_STYLES = frozenset({"hat", "bar", "tilde", "dot", "ddot", "check", "breve", "acute", "grave", "ring"})
 
 TRANSPOSE_MARKS = {"T", "\\top", "\\intercal", "\\mathsf{T}", "\\mathrm{T}", "\\mathsf T", "\\mathrm T",
                    "\\textsf{T}", "\\text{T}", "\\textrm{T}"}
