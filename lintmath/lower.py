@@ -1313,16 +1313,17 @@ def read_as_product(node: n.Apply, letters: Letters) -> bool:
             and set(node.func.style.split("+")) <= ACCENT_STYLES:
         return node.func.key in letters.standalone  # \bar h (T_s - T_\infty) beside \bar h alone
     if node.maybe_product and node.func.base == "\\pi" and not node.func.style and _measured(node.args):
-        return True  # \pi (0.02)^2: the area of a measured circle, not the prime-counting pi(10)
+        return True  # \pi (0.02\,\mathrm{m})^2: a measured circle's area, not pi(10) or a prior's pi(0.5)
     return node.maybe_product and node.func.base in letters.standalone
 
 
 def _measured(args: tuple[n.Node, ...]) -> bool:
-    """Whether ``args`` are numbers alone (with their units), a decimal among them (0.02, a measurement)."""
+    """Whether ``args`` are numbers with their units alone (0.02 m, a measurement). Without a unit,
+    pi(0.5) may be a prior density's value at 0.5."""
     nodes = [x for a in args for x in a.walk()]
     return all(isinstance(x, (n.Num, n.Add, n.Term, n.Mul, n.Div, n.Pow, n.Paren))
                or isinstance(x, n.Sym) and x.style == "unit" for x in nodes) \
-        and any(isinstance(x, n.Num) and "." in x.value for x in nodes)
+        and any(isinstance(x, n.Sym) and x.style == "unit" for x in nodes)
 
 
 def _indexed_name(node: n.Sym) -> str:
