@@ -186,6 +186,9 @@ class Letters:
     # the reading of stacked data (see stacked.py): X the matrix of the x_i, y the vector of the y_i,
     # as stacked.Stack records; () in every other reading
     stacked: tuple = ()
+    # matrices written on both sides of another, one end transposed or inverted (M\Sigma M^T, P^{-1}AP):
+    # a change of basis or a propagation, which a name such as M or P does not make symmetric there
+    transforms: frozenset[str] = frozenset()
 
 
 def stacked_counts(found: tuple) -> frozenset[str]:
@@ -305,7 +308,7 @@ def classify_letters(*trees: n.Node) -> Letters:
     tall, wide = gram.gram_inverses(trees, matrices - moving)
     short = gram.short_vectors(trees, tall, wide, vectors | candidates | required)
     return replace(letters, sum_counts=sum_count_candidates(letters, trees), applications=applications(trees),
-                   tall=tall, wide=wide, short=short,
+                   tall=tall, wide=wide, short=short, transforms=_transforms(trees, matrices),
                    parameters=subscript_parameters(trees), entry_parameters=subscript_parameters(trees, True))
 
 
@@ -459,6 +462,22 @@ def _quadratic_forms(trees, matrices: frozenset[str]) -> frozenset[str]:
                         and isinstance(middle, n.Sym) and middle.key in matrices \
                         and isinstance(right, n.Sym) and right.key == left.inner.key:
                     found.add(middle.key)
+    return frozenset(found)
+
+
+def _transforms(trees, matrices: frozenset[str]) -> frozenset[str]:
+    """The keys of the matrices M written around another matrix with M transposed or inverted at one
+    end: ``M\\Sigma M^T``, ``Q\\Lambda Q^{-1}``, ``P^{-1} A P``."""
+    found = set()
+    for tree in trees:
+        for node in tree.walk():
+            if not isinstance(node, n.Mul):
+                continue
+            for left, middle, right in zip(node.factors, node.factors[1:], node.factors[2:]):
+                inner = _unwrapped(middle)
+                inner = inner.base if isinstance(inner, n.Pow) and _is_minus_one(inner.exp) else inner
+                if isinstance(inner, n.Sym) and inner.key in matrices and _conjugating(left, _unwrapped(right)):
+                    found.add(_conjugated_root(left).key)
     return frozenset(found)
 
 
@@ -759,6 +778,54 @@ def _systems_clash(trees) -> bool:
     return any((b, a) in before for a, b in before)
 
 
+def _quadratic_bracket(before: n.Node, middle: n.Node, after: n.Node | None) -> bool:
+    """Whether ``before middle after`` is ``(u)^T M (u)``: a transposed bracketed sum, a plain capital (or
+    its inverse) and the same sum again."""
+    if not isinstance(before, n.Transpose) or not isinstance(_unwrapped(before.inner), n.Add):
+        return False
+    if isinstance(middle, n.Apply) and middle.maybe_product and len(middle.args) == 1:
+        middle, after = middle.func, _unwrapped(middle.args[0])  # W(y - X\beta), read as a product
+    if after is None:
+        return False
+    core = middle.base if isinstance(middle, n.Pow) and _is_minus_one(middle.exp) else middle
+    capital = isinstance(core, n.Sym) and not core.indices and (
+        len(core.base) == 1 and core.base.isupper() or _greek_capital(core))
+    return capital and n.structure(_unwrapped(before.inner)) == n.structure(_unwrapped(after))
+
+
+def _conjugating(before: n.Node, after: n.Node | None) -> bool:
+    """Whether ``before`` and ``after`` are one plain symbol, at least one of them transposed or
+    inverted and not both alike: the two ends of U\\Lambda U^T, Q\\Lambda Q^{-1}, P^{-1} D P."""
+    if after is None:
+        return False
+    (a, marks_a), (b, marks_b) = _conjugated_marks(before), _conjugated_marks(after)
+    return a is not None and b is not None and a.key == b.key and marks_a != marks_b
+
+
+def _conjugated_root(node: n.Node) -> n.Sym:
+    root, _ = _conjugated_marks(node)
+    assert root is not None
+    return root
+
+
+def _conjugated_marks(node: n.Node) -> tuple[n.Sym | None, tuple[str, ...]]:
+    """The plain (or bold) symbol under transposes, inverses and brackets, and those marks."""
+    marks: list[str] = []
+    while True:
+        if isinstance(node, n.Transpose):
+            marks.append("T")
+            node = node.inner
+        elif isinstance(node, n.Pow) and _is_minus_one(node.exp):
+            marks.append("inv")
+            node = node.base
+        elif isinstance(node, n.Paren):
+            node = node.inner
+        else:
+            break
+    plain = isinstance(node, n.Sym) and not (node.style and "bf" not in node.style.split("+"))
+    return (node if plain else None), tuple(sorted(marks))
+
+
 def _is_minus_one(node: n.Node) -> bool:
     if isinstance(node, n.Num) and node.value == "-1":
         return True  # the inverse that A^{-\top} carries (see the parser's _inverse_transpose)
@@ -841,7 +908,12 @@ def classify_shapes(trees, integers: set[str]) -> tuple[frozenset, frozenset, fr
     for tree in trees:
         for node in tree.walk():
             if isinstance(node, n.Apply):
-                functions.add(id(node.func))
+                # W(y - X\beta) beside matrices: the capital that may also multiply its bracket is one
+                # of the step's matrices in that reading (read as a number, (y - X\beta)^T W (y - X\beta)
+                # would be symmetric in W whatever W is)
+                if not (node.maybe_product and len(node.func.base) == 1 and node.func.base.isupper()
+                        and not node.func.indices):
+                    functions.add(id(node.func))
                 if expectation.kind_of(node) is not None:
                     operators.add(id(node.func))
             if isinstance(node, n.MatrixLit):
@@ -901,12 +973,18 @@ def classify_shapes(trees, integers: set[str]) -> tuple[frozenset, frozenset, fr
                         # ones too (a plain \Sigma elsewhere may be a sum or a scalar, so only here)
                         marked.append(g if isinstance(g, n.Sym) else g.base)
                     after = _unwrapped(node.factors[k + 2]) if k + 2 < len(node.factors) else None
-                    if _greek_capital(g) and op in ("", "\\cdot") and isinstance(f, n.Sym) \
-                            and isinstance(after, n.Transpose) and isinstance(after.inner, n.Sym) \
-                            and after.inner.key == f.key:
-                        # U\Lambda U^T, A\Sigma A^T: a capital between a matrix and its transpose is a
-                        # matrix, as the eigendecomposition and the propagated covariance write it
+                    if _greek_capital(g) and op in ("", "\\cdot") and _conjugating(f, after):
+                        # U\Lambda U^T, A\Sigma A^T, Q\Lambda Q^{-1}: a capital between a matrix and its
+                        # transpose or inverse is a matrix, as the eigendecomposition, a similarity and the
+                        # propagated covariance write it
                         marked.append(g if isinstance(g, n.Sym) else g.base)
+                    if op in ("", "\\cdot") and _quadratic_bracket(f, g, after):
+                        # (y - X\beta)^T W (y - X\beta): a quadratic form of a difference, whose terms are
+                        # vectors and whose middle is a matrix (read as numbers, the step would be
+                        # symmetric in W whatever W is)
+                        inner = _unwrapped(f.inner)
+                        marked.extend(t.node for t in inner.terms if isinstance(t.node, n.Sym) and not t.node.indices)
+                        marked.append(g.func if isinstance(g, n.Apply) else g if isinstance(g, n.Sym) else g.base)
                     if op == "\\times":
                         crossed.update(id(x) for x in (f, g) if isinstance(x, n.Sym))
                     elif op == "\\cdot" and all(isinstance(x, n.Sym) and "bf" in x.style.split("+")
@@ -2306,7 +2384,8 @@ class Lowerer:
             if shape == "matrix" and (TRIANGULAR_MATRIX, node.key) in self.inst.flips:
                 return linalg.lower_triangular(value)  # a Cholesky factor, by the prose's word
             if shape == "matrix" and ("symmetric",) in self.inst.flips \
-                    and (node.base in SYMMETRIC_NAMES | MAYBE_SYMMETRIC_NAMES or node.key in self.letters.quadratic
+                    and (node.base in SYMMETRIC_NAMES and node.key not in self.letters.transforms
+                         or node.base in MAYBE_SYMMETRIC_NAMES or node.key in self.letters.quadratic
                          or node.key in self.letters.stated_symmetric):
                 value = sp.ImmutableMatrix(value + value.T)
             return value
