@@ -18,7 +18,7 @@ from sympy.matrices.common import ShapeError
 
 from lintmath.lower import (
     DEGREE_ANGLES, DIMENSION_LETTER, FUNCTION_POWER, SUM_COUNT, ENTRYWISE_NORMS, EVENTS, EVENT_MODEL, LOG_BASE_TWO, MAYBE_SYMMETRIC_NAMES,
-    LEVI_CIVITA, OPERATOR_REACH, OPTIMUM_MARK, ORDER_TYPO, SLASH_ARGUMENT, SLASH_REACH, SMALL_MATRICES, SQUARE_MATRICES, SYMMETRIC_NAMES, TRIANGLE_ANGLES, Instance,
+    LEVI_CIVITA, OPERATOR_REACH, OPTIMUM_MARK, ORDER_TYPO, SLASH_ARGUMENT, SLASH_REACH, SMALL_MATRICES, SQUARE_MATRICES, SUMMED_SWAP, SYMMETRIC_NAMES, TRIANGLE_ANGLES, Instance,
     Letters, Lowerer, Undecidable, classify_letters, derivative, dimension_letter_candidates, is_library,
     applied_rate, exact_indicator, least_integers, normalized_family, read_as_product, reading_keys, stacked_counts, sum_bounds,
 )
@@ -451,6 +451,10 @@ class Comparator:
                          if m.split(":")[-1] in MAYBE_SYMMETRIC_NAMES or m in letters.quadratic}
                 if names or not letters.stated_symmetric & letters.matrices:
                     outcome = Outcome("undecided", f"holds if {', '.join(sorted(names))} is symmetric")
+            summed = sorted(key[1].split(":")[-1] for key in flips if key[0] == SUMMED_SWAP)
+            if outcome.kind == "equal" and summed:
+                # \partial_k \sum_{i,j} A_{ij} x_i x_j = 2\sum_j A_{kj} x_j, as \nabla x^T A x = 2Ax
+                outcome = Outcome("undecided", f"holds if {', '.join(summed)} is symmetric")
             if outcome.kind == "equal" and self.parsed.letters.required and not flips & _VECTOR_READINGS:
                 outcome = self._as_required_vectors(outcome, flips)
             if outcome.kind == "equal":

@@ -1832,7 +1832,31 @@ def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
                 keys.append(key)
         swaps += [("swap", key) for key, seen in orders.items()
                   if ("swap", key) not in swaps and any(a != b and (b, a) in seen for a, b in seen)]
+    # A_{ij} summed over both its indices (\sum_{i,j} A_{ij} x_i x_j): the matrix of a quadratic form,
+    # which the prose may call symmetric, as it may A of x^T A x (a step that holds so is not verified)
+    swaps += [(SUMMED_SWAP, key) for key in sorted(set().union(*(_summed_pairs(t) for t in trees)))
+              if ("swap", key) not in swaps]
     return keys + swaps + totals
+
+
+#: the reading of a family summed over both its indices as symmetric (see reading_keys)
+SUMMED_SWAP = "summed swap"
+
+
+def _summed_pairs(tree: n.Node) -> set[str]:
+    """The keys of the two-index families a sum runs over both indices of."""
+    out: set[str] = set()
+    for node in tree.walk():
+        if not (isinstance(node, n.BigOp) and node.kind == "sum"):
+            continue
+        bound = {node.var, *node.extra_vars} | {x.var for x in node.body.walk() if isinstance(x, n.BigOp)}
+        for x in node.body.walk():
+            if isinstance(x, n.Sym) and len(x.indices) == 2 and all(
+                    isinstance(i, n.Sym) and not i.indices for i in x.indices):
+                first, second = (i.base for i in x.indices)
+                if first != second and {first, second} <= bound:
+                    out.add(x.key)
+    return out
 
 
 def dimension_letter_candidates(letters: Letters, trees: tuple[n.Node, ...]) -> frozenset[str]:
@@ -2337,7 +2361,7 @@ class Lowerer:
                 return sp.Integer(self.free_index(node.base))
         if node.indices:
             values = [self.index_value(i) for i in node.indices]
-            if len(values) == 2 and ("swap", node.key) in self.inst.flips:
+            if len(values) == 2 and (("swap", node.key) in self.inst.flips or (SUMMED_SWAP, node.key) in self.inst.flips):
                 values.sort()  # the symmetric reading: m_{21} is m_{12}
             name += "[" + ",".join(values) + "]"
         for label in node.labels:
