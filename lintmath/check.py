@@ -1094,11 +1094,56 @@ def holds_by_definitions(lhs: str, rhs: str, relation: str, macros: Mapping[str,
     """A verified verdict when the step holds with every definition in force substituted, else None.
     An inequality is never verified by sampled points, so for one this is at best an unverified
     verdict, naming the definitions: a rescue of a step refuted with its names as free letters."""
+    holding = _holds_by_definitions(lhs, rhs, relation, macros, seed, context, False)
+    if holding is None:
+        # "write $\bar f = \mathbb{E}[\hat f(x)]$ at a fixed $x$", then steps in \hat f alone
+        holding = _holds_by_definitions(lhs, rhs, relation, macros, seed, context, True)
+    return holding
+
+
+def _at_fixed_arguments(definitions: list[Definition], parsed: Parsed) -> list[Definition]:
+    """``definitions`` with an application ``g(x)`` in a value's body read as the bare ``g`` that the step
+    writes, where the step applies g nowhere and writes none of the letters of its arguments, and the
+    body writes them nowhere else (not the variable of an integral): notes that fix the point write
+    \\hat f for \\hat f(x). The definitions unchanged where none is so."""
+    nodes = [x for side in (parsed.lhs, parsed.rhs) for x in side.walk()]
+    applied = {x.func.key for x in nodes if isinstance(x, n.Apply)}
+    bare = {x.key for x in nodes if isinstance(x, n.Sym)} - applied
+    letters = {x.base for x in nodes if isinstance(x, n.Sym)}
+
+    def at_point(node: n.Node) -> n.Node | None:
+        if isinstance(node, n.Apply) and not node.primes and node.func.key in bare \
+                and node.bracket == "(" and not any(_letters(a) & letters for a in node.args):
+            return replace(node.func, start=node.start, end=node.end)
+        return None
+
+    out = []
+    for d in definitions:
+        body = d.body if d.function else n.rebuild(d.body, at_point)
+        if body is not d.body:
+            moved = [x for x in d.body.walk() if isinstance(x, n.Apply) and at_point(x) is not None]
+            gone = set().union(*(_letters(a) for x in moved for a in x.args))
+            if gone & {x.base for x in body.walk() if isinstance(x, n.Sym)} or body == d.body:
+                body = d.body  # (the integral's variable, f(x) beside x: g depends on x there)
+        out.append(d if body is d.body else replace(d, body=body))
+    return out
+
+
+def _holds_by_definitions(lhs: str, rhs: str, relation: str, macros: Mapping[str, Macro], seed: int,
+                          context: tuple[ContextItem, ...], fixed_arguments: bool) -> Verdict | None:
+    """holds_by_definitions, with the definitions' applications at fixed arguments read as the bare
+    functions the step writes (see _at_fixed_arguments) when ``fixed_arguments``; None also where
+    that reading changes no definition."""
     if relation not in EQUALITY and relation not in INEQUALITY:
         return None
     try:
         parsed = parse_step(lhs, rhs, macros)
         definitions = parse_definitions(context, macros, ("define", "result"))
+        if fixed_arguments:
+            fixed = _at_fixed_arguments(definitions, parsed)
+            if all(a is b for a, b in zip(fixed, definitions)):
+                return None
+            definitions = fixed
         # (the library's own function restated changes no value: put in, it only slows the comparison)
         definitions = [d for d in definitions if not _restates_library(d, macros, seed)]
         # a letter the step differentiates by is a variable there (d/d\\beta of \\gamma\\beta beside

@@ -220,6 +220,9 @@ def names(tree: n.Node, letters: Letters) -> dict[str, str]:
         if isinstance(node, n.BigOp) and isinstance(node.hi, n.Sym) and node.hi.base.startswith("#"):
             # \sum_{x \in S}: the set is a quantity of the step, though its size is a bound
             out[node.hi.base] = node.hi.base[1:].split(":")[-1]
+        elif isinstance(node, n.Sym) and node.base.startswith("#") and len(node.base) > 1:
+            # |S| read as the size of a set the step sums over (see sides.set_sizes): the same set
+            out[node.base] = node.base[1:].split(":")[-1]
     matrix_mode = bool(letters.vectors or letters.matrices)
     entries = dict(letters.entries)
     identities = dict(letters.identities)

@@ -337,6 +337,12 @@ def prose_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
             math = match.group(1) or match.group(2)
             found = find_relations(math)
             if len(found) > 1 and all(normalize_relation(math[r.start:r.end]) == "=" for r in found):
+                # "since $\mathbb{E}[\hat f - \bar f] = \bar f - \bar f = 0$": the chain also states its
+                # head equal to its end, the relation the explained step rests on (its middle is the
+                # reason, and its last link may be a triviality that rescues nothing)
+                ends = _stated_relation(math[:found[0].start].strip(), math[found[-1].end:].strip(), macros)
+                if ends is not None:
+                    items.append(replace(ends, where=f"{doc.path}:{number}", line=number, path=doc.path))
                 # "$\Pr(\xi = -1) = q = 1 - p$": the chain's last link names a letter's value
                 math, found = math[found[-2].end:], [replace(found[-1], start=found[-1].start - found[-2].end,
                                                              end=found[-1].end - found[-2].end)]

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Iterator, Mapping
 
-from lintmath.lower import Letters, classify_letters, has_infinite_series
+from lintmath.lower import Letters, classify_letters, has_infinite_series, is_set_sum
 from lintmath import commutators, expectation
 from lintmath import tuples as tuples_reading
 from lintmath.cartesian import basis_vectors, cartesian_fields
@@ -20,7 +20,7 @@ from lintmath.model import Macro
 from lintmath.transforms import laplace_transforms
 from lintmath.parse import nodes as n
 from lintmath.parse.parser import AMBIGUOUS_SLASH, NO_DIFFERENTIAL, increments_of, parse_math, prepare
-from lintmath.parse.parser import reads_star_product
+from lintmath.parse.parser import reads_star_product, set_name
 from lintmath.parse.vocabulary import GREEK
 from lintmath.parse.tokens import ParseFailure
 
@@ -53,6 +53,7 @@ def parse_step(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> Parsed:
     left, right = cartesian_fields(left, right)
     left, right = basis_vectors(left, right)
     left, right = laplace_transforms(left, right)
+    left, right = set_sizes(left, right)
     if _normed_functions(left, right):
         raise ParseFailure(FUNCTION_NORM)
     if PLAIN_D.search(lhs + " " + rhs) and loose_differentials(left, right) \
@@ -70,6 +71,23 @@ def parse_step(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> Parsed:
         raise ParseFailure("* between factors may be a convolution")
     return Parsed(left, right, classify_letters(left, right))
 DIFFERENT_MEASURES = "expectations under different measures ({}) are not decided yet"
+
+
+def set_sizes(left: n.Node, right: n.Node) -> tuple[n.Node, n.Node]:
+    """The sides with bars around the name of a set that one of the step's sums runs over,
+    ``|\\mathcal{H}|`` beside ``\\sum_{h \\in \\mathcal{H}}``, read as that set's number of elements: the
+    size the instance gives the sum (see Parser.set_range), as union bounds write it. Bars around a set
+    no sum of the step runs over stay a plain absolute value, as a letter's size is unknown."""
+    sizes = {x.hi.base for side in (left, right) for x in side.walk() if is_set_sum(x)}  # type: ignore[union-attr]
+    if not sizes:
+        return left, right
+
+    def size(node: n.Node) -> n.Node | None:
+        name = set_name(node.inner) if isinstance(node, n.Abs) else None
+        if name is not None and "#" + name in sizes:
+            return n.Sym(node.start, node.end, "#" + name)
+        return None
+    return n.rebuild(left, size), n.rebuild(right, size)
 FUNCTION_NORM = "a norm of a function (\\|f\\| beside f(x): an integral or a supremum) is not decided yet"
 
 

@@ -3828,7 +3828,7 @@ class Parser:
         """The region of ``\\int_\\Omega``, ``\\int_{V_r}``, ``\\int_{D(t)}``: named like a set a sum runs over
         (see set_range); a region written out or a number set is not read."""
         node = self.sub_parse(toks)  # what cannot be read says why (\partial V: a boundary)
-        if _set_name(node) is None:
+        if set_name(node) is None:
             raise ParseFailure(REGION)
         return node
 
@@ -4073,7 +4073,7 @@ class Parser:
             node = self.sub_parse(toks)
         except ParseFailure:
             raise ParseFailure("a sum over a set is not decided yet") from None
-        name = _set_name(node)
+        name = set_name(node)
         if name is None:
             raise ParseFailure("a sum over a set is not decided yet")
         size = n.Sym(node.start, node.end, "#" + name)
@@ -4260,7 +4260,7 @@ def indicator_probability(node: n.Apply) -> n.Apply | None:
                    maybe_product=len(node.args) == 1 and node.given < 0)
 
 
-def _set_name(node: n.Node) -> str | None:
+def set_name(node: n.Node) -> str | None:
     """How a set a sum runs over is named: ``S``, ``cal:X``, ``C_i``, ``N(i)``; None for anything else
     (a number set, a set written out, an expression)."""
     if isinstance(node, n.Sym) and not (node.labels or node.primes or node.sup_letter) \

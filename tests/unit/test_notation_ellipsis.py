@@ -147,7 +147,7 @@ SETS = [
     # what the set is, the prose says; unless the step holds or fails whatever its size
     (r"\sum_{i \in S} a_i", r"\sum_{i=1}^{n} a_i", U),
     (r"\sum_{i \in S} a_i", r"a_1 + a_2", U),
-    (r"\sum_{i \in S} 1", r"|S|", U),
+    (r"\sum_{i \in S} 1", r"|S|", V),  # bars around the summed set: its number of elements
     (r"\sum_{i \in S} 1", r"5", U),
     (r"\sum_{v \in V} \frac{e^{z_v}}{\sum_{w \in V} e^{z_w}}", r"1", V),
     (r"\sum_{v \in V} \frac{e^{z_v}}{\sum_{w \in V} e^{z_w}}", r"2", R),

@@ -148,7 +148,7 @@ SET_SUMS = [
     (r"\sum_{x\in\mathcal{A}}\sum_{y\in\mathcal{B}} y\, q(x,y)", r"\sum_{y\in\mathcal{B}} y \sum_{x\in\mathcal{A}} q(x,y)", V),
     (r"\sum_{k \in K} (a_k + 2 b_k)", r"\sum_{k \in K} a_k + 2\sum_{m \in K} b_m", V),
     (r"\sum_{k \in K} (a_k + 2 b_k)", r"\sum_{k \in K} a_k + \sum_{m \in K} b_m", R),
-    (r"\prod_{k \in K} c\, a_k", r"c^{|K|} \prod_{k \in K} a_k", U),  # |K| is not read as the size
+    (r"\prod_{k \in K} c\, a_k", r"c^{|K|} \prod_{k \in K} a_k", V),  # |K| beside the product over K: its size
     (r"\sum_{j \in V} \frac{e^{s_j}}{\sum_{i \in V} e^{s_i}}", "1", V),
     (r"\sum_{j \in V} \frac{e^{s_j}}{\sum_{i \in V} e^{s_i}}", "2", R),
     # a plain \sum_k beside \sum_{k \in K} runs over K
