@@ -76,6 +76,7 @@ def dropped_terms(ctx: Context) -> Iterator[Candidate]:
     yield from _swapped_copies(ctx)
     yield from _moved_primes(ctx)
     yield from _lost_products(ctx)
+    yield from _distributed_products(ctx)
     yield from bare
 
 
@@ -325,6 +326,177 @@ def _lost_products(ctx: Context) -> Iterator[Candidate]:
             position = min(len(terms), i * len(sums[1].terms) + j)
             tree = n.Add(rhs.start, rhs.end, terms[:position] + (n.Term(a.start, b.end, sign, node),) + terms[position:])
             yield _missing_term(tree, rhs, terms, position, sign, body, text)
+
+
+MAX_DISTRIBUTED = 12  # products of the expansion of the line before that are tried as lost terms
+MAX_EXPANDED_TERMS = 4  # terms of the line before whose products are expanded
+
+
+def _distributed_products(ctx: Context) -> Iterator[Candidate]:
+    """A term of the expansion of a product of the line before that writes brackets among other
+    factors (``T(a - 2b)`` lost ``-2Tb``; ``(x+tv)^TA(x+tv)`` lost ``x^TAx``; ``v\\cdot(tu+v)`` lost
+    ``v\\cdot v``): each bracketed sum gives one of its terms in its place, the other factors stay as
+    written with the operators between them, a transposed bracket transposes its term, and a number
+    leading a chosen term goes first, as expansions are written. The terms go where the expansion
+    puts them (term by term, first bracket first). Tried after the products of two brackets alone
+    (_lost_products), which this widens to products with other factors and to each product of a sum."""
+    rhs, text, lhs_text = ctx.rhs, ctx.rhs_text, ctx.lhs_text
+    if not lhs_text or isinstance(ctx.parent_of(rhs), n.Node):
+        return
+    lhs = _inner(ctx.lhs)
+    products = [n.Term(lhs.start, lhs.end, "+", lhs)] if not isinstance(lhs, n.Add) else \
+        list(lhs.terms) if len(lhs.terms) <= MAX_EXPANDED_TERMS else []
+    terms = rhs.terms if isinstance(rhs, n.Add) else (n.Term(rhs.start, rhs.end, "+", rhs),)
+    present = {_squash(text[t.node.start : t.node.end]) for t in terms}
+    # a line of one term lost the rest of the expansion only when it writes one of the expansion's terms
+    # (``2\\frac{\\sqrt{2}}{4}`` from ``\\frac12(\\sqrt{2} - \\frac{1}{\\sqrt{2}})`` is a wrong factor, no term lost)
+    held: list[Candidate] | None = [] if not isinstance(rhs, n.Add) else None
+    index = made = 0
+    for outer in products:
+        slots = _product_slots(lhs_text, outer.node)
+        if slots is None:
+            index += 1
+            continue
+        for chosen in _combinations([choices for _, choices in slots]):
+            position = min(len(terms), index)
+            index += 1
+            leads = [c.lead for c in chosen if c.lead is not None]
+            if len(leads) > 1 or leads and any(c.node is not None and numeric_value(c.node) is not None
+                                               for c in chosen):
+                continue  # two numbers to multiply: the expansion writes their product, not both
+            negative = (outer.sign == "-") != (sum(c.sign == "-" for c in chosen) % 2 == 1)
+            pieces: list[str] = [leads[0][0]] if leads else []
+            nodes: list[n.Node] = [leads[0][1]] if leads else []
+            ops: list[str] = []
+            for ((op, shown), _), c in zip(slots, chosen):
+                if c.node is None:
+                    continue
+                if nodes:
+                    ops.append(op)
+                    if op:
+                        pieces.append(f" {shown} ")
+                pieces.append(c.text)
+                nodes.append(c.node)
+            body = re.sub(r"\s+", " ", _joined(pieces)).strip()
+            if _squash(body) in present and held is not None:
+                yield from held
+                held = None
+            if not nodes or _squash(body) in present:
+                continue
+            node = nodes[0] if len(nodes) == 1 else n.Mul(outer.node.start, outer.node.end, tuple(nodes), ops=tuple(ops))
+            sign = "-" if negative else "+"
+            tree = n.Add(rhs.start, rhs.end, terms[:position] + (n.Term(outer.start, outer.end, sign, node),)
+                         + terms[position:])
+            candidate = _missing_term(tree, rhs, terms, position, sign, body, text)
+            if held is not None:
+                held.append(candidate)
+            else:
+                yield candidate
+            made += 1
+            if made >= MAX_DISTRIBUTED:
+                return
+
+
+@dataclass(frozen=True)
+class _Choice:
+    """A factor of a term of an expansion: its sign, text and tree, and the number that leads it
+    (text, tree), which the expansion writes first."""
+
+    sign: str
+    text: str
+    node: n.Node | None  # None for a number alone, which is its lead (or nothing, for a 1)
+    lead: tuple[str, n.Node] | None = None
+
+
+def _product_slots(text: str, node: n.Node) -> list[tuple[tuple[str, str], list[_Choice]]] | None:
+    """The factors of a product of the line before as (the operator before it as read and as written,
+    its choices): one for a factor kept as written, the terms of a bracketed sum to be expanded. None
+    unless it has one or two bracketed sums of at most MAX_PRODUCT_TERMS terms each beside at least
+    one other factor, all copied apart by their offsets."""
+    factors = node.factors if isinstance(node, n.Mul) else (node,)
+    ops = ("",) + (tuple(node.ops) if isinstance(node, n.Mul) and len(node.ops) == len(factors) - 1
+                   else ("",) * (len(factors) - 1))
+    # the text of an operator as the author wrote it (a macro of theirs for ``\\cdot``) where it stands
+    # alone; the tree keeps the operator as read
+    written = [text[a.end : b.start].strip() if k and op else "" for k, (op, a, b)
+               in enumerate(zip(ops, (factors[0],) + factors, factors))]
+    ops = tuple((op, w if re.fullmatch(r"\\[A-Za-z]+", w) else op) for op, w in zip(ops, written))
+    slots: list[tuple[tuple[str, str], list[_Choice]]] = []
+    spans = [(f.start, f.end) for f in factors]  # of the factors, and of the terms of their brackets
+    sums = 0
+    for op, f in zip(ops, factors):
+        if isinstance(f, n.Apply) and f.maybe_product and len(f.args) == 1 and not f.primes:
+            slots.append((op, [_Choice("+", _compact(text[f.func.start : f.func.end]), f.func)]))
+            op, inner, mark = ("", ""), _inner(f.args[0]), None
+        elif isinstance(f, n.Transpose) and isinstance(f.inner, n.Paren):
+            inner, mark = _inner(f.inner), text[f.inner.end : f.end].strip()
+        elif isinstance(f, n.Paren) and f.delim in ("(", "["):
+            inner, mark = _inner(f), None
+        else:
+            inner = mark = None
+        if isinstance(inner, n.Add) and 2 <= len(inner.terms) <= MAX_PRODUCT_TERMS:
+            slot = [_expanded_term(text, t, mark) for t in inner.terms]
+            if any(x is None for x in slot):
+                return None
+            slots.append((op, slot))
+            spans.extend((t.node.start, t.node.end) for t in inner.terms)
+            sums += 1
+        elif isinstance(f, n.Apply) and f.maybe_product:
+            return None
+        else:
+            slots.append((op, [_Choice("+", _compact(text[f.start : f.end]), f)]))
+    if not 1 <= sums <= 2 or len(slots) == sums or len(slots) > 5:
+        return None
+    # the pieces are copied by their offsets: nodes that came out of one macro call share its span,
+    # and their text would be the whole call
+    if not _disjoint_spans(spans):
+        return None
+    return slots
+
+
+def _disjoint_spans(spans: list[tuple[int, int]]) -> bool:
+    """Whether the spans are nonempty and each lies within another or apart from it: a bracket holds
+    its terms, while two pieces at one span (a macro's) or across each other cannot be copied apart."""
+    if any(end <= start for start, end in spans) or len(set(spans)) != len(spans):
+        return False
+    return all(b <= c or d <= a or a <= c and d <= b or c <= a and b <= d
+               for i, (a, b) in enumerate(spans) for c, d in spans[i + 1 :])
+
+
+def _expanded_term(text: str, term: n.Term, mark: str | None) -> _Choice | None:
+    """A term of a bracketed sum as it stands in the expansion: its leading number apart (it goes
+    first), transposed with the bracket's own mark (``^T``) on its last factor when the bracket was."""
+    node = term.node
+    if isinstance(node, n.Num):  # a number alone goes first, and a 1 is not written at all
+        if mark is not None:
+            return None
+        lead = None if numeric_value(node) == 1 else (_compact(text[node.start : node.end]), node)
+        return _Choice(term.sign, "", None, lead)
+    factors = list(node.factors) if isinstance(node, n.Mul) else [node]
+    lead = None
+    if len(factors) > 1 and isinstance(factors[0], n.Num) and not (isinstance(node, n.Mul) and node.ops[0]):
+        number = factors.pop(0)
+        lead = (_compact(text[number.start : number.end]), number)
+        node = factors[0] if len(factors) == 1 else replace(node, factors=tuple(factors), ops=node.ops[1:])
+    if mark is None:
+        return _Choice(term.sign, _compact(text[factors[0].start : node.end]), node, lead)
+    last = factors[-1]
+    if lead is not None or any(not isinstance(f, n.Sym) for f in factors):
+        return None  # (a transposed number, or a transposed product of other than letters, is not written so)
+    body = _joined([_compact(text[f.start : f.end]) for f in factors[:-1]] + [_compact(text[last.start : last.end]) + mark])
+    flipped = factors[:-1] + [n.Transpose(last.start, last.end, last)]
+    tree = flipped[0] if len(flipped) == 1 else n.Mul(node.start, node.end, tuple(flipped), ops=("",) * (len(flipped) - 1))
+    return _Choice(term.sign, body, tree)
+
+
+def _combinations(slots: list[list[_Choice]]) -> Iterator[list[_Choice]]:
+    """One choice per slot, in the order an expansion writes them (first slot slowest)."""
+    if not slots:
+        yield []
+        return
+    for first in slots[0]:
+        for rest in _combinations(slots[1:]):
+            yield [first] + rest
 
 
 def _splices(node: n.Node, text: str) -> bool:

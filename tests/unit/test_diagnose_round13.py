@@ -34,9 +34,10 @@ CASES = [
      r"\frac{1}{3}\begin{bmatrix} 1 & 1 \\ 1 & 1 \end{bmatrix} + \frac{2}{3}\begin{bmatrix} 1 & 0 \\ 0 & 0 \end{bmatrix}"),
     # a line that rewrote every term: the lost one is its own term with the letter it lost
     (r"(f(a) + g(a)) + (f(b) + g(b))", r"(f+g)(b)", "dropped_term", r"(f+g)(a) + (f+g)(b)"),
-    # a term from the difference, its letters in the order of the product it came from
+    # a term of the product's expansion, its letters in the order of the product it came from (since
+    # round 24 put back by the expansion itself, at its place there, before the difference is written)
     (r"\frac12 a x^2 + k m r \left(1-\frac12 t^2\right)", r"\frac12 a x^2 - \frac12 k m r t^2", "dropped_term",
-     r"\frac12 a x^2 - \frac12 k m r t^2 + kmr"),
+     r"\frac12 a x^2 + kmr - \frac12 k m r t^2"),
 ]
 
 
