@@ -249,6 +249,19 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
                                                   context=context, indefinite=indefinite)
         if stated_symmetry is not None:
             return stated_symmetry
+    if verdict.status is Status.UNVERIFIED and relation in EQUALITY and context:
+        # P^2 = (a written matrix) beside $P = \begin{pmatrix}..\end{pmatrix}$: as a free letter P is a random
+        # matrix of no particular size, so the step cannot be decided (shapes, a name gone); the written
+        # matrix in force decides it. Verify-only: a value of numbers may be an example's, and which
+        # definition the step means is the prose's.
+        # (with the values with letters in force, so that N = (I - Q)^{-1} reaches its written Q)
+        written = _written_matrices(context)
+        if written:
+            values = tuple(dict.fromkeys(written + _stated_values(context)))
+            holding = holds_by_definitions(lhs, rhs, relation, macros or {}, seed, values)
+            named = {_definition_named(d) for d in parse_definitions(written, macros or {}, ("define", "result"))}
+            if holding is not None and holding.status is Status.VERIFIED and named & set(holding.definitions):
+                return holding
     if verdict.status is Status.UNVERIFIED and context and (
             verdict.reason.startswith(NAMES_ELSEWHERE + FUNCTIONS_ELSEWHERE) or verdict.reason == EQUATION_TO_SOLVE
             # (e^{2x}y)' = 4e^{2x} beside y = 2 + Ce^{-2x}: the function's value in force decides the group
@@ -287,6 +300,9 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
         if relation in EQUALITY | INEQUALITY else ""
     if stated:
         return Verdict(Status.UNVERIFIED, stated, elapsed=verdict.elapsed)
+    fixed = _holds_with_fixed_vector(lhs, rhs, relation, macros or {}, seed, context)
+    if fixed:
+        return Verdict(Status.UNVERIFIED, fixed, elapsed=verdict.elapsed)
     totals = _sum_totals(lhs, rhs, macros or {}) if relation in EQUALITY else ""
     if totals:
         # N_k / \\sum_j N_j = N_k / N: the total N (or \\alpha_0) is the prose's, not the sequence's entry
@@ -502,6 +518,94 @@ def _holds_by_stated_relation(lhs: str, rhs: str, relation: str, macros: Mapping
                           explain=False, context=rest).status is Status.VERIFIED:
                 return reason
     return ""
+
+
+#: how many matrix letters _holds_with_fixed_vector tries (each is up to six comparisons)
+_FIXED_PAIRS_TRIED = 3
+
+
+def _holds_with_fixed_vector(lhs: str, rhs: str, relation: str, macros: Mapping[str, Macro], seed: int,
+                             context: tuple[ContextItem, ...]) -> str:
+    """The reason a refuted step may hold because a row vector it writes before a matrix is fixed by it,
+    or "". A Markov chain's stationary distribution is a row vector with ``\\pi P = \\pi`` (``\\pi Q = 0``
+    for a generator): the course states this once, chapters above ``\\pi P^{n+1} = \\pi P^n`` or a series
+    of ``\\pi Q^k``, and random stand-ins for the letters cannot meet it. Under that relation a row vector
+    times any power series in the matrix is the series at 1 (at 0) times the vector, so the step is
+    decided again with the matrix's letter read as 1 (as 0); only ever a rescue, and not one that holds
+    by making a side vanish (\\pi P^2 = 2\\pi P under \\pi P = 0)."""
+    if relation not in EQUALITY:
+        return ""
+    try:
+        parsed = parse_step(lhs, rhs, macros)
+    except (ParseFailure, RecursionError):
+        return ""
+    letters: list[str] = []
+    covered: set[int] = set()
+    for tree in (parsed.lhs, parsed.rhs):
+        # (\beta J of e^{-\beta J}, t A of e^{tA}: a product in an exponent or an argument is a number's)
+        inner = {id(x) for node in tree.walk() for part in _exponents_and_arguments(node) for x in part.walk()}
+        for node in tree.walk():
+            if not isinstance(node, n.Mul) or any(node.ops) or id(node) in inner:
+                continue
+            # a letter before a matrix is a row vector, as a distribution is written (M x, a column
+            # vector that M may fix, is no convention of a course: A^2 x = A x stays decided)
+            for vector, matrix in zip(node.factors, node.factors[1:]):
+                letter = _matrix_letter(matrix)
+                if letter is not None and _vector_letter(vector):
+                    covered |= {id(x) for x in matrix.walk() if isinstance(x, n.Sym) and x.base == letter.base}
+                    if letter.base not in letters:
+                        letters.append(letter.base)
+    # the relation speaks of the vector times the matrix only: a letter met anywhere else as well (the
+    # radius R of \int_0^R beside \rho R^4) is no such matrix, and reading it as 1 would excuse any power
+    # (and a letter applied, L(\theta) or Q(s, a), is a function: no matrix to read as 1)
+    applied = {x.func.base for tree in (parsed.lhs, parsed.rhs) for x in tree.walk()
+               if isinstance(x, n.Apply) and isinstance(x.func, n.Sym)}
+    letters = [base for base in letters if base not in applied and all(
+        id(x) in covered for tree in (parsed.lhs, parsed.rhs) for x in tree.walk()
+        if isinstance(x, n.Sym) and x.base == base)]
+    zero = n.Num(0, 0, "0")
+    for base in letters[:_FIXED_PAIRS_TRIED]:
+        for value in ("1", "0"):
+            def read(node: n.Node, value: str = value, base: str = base) -> n.Node | None:
+                return n.Num(node.start, node.end, value) if isinstance(node, n.Sym) and node.base == base \
+                    and not node.indices and not node.labels else None
+            left, right = transform(parsed.lhs, read), transform(parsed.rhs, read)
+            if Comparator(reclassified(parsed, left, right), relation, seed, assumptions(context)).decide()[0].kind \
+                    != "equal":
+                continue
+            if any(Comparator(reclassified(parsed, side, zero), relation, seed, assumptions(context)).decide()[0].kind
+                   == "equal" for side in (left, right)):
+                continue
+            fixed = f"\\pi {base} = \\pi" if value == "1" else f"\\pi {base} = 0 of a generator"
+            return (f"holds if the row vector before {base} is a stationary distribution of it ({fixed}), "
+                    "which only the prose can say")
+    return ""
+
+
+def _exponents_and_arguments(node: n.Node) -> list[n.Node]:
+    if isinstance(node, n.Pow):
+        return [node.exp]
+    if isinstance(node, n.Apply):
+        return list(node.args)
+    return []
+
+
+def _vector_letter(node: n.Node) -> bool:
+    """A lowercase letter alone (\\pi, \\mu, \\mathbf{p}), the way a distribution or a vector is written
+    (\\pi too, which the parser first reads as the number)."""
+    if isinstance(node, n.Const) and node.name == "pi":
+        return True
+    return isinstance(node, n.Sym) and not node.indices and not node.primes and node.sup_letter is None \
+        and node.base.lstrip("\\")[:1].islower()
+
+
+def _matrix_letter(node: n.Node) -> n.Sym | None:
+    """The capital letter of ``P``, ``P^n`` or ``e^{tQ}``, a matrix and its powers or exponential."""
+    if isinstance(node, n.Pow):
+        node = node.base if isinstance(node.base, n.Sym) and node.base.base != "e" else node.exp
+    letters = [x for x in node.walk() if isinstance(x, n.Sym) and len(x.base) == 1 and x.base.isupper()
+               and not x.indices]
+    return letters[0] if len(letters) == 1 else None
 
 
 DIVERGENCE_INEQUALITY = ("an inequality of KL divergences holds for normalised distributions only, which the "
@@ -987,6 +1091,16 @@ NAMES_ELSEWHERE = ("introduces ", "needs the definition of ", "the right side no
 #: ... and of one that drops a function the prose may define (``Let $f(x) = x^2$`` above
 #: ``x_t - \eta f'(x_t) = x_t - 2\eta x_t``): put in, it can only verify
 FUNCTIONS_ELSEWHERE = ("drops the function ",)
+
+
+#: a written matrix (not \\begin{vmatrix}, a determinant and so a number)
+_WRITTEN_MATRIX = re.compile(r"\\begin\{(?:p|b|B|small)?matrix\}")
+
+
+def _written_matrices(context: tuple[ContextItem, ...]) -> tuple[ContextItem, ...]:
+    """The definitions in force whose value is a matrix written out (``Q = \\begin{pmatrix}..``)."""
+    return tuple(item for item in context
+                 if item.kind in ("define", "result") and _WRITTEN_MATRIX.search(item.rhs))
 
 
 def _stated_values(context: tuple[ContextItem, ...]) -> tuple[ContextItem, ...]:
