@@ -1844,17 +1844,23 @@ SUMMED_SWAP = "summed swap"
 
 
 def _summed_pairs(tree: n.Node) -> set[str]:
-    """The keys of the two-index families a sum runs over both indices of."""
+    """The keys of the two-index families A a sum runs over both indices of, with one vector at both:
+    the matrix of a quadratic form \sum_{i,j} A_{ij} x_i x_j (x_i y_j beside y_i x_j is a bilinear form,
+    which no symmetry of A makes one: an index order changed there is a slip)."""
     out: set[str] = set()
     for node in tree.walk():
         if not (isinstance(node, n.BigOp) and node.kind == "sum"):
             continue
         bound = {node.var, *node.extra_vars} | {x.var for x in node.body.walk() if isinstance(x, n.BigOp)}
+        singles: dict[str, set[str]] = {}
+        for x in node.body.walk():
+            if isinstance(x, n.Sym) and len(x.indices) == 1 and isinstance(x.indices[0], n.Sym):
+                singles.setdefault(x.key, set()).add(x.indices[0].base)
         for x in node.body.walk():
             if isinstance(x, n.Sym) and len(x.indices) == 2 and all(
                     isinstance(i, n.Sym) and not i.indices for i in x.indices):
-                first, second = (i.base for i in x.indices)
-                if first != second and {first, second} <= bound:
+                pair = {i.base for i in x.indices}
+                if len(pair) == 2 and pair <= bound and any(pair <= seen for seen in singles.values()):
                     out.add(x.key)
     return out
 
