@@ -560,7 +560,14 @@ def _holds_with_fixed_vector(lhs: str, rhs: str, relation: str, macros: Mapping[
     # (and a letter applied, L(\theta) or Q(s, a), is a function: no matrix to read as 1)
     applied = {x.func.base for tree in (parsed.lhs, parsed.rhs) for x in tree.walk()
                if isinstance(x, n.Apply) and isinstance(x.func, n.Sym)}
-    letters = [base for base in letters if base not in applied and all(
+    # (and a chain's matrix is raised to powers, P^n, or exponentiated, e^{tQ}: the 4mE of an orbit's
+    # energy is no distribution times a generator)
+    powered = {x.base.base for tree in (parsed.lhs, parsed.rhs) for x in tree.walk()
+               if isinstance(x, n.Pow) and isinstance(x.base, n.Sym)} | {
+        y.base for tree in (parsed.lhs, parsed.rhs) for x in tree.walk()
+        if isinstance(x, n.Pow) and isinstance(x.base, n.Const) and x.base.name == "e"
+        for y in x.exp.walk() if isinstance(y, n.Sym)}
+    letters = [base for base in letters if base not in applied and base in powered and all(
         id(x) in covered for tree in (parsed.lhs, parsed.rhs) for x in tree.walk()
         if isinstance(x, n.Sym) and x.base == base)]
     zero = n.Num(0, 0, "0")
@@ -591,12 +598,13 @@ def _exponents_and_arguments(node: n.Node) -> list[n.Node]:
 
 
 def _vector_letter(node: n.Node) -> bool:
-    """A lowercase letter alone (\\pi, \\mu, \\mathbf{p}), the way a distribution or a vector is written
-    (\\pi too, which the parser first reads as the number)."""
+    """A Greek lowercase letter or a bold one alone (\\pi, \\mu, \\mathbf{p}), the way a distribution is
+    written (\\pi too, which the parser first reads as the number); a Latin m, k or c is a mass or a
+    constant more often than a distribution."""
     if isinstance(node, n.Const) and node.name == "pi":
         return True
     return isinstance(node, n.Sym) and not node.indices and not node.primes and node.sup_letter is None \
-        and node.base.lstrip("\\")[:1].islower()
+        and node.base.lstrip("\\")[:1].islower() and (node.base.startswith("\\") or "bf" in node.style)
 
 
 def _matrix_letter(node: n.Node) -> n.Sym | None:

@@ -82,3 +82,10 @@ def test_determinant_bars_are_not_a_written_matrix():
     body = ("\\begin{align*}\nD &= \\begin{vmatrix} 2 & 1 \\\\ 1 & 1 \\end{vmatrix}\n\\end{align*}\n"
             "Then\n\\begin{align*}\nD^2 &= \\begin{pmatrix} 1 & 0 \\\\ 0 & 1 \\end{pmatrix}\n\\end{align*}")
     assert _statuses(body)[-1] != "verified"
+
+
+def test_a_mass_times_an_energy_is_no_distribution_times_a_generator():
+    # m E of an orbit's energy: a Latin letter before a capital never raised to a power is no chain's
+    # distribution and matrix, so a slip beside it stays refuted
+    verdict = check_step(r"\frac{4mE}{L^2} + u", r"\frac{2mE}{L^2} + u", "=")
+    assert verdict.status is Status.REFUTED
