@@ -371,13 +371,14 @@ def _bare_argument_brackets(x: n.Node) -> Iterator[tuple[n.Sym, n.Node]]:
             yield f.args[0], bracket.inner
 
 
-def _bracketed_letters(trees: tuple[n.Node, ...]) -> set[str]:
+def _bracketed_letters(trees: tuple[n.Node, ...], candidates: list[tuple[n.Sym, n.Node]]) -> set[str]:
     """Letters the step writes only as a function's bare argument before a bracket holding one letter
     (``\\log\\{-\\log S_0(t)^{c}\\} = \\log c + \\log\\{-\\log S_0(t)\\}``), never alone: a survivor
     function, not a factor S beside a bracketed t, which nobody writes for St. A bracket holding
-    more (``\\sin k(x - ct)``, a wave's phase) stays a product."""
+    more (``\\sin k(x - ct)``, a wave's phase) stays a product. ``candidates``: the step's bare
+    arguments before brackets (see _bare_argument_brackets)."""
     nodes = [x for tree in trees for x in tree.walk()]
-    bracketed = [(repr(n.structure(sym)), inner) for x in nodes for sym, inner in _bare_argument_brackets(x)]
+    bracketed = [(repr(n.structure(sym)), inner) for sym, inner in candidates]
     letters = {key for key, _ in bracketed} - {key for key, inner in bracketed
                                               if not isinstance(inner, n.Sym) or repr(n.structure(inner)) == key}
     if not letters:
@@ -426,11 +427,15 @@ def coherent_applications(*trees: n.Node) -> tuple[n.Node, ...]:
                if isinstance(x, n.Apply) and x.maybe_product and not x.prefer_product}
     mixed = {x.func.key for tree in trees for x in tree.walk()
              if isinstance(x, n.Apply) and x.prefer_product and x.func.key in applied}
-    functions = {repr(n.structure(x.func)) for tree in trees for x in tree.walk()
-                 if isinstance(x, n.Apply) and isinstance(x.func, n.Sym) and not x.prefer_product}
-    functions |= _bracketed_letters(trees)
-    if functions:
-        trees = tuple(n.map_nodes(tree, lambda x: _applied_bare_argument(x, functions)) for tree in trees)
+    # (most steps write no function's bare letter before a bracket: one walk decides that)
+    candidates = [pair for tree in trees for x in tree.walk() for pair in _bare_argument_brackets(x)]
+    if candidates:
+        functions = {repr(n.structure(x.func)) for tree in trees for x in tree.walk()
+                     if isinstance(x, n.Apply) and isinstance(x.func, n.Sym) and not x.prefer_product}
+        functions |= _bracketed_letters(trees, candidates)
+        functions &= {repr(n.structure(sym)) for sym, _ in candidates}
+        if functions:
+            trees = tuple(n.map_nodes(tree, lambda x: _applied_bare_argument(x, functions)) for tree in trees)
     if not mixed:
         return trees
     return tuple(n.map_nodes(tree, lambda x: replace(x, prefer_product=False, maybe_product=False)
