@@ -1845,7 +1845,7 @@ SUMMED_SWAP = "summed swap"
 
 def _summed_pairs(tree: n.Node) -> set[str]:
     """The keys of the two-index families A a sum runs over both indices of, with one vector at both:
-    the matrix of a quadratic form \sum_{i,j} A_{ij} x_i x_j (x_i y_j beside y_i x_j is a bilinear form,
+    the matrix of a quadratic form \\sum_{i,j} A_{ij} x_i x_j (x_i y_j beside y_i x_j is a bilinear form,
     which no symmetry of A makes one: an index order changed there is a slip)."""
     out: set[str] = set()
     for node in tree.walk():
