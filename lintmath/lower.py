@@ -450,34 +450,31 @@ def _mentions_node(tree: n.Node, targets: list) -> bool:
     return any(id(x) in ids for x in tree.walk())
 
 
-def _quadratic_forms(trees, matrices: frozenset[str]) -> frozenset[str]:
-    """The keys of the matrices B written between a vector's transpose and the vector: ``x^T B x``."""
-    found = set()
+def _factor_triples(trees):
+    """Each run of three factors in a product of ``trees``: (left, middle, right)."""
     for tree in trees:
         for node in tree.walk():
-            if not isinstance(node, n.Mul):
-                continue
-            for left, middle, right in zip(node.factors, node.factors[1:], node.factors[2:]):
-                if isinstance(left, n.Transpose) and isinstance(left.inner, n.Sym) \
-                        and isinstance(middle, n.Sym) and middle.key in matrices \
-                        and isinstance(right, n.Sym) and right.key == left.inner.key:
-                    found.add(middle.key)
-    return frozenset(found)
+            if isinstance(node, n.Mul):
+                yield from zip(node.factors, node.factors[1:], node.factors[2:])
+
+
+def _quadratic_forms(trees, matrices: frozenset[str]) -> frozenset[str]:
+    """The keys of the matrices B written between a vector's transpose and the vector: ``x^T B x``."""
+    return frozenset(middle.key for left, middle, right in _factor_triples(trees)
+                     if isinstance(left, n.Transpose) and isinstance(left.inner, n.Sym)
+                     and isinstance(middle, n.Sym) and middle.key in matrices
+                     and isinstance(right, n.Sym) and right.key == left.inner.key)
 
 
 def _transforms(trees, matrices: frozenset[str]) -> frozenset[str]:
     """The keys of the matrices M written around another matrix with M transposed or inverted at one
     end: ``M\\Sigma M^T``, ``Q\\Lambda Q^{-1}``, ``P^{-1} A P``."""
     found = set()
-    for tree in trees:
-        for node in tree.walk():
-            if not isinstance(node, n.Mul):
-                continue
-            for left, middle, right in zip(node.factors, node.factors[1:], node.factors[2:]):
-                inner = _unwrapped(middle)
-                inner = inner.base if isinstance(inner, n.Pow) and _is_minus_one(inner.exp) else inner
-                if isinstance(inner, n.Sym) and inner.key in matrices and _conjugating(left, _unwrapped(right)):
-                    found.add(_conjugated_root(left).key)
+    for left, middle, right in _factor_triples(trees):
+        inner = _unwrapped(middle)
+        inner = inner.base if isinstance(inner, n.Pow) and _is_minus_one(inner.exp) else inner
+        if isinstance(inner, n.Sym) and inner.key in matrices and _conjugating(left, _unwrapped(right)):
+            found.add(_conjugated_root(left).key)
     return frozenset(found)
 
 
