@@ -4,7 +4,7 @@ import pytest
 
 from lintmath.check import check_step
 from lintmath.model import Status
-from tests.unit.documents import checked_steps
+from documents import checked_steps
 
 
 @pytest.mark.parametrize("lhs, rhs", [

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from lintmath.check import check_step
-from tests.unit.documents import checked_steps, display
+from documents import checked_steps, display
 
 GAMMA_DEFINED = ("For $x > 0$ the gamma function is\n\\begin{equation}\n"
                  "\\Gamma(x) = \\int_0^\\infty s^{x-1} e^{-s}\\,ds.\n\\end{equation}\n")
