@@ -1216,10 +1216,19 @@ def holds_by_definitions(lhs: str, rhs: str, relation: str, macros: Mapping[str,
     """A verified verdict when the step holds with every definition in force substituted, else None.
     An inequality is never verified by sampled points, so for one this is at best an unverified
     verdict, naming the definitions: a rescue of a step refuted with its names as free letters."""
-    holding = _holds_by_definitions(lhs, rhs, relation, macros, seed, context, False)
+    if relation not in EQUALITY and relation not in INEQUALITY:
+        return None
+    try:
+        parsed = parse_step(lhs, rhs, macros)
+        definitions = parse_definitions(context, macros, ("define", "result"))
+    except (ParseFailure, RecursionError):
+        return None
+    holding = _holds_with(parsed, definitions, relation, macros, seed, context)
     if holding is None:
         # "write $\bar f = \mathbb{E}[\hat f(x)]$ at a fixed $x$", then steps in \hat f alone
-        holding = _holds_by_definitions(lhs, rhs, relation, macros, seed, context, True)
+        fixed = _at_fixed_arguments(definitions, parsed)
+        if any(a is not b for a, b in zip(fixed, definitions)):
+            holding = _holds_with(parsed, fixed, relation, macros, seed, context)
     return holding
 
 
@@ -1251,21 +1260,10 @@ def _at_fixed_arguments(definitions: list[Definition], parsed: Parsed) -> list[D
     return out
 
 
-def _holds_by_definitions(lhs: str, rhs: str, relation: str, macros: Mapping[str, Macro], seed: int,
-                          context: tuple[ContextItem, ...], fixed_arguments: bool) -> Verdict | None:
-    """holds_by_definitions, with the definitions' applications at fixed arguments read as the bare
-    functions the step writes (see _at_fixed_arguments) when ``fixed_arguments``; None also where
-    that reading changes no definition."""
-    if relation not in EQUALITY and relation not in INEQUALITY:
-        return None
+def _holds_with(parsed: Parsed, definitions: list[Definition], relation: str, macros: Mapping[str, Macro],
+                seed: int, context: tuple[ContextItem, ...]) -> Verdict | None:
+    """holds_by_definitions, with ``definitions`` those in force."""
     try:
-        parsed = parse_step(lhs, rhs, macros)
-        definitions = parse_definitions(context, macros, ("define", "result"))
-        if fixed_arguments:
-            fixed = _at_fixed_arguments(definitions, parsed)
-            if all(a is b for a, b in zip(fixed, definitions)):
-                return None
-            definitions = fixed
         # (the library's own function restated changes no value: put in, it only slows the comparison)
         definitions = [d for d in definitions if not _restates_library(d, macros, seed)]
         # a letter the step differentiates by is a variable there (d/d\\beta of \\gamma\\beta beside
