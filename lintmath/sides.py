@@ -364,11 +364,20 @@ def _bare_argument_brackets(x: n.Node) -> Iterator[tuple[n.Sym, n.Node]]:
         return
     ops = x.ops or ("",) * (len(x.factors) - 1)
     for k, (f, g) in enumerate(zip(x.factors, x.factors[1:])):
-        bracket = g.base if isinstance(g, n.Pow) else g
-        if isinstance(f, n.Func) and len(f.args) == 1 and isinstance(f.args[0], n.Sym) \
-                and f.end == f.args[0].end == g.start and ops[k] == "" \
-                and isinstance(bracket, n.Paren) and bracket.delim == "(":
+        bracket = _bracket_after_bare_argument(f, g, ops[k])
+        if bracket is not None:
             yield f.args[0], bracket.inner
+
+
+def _bracket_after_bare_argument(f: n.Node, g: n.Node, op: str) -> n.Paren | None:
+    """The ``(`` bracket ``g`` (or the base of its power) that follows, with no operator ``op``, the
+    bare letter argument of the function ``f`` (``\\log S`` then ``(t)``); None when they are not so."""
+    bracket = g.base if isinstance(g, n.Pow) else g
+    if isinstance(f, n.Func) and len(f.args) == 1 and isinstance(f.args[0], n.Sym) \
+            and f.end == f.args[0].end == g.start and op == "" \
+            and isinstance(bracket, n.Paren) and bracket.delim == "(":
+        return bracket
+    return None
 
 
 def _bracketed_letters(trees: tuple[n.Node, ...], candidates: list[tuple[n.Sym, n.Node]]) -> set[str]:
@@ -399,12 +408,9 @@ def _applied_bare_argument(x: n.Node, functions: set[str]) -> n.Node:
     k = 0
     while k < len(factors) - 1:
         f, g = factors[k], factors[k + 1]
-        bracket = g.base if isinstance(g, n.Pow) else g
-        if isinstance(f, n.Func) and len(f.args) == 1 and isinstance(f.args[0], n.Sym) \
-                and f.end == f.args[0].end == g.start and ops[k] == "" \
-                and isinstance(bracket, n.Paren) and bracket.delim == "(" \
-                and repr(n.structure(f.args[0])) in functions:
-            sym = f.args[0]
+        bracket = _bracket_after_bare_argument(f, g, ops[k])
+        if bracket is not None and repr(n.structure(f.args[0])) in functions:  # type: ignore[attr-defined]
+            sym = f.args[0]  # type: ignore[attr-defined]
             applied: n.Node = n.Apply(sym.start, bracket.end, sym, (bracket.inner,), maybe_product=True)
             if isinstance(g, n.Pow):  # \log S(t)^c: the log of the power, as \log x^2 is
                 applied = replace(g, start=sym.start, base=applied)

@@ -113,7 +113,7 @@ def decay_letters(*trees: n.Node) -> dict[str, float]:
             if not (isinstance(x, n.Integral) and isinstance(x.hi, n.Const) and x.hi.name == "inf"
                     and isinstance(x.lo, n.Num) and x.lo.value == "0"):
                 continue
-            exponents = [e for e in _exponents(x.body)]
+            exponents = _exponents(x.body)
             letters = {key for e in exponents for key in _decaying(e, x.var.key)}
             if not letters:
                 continue
