@@ -25,7 +25,7 @@ from lintmath.lower import (
 )
 from lintmath import arithmetic, einstein, implication, linalg, modular, probability, quantum
 from lintmath import additive, complexes, declared, expectation, independence, infotheory, logbase, matfunc, primed, refusals, series, symmetric
-from lintmath import stacked
+from lintmath import linearmaps, stacked
 from lintmath import tuples as tuples_reading
 from lintmath.budget import BudgetExceeded, work_time
 from lintmath.context import EARLIER, RELATION, VALUES, ContextItem, with_earlier_values, with_letters
@@ -249,6 +249,12 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
                                                   context=context, indefinite=indefinite)
         if stated_symmetry is not None:
             return stated_symmetry
+    if verdict.status in (Status.UNVERIFIED, Status.REFUTED) and relation in EQUALITY \
+            and (any(item.kind == linearmaps.KIND for item in context) or linearmaps.annotated(lhs + " " + rhs)):
+        linear = _verified_with_linear_maps(lhs, rhs, relation, macros=macros, first=first, seed=seed,
+                                            context=context, indefinite=indefinite)
+        if linear is not None:
+            return linear
     if verdict.status is Status.UNVERIFIED and relation in EQUALITY and context:
         # P^2 = (a written matrix) beside $P = \begin{pmatrix}..\end{pmatrix}$: as a free letter P is a random
         # matrix of no particular size, so the step cannot be decided (shapes, a name gone); the written
@@ -941,6 +947,32 @@ def _verified_with_symmetry(lhs: str, rhs: str, relation: str, **options) -> Ver
 
     def reading(step: Parsed) -> Parsed:
         return Parsed(step.lhs, step.rhs, replace(step.letters, stated_symmetric=keys))
+    return _verified_as_written(lhs, rhs, relation, guess, reading=reading, **options)
+
+
+def _verified_with_linear_maps(lhs: str, rhs: str, relation: str, **options) -> Verdict | None:
+    """A verified verdict for a step that holds when the maps the prose states linear are, or all the
+    maps it applies to vectors when its own annotation says it uses linearity (``T(a\\mathbf{u} +
+    b\\mathbf{v}) = aT(\\mathbf{u}) + bT(\\mathbf{v})`` below "Let $T$ be a linear map"), naming the
+    reading among its guesses; None otherwise. Verify-only: a step that fails for a generic linear map
+    may rest on more the prose says of it (an isometry, an eigenvector), so it is decided as it was."""
+    context = options.get("context", ())
+    parsed = _read_again(lhs, rhs, options)
+    if parsed is None:
+        return None
+    heads = {x.func.key for side in (parsed.lhs, parsed.rhs) for x in side.walk() if isinstance(x, n.Apply)}
+    stated = [item for item in context if item.kind == linearmaps.KIND and set(item.lhs.split(",")) & heads]
+    keys = frozenset(key for item in stated for key in item.lhs.split(",")) & heads
+    if linearmaps.annotated(lhs + " " + rhs):
+        keys |= parsed.letters.maps & heads
+    if not keys:
+        return None
+    where = " (as stated at " + ", ".join(sorted({item.where for item in stated})) + ")" if stated else \
+        " (as the step says)"
+    guess = ", ".join(sorted(k.split(":")[-1] for k in keys)) + " linear" + where
+
+    def reading(step: Parsed) -> Parsed:
+        return Parsed(step.lhs, step.rhs, replace(step.letters, linear=keys))
     return _verified_as_written(lhs, rhs, relation, guess, reading=reading, **options)
 
 

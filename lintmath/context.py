@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from lintmath import complexes, declared, expectation, independence, logbase, symmetric
+from lintmath import complexes, declared, expectation, independence, linearmaps, logbase, symmetric
 from lintmath.model import Document, Macro, Step
 from lintmath.lower import LIBRARY
 from lintmath.modular import has_letters
@@ -637,6 +637,14 @@ def symmetric_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem
             for line, keys, continues in symmetric.statements_of(doc.lines, macros)]
 
 
+def linear_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
+    """``Let $T$ be a linear map`` in the prose: an item of kind linearmaps.KIND naming the maps (their
+    keys, comma-separated, in lhs), which a step may be verified under (see linearmaps.py)."""
+    return [ContextItem(linearmaps.KIND, "", ",".join(sorted(keys)), "", "", f"{doc.path}:{line}", line, False,
+                        doc.path, continues)
+            for line, keys, continues in linearmaps.statements_of(doc.lines, macros)]
+
+
 def declared_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
     """``Let $A$ and $B$ be $n \\times n$ matrices`` in the prose: an item of kind declared.KIND naming the
     letters (their keys, comma-separated, in lhs) that are matrices although written plain (or, with rhs
@@ -716,6 +724,7 @@ def document_context(doc: Document, own: dict | None = None) -> list[ContextItem
     items.extend(prose_items(doc, macros))
     items.extend(independence_items(doc, macros))
     items.extend(symmetric_items(doc, macros))
+    items.extend(linear_items(doc, macros))
     items.extend(declared_items(doc, macros))
     items.extend(complex_items(doc, macros))
     items.extend(log_base_items(doc))
@@ -776,6 +785,9 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
         elif item.kind == symmetric.KIND:
             # as independence: a letter reused chapters later may name another matrix
             if here and item.path == path and here - item.line <= symmetric.REACH:
+                independent.append(item)
+        elif item.kind == linearmaps.KIND:
+            if here and item.path == path and here - item.line <= linearmaps.REACH:
                 independent.append(item)
         elif item.kind == declared.KIND:
             # as independence: a letter reused chapters later may be a number again

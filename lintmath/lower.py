@@ -168,6 +168,9 @@ class Letters:
     # keys of the matrices the prose states symmetric ("where $A$ is symmetric"): symmetric in the
     # symmetric reading whatever their names, and a step that holds there is verified (see check.py)
     stated_symmetric: frozenset[str] = frozenset()
+    # heads of applications read as linear maps, T(v) a fixed random matrix times v: where the prose or
+    # the step's annotation says they are linear (see linearmaps.py), in a reading that only verifies
+    linear: frozenset[str] = frozenset()
     # letters that may count the terms of a sum without bounds (see SUM_COUNT)
     sum_counts: frozenset[str] = frozenset()
     # keys of the matrices seen in a Gram matrix's inverse, (X^T X)^{-1} or (X X^T)^{-1}: tall (n x p) or
@@ -3290,6 +3293,8 @@ class Lowerer:
                 return probability.probability(self.inst.seed, node.func.key, names, self.inst.size,
                                                list(node.args), node.given, values,
                                                independent=("independent",) in self.inst.flips)
+        if node.func.key in self.letters.linear and len(node.args) == 1 and not node.primes and node.bracket == "(":
+            return self.linear_map(node)
         plain, dots = n.undotted(node.func)
         if dots and self.letters.time is not None and not self.apply_is_product(node):
             return self.lower_Apply(replace(node, func=plain, primes=node.primes + dots))  # \dot x(t) is x'(t)
@@ -3340,6 +3345,19 @@ class Lowerer:
             u = realisation.variables[0]
             return derivative(realisation.expr, u, node.primes).subs(u, args[0])
         return apply_stand_in(realisation, args)
+
+    def linear_map(self, node: n.Apply) -> sp.Expr:
+        """T(v) for a map stated linear: a fixed random square matrix times a vector, a fixed random number
+        times a number. Square will do: an identity of linearity holds for every linear map if it holds
+        for a generic square one, and the reading only verifies."""
+        value = linalg.scalar(self.lower(node.args[0]))
+        name = f"{self.inst.seed}:linear:{node.func.key}"
+        if not linalg.is_matrix(value):
+            return sp.Symbol(name) * value
+        rows, cols = value.shape
+        if cols != 1:
+            raise Undecidable("a linear map of a matrix is not decided yet")
+        return linalg.multiply([linalg.named_random_matrix(name, rows, rows), value])
 
     def vector_argument(self, node: n.Apply, args: list) -> list:
         """f(x) with x a column vector: a number-valued function of x's entries (what a gradient of f
