@@ -489,6 +489,42 @@ _WRITTEN_DECIMAL = re.compile(r"\s*-?\s*\d+\.\d+\s*")
 _WRITTEN_WHOLE = re.compile(r"\s*-?\s*\d+\s*")
 
 
+WRITTEN_PRODUCT_REPLACED = ("writes a matrix's product with a written vector on one side only (A times a column "
+                            "of numbers): its value may be given elsewhere (A\\mathbf{v} = \\mathbf{0}), not decided")
+
+
+def _products_with_written(tree: n.Node, matrices: frozenset[str]) -> set:
+    """The letters (as structures) that multiply a written matrix or column next to them
+    (``A\\begin{pmatrix} 1 \\\\ 2 \\end{pmatrix}``): matrices whose values nothing here gives."""
+    found = set()
+    for x in tree.walk():
+        if isinstance(x, n.Mul):
+            run: list[n.Node] = []  # (the letters of MN\mathbf{v} all act on the column)
+            for factor in x.factors:
+                if isinstance(factor, n.Sym) and factor.key in matrices and factor.base != "I":
+                    run.append(factor)
+                    continue
+                if isinstance(factor, n.MatrixLit) and not factor.det:
+                    found.update(n.structure(letter) for letter in run)
+                run = []
+    return found
+
+
+def _written_product_replaced(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> bool:
+    """Whether a letter multiplies written vectors on one side only: ``A^{-1}(A\\mathbf{v}) =
+    A^{-1}\\mathbf{0}`` puts in a value of A\\mathbf{v} that the prose gives (a proof by contradiction),
+    which a random A cannot have. Where both sides multiply written vectors by it (A\\mathbf{u} +
+    A\\mathbf{v} = 2A\\mathbf{w}), the step is about A itself and stays decided."""
+    if "\\begin" not in lhs + rhs and not macros:
+        return False
+    try:
+        left, right = parse_math(lhs, macros), parse_math(rhs, macros)
+    except (ParseFailure, RecursionError):
+        return False
+    matrices = classify_letters(left, right).matrices
+    return _products_with_written(left, matrices) != _products_with_written(right, matrices)
+
+
 def _rounds_to_whole(lhs: str, rhs: str) -> bool:
     """Whether a refuted step only rounds a written decimal to a neighbouring whole number, up or down
     (``216.09 = 217``): a sample size, a number of buses or of whole years is rounded up, a number of
@@ -1052,6 +1088,7 @@ _CONVENTIONS: tuple[tuple[str, Callable[[_Refuted], bool | str | None]], ...] = 
                                                                       or s.derived)),
     (ROUNDED_DECIBELS, lambda s: _rounded_decibels(s.lhs, s.rhs, s.relation, s.decide, **s.options)),
     (ROUNDED_TO_WHOLE, lambda s: s.relation == "=" and _rounds_to_whole(s.lhs, s.rhs)),
+    (WRITTEN_PRODUCT_REPLACED, lambda s: s.relation in EQUALITY and _written_product_replaced(s.lhs, s.rhs, s.macros)),
     (ROUNDED_VALUE_PUT_IN, lambda s: s.relation == "="
      and _puts_in_rounded_value(s.lhs, s.rhs, s.relation, s.decide, **s.options)),
     (CASES_AT_INTEGERS, lambda s: _cases_hold_at_integers(s.lhs, s.rhs, s.relation, s.macros, s.seed)),

@@ -1506,6 +1506,8 @@ INVERSE_RESIDUES = ("inverse residues",)
 #: random matrices and vectors of size 2 instead of linalg.SIZE: a step with tr, det, adj or I whose
 #: matrices have no written size is decided at both sizes (det(2A) = 4 det A holds for 2 x 2 ones only)
 SMALL_MATRICES = ("small matrices",)
+#: the largest size of written matrices that the step's random ones take (larger ones' inverses cost)
+WRITTEN_SIZES = 4
 #: beside a tall or wide matrix (see gram.py), I that nothing it is added to or compared with sizes (tr(I),
 #: \det I, I alone in a product) read as p x p rather than n x n: tr((X^T X)^{-1}X^T X) = tr(I)
 SHORT_IDENTITY = ("short identity",)
@@ -2165,6 +2167,9 @@ class Lowerer:
         """The size of the step's random matrices and vectors in this instance's reading. Beside a tall
         or wide matrix (see gram.py), one more: its p = n - 1 columns are then at least 2, so that a
         p x p Gram matrix stays a matrix (a 1 x 1 one would be read as a number)."""
+        if 2 <= self.letters.dimension <= WRITTEN_SIZES and not self.rectangular:
+            # A beside a written 2 by 2 matrix or column of 2 multiplies it: of that size, as I is
+            return self.letters.dimension
         size = 2 if SMALL_MATRICES in self.inst.flips else linalg.SIZE
         return size + 1 if self.rectangular else size
 
