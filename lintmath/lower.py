@@ -171,6 +171,9 @@ class Letters:
     # heads of applications read as linear maps, T(v) a fixed random matrix times v: where the prose or
     # the step's annotation says they are linear (see linearmaps.py), in a reading that only verifies
     linear: frozenset[str] = frozenset()
+    # the letters that index the entries of samples (the j of x_{ij} beside the vector x_i): within
+    # the vectors' size, as an index of a vector's entries is
+    sample_indices: frozenset[str] = frozenset()
     # letters that may count the terms of a sum without bounds (see SUM_COUNT)
     sum_counts: frozenset[str] = frozenset()
     # keys of the matrices seen in a Gram matrix's inverse, (X^T X)^{-1} or (X X^T)^{-1}: tall (n x p) or
@@ -312,7 +315,10 @@ def classify_letters(*trees: n.Node) -> Letters:
     short = gram.short_vectors(trees, tall, wide, vectors | candidates | required)
     return replace(letters, sum_counts=sum_count_candidates(letters, trees), applications=applications(trees),
                    tall=tall, wide=wide, short=short, transforms=_transforms(trees, matrices),
-                   parameters=subscript_parameters(trees), entry_parameters=subscript_parameters(trees, True))
+                   parameters=subscript_parameters(trees), entry_parameters=subscript_parameters(trees, True),
+                   sample_indices=frozenset(sample[1].base for tree in trees for x in tree.walk()
+                                            if isinstance(x, n.Sym) and x.key in vectors | candidates | required
+                                            and (sample := _sample_vector(x)) is not None))
 
 
 def subscript_parameters(trees, entries: bool = False) -> frozenset[str]:
@@ -1241,6 +1247,19 @@ def entry_letters(trees, vectors: frozenset, matrices: frozenset, required: froz
                for x in written):
             out.append((key, target))
     return tuple(sorted(out))
+
+
+def _sample_vector(node: n.Sym) -> tuple[n.Sym, n.Sym] | None:
+    """The vector whose entry ``node`` may be, as a sample's, and the entry's index: x_i and j of x_{ij},
+    x^{(i)} and j of x_j^{(i)} (whose parenthesised label the parser keeps as an index); None otherwise."""
+    if node.primes or node.sup_letter is not None or len(node.indices) != 2 \
+            or not all(_index_letter(i) for i in node.indices):
+        return None
+    if not node.labels:
+        return replace(node, indices=node.indices[:1]), node.indices[1]
+    if node.labels == ("()",):
+        return replace(node, indices=node.indices[1:]), node.indices[0]
+    return None
 
 
 def _index_letter(item: n.Node) -> bool:
@@ -2266,7 +2285,8 @@ class Lowerer:
             # from the sum and make d/ds_j of it 0 (and beside \sum_{c=1}^{k-1}, over 1..k-1)
             tops = [top for _, hi in self.inst.bounds.values() if (top := self.bound_value(hi)) is not None]
             # an index of the entries of vectors stays within their dimension
-            top = min([self.inst.size, *tops, *([self.matrix_size] if self.letters.entries else [])])
+            entry = self.letters.entries or letter in self.letters.sample_indices
+            top = min([self.inst.size, *tops, *([self.matrix_size] if entry else [])])
             free = [v for v in range(1, top + 1) if v not in used] or [top]
             self.inst.indices[letter] = random.Random(f"{self.inst.seed}:{letter}").choice(free)
         return self.inst.indices[letter]
@@ -2343,6 +2363,10 @@ class Lowerer:
         if node.base == "1" and "bf" in node.style and not node.indices:
             # the vector of ones, read only where it is transposed (see Parser.transposed_next)
             return sp.ImmutableMatrix(sp.ones(self.dimension, 1))
+        sample = _sample_vector(node)
+        if sample is not None and self.shape(node) == "vector":
+            # x_{ij} beside the sample vector x_i (x_j^{(i)} beside x^{(i)}): the j-th entry of that sample
+            return self.entry_of_value(self.symbol(sample[0]), sample[1:])
         sized = dict(self.letters.identities).get(node.key)
         if sized is not None:
             return sp.ImmutableMatrix(sp.eye(sized))  # I_3 beside a written 3 by 3 matrix
@@ -3415,6 +3439,10 @@ class Lowerer:
                 return sp.Integer(0)
             self.hold_optima(value, [variable])
             return derivative(value, variable, node.primes)
+        if len(node.wrt) == 1 and not node.held:
+            by_entry = self.derivative_by_entry(node, *node.wrt[0])
+            if by_entry is not None:
+                return by_entry
         variables = []
         for var, order in node.wrt:
             if not var.indices and any(isinstance(x, n.Sym) and x.base == var.base and x.style == var.style
@@ -3488,6 +3516,39 @@ class Lowerer:
                 value = sp.ImmutableMatrix([[sp.Symbol(x) for x in row] for row in names])
                 return linalg.transpose(value) if transposed else value
         return self.differentiate(self.lower(node.body), variables, _held(node), timed or None)
+
+    def derivative_by_entry(self, node: n.Deriv, var: n.Node, order: int) -> sp.Expr | None:
+        """``\\frac{\\partial}{\\partial w_j}`` of an expression in the vector w (w^T x_i), w_j its entry: the
+        body built with a symbol for each entry of w, differentiated by the j-th, and the entries put
+        back, as a gradient's one entry. None where var is no entry of a vector of the step, or the
+        body is a bare name (dJ/dw_j, as opaque as dJ/dw)."""
+        target = dict(self.letters.entries).get(var.key) if isinstance(var, n.Sym) and len(var.indices) == 1 else None
+        body = _unwrapped(node.body)
+        if target is None or isinstance(body, n.Sym) or var.labels or var.primes:
+            return None
+        style, _, base = target.rpartition(":")
+        vector = replace(var, base=base, style=style, indices=())
+        if vector.key in self.variables or vector.key in self.letters.moving:
+            return None
+        at = self.symbol(vector)
+        if not linalg.is_matrix(at) or at.shape[1] != 1:
+            return None
+        position = self.index_value(var.indices[0])
+        if not position.isdigit() or not 1 <= int(position) <= at.shape[0]:
+            raise Undecidable("a derivative by an entry of a vector at an index that is not one of its own")
+        entries = sp.symbols(f"grad_{len(self.variables)}_1:{at.shape[0] + 1}")
+        self.variables[vector.key] = sp.ImmutableMatrix(entries)
+        try:
+            value = linalg.scalar(self.lower(node.body))
+        finally:
+            del self.variables[vector.key]
+        if linalg.is_matrix(value):
+            raise Undecidable("a derivative of a vector by an entry of another is not decided yet")
+        self.hold_optima(value, list(entries))
+        value = derivative(value, entries[int(position) - 1], order)
+        if self.inst.atoms:
+            value = _derivatives_as_atoms(sp.ImmutableMatrix([value]))[0]
+        return value.xreplace(dict(zip(entries, at)))
 
     def applied_form(self, body: n.Sym, node: n.Deriv) -> n.Apply | None:
         """The application f(x) whose derivative a bare \\frac{df}{dx} is (see applied_rate), when this
