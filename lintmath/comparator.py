@@ -20,7 +20,7 @@ from lintmath.lower import (
     DEGREE_ANGLES, DIMENSION_LETTER, FUNCTION_POWER, SUM_COUNT, ENTRYWISE_NORMS, EVENTS, EVENT_MODEL, LOG_BASE_TWO, MAYBE_SYMMETRIC_NAMES,
     LEVI_CIVITA, OPERATOR_REACH, OPTIMUM_MARK, ORDER_TYPO, SLASH_ARGUMENT, SLASH_REACH, SMALL_MATRICES, SQUARE_MATRICES, SUMMED_SWAP, SYMMETRIC_NAMES, TRIANGLE_ANGLES, Instance,
     Letters, Lowerer, Undecidable, classify_letters, derivative, dimension_letter_candidates, is_library,
-    applied_rate, exact_indicator, least_integers, normalized_family, read_as_product, reading_keys, stacked_counts, sum_bounds,
+    applied_rate, exact_indicator, least_integers, real_indicator, normalized_family, read_as_product, reading_keys, stacked_counts, sum_bounds,
 )
 from lintmath import commutators, events, expectation, linalg, matfunc, quantum
 from lintmath.budget import work_time
@@ -200,7 +200,7 @@ def names(tree: n.Node, letters: Letters) -> dict[str, str]:
     inside_index = n.non_quantities(tree) | _averaged_conditions(tree)
     for node in tree.walk():
         if isinstance(node, n.Apply):
-            if is_library(node) or exact_indicator(node, letters.index):
+            if is_library(node) or exact_indicator(node, letters.index) or real_indicator(node):
                 continue
             if read_as_product(node, letters):
                 if node.func.base not in letters.integer and node.func.base not in letters.index:
@@ -320,6 +320,12 @@ DOMAIN_IN_A_READING = "holds on part of the domain in one reading of the notatio
 class Comparator:
     """Evaluates two trees on shared random instances and points; reused by the diagnosis so that a
     candidate fix is judged on exactly the points that refuted the step."""
+
+    def turns_on_signs(self, *trees: n.Node) -> bool:
+        return turns_on_signs(*trees)
+
+    def differs_off_samples(self, lhs: n.Node, rhs: n.Node) -> bool:
+        return differs_off_samples(self, lhs, rhs)
 
     def __init__(self, parsed: Parsed, relation: str, seed: int, assumed: tuple[ContextItem, ...] = (),
                  indefinite: bool = False, constant_in: str = ""):
@@ -1503,29 +1509,67 @@ def _pairs_indexed_vectors(tree: n.Node, letters: Letters) -> bool:
     return False
 
 
+def differs_off_samples(comparator: "Comparator", lhs: n.Node, rhs: n.Node) -> bool:
+    """Whether ``lhs`` and ``rhs`` (a candidate edit of the step ``comparator`` decides), equal at the
+    sampled points, differ where the letters are negative or of mixed signs: for a step with a function
+    whose formula turns on signs (|x|, max, an indicator of an inequality), an edit that holds only where
+    the sampled letters are (1[z < 0] + 1 for 1[z > 0]) is no repair."""
+    other = Comparator(Parsed(lhs, rhs, comparator.parsed.letters), comparator.relation, comparator.seed,
+                       comparator.assumed, comparator.integrates, comparator.constant_in)
+    return _cases_differ_off_samples(other)
+
+
+def turns_on_signs(*trees: n.Node) -> bool:
+    """Whether a tree has a function whose formula changes with the sign of its argument: |x|, max, min,
+    sign, relu, or the indicator of an inequality."""
+    return any(isinstance(x, n.Abs) or isinstance(x, n.Func) and x.name in ("max", "min", "sign", "relu")
+               or real_indicator(x) for tree in trees for x in tree.walk())
+
+
 def _cases_differ_off_samples(comparator: "Comparator") -> bool:
     """Whether a step with cases differs where its letters are negative or of mixed signs, in every
     reading that holds where they are positive. The sampled points are positive, so a case for
     negative values (``-x & x < 0``) is never reached there; the author wrote it, so it is no
     convention to pass over, and a step verified without it is not. (The reading matters: |(x - i)/(x + i)| = 1
     holds for every real x with i the imaginary unit, and at no point with i a letter.)"""
-    def mixed(p: int, k: int) -> sp.Rational:
-        return (-1) ** (p + k) * sp.Rational(23 + 17 * ((p + 2 * k) % 4), 50)
-
-    def bits(p: int, k: int) -> sp.Rational:
-        # the sign of the k-th letter at point p is bit p of k: any two of the first 16 letters have
-        # opposite signs at some point, also letters an even number apart in the sorted order (X#1 and
-        # Y#1 of E[|X + Y|], four outcomes apart), which ``mixed`` always signs alike
-        return (-1) ** ((k >> p) & 1) * sp.Rational(23 + 17 * ((p + 2 * k) % 4), 50)
-
     def differs(flips: frozenset) -> bool:
-        for value in (lambda p, k: -sp.Rational(23 + 17 * ((p + k) % 4), 50), mixed, bits):
+        for value in _OFF_SAMPLES:
             counts = _agreement(comparator, value, flips)
             if counts is not None and counts[1]:
                 return True
         return False
 
     return all(differs(flips) for flips in _holding_readings(comparator))
+
+
+def _negative(p: int, k: int) -> sp.Rational:
+    return -sp.Rational(23 + 17 * ((p + k) % 4), 50)
+
+
+def _mixed(p: int, k: int) -> sp.Rational:
+    return (-1) ** (p + k) * sp.Rational(23 + 17 * ((p + 2 * k) % 4), 50)
+
+
+def _bits(p: int, k: int) -> sp.Rational:
+    # the sign of the k-th letter at point p is bit p of k: any two of the first 16 letters have
+    # opposite signs at some point, also letters an even number apart in the sorted order (X#1 and
+    # Y#1 of E[|X + Y|], four outcomes apart), which ``_mixed`` always signs alike
+    return (-1) ** ((k >> p) & 1) * sp.Rational(23 + 17 * ((p + 2 * k) % 4), 50)
+
+
+#: the points off the (positive) samples a step that turns on signs is asked at, the k-th letter at
+#: point p being value(p, k): all negative, of alternating signs, of every pair of signs
+_OFF_SAMPLES = (_negative, _mixed, _bits)
+
+
+def holds_off_samples(comparator: "Comparator") -> bool:
+    """Whether a step refuted at the (positive) sampled points holds at some point off them, in the
+    default reading: ``1[a > b] = 0`` holds wherever a < b, which the prose may say."""
+    for value in _OFF_SAMPLES:
+        counts = _agreement(comparator, value)
+        if counts is not None and counts[0]:
+            return True
+    return False
 
 
 def _holding_readings(comparator: "Comparator") -> list[frozenset]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Callable, Mapping
 
-from lintmath.lower import LIBRARY, Instance, Lowerer, classify_letters, has_cases, is_library
+from lintmath.lower import LIBRARY, Instance, Lowerer, classify_letters, has_cases, is_library, real_indicator
 from lintmath import equations, implication, modular, refusals
 from lintmath.budget import BudgetExceeded
 from lintmath.context import LETTER, NAMED, ContextItem, constant_as_letter
@@ -26,7 +26,7 @@ from lintmath.parse.parser import closing, parse_math, reads_star_product
 from lintmath.parse.tokens import ParseFailure, Token, expand_macros, tokenize
 from lintmath.parse.vocabulary import GREEK
 from lintmath.relations import EQUALITY, INEQUALITY, find_relations
-from lintmath.comparator import SIZE_DEPENDENT, Comparator, _holds_at_integers
+from lintmath.comparator import SIZE_DEPENDENT, Comparator, _holds_at_integers, holds_off_samples
 from lintmath.sides import Parsed, coherent_applications, parse_step, reclassified
 from lintmath.tolerance import _half_unit, side_value
 
@@ -487,6 +487,30 @@ ROUNDED_TO_WHOLE = "a number rounded up or down to a whole one (a count: n = 216
 #: a side that is only a written decimal, or a whole number, with a sign at most
 _WRITTEN_DECIMAL = re.compile(r"\s*-?\s*\d+\.\d+\s*")
 _WRITTEN_WHOLE = re.compile(r"\s*-?\s*\d+\s*")
+
+
+INDICATOR_DOMAIN = ("holds where the inequality of an indicator is otherwise (at points off the sampled ones, "
+                    "with negative letters): a domain question, not decided")
+
+
+def _indicator_holds_elsewhere(lhs: str, rhs: str, relation: str, macros: Mapping[str, Macro], seed: int) -> bool:
+    """Whether a refuted step with the indicator of an inequality holds at some point off the sampled
+    ones (``1[a > b] = 0`` wherever a < b): the sampled letters are positive, and which side of its
+    inequality the step means is the prose's to say."""
+    if relation not in EQUALITY:
+        return False
+    try:
+        left, right = coherent_applications(parse_math(lhs, macros), parse_math(rhs, macros))
+    except (ParseFailure, RecursionError):
+        return False
+    if not any(real_indicator(x) for tree in (left, right) for x in tree.walk()):
+        return False
+    try:
+        return holds_off_samples(Comparator(Parsed(left, right, classify_letters(left, right)), relation, seed))
+    except BudgetExceeded:
+        raise
+    except Exception:  # noqa: BLE001 -- a reading that cannot be built decides nothing
+        return False
 
 
 WRITTEN_PRODUCT_REPLACED = ("writes a matrix's product with a written vector on one side only (A times a column "
@@ -1088,6 +1112,7 @@ _CONVENTIONS: tuple[tuple[str, Callable[[_Refuted], bool | str | None]], ...] = 
                                                                       or s.derived)),
     (ROUNDED_DECIBELS, lambda s: _rounded_decibels(s.lhs, s.rhs, s.relation, s.decide, **s.options)),
     (ROUNDED_TO_WHOLE, lambda s: s.relation == "=" and _rounds_to_whole(s.lhs, s.rhs)),
+    (INDICATOR_DOMAIN, lambda s: _indicator_holds_elsewhere(s.lhs, s.rhs, s.relation, s.macros, s.seed)),
     (WRITTEN_PRODUCT_REPLACED, lambda s: s.relation in EQUALITY and _written_product_replaced(s.lhs, s.rhs, s.macros)),
     (ROUNDED_VALUE_PUT_IN, lambda s: s.relation == "="
      and _puts_in_rounded_value(s.lhs, s.rhs, s.relation, s.decide, **s.options)),

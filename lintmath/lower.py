@@ -3358,6 +3358,11 @@ class Lowerer:
             truth = _INTEGER_RELATIONS.get(node.func.labels[0])
             if truth is not None:
                 return sp.Integer(int(truth(*args)))
+        if real_indicator(node) and len(args) == 2 and not any(linalg.is_matrix(a) for a in args):
+            # 1[z > 0], 1[y w^T x < 1]: an inequality between real quantities is true or false at every
+            # point sampled, so the indicator is the step function it writes (ReLU's derivative)
+            relation = sp.Lt if node.func.labels[0] == "<" else sp.Le
+            return sp.Piecewise((sp.Integer(1), relation(*args)), (sp.Integer(0), True))
         # an indicator: one unknown function per relation, whatever the condition's text
         name = n.INDICATOR + node.func.labels[0] if n.is_indicator(node) else sp.sstr(self.symbol(node.func))
         if node.bracket != "(":
@@ -4042,13 +4047,20 @@ _INTEGER_RELATIONS = {"=": lambda a, b: a == b, "\\neq": lambda a, b: a != b, "<
                       "\\leq": lambda a, b: a <= b}
 
 
+def real_indicator(node: n.Node) -> bool:
+    """Whether ``node`` is the indicator of an inequality (``1[z > 0]``, ``\\mathbb{1}\\{x \\le c\\}``),
+    which ``apply`` decides exactly at every point: no unknown function's."""
+    return n.is_indicator(node) and node.func.labels[0] in ("<", "\\leq") and len(node.args) == 2
+
+
 def has_indicator(*trees: n.Node, exact: frozenset[str] = frozenset()) -> bool:
     """Whether an indicator ``1(a R b)`` appears. It is read as an unknown function of a and b, so a
     step that holds for every such function holds for the indicator; but one may hold only for its
     values 0 and 1 (``1(A)^2 = 1(A)``) or for conditions the prose links (``1(y = 1) + 1(y = -1) = 1``
     for labels y = +-1): such a step is verified where it holds and never refuted. One between whole
     numbers (see exact_indicator) is decided exactly and counts not."""
-    return any(n.is_indicator(x) and not exact_indicator(x, exact) for tree in trees for x in tree.walk())
+    return any(n.is_indicator(x) and not exact_indicator(x, exact) and not real_indicator(x)
+               for tree in trees for x in tree.walk())
 
 
 def exact_indicator(node: n.Node, index: frozenset[str]) -> bool:

@@ -331,7 +331,9 @@ def _holds(comparator, lhs: n.Node, tree: n.Node, quick: "Prefilter | None" = No
         except Exception:  # an edit SymPy cannot evaluate is not an explanation
             return False
         if outcome.kind == "equal":
-            return True
+            # (the sampled letters are positive: a repair of a step with |x| or 1[z > 0] must hold off them)
+            signed = getattr(comparator, "turns_on_signs", None)
+            return not (signed is not None and signed(lhs, tree) and comparator.differs_off_samples(lhs, tree))
     return False
 
 
