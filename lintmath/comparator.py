@@ -20,7 +20,7 @@ from lintmath.lower import (
     DEGREE_ANGLES, DIMENSION_LETTER, FUNCTION_POWER, SUM_COUNT, ENTRYWISE_NORMS, EVENTS, EVENT_MODEL, LOG_BASE_TWO, MAYBE_SYMMETRIC_NAMES,
     LEVI_CIVITA, OPERATOR_REACH, OPTIMUM_MARK, ORDER_TYPO, SLASH_ARGUMENT, SLASH_REACH, SMALL_MATRICES, SQUARE_MATRICES, SUMMED_SWAP, SYMMETRIC_NAMES, TRIANGLE_ANGLES, Instance,
     Letters, Lowerer, Undecidable, classify_letters, derivative, dimension_letter_candidates, is_library,
-    applied_rate, exact_indicator, least_integers, real_indicator, normalized_family, read_as_product, reading_keys, stacked_counts, sum_bounds,
+    applied_rate, exact_indicator, least_integers, real_indicator, normalized_family, weighted_family, read_as_product, reading_keys, stacked_counts, sum_bounds,
 )
 from lintmath import commutators, events, expectation, linalg, matfunc, quantum
 from lintmath.budget import work_time
@@ -1366,7 +1366,7 @@ def _normalizations(flips: frozenset, *trees: n.Node) -> list[tuple[n.Node, str,
     sums = {}
     for tree in trees:
         for x in tree.walk():
-            total = normalized_family(x)
+            total = normalized_family(x) or weighted_family(x)
             if total is not None and total.body.key in families:
                 sums[total.body.key] = total
     return [(total, "=", n.Num(total.start, total.start, "1")) for total in sums.values()]

@@ -1827,7 +1827,7 @@ def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
             if isinstance(node, n.Sym) and len(node.indices) == 2:
                 orders.setdefault(node.key, set()).add(tuple(n.structure(i) for i in node.indices))
             # \sum_j y_j written out: y is often a probability vector or a one-hot label (sums to 1)
-            total = normalized_family(node)
+            total = normalized_family(node) or weighted_family(node)
             if total is not None and ("normalized", total.body.key) not in totals:
                 totals.append(("normalized", total.body.key))
             key = None
@@ -2019,6 +2019,25 @@ def normalized_family(node: n.Node) -> n.BigOp | None:
         if len(entries) == 1 and not any(isinstance(x, n.Sym) and x.base == node.var for f in rest for x in f.walk()):
             return replace(node, body=entries[0])
     return None
+
+
+def weighted_family(node: n.Node) -> n.BigOp | None:
+    """``\\sum_j y_j`` for a sum that weighs the logs of a family by the entries of another (the
+    cross-entropy ``\\sum_k y_k \\log \\hat y_k``, ``\\sum_k t_k \\log\\frac{e^{z_k}}{\\sum_j e^{z_j}}``), whose
+    weights are usually a probability vector or a one-hot label: a gradient of it is what it is only
+    where they sum to 1. None for any other node."""
+    if not (isinstance(node, n.BigOp) and node.kind == "sum" and not node.exclude and not node.extra_vars):
+        return None
+    body = _unwrapped(node.body)
+    if not isinstance(body, n.Mul) or len(body.factors) != 2:
+        return None
+    weight, rest = body.factors
+    if not (isinstance(weight, n.Sym) and len(weight.indices) == 1 and isinstance(weight.indices[0], n.Sym)
+            and weight.indices[0].base == node.var and not weight.labels and not weight.primes):
+        return None
+    if not (isinstance(rest, n.Func) and rest.name in LOGARITHMS and n.mentions(rest, {node.var})):
+        return None
+    return replace(node, body=weight)
 
 
 class StandInExp(sp.exp):
