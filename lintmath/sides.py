@@ -54,6 +54,7 @@ def parse_step(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> Parsed:
     left, right = basis_vectors(left, right)
     left, right = laplace_transforms(left, right)
     left, right = set_sizes(left, right)
+    left, right = bold_variables(left, right)
     if _normed_functions(left, right):
         raise ParseFailure(FUNCTION_NORM)
     if PLAIN_D.search(lhs + " " + rhs) and loose_differentials(left, right) \
@@ -71,6 +72,31 @@ def parse_step(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> Parsed:
         raise ParseFailure("* between factors may be a convolution")
     return Parsed(left, right, classify_letters(left, right))
 DIFFERENT_MEASURES = "expectations under different measures ({}) are not decided yet"
+
+
+def bold_variables(left: n.Node, right: n.Node) -> tuple[n.Node, n.Node]:
+    """The sides with a derivative's or gradient's plain variable in the bold of its operand
+    (``\\frac{\\partial}{\\partial \\mu}`` of an expression in ``\\boldsymbol{\\mu}``, ``\\nabla_w \\mathbf{w}^\\top
+    \\mathbf{x}``): notes drop the bold under the operator and mean the same vector. Read as written, the
+    operand would not depend on the variable, and every such derivative would be 0."""
+    def bold_form(var: n.Node, body: n.Node) -> n.Node | None:
+        if not isinstance(var, n.Sym) or var.style or var.labels or var.primes or var.sup_letter is not None:
+            return None
+        symbols = [x for x in body.walk() if isinstance(x, n.Sym) and x.base == var.base]
+        if any(x.key == var.key for x in symbols):
+            return None
+        styles = {x.style for x in symbols if "bf" in x.style.split("+") and x.indices == var.indices}
+        return replace(var, style=styles.pop()) if len(styles) == 1 else None
+
+    def rewrite(x: n.Node) -> n.Node:
+        if isinstance(x, n.Deriv) and len(x.wrt) == 1 and not x.primes:
+            bold = bold_form(x.wrt[0][0], x.body)
+            return x if bold is None else replace(x, wrt=((bold, x.wrt[0][1]),))
+        if isinstance(x, n.Grad):
+            bold = bold_form(x.var, x.body)
+            return x if bold is None else replace(x, var=bold)
+        return x
+    return n.map_nodes(left, rewrite), n.map_nodes(right, rewrite)
 
 
 def set_sizes(left: n.Node, right: n.Node) -> tuple[n.Node, n.Node]:
