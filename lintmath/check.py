@@ -1409,9 +1409,17 @@ def _special_definitions(parsed: Parsed, used: list[Definition]) -> list[Definit
     # step that writes Q on both sides holds there only, as the one that writes a at $a = 1$ does;
     # so does an entry ("$w_{ij} = 0$ when i and j are not adjacent"), which would zero a whole step
     special = [d for d in used if d.item.prose and not d.function
-               and (isinstance(d.body, n.Num) or isinstance(d.body, n.Sym) and d.body.base != d.head.base)
+               and (_written_number(d.body) or isinstance(d.body, n.Sym) and d.body.base != d.head.base)
                and writes(parsed.lhs, d.head) and writes(parsed.rhs, d.head)]
     return special
+
+
+def _written_number(node: n.Node) -> bool:
+    """Whether a value is a number as written, its unit aside: ``2``, but also ``u = 3/2`` where a
+    derivative vanishes and ``d = 1000\\,\\mathrm{pc}`` of a worked example, points at which a wrong
+    general step may hold by chance (both sides 0 there)."""
+    return all(isinstance(x, (n.Num, n.Const, n.Add, n.Term, n.Mul, n.Div, n.Paren, n.Sqrt, n.Pow))
+               or isinstance(x, n.Sym) and x.style == "unit" for x in node.walk())
 
 
 UNITS_DIFFER = "different units on the two sides: converted, they do not agree (or a unit is not known)"

@@ -190,7 +190,9 @@ def names(tree: n.Node, letters: Letters) -> dict[str, str]:
     """Variables and functions a side talks about (not indices, not bound variables): key -> how it reads."""
     out: dict[str, str] = {}
     bound = {node.var for node in tree.walk() if isinstance(node, n.BigOp)}
-    bound |= {node.var.base for node in tree.walk() if isinstance(node, n.Integral) and node.lo is not None}
+    # (a primed dummy, the t' of \int_0^t f(t')\,dt', binds t' only: the bound t stays a quantity of the side)
+    bound |= {node.var.base + "'" * node.var.primes for node in tree.walk()
+              if isinstance(node, n.Integral) and node.lo is not None}
     bound |= {node.var.base for node in tree.walk() if isinstance(node, n.Limit)}
     bound |= {v for node in tree.walk() if isinstance(node, n.Optimum) for v in node.variables}
     for node in tree.walk():
@@ -228,7 +230,8 @@ def names(tree: n.Node, letters: Letters) -> dict[str, str]:
     identities = dict(letters.identities)
     for node in tree.walk():
         if isinstance(node, n.Sym) and id(node) not in inside_index:
-            if node.base in bound or node.base in letters.index or node.base in letters.integer:
+            if node.base in bound or node.base + "'" * node.primes in bound or node.base in letters.index \
+                    or node.base in letters.integer:
                 continue
             if matrix_mode and node.base == "I" and not node.indices or node.base == "0":
                 continue  # the identity matrix, the zero vector

@@ -1415,12 +1415,20 @@ def read_as_product(node: n.Apply, letters: Letters) -> bool:
 
 
 def _measured(args: tuple[n.Node, ...]) -> bool:
-    """Whether ``args`` are numbers with their units alone (0.02 m, a measurement). Without a unit,
-    pi(0.5) may be a prior density's value at 0.5."""
+    """Whether ``args`` are numbers with their units alone (0.02 m, a measurement), or in scientific
+    notation (``4\\pi(6.957\\times10^{8})^2``, a star's radius in metres). Without either, pi(0.5) may be
+    a prior density's value at 0.5."""
     nodes = [x for a in args for x in a.walk()]
     return all(isinstance(x, (n.Num, n.Add, n.Term, n.Mul, n.Div, n.Pow, n.Paren))
                or isinstance(x, n.Sym) and x.style == "unit" for x in nodes) \
-        and any(isinstance(x, n.Sym) and x.style == "unit" for x in nodes)
+        and any(isinstance(x, n.Sym) and x.style == "unit" or _scientific(x) for x in nodes)
+
+
+def _scientific(node: n.Node) -> bool:
+    """``6.957 \\times 10^{8}``: a number times a written power of ten."""
+    return isinstance(node, n.Mul) and len(node.factors) == 2 and node.ops in (("\\times",), ("\\cdot",)) \
+        and isinstance(node.factors[0], n.Num) and isinstance(node.factors[1], n.Pow) \
+        and isinstance(node.factors[1].base, n.Num) and node.factors[1].base.value == "10"
 
 
 def _indexed_name(node: n.Sym) -> str:
@@ -1707,6 +1715,14 @@ def _function_of_bracket(node: n.Node) -> bool:
         and node.power is None and not node.inverse and node.name not in ("max", "min", *n.MATRIX_FUNCTIONS)
 
 
+def _based_log_of_bracket(node: n.Node) -> bool:
+    """Whether ``node`` is a log to a written base of a bracket, ``\\log_{10}(x)``, which the parser reads as
+    \\log(x)/\\log 10: its power, ``\\log_{10}\\left(\\frac{10}{d}\\right)^2`` of the distance modulus, is as
+    open to the reading \\log(x^2) as the bare log's."""
+    return isinstance(node, n.Div) and _function_of_bracket(node.num) and node.num.name in LOGARITHMS \
+        and isinstance(node.den, n.Func) and node.den.name in LOGARITHMS and node.num.start == node.den.start
+
+
 def _indexed_vector(tree: n.Node, letters: Letters) -> bool:
     entries = dict(letters.entries)
     return any(isinstance(x, n.Sym) and x.key in letters.vectors and len(x.indices) == 1 and x.key not in entries
@@ -1840,7 +1856,8 @@ def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
                 key = ("annotation",)
             elif isinstance(node, n.Reach):
                 key = OPERATOR_REACH
-            elif isinstance(node, n.Pow) and _function_of_bracket(node.base) and node.base.name in LOGARITHMS:
+            elif isinstance(node, n.Pow) and (_function_of_bracket(node.base) and node.base.name in LOGARITHMS
+                                              or _based_log_of_bracket(node.base)):
                 key = FUNCTION_POWER
             elif isinstance(node, n.Func) and node.name == "mod" and _writes_fraction(node.args[0]):
                 key = INVERSE_RESIDUES  # \frac{1}{3} \bmod 7: a real remainder, or 5 in number theory
@@ -2982,6 +2999,12 @@ class Lowerer:
             func = node.base
             inner = n.Pow(func.args[0].start, node.end, func.args[0], node.exp)
             return self.lower(n.Func(func.start, node.end, func.name, (inner,), func.power, func.inverse))
+        if _based_log_of_bracket(node.base) and FUNCTION_POWER in self.inst.flips:
+            # \log_{10}(x)^2 read as \log_{10}(x^2), as for the natural log above
+            func = node.base.num
+            inner = n.Pow(func.args[0].start, node.end, func.args[0], node.exp)
+            log = n.Func(func.start, node.end, func.name, (inner,), func.power, func.inverse)
+            return self.lower(replace(node.base, num=log))
         if isinstance(node.base, n.Apply) and self.apply_is_product(node.base):
             # x(1-x)^2 read as a product is x (1-x)^2: the exponent belongs to the bracket
             inner = n.Pow(node.start, node.end, n.Paren(node.base.start, node.base.end, node.base.args[0]), node.exp)

@@ -77,6 +77,8 @@ def prime_reading(*trees: n.Node) -> PrimeReading | None:
                 return None  # derivatives written with their variable: that notation is read as it is
             if isinstance(node, n.Apply) and (node.primes or node.func.primes):
                 return None  # f'(x): the variable is written
+            if isinstance(node, n.Integral) and isinstance(node.var, n.Sym) and node.var.primes:
+                return None  # \int_0^t f(t')\,dt': the prime names a dummy variable, not a derivative
             if _primed_group(node):
                 groups = True
                 inside.update(id(x) for x in node.body.walk())

@@ -320,7 +320,9 @@ def _derivative_variable(body: n.Node, primed: set[str]) -> str | None:
 
 
 def _mentions_letter(body: n.Node, letter: str) -> bool:
-    return any(isinstance(x, n.Sym) and x.base == letter for x in body.walk())
+    # a member of another family whose name is the letter (the H_0 of t_H = 1/H_0, the Hubble time beside
+    # today's Hubble rate) is a quantity of its own, not the index: such a subscript is a label
+    return any(isinstance(x, n.Sym) and x.base == letter and not x.indices for x in body.walk())
 
 
 def _del_at_point(node: n.Del, definitions: list[Definition],

@@ -1644,12 +1644,31 @@ class Parser:
             return True
         if self.toks[k].kind != "close":
             return False
+        if self.after_fraction_of_numbers(k):
+            return True
         k -= 1
         while k >= 0 and (self.toks[k].kind == "num" or self.toks[k].text == "-"):
             k -= 1
         # a power of a number: 10^{8}
         return 2 <= k < self.i - 2 and self.toks[k].kind == "open" and self.toks[k - 1].text == "^" \
             and self.toks[k - 2].kind == "num"
+
+    #: what a fraction of numbers may write besides numbers (``\\frac{2.998\\times10^{5}}{70}``)
+    _NUMBER_TEXT = frozenset({"^", "-", "+", ".", "\\times", "\\cdot", "\\pi", "(", ")"})
+
+    def after_fraction_of_numbers(self, k: int) -> bool:
+        """Whether the closing brace at ``k`` ends ``\\frac{..}{..}`` of numbers alone, a number as much as
+        ``42.8`` is: the unit after ``\\frac{2.998\\times10^{5}}{70}\\,\\mathrm{Mpc}`` is the unit the result
+        ``42.8\\,\\mathrm{Mpc}`` writes, not a quantity of another name."""
+        j = self.opening(k)
+        if j < 1 or self.toks[j - 1].kind != "close":
+            return False
+        i = self.opening(j - 1)
+        if i < 1 or self.toks[i - 1].text not in ("\\frac", "\\dfrac", "\\tfrac"):
+            return False
+        inside = self.toks[i + 1:k]
+        return any(t.kind == "num" for t in inside) and all(
+            t.kind in ("num", "open", "close") or t.text in self._NUMBER_TEXT for t in inside)
 
     def after_unit(self) -> bool:
         """Whether the token before the current one ends an upright unit that follows a number, its power
@@ -3900,6 +3919,10 @@ class Parser:
                 typed = u.end - u.start == len(u.text)
                 if not (u.text == "d" and typed and prev is not None and prev.kind == "letter" and prev.end == u.start):
                     var_at = j + len(window) - len(rest)
+                    primed = _primes_at(toks, var_at + 1)
+                    if primed:
+                        # \int_0^z f(z')\,dz': a primed dummy variable, kept apart from the bound z
+                        return j, var_at + 1 + primed
                     if var_at + 1 < len(toks) and toks[var_at + 1].text in ("_", "^"):
                         if u.text == "d" and any(x.text == "d" for x in toks[var_at + 2:]):
                             continue  # c x^3 + d x^2 \, dx: a coefficient d; the differential comes later
@@ -3935,7 +3958,7 @@ class Parser:
                     return None
                 for k in range(len(num) - 1, -1, -1):
                     op, rest = _differential(num[k:])
-                    if op == "d" and len(rest) == 1 and _letter_token(rest[0]):
+                    if op == "d" and rest and _letter_token(rest[0]) and _primes_at(rest, 1) == len(rest) - 1:
                         if k > 0 and num[k].text == "d" and num[k - 1].kind == "letter" \
                                 and num[k - 1].end == num[k].start:
                             return None  # "and x": a word, not a differential
@@ -4507,6 +4530,19 @@ def _letter_d_is_quantity(den_rest: list[Token]) -> bool:
         rest = rest[1:]
     # after the power, nothing, an operator or a bracket: no variable follows, so d is the quantity
     return not rest or rest[0].text in ADD_OPS or rest[0].text in MUL_OPS or rest[0].text in ("(", "[", "/", "\\left")
+
+
+def _primes_at(toks: list[Token], k: int) -> int:
+    """How many tokens from ``k`` on write primes (``'``, ``''``, ``^\\prime``) on the letter before them."""
+    at = k
+    while at < len(toks):
+        if toks[at].text == "'":
+            at += 1
+        elif toks[at].text == "^" and at + 1 < len(toks) and toks[at + 1].text == "\\prime":
+            at += 2
+        else:
+            break
+    return at - k
 
 
 def _differential(toks: list[Token]) -> tuple[str | None, list[Token]]:

@@ -98,14 +98,17 @@ PHYSICAL_UNITS = {
     "VA", "kVA", "MVA", "VAR", "kVAR", "MVAR",
     # information (an entropy of 3 bits, 0.69 nats); the plural is its own word, so one kind below
     "bit", "bits", "nat", "nats", "byte", "bytes",
+    # astronomy's lengths and times (42.8 Mpc, 14.0 Gyr, 1 AU): upright after a number, never the letters
+    # M, p, c of a product
+    "pc", "kpc", "Mpc", "Gpc", "AU", "au", "ly", "kyr", "Myr", "Gyr",
 }
 
 # What each of PHYSICAL_UNITS measures: two units of one kind in a step (km and m, h and min, J and eV)
 # are one quantity in two scales, which a reading of units as opaque factors cannot compare.
 UNIT_KINDS = {
-    **dict.fromkeys(("m", "cm", "mm", "km", "nm", "um", "ft"), "length"),
+    **dict.fromkeys(("m", "cm", "mm", "km", "nm", "um", "ft", "pc", "kpc", "Mpc", "Gpc", "AU", "au", "ly"), "length"),
     **dict.fromkeys(("g", "kg", "mg", "lb"), "mass"),
-    **dict.fromkeys(("s", "ms", "us", "ns", "min", "h", "hr", "yr"), "time"),
+    **dict.fromkeys(("s", "ms", "us", "ns", "min", "h", "hr", "yr", "kyr", "Myr", "Gyr"), "time"),
     **dict.fromkeys(("A", "mA"), "current"), "K": "temperature",
     **dict.fromkeys(("mol", "kmol", "mmol"), "amount"),
     **dict.fromkeys(("N", "kN"), "force"),
