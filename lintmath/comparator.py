@@ -324,12 +324,6 @@ class Comparator:
     """Evaluates two trees on shared random instances and points; reused by the diagnosis so that a
     candidate fix is judged on exactly the points that refuted the step."""
 
-    def turns_on_signs(self, *trees: n.Node) -> bool:
-        return turns_on_signs(*trees)
-
-    def differs_off_samples(self, lhs: n.Node, rhs: n.Node) -> bool:
-        return differs_off_samples(self, lhs, rhs)
-
     def __init__(self, parsed: Parsed, relation: str, seed: int, assumed: tuple[ContextItem, ...] = (),
                  indefinite: bool = False, constant_in: str = ""):
         self.parsed = parsed
@@ -389,6 +383,14 @@ class Comparator:
         _tree_facts."""
         self._tree_facts(tree)
         return self._facts[(id(tree), False)][5]
+
+    def turns_on_signs(self, *trees: n.Node) -> bool:
+        """(for the diagnosis, which sees the comparator only: see the module function)"""
+        return turns_on_signs(*trees)
+
+    def differs_off_samples(self, lhs: n.Node, rhs: n.Node) -> bool:
+        """(for the diagnosis: see the module function)"""
+        return differs_off_samples(self, lhs, rhs)
 
     def readings(self) -> list[frozenset]:
         out = [frozenset()]
