@@ -40,7 +40,7 @@ from lintmath.parse.parser import closing, log_bases, parse_math, with_log_bases
 from lintmath.parse.tokens import ParseFailure, tokenize
 from lintmath.substitute import Definition, parse_definitions, substitute, transform
 from lintmath.parse.si import in_base_units
-from lintmath.parse.units import ohms_as_units, unit_names, without_units, writes_ohms
+from lintmath.parse.units import is_unit, ohms_as_units, unit_names, without_units, writes_ohms
 from lintmath.parse.vocabulary import FUNCTION_LETTERS, UNIT_KINDS
 from lintmath.relations import EQUALITY, INEQUALITY, LOGICAL, PLUS_MINUS, find_relations, with_signs
 from lintmath.comparator import (
@@ -1480,7 +1480,7 @@ def _units_uncompared(lhs: str, rhs: str, relation: str, macros: Mapping[str, Ma
     if not (left or right):
         return ""
     if not (left and right):
-        return UNITS_ONE_SIDE
+        return "" if _digits_slipped(parsed, relation, seed) else UNITS_ONE_SIDE
     if left != right:
         return UNITS_DIFFER  # converted to base units to verify only (see _unit_reading)
     if not _units_distinct(left | right) or _upright_namesakes(parsed, left | right):
@@ -1488,6 +1488,43 @@ def _units_uncompared(lhs: str, rhs: str, relation: str, macros: Mapping[str, Ma
     a, b = without_units(parsed.lhs), without_units(parsed.rhs)
     outcome, _ = Comparator(Parsed(a, b, classify_letters(a, b)), relation, seed).decide()
     return "" if outcome.kind == "differ" else UNITS_UNSURE
+
+
+def _digits_slipped(parsed: Parsed, relation: str, seed: int) -> bool:
+    """Whether a line of numbers whose result alone carries a unit (``12.5\\,e^{-0.6} = 6.68\\,\\mathrm{mg/L}``)
+    holds once one digit of that result is changed or two neighbours swapped: a typo of the digits
+    (LM108), which no change of unit explains. The other side may be in another unit (10 kJ against
+    10000 in J), but a conversion moves the point or scales by 60, 24, 3.6..., never by one digit's
+    slip; a moved point is left out, as mg against g is one."""
+    from lintmath.diagnose.arithmetic import _digit_slips
+
+    lhs, rhs = parsed.lhs, _number_with_unit(parsed.rhs)
+    if unit_names(lhs) or rhs is None or "." not in rhs.value or len(rhs.value.replace(".", "").lstrip("0")) < 2:
+        return False  # a result with one digit: any other number is "one digit wrong"
+    if any(isinstance(x, (n.Sym, n.Apply, n.Unsupported)) for x in lhs.walk()):
+        return False  # letters: not a line of numbers
+    magnitude = len(rhs.value.split(".")[0].lstrip("0"))
+    for digits in _digit_slips(rhs.value, moves=False):
+        if len(digits.split(".")[0].lstrip("0")) != magnitude:
+            continue  # 1293.15 as 293.15: a digit more or less, the scale changed, no slip of one digit
+        fixed = replace(rhs, value=digits)
+        outcome, _ = Comparator(Parsed(lhs, fixed, classify_letters(lhs, fixed)), relation, seed).decide()
+        if outcome.kind == "equal":
+            return True
+    return False
+
+
+def _number_with_unit(tree: n.Node) -> n.Num | None:
+    """The number of ``6.68\\,\\mathrm{mg/L}`` or ``0.137\\,\\mathrm{h}^{-1}``: a side that is one number and its
+    units, else None."""
+    if isinstance(tree, n.Num):
+        return tree
+    if not isinstance(tree, n.Mul) or any(op not in ("", "\\,", "\\ ", "\\;") for op in tree.ops):
+        return None
+    numbers = [f for f in tree.factors if isinstance(f, n.Num)]
+    rest = [f for f in tree.factors if not isinstance(f, n.Num)]
+    units = all(is_unit(f) or isinstance(f, n.Pow) and is_unit(f.base) for f in rest)
+    return numbers[0] if len(numbers) == 1 and tree.factors[0] is numbers[0] and units else None
 
 
 def _ohms_read(parsed: Parsed, relation: str, seed: int) -> Parsed | str:

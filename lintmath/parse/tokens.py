@@ -172,6 +172,12 @@ def _substitute(body: tuple[Token, ...], args: list[list[Token]], start: int, en
                 # attaches it to what stands before it, as TeX does: a group cannot start with one
                 grouped = not _aligns(args[index]) and not (
                     args[index] and args[index][0].text in ("^", "_"))
+                # and one the body already braces alone ({#1} of \mathrm{#1}) needs no second group:
+                # TeX strips the argument's braces, and readers of a style's content (a unit's
+                # \mathrm{L}) do not expect \mathrm{{L}}
+                if (k > 0 and body[k - 1].kind == "open" and len(digits) == 1
+                        and k + 2 < len(body) and body[k + 2].kind == "close"):
+                    grouped = False
                 if grouped:
                     out.append(Token("open", "{", start, end))
                 out.extend(Token(a.kind, a.text, start, end, a.spaced) for a in args[index])

@@ -185,14 +185,20 @@ def without_units(tree: n.Node) -> n.Node:
 def _drop_unit(node: n.Node) -> n.Node | None:
     if is_unit(node):
         return n.Num(node.start, node.end, "1")
-    if not isinstance(node, n.Mul) or not any(is_unit(f) for f in node.factors):
+    if not isinstance(node, n.Mul) or not any(_unit_factor(f) for f in node.factors):
         return None  # looked inside
-    kept = [(without_units(f), op) for f, op in zip(node.factors, ("", *node.ops)) if not is_unit(f)]
+    kept = [(without_units(f), op) for f, op in zip(node.factors, ("", *node.ops)) if not _unit_factor(f)]
     if not kept:
         return n.Num(node.start, node.end, "1")
     if len(kept) == 1:
         return kept[0][0]
     return replace(node, factors=tuple(f for f, _ in kept), ops=tuple(op for _, op in kept[1:]))
+
+
+def _unit_factor(node: n.Node) -> bool:
+    """A unit or a power of one (``\\mathrm{h}^{-1}``): dropped whole, so that ``0.137\\,\\mathrm{h}^{-1}`` is the
+    number 0.137 its digits were rounded to, not 0.137 times 1^{-1}."""
+    return is_unit(node) or isinstance(node, n.Pow) and is_unit(node.base)
 
 
 # Prefixes a step writes upright (or as \mu) before \Omega: 4.7\,\mathrm{k}\Omega. \mathrm{k} alone is

@@ -101,6 +101,9 @@ PHYSICAL_UNITS = {
     # astronomy's lengths and times (42.8 Mpc, 14.0 Gyr, 1 AU): upright after a number, never the letters
     # M, p, c of a product
     "pc", "kpc", "Mpc", "Gpc", "AU", "au", "ly", "kyr", "Myr", "Gyr",
+    # the time scales of epidemics and dosing schedules (an infectious period of 4 days, 0.3 day^{-1});
+    # like the year they are not converted, so a step in days beside hours stays uncompared
+    "day", "days", "week", "weeks",
 }
 
 # What each of PHYSICAL_UNITS measures: two units of one kind in a step (km and m, h and min, J and eV)
@@ -108,7 +111,7 @@ PHYSICAL_UNITS = {
 UNIT_KINDS = {
     **dict.fromkeys(("m", "cm", "mm", "km", "nm", "um", "ft", "pc", "kpc", "Mpc", "Gpc", "AU", "au", "ly"), "length"),
     **dict.fromkeys(("g", "kg", "mg", "lb"), "mass"),
-    **dict.fromkeys(("s", "ms", "us", "ns", "min", "h", "hr", "yr", "kyr", "Myr", "Gyr"), "time"),
+    **dict.fromkeys(("s", "ms", "us", "ns", "min", "h", "hr", "yr", "kyr", "Myr", "Gyr", "day", "days", "week", "weeks"), "time"),
     **dict.fromkeys(("A", "mA"), "current"), "K": "temperature",
     **dict.fromkeys(("mol", "kmol", "mmol"), "amount"),
     **dict.fromkeys(("N", "kN"), "force"),

@@ -48,7 +48,9 @@ def test_a_unit_on_one_side_verifies_when_the_numbers_agree(lhs: str, rhs: str) 
 @pytest.mark.parametrize("lhs, rhs", [
     # the numbers differ, but the unwritten unit of the left may be another scale (J for kJ)
     (r"\frac{1}{2} \cdot 4 \cdot 50^2", r"5\,\mathrm{kJ}"),
-    (r"20 + 273.15", r"295.15\,\mathrm{K}"),
+    # (20 + 273.15 = 295.15 K, one digit of the result slipped, which no scale explains, is refuted
+    # since round 25: test_pharmacokinetics_round25.py)
+    (r"20 + 273.15", r"1293.15\,\mathrm{K}"),
     # units converted to base units verify only: a wrong conversion is left unread
     (r"5\,\mathrm{cm}", r"0.5\,\mathrm{m}"),
     (r"2\,\mathrm{h} + 15\,\mathrm{min}", r"1\,\mathrm{h} + 45\,\mathrm{min}"),
