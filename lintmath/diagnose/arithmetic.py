@@ -33,7 +33,9 @@ def arithmetic(ctx: Context) -> Iterator[Candidate]:
         old = Fraction(num.value)
         tried = {old}
         hole = n.Sym(num.start, num.end, HOLE)
-        value = solve_hole(ctx, replace_node(rhs, num, hole), old)
+        # a written decimal may have slipped to another decimal of its places (digits swapped)
+        places = len(num.value.split(".")[1]) if "." in num.value else 0
+        value = solve_hole(ctx, replace_node(rhs, num, hole), old, places)
         guesses = [value] if value is not None else []
         if value is None:
             guesses = [old + 1, old - 1, old + 2, old - 2]

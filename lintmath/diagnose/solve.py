@@ -22,10 +22,11 @@ SOLVE_POINTS = 3
 
 # -- solving for a value -------------------------------------------------------------------------
 
-def solve_hole(ctx: Context, tree: n.Node, guess: Fraction) -> Fraction | None:
+def solve_hole(ctx: Context, tree: n.Node, guess: Fraction, places: int = 0) -> Fraction | None:
     """The small rational that, put in the hole of ``tree``, makes it agree with the left side at a
-    sampled point; None when there is none (or the solve fails). Only a proposal: the caller's
-    candidate is then compared on every point."""
+    sampled point; None when there is none (or the solve fails). With ``places``, a decimal of at most
+    that many places is one too (``44.26`` for a ``44.62`` whose digits slipped). Only a proposal: the
+    caller's candidate is then compared on every point."""
     from lintmath.comparator import _sample, evaluate
 
     ctx.solves += 1
@@ -62,6 +63,8 @@ def solve_hole(ctx: Context, tree: n.Node, guess: Fraction) -> Fraction | None:
         if root is None:
             return None
         value = _nice(root)
+        if value is None and places:
+            value = _short_decimal(root, places)
         if value is None or (found is not None and value != found):
             return None
         found = value
@@ -121,6 +124,20 @@ def _nice(x: sp.Float) -> Fraction | None:
     if not abs(value) < 1e6:
         return None
     fraction = Fraction(value).limit_denominator(NICE_DENOMINATOR)
+    if abs(float(fraction) - value) > 1e-9 * max(1.0, abs(value)):
+        return None
+    return fraction
+
+
+def _short_decimal(x: sp.Float, places: int) -> Fraction | None:
+    """``x`` as a decimal of at most ``places`` places, when it is one (to rounding error)."""
+    try:
+        value = float(x)
+    except (TypeError, ValueError):
+        return None
+    if not abs(value) < 1e6:
+        return None
+    fraction = Fraction(round(value, places)).limit_denominator(10 ** places)
     if abs(float(fraction) - value) > 1e-9 * max(1.0, abs(value)):
         return None
     return fraction

@@ -1756,7 +1756,15 @@ class Parser:
             t = self.peek()
             if t is None:
                 break
-            if t.text == "^" and isinstance(node, n.Paren) and node.delim == "[" and self.bracket_evaluation_ahead():
+            if t.text == "_" and isinstance(node, n.Paren) and node.delim in ("(", "[") \
+                    and self.positive_part_ahead():
+                # [v]_+, (x)_+: the positive part max(v, 0), the rectification of rate models and the
+                # hinge of losses; a bracket has no entry "+", and no evaluation bar starts at "+"
+                # ([v]_+^2 is its square)
+                self.advance()
+                _, _, end = self.script_tokens()
+                node = n.Func(node.start, end, "max", (node.inner, n.Num(end, end, "0")))
+            elif t.text == "^" and isinstance(node, n.Paren) and node.delim == "[" and self.bracket_evaluation_ahead():
                 node = self.evaluation_scripts(node.inner, node.start)
             elif t.text in ("_", "^") and isinstance(node, n.Apply) and node.bracket == "[" and node.maybe_product \
                     and len(node.args) == 1 and not isinstance(node.args[0], n.Sym) and not node.primes \
@@ -1858,6 +1866,15 @@ class Parser:
             else:
                 break
         return node
+
+    def positive_part_ahead(self) -> bool:
+        """At ``_``: the subscript is a lone plus sign, ``_+`` or ``_{+}``."""
+        t = self.peek(1)
+        if t is not None and t.text == "+":
+            return True
+        u, v = self.peek(2), self.peek(3)
+        return t is not None and t.text == "{" and u is not None and u.text == "+" \
+            and v is not None and v.text == "}"
 
     def bracket_entry(self, node: n.Node) -> n.Node:
         """``[\\mathbf{X}]_{ij}``, ``(W)_{k}``: the entry of a matrix or vector named by one symbol, which is
@@ -2195,9 +2212,12 @@ class Parser:
                     self.i = save
                     break
                 tail = _label_transpose_tail(toks)
+                if tail is None:
+                    tail = _star_power_tail(toks)
                 if tail is not None and not labels and self.toks[self.i - 1].kind == "close":
                     # x^{(i)T}: the i-th sample transposed, as machine-learning notes write it; read
-                    # as x^{(i)} followed by ^T (the mark moved out of the braces), never a power
+                    # as x^{(i)} followed by ^T (the mark moved out of the braces), never a power;
+                    # v^{*2} likewise becomes v^{*} followed by ^2
                     mark = toks[tail:]
                     first = mark[0]
                     begin = self.i - 1 - len(mark)
@@ -2214,6 +2234,11 @@ class Parser:
                         primes += text.count("prime")
                     else:
                         labels.append(text)
+                    end = e
+                elif _charge_mark(toks):
+                    # \mathrm{Ca}^{2+}, SO_4^{2-}: an ion's charge names the species, it is no power (a
+                    # power "2+" has nothing after its sign)
+                    labels.append(text)
                     end = e
                 elif _all_primes(toks):
                     primes += len(toks)  # n^{'}: the braces change nothing
@@ -2851,6 +2876,10 @@ class Parser:
         """``\\operatorname{softmax}``, ``\\mathrm{d}``, ``\\mathrm{x}``: a function name or an upright letter."""
         self.advance()
         toks, s, e = self.group_tokens()
+        while len(toks) >= 2 and toks[0].kind == "open" and read_group(toks, 0)[1] == len(toks):
+            # \mathrm{{K}}: a user macro's argument keeps its braces (\newcommand{\ion}[1]{\mathrm{#1}}),
+            # which group nothing here
+            toks = toks[1:-1]
         word = "".join(x.text for x in toks)
         if not word.replace("*", "").isalnum():
             raise ParseFailure(f"cannot read {t.text}{{{word}}}")
@@ -4978,7 +5007,21 @@ def _entry_of(node: n.Node) -> n.Node | None:
     sym = inner.inner if isinstance(inner, n.Transpose) else inner
     if isinstance(sym, n.Sym) and _bare_symbol(replace(sym, style="")) and "bb" not in sym.style.split("+"):
         return inner
+    if node.delim == "[" and isinstance(inner, n.Sym) and inner.labels and not inner.indices \
+            and not inner.primes and inner.sup_letter is None and all(_is_charge(x) for x in inner.labels):
+        # [\mathrm{K}^+]_o, [\mathrm{Ca}^{2+}]_i: a concentration, whose subscript names the compartment
+        return inner
     return None
+
+
+def _is_charge(label: str) -> bool:
+    """An ion's charge as a label: ``+``, ``-``, ``2+``, ``3-``."""
+    return label in ("+", "-") or len(label) >= 2 and label[:-1].isdigit() and label[-1] in "+-"
+
+
+def _charge_mark(toks: list[Token]) -> bool:
+    """A superscript that is a whole number followed by a sign, ``^{2+}``: an ion's charge."""
+    return len(toks) == 2 and toks[0].kind == "num" and toks[0].text.isdigit() and toks[1].text in ("+", "-")
 
 
 def _entrywise_application(node: n.Node) -> bool:
@@ -5247,6 +5290,15 @@ def _index_label(toks: list[Token]) -> bool:
 
 
 _STAR_LABELS = frozenset({"*", "\\star", "\\ast"})
+
+
+def _star_power_tail(toks: list[Token]) -> int | None:
+    """Where the power starts in a superscript ``*2``: ``v^{*2}`` is the fixed point v^* squared, as
+    dynamics notes write it (nobody raises v to a power "*2"); the star stays v's label and the number
+    is read as the power of the starred letter. None when the superscript is not a star and a number."""
+    if len(toks) == 2 and toks[0].text in _STAR_LABELS and toks[1].kind == "num":
+        return 1
+    return None
 
 
 def _label_transpose_tail(toks: list[Token]) -> int | None:
