@@ -494,16 +494,25 @@ def _holds_by_stated_relation(lhs: str, rhs: str, relation: str, macros: Mapping
         stated = [c for c in stated
                   if not (about := _written_letters(c.lhs, macros) | _written_letters(c.rhs, macros))
                   or about & step_letters]
-    stated = _in_force(stated)[-STATED_RELATIONS_TRIED:]
-    if not stated:
-        return ""
-    rest = tuple(c for c in context if c.kind != RELATION)
 
     def squeeze(text: str) -> str:
         # spacing between letters stays: "\\lambda t" is not "\\lambdat"
         return re.sub(r" ?([^A-Za-z ]) ?", r"\1", re.sub(r"\s+", " ", text.strip()))
 
     left, right = squeeze(lhs), squeeze(rhs)
+
+    def written(item: ContextItem) -> bool:
+        return any(len(side) >= 3 and (side in left or side in right)
+                   for side in (squeeze(item.lhs), squeeze(item.rhs)))
+
+    # a relation whose side the step writes as it stands (the \sum_i \alpha_i y_i = 0 of an SVM's
+    # constraint under the Lagrangian's b\sum_i \alpha_i y_i) is the one it rests on, before nearer
+    # ones that merely share its letters (the complementary slackness stated in between)
+    stated = _in_force(stated)
+    stated = ([c for c in stated if not written(c)] + [c for c in stated if written(c)])[-STATED_RELATIONS_TRIED:]
+    if not stated:
+        return ""
+    rest = tuple(c for c in context if c.kind != RELATION)
     for item in reversed(stated):
         reason = f"may hold by the relation {item.lhs} {item.relation} {item.rhs} stated at {item.where}"
         assumed = (*rest, replace(item, kind="assume", prose=False))

@@ -464,6 +464,68 @@ def derived_properties(doc: Document, macros: dict[str, Macro]) -> list[ContextI
     return items
 
 
+# a zero vector or number as a condition's right side (``\mathbf{0}`` of a gradient set to zero)
+_ZERO = re.compile(r"(\\(mathbf|boldsymbol|bm|vec)\s*)?\{?\s*0\s*\}?")
+# where a condition's right side ends: the next condition or a remark (``0,\quad 0 \le \alpha_i``)
+_CONDITION_END = re.compile(r",|;|\\q?quad\b|\\text\b|\\\\|\\(end|right)\b")
+# the words that open a constraint of an optimisation problem in a display
+_CONSTRAINT = re.compile(r"\\(?:text|mathrm|textrm|textnormal|operatorname)\s*\{\s*(?:s\.\s*t\.|subject\s+to|such\s+that)"
+                         r"\s*:?\s*\}")
+# words before a condition's left side in its row (``\text{subject to}\ \sum_i \alpha_i y_i``)
+_LEADING_WORDS = re.compile(r"^\s*(?:(?:\\(?:text|mathrm|textrm|textnormal|operatorname)\s*\{[^{}]*\}|\\[,;:!> ]"
+                            r"|\\q?quad\b|~|&)\s*)+")
+
+
+def _condition(lhs: str, rhs: str, macros: dict[str, Macro], where: str, line: int,
+               path: str, zero_only: bool) -> ContextItem | None:
+    """An item of kind RELATION for a displayed condition ``lhs = rhs``, in force from the row after
+    ``line``: the rows of its own line are what derives it, and it must not excuse them."""
+    lhs = _LEADING_WORDS.sub("", lhs).strip()
+    rhs = _CONDITION_END.split(rhs, maxsplit=1)[0].strip().rstrip(".").strip()
+    if not lhs or not rhs or (zero_only and not _ZERO.fullmatch(rhs)) or not has_letters(lhs, macros):
+        return None
+    relation = _stated_relation(lhs, rhs, macros)
+    return replace(relation, where=where, line=line + 1, path=path) if relation is not None else None
+
+
+def displayed_conditions(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
+    """Conditions a display states for the passage below it: a row set to zero (``\\frac{\\partial L}{\\partial
+    b} = -\\sum_i \\alpha_i y_i = 0``, a stationarity or KKT condition) and an equality after "s.t." or
+    "subject to" (a constraint of the problem, ``\\sum_i \\alpha_i y_i = 0`` of the SVM dual). The derivation
+    below substitutes them (the ``b\\sum_i \\alpha_i y_i`` of the Lagrangian drops out), which random
+    stand-ins for the letters cannot meet. As a relation stated inline, they only rescue a step that
+    would be refuted without them, and hold for the rows below their own."""
+    items: list[ContextItem] = []
+    seen: set[tuple[str, str, int]] = set()
+
+    def add(item: ContextItem | None) -> None:
+        # (a row with "s.t." is also a step: one item for it)
+        if item is not None and (item.lhs, item.rhs, item.line) not in seen:
+            seen.add((item.lhs, item.rhs, item.line))
+            items.append(item)
+
+    for derivation in doc.derivations:
+        for step in derivation.steps:
+            line = step.rhs.line or step.lhs.line
+            if step.relation == "=" and line:
+                add(_condition(step.lhs.stripped, step.rhs.stripped, macros, f"{derivation.path}:{line}", line,
+                               derivation.path, True))
+    for number, text in enumerate(doc.lines, 1):
+        opener = _CONSTRAINT.search(text.split("%")[0] if "\\%" not in text else text)
+        if opener is None:
+            continue
+        rest = text[opener.end():]
+        # the constraints of the row, one after another: "\alpha_i \ge 0,\ \sum_i \alpha_i y_i = 0"
+        for piece in re.split(r",|;|\\q?quad\b|\\\\", rest):
+            found = find_relations(piece)
+            # (not "i = 1" of "i = 1, \dots, n": the range of the constraints' index)
+            if len(found) == 1 and normalize_relation(piece[found[0].start:found[0].end]) == "=" \
+                    and not re.fullmatch(r"\s*[A-Za-z]\s*", _LEADING_WORDS.sub("", piece[:found[0].start])):
+                add(_condition(piece[:found[0].start], piece[found[0].end:], macros, f"{doc.path}:{number}",
+                               number, doc.path, False))
+    return items
+
+
 def _stated_inequality(math: str, found: list, macros: dict[str, Macro]) -> ContextItem | None:
     """An item of kind RELATION for inline ``q \\le p`` or ``0 < r < 1`` (at most two inequalities,
     between expressions that parse, with letters): a bound the prose puts on the letters, under
@@ -721,6 +783,7 @@ def document_context(doc: Document, own: dict | None = None) -> list[ContextItem
                 if forget is not None:
                     items.append(forget)
     items.extend(derived_properties(doc, macros))
+    items.extend(displayed_conditions(doc, macros))
     items.extend(prose_items(doc, macros))
     items.extend(independence_items(doc, macros))
     items.extend(symmetric_items(doc, macros))

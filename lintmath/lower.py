@@ -1401,8 +1401,9 @@ def read_as_product(node: n.Apply, letters: Letters) -> bool:
     if node.func.indices:
         # (the same letter with the same subscripts: \phi_1 alone says nothing of \phi_2(x); and a
         # sequence \mu_x[k] stays one beside \mu_x^2[k], whose power may be of the term)
-        return node.maybe_product and node.bracket == "(" and not node.func.style \
-            and _indexed_name(node.func) in letters.standalone
+        return node.maybe_product and node.bracket in ("(", "[") and not node.func.style \
+            and _indexed_name(node.func) in letters.standalone \
+            and (node.bracket == "(" or _no_index(node.args[0]))
     if node.maybe_product and node.bracket == "(" and node.func.key in letters.standalone \
             and node.func.key in letters.matrices:
         return True  # a bold matrix written alone elsewhere in the step multiplies its bracket
@@ -1412,6 +1413,17 @@ def read_as_product(node: n.Apply, letters: Letters) -> bool:
     if node.maybe_product and node.func.base == "\\pi" and not node.func.style and _measured(node.args):
         return True  # \pi (0.02\,\mathrm{m})^2: a measured circle's area, not pi(10) or a prior's pi(0.5)
     return node.maybe_product and node.func.base in letters.standalone
+
+
+def _no_index(arg: n.Node) -> bool:
+    """Whether ``arg`` is no sequence's index: it multiplies letters or transposes a vector (the
+    Lagrangian's ``\\alpha_i[y_i(w^T x_i + b) - 1]``), where a sequence's index is a count, ``h_1[n - k]``."""
+    for x in arg.walk():
+        if isinstance(x, (n.Transpose, n.Apply)):
+            return True
+        if isinstance(x, n.Mul) and sum(not isinstance(f, n.Num) for f in x.factors) >= 2:
+            return True
+    return False
 
 
 def _measured(args: tuple[n.Node, ...]) -> bool:
