@@ -188,7 +188,7 @@ def definition_of(step: Step, macros: dict[str, Macro], path: str,
         lhs = parse_math(step.lhs.text, macros)
         head = defined_head(lhs)
         if head is None:  # the head of most chains is an expression, not a name: its rhs needs no reading
-            return None
+            return _constant_defined(lhs, step, macros, path)
     except (ParseFailure, RecursionError):
         return None
     try:
@@ -224,6 +224,19 @@ def definition_of(step: Step, macros: dict[str, Macro], path: str,
     return ContextItem("result" if result else "define", head.base, step.lhs.text, "=", step.rhs.text, where,
                        line, strong, path, label=head_label(head, rhs, _parameters(lhs)),
                        lettered=has_letters(step.rhs.text, macros))
+
+
+def _constant_defined(lhs: n.Node, step: Step, macros: dict[str, Macro], path: str) -> ContextItem | None:
+    """A LETTER item when a displayed chain starts with pi or e alone equal to a value with letters
+    (``\\pi = \\frac{A_x}{\\ddot a_x}``, a premium by the equivalence principle): the document's letter, as
+    the prose's ``let $\\pi = ...$`` gives it; None otherwise (``e = \\lim_{n} (1 + 1/n)^n`` is the constant,
+    which conventions.py tells apart by its value)."""
+    letter = constant_as_letter(lhs)
+    if not letter or not has_letters(step.rhs.text, macros):
+        return None
+    line = step.lhs.line
+    where = f"{path}:{line}" if line or step.lhs.page is None else f"{path}:p{step.lhs.page}"
+    return ContextItem(LETTER, letter, step.lhs.text, "=", step.rhs.text, where, line, False, path)
 
 
 def _at_own_constant(lhs: n.Apply, constants: dict[str, set[str]]) -> bool:
@@ -335,6 +348,13 @@ def prose_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
             continue
         for match in _INLINE.finditer(line.split("%")[0] if "\\%" not in line else line):
             math = match.group(1) or match.group(2)
+            named = _constant_named(math, line, match, macros)
+            if named:
+                # "Let $\pi$ denote the net annual premium": the document's own letter, of no value
+                # stated here, so only a refutation asks for it (a step then holds for some premium)
+                items.append(ContextItem(LETTER, named, math.strip(), "=", "", f"{doc.path}:{number}", number,
+                                         False, doc.path, True))
+                continue
             found = find_relations(math)
             if len(found) > 1 and all(normalize_relation(math[r.start:r.end]) == "=" for r in found):
                 # "since $\mathbb{E}[\hat f - \bar f] = \bar f - \bar f = 0$": the chain also states its
@@ -389,6 +409,34 @@ def prose_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
                                      False, doc.path, True, _declares(line[:match.start()]), head_label(head, body, _parameters(left)),
                                      has_letters(rhs, macros)))
     return items
+
+
+# the words that name a letter of inline math alone in its sentence: "Let $\pi$ denote", "denote by
+# $\pi$", "we write $\pi$ for", or after it, "$\pi$ denotes", "$\pi$ stands for"
+_NAMING_BEFORE = re.compile(r"\b(?:let|denote|denoted|define|defined|write|call|called)\b", re.IGNORECASE)
+_NAMING_AFTER = re.compile(r"\s*(?:denotes?|stands?\s+for|represents?|is\s+used\s+for)\b", re.IGNORECASE)
+# ... unless the sentence is about the constant itself ("where $e$ denotes the base of the natural
+# logarithm", "let $\pi$ denote the ratio of a circle's circumference to its diameter")
+_CONSTANT_WORDS = re.compile(r"euler|napier|natural\s+log|base\s+of|circle|circumference|diameter|radian"
+                             r"|transcendental|irrational|3\.14|2\.71", re.IGNORECASE)
+
+
+def _constant_named(math: str, line: str, match: re.Match, macros: dict[str, Macro]) -> str:
+    """The constant's name (``\\pi``, ``e``) when inline ``math`` is that constant alone and its sentence
+    names it as a letter of the document (a premium, a permutation, an error); "" otherwise."""
+    if len(math.strip()) > 4:
+        return ""
+    try:
+        letter = constant_as_letter(parse_math(math, macros))
+    except (ParseFailure, RecursionError):
+        return ""
+    if not letter:
+        return ""
+    before = re.split(r"[.;:!?]\s", _INLINE.sub(" x ", line[:match.start()]))[-1]
+    after = re.split(r"[.;:!?](?:\s|$)", _INLINE.sub(" x ", line[match.end():]))[0]
+    if _CONSTANT_WORDS.search(before + " " + after):
+        return ""
+    return letter if _NAMING_BEFORE.search(before) or _NAMING_AFTER.match(after) else ""
 
 
 # "Let $\gr = \frac{1 + \sqrt5}{2}$ and $\cgr = ...$": the sentence names the value, as a definition

@@ -17,7 +17,7 @@ from fractions import Fraction
 from typing import Callable, Mapping
 
 from lintmath.lower import LIBRARY, Instance, Lowerer, classify_letters, has_cases, is_library, real_indicator
-from lintmath import equations, implication, modular, refusals
+from lintmath import equations, implication, interest, modular, refusals
 from lintmath.budget import BudgetExceeded
 from lintmath.context import LETTER, NAMED, ContextItem, constant_as_letter
 from lintmath.model import Macro, Status, Verdict
@@ -201,6 +201,7 @@ def _mixed_implication_holds(lhs: str, rhs: str, relation: str, macros: Mapping[
 
 
 CONSTANT_AS_LETTER = "the document gives {name} a value ({where}): a letter of its own here, not the constant"
+CONSTANT_NAMED = "the document names {name} as a letter of its own ({where}), not the constant"
 # the right sides that define the constant itself (e = \lim (1 + 1/n)^n, \pi = 4\sum ...) or state its
 # value (e = 2.718...): the document still means the constant
 _CONSTANT_DEFINED = re.compile(r"\\(?:lim|sum|prod|int|approx)(?![A-Za-z])|!|\b2\.71|\b3\.14")
@@ -222,6 +223,8 @@ def _constant_as_letter(refuted: "_Refuted") -> str:
         for node in side.walk():
             item = letters.get(constant_as_letter(node))
             if item is not None and not _fails_with_value(refuted, item):
+                if not item.rhs:
+                    return CONSTANT_NAMED.format(name=item.name, where=item.where)
                 return CONSTANT_AS_LETTER.format(name=item.name, where=f"{item.lhs} = {item.rhs} at {item.where}")
     return ""
 
@@ -235,8 +238,8 @@ def _fails_with_value(refuted: "_Refuted", item: ContextItem) -> bool:
     relation's inflation \\pi = 0.02 beside a slip): refuted with the constant, which as a letter is one
     more point, and with the value, the step holds under no reading of that letter."""
     pattern = _LETTER_TEXT.get(item.name)
-    if pattern is None:
-        return False
+    if pattern is None or not item.rhs:
+        return False  # "let $\pi$ denote the premium": a letter of no stated value, which may be any
     value = f"({item.rhs})"
     lhs, rhs = pattern.sub(lambda _: value, refuted.lhs), pattern.sub(lambda _: value, refuted.rhs)
     return refuted.check(lhs, rhs, refuted.relation, macros=refuted.macros, seed=refuted.seed,
@@ -1063,6 +1066,33 @@ def _diagonal_as_member(tree: n.Node, pairs: set[tuple], square: bool) -> n.Node
     return n.rebuild(tree, visit)
 
 
+INTEREST_RATES = ("holds with v, d, \\delta, i^{(m)}, d^{(m)} read as the theory of interest's functions of the "
+                  "rate i (v = 1/(1+i), d = iv, \\delta = \\ln(1+i)): not decided")
+
+
+def _interest_rates_hold(refuted: "_Refuted") -> bool:
+    """Whether a refuted step that writes the effective rate i beside another interest letter (v, d,
+    \\delta, i^{(m)}, d^{(m)}), or two nominal rates, holds once each is read as its function of i:
+    actuarial notes state ``i - d = id`` or ``i^{(m)} - d^{(m)} = i^{(m)}d^{(m)}/m`` of letters their
+    prose named in words. Verified in that reading, the step is not refuted; a slip fails in it too.
+    Asked of refuted steps only."""
+    if refuted.relation not in EQUALITY:
+        return False
+    try:
+        parsed = parse_step(refuted.lhs, refuted.rhs, refuted.macros)
+    except (ParseFailure, RecursionError):
+        return False
+    found = interest.interest_letters(parsed.lhs) | interest.interest_letters(parsed.rhs)
+    writes_i = any(isinstance(x, n.Sym) and x.base == "i" and not (x.indices or x.labels or x.style)
+                   for tree in (parsed.lhs, parsed.rhs) for x in tree.walk())
+    nominal = {"i()", "d()"} & found
+    if not (writes_i and found or len(found) >= 2 and nominal):
+        return False
+    verdict = refuted.decide(refuted.lhs, refuted.rhs, refuted.relation, explain=False, reading=lambda step: reclassified(
+        step, interest.as_functions_of_i(step.lhs), interest.as_functions_of_i(step.rhs)), **refuted.options)
+    return verdict.status is Status.VERIFIED
+
+
 def _diagonal_members_hold(refuted: "_Refuted") -> bool:
     """Whether a refuted step that writes one family both with two indices and with one (pi_{ij} beside
     pi_i, sigma_{ij} beside sigma_i) holds once the diagonal x_{ii} is that member (the joint inclusion
@@ -1128,6 +1158,7 @@ _CONVENTIONS: tuple[tuple[str, Callable[[_Refuted], bool | str | None]], ...] = 
     (DETERMINANT_BARS, _determinant_bars_hold),
     (WEIGHTS, _holds_as_weights),
     (DIAGONAL_MEMBER, _diagonal_members_hold),
+    (INTEREST_RATES, _interest_rates_hold),
 )
 
 
