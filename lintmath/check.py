@@ -24,7 +24,7 @@ from lintmath.lower import (
     identity_reading, read_as_product, shapes_of_side,
 )
 from lintmath import arithmetic, einstein, implication, linalg, modular, probability, quantum
-from lintmath import additive, complexes, declared, expectation, independence, infotheory, logbase, matfunc, primed, refusals, series, symmetric
+from lintmath import additive, complexes, declared, dependence, expectation, independence, infotheory, logbase, matfunc, primed, refusals, series, symmetric
 from lintmath import linearmaps, stacked
 from lintmath import tuples as tuples_reading
 from lintmath.budget import BudgetExceeded, work_time
@@ -200,6 +200,14 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
     if verdict.status is Status.VERIFIED and relation in EQUALITY and any(item.kind == declared.KIND for item in context):
         verdict = _as_declared_matrices(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
                                         explain=explain, context=context, indefinite=indefinite)
+    if verdict.status is Status.VERIFIED and relation in EQUALITY and "\\int" in lhs + rhs:
+        verdict = _with_integrand_functions(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
+                                            explain=False, context=context, indefinite=indefinite)
+    if verdict.status is Status.VERIFIED and relation in EQUALITY and any(item.kind == dependence.KIND for item in context):
+        verdict = _with_varying_letters(lhs, rhs, verdict, macros=macros, context=context)
+    if verdict.status is Status.REFUTED and relation in EQUALITY and first \
+            and any(item.kind == dependence.KIND for item in context):
+        verdict = _equation_of_varying_letters(lhs, rhs, verdict, macros=macros, context=context)
     if verdict.status is Status.VERIFIED and relation in EQUALITY and any(item.kind == complexes.KIND for item in context):
         verdict = _as_complex_letters(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
                                       context=context, indefinite=indefinite)
@@ -512,7 +520,9 @@ def _holds_by_stated_relation(lhs: str, rhs: str, relation: str, macros: Mapping
     stated = ([c for c in stated if not written(c)] + [c for c in stated if written(c)])[-STATED_RELATIONS_TRIED:]
     if not stated:
         return ""
-    rest = tuple(c for c in context if c.kind != RELATION)
+    # (without the letters the prose makes vary: under $y = y(x)$ itself the step is read as a rescue, which
+    # a refusal of its constant-y reading would take away, turning the unexplained step into an error)
+    rest = tuple(c for c in context if c.kind not in (RELATION, dependence.KIND))
     for item in reversed(stated):
         reason = f"may hold by the relation {item.lhs} {item.relation} {item.rhs} stated at {item.where}"
         assumed = (*rest, replace(item, kind="assume", prose=False))
@@ -1021,6 +1031,119 @@ def _as_declared_matrices(lhs: str, rhs: str, relation: str, verdict: Verdict, *
     return Verdict(Status.UNVERIFIED, f"holds if {names} {'are numbers' if len(keys) > 1 else 'is a number'}; "
                                       f"as the matrices the prose declares (at {where}), {again.reason}",
                    elapsed=verdict.elapsed + again.elapsed)
+
+
+# a command (\\frac) or the text of an upright name (\\mathrm{d}f): letters that are not the step's
+_NOT_LETTERS = r"\\(?:mathrm|text|textrm|operatorname|mathop|rm)\s*\{[^{}]*\}|\\[A-Za-z]+"
+def _equation_of_varying_letters(lhs: str, rhs: str, verdict: Verdict, **options) -> Verdict:
+    """The verdict on a refuted equation at the head of its row, when the prose differentiates implicitly
+    or makes its letters vary (see dependence.py): x^3 + y^3 = 6xy and its derivative 3x^2 + 3y^2y' = 6y +
+    6xy' are the curve and a condition on y', equations that hold on the curve, not identities. Unverified
+    where the row writes no derivative or integral to be worked out (those stay decided: d/dx (x^3 + y^3) =
+    3x^2 + 3y^2 is wrong for any y) and writes a letter the prose makes vary, or its prime."""
+    context = options.get("context", ())
+    parsed = _read_again(lhs, rhs, options)
+    if parsed is None:
+        return verdict
+    nodes = [x for side in (parsed.lhs, parsed.rhs) for x in side.walk()]
+    if any(isinstance(x, (n.Deriv, n.DerivBy, n.Integral, n.Limit, n.BigOp)) for x in nodes):
+        return verdict
+    letters = {n.undotted(x)[0].key for x in nodes if isinstance(x, n.Sym) and not x.indices}
+    stated = [(pair, item) for item in context if item.kind == dependence.KIND for pair in dependence.decode(item.lhs)]
+    varying = {letter for letter in letters for (name, by), _ in stated
+               if name in (letter, dependence.ANY) and by != letter and (by == dependence.ANY or by in letters)}
+    if len(letters) < 2 or not varying:
+        return verdict
+    where = ", ".join(sorted({item.where for (name, _), item in stated if name in (*varying, dependence.ANY)}))
+    return Verdict(Status.UNVERIFIED, f"an equation in {', '.join(sorted(letters))}, whose letters the prose makes "
+                                      f"vary together (at {where}): it holds on a curve, not as an identity",
+                   elapsed=verdict.elapsed)
+
+
+#: letters that name a function wherever they are integrated: \int_a^b f\,dx is the integral of f(x)
+INTEGRAND_FUNCTIONS = ("f", "g")
+
+
+def _with_integrand_functions(lhs: str, rhs: str, relation: str, verdict: Verdict, **options) -> Verdict:
+    """The verdict on a step verified with a bare function letter in an integrand (``\\int_a^b f\\,dx``,
+    see INTEGRAND_FUNCTIONS) read as a constant: decided again with the letter written as a function of
+    the variables of the integrals that take it. Read as a constant, \\int_a^b f\\,dx = (b - a)f holds and
+    so does any order of a double integral's limits; of a function they do not. ``verdict`` stands where
+    the step holds both ways (\\int_a^b (f + g)\\,dx = \\int_a^b f\\,dx + \\int_a^b g\\,dx); otherwise it is
+    unverified, never refuted: the rewriting reads less than the step."""
+    parsed = _read_again(lhs, rhs, options)
+    if parsed is None:
+        return verdict
+    variables: dict[str, list[str]] = {}
+    for side in (parsed.lhs, parsed.rhs):
+        for node in side.walk():
+            if not isinstance(node, n.Integral) or node.region or not isinstance(node.var, n.Sym) \
+                    or node.var.indices or node.var.style:
+                continue
+            for x in node.body.walk():
+                if isinstance(x, n.Sym) and x.base in INTEGRAND_FUNCTIONS and x.base != node.var.base \
+                        and not (x.indices or x.style or x.labels or x.primes or x.sup_letter):
+                    found = variables.setdefault(x.base, [])
+                    if node.var.base not in found:
+                        found.append(node.var.base)
+    if not variables:
+        return verdict
+    names = [x for side in (parsed.lhs, parsed.rhs) for x in side.walk()
+             if isinstance(x, (n.Sym, n.Apply)) and (x.func.base if isinstance(x, n.Apply) else x.base) in variables]
+    if any(isinstance(x, n.Apply) and not x.maybe_product or isinstance(x, n.Sym) and (x.primes or x.indices)
+           for x in names):
+        return verdict  # (the step writes the letter applied or marked elsewhere: a reading of its own)
+    left, right = lhs, rhs
+    for name, over in variables.items():
+        applied = f"{name}({', '.join(over)})"
+        # math juxtaposes letters (cf is c times f); commands and upright names keep theirs (\\frac)
+        pattern = _NOT_LETTERS + "|" + name + r"(?![_('])"
+        left, right = (re.sub(pattern, lambda m: applied if m.group(0) == name else m.group(0), text)
+                       for text in (left, right))
+    again = _check_step(left, right, relation, **options)
+    if again.status is Status.VERIFIED:
+        return verdict
+    written = ", ".join(f"{name} a function of {', '.join(over)}" for name, over in sorted(variables.items()))
+    return Verdict(Status.UNVERIFIED, f"holds if {', '.join(sorted(variables))} is a constant; with {written} (the "
+                                      f"integrand's), {again.reason or 'it does not'}", elapsed=verdict.elapsed)
+
+
+def _with_varying_letters(lhs: str, rhs: str, verdict: Verdict, **options) -> Verdict:
+    """The verdict on a step verified with its plain letters constants, when the prose makes some vary
+    with the variable the step differentiates by (``Let $y = y(x)$``, implicit differentiation; see
+    dependence.py): unverified where a total derivative by that variable takes such a letter and the step
+    writes no derivative of it (d/dx (xy) = y drops the x dy/dx). A step that writes dy/dx or y' reads
+    with y moving already, so ``verdict`` stands there, as it does where no derivative takes the letter."""
+    context = options.get("context", ())
+    parsed = _read_again(lhs, rhs, options)
+    if parsed is None:
+        return verdict
+    stated = [(pair, item) for item in context if item.kind == dependence.KIND
+              for pair in dependence.decode(item.lhs)]
+    nodes = [x for side in (parsed.lhs, parsed.rhs) for x in side.walk()]
+    # the letters the step writes a derivative of: dy/dx, y', y'(x), \dot y
+    derived = {x.body.key for x in nodes if isinstance(x, n.Deriv) and isinstance(x.body, n.Sym)}
+    derived |= {x.key for x in nodes if isinstance(x, n.Sym) and x.primes}
+    derived |= {x.func.key for x in nodes if isinstance(x, n.Apply) and x.primes}
+    derived |= {n.undotted(x)[0].key for x in nodes if isinstance(x, n.Sym) and n.undotted(x)[1]}
+    for node in nodes:
+        if not isinstance(node, n.Deriv) or node.partial or node.primes or len(node.wrt) != 1 \
+                or not isinstance(node.wrt[0][0], n.Sym):
+            continue
+        variable = node.wrt[0][0].key
+        skip = n.non_quantities(node.body)
+        letters = {x.key for x in node.body.walk() if isinstance(x, n.Sym) and id(x) not in skip
+                   and not x.indices and not x.style and x.key != variable}
+        varying = {letter for letter in letters for (name, by), _ in stated
+                   if name in (letter, dependence.ANY) and by in (variable, dependence.ANY)}
+        if varying and not varying & derived:
+            where = ", ".join(sorted({item.where for (name, by), item in stated
+                                      if name in (*varying, dependence.ANY) and by in (variable, dependence.ANY)}))
+            names = ", ".join(sorted(varying))
+            return Verdict(Status.UNVERIFIED, f"holds if {names} {'are' if len(varying) > 1 else 'is'} constant; "
+                                              f"the prose makes {names} vary with {variable} (at {where}), and the "
+                                              f"step writes no derivative of {names}", elapsed=verdict.elapsed)
+    return verdict
 
 
 def _as_complex_letters(lhs: str, rhs: str, relation: str, verdict: Verdict, **options) -> Verdict:

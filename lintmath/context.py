@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from lintmath import complexes, declared, expectation, independence, linearmaps, logbase, symmetric
+from lintmath import complexes, declared, dependence, expectation, independence, linearmaps, logbase, symmetric
 from lintmath.model import Document, Macro, Step
 from lintmath.lower import LIBRARY
 from lintmath.modular import has_letters
@@ -772,6 +772,14 @@ def complex_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
             for line, keys, continues in complexes.statements_of(doc.lines, macros)]
 
 
+def dependence_items(doc: Document) -> list[ContextItem]:
+    """``Let $y = y(x)$``, ``$u$ a function of $t$``, ``implicit differentiation`` in the prose: an item of
+    kind dependence.KIND with the letters it makes vary and their variables (``y>x`` pairs in lhs)."""
+    return [ContextItem(dependence.KIND, "", dependence.encode(pairs), "", "", f"{doc.path}:{line}", line, False,
+                        doc.path, continues)
+            for line, pairs, continues in dependence.statements_of(doc.lines)]
+
+
 def log_base_items(doc: Document) -> list[ContextItem]:
     """``All logarithms are base 2``, ``we write $\\log$ for $\\log_2$`` in the prose: an item of kind
     logbase.KIND per command (lhs) whose base the sentence fixes, with the function it reads as (rhs)."""
@@ -838,6 +846,7 @@ def document_context(doc: Document, own: dict | None = None) -> list[ContextItem
     items.extend(linear_items(doc, macros))
     items.extend(declared_items(doc, macros))
     items.extend(complex_items(doc, macros))
+    items.extend(dependence_items(doc))
     items.extend(log_base_items(doc))
     items.extend(values_items(doc, macros))
     items.sort(key=lambda c: (c.path == doc.path, c.line))
@@ -907,6 +916,11 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
         elif item.kind == complexes.KIND:
             # as declared: a letter reused chapters later may be a real number again
             if here and item.path == path and here - item.line <= complexes.REACH:
+                independent.append(item)
+        elif item.kind == dependence.KIND:
+            # a letter made a function for one derivation (implicit differentiation) is a number again
+            # in the next passage's
+            if here and item.path == path and here - item.line <= dependence.REACH:
                 independent.append(item)
         elif item.kind == independence.KIND:
             # the prose's independence holds for the derivations of its own passage: a letter
