@@ -211,6 +211,10 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
     if verdict.status is Status.VERIFIED and relation in EQUALITY and any(item.kind == complexes.KIND for item in context):
         verdict = _as_complex_letters(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
                                       context=context, indefinite=indefinite)
+    if verdict.status is Status.UNVERIFIED and relation in EQUALITY and verdict.reason == UNDEFINED_AT_SAMPLES \
+            and any(item.kind == RELATION and item.relation != "=" for item in context):
+        verdict = _verified_within_stated_bounds(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
+                                                 context=context, indefinite=indefinite)
     if verdict.status is Status.UNVERIFIED and relation in EQUALITY and ("'" in lhs + rhs or "\\circ" in lhs + rhs):
         verdict = _primes_of_one_variable(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
                                           explain=explain, context=context, indefinite=indefinite)
@@ -453,6 +457,8 @@ def _up_to_constant(lhs: str, rhs: str, relation: str, **options) -> Verdict:
 
 #: relations stated in the prose that a refuted step is tried under, the nearest first
 STATED_RELATIONS_TRIED = 3
+#: the reason of a step whose sides are undefined (a log of a negative, a root) at every sampled point
+UNDEFINED_AT_SAMPLES = "undefined at the sampled points"
 
 
 def _numbers_only(parsed: Parsed) -> bool:
@@ -483,6 +489,28 @@ def _in_force(stated: list[ContextItem]) -> list[ContextItem]:
         if ranges:
             later.append(ranges)
     return kept[::-1]
+
+
+def _verified_within_stated_bounds(lhs: str, rhs: str, relation: str, verdict: Verdict, *,
+                                   context: tuple[ContextItem, ...], macros: Mapping[str, Macro] | None,
+                                   **options) -> Verdict:
+    """``verdict`` (undefined at every sampled point), or the step verified where the letters keep to a
+    bound the prose states inline on them: ``f^*(y) = -1 - \\log(-y)`` "for $y < 0$" is defined only
+    outside the positive window the letters are sampled in, and the bound moves the samples there, as
+    an assumption would. Verify-only: a bound in the prose may be another case's, so a step that fails
+    under it stays as it was."""
+    step_letters = _written_letters(lhs, macros) | _written_letters(rhs, macros)
+    bounds = [c for c in context if c.kind == RELATION and c.relation != "="
+              and (_written_letters(c.lhs, macros) | _written_letters(c.rhs, macros)) & step_letters]
+    rest = tuple(c for c in context if c.kind != RELATION)
+    # (each bound by itself, none dropped for another case's: the first under which it verifies decides)
+    for item in reversed(bounds[-STATED_RELATIONS_TRIED:]):
+        assumed = (*rest, replace(item, kind="assume", prose=False))
+        within = check_step(lhs, rhs, relation, macros=macros, explain=False, context=assumed, **options)
+        if within.status is Status.VERIFIED:
+            bound = f"{item.lhs} {item.relation} {item.rhs}".strip()
+            return replace(within, guessed=(*within.guessed, f"the bound {bound} stated at {item.where}"))
+    return verdict
 
 
 def _holds_by_stated_relation(lhs: str, rhs: str, relation: str, macros: Mapping[str, Macro], seed: int,
@@ -1257,6 +1285,9 @@ def _both_roots_wrong(lhs: str, rhs: str, relation: str, **options) -> Verdict |
 
 
 COMPONENTS_READ = "{0}^0, {0}^1, ... read as the components of a four-vector"
+ITERATES_READ = "the whole superscripts of {0} read as labels of iterates (x^0, x^1), not powers"
+ITERATES_GIVEN = ("the whole superscripts of {0} may label iterates (x^0, x^1) whose values the prose gives "
+                  "(read as powers, the step fails)")
 COMPONENTS_BESIDE = "{0}^0, {0}^1 may be the components of a four-vector beside it (read as powers, the step fails)"
 #: the reasons of a step that differs through a name whose value the document may state elsewhere
 NAMES_ELSEWHERE = ("introduces ", "needs the definition of ", "the right side no longer mentions ")
@@ -1989,6 +2020,11 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
         verdict = _with_components(parsed, relation, seed, components)
         if verdict is not None:
             return replace(verdict, elapsed=time.perf_counter() - started)
+    iterates = refusals.initial_iterates(parsed) if relation in EQUALITY and not components else frozenset()
+    if iterates:
+        verdict = _with_iterate_labels(parsed, relation, seed, iterates)
+        if verdict is not None:
+            return replace(verdict, elapsed=time.perf_counter() - started)
     if relation in EQUALITY and _quaternion_units(comparator, parsed):
         # ij = k, (c + ks)(c' + ks') = cos + k sin: the letters of the quaternion units, which
         # anticommute and square to -1, read here as numbers
@@ -2133,6 +2169,25 @@ def _with_components(parsed: Parsed, relation: str, seed: int, key: str) -> Verd
     if outcome.kind == "differ" and not whole:
         return None
     return Verdict(Status.UNVERIFIED, COMPONENTS_BESIDE.format(key))
+
+
+def _with_iterate_labels(parsed: Parsed, relation: str, seed: int, keys: frozenset[str]) -> Verdict | None:
+    """The verdict on a step refuted with ``z^0`` read as the number 1, once the whole superscripts of
+    ``keys`` are read as iterates' labels (see refusals.initial_iterates): verified where it holds
+    so; unverified where a labelled iterate is then on one side only (``\frac{4 + z^0 + u^0}{2} =
+    \frac{4 + 0 + 0}{2}``: the starting values the prose gives, put in); None, to go on refuting,
+    where it fails in both readings with every iterate on both sides."""
+    left, right = refusals.as_labels(parsed.lhs, keys), refusals.as_labels(parsed.rhs, keys)
+    outcome, guessed = Comparator(reclassified(parsed, left, right), relation, seed).decide()
+    names = ", ".join(key.split(':')[-1] for key in sorted(keys))
+    if outcome.kind == "equal":
+        return Verdict(Status.VERIFIED, outcome.reason, guessed=(*guessed, ITERATES_READ.format(names)))
+
+    def labelled(tree: n.Node) -> set:
+        return {n.structure(x) for x in tree.walk() if isinstance(x, n.Sym) and x.key in keys and x.labels}
+    if outcome.kind == "differ" and labelled(left) == labelled(right):
+        return None
+    return Verdict(Status.UNVERIFIED, ITERATES_GIVEN.format(names))
 
 
 def short_repair(comparator: "Comparator", parsed: Parsed, rhs: str, lhs: str, spent: float,

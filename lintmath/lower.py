@@ -1031,7 +1031,39 @@ def classify_shapes(trees, integers: set[str]) -> tuple[frozenset, frozenset, fr
     candidates = {s.key for s in plain if s.key not in vectors and s.key not in matrices
                   and len(s.base) == 1 and s.base.islower()}
     candidates |= _coefficients_after_matrices(trees, matrices) - vectors - matrices
+    candidates -= _coefficients_before_matrices(trees, matrices) | _superscript_counters(trees)
     return frozenset(vectors), frozenset(matrices), frozenset(candidates), frozenset(inferred)
+
+
+def _coefficients_before_matrices(trees, matrices: set[str]) -> set[str]:
+    """Plain lowercase Latin letters written right before a matrix in a product (the step size of
+    x - tA^T(Ax - b), the \rho-like weight of sA^T A x): a column vector cannot stand there, and a row
+    vector would be written x^T, so they are numbers in every reading. Made vectors with the step's
+    other letters, they would only spoil the reading in which those are vectors."""
+    out: set[str] = set()
+    for tree in trees:
+        for node in tree.walk():
+            if not isinstance(node, n.Mul):
+                continue
+            for k, (before, after) in enumerate(zip(node.factors, node.factors[1:])):
+                op = node.ops[k] if k < len(node.ops) else ""
+                if op in ("", "\\cdot") and _plain_lower(before) and _matrix_factor(after, matrices):
+                    out.add(before.key)
+    return out
+
+
+def _superscript_counters(trees) -> set[str]:
+    """The letters that make up a letter's whole superscript (the k of z^k, z^{k+1}): a count, a
+    power or an iterate's label, never a vector (as which the vectors reading would name them)."""
+    out: set[str] = set()
+    for tree in trees:
+        for node in tree.walk():
+            if isinstance(node, n.Pow) and isinstance(node.base, n.Sym):
+                exp = _unwrapped(node.exp)
+                parts = [t.node for t in exp.terms] if isinstance(exp, n.Add) else [exp]
+                if all(isinstance(p, (n.Sym, n.Num)) for p in parts):
+                    out.update(p.key for p in parts if isinstance(p, n.Sym))
+    return out
 
 
 def _coefficients_after_matrices(trees, matrices: set[str]) -> set[str]:
@@ -3003,6 +3035,13 @@ class Lowerer:
         return linalg.literal(rows)
 
     def lower_Pow(self, node: n.Pow) -> sp.Expr:
+        if isinstance(node.base, n.Sym) and (not n.letter_free(node.exp) or isinstance(node.exp, n.Num)
+                                             and node.exp.value in ("0", "1")) and self.shape(node.base) == "vector":
+            # z^k, u^{k+1}, x^0 of a vector: a column vector has no powers, so a superscript with a letter
+            # (or the 0 or 1 no power needs) is the iterate it labels (ADMM's z^{k+1}, the starting x^0),
+            # as x^{(k)} writes it; x^2 may be x \cdot x to a physicist, and stays unread
+            label = "(" + self.index_value(node.exp) + ")"
+            return self.lower(replace(node.base, end=node.end, labels=(*node.base.labels, label)))
         if isinstance(node.exp, n.Sym) and node.exp.base in self.letters.index and isinstance(node.base, n.Sym) \
                 and not node.exp.indices and node.exp.base not in self.env and not node.exp.base.isalpha():
             raise Undecidable("tensor index notation (p^\\alpha p_\\alpha) is not decided yet")

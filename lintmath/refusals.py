@@ -171,6 +171,34 @@ def component_superscripts(parsed: Parsed) -> str:
     return next((key for key, marks in seen.items() if marks == _COMPONENTS), "")
 
 
+def initial_iterates(parsed: Parsed) -> frozenset[str]:
+    """The letters a step writes to the power 1, or to the power 0 and to no whole power above 1 (``z^0``,
+    ``x^1``): powers no one needs to write, so an iterative method's iterates (x^0 = 2, then x^1,
+    x^2 = 0.8 x^1), which the lowering reads as powers (x^0 = 1). A letter written ^0 beside its ^2 and no
+    ^1 is a polynomial's (y^0 + y^2), and stays a power. Asked of refuted steps only."""
+    written: dict[str, set[str]] = {}
+    for tree in (parsed.lhs, parsed.rhs):
+        for node in tree.walk():
+            # (a subscripted letter, P_2^1 or Y_1^0, is rather a member of a family of functions)
+            if isinstance(node, n.Pow) and isinstance(node.base, n.Sym) and isinstance(node.exp, n.Num) \
+                    and node.exp.value.isdigit() and not node.base.indices:
+                written.setdefault(node.base.key, set()).add(node.exp.value)
+    return frozenset(key for key, powers in written.items()
+                     if "1" in powers or "0" in powers and not powers - {"0", "1"})
+
+
+def as_labels(tree: n.Node, keys: frozenset[str]) -> n.Node:
+    """``tree`` with each whole-number superscript of the letters ``keys`` read as an iterate's label
+    (``z^0`` as ``z^{(0)}``, ``x^2`` as ``x^{(2)}``), not a power."""
+    def label(node: n.Node) -> n.Node | None:
+        if isinstance(node, n.Pow) and isinstance(node.base, n.Sym) and node.base.key in keys \
+                and isinstance(node.exp, n.Num) and node.exp.value.isdigit():
+            sym = node.base
+            return replace(sym, end=node.end, labels=(*sym.labels, f"({node.exp.value})"))
+        return None
+    return n.rebuild(tree, label)
+
+
 def as_components(tree: n.Node, key: str) -> n.Node:
     """``tree`` with each whole superscript 0..3 of the letter ``key`` read as a component's label
     (``A^1`` as ``A^{(1)}``), not a power."""
