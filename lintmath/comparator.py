@@ -880,10 +880,13 @@ class Comparator:
 
     @functools.cached_property
     def _delta_letters(self) -> list[str]:
-        """The free index letters of a step with a Kronecker delta between letters (none without one)."""
+        """The free index letters of a step with a Kronecker delta between letters (none without one), or
+        with a derivative by an indexed letter (\\partial s_i / \\partial s_j is one, unwritten)."""
         trees = (self.parsed.lhs, self.parsed.rhs)
         deltas = [x for t in trees for x in t.walk() if isinstance(x, n.Sym) and x.base == "\\delta"
                   and len(x.indices) == 2 and not x.style]
+        deltas += [x for t in trees for x in t.walk() if isinstance(x, n.Deriv)
+                   and any(isinstance(v, n.Sym) and v.indices for v, _ in x.wrt)]
         if not deltas:
             return []
         bound = {x.var for t in trees for x in t.walk() if isinstance(x, n.BigOp)} | \

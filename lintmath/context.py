@@ -533,7 +533,7 @@ def _condition(lhs: str, rhs: str, macros: dict[str, Macro], where: str, line: i
     if not lhs or not rhs or (zero_only and not _ZERO.fullmatch(rhs)) or not has_letters(lhs, macros):
         return None
     relation = _stated_relation(lhs, rhs, macros)
-    return replace(relation, where=where, line=line + 1, path=path) if relation is not None else None
+    return replace(relation, where=where, line=line + 1, path=path, prose=False) if relation is not None else None
 
 
 def displayed_conditions(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
@@ -893,7 +893,9 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
         if item.kind == "assume":
             assumptions.append(item)
         elif item.kind == RELATION:
-            if here and item.path == path and here - item.line <= RELATION_REACH:
+            # (a relation a display derives holds below it only: a chain's own "= 0" must not excuse its
+            # rows; inline prose may follow the display it explains)
+            if here and item.path == path and here - item.line <= RELATION_REACH and (item.prose or here >= item.line):
                 relations.append(item)
         elif item.kind == VALUES:
             if here and item.path == path and here - item.line <= VALUES_REACH:

@@ -523,15 +523,27 @@ WRITTEN_PRODUCT_REPLACED = ("writes a matrix's product with a written vector on 
 def _products_with_written(tree: n.Node, matrices: frozenset[str]) -> set:
     """The letters (as structures) that multiply a written matrix or column next to them
     (``A\\begin{pmatrix} 1 \\\\ 2 \\end{pmatrix}``): matrices whose values nothing here gives."""
+    def capital(node: n.Sym) -> bool:
+        # (a plain capital before a written column is a matrix in the reading that multiplies them)
+        return len(node.base) == 1 and node.base.isupper() and not node.style and not node.indices
+
+    def written(node: n.Node) -> bool:
+        # a written column, or a bracket around an expression of them: T(\mathbf{u} - 2\mathbf{v}) written out
+        return isinstance(node, n.MatrixLit) and not node.det or isinstance(node, n.Paren) and any(
+            isinstance(y, n.MatrixLit) and not y.det for y in node.walk())
+
     found = set()
     for x in tree.walk():
+        if isinstance(x, n.Apply) and (x.func.key in matrices or capital(x.func)) \
+                and any(isinstance(y, n.MatrixLit) and not y.det for a in x.args for y in a.walk()):
+            found.add(n.structure(x.func))  # T(\begin{pmatrix} .. \end{pmatrix}): a map at a written column
         if isinstance(x, n.Mul):
             run: list[n.Node] = []  # (the letters of MN\mathbf{v} all act on the column)
             for factor in x.factors:
-                if isinstance(factor, n.Sym) and factor.key in matrices and factor.base != "I":
+                if isinstance(factor, n.Sym) and factor.base != "I" and (factor.key in matrices or capital(factor)):
                     run.append(factor)
                     continue
-                if isinstance(factor, n.MatrixLit) and not factor.det:
+                if written(factor):
                     found.update(n.structure(letter) for letter in run)
                 run = []
     return found

@@ -307,7 +307,8 @@ def classify_letters(*trees: n.Node) -> Letters:
                    kets and _systems_clash(trees), required, randomness, vector_functions(trees),
                    probability.distributions(*trees), _written_dimension(trees), depending,
                    frozenset(x.base for tree in trees for x in tree.walk() if isinstance(x, n.Sym) and x.primes),
-                   time, timed, entries, dimension_letters(trees, dict(entries)), events.events(*trees),
+                   time, timed, entries, dimension_letters(trees, dict(entries), vectors | candidates | required),
+                   events.events(*trees),
                    _quadratic_forms(trees, matrices), sized_identities(trees),
                    imaginary=any(isinstance(x, n.Const) and x.name.startswith("imag_") for tree in trees
                                  for x in tree.walk()), moving=moving)
@@ -1344,22 +1345,31 @@ def _vector_positions(trees, shaped: frozenset) -> set[int]:
     return out
 
 
-def dimension_letters(trees, entries: dict[str, str]) -> frozenset[str]:
+def dimension_letters(trees, entries: dict[str, str], sampled: frozenset[str] = frozenset()) -> frozenset[str]:
     """The letters d of the sums \\sum_{i=1}^{d} over entries of a vector that the step writes nowhere
-    else (not alone, not as an index, not bounding another sum): the vector's dimension."""
-    if not entries:
+    else (not alone, not as an index, not bounding another sum): the vector's dimension. ``sampled``:
+    the keys of the step's vectors, whose samples' entries (x_{il} of x_i) a sum may run over too."""
+    if not entries and not sampled:
         return frozenset()
     found: set[str] = set()
     tops: set[int] = set()  # the ids of those bounds
     for tree in trees:
         for node in tree.walk():
-            if isinstance(node, n.BigOp) and node.hi is not None and indexes_entries(node, entries):
+            if isinstance(node, n.BigOp) and node.hi is not None \
+                    and (indexes_entries(node, entries) or _indexes_samples(node, sampled)):
                 hi = node.hi
                 if isinstance(hi, n.Sym) and not hi.indices and not hi.style and not hi.labels and _is_letter(hi.base):
                     found.add(hi.base)
                     tops.add(id(hi))
     others = {x.base for tree in trees for x in tree.walk() if isinstance(x, n.Sym) and id(x) not in tops}
     return frozenset(found - others)
+
+
+def _indexes_samples(node: n.BigOp, sampled: frozenset[str]) -> bool:
+    """Whether a sum's index is the entry index of a sample's entry in its body (the l of v_{i,l})."""
+    return bool(sampled) and any(
+        isinstance(x, n.Sym) and x.key in sampled and (sample := _sample_vector(x)) is not None
+        and sample[1].base in (node.var, *node.extra_vars) for x in node.body.walk())
 
 
 def indexes_entries(node: n.BigOp, entries: dict[str, str]) -> bool:
@@ -2445,6 +2455,10 @@ class Lowerer:
             return sp.ImmutableMatrix(sp.ones(self.dimension, 1))
         sample = _sample_vector(node)
         if sample is not None and self.shape(node) == "vector":
+            if ("orthogonal",) in self.inst.flips:
+                # the entries of vectors taken orthonormal: a sum of their products is an inner product
+                # that reading would make 0, which the step does not write as one
+                raise Undecidable("entries of the indexed vectors in the orthogonal reading are not read")
             # x_{ij} beside the sample vector x_i (x_j^{(i)} beside x^{(i)}): the j-th entry of that sample
             return self.entry_of_value(self.symbol(sample[0]), sample[1:])
         sized = dict(self.letters.identities).get(node.key)

@@ -45,3 +45,22 @@ def test_sample_entries_are_numbers(lhs, rhs):
 
 def test_a_derivative_of_a_bare_name_by_an_entry_stays_opaque():
     assert check_step(r"\frac{\partial J}{\partial w_k}", r"\sum_n z_{nk}", "=").status is Status.UNVERIFIED
+
+
+def test_entries_of_indexed_vectors_are_not_read_in_the_orthogonal_reading():
+    # taken orthonormal, v_a and v_b would make both sides 0 and verify a factor slip
+    lhs = r"\langle \mathbf{v}_a, \mathbf{v}_b \rangle"
+    assert check_step(lhs, r"2\sum_{l=1}^{d} \mathbf{v}_{a,l}\mathbf{v}_{b,l}", "=").status is Status.REFUTED
+    assert check_step(lhs, r"\sum_{l=1}^{k} \mathbf{v}_{a,l}\mathbf{v}_{b,l}", "=").status is Status.VERIFIED
+
+
+SOFTMAX_RULE = (r"\frac{\frac{\partial}{\partial a_{q}}\left(\exp\left(a_{p}\right)\right)}{\sum_{c=1}^{K}\exp\left(a_{c}\right)}"
+                r"-\frac{\exp\left(a_{p}\right)\frac{\partial}{\partial a_{q}}\left(\sum_{c=1}^{K}\exp\left(a_{c}\right)\right)}"
+                r"{\left[\sum_{c=1}^{K}\exp\left(a_{c}\right)\right]^{2}}")
+
+
+def test_a_derivative_by_an_entry_is_tried_at_equal_indices():
+    # the slip changes only the term that is 0 unless p = q: indices drawn apart would miss it
+    lhs = r"\frac{\partial\sigma(a)_{p}}{\partial a_{q}}"
+    assert check_step(lhs, SOFTMAX_RULE, "=").status is Status.VERIFIED
+    assert check_step(lhs, "-" + SOFTMAX_RULE, "=").status is Status.REFUTED

@@ -44,3 +44,9 @@ def test_a_value_of_a_product_put_in_is_not_refuted(lhs, rhs):
     verdict = check_step(lhs, rhs, "=")
     assert verdict.status is Status.UNVERIFIED
     assert verdict.reason in (WRITTEN_PRODUCT_REPLACED, ) or "no longer mentions M" in verdict.reason
+
+
+def test_a_map_at_a_bracket_of_written_columns_counts_as_its_product():
+    lhs = rf"T\left({col(1, 3)} - 2{col(4, 0)}\right)"
+    assert check_step(lhs, rf"T{col(1, 3)} - 2T{col(4, 0)}", "=").status is Status.VERIFIED
+    assert check_step(lhs, rf"2T{col(1, 3)} - 2T{col(4, 0)}", "=").status is Status.REFUTED
