@@ -2070,8 +2070,9 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
         # substituted into the step, a term copied from them would read otherwise than the sides)
         lines = chain if not used else ()
         try:
+            # (the edits that solve for a constant do so in the reading that stands for the default one)
             diagnosis = diagnose(comparator, parsed, rhs, "" if used else lhs, spent=spent, max_seconds=cap,
-                                 chain=lines, macros=macros or {})
+                                 chain=lines, macros=macros or {}, reading=getattr(comparator, "stand_in", frozenset()))
         except BudgetExceeded:
             diagnosis = None  # the refutation stands; only its explanation ran out of time
     if diagnosis is not None and dropped and relation in EQUALITY and _solved_by_relation(comparator):
@@ -2100,6 +2101,13 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
         # solved on the next line, true for the one A that solves it (no small edit explains it)
         return Verdict(Status.UNVERIFIED, f"{unknown} on both sides of the first line: an equation to solve "
                        "for it, not an identity", elapsed=time.perf_counter() - started)
+    if diagnosis is None and getattr(comparator, "stand_in", frozenset()):
+        # decided in the reading whose shapes build the line before, as the default one cannot: the
+        # shapes were guessed, and as for any step whose default reading cannot be built, only a
+        # small edit that makes it hold makes it an error
+        return Verdict(Status.UNVERIFIED, "differs with the shapes that build the line before "
+                       f"({', '.join(comparator.guesses(comparator.stand_in)) or 'another reading'}); no small "
+                       "edit explains it", elapsed=time.perf_counter() - started)
     if diagnosis is None and dropped and relation in EQUALITY:
         # y vanished and no small edit explains it: far more often a substitution from the prose
         # (y = x^{p/q} given above) than a typo

@@ -19,7 +19,7 @@ from sympy.matrices.common import ShapeError
 from lintmath.lower import (
     DEGREE_ANGLES, DIMENSION_LETTER, FUNCTION_POWER, SUM_COUNT, ENTRYWISE_NORMS, EVENTS, EVENT_MODEL, LOG_BASE_TWO, MAYBE_SYMMETRIC_NAMES,
     LEVI_CIVITA, OPERATOR_REACH, OPTIMUM_MARK, ORDER_TYPO, SLASH_ARGUMENT, SLASH_REACH, SMALL_MATRICES, SQUARE_MATRICES, SUMMED_SWAP, SYMMETRIC_NAMES, TRIANGLE_ANGLES, Instance,
-    Letters, Lowerer, Undecidable, classify_letters, derivative, dimension_letter_candidates, is_library,
+    Letters, Lowerer, ShapesMisfit, Undecidable, classify_letters, derivative, dimension_letter_candidates, is_library,
     applied_rate, exact_indicator, least_integers, real_indicator, normalized_family, weighted_family, read_as_product, reading_keys, stacked_counts, sum_bounds,
 )
 from lintmath import commutators, events, expectation, linalg, matfunc, quantum
@@ -363,6 +363,9 @@ class Comparator:
         # the step's own two sides compared per (reading, atoms): deciding the step, the checks made
         # of a verified one and the diagnosis of a refuted one all ask the same readings again
         self._own: dict[tuple[frozenset, bool], Outcome] = {}
+        # the reading decide() took for the default one, which cannot build the line before (see
+        # _reading_of_line_before); empty when the default reading stands
+        self.stand_in: frozenset = frozenset()
 
     def _tree_facts(self, tree: n.Node, given: bool = False) -> tuple[sp.Float, frozenset[str], bool, bool]:
         """The tolerance its written decimals allow (as the line before, ``given``, or as the claim),
@@ -479,7 +482,7 @@ class Comparator:
             return self._gates_undecided(outcomes, tried), ()
         if any(o.reason.startswith("holds if ") for o in outcomes):
             return next(o for o in outcomes if o.reason.startswith("holds if")), ()
-        first = outcomes[0]
+        first, chosen = outcomes[0], frozenset()
         square = next((o for o, flips in zip(outcomes, tried) if SQUARE_MATRICES in flips), None)
         if first.kind == "undecided" and not first.readable and "shape" in first.reason and square is not None \
                 and square.kind == "differ":
@@ -487,6 +490,15 @@ class Comparator:
             # them but the square one, where they differ. (Only a misfit of shapes: an entry or a function
             # the tall reading does not decide says nothing of the step.)
             first = square
+        elif first.kind == "undecided" and not first.readable:
+            stand_in = self._reading_of_line_before(tried)
+            if stand_in is not None:
+                # the default reading's shapes do not fit the line before itself ((y - x)^T with y and x
+                # numbers): it is no reading of the chain at all, and the first reading whose shapes
+                # build the line before stands for it, as it would for a step written without the slip
+                first, chosen = outcomes[tried.index(stand_in)], stand_in
+        self.stand_in = chosen
+        others = [o for o, flips in zip(outcomes, tried) if flips != chosen and flips]
         if first.kind == "differ" and self.parsed.letters.commutators:
             return Outcome("undecided", commutators.DIFFER), ()
         if first.kind == "differ" and EVENTS in self.keys:
@@ -503,9 +515,12 @@ class Comparator:
                 # reading decides it. (Other readings that hold somewhere, a sign of the slip as often
                 # as not, leave the refutation to the default reading and its repair.)
                 return Outcome("undecided", DOMAIN_IN_A_READING), ()
-            if any(o.kind == "undecided" and o.readable for o in outcomes[1:]):
+            if any(o.kind == "undecided" and o.readable for o in others):
                 return Outcome("undecided", "refuted in one reading of the notation, undecided in another"), ()
-            applied = self._applied_somewhere(tried[1:])
+            applied = self._applied_somewhere([flips for flips in tried[1:] if flips != chosen])
+            if applied and chosen:
+                self.stand_in = frozenset()
+                return outcomes[0], ()  # as where no reading stands in (see robust below)
             if applied:
                 # 2T(n/2) + n = 2(2T(n/4) + n/2) + n: read as products it differs, but read as T
                 # applied, the two sides apply T at other points, which a T defined elsewhere relates
@@ -514,12 +529,17 @@ class Comparator:
                 # The refutation used stand-ins for f; it stands only if it holds for any f, i.e. when
                 # both sides apply the same functions to the same arguments and differ in how they
                 # combine them (2f(x) vs 3f(x)), not in which applications they use.
-                robust = self.robust()
+                robust = self.robust(chosen)
+                if robust.kind != "differ" and chosen:
+                    # not robust in the stand-in reading either: decided as a step whose default
+                    # reading cannot be built (only a small edit that makes it hold refutes it)
+                    self.stand_in = frozenset()
+                    return outcomes[0], ()
                 if robust.kind != "differ":
                     names = ", ".join(sorted({g.split()[-1] for g in self.guesses(frozenset())}))
                     return Outcome("undecided", f"depends on what {names} is"), ()
-                return robust, ()
-        return first, self.guesses(frozenset())
+                return robust, self.guesses(chosen) if chosen else ()
+        return first, self.guesses(chosen)
 
     def _as_required_vectors(self, outcome: Outcome, flips: frozenset = frozenset()) -> Outcome:
         """A step that holds with the letters a product makes vectors (the y of x^T y) read as numbers,
@@ -602,9 +622,30 @@ class Comparator:
         return any(m.split(":")[-1] in SYMMETRIC_NAMES for m in self.parsed.letters.matrices
                    - self.parsed.letters.transforms)
 
-    def robust(self) -> Outcome:
-        """The default reading with undefined functions as opaque atoms (what holds for any f)."""
-        return self.own(frozenset(), atoms=True)
+    def robust(self, flips: frozenset = frozenset()) -> Outcome:
+        """The default reading (or the one that stands for it, see _reading_of_line_before) with
+        undefined functions as opaque atoms (what holds for any f)."""
+        return self.own(flips, atoms=True)
+
+    def _reading_of_line_before(self, tried: list[frozenset]) -> frozenset | None:
+        """The first reading tried after the default one in which the line before (the left side) can
+        be built alone, when the default reading cannot build it for a misfit of shapes; None otherwise.
+        A misfit of the new line alone (x^T x x + 1) says nothing of the readings: only the line before,
+        which the step takes as given, rules a reading out."""
+        if not tried or tried[0] or self._left_misfit(tried[0]) is not True:
+            return None
+        return next((flips for flips in tried[1:] if self._left_misfit(flips) is False), None)
+
+    def _left_misfit(self, flips: frozenset) -> bool | None:
+        """Whether the left side alone fails to build in the first instance of a reading for a misfit of
+        shapes (True), builds (False), or fails otherwise (None)."""
+        try:
+            Lowerer(self.instances(flips)[0], self.letters).lower(self.parsed.lhs)
+        except ShapesMisfit:
+            return True
+        except Exception:  # noqa: BLE001 -- not buildable for another reason: no ruling on shapes
+            return None
+        return False
 
     def own(self, flips: frozenset = frozenset(), atoms: bool = False) -> Outcome:
         """The step's own two sides compared in one reading, once."""

@@ -33,6 +33,11 @@ class Undecidable(Exception):
     """The tree is readable but this instantiation cannot be built (an infinite sum, a huge number)."""
 
 
+class ShapesMisfit(Undecidable):
+    """Undecidable because the shapes of a reading do not fit (a number added to a vector): the
+    reading, not the notation, is then in question."""
+
+
 MAX_SUM_TERMS = 60
 #: ... and of a sum whose terms are numbers, written with its index alone (1 + 2 + \cdots + 100, the
 #: sum of the first 200 odd numbers): each term is a number, cheap to add, whatever the instance
@@ -2678,7 +2683,7 @@ class Lowerer:
         try:
             return method(node)
         except linalg.ShapeProblem as exc:
-            raise Undecidable(str(exc)) from None
+            raise ShapesMisfit(str(exc)) from None
 
     def _lower_memoized(self, node: n.Node) -> sp.Expr:
         """A subtree outside every binder (no summation index, gradient variable or outcome in force)
@@ -3504,6 +3509,10 @@ class Lowerer:
         """f(x) with x a column vector: a number-valued function of x's entries (what a gradient of f
         at x needs). Refused for a function the step shows to be a vector (T(v), f(x)^T u), for
         library functions (elementwise, or not?), and for matrices and several arguments."""
+        if len(args) == 1 and args[0].shape[0] == 1 and args[0].shape[1] > 1:
+            # a row vector (w^T x with x read as a number) is where a reading's shapes went wrong, not
+            # what a function is applied to (see Comparator._reading_of_line_before)
+            raise ShapesMisfit("a function of a vector or matrix is not decided yet")
         if len(args) != 1 or args[0].shape[1] != 1 or is_library(node) or node.primes \
                 or node.func.key in self.letters.maps:
             raise Undecidable("a function of a vector or matrix is not decided yet")
