@@ -1030,16 +1030,23 @@ def _bars_as_determinants(tree: n.Node) -> n.Node:
     return n.rebuild(tree, visit)
 
 
+def _parsed_equation(refuted: "_Refuted") -> Parsed | None:
+    """The refuted step as parsed, if it is an equation that parses; None otherwise."""
+    if refuted.relation not in EQUALITY:
+        return None
+    try:
+        return parse_step(refuted.lhs, refuted.rhs, refuted.macros)
+    except (ParseFailure, RecursionError):
+        return None
+
+
 def _determinant_bars_hold(refuted: "_Refuted") -> bool:
     """Whether a refuted step with bars around a capital (\\log|2\\pi\\Sigma| = d\\log 2\\pi + \\log|\\Sigma|)
     holds, or holds at one size of matrix, once the bars are determinants: the capital, which nothing else
     in the step need mark, is then a covariance or a Gram matrix, and the scalar reading's refutation
     rests on a guess of its shape. Asked of refuted steps only."""
-    if refuted.relation not in EQUALITY:
-        return False
-    try:
-        parsed = parse_step(refuted.lhs, refuted.rhs, refuted.macros)
-    except (ParseFailure, RecursionError):
+    parsed = _parsed_equation(refuted)
+    if parsed is None:
         return False
     if (_bars_as_determinants(parsed.lhs), _bars_as_determinants(parsed.rhs)) == (parsed.lhs, parsed.rhs):
         return False
@@ -1088,11 +1095,8 @@ def _interest_rates_hold(refuted: "_Refuted") -> bool:
     actuarial notes state ``i - d = id`` or ``i^{(m)} - d^{(m)} = i^{(m)}d^{(m)}/m`` of letters their
     prose named in words. Verified in that reading, the step is not refuted; a slip fails in it too.
     Asked of refuted steps only."""
-    if refuted.relation not in EQUALITY:
-        return False
-    try:
-        parsed = parse_step(refuted.lhs, refuted.rhs, refuted.macros)
-    except (ParseFailure, RecursionError):
+    parsed = _parsed_equation(refuted)
+    if parsed is None:
         return False
     found = interest.interest_letters(parsed.lhs) | interest.interest_letters(parsed.rhs)
     writes_i = any(isinstance(x, n.Sym) and x.base == "i" and not (x.indices or x.labels or x.style)
@@ -1111,11 +1115,8 @@ def _diagonal_members_hold(refuted: "_Refuted") -> bool:
     of a unit with itself, pi_{ii} = pi_i) or its square (a variance, sigma_{ii} = sigma_i^2): splitting
     a double sum into its diagonal and the rest rests on that, which only the prose says. Asked of
     refuted steps only."""
-    if refuted.relation not in EQUALITY:
-        return False
-    try:
-        parsed = parse_step(refuted.lhs, refuted.rhs, refuted.macros)
-    except (ParseFailure, RecursionError):
+    parsed = _parsed_equation(refuted)
+    if parsed is None:
         return False
     syms = [x for tree in (parsed.lhs, parsed.rhs) for x in tree.walk() if isinstance(x, n.Sym) and x.base != "\\delta"]
     single = {_family(x) for x in syms if len(x.indices) == 1}
