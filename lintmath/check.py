@@ -19,7 +19,7 @@ from sympy.core.function import AppliedUndef
 from lintmath.lower import (
     EVENTS, LIBRARY, OPAQUE_ENTRY, OPTIMUM_MARK, ORTHOGONAL_MATRIX, PRIMED_FUNCTION_GROUP, TRIANGULAR_MATRIX,
     Letters, Undecidable, classify_letters,
-    has_cases, has_indicator, real_indicator,
+    has_cases, has_indicator, PIECEWISE_FUNCTIONS, turns_on_signs,
     has_infinite_series, has_sample_entries, has_summed_repeat, has_uncounted_sum, has_valued_set_sum, is_library,
     identity_reading, read_as_product, shapes_of_side,
 )
@@ -3161,8 +3161,6 @@ def _bounded_by_region(parsed: Parsed) -> bool:
                for side in (parsed.lhs, parsed.rhs) for x in side.walk())
 
 
-#: functions whose formula changes with the sign of their argument (see _piecewise)
-PIECEWISE_FUNCTIONS = ("max", "min", "sign", "relu")
 
 
 def _piecewise(parsed: Parsed) -> bool:
@@ -3172,8 +3170,7 @@ def _piecewise(parsed: Parsed) -> bool:
     \\alpha \\|x\\| is only where \\alpha > 0) in a step without roots or logarithms: beside those, the
     positive letters the author means are the ones sampled, and a difference off them says nothing."""
     nodes = [x for side in (parsed.lhs, parsed.rhs) for x in side.walk()]
-    if any(isinstance(x, n.Abs) or isinstance(x, n.Func) and x.name in PIECEWISE_FUNCTIONS or real_indicator(x)
-           for x in nodes):
+    if turns_on_signs(parsed.lhs, parsed.rhs):
         return True
     return any(isinstance(x, n.Norm) for x in nodes) \
         and not any(isinstance(x, n.Sqrt) or isinstance(x, n.Func) and x.name == "log" for x in nodes)

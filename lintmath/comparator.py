@@ -20,7 +20,7 @@ from lintmath.lower import (
     DEGREE_ANGLES, DIMENSION_LETTER, FUNCTION_POWER, SUM_COUNT, ENTRYWISE_NORMS, EVENTS, EVENT_MODEL, LOG_BASE_TWO, MAYBE_SYMMETRIC_NAMES,
     LEVI_CIVITA, OPERATOR_REACH, OPTIMUM_MARK, ORDER_TYPO, SLASH_ARGUMENT, SLASH_REACH, SMALL_MATRICES, SQUARE_MATRICES, SUMMED_SWAP, SYMMETRIC_NAMES, TRIANGLE_ANGLES, Instance,
     Letters, Lowerer, ShapesMisfit, Undecidable, classify_letters, derivative, dimension_letter_candidates, is_library,
-    applied_rate, exact_indicator, least_integers, real_indicator, normalized_family, weighted_family, read_as_product, reading_keys, stacked_counts, sum_bounds,
+    applied_rate, exact_indicator, least_integers, real_indicator, normalized_family, weighted_family, turns_on_signs, read_as_product, reading_keys, stacked_counts, sum_bounds,
 )
 from lintmath import commutators, events, expectation, linalg, matfunc, quantum
 from lintmath.budget import work_time
@@ -1566,13 +1566,6 @@ def differs_off_samples(comparator: "Comparator", lhs: n.Node, rhs: n.Node) -> b
     other = Comparator(Parsed(lhs, rhs, comparator.parsed.letters), comparator.relation, comparator.seed,
                        comparator.assumed, comparator.integrates, comparator.constant_in)
     return _cases_differ_off_samples(other)
-
-
-def turns_on_signs(*trees: n.Node) -> bool:
-    """Whether a tree has a function whose formula changes with the sign of its argument: |x|, max, min,
-    sign, relu, or the indicator of an inequality."""
-    return any(isinstance(x, n.Abs) or isinstance(x, n.Func) and x.name in ("max", "min", "sign", "relu")
-               or real_indicator(x) for tree in trees for x in tree.walk())
 
 
 def _cases_differ_off_samples(comparator: "Comparator") -> bool:

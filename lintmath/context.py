@@ -739,20 +739,29 @@ def independence_items(doc: Document, macros: dict[str, Macro]) -> list[ContextI
     return items
 
 
+#: how many lines below its sentence each kind of statement of the prose holds
+_PASSAGE_REACH = {symmetric.KIND: symmetric.REACH, linearmaps.KIND: linearmaps.REACH, declared.KIND: declared.REACH,
+                  complexes.KIND: complexes.REACH, dependence.KIND: dependence.REACH,
+                  independence.KIND: independence.REACH}
+
+
+def _named_items(doc: Document, kind: str, statements: list[tuple[int, frozenset[str], bool]]) -> list[ContextItem]:
+    """Items of ``kind`` naming the keys (comma-separated, in lhs) each statement (line, keys, continues)
+    names."""
+    return [ContextItem(kind, "", ",".join(sorted(keys)), "", "", f"{doc.path}:{line}", line, False, doc.path, continues)
+            for line, keys, continues in statements]
+
+
 def symmetric_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
-    """``where $A$ is symmetric`` in the prose: an item of kind symmetric.KIND naming the matrices
-    (their keys, comma-separated, in lhs), which a step may be verified under (see symmetric.py)."""
-    return [ContextItem(symmetric.KIND, "", ",".join(sorted(keys)), "", "", f"{doc.path}:{line}", line, False,
-                        doc.path, continues)
-            for line, keys, continues in symmetric.statements_of(doc.lines, macros)]
+    """``where $A$ is symmetric`` in the prose: an item of kind symmetric.KIND naming the matrices, which a
+    step may be verified under (see symmetric.py)."""
+    return _named_items(doc, symmetric.KIND, symmetric.statements_of(doc.lines, macros))
 
 
 def linear_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
-    """``Let $T$ be a linear map`` in the prose: an item of kind linearmaps.KIND naming the maps (their
-    keys, comma-separated, in lhs), which a step may be verified under (see linearmaps.py)."""
-    return [ContextItem(linearmaps.KIND, "", ",".join(sorted(keys)), "", "", f"{doc.path}:{line}", line, False,
-                        doc.path, continues)
-            for line, keys, continues in linearmaps.statements_of(doc.lines, macros)]
+    """``Let $T$ be a linear map`` in the prose: an item of kind linearmaps.KIND naming the maps, which a
+    step may be verified under (see linearmaps.py)."""
+    return _named_items(doc, linearmaps.KIND, linearmaps.statements_of(doc.lines, macros))
 
 
 def declared_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
@@ -767,9 +776,7 @@ def declared_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]
 def complex_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
     """``Let $z \\in \\mathbb{C}$`` in the prose: an item of kind complexes.KIND naming the letters (their
     keys, comma-separated, in lhs) that are complex although written as any real letter."""
-    return [ContextItem(complexes.KIND, "", ",".join(sorted(keys)), "", "", f"{doc.path}:{line}", line, False,
-                        doc.path, continues)
-            for line, keys, continues in complexes.statements_of(doc.lines, macros)]
+    return _named_items(doc, complexes.KIND, complexes.statements_of(doc.lines, macros))
 
 
 def dependence_items(doc: Document) -> list[ContextItem]:
@@ -904,30 +911,11 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
             # a convention of the file's prose holds from its sentence to the end of that file
             if here and item.path == path:
                 bases[item.lhs] = item
-        elif item.kind == symmetric.KIND:
-            # as independence: a letter reused chapters later may name another matrix
-            if here and item.path == path and here - item.line <= symmetric.REACH:
-                independent.append(item)
-        elif item.kind == linearmaps.KIND:
-            if here and item.path == path and here - item.line <= linearmaps.REACH:
-                independent.append(item)
-        elif item.kind == declared.KIND:
-            # as independence: a letter reused chapters later may be a number again
-            if here and item.path == path and here - item.line <= declared.REACH:
-                independent.append(item)
-        elif item.kind == complexes.KIND:
-            # as declared: a letter reused chapters later may be a real number again
-            if here and item.path == path and here - item.line <= complexes.REACH:
-                independent.append(item)
-        elif item.kind == dependence.KIND:
-            # a letter made a function for one derivation (implicit differentiation) is a number again
-            # in the next passage's
-            if here and item.path == path and here - item.line <= dependence.REACH:
-                independent.append(item)
-        elif item.kind == independence.KIND:
-            # the prose's independence holds for the derivations of its own passage: a letter
-            # reused chapters later may name another variable
-            if here and item.path == path and here - item.line <= independence.REACH:
+        elif item.kind in _PASSAGE_REACH:
+            # a statement of the prose (independence, symmetric or linear, matrices or complex letters, a
+            # letter that varies) holds for the derivations of its own passage: a letter reused chapters
+            # later may name another quantity
+            if here and item.path == path and here - item.line <= _PASSAGE_REACH[item.kind]:
                 independent.append(item)
         elif item.kind == FORGET:
             for key in (item.name + item.label, item.name + item.label + "()"):

@@ -2074,24 +2074,27 @@ def _writes_fraction(node: n.Node) -> bool:
                and x.exp.terms[0].sign == "-" for x in node.walk())
 
 
+def _family_entry(x: n.Node, var: str) -> bool:
+    """Whether ``x`` is an entry of a family by the sum's index ``var`` (y_j of \\sum_j)."""
+    return isinstance(x, n.Sym) and len(x.indices) == 1 and isinstance(x.indices[0], n.Sym) \
+        and x.indices[0].base == var and not x.indices[0].indices and not x.labels
+
+
+def _plain_sum(node: n.Node) -> bool:
+    return isinstance(node, n.BigOp) and node.kind == "sum" and not node.exclude and not node.extra_vars
+
+
 def normalized_family(node: n.Node) -> n.BigOp | None:
     """``\\sum_j y_j`` for a sum over the entries of a family, alone or times what does not depend on
     j (``\\sum_j y_j \\log Z``), else None."""
-    if not (isinstance(node, n.BigOp) and node.kind == "sum" and not node.exclude and not node.extra_vars):
+    if not _plain_sum(node):
         return None
-
-    def entry(x: n.Node) -> bool:
-        return isinstance(x, n.Sym) and len(x.indices) == 1 and isinstance(x.indices[0], n.Sym) \
-            and x.indices[0].base == node.var and not x.indices[0].indices and not x.labels
-
-    body = node.body
-    while isinstance(body, n.Paren):
-        body = body.inner
-    if entry(body):
+    body = _unwrapped(node.body)
+    if _family_entry(body, node.var):
         return node
     if isinstance(body, n.Mul):
-        entries = [f for f in body.factors if entry(f)]
-        rest = [f for f in body.factors if not entry(f)]
+        entries = [f for f in body.factors if _family_entry(f, node.var)]
+        rest = [f for f in body.factors if not _family_entry(f, node.var)]
         if len(entries) == 1 and not any(isinstance(x, n.Sym) and x.base == node.var for f in rest for x in f.walk()):
             return replace(node, body=entries[0])
     return None
@@ -2102,14 +2105,13 @@ def weighted_family(node: n.Node) -> n.BigOp | None:
     cross-entropy ``\\sum_k y_k \\log \\hat y_k``, ``\\sum_k t_k \\log\\frac{e^{z_k}}{\\sum_j e^{z_j}}``), whose
     weights are usually a probability vector or a one-hot label: a gradient of it is what it is only
     where they sum to 1. None for any other node."""
-    if not (isinstance(node, n.BigOp) and node.kind == "sum" and not node.exclude and not node.extra_vars):
+    if not _plain_sum(node):
         return None
     body = _unwrapped(node.body)
     if not isinstance(body, n.Mul) or len(body.factors) != 2:
         return None
     weight, rest = body.factors
-    if not (isinstance(weight, n.Sym) and len(weight.indices) == 1 and isinstance(weight.indices[0], n.Sym)
-            and weight.indices[0].base == node.var and not weight.labels and not weight.primes):
+    if not _family_entry(weight, node.var) or weight.primes:
         return None
     if not (isinstance(rest, n.Func) and rest.name in LOGARITHMS and n.mentions(rest, {node.var})):
         return None
@@ -4161,6 +4163,17 @@ def has_cases(*trees: n.Node) -> bool:
 # the relations of an indicator's condition (as the parser writes them) decided between integers
 _INTEGER_RELATIONS = {"=": lambda a, b: a == b, "\\neq": lambda a, b: a != b, "<": lambda a, b: a < b,
                       "\\leq": lambda a, b: a <= b}
+
+
+#: functions whose formula changes with the sign of their argument
+PIECEWISE_FUNCTIONS = ("max", "min", "sign", "relu")
+
+
+def turns_on_signs(*trees: n.Node) -> bool:
+    """Whether a tree has a function whose formula changes with the sign of its argument: |x|, max, min,
+    sign, relu, or the indicator of an inequality."""
+    return any(isinstance(x, n.Abs) or isinstance(x, n.Func) and x.name in PIECEWISE_FUNCTIONS
+               or real_indicator(x) for tree in trees for x in tree.walk())
 
 
 def real_indicator(node: n.Node) -> bool:
