@@ -1454,6 +1454,11 @@ def read_as_product(node: n.Apply, letters: Letters) -> bool:
     if node.maybe_product and node.bracket == "(" and node.func.key in letters.standalone \
             and node.func.key in letters.matrices:
         return True  # a bold matrix written alone elsewhere in the step multiplies its bracket
+    if node.maybe_product and node.bracket == "(" and node.func.key in letters.standalone \
+            and node.func.key in letters.vectors and _scalar_product_of_vectors(node.args[0], letters):
+        # \mathbf{b}(\mathbf{a}\cdot\mathbf{c}) beside \mathbf{b}\times\mathbf{c}: a vector times a number (the
+        # BAC-CAB rule), where a vector function \mathbf{r}(t) takes a variable, not a product of vectors
+        return True
     if node.maybe_product and node.bracket == "(" and node.func.style \
             and set(node.func.style.split("+")) <= ACCENT_STYLES:
         return node.func.key in letters.standalone  # \bar h (T_s - T_\infty) beside \bar h alone
@@ -1471,6 +1476,15 @@ def _no_index(arg: n.Node) -> bool:
         if isinstance(x, n.Mul) and sum(not isinstance(f, n.Num) for f in x.factors) >= 2:
             return True
     return False
+
+
+def _scalar_product_of_vectors(arg: n.Node, letters: Letters) -> bool:
+    """Whether ``arg`` is a product of two of the step's vectors alone (``a \\cdot c``, ``a^T b``): a
+    number, never the variable of a vector function."""
+    if not isinstance(arg, n.Mul) or len(arg.factors) != 2:
+        return False
+    inner = [f.inner if isinstance(f, n.Transpose) else f for f in arg.factors]
+    return all(isinstance(f, n.Sym) and f.key in letters.vectors for f in inner)
 
 
 def _measured(args: tuple[n.Node, ...]) -> bool:
