@@ -298,6 +298,26 @@ def _percent_labels_hold(lhs: str, rhs: str, relation: str, decide: Decide, **op
                             lambda v: v.status is Status.VERIFIED, decide, **options)
 
 
+FACTOR_BEFORE_BRACKET = ("holds with the letter before a bracket read as a factor (P(1 + i)^n, an amount times a "
+                         "growth factor), not as the function such a letter often names: not decided")
+# a letter that names a function as often as a quantity (see FUNCTION_LETTERS), subscripted or not, before
+# a bracket that adds a number to a letter: P(1 + i)^n, P_0(1 + r)^{t}, Q(1 - p)^2 (not f(\mathbf{w}))
+_FUNCTION_LETTER_BRACKET = re.compile(r"(?<![\\A-Za-z])([fghFGHpqPQLJ](?:_\{[^{}]*\}|_[A-Za-z0-9])?)\s*"
+                                      r"(?=(?:\\left\s*)?\(\s*\d+(?:\.\d+)?\s*[-+])")
+
+
+def _function_letters_as_factors_hold(lhs: str, rhs: str, relation: str, decide: Decide, **options) -> bool:
+    """Whether a refuted step holds once the letters that often name functions (P, Q, f, ...) are read
+    as factors of the brackets after them: ``P(1 + i)^n = P(1 + i)(1 + i)^{n-1}``, a principal grown by
+    compound interest. The checker reads such a letter as a function unless it also stands alone in
+    the step, and read so the step is false; which one the author means only the prose says. A slip
+    fails in both readings and stays refuted. Asked of refuted steps only."""
+    if relation not in EQUALITY:
+        return False
+    return _holds_rewritten(lhs, rhs, lambda text: _FUNCTION_LETTER_BRACKET.sub(lambda m: m.group(1) + "\\cdot ", text),
+                            relation, lambda v: v.status is Status.VERIFIED, decide, **options)
+
+
 DEGREES_LABEL = "holds with ^\\circ read as degrees of temperature (20 + 70 = 90^\\circ), not an angle in radians"
 # a degree sign, bare or braced: 90^\circ, 90^{\circ}
 _DEGREE_SIGN = re.compile(r"\^\s*(?:\\circ|\{\s*\\circ\s*\})")
@@ -1145,6 +1165,8 @@ _CONVENTIONS: tuple[tuple[str, Callable[[_Refuted], bool | str | None]], ...] = 
     (CONSTANT_AS_LETTER, _constant_as_letter),
     (PERCENT_LABEL, lambda s: _percent_labels_hold(s.lhs, s.rhs, s.relation, s.decide, **s.options)),
     (TRAILING_ARGUMENT, lambda s: _trailing_arguments_hold(s.lhs, s.rhs, s.relation, s.decide, **s.options)),
+    (FACTOR_BEFORE_BRACKET, lambda s: _function_letters_as_factors_hold(s.lhs, s.rhs, s.relation, s.decide,
+                                                                        **s.options)),
     (DEGREES_LABEL, lambda s: _temperature_degrees_hold(s.lhs, s.rhs, s.relation, s.decide, **s.options)),
     (CONDITION_FOLLOWS, lambda s: s.relation in EQUALITY and _condition_follows(s.lhs, s.rhs)),
     (EQUATION_SOLVED, lambda s: bool(s.rows) and s.relation == "="

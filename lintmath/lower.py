@@ -949,6 +949,10 @@ def classify_shapes(trees, integers: set[str]) -> tuple[frozenset, frozenset, fr
                 elif isinstance(node, n.Norm) and isinstance(inner, n.Add):
                     # \|w - x\|: the terms of a difference in a norm are vectors (of numbers, |w - x|)
                     marked.extend(t.node for t in inner.terms if isinstance(t.node, n.Sym) and not t.node.indices)
+                elif isinstance(node, n.Transpose) and isinstance(inner, n.Add) and _plain_vector_terms(inner):
+                    # (y - X\theta)^T: so are those of a transposed one (of numbers, the transpose would be
+                    # idle, and X(X\theta - y) would pass for the gradient X^T(X\theta - y))
+                    marked.extend(t.node for t in inner.terms if isinstance(t.node, n.Sym))
             elif isinstance(node, n.Inner):
                 marked.extend(x for x in (node.left, node.right) if isinstance(x, n.Sym))
             elif isinstance(node, n.Func) and node.name == n.ENTRY:
@@ -1222,6 +1226,22 @@ def required_vectors(trees, vectors: frozenset, matrices: frozenset) -> frozense
                 grown = grown or bool(new)
                 out |= new
     return frozenset(out)
+
+
+def _plain_vector_terms(add: n.Add) -> bool:
+    """Whether every term of ``add`` is a letter without indices, or such a letter after capitals and
+    numbers (y - X\\theta, x - 2\\mu): a difference of vectors as written, none of whose letters is an
+    entry (x_1 - A\\mu_1 - b mixes in indexed letters, which may be numbers or vectors)."""
+    for term in add.terms:
+        node = term.node
+        factors = node.factors if isinstance(node, n.Mul) else (node,)
+        last = factors[-1]
+        if not isinstance(last, n.Sym) or last.indices or last.labels:
+            return False
+        if not all(isinstance(f, n.Num) or isinstance(f, n.Sym) and len(f.base) == 1 and f.base.isupper()
+                   and not f.indices for f in factors[:-1]):
+            return False
+    return True
 
 
 def _vector_term(node: n.Node, matrices: frozenset) -> n.Sym | None:

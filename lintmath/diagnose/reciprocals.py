@@ -193,3 +193,79 @@ def reciprocal_wraps(ctx: Context) -> Iterator[Candidate]:
         what = "the whole line" if node is rhs else f"`{shown}`"
         yield Candidate("reciprocal", replace_node(rhs, node, new), node.start, node.end,
                         (node.start, node.end, f"\\frac{{1}}{{{body}}}"), f"{what} should be its reciprocal")
+
+
+_TRANSPOSE_MARKS = re.compile(r"^\s*(?:\^\s*(?:\{\s*)?(?:\\top|\\intercal|\\mathsf\s*\{\s*T\s*\}|\\mathrm\s*\{\s*T\s*\}|T)"
+                              r"(?:\s*\})?|')\s*$")
+
+
+def _transpose_mark(ctx: Context) -> str:
+    """The author's own transpose (``^\\top``, ``^T``, ``^{T}``, ``'``), from the first one the step writes."""
+    for tree, text in ((ctx.rhs, ctx.rhs_text), (ctx.lhs, ctx.lhs_text)):
+        if not text:
+            continue
+        for t in _in_text_order(tree, n.Transpose):
+            mark = text[t.inner.end : t.end]
+            if _TRANSPOSE_MARKS.match(mark):
+                return mark.strip()
+    return "^\\top"
+
+
+def _matrix_like(node: n.Node, keys: frozenset[str]) -> bool:
+    """A factor that need not commute: a vector or matrix by the step's shapes, or its transpose or inverse."""
+    if isinstance(node, n.Transpose):
+        return _matrix_like(node.inner, keys)
+    if isinstance(node, n.Pow) and _signed_number(node.exp) == -1:
+        return _matrix_like(node.base, keys)
+    if isinstance(node, n.Paren):
+        return _matrix_like(node.inner, keys)
+    return isinstance(node, n.Sym) and node.key in keys
+
+
+def transposes(ctx: Context) -> Iterator[Candidate]:
+    """LM106 for vectors and matrices: a transpose lost or added (``X(Xw - y)`` for ``X^\\top(Xw - y)``),
+    or the factors of a product's transpose or inverse left in their order (``A^\\top B^\\top`` for
+    ``(AB)^\\top``). Only in steps whose shapes make some letter a vector or a matrix."""
+    letters = ctx.parsed.letters
+    keys = frozenset(letters.vectors | letters.matrices | letters.inferred | letters.required)
+    if not keys:
+        return
+    rhs, text = ctx.rhs, ctx.rhs_text
+    index_ids = n.non_quantities(rhs)
+    for t in _in_text_order(rhs, n.Transpose):
+        if not _TRANSPOSE_MARKS.match(text[t.inner.end : t.end]):
+            continue
+        shown = _compact(text[t.start : t.end])
+        yield Candidate("reciprocal", replace_node(rhs, t, t.inner), t.start, t.end, (t.inner.end, t.end, ""),
+                        f"`{shown}` should not be transposed")
+    mark = _transpose_mark(ctx)
+    parents = _parents(rhs)
+    for sym in _in_text_order(rhs, n.Sym):
+        parent = parents.get(id(sym))
+        head = isinstance(parent, n.Apply) and parent.func is sym  # (a head is no quantity to non_quantities)
+        if sym.key not in keys or id(sym) in index_ids and not head or isinstance(parent, n.Transpose) \
+                or isinstance(parent, n.Pow) and parent.base is sym:
+            continue
+        shown = _compact(text[sym.start : sym.end])
+        transposed = n.Transpose(sym.start, sym.end, sym)
+        if head:
+            if not (parent.maybe_product and len(parent.args) == 1 and parent.bracket == "("):
+                continue
+            # X(Xw - y), a matrix before its bracket, is a product: its transpose multiplies the bracket
+            arg = parent.args[0]
+            tree = replace_node(rhs, parent, n.Mul(parent.start, parent.end, (
+                transposed, n.Paren(arg.start, arg.end, arg))))
+        else:
+            tree = replace_node(rhs, sym, transposed)
+        yield Candidate("reciprocal", tree, sym.start, sym.end, (sym.end, sym.end, mark),
+                        f"`{shown}` should be transposed")
+    for mul in _in_text_order(rhs, n.Mul):
+        for a, b in zip(mul.factors, mul.factors[1:]):
+            if not (_matrix_like(a, keys) and _matrix_like(b, keys)):
+                continue
+            first, second = text[a.start : a.end], text[b.start : b.end]
+            if _squash(first) == _squash(second):
+                continue
+            tree = n.rebuild(rhs, lambda x, a=a, b=b: b if x is a else a if x is b else None)
+            yield Candidate("reciprocal", tree, a.start, b.end, (a.start, b.end, second + text[a.end : b.start] + first),
+                            f"`{_compact(first)}` and `{_compact(second)}` are in the wrong order")
