@@ -415,7 +415,8 @@ def _expectation(call: _Call, own: str, other: str, macros: Mapping[str, Macro])
         # the one q brings
         variable = density.variable or _applied_variable(body, density.key, macros) \
             or (_applied_variable(body, "", macros) if any(_applies(side, density.key, macros)
-                                                           for side in (own, other)) else "")
+                                                           for side in (own, other)) else "") \
+            or _variable_applied_beside(body, density.key, own, other, macros)
     if not variable or not all(_applications_plain(side, density, macros) for side in (own, other)):
         return ""
     letter = rf"(?<![\\A-Za-z]){re.escape(variable)}(?![A-Za-z])"
@@ -449,6 +450,18 @@ def _without_expectations(text: str) -> str:
     for call in sorted(_calls(text, _EXPECTATION, commas=False), key=lambda c: -c.start):
         text = text[:call.start] + " " + text[call.end:]
     return text
+
+
+def _variable_applied_beside(body: str, key: str, own: str, other: str, macros: Mapping[str, Macro]) -> str:
+    """The letter the step applies the distribution ``key`` to elsewhere (z of q(z)), where the body
+    writes it: E_q[a(z)] beside E_q[\\log q(z)] averages a(z) over the same z, so that the expectations
+    of one step under one q are all written out alike (one written out beside one left as an E
+    decides nothing)."""
+    variable = _applied_variable(own, key, macros) or _applied_variable(other, key, macros)
+    if not variable or _applied_variable(other if _applied_variable(own, key, macros) else own, key, macros) \
+            not in ("", variable):
+        return ""
+    return variable if re.search(rf"(?<![\\A-Za-z]){re.escape(variable)}(?![A-Za-z])", body) else ""
 
 
 def _applied_variable(body: str, key: str, macros: Mapping[str, Macro]) -> str:
@@ -486,12 +499,12 @@ def _conditions(body: str) -> bool:
 
 def _without_bound_uses(text: str, variable: str) -> str:
     """``text`` without the uses of ``variable`` a sum over it makes: its subscript, a differential, and
-    the arguments of applications (``p(x)``, ``q(x \\mid z)``); a free x left elsewhere (``+ x``) stays."""
+    the arguments of applications (``p(x)``, ``q(x \\mid z)``, ``p(x, z)``); a free x left elsewhere (``+ x``) stays."""
     v = re.escape(variable)
     text = re.sub(rf"_\s*\{{\s*{v}(?![A-Za-z])", "_{", text)
     text = re.sub(rf"_\s*{v}(?![A-Za-z])", "_", text)
     text = re.sub(rf"\bd\s*{v}(?![A-Za-z])", "d", text)
-    return re.sub(rf"\(\s*{v}\s*(?=[),|]|\\mid)", "(", text)
+    return re.sub(rf"(?<=[(,])\s*{v}\s*(?=[),|]|\\mid)", "", text)
 
 
 def _binds(text: str, variable: str, macros: Mapping[str, Macro]) -> bool:

@@ -26,7 +26,7 @@ from lintmath.independence import Independence
 from lintmath.parse import nodes as n
 from lintmath.parse.ellipsis import affine
 from lintmath.parse.parser import parameter_of
-from lintmath.parse.vocabulary import ACCENT_STYLES, FUNCTION_LETTERS
+from lintmath.parse.vocabulary import ACCENT_STYLES, FUNCTION_LETTERS, GREEK
 
 
 class Undecidable(Exception):
@@ -1136,7 +1136,56 @@ def _capitals_as_numbers(trees) -> set[str]:
                 factors = den.factors if isinstance(den, n.Mul) else (den,)
                 if all(isinstance(f, n.Num) or isinstance(f, n.Sym) and not f.style for f in factors):
                     out.update(f.key for f in factors if capital(f))
-    return out | _exponents_in_entries(trees)
+    return out | _exponents_in_entries(trees) | _weights_of_entries(trees)
+
+
+def _entry_scalar(node: n.Node) -> bool:
+    """A number, an indexed plain lowercase Greek letter (\\xi_i, \\alpha_i: the entries of a family of
+    numbers, slacks, multipliers), or sums, products, powers and fractions of them alone."""
+    if isinstance(node, n.Num):
+        return True
+    if isinstance(node, n.Sym):
+        base = node.base.lstrip("\\")
+        return bool(node.indices) and not node.style and base in GREEK and base.islower()
+    if isinstance(node, n.BigOp):
+        return node.kind in ("sum", "prod") and _entry_scalar(node.body)
+    if isinstance(node, n.Paren):
+        return _entry_scalar(node.inner)
+    if isinstance(node, n.Add):
+        return all(_entry_scalar(t.node) for t in node.terms)
+    if isinstance(node, n.Mul):
+        return all(_entry_scalar(f) for f in node.factors)
+    if isinstance(node, n.Pow):
+        return _entry_scalar(node.base) and isinstance(node.exp, n.Num)
+    if isinstance(node, n.Div):
+        return _entry_scalar(node.num) and _entry_scalar(node.den)
+    return False
+
+
+def _weights_of_entries(trees) -> set[str]:
+    """Plain capitals that only ever multiply, or add to, numbers and entries of families of numbers:
+    the C of an SVM's C\\sum_i \\xi_i beside \\|w\\|^2 and of its derivative C - \\mu_i, a penalty
+    weight, not a matrix (read as one, it is added to the number \\frac12\\|w\\|^2 and nothing is decided)."""
+    def capital(x: n.Node) -> bool:
+        return isinstance(x, n.Sym) and not x.style and not x.indices and len(x.base) == 1 and x.base.isupper()
+
+    weights: set[str] = set()
+    other: set[str] = set()
+    for tree in trees:
+        parents = {id(c): node for node in tree.walk() for c in node.children()}
+        for x in tree.walk():
+            if not capital(x):
+                continue
+            parent = parents.get(id(x))
+            if isinstance(parent, n.Term):
+                parent = parents.get(id(parent))
+                beside = [t.node for t in parent.terms if t.node is not x] if isinstance(parent, n.Add) else []
+            elif isinstance(parent, n.Mul):
+                beside = [f for f in parent.factors if f is not x]
+            else:
+                beside = []
+            (weights if beside and all(_entry_scalar(g) for g in beside) else other).add(x.key)
+    return weights - other
 
 
 def _exponents_in_entries(trees) -> set[str]:
