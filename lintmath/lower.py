@@ -4895,6 +4895,8 @@ def apply_function(name: str, args: list[sp.Expr], inverse: bool = False) -> sp.
         return 1 / (1 + sp.exp(-args[0]))
     if name == "relu" and len(args) == 1:
         return sp.Max(0, args[0])
+    if name == "softplus" and len(args) == 1:
+        return sp.log(1 + sp.exp(args[0]))  # the smooth ReLU, whose derivative is the sigmoid
     if name in ("gcd", "lcm") and len(args) >= 2:
         if not all(getattr(a, "is_Integer", False) for a in args):
             raise Undecidable(f"\\{name} of other than whole numbers is not decided yet")

@@ -25,6 +25,7 @@ FUNCTIONS = {
 # Multi-letter names written with \operatorname / \mathrm that mean a known function.
 NAMED_FUNCTIONS = {
     "softmax": "softmax", "sigmoid": "sigmoid", "relu": "relu", "ReLU": "relu", "erf": "erf", "erfc": "erfc",
+    "softplus": "softplus", "Softplus": "softplus",
     "sgn": "sign", "sign": "sign", "exp": "exp", "log": "log", "ln": "log", "tanh": "tanh",
     "sin": "sin", "cos": "cos", "max": "max", "min": "min", "gcd": "gcd", "lcm": "lcm",
     # LaTeX has no \sech or \csch: physics notes type them upright (\mathrm{sech}^2 x as the
