@@ -238,12 +238,52 @@ def _fails_with_value(refuted: "_Refuted", item: ContextItem) -> bool:
     relation's inflation \\pi = 0.02 beside a slip): refuted with the constant, which as a letter is one
     more point, and with the value, the step holds under no reading of that letter."""
     pattern = _LETTER_TEXT.get(item.name)
-    if pattern is None or not item.rhs:
-        return False  # "let $\pi$ denote the premium": a letter of no stated value, which may be any
+    if pattern is None:
+        return False
+    if not item.rhs:
+        return _fails_as_any_letter(refuted, pattern)
     value = f"({item.rhs})"
     lhs, rhs = pattern.sub(lambda _: value, refuted.lhs), pattern.sub(lambda _: value, refuted.rhs)
     return refuted.check(lhs, rhs, refuted.relation, macros=refuted.macros, seed=refuted.seed,
                          explain=False).status is Status.REFUTED
+
+
+# letters that stand in for the document's own e or \pi: one the step does not write is a free letter
+_STAND_INS = ("\\eta", "\\zeta", "\\xi", "\\chi", "\\upsilon")
+# e as the base of a power (e^{-kt}): Euler's number even where the document's e is a vapour pressure
+_POWER_BASE = re.compile(r"\s*\^")
+
+
+def _fails_as_any_letter(refuted: "_Refuted", pattern: re.Pattern[str]) -> bool:
+    """Whether the step is refuted with the letter the prose names (``let $e$ be the vapour pressure``)
+    read as a free letter of its own, as well as with the constant: it then holds under no reading. Where
+    the step also raises e to a power, that e may still be Euler's number, and the step must fail with
+    it so too. A macro that writes the letter keeps its reading unknown: not decided so."""
+    text = refuted.lhs + " " + refuted.rhs
+    bodies = [macro.body for name, macro in refuted.macros.items()
+              if re.search(re.escape(name) + r"(?![A-Za-z])", text)]
+    if any(pattern.search(body) for body in bodies):
+        return False
+    written = " ".join([text, *bodies])
+    stand_in = next((x for x in _STAND_INS if not re.search(re.escape(x) + r"(?![A-Za-z])", written)), None)
+    if stand_in is None:
+        return False
+
+    def letter(match: re.Match[str], powers: bool) -> str:
+        if not powers and _POWER_BASE.match(match.string, match.end()):
+            return match.group()
+        return "{" + stand_in + "}"
+    readings = [True]
+    if any(_POWER_BASE.match(text, m.end()) for m in pattern.finditer(text)):
+        readings.append(False)
+    for powers in readings:
+        lhs = pattern.sub(lambda m: letter(m, powers), refuted.lhs)
+        rhs = pattern.sub(lambda m: letter(m, powers), refuted.rhs)
+        verdict = refuted.check(lhs, rhs, refuted.relation, macros=refuted.macros, seed=refuted.seed,
+                                explain=False)
+        if verdict.status is not Status.REFUTED:
+            return False
+    return True
 
 
 PRIME_TRANSPOSE = "holds with a prime read as a transpose (X'X, as regression courses write it)"

@@ -613,6 +613,13 @@ def _held(node: n.Deriv) -> str:
     return f"|{node.held}" if node.held else ""
 
 
+def _reference_value(sym: n.Sym) -> bool:
+    """Whether ``sym`` is a letter's reference or initial value, subscript 0 alone (T_0 beside T in
+    \\frac{d}{dT}(1/T_0 - 1/T), x_0 in a Taylor expansion about it): a constant the derivative by the
+    bare letter leaves fixed, not an entry of a vector that moves with it."""
+    return len(sym.indices) == 1 and isinstance(sym.indices[0], n.Num) and sym.indices[0].value == "0"
+
+
 def _bracket_then_factors(node: n.Node) -> str:
     """How far a derivative whose operand is a bracket followed by more factors reaches: "bracket"
     when an explicit product sign follows it (``\\frac{d}{dp}\\left(\\frac{a}{p}\\right) \\cdot p``), "either"
@@ -3652,7 +3659,7 @@ class Lowerer:
         variables = []
         for var, order in node.wrt:
             if not var.indices and any(isinstance(x, n.Sym) and x.base == var.base and x.style == var.style
-                                       and x.indices for x in node.body.walk()):
+                                       and x.indices and not _reference_value(x) for x in node.body.walk()):
                 # d/dx \sum_i x_i^2: the entries x_i are not tied to x here, so they would not move
                 # with it (2x, for the vector x, is what the author means)
                 raise Undecidable(f"a derivative by {var.base} of its entries {var.base}_i is not decided yet")

@@ -1614,8 +1614,10 @@ class Parser:
             if tok.kind == "letter" and not depth:
                 before = self.toks[k - 1]
                 # letters typed together make one word (kg); so do letters a macro expanded to, which
-                # all carry the macro's span (\kl for \text{KL} is no kelvin-litre)
-                if words and before.kind == "letter" and (tok.start == prev_end or tok.start == before.start):
+                # all carry the macro's span (\kl for \text{KL} is no kelvin-litre), unless a space
+                # command stood between them (\unit{kg\,m^{-3}}, the kilogram and the metre)
+                if words and before.kind == "letter" and (
+                        tok.start == prev_end or tok.start == before.start and not tok.spaced):
                     words[-1] += tok.text
                 else:
                     words.append(tok.text)

@@ -28,6 +28,9 @@ _UNITS: dict[str, tuple[tuple[int, int], dict[str, int]]] = {
     "min": ((60, 0), {"s": 1}), "h": ((3600, 0), {"s": 1}), "hr": ((3600, 0), {"s": 1}),
     "Wh": ((3600, 0), {"kg": 1, "m": 2, "s": -2}), "Ah": ((3600, 0), {"ampere": 1, "s": 1}),
     "bar": ((1, 5), {"kg": 1, "m": -1, "s": -2}), "atm": ((101325, 0), {"kg": 1, "m": -1, "s": -2}),
+    # meteorology's hectopascal and its equal, the millibar written "mb"; a hectare of land
+    "hPa": ((1, 2), {"kg": 1, "m": -1, "s": -2}), "mb": ((1, 2), {"kg": 1, "m": -1, "s": -2}),
+    "ha": ((1, 4), {"m": 2}),
     "ft": ((3048, -4), {"m": 1}), "rad": ((1, 0), {"radian": 1}), "VA": ((1, 0), {"voltampere": 1}),
     "VAR": ((1, 0), {"reactive voltampere": 1}),
     # the astronomical unit is exact by the IAU's definition (2012); the parsec (648000/pi au) and the
@@ -36,7 +39,7 @@ _UNITS: dict[str, tuple[tuple[int, int], dict[str, int]]] = {
 }
 _PREFIXES = {"p": -12, "n": -9, "u": -6, "m": -3, "c": -2, "k": 3, "M": 6, "G": 9}
 # units no prefix is put on in these notes (a "mh" or "kmin" is no unit)
-_UNPREFIXED = {"min", "h", "hr", "atm", "ft", "rad", "K", "AU", "au"}
+_UNPREFIXED = {"min", "h", "hr", "atm", "ft", "rad", "K", "AU", "au", "hPa", "mb", "ha"}
 _TOKEN = re.compile(r"\s*(?:(?P<word>[A-Za-z]+)(?:\s*\^\s*(?:\{\s*(?P<braced>-?\d+)\s*\}|(?P<bare>-?\d)))?"
                     r"|(?P<slash>/)|(?P<dot>\\cdot|\\,|\\;|\\ |~))")
 

@@ -42,7 +42,9 @@ def compact(tokens: list[Token]) -> str:
     """The text of ``tokens`` as one name, a space where the source had a gap (``kJ mol^{-1}``)."""
     out = ""
     for k, tok in enumerate(tokens):
-        if k and tok.start != tokens[k - 1].end and tok.start != tokens[k - 1].start:
+        # a macro's tokens all carry its span: there the gap is the space command dropped before it
+        if k and (tok.start != tokens[k - 1].end and tok.start != tokens[k - 1].start
+                  or tok.spaced and tok.start == tokens[k - 1].start):
             out += " "
         out += tok.text
     return out

@@ -105,6 +105,8 @@ PHYSICAL_UNITS = {
     # the time scales of epidemics and dosing schedules (an infectious period of 4 days, 0.3 day^{-1});
     # like the year they are not converted, so a step in days beside hours stays uncompared
     "day", "days", "week", "weeks",
+    # the weather map's pressures (hectopascal, millibar) and the hydrologist's hectare
+    "hPa", "mb", "mbar", "ha",
 }
 
 # What each of PHYSICAL_UNITS measures: two units of one kind in a step (km and m, h and min, J and eV)
@@ -118,12 +120,12 @@ UNIT_KINDS = {
     **dict.fromkeys(("N", "kN"), "force"),
     **dict.fromkeys(("J", "kJ", "eV", "keV", "MeV", "GeV", "cal", "kcal", "kWh", "Wh"), "energy"),
     **dict.fromkeys(("W", "kW", "MW", "GW", "mW"), "power"), **dict.fromkeys(("VA", "kVA", "MVA"), "apparent power"),
-    **dict.fromkeys(("VAR", "kVAR", "MVAR"), "reactive power"), **dict.fromkeys(("Pa", "kPa", "MPa", "GPa", "bar", "atm"), "pressure"),
+    **dict.fromkeys(("VAR", "kVAR", "MVAR"), "reactive power"), **dict.fromkeys(("Pa", "hPa", "kPa", "MPa", "GPa", "bar", "mbar", "mb", "atm"), "pressure"),
     **dict.fromkeys(("V", "mV", "kV"), "voltage"), **dict.fromkeys(("C", "mAh"), "charge"),
     **dict.fromkeys(("F", "uF", "nF", "pF"), "capacitance"), **dict.fromkeys(("H", "mH"), "inductance"),
     "T": "field", **dict.fromkeys(("Hz", "kHz", "MHz", "GHz"), "frequency"),
     **dict.fromkeys(("Ohm", "ohm", "kOhm", "MOhm", "GOhm", "mOhm", "uOhm"), "resistance"), "rad": "angle", "dB": "ratio",
-    **dict.fromkeys(("L", "mL"), "volume"),
+    **dict.fromkeys(("L", "mL"), "volume"), "ha": "area",
     **dict.fromkeys(("bit", "bits", "nat", "nats", "byte", "bytes"), "information"),
 }
 
