@@ -460,13 +460,19 @@ class Comparator:
                 # (\sum_{i,j} a_i a_j <x_i, x_j> = \sum_{i,j} a_i a_i <x_i, x_j>) agree in that reading
                 # by accident: a slip that an orthogonal basis hides
                 outcome = Outcome("undecided", ORTHOGONAL_ONLY)
-            if outcome.kind == "equal" and ("symmetric",) in flips and not self._conventionally_symmetric():
+            if outcome.kind == "equal" and ("symmetric",) in flips:
                 # x^T A y = y^T A x holds if A is symmetric, which only the prose can say
                 letters = self.parsed.letters
                 # (those the prose states symmetric need no saying: see check._verified_with_symmetry)
                 names = {m.split(":")[-1] for m in letters.matrices - letters.stated_symmetric
                          if m.split(":")[-1] in MAYBE_SYMMETRIC_NAMES or m in letters.quadratic}
-                if names or not letters.stated_symmetric & letters.matrices:
+                if not self._conventionally_symmetric():
+                    if names or not letters.stated_symmetric & letters.matrices:
+                        outcome = Outcome("undecided", f"holds if {', '.join(sorted(names))} is symmetric")
+                elif names - {m.split(":")[-1] for m in self._conventional_matrices()}:
+                    # tr(B^T A C) = tr(ABC) with C a covariance: the reading made A symmetric as well,
+                    # which no name says
+                    names -= {m.split(":")[-1] for m in self._conventional_matrices()}
                     outcome = Outcome("undecided", f"holds if {', '.join(sorted(names))} is symmetric")
             summed = sorted(key[1].split(":")[-1] for key in flips if key[0] == SUMMED_SWAP)
             if outcome.kind == "equal" and summed:
@@ -618,9 +624,12 @@ class Comparator:
                 if isinstance(x, n.Func) and x.other_base}
 
     def _conventionally_symmetric(self) -> bool:
+        return bool(self._conventional_matrices())
+
+    def _conventional_matrices(self) -> set[str]:
         # (a name written around another matrix, M\Sigma M^T, is a transform there: see Letters.transforms)
-        return any(m.split(":")[-1] in SYMMETRIC_NAMES for m in self.parsed.letters.matrices
-                   - self.parsed.letters.transforms)
+        return {m for m in self.parsed.letters.matrices - self.parsed.letters.transforms
+                if m.split(":")[-1] in SYMMETRIC_NAMES}
 
     def robust(self, flips: frozenset = frozenset()) -> Outcome:
         """The default reading (or the one that stands for it, see _reading_of_line_before) with

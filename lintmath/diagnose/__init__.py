@@ -180,7 +180,7 @@ def diagnose(comparator, parsed, rhs_text: str, lhs_text: str = "", spent: float
                 out_of_time = True
                 break
             inside = _within(candidate, kept)
-            if (held is None or not inside) and _holds(comparator, parsed.lhs, candidate.tree, quick):
+            if (held is None or not inside) and _holds(comparator, parsed.lhs, candidate.tree, quick, candidate.unless):
                 diagnosis = _diagnosis(candidate, rhs_text, suggestion)
                 if diagnosis is not None and not inside:
                     return diagnosis
@@ -323,9 +323,13 @@ def _name_marks(tree: n.Node) -> set:
     return out
 
 
-def _holds(comparator, lhs: n.Node, tree: n.Node, quick: "Prefilter | None" = None) -> bool:
-    """Equal under some reading of the notation, as the step itself would be verified."""
+def _holds(comparator, lhs: n.Node, tree: n.Node, quick: "Prefilter | None" = None,
+           unless: frozenset = frozenset()) -> bool:
+    """Equal under some reading of the notation, as the step itself would be verified (a reading with
+    one of the flips ``unless`` does not count)."""
     for flips in comparator.readings():
+        if flips & unless:
+            continue
         if quick is not None and quick.rejects(tree, flips):
             continue
         try:

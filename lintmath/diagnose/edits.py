@@ -23,6 +23,9 @@ class Candidate:
     edit: tuple[int, int, str]  # (start, end, replacement) applied to the rhs text
     detail: str
     term: str | None = None  # the term named in the message, when it is not rhs_text[start:end]
+    # readings (flips) in which the edit does not count as a repair: a transpose added holds trivially
+    # where the matrices are read as symmetric
+    unless: frozenset = frozenset()
 
 
 @dataclass

@@ -199,6 +199,11 @@ _TRANSPOSE_MARKS = re.compile(r"^\s*(?:\^\s*(?:\{\s*)?(?:\\top|\\intercal|\\math
                               r"(?:\s*\})?|')\s*$")
 
 
+# a transpose put in or taken out, or a product's order reversed, repairs nothing where the reading makes
+# the matrices symmetric (tr(B^T A C) = tr(ABC) there)
+_SYMMETRIC = frozenset({("symmetric",)})
+
+
 def _transpose_mark(ctx: Context) -> str:
     """The author's own transpose (``^\\top``, ``^T``, ``^{T}``, ``'``), from the first one the step writes."""
     for tree, text in ((ctx.rhs, ctx.rhs_text), (ctx.lhs, ctx.lhs_text)):
@@ -237,7 +242,7 @@ def transposes(ctx: Context) -> Iterator[Candidate]:
             continue
         shown = _compact(text[t.start : t.end])
         yield Candidate("reciprocal", replace_node(rhs, t, t.inner), t.start, t.end, (t.inner.end, t.end, ""),
-                        f"`{shown}` should not be transposed")
+                        f"`{shown}` should not be transposed", unless=_SYMMETRIC)
     mark = _transpose_mark(ctx)
     parents = _parents(rhs)
     for sym in _in_text_order(rhs, n.Sym):
@@ -257,8 +262,8 @@ def transposes(ctx: Context) -> Iterator[Candidate]:
                 transposed, n.Paren(arg.start, arg.end, arg))))
         else:
             tree = replace_node(rhs, sym, transposed)
-        yield Candidate("reciprocal", tree, sym.start, sym.end, (sym.end, sym.end, mark),
-                        f"`{shown}` should be transposed")
+        yield Candidate("reciprocal", tree, sym.start, sym.end, _edit(text, sym.end, sym.end, mark),
+                        f"`{shown}` should be transposed", unless=_SYMMETRIC)
     for mul in _in_text_order(rhs, n.Mul):
         for a, b in zip(mul.factors, mul.factors[1:]):
             if not (_matrix_like(a, keys) and _matrix_like(b, keys)):
@@ -268,4 +273,4 @@ def transposes(ctx: Context) -> Iterator[Candidate]:
                 continue
             tree = n.rebuild(rhs, lambda x, a=a, b=b: b if x is a else a if x is b else None)
             yield Candidate("reciprocal", tree, a.start, b.end, (a.start, b.end, second + text[a.end : b.start] + first),
-                            f"`{_compact(first)}` and `{_compact(second)}` are in the wrong order")
+                            f"`{_compact(first)}` and `{_compact(second)}` are in the wrong order", unless=_SYMMETRIC)

@@ -44,3 +44,18 @@ def test_transposed_bracket_makes_its_terms_vectors() -> None:
     verdict = check_step(r"(b-Aw)^{T}(b-Aw)", r"-2w^{T}A^{T}b+w^{T}A^{T}Aw", "=")
     assert verdict.status is Status.REFUTED
     assert check_step(r"(b-Aw)^{T}(b-Aw)", r"b^Tb-2w^{T}A^{T}b+w^{T}A^{T}Aw", "=").status is Status.VERIFIED
+
+
+def test_reading_with_symmetric_matrices_names_the_one_no_name_makes_symmetric() -> None:
+    # C is conventionally symmetric (a covariance), A is not: the step holds only if A is as well,
+    # which the symmetric reading assumed without a word (it verified)
+    verdict = check_step(r"\operatorname{tr}(ABC)", r"\operatorname{tr}(B^\top AC)", "=")
+    assert verdict.status is Status.UNVERIFIED
+    assert verdict.reason == "holds if A is symmetric"
+
+
+def test_transpose_edit_does_not_count_in_the_symmetric_reading() -> None:
+    # tr(BAC) for tr(ABC): B^T A C holds only with the matrices symmetric; the factors' order is the repair
+    verdict = check_step(r"\operatorname{tr}(ABC)", r"\operatorname{tr}(BAC)", "=")
+    assert verdict.status is Status.REFUTED
+    assert verdict.diagnosis is not None and verdict.diagnosis.suggestion == r"\operatorname{tr}(ABC)"
