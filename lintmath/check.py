@@ -17,14 +17,14 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from lintmath.lower import (
-    EVENTS, LIBRARY, OPAQUE_ENTRY, OPTIMUM_MARK, ORTHOGONAL_MATRIX, PRIMED_FUNCTION_GROUP, TRIANGULAR_MATRIX,
+    EVENTS, LIBRARY, OPAQUE_ENTRY, OPTIMUM_MARK, HAT_MAP, ORTHOGONAL_MATRIX, PRIMED_FUNCTION_GROUP, TRIANGULAR_MATRIX, UNIT_VECTOR,
     Letters, Undecidable, classify_letters,
     has_cases, has_indicator, PIECEWISE_FUNCTIONS, turns_on_signs,
     has_infinite_series, has_sample_entries, has_summed_repeat, has_uncounted_sum, has_valued_set_sum, is_library,
     identity_reading, read_as_product, shapes_of_side,
 )
 from lintmath import arithmetic, einstein, implication, linalg, modular, probability, quantum
-from lintmath import additive, complexes, declared, dependence, expectation, independence, infotheory, logbase, matfunc, primed, refusals, series, symmetric
+from lintmath import additive, complexes, declared, dependence, expectation, independence, infotheory, logbase, matfunc, primed, refusals, rotations, series, symmetric
 from lintmath import linearmaps, stacked
 from lintmath import tuples as tuples_reading
 from lintmath.budget import BudgetExceeded, work_time
@@ -262,6 +262,12 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
         if stated_symmetry is not None:
             return stated_symmetry
     if verdict.status in (Status.UNVERIFIED, Status.REFUTED) and relation in EQUALITY \
+            and any(item.kind == rotations.KIND for item in context):
+        stated_rotations = _verified_with_rotations(lhs, rhs, relation, macros=macros, first=first, seed=seed,
+                                                    context=context, indefinite=indefinite)
+        if stated_rotations is not None:
+            return stated_rotations
+    if verdict.status in (Status.UNVERIFIED, Status.REFUTED) and relation in EQUALITY \
             and (any(item.kind == linearmaps.KIND for item in context) or linearmaps.annotated(lhs + " " + rhs)):
         linear = _verified_with_linear_maps(lhs, rhs, relation, macros=macros, first=first, seed=seed,
                                             context=context, indefinite=indefinite)
@@ -310,8 +316,17 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
         if holding is not None:
             return holding
         example = _example_value_used(verdict, context) or _worked_example_of_a_family(lhs, rhs, verdict, context,
-                                                                                      macros or {}) \
-            or _example_result_in_a_general_step(lhs, rhs, verdict, context, macros or {})
+                                                                                      macros or {})
+        if not example:
+            example = _example_result_in_a_general_step(lhs, rhs, verdict, context, macros or {})
+            if example:
+                # the general step may mean its letter free rather than the example's value: a step that
+                # fails in both readings (\frac{d}{dx}e^{-x^2/2\sigma^2} = \frac{x}{\sigma^2}e^{..} after
+                # \sigma = \sqrt{3^2 + 4^2} of an example) is refuted in the general one
+                general = _refuted_without_example_results(lhs, rhs, relation, verdict, context, macros or {},
+                                                           seed, indefinite)
+                if general is not None:
+                    return general
         if example:
             return Verdict(Status.UNVERIFIED, example, elapsed=verdict.elapsed)
     stated = _holds_by_stated_relation(lhs, rhs, relation, macros or {}, seed, context) \
@@ -997,6 +1012,27 @@ def _verified_with_symmetry(lhs: str, rhs: str, relation: str, **options) -> Ver
     return _verified_as_written(lhs, rhs, relation, guess, reading=reading, **options)
 
 
+def _verified_with_rotations(lhs: str, rhs: str, relation: str, **options) -> Verdict | None:
+    """A verified verdict for a step that holds when the matrices the prose states rotations are
+    (``-R^{-1}t = -R^T t`` below "$R$ is a rotation matrix"), naming the statements among its guesses;
+    None otherwise. Verify-only, as the symmetric reading: a step that fails so is decided as it was."""
+    context = options.get("context", ())
+    parsed = _read_again(lhs, rhs, options)
+    if parsed is None:
+        return None
+    square = parsed.letters.matrices - parsed.letters.tall - parsed.letters.wide
+    stated = [item for item in context if item.kind == rotations.KIND and set(item.lhs.split(",")) & square]
+    if not stated:
+        return None
+    keys = frozenset(key for item in stated for key in item.lhs.split(",")) & square
+    guess = ", ".join(sorted(k.split(":")[-1] for k in keys)) + " a rotation (as stated at " \
+        + ", ".join(sorted({item.where for item in stated})) + ")"
+
+    def reading(step: Parsed) -> Parsed:
+        return Parsed(step.lhs, step.rhs, replace(step.letters, stated_rotations=keys))
+    return _verified_as_written(lhs, rhs, relation, guess, reading=reading, **options)
+
+
 def _verified_with_linear_maps(lhs: str, rhs: str, relation: str, **options) -> Verdict | None:
     """A verified verdict for a step that holds when the maps the prose states linear are, or all the
     maps it applies to vectors when its own annotation says it uses linearity (``T(a\\mathbf{u} +
@@ -1350,6 +1386,20 @@ def _example_result_in_a_general_step(lhs: str, rhs: str, verdict: Verdict, cont
     item = computed[0]
     return (f"differs with {item.lhs.strip()} = {item.rhs.strip()} (defined at {item.where}), computed in a worked "
             f"example, in a step with letters of its own ({', '.join(sorted(free))}): the example's value?")
+
+
+def _refuted_without_example_results(lhs: str, rhs: str, relation: str, verdict: Verdict,
+                                     context: tuple[ContextItem, ...], macros: Mapping[str, Macro], seed: int,
+                                     indefinite: bool) -> Verdict | None:
+    """The step's refutation with the values of numbers that ``verdict`` put in left out of ``context``
+    (their letters free, as a general step means them), or None where it is not refuted so."""
+    used = {item for item in context if item.kind in ("define", "result") and not with_letters(item)
+            and f"{' '.join(item.lhs.split())} defined at {item.where}" in verdict.definitions}
+    if not used:
+        return None
+    general = check_step(lhs, rhs, relation, macros=macros, seed=seed, indefinite=indefinite,
+                         context=tuple(item for item in context if item not in used))
+    return general if general.status is Status.REFUTED else None
 
 
 def _written_letters(text: str, macros: Mapping[str, Macro]) -> set[str]:
@@ -2678,7 +2728,8 @@ def _vector_hypothesis(parsed: Parsed, comparator: "Comparator") -> str:
     if _holds_for_orthonormal_columns(parsed, comparator):
         return ("holds for a matrix with orthonormal columns (M^T M taken as the identity), "
                 "which the prose would say")
-    structure = _matrix_structure_hypothesis(parsed, comparator)
+    structure = _matrix_structure_hypothesis(parsed, comparator) or _hat_map_hypothesis(parsed, comparator) \
+        or _unit_axis_hypothesis(parsed, comparator)
     if structure:
         return structure
     sites = [x for x in parsed.lhs.walk()
@@ -2757,10 +2808,15 @@ def _matrix_structure_hypothesis(parsed: Parsed, comparator: "Comparator") -> st
     if not (letters.matrices | letters.vectors) - set(transposed) - {key for key in letters.matrices
                                                                       if key.split(":")[-1] == "I"}:
         transposed = []
-    hypotheses = [(frozenset({(ORTHOGONAL_MATRIX, key)}), key, "orthogonal (M^T M = I)") for key in transposed]
+    # a matrix beside a cross product of vectors, (R a) x (R b) = R(a x b), is as often a rotation (of
+    # a camera, a rigid body), which the prose names so; the sampled orthogonal matrices are rotations
+    kind = "orthogonal (M^T M = I)"
+    if letters.vectors and any(isinstance(x, n.Mul) and "\\times" in x.ops for t in trees for x in t.walk()):
+        transposed = sorted(set(transposed) | {key for key in square if key.split(":")[-1] != "I"})
+        kind = "a rotation (M^T M = I, det M = 1)"
+    hypotheses = [(frozenset({(ORTHOGONAL_MATRIX, key)}), key, kind) for key in transposed]
     if len(transposed) > 1:  # U\Sigma V^T of an SVD: both factors at once
-        hypotheses.append((frozenset((ORTHOGONAL_MATRIX, key) for key in transposed),
-                           ", ".join(transposed), "orthogonal (M^T M = I)"))
+        hypotheses.append((frozenset((ORTHOGONAL_MATRIX, key) for key in transposed), ", ".join(transposed), kind))
     hypotheses += [(frozenset({(TRIANGULAR_MATRIX, key)}), key, "triangular (or diagonal)") for key in diagonal]
     deadline = work_time() + GUARD_SECONDS
     for extra, keys, kind in hypotheses:
@@ -2774,6 +2830,65 @@ def _matrix_structure_hypothesis(parsed: Parsed, comparator: "Comparator") -> st
             if outcome.kind == "equal":
                 names = ", ".join(key.split(":")[-1] for key in keys.split(", "))
                 return f"holds if {names} is {kind}, which the prose would say"
+    return ""
+
+
+def _hat_map_hypothesis(parsed: Parsed, comparator: "Comparator") -> str:
+    """Why a differing step may rest on the hat map, or "": vision and robotics notes write the
+    cross-product matrix of a vector t as \\hat t (E = \\hat t R, \\hat t t = 0, \\hat\\omega^2 =
+    \\omega\\omega^T - |\\omega|^2 I), where others write [t]_\\times; a hatted letter beside the same
+    vector is as often that matrix as an estimate of the vector, which only the prose says. The reading
+    only keeps a step from being refuted."""
+    letters = parsed.letters
+    trees = (parsed.lhs, parsed.rhs)
+    syms = [x for t in trees for x in t.walk() if isinstance(x, n.Sym)]
+    plain = {x.key: x for x in syms if x.key in letters.vectors and "hat" not in x.style.split("+")}
+    pairs = {}
+    for x in syms:
+        parts = x.style.split("+")
+        if "hat" in parts:
+            vector = plain.get(replace(x, style="+".join(p for p in parts if p != "hat")).key)
+            if vector is not None:
+                pairs.setdefault(x.key, vector)
+    deadline = work_time() + GUARD_SECONDS
+    for key, vector in list(pairs.items())[:MAX_HYPOTHESIS_SITES]:
+        hatted = replace(parsed, letters=replace(letters, matrices=letters.matrices | {key},
+                                                 vectors=letters.vectors - {key},
+                                                 candidates=letters.candidates - {key}))
+        reading = Comparator(hatted, comparator.relation, comparator.seed, comparator.assumed)
+        extra = frozenset({(HAT_MAP, key, vector)})
+        for flips in reading.readings():
+            if work_time() > deadline:
+                return ""  # the refutation stands, as when the short search runs out
+            try:
+                outcome = reading.compare(parsed.lhs, parsed.rhs, flips | extra, equal_only=True)
+            except Exception:  # noqa: BLE001 -- a side that cannot be built so is no explanation
+                continue
+            if outcome.kind == "equal":
+                return (f"holds if {key.split(':')[-1]} with a hat is the cross-product matrix of "
+                        f"{vector.base} (the hat map), which the prose would say")
+    return ""
+
+
+def _unit_axis_hypothesis(parsed: Parsed, comparator: "Comparator") -> str:
+    """Why a differing step about a cross-product matrix may rest on its vector being a unit one, or "":
+    [k]_\\times^3 = -[k]_\\times and Rodrigues' formula hold for a unit axis k only, which the prose says
+    (|k| = 1) and random entries never are, nor is an inner product k^T k written for the 0-or-1
+    readings of _vector_hypothesis to take. The reading only keeps a step from being refuted."""
+    trees = (parsed.lhs, parsed.rhs)
+    axes = sorted({x.key for t in trees for node in t.walk() if isinstance(node, n.Func) and node.name == n.CROSS_MATRIX
+                   for x in node.args[0].walk() if isinstance(x, n.Sym) and x.key in parsed.letters.vectors})
+    deadline = work_time() + GUARD_SECONDS
+    for key in axes[:MAX_HYPOTHESIS_SITES]:
+        for flips in comparator.readings():
+            if work_time() > deadline:
+                return ""  # the refutation stands, as when the short search runs out
+            try:
+                outcome = comparator.compare(parsed.lhs, parsed.rhs, flips | {(UNIT_VECTOR, key)}, equal_only=True)
+            except Exception:  # noqa: BLE001 -- a side that cannot be built so is no explanation
+                continue
+            if outcome.kind == "equal":
+                return f"holds if {key.split(':')[-1]} is a unit vector, which the prose would say"
     return ""
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from lintmath import complexes, declared, dependence, expectation, independence, linearmaps, logbase, symmetric
+from lintmath import complexes, declared, dependence, expectation, independence, linearmaps, logbase, rotations, symmetric
 from lintmath.model import Document, Macro, Step
 from lintmath.lower import LIBRARY
 from lintmath.modular import has_letters
@@ -740,7 +740,8 @@ def independence_items(doc: Document, macros: dict[str, Macro]) -> list[ContextI
 
 
 #: how many lines below its sentence each kind of statement of the prose holds
-_PASSAGE_REACH = {symmetric.KIND: symmetric.REACH, linearmaps.KIND: linearmaps.REACH, declared.KIND: declared.REACH,
+_PASSAGE_REACH = {symmetric.KIND: symmetric.REACH, rotations.KIND: rotations.REACH, linearmaps.KIND: linearmaps.REACH,
+                  declared.KIND: declared.REACH,
                   complexes.KIND: complexes.REACH, dependence.KIND: dependence.REACH,
                   independence.KIND: independence.REACH}
 
@@ -756,6 +757,12 @@ def symmetric_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem
     """``where $A$ is symmetric`` in the prose: an item of kind symmetric.KIND naming the matrices, which a
     step may be verified under (see symmetric.py)."""
     return _named_items(doc, symmetric.KIND, symmetric.statements_of(doc.lines, macros))
+
+
+def rotation_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
+    """``Let $R$ be a rotation matrix`` in the prose: an item of kind rotations.KIND naming the matrices,
+    which a step may be verified under (see rotations.py)."""
+    return _named_items(doc, rotations.KIND, rotations.statements_of(doc.lines, macros))
 
 
 def linear_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
@@ -850,6 +857,7 @@ def document_context(doc: Document, own: dict | None = None) -> list[ContextItem
     items.extend(prose_items(doc, macros))
     items.extend(independence_items(doc, macros))
     items.extend(symmetric_items(doc, macros))
+    items.extend(rotation_items(doc, macros))
     items.extend(linear_items(doc, macros))
     items.extend(declared_items(doc, macros))
     items.extend(complex_items(doc, macros))

@@ -60,6 +60,24 @@ def named_orthogonal_matrix(key: str, size: int) -> MatrixT:
     return MatrixT((eye - skew) * (eye + skew).inv())
 
 
+@functools.lru_cache(maxsize=256)
+def named_unit_vector(key: str, size: int) -> MatrixT:
+    """A random unit vector with exact rational entries, seeded by ``key``: the inverse stereographic
+    projection (2t, |t|^2 - 1) / (|t|^2 + 1) of a random rational t, of length 1 for every t."""
+    rng = random.Random(key + ":unit")
+    t = [sp.Rational(rng.choice([-1, 1]) * rng.randint(1, 9), rng.randint(1, 4)) for _ in range(size - 1)]
+    s = sum(x * x for x in t)
+    return MatrixT([*(2 * x / (s + 1) for x in t), (s - 1) / (s + 1)])
+
+
+def cross_matrix(value: object) -> MatrixT:
+    """The skew-symmetric matrix [v]_x of a 3-vector ``value``, for which [v]_x w = v x w."""
+    if not isinstance(value, sp.MatrixBase) or value.shape != (3, 1):
+        raise ShapeProblem("a cross-product matrix of what is not a 3-vector")
+    a, b, c = value
+    return MatrixT([[0, -c, b], [c, 0, -a], [-b, a, 0]])
+
+
 def lower_triangular(value: MatrixT) -> MatrixT:
     """``value`` with the entries above its diagonal set to 0 (a Cholesky factor's shape)."""
     return MatrixT(value.rows, value.cols, lambda i, j: value[i, j] if j <= i else 0)

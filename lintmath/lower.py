@@ -173,6 +173,9 @@ class Letters:
     # keys of the matrices the prose states symmetric ("where $A$ is symmetric"): symmetric in the
     # symmetric reading whatever their names, and a step that holds there is verified (see check.py)
     stated_symmetric: frozenset[str] = frozenset()
+    # keys of the matrices the prose states rotations ("$R$ is a rotation matrix", "$Q^{-1} = Q^T$"):
+    # sampled orthogonal with determinant 1, in a reading that only verifies (see check.py)
+    stated_rotations: frozenset[str] = frozenset()
     # heads of applications read as linear maps, T(v) a fixed random matrix times v: where the prose or
     # the step's annotation says they are linear (see linearmaps.py), in a reading that only verifies
     linear: frozenset[str] = frozenset()
@@ -962,6 +965,9 @@ def classify_shapes(trees, integers: set[str]) -> tuple[frozenset, frozenset, fr
                     marked.extend(t.node for t in inner.terms if isinstance(t.node, n.Sym))
             elif isinstance(node, n.Inner):
                 marked.extend(x for x in (node.left, node.right) if isinstance(x, n.Sym))
+            elif isinstance(node, n.Func) and node.name == n.CROSS_MATRIX:
+                # [t]_\times: what the cross-product matrix is made of is a vector
+                marked.extend(x for x in _exposed(node.args[0]) if isinstance(x, n.Sym) and not x.indices)
             elif isinstance(node, n.Func) and node.name == n.ENTRY:
                 # (A x)_i, (AB)_{ij}: what an entry is taken of is a vector or a matrix; so is the argument
                 # of softmax(z)_i
@@ -1709,6 +1715,14 @@ SUM_COUNT = ("sum count",)
 #: matrix ((U\Lambda U^T)^{-1} = U\Lambda^{-1}U^T, \det L = \prod_i L_{ii}), which random entries never are
 ORTHOGONAL_MATRIX = "orthogonal matrix"
 TRIANGULAR_MATRIX = "triangular matrix"
+#: the first element of a flip (HAT_MAP, key, vector) that lowers the hatted letter ``key`` as the
+#: cross-product matrix of ``vector`` (a Sym): \hat t = [t]_\times, the hat map of vision and robotics
+#: notes (E = \hat t R), a hypothesis tried only on a step about to be refuted
+HAT_MAP = "hat map"
+#: the first element of a flip (UNIT_VECTOR, key) that samples the vector ``key`` of length 1: the axis of
+#: a rotation (Rodrigues' R = I + \sin\theta [k]_\times + (1 - \cos\theta)[k]_\times^2), a normal, a
+#: direction, which the prose makes unit; a hypothesis tried only on a step about to be refuted
+UNIT_VECTOR = "unit vector"
 
 
 def _writes_ln_ten(tree: n.Node) -> bool:
@@ -2562,6 +2576,10 @@ class Lowerer:
         if sized is not None:
             return sp.ImmutableMatrix(sp.eye(sized))  # I_3 beside a written 3 by 3 matrix
         shape = self.shape(node)
+        if shape == "matrix" and self.inst.flips:
+            hatted = next((f[2] for f in self.inst.flips if f[0] == HAT_MAP and f[1] == node.key), None)
+            if hatted is not None:
+                return linalg.cross_matrix(self.symbol(hatted))
         if shape == "identity":
             default = self.matrix_size - 1 if SHORT_IDENTITY in self.inst.flips and self.rectangular \
                 else self.dimension
@@ -2618,6 +2636,8 @@ class Lowerer:
             position = self.index_value(node.indices[0])
             if position.isdigit():
                 return linalg.orthogonal_column(self.inst.seed, int(position), name)
+        if shape == "vector" and (UNIT_VECTOR, node.key) in self.inst.flips:
+            return linalg.named_unit_vector(f"{self.inst.seed}:{name}", self.array_shape(node.key, shape)[0])
         if shape in ("vector", "matrix"):
             # concrete random entries, fixed per instance and name: exact rational arithmetic keeps
             # products and inverses of 3 x 3 matrices cheap, where symbolic entries would not
@@ -2627,7 +2647,8 @@ class Lowerer:
                 return linalg.named_random_matrix(f"{self.inst.seed}:{name}", rows, cols)
             if shape == "matrix" and matfunc.COMMUTING in self.inst.flips:
                 return matfunc.commuting_matrix(self.inst.seed, name)
-            if shape == "matrix" and (ORTHOGONAL_MATRIX, node.key) in self.inst.flips:
+            if shape == "matrix" and ((ORTHOGONAL_MATRIX, node.key) in self.inst.flips
+                                      or node.key in self.letters.stated_rotations):
                 # the hypothesis that the prose makes it orthogonal (see check._matrix_structure_hypothesis)
                 return linalg.named_orthogonal_matrix(f"{self.inst.seed}:{name}", rows)
             value = linalg.named_random_matrix(f"{self.inst.seed}:{name}", rows, cols)
@@ -3287,6 +3308,8 @@ class Lowerer:
             return self.entry_of_application(node.args[0], node.args[1:])
         if node.name == n.ENTRY:
             return self.entry_of_value(self.lower(node.args[0]), node.args[1:])
+        if node.name == n.CROSS_MATRIX:
+            return linalg.cross_matrix(self.lower(node.args[0]))
         if node.name == n.COMMUTATOR:
             a, b = (self.lower(x) for x in node.args)
             return linalg.add([linalg.multiply([a, b]), linalg.multiply([sp.Integer(-1), b, a])])

@@ -257,6 +257,8 @@ class Paren(Node):
 # the name of the Func for an entry of a bracketed expression, (A x)_i: args are the expression, then
 # its index letters
 ENTRY = "entry"
+# [t]_\times: the skew-symmetric matrix of a 3-vector t, for which [t]_\times v = t \times v
+CROSS_MATRIX = "cross matrix"
 # the name of the Func for [A, B] read as a commutator (see parse_math)
 COMMUTATOR = "commutator"
 # functions of a square matrix taken as a whole, not entrywise nor by its power series: tr A, det A,

@@ -1805,6 +1805,11 @@ class Parser:
             elif t.text == "\\%":
                 self.advance()
                 node = n.Func(node.start, t.end, "percent", (node,))  # 30\% is 30/100
+            elif t.text == "_" and isinstance(node, n.Paren) and node.delim == "[" and self.cross_script_ahead():
+                # [\mathbf{t}]_\times: the cross-product matrix of t (epipolar geometry's E = [t]_\times R)
+                self.advance()
+                _, _, end = self.script_tokens()
+                node = n.Func(node.start, end, n.CROSS_MATRIX, (node.inner,))
             elif t.text in ("_", "^") and isinstance(node, n.Paren) and node.delim == "[" \
                     and self.bracket_evaluation_ahead():
                 node = self.evaluation_scripts(node.inner, node.start)
@@ -1868,6 +1873,12 @@ class Parser:
             else:
                 break
         return node
+
+    def cross_script_ahead(self) -> bool:
+        """At ``_``: the subscript is a lone ``\\times``, ``_\\times`` or ``_{\\times}``."""
+        t, u, v = self.peek(1), self.peek(2), self.peek(3)
+        return t is not None and (t.text == "\\times" or t.text == "{" and u is not None and u.text == "\\times"
+                                  and v is not None and v.text == "}")
 
     def positive_part_ahead(self) -> bool:
         """At ``_``: the subscript is a lone plus sign, ``_+`` or ``_{+}``."""
