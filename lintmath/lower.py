@@ -1714,6 +1714,9 @@ SUM_COUNT = ("sum count",)
 #: triangular: hypotheses tried only on a step about to be refuted, as the prose may say either of the
 #: matrix ((U\Lambda U^T)^{-1} = U\Lambda^{-1}U^T, \det L = \prod_i L_{ii}), which random entries never are
 ORTHOGONAL_MATRIX = "orthogonal matrix"
+#: derivatives of numbers by matrices in the numerator layout, the transpose of the gradient's shape
+#: (\partial tr(W^T A) / \partial W = A^T), as some notes write them
+NUMERATOR_LAYOUT = ("numerator layout",)
 TRIANGULAR_MATRIX = "triangular matrix"
 #: the first element of a flip (HAT_MAP, key, vector) that lowers the hatted letter ``key`` as the
 #: cross-product matrix of ``vector`` (a Sym): \hat t = [t]_\times, the hat map of vision and robotics
@@ -1933,6 +1936,13 @@ EVENTS = ("events",)
 EVENT_MODEL = "event-model"
 
 
+def _derivative_variables(node: n.Node) -> list[n.Sym]:
+    """The variables a gradient or a derivative is taken by."""
+    if isinstance(node, n.Grad):
+        return [node.var] if isinstance(node.var, n.Sym) else []
+    return [v for v, _ in node.wrt if isinstance(v, n.Sym)]
+
+
 def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
     """The ambiguous sites of a step: each key is one choice the checker may flip."""
     keys: list[tuple] = []
@@ -1941,6 +1951,9 @@ def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
         keys.append(SHORT_IDENTITY)
     if letters.tall or letters.wide:
         keys.append(SQUARE_MATRICES)  # early, so that it is tried alone
+    if any(isinstance(x, (n.Grad, n.Deriv)) and any(v.key in letters.matrices for v in _derivative_variables(x))
+           for t in trees for x in t.walk()):
+        keys.append(NUMERATOR_LAYOUT)  # early, so that it is tried alone: a layout is a convention
     if (letters.matrices or any(isinstance(x, n.MatrixLit) for t in trees for x in t.walk())) \
             and any(isinstance(x, n.Norm) and x.kind in ("1", "inf", "l2") for t in trees for x in t.walk()):
         # first, so that it is tried alone: a matrix's norm is refuted only when both conventions fail
@@ -3689,7 +3702,7 @@ class Lowerer:
             sym = self.symbol(var)
             if not isinstance(sym, sp.Symbol):
                 if len(node.wrt) == 1 and order <= 2 and isinstance(var, n.Sym) and not node.held \
-                        and linalg.is_matrix(sym) and sym.shape[1] == 1:
+                        and linalg.is_matrix(sym) and (sym.shape[1] == 1 or order == 1):
                     # d f / d w for a vector w: the gradient (denominator layout), as \nabla_w f; the
                     # second derivative d^2 f / d w^2, the Hessian, as \nabla_w \nabla_w f
                     body = node.body if order == 1 else n.Grad(node.start, node.end, node.body, var)
@@ -3960,6 +3973,9 @@ class Lowerer:
                 # lower_Deriv): the checker values calls as numbers, and a Derivative of one has no value
                 value = _derivatives_as_atoms(sp.ImmutableMatrix([value]))[0]
             return value
+        if linalg.is_matrix(at) and at.shape[1] > 1 and inner is None and node.var.key not in self.variables \
+                and not (node.var.indices or node.var.labels):
+            return self.matrix_gradient(node, at)
         if not linalg.is_matrix(at) or at.shape[1] != 1 or node.var.key in self.variables:
             raise Undecidable("a gradient with respect to a matrix or a number is not decided yet")
         if node.var.key in self.letters.moving \
@@ -3985,6 +4001,29 @@ class Lowerer:
             value = sp.ImmutableMatrix([derivative(body, e) for e in entries])
         else:
             value = sp.ImmutableMatrix([[derivative(derivative(body, a), b) for b in entries] for a in entries])
+        if self.inst.atoms:
+            value = _derivatives_as_atoms(value)
+        return value.xreplace(dict(zip(entries, at)))
+
+    def matrix_gradient(self, node: n.Grad, at: sp.Expr) -> sp.Expr:
+        """``\\nabla_W f`` and ``\\frac{\\partial f}{\\partial W}`` of a number f by a matrix W: the matrix of
+        the derivatives by W's entries, in W's shape (the gradient, or denominator, layout of the Matrix
+        Cookbook: \\partial tr(W^T A) / \\partial W = A). Notes that write the numerator layout get its
+        transpose, in the reading NUMERATOR_LAYOUT."""
+        rows, cols = at.shape
+        entries = sp.Matrix(rows, cols, lambda i, j: sp.Symbol(f"grad_{len(self.variables)}_{i + 1}_{j + 1}"))
+        key = node.var.key
+        self.variables[key] = sp.ImmutableMatrix(entries)
+        try:
+            body = linalg.scalar(self.lower(node.body))
+        finally:
+            del self.variables[key]
+        if linalg.is_matrix(body):
+            raise Undecidable("a derivative of a vector or matrix by a matrix is not decided yet")
+        self.hold_optima(body, list(entries))
+        value = sp.ImmutableMatrix(rows, cols, lambda i, j: derivative(body, entries[i, j]))
+        if NUMERATOR_LAYOUT in self.inst.flips:
+            value = value.T
         if self.inst.atoms:
             value = _derivatives_as_atoms(value)
         return value.xreplace(dict(zip(entries, at)))

@@ -212,9 +212,10 @@ GRADIENTS = [
     (r"\nabla_{\mathbf{w}} g(\mathbf{a}^T\mathbf{w})", r"g'(\mathbf{a}^T\mathbf{w})\mathbf{w}", NV),
     (r"\nabla_t (t^3 + t)", r"3t^2 + 1", V),
     (r"\nabla_{\mathbf{x}}^2 \mathbf{x}^T\mathbf{x}", r"2I", V),  # the Hessian (see test_gradients.py)
-    # a gradient of an undefined function against a value, a matrix variable, a vector body: not decided
+    # a gradient of an undefined function against a value, a vector body: not decided; by a matrix
+    # variable, the matrix of derivatives by its entries (test_matrix_gradients_round26.py)
     (r"\nabla g(\mathbf{x})", r"\mathbf{0}", U),
-    (r"\nabla_{W} \operatorname{tr}(W)", r"I", U),
+    (r"\nabla_{W} \operatorname{tr}(W)", r"I", V),
     (r"\nabla_{\mathbf{w}} \mathbf{w}", r"I", U),
 ]
 
