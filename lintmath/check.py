@@ -17,9 +17,9 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from lintmath.lower import (
-    EVENTS, LIBRARY, OPAQUE_ENTRY, OPTIMUM_MARK, HAT_MAP, ORTHOGONAL_MATRIX, PRIMED_FUNCTION_GROUP, TRIANGULAR_MATRIX, UNIT_VECTOR,
-    Letters, Undecidable, classify_letters,
-    has_cases, has_indicator, PIECEWISE_FUNCTIONS, turns_on_signs,
+    EVENTS, HAT_MAP, LIBRARY, OPAQUE_ENTRY, OPTIMUM_MARK, ORTHOGONAL_MATRIX, PRIMED_FUNCTION_GROUP, TRIANGULAR_MATRIX,
+    UNIT_VECTOR, VECTOR_FUNCTION, Letters, Undecidable, classify_letters,
+    exact_indicator, real_indicator, has_cases, has_indicator, PIECEWISE_FUNCTIONS, turns_on_signs,
     has_infinite_series, has_sample_entries, has_summed_repeat, has_uncounted_sum, has_valued_set_sum, is_library,
     identity_reading, read_as_product, shapes_of_side,
 )
@@ -269,8 +269,13 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
             return stated_rotations
     if verdict.status in (Status.UNVERIFIED, Status.REFUTED) and relation in EQUALITY \
             and (any(item.kind == linearmaps.KIND for item in context) or linearmaps.annotated(lhs + " " + rhs)):
+        # (an unverified step that the default reading cannot build, a map of vectors or letters
+        # applied as unknown functions, may be refuted in the maps' reading by a small edit; not one
+        # left unverified for a name from elsewhere)
         linear = _verified_with_linear_maps(lhs, rhs, relation, macros=macros, first=first, seed=seed,
-                                            context=context, indefinite=indefinite)
+                                            context=context, indefinite=indefinite,
+                                            unreadable=verdict.status is Status.UNVERIFIED
+                                            and verdict.reason.startswith((VECTOR_FUNCTION, "depends on what ")))
         if linear is not None:
             return linear
     if verdict.status is Status.UNVERIFIED and relation in EQUALITY and context:
@@ -1033,7 +1038,8 @@ def _verified_with_rotations(lhs: str, rhs: str, relation: str, **options) -> Ve
     return _verified_as_written(lhs, rhs, relation, guess, reading=reading, **options)
 
 
-def _verified_with_linear_maps(lhs: str, rhs: str, relation: str, **options) -> Verdict | None:
+def _verified_with_linear_maps(lhs: str, rhs: str, relation: str, unreadable: bool = False,
+                               **options) -> Verdict | None:
     """A verified verdict for a step that holds when the maps the prose states linear are, or all the
     maps it applies to vectors when its own annotation says it uses linearity (``T(a\\mathbf{u} +
     b\\mathbf{v}) = aT(\\mathbf{u}) + bT(\\mathbf{v})`` below "Let $T$ be a linear map"), naming the
@@ -1056,7 +1062,21 @@ def _verified_with_linear_maps(lhs: str, rhs: str, relation: str, **options) -> 
 
     def reading(step: Parsed) -> Parsed:
         return Parsed(step.lhs, step.rhs, replace(step.letters, linear=keys))
-    return _verified_as_written(lhs, rhs, relation, guess, reading=reading, **options)
+    return _verified_as_written(lhs, rhs, relation, guess, reading=reading, **options) \
+        or (_repaired_in_reading(lhs, rhs, relation, guess, reading=reading, **options) if unreadable else None)
+
+
+def _repaired_in_reading(left: str, right: str, relation: str, guess: str, **options) -> Verdict | None:
+    """The refuted verdict on a step that a verify-only reading refutes with a small edit that makes
+    it hold in that reading, with the reading among its guesses; None otherwise. For a step that no
+    other reading builds (T(u + v) of maps the default reading does not read): the reading that
+    verifies such steps is the only one that decides them at all, and a failure there stands only
+    where an edit explains it (a property beyond the reading's, an isometry, is then not what the
+    step rests on)."""
+    verdict = _check_step(left, right, relation, explain=True, **options)
+    if verdict.status is not Status.REFUTED or verdict.diagnosis is None:
+        return None
+    return replace(verdict, guessed=tuple(sorted({*verdict.guessed, guess})))
 
 
 def _as_declared_matrices(lhs: str, rhs: str, relation: str, verdict: Verdict, **options) -> Verdict:
@@ -1945,9 +1965,10 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
     # summed numerically; a sum without bounds over a number has an unwritten range; floor(n/2) +
     # ceil(n/2) = n holds for the integers the letters stand for, not at the real points sampled; an
     # indicator read as an unknown function of its condition's sides takes values other than 0 and 1.
+    indicator = functools.partial(has_indicator, exact=parsed.letters.index)
     for present, differ_reason in ((has_infinite_series, SERIES_DIFFER), (has_uncounted_sum, UNCOUNTED_DIFFER),
                                    (_rounds_quantity, ROUNDING_DIFFER), (has_valued_set_sum, VALUED_SET_DIFFER),
-                                   (functools.partial(has_indicator, exact=parsed.letters.index), INDICATOR_DIFFER), (has_summed_repeat, EINSTEIN_DIFFER),
+                                   (indicator, INDICATOR_DIFFER), (has_summed_repeat, EINSTEIN_DIFFER),
                                    (has_sample_entries, SAMPLE_ENTRIES_DIFFER),
                                    (tuples_reading.has_ambiguous_pair, PAIR_DIFFER),
                                    (tuples_reading.may_be_cycles, CYCLES_DIFFER),
@@ -1964,12 +1985,17 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
                 if verdict is not None:
                     return verdict
             reason = differ_reason if outcome.kind == "differ" else outcome.reason
-            if present is has_infinite_series and reason == SERIES_DIFFER and explain and relation in EQUALITY \
+            if (present is has_infinite_series and reason == SERIES_DIFFER
+                    or present is indicator and reason == INDICATOR_DIFFER) and explain and relation in EQUALITY \
                     and not rhs_changed:
                 # a series summed numerically is no refutation alone; an edit under which the sums
-                # agree at every point (a sign, a factor 2 before the series) says the numbers were right
+                # agree at every point (a sign, a factor 2 before the series) says the numbers were right.
+                # So for an indicator read as an unknown function: a step true only for its values 0
+                # and 1, or for conditions the prose links, is no slip that an edit makes hold for
+                # every function (1(s = 1) + 1(s = -1) = 1 has none)
                 diagnosis = short_repair(comparator, parsed, rhs, "" if used else lhs, spent)
-                if diagnosis is not None:
+                if diagnosis is not None and (present is not indicator
+                                              or _differs_with_one_condition(parsed, relation, seed)):
                     return Verdict(Status.REFUTED, "the two sides differ", outcome.point, (), diagnosis,
                                    time.perf_counter() - started, where)
             return Verdict(Status.UNVERIFIED, reason, elapsed=time.perf_counter() - started)
@@ -2039,8 +2065,10 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
             # Holds at some points only, or refuted in one reading and undecided in another: a small
             # edit under which the step holds everywhere, in some reading, says it is a typo. (Shapes
             # that do not fit are left alone: an edit that reads the letters afresh also "repairs"
-            # notation the lowering lacks, v^2 for a vector.)
-            diagnosis = short_repair(comparator, parsed, rhs, "" if used else lhs, spent)
+            # notation the lowering lacks, v^2 for a vector.) The full search's time: a bound changed
+            # between two counts (\sum_{l=1}^d for \sum_{l=1}^k) agrees wherever they do, so every such
+            # slip lands here, and few steps do (five of the corpus)
+            diagnosis = short_repair(comparator, parsed, rhs, "" if used else lhs, spent, max_seconds=MAX_SECONDS)
             if diagnosis is not None:
                 written = comparator.own()
                 return Verdict(Status.REFUTED, "the two sides differ", written.point if written.kind == "differ" else (),
@@ -2248,13 +2276,42 @@ def _with_iterate_labels(parsed: Parsed, relation: str, seed: int, keys: frozens
     return Verdict(Status.UNVERIFIED, ITERATES_GIVEN.format(names))
 
 
+#: how many distinct indicators a step may have for its conditions to be tried one at a time
+CONDITIONS_TRIED = 4
+
+
+def _differs_with_one_condition(parsed: Parsed, relation: str, seed: int) -> bool:
+    """Whether a step with indicators read as unknown functions still differs with them 0 and 1: with
+    one indicator's condition true and every other one's false, for some one of them (as labels
+    y = +-1 make one of 1(y = 1), 1(y = -1) true at a time). A step true for the values 0 and 1 alone
+    (1(A)^2 = 1(A)) does not, whatever edit makes it hold for every function."""
+    def unknown(x: n.Node) -> bool:
+        return n.is_indicator(x) and not exact_indicator(x, parsed.letters.index) and not real_indicator(x)
+    conditions = list(dict.fromkeys(n.structure(x) for side in (parsed.lhs, parsed.rhs) for x in side.walk()
+                                    if unknown(x)))
+    if not conditions or len(conditions) > CONDITIONS_TRIED:
+        return False
+    for true in conditions:
+        def valued(x: n.Node, true=true) -> n.Node | None:
+            if not unknown(x):
+                return None
+            return n.Num(x.start, x.end, "1" if n.structure(x) == true else "0")
+        try:
+            step = reclassified(parsed, n.rebuild(parsed.lhs, valued), n.rebuild(parsed.rhs, valued))
+            if Comparator(step, relation, seed).decide()[0].kind == "differ":
+                return True
+        except Exception:  # (a side that no longer reads: no counterexample)
+            continue
+    return False
+
+
 def short_repair(comparator: "Comparator", parsed: Parsed, rhs: str, lhs: str, spent: float,
-                 generators: tuple | None = None) -> Diagnosis | None:
+                 generators: tuple | None = None, max_seconds: float = GUARD_SECONDS) -> Diagnosis | None:
     """The short search for a small edit under which the step holds, where finding one is all that
     makes the step an error (see diagnose; ``generators`` narrows the kinds of edit); None when it
     finds none or the step's budget runs out: the step is then unverified."""
     try:
-        return diagnose(comparator, parsed, rhs, lhs, spent=spent, max_seconds=GUARD_SECONDS, generators=generators)
+        return diagnose(comparator, parsed, rhs, lhs, spent=spent, max_seconds=max_seconds, generators=generators)
     except BudgetExceeded:
         return None
 

@@ -119,7 +119,7 @@ def defines_from_itself(head: n.Sym, body: n.Node) -> bool:
     (``T_{\\mathrm{out}} = T_{\\mathrm{in}} - q/c``), defines that member from its siblings:
     a definition, as long as the body never writes the member itself."""
     same = [x for x in body.walk() if isinstance(x, n.Sym) and x.key == head.key]
-    if not same or _total_of_family(head, body, same):
+    if not same or _total_of_family(head, body, same) or _from_another_family(head, body, same):
         return False
     labels = head.indices and all(
         isinstance(i, n.Sym) and not i.indices and not i.primes
@@ -147,6 +147,22 @@ def _total_of_family(head: n.Sym, body: n.Node, same: list[n.Sym]) -> bool:
         x.indices and not x.primes and all(isinstance(i, n.Sym) and not i.indices and i.base in bound
                                            for i in x.indices)
         for x in same)
+
+
+def _from_another_family(head: n.Sym, body: n.Node, same: list[n.Sym]) -> bool:
+    """Whether the letter of ``head`` appears in its value only with another number of subscripts
+    (``w_A = p w_{AA} + q w_{Aa}``, an allele's marginal fitness from the genotypes' fitnesses;
+    ``p_A = p_{AB} + p_{Ab}``, an allele's frequency from the haplotypes'): the checker reads those as
+    other quantities, so the value defines the head from them. A recurrence steps a member of the same
+    family (``x_{t+1} = x_t - g``, ``a_{n,k} = a_{n-1,k} + a_{n-1,k-1}``). Only a head that names one
+    member (its subscript a label, see component_labels): ``p_{ab} = p_a p_b + D`` read as a rule over
+    the indices a, b would give every haplotype the coupling sign of that one."""
+    if not head.indices or head.labels or head.sup_letter is not None or head.primes:
+        return False
+    labels = component_labels(head, body)
+    if not all(isinstance(i, n.Sym) and i.base in labels for i in head.indices):
+        return False
+    return all(x.indices and len(x.indices) != len(head.indices) and not x.primes for x in same)
 
 
 def _member_from_siblings(head: n.Sym, body: n.Node) -> bool:
@@ -395,6 +411,13 @@ def prose_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
                 relation = _stated_relation(lhs, rhs, macros)
                 if relation is not None:
                     items.append(replace(relation, where=f"{doc.path}:{number}", line=number, path=doc.path))
+                complement = _complement_of_sum(left, lhs, rhs)
+                if complement is not None:
+                    # "alleles at frequencies $p + q = 1$": the notes' standing convention, as $q = 1 - p$
+                    # would state it (a value with letters: it verifies, but never refutes, a step naming q)
+                    letter, value = complement
+                    items.append(ContextItem("result", letter, letter, "=", value, f"{doc.path}:{number}", number,
+                                             False, doc.path, True, _declares(line[:match.start()]), "", True))
                 continue
             if head is not None and rhs and defines_from_itself(head, body) and not _member_from_siblings(head, body):
                 # "using $w_{ij} = w_{ji}$": a name on both sides gives no value, but it states a
@@ -469,6 +492,23 @@ def _stated_relation(lhs: str, rhs: str, macros: dict[str, Macro]) -> ContextIte
         # one without them does not write this one) and each relation tried costs a check of the step
         return None
     return ContextItem(RELATION, "", lhs, "=", rhs, "", 0, False, "", True)
+
+
+def _complement_of_sum(left: n.Node, lhs: str, rhs: str) -> tuple[str, str] | None:
+    """``("q", "1 - p")`` for inline ``p + q = 1``: plain letters (two or more, none repeated) that sum to
+    one, the frequencies of alleles or the probabilities of outcomes, give the last one's value from the
+    others. None for any other relation (a sum with coefficients or indices states a constraint only)."""
+    if rhs.strip() != "1" or not isinstance(left, n.Add) or len(left.terms) < 2:
+        return None
+    letters = [t.node for t in left.terms]
+    if any(t.sign != "+" for t in left.terms) or not all(
+            isinstance(x, n.Sym) and not x.indices and not x.primes and not x.labels and not x.style
+            and x.sup_letter is None for x in letters):
+        return None
+    if len({x.base for x in letters}) != len(letters):  # type: ignore[union-attr]
+        return None
+    texts = [lhs[x.start:x.end].strip() for x in letters]
+    return texts[-1], "1 - " + " - ".join(texts[:-1])
 
 
 def _lone_letter(text: str, macros: dict[str, Macro]) -> n.Node | None:

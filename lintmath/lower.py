@@ -73,6 +73,8 @@ MAYBE_SYMMETRIC_NAMES = {"A", "Q"}
 # Functions every ML slide uses without defining them.
 LIBRARY = {"\\sigma": "sigmoid", "\\Gamma": "gamma"}
 MAX_DIGITS = 4000
+# why a function applied to a vector (T(v) of a map, f(X) of a matrix) is not read
+VECTOR_FUNCTION = "a function of a vector or matrix is not decided yet"
 # Separates an opaque derivative's name from the entry (d(r)/d(t)#1,0 is the second entry of dr/dt):
 # a message names the derivative once, not each entry.
 OPAQUE_ENTRY = "#"
@@ -3640,10 +3642,10 @@ class Lowerer:
         if len(args) == 1 and args[0].shape[0] == 1 and args[0].shape[1] > 1:
             # a row vector (w^T x with x read as a number) is where a reading's shapes went wrong, not
             # what a function is applied to (see Comparator._reading_of_line_before)
-            raise ShapesMisfit("a function of a vector or matrix is not decided yet")
+            raise ShapesMisfit(VECTOR_FUNCTION)
         if len(args) != 1 or args[0].shape[1] != 1 or is_library(node) or node.primes \
                 or node.func.key in self.letters.maps:
-            raise Undecidable("a function of a vector or matrix is not decided yet")
+            raise Undecidable(VECTOR_FUNCTION)
         return list(args[0])
 
     def function(self, name: str, arity: int, given: int) -> sp.Lambda:

@@ -67,8 +67,12 @@ def variable_subscript(nodes: list[n.Node]) -> bool:
     which reading the subscript as two indices (a, X) cannot relate to the parameter of X."""
     plain = {(x.base, x.indices[0].base) for x in nodes if isinstance(x, n.Sym) and len(x.indices) == 1
              and isinstance(x.indices[0], n.Sym) and _random_letter(x.indices[0])}
-    return any(isinstance(x, n.Sym) and len(x.indices) > 1
-               and any((x.base, i.base) in plain for i in x.indices if isinstance(i, n.Sym)) for x in nodes)
+    # a scaled variable is written scale first, variable last (aX, 2X, cW): a subscript whose other
+    # parts are capitals too, or whose variable is not last, labels a pair (the genotype of w_{Aa}
+    # beside the allele's w_A, the haplotype of p_{AB} beside p_A), which the indices read exactly
+    return any(isinstance(x, n.Sym) and len(x.indices) > 1 and isinstance(x.indices[-1], n.Sym)
+               and (x.base, x.indices[-1].base) in plain
+               and not any(_random_letter(i) for i in x.indices[:-1]) for x in nodes)
 
 
 def dropped_family_sums(left: n.Node, right: n.Node) -> set[str]:
@@ -85,15 +89,30 @@ def dropped_family_sums(left: n.Node, right: n.Node) -> set[str]:
     inside = {id(x) for node in sums for x in node.walk()}
     outside = {x.base for x in left.walk() if isinstance(x, n.Sym) and id(x) not in inside}
     kept = {n.structure(node) for node in right.walk() if isinstance(node, n.BigOp)}
+    collected = {(node.var, n.structure(node.lo), n.structure(node.hi), n.structure(factor))
+                 for node in right.walk() if isinstance(node, n.BigOp) and node.kind == "sum"
+                 and node.lo is not None and node.hi is not None for factor in _factors(node.body)}
     bars = {x.base for x in (*left.walk(), *right.walk()) if isinstance(x, n.Sym) and x.style == "bar"}
     out = set()
     for node in sums:
         entry = node.body  # the bare entries x_i: a sum of their squares or deviations stays decided
         if isinstance(entry, n.Sym) and len(entry.indices) == 1 and isinstance(entry.indices[0], n.Sym) \
                 and entry.indices[0].base == node.var and entry.base not in bars \
-                and node.hi.base in outside and n.structure(node) not in kept:
+                and node.hi.base in outside and n.structure(node) not in kept \
+                and (node.var, n.structure(node.lo), n.structure(node.hi), n.structure(entry)) not in collected:
+            # (a sum over the same range with the bare entry a factor of its body, \sum_i x_i(c - a_i),
+            # collected the family's sum with others: its entries are still there, no mean was put in)
             out.add(f"{entry.key}_{node.var}")
     return out
+
+
+def _factors(body: n.Node) -> list[n.Node]:
+    """The factors of a sum's body (the body itself when it is no product), brackets taken off."""
+    while isinstance(body, n.Paren):
+        body = body.inner
+    if isinstance(body, n.Apply) and body.maybe_product:
+        return [body.func, body]  # \xi_i(c - a_i): the letter before a bracket may be a factor
+    return list(body.factors) if isinstance(body, n.Mul) and not any(body.ops) else [body]
 
 
 def quadratic_pair(node: n.Node) -> bool:

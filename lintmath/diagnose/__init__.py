@@ -508,6 +508,7 @@ def refute_where_readable(comparator, parsed, rhs_text: str, lhs_text: str = "",
     started = work_time()
     refuting = None
     diverging = True
+    misfit = True
     for flips in comparator.readings():
         if work_time() - started > READINGS_SECONDS:
             return None
@@ -515,11 +516,12 @@ def refute_where_readable(comparator, parsed, rhs_text: str, lhs_text: str = "",
         if outcome.kind == "equal" or outcome.kind == "undecided" and outcome.readable:
             return None
         if outcome.kind == "differ":
-            if outcome.opaque or outcome.suspect:
+            if (outcome.opaque or outcome.suspect) and not _cancelled_randomness(parsed, outcome):
                 return None
             refuting = refuting or (outcome, flips)
         diverging &= outcome.reason in DIVERGING
-    if refuting is None and not diverging:
+        misfit &= outcome.kind == "undecided" and outcome.reason.startswith(SHAPE_MISFITS)
+    if refuting is None and not diverging and not (misfit and _misfit_in_new_line(comparator)):
         return None
     # A limit that does not settle in any reading (cos h / h, a bar at infinity of a growing term)
     # is no value to compare; it is refuted only by an edit under which it settles on the line before.
@@ -532,6 +534,55 @@ def refute_where_readable(comparator, parsed, rhs_text: str, lhs_text: str = "",
         return (), (), diagnosis
     outcome, flips = refuting
     return outcome.point, comparator.guesses(flips), diagnosis
+
+
+def _cancelled_randomness(parsed, outcome) -> bool:
+    """Whether what makes a difference in the model of expectations look like a quantity from
+    elsewhere is only the lowering's cancelling: its opaque names are all random symbols at outcomes,
+    and every random symbol the step writes, the two sides both write (E[E[Y | X] | X] - E[Y | X] is 0
+    at every outcome, and Y stands on the other side too). A random quantity written on one side
+    only (the noise of E[w^T x + e]) may have the mean the prose gives it, and keeps the step undecided."""
+    from lintmath.comparator import EQUATION_TO_SOLVE
+    from lintmath.expectation import OUTCOME_MARK
+
+    randomness = parsed.letters.randomness
+    random = randomness.default | randomness.bound
+    if not random or outcome.suspect not in ("", EQUATION_TO_SOLVE) \
+            or not all(OUTCOME_MARK in name for name in outcome.opaque):
+        return False
+    left, right = ({n.structure(x) for x in side.walk() if isinstance(x, n.Sym) and x.key in random}
+                   for side in (parsed.lhs, parsed.rhs))
+    return bool(left) and left == right
+
+
+# Shapes that do not fit (x^T x x + 1, a vector plus a number): a line no reading builds, but whose
+# letters' shapes the rest of the step fixes
+SHAPE_MISFITS = ("adding a number to a matrix", "adding matrices of different shapes",
+                 "a product of shapes that do not fit", "dividing by a matrix")
+
+
+def _misfit_in_new_line(comparator) -> bool:
+    """Whether the shapes that do not fit are the new line's alone: the line before builds in the
+    default reading, with the shapes the step gives the letters, and the new line builds in none.
+    Then the new line is no reading of anything (b^T M^{-1} M for b^T M^{-1} b): like a step whose
+    readings all differ, it is an error only where a small edit makes it hold."""
+    from lintmath.lower import Lowerer, Undecidable
+
+    try:
+        Lowerer(comparator.instances(frozenset())[0], comparator.parsed.letters).lower(comparator.parsed.lhs)
+    except Exception:  # (Undecidable, or not a question of the notation)
+        return False
+    for flips in comparator.readings():
+        try:
+            Lowerer(comparator.instances(flips)[0], comparator.parsed.letters).lower(comparator.parsed.rhs)
+        except Undecidable as exc:
+            if not str(exc).startswith(SHAPE_MISFITS):
+                return False
+            continue
+        except Exception:
+            return False
+        return False
+    return True
 
 
 def unreadable(comparator, tree: n.Node) -> bool:

@@ -1,6 +1,6 @@
 """Maps the prose or the step's own annotation states linear (linearmaps.py): a step that holds for every
 linear map is verified, one that fails for a generic one stays unverified (the prose may say more of
-the map), and a sentence that does not state linearity plainly states nothing."""
+the map) unless a small edit makes it hold (round 26: then refuted), and a sentence that does not state linearity plainly states nothing."""
 from __future__ import annotations
 
 import pytest
@@ -57,13 +57,24 @@ def test_stated_linear_map_verifies(lhs, rhs):
 
 
 @pytest.mark.parametrize("lhs, rhs", [
-    (r"T(\mathbf{u} + \mathbf{v})", r"T(\mathbf{u}) - T(\mathbf{v})"),  # a slip: stays unverified
-    (r"T(3\mathbf{u})", r"2T(\mathbf{u})"),
     (r"\|T(\mathbf{u})\|", r"\|\mathbf{u}\|"),  # an isometry's, which linearity alone does not give
 ])
 def test_failing_for_a_generic_linear_map_is_not_refuted(lhs, rhs):
     (step,) = checked_steps(display(PROSE, lhs, rhs))
     assert step.verdict.status is Status.UNVERIFIED
+
+
+# (round 26) a slip that a small edit repairs in the linear maps' reading is refuted there, the
+# reading among its guesses: without the edit (the isometry above) the step stays unverified
+@pytest.mark.parametrize("lhs, rhs, kind", [
+    (r"T(\mathbf{u} + \mathbf{v})", r"T(\mathbf{u}) - T(\mathbf{v})", "sign_flip"),
+    (r"T(3\mathbf{u})", r"2T(\mathbf{u})", "arithmetic"),
+])
+def test_slip_repaired_for_a_generic_linear_map_is_refuted(lhs, rhs, kind):
+    (step,) = checked_steps(display(PROSE, lhs, rhs))
+    assert step.verdict.status is Status.REFUTED
+    assert step.verdict.diagnosis is not None and step.verdict.diagnosis.kind == kind
+    assert any("linear" in guess for guess in step.verdict.guessed)
 
 
 @pytest.mark.parametrize("prose", [
@@ -84,4 +95,5 @@ def test_the_steps_own_annotation_states_linearity():
     slipped = display("", r"T(x_1\mathbf{e}_1) + T(x_2\mathbf{e}_2) \text{by linearity}",
                       r"x_1T(\mathbf{e}_1) - x_2T(\mathbf{e}_2)")
     (step,) = checked_steps(slipped)
-    assert step.verdict.status is Status.UNVERIFIED
+    assert step.verdict.status is Status.REFUTED  # (round 26: repaired by a sign in the maps' reading)
+    assert step.verdict.diagnosis is not None and step.verdict.diagnosis.kind == "sign_flip"

@@ -2,7 +2,7 @@
 of shapes (``(y - x)^T`` with y and x read as numbers, ``\\exp(w^T x_i)`` with x_i a number), the first
 reading whose shapes build it stands for the default one. A slip in the new line is then refuted and
 diagnosed as in a step read by default, the correct line still verifies, and a new line that is itself
-ill-typed (a vector added to a number) stays unverified."""
+ill-typed (a vector added to a number) stays unverified unless a small edit makes the step hold (round 26)."""
 import pytest
 
 from documents import checked_steps
@@ -70,13 +70,27 @@ def test_lost_terms_without_an_edit_stay_unverified(lhs, rhs):
     assert check_step(lhs, rhs, "=").status is U
 
 
-@pytest.mark.parametrize("lhs,rhs", [
-    # the new line adds a row vector, or a vector, to numbers: ill-typed in every reading
-    (SQUARES, r"b^{T}A-2w^{T}A^{T}b+w^{T}A^{T}Aw"),
-    (r"x^{T}Mx-2b^{T}x", r"x^{T}Mx-2b^{T}x+b^{T}M"),
-    (r"(x+sv)^TB(x+sv)", r"x^TBx + sx^TBv + sv^TBx + s^2v^TBv + x^Txx"),
+@pytest.mark.parametrize("lhs,rhs,kind", [
+    # the new line adds a row vector, or a vector, to numbers: ill-typed in every reading, while the
+    # line before builds. Round 26: a small edit that makes the step hold (b^T b for b^T A, the
+    # ill-typed term left out) makes it an error, as for a step whose readings all differ
+    (SQUARES, r"b^{T}A-2w^{T}A^{T}b+w^{T}A^{T}Aw", "changed_variable"),
+    (r"x^{T}Mx-2b^{T}x", r"x^{T}Mx-2b^{T}x+b^{T}M", "dropped_term"),
+    (r"(x+sv)^TB(x+sv)", r"x^TBx + sx^TBv + sv^TBx + s^2v^TBv + x^Txx", "dropped_term"),
 ])
-def test_ill_typed_new_lines_stay_unverified(lhs, rhs):
+def test_ill_typed_new_lines_with_an_edit_are_refuted(lhs, rhs, kind):
+    verdict = check_step(lhs, rhs, "=")
+    assert verdict.status is R
+    assert verdict.diagnosis is not None and verdict.diagnosis.kind == kind
+
+
+@pytest.mark.parametrize("lhs,rhs", [
+    # a number added to a vector or matrix that no small edit explains: the author's broadcast or
+    # lambda for lambda I, which only the prose can say; unverified as before
+    (r"X\mathbf{w} + b\mathbf{1}", r"X\mathbf{w} + b"),
+    (r"X^T X w + \lambda w", r"(X^T X + \lambda) w"),
+])
+def test_ill_typed_new_lines_without_an_edit_stay_unverified(lhs, rhs):
     assert check_step(lhs, rhs, "=").status is U
 
 

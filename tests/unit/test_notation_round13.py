@@ -59,8 +59,9 @@ def test_macro_argument_braces():
     (r"1(s=1)\log(1+e^{-g}) + 1(s=-1)\log(1+e^{g})", r"\log(1+e^{-s g})", U),
     # an indicator of one condition summed over j is not one indicator times the sum
     (r"\sum_{j=1}^{m} c_j 1(a_j \neq b_j)", r"1(a_1 \neq b_1)\sum_{j=1}^{m} c_j", U),
-    # wrong for every value of the indicator, but left to the default reading, which cannot read it
-    (r"5\cdot 1(a \neq b) - 2\cdot 1(a \neq b)", r"2\cdot 1(a \neq b)", U),
+    # wrong wherever the condition holds, and a small edit (3 for 2) makes it hold for every function:
+    # refuted (round 26; before, left unverified)
+    (r"5\cdot 1(a \neq b) - 2\cdot 1(a \neq b)", r"2\cdot 1(a \neq b)", R),
     # the expectation of an indicator is the probability of its condition
     (r"\mathbb{E}[\mathbb{1}(X \neq Y)]", r"\mathbb{P}(X \neq Y)", V),
     (r"\mathbb{E}\left[1(g(X) \neq Y)\right]", r"0\cdot\mathbb{P}(g(X) = Y) + 1\cdot\mathbb{P}(g(X) \neq Y)", V),
