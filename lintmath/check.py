@@ -1830,7 +1830,7 @@ def _units_distinct(names: set[str]) -> bool:
     one unit alone, or known words (kJ mol^{-1}, m/s) of which no two are of one kind."""
     if len(names) == 1:
         return True
-    words = {w for name in names for w in re.findall(r"[A-Za-z]+", name)}
+    words = {w for name in names for w in re.findall(r"[A-Za-z]+", name)} - {"per"}  # (12 per hour: a rate)
     kinds = [UNIT_KINDS.get(w) for w in words]
     return None not in kinds and len(set(kinds)) == len(kinds)
 

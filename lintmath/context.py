@@ -45,6 +45,34 @@ class ContextItem:
     # whether the value writes letters, read through the document's macros (\\lf = 1/\\sqrt{1 - \\bv^2}
     # is a value with letters, not one of numbers); None: read from ``rhs`` as written
     lettered: bool | None = None
+    # the value's tree as read through the document's macros, without positions (so that a value restated
+    # in other words, \\lambda/\\mu for \\frac{\\lambda}{\\mu}, reads the same); None where it was not read
+    value: str | None = None
+    # inline, in a sentence that opens in lowercase ("where $\rho = ...$"): it may explain the display
+    # above it, where a capital opens a passage of its own
+    explains: bool = False
+
+
+_POSITIONS = re.compile(r"\b(?:start|end)=\d+, |\bslash=(?:True|False)")
+
+
+def value_key(body: n.Node) -> str:
+    """A value's tree without the places it was written at nor the way a quotient was written."""
+    return _POSITIONS.sub("", repr(body))
+
+
+def gives_anew(inline: ContextItem, shown: ContextItem, before: bool = True) -> bool:
+    """Whether a value stated inline in the prose (``We now let $\\rho = \\lambda/(c\\mu)$``, ``where $\\rho =
+    \\lambda/(3\\mu)$``) gives its name a new value rather than restating the one a display defined above
+    (``\\rho = \\frac{\\lambda}{\\mu}`` of a previous section): another value with letters. Notes reuse a name
+    from one model to the next (the utilisation of one server, then of c servers), and a step of the new
+    model is then no claim about the old definition; as a value of the prose, the new one only rescues or
+    verifies, never refutes. ``before``: whether the value stands before the step; one below it gives the
+    name anew for the step only in a clause that explains the display ("where ..."), as a sentence of its
+    own opens the passage below it."""
+    if not with_letters(inline) or (not before and not inline.explains):
+        return False
+    return inline.value is not None and shown.value is not None and inline.value != shown.value
 
 
 def with_letters(item: ContextItem) -> bool:
@@ -239,7 +267,7 @@ def definition_of(step: Step, macros: dict[str, Macro], path: str,
     where = f"{path}:{line}" if line or step.lhs.page is None else f"{path}:p{step.lhs.page}"
     return ContextItem("result" if result else "define", head.base, step.lhs.text, "=", step.rhs.text, where,
                        line, strong, path, label=head_label(head, rhs, _parameters(lhs)),
-                       lettered=has_letters(step.rhs.text, macros))
+                       lettered=has_letters(step.rhs.text, macros), value=value_key(rhs))
 
 
 def _constant_defined(lhs: n.Node, step: Step, macros: dict[str, Macro], path: str) -> ContextItem | None:
@@ -430,7 +458,7 @@ def prose_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
                 continue
             items.append(ContextItem("result", head.base, lhs, "=", rhs, f"{doc.path}:{number}", number,
                                      False, doc.path, True, _declares(line[:match.start()]), head_label(head, body, _parameters(left)),
-                                     has_letters(rhs, macros)))
+                                     has_letters(rhs, macros), value_key(body), _explains(line[:match.start()])))
     return items
 
 
@@ -464,6 +492,13 @@ def _constant_named(math: str, line: str, match: re.Match, macros: dict[str, Mac
 
 # "Let $\gr = \frac{1 + \sqrt5}{2}$ and $\cgr = ...$": the sentence names the value, as a definition
 _DECLARING = re.compile(r"\b(let|define|denote|put)\b", re.IGNORECASE)
+
+
+def _explains(before: str) -> bool:
+    """Whether the sentence that ``before`` ends (the line up to an inline value) opens in lowercase, as a
+    clause that explains the display above it does ("where $\\rho = \\lambda/(c\\mu)$")."""
+    sentence = re.split(r"[.;:!?]\s", _INLINE.sub(" x ", before))[-1].lstrip()
+    return sentence[:1].islower()
 
 
 def _declares(before: str) -> bool:
@@ -976,9 +1011,11 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
             if item.kind == LETTER:
                 key += "#letter"  # beside e^+ = (1 - a)e, not instead of it: e is a letter either way
             if item.prose and key in latest and not latest[key].prose and not (
-                    key.endswith("()") and here and item.line < step.lhs.line):
+                    key.endswith("()") and here and item.line < step.lhs.line) and not gives_anew(
+                    item, latest[key], not here or item.path != path or item.line < step.lhs.line):
                 # an inline value only adds to what the displayed lines define, never replaces it;
-                # but "Now let $f(x) = x^2$" before the step gives f anew (notes reuse f per example)
+                # but "Now let $f(x) = x^2$" before the step gives f anew (notes reuse f per example),
+                # as a value of other letters gives a reused name anew (see gives_anew)
                 continue
             if with_letters(item):
                 shadowed.pop(key, None)

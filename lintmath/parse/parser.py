@@ -1116,6 +1116,14 @@ def _plainly_scalar(base: n.Node) -> bool:
     return isinstance(inner, n.Add) and any(isinstance(t.node, n.Num) for t in inner.terms)
 
 
+
+def _unit_words(words: list[str]) -> bool:
+    """Whether ``words`` name a unit: physical units, with at most one "per" before one of them (12 per
+    hour, m per s, as notes spell a rate out); a group of other words is prose."""
+    if not words or words.count("per") > 1 or words[-1] == "per":
+        return False
+    return all(w in PHYSICAL_UNITS for w in words if w != "per")
+
 class Parser:
     def __init__(self, tokens: list[Token]):
         self.toks = tokens
@@ -1629,7 +1637,7 @@ class Parser:
                 return None
             prev_end = tok.end
             k += 1
-        if k >= len(self.toks) or not words or any(w not in PHYSICAL_UNITS for w in words):
+        if k >= len(self.toks) or not _unit_words(words):
             return None
         return compact(self.toks[j + 1 : k]), self.toks[k].end
 

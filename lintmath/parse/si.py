@@ -26,6 +26,8 @@ _UNITS: dict[str, tuple[tuple[int, int], dict[str, int]]] = {
     "T": ((1, 0), {"kg": 1, "s": -2, "ampere": -1}), "Hz": ((1, 0), {"s": -1}),
     "L": ((1, -3), {"m": 3}), "eV": ((1602176634, -28), {"kg": 1, "m": 2, "s": -2}),
     "min": ((60, 0), {"s": 1}), "h": ((3600, 0), {"s": 1}), "hr": ((3600, 0), {"s": 1}),
+    **dict.fromkeys(("minute", "minutes", "mins"), ((60, 0), {"s": 1})), "sec": ((1, 0), {"s": 1}),
+    **dict.fromkeys(("hour", "hours", "hrs"), ((3600, 0), {"s": 1})),
     "Wh": ((3600, 0), {"kg": 1, "m": 2, "s": -2}), "Ah": ((3600, 0), {"ampere": 1, "s": 1}),
     "bar": ((1, 5), {"kg": 1, "m": -1, "s": -2}), "atm": ((101325, 0), {"kg": 1, "m": -1, "s": -2}),
     # meteorology's hectopascal and its equal, the millibar written "mb"; a hectare of land
@@ -39,7 +41,8 @@ _UNITS: dict[str, tuple[tuple[int, int], dict[str, int]]] = {
 }
 _PREFIXES = {"p": -12, "n": -9, "u": -6, "m": -3, "c": -2, "k": 3, "M": 6, "G": 9}
 # units no prefix is put on in these notes (a "mh" or "kmin" is no unit)
-_UNPREFIXED = {"min", "h", "hr", "atm", "ft", "rad", "K", "AU", "au", "hPa", "mb", "ha"}
+_UNPREFIXED = {"min", "h", "hr", "atm", "ft", "rad", "K", "AU", "au", "hPa", "mb", "ha",
+               "minute", "minutes", "mins", "sec", "hour", "hours", "hrs"}
 _TOKEN = re.compile(r"\s*(?:(?P<word>[A-Za-z]+)(?:\s*\^\s*(?:\{\s*(?P<braced>-?\d+)\s*\}|(?P<bare>-?\d)))?"
                     r"|(?P<slash>/)|(?P<dot>\\cdot|\\,|\\;|\\ |~))")
 
@@ -59,7 +62,9 @@ def unit_size(name: str) -> tuple[Fraction, dict[str, int]] | None:
                 return None
             break
         at = match.end()
-        if match.group("slash"):
+        if match.group("slash") or match.group("word") == "per":  # 12 per hour: 12/h
+            if inverted:
+                return None
             inverted = True
             continue
         if match.group("dot"):

@@ -75,6 +75,27 @@ def _grouped_number(text: str, i: int) -> tuple[str, int] | None:
     return number.replace("{,}", "").replace(",", ""), match.end()
 
 
+# a decimal comma as TeX writes it, 0{,}95 and 2{,}5 (the braces keep the comma from spacing as a list's)
+_DECIMAL_COMMA = re.compile(r"(\d+)\{,\}(\d+)(?!\d|\{,\}|\.\d)")
+
+
+def _decimal_comma(text: str, i: int) -> tuple[str, int] | None:
+    """The number (with a decimal point) and end of a number at ``i`` written with a braced comma that
+    can only be a decimal comma, else None: after 0 (0{,}95), or before other than three digits (2{,}5,
+    0{,}9048), as European notes write decimals. Three digits after one to three others (1{,}000) may
+    group thousands, and stay with _grouped_number; and math that writes a decimal point elsewhere
+    (1{,}5 + 2.5) mixes two conventions, so neither reading is sure."""
+    if i > 0 and (text[i - 1].isdigit() or text[i - 1] == ".") or _DECIMAL_POINT.search(text):
+        return None
+    match = _DECIMAL_COMMA.match(text, i)
+    if match is None:
+        return None
+    whole, fraction = match.groups()
+    if len(fraction) == 3 and whole[0] != "0" and len(whole) <= 3:
+        return None
+    return f"{whole}.{fraction}", match.end()
+
+
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Split math text into tokens. Letters are single tokens (``ab`` is ``a`` times ``b`` in TeX)."""
     tokens: list[Token] = []
@@ -102,6 +123,10 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
             i = j
         elif c.isdigit() and (grouped := _grouped_number(text, i)) is not None:
             digits, j = grouped
+            tokens.append(Token("num", digits, offset + i, offset + j))
+            i = j
+        elif c.isdigit() and (comma := _decimal_comma(text, i)) is not None:
+            digits, j = comma
             tokens.append(Token("num", digits, offset + i, offset + j))
             i = j
         elif c.isdigit() or (c == "." and i + 1 < n and text[i + 1].isdigit() and not _sizes_next(tokens)):

@@ -107,6 +107,9 @@ PHYSICAL_UNITS = {
     "day", "days", "week", "weeks",
     # the weather map's pressures (hectopascal, millibar) and the hydrologist's hectare
     "hPa", "mb", "mbar", "ha",
+    # times spelled out, as queueing and reliability notes write them (a mean wait of 1.5 hours, a repair
+    # of 20 minutes): converted as h and min are
+    "hour", "hours", "hrs", "minute", "minutes", "mins", "sec",
 }
 
 # What each of PHYSICAL_UNITS measures: two units of one kind in a step (km and m, h and min, J and eV)
@@ -114,7 +117,8 @@ PHYSICAL_UNITS = {
 UNIT_KINDS = {
     **dict.fromkeys(("m", "cm", "mm", "km", "nm", "um", "ft", "pc", "kpc", "Mpc", "Gpc", "AU", "au", "ly"), "length"),
     **dict.fromkeys(("g", "kg", "mg", "lb"), "mass"),
-    **dict.fromkeys(("s", "ms", "us", "ns", "min", "h", "hr", "yr", "kyr", "Myr", "Gyr", "day", "days", "week", "weeks"), "time"),
+    **dict.fromkeys(("s", "ms", "us", "ns", "min", "h", "hr", "yr", "kyr", "Myr", "Gyr", "day", "days", "week", "weeks",
+                     "hour", "hours", "hrs", "minute", "minutes", "mins", "sec"), "time"),
     **dict.fromkeys(("A", "mA"), "current"), "K": "temperature",
     **dict.fromkeys(("mol", "kmol", "mmol"), "amount"),
     **dict.fromkeys(("N", "kN"), "force"),
