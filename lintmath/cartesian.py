@@ -211,15 +211,28 @@ def basis_vectors(*trees: n.Node) -> tuple[n.Node, ...]:
     wave vector, so one letter alone keeps its generic reading."""
     if any(isinstance(x, n.Del) for tree in trees for x in tree.walk()):
         return trees
-    axes = {unit_axis(x) for tree in trees for x in tree.walk()
-            if isinstance(x, n.Sym) and x.base in UNIT_LETTERS} - {None}
+    crossed = any(isinstance(x, n.Mul) and "\\times" in x.ops for tree in trees for x in tree.walk())
+    axes = {unit_axis(x) for tree in trees for x in tree.walk() if _basis_letter(x, crossed)} - {None}
     if len(axes) < 2:
         return trees
 
     def visit(node: n.Node) -> n.Node | None:
-        if isinstance(node, n.Sym) and node.base in UNIT_LETTERS and (axis := unit_axis(node)) is not None:
+        if _basis_letter(node, crossed) and (axis := unit_axis(node)) is not None:
             return n.MatrixLit(node.start, node.end, tuple(
                 (n.Num(node.start, node.end, "1" if k == axis else "0"),) for k in range(3)))
         return None
 
     return tuple(n.rebuild(tree, visit) for tree in trees)
+
+
+def _basis_letter(node: n.Node, crossed: bool) -> bool:
+    """Whether a symbol may be an axis of the standard basis: i, j, k in a vector style, and the hatted
+    coordinate letters of physics notes (``\\hat{\\mathbf{x}}``, and ``\\hat{x}`` in a step with a cross
+    product) that solid-state and electromagnetism notes write the axes with. A plain ``\\hat{x}`` beside
+    no cross product may be an estimate of x, as statistics writes it, and keeps its generic reading."""
+    if not isinstance(node, n.Sym):
+        return False
+    if node.base in UNIT_LETTERS:
+        return True
+    parts = _parts(node)
+    return node.base in COORDINATES and "hat" in parts and (crossed or bool(parts & VECTOR_STYLES))

@@ -2685,12 +2685,17 @@ def _letter_forms(tree: n.Node) -> tuple[set[str], set[str]]:
     """The scalar symbols a side writes bare (``\\sigma``) and those it writes only with a free letter
     subscript (``\\sigma_x``, not the bound ``x_i`` of a sum over i)."""
     bound = {node.var for node in tree.walk() if isinstance(node, n.BigOp)}
+    # the variable of a definite integral is no quantity of the side: \omega beside the cutoff \omega_D of
+    # \int_0^{\omega_D} \omega^2\,d\omega is not the bare quantity that \omega_D would be a sibling of
+    integrated = {node.var.key for node in tree.walk() if isinstance(node, n.Integral) and node.lo is not None
+                  and isinstance(node.var, n.Sym) and not node.var.indices}
     bare, lettered = set(), set()
     for node in tree.walk():
         if not isinstance(node, n.Sym) or node.labels or node.sup_letter is not None:
             continue
         if not node.indices:
-            bare.add(node.key)
+            if node.key not in integrated:
+                bare.add(node.key)
         elif all(isinstance(i, n.Sym) and not i.indices and i.base not in bound for i in node.indices):
             lettered.add(node.key)
     return bare, lettered - bare
@@ -2790,7 +2795,8 @@ def _vector_hypothesis(parsed: Parsed, comparator: "Comparator") -> str:
     if structure:
         return structure
     sites = [x for x in parsed.lhs.walk()
-             if x is not parsed.lhs and (isinstance(x, (n.Inner, n.Norm)) or refusals.quadratic_pair(x))]
+             if x is not parsed.lhs and (isinstance(x, (n.Inner, n.Norm)) or refusals.quadratic_pair(x)
+                                         or refusals.dotted_pair(x))]
     if not sites:
         return ""  # cheap gate: no inner product, norm or v^T v inside the left side
     # an inner product is dropped as 0 only as a term of a sum (2<u, v> in the expansion of a
@@ -2812,7 +2818,10 @@ def _vector_hypothesis(parsed: Parsed, comparator: "Comparator") -> str:
         values = ("0", "1") if refusals.two_vectors(site) else ("1",)
         if id(site) not in summands:
             values = values[1:] if values[0] == "0" else values  # 0 only drops a whole term
-        if isinstance(site, n.Mul) and isinstance(site.factors[-2], n.Sym) and values[:1] == ("0",):
+        if refusals.dotted_pair(site) and values[:1] == ("0",) and _dotted_on(parsed.rhs, site):
+            values = values[1:]  # a step that keeps u . v on its right side does not take it as 0
+        if isinstance(site, n.Mul) and isinstance(site.factors[-2], n.Sym) and values[:1] == ("0",) \
+                and not refusals.dotted_pair(site):
             values = ()  # f'g is as often a derivative times a function: only v'v (unit) is read
         if isinstance(site, n.Mul) and len(site.factors) > 2:
             values = values[:1] if values[0] == "0" else ()  # 2u^T w as a term: only orthogonality drops it
@@ -2828,6 +2837,13 @@ def _vector_hypothesis(parsed: Parsed, comparator: "Comparator") -> str:
                     meaning = "orthogonal vectors" if value == "0" else "unit vectors"
                     return f"holds for {meaning} (an inner product or norm taken as {value}), which the prose would say"
     return ""
+
+
+def _dotted_on(tree: n.Node, site: n.Mul) -> bool:
+    """Whether ``tree`` writes the dot product of ``site``'s two vectors, in either order."""
+    pair = {n.structure(site.factors[0]), n.structure(site.factors[1])}
+    return any(refusals.dotted_pair(x) and {n.structure(x.factors[0]), n.structure(x.factors[1])} == pair
+               for x in tree.walk())
 
 
 def _product_factors(node: n.Node) -> list[n.Node]:

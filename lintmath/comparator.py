@@ -230,8 +230,8 @@ def names(tree: n.Node, letters: Letters) -> dict[str, str]:
     identities = dict(letters.identities)
     for node in tree.walk():
         if isinstance(node, n.Sym) and id(node) not in inside_index:
-            if node.base in bound or node.base + "'" * node.primes in bound or node.base in letters.index \
-                    or node.base in letters.integer:
+            if (node.base in bound or node.base + "'" * node.primes in bound) and not _fixed_label(node, letters, bound) \
+                    or node.base in letters.index or node.base in letters.integer:
                 continue
             if matrix_mode and node.base == "I" and not node.indices or node.base == "0":
                 continue  # the identity matrix, the zero vector
@@ -246,6 +246,13 @@ def names(tree: n.Node, letters: Letters) -> dict[str, str]:
             # U and U_1 are different quantities; x_1 is one of the x_i
             out[generic + ("[" + ",".join(fixed) + "]" if fixed else "")] = node.base
     return out
+
+
+def _fixed_label(node: n.Sym, letters: Letters, bound: set[str]) -> bool:
+    """Whether a symbol whose letter a sum or an integral binds is still a quantity of its own by a fixed
+    subscript: the \\omega_D of \\int_0^{\\omega_D} \\omega^2\\,d\\omega, the Debye cutoff, is no value of the
+    bound \\omega, and the right side that writes it writes no new name."""
+    return bool(node.indices) and not any(_is_index_letter(i, letters, bound) for i in node.indices)
 
 
 def _timeless(node: n.Sym, letters: Letters) -> n.Sym:

@@ -185,6 +185,9 @@ def _as_mixed(text: str) -> str:
         top, bottom = top or top_digit, bottom or bottom_digit
         if int(top) >= int(bottom) or int(bottom) == 0:
             return match.group(0)
+        if match.string[:match.start()].rstrip().endswith(("^", "_")):
+            # x^3\frac{1}{3} written out from a macro, spaced as "^ 3 \frac": the 3 is an exponent
+            return match.group(0)
         return rf"\left({whole} + \frac{{{top}}}{{{bottom}}}\right)"
     return _MIXED.sub(mixed, text)
 

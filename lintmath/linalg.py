@@ -129,10 +129,40 @@ def multiply(values: list, ops: tuple[str, ...] = ()):
     if not any(is_matrix(v) for v in values):
         return sp.Mul(*values)
     ops = ops or ("",) * (len(values) - 1)
-    result = values[0]
-    for op, value in zip(ops, values[1:]):
-        result = _times(result, value, op)
+    try:
+        result = values[0]
+        for op, value in zip(ops, values[1:]):
+            result = _times(result, value, op)
+    except ShapeProblem:
+        # a\hat{\mathbf{y}} \times a\hat{\mathbf{z}}: a written dot or cross joins the juxtaposed groups on either
+        # side of it (each a number times a vector), not the one factor next to it
+        result = _grouped_at_signs(values, ops)
     return scalar(result) if is_matrix(result) else result
+
+
+def _grouped_at_signs(values: list, ops: tuple[str, ...]):
+    """The product read with the factors between written dots and crosses multiplied first; raises
+    ShapeProblem where that reading does not fit either."""
+    if not any(op in ("\\cdot", "\\times") for op in ops):
+        raise ShapeProblem("a product of shapes that do not fit")
+    groups: list[list] = [[values[0]]]
+    signs: list[str] = []
+    for op, value in zip(ops, values[1:]):
+        if op in ("\\cdot", "\\times"):
+            groups.append([value])
+            signs.append(op)
+        else:
+            groups[-1].append(value)
+    parts = []
+    for group in groups:
+        part = group[0]
+        for value in group[1:]:
+            part = _times(part, value, "")
+        parts.append(part)
+    result = parts[0]
+    for op, part in zip(signs, parts[1:]):
+        result = _times(result, part, op)
+    return result
 
 
 def _hadamard_product(values: list, ops: tuple[str, ...]):

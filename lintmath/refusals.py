@@ -127,9 +127,21 @@ def quadratic_pair(node: n.Node) -> bool:
     return transposed and isinstance(second, n.Sym) and second.primes == 0
 
 
+VECTOR_STYLES = frozenset({"bf", "vec", "arrow", "bm"})
+
+
+def dotted_pair(node: n.Node) -> bool:
+    """``\\mathbf{u} \\cdot \\mathbf{v}_\\perp``: a dot product written between two letters in a vector style, the
+    physics spelling of ``u^T v``."""
+    if not isinstance(node, n.Mul) or len(node.factors) != 2 or node.ops != ("\\cdot",):
+        return False
+    return all(isinstance(f, n.Sym) and not f.primes and VECTOR_STYLES & set(f.style.split("+"))
+               for f in node.factors)
+
+
 def uncoefficient(node: n.Node) -> n.Node:
     """The one non-numeric factor of ``2<u, v>``; the node itself otherwise."""
-    if isinstance(node, n.Mul) and not quadratic_pair(node):
+    if isinstance(node, n.Mul) and not quadratic_pair(node) and not dotted_pair(node):
         rest = [f for f in node.factors if not isinstance(f, n.Num)]
         return rest[0] if len(rest) == 1 else node
     return node
@@ -139,6 +151,8 @@ def two_vectors(site: n.Node) -> bool:
     """Whether an inner product or ``u^T w`` pairs two different vectors (not a norm, not v^T v)."""
     if isinstance(site, n.Inner):
         pair = (site.left, site.right)
+    elif dotted_pair(site):
+        pair = (site.factors[0], site.factors[1])
     elif isinstance(site, n.Mul):
         first = site.factors[-2]
         pair = (first.inner if isinstance(first, n.Transpose) else replace(first, primes=0), site.factors[-1])

@@ -168,6 +168,8 @@ def reclassified(parsed: Parsed, left: n.Node, right: n.Node) -> Parsed:
     # one letter is one kind of thing after the definitions too: B(a, b) = \Gamma(a)\Gamma(b)/\Gamma(a+b) put
     # in B(3, 4) applies \Gamma to (3), as a letter argument shows, so \Gamma(7) written beside it does too
     left, right = coherent_applications(left, right)
+    # a definition put in may write the axes (V_c = a\hat{\mathbf{x}} \cdot (...)), read as the step's own are
+    left, right = basis_vectors(left, right)
     letters = classify_letters(left, right)
     if parsed.letters.commutators:
         letters = _as_commutators(letters, left, right)

@@ -362,6 +362,25 @@ def _del_at_point(node: n.Del, definitions: list[Definition],
     return None
 
 
+def _differentiated_function(node: n.Deriv, definitions: list[Definition],
+                             names: set[str] | None) -> tuple[n.Node, Definition] | None:
+    """``\\frac{dN}{dE}`` beside both ``N = ...`` (a total) and ``N(E) = ...`` (a count up to E): the bare N
+    differentiated by E is the function of E, as notes write g(E) = dN/dE; the value, constant in E,
+    would make the derivative vanish. None where no function of the name has that one parameter."""
+    body = node.body
+    if node.primes or len(node.wrt) != 1 or not isinstance(body, n.Sym) or body.primes or body.indices:
+        return None
+    variable = node.wrt[0][0]
+    if not isinstance(variable, n.Sym):
+        return None
+    for d in definitions:
+        if d.function and d.params == (variable.key,) and not d.indices and _same_name(body, d.head) \
+                and (names is None or d.head.base in names):
+            value = n.Paren(body.start, body.end, d.body)
+            return replace(node, body=value), d
+    return None
+
+
 def substitute(tree: n.Node, definitions: list[Definition], names: set[str] | None = None) -> tuple[n.Node, list[Definition]]:
     """``tree`` with every use of a defined name (restricted to ``names`` when given) replaced."""
     used: list[Definition] = []
@@ -390,6 +409,11 @@ def substitute(tree: n.Node, definitions: list[Definition], names: set[str] | No
             value, bracket = product.factors
             power = n.Pow(bracket.start, node.end, bracket, transform(node.exp, fn))
             return n.Mul(node.start, node.end, (value, power), False, ("",))
+        if isinstance(node, n.Deriv) and isinstance(node.body, n.Sym):
+            own = _differentiated_function(node, for_applications, names)
+            if own is not None:
+                used.append(own[1])
+                return own[0]
         if isinstance(node, n.Del) and node.coords:
             at_point = _del_at_point(node, for_applications, names)
             if at_point is not None:

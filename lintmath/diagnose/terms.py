@@ -771,7 +771,10 @@ def _difference(ctx: Context, lowered: _Lowered) -> tuple[str, str, n.Node] | No
     # is short, and either carries a letter that vanished or is at most two terms when expanded.
     if expanded_terms > 2 and not (vanished & d.free_symbols):
         return None
-    if vanished & d.free_symbols and _replaces_written(a, b) and _differentiates(ctx.lhs, vanished):
+    # (several letters gone at once, with no term of the right side kept from the left, is a substitution:
+    # one letter gone, m q = 3q, may still be a term lost with it)
+    if vanished & d.free_symbols and _replaces_written(a, b) and (
+            _differentiates(ctx.lhs, vanished) or len(vanished & d.free_symbols) > 1 and _shares_no_monomial(a, b)):
         return None
     if not grouped and not _one_term(d, lowered.expanded):
         return None
@@ -798,6 +801,18 @@ def _differentiates(lhs: n.Node, vanished: set) -> bool:
     be the unknown function of an ODE (y = y(x)), though the lowering holds it constant."""
     names = {s.name for s in vanished}
     return any(isinstance(x, n.Deriv) and n.mentions(x.body, names) for x in lhs.walk())
+
+
+def _shares_no_monomial(a: sp.Expr, b: sp.Expr) -> bool:
+    """Whether no term of the right side ``b`` is, up to its coefficient, a term of the left side ``a``:
+    ``2kG\\sin\\theta = G^2`` is an equation (the Laue condition rewritten), and the "lost term" that would
+    repair it is the whole left side; ``P(a - 3b) = 2Pa`` keeps a term of the left, so a term may be lost."""
+    try:
+        left = {t.as_coeff_Mul()[1] for t in sp.Add.make_args(sp.expand(a))}
+        right = {t.as_coeff_Mul()[1] for t in sp.Add.make_args(sp.expand(b))}
+    except Exception:
+        return False
+    return not left & right
 
 
 def _replaces_written(a: sp.Expr, b: sp.Expr) -> bool:
