@@ -28,7 +28,7 @@ from lintmath import additive, complexes, declared, dependence, expectation, ind
 from lintmath import linearmaps, stacked
 from lintmath import tuples as tuples_reading
 from lintmath.budget import BudgetExceeded, work_time
-from lintmath.context import EARLIER, RELATION, VALUES, ContextItem, with_earlier_values, with_letters
+from lintmath.context import EARLIER, RELATION, SUPERSEDED, VALUES, ContextItem, with_earlier_values, with_letters
 from lintmath.differentials import (
     DIFFERENTIALS, SPACED_D, differential_gap, differentiated_by, has_differentials, has_plain_differentials,
     loose_differentials, operand_letters,
@@ -37,7 +37,7 @@ from lintmath.diagnose import GUARD_SECONDS, MAX_SECONDS, diagnose, refute_where
 from lintmath.model import Diagnosis, Macro, Status, Verdict
 from lintmath.parse import composition, nodes as n
 from lintmath.parse.parser import closing, log_bases, parse_math, with_log_bases
-from lintmath.parse.tokens import ParseFailure, tokenize
+from lintmath.parse.tokens import ParseFailure, expand_macros, tokenize
 from lintmath.substitute import Definition, parse_definitions, substitute, transform
 from lintmath.parse.si import in_base_units
 from lintmath.parse.units import is_unit, ohms_as_units, unit_names, without_units, writes_ohms
@@ -320,6 +320,9 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
             holding = holds_by_definitions(lhs, rhs, relation, macros or {}, seed, earlier)
         if holding is not None:
             return holding
+        replaced = _holds_by_replaced_definition(lhs, rhs, relation, macros or {}, seed, context)
+        if replaced:
+            return Verdict(Status.UNVERIFIED, replaced, elapsed=verdict.elapsed)
         example = _example_value_used(verdict, context) or _worked_example_of_a_family(lhs, rhs, verdict, context,
                                                                                       macros or {})
         if not example:
@@ -525,12 +528,26 @@ def _verified_within_stated_bounds(lhs: str, rhs: str, relation: str, verdict: V
     rest = tuple(c for c in context if c.kind != RELATION)
     # (each bound by itself, none dropped for another case's: the first under which it verifies decides)
     for item in reversed(bounds[-STATED_RELATIONS_TRIED:]):
-        assumed = (*rest, replace(item, kind="assume", prose=False))
+        assumed = (*rest, _as_assumption(item, macros))
         within = check_step(lhs, rhs, relation, macros=macros, explain=False, context=assumed, **options)
         if within.status is Status.VERIFIED:
             bound = f"{item.lhs} {item.relation} {item.rhs}".strip()
             return replace(within, guessed=(*within.guessed, f"the bound {bound} stated at {item.where}"))
     return verdict
+
+
+def _as_assumption(item: ContextItem, macros: Mapping[str, Macro] | None) -> ContextItem:
+    """``item`` as an assumption the comparator parses, with the document's macros expanded in its text:
+    the comparator reads an assumption without the document's macros, so a relation the prose states
+    through one (``$\\Cov(T, E) = 0$`` under ``\\newcommand{\\Cov}{\\operatorname{Cov}}``) would be lost."""
+    def expanded(text: str) -> str:
+        if not macros or "\\" not in text:
+            return text
+        try:
+            return " ".join(t.text for t in expand_macros(tokenize(text), macros))
+        except (ParseFailure, RecursionError):
+            return text
+    return replace(item, kind="assume", prose=False, lhs=expanded(item.lhs), rhs=expanded(item.rhs))
 
 
 def _holds_by_stated_relation(lhs: str, rhs: str, relation: str, macros: Mapping[str, Macro], seed: int,
@@ -573,7 +590,7 @@ def _holds_by_stated_relation(lhs: str, rhs: str, relation: str, macros: Mapping
     rest = tuple(c for c in context if c.kind not in (RELATION, dependence.KIND))
     for item in reversed(stated):
         reason = f"may hold by the relation {item.lhs} {item.relation} {item.rhs} stated at {item.where}"
-        assumed = (*rest, replace(item, kind="assume", prose=False))
+        assumed = (*rest, _as_assumption(item, macros))
         status = check_step(lhs, rhs, relation, macros=macros, seed=seed, explain=False, context=assumed).status
         if status is Status.VERIFIED:
             return reason
@@ -587,6 +604,8 @@ def _holds_by_stated_relation(lhs: str, rhs: str, relation: str, macros: Mapping
             old, new = squeeze(old), squeeze(new)
             if len(old) < 3 or (old not in left and old not in right):
                 continue  # (a lone letter's text is part of too many others)
+            # (braced, so that what replaces a term keeps to it: 2\\Cov(T,E) under \\Cov(T,E) = 0 is 2{0}, not 20)
+            new = "{" + new + "}"
             if check_step(left.replace(old, new), right.replace(old, new), relation, macros=macros, seed=seed,
                           explain=False, context=rest).status is Status.VERIFIED:
                 return reason
@@ -1473,6 +1492,29 @@ def _worked_example_of_a_family(lhs: str, rhs: str, verdict: Verdict, context: t
         if parameters:
             return (f"a line of numbers that differs with {item.lhs.strip()} (defined at {item.where}), whose "
                     f"parameters {', '.join(sorted(parameters))} it does not write: a worked example of its own?")
+    return ""
+
+
+def _holds_by_replaced_definition(lhs: str, rhs: str, relation: str, macros: Mapping[str, Macro], seed: int,
+                                  context: tuple[ContextItem, ...]) -> str:
+    """The reason a refuted step holds with a name's value that a later display replaced (see
+    context.SUPERSEDED), or "". Notes that compare models define P_i(\\theta) for each in turn and then
+    derive "for the 2PL model" below the 3PL one: which value a step means is the prose's. Only ever a
+    rescue, and only one name's value is taken back at a time."""
+    alternatives = [c for c in context if c.kind == SUPERSEDED]
+    if not alternatives:
+        return ""
+    rest = tuple(c for c in context if c.kind != SUPERSEDED)
+    for old in reversed(alternatives):
+        same = [c for c in rest if c.kind == "define" and c.name == old.name and c.label == old.label
+                and c.lhs == old.lhs]
+        if not same:
+            continue
+        taken_back = tuple(replace(old, kind="define") if any(c is s for s in same) else c for c in rest)
+        holding = holds_by_definitions(lhs, rhs, relation, macros, seed, taken_back)
+        if holding is not None and holding.status is Status.VERIFIED:
+            return (f"holds with {' '.join(old.lhs.split())} = {' '.join(old.rhs.split())} as defined at {old.where}, "
+                    "which a later definition replaced: which one the step means is the prose's")
     return ""
 
 

@@ -17,7 +17,7 @@ from sympy.core.function import AppliedUndef
 from sympy.matrices.common import ShapeError
 
 from lintmath.lower import (
-    DEGREE_ANGLES, DIMENSION_LETTER, FUNCTION_POWER, SUM_COUNT, ENTRYWISE_NORMS, EVENTS, EVENT_MODEL, LOG_BASE_TWO, MAYBE_SYMMETRIC_NAMES,
+    DEGREE_ANGLES, DIMENSION_LETTER, FUNCTION_POWER, SUM_COUNT, ENTRYWISE_NORMS, EVENTS, EVENT_MODEL, LOG_BASE_TWO, MAYBE_SYMMETRIC_NAMES, CONVENTIONALLY_SYMMETRIC,
     LEVI_CIVITA, OPERATOR_REACH, OPTIMUM_MARK, ORDER_TYPO, SLASH_ARGUMENT, SLASH_REACH, SMALL_MATRICES, SQUARE_MATRICES, SUMMED_SWAP, SYMMETRIC_NAMES, TRIANGLE_ANGLES, Instance,
     Letters, Lowerer, ShapesMisfit, Undecidable, classify_letters, derivative, dimension_letter_candidates, is_library,
     applied_rate, exact_indicator, least_integers, real_indicator, normalized_family, weighted_family, turns_on_signs, read_as_product, reading_keys, stacked_counts, sum_bounds,
@@ -476,11 +476,14 @@ class Comparator:
                 if not self._conventionally_symmetric():
                     if names or not letters.stated_symmetric & letters.matrices:
                         outcome = Outcome("undecided", f"holds if {', '.join(sorted(names))} is symmetric")
-                elif names - {m.split(":")[-1] for m in self._conventional_matrices()}:
-                    # tr(B^T A C) = tr(ABC) with C a covariance: the reading made A symmetric as well,
-                    # which no name says
-                    names -= {m.split(":")[-1] for m in self._conventional_matrices()}
-                    outcome = Outcome("undecided", f"holds if {', '.join(sorted(names))} is symmetric")
+                else:
+                    # \Sigma beside D^{-1}, tr(B^T A C) = tr(ABC) with C a covariance: the reading made the
+                    # maybe-symmetric ones symmetric as well, which no name says; a step that also needs
+                    # them so holds only if the prose says it
+                    maybe = names - {m.split(":")[-1] for m in self._conventional_matrices()} \
+                        - {m.split(":")[-1] for m in letters.quadratic}
+                    if maybe and self.own((flips - {("symmetric",)}) | {CONVENTIONALLY_SYMMETRIC}).kind != "equal":
+                        outcome = Outcome("undecided", f"holds if {', '.join(sorted(maybe))} is symmetric")
             summed = sorted(key[1].split(":")[-1] for key in flips if key[0] == SUMMED_SWAP)
             if outcome.kind == "equal" and summed:
                 # \partial_k \sum_{i,j} A_{ij} x_i x_j = 2\sum_j A_{kj} x_j, as \nabla x^T A x = 2Ax

@@ -17,7 +17,8 @@ from lintmath.lower import LIBRARY
 from lintmath.modular import has_letters
 from lintmath.parse import nodes as n
 from lintmath.parse.parser import parse_math, parse_stated_value
-from lintmath.parse.tokens import ParseFailure, macro_table
+from lintmath.parse.tokens import ParseFailure, macro_table, tokenize
+from lintmath.parse.vocabulary import GREEK
 from lintmath.relations import find_relations, normalize_relation
 
 DEFINING = {":=", "==="}
@@ -362,6 +363,13 @@ LETTER = "letter"
 #: above a worked example's S_{xx} = 10): the notes return to the general letter after the example,
 #: so only a refutation asks for it, as another definition that may make the step hold
 EARLIER = "earlier"
+#: the kind of a ContextItem that a later displayed value with letters replaced (P_i(\theta) of the Rasch
+#: model, then of the 2PL and the 3PL model): notes that compare models give the name anew for each, and
+#: the words say which one a later step means ("for the 2PL model"), so only a refutation asks for it, as
+#: another definition under which the step may hold (see check.py)
+SUPERSEDED = "superseded"
+#: how many replaced values of one name a refuted step is tried with, the latest first
+SUPERSEDED_TRIED = 2
 #: the kind of a ContextItem that gives a name the checker reads as a library function (sigma as the
 #: logistic function) a value it cannot read (``\\sigma(n) = \\sum_{d \\mid n} d``, the sum of divisors):
 #: nothing is put in, but the library reading is no longer the document's (see conventions.py)
@@ -435,7 +443,9 @@ def prose_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
                 items.append(ContextItem(LETTER, letter, lhs, "=", rhs, f"{doc.path}:{number}", number,
                                          False, doc.path, True))
                 continue
-            if head is None and rhs and (has_letters(lhs) or has_letters(rhs)):
+            if head is None and rhs and (has_letters(lhs) or has_letters(rhs)) or _members_equated(head, body):
+                # (also "when $R_A = R_B$": two members of one family said equal is a case, not the value
+                # of one of them; put in, it would make any step that subtracts them hold)
                 relation = _stated_relation(lhs, rhs, macros)
                 if relation is not None:
                     items.append(replace(relation, where=f"{doc.path}:{number}", line=number, path=doc.path))
@@ -460,6 +470,18 @@ def prose_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
                                      False, doc.path, True, _declares(line[:match.start()]), head_label(head, body, _parameters(left)),
                                      has_letters(rhs, macros), value_key(body), _explains(line[:match.start()])))
     return items
+
+
+def _members_equated(head: n.Sym | None, body: n.Node | None) -> bool:
+    """Whether an inline ``R_A = R_B`` (``\\sigma_1 = \\sigma_2``) says two members of one family are equal:
+    both sides one letter of the same base and style, with different subscripts."""
+    return head is not None and isinstance(body, n.Sym) and not head.primes and not body.primes \
+        and head.base == body.base and head.style == body.style and bool(head.indices or body.indices) \
+        and _subscripts(head) != _subscripts(body)
+
+
+def _subscripts(sym: n.Sym) -> tuple:
+    return tuple((getattr(i, "base", None), getattr(i, "value", None), type(i).__name__) for i in sym.indices)
 
 
 # the words that name a letter of inline math alone in its sentence: "Let $\pi$ denote", "denote by
@@ -967,6 +989,7 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
     text = step.lhs.text + " " + step.rhs.text
     latest: dict[str, ContextItem] = {}
     shadowed: dict[str, ContextItem] = {}  # a value with letters that a later value of numbers replaced
+    superseded: dict[str, list[ContextItem]] = {}  # displayed values with letters a later one replaced
     assumptions = []
     independent = []
     relations = []
@@ -1004,6 +1027,7 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
             for key in (item.name + item.label, item.name + item.label + "()"):
                 latest.pop(key, None)
                 shadowed.pop(key, None)
+                superseded.pop(key, None)
         elif item.name:
             # H(p) = ... and a later H = 2.58 are a function and a value: the later one replaces only
             # its own kind, so that H(p) still reads as the function (see substitute)
@@ -1017,6 +1041,10 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
                 # but "Now let $f(x) = x^2$" before the step gives f anew (notes reuse f per example),
                 # as a value of other letters gives a reused name anew (see gives_anew)
                 continue
+            former = latest.get(key)
+            if former is not None and item.kind == former.kind == "define" and not item.prose and not former.prose \
+                    and with_letters(item) and with_letters(former) and _generalises(item.rhs, former.rhs):
+                superseded.setdefault(key, []).append(former)
             if with_letters(item):
                 shadowed.pop(key, None)
             elif key in latest and latest[key].kind in ("define", "result") and with_letters(latest[key]):
@@ -1030,8 +1058,25 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
     named = _named_from(text, latest)
     earlier = [replace(shadowed[key], kind=EARLIER) for key, item in latest.items()
                if key in shadowed and item in named]
-    return tuple(assumptions) + tuple(independent) + tuple(named) + tuple(earlier) + tuple(relations) \
+    replaced_values = [replace(old, kind=SUPERSEDED) for key, item in latest.items() if item in named
+                       for old in superseded.get(key, [])[-SUPERSEDED_TRIED:] if old.kind == "define"]
+    return tuple(assumptions) + tuple(independent) + tuple(named) + tuple(earlier) + tuple(replaced_values) \
+        + tuple(relations) \
         + tuple(bases.values()) + tuple(values)
+
+
+def _generalises(value: str, former: str) -> bool:
+    """Whether ``value`` writes every letter of ``former`` and more: a model given a new parameter (the
+    2PL curve's a_i over the Rasch curve, the 3PL's c_i over both), which notes go back from, unlike a
+    function simply given anew (f(x) = x^2, then f(x) = x^3), which binds the name from there on."""
+    def letters(text: str) -> set[str]:
+        try:
+            # (letters and Greek letters: \\frac, \\exp or a macro for e name no parameter)
+            return {t.text for t in tokenize(text) if t.kind == "letter" or t.kind == "cmd" and t.text[1:] in GREEK}
+        except ParseFailure:
+            return set()
+    new, old = letters(value), letters(former)
+    return bool(old) and old < new
 
 
 def with_earlier_values(context: tuple[ContextItem, ...]) -> tuple[ContextItem, ...] | None:

@@ -1195,6 +1195,49 @@ def _diagonal_members_hold(refuted: "_Refuted") -> bool:
     return False
 
 
+SUBSCRIPT_LABEL = ("a letter written alone and as the subscript of another quantity that no sum binds (s_x beside x, "
+                   "the standard deviation of x) may be a label naming that quantity, not an index: read so, the "
+                   "step is not refuted")
+
+
+def _label_letters(parsed: Parsed) -> frozenset[str]:
+    r"""The index letters of a step that it also writes alone and as the whole subscript of a quantity, and
+    that no sum, product or integral binds: the x of s_x beside x - \bar x, which statistics notes write
+    as a label (s_x, \sigma_x, r_{xy}: the spread of x), where the checker reads an index."""
+    letters = parsed.letters
+    candidates = (letters.index & letters.standalone) - letters.integer
+    if not candidates:
+        return frozenset()
+    nodes = [x for side in (parsed.lhs, parsed.rhs) for x in side.walk()]
+    bound = {v for x in nodes if isinstance(x, n.BigOp) for v in (x.var, *x.extra_vars)}
+    bound |= {x.var.base for x in nodes if isinstance(x, (n.Integral, n.Limit)) and isinstance(x.var, n.Sym)}
+    subscripts = {i.base for x in nodes if isinstance(x, n.Sym) for i in x.indices
+                  if isinstance(i, n.Sym) and not i.indices and not i.style}
+    return frozenset(candidates & subscripts - bound)
+
+
+def _subscript_labels_hold(refuted: "_Refuted") -> bool:
+    """Whether a refuted step is not refuted with its letters of _label_letters read as labels: the
+    subscripted quantities then are quantities of their own (s_x, s_y) and the letters plain variables.
+    Asked of refuted steps only; a rescue, never a verification."""
+    if refuted.relation not in EQUALITY:
+        return False
+    try:
+        parsed = parse_step(refuted.lhs, refuted.rhs, refuted.macros)
+    except (ParseFailure, RecursionError):
+        return False
+    labels = _label_letters(parsed)
+    if not labels:
+        return False
+
+    def as_labels(step: Parsed) -> Parsed:
+        return replace(step, letters=replace(step.letters, index=step.letters.index - labels))
+
+    verdict = refuted.decide(refuted.lhs, refuted.rhs, refuted.relation, explain=False, reading=as_labels,
+                             **refuted.options)
+    return verdict.status is not Status.REFUTED
+
+
 _CONVENTIONS: tuple[tuple[str, Callable[[_Refuted], bool | str | None]], ...] = (
     (modular.MODULUS_ELSEWHERE, lambda s: modular.modulus_elsewhere(s.lhs, s.rhs, s.relation)),
     # 25 = 4 in a chain working modulo 7, as the prose says: an equation of residues
@@ -1237,6 +1280,7 @@ _CONVENTIONS: tuple[tuple[str, Callable[[_Refuted], bool | str | None]], ...] = 
     (WEIGHTS, _holds_as_weights),
     (DIAGONAL_MEMBER, _diagonal_members_hold),
     (INTEREST_RATES, _interest_rates_hold),
+    (SUBSCRIPT_LABEL, _subscript_labels_hold),
 )
 
 

@@ -67,9 +67,13 @@ BAR_VARIABLES = frozenset({"x", "t", "u", "s", "y", "z", "r", "v", "w", "\\theta
 # Names that, as matrices, are usually symmetric (covariance, precision, kernel, Hessian...).
 # Matrices conventionally symmetric (covariance, precision, Gram, Hessian, mass, scatter): a step that
 # holds when they are is verified. A and Q are as often not (any map; an orthogonal Q): a step that
-# holds only if they are is not refuted, and not verified either (see Comparator.decide).
+# holds only if they are is not refuted, and not verified either (see Comparator.decide). So is D, as
+# often the diagonal matrix of a scaling (D^{-1}\Sigma D^{-1}, D^{-1/2}AD^{-1/2}) as any other matrix.
 SYMMETRIC_NAMES = {"\\Sigma", "\\Lambda", "\\Omega", "\\Psi", "C", "H", "K", "M", "P", "S"}
-MAYBE_SYMMETRIC_NAMES = {"A", "Q"}
+MAYBE_SYMMETRIC_NAMES = {"A", "Q", "D"}
+# the reading with only the conventionally symmetric matrices symmetric (not A, Q, D): whether a step
+# beside a covariance also needs its A or D symmetric (see Comparator.decide)
+CONVENTIONALLY_SYMMETRIC = ("symmetric", "conventional")
 # Functions every ML slide uses without defining them.
 LIBRARY = {"\\sigma": "sigmoid", "\\Gamma": "gamma"}
 MAX_DIGITS = 4000
@@ -2669,10 +2673,11 @@ class Lowerer:
             value = linalg.named_random_matrix(f"{self.inst.seed}:{name}", rows, cols)
             if shape == "matrix" and (TRIANGULAR_MATRIX, node.key) in self.inst.flips:
                 return linalg.lower_triangular(value)  # a Cholesky factor, by the prose's word
-            if shape == "matrix" and ("symmetric",) in self.inst.flips \
-                    and (node.base in SYMMETRIC_NAMES and node.key not in self.letters.transforms
-                         or node.base in MAYBE_SYMMETRIC_NAMES or node.key in self.letters.quadratic
-                         or node.key in self.letters.stated_symmetric):
+            conventional = node.base in SYMMETRIC_NAMES and node.key not in self.letters.transforms \
+                or node.key in self.letters.quadratic or node.key in self.letters.stated_symmetric
+            if shape == "matrix" and (("symmetric",) in self.inst.flips
+                                      and (conventional or node.base in MAYBE_SYMMETRIC_NAMES)
+                                      or CONVENTIONALLY_SYMMETRIC in self.inst.flips and conventional):
                 value = sp.ImmutableMatrix(value + value.T)
             return value
         sym = sp.Symbol(name)

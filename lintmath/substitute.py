@@ -191,6 +191,13 @@ def _bind(body: n.Node, binding: dict[str, n.Node]) -> n.Node:
     return transform(body, fn) if binding else body
 
 
+def _writes_bare(argument: n.Node, head: n.Sym) -> bool:
+    """Whether ``argument`` writes the defined function's name alone, not applied (the P_i of P_i(1 - P_i))."""
+    applied = {id(x.func) for x in argument.walk() if isinstance(x, n.Apply)}
+    return any(isinstance(x, n.Sym) and id(x) not in applied and not x.primes and _same_name(x, head)
+               for x in argument.walk())
+
+
 def _plain_letter(node: n.Node | str | None) -> str | None:
     """The key a variable is bound by (see Definition.params), for a letter without indices or labels."""
     if isinstance(node, str):
@@ -444,6 +451,17 @@ def substitute(tree: n.Node, definitions: list[Definition], names: set[str] | No
                     param = _key_symbol(d.params[0], node.start, node.end)
                     return n.Deriv(node.start, node.end, value, ((param, node.primes),), False)
                 return n.Paren(node.start, node.end, value)
+            if d.function and isinstance(node, n.Apply) and _same_name(node.func, d.head) and node.maybe_product \
+                    and not node.primes and len(node.args) == len(d.params) == 1 and _writes_bare(node.args[0], d.head):
+                # P_i(1 - P_i) beside P_i(\theta) defined: the bracket writes the function's own value as a
+                # bare name, so it is a factor beside that value (a_iP_i(1 - P_i)), not the function's argument
+                value = replaced(replace(node.func, primes=0))
+                if value is None:
+                    continue
+                arg = transform(node.args[0], fn)
+                product = n.Mul(node.start, node.end, (value, n.Paren(arg.start, arg.end, arg)), False, ("",))
+                products.add(id(product))
+                return product
             if d.function and isinstance(node, n.Apply) and _same_name(node.func, d.head) \
                     and len(node.args) == len(d.params) == 1 and node.primes:
                 renamed = _indices_bound(d, node.func)

@@ -638,6 +638,12 @@ def _one_antiderivative(terms: list[n.Term], last: n.Node) -> bool:
     return bool(mine) and all(letters(t.node) & mine for t in terms)
 
 
+def _adjacent(before: Token, token: Token) -> bool:
+    """Whether ``token`` follows ``before`` with nothing typed between them: in the text, or inside one
+    macro's expansion, whose tokens all take the span of the invocation (\\sgp for \\sigma^2_p)."""
+    return before.end == token.start or (before.start, before.end) == (token.start, token.end)
+
+
 def _contour_intervals(tokens: list[Token]) -> list[Token]:
     """``\\oint_0^{2\\pi} f(t)\\,dt``: a closed path run through by a parameter whose interval is written
     is the integral over that interval, read as ``\\int``. Over a named curve (``\\oint_C``, ``\\oint_{|z|=1}``)
@@ -1821,7 +1827,7 @@ class Parser:
             elif t.text in ("_", "^") and isinstance(node, n.Paren) and node.delim == "[" \
                     and self.bracket_evaluation_ahead():
                 node = self.evaluation_scripts(node.inner, node.start)
-            elif t.text == "_" and isinstance(node, (n.Pow, n.Transpose)) and self.toks[self.i - 1].end == t.start \
+            elif t.text == "_" and isinstance(node, (n.Pow, n.Transpose)) and _adjacent(self.toks[self.i - 1], t) \
                     and _bare_symbol(node.base if isinstance(node, n.Pow) else node.inner):
                 # x^2_j is x_j^2 (TeX attaches both scripts to x, in either order)
                 self.advance()
@@ -1830,7 +1836,7 @@ class Parser:
                 indexed = replace(base, indices=tuple(self.index_items(toks)), end=end)
                 node = replace(node, base=indexed) if isinstance(node, n.Pow) else replace(node, inner=indexed)
                 node = replace(node, end=end)
-            elif t.text == "_" and _labelled_symbol(node) and self.toks[self.i - 1].end == t.start \
+            elif t.text == "_" and _labelled_symbol(node) and _adjacent(self.toks[self.i - 1], t) \
                     and not any(tok.text == "_" for tok in self.toks[: self.i] if node.start <= tok.start < node.end):
                 # z^{(l)}_j is z_j^{(l)}: a layer label, then the unit's index (TeX attaches both to z); the
                 # layer of ^{(l)} is kept as the last index, as z_j^{(l)} reads it
