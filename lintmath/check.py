@@ -208,6 +208,9 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
     if verdict.status is Status.REFUTED and relation in EQUALITY and first \
             and any(item.kind == dependence.KIND for item in context):
         verdict = _equation_of_varying_letters(lhs, rhs, verdict, macros=macros, context=context)
+    if verdict.status is Status.VERIFIED and relation in EQUALITY and any(item.kind == dependence.APPLIED for item in context):
+        verdict = _as_document_functions(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
+                                         context=context, indefinite=indefinite)
     if verdict.status is Status.VERIFIED and relation in EQUALITY and any(item.kind == complexes.KIND for item in context):
         verdict = _as_complex_letters(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
                                       context=context, indefinite=indefinite)
@@ -1239,6 +1242,12 @@ def _with_varying_letters(lhs: str, rhs: str, verdict: Verdict, **options) -> Ve
                    and not x.indices and not x.style and x.key != variable}
         varying = {letter for letter in letters for (name, by), _ in stated
                    if name in (letter, dependence.ANY) and by in (variable, dependence.ANY)}
+        # a letter named as varying with this very variable (y = y(x), \dot m beside d/dt) moves by
+        # itself: d/dt (mv) = m\dot v drops \dot m v though it writes \dot v. Letters an implicit
+        # differentiation makes vary with anything are one curve's, and one derivative written reads them
+        named = {letter for letter in letters for (name, by), _ in stated if name == letter and by == variable}
+        if named - derived:
+            varying = named - derived
         if varying and not varying & derived:
             where = ", ".join(sorted({item.where for (name, by), item in stated
                                       if name in (*varying, dependence.ANY) and by in (variable, dependence.ANY)}))
@@ -1247,6 +1256,47 @@ def _with_varying_letters(lhs: str, rhs: str, verdict: Verdict, **options) -> Ve
                                               f"the prose makes {names} vary with {variable} (at {where}), and the "
                                               f"step writes no derivative of {names}", elapsed=verdict.elapsed)
     return verdict
+
+
+def _as_document_functions(lhs: str, rhs: str, relation: str, verdict: Verdict, **options) -> Verdict:
+    """The verdict on a step verified with a letter before a bracket read as a number times it (the
+    letter also stands alone in the step: \\psi(x + L) = \\psi x + \\psi L), when the document applies that
+    letter to plain letters as a function (``$\\psi(x)$``, ``y(t) = e^{-t}``; see dependence.applied_letters):
+    decided again with the bracket the function's argument. ``verdict`` stands where that verifies too;
+    otherwise the step is unverified, never refuted: which the author meant is the prose's to say."""
+    context = options.get("context", ())
+    parsed = _read_again(lhs, rhs, options)
+    if parsed is None:
+        return verdict
+    stated = {key: item for item in sorted((c for c in context if c.kind == dependence.APPLIED), key=lambda c: c.line)
+              for key in item.lhs.split(",")}
+    products = {x.func.key for side in (parsed.lhs, parsed.rhs) for x in side.walk()
+                if isinstance(x, n.Apply) and x.maybe_product and x.bracket == "(" and isinstance(x.func, n.Sym)
+                and not (x.func.style or x.func.indices or x.func.labels or x.func.primes)
+                and x.func.key in stated and read_as_product(x, parsed.letters)}
+    # (af + bg)(x): the step adds the functions themselves and applies the sum, where the letters
+    # standing alone are those functions, not numbers (function algebra, read as products already)
+    products -= {x.key for side in (parsed.lhs, parsed.rhs) for node in side.walk() if isinstance(node, n.Mul)
+                 for first, second in zip(node.factors, node.factors[1:])
+                 if isinstance(first, n.Paren) and isinstance(second, n.Paren)
+                 for x in first.walk() if isinstance(x, n.Sym)}
+    if not products:
+        return verdict
+
+    def applied(p: Parsed) -> Parsed:
+        def as_function(x: n.Node) -> n.Node:
+            if isinstance(x, n.Apply) and isinstance(x.func, n.Sym) and x.func.key in products:
+                return replace(x, maybe_product=False, prefer_product=False)
+            return x
+        return Parsed(n.map_nodes(p.lhs, as_function), n.map_nodes(p.rhs, as_function), p.letters)
+
+    again = _check_step(lhs, rhs, relation, reading=applied, **{**options, "explain": False})
+    if again.status is Status.VERIFIED:
+        return verdict
+    names = ", ".join(sorted(products))
+    where = ", ".join(sorted({stated[key].where for key in products}))
+    return Verdict(Status.UNVERIFIED, f"holds if {names} multiplies the bracket after it; the document applies "
+                                      f"{names} as a function (at {where})", elapsed=verdict.elapsed + again.elapsed)
 
 
 def _as_complex_letters(lhs: str, rhs: str, relation: str, verdict: Verdict, **options) -> Verdict:

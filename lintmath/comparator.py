@@ -491,6 +491,8 @@ class Comparator:
             if outcome.kind == "equal" and self.parsed.letters.required and not flips & _VECTOR_READINGS:
                 outcome = self._as_required_vectors(outcome, flips)
             if outcome.kind == "equal":
+                outcome = self._as_imaginary_units(outcome, flips)
+            if outcome.kind == "equal":
                 return outcome, self.guesses(flips)
             outcomes.append(outcome)
             tried.append(flips)
@@ -556,6 +558,25 @@ class Comparator:
                     return Outcome("undecided", f"depends on what {names} is"), ()
                 return robust, self.guesses(chosen) if chosen else ()
         return first, self.guesses(chosen)
+
+    def _as_imaginary_units(self, outcome: Outcome, flips: frozenset) -> Outcome:
+        """A step that holds with a bare i or j read as a real letter, decided again with them the
+        imaginary unit, which they are more often than not (e^{i\\theta}, a + ib): |a + ib|^2 = (a + ib)^2
+        and |e^{i\\theta}|^2 = e^{2i\\theta} hold for a real i only. A step that holds either way (a
+        polynomial identity, i a current in v = iR) stands; one that differs as the unit is left to the
+        prose, which may say that i is a current or an index."""
+        units = [key for key in self.keys if key[0] == "imag" and key not in flips]
+        if not units:
+            return outcome
+        try:
+            other = self.own(flips | frozenset(units))
+        except Exception:  # noqa: BLE001 -- unreadable with the unit: no reading to hold it to
+            return outcome
+        if other.kind != "differ":
+            return outcome
+        names = " and ".join(key[1] for key in units)
+        return Outcome("undecided", f"holds if {names} is a real number; read as the imaginary unit, the sides "
+                                    "differ")
 
     def _as_required_vectors(self, outcome: Outcome, flips: frozenset = frozenset()) -> Outcome:
         """A step that holds with the letters a product makes vectors (the y of x^T y) read as numbers,

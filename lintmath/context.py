@@ -840,7 +840,7 @@ def independence_items(doc: Document, macros: dict[str, Macro]) -> list[ContextI
 _PASSAGE_REACH = {symmetric.KIND: symmetric.REACH, rotations.KIND: rotations.REACH, linearmaps.KIND: linearmaps.REACH,
                   declared.KIND: declared.REACH,
                   complexes.KIND: complexes.REACH, dependence.KIND: dependence.REACH,
-                  independence.KIND: independence.REACH}
+                  independence.KIND: independence.REACH, dependence.APPLIED: dependence.APPLIED_REACH}
 
 
 def _named_items(doc: Document, kind: str, statements: list[tuple[int, frozenset[str], bool]]) -> list[ContextItem]:
@@ -959,6 +959,7 @@ def document_context(doc: Document, own: dict | None = None) -> list[ContextItem
     items.extend(declared_items(doc, macros))
     items.extend(complex_items(doc, macros))
     items.extend(dependence_items(doc))
+    items.extend(_named_items(doc, dependence.APPLIED, dependence.applied_statements(doc.lines)))
     items.extend(log_base_items(doc))
     items.extend(values_items(doc, macros))
     items.sort(key=lambda c: (c.path == doc.path, c.line))

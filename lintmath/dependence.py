@@ -67,8 +67,9 @@ def sentence_pairs(sentence: str) -> set[tuple[str, str]]:
 
 
 def statements_of(lines: tuple[str, ...] | list[str]) -> list[tuple[int, frozenset[tuple[str, str]], bool]]:
-    """(line, pairs, continues) for every sentence of the prose of ``lines`` that makes letters vary;
-    ``continues``: the sentence opens in lowercase, and may explain the display above it."""
+    """(line, pairs, continues) for every sentence of the prose of ``lines`` that makes letters vary,
+    and for every line that writes a letter with a dot (see dotted_pairs); ``continues``: the sentence
+    opens in lowercase, and may explain the display above it."""
     out = []
     for line, sentence in prose_sentences(lines):
         if "$" not in sentence and not _IMPLICIT.search(sentence):
@@ -76,7 +77,26 @@ def statements_of(lines: tuple[str, ...] | list[str]) -> list[tuple[int, frozens
         pairs = sentence_pairs(sentence)
         if pairs:
             out.append((line, frozenset(pairs), sentence.lstrip()[:1].islower()))
+    for number, text in enumerate(lines, start=1):
+        pairs = dotted_pairs(text.split("%", 1)[0] if "\\%" not in text else text)
+        if pairs:
+            out.append((number, frozenset(pairs), False))
     return out
+
+
+# \dot r, \ddot{\theta}: the letter's derivative in time, in prose or display (not \dot{\mathbf r}, an array
+# the lowering moves by itself, nor \dot r_1, one of a family)
+_DOTTED = re.compile(r"\\d?dot\s*(?:\{\s*(?P<braced>[A-Za-z]|\\(?:alpha|beta|gamma|theta|phi|psi|rho|xi|eta|zeta|omega))"
+                     r"\s*\}|(?P<bare>[A-Za-z](?![A-Za-z])|\\(?:alpha|beta|gamma|theta|phi|psi|rho|xi|eta|zeta|omega)"
+                     r"(?![A-Za-z])))(?!\s*_)")
+
+
+def dotted_pairs(text: str) -> set[tuple[str, str]]:
+    """The (letter, time) pairs a line makes vary by writing the letter's time derivative with a dot:
+    mechanics writes the same letter plain in the steps that differentiate it (\\frac{d}{dt}(r^2\\dot\\theta)
+    beside a \\dot r), where a plain letter reads as a constant and r^2\\ddot\\theta would verify."""
+    return {(match.group("braced") or match.group("bare"), time) for match in _DOTTED.finditer(text)
+            for time in ("t", "\\tau")}
 
 
 def encode(pairs: frozenset[tuple[str, str]]) -> str:
@@ -85,3 +105,37 @@ def encode(pairs: frozenset[tuple[str, str]]) -> str:
 
 def decode(text: str) -> set[tuple[str, str]]:
     return {tuple(part.split(">", 1)) for part in text.split(",") if ">" in part}  # type: ignore[misc]
+
+
+APPLIED = "applied"  # the kind of a ContextItem naming letters the document applies as functions (lhs: keys)
+APPLIED_REACH = 50  # as a declaration of matrices: a section's derivation
+
+_GREEK = r"\\(?:alpha|beta|gamma|theta|phi|varphi|psi|rho|xi|eta|zeta|omega|Phi|Psi|Omega|chi|sigma|mu|nu)"
+# f(x), \psi(x, t), u\left(x\right): a letter applied to plain letters (not \sin(x), x_1(t) or \dot x(t));
+# e, i, j and d are constants and differentials more often than functions
+_APPLIED_TO_LETTERS = re.compile(
+    r"(?<![A-Za-z\\_^{])(?P<name>(?![deij]\b)[A-Za-z]|" + _GREEK + r")(?![A-Za-z])\s*(?:\\left\s*)?\(\s*"
+    r"(?P<args>(?:[A-Za-z]|" + _GREEK + r")(?:\s*,\s*(?:[A-Za-z]|" + _GREEK + r"))*)\s*(?:\\right\s*)?\)")
+
+
+def applied_letters(text: str) -> set[str]:
+    """The keys of the letters one line applies to plain letters, as functions (``$\\psi(x)$``, ``y(t) =
+    e^{-t}``): written so, a letter beside a bracket elsewhere is that function at a point, and reading
+    it as a number times the bracket verified y(t + T) = yt + yT."""
+    out = set()
+    for match in _APPLIED_TO_LETTERS.finditer(text):
+        name = match.group("name")
+        args = {a.strip() for a in match.group("args").split(",")}
+        if name not in args:
+            out.add(name)
+    return out
+
+
+def applied_statements(lines: tuple[str, ...] | list[str]) -> list[tuple[int, frozenset[str], bool]]:
+    """(line, keys, continues) for every line that applies letters to plain letters (see applied_letters)."""
+    out = []
+    for number, text in enumerate(lines, start=1):
+        keys = applied_letters(text.split("%", 1)[0] if "\\%" not in text else text)
+        if keys:
+            out.append((number, frozenset(keys), False))
+    return out
