@@ -2781,6 +2781,13 @@ def _letter_forms(tree: n.Node) -> tuple[set[str], set[str]]:
     # \int_0^{\omega_D} \omega^2\,d\omega is not the bare quantity that \omega_D would be a sibling of
     integrated = {node.var.key for node in tree.walk() if isinstance(node, n.Integral) and node.lo is not None
                   and isinstance(node.var, n.Sym) and not node.var.indices}
+    # so is the variable of an evaluation bar, F(u)|_{u_{\min}}^{u_{\max}}, named or written in its bounds
+    for bar in (x for x in tree.walk() if isinstance(x, n.EvalBar)):
+        if bar.var is not None:
+            integrated.add(bar.var.key)
+        else:
+            integrated |= {replace(b, indices=(), labels=()).key for b in (bar.lo, bar.hi)
+                           if isinstance(b, n.Sym) and (b.indices or b.labels)}
     bare, lettered = set(), set()
     for node in tree.walk():
         if not isinstance(node, n.Sym) or node.labels or node.sup_letter is not None:
