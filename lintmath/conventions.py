@@ -1211,9 +1211,17 @@ def _label_letters(parsed: Parsed) -> frozenset[str]:
     nodes = [x for side in (parsed.lhs, parsed.rhs) for x in side.walk()]
     bound = {v for x in nodes if isinstance(x, n.BigOp) for v in (x.var, *x.extra_vars)}
     bound |= {x.var.base for x in nodes if isinstance(x, (n.Integral, n.Limit)) and isinstance(x.var, n.Sym)}
-    subscripts = {i.base for x in nodes if isinstance(x, n.Sym) for i in x.indices
+    # a label names a statistic of the letter (s_x, \sigma_x, r_{xy}, \mu_x) or sits beside the letter's
+    # mean (x - \bar x); an index beside an indicator or a sequence (1[j = k] x_k = x_j, i^{(m)}) is none
+    accented = {x.base for x in nodes if isinstance(x, n.Sym) and x.style and "bar" in x.style.split("+")}
+    subscripts = {i.base for x in nodes if isinstance(x, n.Sym) and (x.base in _STATISTIC_BASES or any(
+                  isinstance(i, n.Sym) and i.base in accented for i in x.indices)) for i in x.indices
                   if isinstance(i, n.Sym) and not i.indices and not i.style}
     return frozenset(candidates & subscripts - bound)
+
+
+#: the letters that name a statistic of the variable in their subscript (s_x, \sigma_x, r_{xy}, \mu_x)
+_STATISTIC_BASES = frozenset({"s", "S", "r", "\\sigma", "\\rho", "\\mu"})
 
 
 def _subscript_labels_hold(refuted: "_Refuted") -> bool:

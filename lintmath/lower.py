@@ -1568,7 +1568,10 @@ def _no_index(arg: n.Node) -> bool:
 
 def _scalar_product_of_vectors(arg: n.Node, letters: Letters) -> bool:
     """Whether ``arg`` is a product of two of the step's vectors alone (``a \\cdot c``, ``a^T b``): a
-    number, never the variable of a vector function."""
+    number, never the variable of a vector function. A 0 there is such a product taken as 0 (the
+    orthogonality hypothesis puts it in; the parser never leaves a bracket of 0 a possible product)."""
+    if isinstance(arg, n.Num) and arg.value == "0":
+        return True
     if not isinstance(arg, n.Mul) or len(arg.factors) != 2:
         return False
     inner = [f.inner if isinstance(f, n.Transpose) else f for f in arg.factors]
