@@ -2992,17 +2992,28 @@ def _matrix_structure_hypothesis(parsed: Parsed, comparator: "Comparator") -> st
     hypotheses += [(frozenset({(TRIANGULAR_MATRIX, key)}), key, "triangular (or diagonal)") for key in diagonal]
     deadline = work_time() + GUARD_SECONDS
     for extra, keys, kind in hypotheses:
-        for flips in comparator.readings():
-            if work_time() > deadline:
-                return ""  # the refutation stands, as when the short search runs out
-            try:
-                outcome = comparator.compare(parsed.lhs, parsed.rhs, flips | extra, equal_only=True)
-            except Exception:  # noqa: BLE001 -- a side that cannot be built so is no explanation
-                continue
-            if outcome.kind == "equal":
-                names = ", ".join(key.split(":")[-1] for key in keys.split(", "))
-                return f"holds if {names} is {kind}, which the prose would say"
+        held = _holds_with_flips(comparator, parsed, extra, deadline)
+        if held is None:
+            return ""  # the refutation stands, as when the short search runs out
+        if held:
+            names = ", ".join(key.split(":")[-1] for key in keys.split(", "))
+            return f"holds if {names} is {kind}, which the prose would say"
     return ""
+
+
+def _holds_with_flips(comparator: "Comparator", parsed: Parsed, extra: frozenset, deadline: float) -> bool | None:
+    """Whether the step holds in some reading of ``comparator`` with the hypothesis ``extra`` added to its
+    flips; None once ``deadline`` (work time) has passed, when the hypothesis is not decided."""
+    for flips in comparator.readings():
+        if work_time() > deadline:
+            return None
+        try:
+            outcome = comparator.compare(parsed.lhs, parsed.rhs, flips | extra, equal_only=True)
+        except Exception:  # noqa: BLE001 -- a side that cannot be built so is no explanation
+            continue
+        if outcome.kind == "equal":
+            return True
+    return False
 
 
 def _hat_map_hypothesis(parsed: Parsed, comparator: "Comparator") -> str:
@@ -3028,17 +3039,12 @@ def _hat_map_hypothesis(parsed: Parsed, comparator: "Comparator") -> str:
                                                  vectors=letters.vectors - {key},
                                                  candidates=letters.candidates - {key}))
         reading = Comparator(hatted, comparator.relation, comparator.seed, comparator.assumed)
-        extra = frozenset({(HAT_MAP, key, vector)})
-        for flips in reading.readings():
-            if work_time() > deadline:
-                return ""  # the refutation stands, as when the short search runs out
-            try:
-                outcome = reading.compare(parsed.lhs, parsed.rhs, flips | extra, equal_only=True)
-            except Exception:  # noqa: BLE001 -- a side that cannot be built so is no explanation
-                continue
-            if outcome.kind == "equal":
-                return (f"holds if {key.split(':')[-1]} with a hat is the cross-product matrix of "
-                        f"{vector.base} (the hat map), which the prose would say")
+        held = _holds_with_flips(reading, parsed, frozenset({(HAT_MAP, key, vector)}), deadline)
+        if held is None:
+            return ""  # the refutation stands, as when the short search runs out
+        if held:
+            return (f"holds if {key.split(':')[-1]} with a hat is the cross-product matrix of "
+                    f"{vector.base} (the hat map), which the prose would say")
     return ""
 
 
@@ -3052,15 +3058,11 @@ def _unit_axis_hypothesis(parsed: Parsed, comparator: "Comparator") -> str:
                    for x in node.args[0].walk() if isinstance(x, n.Sym) and x.key in parsed.letters.vectors})
     deadline = work_time() + GUARD_SECONDS
     for key in axes[:MAX_HYPOTHESIS_SITES]:
-        for flips in comparator.readings():
-            if work_time() > deadline:
-                return ""  # the refutation stands, as when the short search runs out
-            try:
-                outcome = comparator.compare(parsed.lhs, parsed.rhs, flips | {(UNIT_VECTOR, key)}, equal_only=True)
-            except Exception:  # noqa: BLE001 -- a side that cannot be built so is no explanation
-                continue
-            if outcome.kind == "equal":
-                return f"holds if {key.split(':')[-1]} is a unit vector, which the prose would say"
+        held = _holds_with_flips(comparator, parsed, frozenset({(UNIT_VECTOR, key)}), deadline)
+        if held is None:
+            return ""  # the refutation stands, as when the short search runs out
+        if held:
+            return f"holds if {key.split(':')[-1]} is a unit vector, which the prose would say"
     return ""
 
 

@@ -17,8 +17,7 @@ import re
 
 from lintmath.parse import nodes as n
 from lintmath.parse.parser import parse_math
-from lintmath.parse.tokens import ParseFailure
-from lintmath.symmetric import keys_stated, sentence_tokens, statements, states
+from lintmath.symmetric import TRANSPOSE, keys_stated, sentence_tokens, statements, states, transposing_sides
 
 KIND = "rotation"  # the kind of a ContextItem that states rotation matrices (lhs: their keys)
 REACH = 50  # as symmetric.REACH: a section's derivation
@@ -35,8 +34,6 @@ _BEFORE = {"and", "are", "is", "be", "both", "assumed", "assume", "also", "all",
            "the", "now", "real", "proper"}
 # words that may stand between the keyword and the named matrices ("rotation matrix $R$")
 _AFTER = {"and", "matrix", "matrices", "the", "proper", "real", "square", "camera", "its"}
-_TRANSPOSE = re.compile(r"\^\s*(?:\{\s*)?(?:T|\\top|\\intercal|\\mathsf\s*\{?\s*T\s*\}?|\\mathrm\s*\{?\s*T\s*\}?)"
-                        r"(?:\s*\})?")
 
 
 def _identity(node: n.Node) -> bool:
@@ -52,13 +49,10 @@ def _math_statement(math: str, macros, named: bool) -> set[str]:
     """The matrix of ``R^{-1} = R^T`` (one symbol), or with ``named`` (the sentence says "rotation" or
     "orthogonal") of ``R^T R = I`` or ``R R^\\top = \\mathbf{I}``: by itself the latter is as often said of
     a tall matrix with orthonormal columns (PCA's W^T W = I), whose W W^T is no identity."""
-    sides = math.split("=")
-    if len(sides) != 2 or not _TRANSPOSE.search(math):
+    read = transposing_sides(math, macros)
+    if read is None:
         return set()
-    try:
-        left, right = (parse_math(side.strip(), macros) for side in sides)
-    except (ParseFailure, RecursionError):
-        return set()
+    left, right = read
     for product, other in ((left, right), (right, left)):
         if isinstance(product, n.Mul) and len(product.factors) == 2 and set(product.ops) <= {"", "\\cdot"} \
                 and _identity(other) and named:
@@ -85,5 +79,5 @@ def sentence_matrices(sentence: str, macros=None) -> set[str]:
 def statements_of(lines: tuple[str, ...] | list[str], macros=None) -> list[tuple[int, frozenset[str], bool]]:
     """(line, keys, continues) for every statement of rotation matrices in the prose of ``lines``;
     ``continues``: the sentence opens in lowercase, and may explain the display above it."""
-    return statements(lines, lambda sentence: bool(_KEYWORD.search(sentence) or _TRANSPOSE.search(sentence)),
+    return statements(lines, lambda sentence: bool(_KEYWORD.search(sentence) or TRANSPOSE.search(sentence)),
                       lambda sentence: sentence_matrices(sentence, macros))

@@ -38,7 +38,7 @@ _AFTER = {"and", "real", "positive", "negative", "definite", "semidefinite", "se
 _TOKEN = re.compile(r"\$(?P<math>[^$]+)\$|\\\((?P<paren>.+?)\\\)|(?P<word>[\w.'-]+)|(?P<comma>,)")
 # $A \in \mathbb{R}^{n \times n}$ is symmetric: the matrices named before the set
 _MEMBER = re.compile(r"\\in(?![A-Za-z])")
-_TRANSPOSE = re.compile(r"\^\s*(?:\{\s*)?(?:T|\\top|\\intercal|\\mathsf\s*\{?\s*T\s*\}?|\\mathrm\s*\{?\s*T\s*\}?)"
+TRANSPOSE = re.compile(r"\^\s*(?:\{\s*)?(?:T|\\top|\\intercal|\\mathsf\s*\{?\s*T\s*\}?|\\mathrm\s*\{?\s*T\s*\}?)"
                         r"(?:\s*\})?")
 
 
@@ -61,15 +61,25 @@ def _matrices(math: str, macros) -> set[str] | None:
     return keys or None
 
 
-def _math_statement(math: str, macros) -> set[str]:
-    """The matrix of ``A = A^T`` or ``A^\\top = A`` (one symbol equal to its own transpose)."""
+def transposing_sides(math: str, macros) -> tuple[n.Node, n.Node] | None:
+    """The two sides of an equation written in the prose that transposes something (``A = A^T``,
+    ``R^{-1} = R^T``), read; None for anything else."""
     sides = math.split("=")
-    if len(sides) != 2 or not _TRANSPOSE.search(math):
-        return set()
+    if len(sides) != 2 or not TRANSPOSE.search(math):
+        return None
     try:
         left, right = (parse_math(side.strip(), macros) for side in sides)
     except (ParseFailure, RecursionError):
+        return None
+    return left, right
+
+
+def _math_statement(math: str, macros) -> set[str]:
+    """The matrix of ``A = A^T`` or ``A^\\top = A`` (one symbol equal to its own transpose)."""
+    read = transposing_sides(math, macros)
+    if read is None:
         return set()
+    left, right = read
     for plain, transposed in ((left, right), (right, left)):
         if isinstance(plain, n.Sym) and isinstance(transposed, n.Transpose) \
                 and isinstance(transposed.inner, n.Sym) and n.structure(transposed.inner) == n.structure(plain):
@@ -116,7 +126,7 @@ def statements_of(lines: tuple[str, ...] | list[str], macros=None) -> list[tuple
     """(line, keys, continues) for every statement of symmetric matrices in the prose of ``lines``;
     ``continues``: the sentence opens in lowercase ("where $A$ is symmetric"), and may explain the
     display above it."""
-    return statements(lines, lambda sentence: bool(_KEYWORD.search(sentence) or _TRANSPOSE.search(sentence)),
+    return statements(lines, lambda sentence: bool(_KEYWORD.search(sentence) or TRANSPOSE.search(sentence)),
                       lambda sentence: sentence_matrices(sentence, macros))
 
 
