@@ -258,18 +258,14 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
                                                           context=context, indefinite=indefinite)
         if stated_independence is not None:
             return stated_independence
-    if verdict.status in (Status.UNVERIFIED, Status.REFUTED) and relation in EQUALITY \
-            and any(item.kind == symmetric.KIND for item in context):
-        stated_symmetry = _verified_with_symmetry(lhs, rhs, relation, macros=macros, first=first, seed=seed,
-                                                  context=context, indefinite=indefinite)
-        if stated_symmetry is not None:
-            return stated_symmetry
-    if verdict.status in (Status.UNVERIFIED, Status.REFUTED) and relation in EQUALITY \
-            and any(item.kind == rotations.KIND for item in context):
-        stated_rotations = _verified_with_rotations(lhs, rhs, relation, macros=macros, first=first, seed=seed,
-                                                    context=context, indefinite=indefinite)
-        if stated_rotations is not None:
-            return stated_rotations
+    # matrices the prose states symmetric, or rotations: readings that only verify
+    for kind, verified_with in ((symmetric.KIND, _verified_with_symmetry), (rotations.KIND, _verified_with_rotations)):
+        if verdict.status in (Status.UNVERIFIED, Status.REFUTED) and relation in EQUALITY \
+                and any(item.kind == kind for item in context):
+            stated = verified_with(lhs, rhs, relation, macros=macros, first=first, seed=seed, context=context,
+                                   indefinite=indefinite)
+            if stated is not None:
+                return stated
     if verdict.status in (Status.UNVERIFIED, Status.REFUTED) and relation in EQUALITY \
             and (any(item.kind == linearmaps.KIND for item in context) or linearmaps.annotated(lhs + " " + rhs)):
         # (an unverified step that the default reading cannot build, a map of vectors or letters

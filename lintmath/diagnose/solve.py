@@ -117,27 +117,24 @@ def _secant(f: Callable, x0: sp.Float, scale: sp.Float) -> sp.Float | None:
 
 
 def _nice(x: sp.Float) -> Fraction | None:
-    try:
-        value = float(x)
-    except (TypeError, ValueError):
-        return None
-    if not abs(value) < 1e6:
-        return None
-    fraction = Fraction(value).limit_denominator(NICE_DENOMINATOR)
-    if abs(float(fraction) - value) > 1e-9 * max(1.0, abs(value)):
-        return None
-    return fraction
+    return _as_fraction(x, lambda value: Fraction(value).limit_denominator(NICE_DENOMINATOR))
 
 
 def _short_decimal(x: sp.Float, places: int) -> Fraction | None:
     """``x`` as a decimal of at most ``places`` places, when it is one (to rounding error)."""
+    return _as_fraction(x, lambda value: Fraction(round(value, places)).limit_denominator(10 ** places))
+
+
+def _as_fraction(x: sp.Float, approximate: Callable[[float], Fraction]) -> Fraction | None:
+    """The fraction ``approximate`` makes of ``x``, when it equals x to rounding error (and x is a
+    number below a million); None otherwise."""
     try:
         value = float(x)
     except (TypeError, ValueError):
         return None
     if not abs(value) < 1e6:
         return None
-    fraction = Fraction(round(value, places)).limit_denominator(10 ** places)
+    fraction = approximate(value)
     if abs(float(fraction) - value) > 1e-9 * max(1.0, abs(value)):
         return None
     return fraction
