@@ -46,7 +46,8 @@ def decimal_tolerance(*trees: n.Node, given: bool = False) -> sp.Float:
     of its decimals of four digits or more by as much as it moves when each moves by its half unit
     (``1000(1.0041667)^{120}``: 120 times that of its base; ``-100 + 54.55 + 49.59``: 0.01 in 4.14).
     Three digits may be the data (a rate of 1.08), whose error a step that magnifies it (``\\ln 1.08``)
-    would carry into any result: those keep their own share. ``given``: the trees are the line
+    would carry into any result: those keep their own share, or what they move a side that is a number
+    by where that is less (``1600 + 32(0 - 0.760) = 1600 - 23.32`` is a slip of 1 in the product). ``given``: the trees are the line
     before, which states no result."""
     shares = []
     for tree in trees:
@@ -72,7 +73,12 @@ def decimal_tolerance(*trees: n.Node, given: bool = False) -> sp.Float:
         if propagated is not None:
             shares.append(propagated)
             carried = [node for node in carried if node not in long]
-        shares += [_half_unit(node) / Fraction(node.value) for node in carried]
+        own = [_half_unit(node) / Fraction(node.value) for node in carried]
+        moved = _carried_share(tree, carried) if own else None
+        # a short decimal's own share bounds what it carries into a side that magnifies it (\ln 1.08);
+        # where it is a small term of a larger sum (1600 + 32 \cdot 0.760) what it really moves the side
+        # by is far less, and its own share of the whole sum would hide a slip in that term
+        shares += own if moved is None else [min(max(own), moved)]
     if not shares:
         return TOLERANCE
     return max(TOLERANCE, sp.Float(float(max(shares))))
