@@ -10,6 +10,7 @@ import math
 import random
 import re
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from typing import Callable
 
 import sympy as sp
@@ -1247,7 +1248,7 @@ class Comparator:
                     else:
                         confirmed = True
                         if differ_at is None:
-                            differ_at = tuple((_shown_name(s), sp.sstr(v.evalf(6))) for s, v in point.items())
+                            differ_at = _shown_point(point)
                         if self.relation in INEQUALITY or stand_ins and not agreed or equal_only:
                             return Outcome("differ", "", differ_at, frozenset(opaque), suspect=suspect)
                     continue
@@ -1269,8 +1270,7 @@ class Comparator:
                     # which the screening values show as well; and a candidate edit of the diagnosis
                     # that differs in the screening is no repair, whatever the exact values say
                     if equal_only:
-                        return Outcome("differ", "", tuple((_shown_name(s), sp.sstr(v.evalf(6)))
-                                                           for s, v in point.items()), frozenset(opaque))
+                        return Outcome("differ", "", _shown_point(point), frozenset(opaque))
                 else:
                     # confirm at higher precision before calling it a refutation
                     precise = [(evaluate(x, point, 3 * PRECISION, complex_ok),
@@ -1303,7 +1303,7 @@ class Comparator:
                         elif self.parsed.letters.time is not None and _time_order(free_a) != _time_order(free_b):
                             suspect = EQUATION_OF_MOTION
                         if differ_at is None:
-                            differ_at = tuple((_shown_name(s), sp.sstr(v.evalf(6))) for s, v in point.items())
+                            differ_at = _shown_point(point)
                         if self.relation in INEQUALITY or stand_ins and not agreed or equal_only:
                             # with stand-ins for an undefined f a difference is never the verdict by
                             # itself (see decide): the rest of the points would only cost time
@@ -1805,6 +1805,24 @@ def _shown_call(call: AppliedUndef) -> str:
     except (ValueError, IndexError):
         return sp.sstr(call)
     return ("\\partial_{" + by + "} " if by else "") + head + "(" + ", ".join(args) + ")"
+
+
+def _shown_point(point: dict) -> tuple[tuple[str, str], ...]:
+    """A counterexample as the reader writes it: names as in the source, and the sampled values, which
+    are short decimals (23/50), as ``0.46`` rather than ``0.460000``."""
+    return tuple((_shown_name(s), _shown_value(v)) for s, v in point.items())
+
+
+def _shown_value(value) -> str:
+    if isinstance(value, sp.Rational):
+        q, twos, fives = int(value.q), 0, 0
+        while q % 2 == 0:
+            q, twos = q // 2, twos + 1
+        while q % 5 == 0:
+            q, fives = q // 5, fives + 1
+        if q == 1 and max(twos, fives) <= 6:  # a terminating decimal: every digit of it
+            return str(Decimal(int(value.p)) / Decimal(int(value.q)))
+    return sp.sstr(value.evalf(6))
 
 
 def _shown_name(atom) -> str:
