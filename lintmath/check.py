@@ -277,6 +277,11 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
                                             and verdict.reason.startswith((VECTOR_FUNCTION, "depends on what ")))
         if linear is not None:
             return linear
+    if verdict.status is Status.UNVERIFIED and relation in EQUALITY \
+            and any(item.kind == quantum.STATE_KIND for item in context):
+        holding = _holds_with_states(lhs, rhs, relation, macros or {}, seed, context)
+        if holding is not None:
+            return holding
     if verdict.status is Status.UNVERIFIED and relation in EQUALITY and context:
         # P^2 = (a written matrix) beside $P = \begin{pmatrix}..\end{pmatrix}$: as a free letter P is a random
         # matrix of no particular size, so the step cannot be decided (shapes, a name gone); the written
@@ -1564,6 +1569,35 @@ def _holds_by_replaced_definition(lhs: str, rhs: str, relation: str, macros: Map
     return ""
 
 
+def _holds_with_states(lhs: str, rhs: str, relation: str, macros: Mapping[str, Macro], seed: int,
+                       context: tuple[ContextItem, ...]) -> Verdict | None:
+    """A verified verdict when the step holds with the states it names given the values the document
+    states for them (<\\chi|\\chi> = 1 beside $|\\chi> = \\frac35|0> + \\frac{4i}{5}|1>$), else None:
+    verify-only, as for any value put in (which one the step means is the prose's). A step whose left
+    side is the state itself (a value given anew, or the definition) is left to the prose."""
+    states: dict = {}
+    for item in sorted((c for c in context if c.kind == quantum.STATE_KIND), key=lambda c: c.line):
+        try:
+            head = parse_math(item.lhs, macros)
+            states[n.structure(head.label)] = (parse_math(item.rhs, macros), item.where)  # the latest wins
+        except (ParseFailure, RecursionError):
+            continue
+    try:
+        parsed = parse_step(lhs, rhs, macros)
+    except (ParseFailure, RecursionError):
+        return None
+    if not states or isinstance(parsed.lhs, n.Ket) and not parsed.lhs.qubits:
+        return None
+    left, used_l = quantum.with_states(parsed.lhs, states)
+    right, used_r = quantum.with_states(parsed.rhs, states)
+    if not used_l and not used_r:
+        return None
+    outcome, guessed = Comparator(reclassified(parsed, left, right), relation, seed, assumptions(context)).decide()
+    if outcome.kind != "equal":
+        return None
+    return Verdict(Status.VERIFIED, outcome.reason, guessed=guessed, definitions=tuple(sorted(set(used_l + used_r))))
+
+
 def holds_by_definitions(lhs: str, rhs: str, relation: str, macros: Mapping[str, Macro], seed: int,
                          context: tuple[ContextItem, ...]) -> Verdict | None:
     """A verified verdict when the step holds with every definition in force substituted, else None.
@@ -2729,9 +2763,13 @@ def context_gap(parsed: Parsed, first: bool) -> str:
     """Why the step cannot be decided from its own two sides, or "" when it can."""
     parsed = Parsed(_stated(parsed.lhs), _stated(parsed.rhs), parsed.letters)
     left, right = names(parsed.lhs, parsed.letters), names(parsed.rhs, parsed.letters)
+    # X|0> = ... = Z H|1>: a gate is a constant of the reading that reads the step (and verifies only)
+    gates = quantum.gate_bases(parsed.lhs, parsed.rhs) if quantum.reads_gates(
+        parsed.letters.kets, parsed.lhs, parsed.rhs) else set()
     if first:
         head = _head_name(parsed.lhs, parsed.letters)
-        if head is not None and head not in right:
+        # \mathrm{CNOT}(|1> \otimes |->) opening a chain applies the gate to a state: no function defined
+        if head is not None and head not in right and _head_base(parsed.lhs) not in gates:
             return f"needs the definition of {head.rstrip('()').split(':')[-1]}"  # op:sinc is sinc to the reader
     shifted = _shifted_indices(parsed.lhs, parsed.rhs)
     if shifted:
@@ -2746,9 +2784,6 @@ def context_gap(parsed: Parsed, first: bool) -> str:
     covered = letter_indexed(parsed.lhs, parsed.letters)
     if _has_antiderivative(parsed.lhs) or _has_antiderivative(parsed.rhs):
         covered |= {"C", "c", "K"}  # the constant of integration
-    # X|0> = ... = Z H|1>: a gate is a constant of the reading that reads the step (and verifies only)
-    gates = quantum.gate_bases(parsed.lhs, parsed.rhs) if quantum.reads_gates(
-        parsed.letters.kets, parsed.lhs, parsed.rhs) else set()
     # in the reading of stacked data (see stacked.py), X is the matrix of the x_i the step sums over
     stacked_keys = {s.key for s in parsed.letters.stacked}
     new = [right[k] for k in right if k not in left and k.split("[")[0] not in covered and right[k] not in gates

@@ -23,7 +23,7 @@ from lintmath.lower import (
     Letters, Lowerer, ShapesMisfit, Undecidable, classify_letters, derivative, dimension_letter_candidates, is_library,
     applied_rate, exact_indicator, least_integers, real_indicator, normalized_family, weighted_family, turns_on_signs, read_as_product, reading_keys, stacked_counts, sum_bounds,
 )
-from lintmath import commutators, events, expectation, linalg, matfunc, quantum
+from lintmath import commutators, events, expectation, linalg, matfunc, quantum, qubitorder
 from lintmath.budget import work_time
 from lintmath.context import ContextItem
 from lintmath.parse import nodes as n
@@ -459,8 +459,9 @@ class Comparator:
                 # \log is the natural logarithm here, as in most notes; in engineering it is base 10
                 outcome = Outcome("undecided", "holds if \\log is base 10 (lintmath reads it as the natural log)")
             if outcome.kind == "equal" and quantum.PAULI_ONLY in flips:
-                # \sigma_x\sigma_y\sigma_x = -\sigma_y: Pauli algebra, or standard deviations gone wrong
-                outcome = Outcome("undecided", "holds if the sigmas are Pauli matrices (not standard deviations)")
+                # \sigma_x\sigma_y\sigma_x = -\sigma_y: Pauli algebra, or standard deviations gone wrong; HZH = X:
+                # the gates, or other operators (a Hamiltonian H)
+                outcome = Outcome("undecided", quantum.only_if_gates(self.parsed.lhs, self.parsed.rhs))
             if outcome.kind == "equal" and ORTHOGONAL in flips \
                     and all(_pairs_indexed_vectors(side, self.letters) for side in (self.parsed.lhs, self.parsed.rhs)):
                 # orthogonality used is orthogonality applied: a side that drops the pairs of different
@@ -494,7 +495,7 @@ class Comparator:
             if outcome.kind == "equal":
                 outcome = self._as_imaginary_units(outcome, flips)
             if outcome.kind == "equal":
-                return outcome, self.guesses(flips)
+                return outcome, self.guesses(flips) + self._textbook_order_only(flips)
             outcomes.append(outcome)
             tried.append(flips)
         if quantum.GATES in self.keys:
@@ -591,6 +592,18 @@ class Comparator:
         names = ", ".join(sorted(self.parsed.letters.required))
         return Outcome("undecided", f"holds if {names} is a number; as a vector, which the step's products make "
                                     f"{'them' if ',' in names else 'it'}, the sides differ")
+
+    def _textbook_order_only(self, flips: frozenset) -> tuple[str, ...]:
+        """The guess of the first qubit the control of CNOT, for a step that holds with the gates in that
+        order and not in Qiskit's: a document's steps that each hold in one order only tell which
+        order it takes (see qubitorder.py)."""
+        if quantum.GATES not in flips or not quantum.has_direction(self.parsed.lhs, self.parsed.rhs):
+            return ()
+        try:
+            other = self.own((flips - {quantum.GATES}) | {quantum.GATES_REVERSED})
+        except Exception:  # noqa: BLE001 -- a reading that cannot be built says nothing of the order
+            return ()
+        return () if other.kind == "equal" else (qubitorder.FIRST,)
 
     def _gates_undecided(self, outcomes: list[Outcome], tried: list[frozenset]) -> Outcome:
         """A step with a reading of the standard gates that no reading verifies. The gates make the
@@ -903,7 +916,7 @@ class Comparator:
             names = quantum.gate_names(self.parsed.lhs, self.parsed.rhs)
             out.append("the standard quantum gates for " + ", ".join(sorted(names)))
             if quantum.GATES_REVERSED in flips:
-                out.append("the second qubit the control of CNOT")
+                out.append(qubitorder.SECOND)
         heads = dict(self.parsed.letters.distributions) if ("probability",) in flips else {}
         out += [f"{head.split(':')[-1]} a probability distribution" for head in heads]
         if EVENTS in flips:

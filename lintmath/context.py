@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from lintmath import complexes, declared, dependence, expectation, independence, linearmaps, logbase, rotations, symmetric
+from lintmath import complexes, declared, dependence, expectation, independence, linearmaps, logbase, quantum, rotations, \
+    symmetric
 from lintmath.model import Document, Macro, Step
 from lintmath.lower import LIBRARY
 from lintmath.modular import has_letters
@@ -840,7 +841,8 @@ def independence_items(doc: Document, macros: dict[str, Macro]) -> list[ContextI
 _PASSAGE_REACH = {symmetric.KIND: symmetric.REACH, rotations.KIND: rotations.REACH, linearmaps.KIND: linearmaps.REACH,
                   declared.KIND: declared.REACH,
                   complexes.KIND: complexes.REACH, dependence.KIND: dependence.REACH,
-                  independence.KIND: independence.REACH, dependence.APPLIED: dependence.APPLIED_REACH}
+                  independence.KIND: independence.REACH, dependence.APPLIED: dependence.APPLIED_REACH,
+                  quantum.STATE_KIND: quantum.STATE_REACH}
 
 
 def _named_items(doc: Document, kind: str, statements: list[tuple[int, frozenset[str], bool]]) -> list[ContextItem]:
@@ -881,6 +883,34 @@ def complex_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
     """``Let $z \\in \\mathbb{C}$`` in the prose: an item of kind complexes.KIND naming the letters (their
     keys, comma-separated, in lhs) that are complex although written as any real letter."""
     return _named_items(doc, complexes.KIND, complexes.statements_of(doc.lines, macros))
+
+
+def state_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
+    """``$|\\chi\\rangle = \\frac35|0\\rangle + \\frac{4i}{5}|1\\rangle$`` in the prose, or a display opening
+    with it: an item of kind quantum.STATE_KIND, the value of a state named other than by qubits, which
+    a step writing that state may be verified with (see check.py)."""
+    found = [(step.lhs.text, step.rhs.text, step.lhs.line, False) for derivation in doc.derivations
+             for step in derivation.steps[:1] if step.relation == "="]
+    for number, line in enumerate(doc.lines, 1):
+        if "rangle" not in line and "ket" not in line or line.lstrip().startswith("%"):
+            continue
+        for match in _INLINE.finditer(line):
+            math = match.group(1) or match.group(2)
+            relations = find_relations(math)
+            if len(relations) == 1 and normalize_relation(math[relations[0].start:relations[0].end]) == "=":
+                found.append((math[:relations[0].start].strip(), math[relations[0].end:].strip(), number, True))
+    items = []
+    for lhs, rhs, line, prose in found:
+        if "rangle" not in lhs and "ket" not in lhs:
+            continue  # (the parser only for what may be a state)
+        try:
+            if not quantum.state_value(parse_math(lhs, macros), parse_math(rhs, macros)):
+                continue
+        except (ParseFailure, RecursionError):
+            continue
+        items.append(ContextItem(quantum.STATE_KIND, "", lhs, "=", rhs, f"{doc.path}:{line}", line, False, doc.path,
+                                 prose))
+    return items
 
 
 def dependence_items(doc: Document) -> list[ContextItem]:
@@ -958,6 +988,7 @@ def document_context(doc: Document, own: dict | None = None) -> list[ContextItem
     items.extend(linear_items(doc, macros))
     items.extend(declared_items(doc, macros))
     items.extend(complex_items(doc, macros))
+    items.extend(state_items(doc, macros))
     items.extend(dependence_items(doc))
     items.extend(_named_items(doc, dependence.APPLIED, dependence.applied_statements(doc.lines)))
     items.extend(log_base_items(doc))

@@ -2997,8 +2997,13 @@ class Lowerer:
         return linalg.scalar(result)
 
     def lower_Ket(self, node: n.Ket) -> sp.Expr:
+        if node.value is not None:
+            value = linalg.scalar(self.lower(node.value))
+            if not (linalg.is_matrix(value) and value.shape[1] == 1):
+                raise Undecidable(quantum.NAMED_STATE)
+            return sp.ImmutableMatrix(value).H if node.bra else value  # the bra: the conjugate transpose
         if not node.qubits:
-            raise Undecidable("a state named other than by qubits (|\\psi>, |3>) is not decided yet")
+            raise Undecidable(quantum.NAMED_STATE)
         if self.letters.systems_clash:
             raise Undecidable("states whose subsystems come in more than one order are not decided yet")
         if len(node.qubits) > MAX_QUBITS:

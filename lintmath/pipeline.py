@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from lintmath import qubitorder
 from lintmath.config import Config
 from lintmath.model import Document, ExtractError, FileResult, StepResult
 from lintmath.relations import LOGICAL
@@ -317,6 +318,7 @@ def check_documents(docs: Iterable[Document | ExtractError], paths: list[str], c
         verdicts = iter(_run_with_progress(all_tasks, config.jobs, progress, len(read), cache))
     decided = [[StepResult(p.derivation, p.step, next(verdicts)) for p in pending] for pending in per_doc]
     decided = _settle_knock_ons(decided, per_doc_tasks, config, cache)
+    decided = [qubitorder.settle(steps) for steps in decided]
     results = []
     for path, doc, steps in zip(paths, read, decided):
         if isinstance(doc, ExtractError):

@@ -11,9 +11,16 @@ Conventions: the control of CNOT (CX) is the first qubit of ``|ct\\rangle`` in o
 textbooks') and the second in another (Qiskit's, which orders qubits from the right); rotations are
 ``R_a(\\theta) = e^{-i\\theta\\sigma_a/2}``; the Pauli matrices are ``\\sigma_x, \\sigma_y, \\sigma_z`` (or
 ``\\sigma_1, \\sigma_2, \\sigma_3``), X, Y, Z.
+
+Without states, gates named by their letters are read where a step multiplies two different ones (or
+applies a rotation) and writes nothing but numbers, i and the identity besides: HYH = -Y holds with
+them and is left unverified (H may be a Hamiltonian), XY = iZ (which writes i) is verified. Which
+qubit a document's CNOT takes as the control is settled across its steps (see qubitorder.py); a state
+named other than by qubits is put in where the document states its value in numbers (see check.py).
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Iterator
 
 import sympy as sp
@@ -21,9 +28,14 @@ import sympy as sp
 from lintmath.parse import nodes as n
 
 GATES = ("gates",)
+NAMED_STATE = "a state named other than by qubits (|\\psi>, |3>) is not decided yet"
+# context items: a state named other than by qubits given its value (|\chi> = \frac35|0> + \frac{4i}{5}|1>),
+# in force for the derivations of its passage
+STATE_KIND = "state"
+STATE_REACH = 150
 GATES_REVERSED = ("gates", "reversed")  # the same, with the control of CNOT the second qubit
-# Pauli matrices for sigmas that may as well be standard deviations: a reading that only says
-# "holds if they are Pauli matrices", never verifies
+# Pauli matrices for sigmas that may as well be standard deviations, and gates for letters that may
+# as well be other operators (HZH = X): a reading that only says "holds if they are", never verifies
 PAULI_ONLY = ("gates", "pauli")
 # the readings of this module: their matrices are complex whether or not the step writes i
 GATE_KEYS = frozenset({GATES, GATES_REVERSED, PAULI_ONLY})
@@ -162,31 +174,53 @@ def gate_bases(*trees: n.Node) -> set[str]:
     return {"i"} | {base for tree in trees for _, bases in _gates(tree) for base in bases}
 
 
-def _pauli_algebra(trees: tuple[n.Node, ...]) -> bool:
-    """A step that multiplies Pauli matrices and writes nothing else but numbers, i and the
-    identity (``\\sigma_x\\sigma_y = i\\sigma_z``): beside other letters (``\\rho\\sigma_x\\sigma_y``)
-    the sigmas are as often standard deviations."""
+def _subscripts(trees: tuple[n.Node, ...]) -> set[int]:
     # the x of \sigma_x is a subscript, not a letter of the step
-    subscripts = {id(x) for tree in trees for node in tree.walk() if isinstance(node, n.Sym)
-                  for index in node.indices for x in index.walk()}
-    product = False
+    return {id(x) for tree in trees for node in tree.walk() if isinstance(node, n.Sym)
+            for index in node.indices for x in index.walk()}
+
+
+def _gate_product(node: n.Node) -> bool:
+    """A product (or tensor product) of at least two different standard gates side by side: HZH,
+    X \\otimes Z. A power (X^2) or one gate alone is no mark: X^2 = I says as much of any involution."""
+    if not isinstance(node, n.Mul):
+        return False
+    gates = [f for f in node.factors if isinstance(f, n.Sym) and gate_matrix(f) is not None]
+    return len(gates) >= 2 and len({n.structure(g) for g in gates}) >= 2
+
+
+def _pauli_algebra(trees: tuple[n.Node, ...]) -> bool:
+    """A step that multiplies standard gates and writes nothing else but numbers, i, the identity and
+    matrices written out: Pauli matrices (``\\sigma_x\\sigma_y = i\\sigma_z``, whose sigmas beside other
+    letters, ``\\rho\\sigma_x\\sigma_y``, are as often standard deviations) or gates named by their
+    letters (``HYH = -Y``: read as numbers, H^2 Y = -Y would be refuted), rotations among them
+    (``R_x(\\pi) = -iX``)."""
+    subscripts = _subscripts(trees)
+    # a rotation's R and its angle are the gate's, whatever letters the angle writes (R_x(\theta))
+    rotations = [x for tree in trees for x in tree.walk() if is_rotation(x)]
+    subscripts |= {id(y) for r in rotations for y in r.walk() if y is not r}
+    product = bool(rotations)
     for tree in trees:
         for node in tree.walk():
             if isinstance(node, n.Sym) and id(node) not in subscripts:
-                if pauli(node) is None and not (node.base in ("i", "I") and not node.indices and not node.style):
+                if gate_matrix(node) is None and not (node.base in ("i", "I") and not node.indices and not node.style):
                     return False
             elif isinstance(node, n.Mul):
-                product |= sum(pauli(f) is not None for f in node.factors) >= 2
+                product |= sum(pauli(f) is not None for f in node.factors) >= 2 or _gate_product(node)
             elif isinstance(node, n.Pow):
                 product |= pauli(node.base) is not None
     return product
 
 
 def quantum_marked(*trees: n.Node) -> bool:
-    """Whether a step writes i, I or a third sigma (z, 3), which statistics does not."""
-    subscripts = {id(x) for tree in trees for node in tree.walk() if isinstance(node, n.Sym)
-                  for index in node.indices for x in index.walk()}
-    return any(_quantum_mark(node, subscripts) for tree in trees for node in tree.walk())
+    """Whether a step writes i, I or a third sigma (z, 3), which statistics does not; of gates named by
+    letters (H, X, Z, which are as often other operators), only i or a matrix written out marks it."""
+    subscripts = _subscripts(trees)
+    nodes = [node for tree in trees for node in tree.walk()]
+    if not any(pauli(node) is not None for node in nodes if id(node) not in subscripts):
+        return any(isinstance(node, n.MatrixLit) or isinstance(node, n.Sym) and id(node) not in subscripts
+                   and node.base == "i" and not node.indices and not node.style for node in nodes)
+    return any(_quantum_mark(node, subscripts) for node in nodes)
 
 
 def _quantum_mark(node: n.Node, subscripts: set[int]) -> bool:
@@ -195,6 +229,13 @@ def _quantum_mark(node: n.Node, subscripts: set[int]) -> bool:
     if node.base in ("i", "I") and not node.indices:
         return True
     return pauli(node) is not None and _index_text(node.indices[0]) in ("z", "3")
+
+
+def only_if_gates(*trees: n.Node) -> str:
+    """Why a step that holds in the reading PAULI_ONLY is not verified."""
+    if any(pauli(node) is not None for tree in trees for node in tree.walk()):
+        return "holds if the sigmas are Pauli matrices (not standard deviations)"
+    return f"holds if {', '.join(sorted(gate_names(*trees)))} are the standard gates (not other operators)"
 
 
 def has_direction(*trees: n.Node) -> bool:
@@ -222,3 +263,37 @@ def gate_keys(kets: bool, *trees: n.Node) -> list[tuple]:
     if not kets and not quantum_marked(*trees):
         return [PAULI_ONLY]
     return [GATES, GATES_REVERSED] if has_direction(*trees) else [GATES]
+
+
+def _named(node: n.Node) -> bool:
+    return isinstance(node, n.Ket) and not node.qubits and node.label is not None and node.value is None
+
+
+def state_value(lhs: n.Node, rhs: n.Node) -> bool:
+    """Whether ``lhs = rhs`` gives a named state its value: a ket (not a bra) named other than by qubits
+    on the left, and on the right a state written in qubits, numbers, i and the standard gates only. A
+    value with letters (\\alpha|0> + \\beta|1>) is left out: its amplitudes are complex, which the
+    real points sampled would not test (<psi|psi> = \\alpha^2 + \\beta^2 would hold there)."""
+    if not (_named(lhs) and not lhs.bra):
+        return False
+    nodes = list(rhs.walk())
+    if not any(isinstance(x, n.Ket) for x in nodes) or any(isinstance(x, n.Ket) and not x.qubits for x in nodes):
+        return False
+    return all(gate_matrix(x) is not None or x.base == "i" and not (x.indices or x.style or x.labels)
+               for x in nodes if isinstance(x, n.Sym))
+
+
+def with_states(tree: n.Node, states: dict) -> tuple[n.Node, list]:
+    """``tree`` with each ket and bra named as a key of ``states`` (a label's structure: (value, where))
+    given that value, and the wheres of those used."""
+    used: list = []
+
+    def put(node: n.Node) -> n.Node | None:
+        if _named(node):
+            found = states.get(n.structure(node.label))
+            if found is not None:
+                used.append(found[1])
+                return replace(node, value=found[0])
+        return None
+
+    return n.rebuild(tree, put), used

@@ -501,6 +501,8 @@ class Ket(Node):
     label: Node | None = None
     bra: bool = False
     systems: tuple[str, ...] = ()  # |0_A 1_B>: the subsystem of each qubit, when the label names them
+    # the state's value as the document gives it (|\chi> = \frac35|0> + \frac{4i}{5}|1>), put in by check.py
+    value: Node | None = None
 
 
 @dataclass(frozen=True)
