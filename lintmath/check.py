@@ -8,9 +8,11 @@ and *unverified* whenever the decision would rest on something the step does not
 from __future__ import annotations
 
 import functools
+import math
 import re
 import time
 from dataclasses import replace
+from fractions import Fraction
 from typing import Callable, Mapping
 
 import sympy as sp
@@ -39,7 +41,7 @@ from lintmath.parse import composition, nodes as n
 from lintmath.parse.parser import closing, log_bases, parse_math, with_log_bases
 from lintmath.parse.tokens import ParseFailure, expand_macros, tokenize
 from lintmath.substitute import Definition, parse_definitions, substitute, transform
-from lintmath.parse.si import in_base_units
+from lintmath.parse.si import in_base_units, unit_size
 from lintmath.parse.units import is_unit, ohms_as_units, unit_names, without_units, writes_ohms
 from lintmath.parse.vocabulary import FUNCTION_LETTERS, UNIT_KINDS
 from lintmath.relations import EQUALITY, INEQUALITY, LOGICAL, PLUS_MINUS, find_relations, with_signs
@@ -54,7 +56,7 @@ from lintmath.conventions import (
     _macros_written_out, _mean_put_in, _mixed_implication_holds, _note_states_condition, _transposed, implied_means,
 )
 from lintmath.sides import Parsed, parse_step, reclassified
-from lintmath.tolerance import TOLERANCE, decimal_tolerance, exact_decimals
+from lintmath.tolerance import TOLERANCE, decimal_tolerance, exact_decimals, side_value
 
 # the entry point, and the step's reading, outcome and reasons as callers have always imported them from
 # here, though sides.py, comparator.py and conventions.py now hold them
@@ -303,6 +305,13 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
         # an identity once a value with letters in force is put in (verify-only, as for names)
         stated = _stated_values(context)
         holding = holds_by_definitions(lhs, rhs, relation, macros or {}, seed, stated) if stated else None
+        if holding is None and verdict.reason == EQUATION_TO_SOLVE:
+            # \frac{bh^3}{12} = 225 \times 10^6 beside "$b = 100$ mm, $h = 300$ mm": a side of numbers is no
+            # identity that a value of numbers could make hold by chance at its point, but the worked
+            # example's evaluation at the values in force (verify-only, as for the values with letters)
+            numbers = tuple(item for item in context if item.kind in ("define", "result") and not with_letters(item))
+            if numbers:
+                holding = holds_by_definitions(lhs, rhs, relation, macros or {}, seed, stated + numbers)
         return holding or verdict
     if verdict.status is not Status.REFUTED:
         return verdict
@@ -1665,7 +1674,10 @@ def _holds_with(parsed: Parsed, definitions: list[Definition], relation: str, ma
     if not used_l and not used_r:
         return None
     substituted = reclassified(parsed, left, right)
-    comparator = Comparator(substituted, relation, seed, assumptions(context))
+    # (units compared as the step alone compares them: a result in mm^4 beside values in force given
+    # without their unit is the number it writes; a reading that verifies only, as a rescue is)
+    read = _unit_reading(substituted)
+    comparator = Comparator(substituted if isinstance(read, str) else read, relation, seed, assumptions(context))
     outcome, guessed = comparator.decide()
     used = used_l + used_r
     if outcome.kind == "undecided" and relation in EQUALITY:
@@ -1835,7 +1847,7 @@ def _units_uncompared(lhs: str, rhs: str, relation: str, macros: Mapping[str, Ma
     if not (left or right):
         return ""
     if not (left and right):
-        return "" if _digits_slipped(parsed, relation, seed) else UNITS_ONE_SIDE
+        return "" if _digits_slipped(parsed, relation, seed) or _off_by_simple_factor(parsed) else UNITS_ONE_SIDE
     if left != right:
         return UNITS_DIFFER  # converted to base units to verify only (see _unit_reading)
     if not _units_distinct(left | right) or _upright_namesakes(parsed, left | right):
@@ -1867,6 +1879,49 @@ def _digits_slipped(parsed: Parsed, relation: str, seed: int) -> bool:
         if outcome.kind == "equal":
             return True
     return False
+
+
+#: the factors a slip of a worked example is off by (a half dropped, a 3 for a 2 in a denominator), as
+#: mantissas; no change between decimal units (N and kN, mm and m, MPa and N/mm^2) scales by them
+_SIMPLE_FACTORS = (Fraction(2), Fraction(3), Fraction(4), Fraction(3, 2), Fraction(4, 3), Fraction(5),
+                   Fraction(10, 3), Fraction(5, 2), Fraction(20, 3), Fraction(15, 2))
+
+
+def _off_by_simple_factor(parsed: Parsed) -> bool:
+    """Whether a line of numbers whose result alone carries units, all of them decimal SI units
+    (``\\frac{6 \\times 45 \\times 10^6}{100 \\times 300^2} = 15\\ \\text{MPa}``, 30 halved), is off by a factor of 2,
+    3, 4, 3/2 or their inverses (times a power of ten): the other side may be in another decimal unit (N against kN,
+    mm^4 against m^4), which moves the point only, but no such unit scales by these, so the numbers
+    slipped. Units whose size is no power of ten (min, h, ft, atm) may be the other side's silently
+    (a time in minutes against hours is off by 60, rpm against rad/s by 2\\pi/60): those are left out."""
+    lhs, rhs = parsed.lhs, parsed.rhs
+    names = unit_names(rhs)
+    if unit_names(lhs) or not names:
+        return False
+    if any(isinstance(x, (n.Sym, n.Apply, n.Unsupported)) and not is_unit(x)
+           for tree in (lhs, rhs) for x in tree.walk()):
+        return False  # letters: not a line of numbers
+    for name in names:
+        size = unit_size(name)
+        if size is None or not size[1] or "kelvin" in size[1] or "radian" in size[1]:
+            return False  # a unit not read, no unit at all, or a scale with an offset (degrees Celsius)
+        mantissa = size[0]
+        while mantissa % 10 == 0:
+            mantissa /= 10
+        while mantissa.denominator % 10 == 0 and mantissa.denominator > 1:
+            mantissa *= 10
+        if mantissa != 1:
+            return False  # min, h, ft, eV: a scale no power of ten
+    a, b = side_value(lhs), side_value(without_units(rhs))
+    if a is None or b is None or not a or not b:
+        return False
+    ratio = abs(float(a) / float(b))
+    # the result's own rounding, and then some: a factor is claimed only where it is plainly one
+    slack = 1.5 * float(decimal_tolerance(rhs)) + 1e-6
+    if slack > 0.05:
+        return False  # a result of one or two digits (0.1 GPa): its rounding hides which factor it is off by
+    mantissa = ratio / 10 ** math.floor(math.log10(ratio))
+    return any(abs(mantissa / float(factor) - 1) <= slack for factor in _SIMPLE_FACTORS)
 
 
 def _number_with_unit(tree: n.Node) -> n.Num | None:
@@ -2778,6 +2833,10 @@ def context_gap(parsed: Parsed, first: bool) -> str:
     if relabelled:
         return (f"relates {relabelled}: one quantity under two labels (two states, two bodies), "
                 "a law or a condition, not an identity")
+    rotated = _primed_frame(parsed.lhs, parsed.rhs)
+    if rotated:
+        return (f"relates {rotated}: components in a rotated frame and in the original, which a "
+                "transformation the step does not write relates")
     entry = _indexed_head_absent(parsed) if first else None
     if entry is not None:
         return f"needs the definition of {entry}"
@@ -3414,6 +3473,42 @@ def _relabelled_indices(lhs: n.Node, rhs: n.Node) -> str:
     key = shared[0]
     base = key.split(":")[-1]
     return f"{base}_{sorted(left[key])[0]} and {base}_{sorted(right[key])[0]}"
+
+
+def _primed_frame(lhs: n.Node, rhs: n.Node) -> str:
+    """``\\sigma_{x'} + \\sigma_{y'} = \\sigma_x + \\sigma_y``: entries of one letter under a primed (or
+    starred) index, written on one side only, beside entries of that letter under plain indices. A
+    primed index names an axis of a rotated frame (stress and strain transformation, Mohr's circle), so
+    the step relates components in two frames by a transformation it does not write: an invariant or a
+    law, which only that transformation decides. Returns how it reads (``\\sigma_{x'} and \\sigma_x``),
+    or "". Entries under the same primed indices on both sides (``2\\sigma_{x'} = \\sigma_{x'} +
+    \\sigma_{x'}``) are one unknown each and keep the step decided."""
+    def entries(tree: n.Node) -> tuple[dict[str, dict[tuple, n.Sym]], dict[str, n.Sym]]:
+        primed: dict[str, dict[tuple, n.Sym]] = {}
+        plain: dict[str, n.Sym] = {}
+        for x in tree.walk():
+            if not isinstance(x, n.Sym) or not x.indices:
+                continue
+            if any(isinstance(i, n.Sym) and (i.primes or i.labels) for i in x.indices):
+                primed.setdefault(x.key, {}).setdefault(n.structure(x), x)
+            else:
+                plain.setdefault(x.key, x)
+        return primed, plain
+
+    def written(x: n.Sym) -> str:
+        items = "".join(i.base + "".join("^" + label for label in i.labels) + "'" * i.primes
+                        if isinstance(i, n.Sym) else _index_text(i) for i in x.indices)
+        return f"{x.key.split(':')[-1]}_{{{items}}}"
+
+    (primed_l, plain_l), (primed_r, plain_r) = entries(lhs), entries(rhs)
+    for key in sorted(primed_l.keys() | primed_r.keys()):
+        left, right = primed_l.get(key, {}), primed_r.get(key, {})
+        if left.keys() == right.keys():
+            continue
+        plain = plain_l.get(key) or plain_r.get(key)
+        if plain is not None:
+            return f"{written(next(iter({**right, **left}.values())))} and {written(plain)}"
+    return ""
 
 
 def _index_text(item: n.Node) -> str:

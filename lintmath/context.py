@@ -417,59 +417,66 @@ def prose_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
                 if ends is not None:
                     items.append(replace(ends, where=f"{doc.path}:{number}", line=number, path=doc.path))
                 # "$\Pr(\xi = -1) = q = 1 - p$": the chain's last link names a letter's value
+                last = math[found[-1].end:].strip()
+                # "$R_A = R_B = wL/2$": each name the chain equates to its last link has that value too
+                links = [(f"{name} = {last}", find_relations(f"{name} = {last}"))
+                         for name in _named_links(math, found, macros)]
                 math, found = math[found[-2].end:], [replace(found[-1], start=found[-1].start - found[-2].end,
                                                              end=found[-1].end - found[-2].end)]
-            bound = _stated_inequality(math, found, macros) or _stated_interval(math, macros)
-            if bound is not None:
-                items.append(replace(bound, where=f"{doc.path}:{number}", line=number, path=doc.path))
-                continue
-            if len(found) != 1 or normalize_relation(math[found[0].start:found[0].end]) not in ("=", ":="):
-                continue
-            lhs, rhs = math[:found[0].start].strip(), math[found[0].end:].strip()
-            try:
-                left = parse_math(lhs, macros)
-                head = defined_head(left)
-            except (ParseFailure, RecursionError):
-                continue
-            try:
-                body = parse_stated_value(rhs, macros) if head is not None else None
-            except (ParseFailure, RecursionError):
-                named = _named(head, lhs, rhs, doc.path, number, True) if head is not None else None
-                if named is not None:
-                    items.append(named)
-                continue
-            letter = constant_as_letter(left)
-            if letter and rhs:
-                # "let $e = x - x^*$", "for $\pi = 0.5$": the document's own letter, not the constant
-                items.append(ContextItem(LETTER, letter, lhs, "=", rhs, f"{doc.path}:{number}", number,
-                                         False, doc.path, True))
-                continue
-            if head is None and rhs and (has_letters(lhs) or has_letters(rhs)) or _members_equated(head, body):
-                # (also "when $R_A = R_B$": two members of one family said equal is a case, not the value
-                # of one of them; put in, it would make any step that subtracts them hold)
-                relation = _stated_relation(lhs, rhs, macros)
-                if relation is not None:
-                    items.append(replace(relation, where=f"{doc.path}:{number}", line=number, path=doc.path))
-                complement = _complement_of_sum(left, lhs, rhs)
-                if complement is not None:
-                    # "alleles at frequencies $p + q = 1$": the notes' standing convention, as $q = 1 - p$
-                    # would state it (a value with letters: it verifies, but never refutes, a step naming q)
-                    letter, value = complement
-                    items.append(ContextItem("result", letter, letter, "=", value, f"{doc.path}:{number}", number,
-                                             False, doc.path, True, _declares(line[:match.start()]), "", True))
-                continue
-            if head is not None and rhs and defines_from_itself(head, body) and not _member_from_siblings(head, body):
-                # "using $w_{ij} = w_{ji}$": a name on both sides gives no value, but it states a
-                # relation (a symmetry) that a step may rest on
-                relation = _stated_relation(lhs, rhs, macros)
-                if relation is not None:
-                    items.append(replace(relation, where=f"{doc.path}:{number}", line=number, path=doc.path))
-                continue
-            if head is None or not rhs:
-                continue
-            items.append(ContextItem("result", head.base, lhs, "=", rhs, f"{doc.path}:{number}", number,
-                                     False, doc.path, True, _declares(line[:match.start()]), head_label(head, body, _parameters(left)),
-                                     has_letters(rhs, macros), value_key(body), _explains(line[:match.start()])))
+            else:
+                links = []
+            for math, found in [(math, found), *links]:
+                bound = _stated_inequality(math, found, macros) or _stated_interval(math, macros)
+                if bound is not None:
+                    items.append(replace(bound, where=f"{doc.path}:{number}", line=number, path=doc.path))
+                    continue
+                if len(found) != 1 or normalize_relation(math[found[0].start:found[0].end]) not in ("=", ":="):
+                    continue
+                lhs, rhs = math[:found[0].start].strip(), math[found[0].end:].strip()
+                try:
+                    left = parse_math(lhs, macros)
+                    head = defined_head(left)
+                except (ParseFailure, RecursionError):
+                    continue
+                try:
+                    body = parse_stated_value(rhs, macros) if head is not None else None
+                except (ParseFailure, RecursionError):
+                    named = _named(head, lhs, rhs, doc.path, number, True) if head is not None else None
+                    if named is not None:
+                        items.append(named)
+                    continue
+                letter = constant_as_letter(left)
+                if letter and rhs:
+                    # "let $e = x - x^*$", "for $\pi = 0.5$": the document's own letter, not the constant
+                    items.append(ContextItem(LETTER, letter, lhs, "=", rhs, f"{doc.path}:{number}", number,
+                                             False, doc.path, True))
+                    continue
+                if head is None and rhs and (has_letters(lhs) or has_letters(rhs)) or _members_equated(head, body):
+                    # (also "when $R_A = R_B$": two members of one family said equal is a case, not the value
+                    # of one of them; put in, it would make any step that subtracts them hold)
+                    relation = _stated_relation(lhs, rhs, macros)
+                    if relation is not None:
+                        items.append(replace(relation, where=f"{doc.path}:{number}", line=number, path=doc.path))
+                    complement = _complement_of_sum(left, lhs, rhs)
+                    if complement is not None:
+                        # "alleles at frequencies $p + q = 1$": the notes' standing convention, as $q = 1 - p$
+                        # would state it (a value with letters: it verifies, but never refutes, a step naming q)
+                        letter, value = complement
+                        items.append(ContextItem("result", letter, letter, "=", value, f"{doc.path}:{number}", number,
+                                                 False, doc.path, True, _declares(line[:match.start()]), "", True))
+                    continue
+                if head is not None and rhs and defines_from_itself(head, body) and not _member_from_siblings(head, body):
+                    # "using $w_{ij} = w_{ji}$": a name on both sides gives no value, but it states a
+                    # relation (a symmetry) that a step may rest on
+                    relation = _stated_relation(lhs, rhs, macros)
+                    if relation is not None:
+                        items.append(replace(relation, where=f"{doc.path}:{number}", line=number, path=doc.path))
+                    continue
+                if head is None or not rhs:
+                    continue
+                items.append(ContextItem("result", head.base, lhs, "=", rhs, f"{doc.path}:{number}", number,
+                                         False, doc.path, True, _declares(line[:match.start()]), head_label(head, body, _parameters(left)),
+                                         has_letters(rhs, macros), value_key(body), _explains(line[:match.start()])))
     return items
 
 
@@ -537,6 +544,24 @@ def _declares(before: str) -> bool:
 RELATION = "relation"
 #: a relation stated inline holds for the derivations of its passage, this many lines below it
 RELATION_REACH = 25
+
+
+def _named_links(math: str, found: list, macros: dict[str, Macro]) -> list[str]:
+    """The links of an inline chain ``a = b = ... = v`` before the last link (``b = v``, read as any
+    inline value is), as written, when every link but v is a name alone (``R_A`` of ``R_A = R_B = wL/2``):
+    the chain gives each of them the value v. A link that is an expression (the middle of
+    ``E[f] = \\bar f - \\bar f = 0``) is a reason, and the chain names nothing more."""
+    names = []
+    for at, relation in enumerate(found):
+        text = math[found[at - 1].end if at else 0:relation.start].strip()
+        try:
+            tree = parse_math(text, macros)
+        except (ParseFailure, RecursionError):
+            return []
+        if not isinstance(tree, n.Sym) or defined_head(tree) is None:
+            return []  # a reason in the middle: the chain is a derivation, not names given one value
+        names.append(text)
+    return names[:-1]
 
 
 def _stated_relation(lhs: str, rhs: str, macros: dict[str, Macro]) -> ContextItem | None:

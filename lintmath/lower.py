@@ -2445,6 +2445,10 @@ class Lowerer:
             raise Undecidable("an infinite series of the entries of a sequence defined elsewhere is not decided")
         if isinstance(item, n.Num):
             return item.value
+        if isinstance(item, n.Sym) and (item.primes or item.labels):
+            # a primed or starred index is an index of its own: \sigma_{x'} is the stress on the rotated
+            # face, no name for \sigma_x, and i' is no value the unprimed i takes
+            return item.key + "".join("^" + label for label in item.labels) + "'" * item.primes
         if isinstance(item, n.Sym) and not item.indices and not item.style:
             if item.base in self.env:
                 return str(self.env[item.base])

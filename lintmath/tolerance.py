@@ -54,7 +54,7 @@ def decimal_tolerance(*trees: n.Node, given: bool = False) -> sp.Float:
         result = None if given else _lone_number(tree)
         if result is not None and "." in result.value and Fraction(result.value):
             shares.append(_half_unit(result) / Fraction(result.value))
-        elif result is not None and len(result.value.lstrip("0")) >= ROUNDED_INTEGER_DIGITS:
+        elif result is not None and "." not in result.value and len(result.value.lstrip("0")) >= ROUNDED_INTEGER_DIGITS:
             # \frac{170}{\sqrt 2} = 120, 1000 e^{0.5} = 1649: a whole number of three digits or more that
             # ends a computation is rounded to units; a slip of integer arithmetic is off by 1 or more
             shares.append(Fraction(1, 2) / Fraction(result.value))
@@ -225,8 +225,16 @@ def _without_units(tree: n.Node) -> n.Node:
 
 
 def _unit_factor(node: n.Node) -> bool:
-    """A unit or a power of one (``\\mathrm{m}^2``, ``\\mathrm{s}^{-1}``): what a result counts, not its digits."""
-    return is_unit(node) or isinstance(node, n.Pow) and is_unit(node.base)
+    """A unit or a power of one (``\\mathrm{m}^2``, ``\\mathrm{s}^{-1}``): what a result counts, not its digits;
+    also a unit written in SI base units (see parse/si.py): ``987\\,\\mathrm{kN}`` is 987 times
+    ``(1 \\cdot 10^{3}\\,\\mathrm{kg\\,m\\,s^{-2}})``, still rounded to its units."""
+    return is_unit(node) or isinstance(node, n.Pow) and is_unit(node.base) or _converted_unit(node)
+
+
+def _converted_unit(node: n.Node) -> bool:
+    if not isinstance(node, n.Paren) or not any(is_unit(x) for x in node.walk()):
+        return False
+    return all(is_unit(x) or isinstance(x, (n.Num, n.Pow, n.Mul, n.Div, n.Add, n.Term, n.Paren)) for x in node.walk())
 
 
 def scientific_parts(node: n.Node) -> tuple[n.Num, n.Node, int] | None:

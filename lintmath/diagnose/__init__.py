@@ -34,7 +34,7 @@ from lintmath.diagnose.edits import (
     written_number,
 )
 from lintmath.diagnose.exponents import exponents
-from lintmath.diagnose.factors import constant_factors, dropped_constants, missing_factors
+from lintmath.diagnose.factors import constant_factors, dropped_constants, missing_factors, result_factors
 from lintmath.diagnose.functions import wrong_functions
 from lintmath.diagnose.reciprocals import (
     fractions_as_before, fractions_over_one, reciprocal_wraps, reciprocals, transposes,
@@ -58,7 +58,7 @@ __all__ = [
     "arithmetic", "carried_bounds", "chain_terms", "changed_dots", "changed_variables", "constant_factors",
     "decimal_slips", "difference_terms", "dropped_constants", "dropped_terms", "exponents", "fractions_as_before",
     "fractions_over_one", "missing_factors", "reciprocal_wraps", "reciprocals", "renamed_copies",
-    "renamed_siblings", "sign_flips", "transposes", "twin_removals", "wrong_functions",
+    "renamed_siblings", "result_factors", "sign_flips", "transposes", "twin_removals", "wrong_functions",
 ]
 
 MAX_CANDIDATES = 400  # comparisons (and solves) per refuted step, over all kinds
@@ -95,8 +95,9 @@ GUARD_SECONDS = 0.3
 GENERATORS: list[Callable[[Context], Iterator[Candidate]]] = [
     carried_bounds, fractions_over_one, fractions_as_before, sign_flips, decimal_slips, dropped_terms,
     constant_factors, exponents,
-    changed_variables, changed_dots, wrong_functions, reciprocals, transposes, arithmetic, twin_removals,
-    renamed_siblings, renamed_copies, chain_terms, dropped_constants, missing_factors, reciprocal_wraps, difference_terms,
+    changed_variables, changed_dots, wrong_functions, reciprocals, transposes, arithmetic, result_factors,
+    twin_removals, renamed_siblings, renamed_copies, chain_terms, dropped_constants, missing_factors, reciprocal_wraps,
+    difference_terms,
 ]
 # The edits that solve for a term lost from the line (a constant, or the whole difference): where
 # the default reading cannot be built, they solve in the reading that refuted the step

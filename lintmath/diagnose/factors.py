@@ -8,7 +8,7 @@ from dataclasses import replace
 from fractions import Fraction
 from typing import Iterator
 
-from lintmath.diagnose.arithmetic import _worked_out
+from lintmath.diagnose.arithmetic import _worked_out, stated_result
 from lintmath.diagnose.edits import (
     Candidate, Context, _adds_by_depth, _beside_decimals, _by_depth, _compact, _edit, _insertion_edit, _number_node,
     _number_text, _parents, _powers, _restyled_number, _wrapped, numeric_value, replace_node,
@@ -145,3 +145,45 @@ def missing_factors(ctx: Context) -> Iterator[Candidate]:
             detail = (f"the whole line is off by a factor of {factor}" if site is rhs
                       else f"`{shown}` is missing a factor of {factor}")
         yield Candidate("constant_factor", tree, site.start, site.end, edit, detail)
+
+
+#: what a worked example's result is of the line before's value when a factor of the computation is lost
+#: or counted twice: the value over the result, and how that reads
+_RESULT_FACTORS = ((Fraction(2), "half"), (Fraction(3), "a third of"), (Fraction(4), "a quarter of"),
+                   (Fraction(1, 2), "twice"), (Fraction(1, 3), "three times"), (Fraction(1, 4), "four times"),
+                   (Fraction(3, 2), "two thirds of"), (Fraction(2, 3), "one and a half times"))
+
+
+def result_factors(ctx: Context) -> Iterator[Candidate]:
+    """LM103: a rounded result that is the line before's value times 2, 3, 4 or their inverses
+    (``40.7`` for ``\\frac{16 \\times 2 \\times 10^6}{\\pi \\times 50^3} = 81.5``): a factor of the computation lost
+    or counted twice, not a digit's slip (see decimal_slips), written back as the value rounded to the
+    result's own decimals. Only results of two digits or more, whose rounding cannot hide the factor."""
+    from lintmath.tolerance import scientific_parts
+
+    result = stated_result(ctx)
+    if result is None:
+        return
+    scientific = scientific_parts(result.number)
+    mantissa = scientific[0] if scientific is not None else result.number
+    if not isinstance(mantissa, n.Num) or "." not in mantissa.value \
+            or len(mantissa.value.replace(".", "").lstrip("0")) < 2:
+        return
+    power = scientific[2] if scientific is not None else 0
+    written = Fraction(mantissa.value) * Fraction(10) ** power * (-1 if result.negative else 1)
+    target = Fraction(float(result.value))
+    if not written or not target:
+        return
+    share = Fraction(1, 2) * Fraction(10) ** -len(mantissa.value.split(".")[1]) / abs(Fraction(mantissa.value))
+    for factor, shown in _RESULT_FACTORS:
+        if abs(target / (written * factor) - 1) > 2 * share:
+            continue
+        decimals = len(mantissa.value.split(".")[1])
+        digits = f"{float(abs(target) / Fraction(10) ** power):.{decimals}f}"
+        text = ctx.rhs_text[result.number.start:result.number.end]
+        new = text[: mantissa.start - result.number.start] + digits + text[mantissa.end - result.number.start:]
+        yield Candidate("constant_factor", replace_node(ctx.rhs, mantissa, replace(mantissa, value=digits)),
+                        result.number.start, result.number.end, (mantissa.start, mantissa.end, digits),
+                        f"`{_compact(text)}` is {shown} the line before's value (`{_compact(new)}`): a factor "
+                        "lost or counted twice")
+        return
