@@ -137,9 +137,41 @@ def defined_head(tree: n.Node) -> n.Sym | None:
     if isinstance(tree, n.Apply) and expectation.kind_of(tree) is not None:
         # Var(X) = E[X^2] - E[X]^2 is a claim about operators lintmath knows, not a name being given
         return None
-    if isinstance(tree, n.Apply) and not tree.primes and all(isinstance(a, n.Sym) and not a.indices for a in tree.args):
+    if isinstance(tree, n.Apply) and not tree.primes and all(parameter_key(a) is not None for a in tree.args):
+        subscripted = [a for a in tree.args if a.indices]  # type: ignore[union-attr]
+        # pi_1(q_1, q_1) would bind one letter twice
+        if subscripted and len({parameter_key(a) for a in tree.args}) != len(tree.args):
+            return None
         return tree.func
     return None
+
+
+#: letters that index a family (x_i, y_t): an argument x_i is one member of the data, not a variable of its own
+_FAMILY_INDICES = frozenset("ijklmnt")
+
+
+def parameter_key(arg: n.Node) -> str | None:
+    """The key a function's argument on a defining left side binds its value by: the letter's key
+    (``x``, ``bf:x``), or, for a variable written with a fixed subscript (``q_1`` of a duopolist's profit
+    pi_1(q_1, q_2), ``p_x`` of an indirect utility v(p_x, p_y, m)), that key with its subscript,
+    ``q_{1}``. None for any other argument: an expression, a subscripted letter that is primed or marked,
+    a member x_i of a family."""
+    if not isinstance(arg, n.Sym):
+        return None
+    if not arg.indices:
+        return arg.key
+    if arg.primes or arg.labels or arg.sup_letter is not None:
+        return None
+    marks = []
+    for index in arg.indices:
+        if isinstance(index, n.Num) and index.value.isdigit():
+            marks.append(index.value)
+        elif isinstance(index, n.Sym) and not (index.indices or index.primes or index.labels or index.style) \
+                and index.sup_letter is None and index.base not in _FAMILY_INDICES and len(index.base) == 1:
+            marks.append(index.base)
+        else:
+            return None
+    return f"{arg.key}_{{{','.join(marks)}}}"
 
 
 def defines_from_itself(head: n.Sym, body: n.Node) -> bool:
@@ -211,8 +243,11 @@ def _member_from_siblings(head: n.Sym, body: n.Node) -> bool:
 
 def _mentions_parameters(lhs: n.Apply, rhs: n.Node) -> bool:
     """Whether the value ``rhs`` of ``f(x, y)`` depends on one of its arguments x, y."""
-    params = {a.base for a in lhs.args if isinstance(a, n.Sym)}
-    return any(isinstance(x, n.Sym) and not x.style and x.base in params for x in rhs.walk())
+    letters = {a.base for a in lhs.args if isinstance(a, n.Sym) and not a.indices}
+    # a subscripted argument by its subscript too: q_2 is no mention of the q_1 of pi_1(q_1)
+    subscripted = {parameter_key(a) for a in lhs.args if isinstance(a, n.Sym) and a.indices}
+    return any(isinstance(x, n.Sym) and not x.style
+               and (x.base in letters or bool(x.indices) and parameter_key(x) in subscripted) for x in rhs.walk())
 
 
 #: what follows the first value of a right side that lists values (``0, 1, \dots, N-1``, ``1, 2, 3``)
@@ -251,7 +286,10 @@ def definition_of(step: Step, macros: dict[str, Macro], path: str,
         return None
     if isinstance(lhs, n.Apply) and constants is not None and _mentions_parameters(lhs, rhs):
         params = set(_parameters(lhs))
-        constants[head.base] = {x.base for x in rhs.walk() if isinstance(x, n.Sym) and x.base not in params}
+        # the q_1, q_2 of pi_1(q_1, q_2) are its variables, no constants of its value
+        subscripted = {parameter_key(a) for a in lhs.args if isinstance(a, n.Sym) and a.indices}
+        constants[head.base] = {x.base for x in rhs.walk() if isinstance(x, n.Sym) and x.base not in params
+                                and not (x.indices and parameter_key(x) in subscripted)}
     if isinstance(lhs, n.Apply) and functions is not None:
         if _mentions_parameters(lhs, rhs):
             functions.add(head.base)

@@ -501,13 +501,15 @@ EQUATION_CLAUSE = "an equation in a chain of implications (=>, <=>): a condition
 
 def _solved_beside(lhs: str, rhs: str, rows: tuple[str, ...], macros: Mapping[str, Macro]) -> bool:
     """Whether the lone equation ``lhs = rhs`` is one that a row beside it rearranges or solves
-    (``3x + 5 = x - 7`` over ``2x = -12``; ``3x^2 + 3y^2y' = 6y + 6xy'`` over ``y'(3y^2 - 6x) = ...``):
+    (``3x + 5 = x - 7`` over ``2x = -12``; ``3x^2 + 3y^2y' = 6y + 6xy'`` over ``y'(3y^2 - 6x) = ...``;
+    ``2q = 1 - q`` over ``q^* = 1/3``, the root named by a star):
     their differences ``lhs - rhs`` are proportional, or, in one unknown, share a root. Rows that
     write their own left sides, one under the other, state equations, not identities. Asked of
     refuted steps only."""
     for k in range(0, len(rows) - 1, 2):
-        for texts in {(lhs, rhs, rows[k], rows[k + 1]),
-                      tuple(_PRIMED_BRACKET.sub(r"\\cdot ", t) for t in (lhs, rhs, rows[k], rows[k + 1]))}:
+        written = (lhs, rhs, rows[k], rows[k + 1])
+        for texts in {written, tuple(_PRIMED_BRACKET.sub(r"\\cdot ", t) for t in written),
+                      tuple(_STARRED.sub("", t) for t in written)}:
             try:
                 mine = parse_math(rf"\left({texts[0]}\right) - \left({texts[1]}\right)", macros)
                 other = parse_math(rf"\left({texts[2]}\right) - \left({texts[3]}\right)", macros)
@@ -521,6 +523,8 @@ def _solved_beside(lhs: str, rhs: str, rows: tuple[str, ...], macros: Mapping[st
 
 #: y'(3y^2 - 6x): in a row of implicit differentiation, the derivative times a bracket
 _PRIMED_BRACKET = re.compile(r"(?<=')\s*(?=\(|\\left\()")
+#: the star of p^*, q^{\ast}: the row that solves 2q = 1 - q names its root q^* (an equilibrium, an optimum)
+_STARRED = re.compile(r"\^\s*(?:\{\s*(?:\*|\\ast|\\star)\s*\}|\*|\\(?:ast|star)(?![A-Za-z]))")
 
 
 #: a level in decibels, 10 or 20 times a common logarithm

@@ -106,7 +106,7 @@ def tasks_for(doc: Document, config: Config) -> list[tuple[StepResult, Task]]:
                         _derived(derivation, step.index),
                         _moduli_near(step.lhs.line, modular_lines), step.note,
                         _chain_lines(lines, step.index),
-                        len(derivation.steps) == 1 and _introduced_as_condition(view.lines, step))
+                        len(derivation.steps) == 1 and _introduced_as_condition(view.lines, step, rows))
             # (reported as extracted: a notebook's steps by their line within the cell)
             pairs.append((StepResult(doc.derivations[k], doc.derivations[k].steps[step.index], None),  # type: ignore[arg-type]
                           task))
@@ -211,6 +211,11 @@ def _chain_lines(lines: list[str], k: int) -> tuple[str, ...]:
 # "if and only if", "provided that", "as long as"
 _CONDITION_WORDS = re.compile(r"(?:\b(?:when|whenever|if|iff|provided(?:\s+that)?|unless|(?:as|so)\s+long\s+as)"
                               r"|\\iff|\\Leftrightarrow)\s*[,:]?\s*$", re.IGNORECASE)
+# the prose's last words before an equation to solve that it names as such: "the indifference (first-order)
+# condition is", "setting the two payoffs equal gives", "equating ... gives" (1 + 3q = 3 - q holds at q^* alone)
+_EQUATION_WORDS = re.compile(r"(?:\bconditions?(?:\s+(?:is|are|reads?|becomes?|gives?|yields?))?"
+                             r"|\bequating\b[^.]*|\bsetting\b[^.]*\b(?:equal|equals|zero)\b[^.]*)\s*[,:]?\s*$",
+                             re.IGNORECASE)
 # what opens the display between those words and its first row: \begin{align*}, \[, $$
 _DISPLAY_OPENER = re.compile(r"(?:\\begin\s*\{[^{}]*\}(?:\s*\{[^{}]*\})?|\\\[|\$\$)\s*$")
 #: how many source lines (not blank) before a display its introducing words are looked for in
@@ -219,10 +224,13 @@ CONDITION_LINES = 3
 CONDITION_CHARS = 200
 
 
-def _introduced_as_condition(lines: tuple[str, ...], step) -> bool:
+def _introduced_as_condition(lines: tuple[str, ...], step, rows: tuple[str, ...] = ()) -> bool:
     """Whether the prose just before ``step``'s row ends with words that make it a condition
     (``... beats the sample mean when``, ``if and only if``), as a lone relation in a display: then the
-    relation says when something holds, and the letters need not meet it. False without source lines."""
+    relation says when something holds, and the letters need not meet it. So do words that name it an
+    equation to solve (``the indifference condition is``), where no ``rows`` beside it in its display
+    solve it: those decide (see conventions.EQUATION_SOLVED), and a wrong root below keeps it refuted.
+    False without source lines."""
     at = step.lhs.line
     if not lines or not 0 < at <= len(lines):
         return False
@@ -240,7 +248,7 @@ def _introduced_as_condition(lines: tuple[str, ...], step) -> bool:
         if shorter == text:
             break
         text = shorter
-    return _CONDITION_WORDS.search(text) is not None
+    return _CONDITION_WORDS.search(text) is not None or not rows and _EQUATION_WORDS.search(text) is not None
 
 
 def _in_implication(derivation, k: int) -> bool:

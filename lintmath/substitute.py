@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Mapping
 
-from lintmath.context import ContextItem, component_labels, defined_head
+from lintmath.context import ContextItem, component_labels, defined_head, parameter_key
 from lintmath.model import Macro
 from lintmath.parse import nodes as n
 from lintmath.parse.parser import parse_math, parse_stated_value
@@ -48,7 +48,8 @@ def parse_definitions(items: tuple[ContextItem, ...], macros: Mapping[str, Macro
             continue
         if isinstance(lhs, n.Apply):
             # by key: the bold x of f(\mathbf{x}) = \mathbf{b}^T\mathbf{x} is the bold x of its body
-            params = tuple(a.key for a in lhs.args)  # type: ignore[union-attr]
+            # (q_1, q_2 by their subscripts too: see parameter_key)
+            params = tuple(parameter_key(a) or a.key for a in lhs.args)  # type: ignore[union-attr]
             indices = tuple(i.base for i in head.indices if isinstance(i, n.Sym) and not i.indices)
             out.append(Definition(item, head, params, True, body, indices))
         else:
@@ -139,7 +140,7 @@ def _bind(body: n.Node, binding: dict[str, n.Node]) -> n.Node:
     def bound(node: n.Node) -> bool:
         # a labelled letter is a quantity of its own: the x^* of f(x) = (x - x^*)^2 g(x) is the root,
         # not the parameter (bound, it would make f vanish, and any step about f hold)
-        return isinstance(node, n.Sym) and not node.indices and not node.labels and node.key in binding
+        return isinstance(node, n.Sym) and not node.labels and _binding_key(node) in binding
 
     def bracket(node: n.Apply) -> n.Node:
         arg = _bind(node.args[0], binding)
@@ -173,19 +174,19 @@ def _bind(body: n.Node, binding: dict[str, n.Node]) -> n.Node:
         if isinstance(node, n.Pow) and isinstance(node.base, n.Apply) and bound(node.base.func) \
                 and node.base.maybe_product:
             power = n.Pow(node.base.start, node.end, bracket(node.base), _bind(node.exp, binding))
-            return n.Mul(node.start, node.end, (binding[node.base.func.key], power), False, ("",))
+            return n.Mul(node.start, node.end, (binding[_binding_key(node.base.func)], power), False, ("",))
         if isinstance(node, n.Apply) and bound(node.func):
             if not node.maybe_product:
                 return None
-            return n.Mul(node.start, node.end, (binding[node.func.key], bracket(node)), False, ("",))
+            return n.Mul(node.start, node.end, (binding[_binding_key(node.func)], bracket(node)), False, ("",))
         if bound(node):
-            return binding[node.key]
+            return binding[_binding_key(node)]
         if isinstance(node, n.Sym) and node.sup_letter is not None and bound(node.sup_letter) \
-                and not isinstance(binding[node.sup_letter.key], n.Sym):
+                and not isinstance(binding[_binding_key(node.sup_letter)], n.Sym):
             # x_i^k in m_k = (1/n) sum_i x_i^k, used as m_2: a letter superscript bound to a number
             # or an expression is a power (a letter stays a superscript that may be a label, t_k^x)
             base = _bind(replace(node, sup_letter=None), binding)
-            return n.Pow(node.start, node.end, base, binding[node.sup_letter.key])
+            return n.Pow(node.start, node.end, base, binding[_binding_key(node.sup_letter)])
         return None
 
     return transform(body, fn) if binding else body
@@ -199,18 +200,27 @@ def _writes_bare(argument: n.Node, head: n.Sym) -> bool:
 
 
 def _plain_letter(node: n.Node | str | None) -> str | None:
-    """The key a variable is bound by (see Definition.params), for a letter without indices or labels."""
+    """The key a variable is bound by (see Definition.params), for a letter without labels, with at most
+    a fixed subscript (q_1, p_x)."""
     if isinstance(node, str):
         return node
-    if isinstance(node, n.Sym) and not node.indices and not node.labels:
-        return node.key
+    if isinstance(node, n.Sym) and not node.labels:
+        return _binding_key(node)
     return None
 
 
+def _binding_key(sym: n.Sym) -> str | None:
+    """The key a letter is bound by: its own key, or with a fixed subscript, that too (see parameter_key)."""
+    return parameter_key(sym) if sym.indices else sym.key
+
+
 def _key_symbol(key: str, start: int, end: int) -> n.Sym:
-    """The letter of a parameter's key (``bf:x``: the bold x)."""
+    """The letter of a parameter's key (``bf:x``: the bold x; ``q_{1}``: q with subscript 1)."""
+    key, _, marks = key.partition("_{")
     style, _, base = key.partition(":") if ":" in key else ("", "", key)
-    return n.Sym(start, end, base, style)
+    indices = tuple(n.Num(start, end, m) if m.isdigit() else n.Sym(start, end, m)
+                    for m in marks.rstrip("}").split(",")) if marks else ()
+    return n.Sym(start, end, base, style, indices)
 
 
 def _bare_letter(value: n.Node) -> n.Sym | None:
@@ -326,6 +336,13 @@ def _derivative_variable(body: n.Node, primed: set[str]) -> str | None:
     return variable
 
 
+def _derivative_of(value: n.Node, variable: n.Sym, order: int, at: n.Node) -> n.Deriv:
+    """The derivative a prime on a defined name stands for: of the whole value, so it is put in as one
+    bracket; bare, a value (v - b) \\cdot 2b would read as the derivative of its first bracket alone,
+    as \\frac{d}{db}(v - b) \\cdot 2b is written (see lower._bracket_then_factors)."""
+    return n.Deriv(at.start, at.end, n.Paren(value.start, value.end, value), ((variable, order),), False)
+
+
 def _mentions_letter(body: n.Node, letter: str) -> bool:
     # a member of another family whose name is the letter (the H_0 of t_H = 1/H_0, the Hubble time beside
     # today's Hubble rate) is a quantity of its own, not the index: such a subscript is a label
@@ -373,18 +390,29 @@ def _differentiated_function(node: n.Deriv, definitions: list[Definition],
                              names: set[str] | None) -> tuple[n.Node, Definition] | None:
     """``\\frac{dN}{dE}`` beside both ``N = ...`` (a total) and ``N(E) = ...`` (a count up to E): the bare N
     differentiated by E is the function of E, as notes write g(E) = dN/dE; the value, constant in E,
-    would make the derivative vanish. None where no function of the name has that one parameter."""
+    would make the derivative vanish. So is a bare u under a partial derivative by some of the variables of a
+    defined u(x, y). None where no function of the name has those parameters."""
     body = node.body
-    if node.primes or len(node.wrt) != 1 or not isinstance(body, n.Sym) or body.primes or body.indices:
+    if node.primes or not node.wrt or not isinstance(body, n.Sym) or body.primes:
         return None
-    variable = node.wrt[0][0]
-    if not isinstance(variable, n.Sym):
+    keys = [_plain_letter(var) for var, _ in node.wrt]
+    if None in keys:
         return None
     for d in definitions:
-        if d.function and d.params == (variable.key,) and not d.indices and _same_name(body, d.head) \
-                and (names is None or d.head.base in names):
-            value = n.Paren(body.start, body.end, d.body)
-            return replace(node, body=value), d
+        if not d.function or not _same_name(body, d.head) or (names is not None and d.head.base not in names):
+            continue
+        if len(keys) == 1 and d.params == (keys[0],) and not d.indices and not body.indices:
+            return replace(node, body=n.Paren(body.start, body.end, d.body)), d
+        if node.partial and len(d.params) > 1 and len(set(d.params)) == len(d.params) and set(keys) <= set(d.params) \
+                and not any(not e.function and _same_name(body, e.head) for e in definitions):
+            # \frac{\partial u}{\partial x} with u(x, y) defined: the partial derivative of the function at
+            # its own variables, the others held fixed (only the partial sign says so: a total du/dx may
+            # let y move with x, along a budget line). A value given to the bare name (L = xy + ... of
+            # the next example) is what the bare name stands for; the \pi_1 of \pi_1(q_1, q_2) is not \pi_2's
+            renamed = _indices_bound(d, body)
+            if renamed is None:
+                continue
+            return replace(node, body=n.Paren(body.start, body.end, _bind(d.body, renamed))), d
     return None
 
 
@@ -449,7 +477,7 @@ def substitute(tree: n.Node, definitions: list[Definition], names: set[str] | No
                     # f' with f(x) defined is the derivative of the body, not the body (whose prime
                     # dropped would refute f' = 3x^2 beside f(x) = x^3)
                     param = _key_symbol(d.params[0], node.start, node.end)
-                    return n.Deriv(node.start, node.end, value, ((param, node.primes),), False)
+                    return _derivative_of(value, param, node.primes, node)
                 return n.Paren(node.start, node.end, value)
             if d.function and isinstance(node, n.Apply) and _same_name(node.func, d.head) and node.maybe_product \
                     and not node.primes and len(node.args) == len(d.params) == 1 and _writes_bare(node.args[0], d.head):
@@ -470,7 +498,7 @@ def substitute(tree: n.Node, definitions: list[Definition], names: set[str] | No
                 # f'(a) with f(x) defined: the derivative of the body, evaluated at a
                 used.append(d)
                 param = _key_symbol(d.params[0], node.start, node.end)
-                derivative = n.Deriv(node.start, node.end, _bind(d.body, renamed), ((param, node.primes),), False)
+                derivative = _derivative_of(_bind(d.body, renamed), param, node.primes, node)
                 arg = transform(node.args[0], fn)
                 return n.Evaluate(node.start, node.end, derivative, param, n.Paren(arg.start, arg.end, arg))
             if d.function and isinstance(node, n.Apply) and _same_name(node.func, d.head) \
@@ -496,7 +524,7 @@ def substitute(tree: n.Node, definitions: list[Definition], names: set[str] | No
                         continue
                     used.append(d)
                     wrt = _key_symbol(variable, node.start, node.end)
-                    return n.Deriv(node.start, node.end, value, ((wrt, node.primes),), False)
+                    return _derivative_of(value, wrt, node.primes, node)
                 used.append(d)
                 return n.Paren(node.start, node.end, value)
         return None
