@@ -1,0 +1,37 @@
+"""A refuted step that no small edit explains says so (LM100, with its counterexample), rather than
+naming as a "lost term" the whole left side less the whole right (x^2 = 2x is no term dropped), and
+the counterexample reads as the values sampled (n = 0.46, not 0.460000)."""
+from __future__ import annotations
+
+import pytest
+
+from documents import checked_steps
+
+from lintmath.check import check_step
+
+
+@pytest.mark.parametrize("lhs, rhs", [("x^2", "2x"), ("x^3 - x", "x^2"), ("t^2 + t", "3t^3")])
+def test_a_difference_sharing_no_term_with_the_line_is_no_lost_term(lhs: str, rhs: str) -> None:
+    verdict = check_step(lhs, rhs, "=")
+    assert verdict.status.value == "refuted"
+    assert verdict.diagnosis is None or verdict.diagnosis.kind != "dropped_term"
+
+
+@pytest.mark.parametrize("lhs, rhs, term", [
+    ("(a+b)^2", "a^2+b^2", "2ab"),
+    (r"\frac{d}{dx}(x^2+5x)", "2x", "5"),
+    ("(x+1)^2 - 1", "x^2", "2x"),
+])
+def test_a_term_lost_beside_terms_kept_is_still_named(lhs: str, rhs: str, term: str) -> None:
+    verdict = check_step(lhs, rhs, "=")
+    assert verdict.status.value == "refuted"
+    assert verdict.diagnosis is not None and verdict.diagnosis.kind == "dropped_term"
+    assert term in verdict.diagnosis.suggestion
+
+
+def test_a_counterexample_shows_the_sampled_values_as_short_decimals() -> None:
+    steps = checked_steps("\\begin{align*}\n\\binom{n}{2} &= \\frac{n^2}{2}\n\\end{align*}\n")
+    (step,) = steps
+    assert step.verdict.status.value == "refuted"
+    values = dict(step.verdict.counterexample).values()
+    assert values and all(len(v) <= 6 and not v.endswith("0000") for v in values)
