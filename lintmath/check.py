@@ -37,7 +37,7 @@ from lintmath.differentials import (
 )
 from lintmath.diagnose import GUARD_SECONDS, MAX_SECONDS, diagnose, refute_where_readable, sign_flips, unreadable
 from lintmath.model import Diagnosis, Macro, Status, Verdict
-from lintmath.parse import composition, nodes as n
+from lintmath.parse import composition, convolution, nodes as n
 from lintmath.parse.parser import closing, log_bases, parse_math, with_log_bases
 from lintmath.parse.tokens import ParseFailure, expand_macros, tokenize
 from lintmath.substitute import Definition, parse_definitions, substitute, transform
@@ -199,6 +199,10 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
                            indefinite=indefinite)
     verdict = _check_step(lhs, rhs, relation, macros=macros, first=first, seed=seed, explain=explain,
                           context=context, indefinite=indefinite, chain=chain)
+    if verdict.status is Status.UNVERIFIED and relation in EQUALITY and (
+            verdict.reason.endswith(STAR_UNREAD) or _writes_convolution_sum(lhs, rhs, macros)):
+        return _as_convolutions(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
+                                explain=explain, context=context, indefinite=indefinite, chain=chain)
     if verdict.status is Status.VERIFIED and relation in EQUALITY and any(item.kind == declared.KIND for item in context):
         verdict = _as_declared_matrices(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
                                         explain=explain, context=context, indefinite=indefinite)
@@ -369,6 +373,89 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
         # asked after the definitions in force: a mu the document defines as the mean verifies there
         return Verdict(Status.UNVERIFIED, MU_AS_MEAN, elapsed=verdict.elapsed)
     return verdict
+
+
+STAR_UNREAD = "between factors may be a convolution"
+CONVOLUTIONS_DIFFER = ("differs with the convolutions read as unknown signals, whose sides do not convolve the same "
+                       "signals (or convolve a signal the prose or convention defines, as the unit step): not decided")
+
+
+STAR_AS_PRODUCT = "differs as a convolution, holds with the star read as a product: which one is meant is not decided"
+
+
+def _convolved_with_definitions(lhs: str, rhs: str, relation: str, *, context: tuple[ContextItem, ...],
+                                **options) -> Verdict | None:
+    """x[k] * h[k] = x[k] - x[k-1] under $h[k] = \\delta[k] - \\delta[k-1]$: verified with the signals the
+    prose defines put in (verify-only: the value may be one example's), else None."""
+    used = []
+    for item in context:
+        if item.kind in ("define", "result") and item.relation == "=":
+            spelled = (convolution.with_definition(lhs, item.lhs, item.rhs),
+                       convolution.with_definition(rhs, item.lhs, item.rhs))
+            if spelled != (lhs, rhs):
+                lhs, rhs = spelled
+                used.append(item.where)
+    if not used:
+        return None
+    verdict = _check_step(lhs, rhs, relation, context=(), **options)
+    return replace(verdict, definitions=tuple(used)) if verdict.status is Status.VERIFIED else None
+
+
+def _writes_convolution_sum(lhs: str, rhs: str, macros: Mapping[str, Macro] | None) -> bool:
+    """Whether a side writes a convolution out as its sum or integral, \\sum_m x[m] \\delta[k - m]."""
+    if not re.search(r"\\(sum|int)(?![a-z])", lhs + " " + rhs):
+        return False
+    try:
+        parsed = parse_step(lhs, rhs, macros or {})
+    except ParseFailure:
+        return False
+    return convolution.writes_defining_sum(parsed.lhs, parsed.rhs)
+
+
+def _as_convolutions(lhs: str, rhs: str, relation: str, verdict: Verdict, *, macros: Mapping[str, Macro] | None,
+                     context: tuple[ContextItem, ...], **options) -> Verdict:
+    """A step with a star between signals, read as a convolution by its laws (see parse.convolution).
+    Verified by those laws alone; refuted only where both sides convolve the same free signals: a
+    convolution is an unknown signal to the comparison, which a definition of one of its signals (or
+    the unit step's values) may make equal to what the other side writes."""
+    written = (lhs, rhs)
+    lhs, rhs = convolution.applied_names(lhs), convolution.applied_names(rhs)
+    with convolution.reading():
+        read = _check_step(lhs, rhs, relation, macros=macros, context=context, **options)
+        if read.status is not Status.VERIFIED:
+            defined = _convolved_with_definitions(lhs, rhs, relation, macros=macros, context=context, **options)
+            if defined is not None:
+                return defined
+        if read.status is not Status.REFUTED:
+            # (undecided as convolutions, the step keeps the plain reading's reason: a name the reading
+            # of the convolution introduced would be no name of the author's)
+            return read if read.status is Status.VERIFIED else verdict
+        try:
+            parsed = parse_step(lhs, rhs, macros or {})
+        except ParseFailure:
+            return Verdict(Status.UNVERIFIED, CONVOLUTIONS_DIFFER, elapsed=read.elapsed)
+    sides = [sorted(x.func.base for x in tree.walk() if isinstance(x, n.Apply) and convolution.JOIN in x.func.base)
+             for tree in (parsed.lhs, parsed.rhs)]
+    convolved = {name.split("_")[0] for side in sides for atom in side for name in atom.split(convolution.JOIN)}
+    # (x[k] * \\delta[k - 2] = x[k] holds for the x[k] = \\cos(\\pi k) the prose may give: any signal counts)
+    names = {name.split("_")[0] for tree in (parsed.lhs, parsed.rhs) for x in tree.walk() if isinstance(x, n.Apply)
+             for name in x.func.base.split(convolution.JOIN)}
+    defined = any(item.kind in ("define", "result") and any(
+        re.search(re.escape(name) + r"(?![A-Za-z])", item.lhs) for name in names) for item in context)
+    if sides[0] != sides[1] or defined or convolved & convolution.KNOWN_SIGNALS:
+        return Verdict(Status.UNVERIFIED, CONVOLUTIONS_DIFFER, elapsed=read.elapsed)
+    impulses = [any(isinstance(x, n.Apply) and x.func.base == "\\delta" for x in tree.walk())
+                for tree in (parsed.lhs, parsed.rhs)]
+    if impulses[0] != impulses[1]:
+        # x(t) * \\delta(t - t_0) = x(t_0)\\delta(t - t_0): an impulse the convolutions left on one side only
+        # is the sifting of a product written with a star, which the product's reading cannot decide
+        return Verdict(Status.UNVERIFIED, STAR_AS_PRODUCT, elapsed=read.elapsed)
+    products = tuple(re.sub(r"\*|\\ast(?![A-Za-z])", r" \\cdot ", side) for side in (lhs, rhs))
+    if _check_step(*products, relation, macros=macros, context=context, **options).status is Status.VERIFIED:
+        # x[k] * \delta[k] = x[0]\delta[k]: the star was a product, as some notes write it
+        return Verdict(Status.UNVERIFIED, STAR_AS_PRODUCT, elapsed=read.elapsed)
+    # an edit the diagnosis suggests is one of the text read, which (x * h)[k] spread out is not
+    return read if (lhs, rhs) == written else replace(read, diagnosis=None)
 
 
 def _names_stated(item: ContextItem, trees: tuple[n.Node, ...]) -> bool:
@@ -1942,11 +2029,17 @@ def _ohms_read(parsed: Parsed, relation: str, seed: int) -> Parsed | str:
     (4.7\\,\\mathrm{k}\\Omega = 4700\\,\\Omega is kilo-ohms against ohms, not a quaternion times a letter):
     why it is no refutation under that reading, or the step so read, for the checks on units."""
     lhs, rhs = ohms_as_units(parsed.lhs), ohms_as_units(parsed.rhs)
+    if _ohms(lhs) + _ohms(rhs) == _ohms(parsed.lhs) + _ohms(parsed.rhs):
+        return parsed  # e^{-j\\Omega k}: an Omega after no number is a frequency, and the step has no ohms
     read = _unit_reading(Parsed(lhs, rhs, classify_letters(lhs, rhs)))
     if isinstance(read, str):
         return read
     outcome, _ = Comparator(read, relation, seed).decide()
     return Parsed(lhs, rhs, classify_letters(lhs, rhs)) if outcome.kind == "differ" else UNITS_UNSURE
+
+
+def _ohms(tree: n.Node) -> int:
+    return sum(isinstance(x, n.Sym) and x.style == "unit" and x.base.endswith("Ohm") for x in tree.walk())
 
 
 def _upright_namesakes(parsed: Parsed, names: set[str]) -> bool:

@@ -18,7 +18,7 @@ from lintmath.cartesian import basis_vectors, cartesian_fields
 from lintmath.differentials import PLAIN_D, SPACED_D, differential_reading, loose_differentials, plain_differentials
 from lintmath.model import Macro
 from lintmath.transforms import laplace_transforms
-from lintmath.parse import nodes as n
+from lintmath.parse import convolution, nodes as n
 from lintmath.parse.parser import AMBIGUOUS_SLASH, NO_DIFFERENTIAL, increments_of, parse_math, prepare
 from lintmath.parse.parser import reads_star_product, set_name
 from lintmath.parse.vocabulary import GREEK
@@ -48,6 +48,8 @@ def parse_step(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> Parsed:
             if tuples or not tuples_reading.unread_list(exc):
                 raise
             left, right = _listed_vectors(lhs, rhs, macros, increments, exc)
+    if convolution.active():
+        left, right = convolution.defining_sums(left), convolution.defining_sums(right)
     left, right = phase_products(left, right)
     left, right = horizon_powers((lhs, rhs), (left, right))
     left, right = cartesian_fields(left, right)

@@ -14,7 +14,7 @@ from typing import Callable, Iterator, Mapping
 
 from lintmath import expectation
 from lintmath.model import Macro
-from lintmath.parse import composition, nodes as n
+from lintmath.parse import composition, convolution, nodes as n
 from lintmath.parse.ellipsis import UNDECIDED as ELLIPSIS_UNDECIDED, fold_run
 from lintmath.parse.packages import package_commands
 from lintmath.parse.units import compact, siunitx_commands, unit_name
@@ -1014,7 +1014,8 @@ def parse_math(text: str, macros: Mapping[str, Macro] | list[Macro] | None = Non
     # A step's sides are parsed again by the checks around the comparison (symmetry, means, ±, modular
     # readings), and a chain's line is the next step's left side: the trees are immutable, so each is
     # built once. The entry holds its macro table, so an id is never taken for a new table's.
-    key = (text, id(macros), increments, tuples, implicit_dx, commutators, slashed_products, ones)
+    key = (text, id(macros), increments, tuples, implicit_dx, commutators, slashed_products, ones,
+           convolution.active())
     held = _PARSED.get(key)
     if held is not None and held[0] is macros:
         _PARSED.move_to_end(key)
@@ -1433,7 +1434,9 @@ class Parser:
             else:
                 break
         if any(op in STAR_PRODUCT for op in ops):
-            star_products(factors, ops)
+            convolved = star_products(factors, ops)
+            if convolved is not None:
+                return convolved
         if any(isinstance(f, n.Unsupported) and f.what == "..." for f in factors):
             factors, ops = _fold_factors(factors, ops, {t.text for t in self.root_toks} | _bound_letters(factors))
         if len(factors) == 1:
@@ -4278,14 +4281,16 @@ def reads_star_product(*trees: n.Node) -> bool:
     return any(isinstance(x, n.Mul) and any(op in STAR_PRODUCT for op in x.ops) for t in trees for x in t.walk())
 
 
-def star_products(factors: list[n.Node], ops: list[str]) -> None:
+def star_products(factors: list[n.Node], ops: list[str]) -> n.Node | None:
     """``2 * x``, ``a*b``, ``\\sigma(z)*(1-\\sigma(z))``: a star between factors is a product where no
     convolution is plausible, which is when one side of it is a number or a sum with a constant
     term (no one convolves with those), or when neither side is a signal (see _signal_like): then
     the star was only ever a product. Anything else (``x[n] * h[n]``, ``f(t) * g(t)``, ``x * \\delta``,
     ``A * B``, maybe elementwise) raises, as the star did before it was read: a step that holds as a
     product may not hold as a convolution, so neither verdict would be sound. The sides of a star are
-    the factors up to the next star, the scalar factors of a convolution being its scalars too."""
+    the factors up to the next star, the scalar factors of a convolution being its scalars too.
+    While convolutions are read (see convolution.reading), the stars between signals are one: the
+    product returned is then what their laws make of it (None: the stars were all products)."""
     chunks: list[list[n.Node]] = [[factors[0]]]
     stars: list[str] = []
     for factor, op in zip(factors[1:], ops):
@@ -4294,12 +4299,27 @@ def star_products(factors: list[n.Node], ops: list[str]) -> None:
             stars.append(op)
         else:
             chunks[-1].append(factor)
+    operands = [chunks[0]]
     for k, star in enumerate(stars):
         left, right = chunks[k], chunks[k + 1]
-        if _scalar_side(left) or _scalar_side(right):
+        if _scalar_side(left) or _scalar_side(right) or not any(_signal_like(f) for f in left + right):
+            operands[-1] = operands[-1] + right  # a product: 2 * x[k] is a scalar multiple of the signal
             continue
-        if any(_signal_like(f) for f in left + right):
+        if not convolution.active() or _signals_multiplied(factors, ops):
             raise ParseFailure(f"{star} between factors may be a convolution")
+        operands.append(right)
+    if len(operands) == 1:
+        return None
+    return convolution.convolved(operands, stars[0])
+
+
+def _signals_multiplied(factors: list[n.Node], ops: list[str]) -> bool:
+    """Whether a written product (``\\cdot``, ``\\times``) joins two signals beside a star: in
+    ``\\cos(\\omega t) \\cdot r(t) * c(t)`` which product binds first is the author's, and the two differ
+    (a number so joined comes out of the convolution either way)."""
+    return any(op in MUL_OPS and _signal_like(factors[k]) and _signal_like(factors[k + 1])
+               and not _scalar_side([factors[k]]) and not _scalar_side([factors[k + 1]])
+               for k, op in enumerate(ops))
 
 
 def _scalar_side(chunk: list[n.Node]) -> bool:

@@ -223,7 +223,8 @@ def writes_ohms(tree: n.Node) -> bool:
 def _ohm_units(node: n.Node) -> n.Node | None:
     if not isinstance(node, n.Mul):
         return None
-    factors, ops = list(node.factors), list(("", *node.ops))
+    # (a product built by a reading may leave its ops unwritten: juxtaposition)
+    factors, ops = list(node.factors), list(("", *node.ops)) + [""] * (len(node.factors) - 1 - len(node.ops))
     out: list[tuple[n.Node, str]] = []
     changed = False
     for k, f in enumerate(factors):
