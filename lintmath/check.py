@@ -27,7 +27,7 @@ from lintmath.lower import (
 )
 from lintmath import arithmetic, einstein, implication, linalg, modular, probability, quantum
 from lintmath import additive, complexes, declared, dependence, expectation, independence, infotheory, logbase, matfunc, primed, refusals, rotations, series, symmetric
-from lintmath import linearmaps, stacked
+from lintmath import linearmaps, reynolds, stacked
 from lintmath import tuples as tuples_reading
 from lintmath.budget import BudgetExceeded, work_time
 from lintmath.context import EARLIER, RELATION, SUPERSEDED, VALUES, ContextItem, with_earlier_values, with_letters
@@ -38,7 +38,7 @@ from lintmath.differentials import (
 from lintmath.diagnose import GUARD_SECONDS, MAX_SECONDS, diagnose, refute_where_readable, sign_flips, unreadable
 from lintmath.model import Diagnosis, Macro, Status, Verdict
 from lintmath.parse import composition, convolution, nodes as n
-from lintmath.parse.parser import closing, log_bases, parse_math, with_log_bases
+from lintmath.parse.parser import AVERAGE_BARS, OVER_EXPRESSION, closing, log_bases, parse_math, with_log_bases
 from lintmath.parse.tokens import ParseFailure, expand_macros, tokenize
 from lintmath.substitute import Definition, parse_definitions, substitute, transform
 from lintmath.parse.si import in_base_units, unit_size
@@ -220,6 +220,10 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
     if verdict.status is Status.VERIFIED and relation in EQUALITY and any(item.kind == complexes.KIND for item in context):
         verdict = _as_complex_letters(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
                                       context=context, indefinite=indefinite)
+    if verdict.status is Status.UNVERIFIED and relation in EQUALITY and verdict.reason in _UNREAD_AVERAGES \
+            and any(item.kind == reynolds.KIND for item in context):
+        verdict = _as_reynolds_averages(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
+                                        context=context, indefinite=indefinite)
     if verdict.status is Status.UNVERIFIED and relation in EQUALITY and verdict.reason == UNDEFINED_AT_SAMPLES \
             and any(item.kind == RELATION and item.relation != "=" for item in context):
         verdict = _verified_within_stated_bounds(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
@@ -304,7 +308,10 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
     if verdict.status is Status.UNVERIFIED and context and (
             verdict.reason.startswith(NAMES_ELSEWHERE + FUNCTIONS_ELSEWHERE) or verdict.reason == EQUATION_TO_SOLVE
             # (e^{2x}y)' = 4e^{2x} beside y = 2 + Ce^{-2x}: the function's value in force decides the group
-            or verdict.reason == PRIMED_FUNCTION_GROUP):
+            or verdict.reason == PRIMED_FUNCTION_GROUP
+            # \partial u/\partial x + \partial v/\partial y = 0 beside $u = ax$, $v = -ay$: nothing on the right
+            # asks for the values, which decide the derivatives
+            or verdict.reason.startswith("depends on ") and verdict.reason.endswith(UNDEFINED_HERE)):
         # \gamma^2 - \gamma^2\beta^2 = 1 under \gamma = 1/\sqrt{1 - \beta^2}: a side without letters is
         # an identity once a value with letters in force is put in (verify-only, as for names)
         stated = _stated_values(context)
@@ -1433,6 +1440,22 @@ def _as_complex_letters(lhs: str, rhs: str, relation: str, verdict: Verdict, **o
                                       f"declares {names} complex (at {where})", elapsed=verdict.elapsed + again.elapsed)
 
 
+UNREAD = "could not read: "
+_UNREAD_AVERAGES = {UNREAD + OVER_EXPRESSION.format(bar) for bar in AVERAGE_BARS}
+
+
+def _as_reynolds_averages(lhs: str, rhs: str, relation: str, verdict: Verdict, **options) -> Verdict:
+    """The verdict on a step with a bar over an expression and no fluctuation written (\\overline{u + v} =
+    \\bar u + \\bar v, \\overline{(u - \\bar u)(T - \\bar T)} = \\overline{uT} - \\bar u \\bar T), in a passage
+    whose prose states a Reynolds decomposition: verified where it holds with the bars averages, naming
+    the statement among its guesses. Verify-only: what the bars are is the prose's, which may also
+    write a conjugate; ``verdict`` stands otherwise."""
+    where = ", ".join(sorted({item.where for item in options["context"] if item.kind == reynolds.KIND}))
+    again = _verified_as_written(lhs, rhs, relation, f"the bars Reynolds averages (stated at {where})",
+                                 averages=True, **options)
+    return verdict if again is None else again
+
+
 def _verified_as_written(left: str, right: str, relation: str, guess: str, **options) -> Verdict | None:
     """The verdict on the sides as another reading writes them, with that reading among its guesses,
     when it verifies; None otherwise (a verify-only reading refutes nothing)."""
@@ -1516,6 +1539,9 @@ NAMES_ELSEWHERE = ("introduces ", "needs the definition of ", "the right side no
 #: ... and of one that drops a function the prose may define (``Let $f(x) = x^2$`` above
 #: ``x_t - \eta f'(x_t) = x_t - 2\eta x_t``): put in, it can only verify
 FUNCTIONS_ELSEWHERE = ("drops the function ",)
+# the end of the reason for a derivative of a name the step does not define (du/dx beside $u = ax$ of the
+# prose), which a value in force may decide
+UNDEFINED_HERE = ", which is not defined here"
 
 
 #: a written matrix (not \\begin{vmatrix}, a determinant and so a number)
@@ -1886,10 +1912,10 @@ def _check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro
                 first: bool = False, seed: int = 0, explain: bool = True,
                 context: tuple[ContextItem, ...] = (), indefinite: bool = False,
                 reading: Callable[[Parsed], Parsed] | None = None, chain: tuple[str, ...] = (),
-                constant_in: str = "") -> Verdict:
+                constant_in: str = "", averages: bool = False) -> Verdict:
     verdict = _check_read_step(lhs, rhs, relation, macros=macros, first=first, seed=seed, explain=explain,
                                context=context, indefinite=indefinite, reading=reading, chain=chain,
-                               constant_in=constant_in)
+                               constant_in=constant_in, averages=averages)
     if verdict.status is not Status.REFUTED:
         return verdict
     reason = _units_uncompared(lhs, rhs, relation, macros or {}, seed)
@@ -1926,7 +1952,7 @@ def _units_uncompared(lhs: str, rhs: str, relation: str, macros: Mapping[str, Ma
         parsed = parse_step(lhs, rhs, macros)
     except (ParseFailure, RecursionError):
         return ""
-    if writes_ohms(parsed.lhs) or writes_ohms(parsed.rhs):
+    if (writes_ohms(parsed.lhs) or writes_ohms(parsed.rhs)) and not _omega_a_quantity(parsed):
         parsed = _ohms_read(parsed, relation, seed)
         if isinstance(parsed, str):
             return parsed
@@ -2024,22 +2050,22 @@ def _number_with_unit(tree: n.Node) -> n.Num | None:
     return numbers[0] if len(numbers) == 1 and tree.factors[0] is numbers[0] and units else None
 
 
+def _omega_a_quantity(parsed: Parsed) -> bool:
+    """Whether the step writes Omega away from a number as well (\\pi\\Omega^2 R^2 beside (2\\Omega)^2, an
+    angular velocity): a letter there, and so after the number too, where it is no ohm."""
+    return writes_ohms(ohms_as_units(parsed.lhs)) or writes_ohms(ohms_as_units(parsed.rhs))
+
+
 def _ohms_read(parsed: Parsed, relation: str, seed: int) -> Parsed | str:
     """A refuted step that writes Omega, with the ohms after its numbers read as units
     (4.7\\,\\mathrm{k}\\Omega = 4700\\,\\Omega is kilo-ohms against ohms, not a quaternion times a letter):
     why it is no refutation under that reading, or the step so read, for the checks on units."""
     lhs, rhs = ohms_as_units(parsed.lhs), ohms_as_units(parsed.rhs)
-    if _ohms(lhs) + _ohms(rhs) == _ohms(parsed.lhs) + _ohms(parsed.rhs):
-        return parsed  # e^{-j\\Omega k}: an Omega after no number is a frequency, and the step has no ohms
     read = _unit_reading(Parsed(lhs, rhs, classify_letters(lhs, rhs)))
     if isinstance(read, str):
         return read
     outcome, _ = Comparator(read, relation, seed).decide()
     return Parsed(lhs, rhs, classify_letters(lhs, rhs)) if outcome.kind == "differ" else UNITS_UNSURE
-
-
-def _ohms(tree: n.Node) -> int:
-    return sum(isinstance(x, n.Sym) and x.style == "unit" and x.base.endswith("Ohm") for x in tree.walk())
 
 
 def _upright_namesakes(parsed: Parsed, names: set[str]) -> bool:
@@ -2109,20 +2135,21 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
                      first: bool = False, seed: int = 0, explain: bool = True,
                      context: tuple[ContextItem, ...] = (), indefinite: bool = False,
                      reading: Callable[[Parsed], Parsed] | None = None, chain: tuple[str, ...] = (),
-                     constant_in: str = "", summed: bool = False) -> Verdict:
+                     constant_in: str = "", summed: bool = False, averages: bool = False) -> Verdict:
     """Decide one step as parsed; ``reading`` rewrites the parsed step first (a reading of notation that
     is no default, such as primes without a written variable: see _primes_of_one_variable). ``chain``:
     see check_step. ``constant_in``: the sides are compared up to a term constant in that letter
     (see _up_to_constant). ``summed``: with Einstein's convention (see einstein.py), which a step whose
-    sides write an index twice is decided in where it fails as written."""
+    sides write an index twice is decided in where it fails as written. ``averages``: a bar over an
+    expression is a Reynolds average (see _as_reynolds_averages)."""
     started = time.perf_counter()
     cpu_started = work_time()  # what the diagnosis may spend is judged in CPU time
     if relation not in EQUALITY and relation not in INEQUALITY:
         return Verdict(Status.SKIPPED, f"relation {relation} is not checked")
     try:
-        parsed = parse_step(lhs, rhs, macros or {})
+        parsed = parse_step(lhs, rhs, macros or {}, averages=averages)
     except ParseFailure as exc:
-        return Verdict(Status.UNVERIFIED, f"could not read: {exc}")
+        return Verdict(Status.UNVERIFIED, f"{UNREAD}{exc}")
     except RecursionError:
         return Verdict(Status.UNVERIFIED, "could not read: expression nested too deeply")
     read = _unit_reading(parsed)
@@ -2352,7 +2379,7 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
         # dE/do with E undefined on one side only: equal or not, the step cannot say (the entries of
         # a vector's dr/dt are named as the one derivative they are to the reader)
         opaque = ", ".join(sorted({o.split(OPAQUE_ENTRY)[0] for o in outcome.opaque}))
-        return Verdict(Status.UNVERIFIED, f"depends on {opaque}, which is not defined here", elapsed=elapsed)
+        return Verdict(Status.UNVERIFIED, f"depends on {opaque}{UNDEFINED_HERE}", elapsed=elapsed)
     letter = _one_letter_property(parsed)
     if letter and relation in EQUALITY:
         # P^2 = P, M^{-1} = M^T: what a projection or an orthogonal matrix is, stated, not derived

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from lintmath import complexes, declared, dependence, expectation, independence, linearmaps, logbase, quantum, rotations, \
-    symmetric
+from lintmath import complexes, declared, dependence, expectation, independence, linearmaps, logbase, quantum, reynolds
+from lintmath import rotations, symmetric
 from lintmath.model import Document, Macro, Step
 from lintmath.lower import LIBRARY
 from lintmath.modular import has_letters
@@ -905,7 +905,7 @@ _PASSAGE_REACH = {symmetric.KIND: symmetric.REACH, rotations.KIND: rotations.REA
                   declared.KIND: declared.REACH,
                   complexes.KIND: complexes.REACH, dependence.KIND: dependence.REACH,
                   independence.KIND: independence.REACH, dependence.APPLIED: dependence.APPLIED_REACH,
-                  quantum.STATE_KIND: quantum.STATE_REACH}
+                  quantum.STATE_KIND: quantum.STATE_REACH, reynolds.KIND: reynolds.REACH}
 
 
 def _named_items(doc: Document, kind: str, statements: list[tuple[int, frozenset[str], bool]]) -> list[ContextItem]:
@@ -1052,6 +1052,7 @@ def document_context(doc: Document, own: dict | None = None) -> list[ContextItem
     items.extend(declared_items(doc, macros))
     items.extend(complex_items(doc, macros))
     items.extend(state_items(doc, macros))
+    items.extend(_named_items(doc, reynolds.KIND, reynolds.statements_of(doc.lines)))
     items.extend(dependence_items(doc))
     items.extend(_named_items(doc, dependence.APPLIED, dependence.applied_statements(doc.lines)))
     items.extend(log_base_items(doc))

@@ -298,7 +298,28 @@ def _decays(f: Callable, a, b) -> None:
         except (ArithmeticError, ValueError):
             raise Diverges() from None
         if not mpmath.isfinite(size) or size > mpmath.mpf("1e-10"):
-            raise Diverges()
+            if not _power_tail(f, t):
+                raise Diverges()
+
+
+_POWER_TAIL = mpmath.mpf("1.5")  # the least decay, 1/t^1.5, whose quadrature settles to 1e-12
+_TAIL_SPREAD = mpmath.mpf("0.1")
+
+
+def _power_tail(f: Callable, t) -> bool:
+    """Whether the integrand falls off as a power faster than 1/t^1.5 from ``t`` outwards, as a spectrum
+    k^{-5/3} or 1/(1 + t^2) does: one sign and one exponent over three decades (a slowly oscillating
+    integrand, sin t/t^2, changes sign or exponent between them). Tanh-sinh settles such a tail, and
+    its error estimate still decides whether the value is kept."""
+    try:
+        values = [f(t * 10 ** k) for k in range(3)]
+    except (ArithmeticError, ValueError):
+        return False
+    if not all(isinstance(v, mpmath.mpf) and mpmath.isfinite(v) and v != 0 for v in values) \
+            or len({mpmath.sign(v) for v in values}) != 1:
+        return False
+    exponents = [mpmath.log10(abs(values[k] / values[k + 1])) for k in range(2)]
+    return min(exponents) >= _POWER_TAIL and abs(exponents[0] - exponents[1]) <= _TAIL_SPREAD
 
 
 def _with_variable(index: dict, var: sp.Symbol) -> dict:

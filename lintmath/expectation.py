@@ -45,6 +45,10 @@ EXPECTATION_STYLES = ("bb", "op", "rm")
 # operators that do not commute (x and p), and its value rests on a state the prose gives: the checker
 # lets the reading verify only (see check.py)
 AVERAGE = "avg"
+# The label of the average a bar over a fluctuation writes (\overline{u'v'}, \overline{u'}): a Reynolds
+# average, under which \bar u is the mean of the field u and u' = u - \bar u its fluctuation (see
+# sides.reynolds_sides). The fields are random in every reading, and commute.
+REYNOLDS = "reynolds"
 # The label of an E taken under a named measure (\mathbb{E}^{\mathbb{Q}}): the parser's, read by ``measures``
 MEASURE_LABEL = "measure:"
 
@@ -288,8 +292,13 @@ def classify(*trees: n.Node, matrices: frozenset[str] = frozenset()) -> Randomne
     for tree in trees:
         outside.update(s.key for s in _plain_symbols(tree) if id(s) not in inside_ids)
     upper = {s.key for t in trees for s in _plain_symbols(t) if _is_upper_letter(s) and s.key not in matrices}
-    default = (inside - outside) | bound | (inside_e & upper)
-    other = ((inside - outside) & upper) | bound
+    # what a Reynolds average is taken of is random wherever it stands: u' = u - \bar u writes u outside
+    # every average, and with u a constant each fluctuation would be 0. A letter averaged beside a mean
+    # and written bare as well (the T of \overline{\bar u T} = \bar u T) may be a constant or a field,
+    # and only as a field does the step say something of averages.
+    fields = {s.key for op in ops if REYNOLDS in op.func.labels for arg in op.args for s in _plain_symbols(arg)}
+    default = (inside - outside) | bound | (inside_e & upper) | fields
+    other = ((inside - outside) & upper) | bound | fields
     if not all(_mentions(op, other) for op in ops):
         # E[x^2] = E[x]^2 with every letter a constant says nothing: no such reading
         other = default
@@ -390,6 +399,27 @@ def is_average(node: n.Node) -> bool:
     return isinstance(node, n.Apply) and node.func.base == "E" and node.func.style == AVERAGE
 
 
+def fluctuating(node: n.Node) -> bool:
+    """Whether ``node`` writes a fluctuation, a letter with one prime (u', T', u_i'), as a Reynolds
+    decomposition u = \bar u + u' names it: a bar over it is an average, not a conjugate or a letter's
+    name."""
+    return any(isinstance(x, n.Sym) and x.primes == 1 and not x.labels and x.sup_letter is None
+               and x.style in ("", "bf") for x in node.walk())
+
+
+def reynolds_average(start: int, end: int, body: n.Node) -> n.Apply:
+    func = n.Sym(start, end, "E", AVERAGE, labels=(REYNOLDS,))
+    return n.Apply(start, end, func, (body,), bracket="[")
+
+
+def is_reynolds(node: n.Node) -> bool:
+    return is_average(node) and REYNOLDS in node.func.labels  # type: ignore[union-attr]
+
+
+def has_reynolds(*trees: n.Node) -> bool:
+    return any(is_reynolds(x) for tree in trees for x in tree.walk())
+
+
 def has_average(*trees: n.Node) -> bool:
     return any(is_average(x) for tree in trees for x in tree.walk())
 
@@ -411,7 +441,10 @@ def may_not_commute(trees: tuple[n.Node, ...], keys: frozenset[str]) -> bool:
     """Whether a step multiplies two different random symbols, or puts them together under a power,
     a quotient or a function (<xp>, <(x + p)^2>, <e^{x + p}>): the random model lets them commute, as
     the operators of quantum mechanics (x and p, a and a^\\dagger) need not, so a step that holds in the
-    model may rest on that. A symbol with itself (<x^2>) or beside averages (2x<x>) commutes."""
+    model may rest on that. A symbol with itself (<x^2>) or beside averages (2x<x>) commutes. The fields
+    of Reynolds averages (\\overline{u'v'}) are numbers at each point, and commute."""
+    if not any(is_average(x) and not is_reynolds(x) for tree in trees for x in tree.walk()):
+        return False
     for tree in trees:
         for node in tree.walk():
             if isinstance(node, n.Mul):

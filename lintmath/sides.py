@@ -19,7 +19,8 @@ from lintmath.differentials import PLAIN_D, SPACED_D, differential_reading, loos
 from lintmath.model import Macro
 from lintmath.transforms import laplace_transforms
 from lintmath.parse import convolution, nodes as n
-from lintmath.parse.parser import AMBIGUOUS_SLASH, NO_DIFFERENTIAL, increments_of, parse_math, prepare
+from lintmath.parse.parser import AMBIGUOUS_SLASH, AVERAGE_BARS, NO_DIFFERENTIAL, OVER_EXPRESSION, increments_of
+from lintmath.parse.parser import parse_math, prepare
 from lintmath.parse.parser import reads_star_product, set_name
 from lintmath.parse.vocabulary import GREEK
 from lintmath.parse.tokens import ParseFailure
@@ -32,7 +33,10 @@ class Parsed:
     letters: Letters
 
 
-def parse_step(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> Parsed:
+def parse_step(lhs: str, rhs: str, macros: Mapping[str, Macro], averages: bool = False) -> Parsed:
+    """The step's sides read and their letters classified. ``averages``: the prose states a Reynolds
+    decomposition, so that a bar over an expression is an average even in a step that writes no
+    fluctuation (see _averaged_sides)."""
     increments = step_increments(lhs, rhs, macros)
     tuples = bool(_BARE_NABLA.search(lhs + rhs) or _NUMBER_ANGLE_PAIR.search(lhs + rhs))
     try:
@@ -42,6 +46,8 @@ def parse_step(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> Parsed:
             left, right = _slashed_sides(lhs, rhs, macros, increments, tuples, exc)
         elif exc.args and _UNREAD_ONES.match(str(exc.args[0])):
             left, right = _ones_sides(lhs, rhs, macros, increments, tuples, exc)
+        elif exc.args[:1] in _UNREAD_BARS:
+            left, right = _averaged_sides(lhs, rhs, macros, increments, tuples, exc, averages)
         else:
             if not tuples and commutators.unread(exc):
                 return _commutator_step(lhs, rhs, macros, increments, exc)
@@ -57,6 +63,7 @@ def parse_step(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> Parsed:
     left, right = laplace_transforms(left, right)
     left, right = set_sizes(left, right)
     left, right = bold_variables(left, right)
+    left, right = reynolds_sides(left, right)
     if _normed_functions(left, right):
         raise ParseFailure(FUNCTION_NORM)
     if PLAIN_D.search(lhs + " " + rhs) and loose_differentials(left, right) \
@@ -74,6 +81,81 @@ def parse_step(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> Parsed:
         raise ParseFailure("* between factors may be a convolution")
     return Parsed(left, right, classify_letters(left, right))
 DIFFERENT_MEASURES = "expectations under different measures ({}) are not decided yet"
+
+
+REYNOLDS_BESIDE_CALCULUS = ("a Reynolds average beside a derivative of an expression, an integral or a function "
+                            "applied (\\partial(\\overline{u'v'})/\\partial y) is not decided yet")
+# \bar{u}' may be the derivative of the mean as well as the mean of u'
+PRIMED_MEAN = "a primed mean (\\bar{u}') beside a Reynolds average is not decided yet"
+# what the mean of a field does under these is the prose's (it is steady, uniform in x): the reading
+# below has the mean a number, and would make every derivative of it 0 (a derivative of one letter is a
+# field of its own: see _derivative_field)
+_CALCULUS = (n.Deriv, n.DerivBy, n.Differential, n.Grad, n.Del, n.Integral, n.Limit, n.EvalBar, n.Evaluate)
+
+
+def reynolds_sides(left: n.Node, right: n.Node) -> tuple[n.Node, n.Node]:
+    """The sides of a step that averages a fluctuation (``\\overline{u'v'}``, ``\\overline{u'}``, see
+    expectation.REYNOLDS) read with the Reynolds decomposition u = \\bar u + u': each bar over a letter is
+    the average of its field, and each primed letter the field less that average. The rules of the
+    notes (\\overline{u'} = 0, \\overline{\\bar u v'} = 0, \\overline{uv} = \\bar u \\bar v + \\overline{u'v'})
+    then hold of any random fields, and \\overline{uv} = \\bar u \\bar v does not."""
+    if not expectation.has_reynolds(left, right) and not _angle_decomposition(left, right):
+        return left, right
+    left, right = n.map_nodes(left, _derivative_field), n.map_nodes(right, _derivative_field)
+    for side in (left, right):
+        for x in side.walk():
+            if isinstance(x, _CALCULUS) or isinstance(x, n.Apply) and expectation.kind_of(x) is None:
+                raise ParseFailure(REYNOLDS_BESIDE_CALCULUS)
+            if isinstance(x, n.Sym) and _barred(x) and x.primes:
+                raise ParseFailure(PRIMED_MEAN)
+
+    def field(sym: n.Sym) -> n.Sym:
+        return replace(sym, style="+".join(x for x in sym.style.split("+") if x != "bar"), primes=0)
+
+    def mean(sym: n.Sym) -> n.Apply:
+        return expectation.reynolds_average(sym.start, sym.end, field(sym))
+
+    def decomposed(x: n.Node) -> n.Node:
+        if isinstance(x, n.Sym) and _barred(x) and not x.labels and x.sup_letter is None:
+            return mean(x)
+        if expectation.is_average(x) and not expectation.is_reynolds(x):
+            # <u> beside <u'v'>: the mean of the field u, as \bar u is
+            return expectation.reynolds_average(x.start, x.end, x.args[0])  # type: ignore[union-attr]
+        if isinstance(x, n.Sym) and expectation.fluctuating(x):
+            return n.Paren(x.start, x.end, n.Add(x.start, x.end, (n.Term(x.start, x.end, "+", field(x)),
+                                                                  n.Term(x.start, x.end, "-", mean(x)))))
+        return x
+    return n.map_nodes(left, decomposed), n.map_nodes(right, decomposed)
+
+
+def _derivative_field(x: n.Node) -> n.Node:
+    """A derivative of one letter (\\partial \\bar u/\\partial y, \\partial u'/\\partial x, \\partial^2 u/\\partial y^2)
+    as a field of its own, the letter's name with the variables (u_y), keeping the bar or the prime: an
+    average commutes with the derivative, so that \\partial \\bar u/\\partial y is the mean of u_y and
+    \\partial u'/\\partial y its fluctuation. Read as a field unrelated to u, it verifies nothing that a
+    derivative of u would not."""
+    if not isinstance(x, n.Deriv) or x.primes or not isinstance(x.body, n.Sym) or x.body.labels \
+            or x.body.sup_letter is not None \
+            or not all(isinstance(v, n.Sym) and not (v.indices or v.style or v.primes or v.labels) for v, _ in x.wrt):
+        return x
+    marks = "".join(v.base * order for v, order in x.wrt)  # type: ignore[union-attr]
+    return replace(x.body, start=x.start, end=x.end, base=f"{x.body.base}_{{{'' if x.partial else 'd'}{marks}}}")
+
+
+def _angle_decomposition(left: n.Node, right: n.Node) -> bool:
+    """Whether the step averages a fluctuation in angle brackets (<u'v'>) and writes its field unprimed
+    as well (<u><v>, u): a Reynolds decomposition, <u v> = <u><v> + <u'v'>. A primed letter alone in
+    brackets (<x p'>) may be a transformed operator of quantum notes, which need not commute."""
+    trees = (left, right)
+    if not any(expectation.is_average(x) and expectation.fluctuating(x.args[0]) for t in trees for x in t.walk()):
+        return False
+    symbols = [x for t in trees for x in t.walk() if isinstance(x, n.Sym) and x.style in ("", "bf")]
+    fields = {n.structure(replace(x, primes=0)) for x in symbols if expectation.fluctuating(x)}
+    return any(not x.primes and n.structure(x) in fields for x in symbols)
+
+
+def _barred(sym: n.Sym) -> bool:
+    return "bar" in sym.style.split("+")
 
 
 def bold_variables(left: n.Node, right: n.Node) -> tuple[n.Node, n.Node]:
@@ -179,10 +261,12 @@ def reclassified(parsed: Parsed, left: n.Node, right: n.Node) -> Parsed:
 
 
 def _parsed_sides(lhs: str, rhs: str, macros: Mapping[str, Macro], increments: frozenset[str],
-                  tuples: bool, slashed: bool = False, ones: bool = False) -> tuple[n.Node, n.Node]:
+                  tuples: bool, slashed: bool = False, ones: bool = False,
+                  averages: bool = False) -> tuple[n.Node, n.Node]:
     try:
-        return coherent_applications(parse_math(lhs, macros, increments, tuples, slashed_products=slashed, ones=ones),
-                                     parse_math(rhs, macros, increments, tuples, slashed_products=slashed, ones=ones))
+        return coherent_applications(
+            parse_math(lhs, macros, increments, tuples, slashed_products=slashed, ones=ones, averages=averages),
+            parse_math(rhs, macros, increments, tuples, slashed_products=slashed, ones=ones, averages=averages))
     except ParseFailure as exc:
         if exc.args[:1] != (NO_DIFFERENTIAL,):
             raise
@@ -197,6 +281,24 @@ def _slashed_sides(lhs: str, rhs: str, macros: Mapping[str, Macro], increments: 
         return _parsed_sides(lhs, rhs, macros, increments, tuples, slashed=True)
     except ParseFailure:
         raise failure from None
+
+
+_UNREAD_BARS = {(OVER_EXPRESSION.format(bar),) for bar in AVERAGE_BARS}
+
+
+def _averaged_sides(lhs: str, rhs: str, macros: Mapping[str, Macro], increments: frozenset[str], tuples: bool,
+                    failure: ParseFailure, stated: bool = False) -> tuple[n.Node, n.Node]:
+    """The sides with each bar over an expression a Reynolds average (\\overline{uv}), where the step
+    writes a fluctuation (u', \\overline{u'v'}) to say that the bars average, or the prose states the
+    decomposition (``stated``): without either, a bar over a product may as well be a conjugate, and
+    ``failure`` stands (\\overline{uv} = \\bar u \\bar v holds of conjugates, not of averages)."""
+    try:
+        sides = _parsed_sides(lhs, rhs, macros, increments, tuples, averages=True)
+    except ParseFailure:
+        raise failure from None
+    if not stated and not any(expectation.fluctuating(side) for side in sides):
+        raise failure
+    return sides
 
 
 _UNREAD_ONES = re.compile(r"^\\(mathbf|mathbb|boldsymbol|bm)\{1\} is not decided yet$")

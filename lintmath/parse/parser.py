@@ -595,6 +595,10 @@ def _scientific_notation(tokens: list[Token]) -> list[Token]:
 # and the last of them (0.\dot{1}4\dot{2} is 0.142142...)
 PERIOD_BARS = {"\\overline", "\\bar"}
 PERIOD_DOTS = {"\\dot"}
+# the bars that average what they are over, where it is a fluctuation (\overline{u'v'}); over another
+# expression a bar is not read (an average or a conjugate?) unless the step or the prose says which
+AVERAGE_BARS = PERIOD_BARS
+OVER_EXPRESSION = "{} over an expression is not decided yet"
 
 
 def _accented_digits(tokens: list[Token], i: int, accents: set[str]) -> tuple[str, int] | None:
@@ -999,7 +1003,7 @@ def _groups(tokens: list[Token], i: int, count: int) -> list[tuple[int, int]] | 
 def parse_math(text: str, macros: Mapping[str, Macro] | list[Macro] | None = None,
                increments: frozenset[str] = frozenset(), tuples: bool = False,
                implicit_dx: bool = False, commutators: bool = False, slashed_products: bool = False,
-               ones: bool = False) -> n.Node:
+               ones: bool = False, averages: bool = False) -> n.Node:
     """Parse one side of a relation. Raises ParseFailure when the text cannot be read with confidence.
     ``increments``: see ``prepare``. ``tuples``: a list in parentheses, (a, b, c), is a column vector
     (in a step of vector calculus, where the components of a field are written so). ``implicit_dx``: an
@@ -1008,13 +1012,15 @@ def parse_math(text: str, macros: Mapping[str, Macro] | list[Macro] | None = Non
     ``[A, B]`` is the commutator AB - BA (see sides._commutator_step). ``slashed_products``: ``a/bc`` with
     plain factors after the slash is a/(bc), a Div marked ``juxtaposed`` whose other reading, (a/b)c, the
     checker also tries (see Parser.slashed_product). ``ones``: a bold or blackboard 1 is the vector of ones
-    even where no transpose follows it (see sides._ones_sides)."""
+    even where no transpose follows it (see sides._ones_sides). ``averages``: a bar over any expression
+    (\\overline{uv}) is a Reynolds average, as in a step that averages fluctuations (see
+    sides.reynolds_sides); else only a bar over a fluctuation is."""
     if isinstance(macros, list):
         macros = macro_table(macros)
     # A step's sides are parsed again by the checks around the comparison (symmetry, means, ±, modular
     # readings), and a chain's line is the next step's left side: the trees are immutable, so each is
     # built once. The entry holds its macro table, so an id is never taken for a new table's.
-    key = (text, id(macros), increments, tuples, implicit_dx, commutators, slashed_products, ones,
+    key = (text, id(macros), increments, tuples, implicit_dx, commutators, slashed_products, ones, averages,
            convolution.active())
     held = _PARSED.get(key)
     if held is not None and held[0] is macros:
@@ -1023,7 +1029,8 @@ def parse_math(text: str, macros: Mapping[str, Macro] | list[Macro] | None = Non
             raise ParseFailure(*held[1].args)
         return held[1]
     try:
-        tree = _parse_math(text, macros, increments, tuples, implicit_dx, commutators, slashed_products, ones)
+        tree = _parse_math(text, macros, increments, tuples, implicit_dx, commutators, slashed_products, ones,
+                           averages)
     except ParseFailure as exc:
         _remember(key, macros, exc)
         raise
@@ -1054,7 +1061,8 @@ def parse_stated_value(text: str, macros: Mapping[str, Macro] | None = None) -> 
 
 
 def _parse_math(text: str, macros, increments: frozenset[str], tuples: bool, implicit_dx: bool = False,
-                commutators: bool = False, slashed_products: bool = False, ones: bool = False) -> n.Node:
+                commutators: bool = False, slashed_products: bool = False, ones: bool = False,
+                averages: bool = False) -> n.Node:
     tokens = prepare(text, macros, increments=increments)
     if not tokens:
         raise ParseFailure("empty expression")
@@ -1065,6 +1073,7 @@ def _parse_math(text: str, macros, increments: frozenset[str], tuples: bool, imp
     parser.commutators = commutators
     parser.slashed_products = slashed_products
     parser.ones = ones
+    parser.averages = averages
     tree = parser.parse()
     if "\\circ" in text and any(isinstance(x, n.Unsupported) and x.what == composition.LOOSE for x in tree.walk()):
         raise ParseFailure(composition.UNREAD)  # a \circ b, never applied: maybe a Hadamard product
@@ -1147,6 +1156,7 @@ class Parser:
         self.commutators = False  # [A, B] as the commutator AB - BA (see parse_math)
         self.slashed_products = False  # a/bc as a/(bc), with (a/b)c its other reading (see parse_math)
         self.ones = False  # \mathbf{1} as the vector of ones, transposed or not (see parse_math)
+        self.averages = False  # a bar over any expression as a Reynolds average (see parse_math)
         self.log_bases: dict[str, str] = {}  # the base the prose fixes for \log, \lg (see LOG_BASES)
 
     # -- token helpers -------------------------------------------------------------------------
@@ -1216,6 +1226,7 @@ class Parser:
         sub.commutators = self.commutators
         sub.slashed_products = self.slashed_products
         sub.ones = self.ones
+        sub.averages = self.averages
         sub.log_bases = self.log_bases
         node = sub.parse(allow_annotation=False)
         self.depth -= 1
@@ -3002,15 +3013,23 @@ class Parser:
             base = toks[0].text
         else:
             inner = self.sub_parse(toks)
+            if t.text in AVERAGE_BARS and (expectation.fluctuating(inner) or self.averages
+                                           and not (isinstance(inner, n.Sym) and not inner.indices)):
+                # \overline{u'v'}, \overline{u'}: a bar over a fluctuation is its Reynolds average, which
+                # the sides' reading links to the mean \bar u and the fluctuation u' (see sides.reynolds_sides)
+                return expectation.reynolds_average(t.start, e, inner)
             if isinstance(inner, n.Sym) and inner.indices and not self.at("_"):
                 # \mathbf{x_i}: the style applies to the indexed symbol
                 merged = "+".join(filter(None, (style, inner.style)))
                 sym = n.Sym(t.start, e, inner.base, merged, inner.indices, inner.labels, inner.sup_letter, inner.primes)
                 return self.maybe_apply(sym)
             if isinstance(inner, n.Sym) and not inner.indices:
+                if inner.labels or inner.sup_letter is not None:
+                    # \overline{z^*} is not \bar z: the marks under the bar are part of what it is over
+                    raise ParseFailure(f"{t.text} over a marked letter is not decided yet")
                 base, style = inner.base, "+".join(filter(None, (style, inner.style)))
             else:
-                raise ParseFailure(f"{t.text} over an expression is not decided yet")
+                raise ParseFailure(OVER_EXPRESSION.format(t.text))
         measure = self.measure_superscript(("[", "(", "\\{", "_")) if style == "bb" and base == "E" else None
         if style == "bb" and base in ("E", "P", "V") and self.at("[", "(", "\\{", "_"):
             sym = self.expectation_scripts(self.symbol_scripts(Token("letter", base, s, e), base, "bb", start=t.start),
