@@ -315,14 +315,18 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
         # \gamma^2 - \gamma^2\beta^2 = 1 under \gamma = 1/\sqrt{1 - \beta^2}: a side without letters is
         # an identity once a value with letters in force is put in (verify-only, as for names)
         stated = _stated_values(context)
-        holding = holds_by_definitions(lhs, rhs, relation, macros or {}, seed, stated) if stated else None
+        # (with the prose's statements of symmetric matrices, which the values' bodies may write)
+        symmetric_stated = tuple(item for item in context if item.kind == symmetric.KIND)
+        holding = holds_by_definitions(lhs, rhs, relation, macros or {}, seed, (*stated, *symmetric_stated)) \
+            if stated else None
         if holding is None and verdict.reason == EQUATION_TO_SOLVE:
             # \frac{bh^3}{12} = 225 \times 10^6 beside "$b = 100$ mm, $h = 300$ mm": a side of numbers is no
             # identity that a value of numbers could make hold by chance at its point, but the worked
             # example's evaluation at the values in force (verify-only, as for the values with letters)
             numbers = tuple(item for item in context if item.kind in ("define", "result") and not with_letters(item))
             if numbers:
-                holding = holds_by_definitions(lhs, rhs, relation, macros or {}, seed, stated + numbers)
+                holding = holds_by_definitions(lhs, rhs, relation, macros or {}, seed,
+                                               (*stated, *numbers, *symmetric_stated))
         return holding or verdict
     if verdict.status is not Status.REFUTED:
         return verdict
@@ -1121,6 +1125,19 @@ def _verified_with_independence(lhs: str, rhs: str, relation: str, **options) ->
     return None
 
 
+def _with_stated_symmetry(parsed: Parsed, context: tuple[ContextItem, ...]) -> tuple[Parsed, str] | None:
+    """``parsed`` read with the matrices the prose states symmetric so, and the guess that names the
+    statements; None where the prose states none of its matrices symmetric."""
+    stated = [item for item in context if item.kind == symmetric.KIND
+              and set(item.lhs.split(",")) & parsed.letters.matrices]
+    if not stated:
+        return None
+    keys = frozenset(key for item in stated for key in item.lhs.split(",")) & parsed.letters.matrices
+    guess = ", ".join(sorted(k.split(":")[-1] for k in keys)) + " symmetric (as stated at " \
+        + ", ".join(sorted({item.where for item in stated})) + ")"
+    return Parsed(parsed.lhs, parsed.rhs, replace(parsed.letters, stated_symmetric=keys)), guess
+
+
 def _verified_with_symmetry(lhs: str, rhs: str, relation: str, **options) -> Verdict | None:
     """A verified verdict for a step that holds when the matrices the prose states symmetric are
     (``\\nabla(\\tfrac12 x^T A x) = A x`` below "where $A$ is symmetric"), naming the statements among
@@ -1130,13 +1147,10 @@ def _verified_with_symmetry(lhs: str, rhs: str, relation: str, **options) -> Ver
     parsed = _read_again(lhs, rhs, options)
     if parsed is None:
         return None
-    stated = [item for item in context if item.kind == symmetric.KIND
-              and set(item.lhs.split(",")) & parsed.letters.matrices]
-    if not stated:
+    stated = _with_stated_symmetry(parsed, context)
+    if stated is None:
         return None
-    keys = frozenset(key for item in stated for key in item.lhs.split(",")) & parsed.letters.matrices
-    guess = ", ".join(sorted(k.split(":")[-1] for k in keys)) + " symmetric (as stated at " \
-        + ", ".join(sorted({item.where for item in stated})) + ")"
+    keys, guess = stated[0].letters.stated_symmetric, stated[1]
 
     def reading(step: Parsed) -> Parsed:
         return Parsed(step.lhs, step.rhs, replace(step.letters, stated_symmetric=keys))
@@ -1792,6 +1806,15 @@ def _holds_with(parsed: Parsed, definitions: list[Definition], relation: str, ma
     read = _unit_reading(substituted)
     comparator = Comparator(substituted if isinstance(read, str) else read, relation, seed, assumptions(context))
     outcome, guessed = comparator.decide()
+    if outcome.kind != "equal" and relation in EQUALITY:
+        # \nabla f(x) = Qx beside f(x) = \tfrac12 x^T Q x and "$Q$ symmetric": the matrices the prose states
+        # symmetric are so in the body put in, as _verified_with_symmetry reads them in a step (verify-only)
+        symmetric_reading = _with_stated_symmetry(substituted, context)
+        if symmetric_reading is not None:
+            again = Comparator(symmetric_reading[0], relation, seed, assumptions(context))
+            held, held_guesses = again.decide()
+            if held.kind == "equal":
+                comparator, outcome, guessed = again, held, tuple(sorted({*held_guesses, symmetric_reading[1]}))
     used = used_l + used_r
     if outcome.kind == "undecided" and relation in EQUALITY:
         fewer = _held_with_fewer_definitions(parsed, relation, seed, context, definitions, used)
@@ -2749,7 +2772,7 @@ def apply_definitions(parsed: Parsed, definitions: list[Definition], first: bool
     wanted |= gap_names(parsed, first) & defined
     for tree in (parsed.lhs, parsed.rhs):
         for node in tree.walk():
-            if isinstance(node, n.Deriv) and isinstance(node.body, n.Sym) and node.body.base in defined:
+            if isinstance(node, (n.Deriv, n.Del)) and isinstance(node.body, n.Sym) and node.body.base in defined:
                 wanted.add(node.body.base)
     if not wanted:
         return parsed, [], False

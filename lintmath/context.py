@@ -140,7 +140,9 @@ def defined_head(tree: n.Node) -> n.Sym | None:
     if isinstance(tree, n.Apply) and not tree.primes and all(parameter_key(a) is not None for a in tree.args):
         subscripted = [a for a in tree.args if a.indices]  # type: ignore[union-attr]
         # pi_1(q_1, q_1) would bind one letter twice
-        if subscripted and len({parameter_key(a) for a in tree.args}) != len(tree.args):
+        # (f(x_1, x_2) = x_1^2 + x_2^2: each numbered variable its own; a single one, f(x_0) = 3, is as often a
+        # value at a point)
+        if subscripted and (len(tree.args) < 2 or len({parameter_key(a) for a in tree.args}) != len(tree.args)):
             return None
         return tree.func
     return None
@@ -454,6 +456,10 @@ def prose_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
                 ends = _stated_relation(math[:found[0].start].strip(), math[found[-1].end:].strip(), macros)
                 if ends is not None:
                     items.append(replace(ends, where=f"{doc.path}:{number}", line=number, path=doc.path))
+                constraint = _constraint_function(math, found, macros)
+                if constraint is not None:
+                    items.append(replace(constraint, where=f"{doc.path}:{number}", line=number, path=doc.path,
+                                         declared=_declares(line[:match.start()])))
                 # "$\Pr(\xi = -1) = q = 1 - p$": the chain's last link names a letter's value
                 last = math[found[-1].end:].strip()
                 # "$R_A = R_B = wL/2$": each name the chain equates to its last link has that value too
@@ -473,6 +479,9 @@ def prose_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
                 lhs, rhs = math[:found[0].start].strip(), math[found[0].end:].strip()
                 try:
                     left = parse_math(lhs, macros)
+                    objective = _objective_stated(left, lhs, rhs, macros)
+                    if objective is not None:
+                        left, lhs = objective
                     head = defined_head(left)
                 except (ParseFailure, RecursionError):
                     continue
@@ -516,6 +525,55 @@ def prose_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
                                          False, doc.path, True, _declares(line[:match.start()]), head_label(head, body, _parameters(left)),
                                          has_letters(rhs, macros), value_key(body), _explains(line[:match.start()])))
     return items
+
+
+def _objective_stated(left: n.Node, lhs: str, rhs: str, macros: dict[str, Macro]) -> tuple[n.Node, str] | None:
+    """The objective and its text where inline ``\\min f(x_1, x_2) = x_1^2 + x_2^2`` or ``\\max\\; z = 3x_1 +
+    5x_2`` states a program: the problem's verb on the name its value defines. None for any other left
+    side, and where the value writes no letters (``\\max f(x) = 5``, the optimum's value, not f's) or
+    writes an optimisation of its own."""
+    if not isinstance(left, n.Func) or left.name not in ("min", "max") or len(left.args) != 1 \
+            or left.power is not None or left.primes:
+        return None
+    inner = left.args[0]
+    if not isinstance(inner, (n.Sym, n.Apply)) or not has_letters(rhs, macros) \
+            or re.search(r"\\(?:min|max|inf|sup|arg)\b", rhs):
+        return None
+    if isinstance(inner, n.Apply):
+        try:
+            body = parse_stated_value(rhs, macros)
+        except (ParseFailure, RecursionError):
+            return None
+        if not _mentions_parameters(inner, body):
+            return None
+    text = lhs[inner.start:inner.end]
+    try:
+        # (offsets are the expanded text's where the side writes macros: the name is kept only as read)
+        same = n.structure(parse_math(text, macros)) == n.structure(inner)
+    except (ParseFailure, RecursionError):
+        return None
+    return (inner, text) if same else None
+
+
+def _constraint_function(math: str, found: list, macros: dict[str, Macro]) -> ContextItem | None:
+    """A "result" item for the function an inline constraint names on its way to zero: ``$h(x) = x_1 +
+    x_2 - 1 = 0$``, ``$g(x, y) = x^2 + y^2 - 1 = 0$`` give h and g that value everywhere (the zero is
+    the constraint, which holds on the feasible set only). None for any other chain: only a function
+    of letters its value writes, with the chain's end written 0."""
+    if len(found) != 2 or math[found[-1].end:].strip() != "0":
+        return None
+    lhs, rhs = math[:found[0].start].strip(), math[found[0].end:found[1].start].strip()
+    try:
+        left, body = parse_math(lhs, macros), parse_stated_value(rhs, macros)
+    except (ParseFailure, RecursionError):
+        return None
+    head = defined_head(left)
+    if head is None or not isinstance(left, n.Apply) or not _mentions_parameters(left, body) \
+            or defines_from_itself(head, body):
+        return None
+    return ContextItem("result", head.base, lhs, "=", rhs, "", 0, False, "", True,
+                       label=head_label(head, body, _parameters(left)), lettered=has_letters(rhs, macros),
+                       value=value_key(body))
 
 
 def _members_equated(head: n.Sym | None, body: n.Node | None) -> bool:

@@ -21,7 +21,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef, ArgumentIndexError
 from sympy.functions.combinatorial.numbers import stirling
 
-from lintmath import evaluate, events, expectation, gram, linalg, matfunc, probability, quantum, symbolic  # noqa: F401 (settings)
+from lintmath import evaluate, events, expectation, gram, linalg, matfunc, optima, probability, quantum, symbolic  # noqa: F401 (settings)
 from lintmath.independence import Independence
 from lintmath.parse import nodes as n
 from lintmath.parse.ellipsis import affine
@@ -4173,6 +4173,11 @@ class Lowerer:
             # \argmin_h \sum_i (y_i - h(x_i))^2: over a function, an index or a vector lowered otherwise
             raise Undecidable("an optimisation over a function or an index is not decided yet")
         letters = {s for s in body.free_symbols if s not in bound}
+        if not letters and len(bound) == 1 and len(node.variables) == 1:
+            # a worked example's optimisation in numbers: its value, where it is found exactly
+            value = optima.evaluated(node.kind, node.domain, body, next(iter(bound)))
+            if value is not None:
+                return value
         if letters & set(self.series_vars.values()):
             # \sum_{k=0}^\infty \gamma^k \max_a r(s_k, a): one symbol would be the same for every k
             raise Undecidable("an optimisation inside an infinite series over its index is not decided yet")

@@ -29,6 +29,8 @@ class Definition:
     # index letters on a function's name, D_N(t) = \sum_{n=-N}^{N} e^{int}: D_k(t) is that body with
     # N renamed to k, as for an indexed value
     indices: tuple[str, ...] = ()
+    # a function's arguments as its left side writes them (the x_1, x_2 of f(x_1, x_2))
+    args: tuple[n.Node, ...] = ()
 
 
 def parse_definitions(items: tuple[ContextItem, ...], macros: Mapping[str, Macro],
@@ -50,8 +52,10 @@ def parse_definitions(items: tuple[ContextItem, ...], macros: Mapping[str, Macro
             # by key: the bold x of f(\mathbf{x}) = \mathbf{b}^T\mathbf{x} is the bold x of its body
             # (q_1, q_2 by their subscripts too: see parameter_key)
             params = tuple(parameter_key(a) or a.key for a in lhs.args)  # type: ignore[union-attr]
+            if _numbered_variable_scoped(params, body):
+                continue
             indices = tuple(i.base for i in head.indices if isinstance(i, n.Sym) and not i.indices)
-            out.append(Definition(item, head, params, True, body, indices))
+            out.append(Definition(item, head, params, True, body, indices, lhs.args))  # type: ignore[union-attr]
         else:
             params = tuple(i.base for i in head.indices if isinstance(i, n.Sym) and not i.indices)
             # a_0 = 1 in the prose: that term only, as a value that may rescue a step, never refute one
@@ -190,6 +194,25 @@ def _bind(body: n.Node, binding: dict[str, n.Node]) -> n.Node:
         return None
 
     return transform(body, fn) if binding else body
+
+
+def _numbered_variable_scoped(params: tuple[str, ...], body: n.Node) -> bool:
+    """Whether ``body`` takes a numbered parameter (x_1 of f(x_1, x_2)) as the variable of a derivative,
+    an integral, a limit or a sum of its own: a scope that binding by such keys does not follow, so the
+    definition is not put in at all."""
+    numbered = {p for p in params if "_{" in p}
+    if not numbered:
+        return False
+    for node in body.walk():
+        if isinstance(node, n.Deriv):
+            variables = [var for var, _ in node.wrt]
+        elif isinstance(node, (n.Grad, n.Integral, n.Limit, n.Evaluate, n.BigOp)):
+            variables = [node.var]
+        else:
+            continue
+        if any(isinstance(v, n.Sym) and v.indices and parameter_key(v) in numbered for v in variables):
+            return True
+    return False
 
 
 def _writes_bare(argument: n.Node, head: n.Sym) -> bool:
@@ -386,6 +409,59 @@ def _del_at_point(node: n.Del, definitions: list[Definition],
     return None
 
 
+def _numbered_gradient(node: n.Del, definitions: list[Definition],
+                       names: set[str] | None) -> tuple[n.Node, Definition] | None:
+    """``\\nabla f(x_1, x_2)`` or ``\\nabla f(1, 0)`` beside ``f(x_1, x_2) = ...`` defined: the column of the
+    partial derivatives by the numbered variables x_1, x_2, ... in their order, at the point written.
+    (The Cartesian reading of a bare \\nabla knows x, y, z only.) A point that writes the variables
+    themselves in another order or in expressions is left unread; None where the operand is no
+    application of such a function, or its variables are not x_1, ..., x_n of one letter."""
+    body = node.body
+    while isinstance(body, n.Paren) and body.delim == "(":
+        body = body.inner
+    # the bare name (\nabla f) is the function at its own variables; so is the stand-in f(x, y) that the
+    # Cartesian reading (see cartesian.py) writes for it, whose x and y the numbered variables replace
+    if isinstance(body, n.Apply) and node.coords \
+            and [n.structure(a) for a in body.args] == [n.structure(c) for c in node.coords]:
+        body = body.func
+    bare = isinstance(body, n.Sym) and not body.primes and not body.indices
+    if not (isinstance(body, n.Apply) or bare) or body.primes:
+        return None
+    func, args = (body, ()) if bare else (body.func, body.args)  # type: ignore[union-attr]
+    for d in definitions:
+        if not d.function or d.indices or not d.args or not (bare or len(d.args) == len(args)) \
+                or (names is not None and d.head.base not in names) or not _same_name(func, d.head):
+            continue
+        variables = [a for a in d.args if isinstance(a, n.Sym)]
+        if len(variables) != len(d.args) or not _numbered_axes(variables):
+            return None
+        own = [n.structure(v) for v in variables]
+        at_own = bare or [n.structure(a) for a in args] == own
+        letters = {v.base for v in variables}
+        if not at_own and any(n.mentions(a, letters) for a in args):
+            return replace(node, reason="a \\nabla of a defined function at a point that is not decided"), d
+        value = n.Paren(body.start, body.end, d.body)
+        entries: list[n.Node] = []
+        for v in variables:
+            var = replace(v, start=node.start, end=node.end)
+            entry: n.Node = n.Deriv(node.start, node.end, value, ((var, 1),), True)
+            if not at_own:
+                for w, arg in zip(variables, args):
+                    entry = n.Evaluate(node.start, node.end, entry, replace(w, start=node.start, end=node.end),
+                                       n.Paren(arg.start, arg.end, arg))
+            entries.append(entry)
+        return n.MatrixLit(node.start, node.end, tuple((e,) for e in entries)), d
+    return None
+
+
+def _numbered_axes(variables: list[n.Sym]) -> bool:
+    """Whether ``variables`` are x_1, x_2, ..., x_n in that order: one plain letter numbered from 1."""
+    if len({(v.base, v.style) for v in variables}) != 1:
+        return False
+    return all(len(v.indices) == 1 and isinstance(v.indices[0], n.Num) and v.indices[0].value == str(k)
+               for k, v in enumerate(variables, 1))
+
+
 def _differentiated_function(node: n.Deriv, definitions: list[Definition],
                              names: set[str] | None) -> tuple[n.Node, Definition] | None:
     """``\\frac{dN}{dE}`` beside both ``N = ...`` (a total) and ``N(E) = ...`` (a count up to E): the bare N
@@ -403,11 +479,12 @@ def _differentiated_function(node: n.Deriv, definitions: list[Definition],
             continue
         if len(keys) == 1 and d.params == (keys[0],) and not d.indices and not body.indices:
             return replace(node, body=n.Paren(body.start, body.end, d.body)), d
-        if node.partial and len(d.params) > 1 and len(set(d.params)) == len(d.params) and set(keys) <= set(d.params) \
-                and not any(not e.function and _same_name(body, e.head) for e in definitions):
+        if node.partial and not node.held and len(d.params) > 1 and len(set(d.params)) == len(d.params) \
+                and set(keys) <= set(d.params) and not any(not e.function and _same_name(body, e.head) for e in definitions):
             # \frac{\partial u}{\partial x} with u(x, y) defined: the partial derivative of the function at
             # its own variables, the others held fixed (only the partial sign says so: a total du/dx may
-            # let y move with x, along a budget line). A value given to the bare name (L = xy + ... of
+            # let y move with x, along a budget line; and none held that may not be its own, (\partial U/
+            # \partial T)_P). A value given to the bare name (L = xy + ... of
             # the next example) is what the bare name stands for; the \pi_1 of \pi_1(q_1, q_2) is not \pi_2's
             renamed = _indices_bound(d, body)
             if renamed is None:
@@ -449,6 +526,11 @@ def substitute(tree: n.Node, definitions: list[Definition], names: set[str] | No
             if own is not None:
                 used.append(own[1])
                 return own[0]
+        if isinstance(node, n.Del) and node.kind == "grad":
+            numbered = _numbered_gradient(node, for_applications, names)
+            if numbered is not None:
+                used.append(numbered[1])
+                return numbered[0]
         if isinstance(node, n.Del) and node.coords:
             at_point = _del_at_point(node, for_applications, names)
             if at_point is not None:

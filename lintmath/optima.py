@@ -1,0 +1,82 @@
+"""The value of an optimisation a worked example writes in numbers: ``\\min_{x \\in \\mathbb{R}} (x - 3)^2 + 1``,
+``\\max_{x \\in [0, 2]} (4x - x^2)``, ``\\arg\\min_{x \\ge 0} (x^2 - 2x)``. Only a polynomial in one real
+variable with no other letter, over the real line, a half-line or a closed interval with numbers for
+ends, written as such: there the optimum is attained at a root of the derivative or at an end, and
+found exactly. Anything else (another letter in the body, a domain not written so, an unbounded
+objective, several minimisers for an arg min) is left to the opaque reading (see Lowerer.lower_Optimum)."""
+from __future__ import annotations
+
+import functools
+import re
+
+import sympy as sp
+
+# the domain's text as the parser joins its tokens: "\in \mathbb { R }", "\in [ 0 , 2 ]", "\ge 0"
+_NUMBER = r"-?\s*\d+(?:\s*\.\s*\d+)?"
+_REALS = re.compile(r"\\in\s*\\mathbb\s*\{\s*R\s*\}")
+_INTERVAL = re.compile(rf"\\in\s*\[\s*({_NUMBER})\s*,\s*({_NUMBER})\s*\]")
+_HALF_LINE = re.compile(rf"\\(ge|geq|le|leq)\s*({_NUMBER})")
+# letters that count (n, k, m...): over a half-line or an interval such a variable may run through the
+# integers only, where the optimum is another (\min_{n \ge 1} (n - 1.5)^2 is 1/4); \in \mathbb{R} says it is real
+_COUNTING = frozenset({"i", "j", "k", "l", "m", "n", "N", "M", "K"})
+# digits enough to tell two candidate values apart (and to call two the same for an arg min)
+_DIGITS = 60
+_SAME = sp.Float(10) ** -40
+
+
+def _number(text: str) -> sp.Rational:
+    return sp.Rational(re.sub(r"\s+", "", text))
+
+
+def _bounds(domain: str) -> tuple[sp.Expr, sp.Expr] | None:
+    """The ends of the domain's interval (-oo or oo where it is unbounded), None for a domain not read."""
+    text = domain.strip()
+    if _REALS.fullmatch(text):
+        return -sp.oo, sp.oo
+    interval = _INTERVAL.fullmatch(text)
+    if interval:
+        lo, hi = _number(interval.group(1)), _number(interval.group(2))
+        return (lo, hi) if lo <= hi else None
+    half = _HALF_LINE.fullmatch(text)
+    if half:
+        end = _number(half.group(2))
+        return (end, sp.oo) if half.group(1).startswith("ge") else (-sp.oo, end)
+    return None
+
+
+@functools.lru_cache(maxsize=256)  # (each reading of a step lowers the same optimisation again)
+def evaluated(kind: str, domain: str, body: sp.Expr, variable: sp.Symbol) -> sp.Expr | None:
+    """The optimum's value (its minimiser or maximiser for an arg min or arg max), or None where it is
+    not found so (see the module's docstring)."""
+    bounds = _bounds(domain)
+    if bounds is None or body.free_symbols != {variable}:
+        return None
+    if variable.name in _COUNTING and not _REALS.fullmatch(domain.strip()):
+        return None
+    try:
+        poly = sp.Poly(sp.nsimplify(body, rational=True), variable)
+    except (sp.PolynomialError, sp.GeneratorsNeeded, ValueError, TypeError):
+        return None
+    if poly.degree() < 1 or poly.degree() > 8 or not poly.domain.is_QQ and not poly.domain.is_ZZ:
+        return None
+    lo, hi = bounds
+    minimise = kind in ("min", "inf", "argmin")
+    sign = 1 if minimise else -1
+    lead, degree = poly.LC(), poly.degree()
+    # unbounded below (for a min) at an open end: no optimum to name
+    if hi is sp.oo and sign * lead < 0:
+        return None
+    if lo is -sp.oo and sign * lead * (-1) ** degree < 0:
+        return None
+    try:
+        # the critical points inside the domain (exact roots: CRootOf compares with the ends exactly)
+        candidates = [r for r in sp.real_roots(poly.diff(variable)) if bool(lo <= r) and bool(r <= hi)]
+    except (TypeError, NotImplementedError):
+        return None
+    candidates += [end for end in (lo, hi) if end.is_finite]
+    values = [(poly.eval(c), c) for c in candidates]
+    best = min(values, key=lambda vc: sign * sp.N(vc[0], _DIGITS))[0]
+    at = {sp.nsimplify(c) if c.is_Rational else c for v, c in values if abs(sp.N(v - best, _DIGITS)) < _SAME}
+    if kind in ("argmin", "argmax"):
+        return next(iter(at)) if len(at) == 1 else None
+    return sp.nsimplify(best) if best.is_Rational else best
