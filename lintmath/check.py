@@ -224,6 +224,13 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
             and any(item.kind == reynolds.KIND for item in context):
         verdict = _as_reynolds_averages(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
                                         context=context, indefinite=indefinite)
+    if verdict.status is not Status.VERIFIED and relation in EQUALITY and (
+            _CONJUGATE_MARKS.search(lhs + " " + rhs) or any(item.kind == complexes.KIND for item in context)):
+        verdict = _with_conjugates(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
+                                   context=context, indefinite=indefinite)
+    if verdict.status is Status.UNVERIFIED and relation in EQUALITY and any(item.kind == complexes.KIND for item in context):
+        verdict = _with_stated_unit(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
+                                    context=context, indefinite=indefinite)
     if verdict.status is Status.UNVERIFIED and relation in EQUALITY and verdict.reason == UNDEFINED_AT_SAMPLES \
             and any(item.kind == RELATION and item.relation != "=" for item in context):
         verdict = _verified_within_stated_bounds(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
@@ -1442,7 +1449,8 @@ def _as_complex_letters(lhs: str, rhs: str, relation: str, verdict: Verdict, **o
         if len(spare) < 2:
             return verdict
         real, imaginary = spare.pop(0), spare.pop(0)
-        left, right = complexes.written_out(left, key, real, imaginary), complexes.written_out(right, key, real, imaginary)
+        left = complexes.letter_written_out(left, key, real, imaginary)
+        right = complexes.letter_written_out(right, key, real, imaginary)
         if left is None or right is None:
             return verdict
     again = _check_step(left, right, relation, explain=False, **options)
@@ -1468,6 +1476,170 @@ def _as_reynolds_averages(lhs: str, rhs: str, relation: str, verdict: Verdict, *
     again = _verified_as_written(lhs, rhs, relation, f"the bars Reynolds averages (stated at {where})",
                                  averages=True, **options)
     return verdict if again is None else again
+# what a step writes that may make a letter complex: a conjugate (\bar z, \overline{z + w}, \psi^*) or a
+# real or imaginary part
+_CONJUGATE_MARKS = re.compile(r"\\bar|\\overline|\^\s*(?:\{\s*)?(?:\*|\\ast)|\\operatorname\s*\{\s*(?:Re|Im)\s*\}"
+                              r"|\\(?:Re|Im)(?![A-Za-z])|\\mathrm\s*\{\s*(?:Re|Im)\s*\}")
+# what the written-out reading cannot take: a letter as a variable of calculus, or one a sum binds
+_NOT_WRITTEN_OUT = re.compile(r"\\(?:frac\s*\{\s*d|partial|int|oint|iint|lim|sum|prod|to|nabla|mid|Big|big|bigg|Bigg)"
+                              r"(?![A-Za-z])|'|\\right\s*\|\s*_|\|_|\bd[zw]\b")
+# the reasons of an unverified step that the conjugate's reading may replace: a conjugate read as a
+# quantity of its own, or left unread
+_CONJUGATE_UNREAD = ("could not read: \\overline over an expression", "could not read: cannot read '*'",
+                     "the real or imaginary part of letters that may be complex")
+CONJUGATE_BRANCH = "the sides differ with {} complex, on the principal branch of a root, logarithm, argument or power"
+
+
+def _written_out_reading(parts: dict[str, tuple[str, str]]) -> Callable[[Parsed], Parsed]:
+    """The reading of a step with each letter of ``parts`` written out as x + iy in its real letters, and
+    its conjugate (\\bar z, z^*) as x - iy."""
+    def written(node: n.Node) -> n.Node | None:
+        if not isinstance(node, n.Sym) or node.base not in parts or node.indices or node.primes \
+                or (node.style, node.labels) not in (("", ()), ("bar", ()), ("", ("*",))):
+            return None
+        real, imaginary = (replace(node, base=letter, style="", labels=()) for letter in parts[node.base])
+        unit = n.Const(node.start, node.end, "imag_i")
+        sign = "+" if (node.style, node.labels) == ("", ()) else "-"
+        terms = (n.Term(node.start, node.end, "+", real),
+                 n.Term(node.start, node.end, sign, n.Mul(node.start, node.end, (unit, imaginary))))
+        return n.Paren(node.start, node.end, n.Add(node.start, node.end, terms))
+
+    def reading(step: Parsed) -> Parsed:
+        return reclassified(step, n.rebuild(step.lhs, written), n.rebuild(step.rhs, written))
+    return reading
+
+
+def _with_conjugates(lhs: str, rhs: str, relation: str, verdict: Verdict, **options) -> Verdict:
+    """The verdict on a step that writes the complex conjugate (|z|^2 = z\\bar z, \\overline{z + w} =
+    \\bar z + \\bar w, \\psi^*\\psi) or a real part of complex letters, read with them complex: each of
+    z, w, \\psi, of the letters the prose declares complex and of the letters a conjugate marks, written
+    out as x + iy in real letters (in the prose's own, for z = x + iy), and every conjugate as the
+    conjugate of what it marks. Verified where that holds; refuted where it fails, the step's own
+    verdict left nothing else to read (a conjugate read as a quantity of its own, or unread) and no
+    branch of a root or logarithm is involved; ``verdict`` stands otherwise."""
+    context = options.get("context", ())
+    if _NOT_WRITTEN_OUT.search(lhs + " " + rhs):
+        return verdict
+    structure = complexes.conjugated_text(lhs, {}), complexes.conjugated_text(rhs, {})
+    if None in structure:
+        return verdict
+    parsed = _read_again(*structure, options)
+    if parsed is None:
+        return verdict
+    symbols = [x for side in (parsed.lhs, parsed.rhs) for x in side.walk() if isinstance(x, n.Sym)]
+    conjugated = {x.base for x in symbols if not (x.indices or x.primes)
+                  and (x.style == "bar" and not x.labels or not x.style and x.labels == ("*",))}
+    plain = {x.base for x in symbols if not (x.style or x.labels or x.indices or x.primes)}
+    other = {x.base for x in symbols} - conjugated - plain \
+        | {x.base for x in symbols if x.indices or x.primes or x.style not in ("", "bar") or x.labels not in ((), ("*",))}
+    declared = {key for item in context if item.kind == complexes.KIND for key in item.lhs.split(",") if key}
+    named = complexes.CONJUGATE_LETTERS | declared
+    text = lhs + " " + rhs
+    groups = bool(complexes.writes_conjugated_expression(text))
+    parts_stated = complexes.stated_parts(context)
+    cartesian = {key for key in plain & set(parts_stated) if set(parts_stated[key]) & plain}
+    # (a real part of z and w alone, Re(zw), waits for the prose to say they are complex)
+    real_parts = bool(re.search(r"Re|Im|\\arg(?![A-Za-z])", text)) and bool(plain & declared)
+    if not (conjugated & named or groups or real_parts or cartesian):
+        return verdict
+    keys = conjugated | plain & named
+    if keys & (other | parsed.letters.index | parsed.letters.integer) or not (keys or groups):
+        return verdict
+    used = set(re.findall(r"[A-Za-z]", text))
+    spare = [c for c in "pqrsuvabcklm" if c not in used]
+    parts: dict[str, tuple[str, str]] = {}
+    for key in sorted(keys):
+        stated = parts_stated.get(key)
+        if stated is not None and not set(stated) & keys:
+            parts[key] = stated
+        elif len(spare) >= 2:
+            parts[key] = (spare.pop(0), spare.pop(0))
+        else:
+            return verdict
+    left, right = complexes.conjugated_text(lhs, parts), complexes.conjugated_text(rhs, parts)
+    if left is None or right is None:
+        return verdict
+    if "i" in plain and "i" not in other | keys | parsed.letters.index | parsed.letters.integer:
+        # beside complex letters, a bare i that indexes nothing is the unit
+        left, right = complexes.unit_written(left), complexes.unit_written(right)
+    # what makes the letters complex beyond their names: the prose, the unit, a modulus or a part
+    evidence = bool(set(parts) & (declared | set(parts_stated))) or "i" in plain \
+        or re.search(r"\\mathrm\s*\{\s*i\s*\}|\||\\(?:operatorname|mathrm)\s*\{\s*(?:Re|Im)|\\(?:Re|Im|arg)(?![A-Za-z])", text)
+    if not evidence and complexes.writes_conjugated_expression(text):
+        return verdict  # \overline{z^2} beside \bar z^2 by their names alone: the mean of the squares, as often
+    again = _check_step(left, right, relation, explain=False, **options)
+    names = ", ".join(sorted(parts))
+    if again.status is Status.VERIFIED:
+        return Verdict(Status.VERIFIED, elapsed=verdict.elapsed + again.elapsed, definitions=again.definitions)
+    if again.status is not Status.REFUTED:
+        return verdict
+    if complexes.branch_sensitive(left + " " + right):
+        return Verdict(Status.UNVERIFIED, CONJUGATE_BRANCH.format(names), elapsed=verdict.elapsed + again.elapsed)
+    if verdict.status is Status.REFUTED:
+        return verdict  # refuted as written too: its diagnosis stands
+    if not verdict.reason.startswith((*NAMES_ELSEWHERE, *_CONJUGATE_UNREAD)):
+        return verdict
+    if not evidence:
+        # z and w by their names alone, with nothing else complex written (a modulus, a part, the unit):
+        # a mean \bar z or an optimum z^* as much as a conjugate, which only a verification settles
+        return verdict
+    if not complexes.writes_conjugated_expression(text):
+        # the letters written out in the tree rather than the text: a repair of the step's right side
+        # as written is then sought in that reading, and named in the author's own text
+        explained = _check_step(lhs, rhs, relation, reading=_written_out_reading(parts), **options)
+        written = explained.diagnosis and re.sub(r"\\[A-Za-z]+\s*(?:\{[A-Za-z]*\})?", " ", explained.diagnosis.suggestion)
+        # (a repair that names the reading's own letters, q for z, repairs the reading, not the step)
+        if explained.status is Status.REFUTED and written and not set(re.findall(r"[A-Za-z]", written)) & (
+                {letter for pair in parts.values() for letter in pair} - used):
+            again = explained
+    values = dict(again.counterexample)
+    point = []
+    for key, (real, imaginary) in sorted(parts.items()):
+        if (real, imaginary) == parts_stated.get(key):
+            continue  # the prose's own letters, x and y of z = x + iy, are shown as they are
+        if real in values and imaginary in values:
+            point.append((key, f"{values.pop(real)} + {values.pop(imaginary)}i"))
+    return Verdict(Status.REFUTED, f"the two sides differ with {names} complex" if names else
+                   "the two sides differ with the conjugate taken", counterexample=(*point, *values.items()),
+                   diagnosis=again.diagnosis, elapsed=verdict.elapsed + again.elapsed)
+
+
+# the reasons of an unverified step that a unit the prose states may decide: the letter read as a number
+# appears on one side only, or the step holds only with it a number, or solves for it
+_UNIT_UNDECIDED = ("a property of ", EQUATION_TO_SOLVE, "holds if i is a real number", "holds if j is a real number",
+                   "refuted in one reading")
+
+
+def _with_stated_unit(lhs: str, rhs: str, relation: str, verdict: Verdict, **options) -> Verdict:
+    """The verdict on a step left unverified for its bare i (or j) as a letter, when the prose states
+    that letter the unit ("$i^2 = -1$", "$j = \\sqrt{-1}$"): decided with it the unit, as
+    \\mathrm{i} is. ``verdict`` stands where that reading decides nothing."""
+    if not verdict.reason.startswith((*NAMES_ELSEWHERE, *_UNIT_UNDECIDED)):
+        return verdict
+    stated = {key[len(complexes.UNIT_MARK):] for item in options.get("context", ()) if item.kind == complexes.KIND
+              for key in item.lhs.split(",") if key.startswith(complexes.UNIT_MARK)}
+    parsed = _read_again(lhs, rhs, options) if stated else None
+    if parsed is None:
+        return verdict
+    letters = [x for side in (parsed.lhs, parsed.rhs) for x in side.walk() if isinstance(x, n.Sym) and x.base in stated]
+    units = {x.base for x in letters}
+    if not units or len(units) > 1 or any(x.indices or x.style or x.labels or x.primes for x in letters) \
+            or units & (parsed.letters.index | parsed.letters.integer):
+        return verdict
+
+    def reading(step: Parsed) -> Parsed:
+        def unit(node: n.Node) -> n.Node | None:
+            if isinstance(node, n.Sym) and node.base in units and not (node.indices or node.style or node.labels
+                                                                        or node.primes):
+                return n.Const(node.start, node.end, "imag_i")
+            return None
+        left, right = n.rebuild(step.lhs, unit), n.rebuild(step.rhs, unit)
+        return Parsed(left, right, replace(step.letters, imaginary=True))
+
+    again = _check_step(lhs, rhs, relation, reading=reading, **options)
+    if again.status in (Status.VERIFIED, Status.REFUTED):
+        return again
+    return verdict
 
 
 def _verified_as_written(left: str, right: str, relation: str, guess: str, **options) -> Verdict | None:

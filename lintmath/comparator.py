@@ -6,6 +6,7 @@ are undecided (``Outcome``). Whether a difference is an error is check.py's to d
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import random
 import re
@@ -535,6 +536,9 @@ class Comparator:
                 # reading decides it. (Other readings that hold somewhere, a sign of the slip as often
                 # as not, leave the refutation to the default reading and its repair.)
                 return Outcome("undecided", DOMAIN_IN_A_READING), ()
+            if any(o.kind == "undecided" and o.reason == OTHER_BRANCH for o in others):
+                # i^i = e^{3\pi/2} with i the unit: a value of another branch, which no edit should repair
+                return Outcome("undecided", OTHER_BRANCH), ()
             if any(o.kind == "undecided" and o.readable for o in others):
                 return Outcome("undecided", "refuted in one reading of the notation, undecided in another"), ()
             applied = self._applied_somewhere([flips for flips in tried[1:] if flips != chosen])
@@ -574,7 +578,7 @@ class Comparator:
             other = self.own(flips | frozenset(units))
         except Exception:  # noqa: BLE001 -- unreadable with the unit: no reading to hold it to
             return outcome
-        if other.kind != "differ":
+        if other.kind != "differ" and other.reason != OTHER_BRANCH:
             return outcome
         names = " and ".join(key[1] for key in units)
         return Outcome("undecided", f"holds if {names} is a real number; read as the imaginary unit, the sides "
@@ -1309,6 +1313,11 @@ class Comparator:
                         # 2 \max_x g = \max_x g + a may hold for the g written: only a difference
                         # beside the optimisations both sides hold is one
                         return Outcome("undecided", THROUGH_OPTIMA)
+                    if complex_ok and self.relation in EQUALITY and not all(self.holds(va, vb, exact) for va, vb in precise) \
+                            and _writes_branches(self.parsed) and _on_another_branch(pairs, precise, point, lambda u, v: self.holds(u, v, exact)):
+                        # i^i = e^{-\pi/2 + 2\pi}, \log(-i) = 3i\pi/2: the value of another branch than
+                        # the principal one sampled, which the author may mean
+                        return Outcome("undecided", OTHER_BRANCH)
                     if not all(self.holds(va, vb, exact) for va, vb in precise):
                         confirmed = True
                         if _is_constant(a, free_a) != _is_constant(b, free_b):
@@ -1772,6 +1781,68 @@ def _root_bases(expr: sp.Basic) -> tuple[sp.Expr, ...]:
         if not base.is_positive:
             out.append(base)
     return tuple(out)
+
+
+OTHER_BRANCH = "holds on another branch of a complex logarithm, root or power than the principal one"
+# the turns around 0 tried for each logarithm and power that has other branches (few: a step of the notes
+# means a branch near the principal one), and how many of them a step may write
+BRANCH_TURNS = (-2, -1, 0, 1, 2)
+MAX_BRANCH_POINTS = 3
+
+
+def _on_another_branch(pairs: list, precise: list, point: dict, holds: Callable) -> bool:
+    """Whether sides that differ at ``point`` (``precise``: their values) agree there once their complex
+    logarithms and non-integer powers may take other branches: log u + 2 pi i k and u^e exp(2 pi i k e).
+    Logarithms of numbers SymPy has already evaluated (log(-1) is i pi) show only in the difference,
+    which is then a whole number of turns 2 pi i."""
+    for (x, y), (va, vb) in zip(pairs, precise):
+        if holds(va, vb):
+            continue
+        # (whole turns 2 pi i of a logarithm, or 2 pi of an argument, its imaginary part)
+        if any(abs(turns.imag) < 1e-9 and abs(turns.real - round(turns.real)) < 1e-9 and 0 < abs(round(turns.real)) <= 2
+               for turns in ((complex(va) - complex(vb)) / (2j * math.pi), (complex(va) - complex(vb)) / (2 * math.pi))):
+            continue
+        candidates = {sub: sub.args[0] if isinstance(sub, sp.log) else sub.base
+                      for side in (x, y) for sub in sp.preorder_traversal(side)
+                      if isinstance(sub, sp.log) or isinstance(sub, sp.Pow) and not sub.exp.is_integer
+                      and not sub.base.is_positive and sub.base != sp.E}
+        if len(candidates) > 2 * MAX_BRANCH_POINTS:
+            return False
+        # (only where the point puts the argument off the positive reals: elsewhere one branch is meant)
+        multivalued = [sub for sub, base in candidates.items() if not _positive_at(base, point)]
+        if not multivalued or len(multivalued) > MAX_BRANCH_POINTS:
+            return False
+        found = False
+        for ks in itertools.product(BRANCH_TURNS, repeat=len(multivalued)):
+            if not any(ks):
+                continue
+            moved = {sub: sub + 2 * sp.pi * sp.I * k if isinstance(sub, sp.log)
+                     else sub * sp.exp(2 * sp.pi * sp.I * k * sub.exp) for sub, k in zip(multivalued, ks)}
+            u, v = evaluate(x.xreplace(moved), point, PRECISION, True), evaluate(y.xreplace(moved), point, PRECISION, True)
+            if u is not None and v is not None and holds(u, v):
+                found = True
+                break
+        if not found:
+            return False
+    return True
+
+
+def _writes_branches(parsed: Parsed) -> bool:
+    """Whether the step writes a logarithm, an argument, a root or a power by other than a whole number
+    (of other than e): what may have other branches."""
+    def branched(x: n.Node) -> bool:
+        if isinstance(x, n.Func):
+            return x.name in ("log", "log10", "log2", "arg")
+        if isinstance(x, n.Pow):
+            whole = isinstance(x.exp, n.Num) and x.exp.value.isdigit()
+            return not whole and not (isinstance(x.base, n.Const) and x.base.name == "e")
+        return isinstance(x, n.Sqrt)
+    return any(branched(x) for side in (parsed.lhs, parsed.rhs) for x in side.walk())
+
+
+def _positive_at(expr: sp.Expr, point: dict) -> bool:
+    value = evaluate(expr, point, PRECISION, True)
+    return value is not None and abs(sp.im(value)) < TOLERANCE and sp.re(value) > 0
 
 
 def _writes_imaginary(flips: frozenset, units: frozenset[str]) -> bool:

@@ -4971,8 +4971,11 @@ def apply_function(name: str, args: list[sp.Expr], inverse: bool = False) -> sp.
               "acosh": sp.acosh, "atanh": sp.atanh, "log": _log, "exp": sp.exp, "sign": sp.sign,
               "erf": sp.erf, "erfc": sp.erfc, "log10": lambda x: sp.log(x, 10), "floor": sp.floor, "ceiling": sp.ceiling, "log2": lambda x: sp.log(x, 2),
               "percent": lambda x: x / 100, "factorial2": _double_factorial,
-              "gamma": sp.gamma, "re": sp.re, "im": sp.im}
-    if name in ("re", "im") and len(args) == 1 and args[0].free_symbols and not args[0].has(sp.I):
+              "gamma": sp.gamma, "re": sp.re, "im": sp.im,
+              # the principal argument, as the imaginary part of the principal logarithm: a value of
+              # another branch (5\pi/4 for -3\pi/4) then differs by whole turns, as the logarithm's does
+              "arg": lambda x: sp.im(sp.log(x))}
+    if name in ("re", "im", "arg") and len(args) == 1 and args[0].free_symbols and not args[0].has(sp.I):
         # Re(z w) of letters sampled as positive reals would be z w: where no i is written, the
         # letters are the complex numbers the author means, which the sampling does not give
         raise Undecidable("the real or imaginary part of letters that may be complex is not decided yet")

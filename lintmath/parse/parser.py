@@ -2708,6 +2708,11 @@ class Parser:
         if t.text in BOUNDS and self.i + 1 < len(self.toks) \
                 and self.toks[self.i + 1].text in ("_", "(", "\\{", "\\lbrace"):
             return self.finite_bound(t)
+        if t.text == "\\arg" and self.peek(1) is not None \
+                and (self.peek(1).text in ("(", "\\left") or self.peek(1).kind == "letter"):
+            # \arg(1 + i), \arg z: the argument of a complex number (\arg\max is an optimisation)
+            self.advance()
+            return self.function(t, "arg")
         if t.text in ("\\argmax", "\\argmin") or t.text == "\\arg" and self.peek(1) is not None \
                 and self.peek(1).text in ("\\max", "\\min"):
             return self.arg_optimum(t)

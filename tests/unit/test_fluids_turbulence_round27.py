@@ -235,9 +235,12 @@ def test_wrong_rules_stay_unverified_where_the_prose_decomposes(lhs: str, rhs: s
     assert checked_steps(body)[0].verdict.status.value == "unverified"
 
 
-def test_without_a_decomposition_a_bar_over_a_sum_stays_unread() -> None:
+def test_without_a_decomposition_a_bar_over_complex_letters_is_their_conjugate() -> None:
+    # no average without a decomposition: over letters the prose makes complex, the conjugate (see complexes.py)
     body = "Let $z$ and $w$ be complex.\n\\begin{align*}\n\\overline{z + w} &= \\bar z + \\bar w\n\\end{align*}\n"
-    assert checked_steps(body)[0].verdict.status.value == "unverified"
+    assert checked_steps(body)[0].verdict.status.value == "verified"
+    slip = "Let $z$ and $w$ be complex.\n\\begin{align*}\n\\overline{z w} &= \\bar z\\, w\n\\end{align*}\n"
+    assert checked_steps(slip)[0].verdict.status.value == "refuted"
 
 
 @pytest.mark.parametrize("math, key", [
