@@ -122,6 +122,23 @@ class StatedResult:
     value: sp.Float  # the value of the line before
 
 
+def rounded_result(ctx: Context) -> tuple[StatedResult, n.Num, int, tuple | None] | None:
+    """The result the new line states when it is a decimal of two digits or more, rounded (see
+    stated_result): the result, its mantissa (the number itself, or that of ``6.1 \\times 10^{5}``), the
+    power of ten, and its parts in scientific notation (see scientific_parts) or None; None otherwise."""
+    from lintmath.tolerance import scientific_parts
+
+    result = stated_result(ctx)
+    if result is None:
+        return None
+    scientific = scientific_parts(result.number)
+    mantissa = scientific[0] if scientific is not None else result.number
+    if not isinstance(mantissa, n.Num) or "." not in mantissa.value \
+            or len(mantissa.value.replace(".", "").lstrip("0")) < 2:
+        return None
+    return result, mantissa, scientific[2] if scientific is not None else 0, scientific
+
+
 def stated_result(ctx: Context) -> StatedResult | None:
     """The result the new line states, or None when it is no single number or the line before has
     letters (see decimal_slips, _whole_result)."""
@@ -165,17 +182,10 @@ def decimal_slips(ctx: Context) -> Iterator[Candidate]:
     digits swapped, the decimal point or the power of ten one place off. Only the numbers that the
     line before's value rounds to can hold, so the slips nearest that value are tried; a rounded
     result that no slip of its digits repairs is left unexplained (a number far off is no typo)."""
-    from lintmath.tolerance import scientific_parts
-
-    result = stated_result(ctx)
-    if result is None:
-        return
-    scientific = scientific_parts(result.number)
-    mantissa = scientific[0] if scientific is not None else result.number
-    if not isinstance(mantissa, n.Num) or "." not in mantissa.value \
-            or len(mantissa.value.replace(".", "").lstrip("0")) < 2:
-        return  # a one-digit number has no digits to slip: any other number is "one digit wrong"
-    power = scientific[2] if scientific is not None else 0
+    rounded = rounded_result(ctx)
+    if rounded is None:
+        return  # (a one-digit number has no digits to slip: any other number is "one digit wrong")
+    result, mantissa, power, scientific = rounded
     sign = -1 if result.negative else 1
     options: list[tuple[Fraction, n.Node, tuple[int, int, str]]] = []
     for digits in _digit_slips(mantissa.value, moves=scientific is None):

@@ -8,7 +8,7 @@ from dataclasses import replace
 from fractions import Fraction
 from typing import Iterator
 
-from lintmath.diagnose.arithmetic import _worked_out, stated_result
+from lintmath.diagnose.arithmetic import _worked_out, rounded_result
 from lintmath.diagnose.edits import (
     Candidate, Context, _adds_by_depth, _beside_decimals, _by_depth, _compact, _edit, _insertion_edit, _number_node,
     _number_text, _parents, _powers, _restyled_number, _wrapped, numeric_value, replace_node,
@@ -159,17 +159,10 @@ def result_factors(ctx: Context) -> Iterator[Candidate]:
     (``40.7`` for ``\\frac{16 \\times 2 \\times 10^6}{\\pi \\times 50^3} = 81.5``): a factor of the computation lost
     or counted twice, not a digit's slip (see decimal_slips), written back as the value rounded to the
     result's own decimals. Only results of two digits or more, whose rounding cannot hide the factor."""
-    from lintmath.tolerance import scientific_parts
-
-    result = stated_result(ctx)
-    if result is None:
+    rounded = rounded_result(ctx)
+    if rounded is None:
         return
-    scientific = scientific_parts(result.number)
-    mantissa = scientific[0] if scientific is not None else result.number
-    if not isinstance(mantissa, n.Num) or "." not in mantissa.value \
-            or len(mantissa.value.replace(".", "").lstrip("0")) < 2:
-        return
-    power = scientific[2] if scientific is not None else 0
+    result, mantissa, power, _ = rounded
     written = Fraction(mantissa.value) * Fraction(10) ** power * (-1 if result.negative else 1)
     target = Fraction(float(result.value))
     if not written or not target:
