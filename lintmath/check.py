@@ -36,6 +36,7 @@ from lintmath.differentials import (
     loose_differentials, operand_letters,
 )
 from lintmath.diagnose import GUARD_SECONDS, MAX_SECONDS, diagnose, refute_where_readable, sign_flips, unreadable
+from lintmath.diagnose.edits import carried_edit, carried_span
 from lintmath.model import Diagnosis, Macro, Status, Verdict
 from lintmath.parse import composition, convolution, nodes as n
 from lintmath.parse.parser import AVERAGE_BARS, OVER_EXPRESSION, closing, log_bases, parse_math, with_log_bases
@@ -237,7 +238,8 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
                                                  context=context, indefinite=indefinite)
     if verdict.status is Status.UNVERIFIED and relation in EQUALITY and ("'" in lhs + rhs or "\\circ" in lhs + rhs):
         verdict = _primes_of_one_variable(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
-                                          explain=explain, context=context, indefinite=indefinite)
+                                          explain=explain, context=context, indefinite=indefinite,
+                                          chain=chain)
     if verdict.status is Status.UNVERIFIED and relation in EQUALITY and "'" in lhs + rhs:
         verdict = _primes_beside_derivatives(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
                                              explain=explain, context=context, indefinite=indefinite)
@@ -862,8 +864,53 @@ def _with_divergences(lhs: str, rhs: str, written: tuple[str, str], relation: st
                                                    if key in ("macros", "first", "seed", "explain", "context",
                                                               "indefinite")})
         diagnosis = plain.diagnosis if plain.status is Status.REFUTED else None
+        if diagnosis is None and verdict.diagnosis is not None:
+            # E and KL read as generic operators leave the step undecided (a KL on the left against an
+            # E_p on the right), so the edit found in the reading written out is carried back to the
+            # author's text, where that text was copied unchanged, and kept only if the carried
+            # suggestion holds in that reading too
+            diagnosis = _carried_back(verdict.diagnosis, written[1], lhs, rhs, relation, options)
         return replace(verdict, diagnosis=diagnosis)
     return verdict
+
+
+def _term_around(text: str, span: tuple[int, int], macros: Mapping[str, Macro] | None) -> tuple[int, int]:
+    """The span of the term of ``text``'s top-level sum that holds ``span`` (with its sign), the whole
+    line where it is no sum or cannot be read; ``span`` itself where no one term holds it."""
+    try:
+        tree = parse_math(text, macros)
+    except (ParseFailure, RecursionError):
+        return 0, len(text.rstrip())
+    if not isinstance(tree, n.Add):
+        return tree.start, tree.end
+    for term in tree.terms:
+        first = term.sign_start if term.sign_start >= 0 else term.node.start
+        if first <= span[0] and span[1] <= term.node.end:
+            return first, term.node.end
+    return span
+
+
+def _carried_back(diagnosis: Diagnosis, written: str, lhs: str, rhs: str, relation: str,
+                  options: dict) -> Diagnosis | None:
+    """``diagnosis``, found on ``written`` (the right side ``rhs`` with some calls written out), as a
+    diagnosis of ``rhs`` itself: its edit must fall where the writing copied the author's text (up to
+    the variable a written-out expectation renames, X for x), and the suggestion so carried back must
+    verify as a step of its own. None otherwise."""
+    carried = carried_edit(written, diagnosis.suggestion, rhs)
+    if carried is None:
+        return None
+    suggestion = " ".join(carried[0].split())
+    if suggestion == " ".join(rhs.split()):
+        return None
+    if check_step(lhs, suggestion, relation, **options).status is not Status.VERIFIED:
+        return None
+    # the term the finding names: the one the diagnosis marked, where the writing copied it, else
+    # the term of the line the edit falls in
+    start, end = carried_span(written, rhs, diagnosis.start, diagnosis.end) \
+        or _term_around(rhs, carried[1], options.get("macros"))
+    term = " ".join(rhs[start:end].split())
+    detail = diagnosis.detail.replace(diagnosis.term, term) if diagnosis.term else diagnosis.detail
+    return Diagnosis(diagnosis.kind, start, end, term, suggestion, detail)
 
 
 def _verified_with_entropies(lhs: str, rhs: str, relation: str, **options) -> Verdict | None:
@@ -935,17 +982,22 @@ def _read_again(lhs: str, rhs: str, options: dict) -> Parsed | None:
         return None
 
 
-def _primes_of_one_variable(lhs: str, rhs: str, relation: str, verdict: Verdict, **options) -> Verdict:
+def _primes_of_one_variable(lhs: str, rhs: str, relation: str, verdict: Verdict, chain: tuple[str, ...] = (),
+                            **options) -> Verdict:
     """The verdict on an unverified step whose primes have no variable written (``(fg)' = f'g + fg'``)
     with its primed letters functions of one variable (see primed.py): verified where it holds with
     them all functions; unverified where it holds only with the letters never primed constants
     (``(cf)' = cf'``); refuted only where it fails both ways, primes an expression (a step that only
     primes letters may be naming new ones, ``x' = \\gamma(x - vt)``), did not read for its primes alone, and
-    does not hold with the primes read as transposes. Otherwise ``verdict`` stands."""
+    does not hold with the primes read as transposes. Otherwise ``verdict`` stands. A letter that
+    another line of the step's chain (``chain``) primes is a function there, never one of the constants."""
     parsed = _read_again(lhs, rhs, options)
     reading = primed.prime_reading(parsed.lhs, parsed.rhs) if parsed is not None else None
     if reading is None:
         return verdict
+    if reading.unprimed and chain:
+        # (fg)'h + h'fg = h'fg holds with f and g constants, but the chain's (f'g + g'f)h differentiates them
+        reading = replace(reading, unprimed=reading.unprimed - primed.primed_letters(chain, options.get("macros")))
 
     def read(constants: bool) -> Callable[[Parsed], Parsed]:
         return lambda p: reclassified(p, primed.as_functions(p.lhs, reading, constants),

@@ -18,7 +18,9 @@ primes do not hold as transposes.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Mapping
 
+from lintmath.model import Macro
 from lintmath.parse import composition, nodes as n
 from lintmath.parse.tokens import ParseFailure
 
@@ -112,6 +114,21 @@ def prime_reading(*trees: n.Node) -> PrimeReading | None:
         return None  # f' beside f(g(x)): the step names its arguments somewhere
     return PrimeReading(variable, frozenset(functions), frozenset(functions - primed - composed), groups,
                         bool(composed))
+
+
+def primed_letters(lines: tuple[str, ...], macros: Mapping[str, Macro] | None = None) -> frozenset[str]:
+    """The plain letters the ``lines`` write with a prime (f of f'g), each line read alone; a line that
+    does not read adds none."""
+    from lintmath.parse.parser import parse_math  # (the parser imports this module's neighbours)
+
+    out: set[str] = set()
+    for line in lines:
+        try:
+            tree = parse_math(line, macros)
+        except (ParseFailure, RecursionError):
+            continue
+        out.update(x.base for x in tree.walk() if isinstance(x, n.Sym) and x.primes and _plain_letter(x))
+    return frozenset(out)
 
 
 def as_functions(tree: n.Node, reading: PrimeReading, constants: bool = False) -> n.Node:

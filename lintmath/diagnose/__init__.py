@@ -148,7 +148,7 @@ def diagnose(comparator, parsed, rhs_text: str, lhs_text: str = "", spent: float
     out_of_time = False
     # an edit of a term that equals a term of the line before, while another term equals none, is
     # held back: it repairs the step only by breaking a right term to make up for the wrong one
-    kept = _kept_terms(ctx)
+    kept = _kept_terms(ctx, reading)
     held: Diagnosis | None = None
     kinds = GENERATORS if generators is None else [g for g in GENERATORS if g in generators]
     # where the line lost a quantity, an edit that writes no name the line does not already write
@@ -198,17 +198,26 @@ MAX_KEPT_TERMS = 8  # sums longer than this are not matched term by term (one lo
 MAX_KEPT_DEPTH = 3
 
 
-def _kept_terms(ctx: Context) -> list[tuple[int, int]]:
+def _kept_terms(ctx: Context, reading: frozenset = frozenset()) -> list[tuple[int, int]]:
     """The spans of the parts of the line that equal the part of the line before they rewrite, in
     value at shared points, where some other part equals none: the line rewrote the line before term
     by term (factor by factor), and the part that no longer matches is where the slip is. A term is
     matched to the term at its own place first, then to any term not yet matched; a term that
     matches none, across from one at its place, is looked into the same way (``1\\cdot(3+1)`` under
-    ``1\\cdot((1+0)+1)``: the ``1``s are kept, the ``3`` is the slip). Empty when nothing matches."""
+    ``1\\cdot((1+0)+1)``: the ``1``s are kept, the ``3`` is the slip). Empty when nothing matches.
+    The values are those of ``reading`` where one stands for the default reading (which cannot be
+    built: the model of expectations), kept apart from the values the edits cache."""
     if ctx.quick is None:
         return []
     out: list[tuple[int, int]] = []
-    _align(ctx, ctx.rhs, ctx.lhs, out, 0)
+    if not reading:
+        _align(ctx, ctx.rhs, ctx.lhs, out, 0)
+        return out
+    values, ctx.values, ctx.reading = ctx.values, {}, reading
+    try:
+        _align(ctx, ctx.rhs, ctx.lhs, out, 0)
+    finally:
+        ctx.values, ctx.reading = values, frozenset()
     return out
 
 

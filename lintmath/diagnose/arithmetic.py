@@ -26,6 +26,10 @@ def arithmetic(ctx: Context) -> Iterator[Candidate]:
     subscripts = n.non_quantities(rhs) if ctx.naming_only else set()
     odd: list[Candidate] = []  # repairs an author is unlikely to have meant: tried after the others
     unseen: list[Candidate] = []  # repairs to a value neither line writes: after those to a written one
+    # the neighbours of a number whose value was solved for: the solve looks at one instance of one
+    # reading, which may not be the one the step fails in (the shapes a matrix step is refuted with),
+    # so a value it proposes wrongly leaves them to try after the rest
+    unsolved: list[Candidate] = []
     values = _written_values(ctx)
     for num in _suspect_numbers_first(rhs, values):
         if ctx.naming_only and id(num) not in subscripts:
@@ -36,12 +40,11 @@ def arithmetic(ctx: Context) -> Iterator[Candidate]:
         # a written decimal may have slipped to another decimal of its places (digits swapped)
         places = len(num.value.split(".")[1]) if "." in num.value else 0
         value = solve_hole(ctx, replace_node(rhs, num, hole), old, places)
-        guesses = [value] if value is not None else []
-        if value is None:
-            guesses = [old + 1, old - 1, old + 2, old - 2]
-            if num.value.isdigit() and len(num.value) > 1:
-                guesses.append(Fraction(num.value[::-1]))
-        for new in guesses:
+        neighbours = [old + 1, old - 1, old + 2, old - 2]
+        if num.value.isdigit() and len(num.value) > 1:
+            neighbours.append(Fraction(num.value[::-1]))
+        guesses = [value] + neighbours if value is not None else neighbours
+        for k, new in enumerate(guesses):
             if new in tried or new < 0 or new == 0 and _is_numerator(ctx, num):
                 continue  # (\frac{0}{2} says the term does not belong, LM102; ``0 \cdot x`` is written)
             tried.add(new)
@@ -51,7 +54,9 @@ def arithmetic(ctx: Context) -> Iterator[Candidate]:
             candidate = Candidate("arithmetic", replace_node(rhs, num, n.Num(num.start, num.end, written)),
                                   num.start, num.end, (num.start, num.end, _as_script(ctx.rhs_text, num, written)),
                                   f"`{num.value}` should be `{written}`")
-            if _odd_value(ctx, num, old, new):
+            if value is not None and k > 0:
+                unsolved.append(candidate)
+            elif _odd_value(ctx, num, old, new):
                 odd.append(candidate)
             elif not values[new]:
                 unseen.append(candidate)
@@ -59,6 +64,7 @@ def arithmetic(ctx: Context) -> Iterator[Candidate]:
                 yield candidate
     yield from unseen
     yield from _whole_result(ctx)
+    yield from unsolved  # (before the odd values: one of these that holds says the solve was misled)
     yield from odd
 
 

@@ -5,6 +5,7 @@ restyled, a sign or a factor moved into an exponent).
 """
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
@@ -491,3 +492,105 @@ def _inner(node: n.Node) -> n.Node:
     while isinstance(node, n.Paren) and node.delim in ("(", "[", "{"):
         node = node.inner
     return node
+
+
+# -- carrying an edit back from a rewritten text -------------------------------------------------------
+
+def carried_edit(written: str, suggestion: str, source: str) -> tuple[str, tuple[int, int]] | None:
+    """The edit that turns ``written`` into ``suggestion`` (the suggestion compacted, as apply_edit
+    writes it), made on ``source`` instead, where ``written`` is ``source`` with some parts written out
+    afresh (an expectation as its sum, a divergence as its integral): the edit must fall on characters
+    that ``written`` copied from ``source``, save for a letter the writing renamed in case (the X of
+    E_p[f(X)] summed as x), which the replacement is renamed back to. Returns the edited source
+    (uncompacted) and the span of ``source`` the edit replaced; None where the edit touches text the
+    writing made."""
+    text, raw = _compact_positions(written)
+    a = 0
+    while a < min(len(text), len(suggestion)) and text[a] == suggestion[a]:
+        a += 1
+    b = 0
+    while b < min(len(text), len(suggestion)) - a and text[len(text) - 1 - b] == suggestion[len(suggestion) - 1 - b]:
+        b += 1
+    replacement = suggestion[a:len(suggestion) - b]
+    mapped, renames = _copied_positions(source, written)
+    if a < len(text) - b:  # a replacement or a deletion: every character it touches was copied, in order
+        first, last = raw[a], raw[len(text) - b - 1]
+        span = [mapped.get(k) for k in range(first, last + 1) if not written[k].isspace()]
+        if not span or None in span or any(y != x + 1 for x, y in zip(span, span[1:])
+                                           if not source[x + 1:y].isspace()):
+            return None
+        start, end = span[0], span[-1] + 1
+    else:  # an insertion: beside a copied character
+        before = mapped.get(raw[a - 1]) if a > 0 else -1
+        after = mapped.get(raw[a]) if a < len(text) else len(source)
+        if before is not None:
+            start = end = before + 1
+        elif after is not None:
+            start = end = after
+        else:
+            return None
+    for old, new in renames.items():
+        replacement = re.sub(rf"(?<![\\A-Za-z]){re.escape(old)}(?![A-Za-z])", new, replacement)
+    if not any(c.isspace() for c in source[start:end]):
+        # the spaces a tokenizing writing put between tokens, which the author did not write
+        replacement = re.sub(r"\s+", lambda m: " " if re.search(r"\\[A-Za-z]+$", replacement[:m.start()])
+                             and replacement[m.end():m.end() + 1].isalpha() else "", replacement)
+    if start == end and replacement and source[start - 1:start].isalpha() and replacement[:1].isalpha():
+        replacement = " " + replacement
+    return source[:start] + replacement + source[end:], (start, end)
+
+
+def carried_span(written: str, source: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of ``source`` that the span ``start:end`` of ``written`` copies (see carried_edit): every
+    character of it copied, in order; None where the writing made any of it."""
+    if not 0 <= start < end <= len(written):
+        return None
+    mapped, _ = _copied_positions(source, written)
+    span = [mapped.get(k) for k in range(start, end) if not written[k].isspace()]
+    if not span or None in span or any(y != x + 1 for x, y in zip(span, span[1:]) if not source[x + 1:y].isspace()):
+        return None
+    return span[0], span[-1] + 1
+
+
+def _compact_positions(text: str) -> tuple[str, list[int]]:
+    """``_compact(text)`` and, for each of its characters, where it stands in ``text``."""
+    out: list[str] = []
+    raw: list[int] = []
+    for match in re.finditer(r"\S+", text):
+        if out:
+            out.append(" ")
+            raw.append(match.start() - 1)
+        out.extend(match.group())
+        raw.extend(range(match.start(), match.end()))
+    return "".join(out), raw
+
+
+# a shorter run the two texts share is as often a letter of the writing's own (the r of its r(z)
+# beside the author's E_r) as one copied, unless it starts or ends both texts
+MIN_COPIED = 2
+
+
+def _copied_positions(source: str, written: str) -> tuple[dict[int, int], dict[str, str]]:
+    """For each character of ``written`` copied from ``source``, where it stands there; and the letters
+    the writing renamed, one for one in case (written letter -> source letter). The two are matched
+    without their spaces, which a writing that tokenizes its text puts between every two tokens."""
+    ours = [k for k, c in enumerate(source) if not c.isspace()]
+    theirs = [k for k, c in enumerate(written) if not c.isspace()]
+    left, right = "".join(source[k] for k in ours), "".join(written[k] for k in theirs)
+    mapped: dict[int, int] = {}
+    renames: dict[str, str] = {}
+    matcher = difflib.SequenceMatcher(None, left, right, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal" and (i2 - i1 >= MIN_COPIED or i1 == j1 == 0
+                              or (i2, j2) == (len(left), len(right))):  # (the texts' own ends: anchored)
+            mapped.update({theirs[j1 + k]: ours[i1 + k] for k in range(i2 - i1)})
+        elif op == "replace" and i2 - i1 == j2 - j1:
+            pairs = list(zip(left[i1:i2], right[j1:j2]))
+            if all(s.isalpha() and w.isalpha() and s != w and s.lower() == w.lower() and renames.get(w, s) == s
+                   and left[i1 + k - 1:i1 + k] != "\\" and not left[i1 + k - 1:i1 + k].isalpha()
+                   and not left[i1 + k + 1:i1 + k + 2].isalpha()
+                   for k, (s, w) in enumerate(pairs)):
+                for k, (s, w) in enumerate(pairs):
+                    renames[w] = s
+                    mapped[theirs[j1 + k]] = ours[i1 + k]
+    return mapped, renames
