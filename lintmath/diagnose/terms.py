@@ -778,9 +778,10 @@ def _difference(ctx: Context, lowered: _Lowered) -> tuple[str, str, n.Node] | No
         return None
     if not grouped and not _one_term(d, lowered.expanded):
         return None
-    if lowered.expanded.is_Add and _shares_no_monomial(a, b):
+    if lowered.expanded.is_Add and not vanished and _shares_no_monomial(a, b):
         # x^2 = 2x: the "term" x(x - 2) is the whole left side less the whole right, which any wrong
-        # step has; a lost term leaves the terms kept on both sides
+        # step has; a lost term leaves the terms kept on both sides. (Where a letter vanished, the term
+        # that brings it back is what keeps the step from reading as a substitution from the prose.)
         return None
     sign = "+"
     if d.could_extract_minus_sign():
