@@ -3196,6 +3196,10 @@ def context_gap(parsed: Parsed, first: bool) -> str:
     shifted = _shifted_indices(parsed.lhs, parsed.rhs)
     if shifted:
         return f"a recurrence ({shifted}): the sequence is defined by it, not an identity"
+    law = _family_law(parsed.lhs, parsed.rhs)
+    if law:
+        return (f"relates {law}: members of one family at different arguments, which only the family's "
+                "law (rotations composing, a semigroup) relates, not an identity")
     relabelled = _relabelled_indices(parsed.lhs, parsed.rhs)
     if relabelled:
         return (f"relates {relabelled}: one quantity under two labels (two states, two bodies), "
@@ -3783,6 +3787,43 @@ def _shifted_indices(lhs: n.Node, rhs: n.Node) -> str:
             if name in numbered and name not in other_numbered and all(k != name for k, _ in other_general):
                 base = name.split(":")[-1]
                 return f"{base}_{{{sorted(written)[0]}}} from {base}_{{{sorted(numbered[name])[0]}}}"
+    return ""
+
+
+def _family_law(lhs: n.Node, rhs: n.Node) -> str:
+    """``R_{\\alpha+\\beta} = R_\\alpha R_\\beta``, ``R_a^\\top R_b = R_{b-a}``, ``(R_{m\\theta}q)^\\top R_{n\\theta}k =
+    q^\\top R_{(n-m)\\theta}k``: a letter written at a sum or difference of letters (its index an argument,
+    not a label) on one side only, beside members of the same letter at other arguments. Read as free
+    letters the members are unrelated, so a difference says nothing; the step rests on what the family
+    is (rotations by an angle, a flow, a semigroup), which the step does not write. _shifted_indices
+    covers one letter shifted by a number (a recurrence); this covers the rest. Returns how it reads
+    (``R_{b-a} and R_{a}``), or ""."""
+    def members(tree: n.Node) -> dict[str, dict[tuple, tuple[n.Node, ...]]]:
+        bound = {x.var for x in tree.walk() if isinstance(x, n.BigOp)}
+        out: dict[str, dict[tuple, tuple[n.Node, ...]]] = {}
+        for x in tree.walk():
+            if isinstance(x, n.Sym) and x.indices:
+                letters = {s.base for i in x.indices for s in i.walk() if isinstance(s, n.Sym)}
+                if letters and not letters & bound:
+                    out.setdefault(x.key, {})[tuple(n.structure(i) for i in x.indices)] = x.indices
+        return out
+
+    def argument(indices: tuple[n.Node, ...]) -> bool:
+        return any(isinstance(x, n.Add) and any(isinstance(s, n.Sym) for s in x.walk())
+                   for i in indices for x in i.walk())
+
+    def written(key: str, indices: tuple[n.Node, ...]) -> str:
+        items = ["".join(_index_text(f) if isinstance(f, (n.Num, n.Sym)) else f"({_index_text(f)})"
+                         for f in i.factors) if isinstance(i, n.Mul) else _index_text(i) for i in indices]
+        return f"{key.split(':')[-1]}_{{{''.join(items)}}}"
+
+    left, right = members(lhs), members(rhs)
+    for key in sorted(left.keys() & right.keys()):
+        for gone, kept in ((left[key], right[key]), (right[key], left[key])):
+            lone = [indices for index, indices in gone.items() if index not in kept and argument(indices)]
+            others = [indices for index, indices in kept.items() if index not in gone]
+            if lone and others:
+                return f"{written(key, lone[0])} and {written(key, others[0])}"
     return ""
 
 

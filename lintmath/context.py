@@ -182,8 +182,11 @@ def defines_from_itself(head: n.Sym, body: n.Node) -> bool:
     letter the body never uses (``\\omega_d = \\omega_n\\sqrt{1 - \\zeta^2}``) or an upright label
     (``T_{\\mathrm{out}} = T_{\\mathrm{in}} - q/c``), defines that member from its siblings:
     a definition, as long as the body never writes the member itself."""
-    same = [x for x in body.walk() if isinstance(x, n.Sym) and x.key == head.key]
-    if not same or _total_of_family(head, body, same) or _from_another_family(head, body, same):
+    # (a letter that labels another's subscript names no quantity: the Q of W_Q in Q = XW_Q is no Q)
+    subscripts = {id(y) for x in body.walk() if isinstance(x, n.Sym) for i in x.indices for y in i.walk()}
+    same = [x for x in body.walk() if isinstance(x, n.Sym) and x.key == head.key and id(x) not in subscripts]
+    if not same or _total_of_family(head, body, same) or _from_another_family(head, body, same) \
+            or _components_written_out(head, body, same):
         return False
     labels = head.indices and all(
         isinstance(i, n.Sym) and not i.indices and not i.primes
@@ -195,6 +198,19 @@ def defines_from_itself(head: n.Sym, body: n.Node) -> bool:
     return any(not x.indices or x.labels != head.labels
                or tuple((getattr(i, "base", None), getattr(i, "style", None)) for i in x.indices) == written
                for x in same)
+
+
+def _components_written_out(head: n.Sym, body: n.Node, same: list[n.Sym]) -> bool:
+    """Whether ``body`` writes the plain letter ``head`` out as a vector or matrix of its numbered
+    entries, maybe transposed (``p = \\begin{pmatrix} p_1 \\\\ p_2 \\end{pmatrix}``, ``A = \\begin{pmatrix}
+    A_{11} & A_{12} \\\\ ..``): the checker reads p and p_1 as different quantities, so the array gives p
+    its value, a definition, not a recurrence."""
+    if head.indices or head.primes or head.labels or head.sup_letter is not None:
+        return False
+    array = body.inner if isinstance(body, n.Transpose) else body
+    if not isinstance(array, n.MatrixLit) or sum(len(row) for row in array.rows) < 2:
+        return False
+    return all(x.indices and not x.primes and all(isinstance(i, n.Num) for i in x.indices) for x in same)
 
 
 def _total_of_family(head: n.Sym, body: n.Node, same: list[n.Sym]) -> bool:

@@ -196,6 +196,14 @@ def _bind(body: n.Node, binding: dict[str, n.Node]) -> n.Node:
     return transform(body, fn) if binding else body
 
 
+def _labels_with_itself(definition: Definition) -> bool:
+    """Whether a value's body writes the defined letter as another letter's subscript (``Q = XW_Q``,
+    ``K = XW_K``): there the letter labels a weight matrix, and is no use of the quantity defined."""
+    head = definition.head
+    return any(isinstance(y, n.Sym) and y.key == head.key and not y.indices
+               for x in definition.body.walk() if isinstance(x, n.Sym) for i in x.indices for y in i.walk())
+
+
 def _numbered_variable_scoped(params: tuple[str, ...], body: n.Node) -> bool:
     """Whether ``body`` takes a numbered parameter (x_1 of f(x_1, x_2)) as the variable of a derivative,
     an integral, a limit or a sum of its own: a scope that binding by such keys does not follow, so the
@@ -498,6 +506,7 @@ def substitute(tree: n.Node, definitions: list[Definition], names: set[str] | No
     used: list[Definition] = []
 
     protected: set[int] = set()
+    labels: set[int] = set()  # the letters inside another letter's subscript
 
     def fn(node: n.Node) -> n.Node | None:
         return node if id(node) in protected else replaced(node)
@@ -593,6 +602,8 @@ def substitute(tree: n.Node, definitions: list[Definition], names: set[str] | No
                 used.append(d)
                 return n.Paren(node.start, node.end, _bind(d.body, binding))
             if not d.function and isinstance(node, n.Sym) and _same_name(node, d.head):
+                if id(node) in labels and _labels_with_itself(d):
+                    continue  # the Q of W_Q beside Q = XW_Q: a label, or the value would go round forever
                 if any(_fixed_index_differs(p, i, d.body, d.head) for p, i in zip(d.head.indices, node.indices)):
                     continue
                 binding = {p: i for p, i in zip(d.params, node.indices)}
@@ -616,6 +627,7 @@ def substitute(tree: n.Node, definitions: list[Definition], names: set[str] | No
     for _ in range(MAX_ROUNDS + 1):
         before = len(used)
         protected = _name_positions(tree)
+        labels = {id(y) for x in tree.walk() if isinstance(x, n.Sym) for i in x.indices for y in i.walk()}
         tree = transform(tree, fn)
         if len(used) == before:
             return tree, used

@@ -5111,7 +5111,10 @@ def _product_with_entry(node: n.Node) -> n.Paren | None:
     with a subscript being no notation: a rate constant times a concentration at time 0."""
     if not isinstance(node, n.Apply) or len(node.args) != 1 or node.primes or node.bracket not in ("(", "["):
         return None
-    if not (node.prefer_product or node.bracket == "[" and node.maybe_product):
+    # Q_{ik}(K^T)_{kj}: an entry before the entry of a transpose is a product of entries, even under a
+    # letter that usually names a function (Q, P, L): no function's value is transposed and then indexed
+    entries = node.maybe_product and bool(node.func.indices) and isinstance(node.args[0], n.Transpose)
+    if not (node.prefer_product or entries or node.bracket == "[" and node.maybe_product):
         return None
     paren = n.Paren(node.func.end, node.end, node.args[0], node.bracket)
     return paren if _entry_of(paren) is not None else None
