@@ -27,7 +27,7 @@ from lintmath.lower import (
 )
 from lintmath import arithmetic, einstein, implication, linalg, modular, probability, quantum
 from lintmath import additive, complexes, declared, dependence, expectation, independence, infotheory, logbase, matfunc, primed, refusals, rotations, series, symmetric
-from lintmath import linearmaps, reynolds, stacked
+from lintmath import linearmaps, reals, reynolds, stacked
 from lintmath import tuples as tuples_reading
 from lintmath.budget import BudgetExceeded, work_time
 from lintmath.context import EARLIER, RELATION, SUPERSEDED, VALUES, ContextItem, with_earlier_values, with_letters
@@ -79,6 +79,10 @@ INDICATOR_DIFFER = ("differs with the indicator (1 where a condition holds) read
 # i and j vanish as the imaginary unit (\tfrac{i}{\sqrt2} dropped), never as a value the prose gives as 0
 IMAGINARY_LETTERS = frozenset({"i", "j"})
 SIGNS_UNREACHED = "holds where the letters are positive (as sampled), not where some are negative: a domain question"
+SIGN_OF_REAL = ("holds where {} is a whole number, as sampled; it is no counting letter, and at its real values the "
+                "power of -1 is complex")
+ROOT_OF_NEGATIVE = ("holds where the letters are positive (as sampled); the prose says {} may be negative, where a root "
+                    "or a logarithm of it differs")
 LARGE_UNREACHED = "holds where the letters are small (as sampled, below 3), not at larger values: a domain question"
 CASES_UNREACHED = "holds at the sampled (positive) points, not where the letters are negative: a case they never reach?"
 EINSTEIN_DIFFER = ("differs with an index written twice on a side read without a sum; "
@@ -221,6 +225,10 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
     if verdict.status is Status.VERIFIED and relation in EQUALITY and any(item.kind == complexes.KIND for item in context):
         verdict = _as_complex_letters(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
                                       context=context, indefinite=indefinite)
+    if verdict.status is Status.VERIFIED and relation in EQUALITY and "|" in lhs + rhs \
+            and not any(item.kind == complexes.KIND for item in context):
+        verdict = _moduli_of_complex_names(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
+                                           context=context, indefinite=indefinite)
     if verdict.status is Status.UNVERIFIED and relation in EQUALITY and verdict.reason in _UNREAD_AVERAGES \
             and any(item.kind == reynolds.KIND for item in context):
         verdict = _as_reynolds_averages(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
@@ -1514,6 +1522,31 @@ def _as_complex_letters(lhs: str, rhs: str, relation: str, verdict: Verdict, **o
                                       f"declares {names} complex (at {where})", elapsed=verdict.elapsed + again.elapsed)
 
 
+def _moduli_of_complex_names(lhs: str, rhs: str, relation: str, verdict: Verdict, **options) -> Verdict:
+    """The verdict on a step verified with its letters real that takes the modulus of z or \\psi (or of w
+    beside z), complex by their names (|z|^2 = z^2, |\\psi|^2 = \\psi^2): a modulus is what one writes of
+    a complex number, so the step is read again with those letters complex, as under the prose's
+    declaration, and is unverified where it holds for real letters only. Never a refutation: the name
+    alone does not settle that the letter is complex."""
+    try:
+        trees = [parse_math(side, options.get("macros") or {}) for side in (lhs, rhs)]
+    except (ParseFailure, RecursionError):
+        return verdict
+    written = {x.key for tree in trees for x in tree.walk() if isinstance(x, n.Sym)}
+    named = set(complexes.MODULUS_LETTERS) | ({"w"} if "z" in written else set())
+    keys = sorted({x.key for tree in trees for node in tree.walk() if isinstance(node, n.Abs)
+                   for x in node.inner.walk() if isinstance(x, n.Sym) and x.key in named})
+    if not keys:
+        return verdict
+    item = ContextItem(complexes.KIND, "", ",".join(keys), "", "", "its name", 0)
+    again = _as_complex_letters(lhs, rhs, relation, verdict, **{**options, "context": (*options.get("context", ()), item)})
+    if again.status is Status.VERIFIED:
+        return verdict
+    names = ", ".join(keys)
+    return Verdict(Status.UNVERIFIED, f"holds if {names} {'are' if len(keys) > 1 else 'is'} real; a modulus is "
+                                      f"taken of {names}, complex by name", elapsed=again.elapsed)
+
+
 UNREAD = "could not read: "
 _UNREAD_AVERAGES = {UNREAD + OVER_EXPRESSION.format(bar) for bar in AVERAGE_BARS}
 
@@ -2483,6 +2516,17 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
             # elsewhere; the prose may say they are positive, or the step is the slip of an inequality
             # written as an equation
             return Verdict(Status.UNVERIFIED, SIGNS_UNREACHED, elapsed=elapsed)
+        real = _real_sign_exponents(parsed)
+        if real:
+            # a power of -1 is sampled at whole exponents, where it is a sign ((-1)^{2n} = 1); x and t are
+            # no counting letters, and at their real values (-1)^{2x} is a complex number, not 1
+            return Verdict(Status.UNVERIFIED, SIGN_OF_REAL.format(", ".join(real)), elapsed=elapsed)
+        negative = _maybe_negative(parsed, context)
+        if negative and _takes_root(parsed) and not comparator.indefinite \
+                and _cases_differ_off_samples(comparator, complex_ok=True):
+            # \sqrt{x^2} = x holds of the positive quantities letters usually are, which is why a root
+            # is no _piecewise function; under "let $x < 0$" the author has said they are not
+            return Verdict(Status.UNVERIFIED, ROOT_OF_NEGATIVE.format(", ".join(negative)), elapsed=elapsed)
         if _bounded_by_region(parsed) and not comparator.indefinite and _differs_where_large(comparator) \
                 and not _holds_by_stated_relation(lhs, rhs, relation, macros or {}, seed, context):
             # |x - 5| = 5 - x, \arccos(\cos x) = x: true where the sampled letters are, below 3, and false
@@ -3984,6 +4028,63 @@ def _bounded_by_region(parsed: Parsed) -> bool:
                for side in (parsed.lhs, parsed.rhs) for x in side.walk())
 
 
+
+#: letters that count (indices, orders, sizes): a power of -1 in them is a sign
+_COUNTING_BASES = frozenset("ijklmnpqrsNMKLJ")
+
+
+def _real_sign_exponents(parsed: Parsed) -> list[str]:
+    """The letters in the exponent of a power of -1 that no counting letter is (x, t, \\theta) and that
+    the step does not bind or read as an integer."""
+    def minus_one(node: n.Node) -> bool:
+        while isinstance(node, n.Paren):
+            node = node.inner
+        return isinstance(node, n.Add) and len(node.terms) == 1 and node.terms[0].sign == "-" \
+            and isinstance(node.terms[0].node, n.Num) and node.terms[0].node.value == "1"
+    integer = parsed.letters.index | parsed.letters.integer
+    out: list[str] = []
+    for side in (parsed.lhs, parsed.rhs):
+        for node in side.walk():
+            if isinstance(node, n.Pow) and minus_one(node.base):
+                for x in node.exp.walk():
+                    if isinstance(x, n.Sym) and not x.indices and x.base not in _COUNTING_BASES \
+                            and x.key not in integer and x.base not in out:
+                        out.append(x.base)
+    return out
+
+
+def _takes_root(parsed: Parsed) -> bool:
+    """Whether the step takes a root (\\sqrt, a power to a fraction: (x^2)^{1/2}) or a logarithm, whose
+    value on a negative letter is not what it is on a positive one (\\ln(x^2) = 2\\ln x)."""
+    def fractional(exp: n.Node) -> bool:
+        while isinstance(exp, n.Paren):
+            exp = exp.inner
+        return isinstance(exp, n.Div) or isinstance(exp, n.Num) and "." in exp.value
+    return any(isinstance(x, n.Sqrt) or isinstance(x, n.Pow) and fractional(x.exp)
+               or isinstance(x, n.Func) and x.name == "log"
+               for side in (parsed.lhs, parsed.rhs) for x in side.walk())
+
+
+def _maybe_negative(parsed: Parsed, context: tuple[ContextItem, ...]) -> list[str]:
+    """The step's letters the prose bounds at or below zero (``let $x < 0$``, ``$0 > t$``) or declares
+    real (``for real $x$``, ``$a \\in \\mathbb{R}$``): letters that may be negative."""
+    written = {x.key: x for side in (parsed.lhs, parsed.rhs) for x in side.walk() if isinstance(x, n.Sym)}
+    out = []
+    for item in context:
+        if item.kind == reals.KIND:
+            out.extend(key for key in item.lhs.split(",") if key in written and key not in out)
+        if item.kind != RELATION:
+            continue
+        lhs, rhs = item.lhs.strip(), item.rhs.strip()
+        if item.relation in ("<", "<=") and rhs == "0":
+            name = lhs
+        elif item.relation in (">", ">=") and lhs == "0":
+            name = rhs
+        else:
+            continue
+        if name in written and name not in out:
+            out.append(name)
+    return out
 
 
 def _piecewise(parsed: Parsed) -> bool:

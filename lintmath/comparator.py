@@ -1547,7 +1547,7 @@ def _has_series(*sides) -> bool:
 
 
 def _agreement(comparator: "Comparator", value: Callable[[int, int], sp.Rational],
-               flips: frozenset = frozenset(), stated: bool = False) -> tuple[int, int] | None:
+               flips: frozenset = frozenset(), stated: bool = False, complex_ok: bool = False) -> tuple[int, int] | None:
     """A reading (the default one) at four points off the sampled ones, the k-th letter of the step at
     point p being ``value(p, k)``: how many points agree and how many differ (where both sides are
     real). None when the reading cannot be built or the step has no letters."""
@@ -1561,7 +1561,7 @@ def _agreement(comparator: "Comparator", value: Callable[[int, int], sp.Rational
     agree = differ = 0
     units = frozenset(c.name for c in _imaginary_units(comparator.parsed.lhs, comparator.parsed.rhs))
     # as the comparison itself allows, where the step writes i
-    complex_ok = _writes_imaginary(flips, units) and (a.has(sp.I) or b.has(sp.I))
+    complex_ok = complex_ok or _writes_imaginary(flips, units) and (a.has(sp.I) or b.has(sp.I))
     # ``stated``: only the bounds the assumptions state rule a point out (the sampling's own are no bound)
     ranges = comparator.stated_bounds if stated else comparator.ranges
     for p in range(4):
@@ -1630,15 +1630,16 @@ def differs_off_samples(comparator: "Comparator", lhs: n.Node, rhs: n.Node) -> b
     return _cases_differ_off_samples(other)
 
 
-def _cases_differ_off_samples(comparator: "Comparator") -> bool:
+def _cases_differ_off_samples(comparator: "Comparator", complex_ok: bool = False) -> bool:
     """Whether a step with cases differs where its letters are negative or of mixed signs, in every
     reading that holds where they are positive. The sampled points are positive, so a case for
     negative values (``-x & x < 0``) is never reached there; the author wrote it, so it is no
     convention to pass over, and a step verified without it is not. (The reading matters: |(x - i)/(x + i)| = 1
-    holds for every real x with i the imaginary unit, and at no point with i a letter.)"""
+    holds for every real x with i the imaginary unit, and at no point with i a letter.) ``complex_ok``: a
+    side complex there differs too (2\\ln x beside \\ln(x^2), of an x the prose says may be negative)."""
     def differs(flips: frozenset) -> bool:
         for value in _OFF_SAMPLES:
-            counts = _agreement(comparator, value, flips)
+            counts = _agreement(comparator, value, flips, complex_ok=complex_ok)
             if counts is not None and counts[1]:
                 return True
         return False

@@ -96,6 +96,8 @@ def letter_written_out(text: str, key: str, real: str, imaginary: str) -> str | 
 # Letters whose bar or star is the complex conjugate without any statement: z and w of complex analysis,
 # \psi of a wave function. Any other letter's bar stays what it is elsewhere (the mean \bar x).
 CONJUGATE_LETTERS = frozenset({"z", "w", "\\psi"})
+# the letters whose modulus marks them complex (w only beside z: alone it is as often a real weight)
+MODULUS_LETTERS = frozenset({"z", "\\psi"})
 # a written conjugate of an expression: \overline{z + w} (the one-letter \overline{z} is written_out's)
 _OVERLINE = re.compile(r"\\overline\s*\{")
 # ...and a bracket starred, (e^{ikx})^*, \left(\psi_1 + \psi_2\right)^*

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from lintmath import complexes, declared, dependence, expectation, independence, linearmaps, logbase, quantum, reynolds
-from lintmath import rotations, symmetric
+from lintmath import reals, rotations, symmetric
 from lintmath.model import Document, Macro, Step
 from lintmath.lower import LIBRARY
 from lintmath.modular import has_letters
@@ -977,7 +977,7 @@ def independence_items(doc: Document, macros: dict[str, Macro]) -> list[ContextI
 #: how many lines below its sentence each kind of statement of the prose holds
 _PASSAGE_REACH = {symmetric.KIND: symmetric.REACH, rotations.KIND: rotations.REACH, linearmaps.KIND: linearmaps.REACH,
                   declared.KIND: declared.REACH,
-                  complexes.KIND: complexes.REACH, dependence.KIND: dependence.REACH,
+                  complexes.KIND: complexes.REACH, reals.KIND: reals.REACH, dependence.KIND: dependence.REACH,
                   independence.KIND: independence.REACH, dependence.APPLIED: dependence.APPLIED_REACH,
                   quantum.STATE_KIND: quantum.STATE_REACH, reynolds.KIND: reynolds.REACH}
 
@@ -1125,6 +1125,7 @@ def document_context(doc: Document, own: dict | None = None) -> list[ContextItem
     items.extend(linear_items(doc, macros))
     items.extend(declared_items(doc, macros))
     items.extend(complex_items(doc, macros))
+    items.extend(_named_items(doc, reals.KIND, reals.statements_of(doc.lines, macros)))
     items.extend(state_items(doc, macros))
     items.extend(_named_items(doc, reynolds.KIND, reynolds.statements_of(doc.lines)))
     items.extend(dependence_items(doc))
