@@ -328,7 +328,10 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
             or verdict.reason == PRIMED_FUNCTION_GROUP
             # \partial u/\partial x + \partial v/\partial y = 0 beside $u = ax$, $v = -ay$: nothing on the right
             # asks for the values, which decide the derivatives
-            or verdict.reason.startswith("depends on ") and verdict.reason.endswith(UNDEFINED_HERE)):
+            or verdict.reason.startswith("depends on ") and verdict.reason.endswith(UNDEFINED_HERE)
+            # m\omega_n^2\sin^2(\omega_n t) + k\cos^2(\omega_n t) = k beside $\omega_n = \sqrt{k/m}$: the label n
+            # written twice reads as Einstein's dummy, but the step holds as written once the value is put in
+            or verdict.reason == EINSTEIN_DIFFER):
         # \gamma^2 - \gamma^2\beta^2 = 1 under \gamma = 1/\sqrt{1 - \beta^2}: a side without letters is
         # an identity once a value with letters in force is put in (verify-only, as for names)
         stated = _stated_values(context)
@@ -2240,7 +2243,8 @@ def _units_uncompared(lhs: str, rhs: str, relation: str, macros: Mapping[str, Ma
     if not (left or right):
         return ""
     if not (left and right):
-        return "" if _digits_slipped(parsed, relation, seed) or _off_by_simple_factor(parsed) else UNITS_ONE_SIDE
+        return "" if _digits_slipped(parsed, relation, seed) or _off_by_simple_factor(parsed) \
+            or _level_misvalued(parsed) else UNITS_ONE_SIDE
     if left != right:
         return UNITS_DIFFER  # converted to base units to verify only (see _unit_reading)
     if not _units_distinct(left | right) or _upright_namesakes(parsed, left | right):
@@ -2315,6 +2319,31 @@ def _off_by_simple_factor(parsed: Parsed) -> bool:
         return False  # a result of one or two digits (0.1 GPa): its rounding hides which factor it is off by
     mantissa = ratio / 10 ** math.floor(math.log10(ratio))
     return any(abs(mantissa / float(factor) - 1) <= slack for factor in _SIMPLE_FACTORS)
+
+
+def _level_misvalued(parsed: Parsed) -> bool:
+    """Whether a level in decibels (``10\\log_{10}10^{8} = 8\\,\\mathrm{dB}``) is refuted by the line of numbers
+    beside it that takes a logarithm: that line is the level's own formula, in decibels by the factor
+    it writes, and no other scale of a level (bels, nepers) is silently meant beside a dB result. A side
+    of numbers without a logarithm (10^8 = 80 dB, an intensity ratio named by its level) is not so
+    read."""
+    for side, other in ((parsed.rhs, parsed.lhs), (parsed.lhs, parsed.rhs)):
+        names = unit_names(side)
+        if not names or unit_names(other) or _number_with_unit(side) is None:
+            continue
+        if not all(name.startswith("dB") for name in names):
+            return False
+        if any(isinstance(x, (n.Sym, n.Apply, n.Unsupported)) for x in other.walk()):
+            return False  # letters: a general level, not a worked line of numbers
+        if not any(isinstance(x, n.Func) and x.name.startswith(("log", "ln", "lg")) for x in other.walk()):
+            return False
+        level, result = side_value(other), _number_with_unit(side)
+        if level is None or result is None:
+            return False
+        # levels are quoted in whole dB (20\log_{10}(2.1/2\times 10^{-5}) = 100 dB): a whole result is
+        # read as rounded so, a decimal one to its last digit, as the comparison already read it
+        return "." in result.value or abs(float(level) - float(result.value)) > 0.5
+    return False
 
 
 def _number_with_unit(tree: n.Node) -> n.Num | None:
@@ -2566,6 +2595,8 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
                                    (has_plain_differentials, DIFFERENTIALS),
                                    (refusals.has_summed_sequence, SUMMED_SEQUENCE_DIFFER)):
         if present(parsed.lhs, parsed.rhs):
+            if present is has_summed_repeat and not summed and einstein.labels_one_quantity(parsed.lhs, parsed.rhs):
+                continue  # \omega_n written twice is one quantity's label, which no convention sums
             if present is has_summed_repeat and relation in EQUALITY and not summed and not used:
                 verdict = _with_summed_indices(lhs, rhs, relation, parsed, outcome, macros=macros, first=first,
                                                seed=seed, explain=explain, context=context, indefinite=indefinite,

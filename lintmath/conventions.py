@@ -527,12 +527,14 @@ _PRIMED_BRACKET = re.compile(r"(?<=')\s*(?=\(|\\left\()")
 _STARRED = re.compile(r"\^\s*(?:\{\s*(?:\*|\\ast|\\star)\s*\}|\*|\\(?:ast|star)(?![A-Za-z]))")
 
 
-#: a level in decibels, 10 or 20 times a common logarithm
-_DECIBELS = re.compile(r"(?<![\d.])[12]0\s*(?:\\cdot\s*)?\\log_\s*\{?\s*10\s*\}?")
+#: a level in decibels, 10 or 20 times a common logarithm (\log without a base, or \lg, is the common one
+#: in acoustics: 10\log 2 = 3 dB)
+_DECIBELS = re.compile(r"(?<![\d.])[12]0\s*(?:\\cdot\s*)?\\(?:log_\s*\{?\s*10\s*\}?|log(?![A-Za-z_])|lg(?![A-Za-z]))")
 #: a whole number of decibels (``-3``, ``6\,\mathrm{dB}``) ending a step
 _WHOLE_DECIBELS = re.compile(r"\s*(-?\s*\d{1,2})\s*(?:\\[,;:!]|\\ |~)*\s*"
                              r"(?:\\(?:mathrm|text|textrm|rm)\s*\{\s*dB\s*\}|dB)?\s*")
 ROUNDED_DECIBELS = "holds with the level in decibels rounded to whole dB"
+_COMMON_LOG = re.compile(r"\\(?:log(?![A-Za-z_])|lg(?![A-Za-z]))")
 
 
 def _rounded_decibels(lhs: str, rhs: str, relation: str, decide: Decide, **options) -> bool:
@@ -547,6 +549,8 @@ def _rounded_decibels(lhs: str, rhs: str, relation: str, decide: Decide, **optio
         if whole is None or not _DECIBELS.search(other):
             continue
         rounded = whole.group(1).replace(" ", "") + ".0"
+        # (a level's logarithm is the common one, whatever base \log alone has elsewhere)
+        other = _COMMON_LOG.sub(r"\\log_{10}", other)
         pair = (rounded, other) if left else (other, rounded)
         if decide(*pair, relation, explain=False, **options).status is Status.VERIFIED:
             return True

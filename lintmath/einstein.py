@@ -160,6 +160,34 @@ class _Reader:
         return node, ()
 
 
+def labels_one_quantity(*trees: n.Node) -> bool:
+    """Whether every index letter of the step is written on one symbol only, always the same (\\omega_n,
+    k_c, T_d), and the convention still has no reading of the step: the letter is then a label of that
+    quantity (\\zeta\\omega_n / \\omega_n, m\\omega_n^2\\sin(\\omega_n t), k_c in a written matrix's entries),
+    no dummy that a sum could rename, and the step is decided as written. A step the convention reads
+    (a_i a_i = |a|^2, one symbol too) stays the convention's to decide."""
+    carriers: dict[str, set[tuple]] = {}
+    for tree in trees:
+        for node in tree.walk():
+            if isinstance(node, n.Sym):
+                for item in node.indices:
+                    if _index_letter(item):
+                        carriers.setdefault(item.base, set()).add(_written_as(node))
+    if not carriers or any(len(keys) > 1 for keys in carriers.values()):
+        return False
+    try:
+        read_step(*trees)
+    except NoReading:
+        return True
+    return False
+
+
+def _written_as(symbol: n.Sym) -> tuple:
+    """The symbol as written, its place aside: name, indices, primes (\\omega_n and \\omega_{nm} differ)."""
+    return (symbol.key, symbol.primes, tuple(i.key if isinstance(i, n.Sym) and not i.indices else repr(type(i))
+                                             for i in symbol.indices))
+
+
 def _candidates(*trees: n.Node) -> frozenset[str]:
     """The letters written as bare indices of symbols, of entries (x)_i and of derivatives' coordinates."""
     out: set[str] = set()
