@@ -27,10 +27,12 @@ from lintmath.lower import (
 )
 from lintmath import arithmetic, einstein, implication, linalg, modular, probability, quantum
 from lintmath import additive, complexes, declared, dependence, expectation, independence, infotheory, logbase, matfunc, primed, refusals, rotations, series, symmetric
-from lintmath import linearmaps, reals, reynolds, stacked
+from lintmath import linearmaps, normalcdf, reals, reynolds, stacked
 from lintmath import tuples as tuples_reading
 from lintmath.budget import BudgetExceeded, work_time
-from lintmath.context import EARLIER, RELATION, SUPERSEDED, VALUES, ContextItem, with_earlier_values, with_letters
+from lintmath.context import (
+    EARLIER, EVALUATED, RELATION, SUPERSEDED, VALUES, ContextItem, head_label, with_earlier_values, with_letters,
+)
 from lintmath.differentials import (
     DIFFERENTIALS, SPACED_D, differential_gap, differentiated_by, has_differentials, has_plain_differentials,
     loose_differentials, operand_letters,
@@ -266,6 +268,9 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
     if verdict.status is Status.UNVERIFIED and relation in EQUALITY and "\\Phi" in verdict.reason:
         cdf = _verified_with_normal_cdf(lhs, rhs, relation, macros=macros, first=first, seed=seed,
                                         context=context, indefinite=indefinite)
+        if cdf is None and any(item.kind == normalcdf.KIND for item in context):
+            cdf = _refuted_with_normal_cdf(lhs, rhs, relation, macros=macros, first=first, seed=seed,
+                                           context=context, indefinite=indefinite)
         if cdf is not None:
             return cdf
     if verdict.status in (Status.UNVERIFIED, Status.REFUTED) and relation in EQUALITY \
@@ -324,6 +329,9 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
                 return holding
     if verdict.status is Status.UNVERIFIED and context and (
             verdict.reason.startswith(NAMES_ELSEWHERE + FUNCTIONS_ELSEWHERE) or verdict.reason == EQUATION_TO_SOLVE
+            # S_{xy}/S_{xx} = 45.6/19 beside "$S_{xy} = 45.6$, $S_{xx} = 19$": the repeated index may be
+            # Einstein's, but the prose gives the very symbol a number (verify-only, as for any value)
+            or verdict.reason == EINSTEIN_DIFFER
             # (e^{2x}y)' = 4e^{2x} beside y = 2 + Ce^{-2x}: the function's value in force decides the group
             or verdict.reason == PRIMED_FUNCTION_GROUP
             # \partial u/\partial x + \partial v/\partial y = 0 beside $u = ax$, $v = -ay$: nothing on the right
@@ -339,7 +347,7 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
         symmetric_stated = tuple(item for item in context if item.kind == symmetric.KIND)
         holding = holds_by_definitions(lhs, rhs, relation, macros or {}, seed, (*stated, *symmetric_stated)) \
             if stated else None
-        if holding is None and verdict.reason == EQUATION_TO_SOLVE:
+        if holding is None and verdict.reason in (EQUATION_TO_SOLVE, EINSTEIN_DIFFER):
             # \frac{bh^3}{12} = 225 \times 10^6 beside "$b = 100$ mm, $h = 300$ mm": a side of numbers is no
             # identity that a value of numbers could make hold by chance at its point, but the worked
             # example's evaluation at the values in force (verify-only, as for the values with letters)
@@ -347,6 +355,22 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
             if numbers:
                 holding = holds_by_definitions(lhs, rhs, relation, macros or {}, seed,
                                                (*stated, *numbers, *symmetric_stated))
+            evaluated = tuple(replace(item, kind="result") for item in context if item.kind == EVALUATED)
+            if holding is None and evaluated:
+                # \frac{\mathrm{SSB}}{k - 1} = \frac{40}{2} below SSB = ... = 40: the number its chain ended
+                # at, in place of the name's formula (verify-only, as any value of numbers)
+                ended = {(item.name, item.label) for item in evaluated}
+                kept = tuple(item for item in (*stated, *numbers) if (item.name, item.label) not in ended)
+                holding = holds_by_definitions(lhs, rhs, relation, macros or {}, seed,
+                                               (*kept, *symmetric_stated, *evaluated))
+            roots = _stated_squares(context, macros or {})
+            if holding is None and roots:
+                # \frac{s_1^2}{n_1} = \frac{0.64}{40} beside "$s_1^2 = 0.64$": the letter's value is either
+                # root, and the step is verified only if it holds with both (as r = 0.8 would not)
+                held = [holds_by_definitions(lhs, rhs, relation, macros or {}, seed,
+                                             (*stated, *numbers, *symmetric_stated, *chosen)) for chosen in roots]
+                if all(verdict is not None and verdict.status is Status.VERIFIED for verdict in held):
+                    holding = held[0]
         return holding or verdict
     if verdict.status is not Status.REFUTED:
         return verdict
@@ -1102,6 +1126,20 @@ def _verified_with_normal_cdf(lhs: str, rhs: str, relation: str, **options) -> V
     return _verified_as_written(left, right, relation, "\\Phi the standard normal CDF", **options)
 
 
+def _refuted_with_normal_cdf(lhs: str, rhs: str, relation: str, **options) -> Verdict | None:
+    """The refuted verdict on a step about \\Phi that fails with \\Phi the standard normal CDF, where the
+    prose says that is the \\Phi meant (see normalcdf.py): ``\\Phi(-1.5) = \\Phi(1.5) - 1``; None otherwise."""
+    if not (_PHI_CALL.search(lhs) or _PHI_CALL.search(rhs)):
+        return None
+    left, right = _normal_cdf_written(lhs), _normal_cdf_written(rhs)
+    if "\\Phi" in left + right:
+        return None
+    verdict = _check_step(left, right, relation, explain=False, **options)
+    if verdict.status is not Status.REFUTED:
+        return None
+    return replace(verdict, guessed=tuple(sorted({*verdict.guessed, "\\Phi the standard normal CDF"})))
+
+
 def _verified_with_arithmetic_functions(lhs: str, rhs: str, relation: str, **options) -> Verdict | None:
     """A verified verdict for a step about sigma, phi, tau or mu of whole numbers that verifies with
     them the arithmetic functions of number theory (``\\sigma(28) = 56``, ``\\varphi(36) = 12``); None
@@ -1826,6 +1864,32 @@ def _written_matrices(context: tuple[ContextItem, ...]) -> tuple[ContextItem, ..
     """The definitions in force whose value is a matrix written out (``Q = \\begin{pmatrix}..``)."""
     return tuple(item for item in context
                  if item.kind in ("define", "result") and _WRITTEN_MATRIX.search(item.rhs))
+
+
+def _stated_squares(context: tuple[ContextItem, ...],
+                    macros: Mapping[str, Macro]) -> list[tuple[ContextItem, ...]]:
+    """The values of letters the prose states by their squares (``$s_1^2 = 0.64$``, ``$R^2 = 0.6$``: a
+    variance, a coefficient of determination), as results: one tuple with every letter at its positive
+    root, one with every letter at its negative root; [] where the prose states none."""
+    roots: list[tuple[ContextItem, ContextItem]] = []
+    for item in context:
+        if item.kind != RELATION or item.relation != "=":
+            continue
+        try:
+            left, right = parse_math(item.lhs, macros), parse_math(item.rhs, macros)
+        except (ParseFailure, RecursionError):
+            continue
+        if not (isinstance(left, n.Pow) and isinstance(left.base, n.Sym) and isinstance(left.exp, n.Num)
+                and left.exp.value == "2" and isinstance(right, n.Num) and Fraction(right.value) > 0):
+            continue
+        letter, value = item.lhs[left.base.start:left.base.end], right.value
+        label = head_label(left.base, right)
+        roots.append(tuple(ContextItem("result", left.base.base, letter, "=", root, item.where, item.line, False,
+                                       item.path, True, label=label, lettered=False)
+                           for root in (f"\\sqrt{{{value}}}", f"-\\sqrt{{{value}}}")))
+    if not roots:
+        return []
+    return [tuple(pair[0] for pair in roots), tuple(pair[1] for pair in roots)]
 
 
 def _stated_values(context: tuple[ContextItem, ...]) -> tuple[ContextItem, ...]:

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from lintmath import complexes, declared, dependence, expectation, independence, linearmaps, logbase, quantum, reynolds
-from lintmath import reals, rotations, symmetric
-from lintmath.model import Document, Macro, Step
+from lintmath import complexes, declared, dependence, expectation, independence, linearmaps, logbase, normalcdf, quantum
+from lintmath import reals, reynolds, rotations, symmetric
+from lintmath.model import Derivation, Document, Macro, Step
 from lintmath.lower import LIBRARY
 from lintmath.modular import has_letters
 from lintmath.parse import nodes as n
@@ -72,6 +72,10 @@ def gives_anew(inline: ContextItem, shown: ContextItem, before: bool = True) -> 
     verifies, never refutes. ``before``: whether the value stands before the step; one below it gives the
     name anew for the step only in a clause that explains the display ("where ..."), as a sentence of its
     own opens the passage below it."""
+    if not with_letters(inline) and not with_letters(shown):
+        # "with $n = 100$ and $p = 0.2$" below an example's displayed n = 384.16: each worked example
+        # has numbers of its own, which the sentence before its display gives
+        return before and inline.value is not None and shown.value is not None and inline.value != shown.value
     if not with_letters(inline) or (not before and not inline.explains):
         return False
     return inline.value is not None and shown.value is not None and inline.value != shown.value
@@ -427,6 +431,10 @@ EARLIER = "earlier"
 SUPERSEDED = "superseded"
 #: how many replaced values of one name a refuted step is tried with, the latest first
 SUPERSEDED_TRIED = 2
+#: the kind of a ContextItem that gives a name the number its worked chain ends at (MSB = SSB/(k - 1) =
+#: 40/2 = 20): beside the formula, which it does not replace (a general step below still reads MSB by its
+#: formula), a value that only rescues a step undecided without it (see check.py)
+EVALUATED = "evaluated"
 #: the kind of a ContextItem that gives a name the checker reads as a library function (sigma as the
 #: logistic function) a value it cannot read (``\\sigma(n) = \\sum_{d \\mid n} d``, the sum of divisors):
 #: nothing is put in, but the library reading is no longer the document's (see conventions.py)
@@ -443,6 +451,9 @@ def constant_as_letter(tree: n.Node) -> str:
 
 # inline math of the prose: $...$ (not $$) and \(...\), on one line
 _INLINE = re.compile(r"(?<![\\$])\$([^$]+)\$(?!\$)|\\\((.+?)\\\)")
+# "we test $H_0: \mu = 50$": a hypothesis's label before the value it states for the parameter, the
+# value at which the notes then compute the test statistic
+_HYPOTHESIS_LABEL = re.compile(r"^\s*H_(?:\{[^{}]*\}|[0-9A-Za-z])\s*(?::|\\colon)\s*")
 # "where $\mu = ...$" may follow the chain it explains by this many lines
 PROSE_AFTER = 3
 
@@ -456,7 +467,7 @@ def prose_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
         if line.lstrip().startswith("%"):
             continue
         for match in _INLINE.finditer(line.split("%")[0] if "\\%" not in line else line):
-            math = match.group(1) or match.group(2)
+            math = _HYPOTHESIS_LABEL.sub("", match.group(1) or match.group(2), count=1)
             named = _constant_named(math, line, match, macros)
             if named:
                 # "Let $\pi$ denote the net annual premium": the document's own letter, of no value
@@ -979,7 +990,8 @@ _PASSAGE_REACH = {symmetric.KIND: symmetric.REACH, rotations.KIND: rotations.REA
                   declared.KIND: declared.REACH,
                   complexes.KIND: complexes.REACH, reals.KIND: reals.REACH, dependence.KIND: dependence.REACH,
                   independence.KIND: independence.REACH, dependence.APPLIED: dependence.APPLIED_REACH,
-                  quantum.STATE_KIND: quantum.STATE_REACH, reynolds.KIND: reynolds.REACH}
+                  quantum.STATE_KIND: quantum.STATE_REACH, reynolds.KIND: reynolds.REACH,
+                  normalcdf.KIND: normalcdf.REACH}
 
 
 def _named_items(doc: Document, kind: str, statements: list[tuple[int, frozenset[str], bool]]) -> list[ContextItem]:
@@ -1091,6 +1103,37 @@ def _given_anew(step: Step, macros: dict[str, Macro], path: str, defined: set[st
                        path=path, label=head_label(head, rhs))
 
 
+def _evaluated_head(item: ContextItem | None, derivation: Derivation,
+                   macros: dict[str, Macro]) -> ContextItem | None:
+    """The number a chain that opens with a name's formula ends at, as that name's value below the
+    chain: worked examples write ``\\mathrm{MSB} = \\frac{\\mathrm{SSB}}{k - 1} = \\frac{40}{2} = 20`` and then
+    divide by MSB's 20, not its formula (which may be one the checker cannot read, S_{xy} = \\sum x_i y_i
+    - ...). An EVALUATED item, beside the formula rather than instead of it, which holds from the line
+    below the chain on, so that none of the chain's own rows is decided by its own end; None when the
+    chain ends at no lone number or opens with no name."""
+    if item is not None and (item.kind not in ("define", "result") or not with_letters(item)):
+        return None  # (a value of numbers already, or no value: a function's, a letter's)
+    first, last = derivation.steps[0], derivation.steps[-1].rhs
+    if len(derivation.steps) < 2 or any(step.relation not in ("=", "~=") for step in derivation.steps[1:]) \
+            or not last.line:
+        return None
+    try:
+        lhs = parse_math(first.lhs.text, macros)
+        value = parse_math(last.text, macros)
+    except (ParseFailure, RecursionError):
+        return None
+    head = defined_head(lhs)
+    lone = value.terms[0].node if isinstance(value, n.Add) and len(value.terms) == 1 else value
+    if head is None or not isinstance(lhs, n.Sym) or not isinstance(lone, n.Num):
+        return None
+    if item is None and not has_letters(first.rhs.text, macros):
+        return None
+    line = max(last.line, first.lhs.line) + 1
+    return ContextItem(EVALUATED, head.base, first.lhs.text, "=", last.text.strip(), f"{derivation.path}:{last.line}",
+                       line, False, derivation.path, label=head_label(head, value), lettered=False,
+                       value=value_key(value))
+
+
 def document_context(doc: Document, own: dict | None = None) -> list[ContextItem]:
     """Every definition and assumption of ``doc``, in source order. ``own``, when given, receives the
     reading of each of the document's own steps, by (derivation index, step index)."""
@@ -1111,7 +1154,11 @@ def document_context(doc: Document, own: dict | None = None) -> list[ContextItem
                 own[(derivation.index, step.index)] = item
             if item is not None:
                 items.append(item)
-            elif step.index == 0 and step.relation == "=":
+            if step.index == 0 and step.relation == "=":
+                evaluated = _evaluated_head(item, derivation, macros)
+                if evaluated is not None:
+                    items.append(evaluated)
+            if item is None and step.index == 0 and step.relation == "=":
                 # only a function's (v(x) above): 2q = \sum_j 2b_j^2 below q = \sum_j b_j^2 is a claim about q
                 forget = _given_anew(step, macros, derivation.path, functions, constants)
                 if forget is not None:
@@ -1129,6 +1176,8 @@ def document_context(doc: Document, own: dict | None = None) -> list[ContextItem
     items.extend(state_items(doc, macros))
     items.extend(_named_items(doc, reynolds.KIND, reynolds.statements_of(doc.lines)))
     items.extend(dependence_items(doc))
+    items.extend(ContextItem(normalcdf.KIND, "", "\\Phi", "", "", f"{doc.path}:{line}", line, False, doc.path,
+                             continues) for line, continues in normalcdf.statements_of(doc.lines))
     items.extend(_named_items(doc, dependence.APPLIED, dependence.applied_statements(doc.lines)))
     items.extend(log_base_items(doc))
     items.extend(values_items(doc, macros))
@@ -1195,7 +1244,8 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
             if here and item.path == path and here - item.line <= _PASSAGE_REACH[item.kind]:
                 independent.append(item)
         elif item.kind == FORGET:
-            for key in (item.name + item.label, item.name + item.label + "()"):
+            for key in (item.name + item.label, item.name + item.label + "()",
+                        item.name + item.label + _EVALUATED_KEY):
                 latest.pop(key, None)
                 shadowed.pop(key, None)
                 superseded.pop(key, None)
@@ -1205,6 +1255,10 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
             key = item.name + item.label + ("()" if _APPLIED.match(item.lhs) else "")
             if item.kind == LETTER:
                 key += "#letter"  # beside e^+ = (1 - a)e, not instead of it: e is a letter either way
+            if item.kind == EVALUATED:
+                key += _EVALUATED_KEY  # beside the formula, not instead of it
+            elif item.kind in ("define", "result"):
+                latest.pop(key + _EVALUATED_KEY, None)  # the name given anew: its chain's number is of the past
             if item.prose and key in latest and not latest[key].prose and not (
                     key.endswith("()") and here and item.line < step.lhs.line) and not gives_anew(
                     item, latest[key], not here or item.path != path or item.line < step.lhs.line):
@@ -1234,6 +1288,9 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
     return tuple(assumptions) + tuple(independent) + tuple(named) + tuple(earlier) + tuple(replaced_values) \
         + tuple(relations) \
         + tuple(bases.values()) + tuple(values)
+
+
+_EVALUATED_KEY = "#evaluated"
 
 
 def _generalises(value: str, former: str) -> bool:
