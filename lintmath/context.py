@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from lintmath import complexes, declared, dependence, expectation, independence, linearmaps, logbase, normalcdf, quantum
 from lintmath import reals, reynolds, rotations, symmetric
+from lintmath import tuples as tuples_reading
 from lintmath.model import Derivation, Document, Macro, Step
 from lintmath.lower import LIBRARY
 from lintmath.modular import has_letters
@@ -93,6 +94,10 @@ def head_label(head: n.Sym, body: n.Node, params: tuple[str, ...] = ()) -> str:
     n: a later a_k = ... redefines it), as substitute reads it, unless it is one of the function's own
     variables (``params``): f_x(x, y) and f_y(x, y) are two partial derivatives, side by side."""
     components = component_labels(head, body)
+    if isinstance(body, n.MatrixLit) and body.listed:
+        # \mathbf{x}_u = (-R\sin u\cos v, ...) beside \mathbf{x}_v = (...): the partial derivatives of a
+        # surface, written as lists, side by side (see substitute: such a value names its own subscript only)
+        components = frozenset(i.base for i in head.indices if isinstance(i, n.Sym) and not i.indices)
     fixed = [i for i in head.indices if isinstance(i, n.Num)
              or isinstance(i, n.Sym) and not i.indices and (i.base in params or i.base in components or not any(
                  isinstance(x, n.Sym) and x.base == i.base for x in body.walk()))]
@@ -295,7 +300,10 @@ def definition_of(step: Step, macros: dict[str, Macro], path: str,
     except (ParseFailure, RecursionError):
         return None
     try:
-        rhs = parse_math(step.rhs.text, macros)
+        try:
+            rhs = parse_math(step.rhs.text, macros)
+        except ParseFailure as exc:
+            rhs = tuples_reading.defined_vector(lhs, step.rhs.text, macros, exc)
     except (ParseFailure, RecursionError):
         return _named(head, step.lhs.text, step.rhs.text, path, step.lhs.line, False)
     if defines_from_itself(head, rhs):
@@ -513,7 +521,11 @@ def prose_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
                 except (ParseFailure, RecursionError):
                     continue
                 try:
-                    body = parse_stated_value(rhs, macros) if head is not None else None
+                    try:
+                        body = parse_stated_value(rhs, macros) if head is not None else None
+                    except ParseFailure as exc:
+                        # "$\mathbf{r}(t) = (t, t^2, t^3)$": a curve, its value a vector written as a list
+                        body = tuples_reading.defined_vector(left, rhs, macros, exc)
                 except (ParseFailure, RecursionError):
                     named = _named(head, lhs, rhs, doc.path, number, True) if head is not None else None
                     if named is not None:

@@ -407,6 +407,16 @@ def _evaluates_del(node: n.Evaluate) -> bool:
     return isinstance(expr, n.Del)
 
 
+def _evaluates_curve(node: n.Evaluate) -> bool:
+    """Whether ``node`` puts a parameter's value into a derivative of a curve written as a list, r'(t)
+    beside r(t) = (t, t^2, t^3): differentiated entry by entry, its value at one number is each entry's."""
+    expr = node.expr
+    if not isinstance(expr, n.Deriv) or len(expr.wrt) != 1:
+        return False
+    inner = expr.body.inner if isinstance(expr.body, n.Paren) else expr.body
+    return isinstance(inner, n.MatrixLit) and bool(inner.listed) and all(len(row) == 1 for row in inner.rows)
+
+
 def _inner_bar_variables(trees) -> set[str]:
     """The variable of an unnamed bar between numbers whose F writes one usual variable that the step
     writes nowhere else: ``\\int_0^2 x^2 \\left[\\frac{y^2}{2}\\right]_1^3 dx``, an inner integral of an
@@ -1155,7 +1165,7 @@ def _capitals_as_numbers(trees) -> set[str]:
                 factors = den.factors if isinstance(den, n.Mul) else (den,)
                 if all(isinstance(f, n.Num) or isinstance(f, n.Sym) and not f.style for f in factors):
                     out.update(f.key for f in factors if capital(f))
-    return out | _exponents_in_entries(trees) | _weights_of_entries(trees)
+    return out | _exponents_in_entries(trees) | _weights_of_entries(trees) | _components_of_lists(trees)
 
 
 def _entry_scalar(node: n.Node) -> bool:
@@ -1205,6 +1215,25 @@ def _weights_of_entries(trees) -> set[str]:
                 beside = []
             (weights if beside and all(_entry_scalar(g) for g in beside) else other).add(x.key)
     return weights - other
+
+
+def _components_of_lists(trees) -> set[str]:
+    """Plain capitals inside a component of a vector written as a list, beside more than themselves: the
+    R of (R\\cos u\\cos v, R\\cos u\\sin v, R\\sin u), a sphere's radius. A list's components are numbers,
+    and a matrix there would make the list a block vector, which is not read; a component that is a
+    capital alone, (A, B), may be such a block, and stays as the step's other capitals are."""
+    out: set[str] = set()
+    for tree in trees:
+        for node in tree.walk():
+            if not (isinstance(node, n.MatrixLit) and node.listed):
+                continue
+            for entry in (e for row in node.rows for e in row):
+                bare = entry.terms[0].node if isinstance(entry, n.Add) and len(entry.terms) == 1 else entry
+                if isinstance(bare, n.Sym):
+                    continue
+                out.update(x.key for x in entry.walk() if isinstance(x, n.Sym) and not x.style
+                           and not x.indices and len(x.base) == 1 and x.base.isupper())
+    return out
 
 
 def _exponents_in_entries(trees) -> set[str]:
@@ -3032,7 +3061,7 @@ class Lowerer:
         var = self.symbol(node.var)
         value = self.lower(node.expr)
         at = linalg.scalar(self.lower(node.value))
-        if linalg.is_matrix(value) and not _evaluates_del(node) or linalg.is_matrix(at) \
+        if linalg.is_matrix(value) and not _evaluates_del(node) and not _evaluates_curve(node) or linalg.is_matrix(at) \
                 or not isinstance(var, sp.Symbol):
             # (a gradient's column at a point is its entries there, a point put in coordinate by coordinate)
             raise Undecidable("a derivative of a vector function at a point")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Mapping
 
+from lintmath import tuples as tuples_reading
 from lintmath.context import ContextItem, component_labels, defined_head, parameter_key
 from lintmath.model import Macro
 from lintmath.parse import nodes as n
@@ -42,7 +43,11 @@ def parse_definitions(items: tuple[ContextItem, ...], macros: Mapping[str, Macro
         try:
             # a value the prose states only rescues a step, so it may take physics' a/(bc) (see parse_stated_value)
             value = parse_stated_value if item.kind == "result" else parse_math
-            lhs, body = parse_math(item.lhs, macros), value(item.rhs, macros)
+            lhs = parse_math(item.lhs, macros)
+            try:
+                body = value(item.rhs, macros)
+            except ParseFailure as exc:
+                body = tuples_reading.defined_vector(lhs, item.rhs, macros, exc)
         except (ParseFailure, RecursionError):
             continue
         head = defined_head(lhs)
@@ -605,6 +610,11 @@ def substitute(tree: n.Node, definitions: list[Definition], names: set[str] | No
                 if id(node) in labels and _labels_with_itself(d):
                     continue  # the Q of W_Q beside Q = XW_Q: a label, or the value would go round forever
                 if any(_fixed_index_differs(p, i, d.body, d.head) for p, i in zip(d.head.indices, node.indices)):
+                    continue
+                if isinstance(d.body, n.MatrixLit) and d.body.listed and [n.structure(i) for i in node.indices] != [
+                        n.structure(i) for i in d.head.indices]:
+                    # a vector written as a list names its own subscript only: \mathbf{x}_u of a surface is
+                    # its derivative by u, and \mathbf{x}_v no rule's renaming of it (see context.head_label)
                     continue
                 binding = {p: i for p, i in zip(d.params, node.indices)}
                 value = _bind(d.body, binding)

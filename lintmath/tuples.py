@@ -7,7 +7,12 @@ so that a difference found under the vector reading is not a refutation.
 """
 from __future__ import annotations
 
+from typing import Mapping
+
+from lintmath.cartesian import VECTOR_STYLES
+from lintmath.model import Macro
 from lintmath.parse import nodes as n
+from lintmath.parse.parser import parse_math
 from lintmath.parse.tokens import ParseFailure
 
 
@@ -97,3 +102,29 @@ def _lists_as_cycles(node: n.Node) -> bool:
     if isinstance(node, n.Mul) and "\\times" not in node.ops:
         return all(_lists_as_cycles(f) for f in node.factors)
     return False
+
+
+def defined_vector(lhs: n.Node, text: str, macros: Mapping[str, Macro], failure: ParseFailure) -> n.Node:
+    """The value of a definition whose whole right side is a list, read as a column vector, where the
+    name says it is one: ``\\mathbf{r}(t) = (a\\cos t, a\\sin t, bt)``, ``\\vec u = (1, 2, 3)``, or a
+    plain name of a parameter its components depend on, ``\\gamma(t) = (\\cos t, \\sin t)`` (a curve, a
+    surface x(u, v)). ``I = (0, 1)`` is as much an interval and ``p = (a, b)`` a point: ``failure``
+    stands for those, as it does for a list inside a larger value."""
+    if not unread_list(failure):
+        raise failure
+    head = lhs.func if isinstance(lhs, n.Apply) else lhs
+    styled = isinstance(head, n.Sym) and bool(VECTOR_STYLES & set(head.style.split("+")))
+    params = {a.key for a in lhs.args if isinstance(a, n.Sym)} if isinstance(lhs, n.Apply) else set()
+    try:
+        value = parse_math(text, macros, tuples=True)
+    except (ParseFailure, RecursionError):
+        raise failure from None
+    if not (isinstance(value, n.MatrixLit) and value.listed and len(value.rows) in (2, 3)):
+        raise failure
+    if any(isinstance(x, n.MatrixLit) for row in value.rows for x in row[0].walk()):
+        raise failure
+    moving = bool(params) and any(isinstance(x, n.Sym) and x.key in params for row in value.rows
+                                  for x in row[0].walk())
+    if not (styled or moving):
+        raise failure
+    return value
