@@ -1248,6 +1248,14 @@ class Comparator:
                 got += 1
                 if self.relation in EQUALITY and all(max(abs(va), abs(vb)) < _TINY for va, vb in values):
                     if all(x == 0 or y == 0 for x, y in pairs):
+                        terms = None if symbols or scaled else _terms_scale(pairs, point, complex_ok)
+                        if terms:
+                            # 1.0 \times 10^{-11} = 0, (1.34 \times 10^{-5})^2 - 3.6 \times 10^{-10} = 0: numbers
+                            # of a chemist's size against a written 0, compared in the size of their terms,
+                            # as (1.34)^2 - 3.6 = 0 is: a scale of units makes no step true
+                            pairs, scaled = _rescaled(pairs, [(terms, 0.0)]), True
+                            got -= 1
+                            continue
                         agreed += 1  # "= 0" as written (a limit that settles on 0, x - x)
                         continue
                     if not symbols and not scaled and all(va and vb for va, vb in values):
@@ -1385,6 +1393,25 @@ class Comparator:
             slack = _slack(tolerance, a, b)
             return {"<=": a <= b + slack, "<": a < b + slack, ">=": a + slack >= b, ">": a + slack > b}[self.relation]
         return abs(a - b) <= _slack(tolerance, a, b)
+
+
+def _terms_scale(pairs: list, point: dict, complex_ok: bool) -> float | None:
+    """For letter-free sides one of which is exactly 0 and the other not, the largest size among the
+    terms of the other (the side itself where it is no sum), in doubles; None where every side is 0
+    exactly, or a side approximates its value (a quadrature, a series, a limit) or has none."""
+    largest = 0.0
+    for x, y in pairs:
+        for z in (x, y):
+            if not isinstance(z, sp.Basic) or z == 0:
+                continue
+            if z.has(sp.Integral, sp.Sum, sp.Product, sp.Limit):
+                return None
+            for term in (z.args if isinstance(z, sp.Add) else (z,)):
+                value = evaluate(term, point, complex_ok=complex_ok, quick=True)
+                if value is None:
+                    return None
+                largest = max(largest, abs(value))
+    return largest if 0 < largest < _TINY else None
 
 
 def _rescaled(pairs: list, values: list) -> list:

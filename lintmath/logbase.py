@@ -83,11 +83,31 @@ def describe(command: str, function: str, where: str) -> str:
 
 
 def statements_of(lines: tuple[str, ...] | list[str]) -> list[tuple[int, dict[str, str]]]:
-    """(line, bases) for every sentence of the prose of ``lines`` that fixes a logarithm's base."""
+    """(line, bases) for every sentence of the prose of ``lines`` that fixes a logarithm's base, and for
+    every line that defines a p-scale by a plain ``\\log`` (see scale_definitions)."""
     out = []
     for line, sentence in prose_sentences(lines):
         if "log" in sentence.lower() or "\\lg" in sentence:
             bases = stated_bases(sentence)
             if bases:
                 out.append((line, bases))
+    out.extend((line, {"\\log": FUNCTIONS["10"]}) for line in scale_definitions(lines))
+    return sorted(out, key=lambda item: item[0])
+
+
+# pH = -\log[H^+], pOH, pK_a = -\log K_a, pK_w: chemistry's p-scales, common logarithms by their
+# definition (IUPAC), so a file that defines one by a plain \log writes \log for \log_{10}
+_SCALE = re.compile(r"(?<![A-Za-z\\])p\s*(?:H|OH|K(?:\s*_?\s*\{?\s*[A-Za-z]{1,2}\s*\}?)?)(?![A-Za-z])\s*&?\s*=\s*&?\s*"
+                    r"-\s*\\log(?![A-Za-z_])")
+
+
+def scale_definitions(lines: tuple[str, ...] | list[str]) -> list[int]:
+    """The lines (1-based) of ``lines``, prose or display, that define a chemist's p-scale by a plain
+    ``\\log``: ``\\mathrm{pH} = -\\log[\\mathrm{H^+}]``, ``\\mathrm{p}K_a = -\\log K_a``. A base written
+    (``-\\log_{10}``) says nothing of a plain ``\\log`` elsewhere."""
+    out = []
+    for number, raw in enumerate(lines, 1):
+        line = re.sub(r"(?<!\\)%.*", "", raw)
+        if "log" in line and _SCALE.search(_normal(line)):
+            out.append(number)
     return out

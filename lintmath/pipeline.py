@@ -82,8 +82,13 @@ def tasks_for(doc: Document, config: Config) -> list[tuple[StepResult, Task]]:
     modular_lines = _modular_prose(view)
     for k, derivation in enumerate(view.derivations):
         modulus = _chain_modulus(derivation)
-        rows = _neighbour_rows(doc.derivations[k - 1] if k else None, derivation,
-                               doc.derivations[k + 1] if k + 1 < len(doc.derivations) else None)
+        before = doc.derivations[k - 1] if k else None
+        after = doc.derivations[k + 1] if k + 1 < len(doc.derivations) else None
+        rows = _neighbour_rows(before, derivation, after)
+        # (equations a short phrase joins to this one only show it is solved: the words that name a
+        # lone line a condition still read the rows of its own display alone)
+        bridged = rows + _bridged_rows(view.derivations[k - 1] if k else None, derivation,
+                                       view.derivations[k + 1] if after is not None else None, view.lines)
         lines = [derivation.steps[0].lhs.text] + [s.rhs.text for s in derivation.steps] if derivation.steps else []
         for step in derivation.steps:
             key = (derivation.index, step.index)
@@ -102,7 +107,7 @@ def tasks_for(doc: Document, config: Config) -> list[tuple[StepResult, Task]]:
                 rhs = modular.with_chain_modulus(step.lhs.text, rhs, modulus)
             task = Task(step.lhs.text, rhs, step.relation, macros, step.index == 0,
                         config.seed, config.budget, context, defines, indefinite,
-                        rows if step.index == 0 else (), _in_implication(derivation, step.index),
+                        bridged if step.index == 0 else (), _in_implication(derivation, step.index),
                         _derived(derivation, step.index),
                         _moduli_near(step.lhs.line, modular_lines), step.note,
                         _chain_lines(lines, step.index),
@@ -193,6 +198,60 @@ def _neighbour_rows(before, derivation, after) -> tuple[str, ...]:
         if near.relation == "=" and 0 <= gap(other) <= 1 and (other is after or len(other.steps) == 1):
             rows += [near.lhs.text, near.rhs.text]
     return tuple(rows)
+
+
+#: how many source lines may stand between two displays that a short phrase joins ("so", "which gives")
+BRIDGE_LINES = 6
+#: how many words that phrase may have
+BRIDGE_WORDS = 6
+# what marks a display's end or start, or a label, between the two equations: not words of the phrase
+_DISPLAY_MARKS = re.compile(r"\\(?:begin|end)\s*\{[^{}]*\}|\\label\s*\{[^{}]*\}|\\[\[\]]|\$\$|\\(?:no)?indent\b")
+
+
+def _bridged_rows(before, derivation, after, lines: tuple[str, ...]) -> tuple[str, ...]:
+    """For a lone equation, the lone equations of the displays just after and before it that only a
+    short phrase of prose separates from it (``\\[\\frac{2x}{0.1 - x} = 7\\]`` so that ``\\[2x = 0.7 - 7x\\]``),
+    as (lhs, rhs, ...): an ICE table or a balance solved one display at a time states equations, as
+    the rows of one display do (see _neighbour_rows, which takes the rows of the same display)."""
+    if len(derivation.steps) != 1 or derivation.steps[0].relation != "=" or not lines:
+        return ()
+    step = derivation.steps[0]
+    unknown = _one_unknown(step.lhs.text, step.rhs.text)
+    if unknown is None:
+        # -E_a/R (1/T_2 - 1/T_1) = E_a/R (1/T_2 - 1/T_1) beside a like slip: in several letters, displays
+        # one under the other are as often claims each, which a shared difference does not excuse
+        return ()
+    rows: list[str] = []
+    for other in (after, before):
+        if other is None or not other.steps or other.steps[0].lhs.cell != step.lhs.cell:
+            continue
+        if other is after:
+            near, first, last = other.steps[0], step.rhs.line, other.steps[0].lhs.line
+        elif len(other.steps) == 1:
+            near, first, last = other.steps[-1], other.steps[-1].rhs.line, step.lhs.line
+        else:
+            continue
+        if near.relation != "=" or not 1 < last - first <= BRIDGE_LINES or last > len(lines) \
+                or _one_unknown(near.lhs.text, near.rhs.text) != unknown:
+            continue  # (a row of the same display, one line away, is _neighbour_rows's)
+        between = " ".join(re.sub(r"(?<!\\)%.*", "", line) for line in lines[first:last - 1])
+        words = _DISPLAY_MARKS.sub(" ", between)
+        # math in the phrase ("with $K = 49$") may give a value or a new name: not a bare join
+        if "$" in words or "\\(" in words or len(re.findall(r"[A-Za-z]+", words)) > BRIDGE_WORDS \
+                or re.search(r"\\[A-Za-z]", words):
+            continue
+        rows += [near.lhs.text, near.rhs.text]
+    return tuple(rows)
+
+
+def _one_unknown(lhs: str, rhs: str) -> str | None:
+    """The one Latin letter an equation's two sides write (x in ``\\frac{2x}{0.1 - x} = 7``), or None
+    for none or several (a command's name is no letter; a Greek letter or a subscript makes it None)."""
+    letters = set(re.findall(r"[A-Za-z]", re.sub(r"\\[A-Za-z]+", " ", f"{lhs} {rhs}")))
+    greek = re.search(r"\\(?:alpha|beta|gamma|delta|epsilon|theta|lambda|mu|nu|xi|pi|rho|sigma|tau|phi|chi|"
+                      r"psi|omega|Gamma|Delta|Theta|Lambda|Xi|Pi|Sigma|Phi|Psi|Omega)", f"{lhs} {rhs}")
+    # (x_1 = 2 - x_2 writes two unknowns in one letter)
+    return letters.pop() if len(letters) == 1 and greek is None and "_" not in lhs + rhs else None
 
 
 #: the other lines of a chain a step's diagnosis may take a lost term from (each is parsed on a refutation)

@@ -4,6 +4,7 @@ bound the line before writes otherwise; and the result a line states, which othe
 from __future__ import annotations
 
 import collections
+import re
 from dataclasses import dataclass, replace
 from fractions import Fraction
 from math import gcd
@@ -106,7 +107,10 @@ def _result_text(ctx: Context, number: n.Node, value: Fraction) -> str | None:
     if q == 1:
         return str(p)
     if not isinstance(number, n.Div):
-        return _synthesized_text(ctx, sp.Rational(p, q), [])
+        decimal = _terminating_decimal(value) if re.search(r"\d\.\d", ctx.lhs_text) else None
+        # 12.5, not \frac{25}{2}, after a line of written decimals (0.100 \times 250 / 2.00): its value as
+        # the author works them out
+        return decimal or _synthesized_text(ctx, sp.Rational(p, q), [])
     if number.slash:
         return f"{p}/{q}"
     command = _FRACTION.match(ctx.rhs_text, number.start)
@@ -115,6 +119,18 @@ def _result_text(ctx: Context, number: n.Node, value: Fraction) -> str | None:
     if not command.group(2) and p < 10 and q < 10:
         return f"\\{command.group(1)}{p}{q}"
     return f"\\{command.group(1)}{{{p}}}{{{q}}}"
+
+
+def _terminating_decimal(value: Fraction, places: int = 6) -> str | None:
+    """``value`` as a decimal of at most ``places`` digits after the point where it has one
+    (25/2 as ``12.5``), else None (1/3)."""
+    for digits in range(1, places + 1):
+        scaled = value * 10 ** digits
+        if scaled.denominator == 1:
+            whole = abs(scaled.numerator)
+            text = f"{whole // 10 ** digits}.{whole % 10 ** digits:0{digits}d}"
+            return ("-" if value < 0 else "") + text
+    return None
 
 
 # -- a line that states a result ------------------------------------------------------------------

@@ -14,7 +14,7 @@ from typing import Callable, Iterator, Mapping
 
 from lintmath import expectation
 from lintmath.model import Macro
-from lintmath.parse import composition, convolution, nodes as n
+from lintmath.parse import chemistry, composition, convolution, nodes as n
 from lintmath.parse.ellipsis import UNDECIDED as ELLIPSIS_UNDECIDED, fold_run
 from lintmath.parse.packages import package_commands
 from lintmath.parse.units import compact, siunitx_commands, unit_name
@@ -2720,7 +2720,20 @@ class Parser:
             raise ParseFailure(f"{UNSUPPORTED[t.text]} are not decided yet ({t.text})")
         if t.text in ANNOTATIONS:
             raise ParseFailure(f"prose ({t.text}) inside the math")
+        if t.text == "\\ce" and self.peek(1) is not None and self.peek(1).kind == "open":
+            return self.species(t)
         raise ParseFailure(f"unknown command {t.text}")
+
+    def species(self, t: Token) -> n.Node:
+        """``\\ce{H+}``, ``\\ce{NH3}``: mhchem's formula of a species, the name \\mathrm writes for it
+        (see chemistry.formula_name); a reaction or an equation inside it is no quantity."""
+        self.advance()
+        toks, s, e = self.group_tokens()
+        word = "".join(x.text for x in toks)
+        species = chemistry.formula_name(word, mhchem=True) or (word if word.isalpha() else None)
+        if species is None:
+            raise ParseFailure(f"cannot read \\ce{{{word}}} as a species")
+        return self.symbol_scripts(Token("letter", species, s, e), species, "op", start=t.start)
 
     # -- bra-ket notation ---------------------------------------------------------------------
     def _scan(self, start: int, stops: set[str]) -> int | None:
@@ -2928,7 +2941,11 @@ class Parser:
             toks = toks[1:-1]
         word = "".join(x.text for x in toks)
         if not word.replace("*", "").isalnum():
-            raise ParseFailure(f"cannot read {t.text}{{{word}}}")
+            species = chemistry.formula_name(word) if t.text in ("\\mathrm", "\\text", "\\textrm") else None
+            if species is None:
+                raise ParseFailure(f"cannot read {t.text}{{{word}}}")
+            # [\mathrm{H^+}], \mathrm{NH_3}: a species, a label whose scripts are part of its name
+            return self.symbol_scripts(Token("letter", species, s, e), species, "op", start=t.start)
         if word == "d" and t.text in ("\\mathrm", "\\text", "\\textrm"):
             return self.differential(t.start)
         # a power of the unit is the unit's power (\mathrm{i}^2 = -1), as the bare unit beside it is one:
