@@ -27,7 +27,7 @@ from lintmath.lower import (
 )
 from lintmath import arithmetic, einstein, implication, linalg, modular, probability, quantum
 from lintmath import additive, complexes, declared, dependence, expectation, independence, infotheory, logbase, matfunc, primed, refusals, rotations, series, symmetric
-from lintmath import linearmaps, normalcdf, reals, reynolds, stacked
+from lintmath import linearmaps, normalcdf, poisson, reals, reynolds, stacked
 from lintmath import tuples as tuples_reading
 from lintmath.budget import BudgetExceeded, work_time
 from lintmath.context import (
@@ -231,6 +231,10 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
             and not any(item.kind == complexes.KIND for item in context):
         verdict = _moduli_of_complex_names(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
                                            context=context, indefinite=indefinite)
+    if verdict.status is Status.UNVERIFIED and relation in EQUALITY and "\\{" in lhs + rhs \
+            and any(item.kind == poisson.KIND for item in context):
+        verdict = _as_stated_brackets(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
+                                      explain=explain, context=context, indefinite=indefinite, chain=chain)
     if verdict.status is Status.UNVERIFIED and relation in EQUALITY and verdict.reason in _UNREAD_AVERAGES \
             and any(item.kind == reynolds.KIND for item in context):
         verdict = _as_reynolds_averages(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
@@ -1592,6 +1596,18 @@ UNREAD = "could not read: "
 _UNREAD_AVERAGES = {UNREAD + OVER_EXPRESSION.format(bar) for bar in AVERAGE_BARS}
 
 
+def _as_stated_brackets(lhs: str, rhs: str, relation: str, verdict: Verdict, **options) -> Verdict:
+    """The verdict on an unverified step with braces in a passage whose prose speaks of Poisson brackets:
+    there \\{f, g\\} is no anticommutator nor set, and a bracket that differs refutes the step (see
+    poisson.py). Only a refutation replaces ``verdict``."""
+    with poisson.stating():
+        again = _check_step(lhs, rhs, relation, **options)
+    if again.status is not Status.REFUTED:
+        return verdict
+    where = ", ".join(sorted({item.where for item in options["context"] if item.kind == poisson.KIND}))
+    return replace(again, guessed=tuple(sorted({*again.guessed, f"the braces Poisson brackets (stated at {where})"})))
+
+
 def _as_reynolds_averages(lhs: str, rhs: str, relation: str, verdict: Verdict, **options) -> Verdict:
     """The verdict on a step with a bar over an expression and no fluctuation written (\\overline{u + v} =
     \\bar u + \\bar v, \\overline{(u - \\bar u)(T - \\bar T)} = \\overline{uT} - \\bar u \\bar T), in a passage
@@ -2692,7 +2708,8 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
             if verdict is not None:
                 return replace(verdict, elapsed=time.perf_counter() - started)
         if not outcome.readable and explain and relation in EQUALITY and not rhs_changed \
-                and not _literal_matrix_appears(parsed) and not parsed.letters.commutators:
+                and not _literal_matrix_appears(parsed) and not parsed.letters.commutators \
+                and not parsed.letters.poisson:
             # (the commutator reading only verifies: generic matrices are not the prose's operators)
             # The default reading could not be built (v^T w with w a number). The readings that can be
             # built may all refute the step; and as the letters' shapes come from both lines, a typo
@@ -3363,7 +3380,8 @@ def context_gap(parsed: Parsed, first: bool) -> str:
     if sibling is not None:
         return f"introduces {sibling}, defined elsewhere"
     lost_functions = [left[k] for k in left if k.endswith("()") and k not in right
-                      and not _maybe_products(parsed, k[:-2]) and left[k] not in gates]
+                      and not _maybe_products(parsed, k[:-2]) and left[k] not in gates
+                      and not _differentiated_away(parsed.lhs, k[:-2])]
     if lost_functions:
         return "drops the function " + ", ".join(sorted(set(lost_functions))) + ", defined elsewhere"
     # \sum_{i \in S} a_i = \sum_{i=1}^{n} a_i: what S is (here 1..n) is the prose's to say
@@ -3874,6 +3892,27 @@ def _introduces_events(parsed: Parsed, reason: str, gap: set[str]) -> bool:
     else:
         return False
     return bool(gap) and gap <= named
+
+
+def _phase_space_velocity(var: n.Node) -> bool:
+    """A velocity or a momentum (\\dot q, \\dot\\phi, p, p_r): a variable of a Lagrangian or a Hamiltonian
+    that the coordinates do not depend on."""
+    return isinstance(var, n.Sym) and (n.undotted(var)[1] > 0 or var.base == "p" and not var.style and not var.primes)
+
+
+def _differentiated_away(tree: n.Node, key: str) -> bool:
+    """Whether every application of the function ``key`` in ``tree`` stands inside a partial derivative by
+    velocities or momenta and is applied to coordinates alone (V(r) in \\partial L / \\partial \\dot\\phi or
+    \\partial H / \\partial p_r): its derivative there is 0, so a right side without it drops nothing."""
+    inside: set[int] = set()
+    for node in tree.walk():
+        if isinstance(node, n.Deriv) and node.partial and not node.primes and node.wrt \
+                and all(_phase_space_velocity(v) for v, _ in node.wrt):
+            inside.update(id(x) for x in node.body.walk())
+    apps = [x for x in tree.walk() if isinstance(x, n.Apply) and x.func.key == key]
+    return bool(apps) and all(
+        id(x) in inside and not any(isinstance(y, n.Sym) and _phase_space_velocity(y) for a in x.args for y in a.walk())
+        for x in apps)
 
 
 def _maybe_products(parsed: Parsed, key: str) -> bool:

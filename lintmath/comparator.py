@@ -24,7 +24,7 @@ from lintmath.lower import (
     Letters, Lowerer, ShapesMisfit, Undecidable, classify_letters, derivative, dimension_letter_candidates, is_library,
     applied_rate, exact_indicator, least_integers, real_indicator, normalized_family, weighted_family, turns_on_signs, read_as_product, reading_keys, stacked_counts, sum_bounds,
 )
-from lintmath import commutators, events, expectation, linalg, matfunc, quantum, qubitorder
+from lintmath import commutators, events, expectation, linalg, matfunc, poisson, quantum, qubitorder
 from lintmath.budget import work_time
 from lintmath.context import ContextItem
 from lintmath.parse import nodes as n
@@ -522,6 +522,8 @@ class Comparator:
         others = [o for o, flips in zip(outcomes, tried) if flips != chosen and flips]
         if first.kind == "differ" and self.parsed.letters.commutators:
             return Outcome("undecided", commutators.DIFFER), ()
+        if first.kind == "differ" and self.parsed.letters.poisson and not poisson.stated():
+            return Outcome("undecided", poisson.DIFFER), ()
         if first.kind == "differ" and EVENTS in self.keys:
             # P(A \\cup B) = P(A) + P(B), refuted with P a stand-in, holds for disjoint events
             excuse = event_excuse(self)

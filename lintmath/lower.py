@@ -21,7 +21,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef, ArgumentIndexError
 from sympy.functions.combinatorial.numbers import stirling
 
-from lintmath import evaluate, events, expectation, gram, linalg, matfunc, optima, probability, quantum, symbolic  # noqa: F401 (settings)
+from lintmath import evaluate, events, expectation, gram, linalg, matfunc, optima, poisson, probability, quantum, symbolic  # noqa: F401 (settings)
 from lintmath.independence import Independence
 from lintmath.parse import nodes as n
 from lintmath.parse.ellipsis import affine
@@ -170,6 +170,13 @@ class Letters:
     identities: tuple = ()
     # [A, B] read as AB - BA with every letter a generic matrix: a reading that only verifies
     commutators: bool = False
+    # \{f, g\} read as a Poisson bracket: a reading that only verifies; the keys of the letters written
+    # inside the brackets that the document's definitions must put in (see poisson.py)
+    poisson: bool = False
+    poisson_functions: frozenset[str] = frozenset()
+    # the time is the x of a functional's integrand and the primes are its derivatives (y' for \dot y,
+    # see variational_time)
+    time_primes: bool = False
     # the step writes the imaginary unit (\mathrm{i}): its numbers are complex, and an odd root there is
     # the principal one
     imaginary: bool = False
@@ -308,6 +315,10 @@ def classify_letters(*trees: n.Node) -> Letters:
     promoted = {vector for _, vector in entries if vector in required}  # (a candidate stays a reading)
     vectors, candidates, required = vectors | promoted, candidates - promoted, required - promoted
     time, timed = _timed(trees)
+    time_primes = False
+    if time is None:
+        time, timed = variational_time(trees)
+        time_primes = time is not None
     depending = dependents(trees)
     moving, vectors, matrices = moving_arrays(trees, time, timed, depending, vectors, matrices)
     if moving:
@@ -325,7 +336,7 @@ def classify_letters(*trees: n.Node) -> Letters:
                    events.events(*trees),
                    _quadratic_forms(trees, matrices), sized_identities(trees),
                    imaginary=any(isinstance(x, n.Const) and x.name.startswith("imag_") for tree in trees
-                                 for x in tree.walk()), moving=moving)
+                                 for x in tree.walk()), moving=moving, time_primes=time_primes)
     tall, wide = gram.gram_inverses(trees, matrices - moving)
     short = gram.short_vectors(trees, tall, wide, vectors | candidates | required)
     return replace(letters, sum_counts=sum_count_candidates(letters, trees), applications=applications(trees),
@@ -526,6 +537,46 @@ def time_variable(trees) -> n.Sym | None:
              and not x.primes for var, _ in x.wrt
              if isinstance(var, n.Sym) and var.base in TIME_LETTERS and not (var.style or var.indices)}
     return found.popitem()[1] if len(found) == 1 else None
+
+
+def _primed_plain(node: n.Node) -> bool:
+    """A plain letter with primes (y', \\phi''), as the integrand of a functional writes its derivatives."""
+    return isinstance(node, n.Sym) and node.primes > 0 and not (node.style or node.indices or node.labels) \
+        and node.sup_letter is None
+
+
+def variational_time(trees) -> tuple[n.Sym | None, tuple[n.Sym, ...]]:
+    """The x of a step of the calculus of variations and its letters that move with it: a step that
+    differentiates by a primed letter (\\partial F / \\partial y', which holds y fixed) and totally by
+    one plain letter x never primed (\\frac{d}{dx}), with no dots. There the primes are derivatives in x
+    as the dots of a Lagrangian are in t: y, y' and y'' move with x, \\frac{d}{dx}\\frac{\\partial F}{\\partial y'}
+    is the total derivative of the Euler-Lagrange equation. (None, ()) for any other step."""
+    walked = [x for t in trees for x in t.walk()]
+    if any(isinstance(x, n.Sym) and n.undotted(x)[1] for x in walked):
+        return None, ()
+    if any(isinstance(x, (n.Integral, n.EvalBar, n.BigOp)) for x in walked):
+        # the first variation's integrals by parts (\int \frac{\partial F}{\partial y'}\eta' dx = ...): what moves
+        # under them, and what a bar evaluates, is the prose's (the variation \eta, the ends)
+        return None, ()
+    heads = {id(x.func) for x in walked if isinstance(x, n.Apply)}
+    primed = {x.base: x for x in walked if _primed_plain(x) and id(x) not in heads}
+    if not primed or any(isinstance(x, n.Apply) and x.func.base in primed for x in walked):
+        return None, ()
+    by_primed = any(isinstance(x, n.Deriv) and x.partial and not x.primes and not x.held
+                    and any(_primed_plain(v) for v, _ in x.wrt) for x in walked)
+    totals: dict[str, n.Sym] = {}
+    for x in walked:
+        if isinstance(x, n.Deriv) and not x.partial and not x.primes:
+            for var, _ in x.wrt:
+                if not (isinstance(var, n.Sym) and not (var.style or var.indices or var.labels or var.primes)):
+                    return None, ()
+                totals[var.base] = var
+    if not by_primed or len(totals) != 1:
+        return None, ()
+    time = next(iter(totals.values()))
+    if time.base in primed:
+        return None, ()
+    return time, tuple(replace(x, primes=0) for x in primed.values())
 
 
 def _timed(trees) -> tuple[n.Sym | None, tuple[n.Sym, ...]]:
@@ -2605,6 +2656,9 @@ class Lowerer:
             return self.variables[node.key]
         if self.letters.time is not None and n.undotted(node)[1]:
             return self.time_derivative(*n.undotted(node))
+        if self.letters.time_primes and _primed_plain(node) \
+                and any(node.base == x.base for x in self.letters.timed):
+            return self.time_derivative(replace(node, primes=0), node.primes)
         if self.letters.stacked and not (node.indices or node.primes or node.sup_letter is not None):
             stacked = self.stacked_value(node.key, node.labels)
             if stacked is not None:
@@ -3364,6 +3418,25 @@ class Lowerer:
             return -safe_pow(-radicand, 1 / index)
         return safe_pow(radicand, 1 / index)
 
+    def poisson_bracket(self, node: n.Func) -> sp.Expr:
+        """{f, g}: the sum over the canonical pairs of df/dq dg/dp - df/dp dg/dq (see poisson.py)."""
+        left = [x.key for arg in node.args for x in arg.walk() if isinstance(x, n.Sym)
+                and x.key in self.letters.poisson_functions]
+        if left:
+            raise Undecidable(poisson.UNDEFINED.format(left[0]))
+        try:
+            canonical = poisson.pairs(*node.args)
+        except ValueError as exc:
+            raise Undecidable(str(exc)) from None
+        f, g = (linalg.scalar(self.lower(x)) for x in node.args)
+        total = sp.Integer(0)
+        for coordinate, momentum in canonical:
+            q, p = self.symbol(coordinate), self.symbol(momentum)
+            if not (isinstance(q, sp.Symbol) and isinstance(p, sp.Symbol)):
+                raise Undecidable(poisson.UNPAIRED)
+            total += sp.diff(f, q) * sp.diff(g, p) - sp.diff(f, p) * sp.diff(g, q)
+        return total if node.power is None else safe_pow(total, self.lower(node.power))
+
     def lower_Func(self, node: n.Func) -> sp.Expr:
         if node.name == n.ENTRY and entrywise_argument(node.args[0]) is not None:
             return self.entry_of_application(node.args[0], node.args[1:])
@@ -3374,6 +3447,8 @@ class Lowerer:
         if node.name == n.COMMUTATOR:
             a, b = (self.lower(x) for x in node.args)
             return linalg.add([linalg.multiply([a, b]), linalg.multiply([sp.Integer(-1), b, a])])
+        if node.name == n.POISSON:
+            return self.poisson_bracket(node)
         states = _trailing_states(node) if self.letters.kets else None
         if states is not None:
             # \cos\frac{\theta}{2}|0>: the amplitude times the state, not a cosine of a state
@@ -3757,6 +3832,11 @@ class Lowerer:
                     return self.lower_Grad(n.Grad(node.start, node.end, body, var))
                 raise Undecidable("a derivative with respect to a non-variable")
             variables.append((sym, order))
+        if not node.partial and not self.letters.time_primes and self.primed_beside(node):
+            # \frac{d}{dx}(y' y): y' is the derivative of a function of x, which the lowering would hold
+            # constant (d/dx of it 0); the reading of primes as derivatives decides it (see check.py)
+            raise Undecidable("a derivative by x of a letter written with primes (a function of x) is not "
+                              "decided in this reading")
         body = node.body
         while isinstance(body, n.Paren):
             body = body.inner
@@ -3792,6 +3872,9 @@ class Lowerer:
                 # not a quantity of its own that the stand-in for f would not move with
                 return self.differentiate(self.lower(applied), variables, _held(node), timed or None)
             target = self.symbol(body)
+            if self.letters.poisson and poisson.canonical(body) and all(poisson.canonical(v) for v, _ in node.wrt):
+                # \partial p / \partial q beside a Poisson bracket: coordinates and momenta are independent
+                return sp.Integer(0) if all(target != v for v, _ in variables) else sp.diff(target, *variables)
             if isinstance(target, sp.Symbol) and all(target != v for v, _ in variables) and not transposed:
                 # d E / d o with E defined elsewhere: an opaque quantity, never refuted by itself; the
                 # order of a mixed partial's variables does not matter (E is taken to be smooth)
@@ -3898,6 +3981,15 @@ class Lowerer:
             del self.variables[variable.key]
         return value.subs(t, at) if t in getattr(value, "free_symbols", ()) else value
 
+    def primed_beside(self, node: n.Deriv) -> bool:
+        """Whether a total derivative's operand writes a plain letter with primes other than its variable
+        (y' under \\frac{d}{dx}), outside the heads of applied functions."""
+        by = {v.base for v, _ in node.wrt if isinstance(v, n.Sym)}
+        heads = n.non_quantities(node.body)
+        # (the y' of a \partial F / \partial y' inside names a variable of F, no quantity of the operand)
+        heads |= {id(x) for d in node.body.walk() if isinstance(d, n.Deriv) for v, _ in d.wrt for x in v.walk()}
+        return any(_primed_plain(x) and x.base not in by and id(x) not in heads for x in node.body.walk())
+
     def in_time(self, variables: list[tuple[sp.Symbol, int]]) -> Clock | None:
         """For a derivative in the time of a step with dotted letters (see time_variable): the time and
         the letters that move with it, by the names the lowering gives them. None for any other derivative."""
@@ -3926,7 +4018,9 @@ class Lowerer:
     def moves_in_time(self, node: n.Node) -> bool:
         """Whether a subtree writes a letter that moves with the step's time (x or \\dot x for \\dot x)."""
         moving = {n.structure(x) for x in self.letters.timed}
-        return any(isinstance(x, n.Sym) and n.structure(n.undotted(x)[0]) in moving for x in node.walk())
+        return any(isinstance(x, n.Sym) and n.structure(n.undotted(x)[0]) in moving for x in node.walk()) \
+            or self.letters.time_primes and any(_primed_plain(x) and n.structure(replace(x, primes=0)) in moving
+                                                for x in node.walk())
 
     def differentiate(self, value: sp.Expr, variables: list[tuple[sp.Symbol, int]], held: str = "",
                       clock: Clock | None = None) -> sp.Expr:

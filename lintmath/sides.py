@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Iterator, Mapping
 
 from lintmath.lower import Letters, classify_letters, has_infinite_series, is_set_sum
-from lintmath import commutators, expectation
+from lintmath import commutators, expectation, poisson
 from lintmath import tuples as tuples_reading
 from lintmath.cartesian import basis_vectors, cartesian_fields
 from lintmath.differentials import PLAIN_D, SPACED_D, differential_reading, loose_differentials, plain_differentials
@@ -51,6 +51,8 @@ def parse_step(lhs: str, rhs: str, macros: Mapping[str, Macro], averages: bool =
         else:
             if not tuples and commutators.unread(exc):
                 return _commutator_step(lhs, rhs, macros, increments, exc)
+            if not tuples and poisson.unread(exc):
+                return _poisson_step(lhs, rhs, macros, increments, exc)
             if tuples or not tuples_reading.unread_list(exc):
                 raise
             left, right = _listed_vectors(lhs, rhs, macros, increments, exc)
@@ -79,8 +81,15 @@ def parse_step(lhs: str, rhs: str, macros: Mapping[str, Macro], averages: bool =
         raise ParseFailure(DIFFERENT_MEASURES.format(", ".join(sorted(m or "the plain E" for m in measures))))
     if ("*" in lhs or "*" in rhs or "\\ast" in lhs or "\\ast" in rhs) and _star_beside_signals(left, right):
         raise ParseFailure("* between factors may be a convolution")
-    return Parsed(left, right, classify_letters(left, right))
+    return Parsed(left, right, phase_space_letters(classify_letters(left, right), left, right))
 DIFFERENT_MEASURES = "expectations under different measures ({}) are not decided yet"
+
+
+def phase_space_letters(letters: Letters, left: n.Node, right: n.Node) -> Letters:
+    """``letters`` with the coordinates that label the momenta a step differentiates by (p_r, p_\\phi) read
+    as labels, not as indices (see poisson.phase_space_labels)."""
+    labels = poisson.phase_space_labels(left, right) & letters.index
+    return replace(letters, index=letters.index - labels) if labels else letters
 
 
 REYNOLDS_BESIDE_CALCULUS = ("a Reynolds average beside a derivative of an expression, an integral or a function "
@@ -238,6 +247,29 @@ def _commutator_step(lhs: str, rhs: str, macros: Mapping[str, Macro], increments
     return Parsed(left, right, _as_commutators(letters, left, right))
 
 
+def _poisson_step(lhs: str, rhs: str, macros: Mapping[str, Macro], increments: frozenset[str],
+                  failure: ParseFailure) -> Parsed:
+    """The step with each \\{f, g\\} a Poisson bracket (see poisson.py), when nothing else in the step
+    marks a vector, a matrix, a state or a random quantity."""
+    try:
+        left = parse_math(lhs, macros, increments, poisson=True)
+        right = parse_math(rhs, macros, increments, poisson=True)
+    except ParseFailure:
+        raise failure from None
+    if not poisson.readable(left, right):
+        raise failure
+    letters = classify_letters(left, right)
+    if letters.vectors or letters.matrices or letters.kets or letters.randomness.any_sensitive:
+        raise failure
+    return Parsed(left, right, _as_poisson(letters, poisson.written_functions(left, right), left, right))
+
+
+def _as_poisson(letters: Letters, functions: frozenset[str], left: n.Node, right: n.Node) -> Letters:
+    """``letters`` in the Poisson reading: the coordinates that name momenta are labels, no indices."""
+    return replace(letters, index=letters.index - poisson.momentum_labels(left, right), poisson=True,
+                   poisson_functions=functions)
+
+
 def _as_commutators(letters: Letters, left: n.Node, right: n.Node) -> Letters:
     """``letters`` with every letter of the sides a generic operator, as the commutator reading has them."""
     operators = commutators.operator_letters(left, right) - letters.index - letters.integer
@@ -254,9 +286,11 @@ def reclassified(parsed: Parsed, left: n.Node, right: n.Node) -> Parsed:
     left, right = coherent_applications(left, right)
     # a definition put in may write the axes (V_c = a\hat{\mathbf{x}} \cdot (...)), read as the step's own are
     left, right = basis_vectors(left, right)
-    letters = classify_letters(left, right)
+    letters = phase_space_letters(classify_letters(left, right), left, right)
     if parsed.letters.commutators:
         letters = _as_commutators(letters, left, right)
+    if parsed.letters.poisson:
+        letters = _as_poisson(letters, parsed.letters.poisson_functions, left, right)
     return Parsed(left, right, letters)
 
 

@@ -261,6 +261,8 @@ ENTRY = "entry"
 CROSS_MATRIX = "cross matrix"
 # the name of the Func for [A, B] read as a commutator (see parse_math)
 COMMUTATOR = "commutator"
+# the name of the Func for \{f, g\} read as a Poisson bracket (see poisson.py)
+POISSON = "poisson bracket"
 # functions of a square matrix taken as a whole, not entrywise nor by its power series: tr A, det A,
 # and adj A (the adjugate, det(A) A^{-1} where A is invertible)
 MATRIX_FUNCTIONS = ("trace", "det", "adjugate")

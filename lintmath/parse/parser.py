@@ -1003,7 +1003,7 @@ def _groups(tokens: list[Token], i: int, count: int) -> list[tuple[int, int]] | 
 def parse_math(text: str, macros: Mapping[str, Macro] | list[Macro] | None = None,
                increments: frozenset[str] = frozenset(), tuples: bool = False,
                implicit_dx: bool = False, commutators: bool = False, slashed_products: bool = False,
-               ones: bool = False, averages: bool = False) -> n.Node:
+               ones: bool = False, averages: bool = False, poisson: bool = False) -> n.Node:
     """Parse one side of a relation. Raises ParseFailure when the text cannot be read with confidence.
     ``increments``: see ``prepare``. ``tuples``: a list in parentheses, (a, b, c), is a column vector
     (in a step of vector calculus, where the components of a field are written so). ``implicit_dx``: an
@@ -1014,14 +1014,15 @@ def parse_math(text: str, macros: Mapping[str, Macro] | list[Macro] | None = Non
     checker also tries (see Parser.slashed_product). ``ones``: a bold or blackboard 1 is the vector of ones
     even where no transpose follows it (see sides._ones_sides). ``averages``: a bar over any expression
     (\\overline{uv}) is a Reynolds average, as in a step that averages fluctuations (see
-    sides.reynolds_sides); else only a bar over a fluctuation is."""
+    sides.reynolds_sides); else only a bar over a fluctuation is. ``poisson``: ``\\{f, g\\}`` is the Poisson
+    bracket of f and g (see poisson.py)."""
     if isinstance(macros, list):
         macros = macro_table(macros)
     # A step's sides are parsed again by the checks around the comparison (symmetry, means, ±, modular
     # readings), and a chain's line is the next step's left side: the trees are immutable, so each is
     # built once. The entry holds its macro table, so an id is never taken for a new table's.
     key = (text, id(macros), increments, tuples, implicit_dx, commutators, slashed_products, ones, averages,
-           convolution.active())
+           convolution.active(), poisson)
     held = _PARSED.get(key)
     if held is not None and held[0] is macros:
         _PARSED.move_to_end(key)
@@ -1030,7 +1031,7 @@ def parse_math(text: str, macros: Mapping[str, Macro] | list[Macro] | None = Non
         return held[1]
     try:
         tree = _parse_math(text, macros, increments, tuples, implicit_dx, commutators, slashed_products, ones,
-                           averages)
+                           averages, poisson)
     except ParseFailure as exc:
         _remember(key, macros, exc)
         raise
@@ -1062,7 +1063,7 @@ def parse_stated_value(text: str, macros: Mapping[str, Macro] | None = None) -> 
 
 def _parse_math(text: str, macros, increments: frozenset[str], tuples: bool, implicit_dx: bool = False,
                 commutators: bool = False, slashed_products: bool = False, ones: bool = False,
-                averages: bool = False) -> n.Node:
+                averages: bool = False, poisson: bool = False) -> n.Node:
     tokens = prepare(text, macros, increments=increments)
     if not tokens:
         raise ParseFailure("empty expression")
@@ -1071,6 +1072,7 @@ def _parse_math(text: str, macros, increments: frozenset[str], tuples: bool, imp
     parser.tuples = tuples
     parser.implicit_dx = implicit_dx
     parser.commutators = commutators
+    parser.poisson = poisson
     parser.slashed_products = slashed_products
     parser.ones = ones
     parser.averages = averages
@@ -1154,6 +1156,7 @@ class Parser:
         self.tuples = False  # (a, b, c) as a column vector (see parse_math)
         self.implicit_dx = False  # an integral without its dx over its one letter (see parse_math)
         self.commutators = False  # [A, B] as the commutator AB - BA (see parse_math)
+        self.poisson = False  # \{f, g\} as the Poisson bracket of f and g (see parse_math)
         self.slashed_products = False  # a/bc as a/(bc), with (a/b)c its other reading (see parse_math)
         self.ones = False  # \mathbf{1} as the vector of ones, transposed or not (see parse_math)
         self.averages = False  # a bar over any expression as a Reynolds average (see parse_math)
@@ -1224,6 +1227,7 @@ class Parser:
         sub.tuples = self.tuples
         sub.implicit_dx = self.implicit_dx
         sub.commutators = self.commutators
+        sub.poisson = self.poisson
         sub.slashed_products = self.slashed_products
         sub.ones = self.ones
         sub.averages = self.averages
@@ -2113,6 +2117,21 @@ class Parser:
         self.advance()
         return n.Func(open_tok.start, t.end, n.COMMUTATOR, (first, second))
 
+    def poisson_bracket(self, open_tok: Token, first: n.Node) -> n.Node:
+        """``\\{f, g\\}``: two entries, nothing else."""
+        self.advance()
+        saved = (self.abs_depth, self.bar_is_given, self.in_evalopen, self.bare_argument)
+        self.abs_depth, self.bar_is_given, self.in_evalopen, self.bare_argument = 0, 0, 0, False
+        try:
+            second = self.expr()
+        finally:
+            self.abs_depth, self.bar_is_given, self.in_evalopen, self.bare_argument = saved
+        t = self.peek()
+        if t is None or t.text != "\\}":
+            raise ParseFailure(_unclosed_reason(open_tok.text, t))
+        self.advance()
+        return n.Func(open_tok.start, t.end, n.POISSON, (first, second))
+
     def tuple_vector(self, open_tok: Token, first: n.Node) -> n.Node:
         """``(F_x, F_y, F_z)``: the components of a vector, two or three, as a column."""
         entries = [first]
@@ -2693,6 +2712,8 @@ class Parser:
             self.advance()
             inner = self.expr()
             close = "\\}" if t.text == "\\{" else "\\rbrace"
+            if self.poisson and self.at(",") and t.text == "\\{":
+                return self.poisson_bracket(t, inner)
             if not self.at(close):
                 # \{A, B\}, \{x : x > 0\}: an anticommutator, a Poisson bracket or a set
                 found = self.peek()

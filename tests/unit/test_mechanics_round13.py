@@ -185,16 +185,18 @@ REFUTED = [
      '3x^2\\ddot x'),
     ('\\frac{d}{dt}(\\dot{x}_1\\dot{x}_2)',
      '\\ddot{x}_1\\dot{x}_2 + \\dot{x}_1\\dot{x}_2'),
-]
-
-# wrong, but left to the reader: a difference through an undefined V, or no small edit explains it
-WRONG_UNDECIDED = [
-    ('\\frac{d}{dt}\\left(\\frac12 m\\dot{x}^2\\right)',
-     'm\\dot{x}^2'),
+    # a potential of the coordinates does not move with a velocity: differentiated away, it decides nothing
     ('\\frac{\\partial}{\\partial\\dot\\theta}\\left(\\frac12 m(\\dot r^2 + r^2\\dot\\theta^2) - V(r)\\right)',
      'mr\\dot\\theta'),
     ('\\frac{\\partial}{\\partial\\dot q}\\left(\\frac12 m\\dot q^2 - V(q)\\right)',
      '\\frac12 m\\dot q'),
+]
+
+# wrong, but left to the reader: a difference through an undefined V (one that moves with the variable), or no
+# small edit explains it
+WRONG_UNDECIDED = [
+    ('\\frac{d}{dt}\\left(\\frac12 m\\dot{x}^2\\right)',
+     'm\\dot{x}^2'),
     ('\\frac{d}{dt}\\left(\\frac12 m\\dot q^2 + V(q)\\right)',
      "\\dot q\\left(m\\ddot q - V'(q)\\right)"),
     ('\\frac{d}{dt} V(x)',

@@ -301,7 +301,6 @@ def test_such_a_bar_not_read(lhs, rhs):
     (r"[A, B]", r"AB + BA"),
     (r"[x, p]", r"i\hbar"),
     (r"\{A, B\}", r"AB + BA"),
-    (r"\{q_i, p_j\}", r"\delta_{ij}"),
     (r"(f * g)(t)", r"\int f(\tau) g(t-\tau)\,d\tau"),
     (r"f * g", r"g * f"),
     (r"|A \cup B|", r"|A| + |B| - |A \cap B|"),
