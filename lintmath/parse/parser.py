@@ -2104,21 +2104,14 @@ class Parser:
 
     def commutator(self, open_tok: Token, first: n.Node) -> n.Node:
         """``[A, B]``: two entries, nothing else."""
-        self.advance()
-        saved = (self.abs_depth, self.bar_is_given, self.in_evalopen, self.bare_argument)
-        self.abs_depth, self.bar_is_given, self.in_evalopen, self.bare_argument = 0, 0, 0, False
-        try:
-            second = self.expr()
-        finally:
-            self.abs_depth, self.bar_is_given, self.in_evalopen, self.bare_argument = saved
-        t = self.peek()
-        if t is None or t.text != "]":
-            raise ParseFailure(_unclosed_reason(open_tok.text, t))
-        self.advance()
-        return n.Func(open_tok.start, t.end, n.COMMUTATOR, (first, second))
+        return self._bracket_pair(open_tok, first, "]", n.COMMUTATOR)
 
     def poisson_bracket(self, open_tok: Token, first: n.Node) -> n.Node:
         """``\\{f, g\\}``: two entries, nothing else."""
+        return self._bracket_pair(open_tok, first, "\\}", n.POISSON)
+
+    def _bracket_pair(self, open_tok: Token, first: n.Node, close: str, name: str) -> n.Node:
+        """The second entry of a bracket of two after its comma, up to ``close``: the Func ``name`` of both."""
         self.advance()
         saved = (self.abs_depth, self.bar_is_given, self.in_evalopen, self.bare_argument)
         self.abs_depth, self.bar_is_given, self.in_evalopen, self.bare_argument = 0, 0, 0, False
@@ -2127,10 +2120,10 @@ class Parser:
         finally:
             self.abs_depth, self.bar_is_given, self.in_evalopen, self.bare_argument = saved
         t = self.peek()
-        if t is None or t.text != "\\}":
+        if t is None or t.text != close:
             raise ParseFailure(_unclosed_reason(open_tok.text, t))
         self.advance()
-        return n.Func(open_tok.start, t.end, n.POISSON, (first, second))
+        return n.Func(open_tok.start, t.end, name, (first, second))
 
     def tuple_vector(self, open_tok: Token, first: n.Node) -> n.Node:
         """``(F_x, F_y, F_z)``: the components of a vector, two or three, as a column."""
