@@ -3987,7 +3987,12 @@ def _family_law(lhs: n.Node, rhs: n.Node) -> str:
         return out
 
     def argument(indices: tuple[n.Node, ...]) -> bool:
-        return any(isinstance(x, n.Add) and any(isinstance(s, n.Sym) for s in x.walk())
+        # a sum or difference of letters (b - a, \alpha + \beta), or a letter negated (-m); a letter and a
+        # number (k + 1, a shift) is an index of a recurrence or a slip in one, decided as written
+        def lettered(term: n.Term) -> bool:
+            return any(isinstance(s, n.Sym) for s in term.node.walk())
+        return any(isinstance(x, n.Add) and (sum(lettered(t) for t in x.terms) >= 2
+                                             or len(x.terms) == 1 and x.terms[0].sign == "-" and lettered(x.terms[0]))
                    for i in indices for x in i.walk())
 
     def written(key: str, indices: tuple[n.Node, ...]) -> str:

@@ -35,3 +35,14 @@ def test_a_counterexample_shows_the_sampled_values_as_short_decimals() -> None:
     assert step.verdict.status.value == "refuted"
     values = dict(step.verdict.counterexample).values()
     assert values and all(len(v) <= 6 and not v.endswith("0000") for v in values)
+
+
+@pytest.mark.parametrize("lhs, rhs, law", [
+    (r"R_a^\top R_b", r"R_{b-a}", True),
+    (r"R_{-m}", r"R_m^\top", True),
+    (r"a_{k+1} x_1 + a_1", r"a_{m+1} x_1 + a_1", False),  # a shift by a number: a slip decided as written
+])
+def test_a_family_law_needs_a_sum_of_letters_or_a_negated_letter(lhs: str, rhs: str, law: bool) -> None:
+    from lintmath.check import _family_law
+    from lintmath.parse.parser import parse_math
+    assert bool(_family_law(parse_math(lhs), parse_math(rhs))) is law
