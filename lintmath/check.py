@@ -1577,10 +1577,12 @@ def _moduli_of_complex_names(lhs: str, rhs: str, relation: str, verdict: Verdict
         trees = [parse_math(side, options.get("macros") or {}) for side in (lhs, rhs)]
     except (ParseFailure, RecursionError):
         return verdict
+    if _REAL_ONLY.search(lhs + " " + rhs):
+        return verdict  # [z]_+ + [-z]_+ = |z|: a positive part, a maximum or a sign is taken of real numbers only
     written = {x.key for tree in trees for x in tree.walk() if isinstance(x, n.Sym)}
     named = set(complexes.MODULUS_LETTERS) | ({"w"} if "z" in written else set())
     keys = sorted({x.key for tree in trees for node in tree.walk() if isinstance(node, n.Abs)
-                   for x in node.inner.walk() if isinstance(x, n.Sym) and x.key in named})
+                   for x in _outside_arguments(node.inner) if isinstance(x, n.Sym) and x.key in named})
     if not keys:
         return verdict
     item = ContextItem(complexes.KIND, "", ",".join(keys), "", "", "its name", 0)
@@ -1590,6 +1592,23 @@ def _moduli_of_complex_names(lhs: str, rhs: str, relation: str, verdict: Verdict
     names = ", ".join(keys)
     return Verdict(Status.UNVERIFIED, f"holds if {names} {'are' if len(keys) > 1 else 'is'} real; a modulus is "
                                       f"taken of {names}, complex by name", elapsed=again.elapsed)
+
+
+#: what only real numbers are taken: a positive part [z]_+, a maximum or minimum, a sign, a floor or ceiling
+_REAL_ONLY = re.compile(r"\]_\{?\+|\\(?:max|min|lfloor|lceil)(?![A-Za-z])|\b(?:sgn|sign)\b")
+
+
+def _outside_arguments(tree: n.Node):
+    """The nodes of ``tree`` but those inside an exponent or a function's argument: the z of
+    |B e^{i(qz - \\nu t)}| is a coordinate in a phase, not the complex number the modulus is taken of."""
+    yield tree
+    if isinstance(tree, n.Pow):
+        yield from _outside_arguments(tree.base)
+        return
+    if isinstance(tree, (n.Func, n.Apply)):
+        return
+    for child in tree.children():
+        yield from _outside_arguments(child)
 
 
 UNREAD = "could not read: "

@@ -1147,6 +1147,7 @@ class Comparator:
         stand_ins = not atoms and self.has_undefined_functions()
         differ_at = None
         confirmed = False  # a difference confirmed at high precision, at some point of some instance
+        branched = False  # the other branches tried at a confirmed difference (once: a search costs a second)
         exact_points = bool(self.choices)  # every letter at every point one of a stated finite set's values
         own = lhs is self.parsed.lhs and rhs is self.parsed.rhs
         lone_random = _random_arrays_on_one_side(lhs, rhs, self.letters) if own else frozenset()
@@ -1323,11 +1324,14 @@ class Comparator:
                         # 2 \max_x g = \max_x g + a may hold for the g written: only a difference
                         # beside the optimisations both sides hold is one
                         return Outcome("undecided", THROUGH_OPTIMA)
-                    if complex_ok and self.relation in EQUALITY and not all(self.holds(va, vb, exact) for va, vb in precise) \
-                            and _writes_branches(self.parsed) and _on_another_branch(pairs, precise, point, lambda u, v: self.holds(u, v, exact)):
+                    if complex_ok and not branched and self.relation in EQUALITY \
+                            and not all(self.holds(va, vb, exact) for va, vb in precise) and _writes_branches(self.parsed):
                         # i^i = e^{-\pi/2 + 2\pi}, \log(-i) = 3i\pi/2: the value of another branch than
-                        # the principal one sampled, which the author may mean
-                        return Outcome("undecided", OTHER_BRANCH)
+                        # the principal one sampled, which the author may mean (another branch explains a
+                        # difference at every point or at none: the first confirmed one tells)
+                        branched = True
+                        if _on_another_branch(pairs, precise, point, lambda u, v: self.holds(u, v, exact)):
+                            return Outcome("undecided", OTHER_BRANCH)
                     if not all(self.holds(va, vb, exact) for va, vb in precise):
                         confirmed = True
                         if _is_constant(a, free_a) != _is_constant(b, free_b):
@@ -1406,8 +1410,8 @@ def _terms_scale(pairs: list, point: dict, complex_ok: bool) -> float | None:
         for z in (x, y):
             if not isinstance(z, sp.Basic) or z == 0:
                 continue
-            if z.has(sp.Integral, sp.Sum, sp.Product, sp.Limit):
-                return None
+            if z.has(sp.Integral, sp.Sum, sp.Product, sp.Limit) or z.atoms(sp.Float):
+                return None  # (a limit valued numerically is a Float: -3e-43 for x log x at 0)
             for term in (z.args if isinstance(z, sp.Add) else (z,)):
                 value = evaluate(term, point, complex_ok=complex_ok, quick=True)
                 if value is None:

@@ -74,7 +74,7 @@ def evaluated(kind: str, domain: str, body: sp.Expr, variable: sp.Symbol) -> sp.
     except (TypeError, NotImplementedError):
         return None
     candidates += [end for end in (lo, hi) if end.is_finite]
-    values = [(poly.eval(c), c) for c in candidates]
+    values = [(poly(c), c) for c in candidates]
     best = min(values, key=lambda vc: sign * sp.N(vc[0], _DIGITS))[0]
     at = {sp.nsimplify(c) if c.is_Rational else c for v, c in values if abs(sp.N(v - best, _DIGITS)) < _SAME}
     if kind in ("argmin", "argmax"):

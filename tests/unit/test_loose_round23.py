@@ -116,8 +116,13 @@ def test_steps_that_hold_for_complex_letters_still_verify(prose: str, lhs: str, 
 
 
 def test_without_prose_the_letters_stay_real() -> None:
-    # |z|^2 = z^2 of a real z (a coordinate, a z-score) is right
-    assert check_step(r"|z|^2", r"z^2", "=").status is Status.VERIFIED
+    # |z|^2 = z^2 is right of a real z (a coordinate, a z-score) and wrong of the complex number the name
+    # and the modulus suggest: neither verified nor refuted (since round 27)
+    verdict = check_step(r"|z|^2", r"z^2", "=")
+    assert verdict.status is Status.UNVERIFIED and "holds if z is real" in verdict.reason
+    # the letters themselves are still read real: a modulus of x, or z in a phase, verifies
+    assert check_step(r"|x|^2", r"x^2", "=").status is Status.VERIFIED
+    assert check_step(r"\left|B e^{i(qz - \nu t)}\right|^2", r"B^2", "=").status is Status.VERIFIED
 
 
 @pytest.mark.parametrize("sentence, keys", [
