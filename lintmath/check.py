@@ -41,7 +41,7 @@ from lintmath.diagnose import GUARD_SECONDS, MAX_SECONDS, diagnose, refute_where
 from lintmath.diagnose.edits import carried_edit, carried_span
 from lintmath.model import Diagnosis, Macro, Status, Verdict
 from lintmath.parse import composition, convolution, nodes as n
-from lintmath.parse.parser import AVERAGE_BARS, OVER_EXPRESSION, closing, log_bases, parse_math, with_log_bases
+from lintmath.parse.parser import AVERAGE_BARS, OVER_EXPRESSION, closing, log_bases, log_of_letter, parse_math, with_log_bases
 from lintmath.parse.tokens import ParseFailure, expand_macros, tokenize
 from lintmath.substitute import Definition, parse_definitions, substitute, transform
 from lintmath.parse.si import in_base_units, unit_size
@@ -3173,6 +3173,10 @@ def apply_definitions(parsed: Parsed, definitions: list[Definition], first: bool
         for node in tree.walk():
             if isinstance(node, (n.Deriv, n.Del)) and isinstance(node.body, n.Sym) and node.body.base in defined:
                 wanted.add(node.body.base)
+            # \partial \ln Y / \partial \ln K, d \ln Y / dt: the log of a letter differentiated asks for its value
+            logged = log_of_letter(node.body) if isinstance(node, (n.Deriv, n.DerivBy)) else None
+            if logged is not None and logged.base in defined:
+                wanted.add(logged.base)
     if not wanted:
         return parsed, [], False
     lhs, used_l = substitute(parsed.lhs, definitions, wanted)

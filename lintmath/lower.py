@@ -25,7 +25,7 @@ from lintmath import evaluate, events, expectation, gram, linalg, matfunc, optim
 from lintmath.independence import Independence
 from lintmath.parse import nodes as n
 from lintmath.parse.ellipsis import affine
-from lintmath.parse.parser import parameter_of
+from lintmath.parse.parser import log_of_letter, parameter_of
 from lintmath.parse.vocabulary import ACCENT_STYLES, FUNCTION_LETTERS, GREEK
 
 
@@ -3966,6 +3966,8 @@ class Lowerer:
         if _binds(body) & named:
             raise Undecidable("a derivative with respect to an expression in a letter that the operand "
                               "sums or integrates over is not decided")
+        if n.mentions(body, letters) and log_of_letter(of) is not None:
+            return self.by_chain_rule(node.body, of, log_of_letter(of), node.partial)
         if n.mentions(body, letters):
             shown = ", ".join(sorted(letters))
             raise Undecidable(f"a derivative with respect to an expression of an operand that writes {shown} "
@@ -3980,6 +3982,16 @@ class Lowerer:
         finally:
             del self.variables[variable.key]
         return value.subs(t, at) if t in getattr(value, "free_symbols", ()) else value
+
+    def by_chain_rule(self, body: n.Node, of: n.Node, letter: n.Sym, partial: bool) -> sp.Expr:
+        """The derivative of ``body`` with respect to ``of``, a function of the one ``letter`` that is one
+        to one (\\ln K), as that in the letter over the derivative of ``of`` in it: the elasticity
+        \\partial \\ln Y / \\partial \\ln K is K/Y times \\partial Y / \\partial K, whatever else Y writes."""
+        numerator = self.lower_Deriv(n.Deriv(body.start, body.end, body, ((letter, 1),), partial))
+        denominator = self.lower_Deriv(n.Deriv(of.start, of.end, of, ((letter, 1),), partial))
+        if not isinstance(numerator, sp.Expr) or not isinstance(denominator, sp.Expr) or denominator == 0:
+            raise Undecidable("a derivative with respect to an expression is not decided here")
+        return numerator / denominator
 
     def primed_beside(self, node: n.Deriv) -> bool:
         """Whether a total derivative's operand writes a plain letter with primes other than its variable

@@ -3480,8 +3480,10 @@ class Parser:
             return None
         if den[0].kind == "letter" and _letter_d_is_quantity(den_rest):
             return None  # \frac{d^2 - x^2}{d^2(d-x)}: the letter d is a distance, not a differential
-        if op_den == "\\partial" and any(x.is_("/") for x in (*num_rest, *den_rest)):
-            return None  # \frac{\partial u/\partial x}{\partial u/\partial y}: a ratio of slashed derivatives
+        if op_den == "\\partial" and (_slashed_derivative(num_rest) or _slashed_derivative(den_rest)):
+            # \frac{\partial u/\partial x}{\partial u/\partial y}: a ratio of slashed derivatives (a slash
+            # inside the operand, \partial (MV/P), is the operand's own division)
+            return None
         order = 1
         if num_rest and num_rest[0].is_("^"):
             order_toks = num_rest[1:2]
@@ -5277,9 +5279,29 @@ def _compound_variable(node: n.Node) -> tuple[n.Node, int] | None:
     if isinstance(node, n.Apply) and not node.primes:
         # \partial f(x): a function's value; nobody differentiates with respect to a product f x
         return node, 0
+    if log_of_letter(node) is not None:
+        # \partial \ln K: an elasticity's denominator, a log of one letter, which the letter determines
+        return node, 0
     if isinstance(node, n.Paren) and isinstance(inner, (n.Pow, n.Apply, n.Mul, n.Div, n.Add, n.Sqrt, n.Func)):
         return node, 0
     return None
+
+
+def _slashed_derivative(toks: list[Token]) -> bool:
+    """Whether a slash in ``toks`` opens a second \\partial (``\\partial u/\\partial x``)."""
+    return any(x.is_("/") and k + 1 < len(toks) and toks[k + 1].text == "\\partial" for k, x in enumerate(toks))
+
+
+def log_of_letter(node: n.Node) -> n.Sym | None:
+    """The letter x of ``\\ln x`` or ``\\log x`` (no power, no primes, no other function): a variable one to
+    one with x, so that a derivative with respect to it is one in x by the chain rule. None otherwise."""
+    if not (isinstance(node, n.Func) and node.name in ("ln", "log") and len(node.args) == 1
+            and node.power is None and not node.inverse and not node.primes):
+        return None
+    arg = node.args[0]
+    while isinstance(arg, n.Paren):
+        arg = arg.inner
+    return arg if isinstance(arg, n.Sym) and not arg.primes and arg.sup_letter is None else None
 
 
 def _entry_variable(node: n.Node) -> bool:
