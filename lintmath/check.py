@@ -1541,7 +1541,10 @@ def _as_complex_letters(lhs: str, rhs: str, relation: str, verdict: Verdict, **o
     symbols = [x for side in (parsed.lhs, parsed.rhs) for x in side.walk() if isinstance(x, n.Sym)]
     # as for declared matrices: only letters written bare everywhere (z_1, z' are other quantities)
     marked = {x.key for x in symbols if x.indices or x.labels or x.primes}
-    plain = {x.key for x in symbols if not x.style} - marked - parsed.letters.index - parsed.letters.integer
+    # (a letter written only as its conjugate, \bar w of \log(z\bar w), is written out as well: read as a
+    # positive number of its own it keeps a logarithm on its principal branch)
+    plain = {x.key for x in symbols if not x.style} | {x.base for x in symbols if x.style == "bar"}
+    plain = plain - marked - parsed.letters.index - parsed.letters.integer
     stated = {}
     for item in sorted((c for c in context if c.kind == complexes.KIND), key=lambda c: c.line):
         stated.update((key, item) for key in item.lhs.split(",") if key in plain)
@@ -1549,22 +1552,44 @@ def _as_complex_letters(lhs: str, rhs: str, relation: str, verdict: Verdict, **o
         return verdict
     used = set(re.findall(r"[A-Za-z]", lhs + rhs))
     spare = [c for c in "pqrsuvghkm" if c not in used]
-    left, right = lhs, rhs
-    for key in sorted(stated):
-        if len(spare) < 2:
-            return verdict
-        real, imaginary = spare.pop(0), spare.pop(0)
-        left = complexes.letter_written_out(left, key, real, imaginary)
-        right = complexes.letter_written_out(right, key, real, imaginary)
-        if left is None or right is None:
-            return verdict
-    again = _check_step(left, right, relation, explain=False, **options)
+    if len(spare) < 2 * len(stated):
+        return verdict
+    parts = {key: (spare[2 * k], spare[2 * k + 1]) for k, key in enumerate(sorted(stated))}
+
+    def written_out(scale: str) -> tuple[str, str] | None:
+        left, right = lhs, rhs
+        for key, (real, imaginary) in parts.items():
+            left = complexes.letter_written_out(left, key, real, scale + imaginary)
+            right = complexes.letter_written_out(right, key, real, scale + imaginary)
+            if left is None or right is None:
+                return None
+        return left, right
+    sides = written_out("")
+    if sides is None:
+        return verdict
+    signed = _with_signed_parts(options, [letter for pair in parts.values() for letter in pair])
+    again = _check_step(*sides, relation, explain=False, **signed)
+    if again.status is Status.VERIFIED and complexes.branch_sensitive(" ".join(sides)):
+        # the sampled parts are below pi, where \log(e^z) = z holds: a whole turn needs a larger imaginary part
+        larger = written_out("4 ")
+        if larger is not None:
+            again = replace(_check_step(*larger, relation, explain=False, **signed), elapsed=again.elapsed)
     if again.status is Status.VERIFIED:
         return verdict
     names = ", ".join(sorted(stated))
     where = ", ".join(sorted({item.where for item in stated.values()}))
     return Verdict(Status.UNVERIFIED, f"holds if {names} {'are' if len(stated) > 1 else 'is'} real; the prose "
                                       f"declares {names} complex (at {where})", elapsed=verdict.elapsed + again.elapsed)
+
+
+def _with_signed_parts(options: dict, letters: list[str]) -> dict:
+    """``options`` with the real and imaginary parts a complex letter is written out in declared real: the
+    letters are sampled positive, where z = p + iq lies in the first quadrant and \\log(zw) = \\log z + \\log w,
+    \\sqrt{z^2} = z hold; a part of either sign takes such a root or logarithm off its principal branch."""
+    if not letters:
+        return options
+    item = ContextItem(reals.KIND, "", ",".join(letters), "", "", "a part of a complex letter", 0)
+    return {**options, "context": (*options.get("context", ()), item)}
 
 
 def _moduli_of_complex_names(lhs: str, rhs: str, relation: str, verdict: Verdict, **options) -> Verdict:
@@ -1619,12 +1644,41 @@ def _as_stated_brackets(lhs: str, rhs: str, relation: str, verdict: Verdict, **o
     """The verdict on an unverified step with braces in a passage whose prose speaks of Poisson brackets:
     there \\{f, g\\} is no anticommutator nor set, and a bracket that differs refutes the step (see
     poisson.py). Only a refutation replaces ``verdict``."""
+    if _same_braced_entries(lhs, rhs):
+        # {q, p} = {p, q}: false of brackets, true of the sets the same braces write beside them
+        return verdict
     with poisson.stating():
         again = _check_step(lhs, rhs, relation, **options)
     if again.status is not Status.REFUTED:
         return verdict
     where = ", ".join(sorted({item.where for item in options["context"] if item.kind == poisson.KIND}))
     return replace(again, guessed=tuple(sorted({*again.guessed, f"the braces Poisson brackets (stated at {where})"})))
+
+
+_BRACED = re.compile(r"^\s*(?:\\left\s*)?\\\{(?P<inner>.*?)(?:\\right\s*)?\\\}\s*$", re.DOTALL)
+
+
+def _braced_entries(side: str) -> list[str] | None:
+    """The entries of a side written as one pair of braces, split at their top-level commas."""
+    match = _BRACED.match(side)
+    if match is None:
+        return None
+    entries, depth, start, inner = [], 0, 0, match.group("inner")
+    for at, char in enumerate(inner):
+        depth += 1 if char in "({[" else -1 if char in ")}]" else 0
+        if depth < 0:
+            return None  # "\{a\} \cup \{b\}": not one pair of braces
+        if char == "," and depth == 0:
+            entries.append(inner[start:at].strip())
+            start = at + 1
+    entries.append(inner[start:].strip())
+    return [re.sub(r"\s+", "", e) for e in entries]
+
+
+def _same_braced_entries(lhs: str, rhs: str) -> bool:
+    """Whether both sides are braces holding the same entries, in another order (equal as sets)."""
+    left, right = _braced_entries(lhs), _braced_entries(rhs)
+    return left is not None and right is not None and left != right and sorted(left) == sorted(right)
 
 
 def _as_reynolds_averages(lhs: str, rhs: str, relation: str, verdict: Verdict, **options) -> Verdict:
@@ -1728,7 +1782,8 @@ def _with_conjugates(lhs: str, rhs: str, relation: str, verdict: Verdict, **opti
         or re.search(r"\\mathrm\s*\{\s*i\s*\}|\||\\(?:operatorname|mathrm)\s*\{\s*(?:Re|Im)|\\(?:Re|Im|arg)(?![A-Za-z])", text)
     if not evidence and complexes.writes_conjugated_expression(text):
         return verdict  # \overline{z^2} beside \bar z^2 by their names alone: the mean of the squares, as often
-    again = _check_step(left, right, relation, explain=False, **options)
+    again = _check_step(left, right, relation, explain=False,
+                        **_with_signed_parts(options, [letter for pair in parts.values() for letter in pair]))
     names = ", ".join(sorted(parts))
     if again.status is Status.VERIFIED:
         return Verdict(Status.VERIFIED, elapsed=verdict.elapsed + again.elapsed, definitions=again.definitions)
@@ -4216,14 +4271,14 @@ def _real_sign_exponents(parsed: Parsed) -> list[str]:
 
 
 def _takes_root(parsed: Parsed) -> bool:
-    """Whether the step takes a root (\\sqrt, a power to a fraction: (x^2)^{1/2}) or a logarithm, whose
-    value on a negative letter is not what it is on a positive one (\\ln(x^2) = 2\\ln x)."""
+    """Whether the step takes a root (\\sqrt, a power to a fraction: (x^2)^{1/2}), a logarithm or an argument,
+    whose value on a negative letter is not what it is on a positive one (\\ln(x^2) = 2\\ln x)."""
     def fractional(exp: n.Node) -> bool:
         while isinstance(exp, n.Paren):
             exp = exp.inner
         return isinstance(exp, n.Div) or isinstance(exp, n.Num) and "." in exp.value
     return any(isinstance(x, n.Sqrt) or isinstance(x, n.Pow) and fractional(x.exp)
-               or isinstance(x, n.Func) and x.name == "log"
+               or isinstance(x, n.Func) and x.name in ("log", "arg")
                for side in (parsed.lhs, parsed.rhs) for x in side.walk())
 
 

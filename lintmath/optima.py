@@ -76,7 +76,33 @@ def evaluated(kind: str, domain: str, body: sp.Expr, variable: sp.Symbol) -> sp.
     candidates += [end for end in (lo, hi) if end.is_finite]
     values = [(poly(c), c) for c in candidates]
     best = min(values, key=lambda vc: sign * sp.N(vc[0], _DIGITS))[0]
+    if (lo is -sp.oo or hi is sp.oo) and not _REALS.fullmatch(domain.strip()) \
+            and not _same(best, _over_integers(poly, lo, hi, candidates, sign)):
+        # any letter may count (discrete time t, a whole number q of units, "for integer t"), which only
+        # the prose says: over a half-line (t \ge 1 bounds a count as often as a real) an optimum the
+        # integers miss is not read; an interval [0, 1] is written of the reals
+        return None
     at = {sp.nsimplify(c) if c.is_Rational else c for v, c in values if abs(sp.N(v - best, _DIGITS)) < _SAME}
     if kind in ("argmin", "argmax"):
         return next(iter(at)) if len(at) == 1 else None
     return sp.nsimplify(best) if best.is_Rational else best
+
+
+def _over_integers(poly: sp.Poly, lo: sp.Expr, hi: sp.Expr, critical: list, sign: int) -> sp.Expr | None:
+    """The optimum of ``poly`` over the integers of [lo, hi] (None where there is none): between its
+    critical points a polynomial is monotone, so it is attained next to one of them or at an end."""
+    points = {p for c in critical for p in (sp.floor(c), sp.ceiling(c))}
+    points |= {sp.ceiling(lo)} if lo.is_finite else set()
+    points |= {sp.floor(hi)} if hi.is_finite else set()
+    inside = [p for p in points if p.is_integer and bool(lo <= p) and bool(p <= hi)]
+    if not inside:
+        return None
+    return min((poly.eval(p) for p in inside), key=lambda v: sign * sp.N(v, _DIGITS))
+
+
+def _same(best: sp.Expr, integral: sp.Expr | None) -> bool:
+    """Whether the optimum over the integers is the real one (or there are no integers to run through): an
+    integer reaches it, so an arg min's single optimiser is that integer too."""
+    if integral is None:
+        return True
+    return abs(sp.N(best - integral, _DIGITS)) < _SAME
