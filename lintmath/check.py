@@ -41,7 +41,8 @@ from lintmath.diagnose import GUARD_SECONDS, MAX_SECONDS, diagnose, refute_where
 from lintmath.diagnose.edits import carried_edit, carried_span
 from lintmath.model import Diagnosis, Macro, Status, Verdict
 from lintmath.parse import composition, convolution, nodes as n
-from lintmath.parse.parser import AVERAGE_BARS, OVER_EXPRESSION, closing, log_bases, log_of_letter, parse_math, with_log_bases
+from lintmath.parse.parser import ANGLE as PHASOR, AVERAGE_BARS, OVER_EXPRESSION, PHASOR_FUNCTION, closing, log_bases
+from lintmath.parse.parser import log_of_letter, parse_math, with_log_bases
 from lintmath.parse.tokens import ParseFailure, expand_macros, tokenize
 from lintmath.substitute import Definition, parse_definitions, substitute, transform
 from lintmath.parse.si import in_base_units, unit_size
@@ -243,9 +244,14 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
             _CONJUGATE_MARKS.search(lhs + " " + rhs) or any(item.kind == complexes.KIND for item in context)):
         verdict = _with_conjugates(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
                                    context=context, indefinite=indefinite)
-    if verdict.status is Status.UNVERIFIED and relation in EQUALITY and any(item.kind == complexes.KIND for item in context):
+    if verdict.status is Status.UNVERIFIED and relation in EQUALITY and (
+            PHASOR in lhs + rhs or any(item.kind == complexes.KIND for item in context)):
         verdict = _with_stated_unit(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
                                     context=context, indefinite=indefinite)
+    if verdict.status is Status.UNVERIFIED and relation in EQUALITY and "\\Omega" in lhs + rhs \
+            and verdict.reason.startswith(NAMES_ELSEWHERE[0]):
+        verdict = _with_ohms(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
+                             context=context, indefinite=indefinite)
     if verdict.status is Status.UNVERIFIED and relation in EQUALITY and verdict.reason == UNDEFINED_AT_SAMPLES \
             and any(item.kind == RELATION and item.relation != "=" for item in context):
         verdict = _verified_within_stated_bounds(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
@@ -1834,9 +1840,13 @@ def _with_stated_unit(lhs: str, rhs: str, relation: str, verdict: Verdict, **opt
         return verdict
     stated = {key[len(complexes.UNIT_MARK):] for item in options.get("context", ()) if item.kind == complexes.KIND
               for key in item.lhs.split(",") if key.startswith(complexes.UNIT_MARK)}
-    parsed = _read_again(lhs, rhs, options) if stated else None
+    parsed = _read_again(lhs, rhs, options) if stated or PHASOR in lhs + rhs else None
     if parsed is None:
         return verdict
+    if any(isinstance(x, n.Func) and x.name == PHASOR_FUNCTION for side in (parsed.lhs, parsed.rhs) for x in side.walk()):
+        # a phasor in polar form is a point of the complex plane: the bare i or j of its rectangular
+        # form beside it is the unit, as if the prose said so
+        stated |= {"i", "j"}
     letters = [x for side in (parsed.lhs, parsed.rhs) for x in side.walk() if isinstance(x, n.Sym) and x.base in stated]
     units = {x.base for x in letters}
     if not units or len(units) > 1 or any(x.indices or x.style or x.labels or x.primes for x in letters) \
@@ -2529,6 +2539,22 @@ def _ohms_read(parsed: Parsed, relation: str, seed: int) -> Parsed | str:
         return read
     outcome, _ = Comparator(read, relation, seed).decide()
     return Parsed(lhs, rhs, classify_letters(lhs, rhs)) if outcome.kind == "differ" else UNITS_UNSURE
+
+
+def _with_ohms(lhs: str, rhs: str, relation: str, verdict: Verdict, **options) -> Verdict:
+    """The verdict on a step left unverified for the Omega it introduces, where Omega only follows
+    numbers (``\\frac{4 \\cdot 12}{16} = 3\\,\\Omega``): with those read as ohms, compared as any unit
+    is. Only a verification comes of it: where Omega is a quantity of the notes (a frequency, a solid
+    angle) the unit reading is wrong, and ``verdict`` stands."""
+    parsed = _read_again(lhs, rhs, options)
+    if parsed is None or _omega_a_quantity(parsed):
+        return verdict
+    left, right = ohms_as_units(parsed.lhs), ohms_as_units(parsed.rhs)
+    read = _unit_reading(Parsed(left, right, classify_letters(left, right)))
+    if isinstance(read, str):
+        return verdict
+    again = _check_step(lhs, rhs, relation, reading=lambda _: read, **options)
+    return again if again.status is Status.VERIFIED else verdict
 
 
 def _upright_namesakes(parsed: Parsed, names: set[str]) -> bool:

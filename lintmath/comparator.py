@@ -28,7 +28,7 @@ from lintmath import commutators, events, expectation, linalg, matfunc, poisson,
 from lintmath.budget import work_time
 from lintmath.context import ContextItem
 from lintmath.parse import nodes as n
-from lintmath.parse.parser import parse_math
+from lintmath.parse.parser import PHASOR_FUNCTION, parse_math
 from lintmath.parse.tokens import ParseFailure
 from lintmath.parse.vocabulary import FUNCTION_LETTERS
 from lintmath.relations import EQUALITY, INEQUALITY, find_relations, normalize_relation
@@ -1204,7 +1204,8 @@ class Comparator:
                 if calls_a != calls_b:
                     return Outcome("undecided", "the two sides apply undefined functions differently")
                 symbols += sorted(calls_a, key=sp.srepr)
-            complex_ok = _writes_imaginary(flips, units_l | units_r) and (a.has(sp.I) or b.has(sp.I))
+            complex_ok = (_writes_imaginary(flips, units_l | units_r) or _writes_phasor(lhs, rhs)) \
+                and (a.has(sp.I) or b.has(sp.I))
             tries = 0
             got = 0
             shape_a, entries_a = linalg.entries(a)
@@ -1594,7 +1595,9 @@ def _agreement(comparator: "Comparator", value: Callable[[int, int], sp.Rational
     agree = differ = 0
     units = frozenset(c.name for c in _imaginary_units(comparator.parsed.lhs, comparator.parsed.rhs))
     # as the comparison itself allows, where the step writes i
-    complex_ok = complex_ok or _writes_imaginary(flips, units) and (a.has(sp.I) or b.has(sp.I))
+    complex_ok = complex_ok or (_writes_imaginary(flips, units) or _writes_phasor(comparator.parsed.lhs,
+                                                                                  comparator.parsed.rhs)) \
+        and (a.has(sp.I) or b.has(sp.I))
     # ``stated``: only the bounds the assumptions state rule a point out (the sampling's own are no bound)
     ranges = comparator.stated_bounds if stated else comparator.ranges
     for p in range(4):
@@ -1778,6 +1781,12 @@ def _holds_where_negative(comparator: "Comparator") -> bool:
 
 def _imaginary_units(*trees: n.Node) -> list[n.Const]:
     return [x for t in trees for x in t.walk() if isinstance(x, n.Const) and x.name.startswith("imag_")]
+
+
+def _writes_phasor(*trees: n.Node) -> bool:
+    """Whether a side writes a phasor in polar form (``5 \\angle 30^\\circ``): a point of the complex
+    plane, so the step's values are complex as where it writes the imaginary unit."""
+    return any(isinstance(x, n.Func) and x.name == PHASOR_FUNCTION for t in trees for x in t.walk())
 
 
 def _complex_detour(expr: sp.Expr, point: dict) -> bool:

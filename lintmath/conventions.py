@@ -373,7 +373,9 @@ def _temperature_degrees_hold(lhs: str, rhs: str, relation: str, decide: Decide,
     angle makes sense), is no longer refuted once the sign is read as the label of a temperature
     (``T(0) = 20 + 70 = 90^\\circ``, as cooling laws and lab notes write it). Asked of refuted steps only."""
     text = lhs + " " + rhs
-    if "\\circ" not in text or any(name in text for name in _TRIG_NAMES) or _ARC_MINUTES.search(text):
+    # (a phasor's angle, 5 \\angle 30^\\circ, is an angle as surely as a sine's argument)
+    if "\\circ" not in text or any(name in text for name in _TRIG_NAMES) or "\\angle" in text \
+            or _ARC_MINUTES.search(text):
         return False
     return _holds_rewritten(lhs, rhs, lambda side: _DEGREE_SIGN.sub("", side), relation,
                             lambda v: v.status is not Status.REFUTED, decide, **options)

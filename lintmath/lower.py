@@ -5151,6 +5151,10 @@ def apply_function(name: str, args: list[sp.Expr], inverse: bool = False) -> sp.
         for arg in args[1:]:
             value = value * arg / (value + arg)
         return value
+    if name == "phasor" and len(args) == 2:
+        # r \angle theta: the angle is a rotation in the complex plane whatever letter the notes write
+        # for the imaginary unit
+        return args[0] * sp.exp(sp.I * args[1])
     if name == "mod" and len(args) == 2:
         return _remainder(*args)
     raise Undecidable(f"the function {name} is not decided yet")

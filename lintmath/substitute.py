@@ -16,6 +16,7 @@ from lintmath.model import Macro
 from lintmath.parse import nodes as n
 from lintmath.parse.parser import parse_math, parse_stated_value
 from lintmath.parse.tokens import ParseFailure
+from lintmath.parse.units import ohms_as_units, writes_ohms
 
 MAX_ROUNDS = 4
 
@@ -50,6 +51,10 @@ def parse_definitions(items: tuple[ContextItem, ...], macros: Mapping[str, Macro
                 body = tuples_reading.defined_vector(lhs, item.rhs, macros, exc)
         except (ParseFailure, RecursionError):
             continue
+        if writes_ohms(body) and not writes_ohms(ohms := ohms_as_units(body)):
+            # R_1 = 4\,\Omega: a resistance in ohms, its unit as any other unit of a value is (an Omega
+            # away from a number is a quantity of the notes, and the value is kept as written)
+            body = ohms
         head = defined_head(lhs)
         if head is None:
             continue
@@ -65,6 +70,11 @@ def parse_definitions(items: tuple[ContextItem, ...], macros: Mapping[str, Macro
             params = tuple(i.base for i in head.indices if isinstance(i, n.Sym) and not i.indices)
             # a_0 = 1 in the prose: that term only, as a value that may rescue a step, never refute one
             fixed = item.kind == "result" and all(isinstance(i, n.Num) for i in head.indices)
+            if len(params) != len(head.indices) and any(word_label(i) for i in head.indices) \
+                    and all(word_label(i) or isinstance(i, n.Sym) and not i.indices for i in head.indices):
+                # V_{base}, m_e, P_{core}: a name whose subscript the parser splits into letters and
+                # Euler's e; that name only, matched as written (no letter of it a family's index)
+                params, fixed = (), True
             if len(params) != len(head.indices) and not fixed:
                 continue
             out.append(Definition(item, head, params, False, body))
@@ -338,7 +348,23 @@ def _fixed_index_differs(pattern: n.Node, actual: n.Node, body: n.Node, head: n.
         return not same
     if isinstance(pattern, n.Num):
         return not (isinstance(actual, n.Num) and actual.value == pattern.value)
+    if word_label(pattern):
+        return n.structure(pattern) != n.structure(actual)
     return True
+
+
+def word_label(index: n.Node) -> bool:
+    """Whether a subscript is a label spelt in letters with an e among them (``_e``, ``_{base}``,
+    ``_{ref}``), which the parser reads as Euler's number beside the other letters: no index a rule
+    could run over."""
+    if isinstance(index, n.Const):
+        return index.name == "e"
+    if isinstance(index, n.Mul) and not index.explicit:
+        return any(isinstance(f, n.Const) and f.name == "e" for f in index.factors) \
+            and all(isinstance(f, n.Const) and f.name == "e"
+                    or isinstance(f, n.Sym) and not f.indices and not f.style and len(f.base) == 1
+                    for f in index.factors)
+    return False
 
 
 # the variables a value names its argument by, where it writes other letters too (C e^{kt}, x^3/4 + C/x)

@@ -79,6 +79,9 @@ MOD_OPS = {"\\bmod", "\\mod"}
 # R_1 \parallel R_2, the combination of resistors in parallel, and the function the parser reads it as
 PARALLEL = "\\parallel"
 PARALLEL_FUNCTION = "parallel"
+#: ``230 \angle 30^\circ``: a phasor in polar form, its magnitude before the sign and its angle after
+ANGLE = "\\angle"
+PHASOR_FUNCTION = "phasor"
 REGION = "an integral over a region is not decided yet"
 UPRIGHT_NAME_BEFORE_LETTER = "an upright name before a letter (\\mathrm{Si}\\,x): a function or a named quantity is not decided"
 LOOSE_DIFFERENTIAL = "a differential (\\mathrm{d}) outside a derivative is not decided yet"
@@ -1321,6 +1324,8 @@ class Parser:
             node = self.product()
             if self.at(PARALLEL):
                 node = self.parallel(node)
+            if self.at(ANGLE):
+                node = self.phasor(node)
             if self.at(*MOD_OPS):
                 node = self.modulo(node, bool(terms) or sign_start >= 0)
             if self.at_eval_bar() and not self.in_evalopen:
@@ -1386,6 +1391,65 @@ class Parser:
             args.append(self.product())
         return n.Func(left.start, args[-1].end, PARALLEL_FUNCTION, tuple(args))
 
+    def phasor(self, magnitude: n.Node) -> n.Node:
+        """``230 \\angle -30^\\circ``, ``|V| \\angle \\theta``: the phasor of that magnitude at that angle,
+        as power engineering writes it. The angle is one power, signed or not: what comes after it is
+        not decided (``10 \\angle 30^\\circ - 45^\\circ`` may be an angle of -15 degrees), except a sum of
+        phasors (``10 \\angle 0^\\circ + 10 \\angle 90^\\circ``). An angle of numbers with no degree sign
+        (``5 \\angle 30``) is in degrees in some notes and radians in others: not read. With nothing
+        before it the sign names an angle (``\\angle ABC``) or the argument of a phasor (``\\angle S``),
+        which the parser leaves unread."""
+        op = self.advance()
+        sign = ""
+        if self.at("+", "-"):
+            sign = self.advance().text
+        nxt = self.peek()
+        if nxt is None or not self.starts_atom(nxt) or nxt.text == ANGLE:
+            raise ParseFailure(f"{op.text} with no angle after it is not decided")
+        first = self.i
+        angle = self.power()
+        written = self.toks[first:self.i]
+        if isinstance(magnitude, n.Sym) and magnitude.base == "m" and not magnitude.indices \
+                or all(t.kind == "letter" and t.text.isupper() for t in written):
+            # m\angle A, \angle ABC: the measure of a geometry angle named by its vertices
+            raise ParseFailure(f"{op.text} before the name of an angle (geometry) is not decided")
+        if not any(t.text == "\\circ" for t in written) and any(t.kind == "num" and t.text.strip("0.") for t in written) \
+                and not any(t.kind in ("letter", "cmd") for t in written):
+            raise ParseFailure("an angle of numbers with no degree sign (degrees or radians?) is not decided")
+        if sign == "-":
+            angle = n.Add(angle.start, angle.end, (n.Term(angle.start, angle.end, "-", angle, op.end),))
+        phasor = n.Func(magnitude.start, angle.end, PHASOR_FUNCTION, (magnitude, angle))
+        nxt = self.peek()
+        if nxt is not None and (unit_name(nxt) is not None or nxt.text in TEXT_WORDS and self.unit_ahead() is not None):
+            # 230 \angle 0^\circ\,\text{V}: the unit of the whole phasor, as of any quantity
+            unit = self.power()
+            phasor = n.Mul(phasor.start, unit.end, (phasor, unit), False, ("",))
+            nxt = self.peek()
+        if nxt is not None and (nxt.text in MUL_OPS or nxt.text in (ANGLE, "/", "\\div") or self.starts_atom(nxt)
+                                and nxt.text not in ADD_OPS):
+            raise ParseFailure(f"what follows the angle after {op.text} is not decided")
+        if self.at(*ADD_OPS) and not self.phasor_term_ahead():
+            raise ParseFailure(f"whether a sum after {op.text} belongs to the angle is not decided")
+        return phasor
+
+    def phasor_term_ahead(self) -> bool:
+        """Whether the term after the sign here writes a phasor (an ``\\angle`` before the next sign at
+        this bracket level, alone or in a bracketed factor, ``(0.8 \\angle 10^\\circ)(1 + j)``): then the
+        sign adds points of the complex plane rather than extending an angle."""
+        depth = 0
+        for t in self.toks[self.i + 1:]:
+            if t.kind == "open" or t.text in ("(", "[", "\\left"):
+                depth += 1
+            elif t.kind == "close" or t.text in (")", "]", "\\right"):
+                depth -= 1
+                if depth < 0:
+                    return False
+            elif depth == 0 and (t.text in ADD_OPS or t.text in RELATION_COMMANDS or t.text in ("=", "<", ">", ",")):
+                return False
+            elif t.text == ANGLE:
+                return True
+        return False
+
     def no_term_reason(self) -> str:
         """Why no term can start here, as plainly as the token allows."""
         t, nxt = self.peek(), self.peek(1)
@@ -1422,8 +1486,8 @@ class Parser:
                 ops.append(t.text)
                 factors.append(self.factor_or_dots())
                 continue
-            if t.text in MOD_OPS or t.text == PARALLEL:
-                break  # a binary operator below the product (see modulo and parallel)
+            if t.text in MOD_OPS or t.text in (PARALLEL, ANGLE):
+                break  # a binary operator below the product (see modulo, parallel and phasor)
             if t.text in MUL_OPS:
                 self.advance()
                 explicit = True
