@@ -97,7 +97,7 @@ def _over_integers(poly: sp.Poly, lo: sp.Expr, hi: sp.Expr, critical: list, sign
     inside = [p for p in points if p.is_integer and bool(lo <= p) and bool(p <= hi)]
     if not inside:
         return None
-    return min((poly.eval(p) for p in inside), key=lambda v: sign * sp.N(v, _DIGITS))
+    return min((poly(p) for p in inside), key=lambda v: sign * sp.N(v, _DIGITS))
 
 
 def _same(best: sp.Expr, integral: sp.Expr | None) -> bool:
