@@ -2139,6 +2139,9 @@ def _holds_with_states(lhs: str, rhs: str, relation: str, macros: Mapping[str, M
     for item in sorted((c for c in context if c.kind == quantum.STATE_KIND), key=lambda c: c.line):
         try:
             head = parse_math(item.lhs, macros)
+            if not item.rhs:
+                states.pop(n.structure(head.label), None)  # given anew in a value not read (see state_items)
+                continue
             states[n.structure(head.label)] = (parse_math(item.rhs, macros), item.where)  # the latest wins
         except (ParseFailure, RecursionError):
             continue

@@ -54,6 +54,13 @@ class ContextItem:
     # inline, in a sentence that opens in lowercase ("where $\rho = ...$"): it may explain the display
     # above it, where a capital opens a passage of its own
     explains: bool = False
+    # inline, in a sentence that takes the value for a worked example ("with $n = 100$", "now take $k = 2$"),
+    # not one that supposes or compares ("if there were $k = 2$ groups") nor says neither ("has mean ...")
+    taken: bool = False
+    # an EVALUATED item's: the keys of the names its formula writes (space-separated: bar:x, op:SSB), whose
+    # values given anew below
+    # the chain make its number one of the past (MSB = SSB/(k - 1) = 20, then "$\mathrm{SSB} = 60$")
+    formula: str = ""
 
 
 _POSITIONS = re.compile(r"\b(?:start|end)=\d+, |\bslash=(?:True|False)")
@@ -76,7 +83,10 @@ def gives_anew(inline: ContextItem, shown: ContextItem, before: bool = True) -> 
     if not with_letters(inline) and not with_letters(shown):
         # "with $n = 100$ and $p = 0.2$" below an example's displayed n = 384.16: each worked example
         # has numbers of its own, which the sentence before its display gives
-        return before and inline.value is not None and shown.value is not None and inline.value != shown.value
+        # (only a sentence that takes the number for the example: "if there were $k = 2$ groups" below a
+        # displayed k = 3 supposes another case, and the step below still computes with 3)
+        return before and inline.taken and inline.value is not None and shown.value is not None \
+            and inline.value != shown.value
     if not with_letters(inline) or (not before and not inline.explains):
         return False
     return inline.value is not None and shown.value is not None and inline.value != shown.value
@@ -461,7 +471,11 @@ def constant_as_letter(tree: n.Node) -> str:
 _INLINE = re.compile(r"(?<![\\$])\$([^$]+)\$(?!\$)|\\\((.+?)\\\)")
 # "we test $H_0: \mu = 50$": a hypothesis's label before the value it states for the parameter, the
 # value at which the notes then compute the test statistic
-_HYPOTHESIS_LABEL = re.compile(r"^\s*H_(?:\{[^{}]*\}|[0-9A-Za-z])\s*(?::|\\colon)\s*")
+_HYPOTHESIS_LABEL = re.compile(r"^\s*H_(?:\{\s*(?P<braced>[^{}]*?)\s*\}|(?P<bare>[0-9A-Za-z]))\s*(?::|\\colon)\s*")
+# only the null hypothesis's value is the one the notes compute the statistic at: "against $H_1: \mu = 52$"
+# states the alternative, a value the statistic is not computed at (the power's, at most), and put in it
+# would verify z = (53 - 52)/1 where H_0's 50 is meant
+_NULL_LABELS = frozenset({"0", "o", "\\circ", "\\mathrm{0}", "\\text{0}"})
 # "where $\mu = ...$" may follow the chain it explains by this many lines
 PROSE_AFTER = 3
 
@@ -475,7 +489,12 @@ def prose_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
         if line.lstrip().startswith("%"):
             continue
         for match in _INLINE.finditer(line.split("%")[0] if "\\%" not in line else line):
-            math = _HYPOTHESIS_LABEL.sub("", match.group(1) or match.group(2), count=1)
+            math = match.group(1) or match.group(2)
+            label = _HYPOTHESIS_LABEL.match(math)
+            if label is not None:
+                if (label.group("braced") or label.group("bare") or "").lower() not in _NULL_LABELS:
+                    continue
+                math = math[label.end():]
             named = _constant_named(math, line, match, macros)
             if named:
                 # "Let $\pi$ denote the net annual premium": the document's own letter, of no value
@@ -562,7 +581,8 @@ def prose_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
                     continue
                 items.append(ContextItem("result", head.base, lhs, "=", rhs, f"{doc.path}:{number}", number,
                                          False, doc.path, True, _declares(line[:match.start()]), head_label(head, body, _parameters(left)),
-                                         has_letters(rhs, macros), value_key(body), _explains(line[:match.start()])))
+                                         has_letters(rhs, macros), value_key(body), _explains(line[:match.start()]),
+                                         _takes(line[:match.start()])))
     return items
 
 
@@ -664,6 +684,21 @@ def _explains(before: str) -> bool:
     clause that explains the display above it does ("where $\\rho = \\lambda/(c\\mu)$")."""
     sentence = re.split(r"[.;:!?]\s", _INLINE.sub(" x ", before))[-1].lstrip()
     return sentence[:1].islower()
+
+
+# words that take a value for the example at hand, and words that only suppose or compare one
+_TAKING = re.compile(r"\b(?:with|take|taking|takes|using|use|let|now|given|suppose|assume|assuming|consider|"
+                     r"example|put|set|setting|choose|choosing|here|gives?|yields?)\b", re.IGNORECASE)
+_SUPPOSING = re.compile(r"\b(?:if|were|would|could|might|whether|unless|compare[ds]?|comparing|than|had|instead\s+of|"
+                        r"say|e\.g|such\s+as|like)\b", re.IGNORECASE)
+
+
+def _takes(before: str) -> bool:
+    """Whether the sentence that ``before`` ends (the line up to an inline value) takes the value for the
+    example at hand ("with $n = 100$"), rather than supposing or comparing one ("if there were $k = 2$
+    groups", "compare a sample of $n = 100$") or saying neither ("for $T = 4$ the frequency is lower")."""
+    sentence = re.split(r"[.;:!?]\s", _INLINE.sub(" ", before))[-1]
+    return _TAKING.search(sentence) is not None and _SUPPOSING.search(sentence) is None
 
 
 def _declares(before: str) -> bool:
@@ -1065,7 +1100,13 @@ def state_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
         if "rangle" not in lhs and "ket" not in lhs:
             continue  # (the parser only for what may be a state)
         try:
-            if not quantum.state_value(parse_math(lhs, macros), parse_math(rhs, macros)):
+            left = parse_math(lhs, macros)
+            if not quantum.state_value(left, parse_math(rhs, macros)):
+                if quantum.names_state(left):
+                    # "$|\chi\rangle = \alpha|0\rangle + \beta|1\rangle$" in the next exercise: the name
+                    # given anew, in a value not put in, which the earlier value must not stand for
+                    items.append(ContextItem(quantum.STATE_KIND, "", lhs, "=", "", f"{doc.path}:{line}", line, False,
+                                             doc.path, prose))
                 continue
         except (ParseFailure, RecursionError):
             continue
@@ -1140,10 +1181,37 @@ def _evaluated_head(item: ContextItem | None, derivation: Derivation,
         return None
     if item is None and not has_letters(first.rhs.text, macros):
         return None
+    if not _ends_where_it_evaluates(derivation.steps[-1].lhs.text, value, macros):
+        return None  # (\lambda = N/T = 7/3 = 2: a slip at the end, which 3\lambda = 6 below must not rest on)
     line = max(last.line, first.lhs.line) + 1
+    try:
+        formula = parse_math(first.rhs.text, macros)
+        # (the x and y of S_{xy} label it, and name no input of the formula)
+        subscripts = {id(y) for x in formula.walk() if isinstance(x, n.Sym) for i in x.indices for y in i.walk()}
+        written = {x.key for x in formula.walk() if isinstance(x, n.Sym) and id(x) not in subscripts}
+    except (ParseFailure, RecursionError):
+        return None  # (what would make its number one of the past is unknown)
     return ContextItem(EVALUATED, head.base, first.lhs.text, "=", last.text.strip(), f"{derivation.path}:{last.line}",
                        line, False, derivation.path, label=head_label(head, value), lettered=False,
-                       value=value_key(value))
+                       value=value_key(value), formula=" ".join(sorted(written)))
+
+
+def _ends_where_it_evaluates(before: str, value: n.Node, macros: dict[str, Macro]) -> bool:
+    """Whether a chain's last number ``value`` is what the link ``before`` it evaluates to, within the
+    rounding its digits claim (\\frac{40}{2} = 20, \\sqrt{10} = 3.2, not \\frac{7}{3} = 2); True where that
+    link writes letters, which only the chain's own check decides."""
+    from lintmath.tolerance import _slack, decimal_tolerance, side_value
+
+    try:
+        tree = parse_math(before, macros)
+    except (ParseFailure, RecursionError):
+        return False
+    if has_letters(before, macros):
+        return True
+    exact, written = side_value(tree), side_value(value)
+    if exact is None or written is None:
+        return False
+    return bool(abs(exact - written) <= _slack(decimal_tolerance(tree, value), exact, written))
 
 
 def document_context(doc: Document, own: dict | None = None) -> list[ContextItem]:
@@ -1272,12 +1340,19 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
                 key += _EVALUATED_KEY  # beside the formula, not instead of it
             elif item.kind in ("define", "result"):
                 latest.pop(key + _EVALUATED_KEY, None)  # the name given anew: its chain's number is of the past
+                # so is a number whose formula writes the name given anew (the next example's SSB = 60)
+                evaluated = [k for k, v in latest.items() if v.kind == EVALUATED]
+                given = _given_key(item) if evaluated else ""
+                for gone in [k for k in evaluated if given in latest[k].formula.split()]:
+                    latest.pop(gone)
             if item.prose and key in latest and not latest[key].prose and not (
                     key.endswith("()") and here and item.line < step.lhs.line) and not gives_anew(
                     item, latest[key], not here or item.path != path or item.line < step.lhs.line):
                 # an inline value only adds to what the displayed lines define, never replaces it;
                 # but "Now let $f(x) = x^2$" before the step gives f anew (notes reuse f per example),
                 # as a value of other letters gives a reused name anew (see gives_anew)
+                if _numbers_at_odds(item, latest[key], not here or item.path != path or item.line < step.lhs.line):
+                    latest.pop(key)  # which example the step computes is unknown: neither number rescues it
                 continue
             former = latest.get(key)
             if former is not None and item.kind == former.kind == "define" and not item.prose and not former.prose \
@@ -1304,6 +1379,25 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
 
 
 _EVALUATED_KEY = "#evaluated"
+
+
+def _given_key(item: ContextItem) -> str:
+    """The key of the letter ``item`` gives a value (``bar:x`` for \\bar{x}, ``x`` for x or x_1), as an
+    EVALUATED item's formula lists them; its base where the left side is not read without macros."""
+    try:
+        head = defined_head(parse_math(item.lhs, {}))
+    except (ParseFailure, RecursionError):
+        head = None
+    return head.key if head is not None else item.name
+
+
+def _numbers_at_odds(inline: ContextItem, shown: ContextItem, before: bool) -> bool:
+    """Whether an inline number above the step, in a sentence that does not take it for the example ("a
+    new sample has mean $\\bar x = 49$", "if there were $k = 2$ groups", "larger than the first, with
+    $A = 0.05$"), differs from the number a display gave the name: either may be the one the step computes
+    with, and which one the words mean is not read."""
+    return before and not inline.taken and not with_letters(inline) and not with_letters(shown) \
+        and inline.value is not None and shown.value is not None and inline.value != shown.value
 
 
 def _generalises(value: str, former: str) -> bool:

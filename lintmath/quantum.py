@@ -283,6 +283,12 @@ def state_value(lhs: n.Node, rhs: n.Node) -> bool:
                for x in nodes if isinstance(x, n.Sym))
 
 
+def names_state(lhs: n.Node) -> bool:
+    """Whether ``lhs`` is a ket named other than by qubits (``|\\chi\\rangle``): the left side a state's
+    value would have, whatever the right side writes."""
+    return _named(lhs) and not lhs.bra  # type: ignore[attr-defined]
+
+
 def with_states(tree: n.Node, states: dict) -> tuple[n.Node, list]:
     """``tree`` with each ket and bra named as a key of ``states`` (a label's structure: (value, where))
     given that value, and the wheres of those used."""

@@ -76,9 +76,11 @@ def run_task(task: Task) -> Verdict:
         return Verdict(Status.UNVERIFIED, "ran out of memory")
     except Exception as exc:  # a SymPy crash on one step must not stop the run (sqlfluff's crawl habit)
         return Verdict(Status.UNVERIFIED, f"internal error: {type(exc).__name__}: {str(exc)[:120]}")
-    if task.condition and verdict.status is Status.REFUTED:
+    if task.condition and verdict.status is Status.REFUTED and verdict.counterexample:
         # "the ratio estimator wins when [display]": the relation is the case it holds in, which the
-        # letters may or may not meet, not an identity; a counterexample refutes nothing
+        # letters may or may not meet, not an identity; a counterexample refutes nothing. (A relation of
+        # numbers alone, "the normalisation condition is \int_0^1 3x^2 dx = 2", has no letter to meet it:
+        # it is wrong whatever the prose calls it, as EQUATION_CLAUSE reads an equation of numbers.)
         verdict = Verdict(Status.UNVERIFIED, CONDITION_IN_PROSE)
     return replace(verdict, elapsed=time.perf_counter() - started)  # the whole step, measured alike
 
