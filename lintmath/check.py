@@ -3152,9 +3152,21 @@ def explain_with_any_function(comparator: "Comparator", rhs: str, lhs: str, elap
     if robust.kind == "equal":
         return None
     diagnosis = short_repair(AnyFunctionComparator(comparator), parsed, rhs, lhs, elapsed)
-    if diagnosis is None:
+    if diagnosis is None or _restates(diagnosis.suggestion, lhs, parsed.lhs):
+        # R_{xx}(\tau) = R_{xx}(-\tau): the only repair writes the line before again, a step no one writes;
+        # the step states a property of the function (even, periodic), which only the prose can give
         return None
     return Verdict(Status.REFUTED, "the two sides differ", robust.point, (), diagnosis, elapsed, where)
+
+
+def _restates(suggestion: str, lhs: str, tree: n.Node) -> bool:
+    """Whether a suggested right side is the left side again, as written or as read."""
+    if re.sub(r"\s+", "", suggestion) == re.sub(r"\s+", "", lhs):
+        return True
+    try:
+        return n.structure(parse_math(suggestion)) == n.structure(tree)
+    except (ParseFailure, RecursionError):
+        return False
 
 
 def _fails_with_gates(outcome: Outcome) -> bool:

@@ -46,3 +46,18 @@ def test_a_family_law_needs_a_sum_of_letters_or_a_negated_letter(lhs: str, rhs: 
     from lintmath.check import _family_law
     from lintmath.parse.parser import parse_math
     assert bool(_family_law(parse_math(lhs), parse_math(rhs))) is law
+
+
+@pytest.mark.parametrize("lhs, rhs", [
+    (r"R_{xx}(\tau)", r"R_{xx}(-\tau)"),     # the autocorrelation is even
+    (r"f(x)", r"f(-x)"),
+    (r"\varphi_{xx}[\kappa]", r"\varphi_{xx}[-\kappa]"),
+])
+def test_a_symmetry_of_an_undefined_function_is_no_slip(lhs: str, rhs: str) -> None:
+    # the only repair would write the line before again: the step states a property of the function
+    assert check_step(lhs, rhs, "=").status.value == "unverified"
+
+
+def test_a_changed_argument_beside_other_terms_is_still_a_slip() -> None:
+    verdict = check_step(r"p(x \mid \theta)\, p(\theta)", r"p(x \mid \theta)\, p(x)", "=")
+    assert verdict.status.value == "refuted"
