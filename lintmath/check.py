@@ -27,7 +27,7 @@ from lintmath.lower import (
 )
 from lintmath import arithmetic, einstein, implication, linalg, modular, probability, quantum
 from lintmath import additive, complexes, declared, dependence, expectation, independence, infotheory, logbase, matfunc, primed, refusals, rotations, series, symmetric
-from lintmath import linearmaps, normalcdf, poisson, reals, reynolds, stacked
+from lintmath import boolean, linearmaps, normalcdf, poisson, reals, reynolds, stacked
 from lintmath import tuples as tuples_reading
 from lintmath.budget import BudgetExceeded, work_time
 from lintmath.context import (
@@ -122,6 +122,13 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
     that the line before does not write may be copied back from them, as the author wrote it. Only the
     diagnosis reads them; where it decides the verdict (a quantity the line lost), a term so copied
     must be the whole difference of the two sides, which that search writes back from the sides alone."""
+    if relation in EQUALITY and any(item.kind == boolean.KIND for item in context) and not modular_prose \
+            and not modular.mentions_modulus(lhs + " " + rhs):
+        # (working modulo 2, a code's + is XOR, not OR: 1 + 1 = 0)
+        rest = tuple(item for item in context if item.kind != boolean.KIND)
+        return _as_boolean(lhs, rhs, relation, macros=macros, first=first, seed=seed, explain=explain,
+                           context=rest, indefinite=indefinite, rows=rows, clause=clause, derived=derived,
+                           modular_prose=modular_prose, note=note, chain=chain)
     if any(item.kind == VALUES for item in context):
         # the letters the prose gives a finite set of values (y_i in {-1, +1}) are first read as real
         # numbers, like any others: a step refuted so is decided again on the set's values, and one
@@ -994,6 +1001,46 @@ def _open_series(lhs: str, rhs: str, macros: Mapping[str, Macro], seed: int, ver
     if not holds:
         return verdict
     return Verdict(Status.VERIFIED, series.READ_AS_SERIES, elapsed=verdict.elapsed + time.perf_counter() - started)
+
+
+def _as_boolean(lhs: str, rhs: str, relation: str, **options) -> Verdict:
+    """A step in a passage on Boolean algebra (see boolean.py): verified where both sides read as the same
+    Boolean function; refuted only where they differ on a 0/1 assignment and the arithmetic reading (which
+    decides the step otherwise) does not hold either, and where no side is a name the line defines
+    (``s = a \\oplus b``) or a letter the prose gives a value."""
+    macros = options["macros"]
+    compared = boolean.compare(lhs, rhs, macros)
+    if compared is not None and compared[0]:
+        return Verdict(Status.VERIFIED, boolean.VERIFIED_REASON)
+    verdict = check_step(lhs, rhs, relation, **options)
+    if compared is None:
+        if verdict.status is Status.REFUTED and boolean.marked(lhs + " " + rhs) \
+                and re.search(r"(?<!\\)\b[A-Za-z]", re.sub(r"\\[A-Za-z]+", " ", lhs + " " + rhs)):
+            # \overline{A + B + C} = ..., A(B + C)^2 ...: unread as logic, and "wrong" only as arithmetic
+            return Verdict(Status.UNVERIFIED, boolean.ARITHMETIC_IN_LOGIC, elapsed=verdict.elapsed)
+        return verdict
+    if verdict.status is Status.VERIFIED:
+        return Verdict(Status.UNVERIFIED, boolean.ARITHMETIC_IN_LOGIC, elapsed=verdict.elapsed)
+    left, right = boolean.read(lhs, macros), boolean.read(rhs, macros)
+    assert left is not None and right is not None
+    defining = (boolean.lone_name(lhs, macros) and not left[1] & right[1]) \
+        or (boolean.lone_name(rhs, macros) and not left[1] & right[1])
+    given = {item.name for item in options["context"] if item.kind in ("define", "result") and item.name}
+    if defining or any(letter.split("_")[0] in given for letter in left[1] | right[1]):
+        return verdict if verdict.status is not Status.REFUTED else Verdict(
+            Status.UNVERIFIED, boolean.ARITHMETIC_IN_LOGIC, elapsed=verdict.elapsed)
+    rewritten = not options["first"] and right[1] and right[1] <= left[1]
+    if verdict.status is not Status.REFUTED and not boolean.written_as_logic(lhs + " " + rhs) and not rewritten:
+        # p + q = 1, x + y = x: an equation of numbers, or one to solve, as much as an identity of bits;
+        # refuted only by both readings, or where a chain's line rewrites the one before in its letters
+        return verdict
+    term = boolean.dropped_term(lhs, rhs, macros)
+    diagnosis = None if term is None else Diagnosis(
+        "dropped_term", len(rhs), len(rhs), term, f"{rhs} + {term}",
+        f"the term `{term}` of the line before was dropped" if term in boolean.top_terms(lhs)
+        else f"a term `{term}` is missing")
+    return Verdict(Status.REFUTED, boolean.DIFFER_REASON, counterexample=compared[1], diagnosis=diagnosis,
+                   elapsed=verdict.elapsed)
 
 
 def _modular_step(lhs: str, rhs: str, relation: str, **options) -> Verdict:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from lintmath import complexes, declared, dependence, expectation, independence, linearmaps, logbase, normalcdf, quantum
-from lintmath import poisson, reals, reynolds, rotations, symmetric
+from lintmath import boolean, poisson, reals, reynolds, rotations, symmetric
 from lintmath import tuples as tuples_reading
 from lintmath.model import Derivation, Document, Macro, Step
 from lintmath.lower import LIBRARY
@@ -1038,7 +1038,7 @@ _PASSAGE_REACH = {symmetric.KIND: symmetric.REACH, rotations.KIND: rotations.REA
                   complexes.KIND: complexes.REACH, reals.KIND: reals.REACH, dependence.KIND: dependence.REACH,
                   independence.KIND: independence.REACH, dependence.APPLIED: dependence.APPLIED_REACH,
                   quantum.STATE_KIND: quantum.STATE_REACH, reynolds.KIND: reynolds.REACH,
-                  normalcdf.KIND: normalcdf.REACH, poisson.KIND: poisson.REACH}
+                  normalcdf.KIND: normalcdf.REACH, poisson.KIND: poisson.REACH, boolean.KIND: boolean.REACH}
 
 
 def _named_items(doc: Document, kind: str, statements: list[tuple[int, frozenset[str], bool]]) -> list[ContextItem]:
@@ -1255,6 +1255,7 @@ def document_context(doc: Document, own: dict | None = None) -> list[ContextItem
     items.extend(_named_items(doc, reals.KIND, reals.statements_of(doc.lines, macros)))
     items.extend(state_items(doc, macros))
     items.extend(_named_items(doc, reynolds.KIND, reynolds.statements_of(doc.lines)))
+    items.extend(_named_items(doc, boolean.KIND, boolean.statements_of(doc.lines)))
     items.extend(_named_items(doc, poisson.KIND, poisson.statements_of(doc.lines)))
     items.extend(dependence_items(doc))
     items.extend(ContextItem(normalcdf.KIND, "", "\\Phi", "", "", f"{doc.path}:{line}", line, False, doc.path,
