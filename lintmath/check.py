@@ -2806,6 +2806,13 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
             # are constants only the prose says
             return Verdict(Status.UNVERIFIED, f"holds if {', '.join(held)} is constant (its differential is not "
                            "written)", elapsed=time.perf_counter() - started)
+        if not summed and relation in EQUALITY and einstein.sums_by_derivative(parsed.lhs, parsed.rhs) and \
+                _check_read_step(lhs, rhs, relation, macros=macros, first=first, seed=seed, explain=False,
+                                 context=context, indefinite=indefinite, reading=reading, chain=chain,
+                                 constant_in=constant_in, summed=True).status is not Status.VERIFIED:
+            # \partial(x_i/r)/\partial x_i = 1/r holds of one i; a derivative by x_i of what writes x_i is
+            # the convention's sum over i (\partial x_i/\partial x_i = 3), as written it is no verification
+            return Verdict(Status.UNVERIFIED, einstein.UNSUMMED_DERIVATIVE, elapsed=time.perf_counter() - started)
         return Verdict(Status.VERIFIED, outcome.reason, guessed=guessed, elapsed=elapsed, definitions=where)
     # Steps that are verified where they hold and otherwise not refuted by a comparison alone:
     # whatever it found may be the reading's doing (only a series gets the short search). An infinite series is
@@ -3066,6 +3073,9 @@ def _with_summed_indices(lhs: str, rhs: str, relation: str, parsed: Parsed, outc
     verdict = _check_read_step(lhs, rhs, relation, summed=True, **options)
     away = einstein.gives_away(parsed.lhs, parsed.rhs)
     if verdict.status is Status.VERIFIED:
+        if away and _radial_refutes(lhs, rhs, relation, parsed, **options):
+            # \partial(x_i/r)/\partial x_i = 3/r holds with r constant, not with r the distance |x|
+            return Verdict(Status.UNVERIFIED, einstein.RADIAL_HOLDS, elapsed=verdict.elapsed)
         if away:
             return replace(verdict, guessed=(*verdict.guessed, einstein.GUESS))
         return Verdict(Status.UNVERIFIED, einstein.HOLDS_WITH_EINSTEIN, elapsed=verdict.elapsed)
@@ -3074,8 +3084,28 @@ def _with_summed_indices(lhs: str, rhs: str, relation: str, parsed: Parsed, outc
         excuse = einstein.symmetry_excuse(parsed, relation, options["seed"])
         if excuse:
             return Verdict(Status.UNVERIFIED, excuse, elapsed=verdict.elapsed)
+        if _holds_with_radial_distance(lhs, rhs, relation, parsed, **options):
+            return Verdict(Status.UNVERIFIED, einstein.RADIAL_DIFFER, elapsed=verdict.elapsed)
         return replace(verdict, guessed=(*verdict.guessed, einstein.GUESS))
     return None
+
+
+def _holds_with_radial_distance(lhs: str, rhs: str, relation: str, parsed: Parsed, **options) -> bool:
+    """Whether a step that fails with the convention and r held constant is not refuted once r is the
+    distance |x| (see einstein.radial_texts): \\partial(x_i/r)/\\partial x_i = 2/r is no slip."""
+    texts = einstein.radial_texts(lhs, rhs, parsed.lhs, parsed.rhs)
+    if texts is None:
+        return False
+    return _check_read_step(*texts, relation, summed=True, **options).status is not Status.REFUTED
+
+
+def _radial_refutes(lhs: str, rhs: str, relation: str, parsed: Parsed, **options) -> bool:
+    """Whether a step that holds with the convention and r held constant is refuted once r is the
+    distance |x| (see einstein.radial_texts): which r is meant only the prose says."""
+    texts = einstein.radial_texts(lhs, rhs, parsed.lhs, parsed.rhs)
+    if texts is None:
+        return False
+    return _check_read_step(*texts, relation, summed=True, **options).status is Status.REFUTED
 
 
 class AnyFunctionComparator:

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import itertools
 import random
+import re
 from dataclasses import replace
 
 from lintmath.comparator import Comparator, Outcome, _Watched
-from lintmath.lower import EINSTEIN, LEVI_CIVITA, Instance, _index_letter
+from lintmath.lower import EINSTEIN, LEVI_CIVITA, MAX_SUM_TERMS, Instance, _index_letter
 from lintmath.parse import nodes as n
 from lintmath.sides import Parsed, reclassified
 
@@ -27,6 +28,9 @@ from lintmath.sides import Parsed, reclassified
 RANGE = 3
 # the index assignments tried at most: every one of up to four free indices (3^4), a sample beyond
 MAX_ASSIGNMENTS = 81
+# the letters one product contracts at most, each a sum of its own: five, (a x b).(c x d) written with
+# \epsilon_{ijk}\epsilon_{ilm} a_j b_k c_l d_m, 3^5 terms; more is left undecided
+MAX_CONTRACTED = 5
 
 HOLDS_WITH_EINSTEIN = ("holds with Einstein's convention (an index written twice in a product summed over "
                        "1, 2, 3), which nothing in the step gives away: not decided")
@@ -62,8 +66,17 @@ class _Reader:
             raise NoReading("a Greek index written twice (a metric's contraction) is not read yet")
         self.contracted.extend(letters)
         one, top = n.Num(node.start, node.start, "1"), n.Num(node.start, node.start, str(RANGE))
-        total = n.BigOp(node.start, node.end, "sum", letters[0], one, top, node, extra_vars=tuple(letters[1:]))
-        self.created.add(id(total))
+        if RANGE ** len(letters) <= MAX_SUM_TERMS or len(letters) > MAX_CONTRACTED:
+            # one sum over all (beyond MAX_CONTRACTED letters more than a sum is evaluated for: not decided)
+            total = n.BigOp(node.start, node.end, "sum", letters[0], one, top, node, extra_vars=tuple(letters[1:]))
+            self.created.add(id(total))
+            return total
+        # one sum of 3 terms per letter: \epsilon_{ijk}\epsilon_{klm} a_j b_l c_m contracts four letters,
+        # 81 terms, more than one sum over all four is evaluated for, yet cheap products of entries
+        total = node
+        for letter in reversed(letters):
+            total = n.BigOp(node.start, node.end, "sum", letter, one, top, total)
+            self.created.add(id(total))
         return total
 
     def combined(self, node: n.Node, parts: list[tuple[str, ...]]) -> tuple[n.Node, tuple[str, ...]]:
@@ -365,3 +378,48 @@ def symmetry_excuse(parsed: Parsed, relation: str, seed: int) -> str:
                              for k, m in chosen.items())
             return f"holds with Einstein's convention if {said}, which only the prose can say"
     return ""
+
+
+RADIAL_DIFFER = ("differs with r a constant; r beside a derivative by a coordinate x_i is usually the distance "
+                 "|x| = \\sqrt{x_k x_k}, which depends on x_i, and so the step may hold: not decided")
+
+RADIAL_HOLDS = ("holds with r a constant, not with r the distance |x| = \\sqrt{x_k x_k} that r beside a derivative "
+                "by a coordinate x_i usually is: not decided")
+UNSUMMED_DERIVATIVE = ("holds for one value of the index; a derivative by x_i of an expression that writes the same "
+                       "index sums over it (Einstein's convention), and so it differs or is not decided: not verified")
+
+
+def sums_by_derivative(lhs: n.Node, rhs: n.Node) -> bool:
+    """Whether the convention reads the step and sums an index of a derivative's own coordinate
+    (\\partial u_i/\\partial x_i, \\partial(x_i/r)/\\partial x_i)."""
+    candidates = _candidates(lhs, rhs)
+    try:
+        readers = [_Reader(candidates) for _ in (lhs, rhs)]
+        for reader, side in zip(readers, (lhs, rhs)):
+            reader.read(side)
+    except NoReading:
+        return False
+    return any(reader.by_derivative for reader in readers)
+
+
+# a bare r as a letter of its own: not the r of \frac, \partial or \rho, nor one written beside other letters
+_BARE_R = re.compile(r"(?<![\\A-Za-z])r(?![A-Za-z])")
+
+
+def radial_texts(lhs: str, rhs: str, *trees: n.Node) -> tuple[str, str] | None:
+    """The step's sides with r written as |x| = \\sqrt{x_k x_k}, where a side differentiates by an
+    indexed coordinate x_i and also writes a bare r (\\partial(x_i/r)/\\partial x_i = 2/r): a lowering
+    that holds r constant refutes what is right for the distance from the origin. None where the step
+    has no such derivative or no such r, or where no letter is free to sum the square over."""
+    coordinates = {var.base for tree in trees for node in tree.walk() if isinstance(node, n.Deriv)
+                   for var, _ in node.wrt if isinstance(var, n.Sym) and any(_index_letter(i) for i in var.indices)}
+    if len(coordinates) != 1 or not any(isinstance(x, n.Sym) and x.base == "r" and not x.indices
+                                        for tree in trees for x in tree.walk()):
+        return None
+    used = {x.base for tree in trees for x in tree.walk() if isinstance(x, n.Sym)} | _candidates(*trees)
+    fresh = next((letter for letter in "qpstuvw" if letter not in used), None)
+    if fresh is None:
+        return None
+    (coordinate,) = coordinates
+    distance = f"\\sqrt{{{coordinate}_{fresh} {coordinate}_{fresh}}}"
+    return _BARE_R.sub(lambda _: "(" + distance + ")", lhs), _BARE_R.sub(lambda _: "(" + distance + ")", rhs)

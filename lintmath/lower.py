@@ -4550,14 +4550,28 @@ def has_summed_repeat(*trees: n.Node) -> bool:
         return True
     # a letter contracted on both sides is a dummy on both (\epsilon_{ijk} a_j b_k c_i = \epsilon_{kij} c_k a_i b_j
     # renames them): the sums agree where the terms do, but not only there (\epsilon_{ijk} a_j a_k = 0).
-    # Only in tensor notation, a symbol with two index letters or more: a label shared by the factors
-    # of one product (\epsilon_t e^{\alpha_t}, the t-th round's values) is no dummy
+    # Only in tensor notation, a symbol with two index letters or more or a derivative by x_i of what writes
+    # i (a divergence): a label shared by the factors of one product (\epsilon_t e^{\alpha_t}, the t-th
+    # round's values) is no dummy
     if not any(isinstance(x, n.Sym) and len(x.indices) >= 2 and all(_index_letter(i) for i in x.indices)
-               for tree in trees for x in tree.walk()):
+               for tree in trees for x in tree.walk()) and not any(_divergence(x) for tree in trees
+                                                                    for x in tree.walk()):
         return False
     contracted = [_contracted(tree, bound) for tree in trees]
     return any(all(letter in mine or letter not in anywhere for mine, (_, anywhere) in zip(contracted, sides))
                for letter in set().union(*contracted))
+
+
+def _divergence(node: n.Node) -> set[str]:
+    """The index letters by whose coordinate ``node`` differentiates what writes the same index
+    (\\partial u_i/\\partial x_i, \\partial(x_i/r)/\\partial x_i): tensor notation as much as a symbol with
+    two index letters, the index a dummy (the divergence sums it)."""
+    if not isinstance(node, n.Deriv):
+        return set()
+    letters = {i.base for var, order in node.wrt if order == 1 and isinstance(var, n.Sym)
+               for i in var.indices if _index_letter(i)}
+    return {i.base for x in node.body.walk() if isinstance(x, n.Sym) for i in x.indices
+            if _index_letter(i) and i.base in letters}
 
 
 def _written_indices(node: n.Node) -> tuple[n.Node, ...]:
@@ -4601,6 +4615,7 @@ def _contracted(tree: n.Node, bound: set[str]) -> set[str]:
                                if _index_letter(item)}:
                     seen[letter] = seen.get(letter, 0) + 1
             out |= {letter for letter, times in seen.items() if times >= 2}
+        out |= _divergence(node)
     return out - shifted - bound
 
 
