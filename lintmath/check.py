@@ -27,7 +27,7 @@ from lintmath.lower import (
 )
 from lintmath import arithmetic, einstein, implication, linalg, modular, probability, quantum
 from lintmath import additive, complexes, declared, dependence, expectation, independence, infotheory, logbase, matfunc, primed, refusals, rotations, series, symmetric
-from lintmath import boolean, linearmaps, normalcdf, poisson, reals, reynolds, stacked
+from lintmath import boolean, linearmaps, normalcdf, poisson, quaternions, reals, reynolds, stacked
 from lintmath import tuples as tuples_reading
 from lintmath.budget import BudgetExceeded, work_time
 from lintmath.context import (
@@ -2674,13 +2674,15 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
                      first: bool = False, seed: int = 0, explain: bool = True,
                      context: tuple[ContextItem, ...] = (), indefinite: bool = False,
                      reading: Callable[[Parsed], Parsed] | None = None, chain: tuple[str, ...] = (),
-                     constant_in: str = "", summed: bool = False, averages: bool = False) -> Verdict:
+                     constant_in: str = "", summed: bool = False, averages: bool = False,
+                     units: bool = True) -> Verdict:
     """Decide one step as parsed; ``reading`` rewrites the parsed step first (a reading of notation that
     is no default, such as primes without a written variable: see _primes_of_one_variable). ``chain``:
     see check_step. ``constant_in``: the sides are compared up to a term constant in that letter
     (see _up_to_constant). ``summed``: with Einstein's convention (see einstein.py), which a step whose
     sides write an index twice is decided in where it fails as written. ``averages``: a bar over an
-    expression is a Reynolds average (see _as_reynolds_averages)."""
+    expression is a Reynolds average (see _as_reynolds_averages). ``units``: whether i, j, k may be read
+    as quaternion units (see quaternions.py)."""
     started = time.perf_counter()
     cpu_started = work_time()  # what the diagnosis may spend is judged in CPU time
     if relation not in EQUALITY and relation not in INEQUALITY:
@@ -2719,6 +2721,29 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
             return Verdict(Status.UNVERIFIED, "definitions nested too deeply")
     where = tuple(sorted({f"{' '.join(d.item.lhs.split())} defined at {d.item.where}" for d in used}))
 
+    quaternion = quaternions.decide(parsed.lhs, parsed.rhs, seed) \
+        if units and relation in EQUALITY and (quaternions.applies(parsed.lhs, parsed.rhs)
+                                              or quaternions.chain_applies(parsed.lhs, parsed.rhs, chain, macros)) else ""
+    if quaternion == "equal":
+        return Verdict(Status.VERIFIED, quaternions.HOLDS, elapsed=time.perf_counter() - started, definitions=where)
+    if quaternion == "real":
+        return Verdict(Status.UNVERIFIED, quaternions.REAL_ONLY, elapsed=time.perf_counter() - started)
+    if quaternion == "differ":
+        # ij = -ji read as numbers: the units' reading fails it, so the numbers' may only refute it
+        verdict = _check_read_step(lhs, rhs, relation, macros=macros, first=first, seed=seed, explain=explain,
+                                   context=context, indefinite=indefinite, reading=reading,
+                                   chain=chain, constant_in=constant_in, summed=summed, averages=averages, units=False)
+        if verdict.status is Status.VERIFIED:
+            return Verdict(Status.UNVERIFIED, quaternions.FAILS, elapsed=verdict.elapsed)
+        if verdict.reason == QUATERNION_UNITS:
+            # refuted as numbers, then excused as possibly quaternions: and it fails as those too
+            return Verdict(Status.REFUTED, quaternions.FAILS_BOTH, elapsed=verdict.elapsed)
+        if verdict.status is Status.REFUTED:
+            # the numbers' counterexample gives i, j, k values, and their repair ((ij - ji)^2 = 0) may
+            # hold only as numbers: a repair is kept only where the units' reading agrees with it
+            return replace(verdict, counterexample=(), diagnosis=verdict.diagnosis
+                           if _holds_as_quaternions(lhs, verdict.diagnosis, macros, seed) else None)
+        return verdict
     comparator = make_comparator(parsed, relation, seed, assumptions(context), indefinite, constant_in)
     reason = context_gap(parsed, first)
     if reason:
@@ -2963,7 +2988,7 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
     if relation in EQUALITY and _quaternion_units(comparator, parsed):
         # ij = k, (c + ks)(c' + ks') = cos + k sin: the letters of the quaternion units, which
         # anticommute and square to -1, read here as numbers
-        return Verdict(Status.UNVERIFIED, "i, j, k may be quaternion units (i^2 = j^2 = k^2 = ijk = -1)",
+        return Verdict(Status.UNVERIFIED, QUATERNION_UNITS,
                        elapsed=time.perf_counter() - started)
     if relation in EQUALITY and _holds_for_unit_norms(comparator, parsed):
         # \omega\omega^T - \|\omega\|^2 I = \omega\omega^T - I: a norm that the right side drops and
@@ -3899,7 +3924,20 @@ def _holds_for_orthonormal_columns(parsed: Parsed, comparator: "Comparator") -> 
     return False
 
 
+def _holds_as_quaternions(lhs: str, diagnosis: Diagnosis | None, macros: Mapping[str, Macro] | None,
+                          seed: int) -> bool:
+    """Whether a repair's right side makes the step hold with i, j, k read as quaternion units."""
+    if diagnosis is None:
+        return False
+    try:
+        parsed = parse_step(lhs, diagnosis.suggestion, macros or {})
+    except (ParseFailure, RecursionError):
+        return False
+    return quaternions.decide(parsed.lhs, parsed.rhs, seed) == "equal"
+
+
 _UNITS = ("i", "j", "k")  # the quaternion units
+QUATERNION_UNITS = "i, j, k may be quaternion units (i^2 = j^2 = k^2 = ijk = -1)"
 
 
 def _quaternion_units(comparator: "Comparator", parsed: Parsed) -> bool:
