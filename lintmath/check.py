@@ -58,6 +58,7 @@ from lintmath.conventions import (
     CONDITION_FOLLOWS, DELTA_OPERATOR, HOLDS_IN_A_READING, LIST_ON_LEFT, MIXED_NUMBER, MODULUS_IN_PROSE, MU_AS_MEAN,
     STAR_OPERATION, _CONVENTIONS, _DERIVATIVE_WRITTEN, _Refuted, _holds_rewritten, _holds_with_mu_as_mean,
     _macros_written_out, _mean_put_in, _mixed_implication_holds, _note_states_condition, _transposed, implied_means,
+    letters_in_residue_prose,
 )
 from lintmath.sides import Parsed, parse_step, reclassified
 from lintmath.tolerance import TOLERANCE, decimal_tolerance, exact_decimals, side_value
@@ -396,6 +397,13 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
     for reason, applies in _CONVENTIONS:
         found = applies(refuted)
         if found:
+            if found is True and reason == MODULUS_IN_PROSE and letters_in_residue_prose(refuted) \
+                    and any(item.kind in ("define", "result") for item in context):
+                # a step of letters below prose about residues may still hold by a definition in force,
+                # as real numbers: verified so before it is excused as residues
+                holding = holds_by_definitions(lhs, rhs, relation, macros or {}, seed, context)
+                if holding is not None and holding.status is Status.VERIFIED:
+                    return holding
             return Verdict(Status.UNVERIFIED, found if isinstance(found, str) else reason, elapsed=verdict.elapsed)
     # x-bar beside a sum of the x_i is their mean by convention, whether or not the document says so
     context = (*context, *implied_means(lhs, rhs, macros or {}))

@@ -19,7 +19,7 @@ from typing import Callable, Mapping
 from lintmath.lower import LIBRARY, Instance, Lowerer, classify_letters, has_cases, is_library, real_indicator
 from lintmath import equations, implication, interest, modular, refusals
 from lintmath.budget import BudgetExceeded
-from lintmath.context import LETTER, NAMED, ContextItem, constant_as_letter
+from lintmath.context import LETTER, NAMED, RELATION, ContextItem, constant_as_letter
 from lintmath.model import Macro, Status, Verdict
 from lintmath.parse import nodes as n
 from lintmath.parse.parser import closing, parse_math, reads_star_product
@@ -1068,6 +1068,76 @@ def _congruent_modulo_prose(refuted: _Refuted) -> bool:
     return any(top % m == 0 and math.gcd(bottom, m) == 1 for m in refuted.modular_prose)
 
 
+#: a whole number written in a step: bits are the numbers 0 and 1 alone
+_WHOLE_NUMBER = re.compile(r"(?<![\\A-Za-z])\d+(?:\.\d+)?")
+BITS_MODULO_TWO = "bits that agree modulo 2 (1 + 1 = 0): may be arithmetic in GF(2), not decided"
+
+
+def _bits_modulo_two(refuted: _Refuted) -> bool:
+    """Whether a step of numbers adds bits that agree modulo 2 (``1\\cdot(1+1) + 1 = 1\\cdot 0 + 1``): a
+    sum of 0s and 1s that is off by an even number is XOR arithmetic, as the prose of a binary code
+    or of the field $\\mathbb{Z}_2$ says, and an author who adds real numbers writes no such slip.
+    (Only sums: ``1 - 1 + 1 = -1`` is no arithmetic of bits.)"""
+    text = refuted.lhs + " " + refuted.rhs
+    numbers = _WHOLE_NUMBER.findall(text)
+    if "+" not in text or "-" in text or not numbers or any(number not in ("0", "1") for number in numbers) \
+            or modular.has_letters(text, refuted.macros):
+        return False
+    import sympy as sp  # (SymPy only for a refuted step)
+    values = []
+    for side in (refuted.lhs, refuted.rhs):
+        try:
+            tree = parse_math(side, refuted.macros)
+            values.append(Lowerer(Instance(3, {}, {}), classify_letters(tree)).lower(tree))
+        except Exception:  # noqa: BLE001 -- a side without an exact value is not known to be bits
+            return False
+    difference = sp.nsimplify(values[0] - values[1])
+    return isinstance(difference, sp.Integer) and int(difference) % 2 == 0
+
+
+def letters_in_residue_prose(refuted: _Refuted) -> bool:
+    """Whether a refuted equation with letters may hold in the ring of residues the prose just above
+    works in (see _letters_as_residues). check.py asks the definitions in force first: a step they
+    verify (2^{n-m}(1 + n) = 2^n under n = 2^m - 1) is no step of residues."""
+    return bool(refuted.modular_prose) and refuted.relation in EQUALITY \
+        and modular.has_letters(refuted.lhs + " " + refuted.rhs) and _letters_as_residues(refuted)
+
+
+def _letters_as_residues(refuted: _Refuted) -> bool:
+    """Whether a step with letters may hold in the ring the prose just above works in: over
+    $\\mathrm{GF}(2)$ (a whole-number modulus) when the two sides differ by a polynomial whose integer
+    coefficients that modulus divides (``(a+b)^2 = a^2 + b^2``, ``x + x = 0``), or when a relation the
+    prose states on its letters may reduce it (``\\alpha^3 = \\alpha + 1`` in a field of 8 elements); in
+    characteristic $p$ or $\\mathbb{F}_q$ (no whole number named) whatever the difference is, since the
+    modulus and the relations of the field are not known. A slip that no named modulus excuses
+    (``(a+b)^2 = a^2 + ab + b^2`` over $\\mathbb{F}_2$) stays refuted."""
+    if not isinstance(refuted.modular_prose, tuple):
+        return True
+    import sympy as sp  # (SymPy only for a refuted step)
+    values = []
+    for text in (refuted.lhs, refuted.rhs):
+        try:
+            tree = parse_math(text, refuted.macros)
+            values.append(Lowerer(Instance(3, {}, {}), classify_letters(tree)).lower(tree))
+        except Exception:  # noqa: BLE001 -- a side not read as a polynomial may hold as residues
+            return True
+    difference = sp.expand(values[0] - values[1])
+    letters = sorted(difference.free_symbols, key=str)
+    try:
+        coefficients = sp.Poly(difference, *letters).coeffs() if letters else [difference]
+    except sp.PolynomialError:
+        return True
+    if not all(isinstance(c, sp.Rational) for c in coefficients):
+        return True
+    if any(all(int(c.p) % m == 0 and math.gcd(int(c.q), m) == 1 for c in coefficients)
+           for m in refuted.modular_prose):
+        return True
+    # a relation on the step's letters (the defining polynomial of an extension field) may reduce it
+    names = {str(letter) for letter in letters}
+    return any(item.kind == RELATION and any(name in item.lhs + item.rhs for name in names)
+               for item in refuted.context)
+
+
 MU_AS_MEAN = "holds if \\mu is the mean of the summed data, as the prose may define it"
 
 
@@ -1261,6 +1331,9 @@ _CONVENTIONS: tuple[tuple[str, Callable[[_Refuted], bool | str | None]], ...] = 
     # 25 = 4 in a chain working modulo 7, as the prose says: an equation of residues
     (MODULUS_IN_PROSE, lambda s: s.modular_prose and s.relation in EQUALITY
      and not modular.has_letters(s.lhs + " " + s.rhs) and _congruent_modulo_prose(s)),
+    (BITS_MODULO_TWO, _bits_modulo_two),
+    # (a+b)^2 = a^2 + b^2 over GF(2), as the prose says: an identity of polynomials over the residues
+    (MODULUS_IN_PROSE, lambda s: letters_in_residue_prose(s)),
     (LIST_ON_LEFT, lambda s: _list_on_left(s.lhs, s.macros)),
     (ORDER_TERM, lambda s: _order_terms(s.lhs, s.rhs, s.macros)),
     (MIXED_NUMBER, lambda s: _mixed_numbers_hold(s.lhs, s.rhs, s.relation, s.decide, **s.options)),

@@ -5,15 +5,16 @@ pure functions of their inputs returning picklable FileResults, so they can be m
 """
 from __future__ import annotations
 
+import math
 import re
 
 import os
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Mapping
 
 from lintmath import qubitorder
 from lintmath.config import Config
-from lintmath.model import Document, ExtractError, FileResult, StepResult
+from lintmath.model import Derivation, Document, ExtractError, FileResult, Macro, StepResult
 from lintmath.relations import LOGICAL
 from lintmath.runner import Task, run_tasks
 
@@ -79,7 +80,7 @@ def tasks_for(doc: Document, config: Config) -> list[tuple[StepResult, Task]]:
     view = in_one_text(doc)
     items = list(config_context(config)) + document_context(view, own_items)
     table = macro_table(macros)
-    modular_lines = _modular_prose(view)
+    modular_lines = _modular_prose(view, table)
     for k, derivation in enumerate(view.derivations):
         modulus = _chain_modulus(derivation)
         before = doc.derivations[k - 1] if k else None
@@ -90,6 +91,10 @@ def tasks_for(doc: Document, config: Config) -> list[tuple[StepResult, Task]]:
         bridged = rows + _bridged_rows(view.derivations[k - 1] if k else None, derivation,
                                        view.derivations[k + 1] if after is not None else None, view.lines)
         lines = [derivation.steps[0].lhs.text] + [s.rhs.text for s in derivation.steps] if derivation.steps else []
+        # a display the prose's modulus reaches is read in it to its end (a table of the powers of a
+        # root in GF(8), row after row)
+        if derivation.steps and not (k and _same_display(view.derivations[k - 1], derivation, view.lines)):
+            display_start = derivation.steps[0].lhs.line
         for step in derivation.steps:
             key = (derivation.index, step.index)
             # document_context has read the document's own steps already (with the document's
@@ -109,7 +114,7 @@ def tasks_for(doc: Document, config: Config) -> list[tuple[StepResult, Task]]:
                         config.seed, config.budget, context, defines, indefinite,
                         bridged if step.index == 0 else (), _in_implication(derivation, step.index),
                         _derived(derivation, step.index),
-                        _moduli_near(step.lhs.line, modular_lines), step.note,
+                        _moduli_near(step.lhs.line, modular_lines, display_start), step.note,
                         _chain_lines(lines, step.index),
                         len(derivation.steps) == 1 and _introduced_as_condition(view.lines, step, rows))
             # (reported as extracted: a notebook's steps by their line within the cell)
@@ -138,12 +143,24 @@ def in_one_text(doc: Document) -> Document:
     return replace(doc, derivations=derivations, directives=directives)
 
 
-#: "modulo 7", "\\pmod", "\\mathbb{Z}_7", "\\mathbb{Z}/11", "\\mathbb{F}_p", "GF(p)": the prose works with residues
-# ("modulus" is left out: it is also the absolute value of a complex number)
+#: "modulo 7", "\\pmod", "\\mathbb{Z}_7", "\\mathbb{Z}/11", "\\mathbb{F}_p", "GF(p)", "characteristic $2$": the
+#: prose works with residues ("modulus" is left out: it is also the absolute value of a complex number;
+#: "characteristic" counts only before a number or a letter in math, not a characteristic polynomial)
 _MODULAR_PROSE = re.compile(r"\b(?:mod|modulo)\b|\\[bp]?mod(?![a-zA-Z])|\\mathbb\s*\{?\s*[ZF]\s*\}?\s*[_/]"
-                            r"|\bGF\s*\(|\\mathrm\s*\{GF\}")
+                            r"|\bGF\s*\(|\\mathrm\s*\{GF\}"
+                            r"|\bcharacteristic(?=\s*\$\s*\{?\s*(?:\d+|[a-z])\s*\}?\s*\$)")
 #: a modulus stated in the prose holds for the steps this many lines below it
 MODULAR_REACH = 12
+#: a modulus the prose states as standing ("Throughout, all arithmetic is modulo 2", "from now on we
+#: work over GF(2)") holds until the next section or chapter
+_STANDING = re.compile(r"\b(?:throughout|from now on|henceforth"
+                       r"|all (?:the )?(?:arithmetic|computations|calculations|operations|additions)"
+                       r"|in this (?:section|chapter|lecture)|unless (?:stated|noted) otherwise)\b", re.IGNORECASE)
+_SECTION = re.compile(r"\\(?:chapter|section)\*?\s*[{\[]")
+_HEADING = re.compile(r"\\(?:chapter|(?:sub)*section)\*?\s*[{\[]")
+#: prose that turns back to ordinary numbers ends a standing modulus too
+_REALS_AGAIN = re.compile(r"\b(?:over|in|with) (?:the )?(?:reals|real numbers|integers|rationals)\b"
+                          r"|\b(?:over|in) \$\\mathbb\s*\{?[RQZC]\}?\$", re.IGNORECASE)
 
 
 #: the whole number a mention of a modulus names right after it (``\\pmod{11}``, ``modulo $26$``,
@@ -151,30 +168,86 @@ MODULAR_REACH = 12
 _MODULUS_NUMBER = re.compile(r"[\s{}$~(]*(?:\\[,;: ]\s*)*(\d+)(?![\d^_\w]|\.\d|\\(?!mathbb|[,;:) ]))")
 
 
-def _modular_prose(doc: Document) -> list[tuple[int, tuple[int, ...] | None]]:
+_DEFINITIONS = ("\\newcommand", "\\renewcommand", "\\providecommand", "\\def", "\\DeclareMathOperator")
+
+
+#: a mention that names a finite field by its order (``\\mathbb{F}_4``, ``GF(8)``), not a ring of residues
+_FIELD = re.compile(r"\\mathbb\s*\{?\s*F|GF|\\mathrm\s*\{GF\}")
+
+
+def _characteristic(order: int) -> int:
+    """The prime p of a field of ``order`` = p^k elements (its arithmetic is modulo p: 1 + 1 = 0 in
+    $\\mathbb{F}_4$); ``order`` itself where it is no prime power (no such field: read as written)."""
+    p = next((d for d in range(2, math.isqrt(order) + 1) if order % d == 0), order)
+    q = order
+    while q % p == 0:
+        q //= p
+    return p if q == 1 else order
+
+
+def _prose_macros_written_out(line: str, macros: Mapping[str, Macro]) -> str:
+    """``line`` with the document's macros without arguments written out (``$\\F_2$`` for
+    ``$\\mathbb{F}_2$``, ``\\GF(8)``): the prose names its field with them as its displays do. Only
+    those: the words of the prose stay as they stand."""
+    if line.lstrip().startswith(_DEFINITIONS):
+        return ""  # (defining \\GF is no statement that the prose works in a finite field)
+    if "\\" not in line:
+        return line
+    for _ in range(3):  # (a macro may write another)
+        written = re.sub(r"\\[A-Za-z]+", lambda m: (macros[m.group()].body if m.group() in macros
+                                                   and not macros[m.group()].nargs else m.group()), line)
+        if written == line:
+            break
+        line = written
+    return line
+
+
+def _modular_prose(doc: Document, macros: Mapping[str, Macro] | None = None
+                   ) -> list[tuple[int, tuple[int, ...] | None, int]]:
     """The lines (from 1) of ``doc`` that mention working modulo a number (empty for a PDF), each with
     the whole-number moduli it names, or None when one of its mentions names no whole number (``modulo
-    $p$``), which may be any modulus."""
-    found: list[tuple[int, tuple[int, ...] | None]] = []
-    for k, line in enumerate(doc.lines, 1):
+    $p$``), which may be any modulus, and the last line the mention holds for."""
+    found: list[tuple[int, tuple[int, ...] | None, int]] = []
+    lines = [_prose_macros_written_out(line, macros or {}) for line in doc.lines]
+    ends = [k for k, line in enumerate(lines, 1)
+            if _SECTION.search(line) or (_REALS_AGAIN.search(line) and not _MODULAR_PROSE.search(line))]
+    for k, line in enumerate(lines, 1):
         moduli: list[int] | None = []
         for mention in _MODULAR_PROSE.finditer(line):
             number = _MODULUS_NUMBER.match(line, mention.end())
             if number is None or moduli is None:
                 moduli = None
             elif int(number.group(1)) > 1:
-                moduli.append(int(number.group(1)))
-        if moduli is None or moduli:
-            found.append((k, None if moduli is None else tuple(moduli)))
-        elif _MODULAR_PROSE.search(line):
-            found.append((k, None))
+                moduli.append(_characteristic(int(number.group(1))) if _FIELD.match(mention.group())
+                              else int(number.group(1)))
+        if not (moduli is None or moduli or _MODULAR_PROSE.search(line)):
+            continue
+        # a new section, or prose back to the reals, ends a mention's reach; one stated as standing, or
+        # in a section's title, reaches to there (the sentence may begin on the line before: "Throughout,
+        # all\n arithmetic is mod 2")
+        end = next((at - 1 for at in ends if at > k), len(doc.lines))
+        standing = _STANDING.search((lines[k - 2] if k > 1 else "") + " " + line) or _HEADING.search(line)
+        reach = end if standing else min(k + MODULAR_REACH, end)
+        found.append((k, tuple(moduli) if moduli else None, reach))
     return found
 
 
-def _moduli_near(line: int, modular_lines: list[tuple[int, tuple[int, ...] | None]]) -> bool | tuple[int, ...]:
-    """What the prose just above ``line`` works modulo: False when it mentions no modulus, the whole
-    numbers it names, or True when a mention names none (any modulus may be meant)."""
-    near = [moduli for at, moduli in modular_lines if 0 <= line - at <= MODULAR_REACH]
+def _same_display(before: Derivation, derivation: Derivation, lines: tuple[str, ...]) -> bool:
+    """Whether ``derivation`` continues the display of ``before`` (the next row of one align*): only
+    row breaks and spacing stand between them, no words and no end of a display."""
+    if before.env != derivation.env or not before.steps or not derivation.steps:
+        return False
+    end, start = before.steps[-1].rhs.line, derivation.steps[0].lhs.line
+    return 0 <= start - end <= 4 and all(re.fullmatch(r"[\s\\&]*", line) for line in lines[end:start - 1])
+
+
+def _moduli_near(line: int, modular_lines: list[tuple[int, tuple[int, ...] | None, int]],
+                 display_start: int | None = None) -> bool | tuple[int, ...]:
+    """What the prose just above ``line`` (or above ``display_start``, where its display begins) works
+    modulo: False when it mentions no modulus, the whole numbers it names, or True when a mention
+    names none (any modulus may be meant)."""
+    near = [moduli for at, moduli, reach in modular_lines
+            if at <= line <= reach or display_start is not None and at <= display_start <= reach]
     if not near:
         return False
     if any(moduli is None for moduli in near):

@@ -125,7 +125,7 @@ def test_the_moduli_the_prose_names() -> None:
     lines = ("x", r"so $a \equiv b \pmod{26}$", r"In $\mathbb{Z}_{9}$ and mod 4.", r"modulo $p - 1$", "y")
     doc = Document(path="n.tex", lines=lines, derivations=())
     found = _modular_prose(doc)
-    assert found == [(2, (26,)), (3, (9, 4)), (4, None)]
+    assert found == [(2, (26,), 5), (3, (9, 4), 5), (4, None, 5)]  # (each holds to the end of the text here)
     assert _moduli_near(3, found) == (4, 9, 26)
     assert _moduli_near(5, found) is True
     assert _moduli_near(1, found) is False
