@@ -1046,6 +1046,19 @@ class _Refuted:
                     indefinite=self.indefinite)
 
 
+def _side_values(refuted: _Refuted) -> list | None:
+    """The two sides of a refuted step lowered once, as they are (no instance of any reading); None
+    where a side cannot be lowered."""
+    values = []
+    for text in (refuted.lhs, refuted.rhs):
+        try:
+            tree = parse_math(text, refuted.macros)
+            values.append(Lowerer(Instance(3, {}, {}), classify_letters(tree)).lower(tree))
+        except Exception:  # noqa: BLE001 -- any failure: the callers say what a side without a value means
+            return None
+    return values
+
+
 def _congruent_modulo_prose(refuted: _Refuted) -> bool:
     """Whether the step of numbers may hold as residues modulo what the prose just above works
     modulo: its sides are congruent modulo one of the whole numbers the prose names (``25 = 4`` under
@@ -1054,13 +1067,9 @@ def _congruent_modulo_prose(refuted: _Refuted) -> bool:
     if not isinstance(refuted.modular_prose, tuple):
         return True
     import sympy as sp  # (SymPy only for a refuted step)
-    values = []
-    for text in (refuted.lhs, refuted.rhs):
-        try:
-            tree = parse_math(text, refuted.macros)
-            values.append(Lowerer(Instance(3, {}, {}), classify_letters(tree)).lower(tree))
-        except Exception:  # noqa: BLE001 -- a side without an exact value may hold as residues
-            return True
+    values = _side_values(refuted)
+    if values is None:
+        return True  # a side without an exact value may hold as residues
     difference = values[0] - values[1]
     if not isinstance(difference, sp.Rational):
         return True
@@ -1084,13 +1093,9 @@ def _bits_modulo_two(refuted: _Refuted) -> bool:
             or modular.has_letters(text, refuted.macros):
         return False
     import sympy as sp  # (SymPy only for a refuted step)
-    values = []
-    for side in (refuted.lhs, refuted.rhs):
-        try:
-            tree = parse_math(side, refuted.macros)
-            values.append(Lowerer(Instance(3, {}, {}), classify_letters(tree)).lower(tree))
-        except Exception:  # noqa: BLE001 -- a side without an exact value is not known to be bits
-            return False
+    values = _side_values(refuted)
+    if values is None:
+        return False  # a side without an exact value is not known to be bits
     difference = sp.nsimplify(values[0] - values[1])
     return isinstance(difference, sp.Integer) and int(difference) % 2 == 0
 
@@ -1114,13 +1119,9 @@ def _letters_as_residues(refuted: _Refuted) -> bool:
     if not isinstance(refuted.modular_prose, tuple):
         return True
     import sympy as sp  # (SymPy only for a refuted step)
-    values = []
-    for text in (refuted.lhs, refuted.rhs):
-        try:
-            tree = parse_math(text, refuted.macros)
-            values.append(Lowerer(Instance(3, {}, {}), classify_letters(tree)).lower(tree))
-        except Exception:  # noqa: BLE001 -- a side not read as a polynomial may hold as residues
-            return True
+    values = _side_values(refuted)
+    if values is None:
+        return True  # a side not read as a polynomial may hold as residues
     difference = sp.expand(values[0] - values[1])
     letters = sorted(difference.free_symbols, key=str)
     try:
