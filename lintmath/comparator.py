@@ -20,7 +20,7 @@ from sympy.matrices.common import ShapeError
 
 from lintmath.lower import (
     DEGREE_ANGLES, DIMENSION_LETTER, FUNCTION_POWER, SUM_COUNT, ENTRYWISE_NORMS, EVENTS, EVENT_MODEL, LOG_BASE_TWO, MAYBE_SYMMETRIC_NAMES, CONVENTIONALLY_SYMMETRIC,
-    LEVI_CIVITA, OPERATOR_REACH, OPTIMUM_MARK, ORDER_TYPO, SLASH_ARGUMENT, SLASH_REACH, SMALL_MATRICES, SQUARE_MATRICES, SUMMED_SWAP, SYMMETRIC_NAMES, TRIANGLE_ANGLES, Instance,
+    LEVI_CIVITA, OPERATOR_REACH, OPTIMUM_MARK, ORDER_TYPO, SLASH_ARGUMENT, SLASH_REACH, SMALL_MATRICES, SQUARE_MATRICES, SUMMED_SWAP, SYMMETRIC_NAMES, TRIANGLE_ANGLES, Instance, INTEGER_OPTIMUM,
     Letters, Lowerer, ShapesMisfit, Undecidable, classify_letters, derivative, dimension_letter_candidates, is_library,
     applied_rate, exact_indicator, least_integers, real_indicator, normalized_family, weighted_family, turns_on_signs, read_as_product, reading_keys, stacked_counts, sum_bounds,
 )
@@ -309,6 +309,9 @@ HOLDS_ONLY_IN: tuple[tuple[tuple, str], ...] = (
     # \frac{d}{dx^2} e^{-x^2} = (4x^2 - 2)e^{-x^2}: a second derivative whose numerator lost its 2
     (ORDER_TYPO, "holds if d/dx^2 is the second derivative in x (lintmath reads it as the derivative with "
                  "respect to x^2)"),
+    # \max_{q \in [0, 10]} (5q - q^2) = 6 holds where q counts whole units, which only the prose can say
+    (INTEGER_OPTIMUM, "holds if the optimisation's variable runs through the integers (lintmath reads the "
+                      "interval as real)"),
     # \sin(A + B) = \sin C holds for the angles of a triangle, which only the prose can say
     (TRIANGLE_ANGLES, "holds if the letters are the angles of a triangle (sum pi)"),
     # \sin 30 = \frac12: the author's angles are degrees, written without the sign

@@ -1756,6 +1756,9 @@ TRIGONOMETRIC = frozenset({"sin", "cos", "tan", "cot", "sec", "csc"})
 #: \tan A + \tan B + \tan C = \tan A \tan B \tan C: A, B, C (or alpha, beta, gamma) the angles of a triangle
 TRIANGLE_ANGLES = ("triangle angles",)
 TRIANGLE_LETTERS = (("A", "B", "C"), ("\\alpha", "\\beta", "\\gamma"))
+#: \max_{q \in [0, 10]} (5q - q^2) = 6: the variable of an optimisation over an interval running through
+#: its integers (a whole number of units), a reading that only leaves a step to the prose
+INTEGER_OPTIMUM = ("integer optimum",)
 #: \cos 2\pi/3: the slash inside the function's argument (the cosine of 2pi/3), or after it
 SLASH_ARGUMENT = ("slash argument",)
 #: functions whose unbracketed argument a slash may continue: chemistry writes \ln k_1/k_2 for the
@@ -2047,6 +2050,8 @@ def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
             and any(isinstance(x, n.Norm) and x.kind in ("1", "inf", "l2") for t in trees for x in t.walk()):
         # first, so that it is tried alone: a matrix's norm is refuted only when both conventions fail
         keys.append(ENTRYWISE_NORMS)
+    if any(isinstance(x, n.Optimum) and optima.interval(x.domain) for t in trees for x in t.walk()):
+        keys.append(INTEGER_OPTIMUM)  # first, so that it is tried alone (rare: worked examples only)
     if dimension_letter_candidates(letters, trees):
         # first, so that it is tried alone: a step whose scalar d is the size of its vectors
         # (\mathbf{1}^\top\mathbf{1} = d) is refuted only when it fails with d as that size too
@@ -4310,7 +4315,8 @@ class Lowerer:
         letters = {s for s in body.free_symbols if s not in bound}
         if not letters and len(bound) == 1 and len(node.variables) == 1:
             # a worked example's optimisation in numbers: its value, where it is found exactly
-            value = optima.evaluated(node.kind, node.domain, body, next(iter(bound)))
+            value = optima.evaluated(node.kind, node.domain, body, next(iter(bound)),
+                                     INTEGER_OPTIMUM in self.inst.flips)
             if value is not None:
                 return value
         if letters & set(self.series_vars.values()):

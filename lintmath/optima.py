@@ -44,10 +44,17 @@ def _bounds(domain: str) -> tuple[sp.Expr, sp.Expr] | None:
     return None
 
 
+def interval(domain: str) -> bool:
+    """Whether the domain is a closed interval with numbers for ends (``\\in [0, 10]``): written of the
+    reals, yet the variable may count whole units, which only the prose says."""
+    return _INTERVAL.fullmatch(domain.strip()) is not None
+
+
 @functools.lru_cache(maxsize=256)  # (each reading of a step lowers the same optimisation again)
-def evaluated(kind: str, domain: str, body: sp.Expr, variable: sp.Symbol) -> sp.Expr | None:
+def evaluated(kind: str, domain: str, body: sp.Expr, variable: sp.Symbol, integers: bool = False) -> sp.Expr | None:
     """The optimum's value (its minimiser or maximiser for an arg min or arg max), or None where it is
-    not found so (see the module's docstring)."""
+    not found so (see the module's docstring). ``integers``: the optimum (a min or max only) over the
+    integers of an interval, the reading where the variable counts."""
     bounds = _bounds(domain)
     if bounds is None or body.free_symbols != {variable}:
         return None
@@ -74,6 +81,11 @@ def evaluated(kind: str, domain: str, body: sp.Expr, variable: sp.Symbol) -> sp.
     except (TypeError, NotImplementedError):
         return None
     candidates += [end for end in (lo, hi) if end.is_finite]
+    if integers:
+        if not interval(domain) or kind not in ("min", "max", "inf", "sup"):
+            return None
+        value = _over_integers(poly, lo, hi, candidates, sign)
+        return sp.nsimplify(value) if value is not None and value.is_Rational else value
     values = [(poly(c), c) for c in candidates]
     best = min(values, key=lambda vc: sign * sp.N(vc[0], _DIGITS))[0]
     if (lo is -sp.oo or hi is sp.oo) and not _REALS.fullmatch(domain.strip()) \
