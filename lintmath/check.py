@@ -52,7 +52,7 @@ from lintmath.relations import EQUALITY, INEQUALITY, LOGICAL, PLUS_MINUS, find_r
 from lintmath.comparator import (
     EQUATION_TO_SOLVE, GATES_DIFFER, SAMPLED_VALUES, SERIES_DIFFER, SIZE_DEPENDENT, Comparator, Outcome, _canonical_calls, _cases_differ_off_samples,
     _differs_where_large, _holds_at_integers, _holds_where_negative, _is_index_letter, _item_text, _written_alone, event_excuse, names,
-    stated_ranges,
+    shown_name, stated_ranges,
 )
 from lintmath.conventions import (
     CONDITION_FOLLOWS, DELTA_OPERATOR, HOLDS_IN_A_READING, LIST_ON_LEFT, MIXED_NUMBER, MODULUS_IN_PROSE, MU_AS_MEAN,
@@ -2971,7 +2971,7 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
     if outcome.opaque:
         # dE/do with E undefined on one side only: equal or not, the step cannot say (the entries of
         # a vector's dr/dt are named as the one derivative they are to the reader)
-        opaque = ", ".join(sorted({o.split(OPAQUE_ENTRY)[0] for o in outcome.opaque}))
+        opaque = ", ".join(sorted({shown_name(o.split(OPAQUE_ENTRY)[0]) for o in outcome.opaque}))
         return Verdict(Status.UNVERIFIED, f"depends on {opaque}{UNDEFINED_HERE}", elapsed=elapsed)
     letter = _one_letter_property(parsed)
     if letter and relation in EQUALITY:

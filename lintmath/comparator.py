@@ -1966,17 +1966,39 @@ def _shown_name(atom) -> str:
         return _shown_call(atom)
     if not isinstance(atom, sp.Symbol):
         return sp.sstr(atom)
-    match = _LOWERED_NAME.fullmatch(atom.name)
+    return shown_name(atom.name)
+
+
+# an opaque derivative's lowered name: d(y)/d(x)^2, d(f)/d(x)^1d(y)^2 (see Lowerer.lower_Deriv)
+_DERIVATIVE_NAME = re.compile(r"d\((?P<target>.+?)\)/(?P<by>(?:d\([^()]+\)\^\d+)+)")
+_DERIVATIVE_BY = re.compile(r"d\(([^()]+)\)\^(\d+)")
+
+
+def shown_name(name: str) -> str:
+    """A lowered symbol's name as the reader writes it (``d(y)/d(x)^1`` is ``\\frac{dy}{dx}``, ``m[A]`` is
+    ``m_A``), for counterexamples and the names a message says a step depends on; anything unexpected is
+    shown as it is."""
+    derivative = _DERIVATIVE_NAME.fullmatch(name)
+    if derivative is not None:
+        target = shown_name(derivative["target"])
+        by = [(shown_name(v), int(k)) for v, k in _DERIVATIVE_BY.findall(derivative["by"])]
+        order = sum(k for _, k in by)
+        d = "d" if len(by) == 1 else "\\partial"
+        power = f"^{{{order}}}" if order > 1 else ""
+        space = " " if len(by) > 1 else ""
+        below = " ".join(f"{d}{space}{v}" + (f"^{{{k}}}" if k > 1 else "") for v, k in by)
+        return f"\\frac{{{d}{power}{space}{target}}}{{{below}}}"
+    match = _LOWERED_NAME.fullmatch(name)
     if match is None:
-        return atom.name
+        return name
     text = match["base"]
     for style in reversed(match["style"].split("+") if match["style"] else []):
         if style not in _STYLE_COMMANDS:
-            return atom.name
+            return name
         text = f"{_STYLE_COMMANDS[style]}{{{text}}}"
     index = match["index"]
     if index and ":" in index:  # a label kept inside the name (x_{\\text{in}}): shown as it is
-        return atom.name
+        return name
     if index:
         text += f"_{index}" if len(index) == 1 else f"_{{{index}}}"
     return text + match["rest"]
