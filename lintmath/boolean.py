@@ -14,14 +14,20 @@ from __future__ import annotations
 
 import itertools
 import re
-from typing import Callable, Mapping
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping
 
 from lintmath.independence import prose_sentences
 from lintmath.parse.tokens import Macro, ParseFailure, Token, expand_macros, tokenize
 from lintmath.parse.vocabulary import GREEK
 
+if TYPE_CHECKING:
+    from lintmath.context import ContextItem
+
 KIND = "boolean"  # the kind of a ContextItem that says its passage works in Boolean algebra
 REACH = 120  # a section or two: notes on logic seldom name it in every paragraph
+# the kind of a ContextItem whose sentence, below a statement of Boolean algebra, turns to numbers: where it
+# is the later of the two, a step is as likely arithmetic as logic (see check._as_boolean)
+NUMBERS_KIND = "boolean_numbers"
 MAX_LETTERS = 12  # 4096 assignments: beyond that a step is left to the arithmetic reading
 
 VERIFIED_REASON = "read as Boolean algebra (+ as OR, juxtaposition as AND, a bar as NOT): equal on every 0/1 assignment"
@@ -65,6 +71,28 @@ def statements_of(lines: tuple[str, ...] | list[str]) -> list[tuple[int, frozens
     or logic circuits (the keys name no letters: the whole passage is read so)."""
     return [(line, frozenset({"*"}), sentence.lstrip()[:1].islower())
             for line, sentence in prose_sentences(lines) if _WORDS.search(sentence) or _GATES.search(sentence)]
+
+
+# letters or values the prose makes numbers: "the real numbers x and y", "for integers n", a probability
+_NUMBERS = re.compile(r"\b(?:real|rational|natural|whole|complex|prime)\s+numbers?\b|\bintegers?\b"
+                      r"|\bpolynomials?\b|\bprobabilit(?:y|ies)\b|\bderivatives?\b|\bintegrals?\b", re.IGNORECASE)
+
+
+def numbers_statements_of(lines: tuple[str, ...] | list[str]) -> list[tuple[int, frozenset[str], bool]]:
+    """(line, keys, continues) for every sentence of the prose of ``lines`` that speaks of numbers and not
+    of Boolean algebra: below one that does, it leaves the passage's reading open."""
+    return [(line, frozenset({"*"}), sentence.lstrip()[:1].islower())
+            for line, sentence in prose_sentences(lines)
+            if _NUMBERS.search(sentence) and not (_WORDS.search(sentence) or _GATES.search(sentence))]
+
+
+def contested(context: Iterable[ContextItem]) -> bool:
+    """Whether the latest statement in ``context`` about the passage's reading speaks of numbers rather
+    than of Boolean algebra."""
+    lines = {kind: max((item.line for item in context if item.kind == kind), default=-1)
+             for kind in (KIND, NUMBERS_KIND)}
+    # (two sentences of one line: which came first is not kept, and the doubt leaves the step open)
+    return lines[NUMBERS_KIND] >= lines[KIND] >= 0
 
 
 def written_as_logic(text: str) -> bool:

@@ -126,9 +126,9 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
     if relation in EQUALITY and any(item.kind == boolean.KIND for item in context) and not modular_prose \
             and not modular.mentions_modulus(lhs + " " + rhs):
         # (working modulo 2, a code's + is XOR, not OR: 1 + 1 = 0)
-        rest = tuple(item for item in context if item.kind != boolean.KIND)
+        rest = tuple(item for item in context if item.kind not in (boolean.KIND, boolean.NUMBERS_KIND))
         return _as_boolean(lhs, rhs, relation, macros=macros, first=first, seed=seed, explain=explain,
-                           context=rest, indefinite=indefinite, rows=rows, clause=clause, derived=derived,
+                           context=rest, contested=boolean.contested(context), indefinite=indefinite, rows=rows, clause=clause, derived=derived,
                            modular_prose=modular_prose, note=note, chain=chain)
     if any(item.kind == VALUES for item in context):
         # the letters the prose gives a finite set of values (y_i in {-1, +1}) are first read as real
@@ -1017,10 +1017,16 @@ def _as_boolean(lhs: str, rhs: str, relation: str, **options) -> Verdict:
     decides the step otherwise) does not hold either, and where no side is a name the line defines
     (``s = a \\oplus b``) or a letter the prose gives a value."""
     macros = options["macros"]
+    contested = options.pop("contested", False)
     compared = boolean.compare(lhs, rhs, macros)
-    if compared is not None and compared[0]:
+    if compared is not None and compared[0] and not (contested and not boolean.written_as_logic(lhs + " " + rhs)):
         return Verdict(Status.VERIFIED, boolean.VERIFIED_REASON)
     verdict = check_step(lhs, rhs, relation, **options)
+    if compared is not None and compared[0]:
+        # the prose turned to numbers after it spoke of logic, and the step writes nothing only logic
+        # writes (x + x = x): verified only where it holds as arithmetic too
+        return verdict if verdict.status is Status.VERIFIED else Verdict(
+            Status.UNVERIFIED, boolean.ARITHMETIC_IN_LOGIC, elapsed=verdict.elapsed)
     if compared is None:
         if verdict.status is Status.REFUTED and boolean.marked(lhs + " " + rhs) \
                 and re.search(r"(?<!\\)\b[A-Za-z]", re.sub(r"\\[A-Za-z]+", " ", lhs + " " + rhs)):

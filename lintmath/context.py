@@ -1032,13 +1032,17 @@ def independence_items(doc: Document, macros: dict[str, Macro]) -> list[ContextI
     return items
 
 
+#: the rhs of an item that ends the statements of its kind and lhs above it (see context_for)
+ENDS = "<ends>"
+
 #: how many lines below its sentence each kind of statement of the prose holds
 _PASSAGE_REACH = {symmetric.KIND: symmetric.REACH, rotations.KIND: rotations.REACH, linearmaps.KIND: linearmaps.REACH,
                   declared.KIND: declared.REACH,
                   complexes.KIND: complexes.REACH, reals.KIND: reals.REACH, dependence.KIND: dependence.REACH,
                   independence.KIND: independence.REACH, dependence.APPLIED: dependence.APPLIED_REACH,
                   quantum.STATE_KIND: quantum.STATE_REACH, reynolds.KIND: reynolds.REACH,
-                  normalcdf.KIND: normalcdf.REACH, poisson.KIND: poisson.REACH, boolean.KIND: boolean.REACH}
+                  normalcdf.KIND: normalcdf.REACH, poisson.KIND: poisson.REACH, boolean.KIND: boolean.REACH,
+                  boolean.NUMBERS_KIND: boolean.REACH}
 
 
 def _named_items(doc: Document, kind: str, statements: list[tuple[int, frozenset[str], bool]]) -> list[ContextItem]:
@@ -1256,10 +1260,13 @@ def document_context(doc: Document, own: dict | None = None) -> list[ContextItem
     items.extend(state_items(doc, macros))
     items.extend(_named_items(doc, reynolds.KIND, reynolds.statements_of(doc.lines)))
     items.extend(_named_items(doc, boolean.KIND, boolean.statements_of(doc.lines)))
+    items.extend(_named_items(doc, boolean.NUMBERS_KIND, boolean.numbers_statements_of(doc.lines)))
     items.extend(_named_items(doc, poisson.KIND, poisson.statements_of(doc.lines)))
     items.extend(dependence_items(doc))
     items.extend(ContextItem(normalcdf.KIND, "", "\\Phi", "", "", f"{doc.path}:{line}", line, False, doc.path,
                              continues) for line, continues in normalcdf.statements_of(doc.lines))
+    items.extend(ContextItem(normalcdf.KIND, "", "\\Phi", "", ENDS, f"{doc.path}:{line}", line, False, doc.path,
+                             continues) for line, continues in normalcdf.endings_of(doc.lines))
     items.extend(_named_items(doc, dependence.APPLIED, dependence.applied_statements(doc.lines)))
     items.extend(log_base_items(doc))
     items.extend(values_items(doc, macros))
@@ -1324,7 +1331,11 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
             # letter that varies) holds for the derivations of its own passage: a letter reused chapters
             # later may name another quantity
             if here and item.path == path and here - item.line <= _PASSAGE_REACH[item.kind]:
-                independent.append(item)
+                if item.rhs == ENDS:
+                    # a later sentence gave the name another meaning: the statements above it no longer hold
+                    independent = [kept for kept in independent if kept.kind != item.kind or kept.lhs != item.lhs]
+                else:
+                    independent.append(item)
         elif item.kind == FORGET:
             for key in (item.name + item.label, item.name + item.label + "()",
                         item.name + item.label + _EVALUATED_KEY):

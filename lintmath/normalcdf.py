@@ -22,6 +22,20 @@ _NORMAL = re.compile(r"\bstandard(?:ised|ized)?\s+normal\b|\bnormal\s+(?:cdf|c\.
 _NEGATED = re.compile(r"\b(?:not|never|nor|unlike)\b|n't\b", re.IGNORECASE)
 
 
+# a sentence that gives \Phi another meaning: a physical quantity named beside it, or \Phi said to be one
+_OTHER = re.compile(r"\b(?:flux|potential|phase|work\s+function|stream\s+function|angle|field|wave\s*function"
+                    r"|totient|golden|porosity|quantum\s+yield|heat\s+flow|power|velocity)\b", re.IGNORECASE)
+_STATISTICS = re.compile(r"\b(?:cdf|c\.d\.f|distribution|normal|gaussian|probabilit|table|z-?scores?|quantile)",
+                         re.IGNORECASE)
+
+
+def endings_of(lines: tuple[str, ...] | list[str]) -> list[tuple[int, bool]]:
+    """(line, continues) for every sentence of the prose of ``lines`` that writes \\Phi as another quantity
+    (``the flux $\\Phi$ through the loop``): below it, a statement above no longer says which \\Phi is meant."""
+    return [(line, sentence.lstrip()[:1].islower()) for line, sentence in prose_sentences(lines)
+            if _PHI.search(sentence) and _OTHER.search(sentence) and not _STATISTICS.search(sentence)]
+
+
 def statements_of(lines: tuple[str, ...] | list[str]) -> list[tuple[int, bool]]:
     """(line, continues) for every sentence of the prose of ``lines`` that writes \\Phi beside the standard
     normal (``continues``: the sentence opens in lowercase, a clause explaining the display above)."""

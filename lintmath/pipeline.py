@@ -458,7 +458,8 @@ def check_documents(docs: Iterable[Document | ExtractError], paths: list[str], c
         verdicts = iter(_run_with_progress(all_tasks, config.jobs, progress, len(read), cache))
     decided = [[StepResult(p.derivation, p.step, next(verdicts)) for p in pending] for pending in per_doc]
     decided = _settle_knock_ons(decided, per_doc_tasks, config, cache)
-    decided = [qubitorder.settle(steps) for steps in decided]
+    decided = [qubitorder.settle(steps, () if isinstance(doc, ExtractError) else doc.lines)
+               for steps, doc in zip(decided, read)]
     results = []
     for path, doc, steps in zip(paths, read, decided):
         if isinstance(doc, ExtractError):

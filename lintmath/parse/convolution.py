@@ -40,12 +40,26 @@ _STAR = r"\s*(?:\*|\\ast(?![A-Za-z]))\s*"
 _NAMED = re.compile(r"\(\s*(" + _NAME + r"(?:" + _STAR + _NAME + r")+)\s*\)\s*(\[[^\[\]]*\]|\([^()]*\))")
 
 
+# the point a convolution is taken at: its time letter, shifted by terms free of it
+_POINT = re.compile(r"\s*(" + _NAME + r")\s*((?:[+-][^\[\]()]*)?)")
+
+
 def applied_names(text: str) -> str:
     """``(x * h)[k]`` as ``(x[k] * h[k])``: the convolution of named signals at a point, which the
-    stars between applied signals write too."""
+    stars between applied signals write too. A shifted point shifts one operand only (``(x * h)[k - 3]``
+    is ``x[k - 3] * h[k]``: shifting both would shift the convolution twice); a point that is no time letter
+    plus a shift (``(x * h)[2k]``) is left as written."""
     def spread(match: re.Match) -> str:
         names = re.split(_STAR, match.group(1))
-        return "(" + " * ".join(name + match.group(2) for name in names) + ")"
+        bracket = match.group(2)
+        point = _POINT.fullmatch(bracket[1:-1])
+        if point is None:
+            return match.group(0)
+        letter, shift = point.groups()
+        if shift and re.search(re.escape(letter) + r"(?![A-Za-z])", shift):
+            return match.group(0)
+        at = bracket[0] + letter + bracket[-1]
+        return "(" + " * ".join(name + (bracket if k == 0 else at) for k, name in enumerate(names)) + ")"
     return _NAMED.sub(spread, text)
 
 

