@@ -316,6 +316,11 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
                                    indefinite=indefinite)
             if stated is not None:
                 return stated
+    if verdict.status is Status.UNVERIFIED and relation in EQUALITY and verdict.reason.endswith(linalg.BLOCKS):
+        assembled = _verified_as_blocks(lhs, rhs, relation, macros=macros, first=first, seed=seed, context=context,
+                                        indefinite=indefinite)
+        if assembled is not None:
+            return assembled
     if verdict.status in (Status.UNVERIFIED, Status.REFUTED) and relation in EQUALITY \
             and (any(item.kind == linearmaps.KIND for item in context) or linearmaps.annotated(lhs + " " + rhs)):
         # (an unverified step that the default reading cannot build, a map of vectors or letters
@@ -1354,6 +1359,29 @@ def _verified_with_rotations(lhs: str, rhs: str, relation: str, **options) -> Ve
 
     def reading(step: Parsed) -> Parsed:
         return Parsed(step.lhs, step.rhs, replace(step.letters, stated_rotations=keys))
+    return _verified_as_written(lhs, rhs, relation, guess, reading=reading, **options)
+
+
+def _verified_as_blocks(lhs: str, rhs: str, relation: str, **options) -> Verdict | None:
+    """A verified verdict for a step whose written matrices hold matrices (``[[R, t], [0^T, 1]]^{-1} =
+    [[R^T, -R^T t], [0^T, 1]]`` below "$R$ is a rotation matrix") that holds once each is assembled from
+    its blocks, with the matrices the prose states rotations so; None otherwise. Verify-only: a capital
+    in a written matrix may as well be a number (the author's A, B, C, D of a 2 x 2 inverse), and what
+    fails for blocks is decided as it was, unread."""
+    context = options.get("context", ())
+    parsed = _read_again(lhs, rhs, options)
+    if parsed is None:
+        return None
+    square = parsed.letters.matrices - parsed.letters.tall - parsed.letters.wide
+    stated = [item for item in context if item.kind == rotations.KIND and set(item.lhs.split(",")) & square]
+    keys = frozenset(key for item in stated for key in item.lhs.split(",")) & square
+    guess = "the written matrices assembled from their blocks"
+    if keys:
+        guess += "; " + ", ".join(sorted(k.split(":")[-1] for k in keys)) + " a rotation (as stated at " \
+            + ", ".join(sorted({item.where for item in stated})) + ")"
+
+    def reading(step: Parsed) -> Parsed:
+        return Parsed(step.lhs, step.rhs, replace(step.letters, blocks=True, stated_rotations=keys))
     return _verified_as_written(lhs, rhs, relation, guess, reading=reading, **options)
 
 

@@ -208,7 +208,11 @@ def names(tree: n.Node, letters: Letters) -> dict[str, str]:
                 continue
             if read_as_product(node, letters):
                 if node.func.base not in letters.integer and node.func.base not in letters.index:
-                    out[_timeless(node.func, letters).key] = node.func.base
+                    # l_2(s_1 c_2 - ...) read as a product names l_2, as l_2 written alone does (below):
+                    # by its bare letter, the factor would pass for a new name l beside l_2
+                    fixed = [_item_text(i) for i in node.func.indices if not _is_index_letter(i, letters, bound)]
+                    key = _timeless(node.func, letters).key + ("[" + ",".join(fixed) + "]" if fixed else "")
+                    out[key] = node.func.base
             else:
                 out[_timeless(node.func, letters).key + "()"] = node.func.base
         if isinstance(node, n.Deriv):

@@ -18,6 +18,10 @@ SIZE = 3
 MatrixT = sp.ImmutableMatrix
 
 
+# why a written matrix with matrices among its entries is not read by default (see blocks)
+BLOCKS = "a matrix of matrices (block matrices)"
+
+
 class ShapeProblem(Exception):
     """Shapes that do not fit; the lowering turns it into Undecidable."""
 
@@ -381,8 +385,40 @@ def formal_determinant(rows: list[list]):
 def literal(rows: list[list]) -> MatrixT:
     rows = [[scalar(v) for v in row] for row in rows]
     if any(is_matrix(v) for row in rows for v in row):
-        raise ShapeProblem("a matrix of matrices (block matrices)")
+        raise ShapeProblem(BLOCKS)
     return MatrixT(rows)
+
+
+def blocks(rows: list[list]) -> MatrixT:
+    """A written matrix of blocks assembled into one: ``[[R, t], [0^T, 1]]`` of a 3 x 3 R and a 3-vector
+    t is the 4 x 4 rigid transform. Every block row shares one height and every block column one width;
+    a number is a 1 x 1 block, except 0, which is a zero block of whatever size its row and column give.
+    A number other than 0 where a larger block belongs (1 for the identity?) is not read."""
+    rows = [[scalar(v) for v in row] for row in rows]
+    if len({len(row) for row in rows}) != 1:
+        raise ShapeProblem("block rows of different lengths")
+
+    def size(value) -> tuple[int, int] | None:
+        if is_matrix(value):
+            return value.shape
+        return None if value == 0 else (1, 1)
+
+    heights: list[set[int]] = [set() for _ in rows]
+    widths: list[set[int]] = [set() for _ in rows[0]]
+    for i, row in enumerate(rows):
+        for j, value in enumerate(row):
+            shape = size(value)
+            if shape is not None:
+                heights[i].add(shape[0])
+                widths[j].add(shape[1])
+    if any(len(h) > 1 for h in heights) or any(len(w) > 1 for w in widths):
+        raise ShapeProblem("blocks whose sizes do not fit")
+    # a row or column of zeros alone (the 0 of a direction [d; 0]) is a row or column of numbers
+    tall = [next(iter(h), 1) for h in heights]
+    wide = [next(iter(w), 1) for w in widths]
+    assembled = [[value if is_matrix(value) else sp.zeros(tall[i], wide[j]) if value == 0
+                  else sp.Matrix([[value]]) for j, value in enumerate(row)] for i, row in enumerate(rows)]
+    return MatrixT(sp.Matrix.vstack(*(sp.Matrix.hstack(*row) for row in assembled)))
 
 
 def total(values: list, kind: str):

@@ -216,6 +216,9 @@ class Letters:
     # matrices written on both sides of another, one end transposed or inverted (M\Sigma M^T, P^{-1}AP):
     # a change of basis or a propagation, which a name such as M or P does not make symmetric there
     transforms: frozenset[str] = frozenset()
+    # written matrices with matrices among their entries ([[R, t], [0^T, 1]]) assembled from their
+    # blocks: a reading that only verifies (see check._verified_as_blocks)
+    blocks: bool = False
 
 
 def stacked_counts(found: tuple) -> frozenset[str]:
@@ -1216,7 +1219,8 @@ def _capitals_as_numbers(trees) -> set[str]:
                 factors = den.factors if isinstance(den, n.Mul) else (den,)
                 if all(isinstance(f, n.Num) or isinstance(f, n.Sym) and not f.style for f in factors):
                     out.update(f.key for f in factors if capital(f))
-    return out | _exponents_in_entries(trees) | _weights_of_entries(trees) | _components_of_lists(trees)
+    return out | _exponents_in_entries(trees) | _weights_of_entries(trees) | _components_of_lists(trees) \
+        | _entries_beside_written_numbers(trees)
 
 
 def _entry_scalar(node: n.Node) -> bool:
@@ -1266,6 +1270,53 @@ def _weights_of_entries(trees) -> set[str]:
                 beside = []
             (weights if beside and all(_entry_scalar(g) for g in beside) else other).add(x.key)
     return weights - other
+
+
+def _entries_beside_written_numbers(trees) -> set[str]:
+    """Plain capitals in the entries of a written column (or row) that multiplies a written matrix of
+    numbers whose width (height) is its length, and that itself has a number other than 0 among its
+    entries: the X, Y, Z of a camera's [[f, 0, 0, 0], [0, f, 0, 0], [0, 0, 1, 0]] [X; Y; Z; 1], world
+    coordinates. Read as blocks, the product makes each entry one row high and the 1 makes the column
+    one wide, so every entry is a number; a block matrix ([R, t; 0, 1] [x; 1]) has letters in the other
+    factor and stays as it is. Entries that transpose, invert or pair up capitals (X^T Y, a number made
+    of vectors) may hold blocks of other sizes and are left alone."""
+    def numeric(lit: n.MatrixLit) -> bool:
+        return not any(isinstance(x, n.Sym) and (x.base[:1].isupper() or "bf" in x.style.split("+")
+                                                 or _greek_capital(replace(x, indices=())))
+                       for row in lit.rows for e in row for x in e.walk())
+
+    def one_by_one(entry: n.Node) -> bool:
+        return not any(isinstance(x, (n.Transpose, n.Inner, n.Norm, n.MatrixLit)) or isinstance(x, n.Pow)
+                       and _is_minus_one(x.exp) or isinstance(x, n.Mul) and sum(
+                           isinstance(f, n.Sym) and f.base[:1].isupper() for f in x.factors) > 1
+                       for x in entry.walk())
+
+    def written_one(entry: n.Node) -> bool:
+        return isinstance(entry, n.Num) and entry.value.strip("0.") != ""
+
+    out: set[str] = set()
+    for tree in trees:
+        for node in tree.walk():
+            if not isinstance(node, n.Mul):
+                continue
+            for k, (f, g) in enumerate(zip(node.factors, node.factors[1:])):
+                if (node.ops[k] if k < len(node.ops) else "") not in ("", "\\cdot"):
+                    continue
+                f, g = _unwrapped(f), _unwrapped(g)
+                if not (isinstance(f, n.MatrixLit) and isinstance(g, n.MatrixLit)) or f.det or g.det:
+                    continue
+                if numeric(f) and all(len(row) == 1 for row in g.rows) and len(g.rows) == len(f.rows[0]):
+                    lines = [[row[0] for row in g.rows]]  # a column after the numbers
+                elif numeric(g) and len(f.rows) == 1 and len(f.rows[0]) == len(g.rows):
+                    lines = [list(f.rows[0])]  # a row before them
+                else:
+                    continue
+                entries = [e for line in lines for e in line]
+                if not any(written_one(e) for e in entries) or not all(one_by_one(e) for e in entries):
+                    continue
+                out.update(x.key for e in entries for x in e.walk() if isinstance(x, n.Sym) and not x.style
+                           and not x.indices and len(x.base) == 1 and x.base.isupper())
+    return out
 
 
 def _components_of_lists(trees) -> set[str]:
@@ -3284,6 +3335,8 @@ class Lowerer:
         rows = [[self.lower(c) for c in row] for row in node.rows]
         if node.det:
             return linalg.formal_determinant(rows)
+        if self.letters.blocks and any(linalg.is_matrix(linalg.scalar(v)) for row in rows for v in row):
+            return linalg.blocks(rows)
         return linalg.literal(rows)
 
     def lower_Pow(self, node: n.Pow) -> sp.Expr:

@@ -2498,6 +2498,24 @@ class Parser:
                        bracket=open_tok.text, params=params)
         return indicator_probability(node) or node
 
+    def projection(self, t: Token) -> n.Node:
+        """``\\operatorname{proj}_{\\mathbf{u}} \\mathbf{v}``: the projection of v onto the line of the vector
+        u, written out as \\frac{\\langle u, v \\rangle}{\\langle u, u \\rangle} u. Only onto a vector (a bold,
+        arrowed or plain lowercase letter, or a written column): proj_W v onto a subspace W needs its basis."""
+        self.advance()
+        toks, _, _ = self.script_tokens()
+        onto = self.sub_parse(toks)
+        inner = onto.inner if isinstance(onto, n.Paren) else onto
+        vector = isinstance(inner, n.MatrixLit) and not inner.det or isinstance(inner, n.Sym) and not inner.indices \
+            and not inner.primes and not inner.labels and (
+                "bf" in inner.style.split("+") or "arrow" in inner.style.split("+")
+                or not inner.style and len(inner.base) == 1 and inner.base.islower())
+        if not vector or self.at("^", "_"):
+            raise ParseFailure("a projection onto what may be a subspace")
+        arg = self.function_argument()
+        return n.Mul(t.start, arg.end, (n.Div(t.start, arg.end, n.Inner(t.start, arg.end, onto, arg),
+                                              n.Inner(t.start, arg.end, onto, onto)), onto))
+
     def sign_label(self, close_text: str) -> n.Node | None:
         """``P(+)``, ``P(x \\mid -)``, ``p(w \\mid +)``: a sign alone as an argument names a class (the
         positive or negative one in classification notes), a label like any other name."""
@@ -3063,6 +3081,8 @@ class Parser:
             return self.function(Token("cmd", word, t.start, e), n.DIAGONAL)
         if word in ("diag", "rank", "argmax", "argmin", "arg", "lim", "prox", "vec"):
             raise ParseFailure(f"{word} is not decided yet")
+        if word == "proj" and self.at("_"):
+            return self.projection(t)
         sym = self.symbol_scripts(Token("letter", word, s, e), word, "op", start=t.start)
         if not self.at("(", "["):
             if t.text == "\\operatorname" and t.declared and self.peek() is not None \

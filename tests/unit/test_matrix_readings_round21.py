@@ -43,9 +43,11 @@ def test_slips_with_raised_capitals_are_refuted(lhs: str, rhs: str) -> None:
 
 
 def test_a_capital_also_written_as_an_entry_stays_a_block() -> None:
-    # exp of a block-diagonal matrix: A and B are blocks there, which are not read
+    # exp of a block-diagonal matrix: A and B are blocks there, read only in the reading that assembles
+    # the blocks, which verifies and never refutes
     lhs = r"\exp\begin{pmatrix} A & 0 \\ 0 & B \end{pmatrix}"
-    assert _status(lhs, r"\begin{pmatrix} e^{A} & 0 \\ 0 & e^{B} \end{pmatrix}") == "unverified"
+    assert _status(lhs, r"\begin{pmatrix} e^{A} & 0 \\ 0 & e^{B} \end{pmatrix}") == "verified"
+    assert _status(lhs, r"\begin{pmatrix} e^{B} & 0 \\ 0 & e^{A} \end{pmatrix}") == "unverified"
 
 
 @pytest.mark.parametrize("lhs, rhs", [

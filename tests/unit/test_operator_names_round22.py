@@ -23,8 +23,9 @@ def test_an_operator_named_through_a_font_switch_in_mathop_is_read(lhs: str, rhs
 
 
 @pytest.mark.parametrize("lhs, rhs", [
-    (r"\operatorname{proj}_{\mathbf{a}}(\mathbf{b}) + \operatorname{proj}_{\mathbf{a}}(\mathbf{c})",
-     r"\operatorname{proj}_{\mathbf{a}}(\mathbf{b} + \mathbf{c})"),
+    # (proj onto a vector is written out, and linear: see test_graphics_robotics_round28)
+    (r"\operatorname{clip}_{\mathbf{a}}(\mathbf{b}) + \operatorname{clip}_{\mathbf{a}}(\mathbf{c})",
+     r"\operatorname{clip}_{\mathbf{a}}(\mathbf{b} + \mathbf{c})"),
     (r"\operatorname{warp}(s) + \operatorname{warp}(t)", r"\operatorname{warp}(s + t)"),
     (r"\operatorname{warp}(s)^2", r"\operatorname{warp}(s^2)"),
     (r"3\operatorname{warp}(s)", r"\operatorname{warp}(3s)"),
@@ -33,7 +34,7 @@ def test_an_unknown_operator_is_not_read_as_a_factor(lhs: str, rhs: str) -> None
     # read as a factor, any operator would be linear (and square its argument with itself)
     verdict = check_step(lhs, rhs, "=")
     assert verdict.status.value == "unverified"
-    assert "warp" in verdict.reason or "proj" in verdict.reason or "matrix" in verdict.reason
+    assert "warp" in verdict.reason or "clip" in verdict.reason or "matrix" in verdict.reason
 
 
 def test_an_undefined_operator_is_named_as_written() -> None:
