@@ -52,7 +52,7 @@ from lintmath.relations import EQUALITY, INEQUALITY, LOGICAL, PLUS_MINUS, find_r
 from lintmath.comparator import (
     EQUATION_TO_SOLVE, GATES_DIFFER, SAMPLED_VALUES, SERIES_DIFFER, SIZE_DEPENDENT, Comparator, Outcome, _canonical_calls, _cases_differ_off_samples,
     _differs_where_large, _holds_at_integers, _holds_where_negative, _is_index_letter, _item_text, _written_alone, event_excuse, names,
-    shown_name, stated_ranges,
+    shown_name, stated_ranges, equation_cases_differ,
 )
 from lintmath.conventions import (
     CONDITION_FOLLOWS, DELTA_OPERATOR, HOLDS_IN_A_READING, LIST_ON_LEFT, MIXED_NUMBER, MODULUS_IN_PROSE, MU_AS_MEAN,
@@ -69,6 +69,8 @@ __all__ = ["check_step", "parse_step", "Parsed", "Outcome", "DELTA_OPERATOR", "L
            "SIZE_DEPENDENT", "STAR_OPERATION"]
 
 
+EQUATION_CASE_UNREACHED = "holds at the sampled points, which solve no equation; differs or cannot be judged " \
+    "where the condition of a case {} holds"
 UNCOUNTED_DIFFER = "differs over a few terms of a sum without bounds over a number (\\sum_n x^n): its range is not written"
 VALUED_SET_DIFFER = ("differs where the set is {1, ..., m}; the step uses the set's elements as numbers, "
                      "and what they are (a symmetric set, a group) is not decided")
@@ -2835,6 +2837,9 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
                            "letters are integers", elapsed=elapsed)
         if has_cases(parsed.lhs, parsed.rhs) and _cases_differ_off_samples(comparator):
             return Verdict(Status.UNVERIFIED, CASES_UNREACHED, elapsed=elapsed)
+        unreached = equation_cases_differ(comparator) if has_cases(parsed.lhs, parsed.rhs) else ""
+        if unreached:
+            return Verdict(Status.UNVERIFIED, EQUATION_CASE_UNREACHED.format(unreached), elapsed=elapsed)
         if _piecewise(parsed) and not comparator.indefinite and _cases_differ_off_samples(comparator):
             # (an antiderivative holds up to its constant, ln|2x| + C = ln|x| + C, which the points off
             # the samples do not ask)

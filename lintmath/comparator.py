@@ -1731,6 +1731,50 @@ def _holding_readings(comparator: "Comparator") -> list[frozenset]:
     return [frozenset(), *holding]
 
 
+def equation_cases_differ(comparator: "Comparator") -> str:
+    """For a step that holds at the sampled points, with a case whose condition is an equation
+    (``\\begin{cases} 1 & x = 0 \\\\ \\frac{\\sin x}{x} & x \\neq 0 \\end{cases}``): the equation (``x = 0``)
+    where it differs or cannot be judged, in some reading that holds at the samples. No sampled point solves
+    the equation, so its case was never asked: the step is put there (the letter given the value
+    the equation names, the other letters sampled off the samples) before it is verified. Empty
+    where every such case holds."""
+    for flips in _holding_readings(comparator):
+        try:
+            _, a, b = comparator.own_pair(flips, False, 0)
+        except Exception:  # noqa: BLE001 -- a reading that cannot be built decides nothing here
+            continue
+        found = [r for side in (a, b) for p in side.atoms(sp.Piecewise) for _, c in p.args
+                 for r in ([c] if isinstance(c, (sp.Eq, sp.Ne)) else c.atoms(sp.Eq, sp.Ne))]
+        for relation in found:
+            at = _equation_point(relation)
+            written = f"{sp.sstr(relation.lhs)} = {sp.sstr(relation.rhs)}"
+            if at is None:
+                return written  # x + y = 1, f(x) = 0: no one letter the equation fixes
+            a_at, b_at = a.subs(*at), b.subs(*at)
+            symbols = sorted(a_at.free_symbols | b_at.free_symbols, key=lambda x: x.name)
+            agree = 0
+            for p in range(4):
+                point = {x: SMALL_VALUES[(p + k) % len(SMALL_VALUES)] for k, x in enumerate(symbols)}
+                va, vb = evaluate(a_at, point), evaluate(b_at, point)
+                if va is None or vb is None:
+                    continue
+                if not comparator.holds(va, vb):
+                    return written
+                agree += 1
+            if not agree:
+                return written
+    return ""
+
+
+def _equation_point(relation: sp.Basic) -> tuple[sp.Symbol, sp.Expr] | None:
+    """The letter an equation (or its negation) fixes and the value it fixes it at: ``x = 0``, ``2 = k``;
+    None when neither side is a letter the other side is free of."""
+    for letter, value in ((relation.lhs, relation.rhs), (relation.rhs, relation.lhs)):
+        if isinstance(letter, sp.Symbol) and letter not in value.free_symbols:
+            return letter, value
+    return None
+
+
 def _builds(comparator: "Comparator", flips: frozenset) -> bool:
     """Whether a reading's two sides can be lowered at all."""
     try:

@@ -36,6 +36,8 @@ Decide = Callable[..., Verdict]
 
 
 CASES_AT_INTEGERS = "differs between integers only, where a case's boundary moves (k \\le n - 1 for k < n): not decided"
+EQUATION_CASES = ("differs where no equation of a case holds; its letters may be labels or integers the prose fixes "
+                  "(u \\neq v of labels \\pm 1, where uv = -1): not decided")
 STAR_OPERATION = ("differs with * read as a product; * may be an operation defined elsewhere "
                   "(x * y = x + y + xy, a group's law): not decided")
 DISPERSION_OF_VARIABLE = ("sigma (or a parameter subscripted by a scaled variable) of a random variable may be "
@@ -1360,6 +1362,7 @@ _CONVENTIONS: tuple[tuple[str, Callable[[_Refuted], bool | str | None]], ...] = 
     (ROUNDED_VALUE_PUT_IN, lambda s: s.relation == "="
      and _puts_in_rounded_value(s.lhs, s.rhs, s.relation, s.decide, **s.options)),
     (CASES_AT_INTEGERS, lambda s: _cases_hold_at_integers(s.lhs, s.rhs, s.relation, s.macros, s.seed)),
+    (EQUATION_CASES, lambda s: _has_equation_cases(s.lhs, s.rhs, s.macros)),
     ("", lambda s: _operator_refusal(s.lhs, s.rhs, s.macros)),
     ("", _library_redefined),
     (FUNCTION_REACH, lambda s: _function_reach(s.lhs, s.rhs, s.relation, s.macros, s.seed)),
@@ -1460,6 +1463,18 @@ def implied_means(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> tuple[Cont
                     mean = _mean_over(text, op, f"{base}_{{{op.var}}}")
                     means[base] = ContextItem("result", base, rf"\bar{{{base}}}", "=", mean, "", 0)
     return tuple(means[base] for base in sorted(means))
+
+
+def _has_equation_cases(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> bool:
+    """Whether a refuted step has a case whose condition is an equation or its negation (``u \\neq v``):
+    the samples, which solve no equation, say nothing of the values its letters take, and the labels
+    (+1 and -1) or counts a case over an equation rests on are the prose's, so the step is not refuted."""
+    try:
+        parsed = parse_step(lhs, rhs, macros)
+    except (ParseFailure, RecursionError):
+        return False
+    return any(isinstance(x, n.Cases) and any(r in ("==", "!=") for rels in x.relations for r in rels)
+               for tree in (parsed.lhs, parsed.rhs) for x in tree.walk())
 
 
 def _cases_hold_at_integers(lhs: str, rhs: str, relation: str, macros: Mapping[str, Macro], seed: int) -> bool:

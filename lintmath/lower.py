@@ -1629,7 +1629,7 @@ def _ellipsis_ranges(trees: tuple[n.Node, ...], bounded: dict[str, tuple]) -> di
     fold = next(iter(folds.values()))
     names = _indexed_names(fold.body, fold.var)
     return {x.var: (fold.lo, fold.hi) for tree in trees for x in tree.walk()
-            if isinstance(x, n.BigOp) and x.lo is None and x.var not in bounded and not x.extra_vars
+            if isinstance(x, n.BigOp) and x.lo is None and not x.values and x.var not in bounded and not x.extra_vars
             and _indexed_names(x.body, x.var) & names}
 
 
@@ -1905,7 +1905,8 @@ def has_uncounted_sum(*trees: n.Node) -> bool:
     x^n/n!``, where n indexes nothing): its range, 0 to infinity most often, is not written, and the
     few terms a sum without bounds is given can verify what holds for any range (linearity) but
     refute nothing."""
-    return any(isinstance(x, n.BigOp) and x.lo is None and not _indexes_with(x.body, {x.var, *x.extra_vars})
+    return any(isinstance(x, n.BigOp) and x.lo is None and not x.values
+               and not _indexes_with(x.body, {x.var, *x.extra_vars})
                for tree in trees for x in tree.walk())
 
 
@@ -2246,7 +2247,7 @@ def sum_count_candidates(letters: Letters, trees: tuple[n.Node, ...]) -> frozens
     variable of a derivative or integral, or differentiated itself."""
     nodes = [x for t in trees for x in t.walk()]
     if not any(isinstance(x, n.BigOp) and x.kind == "sum" and x.lo is None and x.hi is None and not x.tuples
-               for x in nodes):
+               and not x.values for x in nodes):
         return frozenset()
     taken = letters.index | letters.integer | letters.integration | letters.matrices | letters.vectors \
         | letters.required
@@ -3435,6 +3436,10 @@ class Lowerer:
         for value, sides, relations in zip(node.values, node.sides, node.relations):
             lowered = [self._case_scalar(x) for x in (value, *sides)]
             condition = sp.And(*(_CASE_RELATIONAL[r](a, b) for r, a, b in zip(relations, lowered[1:], lowered[2:])))
+            if any(r in ("==", "!=") for r in relations) and isinstance(condition, sp.logic.boolalg.BooleanAtom):
+                # k = 0 with k an index given a whole number, or a letter known positive: decided before
+                # the point where the equation holds could be asked (see comparator.equation_cases_differ)
+                raise Undecidable("a case whose condition is an equation decided by the instance is not decided yet")
             pieces.append((lowered[0], condition if sides else sp.true))
         return sp.Piecewise(*pieces)
 
@@ -4294,6 +4299,8 @@ class Lowerer:
         if any(v in self.env or v in self.series_vars for v in node.over):
             # \sum_i \sum_{j \in N(i)}: one set per i, which no single set of the instance stands for
             raise Undecidable("a sum over a set that changes with an outer index is not decided yet")
+        if node.values:
+            return self.lower_listed(node)
         if ("probability",) in self.inst.flips and probability.over_values(node, self.letters.distributions):
             node = replace(node, lo=None, hi=None)  # \sum_{x \in X} p(x, y): over the values of x
         elif node.lo is None and node.var in self.inst.bounds:
@@ -4334,6 +4341,25 @@ class Lowerer:
         self.env = saved
         if node.kind in ("max", "min"):
             return _extremum(node.kind, terms)
+        return linalg.total(terms, node.kind)
+
+    def lower_listed(self, node: n.BigOp) -> sp.Expr:
+        """A sum or product over a set of whole numbers written out (``\\sum_{s \\in \\{-1, 1\\}}``): its
+        terms at each element, the index bound to it as a range's index is."""
+        if self.letters.entries and indexes_entries(node, dict(self.letters.entries)):
+            # \sum_{i \in \{1, 3\}} w_i x_i beside w^T x: the support of a sparse vector, or part of it
+            raise Undecidable("a sum over the entries of a vector with bounds other than its dimension")
+        saved = dict(self.env)
+        terms = []
+        try:
+            for value in node.values:
+                at = self.lower(value)
+                if not at.is_Integer:
+                    raise Undecidable("a sum over a set is not decided yet")
+                self.env[node.var] = int(at)
+                terms.append(self.lower(node.body))
+        finally:
+            self.env = saved
         return linalg.total(terms, node.kind)
 
     def lower_Optimum(self, node: n.Optimum) -> sp.Expr:
@@ -4522,7 +4548,8 @@ def has_infinite_series(*trees: n.Node) -> bool:
                for tree in trees for x in tree.walk())
 
 
-_CASE_RELATIONAL = {"<": sp.StrictLessThan, "<=": sp.LessThan, ">": sp.StrictGreaterThan, ">=": sp.GreaterThan}
+_CASE_RELATIONAL = {"<": sp.StrictLessThan, "<=": sp.LessThan, ">": sp.StrictGreaterThan, ">=": sp.GreaterThan,
+                    "==": sp.Eq, "!=": sp.Ne}
 
 
 def has_cases(*trees: n.Node) -> bool:

@@ -86,7 +86,7 @@ def _bound_letters(trees) -> tuple[set[str], set[str]]:
         for node in tree.walk():
             if isinstance(node, n.BigOp):
                 bound.update((node.var, *node.extra_vars))
-                if node.lo is not None and not _over_a_set(node):
+                if (node.lo is not None or node.values) and not _over_a_set(node):
                     ranged.update((node.var, *node.extra_vars))
             elif isinstance(node, (n.Integral, n.Limit)):
                 bound.add(node.var.base)
@@ -119,7 +119,7 @@ def _over_a_set(node: n.BigOp) -> bool:
 def over_values(node: n.BigOp, distributions: tuple) -> bool:
     """Whether a sum runs over the values of a variable of one of the step's distributions: without
     bounds, or over the set the variable ranges in (``\\sum_{x \\in \\mathcal{X}} p(x)``)."""
-    if node.extra_vars or not (node.lo is None or _over_a_set(node)):
+    if node.extra_vars or node.values or not (node.lo is None or _over_a_set(node)):
         return False
     return any(k == ("sym", node.var, ()) for _, names in distributions for k in names)
 

@@ -93,7 +93,7 @@ def _whole_range(node: n.BigOp) -> bool:
     from 0 to one less (0-based). A sum from 2 to n, or to n - 1, is over part of it, and the X
     beside it is not the matrix of its terms."""
     if node.lo is None:
-        return node.hi is None
+        return node.hi is None and not node.values
     if not isinstance(node.lo, n.Num):
         return False
     if node.lo.value == "1":

@@ -322,7 +322,8 @@ class BigOp(Node):
     ``exclude`` holds ``j`` for ``\\sum_{i \\neq j}``; ``extra_vars`` the rest of ``\\sum_{i,j}`` (or of the
     tuple of ``\\sum_{(i,j) \\in E}``, with ``tuples``).
     ``least``: for terms written around an ellipsis, how many the author wrote out (the range must have
-    at least as many). ``over``: for a sum over a set (``x \\in N(i)``), the letters the set depends on."""
+    at least as many). ``over``: for a sum over a set (``x \\in N(i)``), the letters the set depends on.
+    ``values``: for one over a set of numbers written out (``s \\in \\{-1, 1\\}``), its elements."""
 
     kind: str
     var: str
@@ -334,6 +335,7 @@ class BigOp(Node):
     least: int = 0
     over: tuple[str, ...] = ()
     tuples: bool = False  # \\sum_{(i,j) \\in E}: var and extra_vars run together, over the pairs of a set
+    values: tuple[Node, ...] = ()  # \\sum_{s \\in \\{-1, 1\\}}: the elements of a set written out (lo, hi None)
 
 
 @dataclass(frozen=True)
@@ -525,8 +527,8 @@ def letter_free(node: Node) -> bool:
 class Cases(Node):
     """``\\begin{cases} v_1 & c_1 \\\\ v_2 & \\text{otherwise} \\end{cases}``: the value of the first case whose
     condition holds. A condition is a chain of inequalities: ``sides[k]`` are its expressions and
-    ``relations[k]`` the relations between consecutive ones (``<``, ``<=``, ``>``, ``>=``); both are
-    empty for ``otherwise``."""
+    ``relations[k]`` the relations between consecutive ones (``<``, ``<=``, ``>``, ``>=``), or one
+    equation (``==``) or its negation (``!=``) between two; both are empty for ``otherwise``."""
 
     values: tuple[Node, ...]
     sides: tuple[tuple[Node, ...], ...]

@@ -32,8 +32,11 @@ MAX_DEPTH = 120
 CASES_ENVS = {"cases", "dcases", "cases*", "dcases*"}
 CASE_RELATIONS = {"<": "<", ">": ">", "\\le": "<=", "\\leq": "<=", "\\leqslant": "<=", "\\ge": ">=",
                   "\\geq": ">=", "\\geqslant": ">="}
-# relations that make a condition no inequality between expressions (an equation, a set, a label's value)
-CASE_OTHER_RELATIONS = {"=", "\\neq", "\\ne", "\\in", "\\notin", "\\equiv", "\\approx", "\\sim", "\\subset",
+# an equation or its negation, read as a case's whole condition (``\\kappa = 0``, ``x \\neq 1``): see
+# comparator.equation_cases_differ, which asks the step at the equation's own point
+CASE_EQUATIONS = {"=": "==", "\\neq": "!=", "\\ne": "!="}
+# relations that make a condition no inequality between expressions (a set, a label's value)
+CASE_OTHER_RELATIONS = {"\\in", "\\notin", "\\equiv", "\\approx", "\\sim", "\\subset",
                         "\\subseteq", "\\mid", ":", "\\colon"}
 # the words before a condition, and those that stand for every case not listed above
 CASE_LEADS = {"if", "for", "when", "where"}
@@ -2967,9 +2970,10 @@ class Parser:
     def cases(self, begin: Token, env: str) -> n.Cases:
         """``\\begin{cases} x & x \\ge 0 \\\\ -x & \\text{otherwise} \\end{cases}``: a piecewise function, each row a
         value and the condition it holds under (after ``\\text{if}`` or a comma), ``otherwise`` or ``else``
-        for the rest. Only inequalities between expressions are read as conditions: an equation
-        (``\\kappa = 0``, ``y_i \\neq y'``) holds at no sampled point, and its cases often rest on the
-        letters' being integers or labels; a set (``x \\in A``) or words say what only the prose knows."""
+        for the rest. Inequalities between expressions are read as conditions, and one equation or its
+        negation (``\\kappa = 0``, ``x \\neq 1``), which holds at no sampled point: the step is then asked
+        at the equation's point too (see comparator.equation_cases_differ); a set (``x \\in A``) or words
+        say what only the prose knows."""
         rows = self.env_rows(env)
         if not rows or any(len(row) != 2 for row in rows):
             raise ParseFailure(f"a {env} row without one value and one condition")
@@ -3655,6 +3659,7 @@ class Parser:
         t = self.advance()
         kind = "sum" if t.text == "\\sum" else "prod"
         var, lo, hi, exclude, extra = None, None, None, [], []
+        values: tuple[n.Node, ...] = ()
         over_set = None
         family = None
         primed: dict[tuple[str, int], str] = {}
@@ -3663,7 +3668,9 @@ class Parser:
             toks, _, _ = self.script_tokens()
             toks, primed = _primed_indices(toks)
             family = _condition_family(_between_bounds(toks))
-            var, lo, exclude, extra = self.bounds(_between_bounds(toks), conditions=True)
+            var, lo, exclude, extra = self.bounds(_between_bounds(toks), conditions=True, listed=True)
+            if isinstance(lo, list):
+                values, lo = tuple(lo), None
             over_set, lo = (lo, None) if isinstance(lo, tuple) else (None, lo)
             upper = _upper_bound(toks, self)
             if upper is not None:  # \sum_{1 \le i \le n}: both bounds below the sign
@@ -3678,6 +3685,8 @@ class Parser:
             var, lo, exclude, extra = self.bounds(toks)
             over_set, lo = (lo, None) if isinstance(lo, tuple) else (None, lo)
         over: tuple[str, ...] = ()
+        if values and (hi is not None or extra):
+            raise ParseFailure("a sum over a set is not decided yet")
         if over_set is not None:
             if hi is not None:
                 raise ParseFailure(f"\\{kind} over a set with an upper bound")
@@ -3709,7 +3718,7 @@ class Parser:
             body, rest, ops = _split_product_body(body, {var, *extra})
         # a list of indices with a set came as a tuple (\sum_{(i,j) \in E}, see bounds)
         node = n.BigOp(t.start, body.end, kind, var, lo, hi, body, tuple(exclude), tuple(extra), over=over,
-                       tuples=bool(extra) and over_set is not None)
+                       tuples=bool(extra) and over_set is not None, values=values)
         if rest:
             return n.Mul(t.start, rest[-1].end, (node, *rest), any(ops), ops)
         return node
@@ -4200,11 +4209,12 @@ class Parser:
                     return j + len(kept), j + len(kept) + len(moved)
         return None
 
-    def bounds(self, toks: list[Token],
-               conditions: bool = False) -> tuple[str, n.Node | tuple | None, list[n.Node], list[str]]:
+    def bounds(self, toks: list[Token], conditions: bool = False,
+               listed: bool = False) -> tuple[str, n.Node | tuple | None, list[n.Node], list[str]]:
         """``k``, ``k=1``, ``i \\neq j``, ``i,j``, ``i=1``, ``x \\in S``: the index, its lower bound (both
         bounds, as a pair, for a set) and exclusions; with ``conditions``, also ``t_i \\le t`` (see
-        condition_range)."""
+        condition_range); with ``listed``, also ``s \\in \\{-1, 1\\}`` (see written_values), whose
+        elements come as a list in place of the bound."""
         if not toks:
             raise ParseFailure("an empty sum index")
         first = toks[0]
@@ -4227,6 +4237,9 @@ class Parser:
         if rest[0].text in ("\\neq", "\\ne") and len(rest) > 1:
             return var, None, [self.sub_parse(rest[1:])], []
         if rest[0].text == "\\in" and len(rest) > 1:
+            values = self.written_values(rest[1:]) if listed and self.written_range(rest[1:]) is None else None
+            if values is not None:
+                return var, values, [], []
             return var, self.set_range(rest[1:]), [], []
         if rest[0].text in ("\\ge", "\\geq", "\\geqslant", ">") and len(rest) > 1:
             # \sum_{n \ge 0}: from the bound on, without end (generating functions), as a set's range
@@ -4281,6 +4294,26 @@ class Parser:
         except ParseFailure:
             return None
         return n.Num(head.start, head.end, str(first)), last
+
+    def written_values(self, toks: list[Token]) -> list[n.Node] | None:
+        """``\\{-1, 1\\}``, ``\\{0, 2, 5\\}``: a set of whole numbers written out, no ellipsis, each once, as
+        its elements; None for any other set. Only numbers: listed letters (``\\{a, b\\}``) may be equal, and
+        a set holds an equal element once, so its sum would not be the sum of the letters written."""
+        if len(toks) < 3 or toks[0].text not in ("\\{", "\\lbrace") or toks[-1].text not in ("\\}", "\\rbrace"):
+            return None
+        values: list[n.Node] = []
+        seen: set[int] = set()
+        for item in _top_level_items(toks[1:-1]):
+            sign = item[:1] if item and item[0].is_("-") else []
+            digits = item[len(sign):]
+            if len(digits) != 1 or digits[0].kind != "num" or not digits[0].text.isdigit():
+                return None
+            value = -int(digits[0].text) if sign else int(digits[0].text)
+            if value in seen:
+                return None  # \{1, 1\}: a slip or a multiset, not decided
+            seen.add(value)
+            values.append(self.sub_parse(item))
+        return values
 
     def set_range(self, toks: list[Token]) -> tuple[n.Node, n.Node, tuple[str, ...]]:
         """``\\sum_{x \\in S}`` over a finite set named by a symbol (``S``, ``\\mathcal{X}``, ``C_i``) or by a
@@ -5292,14 +5325,16 @@ def _case_condition(cell: list[Token], last: bool) -> tuple[list[list[Token]], l
             depth += 1
         elif t.kind == "close" or t.text in (")", "]", "\\}", "\\right"):
             depth -= 1
-        if depth == 0 and t.text in CASE_RELATIONS:
-            relations.append(CASE_RELATIONS[t.text])
+        if depth == 0 and (t.text in CASE_RELATIONS or t.text in CASE_EQUATIONS):
+            relations.append(CASE_RELATIONS.get(t.text) or CASE_EQUATIONS[t.text])
             parts.append([])
         elif t.text in CASE_OTHER_RELATIONS or t.text in TEXT_WORDS or t.text in (",", "\\land", "\\wedge", "\\lor"):
             raise ParseFailure("a case whose condition is not an inequality between expressions is not decided yet")
         else:
             parts[-1].append(t)
     if not relations or any(not p for p in parts):
+        raise ParseFailure("a case whose condition is not an inequality between expressions is not decided yet")
+    if len(relations) > 1 and any(r in CASE_EQUATIONS.values() for r in relations):
         raise ParseFailure("a case whose condition is not an inequality between expressions is not decided yet")
     if len(relations) > 1 and len({r[0] for r in relations}) != 1:
         raise ParseFailure("a chain of inequalities in both directions")
