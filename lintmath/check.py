@@ -27,7 +27,7 @@ from lintmath.lower import (
 )
 from lintmath import arithmetic, einstein, implication, linalg, modular, probability, quantum
 from lintmath import additive, complexes, declared, dependence, expectation, independence, infotheory, logbase, matfunc, primed, refusals, rotations, series, symmetric
-from lintmath import boolean, linearmaps, normalcdf, poisson, quaternions, reals, reynolds, stacked
+from lintmath import boolean, landau, linearmaps, normalcdf, poisson, quaternions, reals, reynolds, stacked
 from lintmath import tuples as tuples_reading
 from lintmath.budget import BudgetExceeded, work_time
 from lintmath.context import (
@@ -217,6 +217,11 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
                            indefinite=indefinite)
     verdict = _check_step(lhs, rhs, relation, macros=macros, first=first, seed=seed, explain=explain,
                           context=context, indefinite=indefinite, chain=chain)
+    if verdict.status is not Status.VERIFIED and relation in EQUALITY and landau.writes_order_term(lhs + " " + rhs):
+        # a truncated expansion, e^h = 1 + h + O(h^2): decided as h -> 0, verified only
+        expansion = landau.verified_expansion(lhs, rhs, macros, seed)
+        if expansion is not None:
+            return expansion
     if verdict.status is Status.UNVERIFIED and relation in EQUALITY and (
             verdict.reason.endswith(STAR_UNREAD) or _writes_convolution_sum(lhs, rhs, macros)):
         return _as_convolutions(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,

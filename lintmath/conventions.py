@@ -651,6 +651,37 @@ def _rounds_to_whole(lhs: str, rhs: str) -> bool:
     return value.denominator != 1 and math.floor(value) <= whole <= math.ceil(value)
 
 
+CHOPPED_DECIMAL = ("a decimal cut off after its last digit rather than rounded (chopping: 2/3 = 0.6666), as "
+                   "notes on floating point do: not decided")
+
+
+def _chopped_decimal(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> bool:
+    """Whether a refuted step equates a side without letters to a decimal of three significant digits or
+    more that is its value chopped (cut off toward zero) to the digits written: ``\\sqrt{3} = 1.7320``.
+    Rounding is the reading that verifies, but truncation is a rounding mode of its own (numerical
+    analysis teaches both), so such a decimal is no slip; one off in any other way stays refuted.
+    Asked of refuted steps only."""
+    for written, other in ((rhs, lhs), (lhs, rhs)):
+        if not _WRITTEN_DECIMAL.fullmatch(written):
+            continue
+        digits = written.replace(" ", "").lstrip("-").split(".")
+        if len((digits[0] + digits[1]).lstrip("0")) < 3:
+            continue
+        try:
+            value = side_value(parse_math(other, macros))
+        except (ParseFailure, RecursionError):
+            continue
+        if value is None or not value.is_real:
+            continue
+        places = len(digits[1])
+        exact = Fraction(str(value))  # 30 significant digits: far below the last digit written
+        scaled = exact * 10 ** places
+        chopped = Fraction(math.floor(scaled) if scaled >= 0 else math.ceil(scaled), 10 ** places)
+        if chopped == Fraction(written.replace(" ", "")) and exact != chopped:
+            return True
+    return False
+
+
 ROUNDED_VALUE_PUT_IN = "holds with a number put in for a part of the line before, rounded (5\\sqrt{2} = 5(1.4))"
 #: a decimal written somewhere in a side: the cheap test before any parsing
 _WRITTEN_DECIMAL_IN = re.compile(r"\d\.\d")
@@ -1357,6 +1388,7 @@ _CONVENTIONS: tuple[tuple[str, Callable[[_Refuted], bool | str | None]], ...] = 
                                                                       or s.derived)),
     (ROUNDED_DECIBELS, lambda s: _rounded_decibels(s.lhs, s.rhs, s.relation, s.decide, **s.options)),
     (ROUNDED_TO_WHOLE, lambda s: s.relation == "=" and _rounds_to_whole(s.lhs, s.rhs)),
+    (CHOPPED_DECIMAL, lambda s: s.relation == "=" and _chopped_decimal(s.lhs, s.rhs, s.macros)),
     (INDICATOR_DOMAIN, lambda s: _indicator_holds_elsewhere(s.lhs, s.rhs, s.relation, s.macros, s.seed)),
     (WRITTEN_PRODUCT_REPLACED, lambda s: s.relation in EQUALITY and _written_product_replaced(s.lhs, s.rhs, s.macros)),
     (ROUNDED_VALUE_PUT_IN, lambda s: s.relation == "="
