@@ -31,7 +31,8 @@ from lintmath import boolean, landau, linearmaps, normalcdf, poisson, quaternion
 from lintmath import tuples as tuples_reading
 from lintmath.budget import BudgetExceeded, work_time
 from lintmath.context import (
-    EARLIER, EVALUATED, RELATION, SUPERSEDED, VALUES, ContextItem, head_label, with_earlier_values, with_letters,
+    EARLIER, EVALUATED, RELATION, SUPERSEDED, VALUES, ContextItem, head_label, value_key, with_earlier_values,
+    with_letters,
 )
 from lintmath.differentials import (
     DIFFERENTIALS, SPACED_D, differential_gap, differentiated_by, has_differentials, has_plain_differentials,
@@ -367,6 +368,9 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
             # \partial u/\partial x + \partial v/\partial y = 0 beside $u = ax$, $v = -ay$: nothing on the right
             # asks for the values, which decide the derivatives
             or verdict.reason.startswith("depends on ") and verdict.reason.endswith(UNDEFINED_HERE)
+            # g'(t) = 2g(t) beside "Define $g(t) := e^{2t}$": a function on both sides, read as a stand-in,
+            # is decided by its value in force
+            or verdict.reason.startswith(UNDECIDED_FUNCTION)
             # m\omega_n^2\sin^2(\omega_n t) + k\cos^2(\omega_n t) = k beside $\omega_n = \sqrt{k/m}$: the label n
             # written twice reads as Einstein's dummy, but the step holds as written once the value is put in
             or verdict.reason == EINSTEIN_DIFFER):
@@ -2050,6 +2054,8 @@ FUNCTIONS_ELSEWHERE = ("drops the function ",)
 # the end of the reason for a derivative of a name the step does not define (du/dx beside $u = ax$ of the
 # prose), which a value in force may decide
 UNDEFINED_HERE = ", which is not defined here"
+#: ... and of a step whose functions, read as stand-ins, do not decide it (see Comparator.decide)
+UNDECIDED_FUNCTION = "depends on what "
 
 
 #: a written matrix (not \\begin{vmatrix}, a determinant and so a number)
@@ -3418,15 +3424,32 @@ def apply_definitions(parsed: Parsed, definitions: list[Definition], first: bool
         return parsed, [], False
     defined = {d.head.base for d in definitions}
     wanted = {d.head.base for d in definitions if d.head.key in LIBRARY}
-    wanted |= gap_names(parsed, first) & defined
+    gap = gap_names(parsed, first)
+    wanted |= gap & defined
+    # u^2 = a^2 + 2ab + b^2 below u \equiv a + b: the names the step introduces are those of the definition
+    # of a name it writes, which it has put in
+    written = {x.base for side in (parsed.lhs, parsed.rhs) for x in side.walk() if isinstance(x, n.Sym)}
+    wanted |= {d.head.base for d in definitions if d.head.base in written
+               and gap & {x.base for x in d.body.walk() if isinstance(x, n.Sym)} - {d.head.base}}
+    functions = {d.head.base for d in definitions if d.function}
     for tree in (parsed.lhs, parsed.rhs):
         for node in tree.walk():
             if isinstance(node, (n.Deriv, n.Del)) and isinstance(node.body, n.Sym) and node.body.base in defined:
                 wanted.add(node.body.base)
+            # g'(t) = 2g(t), \frac{d}{dx}\phi(x) = \phi(x)(1 - \phi(x)): a defined function's derivative
+            # is related to the function only by its definition, whichever sides it stands on
+            applied = node.body if isinstance(node, (n.Deriv, n.Del)) else node
+            if isinstance(applied, n.Apply) and applied.func.base in functions \
+                    and (applied.primes or applied is not node):
+                wanted.add(applied.func.base)
             # \partial \ln Y / \partial \ln K, d \ln Y / dt: the log of a letter differentiated asks for its value
             logged = log_of_letter(node.body) if isinstance(node, (n.Deriv, n.DerivBy)) else None
             if logged is not None and logged.base in defined:
                 wanted.add(logged.base)
+    # 1 - \phi(x) = \phi(-x): a defined function applied at points the other side does not apply it at
+    # relates them only through its definition (the same applications on both sides need none)
+    left, right = _applications(parsed.lhs, functions), _applications(parsed.rhs, functions)
+    wanted |= {base for base, _ in left ^ right}
     if not wanted:
         return parsed, [], False
     lhs, used_l = substitute(parsed.lhs, definitions, wanted)
@@ -3434,6 +3457,12 @@ def apply_definitions(parsed: Parsed, definitions: list[Definition], first: bool
     if not used_l and not used_r:
         return parsed, [], False
     return reclassified(parsed, lhs, rhs), used_l + used_r, bool(used_r)
+
+
+def _applications(tree: n.Node, functions: set[str]) -> set[tuple[str, str]]:
+    """The applications of ``functions`` in ``tree``, each as its name and its arguments' tree."""
+    return {(x.func.base, "|".join(value_key(a) for a in x.args) + "'" * x.primes)
+            for x in tree.walk() if isinstance(x, n.Apply) and x.func.base in functions}
 
 
 def _restates_library(definition: Definition, macros: Mapping[str, Macro], seed: int) -> bool:

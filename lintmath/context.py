@@ -21,7 +21,7 @@ from lintmath.parse import nodes as n
 from lintmath.parse.parser import parse_math, parse_stated_value
 from lintmath.parse.tokens import ParseFailure, macro_table, tokenize
 from lintmath.parse.vocabulary import GREEK
-from lintmath.relations import find_relations, normalize_relation
+from lintmath.relations import RelationMatch, find_relations, normalize_relation
 
 DEFINING = {":=", "==="}
 
@@ -61,6 +61,9 @@ class ContextItem:
     # values given anew below
     # the chain make its number one of the past (MSB = SSB/(k - 1) = 20, then "$\mathrm{SSB} = 60$")
     formula: str = ""
+    # a function's value read off a chain's head at expressions (see _defined_at_expression), which gives
+    # way to a definition of the same name above it
+    instance: bool = False
 
 
 _POSITIONS = re.compile(r"\b(?:start|end)=\d+, |\bslash=(?:True|False)")
@@ -306,7 +309,8 @@ def definition_of(step: Step, macros: dict[str, Macro], path: str,
         lhs = parse_math(step.lhs.text, macros)
         head = defined_head(lhs)
         if head is None:  # the head of most chains is an expression, not a name: its rhs needs no reading
-            return _constant_defined(lhs, step, macros, path)
+            return _constant_defined(lhs, step, macros, path) \
+                or _defined_at_expression(lhs, step, macros, path, functions or set())
     except (ParseFailure, RecursionError):
         return None
     try:
@@ -361,6 +365,125 @@ def _constant_defined(lhs: n.Node, step: Step, macros: dict[str, Macro], path: s
     line = step.lhs.line
     where = f"{path}:{line}" if line or step.lhs.page is None else f"{path}:p{step.lhs.page}"
     return ContextItem(LETTER, letter, step.lhs.text, "=", step.rhs.text, where, line, False, path)
+
+
+#: the variables a function read off a head at expressions is given, the first that its step does not write
+_FRESH = ("u", "s", "r", "q", "p", "z", "w")
+#: a stand-in for an argument while the value is read as a function of it (no document writes it)
+_PLACEHOLDER = "\\mathcal{Z}"
+
+
+def _defined_at_expression(lhs: n.Node, step: Step, macros: dict[str, Macro], path: str,
+                           functions: set[str]) -> ContextItem | None:
+    """A result when a chain opens with a function at expressions whose value writes them whole and
+    nothing else of them: ``f(x + tv) = (x + tv)^T A (x + tv)`` gives f(u) = u^T A u, and ``g(x, W + \\Delta_W, b)
+    = (W + \\Delta_W)x + b`` gives g(x, u, b) = ux + b, which the chain's later rows (``= f(x) + ...``) rest on.
+    A result only verifies: the head may be a claim about an f the prose defined (then this gives way,
+    see document_context). None for any other head, and for a function the document defined above."""
+    if step.index != 0 or step.relation != "=" or not isinstance(lhs, n.Apply) or lhs.primes \
+            or lhs.bracket != "(" or lhs.func.base in functions or lhs.func.key in LIBRARY \
+            or expectation.kind_of(lhs) is not None or lhs.func.indices or lhs.func.style:
+        return None
+    text, rhs_text = step.lhs.text, step.rhs.text
+    compound = [a for a in lhs.args if parameter_key(a) is None]
+    if not compound or _PLACEHOLDER in rhs_text or not all(_ranges_freely(a) for a in compound):
+        return None
+    # each expression a variable of its own: f(x, x + 1) and g(x + 1, x + 2) say nothing off their diagonal
+    letters = [set(_named_letters(a)) for a in compound] + [{_shape(a) for a in lhs.args if a not in compound}]
+    if sum(len(group) for group in letters) != len(set().union(*letters)):
+        return None
+    try:
+        value = parse_math(rhs_text, macros)
+    except (ParseFailure, RecursionError):
+        return None
+    written = {x.base for side in (lhs, value) for x in side.walk() if isinstance(x, n.Sym)}
+    params, spans = [], []
+    for k, arg in enumerate(lhs.args):
+        if arg not in compound:
+            params.append(text[arg.start:arg.end].strip())
+            continue
+        # a variable of its own, which neither side writes (so that no letter of the step is captured)
+        chosen = next((x for x in _FRESH if x not in written and x not in params), None)
+        # the expression written whole, as a node of the value's tree, never a piece of a longer sum
+        # (the x + h of x + h^2 is none)
+        found = _occurrences(value, _shape(arg), tuple(_shape(t) for t in arg.terms)
+                             if isinstance(arg, n.Add) and arg.terms[0].sign == "+" else ())
+        if chosen is None or not found:
+            return None
+        spans += [(start, end, k) for start, end in found]
+        params.append(chosen)
+    spans.sort()
+    if any(a[1] > b[0] for a, b in zip(spans, spans[1:])):
+        return None
+    replaced = rhs_text
+    for start, end, k in reversed(spans):
+        replaced = f"{replaced[:start]}{{{_PLACEHOLDER}_{{{k}}}}}{replaced[end:]}"
+    try:
+        body = parse_math(replaced, macros)
+    except (ParseFailure, RecursionError):
+        return None
+    gone = set().union(*letters[:-1])
+    if gone & set(_named_letters(body)) \
+            or any(isinstance(x, n.Sym) and x.base == lhs.func.base for x in body.walk()):
+        # a letter of the expression outside it (f(x + h) = x^2 + 2xh + h^2), or f on both sides
+        return None
+    for k, chosen in enumerate(params):
+        replaced = replaced.replace(f"{{{_PLACEHOLDER}_{{{k}}}}}", f"{{{chosen}}}")
+    head_text = f"{text[lhs.func.start:lhs.func.end].strip()}({', '.join(params)})"
+    line = step.lhs.line
+    where = f"{path}:{line}" if line or step.lhs.page is None else f"{path}:p{step.lhs.page}"
+    return ContextItem("result", lhs.func.base, head_text, "=", replaced, where, line, False, path,
+                       lettered=True, value=value_key(body), instance=True)
+
+
+def _ranges_freely(arg: n.Node) -> bool:
+    """Whether ``arg`` takes every value as one of its letters does: it writes that letter once, alone or as
+    a factor of a term (x + tv, 2x, a\\mathbf{v} + b\\mathbf{w}), so the head gives its function everywhere;
+    x^2 or e^x would give it on part of the line only."""
+    if isinstance(arg, n.Sym):
+        return True
+    counts: dict[str, int] = {}
+    for letter in _named_letters(arg):
+        counts[letter] = counts.get(letter, 0) + 1
+    terms = [t.node for t in arg.terms] if isinstance(arg, n.Add) else [arg]
+    for term in terms:
+        factors = term.factors if isinstance(term, n.Mul) else (term,)
+        if any(isinstance(f, n.Sym) and counts.get(_shape(f)) == 1 for f in factors):
+            return True
+    return False
+
+
+def _named_letters(tree: n.Node) -> list[str]:
+    """The names ``tree`` writes, each as its shape with its subscripts (\\Delta_x apart from x and \\Delta_W),
+    once for each time it is written."""
+    if isinstance(tree, n.Sym):
+        return [_shape(tree)]
+    return [name for child in tree.children() for name in _named_letters(child)]
+
+
+_SIGN_POSITIONS = re.compile(r"\bsign_start=-?\d+")
+
+
+def _shape(tree: n.Node) -> str:
+    """value_key, also without where a term's sign was written: x + h as the sum it is, wherever it stands."""
+    return _SIGN_POSITIONS.sub("", value_key(tree))
+
+
+def _occurrences(tree: n.Node, key: str, terms: tuple[str, ...] = ()) -> list[tuple[int, int]]:
+    """The spans of the outermost nodes of ``tree`` that read ``key`` (see _shape), and, for a sum whose
+    ``terms`` are given, of the runs of a longer sum's terms that are those terms in order (the x + h of
+    x + h + 1, which is (x + h) + 1; never of x + h^2)."""
+    if _shape(tree) == key:
+        return [(tree.start, tree.end)]
+    if isinstance(tree, n.Add) and terms and len(tree.terms) > len(terms):
+        shapes = [_shape(t) for t in tree.terms]
+        for i in range(len(shapes) - len(terms) + 1):
+            if tuple(shapes[i:i + len(terms)]) == terms:
+                # (from the first term's value on: its sign, a + written between, stays)
+                rest = tree.terms[:i] + tree.terms[i + len(terms):]
+                return [(tree.terms[i].node.start, tree.terms[i + len(terms) - 1].end),
+                        *(span for term in rest for span in _occurrences(term, key, terms))]
+    return [span for child in tree.children() for span in _occurrences(child, key, terms)]
 
 
 def _at_own_constant(lhs: n.Apply, constants: dict[str, set[str]]) -> bool:
@@ -528,7 +651,8 @@ def prose_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
                 if bound is not None:
                     items.append(replace(bound, where=f"{doc.path}:{number}", line=number, path=doc.path))
                     continue
-                if len(found) != 1 or normalize_relation(math[found[0].start:found[0].end]) not in ("=", ":="):
+                if len(found) != 1 or normalize_relation(math[found[0].start:found[0].end]) not in ("=", ":=") \
+                        and not _defining_equiv(math, found[0], line):
                     continue
                 lhs, rhs = math[:found[0].start].strip(), math[found[0].end:].strip()
                 try:
@@ -584,6 +708,17 @@ def prose_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
                                          has_letters(rhs, macros), value_key(body), _explains(line[:match.start()]),
                                          _takes(line[:match.start()])))
     return items
+
+
+# (also a line that works in Z_n, F_q or GF(q), where \\equiv is equality of residues)
+_CONGRUENCE = re.compile(r"\\[pb]?mod\b|\bmod(?:ulo)?\b|congruen|residue|\\mathbb\{?[ZF]|\bGF\s*\(", re.IGNORECASE)
+
+
+def _defining_equiv(math: str, relation: RelationMatch, line: str) -> bool:
+    """Whether ``\\equiv`` in inline math names a value ("we write $u \\equiv a + b$"), as := does, rather
+    than a congruence ("$a \\equiv 1 \\pmod 4$", a sentence about residues), which gives no value."""
+    written = math[relation.start:relation.end]
+    return normalize_relation(written) == "===" and "equiv" in written and not _CONGRUENCE.search(line)
 
 
 def _objective_stated(left: n.Node, lhs: str, rhs: str, macros: dict[str, Macro]) -> tuple[n.Node, str] | None:
@@ -1271,7 +1406,14 @@ def document_context(doc: Document, own: dict | None = None) -> list[ContextItem
     items.extend(log_base_items(doc))
     items.extend(values_items(doc, macros))
     items.sort(key=lambda c: (c.path == doc.path, c.line))
-    return items
+    kept, given = [], set()
+    for item in items:
+        if item.instance and item.name in given:
+            continue  # the head is a claim about the function defined above, not its definition
+        if item.kind in ("define", "result") and not item.instance:
+            given.add(item.name)
+        kept.append(item)
+    return kept
 
 
 # a left side written as an application, f(x) or \sigma\left(z\right)
