@@ -27,7 +27,7 @@ from lintmath.lower import (
 )
 from lintmath import arithmetic, einstein, implication, linalg, modular, probability, quantum
 from lintmath import additive, complexes, declared, dependence, expectation, independence, infotheory, logbase, matfunc, primed, refusals, rotations, series, symmetric
-from lintmath import boolean, landau, linearmaps, normalcdf, poisson, quaternions, reals, reynolds, stacked
+from lintmath import boolean, landau, linearmaps, minkowski, normalcdf, poisson, quaternions, reals, reynolds, stacked
 from lintmath import tuples as tuples_reading
 from lintmath.budget import BudgetExceeded, work_time
 from lintmath.context import (
@@ -281,6 +281,11 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
                                              explain=explain, context=context, indefinite=indefinite)
     if verdict.status is Status.UNVERIFIED and relation in EQUALITY and series.OPEN_ELLIPSIS in verdict.reason:
         return _open_series(lhs, rhs, macros or {}, seed, verdict)
+    if verdict.status is Status.UNVERIFIED and relation in EQUALITY and "_" in lhs + rhs and "\\" in lhs + rhs:
+        # Greek indices contracted with the Minkowski metric (see minkowski.py): only ever confirms
+        lorentz = minkowski.decide(lhs, rhs, macros, context)
+        if lorentz is not None:
+            return Verdict(Status.VERIFIED if lorentz[0] else Status.UNVERIFIED, lorentz[1], elapsed=verdict.elapsed)
     if verdict.status is Status.UNVERIFIED and verdict.reason.startswith(NAMES_ELSEWHERE) and relation in EQUALITY:
         transposed = _verified_with_transposes(lhs, rhs, relation, macros=macros, first=first, seed=seed,
                                                context=context, indefinite=indefinite)

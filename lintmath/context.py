@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from lintmath import complexes, declared, dependence, expectation, independence, linearmaps, logbase, normalcdf, quantum
+from lintmath import complexes, declared, dependence, expectation, independence, linearmaps, logbase, minkowski, normalcdf, quantum
 from lintmath import boolean, poisson, reals, reynolds, rotations, symmetric
 from lintmath import tuples as tuples_reading
 from lintmath.model import Derivation, Document, Macro, Step
@@ -1404,6 +1404,8 @@ def document_context(doc: Document, own: dict | None = None) -> list[ContextItem
                              continues) for line, continues in normalcdf.endings_of(doc.lines))
     items.extend(_named_items(doc, dependence.APPLIED, dependence.applied_statements(doc.lines)))
     items.extend(log_base_items(doc))
+    items.extend(ContextItem(minkowski.KIND, "", "\\eta", "=", str(sign), f"{doc.path}:{line}", line, False, doc.path)
+                 for line, sign in minkowski.statements_of(doc.lines))
     items.extend(values_items(doc, macros))
     items.sort(key=lambda c: (c.path == doc.path, c.line))
     kept, given = [], set()
@@ -1447,6 +1449,7 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
     values = []
     solutions = []
     bases: dict[str, ContextItem] = {}  # the latest base fixed for each of \log, \lg
+    signatures: list[ContextItem] = []  # every signature stated above: two that disagree state none
     for item in items:
         # line numbers order items of the step's own file; other files' items come first
         if item is own or (here and item.path == path and item.line > here + (PROSE_AFTER if item.prose else 0)):
@@ -1464,6 +1467,10 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
         elif item.kind == VALUES:
             if here and item.path == path and here - item.line <= VALUES_REACH:
                 values.append(item)
+        elif item.kind == minkowski.KIND:
+            # the metric's signature, like a logarithm's base, holds from its sentence to the end of the file
+            if here and item.path == path:
+                signatures.append(item)
         elif item.kind == logbase.KIND:
             # a convention of the file's prose holds from its sentence to the end of that file
             if here and item.path == path:
@@ -1529,7 +1536,7 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
                        for old in superseded.get(key, [])[-SUPERSEDED_TRIED:] if old.kind == "define"]
     return tuple(assumptions) + tuple(independent) + tuple(named) + tuple(earlier) + tuple(replaced_values) \
         + tuple(relations) \
-        + tuple(bases.values()) + tuple(values)
+        + tuple(bases.values()) + tuple(signatures) + tuple(values)
 
 
 _EVALUATED_KEY = "#evaluated"

@@ -1519,6 +1519,22 @@ def _sample_vector(node: n.Sym) -> tuple[n.Sym, n.Sym] | None:
     return None
 
 
+def _greek_indices_up(node: n.Pow, env: dict) -> bool:
+    """Whether ``node`` is a tensor's upper index rather than a power: a superscript of Greek letters
+    (none of them given a value) on a letter that also carries Greek subscripts (\\Gamma^\\lambda_{\\mu\\nu},
+    \\delta^\\mu_\\nu), or of two or more Greek letters side by side (F^{\\mu\\nu}). x^\\alpha alone is a power."""
+    if not isinstance(node.base, n.Sym):
+        return False
+    parts = node.exp.factors if isinstance(node.exp, n.Mul) and not node.exp.explicit else (node.exp,)
+    if not all(isinstance(p, n.Sym) and not p.indices and not p.style and p.base.startswith("\\")
+               and p.base[1:] in GREEK and p.base[1:].islower() and p.base not in env for p in parts):
+        return False
+    if len(parts) > 1:
+        return True
+    return any(isinstance(i, n.Sym) and not i.indices and i.base.startswith("\\") and i.base[1:] in GREEK
+               and i.base[1:].islower() for i in node.base.indices)
+
+
 def _index_letter(item: n.Node) -> bool:
     return isinstance(item, n.Sym) and not item.indices and not item.style and not item.labels \
         and _is_letter(item.base) and item.base.islower()
@@ -3350,6 +3366,10 @@ class Lowerer:
             return self.lower(replace(node.base, end=node.end, labels=(*node.base.labels, label)))
         if isinstance(node.exp, n.Sym) and node.exp.base in self.letters.index and isinstance(node.base, n.Sym) \
                 and not node.exp.indices and node.exp.base not in self.env and not node.exp.base.isalpha():
+            raise Undecidable("tensor index notation (p^\\alpha p_\\alpha) is not decided yet")
+        if _greek_indices_up(node, self.env):
+            # \Gamma^\lambda_{\mu\nu}, F^{\mu\nu}: an upper index, whose powers would make F^{\mu\nu} = -F^{\nu\mu}
+            # (antisymmetry) false and T^{\mu\nu} = T^{\nu\mu} (symmetry, a property) an identity
             raise Undecidable("tensor index notation (p^\\alpha p_\\alpha) is not decided yet")
         if _function_of_bracket(node.base) and FUNCTION_POWER in self.inst.flips:
             # \log(x)^2 read as \log(x^2), as some authors mean it

@@ -3799,6 +3799,12 @@ class Parser:
         if nxt is None or not self.starts_atom(nxt):
             raise ParseFailure("a derivative without an operand")
         body = self.product()
+        coordinate = _lorentz_coordinate(body, var)
+        if coordinate is not None and order == 1:
+            # \partial_\mu (x^\nu x_\nu): the derivative along the coordinate x^\mu, not along \mu
+            if isinstance(body, n.Mul) and self.at(*ADD_OPS):
+                raise ParseFailure("how far \\partial_x reaches over the terms after it is not decided")
+            return n.Deriv(t.start, body.end, body, ((coordinate, 1),), True)
         if not isinstance(body, n.Sym) and not _occurs_outside_indices(body, var):
             raise ParseFailure(f"\\partial_{{{var.base}}} of an operand without {var.base} (a coordinate index?) "
                                "is not decided yet")
@@ -5366,6 +5372,25 @@ def _top_level_comma(toks: list[Token]) -> bool:
         if depth == 0 and x.is_(","):
             return True
     return False
+
+
+def _lorentz_coordinate(body: n.Node, var: n.Sym) -> n.Sym | None:
+    """x_\\mu, the coordinate that ``\\partial_\\mu`` differentiates along, where ``var`` is a Greek letter and
+    ``body`` writes the coordinates x with Greek indices (x^\\nu, x_\\nu) and no other letter with one: the
+    operand is then a function of the position alone. None otherwise (\\partial_\\mu A^\\nu, a field's
+    derivative, is not read so)."""
+    if var.indices or var.style or var.base.lstrip("\\") not in GREEK:
+        return None
+
+    def greek(node: n.Node) -> bool:
+        parts = node.factors if isinstance(node, n.Mul) and not node.explicit else (node,)
+        return all(isinstance(p, n.Sym) and p.base.lstrip("\\") in GREEK and not p.indices for p in parts)
+    carriers = {x.base for x in body.walk() if isinstance(x, n.Sym) and x.indices and all(greek(i) for i in x.indices)}
+    carriers |= {x.base.base for x in body.walk() if isinstance(x, n.Pow) and isinstance(x.base, n.Sym)
+                 and greek(x.exp)}
+    if "x" not in carriers or carriers - {"x", "\\eta", "\\delta"}:
+        return None
+    return n.Sym(var.start, var.end, "x", "", (var,))
 
 
 def _occurs_outside_indices(node: n.Node, var: n.Sym) -> bool:
