@@ -220,7 +220,11 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
                           context=context, indefinite=indefinite, chain=chain)
     if verdict.status is not Status.VERIFIED and relation in EQUALITY and landau.writes_order_term(lhs + " " + rhs):
         # a truncated expansion, e^h = 1 + h + O(h^2): decided as h -> 0, verified only
-        expansion = landau.verified_expansion(lhs, rhs, macros, seed)
+        try:
+            definitions = parse_definitions(context, macros or {}, ("define", "result")) if context else []
+        except (ParseFailure, RecursionError):
+            definitions = []
+        expansion = landau.verified_expansion(lhs, rhs, macros, seed, definitions)
         if expansion is not None:
             return expansion
     if verdict.status is Status.UNVERIFIED and relation in EQUALITY and (

@@ -17,7 +17,7 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import replace
-from typing import Mapping
+from typing import Mapping, Sequence
 
 import mpmath
 import sympy as sp
@@ -26,7 +26,8 @@ from lintmath.lower import Instance, Lowerer
 from lintmath.model import Macro, Status, Verdict
 from lintmath.parse import nodes as n
 from lintmath.parse.tokens import ParseFailure
-from lintmath.sides import parse_step
+from lintmath.sides import parse_step, reclassified
+from lintmath.substitute import Definition, substitute
 
 TAYLOR_ORDER = "the two sides, without the order term, differ by terms of that order as the step size tends to 0"
 
@@ -101,9 +102,12 @@ def _mentions_order_symbol(tree: n.Node) -> bool:
     return any(isinstance(x, n.Sym) and x.base == "O" for x in tree.walk())
 
 
-def verified_expansion(lhs: str, rhs: str, macros: Mapping[str, Macro] | None, seed: int = 0) -> Verdict | None:
+def verified_expansion(lhs: str, rhs: str, macros: Mapping[str, Macro] | None, seed: int = 0,
+                       definitions: Sequence[Definition] = ()) -> Verdict | None:
     """A verified verdict where ``lhs = rhs`` is a correct truncated expansion about 0 (see the module
-    docstring), None where that is not shown (never a refutation)."""
+    docstring), None where that is not shown (never a refutation). ``definitions``: those in force, whose
+    names are written out first ((\\gamma - 1)mc^2 = \\frac12 mc^2\\beta^2 + O(\\beta^4) under
+    \\gamma = (1 - \\beta^2)^{-1/2})."""
     # f^{(4)}(x) beside an order term is the fourth derivative (Taylor's remainder), not a label
     lhs, rhs = _NUMBERED_DERIVATIVE.sub(_primed, lhs), _NUMBERED_DERIVATIVE.sub(_primed, rhs)
     try:
@@ -119,6 +123,15 @@ def verified_expansion(lhs: str, rhs: str, macros: Mapping[str, Macro] | None, s
     (letter,) = letters
     if letter in _COUNTING:
         return None
+    if definitions:
+        try:
+            left, used_left = substitute(left, list(definitions))
+            right, used_right = substitute(right, list(definitions))
+        except (ParseFailure, RecursionError):
+            return None
+        if (used_left or used_right) and (_mentions_order_symbol(left) or _mentions_order_symbol(right)):
+            return None
+        parsed = reclassified(parsed, left, right) if used_left or used_right else parsed
     if not right_orders or (left_orders and min(k for _, k in left_orders) < min(k for _, k in right_orders)):
         # h + O(h^2) = h + O(h^3), or a class on the left only: a class is not within the one on the right
         return None
