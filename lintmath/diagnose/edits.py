@@ -464,19 +464,38 @@ def _missing_term(tree: n.Node, span: n.Node, terms: tuple[n.Term, ...], positio
 
 
 def _insertion_edit(terms: tuple[n.Term, ...], position: int, sign: str, body: str, text: str) -> tuple[int, int, str]:
+    before, after = _term_spacing(terms, text)
     if position >= len(terms):
         at = terms[-1].node.end
-        return _edit(text, at, at, f" {sign} {body}")
+        return _edit(text, at, at, f"{before}{sign}{after}{body}")
     following = terms[position]
     if position > 0 or following.sign_start >= 0:
         at = following.sign_start if following.sign_start >= 0 else following.node.start
         if position == 0:
             lead = "-" if sign == "-" else ""
-            return _edit(text, at, at, f"{lead}{body} ")
-        return _edit(text, at, at, f"{sign} {body} ")
+            return _edit(text, at, at, f"{lead}{body}{before}")
+        return _edit(text, at, at, f"{sign}{after}{body}{before}")
     at = following.node.start
     lead = "-" if sign == "-" else ""
-    return _edit(text, at, at, f"{lead}{body} + ")
+    return _edit(text, at, at, f"{lead}{body}{before}+{after}")
+
+
+# what may stand between a term and the sign of the next: spacing alone (``a ~-~ b``, ``a \,+\, b``)
+_SPACING = re.compile(r"(?:~|\\[,;:! >]|\\q?quad\b|\\enspace\b|\s)+")
+
+
+def _term_spacing(terms: tuple[n.Term, ...], text: str) -> tuple[str, str]:
+    """The spacing a sum writes before and after the sign of each of its terms, when it writes one
+    (``~-~``): a term put back is spaced the same, as the author's own line was. Plain blanks otherwise,
+    and where the sum spaces its terms in more than one way."""
+    gaps = {(text[a.node.end : b.sign_start], text[b.sign_start + 1 : b.node.start])
+            for a, b in zip(terms, terms[1:]) if b.sign_start >= a.node.end}
+    marks = {(x.strip(), y.strip()) for x, y in gaps}
+    if len(marks) != 1 or not any(next(iter(marks))) \
+            or not all(_SPACING.fullmatch(x or " ") and _SPACING.fullmatch(y or " ") for x, y in gaps):
+        return " ", " "
+    x, y = next(iter(marks))
+    return f" {x} " if x else " ", f" {y} " if y else " "
 
 
 def _signed_number(node: n.Node) -> Fraction | None:

@@ -113,7 +113,9 @@ def chain_terms(ctx: Context) -> Iterator[Candidate]:
     lacking = _lacking(ctx)
     if ctx.guard and lacking is None:
         return
+    wrapped = isinstance(rhs, n.Paren) and rhs.delim in ("(", "[") and isinstance(_inner(rhs), n.Add)
     for line, sources in _chain_sums(ctx):
+        pairs = []
         for target in targets:
             if not isinstance(target, n.Add) and isinstance(ctx.parent_of(target), (n.Mul, n.Pow, n.Func)):
                 continue  # a bare factor that lost a sum needs parentheses too: not a one-term edit
@@ -125,24 +127,31 @@ def chain_terms(ctx: Context) -> Iterator[Candidate]:
             for source in sources:
                 theirs = [_squash(line[t.node.start : t.node.end]) for t in source.terms]
                 shared = sum(x in present for x in theirs)
-                if not top and not shared:
+                if top or shared:
+                    pairs.append((-shared, not wrapped or target is not rhs, len(pairs), target, terms, present,
+                                  top, source, theirs))
+        # the sum that shares the most terms with the chain's first, as for the line before; then, for a
+        # line that is one bracketed sum, the line itself: brackets around a whole line are those of a
+        # term of a sum, which lost the terms beside it (``(a + b) + (c + d)`` that kept ``(c + d)``)
+        pairs.sort(key=lambda p: p[:3])
+        for fewer, _, _, target, terms, present, top, source, theirs in pairs:
+            shared = -fewer
+            for k, term in enumerate(source.terms):
+                body = _compact(line[term.node.start : term.node.end])
+                if not body or theirs[k] in before or present.count(theirs[k]) >= theirs.count(theirs[k]):
                     continue
-                for k, term in enumerate(source.terms):
-                    body = _compact(line[term.node.start : term.node.end])
-                    if not body or theirs[k] in before or present.count(theirs[k]) >= theirs.count(theirs[k]):
+                if top:
+                    # the line's own sum lacks exactly this term, or the sum it came from shares the line's terms
+                    values = _signed_values(ctx, term)
+                    if not (_equal_values(values, lacking) if values is not None and lacking is not None
+                            else shared and not ctx.guard):
                         continue
-                    if top:
-                        # the line's own sum lacks exactly this term, or the sum it came from shares the line's terms
-                        values = _signed_values(ctx, term)
-                        if not (_equal_values(values, lacking) if values is not None and lacking is not None
-                                else shared and not ctx.guard):
-                            continue
-                    position = _beside(present, theirs, k, len(terms))
-                    new_add = n.Add(target.start, target.end, terms[:position] + (term,) + terms[position:])
-                    shown = ("-" if term.sign == "-" else "") + body
-                    yield Candidate("dropped_term", replace_node(rhs, target, new_add), target.start, target.end,
-                                    _insertion_edit(terms, position, term.sign, body, text),
-                                    f"the term `{shown}` was dropped", term=shown)
+                position = _beside(present, theirs, k, len(terms))
+                new_add = n.Add(target.start, target.end, terms[:position] + (term,) + terms[position:])
+                shown = ("-" if term.sign == "-" else "") + body
+                yield Candidate("dropped_term", replace_node(rhs, target, new_add), target.start, target.end,
+                                _insertion_edit(terms, position, term.sign, body, text),
+                                f"the term `{shown}` was dropped", term=shown)
 
 
 def _top_add(node: n.Node) -> n.Node | None:
@@ -423,7 +432,7 @@ def _product_slots(text: str, node: n.Node) -> list[tuple[tuple[str, str], list[
     ops = tuple((op, w if re.fullmatch(r"\\[A-Za-z]+", w) else op) for op, w in zip(ops, written))
     slots: list[tuple[tuple[str, str], list[_Choice]]] = []
     spans = [(f.start, f.end) for f in factors]  # of the factors, and of the terms of their brackets
-    sums = 0
+    sums = marked = 0
     for op, f in zip(ops, factors):
         if isinstance(f, n.Apply) and f.maybe_product and len(f.args) == 1 and not f.primes:
             slots.append((op, [_Choice("+", _compact(text[f.func.start : f.func.end]), f.func)]))
@@ -438,14 +447,21 @@ def _product_slots(text: str, node: n.Node) -> list[tuple[tuple[str, str], list[
             slot = [_expanded_term(text, t, mark) for t in inner.terms]
             if any(x is None for x in slot):
                 return None
+            if mark is not None:  # a transposed product of letters may be a product of matrices too, each
+                # written both ways, the one after the other
+                slot = [x for t, c in zip(inner.terms, slot) for x in (c, _reversed_transpose(text, t, mark))
+                        if x is not None]
             slots.append((op, slot))
             spans.extend((t.node.start, t.node.end) for t in inner.terms)
             sums += 1
+            marked += mark is not None
         elif isinstance(f, n.Apply) and f.maybe_product:
             return None
         else:
             slots.append((op, [_Choice("+", _compact(text[f.start : f.end]), f)]))
-    if not 1 <= sums <= 2 or len(slots) == sums or len(slots) > 5:
+    # two plain brackets alone are _lost_products' to expand; a transposed one (``(y-Xw)^T(y-Xw)``)
+    # is not, and its terms are written with the mark, as here
+    if not 1 <= sums <= 2 or len(slots) == sums and not marked or len(slots) > 5:
         return None
     # the pieces are copied by their offsets: nodes that came out of one macro call share its span,
     # and their text would be the whole call
@@ -487,6 +503,20 @@ def _expanded_term(text: str, term: n.Term, mark: str | None) -> _Choice | None:
     flipped = factors[:-1] + [n.Transpose(last.start, last.end, last)]
     tree = flipped[0] if len(flipped) == 1 else n.Mul(node.start, node.end, tuple(flipped), ops=("",) * (len(flipped) - 1))
     return _Choice(term.sign, body, tree)
+
+
+def _reversed_transpose(text: str, term: n.Term, mark: str) -> _Choice | None:
+    """A term of a transposed bracket that is a product of letters, written as the transpose of a
+    product of matrices is (``w^TX^T`` from ``(y - Xw)^T``), each letter with the bracket's mark and
+    in reverse order; None for other terms. Tried after the mark on the last letter alone (``tv^T``,
+    where the letters before it are numbers), which _expanded_term writes."""
+    factors = term.node.factors if isinstance(term.node, n.Mul) else ()
+    if len(factors) < 2 or any(not isinstance(f, n.Sym) or f.primes or f.sup_letter is not None for f in factors) \
+            or any(op for op in term.node.ops):
+        return None
+    flipped = tuple(n.Transpose(f.start, f.end, f) for f in reversed(factors))
+    body = _joined([_compact(text[f.start : f.end]) + mark for f in reversed(factors)])
+    return _Choice(term.sign, body, n.Mul(term.node.start, term.node.end, flipped, ops=("",) * (len(flipped) - 1)))
 
 
 def _combinations(slots: list[list[_Choice]]) -> Iterator[list[_Choice]]:

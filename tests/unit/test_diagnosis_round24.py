@@ -62,8 +62,9 @@ def test_wrong_term_not_put_back():
 
 
 @pytest.mark.parametrize("lhs,expected", [
-    # transposed bracket: the mark goes on the term's last letter
-    (r"(p+sq)^TB(p+sq)", [["p^T", "sq^T"], ["B"], ["p", "sq"]]),
+    # transposed bracket: the mark goes on the term's last letter, and then on each letter of the
+    # product reversed, as a product of matrices is transposed (round 28)
+    (r"(p+sq)^TB(p+sq)", [["p^T", "sq^T", "q^Ts^T"], ["B"], ["p", "sq"]]),
     (r"P\left(a - 3b\right)", [["P"], ["a", "b"]]),
     # a product of two brackets alone is _lost_products' (no other factor), a bracket alone no product
     (r"(a+b)(c+d)", None),
@@ -79,7 +80,7 @@ def test_product_slots(lhs, expected):
 def test_combinations_in_expansion_order():
     slots = _product_slots(r"(p+sq)^TB(p+sq)", parse_math(r"(p+sq)^TB(p+sq)"))
     texts = ["".join(c.text for c in chosen) for chosen in _combinations([choices for _, choices in slots])]
-    assert texts == ["p^TBp", "p^TBsq", "sq^TBp", "sq^TBsq"]
+    assert texts == ["p^TBp", "p^TBsq", "sq^TBp", "sq^TBsq", "q^Ts^TBp", "q^Ts^TBsq"]
 
 
 @pytest.mark.parametrize("spans,ok", [
