@@ -1722,7 +1722,7 @@ def _moduli_of_complex_names(lhs: str, rhs: str, relation: str, verdict: Verdict
     written = {x.key for tree in trees for x in tree.walk() if isinstance(x, n.Sym)}
     named = set(complexes.MODULUS_LETTERS) | ({"w"} if "z" in written else set())
     keys = sorted({x.key for tree in trees for node in tree.walk() if isinstance(node, n.Abs)
-                   for x in _outside_arguments(node.inner) if isinstance(x, n.Sym) and x.key in named})
+                   for x in n.outside_exponents(node.inner, arguments=True) if isinstance(x, n.Sym) and x.key in named})
     if not keys:
         return verdict
     item = ContextItem(complexes.KIND, "", ",".join(keys), "", "", "its name", 0)
@@ -1736,19 +1736,6 @@ def _moduli_of_complex_names(lhs: str, rhs: str, relation: str, verdict: Verdict
 
 #: what only real numbers are taken: a positive part [z]_+, a maximum or minimum, a sign, a floor or ceiling
 _REAL_ONLY = re.compile(r"\]_\{?\+|\\(?:max|min|lfloor|lceil)(?![A-Za-z])|\b(?:sgn|sign)\b")
-
-
-def _outside_arguments(tree: n.Node):
-    """The nodes of ``tree`` but those inside an exponent or a function's argument: the z of
-    |B e^{i(qz - \\nu t)}| is a coordinate in a phase, not the complex number the modulus is taken of."""
-    yield tree
-    if isinstance(tree, n.Pow):
-        yield from _outside_arguments(tree.base)
-        return
-    if isinstance(tree, (n.Func, n.Apply)):
-        return
-    for child in tree.children():
-        yield from _outside_arguments(child)
 
 
 UNREAD = "could not read: "

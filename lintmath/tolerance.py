@@ -93,20 +93,10 @@ def rounded_integers_share(tree: n.Node) -> sp.Float:
     of integer arithmetic is still off by a whole unit, twice what rounding allows."""
     if _lone_number(tree) is not None:
         return TOLERANCE  # a result that is a number has its own rounding (decimal_tolerance)
-    whole = [node for node in _outside_exponents(tree) if isinstance(node, n.Num) and "." not in node.value
+    whole = [node for node in n.outside_exponents(tree) if isinstance(node, n.Num) and "." not in node.value
              and len(node.value.lstrip("0")) >= CARRIED_DIGITS]
     share = _carried_share(tree, whole) if whole else None
     return TOLERANCE if share is None else max(TOLERANCE, sp.Float(float(share)))
-
-
-def _outside_exponents(tree: n.Node):
-    """The nodes of a tree but those in an exponent, which counts (``10^{-8}``, ``2^{1000}``), never rounds."""
-    yield tree
-    if isinstance(tree, n.Pow):
-        yield from _outside_exponents(tree.base)
-        return
-    for child in tree.children():
-        yield from _outside_exponents(child)
 
 
 def exact_decimals(*trees: n.Node) -> bool:

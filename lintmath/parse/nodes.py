@@ -147,6 +147,20 @@ def mentions(tree: "Node", bases: "set[str] | dict[str, object]") -> bool:
     return any(isinstance(x, Sym) and x.base in bases for x in tree.walk())
 
 
+def outside_exponents(tree: "Node", arguments: bool = False) -> Iterator["Node"]:
+    """The nodes of ``tree`` but those inside an exponent (``10^{-8}`` counts, it never rounds) and, with
+    ``arguments``, inside a function's argument (the z of |B e^{i(qz - \\nu t)}| is a coordinate in a
+    phase, not the complex number the modulus is taken of)."""
+    yield tree
+    if isinstance(tree, Pow):
+        yield from outside_exponents(tree.base, arguments)
+        return
+    if arguments and isinstance(tree, (Func, Apply)):
+        return
+    for child in tree.children():
+        yield from outside_exponents(child, arguments)
+
+
 def rebuild(tree: "Node", fn: Callable[["Node"], "Node | None"]) -> "Node":
     """A copy of ``tree``, top-down: ``fn`` returns a replacement for a node, or None to look inside it."""
     new = fn(tree)
