@@ -38,7 +38,10 @@ from lintmath.differentials import (
     DIFFERENTIALS, SPACED_D, differential_gap, differentiated_by, has_differentials, has_plain_differentials,
     loose_differentials, operand_letters,
 )
-from lintmath.diagnose import GUARD_SECONDS, MAX_SECONDS, diagnose, refute_where_readable, sign_flips, unreadable
+from lintmath.diagnose import (
+    GUARD_SECONDS, MAX_SECONDS, changed_dots, changed_variables, diagnose, refute_where_readable, sign_flips,
+    unreadable, wrong_functions,
+)
 from lintmath.diagnose.edits import carried_edit, carried_span
 from lintmath.model import Diagnosis, Macro, Status, Verdict
 from lintmath.parse import composition, convolution, nodes as n
@@ -2820,13 +2823,17 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
                                          spent=work_time() - cpu_started)
                 if verdict is not None:
                     return verdict
-            return Verdict(Status.UNVERIFIED, reason, elapsed=time.perf_counter() - started)
+            renamed = _renamed_name(comparator, parsed, reason, gap, rhs, lhs, macros or {}, context,
+                                    started) if screened and explain and not used and not first else None
+            return renamed or Verdict(Status.UNVERIFIED, reason, elapsed=time.perf_counter() - started)
         # And a step whose sides differ by the same amount whatever m is (x = m - x - m) is wrong
         # whatever the document says m is: it is decided like any other step. So is a step that
         # drops a set when its difference does not change with the set's size (a softmax summed
         # over V said to be 2).
         if not (screened and _independent_of_gap(comparator, parsed, reason, gap)):
-            return Verdict(Status.UNVERIFIED, reason, elapsed=time.perf_counter() - started)
+            renamed = _renamed_name(comparator, parsed, reason, gap, rhs, lhs, macros or {}, context,
+                                    started) if screened and explain and not used and not first else None
+            return renamed or Verdict(Status.UNVERIFIED, reason, elapsed=time.perf_counter() - started)
 
     outcome, guessed = comparator.decide()
     elapsed = time.perf_counter() - started
@@ -3741,6 +3748,67 @@ def _sum_totals(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> str:
     totals = sorted(set(refusals.sum_aggregates(left, right, letters) + refusals.sum_aggregates(right, left, letters)))
     return (f"writes {', '.join(totals)} beside a sum of its sequence: a total defined elsewhere "
             "(N = \\sum_k N_k), not decided") if totals else ""
+
+
+#: the gaps a one-name edit may close: a letter the line writes anew, or a function of the line before it lost
+_RENAMABLE_GAPS = ("introduces ", "drops the function ")
+
+
+def _renamed_name(comparator: "Comparator", parsed: Parsed, reason: str, gap: set[str], rhs: str, lhs: str,
+                  macros: Mapping[str, Macro], context: tuple[ContextItem, ...], started: float) -> Verdict | None:
+    """A refutation of a step left to its context (a name it introduces or a function it drops) where the
+    name is the slip: one name written for another, after which the step holds whatever its letters are
+    and no longer needs anything from elsewhere. A substitution from the prose (u for x^2) is no renaming
+    of one letter, so no such edit makes it an identity; a name the document gives a value (``y = x``)
+    is left to that value. None where the gap stays open."""
+    if not reason.startswith(_RENAMABLE_GAPS):
+        return None
+    outcome, _ = comparator.decide()
+    if outcome.kind != "differ" or outcome.suspect or outcome.opaque:
+        return None
+    bases = {name.rstrip("()").split(":")[-1] for name in gap}
+    if any(item.name in bases or any(_mentions_name(item.lhs, base) for base in bases) for item in context
+           if item.kind != "assume"):
+        return None
+    try:
+        diagnosis = diagnose(comparator, parsed, rhs, lhs, max_seconds=GUARD_SECONDS,
+                             generators=(changed_variables, changed_dots, wrong_functions))
+    except BudgetExceeded:
+        return None
+    if diagnosis is None or diagnosis.kind not in ("changed_variable", "wrong_function"):
+        return None
+    try:
+        repaired = parse_step(lhs, diagnosis.suggestion, macros)
+    except (ParseFailure, RecursionError):
+        return None
+    elsewhere = rhs[: diagnosis.start] + " " * (diagnosis.end - diagnosis.start) + rhs[diagnosis.end :]
+    if diagnosis.kind == "changed_variable" and not all(_mentions_name(lhs, base) or _mentions_name(elsewhere, base)
+                                                         for base in bases):
+        # a letter written nowhere else in the step (M for the second particle's mass) may be a name the
+        # prose gives in words; a slip writes a letter in view (the index k for x, y beside \Delta y)
+        return None
+    restored = names(repaired.rhs, repaired.letters)
+    restored = {restored[k] for k in restored.keys() - names(parsed.rhs, parsed.letters).keys()}
+    if diagnosis.kind == "changed_variable" and not all(_mentions_name(elsewhere, base) for base in restored):
+        # x(t) = vt = vT: the line writes T wherever the line before wrote t, an evaluation at a point
+        # the prose names (or a relabelling), not a letter mistyped beside its own other mentions
+        return None
+    after = gap_names(repaired, False)
+    # the edit closed the gap (the new letter was the typo), or left every name of it in place and the
+    # step holds whatever they are (a function swapped beside them): not a value of the name put in
+    if after and (after != gap or diagnosis.kind != "wrong_function"):
+        return None
+    if context_gap(repaired, False) and after != gap:
+        return None
+    return Verdict(Status.REFUTED, "the two sides differ", outcome.point, (), diagnosis,
+                   time.perf_counter() - started)
+
+
+def _mentions_name(text: str, base: str) -> bool:
+    """Whether ``text`` writes ``base`` as a name of its own (x in ``x_1 = 2``, not in ``\\exp``)."""
+    if base.startswith("\\"):
+        return re.search(re.escape(base) + r"(?![A-Za-z])", text) is not None
+    return re.search(r"(?<![\\A-Za-z])" + re.escape(base) + r"(?![A-Za-z])", text) is not None
 
 
 def _independent_of_gap(comparator: "Comparator", parsed: Parsed, reason: str, gap: set[str]) -> bool:
