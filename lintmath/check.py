@@ -1606,6 +1606,13 @@ def _with_varying_letters(lhs: str, rhs: str, verdict: Verdict, **options) -> Ve
     return verdict
 
 
+def _holds_itself(node: n.Apply) -> bool:
+    """Whether the bracket after a letter holds that letter itself (``N(r - E - rN/K)`` below ``N(t)``): no
+    function is applied to an expression of its own value, so the letter multiplies the bracket."""
+    return any(isinstance(x, n.Sym) and x.key == node.func.key and not (x.indices or x.primes)
+               for arg in node.args for x in arg.walk())
+
+
 def _as_document_functions(lhs: str, rhs: str, relation: str, verdict: Verdict, **options) -> Verdict:
     """The verdict on a step verified with a letter before a bracket read as a number times it (the
     letter also stands alone in the step: \\psi(x + L) = \\psi x + \\psi L), when the document applies that
@@ -1621,7 +1628,7 @@ def _as_document_functions(lhs: str, rhs: str, relation: str, verdict: Verdict, 
     products = {x.func.key for side in (parsed.lhs, parsed.rhs) for x in side.walk()
                 if isinstance(x, n.Apply) and x.maybe_product and x.bracket == "(" and isinstance(x.func, n.Sym)
                 and not (x.func.style or x.func.indices or x.func.labels or x.func.primes)
-                and x.func.key in stated and read_as_product(x, parsed.letters)}
+                and x.func.key in stated and read_as_product(x, parsed.letters) and not _holds_itself(x)}
     # (af + bg)(x): the step adds the functions themselves and applies the sum, where the letters
     # standing alone are those functions, not numbers (function algebra, read as products already)
     products -= {x.key for side in (parsed.lhs, parsed.rhs) for node in side.walk() if isinstance(node, n.Mul)

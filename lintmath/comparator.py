@@ -1457,6 +1457,8 @@ def _tiny_apart(pairs: list, point: dict, complex_ok: bool) -> bool | None:
     for x, y in pairs:
         if any(z.has(sp.Integral, sp.Sum, sp.Product, sp.Limit) for z in (x, y) if isinstance(z, sp.Basic)):
             return None
+        if _cancels_exactly(x, y):
+            continue  # (\delta - \gamma/x)x(\alpha - \beta y) + ... = 0: both sides vanish as polynomials, not as noise
         values = []
         for z in (x, y):
             low, high = evaluate(z, point, PRECISION, complex_ok), evaluate(z, point, 3 * PRECISION, complex_ok)
@@ -1466,6 +1468,18 @@ def _tiny_apart(pairs: list, point: dict, complex_ok: bool) -> bool | None:
         a, b = values
         apart |= abs(a - b) > TOLERANCE * max(abs(a), abs(b))
     return apart
+
+
+def _cancels_exactly(x, y) -> bool:
+    """Whether ``x - y`` expands to 0 exactly (both sides of a conserved quantity's derivative, written two
+    ways): then the doubles' ~0 is no noise hiding a difference. Small rational expressions only: an
+    expansion of a large one costs more than the comparison."""
+    if not (isinstance(x, sp.Expr) and isinstance(y, sp.Expr)) or sp.count_ops(x) + sp.count_ops(y) > 80:
+        return False
+    if any(z.has(sp.Function, sp.Pow) and any(not (isinstance(p, sp.Pow) and p.exp.is_Integer)
+                                              for p in z.atoms(sp.Function, sp.Pow)) for z in (x, y)):
+        return False  # only polynomials and their quotients: an identity of functions is left to the points
+    return sp.expand(sp.together(x - y)) == 0
 
 
 _STABLE = sp.Float("1e-12")  # two precisions of one exact value agree far closer than this

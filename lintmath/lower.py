@@ -284,6 +284,9 @@ def classify_letters(*trees: n.Node) -> Letters:
             elif isinstance(node, n.EvalBar) and node.var is not None:
                 derivative_vars.add(node.var.base)
     rates = _rates_of_applied(trees)
+    # \mu_x^2[k]: a bracket after a factor may still be that factor's index, and is not written alone
+    trailing = {id(f) for tree in trees for node in tree.walk() if isinstance(node, n.Mul)
+                for before, f in zip(node.factors, node.factors[1:]) if isinstance(before, (n.Sym, n.Pow, n.Apply))}
     for tree in trees:
         for node in tree.walk():
             if id(node) in rates:
@@ -305,6 +308,10 @@ def classify_letters(*trees: n.Node) -> Letters:
                 standalone.add(node.key)
             elif isinstance(node, n.Const) and node.name == "pi":
                 standalone.add("\\pi")  # 9\pi beside \pi(3)^2: the constant, so \pi(3) is a product
+            elif isinstance(node, n.Paren) and id(node) not in trailing and _concentration(node):
+                # K_m + [S] beside V_{\max}[S]: a bracket written alone is a quantity (a concentration),
+                # so the same bracket after a subscripted name is no sequence's index (see read_as_product)
+                standalone.add(bracket_key(node.inner))
     derivative_vars |= _inner_bar_variables(trees)
     index -= derivative_vars
     vectors, matrices, candidates, inferred = classify_shapes(trees, index | integer)
@@ -1685,7 +1692,7 @@ def read_as_product(node: n.Apply, letters: Letters) -> bool:
         # sequence \mu_x[k] stays one beside \mu_x^2[k], whose power may be of the term)
         return node.maybe_product and node.bracket in ("(", "[") and not node.func.style \
             and _indexed_name(node.func) in letters.standalone \
-            and (node.bracket == "(" or _no_index(node.args[0]))
+            and (node.bracket == "(" or _no_index(node.args[0]) or bracket_key(node.args[0]) in letters.standalone)
     if node.maybe_product and node.bracket == "(" and node.func.key in letters.standalone \
             and node.func.key in letters.matrices:
         return True  # a bold matrix written alone elsewhere in the step multiplies its bracket
@@ -1740,6 +1747,20 @@ def _scientific(node: n.Node) -> bool:
     return isinstance(node, n.Mul) and len(node.factors) == 2 and node.ops in (("\\times",), ("\\cdot",)) \
         and isinstance(node.factors[0], n.Num) and isinstance(node.factors[1], n.Pow) \
         and isinstance(node.factors[1].base, n.Num) and node.factors[1].base.value == "10"
+
+
+def _concentration(node: n.Paren) -> bool:
+    """Whether ``node`` is a square bracket around capitals alone (``[S]``, ``[ES]``, ``[\\mathrm{NaCl}]``): a
+    concentration, where a sequence's index is a count in lower case (``x[n - k]``)."""
+    if node.delim != "[":
+        return False
+    inner = node.inner.factors if isinstance(node.inner, n.Mul) else (node.inner,)
+    return all(isinstance(x, n.Sym) and not x.indices and not x.primes and x.base[:1].isupper() for x in inner)
+
+
+def bracket_key(inner: n.Node) -> str:
+    """A square bracket's entry in ``Letters.standalone`` (``[S]``), which no letter's name can equal."""
+    return "[" + repr(n.structure(inner)) + "]"
 
 
 def _indexed_name(node: n.Sym) -> str:

@@ -28,6 +28,8 @@ _UNITS: dict[str, tuple[tuple[int, int], dict[str, int]]] = {
     "min": ((60, 0), {"s": 1}), "h": ((3600, 0), {"s": 1}), "hr": ((3600, 0), {"s": 1}),
     **dict.fromkeys(("minute", "minutes", "mins"), ((60, 0), {"s": 1})), "sec": ((1, 0), {"s": 1}),
     **dict.fromkeys(("hour", "hours", "hrs"), ((3600, 0), {"s": 1})),
+    # a day is 86400 s exactly (the SI's accepted unit; no leap second enters a lecture's day), a week seven
+    **dict.fromkeys(("day", "days"), ((86400, 0), {"s": 1})), **dict.fromkeys(("week", "weeks"), ((604800, 0), {"s": 1})),
     "Wh": ((3600, 0), {"kg": 1, "m": 2, "s": -2}), "Ah": ((3600, 0), {"ampere": 1, "s": 1}),
     "bar": ((1, 5), {"kg": 1, "m": -1, "s": -2}), "atm": ((101325, 0), {"kg": 1, "m": -1, "s": -2}),
     # meteorology's hectopascal and its equal, the millibar written "mb"; a hectare of land
@@ -42,7 +44,7 @@ _UNITS: dict[str, tuple[tuple[int, int], dict[str, int]]] = {
 _PREFIXES = {"p": -12, "n": -9, "u": -6, "m": -3, "c": -2, "k": 3, "M": 6, "G": 9}
 # units no prefix is put on in these notes (a "mh" or "kmin" is no unit)
 _UNPREFIXED = {"min", "h", "hr", "atm", "ft", "rad", "K", "AU", "au", "hPa", "mb", "ha",
-               "minute", "minutes", "mins", "sec", "hour", "hours", "hrs"}
+               "minute", "minutes", "mins", "sec", "hour", "hours", "hrs", "day", "days", "week", "weeks"}
 _TOKEN = re.compile(r"\s*(?:(?P<word>[A-Za-z]+)(?:\s*\^\s*(?:\{\s*(?P<braced>-?\d+)\s*\}|(?P<bare>-?\d)))?"
                     r"|(?P<slash>/)|(?P<dot>\\cdot|\\,|\\;|\\ |~))")
 
