@@ -75,7 +75,8 @@ def test_a_star_in_a_product_reads_as_that_product():
     (r"\prod_{i \in \{1,\dots,m\}} c_i", r"\prod_{i=1}^{m} c_i", V),
     (r"\sum_{i \in \{1,\dots,n\}} (a_i - b_i)", r"\sum_{i=1}^{n} a_i + \sum_{i=1}^{n} b_i", R),
     (r"\sum_{i \in \{2, 4, \dots, n\}} a_i", r"\sum_{i=2}^{n} a_i", U),   # not consecutive: not read
-    (r"\sum_{i \in \{1, 3, 5\}} i", r"9", U),
+    (r"\sum_{i \in \{1, 3, 5\}} i", r"9", V),          # a written set of whole numbers: each element
+    (r"\sum_{i \in \{1, 3, 5\}} i", r"10", R),
 ])
 def test_a_range_written_out_as_a_set(lhs, rhs, status):
     assert check_step(lhs, rhs, "=").status.value == status
