@@ -2194,6 +2194,7 @@ def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
         keys.append(("symmetric",))  # covariance, precision, Gram and Hessian matrices usually are
     swaps: list[tuple] = []  # after every other key: the readings try only the first keys alone
     totals: list[tuple] = []
+    euler = {id(x.base) for t in trees for x in t.walk() if isinstance(x, n.Pow) and _euler_power(x)}
     for tree in trees:
         # m_{ab} beside m_{ba} in one line: maybe a symmetric family (a mass matrix, a metric). Within
         # one line only: an index order changed between two lines is a typo to find, not a reading
@@ -2209,7 +2210,7 @@ def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
             if isinstance(node, n.Apply) and node.maybe_product and node.func.base not in FUNCTION_LETTERS \
                     and not read_as_product(node, letters) and expectation.kind_of(node) is None:
                 key = ("apply", node.func.key)
-            elif isinstance(node, n.Const) and node.name == "e":
+            elif isinstance(node, n.Const) and node.name == "e" and id(node) not in euler:
                 key = ("e",)
             elif isinstance(node, n.Annotated):
                 key = ("annotation",)
@@ -2234,6 +2235,25 @@ def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
     swaps += [(SUMMED_SWAP, key) for key in sorted(set().union(*(_summed_pairs(t) for t in trees)))
               if ("swap", key) not in swaps]
     return keys + swaps + totals
+
+
+def _euler_power(node: n.Pow) -> bool:
+    """Whether ``node`` raises e to a compound expression of letters (e^{-\\lambda}, e^{t^2/2}, e^{tX}):
+    Euler's number, never a letter e (an eccentricity, a charge, a basis vector) whose powers are
+    numbers or a lone index. A step that writes e only so is not read with e a letter, a reading in
+    which a slip beside a side free of e (a limit, an integral worked out) is never decided."""
+    if not (isinstance(node.base, n.Const) and node.base.name == "e"):
+        return False
+    exp = node.exp
+    while isinstance(exp, n.Paren):
+        exp = exp.inner
+    if not any(isinstance(x, n.Sym) for x in exp.walk()):
+        return False  # e^2, e^{-1}: a number's power, as much a letter's
+    if isinstance(exp, n.Sym):
+        return False  # e^{\mu}, e^{k}: maybe a basis vector with its index up
+    if isinstance(exp, n.Mul) and all(isinstance(f, n.Sym) and f.base.startswith("\\") for f in exp.factors):
+        return False  # e^{\mu\nu}: maybe a tensor's two indices
+    return True
 
 
 #: the reading of a family summed over both its indices as symmetric (see reading_keys)

@@ -15,9 +15,9 @@ import sympy as sp
 from lintmath.diagnose.arithmetic import _worked_out
 from lintmath.diagnose.edits import (
     Candidate, Context, _COMMAND_END, _adds_by_depth, _as_exponent_edit, _beside, _beside_decimals,
-    _braces_one_char_scripts, _chain_sums, _compact, _first_at, _inner, _insertion_edit, _is_plain, _joined,
-    _lead_number, _located, _missing_term, _number_node, _parents, _powers, _restyled_number, _script, _squash,
-    _symbolic, _synthesized_text, numeric_value, replace_node,
+    _braces_one_char_scripts, _chain_sums, _compact, _edit, _first_at, _inner, _insertion_edit, _is_plain,
+    _joined, _lead_number, _located, _missing_term, _number_node, _number_text, _parents, _powers, _restyled_number,
+    _script, _squash, _symbolic, _synthesized_text, numeric_value, replace_node,
 )
 from lintmath.diagnose.solve import HOLE, NICE_DENOMINATOR, _nice
 from lintmath.diagnose.values import _equal_values, _signed_values, _term_values
@@ -246,7 +246,8 @@ MAX_SWAPS = 8  # candidates; an expansion of a product of two sums has a handful
 def _swapped_copies(ctx: Context) -> Iterator[Candidate]:
     """A term of the line written again with two of its letters exchanged (``\\langle y,x\\rangle``
     next to ``\\langle x,y\\rangle``): expanding a product of sums writes both, and the typo lost one.
-    Tried before a constant factor: ``2\\langle y,x\\rangle`` is the same value, but not what was lost.
+    Tried before a constant factor: ``2\\langle y,x\\rangle`` is the same value, but not what was lost;
+    a covariance's twin, ``Cov(Y, X)`` beside ``Cov(X, Y)``, is the exception (see _reverses_covariances).
     The copy goes on the side of its twin where the line before writes the letter it starts with."""
     rhs, text, lhs_text = ctx.rhs, ctx.rhs_text, ctx.lhs_text
     if not isinstance(rhs, n.Add) or len(rhs.terms) < 2 or not lhs_text or ctx.naming_only:
@@ -263,6 +264,13 @@ def _swapped_copies(ctx: Context) -> Iterator[Candidate]:
             if _squash(body) in present or sorted(_squash(text[f.start : f.end]) for f in factors) \
                     == sorted(_squash(swapped(f)) for f in factors):
                 continue  # ``ba`` next to ``ab`` is a factor 2 written twice, not a lost term
+            if _reverses_covariances(term.node, node):
+                # Cov(Y, X) is Cov(X, Y) by name: the lost half is written as a factor 2
+                yield _doubled_term(term.node, rhs, text)
+                made += 1
+                if made >= MAX_SWAPS:
+                    return
+                continue
             at_u, at_v = _located(lhs_text, u), _located(lhs_text, v)
             position = j if 0 <= at_v < at_u else j + 1
             new = n.Term(term.start, term.end, term.sign, node)
@@ -271,6 +279,42 @@ def _swapped_copies(ctx: Context) -> Iterator[Candidate]:
             made += 1
             if made >= MAX_SWAPS:
                 return
+
+
+#: \operatorname{Cov}, \mathrm{Corr}: named operators symmetric in their two arguments
+_SYMMETRIC_OPERATORS = {"Cov", "cov", "Corr", "corr"}
+
+
+def _covariance(node: n.Node) -> bool:
+    return isinstance(node, n.Apply) and node.func.style in ("op", "rm") and node.func.base in _SYMMETRIC_OPERATORS \
+        and len(node.args) == 2 and node.given < 0
+
+
+def _reverses_covariances(term: n.Node, swapped: n.Node) -> bool:
+    """Whether exchanging two letters of ``term`` only reverses the arguments of its covariances,
+    as the letters' twin ``Cov(Y, X)`` of ``Cov(X, Y)``, a symmetry lecturers write as a factor 2
+    (\\operatorname{Var}(X + Y) = ... + 2\\operatorname{Cov}(X, Y)), unlike an inner product's copy."""
+
+    def reversed_back(node: n.Node) -> n.Node:
+        return replace(node, args=node.args[::-1]) if _covariance(node) else node
+    return any(_covariance(x) for x in term.walk()) \
+        and n.structure(n.map_nodes(swapped, reversed_back)) == n.structure(term)
+
+
+def _doubled_term(site: n.Node, rhs: n.Node, text: str) -> Candidate:
+    """LM103: ``site`` is missing a factor of 2 (its written coefficient doubled: ``6`` into ``12``)."""
+    shown = _compact(text[site.start : site.end])
+    detail = f"`{shown}` is missing a factor of 2"
+    lead = site.factors[0] if isinstance(site, n.Mul) else None
+    value = numeric_value(lead) if lead is not None else None
+    if lead is not None and value is not None and len(site.factors) > 1:
+        doubled = _number_node(lead.start, lead.end, Fraction(value) * 2)
+        tree = replace_node(rhs, site, replace(site, factors=(doubled, *site.factors[1:])))
+        return Candidate("constant_factor", tree, site.start, site.end,
+                         _edit(text, lead.start, lead.end, _number_text(Fraction(value) * 2)), detail)
+    two = _number_node(site.start, site.start, Fraction(2))
+    tree = replace_node(rhs, site, n.Mul(site.start, site.end, (two, site)))
+    return Candidate("constant_factor", tree, site.start, site.end, _edit(text, site.start, site.start, "2"), detail)
 
 
 def _moved_primes(ctx: Context) -> Iterator[Candidate]:
