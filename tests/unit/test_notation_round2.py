@@ -159,7 +159,7 @@ SET_SUMS = [
     # sets that are not one finite named set
     (r"\sum_{n \in \mathbb{N}} 2^{-n}", "1", U),
     (r"\sum_{k=1}^{m} \sum_{x \in C_k} a_x", r"\sum_{k=1}^{m} \sum_{x \in C_k} a_x", U),  # one set per k
-    (r"\sum_{x \in \{1, 3\}} x", "4", U),  # written out, but not a range (round 14 reads ranges)
+    (r"\sum_{x \in \{1, 3\}} x", "4", V),  # a written set of whole numbers: each element (round 28)
     (r"\sum_{x \in \{1, 2\}} x", "3", V),
 ]
 
