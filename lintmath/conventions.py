@@ -655,17 +655,25 @@ CHOPPED_DECIMAL = ("a decimal cut off after its last digit rather than rounded (
                    "notes on floating point do: not decided")
 
 
+#: dots that end a written decimal: its digits go on (a row's full stop may have taken one of three)
+_DIGITS_GO_ON = re.compile(r"(?<=\d)\s*(?:\.{2,3}|\\(?:ldots|dots|cdots)(?![A-Za-z]))\s*$")
+
+
 def _chopped_decimal(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> bool:
     """Whether a refuted step equates a side without letters to a decimal of three significant digits or
     more that is its value chopped (cut off toward zero) to the digits written: ``\\sqrt{3} = 1.7320``.
     Rounding is the reading that verifies, but truncation is a rounding mode of its own (numerical
     analysis teaches both), so such a decimal is no slip; one off in any other way stays refuted.
+    Dots after the digits (``\\frac{2}{3} = 0.666\\ldots``, ``0.66...``) say they are cut off, however few.
     Asked of refuted steps only."""
     for written, other in ((rhs, lhs), (lhs, rhs)):
+        going_on = _DIGITS_GO_ON.search(written)
+        if going_on is not None:
+            written = written[:going_on.start()]
         if not _WRITTEN_DECIMAL.fullmatch(written):
             continue
         digits = written.replace(" ", "").lstrip("-").split(".")
-        if len((digits[0] + digits[1]).lstrip("0")) < 3:
+        if going_on is None and len((digits[0] + digits[1]).lstrip("0")) < 3:
             continue
         try:
             value = side_value(parse_math(other, macros))

@@ -26,14 +26,17 @@ _TARGET = (r"(?:\\log_(2|10|e)\b|(\\ln)\b|(?:the\s+|a\s+)?" + _BASE + r"(?:\s+lo
            + r"|(?:the\s+)?log(?:arithm)?s?\s+(?:to|in|with)\s+(?:the\s+)?" + _BASE + ")")
 _COMMAND = r"\\(log|lg)(?![A-Za-z_])(?:\s*\(?\s*[a-z]\s*\)?(?![A-Za-z]))?"
 # "\log denotes \log_2", "\lg n is the binary logarithm", "\log = \log_2"
-_NAMES = re.compile(_COMMAND + r"\s+(?:will\s+|always\s+)?(?:denotes?|means?|stands?\s+for|is|refers?\s+to|=)\s+"
-                    + _TARGET, re.I)
+# (a word of place or time may stand before the verb: "\log here is the common logarithm")
+_NAMES = re.compile(_COMMAND + r"\s+(?:(?:here|throughout|now|below|again)\s+)?(?:will\s+|always\s+)?"
+                    r"(?:denotes?|means?|stands?\s+for|is|refers?\s+to|=)\s+" + _TARGET, re.I)
 # "we write \log for \log_2", "we use \lg to denote the binary logarithm"
 _WRITES = re.compile(r"\b(?:write|use|let)\s+" + _COMMAND + r"\s+(?:for|to\s+(?:denote|mean)|denote)\s+"
                      + _TARGET, re.I)
 # "all logarithms are base 2", "logarithms are to base 2 unless stated otherwise", "logs are natural"
 _ALL = re.compile(r"\blog(?:arithm)?s\b(?:\s+\w+){0,4}?\s+(?:are|will\s+be)\s+(?:all\s+|always\s+)?(?:"
                   + _TARGET[3:-1] + r"|" + _NAMED + r"\b)", re.I)
+# "(all logs to base 10)", "we take all logarithms to base 10": all of them, in a base, without a verb
+_ALL_IN_BASE = re.compile(r"\ball\s+log(?:arithm)?s\s+(?:taken\s+)?(?:to|in)\s+(?:the\s+)?" + _BASE, re.I)
 # "unless stated otherwise", "if not noted otherwise": a default, which is what a convention is
 _DEFAULT = re.compile(r"\b(?:unless|if\s+not|except\s+(?:where|when))\s+(?:\w+\s+){0,3}?"
                       r"(?:stated|specified|noted|indicated|mentioned|said)(?:\s+otherwise)?", re.I)
@@ -67,7 +70,7 @@ def stated_bases(sentence: str) -> dict[str, str]:
             if base in FUNCTIONS:
                 out["\\" + match.group(1)] = FUNCTIONS[base]
     if not out:
-        match = _ALL.search(text)
+        match = _ALL.search(text) or _ALL_IN_BASE.search(text)
         base = _base(match, 0) if match else ""
         if base in FUNCTIONS:
             out["\\log"] = FUNCTIONS[base]

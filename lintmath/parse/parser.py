@@ -17,7 +17,7 @@ from lintmath.model import Macro
 from lintmath.parse import chemistry, composition, convolution, nodes as n
 from lintmath.parse.ellipsis import UNDECIDED as ELLIPSIS_UNDECIDED, fold_run
 from lintmath.parse.packages import package_commands
-from lintmath.parse.units import compact, siunitx_commands, unit_name
+from lintmath.parse.units import compact, siunitx_commands, unit_name, unit_token
 from lintmath.parse.tokens import (
     ParseFailure, Token, expand_macros, macro_table, read_group, read_optional, tokenize,
 )
@@ -148,7 +148,8 @@ def prepare(text: str, macros: Mapping[str, Macro] | None = None, offset: int = 
     if macros:
         tokens = expand_macros(tokens, macros)
     tokens = _scientific_notation(_infix_fractions(_braket_commands(package_commands(siunitx_commands(tokens)))))
-    tokens = _contour_intervals(_repeating_decimals(tokens))
+    tokens = _counting_prefixes(_currency_prefixes(_degree_signs(tokens)))
+    tokens = _contour_intervals(_repeating_decimals(_digits_going_on(tokens)))
     out: list[Token] = []
     i = 0
     while i < len(tokens):
@@ -685,6 +686,157 @@ def _names_curve(lower: list[Token]) -> bool:
     if len(lower) == 1 and lower[0].kind == "letter" and lower[0].text.isupper():
         return True
     return any(x.text in ("\\partial", "\\mathcal", "\\gamma", "\\Gamma", "|", "\\vert") for x in lower)
+
+
+#: the degree sign as gensymb, textcomp and a pasted character write it: ``^\\circ`` (see Parser.degrees_ahead)
+DEGREE_SIGNS = {"\\degree", "\\textdegree", "°"}
+
+
+def _degree_signs(tokens: list[Token]) -> list[Token]:
+    """``45\\degree``, ``30°``, and after a number ``60^o`` or ``60^{o}`` (a letter o for the small circle, as
+    a board's notes type it: no number is raised to a power o), as ``^\\circ``."""
+    if not any(t.text in DEGREE_SIGNS or t.text == "o" for t in tokens):
+        return tokens
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if t.text in DEGREE_SIGNS:
+            out += [Token("sym", "^", t.start, t.start, t.spaced), Token("cmd", "\\circ", t.start, t.end)]
+            i += 1
+            continue
+        if t.is_("^") and out and out[-1].kind == "num" and i + 1 < len(tokens):
+            nxt = tokens[i + 1]
+            if nxt.kind == "letter" and nxt.text == "o":
+                out += [t, Token("cmd", "\\circ", nxt.start, nxt.end)]
+                i += 2
+                continue
+            if nxt.kind == "open" and i + 3 < len(tokens) and tokens[i + 2].text == "o" \
+                    and tokens[i + 2].kind == "letter" and tokens[i + 3].kind == "close":
+                out += [t, Token("cmd", "\\circ", tokens[i + 2].start, tokens[i + 2].end)]
+                i += 4
+                continue
+        out.append(t)
+        i += 1
+    return out
+
+
+#: the marks of a currency written before an amount (\\$500, \\pounds 20, \\text{£}3.50, €12), by the unit they name
+CURRENCY_MARKS = {"\\$": "dollar", "\\pounds": "pound", "\\textsterling": "pound", "£": "pound", "\\euro": "euro",
+                  "\\texteuro": "euro", "\\EUR": "euro", "€": "euro", "\\yen": "yen", "¥": "yen"}
+
+
+def _currency_prefixes(tokens: list[Token]) -> list[Token]:
+    """An amount of money, its currency's mark before the number (``\\$530.45``, ``\\text{£}288``), as the
+    number with the currency's unit after it: a unit, not an unknown command or a word, so that the step
+    is decided where both sides are in one currency and left uncompared across two (see UNIT_KINDS)."""
+    if not any(t.text in CURRENCY_MARKS for t in tokens):
+        return tokens
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        mark, after = (t, i + 1) if t.text in CURRENCY_MARKS else (None, i)
+        if mark is None and t.text in ("\\text", "\\mathrm", "\\textrm") and i + 3 < len(tokens) \
+                and tokens[i + 1].kind == "open" and tokens[i + 2].text in CURRENCY_MARKS \
+                and tokens[i + 3].kind == "close":
+            mark, after = tokens[i + 2], i + 4
+        if mark is None or after >= len(tokens) or tokens[after].kind != "num":
+            out.append(t)
+            i += 1
+            continue
+        number = tokens[after]
+        out += [Token("num", number.text, t.start, number.end, t.spaced),
+                unit_token(CURRENCY_MARKS[mark.text], number.end, number.end)]
+        i = after + 1
+    return out
+
+
+#: what may stand just before a prefix superscript or subscript that has no base of its own (``3 \times
+#: {}^5C_2``): the start of the side, an empty group, a thin space, an operator or an opening bracket
+_PREFIX_AFTER = frozenset({"+", "-", "(", "[", "\\times", "\\cdot", "\\div", "/", "\\left", "\\,", "\\;", "\\!",
+                           "\\quad", "\\qquad", "\\ "})
+#: the letter between a count's two indices and what it counts: combinations, permutations
+_COUNTING_LETTERS = {"C": "\\binom{{{n}}}{{{r}}}", "P": "\\frac{{({n})!}}{{({n} - ({r}))!}}"}
+
+
+def _prefix_index(tokens: list[Token], i: int, mark: str) -> tuple[list[Token], int] | None:
+    """The tokens of the index ``mark`` (``^`` or ``_``) at ``i`` writes (a group, or one digit string
+    or letter), and where it ends; None if none is written there."""
+    if i + 1 >= len(tokens) or not tokens[i].is_(mark):
+        return None
+    nxt = tokens[i + 1]
+    if nxt.kind == "open":
+        groups = _groups(tokens, i + 1, 1)
+        if groups is None:
+            return None
+        (a, b), = groups
+        return (tokens[a:b], b + 1) if b > a else None
+    if nxt.kind in ("num", "letter"):
+        return [nxt], i + 2
+    return None
+
+
+def _counting_letter(tokens: list[Token], k: int) -> tuple[Token, int] | None:
+    """The C or P of a count at ``k`` (after a thin space or a negative one, ``{}^{n}\\!C_{r}``; upright,
+    ``\\mathrm{C}``), and where it ends; None for anything else."""
+    while k < len(tokens) and tokens[k].text in ("\\!", "\\,", "\\;", "\\:"):
+        k += 1
+    if k < len(tokens) and tokens[k].kind == "letter" and tokens[k].text in _COUNTING_LETTERS:
+        return tokens[k], k + 1
+    if k + 3 < len(tokens) and tokens[k].text in ("\\mathrm", "\\text", "\\textrm", "\\rm") \
+            and tokens[k + 1].kind == "open" and tokens[k + 2].kind == "letter" \
+            and tokens[k + 2].text in _COUNTING_LETTERS and tokens[k + 3].kind == "close":
+        return tokens[k + 2], k + 4
+    return None
+
+
+def _counting_prefixes(tokens: list[Token]) -> list[Token]:
+    """``{}^{n}C_{r}``, ``^nC_r``, ``{}_nC_r`` (school and calculator notation for the number of
+    combinations, ``{}^nP_r`` for permutations) as ``\\binom{n}{r}`` and ``n!/(n - r)!``: an index written
+    before a capital C or P with nothing for it to stand on, and one after it."""
+    if not any(t.is_("C", "P") and t.kind == "letter" for t in tokens):
+        return tokens
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        j = i
+        if t.kind == "open" and i + 1 < len(tokens) and tokens[i + 1].kind == "close":
+            j = i + 2  # {}^n: the empty group TeX needs for an index with no base
+        elif not t.is_("^", "_") or out and not (out[-1].text in _PREFIX_AFTER or out[-1].kind == "open"):
+            out.append(t)
+            i += 1
+            continue
+        top = _prefix_index(tokens, j, "^") or _prefix_index(tokens, j, "_")
+        letter = _counting_letter(tokens, top[1]) if top is not None else None
+        if letter is None:
+            out.append(t)
+            i += 1
+            continue
+        letter, after = letter
+        bottom = _prefix_index(tokens, after, "_")
+        # ({}^{a}C_{b}^{c}, three indices, is a tensor's component, not a count)
+        if bottom is None or bottom[1] < len(tokens) and tokens[bottom[1]].is_("^"):
+            out.append(t)
+            i += 1
+            continue
+        n_text = "".join(x.text + " " for x in top[0])
+        r_text = "".join(x.text + " " for x in bottom[0])
+        start, end = t.start, tokens[bottom[1] - 1].end
+        made = tokenize(_COUNTING_LETTERS[letter.text].format(n=n_text, r=r_text))
+        out += [Token(x.kind, x.text, start, end, t.spaced if k == 0 else False) for k, x in enumerate(made)]
+        i = bottom[1]
+    return out
+
+
+def _digits_going_on(tokens: list[Token]) -> list[Token]:
+    """``3.162\\ldots``: a decimal the dots end says its digits go on (the value cut off or rounded to
+    those written, as the decimals a written ``3.162...`` ends with), not a product with a run of terms."""
+    if len(tokens) >= 2 and tokens[-1].kind == "cmd" and tokens[-1].text in ("\\ldots", "\\dots", "\\cdots") \
+            and tokens[-2].kind == "num" and "." in tokens[-2].text.strip(".") and not tokens[-1].spaced:
+        return tokens[:-1]
+    return tokens
 
 
 def _repeating_decimals(tokens: list[Token]) -> list[Token]:

@@ -110,6 +110,8 @@ PHYSICAL_UNITS = {
     # times spelled out, as queueing and reliability notes write them (a mean wait of 1.5 hours, a repair
     # of 20 minutes): converted as h and min are
     "hour", "hours", "hrs", "minute", "minutes", "mins", "sec",
+    # money, as its marks before an amount are read (see parser._currency_prefixes)
+    "dollar", "pound", "euro", "yen",
 }
 
 # What each of PHYSICAL_UNITS measures: two units of one kind in a step (km and m, h and min, J and eV)
@@ -131,6 +133,8 @@ UNIT_KINDS = {
     **dict.fromkeys(("Ohm", "ohm", "kOhm", "MOhm", "GOhm", "mOhm", "uOhm"), "resistance"), "rad": "angle", "dB": "ratio",
     **dict.fromkeys(("L", "mL"), "volume"), "ha": "area",
     **dict.fromkeys(("bit", "bits", "nat", "nats", "byte", "bytes"), "information"),
+    # (no rate of exchange is known: an amount in two currencies stays uncompared)
+    **dict.fromkeys(("dollar", "pound", "euro", "yen"), "money"),
 }
 
 # Letter styles: command -> short style name that becomes part of a symbol's identity.
