@@ -23,7 +23,7 @@ from lintmath.lower import (
     UNIT_VECTOR, VECTOR_FUNCTION, Letters, Undecidable, classify_letters,
     exact_indicator, real_indicator, has_cases, has_indicator, PIECEWISE_FUNCTIONS, turns_on_signs,
     has_infinite_series, has_sample_entries, has_summed_repeat, has_uncounted_sum, has_valued_set_sum, is_library,
-    identity_reading, read_as_product, shapes_of_side,
+    identity_reading, pi_times_decimal, read_as_product, shapes_of_side,
 )
 from lintmath import arithmetic, einstein, implication, linalg, modular, probability, quantum
 from lintmath import additive, complexes, declared, dependence, expectation, independence, infotheory, logbase, matfunc, primed, refusals, rotations, series, symmetric
@@ -4308,6 +4308,8 @@ def _maybe_products(parsed: Parsed, key: str) -> bool:
     apps = [x for x in parsed.lhs.walk() if isinstance(x, n.Apply) and x.func.key == key]
     if not apps or not all(x.maybe_product and (x.prefer_product or x.func.base not in FUNCTION_LETTERS) for x in apps):
         return False
+    if all(pi_times_decimal(x) for x in apps):
+        return True  # \pi (0.01)^2: the constant times a number, whose value no one defines elsewhere
     trees = (parsed.lhs, parsed.rhs)
     return any(_written_alone(t, key) or any(isinstance(x, n.Const) and key in (x.name, "\\" + x.name)
                                              for x in t.walk())

@@ -23,6 +23,7 @@ from lintmath.lower import (
     LEVI_CIVITA, OPERATOR_REACH, OPTIMUM_MARK, ORDER_TYPO, SLASH_ARGUMENT, SLASH_REACH, SMALL_MATRICES, SQUARE_MATRICES, SUMMED_SWAP, SYMMETRIC_NAMES, TRIANGLE_ANGLES, Instance, INTEGER_OPTIMUM,
     Letters, Lowerer, ShapesMisfit, Undecidable, classify_letters, derivative, dimension_letter_candidates, is_library,
     applied_rate, exact_indicator, least_integers, real_indicator, normalized_family, weighted_family, turns_on_signs, read_as_product, reading_keys, stacked_counts, sum_bounds,
+    pi_times_decimal,
 )
 from lintmath import commutators, events, expectation, linalg, matfunc, poisson, quantum, qubitorder
 from lintmath.budget import work_time
@@ -944,7 +945,8 @@ class Comparator:
             if isinstance(node, n.Apply) and not read_as_product(node, self.parsed.letters) and not is_library(node) \
                     and node.func.key not in heads:
                 product = node.prefer_product != (("apply", node.func.key) in flips)
-                if node.func.base in FUNCTION_LETTERS or not (node.maybe_product and product):
+                if node.func.base in FUNCTION_LETTERS and not (pi_times_decimal(node) and product) \
+                        or not (node.maybe_product and product):
                     out.append(f"undefined function {node.func.base}")
         return tuple(sorted(set(out)))
 

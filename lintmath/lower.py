@@ -219,6 +219,34 @@ class Letters:
     # written matrices with matrices among their entries ([[R, t], [0^T, 1]]) assembled from their
     # blocks: a reading that only verifies (see check._verified_as_blocks)
     blocks: bool = False
+    # D_0, D_1 the step never writes before an operand (\ln D_1, D_0 e^{-Q/RT}): diffusion coefficients at
+    # two temperatures, not derivatives by a slot (see slot_coefficients)
+    slot_coefficients: frozenset[str] = frozenset()
+
+
+def slot_coefficients(trees) -> frozenset[str]:
+    """The keys of the D_k with a numbered subscript that act on nothing: a derivative by a slot is written
+    before the function it differentiates (D_1 f, D_2 f(x, y), D_1(x^2 y), D_1 \\frac{x}{y}), so a D_1
+    followed by nothing but numbers and Arrhenius factors (\\ln D_1, D_2/D_1, D_0 e^{-Q/RT}) is a coefficient."""
+    def numbered(x: n.Node) -> bool:
+        return isinstance(x, n.Sym) and x.base == "D" and bool(x.indices) and not (x.style or x.primes) \
+            and all(isinstance(i, n.Num) and i.value.isdigit() for i in x.indices)
+
+    def inert(x: n.Node) -> bool:
+        # an exponential of the temperature is the factor D_0 multiplies, never a function a slot names
+        return isinstance(x, (n.Num, n.Const)) or isinstance(x, n.Func) and x.name == "exp" \
+            or isinstance(x, n.Pow) and isinstance(x.base, n.Const) and x.base.name == "e"
+
+    found = {x.key for tree in trees for x in tree.walk() if numbered(x)}
+    for tree in trees:
+        for x in tree.walk():
+            if isinstance(x, n.Apply) and numbered(x.func):
+                found.discard(x.func.key)
+            if isinstance(x, n.Mul):
+                for here, after in zip(x.factors, x.factors[1:]):
+                    if numbered(here) and not inert(after):
+                        found.discard(here.key)
+    return frozenset(found)
 
 
 def stacked_counts(found: tuple) -> frozenset[str]:
@@ -352,6 +380,7 @@ def classify_letters(*trees: n.Node) -> Letters:
     return replace(letters, sum_counts=sum_count_candidates(letters, trees), applications=applications(trees),
                    tall=tall, wide=wide, short=short, transforms=_transforms(trees, matrices),
                    parameters=subscript_parameters(trees), entry_parameters=subscript_parameters(trees, True),
+                   slot_coefficients=slot_coefficients(trees),
                    sample_indices=frozenset(sample[1].base for tree in trees for x in tree.walk()
                                             if isinstance(x, n.Sym) and x.key in vectors | candidates | required
                                             and (sample := _sample_vector(x)) is not None))
@@ -2749,7 +2778,8 @@ class Lowerer:
             raise Undecidable(f"an operator on states ({node.base}) is not decided yet")
         if node.base in ("D", "\\nabla") and node.indices and not node.style \
                 and not (node.base == "D" and all(_label_index(i) and i.base not in self.letters.standalone
-                                                  for i in node.indices)):
+                                                  for i in node.indices)) \
+                and node.key not in self.letters.slot_coefficients:
             # D_{AB}, D_{\mathrm{eff}}: a diffusion coefficient, named by its species or an upright word;
             # a derivative is taken by a variable of the step (D_x, D_H beside H) or a slot (D_1)
             raise Undecidable("the derivative operator D_x is not decided yet")
@@ -3763,7 +3793,7 @@ class Lowerer:
         if expectation.kind_of(node) is not None:
             return False
         product = node.prefer_product != (("apply", node.func.key) in self.inst.flips)
-        if node.func.base in FUNCTION_LETTERS:
+        if node.func.base in FUNCTION_LETTERS and not pi_times_decimal(node):
             product = False
         return read_as_product(node, self.letters) or (node.maybe_product and product)
 
@@ -5253,6 +5283,18 @@ def _stirling(n_: sp.Expr, k: sp.Expr, kind: int) -> sp.Expr:
     if n_ > MAX_STIRLING:
         raise Undecidable("Stirling number too large")
     return sp.Integer(stirling(int(n_), int(k), kind=kind, signed=False))
+
+
+def pi_times_decimal(node: n.Apply) -> bool:
+    """``\\pi (0.01)^2``, ``\\pi(2.5 \\times 10^{-3})^2``: the constant times the square of a decimal, as the
+    area of a section is worked out. A \\pi applied is a prime count (of a whole number) or a density, a
+    policy, whose value at a point (\\pi(0.5) = 1) no one squares; without the power it stays ambiguous."""
+    if not (node.func.base == "\\pi" and node.prefer_product and node.maybe_product and node.raised
+            and len(node.args) == 1
+            and not (node.func.indices or node.func.style or node.func.labels or node.func.primes)):
+        return False
+    return n.letter_free(node.args[0]) and any(isinstance(x, n.Num) and ("." in x.value or "," in x.value)
+                                               for x in node.args[0].walk())
 
 
 def apply_function(name: str, args: list[sp.Expr], inverse: bool = False) -> sp.Expr:

@@ -92,6 +92,11 @@ def _whole_result(ctx: Context) -> Iterator[Candidate]:
     if value < 0:
         return  # a result of the other sign is a sign flip's (LM101)
     number = result.number
+    if value.denominator != 1 and isinstance(number, n.Num) and re.search(r"\d\.\d", ctx.lhs_text) \
+            and _terminating_decimal(value) is None and abs(value) >= 10:
+        # 1240/1.12 written 1384: the whole number the author rounds to (1107), not the fraction 7750/7
+        # that the rounded data happen to make (below 10 the rounding would say too little: 1/3.3 is no 0)
+        value = Fraction(round(value))
     written = _result_text(ctx, number, value)
     if not written:
         return

@@ -79,7 +79,7 @@ def _children_rebuilt(node: "Node", visit: Callable[["Node"], "Node"]) -> "Node"
 # fields that say how a node is written, not what it says: offsets, bracket shapes, a slash for a
 # fraction bar, a \cdot for juxtaposition, the parser's notes on readings it may try
 _PRESENTATION = frozenset({"start", "end", "sign_start", "delim", "slash", "bracket", "explicit", "ops",
-                           "maybe_product", "prefer_product"})
+                           "maybe_product", "prefer_product", "raised"})
 _MEANING_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
@@ -321,6 +321,7 @@ class Apply(Node):
     prefer_product: bool = False
     bracket: str = "("  # "[" for sequences x[k] and E[X]; "\\{" for E\{X\}
     params: int = -1  # the number of arguments before a semicolon: p(x; w) is not p(x, w)
+    raised: bool = False  # a power follows the bracket, \pi (0.01)^2: a note for the product reading
 
 
 @dataclass(frozen=True)

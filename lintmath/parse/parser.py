@@ -1266,9 +1266,11 @@ def _plain_factor(node: n.Node) -> bool:
 
 
 def _has_differential(node: n.Node) -> bool:
-    """Whether ``node`` writes a d, a \\partial or a derivative (``dy/dx``, ``\\partial f/\\partial x``)."""
+    """Whether ``node`` writes a d, a \\partial or a derivative (``dy/dx``, ``\\partial f/\\partial x``). A d that
+    only labels a letter (the activation energy Q_d of diffusion) is no differential."""
+    labels = {id(y) for x in node.walk() if isinstance(x, n.Sym) for i in x.indices for y in i.walk()}
     return any(isinstance(x, (n.Deriv, n.Differential, n.Del)) or isinstance(x, n.Sym) and x.base in DIFFERENTIALS
-               for x in node.walk())
+               and id(x) not in labels for x in node.walk())
 
 
 def _inverse_transpose(text: str, base: n.Node) -> bool:
@@ -2650,7 +2652,7 @@ class Parser:
         node = n.Apply(sym.start, close.end, n.Sym(sym.start, sym.end, sym.base, sym.style, sym.indices,
                        sym.labels, sym.sup_letter, 0), tuple(args), sym.primes, given,
                        maybe_product=maybe_product, prefer_product=prefer_product and maybe_product,
-                       bracket=open_tok.text, params=params)
+                       bracket=open_tok.text, params=params, raised=self.at("^"))
         return indicator_probability(node) or node
 
     def projection(self, t: Token) -> n.Node:
