@@ -56,7 +56,7 @@ from lintmath.relations import EQUALITY, INEQUALITY, LOGICAL, PLUS_MINUS, find_r
 from lintmath.comparator import (
     EQUATION_TO_SOLVE, GATES_DIFFER, SAMPLED_VALUES, SERIES_DIFFER, SIZE_DEPENDENT, Comparator, Outcome, _canonical_calls, _cases_differ_off_samples,
     _differs_where_large, _holds_at_integers, _holds_where_negative, _is_index_letter, _item_text, _written_alone, event_excuse, names,
-    shown_name, stated_ranges, equation_cases_differ,
+    shown_name, stated_ranges, equation_cases_differ, SAMPLE_LABEL, label_suffix,
 )
 from lintmath.conventions import (
     CONDITION_FOLLOWS, DELTA_OPERATOR, HOLDS_IN_A_READING, LIST_ON_LEFT, MIXED_NUMBER, MODULUS_IN_PROSE, MU_AS_MEAN,
@@ -293,7 +293,9 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
         lorentz = minkowski.decide(lhs, rhs, macros, context)
         if lorentz is not None:
             return Verdict(Status.VERIFIED if lorentz[0] else Status.UNVERIFIED, lorentz[1], elapsed=verdict.elapsed)
-    if verdict.status is Status.UNVERIFIED and verdict.reason.startswith(NAMES_ELSEWHERE) and relation in EQUALITY:
+    # (X'(X\beta + \epsilon) read as the derivative X' applied to a bracket drops "the function X")
+    if verdict.status is Status.UNVERIFIED and verdict.reason.startswith((*NAMES_ELSEWHERE, *FUNCTIONS_ELSEWHERE)) \
+            and relation in EQUALITY:
         transposed = _verified_with_transposes(lhs, rhs, relation, macros=macros, first=first, seed=seed,
                                                context=context, indefinite=indefinite)
         if transposed is not None:
@@ -3598,7 +3600,8 @@ def _quantities(parsed: Parsed, bases: set[str]) -> bool:
     """True when every name in ``bases`` is a plain quantity of the step (not a function, not a set),
     so that its lowered symbols carry its name."""
     keys = {**names(parsed.lhs, parsed.letters), **names(parsed.rhs, parsed.letters)}
-    if any(key.endswith("()") or key.startswith("#") for key, base in keys.items() if base in bases):
+    # (x^{(i)}, a sample's entry, is lowered under a name of its own, as a function is)
+    if any(key.endswith(("()", SAMPLE_LABEL)) or key.startswith("#") for key, base in keys.items() if base in bases):
         return False
     # vectors and matrices are lowered to random entries, not to symbols that could be moved
     letters = parsed.letters
@@ -4043,10 +4046,14 @@ def _unit_axis_hypothesis(parsed: Parsed, comparator: "Comparator") -> str:
     """Why a differing step about a cross-product matrix may rest on its vector being a unit one, or "":
     [k]_\\times^3 = -[k]_\\times and Rodrigues' formula hold for a unit axis k only, which the prose says
     (|k| = 1) and random entries never are, nor is an inner product k^T k written for the 0-or-1
-    readings of _vector_hypothesis to take. The reading only keeps a step from being refuted."""
+    readings of _vector_hypothesis to take. So with the projector u u^T of PCA and least squares: \\|x -
+    u u^T x\\|^2 = x^T x - (u^T x)^2 for the unit direction u the prose gives, no u^T u written. The
+    reading only keeps a step from being refuted."""
     trees = (parsed.lhs, parsed.rhs)
-    axes = sorted({x.key for t in trees for node in t.walk() if isinstance(node, n.Func) and node.name == n.CROSS_MATRIX
-                   for x in node.args[0].walk() if isinstance(x, n.Sym) and x.key in parsed.letters.vectors})
+    axes = {x.key for t in trees for node in t.walk() if isinstance(node, n.Func) and node.name == n.CROSS_MATRIX
+            for x in node.args[0].walk() if isinstance(x, n.Sym) and x.key in parsed.letters.vectors}
+    axes = sorted(axes | {key for t in trees for node in t.walk() for key in _projector_vectors(node)
+                          if key in parsed.letters.vectors})
     deadline = work_time() + GUARD_SECONDS
     for key in axes[:MAX_HYPOTHESIS_SITES]:
         held = _holds_with_flips(comparator, parsed, frozenset({(UNIT_VECTOR, key)}), deadline)
@@ -4055,6 +4062,21 @@ def _unit_axis_hypothesis(parsed: Parsed, comparator: "Comparator") -> str:
         if held:
             return f"holds if {key.split(':')[-1]} is a unit vector, which the prose would say"
     return ""
+
+
+def _projector_vectors(node: n.Node) -> set[str]:
+    """The keys of the vectors ``u`` that ``node`` writes as an outer product with themselves, ``u u^T``
+    (or ``u u'``) side by side in one product: the projector onto u, which notes write for a unit u."""
+    if not isinstance(node, n.Mul) or any(node.ops):
+        return set()
+    out = set()
+    for first, second in zip(node.factors, node.factors[1:]):
+        if not isinstance(first, n.Sym) or first.primes:
+            continue
+        if isinstance(second, n.Transpose) and isinstance(second.inner, n.Sym) and second.inner.key == first.key \
+                or isinstance(second, n.Sym) and second.primes == 1 and replace(second, primes=0).key == first.key:
+            out.add(first.key)
+    return out
 
 
 def _holds_for_orthonormal_columns(parsed: Parsed, comparator: "Comparator") -> bool:
@@ -4534,7 +4556,7 @@ def _head_name(tree: n.Node, letters: Letters) -> str | None:
     while isinstance(tree, (n.Deriv, n.Paren)):
         tree = tree.body if isinstance(tree, n.Deriv) else tree.inner
     if isinstance(tree, n.Sym):
-        return tree.key + "".join(tree.labels) + "'" * tree.primes
+        return tree.key + label_suffix(tree) + "'" * tree.primes
     if isinstance(tree, n.Apply) and not is_library(tree) and not read_as_product(tree, letters):
         return tree.func.key + "()"
     return None

@@ -212,7 +212,8 @@ def names(tree: n.Node, letters: Letters) -> dict[str, str]:
                     # l_2(s_1 c_2 - ...) read as a product names l_2, as l_2 written alone does (below):
                     # by its bare letter, the factor would pass for a new name l beside l_2
                     fixed = [_item_text(i) for i in node.func.indices if not _is_index_letter(i, letters, bound)]
-                    key = _timeless(node.func, letters).key + ("[" + ",".join(fixed) + "]" if fixed else "")
+                    key = _timeless(node.func, letters).key + label_suffix(node.func) \
+                        + ("[" + ",".join(fixed) + "]" if fixed else "")
                     out[key] = node.func.base
             else:
                 out[_timeless(node.func, letters).key + "()"] = node.func.base
@@ -246,13 +247,23 @@ def names(tree: n.Node, letters: Letters) -> dict[str, str]:
                 continue  # I_3 beside a written 3 by 3 matrix: the identity, no quantity
             if _index_symbol(node, letters, bound):
                 continue  # \delta_{ij}, \epsilon_{ijk}: numbers the lowering knows, as 0 and 1 are
-            generic = _timeless(node, letters).key + ("'" * node.primes) + "".join(node.labels)
+            generic = _timeless(node, letters).key + ("'" * node.primes) + label_suffix(node)
             if node.indices and node.key in entries:
                 generic = entries[node.key]  # x_i beside \mathbf{x}: an entry names its vector
             fixed = [_item_text(i) for i in node.indices if not _is_index_letter(i, letters, bound)]
             # U and U_1 are different quantities; x_1 is one of the x_i
             out[generic + ("[" + ",".join(fixed) + "]" if fixed else "")] = node.base
     return out
+
+
+#: how names() marks the sample label of x^{(i)}: "x()" is how a function's name ends there
+SAMPLE_LABEL = "^{()}"
+
+
+def label_suffix(node: n.Sym) -> str:
+    """How ``node``'s labels mark its name in ``names``: y^{(i)} beside y^{(i)}(w^T x + b), a product,
+    names one quantity, and the sample label "()" is kept as SAMPLE_LABEL, not as a function's "()"."""
+    return "".join(SAMPLE_LABEL if label == "()" else label for label in node.labels)
 
 
 def _fixed_label(node: n.Sym, letters: Letters, bound: set[str]) -> bool:
@@ -431,6 +442,11 @@ class Comparator:
             isinstance(x, n.Func) and x.name in n.MATRIX_FUNCTIONS or isinstance(x, n.Sym) and x.base in ("I", "1")
             for tree in (self.parsed.lhs, self.parsed.rhs) for x in tree.walk())
 
+    def orthogonality_only(self, flips: frozenset, lhs: n.Node, rhs: n.Node) -> bool:
+        """Whether sides equal in the reading ``flips`` agree only by the orthogonality of indexed vectors
+        that both still pair (see decide): no verification, and no repair of a slip either."""
+        return ORTHOGONAL in flips and all(_pairs_indexed_vectors(side, self.letters) for side in (lhs, rhs))
+
     def decide(self) -> tuple[Outcome, tuple[str, ...]]:
         outcomes = []
         tried: list[frozenset] = []
@@ -471,8 +487,7 @@ class Comparator:
                 # \sigma_x\sigma_y\sigma_x = -\sigma_y: Pauli algebra, or standard deviations gone wrong; HZH = X:
                 # the gates, or other operators (a Hamiltonian H)
                 outcome = Outcome("undecided", quantum.only_if_gates(self.parsed.lhs, self.parsed.rhs))
-            if outcome.kind == "equal" and ORTHOGONAL in flips \
-                    and all(_pairs_indexed_vectors(side, self.letters) for side in (self.parsed.lhs, self.parsed.rhs)):
+            if outcome.kind == "equal" and self.orthogonality_only(flips, self.parsed.lhs, self.parsed.rhs):
                 # orthogonality used is orthogonality applied: a side that drops the pairs of different
                 # basis vectors (<u_i, u_1> + .. = 0 + .. + <u_i, u_i>). Sides that both keep them
                 # (\sum_{i,j} a_i a_j <x_i, x_j> = \sum_{i,j} a_i a_i <x_i, x_j>) agree in that reading
@@ -2063,9 +2078,17 @@ def shown_name(name: str) -> str:
     index = match["index"]
     if index and ":" in index:  # a label kept inside the name (x_{\\text{in}}): shown as it is
         return name
+    rest = match["rest"]
+    if index and rest.startswith("^()"):
+        # x^{(i)}: the parser keeps the parenthesised label's letter as the last index (x_j^{(i)} is
+        # x[j,i]^()), which the reader sees back in its brackets: x^{(1)}, x_2^{(1)}
+        entry, _, sample = index.rpartition(",")
+        if entry:
+            text += f"_{entry}" if len(entry) == 1 else f"_{{{entry}}}"
+        return text + f"^{{({sample})}}" + rest[3:]
     if index:
         text += f"_{index}" if len(index) == 1 else f"_{{{index}}}"
-    return text + match["rest"]
+    return text + rest
 
 
 def _parse_assumptions(items: tuple[ContextItem, ...]) -> list[tuple[n.Node, str, n.Node]]:

@@ -96,7 +96,23 @@ def _span(text: str, at: int, tokens: list[Token], begin: int, end: int) -> str:
         kept.pop(0)
     if not kept:
         return ""
+    if _braced_whole(kept):
+        kept = kept[1:-1]  # a macro's argument written out keeps its braces: \KL{p}{q} as D({p} \| {q})
+        if not kept:
+            return ""
     return text[at + kept[0].start:at + kept[-1].end]
+
+
+def _braced_whole(tokens: list[Token]) -> bool:
+    """Whether ``tokens`` are one group in braces, the first brace closed by the last."""
+    if len(tokens) < 2 or tokens[0].text != "{" or tokens[-1].text != "}":
+        return False
+    depth = 0
+    for k, t in enumerate(tokens):
+        depth += (t.text == "{") - (t.text == "}")
+        if depth == 0:
+            return k == len(tokens) - 1
+    return False
 
 
 @dataclass(frozen=True)
@@ -300,7 +316,38 @@ def _normals(call: _Call, macros: Mapping[str, Macro]) -> str:
             f" - \\frac{{1}}{{2}}\\right)")
 
 
+# a Bernoulli law by name: \mathrm{Ber}(p), \text{Bern}(p), \operatorname{Bernoulli}(p)
+_BERNOULLI = re.compile(r"\\(?:mathrm|text|textrm|operatorname|mathsf)\s*\{\s*Ber(?:n|noulli)?\s*\}\s*(?:\\left\s*)?\("
+                        r"(?P<p>[^()]*(?:\([^()]*\)[^()]*)*)(?:\\right\s*)?\)")
+
+
+def _bernoulli(text: str, macros: Mapping[str, Macro]) -> str | None:
+    """The parameter of a Bernoulli law written ``\\mathrm{Ber}(p)`` (a scalar, as written); None otherwise."""
+    match = _BERNOULLI.fullmatch(text.strip())
+    if match is None:
+        return None
+    text = re.sub(r"\\right\s*$", "", match.group("p").strip()).strip()
+    try:
+        parameter = parse_math(text, macros)
+    except (ParseFailure, RecursionError):
+        return None
+    return text if _scalar(parameter) else None
+
+
+def _bernoullis(call: _Call, macros: Mapping[str, Macro]) -> str:
+    """The closed form of the divergence between two Bernoulli laws, the sum over the two outcomes:
+    p\\log(p/q) + (1 - p)\\log((1 - p)/(1 - q))."""
+    first, second = (_bernoulli(a, macros) for a in call.args)
+    if first is None or second is None:
+        return ""
+    p, q = f"({first})", f"({second})"
+    return f"\\left({p}\\log\\frac{{{p}}}{{{q}}} + (1 - {p})\\log\\frac{{1 - {p}}}{{1 - {q}}}\\right)"
+
+
 def _divergence(call: _Call, own: str, other: str, macros: Mapping[str, Macro]) -> str:
+    bernoullis = _bernoullis(call, macros)  # (\mathrm{Ber}(p) would pass for a law Ber applied to p)
+    if bernoullis:
+        return bernoullis
     first, second = (_density(a, macros) for a in call.args)
     if first is None or second is None:
         return _normals(call, macros)
@@ -398,7 +445,7 @@ def _expectation(call: _Call, own: str, other: str, macros: Mapping[str, Macro])
     sub = match.group("sub").strip()
     sub = sub[1:-1].strip() if sub.startswith("{") else sub
     body = call.args[0]
-    outside = _without_expectations(own) + " " + _without_expectations(other)
+    outside = _without_expectations(own) + " + " + _without_expectations(other)
     if "\\sim" in sub:
         # E_{X \sim p}: the variable is named, the distribution a name or applied to it
         named, _, law = (part.strip() for part in sub.partition("\\sim"))
@@ -422,7 +469,8 @@ def _expectation(call: _Call, own: str, other: str, macros: Mapping[str, Macro])
     letter = rf"(?<![\\A-Za-z]){re.escape(variable)}(?![A-Za-z])"
     others = {c for c in re.findall(r"(?<![\\A-Za-z])[A-Z](?![A-Za-z])", body) if c != variable}
     free = re.search(letter, outside) and not density.variable \
-        and not (_binds(outside, variable, macros) and not re.search(letter, _without_bound_uses(outside, variable)))
+        and not (_binds(outside, variable, macros) and not re.search(letter, _without_bound_uses(outside, variable))) \
+        and _free_in(outside, variable, macros)
     if re.search(letter + r"\s*_", body) or "{" + variable + "}" in body.replace(" ", "") \
             or _conditions(body) or others or free:
         # X_1 is another variable, \mathcal{X} a set, E_p[X | Y] conditional, E_p[g(X) Y] of another random
@@ -446,9 +494,11 @@ def _expectation(call: _Call, own: str, other: str, macros: Mapping[str, Macro])
 
 
 def _without_expectations(text: str) -> str:
-    """``text`` without its expectations under a named distribution, each of which binds its own variable."""
+    """``text`` without its expectations under a named distribution, each of which binds its own variable
+    (each left as (0), so that what remains still reads as math: E_p[x^2] - (\\sum_x p(x) x) is no
+    dangling minus sign)."""
     for call in sorted(_calls(text, _EXPECTATION, commas=False), key=lambda c: -c.start):
-        text = text[:call.start] + " " + text[call.end:]
+        text = text[:call.start] + " (0) " + text[call.end:]
     return text
 
 
@@ -505,6 +555,19 @@ def _without_bound_uses(text: str, variable: str) -> str:
     text = re.sub(rf"_\s*{v}(?![A-Za-z])", "_", text)
     text = re.sub(rf"\bd\s*{v}(?![A-Za-z])", "d", text)
     return re.sub(rf"(?<=[(,])\s*{v}\s*(?=[),|]|\\mid)", "", text)
+
+
+def _free_in(text: str, variable: str, macros: Mapping[str, Macro]) -> bool:
+    """Whether ``text`` writes ``variable`` outside every sum or integral over it: the x of the other
+    side's E_{x \\sim p}[2x] written out as \\sum_x p(x)(2x) is that sum's, no x of the step (True where
+    the text cannot be read, as the regular expressions before this judge it)."""
+    try:
+        tree = parse_math(text, macros)
+    except (ParseFailure, RecursionError):
+        return True
+    bound = {id(y) for x in tree.walk() if isinstance(x, n.BigOp) and variable in (x.var, *x.extra_vars)
+             or isinstance(x, n.Integral) and x.var.base == variable for y in x.walk()}
+    return any(isinstance(x, n.Sym) and x.base == variable and id(x) not in bound for x in tree.walk())
 
 
 def _binds(text: str, variable: str, macros: Mapping[str, Macro]) -> bool:

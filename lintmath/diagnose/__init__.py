@@ -346,6 +346,9 @@ def _holds(comparator, lhs: n.Node, tree: n.Node, quick: "Prefilter | None" = No
             outcome = comparator.compare(lhs, tree, flips, equal_only=True)
         except Exception:  # an edit SymPy cannot evaluate is not an explanation
             return False
+        only = getattr(comparator, "orthogonality_only", None)
+        if outcome.kind == "equal" and only is not None and only(flips, lhs, tree):
+            continue  # a candidate that orthogonal vectors alone would make equal is no repair
         if outcome.kind == "equal":
             # (the sampled letters are positive: a repair of a step with |x| or 1[z > 0] must hold off them)
             signed = getattr(comparator, "turns_on_signs", None)

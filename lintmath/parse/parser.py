@@ -3554,7 +3554,7 @@ class Parser:
             base = self.sub_parse(toks)
             name = "log"
             power = None
-            arg = self.function_argument()
+            arg = self.function_argument(logarithm=True)
             return n.Div(t.start, arg.end, n.Func(t.start, arg.end, "log", (arg,)),
                          n.Func(t.start, arg.end, "log", (base,)))
         if self.at("^"):
@@ -3578,7 +3578,7 @@ class Parser:
             if any(isinstance(a, n.Unsupported) and a.what == "..." for a in args):
                 args = self.fold_list(args, name)
             return n.Func(t.start, close.end, name, tuple(args), power, inverse)
-        arg = self.function_argument()
+        arg = self.function_argument(logarithm=name in ("log", "ln"))
         if t.text in self.log_bases:
             # the prose fixed the base ("we write \log for \log_2"): no other base is a reading
             return n.Func(t.start, arg.end, self.log_bases[t.text], (arg,), power, inverse)
@@ -3670,9 +3670,11 @@ class Parser:
         folded = _fold_ellipses(terms, {t.text for t in self.root_toks} | _bound_letters(terms), kind)
         return [t.node for t in folded]
 
-    def function_argument(self) -> n.Node:
+    def function_argument(self, logarithm: bool = False) -> n.Node:
         """``\\log(x)``, ``\\log x^2``, ``\\sin 2x``, ``\\log p(x)``: parentheses, or the product that follows,
-        up to an explicit space (``\\sin x\\, y`` is y sin x)."""
+        up to an explicit space (``\\sin x\\, y`` is y sin x). For a ``logarithm`` a fraction followed by
+        ``\\exp`` stays in the argument: ``\\log\\frac{1}{\\sqrt{2\\pi}\\sigma}\\exp(-\\frac{x^2}{2\\sigma^2})`` is the
+        log of a density, as it is when the exponential is written e^{...}."""
         t = self.peek()
         if t is None or not self.starts_atom(t):
             raise ParseFailure("a function without an argument")
@@ -3686,7 +3688,9 @@ class Parser:
                 u = self.peek()
                 if u is None or not self.starts_atom(u) or u.text in MUL_OPS:
                     break
-                if u.kind == "cmd" and (u.text[1:] in FUNCTIONS or u.text in ARGUMENT_STOPS):
+                if u.kind == "cmd" and (u.text[1:] in FUNCTIONS or u.text in ARGUMENT_STOPS) \
+                        and not (logarithm and u.text == "\\exp" and len(factors) == 1
+                                 and isinstance(factors[0], n.Div) and not factors[0].slash):
                     break
                 if u.text in ("(", "["):
                     break
