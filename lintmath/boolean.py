@@ -34,7 +34,12 @@ VERIFIED_REASON = "read as Boolean algebra (+ as OR, juxtaposition as AND, a bar
 DIFFER_REASON = "read as Boolean algebra, the two sides differ on a 0/1 assignment"
 ARITHMETIC_IN_LOGIC = "in a passage on Boolean algebra, + may be OR and a bar NOT: not refuted as arithmetic"
 
-_WORDS = re.compile(r"\bBoolean\b|\blogic\s+gates?\b|\btruth[- ]tables?\b|\bKarnaugh\b|\bK-maps?\b|\bDe\s?Morgan"
+# "Boolean" of a program's value or of a random variable ("returns a Boolean value", "a Boolean mask", "a
+# Boolean random variable X"), or as a noun ("returns a Boolean."), speaks of a type, not of an algebra
+# whose + is OR: arithmetic below it is arithmetic
+_TYPE_NOUNS = (r"values?|types?|flags?|masks?|arrays?|vectors?|indexing|indices|random\s+variables?|results?"
+               r"|literals?|columns?|fields?|parameters?|arguments?|outputs?|inputs?|conditions?|tests?|checks?")
+_WORDS = re.compile(r"\bBoolean\b(?!\s+(?:" + _TYPE_NOUNS + r")\b)(?!\s*(?:[.,;:)]|$))|\blogic\s+gates?\b|\btruth[- ]tables?\b|\bKarnaugh\b|\bK-maps?\b|\bDe\s?Morgan"
                     r"|\bswitching\s+(?:algebra|functions?|circuits?)\b|\b(?:half|full)[- ]adders?\b"
                     r"|\b(?:min|max)terms?\b|\bsum[- ]of[- ]products\b|\bproduct[- ]of[- ]sums\b"
                     r"|\b(?:combinational|digital)\s+(?:logic|circuits?)\b|\bexclusive[- ]or\b"

@@ -286,6 +286,9 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
     if verdict.status is Status.UNVERIFIED and relation in EQUALITY and "'" in lhs + rhs:
         verdict = _primes_beside_derivatives(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
                                              explain=explain, context=context, indefinite=indefinite)
+    if verdict.status is Status.VERIFIED and relation in EQUALITY and ("\\frac" in lhs + rhs or "'" in lhs + rhs
+                                                                       or "\\partial" in lhs + rhs):
+        verdict = _with_partner_functions(lhs, rhs, verdict, macros=macros)
     if verdict.status is Status.UNVERIFIED and relation in EQUALITY and series.OPEN_ELLIPSIS in verdict.reason:
         return _open_series(lhs, rhs, macros or {}, seed, verdict)
     if verdict.status is Status.UNVERIFIED and relation in EQUALITY and "_" in lhs + rhs and "\\" in lhs + rhs:
@@ -1613,6 +1616,59 @@ def _holds_itself(node: n.Apply) -> bool:
     function is applied to an expression of its own value, so the letter multiplies the bracket."""
     return any(isinstance(x, n.Sym) and x.key == node.func.key and not (x.indices or x.primes)
                for arg in node.args for x in arg.walk())
+
+
+#: letters that notes name the functions of a product, quotient or sum rule with (u, v; f, g, h; w)
+_FUNCTION_LETTERS = frozenset({"u", "v", "w", "f", "g", "h"})
+#: the coordinates of a path, which move together under a time derivative: d/dt (r^2\\dot\\theta) = r^2\\ddot\\theta
+#: holds with r constant, but the step's dots make the path's coordinates functions of t
+_COORDINATES = frozenset({"x", "y", "z", "r", "\\theta", "\\phi", "\\varphi"})
+
+
+def _with_partner_functions(lhs: str, rhs: str, verdict: Verdict, **options) -> Verdict:
+    """The verdict on a step verified with its plain letters constants, where a derivative takes two of
+    the letters that name functions (u and v, f and g) and the step writes the derivative of one of them
+    only: d/dx (uv) = u'v and \\partial(uv)/\\partial x = u \\partial v/\\partial x hold with the other one a
+    constant, but the step itself makes its partner a function, and it is one the product rule
+    differentiates too. Unverified, never refuted: the prose may make the other one a constant. A
+    constant's letter (a, c, k, m: d/dt (mv) = m\\dot v) is left a constant."""
+    parsed = _read_again(lhs, rhs, options)
+    if parsed is None:
+        return verdict
+    nodes = [x for side in (parsed.lhs, parsed.rhs) for x in side.walk()]
+    derived = {x.body.key for x in nodes if isinstance(x, n.Deriv) and isinstance(x.body, n.Sym)}
+    derived |= {x.key for x in nodes if isinstance(x, n.Sym) and x.primes}
+    derived |= {x.func.key for x in nodes if isinstance(x, n.Apply) and x.primes}
+    derived |= {n.undotted(x)[0].key for x in nodes if isinstance(x, n.Sym) and n.undotted(x)[1]}
+    derivatives = [x for x in nodes if isinstance(x, n.Deriv)]
+
+    def inside(tree: n.Node, names: frozenset[str]) -> set[str]:
+        skip = n.non_quantities(tree)
+        return {x.key for x in tree.walk() if isinstance(x, n.Sym) and id(x) not in skip and not x.indices
+                and not x.style and not x.primes and not x.labels and x.key in names}
+    for node in derivatives:
+        if isinstance(node.body, n.Sym):
+            continue
+        variables = {v.key for v, _ in node.wrt if isinstance(v, n.Sym)}
+        # partners are of one family: g beside \\dot\\theta is gravity, not a function of a product rule
+        families = [_FUNCTION_LETTERS] + ([_COORDINATES] if variables == {"t"} else [])
+        for names in families:
+            letters = inside(node.body, names) - variables
+            # [(fg)h]' = (fg)'h + h'fg: the letters of another derivative written (not one around this one) move too
+            elsewhere = {key for other in derivatives if other is not node
+                         and not any(x is node for x in other.body.walk()) for key in inside(other.body, names)}
+            # (a dotted letter inside, the \\dot\\theta of r^2\\dot\\theta, moves as well)
+            dotted = {n.undotted(x)[0].key for x in node.body.walk() if isinstance(x, n.Sym) and n.undotted(x)[1]}
+            moving = (letters & (derived | elsewhere)) | (dotted & names)
+            still = letters - derived - elsewhere
+            if not (moving and still):
+                continue
+            held = ", ".join(sorted(still))
+            return Verdict(Status.UNVERIFIED, f"holds if {held} {'are' if len(still) > 1 else 'is'} constant; the step "
+                                              f"differentiates {', '.join(sorted(moving))} beside {held}, which name "
+                                              f"functions as well, and writes no derivative of {held}",
+                           elapsed=verdict.elapsed)
+    return verdict
 
 
 def _as_document_functions(lhs: str, rhs: str, relation: str, verdict: Verdict, **options) -> Verdict:

@@ -518,6 +518,8 @@ class Comparator:
                 outcome = self._as_required_vectors(outcome, flips)
             if outcome.kind == "equal":
                 outcome = self._as_imaginary_units(outcome, flips)
+            if outcome.kind == "equal" and not flips & quantum.GATE_KEYS:
+                outcome = self._as_gates(outcome, flips)
             if outcome.kind == "equal":
                 return outcome, self.guesses(flips) + self._textbook_order_only(flips)
             outcomes.append(outcome)
@@ -608,6 +610,26 @@ class Comparator:
         names = " and ".join(key[1] for key in units)
         return Outcome("undecided", f"holds if {names} is a real number; read as the imaginary unit, the sides "
                                     "differ")
+
+    def _as_gates(self, outcome: Outcome, flips: frozenset) -> Outcome:
+        """A step that holds with the standard gates or Pauli matrices it writes read as numbers, decided
+        again with them the gates: XZ = ZX and \\sigma_x\\sigma_z = \\sigma_z\\sigma_x hold of numbers (standard
+        deviations, other operators that commute) and not of the gates, which the step writes nothing but. As
+        the gates' reading verifies nothing it alone holds (H may be a Hamiltonian), numbers alone verify
+        nothing the gates fail: which they are is the prose's to say."""
+        gates = [key for key in self.keys if key in quantum.GATE_KEYS]
+        if not gates:
+            return outcome
+        for key in gates:
+            try:
+                other = self.own(flips | {key})
+            except Exception:  # noqa: BLE001 -- unreadable as gates: no reading to hold it to
+                return outcome
+            if other.kind != "differ":
+                return outcome
+        names = quantum.gate_names(self.parsed.lhs, self.parsed.rhs)
+        return Outcome("undecided", f"holds if {', '.join(sorted(names)) or 'the sigmas'} are numbers; read as the "
+                                    "standard gates (Pauli matrices), the sides differ")
 
     def _as_required_vectors(self, outcome: Outcome, flips: frozenset = frozenset()) -> Outcome:
         """A step that holds with the letters a product makes vectors (the y of x^T y) read as numbers,

@@ -1295,6 +1295,47 @@ def _given_anew(step: Step, macros: dict[str, Macro], path: str, defined: set[st
                        path=path, label=head_label(head, rhs))
 
 
+# "an arbitrary differentiable function $f$", "take any smooth $f$", "let $g$ be a general function": the
+# words of generality and of functions that give a name anew as a generic function
+_GENERAL = r"(?:arbitrary|any|general|generic)"
+_FUNCTION_WORD = re.compile(r"\b(?:functions?|maps?|mappings?|smooth|differentiable|continuous|integrable)\b", re.IGNORECASE)
+_GENERAL_BEFORE = re.compile(r"\b" + _GENERAL + r"\s+((?:[A-Za-z-]+,?\s+){0,4}?)\$([^$]+)\$", re.IGNORECASE)
+_GENERAL_AFTER = re.compile(r"\$([^$]+)\$\s+(?:be|is|denotes?|stands?\s+for)\s+(?:now\s+)?(?:again\s+)?(?:an?\s+)?"
+                            + _GENERAL + r"\b([^$.;]*)", re.IGNORECASE)
+
+
+def _generic_name(math: str, macros: dict[str, Macro]) -> str | None:
+    """The base of a lone name, ``f`` or ``f(x)`` or ``\\phi``, written as inline math; None otherwise."""
+    if find_relations(math):
+        return None
+    try:
+        tree = parse_math(math, macros)
+    except (ParseFailure, RecursionError):
+        return None
+    if isinstance(tree, n.Apply) and isinstance(tree.func, n.Sym):
+        tree = tree.func
+    if isinstance(tree, n.Sym) and not tree.indices and not tree.primes and not tree.labels:
+        return tree.base
+    return None
+
+
+def general_function_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
+    """A FORGET item for each name the prose gives anew as a generic function ("Now let $f$ be an arbitrary
+    differentiable function", "for any smooth $f$"): notes work an example with f(x) = x^3 and then state
+    rules for every f, where f(-x) = -f(x) holds of the example only. The definitions above end there."""
+    items = []
+    for line, sentence in independence.prose_sentences(doc.lines):
+        if not _FUNCTION_WORD.search(sentence):
+            continue
+        names = [m.group(2) for m in _GENERAL_BEFORE.finditer(sentence) if _FUNCTION_WORD.search(m.group(1))]
+        names += [m.group(1) for m in _GENERAL_AFTER.finditer(sentence) if _FUNCTION_WORD.search(m.group(2))]
+        for math in names:
+            base = _generic_name(math, macros)
+            if base is not None:
+                items.append(ContextItem(FORGET, base, math, "", "", f"{doc.path}:{line}", line, path=doc.path))
+    return items
+
+
 def _evaluated_head(item: ContextItem | None, derivation: Derivation,
                    macros: dict[str, Macro]) -> ContextItem | None:
     """The number a chain that opens with a name's formula ends at, as that name's value below the
@@ -1383,6 +1424,7 @@ def document_context(doc: Document, own: dict | None = None) -> list[ContextItem
                 if forget is not None:
                     items.append(forget)
     items.extend(derived_properties(doc, macros))
+    items.extend(general_function_items(doc, macros))
     items.extend(displayed_conditions(doc, macros))
     items.extend(prose_items(doc, macros))
     items.extend(independence_items(doc, macros))

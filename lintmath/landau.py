@@ -98,6 +98,15 @@ def _differentiated_functions(*trees: n.Node) -> frozenset:
                      if x.func.key in primed and x.prefer_product and not x.primes and not x.func.primes)
 
 
+def _moving_products(lowerer: Lowerer, letter: str, *trees: n.Node) -> bool:
+    """Whether a letter before a bracket that moves with the step ``letter`` is read as a product: g(x + h)
+    beside an order term in h is as likely g at x + h (g(x+h) - g(x) = hg + O(h^2) holds of the product
+    only), which the step does not say."""
+    return any(isinstance(x, n.Apply) and isinstance(x.func, n.Sym) and x.func.base not in (letter, "e", "\\pi")
+               and any(isinstance(y, n.Sym) and y.base == letter for a in x.args for y in a.walk())
+               and lowerer.apply_is_product(x) for t in trees for x in t.walk())
+
+
 def _mentions_order_symbol(tree: n.Node) -> bool:
     return any(isinstance(x, n.Sym) and x.base == "O" for x in tree.walk())
 
@@ -140,6 +149,8 @@ def verified_expansion(lhs: str, rhs: str, macros: Mapping[str, Macro] | None, s
         lowerer = Lowerer(Instance(3, {}, {}, flips=_differentiated_functions(parsed.lhs, parsed.rhs)), parsed.letters)
         values = (lowerer.lower(left), lowerer.lower(right))
     except Exception:  # a side the default reading cannot build: not decided here
+        return None
+    if _moving_products(lowerer, letter, left, right):
         return None
     h = next((s for s in values[0].free_symbols | values[1].free_symbols if s.name == letter), None)
     if h is None:

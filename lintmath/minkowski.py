@@ -201,7 +201,8 @@ class _Evaluator:
             values = [at[x] for x, _ in indices]
             if name in (_DELTA, _METRIC):
                 same = sp.Integer(int(values[0] == values[1]))
-                if name == _DELTA:
+                # \eta^\mu{}_\nu, one index raised by the metric itself, is Kronecker's delta, not diag(s, -s, -s, -s)
+                if name == _DELTA or indices[0][1] != indices[1][1]:
                     return same
                 return same * self.metric[values[0]]
             # the contravariant component, each lower index lowered by the diagonal metric
