@@ -1642,24 +1642,24 @@ def _with_partner_functions(lhs: str, rhs: str, verdict: Verdict, **options) -> 
     derived |= {n.undotted(x)[0].key for x in nodes if isinstance(x, n.Sym) and n.undotted(x)[1]}
     derivatives = [x for x in nodes if isinstance(x, n.Deriv)]
 
-    def inside(tree: n.Node, names: frozenset[str]) -> set[str]:
+    def inside(tree: n.Node, family: frozenset[str]) -> set[str]:
         skip = n.non_quantities(tree)
         return {x.key for x in tree.walk() if isinstance(x, n.Sym) and id(x) not in skip and not x.indices
-                and not x.style and not x.primes and not x.labels and x.key in names}
+                and not x.style and not x.primes and not x.labels and x.key in family}
     for node in derivatives:
         if isinstance(node.body, n.Sym):
             continue
         variables = {v.key for v, _ in node.wrt if isinstance(v, n.Sym)}
         # partners are of one family: g beside \\dot\\theta is gravity, not a function of a product rule
         families = [_FUNCTION_LETTERS] + ([_COORDINATES] if variables == {"t"} else [])
-        for names in families:
-            letters = inside(node.body, names) - variables
+        for family in families:
+            letters = inside(node.body, family) - variables
             # [(fg)h]' = (fg)'h + h'fg: the letters of another derivative written (not one around this one) move too
             elsewhere = {key for other in derivatives if other is not node
-                         and not any(x is node for x in other.body.walk()) for key in inside(other.body, names)}
+                         and not any(x is node for x in other.body.walk()) for key in inside(other.body, family)}
             # (a dotted letter inside, the \\dot\\theta of r^2\\dot\\theta, moves as well)
             dotted = {n.undotted(x)[0].key for x in node.body.walk() if isinstance(x, n.Sym) and n.undotted(x)[1]}
-            moving = (letters & (derived | elsewhere)) | (dotted & names)
+            moving = (letters & (derived | elsewhere)) | (dotted & family)
             still = letters - derived - elsewhere
             if not (moving and still):
                 continue

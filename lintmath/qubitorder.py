@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from lintmath.independence import prose_sentences
 from lintmath.model import Status, StepResult, Verdict
 
 # the guesses of a step verified with the standard gates in one order of the qubits only
@@ -35,6 +34,8 @@ _FIRST_PLACES = {"first", "top", "upper", "left", "leftmost"}
 def stated_order(lines: tuple[str, ...] | list[str]) -> str:
     """The order of CNOT's qubits the prose of ``lines`` states (FIRST or SECOND), "" where it states none
     or both (two examples may take two conventions)."""
+    # (imported here: the pipeline imports this module on runs the cache answers, which load no parser)
+    from lintmath.independence import prose_sentences
     found = set()
     for _, sentence in prose_sentences(lines):
         if "CNOT" not in sentence.upper().replace("C-NOT", "CNOT") and not re.search(
