@@ -25,9 +25,19 @@ class BudgetExceeded(BaseException):
     """The step ran out of its time budget."""
 
 
+class PartOverrun(BaseException):
+    """A part of a step (one SymPy call given a share of the budget, see ``within``) ran out of its share."""
+
+
+# the CPU times (time.process_time) at which the parts now running end, innermost last
+_part_ends: list[float] = []
+
+
 def _raise(signum, frame):  # pragma: no cover - runs in the signal handler
     if _collecting:
         return  # raised inside the collector's callback it would be printed and dropped: the next tick raises
+    if _part_ends and time.process_time() >= _part_ends[-1]:
+        raise PartOverrun()
     raise BudgetExceeded()
 
 
@@ -48,6 +58,30 @@ def time_budget(seconds: float) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_PROF, 0)
         signal.signal(signal.SIGPROF, previous)
+
+
+@contextmanager
+def within(seconds: float) -> Iterator[None]:
+    """Raise PartOverrun after ``seconds`` of CPU time in the block (a SymPy call that may not return,
+    such as solveset, given a share of the step's budget); the step's own budget, if it ends first,
+    still raises BudgetExceeded. A no-op where signals cannot be delivered."""
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+    left, interval = signal.getitimer(signal.ITIMER_PROF)
+    previous = signal.signal(signal.SIGPROF, _raise) if not left else None
+    started = time.process_time()
+    _part_ends.append(started + seconds)
+    signal.setitimer(signal.ITIMER_PROF, min(seconds, left) if left else seconds, REPEAT)
+    try:
+        yield
+    finally:
+        _part_ends.pop()
+        if left:  # the step's budget runs on, less what the block used
+            signal.setitimer(signal.ITIMER_PROF, max(left - (time.process_time() - started), 1e-3), interval)
+        else:
+            signal.setitimer(signal.ITIMER_PROF, 0)
+            signal.signal(signal.SIGPROF, previous)
 
 
 _TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100

@@ -4,7 +4,8 @@ A chain that solves an equation (``4z + 1 = 9 \\Rightarrow 4z = 8 \\Rightarrow z
 arrow that every solution of the equation before it solves the equation after it (and back, for
 ``\\iff``). Such a step is *verified* when the two equations are proportional (one rearranged, or
 divided by a number), or, in one unknown, when the solutions of the first (the real roots of a rational
-function) all solve the second. It is *refuted* only when the first equation has real solutions and
+function, or the finite real set solveset finds for a logarithm or a power, see _solved_roots) all
+solve the second. It is *refuted* only when the first equation has real solutions and
 none of them solves the second (``4z + 1 = 9`` and ``4z = 10``), or when two linear equations are
 parallel (``2x + 4y = 10`` and ``x + 2y = 6``): no premise stated elsewhere (a domain, another
 equation of a system) joins two disjoint solution sets. A lost root (``x^2 = x \\Rightarrow x = 1``,
@@ -52,6 +53,8 @@ _MORE_THAN_AN_EQUATION = re.compile(
 _DECIMALS = re.compile(r"(?<![\d.])\d*\.(\d+)")
 _MAX_DEGREE = 12
 _CLOSE = 1e-9
+#: CPU seconds solveset is given for an equation that is no rational function (log, exp)
+SOLVE_SECONDS = 0.5
 
 
 def check_implication(lhs: str, rhs: str, relation: str, macros: Mapping[str, Macro] | None = None,
@@ -289,7 +292,9 @@ def _real_roots(e: sp.Expr, x: sp.Symbol) -> list[sp.Expr] | None:
     """The real solutions of ``e = 0`` for ``e`` rational in ``x``: the real roots of its numerator
     where the denominator is not 0. None when ``e`` is no rational function of modest degree."""
     fraction = _as_fraction(e, x)
-    if fraction is None or fraction[1].degree() > _MAX_DEGREE:
+    if fraction is None:
+        return _solved_roots(e, x)
+    if fraction[1].degree() > _MAX_DEGREE:
         return None
     p, q = fraction
     if p.degree() == 0:
@@ -301,6 +306,38 @@ def _real_roots(e: sp.Expr, x: sp.Symbol) -> list[sp.Expr] | None:
     else:
         return None
     return [r for r in roots if abs(complex(q.as_expr().evalf(30, subs={x: r}))) > _CLOSE]
+
+
+def _solved_roots(e: sp.Expr, x: sp.Symbol) -> list[sp.Expr] | None:
+    """The real solutions of ``e = 0`` for ``e`` no rational function (``\\log_2(x + 3) - 4``,
+    ``e^{2x} - 5``), as SymPy's solveset over the reals finds them within SOLVE_SECONDS: only a finite
+    set of explicit real numbers, each confirmed a root at high precision. A periodic set (a sine's
+    roots), a condition left unsolved, or a root in doubt is None: not decided."""
+    from lintmath.budget import PartOverrun, within
+
+    if not e.has(x) or any(power.base.has(x) and not power.exp.is_integer for power in e.atoms(sp.Pow)):
+        # (a radical of the unknown: squaring may bring a root the principal root refuses, and the
+        # author may read the root as either sign)
+        return None
+    try:
+        with within(SOLVE_SECONDS):
+            found = sp.solveset(e, x, domain=sp.S.Reals)
+    except PartOverrun:
+        return None
+    except Exception:  # noqa: BLE001 - what solveset cannot solve is not decided
+        return None
+    if not isinstance(found, sp.FiniteSet) or not 0 < len(found) <= _MAX_DEGREE:
+        return None
+    roots = []
+    for root in found:
+        if root.free_symbols or not root.is_number:
+            return None
+        value = complex(root.evalf(30))
+        residual = _value(e, x, root)
+        if abs(value.imag) > _CLOSE or residual is None or abs(residual) > _CLOSE:
+            return None
+        roots.append(root)
+    return roots
 
 
 def _keeps_non_real(a: sp.Expr, b: sp.Expr, x: sp.Symbol) -> bool:

@@ -95,6 +95,7 @@ def tasks_for(doc: Document, config: Config) -> list[tuple[StepResult, Task]]:
         # root in GF(8), row after row)
         if derivation.steps and not (k and _same_display(view.derivations[k - 1], derivation, view.lines)):
             display_start = derivation.steps[0].lhs.line
+        solving = _solving_rows(view, k)
         for step in derivation.steps:
             key = (derivation.index, step.index)
             # document_context has read the document's own steps already (with the document's
@@ -116,7 +117,8 @@ def tasks_for(doc: Document, config: Config) -> list[tuple[StepResult, Task]]:
                         _derived(derivation, step.index),
                         _moduli_near(step.lhs.line, modular_lines, display_start), step.note,
                         _chain_lines(lines, step.index),
-                        len(derivation.steps) == 1 and _introduced_as_condition(view.lines, step, rows))
+                        len(derivation.steps) == 1 and _introduced_as_condition(view.lines, step, rows),
+                        *solving)
             # (reported as extracted: a notebook's steps by their line within the cell)
             pairs.append((StepResult(doc.derivations[k], doc.derivations[k].steps[step.index], None),  # type: ignore[arg-type]
                           task))
@@ -253,6 +255,34 @@ def _moduli_near(line: int, modular_lines: list[tuple[int, tuple[int, ...] | Non
     if any(moduli is None for moduli in near):
         return True
     return tuple(sorted({m for moduli in near for m in moduli or ()}))
+
+
+def _solving_rows(view: Document, k: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The rows of lone equations above and below derivation ``k`` in its display (see
+    lintmath.solving): rows one under the other, only row breaks between them, in a source with lines."""
+    from lintmath.solving import run_rows
+
+    if not view.lines:
+        return (), ()
+
+    def next_row(a: Derivation, b: Derivation) -> bool:
+        return _same_display(a, b, view.lines) and b.steps[0].lhs.line - a.steps[-1].rhs.line <= 1
+
+    above, below = run_rows(view.derivations, k, next_row)
+    if not above:
+        return (), ()
+    top = k
+    while top and view.derivations[top - 1].steps and next_row(view.derivations[top - 1], view.derivations[top]):
+        top -= 1
+    start = view.derivations[top].steps[0].lhs.line
+    prose = " ".join(view.lines[max(0, start - 1 - CONDITION_LINES):start])
+    # "solve each of the following equations": rows that are problems of their own, not one solved
+    return ((), ()) if _SEVERAL_PROBLEMS.search(prose) else (above, below)
+
+
+#: the prose's words for a display of several problems rather than one equation solved row by row
+_SEVERAL_PROBLEMS = re.compile(r"\b(?:each|following|exercises?|examples?|problems|equations|respectively|cases)\b",
+                               re.IGNORECASE)
 
 
 def _neighbour_rows(before, derivation, after) -> tuple[str, ...]:

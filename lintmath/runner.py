@@ -52,6 +52,10 @@ class Task:
     note: str = ""  # the annotation set beside the step's row (``&& (x > 0)``), a condition it may state
     chain: tuple[str, ...] = ()  # the other lines of the step's chain, nearest first: where a lost term is still written
     condition: bool = False  # a lone relation the prose introduces as a condition ("... when"): not claimed
+    # a lone equation's run of lone equations above and below it in its display (lhs, rhs, ... nearest first):
+    # rows that solve one equation, where the odd row out is a slip (see lintmath.solving)
+    above: tuple[str, ...] = ()
+    below: tuple[str, ...] = ()
 
 
 def run_task(task: Task) -> Verdict:
@@ -68,6 +72,11 @@ def run_task(task: Task) -> Verdict:
                                  indefinite=task.indefinite, rows=task.rows, clause=task.clause,
                                  derived=task.derived, modular_prose=task.modular, note=task.note,
                                  chain=task.chain)
+            if task.above and task.below and verdict.status is Status.UNVERIFIED and not task.modular \
+                    and not task.condition:
+                from lintmath import solving
+                verdict = solving.odd_row(task.lhs, task.rhs, task.above, task.below,
+                                          _macro_table(task.macros)) or verdict
     except BudgetExceeded:
         return _over_budget(task, time.perf_counter() - started)
     except RecursionError:
