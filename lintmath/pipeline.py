@@ -281,7 +281,7 @@ def _solving_rows(view: Document, k: int) -> tuple[tuple[str, ...], tuple[str, .
 
 
 #: the prose's words for a display of several problems rather than one equation solved row by row
-_SEVERAL_PROBLEMS = re.compile(r"\b(?:each|following|exercises?|examples?|problems|equations|respectively|cases)\b",
+_SEVERAL_PROBLEMS = re.compile(r"\b(?:each|following|exercises?|examples?|problems|equations|respectively|cases|systems?|separate(?:ly)?|lists?)\b",
                                re.IGNORECASE)
 
 

@@ -308,3 +308,10 @@ def test_run_rows_needs_a_row_on_both_sides() -> None:
     steps = checked_steps(rows(("3x + 7", "22"), ("3x", "29")))
     assert all(s.verdict.status is not Status.REFUTED for s in steps)
     assert solving.RUN_ROWS >= 2
+
+
+@pytest.mark.parametrize("sentence", ["Now for the system, we get", "Solved separately, these give",
+                                      "The list of conditions is"])
+def test_rows_the_prose_calls_a_system_or_a_list_are_not_one_solving_chain(sentence: str) -> None:
+    body = sentence + "\n\\begin{align*}\n2x + 1 &= 7 \\\\\nx^2 &= 16 \\\\\n3x &= 9\n\\end{align*}\n"
+    assert Status.REFUTED not in _verdicts(body).values()
