@@ -245,6 +245,9 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
     if verdict.status is Status.REFUTED and relation in EQUALITY and first \
             and any(item.kind == dependence.KIND for item in context):
         verdict = _equation_of_varying_letters(lhs, rhs, verdict, macros=macros, context=context)
+    if verdict.status is Status.REFUTED and relation in EQUALITY and "\\pi" in lhs + rhs \
+            and any(item.kind == dependence.APPLIED and "\\pi" in item.lhs.split(",") for item in context):
+        verdict = _pi_of_the_document(lhs, rhs, verdict, macros or {})
     if verdict.status is Status.VERIFIED and relation in EQUALITY and any(item.kind == dependence.APPLIED for item in context):
         verdict = _as_document_functions(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
                                          context=context, indefinite=indefinite)
@@ -1710,6 +1713,21 @@ def _as_document_functions(lhs: str, rhs: str, relation: str, verdict: Verdict, 
     where = ", ".join(sorted({stated[key].where for key in products}))
     return Verdict(Status.UNVERIFIED, f"holds if {names} multiplies the bracket after it; the document applies "
                                       f"{names} as a function (at {where})", elapsed=verdict.elapsed + again.elapsed)
+
+
+def _pi_of_the_document(lhs: str, rhs: str, verdict: Verdict, macros: Mapping[str, Macro]) -> Verdict:
+    """A refutation that read \\pi(0.2)^2 as the constant times a number (see lower.pi_times_decimal), where
+    the prose applies \\pi or names it a prior, a policy, a distribution: there \\pi(0.2) is that function's
+    value, which the step may take from the prose, so the step is unverified."""
+    try:
+        parsed = parse_step(lhs, rhs, macros)
+    except (ParseFailure, RecursionError):
+        return verdict
+    if any(isinstance(x, n.Apply) and pi_times_decimal(x) for side in (parsed.lhs, parsed.rhs) for x in side.walk()):
+        return Verdict(Status.UNVERIFIED, "holds if \\pi(...) is the document's function at a point, which the "
+                                          "prose applies or names (a prior, a policy), not pi times a number",
+                       elapsed=verdict.elapsed)
+    return verdict
 
 
 def _as_complex_letters(lhs: str, rhs: str, relation: str, verdict: Verdict, **options) -> Verdict:

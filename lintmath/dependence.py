@@ -118,6 +118,14 @@ _APPLIED_TO_LETTERS = re.compile(
     r"(?P<args>(?:[A-Za-z]|" + _GREEK + r")(?:\s*,\s*(?:[A-Za-z]|" + _GREEK + r"))*)\s*(?:\\right\s*)?\)")
 
 
+# \pi as the document's function rather than the constant: applied to a letter (\pi(\theta), \pi(a \mid s)),
+# or named by what it is ("the prior $\pi$", "a policy $\pi$", "the prime-counting function $\pi$")
+_PI_FUNCTION = re.compile(
+    r"\\pi\s*(?:\\left\s*)?\(\s*(?:[A-Za-z]|\\[A-Za-z]+)\s*(?:,|\||\\mid\b|\\vert\b|(?:\\right\s*)?\))"
+    r"|\b(?:priors?|posteriors?|polic(?:y|ies)|distributions?|densit(?:y|ies)|laws?|measures?|pmf|pdf"
+    r"|counting\s+function)\s+\$\s*\\pi\s*\$", re.I)
+
+
 def applied_letters(text: str) -> set[str]:
     """The keys of the letters one line applies to plain letters, as functions (``$\\psi(x)$``, ``y(t) =
     e^{-t}``): written so, a letter beside a bracket elsewhere is that function at a point, and reading
@@ -128,6 +136,8 @@ def applied_letters(text: str) -> set[str]:
         args = {a.strip() for a in match.group("args").split(",")}
         if name not in args:
             out.add(name)
+    if _PI_FUNCTION.search(text):
+        out.add("\\pi")
     return out
 
 

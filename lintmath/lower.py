@@ -15,6 +15,7 @@ import random
 import re
 import zlib
 from dataclasses import dataclass, field, replace
+from collections.abc import Iterator
 
 import mpmath
 import sympy as sp
@@ -232,10 +233,24 @@ def slot_coefficients(trees) -> frozenset[str]:
         return isinstance(x, n.Sym) and x.base == "D" and bool(x.indices) and not (x.style or x.primes) \
             and all(isinstance(i, n.Num) and i.value.isdigit() for i in x.indices)
 
+    outside = {key for tree in trees for key in _keys_outside_exponentials(tree)}
+
     def inert(x: n.Node) -> bool:
-        # an exponential of the temperature is the factor D_0 multiplies, never a function a slot names
-        return isinstance(x, (n.Num, n.Const)) or isinstance(x, n.Func) and x.name == "exp" \
-            or isinstance(x, n.Pow) and isinstance(x.base, n.Const) and x.base.name == "e"
+        # an Arrhenius factor e^{-Q/RT} is what D_0 multiplies; but D_1 e^{xy} = y e^{xy} differentiates the
+        # exponential, and a derivative by a slot writes the letters under its exponent's bar outside it
+        # (D_1 e^{-x/y} = -\frac{1}{y}e^{-x/y}), so only a quotient whose denominator stays in exponents is one
+        if isinstance(x, (n.Num, n.Const)):
+            return True
+        if isinstance(x, n.Func) and x.name == "exp":
+            exponent = x.args[0] if len(x.args) == 1 else None
+        elif isinstance(x, n.Pow) and isinstance(x.base, n.Const) and x.base.name == "e":
+            exponent = x.exp
+        else:
+            return False
+        if exponent is None:
+            return False
+        bars = [{y.key for y in d.den.walk() if isinstance(y, n.Sym)} for d in exponent.walk() if isinstance(d, n.Div)]
+        return any(bars) and not any(bar & outside for bar in bars)
 
     found = {x.key for tree in trees for x in tree.walk() if numbered(x)}
     for tree in trees:
@@ -247,6 +262,17 @@ def slot_coefficients(trees) -> frozenset[str]:
                     if numbered(here) and not inert(after):
                         found.discard(here.key)
     return frozenset(found)
+
+
+def _keys_outside_exponentials(tree: n.Node) -> Iterator[str]:
+    """The keys of the letters ``tree`` writes other than in the exponent of an exponential."""
+    if isinstance(tree, n.Sym):
+        yield tree.key
+    if isinstance(tree, n.Func) and tree.name == "exp" \
+            or isinstance(tree, n.Pow) and isinstance(tree.base, n.Const) and tree.base.name == "e":
+        return
+    for child in tree.children():
+        yield from _keys_outside_exponentials(child)
 
 
 def stacked_counts(found: tuple) -> frozenset[str]:

@@ -834,9 +834,25 @@ def _digits_going_on(tokens: list[Token]) -> list[Token]:
     """``3.162\\ldots``: a decimal the dots end says its digits go on (the value cut off or rounded to
     those written, as the decimals a written ``3.162...`` ends with), not a product with a run of terms."""
     if len(tokens) >= 2 and tokens[-1].kind == "cmd" and tokens[-1].text in ("\\ldots", "\\dots", "\\cdots") \
-            and tokens[-2].kind == "num" and "." in tokens[-2].text.strip(".") and not tokens[-1].spaced:
+            and tokens[-2].kind == "num" and "." in tokens[-2].text.strip(".") and not tokens[-1].spaced \
+            and not _runs_on(tokens[:-2]):
         return tokens[:-1]
     return tokens
+
+
+def _runs_on(tokens: list[Token]) -> bool:
+    """Whether a decimal after ``tokens`` is the last written term of a run (``0.5 + 0.25 + 0.125\\ldots``, a
+    list ``0.5, 0.25, 0.125\\ldots``), whose dots say the terms go on, not the digits: a term after a sign or
+    a comma outside brackets (a leading sign, -0.333\\ldots, is the number's own)."""
+    depth = 0
+    for k, t in enumerate(tokens):
+        if t.kind == "open" or t.is_("(", "[", "\\left"):
+            depth += 1
+        elif t.kind == "close" or t.is_(")", "]", "\\right"):
+            depth -= 1
+        elif depth == 0 and k > 0 and t.kind == "sym" and t.is_("+", "-", ","):
+            return True
+    return False
 
 
 def _repeating_decimals(tokens: list[Token]) -> list[Token]:
