@@ -388,6 +388,9 @@ def _defined_at_expression(lhs: n.Node, step: Step, macros: dict[str, Macro], pa
     compound = [a for a in lhs.args if parameter_key(a) is None]
     if not compound or _PLACEHOLDER in rhs_text or not all(_ranges_freely(a) for a in compound):
         return None
+    if any(isinstance(a, n.Sym) for a in compound):
+        # \ell(y_i) = (y_i - \hat y_i)^2: a member of a family, whose index the value shares, is no variable
+        return None
     # each expression a variable of its own: f(x, x + 1) and g(x + 1, x + 2) say nothing off their diagonal
     letters = [set(_named_letters(a)) for a in compound] + [{_shape(a) for a in lhs.args if a not in compound}]
     if sum(len(group) for group in letters) != len(set().union(*letters)):
