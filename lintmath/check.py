@@ -23,11 +23,13 @@ from lintmath.lower import (
     UNIT_VECTOR, VECTOR_FUNCTION, Letters, Undecidable, classify_letters,
     exact_indicator, real_indicator, has_cases, has_indicator, PIECEWISE_FUNCTIONS, turns_on_signs,
     has_infinite_series, has_sample_entries, has_summed_repeat, has_uncounted_sum, has_valued_set_sum, is_library,
+    has_guessed_pair_sum,
     identity_reading, pi_times_decimal, read_as_product, shapes_of_side,
 )
 from lintmath import arithmetic, einstein, implication, linalg, modular, probability, quantum
 from lintmath import additive, complexes, declared, dependence, expectation, independence, infotheory, logbase, matfunc, primed, refusals, rotations, series, symmetric
 from lintmath import boolean, landau, linearmaps, minkowski, normalcdf, poisson, quaternions, reals, reynolds, stacked
+from lintmath import distributions
 from lintmath import tuples as tuples_reading
 from lintmath.budget import BudgetExceeded, work_time
 from lintmath.context import (
@@ -76,6 +78,8 @@ __all__ = ["check_step", "parse_step", "Parsed", "Outcome", "DELTA_OPERATOR", "L
 EQUATION_CASE_UNREACHED = "holds at the sampled points, which solve no equation; differs or cannot be judged " \
     "where the condition of a case {} holds"
 UNCOUNTED_DIFFER = "differs over a few terms of a sum without bounds over a number (\\sum_n x^n): its range is not written"
+PAIR_SUM_DIFFER = ("differs reading \\sum_{i \\neq j} over the pairs (i, j); whether the prose holds j fixed "
+                   "is not decided")
 VALUED_SET_DIFFER = ("differs where the set is {1, ..., m}; the step uses the set's elements as numbers, "
                      "and what they are (a symmetric set, a group) is not decided")
 REGION_DIFFER = ("differs under a generic measure over the region; what the region is (a symmetry, its "
@@ -148,6 +152,13 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
             return verdict
         return _decided_on_stated_values(lhs, rhs, relation, verdict,
                                          tuple(item for item in context if item.kind == VALUES), rest, options)
+    if relation in EQUALITY and any(item.kind == distributions.KIND for item in context):
+        rest = tuple(item for item in context if item.kind != distributions.KIND)
+        options = dict(macros=macros, first=first, seed=seed, explain=explain, indefinite=indefinite, rows=rows,
+                       clause=clause, derived=derived, modular_prose=modular_prose, note=note, chain=chain)
+        verdict = check_step(lhs, rhs, relation, context=rest, **options)
+        return _with_distributions(lhs, rhs, relation, verdict,
+                                   tuple(item for item in context if item.kind == distributions.KIND), rest, options)
     stated = {item.lhs: item for item in context if item.kind == logbase.KIND}
     bases = {command: item.rhs for command, item in stated.items()}
     if bases and log_bases(macros) != bases:
@@ -2728,6 +2739,29 @@ def _ohms_read(parsed: Parsed, relation: str, seed: int) -> Parsed | str:
     return Parsed(lhs, rhs, classify_letters(lhs, rhs)) if outcome.kind == "differ" else UNITS_UNSURE
 
 
+def _with_distributions(lhs: str, rhs: str, relation: str, verdict: Verdict, items: tuple[ContextItem, ...],
+                        rest: tuple[ContextItem, ...], options: dict) -> Verdict:
+    """The verdict on a step whose passage states distributions (``$X \\sim \\mathrm{Poisson}(\\lambda)$``):
+    where ``verdict`` is no verification, the step decided again with E[X], Var(X), P(X = k) and M_X(t)
+    written as the distribution gives them (see distributions.py); only a verification is taken from it,
+    and only from letters the passage states one distribution of."""
+    if verdict.status is not Status.UNVERIFIED:
+        return verdict
+    stated: dict[str, set[str]] = {}
+    for item in items:
+        stated.setdefault(item.lhs, set()).add(item.rhs)
+    laws = {letter: next(iter(specs)) for letter, specs in stated.items() if len(specs) == 1}
+    left, right = distributions.rewritten(lhs, laws), distributions.rewritten(rhs, laws)
+    if (left, right) == (lhs, rhs):
+        return verdict
+    again = check_step(left, right, relation, context=rest, **{**options, "first": False})
+    if again.status is not Status.VERIFIED:
+        return verdict
+    named = tuple(f"{letter} distributed as stated ({spec.split('|')[0]})" for letter, spec in sorted(laws.items())
+                  if re.search(re.escape(letter), lhs + rhs))
+    return replace(again, guessed=tuple(sorted({*again.guessed, *named})))
+
+
 def _with_ohms(lhs: str, rhs: str, relation: str, verdict: Verdict, **options) -> Verdict:
     """The verdict on a step left unverified for the Omega it introduces, where Omega only follows
     numbers (``\\frac{4 \\cdot 12}{16} = 3\\,\\Omega``): with those read as ohms, compared as any unit
@@ -2991,6 +3025,7 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
     indicator = functools.partial(has_indicator, exact=parsed.letters.index)
     for present, differ_reason in ((has_infinite_series, SERIES_DIFFER), (has_uncounted_sum, UNCOUNTED_DIFFER),
                                    (_rounds_quantity, ROUNDING_DIFFER), (has_valued_set_sum, VALUED_SET_DIFFER),
+                                   (has_guessed_pair_sum, PAIR_SUM_DIFFER),
                                    (indicator, INDICATOR_DIFFER), (has_summed_repeat, EINSTEIN_DIFFER),
                                    (has_sample_entries, SAMPLE_ENTRIES_DIFFER),
                                    (tuples_reading.has_ambiguous_pair, PAIR_DIFFER),

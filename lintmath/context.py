@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from lintmath import complexes, declared, dependence, expectation, independence, linearmaps, logbase, minkowski, normalcdf, quantum
-from lintmath import boolean, poisson, reals, reynolds, rotations, symmetric
+from lintmath import boolean, distributions, poisson, reals, reynolds, rotations, symmetric
 from lintmath import tuples as tuples_reading
 from lintmath.model import Derivation, Document, Macro, Step
 from lintmath.lower import LIBRARY
@@ -1180,7 +1180,7 @@ _PASSAGE_REACH = {symmetric.KIND: symmetric.REACH, rotations.KIND: rotations.REA
                   independence.KIND: independence.REACH, dependence.APPLIED: dependence.APPLIED_REACH,
                   quantum.STATE_KIND: quantum.STATE_REACH, reynolds.KIND: reynolds.REACH,
                   normalcdf.KIND: normalcdf.REACH, poisson.KIND: poisson.REACH, boolean.KIND: boolean.REACH,
-                  boolean.NUMBERS_KIND: boolean.REACH}
+                  boolean.NUMBERS_KIND: boolean.REACH, distributions.KIND: distributions.REACH}
 
 
 def _named_items(doc: Document, kind: str, statements: list[tuple[int, frozenset[str], bool]]) -> list[ContextItem]:
@@ -1452,6 +1452,8 @@ def document_context(doc: Document, own: dict | None = None) -> list[ContextItem
     items.extend(ContextItem(minkowski.KIND, "", "\\eta", "=", str(sign), f"{doc.path}:{line}", line, False, doc.path)
                  for line, sign in minkowski.statements_of(doc.lines))
     items.extend(values_items(doc, macros))
+    items.extend(ContextItem(distributions.KIND, letter, letter, "\\sim", spec, f"{doc.path}:{line}", line, False,
+                             doc.path, True) for line, letter, spec in distributions.statements_of(doc.lines))
     items.sort(key=lambda c: (c.path == doc.path, c.line))
     kept, given = [], set()
     for item in items:

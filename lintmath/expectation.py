@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import random
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import sympy as sp
@@ -455,3 +455,27 @@ def may_not_commute(trees: tuple[n.Node, ...], keys: frozenset[str]) -> bool:
                 if len(_random_outside_averages(node, keys)) >= 2:
                     return True
     return False
+
+
+EVENT_LABEL = "event:"
+
+
+def given_events(left: n.Node, right: n.Node) -> tuple[n.Node, n.Node]:
+    """The sides with each ``\\mathbb{E}[X \\mid Y = 1]`` (an expectation given an event) read as an expectation
+    under the conditional measure the event names, as ``\\mathbb{E}^{\\mathbb{Q}}`` is: every rule of E (its
+    linearity) holds under it, and a step that also takes E under another measure or none is not read
+    (see measures). Only where the body names no letter of the event: E[Y | Y = 1] = 1 rests on the
+    event itself, which one generic measure does not know."""
+    def conditioned(x: n.Node) -> n.Node | None:
+        if not (isinstance(x, n.Apply) and kind_of(x) == "E" and x.given == 1 and len(x.args) == 2):
+            return None
+        event = x.args[1]
+        if not (isinstance(event, n.Sym) and event.style == "label" and event.base.startswith(EVENT_LABEL)):
+            return None
+        named = set(re.findall(r"[A-Za-z]+", event.base[len(EVENT_LABEL):]))
+        if not named or any(s.base in named for s in x.args[0].walk() if isinstance(s, n.Sym)) \
+                or any(label.startswith(MEASURE_LABEL) for label in x.func.labels):
+            return None
+        func = replace(x.func, labels=(*x.func.labels, MEASURE_LABEL + "given " + event.base[len(EVENT_LABEL):]))
+        return replace(x, func=func, args=(n.rebuild(x.args[0], conditioned),), given=-1)
+    return n.rebuild(left, conditioned), n.rebuild(right, conditioned)

@@ -1681,6 +1681,10 @@ def indexes_entries(node: n.BigOp, entries: dict[str, str]) -> bool:
         for x in node.body.walk())
 
 
+# the pairs a sum over pairs (\sum_{i<j}, see n.BigOp.order) keeps, by the relation written
+_PAIR_HOLDS = {"<": lambda a, b: a < b, "\\le": lambda a, b: a <= b, "\\neq": lambda a, b: a != b}
+
+
 def sum_bounds(*trees: n.Node) -> dict[str, tuple]:
     """Bounds written on some \\sum_{k=a}^{b} of a step, by index, when the step agrees on them."""
     found: dict[str, set] = {}
@@ -2005,6 +2009,12 @@ def has_uncounted_sum(*trees: n.Node) -> bool:
 def is_set_sum(node: n.Node) -> bool:
     """``\\sum_{x \\in S}``: read as the sum over 1..|S| (see Parser.set_range)."""
     return isinstance(node, n.BigOp) and isinstance(node.hi, n.Sym) and node.hi.base.startswith("#")
+
+
+def has_guessed_pair_sum(*trees: n.Node) -> bool:
+    """Whether a step reads ``\\sum_{i \\neq j}`` over the pairs (see sides.pair_sums): the prose may still
+    hold j fixed (a row of a matrix), so the pair reading verifies and never refutes alone."""
+    return any(isinstance(x, n.BigOp) and x.order == "\\neq" and x.extra_vars for tree in trees for x in tree.walk())
 
 
 def has_valued_set_sum(*trees: n.Node) -> bool:
@@ -4418,6 +4428,15 @@ class Lowerer:
             raise Undecidable("a sum over a set that changes with an outer index is not decided yet")
         if node.values:
             return self.lower_listed(node)
+        if node.order and not node.extra_vars and node.order != "\\neq":
+            # \sum_{i<j} x_i beside j: the sum up to a free index, from a first index the step does not write
+            raise Undecidable("a sum below a free index (\\sum_{i<j} beside j) is not decided yet")
+        if node.order and node.extra_vars and node.partner in self.env:
+            raise Undecidable("a sum over pairs inside a sum over its partner index is not decided yet")
+        if node.order and node.extra_vars and node.lo is None and node.var not in self.inst.bounds \
+                and node.partner in self.inst.bounds:
+            lo_node, hi_node = self.inst.bounds[node.partner]
+            node = replace(node, lo=lo_node, hi=hi_node)
         if ("probability",) in self.inst.flips and probability.over_values(node, self.letters.distributions):
             node = replace(node, lo=None, hi=None)  # \sum_{x \in X} p(x, y): over the values of x
         elif node.lo is None and node.var in self.inst.bounds:
@@ -4450,6 +4469,8 @@ class Lowerer:
         saved = dict(self.env)
         terms = []
         grid = self.tuple_grid(node, lo, hi) if node.tuples else _grid(lo, hi, len(variables))
+        if node.order and node.extra_vars:
+            grid = [v for v in grid if _PAIR_HOLDS[node.order](v[0], v[1])]
         for values in grid:
             if any(sp.Integer(values[0]) == x for x in excluded):
                 continue

@@ -64,6 +64,7 @@ def parse_step(lhs: str, rhs: str, macros: Mapping[str, Macro], averages: bool =
     left, right = basis_vectors(left, right)
     left, right = laplace_transforms(left, right)
     left, right = set_sizes(left, right)
+    left, right = pair_sums(left, right)
     left, right = bold_variables(left, right)
     left, right = reynolds_sides(left, right)
     if _normed_functions(left, right):
@@ -75,6 +76,7 @@ def parse_step(lhs: str, rhs: str, macros: Mapping[str, Macro], averages: bool =
         except ValueError:
             pass  # d x y: d(xy) or y dx, left to loose_differentials' reason
     left, right = differential_reading(left, right)
+    left, right = expectation.given_events(left, right)
     measures = expectation.measures(left, right)
     if len(measures) > 1:
         # E^Q[X] = E^P[X Z]: a change of measure holds for the measures the prose relates, not in one space
@@ -190,6 +192,46 @@ def bold_variables(left: n.Node, right: n.Node) -> tuple[n.Node, n.Node]:
             return x if bold is None else replace(x, var=bold)
         return x
     return n.map_nodes(left, rewrite), n.map_nodes(right, rewrite)
+
+
+def pair_sums(left: n.Node, right: n.Node) -> tuple[n.Node, n.Node]:
+    """The sides with each ``\\sum_{i<j}``, ``\\sum_{1 \\le i < j \\le n}``, ``\\sum_{i \\neq j}`` read over the pairs
+    (i, j) when j is bound nowhere else in the step: a j the step writes outside the sum (``\\sum_{i<j} x_i =
+    S_{j-1}``, ``\\sum_{j \\neq i} a_{ij} = d_i - a_{ii}``) is a free index, and the sum runs over i alone (see
+    Lowerer.lower_BigOp). A ``\\neq`` sum on each side with one partner (``\\sum_{j \\neq i} w_{ij} =
+    \\sum_{j \\neq i} w_{ji}``) holds the partner fixed: over the pairs any such step would hold."""
+    inside: dict[str, set[int]] = collections.defaultdict(set)
+    for side in (left, right):
+        for x in side.walk():
+            if isinstance(x, n.BigOp) and x.order:
+                inside[x.partner].update(id(y) for y in x.body.walk())
+                inside[x.partner].update(id(y) for y in x.exclude)
+    if not inside:
+        return left, right
+    # a j another sum binds (\sum_{j=1}^{n} b_j beside \sum_{i \neq j} a_i b_j) is that sum's, not free
+    for side in (left, right):
+        for x in side.walk():
+            if isinstance(x, n.BigOp) and not x.order:
+                for v in {x.var, *x.extra_vars} & inside.keys():
+                    inside[v].update(id(y) for y in x.body.walk())
+    outside = {x.base for side in (left, right) for x in side.walk()
+               if isinstance(x, n.Sym) and x.base in inside and id(x) not in inside[x.base]}
+    unequal = [{x.partner for x in side.walk() if isinstance(x, n.BigOp) and x.order == "\\neq"}
+               for side in (left, right)]
+    outside |= unequal[0] & unequal[1]
+
+    def paired(x: n.Node) -> n.Node | None:
+        if not (isinstance(x, n.BigOp) and x.order) or x.partner in outside:
+            return None
+        if x.order == "\\neq" and x.kind != "sum":
+            return None  # \prod_{j \neq i}: a Lagrange basis holds i fixed
+        # bounds written around both letters (1 \le i < j \le n) make it a sum over pairs; a bare i < j only
+        # when the body writes j (\sum_{k<n} 1 may count up to a free n)
+        mentioned = {s.base for s in x.body.walk() if isinstance(s, n.Sym)}
+        if x.lo is None and not {x.var, x.partner} <= mentioned:
+            return None
+        return replace(x, exclude=(), extra_vars=(x.partner,), body=n.rebuild(x.body, paired))
+    return n.rebuild(left, paired), n.rebuild(right, paired)
 
 
 def set_sizes(left: n.Node, right: n.Node) -> tuple[n.Node, n.Node]:

@@ -351,6 +351,11 @@ class BigOp(Node):
     over: tuple[str, ...] = ()
     tuples: bool = False  # \\sum_{(i,j) \\in E}: var and extra_vars run together, over the pairs of a set
     values: tuple[Node, ...] = ()  # \\sum_{s \\in \\{-1, 1\\}}: the elements of a set written out (lo, hi None)
+    # \sum_{i<j}, \sum_{1 \le i < j \le n}, \sum_{i \neq j}: the relation ("<", "\le", "\neq") between var and
+    # ``partner``. Over the pairs (partner then in extra_vars) when sides.pair_sums finds the partner bound
+    # nowhere else in the step; otherwise partner is a free index (for \neq, the one in exclude)
+    order: str = ""
+    partner: str = ""
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from lintmath.model import Macro
 from lintmath.parse import chemistry, composition, convolution, nodes as n
 from lintmath.parse.ellipsis import UNDECIDED as ELLIPSIS_UNDECIDED, fold_run
 from lintmath.parse.packages import package_commands
-from lintmath.parse.units import compact, siunitx_commands, unit_name, unit_token
+from lintmath.parse.units import compact, micro_units, siunitx_commands, unit_name, unit_token
 from lintmath.parse.tokens import (
     ParseFailure, Token, expand_macros, macro_table, read_group, read_optional, tokenize,
 )
@@ -140,6 +140,24 @@ UNSUPPORTED = {
 }
 
 
+# words that stand alone for an outcome (\\lim ... = \\text{DNE}), not for a quantity
+NOT_QUANTITY_WORDS = {"DNE", "True", "False", "Undefined", "None", "NaN", "Yes", "No", "Const", "Constant"}
+
+
+def _named_quantity(tokens: list[Token]) -> list[Token]:
+    """A whole side that is one capitalised word in text (``\\text{MSY}``, ``\\text{Interest}``), as worked
+    examples name the quantity a chain computes, read as the name \\mathrm{MSY} is; words within math,
+    lower-case words (``\\text{const}``) and outcomes (``\\text{DNE}``) stay words."""
+    if len(tokens) < 5 or tokens[0].text not in TEXT_WORDS or tokens[1].kind != "open" \
+            or tokens[-1].kind != "close" or not all(t.kind == "letter" and t.text.isascii() for t in tokens[2:-1]):
+        return tokens
+    word = "".join(t.text for t in tokens[2:-1])
+    if not word[0].isupper() or word in NOT_QUANTITY_WORDS \
+            or any(a.end != b.start for a, b in zip(tokens[2:-2], tokens[3:-1])):
+        return tokens
+    return [replace(tokens[0], text="\\mathrm"), *tokens[1:]]
+
+
 def prepare(text: str, macros: Mapping[str, Macro] | None = None, offset: int = 0,
             increments: frozenset[str] = frozenset()) -> list[Token]:
     """Tokens of ``text`` with user macros expanded and sizing/spacing commands removed; each of
@@ -147,6 +165,7 @@ def prepare(text: str, macros: Mapping[str, Macro] | None = None, offset: int = 
     tokens = tokenize(text, offset)
     if macros:
         tokens = expand_macros(tokens, macros)
+    tokens = micro_units(_named_quantity(tokens), PHYSICAL_UNITS)
     tokens = _scientific_notation(_infix_fractions(_braket_commands(package_commands(siunitx_commands(tokens)))))
     tokens = _counting_prefixes(_currency_prefixes(_degree_signs(tokens)))
     tokens = _contour_intervals(_repeating_decimals(_digits_going_on(tokens)))
@@ -333,6 +352,32 @@ def _between_bounds(toks: list[Token]) -> list[Token]:
         return toks
     var = toks[marks[0] + 1]
     return [var, Token("sym", "=", var.start, var.end), *toks[:marks[0]]]
+
+
+PAIR_RELATIONS = {"<": "<", "\\le": "\\le", "\\leq": "\\le", "\\leqslant": "\\le", "\\neq": "\\neq", "\\ne": "\\neq"}
+
+
+def _pair_condition(toks: list[Token]) -> tuple[str, str, str, list[Token], list[Token]] | None:
+    """``i < j``, ``i \\le j``, ``i \\neq j`` and ``1 \\le i < j \\le n`` below a sum: the index, the relation
+    (normalised), the partner letter and the tokens of the lower and upper bound (both empty when none is
+    written); None for any other subscript. Whether the partner is bound too is the step's (see
+    sides.pair_sums)."""
+    lo_toks: list[Token] = []
+    hi_toks: list[Token] = []
+    core = toks
+    if len(toks) >= 7:
+        marks = [k for k, x in enumerate(toks) if x.text in BETWEEN]
+        if len(marks) < 2 or marks[-1] != marks[0] + 4 or marks[0] == 0 or marks[-1] + 1 >= len(toks):
+            return None
+        lo_toks, core, hi_toks = toks[:marks[0]], toks[marks[0] + 1:marks[-1]], toks[marks[-1] + 1:]
+        if PAIR_RELATIONS.get(core[1].text) not in ("<", "\\le"):
+            return None
+    if len(core) != 3 or not (_letter_token(core[0]) and _letter_token(core[2])) or core[0].text == core[2].text:
+        return None
+    order = PAIR_RELATIONS.get(core[1].text)
+    if order is None:
+        return None
+    return core[0].text, order, core[2].text, lo_toks, hi_toks
 
 
 def _upper_bound(toks: list[Token], parser: "Parser") -> n.Node | None:
@@ -3833,6 +3878,7 @@ class Parser:
         t = self.advance()
         kind = "sum" if t.text == "\\sum" else "prod"
         var, lo, hi, exclude, extra = None, None, None, [], []
+        pair, order, partner, hi_pair = None, "", "", None
         values: tuple[n.Node, ...] = ()
         over_set = None
         family = None
@@ -3842,11 +3888,17 @@ class Parser:
             toks, _, _ = self.script_tokens()
             toks, primed = _primed_indices(toks)
             family = _condition_family(_between_bounds(toks))
-            var, lo, exclude, extra = self.bounds(_between_bounds(toks), conditions=True, listed=True)
-            if isinstance(lo, list):
+            pair = _pair_condition(toks)
+            if pair is not None:
+                var, order, partner, lo_toks, hi_toks = pair
+                lo, hi_pair = (self.sub_parse(lo_toks), self.sub_parse(hi_toks)) if lo_toks else (None, None)
+                exclude = [n.Sym(toks[0].start, toks[-1].end, partner)] if order == "\\neq" else []
+            else:
+                var, lo, exclude, extra = self.bounds(_between_bounds(toks), conditions=True, listed=True)
+            if isinstance(lo, list) and pair is None:
                 values, lo = tuple(lo), None
             over_set, lo = (lo, None) if isinstance(lo, tuple) else (None, lo)
-            upper = _upper_bound(toks, self)
+            upper = _upper_bound(toks, self) if pair is None else None
             if upper is not None:  # \sum_{1 \le i \le n}: both bounds below the sign
                 over_set, lo = (lo, upper, ()), None
         if self.at("^"):
@@ -3859,6 +3911,10 @@ class Parser:
             var, lo, exclude, extra = self.bounds(toks)
             over_set, lo = (lo, None) if isinstance(lo, tuple) else (None, lo)
         over: tuple[str, ...] = ()
+        if pair is not None:
+            if hi is not None:
+                raise ParseFailure("a sum over pairs with an upper bound above the sign is not decided yet")
+            hi = hi_pair
         if values and (hi is not None or extra):
             raise ParseFailure("a sum over a set is not decided yet")
         if over_set is not None:
@@ -3889,10 +3945,10 @@ class Parser:
             body = n.Add(negated.start, body.end, (n.Term(negated.start, body.end, "-", body, negated.start),))
         rest: tuple[n.Node, ...] = ()
         if kind == "prod":
-            body, rest, ops = _split_product_body(body, {var, *extra})
+            body, rest, ops = _split_product_body(body, {var, *extra, *([partner] if partner else [])})
         # a list of indices with a set came as a tuple (\sum_{(i,j) \in E}, see bounds)
         node = n.BigOp(t.start, body.end, kind, var, lo, hi, body, tuple(exclude), tuple(extra), over=over,
-                       tuples=bool(extra) and over_set is not None, values=values)
+                       tuples=bool(extra) and over_set is not None, values=values, order=order, partner=partner)
         if rest:
             return n.Mul(t.start, rest[-1].end, (node, *rest), any(ops), ops)
         return node

@@ -40,6 +40,8 @@ _UNITS: dict[str, tuple[tuple[int, int], dict[str, int]]] = {
     # the astronomical unit is exact by the IAU's definition (2012); the parsec (648000/pi au) and the
     # year-based units are no exact decimals, and stay unconverted
     "AU": ((149597870700, 0), {"m": 1}), "au": ((149597870700, 0), {"m": 1}),
+    # the molar, a mole per litre (the unit words read only mM, uM, nM, pM: a bare M may be a million)
+    "M": ((1, 3), {"mol": 1, "m": -3}),
 }
 _PREFIXES = {"p": -12, "n": -9, "u": -6, "m": -3, "c": -2, "k": 3, "M": 6, "G": 9}
 # units no prefix is put on in these notes (a "mh" or "kmin" is no unit)

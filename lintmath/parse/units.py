@@ -112,12 +112,46 @@ _SI_UNITS = {
     "\\kelvin": "K", "\\mole": "mol", "\\newton": "N", "\\joule": "J", "\\watt": "W", "\\pascal": "Pa",
     "\\volt": "V", "\\coulomb": "C", "\\farad": "F", "\\henry": "H", "\\tesla": "T", "\\hertz": "Hz",
     "\\ohm": "Ohm", "\\radian": "rad", "\\litre": "L", "\\liter": "L", "\\electronvolt": "eV",
-    "\\minute": "min", "\\hour": "h",
+    "\\minute": "min", "\\hour": "h", "\\molar": "M", "\\Molar": "M",
     **{f"\\{a}": a for a in ("m", "s", "g", "kg", "km", "cm", "mm", "nm", "J", "kJ", "N", "kN", "W", "kW", "Hz", "kHz",
                               "MHz", "V", "mV", "kV", "A", "mA", "Pa", "kPa", "MPa", "mol", "K", "ms", "ns", "L", "mL",
                               "eV", "keV", "MeV", "GeV", "mg", "us", "um", "uF", "nF", "pF", "mH", "GHz")},
 }
 _SI_POWERS = {"\\squared": "^2", "\\cubed": "^3"}
+
+
+# the micro sign a step writes before an upright unit (8\\,\\mu\\text{M}, 3\\,\\mu\\mathrm{m})
+MICRO_SIGNS = {"\\mu", "\\upmu", "\\micro", "\\textmu"}
+_UPRIGHT = {"\\text", "\\textrm", "\\mathrm", "\\mbox", "\\textnormal", "\\textup"}
+_SPACING = {"\\,", "\\;", "\\:", "\\ ", "~", "\\thinspace"}
+
+
+def micro_units(tokens: list[Token], known: set[str]) -> list[Token]:
+    """The tokens with a micro sign and the upright unit after it, after a number (``8\\,\\mu\\text{M}``,
+    ``3\\,\\mu\\mathrm{m}``), as one unit token named with siunitx's prefix (uM, um), as
+    ``\\SI{8}{\\micro\\molar}`` is: the sign is no letter mu times the unit. Only a word of ``known``
+    (PHYSICAL_UNITS) with the prefix; a \\mu not after a number is the letter."""
+    if not any(t.kind == "cmd" and t.text in MICRO_SIGNS for t in tokens):
+        return tokens
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if t.kind == "cmd" and t.text in MICRO_SIGNS and i + 3 < len(tokens) and tokens[i + 1].text in _UPRIGHT \
+                and tokens[i + 2].kind == "open":
+            k = i + 3
+            while k < len(tokens) and tokens[k].kind == "letter":
+                k += 1
+            word = "".join(x.text for x in tokens[i + 3:k])
+            before = next((x for x in reversed(out) if x.text not in _SPACING), None)
+            if k < len(tokens) and tokens[k].kind == "close" and word and "u" + word in known \
+                    and before is not None and before.kind == "num":
+                out.append(unit_token("u" + word, t.start, tokens[k].end, t.spaced))
+                i = k + 1
+                continue
+        out.append(t)
+        i += 1
+    return out
 
 
 def _unit(group: list[Token], command: Token) -> Token:

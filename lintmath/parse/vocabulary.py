@@ -112,26 +112,30 @@ PHYSICAL_UNITS = {
     "hour", "hours", "hrs", "minute", "minutes", "mins", "sec",
     # money, as its marks before an amount are read (see parser._currency_prefixes)
     "dollar", "pound", "euro", "yen",
+    # concentrations (molar and its parts: 8 uM, written 8\\,\\mu\\text{M}, see units.micro_units); the bare M
+    # is left out, a million (1.2\\text{M}) as often as a molar
+    "mM", "uM", "nM", "pM", "ug", "uL", "umol", "uA", "uV",
 }
 
 # What each of PHYSICAL_UNITS measures: two units of one kind in a step (km and m, h and min, J and eV)
 # are one quantity in two scales, which a reading of units as opaque factors cannot compare.
 UNIT_KINDS = {
     **dict.fromkeys(("m", "cm", "mm", "km", "nm", "um", "ft", "pc", "kpc", "Mpc", "Gpc", "AU", "au", "ly"), "length"),
-    **dict.fromkeys(("g", "kg", "mg", "lb"), "mass"),
+    **dict.fromkeys(("g", "kg", "mg", "ug", "lb"), "mass"),
     **dict.fromkeys(("s", "ms", "us", "ns", "min", "h", "hr", "yr", "kyr", "Myr", "Gyr", "day", "days", "week", "weeks",
                      "hour", "hours", "hrs", "minute", "minutes", "mins", "sec"), "time"),
-    **dict.fromkeys(("A", "mA"), "current"), "K": "temperature",
-    **dict.fromkeys(("mol", "kmol", "mmol"), "amount"),
+    **dict.fromkeys(("A", "mA", "uA"), "current"), "K": "temperature",
+    **dict.fromkeys(("mol", "kmol", "mmol", "umol"), "amount"),
+    **dict.fromkeys(("M", "mM", "uM", "nM", "pM"), "concentration"),
     **dict.fromkeys(("N", "kN"), "force"),
     **dict.fromkeys(("J", "kJ", "eV", "keV", "MeV", "GeV", "cal", "kcal", "kWh", "Wh"), "energy"),
     **dict.fromkeys(("W", "kW", "MW", "GW", "mW"), "power"), **dict.fromkeys(("VA", "kVA", "MVA"), "apparent power"),
     **dict.fromkeys(("VAR", "kVAR", "MVAR"), "reactive power"), **dict.fromkeys(("Pa", "hPa", "kPa", "MPa", "GPa", "bar", "mbar", "mb", "atm"), "pressure"),
-    **dict.fromkeys(("V", "mV", "kV"), "voltage"), **dict.fromkeys(("C", "mAh"), "charge"),
+    **dict.fromkeys(("V", "mV", "kV", "uV"), "voltage"), **dict.fromkeys(("C", "mAh"), "charge"),
     **dict.fromkeys(("F", "uF", "nF", "pF"), "capacitance"), **dict.fromkeys(("H", "mH"), "inductance"),
     "T": "field", **dict.fromkeys(("Hz", "kHz", "MHz", "GHz"), "frequency"),
     **dict.fromkeys(("Ohm", "ohm", "kOhm", "MOhm", "GOhm", "mOhm", "uOhm"), "resistance"), "rad": "angle", "dB": "ratio",
-    **dict.fromkeys(("L", "mL"), "volume"), "ha": "area",
+    **dict.fromkeys(("L", "mL", "uL"), "volume"), "ha": "area",
     **dict.fromkeys(("bit", "bits", "nat", "nats", "byte", "bytes"), "information"),
     # (no rate of exchange is known: an amount in two currencies stays uncompared)
     **dict.fromkeys(("dollar", "pound", "euro", "yen"), "money"),
