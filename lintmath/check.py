@@ -33,17 +33,19 @@ from lintmath import distributions
 from lintmath import tuples as tuples_reading
 from lintmath.budget import BudgetExceeded, work_time
 from lintmath.context import (
-    EARLIER, EVALUATED, RELATION, SUPERSEDED, VALUES, ContextItem, head_label, value_key, with_earlier_values,
-    with_letters,
+    DEFINING, EARLIER, EVALUATED, PROSE_AFTER, REDEFINED, RELATION, STEP_AT, SUPERSEDED, VALUES, ContextItem,
+    head_label, value_key, with_earlier_values, with_letters,
 )
 from lintmath.differentials import (
     DIFFERENTIALS, SPACED_D, differential_gap, differentiated_by, has_differentials, has_plain_differentials,
     loose_differentials, operand_letters,
 )
 from lintmath.diagnose import (
-    GUARD_SECONDS, MAX_SECONDS, changed_dots, changed_variables, diagnose, refute_where_readable, sign_flips,
-    unreadable, wrong_functions,
+    GUARD_SECONDS, MAX_SECONDS, changed_dots, changed_variables, constant_factors, decimal_slips, diagnose,
+    dropped_terms, exponents, fractions_as_before, fractions_over_one, missing_factors, reciprocal_wraps,
+    reciprocals, refute_where_readable, sign_flips, unreadable, wrong_functions,
 )
+from lintmath.diagnose import arithmetic as arithmetic_slips
 from lintmath.diagnose.edits import carried_edit, carried_span
 from lintmath.model import Diagnosis, Macro, Status, Verdict
 from lintmath.parse import composition, convolution, nodes as n
@@ -436,6 +438,15 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
                                              (*stated, *numbers, *symmetric_stated, *chosen)) for chosen in roots]
                 if all(verdict is not None and verdict.status is Status.VERIFIED for verdict in held):
                     holding = held[0]
+        if holding is None and explain and relation in EQUALITY and (
+                verdict.reason.startswith(NAMES_ELSEWHERE) or verdict.reason == EQUATION_TO_SOLVE):
+            # v^2 = a^2 - 2ab + b^2 beside "Let $v = a + b$": the value in force decides the step, and
+            # a small edit that makes it hold with that value says the step slipped (c^2 + s^2 = 2 beside
+            # $c = \cos\theta$, $s = \sin\theta$ as well: an edit makes a side of numbers hold only where
+            # the values make the other side that number, so the step is no equation to solve)
+            repaired = _repaired_with_values(lhs, rhs, relation, macros or {}, seed, context, chain)
+            if repaired is not None:
+                return repaired
         return holding or verdict
     if verdict.status is not Status.REFUTED:
         return verdict
@@ -2322,6 +2333,128 @@ def _holds_by_replaced_definition(lhs: str, rhs: str, relation: str, macros: Map
             return (f"holds with {' '.join(old.lhs.split())} = {' '.join(old.rhs.split())} as defined at {old.where}, "
                     "which a later definition replaced: which one the step means is the prose's")
     return ""
+
+
+#: how many lines above the step a value with letters may stand for a slip against it to be claimed: a
+#: worked passage (a derivation and the sentences around it), as far as a stated relation reaches (see
+#: context.RELATION_REACH). Notes reuse letters from one passage to the next (u of a substitution, then a
+#: velocity): a value given pages above rescues a step, but a failure against it may be another meaning.
+VALUE_REACH = 25
+#: the relations of a value that is the name's meaning (=, :=, \equiv), not an approximation (\approx)
+_EXACT_VALUES = ("=", *DEFINING)
+
+
+class _ComparatorWithValues(Comparator):
+    """The comparator of a step with the values in force put in (``parsed`` so substituted), which puts
+    them into any other pair of trees it lowers: the diagnosis edits the author's right side, as written,
+    and each candidate is judged with the same values. ``substitutes`` tells the diagnosis's prefilter,
+    which lowers trees by itself, that it cannot judge them."""
+
+    substitutes = True
+
+    def __init__(self, parsed: Parsed, relation: str, seed: int, assumed: tuple[ContextItem, ...],
+                 values: list[Definition]):
+        super().__init__(parsed, relation, seed, assumed)
+        self.values = values
+
+    def lower_pair(self, inst, lhs: n.Node, rhs: n.Node, constrained: bool = True) -> tuple[sp.Expr, sp.Expr]:
+        if lhs is not self.parsed.lhs:
+            lhs = substitute(lhs, self.values)[0]
+        if rhs is not self.parsed.rhs:
+            rhs = substitute(rhs, self.values)[0]
+        return super().lower_pair(inst, lhs, rhs, constrained)
+
+
+#: the edits that may explain a failure with values in force: a sign, a factor, a term, an exponent, a
+#: digit, a fraction upside down. Not a letter renamed nor a function swapped: a line that holds with
+#: another letter or function than the one the value gives may mean another quantity, as the value's
+#: name may (a letter reused), rather than slip. Nor a term solved for (a constant, the whole
+#: difference): whatever another meaning of the name changes, a short difference can be written back;
+#: a factor solved for counts only as one of _SMALL_FACTORS (a 2 or a half lost), where other meanings
+#: differ by any number.
+_VALUE_SLIPS = (fractions_over_one, fractions_as_before, sign_flips, decimal_slips, dropped_terms, constant_factors,
+                exponents, reciprocals, arithmetic_slips, missing_factors, reciprocal_wraps)
+_SMALL_FACTORS = ("2", "3", "4", "\\frac{1}{2}", "\\frac{1}{3}", "\\frac{1}{4}")
+_SOLVED_FACTOR = re.compile(r"(?:off by|missing) a factor of (\S+)$")
+
+
+def _repairable_values(context: tuple[ContextItem, ...]) -> tuple[ContextItem, ...]:
+    """The values with letters in force that a slip may be claimed against: given exactly (not ``\\approx``),
+    above the step (or in the clause just below that explains it, "where $x = e^y$"), at most VALUE_REACH
+    lines above it in its own file, and the only value the document gave the name so far (a name given
+    two values, the model of one example and then of the next, may mean either). Empty where the step's
+    place is unknown."""
+    at = next((item for item in context if item.kind == STEP_AT), None)
+    if at is None:
+        return ()
+    redefined = {(item.name, item.label) for item in context if item.kind == REDEFINED}
+    out = []
+    for item in _stated_values(context):
+        if item.relation not in _EXACT_VALUES or item.instance or (item.name, item.label) in redefined:
+            continue
+        if item.path != at.path or not (0 <= at.line - item.line <= VALUE_REACH
+                                         or item.prose and item.explains and item.line - at.line <= PROSE_AFTER):
+            continue
+        out.append(item)
+    return tuple(out)
+
+
+def _repaired_with_values(lhs: str, rhs: str, relation: str, macros: Mapping[str, Macro], seed: int,
+                          context: tuple[ContextItem, ...], chain: tuple[str, ...] = ()) -> Verdict | None:
+    """The refuted verdict on a step undecided for a name from elsewhere that differs with the values in
+    force put in (see _repairable_values) while a small edit of its right side makes it hold with the same
+    values: the edit is the diagnosis, and the values are named among its guesses. None otherwise, and
+    where the step may itself give a value (its left side the name a value in force defines), or holds
+    by a case the prose gives a letter (see _special_values). A value put in has otherwise only ever
+    verified: a failure with it may be another meaning of the name, but not one that a slip of a sign, a
+    factor, a term or a digit of the author's own line explains."""
+    values = _repairable_values(context)
+    if not values:
+        return None
+    try:
+        parsed = parse_step(lhs, rhs, macros)
+        definitions = parse_definitions(values, macros, ("define", "result"))
+    except (ParseFailure, RecursionError):
+        return None
+    if _unit_reading(parsed) is not parsed:
+        return None  # (units on a side: compared as the step alone compares them, which only verifies)
+    definitions = [d for d in definitions if not _restates_library(d, macros, seed)]
+    variables = {var.base for tree in (parsed.lhs, parsed.rhs) for node in tree.walk()
+                 if isinstance(node, n.Deriv) for var, _ in node.wrt if isinstance(var, n.Sym)}
+    definitions = [d for d in definitions if d.head.base not in variables]
+    head = parsed.lhs.inner if isinstance(parsed.lhs, n.Paren) else parsed.lhs
+    head = head.func if isinstance(head, n.Apply) else head
+    if isinstance(head, n.Sym) and any(d.head.base == head.base for d in definitions):
+        return None  # u = x^2 + 1 below "let $u = x^2$": the line may give u anew
+    try:
+        left, used_l = substitute(parsed.lhs, definitions)
+        right, used_r = substitute(parsed.rhs, definitions)
+    except (ParseFailure, RecursionError):
+        return None
+    used = used_l + used_r
+    if not used or _special_values(parsed, used, partial=True):
+        return None
+    comparator = _ComparatorWithValues(reclassified(parsed, left, right), relation, seed, assumptions(context), used)
+    try:
+        outcome, guessed = comparator.decide()
+    except (ParseFailure, RecursionError):
+        return None
+    # (a side without letters, 2 beside c^2 + s^2 with c = \cos\theta: suspect as an equation to solve, the
+    # step is refuted only by the edit that repairs it, as _check_read_step decides such a step)
+    if outcome.kind != "differ" or getattr(comparator, "stand_in", frozenset()):
+        return None
+    try:
+        diagnosis = diagnose(comparator, parsed, rhs, lhs, max_seconds=GUARD_SECONDS, macros=macros,
+                             chain=chain, generators=_VALUE_SLIPS)
+    except BudgetExceeded:
+        return None
+    solved = _SOLVED_FACTOR.search(diagnosis.detail) if diagnosis is not None else None
+    if diagnosis is None or solved is not None and solved.group(1) not in _SMALL_FACTORS:
+        return None
+    named = sorted({f"{' '.join(d.item.lhs.split())} = {' '.join(d.item.rhs.split())} (as given at {d.item.where})"
+                    for d in used})
+    return Verdict(Status.REFUTED, "the two sides differ with the values in force put in", outcome.point,
+                   tuple(sorted({*guessed, *named})), diagnosis)
 
 
 def _holds_with_states(lhs: str, rhs: str, relation: str, macros: Mapping[str, Macro], seed: int,

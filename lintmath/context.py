@@ -579,6 +579,13 @@ SUPERSEDED_TRIED = 2
 #: 40/2 = 20): beside the formula, which it does not replace (a general step below still reads MSB by its
 #: formula), a value that only rescues a step undecided without it (see check.py)
 EVALUATED = "evaluated"
+#: the kind of the ContextItem that says where the step stands (its line and path): how far above it a
+#: value in force was given decides whether a slip against that value may be claimed (see check.py)
+STEP_AT = "step at"
+#: the kind of a ContextItem that names a name the document gave more than one value above the step
+#: (its ``name`` and ``label``): which one the step means is the prose's, so no slip is claimed against
+#: either (see check.py)
+REDEFINED = "redefined"
 #: the kind of a ContextItem that gives a name the checker reads as a library function (sigma as the
 #: logistic function) a value it cannot read (``\\sigma(n) = \\sum_{d \\mid n} d``, the sum of divisors):
 #: nothing is put in, but the library reading is no longer the document's (see conventions.py)
@@ -1497,6 +1504,7 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
     solutions = []
     bases: dict[str, ContextItem] = {}  # the latest base fixed for each of \log, \lg
     signatures: list[ContextItem] = []  # every signature stated above: two that disagree state none
+    given_values: dict[str, set[str]] = {}  # every value given each name above the step (see REDEFINED)
     for item in items:
         # line numbers order items of the step's own file; other files' items come first
         if item is own or (here and item.path == path and item.line > here + (PROSE_AFTER if item.prose else 0)):
@@ -1538,6 +1546,7 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
                 latest.pop(key, None)
                 shadowed.pop(key, None)
                 superseded.pop(key, None)
+                given_values.pop(key, None)
         elif item.name:
             # H(p) = ... and a later H = 2.58 are a function and a value: the later one replaces only
             # its own kind, so that H(p) still reads as the function (see substitute)
@@ -1553,6 +1562,9 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
                 given = _given_key(item) if evaluated else ""
                 for gone in [k for k in evaluated if given in latest[k].formula.split()]:
                     latest.pop(gone)
+            if item.kind in ("define", "result"):
+                # (an inline value that only restates the display's is the same value, by its tree)
+                given_values.setdefault(key, set()).add(item.value or " ".join(item.rhs.split()))
             if item.prose and key in latest and not latest[key].prose and not (
                     key.endswith("()") and here and item.line < step.lhs.line) and not gives_anew(
                     item, latest[key], not here or item.path != path or item.line < step.lhs.line):
@@ -1581,9 +1593,13 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
                if key in shadowed and item in named]
     replaced_values = [replace(old, kind=SUPERSEDED) for key, item in latest.items() if item in named
                        for old in superseded.get(key, [])[-SUPERSEDED_TRIED:] if old.kind == "define"]
+    redefined = tuple(ContextItem(REDEFINED, item.name, item.lhs, "", "", item.where, item.line, path=item.path,
+                                  label=item.label)
+                      for key, item in latest.items() if item in named and len(given_values.get(key, ())) > 1)
+    at = (ContextItem(STEP_AT, "", "", "", "", f"{path}:{here}", here, path=path),) if here and path else ()
     return tuple(assumptions) + tuple(independent) + tuple(named) + tuple(earlier) + tuple(replaced_values) \
         + tuple(relations) \
-        + tuple(bases.values()) + tuple(signatures) + tuple(values)
+        + tuple(bases.values()) + tuple(signatures) + tuple(values) + redefined + at
 
 
 _EVALUATED_KEY = "#evaluated"

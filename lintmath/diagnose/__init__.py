@@ -372,7 +372,9 @@ class Prefilter:
         self.comparator = comparator
         self.lhs = lhs
         self.rhs = rhs
-        self.usable = not getattr(comparator, "constraints", ()) and not getattr(comparator, "adds_a_constant", lambda: False)()
+        # (a comparator that puts values in force into the trees it lowers: see check._ComparatorWithValues)
+        self.usable = not getattr(comparator, "constraints", ()) and not getattr(comparator, "adds_a_constant", lambda: False)() \
+            and not getattr(comparator, "substitutes", False)
         self.cache: dict[frozenset, tuple | None] = {}
         # per instance: the subtrees lowered so far; a candidate shares all but the edited path with
         # the line, so most of its lowering is a lookup
