@@ -35,6 +35,7 @@ _LANDAU_STYLES = frozenset({"", "cal", "scr", "rm", "op"})
 # letters that count (sizes, iterations) tend to infinity where an order term names them
 _COUNTING = frozenset({"n", "m", "N", "M"})
 _MAX_ORDER = 8
+_DIGITS = 60  # the working digits of the Taylor coefficients' numerical differences (50 and a margin)
 _NUMBERED_DERIVATIVE = re.compile(r"(?<![\\A-Za-z])([A-Za-z])\^\{?\(([1-8])\)\}?(?=\s*(?:\\left)?\()")
 
 #: the cheap test before any parsing: an O (or \mathcal{O}, or a macro ending in O) before a bracket
@@ -193,8 +194,16 @@ def _vanishes_to_order(difference: sp.Expr, h: sp.Symbol, order: int) -> bool:
             break
     else:
         return False
+
+    def function(t):
+        # SymPy's own evaluation at mpmath's points (no generated code: a document is never run as Python)
+        digits = max(_DIGITS, mpmath.mp.dps)  # (mpmath's differences raise the working precision)
+        value = shifted.evalf(digits, subs={h: sp.Float(t, digits)})
+        real, imaginary = value.as_real_imag()
+        if not (real.is_Number and imaginary.is_Number):
+            raise ValueError("not a number")
+        return mpmath.mpc(str(real), str(imaginary)) if imaginary else mpmath.mpf(str(real))
     try:
-        function = sp.lambdify(h, shifted, [{"StandInExp": mpmath.exp}, "mpmath"])
         with mpmath.workdps(50):
             coefficients = mpmath.taylor(function, 0, order + shift - 1)
     except Exception:  # a value that mpmath cannot take (a piecewise, a special function): not decided
