@@ -53,7 +53,7 @@ from lintmath.parse.parser import ANGLE as PHASOR, AVERAGE_BARS, OVER_EXPRESSION
 from lintmath.parse.parser import log_of_letter, parse_math, with_log_bases
 from lintmath.parse.tokens import ParseFailure, expand_macros, tokenize
 from lintmath.substitute import Definition, parse_definitions, substitute, transform
-from lintmath.parse.si import in_base_units, unit_size
+from lintmath.parse.si import CONVENTIONAL_BASES, in_base_units, unit_size
 from lintmath.parse.units import is_unit, ohms_as_units, unit_names, without_units, writes_ohms
 from lintmath.parse.vocabulary import FUNCTION_LETTERS, UNIT_KINDS
 from lintmath.relations import EQUALITY, INEQUALITY, LOGICAL, PLUS_MINUS, find_relations, with_signs
@@ -2714,7 +2714,11 @@ def _unit_reading(parsed: Parsed) -> Parsed | str:
         # two scales of one quantity (kN and MPa, km/h and m/s): both sides in SI base units, a reading
         # that verifies only (see _units_uncompared), as a unit read wrongly is no author's slip
         lhs, rhs = in_base_units(parsed.lhs), in_base_units(parsed.rhs)
-        if lhs is None or rhs is None:
+        if lhs is None or rhs is None or not unit_names(lhs) & unit_names(rhs) \
+                or (unit_names(lhs) ^ unit_names(rhs)) & CONVENTIONAL_BASES:
+            # no base unit in common, or a year or parsec on one side only (s against Gyr, s^{-1}
+            # against km/s/Mpc), whose sizes in SI are conventions: not compared, rather than a
+            # year read as a letter the other side lacks
             return UNITS_DIFFER
         return Parsed(lhs, rhs, classify_letters(lhs, rhs))
     lhs, rhs = without_units(parsed.lhs), without_units(parsed.rhs)
@@ -2760,7 +2764,7 @@ def _digits_slipped(parsed: Parsed, relation: str, seed: int) -> bool:
     lhs, rhs = parsed.lhs, _number_with_unit(parsed.rhs)
     if unit_names(lhs) or rhs is None or "." not in rhs.value or len(rhs.value.replace(".", "").lstrip("0")) < 2:
         return False  # a result with one digit: any other number is "one digit wrong"
-    if any(isinstance(x, (n.Sym, n.Apply, n.Unsupported)) for x in lhs.walk()):
+    if _writes_letters(lhs):
         return False  # letters: not a line of numbers
     magnitude = len(rhs.value.split(".")[0].lstrip("0"))
     for digits in _digit_slips(rhs.value, moves=False):
@@ -2773,30 +2777,49 @@ def _digits_slipped(parsed: Parsed, relation: str, seed: int) -> bool:
     return False
 
 
+def _writes_letters(tree: n.Node) -> bool:
+    """Whether a side writes a letter or a function besides its units: ``4\\pi(1.496\\times10^{11})^2`` writes
+    none, \\pi before a bracket of numbers being the constant times it (as the parser leaves it to the
+    lowering to read), so a line of numbers still."""
+    pis = {id(x.func) for x in tree.walk()
+           if isinstance(x, n.Apply) and x.maybe_product and isinstance(x.func, n.Sym) and x.func.base == "\\pi"
+           and not x.func.indices and x.func.style == ""}
+    return any(isinstance(x, (n.Sym, n.Apply, n.Unsupported)) and not is_unit(x) and id(x) not in pis
+               and not (isinstance(x, n.Apply) and id(x.func) in pis) for x in tree.walk())
+
+
 #: the factors a slip of a worked example is off by (a half dropped, a 3 for a 2 in a denominator), as
 #: mantissas; no change between decimal units (N and kN, mm and m, MPa and N/mm^2) scales by them
 _SIMPLE_FACTORS = (Fraction(2), Fraction(3), Fraction(4), Fraction(3, 2), Fraction(4, 3), Fraction(5),
                    Fraction(10, 3), Fraction(5, 2), Fraction(20, 3), Fraction(15, 2))
 
 
+#: a square root dropped or taken twice (v_esc against v_orbit, \sqrt 2 apart), or a sine for a cosine
+#: of 30 or 60 degrees (\sqrt 3 apart), as mantissas with their inverses; no decimal unit scales by them
+_ROOT_FACTORS = (math.sqrt(2), 10 / math.sqrt(2), math.sqrt(3), 10 / math.sqrt(3))
+
+
 def _off_by_simple_factor(parsed: Parsed) -> bool:
     """Whether a line of numbers whose result alone carries units, all of them decimal SI units
     (``\\frac{6 \\times 45 \\times 10^6}{100 \\times 300^2} = 15\\ \\text{MPa}``, 30 halved), is off by a factor of 2,
-    3, 4, 3/2 or their inverses (times a power of ten): the other side may be in another decimal unit (N against kN,
-    mm^4 against m^4), which moves the point only, but no such unit scales by these, so the numbers
-    slipped. Units whose size is no power of ten (min, h, ft, atm) may be the other side's silently
-    (a time in minutes against hours is off by 60, rpm against rad/s by 2\\pi/60): those are left out."""
+    3, 4, 3/2, \\sqrt 2, \\sqrt 3 or their inverses (times a power of ten), or has the other sign: the other side
+    may be in another decimal unit (N against kN, mm^4 against m^4), which moves the point only, but no
+    such unit scales by these or flips a sign, so the numbers slipped. Units whose size is no power of
+    ten (min, h, ft, atm) may be the other side's silently (a time in minutes against hours is off by 60,
+    rpm against rad/s by 2\\pi/60): those are left out."""
     lhs, rhs = parsed.lhs, parsed.rhs
     names = unit_names(rhs)
     if unit_names(lhs) or not names:
         return False
-    if any(isinstance(x, (n.Sym, n.Apply, n.Unsupported)) and not is_unit(x)
-           for tree in (lhs, rhs) for x in tree.walk()):
+    if _writes_letters(lhs) or _writes_letters(rhs):
         return False  # letters: not a line of numbers
     for name in names:
         size = unit_size(name)
-        if size is None or not size[1] or "kelvin" in size[1] or "radian" in size[1]:
-            return False  # a unit not read, no unit at all, or a scale with an offset (degrees Celsius)
+        if size is None or not size[1] or "kelvin" in size[1] or "radian" in size[1] \
+                or not CONVENTIONAL_BASES.isdisjoint(size[1]):
+            # a unit not read, no unit at all, a scale with an offset (degrees Celsius), or a year or
+            # parsec, whose sizes in s and m are no powers of ten
+            return False
         mantissa = size[0]
         while mantissa % 10 == 0:
             mantissa /= 10
@@ -2807,13 +2830,15 @@ def _off_by_simple_factor(parsed: Parsed) -> bool:
     a, b = side_value(lhs), side_value(without_units(rhs))
     if a is None or b is None or not a or not b:
         return False
+    if (a > 0) != (b > 0):
+        return True  # no unit is negative: 6 - 9 = 3\,\mathrm{J} is a sign slipped, in any scale
     ratio = abs(float(a) / float(b))
     # the result's own rounding, and then some: a factor is claimed only where it is plainly one
     slack = 1.5 * float(decimal_tolerance(rhs)) + 1e-6
     if slack > 0.05:
         return False  # a result of one or two digits (0.1 GPa): its rounding hides which factor it is off by
     mantissa = ratio / 10 ** math.floor(math.log10(ratio))
-    return any(abs(mantissa / float(factor) - 1) <= slack for factor in _SIMPLE_FACTORS)
+    return any(abs(mantissa / float(factor) - 1) <= slack for factor in _SIMPLE_FACTORS + _ROOT_FACTORS)
 
 
 def _level_misvalued(parsed: Parsed) -> bool:

@@ -36,7 +36,7 @@ from lintmath.relations import EQUALITY, INEQUALITY, find_relations, normalize_r
 from lintmath.sides import Parsed
 from lintmath.tolerance import (PRECISION, TOLERANCE, _slack, combined_tolerance, decimal_tolerance, evaluate,
                                 rounded_integers_share)
-from lintmath.tolerance import exact_decimals
+from lintmath.tolerance import exact_decimals, restated_share
 from lintmath.transforms import decay_letters
 
 
@@ -1181,6 +1181,8 @@ class Comparator:
         if decimals_l and not repeating_l:
             # a computation with decimals is seldom whole: the claim may round its long whole numbers
             tolerance_r = max(tolerance_r, self._rounded_integers(rhs))
+        elif not repeating_l:
+            tolerance_r = max(tolerance_r, restated_share(lhs, rhs))  # 147150 = 147000: a number rounded
         tolerance = TOLERANCE if repeating_l or repeating_r else combined_tolerance(tolerance_l, tolerance_r)
         # (a decimal of 25 digits carries less than TOLERANCE, and more than an exact comparison allows)
         written_decimals = decimals_l or decimals_r

@@ -90,13 +90,39 @@ def rounded_integers_share(tree: n.Node) -> sp.Float:
     = \\frac{34392}{300}``, whose numerator is 34392.05): the sum of what each moves it by at its half
     unit. Only asked where the line before writes a decimal: from whole numbers alone the product is
     whole, and one off by 1 is a slip. Shorter whole numbers (``300``) are the data, exact, and a slip
-    of integer arithmetic is still off by a whole unit, twice what rounding allows."""
-    if _lone_number(tree) is not None:
-        return TOLERANCE  # a result that is a number has its own rounding (decimal_tolerance)
+    of integer arithmetic is still off by a whole unit, twice what rounding allows. A result that is a
+    whole number ending in zeros (``70 \\times 9.81 = 690\\,\\mathrm{N}``, ``1200 \\times 9.81 = 11800``) is
+    rounded to significant figures, as 1.18 \\times 10^{4} would be: to half a unit of its last
+    nonzero digit, where at least two digits remain (``= 700`` for 686.7 stays a slip)."""
+    result = _lone_number(tree)
+    if result is not None:
+        return _significant_zeros_share(result)  # else its own rounding (decimal_tolerance)
     whole = [node for node in n.outside_exponents(tree) if isinstance(node, n.Num) and "." not in node.value
              and len(node.value.lstrip("0")) >= CARRIED_DIGITS]
     share = _carried_share(tree, whole) if whole else None
     return TOLERANCE if share is None else max(TOLERANCE, sp.Float(float(share)))
+
+
+def _significant_zeros_share(result: n.Num) -> sp.Float:
+    """The share of a whole number's value that rounding to its significant figures allows, the zeros
+    after them being no digits of the claim (11800: 50 in it); TOLERANCE for numbers without such
+    zeros or with one significant digit, whose rounding would hide any slip (10, 700)."""
+    digits = result.value.lstrip("0")
+    significant = digits.rstrip("0")
+    zeros = len(digits) - len(significant)
+    if "." in digits or not zeros or len(significant) < 2 or len(digits) < ROUNDED_INTEGER_DIGITS:
+        return TOLERANCE
+    return max(TOLERANCE, sp.Float(float(Fraction(10 ** zeros, 2) / Fraction(digits))))
+
+
+def restated_share(given: n.Node, claim: n.Node) -> sp.Float:
+    """How far a number restated to its significant figures may be off (``147150\\,\\mathrm{Pa} =
+    147000\\,\\mathrm{Pa}``): as a result rounded so (see _significant_zeros_share), where the line before is
+    itself a number, no computation whose slip the rounding could hide."""
+    result = _lone_number(claim)
+    if _lone_number(given) is None or result is None:
+        return TOLERANCE
+    return _significant_zeros_share(result)
 
 
 def exact_decimals(*trees: n.Node) -> bool:

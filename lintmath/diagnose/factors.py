@@ -4,6 +4,8 @@ the edit, and ``2x`` into ``x`` deletes a factor, while ``4x`` into ``3x`` rewri
 """
 from __future__ import annotations
 
+import math
+
 from dataclasses import replace
 from fractions import Fraction
 from typing import Iterator
@@ -151,11 +153,15 @@ def missing_factors(ctx: Context) -> Iterator[Candidate]:
 #: or counted twice: the value over the result, and how that reads
 _RESULT_FACTORS = ((Fraction(2), "half"), (Fraction(3), "a third of"), (Fraction(4), "a quarter of"),
                    (Fraction(1, 2), "twice"), (Fraction(1, 3), "three times"), (Fraction(1, 4), "four times"),
-                   (Fraction(3, 2), "two thirds of"), (Fraction(2, 3), "one and a half times"))
+                   (Fraction(3, 2), "two thirds of"), (Fraction(2, 3), "one and a half times"),
+                   # a square root dropped from a factor (escape speed against orbital speed) or a sine
+                   # of 30 or 60 degrees for its cosine: off by an irrational factor no rounding gives
+                   (math.sqrt(2), "1/\\sqrt{2} times"), (1 / math.sqrt(2), "\\sqrt{2} times"),
+                   (math.sqrt(3), "1/\\sqrt{3} times"), (1 / math.sqrt(3), "\\sqrt{3} times"))
 
 
 def result_factors(ctx: Context) -> Iterator[Candidate]:
-    """LM103: a rounded result that is the line before's value times 2, 3, 4 or their inverses
+    """LM103: a rounded result that is the line before's value times 2, 3, 4, \\sqrt 2, \\sqrt 3 or their inverses
     (``40.7`` for ``\\frac{16 \\times 2 \\times 10^6}{\\pi \\times 50^3} = 81.5``): a factor of the computation lost
     or counted twice, not a digit's slip (see decimal_slips), written back as the value rounded to the
     result's own decimals. Only results of two digits or more, whose rounding cannot hide the factor."""
@@ -169,7 +175,7 @@ def result_factors(ctx: Context) -> Iterator[Candidate]:
         return
     share = Fraction(1, 2) * Fraction(10) ** -len(mantissa.value.split(".")[1]) / abs(Fraction(mantissa.value))
     for factor, shown in _RESULT_FACTORS:
-        if abs(target / (written * factor) - 1) > 2 * share:
+        if abs(float(target) / (float(written) * float(factor)) - 1) > 2 * share:
             continue
         decimals = len(mantissa.value.split(".")[1])
         digits = f"{float(abs(target) / Fraction(10) ** power):.{decimals}f}"

@@ -1962,12 +1962,13 @@ class Parser:
             return False
         if self.after_fraction_of_numbers(k):
             return True
-        k -= 1
-        while k >= 0 and (self.toks[k].kind == "num" or self.toks[k].text == "-"):
-            k -= 1
-        # a power of a number: 10^{8}
-        return 2 <= k < self.i - 2 and self.toks[k].kind == "open" and self.toks[k - 1].text == "^" \
-            and self.toks[k - 2].kind == "num"
+        # a power of a number, its exponent a number or arithmetic of numbers: 10^{8}, and the distance
+        # modulus inverted, 10^{(12 - 2 + 5)/5}\,\mathrm{pc}, which is a number as much
+        j = self.opening(k)
+        inside = self.toks[j + 1:k]
+        return j >= 2 and self.toks[j - 1].text == "^" and self.toks[j - 2].kind == "num" \
+            and any(t.kind == "num" for t in inside) \
+            and all(t.kind in ("num", "open", "close") or t.text in self._NUMBER_TEXT | {"/"} for t in inside)
 
     #: what a fraction of numbers may write besides numbers (``\\frac{2.998\\times10^{5}}{70}``)
     _NUMBER_TEXT = frozenset({"^", "-", "+", ".", "\\times", "\\cdot", "\\pi", "(", ")"})

@@ -2,10 +2,11 @@
 step written in two scales of one quantity (kN and MPa, km/h and m/s, h and min) can be compared.
 
 A unit word is a prefix and a unit of the table below, each an exact decimal times base units. Units
-whose size is a convention (the calorie, the pound, the year, the decibel, bits) are left out, and so
+whose size is a convention (the calorie, the pound, the decibel, bits) are left out, and so
 is any name not read in full: the step then keeps its units as written (see check._unit_reading). The
 radian and the volt-ampere keep units of their own (``rad``, ``VA``), as rad/s and Hz, or kVA and kW,
-are not one quantity written twice."""
+are not one quantity written twice; so do the year, the parsec and the light year, whose sizes in
+seconds and metres are conventions or no decimals, and of which only the multiples (Gyr, kpc) convert."""
 from __future__ import annotations
 
 import re
@@ -37,15 +38,19 @@ _UNITS: dict[str, tuple[tuple[int, int], dict[str, int]]] = {
     "ha": ((1, 4), {"m": 2}),
     "ft": ((3048, -4), {"m": 1}), "rad": ((1, 0), {"radian": 1}), "VA": ((1, 0), {"voltampere": 1}),
     "VAR": ((1, 0), {"reactive voltampere": 1}),
-    # the astronomical unit is exact by the IAU's definition (2012); the parsec (648000/pi au) and the
-    # year-based units are no exact decimals, and stay unconverted
+    # the astronomical unit is exact by the IAU's definition (2012); the parsec (648000/pi au), the light
+    # year and the year are no exact decimals of SI units, so each is a base unit of its own: only its
+    # decimal multiples are converted (10^3 pc = 1 kpc, 13.8 Gyr = 1.38 \times 10^{10} yr), never into m or s
     "AU": ((149597870700, 0), {"m": 1}), "au": ((149597870700, 0), {"m": 1}),
     # the molar, a mole per litre (the unit words read only mM, uM, nM, pM: a bare M may be a million)
     "M": ((1, 3), {"mol": 1, "m": -3}),
+    "pc": ((1, 0), {"parsec": 1}), "ly": ((1, 0), {"light year": 1}), "yr": ((1, 0), {"year": 1}),
 }
+#: the base units of those units (see above), which no step converts into m or s
+CONVENTIONAL_BASES = frozenset({"year", "parsec", "light year"})
 _PREFIXES = {"p": -12, "n": -9, "u": -6, "m": -3, "c": -2, "k": 3, "M": 6, "G": 9}
 # units no prefix is put on in these notes (a "mh" or "kmin" is no unit)
-_UNPREFIXED = {"min", "h", "hr", "atm", "ft", "rad", "K", "AU", "au", "hPa", "mb", "ha",
+_UNPREFIXED = {"min", "h", "hr", "atm", "ft", "rad", "K", "AU", "au", "hPa", "mb", "ha", "ly",
                "minute", "minutes", "mins", "sec", "hour", "hours", "hrs", "day", "days", "week", "weeks"}
 _TOKEN = re.compile(r"\s*(?:(?P<word>[A-Za-z]+)(?:\s*\^\s*(?:\{\s*(?P<braced>-?\d+)\s*\}|(?P<bare>-?\d)))?"
                     r"|(?P<slash>/)|(?P<dot>\\cdot|\\,|\\;|\\ |~))")
