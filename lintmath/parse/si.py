@@ -42,9 +42,9 @@ _UNITS: dict[str, tuple[tuple[int, int], dict[str, int]]] = {
     # year and the year are no exact decimals of SI units, so each is a base unit of its own: only its
     # decimal multiples are converted (10^3 pc = 1 kpc, 13.8 Gyr = 1.38 \times 10^{10} yr), never into m or s
     "AU": ((149597870700, 0), {"m": 1}), "au": ((149597870700, 0), {"m": 1}),
+    "pc": ((1, 0), {"parsec": 1}), "ly": ((1, 0), {"light year": 1}), "yr": ((1, 0), {"year": 1}),
     # the molar, a mole per litre (the unit words read only mM, uM, nM, pM: a bare M may be a million)
     "M": ((1, 3), {"mol": 1, "m": -3}),
-    "pc": ((1, 0), {"parsec": 1}), "ly": ((1, 0), {"light year": 1}), "yr": ((1, 0), {"year": 1}),
 }
 #: the base units of those units (see above), which no step converts into m or s
 CONVENTIONAL_BASES = frozenset({"year", "parsec", "light year"})
