@@ -28,7 +28,7 @@ from lintmath.lower import (
 )
 from lintmath import arithmetic, einstein, implication, linalg, modular, probability, quantum
 from lintmath import additive, complexes, declared, dependence, expectation, independence, infotheory, logbase, matfunc, primed, refusals, rotations, series, symmetric
-from lintmath import boolean, landau, linearmaps, minkowski, normalcdf, poisson, quaternions, reals, reynolds, stacked
+from lintmath import boolean, landau, linearmaps, minkowski, money, normalcdf, poisson, quaternions, reals, reynolds, stacked
 from lintmath import distributions
 from lintmath import tuples as tuples_reading
 from lintmath.budget import BudgetExceeded, work_time
@@ -2722,7 +2722,7 @@ def _unit_reading(parsed: Parsed) -> Parsed | str:
             return UNITS_DIFFER
         return Parsed(lhs, rhs, classify_letters(lhs, rhs))
     lhs, rhs = without_units(parsed.lhs), without_units(parsed.rhs)
-    return Parsed(lhs, rhs, classify_letters(lhs, rhs))
+    return Parsed(lhs, rhs, classify_letters(lhs, rhs), money=parsed.money or bool((left | right) & money.UNITS))
 
 
 def _units_uncompared(lhs: str, rhs: str, relation: str, macros: Mapping[str, Macro], seed: int) -> str:
@@ -2742,8 +2742,12 @@ def _units_uncompared(lhs: str, rhs: str, relation: str, macros: Mapping[str, Ma
     if not (left or right):
         return ""
     if not (left and right):
-        return "" if _digits_slipped(parsed, relation, seed) or _off_by_simple_factor(parsed) \
-            or _level_misvalued(parsed) else UNITS_ONE_SIDE
+        # an amount of money is the number the computation beside it gives: no lecture writes that in
+        # cents silently, as 10 kJ beside 10000 is in J (a lone number may be: \$0.45 = 45)
+        computed = without_units(parsed.rhs if left else parsed.lhs)
+        return "" if (left | right) <= money.UNITS and not isinstance(computed, n.Num) \
+            or _digits_slipped(parsed, relation, seed) \
+            or _off_by_simple_factor(parsed) or _level_misvalued(parsed) else UNITS_ONE_SIDE
     if left != right:
         return UNITS_DIFFER  # converted to base units to verify only (see _unit_reading)
     if not _units_distinct(left | right) or _upright_namesakes(parsed, left | right):
@@ -3764,7 +3768,8 @@ def _library_agrees(lhs: str, rhs: str, macros: tuple, seed: int) -> bool:
 
 
 def assumptions(context: tuple[ContextItem, ...]) -> tuple[ContextItem, ...]:
-    return tuple(c for c in context if c.kind in ("assume", SAMPLED_VALUES))
+    # (money.KIND: the rates the prose states, which the comparison holds exact: see Comparator.rates)
+    return tuple(c for c in context if c.kind in ("assume", SAMPLED_VALUES, money.KIND))
 
 
 def _has_antiderivative(tree: n.Node) -> bool:

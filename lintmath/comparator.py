@@ -25,16 +25,17 @@ from lintmath.lower import (
     applied_rate, exact_indicator, least_integers, real_indicator, normalized_family, weighted_family, turns_on_signs, read_as_product, reading_keys, stacked_counts, sum_bounds,
     pi_times_decimal,
 )
-from lintmath import commutators, events, expectation, linalg, matfunc, poisson, quantum, qubitorder
+from lintmath import commutators, events, expectation, linalg, matfunc, money, poisson, quantum, qubitorder
 from lintmath.budget import work_time
 from lintmath.context import ContextItem
 from lintmath.parse import nodes as n
 from lintmath.parse.parser import PHASOR_FUNCTION, parse_math
 from lintmath.parse.tokens import ParseFailure
+from lintmath.parse.units import unit_names
 from lintmath.parse.vocabulary import FUNCTION_LETTERS
 from lintmath.relations import EQUALITY, INEQUALITY, find_relations, normalize_relation
 from lintmath.sides import Parsed
-from lintmath.tolerance import (PRECISION, TOLERANCE, _slack, combined_tolerance, decimal_tolerance, evaluate,
+from lintmath.tolerance import (PRECISION, TOLERANCE, _slack, combined_tolerance, decimal_tolerance, evaluate, stated_rates,
                                 rounded_integers_share)
 from lintmath.tolerance import exact_decimals, restated_share
 from lintmath.transforms import decay_letters
@@ -367,7 +368,7 @@ class Comparator:
         self.relation = relation
         self.seed = seed
         self.assumed = assumed
-        self.constraints = _parse_assumptions(tuple(a for a in assumed if a.kind != SAMPLED_VALUES))
+        self.constraints = _parse_assumptions(tuple(a for a in assumed if a.kind not in (SAMPLED_VALUES, money.KIND)))
         # the letters the prose gives a finite set of values: (the names of their members, the values)
         self.choices = [(pattern, tuple(sp.Rational(v.strip()) for v in a.rhs.split(",")))
                         for a in assumed if a.kind == SAMPLED_VALUES and (pattern := _value_pattern(a.lhs))]
@@ -394,6 +395,10 @@ class Comparator:
         # the reading decide() took for the default one, which cannot build the line before (see
         # _reading_of_line_before); empty when the default reading stands
         self.stand_in: frozenset = frozenset()
+        # the rates the step and the prose about money above it state (3%): their factors (1.03) are
+        # exact, so that a slip of a few cents is not taken for rounding (see tolerance.decimal_tolerance)
+        self.rates = stated_rates(parsed.lhs, parsed.rhs) | money.rates_of(assumed)
+        self.money = parsed.money or bool((unit_names(parsed.lhs) | unit_names(parsed.rhs)) & money.UNITS)
 
     def _tree_facts(self, tree: n.Node, given: bool = False) -> tuple[sp.Float, frozenset[str], bool, bool]:
         """The tolerance its written decimals allow (as the line before, ``given``, or as the claim),
@@ -403,7 +408,8 @@ class Comparator:
         if entry is None or entry[0] is not tree:
             if len(self._facts) > 256:
                 self._facts.clear()
-            entry = (tree, decimal_tolerance(tree, given=given), frozenset(c.name for c in _imaginary_units(tree)),
+            entry = (tree, decimal_tolerance(tree, given=given, rates=self.rates, money=self.money),
+                     frozenset(c.name for c in _imaginary_units(tree)),
                      any(isinstance(x, n.Num) and "." in x.value for x in tree.walk()), exact_decimals(tree),
                      TOLERANCE if given else rounded_integers_share(tree))
             self._facts[(id(tree), given)] = entry

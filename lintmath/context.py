@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from lintmath import complexes, declared, dependence, expectation, independence, linearmaps, logbase, minkowski, normalcdf, quantum
+from lintmath import complexes, declared, dependence, expectation, independence, linearmaps, logbase, minkowski, money, normalcdf, quantum
 from lintmath import boolean, distributions, poisson, reals, reynolds, rotations, symmetric
 from lintmath import tuples as tuples_reading
 from lintmath.model import Derivation, Document, Macro, Step
@@ -1187,7 +1187,7 @@ _PASSAGE_REACH = {symmetric.KIND: symmetric.REACH, rotations.KIND: rotations.REA
                   independence.KIND: independence.REACH, dependence.APPLIED: dependence.APPLIED_REACH,
                   quantum.STATE_KIND: quantum.STATE_REACH, reynolds.KIND: reynolds.REACH,
                   normalcdf.KIND: normalcdf.REACH, poisson.KIND: poisson.REACH, boolean.KIND: boolean.REACH,
-                  boolean.NUMBERS_KIND: boolean.REACH, distributions.KIND: distributions.REACH}
+                  boolean.NUMBERS_KIND: boolean.REACH, distributions.KIND: distributions.REACH, money.KIND: money.REACH}
 
 
 def _named_items(doc: Document, kind: str, statements: list[tuple[int, frozenset[str], bool]]) -> list[ContextItem]:
@@ -1449,6 +1449,7 @@ def document_context(doc: Document, own: dict | None = None) -> list[ContextItem
     items.extend(_named_items(doc, boolean.KIND, boolean.statements_of(doc.lines)))
     items.extend(_named_items(doc, boolean.NUMBERS_KIND, boolean.numbers_statements_of(doc.lines)))
     items.extend(_named_items(doc, poisson.KIND, poisson.statements_of(doc.lines)))
+    items.extend(_named_items(doc, money.KIND, money.statements_of(doc.lines)))
     items.extend(dependence_items(doc))
     items.extend(ContextItem(normalcdf.KIND, "", "\\Phi", "", "", f"{doc.path}:{line}", line, False, doc.path,
                              continues) for line, continues in normalcdf.statements_of(doc.lines))

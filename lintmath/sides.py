@@ -31,6 +31,9 @@ class Parsed:
     lhs: n.Node
     rhs: n.Node
     letters: Letters
+    # an amount of money the step wrote and its reading left out (see check._unit_reading): its whole
+    # percent factors are still rates (see tolerance._rate_factor)
+    money: bool = False
 
 
 def parse_step(lhs: str, rhs: str, macros: Mapping[str, Macro], averages: bool = False) -> Parsed:

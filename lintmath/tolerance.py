@@ -13,6 +13,7 @@ import sympy as sp
 from lintmath import linalg
 from lintmath.evaluate import UNDEFINED, fast_value, quick_value
 from lintmath.lower import Instance, Lowerer, classify_letters
+from lintmath.money import quoted
 from lintmath.parse import nodes as n
 from lintmath.parse.units import is_unit
 
@@ -34,7 +35,8 @@ def _slack(tolerance, a, b):
 _TOLERANCE_DOUBLE = float(TOLERANCE)
 
 
-def decimal_tolerance(*trees: n.Node, given: bool = False) -> sp.Float:
+def decimal_tolerance(*trees: n.Node, given: bool = False, rates: frozenset[Fraction] = frozenset(),
+                      money: bool = False) -> sp.Float:
     """Written decimals are rounded: ``= 0.14`` claims the value to half a unit in its last place,
     0.005, which is 3.6% of it. The step is held to the loosest such claim among its decimals, as a
     share of the values compared (see ``Comparator.holds``), so that ``e^{-10} = 0.04`` and
@@ -47,8 +49,12 @@ def decimal_tolerance(*trees: n.Node, given: bool = False) -> sp.Float:
     (``1000(1.0041667)^{120}``: 120 times that of its base; ``-100 + 54.55 + 49.59``: 0.01 in 4.14).
     Three digits may be the data (a rate of 1.08), whose error a step that magnifies it (``\\ln 1.08``)
     would carry into any result: those keep their own share, or what they move a side that is a number
-    by where that is less (``1600 + 32(0 - 0.760) = 1600 - 23.32`` is a slip of 1 in the product). ``given``: the trees are the line
-    before, which states no result."""
+    by where that is less (``1600 + 32(0 - 0.760) = 1600 - 23.32`` is a slip of 1 in the product).
+    ``given``: the trees are the line before, which states no result. ``rates``: the rates of interest,
+    growth or tax the step or its prose states (3% as 3/100): a factor of 1 plus or minus one of them, or
+    its share of a period (``1.005`` for 6% a year, monthly), is data as exact as the rate (see
+    _rate_factor), so that ``500 \\times 1.03^2 = 530.54`` is a slip of 9 cents, not a rounding. ``money``:
+    the step writes an amount of money, so a factor of a whole percent (1.03, 0.97) is a rate too."""
     shares = []
     for tree in trees:
         result = None if given else _lone_number(tree)
@@ -67,7 +73,7 @@ def decimal_tolerance(*trees: n.Node, given: bool = False) -> sp.Float:
             # as readily; a slip of integer arithmetic is still off by 1 or more
             shares.append(Fraction(1, 2) / Fraction(result.value))
         carried = [node for node in tree.walk() if isinstance(node, n.Num) and node is not result
-                   and _significant_digits(node) >= 3]
+                   and _significant_digits(node) >= 3 and not _rate_factor(node, rates, money)]
         long = [node for node in carried if _significant_digits(node) >= CARRIED_DIGITS]
         propagated = _carried_share(tree, long) if long else None
         if propagated is not None:
@@ -82,6 +88,32 @@ def decimal_tolerance(*trees: n.Node, given: bool = False) -> sp.Float:
     if not shares:
         return TOLERANCE
     return max(TOLERANCE, sp.Float(float(max(shares))))
+
+
+#: the largest rate a factor 1 + r or 1 - r is read as
+RATE_LIMIT = Fraction(1, 2)
+#: how many times a year a stated rate is compounded or paid in the examples (1 + 6%/12 = 1.005)
+PERIODS = (1, 2, 4, 12, 52, 365)
+
+
+def _rate_factor(num: n.Num, rates: frozenset[Fraction], money: bool = False) -> bool:
+    """Whether a decimal is 1 plus or minus a stated rate or its share of a period (``1.03`` and ``0.965``
+    beside 3% and 3.5%, ``1.005`` beside 6% a year): exact, however many its digits; or, in a step about
+    ``money``, of a whole percent (``1.03``), which no rounding of a rate a period (``1.0067``) writes. A
+    factor that only looks like one (``1.0067`` for 8%/12 rounded, ``1.41`` beside no 41%) still carries
+    its rounding."""
+    if not (rates or money) or "." not in num.value:
+        return False
+    rate = abs(Fraction(num.value) - 1)
+    if not 0 < rate <= RATE_LIMIT:
+        return False
+    return money and (rate * 100).denominator == 1 or any(rate * k in rates for k in PERIODS)
+
+
+def stated_rates(*trees: n.Node) -> frozenset[Fraction]:
+    """The percentages the trees write (``3\\%``), as the rates they state (3/100)."""
+    return frozenset(Fraction(x.args[0].value) / 100 for tree in trees for x in tree.walk()
+                     if _is_percent(x) and isinstance(x.args[0], n.Num) and quoted(x.args[0].value))
 
 
 def rounded_integers_share(tree: n.Node) -> sp.Float:
