@@ -3089,7 +3089,8 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
         readable_gap = _drops_distributions(parsed, reason, gap) or _introduces_events(parsed, reason, gap)
         imaginary = _introduces_imaginary_unit(reason, gap) or _introduces_identity(parsed, reason, gap)
         superscript = _introduces_superscript_letters(parsed, reason, gap)
-        if screened and (readable_gap or imaginary or superscript or not comparator.quickly_differs()):
+        constants = indefinite and _renames_constants(parsed, gap)
+        if screened and (readable_gap or imaginary or superscript or constants or not comparator.quickly_differs()):
             outcome, guessed = comparator.decide()
             if outcome.kind == "equal":
                 return Verdict(Status.VERIFIED, outcome.reason, guessed=guessed,
@@ -4530,6 +4531,20 @@ def _equation_for_unknown(comparator: "Comparator") -> str:
     except Exception:  # noqa: BLE001 -- a side this reading cannot lower: no equation to name
         return ""
     return str(call.func).split("/")[0]
+
+
+_CONSTANT_NAMES = frozenset({"C", "c", "K"})
+
+
+def _renames_constants(parsed: Parsed, gap: set[str]) -> bool:
+    """Whether the names a step of an indefinite integration introduces are only a constant of
+    integration written anew (``x^2 + C_1 = x^2 + C``, ``+ C_1 + C_2`` gathered into ``+ C``), each
+    side adding one at its top level: the sides are then compared up to those constants (see
+    comparator._renamed_constants), which only a verification reads, their sides differing as written."""
+    def adds(tree: n.Node) -> bool:
+        return isinstance(tree, n.Add) and any(isinstance(t.node, n.Sym) and t.node.base in _CONSTANT_NAMES
+                                               and not t.node.style for t in tree.terms)
+    return bool(gap) and gap <= _CONSTANT_NAMES and adds(parsed.lhs) and adds(parsed.rhs)
 
 
 def _introduces_superscript_letters(parsed: Parsed, reason: str, gap: set[str]) -> bool:

@@ -1617,9 +1617,10 @@ def _differentiate_antiderivatives(a, b, indefinite: bool = False, integrates: b
         # F + C = G + C between two antiderivatives (1/2 sin^2 x + C = -1/4 cos 2x + C): the constant
         # absorbs what they differ by, so they are compared by their derivatives too
         constant = _integration_constant(a, b)
-        if constant is None:
+        constants = {constant} if constant is not None else _renamed_constants(a, b) if integrates else set()
+        if not constants:
             return a, b
-        variables = (a.free_symbols | b.free_symbols) - {constant}
+        variables = (a.free_symbols | b.free_symbols) - constants
         if len(variables) > 1 and not integrates:
             return a, b  # + C in the step alone: other letters may make C a coefficient
         if len(variables) > 1:
@@ -1633,14 +1634,31 @@ def _differentiate_antiderivatives(a, b, indefinite: bool = False, integrates: b
 INTEGRATION_LETTERS = {"x", "t", "u", "s", "y", "z", "v", "w", "\\theta", "\\phi", "\\tau"}
 
 
+def _constants_added(side) -> set:
+    """The constants C (c, K, C_1, C') that a side adds at its top level."""
+    if linalg.is_matrix(side) or not isinstance(side, sp.Add):
+        return set()
+    return {t for t in side.args if isinstance(t, sp.Symbol) and t.name.split("[")[0].rstrip("'") in ("C", "c", "K")}
+
+
 def _integration_constant(a, b) -> sp.Symbol | None:
     """The constant C (c, K, C_1) that both sides add at their top level, if any."""
-    def constants(side) -> set:
-        if linalg.is_matrix(side) or not isinstance(side, sp.Add):
-            return set()
-        return {t for t in side.args if isinstance(t, sp.Symbol) and t.name.split("[")[0] in ("C", "c", "K")}
-    shared = constants(a) & constants(b)
+    shared = _constants_added(a) & _constants_added(b)
     return next(iter(shared)) if len(shared) == 1 else None
+
+
+def _renamed_constants(a, b) -> set:
+    """``\\ln|x| + C_1 - \\frac{1}{x} + C_2 = \\ln|x| - \\frac{1}{x} + C``: in a chain that integrates without
+    bounds, the constants of one line gathered into a new one on the next. Each side adds its own, and
+    none appears anywhere else (as a factor, C e^x, it would be a coefficient, not a constant of
+    integration): all of them, else none."""
+    left, right = _constants_added(a), _constants_added(b)
+    if not left or not right or left & right:
+        return set()
+    everywhere = left | right
+    if any(c in t.free_symbols for side in (a, b) for t in side.args if t not in everywhere for c in everywhere):
+        return set()
+    return everywhere
 
 
 def _has_series(*sides) -> bool:

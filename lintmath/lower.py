@@ -3407,8 +3407,12 @@ class Lowerer:
                     candidates[sym.base] = value_of
         # p_a \delta q_a |_{t_0}^{t_1} evaluates at t, which F does not even show: a letter of F is the
         # variable only if the step integrates over it, or, without integrals, if it is a usual one
-        allowed = self.letters.integration or BAR_VARIABLES
-        candidates = {k: v for k, v in candidates.items() if k in allowed}
+        # \lim_{b \to \infty} [F(x)]_0^b: a letter the bounds write is where the bar evaluates, not what
+        # it evaluates over, though the step binds it (by the limit); u_{\min} is another name than u
+        bounds = {x.base for p in (node.lo, node.hi) if p is not None for x in p.walk()
+                  if isinstance(x, n.Sym) and not x.indices and not x.labels and not x.primes}
+        allowed = (self.letters.integration - bounds) or BAR_VARIABLES
+        candidates = {k: v for k, v in candidates.items() if k in allowed and k not in bounds}
         if len(candidates) > 1:
             candidates = {k: v for k, v in candidates.items() if k not in self.integrating}
         if len(candidates) != 1:
@@ -5117,7 +5121,7 @@ def numeric_limit(body: sp.Expr, var: sp.Symbol, right: list, left: list) -> sp.
             scale = max(1, abs(values[-1]))
             if any(abs(a - b) > sp.Float("1e-12") * scale for a, b in zip(values, values[1:])):
                 raise Undecidable("a limit whose values do not settle near the point")
-            side_values.append(values[-1])
+            side_values.append(sp.Integer(0) if _vanishing(values) else values[-1])
         if len(side_values) != len(settings):
             if points is right:
                 raise Undecidable("a limit whose values cannot be computed near the point")
@@ -5128,7 +5132,21 @@ def numeric_limit(body: sp.Expr, var: sp.Symbol, right: list, left: list) -> sp.
             raise Undecidable("a limit whose one-sided values differ")
     if not params:
         return result[0]
+    if all(v == 0 for v in result):
+        return sp.Integer(0)
     return body.xreplace({var: sp.Float(right[-1], LIMIT_PRECISION[len(right) - 1])})
+
+
+def _vanishing(values: list) -> bool:
+    """Values near the point that shrink by many orders towards it approach 0: x^2 e^{-x} reads
+    e^{-3e44} at the last point, a value that two sides (x^2 e^{-x} and 2x e^{-x}, one L'Hopital row)
+    give in different sizes, so that comparing them would refute a step whose two limits are both 0.
+    The points close in by fifteen decades at a time, so that anything going to 0 as a power of the
+    distance shrinks by six decades or more at each; a limit that is a small constant (Planck's, written
+    out) stops shrinking at its value, and keeps it."""
+    sizes = [abs(v) for v in values]
+    return sizes[-1] < sp.Float("1e-12") and all(
+        b == 0 or b < sp.Float("1e-6") * a for a, b in zip(sizes, sizes[1:]))
 
 
 def _trailing_states(node: n.Func) -> tuple[n.Node, tuple] | None:

@@ -7,7 +7,8 @@ step, never refute one, since the rest of the series is only implied:
   them (``k(a_0 b_0 + a_1 b_1 + \\cdots) + \\ell(a_0 c_0 + \\cdots)``); the step holds when the parts
   outside the series agree and, for every written index, the terms at that index do;
 * a known series: the written terms (three or more) are those of exp, the geometric series,
-  ``\\ln(1+x)`` or ``\\sin``, so the series is read as that function of its term ``X``.
+  ``\\ln(1+x)``, ``\\sin``, ``\\cos`` or ``\\arctan``, so the series is read as that function of its
+  term ``X`` (or of ``-X``, where that term is written with a minus: ``1 - x + x^2 - \\cdots``).
 """
 from __future__ import annotations
 
@@ -169,7 +170,14 @@ _KNOWN = (
     ("geometric", 1, lambda k: (k, (1, 1))),
     ("log", 0, lambda k: (k + 1, ((-1) ** k, k + 1))),
     ("sin", 0, lambda k: (2 * k + 1, ((-1) ** k, math.factorial(2 * k + 1)))),
+    ("atan", 0, lambda k: (2 * k + 1, ((-1) ** k, 2 * k + 1))),
 )
+
+
+def _cosine(k: int) -> tuple[int, tuple[int, int]]:
+    """The term at index k of cos X = 1 - X^2/2 + X^4/24 - ..., whose X the second term shows (the
+    square it writes over 2 or 2!), as the entries of _KNOWN give theirs."""
+    return 2 * k, ((-1) ** k, math.factorial(2 * k))
 
 
 def _closed_form(name: str, x: n.Node) -> n.Node:
@@ -180,24 +188,47 @@ def _closed_form(name: str, x: n.Node) -> n.Node:
     if name == "geometric":
         one_minus = n.Add(*at, (n.Term(*at, "+", n.Num(*at, "1")), n.Term(*at, "-", arg)))
         return n.Div(*at, n.Num(*at, "1"), n.Paren(*at, one_minus))
+    if name in ("atan", "cos"):
+        return n.Func(*at, name, (arg,))
     if name == "log":
         one_plus = n.Add(*at, (n.Term(*at, "+", n.Num(*at, "1")), n.Term(*at, "+", arg)))
         return n.Func(*at, "log", (n.Paren(*at, one_plus),))
     return n.Func(*at, "sin", (arg,))
 
 
+def _negated(node: n.Node) -> n.Node:
+    """``-x`` in brackets: the term of a series written with its sign (1 - x + x^2 - ... in -x)."""
+    return n.Paren(node.start, node.end, n.Add(node.start, node.end, (n.Term(node.start, node.end, "-", node),)))
+
+
+def _square_over_two(term: n.Term) -> n.Node | None:
+    """X in ``-\\frac{X^2}{2}`` or ``-\\frac{X^2}{2!}``, the second term of cos X; None otherwise."""
+    node = term.node
+    if term.sign != "-" or not isinstance(node, n.Div) or not isinstance(node.num, n.Pow):
+        return None
+    den = node.den.inner if isinstance(node.den, n.Factorial) else node.den
+    if not (isinstance(den, n.Num) and den.value == "2" and isinstance(node.num.exp, n.Num)
+            and node.num.exp.value == "2"):
+        return None
+    return node.num.base
+
+
 def _recognised(series: n.Add, equal: Decide) -> n.Node | None:
     terms = series.terms[:-1]
+    if len(terms) < 3:
+        return None
     for name, where, term in _KNOWN:
         if where == 1 and not (_identity(terms[0].node) and terms[0].sign == "+"):
             continue
-        if terms[where].sign != "+":
-            continue
-        x = terms[where].node
+        x = terms[where].node if terms[where].sign == "+" else _negated(terms[where].node)
         rest = [(k, t) for k, t in enumerate(terms) if k > where]
-        if len(terms) < 3 or not all(equal(_term(t), _power(x, *term(k))) for k, t in rest):
+        if not all(equal(_term(t), _power(x, *term(k))) for k, t in rest):
             continue
         return _closed_form(name, x)
+    x = _square_over_two(terms[1])
+    if x is not None and _identity(terms[0].node) and terms[0].sign == "+" \
+            and all(equal(_term(t), _power(x, *_cosine(k))) for k, t in enumerate(terms) if k > 1):
+        return _closed_form("cos", x)
     return None
 
 
