@@ -2451,10 +2451,29 @@ def _repaired_with_values(lhs: str, rhs: str, relation: str, macros: Mapping[str
     solved = _SOLVED_FACTOR.search(diagnosis.detail) if diagnosis is not None else None
     if diagnosis is None or solved is not None and solved.group(1) not in _SMALL_FACTORS:
         return None
+    if _removes_a_letter(parsed, diagnosis.suggestion, lhs, macros, used):
+        return None
     named = sorted({f"{' '.join(d.item.lhs.split())} = {' '.join(d.item.rhs.split())} (as given at {d.item.where})"
                     for d in used})
     return Verdict(Status.REFUTED, "the two sides differ with the values in force put in", outcome.point,
                    tuple(sorted({*guessed, *named})), diagnosis)
+
+
+def _removes_a_letter(parsed: Parsed, suggestion: str, lhs: str, macros: Mapping[str, Macro],
+                      used: list[Definition]) -> bool:
+    """Whether the repaired line loses a letter that the step writes and no value put in does: the
+    z^2 of r^2 = x^2 + y^2 + z^2 below "let $r = \\sqrt{x^2 + y^2}$" (the radius of a sphere now), the d
+    of a fourth side. A term in a letter the value does not know is another quantity the name now
+    stands for, not a slip against the value (True also where the repair cannot be read)."""
+    def letters(*trees: n.Node) -> set[str]:
+        return {node.base for tree in trees for node in tree.walk() if isinstance(node, n.Sym)}
+
+    try:
+        repaired = parse_step(lhs, suggestion, macros)
+    except (ParseFailure, RecursionError):
+        return True
+    known = letters(repaired.lhs, repaired.rhs, *(d.body for d in used))
+    return bool(letters(parsed.lhs, parsed.rhs) - known)
 
 
 def _holds_with_states(lhs: str, rhs: str, relation: str, macros: Mapping[str, Macro], seed: int,

@@ -76,7 +76,18 @@ def check_implication(lhs: str, rhs: str, relation: str, macros: Mapping[str, Ma
         # scalar reading cannot take pays for comparisons as an identity
         multiple = _multiple(first[0], second[0], identity) if identity is not None and len(second) == 1 else None
         return multiple or Verdict(Status.UNVERIFIED, UNDECIDED)
+    if verdict.status is Status.REFUTED and _BARE_LOG.search(lhs + " " + rhs):
+        # \log x = 2 => x = 100: a logarithm without a base may be the common one (school texts,
+        # engineering), so an arrow is refuted only where that reading refutes it as well
+        common = check_implication(_BARE_LOG.sub(r"\\log_{10}", lhs), _BARE_LOG.sub(r"\\log_{10}", rhs),
+                                   "=>" if relation == "<==" else relation, macros)
+        if common.status is not Status.REFUTED:
+            return Verdict(Status.UNVERIFIED, UNDECIDED)
     return verdict
+
+
+#: a logarithm without a base (see check_implication; solving.py reads rows the same way)
+_BARE_LOG = re.compile(r"\\log(?![A-Za-z_])|\\lg(?![A-Za-z])")
 
 
 def _scalar(first: _Equation, second: list[_Equation], relation: str, macros: Mapping[str, Macro],

@@ -104,6 +104,7 @@ def tasks_for(doc: Document, config: Config) -> list[tuple[StepResult, Task]]:
             # a lone line (2 lambda w = 4w, an equation to solve) may be solved by the lines below it
             below = SOLVED_BELOW if len(derivation.steps) == 1 else 0
             context = context_for(step, [i for i in items if i != own], path=derivation.path, below=below)
+            context += _named_in_words(context, view.lines, step.rhs.line, derivation.path)
             defines = " ".join(own.lhs.split()) if own is not None and own.kind == "define" else ""
             indefinite = any(INDEFINITE.search(s.lhs.text + " " + s.rhs.text)
                              for s in derivation.steps[: step.index + 1])
@@ -257,6 +258,32 @@ def _moduli_near(line: int, modular_lines: list[tuple[int, tuple[int, ...] | Non
     return tuple(sorted({m for moduli in near for m in moduli or ()}))
 
 
+#: inline math of the prose: ``$u$`` alone names a letter in words ("write $u$ for x - 1")
+_INLINE_MATH = re.compile(r"(?<![$\\])\$([^$]+)\$(?!\$)")
+
+
+def _named_in_words(context: tuple, lines: tuple[str, ...], here: int, path: str) -> tuple:
+    """REDEFINED markers (see context.REDEFINED) for the values in force whose name the prose names
+    alone (``$u$``) between the value and the step, or just below the step: "now write $u$ for
+    $x - 1$", "with $v$ now the difference", "where now $v$ is $a - b$" give the name another meaning in
+    words, which the checker does not read, so a failure with the old value is no slip."""
+    from lintmath.context import PROSE_AFTER, REDEFINED, ContextItem
+
+    if not lines or not here:
+        return ()
+    out = []
+    for item in context:
+        if item.kind not in ("define", "result") or not item.name or item.path != path or not 0 < item.line <= here:
+            continue
+        names = {" ".join(item.lhs.split()), item.name}
+        for text in lines[item.line:min(len(lines), here + PROSE_AFTER)]:
+            if any(" ".join(found.split()) in names for found in _INLINE_MATH.findall(text)):
+                out.append(ContextItem(REDEFINED, item.name, item.lhs, "", "", item.where, item.line, path=item.path,
+                                       label=item.label))
+                break
+    return tuple(out)
+
+
 def _solving_rows(view: Document, k: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The rows of lone equations above and below derivation ``k`` in its display (see
     lintmath.solving): rows one under the other, only row breaks between them, in a source with lines."""
@@ -271,18 +298,28 @@ def _solving_rows(view: Document, k: int) -> tuple[tuple[str, ...], tuple[str, .
     above, below = run_rows(view.derivations, k, next_row)
     if not above:
         return (), ()
-    top = k
+    top = bottom = k
     while top and view.derivations[top - 1].steps and next_row(view.derivations[top - 1], view.derivations[top]):
         top -= 1
+    while bottom + 1 < len(view.derivations) and view.derivations[bottom + 1].steps \
+            and next_row(view.derivations[bottom], view.derivations[bottom + 1]):
+        bottom += 1
     start = view.derivations[top].steps[0].lhs.line
+    end = view.derivations[bottom].steps[-1].rhs.line
     prose = " ".join(view.lines[max(0, start - 1 - CONDITION_LINES):start])
+    # "the second row contradicts the others": rows compared to show they disagree (components of two
+    # lines that do not meet, coefficients that cannot match), where the odd row is the author's point
+    after = " ".join(view.lines[end:end + CONDITION_LINES + 1])
     # "solve each of the following equations": rows that are problems of their own, not one solved
-    return ((), ()) if _SEVERAL_PROBLEMS.search(prose) else (above, below)
+    return ((), ()) if _SEVERAL_PROBLEMS.search(prose) or _DISAGREEING_ROWS.search(after) else (above, below)
 
 
 #: the prose's words for a display of several problems rather than one equation solved row by row
-_SEVERAL_PROBLEMS = re.compile(r"\b(?:each|following|exercises?|examples?|problems|equations|respectively|cases|systems?|separate(?:ly)?|lists?)\b",
+_SEVERAL_PROBLEMS = re.compile(r"\b(?:each|following|exercises?|examples?|problems|equations|respectively|cases?|systems?|separate(?:ly)?|lists?)\b",
                                re.IGNORECASE)
+#: the prose's words after a display whose rows were set side by side to disagree, or were cases
+_DISAGREEING_ROWS = re.compile(r"\b(?:inconsistent|inconsistency|contradict\w*|no (?:solution|such|common)|skew"
+                               r"|cannot (?:all )?hold|fails?|respectively|cases?|otherwise|or)\b", re.IGNORECASE)
 
 
 def _neighbour_rows(before, derivation, after) -> tuple[str, ...]:

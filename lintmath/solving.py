@@ -106,12 +106,13 @@ def _odd_row(lhs: str, rhs: str, above: tuple[str, ...], below: tuple[str, ...],
         if letters.vectors or letters.matrices or letters.candidates or letters.kets:
             return None
         lowerer = Lowerer(Instance(3, {}, {}), letters)
-        differences = [lowerer.lower(eq.sides[0]) - lowerer.lower(eq.sides[1]) for eq in every]
+        sides = [lowerer.lower(side) for eq in every for side in eq.sides]
     except Exception:  # noqa: BLE001 - rows not read as numbers are not compared
         return None
-    if not all(isinstance(e, sp.Expr) and not isinstance(e, sp.MatrixBase) for e in differences):
+    if not all(isinstance(e, sp.Expr) and not isinstance(e, sp.MatrixBase) for e in sides):
         return None
-    differences, _ = equations.as_symbols(*differences)
+    sides, _ = equations.as_symbols(*sides)
+    differences = [left - right for left, right in zip(sides[::2], sides[1::2])]
     a, rest = differences[0], differences[1:]
     if len(a.free_symbols) != 1:
         return None
@@ -125,6 +126,19 @@ def _odd_row(lhs: str, rhs: str, above: tuple[str, ...], below: tuple[str, ...],
                 break
             runs[side].append(e)
     if a.free_symbols != {x} or not runs[0] or not runs[1]:
+        return None
+    near = (sides[2:4], sides[2 + 2 * len(others[0]):4 + 2 * len(others[0])])
+    # 2x + 1 = 5 over 2x + 1 = -5: the same side with the unknown beside another plain number is no move
+    # of solving but another branch (|2x + 1| = 5) or another problem; a side rewritten (2^x = 32 over
+    # 2^x = 2^4) still is a move
+    if _branches(every[0], sides[:2], [(every[1], near[0]), (every[1 + len(others[0])], near[1])], x):
+        return None
+    # a row of a solving chain is one move away from a row beside it: it keeps a part with the unknown
+    # (3x of 3x + 7 = 22 in 3x = 29, the x + 3 of \log_2(x + 3) = 4), or isolates the unknown (y = 6
+    # under 5y = 25). Rows that share none (2x = 6 over x + 4 = 10 over 5x = 15) are separate equations
+    # set together - a drill, components compared - whose answers may agree around a row that differs,
+    # which is then no slip.
+    if x not in sides[:2] and not _parts(sides[:2], x) & (_parts(near[0], x) | _parts(near[1], x)):
         return None
     try:
         roots = [implication._real_roots(e, x) for e in (*runs[0], *runs[1])]
@@ -149,6 +163,50 @@ def _odd_row(lhs: str, rhs: str, above: tuple[str, ...], below: tuple[str, ...],
     point = ((str(x), implication._shown(shared[0])),)
     reason = ODD_ROW.format(point=f"{x} = {implication._shown(shared[0])}")
     return Verdict(Status.REFUTED, reason, counterexample=point, diagnosis=_slip(mine, a, x, shared))
+
+
+_NUMERAL = re.compile(r"^\s*-?\s*\d+(?:\.\d+)?\s*$")
+
+
+def _branches(mine: implication._Equation, sides: list[sp.Expr],
+              neighbours: list[tuple[implication._Equation, list[sp.Expr]]], x: sp.Symbol) -> bool:
+    """Whether the row and a row beside it write one side with the unknown (up to its sign) equal
+    and the other sides as plain numerals (see _odd_row)."""
+    def numeral_sides(eq: implication._Equation, pair: list[sp.Expr]) -> list[tuple[sp.Expr, str]]:
+        texts = (eq.text[:eq.left_end], eq.text[eq.right:])
+        return [(pair[i], texts[1 - i]) for i in (0, 1) if x in pair[i].free_symbols]
+
+    for side, other in numeral_sides(mine, sides):
+        if not _NUMERAL.match(other) or side in (x, -x):
+            continue  # (-x = -7 over x = 6 is the unknown isolated, not a branch)
+        for eq, pair in neighbours:
+            if any(_NUMERAL.match(text) and (near - side == 0 or near + side == 0)
+                   for near, text in numeral_sides(eq, pair)):
+                return True
+    return False
+
+
+def _parts(sides: list[sp.Expr], x: sp.Symbol) -> set[sp.Expr]:
+    """The parts of a row's sides (and their factors), and of the difference of its sides expanded, that
+    hold the unknown and are more than it (numerators and denominators of quotients among them: 3m of 3m/5,
+    which SymPy keeps as a coefficient times m)."""
+    import sympy as sp
+
+    out: set[sp.Expr] = set()
+    difference = sides[0] - sides[1]
+    whole, factors = [*sides, difference], []
+    try:  # (the moves of solving: terms taken across, 6z + 2 = 4z - 8 to 2z = -10; a product multiplied out;
+        # a factor divided out, 3(x - 2) = 12 to x - 2 = 4, where SymPy reads 3x - 6)
+        whole.append(sp.expand(difference))
+        factors = [factor for side in sides for factor in sp.Mul.make_args(sp.factor(side))]
+    except (TypeError, ValueError, NotImplementedError, sp.PolynomialError):
+        pass
+    for side in whole:
+        for part in sp.preorder_traversal(side):
+            if isinstance(part, sp.Expr) and x in part.free_symbols:
+                out |= {piece for piece in (part, *sp.fraction(sp.together(part)))}
+    out |= set(factors)
+    return {part for part in out if part != x and x in part.free_symbols}
 
 
 def _bare_value(eq: implication._Equation) -> bool:
