@@ -2392,6 +2392,10 @@ def _repairable_values(context: tuple[ContextItem, ...]) -> tuple[ContextItem, .
     for item in _stated_values(context):
         if item.relation not in _EXACT_VALUES or item.instance or (item.name, item.label) in redefined:
             continue
+        if not item.prose:
+            # a display's equation may be a condition (q = p + 2 \Rightarrow p = q + 2 inverts a function);
+            # one that defines is claimed against already, with its line (LM201)
+            continue
         if item.path != at.path or not (0 <= at.line - item.line <= VALUE_REACH
                                          or item.prose and item.explains and item.line - at.line <= PROSE_AFTER):
             continue

@@ -222,9 +222,12 @@ def pair_sums(left: n.Node, right: n.Node) -> tuple[n.Node, n.Node]:
     unequal = [{x.partner for x in side.walk() if isinstance(x, n.BigOp) and x.order == "\\neq"}
                for side in (left, right)]
     outside |= unequal[0] & unequal[1]
+    # \sum_k \sum_{l \neq k}: a partner an enclosing sum binds is that sum's index, fixed in the inner one
+    enclosed = {id(y) for side in (left, right) for x in side.walk() if isinstance(x, n.BigOp) and not x.order
+                for y in x.body.walk() if isinstance(y, n.BigOp) and y.order and y.partner in {x.var, *x.extra_vars}}
 
     def paired(x: n.Node) -> n.Node | None:
-        if not (isinstance(x, n.BigOp) and x.order) or x.partner in outside:
+        if not (isinstance(x, n.BigOp) and x.order) or x.partner in outside or id(x) in enclosed:
             return None
         if x.order == "\\neq" and x.kind != "sum":
             return None  # \prod_{j \neq i}: a Lagrange basis holds i fixed

@@ -83,8 +83,8 @@ NUMBERED = [
     (r"f(1, 2)", r"1 + 6 + 4", V),
     # the arguments swapped, bound at once (a first row f(x_2, x_1) = ... would define f, as f(y, x) does)
     (r"f(x_2, x_1) - x_1^2", r"x_2^2 + 3x_1x_2", V),
-    # a prose definition only rescues: a slip beside it is left unverified, never verified
-    (r"\frac{\partial f}{\partial x_1}", r"2x_1 + 2x_2", U),
+    # a slip beside a prose definition: refuted since round 28, where one small edit repairs it (3x_2)
+    (r"\frac{\partial f}{\partial x_1}", r"2x_1 + 2x_2", R),
     (r"f(1, 2)", r"1 + 6 + 2", U),
     # a variable the function does not take
     (r"\frac{\partial f}{\partial x_3}", r"0", U),
@@ -190,8 +190,8 @@ CONSTRAINED = ("Let $f(x) = x_1^2 + 2x_2^2$ and consider the constraint $h(x) = 
 
 @pytest.mark.parametrize("rhs, expected", [
     (r"x_1^2 + 2x_2^2 + \lambda(x_1 + x_2 - 1)", V),
-    # a prose definition only rescues: the slip is not verified
-    (r"x_1^2 + 2x_2^2 + \lambda(x_1 + x_2 + 1)", U),
+    # the slip is refuted against the prose's h (since round 28: the sign of 1 flipped)
+    (r"x_1^2 + 2x_2^2 + \lambda(x_1 + x_2 + 1)", R),
 ])
 def test_a_constraint_chain_to_zero_defines_its_function(rhs, expected):
     body = display(CONSTRAINED, r"f(x) + \lambda h(x)", rhs)

@@ -50,8 +50,9 @@ def test_allele_frequency_from_haplotype_frequencies_is_a_value() -> None:
                      "f_C f_D &= (f_{CD} + f_{Cd})(f_{CD} + f_{cD}) + f_{Cd}"))
     statuses = _statuses(body)
     assert statuses["f_C f_D = (f_{CD} + f_{Cd})(f_{CD} + f_{cD})"] == "verified"
-    # (a value stated inline only verifies: the wrong product is not verified by it)
-    assert statuses["f_C f_D = (f_{CD} + f_{Cd})(f_{CD} + f_{cD}) + f_{Cd}"] == "unverified"
+    # (a value stated inline verifies; since round 28 it also refutes the wrong product, whose added
+    # term f_{Cd} one small edit removes)
+    assert statuses["f_C f_D = (f_{CD} + f_{Cd})(f_{CD} + f_{cD}) + f_{Cd}"] == "refuted"
 
 
 def test_a_rule_over_index_letters_from_another_family_stays_a_relation() -> None:

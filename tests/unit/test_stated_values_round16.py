@@ -1,7 +1,8 @@
 """A step written with a name whose value the document states elsewhere (``m = \\sum_i y_i`` displayed
 above, or ``Let $k = \\sum_i x_i$`` in the prose) and that introduces the letters of that value is
-verified when it holds with the value put in; it is never refuted on that account, and a number
-stated for a letter (an example's ``x = 2``) verifies nothing."""
+verified when it holds with the value put in; it is refuted on that account only where a small edit of
+its line repairs it with a value the prose states (round 28), and a number stated for a letter (an
+example's ``x = 2``) verifies nothing."""
 from __future__ import annotations
 
 from lintmath.config import Config
@@ -36,11 +37,13 @@ def test_a_value_stated_in_the_prose_or_a_display_verifies_the_step() -> None:
     assert statuses[r"\sum_{j=1}^{m} 2 b_j^2"] == "verified"
 
 
-def test_a_step_wrong_with_the_value_put_in_is_not_verified_and_not_an_error() -> None:
+def test_a_step_wrong_with_the_value_put_in_is_not_verified_and_an_edit_names_the_slip() -> None:
     result = check_text(LATEX, "notes.tex", Config(jobs=0))
     wrong = next(s for s in result.steps if "3 a_j^2" in s.step.rhs.text)
-    assert wrong.verdict.status.value == "unverified"
-    assert result.findings == ()
+    # the prose's s = \sum a_j: the square of a_j is the slip (LM104), the value named among the guesses
+    assert wrong.verdict.status.value == "refuted"
+    (finding,) = result.findings
+    assert finding.rule == "LM104" and "as given at" in finding.message
 
 
 def test_inline_values_of_markdown_prose_count_too() -> None:
