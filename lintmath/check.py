@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import math
+import random
 import re
 import time
 from dataclasses import replace
@@ -60,7 +61,7 @@ from lintmath.relations import EQUALITY, INEQUALITY, LOGICAL, PLUS_MINUS, find_r
 from lintmath.comparator import (
     EQUATION_TO_SOLVE, GATES_DIFFER, SAMPLED_VALUES, SERIES_DIFFER, SIZE_DEPENDENT, Comparator, Outcome, _canonical_calls, _cases_differ_off_samples,
     _differs_where_large, _holds_at_integers, _holds_where_negative, _is_index_letter, _item_text, _written_alone, event_excuse, names,
-    shown_name, stated_ranges, equation_cases_differ, SAMPLE_LABEL, label_suffix,
+    shown_name, stated_ranges, equation_cases_differ, SAMPLE_LABEL, label_suffix, _sample, _shown_point,
 )
 from lintmath.conventions import (
     CONDITION_FOLLOWS, DELTA_OPERATOR, HOLDS_IN_A_READING, LIST_ON_LEFT, MIXED_NUMBER, MODULUS_IN_PROSE, MU_AS_MEAN,
@@ -69,7 +70,7 @@ from lintmath.conventions import (
     letters_in_residue_prose,
 )
 from lintmath.sides import Parsed, parse_step, reclassified
-from lintmath.tolerance import TOLERANCE, decimal_tolerance, exact_decimals, side_value
+from lintmath.tolerance import TOLERANCE, decimal_tolerance, evaluate, exact_decimals, side_value
 
 # the entry point, and the step's reading, outcome and reasons as callers have always imported them from
 # here, though sides.py, comparator.py and conventions.py now hold them
@@ -295,6 +296,10 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
             and any(item.kind == RELATION and item.relation != "=" for item in context):
         verdict = _verified_within_stated_bounds(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
                                                  context=context, indefinite=indefinite)
+    if verdict.status is Status.UNVERIFIED and relation in EQUALITY and verdict.reason == UNDEFINED_AT_SAMPLES \
+            and explain:
+        verdict = _repaired_where_undefined(lhs, rhs, relation, verdict, macros=macros or {}, first=first, seed=seed,
+                                            context=context)
     if verdict.status is Status.UNVERIFIED and relation in EQUALITY and ("'" in lhs + rhs or "\\circ" in lhs + rhs):
         verdict = _primes_of_one_variable(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
                                           explain=explain, context=context, indefinite=indefinite,
@@ -2478,6 +2483,68 @@ def _removes_a_letter(parsed: Parsed, suggestion: str, lhs: str, macros: Mapping
         return True
     known = letters(repaired.lhs, repaired.rhs, *(d.body for d in used))
     return bool(letters(parsed.lhs, parsed.rhs) - known)
+
+
+# Edits that mark their own site and change what the line is defined on: a function for its sibling
+# (\exp written \log), a sign, a fraction the wrong way up. A solved-for term or factor would make any
+# two sides agree, and is no evidence here.
+_UNDEFINED_SLIPS = (sign_flips, wrong_functions, reciprocals)
+UNDEFINED_REPAIRED = ("the right side is undefined (in the reals) at every point sampled, where the left side "
+                      "is defined; one small edit makes the sides agree there")
+UNDEFINED_POINTS = 6  # points at which the left side must be defined and the right side not
+
+
+def _repaired_where_undefined(lhs: str, rhs: str, relation: str, verdict: Verdict, *, macros: Mapping[str, Macro],
+                              first: bool, seed: int, context: tuple[ContextItem, ...]) -> Verdict:
+    """A refutation of a step whose line is undefined wherever its left side was sampled (``\\log`` of a
+    negative quantity), when one small written edit of the line makes the step hold there; else
+    ``verdict``. The sides are formulas, so an edited line that agrees with the left side on the
+    sampled region agrees with it wherever both are defined: the line as written, undefined there
+    and a different formula, cannot be the author's identity on some other domain. Steps that rest
+    on definitions in force, on functions defined elsewhere or on a name the chain head defines are
+    left as they were."""
+    try:
+        parsed = parse_step(lhs, rhs, macros)
+    except (ParseFailure, RecursionError):
+        return verdict
+    if any(item.kind == RELATION and item.relation != "=" for item in context):
+        return verdict  # the prose bounds the letters (x < 0): the samples here are not its domain
+    if context:
+        try:
+            _, used, _ = apply_definitions(parsed, parse_definitions(context, macros), first, macros, seed)
+        except RecursionError:
+            return verdict
+        if used:
+            return verdict
+    if context_gap(parsed, first):
+        return verdict
+    comparator = Comparator(parsed, relation, seed, assumptions(context))
+    point: dict = {}
+    # in every reading of the notation (a logarithm's base), lest one be defined where the default is not
+    for flips in comparator.readings():
+        try:
+            _, a, b = comparator.own_pair(flips, False, 0)
+            (shape_a, left), (shape_b, right) = linalg.entries(a), linalg.entries(b)
+        except Exception:  # unreadable in this reading, or whatever else: not shown undefined
+            return verdict
+        if shape_a != shape_b or any(e.atoms(AppliedUndef) for e in (*left, *right)):
+            return verdict
+        symbols = sorted(set().union(*(e.free_symbols for e in (*left, *right))), key=str)
+        rng = random.Random(seed + 23)
+        for attempt in range(1, UNDEFINED_POINTS + 1):
+            point = {s: _sample(rng, attempt) for s in symbols}
+            if any(evaluate(e, point, quick=True) is None for e in left):
+                return verdict
+            if all(evaluate(e, point, quick=True) is not None for e in right):
+                return verdict
+    try:
+        diagnosis = diagnose(comparator, parsed, rhs, lhs, max_seconds=GUARD_SECONDS, macros=macros,
+                             generators=_UNDEFINED_SLIPS)
+    except BudgetExceeded:
+        return verdict
+    if diagnosis is None:
+        return verdict
+    return Verdict(Status.REFUTED, UNDEFINED_REPAIRED, _shown_point(point), (), diagnosis, elapsed=verdict.elapsed)
 
 
 def _holds_with_states(lhs: str, rhs: str, relation: str, macros: Mapping[str, Macro], seed: int,
