@@ -1403,21 +1403,27 @@ def _verified_with_rotations(lhs: str, rhs: str, relation: str, **options) -> Ve
     """A verified verdict for a step that holds when the matrices the prose states rotations are
     (``-R^{-1}t = -R^T t`` below "$R$ is a rotation matrix"), naming the statements among its guesses;
     None otherwise. Verify-only, as the symmetric reading: a step that fails so is decided as it was."""
-    context = options.get("context", ())
     parsed = _read_again(lhs, rhs, options)
     if parsed is None:
         return None
-    square = parsed.letters.matrices - parsed.letters.tall - parsed.letters.wide
-    stated = [item for item in context if item.kind == rotations.KIND and set(item.lhs.split(",")) & square]
-    if not stated:
+    keys, guess = _stated_rotations(parsed, options.get("context", ()))
+    if not keys:
         return None
-    keys = frozenset(key for item in stated for key in item.lhs.split(",")) & square
-    guess = ", ".join(sorted(k.split(":")[-1] for k in keys)) + " a rotation (as stated at " \
-        + ", ".join(sorted({item.where for item in stated})) + ")"
 
     def reading(step: Parsed) -> Parsed:
         return Parsed(step.lhs, step.rhs, replace(step.letters, stated_rotations=keys))
     return _verified_as_written(lhs, rhs, relation, guess, reading=reading, **options)
+
+
+def _stated_rotations(parsed: Parsed, context: tuple[ContextItem, ...]) -> tuple[frozenset, str]:
+    """The square matrices of the step the prose states rotations, and the guess that names them."""
+    square = parsed.letters.matrices - parsed.letters.tall - parsed.letters.wide
+    stated = [item for item in context if item.kind == rotations.KIND and set(item.lhs.split(",")) & square]
+    keys = frozenset(key for item in stated for key in item.lhs.split(",")) & square
+    if not keys:
+        return keys, ""
+    return keys, ", ".join(sorted(k.split(":")[-1] for k in keys)) + " a rotation (as stated at " \
+        + ", ".join(sorted({item.where for item in stated})) + ")"
 
 
 def _verified_as_blocks(lhs: str, rhs: str, relation: str, **options) -> Verdict | None:
@@ -1426,17 +1432,11 @@ def _verified_as_blocks(lhs: str, rhs: str, relation: str, **options) -> Verdict
     its blocks, with the matrices the prose states rotations so; None otherwise. Verify-only: a capital
     in a written matrix may as well be a number (the author's A, B, C, D of a 2 x 2 inverse), and what
     fails for blocks is decided as it was, unread."""
-    context = options.get("context", ())
     parsed = _read_again(lhs, rhs, options)
     if parsed is None:
         return None
-    square = parsed.letters.matrices - parsed.letters.tall - parsed.letters.wide
-    stated = [item for item in context if item.kind == rotations.KIND and set(item.lhs.split(",")) & square]
-    keys = frozenset(key for item in stated for key in item.lhs.split(",")) & square
-    guess = "the written matrices assembled from their blocks"
-    if keys:
-        guess += "; " + ", ".join(sorted(k.split(":")[-1] for k in keys)) + " a rotation (as stated at " \
-            + ", ".join(sorted({item.where for item in stated})) + ")"
+    keys, rotated = _stated_rotations(parsed, options.get("context", ()))
+    guess = "the written matrices assembled from their blocks" + (f"; {rotated}" if rotated else "")
 
     def reading(step: Parsed) -> Parsed:
         return Parsed(step.lhs, step.rhs, replace(step.letters, blocks=True, stated_rotations=keys))
