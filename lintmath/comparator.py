@@ -37,7 +37,7 @@ from lintmath.relations import EQUALITY, INEQUALITY, find_relations, normalize_r
 from lintmath.sides import Parsed
 from lintmath.tolerance import (PRECISION, TOLERANCE, _slack, combined_tolerance, decimal_tolerance, evaluate, stated_rates,
                                 rounded_integers_share)
-from lintmath.tolerance import exact_decimals, restated_share
+from lintmath.tolerance import claimed_slack, exact_decimals, lone_number, restated_share
 from lintmath.transforms import decay_letters
 
 
@@ -1190,6 +1190,8 @@ class Comparator:
         elif not repeating_l:
             tolerance_r = max(tolerance_r, restated_share(lhs, rhs))  # 147150 = 147000: a number rounded
         tolerance = TOLERANCE if repeating_l or repeating_r else combined_tolerance(tolerance_l, tolerance_r)
+        # a result that is one number rounds to half a unit of its own value (see tolerance.claimed_slack)
+        claimed = tolerance_r if tolerance > TOLERANCE and tolerance_r > TOLERANCE and lone_number(rhs) else None
         # (a decimal of 25 digits carries less than TOLERANCE, and more than an exact comparison allows)
         written_decimals = decimals_l or decimals_r
         if len(units_l | units_r) > 1:
@@ -1341,7 +1343,7 @@ class Comparator:
                     and any(max(abs(va), abs(vb)) > HUGE for va, vb in values) and not _has_series(a, b) \
                     and not any(x.has(sp.Integral, sp.Limit) or y.has(sp.Integral, sp.Limit) for x, y in pairs)
                 exact = EXACT_TOLERANCE if huge else tolerance
-                if all(self.holds(va, vb, tolerance) for va, vb in values) and not huge:
+                if all(self.holds(va, vb, tolerance, claimed) for va, vb in values) and not huge:
                     agreed += 1
                 elif _has_series(a, b):
                     # a numerically summed series may be off (or summed where it diverges): never a
@@ -1374,20 +1376,20 @@ class Comparator:
                         if not symbols:
                             break
                         continue
-                    if not all(self.holds(va, vb, exact) for va, vb in precise) \
+                    if not all(self.holds(va, vb, exact, claimed) for va, vb in precise) \
                             and through_optima(pairs, point, free_a | free_b, complex_ok):
                         # 2 \max_x g = \max_x g + a may hold for the g written: only a difference
                         # beside the optimisations both sides hold is one
                         return Outcome("undecided", THROUGH_OPTIMA)
                     if complex_ok and not branched and self.relation in EQUALITY \
-                            and not all(self.holds(va, vb, exact) for va, vb in precise) and _writes_branches(self.parsed):
+                            and not all(self.holds(va, vb, exact, claimed) for va, vb in precise) and _writes_branches(self.parsed):
                         # i^i = e^{-\pi/2 + 2\pi}, \log(-i) = 3i\pi/2: the value of another branch than
                         # the principal one sampled, which the author may mean (another branch explains a
                         # difference at every point or at none: the first confirmed one tells)
                         branched = True
-                        if _on_another_branch(pairs, precise, point, lambda u, v: self.holds(u, v, exact)):
+                        if _on_another_branch(pairs, precise, point, lambda u, v: self.holds(u, v, exact, claimed)):
                             return Outcome("undecided", OTHER_BRANCH)
-                    if not all(self.holds(va, vb, exact) for va, vb in precise):
+                    if not all(self.holds(va, vb, exact, claimed) for va, vb in precise):
                         confirmed = True
                         if _is_constant(a, free_a) != _is_constant(b, free_b):
                             suspect = EQUATION_TO_SOLVE
@@ -1438,11 +1440,18 @@ class Comparator:
                     out[s] = values
         return out
 
-    def holds(self, a: sp.Expr | float, b: sp.Expr | float, tolerance: sp.Float = TOLERANCE) -> bool:
+    def holds(self, a: sp.Expr | float, b: sp.Expr | float, tolerance: sp.Float = TOLERANCE,
+              claimed: sp.Float | None = None) -> bool:
+        """Whether ``a`` and ``b`` agree within ``tolerance``; ``claimed``: the share of it that is the
+        rounding of ``b``, a lone number the claim writes (see tolerance.claimed_slack)."""
+        if claimed is not None and (claimed > tolerance or self.relation in INEQUALITY):
+            claimed = None  # an exact comparison (EXACT_TOLERANCE) or an inequality keeps its own slack
         if isinstance(a, float) and isinstance(b, float):  # a screening in doubles (see evaluate.quick_value)
             slack = _slack(float(tolerance), a, b)  # in doubles too: SymPy arithmetic per point was 2% of a run
             if self.relation in INEQUALITY:
                 return {"<=": a <= b + slack, "<": a < b + slack, ">=": a + slack >= b, ">": a + slack > b}[self.relation]
+            if claimed is not None:
+                slack = claimed_slack(float(tolerance), float(claimed), a, b)
             return abs(a - b) <= slack
         if isinstance(a, float):
             a = sp.Float(a)
@@ -1453,6 +1462,8 @@ class Comparator:
                 return True  # an inequality between complex numbers claims nothing we can test
             slack = _slack(tolerance, a, b)
             return {"<=": a <= b + slack, "<": a < b + slack, ">=": a + slack >= b, ">": a + slack > b}[self.relation]
+        if claimed is not None and a.is_real and b.is_real:
+            return abs(a - b) <= claimed_slack(tolerance, claimed, a, b)
         return abs(a - b) <= _slack(tolerance, a, b)
 
 

@@ -35,6 +35,25 @@ def _slack(tolerance, a, b):
 _TOLERANCE_DOUBLE = float(TOLERANCE)
 
 
+def claimed_slack(tolerance, claimed, a, b):
+    """How far apart two values may be when ``b`` is a number the claim rounded and ``claimed`` the share of
+    it its rounding allows (half a unit in its last place, over its value): that half unit, ``claimed``
+    times ``b`` itself, and not times the larger value as _slack takes a share. A computed value above the
+    result (125.1 for ``= 120``) would otherwise be allowed the half unit of a number larger than the one
+    written, and a result rounded down past its half unit pass (``1152 = 1100``, ``1.251 = 1.2``); a result
+    rounded up is the larger value, where both agree. The rest of the tolerance (the data's own rounding)
+    is a share of the values as ever."""
+    least = _TOLERANCE_DOUBLE if isinstance(tolerance, float) else TOLERANCE
+    rest = max(tolerance - claimed, 0)
+    return rest * max(abs(a), abs(b)) + claimed * abs(b) + least
+
+
+def lone_number(tree: n.Node) -> bool:
+    """Whether a side is one number, give or take a sign, brackets, units or a power of ten: a result
+    whose rounding its own digits state (see _lone_number)."""
+    return _lone_number(tree) is not None
+
+
 def decimal_tolerance(*trees: n.Node, given: bool = False, rates: frozenset[Fraction] = frozenset(),
                       money: bool = False) -> sp.Float:
     """Written decimals are rounded: ``= 0.14`` claims the value to half a unit in its last place,
@@ -54,7 +73,8 @@ def decimal_tolerance(*trees: n.Node, given: bool = False, rates: frozenset[Frac
     growth or tax the step or its prose states (3% as 3/100): a factor of 1 plus or minus one of them, or
     its share of a period (``1.005`` for 6% a year, monthly), is data as exact as the rate (see
     _rate_factor), so that ``500 \\times 1.03^2 = 530.54`` is a slip of 9 cents, not a rounding. ``money``:
-    the step writes an amount of money, so a factor of a whole percent (1.03, 0.97) is a rate too."""
+    the step writes an amount of money, so a factor of a whole percent (1.03, 0.97) is a rate too, and an
+    amount to the cent (12.50) a price, exact (see _to_the_cent)."""
     shares = []
     for tree in trees:
         result = None if given else _lone_number(tree)
@@ -73,7 +93,8 @@ def decimal_tolerance(*trees: n.Node, given: bool = False, rates: frozenset[Frac
             # as readily; a slip of integer arithmetic is still off by 1 or more
             shares.append(Fraction(1, 2) / Fraction(result.value))
         carried = [node for node in tree.walk() if isinstance(node, n.Num) and node is not result
-                   and _significant_digits(node) >= 3 and not _rate_factor(node, rates, money)]
+                   and _significant_digits(node) >= 3 and not _rate_factor(node, rates, money)
+                   and not (money and _to_the_cent(node))]
         long = [node for node in carried if _significant_digits(node) >= CARRIED_DIGITS]
         propagated = _carried_share(tree, long) if long else None
         if propagated is not None:
@@ -108,6 +129,13 @@ def _rate_factor(num: n.Num, rates: frozenset[Fraction], money: bool = False) ->
     if not 0 < rate <= RATE_LIMIT:
         return False
     return money and (rate * 100).denominator == 1 or any(rate * k in rates for k in PERIODS)
+
+
+def _to_the_cent(num: n.Num) -> bool:
+    """Whether a decimal, in a step about money, is an amount to the cent (``\\$12.50``, ``19.99``): a price
+    is exact data, not a measurement rounded to its last place, so that ``12.50 \\times 3 = 37.51`` is a slip
+    of a cent rather than the 1.5 cents three roundings of 12.50 could carry."""
+    return "." in num.value and len(num.value.split(".")[1]) == 2
 
 
 def stated_rates(*trees: n.Node) -> frozenset[Fraction]:
