@@ -60,7 +60,7 @@ from lintmath.parse.vocabulary import FUNCTION_LETTERS, UNIT_KINDS
 from lintmath.relations import EQUALITY, INEQUALITY, LOGICAL, PLUS_MINUS, find_relations, with_signs
 from lintmath.comparator import (
     EQUATION_TO_SOLVE, GATES_DIFFER, SAMPLED_VALUES, SERIES_DIFFER, SIZE_DEPENDENT, Comparator, Outcome, _canonical_calls, _cases_differ_off_samples,
-    _differs_where_large, _holds_at_integers, _holds_where_negative, _is_index_letter, _item_text, _written_alone, event_excuse, names,
+    _agreement, _differs_where_large, _holds_at_integers, _holds_where_negative, _is_index_letter, _item_text, _written_alone, event_excuse, names,
     shown_name, stated_ranges, equation_cases_differ, SAMPLE_LABEL, label_suffix, _sample, _shown_point,
 )
 from lintmath.conventions import (
@@ -2537,6 +2537,8 @@ def _repaired_where_undefined(lhs: str, rhs: str, relation: str, verdict: Verdic
                 return verdict
             if all(evaluate(e, point, quick=True) is not None for e in right):
                 return verdict
+    if _holds_with_some_negative(comparator):
+        return verdict  # \ln|T| = \ln(-T) of a temperature below zero: the line's own domain, not a slip
     try:
         diagnosis = diagnose(comparator, parsed, rhs, lhs, max_seconds=GUARD_SECONDS, macros=macros,
                              generators=_UNDEFINED_SLIPS)
@@ -2545,6 +2547,27 @@ def _repaired_where_undefined(lhs: str, rhs: str, relation: str, verdict: Verdic
     if diagnosis is None:
         return verdict
     return Verdict(Status.REFUTED, UNDEFINED_REPAIRED, _shown_point(point), (), diagnosis, elapsed=verdict.elapsed)
+
+
+def _holds_with_some_negative(comparator: Comparator) -> bool:
+    """Whether the step holds where some of its letters are negative (each pattern of signs but the
+    sampled all-positive one), at two points at least where both sides are real and differing at none:
+    two different formulas may agree on another region than the sampled one (\\ln|x| and \\ln(-x) for
+    x < 0, which the prose may state in words only), so a line undefined on the samples may be the
+    author's identity there."""
+    try:
+        _, a, b = comparator.own_pair(frozenset(), False, 0)
+    except Exception:
+        return True  # unreadable: nothing shown about its domain
+    count = len(a.free_symbols | b.free_symbols)
+    if not count:
+        return False
+    for mask in range(1, 2 ** min(count, 6)):
+        counts = _agreement(comparator, lambda p, k, mask=mask:
+                            (-1 if mask >> k & 1 else 1) * sp.Rational(23 + 17 * ((p + k) % 4), 50))
+        if counts is not None and counts[1] == 0 and counts[0] >= 2:
+            return True
+    return False
 
 
 def _holds_with_states(lhs: str, rhs: str, relation: str, macros: Mapping[str, Macro], seed: int,
@@ -2836,6 +2859,7 @@ def _units_uncompared(lhs: str, rhs: str, relation: str, macros: Mapping[str, Ma
         # cents silently, as 10 kJ beside 10000 is in J (a lone number may be: \$0.45 = 45)
         computed = without_units(parsed.rhs if left else parsed.lhs)
         return "" if (left | right) <= money.UNITS and not isinstance(computed, n.Num) \
+            and not _money_scaled(parsed) \
             or _digits_slipped(parsed, relation, seed) \
             or _off_by_simple_factor(parsed) or _level_misvalued(parsed) else UNITS_ONE_SIDE
     if left != right:
@@ -2845,6 +2869,22 @@ def _units_uncompared(lhs: str, rhs: str, relation: str, macros: Mapping[str, Ma
     a, b = without_units(parsed.lhs), without_units(parsed.rhs)
     outcome, _ = Comparator(Parsed(a, b, classify_letters(a, b)), relation, seed).decide()
     return "" if outcome.kind == "differ" else UNITS_UNSURE
+
+
+def _money_scaled(parsed: Parsed) -> bool:
+    """Whether the two sides of a line of numbers with money on one side are a scale of money apart
+    (``3 \\times 45 = \\$1.35`` of prices in cents, ``120 \\times 0.45 = \\$54{,}000`` of units in thousands):
+    the prose may give the computation's scale (cents, thousands, millions), which is always a power of
+    ten; a point slipped by as many places is so left unverified with it."""
+    a, b = side_value(without_units(parsed.lhs)), side_value(without_units(parsed.rhs))
+    if a is None or b is None or not a or not b or (a > 0) != (b > 0):
+        return False
+    exponent = math.log10(abs(float(a) / float(b)))
+    # about 1%, the result's rounding; a factor of 10 is no scale of money, but a slip (500/0.04 = \\$1250)
+    return abs(round(exponent)) in _MONEY_SCALES and abs(exponent - round(exponent)) < 0.005
+
+
+_MONEY_SCALES = (2, 3, 6, 9)  # cents or pence; thousands, millions, billions (as powers of ten)
 
 
 def _digits_slipped(parsed: Parsed, relation: str, seed: int) -> bool:
@@ -2893,6 +2933,22 @@ _SIMPLE_FACTORS = (Fraction(2), Fraction(3), Fraction(4), Fraction(3, 2), Fracti
 _ROOT_FACTORS = (math.sqrt(2), 10 / math.sqrt(2), math.sqrt(3), 10 / math.sqrt(3))
 
 
+#: the mantissas of customary units in SI by the kind of quantity (mmHg 133.3 Pa, hp 745.7 W, psi, cal,
+#: knot, mph, inch, foot, yard, mile, pound, pound-force, gallons, BTU, atm): a line of numbers in such a
+#: unit beside an SI result of its kind is off by one of them (or its inverse), so 4/3 or 15/2 beside a
+#: pressure (mmHg against Pa or kPa) is no slip
+_CUSTOMARY_SCALES: dict[frozenset, tuple[float, ...]] = {
+    frozenset({("kg", 1), ("m", -1), ("s", -2)}): (1.333224, 6.894757, 1.01325),
+    frozenset({("kg", 1), ("m", 2), ("s", -3)}): (7.4570,),
+    frozenset({("kg", 1), ("m", 2), ("s", -2)}): (4.184, 1.055056),
+    frozenset({("m", 1), ("s", -1)}): (5.14444, 4.4704),
+    frozenset({("m", 1)}): (2.54, 3.048, 9.144, 1.609344),
+    frozenset({("kg", 1)}): (4.535924,),
+    frozenset({("kg", 1), ("m", 1), ("s", -2)}): (4.448222,),
+    frozenset({("m", 3)}): (3.785412, 4.54609),
+}
+
+
 def _off_by_simple_factor(parsed: Parsed) -> bool:
     """Whether a line of numbers whose result alone carries units, all of them decimal SI units
     (``\\frac{6 \\times 45 \\times 10^6}{100 \\times 300^2} = 15\\ \\text{MPa}``, 30 halved), is off by a factor of 2,
@@ -2932,6 +2988,10 @@ def _off_by_simple_factor(parsed: Parsed) -> bool:
     if slack > 0.05:
         return False  # a result of one or two digits (0.1 GPa): its rounding hides which factor it is off by
     mantissa = ratio / 10 ** math.floor(math.log10(ratio))
+    kinds = {frozenset(size[1].items()) for size in map(unit_size, names) if size is not None}
+    customary = [m for kind in kinds for v in _CUSTOMARY_SCALES.get(kind, ()) for m in (v, 10 / v)]
+    if any(abs(mantissa / scale - 1) <= slack for scale in customary):
+        return False  # 120 - 80 = 5.33 kPa of a pressure in mmHg: a unit the prose names, converted silently
     return any(abs(mantissa / float(factor) - 1) <= slack for factor in _SIMPLE_FACTORS + _ROOT_FACTORS)
 
 
@@ -3509,8 +3569,9 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
         # i^{4k+1} = i, (-1)^{2n} = 1: true where n and k are the integers they conventionally are
         return Verdict(Status.UNVERIFIED, "holds where the letters are integers (n, k counting?)",
                        elapsed=time.perf_counter() - started)
-    if _sign_sensitive(parsed) and _holds_where_negative(comparator):
-        # |z| = -z, sqrt(t^2) = -t: true where the letters are negative, which only the prose can say
+    if _sign_sensitive(parsed) and (_holds_where_negative(comparator) or _holds_with_some_negative(comparator)):
+        # |z| = -z, sqrt(t^2) = -t, sqrt(c^2 r^2) = -cr: true where (some of) the letters are negative,
+        # which only the prose can say
         return Verdict(Status.UNVERIFIED, "holds where the letters are negative (a domain question)",
                        elapsed=time.perf_counter() - started)
     if decimal_tolerance(parsed.lhs, parsed.rhs) > TOLERANCE and not exact_decimals(parsed.lhs, parsed.rhs):
