@@ -411,9 +411,12 @@ def _chain_lines(lines: list[str], k: int) -> tuple[str, ...]:
 _CONDITION_WORDS = re.compile(r"(?:\b(?:when|whenever|if|iff|provided(?:\s+that)?|unless|(?:as|so)\s+long\s+as)"
                               r"|\\iff|\\Leftrightarrow)\s*[,:]?\s*$", re.IGNORECASE)
 # the prose's last words before an equation to solve that it names as such: "the indifference (first-order)
-# condition is", "setting the two payoffs equal gives", "equating ... gives" (1 + 3q = 3 - q holds at q^* alone)
+# condition is", "setting the two payoffs equal gives", "equating ... gives" (1 + 3q = 3 - q holds at q^* alone),
+# "solve for x:"
 _EQUATION_WORDS = re.compile(r"(?:\bconditions?(?:\s+(?:is|are|reads?|becomes?|gives?|yields?))?"
-                             r"|\bequating\b[^.]*|\bsetting\b[^.]*\b(?:equal|equals|zero)\b[^.]*)\s*[,:]?\s*$",
+                             r"|\bequating\b[^.]*|\bsetting\b[^.]*\b(?:equal|equals|zero)\b[^.]*"
+                             # "Solve:", "Solve for $x$:", "we now solve the equation" (2x - 1 = x + 4 is no identity)
+                             r"|\bsolv(?:e|es|ing)\b[^.]*)\s*[,:]?\s*$",
                              re.IGNORECASE)
 # what opens the display between those words and its first row: \begin{align*}, \[, $$
 _DISPLAY_OPENER = re.compile(r"(?:\\begin\s*\{[^{}]*\}(?:\s*\{[^{}]*\})?|\\\[|\$\$)\s*$")

@@ -315,3 +315,18 @@ def test_run_rows_needs_a_row_on_both_sides() -> None:
 def test_rows_the_prose_calls_a_system_or_a_list_are_not_one_solving_chain(sentence: str) -> None:
     body = sentence + "\n\\begin{align*}\n2x + 1 &= 7 \\\\\nx^2 &= 16 \\\\\n3x &= 9\n\\end{align*}\n"
     assert Status.REFUTED not in _verdicts(body).values()
+
+
+@pytest.mark.parametrize("prose, equation", [
+    ("Solve:", "2x - 1 = x + 4"),
+    ("Solve for $x$:", "5 - 2x = 3x - 15"),
+    ("We now solve the equation", "2(x + 1) = 3x"),
+])
+def test_a_lone_equation_the_prose_asks_to_solve_is_no_identity(prose: str, equation: str) -> None:
+    verdicts = _verdicts(prose + "\n\\[ " + equation + " \\]\n")
+    assert Status.REFUTED not in verdicts.values()
+
+
+def test_a_lone_equation_without_such_words_is_still_an_identity_claim() -> None:
+    verdicts = _verdicts("We now simplify:\n\\[ 2(x + 1) = 2x + 3 \\]\n")
+    assert Status.REFUTED in verdicts.values()
