@@ -389,7 +389,7 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
         # matrix in force decides it. Verify-only: a value of numbers may be an example's, and which
         # definition the step means is the prose's.
         # (with the values with letters in force, so that N = (I - Q)^{-1} reaches its written Q)
-        written = _written_matrices(context)
+        written = _written_matrices(context, macros)
         if written:
             values = tuple(dict.fromkeys(written + _stated_values(context)))
             holding = holds_by_definitions(lhs, rhs, relation, macros or {}, seed, values)
@@ -2171,10 +2171,21 @@ UNDECIDED_FUNCTION = "depends on what "
 _WRITTEN_MATRIX = re.compile(r"\\begin\{(?:p|b|B|small)?matrix\}")
 
 
-def _written_matrices(context: tuple[ContextItem, ...]) -> tuple[ContextItem, ...]:
-    """The definitions in force whose value is a matrix written out (``Q = \\begin{pmatrix}..``)."""
-    return tuple(item for item in context
-                 if item.kind in ("define", "result") and _WRITTEN_MATRIX.search(item.rhs))
+def _written_matrices(context: tuple[ContextItem, ...],
+                      macros: Mapping[str, Macro] | None = None) -> tuple[ContextItem, ...]:
+    """The definitions in force whose value is a matrix written out (``Q = \\begin{pmatrix}..``), or a
+    vector written as a list under a vector's name (``\\vec u = (1, 2, 3)``, as tuples.defined_vector
+    reads it): a first course states its vectors so as often as in a column."""
+    return tuple(item for item in context if item.kind in ("define", "result")
+                 and (_WRITTEN_MATRIX.search(item.rhs) or _listed_vector(item, macros or {})))
+
+
+def _listed_vector(item: ContextItem, macros: Mapping[str, Macro]) -> bool:
+    if not ("(" in item.rhs or "\\langle" in item.rhs):
+        return False
+    # the very reading the substitution makes of the value (a list only where the name is a vector's)
+    return any(isinstance(d.body, n.MatrixLit) and d.body.listed
+               for d in parse_definitions((item,), macros, ("define", "result")))
 
 
 def _stated_squares(context: tuple[ContextItem, ...],
