@@ -118,7 +118,8 @@ def tasks_for(doc: Document, config: Config) -> list[tuple[StepResult, Task]]:
                         _derived(derivation, step.index),
                         _moduli_near(step.lhs.line, modular_lines, display_start), step.note,
                         _chain_lines(lines, step.index),
-                        len(derivation.steps) == 1 and _introduced_as_condition(view.lines, step, rows),
+                        len(derivation.steps) == 1 and (_introduced_as_condition(view.lines, step, rows)
+                                                        or _case_of_absolute_value(view, k)),
                         *solving)
             # (reported as extracted: a notebook's steps by their line within the cell)
             pairs.append((StepResult(doc.derivations[k], doc.derivations[k].steps[step.index], None),  # type: ignore[arg-type]
@@ -414,9 +415,28 @@ _CONDITION_WORDS = re.compile(r"(?:\b(?:when|whenever|if|iff|provided(?:\s+that)
 # condition is", "setting the two payoffs equal gives", "equating ... gives" (1 + 3q = 3 - q holds at q^* alone),
 # "solve for x:"
 _EQUATION_WORDS = re.compile(r"(?:\bconditions?(?:\s+(?:is|are|reads?|becomes?|gives?|yields?))?"
-                             r"|\bequating\b[^.]*|\bsetting\b[^.]*\b(?:equal|equals|zero)\b[^.]*"
+                             r"|\bequating\b[^.]*|\bsetting\b[^.]*(?:\b(?:equal|equals|zero)\b|=\s*0\b)[^.]*"
                              # "Solve:", "Solve for $x$:", "we now solve the equation" (2x - 1 = x + 4 is no identity)
-                             r"|\bsolv(?:e|es|ing)\b[^.]*)\s*[,:]?\s*$",
+                             r"|\bsolv(?:e|es|ing)\b[^.]*"
+                             # where two curves meet, what roots or a fixed point satisfy, where an equilibrium
+                             # lies, a characteristic equation: an equation met at a few points, no identity
+                             r"|\b(?:meets?|intersects?|cross(?:es)?|touch(?:es)?|balances?|equals?)\b[^.]*\b(?:where|when|at)"
+                             r"|\b(?:intersections?|roots?|zeros?|fixed\s+points?|equilibri(?:um|a)|tangency|steady\s+states?"
+                             r"|stationary\s+points?|critical\s+points?|eigenvalues?|break-?even(?:\s+points?)?)\b[^.]*"
+                             r"\b(?:satisf(?:y|ies)|obeys?|solves?|is\s+where|are\s+where|occurs?\s+(?:where|when|at)"
+                             r"|is\s+at|requires?)"
+                             r"|\bcharacteristic\s+(?:equation|polynomial)\s+(?:is|reads?|becomes?)"
+                             r"|\bequations?\s+(?:(?:of|for)\s+[^.=$]*?)?(?:is|are|reads?|becomes?)"
+                             # "the break-even point is where", "profit is maximised where", "at equilibrium,"
+                             r"|\b(?:is|are|occurs?|lies?|happens?)\s+(?:where|when|at\s+which)"
+                             r"|\b(?:maximi[sz]ed|minimi[sz]ed)\s+(?:where|when|at)"
+                             r"|(?:\b(?:at|in|for)\s+(?:an?\s+|the\s+)?)?\b(?:equilibrium|steady\s+state|break-?even)"
+                             # what a solution must meet: "for a steady state we need", "x such that"
+                             r"|\b(?:we|one)\s+(?:need|require)|\bmust\s+(?:satisfy|solve|obey)|\bsuch\s+that"
+                             r"|\blook(?:ing)?\s+for\b[^.]*\b(?:with|where)"
+                             # a law of mechanics applied to the body: its equation of balance or motion
+                             r"|\b(?:resolving|taking\s+moments|balance\s+of|newton'?s|conservation\s+of)\b[^.]*)"
+                             r"\s*[,:]?\s*$",
                              re.IGNORECASE)
 # what opens the display between those words and its first row: \begin{align*}, \[, $$
 _DISPLAY_OPENER = re.compile(r"(?:\\begin\s*\{[^{}]*\}(?:\s*\{[^{}]*\})?|\\\[|\$\$)\s*$")
@@ -451,6 +471,40 @@ def _introduced_as_condition(lines: tuple[str, ...], step, rows: tuple[str, ...]
             break
         text = shorter
     return _CONDITION_WORDS.search(text) is not None or not rows and _EQUATION_WORDS.search(text) is not None
+
+
+def _negated(a: str, b: str) -> bool:
+    """Whether side ``b`` is side ``a`` with a minus in front (``-(2x - 1)`` of ``2x - 1``), by its text."""
+    a, b = re.sub(r"\s+", "", a), re.sub(r"\s+", "", b)
+    return bool(a) and (b in (f"-({a})", f"-\\left({a}\\right)") or re.fullmatch(r"[\w\\{}^]+", a) is not None
+                        and b == "-" + a)
+
+
+def _same_text(a: str, b: str) -> bool:
+    return re.sub(r"\s+", "", a) == re.sub(r"\s+", "", b)
+
+
+def _case_of_absolute_value(view: Document, k: int) -> bool:
+    """Whether the lone equation of derivation ``k`` is one row of a case split of ``|u| = v``: a row
+    beside it in its display reads the same with one side negated (``2x - 1 = x + 4`` over
+    ``-(2x - 1) = x + 4``). Each case is an equation to solve, true at its root alone."""
+    derivations = view.derivations
+    here = derivations[k]
+    if len(here.steps) != 1 or not view.lines:
+        return False
+    step = here.steps[0]
+    for j in (k - 1, k + 1):
+        if not 0 <= j < len(derivations) or len(derivations[j].steps) != 1:
+            continue
+        a, b = (derivations[j], here) if j < k else (here, derivations[j])
+        if not _same_display(a, b, view.lines):
+            continue
+        other = derivations[j].steps[0]
+        l1, r1, l2, r2 = step.lhs.text, step.rhs.text, other.lhs.text, other.rhs.text
+        if _same_text(r1, r2) and (_negated(l1, l2) or _negated(l2, l1)) \
+                or _same_text(l1, l2) and (_negated(r1, r2) or _negated(r2, r1)):
+            return True
+    return False
 
 
 def _in_implication(derivation, k: int) -> bool:
