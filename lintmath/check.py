@@ -3587,7 +3587,10 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
                        elapsed=time.perf_counter() - started)
     if decimal_tolerance(parsed.lhs, parsed.rhs) > TOLERANCE and not exact_decimals(parsed.lhs, parsed.rhs):
         # how the author rounds is a guess: undiagnosed, a rounding difference is only a warning
-        guessed = (*guessed, "written decimals rounded to their last digit")
+        # "decimals" on a step of whole numbers (137 \cdot 24 = 3278) sends the author looking for one
+        written = "decimals" if any(isinstance(num, n.Num) and "." in num.value
+                                    for side in (parsed.lhs, parsed.rhs) for num in side.walk()) else "numbers"
+        guessed = (*guessed, f"written {written} rounded to their last digit")
     return Verdict(Status.REFUTED, "the two sides differ", outcome.point, guessed, diagnosis,
                    time.perf_counter() - started, where)
 

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 from lintmath.config import Config
-from lintmath.model import Finding, Status, StepResult
+from lintmath.model import Diagnosis, Finding, Status, Step, StepResult
 from lintmath.relations import LOGICAL
 from lintmath.rules import RuleSet
+
+UNIT_NAME = "unit:"  # the lowered name of a unit symbol (n.Sym of style "unit")
 
 
 def finding_for(result: StepResult, rules: RuleSet, config: Config) -> Finding | None:
@@ -30,18 +32,22 @@ def finding_for(result: StepResult, rules: RuleSet, config: Config) -> Finding |
         span = step.rhs.span(diagnosis.start, diagnosis.end)
     else:
         span = step.rhs.span()
-    point = ", ".join(f"{k} = {v}" for k, v in verdict.counterexample) or "every sampled point"
+    # a unit is sampled like a letter (the sides must agree in any one), but "unit:m = 0.46" is no place
+    # an author can look at: the point is the letters' values
+    shown = tuple((k, v) for k, v in verdict.counterexample if not k.startswith(UNIT_NAME))
+    point = ", ".join(f"{k} = {v}" for k, v in shown) or "every sampled point"
     fields = {
-        "prev": f"line {step.lhs.line}" if step.lhs.line else "the previous row",
+        "prev": _source(step, diagnosis),
         "point": point,
         "term": diagnosis.term if diagnosis else "",
         "suggestion": diagnosis.suggestion if diagnosis else "",
         "detail": diagnosis.detail if diagnosis else "",
         "lhs": step.lhs.stripped,
         "rhs": step.rhs.stripped,
-        "where": ", ".join(verdict.definitions),
-        "explanation": (f"; {diagnosis.detail}: `{diagnosis.suggestion}` would follow" if diagnosis else
-                        f"; the two sides differ at {point}"),
+        "where": ", ".join(_shown_definition(d) for d in verdict.definitions),
+        # punctuated as the other rules' messages: "<what>: <detail>; `<suggestion>` would follow"
+        "explanation": (f": {diagnosis.detail}; `{diagnosis.suggestion}` would follow" if diagnosis else
+                        f": the two sides differ at {point}"),
     }
     message = rule.message.format(**fields)
     if verdict.guessed:
@@ -51,5 +57,28 @@ def finding_for(result: StepResult, rules: RuleSet, config: Config) -> Finding |
         end_column=span.end_column, page=step.rhs.page, rule=rule.code, name=rule.name,
         severity=severity, message=message, suggestion=diagnosis.suggestion if diagnosis else None,
         derivation=result.derivation.index, step=step.index, bbox=step.rhs.bbox,
-        counterexample=verdict.counterexample,
+        counterexample=shown,
     )
+
+
+_SHOWN_SIDE = 40  # longest left side quoted in a message that must fit one terminal line
+
+
+def _source(step: Step, diagnosis: Diagnosis | None) -> str:
+    """What the step's right side should follow from, as the author knows it: the line before, or, for
+    a step written on one line, its own left side (\"from line 18\" on line 18 reads as a mistake)."""
+    if diagnosis is not None and diagnosis.source:
+        return diagnosis.source
+    if not step.lhs.line:
+        return "the previous row"
+    if step.lhs.line != step.rhs.line:
+        return f"line {step.lhs.line}"
+    side = " ".join(step.lhs.stripped.split())
+    return f"`{side}`" if side and len(side) <= _SHOWN_SIDE else "its left side"
+
+
+def _shown_definition(definition: str) -> str:
+    """``f(x) defined at notes.tex:36`` (how a verdict names a definition it used) with the name quoted
+    as the messages quote math: `f(x)` as defined at notes.tex:36."""
+    name, at, where = definition.rpartition(" defined at ")
+    return f"`{name}` as defined at {where}" if at and name else definition

@@ -148,6 +148,9 @@ class Diagnosis:
     term: str  # the term as written
     suggestion: str  # the corrected right-hand side, in the author's own text
     detail: str = ""  # e.g. "the sign of \\frac{t_j}{o_j} was flipped"
+    # what the corrected value follows from, when that is not the row's left side (a solving chain's odd
+    # row follows from the rows around it, not from itself); empty: the left side
+    source: str = ""
 
 
 @dataclass(frozen=True)

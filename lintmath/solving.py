@@ -229,5 +229,5 @@ def _slip(mine: implication._Equation, a: sp.Expr, x: sp.Symbol, shared: list[sp
     start, end = found.start - mine.right, found.end - mine.right
     shown = found.detail.rsplit("`", 2)[-2]
     suggestion = " ".join((rhs[:start] + shown + rhs[end:]).split())
-    return Diagnosis(found.kind, start, end, found.term, suggestion,
-                     f"{found.detail} (the rows above and below solve to {x} = {implication._shown(shared[0])})")
+    return Diagnosis(found.kind, start, end, found.term, suggestion, found.detail,
+                     f"the rows above and below, which solve to {x} = {implication._shown(shared[0])}")

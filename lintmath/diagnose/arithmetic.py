@@ -14,7 +14,7 @@ import sympy as sp
 
 from lintmath.diagnose.edits import (
     Candidate, Context, _FRACTION, _compact, _decimal_text, _in_text_order, _number_node, _synthesized_text,
-    numeric_value, replace_node,
+    apply_edit, kept_mark, numeric_value, replace_node,
 )
 from lintmath.diagnose.solve import HOLE, _nice, solve_hole
 from lintmath.parse import nodes as n
@@ -54,7 +54,7 @@ def arithmetic(ctx: Context) -> Iterator[Candidate]:
                 continue
             candidate = Candidate("arithmetic", replace_node(rhs, num, n.Num(num.start, num.end, written)),
                                   num.start, num.end, (num.start, num.end, _as_script(ctx.rhs_text, num, written)),
-                                  f"`{num.value}` should be `{written}`")
+                                  _should_be(ctx.rhs_text, num, written))
             if value is not None and k > 0:
                 unsolved.append(candidate)
             elif _odd_value(ctx, num, old, new):
@@ -67,6 +67,15 @@ def arithmetic(ctx: Context) -> Iterator[Candidate]:
     yield from _whole_result(ctx)
     yield from unsolved  # (before the odd values: one of these that holds says the solve was misled)
     yield from odd
+
+
+def _should_be(text: str, num: n.Num, written: str) -> str:
+    """The detail of a number rewritten, an amount's currency mark on both sides (``\\$19.85`` should be
+    ``\\$19.75``), as the suggestion writes it."""
+    raw = text[num.start:num.end]
+    if kept_mark(raw, (0, len(raw), written))[0]:
+        return f"`{_compact(raw)}` should be `{apply_edit(raw, (0, len(raw), written))}`"
+    return f"`{num.value}` should be `{written}`"
 
 
 def _as_script(text: str, num: n.Num, written: str) -> str:
@@ -232,7 +241,7 @@ def decimal_slips(ctx: Context) -> Iterator[Candidate]:
     number = result.number
     text = ctx.rhs_text[number.start : number.end]
     for _, tree, (start, end, written) in options[:MAX_SLIPS]:
-        new = text[: start - number.start] + written + text[end - number.start :]
+        new = apply_edit(text, (start - number.start, end - number.start, written))
         yield Candidate("arithmetic", tree, number.start, number.end, (start, end, written),
                         f"`{_compact(text)}` should be `{_compact(new)}`")
 

@@ -13,6 +13,7 @@ from fractions import Fraction
 import sympy as sp
 
 from lintmath.parse import nodes as n
+from lintmath.parse.parser import CURRENCY_MARKS
 
 
 @dataclass(frozen=True)
@@ -157,8 +158,29 @@ def _squash(text: str) -> str:
 
 
 def apply_edit(text: str, edit: tuple[int, int, str]) -> str:
-    start, end, replacement = edit
+    start, end, replacement = kept_mark(text, edit)
     return _compact(text[:start] + replacement + text[end:])
+
+
+def _currency_mark() -> re.Pattern[str]:
+    marks = "|".join(re.escape(mark) for mark in sorted(CURRENCY_MARKS, key=len, reverse=True))
+    return re.compile(rf"(?:\\(?:text|mathrm|textrm)\{{(?:{marks})\}}|(?:{marks}))\s*")
+
+
+_CURRENCY = _currency_mark()
+_PLAIN_NUMBER = re.compile(r"\d[\d.,]*")
+
+
+def kept_mark(text: str, edit: tuple[int, int, str]) -> tuple[int, int, str]:
+    """``edit`` with the currency mark of the amount it rewrites left in place: an amount's number
+    spans its mark (``\\$530.54``, see the parser's _currency_prefixes), and a suggestion ``530.45``
+    for it would drop the author's dollar sign."""
+    start, end, replacement = edit
+    mark = _CURRENCY.match(text, start)
+    if mark is None or mark.end() >= end or not _PLAIN_NUMBER.fullmatch(replacement) \
+            or not _PLAIN_NUMBER.fullmatch(text[mark.end():end].strip()):
+        return edit
+    return mark.end(), end, replacement
 
 
 _COMMAND_END = re.compile(r"\\[A-Za-z]+$")

@@ -150,14 +150,15 @@ def missing_factors(ctx: Context) -> Iterator[Candidate]:
 
 
 #: what a worked example's result is of the line before's value when a factor of the computation is lost
-#: or counted twice: the value over the result, and how that reads
-_RESULT_FACTORS = ((Fraction(2), "half"), (Fraction(3), "a third of"), (Fraction(4), "a quarter of"),
-                   (Fraction(1, 2), "twice"), (Fraction(1, 3), "three times"), (Fraction(1, 4), "four times"),
-                   (Fraction(3, 2), "two thirds of"), (Fraction(2, 3), "one and a half times"),
+#: or counted twice: the value over the result, and how the result came from the value ("is 1/\\sqrt{2}
+#: times the line before's value" read as a fraction of a product, and as the line before on a one-row step)
+_RESULT_FACTORS = ((Fraction(2), "divided by 2"), (Fraction(3), "divided by 3"), (Fraction(4), "divided by 4"),
+                   (Fraction(1, 2), "times 2"), (Fraction(1, 3), "times 3"), (Fraction(1, 4), "times 4"),
+                   (Fraction(3, 2), "times 2/3"), (Fraction(2, 3), "times 3/2"),
                    # a square root dropped from a factor (escape speed against orbital speed) or a sine
                    # of 30 or 60 degrees for its cosine: off by an irrational factor no rounding gives
-                   (math.sqrt(2), "1/\\sqrt{2} times"), (1 / math.sqrt(2), "\\sqrt{2} times"),
-                   (math.sqrt(3), "1/\\sqrt{3} times"), (1 / math.sqrt(3), "\\sqrt{3} times"))
+                   (math.sqrt(2), "divided by `\\sqrt{2}`"), (1 / math.sqrt(2), "times `\\sqrt{2}`"),
+                   (math.sqrt(3), "divided by `\\sqrt{3}`"), (1 / math.sqrt(3), "times `\\sqrt{3}`"))
 
 
 def result_factors(ctx: Context) -> Iterator[Candidate]:
@@ -180,9 +181,7 @@ def result_factors(ctx: Context) -> Iterator[Candidate]:
         decimals = len(mantissa.value.split(".")[1])
         digits = f"{float(abs(target) / Fraction(10) ** power):.{decimals}f}"
         text = ctx.rhs_text[result.number.start:result.number.end]
-        new = text[: mantissa.start - result.number.start] + digits + text[mantissa.end - result.number.start:]
         yield Candidate("constant_factor", replace_node(ctx.rhs, mantissa, replace(mantissa, value=digits)),
                         result.number.start, result.number.end, (mantissa.start, mantissa.end, digits),
-                        f"`{_compact(text)}` is {shown} the line before's value (`{_compact(new)}`): a factor "
-                        "lost or counted twice")
+                        f"`{_compact(text)}` is the value worked out {shown}, a factor lost or counted twice")
         return

@@ -365,7 +365,7 @@ def changed_dots(ctx: Context) -> Iterator[Candidate]:
         shown = swaps[old] + written[len(old):]
         yield Candidate("changed_variable", replace_node(rhs, node, new), node.start, node.end,
                         _edit(text, node.start, node.end, shown),
-                        f"`{written}` should be `{shown}` in `{_compact(_around(rhs, node, text))}`")
+                        f"`{written}` should be `{shown}`{_within(written, _around(rhs, node, text))}")
 
 
 def changed_variables(ctx: Context) -> Iterator[Candidate]:
@@ -449,7 +449,7 @@ def changed_variables(ctx: Context) -> Iterator[Candidate]:
             shown_old, shown_new = name, other
         yield Candidate("changed_variable", replace_node(rhs, node, new), node.start, node.end,
                         _edit(text, start, end, shown_new),
-                        f"`{shown_old}` should be `{shown_new}` in `{_compact(_around(rhs, node, text))}`")
+                        f"`{shown_old}` should be `{shown_new}`{_within(shown_old, _around(rhs, node, text))}")
 
 
 def _first_appearances(names: list) -> list:
@@ -531,6 +531,13 @@ def _lcs(a: list, b: list) -> int:
 def _remember(pool: list, key) -> None:
     if key not in pool:
         pool.append(key)
+
+
+def _within(name: str, around: str) -> str:
+    """Where the changed name stands, for the message: nothing when that is the name alone ("`y` should
+    be `x` in `y`" says it twice)."""
+    around = _compact(around)
+    return "" if around == _compact(name) else f" in `{around}`"
 
 
 def _around(tree: n.Node, node: n.Node, text: str) -> str:

@@ -210,10 +210,10 @@ def test_beam_slips_are_refuted_with_their_diagnosis(lhs: str, rhs: str, kind: s
 # --- a rounded result off by a factor of the computation ------------------------------------------
 
 @pytest.mark.parametrize("lhs, rhs, said, fix", [
-    (r"\frac{16 \times 2 \times 10^6}{\pi \times 50^3}", r"40.7", "half", "81.5"),
-    (r"\frac{2\pi \times 1500 \times 2}{60}", r"628.3", "twice", "314.2"),
-    (r"\frac{200}{3(1 - 0.6)}", r"111.1", "two thirds of", "166.7"),
-    (r"\frac{2\pi \times 1500 \times 2}{60}", r"157.1\ \text{kW}", "half", r"314.2\ \text{kW}"),
+    (r"\frac{16 \times 2 \times 10^6}{\pi \times 50^3}", r"40.7", "divided by 2", "81.5"),
+    (r"\frac{2\pi \times 1500 \times 2}{60}", r"628.3", "times 2", "314.2"),
+    (r"\frac{200}{3(1 - 0.6)}", r"111.1", "times 2/3", "166.7"),
+    (r"\frac{2\pi \times 1500 \times 2}{60}", r"157.1\ \text{kW}", "divided by 2", r"314.2\ \text{kW}"),
 ])
 def test_a_rounded_result_off_by_a_factor_is_named_so(lhs: str, rhs: str, said: str, fix: str) -> None:
     verdict = check_step(lhs, rhs, "=")
