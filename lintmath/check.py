@@ -100,6 +100,8 @@ SIGN_OF_REAL = ("holds where {} is a whole number, as sampled; it is no counting
                 "power of -1 is complex")
 ROOT_OF_NEGATIVE = ("holds where the letters are positive (as sampled); the prose says {} may be negative, where a root "
                     "or a logarithm of it differs")
+#: why a step that holds where (some of) its letters are negative is left to the prose
+NEGATIVE_LETTERS = "holds where the letters are negative (a domain question)"
 LARGE_UNREACHED = "holds where the letters are small (as sampled, below 3), not at larger values: a domain question"
 CASES_UNREACHED = "holds at the sampled (positive) points, not where the letters are negative: a case they never reach?"
 EINSTEIN_DIFFER = ("differs with an index written twice on a side read without a sum; "
@@ -453,6 +455,12 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
             if repaired is not None:
                 return repaired
         return holding or verdict
+    if verdict.status is Status.UNVERIFIED and verdict.reason == NEGATIVE_LETTERS \
+            and any(item.kind == RELATION for item in context):
+        # |p| + |q| = q - p below "$p < 0 < q$": the prose's bound is what makes it hold, and says so
+        stated = _holds_by_stated_relation(lhs, rhs, relation, macros or {}, seed, context)
+        if stated:
+            return Verdict(Status.UNVERIFIED, stated, elapsed=verdict.elapsed)
     if verdict.status is not Status.REFUTED:
         return verdict
     refuted = _Refuted(lhs, rhs, relation, macros or {}, first, seed, context, indefinite, rows, clause, derived,
@@ -3583,8 +3591,7 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
     if _sign_sensitive(parsed) and (_holds_where_negative(comparator) or _holds_with_some_negative(comparator)):
         # |z| = -z, sqrt(t^2) = -t, sqrt(c^2 r^2) = -cr: true where (some of) the letters are negative,
         # which only the prose can say
-        return Verdict(Status.UNVERIFIED, "holds where the letters are negative (a domain question)",
-                       elapsed=time.perf_counter() - started)
+        return Verdict(Status.UNVERIFIED, NEGATIVE_LETTERS, elapsed=time.perf_counter() - started)
     if decimal_tolerance(parsed.lhs, parsed.rhs) > TOLERANCE and not exact_decimals(parsed.lhs, parsed.rhs):
         # how the author rounds is a guess: undiagnosed, a rounding difference is only a warning
         # "decimals" on a step of whole numbers (137 \cdot 24 = 3278) sends the author looking for one
