@@ -2578,14 +2578,36 @@ def _holds_with_some_negative(comparator: Comparator) -> bool:
         _, a, b = comparator.own_pair(frozenset(), False, 0)
     except Exception:
         return True  # unreadable: nothing shown about its domain
-    count = len(a.free_symbols | b.free_symbols)
-    if not count:
+    symbols = sorted(a.free_symbols | b.free_symbols, key=lambda x: x.name)
+    if not symbols:
         return False
-    for mask in range(1, 2 ** min(count, 6)):
-        counts = _agreement(comparator, lambda p, k, mask=mask:
-                            (-1 if mask >> k & 1 else 1) * sp.Rational(23 + 17 * ((p + k) % 4), 50))
+    # the logs and roots of the sides, whose arguments must stay positive at a point: a negative one gives a
+    # complex value that a later exp or square may bring back to a real one by a branch, not by the formula
+    # (e^{-\log\sigma} is -1/\sigma for a negative sigma), which is no region the author's identity may hold on
+    inner = [x.args[0] for side in (a, b) for x in side.atoms(sp.log)] + \
+        [x.base for side in (a, b) for x in side.atoms(sp.Pow) if not x.exp.is_integer]
+    for mask in range(1, 2 ** min(len(symbols), 6)):
+        def value(p: int, k: int, mask: int = mask) -> sp.Rational:
+            return (-1 if mask >> k & 1 else 1) * sp.Rational(23 + 17 * ((p + k) % 4), 50)
+        if _branch_crossed(inner, symbols, value):
+            continue
+        counts = _agreement(comparator, value)
         if counts is not None and counts[1] == 0 and counts[0] >= 2:
             return True
+    return False
+
+
+def _branch_crossed(arguments: list, symbols: list, value) -> bool:
+    """Whether a log's argument or a root's base is negative at one of _agreement's points."""
+    for p in range(4):
+        point = {x: value(p, k) for k, x in enumerate(symbols)}
+        for argument in arguments:
+            try:
+                number = argument.xreplace(point).evalf(15)
+            except Exception:  # noqa: BLE001 -- not a number there: not shown crossing
+                continue
+            if number.is_real and number.is_negative:
+                return True
     return False
 
 
