@@ -2574,10 +2574,15 @@ def _holds_with_some_negative(comparator: Comparator) -> bool:
     two different formulas may agree on another region than the sampled one (\\ln|x| and \\ln(-x) for
     x < 0, which the prose may state in words only), so a line undefined on the samples may be the
     author's identity there."""
-    try:
-        _, a, b = comparator.own_pair(frozenset(), False, 0)
-    except Exception:
-        return True  # unreadable: nothing shown about its domain
+    # in the first reading that builds the sides (the default one may not: y - w^T x with w read as a number)
+    for flips in comparator.readings():
+        try:
+            _, a, b = comparator.own_pair(flips, False, 0)
+            break
+        except Exception:  # noqa: BLE001 -- unreadable in this reading: the next
+            continue
+    else:
+        return True  # unreadable in every reading: nothing shown about its domain
     symbols = sorted(a.free_symbols | b.free_symbols, key=lambda x: x.name)
     if not symbols:
         return False
@@ -2591,7 +2596,7 @@ def _holds_with_some_negative(comparator: Comparator) -> bool:
             return (-1 if mask >> k & 1 else 1) * sp.Rational(23 + 17 * ((p + k) % 4), 50)
         if _branch_crossed(inner, symbols, value):
             continue
-        counts = _agreement(comparator, value)
+        counts = _agreement(comparator, value, flips)
         if counts is not None and counts[1] == 0 and counts[0] >= 2:
             return True
     return False

@@ -66,3 +66,23 @@ def test_a_line_off_by_a_simple_factor_beside_its_si_result_is_still_refuted() -
 def test_a_root_that_holds_with_one_letter_negative_is_a_domain_question(lhs: str, rhs: str) -> None:
     body = display("The cash flow $c$ is negative (an outflow) and the rate $r$ is positive.", lhs, rhs)
     assert _status(body)[f"{lhs} = {rhs}"] == "unverified"
+
+
+def test_a_slip_read_in_another_reading_is_not_excused_by_letters_of_mixed_sign() -> None:
+    # the default reading cannot build y - w^T x (w a number), the vector reading can: the sign patterns are
+    # tried there, where the exponent slip fails at every point whose log arguments stay positive
+    from lintmath.check import check_step
+
+    lhs = r"\sum_{i=1}^{n}\log\left[\frac{1}{\sigma\sqrt{2\pi}}\exp\left(-\frac{(y_{i}-w^{T}x_{i})^{2}}{2\sigma^{2}}\right)\right]"
+    rhs = r"\sum_{i=1}^{n}\log\left[\frac{1}{\sigma\sqrt{2\pi}}\right]+\sum_{i=1}^{n}\left(-\frac{(y_{i}-w^{T}x_{i})^{2}}{2\sigma^{4}}\right)"
+    assert check_step(lhs, rhs, "=").status.value == "refuted"
+
+
+def test_a_density_whose_sign_a_negative_sigma_would_restore_through_a_log_is_refuted() -> None:
+    # e^{-\log\sigma} is -1/\sigma for a negative sigma only by a branch of the log: no region for the identity
+    from lintmath.check import check_step
+
+    lhs = r"\frac{1}{\sigma\sqrt{2\pi}}\exp\left(-\frac{(x-\mu)^2}{2\sigma^2}\right)"
+    rhs = (r"-\frac{1}{\sqrt{2\pi}}\exp\left(\frac{\mu}{\sigma^2}x - \frac{1}{2\sigma^2}x^2"
+           r" - \frac{1}{2\sigma^2}\mu^2 - \log(\sigma)\right)")
+    assert check_step(lhs, rhs, "=").status.value == "refuted"
