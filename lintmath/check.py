@@ -4295,18 +4295,21 @@ def _renamed_name(comparator: "Comparator", parsed: Parsed, reason: str, gap: se
                    time.perf_counter() - started)
 
 
-def _mentions_count(text: str, base: str) -> int:
-    """How many times ``text`` writes ``base`` as a name of its own (see _mentions_name)."""
+def _name_pattern(base: str) -> re.Pattern:
+    """``base`` written as a name of its own (x in ``x_1 = 2``, not in ``\\exp``)."""
     if base.startswith("\\"):
-        return len(re.findall(re.escape(base) + r"(?![A-Za-z])", text))
-    return len(re.findall(r"(?<![\\A-Za-z])" + re.escape(base) + r"(?![A-Za-z])", text))
+        return re.compile(re.escape(base) + r"(?![A-Za-z])")
+    return re.compile(r"(?<![\\A-Za-z])" + re.escape(base) + r"(?![A-Za-z])")
+
+
+def _mentions_count(text: str, base: str) -> int:
+    """How many times ``text`` writes ``base`` as a name of its own."""
+    return len(_name_pattern(base).findall(text))
 
 
 def _mentions_name(text: str, base: str) -> bool:
-    """Whether ``text`` writes ``base`` as a name of its own (x in ``x_1 = 2``, not in ``\\exp``)."""
-    if base.startswith("\\"):
-        return re.search(re.escape(base) + r"(?![A-Za-z])", text) is not None
-    return re.search(r"(?<![\\A-Za-z])" + re.escape(base) + r"(?![A-Za-z])", text) is not None
+    """Whether ``text`` writes ``base`` as a name of its own."""
+    return _name_pattern(base).search(text) is not None
 
 
 def _independent_of_gap(comparator: "Comparator", parsed: Parsed, reason: str, gap: set[str]) -> bool:
