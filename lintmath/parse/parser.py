@@ -3788,6 +3788,10 @@ class Parser:
             return None
         if den[0].kind == "letter" and _letter_d_is_quantity(den_rest):
             return None  # \frac{d^2 - x^2}{d^2(d-x)}: the letter d is a distance, not a differential
+        if op_den == "\\partial":
+            jacobian = self.jacobian(t, num_rest, den_rest, end)
+            if jacobian is not None:
+                return jacobian
         if op_den == "\\partial" and (_slashed_derivative(num_rest) or _slashed_derivative(den_rest)):
             # \frac{\partial u/\partial x}{\partial u/\partial y}: a ratio of slashed derivatives (a slash
             # inside the operand, \partial (MV/P), is the operand's own division)
@@ -3826,6 +3830,20 @@ class Parser:
             inner = n.Deriv(t.start, body.expr.end, body.expr, tuple(wrt), op_den != "d")
             return replace(body, start=t.start, expr=inner)
         return n.Deriv(t.start, max(end, body.end if not num_rest else end), body, tuple(wrt), op_den != "d")
+
+    def jacobian(self, t: Token, num: list[Token], den: list[Token], end: int) -> n.Node | None:
+        """``\\frac{\\partial(x, y)}{\\partial(r, \\theta)}``: the Jacobian determinant, the determinant of
+        the partial derivatives of each listed function by each listed variable. The entries are partial
+        derivatives like any other, so a function the document does not define leaves the step undecided."""
+        functions, variables = _bracket_list(num), _bracket_list(den)
+        if functions is None or variables is None or len(functions) != len(variables) or len(functions) < 2:
+            return None
+        bodies = [self.sub_parse(f) for f in functions]
+        letters = [self.sub_parse(v) for v in variables]
+        if not all(isinstance(v, n.Sym) for v in letters) or len({n.structure(v) for v in letters}) < len(letters):
+            raise ParseFailure("a Jacobian with respect to expressions")
+        rows = tuple(tuple(n.Deriv(t.start, end, body, ((v, 1),), True) for v in letters) for body in bodies)
+        return n.MatrixLit(t.start, end, rows, det=True)
 
     def derivative_operand(self) -> n.Node:
         """The operand after ``\\frac{d}{dx}``: the product that follows."""
@@ -4669,6 +4687,20 @@ def _optimum_script(toks: list[Token]) -> tuple[tuple[str, ...], list[Token]] | 
     if toks[k - 1].is_(","):
         return None
     return tuple(variables), rest
+
+
+def _bracket_list(toks: list[Token]) -> list[list[Token]] | None:
+    """The items of ``(a, b, c)`` when ``toks`` is exactly one round bracket holding a list, else None."""
+    if len(toks) < 5 or not toks[0].is_("(") or not toks[-1].is_(")"):
+        return None
+    depth = 0
+    for k, tok in enumerate(toks):
+        depth += tok.text in OPEN_CLOSE
+        depth -= tok.text in OPEN_CLOSE.values()
+        if depth == 0 and k < len(toks) - 1:
+            return None  # (x)(y): the first bracket closes early, not one list
+    items = _top_level_items(toks[1:-1])
+    return items if len(items) >= 2 and all(items) else None
 
 
 def _top_level_items(toks: list[Token]) -> list[list[Token]]:
