@@ -4378,6 +4378,9 @@ def _vector_hypothesis(parsed: Parsed, comparator: "Comparator") -> str:
         or _unit_axis_hypothesis(parsed, comparator)
     if structure:
         return structure
+    pythagoras = _pythagoras_hypothesis(parsed, comparator)
+    if pythagoras:
+        return pythagoras
     sites = [x for x in parsed.lhs.walk()
              if x is not parsed.lhs and (isinstance(x, (n.Inner, n.Norm)) or refusals.quadratic_pair(x)
                                          or refusals.dotted_pair(x))]
@@ -4411,7 +4414,10 @@ def _vector_hypothesis(parsed: Parsed, comparator: "Comparator") -> str:
             values = values[:1] if values[0] == "0" else ()  # 2u^T w as a term: only orthogonality drops it
         for value in values:
             number = n.Num(site.start, site.end, value)
-            lhs = n.rebuild(parsed.lhs, lambda x, site=site, number=number: number if x is site else None)
+            # orthogonality zeroes every term that pairs the two vectors, <x, x'> and <x', x> alike
+            pair = refusals.vector_pair(site) if value == "0" else None
+            zeroed = {id(x) for x in sites if id(x) in summands and refusals.vector_pair(x) == pair} | {id(site)}
+            lhs = n.rebuild(parsed.lhs, lambda x, zeroed=zeroed, number=number: number if id(x) in zeroed else None)
             for flips in comparator.readings():
                 try:
                     outcome = comparator.compare(lhs, parsed.rhs, flips, equal_only=True)
@@ -4420,6 +4426,75 @@ def _vector_hypothesis(parsed: Parsed, comparator: "Comparator") -> str:
                 if outcome.kind == "equal":
                     meaning = "orthogonal vectors" if value == "0" else "unit vectors"
                     return f"holds for {meaning} (an inner product or norm taken as {value}), which the prose would say"
+    return ""
+
+
+MAX_PYTHAGORAS_PAIRS = 6  # pairs of vectors tried as orthogonal, on a step about to be refuted only
+
+
+def _squared_norm_vectors(tree: n.Node) -> list[n.Node]:
+    """The vectors whose squared length ``tree`` writes (``\\|u + v\\|^2``), and the two terms of each one
+    that is a sum or difference of two vectors: the candidates of an orthogonal split."""
+    out: list[n.Node] = []
+    for x in tree.walk():
+        norm = x.base if isinstance(x, n.Pow) and isinstance(x.base, n.Norm) else x
+        squared = (isinstance(x, n.Pow) and isinstance(x.exp, n.Num) and x.exp.value == "2") \
+            or (isinstance(norm, n.Norm) and isinstance(norm.power, n.Num) and norm.power.value == "2")
+        if not (isinstance(norm, n.Norm) and norm.kind in ("2", "l2") and squared):
+            continue
+        vector = norm.inner.inner if isinstance(norm.inner, n.Paren) else norm.inner
+        out.append(vector)
+        if isinstance(vector, n.Add) and len(vector.terms) == 2:
+            out.extend(t.node for t in vector.terms)
+    return out
+
+
+def _added_squared_lengths(side: n.Node) -> list[n.Node]:
+    """The vectors whose squared lengths are added terms of ``side`` (each with a plus sign, or the whole
+    side): u and v of ``\\|u\\|^2 + \\|v\\|^2 + c``."""
+    terms = [t.node for t in side.terms if t.sign == "+"] if isinstance(side, n.Add) else [side]
+    return [v for t in terms for v in _squared_norm_vectors(t)[:1]]
+
+
+def _pythagoras_hypothesis(parsed: Parsed, comparator: "Comparator") -> str:
+    """Why a step between squared lengths may rest on an orthogonality the prose states, or "": its sides
+    differ by exactly twice the inner product of two vectors whose squared lengths (or whose sum's) it
+    writes, as Pythagoras' ``\\|u + v\\|^2 = \\|u\\|^2 + \\|v\\|^2`` does for u \\perp v, and a least-squares fit's
+    ``\\|y\\|^2 = \\|\\hat y\\|^2 + \\|y - \\hat y\\|^2`` for a residual orthogonal to the fit."""
+    vectors: list[n.Node] = []
+    seen: set = set()
+    for v in _squared_norm_vectors(parsed.lhs) + _squared_norm_vectors(parsed.rhs):
+        key = n.structure(v)
+        if key not in seen and not n.letter_free(v):
+            seen.add(key)
+            vectors.append(v)
+    # the lengths of the two parts are added on one side (\\|u\\|^2 + \\|v\\|^2), never subtracted, and the
+    # step writes no inner product of them: one it writes is no hypothesis but a term (see the sites below)
+    added = {n.structure(v) for side in (parsed.lhs, parsed.rhs) for v in _added_squared_lengths(side)}
+    written = {refusals.vector_pair(x) for side in (parsed.lhs, parsed.rhs) for x in side.walk()
+               if isinstance(x, n.Inner) or refusals.quadratic_pair(x) or refusals.dotted_pair(x)} - {None}
+    pairs = [(a, b) for k, a in enumerate(vectors) for b in vectors[k + 1:]
+             if {n.structure(refusals.uncoefficient(a)), n.structure(refusals.uncoefficient(b))} <= added
+             and frozenset((n.structure(a), n.structure(b))) not in written][:MAX_PYTHAGORAS_PAIRS]
+    if not pairs:
+        return ""
+    deadline = work_time() + GUARD_SECONDS  # as the short search: refuted-or-unverified only
+    for a, b in pairs:
+        for sign in ("+", "-"):
+            if work_time() > deadline:
+                return ""
+            at = parsed.rhs
+            cross = n.Mul(at.start, at.end, (n.Num(at.start, at.end, "2"), n.Inner(at.start, at.end, a, b)))
+            rhs = n.Add(at.start, at.end, (n.Term(at.start, at.end, "+", n.Paren(at.start, at.end, at)),
+                                           n.Term(at.start, at.end, sign, cross)))
+            for flips in comparator.readings():
+                try:
+                    outcome = comparator.compare(parsed.lhs, rhs, flips, equal_only=True)
+                except Exception:  # a side that cannot be built with the inner product is no explanation
+                    continue
+                if outcome.kind == "equal":
+                    return ("holds for orthogonal vectors (the sides differ by twice an inner product of two "
+                            "vectors whose lengths it writes), which the prose would say")
     return ""
 
 

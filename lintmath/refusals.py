@@ -147,8 +147,9 @@ def uncoefficient(node: n.Node) -> n.Node:
     return node
 
 
-def two_vectors(site: n.Node) -> bool:
-    """Whether an inner product or ``u^T w`` pairs two different vectors (not a norm, not v^T v)."""
+def vector_pair(site: n.Node) -> frozenset | None:
+    """The two vectors an inner product or ``u^T w`` pairs, as an unordered pair of structures (<u, v> and
+    <v, u> give the same), or None for anything else."""
     if isinstance(site, n.Inner):
         pair = (site.left, site.right)
     elif dotted_pair(site):
@@ -157,8 +158,14 @@ def two_vectors(site: n.Node) -> bool:
         first = site.factors[-2]
         pair = (first.inner if isinstance(first, n.Transpose) else replace(first, primes=0), site.factors[-1])
     else:
-        return False
-    return n.structure(pair[0]) != n.structure(pair[1])
+        return None
+    return frozenset(n.structure(v) for v in pair)
+
+
+def two_vectors(site: n.Node) -> bool:
+    """Whether an inner product or ``u^T w`` pairs two different vectors (not a norm, not v^T v)."""
+    pair = vector_pair(site)
+    return pair is not None and len(pair) == 2
 
 
 def basis_cross(node: n.Node) -> bool:
