@@ -27,7 +27,7 @@ from lintmath.lower import (
     has_guessed_pair_sum,
     identity_reading, pi_times_decimal, read_as_product, shapes_of_side,
 )
-from lintmath import arithmetic, einstein, implication, linalg, modular, probability, quantum
+from lintmath import arithmetic, einstein, einstein_prose, implication, linalg, modular, probability, quantum
 from lintmath import additive, complexes, declared, dependence, expectation, independence, infotheory, logbase, matfunc, primed, refusals, rotations, series, symmetric
 from lintmath import boolean, landau, linearmaps, minkowski, money, normalcdf, poisson, quaternions, reals, reynolds, stacked
 from lintmath import distributions
@@ -174,6 +174,9 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
         named = tuple(logbase.describe(command, item.rhs, item.where) for command, item in stated.items()
                       if re.search(re.escape(command) + r"(?![A-Za-z])", f"{lhs} {rhs}"))
         return replace(verdict, guessed=verdict.guessed + named) if named else verdict
+    if note and einstein_prose.waives(note):
+        # && (no sum on i): the row's repeated index names one entry, whatever the prose announced
+        context = (*context, ContextItem(einstein_prose.WAIVED_KIND, "", "*", "", "", "", 0))
     if note:
         verdict = check_step(lhs, rhs, relation, macros=macros, first=first, seed=seed, explain=explain,
                              context=context, indefinite=indefinite, rows=rows, clause=clause,
@@ -3636,8 +3639,14 @@ def _with_summed_indices(lhs: str, rhs: str, relation: str, parsed: Parsed, outc
     by x_i summed, the index twice in every term), else left to the prose; refuted where it fails so as
     well and either read as written it differs too, or the step gives the convention away (\\delta_{ii} = 1,
     whose other reading is one entry of the identity). None: neither, the caller's verdict stands."""
+    if any(item.kind == einstein_prose.WAIVED_KIND for item in options.get("context", ())):
+        # "(no sum on i)" beside the step: the repeated index names one entry
+        return None
     verdict = _check_read_step(lhs, rhs, relation, summed=True, **options)
-    away = einstein.gives_away(parsed.lhs, parsed.rhs)
+    # the prose that puts the convention in force gives it away for every step of its passage
+    away = einstein.gives_away(parsed.lhs, parsed.rhs) or (
+        any(item.kind == einstein_prose.KIND for item in options.get("context", ()))
+        and einstein_prose.indexes_tensors(parsed.lhs, parsed.rhs))
     if verdict.status is Status.VERIFIED:
         if away and _radial_refutes(lhs, rhs, relation, parsed, **options):
             # \partial(x_i/r)/\partial x_i = 3/r holds with r constant, not with r the distance |x|

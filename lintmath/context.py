@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from lintmath import complexes, declared, dependence, expectation, independence, linearmaps, logbase, minkowski, money, normalcdf, quantum
-from lintmath import boolean, distributions, poisson, reals, reynolds, rotations, symmetric
+from lintmath import boolean, distributions, einstein_prose, poisson, reals, reynolds, rotations, symmetric
 from lintmath import tuples as tuples_reading
 from lintmath.model import Derivation, Document, Macro, Step
 from lintmath.lower import LIBRARY
@@ -1187,7 +1187,8 @@ _PASSAGE_REACH = {symmetric.KIND: symmetric.REACH, rotations.KIND: rotations.REA
                   independence.KIND: independence.REACH, dependence.APPLIED: dependence.APPLIED_REACH,
                   quantum.STATE_KIND: quantum.STATE_REACH, reynolds.KIND: reynolds.REACH,
                   normalcdf.KIND: normalcdf.REACH, poisson.KIND: poisson.REACH, boolean.KIND: boolean.REACH,
-                  boolean.NUMBERS_KIND: boolean.REACH, distributions.KIND: distributions.REACH, money.KIND: money.REACH}
+                  boolean.NUMBERS_KIND: boolean.REACH, distributions.KIND: distributions.REACH, money.KIND: money.REACH,
+                  einstein_prose.KIND: einstein_prose.REACH, einstein_prose.WAIVED_KIND: einstein_prose.WAIVED_REACH}
 
 
 def _named_items(doc: Document, kind: str, statements: list[tuple[int, frozenset[str], bool]]) -> list[ContextItem]:
@@ -1449,6 +1450,10 @@ def document_context(doc: Document, own: dict | None = None) -> list[ContextItem
     items.extend(_named_items(doc, boolean.KIND, boolean.statements_of(doc.lines)))
     items.extend(_named_items(doc, boolean.NUMBERS_KIND, boolean.numbers_statements_of(doc.lines)))
     items.extend(_named_items(doc, poisson.KIND, poisson.statements_of(doc.lines)))
+    items.extend(_named_items(doc, einstein_prose.KIND, einstein_prose.statements_of(doc.lines)))
+    # (a sentence just below a display, "(no sum on $i$)", speaks of it: prose that may follow the step)
+    items.extend(ContextItem(einstein_prose.WAIVED_KIND, "", "*", "", "", f"{doc.path}:{line}", line, False, doc.path,
+                             True) for line in einstein_prose.waivers_of(doc.lines))
     items.extend(_named_items(doc, money.KIND, money.statements_of(doc.lines)))
     items.extend(dependence_items(doc))
     items.extend(ContextItem(normalcdf.KIND, "", "\\Phi", "", "", f"{doc.path}:{line}", line, False, doc.path,

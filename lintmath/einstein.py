@@ -115,7 +115,16 @@ class _Reader:
                 raise NoReading("terms with different free indices")
             return replace(node, terms=tuple(terms)), tuple(sorted(frees.pop()))
         if isinstance(node, n.Mul):
-            read = [self.read(f, bound) for f in node.factors]
+            read, inner = [], []
+            for f in node.factors:
+                before = len(self.contracted)
+                read.append(self.read(f, bound))
+                inner.append(set(self.contracted[before:]))
+            if any(letter in inner[j] or letter in read[j][1] for k in range(len(read)) for letter in inner[k]
+                   for j in range(len(read)) if j != k):
+                # \varepsilon_{kk}\delta_{kk}: k four times in one product, whose traces summed apart or
+                # all at once is a guess
+                raise NoReading("an index written three times in one product")
             return self.combined(replace(node, factors=tuple(r[0] for r in read)), [r[1] for r in read])
         if isinstance(node, n.Div):
             (num, free), (den, below) = self.read(node.num, bound), self.read(node.den, bound)

@@ -2698,6 +2698,18 @@ class Lowerer:
         return self.letters.dimension or self.matrix_size
 
     # -- names --------------------------------------------------------------------------------
+    def component_digits(self, node: n.Sym) -> list[str] | None:
+        """The indices of a Cartesian tensor's component written as one number (\\sigma_{11},
+        \\varepsilon_{23}, \\delta_{33}), one digit each, under Einstein's convention only: there the
+        entries \\sigma_{kk} sums are \\sigma_{11} + \\sigma_{22} + \\sigma_{33}, and an eleventh entry of a
+        vector of 3 is no reading. None for anything else."""
+        if EINSTEIN not in self.inst.flips or len(node.indices) != 1 or not isinstance(node.indices[0], n.Num):
+            return None
+        digits = node.indices[0].value
+        if len(digits) < 2 or any(d not in "123" for d in digits):
+            return None
+        return list(digits)
+
     def index_value(self, item: n.Node) -> str:
         if self.series_vars and n.mentions(item, self.series_vars):
             # the k-th entry of a sequence the document defines elsewhere has no value here
@@ -2819,6 +2831,9 @@ class Lowerer:
             # D_{AB}, D_{\mathrm{eff}}: a diffusion coefficient, named by its species or an upright word;
             # a derivative is taken by a variable of the step (D_x, D_H beside H) or a slot (D_1)
             raise Undecidable("the derivative operator D_x is not decided yet")
+        if node.base == "\\delta" and not node.style and self.component_digits(node) is not None:
+            first, second = self.component_digits(node)
+            return sp.Integer(int(first == second))  # \delta_{11}, \delta_{23}: the Kronecker delta
         if node.base == "\\delta" and len(node.indices) == 2 and not node.style:
             same = n.structure(node.indices[0]) == n.structure(node.indices[1])
             if same and isinstance(node.indices[0], n.Sym) and node.indices[0].base not in self.env:
@@ -2893,7 +2908,7 @@ class Lowerer:
             if node.base in self.letters.index:
                 return sp.Integer(self.free_index(node.base))
         if node.indices:
-            values = [self.index_value(i) for i in node.indices]
+            values = self.component_digits(node) or [self.index_value(i) for i in node.indices]
             if len(values) == 2 and (("swap", node.key) in self.inst.flips or (SUMMED_SWAP, node.key) in self.inst.flips):
                 values.sort()  # the symmetric reading: m_{21} is m_{12}
             name += "[" + ",".join(values) + "]"
@@ -4830,8 +4845,8 @@ def _writings_in_one_term(node: n.Node, bound: set[str], variables: set[int]) ->
 
 def _contracted(tree: n.Node, bound: set[str]) -> set[str]:
     """The index letters that two factors of one product of ``tree`` both carry bare (a_i b_i,
-    \\epsilon_{ijk} a_j): Einstein's dummies. A letter also written shifted (\\eta_{i+1} - \\eta_i, a
-    finite difference) is a free index."""
+    \\epsilon_{ijk} a_j), or one symbol carries twice (\\sigma_{kk}): Einstein's dummies. A letter also
+    written shifted (\\eta_{i+1} - \\eta_i, a finite difference) is a free index."""
     shifted = {sub.base for node in tree.walk() if isinstance(node, n.Sym) for item in node.indices
                if not _index_letter(item) for sub in item.walk() if _index_letter(sub)}
     out: set[str] = set()
@@ -4843,6 +4858,10 @@ def _contracted(tree: n.Node, bound: set[str]) -> set[str]:
                                if _index_letter(item)}:
                     seen[letter] = seen.get(letter, 0) + 1
             out |= {letter for letter, times in seen.items() if times >= 2}
+        if isinstance(node, n.Sym) and len(node.indices) >= 2:
+            # T_{ii}, \delta_{kk}: a trace, the letter summed on the one symbol
+            letters = [item.base for item in node.indices if _index_letter(item)]
+            out |= {letter for letter in letters if letters.count(letter) >= 2}
         out |= _divergence(node)
     return out - shifted - bound
 
