@@ -38,6 +38,7 @@ from lintmath.context import (
     head_label, value_key, with_earlier_values, with_letters,
 )
 from lintmath.differentials import (
+    bare_differentials_only,
     DIFFERENTIALS, SPACED_D, differential_gap, differentiated_by, has_differentials, has_plain_differentials,
     loose_differentials, operand_letters,
 )
@@ -3238,10 +3239,13 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
         make_comparator = functools.partial(einstein.EinsteinComparator, free=free)
     if loose_differentials(parsed.lhs, parsed.rhs) and not SPACED_D.search(lhs + " " + rhs):
         return Verdict(Status.UNVERIFIED, DIFFERENTIALS)
-    if has_differentials(parsed.lhs, parsed.rhs):
-        gap = differential_gap(parsed.lhs, parsed.rhs)
-        if gap:
-            return Verdict(Status.UNVERIFIED, gap)
+    # a letter's differential on one side only: dU = T\,dS - p\,dV depends on what U is, and is never
+    # refuted; but when the sides agree as forms all the same (the side's dt terms cancel:
+    # 3W_t\,dt - 3W_t\,dt + a\,dW_t = a\,dW_t), no reading of U can undo that
+    open_differential = differential_gap(parsed.lhs, parsed.rhs) if has_differentials(parsed.lhs, parsed.rhs) else ""
+    if open_differential and not (relation in EQUALITY and open_differential.startswith("depends on what")
+                                  and bare_differentials_only(parsed.lhs, parsed.rhs)):
+        return Verdict(Status.UNVERIFIED, open_differential)
 
     used: list[Definition] = []
     rhs_changed = False
@@ -3276,8 +3280,12 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
             return replace(verdict, counterexample=(), diagnosis=verdict.diagnosis
                            if _holds_as_quaternions(lhs, verdict.diagnosis, macros, seed) else None)
         return verdict
+    if open_differential and (quaternion or used):
+        return Verdict(Status.UNVERIFIED, open_differential)
     comparator = make_comparator(parsed, relation, seed, assumptions(context), indefinite, constant_in)
     reason = context_gap(parsed, first)
+    if reason and open_differential:
+        return Verdict(Status.UNVERIFIED, open_differential)
     if reason:
         # A name from elsewhere only matters if the step depends on it: x = m + x - m holds whatever
         # m is, so a step that agrees at random values of that name (and random stand-ins for a
@@ -3317,6 +3325,8 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
     outcome, guessed = comparator.decide()
     elapsed = time.perf_counter() - started
     spent = work_time() - cpu_started
+    if open_differential and outcome.kind != "equal":
+        return Verdict(Status.UNVERIFIED, open_differential, elapsed=elapsed)
     if outcome.kind == "equal":
         if relation in INEQUALITY:
             if _numbers_only(parsed) and comparator.numbers_in_order():

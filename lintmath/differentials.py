@@ -56,8 +56,10 @@ def loose_differentials(*trees: n.Node) -> bool:
     return (compound or differing) and all(id(x) in placed for tree in trees for x in tree.walk() if _plain_d(x))
 
 
-# a letter d alone, which may write a differential (see loose_differentials)
-PLAIN_D = re.compile(r"(?<![a-zA-Z\\])d(?![a-zA-Z])")
+# a letter d that may write a differential (see loose_differentials): alone (d(uv)) or before a letter
+# (x\,dy, \mu\,dt + \sigma\,dW_t). Read so, a step that holds as forms holds as products too (dx is d times
+# x there), and one that differs as forms is not refuted (has_plain_differentials)
+PLAIN_D = re.compile(r"(?<![a-zA-Z\\])d")
 
 
 def plain_differentials(tree: n.Node) -> n.Node:
@@ -106,6 +108,11 @@ def _bare_differential(node: n.Differential) -> n.Sym | None:
     """The letter of ``dx`` (or ``d(x)``), None for the differential of an expression."""
     operand = node.operand.inner if isinstance(node.operand, n.Paren) else node.operand
     return operand if isinstance(operand, n.Sym) else None
+
+
+def bare_differentials_only(*trees: n.Node) -> bool:
+    """Whether every differential of the step is of a letter (dx, dW_t), none of an expression."""
+    return all(_bare_differential(x) is not None for t in trees for x in t.walk() if isinstance(x, n.Differential))
 
 
 def _linear_places(node: n.Node) -> bool:

@@ -2051,6 +2051,20 @@ def _indexes_with(body: n.Node, variables: set[str]) -> bool:
     return False
 
 
+ITO_DIFFERENTIAL = ("the differential of a nonlinear function of a process indexed by time (d(W_t^2), "
+                    "d\\ln S_t) may carry Ito's second-order term: not decided")
+INDEXING_DIFFERENTIAL = "a differential by a letter that also indexes a quantity (dt beside W_t) is not decided yet"
+# the letters a process is indexed by: W_t, S_t, X_s, B_T
+_TIME_LETTERS = frozenset({"t", "s", "T"})
+
+
+def timed_process(sym: n.Node) -> bool:
+    """Whether ``sym`` is a letter indexed by time alone (W_t, S_t): in notes on stochastic calculus a
+    process, whose differential obeys Ito's rules, not the ordinary ones."""
+    return isinstance(sym, n.Sym) and len(sym.indices) == 1 and isinstance(sym.indices[0], n.Sym) \
+        and sym.indices[0].base in _TIME_LETTERS and not sym.indices[0].indices
+
+
 def derivative(expr: sp.Basic, x: sp.Basic, order: int = 1) -> sp.Basic:
     """``sp.diff(expr, x, order)`` by the same rules, without SymPy's Derivative at every node on the
     way down: each one walks its operand's free symbols and asks whether the result is zero, which
@@ -4666,13 +4680,26 @@ class Lowerer:
             raise Undecidable("a differential read outside its step is not decided")
         operand = node.operand.inner if isinstance(node.operand, n.Paren) else node.operand
         if isinstance(operand, n.Sym):
-            return self.differential_symbol(self.lower(operand))
+            at = self.lower(operand)
+            if isinstance(at, sp.Integer) and operand.base in _TIME_LETTERS and not (operand.indices or operand.style):
+                # t that also indexes W_t is sampled as a label, but dt is a form of its own, apart from
+                # whatever value t takes: 3W_t\,dt - 3t\,dW_t is linear in dt and dW_t as written
+                return sp.Symbol("\\mathrm{d}" + operand.base, real=True)
+            return self.differential_symbol(at)
         value = linalg.scalar(self.lower(operand))
         if linalg.is_matrix(value):
             raise Undecidable("a differential of a vector or a matrix is not decided yet")
+        processes = [self.lower(sym) for sym in node.wrt if timed_process(sym)]
+        if any(derivative(derivative(value, a), b) != 0 for k, a in enumerate(processes) for b in processes[k:]):
+            # d(W_t^2) is 2W_t dW_t + dt by Ito's lemma: the ordinary differential, read here, drops the
+            # second-order term that a process of nonzero quadratic variation keeps
+            raise Undecidable(ITO_DIFFERENTIAL)
         total = sp.S.Zero
         for sym in sorted(node.wrt, key=lambda x: str(n.structure(x))):
             at = self.lower(sym)
+            if not isinstance(at, sp.Symbol):
+                # t in d(tW_t) = W_t\,dt + t\,dW_t also labels W_t, and is sampled as a label
+                raise Undecidable(INDEXING_DIFFERENTIAL)
             self.hold_optima(value, [at])
             total += derivative(value, at) * self.differential_symbol(at)
         return total
