@@ -234,8 +234,11 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
         if modular.mentions_modulus(" ".join(spelled)):
             lhs, rhs = spelled
     if (relation in EQUALITY or relation in INEQUALITY) and modular.mentions_modulus(lhs + " " + rhs):
-        return _modular_step(lhs, rhs, relation, macros=macros, first=first, seed=seed, context=context,
-                             indefinite=indefinite)
+        verdict = _modular_step(lhs, rhs, relation, macros=macros, first=first, seed=seed, context=context,
+                                indefinite=indefinite)
+        if verdict.status is Status.UNVERIFIED and context:
+            return _modular_example(lhs, rhs, relation, macros or {}, seed, context) or verdict
+        return verdict
     if PLUS_MINUS.search(lhs + " " + rhs):
         return _both_signs(lhs, rhs, relation, macros=macros, first=first, seed=seed, context=context,
                            indefinite=indefinite)
@@ -1130,6 +1133,27 @@ def _as_boolean(lhs: str, rhs: str, relation: str, **options) -> Verdict:
         else f"a term `{term}` is missing")
     return Verdict(Status.REFUTED, boolean.DIFFER_REASON, counterexample=compared[1], diagnosis=diagnosis,
                    elapsed=verdict.elapsed)
+
+
+def _modular_example(lhs: str, rhs: str, relation: str, macros: Mapping[str, Macro], seed: int,
+                     context: tuple[ContextItem, ...]) -> Verdict | None:
+    """A modular step of a worked example (``g^a \\bmod p = 5^6 \\bmod 23`` beside "$p = 23$, $g = 5$,
+    $a = 6$"), verified by the numbers the prose gives its letters, as a step of real numbers is (see
+    check_step): only where one side writes numbers alone, which a value in force cannot make hold by
+    chance, and never refuted (a value may be one of another example's)."""
+    if relation not in EQUALITY:
+        return None
+    sides = modular.remainders(lhs, rhs)
+    if sides is None:
+        return None
+    bodies = [c.body if (c := modular.split_modulus(t)) is not None else t for t in (lhs, rhs)]
+    if all(modular.has_letters(b, macros) for b in bodies):
+        return None
+    numbers = tuple(item for item in context if item.kind in ("define", "result") and not with_letters(item))
+    if not numbers:
+        return None
+    holding = holds_by_definitions(*sides, "=", macros, seed, numbers)
+    return holding if holding is not None and holding.status is Status.VERIFIED else None
 
 
 def _modular_step(lhs: str, rhs: str, relation: str, **options) -> Verdict:

@@ -218,6 +218,23 @@ def congruence(lhs: str, rhs: str, bare: bool) -> tuple[str, str] | str | None:
     return remainder(left.body if left else lhs), remainder(right.body if right else rhs)
 
 
+def remainders(lhs: str, rhs: str) -> tuple[str, str] | None:
+    """The two sides of a modular step as remainders, each with its own modulus (a side that writes
+    none takes the other's: ``g^a \\equiv 5^6 \\pmod{p}``); None when neither side writes one, or when
+    they write different moduli in brackets (two congruences, not two values). Two bare remainders
+    modulo moduli written differently (``g^a \\bmod p = 5^6 \\bmod 23``) are two values all the same."""
+    left, right = split_modulus(lhs), split_modulus(rhs)
+    if left is None and right is None:
+        return None
+    if left is not None and right is not None and not _same_modulus(left.modulus, right.modulus) \
+            and not (left.bare and right.bare):
+        return None
+    left_modulus = (left or right).modulus  # type: ignore[union-attr]
+    right_modulus = (right or left).modulus  # type: ignore[union-attr]
+    return (rf"\left({left.body if left else lhs}\right) \bmod \left({left_modulus}\right)",
+            rf"\left({right.body if right else rhs}\right) \bmod \left({right_modulus}\right)")
+
+
 Decide = Callable[[str, str, str], Verdict]
 CUT, REMAINDER = "cut", "remainder"
 

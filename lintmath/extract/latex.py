@@ -55,6 +55,8 @@ PAIRED_ENVS = frozenset({"align", "align*", "flalign", "flalign*", "alignat", "a
 SIDE_BY_SIDE_ENVS = frozenset({"equation", "equation*", "displaymath", "\\[", "$$", "gather",
                                "gather*", "gathered", "multline", "multline*", "multlined",
                                "dmath", "dmath*"})
+#: The relations of an equation set beside a row of an alignment that make it one of its own.
+_SIDE_EQUALITIES = frozenset({"=", ":=", "=:"})
 SKIP_ENVS = frozenset({"verbatim", "verbatim*", "Verbatim", "lstlisting", "minted", "comment",
                        "alltt", "filecontents", "filecontents*"})
 #: Above this size a "display" is runaway text (an unclosed environment in a huge file): skipped.
@@ -755,9 +757,25 @@ class _Builder:
                 grouped.append(self._columns(local, _pair_columns(ra, rb, row_amps), started))
             elif side_by_side:
                 grouped.append(self._side_by_side(local, ra, rb))
+            elif paired:
+                # ``F_n &= .., \quad \varphi = \frac{1 + \sqrt{5}}{2}``: an equality set beside a row of an
+                # alignment is one of its own (a definition, most often), not a part of the row's right
+                # side; it gets a column of its own, so that a ``&= ..`` on the next row still continues
+                # the row's chain. A condition there (``\quad x \ge 0``, ``x \neq 1``) stays the row's.
+                groups = self._side_by_side(local, ra, rb)
+                if not all(self._equalities(local, ga, gb) for _key, ga, gb, _fresh in groups[1:]):
+                    groups = [[0, ra, rb, False]]
+                for j, g in enumerate(groups[1:], 1):
+                    g[0] = -(len(grouped) * 1000 + j)
+                grouped.append(groups)
             else:
                 grouped.append([[0, ra, rb, False]])
         return grouped
+
+    def _equalities(self, local: str, a: int, b: int) -> bool:
+        """Whether every relation of ``local[a:b]`` is an equality or a definition."""
+        first, last = strip_spacing(local, a, b)
+        return all(m.name in _SIDE_EQUALITIES for m in find_relations(local, first, last, self.extra))
 
     def _columns(self, local: str, columns: list[tuple[int, int]], started: set[int]) -> list[list]:
         """The groups of a row of a paired alignment, from its column pairs.

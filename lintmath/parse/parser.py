@@ -1363,6 +1363,23 @@ def _unit_words(words: list[str]) -> bool:
         return False
     return all(w in PHYSICAL_UNITS for w in words if w != "per")
 
+
+def _top_level_commas(tokens: list[Token]) -> list[list[Token]]:
+    """``tokens`` split at the commas outside every group and bracket."""
+    parts: list[list[Token]] = [[]]
+    depth = 0
+    for tok in tokens:
+        if tok.kind == "open" or tok.text in ("(", "[", "\\{", "\\left"):
+            depth += 1
+        elif tok.kind == "close" or tok.text in (")", "]", "\\}", "\\right"):
+            depth -= 1
+        if depth == 0 and tok.text == ",":
+            parts.append([])
+        else:
+            parts[-1].append(tok)
+    return parts
+
+
 class Parser:
     def __init__(self, tokens: list[Token]):
         self.toks = tokens
@@ -1434,6 +1451,19 @@ class Parser:
         first = self.peek()
         inner, self.i = read_group(self.toks, self.i)
         return inner, first.start, self.toks[self.i - 1].end
+
+    def multinomial(self, start: int, end: int, top: list[Token], parts: list[list[Token]]) -> n.Node:
+        """``\\binom{10}{3, 3, 4}``, the multinomial coefficient ``10!/(3!\\,3!\\,4!)``, read only where
+        the parts are whole numbers that add up to the top: some authors leave the last part out
+        (``\\binom{10}{3, 3}`` for the same number), and letters do not show which is meant."""
+        top_node = self.sub_parse(top)
+        nodes = [self.sub_parse(part) for part in parts]
+        numbers = [x.value for x in (top_node, *nodes) if isinstance(x, n.Num) and x.value.isdigit()]
+        if len(numbers) != len(nodes) + 1 or sum(int(v) for v in numbers[1:]) != int(numbers[0]):
+            raise ParseFailure("a multinomial coefficient of other than whole parts adding up to its top is not decided yet")
+        factorials = tuple(n.Factorial(x.start, x.end, x) for x in nodes)
+        return n.Div(start, end, n.Factorial(top_node.start, top_node.end, top_node),
+                     n.Mul(factorials[0].start, factorials[-1].end, factorials))
 
     def sub_parse(self, tokens: list[Token]) -> n.Node:
         if not tokens:
@@ -2892,6 +2922,9 @@ class Parser:
             self.advance()
             a, _, _ = self.group_tokens()
             b, _, e = self.group_tokens()
+            parts = _top_level_commas(b)
+            if len(parts) > 1:
+                return self.multinomial(t.start, e, a, parts)
             return n.Binom(t.start, e, self.sub_parse(a), self.sub_parse(b))
         if t.text == "\\lintmathrepeating":  # made by _repeating_decimals, one number token per group
             self.advance()
