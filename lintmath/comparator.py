@@ -37,7 +37,7 @@ from lintmath.relations import EQUALITY, INEQUALITY, find_relations, normalize_r
 from lintmath.sides import Parsed
 from lintmath.tolerance import (PRECISION, TOLERANCE, _slack, combined_tolerance, decimal_tolerance, evaluate, stated_rates,
                                 rounded_integers_share)
-from lintmath.tolerance import claimed_slack, exact_decimals, lone_number, restated_share
+from lintmath.tolerance import claimed_slack, exact_decimals, lone_number, restated_share, rounded_down_past_tie
 from lintmath.transforms import decay_letters
 
 
@@ -1198,6 +1198,7 @@ class Comparator:
             return Outcome("undecided", "quaternion units (i, j, k) are not decided yet")
         ranges = self.ranges
         agreed = 0
+        coincident = 0  # of those, points where two sampled letters drew the same value (see _coincidence)
         tiny = 0
         suspect = ""
         stand_ins = not atoms and self.has_undefined_functions()
@@ -1345,6 +1346,7 @@ class Comparator:
                 exact = EXACT_TOLERANCE if huge else tolerance
                 if all(self.holds(va, vb, tolerance, claimed) for va, vb in values) and not huge:
                     agreed += 1
+                    coincident += _coincidence(point, chosen)
                 elif _has_series(a, b):
                     # a numerically summed series may be off (or summed where it diverges): never a
                     # refutation, and not worth a confirmation
@@ -1421,7 +1423,7 @@ class Comparator:
             # exp(-1000/s^2) and exp(-2000/s^2) are both 0 in doubles: nothing was compared
             return Outcome("undecided", "both sides are about 0 at every sampled point")
         if differ_at is not None:
-            if agreed and not exact_points:
+            if agreed > coincident and not exact_points:
                 # A typo breaks an identity everywhere; agreeing at some points and not at others
                 # is a branch or domain question (1/cos y = 1/sqrt(1 - sin^2 y) where cos y > 0).
                 # Not so where every letter takes only the values the prose gives it (y^2 = y for
@@ -1452,6 +1454,8 @@ class Comparator:
                 return {"<=": a <= b + slack, "<": a < b + slack, ">=": a + slack >= b, ">": a + slack > b}[self.relation]
             if claimed is not None:
                 slack = claimed_slack(float(tolerance), float(claimed), a, b)
+                if rounded_down_past_tie(tolerance, claimed, a, b):
+                    return False
             return abs(a - b) <= slack
         if isinstance(a, float):
             a = sp.Float(a)
@@ -1463,7 +1467,7 @@ class Comparator:
             slack = _slack(tolerance, a, b)
             return {"<=": a <= b + slack, "<": a < b + slack, ">=": a + slack >= b, ">": a + slack > b}[self.relation]
         if claimed is not None and a.is_real and b.is_real:
-            return abs(a - b) <= claimed_slack(tolerance, claimed, a, b)
+            return abs(a - b) <= claimed_slack(tolerance, claimed, a, b) and not rounded_down_past_tie(tolerance, claimed, a, b)
         return abs(a - b) <= _slack(tolerance, a, b)
 
 
@@ -2300,6 +2304,15 @@ def _assignment(chosen: dict, number: int, count: int, rng: random.Random) -> di
         number, digit = divmod(number, len(chosen[s]))
         out[s] = chosen[s][digit]
     return out
+
+
+def _coincidence(point: dict, chosen: dict) -> bool:
+    """Whether two letters the sampler drew (not values the prose gives) took the same value at ``point``:
+    a slip that swaps two letters (\\sigma for \\sigma_0, \\kappa_0 for n) holds where they coincide, which
+    at two digits they do at one point in a dozen; agreement there tells of no domain where the step
+    holds, and only the other points' agreement makes the step's difference a domain question."""
+    drawn = [value for symbol, value in point.items() if symbol not in chosen]
+    return len(set(drawn)) < len(drawn)
 
 
 def _sample(rng: random.Random, attempt: int, bounds: tuple[float, float] | None = None,

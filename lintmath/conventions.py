@@ -157,12 +157,30 @@ def _macros_written_out(text: str, macros: Mapping[str, Macro] | None) -> str:
         tokens = tokenize(text)
         if not any(t.kind == "cmd" and t.text in macros for t in tokens):
             return text
-        written = " ".join(t.text for t in expand_macros(tokens, macros))
+        written = _joined(expand_macros(tokens, macros))
     except ParseFailure:
         return text
     # the expansion keeps each argument's braces: {1}\tfrac{{1}}{{3}} is the mixed number 1\tfrac{1}{3}
     written = _DOUBLY_BRACED_NUMBER.sub(r"\1", written)
     return _BRACED_WHOLE.sub(r"\1", written)
+
+
+def _joined(tokens: list[Token]) -> str:
+    """Tokens written back as text, a space only where the source had one or TeX needs one (after a control
+    word before a letter, between two numbers): spaced apart token by token, a name a macro spells out
+    (\\mathrm{Ber}(p) in \\KL(\\mathrm{Ber}(p) \\| \\mathrm{Ber}(q))) would read as the letters B e r, which
+    no reading of a law's name by its spelling knows."""
+    out: list[str] = []
+    previous = None
+    for token in tokens:
+        if previous is not None and (
+                token.start > previous.end  # (a macro's tokens all carry its span: never a gap among them)
+                or previous.kind == "cmd" and previous.text[-1:].isalpha() and token.text[:1].isalnum()
+                or previous.kind == "num" and token.kind == "num"):
+            out.append(" ")
+        out.append(token.text)
+        previous = token
+    return "".join(out)
 
 
 #: a number in two pairs of braces, and one in braces before a fraction, as written-out macro arguments set them
@@ -747,7 +765,14 @@ def _rounded_part(pair: tuple[n.Node, n.Node], lhs: str, rhs: str) -> str:
         # a whole number claims no rounding: only its exact value is put in (5 for \frac{1}{0.22} is a slip)
         return EXACT if off <= Fraction(1, 10**20) * max(1, abs(Fraction(number.value))) else ""
     # a thousandth more than the half unit: the value is a float, and 0.125 rounds to 0.13 (or 0.12)
-    return ROUNDED if off <= _half_unit(number) * Fraction(1001, 1000) else ""
+    if off > _half_unit(number) * Fraction(1001, 1000):
+        return ""
+    written = Fraction(number.value)
+    tie = abs(off - _half_unit(number)) <= _half_unit(number) / 1000
+    # \frac34 put in as 0.7: a tie rounded down to an odd digit, which neither half up nor half to even
+    # writes (see tolerance.rounded_down_past_tie)
+    odd_digit = int(number.value.replace(".", "")[-1]) % 2 == 1
+    return "" if tie and 0 < written < Fraction(str(value)) and odd_digit else ROUNDED
 
 
 def _inside_brackets(node: n.Node) -> n.Node:

@@ -48,6 +48,23 @@ def claimed_slack(tolerance, claimed, a, b):
     return rest * max(abs(a), abs(b)) + claimed * abs(b) + least
 
 
+def rounded_down_past_tie(tolerance, claimed, a, b) -> bool:
+    """Whether ``b``, a positive result written to the half unit ``claimed`` (a share of ``b``) of exact
+    data (nothing of the tolerance left for the data's own rounding), is ``a`` exactly at a tie rounded
+    down to an odd last digit (``\\frac34 = 0.7``): no convention writes that, as rounding half up gives
+    0.8 and half to even 0.8 too; half to even rounds 0.65 down to 0.6, which stays allowed. The half
+    unit's slack is inclusive, so without this a tie passes whichever way it is rounded."""
+    a, b, tolerance, claimed = float(a), float(b), float(tolerance), float(claimed)
+    if not (0 < b < a) or tolerance - claimed > _TOLERANCE_DOUBLE or claimed <= 0:
+        return False
+    half = claimed * b
+    if abs((a - b) - half) > _TOLERANCE_DOUBLE * max(1.0, a):
+        return False
+    mantissa = b / (2 * half)  # the written digits as a whole number: 7 for 0.7, 35 for 0.35
+    whole = round(mantissa)
+    return abs(mantissa - whole) < 1e-6 and whole % 2 == 1
+
+
 def lone_number(tree: n.Node) -> bool:
     """Whether a side is one number, give or take a sign, brackets, units or a power of ten: a result
     whose rounding its own digits state (see _lone_number)."""

@@ -2736,9 +2736,13 @@ class Parser:
         maybe_product = single and sym.primes == 0 and not (operator and open_tok.text != "(") \
             and not isinstance(args[0], n.Event) \
             and not (isinstance(args[0], n.Num) and args[0].value == "0") \
-            and not (sym.style == "op" and len(sym.base) > 1 and sym.base.isalpha())
+            and not (sym.style == "op" and len(sym.base) > 1 and sym.base.isalpha()) \
+            and not (name in SPECIAL_FUNCTION_LETTERS and not (sym.indices or sym.style) and n.letter_free(args[0]))
         # a name set as an operator (\operatorname{proj}(u + w)) is applied, never a factor: read as one, any
         # such operator is linear and proj(u) + proj(w) = proj(u + w) would verify;
+        # \Gamma(5), \Gamma(\tfrac12): a special function's letter before a bracket of numbers is its value
+        # there (a factor is written before the number, 5\Gamma); read as a product, the step would be an
+        # equation for the letter and \Gamma(5) = 120 would be no slip;
         # an event is no factor, and nobody writes a factor 0 beside a letter: v_x(0) is an initial
         # value (read as a product, $v_x(0) = u$ in the prose would force u = 0 and rescue any step in u)
         node = n.Apply(sym.start, close.end, n.Sym(sym.start, sym.end, sym.base, sym.style, sym.indices,
