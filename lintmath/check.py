@@ -55,7 +55,7 @@ from lintmath.parse.parser import ANGLE as PHASOR, AVERAGE_BARS, OVER_EXPRESSION
 from lintmath.parse.parser import log_of_letter, parse_math, with_log_bases
 from lintmath.parse.tokens import ParseFailure, expand_macros, tokenize
 from lintmath.substitute import Definition, parse_definitions, substitute, transform
-from lintmath.parse.si import CONVENTIONAL_BASES, in_base_units, unit_size
+from lintmath.parse.si import CONVENTIONAL_BASES, in_base_units, in_unit_words, unit_size
 from lintmath.parse.units import is_unit, ohms_as_units, unit_names, without_units, writes_ohms
 from lintmath.parse.vocabulary import FUNCTION_LETTERS, UNIT_KINDS
 from lintmath.relations import EQUALITY, INEQUALITY, LOGICAL, PLUS_MINUS, find_relations, with_signs
@@ -2898,6 +2898,14 @@ def _unit_reading(parsed: Parsed) -> Parsed | str:
     if left and right:
         if left == right and _units_distinct(left):
             return parsed
+        words = [{w for name in side for w in re.findall(r"[A-Za-z]+", name)} - {"per"} for side in (left, right)]
+        if _units_distinct(left | right) and (words[0] <= words[1] or words[1] <= words[0]):
+            # MeV/u beside u and MeV, J/K beside K and J: the words of one side are among the other's and no
+            # two measure one kind, so each word is an opaque factor of its own, which cancels exactly where
+            # the units do (verifies only, as below); kN/cm^2 against MPa is converted
+            lhs, rhs = in_unit_words(parsed.lhs), in_unit_words(parsed.rhs)
+            if lhs is not None and rhs is not None:
+                return Parsed(lhs, rhs, classify_letters(lhs, rhs))
         # two scales of one quantity (kN and MPa, km/h and m/s): both sides in SI base units, a reading
         # that verifies only (see _units_uncompared), as a unit read wrongly is no author's slip
         lhs, rhs = in_base_units(parsed.lhs), in_base_units(parsed.rhs)
@@ -4033,7 +4041,9 @@ def _literal_matrix_appears(parsed: Parsed) -> bool:
 
 def dropped_variables(parsed: Parsed) -> list[str]:
     left, right = names(parsed.lhs, parsed.letters), names(parsed.rhs, parsed.letters)
-    dropped = {left[k] for k in left if k not in right and not k.endswith("()")}
+    # a unit the left side cancels (a mass in u times MeV/u) is no letter put in from elsewhere
+    units = {x.key for x in parsed.lhs.walk() if isinstance(x, n.Sym) and x.style == "unit"}
+    dropped = {left[k] for k in left if k not in right and not k.endswith("()") and k not in units}
     return sorted(dropped | _dropped_indexed(parsed) | _dropped_labelled(parsed))
 
 

@@ -1319,6 +1319,17 @@ def _interest_rates_hold(refuted: "_Refuted") -> bool:
     return verdict.status is Status.VERIFIED
 
 
+def _variables_taken(tree: n.Node) -> list[n.Sym]:
+    """The letters ``tree`` differentiates or integrates by (a derivative's, a gradient's, an integral's)."""
+    taken: list[n.Sym] = []
+    for node in tree.walk():
+        if isinstance(node, n.Deriv):
+            taken.extend(var for var, _ in node.wrt if isinstance(var, n.Sym))
+        elif isinstance(node, (n.Grad, n.Integral)) and isinstance(node.var, n.Sym):
+            taken.append(node.var)
+    return taken
+
+
 def _diagonal_members_hold(refuted: "_Refuted") -> bool:
     """Whether a refuted step that writes one family both with two indices and with one (pi_{ij} beside
     pi_i, sigma_{ij} beside sigma_i) holds once the diagonal x_{ii} is that member (the joint inclusion
@@ -1331,6 +1342,9 @@ def _diagonal_members_hold(refuted: "_Refuted") -> bool:
     syms = [x for tree in (parsed.lhs, parsed.rhs) for x in tree.walk() if isinstance(x, n.Sym) and x.base != "\\delta"]
     single = {_family(x) for x in syms if len(x.indices) == 1}
     pairs = {_family(x) for x in syms if len(x.indices) == 2} & single
+    # the delta reading puts an expression where the letter stood, which a variable of differentiation or
+    # integration (d/dV_{GS} beside V_T) cannot take: such a family is a variable, not a matrix's entries
+    pairs -= {_family(var) for tree in (parsed.lhs, parsed.rhs) for var in _variables_taken(tree)}
     if not pairs:
         return False
     for square in (False, True):

@@ -221,7 +221,8 @@ class Letters:
     # blocks: a reading that only verifies (see check._verified_as_blocks)
     blocks: bool = False
     # D_0, D_1 the step never writes before an operand (\ln D_1, D_0 e^{-Q/RT}): diffusion coefficients at
-    # two temperatures, not derivatives by a slot (see slot_coefficients)
+    # two temperatures, not derivatives by a slot (see slot_coefficients); D_n, D_p beside \tau_n, L_p:
+    # diffusion coefficients of a species (see species_coefficients)
     slot_coefficients: frozenset[str] = frozenset()
 
 
@@ -261,6 +262,45 @@ def slot_coefficients(trees) -> frozenset[str]:
                 for here, after in zip(x.factors, x.factors[1:]):
                     if numbered(here) and not inert(after):
                         found.discard(here.key)
+    return frozenset(found)
+
+
+def species_coefficients(trees, variables: frozenset[str]) -> frozenset[str]:
+    """The keys of the D_c with one lowercase letter c for a subscript that names a species, as D_n, D_p
+    (electrons, holes) beside \\tau_n, L_p: nothing differentiates or integrates by c, another quantity
+    is labelled by c alone, no letter carries c among several subscripts (u_{xx}: then u_x is a partial
+    derivative too), and D_c acts on nothing (is followed by no bare letter, bracket or application:
+    D_x u = u_x differentiates); a gradient after it is what it multiplies (q D_n dn/dx, the diffusion
+    current, beside the density n written alone)."""
+    def label_of(x: n.Node) -> str | None:
+        if isinstance(x, n.Sym) and len(x.indices) == 1 and not (x.style or x.primes):
+            index = x.indices[0]
+            if isinstance(index, n.Sym) and not (index.indices or index.style or index.primes) \
+                    and len(index.base) == 1 and "a" <= index.base <= "z":
+                return index.base
+        return None
+
+    def inert(x: n.Node, label: str) -> bool:
+        if isinstance(x, n.Pow):
+            x = x.base
+        if isinstance(x, n.Deriv):
+            return all(isinstance(var, n.Sym) and var.base != label for var, _ in x.wrt)
+        return isinstance(x, (n.Num, n.Const)) or isinstance(x, n.Sym) and bool(x.indices)
+
+    syms = [x for tree in trees for x in tree.walk() if isinstance(x, n.Sym)]
+    found = {x.key: label for x in syms if x.base == "D" and (label := label_of(x)) is not None
+             and label not in variables}
+    shared = {label for x in syms if x.base != "D" and (label := label_of(x)) is not None}
+    crowded = {i.base for x in syms if len(x.indices) >= 2 for i in x.indices if isinstance(i, n.Sym)}
+    found = {key: label for key, label in found.items() if label in shared and label not in crowded}
+    for tree in trees:
+        for x in tree.walk():
+            if isinstance(x, n.Apply) and x.func.key in found:
+                found.pop(x.func.key, None)
+            if isinstance(x, n.Mul):
+                for here, after in zip(x.factors, x.factors[1:]):
+                    if isinstance(here, n.Sym) and here.key in found and not inert(after, found[here.key]):
+                        found.pop(here.key, None)
     return frozenset(found)
 
 
@@ -367,7 +407,9 @@ def classify_letters(*trees: n.Node) -> Letters:
                 # so the same bracket after a subscripted name is no sequence's index (see read_as_product)
                 standalone.add(bracket_key(node.inner))
     derivative_vars |= _inner_bar_variables(trees)
-    index -= derivative_vars
+    # the n of dn/dx moves with x, so no subscript it labels (\mu_n, D_n of the electrons) makes it an
+    # integer: read as one, dn/dx would be 0 and any multiple of it would agree
+    index -= derivative_vars | differentiated
     vectors, matrices, candidates, inferred = classify_shapes(trees, index | integer)
     if (vectors or matrices) and _lone_e(trees):
         # y = X\beta + e: where e is read as a letter (the ("e",) reading) it may be the noise vector
@@ -406,7 +448,8 @@ def classify_letters(*trees: n.Node) -> Letters:
     return replace(letters, sum_counts=sum_count_candidates(letters, trees), applications=applications(trees),
                    tall=tall, wide=wide, short=short, transforms=_transforms(trees, matrices),
                    parameters=subscript_parameters(trees), entry_parameters=subscript_parameters(trees, True),
-                   slot_coefficients=slot_coefficients(trees),
+                   slot_coefficients=slot_coefficients(trees)
+                   | species_coefficients(trees, frozenset(derivative_vars)),
                    sample_indices=frozenset(sample[1].base for tree in trees for x in tree.walk()
                                             if isinstance(x, n.Sym) and x.key in vectors | candidates | required
                                             and (sample := _sample_vector(x)) is not None))

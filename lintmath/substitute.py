@@ -75,6 +75,9 @@ def parse_definitions(items: tuple[ContextItem, ...], macros: Mapping[str, Macro
                 # V_{base}, m_e, P_{core}: a name whose subscript the parser splits into letters and
                 # Euler's e; that name only, matched as written (no letter of it a family's index)
                 params, fixed = (), True
+            elif head.indices and all(fraction_label(i) for i in head.indices):
+                # t_{1/2}: no integer, so no member of a family a rule runs over; the name as written
+                params, fixed = (), True
             if len(params) != len(head.indices) and not fixed:
                 continue
             out.append(Definition(item, head, params, False, body))
@@ -348,9 +351,15 @@ def _fixed_index_differs(pattern: n.Node, actual: n.Node, body: n.Node, head: n.
         return not same
     if isinstance(pattern, n.Num):
         return not (isinstance(actual, n.Num) and actual.value == pattern.value)
-    if word_label(pattern):
+    if word_label(pattern) or fraction_label(pattern):
         return n.structure(pattern) != n.structure(actual)
     return True
+
+
+def fraction_label(index: n.Node) -> bool:
+    """Whether a subscript is a fraction of numbers (the half-life t_{1/2}, the half-width x_{1/2}): no
+    integer, so no member of a family that a rule runs over."""
+    return isinstance(index, n.Div) and isinstance(index.num, n.Num) and isinstance(index.den, n.Num)
 
 
 def word_label(index: n.Node) -> bool:

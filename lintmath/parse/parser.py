@@ -1988,6 +1988,8 @@ class Parser:
             return False
         if self.toks[k].kind == "num":
             return True
+        if self.toks[k].text == ")":
+            return self.after_bracket_of_numbers(k)
         if self.toks[k].kind != "close":
             return False
         if self.after_fraction_of_numbers(k):
@@ -2002,6 +2004,17 @@ class Parser:
 
     #: what a fraction of numbers may write besides numbers (``\\frac{2.998\\times10^{5}}{70}``)
     _NUMBER_TEXT = frozenset({"^", "-", "+", ".", "\\times", "\\cdot", "\\pi", "(", ")"})
+
+    def after_bracket_of_numbers(self, k: int) -> bool:
+        """Whether the ``)`` at ``k`` closes a bracket of numbers alone, a number as much as its value is:
+        the mass defect ``(1.007276 + 1.008665 - 2.013553)\\,\\mathrm{u}`` is in the unit after it."""
+        j = k - 1
+        while j >= 0 and self.toks[j].text != "(":
+            if not (self.toks[j].kind == "num" or self.toks[j].text in self._NUMBER_TEXT | {"+"}) \
+                    or self.toks[j].text == ")":
+                return False
+            j -= 1
+        return j >= 0 and any(t.kind == "num" for t in self.toks[j + 1:k])
 
     def after_fraction_of_numbers(self, k: int) -> bool:
         """Whether the closing brace at ``k`` ends ``\\frac{..}{..}`` of numbers alone, a number as much as

@@ -45,12 +45,17 @@ _UNITS: dict[str, tuple[tuple[int, int], dict[str, int]]] = {
     "pc": ((1, 0), {"parsec": 1}), "ly": ((1, 0), {"light year": 1}), "yr": ((1, 0), {"year": 1}),
     # the molar, a mole per litre (the unit words read only mM, uM, nM, pM: a bare M may be a million)
     "M": ((1, 3), {"mol": 1, "m": -3}),
+    # the atomic mass unit is a measured mass, no exact decimal of the kilogram: a base unit of its own,
+    # which 931.494 MeV/u times a mass in u cancels; the curie is 3.7 \times 10^{10} becquerel by definition
+    "u": ((1, 0), {"dalton": 1}), "Bq": ((1, 0), {"s": -1}), "Ci": ((37, 9), {"s": -1}),
+    # the gray and the sievert are both a joule per kilogram, of doses that are not one quantity
+    "Gy": ((1, 0), {"gray": 1}), "Sv": ((1, 0), {"sievert": 1}),
 }
 #: the base units of those units (see above), which no step converts into m or s
 CONVENTIONAL_BASES = frozenset({"year", "parsec", "light year"})
-_PREFIXES = {"p": -12, "n": -9, "u": -6, "m": -3, "c": -2, "k": 3, "M": 6, "G": 9}
+_PREFIXES = {"f": -15, "p": -12, "n": -9, "u": -6, "m": -3, "c": -2, "k": 3, "M": 6, "G": 9, "T": 12}
 # units no prefix is put on in these notes (a "mh" or "kmin" is no unit)
-_UNPREFIXED = {"min", "h", "hr", "atm", "ft", "rad", "K", "AU", "au", "hPa", "mb", "ha", "ly",
+_UNPREFIXED = {"min", "h", "hr", "atm", "ft", "rad", "K", "AU", "au", "hPa", "mb", "ha", "ly", "u",
                "minute", "minutes", "mins", "sec", "hour", "hours", "hrs", "day", "days", "week", "weeks"}
 _TOKEN = re.compile(r"\s*(?:(?P<word>[A-Za-z]+)(?:\s*\^\s*(?:\{\s*(?P<braced>-?\d+)\s*\}|(?P<bare>-?\d)))?"
                     r"|(?P<slash>/)|(?P<dot>\\cdot|\\,|\\;|\\ |~))")
@@ -60,7 +65,25 @@ def unit_size(name: str) -> tuple[Fraction, dict[str, int]] | None:
     """The size and base units of a unit's compact name (``kN m``, ``km/h``, ``kJ mol^{-1}``), or None
     when a word of it is not read, or the name is ambiguous: ``m/s/s``, ``J/mol K`` (per mole kelvin,
     or per mole times kelvin)."""
+    words = unit_words(name)
+    if words is None:
+        return None
     size, base = Fraction(1), {}
+    for name_, exponent in words:
+        word = _word(name_)
+        if word is None:
+            return None
+        (m, p), dims = word
+        size *= (Fraction(m) * Fraction(10) ** p) ** exponent
+        for key, value in dims.items():
+            base[key] = base.get(key, 0) + value * exponent
+    return size, {k: v for k, v in base.items() if v}
+
+
+def unit_words(name: str) -> list[tuple[str, int]] | None:
+    """The words of a unit's compact name with their powers (``MeV/u`` as MeV and u^{-1}, ``kJ mol^{-1}``),
+    or None where the name is not read or is ambiguous (see unit_size)."""
+    out: list[tuple[str, int]] = []
     at, inverted = 0, False
     if name.count("/") > 1 or ("/" in name and len(re.findall(r"[A-Za-z]+", name.split("/", 1)[1])) > 1):
         return None
@@ -78,17 +101,34 @@ def unit_size(name: str) -> tuple[Fraction, dict[str, int]] | None:
             continue
         if match.group("dot"):
             continue
-        word = _word(match.group("word"))
-        if word is None:
-            return None
         exponent = int(match.group("braced") or match.group("bare") or 1) * (-1 if inverted else 1)
         if abs(exponent) > 4:
             return None  # no unit of these notes; and a size of 10^{3 \cdot 99999} is costly to write
-        (m, p), dims = word
-        size *= (Fraction(m) * Fraction(10) ** p) ** exponent
-        for key, value in dims.items():
-            base[key] = base.get(key, 0) + value * exponent
-    return size, {k: v for k, v in base.items() if v}
+        out.append((match.group("word"), exponent))
+    return out
+
+
+def in_unit_words(tree: n.Node) -> n.Node | None:
+    """``tree`` with each compound unit written as the product of its words' powers (``931.494\\,\\mathrm{MeV/u}``
+    as 931.494 MeV u^{-1}), so that a unit cancels against the same word elsewhere (a mass in u times
+    MeV/u is in MeV); None when a unit is not read."""
+    failed: list[str] = []
+
+    def split(node: n.Node) -> n.Node | None:
+        if not (isinstance(node, n.Sym) and node.style == "unit"):
+            return None
+        words = unit_words(node.base)
+        if not words:
+            failed.append(node.base)
+            return node
+        base: dict[str, int] = {}
+        for word, exponent in words:
+            # named in words, as the base units are: a capital's power -1 (J/K) would read as an inverse
+            key = "unit " + word
+            base[key] = base.get(key, 0) + exponent
+        return _written(node, Fraction(1), {k: v for k, v in base.items() if v})
+    out = n.rebuild(tree, split)
+    return None if failed else out
 
 
 def _word(word: str) -> tuple[tuple[int, int], dict[str, int]] | None:

@@ -115,20 +115,25 @@ PHYSICAL_UNITS = {
     # concentrations (molar and its parts: 8 uM, written 8\\,\\mu\\text{M}, see units.micro_units); the bare M
     # is left out, a million (1.2\\text{M}) as often as a molar
     "mM", "uM", "nM", "pM", "ug", "uL", "umol", "uA", "uV",
+    # nuclear and particle physics: the femtometre, the atomic mass unit (931.494 MeV/u), TeV beams,
+    # activities and doses
+    "fm", "u", "TeV", "Bq", "kBq", "MBq", "GBq", "Ci", "mCi", "uCi", "Gy", "mGy", "Sv", "mSv", "uSv",
 }
 
 # What each of PHYSICAL_UNITS measures: two units of one kind in a step (km and m, h and min, J and eV)
 # are one quantity in two scales, which a reading of units as opaque factors cannot compare.
 UNIT_KINDS = {
-    **dict.fromkeys(("m", "cm", "mm", "km", "nm", "um", "ft", "pc", "kpc", "Mpc", "Gpc", "AU", "au", "ly"), "length"),
-    **dict.fromkeys(("g", "kg", "mg", "ug", "lb"), "mass"),
+    **dict.fromkeys(("m", "cm", "mm", "km", "nm", "um", "fm", "ft", "pc", "kpc", "Mpc", "Gpc", "AU", "au", "ly"), "length"),
+    **dict.fromkeys(("g", "kg", "mg", "ug", "lb", "u"), "mass"),
     **dict.fromkeys(("s", "ms", "us", "ns", "min", "h", "hr", "yr", "kyr", "Myr", "Gyr", "day", "days", "week", "weeks",
                      "hour", "hours", "hrs", "minute", "minutes", "mins", "sec"), "time"),
     **dict.fromkeys(("A", "mA", "uA"), "current"), "K": "temperature",
     **dict.fromkeys(("mol", "kmol", "mmol", "umol"), "amount"),
     **dict.fromkeys(("M", "mM", "uM", "nM", "pM"), "concentration"),
     **dict.fromkeys(("N", "kN"), "force"),
-    **dict.fromkeys(("J", "kJ", "eV", "keV", "MeV", "GeV", "cal", "kcal", "kWh", "Wh"), "energy"),
+    **dict.fromkeys(("J", "kJ", "eV", "keV", "MeV", "GeV", "TeV", "cal", "kcal", "kWh", "Wh"), "energy"),
+    **dict.fromkeys(("Bq", "kBq", "MBq", "GBq", "Ci", "mCi", "uCi"), "activity"),
+    **dict.fromkeys(("Gy", "mGy"), "absorbed dose"), **dict.fromkeys(("Sv", "mSv", "uSv"), "equivalent dose"),
     **dict.fromkeys(("W", "kW", "MW", "GW", "mW"), "power"), **dict.fromkeys(("VA", "kVA", "MVA"), "apparent power"),
     **dict.fromkeys(("VAR", "kVAR", "MVAR"), "reactive power"), **dict.fromkeys(("Pa", "hPa", "kPa", "MPa", "GPa", "bar", "mbar", "mb", "atm"), "pressure"),
     **dict.fromkeys(("V", "mV", "kV", "uV"), "voltage"), **dict.fromkeys(("C", "mAh"), "charge"),
