@@ -512,6 +512,12 @@ def _term_spacing(terms: tuple[n.Term, ...], text: str) -> tuple[str, str]:
     and where the sum spaces its terms in more than one way."""
     gaps = {(text[a.node.end : b.sign_start], text[b.sign_start + 1 : b.node.start])
             for a, b in zip(terms, terms[1:]) if b.sign_start >= a.node.end}
+    if not gaps:
+        # a line left with one signed term (``-~ b`` that lost the ``a`` before it) still shows the
+        # spacing after its sign, which a sum spaced on purpose writes on both sides
+        # (only the spacing is read: what follows it may be terms the tree leaves out, ``0 ~-~ \ldots``)
+        gaps = {(m.group(), m.group()) for t in terms if 0 <= t.sign_start < t.node.start
+                for m in [_SPACING.match(text, t.sign_start + 1)] if m is not None}
     marks = {(x.strip(), y.strip()) for x, y in gaps}
     if len(marks) != 1 or not any(next(iter(marks))) \
             or not all(_SPACING.fullmatch(x or " ") and _SPACING.fullmatch(y or " ") for x, y in gaps):

@@ -141,10 +141,13 @@ def chain_terms(ctx: Context) -> Iterator[Candidate]:
                 if not body or theirs[k] in before or present.count(theirs[k]) >= theirs.count(theirs[k]):
                     continue
                 if top:
-                    # the line's own sum lacks exactly this term, or the sum it came from shares the line's terms
+                    # the line's own sum lacks exactly this term; where the terms cannot be valued alone
+                    # (sums, integrals), any term the comparison then accepts, but only where the step is
+                    # refuted already: the line the chain works it into may have rewritten the terms the
+                    # line kept (``\sum_j y_j \log Z`` becomes ``\log Z``), so that it shares none of them
                     values = _signed_values(ctx, term)
                     if not (_equal_values(values, lacking) if values is not None and lacking is not None
-                            else shared and not ctx.guard):
+                            else not ctx.guard):
                         continue
                 position = _beside(present, theirs, k, len(terms))
                 new_add = n.Add(target.start, target.end, terms[:position] + (term,) + terms[position:])
