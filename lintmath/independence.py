@@ -15,6 +15,7 @@ the keyword is named. This module knows nothing of SymPy.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -267,9 +268,16 @@ def _math_statements(math: str, macros, where: str) -> list[Independence]:
     return [found] if found is not None else []
 
 
-def prose_sentences(lines: tuple[str, ...] | list[str]) -> list[tuple[int, str]]:
+def prose_sentences(lines: tuple[str, ...] | list[str]) -> tuple[tuple[int, str], ...]:
     """(line, sentence) for the sentences of the prose of ``lines``: comments cut, display math
     left out, a paragraph broken at blank lines and displays."""
+    # A dozen readers of the prose (independence, log bases, money, ...) each split the same document's
+    # lines: split once per document. The result is a tuple, so that no reader can change another's.
+    return _prose_sentences(tuple(lines))
+
+
+@functools.lru_cache(maxsize=16)
+def _prose_sentences(lines: tuple[str, ...]) -> tuple[tuple[int, str], ...]:
     out: list[tuple[int, str]] = []
     paragraph: list[tuple[int, str]] = []
     display = False
@@ -321,7 +329,7 @@ def prose_sentences(lines: tuple[str, ...] | list[str]) -> list[tuple[int, str]]
             continue
         paragraph.append((number, line))
     flush()
-    return out
+    return tuple(out)
 
 
 def statements_of(lines: tuple[str, ...] | list[str], macros=None,
