@@ -4298,8 +4298,8 @@ def _renamed_name(comparator: "Comparator", parsed: Parsed, reason: str, gap: se
     is left to that value. None where the gap stays open."""
     if not reason.startswith(_RENAMABLE_GAPS):
         return None
-    bases = {name.rstrip("()").split(":")[-1] for name in gap}
-    if any(item.name in bases or any(_mentions_name(item.lhs, base) for base in bases) for item in context
+    bases = {_gap_letter(name) for name in gap}
+    if any(item.name in bases or any(_mentions_name(item.lhs, base) for base in bases | set(gap)) for item in context
            if item.kind != "assume"):
         return None
     # what can repair it, told from the text before any comparison (most steps that introduce a name are
@@ -4333,7 +4333,9 @@ def _renamed_name(comparator: "Comparator", parsed: Parsed, reason: str, gap: se
         return None
     restored = names(repaired.rhs, repaired.letters)
     restored = {restored[k] for k in restored.keys() - names(parsed.rhs, parsed.letters).keys()}
-    if diagnosis.kind == "changed_variable" and not all(_mentions_name(elsewhere, base) for base in restored):
+    if diagnosis.kind == "changed_variable" and not all(_mentions_name(elsewhere, _gap_letter(base))
+                                                         for base in restored) \
+            and not _index_outside_its_sum(parsed, rhs[diagnosis.start : diagnosis.end]):
         # x(t) = vt = vT: the line writes T wherever the line before wrote t, an evaluation at a point
         # the prose names (or a relabelling), not a letter mistyped beside its own other mentions
         return None
@@ -4346,6 +4348,20 @@ def _renamed_name(comparator: "Comparator", parsed: Parsed, reason: str, gap: se
         return None
     return Verdict(Status.REFUTED, "the two sides differ", outcome.point, (), diagnosis,
                    time.perf_counter() - started)
+
+
+def _gap_letter(name: str) -> str:
+    """The letter a name of a gap is written with: f for ``f()``, k for the width ``\\Delta k``."""
+    return name.rstrip("()").split(":")[-1].split(" ")[-1]
+
+
+def _index_outside_its_sum(parsed: Parsed, written: str) -> bool:
+    """Whether the letter ``written`` is the variable of a sum or product on the right side that the left
+    side does not write free: put outside that sum, (\\Delta k)^2 \\sum_k ..., it names no point the
+    prose could give (an author's new point gets a letter of its own), so it is a slip of a letter."""
+    letter = _gap_letter(written.strip())
+    return any(isinstance(x, n.BigOp) and letter in (x.var, *x.extra_vars) for x in parsed.rhs.walk()) \
+        and letter not in {_gap_letter(name) for name in names(parsed.lhs, parsed.letters).values()}
 
 
 def _name_pattern(base: str) -> re.Pattern:
