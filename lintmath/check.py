@@ -4452,7 +4452,7 @@ def _vector_hypothesis(parsed: Parsed, comparator: "Comparator") -> str:
         return pythagoras
     sites = [x for x in parsed.lhs.walk()
              if x is not parsed.lhs and (isinstance(x, (n.Inner, n.Norm)) or refusals.quadratic_pair(x)
-                                         or refusals.dotted_pair(x))]
+                                         or refusals.dotted_pair(x) or refusals.summed_pair(x))]
     if not sites:
         return ""  # cheap gate: no inner product, norm or v^T v inside the left side
     # an inner product is dropped as 0 only as a term of a sum (2<u, v> in the expansion of a
@@ -4479,6 +4479,8 @@ def _vector_hypothesis(parsed: Parsed, comparator: "Comparator") -> str:
         if isinstance(site, n.Mul) and isinstance(site.factors[-2], n.Sym) and values[:1] == ("0",) \
                 and not refusals.dotted_pair(site):
             values = ()  # f'g is as often a derivative times a function: only v'v (unit) is read
+        if refusals.summed_pair(site):
+            values = values[:1] if values[:1] == ("0",) else ()  # a sum of products is no length: 0 only
         if isinstance(site, n.Mul) and len(site.factors) > 2:
             values = values[:1] if values[0] == "0" else ()  # 2u^T w as a term: only orthogonality drops it
         for value in values:
@@ -4525,6 +4527,39 @@ def _added_squared_lengths(side: n.Node) -> list[n.Node]:
     return [v for t in terms for v in _squared_norm_vectors(t)[:1]]
 
 
+def _residual_legs(a: n.Node, b: n.Node, signed: set) -> bool:
+    """Whether ``a`` and ``b`` are the legs of a right angle the step writes with one of them moved across,
+    as a fit's ``\\|y - \\hat y\\|^2 = \\|y\\|^2 - \\|\\hat y\\|^2``: their squared lengths have one sign in
+    lhs - rhs, the hypotenuse's the other, and one leg is written as the hypotenuse less the other leg (what
+    is left of a vector after its projection). ``\\|u + v\\|^2 = \\|u\\|^2 - \\|v\\|^2``, whose legs would be u + v
+    and v, is no such step: the slip of a sign stays refuted."""
+    keys = (n.structure(refusals.uncoefficient(a)), n.structure(refusals.uncoefficient(b)))
+    for sign in "+-":
+        if not {(keys[0], sign), (keys[1], sign)} <= signed:
+            continue
+        other = "-" if sign == "+" else "+"
+        for leg, rest in ((a, keys[1]), (b, keys[0])):
+            leg = leg.inner if isinstance(leg, n.Paren) else leg
+            if isinstance(leg, n.Add) and len(leg.terms) == 2 and leg.terms[0].sign == "+" \
+                    and leg.terms[1].sign == "-" and n.structure(leg.terms[1].node) == rest \
+                    and (n.structure(leg.terms[0].node), other) in signed:
+                return True
+    return False
+
+
+def _signed_squared_lengths(side: n.Node, flip: bool = False) -> list[tuple[object, str]]:
+    """The vectors whose squared lengths are terms of ``side``, as structures with the sign of their term
+    (flipped for the right side, so that both sides' terms are read in lhs - rhs): u, v and w of
+    ``\\|u\\|^2 + \\|v\\|^2 - \\|w\\|^2``."""
+    terms = [(t.node, t.sign) for t in side.terms] if isinstance(side, n.Add) else [(side, "+")]
+    out = []
+    for term, sign in terms:
+        if flip:
+            sign = "-" if sign == "+" else "+"
+        out += [(n.structure(refusals.uncoefficient(v)), sign) for v in _squared_norm_vectors(term)[:1]]
+    return out
+
+
 def _pythagoras_hypothesis(parsed: Parsed, comparator: "Comparator") -> str:
     """Why a step between squared lengths may rest on an orthogonality the prose states, or "": its sides
     differ by exactly twice the inner product of two vectors whose squared lengths (or whose sum's) it
@@ -4537,13 +4572,16 @@ def _pythagoras_hypothesis(parsed: Parsed, comparator: "Comparator") -> str:
         if key not in seen and not n.letter_free(v):
             seen.add(key)
             vectors.append(v)
-    # the lengths of the two parts are added on one side (\\|u\\|^2 + \\|v\\|^2), never subtracted, and the
-    # step writes no inner product of them: one it writes is no hypothesis but a term (see the sites below)
+    # the lengths of the two parts are added on one side (\\|u\\|^2 + \\|v\\|^2), never subtracted, or one is the
+    # residual moved across (see _residual_legs), and the step writes no inner product of them: one it
+    # writes is no hypothesis but a term (see the sites below)
     added = {n.structure(v) for side in (parsed.lhs, parsed.rhs) for v in _added_squared_lengths(side)}
+    signed = set(_signed_squared_lengths(parsed.lhs)) | set(_signed_squared_lengths(parsed.rhs, flip=True))
     written = {refusals.vector_pair(x) for side in (parsed.lhs, parsed.rhs) for x in side.walk()
                if isinstance(x, n.Inner) or refusals.quadratic_pair(x) or refusals.dotted_pair(x)} - {None}
     pairs = [(a, b) for k, a in enumerate(vectors) for b in vectors[k + 1:]
-             if {n.structure(refusals.uncoefficient(a)), n.structure(refusals.uncoefficient(b))} <= added
+             if ({n.structure(refusals.uncoefficient(a)), n.structure(refusals.uncoefficient(b))} <= added
+                 or _residual_legs(a, b, signed))
              and frozenset((n.structure(a), n.structure(b))) not in written][:MAX_PYTHAGORAS_PAIRS]
     if not pairs:
         return ""

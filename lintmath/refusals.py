@@ -147,11 +147,25 @@ def uncoefficient(node: n.Node) -> n.Node:
     return node
 
 
+def summed_pair(node: n.Node) -> tuple[n.Node, n.Node] | None:
+    """The two factors of ``\\sum_i (y_i - \\hat y_i)(\\hat y_i - \\bar y)``: a sum over one index of a product of
+    two factors that both run with it, the inner product of two vectors written entry by entry (as the
+    cross term of an analysis of variance is), or None."""
+    if not isinstance(node, n.BigOp) or node.kind != "sum" or node.extra_vars or node.values or node.exclude:
+        return None
+    factors = [f for f in _factors(node.body) if not isinstance(f, n.Num)]
+    if len(factors) != 2 or not all(n.mentions(f, {node.var}) for f in factors):
+        return None
+    return factors[0], factors[1]
+
+
 def vector_pair(site: n.Node) -> frozenset | None:
     """The two vectors an inner product or ``u^T w`` pairs, as an unordered pair of structures (<u, v> and
     <v, u> give the same), or None for anything else."""
     if isinstance(site, n.Inner):
         pair = (site.left, site.right)
+    elif summed_pair(site):
+        pair = summed_pair(site)
     elif dotted_pair(site):
         pair = (site.factors[0], site.factors[1])
     elif isinstance(site, n.Mul):

@@ -57,6 +57,10 @@ RELATION_COMMANDS = {"\\neq", "\\ne", "\\le", "\\leq", "\\ge", "\\geq", "\\in", 
                      "\\approx", "\\to", "\\mapsto", "\\equiv", "\\propto", "\\subset", "\\subseteq",
                      "\\leqslant", "\\geqslant", "\\ll", "\\gg", "\\rightarrow", "\\Rightarrow", "\\iff"}
 TEXT_WORDS = {"\\text", "\\textrm", "\\mbox", "\\textnormal", "\\textup", "\\textit"}
+# capitals in \text that are words of a condition, of logic or of an outcome (a limit that does not
+# exist), never the name of a quantity
+LOGIC_WORDS = {"AND", "OR", "NOT", "XOR", "NAND", "NOR", "IF", "IFF", "THEN", "ELSE", "TRUE", "FALSE", "ON", "OFF",
+               "DNE", "NA", "NAN", "INF", "QED"}
 # \sin x \frac{a}{b} is sin(x) a/b: an unparenthesised argument stops at these.
 ARGUMENT_STOPS = {"\\frac", "\\dfrac", "\\tfrac", "\\cfrac", "\\sum", "\\prod", "\\int", "\\sqrt",
                   "\\operatorname", "\\lim", "\\exp", "\\log", "\\ln", "\\det", "\\tr"}
@@ -2079,7 +2083,18 @@ class Parser:
         if word in NAMED_FUNCTIONS and after is not None and self.starts_atom(after):
             return True  # \textrm{log} P(x): the function, typed upright by hand
         return after is not None and after.text in ("(", "[", "_", "^", "\\{") or word in OPERATOR_LETTERS \
-            or word in GATE_WORDS
+            or word in GATE_WORDS or self.acronym_name(word, j + 1, k)
+
+    def acronym_name(self, word: str, first: int, end: int) -> bool:
+        """``\\text{SSE}``, ``\\text{MSB}``: a few capitals typed together name a quantity (a sum of squares, a
+        mean square), as ``\\mathrm{SSE}`` does; never a unit, a magnitude after a number (``2\\,\\text{MB}``) or
+        a word of logic (``\\text{OR}``), which are no quantities."""
+        if not (2 <= len(word) <= 6 and word.isascii() and word.isalpha() and word.isupper()) or word in LOGIC_WORDS:
+            return False
+        if any(self.toks[m].start != self.toks[m - 1].end for m in range(first + 1, end)):
+            return False  # \text{S S E}: letters spaced apart are no one name
+        # after a number, capitals are a unit or a magnitude (2\\,\\text{MB}): that refusal stays
+        return self.unit_ahead() is None and not self.after_number()
 
     def double_bang(self, bang: Token) -> bool:
         """``n!!`` with the two marks together: the double factorial, not the factorial of n!."""
