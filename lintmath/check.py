@@ -20,11 +20,11 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from lintmath.lower import (
-    EVENTS, HAT_MAP, LIBRARY, OPAQUE_ENTRY, OPTIMUM_MARK, ORTHOGONAL_MATRIX, PRIMED_FUNCTION_GROUP, TRIANGULAR_MATRIX,
+    EVENTS, HAT_MAP, LIBRARY, NUMERATOR_LAYOUT, OPAQUE_ENTRY, OPTIMUM_MARK, ORTHOGONAL_MATRIX, PRIMED_FUNCTION_GROUP, TRIANGULAR_MATRIX,
     UNIT_VECTOR, VECTOR_FUNCTION, Letters, Undecidable, classify_letters,
     exact_indicator, real_indicator, has_cases, has_indicator, PIECEWISE_FUNCTIONS, turns_on_signs,
     has_infinite_series, has_sample_entries, has_summed_repeat, has_uncounted_sum, has_valued_set_sum, is_library,
-    has_guessed_pair_sum,
+    has_guessed_pair_sum, numerator_layout_sites,
     identity_reading, pi_times_decimal, read_as_product, shapes_of_side,
 )
 from lintmath import arithmetic, einstein, einstein_prose, implication, linalg, modular, probability, quantum
@@ -4444,7 +4444,7 @@ def _vector_hypothesis(parsed: Parsed, comparator: "Comparator") -> str:
         return ("holds for a matrix with orthonormal columns (M^T M taken as the identity), "
                 "which the prose would say")
     structure = _matrix_structure_hypothesis(parsed, comparator) or _hat_map_hypothesis(parsed, comparator) \
-        or _unit_axis_hypothesis(parsed, comparator)
+        or _unit_axis_hypothesis(parsed, comparator) or _layout_hypothesis(parsed, comparator)
     if structure:
         return structure
     pythagoras = _pythagoras_hypothesis(parsed, comparator)
@@ -4712,6 +4712,20 @@ def _hat_map_hypothesis(parsed: Parsed, comparator: "Comparator") -> str:
         if held:
             return (f"holds if {key.split(':')[-1]} with a hat is the cross-product matrix of "
                     f"{vector.base} (the hat map), which the prose would say")
+    return ""
+
+
+def _layout_hypothesis(parsed: Parsed, comparator: "Comparator") -> str:
+    """Why a differing step with a gradient by a matrix may rest on the notes' layout, or "": \nabla_W f
+    is read in W's shape (Goodfellow's, Murphy's and the Matrix Cookbook's gradient), so that h = W^T x
+    with \nabla_W J = (h - y) x^T, the transpose, is no verification; a few notes write the gradient in
+    the numerator layout all the same, which their convention says. The reading only keeps a step from
+    being refuted."""
+    if not numerator_layout_sites(parsed.letters, (parsed.lhs, parsed.rhs), n.Grad):
+        return ""
+    held = _holds_with_flips(comparator, parsed, frozenset({NUMERATOR_LAYOUT}), work_time() + GUARD_SECONDS)
+    if held:
+        return "holds with the gradient by a matrix in the numerator layout (its transpose), as some notes write it"
     return ""
 
 

@@ -170,6 +170,29 @@ def defined_head(tree: n.Node) -> n.Sym | None:
     return None
 
 
+def written_power(arg: n.Node) -> bool:
+    """Whether ``arg`` is a plain letter to a whole power, the \\sigma^2 of NLL(\\mu, \\sigma^2)."""
+    return isinstance(arg, n.Pow) and isinstance(arg.exp, n.Num) and isinstance(arg.base, n.Sym) \
+        and parameter_key(arg.base) is not None and not arg.base.indices
+
+
+def head_with_written_powers(lhs: n.Node) -> n.Sym | None:
+    """The name of ``NLL(\\mu, \\sigma^2) = ...``, a function of a variance that the notes write as a
+    power of sigma, or None. Such an argument binds nothing: the definition applies to a call only where
+    the call writes that argument the same (see substitute._written_arguments_match), whose body
+    then stands as it is written, sigma for sigma."""
+    if not isinstance(lhs, n.Apply) or lhs.primes or not isinstance(lhs.func, n.Sym) or len(lhs.args) < 2:
+        return None
+    powers = [a for a in lhs.args if written_power(a)]
+    plain = [a for a in lhs.args if not written_power(a)]
+    if not powers or not plain or any(parameter_key(a) is None or a.indices for a in plain):
+        return None
+    letters = [parameter_key(a) for a in plain] + [parameter_key(p.base) for p in powers]
+    if len(set(letters)) != len(letters):
+        return None  # f(x, x^2): one letter bound two ways
+    return defined_head(n.Apply(lhs.start, lhs.end, lhs.func, tuple(plain)))
+
+
 #: letters that index a family (x_i, y_t): an argument x_i is one member of the data, not a variable of its own
 _FAMILY_INDICES = frozenset("ijklmnt")
 
@@ -670,7 +693,7 @@ def prose_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
                     objective = _objective_stated(left, lhs, rhs, macros)
                     if objective is not None:
                         left, lhs = objective
-                    head = defined_head(left)
+                    head = defined_head(left) or head_with_written_powers(left)
                 except (ParseFailure, RecursionError):
                     continue
                 try:
@@ -1482,6 +1505,15 @@ def document_context(doc: Document, own: dict | None = None) -> list[ContextItem
 _APPLIED = re.compile(r"^\s*[^()]*?(\\left)?\(.*\)\s*$")
 
 
+def _item_key(item: ContextItem) -> str:
+    """The key under which a later item replaces an earlier one: a function's definition replaces a
+    function's. One of a variance written as a power, NLL(\\mu, \\sigma^2), is a function apart from
+    NLL(\\theta) of the next model: each applies only to the calls that write its own arguments."""
+    applied = _APPLIED.match(item.lhs)
+    powers = "^" if applied and "^" in item.lhs[item.lhs.index("("):] else ""
+    return item.name + item.label + (powers + "()" if applied else "")
+
+
 # a left side that is one macro of the document's own: \\bh for \\hat{\\boldsymbol\\beta}
 _ONE_MACRO = re.compile(r"\s*(\\[A-Za-z]+)\s*")
 
@@ -1556,7 +1588,7 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
         elif item.name:
             # H(p) = ... and a later H = 2.58 are a function and a value: the later one replaces only
             # its own kind, so that H(p) still reads as the function (see substitute)
-            key = item.name + item.label + ("()" if _APPLIED.match(item.lhs) else "")
+            key = _item_key(item)
             if item.kind == LETTER:
                 key += "#letter"  # beside e^+ = (1 - a)e, not instead of it: e is a letter either way
             if item.kind == EVALUATED:
@@ -1592,7 +1624,7 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
     for item in solutions:
         # (1 - e) e^{-a} = e e^{a} above a = (1/2) ln((1 - e)/e): an equation to solve, and the
         # value below solves it. As a result, it only rescues the line; it replaces nothing above
-        key = item.name + item.label + ("()" if _APPLIED.match(item.lhs) else "")
+        key = _item_key(item)
         latest.setdefault(key, replace(item, kind="result"))
     named = _named_from(text, latest)
     earlier = [replace(shadowed[key], kind=EARLIER) for key, item in latest.items()

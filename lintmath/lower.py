@@ -2246,6 +2246,12 @@ def _derivative_variables(node: n.Node) -> list[n.Sym]:
     return [v for v, _ in node.wrt if isinstance(v, n.Sym)]
 
 
+def numerator_layout_sites(letters: Letters, trees: tuple[n.Node, ...], kind: type) -> bool:
+    """Whether a node of ``kind`` (n.Grad or n.Deriv) in ``trees`` differentiates by a matrix."""
+    return any(isinstance(x, kind) and any(v.key in letters.matrices for v in _derivative_variables(x))
+               for t in trees for x in t.walk())
+
+
 def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
     """The ambiguous sites of a step: each key is one choice the checker may flip."""
     keys: list[tuple] = []
@@ -2254,8 +2260,9 @@ def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
         keys.append(SHORT_IDENTITY)
     if letters.tall or letters.wide:
         keys.append(SQUARE_MATRICES)  # early, so that it is tried alone
-    if any(isinstance(x, (n.Grad, n.Deriv)) and any(v.key in letters.matrices for v in _derivative_variables(x))
-           for t in trees for x in t.walk()):
+    if numerator_layout_sites(letters, trees, n.Deriv):
+        # only for \frac{\partial f}{\partial W}, whose layout is the notes' convention: \nabla_W f is the
+        # gradient, in W's shape (see check._layout_hypothesis)
         keys.append(NUMERATOR_LAYOUT)  # early, so that it is tried alone: a layout is a convention
     if (letters.matrices or any(isinstance(x, n.MatrixLit) for t in trees for x in t.walk())) \
             and any(isinstance(x, n.Norm) and x.kind in ("1", "inf", "l2") for t in trees for x in t.walk()):

@@ -11,7 +11,9 @@ from dataclasses import dataclass, replace
 from typing import Mapping
 
 from lintmath import tuples as tuples_reading
-from lintmath.context import ContextItem, component_labels, defined_head, parameter_key
+from lintmath.context import (
+    ContextItem, component_labels, defined_head, head_with_written_powers, parameter_key, written_power,
+)
 from lintmath.model import Macro
 from lintmath.parse import nodes as n
 from lintmath.parse.parser import parse_math, parse_stated_value
@@ -55,13 +57,13 @@ def parse_definitions(items: tuple[ContextItem, ...], macros: Mapping[str, Macro
             # R_1 = 4\,\Omega: a resistance in ohms, its unit as any other unit of a value is (an Omega
             # away from a number is a quantity of the notes, and the value is kept as written)
             body = ohms
-        head = defined_head(lhs)
+        head = defined_head(lhs) or head_with_written_powers(lhs)
         if head is None:
             continue
         if isinstance(lhs, n.Apply):
             # by key: the bold x of f(\mathbf{x}) = \mathbf{b}^T\mathbf{x} is the bold x of its body
-            # (q_1, q_2 by their subscripts too: see parameter_key)
-            params = tuple(parameter_key(a) or a.key for a in lhs.args)  # type: ignore[union-attr]
+            # (q_1, q_2 by their subscripts too: see parameter_key); a power \sigma^2 by what it writes
+            params = tuple(parameter_key(a) or _written_key(a) for a in lhs.args)  # type: ignore[union-attr]
             if _numbered_variable_scoped(params, body):
                 continue
             indices = tuple(i.base for i in head.indices if isinstance(i, n.Sym) and not i.indices)
@@ -86,6 +88,23 @@ def parse_definitions(items: tuple[ContextItem, ...], macros: Mapping[str, Macro
 
 transform = n.rebuild  # kept under the name the rest of lintmath uses
 
+#: the start of a parameter key that binds no letter: an argument written as a power of one (see
+#: context.head_with_written_powers), which a call must write the same
+WRITTEN = "="
+
+
+def _written_key(arg: n.Node) -> str:
+    return WRITTEN + repr(n.structure(arg)) if written_power(arg) else arg.key  # type: ignore[attr-defined]
+
+
+def _has_written(d: Definition) -> bool:
+    return any(p.startswith(WRITTEN) for p in d.params)
+
+
+def _written_arguments_match(d: Definition, args: tuple[n.Node, ...]) -> bool:
+    """Whether a call writes each argument of ``d`` that binds nothing as ``d`` writes it."""
+    return all(n.structure(a) == n.structure(w) for p, a, w in zip(d.params, args, d.args) if p.startswith(WRITTEN))
+
 
 def _name_positions(tree: n.Node) -> set[int]:
     """Ids of the symbols that name rather than stand for a value: a derivative's or an integral's
@@ -99,6 +118,10 @@ def _name_positions(tree: n.Node) -> set[int]:
             out.add(id(node.var))
         elif isinstance(node, n.Apply):
             out.add(id(node.func))
+        elif isinstance(node, n.Sym) and node.sup_letter is not None:
+            # the superscript letter of \beta_1^t is read as a label or a power of a letter, never as a
+            # value the prose gives t (t = 2): every reader of sup_letter takes it for a letter
+            out.update(id(x) for x in node.sup_letter.walk())
         if isinstance(node, (n.Integral, n.Limit, n.BigOp)):
             # the letter an integral, a limit or a sum runs over is that variable inside it, not the
             # prose's value of a namesake (the curve x = y^2 beside \int_0^1 \cosh x\,dx)
@@ -438,7 +461,7 @@ def _del_at_point(node: n.Del, definitions: list[Definition],
         return None
     for d in definitions:
         if not d.function or (names is not None and d.head.base not in names) \
-                or not _same_name(body.func, d.head) or len(body.args) != len(d.params):
+                or not _same_name(body.func, d.head) or len(body.args) != len(d.params) or _has_written(d):
             continue
         renamed = _indices_bound(d, body.func)
         if renamed is None:
@@ -633,7 +656,8 @@ def substitute(tree: n.Node, definitions: list[Definition], names: set[str] | No
                 arg = transform(node.args[0], fn)
                 return n.Evaluate(node.start, node.end, derivative, param, n.Paren(arg.start, arg.end, arg))
             if d.function and isinstance(node, n.Apply) and _same_name(node.func, d.head) \
-                    and len(node.args) == len(d.params) and not node.primes:
+                    and len(node.args) == len(d.params) and not node.primes \
+                    and _written_arguments_match(d, node.args):
                 renamed = _indices_bound(d, node.func)
                 if renamed is None:
                     continue
