@@ -4504,10 +4504,18 @@ MAX_PYTHAGORAS_PAIRS = 6  # pairs of vectors tried as orthogonal, on a step abou
 
 
 def _squared_norm_vectors(tree: n.Node) -> list[n.Node]:
-    """The vectors whose squared length ``tree`` writes (``\\|u + v\\|^2``), and the two terms of each one
-    that is a sum or difference of two vectors: the candidates of an orthogonal split."""
+    """The vectors whose squared length ``tree`` writes (``\\|u + v\\|^2``, ``\\langle u + v, u + v\\rangle``),
+    and the two terms of each one that is a sum or difference of two vectors: the candidates of an
+    orthogonal split."""
     out: list[n.Node] = []
     for x in tree.walk():
+        if isinstance(x, n.Inner) and n.structure(x.left) == n.structure(x.right):
+            # <x + x', x + x'>: the squared length written as an inner product of a vector with itself
+            vector = x.left.inner if isinstance(x.left, n.Paren) else x.left
+            out.append(vector)
+            if isinstance(vector, n.Add) and len(vector.terms) == 2:
+                out.extend(t.node for t in vector.terms)
+            continue
         norm = x.base if isinstance(x, n.Pow) and isinstance(x.base, n.Norm) else x
         squared = (isinstance(x, n.Pow) and isinstance(x.exp, n.Num) and x.exp.value == "2") \
             or (isinstance(norm, n.Norm) and isinstance(norm.power, n.Num) and norm.power.value == "2")

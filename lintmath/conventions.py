@@ -17,7 +17,7 @@ from fractions import Fraction
 from typing import Callable, Mapping
 
 from lintmath.lower import LIBRARY, Instance, Lowerer, classify_letters, has_cases, is_library, real_indicator
-from lintmath import equations, implication, interest, modular, refusals
+from lintmath import chopping, equations, implication, interest, modular, refusals
 from lintmath.budget import BudgetExceeded
 from lintmath.context import LETTER, NAMED, RELATION, ContextItem, constant_as_letter
 from lintmath.model import Macro, Status, Verdict
@@ -677,12 +677,13 @@ CHOPPED_DECIMAL = ("a decimal cut off after its last digit rather than rounded (
 _DIGITS_GO_ON = re.compile(r"(?<=\d)\s*(?:\.{2,3}|\\(?:ldots|dots|cdots)(?![A-Za-z]))\s*$")
 
 
-def _chopped_decimal(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> bool:
+def _chopped_decimal(lhs: str, rhs: str, macros: Mapping[str, Macro], stated: bool = False) -> bool:
     """Whether a refuted step equates a side without letters to a decimal of three significant digits or
     more that is its value chopped (cut off toward zero) to the digits written: ``\\sqrt{3} = 1.7320``.
     Rounding is the reading that verifies, but truncation is a rounding mode of its own (numerical
     analysis teaches both), so such a decimal is no slip; one off in any other way stays refuted.
     Dots after the digits (``\\frac{2}{3} = 0.666\\ldots``, ``0.66...``) say they are cut off, however few.
+    Prose that says the passage cuts its decimals off (``stated``, see chopping.py) does so for any.
     Asked of refuted steps only."""
     for written, other in ((rhs, lhs), (lhs, rhs)):
         going_on = _DIGITS_GO_ON.search(written)
@@ -691,7 +692,7 @@ def _chopped_decimal(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> bool:
         if not _WRITTEN_DECIMAL.fullmatch(written):
             continue
         digits = written.replace(" ", "").lstrip("-").split(".")
-        if going_on is None and len((digits[0] + digits[1]).lstrip("0")) < 3:
+        if going_on is None and not stated and len((digits[0] + digits[1]).lstrip("0")) < 3:
             continue
         try:
             value = side_value(parse_math(other, macros))
@@ -1435,7 +1436,8 @@ _CONVENTIONS: tuple[tuple[str, Callable[[_Refuted], bool | str | None]], ...] = 
                                                                       or s.derived)),
     (ROUNDED_DECIBELS, lambda s: _rounded_decibels(s.lhs, s.rhs, s.relation, s.decide, **s.options)),
     (ROUNDED_TO_WHOLE, lambda s: s.relation == "=" and _rounds_to_whole(s.lhs, s.rhs)),
-    (CHOPPED_DECIMAL, lambda s: s.relation == "=" and _chopped_decimal(s.lhs, s.rhs, s.macros)),
+    (CHOPPED_DECIMAL, lambda s: s.relation == "=" and _chopped_decimal(
+        s.lhs, s.rhs, s.macros, any(item.kind == chopping.KIND for item in s.context))),
     (INDICATOR_DOMAIN, lambda s: _indicator_holds_elsewhere(s.lhs, s.rhs, s.relation, s.macros, s.seed)),
     (WRITTEN_PRODUCT_REPLACED, lambda s: s.relation in EQUALITY and _written_product_replaced(s.lhs, s.rhs, s.macros)),
     (ROUNDED_VALUE_PUT_IN, lambda s: s.relation == "="

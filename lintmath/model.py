@@ -85,6 +85,9 @@ class Step:
     # an annotation set beside the row (``&& (u = \sin x)``, ``&& \text{if } b = 0``): not math, but a
     # condition it states may be what makes the step hold
     note: str = ""
+    # another left side the row may continue (``u &= .., \quad v = (x - 1)^2 \\ &= ..``: the equation set
+    # beside the row above ends on it): the step is refuted only where it fails from both
+    alternative: MathText | None = None
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,13 @@ import math
 import re
 
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping
 
 from lintmath import qubitorder
 from lintmath.config import Config
-from lintmath.model import Derivation, Document, ExtractError, FileResult, Macro, StepResult
+from lintmath.model import Derivation, Document, ExtractError, FileResult, Macro, Status, StepResult, Verdict
 from lintmath.relations import LOGICAL
 from lintmath.runner import Task, run_tasks
 
@@ -582,6 +583,7 @@ def check_documents(docs: Iterable[Document | ExtractError], paths: list[str], c
         verdicts = iter(_run_with_progress(all_tasks, config.jobs, progress, len(read), cache))
     decided = [[StepResult(p.derivation, p.step, next(verdicts)) for p in pending] for pending in per_doc]
     decided = _settle_knock_ons(decided, per_doc_tasks, config, cache)
+    decided = _settle_alternatives(decided, per_doc_tasks, config, cache)
     decided = [qubitorder.settle(steps, () if isinstance(doc, ExtractError) else doc.lines)
                for steps, doc in zip(decided, read)]
     results = []
@@ -609,6 +611,35 @@ def _settle_knock_ons(decided: list[list[StepResult]], tasks: list[list[Task]], 
     verdicts = iter(run_tasks(flat, config.jobs, cache))
     return [knockon.settle(steps, [(k, next(verdicts)) for k, _ in doc_bridges]) if doc_bridges else steps
             for steps, doc_bridges in zip(decided, found)]
+
+
+ALTERNATIVE_LEFT = ("the row continues either the chain above it or the equation set beside that row, "
+                    "and follows from the latter: not decided")
+
+
+def _settle_alternatives(decided: list[list[StepResult]], tasks: list[list[Task]], config: Config,
+                         cache) -> list[list[StepResult]]:
+    """Each document's steps with a refuted row that may continue another left side (see
+    Step.alternative) left undecided unless it fails from that side as well; those are decided together,
+    in one run of the pool."""
+    found = [[(k, replace(task, lhs=result.step.alternative.text))
+              for k, (result, task) in enumerate(zip(steps, doc_tasks))
+              if result.step.alternative is not None and result.verdict is not None
+              and result.verdict.status is Status.REFUTED]
+             for steps, doc_tasks in zip(decided, tasks)]
+    flat = [task for doc_found in found for _, task in doc_found]
+    if not flat:
+        return decided
+    verdicts = iter(run_tasks(flat, config.jobs, cache))
+    out = []
+    for steps, doc_found in zip(decided, found):
+        steps = list(steps)
+        for k, _ in doc_found:
+            if next(verdicts).status is not Status.REFUTED:
+                steps[k] = replace(steps[k], verdict=Verdict(Status.UNVERIFIED, ALTERNATIVE_LEFT,
+                                                             elapsed=steps[k].verdict.elapsed))
+        out.append(steps)
+    return out
 
 
 def _apply_policy(findings, steps, doc: Document, path: str, config: Config, rules) -> tuple:

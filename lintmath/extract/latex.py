@@ -665,7 +665,7 @@ class _Chain:
     """A derivation being read: its sides and relations, and the slices of the display (rows,
     columns) it was read from, so a side spanning rows leaves out the other columns between."""
 
-    __slots__ = ("sides", "rels", "owned", "doubt", "notes")
+    __slots__ = ("sides", "rels", "owned", "doubt", "notes", "alternatives")
 
     def __init__(self) -> None:
         self.sides: list[list[int]] = []
@@ -673,6 +673,8 @@ class _Chain:
         self.owned: list[tuple[int, int]] = []
         self.doubt: set[int] = set()  # sides whose extent is ambiguous: no step is read from them
         self.notes: dict[int, str] = {}  # a side's annotation column (``&& (u = \sin x)``), by side
+        # a relation's other left side: the last side of an equation set beside the row above it
+        self.alternatives: dict[int, tuple[int, int, list[tuple[int, int]]]] = {}
 
 
 class _Builder:
@@ -859,7 +861,9 @@ class _Builder:
             return chain
 
         aligned = not multline and row_env not in SIDE_BY_SIDE_ENVS
+        beside: _Chain | None = None  # the last equation set beside the row above (a negative key)
         for r, (groups, row_amps) in enumerate(zip(grouped, amps)):
+            above, beside = beside, None
             for key, ga, gb, fresh in groups:
                 first, last = strip_spacing(local, ga, gb)
                 if first >= last:
@@ -890,6 +894,10 @@ class _Builder:
                 if ms[0].start == first or _PHANTOM.fullmatch(local, first, ms[0].start):
                     if not sides:
                         sides.append([first, first])
+                    elif key == 0 and above is not None and above.sides and above.rels:
+                        # ``&= ..`` below ``u &= (x + 1)^2, \quad v = (x - 1)^2``: which chain it goes on
+                        # is the author's, so the step must fail from v's right side too
+                        chain.alternatives[len(chain.rels)] = (*above.sides[-1], list(above.owned))
                 elif sides and (multline or _LEADING_OP.match(local, first)) and (
                         # before any relation, the side above is a left side spanning rows
                         lead := "continue" if not chain.rels else _operator_row(
@@ -913,6 +921,8 @@ class _Builder:
                     sides.append([m.end, ms[k + 1].start if k + 1 < len(ms) else last])
                 if note:
                     chain.notes[len(sides) - 1] = note
+                if key < 0:
+                    beside = chain
         for chain in chains:
             if chain.rels:
                 self._emit(local, base, env, chain, label)
@@ -1007,7 +1017,9 @@ class _Builder:
                 note = chain.notes.get(k + 1, "")
             if lhs is None or rhs is None:
                 continue
-            steps.append(Step(len(steps), rel.name, rel.text, lhs, rhs, note))
+            other = chain.alternatives.get(k)
+            alternative = self._math(local, base, other[0], other[1], other[2]) if other else None
+            steps.append(Step(len(steps), rel.name, rel.text, lhs, rhs, note, alternative))
         if steps:
             self.derivations.append(
                 Derivation(self.path, len(self.derivations), env, tuple(steps), label=label)
