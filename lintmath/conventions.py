@@ -42,6 +42,8 @@ STAR_OPERATION = ("differs with * read as a product; * may be an operation defin
                   "(x * y = x + y + xy, a group's law): not decided")
 DISPERSION_OF_VARIABLE = ("sigma (or a parameter subscripted by a scaled variable) of a random variable may be "
                           "its standard deviation, not the sigmoid or a product")
+SLOT_ORDER = ("a function left open in a slot (k(x, \\cdot)) beside the same name otherwise (k(\\cdot, x), k_x, "
+              "k(x, y)) may be the same function by a symmetry or a definition the prose gives: not decided")
 ARITHMETIC_SIGMA = "sigma of a whole number may be the sum of its divisors (number theory), not the sigmoid"
 LEGENDRE_SYMBOL = ("a fraction in round brackets standing alone may be a Legendre or Jacobi symbol (number "
                    "theory), -1, 0 or 1, not a quotient: not decided")
@@ -824,6 +826,8 @@ def _operator_refusal(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> str | 
         return FAMILY_MEMBER
     if refusals.dispersion_sigma(nodes) or refusals.variable_subscript(nodes):
         return DISPERSION_OF_VARIABLE
+    if refusals.slots_moved(nodes):
+        return SLOT_ORDER
     return CONDITION_DROPPED if _conditions_differ(nodes) else None
 
 

@@ -75,6 +75,24 @@ def variable_subscript(nodes: list[n.Node]) -> bool:
                and not any(_random_letter(i) for i in x.indices[:-1]) for x in nodes)
 
 
+def slots_moved(nodes: list[n.Node]) -> bool:
+    """Whether one name is left open (``k(x, \\cdot)``, read as the name with the slot among its
+    indices) in two different slots, or is written otherwise too (``k_x``, ``k(x, y)``): a symmetric
+    kernel makes k(x, \\cdot) and k(\\cdot, x) one function, and the prose may define k_x as k(x, \\cdot)
+    or give k(x, y) as its inner product, none of which the separate names can show."""
+    def slot(i: n.Node) -> bool:
+        return isinstance(i, n.Sym) and i.style == "label" and i.base == "\\cdot"
+
+    slots: dict[str, set[tuple[int, ...]]] = {}
+    for x in nodes:
+        if isinstance(x, n.Sym) and any(slot(i) for i in x.indices):
+            slots.setdefault(x.key, set()).add(tuple(k for k, i in enumerate(x.indices) if slot(i)))
+    if any(len(v) > 1 for v in slots.values()):
+        return True
+    return any(isinstance(x, n.Sym) and x.key in slots and not any(slot(i) for i in x.indices)
+               or isinstance(x, n.Apply) and isinstance(x.func, n.Sym) and x.func.key in slots for x in nodes)
+
+
 def dropped_family_sums(left: n.Node, right: n.Node) -> set[str]:
     """Means of a family of data (``\\frac{1}{m}\\sum_{i=1}^m x_i``: the bare entries summed, the count m
     also outside the sum) on the left that the right no longer holds. Such a sum has no closed form:

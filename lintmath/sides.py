@@ -72,6 +72,8 @@ def parse_step(lhs: str, rhs: str, macros: Mapping[str, Macro], averages: bool =
     left, right = reynolds_sides(left, right)
     if _normed_functions(left, right):
         raise ParseFailure(FUNCTION_NORM)
+    if inner_spaces(left, right):
+        raise ParseFailure(INNER_SPACES)
     if PLAIN_D.search(lhs + " " + rhs) and loose_differentials(left, right) \
             and not SPACED_D.search(lhs + " " + rhs):
         try:
@@ -256,6 +258,22 @@ def set_sizes(left: n.Node, right: n.Node) -> tuple[n.Node, n.Node]:
         return None
     return n.rebuild(left, size), n.rebuild(right, size)
 FUNCTION_NORM = "a norm of a function (\\|f\\| beside f(x): an integral or a supremum) is not decided yet"
+
+
+INNER_SPACES = ("inner products of named spaces (\\langle f, g\\rangle_{\\mathcal{H}}) beside another space's, "
+                "an unnamed one or the name itself (\\langle x, y\\rangle_A = x^T A y) are not decided yet")
+
+
+def inner_spaces(*trees: n.Node) -> bool:
+    """Whether the step's inner products are not all of one space: a subscript may name a weighted
+    product (\\langle x, y\\rangle_A = x^T A y), another than the unnamed one or another space's, so only
+    a step whose products all carry one subscript, whose names the step writes nowhere else, reads them
+    as the one inner product the lowering takes."""
+    spaces = {x.space for tree in trees for x in tree.walk() if isinstance(x, n.Inner)}
+    named = {name for space in spaces for name in space}
+    if not named:
+        return False
+    return len(spaces) > 1 or any(isinstance(x, n.Sym) and x.key in named for tree in trees for x in tree.walk())
 
 
 def _normed_functions(*trees: n.Node) -> bool:

@@ -506,10 +506,12 @@ class Norm(Node):
 
 @dataclass(frozen=True)
 class Inner(Node):
-    """``\\langle a, b \\rangle``."""
+    """``\\langle a, b \\rangle``; ``space`` holds the names of a subscript that says whose inner
+    product it is (``\\langle f, g \\rangle_{\\mathcal{H}}``), empty when none is written."""
 
     left: Node
     right: Node
+    space: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

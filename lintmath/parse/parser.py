@@ -67,6 +67,8 @@ ARGUMENT_STOPS = {"\\frac", "\\dfrac", "\\tfrac", "\\cfrac", "\\sum", "\\prod", 
 # E[X], E\{X\}, P(A), Var(X): operators applied to a bracket, never a product.
 OPERATOR_LETTERS = {"E", "P", "\\Pr", "Var", "Cov", "var", "cov", "Corr", "KL", "H"}
 ADD_OPS = {"+", "-", "\\pm", "\\mp"}
+# the open slot of a function, k(x, \cdot); the same label a subscript k_{x,\cdot} gets
+PLACEHOLDER = "\\cdot"
 MUL_OPS = {"\\cdot", "\\times", "\\otimes", "\\odot", "\\circ"}
 CONVOLUTION = {"*", "\\ast", "\\star"}
 # the two of them that authors also write for a plain product (2 * x, a*b); \star is a correlation or
@@ -2230,6 +2232,8 @@ class Parser:
                 node = deriv if isinstance(node, n.Paren) else n.Mul(node.start, end, (node.func, deriv), ops=("",))
             elif t.text == "_" and isinstance(node, n.Paren) and node.delim in ("(", "["):
                 node = self.compound_entry(node)
+            elif t.text == "_" and isinstance(node, n.Inner) and not node.space:
+                node = self.inner_space(node)
             elif t.text == "_" and _entrywise_application(node):
                 # \mathrm{softmax}(z)_i, \sigma(s)_i: entry i of the function's value at a vector
                 self.advance()
@@ -2285,6 +2289,21 @@ class Parser:
         self.advance()
         items = self.entry_indices()
         return n.Func(node.start, self.toks[self.i - 1].end, n.ENTRY, (node.inner, *items))
+
+    def inner_space(self, node: n.Inner) -> n.Inner:
+        """``\\langle f, g \\rangle_{\\mathcal{H}}``: the inner product of the space the subscript names. Its
+        names are kept (not as letters of the step) so that a step can tell one space's product from
+        another's or from an unnamed one (sides.inner_spaces)."""
+        self.advance()
+        toks, _, end = self.script_tokens()
+        names: list[str] = []
+        for item in self.index_items(toks):
+            if not isinstance(item, n.Sym) or item.indices or item.labels or item.primes:
+                raise ParseFailure("a subscript on a compound expression")
+            names.append(item.key)
+        if not names:
+            raise ParseFailure("a subscript on a compound expression")
+        return replace(node, end=end, space=tuple(names))
 
     def entry_indices(self) -> tuple[n.Sym, ...]:
         """The subscript of an entry, after its ``_``: one or two plain lower-case index letters. Anything
@@ -2715,7 +2734,7 @@ class Parser:
         events = sym.base == "P" and sym.style in ("", "op", "bb", "rm") and not sym.primes
         try:
             while True:
-                sign = self.sign_label(close_text)
+                sign = self.sign_label(close_text) or self.placeholder_slot(close_text)
                 if sign is not None:
                     args.append(sign)
                 else:
@@ -2739,6 +2758,8 @@ class Parser:
             close = self.expect(close_text)
         finally:
             self.abs_depth, self.bar_is_given = saved
+        if any(_is_placeholder(a) for a in args):
+            return self.slot_function(sym, tuple(args), open_tok.text, close.end, given, params)
         single = len(args) == 1 and given < 0 and params < 0
         prefer_product = False
         if single and sym.primes == 0 and (not sym.style or set(sym.style.split("+")) <= ACCENT_STYLES):
@@ -2806,6 +2827,30 @@ class Parser:
             return None
         tok = self.advance()
         return n.Sym(tok.start, tok.end, tok.text, "label")
+
+    def placeholder_slot(self, close_text: str) -> n.Node | None:
+        """``k(x, \\cdot)``: a lone ``\\cdot`` as an argument is the free slot of a function left open, a
+        label that only the reading of the whole application (slot_function) takes."""
+        if not self.at("\\cdot") or self.i + 1 >= len(self.toks):
+            return None
+        if self.toks[self.i + 1].text not in (close_text, ","):
+            return None
+        tok = self.advance()
+        return n.Sym(tok.start, tok.end, PLACEHOLDER, "label")
+
+    def slot_function(self, sym: n.Sym, args: tuple[n.Node, ...], bracket: str, end: int, given: int,
+                      params: int) -> n.Node:
+        """``k(x, \\cdot)``, ``f(\\cdot)``: the function of the open slot that the other arguments fix, one
+        object (the feature map k_x of a kernel, a vector of a function space), read as the name
+        ``k_{x,\\cdot}``: linear steps in it (an inner product split over a sum) are decided, and it is
+        never equated with a value of the function itself (k(x, x)), which would need its definition.
+        Only on a plain name in parentheses: a subscripted, primed or operator name (\\mathbb{E}(\\cdot))
+        or a conditional or parametrized argument list is not read."""
+        if bracket != "(" or sym.indices or sym.labels or sym.primes or sym.sup_letter is not None \
+                or given >= 0 or params >= 0 or sym.base in OPERATOR_LETTERS \
+                or sym.style not in ("", "bf", "cal", "rm") or sym.style == "rm" and len(sym.base) > 1:
+            raise ParseFailure("a placeholder argument (\\cdot) is not decided yet")
+        return n.Sym(sym.start, end, sym.base, sym.style, args)
 
     def event_argument(self, close_text: str) -> n.Node | None:
         """The next argument of a probability read as an event of set operations on named events
@@ -5434,6 +5479,11 @@ def _held_derivative(node: n.Node) -> n.Deriv | None:
     if isinstance(inner, n.Deriv) and inner.partial and not inner.primes and not inner.held:
         return inner
     return None
+
+
+def _is_placeholder(node: n.Node) -> bool:
+    """The open slot of ``k(x, \\cdot)`` as placeholder_slot reads it."""
+    return isinstance(node, n.Sym) and node.style == "label" and node.base == PLACEHOLDER
 
 
 def _is_zero(node: n.Node) -> bool:

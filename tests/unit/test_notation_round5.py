@@ -143,7 +143,8 @@ def test_array_with_a_position_is_still_a_matrix():
     (r"(a_1, a_2, a_3) + (b_1, b_2, b_3)", "a list in brackets"),
     (r"1(0 < x < 3) + 2", "a relation inside brackets"),  # 1(x \neq 3) reads as an indicator (round 13)
     (r"1{x \neq 3} + 2", "a relation inside a group"),
-    (r"\langle f, K(x, \cdot) \rangle", "placeholder argument"),
+    # K(x, \cdot) alone is read as one function (round 29); a subscripted name's slot is not
+    (r"\langle f, K_1(x, \cdot) \rangle", "placeholder argument"),
     (r"\text{total cost}", "words (\\text{total cost})"),
     (r"\sum_{k=1,\ k \neq j}^{n} a_k", "side condition"),
 ])
