@@ -771,7 +771,8 @@ def _rounded_part(pair: tuple[n.Node, n.Node], lhs: str, rhs: str) -> str:
     if off > _half_unit(number) * Fraction(1001, 1000):
         return ""
     written = Fraction(number.value)
-    tie = abs(off - _half_unit(number)) <= _half_unit(number) / 1000
+    # a tie to float precision only: 0.74996 rounds to 0.7 as it should
+    tie = abs(off - _half_unit(number)) <= _half_unit(number) / 10**6
     # \frac34 put in as 0.7: a tie rounded down to an odd digit, which neither half up nor half to even
     # writes (see tolerance.rounded_down_past_tie)
     odd_digit = int(number.value.replace(".", "")[-1]) % 2 == 1

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from lintmath.independence import prose_sentences
-from lintmath.lower import _index_letter
+from lintmath.lower import TENSOR_LETTERS, _index_letter
 from lintmath.parse import nodes as n
 
 KIND = "einstein"  # the kind of a ContextItem that says its passage sums repeated indices
@@ -24,9 +24,6 @@ _DECLARED = re.compile(r"\bsummation\s+convention\b|\bEinstein(?:'s)?\s+(?:summa
                        r"|\bsum(?:s|med|mation)?\s+over\s+(?:the\s+|any\s+|every\s+)?repeated\s+"
                        r"(?:index|indices|subscripts?)\b",
                        re.IGNORECASE)
-# the letters tensor notes index with: a subscript s, c or a beside them is a label (A_s E_s + A_c E_c,
-# steel and concrete), x, y, z name axes, and the prose's convention says nothing about those
-TENSOR_LETTERS = frozenset("ijklmnpqr")
 # a sentence that suspends the convention, or says where it does not apply, declares nothing
 _WAIVED = re.compile(r"\b(?:not|no|without|suspend\w*|drop\w*|except)\b", re.IGNORECASE)
 # "(no sum on i)", "i not summed", "no summation implied": the step beside it writes a repeated index

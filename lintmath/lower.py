@@ -1640,6 +1640,12 @@ def _greek_indices_up(node: n.Pow, env: dict) -> bool:
                and i.base[1:].islower() for i in node.base.indices)
 
 
+# the letters tensor notes index with: a subscript s, c or a beside them is a label (A_s E_s + A_c E_c,
+# steel and concrete), x, y, z name axes (\tau_{xx} is a component, not a trace), and a convention the
+# prose announces says nothing about those
+TENSOR_LETTERS = frozenset("ijklmnpqr")
+
+
 def _index_letter(item: n.Node) -> bool:
     return isinstance(item, n.Sym) and not item.indices and not item.style and not item.labels \
         and _is_letter(item.base) and item.base.islower()
@@ -4936,8 +4942,9 @@ def _contracted(tree: n.Node, bound: set[str]) -> set[str]:
                     seen[letter] = seen.get(letter, 0) + 1
             out |= {letter for letter, times in seen.items() if times >= 2}
         if isinstance(node, n.Sym) and len(node.indices) >= 2:
-            # T_{ii}, \delta_{kk}: a trace, the letter summed on the one symbol
-            letters = [item.base for item in node.indices if _index_letter(item)]
+            # T_{ii}, \delta_{kk}: a trace, the letter summed on the one symbol; \tau_{xx}, \sigma_{yy} name
+            # the components on the axes, never a sum
+            letters = [item.base for item in node.indices if _index_letter(item) and item.base in TENSOR_LETTERS]
             out |= {letter for letter in letters if letters.count(letter) >= 2}
         out |= _divergence(node)
     return out - shifted - bound

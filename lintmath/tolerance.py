@@ -58,7 +58,7 @@ def rounded_down_past_tie(tolerance, claimed, a, b) -> bool:
     if not (0 < b < a) or tolerance - claimed > _TOLERANCE_DOUBLE or claimed <= 0:
         return False
     half = claimed * b
-    if abs((a - b) - half) > _TOLERANCE_DOUBLE * max(1.0, a):
+    if abs((a - b) - half) > _TOLERANCE_DOUBLE * a:  # relative: results of 1e-5 have ties too
         return False
     mantissa = b / (2 * half)  # the written digits as a whole number: 7 for 0.7, 35 for 0.35
     whole = round(mantissa)
