@@ -15,6 +15,10 @@ from lintmath.parse import nodes as n
 _WRITTEN = (n.Num, n.Const, n.Sym, n.Add, n.Term, n.Mul, n.Div, n.Pow, n.Func, n.Sqrt, n.Paren, n.Factorial)
 _TIMES = ("t", "\\tau")
 _FREQUENCY = "s"
+# functions that add no growth of their own: exp's is read from its exponent, sin and cos are bounded
+_TAME = ("exp", "sin", "cos")
+# the least rate sampled where nothing else grows (the integral converges for any positive one)
+_LEAST_RATE = 0.25
 
 
 def laplace_transforms(*trees: n.Node) -> tuple[n.Node, ...]:
@@ -104,7 +108,8 @@ def _plain(node: n.Node) -> bool:
 def decay_letters(*trees: n.Node) -> dict[str, float]:
     """The letters an integral over (0, \\infty) decays in (s in ``\\int_0^\\infty e^{3t} e^{-st}\\,dt``,
     and so in every transform read above), each with the least value it converges from: one past the
-    growth the integrand's other exponentials may have (3, or a larger number written in them). The
+    growth the integrand's other factors may have (3 where they write another letter or a growing
+    function, else the largest number written in them), or a small positive one where none grows. The
     integral is the author's only where it converges, so s is sampled there: at the sampling's usual
     small values it diverges, and the step could be decided at no point."""
     out: dict[str, float] = {}
@@ -117,11 +122,29 @@ def decay_letters(*trees: n.Node) -> dict[str, float]:
             letters = {key for e in exponents for key in _decaying(e, x.var.key)}
             if not letters:
                 continue
-            growth = max([3.0] + [abs(float(m.value)) for e in exponents for m in e.walk()
-                                  if isinstance(m, n.Num) and _is_number(m.value)])
+            # what may grow with t: the exponents, another power of t (a^t), a function other than the
+            # bounded ones (\cosh(at)); a letter in them (e^{at} e^{-st}) may grow at a rate as large as
+            # the usual samples (3), and so may a growing function with no number in it (\cosh t). Else
+            # the rate need beat only the numbers written, and where there are none any positive one
+            # converges: sampled then near the small values, where a term the step adds or drops
+            # (e^{-3(a+b)}) is not below the tolerance, as it is at s > 4
+            # (a function the step leaves undefined, f(t), may grow as well)
+            untamed = [f for f in x.body.walk() if isinstance(f, n.Func) and f.name not in _TAME
+                       or isinstance(f, n.Apply)]
+            powers = [p for p in x.body.walk() if isinstance(p, n.Pow) and not (
+                isinstance(p.base, n.Const) and p.base.name == "e") and _mentions(p.exp, x.var.key)]
+            growing = list(exponents) + [a for f in untamed for a in f.args] + powers
+            others = {m.key for e in growing for m in e.walk() if isinstance(m, n.Sym)} - letters - {x.var.key}
+            growth = max([3.0 if others or untamed else 0.0]
+                         + [abs(float(m.value)) for e in growing for m in e.walk()
+                            if isinstance(m, n.Num) and _is_number(m.value)])
             for key in letters:
-                out[key] = max(out.get(key, 0.0), growth + 1.0)
+                out[key] = max(out.get(key, 0.0), growth + 1.0 if growth else _LEAST_RATE)
     return out
+
+
+def _mentions(node: n.Node, key: str) -> bool:
+    return any(isinstance(m, n.Sym) and m.key == key for m in node.walk())
 
 
 def _exponents(body: n.Node) -> list[n.Node]:

@@ -186,3 +186,54 @@ def applied(parts: tuple[n.Node, ...], args: tuple[n.Node, ...], primes: int, st
     # a copy for the variable: the walks that set a derivative's variable apart go by the node itself,
     # and the same letter inside the body is a quantity
     return n.Deriv(start, end, value, ((replace(point), primes),), partial=False)
+
+
+def _pointwise_term(node: n.Node) -> bool:
+    """A term of a combination of functions: a function letter (f, g, h, maybe primed), a product or
+    quotient of them, or one of them times a coefficient (a number or another plain letter: c in cf)."""
+    if isinstance(node, n.Paren) and node.delim == "(":
+        return _pointwise(node.inner)
+    if isinstance(node, n.Sym):
+        return _function_letter(node)
+    if isinstance(node, n.Mul):
+        return all(_pointwise_term(f) or _coefficient(f) for f in node.factors) \
+            and any(_pointwise_term(f) for f in node.factors)
+    if isinstance(node, n.Div):
+        return _pointwise_term(node.num) and (_pointwise_term(node.den) or _coefficient(node.den)) \
+            or _coefficient(node.num) and _pointwise_term(node.den)
+    return False
+
+
+def _pointwise(node: n.Node) -> bool:
+    if isinstance(node, n.Add):
+        return all(_pointwise_term(t.node) for t in node.terms)
+    return _pointwise_term(node)
+
+
+def _function_letter(node: n.Node) -> bool:
+    return isinstance(node, n.Sym) and node.base in _FUNCTION_NAMES and not (
+        node.style or node.indices or node.labels or node.sup_letter is not None)
+
+
+def _coefficient(node: n.Node) -> bool:
+    return isinstance(node, n.Num) or _letter(node) and not node.primes and not node.indices \
+        and node.base not in _FUNCTION_NAMES
+
+
+def pointwise(inner: n.Node, argument: n.Node, end: int) -> n.Node | None:
+    """``(f + g)(x)``, ``(fg)(x)``, ``(f/g)(x)``, ``(cf)(x)``: a sum, product or quotient of functions
+    applied at one letter or number, read as the combination of their values there (f(x) + g(x),
+    f(x)g(x), ...), else None. Only the letters calculus notes name functions by (f, g, h) are applied,
+    every other letter is a coefficient; and the argument is a lone letter or number, so that the
+    product reading of what this gives ((f + g)x = fx + gx) is the bracket's own wherever it is a sum
+    (a product of brackets, (g + h)(x + y), stays one)."""
+    if not (isinstance(argument, (n.Sym, n.Num)) and _pointwise(inner)):
+        return None
+    if isinstance(argument, n.Sym) and (argument.primes or _function_letter(argument)):
+        return None
+
+    def apply(node: n.Node) -> n.Node | None:
+        if isinstance(node, n.Sym) and _function_letter(node):
+            return n.Apply(node.start, end, replace(node, primes=0), (argument,), node.primes, maybe_product=True)
+        return None
+    return n.rebuild(inner, apply)

@@ -2460,7 +2460,26 @@ class Parser:
         if isinstance(inner, n.Unsupported) and inner.what in (composition.COMPOSED, composition.LOOSE) \
                 and open_tok.text in ("(", "["):
             return self.composition_applied(paren)
+        if open_tok.text == "(":
+            return self.pointwise_applied(inner, paren.start) or paren
         return paren
+
+    def pointwise_applied(self, inner: n.Node, start: int) -> n.Node | None:
+        """``(f + g)(x)``, ``(fg)(x)`` where the bracket around ``inner`` has been read: functions
+        combined, then applied to the one letter or number in the bracket that follows (see
+        composition.pointwise); None, with nothing read, where that is not what follows."""
+        if not (self.at("(") and self.i + 2 < len(self.toks) and self.toks[self.i + 2].is_(")")) \
+                or self.i + 3 < len(self.toks) and self.toks[self.i + 3].is_("(", "'"):
+            return None
+        saved_at = self.i
+        self.advance()
+        argument = self.expr()
+        close = self.expect(")")
+        combined = composition.pointwise(inner, argument, close.end)
+        if combined is None:
+            self.i = saved_at
+            return None
+        return n.Paren(start, close.end, combined, "(")
 
     def commutator(self, open_tok: Token, first: n.Node) -> n.Node:
         """``[A, B]``: two entries, nothing else."""
@@ -2794,6 +2813,11 @@ class Parser:
         # equation for the letter and \Gamma(5) = 120 would be no slip;
         # an event is no factor, and nobody writes a factor 0 beside a letter: v_x(0) is an initial
         # value (read as a product, $v_x(0) = u$ in the prose would force u = 0 and rescue any step in u)
+        if prefer_product and maybe_product and open_tok.text == "(":
+            # \theta(af + bg)(y): a factor before functions combined and applied
+            combined = self.pointwise_applied(args[0], open_tok.start)
+            if combined is not None:
+                return n.Mul(sym.start, combined.end, (replace(sym, primes=0), combined), False, ("",))
         node = n.Apply(sym.start, close.end, n.Sym(sym.start, sym.end, sym.base, sym.style, sym.indices,
                        sym.labels, sym.sup_letter, 0), tuple(args), sym.primes, given,
                        maybe_product=maybe_product, prefer_product=prefer_product and maybe_product,

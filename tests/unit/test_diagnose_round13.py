@@ -32,8 +32,6 @@ CASES = [
      r"\begin{bmatrix} 1 \\ 0 \end{bmatrix}\begin{bmatrix} 1 & 0 \end{bmatrix}",
      r"\frac{1}{3}\begin{bmatrix} 1 & 1 \\ 1 & 1 \end{bmatrix}", "dropped_term",
      r"\frac{1}{3}\begin{bmatrix} 1 & 1 \\ 1 & 1 \end{bmatrix} + \frac{2}{3}\begin{bmatrix} 1 & 0 \\ 0 & 0 \end{bmatrix}"),
-    # a line that rewrote every term: the lost one is its own term with the letter it lost
-    (r"(f(a) + g(a)) + (f(b) + g(b))", r"(f+g)(b)", "dropped_term", r"(f+g)(a) + (f+g)(b)"),
     # a term of the product's expansion, its letters in the order of the product it came from (since
     # round 24 put back by the expansion itself, at its place there, before the difference is written)
     (r"\frac12 a x^2 + k m r \left(1-\frac12 t^2\right)", r"\frac12 a x^2 - \frac12 k m r t^2", "dropped_term",
@@ -56,6 +54,9 @@ def test_diagnosis(lhs, rhs, kind, suggestion, diagnosed):
     # and the wrong ones stay refuted
     (r"3\begin{vmatrix} 1 & 2 \\ 3 & 4 \end{vmatrix} - 2\begin{vmatrix} 2 & 1 \\ 1 & 1 \end{vmatrix}", r"3\cdot(-2) - 2\cdot 2", R),
     (r"p + q", r"q + q", R),
+    # (f+g)(b) is f(b) + g(b) since round 29, and a lost value of functions left undefined is no claim
+    # the checker decides (f(a) + f(b) = f(b) neither)
+    (r"(f(a) + g(a)) + (f(b) + g(b))", r"(f+g)(b)", Status.UNVERIFIED),
 ])
 def test_status(lhs, rhs, status):
     assert check_step(lhs, rhs, "=").status is status
