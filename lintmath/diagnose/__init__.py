@@ -155,7 +155,15 @@ def diagnose(comparator, parsed, rhs_text: str, lhs_text: str = "", spent: float
     # (a term removed, an exponent changed) cannot hold: it is passed over without a comparison, so
     # that the short search's candidates go to the edits that can
     names = _name_marks(parsed.rhs) if naming_only else None
+    # a whole term put back or taken out is a big edit: the later kinds still get a look, for a
+    # repair that rewrites less of the author's line (the factor 2 of `2w + u - (v + u)` deleted, not
+    # a `w` added beside it; `\sin 0` for `\cos 0`, not the term dropped)
+    first: Diagnosis | None = None
+    first_edit = ("", "")
+    smaller_tries = 0
     for generator in kinds:
+        if first is not None and smaller_tries >= MAX_SMALLER_TRIES:
+            break
         if out_of_time and generator is not GENERATORS[-1]:
             continue
         if generator is GENERATORS[-1]:
@@ -172,6 +180,12 @@ def diagnose(comparator, parsed, rhs_text: str, lhs_text: str = "", spent: float
                 continue
             seen.add(suggestion)
             per_kind += 1
+            if first is not None:
+                if not _smaller_edit(rhs_text, suggestion, first_edit):
+                    if per_kind >= MAX_PER_KIND:
+                        break
+                    continue
+                smaller_tries += 1
             if names is not None and _writes_no_new_name(candidate.tree, names):
                 if per_kind >= MAX_PER_KIND:
                     break
@@ -184,14 +198,61 @@ def diagnose(comparator, parsed, rhs_text: str, lhs_text: str = "", spent: float
             if (held is None or not inside) and _holds(comparator, parsed.lhs, candidate.tree, quick, candidate.unless):
                 diagnosis = _diagnosis(candidate, rhs_text, suggestion)
                 if diagnosis is not None and not inside:
-                    return diagnosis
+                    if first is not None or ctx.guard or diagnosis.kind not in RESIZED_KINDS:
+                        return diagnosis
+                    first, first_edit = diagnosis, _edit_middles(rhs_text, suggestion)
+                    break
                 held = held or diagnosis
+            if first is not None and smaller_tries >= MAX_SMALLER_TRIES:
+                break
             if per_kind >= MAX_PER_KIND:
                 break
             if work_time() > deadline:
                 out_of_time = True
                 break
-    return held
+    return first or held
+
+
+# the kinds whose repair is a whole term, after which a repair with a smaller edit is looked for
+RESIZED_KINDS = frozenset({"dropped_term"})
+# comparisons spent on that look: only candidates with a smaller edit are compared, and on the
+# mutation benchmark those that held came within the first few
+MAX_SMALLER_TRIES = 30
+
+
+def _edit_middles(text: str, suggestion: str) -> tuple[str, str]:
+    """What a suggestion takes out of the author's line and what it writes instead, spacing aside:
+    the two middles left when the common start and end are taken off (``2w`` -> ``w``: "2", "")."""
+    a, b = _squash(text), _squash(suggestion)
+    k = 0
+    while k < min(len(a), len(b)) and a[k] == b[k]:
+        k += 1
+    m = 0
+    while m < min(len(a), len(b)) - k and a[-1 - m] == b[-1 - m]:
+        m += 1
+    return a[k : len(a) - m], b[k : len(b) - m]
+
+
+def _smaller_edit(text: str, suggestion: str, first: tuple[str, str]) -> bool:
+    """Whether a suggestion rewrites less of the line than the first repair found (``first``, its
+    middles), and tells another story than that repair told shorter. After a term put back, only a
+    pure deletion counts: a number rewritten is no smaller a story than a term lost (``0`` for
+    ``0 + 1``), while a stray factor deleted is (``2w + u - (w + u)``). After a term taken out, only
+    a rewrite counts (``\\sin 0`` for ``\\cos 0``), not a factor deleted beside it (``x + 1 + x`` for
+    ``2x + 1 + x``) nor a number rewritten (``x + y + 0``, ``1x + 1 + x``): those are the removal told
+    otherwise, while a name rewritten (a function, a letter) keeps every term the author wrote."""
+    removed, written = _edit_middles(text, suggestion)
+    if not first[0]:
+        fits = not written
+    elif not first[1]:
+        fits = _named(written) and _named(removed)
+    else:
+        return False
+    return fits and max(len(removed), len(written)) < max(len(first[0]), len(first[1]))
+
+
+def _named(middle: str) -> bool:
+    return any(c.isalpha() for c in middle)
 
 
 MAX_KEPT_TERMS = 8  # sums longer than this are not matched term by term (one lowering per term)
