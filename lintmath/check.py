@@ -428,7 +428,8 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
         symmetric_stated = tuple(item for item in context if item.kind == symmetric.KIND)
         holding = holds_by_definitions(lhs, rhs, relation, macros or {}, seed, (*stated, *symmetric_stated)) \
             if stated else None
-        if holding is None and verdict.reason in (EQUATION_TO_SOLVE, EINSTEIN_DIFFER):
+        if holding is None and (verdict.reason in (EQUATION_TO_SOLVE, EINSTEIN_DIFFER)
+                                or _numbers_not_functions(verdict.reason, context)):
             # \frac{bh^3}{12} = 225 \times 10^6 beside "$b = 100$ mm, $h = 300$ mm": a side of numbers is no
             # identity that a value of numbers could make hold by chance at its point, but the worked
             # example's evaluation at the values in force (verify-only, as for the values with letters)
@@ -2248,6 +2249,22 @@ def _stated_squares(context: tuple[ContextItem, ...],
     if not roots:
         return []
     return [tuple(pair[0] for pair in roots), tuple(pair[1] for pair in roots)]
+
+
+def _numbers_not_functions(reason: str, context: tuple[ContextItem, ...]) -> bool:
+    """Whether every function a step is said to drop (``\\gamma(R_0 - 1)``, ``R_0(1 - p)`` read as
+    applications) is a name the prose gives a number in force (``with $\\gamma = 0.2$``): a number is no
+    function, so the bracket is a factor, which the worked example's values decide (verify-only)."""
+    if not reason.startswith(FUNCTIONS_ELSEWHERE) or not reason.endswith(", defined elsewhere"):
+        return False
+    dropped = reason[len(FUNCTIONS_ELSEWHERE[0]):-len(", defined elsewhere")].split(", ")
+    numbers = {item.name for item in context if item.kind in ("define", "result") and not with_letters(item)
+               and not _APPLIED_HEAD.match(item.lhs)}
+    return all(name in numbers for name in dropped)
+
+
+#: a definition's head applied to arguments (``f(x) = ...``): a function, not a number
+_APPLIED_HEAD = re.compile(r"^[^(]*\(")
 
 
 def _stated_values(context: tuple[ContextItem, ...]) -> tuple[ContextItem, ...]:

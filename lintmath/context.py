@@ -1593,6 +1593,13 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
             key = _item_key(item)
             if item.kind == LETTER:
                 key += "#letter"  # beside e^+ = (1 - a)e, not instead of it: e is a letter either way
+            if item.prose and not item.explains and here and item.path == path and item.line > here \
+                    and item.kind in ("define", "result") and not with_letters(item) \
+                    and key in latest and with_letters(latest[key]):
+                # "If ... then $q = 0.2$" just below a step in q = 1 - p: a sentence of its own opens the
+                # passage below it, a worked example (see gives_anew), so the value with letters above still
+                # holds for the step
+                continue
             if item.kind == EVALUATED:
                 key += _EVALUATED_KEY  # beside the formula, not instead of it
             elif item.kind in ("define", "result"):

@@ -70,8 +70,10 @@ def parse_definitions(items: tuple[ContextItem, ...], macros: Mapping[str, Macro
             out.append(Definition(item, head, params, True, body, indices, lhs.args))  # type: ignore[union-attr]
         else:
             params = tuple(i.base for i in head.indices if isinstance(i, n.Sym) and not i.indices)
-            # a_0 = 1 in the prose: that term only, as a value that may rescue a step, never refute one
-            fixed = item.kind == "result" and all(isinstance(i, n.Num) for i in head.indices)
+            # a_0 = 1 in the prose: that term only, as a value that may rescue a step, never refute one;
+            # so is R_0 = \beta/\gamma of a display where only rescues are read (``kinds`` with "result"):
+            # the comparison itself still leaves a numbered member of a family to its rule
+            fixed = (item.kind == "result" or "result" in kinds) and all(isinstance(i, n.Num) for i in head.indices)
             if len(params) != len(head.indices) and any(word_label(i) for i in head.indices) \
                     and all(word_label(i) or isinstance(i, n.Sym) and not i.indices for i in head.indices):
                 # V_{base}, m_e, P_{core}: a name whose subscript the parser splits into letters and
