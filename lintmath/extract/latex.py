@@ -19,7 +19,7 @@ from lintmath.relations import (
     opens_with_prose, read_group, strip_spacing, top_level_quad,
 )
 
-__all__ = ["extract_latex", "find_macros", "find_directives", "blank_comments"]
+__all__ = ["extract_latex", "find_macros", "find_directives", "blank_comments", "definition_spans"]
 
 #: Top-level display environments.
 DISPLAY_ENVS = frozenset({
@@ -286,6 +286,35 @@ def _body_after(clean: str, i: int) -> tuple[str, int]:
     """The text of the brace group (or single token) at ``i`` and the offset after it."""
     start, after = read_group(clean, i)
     return (clean[start + 1:after - 1] if clean[start:start + 1] == "{" else clean[start:after]), after
+
+
+def definition_spans(clean: str) -> list[tuple[int, int]]:
+    """The spans of the ``\\newcommand``, ``\\def`` and ``\\DeclareMathOperator`` definitions in
+    ``clean``: MathJax and KaTeX take them inside math (``$$\\newcommand{\\R}{\\mathbb{R}} ..$$``),
+    where they typeset nothing. Other forms, and a definition not read to its end, are not given."""
+    spans = []
+    for m in _MACRO_DEF.finditer(clean):
+        kind = m.group(1)
+        name, i = _read_name(clean, m.end())
+        if not name or kind in ("DeclarePairedDelimiter", "NewDocumentCommand", "RenewDocumentCommand",
+                                "ProvideDocumentCommand", "DeclareDocumentCommand"):
+            continue
+        if kind in ("def", "gdef", "edef", "xdef"):
+            j = clean.find("{", i)
+            if j == -1 or j - i > 200 or not re.fullmatch(r"(?:\s*#\d)*\s*", clean[i:j]):
+                continue
+            i = j
+        elif kind != "DeclareMathOperator":
+            nargs, i = _read_optional(clean, i)
+            if nargs is not None:
+                _default, i = _read_optional(clean, i)
+        j = _skip_blanks(clean, i)
+        if not clean.startswith("{", j):
+            continue
+        start, after = read_group(clean, j)
+        if clean[after - 1:after] == "}":
+            spans.append((m.start(), after))
+    return spans
 
 
 def _other_definition(clean: str, kind: str, name: str, i: int) -> Macro | None:

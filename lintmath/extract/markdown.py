@@ -16,7 +16,7 @@ import json
 import re
 from dataclasses import replace
 
-from lintmath.extract.latex import DISPLAY_ENVS, blank_comments, extract_latex, find_macros
+from lintmath.extract.latex import DISPLAY_ENVS, blank_comments, definition_spans, extract_latex, find_macros
 from lintmath.model import Derivation, Directive, Document, ExtractError, MathText, Step
 
 __all__ = ["extract_markdown", "extract_notebook", "blank_non_math"]
@@ -37,10 +37,21 @@ _QUOTE = re.compile(r"[ ]{0,3}>[ ]?")
 #: Markdown escapes that a processor which does not protect math undoes before MathJax sees it:
 #: ``x\_1`` is ``x_1``, ``a^\*`` is ``a^*`` (a backslash before these means nothing else in math).
 _MD_ESCAPE = re.compile(r"(?<!\\)((?:\\\\)*)\\([_*])")
+#: Jekyll's Liquid tags whose content is code or hidden: ``{% highlight python %}..{% endhighlight %}``.
+_LIQUID_RAW = re.compile(r"\{%-?\s*(highlight|comment)\b.*?%\}.*?\{%-?\s*end\1\s*-?%\}", re.S)
+#: An Obsidian comment ``%% .. %%`` (hidden in reading view) opening a line; one inside a display
+#: is a LaTeX comment instead, so these are only taken outside the displays.
+_OBSIDIAN_COMMENT = re.compile(r"^[ \t]*%%.*?%%", re.S | re.M)
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
 _FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\n.*?\n\1[ \t]*(\n|\Z)", re.S)
 _ENV_START = re.compile(r"\s*\\begin\{([a-zA-Z]+\*?)\}")
+#: bookdown's equation labels, ``(\#eq:binom)`` inside the math, which bookdown removes before MathJax.
+_BOOKDOWN_LABEL = re.compile(r"\(\\#eq:[\w:.-]+\)")
+#: What may stand before a ``$$`` that opens a display block of its own (MyST, Obsidian, remark-math
+#: allow blank lines in those): indentation, block-quote and list markers.
+_BLOCK_OPENER = re.compile(r"[ \t]*(?:>[ \t]*)*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?\Z")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t>]*\n")
 
 
 def _blank(chars: list[str], a: int, b: int) -> None:
@@ -111,40 +122,68 @@ def _fenced_blocks(text: str) -> list[tuple[int, int, int, int, bool]]:
 
 
 def blank_non_math(text: str) -> tuple[str, list[Directive]]:
-    math, directives, _prose = _split(text)
+    math, directives, _prose, _layers = _split(text)
     return math, directives
 
 
-def _split(text: str) -> tuple[str, list[Directive], str]:
-    """``text`` with everything but display math replaced by spaces, and the ``<!-- lintmath: -->`` directives.
+def _paragraphs(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The spans of the runs of non-blank lines in ``text[a:b]``."""
+    spans: list[tuple[int, int]] = []
+    for m in re.finditer(r"[^\n]*\n?", text[a:b]):
+        if m.group(0).strip():
+            if spans and spans[-1][1] == a + m.start():
+                spans[-1] = (spans[-1][0], a + m.end())
+            else:
+                spans.append((a + m.start(), a + m.end()))
+    return spans
+
+
+def _split(text: str) -> tuple[str, list[Directive], str, list[str]]:
+    """``text`` with everything but display math replaced by spaces, the ``<!-- lintmath: -->``
+    directives, the text outside code, and the layers: copies of ``text`` as blank as the first but
+    for one equation each of a math fence that holds several.
 
     A MyST ``{math}`` fence becomes ``\\[ .. \\]`` (written over its fence lines) unless its body is
-    a whole environment already, so that the LaTeX extractor sees a display.
+    a whole environment already, so that the LaTeX extractor sees a display. Sphinx (and so MyST)
+    typesets the paragraphs of such a body as separate equations; as positions must not move, each
+    gets a layer of its own, delimited over the same fence lines.
     """
     chars = [" " if c != "\n" else "\n" for c in text]
     prose = list(text)  # text outside code blocks, where math and directives are looked for
+    layers: list[str] = []
+    code: list[tuple[int, int]] = []  # fences, code spans, raw HTML: what no display ever spans
     m = _FRONT_MATTER.match(text)
     if m:
         _blank(prose, 0, m.end())
     for start, body_start, body_end, end, is_math in _fenced_blocks(text):
         _blank(prose, start, end)
+        code.append((start, end))
         if not is_math:
             continue
-        chars[body_start:body_end] = text[body_start:body_end]
         env = _ENV_START.match(text, body_start)
-        if env is None or env.group(1) not in DISPLAY_ENVS:
-            chars[start:start + 2] = "\\["  # over the opening fence, which has at least 3 characters
+        if env is not None and env.group(1) in DISPLAY_ENVS:
+            chars[body_start:body_end] = text[body_start:body_end]
+            continue
+        equations = _paragraphs(text, body_start, body_end)
+        for a, b in equations if len(equations) > 1 else [(body_start, body_end)]:
+            target = chars if len(equations) <= 1 else [" " if c != "\n" else "\n" for c in text]
+            target[a:b] = text[a:b]
+            target[start:start + 2] = "\\["  # over the opening fence, which has at least 3 characters
             if end > body_end:  # closed: over the closing fence
-                chars[body_end:body_end + 2] = "\\]"
+                target[body_end:body_end + 2] = "\\]"
+            if target is not chars:
+                layers.append("".join(target))
     for a, b in _indented_code(text):
         _blank(prose, a, b)
     outside = "".join(prose)
-    for raw in _RAW_HTML.finditer(outside):
+    for raw in (*_RAW_HTML.finditer(outside), *_LIQUID_RAW.finditer(outside)):
         _blank(prose, raw.start(), raw.end())
+        code.append(raw.span())
     outside = "".join(prose)
-    for code in _CODE_SPAN.finditer(outside):
-        if "\n\n" not in code.group(0):
-            _blank(prose, code.start(), code.end())
+    for span in _CODE_SPAN.finditer(outside):
+        if "\n\n" not in span.group(0):
+            _blank(prose, span.start(), span.end())
+            code.append(span.span())
     outside = "".join(prose)
     directives = []
     for d in _HTML_DIRECTIVE.finditer(outside):
@@ -156,22 +195,54 @@ def _split(text: str) -> tuple[str, list[Directive], str]:
     for comment in comments:
         _blank(prose, comment.start(), comment.end())
     outside = "".join(prose)
-    for mm in _MATH.finditer(outside):
-        if mm.group(0) == "\\$" or mm.group(0).startswith("\\\\("):  # escaped dollar, inline math
-            continue
-        env = mm.group("env")
-        if env is not None and env not in DISPLAY_ENVS:
-            continue
+    displays = _displays(text, outside, code)
+    hidden = [c for c in _OBSIDIAN_COMMENT.finditer(outside)
+              if not any(d.start() <= c.start() < d.end() for d in displays)]
+    if hidden:
+        for comment in hidden:
+            _blank(prose, comment.start(), comment.end())
+        outside = "".join(prose)
+        displays = _displays(text, outside, code)
+    for mm in displays:
         _copy_math(chars, text, mm.start(), mm.end(), escaped=mm.group("esc") is not None)
     for comment in comments:  # a suppression on a math line is not math
         _blank(chars, comment.start(), comment.end())
-    return "".join(chars), directives, outside
+    return "".join(chars), directives, outside, layers
+
+
+def _displays(text: str, outside: str, code: list[tuple[int, int]]) -> list[re.Match[str]]:
+    """The display math of ``outside`` (``text`` without what is not Markdown prose)."""
+    found = []
+    pos = 0
+    while (mm := _MATH.search(outside, pos)) is not None:
+        pos = mm.end()
+        if mm.group(0) == "\\$" or mm.group(0).startswith("\\\\("):  # escaped dollar, inline math
+            continue
+        if mm.group(0).startswith("$$") and _stray_dollars(text, code, mm.start(), mm.end()):
+            pos = mm.start() + 2  # its closing ``$$`` may open the next display
+            continue
+        env = mm.group("env")
+        if env is None or env in DISPLAY_ENVS:
+            found.append(mm)
+    return found
+
+
+def _stray_dollars(text: str, code: list[tuple[int, int]], a: int, b: int) -> bool:
+    """Whether the ``$$`` at ``a`` opens no display although a ``$$`` at ``b`` follows: code lies
+    between them (math never holds a code span or fence), or a paragraph break does and the first
+    ``$$`` stands inside a sentence ("wrap it in $$ signs"), where pandoc, Jupyter and MathJax all
+    end the search for its closing ``$$``."""
+    if any(start < b and end > a for start, end in code):
+        return True
+    line_start = text.rfind("\n", 0, a) + 1
+    return _PARAGRAPH_BREAK.search(text, a, b) is not None and not _BLOCK_OPENER.match(text[line_start:a])
 
 
 def _copy_math(chars: list[str], text: str, a: int, b: int, escaped: bool) -> None:
     """Copy the display ``text[a:b]`` into ``chars``, undoing what is Markdown and not math: the
     ``>`` markers of a block quote it stands in, the first backslash of escaped delimiters
-    (``\\\\[ .. \\\\]``, for processors that do not protect math) and ``\\_``, ``\\*`` escapes."""
+    (``\\\\[ .. \\\\]``, for processors that do not protect math), ``\\_``, ``\\*`` escapes, bookdown's
+    ``(\\#eq:label)`` and macro definitions."""
     chars[a:b] = text[a:b]
     if escaped:
         chars[a] = chars[b - 3] = " "
@@ -191,6 +262,13 @@ def _copy_math(chars: list[str], text: str, a: int, b: int, escaped: bool) -> No
             i = text.find("\n", i + 1, b)
     for esc in _MD_ESCAPE.finditer(text, a, b):
         chars[esc.end() - 2] = " "
+    for label in _BOOKDOWN_LABEL.finditer(text, a, b):
+        _blank(chars, label.start(), label.end())
+    if "\\" in text[a:b]:
+        # macros defined in the math (the one place Markdown has for them) are read from the
+        # prose; the definition itself is no part of the first step
+        for start, end in definition_spans(text[a:b]):
+            _blank(chars, a + start, a + end)
 
 
 def _indented_code(text: str) -> list[tuple[int, int]]:
@@ -226,8 +304,15 @@ def _indented_code(text: str) -> list[tuple[int, int]]:
 
 def extract_markdown(text: str, path: str) -> Document:
     """The derivations and directives of a Markdown source, positions as in ``text``."""
-    math, directives, prose = _split(text)
+    math, directives, prose, layers = _split(text)
     doc = extract_latex(math, path)
+    if layers:
+        extra = [extract_latex(layer, path) for layer in layers]
+        found = sorted((d for part in (doc, *extra) for d in part.derivations),
+                       key=lambda d: (d.steps[0].lhs.line, d.steps[0].lhs.column) if d.steps else (0, 0))
+        doc = replace(doc, derivations=tuple(replace(d, index=k) for k, d in enumerate(found)),
+                      directives=tuple(d for part in (doc, *extra) for d in part.directives),
+                      macros=doc.macros + tuple(m for part in extra for m in part.macros))
     # MathJax/KaTeX macros are often defined in inline math ($\newcommand{\R}{\mathbb{R}}$), and
     # for pandoc (R Markdown, Quarto) in the front matter's ``header-includes``
     front = _FRONT_MATTER.match(text)
