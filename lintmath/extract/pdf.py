@@ -16,7 +16,8 @@ from typing import Any
 from lintmath.extract.pdf_glyphs import Sym, classify, font_family, ink_extent
 from lintmath.extract.pdf_layout import (UNREADABLE, Item, Line, Rule, apply_rules, attach_limits,
                                          cut_lines, merge_overlays, merge_words, read_binomials,
-                                         read_line, split_columns, stack_pieces)
+                                         read_braces, read_line, split_columns, stack_pieces,
+                                         stretch_lines)
 from lintmath.model import Derivation, Document, ExtractError, MathText
 
 __all__ = ["extract_pdf", "page_rows", "decode_label"]
@@ -197,13 +198,16 @@ def page_rows(items: list[Item], rules: list[Rule]) -> list[list[Line]]:
     size = sizes[len(sizes) // 2] if sizes else 10.0
     items = merge_words(items)
     items = stack_pieces(items)
+    items, rules, braces = read_braces(items, rules, size)  # first: its filled rules are no fraction bars
     items = merge_overlays(items)
     items = attach_limits(items, size)
     items = read_binomials(items, rules)  # before the rules: a binomial may sit inside a fraction
     items = apply_rules(items, rules, size)
     groups: list[list[Line]] = []
     for region in split_columns(cut_lines(items), size):
-        groups.extend(_displays([read_line(group, size) for group in region]))
+        lines = [read_line(group, size) for group in region]
+        stretch_lines(lines, braces, size)
+        groups.extend(_displays(lines))
     return [g for g in groups if any(line.relations for line in g)]
 
 

@@ -167,6 +167,10 @@ def _cmex_fill() -> None:
     for code in (0x74, 0x75, 0x76):
         _CMEX[code] = ("\\sqrt", "radical-piece", 0.6)
     _CMEX[0x77] = ("\\|", "piece", 0.6)
+    # the four tips of \underbrace and \overbrace, joined by filled rules: read apart, the ends
+    # were a \{ and a \} and the rules fraction bars; pdf_layout.read_braces puts them together
+    for code, name in ((0x7A, "lt"), (0x7B, "rt"), (0x7C, "lb"), (0x7D, "rb")):
+        _CMEX[code] = (name, "hbrace", 0.45)
 
 
 _cmex_fill()
@@ -192,8 +196,9 @@ def font_family(font: str) -> str:
     """A coarse family deciding how the font's characters are read.
 
     ``ext`` (cmex layout), ``sym`` (cmsy: capitals are calligraphic), ``bb``, ``frak``, ``scr``,
-    ``bold``, ``italic`` (math or text italic: letters are variables), ``upright`` (text roman:
-    letters form words such as log), ``unicode`` (OpenType math fonts and everything else).
+    ``bold``, ``bolditalic`` (\\boldsymbol), ``italic`` (math or text italic: letters are variables),
+    ``upright`` (text roman: letters form words such as log), ``unicode`` (OpenType math fonts and
+    everything else).
     """
     f = base_font(font).lower()
     if re.match(r"(cmex|lmmathextension|txex|pxex|rtxex|rpxex|zplmr7v|ztmr7v|eurm?ex|esint)", f):
@@ -208,10 +213,10 @@ def font_family(font: str) -> str:
         return "sym"
     if "math" in f and "latinmodern" not in f and ("regular" in f or f.endswith("math")):
         return "unicode"
+    if f.startswith("cmmib") or re.match(r"lmmathitalic\d*-bold", f):
+        return "bolditalic"  # \boldsymbol's math italic: Greek too, so \boldsymbol{\mu} is no \mu
     if re.match(r"(cmbx|cmssbx|lmroman\d*-bold|lmsans\d*-bold|cmb\d)", f) or \
             re.search(r"-(bold|medi|semibold)(?!ital|italic|oblique)", f) or f.endswith("-bold"):
-        if "ital" in f or "oblique" in f or f.startswith("cmmib") or f.startswith("cmbsy"):
-            return "bold"
         return "bold"
     if re.match(r"(cmmi|lmmathitalic|cmssi|lmsans\d*-oblique|cmti|txmi|pxmi|rtxmi|rpxmi|zplmr7m|"
                 r"ztmr7m|cmmib)", f) or re.search(r"(ital|oblique|-it\b|slant)", f):
@@ -292,8 +297,12 @@ def classify(font: str, ch: str) -> Sym | None:
             return Sym("\\sqrt", "radical", 1.0)
         if "A" <= ch <= "Z":
             return Sym(f"\\mathcal{{{ch}}}", "ord")
-    if family in ("bb", "frak", "scr", "bold") and ch.isascii() and ch.isalnum():
-        wrap = {"bb": "\\mathbb", "frak": "\\mathfrak", "scr": "\\mathscr", "bold": "\\mathbf"}[family]
+    if family == "bolditalic" and (ch.isascii() and ch.isalpha() or ch in _GREEK):
+        name = ch if ch.isascii() else "\\" + _GREEK[ch]
+        return Sym(f"\\boldsymbol{{{name}}}", "ord")
+    if family in ("bb", "frak", "scr", "bold", "bolditalic") and ch.isascii() and ch.isalnum():
+        wrap = {"bb": "\\mathbb", "frak": "\\mathfrak", "scr": "\\mathscr", "bold": "\\mathbf",
+                "bolditalic": "\\mathbf"}[family]
         return Sym(f"{wrap}{{{ch}}}", "ord")
     if ch in _SYMBOL_FONT_GREEK and base_font(font).lower().startswith(("standardsym", "symbol")):
         return Sym(_SYMBOL_FONT_GREEK[ch], "ord")

@@ -191,6 +191,93 @@ def stack_pieces(items: list[Item]) -> list[Item]:
     return rest
 
 
+#: the tips of a horizontal brace left to right (ends, then the cusp's two halves): under, over
+_UNDER, _OVER = ["lb", "rt", "lt", "rb"], ["lt", "rb", "lb", "rt"]
+
+
+Box = tuple[float, float, float, float]
+
+
+def read_braces(items: list[Item], rules: list[Rule], size: float) -> tuple[list[Item], list[Rule], list[Box]]:
+    """``\\underbrace{X}_{label}`` and ``\\overbrace``: the brace's tips, the filled rules between
+    them and the label on the brace's far side are taken out, leaving X in its row.
+
+    The source's reading is the same: a label is a comment on X, except ``_{=v}``, a value the
+    author states, which a rebuilt row cannot carry: then the brace becomes an unreadable item in
+    X's row. Tips that do not make one brace are unreadable as well. Also returned: the box of
+    each brace with its label, the room X's row takes on the page (see ``stretch_lines``)."""
+    tips = sorted((i for i in items if i.cls == "hbrace"), key=lambda i: (round(i.y0), i.x0))
+    if not tips:
+        return items, rules, []
+    gone: set[int] = set()
+    used_rules: set[int] = set()
+    added: list[Item] = []
+    boxes: list[Box] = []
+    for k in range(0, len(tips), 4):
+        group = tips[k:k + 4]
+        fills = [r for r in rules if group[0].x1 - 0.5 <= r.x0 and r.x1 <= group[-1].x0 + 0.5
+                 and group[0].y0 - 0.3 * size <= r.y <= group[0].y1]
+        names = [t.latex for t in group]
+        joined = all(abs(t.y0 - group[0].y0) < 0.5 for t in group) and \
+            all(_bridged(a, b, fills) for a, b in zip(group, group[1:]))
+        gone.update(id(t) for t in group)
+        if not joined or names not in (_UNDER, _OVER):
+            added.append(_brace_marker(group, size, "brace"))
+            continue
+        used_rules.update(id(r) for r in fills)
+        under = names == _UNDER
+        label = _brace_label(items, group, under, size)
+        gone.update(id(i) for i in label)
+        boxes.append(_union(group + label))
+        if not label:
+            continue
+        lx0, ly0, lx1, ly1 = _union(label)
+        used_rules.update(id(r) for r in rules if lx0 - 0.5 <= r.x0 and r.x1 <= lx1 + 0.5 and ly0 <= r.y <= ly1)
+        head = read_tokens(label, size)[:1]
+        if head and head[0][1] == "rel":
+            added.append(_brace_marker(group, size, "brace label", under))
+    kept = [i for i in items if id(i) not in gone] + added
+    return kept, [r for r in rules if id(r) not in used_rules], boxes
+
+
+def stretch_lines(lines: list[Line], boxes: list[Box], size: float) -> None:
+    """A row with a brace takes the brace and its label's room: without it the gap to the next
+    row looks like the end of the display and ``&= ..`` below would start a new derivation."""
+    for bx0, by0, bx1, by1 in boxes:
+        for line in lines:
+            if min(line.x1, bx1) - max(line.x0, bx0) > 0 and \
+                    (abs(by0 - line.y1) < 0.5 * size or abs(line.y0 - by1) < 0.5 * size):
+                line.y0, line.y1 = min(line.y0, by0), max(line.y1, by1)
+                break
+
+
+def _bridged(a: Item, b: Item, fills: list[Rule]) -> bool:
+    """Two neighbouring tips touch, or a filled rule spans the space between them."""
+    if b.x0 - a.x1 < 1.0:
+        return True
+    return any(r.x0 <= a.x1 + 0.5 and r.x1 >= b.x0 - 0.5 for r in fills)
+
+
+def _brace_label(items: list[Item], group: list[Item], under: bool, size: float) -> list[Item]:
+    """The small items set against the brace's far side (below an underbrace, above an
+    overbrace), with what continues them on their line: never the scripts of a row further off."""
+    x0, x1 = group[0].x0, group[-1].x1
+    y0, y1 = min(t.y0 for t in group), max(t.y1 for t in group)
+    lo, hi = x0 - 0.5 * size, x1 + 0.5 * size
+    seeds = [i for i in items if i.cls != "hbrace" and _is_small(i, size) and lo <= i.cx <= hi and
+             ((under and -0.2 * size <= i.y0 - y1 <= 0.5 * size) or
+              (not under and -0.2 * size <= y0 - i.y1 <= 0.5 * size))]
+    return _grow_row(seeds, items, set(), size, lo, hi)
+
+
+def _brace_marker(group: list[Item], size: float, reason: str, under: bool = True) -> Item:
+    """An unreadable item in the row the brace belongs to (above an underbrace, below an overbrace)."""
+    x0, x1 = group[0].x0, group[-1].x1
+    top = min(t.y0 for t in group) if under else max(t.y1 for t in group) + 0.7 * size
+    return Item(f"{UNREADABLE}{{{reason}}}", "ord", x0, top - 0.6 * size, x1, top - 0.1 * size,
+                base=top - 0.2 * size, size=None, order=group[0].order, unread=reason, fsize=size)
+
+
 def _delim_class(latex: str) -> str:
     if latex in ("(", "[", "\\{", "\\langle", "\\lfloor", "\\lceil"):
         return "open"
@@ -803,6 +890,7 @@ def read_line(items: list[Item], size: float) -> Line:
     gaps: list[float] = []
     tokens = read_tokens(items, s, gaps)
     tokens = _cut_annotations(tokens, gaps, s)
+    tokens = _quads(tokens, gaps, s)
     x0, y0, x1, y1 = _union(items)
     words = sum(1 for t, c in tokens if c == "word")
     relations = sum(1 for t, c in tokens if c == "rel")
@@ -831,6 +919,25 @@ def _cut_annotations(tokens: list[tuple[str, str]], gaps: list[float], size: flo
         if k > 0 and gaps[k] >= 1.5 * size and _EQNO.match("".join(t for t, _ in tokens[k:])):
             return tokens[:k]
     return tokens
+
+
+def _quads(tokens: list[tuple[str, str]], gaps: list[float], size: float) -> list[tuple[str, str]]:
+    """A gap of a quad or more after the row's relation, kept as ``\\quad``/``\\qquad``.
+
+    Math spacing never reaches 0.8 em (a relation's is 0.28 em a side), so such a gap is spacing
+    the author set: a condition (``4z \\quad (z \\geq 0)``) or a second equation beside the first
+    (``a = b, \\qquad c = d``). Read without it, ``4z(z \\geq 0)`` multiplies the condition in;
+    with it the LaTeX extractor reads the row as it reads the source."""
+    if len(gaps) < len(tokens):  # a cut tail leaves gaps longer than tokens, still aligned
+        return tokens
+    out: list[tuple[str, str]] = []
+    seen_rel = False
+    for k, (tok, cls) in enumerate(tokens):
+        if k > 0 and seen_rel and gaps[k] >= 0.8 * size:
+            out.append(("\\qquad" if gaps[k] >= 1.8 * size else "\\quad", "space"))
+        seen_rel = seen_rel or cls == "rel"
+        out.append((tok, cls))
+    return out
 
 
 def _cut_left_number(tokens: list[tuple[str, str]], gaps: list[float], size: float) -> list[tuple[str, str]]:
