@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import sys
 from enum import IntEnum
+from typing import IO
 
 import click
 
@@ -39,7 +40,7 @@ SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 @click.option("--select", default=None, help="Comma-separated rule codes (or prefixes) to report.")
 @click.option("--ignore", default=None, help="Comma-separated rule codes (or prefixes) not to report.")
 @click.option("--seed", type=int, default=None, help="Seed for the random test points.  [default: 0]")
-@click.option("--output", "-o", type=click.File("w", encoding="utf-8", lazy=False), default="-",
+@click.option("--output", "-o", "output_path", type=click.Path(dir_okay=False, allow_dash=True), default="-",
               help="Write the report here.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
               help="Read settings from this file instead of the nearest lintmath.toml / pyproject.toml.")
@@ -58,7 +59,7 @@ SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
               help="Check every step again instead of reusing results cached for unchanged steps and files "
                    "(the cache is in the user cache directory, or $LINTMATH_CACHE_DIR).")
 def check(paths: tuple[str, ...], fmt: str, budget: float | None, jobs: int | None, select: str | None,
-          ignore: str | None, seed: int | None, output, config_file: str | None, isolated: bool,
+          ignore: str | None, seed: int | None, output_path: str, config_file: str | None, isolated: bool,
           exit_zero: bool, fail_on: str, statistics: bool, quiet: bool, warn_unused_ignores: bool | None,
           stdin_filename: str | None, color: str, no_cache: bool = False) -> None:
     """Check every derivation in PATHS (files or directories; `-` reads standard input)."""
@@ -88,23 +89,30 @@ def check(paths: tuple[str, ...], fmt: str, budget: float | None, jobs: int | No
         config, budget=budget, seed=seed, warn_unused_ignores=warn_unused_ignores,
         select=None if select is None else _codes(select), ignore=None if ignore is None else _codes(ignore),
     )
+    output = _open_output(output_path, paths, config)
     stdin = sys.stdin.read() if "-" in paths else None
     progress = None if quiet else _ProgressBar()
     from lintmath.cache import Cache
 
     cache = None if no_cache else Cache.default(os.environ)
-    results = check_paths(paths, config, stdin=stdin, stdin_filename=stdin_filename or "-", progress=progress,
-                          cache=cache)
+    try:
+        results = check_paths(paths, config, stdin=stdin, stdin_filename=stdin_filename or "-", progress=progress,
+                              cache=cache)
+    except KeyboardInterrupt:  # click's own "Aborted!" exits 1, which CI would read as "findings"
+        click.echo("lintmath: interrupted", err=True)
+        sys.exit(130)
     if progress is not None:
         progress.close()
     if cache is not None:
         cache.prune()
     for r in results:
-        if r.error and fmt not in ("text", "concise"):
+        # the text report names unreadable files itself; written to a file, it would hide them from the user
+        if r.error and (fmt not in ("text", "concise") or output_path != "-"):
             click.echo(r.error, err=True)
     if not results:
         click.echo(f"lintmath: no files to check in {' '.join(paths)}", err=True)
-    use_color = color == "always" or (color == "auto" and _isatty(output) and "NO_COLOR" not in os.environ)
+    # no-color.org: NO_COLOR set to a non-empty value turns colour off
+    use_color = color == "always" or (color == "auto" and _isatty(output) and not os.environ.get("NO_COLOR"))
     options = ReportOptions(quiet=quiet, color=use_color, rules=load_rules().rules)
     get_reporter(fmt)(results, output, options)
     if statistics:
@@ -112,6 +120,29 @@ def check(paths: tuple[str, ...], fmt: str, budget: float | None, jobs: int | No
 
         render_statistics(results, output if fmt in ("text", "concise") else sys.stderr)
     sys.exit(exit_code(results, fail_on, exit_zero))
+
+
+def _open_output(path: str, paths: tuple[str, ...], config) -> IO[str]:
+    """The report's stream, refused when it is one of the files to check: opening it for writing would
+    empty the user's source before it is read (and the run would then find nothing in it)."""
+    if path != "-" and os.path.isfile(path):
+        from lintmath.pipeline import expand_paths
+
+        for f in expand_paths(paths, config):
+            try:
+                same = f != "-" and os.path.samefile(f, path)
+            except OSError:  # a named file that does not exist is reported by the check itself
+                same = False
+            if same:
+                raise click.BadParameter(f"{path} is one of the files to check; the report would overwrite it",
+                                         param_hint="'--output'")
+    try:
+        stream = click.open_file(path, "w", encoding="utf-8")
+    except OSError as exc:
+        raise click.BadParameter(f"cannot open {path}: {exc.strerror or exc}", param_hint="'--output'") from None
+    if path != "-":  # closing "-" would close the process's stdout (click's wrapper passes close through)
+        click.get_current_context().call_on_close(stream.close)
+    return stream
 
 
 def exit_code(results, fail_on: str = "info", exit_zero: bool = False) -> Exit:

@@ -68,6 +68,19 @@ def expand_paths(paths: Iterable[str], config: Config | None = None) -> list[str
                         out.append(full)
         else:
             out.append(path)
+    return _once(out)
+
+
+def _once(files: list[str]) -> list[str]:
+    """Each file once, under the first name it was given by: a file named beside its directory
+    (`notes notes/w1.tex`, or pre-commit's list beside a walk) would be reported twice."""
+    seen: set[str] = set()
+    out = []
+    for f in files:
+        key = f if f == "-" else os.path.realpath(f)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
     return out
 
 

@@ -123,7 +123,11 @@ def extract_path(path: str) -> Document:
     if os.path.isdir(path):
         raise ExtractError(f"{path}: is a directory")
     suffix = os.path.splitext(path)[1].lower()
-    return _resolve(suffix)(path)
+    try:
+        extractor = _resolve(suffix)
+    except ExtractError as exc:  # the one line must say which of the files named it is
+        raise ExtractError(f"{path}: {exc}") from None
+    return extractor(path)
 
 
 __all__ = ["EXTRACTORS", "extract_path", "read_source", "register", "extract_latex_path"]
@@ -137,7 +141,7 @@ def extract_text(text: str, path: str = "<text>", suffix: str = ".tex") -> Docum
         return extract_latex(text, path)
     texts = EXTRACTORS.get(suffix.lower() + ":text")
     if texts is None:
-        raise ExtractError(f"{path}: cannot check {suffix} text given as a string")
+        raise ExtractError(f"{path}: unsupported file type: {suffix}")
     return _resolve(suffix.lower() + ":text")(text, path)  # type: ignore[call-arg]
 
 

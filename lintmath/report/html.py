@@ -13,7 +13,7 @@ import html
 from collections import defaultdict
 from typing import TextIO
 
-from lintmath.model import FileResult, Finding, StepResult
+from lintmath.model import Derivation, FileResult, Finding, StepResult
 from lintmath.report import ReportOptions
 
 STATUS_MARK = {"verified": "✓", "refuted": "✗", "unverified": "?", "skipped": "–"}
@@ -30,10 +30,13 @@ section.doc h2{font-size:17px;margin:14px 0 6px;word-break:break-all}
 .deriv{border-top:1px solid #eef0f3;padding:10px 0}.deriv h3{font-size:13px;font-weight:600;color:#5b6673;margin:4px 0}
 table.steps{border-collapse:collapse}table.steps td{padding:3px 8px;vertical-align:middle}
 td.lhs{text-align:right}td.rel{text-align:center}td.rhs{text-align:left}
+td.lhs,td.rel{width:1%;white-space:nowrap}
 td.where{color:#7a8591;font-size:12px;white-space:nowrap}
 td.status{font-weight:700;text-align:center;width:1.5em}
 tr.verified td.status{color:#1a7f37}tr.unverified td.status{color:#9a6700}tr.skipped td.status{color:#7a8591}
-tr.refuted td.status{color:#cf222e}tr.refuted td.rhs,tr.refuted td.rel{background:#ffebe9;outline:2px solid #cf222e;border-radius:4px}
+tr.refuted td.status{color:#cf222e}
+tr.refuted td.rhs,tr.refuted td.rel{background:#ffebe9;border-top:2px solid #cf222e;border-bottom:2px solid #cf222e}
+tr.refuted td.rel{border-left:2px solid #cf222e}tr.refuted td.rhs{border-right:2px solid #cf222e}
 tr.finding td{padding:0 8px 12px}
 .diag{border-left:4px solid #cf222e;background:#fff8f7;padding:8px 12px;border-radius:0 6px 6px 0}
 .diag.warning{border-color:#bf8700;background:#fffbeb}.diag.info{border-color:#0969da;background:#f3f8ff}
@@ -138,9 +141,27 @@ def _page_image(path: str, steps: list[StepResult], flagged: set[int]) -> str:
             f'src="data:image/png;base64,{data}">{"".join(outlines)}</div>')
 
 
+# the delimiters of a display as a reader names them ("(\[)" read as a typo)
+DISPLAY_NAMES = {"\\[": "\\[ \u2026 \\]", "$$": "$$ \u2026 $$"}
+
+
+def _title(d: Derivation) -> str:
+    """``Derivation 2 · frame title (align*)``; a PDF's says the page, and the slide's label when it differs."""
+    title = f"Derivation {d.index + 1}"
+    if d.env == "pdf":
+        if d.page is not None:
+            title += f" · page {d.page}"
+        if d.label and d.label != str(d.page):
+            title += f" (slide {d.label})"
+        return html.escape(title)
+    if d.label:
+        title += f" · {d.label}"
+    return html.escape(f"{title} ({DISPLAY_NAMES.get(d.env, d.env)})")
+
+
 def _derivation(steps: list[StepResult], findings: dict[int, list[Finding]]) -> str:
     d = steps[0].derivation
-    title = f"Derivation {d.index + 1}" + (f" · {html.escape(d.label)}" if d.label else "")
+    title = _title(d)
     rows = []
     for k, s in enumerate(steps):
         status = s.verdict.status.value
@@ -156,7 +177,7 @@ def _derivation(steps: list[StepResult], findings: dict[int, list[Finding]]) -> 
     image = ""
     if any(s.step.rhs.page is not None for s in steps):
         image = _page_image(d.path, steps, set(findings))
-    return (f'<div class="deriv"><h3>{title} ({html.escape(d.env)})</h3>{image}'
+    return (f'<div class="deriv"><h3>{title}</h3>{image}'
             f'<table class="steps">{"".join(rows)}</table></div>')
 
 
@@ -198,7 +219,7 @@ def render(results: list[FileResult], out: TextIO, options: ReportOptions = Repo
               "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
               f"<title>lintmath report</title><style>{CSS}</style></head><body>")
     out.write(f"<header><h1>lintmath report</h1><p>{len(results)} file{'s' if len(results) != 1 else ''}, "
-              f"{len(steps)} steps, {findings} finding{'s' if findings != 1 else ''}</p></header><main>")
+              f"{len(steps)} step{'s' if len(steps) != 1 else ''}, {findings} finding{'s' if findings != 1 else ''}</p></header><main>")
     out.write(f'<div class="summary">{summary}</div>')
     for r in results:
         out.write(_document(r))

@@ -3,8 +3,8 @@
 One run; the rules that fired (or all, when the CLI passes them) as ``tool.driver.rules``; paths as
 URIs relative to ``%SRCROOT%`` (the working directory), which is what code scanning expects when the
 check runs from the repository root. Columns are 1-based with an exclusive end, as lintmath's spans.
-A finding in a PDF or a notebook cell has no line of the file to point at: its region is left out
-and the message says where (page, or cell and line).
+A finding in a PDF or a notebook cell has no line of the file to point at: its region is line 1 (code
+scanning needs a start line) and the message says where (page, or cell and line).
 """
 from __future__ import annotations
 
@@ -32,6 +32,19 @@ def artifact_uri(path: str, root: str) -> tuple[str, bool]:
         return absolute.as_uri(), False
 
 
+def _artifact(path: str, root: str) -> dict[str, Any]:
+    uri, relative = artifact_uri(path, root)
+    return {"uri": uri, "uriBaseId": "%SRCROOT%"} if relative else {"uri": uri}
+
+
+def _notification(path: str, error: str, root: str) -> dict[str, Any]:
+    """A file that could not be read, located at that file (a viewer lists it with the file)."""
+    note: dict[str, Any] = {"level": "error", "message": {"text": error}}
+    if path != "-":
+        note["locations"] = [{"physicalLocation": {"artifactLocation": _artifact(path, root)}}]
+    return note
+
+
 def _rule_descriptor(code: str, name: str, severity: str, rule: Any | None) -> dict:
     descriptor: dict[str, Any] = {"id": code, "name": name,
                                   "defaultConfiguration": {"level": LEVELS.get(severity, "warning")}}
@@ -54,17 +67,17 @@ def _where(f: Finding) -> str:
 
 
 def result_for(f: Finding, rule_index: int, root: str) -> dict:
-    uri, relative = artifact_uri(f.path, root)
-    artifact: dict[str, Any] = {"uri": uri}
-    if relative:
-        artifact["uriBaseId"] = "%SRCROOT%"
-    physical: dict[str, Any] = {"artifactLocation": artifact}
+    physical: dict[str, Any] = {"artifactLocation": _artifact(f.path, root)}
     if f.page is None and f.cell is None and f.line > 0:
         region = {"startLine": f.line, "startColumn": max(1, f.column)}
         if f.end_line >= f.line:
             region["endLine"] = f.end_line
             region["endColumn"] = max(1, f.end_column)
-        physical["region"] = region
+    else:
+        # code scanning drops a result without region.startLine (sarif-sdk's GH1003); a page or a
+        # cell has no line of the file, so the alert is on the file and the message says where
+        region = {"startLine": 1}
+    physical["region"] = region
     text = _where(f) + f.message
     if f.suggestion:
         text += f"\nSuggestion: {f.suggestion}"
@@ -96,7 +109,7 @@ def as_sarif(results: list[FileResult], options: ReportOptions = ReportOptions()
     index = {code: k for k, code in enumerate(order)}
     descriptors = [_rule_descriptor(code, *names[code], known.get(code)) for code in order]
     sarif_results = [result_for(f, index[f.rule], root) for r in results for f in r.findings]
-    notifications = [{"level": "error", "message": {"text": r.error}} for r in results if r.error]
+    notifications = [_notification(r.path, r.error, root) for r in results if r.error]
     base_uri = Path(os.path.abspath(root)).as_uri().rstrip("/") + "/"
     return {
         "$schema": SCHEMA,
@@ -105,6 +118,9 @@ def as_sarif(results: list[FileResult], options: ReportOptions = ReportOptions()
             "tool": {"driver": {"name": "lintmath", "version": __version__, "semanticVersion": __version__,
                                 "rules": descriptors}},
             "originalUriBaseIds": {"%SRCROOT%": {"uri": base_uri}},
+            # lintmath counts columns in characters; SARIF's default is UTF-16 code units, which differ
+            # after a character outside the BMP (unicode-math's 𝑥)
+            "columnKind": "unicodeCodePoints",
             "invocations": [{"executionSuccessful": True, "toolExecutionNotifications": notifications}],
             "results": sarif_results,
         }],

@@ -96,8 +96,11 @@ def summary_line(results: list[FileResult]) -> str:
     for s in steps:
         counts[s.verdict.status.value] = counts.get(s.verdict.status.value, 0) + 1
     breakdown = ", ".join(f"{counts[k]} {k}" for k in STATUSES if k in counts)
-    plural = "" if findings == 1 else "s"
-    return f"Found {findings} finding{plural} in {len(steps)} steps ({breakdown or 'none'})."
+    return f"Found {_count(findings, 'finding')} in {_count(len(steps), 'step')} ({breakdown or 'none'})."
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def render_statistics(results: list[FileResult], out: TextIO) -> None:
