@@ -119,7 +119,10 @@ def check(paths: tuple[str, ...], fmt: str, budget: float | None, jobs: int | No
         from lintmath.report.text import render_statistics
 
         render_statistics(results, output if fmt in ("text", "concise") else sys.stderr)
-    sys.exit(exit_code(results, fail_on, exit_zero))
+    # a path that does not exist is a typo in the command (a CI job that names a moved file would pass
+    # quietly): the other files are still checked and reported, and the run exits 2
+    missing = [p for p in named if not os.path.exists(p)]
+    sys.exit(Exit.ERROR if missing else exit_code(results, fail_on, exit_zero))
 
 
 def _open_output(path: str, paths: tuple[str, ...], config) -> IO[str]:
