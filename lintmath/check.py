@@ -30,7 +30,7 @@ from lintmath.lower import (
 from lintmath import arithmetic, einstein, einstein_prose, implication, linalg, modular, probability, quantum
 from lintmath import additive, complexes, declared, dependence, expectation, independence, infotheory, logbase, matfunc, primed, refusals, rotations, series, symmetric
 from lintmath import boolean, landau, linearmaps, minkowski, money, normalcdf, poisson, quaternions, reals, reynolds, stacked
-from lintmath import distributions
+from lintmath import distributions, orthogonality
 from lintmath import tuples as tuples_reading
 from lintmath.budget import BudgetExceeded, work_time
 from lintmath.context import (
@@ -3515,7 +3515,8 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
                                                   spent=work_time() - cpu_started, max_seconds=cap)
                 except BudgetExceeded:
                     found = None
-                hypothesis = _vector_hypothesis(attempt_parsed, attempt) if found is not None else ""
+                hypothesis = _vector_hypothesis(attempt_parsed, attempt, _orthogonality_stated(context)) \
+                    if found is not None else ""
                 if hypothesis:
                     # w - 2v(v^T w) = w: the readings that can be built differ only where the prose's
                     # orthogonal (or unit) vectors would make them agree, as for a readable step
@@ -3603,7 +3604,7 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
         # at its solution only
         return Verdict(Status.UNVERIFIED, f"{solved} on both sides of the first line: an equation to solve "
                        "for it, not an identity", elapsed=time.perf_counter() - started)
-    hypothesis = _vector_hypothesis(parsed, comparator) if relation in EQUALITY else ""
+    hypothesis = _vector_hypothesis(parsed, comparator, _orthogonality_stated(context)) if relation in EQUALITY else ""
     if hypothesis:
         return Verdict(Status.UNVERIFIED, hypothesis, elapsed=time.perf_counter() - started)
     # a letter the left side itself cancels (x + c - c) was not substituted from anywhere: the step
@@ -4447,11 +4448,18 @@ def _drops_distributions(parsed: Parsed, reason: str, gap: set[str]) -> bool:
 MAX_HYPOTHESIS_SITES = 4  # inner products tried as 0 or 1, on a step about to be refuted only
 
 
-def _vector_hypothesis(parsed: Parsed, comparator: "Comparator") -> str:
+def _orthogonality_stated(context: tuple[ContextItem, ...]) -> bool:
+    """Whether the prose in force says some vectors are orthogonal (see orthogonality.py)."""
+    return any(item.kind == orthogonality.KIND for item in context)
+
+
+def _vector_hypothesis(parsed: Parsed, comparator: "Comparator", stated: bool = False) -> str:
     """Why a differing step may rest on what the prose says of its vectors, or "": the cross products
     of one basis (e_2 \\times e_3 = e_1 by its orientation, not by any algebra of generic vectors),
     or an inner product, v^T v or a norm that, read as 0 (orthogonal) or 1 (unit), makes the sides
-    equal: ``\\|u\\|^2 + 2<u, v> + \\|v\\|^2 = \\|u\\|^2 + \\|v\\|^2`` for u \\perp v."""
+    equal: ``\\|u\\|^2 + 2<u, v> + \\|v\\|^2 = \\|u\\|^2 + \\|v\\|^2`` for u \\perp v. ``stated``: the prose says
+    some vectors are orthogonal, without which a sum of products over an index is no inner product and no
+    leg of a right angle is moved across (see orthogonality.py)."""
     trees = (parsed.lhs, parsed.rhs)
     if any(refusals.basis_cross(x) for t in trees for x in t.walk()):
         return "a cross product of basis vectors (e_i \\times e_j), which the basis's orientation decides"
@@ -4464,12 +4472,12 @@ def _vector_hypothesis(parsed: Parsed, comparator: "Comparator") -> str:
         or _unit_axis_hypothesis(parsed, comparator) or _layout_hypothesis(parsed, comparator)
     if structure:
         return structure
-    pythagoras = _pythagoras_hypothesis(parsed, comparator)
+    pythagoras = _pythagoras_hypothesis(parsed, comparator, stated)
     if pythagoras:
         return pythagoras
     sites = [x for x in parsed.lhs.walk()
              if x is not parsed.lhs and (isinstance(x, (n.Inner, n.Norm)) or refusals.quadratic_pair(x)
-                                         or refusals.dotted_pair(x) or refusals.summed_pair(x))]
+                                         or refusals.dotted_pair(x) or stated and refusals.summed_pair(x))]
     if not sites:
         return ""  # cheap gate: no inner product, norm or v^T v inside the left side
     # an inner product is dropped as 0 only as a term of a sum (2<u, v> in the expansion of a
@@ -4585,7 +4593,7 @@ def _signed_squared_lengths(side: n.Node, flip: bool = False) -> list[tuple[obje
     return out
 
 
-def _pythagoras_hypothesis(parsed: Parsed, comparator: "Comparator") -> str:
+def _pythagoras_hypothesis(parsed: Parsed, comparator: "Comparator", stated: bool = False) -> str:
     """Why a step between squared lengths may rest on an orthogonality the prose states, or "": its sides
     differ by exactly twice the inner product of two vectors whose squared lengths (or whose sum's) it
     writes, as Pythagoras' ``\\|u + v\\|^2 = \\|u\\|^2 + \\|v\\|^2`` does for u \\perp v, and a least-squares fit's
@@ -4606,7 +4614,7 @@ def _pythagoras_hypothesis(parsed: Parsed, comparator: "Comparator") -> str:
                if isinstance(x, n.Inner) or refusals.quadratic_pair(x) or refusals.dotted_pair(x)} - {None}
     pairs = [(a, b) for k, a in enumerate(vectors) for b in vectors[k + 1:]
              if ({n.structure(refusals.uncoefficient(a)), n.structure(refusals.uncoefficient(b))} <= added
-                 or _residual_legs(a, b, signed))
+                 or stated and _residual_legs(a, b, signed))
              and frozenset((n.structure(a), n.structure(b))) not in written][:MAX_PYTHAGORAS_PAIRS]
     if not pairs:
         return ""

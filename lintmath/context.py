@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from lintmath import complexes, declared, dependence, expectation, independence, linearmaps, logbase, minkowski, money, normalcdf, quantum
-from lintmath import boolean, chopping, distributions, einstein_prose, poisson, reals, reynolds, rotations, symmetric
+from lintmath import boolean, chopping, distributions, einstein_prose, orthogonality, poisson, reals, reynolds, rotations, symmetric
 from lintmath import tuples as tuples_reading
 from lintmath.model import Derivation, Document, Macro, Step
 from lintmath.lower import LIBRARY
@@ -1212,7 +1212,7 @@ _PASSAGE_REACH = {symmetric.KIND: symmetric.REACH, rotations.KIND: rotations.REA
                   normalcdf.KIND: normalcdf.REACH, poisson.KIND: poisson.REACH, boolean.KIND: boolean.REACH,
                   boolean.NUMBERS_KIND: boolean.REACH, distributions.KIND: distributions.REACH, money.KIND: money.REACH,
                   einstein_prose.KIND: einstein_prose.REACH, einstein_prose.WAIVED_KIND: einstein_prose.WAIVED_REACH,
-                  chopping.KIND: chopping.REACH}
+                  chopping.KIND: chopping.REACH, orthogonality.KIND: orthogonality.REACH}
 
 
 def _named_items(doc: Document, kind: str, statements: list[tuple[int, frozenset[str], bool]]) -> list[ContextItem]:
@@ -1476,6 +1476,7 @@ def document_context(doc: Document, own: dict | None = None) -> list[ContextItem
     items.extend(_named_items(doc, poisson.KIND, poisson.statements_of(doc.lines)))
     items.extend(_named_items(doc, einstein_prose.KIND, einstein_prose.statements_of(doc.lines)))
     items.extend(_named_items(doc, chopping.KIND, chopping.statements_of(doc.lines)))
+    items.extend(_named_items(doc, orthogonality.KIND, orthogonality.statements_of(doc.lines)))
     # (a sentence just below a display, "(no sum on $i$)", speaks of it: prose that may follow the step)
     items.extend(ContextItem(einstein_prose.WAIVED_KIND, "", "*", "", "", f"{doc.path}:{line}", line, False, doc.path,
                              True) for line in einstein_prose.waivers_of(doc.lines))
