@@ -452,6 +452,27 @@ _EQUATION_WORDS = re.compile(r"(?:\bconditions?(?:\s+(?:is|are|reads?|becomes?|g
                              r"|\b(?:resolving|taking\s+moments|balance\s+of|newton'?s|conservation\s+of)\b[^.]*)"
                              r"\s*[,:]?\s*$",
                              re.IGNORECASE)
+# the same words in the languages of other notes (French, German, Spanish, Portuguese, Italian, Russian,
+# Chinese, Japanese): "si", "wenn", "если", "当" before a case; "Résoudre :", "Löse die Gleichung", "Hallar $x$ tal
+# que", "Gesucht ist $x$ mit", "решить уравнение", "解方程", "を満たす" before an equation to solve. Chinese and
+# Japanese words need no word boundary (their letters run on without spaces).
+_CONDITION_WORDS_OTHER = re.compile(
+    r"(?:\b(?:si|quand|lorsque|pourvu\s+que|wenn|falls|sofern|genau\s+dann\s+wenn|cuando|siempre\s+que|quando"
+    r"|если|когда|тогда\s+и\s+только\s+тогда\s+когда)"
+    # Italian's "se" (if), never Portuguese's "tem-se:", "obtém-se:" (one has), which open a claim
+    r"|(?<![-\w])se|当|如果|若|のとき|ならば)\s*[,:，：]?\s*$", re.IGNORECASE)
+_EQUATION_WORDS_OTHER = re.compile(
+    r"(?:\b(?:r[ée]soudre|r[ée]solvons|r[ée]sout|r[ée]solvant|löse|lösen|loese|loesen|gesucht|resolver|resuelv[ae]n?"
+    r"|resolvemos|resolva|resolvamos|risolv(?:ere|i|iamo)|hallar|halle|halla|решить|решим|решите|решая"
+    r"|найти|найдём|найдем|найдите)\b[^.]*"
+    r"|\b(?:tel|telle|tels|telles|tal|tales|tale|tali|so\s*dass|sodass|derart\s+dass|такой|такое|такая|такие)\s+(?:que|che|dass|что)"
+    r"|\b(?:on\s+cherche|cherchons|wir\s+suchen|buscamos|cerchiamo|procuramos)\b[^.]*"
+    r"|\b(?:[ée]quilibre|gleichgewicht|equilibrio|equilíbrio|равновеси[еия])\b[^.]*"
+    r"|\b(?:[ée]quation|gleichung|ecuaci[óo]n|equa[çc][ãa]o|equazione|уравнение)\s+(?:(?:de|der|für|для|di|da)\s+[^.=$]*?)?"
+    r"(?:est|s'[ée]crit|devient|lautet|ist|es|queda|é|fica|è|diventa|имеет\s+вид)"
+    r"|\b(?:v[ée]rifie|satisfait|erfüllt|satisface|satisfaz|soddisfa|удовлетворяет)"
+    r"|解方程[^。]*|使得|满足|方程为|方程是|を満たす|を解け|を解く|方程式は)"
+    r"\s*[,:，：]?\s*$", re.IGNORECASE)
 # what opens the display between those words and its first row: \begin{align*}, \[, $$
 _DISPLAY_OPENER = re.compile(r"(?:\\begin\s*\{[^{}]*\}(?:\s*\{[^{}]*\})?|\\\[|\$\$)\s*$")
 #: how many source lines (not blank) before a display its introducing words are looked for in
@@ -484,7 +505,9 @@ def _introduced_as_condition(lines: tuple[str, ...], step, rows: tuple[str, ...]
         if shorter == text:
             break
         text = shorter
-    return _CONDITION_WORDS.search(text) is not None or not rows and _EQUATION_WORDS.search(text) is not None
+    if _CONDITION_WORDS.search(text) is not None or _CONDITION_WORDS_OTHER.search(text) is not None:
+        return True
+    return not rows and (_EQUATION_WORDS.search(text) is not None or _EQUATION_WORDS_OTHER.search(text) is not None)
 
 
 def _negated(a: str, b: str) -> bool:

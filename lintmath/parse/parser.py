@@ -24,7 +24,7 @@ from lintmath.parse.tokens import (
 from lintmath.parse.vocabulary import (
     ACCENT_STYLES, DIMENSIONLESS_GROUPS, GATE_WORDS,
     ANNOTATIONS, DROP_WITH_ARG, FUNCTION_LETTERS, FUNCTIONS, GREEK, IGNORED, KERNS, LABEL_MARKS,
-    NAMED_FUNCTIONS, PHYSICAL_UNITS, SPACES, SPECIAL_FUNCTION_LETTERS, STYLES, TRANSPARENT, TRANSPOSE_MARKS, UNITS,
+    NAMED_FUNCTIONS, OPERATOR_ONLY_FUNCTIONS, PHYSICAL_UNITS, SPACES, SPECIAL_FUNCTION_LETTERS, STYLES, TRANSPARENT, TRANSPOSE_MARKS, UNITS,
 )
 
 MAX_DEPTH = 120
@@ -3411,6 +3411,8 @@ class Parser:
             return self.maybe_apply(sym)
         if word in NAMED_FUNCTIONS:
             return self.function(Token("cmd", word, t.start, e), NAMED_FUNCTIONS[word])
+        if word in OPERATOR_ONLY_FUNCTIONS and t.text == "\\operatorname":
+            return self.function(Token("cmd", word, t.start, e), OPERATOR_ONLY_FUNCTIONS[word])
         if word in ("id", "Id") and not self.at("(", "[", "_", "^"):
             return n.Sym(t.start, e, word, "op")  # the identity function, as \mathrm{id} reads (see composition.py)
         if word in ("Re", "Im") and (t.text == "\\operatorname" or self.at("(", "[", "\\{")):
@@ -4498,7 +4500,10 @@ class Parser:
                     return
             elif depth == 0:
                 in_script = j > self.i and toks[j - 1].text in ("_", "^")  # x_\text{e}(t): a label
-                if (u.text in ANNOTATIONS and not in_script) or u.text == "\\int" \
+                # \text{d}x, the upright d many notes type (as \mathrm{d}x), is the differential, no annotation
+                # that ends the integrand
+                upright_d = u.text == "\\text" and _differential(toks[j:j + 4])[0] == "d"
+                if (u.text in ANNOTATIONS and not in_script and not upright_d) or u.text == "\\int" \
                         or (u.kind == "sym" and u.text in "=<>,"):
                     return
                 yield j

@@ -20,6 +20,8 @@ FUNCTIONS = {
     "sinh": "sinh", "cosh": "cosh", "tanh": "tanh", "coth": "coth",
     "log": "log", "ln": "log", "exp": "exp", "lg": "log10",
     "max": "max", "min": "min", "sgn": "sign", "sign": "sign", "Re": "re", "Im": "im", "gcd": "gcd",
+    # the names of French and Russian notes (babel's russian defines \tg, \ctg, \arctg, its spanish \sen): no other meaning
+    "tg": "tan", "ctg": "cot", "cotg": "cot", "cosec": "csc", "arctg": "atan", "sen": "sin", "arcsen": "asin",
 }
 
 # Multi-letter names written with \operatorname / \mathrm that mean a known function.
@@ -34,6 +36,16 @@ NAMED_FUNCTIONS = {
     "arsinh": "asinh", "arcsinh": "asinh", "arcosh": "acosh", "arccosh": "acosh",
     "artanh": "atanh", "arctanh": "atanh",
 }
+
+# The names of French, Russian, Spanish and Italian notes (\operatorname{tg} x is tan x, \operatorname{ch} x
+# cosh x, \operatorname{sen} x sin x), read so only where set as an operator (or by a macro
+# \DeclareMathOperator{\ch}{ch}): typed \mathrm{ch} or \text{tg} they are as often labels (E_{\mathrm{ch}},
+# v_{\mathrm{tg}} a tangential speed, n^{\text{th}}).
+OPERATOR_ONLY_FUNCTIONS = {"tg": "tan", "ctg": "cot", "cotg": "cot", "cosec": "csc", "arctg": "atan",
+                           "sen": "sin", "arcsen": "asin",
+                           "ch": "cosh", "sh": "sinh", "th": "tanh", "cth": "coth",
+                           "argsh": "asinh", "argch": "acosh", "argth": "atanh",
+                           "arsh": "asinh", "arch": "acosh", "arth": "atanh"}
 
 # The dimensionless groups of transport phenomena, typed upright (\mathrm{Bi}, \mathrm{Nu}_L): numbers,
 # never functions, so a letter after one is a factor (\mathrm{Fo}\,L^2). Re is left out: upright, it is
