@@ -3338,6 +3338,8 @@ class Lowerer:
         if tensor and len(matrices) > 1 and not quantum.reads(self.inst.flips) and not (all(m.shape[1] == 1 for m in matrices)
                                                  or all(m.shape[0] == 1 for m in matrices)):
             raise Undecidable("a tensor product beside a product of matrices is not decided yet")
+        if self.letters.kets:
+            values, ops = _states_for_operator(values, ops)
         result = values[0]
         for op, value in zip(ops, values[1:]):
             a, b = linalg.scalar(result), linalg.scalar(value)
@@ -5537,3 +5539,35 @@ def _terms_are_numbers(node: n.BigOp) -> bool:
     other letter, indexed quantity or function of the document's, so each term lowers to a number."""
     return all(not isinstance(x, (n.Sym, n.Apply)) or isinstance(x, n.Sym) and x.base == node.var
                and not x.indices and not x.primes for x in node.body.walk())
+
+
+def _column(value: object) -> bool:
+    return linalg.is_matrix(value) and value.shape[1] == 1 and value.shape[0] > 1  # type: ignore[attr-defined]
+
+
+def _states_for_operator(values: list, ops: tuple[str, ...]) -> tuple[list, tuple[str, ...]]:
+    """``values`` with a run of juxtaposed states after an operator that acts on their joint system
+    taken as one state: (H \\otimes H)|0>|1> applies the 4 x 4 matrix to |01>, the only grouping whose
+    sizes agree (read from the left, it would multiply a 4 x 4 matrix by the 2-vector |0>). An operator
+    of one state's size keeps acting on that state alone: X|0>|1> is (X|0>)|1>."""
+    values = [linalg.scalar(v) for v in values]
+    out, out_ops = [values[0]], []
+    k = 1
+    while k < len(values):
+        before = out[-1]
+        if ops[k - 1] == "" and linalg.is_matrix(before) and before.shape[1] > 1 and _column(values[k]) \
+                and values[k].shape[0] < before.shape[1]:
+            run, size, j = [values[k]], values[k].shape[0], k + 1
+            while size < before.shape[1] and j < len(values) and ops[j - 1] == "" and _column(values[j]):
+                run.append(values[j])
+                size *= values[j].shape[0]
+                j += 1
+            if size == before.shape[1]:
+                out_ops.append("")
+                out.append(functools.reduce(kronecker, run))
+                k = j
+                continue
+        out_ops.append(ops[k - 1])
+        out.append(values[k])
+        k += 1
+    return out, tuple(out_ops)
