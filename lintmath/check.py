@@ -111,6 +111,8 @@ SAMPLE_ENTRIES_DIFFER = ("differs with x_{ik} read as a number of its own beside
                          "of that sample, not decided")
 PAIR_DIFFER = ("differs with (a, b) read as a vector; as an inner product or an interval it is not refuted: "
                "not decided")
+INNER_LISTS_DIFFER = ("differs with the lists under \\langle , \\rangle read as vectors under the dot product; "
+                      "the document may define another inner product: not decided")
 LISTS_COMPARED = "lists compared as written (vectors, gcds, cycles or points?) differ entry by entry: not decided"
 CYCLES_DIFFER = "differs with the lists read as vectors; as permutation cycles it is not refuted: not decided"
 ROUNDING_DIFFER = "floor or ceiling differs at real points; letters may stand for integers: not decided"
@@ -257,7 +259,8 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
             verdict.reason.endswith(STAR_UNREAD) or _writes_convolution_sum(lhs, rhs, macros)):
         return _as_convolutions(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
                                 explain=explain, context=context, indefinite=indefinite, chain=chain)
-    if verdict.status is Status.VERIFIED and relation in EQUALITY and any(item.kind == declared.KIND for item in context):
+    if verdict.status is Status.VERIFIED and relation in EQUALITY \
+            and any(item.kind == declared.KIND or declared.defines_matrix(item) for item in context):
         verdict = _as_declared_matrices(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
                                         explain=explain, context=context, indefinite=indefinite)
     if verdict.status is Status.VERIFIED and relation in EQUALITY and "\\int" in lhs + rhs:
@@ -1538,12 +1541,18 @@ def _as_declared_matrices(lhs: str, rhs: str, relation: str, verdict: Verdict, *
     plain = {x.key for x in symbols if not x.style} - marked - letters.matrices - letters.vectors \
         - letters.index - letters.integer
     latest: dict[str, ContextItem] = {}  # the last sentence about each letter wins ("... diagonal matrices")
-    for item in sorted((c for c in context if c.kind == declared.KIND), key=lambda c: c.line):
-        latest.update((key, item) for key in item.lhs.split(",") if key in plain)
+    for item in sorted((c for c in context if c.kind == declared.KIND or declared.defines_matrix(c)),
+                       key=lambda c: c.line):
+        named = item.lhs.split(",") if item.kind == declared.KIND else [item.lhs.strip()]
+        latest.update((key, item) for key in named if key in plain)
     keys = frozenset(key for key, item in latest.items() if item.rhs != declared.VOID)
     stated = [item for item in {id(i): i for i in latest.values()}.values() if item.rhs != declared.VOID]
     if not keys:
         return verdict
+    # A = \begin{pmatrix}...\end{pmatrix} above (A + B)^2 = A^2 + 2AB + B^2: matrices the prose writes
+    # out, which may commute (a diagonal one, the identity); as generic matrices the step is not verified,
+    # but only a statement that they are arbitrary matrices makes the generic difference an error
+    written_out = all(declared.defines_matrix(item) for item in stated)
     names = ", ".join(sorted(keys))
     where = ", ".join(sorted({item.where for item in stated}))
 
@@ -1552,6 +1561,10 @@ def _as_declared_matrices(lhs: str, rhs: str, relation: str, verdict: Verdict, *
     again = _check_step(lhs, rhs, relation, reading=reading, **options)
     if again.status is Status.VERIFIED:
         return verdict
+    if again.status is Status.REFUTED and written_out:
+        return Verdict(Status.UNVERIFIED, f"holds if {names} {'commute' if len(keys) > 1 else 'is a number'}; "
+                       f"not as generic matrices, and {names} {'are' if len(keys) > 1 else 'is'} written out "
+                       f"at {where}: not decided", elapsed=verdict.elapsed + again.elapsed)
     if again.status is Status.REFUTED:
         return replace(again, guessed=tuple(sorted({*again.guessed, f"{names} matrices (as stated at {where})"})))
     return Verdict(Status.UNVERIFIED, f"holds if {names} {'are numbers' if len(keys) > 1 else 'is a number'}; "
@@ -3452,6 +3465,7 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
                                    (tuples_reading.has_ambiguous_pair, PAIR_DIFFER),
                                    (tuples_reading.may_be_cycles, CYCLES_DIFFER),
                                    (tuples_reading.lists_only_compared, LISTS_COMPARED),
+                                   (tuples_reading.lists_in_inner_product, INNER_LISTS_DIFFER),
                                    (has_region_integral, REGION_DIFFER),
                                    (expectation.has_average, AVERAGE_DIFFER),
                                    (has_plain_differentials, DIFFERENTIALS),

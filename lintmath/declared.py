@@ -14,9 +14,13 @@ SymPy.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from lintmath.independence import prose_sentences
 from lintmath.symmetric import _matrices, keys_stated, sentence_tokens, states
+
+if TYPE_CHECKING:
+    from lintmath.context import ContextItem
 
 KIND = "matrices"  # the kind of a ContextItem that declares matrices (lhs: their keys, comma-separated)
 VOID = "void"  # the rhs of such an item whose sentence declares nothing of them (diagonal, commuting ones)
@@ -41,9 +45,25 @@ _BEFORE = {"and", "are", "is", "be", "both", "assumed", "assume", "to", "also", 
 # words that may stand between the keyword and the named matrices ("for square matrices $A$ and $B$")
 _AFTER = {"and", "the", "two", "three", "any", "some", "given", "sized"}
 # $A \in \mathbb{R}^{n \times n}$: a member of a set of matrices (its rows times its columns)
-_MATRIX_SET = re.compile(r"^(?P<names>[^$]*?)\\in\s*\\mathbb\s*\{?\s*[RC]\s*\}?\s*\^\s*\{[^{}]*\\times[^{}]*\}\s*$")
+# or of M_n(\mathbb{R}), \mathcal{M}_{n \times n}, M_{2}(\mathbb{C}) (the textbooks' names of that set)
+_MATRIX_SET = re.compile(r"^(?P<names>[^$]*?)\\in\s*(?:\\mathbb\s*\{?\s*[RC]\s*\}?\s*\^\s*\{[^{}]*\\times[^{}]*\}|"
+                         r"(?:\\mathcal\s*\{M\}|\\mathrm\s*\{M\}|M)\s*_\s*(?:\{[^{}]*\}|\w)\s*"
+                         r"(?:\(\s*(?:\\mathbb\s*\{?\s*[RCF]\s*\}?|\\mathbf\s*\{?\s*F\s*\}?|[RCF])\s*\))?)\s*$")
+_NAMED_SET = re.compile(r"\\in\s*(?:\\mathcal\s*\{M\}|\\mathrm\s*\{M\}|M)\s*_")
 # $n \times n$, $m \times n$ between the names and the keyword: the size of the matrices
 _SIZE = re.compile(r"^\s*\(?\s*[\w\\{}]+\s*\\times\s*[\w\\{}]+\s*\)?\s*$")
+
+
+# \begin{pmatrix} 1 & 2 \\ 3 & 4 \end{pmatrix}: a matrix written out, of two rows and two columns at least
+# (not vmatrix: a determinant, a number)
+_WRITTEN_MATRIX = re.compile(r"^\s*\\begin\{[pbB]?matrix\}.*&.*\\\\.*\\end\{", re.DOTALL)
+
+
+def defines_matrix(item: ContextItem) -> bool:
+    """Whether a context item defines one plain letter as a matrix written out (``$A = \\begin{pmatrix} 4 &
+    1 \\\\ 2 & 3 \\end{pmatrix}$``): a letter the steps write plain, which is a matrix all the same."""
+    return item.kind in ("define", "result") and re.fullmatch(r"\s*[A-Za-z]\s*", item.lhs) is not None \
+        and _WRITTEN_MATRIX.match(item.rhs) is not None
 
 
 def sentence_matrices(sentence: str, macros=None) -> set[str]:
@@ -71,7 +91,7 @@ def statements_of(lines: tuple[str, ...] | list[str], macros=None) -> list[tuple
     above it; ``void``: the sentence declares nothing of them (see sentence_void)."""
     out = []
     for line, sentence in prose_sentences(lines):
-        if not _KEYWORD.search(sentence) and "\\times" not in sentence:
+        if not _KEYWORD.search(sentence) and "\\times" not in sentence and not _NAMED_SET.search(sentence):
             continue
         keys, void = sentence_matrices(sentence, macros), False
         if not keys:

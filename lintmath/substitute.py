@@ -432,6 +432,38 @@ def _derivative_variable(body: n.Node, primed: set[str]) -> str | None:
     return variable
 
 
+def _changed_variable(node: n.Integral, definitions: list[Definition], names: set[str] | None,
+                      primed: set[str]) -> tuple[n.Node, Definition] | None:
+    """``\\int u^5\\,du`` beside ``u = x^2 + 1``: a substitution's antiderivative, read back in the old
+    variable as ``\\int (x^2 + 1)^5 \\frac{d}{dx}(x^2 + 1)\\,dx`` with the definition's one letter x (the
+    two agree up to the constant an antiderivative leaves open). Only antiderivatives: a definite
+    integral's bounds are written in the new variable, which the old one does not run between."""
+    var = node.var
+    if not isinstance(var, n.Sym) or var.indices or var.primes or (names is not None and var.base not in names):
+        return None
+    for d in definitions:
+        if d.function or d.params or d.head.indices or not _same_name(var, d.head):
+            continue
+        variable = _derivative_variable(d.body, primed)
+        if variable is None or variable == var.key:
+            return None
+        old = _key_symbol(variable, var.start, var.end)
+        if any(_same_name(old, other.head) for other in definitions):
+            # x = 2\tan\theta given too: which variable the antiderivative is read in is a guess
+            return None
+        value = n.Paren(d.body.start, d.body.end, d.body)
+        # the new variable inside the integrand is the bound one, which _name_positions protects from
+        # the definition: it is put in here (not where it names a derivative's variable), with the
+        # rest of the integrand left to the next round
+        naming = _name_positions(node.body)
+        body = transform(node.body, lambda x: x if id(x) in naming else value if isinstance(x, n.Sym)
+                         and _same_name(x, var) and not x.indices and not x.primes else None)
+        factor = _derivative_of(d.body, old, 1, node)
+        product = n.Mul(node.start, node.end, (n.Paren(body.start, body.end, body), factor), False, ("",))
+        return replace(node, body=product, var=old), d
+    return None
+
+
 def _derivative_of(value: n.Node, variable: n.Sym, order: int, at: n.Node) -> n.Deriv:
     """The derivative a prime on a defined name stands for: of the whole value, so it is put in as one
     bracket; bare, a value (v - b) \\cdot 2b would read as the derivative of its first bracket alone,
@@ -595,6 +627,11 @@ def substitute(tree: n.Node, definitions: list[Definition], names: set[str] | No
             value, bracket = product.factors
             power = n.Pow(bracket.start, node.end, bracket, transform(node.exp, fn))
             return n.Mul(node.start, node.end, (value, power), False, ("",))
+        if isinstance(node, n.Integral) and node.lo is None and not node.region and not node.implicit:
+            changed = _changed_variable(node, for_names, names, primed)
+            if changed is not None:
+                used.append(changed[1])
+                return changed[0]
         if isinstance(node, n.Deriv) and isinstance(node.body, n.Sym):
             own = _differentiated_function(node, for_applications, names)
             if own is not None:

@@ -23,7 +23,8 @@ def unread_list(failure: ParseFailure) -> bool:
 
 
 # Where a vector written as a list may stand: what a vector is combined with there is a vector operation
-_VECTOR_PLACES = (n.Add, n.Term, n.Mul, n.Norm, n.Paren, n.Transpose)
+# (under an inner product too, which lists_in_inner_product only lets verify)
+_VECTOR_PLACES = (n.Add, n.Term, n.Mul, n.Norm, n.Paren, n.Transpose, n.Inner)
 
 
 def lists_used_as_vectors(node: n.Node, parent: n.Node | None = None) -> bool:
@@ -49,6 +50,15 @@ def has_ambiguous_pair(*trees: n.Node) -> bool:
         return True
     ids = {id(x) for x in pairs}
     return any(isinstance(x, n.Term) and x.sign == "-" and any(id(p) in ids for p in x.node.walk())
+               for tree in trees for x in tree.walk())
+
+
+def lists_in_inner_product(*trees: n.Node) -> bool:
+    """Whether a list stands inside ``\\langle , \\rangle``: read as the dot product of the two
+    vectors, which is one inner product among those exercises define (Axler's \\langle (w_1, w_2), (z_1,
+    z_2)\\rangle = w_1z_1 + 2w_2z_2). Such a step is verified where the dot product holds and never
+    refuted by it."""
+    return any(isinstance(x, n.Inner) and any(isinstance(c, n.MatrixLit) and c.listed for c in x.walk())
                for tree in trees for x in tree.walk())
 
 
