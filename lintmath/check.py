@@ -66,9 +66,9 @@ from lintmath.comparator import (
 )
 from lintmath.conventions import (
     CONDITION_FOLLOWS, DELTA_OPERATOR, HOLDS_IN_A_READING, LIST_ON_LEFT, MIXED_NUMBER, MODULUS_IN_PROSE, MU_AS_MEAN,
-    STAR_OPERATION, _CONVENTIONS, _DERIVATIVE_WRITTEN, _Refuted, _holds_rewritten, _holds_with_mu_as_mean,
-    _macros_written_out, _mean_put_in, _mixed_implication_holds, _note_states_condition, _transposed, implied_means,
-    letters_in_residue_prose,
+    MOMENTUM_ALONG_VELOCITY, STAR_OPERATION, _CONVENTIONS, _DERIVATIVE_WRITTEN, _Refuted, _holds_rewritten,
+    _holds_with_mu_as_mean, _macros_written_out, _mean_put_in, _mixed_implication_holds, _note_states_condition,
+    _transposed, implied_means, letters_in_residue_prose,
 )
 from lintmath.sides import Parsed, parse_step, reclassified
 from lintmath.tolerance import TOLERANCE, decimal_tolerance, evaluate, exact_decimals, side_value
@@ -479,10 +479,12 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
     for reason, applies in _CONVENTIONS:
         found = applies(refuted)
         if found:
-            if found is True and reason == MODULUS_IN_PROSE and letters_in_residue_prose(refuted) \
+            if found is True and (reason == MODULUS_IN_PROSE and letters_in_residue_prose(refuted)
+                                  or reason == MOMENTUM_ALONG_VELOCITY) \
                     and any(item.kind in ("define", "result") for item in context):
                 # a step of letters below prose about residues may still hold by a definition in force,
-                # as real numbers: verified so before it is excused as residues
+                # as real numbers: verified so before it is excused as residues (and one beside the
+                # prose's $\mathbf{p} = m\dot{\mathbf{r}}$ before it is excused by that convention)
                 holding = holds_by_definitions(lhs, rhs, relation, macros or {}, seed, context)
                 if holding is not None and holding.status is Status.VERIFIED:
                     return holding

@@ -1413,6 +1413,52 @@ def _subscript_labels_hold(refuted: "_Refuted") -> bool:
     return verdict.status is not Status.REFUTED
 
 
+MOMENTUM_ALONG_VELOCITY = ("differs with the momentum p read as a vector of its own; read as m times the velocity the step "
+                           "writes beside it (\\dot{\\mathbf{r}} \\times \\mathbf{p} = 0, as mechanics writes it) it is "
+                           "not refuted: not decided")
+
+
+def _vector(letter: str) -> str:
+    """A pattern of ``letter`` set bold, arrowed or as a bold symbol, as mechanics writes its vectors."""
+    return (r"\\(?:mathbf|vec|boldsymbol|bm|vb)\s*(?:\{\s*" + letter + r"\s*\}|\s*" + letter
+            + r"(?![A-Za-z]))")
+
+
+# a momentum (with its label: the p_a of a system of particles), its rate, and a velocity, however set
+_MOMENTUM = re.compile(r"(?<!\\dot\{)(?<!\\dot)" + _vector("p") + r"(?P<sub>_(?:\{[^{}]*\}|\\?\w+))?")
+_DOTTED_MOMENTUM = re.compile(r"\\dot\s*(?:\{\s*" + _vector("p") + r"\s*\}|" + _vector("p") + ")")
+_VELOCITY = re.compile(r"\\dot\s*(?:\{\s*" + _vector("r") + r"\s*\}|" + _vector("r") + ")|" + _vector("v"))
+
+
+def _momentum_along_velocity_holds(refuted: "_Refuted") -> bool:
+    """Whether a refuted step that writes a bold momentum p beside a velocity (\\dot{\\mathbf{r}} or
+    \\mathbf{v}) is not refuted with p read as m times that velocity, the one momentum of mechanics: the
+    term \\dot{\\mathbf{r}} \\times \\mathbf{p} of dL/dt is zero there, and a lecturer drops it without a
+    word. A rate of the momentum (\\dot{\\mathbf{p}}, a force) is left a vector of its own. Asked of refuted
+    steps only, and true only where that reading verifies the step; a rescue, never a verification."""
+    if refuted.relation not in EQUALITY:
+        return False
+    lhs, rhs = (_macros_written_out(side, refuted.macros) for side in (refuted.lhs, refuted.rhs))
+    both = lhs + " " + rhs
+    velocities = {match.group(0) for match in _VELOCITY.finditer(both)}
+    if not velocities or not _MOMENTUM.search(_DOTTED_MOMENTUM.sub(" ", both)):
+        return False
+    # (the rate of the momentum stays what it was: a fresh vector letter the step does not write)
+    rate = next((f"\\mathbf{{{c}}}" for c in "fgkhw" if f"\\mathbf{{{c}}}" not in both), None)
+    if rate is None:
+        return False
+    for velocity in sorted(velocities):
+        def as_mass_times(text: str, velocity: str = velocity) -> str:
+            text = _DOTTED_MOMENTUM.sub(lambda _: f" {rate} ", text)
+            return _MOMENTUM.sub(lambda m: f" m {{{velocity}{m.group('sub') or ''}}} ", text)
+        verdict = refuted.decide(as_mass_times(lhs), as_mass_times(rhs), refuted.relation, explain=False,
+                                 **refuted.options)
+        # (verified, not merely undecided: r \times F = 0 is no identity the reading makes hold)
+        if verdict.status is Status.VERIFIED:
+            return True
+    return False
+
+
 _CONVENTIONS: tuple[tuple[str, Callable[[_Refuted], bool | str | None]], ...] = (
     (modular.MODULUS_ELSEWHERE, lambda s: modular.modulus_elsewhere(s.lhs, s.rhs, s.relation)),
     # 25 = 4 in a chain working modulo 7, as the prose says: an equation of residues
@@ -1462,6 +1508,7 @@ _CONVENTIONS: tuple[tuple[str, Callable[[_Refuted], bool | str | None]], ...] = 
     (DIAGONAL_MEMBER, _diagonal_members_hold),
     (INTEREST_RATES, _interest_rates_hold),
     (SUBSCRIPT_LABEL, _subscript_labels_hold),
+    (MOMENTUM_ALONG_VELOCITY, _momentum_along_velocity_holds),
 )
 
 

@@ -50,7 +50,7 @@ def arithmetic(ctx: Context) -> Iterator[Candidate]:
                 continue  # (\frac{0}{2} says the term does not belong, LM102; ``0 \cdot x`` is written)
             tried.add(new)
             written = _decimal_text(new, num.value)
-            if written is None:
+            if written is None or _label_collides(ctx, num, written):
                 continue
             candidate = Candidate("arithmetic", replace_node(rhs, num, n.Num(num.start, num.end, written)),
                                   num.start, num.end, (num.start, num.end, _as_script(ctx.rhs_text, num, written)),
@@ -67,6 +67,25 @@ def arithmetic(ctx: Context) -> Iterator[Candidate]:
     yield from _whole_result(ctx)
     yield from unsolved  # (before the odd values: one of these that holds says the solve was misled)
     yield from odd
+
+
+def _label_collides(ctx: Context, num: n.Num, written: str) -> bool:
+    """Whether ``num`` is the subscript label of a quantity (the 2 of I_2) that, relabelled ``written``,
+    would name a quantity the same sum or difference already writes: (I_2 - I_3) read as (I_3 - I_3) is
+    a term that vanishes, which says the term does not belong (LM102), not that a digit slipped."""
+    owner = ctx.parent_of(num)
+    if not isinstance(owner, n.Sym) or not any(item is num for item in owner.indices):
+        return False
+    text = ctx.rhs_text
+    relabelled = tuple(written if item is num else text[item.start:item.end] for item in owner.indices)
+    node = owner
+    while node is not None and not isinstance(node, n.Add):
+        node = ctx.parent_of(node)
+    if node is None:
+        return False
+    return any(other is not owner and isinstance(other, n.Sym) and other.key == owner.key
+               and tuple(text[item.start:item.end] for item in other.indices) == relabelled
+               for other in node.walk())
 
 
 def _should_be(text: str, num: n.Num, written: str) -> str:
