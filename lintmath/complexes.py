@@ -12,8 +12,12 @@ knows nothing of SymPy.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from lintmath.symmetric import keys_stated, matrices_beside, sentence_tokens, statements, states
+
+if TYPE_CHECKING:
+    from lintmath.context import ContextItem
 
 KIND = "complex"  # the kind of a ContextItem that declares complex letters (lhs: their keys, comma-separated)
 REACH = 50  # as declared.REACH: a section's derivation
@@ -40,6 +44,16 @@ _CARTESIAN = re.compile(r"^\s*(?P<name>[A-Za-z]|\\(?:psi|phi|varphi|chi|xi|zeta|
 # keys with this mark (no letter's key: the complex letters' readings pass it by)
 UNIT_MARK = "unit:"
 _UNIT_STATED = re.compile(r"^\s*(?P<name>[ij])\s*(?:\^\s*\{?\s*2\s*\}?\s*=\s*-\s*1|=\s*\\sqrt\s*\{\s*-\s*1\s*\})\s*$")
+
+
+def names_unit(item: ContextItem) -> bool:
+    """Whether a context item of this kind names only the letter of the unit (see UNIT_MARK)."""
+    return item.kind == KIND and all(key.startswith(UNIT_MARK) for key in item.lhs.split(","))
+
+
+def states_unit(lhs: str, rhs: str) -> bool:
+    """Whether ``lhs = rhs`` states a letter the imaginary unit (``j = \\sqrt{-1}``, ``i^2 = -1``)."""
+    return _UNIT_STATED.match(f"{lhs} = {rhs}") is not None
 
 
 def sentence_complex(sentence: str, macros=None) -> set[str]:

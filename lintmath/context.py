@@ -343,6 +343,10 @@ def definition_of(step: Step, macros: dict[str, Macro], path: str,
             rhs = tuples_reading.defined_vector(lhs, step.rhs.text, macros, exc)
     except (ParseFailure, RecursionError):
         return _named(head, step.lhs.text, step.rhs.text, path, step.lhs.line, False)
+    if complexes.states_unit(step.lhs.text, step.rhs.text):
+        # j = \sqrt{-1} names the unit (see complexes.UNIT_MARK): as a value put in, \sqrt{-1} has none
+        # at the real points sampled, and every step writing j would be left undecided by it
+        return None
     if defines_from_itself(head, rhs):
         return None  # x_{t+1} = x_t - g is a recurrence; x-bar = (1/n) sum x_i defines x-bar
     if _ENUMERATION.match(step.rhs.text[rhs.end:]):
@@ -734,7 +738,9 @@ def prose_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
                     if relation is not None:
                         items.append(replace(relation, where=f"{doc.path}:{number}", line=number, path=doc.path))
                     continue
-                if head is None or not rhs:
+                if head is None or not rhs or complexes.states_unit(lhs, rhs):
+                    # ("$j = \sqrt{-1}$" names the unit, read as complex_items read it: \sqrt{-1} put in
+                    # for j has no value at the real points sampled, and would leave every step undecided)
                     continue
                 items.append(ContextItem("result", head.base, lhs, "=", rhs, f"{doc.path}:{number}", number,
                                          False, doc.path, True, _declares(line[:match.start()]), head_label(head, body, _parameters(left)),
@@ -1252,7 +1258,12 @@ def declared_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]
 def complex_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
     """``Let $z \\in \\mathbb{C}$`` in the prose: an item of kind complexes.KIND naming the letters (their
     keys, comma-separated, in lhs) that are complex although written as any real letter."""
-    return _named_items(doc, complexes.KIND, complexes.statements_of(doc.lines, macros))
+    statements = []
+    for line, keys, continues in complexes.statements_of(doc.lines, macros):
+        # the letter of the unit apart from the letters stated complex: each holds for its own reach
+        units = frozenset(key for key in keys if key.startswith(complexes.UNIT_MARK))
+        statements += [(line, part, continues) for part in (keys - units, units) if part]
+    return _named_items(doc, complexes.KIND, statements)
 
 
 def state_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
@@ -1571,6 +1582,11 @@ def context_for(step: Step, items: list[ContextItem], own: ContextItem | None = 
             # a convention of the file's prose holds from its sentence to the end of that file
             if here and item.path == path:
                 bases[item.lhs] = item
+        elif complexes.names_unit(item):
+            # "$j = \sqrt{-1}$" once, at the head of signals notes: the letter of the unit, like a
+            # logarithm's base, is a convention of the file from its sentence to its end
+            if here and item.path == path:
+                independent.append(item)
         elif item.kind in _PASSAGE_REACH:
             # a statement of the prose (independence, symmetric or linear, matrices or complex letters, a
             # letter that varies) holds for the derivations of its own passage: a letter reused chapters
