@@ -4488,7 +4488,8 @@ def _vector_hypothesis(parsed: Parsed, comparator: "Comparator", stated: bool = 
         or _unit_axis_hypothesis(parsed, comparator) or _layout_hypothesis(parsed, comparator)
     if structure:
         return structure
-    pythagoras = _pythagoras_hypothesis(parsed, comparator, stated)
+    pythagoras = _pythagoras_hypothesis(parsed, comparator, stated) \
+        or (_summed_pythagoras_hypothesis(parsed, comparator) if stated else "")
     if pythagoras:
         return pythagoras
     sites = [x for x in parsed.lhs.walk()
@@ -4651,6 +4652,58 @@ def _pythagoras_hypothesis(parsed: Parsed, comparator: "Comparator", stated: boo
                 if outcome.kind == "equal":
                     return ("holds for orthogonal vectors (the sides differ by twice an inner product of two "
                             "vectors whose lengths it writes), which the prose would say")
+    return ""
+
+
+def _summed_squares(side: n.Node) -> list[tuple[n.BigOp, n.Node]]:
+    """The plain sums of squares added as terms of ``side`` (each with a plus sign, or the whole side), with
+    what each squares: ``(\\sum_i (a_i + b_i)^2, a_i + b_i)`` of ``\\sum_i (a_i + b_i)^2 + c``."""
+    terms = [t.node for t in side.terms if t.sign == "+"] if isinstance(side, n.Add) else [side]
+    out = []
+    for t in terms:
+        if isinstance(t, n.BigOp) and t.kind == "sum" and not t.exclude and not t.extra_vars and not t.values \
+                and isinstance(t.body, n.Pow) and isinstance(t.body.exp, n.Num) and t.body.exp.value == "2":
+            base = t.body.base
+            out.append((t, base.inner if isinstance(base, n.Paren) else base))
+    return out
+
+
+def _summed_pythagoras_hypothesis(parsed: Parsed, comparator: "Comparator") -> str:
+    """Pythagoras written entry by entry, under prose that states an orthogonality (the caller's gate):
+    ``\\sum_i (a_i + b_i)^2 = \\sum_i a_i^2 + \\sum_i b_i^2`` for a \\perp b, the sides differing by exactly
+    2\\sum_i a_i b_i over the same index and range. Only the two terms of a square one side writes whose own
+    squares the other side adds over that sum: a cross term of other entries is no inner product the prose
+    speaks of, and the step stays refuted."""
+    deadline = work_time() + GUARD_SECONDS
+    for whole, other in ((parsed.lhs, parsed.rhs), (parsed.rhs, parsed.lhs)):
+        parts = {(t.var, n.structure(t.lo) if t.lo is not None else None,
+                  n.structure(t.hi) if t.hi is not None else None, n.structure(v)) for t, v in _summed_squares(other)}
+        for total, vector in _summed_squares(whole):
+            if not (isinstance(vector, n.Add) and len(vector.terms) == 2):
+                continue
+            a, b = (t.node for t in vector.terms)
+            span = (total.var, n.structure(total.lo) if total.lo is not None else None,
+                    n.structure(total.hi) if total.hi is not None else None)
+            if not {span + (n.structure(a),), span + (n.structure(b),)} <= parts:
+                continue
+            sign = vector.terms[1].sign
+            at = total
+            cross = n.Mul(at.start, at.end, (n.Num(at.start, at.end, "2"), replace(
+                total, body=n.Mul(at.start, at.end, (n.Paren(a.start, a.end, a), n.Paren(b.start, b.end, b)),
+                                  False, ("",)))), False, ("",))
+            target = other
+            rhs = n.Add(at.start, at.end, (n.Term(at.start, at.end, "+", n.Paren(target.start, target.end, target)),
+                                           n.Term(at.start, at.end, sign, cross)))
+            for flips in comparator.readings():
+                if work_time() > deadline:
+                    return ""
+                try:
+                    outcome = comparator.compare(whole, rhs, flips, equal_only=True)
+                except Exception:  # a side that cannot be built with the cross sum is no explanation
+                    continue
+                if outcome.kind == "equal":
+                    return ("holds for orthogonal vectors (the sides differ by twice the sum of the products of "
+                            "two vectors' entries, which the prose says are orthogonal)")
     return ""
 
 
