@@ -37,7 +37,7 @@ from lintmath.relations import EQUALITY, INEQUALITY, find_relations, normalize_r
 from lintmath.sides import Parsed
 from lintmath.tolerance import (PRECISION, TOLERANCE, _slack, combined_tolerance, decimal_tolerance, evaluate, stated_rates,
                                 rounded_integers_share)
-from lintmath.tolerance import claimed_slack, exact_decimals, lone_number, restated_share, rounded_down_past_tie
+from lintmath.tolerance import claimed_slack, complex_agreement, exact_decimals, lone_number, restated_share, rounded_down_past_tie
 from lintmath.transforms import decay_letters
 
 
@@ -1468,7 +1468,8 @@ class Comparator:
             return {"<=": a <= b + slack, "<": a < b + slack, ">=": a + slack >= b, ">": a + slack > b}[self.relation]
         if claimed is not None and a.is_real and b.is_real:
             return abs(a - b) <= claimed_slack(tolerance, claimed, a, b) and not rounded_down_past_tie(tolerance, claimed, a, b)
-        return abs(a - b) <= _slack(tolerance, a, b)
+        screened = complex_agreement(tolerance, a, b)
+        return screened if screened is not None else abs(a - b) <= _slack(tolerance, a, b)
 
 
 def _terms_scale(pairs: list, point: dict, complex_ok: bool) -> float | None:

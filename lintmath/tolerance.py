@@ -4,6 +4,7 @@ written decimals claim (``decimal_tolerance``). Only numbers: no readings, no ve
 """
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
@@ -33,6 +34,45 @@ def _slack(tolerance, a, b):
 
 
 _TOLERANCE_DOUBLE = float(TOLERANCE)
+
+
+def complex_agreement(tolerance: sp.Float, a: sp.Expr, b: sp.Expr) -> bool | None:
+    """``abs(a - b) <= _slack(tolerance, a, b)`` decided in doubles for complex values of Floats (x + y i),
+    whose Abs SymPy takes through its assumptions and a square root of an expanded product at every
+    sampled point (a few percent of a run). None (left to SymPy) where either is not such a value, or
+    the doubles come within a margin of the boundary: the margin covers their rounding and SymPy's own
+    at the values' precision, so that the answer is the one SymPy gives wherever one is given here."""
+    parts = _complex_parts(a), _complex_parts(b), _complex_parts(tolerance)
+    if None in parts or not (parts[0][1] or parts[1][1]) or parts[2][1]:  # type: ignore[index]
+        return None
+    (ar, ai, ap), (br, bi, bp), (t, _, tp) = parts  # type: ignore[misc]
+    size_a, size_b, apart = abs(complex(ar, ai)), abs(complex(br, bi)), abs(complex(ar - br, ai - bi))
+    least = float(TOLERANCE)
+    slack = t * max(size_a, size_b) + least if tolerance > TOLERANCE else t * max(1.0, size_a, size_b)
+    if not all(map(math.isfinite, (size_a, size_b, apart, slack))):
+        return None
+    # SymPy's values are within a few units in the last place of its least precise Float of the
+    # true ones, the doubles within a few of theirs (plus what a - b loses to cancellation)
+    share = 64 * 2.0 ** -min(ap, bp, tp, 53)
+    error = 8 * 2.0 ** -53 * (size_a + size_b) + 1e-300
+    if (apart + error) * (1 + share) < slack * (1 - share):
+        return True
+    if (apart - error) * (1 - share) > slack * (1 + share):
+        return False
+    return None
+
+
+def _complex_parts(x: object) -> tuple[float, float, int] | None:
+    """(real part, imaginary part, least precision in bits) of a Float, a Float times i or their sum."""
+    if isinstance(x, sp.Float):
+        return float(x), 0.0, x._prec
+    if isinstance(x, sp.Mul) and len(x.args) == 2 and x.args[1] is sp.I and isinstance(x.args[0], sp.Float):
+        return 0.0, float(x.args[0]), x.args[0]._prec
+    if isinstance(x, sp.Add) and len(x.args) == 2 and isinstance(x.args[0], sp.Float):
+        imaginary = _complex_parts(x.args[1])
+        if imaginary is not None and imaginary[0] == 0.0 and not isinstance(x.args[1], sp.Float):
+            return float(x.args[0]), imaginary[1], min(x.args[0]._prec, imaginary[2])
+    return None
 
 
 def claimed_slack(tolerance, claimed, a, b):
