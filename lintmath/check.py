@@ -4614,7 +4614,11 @@ def _pythagoras_hypothesis(parsed: Parsed, comparator: "Comparator", stated: boo
     """Why a step between squared lengths may rest on an orthogonality the prose states, or "": its sides
     differ by exactly twice the inner product of two vectors whose squared lengths (or whose sum's) it
     writes, as Pythagoras' ``\\|u + v\\|^2 = \\|u\\|^2 + \\|v\\|^2`` does for u \\perp v, and a least-squares fit's
-    ``\\|y\\|^2 = \\|\\hat y\\|^2 + \\|y - \\hat y\\|^2`` for a residual orthogonal to the fit."""
+    ``\\|y\\|^2 = \\|\\hat y\\|^2 + \\|y - \\hat y\\|^2`` for a residual orthogonal to the fit. Only where the prose
+    states an orthogonality (``stated``): without it the same step is the classic slip of a square
+    expanded without its cross term."""
+    if not stated:
+        return ""
     vectors: list[n.Node] = []
     seen: set = set()
     for v in _squared_norm_vectors(parsed.lhs) + _squared_norm_vectors(parsed.rhs):

@@ -44,3 +44,12 @@ def test_slips_beside_an_orthogonal_split_stay_refuted(lhs: str, rhs: str) -> No
 
 def test_the_expansion_of_a_squared_length_still_verifies() -> None:
     assert _verdict("\\|u + v\\|^2", "\\|u\\|^2 + 2\\langle u, v\\rangle + \\|v\\|^2")[0] == "verified"
+
+
+@pytest.mark.parametrize("lhs, rhs", [
+    ("\\|u + v\\|^2", "\\|u\\|^2 + \\|v\\|^2"),
+    ("\\langle u + v, u + v\\rangle", "\\langle u, u\\rangle + \\langle v, v\\rangle"),
+])
+def test_without_a_stated_orthogonality_pythagoras_is_the_classic_slip(lhs: str, rhs: str) -> None:
+    # a square expanded without its cross term: refuted unless the prose says the vectors are orthogonal
+    assert _verdict(lhs, rhs, prose="Let $u$ and $v$ be vectors.")[0] == "refuted"
