@@ -48,7 +48,7 @@ from lintmath.diagnose import (
     reciprocals, refute_where_readable, sign_flips, unreadable, wrong_functions,
 )
 from lintmath.diagnose import arithmetic as arithmetic_slips
-from lintmath.diagnose.edits import carried_edit, carried_span
+from lintmath.diagnose.edits import carried_edit, carried_span, common_ends
 from lintmath.model import Diagnosis, Macro, Status, Verdict
 from lintmath.parse import composition, convolution, nodes as n
 from lintmath.parse.parser import ANGLE as PHASOR, AVERAGE_BARS, OVER_EXPRESSION, PHASOR_FUNCTION, closing, log_bases
@@ -2182,12 +2182,7 @@ def _both_roots_wrong(lhs: str, rhs: str, relation: str, **options) -> Verdict |
     if refuted.status is not Status.REFUTED or refuted.diagnosis is None:
         return None
     suggestion = refuted.diagnosis.suggestion
-    prefix = 0
-    while prefix < min(len(written), len(suggestion)) and written[prefix] == suggestion[prefix]:
-        prefix += 1
-    suffix = 0
-    while suffix < min(len(written), len(suggestion)) - prefix and written[-1 - suffix] == suggestion[-1 - suffix]:
-        suffix += 1
+    prefix, suffix = common_ends(written, suggestion)
     edit_start, edit_end = prefix, len(written) - suffix
     if any(edit_start <= position < edit_end or position == edit_start == edit_end for position, _ in signs):
         return None
@@ -4646,17 +4641,29 @@ def _pythagoras_hypothesis(parsed: Parsed, comparator: "Comparator", stated: boo
                 return ""
             at = parsed.rhs
             cross = n.Mul(at.start, at.end, (n.Num(at.start, at.end, "2"), n.Inner(at.start, at.end, a, b)))
-            rhs = n.Add(at.start, at.end, (n.Term(at.start, at.end, "+", n.Paren(at.start, at.end, at)),
-                                           n.Term(at.start, at.end, sign, cross)))
-            for flips in comparator.readings():
-                try:
-                    outcome = comparator.compare(parsed.lhs, rhs, flips, equal_only=True)
-                except Exception:  # a side that cannot be built with the inner product is no explanation
-                    continue
-                if outcome.kind == "equal":
-                    return ("holds for orthogonal vectors (the sides differ by twice an inner product of two "
-                            "vectors whose lengths it writes), which the prose would say")
+            if _holds_with_term(comparator, parsed.lhs, parsed.rhs, sign, cross, deadline):
+                return ("holds for orthogonal vectors (the sides differ by twice an inner product of two "
+                        "vectors whose lengths it writes), which the prose would say")
     return ""
+
+
+def _holds_with_term(comparator: "Comparator", lhs: n.Node, rhs: n.Node, sign: str, term: n.Node,
+                     deadline: float) -> bool:
+    """Whether ``lhs`` equals ``rhs`` with ``term`` added (``sign`` "+" or "-") in some reading: the test of the
+    orthogonality hypotheses, whose cross term the prose's orthogonality makes 0. A side that cannot be
+    built with the term is no explanation."""
+    widened = n.Add(rhs.start, rhs.end, (n.Term(rhs.start, rhs.end, "+", n.Paren(rhs.start, rhs.end, rhs)),
+                                         n.Term(rhs.start, rhs.end, sign, term)))
+    for flips in comparator.readings():
+        if work_time() > deadline:
+            return False
+        try:
+            outcome = comparator.compare(lhs, widened, flips, equal_only=True)
+        except Exception:
+            continue
+        if outcome.kind == "equal":
+            return True
+    return False
 
 
 def _summed_squares(side: n.Node) -> list[tuple[n.BigOp, n.Node]]:
@@ -4695,19 +4702,9 @@ def _summed_pythagoras_hypothesis(parsed: Parsed, comparator: "Comparator") -> s
             cross = n.Mul(at.start, at.end, (n.Num(at.start, at.end, "2"), replace(
                 total, body=n.Mul(at.start, at.end, (n.Paren(a.start, a.end, a), n.Paren(b.start, b.end, b)),
                                   False, ("",)))), False, ("",))
-            target = other
-            rhs = n.Add(at.start, at.end, (n.Term(at.start, at.end, "+", n.Paren(target.start, target.end, target)),
-                                           n.Term(at.start, at.end, sign, cross)))
-            for flips in comparator.readings():
-                if work_time() > deadline:
-                    return ""
-                try:
-                    outcome = comparator.compare(whole, rhs, flips, equal_only=True)
-                except Exception:  # a side that cannot be built with the cross sum is no explanation
-                    continue
-                if outcome.kind == "equal":
-                    return ("holds for orthogonal vectors (the sides differ by twice the sum of the products of "
-                            "two vectors' entries, which the prose says are orthogonal)")
+            if _holds_with_term(comparator, whole, other, sign, cross, deadline):
+                return ("holds for orthogonal vectors (the sides differ by twice the sum of the products of "
+                        "two vectors' entries, which the prose says are orthogonal)")
     return ""
 
 

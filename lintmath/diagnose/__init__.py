@@ -30,8 +30,8 @@ import sympy as sp
 from lintmath.budget import work_time
 from lintmath.diagnose.arithmetic import StatedResult, arithmetic, carried_bounds, decimal_slips, stated_result
 from lintmath.diagnose.edits import (
-    Candidate, Context, _compact, _inner, _squash, _symbolic, apply_edit, numeric_value, replace_node, widen,
-    written_number,
+    Candidate, Context, _compact, _inner, _squash, _symbolic, apply_edit, common_ends, numeric_value, replace_node,
+    widen, written_number,
 )
 from lintmath.diagnose.exponents import exponents
 from lintmath.diagnose.factors import constant_factors, dropped_constants, missing_factors, result_factors
@@ -224,12 +224,7 @@ def _edit_middles(text: str, suggestion: str) -> tuple[str, str]:
     """What a suggestion takes out of the author's line and what it writes instead, spacing aside:
     the two middles left when the common start and end are taken off (``2w`` -> ``w``: "2", "")."""
     a, b = _squash(text), _squash(suggestion)
-    k = 0
-    while k < min(len(a), len(b)) and a[k] == b[k]:
-        k += 1
-    m = 0
-    while m < min(len(a), len(b)) - k and a[-1 - m] == b[-1 - m]:
-        m += 1
+    k, m = common_ends(a, b)
     return a[k : len(a) - m], b[k : len(b) - m]
 
 

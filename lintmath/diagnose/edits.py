@@ -157,6 +157,18 @@ def _squash(text: str) -> str:
     return "".join(text.split())
 
 
+def common_ends(a: str, b: str) -> tuple[int, int]:
+    """How many characters two texts share at their start, and then at their end: what an edit of one
+    into the other leaves alone (``2x + y`` and ``x + y``: 0 and 5)."""
+    prefix = 0
+    while prefix < min(len(a), len(b)) and a[prefix] == b[prefix]:
+        prefix += 1
+    suffix = 0
+    while suffix < min(len(a), len(b)) - prefix and a[-1 - suffix] == b[-1 - suffix]:
+        suffix += 1
+    return prefix, suffix
+
+
 def apply_edit(text: str, edit: tuple[int, int, str]) -> str:
     start, end, replacement = kept_mark(text, edit)
     return _compact(text[:start] + replacement + text[end:])

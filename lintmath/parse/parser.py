@@ -1370,22 +1370,6 @@ def _unit_words(words: list[str]) -> bool:
     return all(w in PHYSICAL_UNITS for w in words if w != "per")
 
 
-def _top_level_commas(tokens: list[Token]) -> list[list[Token]]:
-    """``tokens`` split at the commas outside every group and bracket."""
-    parts: list[list[Token]] = [[]]
-    depth = 0
-    for tok in tokens:
-        if tok.kind == "open" or tok.text in ("(", "[", "\\{", "\\left"):
-            depth += 1
-        elif tok.kind == "close" or tok.text in (")", "]", "\\}", "\\right"):
-            depth -= 1
-        if depth == 0 and tok.text == ",":
-            parts.append([])
-        else:
-            parts[-1].append(tok)
-    return parts
-
-
 class Parser:
     def __init__(self, tokens: list[Token]):
         self.toks = tokens
@@ -3023,7 +3007,7 @@ class Parser:
             self.advance()
             a, _, _ = self.group_tokens()
             b, _, e = self.group_tokens()
-            parts = _top_level_commas(b)
+            parts = _top_level_items(b)
             if len(parts) > 1:
                 return self.multinomial(t.start, e, a, parts)
             return n.Binom(t.start, e, self.sub_parse(a), self.sub_parse(b))
