@@ -274,7 +274,8 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
     if verdict.status is Status.REFUTED and relation in EQUALITY and "\\pi" in lhs + rhs \
             and any(item.kind == dependence.APPLIED and "\\pi" in item.lhs.split(",") for item in context):
         verdict = _pi_of_the_document(lhs, rhs, verdict, macros or {})
-    if verdict.status is Status.VERIFIED and relation in EQUALITY and any(item.kind == dependence.APPLIED for item in context):
+    if verdict.status is Status.VERIFIED and relation in EQUALITY and (
+            any(item.kind == dependence.APPLIED for item in context) or _defined_functions(context, macros or {})):
         verdict = _as_document_functions(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
                                          context=context, indefinite=indefinite)
     if verdict.status is Status.VERIFIED and relation in EQUALITY and any(item.kind == complexes.KIND for item in context):
@@ -1769,6 +1770,15 @@ def _as_document_functions(lhs: str, rhs: str, relation: str, verdict: Verdict, 
                 if isinstance(x, n.Apply) and x.maybe_product and x.bracket == "(" and isinstance(x.func, n.Sym)
                 and not (x.func.style or x.func.indices or x.func.labels or x.func.primes)
                 and x.func.key in stated and read_as_product(x, parsed.letters) and not _holds_itself(x)}
+    # \text{a}[z] = \max(0, z), h(z) = ...: the prose defines the letter as a function with that very
+    # bracket, so a step verified only by reading it as a number times the bracket (\text{a}[-z] =
+    # -\text{a}[z]) is not shown to hold for the function the author meant
+    defined = _defined_functions(context, options.get("macros") or {})
+    own = {x.func.key for side in (parsed.lhs, parsed.rhs) for x in side.walk()
+           if isinstance(x, n.Apply) and x.maybe_product and isinstance(x.func, n.Sym)
+           and (x.func.key, x.bracket) in defined and not _holds_itself(x)}
+    stated.update({key: item for (key, _), item in defined.items() if key in own})
+    products |= own
     # (af + bg)(x): the step adds the functions themselves and applies the sum, where the letters
     # standing alone are those functions, not numbers (function algebra, read as products already)
     products -= {x.key for side in (parsed.lhs, parsed.rhs) for node in side.walk() if isinstance(node, n.Mul)
@@ -1788,10 +1798,30 @@ def _as_document_functions(lhs: str, rhs: str, relation: str, verdict: Verdict, 
     again = _check_step(lhs, rhs, relation, reading=applied, **{**options, "explain": False})
     if again.status is Status.VERIFIED:
         return verdict
-    names = ", ".join(sorted(products))
+    # (a letter the prose defines is named as the definition writes it, \text{a} rather than its key)
+    written = {key: item.lhs.split("(" if bracket == "(" else "[", 1)[0].strip() for (key, bracket), item in defined.items()}
+    names = ", ".join(sorted(written.get(key, key) for key in products))
     where = ", ".join(sorted({stated[key].where for key in products}))
     return Verdict(Status.UNVERIFIED, f"holds if {names} multiplies the bracket after it; the document applies "
                                       f"{names} as a function (at {where})", elapsed=verdict.elapsed + again.elapsed)
+
+
+def _defined_functions(context: tuple[ContextItem, ...],
+                       macros: Mapping[str, Macro]) -> dict[tuple[str, str], ContextItem]:
+    """The letters the prose defines as functions (``\\text{a}[z] = \\max(0, z)``, ``h(z) = z^2``), keyed by
+    the letter's key and the bracket the definition applies it with, each with the item defining it."""
+    out: dict[tuple[str, str], ContextItem] = {}
+    for item in context:
+        if item.kind not in ("define", "result") or "(" not in item.lhs and "[" not in item.lhs:
+            continue
+        try:
+            head = parse_math(item.lhs, macros)
+        except (ParseFailure, RecursionError):
+            continue
+        if isinstance(head, n.Apply) and isinstance(head.func, n.Sym) and head.bracket in ("(", "[") \
+                and all(isinstance(a, n.Sym) for a in head.args):
+            out.setdefault((head.func.key, head.bracket), item)
+    return out
 
 
 def _pi_of_the_document(lhs: str, rhs: str, verdict: Verdict, macros: Mapping[str, Macro]) -> Verdict:
@@ -2813,6 +2843,10 @@ def _holds_with(parsed: Parsed, definitions: list[Definition], relation: str, ma
             return Verdict(Status.UNVERIFIED, f"not decided with {', '.join(where)} put in: {outcome.reason}",
                            definitions=where)
         return None
+    if _piecewise(substituted) and not comparator.indefinite and _cases_differ_off_samples(comparator):
+        # h(cz) = c\,h(z) beside h(z) = \max(0, z): the body put in is piecewise, and holds where the
+        # sampled letters are (positive), not where some are negative, as the step written out would not
+        return Verdict(Status.UNVERIFIED, SIGNS_UNREACHED, definitions=where)
     special = _special_values(parsed, used)
     if not special and _special_values(parsed, used, partial=True):
         # K defined in a display beside "at equilibrium $Q = K$": the step may hold by the case alone

@@ -114,12 +114,14 @@ def head_label(head: n.Sym, body: n.Node, params: tuple[str, ...] = ()) -> str:
     fixed = [i for i in head.indices if isinstance(i, n.Num)
              or isinstance(i, n.Sym) and not i.indices and (i.base in params or i.base in components or not any(
                  isinstance(x, n.Sym) and x.base == i.base for x in body.walk()))]
-    if len(fixed) != len(head.indices):
-        return ""
-    subscript = "_" + ",".join(i.value if isinstance(i, n.Num) else i.base for i in fixed) if fixed else ""
     # an accent names another quantity: $\hat y = X\hat\beta$ (the fitted values) beside the model's
     # $y = X\beta + u$ replaces neither (bold or upright type is the same quantity, so only accents)
     accents = "".join("'" + part for part in head.style.split("+") if part in _ACCENTS)
+    if len(fixed) != len(head.indices):
+        # a family's rule (\alpha_t = 1 - \beta_t beside \bar\alpha_t = \prod_s \alpha_s): the accented
+        # family is still another quantity, which neither rule replaces
+        return accents
+    subscript = "_" + ",".join(i.value if isinstance(i, n.Num) else i.base for i in fixed) if fixed else ""
     return subscript + ("^" + "".join(head.labels) if head.labels else "") + accents
 
 
