@@ -94,11 +94,20 @@ def _curvilinear(trees: tuple[n.Node, ...]) -> bool:
                     return True  # \mathbf{e}_r, \hat{e}_\phi
             elif isinstance(node, n.Func) and any(n.mentions(a, ANGLES | CURVILINEAR) for a in node.args):
                 return True  # \sin\phi, \cos\theta
-            elif isinstance(node, n.Deriv) and any(_coordinate(v) is None for v, _ in node.wrt):
-                return True  # d/dr, d/dt, d/d\phi
+            elif isinstance(node, n.Deriv) and any(_coordinate(v) is None and not _time(v) for v, _ in node.wrt):
+                return True  # d/dr, d/d\phi (a time derivative is no coordinate: see _time)
             elif isinstance(node, (n.Grad, n.Integral, n.BigOp, n.Limit)):
                 return True
     return False
+
+
+def _time(node: n.Node) -> bool:
+    """A plain t: the time of fields that move (\\partial\\mathbf{A}/\\partial t), no coordinate."""
+    return isinstance(node, n.Sym) and node.base == "t" and not node.style and not node.indices and _plain(node)
+
+
+def _differentiates_by_time(trees: tuple[n.Node, ...]) -> bool:
+    return any(isinstance(d, n.Deriv) and any(_time(v) for v, _ in d.wrt) for tree in trees for d in tree.walk())
 
 
 def _dimension(trees: tuple[n.Node, ...], vectors: set[str]) -> int:
@@ -138,8 +147,9 @@ def _fields(trees: tuple[n.Node, ...], dels: list[n.Del], vectors: set[str]) -> 
                if isinstance(d, n.Deriv) and _field_letter(d.body) and not _component(d.body, vectors)}
     inside = [x for d in dels for x in _quantities(d.body)]
     located = any(_coordinate(x) or _is_position(x) for x in inside)
+    timed = _differentiates_by_time(trees)
     others = [x for x in inside if not (_coordinate(x) or _is_position(x) or unit_axis(x) is not None
-                                        or _vector_letter(x) or _component(x, vectors))]
+                                        or _vector_letter(x) or _component(x, vectors) or timed and _time(x))]
     if not located and any(n.structure(x) not in direct for x in others):
         return None
     return direct
@@ -149,6 +159,14 @@ def _component(node: n.Node, vectors: set[str]) -> bool:
     """F_x beside a vector field \\mathbf{F}: one of its components."""
     return isinstance(node, n.Sym) and node.base in vectors and not node.style and len(node.indices) == 1 \
         and _plain(node) and _coordinate(node.indices[0]) is not None
+
+
+def _field_times_del(node: n.Apply, scalars: set) -> bool:
+    """Whether ``node`` is a scalar field of the step before a bracketed curl or divergence
+    (``f(\\nabla \\times \\mathbf{A})``): a product, as no one applies a field to a curl."""
+    return node.maybe_product and len(node.args) == 1 and not node.primes and _field_letter(node.func) \
+        and n.structure(node.func) in scalars and isinstance(node.args[0], n.Del) \
+        and node.args[0].kind in ("curl", "div")
 
 
 def cartesian_fields(*trees: n.Node) -> tuple[n.Node, ...]:
@@ -167,12 +185,15 @@ def cartesian_fields(*trees: n.Node) -> tuple[n.Node, ...]:
         return trees
     dim = _dimension(trees, vectors)
     coords = tuple(n.Sym(0, 0, c) for c in COORDINATES[:dim])
+    # the fields of a step that differentiates by time (Faraday's law, E = -\nabla V - \partial_t A) are
+    # functions of t too; the \nabla still differentiates by x, y, z alone
+    arguments = coords + ((n.Sym(0, 0, "t"),) if _differentiates_by_time(trees) else ())
 
     def component(base: str, axis: int, start: int, end: int) -> n.Apply:
         # one letter for the three components, told apart by a label (F^(x)), not by a subscript x,
         # which would make x an index: they are one field, one name a definition would give
         head = n.Sym(start, end, base, labels=(AXIS_LABELS[axis],))
-        return n.Apply(start, end, head, coords)
+        return n.Apply(start, end, head, arguments)
 
     def column(entries: list[n.Node], start: int, end: int) -> n.MatrixLit:
         return n.MatrixLit(start, end, tuple((e,) for e in entries))
@@ -180,6 +201,14 @@ def cartesian_fields(*trees: n.Node) -> tuple[n.Node, ...]:
     def visit(node: n.Node) -> n.Node | None:
         if isinstance(node, n.Del):
             return replace(node, body=n.rebuild(node.body, visit), coords=coords)
+        if isinstance(node, n.Mul) and dim == 3:
+            merged = _magnitudes_along_axes(node, True, visit)
+            if merged is not None:
+                return merged
+        if isinstance(node, n.Apply) and _field_times_del(node, scalars):
+            # f(\nabla\times\mathbf{A}) in a product rule: the field f times a curl or divergence
+            field = n.Apply(node.func.start, node.func.end, node.func, arguments)
+            return n.Mul(node.start, node.end, (field, n.rebuild(node.args[0], visit)), False, ("",))
         if isinstance(node, n.Apply):
             # the function's name stays; its arguments are read
             return replace(node, args=tuple(n.rebuild(a, visit) for a in node.args))
@@ -196,7 +225,7 @@ def cartesian_fields(*trees: n.Node) -> tuple[n.Node, ...]:
         if _component(node, vectors) and _coordinate(node.indices[0]) in COORDINATES[:dim]:
             return component(node.base, COORDINATES.index(_coordinate(node.indices[0])), node.start, node.end)  # F_x
         if _field_letter(node) and n.structure(node) in scalars:
-            return n.Apply(node.start, node.end, node, coords)
+            return n.Apply(node.start, node.end, node, arguments)
         return node  # a constant, a coordinate: its subscripts are labels, not fields
 
     return tuple(n.rebuild(tree, visit) for tree in trees)
@@ -217,12 +246,71 @@ def basis_vectors(*trees: n.Node) -> tuple[n.Node, ...]:
         return trees
 
     def visit(node: n.Node) -> n.Node | None:
+        if isinstance(node, n.Mul):
+            return _magnitudes_along_axes(node, crossed, visit)
         if _basis_letter(node, crossed) and (axis := unit_axis(node)) is not None:
             return n.MatrixLit(node.start, node.end, tuple(
                 (n.Num(node.start, node.end, "1" if k == axis else "0"),) for k in range(3)))
         return None
 
     return tuple(n.rebuild(tree, visit) for tree in trees)
+
+
+def _magnitude(node: n.Node) -> bool:
+    """A plain capital, maybe subscripted (B, E_0): beside no matrix, the magnitude of a field."""
+    return isinstance(node, n.Sym) and not node.style and _plain(node) and len(node.base) == 1 \
+        and node.base.isupper()
+
+
+def _scalar_factor(node: n.Node) -> bool:
+    """A factor that is a number whatever the step's shapes: a written number or constant, a plain
+    lowercase letter, a magnitude, or a known function of such (\\cos(kz - \\omega t))."""
+    if isinstance(node, (n.Num, n.Const)):
+        return True
+    if isinstance(node, n.Sym):
+        return not node.style and _plain(node) and (node.base[:1].islower() or node.base.startswith("\\")
+                                                     or _magnitude(node))
+    if isinstance(node, n.Func):
+        return all(_scalar_factor(x) or not isinstance(x, n.Sym) for a in node.args for x in a.walk())
+    return False
+
+
+def _magnitudes_along_axes(node: n.Mul, crossed: bool, visit) -> n.Mul | None:
+    """``node`` with each run of number factors holding a plain capital and written just before a
+    hatted axis (B\\hat{\\mathbf{z}}, E_0\\cos(kz - \\omega t)\\hat{\\mathbf{x}}) put into that axis's column,
+    (0, 0, B): the magnitude of a field along the axis, as physics notes write it. Left as a factor, the
+    capital would be read as a matrix beside the columns of the axes, and v\\hat{x} \\times B\\hat{z} =
+    -vB\\hat{y} refuted. None when there is no such run."""
+    factors, ops = list(node.factors), list(node.ops)
+    merged = False
+    k = 1
+    while k < len(factors):
+        g = factors[k]
+        axis = unit_axis(g) if isinstance(g, n.Sym) else None
+        if axis is None or "hat" not in _parts(g) or not _basis_letter(g, crossed):
+            k += 1
+            continue
+        first = k
+        while first > 0 and (ops[first - 1] if first - 1 < len(ops) else "") == "" \
+                and _scalar_factor(factors[first - 1]):
+            first -= 1
+        run = factors[first:k]
+        if not any(_magnitude(f) for f in run):
+            k += 1
+            continue
+        entry = run[0] if len(run) == 1 else n.Mul(run[0].start, run[-1].end, tuple(run), False, ("",) * (len(run) - 1))
+        entry = n.rebuild(entry, visit)
+        factors[first:k + 1] = [n.MatrixLit(run[0].start, g.end, tuple(
+            (entry if i == axis else n.Num(g.start, g.end, "0"),) for i in range(3)))]
+        del ops[first:k]
+        merged = True
+        k = first + 1
+    if not merged:
+        return None
+    rebuilt = tuple(x if isinstance(x, n.MatrixLit) else n.rebuild(x, visit) for x in factors)
+    if len(rebuilt) == 1:
+        return rebuilt[0]
+    return replace(node, factors=rebuilt, ops=tuple(ops))
 
 
 def _basis_letter(node: n.Node, crossed: bool) -> bool:

@@ -773,7 +773,13 @@ class Comparator:
             (shape_a, entries_a), (shape_b, entries_b) = linalg.entries(a), linalg.entries(b)
         except Exception:  # unreadable, or whatever else
             return None
-        return (entries_a, entries_b) if shape_a == shape_b else None
+        if shape_a != shape_b:
+            # "= 0" for a zero vector (\nabla\times\nabla f = 0), read as the full comparison reads it
+            if entries_b != [0] and entries_a != [0]:
+                return None
+            entries_a = entries_a if entries_a != [0] else [sp.Integer(0)] * len(entries_b)
+            entries_b = entries_b if entries_b != [0] else [sp.Integer(0)] * len(entries_a)
+        return entries_a, entries_b
 
     def numbers_in_order(self) -> bool:
         """Whether an inequality between numbers alone (``\\frac{64}{7} \\le 20``, ``\\frac{e^2 - 1}{6} \\ge 1``)

@@ -1325,7 +1325,28 @@ def _capitals_as_numbers(trees) -> set[str]:
                 if all(isinstance(f, n.Num) or isinstance(f, n.Sym) and not f.style for f in factors):
                     out.update(f.key for f in factors if capital(f))
     return out | _exponents_in_entries(trees) | _weights_of_entries(trees) | _components_of_lists(trees) \
-        | _entries_beside_written_numbers(trees)
+        | _entries_beside_written_numbers(trees) | _magnitudes_along_axes(trees)
+
+
+def _magnitudes_along_axes(trees) -> set[str]:
+    """Plain capitals (maybe subscripted) alone or among the plain factors of the one entry of a column
+    of three whose other entries are written zeros: (0, 0, B), (E_0\\cos(kz), 0, 0), which is also what
+    B\\hat{\\mathbf{z}} becomes (see cartesian.basis_vectors), the magnitude of a field along an axis. Read
+    as a block, the column would be a matrix of matrices."""
+    out: set[str] = set()
+    for tree in trees:
+        for node in tree.walk():
+            if not (isinstance(node, n.MatrixLit) and len(node.rows) == 3 and all(len(r) == 1 for r in node.rows)):
+                continue
+            entries = [r[0] for r in node.rows]
+            zeros = [e for e in entries if isinstance(e, n.Num) and e.value == "0"]
+            if len(zeros) != 2:
+                continue
+            (entry,) = [e for e in entries if not any(e is z for z in zeros)]
+            factors = entry.factors if isinstance(entry, n.Mul) and not any(entry.ops) else (entry,)
+            out.update(f.key for f in factors if isinstance(f, n.Sym) and not f.style and len(f.base) == 1
+                       and f.base.isupper() and not (f.labels or f.primes or f.sup_letter is not None))
+    return out
 
 
 def _entry_scalar(node: n.Node) -> bool:
