@@ -2143,9 +2143,18 @@ def _with_stated_unit(lhs: str, rhs: str, relation: str, verdict: Verdict, **opt
     if not units or len(units) > 1 or any(x.indices or x.style or x.labels or x.primes for x in letters) \
             or units & (parsed.letters.index | parsed.letters.integer):
         return verdict
+    applied = [x for side in (parsed.lhs, parsed.rhs) for x in side.walk() if isinstance(x, n.Apply)
+               and isinstance(x.func, n.Sym) and x.func.base in units]
+    if any(not x.maybe_product or x.primes or len(x.args) != 1 for x in applied):
+        return verdict  # j'(t), j(x, y): a function named j, no unit
 
     def reading(step: Parsed) -> Parsed:
         def unit(node: n.Node) -> n.Node | None:
+            if isinstance(node, n.Apply) and isinstance(node.func, n.Sym) and node.func.base in units:
+                # j(1 + j) with j the unit: a product, which as an application would have the unit for a name
+                arg = n.rebuild(node.args[0], unit)
+                factors = (n.Const(node.func.start, node.func.end, "imag_i"), n.Paren(arg.start, arg.end, arg))
+                return n.Mul(node.start, node.end, factors, False, ("",))
             if isinstance(node, n.Sym) and node.base in units and not (node.indices or node.style or node.labels
                                                                         or node.primes):
                 return n.Const(node.start, node.end, "imag_i")

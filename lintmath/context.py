@@ -195,6 +195,44 @@ def head_with_written_powers(lhs: n.Node) -> n.Sym | None:
     return defined_head(n.Apply(lhs.start, lhs.end, lhs.func, tuple(plain)))
 
 
+#: the node kinds an argument written as an expression in its letter may be made of: arithmetic only, so
+#: that no letter of it is a sum's index or a derivative's variable
+_PATTERN_NODES = (n.Num, n.Const, n.Sym, n.Term, n.Add, n.Mul, n.Div, n.Pow, n.Paren, n.Sqrt)
+#: the imaginary units a signal's argument writes beside its variable (j\omega, e^{j\omega}), never the variable
+_UNIT_LETTERS = frozenset("ij")
+
+
+#: marks, in definition_of's set of defined functions, a name last defined at an expression (H(j\omega))
+PATTERN_MARK = "pattern:"
+
+
+def _writes_unit(lhs: n.Node) -> bool:
+    """Whether a function's arguments write an imaginary unit or Euler's e (H(j\\omega), H(e^{j\\omega}))."""
+    return isinstance(lhs, n.Apply) and any(isinstance(x, n.Sym) and x.base in _UNIT_LETTERS or isinstance(x, n.Const)
+                                            for a in lhs.args for x in a.walk())
+
+
+def head_with_pattern(lhs: n.Node) -> tuple[n.Apply, n.Sym] | None:
+    """``H(\\omega)`` and its letter where ``H(j\\omega) = ...``, ``H(e^{j\\omega}) = ...`` or ``f(2x) = ...``
+    defines a function at an expression in one letter, which the value is given for wherever that letter
+    ranges; else None. A call puts the definition in only where it writes the same expression with
+    something else in that letter's place (see substitute._pattern_binding), so the letters beside it
+    (a unit j, a factor 2) are matched as written, whatever they mean."""
+    if not isinstance(lhs, n.Apply) or lhs.primes or len(lhs.args) != 1 or not isinstance(lhs.func, n.Sym) \
+            or lhs.func.indices or lhs.func.style or lhs.func.key in LIBRARY or expectation.kind_of(lhs) is not None:
+        return None
+    arg = lhs.args[0]
+    if parameter_key(arg) is not None or written_power(arg) or not all(isinstance(x, _PATTERN_NODES) for x in arg.walk()):
+        return None
+    letters = {n.structure(x): x for x in arg.walk() if isinstance(x, n.Sym) and x.base not in _UNIT_LETTERS}
+    if len(letters) != 1:
+        return None  # f(ax): which letter is the variable is a guess
+    letter = next(iter(letters.values()))
+    if letter.indices or letter.primes or letter.style or parameter_key(letter) is None:
+        return None
+    return n.Apply(lhs.start, lhs.end, lhs.func, (letter,)), letter
+
+
 #: letters that index a family (x_i, y_t): an argument x_i is one member of the data, not a variable of its own
 _FAMILY_INDICES = frozenset("ijklmnt")
 
@@ -333,6 +371,21 @@ def definition_of(step: Step, macros: dict[str, Macro], path: str,
     try:
         lhs = parse_math(step.lhs.text, macros)
         head = defined_head(lhs)
+        pattern = head_with_pattern(lhs) if head is None else None
+        known: set[str] = functions or set()
+        if pattern is not None and not _writes_unit(lhs) and (
+                written := _defined_at_expression(lhs, step, macros, path, known)) is not None:
+            # f(2x) = (2x)^3 writes its argument whole: f(u) = u^3 everywhere, which f(3) rests on too (a
+            # result: it verifies only). An argument with the unit or e in it (j\omega, e^{j\omega}) is
+            # a frequency response, defined along its axis only
+            return written
+        if pattern is not None and (pattern[0].func.base not in known or PATTERN_MARK + pattern[0].func.base in known):
+            # H(j\omega) = ...: read as H(\omega) (its letter's values given), a call of the same shape put in.
+            # Beside an f the document defined of a letter, f(2x) = 4x^2 is a claim about it, checked as
+            # before; beside an H(j\omega) defined so, H(j\omega) = ... gives the next example's H, as H(s) would
+            lhs, head = pattern[0], pattern[0].func
+        else:
+            pattern = None
         if head is None:  # the head of most chains is an expression, not a name: its rhs needs no reading
             return _constant_defined(lhs, step, macros, path) \
                 or _defined_at_expression(lhs, step, macros, path, functions or set())
@@ -366,6 +419,7 @@ def definition_of(step: Step, macros: dict[str, Macro], path: str,
     if isinstance(lhs, n.Apply) and functions is not None:
         if _mentions_parameters(lhs, rhs):
             functions.add(head.base)
+            (functions.add if pattern is not None else functions.discard)(PATTERN_MARK + head.base)
         elif not strong and head.base in functions:
             return None  # f(i) = 0 below f(z) = (z - i)/(z + i): a value at a point, not all of f
     if isinstance(lhs, n.Apply) and not strong and not _mentions_parameters(lhs, rhs):
@@ -700,6 +754,9 @@ def prose_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
                     if objective is not None:
                         left, lhs = objective
                     head = defined_head(left) or head_with_written_powers(left)
+                    pattern = head_with_pattern(left) if head is None else None
+                    if pattern is not None:
+                        left, head = pattern[0], pattern[0].func
                 except (ParseFailure, RecursionError):
                     continue
                 try:

@@ -7,12 +7,13 @@ them to point into the step's own text.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from typing import Mapping
 
 from lintmath import tuples as tuples_reading
 from lintmath.context import (
-    ContextItem, component_labels, defined_head, head_with_written_powers, parameter_key, written_power,
+    ContextItem, component_labels, defined_head, head_with_pattern, head_with_written_powers, parameter_key,
+    written_power,
 )
 from lintmath.model import Macro
 from lintmath.parse import nodes as n
@@ -35,6 +36,9 @@ class Definition:
     indices: tuple[str, ...] = ()
     # a function's arguments as its left side writes them (the x_1, x_2 of f(x_1, x_2))
     args: tuple[n.Node, ...] = ()
+    # H(j\omega) = ...: the argument is an expression in the one letter of params, which a call must
+    # write alike (see _pattern_binding); such a definition is put in at calls only
+    pattern: n.Node | None = None
 
 
 def parse_definitions(items: tuple[ContextItem, ...], macros: Mapping[str, Macro],
@@ -58,6 +62,14 @@ def parse_definitions(items: tuple[ContextItem, ...], macros: Mapping[str, Macro
             # away from a number is a quantity of the notes, and the value is kept as written)
             body = ohms
         head = defined_head(lhs) or head_with_written_powers(lhs)
+        pattern = head_with_pattern(lhs) if head is None else None
+        if pattern is not None:
+            call, letter = pattern
+            if not any(isinstance(x, n.Sym) and n.structure(x) == n.structure(letter) for x in body.walk()):
+                continue  # H(e^{j\omega}) = 2: a value at one point, as P(A) = 0.3 is
+            key = parameter_key(letter)
+            out.append(Definition(item, call.func, (key,), True, body, (), (letter,), lhs.args[0]))  # type: ignore[union-attr,arg-type]
+            continue
         if head is None:
             continue
         if isinstance(lhs, n.Apply):
@@ -106,6 +118,54 @@ def _has_written(d: Definition) -> bool:
 def _written_arguments_match(d: Definition, args: tuple[n.Node, ...]) -> bool:
     """Whether a call writes each argument of ``d`` that binds nothing as ``d`` writes it."""
     return all(n.structure(a) == n.structure(w) for p, a, w in zip(d.params, args, d.args) if p.startswith(WRITTEN))
+
+
+def _pattern_binding(pattern: n.Node, actual: n.Node, letter: n.Node) -> n.Node | None:
+    """What a call's argument ``actual`` writes in the place of ``letter`` in the definition's argument
+    ``pattern`` (100 of j100 against j\\omega, 0 of e^{j0} against e^{j\\omega}, \\omega_c of j\\omega_c),
+    where everything else is written alike; None where the shapes differ (H(s) against H(j\\omega)), so
+    that nothing is put in."""
+    shape = n.structure(letter)
+    found: list[n.Node] = []
+
+    def match(p: object, a: object) -> bool:
+        if isinstance(p, n.Node) and n.structure(p) == shape:
+            if not isinstance(a, n.Node):
+                return False
+            if found and n.structure(found[0]) != n.structure(a):
+                return False  # the letter written twice, something else each time
+            found.append(a)
+            return True
+        if isinstance(p, n.Mul) and isinstance(a, n.Mul) and len(a.factors) > len(p.factors) \
+                and sum(n.structure(f) == shape for f in p.factors) == 1:
+            # j2\pi against j\omega: the letter's place takes the run of factors between the others
+            k = next(i for i, f in enumerate(p.factors) if n.structure(f) == shape)
+            tail = len(p.factors) - k - 1
+            run = a.factors[k:len(a.factors) - tail]
+            placed = n.Mul(run[0].start, run[-1].end, run, False, ("",) * (len(run) - 1))
+            return all(match(x, y) for x, y in zip(p.factors[:k], a.factors[:k])) and match(p.factors[k], placed) \
+                and all(match(x, y) for x, y in zip(p.factors[k + 1:], a.factors[len(a.factors) - tail:]))
+        if isinstance(p, n.Mul) and isinstance(a, n.Div) and sum(n.structure(f) == shape for f in p.factors) == 1:
+            # j\pi/T against j\omega: a product over a denominator is the product with the letter's factor
+            # divided, j(\pi/T), whatever the other factors are
+            before = len(found)
+            if not match(p, a.num) or len(found) != before + 1:
+                return False
+            placed = found.pop()
+            return match(next(f for f in p.factors if n.structure(f) == shape),
+                         n.Div(placed.start, a.end, n.Paren(placed.start, placed.end, placed), a.den))
+        if isinstance(p, n.Node):
+            if type(p) is not type(a):
+                return False
+            if isinstance(p, (n.Num, n.Sym, n.Const)):
+                return n.structure(p) == n.structure(a)  # type: ignore[arg-type]
+            return all(match(getattr(p, f.name), getattr(a, f.name)) for f in fields(p)
+                       if f.name not in n._PRESENTATION)
+        if isinstance(p, tuple):
+            return isinstance(a, tuple) and len(p) == len(a) and all(match(x, y) for x, y in zip(p, a))
+        return p == a
+
+    return found[0] if match(pattern, actual) and found else None
 
 
 def _name_positions(tree: n.Node) -> set[int]:
@@ -612,6 +672,9 @@ def substitute(tree: n.Node, definitions: list[Definition], names: set[str] | No
     # bare H the value
     for_applications = sorted(definitions, key=lambda d: not d.function)
     for_names = sorted(definitions, key=lambda d: d.function)
+    # the readings of an integral's variable, a derivative or a gradient know functions of letters only
+    plain_names = [d for d in for_names if d.pattern is None]
+    plain_applications = [d for d in for_applications if d.pattern is None]
 
     # the letters the step primes: a value that writes one of them is no function of one variable
     primed = {x.base for x in tree.walk() if isinstance(x, n.Sym) and x.primes}
@@ -628,27 +691,38 @@ def substitute(tree: n.Node, definitions: list[Definition], names: set[str] | No
             power = n.Pow(bracket.start, node.end, bracket, transform(node.exp, fn))
             return n.Mul(node.start, node.end, (value, power), False, ("",))
         if isinstance(node, n.Integral) and node.lo is None and not node.region and not node.implicit:
-            changed = _changed_variable(node, for_names, names, primed)
+            changed = _changed_variable(node, plain_names, names, primed)
             if changed is not None:
                 used.append(changed[1])
                 return changed[0]
         if isinstance(node, n.Deriv) and isinstance(node.body, n.Sym):
-            own = _differentiated_function(node, for_applications, names)
+            own = _differentiated_function(node, plain_applications, names)
             if own is not None:
                 used.append(own[1])
                 return own[0]
         if isinstance(node, n.Del) and node.kind == "grad":
-            numbered = _numbered_gradient(node, for_applications, names)
+            numbered = _numbered_gradient(node, plain_applications, names)
             if numbered is not None:
                 used.append(numbered[1])
                 return numbered[0]
         if isinstance(node, n.Del) and node.coords:
-            at_point = _del_at_point(node, for_applications, names)
+            at_point = _del_at_point(node, plain_applications, names)
             if at_point is not None:
                 used.append(at_point[1])
                 return at_point[0]
         for d in for_applications if isinstance(node, n.Apply) else for_names:
             if names is not None and d.head.base not in names:
+                continue
+            if d.pattern is not None:
+                # H(j\omega) = ...: put in at a call of the same shape only, never at a bare H, H' or H(s)
+                if isinstance(node, n.Apply) and _same_name(node.func, d.head) and not node.primes \
+                        and len(node.args) == 1 and not node.func.indices:
+                    bound = _pattern_binding(d.pattern, node.args[0], d.args[0])
+                    if bound is not None:
+                        value = transform(bound, fn)
+                        used.append(d)
+                        return n.Paren(node.start, node.end,
+                                       _bind(d.body, {d.params[0]: n.Paren(value.start, value.end, value)}))
                 continue
             if not d.function and isinstance(node, n.Apply) and _same_name(node.func, d.head):
                 if not node.maybe_product:
@@ -730,7 +804,7 @@ def substitute(tree: n.Node, definitions: list[Definition], names: set[str] | No
                 return n.Paren(node.start, node.end, value)
         return None
 
-    tree = _labelled_families(tree, for_applications)
+    tree = _labelled_families(tree, plain_applications)
     original = tree
     for _ in range(MAX_ROUNDS + 1):
         before = len(used)
