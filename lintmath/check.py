@@ -1774,9 +1774,11 @@ def _as_document_functions(lhs: str, rhs: str, relation: str, verdict: Verdict, 
     # bracket, so a step verified only by reading it as a number times the bracket (\text{a}[-z] =
     # -\text{a}[z]) is not shown to hold for the function the author meant
     defined = _defined_functions(context, options.get("macros") or {})
+    # (not a bracket that writes the letter itself, \pi_j(1 - \pi_j): the value times one minus it)
     own = {x.func.key for side in (parsed.lhs, parsed.rhs) for x in side.walk()
            if isinstance(x, n.Apply) and x.maybe_product and isinstance(x.func, n.Sym)
-           and (x.func.key, x.bracket) in defined and not _holds_itself(x)}
+           and (x.func.key, x.bracket) in defined and not _holds_itself(x)
+           and not any(isinstance(y, n.Sym) and y.key == x.func.key for a in x.args for y in a.walk())}
     stated.update({key: item for (key, _), item in defined.items() if key in own})
     products |= own
     # (af + bg)(x): the step adds the functions themselves and applies the sum, where the letters
@@ -1836,6 +1838,11 @@ def _pi_of_the_document(lhs: str, rhs: str, verdict: Verdict, macros: Mapping[st
         return Verdict(Status.UNVERIFIED, "holds if \\pi(...) is the document's function at a point, which the "
                                           "prose applies or names (a prior, a policy), not pi times a number",
                        elapsed=verdict.elapsed)
+    if any(isinstance(x, n.Const) and x.name == "pi" for side in (parsed.lhs, parsed.rhs) for x in side.walk()):
+        # \frac{d\pi}{d\eta} = \pi(1 - \pi) below \pi(\eta) = \frac{1}{1 + e^{-\eta}}: a bare \pi is the value of
+        # the document's function, as a bare \sigma is, not 3.14159
+        return Verdict(Status.UNVERIFIED, "holds if \\pi is the document's function (the prose applies it), not "
+                                          "the number pi", elapsed=verdict.elapsed)
     return verdict
 
 
@@ -2852,9 +2859,12 @@ def _holds_with(parsed: Parsed, definitions: list[Definition], relation: str, ma
             return Verdict(Status.UNVERIFIED, f"not decided with {', '.join(where)} put in: {outcome.reason}",
                            definitions=where)
         return None
-    if _piecewise(substituted) and not comparator.indefinite and _cases_differ_off_samples(comparator):
+    if _piecewise(substituted) and not _piecewise(parsed) and not comparator.indefinite \
+            and _cases_differ_off_samples(comparator):
         # h(cz) = c\,h(z) beside h(z) = \max(0, z): the body put in is piecewise, and holds where the
-        # sampled letters are (positive), not where some are negative, as the step written out would not
+        # sampled letters are (positive), not where some are negative, as the step written out would not.
+        # (Only where the definitions bring the turn in: a step that writes |r' x r''| of a helix the prose
+        # bounds was read with those bounds already.)
         return Verdict(Status.UNVERIFIED, SIGNS_UNREACHED, definitions=where)
     special = _special_values(parsed, used)
     if not special and _special_values(parsed, used, partial=True):

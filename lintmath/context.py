@@ -233,6 +233,21 @@ def head_with_pattern(lhs: n.Node) -> tuple[n.Apply, n.Sym] | None:
     return n.Apply(lhs.start, lhs.end, lhs.func, (letter,)), letter
 
 
+def _pattern_in_use(pattern: tuple[n.Apply, n.Sym] | None, rhs: str,
+                    macros: dict[str, Macro]) -> tuple[n.Apply, n.Sym] | None:
+    """``pattern`` where the value ``rhs`` writes its letter: ``H(j\\omega) = \\frac{10}{1 + j\\omega/100}`` defines
+    H along an axis, while ``s(1 + v) = 1`` states a relation of two quantities (s times 1 + v), or a value at
+    one point, as ``P(A) = 0.3`` is (see substitute, which puts in only such values too)."""
+    if pattern is None:
+        return None
+    try:
+        body = parse_math(rhs, macros)
+    except (ParseFailure, RecursionError):
+        return None
+    letter = n.structure(pattern[1])
+    return pattern if any(isinstance(x, n.Sym) and n.structure(x) == letter for x in body.walk()) else None
+
+
 #: letters that index a family (x_i, y_t): an argument x_i is one member of the data, not a variable of its own
 _FAMILY_INDICES = frozenset("ijklmnt")
 
@@ -371,7 +386,7 @@ def definition_of(step: Step, macros: dict[str, Macro], path: str,
     try:
         lhs = parse_math(step.lhs.text, macros)
         head = defined_head(lhs)
-        pattern = head_with_pattern(lhs) if head is None else None
+        pattern = _pattern_in_use(head_with_pattern(lhs) if head is None else None, step.rhs.text, macros)
         known: set[str] = functions or set()
         if pattern is not None and not _writes_unit(lhs) and (
                 written := _defined_at_expression(lhs, step, macros, path, known)) is not None:
@@ -754,7 +769,7 @@ def prose_items(doc: Document, macros: dict[str, Macro]) -> list[ContextItem]:
                     if objective is not None:
                         left, lhs = objective
                     head = defined_head(left) or head_with_written_powers(left)
-                    pattern = head_with_pattern(left) if head is None else None
+                    pattern = _pattern_in_use(head_with_pattern(left) if head is None else None, rhs, macros)
                     if pattern is not None:
                         left, head = pattern[0], pattern[0].func
                 except (ParseFailure, RecursionError):

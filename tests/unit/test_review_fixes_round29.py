@@ -38,3 +38,25 @@ PLANE_STRESS = ("\\begin{align*}\n\\tau_{xx} &= \\frac{Y}{1 - \\mu^2}\\left(e_{x
 def test_components_on_the_axes_are_not_summed(rhs: str, status: str) -> None:
     steps = checked_steps(PLANE_STRESS % rhs)
     assert steps[-1].verdict.status.value == status
+
+
+def test_a_relation_of_a_letter_times_a_bracket_is_no_definition_at_an_expression() -> None:
+    # s(1 + v) = 1 states that s times (1 + v) is 1 (the value writes no v): not s defined along 1 + v
+    steps = checked_steps("The walk has $s(1 + v) = 1$ by construction. Hence\n"
+                          "\\begin{align*}\n1 - s v^{m}(v + 1) &= 1 - v^m\n\\end{align*}\n")
+    assert steps[-1].verdict.status.value == "unverified"
+
+
+def test_a_bracket_that_writes_the_function_itself_is_a_factor() -> None:
+    # p(1 - p) beside p(\eta) defined in the prose: the value times one minus it
+    steps = checked_steps("Let $p(\\eta) = \\frac{1}{1 + e^{-\\eta}}$.\n\n"
+                          "\\begin{align*}\n\\frac{dp}{d\\eta} &= p(1 - p)\n\\end{align*}\n")
+    assert steps[-1].verdict.status.value == "verified"
+
+
+def test_a_bare_pi_the_prose_applies_as_a_function_is_not_the_number() -> None:
+    # \pi(\eta) defined as the logistic function: \pi(1 - \pi) is its value times one minus it, never
+    # refuted with pi = 3.14159
+    steps = checked_steps("Let $\\pi(\\eta) = \\frac{1}{1 + e^{-\\eta}}$.\n\n"
+                          "\\begin{align*}\n\\frac{d\\pi}{d\\eta} &= \\pi(1 - \\pi)\n\\end{align*}\n")
+    assert steps[-1].verdict.status.value != "refuted"
