@@ -7,7 +7,6 @@ read a step through it.
 from __future__ import annotations
 
 import collections
-import copy
 import re
 from dataclasses import dataclass, replace
 from typing import Iterator, Mapping
@@ -40,36 +39,11 @@ class Parsed:
 def parse_step(lhs: str, rhs: str, macros: Mapping[str, Macro], averages: bool = False) -> Parsed:
     """The step's sides read and their letters classified. ``averages``: the prose states a Reynolds
     decomposition, so that a bar over an expression is an average even in a step that writes no
-    fluctuation (see _averaged_sides).
-
-    Remembered for the last steps read: a step is read again by most readings tried after its verdict
-    (check._read_again), which parsed it anew nearly twice per step. The trees are frozen, so sharing
-    them is safe; the key holds every input of the reading, the context variables included (a star
-    read as a convolution, braces read as Poisson brackets)."""
-    try:
-        key = (lhs, rhs, tuple(macros.items()), averages, convolution.active(), poisson.stated())
-        known = _PARSED.get(key)
-    except TypeError:  # a macro that cannot be hashed: read without remembering
-        return _parse_step(lhs, rhs, macros, averages)
-    if known is None:
-        try:
-            known = _parse_step(lhs, rhs, macros, averages)
-        except ParseFailure as exc:
-            known = exc.with_traceback(None)  # (its frames would keep the step's trees alive)
-        # (a RecursionError depends on the depth of the caller's stack, and a budget's end on its
-        # time: neither is remembered)
-        if len(_PARSED) >= _PARSED_SIZE:
-            del _PARSED[next(iter(_PARSED))]
-        _PARSED[key] = known
-    if isinstance(known, ParseFailure):
-        # a copy: raising the one remembered would grow its traceback and chain it to the caller's
-        raise copy.copy(known)
-    return known
-
-
-# the steps of a chain and the readings of one step read the same few sides: a few dozen suffice
-_PARSED_SIZE = 64
-_PARSED: dict[tuple, Parsed | ParseFailure] = {}
+    fluctuation (see _averaged_sides). Not remembered between calls: how the letters are classified
+    rests on settings of the readings in force (the gates, the distributions, the expectations of the
+    prose) beyond the step's text, and a tree remembered under one of them gave another step's
+    verdict in a long run."""
+    return _parse_step(lhs, rhs, macros, averages)
 
 
 def _parse_step(lhs: str, rhs: str, macros: Mapping[str, Macro], averages: bool) -> Parsed:
