@@ -43,10 +43,6 @@ def parse_step(lhs: str, rhs: str, macros: Mapping[str, Macro], averages: bool =
     rests on settings of the readings in force (the gates, the distributions, the expectations of the
     prose) beyond the step's text, and a tree remembered under one of them gave another step's
     verdict in a long run."""
-    return _parse_step(lhs, rhs, macros, averages)
-
-
-def _parse_step(lhs: str, rhs: str, macros: Mapping[str, Macro], averages: bool) -> Parsed:
     increments = step_increments(lhs, rhs, macros)
     tuples = bool(_BARE_NABLA.search(lhs + rhs) or _NUMBER_ANGLE_PAIR.search(lhs + rhs))
     try:
