@@ -16,7 +16,7 @@ import itertools
 import re
 from typing import TYPE_CHECKING, Callable, Iterable, Mapping
 
-from lintmath.independence import prose_sentences
+from lintmath.independence import passage_statements
 from lintmath.parse.tokens import Macro, ParseFailure, Token, expand_macros, tokenize
 from lintmath.parse.vocabulary import GREEK
 
@@ -74,8 +74,7 @@ class _Unread(Exception):
 def statements_of(lines: tuple[str, ...] | list[str]) -> list[tuple[int, frozenset[str], bool]]:
     """(line, keys, continues) for every sentence of the prose of ``lines`` that speaks of Boolean algebra
     or logic circuits (the keys name no letters: the whole passage is read so)."""
-    return [(line, frozenset({"*"}), sentence.lstrip()[:1].islower())
-            for line, sentence in prose_sentences(lines) if _WORDS.search(sentence) or _GATES.search(sentence)]
+    return passage_statements(lines, lambda sentence: bool(_WORDS.search(sentence) or _GATES.search(sentence)))
 
 
 # letters or values the prose makes numbers: "the real numbers x and y", "for integers n", a probability
@@ -86,9 +85,8 @@ _NUMBERS = re.compile(r"\b(?:real|rational|natural|whole|complex|prime)\s+number
 def numbers_statements_of(lines: tuple[str, ...] | list[str]) -> list[tuple[int, frozenset[str], bool]]:
     """(line, keys, continues) for every sentence of the prose of ``lines`` that speaks of numbers and not
     of Boolean algebra: below one that does, it leaves the passage's reading open."""
-    return [(line, frozenset({"*"}), sentence.lstrip()[:1].islower())
-            for line, sentence in prose_sentences(lines)
-            if _NUMBERS.search(sentence) and not (_WORDS.search(sentence) or _GATES.search(sentence))]
+    return passage_statements(lines, lambda sentence: bool(
+        _NUMBERS.search(sentence) and not (_WORDS.search(sentence) or _GATES.search(sentence))))
 
 
 def contested(context: Iterable[ContextItem]) -> bool:

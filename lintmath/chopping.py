@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from lintmath.independence import prose_sentences
+from lintmath.independence import passage_statements
 
 KIND = "chopped"  # the kind of a ContextItem that says its passage cuts decimals off
 REACH = 60  # a worked example's paragraphs
@@ -21,6 +21,5 @@ _DECIMALS = re.compile(r"\b(?:decimal|digit|place|figure|value|result|number|ans
 
 def statements_of(lines: tuple[str, ...] | list[str]) -> list[tuple[int, frozenset[str], bool]]:
     """(line, keys, continues) for every sentence of the prose of ``lines`` that says decimals are cut off."""
-    return [(line, frozenset({"*"}), sentence.lstrip()[:1].islower())
-            for line, sentence in prose_sentences(lines)
-            if _STATED.search(sentence) and _DECIMALS.search(sentence) and not _OTHER.search(sentence)]
+    return passage_statements(lines, lambda sentence: bool(
+        _STATED.search(sentence) and _DECIMALS.search(sentence) and not _OTHER.search(sentence)))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from lintmath.independence import prose_sentences
+from lintmath.independence import passage_statements, prose_sentences
 from lintmath.lower import TENSOR_LETTERS, _index_letter
 from lintmath.parse import nodes as n
 
@@ -36,8 +36,7 @@ _NO_SUM = re.compile(r"\bno\s+(?:sum|summation)\b|\bnot\s+(?:be\s+)?summed\b"
 def statements_of(lines: tuple[str, ...] | list[str]) -> list[tuple[int, frozenset[str], bool]]:
     """(line, keys, continues) for every sentence of the prose of ``lines`` that puts the convention in
     force (the keys name no letters: the passage's every step is read so)."""
-    return [(line, frozenset({"*"}), sentence.lstrip()[:1].islower())
-            for line, sentence in prose_sentences(lines) if _DECLARED.search(sentence) and not _WAIVED.search(sentence)]
+    return passage_statements(lines, lambda sentence: bool(_DECLARED.search(sentence) and not _WAIVED.search(sentence)))
 
 
 def indexes_tensors(*trees: n.Node) -> bool:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 from lintmath.parse import nodes as n
 from lintmath.parse.parser import parse_math
@@ -330,6 +331,15 @@ def _prose_sentences(lines: tuple[str, ...]) -> tuple[tuple[int, str], ...]:
         paragraph.append((number, line))
     flush()
     return tuple(out)
+
+
+def passage_statements(lines: tuple[str, ...] | list[str],
+                       says: Callable[[str], bool]) -> list[tuple[int, frozenset[str], bool]]:
+    """(line, keys, continues) for every sentence of the prose of ``lines`` that ``says`` holds of, its keys
+    naming no letters (the whole passage is read so), ``continues`` where the sentence goes on from the one
+    before (it starts in lower case): the statements of the readings a passage's prose puts in force."""
+    return [(line, frozenset({"*"}), sentence.lstrip()[:1].islower())
+            for line, sentence in prose_sentences(lines) if says(sentence)]
 
 
 def statements_of(lines: tuple[str, ...] | list[str], macros=None,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from lintmath.independence import prose_sentences
+from lintmath.independence import passage_statements
 
 KIND = "orthogonal"  # the kind of a ContextItem that says its passage has orthogonal vectors
 REACH = 150  # a section: a decomposition is often derived well below the sentence that sets it up
@@ -21,5 +21,4 @@ _STATED = re.compile(r"orthogonal|perpendicular|\\perp\b|\u22a5|normal\s+equatio
 
 def statements_of(lines: tuple[str, ...] | list[str]) -> list[tuple[int, frozenset[str], bool]]:
     """(line, keys, continues) for every sentence of the prose of ``lines`` that states an orthogonality."""
-    return [(line, frozenset({"*"}), sentence.lstrip()[:1].islower())
-            for line, sentence in prose_sentences(lines) if _STATED.search(sentence)]
+    return passage_statements(lines, lambda sentence: bool(_STATED.search(sentence)))

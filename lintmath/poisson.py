@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Iterator
 
-from lintmath.independence import prose_sentences
+from lintmath.independence import passage_statements
 from lintmath.parse import nodes as n
 from lintmath.parse.tokens import ParseFailure
 
@@ -30,8 +30,7 @@ _STATED: ContextVar[bool] = ContextVar("poisson_stated", default=False)
 
 def statements_of(lines: tuple[str, ...] | list[str]) -> list[tuple[int, frozenset[str], bool]]:
     """(line, keys, continues) for every sentence of the prose of ``lines`` that names Poisson brackets."""
-    return [(line, frozenset({"*"}), sentence.lstrip()[:1].islower())
-            for line, sentence in prose_sentences(lines) if _KEYWORD.search(sentence)]
+    return passage_statements(lines, lambda sentence: bool(_KEYWORD.search(sentence)))
 
 
 def stated() -> bool:
