@@ -375,11 +375,20 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
                                    indefinite=indefinite)
             if stated is not None:
                 return stated
+    if verdict.status is Status.UNVERIFIED and relation in EQUALITY and verdict.reason.startswith("introduces "):
+        magnitudes = _verified_with_magnitudes(lhs, rhs, relation, macros=macros, first=first, seed=seed,
+                                               context=context, indefinite=indefinite)
+        if magnitudes is not None:
+            return magnitudes
     if verdict.status is Status.UNVERIFIED and relation in EQUALITY and verdict.reason.endswith(linalg.BLOCKS):
         assembled = _verified_as_blocks(lhs, rhs, relation, macros=macros, first=first, seed=seed, context=context,
                                         indefinite=indefinite)
         if assembled is not None:
             return assembled
+        numbers = _verified_with_number_entries(lhs, rhs, relation, macros=macros, first=first, seed=seed,
+                                                context=context, indefinite=indefinite)
+        if numbers is not None:
+            return numbers
     if verdict.status in (Status.UNVERIFIED, Status.REFUTED) and relation in EQUALITY \
             and (any(item.kind == linearmaps.KIND for item in context) or linearmaps.annotated(lhs + " " + rhs)):
         # (an unverified step that the default reading cannot build, a map of vectors or letters
@@ -1484,6 +1493,75 @@ def _verified_as_blocks(lhs: str, rhs: str, relation: str, **options) -> Verdict
     def reading(step: Parsed) -> Parsed:
         return Parsed(step.lhs, step.rhs, replace(step.letters, blocks=True, stated_rotations=keys))
     return _verified_as_written(lhs, rhs, relation, guess, reading=reading, **options)
+
+
+def _magnitude_letters(parsed: Parsed) -> dict[str, n.Sym]:
+    """The plain letters of a step that also writes a vector of that name (\\omega beside \\boldsymbol\\omega,
+    p beside \\mathbf p), each with the one vector: mechanics writes the plain letter for its magnitude."""
+    vectors = parsed.letters.vectors
+    if not vectors:
+        return {}
+    syms = [x for side in (parsed.lhs, parsed.rhs) for x in side.walk() if isinstance(x, n.Sym)]
+    out: dict[str, n.Sym] = {}
+    for x in syms:
+        if x.style or x.indices or x.primes or x.labels or x.sup_letter is not None or x.key in out:
+            continue
+        bold = {y.key: y for y in syms if y.key in vectors and y.key.split(":")[-1] == x.key and not y.indices
+                and not (y.primes or y.labels) and not n.undotted(y)[1]}
+        if len(bold) == 1:
+            out[x.key] = next(iter(bold.values()))
+    return out
+
+
+def _verified_with_magnitudes(lhs: str, rhs: str, relation: str, **options) -> Verdict | None:
+    """A verified verdict for a step that introduces a plain letter beside the vector of its name and holds
+    with it that vector's length: \\omega \\times (\\omega \\times r) = \\omega(\\omega \\cdot r) - \\omega^2 r of
+    a bold \\omega and a plain one, p^2 for \\mathbf p \\cdot \\mathbf p. None otherwise; verify-only: the plain
+    letter may be another quantity the prose names."""
+    parsed = _read_again(lhs, rhs, options)
+    if parsed is None:
+        return None
+    lengths = _magnitude_letters(parsed)
+    if not lengths:
+        return None
+
+    def length(node: n.Node) -> n.Node | None:
+        if isinstance(node, n.Sym) and node.key in lengths and not node.style:
+            return n.Abs(node.start, node.end, lengths[node.key])
+        return None
+
+    def reading(step: Parsed) -> Parsed:
+        lengths.update(_magnitude_letters(step))
+        return reclassified(step, n.rebuild(step.lhs, length), n.rebuild(step.rhs, length))
+    shown = ", ".join(sorted(lengths))
+    return _verified_as_written(lhs, rhs, relation, f"{shown} the length of the vector of that name", reading=reading,
+                                **options)
+
+
+def _verified_with_number_entries(lhs: str, rhs: str, relation: str, **options) -> Verdict | None:
+    """A verified verdict for a step whose written matrices hold capitals that no block reading builds
+    (the inertia tensor [[I_1, 0], [0, I_2]] times the column (\\omega_1, \\omega_2) of numbers) that holds
+    with those capitals numbers, the principal moments they are; None otherwise. Verify-only, as for
+    blocks: what the step says of block matrices is not decided."""
+    parsed = _read_again(lhs, rhs, options)
+    if parsed is None:
+        return None
+    entries = {x.key for side in (parsed.lhs, parsed.rhs) for lit in side.walk() if isinstance(lit, n.MatrixLit)
+               for row in lit.rows for entry in row for x in entry.walk() if isinstance(x, n.Sym)}
+    # (only those that are matrices for being capitals beside matrices, and the subscripted I that would
+    # be an identity: a capital the step inverts or transposes is a matrix it means)
+    letters = parsed.letters
+    written_i = [x for side in (parsed.lhs, parsed.rhs) for x in side.walk() if isinstance(x, n.Sym) and x.key == "I"]
+    moments = {"I"} if written_i and all(x.indices for x in written_i) else set()
+    capitals = entries & letters.matrices & (letters.inferred | moments)
+    if not capitals:
+        return None
+
+    def reading(step: Parsed) -> Parsed:
+        return Parsed(step.lhs, step.rhs, replace(step.letters, matrices=step.letters.matrices - capitals,
+                                                  inferred=step.letters.inferred - capitals))
+    return _verified_as_written(lhs, rhs, relation, "the capitals written in the matrices numbers", reading=reading,
+                                **options)
 
 
 def _verified_with_linear_maps(lhs: str, rhs: str, relation: str, unreadable: bool = False,
@@ -3673,7 +3751,7 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
         return Verdict(Status.UNVERIFIED, hypothesis, elapsed=time.perf_counter() - started)
     # a letter the left side itself cancels (x + c - c) was not substituted from anywhere: the step
     # is decided like any other
-    dropped = [name for name in dropped_variables(parsed) if not comparator.left_ignores(name)]
+    dropped = [name for name in dropped_variables(parsed) if not _left_ignores(comparator, parsed, name)]
     if dropped and ("orthogonal",) in comparator.keys and relation in EQUALITY and n.letter_free(parsed.rhs):
         # <v_2, v_1> = 1 + 0 + 0: indexed vectors worked out to a number from entries the prose
         # gives; in the reading where they are an orthogonal basis the left side is a number too,
@@ -4119,6 +4197,18 @@ def letter_indexed(tree: n.Node, letters: Letters) -> set[str]:
 def _literal_matrix_appears(parsed: Parsed) -> bool:
     has = [any(isinstance(x, n.MatrixLit) for x in t.walk()) for t in (parsed.lhs, parsed.rhs)]
     return has[1] and not has[0]
+
+
+def _left_ignores(comparator, parsed: Parsed, name: str) -> bool:
+    """Whether the left side does not depend on the letters read ``name`` that the right side lost: all of
+    them, or those alone where others of that name stay (the \\dot\\theta a derivative by \\dot\\phi takes
+    away, beside the \\theta it keeps)."""
+    if comparator.left_ignores(name):
+        return True
+    left, right = names(parsed.lhs, parsed.letters), names(parsed.rhs, parsed.letters)
+    lost = frozenset(k for k, shown in left.items() if shown == name and k not in right and not k.endswith("()"))
+    written = {x.key for x in parsed.lhs.walk() if isinstance(x, n.Sym) and x.base == name}
+    return bool(lost) and lost != written and comparator.left_ignores(name, lost)
 
 
 def dropped_variables(parsed: Parsed) -> list[str]:

@@ -868,13 +868,15 @@ class Comparator:
                 return True
         return False
 
-    def left_ignores(self, base: str) -> bool:
+    def left_ignores(self, base: str, keys: frozenset[str] | None = None) -> bool:
         """True when the left side, lowered in every instance of the default reading, does not depend
         on the quantity named ``base``: it cancels there already (``x + c - c``, ``\\frac{(1-ac)}{(1-ac)
         \\sqrt a}``), so its absence from the right side is no sign of a value substituted from the
         prose. False whenever that cannot be shown: a side that does not lower, undefined functions,
-        a letter that lowers to no symbol of its own."""
-        nodes = [x for x in self.parsed.lhs.walk() if isinstance(x, n.Sym) and x.base == base]
+        a letter that lowers to no symbol of its own. With ``keys``, only the letters of those keys are
+        the quantity: the \\dot\\theta a derivative by \\dot\\phi takes away, beside the \\theta it keeps."""
+        nodes = [x for x in self.parsed.lhs.walk() if isinstance(x, n.Sym) and x.base == base
+                 and (keys is None or x.key in keys)]
         if not nodes:
             return False  # named otherwise (a set's size, a function's letter): not read here
         rng = random.Random(self.seed + 17)
@@ -895,7 +897,7 @@ class Comparator:
             if any(e.atoms(AppliedUndef) for e in entries):
                 return False
             symbols = set().union(*(e.free_symbols for e in entries))
-            named = {s for s in symbols if _base_of(s.name) == base}
+            named = {s for s in symbols if _base_of(s.name) == base and (keys is None or s in own)}
             if not named:
                 continue  # gone from the lowered side itself
             # still written after lowering ((c + 1)^2 - c^2 - 2c): the side's values must not move
@@ -1399,7 +1401,8 @@ class Comparator:
                             return Outcome("undecided", OTHER_BRANCH)
                     if not all(self.holds(va, vb, exact, claimed) for va, vb in precise):
                         confirmed = True
-                        if _is_constant(a, free_a) != _is_constant(b, free_b):
+                        if _is_constant(a, free_a) != _is_constant(b, free_b) \
+                                and not _time_derivative_lost_rates(self.parsed, _is_constant(a, free_a)):
                             suspect = EQUATION_TO_SOLVE
                         elif self.parsed.letters.time is not None and _time_order(free_a) != _time_order(free_b):
                             suspect = EQUATION_OF_MOTION
@@ -2062,6 +2065,28 @@ def _time_order(free: set) -> int:
     """The highest order of a derivative in time among a side's symbols (2 for \\ddot x, 0 for none)."""
     orders = [int(m.group(2)) for s in free for m in [_TIME_DERIVATIVE.fullmatch(getattr(s, "name", ""))] if m]
     return max(orders, default=0)
+
+
+def _time_derivative_lost_rates(parsed: Parsed, left_constant: bool) -> bool:
+    """Whether the side that came out a constant is d/dt of an expression of letters and the other side
+    writes no rate (\\frac{d}{dt} \\frac{\\ell^2}{2\\mu r^2} = -\\frac{\\ell^2}{\\mu r^3}, the \\dot r of the chain rule
+    dropped): no equation for its letters to solve, but a slip with the letters constant (0 on the left)
+    and moving alike (a rate on the left, none on the right)."""
+    constant, other = (parsed.lhs, parsed.rhs) if left_constant else (parsed.rhs, parsed.lhs)
+    while isinstance(constant, n.Paren):
+        constant = constant.inner
+    if not (isinstance(constant, n.Deriv) and not constant.partial and len(constant.wrt) == 1):
+        return False
+    var = constant.wrt[0][0]
+    if not (isinstance(var, n.Sym) and var.base == "t" and not var.indices and not var.style):
+        return False
+    moving = {x.key for x in constant.body.walk() if isinstance(x, n.Sym) and x.base != "t"}
+    if not moving:
+        return False
+    # a letter of its own on the other side may name the rate (m v a, I\\omega\\alpha, F): only the letters
+    # differentiated, with no rate among them, make the slip
+    return not any(isinstance(x, (n.Deriv, n.DerivBy, n.Differential, n.Integral, n.Apply)) or isinstance(x, n.Sym)
+                   and (n.undotted(x)[1] or x.primes or x.key not in moving) for x in other.walk())
 
 
 def _is_constant(expr: sp.Expr, free: set) -> bool:

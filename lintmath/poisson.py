@@ -98,15 +98,54 @@ def readable(*trees: n.Node) -> bool:
     return True
 
 
+# the letters a Hamiltonian written out multiplies its coordinates and momenta by (p^2/2m, m\omega^2 q^2/2, kq^2/2,
+# mgq): lower-case and plain, as masses, frequencies and spring constants are written. f, h, u, v, w are the
+# functions on phase space as often, and a capital (H, L_z, V, A) is left to the document as ever
+_COEFFICIENT_GREEK = frozenset("\\" + name for name in (
+    "alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "kappa", "lambda", "mu", "nu", "omega", "sigma",
+    "tau", "ell"))
+_NOT_COEFFICIENTS = frozenset("fhuvw")
+
+
+def _coefficient_letter(sym: n.Sym) -> bool:
+    """Whether ``sym`` is written as a constant of a Hamiltonian is: m, k, \\omega_0, g (see _COEFFICIENT_GREEK)."""
+    if sym.style or sym.primes or sym.sup_letter is not None or sym.labels:
+        return False
+    if not all(isinstance(i, (n.Num, n.Sym)) for i in sym.indices):
+        return False
+    base = sym.base
+    return base in _COEFFICIENT_GREEK or (len(base) == 1 and base.islower() and base not in _NOT_COEFFICIENTS)
+
+
+def _holds_canonical(node: n.Node, arg: n.Node) -> bool:
+    return any(isinstance(x, n.Sym) and _canonical(x) and not _inside_index(x, arg) for x in node.walk())
+
+
+def _functions_of(node: n.Node, arg: n.Node, multiplies: bool, out: set[str]) -> None:
+    """Put in ``out`` the letters of ``node`` that are functions on phase space: every letter of a summand
+    with no coordinate or momentum in it (H, V, a constant k alone: its bracket would be 0), and a letter
+    that multiplies one only where it is not written as a constant is (see _coefficient_letter)."""
+    if isinstance(node, n.Add):
+        for term in node.terms:
+            _functions_of(term, arg, _holds_canonical(term, arg), out)
+        return
+    if isinstance(node, n.Sym):
+        if not _canonical(node) and not _inside_index(node, arg) and not (multiplies and _coefficient_letter(node)):
+            out.add(node.key)
+        if not _canonical(node):
+            return
+    for child in node.children():
+        _functions_of(child, arg, multiplies, out)
+
+
 def written_functions(*trees: n.Node) -> frozenset[str]:
-    """The keys of the letters written inside the brackets that are neither coordinates nor momenta:
-    they must be put in by their definitions before the bracket is taken."""
-    out = set()
+    """The keys of the letters written inside the brackets that are neither coordinates nor momenta nor
+    the constants a Hamiltonian written out multiplies them by: they must be put in by their definitions
+    before the bracket is taken."""
+    out: set[str] = set()
     for bracket in _brackets(*trees):
         for arg in bracket.args:
-            for x in arg.walk():
-                if isinstance(x, n.Sym) and not _canonical(x) and not _inside_index(x, arg):
-                    out.add(x.key)
+            _functions_of(arg, arg, _holds_canonical(arg, arg), out)
     return frozenset(out)
 
 
