@@ -2160,7 +2160,8 @@ def _with_conjugates(lhs: str, rhs: str, relation: str, verdict: Verdict, **opti
         # beside complex letters, a bare i that indexes nothing is the unit
         left, right = complexes.unit_written(left), complexes.unit_written(right)
     # what makes the letters complex beyond their names: the prose, the unit, a modulus or a part
-    evidence = bool(set(parts) & (declared | set(parts_stated))) or "i" in plain \
+    # (a conjugate in a step of numbers alone, (\frac{1}{\sqrt2})^* of an amplitude, is no mean nor optimum)
+    evidence = bool(set(parts) & (declared | set(parts_stated))) or "i" in plain or not symbols \
         or re.search(r"\\mathrm\s*\{\s*i\s*\}|\||\\(?:operatorname|mathrm)\s*\{\s*(?:Re|Im)|\\(?:Re|Im|arg)(?![A-Za-z])", text)
     if not evidence and complexes.writes_conjugated_expression(text):
         return verdict  # \overline{z^2} beside \bar z^2 by their names alone: the mean of the squares, as often
@@ -2171,7 +2172,8 @@ def _with_conjugates(lhs: str, rhs: str, relation: str, verdict: Verdict, **opti
         return Verdict(Status.VERIFIED, elapsed=verdict.elapsed + again.elapsed, definitions=again.definitions)
     if again.status is not Status.REFUTED:
         return verdict
-    if complexes.branch_sensitive(left + " " + right):
+    if parts and complexes.branch_sensitive(left + " " + right):
+        # (of numbers alone, nothing is written out and a root is the one written)
         return Verdict(Status.UNVERIFIED, CONJUGATE_BRANCH.format(names), elapsed=verdict.elapsed + again.elapsed)
     if verdict.status is Status.REFUTED:
         return verdict  # refuted as written too: its diagnosis stands

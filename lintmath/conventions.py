@@ -991,6 +991,43 @@ def _function_short_reach(lhs: str, rhs: str, relation: str, macros: Mapping[str
     return _not_refuted_rewritten(lhs, rhs, relation, macros, seed, _short_point, _shortened)
 
 
+def _definitions_short_reach(refuted: "_Refuted") -> bool:
+    """Whether a step refuted through a definition whose body writes a function's bare argument before
+    other factors (R_x(\\theta) = \\cos\\frac{\\theta}{2}I - i\\sin\\frac{\\theta}{2}X) is not refuted with that
+    argument cut after its first factor, as _function_short_reach reads the step's own text: the
+    definition is notation of the same author, read either way."""
+    if refuted.relation not in EQUALITY | INEQUALITY or not refuted.verdict.definitions:
+        return False
+    rewritten, changed = [], False
+    for item in refuted.context:
+        named = f"{' '.join(item.lhs.split())} defined at {item.where}"
+        body = _short_reach_bracketed(item.rhs, refuted.macros) \
+            if item.kind in ("define", "result") and named in refuted.verdict.definitions else None
+        changed |= body is not None
+        rewritten.append(item if body is None else replace(item, rhs=body))
+    if not changed:
+        return False
+    again = refuted.decide(refuted.lhs, refuted.rhs, refuted.relation, explain=False,
+                           **{**refuted.options, "context": tuple(rewritten)})
+    return again.status is not Status.REFUTED
+
+
+def _short_reach_bracketed(text: str, macros: Mapping[str, Macro]) -> str | None:
+    """``text`` with the first factor of each function's bare argument in brackets (see _short_point):
+    \\cos\\frac{\\theta}{2}I as \\cos(\\frac{\\theta}{2})I; None where nothing is cut or ``text`` is not read."""
+    try:
+        tree = parse_math(text, macros)
+    except (ParseFailure, RecursionError):
+        return None
+    cuts = sorted({(x.args[0].factors[0].start, x.args[0].factors[0].end) for x in tree.walk() if _short_point(x)},
+                  reverse=True)
+    if not cuts or any(not 0 <= a < b <= len(text) for a, b in cuts):
+        return None
+    for start, end in cuts:
+        text = text[:start] + "\\left(" + text[start:end] + "\\right)" + text[end:]
+    return text
+
+
 def _conditions_differ(nodes: list[n.Node]) -> bool:
     """``p(x_t | x_{t-1}) = p(x_t | x_{t-1}, x_{t-2})``: the same distribution of the same variables,
     one conditioned on more than the other, states a conditional independence (a Markov property,
@@ -1499,6 +1536,7 @@ _CONVENTIONS: tuple[tuple[str, Callable[[_Refuted], bool | str | None]], ...] = 
     ("", _library_redefined),
     (FUNCTION_REACH, lambda s: _function_reach(s.lhs, s.rhs, s.relation, s.macros, s.seed)),
     (FUNCTION_SHORT_REACH, lambda s: _function_short_reach(s.lhs, s.rhs, s.relation, s.macros, s.seed)),
+    (FUNCTION_SHORT_REACH, _definitions_short_reach),
     # pi(x) P(x, y) = pi(y) P(y, x): the sides exchange two letters, a condition the step states
     # (detailed balance, a symmetric kernel), which no value of unknown functions refutes
     (SYMMETRY_STATED, lambda s: _states_symmetry(s.lhs, s.rhs, s.macros)),

@@ -309,7 +309,9 @@ def norm(value, kind: str = "2", order=None, entrywise: bool = False):
     if not is_matrix(value):
         return sp.Abs(value)
     if kind in ("2", "F") or kind == "l2" and (entrywise or 1 in value.shape):
-        return sp.sqrt(sum(e**2 for e in value))
+        # an entry with i (a state's amplitude 4i/5) counts by its modulus: its square would make
+        # \|\frac35|0> + \frac{4i}{5}|1>\| = 1 fail; real entries keep the square, which simplifies
+        return sp.sqrt(sum(sp.Abs(e)**2 if e.has(sp.I) else e**2 for e in value))
     if 1 not in value.shape and not entrywise:
         rows, cols = value.shape
         if kind == "1":

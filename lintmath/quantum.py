@@ -200,16 +200,41 @@ def _pauli_algebra(trees: tuple[n.Node, ...]) -> bool:
     rotations = [x for tree in trees for x in tree.walk() if is_rotation(x)]
     subscripts |= {id(y) for r in rotations for y in r.walk() if y is not r}
     product = bool(rotations)
+    # the angle of a rotation or of e^{-i\theta Z/2} may stand beside it too, in the cosine and sine the
+    # rotation is written out in (\cos\theta\, I + i\sin\theta\, X)
+    angles = {y.key for tree in trees for x in tree.walk()
+              if is_rotation(x) or isinstance(x, n.Pow) and _exponential_of_pauli(x)
+              for y in (x.args[0] if is_rotation(x) else x.exp).walk()
+              if isinstance(y, n.Sym) and gate_matrix(y) is None and id(y) not in subscripts}
     for tree in trees:
         for node in tree.walk():
-            if isinstance(node, n.Sym) and id(node) not in subscripts:
+            if isinstance(node, n.Sym) and id(node) not in subscripts and node.key not in angles:
                 if gate_matrix(node) is None and not (node.base in ("i", "I") and not node.indices and not node.style):
                     return False
             elif isinstance(node, n.Mul):
                 product |= sum(pauli(f) is not None for f in node.factors) >= 2 or _gate_product(node)
             elif isinstance(node, n.Pow):
-                product |= pauli(node.base) is not None
+                product |= pauli(node.base) is not None or _exponential_of_pauli(node)
+            elif isinstance(node, n.MatrixLit) and len(node.rows) in (2, 4) and not node.det and not node.listed:
+                # \begin{pmatrix}0&-1\\1&0\end{pmatrix} = -iY: a gate set against its matrix written out
+                # (a step of written matrices alone is no gate's)
+                product |= bool(gate_names(*trees))
+            elif isinstance(node, n.Func) and node.name == n.COMMUTATOR:
+                # [X, Y] = 2iZ: the commutator multiplies its gates, both ways round
+                product |= all(isinstance(a, n.Sym) and gate_matrix(a) is not None for a in node.args)
     return product
+
+
+def _exponential_of_pauli(node: n.Pow) -> bool:
+    """e^{-i\\theta Z/2}, e^{i\\phi\\sigma_x}: e raised to a Pauli matrix times i, a rotation written as
+    its exponential, which as numbers (e^{-i\\pi Z/2} = -iZ) fails where the matrix's holds. Only X, Y, Z
+    and the sigmas: e^{-iHt} exponentiates a Hamiltonian as often as the Hadamard gate."""
+    if not (isinstance(node.base, n.Const) and node.base.name == "e"):
+        return False
+    letters = [x for x in node.exp.walk() if isinstance(x, n.Sym)]
+    imaginary = any(x.base == "i" and not x.indices and not x.style for x in letters)
+    return imaginary and any(pauli(x) is not None or x.base in ("X", "Y", "Z") and not x.indices and not x.style
+                             and gate_matrix(x) is not None for x in letters)
 
 
 def quantum_marked(*trees: n.Node) -> bool:

@@ -32,9 +32,16 @@ _MATRIX_CMDS = {"\\pmqty": "pmatrix", "\\bmqty": "bmatrix", "\\vmqty": "vmatrix"
 _SIMPLE = {"\\grad": "\\nabla", "\\curl": "\\nabla\\times", "\\laplacian": "\\nabla^{2}",
            "\\Tr": "\\operatorname{Tr}", "\\vb": "\\mathbf", "\\va": "\\vec"}
 
+#: The physics package's long names and its inner and outer products, onto the names read below:
+#: \\ip{a}{b} = <a|b>, \\op{a}{b} = |a><b|, \\dyad{a} = |a><a|, \\acomm{A}{B} = AB + BA.
+_BRACKET_ALIASES = {"\\commutator": "\\comm", "\\acomm": "\\acomm", "\\anticommutator": "\\acomm",
+                    "\\acommutator": "\\acomm", "\\ip": "\\ip", "\\innerproduct": "\\ip",
+                    "\\op": "\\op", "\\outerproduct": "\\op", "\\dyad": "\\op", "\\expectationvalue": "\\expval",
+                    "\\matrixelement": "\\mel", "\\matrixel": "\\mel"}
+
 PACKAGE_COMMANDS = frozenset({*_DERIVATIVES, *_DELIMITED, *_MATRIX_CMDS, *_SIMPLE, "\\qty", "\\mqty",
                               "\\eval", "\\evaluated", "\\dd", "\\vu", "\\expval", "\\ev", "\\mel",
-                              "\\comm"})
+                              "\\comm", *_BRACKET_ALIASES})
 
 #: What loading a package adds that is not read always: plain macros onto names the rewrite reads.
 PACKAGE_MACROS: dict[str, tuple[Macro, ...]] = {
@@ -242,10 +249,19 @@ def _evaluation(tokens: list[Token], i: int) -> tuple[list[Token], int]:
 def _brackets(tokens: list[Token], i: int) -> tuple[list[Token], int]:
     """``\\expval{A}``, ``\\expval{A}{\\psi}``, ``\\mel{a}{A}{b}``, ``\\comm{A}{B}``: angle-bracket and
     commutator notation."""
-    name = tokens[i].text
+    name = _BRACKET_ALIASES.get(tokens[i].text, tokens[i].text)
     _, j = _star(tokens, i + 1)
     groups, j = _brace_groups(tokens, j)
     bar, langle, rangle = _tex("|"), _tex("\\langle"), _tex("\\rangle")
+    if name == "\\ip" and len(groups) in (1, 2):
+        # \ip{a} alone is <a|a>, as physics writes it
+        return [*langle, *_grouped(groups[0]), *bar, *_grouped(groups[-1]), *rangle], j
+    # (\\op{A} alone is no product the package writes: an operator's name, which stays unread)
+    if name == "\\op" and (len(groups) == 2 or len(groups) == 1 and tokens[i].text == "\\dyad"):
+        return [*bar, *_grouped(groups[0]), *rangle, *langle, *_grouped(groups[-1]), *bar], j
+    if name == "\\acomm" and len(groups) == 2:
+        a, b = _grouped(groups[0]), _grouped(groups[1])
+        return [*_tex("\\left("), *a, *b, *_tex("+"), *b, *a, *_tex("\\right)")], j
     if name in ("\\expval", "\\ev") and len(groups) == 1:
         return [*langle, *_grouped(groups[0]), *rangle], j
     if name in ("\\expval", "\\ev") and len(groups) == 2:

@@ -1043,20 +1043,29 @@ def _infix_fractions(tokens: list[Token]) -> list[Token]:
                   Token("close", "}", last, last), *tokens[end:]]
 
 
+#: the tensor powers written out as products: a few qubits, as notes write them
+_TENSOR_POWERS = ("2", "3", "4")
+
+_BRAKET_NAMES = {"\\ket": "\\ket", "\\bra": "\\bra", "\\braket": "\\braket", "\\ketbra": "\\ketbra",
+                 "\\Ket": "\\ket", "\\Bra": "\\bra", "\\Braket": "\\braket"}
+
+
 def _braket_commands(tokens: list[Token]) -> list[Token]:
     """``\\ket{0}``, ``\\bra{0}``, ``\\braket{a}{b}``, ``\\braket{a|b}``, ``\\ketbra{a}{b}`` (the braket and
     physics packages) spelled out with bars and angles, the form the parser reads. A document's own
     ``\\ket`` macro has been expanded before this."""
-    if not any(t.kind == "cmd" and t.text in ("\\ket", "\\bra", "\\braket", "\\ketbra") for t in tokens):
+    if not any(t.kind == "cmd" and t.text in _BRAKET_NAMES for t in tokens):
         return tokens
     out: list[Token] = []
     i = 0
     while i < len(tokens):
         t = tokens[i]
-        if t.kind != "cmd" or t.text not in ("\\ket", "\\bra", "\\braket", "\\ketbra"):
+        if t.kind != "cmd" or t.text not in _BRAKET_NAMES:
             out.append(t)
             i += 1
             continue
+        # the braket package's \Ket, \Bra, \Braket only size their delimiters to what they hold
+        t = replace(t, text=_BRAKET_NAMES[t.text])
         count = 2 if t.text in ("\\braket", "\\ketbra") else 1
         groups = _groups(tokens, i + 1, count)
         if groups is None and t.text == "\\braket":
@@ -2375,6 +2384,12 @@ class Parser:
         if _inverse_transpose(text, base):
             # L^{-\top}, A^{-T}: the transpose of the inverse, as Cholesky and whitening steps write it
             return n.Transpose(base.start, e, n.Pow(base.start, e, base, n.Num(s, e, "-1")))
+        if len(toks) == 2 and toks[0].text == "\\otimes" and toks[1].kind == "num" \
+                and toks[1].text in _TENSOR_POWERS:
+            # H^{\otimes 2}, |0\rangle^{\otimes 3}: the tensor product of that many copies (of a letter
+            # count, H^{\otimes n}, nothing is written out and the step stays unread)
+            count = int(toks[1].text)
+            return n.Mul(base.start, e, (base,) * count, explicit=True, ops=("\\otimes",) * (count - 1))
         exp = self.sub_parse(toks)
         return n.Pow(base.start, e, base, exp)
 
