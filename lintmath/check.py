@@ -1684,6 +1684,18 @@ def _equation_of_varying_letters(lhs: str, rhs: str, verdict: Verdict, **options
 INTEGRAND_FUNCTIONS = ("f", "g")
 
 
+def _exponent_rates(body: n.Node, var: str) -> set[str]:
+    """The letters ``body`` writes in an exponent of e beside the variable ``var`` it is integrated by: the
+    f of the Fourier kernel e^{-j2\\pi f t}, a frequency or a rate, which no one writes for a function of t."""
+    out = set()
+    for node in body.walk():
+        if isinstance(node, n.Pow) and isinstance(node.base, n.Const) and node.base.name == "e":
+            letters = {x.base for x in node.exp.walk() if isinstance(x, n.Sym)}
+            if var in letters:
+                out |= letters - {var}
+    return out
+
+
 def _with_integrand_functions(lhs: str, rhs: str, relation: str, verdict: Verdict, **options) -> Verdict:
     """The verdict on a step verified with a bare function letter in an integrand (``\\int_a^b f\\,dx``,
     see INTEGRAND_FUNCTIONS) read as a constant: decided again with the letter written as a function of
@@ -1700,8 +1712,10 @@ def _with_integrand_functions(lhs: str, rhs: str, relation: str, verdict: Verdic
             if not isinstance(node, n.Integral) or node.region or not isinstance(node.var, n.Sym) \
                     or node.var.indices or node.var.style:
                 continue
+            rates = _exponent_rates(node.body, node.var.base)
             for x in node.body.walk():
                 if isinstance(x, n.Sym) and x.base in INTEGRAND_FUNCTIONS and x.base != node.var.base \
+                        and x.base not in rates \
                         and not (x.indices or x.style or x.labels or x.primes or x.sup_letter):
                     found = variables.setdefault(x.base, [])
                     if node.var.base not in found:
@@ -3519,6 +3533,13 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
     spent = work_time() - cpu_started
     if open_differential and outcome.kind != "equal":
         return Verdict(Status.UNVERIFIED, open_differential, elapsed=elapsed)
+    restated = _gives_defined_name_anew(rhs, macros or {}, used) if first and rhs_changed else ""
+    if restated and outcome.kind != "equal":
+        # \frac{2}{T}\tan(\omega/2) = \Omega below \Omega = \omega T: the head of a chain written the other
+        # way round, a value given to the name anew (the bilinear map's frequency after the impulse-invariant
+        # one), as \Omega = \frac{2}{T}\tan(\omega/2) would be; only the prose says which value the name has
+        return Verdict(Status.UNVERIFIED, f"gives {restated}, defined elsewhere, a value of its own: a definition "
+                       "written the other way round?", elapsed=elapsed)
     if outcome.kind == "equal":
         if relation in INEQUALITY:
             if _numbers_only(parsed) and comparator.numbers_in_order():
@@ -3753,7 +3774,18 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
         return Verdict(Status.UNVERIFIED, hypothesis, elapsed=time.perf_counter() - started)
     # a letter the left side itself cancels (x + c - c) was not substituted from anywhere: the step
     # is decided like any other
-    dropped = [name for name in dropped_variables(parsed) if not _left_ignores(comparator, parsed, name)]
+    # (the j of e^{j\omega T} is the imaginary unit, which a side written in sines no longer needs, not a
+    # letter put in from elsewhere: the step is decided with the unit, as it verifies with it)
+    exponential = _exponential_units(parsed.lhs) & set(dropped_variables(parsed))
+    dropped = [name for name in dropped_variables(parsed)
+               if not _left_ignores(comparator, parsed, name) and name not in exponential]
+    if exponential:
+        # refuted only where the sides differ with the unit as well, at a point that gives it no value
+        as_unit = comparator.own(frozenset(("imag", name) for name in exponential))
+        if as_unit.kind != "differ":
+            return Verdict(Status.UNVERIFIED, f"the right side no longer mentions {', '.join(sorted(exponential))}: "
+                           "substituted from elsewhere?", elapsed=time.perf_counter() - started)
+        outcome = replace(outcome, point=as_unit.point)
     if dropped and ("orthogonal",) in comparator.keys and relation in EQUALITY and n.letter_free(parsed.rhs):
         # <v_2, v_1> = 1 + 0 + 0: indexed vectors worked out to a number from entries the prose
         # gives; in the reading where they are an orthogonal basis the left side is a number too,
@@ -4153,6 +4185,22 @@ def apply_definitions(parsed: Parsed, definitions: list[Definition], first: bool
     if not used_l and not used_r:
         return parsed, [], False
     return reclassified(parsed, lhs, rhs), used_l + used_r, bool(used_r)
+
+
+def _gives_defined_name_anew(rhs: str, macros: Mapping[str, Macro], used: list[Definition]) -> str:
+    """The name, as written, when the right side of a chain's head is nothing but a name (``\\Omega``, ``H(z)``)
+    that one of the definitions ``used`` gives a value: such a head reads as that name's definition the
+    other way round. "" otherwise (also where the side does not parse)."""
+    try:
+        tree = parse_math(rhs, macros)
+    except (ParseFailure, RecursionError):
+        return ""
+    while isinstance(tree, n.Paren):
+        tree = tree.inner
+    head = tree.func if isinstance(tree, n.Apply) else tree
+    if not isinstance(head, n.Sym) or not any(d.head.base == head.base for d in used):
+        return ""
+    return " ".join(rhs.split())
 
 
 def _applications(tree: n.Node, functions: set[str]) -> set[tuple[str, str]]:
@@ -5218,6 +5266,17 @@ def _introduces_superscript_letters(parsed: Parsed, reason: str, gap: set[str]) 
         return False
     raised = {x.sup_letter.base for x in parsed.lhs.walk() if isinstance(x, n.Sym) and x.sup_letter is not None}
     return gap <= raised
+
+
+def _exponential_units(tree: n.Node) -> set[str]:
+    """The bare i and j that ``tree`` writes in the exponent of e (``e^{-j\\omega t}``, ``e^{i\\theta}``),
+    where signals, phasors and Fourier sums mean the imaginary unit by them."""
+    out = set()
+    for node in tree.walk():
+        if isinstance(node, n.Pow) and isinstance(node.base, n.Const) and node.base.name == "e":
+            out |= {x.base for x in node.exp.walk() if isinstance(x, n.Sym) and x.base in IMAGINARY_LETTERS
+                    and not x.indices and not x.style and not x.primes}
+    return out
 
 
 def _introduces_imaginary_unit(reason: str, gap: set[str]) -> bool:

@@ -1379,6 +1379,30 @@ def _unit_words(words: list[str]) -> bool:
     return all(w in PHYSICAL_UNITS for w in words if w != "per")
 
 
+def _named_points(toks: list[Token]) -> list[tuple[list[Token], list[Token]]]:
+    """The ``name = value`` parts of a bar's lower script split at its top-level commas
+    (``\\omega_n = 2, \\zeta = 0.6``), each as its name's and its value's tokens; [] unless every part
+    writes one = with something on both sides."""
+    parts: list[list[Token]] = [[]]
+    depth = 0
+    for t in toks:
+        if t.kind == "open" or t.text in ("(", "[", "\\left"):
+            depth += 1
+        elif t.kind == "close" or t.text in (")", "]", "\\right"):
+            depth -= 1
+        if depth == 0 and t.text == ",":
+            parts.append([])
+        else:
+            parts[-1].append(t)
+    out = []
+    for part in parts:
+        eq = [k for k, x in enumerate(part) if x.is_("=")]
+        if len(eq) != 1 or eq[0] == 0 or eq[0] == len(part) - 1:
+            return []
+        out.append((part[:eq[0]], part[eq[0] + 1:]))
+    return out
+
+
 class Parser:
     def __init__(self, tokens: list[Token]):
         self.toks = tokens
@@ -1906,6 +1930,18 @@ class Parser:
                 hi_toks, _, end = self.script_tokens()
         if not lo_toks:
             raise ParseFailure("an evaluation bar without a lower point")
+        points = _named_points(lo_toks) if hi_toks is None else []
+        if len(points) > 1:
+            # |_{\omega_n = 2, \zeta = 0.6}: several letters given values at once, put in one after another,
+            # which is the same where no value writes a letter the bar names
+            named = [self.sub_parse(left) for left, _ in points]
+            values = [self.sub_parse(right) for _, right in points]
+            if not all(isinstance(x, n.Sym) for x in named) or len({x.key for x in named}) < len(named) \
+                    or any(n.mentions(value, {x.base for x in named}) for value in values):
+                raise ParseFailure("an evaluation bar at several points that name one another")
+            for var, value in zip(named, values):
+                node = n.EvalBar(start, end, node, value, None, var)
+            return node
         var = None
         eq = [k for k, x in enumerate(lo_toks) if x.is_("=")]
         if eq:

@@ -224,7 +224,8 @@ def _substitute(body: tuple[Token, ...], args: list[list[Token]], start: int, en
                 # would make the whole table one cell
                 # and one that opens with a script (\pd{^2 n}{t^2} for \frac{\partial #1}{\partial #2})
                 # attaches it to what stands before it, as TeX does: a group cannot start with one
-                grouped = not _aligns(args[index]) and not (
+                # and an empty one (\ejw{} for e^{-j\omega #1}) puts nothing in, as TeX does: {} is no factor
+                grouped = bool(args[index]) and not _aligns(args[index]) and not (
                     args[index] and args[index][0].text in ("^", "_"))
                 # and one the body already braces alone ({#1} of \mathrm{#1}) needs no second group:
                 # TeX strips the argument's braces, and readers of a style's content (a unit's
