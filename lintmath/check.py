@@ -70,6 +70,7 @@ from lintmath.conventions import (
     _holds_with_mu_as_mean, _macros_written_out, _mean_put_in, _mixed_implication_holds, _note_states_condition,
     _transposed, implied_means, letters_in_residue_prose,
 )
+from lintmath import registers, termwise
 from lintmath.sides import Parsed, parse_step, reclassified
 from lintmath.tolerance import TOLERANCE, decimal_tolerance, evaluate, exact_decimals, side_value
 
@@ -255,6 +256,10 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
         expansion = landau.verified_expansion(lhs, rhs, macros, seed, definitions)
         if expansion is not None:
             return expansion
+    if verdict.status is Status.UNVERIFIED and relation in EQUALITY and verdict.reason.endswith(COMPOUND_SUBSCRIPT) \
+            and "\\rangle" in lhs + rhs:
+        return _registers_in_order(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
+                                   context=context, indefinite=indefinite, chain=chain)
     if verdict.status is Status.UNVERIFIED and relation in EQUALITY and (
             verdict.reason.endswith(STAR_UNREAD) or _writes_convolution_sum(lhs, rhs, macros)):
         return _as_convolutions(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
@@ -547,6 +552,20 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
         # asked after the definitions in force: a mu the document defines as the mean verifies there
         return Verdict(Status.UNVERIFIED, MU_AS_MEAN, elapsed=verdict.elapsed)
     return verdict
+
+
+COMPOUND_SUBSCRIPT = "a subscript on a compound expression"
+
+
+def _registers_in_order(lhs: str, rhs: str, relation: str, verdict: Verdict, **options) -> Verdict:
+    """A step whose kets carry the qubit registers they hold as subscripts, verified without them where
+    they only restate the order of the tensor factors (see registers.py); ``verdict`` otherwise."""
+    sides = registers.unlabelled(lhs, rhs)
+    if sides is None:
+        return verdict
+    again = _verified_as_written(*sides, relation, "the subscripts of the kets name their registers, in order",
+                                 **options)
+    return verdict if again is None else again
 
 
 STAR_UNREAD = "between factors may be a convolution"
@@ -3055,10 +3074,40 @@ def _check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro
     verdict = _check_read_step(lhs, rhs, relation, macros=macros, first=first, seed=seed, explain=explain,
                                context=context, indefinite=indefinite, reading=reading, chain=chain,
                                constant_in=constant_in, averages=averages)
+    if verdict.status is Status.UNVERIFIED and reading is None and relation in EQUALITY \
+            and SERIES_UNDECIDED in verdict.reason:
+        return _series_term_by_term(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
+                                    context=context, indefinite=indefinite, chain=chain,
+                                    constant_in=constant_in, averages=averages)
     if verdict.status is not Status.REFUTED:
         return verdict
     reason = _units_uncompared(lhs, rhs, relation, macros or {}, seed)
     return Verdict(Status.UNVERIFIED, reason, elapsed=verdict.elapsed) if reason else verdict
+
+
+SERIES_UNDECIDED = "an infinite series"
+
+
+def _series_term_by_term(lhs: str, rhs: str, relation: str, verdict: Verdict, **options) -> Verdict:
+    """A step between series of sequences defined elsewhere, which are not summed, verified where the
+    terms agree (see termwise.py); ``verdict`` otherwise: terms that differ may still sum alike."""
+    def reading(step: Parsed) -> Parsed:
+        found = termwise.summands(step.lhs, step.rhs)
+        if found is None:
+            raise _NoTerms
+        return reclassified(step, *found)
+    try:
+        again = _check_step(lhs, rhs, relation, reading=reading, explain=False, **options)
+    except _NoTerms:
+        return verdict
+    if again.status is not Status.VERIFIED:
+        return verdict
+    return replace(again, guessed=tuple(sorted({*again.guessed, "the series compared term by term"})),
+                   elapsed=verdict.elapsed + again.elapsed)
+
+
+class _NoTerms(Exception):
+    """The sides are not series over one range (see termwise.summands)."""
 
 
 def _unit_reading(parsed: Parsed) -> Parsed | str:

@@ -73,8 +73,7 @@ def test_a_convolution_sum_turned_over_its_dummy_variable_is_verified() -> None:
 
 @pytest.mark.parametrize("lhs, rhs", [
     (r"\sum_{\mu=-\infty}^{\infty} h[\mu] \, x[k-\mu]", r"\sum_{\mu=-\infty}^{\infty} h[\mu] \, x[k+\mu]"),
-    (r"\sum_{i=0}^{\infty} a_i b_i", r"\sum_{i=0}^{\infty} b_i a_i"),
-    (r"\sum_{n=0}^{\infty} \frac{f(n)}{n!} z^n", r"\sum_{n=0}^{\infty} \frac{f(n) z^n}{n!}"),
+    # (series whose terms agree, \sum_i a_i b_i = \sum_i b_i a_i, are verified: see test_open_reasons_round30)
 ])
 def test_a_series_of_a_sequence_defined_elsewhere_is_unverified(lhs, rhs):
     verdict = check_step(lhs, rhs, "=")
