@@ -61,7 +61,7 @@ from lintmath.parse.vocabulary import FUNCTION_LETTERS, UNIT_KINDS
 from lintmath.relations import EQUALITY, INEQUALITY, LOGICAL, PLUS_MINUS, find_relations, with_signs
 from lintmath.comparator import (
     EQUATION_TO_SOLVE, GATES_DIFFER, SAMPLED_VALUES, SERIES_DIFFER, SIZE_DEPENDENT, Comparator, Outcome, _canonical_calls, _cases_differ_off_samples,
-    _agreement, _differs_where_large, _holds_at_integers, _holds_where_negative, _is_index_letter, _item_text, _written_alone, event_excuse, names,
+    _agreement, _differs_where_large, _holds_at_integers, _holds_where_negative, holds_on_simplex, _is_index_letter, _item_text, _written_alone, event_excuse, names,
     shown_name, stated_ranges, equation_cases_differ, SAMPLE_LABEL, label_suffix, _sample, _shown_point,
 )
 from lintmath.conventions import (
@@ -104,6 +104,7 @@ ROOT_OF_NEGATIVE = ("holds where the letters are positive (as sampled); the pros
                     "or a logarithm of it differs")
 #: why a step that holds where (some of) its letters are negative is left to the prose
 NEGATIVE_LETTERS = "holds where the letters are negative (a domain question)"
+SIMPLEX = "holds where the summed {0}_k sum to one (a distribution, a one-hot vector?)"
 LARGE_UNREACHED = "holds where the letters are small (as sampled, below 3), not at larger values: a domain question"
 CASES_UNREACHED = "holds at the sampled (positive) points, not where the letters are negative: a case they never reach?"
 EINSTEIN_DIFFER = ("differs with an index written twice on a side read without a sum; "
@@ -3899,6 +3900,11 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
         # (y = x^{p/q} given above) than a typo
         return Verdict(Status.UNVERIFIED, f"the right side no longer mentions {', '.join(dropped)}: "
                        "substituted from elsewhere?", elapsed=time.perf_counter() - started)
+    simplex = holds_on_simplex(comparator) if relation in EQUALITY else ""
+    if simplex:
+        # 1 - \sum_k p_k^2 = \sum_k p_k(1 - p_k): true where the p_k are a distribution (or y a one-hot
+        # vector), the convention of the course and never of the display
+        return Verdict(Status.UNVERIFIED, SIMPLEX.format(simplex), elapsed=time.perf_counter() - started)
     if _counts_with(parsed) and _holds_at_integers(comparator, strict=True):
         # i^{4k+1} = i, (-1)^{2n} = 1: true where n and k are the integers they conventionally are
         return Verdict(Status.UNVERIFIED, "holds where the letters are integers (n, k counting?)",

@@ -1931,6 +1931,42 @@ def _differs_where_large(comparator: "Comparator") -> bool:
     return bool(holding)
 
 
+# an entry of a family a sum with a symbolic bound was written out into (\sum_{k=1}^K p_k: p[1], p[2], p[3])
+SUMMED_ENTRY = re.compile(r"^(?P<family>.+)\[(?P<index>\d+)\]$")
+
+
+def holds_on_simplex(comparator: "Comparator") -> str:
+    """The name of a family of summed entries (p_k of \\sum_k) on whose simplex the step holds: where
+    the entries are positive and sum to one, at three points at least and differing at none, the other
+    letters off the samples; '' where no family does. 1 - \\sum_k p_k^2 = \\sum_k p_k(1 - p_k), the
+    cross-entropy of a one-hot y: probabilities, weights or a one-hot vector by the course's convention,
+    which only the prose states."""
+    try:
+        _, a, b = comparator.own_pair(frozenset(), False, 0)
+    except Exception:  # noqa: BLE001 -- unreadable in the default reading: nothing shown
+        return ""
+    symbols = sorted(a.free_symbols | b.free_symbols, key=lambda x: x.name)
+    families: dict[str, list[sp.Symbol]] = {}
+    for symbol in symbols:
+        match = SUMMED_ENTRY.match(symbol.name)
+        if match:
+            families.setdefault(match["family"], []).append(symbol)
+    for family, entries in families.items():
+        if len(entries) < 2:
+            continue
+        agree = differ = 0
+        for p in range(4):
+            point = {x: sp.Rational(23 + 17 * ((p + k) % 4), 50) for k, x in enumerate(symbols)}
+            weights = [sp.Integer(1 + (p + 2 * k) % 5) for k in range(len(entries))]
+            point.update({x: w / sum(weights) for x, w in zip(entries, weights)})
+            va, vb = evaluate(a, point), evaluate(b, point)
+            if va is not None and vb is not None:
+                agree, differ = (agree + 1, differ) if comparator.holds(va, vb) else (agree, differ + 1)
+        if agree >= 3 and not differ:
+            return _base_of(family)
+    return ""
+
+
 def _holds_where_negative(comparator: "Comparator") -> bool:
     """Whether the step holds where every letter is negative (the sampled points are positive), at two
     points at least where both sides are real."""

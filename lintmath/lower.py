@@ -1325,7 +1325,43 @@ def _capitals_as_numbers(trees) -> set[str]:
                 if all(isinstance(f, n.Num) or isinstance(f, n.Sym) and not f.style for f in factors):
                     out.update(f.key for f in factors if capital(f))
     return out | _exponents_in_entries(trees) | _weights_of_entries(trees) | _components_of_lists(trees) \
-        | _entries_beside_written_numbers(trees) | _magnitudes_along_axes(trees)
+        | _entries_beside_written_numbers(trees) | _magnitudes_along_axes(trees) | _counts_before_logs(trees)
+
+
+def _counts_before_logs(trees) -> set[str]:
+    """Plain capitals that scale the log of plain numbers, or a max, min or sum of such numbers: the N of
+    N\\ln\\beta and \\frac{N}{2}\\ln(2\\pi), the M of M\\ln\\alpha (a log-likelihood's count of samples or of
+    parameters), the C of C\\sum_i \\max(0, 1 - y_i\\mathbf{w}^\\top\\mathbf{x}_i) (a hinge loss's weight). A
+    matrix times such a number is rare beside the vectors (\\mathbf{w}^T\\mathbf{w}) that make the step's
+    capitals matrices; read as one, N\\ln\\beta - \\beta\\mathbf{w}^T\\mathbf{w} would add a number to a matrix."""
+    def capital(x: n.Node) -> bool:
+        return isinstance(x, n.Sym) and not x.style and not x.indices and len(x.base) == 1 and x.base.isupper()
+
+    def scalar_log(x: n.Node) -> bool:
+        # of numbers and plain lowercase letters only (\ln|\mathbf{A}| is of a matrix's determinant)
+        return isinstance(x, n.Func) and x.name in LOGARITHMS and x.power is None and all(
+            isinstance(y, (n.Num, n.Const, n.Div, n.Mul, n.Paren, n.Pow)) or isinstance(y, n.Sym) and not y.style
+            and not y.base[:1].isupper() for arg in x.args for y in arg.walk())
+
+    def scalar(x: n.Node) -> bool:
+        # \max and \min compare numbers, whatever they are of; a sum of numbers is one
+        while isinstance(x, n.Paren):
+            x = x.inner
+        if isinstance(x, n.BigOp) and x.kind == "sum":
+            return scalar(x.body)
+        return scalar_log(x) or isinstance(x, n.Func) and x.name in ("max", "min") and x.power is None
+
+    out: set[str] = set()
+    for tree in trees:
+        for node in tree.walk():
+            if not (isinstance(node, n.Mul) and not any(node.ops) and any(scalar(f) for f in node.factors)):
+                continue
+            for f in node.factors:
+                if capital(f):
+                    out.add(f.key)
+                elif isinstance(f, n.Div) and capital(f.num) and isinstance(f.den, n.Num):
+                    out.add(f.num.key)
+    return out
 
 
 def _magnitudes_along_axes(trees) -> set[str]:

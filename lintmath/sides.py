@@ -188,7 +188,10 @@ def bold_variables(left: n.Node, right: n.Node) -> tuple[n.Node, n.Node]:
         symbols = [x for x in body.walk() if isinstance(x, n.Sym) and x.base == var.base]
         if any(x.key == var.key for x in symbols):
             return None
-        styles = {x.style for x in symbols if "bf" in x.style.split("+") and x.indices == var.indices}
+        # (indices compared by what they are, not where they stand: the \mu_k under the operator is the
+        # \boldsymbol{\mu}_k of the operand)
+        index = [n.structure(i) for i in var.indices]
+        styles = {x.style for x in symbols if "bf" in x.style.split("+") and [n.structure(i) for i in x.indices] == index}
         return replace(var, style=styles.pop()) if len(styles) == 1 else None
 
     def rewrite(x: n.Node) -> n.Node:

@@ -1379,30 +1379,6 @@ def _unit_words(words: list[str]) -> bool:
     return all(w in PHYSICAL_UNITS for w in words if w != "per")
 
 
-def _named_points(toks: list[Token]) -> list[tuple[list[Token], list[Token]]]:
-    """The ``name = value`` parts of a bar's lower script split at its top-level commas
-    (``\\omega_n = 2, \\zeta = 0.6``), each as its name's and its value's tokens; [] unless every part
-    writes one = with something on both sides."""
-    parts: list[list[Token]] = [[]]
-    depth = 0
-    for t in toks:
-        if t.kind == "open" or t.text in ("(", "[", "\\left"):
-            depth += 1
-        elif t.kind == "close" or t.text in (")", "]", "\\right"):
-            depth -= 1
-        if depth == 0 and t.text == ",":
-            parts.append([])
-        else:
-            parts[-1].append(t)
-    out = []
-    for part in parts:
-        eq = [k for k, x in enumerate(part) if x.is_("=")]
-        if len(eq) != 1 or eq[0] == 0 or eq[0] == len(part) - 1:
-            return []
-        out.append((part[:eq[0]], part[eq[0] + 1:]))
-    return out
-
-
 class Parser:
     def __init__(self, tokens: list[Token]):
         self.toks = tokens
@@ -1930,17 +1906,12 @@ class Parser:
                 hi_toks, _, end = self.script_tokens()
         if not lo_toks:
             raise ParseFailure("an evaluation bar without a lower point")
-        points = _named_points(lo_toks) if hi_toks is None else []
-        if len(points) > 1:
-            # |_{\omega_n = 2, \zeta = 0.6}: several letters given values at once, put in one after another,
-            # which is the same where no value writes a letter the bar names
-            named = [self.sub_parse(left) for left, _ in points]
-            values = [self.sub_parse(right) for _, right in points]
-            if not all(isinstance(x, n.Sym) for x in named) or len({x.key for x in named}) < len(named) \
-                    or any(n.mentions(value, {x.base for x in named}) for value in values):
-                raise ParseFailure("an evaluation bar at several points that name one another")
-            for var, value in zip(named, values):
-                node = n.EvalBar(start, end, node, value, None, var)
+        points = self.bar_points(lo_toks) if hi_toks is None else None
+        if points is not None:
+            # |_{n=3, k=1}, |_{a=b=1}: one point for several letters, each put in after the other (which
+            # order does not matter: the values name none of the letters)
+            for var, value in points:
+                node = n.EvalBar(start, end, node, self.integral_bound(value), None, var)
             return node
         var = None
         eq = [k for k, x in enumerate(lo_toks) if x.is_("=")]
@@ -1955,6 +1926,41 @@ class Parser:
         lo = self.integral_bound(lo_toks)
         hi = self.integral_bound(self.upper_point(hi_toks, var)) if hi_toks else None
         return n.EvalBar(start, end, node, lo, hi, var)
+
+    def bar_points(self, toks: list[Token]) -> list[tuple[n.Sym, list[Token]]] | None:
+        """The letters and values of a bar's point that sets several letters: ``a=2, b=3`` (a comma
+        between assignments) or ``a=b=1`` (one value for each letter before it); None for a point that
+        sets one letter, names none or sets what is no letter, and a refusal where a value names a letter
+        the point sets."""
+        groups: list[list[Token]] = [[]]
+        depth = 0
+        for tok in toks:
+            depth += (tok.kind == "open" or tok.text in ("(", "[")) - (tok.kind == "close" or tok.text in (")", "]"))
+            if depth == 0 and tok.text == ",":
+                groups.append([])
+            else:
+                groups[-1].append(tok)
+        assignments: list[tuple[n.Sym, list[Token]]] = []
+        for group in groups:
+            eq = [k for k, x in enumerate(group) if x.is_("=")]
+            if not eq:
+                return None
+            value = group[eq[-1] + 1:]
+            for lo, hi in zip([-1, *eq[:-1]], eq):
+                named = self.sub_parse(group[lo + 1:hi])
+                if not isinstance(named, n.Sym):
+                    return None  # |_{f(t)=t^2}: a bar that gives a function (or no point), read as before
+                assignments.append((named, value))
+        if len(assignments) < 2:
+            return None
+
+        def letter(x: n.Sym) -> tuple:
+            return x.key, tuple(n.structure(i) for i in x.indices)
+        letters = {letter(var) for var, _ in assignments}
+        if len(letters) < len(assignments) or any(isinstance(x, n.Sym) and letter(x) in letters
+                                                  for _, value in assignments for x in self.sub_parse(value).walk()):
+            raise ParseFailure("an evaluation bar whose point sets a letter twice, or by another it sets")
+        return assignments
 
     def upper_point(self, toks: list[Token], var: n.Sym | None) -> list[Token]:
         """``|_{x=0}^{x=1}``: the upper point may name the bar's variable again, which says nothing new;
@@ -4261,7 +4267,7 @@ class Parser:
             # move with it
             raise ParseFailure(f"\\nabla_{{{var.base}}} of an operand with entries of {var.base} is not decided yet")
         if not isinstance(body, n.Sym) and not _occurs_outside_indices(body, var) \
-                and not any(parameter_of(x, var) for x in body.walk()):
+                and not any(parameter_of(x, var) for x in body.walk()) and not _bold_twin_occurs(body, var):
             # \nabla_j (E_i E_j) (a coordinate index), \nabla_w \ell(f_w(x)) (w hidden in a name): differentiating
             # the operand as written would give 0, whatever the author means. A lone symbol (\nabla_y J)
             # is read: its gradient is as opaque as dJ/dy
@@ -5841,6 +5847,16 @@ def _occurs_outside_indices(node: n.Node, var: n.Sym) -> bool:
     inside = {id(x) for s in node.walk() if isinstance(s, n.Sym) for i in s.indices for x in i.walk()}
     want = _shape(var)
     return any(isinstance(x, n.Sym) and id(x) not in inside and _shape(x) == want for x in node.walk())
+
+
+def _bold_twin_occurs(node: n.Node, var: n.Sym) -> bool:
+    """Whether a plain ``var`` occurs in ``node`` in bold only (\\nabla_w of \\mathbf{w}^\\top\\mathbf{x}): the
+    same vector, the bold dropped under the operator, as sides.bold_variables reads it."""
+    if var.style or var.indices:
+        return False
+    inside = {id(x) for s in node.walk() if isinstance(s, n.Sym) for i in s.indices for x in i.walk()}
+    return any(isinstance(x, n.Sym) and id(x) not in inside and x.base == var.base and not x.indices
+               and "bf" in x.style.split("+") for x in node.walk())
 
 
 # what makes an expression no quantity to differentiate by: it already differentiates, sums or bounds
