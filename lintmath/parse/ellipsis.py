@@ -8,7 +8,8 @@ pattern in the index), and the last term's values must be the same number of ste
 every slot. Anything less certain is refused: one term before the dots only shows a step of one for
 the conventional forms (a subscript, or an end like ``n`` or ``n-1``), so ``2 + \\cdots + 2n`` (every
 number, or the even ones?) stays unread, and so does ``\\frac12 + \\frac14 + \\cdots + \\frac{1}{2^n}``,
-whose values are not affine.
+whose values are not affine (three numbers with one ratio, ``\\frac12 + \\frac14 + \\frac18``, make a
+geometric run: see _geometric_run).
 """
 from __future__ import annotations
 
@@ -135,6 +136,15 @@ def _align(ref: n.Node, other: n.Node) -> _Alignment | None:
     return found if _walk(ref, other, found) else None
 
 
+def aligns(a: n.Node, b: n.Node) -> bool:
+    """Whether ``a`` and ``b`` are one template at two places of a pattern (x_1 and x_2, 2 and 3, r and r^2)."""
+    for x, y in ((a, b), (b, a)):
+        found = _align(x, y)
+        if found is not None and (found.slots or found.grow):
+            return True
+    return False
+
+
 def _same(a: n.Node, b: n.Node) -> bool:
     found = _align(a, b)
     return found is not None and not found.slots and not found.grow
@@ -143,6 +153,12 @@ def _same(a: n.Node, b: n.Node) -> bool:
 def _walk(r: n.Node, o: n.Node, found: _Alignment) -> bool:
     found.match[id(r)] = o
     if _unit_coefficient(r, o, found):
+        return True
+    if isinstance(r, n.Add) and isinstance(o, n.Add) and len(r.terms) != len(o.terms):
+        # n-2 beside n-k+1: sums written with other terms are still two values of one slot
+        if affine(r) is None or affine(o) is None:
+            return False
+        found.slots.append(r)
         return True
     if type(r) is type(o):
         return _walk_same(r, o, found)
@@ -207,6 +223,8 @@ def _walk_other(r: n.Node, o: n.Node, found: _Alignment) -> bool:
     if isinstance(o, n.Pow) and _same(r, o.base):
         found.grow.append(r)
         return True
+    if isinstance(r, n.Add) and _zero_term(r, o, found):
+        return True
     product = _as_product(o)
     if isinstance(r, n.Mul) and product is not None:
         return _walk(r, product, found)
@@ -217,6 +235,23 @@ def _walk_other(r: n.Node, o: n.Node, found: _Alignment) -> bool:
     if affine(r) is not None:
         found.slots.append(r)
         return True
+    return False
+
+
+def _zero_term(r: n.Add, o: n.Node, found: _Alignment) -> bool:
+    """``a`` beside ``a + 2d`` (in ``a + (a+d) + (a+2d) + \\cdots``): a term with a written whole coefficient
+    that the other term leaves out has the coefficient 0 there."""
+    if len(r.terms) != 2 or isinstance(o, n.Add):
+        return False
+    for j, term in enumerate(r.terms):
+        rest = r.terms[1 - j]
+        scaled = term.node
+        if term.sign != "+" or rest.sign != "+" or not (isinstance(scaled, n.Mul) and len(scaled.factors) == 2
+                                                       and isinstance(scaled.factors[0], n.Num)):
+            continue
+        if _same(rest.node, o):
+            found.implied = True
+            return _walk(rest.node, o, found) and _walk(scaled.factors[0], n.Num(o.start, o.start, "0"), found)
     return False
 
 
@@ -316,6 +351,8 @@ def _reaches_end(pattern: _Pattern, one_term: bool, indexed: set[int]) -> bool:
         span = spans.pop()
         if spans or not span.integral or (span.constant and span.const < 1):
             return False
+        if not span.constant and all(c < 0 for _, c in span.coeffs):
+            return False  # 3 - n steps: the index would run backwards for every large n
         if one_term and not all(id(s) in indexed for s in pattern.slots) \
                 and not all(_conventional_end(v) for v in values):  # type: ignore[arg-type]
             return False
@@ -452,59 +489,89 @@ def _root_base(value: int) -> int:
     return value
 
 
-def _exponent_of(last: n.Node, g: int, a: int) -> Affine | None:
-    """log_g(last / a) as an affine form, for a last term c * b^E (or a whole number) whose quotient by
-    the run's first term a is a whole power of g; None otherwise."""
-    coefficient, power = Fraction(1), last
-    if isinstance(last, n.Mul) and len(last.factors) == 2 and _whole(last.factors[0]) is not None:
-        coefficient, power = Fraction(_whole(last.factors[0])), last.factors[1]  # type: ignore[arg-type]
-    while isinstance(power, n.Paren) and power.delim == "(":
-        power = power.inner
-    if _whole(power) is not None:
-        coefficient, power = coefficient * _whole(power), None  # type: ignore[operator,assignment]
-    t = _power_of(coefficient / a, g)
-    if t is None:
+def _rational(node: n.Node) -> Fraction | None:
+    """The value of a written whole number (``16``) or a fraction of two (``\\frac14``), else None."""
+    if isinstance(node, n.Div) and not node.juxtaposed:
+        num, den = _whole(node.num), _whole(node.den)
+        return Fraction(num, den) if num is not None and den else None
+    whole = _whole(node)
+    return None if whole is None else Fraction(whole)
+
+
+def _powers(node: n.Node, g: int) -> tuple[Fraction, Affine] | None:
+    """``node`` as c * g^E with a rational c and an affine E: a whole number, ``b^E`` with b a whole power
+    of g, a whole number times one (3 \\cdot 2^n), or a fraction of two such (\\frac{1}{2^n}); None else."""
+    while isinstance(node, n.Paren) and node.delim == "(":
+        node = node.inner
+    if _whole(node) is not None:
+        return Fraction(_whole(node)), number(0)  # type: ignore[arg-type]
+    if isinstance(node, n.Pow) and _whole(node.base) is not None:
+        p = _power_of(Fraction(_whole(node.base)), g)  # type: ignore[arg-type]
+        exponent = affine(node.exp)
+        return (Fraction(1), exponent.scaled(Fraction(p))) if p and exponent is not None else None
+    if isinstance(node, n.Mul) and len(node.factors) == 2 and _whole(node.factors[0]) is not None:
+        rest = _powers(node.factors[1], g)
+        return None if rest is None else (rest[0] * _whole(node.factors[0]), rest[1])  # type: ignore[operator]
+    if isinstance(node, n.Div) and not node.juxtaposed:
+        num, den = _powers(node.num, g), _powers(node.den, g)
+        if num is None or den is None or not den[0]:
+            return None
+        return num[0] / den[0], num[1] - den[1]
+    return None
+
+
+def _exponent_of(last: n.Node, g: int, a: Fraction) -> Affine | None:
+    """log_g(last / a) as an affine form, for a last term whose quotient by the run's first term a is
+    a whole power of g (see _powers); None otherwise."""
+    split = _powers(last, g)
+    if split is None:
         return None
-    if power is None:
-        return number(t)
-    if not isinstance(power, n.Pow) or _whole(power.base) is None:
-        return None
-    p = _power_of(Fraction(_whole(power.base)), g)  # type: ignore[arg-type]
-    exponent = affine(power.exp)
-    if not p or exponent is None:
-        return None
-    return exponent.scaled(Fraction(p)) + number(t)
+    t = _power_of(split[0] / a, g)
+    return None if t is None else split[1] + number(t)
+
+
+def _number_node(value: Fraction, at: n.Node) -> n.Node:
+    s, e = at.start, at.end
+    if value.denominator == 1:
+        return n.Num(s, e, str(value.numerator))
+    return n.Div(s, e, n.Num(s, e, str(value.numerator)), n.Num(s, e, str(value.denominator)))
 
 
 def _geometric_run(before: list[n.Node], last: n.Node, used: set[str]) -> tuple[int, n.BigOp] | None:
-    """``1 + 2 + 4 + \\cdots + 2^k``, ``3 + 6 + 12 + \\cdots + 3 \\cdot 2^n``: whole numbers written before
-    the dots (every one of them: a number that breaks the pattern contradicts it) with one whole ratio
-    r, and a last term c * b^E that is the run's term a r^(J-1) at a whole index J, as the sum of
-    a r^(k-1) for k from 1 to J. None when anything is less certain (an arithmetic run is read by its
-    shape, above)."""
-    values: list[int] = []
+    """``1 + 2 + 4 + \\cdots + 2^k``, ``3 + 6 + 12 + \\cdots + 3 \\cdot 2^n``, ``\\frac12 + \\frac14 + \\frac18 +
+    \\cdots + \\frac{1}{2^n}``: positive numbers written before the dots (every one of them: a number that
+    breaks the pattern contradicts it) with one ratio r, whole or the reciprocal of a whole, and a last
+    term c * b^E that is the run's term a r^(J-1) at a whole index J, as the sum of a r^(k-1) for k
+    from 1 to J. None when anything is less certain (an arithmetic run is read by its shape, above)."""
+    values: list[Fraction] = []
     for x in reversed(before):  # the run is the numbers just before the dots (x + 1 + 2 + 4 + ...)
-        if _whole(x) is None:
+        if _rational(x) is None:
             break
-        values.insert(0, _whole(x))  # type: ignore[arg-type]
-    if len(values) < GEOMETRIC_TERMS or 0 in values:
+        values.insert(0, _rational(x))  # type: ignore[arg-type]
+    if len(values) < GEOMETRIC_TERMS or any(v <= 0 for v in values):
         return None
-    a, r = values[0], Fraction(values[1], values[0])  # type: ignore[arg-type]
-    if r.denominator != 1 or r < 2 or any(Fraction(y, x) != r for x, y in zip(values, values[1:])):  # type: ignore[arg-type]
+    a, r = values[0], values[1] / values[0]
+    if any(y / x != r for x, y in zip(values, values[1:])):
         return None
-    g = _root_base(int(r))
-    q = _power_of(r, g)
-    exponent = _exponent_of(last, g, a)  # type: ignore[arg-type]
+    # a ratio below one counts down the powers of its reciprocal (1/2, 1/4, 1/8: down the powers of 2)
+    sign, whole = (1, r) if r > 1 else (-1, 1 / r)
+    if whole.denominator != 1 or whole < 2:
+        return None
+    g = _root_base(int(whole))
+    q = _power_of(whole, g)
+    exponent = _exponent_of(last, g, a)
     if not q or exponent is None:
         return None
-    index = exponent.scaled(Fraction(1, q)) + number(1)  # J: a r^(J-1) is the last term
+    index = exponent.scaled(Fraction(sign, q)) + number(1)  # J: a r^(J-1) is the last term
     if not index.integral or (index.constant and index.const <= len(values)):
+        return None
+    if not index.constant and all(c < 0 for _, c in index.coeffs):
         return None
     var = next((v for v in INDEX_LETTERS if v not in used), None)
     if var is None:
         return None
     first = before[-len(values)]
     s, e = first.start, last.end
-    step = n.Pow(s, e, n.Num(s, e, str(int(r))), render(letter(var) - number(1), first))
-    body: n.Node = step if a == 1 else n.Mul(s, e, (n.Num(s, e, str(a)), step), True, ("\\cdot",))
+    step = n.Pow(s, e, _number_node(r, first), render(letter(var) - number(1), first))
+    body: n.Node = step if a == 1 else n.Mul(s, e, (_number_node(a, first), step), True, ("\\cdot",))
     return len(values), n.BigOp(s, e, "sum", var, n.Num(s, s, "1"), render(index, last), body, least=len(values))

@@ -15,7 +15,7 @@ from typing import Callable, Iterator, Mapping
 from lintmath import expectation
 from lintmath.model import Macro
 from lintmath.parse import chemistry, composition, convolution, nodes as n
-from lintmath.parse.ellipsis import UNDECIDED as ELLIPSIS_UNDECIDED, fold_run
+from lintmath.parse.ellipsis import UNDECIDED as ELLIPSIS_UNDECIDED, aligns, fold_run
 from lintmath.parse.packages import package_commands
 from lintmath.parse.units import compact, micro_units, siunitx_commands, unit_name, unit_token
 from lintmath.parse.tokens import (
@@ -5301,17 +5301,37 @@ def _fold_ellipses(terms: list[n.Term], used: set[str], kind: str = "sum") -> li
 
 def _fold_factors(factors: list[n.Node], ops: list[str], used: set[str]) -> tuple[list[n.Node], list[str]]:
     """``x_1 x_2 \\cdots x_n``, ``(1-\\lambda)(2-\\lambda)\\cdots(n-\\lambda)``, ``a_1 b_1 \\cdots a_n b_n``: the
-    factors after the dots make the last term (all of them: what would end it otherwise?), and the
-    factors before are grouped as many at a time; the run of groups that follow the pattern becomes
-    one product."""
+    last term is the first one or more factors after the dots, and the factors before are grouped as
+    many at a time; the run of groups that follow the pattern becomes one product. Terms of the same
+    template after the last one stand outside it (``n(n-1)\\cdots 2 \\cdot 1``, ``x_1 \\cdots x_{n-1} x_n``);
+    a factor of another kind there is not decided (in every term, or once?). Every width of
+    term is tried: ``x_1 x_2 \\cdots x_{n-1} x_n`` is x_k one at a time, not x_k x_{k+1}, and where two
+    widths both make a pattern the product is not decided."""
     factors, ops = _split_self_products(factors, ops)
     dots = [k for k, f in enumerate(factors) if isinstance(f, n.Unsupported) and f.what == "..."]
     if len(dots) > 1:
         raise ParseFailure("several ellipses: the pattern is not decided")
     e = dots[0]
-    width = len(factors) - e - 1
-    if e == 0 or width == 0:
+    after = len(factors) - e - 1
+    if e == 0 or after == 0:
         raise ParseFailure("an ellipsis (\\cdots) without terms on both sides")
+    readings: list[tuple[list[n.Node], list[str]]] = []
+    refusal: ParseFailure | None = None
+    for width in range(1, after + 1):
+        try:
+            readings.append(_fold_groups(factors, ops, e, width, used))
+        except ParseFailure as exc:
+            refusal = refusal or exc
+    if len(readings) == 1:
+        return readings[0]
+    if not readings and refusal is not None:
+        raise refusal
+    raise ParseFailure(ELLIPSIS_UNDECIDED)
+
+
+def _fold_groups(factors: list[n.Node], ops: list[str], e: int, width: int,
+                 used: set[str]) -> tuple[list[n.Node], list[str]]:
+    """The product with terms of ``width`` factors, the last one just after the dots at ``e``."""
 
     def group(a: int) -> n.Node:
         # the op before factor j is ops[j - 1]
@@ -5321,12 +5341,25 @@ def _fold_factors(factors: list[n.Node], ops: list[str], used: set[str]) -> tupl
         return n.Mul(factors[a].start, factors[a + width - 1].end, tuple(factors[a:a + width]), any(inner), inner)
 
     starts = list(range(e - width, -1, -width))[::-1]
-    if not starts:
+    end = e + 1 + width  # the factors after the last term
+    if not starts or (len(factors) - end) % width:
+        raise ParseFailure(ELLIPSIS_UNDECIDED)
+    if not all(_repeats_template([group(e + 1), group(a)]) for a in range(end, len(factors), width)):
+        # t_1 t_2 \cdots t_m s: a factor of another kind after the last term may be in every term or once
         raise ParseFailure(ELLIPSIS_UNDECIDED)
     count, big = fold_run([group(a) for a in starts], group(e + 1), used, "prod")
+    if count == 1 and width > 1 and _repeats_template(factors[starts[-1]:starts[-1] + width]):
+        # x_1 x_2 \cdots x_{n-1} x_n: one written term whose factors are one template (x_k twice) may
+        # step by one factor or by the whole term; nothing written says which
+        raise ParseFailure(ELLIPSIS_UNDECIDED)
     keep = starts[-count]
-    big = replace(big, start=factors[keep].start, end=factors[-1].end)
-    return factors[:keep] + [big], ops[:keep]
+    big = replace(big, start=factors[keep].start, end=factors[end - 1].end)
+    return factors[:keep] + [big] + factors[end:], ops[:keep] + ops[end - 1:]
+
+
+def _repeats_template(group: list[n.Node]) -> bool:
+    """Whether two factors of a term differ only where a pattern could count (x_1 and x_2, 2 and 3)."""
+    return any(aligns(a, b) for k, a in enumerate(group) for b in group[k + 1:])
 
 
 def _split_self_products(factors: list[n.Node], ops: list[str]) -> tuple[list[n.Node], list[str]]:

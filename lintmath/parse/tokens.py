@@ -121,6 +121,13 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
                 j = min(j + 1, n)
             tokens.append(Token("cmd", text[i:j], offset + i, offset + j))
             i = j
+        elif text.startswith("...", i):
+            # dots typed as periods (x_1 + ... + x_n, Markdown notes): in math they are an ellipsis
+            j = i + 3
+            while j < n and text[j] == ".":
+                j += 1
+            tokens.append(Token("cmd", "\\ldots", offset + i, offset + j))
+            i = j
         elif c.isdigit() and (grouped := _grouped_number(text, i)) is not None:
             digits, j = grouped
             tokens.append(Token("num", digits, offset + i, offset + j))
