@@ -19,7 +19,7 @@ from sympy.core.function import AppliedUndef
 from sympy.matrices.common import ShapeError
 
 from lintmath.lower import (
-    DEGREE_ANGLES, DIMENSION_LETTER, FUNCTION_POWER, SUM_COUNT, ENTRYWISE_NORMS, EVENTS, EVENT_MODEL, LOG_BASE_TWO, MAYBE_SYMMETRIC_NAMES, CONVENTIONALLY_SYMMETRIC,
+    COMPLEX_ARRAYS, DEGREE_ANGLES, DIMENSION_LETTER, FUNCTION_POWER, SUM_COUNT, ENTRYWISE_NORMS, EVENTS, EVENT_MODEL, LOG_BASE_TWO, MAYBE_SYMMETRIC_NAMES, CONVENTIONALLY_SYMMETRIC,
     LEVI_CIVITA, OPERATOR_REACH, OPTIMUM_MARK, ORDER_TYPO, SLASH_ARGUMENT, SLASH_REACH, SMALL_MATRICES, SQUARE_MATRICES, SUMMED_SWAP, SYMMETRIC_NAMES, TRIANGLE_ANGLES, Instance, INTEGER_OPTIMUM,
     Letters, Lowerer, ShapesMisfit, Undecidable, classify_letters, derivative, dimension_letter_candidates, is_library,
     applied_rate, exact_indicator, least_integers, real_indicator, normalized_family, weighted_family, turns_on_signs, read_as_product, reading_keys, stacked_counts, sum_bounds,
@@ -524,6 +524,8 @@ class Comparator:
                 outcome = self._as_required_vectors(outcome, flips)
             if outcome.kind == "equal":
                 outcome = self._as_imaginary_units(outcome, flips)
+            if outcome.kind == "equal" and self.parsed.letters.hermitian:
+                outcome = self._as_complex_arrays(outcome, flips)
             if outcome.kind == "equal" and not flips & quantum.GATE_KEYS:
                 outcome = self._as_gates(outcome, flips)
             if outcome.kind == "equal":
@@ -616,6 +618,20 @@ class Comparator:
         names = " and ".join(key[1] for key in units)
         return Outcome("undecided", f"holds if {names} is a real number; read as the imaginary unit, the sides "
                                     "differ")
+
+    def _as_complex_arrays(self, outcome: Outcome, flips: frozenset) -> Outcome:
+        """A step with a conjugate transpose (A^H) that holds for real entries, decided again with complex
+        ones, which the mark says they may be: x^H y = y^H x and x^H x = \\sum_i x_i^2 hold for real vectors
+        only. It stands only if it holds there too; otherwise it is left to the prose (precision first:
+        the real reading alone verifies nothing the mark puts in doubt)."""
+        try:
+            other = self.own(flips | {COMPLEX_ARRAYS})
+        except Exception:  # noqa: BLE001 -- unreadable with complex entries: not verified
+            other = Outcome("undecided", "")
+        if other.kind == "equal":
+            return outcome
+        return Outcome("undecided", "holds if the entries are real; with complex ones, which a conjugate "
+                                    "transpose (^H) allows, the sides differ or are not decided")
 
     def _as_gates(self, outcome: Outcome, flips: frozenset) -> Outcome:
         """A step that holds with the standard gates or Pauli matrices it writes read as numbers, decided
@@ -2094,7 +2110,7 @@ def _writes_imaginary(flips: frozenset, units: frozenset[str]) -> bool:
     \\pi), where the real reading is undefined, not complex: the branches of such values differ by
     2 pi i and would refute (1 - pi) ln(b/(1 - pi)) = (1 - pi)(ln b - ln(1 - pi))."""
     # (the gate readings' matrices are complex by themselves: S, T, Y, the rotations)
-    return bool(units) or any(key[0] == "imag" or key in quantum.GATE_KEYS for key in flips)
+    return bool(units) or any(key[0] == "imag" or key in quantum.GATE_KEYS or key == COMPLEX_ARRAYS for key in flips)
 
 
 # the lowered name of a derivative in time (\\ddot x is d(x)/d(t)^2; see Lowerer.time_derivative)

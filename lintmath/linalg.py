@@ -49,6 +49,11 @@ def named_random_matrix(key: str, rows: int, cols: int) -> MatrixT:
     return random_matrix(random.Random(key), rows, cols)
 
 
+def named_complex_matrix(key: str, rows: int, cols: int) -> MatrixT:
+    """Generic complex entries, a random real part and a random imaginary part seeded by ``key``."""
+    return MatrixT(named_random_matrix(key, rows, cols) + sp.I * named_random_matrix(key + ":imaginary", rows, cols))
+
+
 @functools.lru_cache(maxsize=256)
 def named_orthogonal_matrix(key: str, size: int) -> MatrixT:
     """A random orthogonal matrix with exact rational entries, seeded by ``key``: the Cayley transform
@@ -258,6 +263,11 @@ def transpose(value):
     return MatrixT(value.T) if is_matrix(value) else value
 
 
+def conjugate(value):
+    """The complex conjugate, entrywise for a matrix (with transpose, the conjugate transpose A^H)."""
+    return MatrixT(value.applyfunc(sp.conjugate)) if is_matrix(value) else sp.conjugate(value)
+
+
 def trace(value):
     value = scalar(value)
     if not is_matrix(value):
@@ -309,9 +319,10 @@ def norm(value, kind: str = "2", order=None, entrywise: bool = False):
     if not is_matrix(value):
         return sp.Abs(value)
     if kind in ("2", "F") or kind == "l2" and (entrywise or 1 in value.shape):
-        # an entry with i (a state's amplitude 4i/5) counts by its modulus: its square would make
-        # \|\frac35|0> + \frac{4i}{5}|1>\| = 1 fail; real entries keep the square, which simplifies
-        return sp.sqrt(sum(sp.Abs(e)**2 if e.has(sp.I) else e**2 for e in value))
+        # an entry with i (a state's amplitude 4i/5, or one a conjugate transpose allows) counts by its
+        # modulus: its square would make \|\frac35|0> + \frac{4i}{5}|1>\| = 1 fail; real entries keep the
+        # square, which simplifies
+        return sp.sqrt(sum(e * sp.conjugate(e) if e.has(sp.I) else e**2 for e in value))
     if 1 not in value.shape and not entrywise:
         rows, cols = value.shape
         if kind == "1":

@@ -190,6 +190,9 @@ class Letters:
     # keys of the matrices the prose states rotations ("$R$ is a rotation matrix", "$Q^{-1} = Q^T$"):
     # sampled orthogonal with determinant 1, in a reading that only verifies (see check.py)
     stated_rotations: frozenset[str] = frozenset()
+    # the step writes a conjugate transpose (A^H): its vectors and matrices may be complex, and it is
+    # verified only if it holds for complex entries too (see Comparator._as_complex_arrays)
+    hermitian: bool = False
     # heads of applications read as linear maps, T(v) a fixed random matrix times v: where the prose or
     # the step's annotation says they are linear (see linearmaps.py), in a reading that only verifies
     linear: frozenset[str] = frozenset()
@@ -442,7 +445,8 @@ def classify_letters(*trees: n.Node) -> Letters:
                    events.events(*trees),
                    _quadratic_forms(trees, matrices), sized_identities(trees),
                    imaginary=any(isinstance(x, n.Const) and x.name.startswith("imag_") for tree in trees
-                                 for x in tree.walk()), moving=moving, time_primes=time_primes)
+                                 for x in tree.walk()), moving=moving, time_primes=time_primes,
+                   hermitian=any(isinstance(x, n.Transpose) and x.conjugate for tree in trees for x in tree.walk()))
     tall, wide = gram.gram_inverses(trees, matrices - moving)
     short = gram.short_vectors(trees, tall, wide, vectors | candidates | required)
     return replace(letters, sum_counts=sum_count_candidates(letters, trees), applications=applications(trees),
@@ -1428,10 +1432,31 @@ def _weights_of_entries(trees) -> set[str]:
                 beside = [t.node for t in parent.terms if t.node is not x] if isinstance(parent, n.Add) else []
             elif isinstance(parent, n.Mul):
                 beside = [f for f in parent.factors if f is not x]
+                if _added_to_written_matrix(parent, parents):
+                    beside = []  # 5I beside a written matrix: nothing adds a number to a matrix
             else:
                 beside = []
             (weights if beside and all(_entry_scalar(g) for g in beside) else other).add(x.key)
     return weights - other
+
+
+def _added_to_written_matrix(term: n.Node, parents: dict) -> bool:
+    """Whether ``term`` is a term of a sum another term of which is a written matrix, maybe scaled
+    (\\begin{pmatrix}..\\end{pmatrix} - 5I, 2\\begin{bmatrix}..\\end{bmatrix} + 3B): the capital it
+    scales is a matrix then, as the sum has no meaning otherwise."""
+    holder = parents.get(id(term))
+    total = parents.get(id(holder)) if isinstance(holder, n.Term) else None
+    if not isinstance(total, n.Add):
+        return False
+
+    def written(node: n.Node) -> bool:
+        if isinstance(node, n.MatrixLit):
+            return not node.det
+        if isinstance(node, n.Mul):
+            factors = node.factors
+            return any(written(f) for f in factors) and all(isinstance(f, (n.Num, n.MatrixLit)) for f in factors)
+        return False
+    return any(written(t.node) for t in total.terms if t is not holder)
 
 
 def _entries_beside_written_numbers(trees) -> set[str]:
@@ -2000,6 +2025,9 @@ def _is_identity_letter(sym: n.Sym) -> bool:
     return not sym.indices or _sized_by_letter(sym)  # I, or I_n of a size a letter names
 
 
+#: the reading of a step with a conjugate transpose in which its vectors and matrices have complex
+#: entries: one it must hold in as well to be verified (x^H y = y^H x holds for real entries only)
+COMPLEX_ARRAYS = ("complex arrays",)
 BASE_DIGITS = {"log10": 10, "log2": 2}
 #: the reading of \log in base 2, the logarithm of computer science (its other reading is base 10)
 LOG_BASE_TWO = ("logbase2",)
@@ -3073,6 +3101,8 @@ class Lowerer:
             # concrete random entries, fixed per instance and name: exact rational arithmetic keeps
             # products and inverses of 3 x 3 matrices cheap, where symbolic entries would not
             rows, cols = self.array_shape(node.key, shape)
+            if COMPLEX_ARRAYS in self.inst.flips:
+                return linalg.named_complex_matrix(f"{self.inst.seed}:{name}", rows, cols)
             if (rows, cols) != (self.matrix_size, self.matrix_size) and shape == "matrix":
                 # tall or wide: neither commuting nor symmetric, whatever the reading
                 return linalg.named_random_matrix(f"{self.inst.seed}:{name}", rows, cols)
@@ -3583,6 +3613,12 @@ class Lowerer:
         return limit_at(body, var, point, node.side)
 
     def lower_Transpose(self, node: n.Transpose) -> sp.Expr:
+        value = self._transposed(node)
+        # A^H: real letters are their own conjugates; the i a step writes and the entries of the
+        # complex-arrays reading (see Comparator._as_complex_arrays) are not
+        return linalg.conjugate(value) if node.conjugate else value
+
+    def _transposed(self, node: n.Transpose) -> sp.Expr:
         inner = node.inner
         if isinstance(inner, n.Apply) and self.apply_is_product(inner):
             # X((X^\top X)^{-1})^\top, A(B + C)^\top read as a product: TeX puts the mark on the closing

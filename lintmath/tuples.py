@@ -24,7 +24,7 @@ def unread_list(failure: ParseFailure) -> bool:
 
 # Where a vector written as a list may stand: what a vector is combined with there is a vector operation
 # (under an inner product too, which lists_in_inner_product only lets verify)
-_VECTOR_PLACES = (n.Add, n.Term, n.Mul, n.Norm, n.Paren, n.Transpose, n.Inner)
+_VECTOR_PLACES = (n.Add, n.Term, n.Mul, n.Norm, n.Paren, n.Transpose, n.Inner, n.Deriv)
 
 
 def lists_used_as_vectors(node: n.Node, parent: n.Node | None = None) -> bool:

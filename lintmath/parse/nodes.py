@@ -491,6 +491,7 @@ class Integral(Node):
 @dataclass(frozen=True)
 class Transpose(Node):
     inner: Node
+    conjugate: bool = False  # A^H, A^{\mathsf{H}}: the conjugate transpose (the transpose of a real matrix)
 
 
 @dataclass(frozen=True)

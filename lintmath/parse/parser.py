@@ -25,6 +25,7 @@ from lintmath.parse.vocabulary import (
     ACCENT_STYLES, DIMENSIONLESS_GROUPS, GATE_WORDS,
     ANNOTATIONS, DROP_WITH_ARG, FUNCTION_LETTERS, FUNCTIONS, GREEK, IGNORED, KERNS, LABEL_MARKS,
     NAMED_FUNCTIONS, OPERATOR_ONLY_FUNCTIONS, PHYSICAL_UNITS, SPACES, SPECIAL_FUNCTION_LETTERS, STYLES, TRANSPARENT, TRANSPOSE_MARKS, UNITS,
+    HERMITIAN_MARKS,
 )
 
 MAX_DEPTH = 120
@@ -1371,6 +1372,39 @@ def _plainly_scalar(base: n.Node) -> bool:
 
 
 
+# Greek capitals that name matrices (U\Sigma V^H, Q\Lambda Q^H); \Delta, \Pi, \Theta are as often numbers
+_GREEK_MATRICES = frozenset({"\\Sigma", "\\Lambda", "\\Gamma", "\\Phi", "\\Psi", "\\Omega"})
+
+
+def _matrix_like(base: n.Node) -> bool:
+    """Whether ``base`` writes a matrix or a vector: a written matrix, a bold letter or a single capital
+    other than H (A, \\mathbf{x}), alone or in a bracket (AB, I - P), and no number added to it. The
+    conjugate-transpose mark H over anything else (2^H, e^{H}, (1 + r)^H) is left a power."""
+    if _plainly_scalar(base):
+        return False
+    for x in base.walk():
+        if isinstance(x, n.MatrixLit):
+            return True
+        if isinstance(x, n.Sym) and ("bf" in x.style.split("+") or not x.style and (
+                len(x.base) == 1 and x.base.isupper() and x.base != "H" or x.base in _GREEK_MATRICES)):
+            return True
+    return False
+
+
+def _field_components(left: n.Node, right: n.Node) -> bool:
+    """``\\nabla f = \\langle 2xy, x^2 - 3y^2\\rangle``: beside a gradient (the parser's tuples mode), a pair
+    in angle brackets that works out components, an expression among them and no vector, gradient or
+    norm in either, is a vector, as calculus notes write one; ``\\langle \\nabla f, v\\rangle`` and
+    ``\\langle x, y\\rangle`` of two letters stay inner products."""
+    if isinstance(left, n.Sym) and isinstance(right, n.Sym):
+        return False
+    for x in (*left.walk(), *right.walk()):
+        if isinstance(x, (n.Del, n.Grad, n.Norm, n.Inner, n.Transpose, n.MatrixLit)) \
+                or isinstance(x, n.Sym) and ("bf" in x.style.split("+") or "arrow" in x.style.split("+")):
+            return False
+    return True
+
+
 def _unit_words(words: list[str]) -> bool:
     """Whether ``words`` name a unit: physical units, with at most one "per" before one of them (12 per
     hour, m per s, as notes spell a rate out); a group of other words is prose."""
@@ -2423,6 +2457,10 @@ class Parser:
         if (text in TRANSPOSE_MARKS or text.replace(" ", "") in TRANSPOSE_MARKS) \
                 and not (text == "T" and _plainly_scalar(base)):
             return n.Transpose(base.start, e, base)
+        if (text in HERMITIAN_MARKS or text.replace(" ", "") in HERMITIAN_MARKS) and _matrix_like(base) \
+                and not (text == "H" and isinstance(base, n.Sym) and base.base == "H"):
+            # (AB)^H = B^H A^H: read as a power of a letter H, A^H B^H would verify as numbers do
+            return n.Transpose(base.start, e, base, conjugate=True)
         if _inverse_transpose(text, base):
             # L^{-\top}, A^{-T}: the transpose of the inverse, as Cholesky and whitening steps write it
             return n.Transpose(base.start, e, n.Pow(base.start, e, base, n.Num(s, e, "-1")))
@@ -2467,6 +2505,10 @@ class Parser:
                 return self.indicator(t.start)  # 1(x \neq y), 1_{x > 0}
             return n.Num(t.start, t.end, t.text)
         if t.kind == "letter":
+            if t.text == "d":
+                slashed = self.slashed_leibniz(t)
+                if slashed is not None:
+                    return slashed
             return self.symbol_or_apply()
         if t.kind == "open":
             toks, _, _ = self.group_tokens()
@@ -3138,7 +3180,8 @@ class Parser:
                 return self.angle_average(t, left)
             self.expect(",")
             right = self.expr()
-            if self.tuples and (self.at(",") or n.letter_free(left) and n.letter_free(right)):
+            if self.tuples and (self.at(",") or n.letter_free(left) and n.letter_free(right)
+                                or _field_components(left, right)):
                 return self.angle_vector(t, [left, right])
             close = self.expect("\\rangle")
             return n.Inner(t.start, close.end, left, right)
@@ -3969,9 +4012,9 @@ class Parser:
             jacobian = self.jacobian(t, num_rest, den_rest, end)
             if jacobian is not None:
                 return jacobian
-        if op_den == "\\partial" and (_slashed_derivative(num_rest) or _slashed_derivative(den_rest)):
-            # \frac{\partial u/\partial x}{\partial u/\partial y}: a ratio of slashed derivatives (a slash
-            # inside the operand, \partial (MV/P), is the operand's own division)
+        if _slashed_derivative(num_rest, op_den) or _slashed_derivative(den_rest, op_den):
+            # \frac{\partial u/\partial x}{\partial u/\partial y}, \frac{dy/dt}{dx/dt}: a ratio of slashed
+            # derivatives (a slash inside the operand, \partial (MV/P), is the operand's own division)
             return None
         order = 1
         if num_rest and num_rest[0].is_("^"):
@@ -4165,6 +4208,25 @@ class Parser:
         if den is None:
             return None
         deriv = self.derivative(t, [t, *num], [self.toks[j + 1], *den], self.toks[after - 1].end)
+        if deriv is None:
+            return None
+        self.i = after
+        return deriv
+
+    def slashed_leibniz(self, t: Token) -> n.Node | None:
+        """``dy/dx``, ``d^2y/dx^2``: Leibniz's derivative written with a slash, as calculus texts write it in
+        running text and in displays, read as the fraction \\frac{dy}{dx}. Only a letter (with its scripts)
+        over a d and one letter, as slashed_partial reads \\partial u/\\partial x; ``d`` with an index
+        (d_o/d_i) or before anything longer is left to the product."""
+        num, j = self._scripted_letter(self.i + 1, order=True)
+        toks = self.toks
+        if num is None or num[-1].text == "d" or j + 1 >= len(toks) or not toks[j].is_("/") \
+                or not (toks[j + 1].text == "d" and toks[j + 1].kind == "letter"):
+            return None
+        den, after = self._scripted_letter(j + 2, order=False)
+        if den is None:
+            return None
+        deriv = self.derivative(t, [t, *num], [toks[j + 1], *den], toks[after - 1].end)
         if deriv is None:
             return None
         self.i = after
@@ -5922,9 +5984,12 @@ def _compound_variable(node: n.Node) -> tuple[n.Node, int] | None:
     return None
 
 
-def _slashed_derivative(toks: list[Token]) -> bool:
-    """Whether a slash in ``toks`` opens a second \\partial (``\\partial u/\\partial x``)."""
-    return any(x.is_("/") and k + 1 < len(toks) and toks[k + 1].text == "\\partial" for k, x in enumerate(toks))
+def _slashed_derivative(toks: list[Token], op: str = "\\partial") -> bool:
+    """Whether a slash in ``toks`` opens a second differential ``op`` (``\\partial u/\\partial x``, ``dy/dt``)."""
+    # (a letter d must open a differential, dt: the d of (x/d) is a quantity)
+    return any(x.is_("/") and k + 1 < len(toks) and toks[k + 1].text == op
+               and (op != "d" or toks[k + 1].kind == "letter" and k + 2 < len(toks) and toks[k + 2].kind == "letter")
+               for k, x in enumerate(toks))
 
 
 def log_of_letter(node: n.Node) -> n.Sym | None:

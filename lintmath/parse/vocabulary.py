@@ -174,5 +174,7 @@ ACCENT_STYLES = frozenset({"hat", "bar", "tilde", "dot", "ddot", "check", "breve
 
 TRANSPOSE_MARKS = {"T", "\\top", "\\intercal", "\\mathsf{T}", "\\mathrm{T}", "\\mathsf T", "\\mathrm T",
                    "\\textsf{T}", "\\text{T}", "\\textrm{T}"}
+# the conjugate (Hermitian) transpose of signal processing and numerical linear algebra: A^H, A^{\mathsf{H}}
+HERMITIAN_MARKS = {"H", "\\mathsf{H}", "\\mathrm{H}", "\\mathsf H", "\\mathrm H"}
 # (chemistry's standard state, E^\ominus as E^\circ, and transition state, \Delta H^\ddagger, are labels too)
 LABEL_MARKS = {"*", "\\star", "\\ast", "\\prime", "\\dagger", "+", "\\circ", "-", "\\ominus", "\\ddagger"}
