@@ -217,8 +217,9 @@ def _pauli_algebra(trees: tuple[n.Node, ...]) -> bool:
                 product |= pauli(node.base) is not None or _exponential_of_pauli(node)
             elif isinstance(node, n.MatrixLit) and len(node.rows) in (2, 4) and not node.det and not node.listed:
                 # \begin{pmatrix}0&-1\\1&0\end{pmatrix} = -iY: a gate set against its matrix written out
-                # (a step of written matrices alone is no gate's)
-                product |= bool(gate_names(*trees))
+                # (a step of written matrices alone is no gate's, nor one beside the identity only: M - 4I
+                # of linear algebra)
+                product |= bool(gate_names(*trees) - {"I"})
             elif isinstance(node, n.Func) and node.name == n.COMMUTATOR:
                 # [X, Y] = 2iZ: the commutator multiplies its gates, both ways round
                 product |= all(isinstance(a, n.Sym) and gate_matrix(a) is not None for a in node.args)
