@@ -363,7 +363,7 @@ def top_level_quad(text: str, start: int = 0, end: int | None = None) -> int | N
 
 _LEAD = re.compile(
     r"(?:\s|\\(?:quad|qquad|enspace|thinspace|medspace|thickspace|negthinspace)(?![a-zA-Z@])"
-    r"|\\[,;:! ]|~)*"
+    r"|\\[,;:! ]|~|\\hspace\*?\s*\{[^{}]*\})*"
 )
 _TRAIL = ("\\qquad", "\\quad", "\\enspace", "\\thinspace", "\\medspace", "\\thickspace",
           "\\negthinspace", "\\,", "\\;", "\\:", "\\!", "\\ ", "~")

@@ -84,6 +84,11 @@ _OVERLAY_SPEC = re.compile(
 )
 _ROW_TOKEN = re.compile(r"\\[a-zA-Z@]+|\\.|[{}&]|[^\\{}&]+|\\", re.S)
 _LEADING_OP = re.compile(r"(?:[+\-]|\\(?:cdot|times|pm|mp)(?![a-zA-Z]))")
+#: A row that opens by going on with a bracket the row above left open (``\left( a + b \right. \\
+#: \left. {} + c \right)^2 &= ..``): the same side, over two rows.
+_LEFT_DOT = re.compile(r"\\left\s*\.")
+#: A box round the row's result; when it holds a relation (``\boxed{x = 6}``) that relation is the row's.
+_BOXED = re.compile(r"\\boxed\s*\{")
 #: Prose symbols that open a row before its left side (``\therefore x &= 3``).
 _PROSE_LEAD = re.compile(r"\\(?:therefore|because|hence)(?![a-zA-Z@])")
 #: An invisible left side standing for the one above (``\phantom{(x+1)^2} &= ...``).
@@ -490,10 +495,20 @@ def _blank_notmath(local: str, chars: list[str]) -> None:
                 a = m.end()
             elif cmd != "pause":
                 _unwrap_overlay(local, chars, a, j)
+        elif cmd in ("mathrlap", "mathllap", "mathclap"):
+            # the content overlaps its neighbours but is shown: a term (\sum_{\mathclap{i<j}}) or a
+            # remark (\mathrlap{\quad\text{by (2)}}), read as if written without the box
+            _unwrap_overlay(local, chars, a, j)
         _blank(chars, a, j)
     if "<" in local:
         for m in _OVERLAY_SPEC.finditer(local):
             _blank(chars, m.start(1), m.end(1))
+    for m in _BOXED.finditer(local):
+        gs, after = read_group(local, m.end() - 1)
+        if local[after - 1:after] == "}" and find_relations(local, gs + 1, after - 1):
+            # \boxed{x = 6}: a boxed result that is a statement, its relation the row's own
+            _blank(chars, m.start(), gs + 1)
+            chars[after - 1] = " "
 
 
 def _only_alternative(local: str, a: int, j: int) -> bool:
@@ -502,10 +517,30 @@ def _only_alternative(local: str, a: int, j: int) -> bool:
     k = a
     while k > 0 and local[k - 1] in " \t\r\n":
         k -= 1
-    if k > 0 and local[k - 1] == "}":
+    if k > 0 and local[k - 1] == "}" and _after_overlay(local, _group_open(local, k - 1)):
         return True
     _, after = read_group(local, j)
     return bool(re.match(r"\s*\\(?:only|alt)(?![a-zA-Z@])", local[after:after + 80]))
+
+
+def _group_open(local: str, close: int) -> int:
+    """The offset of the ``{`` that the ``}`` at ``close`` ends (-1 if unbalanced)."""
+    depth = 0
+    for k in range(close, -1, -1):
+        if local[k] == "}" and (k == 0 or local[k - 1] != "\\"):
+            depth += 1
+        elif local[k] == "{" and (k == 0 or local[k - 1] != "\\"):
+            depth -= 1
+            if depth == 0:
+                return k
+    return -1
+
+
+def _after_overlay(local: str, k: int) -> bool:
+    """Whether the group opening at ``k`` is what a slide shows (``\\only<1>{a}``, ``\\uncover<1>{a}``):
+    another version, not a term (``\\frac{1}{x+1} \\only<2->{..}``) that an \\only goes on after."""
+    return k > 0 and bool(re.search(r"(?:>|\\(?:only|onslide|uncover|visible|invisible|alt))\s*$",
+                                     local[max(0, k - 40):k]))
 
 
 def _unwrap_overlay(local: str, chars: list[str], a: int, j: int) -> None:
@@ -903,8 +938,8 @@ class _Builder:
                     chain = start(key)
                 sides = chain.sides
                 ms = find_relations(local, first, last, self.extra)
-                if sides:
-                    first, ms = self._past_prose(local, first, last, ms)
+                # a first row may open with one too (\therefore\ x &= 3 below a frame's title)
+                first, ms = self._past_prose(local, first, last, ms)
                 if not ms and sides and chain.rels and aligned and _in_left_column(first, ga, gb, row_amps) \
                         and self._left_side_row(local, first, sides[-1], grouped[r + 1:r + 2], key):
                     # ``x &= 1 \\ (a+b)^2 \\ &= ..``: a left side set alone on its row, not the
@@ -927,7 +962,7 @@ class _Builder:
                         # ``&= ..`` below ``u &= (x + 1)^2, \quad v = (x - 1)^2``: which chain it goes on
                         # is the author's, so the step must fail from v's right side too
                         chain.alternatives[len(chain.rels)] = (*above.sides[-1], list(above.owned))
-                elif sides and (multline or _LEADING_OP.match(local, first)) and (
+                elif sides and (multline or _LEADING_OP.match(local, first) or _LEFT_DOT.match(local, first)) and (
                         # before any relation, the side above is a left side spanning rows
                         lead := "continue" if not chain.rels else _operator_row(
                             row_env, first, ms[0].start, [x for x in row_amps if ga <= x < gb], multline)):
@@ -973,7 +1008,7 @@ class _Builder:
 
     def _past_prose(self, local: str, first: int, last: int,
                     ms: list[RelationMatch]) -> tuple[int, list[RelationMatch]]:
-        """A later row that opens with a connective before its own left side
+        """A row that opens with a connective before its own left side
         (``\\text{hence}\\quad x^2 &= 9``, ``\\therefore x &= 3``): the row starts after the
         connective, so it is an equation of its own rather than words glued to the row above.
         Anything else (``\\mbox{Excess Risk}(f) = ..``, a name) is left as it was."""

@@ -195,6 +195,9 @@ def prepare(text: str, macros: Mapping[str, Macro] | None = None, offset: int = 
                 _space_before(tokens, i + 2)
             i += 2
             continue
+        if t.kind == "open" and _empty_operand(tokens, out, i):
+            i += 2
+            continue
         if t.kind == "cmd" and t.text in DROP_WITH_ARG and t.text != "\\tag":
             i += 1
             if i < len(tokens) and tokens[i].kind == "open":
@@ -475,6 +478,36 @@ def _subscript_commands(tokens: list[Token], names: set[str]) -> frozenset[str]:
             continue
         k += 1
     return frozenset(found)
+
+
+#: What an empty group ``{}`` stands before to make it a binary operator (or a relation) in TeX's
+#: spacing: ``&\quad {}- 2x``, ``{}={}``.
+_BINARY_AFTER_EMPTY = frozenset({"+", "-", "=", "<", ">", "\\cdot", "\\times", "\\pm", "\\mp", "\\le",
+                                 "\\ge", "\\leq", "\\geq", "\\approx", "\\neq", "\\equiv"})
+
+
+def _empty_operand(tokens: list[Token], out: list[Token], i: int) -> bool:
+    """Whether ``tokens[i:i+2]`` is an empty group ``{}`` typed only for spacing, beside a binary
+    operator or a relation (``a \\\\ &\\quad {}- b``), not an argument (``\\frac{}{2}``, ``x^{}``)."""
+    if i + 1 >= len(tokens) or tokens[i + 1].kind != "close":
+        return False
+    before = out[-1] if out else None
+    if before is not None and (before.kind in ("cmd", "close", "open") or before.text in ("^", "_")):
+        if not (before.kind == "cmd" and (before.text in IGNORED or before.text in _BINARY_AFTER_EMPTY)):
+            return False
+    after = tokens[i + 2] if i + 2 < len(tokens) else None
+    if after is not None and after.text in ("^", "_"):
+        return False  # the base of scripts written before a letter: {}_nC_k, {}^{14}C
+    return after is None or before is None or after.text in _BINARY_AFTER_EMPTY \
+        or before.text in _BINARY_AFTER_EMPTY
+
+
+def _boxed_math(toks: list[Token]) -> list[Token]:
+    """The content of a text-mode box (``\\fbox{$10$}``, ``\\colorbox{yellow}{$x$}``) without the
+    dollars that put it back in math; a box of words is left as it is, and not read."""
+    if len(toks) >= 3 and toks[0].is_("$") and toks[-1].is_("$") and not any(x.is_("$") for x in toks[1:-1]):
+        return toks[1:-1]
+    return toks
 
 
 def _space_before(tokens: list[Token], j: int) -> None:
@@ -1484,6 +1517,38 @@ class Parser:
         first = self.peek()
         inner, self.i = read_group(self.toks, self.i)
         return inner, first.start, self.toks[self.i - 1].end
+
+    def slide_versions(self, t: Token) -> n.Node:
+        """``\\alt<2>{a}{b}``, ``\\only<1>{a}\\only<2>{b}``: what different slides show in one place,
+        read only where every version says the same (``\\alt<2>{\\alert{x}}{x}``, a highlight); else
+        either may be a first try the lecture corrects, and the side is not read."""
+        self.advance()
+        groups = [self.group_tokens()[0]]
+        if t.text == "\\alt":
+            groups.append(self.group_tokens()[0])
+        while self.at("\\only") and self.peek(1) is not None and self.peek(1).kind == "open":
+            self.advance()
+            groups.append(self.group_tokens()[0])
+        if len(groups) < 2:
+            raise ParseFailure(f"unknown command {t.text}")
+        versions = [self.sub_parse(g) for g in groups]
+        if any(n.structure(v) != n.structure(versions[0]) for v in versions[1:]):
+            raise ParseFailure("versions shown on different slides that differ are not decided")
+        return versions[0]
+
+    def remark_over_term(self) -> n.Node | None:
+        """``\\underset{\\text{expand}}{(x+3)(x-3)}``: a remark set under (or over) a term, the term
+        itself; a script that is math (``\\underset{x\\to0}{\\lim}``) is an operator's, not read."""
+        groups = _groups(self.toks, self.i + 1, 2)
+        if groups is None:
+            return None
+        (ra, rb), (ta, tb) = groups
+        remark = self.toks[ra:rb]
+        if not remark or remark[0].text not in TEXT_WORDS or read_group(self.toks, ra + 1)[1] != rb:
+            return None
+        node = self.sub_parse(self.toks[ta:tb])
+        self.i = tb + 1
+        return node
 
     def multinomial(self, start: int, end: int, top: list[Token], parts: list[list[Token]]) -> n.Node:
         """``\\binom{10}{3, 3, 4}``, the multinomial coefficient ``10!/(3!\\,3!\\,4!)``, read only where
@@ -3139,15 +3204,25 @@ class Parser:
             return inner
         if t.text in TRANSPARENT:
             self.advance()
-            if t.text == "\\cancelto":
-                self.group_tokens()
+            value = self.group_tokens()[0] if t.text == "\\cancelto" else None
             toks, s, e = self.group_tokens()
-            return self.sub_parse(toks)
-        if t.text in ("\\textcolor", "\\colorbox"):
+            inner = self.sub_parse(_boxed_math(toks) if t.text == "\\fbox" else toks)
+            if value:
+                # \cancelto{0}{x}: the author says x vanishes here (a limit, an assumption), as in
+                # \underbrace{x}_{=0}: read with and without it
+                try:
+                    return n.Annotated(t.start, e, inner, self.sub_parse(value))
+                except ParseFailure:
+                    return inner
+            return inner
+        if t.text in ("\\textcolor", "\\colorbox", "\\fcolorbox", "\\tikzmarknode"):
+            # the colour (frame and fill of \fcolorbox) or the mark's name go, the content stays
             self.advance()
             self.group_tokens()
+            if t.text == "\\fcolorbox":
+                self.group_tokens()
             toks, s, e = self.group_tokens()
-            return self.sub_parse(toks)
+            return self.sub_parse(_boxed_math(toks) if t.text != "\\textcolor" else toks)
         if t.text in ("\\|", "\\Vert", "\\lVert"):
             return self.norm()
         if t.text in ROUNDINGS:
@@ -3249,6 +3324,10 @@ class Parser:
         if t.text in ("\\argmax", "\\argmin") or t.text == "\\arg" and self.peek(1) is not None \
                 and self.peek(1).text in ("\\max", "\\min"):
             return self.arg_optimum(t)
+        if t.text in ("\\alt", "\\only") and self.peek(1) is not None and self.peek(1).kind == "open":
+            return self.slide_versions(t)
+        if t.text in ("\\underset", "\\overset") and (term := self.remark_over_term()) is not None:
+            return term
         if t.text in UNSUPPORTED:
             raise ParseFailure(f"{UNSUPPORTED[t.text]} are not decided yet ({t.text})")
         if t.text in ANNOTATIONS:

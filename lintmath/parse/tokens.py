@@ -282,7 +282,8 @@ def expand_macros(tokens: list[Token], macros: Mapping[str, Macro]) -> list[Toke
             raise ParseFailure(f"macro {t.text} expands without end")
         rest = list(reversed(work))
         i, args, end = 0, [], t.end
-        if macro.operator:
+        if macro.operator and not re.fullmatch(r"\s*\\mathbb\s*\{\s*[A-Z]\s*\}\s*", macro.body):
+            # (\DeclareMathOperator{\E}{\mathbb{E}} is the letter \mathbb{E} itself: expanded as written)
             body = [Token("cmd", "\\operatorname", t.start, t.end, declared=True),
                     Token("open", "{", t.start, t.end),
                     *[Token(b.kind, b.text, t.start, t.end) for b in _body_tokens(macro.body)],

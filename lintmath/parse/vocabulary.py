@@ -89,11 +89,13 @@ ANNOTATIONS = {
 
 # Wrappers whose argument is the math itself.
 TRANSPARENT = {"\\boxed", "\\alert", "\\cancel", "\\bcancel", "\\underline", "\\mathop", "\\ensuremath",
-               "\\mathord", "\\mathbin", "\\mathrel", "\\smash", "\\cancelto", "\\uline"}
+               "\\mathord", "\\mathbin", "\\mathrel", "\\smash", "\\cancelto", "\\uline",
+               # a frame or a highlight (soul's \hl) round a term on a slide
+               "\\fbox", "\\hl"}
 
 # Commands with one argument that carry no math (colour, label) or nothing at all.
 DROP_WITH_ARG = {"\\label", "\\color", "\\phantom", "\\hphantom", "\\vphantom", "\\vspace", "\\tag",
-                 "\\mspace"}
+                 "\\mspace", "\\tikzmark"}
 
 # Kerns and skips take a dimension without braces (\mkern-3mu, \kern 1pt): dropped with it.
 KERNS = {"\\mkern", "\\kern", "\\mskip", "\\hskip"}
