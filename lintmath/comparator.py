@@ -72,6 +72,8 @@ EQUATION_OF_MOTION = "an equation of motion (its sides differ in their highest d
 # those names (H a Hamiltonian): never refuted by the comparison alone (see Comparator.decide)
 GATES_DIFFER = "fails with the standard gates ({}): holds only if they are other operators (a Hamiltonian?): not decided"
 GLOBAL_PHASE = "holds with the standard gates only up to a global phase: not decided"
+APPLIED_DELTA = ("holds with delta read as a number times the bracket after it; read as the delta function "
+                 "(Dirac's or Kronecker's) applied there, as both sides write it, the sides differ: not decided")
 SERIES_UNSETTLED = "an infinite series that does not settle (or cannot be summed) at the sampled points is not decided"
 
 
@@ -529,6 +531,8 @@ class Comparator:
             if outcome.kind == "equal" and not flips & quantum.GATE_KEYS:
                 outcome = self._as_gates(outcome, flips)
             if outcome.kind == "equal":
+                outcome = self._as_applied_deltas(outcome, flips)
+            if outcome.kind == "equal":
                 return outcome, self.guesses(flips) + self._textbook_order_only(flips)
             outcomes.append(outcome)
             tried.append(flips)
@@ -618,6 +622,27 @@ class Comparator:
         names = " and ".join(key[1] for key in units)
         return Outcome("undecided", f"holds if {names} is a real number; read as the imaginary unit, the sides "
                                     "differ")
+
+    def _as_applied_deltas(self, outcome: Outcome, flips: frozenset) -> Outcome:
+        """A step that holds with a delta applied before a bracket on both sides read as a number times the
+        bracket, decided again with it applied: \\delta(2t - 4) = 2\\delta(t - 2) holds of a factor and is
+        the classic slip of the Dirac delta (whose scaling gives 1/2), \\delta[2n] = 2\\delta[n] of Kronecker's
+        (where it is 1). A step that holds either way (\\delta(t - a) + \\delta(t - a) = 2\\delta(t - a))
+        stands; one that does not is left to the prose (see _only_applied for when delta is applied)."""
+        nodes = [x for tree in (self.parsed.lhs, self.parsed.rhs) for x in tree.walk()]
+        toggled = {("apply", x.func.key) for x in nodes
+                   if isinstance(x, n.Apply) and isinstance(x.func, n.Sym) and x.func.base == "\\delta"
+                   and x.maybe_product and x.prefer_product != (("apply", x.func.key) in flips)
+                   and not read_as_product(x, self.parsed.letters) and self._only_applied(x.func.key)}
+        if not toggled:
+            return outcome
+        try:
+            other = self.own(flips ^ frozenset(toggled))
+        except Exception:  # noqa: BLE001 -- unreadable with delta applied: the product alone verifies nothing
+            other = Outcome("undecided", "")
+        if other.kind == "equal":
+            return outcome
+        return Outcome("undecided", APPLIED_DELTA)
 
     def _as_complex_arrays(self, outcome: Outcome, flips: frozenset) -> Outcome:
         """A step with a conjugate transpose (A^H) that holds for real entries, decided again with complex

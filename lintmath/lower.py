@@ -193,6 +193,9 @@ class Letters:
     # the step writes a conjugate transpose (A^H): its vectors and matrices may be complex, and it is
     # verified only if it holds for complex entries too (see Comparator._as_complex_arrays)
     hermitian: bool = False
+    # keys of the plain number letters written inside a conjugate transpose ((\alpha A)^H): complex in the
+    # complex-arrays reading too, as nothing says they are real ((\alpha A)^H = \bar\alpha A^H)
+    conjugated: frozenset[str] = frozenset()
     # heads of applications read as linear maps, T(v) a fixed random matrix times v: where the prose or
     # the step's annotation says they are linear (see linearmaps.py), in a reading that only verifies
     linear: frozenset[str] = frozenset()
@@ -446,7 +449,10 @@ def classify_letters(*trees: n.Node) -> Letters:
                    _quadratic_forms(trees, matrices), sized_identities(trees),
                    imaginary=any(isinstance(x, n.Const) and x.name.startswith("imag_") for tree in trees
                                  for x in tree.walk()), moving=moving, time_primes=time_primes,
-                   hermitian=any(isinstance(x, n.Transpose) and x.conjugate for tree in trees for x in tree.walk()))
+                   hermitian=any(isinstance(x, n.Transpose) and x.conjugate for tree in trees for x in tree.walk()),
+                   conjugated=frozenset(y.key for tree in trees for x in tree.walk()
+                                        if isinstance(x, n.Transpose) and x.conjugate for y in x.inner.walk()
+                                        if isinstance(y, n.Sym) and not y.indices and y.key not in vectors | matrices))
     tall, wide = gram.gram_inverses(trees, matrices - moving)
     short = gram.short_vectors(trees, tall, wide, vectors | candidates | required)
     return replace(letters, sum_counts=sum_count_candidates(letters, trees), applications=applications(trees),
@@ -3123,6 +3129,8 @@ class Lowerer:
                 value = sp.ImmutableMatrix(value + value.T)
             return value
         sym = sp.Symbol(name)
+        if COMPLEX_ARRAYS in self.inst.flips and node.key in self.letters.conjugated and not node.indices:
+            sym = sym + sp.I * sp.Symbol(name + ":imaginary")
         return sym if power is None else sp.Pow(sym, power)
 
     def time_derivative(self, plain: n.Sym, order: int) -> sp.Symbol:

@@ -432,6 +432,10 @@ def _reference(before: n.Node, last: n.Node) -> tuple[n.Node, _Alignment]:
             raise ParseFailure(UNDECIDED)
         if not found.grow:
             return ref, found
+        if any(isinstance(x, n.Num) for x in found.grow):
+            # 2 beside 2^n (1 + 2 + \cdots + 2^n): the powers of 2, or every number up to 2^n? A letter (r
+            # beside r^n) has no such second reading; numbers need a run to show their ratio (_geometric_run)
+            raise ParseFailure(UNDECIDED)
         ref = _with_exponents(ref, found.grow)
     raise ParseFailure(UNDECIDED)
 
