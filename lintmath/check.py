@@ -1522,9 +1522,15 @@ def _magnitude_letters(parsed: Parsed) -> dict[str, n.Sym]:
     if not vectors:
         return {}
     syms = [x for side in (parsed.lhs, parsed.rhs) for x in side.walk() if isinstance(x, n.Sym)]
+    # a letter a gradient, derivative, integral or limit runs over stays that variable (\nabla \hat R_n(w)
+    # beside \nabla_{\mathbf w}): no length may stand where a variable must
+    held = {v.key for side in (parsed.lhs, parsed.rhs) for x in side.walk()
+            for v in ([v for v, _ in x.wrt] if isinstance(x, n.Deriv) else
+                      [x.var] if isinstance(x, (n.Grad, n.Integral, n.Limit, n.BigOp)) else [])
+            if isinstance(v, n.Sym)}
     out: dict[str, n.Sym] = {}
     for x in syms:
-        if x.style or x.indices or x.primes or x.labels or x.sup_letter is not None or x.key in out:
+        if x.style or x.indices or x.primes or x.labels or x.sup_letter is not None or x.key in out or x.key in held:
             continue
         bold = {y.key: y for y in syms if y.key in vectors and y.key.split(":")[-1] == x.key and not y.indices
                 and not (y.primes or y.labels) and not n.undotted(y)[1]}

@@ -215,11 +215,12 @@ def _pauli_algebra(trees: tuple[n.Node, ...]) -> bool:
                 product |= sum(pauli(f) is not None for f in node.factors) >= 2 or _gate_product(node)
             elif isinstance(node, n.Pow):
                 product |= pauli(node.base) is not None or _exponential_of_pauli(node)
-            elif isinstance(node, n.MatrixLit) and len(node.rows) in (2, 4) and not node.det and not node.listed:
-                # \begin{pmatrix}0&-1\\1&0\end{pmatrix} = -iY: a gate set against its matrix written out
-                # (a step of written matrices alone is no gate's, nor one beside the identity only: M - 4I
-                # of linear algebra)
-                product |= bool(gate_names(*trees) - {"I"})
+            elif isinstance(node, n.MatrixLit) and len(node.rows) in (2, 4) and not node.det and not node.listed \
+                    and all(len(row) == len(node.rows) for row in node.rows):
+                # \begin{pmatrix}0&-1\\1&0\end{pmatrix} = -iY: a gate set against its square matrix written out
+                # (a step of written matrices alone is no gate's, nor one beside the identity or a T only: M - 4I
+                # and T(u - 2v) of linear algebra, whose columns are no states either)
+                product |= bool(gate_names(*trees) - {"I", "T"})
             elif isinstance(node, n.Func) and node.name == n.COMMUTATOR:
                 # [X, Y] = 2iZ: the commutator multiplies its gates, both ways round
                 product |= all(isinstance(a, n.Sym) and gate_matrix(a) is not None for a in node.args)
