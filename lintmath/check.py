@@ -386,6 +386,16 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
                                                context=context, indefinite=indefinite)
         if magnitudes is not None:
             return magnitudes
+    if verdict.status is Status.UNVERIFIED and relation in EQUALITY \
+            and (verdict.reason.startswith("introduces ") or verdict.reason == EQUATION_TO_SOLVE):
+        # \frac{1}{n}\sum_{i=1}^n x_i = \bar x: x-bar beside a sum of the x_i is their mean by convention (as for
+        # a refuted step below), which a step with the x_i on one side only, or \sum_i (x_i - \bar x) = 0,
+        # needs. Verify-only: a step that fails with the mean put in may mean another x-bar, the prose's
+        means = implied_means(lhs, rhs, macros or {})
+        if means:
+            holding = holds_by_definitions(lhs, rhs, relation, macros or {}, seed, (*context, *means))
+            if holding is not None and holding.status is Status.VERIFIED:
+                return holding
     if verdict.status is Status.UNVERIFIED and relation in EQUALITY and verdict.reason.endswith(linalg.BLOCKS):
         assembled = _verified_as_blocks(lhs, rhs, relation, macros=macros, first=first, seed=seed, context=context,
                                         indefinite=indefinite)

@@ -115,6 +115,83 @@ def kind_of(node: n.Apply) -> str | None:
     return None
 
 
+def plain_expectations(left: n.Node, right: n.Node) -> tuple[n.Node, n.Node]:
+    """The sides with each plain ``E(..)`` an expectation, and each plain E before a random letter (``EX``,
+    ``E\\hat\\theta``) the expectation of that letter, where the step shows that E is one: it takes a
+    variance or a covariance beside (``\\Var(X) = E(X^2) - (EX)^2``, ``\\Cov(X, Y) = E(XY) - E(X)E(Y)``), or
+    an E( ) holds an E or conditions on a capital (``E((X - E(X))^2)``, ``E(X \\mid Y)``). Stat 110 and Ross
+    write E so; read as a function, every such step depends on what E is. Only where every E of the step
+    is so read: a bare E before anything else (``EX^2``, ``EXY``) has a reach that is a guess."""
+    nodes = [x for side in (left, right) for x in side.walk()]
+    plain = [x for x in nodes if isinstance(x, n.Apply) and _plain_e(x.func) and x.bracket == "("]
+    plain_ids = {id(x) for x in plain}
+    # (E(X^2), with X^2 an argument, cannot be E times a bracket in a step whose E is an expectation)
+    # E(X - \\mu)^2 is E[(X - \\mu)^2] in these notes, and the square of the mean as parsed: either way a guess
+    if any(isinstance(x, n.Pow) and id(x.base) in plain_ids and not _random_letter(x.base.args[0]) for x in nodes):
+        return left, right
+    variance = any(isinstance(x, n.Apply) and kind_of(x) in ("Var", "Cov") for x in nodes)
+    if not variance and not any(x.given >= 0 and _capital(x) or any(id(y) in plain_ids for y in x.args[0].walk())
+                                for x in plain):
+        return left, right
+
+    def rewrite(x: n.Node) -> n.Node:
+        if isinstance(x, n.Apply) and _plain_e(x.func) and x.bracket == "(":
+            return replace(x, func=replace(x.func, style="op"), maybe_product=False, prefer_product=False)
+        if isinstance(x, n.Mul):
+            return _bare_expectations(x)
+        return x
+    sides = n.map_nodes(left, rewrite), n.map_nodes(right, rewrite)
+    heads = {id(x.func) for side in sides for x in side.walk() if isinstance(x, n.Apply)}
+    if any(isinstance(x, n.Sym) and _plain_e(x) and id(x) not in heads for side in sides for x in side.walk()):
+        return left, right  # an E whose reach is a guess, or a letter E beside the expectations
+    return sides
+
+
+def _bare_expectations(mul: n.Mul) -> n.Node:
+    """``mul`` with each plain E followed by a random letter (EX, E\\bar X) that ends the product or that
+    another such E follows (EX\\,EY) read as that letter's expectation; any other E is left as it is."""
+    factors, ops, i = [], [], 0
+    items = mul.factors
+    while i < len(items):
+        x = items[i]
+        follows = items[i + 2] if i + 2 < len(items) else None
+        if isinstance(x, n.Sym) and _plain_e(x) and i + 1 < len(items) and _random_letter(items[i + 1]) \
+                and (follows is None or isinstance(follows, n.Sym) and _plain_e(follows)) \
+                and (mul.ops[i] if i < len(mul.ops) else "") == "":
+            arg = items[i + 1]
+            factors.append(n.Apply(x.start, arg.end, replace(x, style="op"), (arg,), bracket="["))
+            if i:
+                ops.append(mul.ops[i - 1] if i - 1 < len(mul.ops) else "")
+            i += 2
+            continue
+        factors.append(x)
+        if i:
+            ops.append(mul.ops[i - 1] if i - 1 < len(mul.ops) else "")
+        i += 1
+    if len(factors) == len(items):
+        return mul
+    if len(factors) == 1:
+        return factors[0]
+    return replace(mul, factors=tuple(factors), ops=tuple(ops))
+
+
+def _random_letter(node: n.Node) -> bool:
+    return isinstance(node, n.Sym) and not node.primes and node.sup_letter is None and not node.labels \
+        and (_is_upper_letter(node) or node.style in ("hat", "bar", "tilde"))
+
+
+def _capital(op: n.Apply) -> bool:
+    """Whether what ``op`` conditions on is a capital letter, a random variable (E(X | Y = y))."""
+    given = [x for arg in op.args[op.given:] for x in arg.walk() if isinstance(x, n.Sym)]
+    return bool(given) and all(_is_upper_letter(x) or x.base.islower() for x in given) \
+        and any(_is_upper_letter(x) for x in given)
+
+
+def _plain_e(func: n.Sym) -> bool:
+    return func.base == "E" and not func.style and not func.indices and not func.labels and not func.primes \
+        and func.sup_letter is None
+
+
 def outcome_weights(seed: int, conditioned: bool = False) -> tuple[sp.Rational, ...]:
     """Positive weights summing to 1, the same for every expectation of an instance; with
     ``conditioned``, of the GROUPS x MEMBERS outcomes, group by group."""

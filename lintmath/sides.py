@@ -84,6 +84,7 @@ def parse_step(lhs: str, rhs: str, macros: Mapping[str, Macro], averages: bool =
         except ValueError:
             pass  # d x y: d(xy) or y dx, left to loose_differentials' reason
     left, right = differential_reading(left, right)
+    left, right = expectation.plain_expectations(left, right)
     left, right = expectation.given_events(left, right)
     measures = expectation.measures(left, right)
     if len(measures) > 1:

@@ -1446,6 +1446,30 @@ def _unit_words(words: list[str]) -> bool:
     return all(w in PHYSICAL_UNITS for w in words if w != "per")
 
 
+def _unwritten_index(body: n.Node) -> str | None:
+    """The index of a sum written without one (``\\sum x_i``, ``\\sum (x_i - \\bar x)^2``): the one letter that
+    subscripts the body's letters, each with that letter alone, and that the body writes nowhere else;
+    None where the body has no such letter or two (``\\sum x_i y_j``, ``\\sum a_{ij}``), a guess."""
+    indexed = [x for x in body.walk() if isinstance(x, n.Sym) and x.indices]
+    if not indexed or any(len(x.indices) != 1 or not isinstance(x.indices[0], n.Sym) for x in indexed):
+        return None
+    letters = {x.indices[0].base for x in indexed}
+    if len(letters) != 1:
+        return None
+    letter = letters.pop()
+    if not (len(letter) == 1 and letter.isalpha() and letter.islower()) \
+            or any(x.indices[0].style or x.indices[0].indices for x in indexed):
+        return None
+    inside = {id(x.indices[0]) for x in indexed}
+    if any(isinstance(x, n.Sym) and x.base == letter and id(x) not in inside for x in body.walk()):
+        return None
+    return letter
+
+
+#: the accents over a letter that \\mathbb{E} without a bracket takes whole (\\mathbb{E}\\hat\\theta)
+BARE_EXPECTATION_ACCENTS = ("\\bar", "\\hat", "\\tilde", "\\overline", "\\widehat")
+
+
 class Parser:
     def __init__(self, tokens: list[Token]):
         self.toks = tokens
@@ -2901,6 +2925,7 @@ class Parser:
         events = sym.base == "P" and sym.style in ("", "op", "bb", "rm") and not sym.primes
         try:
             while True:
+                first = self.i
                 sign = self.sign_label(close_text) or self.placeholder_slot(close_text)
                 if sign is not None:
                     args.append(sign)
@@ -2908,7 +2933,7 @@ class Parser:
                     event = self.event_argument(close_text) if events else None
                     args.append(event if event is not None else self.expr())
                 if self.at(*EVENT_RELATIONS):
-                    args[-1] = self.event(args[-1], close_text)
+                    args[-1] = self.event(args[-1], close_text, first)
                 if self.at(","):
                     self.advance()
                     continue
@@ -3066,11 +3091,13 @@ class Parser:
                 return True
         return False
 
-    def event(self, left: n.Node, close_text: str) -> n.Node:
+    def event(self, left: n.Node, close_text: str, first: int | None = None) -> n.Node:
         """``P(X = x)``, ``\\Pr(f(X) \\neq Y)``, ``E[Y | X = x]``: an event or condition, kept whole as a
-        label (two events are the same when they are written the same)."""
+        label (two events are the same when they are written the same). ``first``: the index of the
+        left side's first token, whose texts name it where a macro wrote it (every token of an expansion
+        has the span of the macro's invocation, which would name it by the whole invocation)."""
         start = left.start
-        words = [self.text_of(left)]
+        words = [" ".join(t.text for t in self.toks[first:self.i])] if first is not None else [self.text_of(left)]
         depth = 0
         end = left.end
         while True:
@@ -3813,13 +3840,24 @@ class Parser:
                 arg = self.maybe_apply(arg)
             elif self.at("^") or self.at_bare_letter():
                 return self.expectation_reach(sym, arg, what)
+        elif t.text in BARE_EXPECTATION_ACCENTS:
+            # \mathbb{E}\bar X, \mathbb{E}\hat\theta: E of the one marked letter (an estimator, a sample mean)
+            arg = self.command()
+            if not isinstance(arg, n.Sym):
+                raise ParseFailure(what)
         else:
             raise ParseFailure(what)
         nxt = self.peek()
         if nxt is not None and (nxt.text in ("^", "(", "[", "\\{", "'", "_") or self.starts_atom(nxt)
-                                and nxt.text not in MUL_OPS and nxt.text not in ADD_OPS):
+                                and nxt.text not in MUL_OPS and nxt.text not in ADD_OPS) \
+                and not self.expectation_ahead():
             raise ParseFailure(what)
         return n.Apply(sym.start, arg.end, sym, (arg,), bracket="[")
+
+    def expectation_ahead(self) -> bool:
+        """Whether another \\mathbb{E} follows (\\mathbb{E} X\\,\\mathbb{E} Y): a product of expectations, which
+        ends the one before."""
+        return [self.peek(k).text if self.peek(k) is not None else "" for k in range(3)] == ["\\mathbb", "{", "E"]
 
     def bare_variance(self, sym: n.Sym, what: str) -> n.Node:
         """``\\operatorname{Var} X``: the variance of the one letter that follows (with its subscripts), as
@@ -4239,7 +4277,9 @@ class Parser:
             if hi is not None:
                 raise ParseFailure(f"\\{kind} over a set with an upper bound")
             lo, hi, over = over_set
-        if var is None:
+        # \sum x_i, \theta^{\sum x_i}: the index left unwritten, as statistics writes it (see _unwritten_index)
+        unwritten = var is None and lo is None and hi is None and not extra and not over and not values
+        if var is None and not unwritten:
             raise ParseFailure(f"\\{kind} without an index")
         if (lo is None) != (hi is None) and not (lo is not None and hi is None and False):
             if hi is None:
@@ -4252,6 +4292,10 @@ class Parser:
         if self.peek() is None or not self.starts_atom(self.peek()):
             raise ParseFailure(f"\\{kind} without a body")
         body = self.product()
+        if var is None:
+            var = _unwritten_index(body)
+            if var is None:
+                raise ParseFailure(f"\\{kind} without an index")
         if family is not None and any(isinstance(x, n.Sym) and x.base == family for x in body.walk()):
             # \sum_{x_i < 0} x_i = -\sum_{x_i < 0} |x_i|: the condition bounds the terms themselves
             raise ParseFailure("a sum over a set is not decided yet")

@@ -217,6 +217,11 @@ def _aligns(tokens: list[Token]) -> bool:
     return False
 
 
+#: what stands before and after an argument that a macro's body sets alone in brackets, \left(#1\right)
+_ARGUMENT_OPENERS = {"(", "[", "\\{", "\\langle", "\\mid", "|", ","}
+_ARGUMENT_CLOSERS = {")", "]", "\\}", "\\rangle", "\\right", "\\mid", "|", ","}
+
+
 def _substitute(body: tuple[Token, ...], args: list[list[Token]], start: int, end: int) -> list[Token]:
     out: list[Token] = []
     k = 0
@@ -239,6 +244,12 @@ def _substitute(body: tuple[Token, ...], args: list[list[Token]], start: int, en
                 # \mathrm{L}) do not expect \mathrm{{L}}
                 if (k > 0 and body[k - 1].kind == "open" and len(digits) == 1
                         and k + 2 < len(body) and body[k + 2].kind == "close"):
+                    grouped = False
+                # and one the body sets between brackets or separators alone (\mathbb{P}\left(#1\right),
+                # P(#1 \mid #2)) needs none either: nothing outside reaches past a bracket, and a group would
+                # hide the event's relation or the conditioning bar from the bracket that holds them
+                if (k > 0 and body[k - 1].text in _ARGUMENT_OPENERS and len(digits) == 1
+                        and k + 2 < len(body) and body[k + 2].text in _ARGUMENT_CLOSERS):
                     grouped = False
                 if grouped:
                     out.append(Token("open", "{", start, end))
