@@ -65,7 +65,7 @@ from lintmath.comparator import (
     shown_name, stated_ranges, equation_cases_differ, SAMPLE_LABEL, label_suffix, _sample, _shown_point,
 )
 from lintmath.conventions import (
-    CONDITION_FOLLOWS, DELTA_OPERATOR, HOLDS_IN_A_READING, LIST_ON_LEFT, MIXED_NUMBER, MODULUS_IN_PROSE, MU_AS_MEAN,
+    CONDITION_FOLLOWS, DELTA_OPERATOR, HOLDS_IN_A_READING, as_differentials, LIST_ON_LEFT, MIXED_NUMBER, MODULUS_IN_PROSE, MU_AS_MEAN,
     MOMENTUM_ALONG_VELOCITY, STAR_OPERATION, _CONVENTIONS, _DERIVATIVE_WRITTEN, _Refuted, _holds_rewritten,
     _holds_with_mu_as_mean, _macros_written_out, _mean_put_in, _mixed_implication_holds, _note_states_condition,
     _transposed, implied_means, letters_in_residue_prose,
@@ -3096,6 +3096,13 @@ def _check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro
         return _series_term_by_term(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
                                     context=context, indefinite=indefinite, chain=chain,
                                     constant_in=constant_in, averages=averages)
+    if verdict.status is Status.VERIFIED and reading is None and relation in EQUALITY:
+        differentials = as_differentials(lhs, rhs, macros or {})
+        if differentials is not None and _check_step(
+                *differentials, relation, macros=macros, first=first, seed=seed, explain=False, context=context,
+                indefinite=indefinite, chain=chain, constant_in=constant_in, averages=averages).status is not Status.VERIFIED:
+            # \delta(xy) = y\,\delta x holds with \delta a number; as the variation it is beside \delta x, not
+            return Verdict(Status.UNVERIFIED, DELTA_OPERATOR, elapsed=verdict.elapsed)
     if verdict.status is not Status.REFUTED:
         return verdict
     reason = _units_uncompared(lhs, rhs, relation, macros or {}, seed)

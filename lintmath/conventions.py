@@ -797,6 +797,36 @@ def _differences(left: n.Node, right: n.Node) -> list[tuple[n.Node, n.Node]]:
     return [pair for x, y in zip(a, b) for pair in _differences(x, y)]
 
 
+def _delta_operators(nodes: list[n.Node]) -> bool:
+    """Whether a delta stands both before a bracket and before a letter of that bracket (the nodes of
+    a step's two sides): a variation or a difference, \\delta(xy) = x\\,\\delta y + y\\,\\delta x."""
+    # (delta, a letter it is applied to inside a bracket) and (delta, the letter it stands before): a
+    # parameter (Huber's delta(|u| - delta/2) = delta|u| - ...) stands before no letter of its bracket
+    applied = {(x.func.base, y.base) for x in nodes if isinstance(x, n.Apply) and isinstance(x.func, n.Sym)
+               and x.func.base in DELTA_OPERATORS and not x.func.indices and x.bracket == "("
+               for y in x.walk() if isinstance(y, n.Sym) and y is not x.func}
+    before = {(f.base, g.base) for x in nodes if isinstance(x, n.Mul) for f, g in zip(x.factors, x.factors[1:])
+              if isinstance(f, n.Sym) and f.base in DELTA_OPERATORS and not f.indices and isinstance(g, n.Sym)}
+    return bool(applied & before)
+
+
+_DELTA_WORD = re.compile(r"\\(?:delta|Delta)(?![A-Za-z])")
+
+
+def as_differentials(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> tuple[str, str] | None:
+    """The step with its deltas written as differentials (``\\delta(xy) = y\\,\\delta x`` as ``d(xy) = y\\,dx``),
+    where a delta stands before a bracket and before a letter (see _delta_operators); None elsewhere. A
+    step the product reading verifies must hold so too: read as a variation, \\delta(xy) = y\\,\\delta x
+    loses a term."""
+    try:
+        trees = [parse_math(lhs, macros), parse_math(rhs, macros)]
+    except (ParseFailure, RecursionError):
+        return None
+    if not _delta_operators([x for tree in trees for x in tree.walk()]):
+        return None
+    return _DELTA_WORD.sub(r"\\mathrm{d}", lhs), _DELTA_WORD.sub(r"\\mathrm{d}", rhs)
+
+
 def _operator_refusal(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> str | None:
     """Why a refuted step is not an error when it rests on reading an operator as a product: a star
     (``x * y = x + y + xy`` defines a group's law, ``a * e = a`` uses one; as a product the star can
@@ -810,14 +840,7 @@ def _operator_refusal(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> str | 
     if reads_star_product(*trees):
         return STAR_OPERATION
     nodes = [x for tree in trees for x in tree.walk()]
-    # (delta, a letter it is applied to inside a bracket) and (delta, the letter it stands before): a
-    # parameter (Huber's delta(|u| - delta/2) = delta|u| - ...) stands before no letter of its bracket
-    applied = {(x.func.base, y.base) for x in nodes if isinstance(x, n.Apply) and isinstance(x.func, n.Sym)
-               and x.func.base in DELTA_OPERATORS and not x.func.indices and x.bracket == "("
-               for y in x.walk() if isinstance(y, n.Sym) and y is not x.func}
-    before = {(f.base, g.base) for x in nodes if isinstance(x, n.Mul) for f, g in zip(x.factors, x.factors[1:])
-              if isinstance(f, n.Sym) and f.base in DELTA_OPERATORS and not f.indices and isinstance(g, n.Sym)}
-    if applied & before:
+    if _delta_operators(nodes):
         return DELTA_OPERATOR
     if _arithmetic_sigma(nodes):
         return ARITHMETIC_SIGMA

@@ -5478,10 +5478,30 @@ def _fold_ellipses(terms: list[n.Term], used: set[str], kind: str = "sum") -> li
     while start > 0 and terms[start - 1].sign == last.sign:  # 1 - x + x^2 - ...: no pattern here
         start -= 1
     count, big = fold_run([t.node for t in terms[start:e]], last.node, used, kind)
+    if _end_takes_next_number(terms, start, e, used, kind):
+        raise ParseFailure(ELLIPSIS_UNDECIDED)
     first = terms[e - count]
     big = replace(big, start=first.node.start, end=last.end)
     folded = n.Term(first.start, last.end, last.sign, big, first.sign_start)
     return terms[:e - count] + [folded] + terms[e + 2:]
+
+
+def _end_takes_next_number(terms: list[n.Term], start: int, e: int, used: set[str], kind: str) -> bool:
+    """Whether the last term after the dots at ``e`` and a number written after it (``\\cdots + n - 1``,
+    ``\\cdots + n + 1``) would also end the run as one term: notes write ``0 + 1 + \\cdots + n-1`` for the
+    run to n - 1 as often as ``1 + \\cdots + n + 1`` for the run to n and a 1 more, so either reading is
+    the author's, and the sum is not decided."""
+    last = terms[e + 1]
+    if e + 2 >= len(terms) or last.sign != "+" or isinstance(last.node, n.Paren) \
+            or not isinstance(terms[e + 2].node, n.Num):
+        return False
+    after = terms[e + 2]
+    joined = n.Add(last.node.start, after.end, (n.Term(last.node.start, last.node.end, "+", last.node), after))
+    try:
+        fold_run([t.node for t in terms[start:e]], joined, used, kind)
+    except ParseFailure:
+        return False
+    return True
 
 
 def _fold_factors(factors: list[n.Node], ops: list[str], used: set[str]) -> tuple[list[n.Node], list[str]]:
