@@ -12,6 +12,7 @@ import math
 import random
 import re
 import time
+from contextvars import ContextVar
 from dataclasses import replace
 from fractions import Fraction
 from typing import Callable, Mapping
@@ -70,9 +71,9 @@ from lintmath.conventions import (
     _holds_with_mu_as_mean, _macros_written_out, _mean_put_in, _mixed_implication_holds, _note_states_condition,
     _transposed, implied_means, letters_in_residue_prose,
 )
-from lintmath import registers, termwise
+from lintmath import registers, termwise, typed
 from lintmath.sides import Parsed, parse_step, reclassified
-from lintmath.tolerance import TOLERANCE, decimal_tolerance, evaluate, exact_decimals, side_value
+from lintmath.tolerance import TOLERANCE, approximation, decimal_tolerance, evaluate, exact_decimals, side_value
 
 # the entry point, and the step's reading, outcome and reasons as callers have always imported them from
 # here, though sides.py, comparator.py and conventions.py now hold them
@@ -143,6 +144,13 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
     that the line before does not write may be copied back from them, as the author wrote it. Only the
     diagnosis reads them; where it decides the verdict (a quantity the line lost), a term so copied
     must be the whole difference of the two sides, which that search writes back from the sides alone."""
+    if (relation in EQUALITY or relation in INEQUALITY) and not _SCRIPTS_READ.get() \
+            and typed.may_type_plainly(lhs + " " + rhs):
+        sides = typed.readings(lhs), typed.readings(rhs)
+        if sides != (None, None):
+            return _with_whole_scripts(lhs, rhs, relation, sides, dict(
+                macros=macros, first=first, seed=seed, explain=explain, context=context, indefinite=indefinite,
+                rows=rows, clause=clause, derived=derived, modular_prose=modular_prose, note=note, chain=chain))
     if relation in EQUALITY and any(item.kind == boolean.KIND for item in context) and not modular_prose \
             and not modular.mentions_modulus(lhs + " " + rhs):
         # (working modulo 2, a code's + is XOR, not OR: 1 + 1 = 0)
@@ -243,6 +251,10 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
         if verdict.status is Status.UNVERIFIED and context:
             return _modular_example(lhs, rhs, relation, macros or {}, seed, context) or verdict
         return verdict
+    if relation == "~=":
+        approximated = _numeric_approximation(lhs, rhs, macros or {}, seed)
+        if approximated is not None:
+            return approximated
     if PLUS_MINUS.search(lhs + " " + rhs):
         return _both_signs(lhs, rhs, relation, macros=macros, first=first, seed=seed, context=context,
                            indefinite=indefinite)
@@ -563,6 +575,82 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
         # asked after the definitions in force: a mu the document defines as the mean verifies there
         return Verdict(Status.UNVERIFIED, MU_AS_MEAN, elapsed=verdict.elapsed)
     return verdict
+
+
+#: set while a step is decided in one reading of its plainly typed math (see typed.py), so that the readings' own
+#: checks (and the checks they make of rewritten sides) take the text as given
+_SCRIPTS_READ: ContextVar[bool] = ContextVar("scripts_read", default=False)
+SCRIPTS_WHOLE_READ = ("math typed plainly read as the author means it (x^-1 as x^{-1}, 2^10 as 2^{10}, sin x as "
+                      "\\sin x)")
+SCRIPTS_UNDECIDED = ("a script typed without braces (e^-2x, e^2x, x^-1) may reach over the letters after it or "
+                     "not: refuted in one reading only, not decided")
+
+
+def _decided_as(lhs: str, rhs: str, relation: str, options: dict) -> Verdict:
+    token = _SCRIPTS_READ.set(True)
+    try:
+        return check_step(lhs, rhs, relation, **options)
+    finally:
+        _SCRIPTS_READ.reset(token)
+
+
+def _with_whole_scripts(lhs: str, rhs: str, relation: str,
+                        sides: tuple[typed.TypedReadings | None, typed.TypedReadings | None],
+                        options: dict) -> Verdict:
+    """The verdict on a step that types a script without braces or a function without its backslash
+    (see typed.py). Where some script is a sign, a number of several digits or a bracket (x^-1, 2^10,
+    e^(2x)), or a function is a word (sin x), TeX's reading (one character, a product of letters) is
+    not the author's: the step is held to the short reading (x^{-1}) and, where letters
+    follow the script unspaced (e^-2x), the whole one (e^{-2x}): verified in either, refuted only in
+    both. Otherwise (e^2x, a_ij) TeX's reading is the step's, and the whole reading only keeps a
+    refutation from standing where the step holds in it."""
+    left, right = sides
+    short = (left.short if left else lhs, right.short if right else rhs)
+    whole = (left.whole if left else lhs, right.whole if right else rhs)
+    unusual = any(side is not None and side.unusual for side in sides)
+    first = short if unusual else (lhs, rhs)
+    verdict = _decided_as(*first, relation, options)
+    if verdict.status is Status.VERIFIED:
+        return replace(verdict, guessed=(*verdict.guessed, SCRIPTS_WHOLE_READ)) if unusual else verdict
+    if whole != first and (unusual or verdict.status is Status.REFUTED):
+        other = _decided_as(*whole, relation, options)
+        if other.status is Status.VERIFIED and unusual:
+            return replace(other, guessed=(*other.guessed, SCRIPTS_WHOLE_READ))
+        if verdict.status is Status.REFUTED and (other.status is Status.VERIFIED
+                                                 or unusual and other.status is not Status.REFUTED):
+            return Verdict(Status.UNVERIFIED, SCRIPTS_UNDECIDED, elapsed=verdict.elapsed + other.elapsed)
+    if verdict.status is Status.REFUTED and first[1] != rhs and verdict.diagnosis is not None:
+        # the edit found on the braced reading, carried back to the author's text where it falls on
+        # characters typed as they stand (an edit of the inserted braces is no edit of theirs)
+        # (the suggestion is then checked as typed, in these readings again)
+        return replace(verdict, diagnosis=_carried_back(verdict.diagnosis, first[1], lhs, rhs, relation, options))
+    return verdict
+
+
+APPROXIMATION_ROUNDED = "the number after \\approx read as the value before it, rounded or cut to its last digit"
+APPROXIMATION_OFF = "the number after \\approx is far from the value before it, not a rounding of it"
+
+
+def _numeric_approximation(lhs: str, rhs: str, macros: Mapping[str, Macro], seed: int) -> Verdict | None:
+    """The verdict on ``a \\approx b`` between sides of numbers alone, the right one a number as written
+    (see tolerance.approximation): verified as a rounding, refuted where the number is far off (with
+    the diagnosis of the step read as an equality, whose rounding claim it shares); None, for the
+    relation to stay unchecked, otherwise."""
+    try:
+        sides = parse_math(lhs, macros), parse_math(rhs, macros)
+    except (ParseFailure, RecursionError):
+        return None
+    try:
+        holds = approximation(*sides)
+    except Exception:  # noqa: BLE001 -- a side SymPy cannot value decides nothing
+        return None
+    if holds is True:
+        return Verdict(Status.VERIFIED, guessed=(APPROXIMATION_ROUNDED,))
+    if holds is False:
+        equal = _check_step(lhs, rhs, "=", macros=macros, seed=seed)
+        if equal.status is Status.REFUTED:
+            return replace(equal, reason=APPROXIMATION_OFF)
+    return None
 
 
 COMPOUND_SUBSCRIPT = "a subscript on a compound expression"

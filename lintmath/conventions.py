@@ -837,9 +837,11 @@ def _operator_refusal(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> str | 
         trees = [parse_math(lhs, macros), parse_math(rhs, macros)]
     except (ParseFailure, RecursionError):
         return None
-    if reads_star_product(*trees):
-        return STAR_OPERATION
     nodes = [x for tree in trees for x in tree.walk()]
+    # a star beside a derivative or an integral is a notebook's product (\frac{\partial}{\partial w}(w*x - y)^2):
+    # an operation of the prose's own (a group's law, a t-norm) is not differentiated or integrated
+    if reads_star_product(*trees) and not any(isinstance(x, (n.Deriv, n.DerivBy, n.Integral)) for x in nodes):
+        return STAR_OPERATION
     if _delta_operators(nodes):
         return DELTA_OPERATOR
     if _arithmetic_sigma(nodes):

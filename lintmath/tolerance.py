@@ -426,3 +426,49 @@ def evaluate(expr: sp.Expr, point: dict, precision: int = PRECISION, complex_ok:
     except TypeError:
         return None
     return sp.Float(re, precision)
+
+
+#: how far off a number written after \approx may be, in units of its last digit and as a share of it,
+#: before the approximation is called wrong: a rough estimate writes few digits, so a value off by many
+#: of its own units and by more than a few percent is a slip, not an estimate
+APPROXIMATION_UNITS = 3
+APPROXIMATION_SHARE = Fraction(2, 100)
+
+
+def approximation(lhs: n.Node, rhs: n.Node) -> bool | None:
+    """Whether ``lhs \\approx rhs`` holds of two sides without letters, the right a number as written
+    (``\\sqrt 2 \\approx 1.414``, ``\\approx 3.6 \\times 10^6``, ``\\approx 63\\%``): True where it is the
+    left's value rounded or cut to its last digit (within half a unit of it, or less than one below it;
+    an integer's trailing zeros are rounding too: 1024 is about 1000); False where it is off by more
+    than APPROXIMATION_UNITS of those units and more than APPROXIMATION_SHARE of its value; None
+    otherwise, or where either side has no value."""
+    if any(isinstance(x, (n.Sym, n.Apply)) for side in (lhs, rhs) for x in side.walk()):
+        return None
+    number = _lone_number(rhs)
+    if number is None:
+        return None
+    written = Fraction(number.value)
+    if not written:
+        return None
+    if "." in number.value:
+        unit = 2 * _half_unit(number)
+    else:
+        digits = number.value.lstrip("-")
+        unit = Fraction(10) ** (len(digits) - len(digits.rstrip("0")))
+    share = unit / abs(written)
+    a, b = side_value(lhs), side_value(rhs)
+    if a is None or b is None:
+        return None
+    try:
+        a, b = float(a), float(b)
+    except (TypeError, ValueError):
+        return None
+    if not (math.isfinite(a) and math.isfinite(b)) or b == 0:
+        return None
+    apart = abs(a - b) / abs(b)
+    cut = a * b > 0 and 0 <= (abs(a) - abs(b)) / abs(b) < share  # 3.1415 for pi: digits dropped
+    if apart <= share / 2 or cut:
+        return True
+    if apart > APPROXIMATION_UNITS * share and apart > APPROXIMATION_SHARE:
+        return False
+    return None
