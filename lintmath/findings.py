@@ -6,6 +6,7 @@ from lintmath.model import Diagnosis, Finding, Status, Step, StepResult
 from lintmath.relations import LOGICAL
 from lintmath.rules import RuleSet
 
+APPROXIMATE = "~="  # \approx, \simeq as relations.py normalises them
 UNIT_NAME = "unit:"  # the lowered name of a unit symbol (n.Sym of style "unit")
 
 
@@ -28,6 +29,10 @@ def finding_for(result: StepResult, rules: RuleSet, config: Config) -> Finding |
     severity = rule.severity
     if diagnosis is None and verdict.guessed and severity == "error":
         severity = "warning"  # the refutation rests on a stand-in for something undefined
+    if step.relation == APPROXIMATE and severity == "error":
+        # how close an approximation must be is the author's call (the issue: \approx is never an error);
+        # a number far off its value is worth a look, not a failed build
+        severity = "warning"
     if diagnosis is not None:
         span = step.rhs.span(diagnosis.start, diagnosis.end)
     else:

@@ -8,6 +8,9 @@ import pytest
 
 from documents import checked_steps
 
+from lintmath.config import Config
+from lintmath.extract import extract_text
+from lintmath.pipeline import check_documents
 from lintmath.check import check_step
 from lintmath.typed import readings
 
@@ -178,3 +181,11 @@ def test_a_star_among_numbers_or_letters_alone_may_still_be_an_operation() -> No
     # (2 * 3 = 11 under a * b = a + b + ab, a group's law the prose defines)
     assert _status(r"2 * 3", r"11") == "unverified"
     assert _status(r"u * v", r"u + v + uv") == "unverified"
+
+
+def test_a_number_far_off_after_approx_is_a_warning_never_an_error() -> None:
+    # the issue: \approx is never an error; how close an approximation must be is the author's call
+    doc = ("\\documentclass{article}\n\\begin{document}\n\\begin{align*}\n\\sqrt{2} &\\approx 1.314\n"
+           "\\end{align*}\n\\end{document}\n")
+    result = check_documents([extract_text(doc, "t.tex")], ["t.tex"], Config(jobs=0, budget=2.0, seed=0))[0]
+    assert [f.severity for f in result.findings] == ["warning"], result.findings
