@@ -309,8 +309,9 @@ def main(argv: list[str] | None = None) -> int:
             # an equivalent mutation (a sign flipped on a zero term), or a reading too loose: the dump
             # keeps them for review
             row["still verified"] += 1
-            outcomes.append({"kind": kind, "what": m.what, "original": original, "mutated": m.text,
-                             "status": "verified", "reason": step.verdict.reason, "rule": None,
+            outcomes.append({"path": res.path, "derivation": d_index, "step": s_index,
+                             "lhs": step.step.lhs.stripped, "kind": kind, "what": m.what,
+                             "original": original, "mutated": m.text, "status": "verified", "reason": step.verdict.reason, "rule": None,
                              "detected": False, "right": False, "restored": False,
                              "elapsed": step.verdict.elapsed})
             continue
@@ -325,8 +326,9 @@ def main(argv: list[str] | None = None) -> int:
         row["detected"] += ok
         row["right kind"] += right
         row["restored"] += restored
-        outcomes.append({"kind": kind, "what": m.what, "original": original, "mutated": m.text,
-                         "status": step.verdict.status.value, "reason": step.verdict.reason,
+        outcomes.append({"path": res.path, "derivation": d_index, "step": s_index,
+                         "lhs": step.step.lhs.stripped, "kind": kind, "what": m.what,
+                         "original": original, "mutated": m.text, "status": step.verdict.status.value, "reason": step.verdict.reason,
                          "rule": finding.rule if finding else None, "detected": ok, "right": right,
                          "restored": restored, "elapsed": step.verdict.elapsed})
         if not restored:

@@ -26,7 +26,7 @@ from lintmath.lower import (
     exact_indicator, real_indicator, has_cases, has_indicator, PIECEWISE_FUNCTIONS, turns_on_signs,
     has_infinite_series, has_sample_entries, has_summed_repeat, has_uncounted_sum, has_valued_set_sum, is_library,
     has_guessed_pair_sum, numerator_layout_sites,
-    identity_reading, pi_times_decimal, read_as_product, shapes_of_side,
+    identity_reading, pi_times_decimal, read_as_product, shapes_of_side, writes_indexed_vector,
 )
 from lintmath import arithmetic, einstein, einstein_prose, implication, linalg, modular, probability, quantum
 from lintmath import additive, complexes, declared, dependence, expectation, independence, infotheory, logbase, matfunc, primed, refusals, rotations, series, symmetric
@@ -3947,10 +3947,13 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
             return Verdict(Status.UNVERIFIED, f"the right side no longer mentions {', '.join(sorted(exponential))}: "
                            "substituted from elsewhere?", elapsed=time.perf_counter() - started)
         outcome = replace(outcome, point=as_unit.point)
-    if dropped and ("orthogonal",) in comparator.keys and relation in EQUALITY and n.letter_free(parsed.rhs):
+    if dropped and ("orthogonal",) in comparator.keys and relation in EQUALITY \
+            and (n.letter_free(parsed.rhs) or not writes_indexed_vector(parsed.rhs, parsed.letters)):
         # <v_2, v_1> = 1 + 0 + 0: indexed vectors worked out to a number from entries the prose
         # gives; in the reading where they are an orthogonal basis the left side is a number too,
-        # which an edit of the written number would "repair"
+        # which an edit of the written number would "repair". So is a side that writes them out as the
+        # prose defines them (<u_i, u_j> = \int_0^1 x^i x^j dx for u_i = x^i): an edit that makes it 0
+        # (\int_1^1) repairs only the guess that they are orthogonal
         return Verdict(Status.UNVERIFIED, f"the right side no longer mentions {', '.join(dropped)}: "
                        "substituted from elsewhere?", elapsed=time.perf_counter() - started)
     diagnosis = None

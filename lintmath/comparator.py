@@ -53,6 +53,8 @@ POINTS = 4
 BOUNDED_INEQUALITY_POINTS = 12  # points for an inequality under assumed bounds (see _compare_at_size)
 HUGE = 1e6  # above this a unit is less than TOLERANCE of a value
 EXACT_TOLERANCE = sp.Float("1e-60")  # agreement of values computed with 3 * PRECISION digits
+DOUBLE_NOISE = sp.Float("1e-15")  # a few units in the last place of a double (see Comparator._fine_tolerance)
+DOUBLE_DIGITS = 17  # the most significant digits a double's printout has
 # how far the value of an optimisation is moved to see whether a difference goes through it
 OPTIMUM_SHIFTS = (sp.Rational(37, 10), sp.Rational(-23, 10))
 THROUGH_OPTIMA = ("the sides differ through an optimisation (\\max, \\arg\\min): what it is worth, or whether "
@@ -418,6 +420,27 @@ class Comparator:
                      TOLERANCE if given else rounded_integers_share(tree))
             self._facts[(id(tree), given)] = entry
         return entry[1:5]
+
+    def _fine_tolerance(self, lhs: n.Node, rhs: n.Node) -> tuple[sp.Float, sp.Float | None]:
+        """The tolerance and the claim's share of it (see compare) as the written numbers state them, without
+        the working tolerance's floor: for values above HUGE compared at 3 * PRECISION digits, where that
+        floor allows a whole unit off (0.5 \\cdot 123456789012 = 61728394507). A claim of 21 digits computed
+        from decimals of 25 (F_{100} from the golden ratio) is held to its own last digit, and a whole
+        number that ends a computation keeps its rounding to units (\\sqrt{2} \\cdot 10^{10} = 14142135624);
+        whole numbers alone are exact (2^{50} - 1 against 2^{50} - 3). Decimals of up to 17 digits may be a
+        double's printout, off in its last places by the computation's own rounding: a few units in the
+        last place of a double are allowed them (DOUBLE_NOISE)."""
+        digits = [len(x.value.replace(".", "").strip("0")) for side in (lhs, rhs) for x in side.walk()
+                  if isinstance(x, n.Num) and "." in x.value]
+        floor = DOUBLE_NOISE if digits and max(digits) <= DOUBLE_DIGITS else EXACT_TOLERANCE
+        share_l = decimal_tolerance(lhs, given=True, rates=self.rates, money=self.money, floor=floor)
+        share_r = decimal_tolerance(rhs, rates=self.rates, money=self.money, floor=floor)
+        rounded = rounded_integers_share(rhs, floor=floor) if digits and any(
+            isinstance(x, n.Num) and "." in x.value for x in lhs.walk()) else restated_share(lhs, rhs, floor=floor)
+        share_r = max(share_r, rounded)
+        tolerance = combined_tolerance(share_l, share_r, floor=floor)
+        claimed = share_r if tolerance > floor and share_r > floor and lone_number(rhs) else None
+        return tolerance, claimed
 
     def _rounded_integers(self, tree: n.Node) -> sp.Float:
         """The claim's share of rounding in its whole numbers (see rounded_integers_share), as cached by
@@ -1260,8 +1283,9 @@ class Comparator:
         tolerance = TOLERANCE if repeating_l or repeating_r else combined_tolerance(tolerance_l, tolerance_r)
         # a result that is one number rounds to half a unit of its own value (see tolerance.claimed_slack)
         claimed = tolerance_r if tolerance > TOLERANCE and tolerance_r > TOLERANCE and lone_number(rhs) else None
-        # (a decimal of 25 digits carries less than TOLERANCE, and more than an exact comparison allows)
-        written_decimals = decimals_l or decimals_r
+        # (a decimal of 25 digits carries less than TOLERANCE, and more than an exact comparison allows:
+        # values above HUGE are held to the shares the written numbers claim, see _fine_tolerance)
+        fine: tuple[sp.Float, sp.Float | None] | None = None
         if len(units_l | units_r) > 1:
             return Outcome("undecided", "quaternion units (i, j, k) are not decided yet")
         ranges = self.ranges
@@ -1408,10 +1432,16 @@ class Comparator:
                     continue
                 # above HUGE, doubles agree within the working tolerance on numbers a unit apart
                 # (2^{50} - 1 and 2^{50} - 3): agreement there is checked exactly
-                huge = tolerance == TOLERANCE and self.relation in EQUALITY and not written_decimals \
+                huge = tolerance == TOLERANCE and self.relation in EQUALITY and not (repeating_l or repeating_r) \
                     and any(max(abs(va), abs(vb)) > HUGE for va, vb in values) and not _has_series(a, b) \
                     and not any(x.has(sp.Integral, sp.Limit) or y.has(sp.Integral, sp.Limit) for x, y in pairs)
-                exact = EXACT_TOLERANCE if huge else tolerance
+                exact, exact_claimed = tolerance, claimed
+                if huge:
+                    # 0.5 \cdot 123456789012 = 61728394507: a unit off in eleven digits is within TOLERANCE;
+                    # what the written numbers claim is far less (exact data, a result rounded to units,
+                    # 25 digits' worth of a constant), and no more is allowed
+                    fine = fine or self._fine_tolerance(lhs, rhs)
+                    exact, exact_claimed = fine
                 if all(self.holds(va, vb, tolerance, claimed) for va, vb in values) and not huge:
                     agreed += 1
                     coincident += _coincidence(point, chosen)
@@ -1446,20 +1476,20 @@ class Comparator:
                         if not symbols:
                             break
                         continue
-                    if not all(self.holds(va, vb, exact, claimed) for va, vb in precise) \
+                    if not all(self.holds(va, vb, exact, exact_claimed) for va, vb in precise) \
                             and through_optima(pairs, point, free_a | free_b, complex_ok):
                         # 2 \max_x g = \max_x g + a may hold for the g written: only a difference
                         # beside the optimisations both sides hold is one
                         return Outcome("undecided", THROUGH_OPTIMA)
                     if complex_ok and not branched and self.relation in EQUALITY \
-                            and not all(self.holds(va, vb, exact, claimed) for va, vb in precise) and _writes_branches(self.parsed):
+                            and not all(self.holds(va, vb, exact, exact_claimed) for va, vb in precise) and _writes_branches(self.parsed):
                         # i^i = e^{-\pi/2 + 2\pi}, \log(-i) = 3i\pi/2: the value of another branch than
                         # the principal one sampled, which the author may mean (another branch explains a
                         # difference at every point or at none: the first confirmed one tells)
                         branched = True
-                        if _on_another_branch(pairs, precise, point, lambda u, v: self.holds(u, v, exact, claimed)):
+                        if _on_another_branch(pairs, precise, point, lambda u, v: self.holds(u, v, exact, exact_claimed)):
                             return Outcome("undecided", OTHER_BRANCH)
-                    if not all(self.holds(va, vb, exact, claimed) for va, vb in precise):
+                    if not all(self.holds(va, vb, exact, exact_claimed) for va, vb in precise):
                         confirmed = True
                         if _is_constant(a, free_a) != _is_constant(b, free_b) \
                                 and not _time_derivative_lost_rates(self.parsed, _is_constant(a, free_a)):

@@ -96,18 +96,19 @@ ORTHO_SIZE = 8
 
 
 def orthogonal_column(seed: int, position: int, name: str) -> MatrixT:
-    """Column ``position`` of a fixed orthogonal basis (scaled at random), for the reading in which
-    u_1, ..., u_n are orthogonal; vectors of this reading live in ORTHO_SIZE dimensions."""
+    """Column ``position`` of a fixed orthogonal basis (each column scaled at random), for the reading in
+    which u_1, ..., u_n are orthogonal; vectors of this reading live in ORTHO_SIZE dimensions.
+
+    Each family (u, v) has a basis of its own, a generic rotation's columns: orthogonality within
+    u_1, ..., u_n says nothing of <u_j, v_j>, and bases drawn from one set of axes (signed permutations)
+    made most such pairs 0 by chance. So are the lengths each vector's own: an orthogonal basis need not
+    be of equal lengths."""
     if not 1 <= position <= ORTHO_SIZE:
         raise ShapeProblem("an orthogonal basis vector out of range")
-    rng = random.Random(f"{seed}:{name.split('[')[0]}:basis")
-    # a signed permutation of the standard basis: orthogonal, exact and cheap
-    order = list(range(ORTHO_SIZE))
-    rng.shuffle(order)
-    scale = sp.Rational(rng.randint(1, 9), rng.randint(1, 4))
-    column = [0] * ORTHO_SIZE
-    column[order[position - 1]] = scale * rng.choice([-1, 1])
-    return MatrixT(ORTHO_SIZE, 1, column)
+    family = name.split("[")[0]
+    rng = random.Random(f"{seed}:{family}:{position}:scale")
+    scale = sp.Rational(rng.choice([-1, 1]) * rng.randint(1, 9), rng.randint(1, 4))
+    return MatrixT(named_orthogonal_matrix(f"{seed}:{family}:basis", ORTHO_SIZE)[:, position - 1] * scale)
 
 
 def add(values: list):

@@ -2289,7 +2289,8 @@ def _based_log_of_bracket(node: n.Node) -> bool:
         and isinstance(node.den, n.Func) and node.den.name in LOGARITHMS and node.num.start == node.den.start
 
 
-def _indexed_vector(tree: n.Node, letters: Letters) -> bool:
+def writes_indexed_vector(tree: n.Node, letters: Letters) -> bool:
+    """Whether ``tree`` writes a vector with one index (u_1, x_i), as the orthogonal reading takes them."""
     entries = dict(letters.entries)
     return any(isinstance(x, n.Sym) and x.key in letters.vectors and len(x.indices) == 1 and x.key not in entries
                for x in tree.walk())
@@ -2402,7 +2403,7 @@ def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
         keys.append(("required",))  # before all of them: the narrower reading is the likelier one
     if letters.candidates:
         keys.append(("vectors",))
-    if any(_indexed_vector(t, letters) for t in trees):
+    if any(writes_indexed_vector(t, letters) for t in trees):
         keys.append(("orthogonal",))  # u_1, ..., u_n: often an orthogonal basis
     if identity_reading(trees, letters):
         keys.append(("identity",))  # (I - P)^2 = I - 2P + P^2: I beside other capitals, the identity

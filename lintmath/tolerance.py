@@ -98,7 +98,10 @@ def rounded_down_past_tie(tolerance, claimed, a, b) -> bool:
     if not (0 < b < a) or tolerance - claimed > _TOLERANCE_DOUBLE or claimed <= 0:
         return False
     half = claimed * b
-    if abs((a - b) - half) > _TOLERANCE_DOUBLE * a:  # relative: results of 1e-5 have ties too
+    # relative to the half unit: results of 1e-5 have ties too, and in results of eleven digits (a value
+    # held to its own last digit, see Comparator._fine_tolerance) a share of the value is many half units;
+    # the doubles' own rounding of a value that large is the least margin
+    if abs((a - b) - half) > max(_TOLERANCE_DOUBLE * half, 8 * 2.0 ** -53 * a):
         return False
     mantissa = b / (2 * half)  # the written digits as a whole number: 7 for 0.7, 35 for 0.35
     whole = round(mantissa)
@@ -112,7 +115,7 @@ def lone_number(tree: n.Node) -> bool:
 
 
 def decimal_tolerance(*trees: n.Node, given: bool = False, rates: frozenset[Fraction] = frozenset(),
-                      money: bool = False) -> sp.Float:
+                      money: bool = False, floor: sp.Float = TOLERANCE) -> sp.Float:
     """Written decimals are rounded: ``= 0.14`` claims the value to half a unit in its last place,
     0.005, which is 3.6% of it. The step is held to the loosest such claim among its decimals, as a
     share of the values compared (see ``Comparator.holds``), so that ``e^{-10} = 0.04`` and
@@ -131,7 +134,8 @@ def decimal_tolerance(*trees: n.Node, given: bool = False, rates: frozenset[Frac
     its share of a period (``1.005`` for 6% a year, monthly), is data as exact as the rate (see
     _rate_factor), so that ``500 \\times 1.03^2 = 530.54`` is a slip of 9 cents, not a rounding. ``money``:
     the step writes an amount of money, so a factor of a whole percent (1.03, 0.97) is a rate too, and an
-    amount to the cent (12.50) a price, exact (see _to_the_cent)."""
+    amount to the cent (12.50) a price, exact (see _to_the_cent). ``floor``: the least tolerance returned,
+    the working one unless values too large for it are compared exactly (see Comparator.compare)."""
     shares = []
     for tree in trees:
         result = None if given else _lone_number(tree)
@@ -164,8 +168,8 @@ def decimal_tolerance(*trees: n.Node, given: bool = False, rates: frozenset[Frac
         # by is far less, and its own share of the whole sum would hide a slip in that term
         shares += own if moved is None else [min(max(own), moved)]
     if not shares:
-        return TOLERANCE
-    return max(TOLERANCE, sp.Float(float(max(shares))))
+        return floor
+    return max(floor, sp.Float(float(max(shares))))
 
 
 #: the largest rate a factor 1 + r or 1 - r is read as
@@ -201,7 +205,7 @@ def stated_rates(*trees: n.Node) -> frozenset[Fraction]:
                      if _is_percent(x) and isinstance(x.args[0], n.Num) and quoted(x.args[0].value))
 
 
-def rounded_integers_share(tree: n.Node) -> sp.Float:
+def rounded_integers_share(tree: n.Node, floor: sp.Float = TOLERANCE) -> sp.Float:
     """How far a claimed side without letters may be off when its whole numbers of four digits or more
     were rounded to units from a computation with decimals (``\\frac{8933 \\times 385 \\times 0.01}{300}
     = \\frac{34392}{300}``, whose numerator is 34392.05): the sum of what each moves it by at its half
@@ -213,14 +217,14 @@ def rounded_integers_share(tree: n.Node) -> sp.Float:
     nonzero digit, where at least two digits remain (``= 700`` for 686.7 stays a slip)."""
     result = _lone_number(tree)
     if result is not None:
-        return _significant_zeros_share(result)  # else its own rounding (decimal_tolerance)
+        return _significant_zeros_share(result, floor)  # else its own rounding (decimal_tolerance)
     whole = [node for node in n.outside_exponents(tree) if isinstance(node, n.Num) and "." not in node.value
              and len(node.value.lstrip("0")) >= CARRIED_DIGITS]
     share = _carried_share(tree, whole) if whole else None
-    return TOLERANCE if share is None else max(TOLERANCE, sp.Float(float(share)))
+    return floor if share is None else max(floor, sp.Float(float(share)))
 
 
-def _significant_zeros_share(result: n.Num) -> sp.Float:
+def _significant_zeros_share(result: n.Num, floor: sp.Float = TOLERANCE) -> sp.Float:
     """The share of a whole number's value that rounding to its significant figures allows, the zeros
     after them being no digits of the claim (11800: 50 in it); TOLERANCE for numbers without such
     zeros or with one significant digit, whose rounding would hide any slip (10, 700)."""
@@ -228,18 +232,18 @@ def _significant_zeros_share(result: n.Num) -> sp.Float:
     significant = digits.rstrip("0")
     zeros = len(digits) - len(significant)
     if "." in digits or not zeros or len(significant) < 2 or len(digits) < ROUNDED_INTEGER_DIGITS:
-        return TOLERANCE
-    return max(TOLERANCE, sp.Float(float(Fraction(10 ** zeros, 2) / Fraction(digits))))
+        return floor
+    return max(floor, sp.Float(float(Fraction(10 ** zeros, 2) / Fraction(digits))))
 
 
-def restated_share(given: n.Node, claim: n.Node) -> sp.Float:
+def restated_share(given: n.Node, claim: n.Node, floor: sp.Float = TOLERANCE) -> sp.Float:
     """How far a number restated to its significant figures may be off (``147150\\,\\mathrm{Pa} =
     147000\\,\\mathrm{Pa}``): as a result rounded so (see _significant_zeros_share), where the line before is
     itself a number, no computation whose slip the rounding could hide."""
     result = _lone_number(claim)
     if _lone_number(given) is None or result is None:
-        return TOLERANCE
-    return _significant_zeros_share(result)
+        return floor
+    return _significant_zeros_share(result, floor)
 
 
 def exact_decimals(*trees: n.Node) -> bool:
@@ -257,11 +261,11 @@ CARRIED_DIGITS = 4  # decimals this long in a side that is a number carry their 
 ROUNDED_INTEGER_DIGITS = 3  # \pi = 3 is no rounding anyone writes with "="; 120 for 120.2 is
 
 
-def combined_tolerance(*tolerances: sp.Float) -> sp.Float:
+def combined_tolerance(*tolerances: sp.Float, floor: sp.Float = TOLERANCE) -> sp.Float:
     """The tolerance of a comparison from those of its sides: what the data before carried and what
     the result rounded add up (``-100 + 54.55 + 49.59 = 4.13``: 0.01 carried, 0.005 rounded)."""
-    rounded = [t for t in tolerances if t > TOLERANCE]
-    return sp.Float(sum(rounded)) if rounded else TOLERANCE
+    rounded = [t for t in tolerances if t > floor]
+    return sp.Float(sum(rounded)) if rounded else floor
 
 
 def _half_unit(num: n.Num) -> Fraction:
