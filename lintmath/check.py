@@ -71,7 +71,8 @@ from lintmath.conventions import (
     _holds_with_mu_as_mean, _macros_written_out, _mean_put_in, _mixed_implication_holds, _note_states_condition,
     _transposed, implied_means, letters_in_residue_prose,
 )
-from lintmath import registers, termwise, typed
+from lintmath import optima, registers, termwise, typed
+from lintmath.comparator import THROUGH_OPTIMA
 from lintmath.sides import Parsed, parse_step, reclassified
 from lintmath.tolerance import TOLERANCE, approximation, decimal_tolerance, evaluate, exact_decimals, side_value
 
@@ -127,7 +128,8 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
                first: bool = False, seed: int = 0, explain: bool = True,
                context: tuple[ContextItem, ...] = (), indefinite: bool = False,
                rows: tuple[str, ...] = (), clause: bool = False, derived: bool = False,
-               modular_prose: bool | tuple[int, ...] = False, note: str = "", chain: tuple[str, ...] = ()) -> Verdict:
+               modular_prose: bool | tuple[int, ...] = False, note: str = "", chain: tuple[str, ...] = (),
+               asides: bool = True) -> Verdict:
     """Decide ``lhs REL rhs``. ``first`` marks the head of a chain, whose left side may be a name that
     the line defines (``E = ...``): such a step needs the definition from elsewhere, which ``context``
     (the definitions and assumptions in force where the step stands) may supply. ``indefinite`` says
@@ -143,7 +145,9 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
     other lines of the step's chain, nearest first (see pipeline._chain_lines): a term the step lost
     that the line before does not write may be copied back from them, as the author wrote it. Only the
     diagnosis reads them; where it decides the verdict (a quantity the line lost), a term so copied
-    must be the whole difference of the two sides, which that search writes back from the sides alone."""
+    must be the whole difference of the two sides, which that search writes back from the sides alone.
+    ``asides``: a name the row defines in a bracket beside it (``\\qquad (\\kappa = L/\\mu)``) may verify it
+    (see _aside_definitions); False where that was tried already."""
     if (relation in EQUALITY or relation in INEQUALITY) and not _SCRIPTS_READ.get() \
             and typed.may_type_plainly(lhs + " " + rhs):
         sides = typed.readings(lhs), typed.readings(rhs)
@@ -151,6 +155,19 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
             return _with_whole_scripts(lhs, rhs, relation, sides, dict(
                 macros=macros, first=first, seed=seed, explain=explain, context=context, indefinite=indefinite,
                 rows=rows, clause=clause, derived=derived, modular_prose=modular_prose, note=note, chain=chain))
+    if asides and relation in EQUALITY:
+        given = _aside_definitions(note or _trailing_aside(rhs), lhs, rhs, macros or {}, context)
+        options = dict(macros=macros, first=first, seed=seed, explain=explain, indefinite=indefinite, rows=rows,
+                       clause=clause, derived=derived, modular_prose=modular_prose, note=note, chain=chain,
+                       asides=False)
+        if given:
+            verdict = check_step(lhs, rhs, relation, context=context, **options)
+            if verdict.status is not Status.UNVERIFIED:
+                return verdict
+            again = check_step(lhs, rhs, relation, context=(*context, *given), **options)
+            # verify-only: a bracket beside a row may be a substitution or a case, (u = \sin x), (x = 0),
+            # that the step takes at one point of its working and that is no value of the letter throughout
+            return again if again.status is Status.VERIFIED else verdict
     if relation in EQUALITY and any(item.kind == boolean.KIND for item in context) and not modular_prose \
             and not modular.mentions_modulus(lhs + " " + rhs):
         # (working modulo 2, a code's + is XOR, not OR: 1 + 1 = 0)
@@ -1650,6 +1667,8 @@ def _verified_with_magnitudes(lhs: str, rhs: str, relation: str, **options) -> V
         return None
 
     def length(node: n.Node) -> n.Node | None:
+        if isinstance(node, n.Grad):  # (its variable is the vector's name, no length)
+            return replace(node, body=n.rebuild(node.body, length))
         if isinstance(node, n.Sym) and node.key in lengths and not node.style:
             return n.Abs(node.start, node.end, lengths[node.key])
         return None
@@ -3191,10 +3210,69 @@ def _check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro
                 indefinite=indefinite, chain=chain, constant_in=constant_in, averages=averages).status is not Status.VERIFIED:
             # \delta(xy) = y\,\delta x holds with \delta a number; as the variation it is beside \delta x, not
             return Verdict(Status.UNVERIFIED, DELTA_OPERATOR, elapsed=verdict.elapsed)
+    if verdict.status is Status.UNVERIFIED and reading is None and relation in EQUALITY \
+            and verdict.reason == THROUGH_OPTIMA:
+        return _optima_over_the_line(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
+                                     context=context, indefinite=indefinite, chain=chain,
+                                     constant_in=constant_in, averages=averages)
+    if verdict.status is Status.UNVERIFIED and reading is None and relation in EQUALITY and "\\nabla" in lhs + rhs:
+        return _gradient_by_the_variable(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
+                                         context=context, indefinite=indefinite, chain=chain,
+                                         constant_in=constant_in, averages=averages)
     if verdict.status is not Status.REFUTED:
         return verdict
     reason = _units_uncompared(lhs, rhs, relation, macros or {}, seed)
     return Verdict(Status.UNVERIFIED, reason, elapsed=verdict.elapsed) if reason else verdict
+
+
+#: a bracket set beside a row after a space, as its last thing: ``\\qquad (\\kappa = L/\\mu)``,
+#: ``\\quad \\left(\\text{where } h = b - a\\right)``
+_TRAILING_ASIDE = re.compile(r"\\q?quad\s*((?:\\left\s*)?\((?:(?!\\q?quad).)*\))[\s,.;]*\Z", re.DOTALL)
+#: the words that open a definition inside such a bracket
+_ASIDE_WORDS = re.compile(r"\A\s*(?:\\text\s*\{\s*(?:where|with)\s*\}\s*)?")
+
+
+def _trailing_aside(rhs: str) -> str:
+    """The bracket a row's right side ends in after a \\quad (``\\qquad (\\kappa = L/\\mu)``), or ""."""
+    found = _TRAILING_ASIDE.search(rhs)
+    return found.group(1) if found else ""
+
+
+def _aside_definitions(note: str, lhs: str, rhs: str, macros: Mapping[str, Macro],
+                       context: tuple[ContextItem, ...]) -> tuple[ContextItem, ...]:
+    """The definition a bracket beside a row states of a letter the step writes (``(\\kappa = L/\\mu)``,
+    ``(\\text{where } \\kappa := L/\\mu)``): one name, alone on its left side, that no definition in
+    force already gives. Nothing for a bracket of words, a condition (x > 0) or several relations."""
+    text = note.strip()
+    opened = re.match(r"(?:\\left\s*)?\(", text)
+    if not opened or not text.endswith(")"):
+        return ()
+    inner = re.sub(r"\\right\s*\Z", "", text[opened.end():-1].strip()).strip()
+    inner = inner[_ASIDE_WORDS.match(inner).end():]
+    found = find_relations(inner)
+    if len(found) != 1 or found[0].name not in ("=", ":="):
+        return ()
+    name, value = inner[:found[0].start].strip(), inner[found[0].end:].strip().rstrip(",.;")
+    try:
+        head = parse_math(name, macros)
+        parse_math(value, macros)
+    except (ParseFailure, RecursionError):
+        return ()
+    if not isinstance(head, n.Sym) or not value or any(item.name == head.base for item in context) \
+            or not modular.has_letters(value, macros):
+        # (b = 0), (x = 1): a case taken, in which the step may hold, not the letter's value throughout
+        return ()
+    try:
+        written = parse_math(_TRAILING_ASIDE.sub("", rhs), macros), parse_math(lhs, macros)
+    except (ParseFailure, RecursionError):
+        return ()
+    if not any(isinstance(x, n.Sym) and x.key == head.key for side in written for x in side.walk()):
+        return ()
+    if any(isinstance(x, n.Integral) and x.var.base == head.base or isinstance(x, (n.BigOp, n.Optimum))
+           and head.base in (getattr(x, "var", ""), *getattr(x, "variables", ())) for side in written for x in side.walk()):
+        # (u = \sin x) beside \int \cos u\,du: a change of variable, whose new variable is bound, no value
+        return ()
+    return (ContextItem("define", head.base, name, "=", value, "", 0, True),)
 
 
 SERIES_UNDECIDED = "an infinite series"
@@ -3215,6 +3293,76 @@ def _series_term_by_term(lhs: str, rhs: str, relation: str, verdict: Verdict, **
     if again.status is not Status.VERIFIED:
         return verdict
     return replace(again, guessed=tuple(sorted({*again.guessed, "the series compared term by term"})),
+                   elapsed=verdict.elapsed + again.elapsed)
+
+
+#: the letters optimisation notes name their variable with, a bare \\nabla's variable where one alone is written
+_OPTIMISATION_VARIABLES = ("x", "w", "\\theta", "\\beta")
+
+
+def _gradient_by_the_variable(lhs: str, rhs: str, relation: str, verdict: Verdict, **options) -> Verdict:
+    """A step with a bare \\nabla (``\\nabla(\\tfrac12\\|Ax - b\\|_2^2) = A^T(Ax - b)``), which optimisation notes
+    write for the gradient by their variable, verified where it holds as \\nabla_x (\\nabla_x^2 for \\nabla^2)
+    with x the one such letter (x, w, \\theta, \\beta) its operand writes; ``verdict`` otherwise. Verify-only:
+    a bare \\nabla is as often the del of a field in coordinates (see lintmath.cartesian)."""
+    def by_the_variable(node: n.Node) -> n.Node | None:
+        if not isinstance(node, n.Del) or node.kind not in ("grad", "lap"):
+            return None
+        written = {x.base for x in node.body.walk() if isinstance(x, n.Sym) and not x.indices and not x.style}
+        named = [v for v in _OPTIMISATION_VARIABLES if v in written]
+        if len(named) != 1:
+            return None
+        var = n.Sym(node.start, node.start, named[0])
+        taken.add(named[0])
+        body = n.rebuild(node.body, by_the_variable)
+        grad = n.Grad(node.start, node.end, body, var)
+        return grad if node.kind == "grad" else n.Grad(node.start, node.end, grad, var)
+
+    taken: set[str] = set()
+
+    def reading(step: Parsed) -> Parsed:
+        left, right = n.rebuild(step.lhs, by_the_variable), n.rebuild(step.rhs, by_the_variable)
+        if left == step.lhs and right == step.rhs:
+            raise _NoTerms
+        parsed = reclassified(step, left, right)
+        if not taken <= parsed.letters.vectors | parsed.letters.required:
+            # \nabla (x^2 + y^2) = 2x: a scalar x is a coordinate of a field, whose del is a vector, and the
+            # derivative by x alone would verify a component for the whole
+            raise _NoTerms
+        return parsed
+    try:
+        again = _check_step(lhs, rhs, relation, reading=reading, explain=False, **options)
+    except _NoTerms:
+        return verdict
+    if again.status is not Status.VERIFIED:
+        return verdict
+    return replace(again, guessed=tuple(sorted({*again.guessed, "a bare \\nabla read as the gradient by the variable"})),
+                   elapsed=verdict.elapsed + again.elapsed)
+
+
+def _optima_over_the_line(lhs: str, rhs: str, relation: str, verdict: Verdict, **options) -> Verdict:
+    """A step through an optimisation whose domain is not written (``\\inf_x (x^2 + \\nu x) = -\\nu^2/4``, a
+    dual function; ``\\sup_x (yx - \\tfrac12 x^2)``, a conjugate), verified where it holds over the real line
+    (see optima.stationary); ``verdict`` otherwise. Verify-only: the variable may run through the integers
+    or a set the prose gives, where the optimum is another."""
+    def over_the_line(node: n.Node) -> n.Node | None:
+        if isinstance(node, n.Optimum) and not node.domain.strip() \
+                and not any(optima.counting(v) for v in node.variables):
+            return replace(node, domain=optima.REAL_LINE, body=n.rebuild(node.body, over_the_line))
+        return None
+
+    def reading(step: Parsed) -> Parsed:
+        left, right = n.rebuild(step.lhs, over_the_line), n.rebuild(step.rhs, over_the_line)
+        if left == step.lhs and right == step.rhs:
+            raise _NoTerms
+        return reclassified(step, left, right)
+    try:
+        again = _check_step(lhs, rhs, relation, reading=reading, explain=False, **options)
+    except _NoTerms:
+        return verdict
+    if again.status is not Status.VERIFIED:
+        return verdict
+    return replace(again, guessed=tuple(sorted({*again.guessed, "the optimisation taken over the real line"})),
                    elapsed=verdict.elapsed + again.elapsed)
 
 

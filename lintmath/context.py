@@ -429,7 +429,7 @@ def definition_of(step: Step, macros: dict[str, Macro], path: str,
         params = set(_parameters(lhs))
         # the q_1, q_2 of pi_1(q_1, q_2) are its variables, no constants of its value
         subscripted = {parameter_key(a) for a in lhs.args if isinstance(a, n.Sym) and a.indices}
-        constants[head.base] = {x.base for x in rhs.walk() if isinstance(x, n.Sym) and x.base not in params
+        constants[_constants_key(head)] = {x.base for x in rhs.walk() if isinstance(x, n.Sym) and x.base not in params
                                 and not (x.indices and parameter_key(x) in subscripted)}
     if isinstance(lhs, n.Apply) and functions is not None:
         if _mentions_parameters(lhs, rhs):
@@ -587,11 +587,18 @@ def _occurrences(tree: n.Node, key: str, terms: tuple[str, ...] = ()) -> list[tu
     return [span for child in tree.children() for span in _occurrences(child, key, terms)]
 
 
+def _constants_key(head: n.Sym) -> str:
+    """The key of a function's constants: f^*(y) = \\sup_x (yx - f(x)) (a conjugate) is another function than
+    the f(x) defined before or after it, and the letters its value holds (the x its \\sup binds) are no
+    constants of f."""
+    return head.base + ("^" + "".join(head.labels) if head.labels else "")
+
+
 def _at_own_constant(lhs: n.Apply, constants: dict[str, set[str]]) -> bool:
     """Whether ``v(L) = ...`` below ``v(x) = \\frac{Px^2}{6EI}(3L - x)`` evaluates v at a letter its value
     holds constant (the tip of a beam of length L): a value at a point, not v anew as a function of L,
     whose derivative v'(L) would then be another function's."""
-    letters = constants.get(lhs.func.base)
+    letters = constants.get(_constants_key(lhs.func))
     return bool(letters) and all(isinstance(a, n.Sym) and not a.indices and a.base in letters
                                  for a in lhs.args)
 

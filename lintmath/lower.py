@@ -4729,6 +4729,12 @@ class Lowerer:
                                      INTEGER_OPTIMUM in self.inst.flips)
             if value is not None:
                 return value
+        if (letters or len(bound) > 1) and optima.real_line(node.domain) \
+                and not any(OPTIMUM_MARK in s.name or s.name in self.inst.opaque for s in letters):
+            # a dual function or a conjugate over the real line: a quadratic's optimum, parameters and all
+            value = optima.stationary(node.kind, body, sorted(bound, key=lambda s: s.name))
+            if value is not None:
+                return value
         if letters & set(self.series_vars.values()):
             # \sum_{k=0}^\infty \gamma^k \max_a r(s_k, a): one symbol would be the same for every k
             raise Undecidable("an optimisation inside an infinite series over its index is not decided yet")

@@ -3,7 +3,8 @@
 variable with no other letter, over the real line, a half-line or a closed interval with numbers for
 ends, written as such: there the optimum is attained at a root of the derivative or at an end, and
 found exactly. Anything else (another letter in the body, a domain not written so, an unbounded
-objective, several minimisers for an arg min) is left to the opaque reading (see Lowerer.lower_Optimum)."""
+objective, several minimisers for an arg min) is left to the opaque reading (see Lowerer.lower_Optimum),
+except a quadratic with parameters over the real line, whose optimum is its stationary point (see stationary)."""
 from __future__ import annotations
 
 import functools
@@ -42,6 +43,54 @@ def _bounds(domain: str) -> tuple[sp.Expr, sp.Expr] | None:
         end = _number(half.group(2))
         return (end, sp.oo) if half.group(1).startswith("ge") else (-sp.oo, end)
     return None
+
+
+# the domain a bare \\min_x is read over where it is read at all (see check._optima_over_the_line): the
+# real line, as the parser joins \\in \\mathbb{R}
+REAL_LINE = "\\in \\mathbb { R }"
+
+
+def real_line(domain: str) -> bool:
+    """Whether the domain is written as the real line (``\\in \\mathbb{R}``)."""
+    return _REALS.fullmatch(domain.strip()) is not None
+
+
+def counting(variable: str) -> bool:
+    """Whether the variable's letter may count (n, k, ...): over a domain not written, the integers."""
+    return variable in _COUNTING
+
+
+def stationary(kind: str, body: sp.Expr, variables: list[sp.Symbol]) -> sp.Expr | None:
+    """The optimum over the real line (over the plane, ... for several variables) of a quadratic in
+    ``variables`` whose other letters are parameters (the dual function's \\inf_x (x^2 + \\nu x) = -\\nu^2/4,
+    a conjugate's \\sup_x (yx - x^2/2), \\inf_{x_1, x_2} of a Lagrangian): attained at its one stationary
+    point, whatever the parameters are, when its Hessian is of numbers and definite of the sign the kind
+    needs (positive for a min, negative for a max). The minimiser for an arg min of one variable. None for
+    anything else: a coefficient with letters may have either sign, a line is unbounded, a higher power has
+    more than one stationary point."""
+    if not variables:
+        return None
+    try:
+        poly = sp.Poly(sp.expand(body), *variables)
+    except (sp.PolynomialError, sp.GeneratorsNeeded, ValueError, TypeError):
+        return None
+    if poly.total_degree() != 2 or any(c.has(sp.I) for c in poly.coeffs()):
+        return None
+    expr = poly.as_expr()
+    hessian = sp.hessian(expr, variables)
+    if not all(entry.is_number and entry.is_real for entry in hessian):
+        return None
+    minimise = kind in ("min", "inf", "argmin")
+    definite = hessian if minimise else -hessian
+    if not definite.is_positive_definite:
+        return None
+    gradient = [sp.diff(expr, v) for v in variables]
+    solved = sp.solve(gradient, variables, dict=True)
+    if len(solved) != 1:
+        return None
+    if kind in ("argmin", "argmax"):
+        return sp.simplify(solved[0][variables[0]]) if len(variables) == 1 else None
+    return sp.expand(expr.subs(solved[0]))
 
 
 def interval(domain: str) -> bool:

@@ -253,8 +253,10 @@ OPTIMA = [
     (r"\min_{x \in \mathbb{R}} (x^3 - 3x)", r"-2", U),
     # two minimisers, +-sqrt 2: no one arg min
     (r"\arg\min_{x \in \mathbb{R}} (x^2 - 2)^2", r"\sqrt{2}", U),
-    # another letter in the body, or no domain written: opaque as before
-    (r"\min_{x \in \mathbb{R}} (x - a)^2", r"1", U),
+    # another letter in the body: a quadratic's minimum over the written line is 0 whatever a (round 30);
+    # no domain written: read over the line for a verification only
+    (r"\min_{x \in \mathbb{R}} (x - a)^2", r"1", R),
+    (r"\min_{x \in \mathbb{R}} (x - a)^2", r"0", V),
     (r"\min_{x} (x - 1)^2", r"1", U),
     # a counting letter over a half-line may run through the integers (where this minimum is 1/4)
     (r"\min_{n \ge 1} (n - 1.5)^2", r"0.25", U),
