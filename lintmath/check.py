@@ -4517,6 +4517,8 @@ def _gives_defined_name_anew(rhs: str, macros: Mapping[str, Macro], used: list[D
     head = tree.func if isinstance(tree, n.Apply) else tree
     if not isinstance(head, n.Sym) or not any(d.head.base == head.base for d in used):
         return ""
+    if isinstance(tree, n.Apply) and not all(isinstance(a, n.Sym) for a in tree.args):
+        return ""  # z(t^2) below z(t) = e^{-4t}: the function at another point, a claim about its values
     return " ".join(rhs.split())
 
 
