@@ -1638,10 +1638,11 @@ def _magnitude_letters(parsed: Parsed) -> dict[str, n.Sym]:
         return {}
     syms = [x for side in (parsed.lhs, parsed.rhs) for x in side.walk() if isinstance(x, n.Sym)]
     # a letter a gradient, derivative, integral or limit runs over stays that variable (\nabla \hat R_n(w)
-    # beside \nabla_{\mathbf w}): no length may stand where a variable must
+    # beside \nabla_{\mathbf w}), and a function applied stays a function: no length may stand there
     held = {v.key for side in (parsed.lhs, parsed.rhs) for x in side.walk()
             for v in ([v for v, _ in x.wrt] if isinstance(x, n.Deriv) else
-                      [x.var] if isinstance(x, (n.Grad, n.Integral, n.Limit, n.BigOp)) else [])
+                      [x.var] if isinstance(x, (n.Grad, n.Integral, n.Limit, n.BigOp)) else
+                      [x.func] if isinstance(x, n.Apply) else [])
             if isinstance(v, n.Sym)}
     out: dict[str, n.Sym] = {}
     for x in syms:
@@ -1697,7 +1698,11 @@ def _verified_with_number_entries(lhs: str, rhs: str, relation: str, **options) 
     written_i = [x for side in (parsed.lhs, parsed.rhs) for x in side.walk() if isinstance(x, n.Sym) and x.key == "I"]
     moments = {"I"} if written_i and all(x.indices for x in written_i) else set()
     capitals = entries & letters.matrices & (letters.inferred | moments)
-    if not capitals:
+    # a written matrix the step inverts says more of blocks than of numbers: the 2 x 2 inverse's formula
+    # [[A, B], [C, D]]^{-1} = \frac{1}{AD - BC}[[D, -B], [-C, A]] holds for numbers only
+    inverted = any(isinstance(x, n.Pow) and isinstance(x.base, n.MatrixLit) for side in (parsed.lhs, parsed.rhs)
+                   for x in side.walk())
+    if not capitals or inverted:
         return None
 
     def reading(step: Parsed) -> Parsed:

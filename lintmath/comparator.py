@@ -2032,10 +2032,14 @@ def holds_on_simplex(comparator: "Comparator") -> str:
     except Exception:  # noqa: BLE001 -- unreadable in the default reading: nothing shown
         return ""
     symbols = sorted(a.free_symbols | b.free_symbols, key=lambda x: x.name)
+    # only a family the step sums: l_1, l_2 of a two-link arm are written entries of no distribution
+    summed = {x.base for tree in (comparator.parsed.lhs, comparator.parsed.rhs) for op in tree.walk()
+              if isinstance(op, n.BigOp) and op.kind == "sum" for x in op.body.walk()
+              if isinstance(x, n.Sym) and x.indices}
     families: dict[str, list[sp.Symbol]] = {}
     for symbol in symbols:
         match = SUMMED_ENTRY.match(symbol.name)
-        if match:
+        if match and _base_of(symbol.name) in summed:
             families.setdefault(match["family"], []).append(symbol)
     for family, entries in families.items():
         if len(entries) < 2:
