@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from lintmath import complexes, declared, dependence, expectation, independence, linearmaps, logbase, minkowski, money, normalcdf, quantum
 from lintmath import boolean, chopping, distributions, einstein_prose, orthogonality, poisson, reals, reynolds, rotations, symmetric
@@ -1605,8 +1606,23 @@ def _item_key(item: ContextItem) -> str:
     function's. One of a variance written as a power, NLL(\\mu, \\sigma^2), is a function apart from
     NLL(\\theta) of the next model: each applies only to the calls that write its own arguments."""
     applied = _APPLIED.match(item.lhs)
-    powers = "^" if applied and "^" in item.lhs[item.lhs.index("("):] else ""
+    powers = "^" if applied and _power_argument(item.lhs) else ""
     return item.name + item.label + (powers + "()" if applied else "")
+
+
+@lru_cache(maxsize=4096)
+def _power_argument(lhs: str) -> bool:
+    """Whether the application ``lhs`` writes an argument as a letter's power (the \\sigma^2 of
+    NLL(\\mu, \\sigma^2)). A power inside an expression, the e^{j\\Omega} of H(e^{j\\Omega}), is a frequency
+    response's axis: H(z) defined below it is the same H given anew, which replaces it. Unread (a macro
+    of the document's): any ``^`` after the bracket counts, as a power argument is the safer guess."""
+    if "^" not in lhs[lhs.index("("):]:
+        return False
+    try:
+        tree = parse_math(lhs, {})
+    except (ParseFailure, RecursionError):
+        return True
+    return not isinstance(tree, n.Apply) or any(written_power(a) for a in tree.args)
 
 
 # a left side that is one macro of the document's own: \\bh for \\hat{\\boldsymbol\\beta}

@@ -205,9 +205,33 @@ def _split(text: str) -> tuple[str, list[Directive], str, list[str]]:
         displays = _displays(text, outside, code)
     for mm in displays:
         _copy_math(chars, text, mm.start(), mm.end(), escaped=mm.group("esc") is not None)
+    for before, after in zip(displays, displays[1:]):
+        if _continues(outside, before, after):
+            # one row per ``$$`` display: the delimiters between them go, so that the rows read as one chain
+            _blank(chars, before.end() - 2, before.end())
+            _blank(chars, after.start(), after.start() + 2)
     for comment in comments:  # a suppression on a math line is not math
         _blank(chars, comment.start(), comment.end())
     return "".join(chars), directives, outside, layers
+
+
+#: a ``$$`` display's content that opens with the relation of a chain's next row (``$$ = x(x + 2) + 1 $$``)
+_CONTINUING_ROW = re.compile(r"\$\$\s*(?:=|\\approx\b|\\leq?\b|\\geq?\b|<|>)")
+#: what may stand between two ``$$`` displays of one chain: blank space (a blank line too), quote markers
+_BETWEEN_ROWS = re.compile(r"[ \t>]*(?:\n[ \t>]*){0,2}")
+
+
+def _continues(outside: str, before: re.Match[str], after: re.Match[str]) -> bool:
+    """Whether the ``$$`` display ``after`` is the next row of the one-row ``$$`` display ``before``, as
+    notebooks write a chain one display per line (``$$ (x+1)^2 = x^2 + 2x + 1 $$`` then ``$$ = x(x+2) + 1 $$``):
+    it opens with a relation, nothing but blank space stands between them, and neither holds an
+    environment or a row break of its own (whose chain the LaTeX reader builds already)."""
+    first, second = before.group(0), after.group(0)
+    if not (first.startswith("$$") and second.startswith("$$")) or not _CONTINUING_ROW.match(second):
+        return False
+    if any("\\begin" in d or "\\\\" in d for d in (first, second)):
+        return False
+    return _BETWEEN_ROWS.fullmatch(outside, before.end(), after.start()) is not None
 
 
 def _displays(text: str, outside: str, code: list[tuple[int, int]]) -> list[re.Match[str]]:
