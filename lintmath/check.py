@@ -31,7 +31,7 @@ from lintmath.lower import (
 from lintmath import arithmetic, einstein, einstein_prose, implication, linalg, modular, probability, quantum
 from lintmath import additive, complexes, declared, dependence, expectation, independence, infotheory, logbase, matfunc, primed, refusals, rotations, series, symmetric
 from lintmath import boolean, landau, linearmaps, minkowski, money, normalcdf, poisson, quaternions, reals, reynolds, stacked
-from lintmath import distributions, orthogonality
+from lintmath import distributions, orthogonality, transforms, wronskian
 from lintmath import tuples as tuples_reading
 from lintmath.budget import BudgetExceeded, work_time
 from lintmath.context import (
@@ -168,6 +168,22 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
             # verify-only: a bracket beside a row may be a substitution or a case, (u = \sin x), (x = 0),
             # that the step takes at one point of its working and that is no value of the letter throughout
             return again if again.status is Status.VERIFIED else verdict
+    forward = transforms.inverse_as_forward(_macros_written_out(lhs, macros), _macros_written_out(rhs, macros)) \
+        if relation in EQUALITY and "^" in lhs + rhs else None
+    if forward is not None:
+        # verify-only: the forward transform is read only of a function written out, and a slip refuted
+        # there would be diagnosed in a text the author did not write
+        again = check_step(*forward, relation, macros=macros, seed=seed, explain=False, context=context)
+        if again.status is Status.VERIFIED:
+            return again
+    determinant = wronskian.wronskian_written_out(_macros_written_out(lhs, macros)) \
+        if relation in EQUALITY and lhs.lstrip().startswith("W") \
+        and not any(item.name == "W" for item in context) else None
+    if determinant is not None:
+        # verify-only: a W is as often work or a weight, which a step may equal to anything
+        again = check_step(determinant, rhs, relation, macros=macros, seed=seed, explain=False, context=context)
+        if again.status is Status.VERIFIED:
+            return again
     if relation in EQUALITY and any(item.kind == boolean.KIND for item in context) and not modular_prose \
             and not modular.mentions_modulus(lhs + " " + rhs):
         # (working modulo 2, a code's + is XOR, not OR: 1 + 1 = 0)

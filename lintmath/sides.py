@@ -44,7 +44,8 @@ def parse_step(lhs: str, rhs: str, macros: Mapping[str, Macro], averages: bool =
     prose) beyond the step's text, and a tree remembered under one of them gave another step's
     verdict in a long run."""
     increments = step_increments(lhs, rhs, macros)
-    tuples = bool(_BARE_NABLA.search(lhs + rhs) or _NUMBER_ANGLE_PAIR.search(lhs + rhs))
+    tuples = bool(_BARE_NABLA.search(lhs + rhs) or _NUMBER_ANGLE_PAIR.search(lhs + rhs)
+                  or _named_field_operator(lhs + rhs, macros))
     try:
         left, right = _parsed_sides(lhs, rhs, macros, increments, tuples)
     except ParseFailure as exc:
@@ -495,6 +496,26 @@ def _star_beside_signals(*trees: n.Node) -> bool:
 
 # a \nabla without a subscript: a step of vector calculus, whose fields may be written as (F_x, F_y, F_z)
 _BARE_NABLA = re.compile(r"\\nabla(?![a-zA-Z])(?!\s*_)")
+# \operatorname{div}, \mathrm{curl}: the \nabla forms by name (parser.FIELD_OPERATOR_WORDS)
+_FIELD_OPERATOR_NAME = re.compile(r"\\(?:operatorname|mathrm)\s*\{\s*(?:div|curl|rot|grad)\s*\}")
+_FIELD_OPERATOR_WORD = re.compile(r"\s*(?:div|curl|rot|grad)\s*")
+_COMMAND = re.compile(r"\\[a-zA-Z]+")
+
+
+def _named_field_operator(text: str, macros: Mapping[str, Macro]) -> bool:
+    """Whether ``text`` applies a vector-calculus operator by its name, written out or through one of the
+    document's macros (\\DeclareMathOperator{\\dv}{div}): beside it, as beside a bare \\nabla, a list
+    in parentheses is the field's components."""
+    if _FIELD_OPERATOR_NAME.search(text):
+        return True
+    for name in set(_COMMAND.findall(text)):
+        macro = macros.get(name)
+        if macro is not None and (macro.operator and _FIELD_OPERATOR_WORD.fullmatch(macro.body)
+                                  or _FIELD_OPERATOR_NAME.search(macro.body)):
+            return True
+    return False
+
+
 # \langle 3, 4\rangle: an inner product takes vectors, not numbers; a pair of numbers is a vector
 _NUMBER_ANGLE_PAIR = re.compile(r"\\langle\s*-?[\d.]+\s*,\s*-?[\d.]+\s*\\rangle")
 

@@ -9,6 +9,8 @@ defined elsewhere (``\\mathcal{L}\\{f'(t)\\} = sF(s) - f(0)``) rests on what f i
 step function may be the two-sided transform some signals courses use; both stay unread."""
 from __future__ import annotations
 
+import re
+
 from lintmath.parse import nodes as n
 
 # the nodes a function written out is built of (a Paren of another bracket is a set or an interval)
@@ -187,3 +189,34 @@ def _is_number(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+# \mathcal{L}^{-1}\{F\} (\left\{, \big\{ or bare), optionally at (t), as the only thing on its side
+_INVERSE = re.compile(r"\s*\\mathcal\s*(?:\{\s*L\s*\}|L)\s*\^\s*(?:\{\s*-\s*1\s*\}|-\s*1)\s*"
+                      r"(?:\\left|\\[bB]igg?l?)?\s*\\\{(?P<body>.*)\\\}\s*(?:\(\s*t\s*\))?\s*")
+_CLOSER_SIZE = re.compile(r"(?:\\right|\\[bB]igg?r?)\s*$")
+
+
+def inverse_as_forward(lhs: str, rhs: str) -> tuple[str, str] | None:
+    """``\\mathcal{L}^{-1}\\{F\\} = f(t)`` (either way round, macros written out) as the equation
+    ``F = \\mathcal{L}\\{f\\}`` it states: the transform is one to one on the functions courses invert,
+    so the two hold together, and the forward one is read above. None where neither side is an inverse
+    transform alone, or both are (linearity, a step among transforms)."""
+    found = [m for m in (_INVERSE.fullmatch(lhs), _INVERSE.fullmatch(rhs))]
+    if (found[0] is None) == (found[1] is None):
+        return None
+    match, other = (found[0], rhs) if found[0] is not None else (found[1], lhs)
+    body = _CLOSER_SIZE.sub("", match.group("body"))
+    if not _balanced(body) or "\\mathcal" in body + other or not body.strip():
+        return None  # (\mathcal{L}^{-1}\{A\} + \mathcal{L}^{-1}\{B\}: two transforms, not one)
+    return body, "\\mathcal{L}\\left\\{" + other + "\\right\\}"
+
+
+def _balanced(text: str) -> bool:
+    """Whether the braces ``\\{ \\}`` of ``text`` close in order, none closing before it opened."""
+    depth = 0
+    for brace in re.findall(r"\\[{}]", text):
+        depth += 1 if brace == "\\{" else -1
+        if depth < 0:
+            return False
+    return depth == 0

@@ -3608,6 +3608,10 @@ class Parser:
         if word in ("Re", "Im") and (t.text == "\\operatorname" or self.at("(", "[", "\\{")):
             # the real and imaginary parts; an upright Re without a bracket is as often the Reynolds number
             return self.function(Token("cmd", word, t.start, e), word.lower())
+        if word in FIELD_OPERATOR_WORDS and t.text in ("\\operatorname", "\\mathrm") and not self.at("_", "^"):
+            # \operatorname{div}\mathbf{F}, \mathrm{curl}(y, -x, 0): the vector-calculus operators by name are
+            # the \nabla forms, whose coordinates the whole step tells (lintmath.cartesian)
+            return self.bare_gradient(Token("cmd", "\\nabla", t.start, e), 1, FIELD_OPERATOR_WORDS[word])
         if word in OPERATOR_LETTERS:
             sym = self.symbol_scripts(Token("letter", word, s, e), word, "op", start=t.start)
             if not self.at("[", "(", "\\{"):
@@ -4503,14 +4507,15 @@ class Parser:
                 raise ParseFailure("gradients are not decided yet (\\nabla with these scripts)")
         return var_toks, order
 
-    def bare_gradient(self, t: Token, order: int) -> n.Node:
+    def bare_gradient(self, t: Token, order: int, named: str | None = None) -> n.Node:
         """``\\nabla f(x)``, ``\\nabla \\hat{R}_n(w)``: the gradient of an undefined function at its one
         argument, a symbol, is its gradient with respect to that symbol. Any other operand names no
         variable: ``\\nabla \\phi`` (a field of which coordinates?), ``\\nabla^2 \\phi`` (a Laplacian or a
         Hessian), ``\\nabla \\times A`` and ``\\nabla \\cdot A`` (curl and divergence) are Del nodes, whose
-        coordinates only the whole step can tell (lintmath.cartesian)."""
-        kind = "lap" if order != 1 else "grad"
-        if self.at("\\times", "\\cdot"):
+        coordinates only the whole step can tell (lintmath.cartesian). ``named``: the kind an operator's
+        name gave (\\operatorname{div}), which takes no \\cdot or \\times of its own."""
+        kind = named or ("lap" if order != 1 else "grad")
+        if named is None and self.at("\\times", "\\cdot"):
             if order != 1:
                 raise ParseFailure("\\nabla^2 \\cdot and \\nabla^2 \\times are not decided yet")
             kind = "curl" if self.advance().text == "\\times" else "div"
@@ -6179,6 +6184,10 @@ def parameter_of(node: n.Node, var: n.Node) -> n.Sym | None:
         # component), whose value at other arguments (u_t(x, 0)) would not move with it
         return None
     return sub
+
+
+#: Upright names of the vector-calculus operators, onto the kinds of the \\nabla forms they stand for.
+FIELD_OPERATOR_WORDS = {"div": "div", "curl": "curl", "rot": "curl", "grad": "grad"}
 
 
 def _refuse_hidden_parameter(body: n.Node, var: n.Node, operator: str) -> None:
