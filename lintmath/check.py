@@ -62,14 +62,14 @@ from lintmath.parse.vocabulary import FUNCTION_LETTERS, UNIT_KINDS
 from lintmath.relations import EQUALITY, INEQUALITY, LOGICAL, PLUS_MINUS, find_relations, with_signs
 from lintmath.comparator import (
     EQUATION_TO_SOLVE, GATES_DIFFER, SAMPLED_VALUES, SERIES_DIFFER, SIZE_DEPENDENT, Comparator, Outcome, _canonical_calls, _cases_differ_off_samples,
-    _agreement, _differs_where_large, _holds_at_integers, _holds_where_negative, holds_on_simplex, _is_index_letter, _item_text, _written_alone, event_excuse, names,
+    _agreement, _differs_where_large, _holds_asymptotically, _holds_at_integers, _holds_where_negative, holds_on_simplex, _is_index_letter, _item_text, _written_alone, event_excuse, names,
     shown_name, stated_ranges, equation_cases_differ, SAMPLE_LABEL, label_suffix, _sample, _shown_point,
 )
 from lintmath.conventions import (
     CONDITION_FOLLOWS, DELTA_OPERATOR, HOLDS_IN_A_READING, as_differentials, LIST_ON_LEFT, MIXED_NUMBER, MODULUS_IN_PROSE, MU_AS_MEAN,
     MOMENTUM_ALONG_VELOCITY, STAR_OPERATION, _CONVENTIONS, _DERIVATIVE_WRITTEN, _Refuted, _holds_rewritten,
     _holds_with_mu_as_mean, _macros_written_out, _mean_put_in, _mixed_implication_holds, _note_states_condition,
-    _transposed, implied_means, letters_in_residue_prose,
+    _transposed, PHYSICAL_CONSTANTS, implied_constants, implied_means, letters_in_residue_prose,
 )
 from lintmath import optima, registers, termwise, typed
 from lintmath.comparator import THROUGH_OPTIMA
@@ -107,6 +107,8 @@ ROOT_OF_NEGATIVE = ("holds where the letters are positive (as sampled); the pros
 #: why a step that holds where (some of) its letters are negative is left to the prose
 NEGATIVE_LETTERS = "holds where the letters are negative (a domain question)"
 SIMPLEX = "holds where the summed {0}_k sum to one (a distribution, a one-hot vector?)"
+SUBSTITUTED = "substituted from elsewhere?"
+ASYMPTOTIC = "holds only where the letters are large (an approximation such as Stirling's written with =)"
 LARGE_UNREACHED = "holds where the letters are small (as sampled, below 3), not at larger values: a domain question"
 CASES_UNREACHED = "holds at the sampled (positive) points, not where the letters are negative: a case they never reach?"
 EINSTEIN_DIFFER = ("differs with an index written twice on a side read without a sum; "
@@ -432,11 +434,13 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
         if magnitudes is not None:
             return magnitudes
     if verdict.status is Status.UNVERIFIED and relation in EQUALITY \
-            and (verdict.reason.startswith("introduces ") or verdict.reason == EQUATION_TO_SOLVE):
+            and (verdict.reason.startswith("introduces ") or verdict.reason == EQUATION_TO_SOLVE
+                 or verdict.reason.endswith(SUBSTITUTED)):
         # \frac{1}{n}\sum_{i=1}^n x_i = \bar x: x-bar beside a sum of the x_i is their mean by convention (as for
         # a refuted step below), which a step with the x_i on one side only, or \sum_i (x_i - \bar x) = 0,
         # needs. Verify-only: a step that fails with the mean put in may mean another x-bar, the prose's
-        means = implied_means(lhs, rhs, macros or {})
+        # (and c = 1/\sqrt{\mu_0\epsilon_0}, \beta = 1/(k_B T) between the physical constants a step writes)
+        means = (*implied_means(lhs, rhs, macros or {}), *implied_constants(lhs, rhs, macros or {}))
         if means:
             holding = holds_by_definitions(lhs, rhs, relation, macros or {}, seed, (*context, *means))
             if holding is not None and holding.status is Status.VERIFIED:
@@ -3144,6 +3148,8 @@ def _holds_with(parsed: Parsed, definitions: list[Definition], relation: str, ma
 
 def _definition_named(definition: Definition) -> str:
     item = definition.item
+    if item.path == PHYSICAL_CONSTANTS:
+        return f"{item.lhs} = {item.rhs} (physical constants)"
     return f"{' '.join(item.lhs.split())} defined at {item.where}" if item.where else f"{item.lhs} as the mean"
 
 
@@ -4124,13 +4130,13 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
         # prose defines them (<u_i, u_j> = \int_0^1 x^i x^j dx for u_i = x^i): an edit that makes it 0
         # (\int_1^1) repairs only the guess that they are orthogonal
         return Verdict(Status.UNVERIFIED, f"the right side no longer mentions {', '.join(dropped)}: "
-                       "substituted from elsewhere?", elapsed=time.perf_counter() - started)
+                       + SUBSTITUTED, elapsed=time.perf_counter() - started)
     diagnosis = None
     if dropped and _literal_matrix_appears(parsed):
         # quantities replaced by written-out matrices: values from elsewhere, which no small edit
         # explains; do not spend the budget searching
         return Verdict(Status.UNVERIFIED, f"the right side no longer mentions {', '.join(dropped)}: "
-                       "substituted from elsewhere?", elapsed=time.perf_counter() - started)
+                       + SUBSTITUTED, elapsed=time.perf_counter() - started)
     if explain and relation in EQUALITY and not rhs_changed:  # offsets must point into the rhs text
         # Without a diagnosis a step that lost quantities, or that turned into a constant, is left
         # unverified: there the search only decides between refuted and unverified, and a typo
@@ -4182,12 +4188,15 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
         # y vanished and no small edit explains it: far more often a substitution from the prose
         # (y = x^{p/q} given above) than a typo
         return Verdict(Status.UNVERIFIED, f"the right side no longer mentions {', '.join(dropped)}: "
-                       "substituted from elsewhere?", elapsed=time.perf_counter() - started)
+                       + SUBSTITUTED, elapsed=time.perf_counter() - started)
     simplex = holds_on_simplex(comparator) if relation in EQUALITY else ""
     if simplex:
         # 1 - \sum_k p_k^2 = \sum_k p_k(1 - p_k): true where the p_k are a distribution (or y a one-hot
         # vector), the convention of the course and never of the display
         return Verdict(Status.UNVERIFIED, SIMPLEX.format(simplex), elapsed=time.perf_counter() - started)
+    if relation in EQUALITY and _holds_asymptotically(comparator):
+        # \ln N! = N\ln N - N: Stirling's approximation, written with = as physics notes do
+        return Verdict(Status.UNVERIFIED, ASYMPTOTIC, elapsed=time.perf_counter() - started)
     if _counts_with(parsed) and _holds_at_integers(comparator, strict=True):
         # i^{4k+1} = i, (-1)^{2n} = 1: true where n and k are the integers they conventionally are
         return Verdict(Status.UNVERIFIED, "holds where the letters are integers (n, k counting?)",

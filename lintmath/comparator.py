@@ -2017,6 +2017,51 @@ def _differs_where_large(comparator: "Comparator") -> bool:
     return bool(holding)
 
 
+# where a factorial's argument is "large" (N of a statistical system): past every sampled value, far
+# enough that Stirling's leading terms leave a relative difference below ASYMPTOTIC_TOLERANCE
+ASYMPTOTIC_VALUES = (sp.Float("1.0e6", 30), sp.Float("1.37e6", 30), sp.Float("2.11e6", 30), sp.Float("3.03e6", 30))
+ASYMPTOTIC_TOLERANCE = 1e-4
+FACTORIALS = (sp.factorial, sp.gamma, sp.loggamma, sp.binomial)
+
+
+def _holds_asymptotically(comparator: "Comparator") -> bool:
+    r"""Whether a refuted step trading a factorial (or Gamma, a binomial) on one side for an elementary
+    expression on the other agrees to within a tiny relative difference where its letters are large:
+    \ln N! = N\ln N - N is Stirling's approximation, which physics notes write with =; a slip in its
+    leading terms (N\ln N - 2N, a relative difference of 1/\ln N) stays refuted."""
+    try:
+        _, a, b = comparator.own_pair(frozenset(), False, 0)
+    except Exception:  # noqa: BLE001 -- unreadable in the default reading: no excuse
+        return False
+    if linalg.is_matrix(a) or linalg.is_matrix(b) or a.has(*FACTORIALS) == b.has(*FACTORIALS):
+        return False
+    try:
+        # (N+1)!/N! = N is a slip of an exact identity, (N+1)!/N! = N + 1, not an approximation
+        exact = not sp.gammasimp(a - b).has(*FACTORIALS)
+    except Exception:  # noqa: BLE001 -- not simplified: as good as not exact
+        exact = False
+    if exact:
+        return False
+    symbols = sorted(a.free_symbols | b.free_symbols, key=lambda x: x.name)
+    if not symbols or len(symbols) > 3:
+        return False
+    judged = 0
+    # every order of the large values: \ln\binom{N}{n} has a real value only where N > n
+    for order in itertools.permutations(ASYMPTOTIC_VALUES[:len(symbols) + 1], len(symbols)):
+        point = dict(zip(symbols, order))
+        try:
+            u, v = (sp.N(side.xreplace(point), 30) for side in (a, b))
+        except Exception:  # noqa: BLE001 -- no value there: no excuse
+            return False
+        if not (u.is_real and v.is_real and u.is_finite and v.is_finite):
+            continue
+        scale = max(abs(u), abs(v))
+        if scale == 0 or abs(u - v) > ASYMPTOTIC_TOLERANCE * scale:
+            return False
+        judged += 1
+    return judged > 0
+
+
 # an entry of a family a sum with a symbolic bound was written out into (\sum_{k=1}^K p_k: p[1], p[2], p[3])
 SUMMED_ENTRY = re.compile(r"^(?P<family>.+)\[(?P<index>\d+)\]$")
 

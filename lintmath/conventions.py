@@ -1661,6 +1661,51 @@ def implied_means(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> tuple[Cont
     return tuple(means[base] for base in sorted(means))
 
 
+# the path of the relations implied_constants gives: no document's, named so in a verdict's definitions
+PHYSICAL_CONSTANTS = "<physical constants>"
+
+
+def _constant_letter(nodes: list[n.Node], bases: tuple[str, ...], index: str) -> str:
+    """How the step writes a physical constant: its letter with the given index (the 0 of \\mu_0, the B of
+    k_B), as LaTeX; '' where it writes none."""
+    for x in nodes:
+        if isinstance(x, n.Sym) and x.base in bases and not x.primes and len(x.indices) == 1:
+            mark = x.indices[0]
+            if isinstance(mark, n.Num) and mark.value == index:
+                return f"{x.base}_{{{index}}}"
+            if not isinstance(mark, n.Sym) or mark.indices or mark.primes:
+                continue
+            # k_B, k_{\mathrm{B}}, k_\text{B}: written back as read, so that the value names the same letter
+            if mark.base == index and mark.style in ("", "rm"):
+                return x.base + "_{" + (index if not mark.style else "\\mathrm{" + index + "}") + "}"
+            if mark.style == "label" and mark.base.startswith("\\text") and mark.base[5:].strip(" {}") == index:
+                return x.base + "_{\\text{" + index + "}}"
+    return ""
+
+
+def implied_constants(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> tuple[ContextItem, ...]:
+    """The relations between the physical constants a step writes, as weak definitions (verify-only, as
+    implied_means): c = 1/\\sqrt{\\mu_0\\epsilon_0} beside \\mu_0 or \\epsilon_0 (E^2/(\\mu_0 c) = c\\epsilon_0 E^2),
+    \\beta = 1/(k_B T) beside k_B and T (3N/(2\\beta) = \\frac32 N k_B T). Only the subscripted letters
+    count: a bare k or \\epsilon is too often something else."""
+    try:
+        nodes = [x for text in (lhs, rhs) for x in parse_math(text, macros).walk()]
+    except (ParseFailure, RecursionError):
+        return ()
+    plain = {x.base for x in nodes if isinstance(x, n.Sym) and not x.indices and not x.style and not x.primes}
+    items = []
+    mu = _constant_letter(nodes, ("\\mu",), "0")
+    epsilon = _constant_letter(nodes, ("\\epsilon", "\\varepsilon"), "0")
+    if "c" in plain and (mu or epsilon):
+        value = "\\frac{1}{\\sqrt{" + (mu or "\\mu_{0}") + " " + (epsilon or "\\epsilon_{0}") + "}}"
+        items.append(ContextItem("result", "c", "c", "=", value, "", 0, path=PHYSICAL_CONSTANTS))
+    boltzmann = _constant_letter(nodes, ("k",), "B")
+    if "\\beta" in plain and "T" in plain and boltzmann:
+        items.append(ContextItem("result", "\\beta", "\\beta", "=", "\\frac{1}{" + boltzmann + " T}", "", 0,
+                                 path=PHYSICAL_CONSTANTS))
+    return tuple(items)
+
+
 def _has_equation_cases(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> bool:
     """Whether a refuted step has a case whose condition is an equation or its negation (``u \\neq v``):
     the samples, which solve no equation, say nothing of the values its letters take, and the labels

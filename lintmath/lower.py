@@ -3581,13 +3581,13 @@ class Lowerer:
             return var
         inside = {id(x) for s in node.expr.walk() if isinstance(s, n.Sym) for i in s.indices for x in i.walk()}
         inside |= {id(a.func) for a in node.expr.walk() if isinstance(a, n.Apply)}
-        candidates = {}
+        candidates, primed = {}, {}
         for sym in node.expr.walk():
             if isinstance(sym, n.Sym) and id(sym) not in inside and not sym.indices and not sym.labels \
-                    and not sym.primes and not sym.style and _is_letter(sym.base):
+                    and not sym.style and _is_letter(sym.base):
                 value_of = self.symbol(sym)
                 if isinstance(value_of, sp.Symbol) and value_of in value.free_symbols:
-                    candidates[sym.base] = value_of
+                    (primed if sym.primes else candidates)[(sym.base, sym.primes)] = value_of
         # p_a \delta q_a |_{t_0}^{t_1} evaluates at t, which F does not even show: a letter of F is the
         # variable only if the step integrates over it, or, without integrals, if it is a usual one
         # \lim_{b \to \infty} [F(x)]_0^b: a letter the bounds write is where the bar evaluates, not what
@@ -3595,9 +3595,13 @@ class Lowerer:
         bounds = {x.base for p in (node.lo, node.hi) if p is not None for x in p.walk()
                   if isinstance(x, n.Sym) and not x.indices and not x.labels and not x.primes}
         allowed = (self.letters.integration - bounds) or BAR_VARIABLES
-        candidates = {k: v for k, v in candidates.items() if k in allowed and k not in bounds}
+        candidates = {k: v for k, v in candidates.items() if k[0] in allowed and k[0] not in bounds}
+        # [\frac{1}{r'}]_\infty^r, after \int_\infty^r ... dr': the dummy r' is primed so that the bound
+        # r can name the point; it is the bar's variable when it is the only letter the bar could be over
+        if not candidates:
+            candidates = {k: v for k, v in primed.items() if k[0] in (self.letters.integration or BAR_VARIABLES)}
         if len(candidates) > 1:
-            candidates = {k: v for k, v in candidates.items() if k not in self.integrating}
+            candidates = {k: v for k, v in candidates.items() if k[0] not in self.integrating}
         if len(candidates) != 1:
             raise Undecidable("the variable of an evaluation bar is not decided")
         return next(iter(candidates.values()))
