@@ -30,6 +30,32 @@ from lintmath.parse.parser import log_of_letter, parameter_of
 from lintmath.parse.vocabulary import ACCENT_STYLES, FUNCTION_LETTERS, GREEK
 
 
+def _annotation_contradicted(inner: sp.Expr, value: sp.Expr) -> bool:
+    """Whether an annotated expression and its stated value differ by a nonzero number, whatever its
+    letters are (\\sin^2 x + \\cos^2 x annotated =2): a value with letters left in the difference may hold
+    by an assumption or a limit the author takes (\\cancelto{0}{\\frac{1}{n}}), and is left to them."""
+    if not isinstance(inner, sp.Expr) or not isinstance(value, sp.Expr) or linalg.is_matrix(inner) \
+            or linalg.is_matrix(value) or sp.count_ops(inner - value) > 80:
+        return False
+    difference = inner - value
+    if any(not type(f).__module__.startswith(("sympy.functions.elementary", "sympy.functions.special"))
+           for f in difference.atoms(sp.Function)):
+        return False  # (a function the document defines: simplify would cost seconds, and decide little)
+    unevaluated = difference.has(sp.Integral, sp.Sum, sp.Product, sp.Limit, sp.Derivative)
+    if unevaluated and difference.free_symbols:
+        return False
+    try:
+        # (a definite integral or a series of numbers alone is valued as it stands, at high precision)
+        difference = difference if unevaluated else sp.simplify(difference)
+        if not isinstance(difference, sp.Expr) or difference.free_symbols:
+            return False
+        size = abs(complex(difference.evalf(30)))
+        scale = 1.0 if value.free_symbols else max(1.0, abs(complex(value.evalf(15))))
+    except Exception:  # noqa: BLE001 -- what SymPy cannot simplify or value is not shown wrong
+        return False
+    return size > 1e-10 * scale
+
+
 class Undecidable(Exception):
     """The tree is readable but this instantiation cannot be built (an infinite sum, a huge number)."""
 
@@ -3488,7 +3514,18 @@ class Lowerer:
         return self.lower(node.other if OPERATOR_REACH in self.inst.flips else node.inner)
 
     def lower_Annotated(self, node: n.Annotated) -> sp.Expr:
-        return self.lower(node.value if ("annotation",) in self.inst.flips else node.inner)
+        if ("annotation",) not in self.inst.flips:
+            return self.lower(node.inner)
+        value = self.lower(node.value)
+        try:
+            inner = self.lower(node.inner)
+        except Undecidable:  # (\underbrace{\int p}_{=1}: the value stands in for what is not read)
+            inner = None
+        if inner is not None and _annotation_contradicted(inner, value):
+            # \underbrace{2 - 1}_{=0}: a value that no assumption or limit on the letters can give is a
+            # slip of the annotation, which must not verify the step it is put in
+            raise Undecidable("an annotation whose stated value differs from what it annotates")
+        return value
 
     def lower_Integral(self, node: n.Integral) -> sp.Expr:
         if node.region:

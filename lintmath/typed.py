@@ -31,7 +31,8 @@ FUNCTION_WORDS = ("arcsin", "arccos", "arctan", "sinh", "cosh", "tanh", "sin", "
                   "csc", "log", "ln", "exp")
 # commands whose group is words, not math: their letters name nothing
 _WORD_GROUPS = frozenset({"\\text", "\\textrm", "\\mathrm", "\\operatorname", "\\mbox", "\\textit", "\\mathit",
-                          "\\textbf", "\\mathbf", "\\mathsf", "\\mathtt", "\\texttt", "\\label", "\\tag"})
+                          "\\textbf", "\\mathbf", "\\mathsf", "\\mathtt", "\\texttt", "\\label", "\\tag",
+                          "\\textnormal", "\\textsf", "\\textup", "\\emph", "\\hbox"})
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,19 @@ def _run_end(text: str, j: int) -> int:
     return k
 
 
+def _slashed_denominator_end(text: str, j: int) -> int | None:
+    """The end of ``/2`` after a signed script (``x^-1/2``, ``e^-x/2``, ``e^-t/\\tau``), which the author
+    may mean inside it (x^{-1/2}) as TeX's reading has it outside (x^{-1}/2): a number, a command word
+    or a bracket; not a bare letter, the first of a product that stays outside (e^-t/RC). None where
+    no such denominator follows."""
+    if j + 1 >= len(text) or text[j] != "/" or not (text[j + 1].isdigit() or text[j + 1] in "(\\"):
+        return None
+    end = _factor_end(text, j + 1)
+    if end is None or end < len(text) and (text[end].isalnum() or text[end] in "(^_"):
+        return None  # (x^-1/2y, x^-1/2^k: where the script would end is not clear)
+    return end
+
+
 _MAY_TYPE_PLAINLY = re.compile(r"[\^_]|(?<![\\A-Za-z])(?:" + "|".join(FUNCTION_WORDS) + r")(?![A-Za-z])")
 
 
@@ -202,6 +216,8 @@ def readings(text: str) -> TypedReadings | None:
         whole_end = _run_end(text, short_end)
         if s == "(" or short_end < n and text[short_end] in _SCRIPT_MARKS:
             whole_end = short_end  # (a bracket, or a factor with a script of its own, ends it: e^-x^2)
+        elif s == "-" and whole_end == short_end:
+            whole_end = _slashed_denominator_end(text, short_end) or whole_end
         if kind == "plain" and whole_end == short_end:
             i = short_end
             continue

@@ -2550,6 +2550,10 @@ class Parser:
                 and not (text == "H" and isinstance(base, n.Sym) and base.base == "H"):
             # (AB)^H = B^H A^H: read as a power of a letter H, A^H B^H would verify as numbers do
             return n.Transpose(base.start, e, base, conjugate=True)
+        if text == "H" and isinstance(base, n.Sym) and base.base == "H" and not base.style:
+            # H^H, H_k^H: a channel matrix's conjugate transpose as often as H to the power H, and read as
+            # a power, (H^H)^H = H is refuted where it holds
+            raise ParseFailure("H^H: the conjugate transpose of a matrix H or the power H to the H")
         if _inverse_transpose(text, base):
             # L^{-\top}, A^{-T}: the transpose of the inverse, as Cholesky and whitening steps write it
             return n.Transpose(base.start, e, n.Pow(base.start, e, base, n.Num(s, e, "-1")))
