@@ -150,6 +150,32 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
     must be the whole difference of the two sides, which that search writes back from the sides alone.
     ``asides``: a name the row defines in a bracket beside it (``\\qquad (\\kappa = L/\\mu)``) may verify it
     (see _aside_definitions); False where that was tried already."""
+    if (relation in EQUALITY or relation in INEQUALITY) and not _MARKED_VALUES_READ.get() \
+            and _MARKS_VALUE.search(lhs + " " + rhs):
+        token = _MARKED_VALUES_READ.set(True)
+        try:
+            verdict = check_step(lhs, rhs, relation, macros=macros, first=first, seed=seed, explain=explain,
+                                 context=context, indefinite=indefinite, rows=rows, clause=clause, derived=derived,
+                                 modular_prose=modular_prose, note=note, chain=chain, asides=asides)
+            if verdict.status is not Status.VERIFIED:
+                return verdict
+            return _with_marked_values_checked(lhs, rhs, relation, verdict, macros or {}, seed)
+        finally:
+            _MARKED_VALUES_READ.reset(token)
+    if (relation in EQUALITY or relation in INEQUALITY) and not _ASIDE_DOMAIN_READ.get() \
+            and optima.aside_restricts(lhs, rhs, note):
+        token = _ASIDE_DOMAIN_READ.set(True)
+        try:
+            verdict = check_step(lhs, rhs, relation, macros=macros, first=first, seed=seed, explain=explain,
+                                 context=context, indefinite=indefinite, rows=rows, clause=clause, derived=derived,
+                                 modular_prose=modular_prose, note=note, chain=chain, asides=asides)
+        finally:
+            _ASIDE_DOMAIN_READ.reset(token)
+        if verdict.status is Status.SKIPPED or verdict.status is Status.UNVERIFIED:
+            return verdict
+        # \min_t (t^2 - 2t) = -1 \qquad t \in [2, 3]: the optimum beside such a condition is over its set,
+        # which the check does not take (over the line the step's -1 verifies, the true 0 refutes)
+        return Verdict(Status.UNVERIFIED, OPTIMUM_DOMAIN_BESIDE, elapsed=verdict.elapsed)
     if (relation in EQUALITY or relation in INEQUALITY) and not _SCRIPTS_READ.get() \
             and typed.may_type_plainly(lhs + " " + rhs):
         sides = typed.readings(lhs), typed.readings(rhs)
@@ -617,6 +643,51 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
 #: set while a step is decided in one reading of its plainly typed math (see typed.py), so that the readings' own
 #: checks (and the checks they make of rewritten sides) take the text as given
 _SCRIPTS_READ: ContextVar[bool] = ContextVar("scripts_read", default=False)
+#: set while a step that marks a term with its value (\\cancelto{0}{x}, \\underbrace{x}_{=0}) is checked
+_MARKED_VALUES_READ: ContextVar[bool] = ContextVar("marked_values_read", default=False)
+_MARKS_VALUE = re.compile(r"\\cancelto|\\(?:under|over)brace")
+MARKED_VALUE_WRONG = ("a term the step marks with a value (\\cancelto{0}{..}, \\underbrace{..}_{=0}) is not that value, "
+                      "and the step holds only with it")
+
+
+def _with_marked_values_checked(lhs: str, rhs: str, relation: str, verdict: Verdict,
+                                macros: Mapping[str, Macro], seed: int) -> Verdict:
+    """``verdict`` (verified) on a step that marks terms with values, unless one mark is refuted on its own
+    (``x^2 + \\cancelto{0}{x - x + 1} = x^2``: the term is 1) and the step does not hold with the marked terms
+    as written: the reading that takes the author's value (see Lowerer.lower_Annotated) verified it, and a
+    value that is wrong everywhere is no step of theirs to take. A mark with letters (\\cancelto{0}{\\cos^2 x})
+    may hold at the point or under the assumption the text works with, and stands."""
+    try:
+        parsed = parse_step(lhs, rhs, macros)
+    except (ParseFailure, RecursionError):
+        return verdict
+    plain, wrong = [], False
+    for text, tree in ((lhs, parsed.lhs), (rhs, parsed.rhs)):
+        marks = sorted((x for x in tree.walk() if isinstance(x, n.Annotated)), key=lambda x: x.start)
+        pieces, at = [], 0
+        for mark in marks:
+            if mark.start < at:
+                continue  # inside a mark already replaced
+            inner, value = text[mark.inner.start:mark.inner.end], text[mark.value.start:mark.value.end]
+            if not inner.strip() or not value.strip():
+                return verdict  # offsets of a macro's expansion: not the author's text
+            claim = _check_step(inner, value, "=", macros=macros, seed=seed, explain=False)
+            wrong = wrong or claim.status is Status.REFUTED
+            pieces += [text[at:mark.start], "(", inner, ")"]
+            at = mark.end
+        plain.append("".join(pieces) + text[at:])
+    if not wrong:
+        return verdict
+    again = _check_step(*plain, relation, macros=macros, seed=seed, explain=False)
+    if again.status is Status.VERIFIED:
+        return verdict
+    return Verdict(Status.UNVERIFIED, MARKED_VALUE_WRONG, elapsed=verdict.elapsed + again.elapsed)
+
+
+#: set while a step beside a condition on its optimisation's variable is checked as if none were written
+_ASIDE_DOMAIN_READ: ContextVar[bool] = ContextVar("aside_domain_read", default=False)
+OPTIMUM_DOMAIN_BESIDE = ("a condition beside the step names the variable of its optimisation (or a set for it): "
+                         "the optimum over that set is not decided")
 SCRIPTS_WHOLE_READ = ("math typed plainly read as the author means it (x^-1 as x^{-1}, 2^10 as 2^{10}, sin x as "
                       "\\sin x)")
 SCRIPTS_UNDECIDED = ("a script typed without braces (e^-2x, e^2x, x^-1) may reach over the letters after it or "
@@ -631,6 +702,19 @@ def _decided_as(lhs: str, rhs: str, relation: str, options: dict) -> Verdict:
         _SCRIPTS_READ.reset(token)
 
 
+def _readings_differ(first: tuple[str, str], whole: tuple[str, str], options: dict) -> bool:
+    """Whether one side alone reads otherwise whole (\\frac{d}{dx} e^-2x: e^{-2} as TeX reads it, -2e^{-2x} as
+    typed), which then differs from the other side, one text, in one of the two readings. A step left
+    undecided in the whole reading (a constant against a function is an equation to solve) is so still
+    no verification of the short one."""
+    changed = [(a, b) for a, b in zip(first, whole) if a != b]
+    if len(changed) != 1:
+        return False
+    verdict = _decided_as(*changed[0], "=", {**options, "first": False, "note": "", "rows": (), "context": ()})
+    # (a constant against a function is no identity: the two readings differ)
+    return verdict.status is Status.REFUTED or verdict.reason == EQUATION_TO_SOLVE
+
+
 def _with_whole_scripts(lhs: str, rhs: str, relation: str,
                         sides: tuple[typed.TypedReadings | None, typed.TypedReadings | None],
                         options: dict) -> Verdict:
@@ -638,8 +722,9 @@ def _with_whole_scripts(lhs: str, rhs: str, relation: str,
     (see typed.py). Where some script is a sign, a number of several digits or a bracket (x^-1, 2^10,
     e^(2x)), or a function is a word (sin x), TeX's reading (one character, a product of letters) is
     not the author's: the step is held to the short reading (x^{-1}) and, where letters
-    follow the script unspaced (e^-2x), the whole one (e^{-2x}): verified in either, refuted only in
-    both. Otherwise (e^2x, a_ij) TeX's reading is the step's, and the whole reading only keeps a
+    follow the script unspaced (e^-2x), the whole one (e^{-2x}): verified in either where the other does
+    not refute it (a short reading that verifies what the whole one refutes, as \\frac{d}{dx} e^-2x =
+    e^{-2}, is a guess of the reading), refuted only in both. Otherwise (e^2x, a_ij) TeX's reading is the step's, and the whole reading only keeps a
     refutation from standing where the step holds in it."""
     left, right = sides
     short = (left.short if left else lhs, right.short if right else rhs)
@@ -647,6 +732,12 @@ def _with_whole_scripts(lhs: str, rhs: str, relation: str,
     unusual = any(side is not None and side.unusual for side in sides)
     first = short if unusual else (lhs, rhs)
     verdict = _decided_as(*first, relation, options)
+    if verdict.status is Status.VERIFIED and unusual and whole != first:
+        # \frac{d}{dx} e^-2x = e^{-2}: holding as e^{-2}\,x but not as the e^{-2x} typed as often, the step
+        # is refuted in one reading only, as a slip in the other direction is (no verification either)
+        other = _decided_as(*whole, relation, options)
+        if other.status is Status.REFUTED or other.status is Status.UNVERIFIED and _readings_differ(first, whole, options):
+            return Verdict(Status.UNVERIFIED, SCRIPTS_UNDECIDED, elapsed=verdict.elapsed + other.elapsed)
     if verdict.status is Status.VERIFIED:
         return replace(verdict, guessed=(*verdict.guessed, SCRIPTS_WHOLE_READ)) if unusual else verdict
     if whole != first and (unusual or verdict.status is Status.REFUTED):

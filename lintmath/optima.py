@@ -167,3 +167,47 @@ def _same(best: sp.Expr, integral: sp.Expr | None) -> bool:
     if integral is None:
         return True
     return abs(sp.N(best - integral, _DIGITS)) < _SAME
+
+
+# an optimisation's operator and its subscript: \min_x, \max_{x, y}, \arg\min_{t}, \operatorname*{arg\,min}_w
+_OPTIMUM_SUBSCRIPT = re.compile(r"(?:\\|arg\s*\\,\s*)(?:arg\s*\\?,?\s*)?(?:min|max|inf|sup)(?:imise|imize)?\s*\}?\s*(?:\\limits\s*)?"
+                                r"_\s*(\{(?:[^{}]|\{[^{}]*\})*\}|\\[A-Za-z]+|[A-Za-z])")
+# where a condition after the math begins: a space, words, a comma before a space
+_CONDITION_START = re.compile(r"\\q?quad(?![A-Za-z])|\\(?:text|mbox|textrm)\s*\{|,\s*\\[,;: ]|\\[;:]")
+# words that put an interval or a set beside the step (\text{on } [2, 3], \text{over } \mathbb{Z})
+_DOMAIN_WORDS = re.compile(r"\\(?:text|mbox|textrm)\s*\{[^{}]*\b(?:on|over|subject to|s\.\s*t\.)(?![A-Za-z])")
+_LETTER = re.compile(r"\\[A-Za-z]+|[A-Za-z]")
+_NOT_A_VARIABLE = re.compile(r"\\(?:in|mathbb|mathcal|mathbf|boldsymbol|le|leq|ge|geq|lt|gt|text|mid|colon)(?![A-Za-z])")
+
+
+def _optimised_letters(text: str) -> set[str]:
+    """The letters the optimisations of ``text`` run over, as written in their subscripts (x of \\min_{x \\ge 0})."""
+    letters: set[str] = set()
+    for found in _OPTIMUM_SUBSCRIPT.finditer(text):
+        script = found.group(1).strip("{}")
+        head = re.split(r"\\in(?![A-Za-z])|\\(?:le|leq|ge|geq)(?![A-Za-z])|[<>:=|]", script, maxsplit=1)[0]
+        letters |= {w for w in _LETTER.findall(_NOT_A_VARIABLE.sub(" ", head))}
+    return letters
+
+
+def aside_restricts(lhs: str, rhs: str, note: str) -> bool:
+    """Whether a condition beside the step (a note, or words or a relation after the right side's math:
+    ``\\qquad t \\in [2, 3]``, ``\\quad \\text{on } [2, 3]``, ``&& (x \\ge 0)``) names the variable of one of
+    its optimisations or a set for it: the optimum is then taken over that set, which the optimisation
+    itself does not write, and a value found over the real line is no verification of it."""
+    letters = _optimised_letters(f"{lhs} {rhs}")
+    if not letters:
+        return False
+    conditions = [note] if note.strip() else []
+    start = _CONDITION_START.search(rhs)
+    if start is not None:
+        conditions.append(rhs[start.start():])
+    for condition in conditions:
+        if _DOMAIN_WORDS.search(condition):
+            return True
+        # the math of the condition, and math set inside its words (\text{for $t \ge 2$})
+        math = re.sub(r"\\(?:text|mbox|textrm)\s*\{([^{}]*)\}",
+                      lambda m: " ".join(re.findall(r"\$([^$]*)\$", m.group(1))), condition)
+        if set(_LETTER.findall(math)) & letters:
+            return True
+    return False
