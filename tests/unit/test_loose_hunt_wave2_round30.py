@@ -64,7 +64,8 @@ def test_a_condition_in_the_annotation_column_restricts_the_optimum_too() -> Non
     (r"w + \cancelto{3}{\sqrt{10}}", "w + 3"),
 ])
 def test_a_term_marked_with_a_value_it_does_not_have_verifies_nothing(lhs: str, rhs: str) -> None:
-    assert check_step(lhs, rhs, "=").status is U
+    # (a mark of numbers alone that is false is dropped, so the step is read as written, where it fails)
+    assert check_step(lhs, rhs, "=").status is not Status.VERIFIED
 
 
 @pytest.mark.parametrize("lhs, rhs", [
