@@ -227,10 +227,21 @@ def _displays(lines: list[Line]) -> list[list[Line]]:
             current = []
         if line.relations == 0 and not current:
             continue  # math without a relation that does not continue a display: nothing to check
+        if current and _page_number(line, current[-1]):
+            continue
         current.append(line)
     if current:
         groups.append(current)
     return groups
+
+
+def _page_number(line: Line, previous: Line) -> bool:
+    """A bare number in a smaller size set past the end of the row above it: a page or frame number
+    (an overfull beamer frame runs into the footline). A continuation row starts under the rows; read as
+    one, metropolis's frame number became a factor of the row (a slip verified, a correct step refuted)."""
+    text = "".join(tok for tok, _ in line.tokens)
+    return line.relations == 0 and text.isdigit() and line.size < 0.88 * previous.size \
+        and line.x0 > previous.x1
 
 
 def _derivations(path: str, rows: list[Line], page: int, label: str | None, start: int) -> list[Derivation]:

@@ -201,7 +201,7 @@ def font_family(font: str) -> str:
     everything else).
     """
     f = base_font(font).lower()
-    if re.match(r"(cmex|lmmathextension|txex|pxex|rtxex|rpxex|zplmr7v|ztmr7v|eurm?ex|esint)", f):
+    if re.match(r"(cmex|lmmathextension|txex|pxex|rtxex|rpxex|zplmr7v|ztmr7v|eurm?ex|euex|esint)", f):
         return "ext"
     if re.match(r"(msbm|txmia|pxmia|bbold|dsrom|bbm|zplmr7y-bb)", f) or "msbm" in f or "blackboard" in f:
         return "bb"
@@ -218,8 +218,9 @@ def font_family(font: str) -> str:
     if re.match(r"(cmbx|cmssbx|lmroman\d*-bold|lmsans\d*-bold|cmb\d)", f) or \
             re.search(r"-(bold|medi|semibold)(?!ital|italic|oblique)", f) or f.endswith("-bold"):
         return "bold"
+    # eurm (AMS Euler, ``euler``/``eulervm``) draws math letters upright: they are still variables
     if re.match(r"(cmmi|lmmathitalic|cmssi|lmsans\d*-oblique|cmti|txmi|pxmi|rtxmi|rpxmi|zplmr7m|"
-                r"ztmr7m|cmmib)", f) or re.search(r"(ital|oblique|-it\b|slant)", f):
+                r"ztmr7m|cmmib|eurm)", f) or re.search(r"(ital|oblique|-it\b|slant)", f):
         return "italic"
     if f.startswith(("standardsym", "symbol", "usyr", "opensymbol")):
         return "unicode"

@@ -744,7 +744,10 @@ def read_tokens(items: list[Item], size: float, gaps: list[float] | None = None)
         out.append((latex, cls))
         if gaps is not None:
             gaps.append(0.0 if prev_x1 is None else m.x0 - prev_x1)
-        prev_x1 = m.x1 if prev_x1 is None else max(prev_x1, m.x1)
+        # a token ends where its scripts end: measured from its base, the gap after e^{3x} or
+        # \int_0^L came out a quad wide and was read as a \quad the author set (false alarms)
+        end = max([m.x1] + [i.x1 for i in scripts[id(m)][0] + scripts[id(m)][1]])
+        prev_x1 = end if prev_x1 is None else max(prev_x1, end)
     if gaps is None:
         gaps = []
         prev = None
@@ -755,7 +758,31 @@ def read_tokens(items: list[Item], size: float, gaps: list[float] | None = None)
             gaps = None
     if gaps is not None:
         _spaced_bars(out, gaps, s)
-    return _merge_sequences(out, gaps)
+    merged = _merge_sequences(out, gaps)
+    if gaps is not None:
+        _spaced_differentials(merged, gaps, s)
+    return merged
+
+
+_INTEGRALS = ("\\int", "\\iint", "\\iiint", "\\oint")
+
+
+def _spaced_differentials(tokens: list[tuple[str, str]], gaps: list[float], size: float) -> None:
+    """The ``d`` of an integral's differential set off by a thin space keeps it: ``\\,dx``.
+
+    Ordinary letters touch (TeX puts no space between them), so a gap of ``\\,`` (0.167 em) before
+    a ``d`` followed by a letter is the author's. Joined without it, ``\\sin^{2}xdx`` read as one
+    argument ``xdx`` and the integral lost its differential (left unverified)."""
+    seen_int = False
+    for k, (tok, cls) in enumerate(tokens):
+        seen_int = seen_int or tok.startswith(_INTEGRALS)
+        if not seen_int or k == 0 or k + 1 >= len(tokens) or tok not in ("d", "\\mathrm{d}"):
+            continue
+        before, after = tokens[k - 1], tokens[k + 1][0]
+        letter = len(after) == 1 and after.isalpha() or after[1:].isalpha() and after.startswith("\\")
+        if letter and gaps[k] >= 0.12 * size and before[1] not in ("bin", "rel", "open", "op") \
+                and not before[0].startswith(_INTEGRALS):
+            tokens[k] = ("\\," + tok, cls)
 
 
 def _spaced_bars(tokens: list[tuple[str, str]], gaps: list[float], size: float) -> None:
@@ -1020,6 +1047,31 @@ def _gutter_band(lines: list[list[Item]], start: int, size: float) -> tuple[int,
                 break
             x0, x1, end = a, b, end + 1
             both += any(it.x1 <= x0 for it in line) and any(it.x0 >= x1 for it in line)
+        if both and _relation_column(lines[start:end], x0, x1, size):
+            continue
         if both >= 2 or (both == 1 and g1 - g0 >= 2.5 * size):
             return end, x0, x1
     return None
+
+
+def _relation_column(lines: list[list[Item]], x0: float, x1: float, size: float) -> bool:
+    """Whether the strip is beside an ``eqnarray``'s relation column: on every line with text on both
+    sides, the glyph next to the strip is a relation standing apart (``\\arraycolsep`` on both of its
+    sides). eqnarray sets ``=`` a column of its own, two \\arraycolsep (10 pt) from either side, so
+    its rows share an empty strip; cut along it, no row had a right-hand side (the chains were lost).
+    A right-hand column that starts with a continuation ``= ...`` has the usual thin relation space."""
+    seen = False
+    for line in lines:
+        left = [it for it in line if it.x1 <= x0]
+        right = [it for it in line if it.x0 >= x1]
+        if not left or not right:
+            continue
+        seen = True
+        last, first = max(left, key=lambda i: i.x1), min(right, key=lambda i: i.x0)
+        after = [it.x0 for it in right if it is not first and it.x0 >= first.x1 - 0.1]
+        before = [it.x1 for it in left if it is not last and it.x1 <= last.x0 + 0.1]
+        apart_right = first.cls == "rel" and (not after or min(after) - first.x1 >= 0.5 * size)
+        apart_left = last.cls == "rel" and (not before or last.x0 - max(before) >= 0.5 * size)
+        if not (apart_right or apart_left):
+            return False
+    return seen
