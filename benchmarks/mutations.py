@@ -330,7 +330,9 @@ def main(argv: list[str] | None = None) -> int:
                          "lhs": step.step.lhs.stripped, "kind": kind, "what": m.what,
                          "original": original, "mutated": m.text, "status": step.verdict.status.value, "reason": step.verdict.reason,
                          "rule": finding.rule if finding else None, "detected": ok, "right": right,
-                         "restored": restored, "elapsed": step.verdict.elapsed})
+                         "restored": restored, "elapsed": step.verdict.elapsed,
+                         "suggestion": finding.suggestion if finding else None,
+                         "lhs": step.step.lhs.stripped})
         if not restored:
             misses.append((kind, m, original, step, finding))
 

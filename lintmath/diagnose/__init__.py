@@ -28,7 +28,9 @@ from typing import Callable, Iterator
 import sympy as sp
 
 from lintmath.budget import work_time
-from lintmath.diagnose.arithmetic import StatedResult, arithmetic, carried_bounds, decimal_slips, stated_result
+from lintmath.diagnose.arithmetic import (
+    StatedResult, arithmetic, carried_bounds, decimal_slips, near_numbers, stated_result,
+)
 from lintmath.diagnose.edits import (
     Candidate, Context, _compact, _inner, _squash, _symbolic, apply_edit, common_ends, numeric_value, replace_node,
     widen, written_number,
@@ -57,7 +59,7 @@ __all__ = [
     "stated_result", "unreadable", "widen", "written_number",
     "arithmetic", "carried_bounds", "chain_terms", "changed_dots", "changed_variables", "constant_factors",
     "decimal_slips", "difference_terms", "dropped_constants", "dropped_terms", "exponents", "fractions_as_before",
-    "fractions_over_one", "missing_factors", "reciprocal_wraps", "reciprocals", "renamed_copies",
+    "fractions_over_one", "missing_factors", "near_numbers", "reciprocal_wraps", "reciprocals", "renamed_copies",
     "renamed_siblings", "result_factors", "sign_flips", "transposes", "twin_removals", "wrong_functions",
 ]
 
@@ -198,6 +200,8 @@ def diagnose(comparator, parsed, rhs_text: str, lhs_text: str = "", spent: float
             if (held is None or not inside) and _holds(comparator, parsed.lhs, candidate.tree, quick, candidate.unless):
                 diagnosis = _diagnosis(candidate, rhs_text, suggestion)
                 if diagnosis is not None and not inside:
+                    if first is None and not ctx.guard and generator is reciprocals:
+                        return _renumbered(ctx, candidate, rhs_text, quick, deadline) or diagnosis
                     if first is not None or ctx.guard or diagnosis.kind not in RESIZED_KINDS:
                         return diagnosis
                     first, first_edit = diagnosis, _edit_middles(rhs_text, suggestion)
@@ -235,15 +239,38 @@ def _smaller_edit(text: str, suggestion: str, first: tuple[str, str]) -> bool:
     ``0 + 1``), while a stray factor deleted is (``2w + u - (w + u)``). After a term taken out, only
     a rewrite counts (``\\sin 0`` for ``\\cos 0``), not a factor deleted beside it (``x + 1 + x`` for
     ``2x + 1 + x``) nor a number rewritten (``x + y + 0``, ``1x + 1 + x``): those are the removal told
-    otherwise, while a name rewritten (a function, a letter) keeps every term the author wrote."""
+    otherwise, while a name rewritten (a function, a letter) or a power written keeps every term the
+    author wrote."""
     removed, written = _edit_middles(text, suggestion)
     if not first[0]:
         fits = not written
     elif not first[1]:
-        fits = _named(written) and _named(removed)
+        # (a power written on a term keeps every term too: ``2h + h^2`` for ``2h + h``)
+        fits = _named(written) and _named(removed) or not removed and written.startswith("^")
     else:
         return False
     return fits and max(len(removed), len(written)) < max(len(first[0]), len(first[1]))
+
+
+# near numbers compared after a fraction found upside down (a few numbers, four moves each)
+MAX_RENUMBERED = 12
+
+
+def _renumbered(ctx: Context, flipped: Candidate, text: str, quick: "Prefilter", deadline: float) -> Diagnosis | None:
+    """After a whole fraction found upside down, one number of it rewritten as a near one that also
+    repairs the step: the flip rewrites both the numerator and the denominator, while the digit tells
+    the same slip with one character of the author's line (``\\frac{2}{\\sqrt{2}}`` is \\sqrt{2}:
+    ``\\frac{\\sqrt{2}}{2}`` and ``\\frac{1}{\\sqrt{2}}`` both repair a line that should be 1/\\sqrt{2}).
+    A fraction the line before writes the other way up, or one over 1, marks its own site (those are
+    other generators). None when no near number repairs it, or the time is out."""
+    if not any(isinstance(x, n.Div) and (x.start, x.end) == (flipped.start, flipped.end) for x in ctx.rhs.walk()):
+        return None  # (an inverse power taken off: no fraction)
+    for k, candidate in enumerate(near_numbers(ctx, flipped.start, flipped.end)):
+        if k >= MAX_RENUMBERED or work_time() > deadline:
+            return None
+        if _holds(ctx.comparator, ctx.lhs, candidate.tree, quick, candidate.unless):
+            return _diagnosis(candidate, text, apply_edit(text, candidate.edit))
+    return None
 
 
 def _named(middle: str) -> bool:

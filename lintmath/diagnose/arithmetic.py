@@ -355,3 +355,31 @@ def _odd_value(ctx: Context, num: n.Num, old: Fraction, new: Fraction) -> bool:
 def _is_numerator(ctx: Context, num: n.Num) -> bool:
     parent = ctx.parent_of(num)
     return isinstance(parent, n.Div) and parent.num is num
+
+
+NEAR_STEPS = (-1, 1, -2, 2)  # a digit slipped to a neighbour: the moves tried, nearest first
+
+
+def near_numbers(ctx: Context, start: int, end: int) -> Iterator[Candidate]:
+    """LM108: each whole number written between ``start`` and ``end`` (a fraction found upside down)
+    rewritten as a near one, nearest first. No value is solved for: this only asks whether a digit
+    slip tells the story of a flipped fraction in fewer characters (``\\frac{2}{\\sqrt{2}}`` for
+    ``\\frac{1}{\\sqrt{2}}``), and a solve inside a limit or an integral costs seconds."""
+    text = ctx.rhs_text
+    skip = n.non_quantities(ctx.rhs)
+    for node in ctx.rhs.walk():  # (a power one off is an exponent's story, LM104)
+        exp = node.exp if isinstance(node, n.Pow) else node.power if isinstance(node, n.Func) else None
+        if exp is not None:
+            skip.update(id(x) for x in exp.walk())
+    for num in _in_text_order(ctx.rhs, n.Num):
+        if not (start <= num.start and num.end <= end) or id(num) in skip or not num.value.isdigit():
+            continue
+        old = int(num.value)
+        for step in NEAR_STEPS:
+            new = old + step
+            if new <= 0:
+                continue
+            written = str(new)
+            yield Candidate("arithmetic", replace_node(ctx.rhs, num, n.Num(num.start, num.end, written)),
+                            num.start, num.end, (num.start, num.end, _as_script(text, num, written)),
+                            _should_be(text, num, written))
