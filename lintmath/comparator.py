@@ -395,6 +395,10 @@ class Comparator:
         # the step's own two sides lowered per (reading, atoms, instance): the quick screens, the
         # decision and the explanation of a "depends on f" all start from the same pairs
         self._pairs: dict[tuple, tuple[Instance, sp.Expr, sp.Expr] | Exception] = {}
+        # the radicands of the even roots each own pair's lowering met (see Lowerer.radicands), and
+        # those of the last pair lower_pair built
+        self._pair_radicands: dict[tuple, tuple[sp.Expr, ...]] = {}
+        self.last_radicands: tuple[sp.Expr, ...] = ()
         # the step's own two sides compared per (reading, atoms): deciding the step, the checks made
         # of a verified one and the diagnosis of a refuted one all ask the same readings again
         self._own: dict[tuple[frozenset, bool], Outcome] = {}
@@ -1157,6 +1161,7 @@ class Comparator:
             inst = self.instances(flips, atoms)[k]
             try:
                 entry = (inst, *self.lower_pair(inst, self.parsed.lhs, self.parsed.rhs))
+                self._pair_radicands[key] = self.last_radicands
             except Exception as exc:  # noqa: BLE001 -- the callers decide which failures they expect
                 entry = exc
             self._pairs[key] = entry
@@ -1182,6 +1187,7 @@ class Comparator:
             lowerer = Lowerer(inst, self.letters, factors=lowerer.factors + tuple(sorted(lowerer.unseen.items())))
             a, b = lowerer.lower(lhs), lowerer.lower(rhs)
         if not constrained:
+            self.last_radicands = tuple(lowerer.radicands)
             return a, b
         for left, relation, right in (*self.constraints, *_normalizations(inst.flips, lhs, rhs)):
             if relation != "=":
@@ -1204,6 +1210,7 @@ class Comparator:
                     solution = -eq.subs(sym, 0) / slope
                     a, b = a.subs(sym, solution), b.subs(sym, solution)
                     break
+        self.last_radicands = tuple(lowerer.radicands)
         if self.constant_in:
             return _in_letter(lowerer, self.constant_in, (lhs, rhs), a, b)
         return a, b
@@ -1319,13 +1326,15 @@ class Comparator:
                 # tenth of the comparisons of steps that verify
                 continue
             if earlier is not None:
-                a, b, free_a, free_b = earlier  # the instances differ only in what this pair never consulted
+                a, b, free_a, free_b, radicands = earlier  # the instances differ only in what this pair never consulted
             else:
                 try:
                     if own:
                         inst, a, b = self.own_pair(flips, atoms, k)
+                        radicands = self._pair_radicands.get((flips, atoms, k), ())
                     else:
                         a, b = self.lower_pair(inst, lhs, rhs)
+                        radicands = self.last_radicands
                 except Undecidable as exc:
                     return Outcome("undecided", str(exc), readable=False)
                 except ShapeError as exc:  # exp of a vector, a function of a matrix: no such reading
@@ -1335,7 +1344,7 @@ class Comparator:
                 if self.indefinite or _writes_integral(lhs, rhs):  # (the search of a big sum for one is not free)
                     a, b = _differentiate_antiderivatives(a, b, self.indefinite, self.integrates)
                 free_a, free_b = a.free_symbols, b.free_symbols  # a walk of the whole tree each time
-                built.append((inst, (a, b, free_a, free_b)))
+                built.append((inst, (a, b, free_a, free_b, radicands)))
             names_a = {s.name for s in free_a}
             names_b = {s.name for s in free_b}
             opaque |= {o for o in inst.opaque if (o in names_a) != (o in names_b)} | lone_random
@@ -1460,8 +1469,8 @@ class Comparator:
                     # confirm at higher precision before calling it a refutation
                     precise = [(evaluate(x, point, 3 * PRECISION, complex_ok),
                                 evaluate(y, point, 3 * PRECISION, complex_ok)) for x, y in pairs]
-                    if not complex_ok and any(_complex_detour(x, point) or _complex_detour(y, point)
-                                              for x, y in pairs):
+                    if not complex_ok and (any(_complex_detour(x, point) or _complex_detour(y, point)
+                                               for x, y in pairs) or _negative_radicand(radicands, point)):
                         # sqrt((1+e)/(1-e)) sqrt((1-e)/(1+e)) with e = 2.718: i times i makes the side
                         # real again, -1, but a real root of a negative number is undefined in the
                         # notes' real reading, so this point is outside the step's domain
@@ -2127,6 +2136,19 @@ def _complex_detour(expr: sp.Expr, point: dict) -> bool:
     if not isinstance(expr, sp.Basic):
         return False
     for base in _root_bases(expr):
+        try:
+            b = base.xreplace(point).evalf(15)
+        except (TypeError, ValueError, ZeroDivisionError, OverflowError, RecursionError, AttributeError):
+            continue
+        if b.is_real and b < 0 and abs(b) > TOLERANCE:
+            return True
+    return False
+
+
+def _negative_radicand(radicands: tuple[sp.Expr, ...], point: dict) -> bool:
+    """Whether one of the radicands a side's roots had before SymPy cancelled them is negative at
+    ``point``: (\\sqrt{1 - 4g^2})^4 is (1 - 4g^2)^2, real at g = 2 where the root is not."""
+    for base in radicands:
         try:
             b = base.xreplace(point).evalf(15)
         except (TypeError, ValueError, ZeroDivisionError, OverflowError, RecursionError, AttributeError):

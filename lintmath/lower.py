@@ -2850,6 +2850,10 @@ class Lowerer:
         # the size of I and of the zero vector where they are fitted to what they are added to or
         # compared with (see fitted_identities); 0: the step's dimension
         self.identity_size = 0
+        # the radicands of the even roots lowered, which SymPy may cancel on the way ((\\sqrt{a})^4 is
+        # a^2, and a product of M equal roots a^{M/2}): a point where one is negative is outside the
+        # real reading's domain even where the side comes out real (see comparator._complex_detour)
+        self.radicands: list[sp.Expr] = []
 
     @property
     def matrix_size(self) -> int:
@@ -3829,6 +3833,8 @@ class Lowerer:
         if node.index is None:
             root = matfunc.apply("sqrt", radicand)  # \sqrt{A}: the square root of a matrix
             if root is None:
+                if isinstance(radicand, sp.Expr) and not radicand.is_nonnegative:
+                    self.radicands.append(radicand)
                 return sp.sqrt(radicand)
             self._matrix_argument(node.radicand)
             return root
@@ -3840,6 +3846,8 @@ class Lowerer:
             # \sqrt[3]{-8} is the real cube root, -2 (SymPy's principal root is complex): an odd root
             # of -r is minus that of r, which is real wherever r is positive
             return -safe_pow(-radicand, 1 / index)
+        if index.is_Integer and index.is_even and isinstance(radicand, sp.Expr) and not radicand.is_nonnegative:
+            self.radicands.append(radicand)
         return safe_pow(radicand, 1 / index)
 
     def poisson_bracket(self, node: n.Func) -> sp.Expr:

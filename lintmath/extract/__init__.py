@@ -151,3 +151,7 @@ for _suffix in (".md", ".markdown", ".qmd", ".rmd", ".myst"):
     register(_suffix + ":text", "lintmath.extract.markdown:extract_markdown")
 register(".ipynb", "lintmath.extract.markdown:extract_notebook_path")
 register(".ipynb:text", "lintmath.extract.markdown:extract_notebook")
+
+# LyX documents (lintmath/extract/lyx.py): formulas are raw LaTeX, the rest is translated.
+register(".lyx", "lintmath.extract.lyx:extract_lyx_path")
+register(".lyx:text", "lintmath.extract.lyx:extract_lyx")

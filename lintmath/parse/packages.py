@@ -30,7 +30,9 @@ _MQTY_ENVS = {"(": "pmatrix", "[": "bmatrix", "|": "vmatrix", "{": "matrix"}
 _MATRIX_CMDS = {"\\pmqty": "pmatrix", "\\bmqty": "bmatrix", "\\vmqty": "vmatrix", "\\Pmqty": "pmatrix"}
 #: Fixed replacements (no argument of their own).
 _SIMPLE = {"\\grad": "\\nabla", "\\curl": "\\nabla\\times", "\\laplacian": "\\nabla^{2}",
-           "\\Tr": "\\operatorname{Tr}", "\\vb": "\\mathbf", "\\va": "\\vec"}
+           "\\Tr": "\\operatorname{Tr}", "\\vb": "\\mathbf", "\\va": "\\vec",
+           # LyX's text symbol in math (its exported preamble defines it as \\text in math mode)
+           "\\lyxmathsym": "\\text"}
 
 #: The physics package's long names and its inner and outer products, onto the names read below:
 #: \\ip{a}{b} = <a|b>, \\op{a}{b} = |a><b|, \\dyad{a} = |a><a|, \\acomm{A}{B} = AB + BA.
