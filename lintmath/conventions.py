@@ -1696,11 +1696,18 @@ def implied_constants(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> tuple[
     items = []
     mu = _constant_letter(nodes, ("\\mu",), "0")
     epsilon = _constant_letter(nodes, ("\\epsilon", "\\varepsilon"), "0")
-    if "c" in plain and (mu or epsilon):
+    # c_1, c_2 beside c (or a transposed c) make it one of several constants or a vector, not light's speed
+    constants = any(isinstance(x, n.Transpose) and isinstance(x.inner, n.Sym) and x.inner.base == "c"
+                    or isinstance(x, n.Sym) and x.base == "c" and x.indices for x in nodes)
+    if "c" in plain and (mu or epsilon) and not constants:
         value = "\\frac{1}{\\sqrt{" + (mu or "\\mu_{0}") + " " + (epsilon or "\\epsilon_{0}") + "}}"
         items.append(ContextItem("result", "c", "c", "=", value, "", 0, path=PHYSICAL_CONSTANTS))
     boltzmann = _constant_letter(nodes, ("k",), "B")
-    if "\\beta" in plain and "T" in plain and boltzmann:
+    # a transposed \beta (\beta^T x) or indexed ones beside it (\beta_0 + \beta T) are a regression's
+    # coefficients, whatever k_B the step writes
+    coefficients = any(isinstance(x, n.Transpose) and isinstance(x.inner, n.Sym) and x.inner.base == "\\beta"
+                       or isinstance(x, n.Sym) and x.base == "\\beta" and x.indices for x in nodes)
+    if "\\beta" in plain and "T" in plain and boltzmann and not coefficients:
         items.append(ContextItem("result", "\\beta", "\\beta", "=", "\\frac{1}{" + boltzmann + " T}", "", 0,
                                  path=PHYSICAL_CONSTANTS))
     return tuple(items)
