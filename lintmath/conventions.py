@@ -1182,14 +1182,20 @@ class _Refuted:
 
 def _side_values(refuted: _Refuted) -> list | None:
     """The two sides of a refuted step lowered once, as they are (no instance of any reading); None
-    where a side cannot be lowered."""
+    where a side cannot be lowered or is no scalar. (An operator set equal to 0, ``\\ket{0}\\bra{0} +
+    \\ket{1}\\bra{1} = 0``, lowers to a matrix beside a number: the callers subtract the sides as numbers,
+    and a matrix has no residue or bit value.)"""
+    import sympy as sp  # (SymPy only for a refuted step)
     values = []
     for text in (refuted.lhs, refuted.rhs):
         try:
             tree = parse_math(text, refuted.macros)
-            values.append(Lowerer(Instance(3, {}, {}), classify_letters(tree)).lower(tree))
+            value = Lowerer(Instance(3, {}, {}), classify_letters(tree)).lower(tree)
         except Exception:  # noqa: BLE001 -- any failure: the callers say what a side without a value means
             return None
+        if not isinstance(value, sp.Expr) or value.is_Matrix:  # (an immutable matrix is an Expr too)
+            return None
+        values.append(value)
     return values
 
 

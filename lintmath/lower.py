@@ -3414,6 +3414,10 @@ class Lowerer:
                 group_ops[-1].append(op)
             groups[-1].append(value)
         tensor = len(groups) > 1
+        if tensor and self.letters.kets:
+            applied = _tensor_operator_on_state(groups, group_ops, quantum.reads(self.inst.flips))
+            if applied is not None:
+                return applied
         parts = [self.juxtaposed(values, tuple(ops), tensor) for values, ops in zip(groups, group_ops)]
         if tensor and any(not linalg.is_matrix(p) and getattr(p, "free_symbols", None) for p in parts):
             raise Undecidable("a tensor product of quantities not known to be vectors or matrices is not decided yet")
@@ -5700,6 +5704,37 @@ def _terms_are_numbers(node: n.BigOp) -> bool:
 
 def _column(value: object) -> bool:
     return linalg.is_matrix(value) and value.shape[1] == 1 and value.shape[0] > 1  # type: ignore[attr-defined]
+
+
+def _tensor_operator_on_state(groups: list[list], group_ops: list[list[str]], gates: bool) -> sp.Expr | None:
+    """``X \\otimes X|01>``, ``H \\otimes H|0>|0>``: a tensor product of square operators written before
+    the states of their joint system, with no brackets, applied to them. Read with the tensor product
+    looser than the product, the last operator would act on a state of another size (X|01>, a 2 x 2
+    matrix times a 4-vector), so the grouping (X \\otimes X)|01> is the only one whose sizes agree, as
+    _states_for_operator reads (H \\otimes H)|0>|1>. None where the step is not that shape, or where the
+    last operator fits the first state after it (X \\otimes X|0>|1> keeps the grouping as written). A
+    product of operators beside the tensor product (XZ \\otimes I) is read only with the standard gates,
+    as juxtaposed reads it."""
+    values = [[linalg.scalar(v) for v in group] for group in groups]
+    *heads, last = values
+    last_ops = group_ops[-1]
+    cut = next((k for k, v in enumerate(last) if _column(v)), None)
+    if not cut or any(op != "" for op in last_ops[cut - 1:]) or not all(_column(v) for v in last[cut:]):
+        return None
+    operators = [group for group in heads] + [last[:cut]]
+    if not all(linalg.is_matrix(m) and m.shape[0] == m.shape[1] > 1 for group in operators for m in group) \
+            or any(len({m.shape for m in group}) != 1 for group in operators) \
+            or not gates and any(len(group) > 1 for group in operators):
+        return None
+    first_state = last[cut].shape[0]
+    own = last[cut - 1].shape[1]
+    state = functools.reduce(kronecker, last[cut:])
+    joint = functools.reduce(lambda x, y: x * y, (group[0].shape[0] for group in operators))
+    if own == first_state or joint != state.shape[0]:
+        return None
+    # each group's operators multiplied out first (A \otimes BC is A \otimes (BC)), then tensored
+    factors = [functools.reduce(lambda x, y: x * y, group) for group in operators]
+    return linalg.scalar(sp.ImmutableMatrix(functools.reduce(kronecker, factors)) * state)
 
 
 def _states_for_operator(values: list, ops: tuple[str, ...]) -> tuple[list, tuple[str, ...]]:
