@@ -169,8 +169,8 @@ def _pattern_binding(pattern: n.Node, actual: n.Node, letter: n.Node) -> n.Node 
 
 
 def _name_positions(tree: n.Node) -> set[int]:
-    """Ids of the symbols that name rather than stand for a value: a derivative's or an integral's
-    variable (d/do_j with o_j defined is still a derivative with respect to o_j), and a function's
+    """Ids of the symbols that name rather than stand for a value: a derivative's, a gradient's or an
+    integral's variable (d/do_j with o_j defined is still a derivative with respect to o_j), and a function's
     name where no definition of it applies (f(a, b) with f(x) defined)."""
     out: set[int] = set()
     for node in tree.walk():
@@ -195,6 +195,11 @@ def _name_positions(tree: n.Node) -> set[int]:
         if isinstance(node, n.Deriv):
             bound_letters = {var.base for var, _ in node.wrt if isinstance(var, n.Sym)}
             inner = node.body
+        elif isinstance(node, n.Del) and node.coords:
+            # a \nabla's axes are names as a derivative's variable is (y = x^x in the prose put into the
+            # axes of \nabla(x^2 + y^2) left no letter to differentiate by); the body's y is that axis
+            out.update(id(c) for c in node.coords)
+            bound_letters, inner = {c.base for c in node.coords}, node.body
         elif isinstance(node, n.EvalBar) and node.var is not None:
             bound_letters, inner = {node.var.base}, node.expr
         else:
