@@ -2447,6 +2447,7 @@ def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
         keys.append(("symmetric",))  # covariance, precision, Gram and Hessian matrices usually are
     swaps: list[tuple] = []  # after every other key: the readings try only the first keys alone
     totals: list[tuple] = []
+    stated = stated_normalizations(trees)
     euler = {id(x.base) for t in trees for x in t.walk() if isinstance(x, n.Pow) and _euler_power(x)}
     for tree in trees:
         # m_{ab} beside m_{ba} in one line: maybe a symmetric family (a mass matrix, a metric). Within
@@ -2457,7 +2458,8 @@ def reading_keys(letters: Letters, *trees: n.Node) -> list[tuple]:
                 orders.setdefault(node.key, set()).add(tuple(n.structure(i) for i in node.indices))
             # \sum_j y_j written out: y is often a probability vector or a one-hot label (sums to 1)
             total = normalized_family(node) or weighted_family(node)
-            if total is not None and ("normalized", total.body.key) not in totals:
+            if total is not None and ("normalized", total.body.key) not in totals \
+                    and total.body.key not in stated:
                 totals.append(("normalized", total.body.key))
             key = None
             if isinstance(node, n.Apply) and node.maybe_product and node.func.base not in FUNCTION_LETTERS \
@@ -2671,6 +2673,21 @@ def normalized_family(node: n.Node) -> n.BigOp | None:
         if len(entries) == 1 and not any(isinstance(x, n.Sym) and x.base == node.var for f in rest for x in f.walk()):
             return replace(node, body=entries[0])
     return None
+
+
+def stated_normalizations(trees: tuple[n.Node, ...]) -> frozenset[str]:
+    """The families whose bare sum makes up one side of the step and a number the other
+    (``\\sum_k \\pi_k = 1``): the step states the constraint the normalising reading would assume, so that
+    reading would verify it whatever the family is (and only the prose can say it sums to 1)."""
+    if len(trees) != 2:
+        return frozenset()
+    sides = [_unwrapped(t) for t in trees]
+    out = set()
+    for side, other in (sides, sides[::-1]):
+        total = normalized_family(side)
+        if total is not None and total is side and isinstance(other, n.Num):
+            out.add(total.body.key)
+    return frozenset(out)
 
 
 def weighted_family(node: n.Node) -> n.BigOp | None:
