@@ -3404,14 +3404,7 @@ def _series_term_by_term(lhs: str, rhs: str, relation: str, verdict: Verdict, **
         if found is None:
             raise _NoTerms
         return reclassified(step, *found)
-    try:
-        again = _check_step(lhs, rhs, relation, reading=reading, explain=False, **options)
-    except _NoTerms:
-        return verdict
-    if again.status is not Status.VERIFIED:
-        return verdict
-    return replace(again, guessed=tuple(sorted({*again.guessed, "the series compared term by term"})),
-                   elapsed=verdict.elapsed + again.elapsed)
+    return _verified_in_reading(lhs, rhs, relation, verdict, reading, "the series compared term by term", **options)
 
 
 #: the letters optimisation notes name their variable with, a bare \\nabla's variable where one alone is written
@@ -3448,14 +3441,8 @@ def _gradient_by_the_variable(lhs: str, rhs: str, relation: str, verdict: Verdic
             # derivative by x alone would verify a component for the whole
             raise _NoTerms
         return parsed
-    try:
-        again = _check_step(lhs, rhs, relation, reading=reading, explain=False, **options)
-    except _NoTerms:
-        return verdict
-    if again.status is not Status.VERIFIED:
-        return verdict
-    return replace(again, guessed=tuple(sorted({*again.guessed, "a bare \\nabla read as the gradient by the variable"})),
-                   elapsed=verdict.elapsed + again.elapsed)
+    return _verified_in_reading(lhs, rhs, relation, verdict, reading,
+                                "a bare \\nabla read as the gradient by the variable", **options)
 
 
 def _optima_over_the_line(lhs: str, rhs: str, relation: str, verdict: Verdict, **options) -> Verdict:
@@ -3474,18 +3461,26 @@ def _optima_over_the_line(lhs: str, rhs: str, relation: str, verdict: Verdict, *
         if left == step.lhs and right == step.rhs:
             raise _NoTerms
         return reclassified(step, left, right)
+    return _verified_in_reading(lhs, rhs, relation, verdict, reading, "the optimisation taken over the real line", **options)
+
+
+class _NoTerms(Exception):
+    """A verify-only reading does not apply to the step (no series over one range, no bare \\nabla by a
+    variable, no optimisation without its domain)."""
+
+
+def _verified_in_reading(lhs: str, rhs: str, relation: str, verdict: Verdict, reading, guess: str,
+                         **options) -> Verdict:
+    """The step decided again in ``reading`` (a rewrite of the parsed sides that raises _NoTerms where it
+    does not apply), with ``guess`` among its guesses where it verifies; ``verdict`` otherwise: the verify-only
+    readings of series term by term, a bare \\nabla and optima over the real line end alike."""
     try:
         again = _check_step(lhs, rhs, relation, reading=reading, explain=False, **options)
     except _NoTerms:
         return verdict
     if again.status is not Status.VERIFIED:
         return verdict
-    return replace(again, guessed=tuple(sorted({*again.guessed, "the optimisation taken over the real line"})),
-                   elapsed=verdict.elapsed + again.elapsed)
-
-
-class _NoTerms(Exception):
-    """The sides are not series over one range (see termwise.summands)."""
+    return replace(again, guessed=tuple(sorted({*again.guessed, guess})), elapsed=verdict.elapsed + again.elapsed)
 
 
 def _unit_reading(parsed: Parsed) -> Parsed | str:
