@@ -331,8 +331,7 @@ def main(argv: list[str] | None = None) -> int:
                          "original": original, "mutated": m.text, "status": step.verdict.status.value, "reason": step.verdict.reason,
                          "rule": finding.rule if finding else None, "detected": ok, "right": right,
                          "restored": restored, "elapsed": step.verdict.elapsed,
-                         "suggestion": finding.suggestion if finding else None,
-                         "lhs": step.step.lhs.stripped})
+                         "suggestion": finding.suggestion if finding else None})
         if not restored:
             misses.append((kind, m, original, step, finding))
 
