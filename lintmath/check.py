@@ -5962,6 +5962,10 @@ def _index_text(item: n.Node) -> str:
         return text[1:] if text.startswith("+") else text
     if isinstance(item, n.Paren):
         return _index_text(item.inner)
+    if isinstance(item, n.Mul):
+        return "".join(_index_text(f) for f in item.factors)  # the eq of R_{eq}, the 2n of a_{2n}
+    if isinstance(item, n.Const):
+        return item.name
     return _item_text(item)
 
 

@@ -59,3 +59,8 @@ def test_an_operator_that_fits_the_first_state_keeps_the_grouping_as_written() -
     # X \otimes X|0>|1>: X fits |0>, so nothing says the author meant (X \otimes X)|01>
     assert check_step("X\\otimes I\\ket{0}\\ket{0}", "\\ket{10}", "=").status.value != "refuted"
     assert check_step("U\\otimes V\\ket{01}", "\\ket{10}", "=").status.value == "unverified"
+
+
+def test_a_subscript_of_several_letters_reads_as_written_in_a_reason() -> None:
+    # the reason named R_{eq} "R_{Mul}" (the index's node type, not its text)
+    assert "R_{eq}" in check_step(r"\frac{1}{R_{eq}}", r"\frac{1}{R_1} + \frac{1}{R_2}", "=").reason
