@@ -150,13 +150,14 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
     must be the whole difference of the two sides, which that search writes back from the sides alone.
     ``asides``: a name the row defines in a bracket beside it (``\\qquad (\\kappa = L/\\mu)``) may verify it
     (see _aside_definitions); False where that was tried already."""
+    # the arguments the readings below decide the step again with, the context and asides aside
+    arguments = dict(macros=macros, first=first, seed=seed, explain=explain, indefinite=indefinite, rows=rows,
+                     clause=clause, derived=derived, modular_prose=modular_prose, note=note, chain=chain)
     if (relation in EQUALITY or relation in INEQUALITY) and not _MARKED_VALUES_READ.get() \
             and _MARKS_VALUE.search(lhs + " " + rhs):
         token = _MARKED_VALUES_READ.set(True)
         try:
-            verdict = check_step(lhs, rhs, relation, macros=macros, first=first, seed=seed, explain=explain,
-                                 context=context, indefinite=indefinite, rows=rows, clause=clause, derived=derived,
-                                 modular_prose=modular_prose, note=note, chain=chain, asides=asides)
+            verdict = check_step(lhs, rhs, relation, context=context, asides=asides, **arguments)
             if verdict.status is not Status.VERIFIED:
                 return verdict
             return _with_marked_values_checked(lhs, rhs, relation, verdict, macros or {}, seed)
@@ -166,9 +167,7 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
             and optima.aside_restricts(lhs, rhs, note):
         token = _ASIDE_DOMAIN_READ.set(True)
         try:
-            verdict = check_step(lhs, rhs, relation, macros=macros, first=first, seed=seed, explain=explain,
-                                 context=context, indefinite=indefinite, rows=rows, clause=clause, derived=derived,
-                                 modular_prose=modular_prose, note=note, chain=chain, asides=asides)
+            verdict = check_step(lhs, rhs, relation, context=context, asides=asides, **arguments)
         finally:
             _ASIDE_DOMAIN_READ.reset(token)
         if verdict.status is Status.SKIPPED or verdict.status is Status.UNVERIFIED:
@@ -180,22 +179,17 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
             and typed.may_type_plainly(lhs + " " + rhs):
         sides = typed.readings(lhs), typed.readings(rhs)
         if sides != (None, None):
-            return _with_whole_scripts(lhs, rhs, relation, sides, dict(
-                macros=macros, first=first, seed=seed, explain=explain, context=context, indefinite=indefinite,
-                rows=rows, clause=clause, derived=derived, modular_prose=modular_prose, note=note, chain=chain))
+            return _with_whole_scripts(lhs, rhs, relation, sides, dict(arguments, context=context))
     if asides and relation in EQUALITY:
         given = _aside_definitions(note or _trailing_aside(rhs), lhs, rhs, macros or {}, context)
-        options = dict(macros=macros, first=first, seed=seed, explain=explain, indefinite=indefinite, rows=rows,
-                       clause=clause, derived=derived, modular_prose=modular_prose, note=note, chain=chain,
-                       asides=False)
         if given:
-            verdict = check_step(lhs, rhs, relation, context=context, **options)
+            verdict = check_step(lhs, rhs, relation, context=context, asides=False, **arguments)
             if verdict.status is not Status.UNVERIFIED:
                 return verdict
-            again = check_step(lhs, rhs, relation, context=(*context, *given), **options)
+            given_verdict = check_step(lhs, rhs, relation, context=(*context, *given), asides=False, **arguments)
             # verify-only: a bracket beside a row may be a substitution or a case, (u = \sin x), (x = 0),
             # that the step takes at one point of its working and that is no value of the letter throughout
-            return again if again.status is Status.VERIFIED else verdict
+            return given_verdict if given_verdict.status is Status.VERIFIED else verdict
     forward = transforms.inverse_as_forward(_macros_written_out(lhs, macros), _macros_written_out(rhs, macros)) \
         if relation in EQUALITY and "^" in lhs + rhs else None
     if forward is not None:
