@@ -1807,7 +1807,7 @@ def _verified_with_number_entries(lhs: str, rhs: str, relation: str, **options) 
     # [[A, B], [C, D]]^{-1} = \frac{1}{AD - BC}[[D, -B], [-C, A]] holds for numbers only
     inverted = any(isinstance(x, n.Pow) and isinstance(x.base, n.MatrixLit) for side in (parsed.lhs, parsed.rhs)
                    for x in side.walk())
-    if not capitals or inverted:
+    if not capitals or inverted or _multiplies_blocks(parsed, capitals - moments):
         return None
 
     def reading(step: Parsed) -> Parsed:
@@ -1815,6 +1815,26 @@ def _verified_with_number_entries(lhs: str, rhs: str, relation: str, **options) 
                                                   inferred=step.letters.inferred - capitals))
     return _verified_as_written(lhs, rhs, relation, "the capitals written in the matrices numbers", reading=reading,
                                 **options)
+
+
+def _multiplies_blocks(parsed: Parsed, blocks: set[str]) -> bool:
+    """Whether the step multiplies two of ``blocks``, capitals a written matrix may hold as blocks: in a
+    product (C A in an entry, two written matrices that hold them) or a determinant, where numbers commute
+    and blocks do not (diag(A, B) diag(C, D) = diag(CA, DB) and det [[A, B], [C, D]] = AD - BC hold of
+    numbers only), so that the reading by numbers would verify what the blocks make a slip."""
+    if not blocks:
+        return False
+
+    def held(node: n.Node) -> set[str]:
+        return {x.key for x in node.walk() if isinstance(x, n.Sym) and x.key in blocks}
+    for side in (parsed.lhs, parsed.rhs):
+        for x in side.walk():
+            if isinstance(x, n.Mul) and sum(bool(held(f)) for f in x.factors) >= 2:
+                return True
+            if (isinstance(x, n.Func) and x.name == "det" or isinstance(x, n.MatrixLit) and x.det) \
+                    and len(held(x)) >= 2:
+                return True
+    return False
 
 
 def _verified_with_linear_maps(lhs: str, rhs: str, relation: str, unreadable: bool = False,

@@ -442,8 +442,8 @@ APPROXIMATION_SHARE = Fraction(2, 100)
 def approximation(lhs: n.Node, rhs: n.Node) -> bool | None:
     """Whether ``lhs \\approx rhs`` holds of two sides without letters, the right a number as written
     (``\\sqrt 2 \\approx 1.414``, ``\\approx 3.6 \\times 10^6``, ``\\approx 63\\%``): True where it is the
-    left's value rounded or cut to its last digit (within half a unit of it, or less than one below it;
-    an integer's trailing zeros are rounding too: 1024 is about 1000); False where it is off by more
+    left's value rounded or cut to its last digit (within half a unit of it, or, for a number with a
+    decimal point, less than one below it; an integer's trailing zeros are rounding too: 1024 is about 1000); False where it is off by more
     than APPROXIMATION_UNITS of those units and more than APPROXIMATION_SHARE of its value; None
     otherwise, or where either side has no value."""
     if any(isinstance(x, (n.Sym, n.Apply)) for side in (lhs, rhs) for x in side.walk()):
@@ -470,7 +470,9 @@ def approximation(lhs: n.Node, rhs: n.Node) -> bool | None:
     if not (math.isfinite(a) and math.isfinite(b)) or b == 0:
         return None
     apart = abs(a - b) / abs(b)
-    cut = a * b > 0 and 0 <= (abs(a) - abs(b)) / abs(b) < share  # 3.1415 for pi: digits dropped
+    # 3.1415 for pi: digits dropped after the point; a whole number is a rounding only (1999 is not about
+    # 1000, nor e about 2: a value cut to its leading digit is off by up to a whole unit of it)
+    cut = "." in number.value and a * b > 0 and 0 <= (abs(a) - abs(b)) / abs(b) < share
     if apart <= share / 2 or cut:
         return True
     if apart > APPROXIMATION_UNITS * share and apart > APPROXIMATION_SHARE:

@@ -214,6 +214,14 @@ def readings(text: str) -> TypedReadings | None:
             i += 1
             continue
         whole_end = _run_end(text, short_end)
+        if s == "-" and text[start + 1] == "\\" and whole_end == short_end:
+            # e^-\lambda t: the space a command word needs before the next letter does not end what the
+            # author may mean inside the script (e^{-\lambda t}), as no space would after a letter
+            gap = short_end
+            while gap < n and text[gap] == " ":
+                gap += 1
+            if gap > short_end and gap < n and text[gap].isalnum() and _run_end(text, gap) > gap:
+                whole_end = _run_end(text, gap)
         if s == "(" or short_end < n and text[short_end] in _SCRIPT_MARKS:
             whole_end = short_end  # (a bracket, or a factor with a script of its own, ends it: e^-x^2)
         elif s == "-" and whole_end == short_end:

@@ -2326,6 +2326,11 @@ class Parser:
                 toks, _, end = self.script_tokens()
                 node = n.Deriv(node.start, end, node, (), False, len(toks))
             elif t.text == "^":
+                if isinstance(node, n.Pow) and self.i > 0 and self.toks[self.i - 1].end == node.end:
+                    # x^2^3, 2^{3}^{2}: TeX stops on a double superscript, and the author may mean either
+                    # grouping (2^{3^2} by the usual convention, (2^3)^2 as read left to right); a
+                    # group braced round the power, {x^2}^3, is one base and reads as written
+                    raise ParseFailure("a double superscript")
                 self.advance()
                 node = self.superscript(node)
             elif t.text == "!" and self.double_bang(t):
