@@ -1110,6 +1110,10 @@ class Comparator:
                 # each instance its own value of a count n: one value alone would verify
                 # n(n-1)(2n+1)/3 for \sum_{k=1}^n k^2, which agrees with the sum at n = 3 only
                 integers = _fresh_counts(out, lows, integers)
+            elif flips & _ONE_INSTANCE:
+                # the one instance these readings take (see compare) gives each count its own value: two
+                # sets of one size would make \sum_{s \in S} p(s) and \sum_{a \in A} p(a) agree
+                integers = _fresh_counts([], lows, integers)
             out.append(_Watched(size, {}, integers, flips, seed=self.seed * 31 + k, atoms=atoms, bounds=bounds))
         if letters.integer:
             # a count at two values agrees by accident with any quadratic through both: 3n - 3 and
@@ -1309,7 +1313,7 @@ class Comparator:
         lone_random = _random_arrays_on_one_side(lhs, rhs, self.letters) if own else frozenset()
         built: list[tuple[_Watched, tuple]] = []  # the instances lowered so far, their pairs and symbols
         instances = self.instances(flips, atoms)
-        if ("probability",) in flips or ("expectation",) in flips:
+        if flips & _ONE_INSTANCE:
             # one generic joint distribution, or one generic probability space, settles what holds
             # for every one: these readings verify (a refutation in them needs a repair), and their
             # lowerings (sums of the joint's terms, a value per outcome) are the costliest of a step
@@ -1654,6 +1658,11 @@ def _cancels_exactly(x, y) -> bool:
 
 
 _STABLE = sp.Float("1e-12")  # two precisions of one exact value agree far closer than this
+
+
+# readings that compare the sides in their first instance only: one generic joint distribution, or
+# one generic probability space, settles what holds for every one
+_ONE_INSTANCE = frozenset({("probability",), ("expectation",)})
 
 
 def _fresh_counts(earlier: list[Instance], lows: dict[str, int], drawn: dict[str, int] | None = None) -> dict[str, int]:

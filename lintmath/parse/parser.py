@@ -4464,7 +4464,10 @@ class Parser:
             # \nabla_x \sum_i x_i^2: the entries x_i (bold or not) are not tied to x here, so they would not
             # move with it
             raise ParseFailure(f"\\nabla_{{{var.base}}} of an operand with entries of {var.base} is not decided yet")
-        if not isinstance(body, n.Sym) and not _occurs_outside_indices(body, var) \
+        # \nabla_\theta 1 (the gradient of \sum_a \pi_\theta(a|s) once it is summed): an operand without
+        # any letter is a constant whichever way its letters would be read, so its gradient is 0 as written
+        lettered = any(isinstance(x, n.Sym) for x in body.walk())
+        if lettered and not isinstance(body, n.Sym) and not _occurs_outside_indices(body, var) \
                 and not any(parameter_of(x, var) for x in body.walk()) and not _bold_twin_occurs(body, var):
             # \nabla_j (E_i E_j) (a coordinate index), \nabla_w \ell(f_w(x)) (w hidden in a name): differentiating
             # the operand as written would give 0, whatever the author means. A lone symbol (\nabla_y J)
@@ -4982,6 +4985,10 @@ def _primed_indices(toks: list[Token]) -> tuple[list[Token], dict[tuple[str, int
     j = 0
     while j < len(toks):
         t = toks[j]
+        if t.text == "\\in" and len(out) == 1 and primed:
+            # \sum_{s' \in \mathcal{S}}: one primed index over a set, which bounds reads as any set
+            out.extend(toks[j:])
+            break
         k = j + 1
         while k < len(toks) and toks[k].text == "'":
             k += 1
