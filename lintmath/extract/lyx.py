@@ -14,8 +14,9 @@ from dataclasses import replace
 
 from lintmath.model import Document
 
-# insets whose content is not part of the document's text (comments, pictures, cross-references)
-_HIDDEN = re.compile(r"\\begin_inset (Note|Graphics|CommandInset|LatexCommand|Info|Preview|"
+# insets whose content is not part of the document's text (comments, pictures, cross-references);
+# a greyed-out note is printed (in grey), so its formulas are the document's
+_HIDDEN = re.compile(r"\\begin_inset (Note(?! Greyedout)|Graphics|CommandInset|LatexCommand|Info|Preview|"
                      r"External|VSpace|Index|Nomenclature|href)\b")
 _TEXT_ESCAPES = {"\\": r"\textbackslash{}", "%": r"\%", "$": r"\$", "&": r"\&", "#": r"\#",
                  "_": r"\_", "{": r"\{", "}": r"\}", "^": r"\^{}", "~": r"\textasciitilde{}"}
@@ -36,6 +37,7 @@ def lyx_to_latex(text: str) -> str:
     stack: list[str] = []  # kinds of the open insets: "hidden", "ert", "formula", "text"
     in_header, in_preamble = True, False
     formula_inline = False
+    params = False       # in the lines of an inset's parameters (status open, width "100col%"...)
 
     def put(k: int, piece: str) -> None:
         nonlocal anchor
@@ -71,6 +73,13 @@ def lyx_to_latex(text: str) -> str:
             else:
                 out[k] = line
             continue
+        if params:
+            # an inset's parameters run from its first line to a blank line (or its first paragraph):
+            # settings, not text, which would otherwise join the paragraph around (or the raw LaTeX of an
+            # ERT inset) as words
+            if line.strip() and not line.startswith(("\\begin_layout", "\\end_inset", "\\begin_inset")):
+                continue
+            params = False
         if line.startswith("\\begin_inset"):
             if hidden() or _HIDDEN.match(line):
                 stack.append("hidden")
@@ -85,6 +94,7 @@ def lyx_to_latex(text: str) -> str:
                     out[k] = body
             elif line.startswith("\\begin_inset ERT"):
                 stack.append("ert")
+                params = True
             elif line.startswith("\\begin_inset Quotes"):
                 stack.append("text")
                 put(k, '"')
@@ -93,6 +103,7 @@ def lyx_to_latex(text: str) -> str:
                 put(k, " ")
             else:  # Flex, Branch, Foot, Box, Float, Caption, Tabular...: their text is read
                 stack.append("text")
+                params = True
             continue
         if line.startswith("\\end_inset"):
             if stack:

@@ -1,4 +1,4 @@
-"""Commands of common math packages (physics, commath, esdiff) spelled out in the LaTeX the parser reads.
+"""Commands of common math packages (physics, commath, esdiff, nicefrac) spelled out in the LaTeX the parser reads.
 
 Their arguments vary (``\\dv{f}{x}``, ``\\dv[2]{f}{x}``, ``\\dv{x}``, ``\\qty(...)``, ``\\qty|x|``), which a
 ``\\newcommand``-style macro cannot say, so they are rewritten on tokens after the document's own macros
@@ -32,7 +32,10 @@ _MATRIX_CMDS = {"\\pmqty": "pmatrix", "\\bmqty": "bmatrix", "\\vmqty": "vmatrix"
 _SIMPLE = {"\\grad": "\\nabla", "\\curl": "\\nabla\\times", "\\laplacian": "\\nabla^{2}",
            "\\Tr": "\\operatorname{Tr}", "\\vb": "\\mathbf", "\\va": "\\vec",
            # LyX's text symbol in math (its exported preamble defines it as \\text in math mode)
-           "\\lyxmathsym": "\\text"}
+           "\\lyxmathsym": "\\text",
+           # slanted fractions (nicefrac, which LyX's "nice fraction" loads; xfrac): \\frac set another way.
+           # nicefrac's optional font argument ([\\mathrm]) is left to fail as \\frac[..]
+           "\\nicefrac": "\\frac", "\\sfrac": "\\frac"}
 
 #: The physics package's long names and its inner and outer products, onto the names read below:
 #: \\ip{a}{b} = <a|b>, \\op{a}{b} = |a><b|, \\dyad{a} = |a><a|, \\acomm{A}{B} = AB + BA.

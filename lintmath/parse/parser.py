@@ -224,6 +224,11 @@ def prepare(text: str, macros: Mapping[str, Macro] | None = None, offset: int = 
             out.append(Token("cmd", "\\bmod", t.start, tokens[after_word - 1].end, t.spaced))
             i = after_word
             continue
+        nested = _nested_name_font(tokens, i) if t.kind == "cmd" else None
+        if nested is not None:
+            a, b = nested
+            tokens[i:b + 1] = tokens[a:b]
+            continue
         if t.kind == "cmd" and t.text == "\\operatorname" and i + 1 < len(tokens) and tokens[i + 1].is_("*"):
             # the star only moves the limits under the name
             out.append(t)
@@ -1250,6 +1255,36 @@ def _bare_argument(tokens: list[Token], i: int) -> bool:
         return False
     t = tokens[i]
     return t.kind in ("letter", "num") and len(t.text) == 1 or t.kind == "cmd" and t.text[1:] in GREEK
+
+
+#: a wrapper whose whole group is one command of these (with its group) sets nothing the inner one does
+#: not: the inner font wins in LaTeX (\\mathrm{\\mathbb{E}} is \\mathbb{E}), and \\operatorname only spaces
+_MATH_NAME_FONTS = frozenset({"\\mathbb", "\\mathbf", "\\mathrm", "\\mathsf", "\\mathcal", "\\mathds",
+                              "\\mathbbm", "\\mathscr", "\\mathfrak", "\\boldsymbol", "\\bm"})
+_TEXT_NAME_FONTS = frozenset({"\\text", "\\textrm", "\\textnormal", "\\textup", "\\mbox"})
+_NESTED_NAME_WRAPPERS = {"\\operatorname": _MATH_NAME_FONTS, "\\mathrm": _MATH_NAME_FONTS,
+                         "\\mbox": _TEXT_NAME_FONTS, "\\text": _TEXT_NAME_FONTS, "\\textrm": _TEXT_NAME_FONTS}
+
+
+def _nested_name_font(tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """(start, end) of the inner command and its group when the wrapper at ``i`` (``\\operatorname`` or
+    ``\\operatorname*``, ``\\mathrm``, ``\\mbox``, ``\\text``, ``\\textrm``) holds exactly that:
+    ``\\operatorname{\\mathbb{E}}`` (LyX's and many preambles' \\E), ``\\mbox{\\textrm{Var}}`` (a macro for
+    Var inside an \\mbox); None otherwise."""
+    inner_fonts = _NESTED_NAME_WRAPPERS.get(tokens[i].text)
+    if inner_fonts is None:
+        return None
+    j = i + 2 if tokens[i].text == "\\operatorname" and i + 1 < len(tokens) and tokens[i + 1].is_("*") else i + 1
+    if j >= len(tokens) or not tokens[j].is_("{"):
+        return None
+    groups = _groups(tokens, j, 1)
+    if groups is None:
+        return None
+    (a, b), = groups
+    if b - a < 3 or tokens[a].kind != "cmd" or tokens[a].text not in inner_fonts or not tokens[a + 1].is_("{"):
+        return None
+    inner = _groups(tokens, a + 1, 1)
+    return (a, b) if inner is not None and inner[0][1] + 1 == b else None
 
 
 def _groups(tokens: list[Token], i: int, count: int) -> list[tuple[int, int]] | None:
