@@ -263,6 +263,8 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
             # 3x = 5 => x = 4 working modulo 7: solved as residues, not as real numbers
             return Verdict(Status.UNVERIFIED, MODULUS_IN_PROSE)
         return verdict
+    if relation in EQUALITY and macros and any(additive.writes_constant(m.body) for m in macros.values()):
+        lhs, rhs = _constant_spelled_out(lhs, rhs, macros)
     if relation in EQUALITY and (additive.writes_constant(lhs) or additive.writes_constant(rhs)):
         (left, lhs_constant), (right, rhs_constant) = additive.without_constants(lhs), additive.without_constants(rhs)
         if lhs_constant or rhs_constant:
@@ -315,6 +317,9 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
                            indefinite=indefinite)
     verdict = _check_step(lhs, rhs, relation, macros=macros, first=first, seed=seed, explain=explain,
                           context=context, indefinite=indefinite, chain=chain)
+    if verdict.status is Status.REFUTED and relation in EQUALITY and _NORM_BARS.search(lhs + " " + rhs):
+        verdict = _norms_of_numbers(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
+                                    context=context, indefinite=indefinite)
     if verdict.status is not Status.VERIFIED and relation in EQUALITY and landau.writes_order_term(lhs + " " + rhs):
         # a truncated expansion, e^h = 1 + h + O(h^2): decided as h -> 0, verified only
         try:
@@ -926,6 +931,16 @@ def _decided_on_stated_values(lhs: str, rhs: str, relation: str, verdict: Verdic
 #: the letters a step with \text{const} is tried as constant in; one with more is left unverified
 CONSTANT_LETTERS = 4
 CONSTANT_SIDE = "a side that is only \\text{const}: what it is constant in is not said"
+
+
+def _constant_spelled_out(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> tuple[str, str]:
+    """The sides with the user's macros written out when that shows an additive ``\\text{const}`` the
+    document spells as its own command (``\\def\\const{\\text{const}}``), so that the constant is left out
+    as if written; the sides as written otherwise (a diagnosis then quotes the author's own text)."""
+    spelled = (_macros_written_out(lhs, macros), _macros_written_out(rhs, macros))
+    if spelled == (lhs, rhs) or not any(additive.without_constants(side)[1] for side in spelled):
+        return lhs, rhs
+    return spelled
 
 
 def _up_to_constant(lhs: str, rhs: str, relation: str, **options) -> Verdict:
@@ -2299,6 +2314,31 @@ def _moduli_of_complex_names(lhs: str, rhs: str, relation: str, verdict: Verdict
     names = ", ".join(keys)
     return Verdict(Status.UNVERIFIED, f"holds if {names} {'are' if len(keys) > 1 else 'is'} real; a modulus is "
                                       f"taken of {names}, complex by name", elapsed=again.elapsed)
+
+
+#: the bars of a norm, and what makes the letters in one vectors whatever the norm (a transpose, bold, an
+#: arrow, an inner product)
+_NORM_BARS = re.compile(r"\\\||\\[lr]Vert(?![A-Za-z])")
+_VECTOR_MARKS = re.compile(r"\^\s*\{?\s*(?:\\top|T|\\intercal|\\mathsf\s*\{\s*T\s*\})(?![A-Za-z])"
+                           r"|\\(?:mathbf|boldsymbol|bm|vec|langle)(?![A-Za-z])")
+NORM_OF_NUMBERS = "holds with the letters in the norm numbers (the norm their absolute value), not as vectors"
+
+
+def _norms_of_numbers(lhs: str, rhs: str, relation: str, verdict: Verdict, **options) -> Verdict:
+    """The verdict on a step refuted with the letters of a norm read as vectors (\\|x - z\\| makes x, z
+    vectors) when nothing else on it makes them so and it holds with them numbers: notes in one
+    dimension write the squared-exponential kernel e^{-\\|x - z\\|^2} = e^{-x^2}e^{-z^2}e^{2xz}, which is
+    right there. Unverified, never verified: x z for two vectors may as well be a slip for x^T z."""
+    macros = options.get("macros") or {}
+    left, right = _macros_written_out(lhs, macros), _macros_written_out(rhs, macros)
+    if _VECTOR_MARKS.search(left + " " + right):
+        return verdict
+    again = _check_step(_NORM_BARS.sub("|", left), _NORM_BARS.sub("|", right), relation, macros=macros,
+                        seed=options.get("seed", 0), explain=False, context=options.get("context", ()),
+                        indefinite=options.get("indefinite", False))
+    if again.status is not Status.VERIFIED:
+        return verdict
+    return Verdict(Status.UNVERIFIED, NORM_OF_NUMBERS, elapsed=verdict.elapsed + again.elapsed)
 
 
 #: what only real numbers are taken: a positive part [z]_+, a maximum or minimum, a sign, a floor or ceiling

@@ -32,6 +32,9 @@ _PLAIN_D = re.compile(rf"(?<![\\A-Za-z{{])D(?!\s*_){_OPENER}")
 # the entropy H(p), \mathrm{H}(X), H(p, q)
 _ENTROPY = re.compile(rf"(?<![\\A-Za-z{{])(?:H|\\(?:mathrm|operatorname|mathbb)\s*\{{\s*H\s*\}})(?!\s*_){_OPENER}")
 _DOUBLE_BARS = {"\\|", "\\parallel", "\\Vert", "\\lVert", "\\rVert"}
+# the size of the closing bracket, \big), or of a bar in the middle, \big\|: no part of the argument before it
+_SIZES = {"\\big", "\\bigr", "\\bigm", "\\Big", "\\Bigr", "\\Bigm", "\\bigg", "\\biggr", "\\biggm", "\\Bigg",
+          "\\Biggr", "\\Biggm"}
 _SPACES = {"\\,", "\\;", "\\:", "\\!", "\\ ", "\\quad", "\\middle"}
 _LOG = re.compile(r"\\(?:log|ln|lg)(?![A-Za-z])(?:\s*_\s*(\{[^{}]*\}|[0-9A-Za-z]))?")
 _SUM = re.compile(r"\\sum(?![A-Za-z])\s*(?:_\s*(\{(?:[^{}]|\{[^{}]*\})*\}|\\?[A-Za-z]+))?(\s*\^)?")
@@ -90,7 +93,7 @@ def _calls(text: str, pattern: re.Pattern, commas: bool) -> list[_Call]:
 def _span(text: str, at: int, tokens: list[Token], begin: int, end: int) -> str:
     """The text of tokens[begin:end], without the spaces, ``\\right`` and ``\\middle`` at its edges."""
     kept = [t for t in tokens[begin:end]]
-    while kept and (kept[-1].text in _SPACES or kept[-1].text in ("\\right", "\\middle")):
+    while kept and (kept[-1].text in _SPACES or kept[-1].text in ("\\right", "\\middle") or kept[-1].text in _SIZES):
         kept.pop()
     while kept and kept[0].text in _SPACES:
         kept.pop(0)

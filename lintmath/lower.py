@@ -933,6 +933,15 @@ def _greek_capital(node: n.Node) -> bool:
         and node.base.startswith("\\") and node.base[1:2].isupper() and _is_letter(node.base)
 
 
+#: Greek capitals that stand for a change of what follows them (\Delta\mathbf{x}), no matrix
+_DIFFERENCE_CAPITALS = {"\\Delta"}
+
+
+def _bold_lowercase(node: n.Node) -> bool:
+    """A bold lowercase letter (``\\mathbf{w}``, ``\\boldsymbol{\\mu}``), a vector by its font."""
+    return isinstance(node, n.Sym) and "bf" in node.style.split("+") and node.base.lstrip("\\")[:1].islower()
+
+
 def _identity_term(node: n.Node) -> bool:
     """``I``, ``\\mathbf{I}``, ``I_n`` or a multiple of one (``\\sigma^2 I``, ``\\lambda\\mathbf I``)."""
     factors = node.factors if isinstance(node, n.Mul) else (node,)
@@ -1198,6 +1207,13 @@ def classify_shapes(trees, integers: set[str]) -> tuple[frozenset, frozenset, fr
             elif isinstance(node, n.Pow) and isinstance(node.base, n.Sym) and _is_minus_one(node.exp) \
                     and (len(node.base.base) == 1 and node.base.base.isupper()):
                 marked.append(node.base)  # A^{-1}: an inverse matrix
+            elif isinstance(node, n.Pow) and _is_minus_one(node.exp) and isinstance(node.base, n.Paren) \
+                    and _identity_beside_capitals(node.base.inner) and not any(_divides_by_capital(t) for t in trees):
+                # (I + AB)^{-1}, (K + \sigma^2 I)^{-1}: the capitals of an inverted sum with the identity are
+                # matrices, as the push-through and Woodbury identities and a Gaussian process write them
+                # (read as numbers, (I + AB)^{-1}A = A(I + AB)^{-1} would pass for A(I + BA)^{-1})
+                marked.extend(x for x in node.base.inner.walk() if isinstance(x, n.Sym) and not x.style
+                              and len(x.base) == 1 and x.base.isupper() and x.base != "I")
             if isinstance(node, n.Add) and any(_identity_term(t.node) for t in node.terms):
                 # \Lambda + \sigma^2 I: a Greek capital added to the identity is a matrix (a number
                 # added to a matrix has no meaning to fall back on)
@@ -1212,6 +1228,13 @@ def classify_shapes(trees, integers: set[str]) -> tuple[frozenset, frozenset, fr
                         # x^T \Sigma x, u^T \Lambda u: a capital after a row vector is a matrix, Greek
                         # ones too (a plain \Sigma elsewhere may be a sum or a scalar, so only here)
                         marked.append(g if isinstance(g, n.Sym) else g.base)
+                    capital = f if isinstance(f, n.Sym) else getattr(f, "base", None)
+                    if _greek_capital(f) and capital.base not in _DIFFERENCE_CAPITALS and op in ("", "\\cdot") \
+                            and _bold_lowercase(g):
+                        # \Phi\mathbf{w}, \Sigma\boldsymbol{\mu}: a Greek capital before a bold vector is a
+                        # matrix, as a design matrix or a covariance (read as a number, \Phi(\mathbf{t} -
+                        # \Phi\mathbf{w}) would pass for the gradient \Phi^T(\mathbf{t} - \Phi\mathbf{w}))
+                        marked.append(capital)
                     after = _unwrapped(node.factors[k + 2]) if k + 2 < len(node.factors) else None
                     if _greek_capital(g) and op in ("", "\\cdot") and _conjugating(f, after):
                         # U\Lambda U^T, A\Sigma A^T, Q\Lambda Q^{-1}: a capital between a matrix and its
