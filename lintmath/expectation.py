@@ -294,18 +294,30 @@ def parameter_subscripts(*trees: n.Node) -> frozenset[str]:
 
 
 def measures(*trees: n.Node) -> set[str]:
+    """The keys of the measures the step's expectations are taken under (see ``measured``)."""
+    return set(measured(*trees))
+
+
+def measure_names(*trees: n.Node) -> list[str]:
+    """The measures of ``measures`` as a reason names them: ``p_g``, ``p_{data}``, "the plain E"."""
+    return sorted(name or "the plain E" for name in measured(*trees).values())
+
+
+def measured(*trees: n.Node) -> dict[str, str]:
     """The measures the step's expectations are taken under: the one a superscript names
     (``\\mathbb{E}^{\\mathbb{Q}}``), or a subscript that names no variable of the body and is a
     distribution's name (``\\mathbb{E}_{\\mathbb{Q}}``, ``\\mathbb{E}_P``, ``\\mathbb{E}_q``, ``\\mathbb{E}_\\pi``;
     not the t of E_t, a time to condition on); "" for a plain E. The model has one probability
-    space, so a step under two of them (a change of measure) is beyond it."""
-    out: set[str] = set()
+    space, so a step under two of them (a change of measure) is beyond it. Each key (which tells the
+    measures apart) maps to the measure as a reason writes it."""
+    out: dict[str, str] = {}
     params = parameter_subscripts(*trees)
     for tree in trees:
         for op in tree.walk():
             if not (isinstance(op, n.Apply) and kind_of(op) == "E"):
                 continue
             named = [label[len(MEASURE_LABEL):] for label in op.func.labels if label.startswith(MEASURE_LABEL)]
+            names = [_styled_text(name) for name in named]
             body = {s.key for arg in op.args for s in _plain_symbols(arg)}
             for item in op.func.indices:
                 if not isinstance(item, n.Sym):
@@ -313,10 +325,33 @@ def measures(*trees: n.Node) -> set[str]:
                 styled = _STYLED_NAME.match(item.base) if item.style == "label" else None
                 if styled is not None and styled.group(1) in STYLES:
                     named.append(f"{STYLES[styled.group(1)]}:{styled.group(2)}")  # \mathbb{E}_{\mathbb{Q}}
+                    names.append(f"{styled.group(1)}{{{styled.group(2)}}}")
                 elif (item.key not in body or item.key in params) and _measure_letter(item):
                     named.append(item.key if not (item.indices or item.labels) else repr(n.structure(item)))
-            out.add(" ".join(named))
+                    names.append(_written_measure(item))
+            out.setdefault(" ".join(named), " ".join(names))
     return out
+
+
+def _styled_text(key: str) -> str:
+    """A styled letter's key as written: bb:P as \\mathbb{P}."""
+    style, _, letter = key.rpartition(":")
+    command = next((c for c, s in STYLES.items() if s == style), None) if style else None
+    return f"{command}{{{letter}}}" if command else key
+
+
+def _written_measure(item: n.Sym) -> str:
+    """A measure's name as written, near enough for a reason: p_{data} (its key's structure is a tuple)."""
+    def text(x: n.Node) -> str:
+        if isinstance(x, n.Sym):
+            base = re.sub(r"\s+(?=[A-Za-z])|(?<=[A-Za-z{])\s+", "", x.base) if x.style == "label" else x.base
+            written = base + ("'" * x.primes) + "".join(f"^{{{label}}}" for label in x.labels)
+            if x.indices:
+                inner = "".join(text(i) for i in x.indices)
+                written += f"_{{{inner}}}" if len(inner) > 1 else f"_{inner}"
+            return written
+        return "?"
+    return text(item)
 
 
 _STYLED_NAME = re.compile(r"^(\\[a-z]+) \{ ([A-Z]) \}$")

@@ -23,10 +23,15 @@ from lintmath.parse import nodes as n
 from lintmath.parse.parser import parse_math
 from lintmath.parse.tokens import ParseFailure, Token, tokenize
 
-_KL_WORD = r"(?:\\(?:mathrm|text|textrm|operatorname|mathsf|mathbb)\s*\{\s*K\s*L\s*\}|\{\s*\\rm\s+K\s*L\s*\}|KL)"
+# (a letter may stand before \\mathrm{KL}, the end of a command: 2\\cdot\\mathrm{KL}; never before a plain KL)
+_KL_WORD = r"(?:\\(?:mathrm|text|textrm|operatorname|mathsf|mathbb)\s*\{\s*K\s*L\s*\}|\{\s*\\rm\s+K\s*L\s*\}|(?<![\\A-Za-z])KL)"
 _OPENER = r"\s*(?:\\left|\\bigl?|\\Bigl?|\\biggl?)?\s*(?P<open>[(\[])"
 # the divergence by name: D_{KL}, D_\mathrm{KL}, \mathrm{KL}, KL (a comma may separate its arguments)
-_NAMED = re.compile(rf"(?<![\\A-Za-z])(?:D\s*_\s*(?:\{{\s*{_KL_WORD}\s*\}}|{_KL_WORD})|{_KL_WORD}){_OPENER}")
+_NAMED = re.compile(rf"(?:(?<![\\A-Za-z])D\s*_\s*(?:\{{\s*{_KL_WORD}\s*\}}|{_KL_WORD})|{_KL_WORD}){_OPENER}")
+# the Jensen-Shannon divergence by name: \mathrm{JSD}, \mathrm{JS}, D_{JS}, JSD (half the divergences of p and q
+# from their even mixture; never the JS distance, its square root, which notes write d_{JS} or \sqrt{..})
+_JS_WORD = r"(?:\\(?:mathrm|text|textrm|operatorname|mathsf)\s*\{\s*J\s*S\s*D?\s*\}|(?<![\\A-Za-z])JSD?)"
+_JENSEN_SHANNON = re.compile(rf"(?:(?<![\\A-Za-z])D\s*_\s*(?:\{{\s*{_JS_WORD}\s*\}}|{_JS_WORD})|{_JS_WORD}){_OPENER}")
 # the relative entropy D(p \| q) of Cover and Thomas: a plain D, read so only with a double bar inside
 _PLAIN_D = re.compile(rf"(?<![\\A-Za-z{{])D(?!\s*_){_OPENER}")
 # the entropy H(p), \mathrm{H}(X), H(p, q)
@@ -151,6 +156,74 @@ def _density(text: str, macros: Mapping[str, Macro]) -> _Density | None:
 
 
 @dataclass(frozen=True)
+class _Mixture:
+    """A mixture of distributions as an argument is written: a combination with number weights of names
+    (``\\frac{p + q}{2}``, ``\\frac{1}{2}(p_{data} + p_g)``) or of applications to one variable
+    (``\\frac{p(x) + q(x)}{2}``), the even mixture of the Jensen-Shannon divergence."""
+
+    text: str
+    keys: frozenset[str]
+    variable: str  # the variable its distributions are applied to, "" for names
+    names: tuple[tuple[int, int], ...]  # the spans of the names to apply to the variable
+
+    def at(self, variable: str) -> str:
+        text = self.text
+        for a, b in sorted(self.names, reverse=True):
+            text = f"{text[:a]}{text[a:b]}({variable}){text[b:]}"
+        return f"\\left({text}\\right)"
+
+
+_WEIGHTS = (n.Num, n.Add, n.Term, n.Mul, n.Div, n.Paren)
+
+
+def _number(node: n.Node) -> bool:
+    return all(not isinstance(x, (n.Sym, n.Apply)) for x in node.walk())
+
+
+def _mixture(text: str, macros: Mapping[str, Macro]) -> _Mixture | None:
+    """The mixture ``text`` writes, or None: its letters must all be distributions, at least two of them,
+    each a name or applied to one and the same plain variable, and the weights numbers (a letter weight,
+    \\lambda p, would read as a distribution \\lambda)."""
+    try:
+        node = parse_math(text, macros)
+    except (ParseFailure, RecursionError):
+        return None
+    if node.end - node.start != len(text.strip()) or text[node.start:node.end] != text.strip():
+        return None  # the offsets must be those of the text as written (no macro expanded)
+    keys: set[str] = set()
+    written: set[str] = set()  # the distributions as written: p_{data} and p_g share a key
+    variables: set[str] = set()
+    names: list[tuple[int, int]] = []
+    inside: set[int] = set()  # the nodes of the applications already taken
+    for x in node.walk():
+        if id(x) in inside:
+            continue
+        if isinstance(x, n.Apply):
+            density = _density(text[x.start:x.end], macros)
+            if density is None or not density.variable:
+                return None
+            keys.add(density.key)
+            written.add(re.sub(r"\s+", "", text[x.func.start:x.func.end]))
+            variables.add(density.variable)
+            inside.update(id(y) for y in x.walk())
+        elif isinstance(x, n.Sym):
+            if x.primes or x.labels or x.sup_letter is not None or x.style:
+                return None
+            keys.add(x.key)
+            written.add(re.sub(r"\s+", "", text[x.start:x.end]))
+            names.append((x.start, x.end))
+            inside.update(id(y) for y in x.walk())  # a name's subscript (p_{data}, p_g) is part of it
+        elif not isinstance(x, _WEIGHTS):
+            return None
+        elif isinstance(x, n.Mul) and sum(1 for f in x.factors if not _number(f)) > 1 \
+                or isinstance(x, n.Div) and not _number(x.den):
+            return None  # \lambda p, p q, p / Z: a letter as a weight, or a product of distributions
+    if len(written) < 2 or len(variables) > 1 or (names and variables):
+        return None
+    return _Mixture(text, frozenset(keys), variables.pop() if variables else "", tuple(names))
+
+
+@dataclass(frozen=True)
 class _Binder:
     """How the step runs over a distribution's variable: ``\\sum_{x}``, ``\\sum_{x \\in \\mathcal{X}}`` or an
     integral, as written."""
@@ -216,29 +289,54 @@ def _fresh(text: str) -> str:
     return ""
 
 
-def _variable(densities: list[_Density], own: str, other: str, macros: Mapping[str, Macro]) -> str:
+def _variable(densities: list[_Density | _Mixture], own: str, other: str, macros: Mapping[str, Macro]) -> str:
     """The one variable the densities run over: their own, or the one the step sums them over."""
     owned = {d.variable for d in densities if d.variable}
     if len(owned) > 1:
         return ""
     if owned:
         return owned.pop()
-    keys = {d.key for d in densities}
-    found = _bound_variables(other, macros, keys) or _bound_variables(own, macros, keys)
+    keys = {k for d in densities for k in (d.keys if isinstance(d, _Mixture) else (d.key,))}
+    found = _bound_variables(other, macros, keys) or _bound_variables(own, macros, keys) \
+        or _expected_variables(other, macros, keys) or _expected_variables(own, macros, keys)
     if len(found) > 1:
         return ""
     return found.pop() if found else _fresh(own + " " + other)
+
+
+def _expected_variables(text: str, macros: Mapping[str, Macro], keys: set[str]) -> set[str]:
+    """The variables that expectations of ``text`` under a distribution of ``keys`` run over
+    (``\\mathbb{E}_{x \\sim p}``, ``E_{q(z \\mid x)}``): expectations_written writes them as sums over
+    that variable, over which a divergence beside them must run too (p(x) and p(z) would read as two
+    marginals of one joint p)."""
+    found = set()
+    for match in _EXPECTATION.finditer(text):
+        sub = match.group("sub").strip()
+        sub = sub[1:-1].strip() if sub.startswith("{") else sub
+        named, sim, law = (part.strip() for part in sub.partition("\\sim"))
+        density = _density(law if sim else sub, macros)
+        if density is None or density.key not in keys:
+            continue
+        if sim and re.fullmatch(r"[a-z]", named) and density.variable in ("", named):
+            found.add(named)
+        elif not sim and re.fullmatch(r"[a-z]", density.variable):
+            found.add(density.variable)
+    # (an expectation over a capital, E_{X ~ p}, is written as a sum over a letter of its own choosing)
+    return found
 
 
 def divergences_written(lhs: str, rhs: str, macros: Mapping[str, Macro] | None = None) -> tuple[str, str]:
     """The sides with each KL divergence written out as its sum or integral; unchanged where none is
     written, or where its arguments or variable cannot be read (then the step stays unread)."""
     macros = macros or {}
-    if "L" not in lhs + rhs and "D" not in lhs + rhs:  # most steps: no KL, no D
+    if "L" not in lhs + rhs and "D" not in lhs + rhs and "JS" not in lhs + rhs:  # most steps: no KL, D, JS
         return lhs, rhs
     def calls(side: str) -> list[_Call]:
         return [c for c in _calls(side, _NAMED, commas=True) if len(c.args) == 2] \
             + [c for c in _calls(side, _PLAIN_D, commas=False) if len(c.args) == 2 and not c.comma]
+    lhs, rhs = _written_out(lhs, rhs, lambda side: [c for c in _calls(side, _JENSEN_SHANNON, commas=True)
+                                                    if len(c.args) == 2],
+                            lambda call, own, other: _jensen_shannon(call, own, other, macros))
     return _written_out(lhs, rhs, calls, lambda call, own, other: _divergence(call, own, other, macros))
 
 
@@ -351,7 +449,7 @@ def _divergence(call: _Call, own: str, other: str, macros: Mapping[str, Macro]) 
     bernoullis = _bernoullis(call, macros)  # (\mathrm{Ber}(p) would pass for a law Ber applied to p)
     if bernoullis:
         return bernoullis
-    first, second = (_density(a, macros) for a in call.args)
+    first, second = (_density(a, macros) or _mixture(a, macros) for a in call.args)
     if first is None or second is None:
         return _normals(call, macros)
     variable = _variable([first, second], own, other, macros)
@@ -361,6 +459,23 @@ def _divergence(call: _Call, own: str, other: str, macros: Mapping[str, Macro]) 
     p, q = first.at(variable), second.at(variable)
     log = _log((other,))
     return f"\\left({binder.opening} {p} {log}\\frac{{{p}}}{{{q}}}{binder.closing}\\right)"
+
+
+def _jensen_shannon(call: _Call, own: str, other: str, macros: Mapping[str, Macro]) -> str:
+    """JSD(p \\| q) as the half divergences of p and q from m = (p + q)/2, each written out as a sum (or
+    integral) over the step's variable, as _divergence writes a KL."""
+    first, second = (_density(a, macros) for a in call.args)
+    if first is None or second is None:
+        return ""
+    variable = _variable([first, second], own, other, macros)
+    binder = _binder((other, own), variable) if variable else None
+    if binder is None:
+        return ""
+    p, q = first.at(variable), second.at(variable)
+    log = _log((other,))
+    mixture = f"\\frac{{{p} + {q}}}{{2}}"
+    return (f"\\left(\\frac{{1}}{{2}}{binder.opening} {p} {log}\\frac{{{p}}}{{{mixture}}}{binder.closing}"
+            f" + \\frac{{1}}{{2}}{binder.opening} {q} {log}\\frac{{{q}}}{{{mixture}}}{binder.closing}\\right)")
 
 
 def entropies_written(lhs: str, rhs: str, macros: Mapping[str, Macro] | None = None) -> tuple[str, str]:

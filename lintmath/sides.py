@@ -90,7 +90,7 @@ def parse_step(lhs: str, rhs: str, macros: Mapping[str, Macro], averages: bool =
     measures = expectation.measures(left, right)
     if len(measures) > 1:
         # E^Q[X] = E^P[X Z]: a change of measure holds for the measures the prose relates, not in one space
-        raise ParseFailure(DIFFERENT_MEASURES.format(", ".join(sorted(m or "the plain E" for m in measures))))
+        raise ParseFailure(DIFFERENT_MEASURES.format(", ".join(expectation.measure_names(left, right))))
     if ("*" in lhs or "*" in rhs or "\\ast" in lhs or "\\ast" in rhs) and _star_beside_signals(left, right):
         raise ParseFailure("* between factors may be a convolution")
     return Parsed(left, right, phase_space_letters(classify_letters(left, right), left, right))
