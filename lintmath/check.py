@@ -7,6 +7,7 @@ and *unverified* whenever the decision would rest on something the step does not
 """
 from __future__ import annotations
 
+import collections
 import functools
 import math
 import random
@@ -2904,8 +2905,12 @@ class _ComparatorWithValues(Comparator):
 #: difference): whatever another meaning of the name changes, a short difference can be written back;
 #: a factor solved for counts only as one of _SMALL_FACTORS (a 2 or a half lost), where other meanings
 #: differ by any number.
+# (a letter written for another one the step writes, or a function for its sibling, is a slip against the
+# value as much as a sign is: the edit keeps every letter in view, and _removes_a_letter leaves a letter the
+# step writes nowhere else, which may be a name the prose gives, undecided)
 _VALUE_SLIPS = (fractions_over_one, fractions_as_before, sign_flips, decimal_slips, dropped_terms, constant_factors,
-                exponents, reciprocals, arithmetic_slips, missing_factors, reciprocal_wraps)
+                exponents, reciprocals, arithmetic_slips, missing_factors, reciprocal_wraps, changed_variables,
+                wrong_functions)
 _SMALL_FACTORS = ("2", "3", "4", "\\frac{1}{2}", "\\frac{1}{3}", "\\frac{1}{4}")
 _SOLVED_FACTOR = re.compile(r"(?:off by|missing) a factor of (\S+)$")
 
@@ -2989,6 +2994,10 @@ def _repaired_with_values(lhs: str, rhs: str, relation: str, macros: Mapping[str
         return None
     if _removes_a_letter(parsed, diagnosis.suggestion, lhs, macros, used):
         return None
+    defined = {d.head.base for d in used} | {item.name for item in context if item.kind != "assume"}
+    if diagnosis.kind == "changed_variable" and _renames_a_defined_name(parsed, diagnosis.suggestion, lhs, macros,
+                                                                        defined):
+        return None
     named = sorted({f"{' '.join(d.item.lhs.split())} = {' '.join(d.item.rhs.split())} (as given at {d.item.where})"
                     for d in used})
     return Verdict(Status.REFUTED, "the two sides differ with the values in force put in", outcome.point,
@@ -3010,6 +3019,24 @@ def _removes_a_letter(parsed: Parsed, suggestion: str, lhs: str, macros: Mapping
         return True
     known = letters(repaired.lhs, repaired.rhs, *(d.body for d in used))
     return bool(letters(parsed.lhs, parsed.rhs) - known)
+
+
+def _renames_a_defined_name(parsed: Parsed, suggestion: str, lhs: str, macros: Mapping[str, Macro],
+                             defined: set[str]) -> bool:
+    """Whether a letter edit repairs the step by writing, or taking away, a name the prose in force gives
+    a value (``defined``): h k = t e^t below "let $h = t^2$", repaired to h e^t, is the author putting t
+    in for h by words of the prose ("with $h$ as $t$"), a substitution rather than a letter mistyped
+    (True also where the repair cannot be read)."""
+    def counts(tree: n.Node) -> collections.Counter:
+        return collections.Counter(node.base for node in tree.walk() if isinstance(node, n.Sym))
+
+    try:
+        repaired = parse_step(lhs, suggestion, macros)
+    except (ParseFailure, RecursionError):
+        return True
+    before, after = counts(parsed.rhs), counts(repaired.rhs)
+    changed = {base for base in before.keys() | after.keys() if before[base] != after[base]}
+    return bool(changed & defined)
 
 
 # Edits that mark their own site and change what the line is defined on: a function for its sibling
