@@ -38,7 +38,12 @@ GROUPS, MEMBERS = 2, 3
 # random symbol that only one side mentions reads as "depends on X".
 OUTCOME_MARK = "#"
 # \operatorname{Var}, \textrm{Cov}, \mathbb{V}: style and base of the operator symbol -> kind
-NAMED = {"Var": "Var", "var": "Var", "Cov": "Cov", "cov": "Cov"}
+NAMED = {"Var": "Var", "var": "Var", "Cov": "Cov", "cov": "Cov",
+         # the standard deviation and the correlation by name (\operatorname{SD}(X), \mathrm{Corr}(X, Y)),
+         # as the statistics courses write them: the root of a variance, a covariance over two of them
+         "SD": "SD", "sd": "SD", "Std": "SD", "std": "SD", "Corr": "Corr", "corr": "Corr"}
+# the operators whose value is a second moment: of a random argument, never linear in it
+SECOND_MOMENTS = ("Var", "Cov", "SD", "Corr")
 EXPECTATION_STYLES = ("bb", "op", "rm")
 # The style of the E that stands for a single item in angle brackets, <x^2> (see Parser.angle_average):
 # a quantum expectation value, an ensemble or a time average. Linear like E, but its items may be
@@ -100,7 +105,7 @@ NONE = Randomness()
 
 
 def kind_of(node: n.Apply) -> str | None:
-    """"E", "Var" or "Cov" when ``node`` applies one of those operators, else None."""
+    """"E", "Var", "Cov", "SD" or "Corr" when ``node`` applies one of those operators, else None."""
     func = node.func
     if func.base == "E" and func.style in (*EXPECTATION_STYLES, AVERAGE):
         return "E"
@@ -129,7 +134,7 @@ def plain_expectations(left: n.Node, right: n.Node) -> tuple[n.Node, n.Node]:
     # E(X - \\mu)^2 is E[(X - \\mu)^2] in these notes, and the square of the mean as parsed: either way a guess
     if any(isinstance(x, n.Pow) and id(x.base) in plain_ids and not _random_letter(x.base.args[0]) for x in nodes):
         return left, right
-    variance = any(isinstance(x, n.Apply) and kind_of(x) in ("Var", "Cov") for x in nodes)
+    variance = any(isinstance(x, n.Apply) and kind_of(x) in SECOND_MOMENTS for x in nodes)
     if not variance and not any(x.given >= 0 and _capital(x) or any(id(y) in plain_ids for y in x.args[0].walk())
                                 for x in plain):
         return left, right
@@ -455,7 +460,7 @@ def _mentions(op: n.Apply, keys: set[str]) -> bool:
 
 
 def _nonlinear(op: n.Apply, random_keys: set[str]) -> bool:
-    if kind_of(op) in ("Var", "Cov"):
+    if kind_of(op) in SECOND_MOMENTS:
         return any(_degree(arg, random_keys) > 0 for arg in op.args)
     return any(_degree(arg, random_keys) > 1 for arg in op.args)
 

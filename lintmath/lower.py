@@ -4044,6 +4044,12 @@ class Lowerer:
             return self.covariance(node.args[0], node.args[0])
         if kind == "Cov" and len(node.args) in (1, 2):
             return self.covariance(node.args[0], node.args[-1])
+        if kind == "SD" and len(node.args) == 1:
+            return safe_pow(linalg.scalar(self.covariance(node.args[0], node.args[0])), sp.Rational(1, 2))
+        if kind == "Corr" and len(node.args) == 2:
+            a, b = node.args
+            spread = linalg.scalar(self.covariance(a, a)) * linalg.scalar(self.covariance(b, b))
+            return linalg.scalar(self.covariance(a, b)) * safe_pow(spread, sp.Rational(-1, 2))
         raise Undecidable(f"{kind} of {len(node.args)} arguments is not decided yet")
 
     def outcome_values(self, body: n.Node, members: list | None = None) -> list[tuple[sp.Expr, sp.Expr]]:

@@ -135,7 +135,8 @@ def diagnose(comparator, parsed, rhs_text: str, lhs_text: str = "", spent: float
     parsed = replace(parsed, rhs=widen(parsed.rhs, rhs_text),
                      lhs=widen(parsed.lhs, lhs_text) if lhs_text else parsed.lhs)
     quick = Prefilter(comparator, parsed.lhs, parsed.rhs)
-    ctx = Context(comparator, parsed, rhs_text, lhs_text, quick=quick, chain=chain, macros=macros)
+    ctx = Context(comparator, parsed, rhs_text, lhs_text, quick=quick, chain=chain, macros=macros,
+                  refuting=reading)
     # a quantity the left side depends on and the line lost: only an edit that writes it again can
     # repair the step, so the edits that keep the line's names are not even generated
     naming_only = ctx.naming_only = quick.lost_dependence()

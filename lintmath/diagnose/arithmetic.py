@@ -41,6 +41,10 @@ def arithmetic(ctx: Context) -> Iterator[Candidate]:
         # a written decimal may have slipped to another decimal of its places (digits swapped)
         places = len(num.value.split(".")[1]) if "." in num.value else 0
         value = solve_hole(ctx, replace_node(rhs, num, hole), old, places)
+        if value is not None and value < 0:
+            signed = _signed_slip(ctx, num, -value)
+            if signed is not None:
+                unseen.append(signed)
         neighbours = [old + 1, old - 1, old + 2, old - 2]
         if num.value.isdigit() and len(num.value) > 1:
             neighbours.append(Fraction(num.value[::-1]))
@@ -67,6 +71,28 @@ def arithmetic(ctx: Context) -> Iterator[Candidate]:
     yield from _whole_result(ctx)
     yield from unsolved  # (before the odd values: one of these that holds says the solve was misled)
     yield from odd
+
+
+def _signed_slip(ctx: Context, num: n.Num, value: Fraction) -> Candidate | None:
+    """The number that leads a subtracted term written as the positive ``value``, its minus dropped
+    (``-3\\Var(X)`` for ``9\\Var(X)``: a coefficient of Var(aX) not squared): the solve says the number
+    should be negative, which no number written after a minus can be."""
+    owner = ctx.parent_of(num)
+    if isinstance(owner, n.Mul) and owner.factors and owner.factors[0] is num:
+        owner = ctx.parent_of(owner)
+    if not (isinstance(owner, n.Term) and owner.sign == "-" and owner.sign_start >= 0):
+        return None
+    written = _decimal_text(value, num.value)
+    if written is None or value == 0:
+        return None
+    add = ctx.parent_of(owner)
+    first = isinstance(add, n.Add) and add.terms and add.terms[0] is owner
+    text = ctx.rhs_text
+    flipped = replace(owner, sign="+", node=replace_node(owner.node, num, n.Num(num.start, num.end, written)))
+    raw = text[owner.sign_start:num.end]
+    replacement = written if first else "+ " + written
+    return Candidate("arithmetic", replace_node(ctx.rhs, owner, flipped), owner.sign_start, num.end,
+                     (owner.sign_start, num.end, replacement), f"`{_compact(raw)}` should be `{written}`")
 
 
 def _label_collides(ctx: Context, num: n.Num, written: str) -> bool:

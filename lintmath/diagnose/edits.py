@@ -48,6 +48,9 @@ class Context:
     # the reading whose instances solves and differences lower in: the default one, unless it cannot
     # be built (y - Xw with y read as a number), when the reading that refuted the step stands for it
     reading: frozenset = frozenset()
+    # the reading that refuted a step whose default reading cannot be built (Var(3X) where only the
+    # general model of expectations reads it): a solve the default reading cannot lower tries it
+    refuting: frozenset = frozenset()
     # the other lines of the step's chain, nearest first, and the macros to read them with (see chain_terms)
     chain: tuple[str, ...] = ()
     macros: object = None

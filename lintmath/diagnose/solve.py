@@ -32,10 +32,17 @@ def solve_hole(ctx: Context, tree: n.Node, guess: Fraction, places: int = 0) -> 
     ctx.solves += 1
     comparator = ctx.comparator
     try:
-        instance = comparator.instances(ctx.reading)[0]
-        a, b = comparator.lower_pair(instance, ctx.lhs, tree)
+        a, b = _lowered(comparator, ctx.reading, ctx.lhs, tree)
     except Exception:  # an edit the lowering cannot read is simply not a candidate
-        return None
+        if not ctx.refuting or ctx.refuting == ctx.reading:
+            return None
+        # the default reading cannot build the step at all (Var(3X) = 3Var(X), which only the general
+        # model of expectations reads): the value is solved where the step was refuted, and the
+        # candidate is still compared in every reading
+        try:
+            a, b = _lowered(comparator, ctx.refuting, ctx.lhs, tree)
+        except Exception:
+            return None
     h = sp.Symbol(HOLE)
     if h not in getattr(b, "free_symbols", ()):
         return None
@@ -73,6 +80,10 @@ def solve_hole(ctx: Context, tree: n.Node, guess: Fraction, places: int = 0) -> 
         if attempt >= 2:
             break
     return found
+
+
+def _lowered(comparator, reading: frozenset, lhs: n.Node, tree: n.Node) -> tuple:
+    return comparator.lower_pair(comparator.instances(reading)[0], lhs, tree)
 
 
 def _entry_with(a, b, h):
@@ -127,12 +138,13 @@ def _short_decimal(x: sp.Float, places: int) -> Fraction | None:
 
 def _as_fraction(x: sp.Float, approximate: Callable[[float], Fraction]) -> Fraction | None:
     """The fraction ``approximate`` makes of ``x``, when it equals x to rounding error (and x is a
-    number below a million); None otherwise."""
+    number below 10^12: counts of a probability course, 52 choose 5 = 2598960, are above a million);
+    None otherwise."""
     try:
         value = float(x)
     except (TypeError, ValueError):
         return None
-    if not abs(value) < 1e6:
+    if not abs(value) < 1e12:
         return None
     fraction = approximate(value)
     if abs(float(fraction) - value) > 1e-9 * max(1.0, abs(value)):

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import replace
+from typing import Callable
 
 from lintmath.extract.latex import DISPLAY_ENVS, blank_comments, definition_spans, extract_latex, find_macros
 from lintmath.model import Derivation, Directive, Document, ExtractError, MathText, Step
@@ -385,6 +386,9 @@ def extract_notebook(text: str, path: str) -> Document:
     # earlier markdown cell: the cells' lines are kept one after another, a blank line between cells
     lines: list[str] = []
     starts: list[int] = []
+    # runs of markdown cells that write one chain: each cell after the first opens with a continuing
+    # ``$$ = .. $$`` row (code cells may stand between), read together so that the row has a line before
+    groups: list[list[tuple[int, str, Document]]] = []
     for number, cell in enumerate(cells, 1):
         starts.append(len(lines))
         if not isinstance(cell, dict) or cell.get("cell_type") != "markdown":
@@ -394,11 +398,52 @@ def extract_notebook(text: str, path: str) -> Document:
         lines.extend((*doc.lines, ""))
         macros.extend(doc.macros)
         directives.extend(replace(d, cell=number) for d in doc.directives)
-        for d in doc.derivations:
-            steps = tuple(Step(s.index, s.relation, s.relation_text, _in_cell(s.lhs, number), _in_cell(s.rhs, number))
-                          for s in d.steps)
-            derivations.append(replace(d, index=len(derivations), steps=steps))
+        if groups and _continues_cell(groups[-1][-1][1], source):
+            groups[-1].append((number, source, doc))
+        else:
+            groups.append([(number, source, doc)])
+    for group in groups:
+        for d in _group_derivations(group, path):
+            derivations.append(replace(d, index=len(derivations)))
     return Document(path, tuple(derivations), tuple(macros), tuple(directives), tuple(lines), cell_starts=tuple(starts))
+
+
+def _continues_cell(before: str, source: str) -> bool:
+    """Whether the markdown cell ``source`` is the next row of a chain whose last row ends the markdown
+    cell ``before``: it opens with a one-row ``$$`` display that starts with a relation, and ``before``
+    ends with a ``$$`` display (whether the two are one chain the Markdown reader then decides, as for
+    two such displays in one cell)."""
+    return before.rstrip().endswith("$$") and _CONTINUING_ROW.match(source.lstrip()) is not None
+
+
+def _group_derivations(group: list[tuple[int, str, Document]], path: str) -> tuple[Derivation, ...]:
+    """The derivations of a run of markdown cells, each step's rows in the cells they stand in."""
+    if len(group) == 1:
+        number = group[0][0]
+        return tuple(replace(d, steps=tuple(_step_in(s, lambda text: _in_cell(text, number)) for s in d.steps))
+                     for d in group[0][2].derivations)
+    pieces: list[str] = []
+    firsts: list[tuple[int, int, int]] = []  # (first line in the joined text, cell, that line in the cell)
+    line = 1
+    for k, (number, source, _) in enumerate(group):
+        piece = source.rstrip() if k == 0 else source.lstrip("\n").rstrip()
+        skipped = 0 if k == 0 else source[: len(source) - len(source.lstrip("\n"))].count("\n")
+        firsts.append((line, number, 1 + skipped))
+        pieces.append(piece)
+        line += piece.count("\n") + 2  # (the blank line between two cells)
+    doc = extract_markdown("\n\n".join(pieces), path)
+
+    def placed(text: MathText) -> MathText:
+        first, number, offset = next(f for f in reversed(firsts) if f[0] <= text.line)
+        return replace(text, line=text.line - first + offset, cell=number)
+    return tuple(replace(d, steps=tuple(_step_in(s, placed) for s in d.steps)) for d in doc.derivations)
+
+
+def _step_in(step: Step, place: Callable[[MathText], MathText]) -> Step:
+    """``step`` with its rows (the note and the alternative left side kept, as a Markdown file has them)
+    placed in their cells."""
+    alternative = None if step.alternative is None else place(step.alternative)
+    return replace(step, lhs=place(step.lhs), rhs=place(step.rhs), alternative=alternative)
 
 
 def extract_notebook_path(path: str) -> Document:
