@@ -2322,6 +2322,9 @@ def _moduli_of_complex_names(lhs: str, rhs: str, relation: str, verdict: Verdict
 _NORM_BARS = re.compile(r"\\\||\\[lr]Vert(?![A-Za-z])")
 _VECTOR_MARKS = re.compile(r"\^\s*\{?\s*(?:\\top|T|\\intercal|\\mathsf\s*\{\s*T\s*\})(?![A-Za-z])"
                            r"|\\(?:mathbf|boldsymbol|bm|vec|langle)(?![A-Za-z])")
+#: a capital inside a norm (\|Xw - y\|) or a gradient: a matrix times a vector, calculus of vectors, so that
+#: X(Xw - y) for X^T(Xw - y) is the transpose slip it looks like, not a step in one dimension
+_MATRIX_IN_NORM = re.compile(r"(?:\\\||\\[lr]Vert)[^|]*?(?<![\\A-Za-z])[A-Z]|\\nabla(?![A-Za-z])")
 NORM_OF_NUMBERS = "holds with the letters in the norm numbers (the norm their absolute value), not as vectors"
 
 
@@ -2332,7 +2335,7 @@ def _norms_of_numbers(lhs: str, rhs: str, relation: str, verdict: Verdict, **opt
     right there. Unverified, never verified: x z for two vectors may as well be a slip for x^T z."""
     macros = options.get("macros") or {}
     left, right = _macros_written_out(lhs, macros), _macros_written_out(rhs, macros)
-    if _VECTOR_MARKS.search(left + " " + right):
+    if _VECTOR_MARKS.search(left + " " + right) or _MATRIX_IN_NORM.search(left + " " + right):
         return verdict
     again = _check_step(_NORM_BARS.sub("|", left), _NORM_BARS.sub("|", right), relation, macros=macros,
                         seed=options.get("seed", 0), explain=False, context=options.get("context", ()),

@@ -51,12 +51,17 @@ def test_parallel_as_norm_bars_unread(lhs, rhs):
 
 @pytest.mark.parametrize("lhs, rhs", [
     (r"D_\beta(M \parallel N)", r"D_\beta(N \parallel M)"),     # an ordered pair: never made symmetric
-    (r"\mathrm{JS}(m \parallel n)", r"\mathrm{JS}(n \parallel m)"),
     (r"D_f[M \parallel N]", r"D_f[N \parallel M]"),
     (r"I_0 (r_1 \parallel r_2)", r"\frac{I_0 r_1 r_2}{r_1 + r_2}"),  # a product only with a \cdot
 ])
 def test_parallel_as_the_arguments_of_a_function_unread(lhs, rhs):
     assert check_step(lhs, rhs, "=").status is Status.UNVERIFIED
+
+
+def test_a_jensen_shannon_divergence_is_symmetric_whatever_its_bars():
+    # JS is read as the Jensen-Shannon divergence (round 31), which, unlike D_beta or D_f, is symmetric
+    assert check_step(r"\mathrm{JS}(m \parallel n)", r"\mathrm{JS}(n \parallel m)", "=").status is Status.VERIFIED
+    assert check_step(r"\mathrm{JS}(m \parallel n)", r"2\mathrm{JS}(n \parallel m)", "=").status is not Status.VERIFIED
 
 
 def test_parallel_after_an_explicit_product():

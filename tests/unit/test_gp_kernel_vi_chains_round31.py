@@ -9,6 +9,7 @@ import pytest
 from lintmath.check import check_step
 from lintmath.config import Config
 from lintmath.extract import extract_text
+from lintmath.model import Status
 from lintmath.pipeline import check_documents
 
 
@@ -156,3 +157,10 @@ def test_slips_in_bayesian_chains_are_refuted_with_their_diagnosis(lhs: str, rhs
 def test_correct_bayesian_steps_verify(lhs: str, rhs: str) -> None:
     macros_free = lhs.replace(r"\KL", r"\mathrm{KL}")
     assert check_step(macros_free, rhs, "=").status.value == "verified"
+
+
+def test_a_missing_transpose_inside_a_gradient_of_a_norm_stays_refuted() -> None:
+    # a capital inside the norm is a matrix times a vector: X(Xw - y) for X^T(Xw - y) is the transpose
+    # slip, not a step in one dimension that the norm-as-absolute-value reading would excuse
+    verdict = check_step(r"\frac{d}{dw} \frac{1}{2}\|Xw - y\|^2", r"X(Xw - y)", "=")
+    assert verdict.status is Status.REFUTED
