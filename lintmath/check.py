@@ -68,7 +68,8 @@ from lintmath.comparator import (
 )
 from lintmath.conventions import (
     CONDITION_FOLLOWS, DELTA_OPERATOR, HOLDS_IN_A_READING, as_differentials, LIST_ON_LEFT, MIXED_NUMBER, MODULUS_IN_PROSE, MU_AS_MEAN,
-    MOMENTUM_ALONG_VELOCITY, STAR_OPERATION, _CONVENTIONS, _DERIVATIVE_WRITTEN, _Refuted, _holds_rewritten,
+    MOMENTUM_ALONG_VELOCITY, STAR_OPERATION, _CONVENTIONS, _DERIVATIVE_WRITTEN, _PRIME_PRODUCT, _PRIMED_CALCULUS,
+    _Refuted, _holds_rewritten,
     _holds_with_mu_as_mean, _macros_written_out, _mean_put_in, _mixed_implication_holds, _note_states_condition,
     _transposed, PHYSICAL_CONSTANTS, implied_constants, implied_means, letters_in_residue_prose,
 )
@@ -399,6 +400,12 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
     if verdict.status is Status.UNVERIFIED and relation in EQUALITY and "'" in lhs + rhs:
         verdict = _primes_beside_derivatives(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
                                              explain=explain, context=context, indefinite=indefinite)
+    if verdict.status is Status.VERIFIED and relation in EQUALITY and _PLAIN_I.search(lhs + rhs):
+        verdict = _as_matrices_beside_identity(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
+                                               context=context, indefinite=indefinite)
+    if verdict.status is Status.VERIFIED and relation in EQUALITY and "'" in lhs + rhs:
+        verdict = _as_transposed_matrices(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
+                                          context=context, indefinite=indefinite)
     if verdict.status is Status.VERIFIED and relation in EQUALITY and ("\\frac" in lhs + rhs or "'" in lhs + rhs
                                                                        or "\\partial" in lhs + rhs):
         verdict = _with_partner_functions(lhs, rhs, verdict, macros=macros)
@@ -1604,6 +1611,75 @@ def _verified_with_transposes(lhs: str, rhs: str, relation: str, **options) -> V
     if "'" not in text or not _PRIMED_MATRIX.search(text) or _DERIVATIVE_WRITTEN.search(text):
         return None
     return _verified_as_written(_transposed(lhs), _transposed(rhs), relation, "primes as transposes", **options)
+
+
+#: the reason of a step that holds only with its primed capitals read as numbers of their own
+PRIMES_AS_NUMBERS = ("holds with the primed capitals as numbers of their own, which commute; with the primes read "
+                     "as transposes (A\\Sigma A' + CC', as state-space and econometrics notes write them) it does "
+                     "not: not decided")
+
+
+def _as_transposed_matrices(lhs: str, rhs: str, relation: str, verdict: Verdict, **options) -> Verdict:
+    """The verdict on a step verified with its primes read as new letters, where a primed capital or
+    Greek letter stands before another factor (``\\Sigma G'K'``, ``A\\Sigma A'``) and no derivative is
+    written: such primes are transposes as often as not, and the step is unverified where it fails
+    with them transposes (``\\Sigma G'K' = K'G'\\Sigma`` swaps the order of matrices; as numbers it would
+    verify). ``verdict`` stands otherwise: a step that also holds as transposes, or that they leave
+    undecided, is no more doubtful than as written."""
+    text = lhs + " " + rhs
+    if not (_PRIME_PRODUCT.search(text) and _PRIMED_MATRIX.search(text)) or _PRIMED_CALCULUS.search(text):
+        return verdict
+    left, right = _transposed(lhs), _transposed(rhs)
+    if (left, right) == (lhs, rhs):
+        return verdict
+    again = _check_step(left, right, relation, explain=False, **options)
+    if again.status is not Status.REFUTED:
+        return verdict
+    return Verdict(Status.UNVERIFIED, PRIMES_AS_NUMBERS, elapsed=verdict.elapsed + again.elapsed)
+
+
+#: a letter I written alone (not \\Im, not In)
+_PLAIN_I = re.compile(r"(?<![A-Za-z\\])I(?![A-Za-z])")
+#: the reason of a step that holds only with the capitals beside an identity read as numbers
+CAPITALS_BESIDE_IDENTITY = ("holds with the capitals as numbers, which commute; as the matrices that a product "
+                            "of capitals beside the identity (I - KG) makes them, it does not: not decided")
+
+
+def _plain_capital(x: n.Node) -> bool:
+    return isinstance(x, n.Sym) and not (x.style or x.indices or x.labels or x.primes) and (
+        len(x.base) == 1 and x.base.isupper() or x.base.startswith("\\") and x.base[1:2].isupper())
+
+
+def _product_beside_identity(tree: n.Node) -> bool:
+    """Whether ``tree`` adds a product of two or more plain capitals to (or takes it from) a plain I:
+    ``I - KG``, ``I + AB``, the identity minus a gain times a matrix of the Kalman and Riccati updates."""
+    for node in tree.walk():
+        if isinstance(node, n.Add) and any(_plain_capital(t.node) and t.node.base == "I" for t in node.terms) \
+                and any(isinstance(t.node, n.Mul) and len(t.node.factors) >= 2 and all(
+                    _plain_capital(f) and f.base != "I" for f in t.node.factors) for t in node.terms):
+            return True
+    return False
+
+
+def _as_matrices_beside_identity(lhs: str, rhs: str, relation: str, verdict: Verdict, **options) -> Verdict:
+    """The verdict on a step verified with its capitals read as numbers where one side adds a product of
+    capitals to the identity (``(I - KG)\\Sigma = \\Sigma - \\Sigma KG``): there they are matrices as
+    likely, and the step is unverified where it fails with every plain capital a generic matrix (a
+    physics I beside R and G would be a current, so no refutation follows). ``verdict`` stands otherwise."""
+    parsed = _read_again(lhs, rhs, options)
+    if parsed is None or not (_product_beside_identity(parsed.lhs) or _product_beside_identity(parsed.rhs)):
+        return verdict
+    keys = frozenset(x.key for side in (parsed.lhs, parsed.rhs) for x in side.walk()
+                     if _plain_capital(x) and x.base != "I")
+    if not keys - parsed.letters.matrices:
+        return verdict  # already read as matrices: the verdict is theirs
+
+    def reading(step: Parsed) -> Parsed:
+        return Parsed(step.lhs, step.rhs, replace(step.letters, matrices=step.letters.matrices | keys | {"I"}))
+    again = _check_step(lhs, rhs, relation, reading=reading, explain=False, **options)
+    if again.status is not Status.REFUTED:
+        return verdict
+    return Verdict(Status.UNVERIFIED, CAPITALS_BESIDE_IDENTITY, elapsed=verdict.elapsed + again.elapsed)
 
 
 def _verified_as_stacked(lhs: str, rhs: str, relation: str, **options) -> Verdict | None:

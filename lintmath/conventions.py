@@ -27,7 +27,7 @@ from lintmath.parse.tokens import ParseFailure, Token, expand_macros, tokenize
 from lintmath.parse.vocabulary import GREEK
 from lintmath.relations import EQUALITY, INEQUALITY, find_relations
 from lintmath.comparator import SIZE_DEPENDENT, Comparator, _holds_at_integers, holds_off_samples
-from lintmath.sides import Parsed, coherent_applications, parse_step, reclassified
+from lintmath.sides import Parsed, coherent_applications, horizon_capitals, parse_step, reclassified
 from lintmath.tolerance import _half_unit, side_value
 
 #: how check.py decides a step, handed to the conventions that decide a rewritten one: (lhs, rhs, relation,
@@ -312,6 +312,7 @@ def _fails_as_any_letter(refuted: "_Refuted", pattern: re.Pattern[str]) -> bool:
 
 
 PRIME_TRANSPOSE = "holds with a prime read as a transpose (X'X, as regression courses write it)"
+HORIZON_POWER = "holds with X^T a power to a horizon T (R^T for a gross return R, beside R^{-t} summed to T)"
 # a single prime on a letter, a brace or a bracket: x', \beta', \mathbf{y}', (y - X\beta)'
 _PRIME = re.compile(r"(?<=[A-Za-z})\]])'(?!')")
 # ... on a letter directly before another letter (X'X, y'\mathbf{1}, \beta'X'y): a product, where a
@@ -329,6 +330,21 @@ HOLDS_IN_A_READING = "holds if "
 def _transposed(text: str) -> str:
     """``text`` with each prime written as a transpose."""
     return _PRIME.sub(r"^{\\top}", text)
+
+
+def _horizon_powers_hold(lhs: str, rhs: str, relation: str, decide: Decide, **options) -> bool:
+    """Whether a refuted step holds with its capitals' ``^T`` read as powers, where the step raises the
+    same capital to a count by T (see sides.horizon_capitals): ``R^T \\sum_{t=0}^T R^{-t} = \\sum_{t=0}^T
+    R^{T-t}`` discounts by a gross return R, a number; as a transposed matrix it would be refuted."""
+    capitals = horizon_capitals(lhs, rhs, options.get("macros") or {})
+    if not capitals:
+        return False
+    pattern = re.compile(r"(?<![A-Za-z\\])([" + "".join(sorted(capitals)) + r"])\s*\^\s*(?:\{\s*T\s*\}|T(?![A-Za-z]))")
+
+    def as_power(text: str) -> str:
+        return pattern.sub(lambda m: m.group(1) + "^{0 + T}", text)  # a sum, which no reading takes for a mark
+    return _holds_rewritten(lhs, rhs, as_power, relation, lambda v: v.status is Status.VERIFIED, decide,
+                            **options)
 
 
 def _primes_as_transposes_hold(lhs: str, rhs: str, relation: str, decide: Decide, **options) -> bool:
@@ -1540,6 +1556,8 @@ _CONVENTIONS: tuple[tuple[str, Callable[[_Refuted], bool | str | None]], ...] = 
     (MIXED_NUMBER, lambda s: _mixed_numbers_hold(s.lhs, s.rhs, s.relation, s.decide, **s.options)),
     (FIRST_PRINCIPLES, lambda s: s.first and s.relation == "=" and _first_principles(s.lhs, s.rhs)),
     (PRIME_TRANSPOSE, lambda s: _primes_as_transposes_hold(s.lhs, s.rhs, s.relation, s.decide, **s.options)),
+    (HORIZON_POWER, lambda s: s.relation in EQUALITY and "T" in s.lhs + s.rhs
+     and _horizon_powers_hold(s.lhs, s.rhs, s.relation, s.decide, **s.options)),
     (CONSTANT_AS_LETTER, _constant_as_letter),
     (PERCENT_LABEL, lambda s: _percent_labels_hold(s.lhs, s.rhs, s.relation, s.decide, **s.options)),
     (TRAILING_ARGUMENT, lambda s: _trailing_arguments_hold(s.lhs, s.rhs, s.relation, s.decide, **s.options)),

@@ -213,16 +213,58 @@ def _square_over_two(term: n.Term) -> n.Node | None:
     return node.num.base
 
 
+#: the series that diverge where their X, a number, is this large or more (1 + 2 + 4 + \\cdots has no sum,
+#: though 1/(1 - 2) is -1); log and atan still converge at 1 (1 - 1/2 + 1/3 - \\cdots = \\ln 2)
+_RADIUS = {"geometric": (1.0, True), "log": (1.0, False), "atan": (1.0, False)}
+
+
+def _number(node: n.Node) -> float | None:
+    """The value of a number written with digits, brackets, signs, products, quotients and powers
+    (``\\frac{1+g}{1+r}`` is None: it has letters); None where it is not one such."""
+    try:
+        if isinstance(node, n.Num):
+            return float(node.value)
+        if isinstance(node, n.Paren) and node.delim in ("(", "["):
+            return _number(node.inner)
+        if isinstance(node, n.Add):
+            values = [_number(t.node) for t in node.terms]
+            return None if None in values else sum(-v if t.sign == "-" else v for t, v in zip(node.terms, values))
+        if isinstance(node, n.Mul) and all(op in ("", "\\cdot", "\\times") for op in node.ops):
+            values = [_number(f) for f in node.factors]
+            return None if None in values else math.prod(values)
+        if isinstance(node, n.Div):
+            num, den = _number(node.num), _number(node.den)
+            return None if num is None or not den else num / den
+        if isinstance(node, n.Pow):
+            base, exp = _number(node.base), _number(node.exp)
+            return None if base is None or exp is None else float(base ** exp)
+    except (ArithmeticError, TypeError, ValueError):
+        return None
+    return None
+
+
+def _diverges(name: str, x: n.Node) -> bool:
+    """Whether the series ``name`` diverges at ``x``, a number written out."""
+    if name not in _RADIUS:
+        return False
+    value = _number(x)
+    radius, closed = _RADIUS[name]
+    return value is not None and (abs(value) >= radius if closed else abs(value) > radius)
+
+
 def _recognised(series: n.Add, equal: Decide) -> n.Node | None:
     terms = series.terms[:-1]
     if len(terms) < 3:
         return None
     for name, where, term in _KNOWN:
         if where == 1 and not (_identity(terms[0].node) and terms[0].sign == "+"):
+            scaled = _scaled(terms, name, term, equal)
+            if scaled is not None:
+                return scaled
             continue
         x = terms[where].node if terms[where].sign == "+" else _negated(terms[where].node)
         rest = [(k, t) for k, t in enumerate(terms) if k > where]
-        if not all(equal(_term(t), _power(x, *term(k))) for k, t in rest):
+        if _diverges(name, x) or not all(equal(_term(t), _power(x, *term(k))) for k, t in rest):
             continue
         return _closed_form(name, x)
     x = _square_over_two(terms[1])
@@ -230,6 +272,25 @@ def _recognised(series: n.Add, equal: Decide) -> n.Node | None:
             and all(equal(_term(t), _power(x, *_cosine(k))) for k, t in enumerate(terms) if k > 1):
         return _closed_form("cos", x)
     return None
+
+
+def _scaled(terms: tuple[n.Term, ...], name: str, term: Callable[[int], tuple[int, tuple[int, int]]],
+            equal: Decide) -> n.Node | None:
+    """The closed form of a series that starts at index 0 with a first term ``a`` other than 1, each term
+    ``a`` times that of the series with X the ratio of the first two (``w + \\beta w + \\beta^2 w + \\cdots``,
+    the present value of a wage, is ``w`` times the geometric series of \\beta); None when it is not so."""
+    first = terms[0].node if terms[0].sign == "+" else _negated(terms[0].node)
+    at = (first.start, first.end)
+    second = terms[1].node if terms[1].sign == "+" else _negated(terms[1].node)
+    x = n.Div(*at, n.Paren(*at, second), n.Paren(*at, first))
+    if _diverges(name, x):
+        return None
+
+    def times_first(node: n.Node) -> n.Node:
+        return n.Mul(*at, (n.Paren(*at, first), n.Paren(*at, node)), False, ("",))
+    if not all(equal(_term(t), times_first(_power(x, *term(k)))) for k, t in enumerate(terms) if k > 1):
+        return None
+    return times_first(_closed_form(name, x))
 
 
 def _known_series(sides: list[n.Node], series: list[list[n.Add]], equal: Decide) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import collections
 import re
 from dataclasses import dataclass, replace
-from typing import Iterator, Mapping
+from typing import Callable, Iterator, Mapping
 
 from lintmath.lower import Letters, classify_letters, has_infinite_series, is_set_sum
 from lintmath import commutators, expectation, poisson
@@ -577,37 +577,81 @@ def _scalar_greek(node: n.Node) -> bool:
         and not node.indices and not node.labels and not node.primes and node.sup_letter is None
 
 
+def _scalar_letter(node: n.Node) -> bool:
+    """A plain Greek or plain lowercase Latin letter, which a horizon T over it may raise to a power
+    (``\\gamma^T``, ``c^T``, ``b^T``)."""
+    return _scalar_greek(node) or isinstance(node, n.Sym) and len(node.base) == 1 and node.base.islower() \
+        and not node.style and not node.indices and not node.labels and not node.primes and node.sup_letter is None
+
+
 def _counts_by(node: n.Node, letter: str) -> bool:
     """Whether ``node`` is arithmetic in the capital ``letter`` that is not the letter alone: T - 1, T - t."""
     return not isinstance(node, n.Sym) and any(isinstance(x, n.Sym) and x.base == letter and not x.indices
                                                for x in node.walk())
 
 
-def horizon_powers(texts: tuple[str, ...], trees: tuple[n.Node, ...]) -> tuple[n.Node, ...]:
-    """``\\gamma^T`` beside ``\\gamma^{T-1}`` or ``\\sum_{t=0}^{T-1} \\gamma^t``: a horizon T, so a power of the
-    discount, not a transpose. Only where the step raises the same plain Greek letter to an exponent
-    that counts by T (T - 1, T - t), or to the variable of a sum bounded by such a count: a vector
-    \\theta^T is never raised to T - 1, and a transposed \\theta beside an unrelated horizon stays one."""
+def _bounded_by(node: n.Node, letter: str) -> bool:
+    """Whether a sum's upper bound ``node`` is the capital ``letter`` or a count by it (T, T - 1): the
+    letters the sum raises to its variable are numbers, so the same letter to the T is their power."""
+    return isinstance(node, n.Sym) and node.base == letter and not node.indices or _counts_by(node, letter)
+
+
+def _plain_capital(node: n.Node) -> bool:
+    return isinstance(node, n.Sym) and len(node.base) == 1 and node.base.isupper() and not node.style \
+        and not node.indices and not node.labels and not node.primes and node.sup_letter is None
+
+
+def _horizon_transposes(texts: tuple[str, ...], trees: tuple[n.Node, ...],
+                        letter: Callable[[n.Node], bool]) -> list[n.Transpose]:
+    """The transposes ``X^T`` of the letters (as ``letter`` picks them) that the step also raises to an
+    exponent counting by T, or to (an expression of) the variable of a sum bounded by T or such a count."""
     def transposed_by_t(x: n.Node, text: str) -> bool:
-        if not isinstance(x, n.Transpose) or not _scalar_greek(x.inner):
+        if not isinstance(x, n.Transpose) or not letter(x.inner):
             return False
         return text[x.inner.end:x.end].replace("^", "").replace("{", "").replace("}", "").strip() == "T"
 
-    found = [(k, x) for k, (tree, text) in enumerate(zip(trees, texts)) for x in tree.walk()
-             if transposed_by_t(x, text)]
+    found = [x for tree, text in zip(trees, texts) for x in tree.walk() if transposed_by_t(x, text)]
     if not found:
-        return trees
+        return []
     counted: set[str] = set()
     for tree in trees:
         for x in tree.walk():
-            if isinstance(x, n.Pow) and _scalar_greek(x.base) and _counts_by(x.exp, "T"):
+            if isinstance(x, n.Pow) and letter(x.base) and _counts_by(x.exp, "T"):
                 counted.add(x.base.base)
-            elif isinstance(x, n.BigOp) and x.kind == "sum" and x.hi is not None and _counts_by(x.hi, "T"):
-                counted.update(y.base.base for y in x.body.walk() if isinstance(y, n.Pow) and _scalar_greek(y.base)
-                               and isinstance(y.exp, n.Sym) and y.exp.base == x.var and not y.exp.indices)
-    chosen = {id(x): k for k, x in found if x.inner.base in counted}
-    if not chosen:
+            elif isinstance(x, n.BigOp) and x.kind == "sum" and x.hi is not None and _bounded_by(x.hi, "T"):
+                counted.update(y.base.base for y in x.body.walk() if isinstance(y, n.Pow) and letter(y.base)
+                               and _power_of_variable(y.exp, x.var))
+    return [x for x in found if x.inner.base in counted]
+
+
+def _power_of_variable(exp: n.Node, var: str) -> bool:
+    """``t`` or ``-t``: the exponent a sum over t raises its terms to."""
+    if isinstance(exp, n.Add) and len(exp.terms) == 1:
+        exp = exp.terms[0].node
+    return isinstance(exp, n.Sym) and exp.base == var and not exp.indices
+
+
+def horizon_capitals(lhs: str, rhs: str, macros: Mapping[str, Macro]) -> frozenset[str]:
+    """The plain capitals a step writes to the T beside a count by T (``R^T \\sum_{t=0}^T R^{-t}``, a gross
+    return to a horizon): T there may be a power as well as a transpose, so a step that fails with the
+    transposes says nothing for itself (``\\sum_t A^t B B^T (A^T)^t`` is a transpose of a matrix)."""
+    try:
+        parsed = parse_step(lhs, rhs, macros)
+    except (ParseFailure, RecursionError):
+        return frozenset()
+    return frozenset(x.inner.base for x in _horizon_transposes((lhs, rhs), (parsed.lhs, parsed.rhs), _plain_capital))
+
+
+def horizon_powers(texts: tuple[str, ...], trees: tuple[n.Node, ...]) -> tuple[n.Node, ...]:
+    """``\\gamma^T`` beside ``\\gamma^{T-1}`` or ``\\sum_{t=0}^{T-1} \\gamma^t``: a horizon T, so a power of the
+    discount, not a transpose. Only where the step raises the same plain Greek or lowercase Latin letter
+    (``c^T`` beside ``c^{T+1}``, as geometric sums write it) to an exponent that counts by T (T - 1,
+    T - t), or to the variable of a sum bounded by T or such a count: a vector \\theta^T is never raised
+    to T - 1 nor summed over its powers, and a transposed \\theta beside an unrelated horizon stays one."""
+    found = _horizon_transposes(texts, trees, _scalar_letter)
+    if not found:
         return trees
+    chosen = {id(x) for x in found}
 
     def power(x: n.Node, text: str) -> n.Node | None:
         if id(x) not in chosen:

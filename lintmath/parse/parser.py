@@ -1430,6 +1430,14 @@ def _inverse_transpose(text: str, base: n.Node) -> bool:
     return isinstance(base, n.Sym) and (base.style == "bf" or (len(base.base) == 1 and base.base.isupper()))
 
 
+def _numbers_written_out(node: n.Node) -> bool:
+    """Whether ``node`` is a written matrix or vector (bracketed or not) with only numbers for entries."""
+    while isinstance(node, n.Paren):
+        node = node.inner
+    return isinstance(node, n.MatrixLit) and not node.det and all(
+        n.letter_free(entry) for row in node.rows for entry in row)
+
+
 def _plainly_scalar(base: n.Node) -> bool:
     """A number, or a bracket that adds a number (``(1 + r)``, ``(1 - p)``): no matrix, so the letter
     T over it is a power (a horizon T), not a transpose."""
@@ -2444,7 +2452,12 @@ class Parser:
                 while self.at("'"):
                     self.advance()
                     order += 1
-                node = n.Deriv(node.start, self.toks[self.i - 1].end, node, (), False, order)
+                if order == 1 and _numbers_written_out(node):
+                    # [[1, 2], [0, 1]]': a matrix of numbers, whose derivative would be 0, primed as the
+                    # state-space and econometrics notes (A', CC') write its transpose
+                    node = n.Transpose(node.start, self.toks[self.i - 1].end, node)
+                else:
+                    node = n.Deriv(node.start, self.toks[self.i - 1].end, node, (), False, order)
             else:
                 break
         return node
