@@ -62,7 +62,7 @@ from lintmath.parse.units import is_unit, ohms_as_units, unit_names, without_uni
 from lintmath.parse.vocabulary import FUNCTION_LETTERS, UNIT_KINDS
 from lintmath.relations import EQUALITY, INEQUALITY, LOGICAL, PLUS_MINUS, find_relations, with_signs
 from lintmath.comparator import (
-    EQUATION_TO_SOLVE, GATES_DIFFER, SAMPLED_VALUES, SERIES_DIFFER, SIZE_DEPENDENT, Comparator, Outcome, _canonical_calls, _cases_differ_off_samples,
+    DOMAIN_QUESTION, EQUATION_TO_SOLVE, GATES_DIFFER, SAMPLED_VALUES, SERIES_DIFFER, SIZE_DEPENDENT, Comparator, Outcome, _canonical_calls, _cases_differ_off_samples,
     _agreement, _differs_where_large, _holds_asymptotically, _holds_at_integers, _holds_where_negative, holds_on_simplex, _is_index_letter, _item_text, _written_alone, event_excuse, names,
     shown_name, stated_ranges, equation_cases_differ, SAMPLE_LABEL, label_suffix, _sample, _shown_point,
 )
@@ -4182,7 +4182,20 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
                                  constant_in=constant_in, summed=True).status is not Status.VERIFIED:
             # \partial(x_i/r)/\partial x_i = 1/r holds of one i; a derivative by x_i of what writes x_i is
             # the convention's sum over i (\partial x_i/\partial x_i = 3), as written it is no verification
+            # (unless the sum holds with r the distance |x|: \partial_i(x_i/r^2) = 1/r^2)
+            radial = _with_radial_distance(lhs, rhs, relation, parsed, macros=macros, first=first, seed=seed,
+                                           context=context, indefinite=indefinite, reading=reading, chain=chain,
+                                           constant_in=constant_in)
+            if radial is not None and radial.status is Status.VERIFIED:
+                return replace(radial, elapsed=time.perf_counter() - started)
             return Verdict(Status.UNVERIFIED, einstein.UNSUMMED_DERIVATIVE, elapsed=time.perf_counter() - started)
+        if not summed and relation in EQUALITY and einstein.radial_texts(lhs, rhs, parsed.lhs, parsed.rhs) is not None \
+                and not einstein.writes_rate_of_r(parsed.lhs, parsed.rhs) and not _holds_of_radial_distance(lhs, rhs, relation, parsed, macros=macros, first=first, seed=seed,
+                                                  context=context, indefinite=indefinite, reading=reading,
+                                                  chain=chain, constant_in=constant_in):
+            # \partial_j(x_i/r) = \delta_{ij}/r holds with r constant; unless it holds of r the distance |x|
+            # too, which r beside a derivative by x_j usually is, it is no verification
+            return Verdict(Status.UNVERIFIED, einstein.RADIAL_HOLDS, elapsed=time.perf_counter() - started)
         return Verdict(Status.VERIFIED, outcome.reason, guessed=guessed, elapsed=elapsed, definitions=where)
     # Steps that are verified where they hold and otherwise not refuted by a comparison alone:
     # whatever it found may be the reading's doing (only a series gets the short search). An infinite series is
@@ -4230,6 +4243,14 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
     gap = _matrix_function_gap(comparator, outcome)
     if gap:
         return Verdict(Status.UNVERIFIED, gap, elapsed=time.perf_counter() - started)
+    radial = _with_radial_distance(lhs, rhs, relation, parsed, macros=macros, first=first, seed=seed,
+                                   context=context, indefinite=indefinite, reading=reading, chain=chain,
+                                   constant_in=constant_in) \
+        if outcome.kind == "undecided" and outcome.reason == DOMAIN_QUESTION and relation in EQUALITY \
+        and not summed else None
+    if radial is not None and radial.status is Status.VERIFIED:
+        # \partial_i\partial_j r^2 = 2\delta_{ij} holds with r constant where i != j only
+        return replace(radial, elapsed=time.perf_counter() - started)
     if outcome.kind == "undecided":
         if _fails_with_gates(outcome) and explain and relation in EQUALITY and not rhs_changed:
             verdict = explain_with_gates(comparator, rhs, "" if used else lhs, where,
@@ -4308,6 +4329,14 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
         kinds = ", ".join(sorted({o.split(OPAQUE_ENTRY)[0] for o in outcome.opaque}))
         return Verdict(Status.UNVERIFIED, f"the sides hold different optimisations ({kinds}): what is "
                        "optimised is not compared", elapsed=elapsed)
+    if outcome.opaque and relation in EQUALITY and not summed \
+            and all(o.split(OPAQUE_ENTRY)[0].startswith("d(r)/d(") for o in outcome.opaque):
+        # \partial_i r = x_i/r: r by a coordinate x_i is the distance |x|, whose derivative the step writes
+        radial = _with_radial_distance(lhs, rhs, relation, parsed, macros=macros, first=first, seed=seed,
+                                       context=context, indefinite=indefinite, reading=reading, chain=chain,
+                                       constant_in=constant_in)
+        if radial is not None and radial.status is Status.VERIFIED:
+            return replace(radial, elapsed=time.perf_counter() - started)
     if outcome.opaque:
         # dE/do with E undefined on one side only: equal or not, the step cannot say (the entries of
         # a vector's dr/dt are named as the one derivative they are to the reader)
@@ -4344,6 +4373,14 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
         # (worded as a name from elsewhere: a definition in force, \hat n = v / \|v\|, may verify it)
         return Verdict(Status.UNVERIFIED, "the right side no longer mentions a norm: holds where the "
                        "dropped norms are 1 (unit vectors?)", elapsed=time.perf_counter() - started)
+    radial = _with_radial_distance(lhs, rhs, relation, parsed, macros=macros, first=first, seed=seed,
+                                   context=context, indefinite=indefinite, reading=reading, chain=chain,
+                                   constant_in=constant_in) \
+        if relation in EQUALITY and not summed and outcome.kind == "differ" else None
+    if radial is not None and radial.status is not Status.REFUTED:
+        # \partial_j(x_i/r) = \delta_{ij}/r - x_i x_j/r^3 with no index summed: r held constant refutes
+        # what holds of the distance |x| that r beside a derivative by x_j usually is
+        return replace(radial, elapsed=time.perf_counter() - started)
     solved = _solved_for(parsed, comparator) if first and relation in EQUALITY else ""
     if solved:
         # V(A) = 1 + 0.81 V(A), then = 1/0.19: the head of a chain that names what it is about on
@@ -4457,6 +4494,11 @@ def _check_read_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, 
         written = "decimals" if any(isinstance(num, n.Num) and "." in num.value
                                     for side in (parsed.lhs, parsed.rhs) for num in side.walk()) else "numbers"
         guessed = (*guessed, f"written {written} rounded to their last digit")
+    if radial is not None and radial.status is Status.REFUTED:
+        # refuted with r the distance as well: a repair found with r constant would mend what the distance
+        # does not need (x_i x_j r for x_i x_j / r)
+        return Verdict(Status.REFUTED, "the two sides differ", radial.counterexample, (*guessed, *radial.guessed),
+                       None, time.perf_counter() - started, where)
     return Verdict(Status.REFUTED, "the two sides differ", outcome.point, guessed, diagnosis,
                    time.perf_counter() - started, where)
 
@@ -4488,19 +4530,44 @@ def _with_summed_indices(lhs: str, rhs: str, relation: str, parsed: Parsed, outc
         excuse = einstein.symmetry_excuse(parsed, relation, options["seed"])
         if excuse:
             return Verdict(Status.UNVERIFIED, excuse, elapsed=verdict.elapsed)
-        if _holds_with_radial_distance(lhs, rhs, relation, parsed, **options):
-            return Verdict(Status.UNVERIFIED, einstein.RADIAL_DIFFER, elapsed=verdict.elapsed)
+        radial = _with_radial_distance(lhs, rhs, relation, parsed, **options)
+        if radial is not None:
+            return radial
         return replace(verdict, guessed=(*verdict.guessed, einstein.GUESS))
+    if away and verdict.status is Status.UNVERIFIED:
+        # x_i \partial_i(1/r) with r a quantity of its own is opaque; as the distance |x| it is decided
+        radial = _with_radial_distance(lhs, rhs, relation, parsed, **options)
+        if radial is not None and radial.status is Status.VERIFIED:
+            return radial
     return None
 
 
-def _holds_with_radial_distance(lhs: str, rhs: str, relation: str, parsed: Parsed, **options) -> bool:
-    """Whether a step that fails with the convention and r held constant is not refuted once r is the
-    distance |x| (see einstein.radial_texts): \\partial(x_i/r)/\\partial x_i = 2/r is no slip."""
+def _with_radial_distance(lhs: str, rhs: str, relation: str, parsed: Parsed, **options) -> Verdict | None:
+    """A step that fails with r held constant decided once r is the distance |x| (see einstein.radial_texts):
+    verified where it holds so (\\partial(x_i/r)/\\partial x_i = 2/r, \\partial_i r^2 = 2x_i: that r is what makes
+    it hold), refuted where it fails so as well, unverified otherwise; None where it has no such r. A
+    refutation names no repair: one found with r constant would mend what the distance does not need
+    (x_i x_j r for x_i x_j / r), and one of the rewritten text would not be the author's."""
     texts = einstein.radial_texts(lhs, rhs, parsed.lhs, parsed.rhs)
     if texts is None:
-        return False
-    return _check_read_step(*texts, relation, summed=True, **options).status is not Status.REFUTED
+        return None
+    started = time.perf_counter()
+    verdict = _check_read_step(*texts, relation, **{"summed": True, **options, "explain": False})
+    if verdict.status is Status.VERIFIED:
+        return replace(verdict, reason="", guessed=(*verdict.guessed, einstein.RADIAL_GUESS), counterexample=(),
+                       diagnosis=None, definitions=())
+    if verdict.status is Status.REFUTED:
+        return replace(verdict, guessed=(*verdict.guessed, einstein.RADIAL_GUESS), diagnosis=None, definitions=())
+    return Verdict(Status.UNVERIFIED, einstein.RADIAL_DIFFER, elapsed=time.perf_counter() - started)
+
+
+def _holds_of_radial_distance(lhs: str, rhs: str, relation: str, parsed: Parsed, **options) -> bool:
+    """Whether a step that holds with r held constant and no index summed is verified with r the distance
+    |x| as well (see einstein.radial_texts): \\partial_i(x_j/r) = \\delta_{ij}/r + x_j\\partial_i(1/r) holds either way,
+    \\partial_i(x_j/r) = \\delta_{ij}/r only with r constant."""
+    texts = einstein.radial_texts(lhs, rhs, parsed.lhs, parsed.rhs)
+    return texts is not None and _check_read_step(*texts, relation, summed=True, explain=False, **options).status \
+        is Status.VERIFIED
 
 
 def _radial_refutes(lhs: str, rhs: str, relation: str, parsed: Parsed, **options) -> bool:
@@ -6150,7 +6217,8 @@ def _indexed_head_absent(parsed: Parsed) -> str | None:
     and the right side never writes, where the right only shares its letter (a bare sigma, a
     sigma_0): the keys of names() merge those. None otherwise."""
     head = _head_node(parsed.lhs)
-    if not isinstance(head, n.Sym) or not head.indices:
+    if not isinstance(head, n.Sym) or not head.indices or isinstance(_unwrapped_parens(parsed.lhs), n.Deriv) \
+            and _coordinate_by_coordinate(_unwrapped_parens(parsed.lhs)):
         return None
     wanted = n.structure(head)
     if any(isinstance(x, n.Sym) and n.structure(x) == wanted for x in parsed.rhs.walk()):
@@ -6158,9 +6226,25 @@ def _indexed_head_absent(parsed: Parsed) -> str | None:
     return head.base
 
 
+def _unwrapped_parens(tree: n.Node) -> n.Node:
+    while isinstance(tree, n.Paren):
+        tree = tree.inner
+    return tree
+
+
+def _coordinate_by_coordinate(node: n.Deriv) -> bool:
+    """Whether ``node`` differentiates an entry x_j of a vector by entries x_i of the same one."""
+    def entry(x: n.Node) -> bool:
+        return isinstance(x, n.Sym) and len(x.indices) == 1 and not x.primes and not x.labels \
+            and x.sup_letter is None
+    return entry(node.body) and all(entry(var) and var.key == node.body.key for var, _ in node.wrt)
+
+
 def _head_name(tree: n.Node, letters: Letters) -> str | None:
     """The name a line like ``E = ...``, ``f(x) = ...`` or ``\\partial E / \\partial o = ...`` is about."""
     while isinstance(tree, (n.Deriv, n.Paren)):
+        if isinstance(tree, n.Deriv) and _coordinate_by_coordinate(tree):
+            return None  # \partial_i x_j: one coordinate by another (a Kronecker delta), no name defined
         tree = tree.body if isinstance(tree, n.Deriv) else tree.inner
     if isinstance(tree, n.Sym):
         return tree.key + label_suffix(tree) + "'" * tree.primes

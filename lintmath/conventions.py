@@ -1514,6 +1514,36 @@ _DOTTED_MOMENTUM = re.compile(r"\\dot\s*(?:\{\s*" + _vector("p") + r"\s*\}|" + _
 _VELOCITY = re.compile(r"\\dot\s*(?:\{\s*" + _vector("r") + r"\s*\}|" + _vector("r") + ")|" + _vector("v"))
 
 
+# the same in index notation: an entry p_k of the momentum, its rate \dot p_k, and an entry of the velocity
+# (\dot x_j, v_j), each with an index letter
+_ENTRY = r"_(?P<index>\{\s*[a-z]\s*\}|[a-z])"
+# (x_jp_k: a one-letter subscript ends before the p)
+_AFTER_LETTER = r"(?:(?<![\\A-Za-z{])|(?<=_[a-z]))"
+_MOMENTUM_ENTRY = re.compile(_AFTER_LETTER + "p" + _ENTRY)
+_DOTTED_MOMENTUM_ENTRY = re.compile(r"\\dot\s*(?:\{\s*p\s*\}|p(?![A-Za-z]))" + _ENTRY)
+_VELOCITY_ENTRY = re.compile(r"(?:\\dot\s*(?:\{\s*x\s*\}|x(?![A-Za-z]))|" + _AFTER_LETTER + "v)" + _ENTRY)
+
+
+def _momentum_entries_as_mass_times(lhs: str, rhs: str) -> list[tuple[str, str]]:
+    """The step's sides with each entry p_k of the momentum written m \\dot x_k (or m v_k, after the velocity
+    the step writes) and each rate \\dot p_k a fresh letter's entry: \\epsilon_{ijk}\\dot x_j p_k = 0 in index
+    notation, as \\dot{\\mathbf r} \\times \\mathbf p is. Empty where the step writes no such pair."""
+    both = lhs + " " + rhs
+    velocities = sorted({"\\dot{x}" if m.group(0).startswith("\\dot") else "v" for m in _VELOCITY_ENTRY.finditer(both)})
+    if not velocities or not _MOMENTUM_ENTRY.search(_DOTTED_MOMENTUM_ENTRY.sub(" ", both)):
+        return []
+    rate = next((c for c in "fgkhw" if not re.search(r"(?<![\\A-Za-z])" + c + "_", both)), None)
+    if rate is None:
+        return []
+    out = []
+    for velocity in velocities:
+        def written(text: str, velocity: str = velocity) -> str:
+            text = _DOTTED_MOMENTUM_ENTRY.sub(lambda m: f" {rate}_{m.group('index')} ", text)
+            return _MOMENTUM_ENTRY.sub(lambda m: f" m {velocity}_{m.group('index')} ", text)
+        out.append((written(lhs), written(rhs)))
+    return out
+
+
 def _momentum_along_velocity_holds(refuted: "_Refuted") -> bool:
     """Whether a refuted step that writes a bold momentum p beside a velocity (\\dot{\\mathbf{r}} or
     \\mathbf{v}) is not refuted with p read as m times that velocity, the one momentum of mechanics: the
@@ -1523,6 +1553,9 @@ def _momentum_along_velocity_holds(refuted: "_Refuted") -> bool:
     if refuted.relation not in EQUALITY:
         return False
     lhs, rhs = (_macros_written_out(side, refuted.macros) for side in (refuted.lhs, refuted.rhs))
+    for entries in _momentum_entries_as_mass_times(lhs, rhs):
+        if refuted.decide(*entries, refuted.relation, explain=False, **refuted.options).status is Status.VERIFIED:
+            return True
     both = lhs + " " + rhs
     velocities = {match.group(0) for match in _VELOCITY.finditer(both)}
     if not velocities or not _MOMENTUM.search(_DOTTED_MOMENTUM.sub(" ", both)):

@@ -116,6 +116,7 @@ class _Reader:
             return replace(node, terms=tuple(terms)), tuple(sorted(frees.pop()))
         if isinstance(node, n.Mul):
             read, inner = [], []
+            before_all = len(self.contracted)
             for f in node.factors:
                 before = len(self.contracted)
                 read.append(self.read(f, bound))
@@ -125,7 +126,11 @@ class _Reader:
                 # \varepsilon_{kk}\delta_{kk}: k four times in one product, whose traces summed apart or
                 # all at once is a guess
                 raise NoReading("an index written three times in one product")
-            return self.combined(replace(node, factors=tuple(r[0] for r in read)), [r[1] for r in read])
+            rebuilt, once = self.combined(replace(node, factors=tuple(r[0] for r in read)), [r[1] for r in read])
+            if set(self.contracted[before_all:]) & _coordinate_letters(node):
+                # a_j \partial_j x_i: a derivative's own index summed with another factor's, (a . \nabla) x
+                self.by_derivative = True
+            return rebuilt, once
         if isinstance(node, n.Div):
             (num, free), (den, below) = self.read(node.num, bound), self.read(node.den, bound)
             if below:
@@ -159,6 +164,7 @@ class _Reader:
                 raise NoReading("an index written twice among a function's arguments")
             return replace(node, args=tuple(r[0] for r in read)), tuple(sorted(counts))
         if isinstance(node, n.Deriv):
+            before = len(self.contracted)
             body, free = self.read(node.body, bound)
             letters: list[str] = []
             for var, order in node.wrt:
@@ -167,7 +173,8 @@ class _Reader:
                     raise NoReading("a higher derivative by an indexed coordinate")
                 letters.extend(mine)
             rebuilt, once = self.combined(replace(node, body=body), [free, *[(x,) for x in letters]])
-            if rebuilt is not node and set(letters) & set(self.contracted):
+            # (and \partial_i(x_j x_j): a derivative by a coordinate x_i of what sums an index, a scalar field)
+            if set(letters) & set(self.contracted) or letters and len(self.contracted) > before:
                 self.by_derivative = True
             return rebuilt, once
         if isinstance(node, n.BigOp) and node.kind == "sum":
@@ -180,6 +187,16 @@ class _Reader:
         if any(isinstance(x, n.Sym) and x.base in self.candidates and x.base not in bound for x in node.walk()):
             raise NoReading(f"an index inside {type(node).__name__}, which the convention is not read through")
         return node, ()
+
+
+def _coordinate_letters(node: n.Mul) -> set[str]:
+    """The index letters of the coordinates that the factors of ``node`` differentiate by (\\partial_j, by x_j)."""
+    out: set[str] = set()
+    for factor in node.factors:
+        if isinstance(factor, n.Deriv):
+            out.update(i.base for var, _ in factor.wrt if isinstance(var, n.Sym) for i in var.indices
+                       if _index_letter(i))
+    return out
 
 
 def labels_one_quantity(*trees: n.Node) -> bool:
@@ -247,7 +264,7 @@ def read_step(lhs: n.Node, rhs: n.Node, written: bool = False) -> tuple[n.Node, 
         raise NoReading("the free indices of the two sides differ")
     if not summed and not written:
         raise NoReading("no index written twice")
-    away = deriv or all(contracted_terms) or _symbols_written(lhs, rhs)
+    away = deriv or all(contracted_terms) or _symbols_written(lhs, rhs) or _vectors_beside_entries(lhs, rhs)
     return sides[0], sides[1], tuple(sorted(set(frees[0]) | set(frees[1]))), away
 
 
@@ -266,6 +283,18 @@ def _symbols_written(*trees: n.Node) -> bool:
                     x.base == "\\delta" and len(x.indices) == 2 or x.base in LEVI_CIVITA and len(x.indices) >= 3):
                 return True
     return False
+
+
+def _vectors_beside_entries(*trees: n.Node) -> bool:
+    """Whether the step writes a vector in bold beside its entries with index letters (\\mathbf{a} \\cdot \\mathbf{b}
+    = a_j b_j), and no bold letter with an index (a basis \\mathbf{e}_i, whose sum the vectors' entries do not
+    show): the vector notation says the entries are summed."""
+    symbols = [x for tree in trees for x in tree.walk() if isinstance(x, n.Sym)]
+    bold = {x.base for x in symbols if "bf" in x.style.split("+") and not x.indices}
+    if not bold or any("bf" in x.style.split("+") and x.indices for x in symbols):
+        return False
+    return any(not x.style and x.base in bold and len(x.indices) == 1 and _index_letter(x.indices[0])
+               for x in symbols)
 
 
 def gives_away(lhs: n.Node, rhs: n.Node) -> bool:
@@ -392,6 +421,8 @@ def symmetry_excuse(parsed: Parsed, relation: str, seed: int) -> str:
 RADIAL_DIFFER = ("differs with r a constant; r beside a derivative by a coordinate x_i is usually the distance "
                  "|x| = \\sqrt{x_k x_k}, which depends on x_i, and so the step may hold: not decided")
 
+RADIAL_GUESS = "r beside a derivative by a coordinate x_i the distance |x| = \\sqrt{x_k x_k}"
+
 RADIAL_HOLDS = ("holds with r a constant, not with r the distance |x| = \\sqrt{x_k x_k} that r beside a derivative "
                 "by a coordinate x_i usually is: not decided")
 UNSUMMED_DERIVATIVE = ("holds for one value of the index; a derivative by x_i of an expression that writes the same "
@@ -412,7 +443,22 @@ def sums_by_derivative(lhs: n.Node, rhs: n.Node) -> bool:
 
 
 # a bare r as a letter of its own: not the r of \frac, \partial or \rho, nor one written beside other letters
-_BARE_R = re.compile(r"(?<![\\A-Za-z])r(?![A-Za-z])")
+# (but after a one-letter subscript, x_ir, which ends before it)
+_BARE_R = re.compile(r"(?:(?<![\\A-Za-z])|(?<=[^\\]_[A-Za-z]))r(?![A-Za-z])")
+
+
+def writes_rate_of_r(*trees: n.Node) -> bool:
+    """Whether the step writes the derivative of r itself (\\partial r/\\partial x_i, \\partial_i r): r is then a
+    function of the coordinates throughout the step, never held constant (see lower.dependents)."""
+    for tree in trees:
+        for node in tree.walk():
+            if isinstance(node, n.Deriv):
+                body = node.body
+                while isinstance(body, n.Paren):
+                    body = body.inner
+                if isinstance(body, n.Sym) and body.base == "r" and not body.indices and not body.style:
+                    return True
+    return False
 
 
 def radial_texts(lhs: str, rhs: str, *trees: n.Node) -> tuple[str, str] | None:
@@ -422,8 +468,13 @@ def radial_texts(lhs: str, rhs: str, *trees: n.Node) -> tuple[str, str] | None:
     has no such derivative or no such r, or where no letter is free to sum the square over."""
     coordinates = {var.base for tree in trees for node in tree.walk() if isinstance(node, n.Deriv)
                    for var, _ in node.wrt if isinstance(var, n.Sym) and any(_index_letter(i) for i in var.indices)}
-    if len(coordinates) != 1 or not any(isinstance(x, n.Sym) and x.base == "r" and not x.indices
-                                        for tree in trees for x in tree.walk()):
+    inside = {id(x) for tree in trees for s in tree.walk() if isinstance(s, n.Sym) for i in s.indices
+              for x in i.walk()}
+    rs = [x for tree in trees for x in tree.walk() if isinstance(x, n.Sym) and x.base == "r"]
+    bound = {v for tree in trees for x in tree.walk() if isinstance(x, n.BigOp) for v in (x.var, *x.extra_vars)}
+    if len(coordinates) != 1 or not rs or "r" in bound or any(id(x) in inside or x.style or x.indices for x in rs):
+        # (an r written as an index, y_r, or set bold, \mathbf r, or summed over is no distance; and the text's
+        # every r is rewritten, so one such r leaves the step without this reading)
         return None
     used = {x.base for tree in trees for x in tree.walk() if isinstance(x, n.Sym)} | _candidates(*trees)
     fresh = next((letter for letter in "qpstuvw" if letter not in used), None)
@@ -431,4 +482,5 @@ def radial_texts(lhs: str, rhs: str, *trees: n.Node) -> tuple[str, str] | None:
         return None
     (coordinate,) = coordinates
     distance = f"\\sqrt{{{coordinate}_{fresh} {coordinate}_{fresh}}}"
-    return _BARE_R.sub(lambda _: "(" + distance + ")", lhs), _BARE_R.sub(lambda _: "(" + distance + ")", rhs)
+    # a group of its own, no bracket that could read as an argument (x_j (\\sqrt{...})^2 as x_j applied)
+    return _BARE_R.sub(lambda _: "{" + distance + "}", lhs), _BARE_R.sub(lambda _: "{" + distance + "}", rhs)

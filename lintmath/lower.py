@@ -4357,6 +4357,10 @@ class Lowerer:
             if self.letters.poisson and poisson.canonical(body) and all(poisson.canonical(v) for v, _ in node.wrt):
                 # \partial p / \partial q beside a Poisson bracket: coordinates and momenta are independent
                 return sp.Integer(0) if all(target != v for v, _ in variables) else sp.diff(target, *variables)
+            if isinstance(target, sp.Symbol) and node.partial and self.other_entries(body, node):
+                # \partial x_k / \partial x_j at k != j: two entries of one vector are independent
+                # coordinates (the Kronecker delta of \partial_j x_k), no quantity that moves with the other
+                return sp.Integer(0)
             if isinstance(target, sp.Symbol) and all(target != v for v, _ in variables) and not transposed:
                 # d E / d o with E defined elsewhere: an opaque quantity, never refuted by itself; the
                 # order of a mixed partial's variables does not matter (E is taken to be smooth)
@@ -4378,6 +4382,22 @@ class Lowerer:
                 value = sp.ImmutableMatrix([[sp.Symbol(x) for x in row] for row in names])
                 return linalg.transpose(value) if transposed else value
         return self.differentiate(self.lower(node.body), variables, _held(node), timed or None)
+
+    def other_entries(self, body: n.Sym, node: n.Deriv) -> bool:
+        """Whether the bare ``body`` and every variable of ``node`` are entries of one vector written with
+        one Latin index each (x_k, x_j), at index values that are known numbers and differ from the body's.
+        (A Greek index may be lowered, x_\\nu beside x^\\mu, whose derivative is a metric's entry, no delta.)"""
+        def entry(sym: n.Node) -> str | None:
+            if not (isinstance(sym, n.Sym) and len(sym.indices) == 1 and not sym.primes and not sym.labels
+                    and sym.sup_letter is None and sym.key == body.key):
+                return None
+            if isinstance(sym.indices[0], n.Sym) and sym.indices[0].base.startswith("\\"):
+                return None
+            value = self.index_value(sym.indices[0])
+            return value if value.isdigit() else None
+        mine = entry(body)
+        values = [entry(var) for var, _ in node.wrt]
+        return mine is not None and all(v is not None and v != mine for v in values)
 
     def derivative_by_entry(self, node: n.Deriv, var: n.Node, order: int) -> sp.Expr | None:
         """``\\frac{\\partial}{\\partial w_j}`` of an expression in the vector w (w^T x_i), w_j its entry: the

@@ -4471,7 +4471,7 @@ class Parser:
         if nxt is None or not self.starts_atom(nxt):
             raise ParseFailure("a derivative without an operand")
         body = self.product()
-        coordinate = _lorentz_coordinate(body, var)
+        coordinate = _lorentz_coordinate(body, var) or _cartesian_coordinate(body, var)
         if coordinate is not None and order == 1:
             # \partial_\mu (x^\nu x_\nu): the derivative along the coordinate x^\mu, not along \mu
             if isinstance(body, n.Mul) and self.at(*ADD_OPS):
@@ -6146,6 +6146,41 @@ def _lorentz_coordinate(body: n.Node, var: n.Sym) -> n.Sym | None:
     if "x" not in carriers or carriers - {"x", "\\eta", "\\delta"}:
         return None
     return n.Sym(var.start, var.end, "x", "", (var,))
+
+
+# what the operand of a Cartesian \partial_i may write: the coordinates x_j, r (the distance |x|, see
+# einstein.radial_texts), Kronecker's delta and the Levi-Civita symbol
+_CARTESIAN_SYMBOLS = frozenset({"x", "r", "\\delta", "\\epsilon", "\\varepsilon"})
+# the letters Cartesian tensors name their indices with (not t: \partial_t x_i is a rate; not n: \partial_n is
+# the normal derivative; not p, q: generalized momenta and coordinates)
+_CARTESIAN_INDICES = frozenset("ijklm")
+
+
+def _cartesian_coordinate(body: n.Node, var: n.Sym) -> n.Sym | None:
+    """x_i, the coordinate that ``\\partial_i`` differentiates along in Cartesian tensor notation (\\partial_i
+    (x_j x_j) = 2x_i, \\epsilon_{ijk}\\partial_j x_k = 0, \\partial_i r^2 = 2x_i), where ``var`` is an index letter
+    and ``body`` a function of the position alone: it writes only _CARTESIAN_SYMBOLS and numbers, each x
+    with one index letter. None otherwise: \\partial_i(E_j x_j) or \\partial_i(x_i \\phi) writes a field
+    besides, which the derivative would hold constant."""
+    if var.indices or var.style or var.primes or var.labels or var.base not in _CARTESIAN_INDICES \
+            or _occurs_outside_indices(body, var):
+        return None
+    inside = {id(x) for s in body.walk() if isinstance(s, n.Sym) for i in s.indices for x in i.walk()}
+    written = [x for x in body.walk() if isinstance(x, n.Sym) and id(x) not in inside]
+    if not written or any(x.base not in _CARTESIAN_SYMBOLS or x.style or x.primes or x.labels
+                          or x.sup_letter is not None for x in written):
+        return None
+    if any(len(x.indices) != 1 or not _index_letter_item(x.indices[0]) for x in written if x.base == "x"):
+        return None
+    if any(isinstance(x, n.Pow) and isinstance(x.base, n.Sym) and x.base.indices for x in body.walk()):
+        return None  # x_i^2: the square of one entry, or x_i x_i summed as some notes write it?
+    return n.Sym(var.start, var.end, "x", "", (var,))
+
+
+def _index_letter_item(item: n.Node) -> bool:
+    """A lowercase Latin letter written alone as an index (the j of x_j)."""
+    return isinstance(item, n.Sym) and not item.indices and not item.style and len(item.base) == 1 \
+        and item.base.islower() and item.base.isalpha()
 
 
 def _occurs_outside_indices(node: n.Node, var: n.Sym) -> bool:
