@@ -59,7 +59,7 @@ from lintmath.parse.tokens import ParseFailure, expand_macros, tokenize
 from lintmath.substitute import Definition, parse_definitions, substitute, transform
 from lintmath.parse.si import CONVENTIONAL_BASES, in_base_units, in_unit_words, unit_size
 from lintmath.parse.units import is_unit, ohms_as_units, unit_names, without_units, writes_ohms
-from lintmath.parse.vocabulary import FUNCTION_LETTERS, UNIT_KINDS
+from lintmath.parse.vocabulary import FUNCTION_LETTERS, GREEK, UNIT_KINDS
 from lintmath.relations import EQUALITY, INEQUALITY, LOGICAL, PLUS_MINUS, find_relations, with_signs
 from lintmath.comparator import (
     DOMAIN_QUESTION, EQUATION_TO_SOLVE, GATES_DIFFER, SAMPLED_VALUES, SERIES_DIFFER, SIZE_DEPENDENT, Comparator, Outcome, _canonical_calls, _cases_differ_off_samples,
@@ -436,6 +436,17 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
                                            context=context, indefinite=indefinite)
         if cdf is not None:
             return cdf
+    if verdict.status is Status.UNVERIFIED and relation in EQUALITY and "Q" in lhs + rhs + "".join(
+            m.body for m in (macros or {}).values()):
+        tail = _verified_with_gaussian_tail(lhs, rhs, relation, macros=macros, first=first, seed=seed,
+                                            context=context, indefinite=indefinite)
+        if tail is not None:
+            return tail
+    if verdict.status is Status.REFUTED and relation in EQUALITY and "^" in lhs + rhs:
+        squared = _with_function_powers(lhs, rhs, relation, macros=macros, first=first, seed=seed,
+                                        context=context, indefinite=indefinite)
+        if squared is not None:
+            return squared
     if verdict.status in (Status.UNVERIFIED, Status.REFUTED) and relation in EQUALITY \
             and (arithmetic.calls(lhs + " " + rhs) or macros):
         valued = _verified_with_arithmetic_functions(lhs, rhs, relation, macros=macros, first=first, seed=seed,
@@ -1587,6 +1598,145 @@ def _refuted_with_normal_cdf(lhs: str, rhs: str, relation: str, **options) -> Ve
     if verdict.status is not Status.REFUTED:
         return None
     return replace(verdict, guessed=tuple(sorted({*verdict.guessed, "\\Phi the standard normal CDF"})))
+
+
+# Q of one bracketed argument, undefined: the Gaussian tail of communications notes
+GAUSSIAN_TAIL = "Q the Gaussian tail function"
+_SIZED_OPENERS = frozenset({"\\left", "\\big", "\\Big", "\\bigg", "\\Bigg", "\\bigl", "\\Bigl", "\\biggl"})
+_THIN_SPACES = frozenset({"\\!", "\\,", "\\;", "\\:"})
+
+
+def _gaussian_tail_written(text: str, macros: Mapping[str, Macro] | None) -> str | None:
+    """``text`` with each ``Q(x)`` written as the Gaussian tail ``\\tfrac12\\operatorname{erfc}(x/\\sqrt2)``
+    (``text`` itself where it writes no Q); None where it writes Q otherwise too (Q(s, a), Q_1(x), Q^2, a
+    bare Q): then Q is some other quantity of the document, which one reading of its calls would not cover."""
+    try:
+        tokens = tokenize(text)
+        if macros:
+            tokens = expand_macros(tokens, dict(macros))
+    except (ParseFailure, RecursionError):
+        return None
+    pieces: list[str] = []
+    k, found = 0, False
+    while k < len(tokens):
+        token = tokens[k]
+        # (\mathbf{Q}, \hat{Q}: a matrix or an estimate, whose brace closes before any bracket)
+        if token.kind != "letter" or token.text != "Q" or k > 0 and tokens[k - 1].text in ("_", "^", "\\"):
+            pieces.append(token.text)
+            k += 1
+            continue
+        opener = k + 1
+        while opener < len(tokens) and tokens[opener].text in _THIN_SPACES | _SIZED_OPENERS:
+            opener += 1
+        close = closing(tokens, opener) if opener < len(tokens) and tokens[opener].text == "(" else None
+        if close is None:
+            return None
+        inner = tokens[opener + 1:close]
+        if inner and inner[-1].text.startswith(("\\right", "\\big", "\\Big")):
+            inner = inner[:-1]
+        depth = 0
+        for t in inner:
+            depth += t.text in ("(", "[", "{") or t.kind == "open"
+            depth -= t.text in (")", "]", "}") or t.kind == "close"
+            if depth == 0 and t.text in (",", ";", "|", "Q"):
+                return None  # Q(s, a), Q(\theta | \theta^{(t)}): a function of another course
+        argument = " ".join(t.text for t in inner)
+        if not argument.strip():
+            return None
+        pieces.append("\\left(\\tfrac{1}{2}\\operatorname{erfc}\\left(\\frac{" + argument + "}{\\sqrt{2}}\\right)\\right)")
+        found = True
+        k = close + 1
+    return " ".join(pieces) if found else text
+
+
+def _verified_with_gaussian_tail(lhs: str, rhs: str, relation: str, **options) -> Verdict | None:
+    """A verified verdict for a step about an undefined Q that verifies with Q the Gaussian tail
+    (``Q(\\sqrt{2x}) = \\tfrac12\\operatorname{erfc}(\\sqrt x)``, ``Q(-x) = 1 - Q(x)``); None otherwise.
+    Verify-only, as \\Phi the normal CDF is: elsewhere Q is a heat, a charge or a quadratic form, and a step
+    that fails with the tail says nothing of those. Not where the document gives Q a value of its own."""
+    context = options.get("context", ())
+    if any(item.kind in ("define", "result") and re.fullmatch(r"Q\s*(\(.*\))?", item.name or "") for item in context):
+        return None
+    macros = options.get("macros")
+    left, right = _gaussian_tail_written(lhs, macros), _gaussian_tail_written(rhs, macros)
+    if left is None or right is None or (left, right) == (lhs, rhs):
+        return None
+    return _verified_as_written(left, right, relation, GAUSSIAN_TAIL, **options)
+
+
+# s^2(t) as the square of the signal s(t), E = \int s^2(t)\,dt, as \sin^2 x is the square of \sin x
+FUNCTION_SQUARED = "s^2(t) as s(t)^2"
+
+
+def _powered_calls_written(text: str, macros: Mapping[str, Macro] | None) \
+        -> tuple[str, set[str], set[str], set[str]] | None:
+    """``text`` with each ``f^{n}(x)`` of a letter, a whole power and a bracket of one letter written
+    ``\\left(f(x)\\right)^{n}``; the calls so written (``f(x)``), those written bare, and the letters written
+    alone (no bracket after them); None where the text cannot be read or powers a bracket of more."""
+    try:
+        tokens = tokenize(text)
+        if macros:
+            tokens = expand_macros(tokens, dict(macros))
+    except (ParseFailure, RecursionError):
+        return None
+    pieces: list[str] = []
+    calls: set[str] = set()
+    bare: set[str] = set()
+    alone: set[str] = set()
+    k = 0
+    while k < len(tokens):
+        token = tokens[k]
+        power = None
+        if token.kind == "letter" and len(token.text) == 1 and k + 1 < len(tokens) and tokens[k + 1].text == "(" \
+                and not (k > 0 and tokens[k - 1].text in ("_", "^", "\\")):
+            end = closing(tokens, k + 1)
+            if end is not None:
+                bare.add(token.text + "(" + " ".join(t.text for t in tokens[k + 2:end]) + ")")
+        if token.kind == "letter" and len(token.text) == 1 and not (k > 0 and tokens[k - 1].text in ("_", "^", "\\")) \
+                and k + 2 < len(tokens) and tokens[k + 1].text == "^":
+            if tokens[k + 2].kind == "num" and tokens[k + 2].text.isdigit():
+                power, after = tokens[k + 2].text, k + 3
+            elif k + 4 < len(tokens) and tokens[k + 2].kind == "open" and tokens[k + 3].kind == "num" \
+                    and tokens[k + 3].text.isdigit() and tokens[k + 4].kind == "close":
+                power, after = tokens[k + 3].text, k + 5
+        close = closing(tokens, after) if power is not None and after < len(tokens) and tokens[after].text == "(" else None
+        if close is None:
+            if token.kind == "letter" and len(token.text) == 1 and not (k > 0 and tokens[k - 1].text in ("_", "^", "\\")) \
+                    and not (k + 1 < len(tokens) and tokens[k + 1].text == "("):
+                alone.add(token.text)
+            pieces.append(token.text)
+            k += 1
+            continue
+        inner = tokens[after + 1:close]
+        if len(inner) != 1 or not (inner[0].kind == "letter" or inner[0].kind == "cmd" and inner[0].text[1:] in GREEK):
+            return None  # m^2(m+1), x^2(1 - x): a product; only a signal of its variable, s^2(t), is a call
+        call = token.text + "(" + inner[0].text + ")"
+        calls.add(call)
+        pieces.append("\\left(" + call + "\\right)^{" + power + "}")
+        k = close + 1
+    return " ".join(pieces), calls, bare, alone
+
+
+def _with_function_powers(lhs: str, rhs: str, relation: str, **options) -> Verdict | None:
+    """For a refuted step that writes ``s^2(t)`` beside the call ``s(t)`` (E = \\int s^2(t)\\,dt =
+    \\int |s(t)|^2\\,dt): verified where it holds with each such power the square of the call, as
+    \\sin^2 x is, and unverified where that reading is not refuted too; None where no power of a call is
+    written, or the letter is applied nowhere else (x^2(1 - x) is a product)."""
+    macros = options.get("macros")
+    left, right = _powered_calls_written(lhs, macros), _powered_calls_written(rhs, macros)
+    # the same call written bare somewhere in the step makes the letter a function, and the letter alone
+    # anywhere (s^2(t) + s) a number after all
+    if left is None or right is None or not (left[1] | right[1]) & (left[2] | right[2]):
+        return None
+    if {call[0] for call in left[1] | right[1]} & (left[3] | right[3]):
+        return None
+    verdict = _check_step(left[0], right[0], relation, explain=False, **options)
+    if verdict.status is Status.VERIFIED:
+        return replace(verdict, guessed=tuple(sorted({*verdict.guessed, FUNCTION_SQUARED})))
+    if verdict.status is Status.REFUTED:
+        return None
+    return Verdict(Status.UNVERIFIED, "holds if s^2(t) means s(t)^2 (lintmath reads it as s^2 \\cdot t)",
+                   elapsed=verdict.elapsed)
 
 
 def _verified_with_arithmetic_functions(lhs: str, rhs: str, relation: str, **options) -> Verdict | None:

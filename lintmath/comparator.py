@@ -12,7 +12,7 @@ import random
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import Callable
+from typing import Callable, Mapping
 
 import sympy as sp
 from sympy.core.function import AppliedUndef
@@ -201,6 +201,11 @@ def names(tree: n.Node, letters: Letters) -> dict[str, str]:
     # (a primed dummy, the t' of \int_0^t f(t')\,dt', binds t' only: the bound t stays a quantity of the side)
     bound |= {node.var.base + "'" * node.var.primes for node in tree.walk()
               if isinstance(node, n.Integral) and node.lo is not None}
+    # the \bar\gamma of \int_0^\infty e^{-\gamma/\bar\gamma}\,d\gamma is the mean, a quantity of the side:
+    # a decorated letter is bound only where some binder carries its decoration (or binds the bare letter
+    # by a sum or a limit, whose variable has no style to compare)
+    integral_styles = {(node.var.base, node.var.style) for node in tree.walk()
+                       if isinstance(node, n.Integral) and node.lo is not None}
     bound |= {node.var.base for node in tree.walk() if isinstance(node, n.Limit)}
     bound |= {v for node in tree.walk() if isinstance(node, n.Optimum) for v in node.variables}
     for node in tree.walk():
@@ -244,6 +249,7 @@ def names(tree: n.Node, letters: Letters) -> dict[str, str]:
     for node in tree.walk():
         if isinstance(node, n.Sym) and id(node) not in inside_index:
             if (node.base in bound or node.base + "'" * node.primes in bound) and not _fixed_label(node, letters, bound) \
+                    and not _decorated_apart(node, integral_styles, tree) \
                     or node.base in letters.index or node.base in letters.integer:
                 continue
             if matrix_mode and node.base == "I" and not node.indices or node.base == "0":
@@ -276,6 +282,22 @@ def _fixed_label(node: n.Sym, letters: Letters, bound: set[str]) -> bool:
     subscript: the \\omega_D of \\int_0^{\\omega_D} \\omega^2\\,d\\omega, the Debye cutoff, is no value of the
     bound \\omega, and the right side that writes it writes no new name."""
     return bool(node.indices) and not any(_is_index_letter(i, letters, bound) for i in node.indices)
+
+
+# (a dotted letter is the dummy's rate, which the side's time derivative reads: not among these)
+_MEAN_ACCENTS = frozenset({"bar", "hat", "tilde", "check"})
+
+
+def _decorated_apart(node: n.Sym, integral_styles: set[tuple[str, str]], tree: n.Node) -> bool:
+    """Whether a decorated letter (\\bar\\gamma, \\hat x) shares only its base with the variables its side's
+    integrals bind, and no sum or limit binds that base: the mean or the estimate, not the dummy."""
+    if node.style not in _MEAN_ACCENTS:
+        return False
+    if not any(base == node.base for base, _ in integral_styles) \
+            or any(base == node.base and style == node.style for base, style in integral_styles):
+        return False
+    return not any(isinstance(x, n.BigOp) and x.var == node.base or isinstance(x, n.Limit) and x.var.base == node.base
+                   for x in tree.walk())
 
 
 def _timeless(node: n.Sym, letters: Letters) -> n.Sym:
@@ -1439,7 +1461,7 @@ class Comparator:
                     else:
                         confirmed = True
                         if differ_at is None:
-                            differ_at = _shown_point(point)
+                            differ_at = _shown_point(point, self._index_letters(inst))
                         if self.relation in INEQUALITY or stand_ins and not agreed or equal_only:
                             return Outcome("differ", "", differ_at, frozenset(opaque), suspect=suspect)
                     continue
@@ -1468,7 +1490,7 @@ class Comparator:
                     # which the screening values show as well; and a candidate edit of the diagnosis
                     # that differs in the screening is no repair, whatever the exact values say
                     if equal_only:
-                        return Outcome("differ", "", _shown_point(point), frozenset(opaque))
+                        return Outcome("differ", "", _shown_point(point, self._index_letters(inst)), frozenset(opaque))
                 else:
                     # confirm at higher precision before calling it a refutation
                     precise = [(evaluate(x, point, 3 * PRECISION, complex_ok),
@@ -1510,7 +1532,7 @@ class Comparator:
                         elif self.parsed.letters.time is not None and _time_order(free_a) != _time_order(free_b):
                             suspect = EQUATION_OF_MOTION
                         if differ_at is None:
-                            differ_at = _shown_point(point)
+                            differ_at = _shown_point(point, self._index_letters(inst))
                         if self.relation in INEQUALITY or stand_ins and not agreed or equal_only:
                             # with stand-ins for an undefined f a difference is never the verdict by
                             # itself (see decide): the rest of the points would only cost time
@@ -1543,6 +1565,24 @@ class Comparator:
                 return Outcome("undecided", DOMAIN_QUESTION)
             return Outcome("differ", "", differ_at, frozenset(opaque), suspect=suspect)
         return Outcome("equal", "", (), frozenset(opaque))
+
+    def _index_letters(self, inst: Instance) -> dict[str, str]:
+        """The free index letters of ``inst`` by their value, as counterexamples show them back; none whose
+        value the step also writes as a subscript (x_2 beside x_i: which one a 2 is, the point cannot say)."""
+        trees = (self.parsed.lhs, self.parsed.rhs)
+        if any(isinstance(x, n.BigOp) for t in trees for x in t.walk()):
+            return {}  # a sum written out names its entries by number too (x_2 of \sum_i x_i beside x_k)
+        if any(not isinstance(i, (n.Sym, n.Num)) for t in trees for x in t.walk() if isinstance(x, n.Sym)
+               for i in x.indices):
+            return {}  # \eta_{i+1} beside \eta_i: shown as \eta_3 and \eta_2, one numbering for all of them
+        written = {x.value for t in trees for s in t.walk() if isinstance(s, n.Sym)
+                   for x in s.indices if isinstance(x, n.Num)}
+        by_value: dict[str, list[str]] = {}
+        for letter, value in getattr(inst, "indices", {}).items():
+            by_value.setdefault(str(value), []).append(letter)
+        # (a bound's value, a_n beside \sum_{k=1}^{n}, is no index letter's either)
+        written |= {str(value) for value in getattr(inst, "integers", {}).values()}
+        return {value: letters[0] for value, letters in by_value.items() if len(letters) == 1 and value not in written}
 
     def chosen_values(self, symbols: list) -> dict:
         """The symbols among ``symbols`` that a letter with a stated finite set of values names, each
@@ -2315,6 +2355,8 @@ def _is_constant(expr: sp.Expr, free: set) -> bool:
 
 _STYLE_COMMANDS = {"bf": "\\mathbf", "bb": "\\mathbb", "cal": "\\mathcal", "scr": "\\mathscr",
                    "frak": "\\mathfrak", "sf": "\\mathsf", "rm": "\\mathrm", "hat": "\\hat", "bar": "\\bar",
+                   # a long upright name (\mathrm{SNR}, \operatorname{sinc}), as the reader writes it
+                   "op": "\\mathrm",
                    "tilde": "\\tilde", "dot": "\\dot", "ddot": "\\ddot", "check": "\\check", "breve": "\\breve",
                    "acute": "\\acute", "grave": "\\grave", "ring": "\\mathring"}
 _LOWERED_NAME = re.compile(r"(?:(?P<style>[a-z+]+):)?(?P<base>\\[A-Za-z]+|[^\[\]^'#:]+)(?:\[(?P<index>[^\]]*)\])?(?P<rest>.*)")
@@ -2334,10 +2376,29 @@ def _shown_call(call: AppliedUndef) -> str:
     return ("\\partial_{" + by + "} " if by else "") + head + "(" + ", ".join(args) + ")"
 
 
-def _shown_point(point: dict) -> tuple[tuple[str, str], ...]:
+def _shown_point(point: dict, letters: Mapping[str, str] | None = None) -> tuple[tuple[str, str], ...]:
     """A counterexample as the reader writes it: names as in the source, and the sampled values, which
-    are short decimals (23/50), as ``0.46`` rather than ``0.460000``."""
-    return tuple((_shown_name(s), _shown_value(v)) for s, v in point.items())
+    are short decimals (23/50), as ``0.46`` rather than ``0.460000``. ``letters``: the index letters by the
+    value the reading gave them, put back where a name carries that value (E_s, not E_2)."""
+    return tuple((_with_index_letters(_shown_name(s), letters or {}), _shown_value(v)) for s, v in point.items())
+
+
+_SHOWN_INDEX = re.compile(r"_(?:\{(?P<many>[0-9,]+)\}|(?P<one>[0-9]))")
+
+
+def _with_index_letters(name: str, letters: Mapping[str, str]) -> str:
+    """``E_2`` as ``E_s`` where the reading gave the index letter s the value 2."""
+    if not letters:
+        return name
+
+    def put_back(match: re.Match) -> str:
+        items = [letters.get(item, item) for item in (match["many"] or match["one"]).split(",")]
+        if len(items) == 1 and len(items[0]) == 1:
+            return "_" + items[0]
+        # w_{ij} as written; a comma only where a number or a command would run into the next item
+        joiner = "" if all(len(i) == 1 and i.isalpha() for i in items) else ","
+        return "_{" + joiner.join(items) + "}"
+    return _SHOWN_INDEX.sub(put_back, name)
 
 
 def _shown_value(value) -> str:

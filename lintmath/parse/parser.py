@@ -3243,6 +3243,9 @@ class Parser:
             self.i = save  # 3\mathrm{min}(a, b): a function after all
         if t.text in ("\\operatorname", "\\mathrm", "\\mathit") or (t.text in TEXT_WORDS and self.text_is_math()):
             return self.named(t)
+        if t.text == "\\mathsf" and self.word_group_next():
+            # \mathsf{SNR}, \mathsf{SINR}: a long name in sans serif, as \mathrm{SNR} is in roman
+            return self.named(t)
         if t.text in STYLES:
             return self.styled()
         if t.text in ("\\sum", "\\prod"):
@@ -3705,6 +3708,16 @@ class Parser:
                 raise ParseFailure(UPRIGHT_NAME_BEFORE_LETTER)
             return sym  # \text{err}_m, \mathrm{MSE}: a quantity with a long name
         return self.maybe_apply(sym)
+
+    def word_group_next(self) -> bool:
+        """Whether the command at the cursor takes a group of two or more letters and nothing else."""
+        k = 1
+        if (self.peek(k) or Token("", "", 0, 0)).kind != "open":
+            return False
+        while (u := self.peek(k + 1)) is not None and u.kind == "letter":
+            k += 1
+        closer = self.peek(k + 1)
+        return k >= 3 and closer is not None and closer.kind == "close"
 
     def bare_letter_next(self) -> bool:
         """Whether a letter (x, \\theta) follows at once, as the bare argument of a function would."""
