@@ -155,6 +155,10 @@ def _macros_written_out(text: str, macros: Mapping[str, Macro] | None) -> str:
     (a mixed number behind ``\\mixed{1}{1}{3}``); ``text`` itself when it calls none or cannot be read."""
     if not macros or "\\" not in text:
         return text
+    # a command the text calls is a piece of it (but the dots typed as periods, read as \ldots):
+    # tokenizing every step's sides to find no macro cost more than a look for each name
+    if "..." not in text and not any(name in text for name in macros):
+        return text
     try:
         tokens = tokenize(text)
         if not any(t.kind == "cmd" and t.text in macros for t in tokens):

@@ -7,7 +7,10 @@ read a step through it.
 from __future__ import annotations
 
 import collections
+import copy
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from typing import Callable, Iterator, Mapping
 
@@ -39,10 +42,62 @@ class Parsed:
 def parse_step(lhs: str, rhs: str, macros: Mapping[str, Macro], averages: bool = False) -> Parsed:
     """The step's sides read and their letters classified. ``averages``: the prose states a Reynolds
     decomposition, so that a bar over an expression is an average even in a step that writes no
-    fluctuation (see _averaged_sides). Not remembered between calls: how the letters are classified
+    fluctuation (see _averaged_sides). Not remembered between steps: how the letters are classified
     rests on settings of the readings in force (the gates, the distributions, the expectations of the
     prose) beyond the step's text, and a tree remembered under one of them gave another step's
-    verdict in a long run."""
+    verdict in a long run. Within the decision of one step (see one_step) a reading tried after its
+    verdict reads the very sides the decision read, and gets that parse again."""
+    held = _STEP_PARSES.get()
+    if held is None:
+        return _parse_step(lhs, rhs, macros, averages)
+    # (the macro table by identity, kept alive by the entry, as parse_math keys it, but for the empty
+    # table the callers make anew at each call (macros or {}); the context variables are all the parse
+    # reads beyond its arguments)
+    table = macros if macros else None
+    key = (lhs, rhs, id(table), averages, convolution.active(), poisson.stated())
+    entry = held.get(key)
+    if entry is None or entry[0] is not table:
+        try:
+            entry = (table, _parse_step(lhs, rhs, macros, averages))
+        except ParseFailure as exc:
+            # (a RecursionError depends on the caller's stack and a budget's end on its time: neither kept)
+            entry = (table, copy.copy(exc).with_traceback(None))
+            _keep(held, key, entry)
+            raise
+        _keep(held, key, entry)
+    if isinstance(entry[1], ParseFailure):
+        raise copy.copy(entry[1])  # (the one kept would grow a traceback chained to each caller)
+    return entry[1]
+
+
+#: the steps parsed while one step is decided, None outside that (see one_step)
+_STEP_PARSES: ContextVar[dict | None] = ContextVar("step_parses", default=None)
+# a step and its readings parse a few dozen texts (the diagnosis's edits among them)
+_STEP_PARSES_KEPT = 64
+
+
+def _keep(held: dict, key: tuple, entry: tuple) -> None:
+    held[key] = entry
+    if len(held) > _STEP_PARSES_KEPT:
+        del held[next(iter(held))]
+
+
+@contextmanager
+def one_step() -> Iterator[None]:
+    """The decision of one step, in which parse_step gives a text it parsed already the same reading
+    (the default reading and each reading tried after the verdict read the step's sides again). Only
+    the outermost scope starts afresh, so nothing read for one step reaches another."""
+    if _STEP_PARSES.get() is not None:
+        yield
+        return
+    token = _STEP_PARSES.set({})
+    try:
+        yield
+    finally:
+        _STEP_PARSES.reset(token)
+
+
+def _parse_step(lhs: str, rhs: str, macros: Mapping[str, Macro], averages: bool = False) -> Parsed:
     increments = step_increments(lhs, rhs, macros)
     tuples = bool(_BARE_NABLA.search(lhs + rhs) or _NUMBER_ANGLE_PAIR.search(lhs + rhs)
                   or _named_field_operator(lhs + rhs, macros))
