@@ -177,6 +177,11 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
             return _with_marked_values_checked(lhs, rhs, relation, verdict, macros or {}, seed)
         finally:
             _MARKED_VALUES_READ.reset(token)
+    if relation in EQUALITY and not _WRITTEN_LAWS_READ.get() \
+            and ("\\sim" in lhs + rhs or any("\\sim" in line for line in chain)):
+        verdict = _with_written_laws(lhs, rhs, relation, context, asides, arguments)
+        if verdict is not None:
+            return verdict
     if (relation in EQUALITY or relation in INEQUALITY) and not _ASIDE_DOMAIN_READ.get() \
             and optima.aside_restricts(lhs, rhs, note):
         token = _ASIDE_DOMAIN_READ.set(True)
@@ -716,6 +721,8 @@ def _with_marked_values_checked(lhs: str, rhs: str, relation: str, verdict: Verd
 
 #: set while a step beside a condition on its optimisation's variable is checked as if none were written
 _ASIDE_DOMAIN_READ: ContextVar[bool] = ContextVar("aside_domain_read", default=False)
+#: set while a step that writes a letter's law beside it or under its expectation is decided as written
+_WRITTEN_LAWS_READ: ContextVar[bool] = ContextVar("written_laws_read", default=False)
 OPTIMUM_DOMAIN_BESIDE = ("a condition beside the step names the variable of its optimisation (or a set for it): "
                          "the optimum over that set is not decided")
 SCRIPTS_WHOLE_READ = ("math typed plainly read as the author means it (x^-1 as x^{-1}, 2^10 as 2^{10}, sin x as "
@@ -4049,6 +4056,74 @@ def _ohms_read(parsed: Parsed, relation: str, seed: int) -> Parsed | str:
         return read
     outcome, _ = Comparator(read, relation, seed).decide()
     return Parsed(lhs, rhs, classify_letters(lhs, rhs)) if outcome.kind == "differ" else UNITS_UNSURE
+
+
+def _with_written_laws(lhs: str, rhs: str, relation: str, context: tuple[ContextItem, ...], asides: bool,
+                       arguments: dict) -> Verdict | None:
+    """The verdict on a step that writes the law of a letter itself, in an expectation's subscript
+    (``\\mathbb{E}_{X \\sim \\mathcal{N}(0, 1)}[X^2] = 1``) or beside its row (``\\quad X \\sim
+    \\mathrm{Poi}(\\lambda)``): decided with the law's moments written in (see distributions.written_in).
+    A law written beside the step is the step's own, unlike one the prose states some lines above, so
+    that reading may refute as well as verify: it verifies where each way the notes may write the
+    family's parameters that the spelling leaves open verifies, and refutes where the moments leave no
+    random letter and every way refutes. Otherwise the step as read without its laws decides, except
+    that it cannot verify a step whose sides give a letter different laws. None where the step writes
+    no law that is read."""
+    # the law is read from the spelling, so from the sides with the notes' macros (\\E, \\Var) written out
+    macros = arguments.get("macros")
+    written = distributions.written_in(_macros_written_out(lhs, macros), _macros_written_out(rhs, macros))
+    if written is None:
+        if "\\sim" in lhs + rhs:
+            return None
+        # a law written on another row of the chain (its head's E_{X ~ N(0, 1)}) holds for the letter
+        # on this one, where nothing else is said of it: read to verify only, the row being no part of it
+        laws = distributions.laws_in([_macros_written_out(line, macros) for line in arguments.get("chain", ())])
+        if not laws:
+            return None
+        written = (_macros_written_out(lhs, macros), _macros_written_out(rhs, macros), laws, laws)
+        verify_only = True
+    else:
+        verify_only = False
+    left, right, left_laws, right_laws = written
+    options = dict(context=context, asides=asides, **{**arguments, "first": False})
+    token = _WRITTEN_LAWS_READ.set(True)
+    try:
+        verdict = check_step(lhs, rhs, relation, context=context, asides=asides, **arguments)
+        readings = [(left_laws, right_laws), *zip(distributions.other_readings(left_laws) or [left_laws],
+                                                  distributions.other_readings(right_laws) or [right_laws])]
+        if len(readings) == 2 and readings[1] == readings[0]:
+            readings = readings[:1]
+        moments = [(distributions.rewritten(left, on_left), distributions.rewritten(right, on_right))
+                   for on_left, on_right in readings]
+        if verdict.status is not Status.VERIFIED and left_laws == right_laws and (left, right) != (lhs, rhs):
+            # E_{X ~ N(0, 1)}[(X + 1)^2] = E[X^2] + 2 E[X] + 1 holds under any one law of X: the step read
+            # with its laws taken out, which no longer hide the expectation
+            bare = check_step(left, right, relation, **options)
+            if bare.status is Status.VERIFIED:
+                return bare
+        if moments[0] == (left, right):
+            return verdict
+        first = check_step(*moments[0], relation, **options)
+        if first.status is Status.VERIFIED:
+            open_spelling = distributions.deviation_possible(left_laws) or distributions.deviation_possible(right_laws)
+            if not open_spelling or all(check_step(*other, relation, **options).status is Status.VERIFIED
+                                        for other in moments[1:]):
+                named = tuple(f"{letter} distributed as written ({spec.split('|')[0]})"
+                              for letter, spec in sorted({**left_laws, **right_laws}.items()))
+                return replace(first, guessed=tuple(sorted({*first.guessed, *named})))
+        elif first.status is Status.REFUTED and verdict.status is not Status.REFUTED and not verify_only \
+                and all(distributions.resolved(side, {**left_laws, **right_laws}) for side in moments[0]) \
+                and all(check_step(*other, relation, **options).status is Status.REFUTED for other in moments[1:]):
+            return first
+    finally:
+        _WRITTEN_LAWS_READ.reset(token)
+    if verdict.status is Status.VERIFIED and left_laws != right_laws:
+        # E_{X ~ N(0, 1)}[X^2] = E_{X ~ N(0, 2)}[X^2]: the same spelling under two laws is no identity
+        return Verdict(Status.UNVERIFIED, WRITTEN_LAWS_DIFFER, elapsed=verdict.elapsed)
+    return verdict
+
+
+WRITTEN_LAWS_DIFFER = "the two sides take the expectation under different laws, which the step does not decide"
 
 
 def _with_distributions(lhs: str, rhs: str, relation: str, verdict: Verdict, items: tuple[ContextItem, ...],
