@@ -76,6 +76,8 @@ GATES_DIFFER = "fails with the standard gates ({}): holds only if they are other
 GLOBAL_PHASE = "holds with the standard gates only up to a global phase: not decided"
 APPLIED_DELTA = ("holds with delta read as a number times the bracket after it; read as the delta function "
                  "(Dirac's or Kronecker's) applied there, as both sides write it, the sides differ: not decided")
+INDEXED_PRODUCT = ("holds with a sequence's member x[k] read as a number times the bracket; read as the member "
+                   "at the sum's index, the sides differ or are not decided")
 SERIES_UNSETTLED = "an infinite series that does not settle (or cannot be summed) at the sampled points is not decided"
 
 
@@ -584,6 +586,8 @@ class Comparator:
             if outcome.kind == "equal":
                 outcome = self._as_applied_deltas(outcome, flips)
             if outcome.kind == "equal":
+                outcome = self._as_indexed_sequences(outcome, flips)
+            if outcome.kind == "equal":
                 return outcome, self.guesses(flips) + self._textbook_order_only(flips)
             outcomes.append(outcome)
             tried.append(flips)
@@ -696,6 +700,29 @@ class Comparator:
         if other.kind == "equal":
             return outcome
         return Outcome("undecided", APPLIED_DELTA)
+
+    def _as_indexed_sequences(self, outcome: Outcome, flips: frozenset) -> Outcome:
+        """A step that holds with a sequence's member in square brackets read as a number times the
+        bracket (``x[n+1]`` as x(n+1)) at a sum's index, decided again with the members: \\sum_{n \\ge 0}
+        x[n+1] z^{-n} = z\\sum_{n \\ge 0} x[n] z^{-n} holds of x times n and loses x[0] of the sequence, which
+        the index running over the sum says it is. A step that holds either way stands."""
+        bound = {x.var for tree in (self.parsed.lhs, self.parsed.rhs) for x in tree.walk() if isinstance(x, n.BigOp)}
+        if not bound:
+            return outcome
+        nodes = [x for tree in (self.parsed.lhs, self.parsed.rhs) for x in tree.walk()]
+        toggled = {("apply", x.func.key) for x in nodes
+                   if isinstance(x, n.Apply) and x.bracket == "[" and x.maybe_product
+                   and x.prefer_product != (("apply", x.func.key) in flips)
+                   and any(n.mentions(a, bound) for a in x.args) and not read_as_product(x, self.parsed.letters)}
+        if not toggled:
+            return outcome
+        try:
+            other = self.own(flips ^ frozenset(toggled))
+        except Exception:  # noqa: BLE001 -- unreadable as members: the product alone verifies nothing
+            other = Outcome("undecided", "")
+        if other.kind == "equal":
+            return outcome
+        return Outcome("undecided", INDEXED_PRODUCT)
 
     def _as_complex_arrays(self, outcome: Outcome, flips: frozenset) -> Outcome:
         """A step with a conjugate transpose (A^H) that holds for real entries, decided again with complex

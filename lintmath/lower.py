@@ -22,7 +22,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef, ArgumentIndexError
 from sympy.functions.combinatorial.numbers import stirling
 
-from lintmath import evaluate, events, expectation, gram, linalg, matfunc, optima, poisson, probability, quantum, symbolic  # noqa: F401 (settings)
+from lintmath import evaluate, events, expectation, gram, linalg, matfunc, optima, poisson, probability, quantum, supported, symbolic  # noqa: F401 (settings)
 from lintmath.independence import Independence
 from lintmath.parse import nodes as n
 from lintmath.parse.ellipsis import affine
@@ -256,6 +256,9 @@ class Letters:
     # two temperatures, not derivatives by a slot (see slot_coefficients); D_n, D_p beside \tau_n, L_p:
     # diffusion coefficients of a species (see species_coefficients)
     slot_coefficients: frozenset[str] = frozenset()
+    # the largest whole number the step writes: a series of a sequence defined elsewhere is read on a
+    # window wide beside it, or not at all (see supported.py)
+    largest_number: int = 0
 
 
 def slot_coefficients(trees) -> frozenset[str]:
@@ -486,6 +489,7 @@ def classify_letters(*trees: n.Node) -> Letters:
                    parameters=subscript_parameters(trees), entry_parameters=subscript_parameters(trees, True),
                    slot_coefficients=slot_coefficients(trees)
                    | species_coefficients(trees, frozenset(derivative_vars)),
+                   largest_number=max((supported.written_numbers(tree) for tree in trees), default=0),
                    sample_indices=frozenset(sample[1].base for tree in trees for x in tree.walk()
                                             if isinstance(x, n.Sym) and x.key in vectors | candidates | required
                                             and (sample := _sample_vector(x)) is not None))
@@ -2884,6 +2888,11 @@ class Lowerer:
         self.stand_ins = 0  # applications of a stand-in for an undefined function so far
         # inside the body of an infinite series: its index letter -> the integer symbol it runs over
         self.series_vars: dict[str, sp.Symbol] = {}
+        # the members that the series read on a window write, as lowered with opaque functions (R[3],
+        # V(s[4])), zero coefficients and all (see check._members_differ)
+        self.windowed: set[sp.Expr] = set()
+        self.recording = False  # whether to note them (lowering a member apart may draw for the instance)
+        self.zeroed: set[int] = set()  # ids of those members outside the window, zero there
         # E[body | X] per (body, group), and E[body]: the same at every outcome of a group (of the
         # space), and nested means would otherwise be lowered once per outcome of every enclosing one
         self.group_means: dict[tuple, sp.Expr] = {}
@@ -3333,6 +3342,8 @@ class Lowerer:
         return self._lower_node(node)
 
     def _lower_node(self, node: n.Node) -> sp.Expr:
+        if self.zeroed and id(node) in self.zeroed:
+            return sp.Integer(0)  # a member of a sequence outside the window a series is read on
         method = getattr(self, "lower_" + type(node).__name__)
         try:
             return method(node)
@@ -4783,11 +4794,15 @@ class Lowerer:
         grid = self.tuple_grid(node, lo, hi) if node.tuples else _grid(lo, hi, len(variables))
         if node.order and node.extra_vars:
             grid = [v for v in grid if _PAIR_HOLDS[node.order](v[0], v[1])]
+        # (the members a sum of sequences writes, zero coefficients and all: see check._members_differ)
+        members = supported.indexed_members(node.body, set(variables), is_library) \
+            if self.recording and node.kind == "sum" else []
         for values in grid:
             if any(sp.Integer(values[0]) == x for x in excluded):
                 continue
             self.env.update(zip(variables, values))
             terms.append(self.lower(node.body))
+            self.windowed.update(self.lower(m) for m in members)
         self.env = saved
         if node.kind in ("max", "min"):
             return _extremum(node.kind, terms)
@@ -4928,6 +4943,9 @@ class Lowerer:
             raise Undecidable("an infinite series inside another is not decided yet")
         if ends[0] > 0 or ends[1] < 0:
             raise Undecidable("an infinite series that runs from +infinity or down to -infinity")
+        found = supported.series_members(node, is_library, self.apply_is_product) if node.kind == "sum" else None
+        if found is not None:
+            return self.supported_series(node, ends, found)
         lo = sp.S.NegativeInfinity if ends[0] else self.series_bound(node.lo)
         hi = sp.oo if ends[1] else self.series_bound(node.hi)
         index = sp.Symbol(node.var + SERIES_MARK, integer=True)
@@ -4945,6 +4963,50 @@ class Lowerer:
             if value is not None:
                 return value
         return (sp.Sum if node.kind == "sum" else sp.Product)(body, (index, lo, hi))
+
+    def supported_series(self, node: n.BigOp, ends: tuple[int, int],
+                         members: tuple[tuple[n.Node, n.Node], ...]) -> sp.Expr:
+        """An infinite series of sequences the document defines elsewhere, each member at its index, over
+        sequences zero outside a window (see supported.py): the finite sum of its terms that hold a member
+        inside the window, the members outside it zero."""
+        if max(supported.written_numbers(node), self.letters.largest_number) > supported.MAX_LITERAL:
+            raise Undecidable("an infinite series of a sequence defined elsewhere, with numbers too large "
+                              "beside the window it is read on, is not decided")
+        saved, saved_zeroed = dict(self.env), self.zeroed
+
+        def reach(index: n.Node, k: int) -> int:
+            self.env[node.var] = k
+            text = self.index_value(index)
+            if not text.lstrip("-").isdigit():
+                raise Undecidable("an infinite series whose index takes no whole value is not decided")
+            return int(text)
+
+        try:
+            ends_k = [None if end else int(self.series_bound(bound)) for end, bound in zip(ends, (node.lo, node.hi))]
+            anchor = next((k for k in ends_k if k is not None), 0)
+            ks: set[int] = set()
+            for _, index in members:
+                at, step = reach(index, anchor), supported.slope(index, node.var)
+                if any(k is not None for k in ends_k) and abs(at) > supported.REACH:
+                    raise Undecidable("an infinite series that starts far outside the window it is read on")
+                # the k at which this member lies within [-SUPPORT, SUPPORT], moving by step per k
+                ks.update(anchor + (j - at) // step for j in range(-supported.SUPPORT, supported.SUPPORT + 1)
+                          if (j - at) % step == 0)
+            ks = {k for k in ks if (ends_k[0] is None or k >= ends_k[0]) and (ends_k[1] is None or k <= ends_k[1])}
+            terms = []
+            for k in sorted(ks):
+                outside = {id(m) for m, index in members if abs(reach(index, k)) > supported.SUPPORT}
+                self.zeroed = saved_zeroed | outside
+                self.env[node.var] = k
+                term = linalg.scalar(self.lower(node.body))
+                if linalg.is_matrix(term):
+                    raise Undecidable("an infinite series of vectors or matrices is not decided yet")
+                terms.append(term)
+                if self.recording:
+                    self.windowed.update(self.lower(m) for m, _ in members if id(m) not in outside)
+        finally:
+            self.env, self.zeroed = saved, saved_zeroed
+        return sp.Add(*terms)
 
     def series_bound(self, node: n.Node) -> sp.Integer:
         value = linalg.scalar(self.lower(node))
@@ -5013,8 +5075,40 @@ def infinite_bound(node: n.Node | None) -> int:
 
 def has_infinite_series(*trees: n.Node) -> bool:
     """Whether a sum or product with an infinite bound appears: such a step is refuted only with a repair."""
-    return any(isinstance(x, n.BigOp) and (infinite_bound(x.lo) or infinite_bound(x.hi))
+    return any(isinstance(x, n.BigOp) and _infinite(x) for tree in trees for x in tree.walk())
+
+
+def _infinite(node: n.BigOp) -> bool:
+    return bool(infinite_bound(node.lo) or infinite_bound(node.hi))
+
+
+def has_summed_series(*trees: n.Node) -> bool:
+    """Whether an infinite series appears that is summed numerically, not read on a window as a finite
+    sum (see supported.py)."""
+    return any(isinstance(x, n.BigOp) and _infinite(x) and not supported.windowed(x, is_library)
                for tree in trees for x in tree.walk())
+
+
+def has_two_sided_series(*trees: n.Node) -> bool:
+    """Whether a series runs from -infinity (\\sum_{n=-\\infty}^{\\infty} x[n] z^{-n})."""
+    return any(isinstance(x, n.BigOp) and infinite_bound(x.lo) < 0 for tree in trees for x in tree.walk())
+
+
+def windowed_sequences(*trees: n.Node) -> frozenset[str]:
+    """The keys of the sequences that infinite series read on a window write (see supported.py)."""
+    return supported.sequence_keys(trees, is_library, _infinite)
+
+
+def summed_sequences(*trees: n.Node) -> frozenset[str]:
+    """The keys of the sequences that the sums of ``trees`` write at their index (the a of
+    \\sum_{k=1}^{n} a_{k+1}, the T of \\sum_i T(i))."""
+    out: set[str] = set()
+    for tree in trees:
+        for op in tree.walk():
+            if isinstance(op, n.BigOp) and op.kind == "sum":
+                for member in supported.indexed_members(op.body, {op.var, *op.extra_vars}, is_library):
+                    out.add(member.func.key if isinstance(member, n.Apply) else member.key)
+    return frozenset(out)
 
 
 _CASE_RELATIONAL = {"<": sp.StrictLessThan, "<=": sp.LessThan, ">": sp.StrictGreaterThan, ">=": sp.GreaterThan,

@@ -23,7 +23,7 @@ from lintmath.model import Macro
 from lintmath.transforms import laplace_transforms
 from lintmath.parse import convolution, nodes as n
 from lintmath.parse.parser import AMBIGUOUS_SLASH, AVERAGE_BARS, NO_DIFFERENTIAL, OVER_EXPRESSION, increments_of
-from lintmath.parse.parser import parse_math, prepare
+from lintmath.parse.parser import digit_pair_indices, parse_math, prepare
 from lintmath.parse.parser import reads_star_product, set_name
 from lintmath.parse.vocabulary import GREEK
 from lintmath.parse.tokens import ParseFailure
@@ -126,6 +126,8 @@ def _parse_step(lhs: str, rhs: str, macros: Mapping[str, Macro], averages: bool 
     left, right = basis_vectors(left, right)
     left, right = laplace_transforms(left, right)
     left, right = set_sizes(left, right)
+    left, right = scaled_indices(left, right)
+    left, right = digit_pair_indices(left, right)
     left, right = pair_sums(left, right)
     left, right = bold_variables(left, right)
     left, right = reynolds_sides(left, right)
@@ -303,6 +305,41 @@ def pair_sums(left: n.Node, right: n.Node) -> tuple[n.Node, n.Node]:
             return None
         return replace(x, exclude=(), extra_vars=(x.partner,), body=n.rebuild(x.body, paired))
     return n.rebuild(left, paired), n.rebuild(right, paired)
+
+
+def scaled_indices(left: n.Node, right: n.Node) -> tuple[n.Node, n.Node]:
+    """``a_{2i}`` beside ``\\sum_{i=1}^{2n} a_i = \\sum_{i=1}^{n} a_{2i-1} + \\sum_{i=1}^{n} a_{2i}``: a number
+    juxtaposed with a sum's index in a subscript is one index, the multiple (the even members), where the step
+    writes the same letter with one index elsewhere and with no two of its own; ``w_{1j}`` of a matrix
+    stays the entry in row 1."""
+    trees = (left, right)
+    bound = {x.var for tree in trees for x in tree.walk() if isinstance(x, n.BigOp)}
+    if not any(isinstance(x, n.Sym) and _scaled(x, bound) for tree in trees for x in tree.walk()):
+        return left, right
+    counts: dict[str, set[int]] = {}
+    for tree in trees:
+        for x in tree.walk():
+            # (w_{11} beside w_{1j} may be an entry too: only a letter index, a_i or a_{2i-1}, is one)
+            if isinstance(x, n.Sym) and x.indices and not _scaled(x, bound) \
+                    and (len(x.indices) > 1 or not n.letter_free(x.indices[0])):
+                counts.setdefault(x.key, set()).add(len(x.indices))
+
+    def merged(node: n.Node) -> n.Node | None:
+        if not (isinstance(node, n.Sym) and _scaled(node, bound) and counts.get(node.key) == {1}):
+            return None
+        number, letter = node.indices
+        return replace(node, indices=(n.Mul(number.start, letter.end, (number, letter)),))
+    return n.rebuild(left, merged), n.rebuild(right, merged)
+
+
+def _scaled(node: n.Sym, bound: set[str]) -> bool:
+    """Whether a letter's two indices are a whole number written against a sum's index (``2i``, no comma)."""
+    if len(node.indices) != 2:
+        return False
+    number, letter = node.indices
+    return isinstance(number, n.Num) and number.value.isdigit() and int(number.value) > 1 \
+        and isinstance(letter, n.Sym) and letter.base in bound \
+        and not (letter.indices or letter.style or letter.primes) and number.end == letter.start
 
 
 def set_sizes(left: n.Node, right: n.Node) -> tuple[n.Node, n.Node]:

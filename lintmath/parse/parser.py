@@ -5693,6 +5693,14 @@ def _bound_letters(terms: list[n.Term] | list[n.Node]) -> set[str]:
     return {v for t in terms for x in t.walk() if isinstance(x, n.BigOp) for v in (x.var, *x.extra_vars)}
 
 
+def digit_pair_indices(left: n.Node, right: n.Node) -> tuple[n.Node, n.Node]:
+    """A step's sides with the digit pairs of a name written with two indices elsewhere read as two
+    indices: ``w_{11} x_1 + \\sum_{j=2}^{n} w_{1j} x_j`` peels the entry in row 1, column 1 (see
+    _split_digit_indices)."""
+    terms = _split_digit_indices([n.Term(left.start, left.end, "+", left), n.Term(right.start, right.end, "+", right)])
+    return terms[0].node, terms[1].node
+
+
 def _split_digit_indices(terms: list[n.Term]) -> list[n.Term]:
     """``a_{11} v_1 + \\cdots + a_{s1} v_s``: where the same name carries two indices with a letter among
     them (a_{s1}), its digit pairs are two indices too (a_{1,1}), as the author means; a name used with

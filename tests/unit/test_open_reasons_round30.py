@@ -55,7 +55,8 @@ def test_series_whose_terms_differ_are_not_verified(lhs: str, rhs: str) -> None:
 @pytest.mark.parametrize("lhs, rhs", [
     # terms that differ may sum alike: never a finding
     (r"r(t) * \sum_{m=-\infty}^{\infty} \delta(t - m T)", r"\sum_{m=-\infty}^{\infty} r(t + m T)"),
-    (r"\sum_{n=0}^{\infty} c_{n+1} x^{n+1}", r"\sum_{n=1}^{\infty} c_n x^n"),
+    # (\sum_{n=0}^{\infty} c_{n+1} x^{n+1} = \sum_{n=1}^{\infty} c_n x^n, a shift, is verified on a window: see
+    # test_sequence_sums_round31)
     # (a[n] + b[n])(\cos - i\sin) summed: the even and odd parts drop the cross terms over the whole line
     (r"\sum_{n=-\infty}^{\infty} (e[n] + o[n]) (\cos(w n) - i \sin(w n))",
      r"\sum_{n=-\infty}^{\infty} e[n] \cos(w n) - i \sum_{n=-\infty}^{\infty} o[n] \sin(w n)"),
