@@ -30,7 +30,7 @@ from lintmath.lower import (
     has_summed_series,
     has_two_sided_series, summed_sequences, windowed_sequences,
     has_guessed_pair_sum, numerator_layout_sites,
-    identity_reading, pi_times_decimal, read_as_product, shapes_of_side, writes_indexed_vector,
+    capitals_as_numbers, dimension_formula, identity_reading, pi_times_decimal, read_as_product, shapes_of_side, writes_indexed_vector,
 )
 from lintmath import arithmetic, einstein, einstein_prose, implication, linalg, modular, probability, quantum
 from lintmath import additive, complexes, declared, dependence, expectation, independence, infotheory, logbase, matfunc, primed, refusals, rotations, series, symmetric
@@ -420,12 +420,12 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
     if verdict.status is Status.UNVERIFIED and relation in EQUALITY and "'" in lhs + rhs:
         verdict = _primes_beside_derivatives(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
                                              explain=explain, context=context, indefinite=indefinite)
-    if verdict.status is Status.VERIFIED and relation in EQUALITY and _PLAIN_I.search(lhs + rhs):
-        verdict = _as_matrices_beside_identity(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
-                                               context=context, indefinite=indefinite)
     if verdict.status is Status.VERIFIED and relation in EQUALITY and "'" in lhs + rhs:
         verdict = _as_transposed_matrices(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
                                           context=context, indefinite=indefinite)
+    if verdict.status is Status.VERIFIED and relation in EQUALITY and _TWO_CAPITALS.search(lhs + " " + rhs):
+        verdict = _as_generic_matrices(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
+                                       context=context, indefinite=indefinite, chain=chain)
     if verdict.status is Status.VERIFIED and relation in EQUALITY and ("\\frac" in lhs + rhs or "'" in lhs + rhs
                                                                        or "\\partial" in lhs + rhs):
         verdict = _with_partner_functions(lhs, rhs, verdict, macros=macros)
@@ -1810,11 +1810,68 @@ def _as_transposed_matrices(lhs: str, rhs: str, relation: str, verdict: Verdict,
     return Verdict(Status.UNVERIFIED, PRIMES_AS_NUMBERS, elapsed=verdict.elapsed + again.elapsed)
 
 
-#: a letter I written alone (not \\Im, not In)
-_PLAIN_I = re.compile(r"(?<![A-Za-z\\])I(?![A-Za-z])")
 #: the reason of a step that holds only with the capitals beside an identity read as numbers
 CAPITALS_BESIDE_IDENTITY = ("holds with the capitals as numbers, which commute; as the matrices that a product "
                             "of capitals beside the identity (I - KG) makes them, it does not: not decided")
+
+
+#: the reason of a step that holds only with its capitals read as numbers, which commute
+CAPITALS_THAT_COMMUTE = ("holds with the capitals as numbers, which commute; read as matrices (Ax + KGx, (A + B)^2, "
+                         "e^A e^B), whose order counts, it does not: not decided")
+#: two capital letters written apart from a command (A and B of AB, K and G of KG, \\Sigma counts as one)
+_TWO_CAPITALS = re.compile(r"(?<![A-Za-z\\])(?:[A-Z]|\\[A-Z][a-z]+)(?![a-z]).*?(?<![A-Za-z\\])(?:[A-Z]|\\[A-Z][a-z]+)"
+                           r"(?![a-z])", re.S)
+
+
+def _capitals_that_may_be_matrices(parsed: Parsed) -> frozenset[str]:
+    """The keys of the plain capitals of ``parsed`` that a matrix reading could take as matrices: not
+    I (the identity there), not one applied as a function (F(x)), written in a subscript (\\mu_X) or
+    taken as a variable of an integral or derivative (\\int P\\,dV), nor one the step uses as a number
+    (a denominator, an index's count or a sum's bound: nothing divides by a matrix), a random variable
+    (E[XY]) or an event (P(A \\cap B))."""
+    trees = (parsed.lhs, parsed.rhs)
+    excluded: set[int] = set()
+    for tree in trees:
+        for node in tree.walk():
+            if isinstance(node, n.Apply) and isinstance(node.func, n.Sym) and not node.maybe_product:
+                excluded.add(id(node.func))
+            if isinstance(node, n.Sym):
+                excluded.update(id(x) for item in node.indices for x in item.walk())
+    letters = parsed.letters
+    # random variables of E[..] and named events of P(..) are numbers and sets (a random matrix is marked)
+    random = letters.randomness.default | letters.randomness.bound
+    events = {event[1] for _, named in letters.events for event in named if len(event) > 1}
+    numbers = capitals_as_numbers(trees) | letters.integration | letters.integer | _bounds(trees) | random | events
+    return frozenset(x.key for tree in trees for x in tree.walk() if _plain_capital(x) and id(x) not in excluded
+                     and x.base != "I" and not x.base.startswith("\\Delta") and x.key not in numbers)
+
+
+def _bounds(trees: tuple[n.Node, ...]) -> set[str]:
+    """The keys of the letters a sum or product runs to (the N of \\sum_{i=1}^N): counts, so numbers."""
+    return {x.key for tree in trees for node in tree.walk() if isinstance(node, n.BigOp)
+            for bound in (node.lo, node.hi) if bound is not None for x in bound.walk() if isinstance(x, n.Sym)}
+
+
+def _capitals_shown_numbers(parsed: Parsed, chain: tuple[str, ...], options: dict) -> frozenset[str]:
+    """The keys of the capitals of ``parsed`` that the step's surroundings show to be numbers: all of them
+    where the step or its chain writes units (F = BIL = 0.5 \\cdot 2 \\cdot 0.1\\,\\mathrm{N}: matrices carry
+    none); those another line of the chain divides by or counts with (\\frac{GM}{R^2} beside GM = gR^2); those
+    the prose gives a value of numbers (L = 2\\,\\mathrm{m})."""
+    capitals = frozenset(x.key for tree in (parsed.lhs, parsed.rhs) for x in tree.walk() if _plain_capital(x))
+    if unit_names(parsed.lhs) or unit_names(parsed.rhs):
+        return capitals
+    shown: set[str] = set()
+    for line in chain:
+        try:
+            tree = parse_math(line, options.get("macros") or {})
+        except (ParseFailure, RecursionError):
+            continue
+        if unit_names(tree):
+            return capitals
+        shown |= capitals_as_numbers((tree,)) | _bounds((tree,))
+    shown |= {item.name for item in options.get("context", ()) if item.kind in ("define", "result")
+              and not item.label and not with_letters(item) and not declared.defines_matrix(item)}
+    return capitals & frozenset(shown)
 
 
 def _plain_capital(x: n.Node) -> bool:
@@ -1833,25 +1890,41 @@ def _product_beside_identity(tree: n.Node) -> bool:
     return False
 
 
-def _as_matrices_beside_identity(lhs: str, rhs: str, relation: str, verdict: Verdict, **options) -> Verdict:
+def _as_generic_matrices(lhs: str, rhs: str, relation: str, verdict: Verdict, chain: tuple[str, ...] = (),
+                         **options) -> Verdict:
     """The verdict on a step verified with its capitals read as numbers where one side adds a product of
-    capitals to the identity (``(I - KG)\\Sigma = \\Sigma - \\Sigma KG``): there they are matrices as
-    likely, and the step is unverified where it fails with every plain capital a generic matrix (a
-    physics I beside R and G would be a current, so no refutation follows). ``verdict`` stands otherwise."""
+    capitals to the identity (``(I - KG)\\Sigma = \\Sigma - \\Sigma KG``), or where two or more capitals
+    multiply (``Ax + KGx = (A + GK)x``, ``(A + B)^2 = A^2 + 2AB + B^2``, ``e^A e^B = e^{A + B}``): there they are
+    matrices as likely, and the step is unverified where it fails with every such capital a generic
+    matrix (and I the identity). Never refuted: capitals may be numbers (PV = nRT, the areas of AB = BA),
+    and a physics I beside R and G would be a current. ``verdict`` stands otherwise."""
     parsed = _read_again(lhs, rhs, options)
-    if parsed is None or not (_product_beside_identity(parsed.lhs) or _product_beside_identity(parsed.rhs)):
+    if parsed is None:
         return verdict
+    beside_identity = _product_beside_identity(parsed.lhs) or _product_beside_identity(parsed.rhs)
     keys = frozenset(x.key for side in (parsed.lhs, parsed.rhs) for x in side.walk()
                      if _plain_capital(x) and x.base != "I")
+    if not beside_identity:
+        if any(item.kind == declared.KIND for item in options.get("context", ())):
+            return verdict  # the prose says which letters are matrices (see _as_declared_matrices): its word
+        if dimension_formula((parsed.lhs, parsed.rhs)):
+            return verdict  # MLT^{-2}: base dimensions, which commute
+        keys = _capitals_that_may_be_matrices(parsed)
+        if len(keys) >= 2:  # (the chain is read only where the step multiplies capitals at all)
+            keys -= _capitals_shown_numbers(parsed, chain, options)
     if not keys - parsed.letters.matrices:
         return verdict  # already read as matrices: the verdict is theirs
+    if not beside_identity and len(keys) < 2:
+        return verdict  # one capital commutes with itself and with every number
 
     def reading(step: Parsed) -> Parsed:
         return Parsed(step.lhs, step.rhs, replace(step.letters, matrices=step.letters.matrices | keys | {"I"}))
     again = _check_step(lhs, rhs, relation, reading=reading, explain=False, **options)
-    if again.status is not Status.REFUTED:
+    # (e^A e^B = e^{A + B} as matrices is left to the prose, which may make them commute: so is it here)
+    if again.status is not Status.REFUTED and again.reason != MATRICES_COMMUTE:
         return verdict
-    return Verdict(Status.UNVERIFIED, CAPITALS_BESIDE_IDENTITY, elapsed=verdict.elapsed + again.elapsed)
+    return Verdict(Status.UNVERIFIED, CAPITALS_BESIDE_IDENTITY if beside_identity else CAPITALS_THAT_COMMUTE,
+                   elapsed=verdict.elapsed + again.elapsed)
 
 
 def _verified_as_stacked(lhs: str, rhs: str, relation: str, **options) -> Verdict | None:

@@ -1280,7 +1280,7 @@ def classify_shapes(trees, integers: set[str]) -> tuple[frozenset, frozenset, fr
     if not (vectors or matrices or literal):
         return frozenset(), frozenset(), frozenset(), frozenset()
     inferred: set[str] = set()
-    counts = _capitals_as_numbers(trees)
+    counts = capitals_as_numbers(trees)
     for sym in plain:
         if sym.key in vectors or sym.key in matrices or sym.key in counts:
             continue
@@ -1367,7 +1367,7 @@ def _plain_greek_lower(node: n.Node) -> bool:
         and node.base.startswith("\\") and node.base[1:2].islower() and _is_letter(node.base)
 
 
-def _capitals_as_numbers(trees) -> set[str]:
+def capitals_as_numbers(trees: tuple[n.Node, ...]) -> set[str]:
     """Plain capitals that the step itself uses as numbers, so that no step beside vectors makes them
     matrices: a count in an index's arithmetic (w_{T+1}, x_{N-1}) and a factor of a denominator of
     plain factors (\\frac{D^2}{2T}, \\frac{1}{\\eta T}), since nothing divides by a matrix."""

@@ -118,7 +118,8 @@ DECLARED = r"Let $A$ and $B$ be $n \times n$ matrices."
     (r"(AB)^2", r"A^2 B^2"),
 ])
 def test_a_step_that_holds_only_for_numbers_is_refuted_below_a_declaration(lhs: str, rhs: str) -> None:
-    assert check_step(lhs, rhs, "=").status is Status.VERIFIED  # as numbers, without the prose
+    # without the prose the capitals may be numbers or matrices: not decided (see test_commuted_capitals_round31)
+    assert check_step(lhs, rhs, "=").status is Status.UNVERIFIED
     [(status, _)] = _verdicts(_display(DECLARED, lhs, rhs))
     assert status == "refuted"
 
