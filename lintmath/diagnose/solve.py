@@ -74,6 +74,10 @@ def solve_hole(ctx: Context, tree: n.Node, guess: Fraction, places: int = 0) -> 
             value = _short_decimal(root, places)
         if value is None or (found is not None and value != found):
             return None
+        if abs(value) >= 10**6 and abs(guess) < 10**5:
+            # counts above a million are proposed for numbers of that size only (52 choose 5 =
+            # 2598660 for 2598960); a 1.0 in 1.0 x 10^{-17} solved to 1000000.0 is the exponent's slip
+            return None
         found = value
         if not symbols:
             break
