@@ -248,6 +248,11 @@ def basis_vectors(*trees: n.Node) -> tuple[n.Node, ...]:
     def visit(node: n.Node) -> n.Node | None:
         if isinstance(node, n.Mul):
             return _magnitudes_along_axes(node, crossed, visit)
+        if isinstance(node, n.Apply) and node.maybe_product and len(node.args) == 1 \
+                and _basis_letter(node.func, crossed) and unit_axis(node.func) is not None:
+            # \hat{\imath}(12 - 15), read first as a function applied: a unit vector is no function,
+            # so the product it may also be is the only reading (an Apply's head must stay a name)
+            return n.Mul(node.start, node.end, (visit(node.func), n.rebuild(node.args[0], visit)), False, ("",))
         if _basis_letter(node, crossed) and (axis := unit_axis(node)) is not None:
             return n.MatrixLit(node.start, node.end, tuple(
                 (n.Num(node.start, node.end, "1" if k == axis else "0"),) for k in range(3)))

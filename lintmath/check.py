@@ -76,7 +76,7 @@ from lintmath.conventions import (
     _holds_with_mu_as_mean, _macros_written_out, _mean_put_in, _mixed_implication_holds, _note_states_condition,
     _transposed, PHYSICAL_CONSTANTS, implied_constants, implied_means, letters_in_residue_prose,
 )
-from lintmath import optima, registers, supported, termwise, typed
+from lintmath import optima, registers, rowequiv, supported, termwise, typed
 from lintmath.comparator import THROUGH_OPTIMA
 from lintmath.sides import Parsed, one_step, parse_step, reclassified
 from lintmath.tolerance import TOLERANCE, approximation, decimal_tolerance, evaluate, exact_decimals, side_value
@@ -170,6 +170,11 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
     # the arguments the readings below decide the step again with, the context and asides aside
     arguments = dict(macros=macros, first=first, seed=seed, explain=explain, indefinite=indefinite, rows=rows,
                      clause=clause, derived=derived, modular_prose=modular_prose, note=note, chain=chain)
+    if relation in rowequiv.RELATIONS:
+        # a row reduction between written matrices: row equivalence, not equality (see rowequiv)
+        row_step = rowequiv.check(lhs, rhs, relation, macros)
+        if row_step is not None:
+            return row_step
     if (relation in EQUALITY or relation in INEQUALITY) and not _MARKED_VALUES_READ.get() \
             and _MARKS_VALUE.search(lhs + " " + rhs):
         token = _MARKED_VALUES_READ.set(True)

@@ -3,11 +3,14 @@ from __future__ import annotations
 
 from lintmath.config import Config
 from lintmath.model import Diagnosis, Finding, Status, Step, StepResult
-from lintmath.relations import LOGICAL
+from lintmath.relations import LOGICAL, ROW_EQUIVALENT
 from lintmath.rules import RuleSet
 
 APPROXIMATE = "~="  # \approx, \simeq as relations.py normalises them
-UNIT_NAME = "unit:"  # the lowered name of a unit symbol (n.Sym of style "unit")
+UNIT_NAME = "unit:"
+#: relations between matrices that are no equality (row equivalence, \sim): no point where "the sides
+#: differ", the verdict's reason says what fails
+_EQUIVALENCES = frozenset({ROW_EQUIVALENT, "~", "->"})  # the lowered name of a unit symbol (n.Sym of style "unit")
 
 
 def finding_for(result: StepResult, rules: RuleSet, config: Config) -> Finding | None:
@@ -54,7 +57,11 @@ def finding_for(result: StepResult, rules: RuleSet, config: Config) -> Finding |
         "explanation": (f": {diagnosis.detail}; `{diagnosis.suggestion}` would follow" if diagnosis else
                         f": the two sides differ at {point}"),
     }
-    message = rule.message.format(**fields)
+    if diagnosis is None and step.relation in _EQUIVALENCES and verdict.reason:
+        # matrices said equivalent, not equal: no point where "the sides differ"; the reason says what fails
+        message = f"step does not follow from {fields['prev']}: {verdict.reason}"
+    else:
+        message = rule.message.format(**fields)
     if verdict.guessed:
         message += f" (assuming {', '.join(verdict.guessed)})"
     return Finding(

@@ -234,6 +234,11 @@ def power(base, exp):
     if not is_matrix(exp) and not exp.is_Integer and base.is_square and base.is_diagonal():
         # D^k of a diagonal matrix written out: the powers of its diagonal, whatever k is
         return MatrixT(sp.diag(*(sp.Pow(base[i, i], exp) for i in range(base.rows))))
+    if not is_matrix(exp) and not exp.is_Integer and exp.free_symbols and base.is_square \
+            and not base.free_symbols and base.rows <= 3 and {str(x) for x in exp.free_symbols} <= _POWER_LETTERS:
+        closed = _closed_power(_immutable(base), exp)
+        if closed is not None:
+            return closed
     if is_matrix(exp) or not exp.is_Integer:
         raise ShapeProblem("a matrix to a power that is not an integer")
     if exp == 2 and 1 in base.shape:
@@ -247,6 +252,28 @@ def power(base, exp):
         return MatrixT(base ** int(exp))
     except (NonSquareMatrixError, ValueError, ShapeError, ZeroDivisionError):
         raise ShapeProblem("a power of a matrix that is not square or not invertible") from None
+
+
+#: the letters a power of a matrix is counted with (A^k, A^{n+1}); not t, which some write for a transpose
+_POWER_LETTERS = frozenset({"k", "n", "m", "p", "N", "K"})
+
+
+@functools.lru_cache(maxsize=64)
+def _closed_power(base: MatrixT, exp: sp.Expr) -> MatrixT | None:
+    """A^k of a matrix of numbers to a letter's power (A^k = S \\Lambda^k S^{-1} in closed form, Jordan
+    blocks giving k 1^{k-1}), where every eigenvalue is a positive rational: then each entry is a sum of
+    real powers c^k, one function of k whatever values of k are sampled. Other eigenvalues ((-1)^k,
+    irrational ones) are left undecided, as before."""
+    try:
+        eigenvalues = base.eigenvals()
+    except Exception:  # noqa: BLE001 - no eigenvalues found: not decided
+        return None
+    if not all(v.is_rational and v > 0 for v in eigenvalues):
+        return None
+    try:
+        return MatrixT((sp.Matrix(base) ** exp).applyfunc(sp.expand))
+    except Exception:  # noqa: BLE001 - SymPy's symbolic power failed: not decided
+        return None
 
 
 def _immutable(value) -> MatrixT:
@@ -296,6 +323,17 @@ def adjugate(value):
     if value.shape[0] != value.shape[1]:
         raise ShapeProblem("the adjugate of a matrix that is not square")
     return value.adjugate(method="berkowitz")
+
+
+def rank(value) -> sp.Integer:
+    """rank A of a matrix of numbers. Of letters (a matrix A, entries a, \\lambda) it is not decided: the
+    rank drops at special values (\\lambda an eigenvalue), which samples never meet."""
+    value = scalar(value)
+    if not is_matrix(value):
+        raise ShapeProblem("the rank of a number")
+    if value.free_symbols:
+        raise ShapeProblem("the rank of a matrix of letters")
+    return sp.Integer(value.rank(simplify=True))
 
 
 def diagonal(values: list):

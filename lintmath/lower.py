@@ -2329,6 +2329,13 @@ def apply_stand_in(realisation: sp.Lambda, args: list) -> sp.Expr:
     return build(realisation.expr)
 
 
+def _matrix_of_numbers(node: n.Node) -> bool:
+    """A matrix written out (maybe in brackets) whose entries hold no letter."""
+    while isinstance(node, n.Paren):
+        node = node.inner
+    return isinstance(node, n.MatrixLit) and not any(isinstance(x, n.Sym) for x in node.walk())
+
+
 def _function_of_bracket(node: n.Node) -> bool:
     return isinstance(node, n.Func) and len(node.args) == 1 and isinstance(node.args[0], n.Paren) \
         and node.power is None and not node.inverse and node.name not in ("max", "min", *n.MATRIX_FUNCTIONS)
@@ -3941,12 +3948,17 @@ class Lowerer:
             # \cos\frac{\theta}{2}|0>: the amplitude times the state, not a cosine of a state
             scale = self.lower(replace(node, args=(states[0],)))
             return self.juxtaposed([scale, *(self.lower(k) for k in states[1])], ("",) * len(states[1]), False)
+        if node.name == "rank" and not _matrix_of_numbers(node.args[0] if node.args else node):
+            # a letter's generic matrix has full rank, which would verify rank(AB) = rank(A): only
+            # a matrix written out in numbers has its one rank
+            raise Undecidable("the rank of other than a matrix written in numbers")
         args = [self.lower(a) for a in node.args]
         if node.name == n.DIAGONAL:
             value = linalg.diagonal(args)
             return value if node.power is None else linalg.power(value, self.lower(node.power))
         if node.name in n.MATRIX_FUNCTIONS and len(args) == 1:
-            value = {"trace": linalg.trace, "det": linalg.determinant, "adjugate": linalg.adjugate}[node.name](args[0])
+            value = {"trace": linalg.trace, "det": linalg.determinant, "adjugate": linalg.adjugate,
+                     "rank": linalg.rank}[node.name](args[0])
             return value if node.power is None else safe_pow(value, self.lower(node.power))
         args = [linalg.scalar(a) for a in args]
         if len(args) == 1 and linalg.is_matrix(args[0]) and node.name in matfunc.KINDS and not node.inverse \

@@ -38,6 +38,12 @@ RELATIONS: dict[str, str] = {
     "\\gets": "<-", "\\leftarrow": "<-",
 }
 
+#: the normalised name of a relation marked with a row operation between matrices (``\xrightarrow{R_2 - 2R_1}``,
+#: ``\overset{R_1 \leftrightarrow R_2}{\sim}``): row equivalence, which the mark says is meant
+ROW_EQUIVALENT = "row~"
+#: extensible arrows, whose label (an optional ``[below]`` and a ``{above}``) says what the step does
+_LABELLED_ARROWS = frozenset({"\\xrightarrow", "\\xlongrightarrow", "\\xleftrightarrow"})
+
 #: Relations between statements rather than expressions: their sides are whole clauses.
 LOGICAL = frozenset({"=>", "<==", "<=>"})
 #: the relations a step is decided under as an equality, and as an inequality (see check.check_step)
@@ -53,6 +59,9 @@ _DEF_MARKS = frozenset({"def", "defn", "def.", "definition", "\\delta", "\\trian
 # L_2 \gets L_2 - L_1, C_3 + C_1. Between matrices it says "row equivalent", which is no equality;
 # between determinants (vmatrix, \det) adding a multiple of a row keeps the value, so "=" stays.
 _ROW_OPERATION = re.compile(r"(?<![A-Za-z\\])[RrLC]_\{?\s*[0-9ijkn]")
+#: a row operation alone (no column operation C_2 - C_1 beside it): what makes a mark say "row equivalent"
+_ROWS_ONLY = re.compile(r"(?<![A-Za-z\\])[RrL]_\{?\s*[0-9ijkn]")
+_COLUMN_OPERATION = re.compile(r"(?<![A-Za-z\\])C_\{?\s*[0-9ijkn]")
 _DETERMINANTS = re.compile(r"vmatrix|\\det(?![a-zA-Z])|\\left\s*\||\\lvert|\\vert")
 _FORMATTING = re.compile(
     r"\\(?:text|mathrm|textrm|rm|mathsf|textsf|mathit|textit|mathbf|textbf|scriptscriptstyle|"
@@ -178,8 +187,38 @@ def _annotated(text: str, cmd: str, after_cmd: int, end: int, extra, depth) -> t
         if mark in _DEF_MARKS:
             return i, ":="
         if _ROW_OPERATION.search(args[0]) and not _DETERMINANTS.search(text[:end]):
-            return i, "~"  # \overset{R_2 - 2R_1}{=} between matrices: row equivalence, not equality
+            # \overset{R_2 - 2R_1}{=} between matrices: row equivalence, not equality
+            return i, _row_mark(args[0])
+    if inner in ("->", "~") and len(args) == 2 and _ROW_OPERATION.search(args[0]):
+        return i, _row_mark(args[0])  # \overset{R_2 - 2R_1}{\longrightarrow}, \stackrel{R_3 + R_1}{\sim}
     return i, inner
+
+
+def _row_mark(label: str) -> str:
+    """The relation a mark of operations makes: row equivalence for row operations alone; with a column
+    operation among them (C_2 - C_1) only "equivalent" (~), which row reduction does not decide."""
+    return ROW_EQUIVALENT if _ROWS_ONLY.search(label) and not _COLUMN_OPERATION.search(label) else "~"
+
+
+def _labelled_arrow(text: str, after_cmd: int, end: int) -> tuple[int, str]:
+    """``\\xrightarrow[below]{above}``: (end of construct, relation name). A row operation in either label
+    makes it row equivalence; any other label (a limit, a map's name) leaves an arrow, which is not checked."""
+    i = after_cmd
+    labels = []
+    k = i
+    while k < end and text[k] in " \t":
+        k += 1
+    if k < end and text[k] == "[":
+        close = text.find("]", k)
+        if close < 0:
+            return end, "->"
+        labels.append(text[k + 1:close])
+        i = close + 1
+    s, i = read_group(text, i, end)
+    labels.append(group_content(text, s, i))
+    if any(_ROW_OPERATION.search(label) for label in labels):
+        return i, _row_mark(" ".join(labels))
+    return i, "->"
 
 
 def _is_annotation_text(content: str) -> bool:
@@ -256,6 +295,9 @@ def find_relations(
                 j = k + 1
         elif tok in _ANNOTATED:
             j, name = _annotated(text, tok, j, end, extra, _depth)
+            rel_end = j
+        elif tok in _LABELLED_ARROWS:
+            j, name = _labelled_arrow(text, j, end)
             rel_end = j
         elif tok == "\\not":
             k, after = read_group(text, j, end)

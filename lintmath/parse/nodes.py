@@ -279,7 +279,7 @@ COMMUTATOR = "commutator"
 POISSON = "poisson bracket"
 # functions of a square matrix taken as a whole, not entrywise nor by its power series: tr A, det A,
 # and adj A (the adjugate, det(A) A^{-1} where A is invertible)
-MATRIX_FUNCTIONS = ("trace", "det", "adjugate")
+MATRIX_FUNCTIONS = ("trace", "det", "adjugate", "rank")
 #: \operatorname{diag}(\mathbf{p}), \operatorname{diag}(a, b, c): the diagonal matrix of a vector's entries
 DIAGONAL = "diagonal"
 

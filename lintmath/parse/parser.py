@@ -2367,7 +2367,11 @@ class Parser:
             elif t.text == "^" and self.primes_superscript_ahead():
                 self.advance()
                 toks, _, end = self.script_tokens()
-                node = n.Deriv(node.start, end, node, (), False, len(toks))
+                if len(toks) == 1 and _numbers_written_out(node):
+                    # [[1, 2], [0, 1]]^{'}: the braces change nothing, a transpose as for the bare prime
+                    node = n.Transpose(node.start, end, node)
+                else:
+                    node = n.Deriv(node.start, end, node, (), False, len(toks))
             elif t.text == "^":
                 if isinstance(node, n.Pow) and self.i > 0 and self.toks[self.i - 1].end == node.end:
                     # x^2^3, 2^{3}^{2}: TeX stops on a double superscript, and the author may mean either
@@ -3687,6 +3691,8 @@ class Parser:
             return self.optimum(t, OPTIMA[word], f"{word} is not decided yet")
         if word == "arg" and self.at("\\max", "\\min"):
             return self.optimum(t, "arg" + self.advance().text[1:], "arg max / arg min are not decided yet")
+        if word == "rank" and self.at("(", "\\left", "\\begin"):
+            return self.function(Token("cmd", word, t.start, e), "rank")
         if word == "diag" and self.at("(", "\\left"):
             return self.function(Token("cmd", word, t.start, e), n.DIAGONAL)
         if word in ("diag", "rank", "argmax", "argmin", "arg", "lim", "prox", "vec"):
