@@ -425,6 +425,9 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
     if verdict.status is Status.UNVERIFIED and relation in EQUALITY and "'" in lhs + rhs:
         verdict = _primes_beside_derivatives(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
                                              explain=explain, context=context, indefinite=indefinite)
+    if verdict.status is Status.VERIFIED and relation in EQUALITY and _SPREAD_NAME.search(lhs + rhs):
+        verdict = _with_negative_coefficients(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
+                                              context=context, indefinite=indefinite)
     if verdict.status is Status.VERIFIED and relation in EQUALITY and "'" in lhs + rhs:
         verdict = _as_transposed_matrices(lhs, rhs, relation, verdict, macros=macros, first=first, seed=seed,
                                           context=context, indefinite=indefinite)
@@ -1680,10 +1683,13 @@ def _verified_with_gaussian_tail(lhs: str, rhs: str, relation: str, **options) -
     """A verified verdict for a step about an undefined Q that verifies with Q the Gaussian tail
     (``Q(\\sqrt{2x}) = \\tfrac12\\operatorname{erfc}(\\sqrt x)``, ``Q(-x) = 1 - Q(x)``); None otherwise.
     Verify-only, as \\Phi the normal CDF is: elsewhere Q is a heat, a charge or a quadratic form, and a step
-    that fails with the tail says nothing of those. Not where the document gives Q a value of its own."""
+    that fails with the tail says nothing of those. Not where the document gives Q a value of its own, or
+    its prose names Q another quantity (see normalcdf.py)."""
     context = options.get("context", ())
     if any(item.kind in ("define", "result") and re.fullmatch(r"Q\s*(\(.*\))?", item.name or "") for item in context):
         return None
+    if any(item.kind == normalcdf.OTHER_Q_KIND for item in context):
+        return None  # the prose names Q a charge, a heat or an action value: the tail is not the Q meant
     macros = options.get("macros")
     left, right = _gaussian_tail_written(lhs, macros), _gaussian_tail_written(rhs, macros)
     if left is None or right is None or (left, right) == (lhs, rhs):
@@ -1693,6 +1699,8 @@ def _verified_with_gaussian_tail(lhs: str, rhs: str, relation: str, **options) -
 
 # s^2(t) as the square of the signal s(t), E = \int s^2(t)\,dt, as \sin^2 x is the square of \sin x
 FUNCTION_SQUARED = "s^2(t) as s(t)^2"
+#: the reason of a step writing f^2(x) where the document states what the power of f is (an iterate)
+POWER_STATED = "the document says what the power of the function is (f^2 = f \\circ f?): f^2(x) not read"
 
 
 def _powered_calls_written(text: str, macros: Mapping[str, Macro] | None) \
@@ -1755,8 +1763,14 @@ def _with_function_powers(lhs: str, rhs: str, relation: str, **options) -> Verdi
     # anywhere (s^2(t) + s) a number after all
     if left is None or right is None or not (left[1] | right[1]) & (left[2] | right[2]):
         return None
-    if {call[0] for call in left[1] | right[1]} & (left[3] | right[3]):
+    powered = {call[0] for call in left[1] | right[1]}
+    if powered & (left[3] | right[3]):
         return None
+    if any(re.match(r"\s*(?:" + "|".join(map(re.escape, powered)) + r")\s*\^", item.lhs or "")
+           for item in options.get("context", ())):
+        # the document says what the power is (f^2 = f \circ f, the iterate of dynamics): neither the square
+        # nor a number times the bracket is the reading to refute it under
+        return Verdict(Status.UNVERIFIED, POWER_STATED, elapsed=0.0)
     verdict = _check_step(left[0], right[0], relation, explain=False, **options)
     if verdict.status is Status.VERIFIED:
         return replace(verdict, guessed=tuple(sorted({*verdict.guessed, FUNCTION_SQUARED})))
@@ -1816,8 +1830,8 @@ def _as_transposed_matrices(lhs: str, rhs: str, relation: str, verdict: Verdict,
 
 
 #: the reason of a step that holds only with the capitals beside an identity read as numbers
-CAPITALS_BESIDE_IDENTITY = ("holds with the capitals as numbers, which commute; as the matrices that a product "
-                            "of capitals beside the identity (I - KG) makes them, it does not: not decided")
+CAPITALS_BESIDE_IDENTITY = ("holds with the capitals as numbers, which commute; as the matrices that capitals "
+                            "beside the identity (I - KG, I - A) make them, it does not: not decided")
 
 
 #: the reason of a step that holds only with its capitals read as numbers, which commute
@@ -1884,15 +1898,79 @@ def _plain_capital(x: n.Node) -> bool:
         len(x.base) == 1 and x.base.isupper() or x.base.startswith("\\") and x.base[1:2].isupper())
 
 
+def _capitals_not_identity(node: n.Node) -> bool:
+    """Whether ``node`` is a plain capital other than I (A) or a product of two or more such (KG)."""
+    if isinstance(node, n.Mul):
+        return len(node.factors) >= 2 and all(_plain_capital(f) and f.base != "I" for f in node.factors)
+    return _plain_capital(node) and node.base != "I"
+
+
 def _product_beside_identity(tree: n.Node) -> bool:
-    """Whether ``tree`` adds a product of two or more plain capitals to (or takes it from) a plain I:
-    ``I - KG``, ``I + AB``, the identity minus a gain times a matrix of the Kalman and Riccati updates."""
+    """Whether ``tree`` adds a plain capital or a product of plain capitals to (or takes it from) a plain I:
+    ``I - KG``, ``I + AB``, the identity minus a gain times a matrix of the Kalman and Riccati updates, or
+    ``(I - A)B``, the Leontief inverse's factor (B - BA would verify with A and B numbers)."""
     for node in tree.walk():
         if isinstance(node, n.Add) and any(_plain_capital(t.node) and t.node.base == "I" for t in node.terms) \
-                and any(isinstance(t.node, n.Mul) and len(t.node.factors) >= 2 and all(
-                    _plain_capital(f) and f.base != "I" for f in t.node.factors) for t in node.terms):
+                and any(_capitals_not_identity(t.node) for t in node.terms):
             return True
     return False
+
+
+#: SD or Corr by name, whose value takes the sign of a coefficient out as |a| or a/|a|
+_SPREAD_NAME = re.compile(r"SD|Corr|corr|Std|std|(?<![A-Za-z\\])sd")
+#: the reason of a step about SD or Corr that holds only with a letter coefficient positive
+NEGATIVE_COEFFICIENT = ("holds where the coefficient letters inside SD or Corr are positive (as sampled); with one "
+                        "negative, SD(aX) = |a|SD(X) and Corr(aX, Y) = -Corr(X, Y): not decided")
+
+
+def _with_negative_coefficients(lhs: str, rhs: str, relation: str, verdict: Verdict, **options) -> Verdict:
+    """The verdict on a step verified about SD or Corr of an argument with a lowercase letter in it
+    (``\\operatorname{SD}(aX + b) = a\\operatorname{SD}(X)``): letters sample positive, where the root of a^2 is a,
+    so the step is unverified where it is not verified with such a letter negative, as |a| = a is. ``verdict``
+    stands otherwise: SD(aX) = |a|SD(X) holds with a of either sign."""
+    parsed = _read_again(lhs, rhs, options)
+    if parsed is None:
+        return verdict
+    letters = sorted({x.base for side in (parsed.lhs, parsed.rhs) for op in side.walk()
+                      if isinstance(op, n.Apply) and expectation.kind_of(op) in ("SD", "Corr")
+                      for arg in op.args for x in arg.walk()
+                      if isinstance(x, n.Sym) and len(x.base) == 1 and x.base.islower()
+                      and not (x.style or x.indices or x.labels or x.primes)})
+    for letter in letters:
+        again = _check_step(_negated_letter(lhs, letter), _negated_letter(rhs, letter), relation, explain=False,
+                            **options)
+        if again.status is not Status.VERIFIED:
+            # (a step about SD of a nonlinear argument is refuted only by readings check_step tries later)
+            return Verdict(Status.UNVERIFIED, NEGATIVE_COEFFICIENT, elapsed=verdict.elapsed + again.elapsed)
+    return verdict
+
+
+_NAME_COMMANDS = frozenset({"\\operatorname", "\\mathrm", "\\text", "\\textrm", "\\mathsf", "\\mathbb", "\\mathcal",
+                            "\\mathbf", "\\boldsymbol", "\\mathit", "\\begin", "\\end"})
+
+
+def _negated_letter(text: str, letter: str) -> str:
+    """``text`` with each plain ``letter`` written ``(-letter)``: not one of a script (x_a, e^{at}) or of a
+    name's braces (\\operatorname{Var}); ``text`` itself where it does not tokenize."""
+    try:
+        tokens = tokenize(text)
+    except (ParseFailure, RecursionError):
+        return text
+    pieces: list[str] = []
+    depth, skipped = 0, []  # the brace depths at which a script's or a name's group opened
+    for k, token in enumerate(tokens):
+        before = tokens[k - 1].text if k else ""
+        if token.kind == "open" and token.text == "{":
+            depth += 1
+            if before in ("_", "^") or before in _NAME_COMMANDS:
+                skipped.append(depth)
+        elif token.kind == "close" and token.text == "}":
+            if skipped and skipped[-1] == depth:
+                skipped.pop()
+            depth -= 1
+        plain = token.kind == "letter" and token.text == letter and before not in ("_", "^") and not skipped
+        pieces.append(f"(-{letter})" if plain else token.text)
+    return " ".join(pieces)
 
 
 def _as_generic_matrices(lhs: str, rhs: str, relation: str, verdict: Verdict, chain: tuple[str, ...] = (),

@@ -1297,7 +1297,8 @@ _PASSAGE_REACH = {symmetric.KIND: symmetric.REACH, rotations.KIND: rotations.REA
                   complexes.KIND: complexes.REACH, reals.KIND: reals.REACH, dependence.KIND: dependence.REACH,
                   independence.KIND: independence.REACH, dependence.APPLIED: dependence.APPLIED_REACH,
                   quantum.STATE_KIND: quantum.STATE_REACH, reynolds.KIND: reynolds.REACH,
-                  normalcdf.KIND: normalcdf.REACH, poisson.KIND: poisson.REACH, boolean.KIND: boolean.REACH,
+                  normalcdf.KIND: normalcdf.REACH,
+                  normalcdf.OTHER_Q_KIND: normalcdf.REACH, poisson.KIND: poisson.REACH, boolean.KIND: boolean.REACH,
                   boolean.NUMBERS_KIND: boolean.REACH, distributions.KIND: distributions.REACH, money.KIND: money.REACH,
                   einstein_prose.KIND: einstein_prose.REACH, einstein_prose.WAIVED_KIND: einstein_prose.WAIVED_REACH,
                   chopping.KIND: chopping.REACH, orthogonality.KIND: orthogonality.REACH}
@@ -1579,6 +1580,8 @@ def document_context(doc: Document, own: dict | None = None) -> list[ContextItem
                              continues) for line, continues in normalcdf.statements_of(doc.lines))
     items.extend(ContextItem(normalcdf.KIND, "", "\\Phi", "", ENDS, f"{doc.path}:{line}", line, False, doc.path,
                              continues) for line, continues in normalcdf.endings_of(doc.lines))
+    items.extend(ContextItem(normalcdf.OTHER_Q_KIND, "", "Q", "", "", f"{doc.path}:{line}", line, False, doc.path,
+                             continues) for line, continues in normalcdf.other_qs_of(doc.lines))
     items.extend(_named_items(doc, dependence.APPLIED, dependence.applied_statements(doc.lines)))
     items.extend(log_base_items(doc))
     items.extend(ContextItem(minkowski.KIND, "", "\\eta", "=", str(sign), f"{doc.path}:{line}", line, False, doc.path)

@@ -21,7 +21,7 @@ from typing import Callable, Mapping
 from lintmath.model import Macro
 from lintmath.parse import nodes as n
 from lintmath.parse.parser import parse_math
-from lintmath.parse.tokens import ParseFailure, Token, tokenize
+from lintmath.parse.tokens import ParseFailure, Token, expand_macros, tokenize
 
 # (a letter may stand before \\mathrm{KL}, the end of a command: 2\\cdot\\mathrm{KL}; never before a plain KL)
 _KL_WORD = r"(?:\\(?:mathrm|text|textrm|operatorname|mathsf|mathbb)\s*\{\s*K\s*L\s*\}|\{\s*\\rm\s+K\s*L\s*\}|(?<![\\A-Za-z])KL)"
@@ -445,10 +445,68 @@ def _bernoullis(call: _Call, macros: Mapping[str, Macro]) -> str:
     return f"\\left({p}\\log\\frac{{{p}}}{{{q}}} + (1 - {p})\\log\\frac{{1 - {p}}}{{1 - {q}}}\\right)"
 
 
+# what writes a distribution's terms out: a sum, an integral or an expectation
+_TERMS_WRITTEN = re.compile(r"\\(?:sum|int|iint|oint|mathbb\s*\{?\s*E|operatorname\s*\{?\s*E)(?![A-Za-z])|(?<![\\A-Za-z])E\s*[_\[(]")
+
+
+def _binary_parameters(call: _Call, other: str, macros: Mapping[str, Macro]) -> tuple[str, str] | None:
+    """The arguments of ``call`` as the parameters of two Bernoulli laws, where each is a name (or a
+    mixture of names with number weights) and the other side writes one of those one-letter names as a
+    number, with no sum, integral or expectation (KL(p \\| q) = p\\log\\frac{p}{q} + (1 - p)\\log\\frac{1 - p}{1 - q},
+    the binary divergence of bandit and Chernoff bounds); None otherwise."""
+    letters: set[str] = set()
+    for arg in call.args:
+        law = _density(arg, macros) or _mixture(arg, macros)
+        if law is None or law.variable:
+            return None
+        letters.update(re.findall(r"(?<![\\A-Za-z_^])[A-Za-z](?![A-Za-z_])", arg))
+    # (the arguments of the other side's own divergences are names, not numbers)
+    for named in sorted(_calls(other, _NAMED, commas=True) + _calls(other, _JENSEN_SHANNON, commas=True)
+                        + _calls(other, _PLAIN_D, commas=False), key=lambda c: -c.start):
+        other = other[:named.start] + " " + other[named.end:]
+    try:
+        tokens = expand_macros(tokenize(other), dict(macros)) if macros else tokenize(other)
+    except (ParseFailure, RecursionError):
+        return None
+    if _TERMS_WRITTEN.search(" ".join(t.text for t in tokens)) or not _as_numbers(tokens, letters):
+        return None
+    first, second = call.args
+    return f"\\left({first}\\right)", f"\\left({second}\\right)"
+
+
+def _as_numbers(tokens: list[Token], letters: set[str]) -> bool:
+    """Whether ``tokens`` write one of ``letters`` as a number: alone, not applied to a bracket, not a
+    script, and inside no bracket of a call (H(p, q)) or a script (E_{p})."""
+    inside: list[bool] = []  # for each open bracket, whether it is a call's or a script's
+    for k, token in enumerate(tokens):
+        before = tokens[k - 1].text if k else ""
+        if token.text == "\\left" or token.text.startswith("\\right"):
+            continue
+        applied = before == "\\left" and k > 1 and tokens[k - 2].kind == "letter"
+        if token.text in ("(", "[", "{"):
+            inside.append(before in ("_", "^") or k > 0 and tokens[k - 1].kind == "letter" or applied)
+        elif token.text in (")", "]", "}"):
+            if inside:
+                inside.pop()
+        elif token.kind == "letter" and token.text in letters and before not in ("_", "^") and not any(inside):
+            after = tokens[k + 1].text if k + 1 < len(tokens) else ""
+            if after not in ("(", "_", "'", "\\left"):
+                return True
+    return False
+
+
+def _binary(p: str, q: str) -> str:
+    """The divergence between Bernoulli laws of parameters p and q, the sum over the two outcomes."""
+    return f"\\left({p}\\log\\frac{{{p}}}{{{q}}} + (1 - {p})\\log\\frac{{1 - {p}}}{{1 - {q}}}\\right)"
+
+
 def _divergence(call: _Call, own: str, other: str, macros: Mapping[str, Macro]) -> str:
     bernoullis = _bernoullis(call, macros)  # (\mathrm{Ber}(p) would pass for a law Ber applied to p)
     if bernoullis:
         return bernoullis
+    parameters = _binary_parameters(call, other, macros)
+    if parameters is not None:
+        return _binary(*parameters)
     first, second = (_density(a, macros) or _mixture(a, macros) for a in call.args)
     if first is None or second is None:
         return _normals(call, macros)
@@ -463,7 +521,13 @@ def _divergence(call: _Call, own: str, other: str, macros: Mapping[str, Macro]) 
 
 def _jensen_shannon(call: _Call, own: str, other: str, macros: Mapping[str, Macro]) -> str:
     """JSD(p \\| q) as the half divergences of p and q from m = (p + q)/2, each written out as a sum (or
-    integral) over the step's variable, as _divergence writes a KL."""
+    integral) over the step's variable, as _divergence writes a KL; between Bernoulli parameters where
+    the other side writes them as numbers (see _binary_parameters)."""
+    parameters = _binary_parameters(call, other, macros)
+    if parameters is not None:
+        p, q = parameters
+        mixture = f"\\frac{{{p} + {q}}}{{2}}"
+        return f"\\left(\\frac{{1}}{{2}}{_binary(p, mixture)} + \\frac{{1}}{{2}}{_binary(q, mixture)}\\right)"
     first, second = (_density(a, macros) for a in call.args)
     if first is None or second is None:
         return ""

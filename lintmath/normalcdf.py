@@ -29,6 +29,25 @@ _STATISTICS = re.compile(r"\b(?:cdf|c\.d\.f|distribution|normal|gaussian|probabi
                          re.IGNORECASE)
 
 
+# Q named as another quantity than the Gaussian tail of communications notes (check._verified_with_gaussian_tail):
+# the charge on a capacitor, a heat, the quality factor, the action value of reinforcement learning, a quadratic
+# form, the partition function, a flow rate. Q(0) = 1/2 and Q(-t) = 1 - Q(t) hold for the tail alone.
+OTHER_Q_KIND = "otherq"  # the kind of a ContextItem stating that Q is another quantity than the Gaussian tail
+_Q = re.compile(r"(?<![\\A-Za-z])Q(?![A-Za-z])")
+_Q_OTHER = re.compile(r"\b(?:charges?|heat|quality\s+factor|action[- ]values?|q[- ]values?|quadratic|partition"
+                      r"\s+function|flow\s+rate|discharge|reactive|capacitor|thermodynamic|reaction\s+quotient"
+                      r"|costs?)\b", re.IGNORECASE)
+_Q_TAIL = re.compile(r"\b(?:tail|q[- ]?functions?|gaussian|normal|erfc|error\s+(?:function|probabilit)|snr)",
+                     re.IGNORECASE)
+
+
+def other_qs_of(lines: tuple[str, ...] | list[str]) -> list[tuple[int, bool]]:
+    """(line, continues) for every sentence of the prose of ``lines`` that writes Q as another quantity than
+    the Gaussian tail (``the charge $Q(t)$ on the capacitor``), naming no tail beside it."""
+    return [(line, sentence.lstrip()[:1].islower()) for line, sentence in prose_sentences(lines)
+            if _Q.search(sentence) and _Q_OTHER.search(sentence) and not _Q_TAIL.search(sentence)]
+
+
 def endings_of(lines: tuple[str, ...] | list[str]) -> list[tuple[int, bool]]:
     """(line, continues) for every sentence of the prose of ``lines`` that writes \\Phi as another quantity
     (``the flux $\\Phi$ through the loop``): below it, a statement above no longer says which \\Phi is meant."""
