@@ -4292,14 +4292,15 @@ def _with_written_laws(lhs: str, rhs: str, relation: str, context: tuple[Context
     that reading may refute as well as verify: it verifies where each way the notes may write the
     family's parameters that the spelling leaves open verifies, and refutes where the moments leave no
     random letter and every way refutes. Otherwise the step as read without its laws decides, except
-    that it cannot verify a step whose sides give a letter different laws. None where the step writes
-    no law that is read."""
+    that it cannot verify a step whose sides give a letter different laws, nor refute one that a reading
+    of its laws does not refute (see _with_unread_laws for laws of families not read). None where the
+    step writes no law."""
     # the law is read from the spelling, so from the sides with the notes' macros (\\E, \\Var) written out
     macros = arguments.get("macros")
     written = distributions.written_in(_macros_written_out(lhs, macros), _macros_written_out(rhs, macros))
     if written is None:
         if "\\sim" in lhs + rhs:
-            return None
+            return _with_unread_laws(lhs, rhs, relation, context, asides, arguments)
         # a law written on another row of the chain (its head's E_{X ~ N(0, 1)}) holds for the letter
         # on this one, where nothing else is said of it: read to verify only, the row being no part of it
         laws = distributions.laws_in([_macros_written_out(line, macros) for line in arguments.get("chain", ())])
@@ -4326,10 +4327,12 @@ def _with_written_laws(lhs: str, rhs: str, relation: str, context: tuple[Context
             bare = check_step(left, right, relation, **options)
             if bare.status is Status.VERIFIED:
                 return bare
-        if moments[0] == (left, right):
-            return verdict
-        first = check_step(*moments[0], relation, **options)
-        if first.status is Status.VERIFIED:
+        # (moments that rewrite nothing leave the laws unread, so the step as read without them decides,
+        # within what the laws written allow: below)
+        first = check_step(*moments[0], relation, **options) if moments[0] != (left, right) else None
+        if first is None:
+            pass
+        elif first.status is Status.VERIFIED:
             open_spelling = distributions.deviation_possible(left_laws) or distributions.deviation_possible(right_laws)
             if not open_spelling or all(check_step(*other, relation, **options).status is Status.VERIFIED
                                         for other in moments[1:]):
@@ -4340,6 +4343,13 @@ def _with_written_laws(lhs: str, rhs: str, relation: str, context: tuple[Context
                 and all(distributions.resolved(side, {**left_laws, **right_laws}) for side in moments[0]) \
                 and all(check_step(*other, relation, **options).status is Status.REFUTED for other in moments[1:]):
             return first
+        if verdict.status is Status.REFUTED and (first is not None or left_laws != right_laws) and not (
+                first is not None and first.status is Status.REFUTED
+                and all(check_step(*other, relation, **options).status is Status.REFUTED for other in moments[1:])):
+            # E_{X ~ N(0, 4)}[X^2] = 4 E_{X ~ N(0, 1)}[X^2]: read without its laws the step relates one
+            # expectation to a multiple of itself, which fails; under the laws written it holds (with
+            # variances), so a refutation stands only where every reading of the laws refutes as well
+            return Verdict(Status.UNVERIFIED, WRITTEN_LAWS_UNREFUTED, elapsed=verdict.elapsed)
     finally:
         _WRITTEN_LAWS_READ.reset(token)
     if verdict.status is Status.VERIFIED and left_laws != right_laws:
@@ -4348,7 +4358,33 @@ def _with_written_laws(lhs: str, rhs: str, relation: str, context: tuple[Context
     return verdict
 
 
+def _with_unread_laws(lhs: str, rhs: str, relation: str, context: tuple[ContextItem, ...], asides: bool,
+                      arguments: dict) -> Verdict | None:
+    """The verdict on a step whose expectations are taken under laws written in their subscripts that
+    are not read (``\\mathbb{E}_{X \\sim \\mathrm{Exp}(2)}[X] = \\tfrac14 \\mathbb{E}_{X \\sim \\mathrm{Exp}(1/2)}[X]``):
+    the step is read as if they were not written, as one expectation of a generic letter, which can
+    neither refute it (the law may give the moments that make it hold) nor verify it where the sides
+    take their expectations under different laws. None where no such law is written."""
+    macros = arguments.get("macros")
+    left = distributions.subscript_laws(_macros_written_out(lhs, macros))
+    right = distributions.subscript_laws(_macros_written_out(rhs, macros))
+    if not left and not right:
+        return None
+    token = _WRITTEN_LAWS_READ.set(True)
+    try:
+        verdict = check_step(lhs, rhs, relation, context=context, asides=asides, **arguments)
+    finally:
+        _WRITTEN_LAWS_READ.reset(token)
+    if verdict.status is Status.REFUTED:
+        return Verdict(Status.UNVERIFIED, WRITTEN_LAWS_UNREFUTED, elapsed=verdict.elapsed)
+    if verdict.status is Status.VERIFIED and sorted(set(left)) != sorted(set(right)) and left and right:
+        return Verdict(Status.UNVERIFIED, WRITTEN_LAWS_DIFFER, elapsed=verdict.elapsed)
+    return verdict
+
+
 WRITTEN_LAWS_DIFFER = "the two sides take the expectation under different laws, which the step does not decide"
+WRITTEN_LAWS_UNREFUTED = ("differs only when read without the laws the step writes, under which it is not refuted: "
+                          "not decided")
 
 
 def _with_distributions(lhs: str, rhs: str, relation: str, verdict: Verdict, items: tuple[ContextItem, ...],

@@ -197,6 +197,13 @@ def written_in(lhs: str, rhs: str) -> tuple[str, str, dict[str, str], dict[str, 
     return sides[0], sides[1], {**laws[1], **laws[0]}, {**laws[0], **laws[1]}
 
 
+def subscript_laws(text: str) -> list[str]:
+    """The laws written under the expectations and variances of ``text``, of any family, read or not
+    (``\\mathbb{E}_{X \\sim \\mathrm{Exp}(2)}``), as written with the spaces taken out."""
+    return sorted(re.sub(r"\s+", "", match.group(0)[len(match.group("op")):])
+                  for match in _SUBSCRIPT_LAW.finditer(text))
+
+
 def laws_in(lines: tuple[str, ...] | list[str]) -> dict[str, str]:
     """The laws the other lines of a chain write of their letters (under an expectation or beside a
     row); none where a letter is given two, or a law written is not read."""
