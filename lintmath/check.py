@@ -148,7 +148,7 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
                context: tuple[ContextItem, ...] = (), indefinite: bool = False,
                rows: tuple[str, ...] = (), clause: bool = False, derived: bool = False,
                modular_prose: bool | tuple[int, ...] = False, note: str = "", chain: tuple[str, ...] = (),
-               asides: bool = True) -> Verdict:
+               asides: bool = True, relation_text: str = "") -> Verdict:
     """Decide ``lhs REL rhs``. ``first`` marks the head of a chain, whose left side may be a name that
     the line defines (``E = ...``): such a step needs the definition from elsewhere, which ``context``
     (the definitions and assumptions in force where the step stands) may supply. ``indefinite`` says
@@ -166,13 +166,14 @@ def check_step(lhs: str, rhs: str, relation: str, *, macros: Mapping[str, Macro]
     diagnosis reads them; where it decides the verdict (a quantity the line lost), a term so copied
     must be the whole difference of the two sides, which that search writes back from the sides alone.
     ``asides``: a name the row defines in a bracket beside it (``\\qquad (\\kappa = L/\\mu)``) may verify it
-    (see _aside_definitions); False where that was tried already."""
+    (see _aside_definitions); False where that was tried already. ``relation_text``: the relation as
+    written, whose mark of row operations (``\\xrightarrow{R_2 - 2R_1}``) a row reduction is held to."""
     # the arguments the readings below decide the step again with, the context and asides aside
     arguments = dict(macros=macros, first=first, seed=seed, explain=explain, indefinite=indefinite, rows=rows,
                      clause=clause, derived=derived, modular_prose=modular_prose, note=note, chain=chain)
     if relation in rowequiv.RELATIONS:
         # a row reduction between written matrices: row equivalence, not equality (see rowequiv)
-        row_step = rowequiv.check(lhs, rhs, relation, macros)
+        row_step = rowequiv.check(lhs, rhs, relation, macros, relation_text)
         if row_step is not None:
             return row_step
     if (relation in EQUALITY or relation in INEQUALITY) and not _MARKED_VALUES_READ.get() \

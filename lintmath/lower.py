@@ -3952,6 +3952,10 @@ class Lowerer:
             # a letter's generic matrix has full rank, which would verify rank(AB) = rank(A): only
             # a matrix written out in numbers has its one rank
             raise Undecidable("the rank of other than a matrix written in numbers")
+        if node.name == "rank" and any(isinstance(x, n.Num) and "." in x.value for x in node.walk()):
+            # rank jumps under any change of an entry: of rounded decimals (0.333 for 1/3) the written
+            # matrix may have full rank where the exact one has not
+            raise Undecidable("the rank of a matrix of decimals, which may be rounded")
         args = [self.lower(a) for a in node.args]
         if node.name == n.DIAGONAL:
             value = linalg.diagonal(args)

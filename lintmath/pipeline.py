@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Iterator, Mapping
 from lintmath import qubitorder
 from lintmath.config import Config
 from lintmath.model import Derivation, Document, ExtractError, FileResult, Macro, Status, StepResult, Verdict
-from lintmath.relations import LOGICAL
+from lintmath.relations import LOGICAL, ROW_EQUIVALENT
 from lintmath.runner import Task, run_tasks
 
 SKIP_DIRS = {".git", ".hg", ".svn", "__pycache__", "node_modules", ".venv", "venv", ".tox"}
@@ -134,7 +134,8 @@ def tasks_for(doc: Document, config: Config) -> list[tuple[StepResult, Task]]:
                         _chain_lines(lines, step.index),
                         len(derivation.steps) == 1 and (_introduced_as_condition(view.lines, step, rows)
                                                         or _case_of_absolute_value(view, k)),
-                        *solving)
+                        *solving,
+                        relation_text=step.relation_text if step.relation == ROW_EQUIVALENT else "")
             # (reported as extracted: a notebook's steps by their line within the cell)
             pairs.append((StepResult(doc.derivations[k], doc.derivations[k].steps[step.index], None),  # type: ignore[arg-type]
                           task))

@@ -8,7 +8,11 @@ The relation says more or less what is meant, and so what may be concluded:
 
 * marked with a row operation (``row~``, see relations.ROW_EQUIVALENT), or between augmented matrices
   (``\\begin{array}{cc|c}``): row equivalence is the only reading. Verified when the forms agree,
-  refuted when they differ.
+  refuted when they differ. Where the mark's operations can be read (``R_2 - 2R_1``, ``R_1/2``,
+  ``R_1 \\leftrightarrow R_2``), a right matrix they do not give is unverified even if row equivalent:
+  R_2 - 2R_1 computed as R_2 - 3R_1 stays in the row space, but is a slip.
+* decimals written in the right matrix may be rounded (1.667 for 5/3): a refutation stands only where
+  no row within their rounding is a combination of the left rows.
 * a bare ``\\sim`` or arrow between plain matrices may also say "similar" (``A \\sim D`` with D diagonal)
   or "equivalent" (``PAQ``). Row equivalence verifies only where the step does not look like a
   diagonalisation (a square matrix led to one in Jordan form other than the identity) and looks like a
@@ -43,19 +47,40 @@ FULL_RANK = "row equivalent, but so is every matrix of full column rank of this 
 SIMILARITY_SHAPED = ("a square matrix led to one in Jordan form: \\sim may say similar, which row reduction "
                      "does not decide")
 NOT_A_ROW_STEP = "row equivalent, but \\sim may say similar here: not decided"
+LABELLED = "the right matrix is what the row operations of the mark give"
+NOT_LABELLED = ("row equivalent, but the row operations of the mark do not give the right matrix: "
+                "a slip in the arithmetic of the step is possible")
+ROUNDED = ("not row equivalent as written, but within the rounding of the decimals written: "
+           "whether the exact matrices are is not decided")
+#: a decimal written with its digits after the point (1.667): maybe rounded
+_DECIMAL = re.compile(r"(?<![0-9.])[0-9]*\.([0-9]+)")
 #: an augmented matrix: a bar in an array's column specification
 _AUGMENTED = re.compile(r"\\begin\{array\}\s*\{[^{}]*\|[^{}]*\}")
 _MATRIX = re.compile(r"\\begin\{(?:[bBpvV]?matrix|array|smallmatrix)\*?\}")
 _MAX_SIZE = 8
 
 
-def check(lhs: str, rhs: str, relation: str, macros: Mapping[str, Macro] | None = None) -> Verdict | None:
-    """Decide a row-reduction step between two written matrices of numbers; None where it is no such step."""
+def check(lhs: str, rhs: str, relation: str, macros: Mapping[str, Macro] | None = None,
+          relation_text: str = "") -> Verdict | None:
+    """Decide a row-reduction step between two written matrices of numbers; None where it is no such step.
+    ``relation_text``: the relation as written; where its mark names row operations that can be read
+    (``R_2 - 2R_1``, ``R_1 \\leftrightarrow R_2``, ``R_2/2``), a step they do not lead to is not verified."""
     if relation not in RELATIONS or not (_MATRIX.search(lhs) and _MATRIX.search(rhs)):
         return None
     left, right = _numeric_matrix(lhs, rhs, macros or {})
     if left is None or right is None or left.shape != right.shape:
         return None
+    verdict = _decide(left, right, lhs, rhs, relation, relation_text)
+    if verdict is not None and verdict.status is Status.REFUTED \
+            and _within_rounding(left, right, lhs + " " + rhs):
+        # 1.667 for 5/3: the written row is no exact combination, but one within the rounding of the
+        # decimals written; whether the exact one is, is not decided
+        return Verdict(Status.UNVERIFIED, ROUNDED)
+    return verdict
+
+
+def _decide(left: sp.Matrix, right: sp.Matrix, lhs: str, rhs: str, relation: str,
+            relation_text: str) -> Verdict | None:
     augmented = bool(_AUGMENTED.search(lhs) and _AUGMENTED.search(rhs))
     if min(left.shape) < 2 and relation != ROW_EQUIVALENT and not augmented:
         return None  # vectors: an arrow may be a map (e_1 \mapsto 0), not a row operation
@@ -65,9 +90,16 @@ def check(lhs: str, rhs: str, relation: str, macros: Mapping[str, Macro] | None 
         # row reading would verify a wrong eigenvalue ([[1, 1], [0, 2]] \sim diag(1, 3) is one round)
         return Verdict(Status.REFUTED, OTHER_RANK) if relation == "~" and left.rank() != right.rank() \
             else Verdict(Status.UNVERIFIED, SIMILARITY_SHAPED)
+    same = left.rref()[0] == right.rref()[0]
+    if relation == ROW_EQUIVALENT and same and relation_text:
+        # the mark says which operations were done: a right matrix still row equivalent but not what
+        # they give (R_2 - 2R_1 computed as R_2 - 3R_1) is a slip in the arithmetic, not verified
+        operations = label_operations(relation_text)
+        if operations is not None:
+            return Verdict(Status.VERIFIED, LABELLED) if _applied(operations, left, right) \
+                else Verdict(Status.UNVERIFIED, NOT_LABELLED)
     if one_round(left, right):
         return Verdict(Status.VERIFIED, ONE_ROUND)
-    same = left.rref()[0] == right.rref()[0]
     # of full column rank, every matrix of the shape has one form ([I; 0]): the comparison says nothing
     telling = left.rank() < left.cols
     if certain:
@@ -81,6 +113,39 @@ def check(lhs: str, rhs: str, relation: str, macros: Mapping[str, Macro] | None 
     if telling and kept:
         return Verdict(Status.VERIFIED, SAME_FORM)
     return Verdict(Status.UNVERIFIED, FULL_RANK if not telling else NOT_A_ROW_STEP)
+
+
+def _within_rounding(left: sp.Matrix, right: sp.Matrix, text: str) -> bool:
+    """Whether, with decimals written (maybe rounded: 1.667 for 5/3), the exact matrices may be row
+    equivalent after all. Decimals in the left matrix: the author may have gone on from the exact values,
+    so nothing is concluded. Decimals in the right one only: each such entry may be off by half a unit of
+    its last place (0.6 of one, a margin), and the refutation stands only where no row within that is a
+    combination of the left rows.
+    (Rounding never lowers a rank: a right matrix spanning less was not rounded into it.)"""
+    if not _DECIMAL.search(text):
+        return False
+    if any(_places(x) for x in left):
+        return True
+    if right.rank() < left.rank():
+        return False
+    normals = left.nullspace()  # n with L n = 0: orthogonal to every row of the left matrix
+    for i in range(right.rows):
+        row = right.row(i)
+        slack = [sp.Rational(6, 10 ** (k + 1)) if (k := _places(x)) else sp.Integer(0) for x in row]
+        for normal in normals:
+            # the row moved within its slack must meet n . (row + e) = 0: at least |n . row| <= sum |n_j| slack_j
+            if abs((row * normal)[0]) > sum(abs(normal[j]) * slack[j] for j in range(row.cols)):
+                return False
+    return True
+
+
+def _places(value: sp.Rational) -> int:
+    """The places after the point a number of the matrix was written with, as a decimal (0 for a whole
+    number; a fraction with no short decimal, 1/3, counts as exact)."""
+    for k in range(7):
+        if (value * 10 ** k).is_integer:
+            return k
+    return 0
 
 
 def _similarity_target(left: sp.Matrix, right: sp.Matrix) -> bool:
@@ -167,3 +232,145 @@ def _rational(value) -> sp.Matrix | None:
             return None  # \sqrt 2 entries: rref over exact irrationals is not attempted
         entries.append(sp.Rational(entry))
     return sp.Matrix(value.rows, value.cols, entries)
+
+
+#: one row: R_2, R_{3}, r_1, L_2 (the index a number)
+_ROW_NAME = re.compile(r"(?<![A-Za-z\\])[RrL]_(?:\{\s*([1-9])\s*\}|([1-9]))")
+_SWAP = re.compile(r"\\(?:leftrightarrow|longleftrightarrow|leftrightarrows|rightleftarrows|Leftrightarrow)|<->")
+_ASSIGN = re.compile(r"\\(?:to|rightarrow|longrightarrow|mapsto|leftarrow|gets|longleftarrow)(?![a-zA-Z])|:=|=|->|<-")
+_SEPARATORS = re.compile(r",|;|\\\\|\\q?quad(?![a-zA-Z])|\\text\{[^{}]*\}|&")
+#: an operation: (target row, {row: coefficient}, True) for R_t <- sum c_j R_j, or (i, j, False) for a swap
+Operation = tuple
+#: readings of a mark tried at most (each bare combination of several rows may write over any of them)
+_MAX_READINGS = 64
+
+
+def _index(match: re.Match) -> int:
+    """The row a name R_2 / R_{2} stands for, counted from 0."""
+    return int(match.group(1) or match.group(2)) - 1
+
+
+def label_operations(relation_text: str) -> list[list[Operation]] | None:
+    """The row operations a mark names (``\\xrightarrow[R_3 - R_1]{R_2 - 2R_1}``, ``\\overset{R_1/2}{=}``),
+    in order, rows counted from 0, each as its readings (``R_3 + R_1`` may write over either row); None
+    where any part of the mark is not read as one (a word, a letter index, an unknown command), so that
+    the step is decided without it."""
+    from lintmath.relations import group_content, read_group
+
+    text = relation_text.strip()
+    m = re.match(r"\\(xrightarrow|xlongrightarrow|xleftrightarrow|overset|stackrel|underset)(?![a-zA-Z])", text)
+    if m is None:
+        return None
+    i = m.end()
+    labels = []
+    if m.group(1).startswith("x"):
+        k = i
+        while k < len(text) and text[k] in " \t":
+            k += 1
+        if k < len(text) and text[k] == "[":
+            close = text.find("]", k)
+            if close < 0:
+                return None
+            labels.append(text[k + 1:close])
+            i = close + 1
+    s, i = read_group(text, i)
+    labels.append(group_content(text, s, i))
+    joined = " , ".join(labels)
+    while (at := joined.find("\\substack")) >= 0:  # \substack{R_2 - 2R_1 \\ R_3 - R_1}: rows of the mark
+        s, after = read_group(joined, at + len("\\substack"))
+        joined = joined[:at] + group_content(joined, s, after) + joined[after:]
+    operations: list[list[Operation]] = []
+    for part in _SEPARATORS.split(joined):
+        if not part.strip():
+            continue
+        operation = _operation(part)
+        if operation is None:
+            return None
+        operations.append(operation)
+    return operations or None
+
+
+def _operation(part: str) -> list[Operation] | None:
+    if _SWAP.search(part):
+        sides = _SWAP.split(part)
+        rows = [_ROW_NAME.fullmatch(side.strip()) for side in sides]
+        if len(rows) != 2 or not all(rows):
+            return None
+        return [(_index(rows[0]), _index(rows[1]), False)]
+    sides = _ASSIGN.split(part)
+    if len(sides) == 2:
+        lone = [_ROW_NAME.fullmatch(side.strip()) for side in sides]
+        if lone[0] and not lone[1]:
+            target, combination = _index(lone[0]), _combination(sides[1])
+        elif lone[1] and not lone[0]:
+            target, combination = _index(lone[1]), _combination(sides[0])
+        else:
+            return None  # R_1 \to R_2: which row is written over is not said
+        return None if combination is None else [(target, combination, True)]
+    if len(sides) != 1:
+        return None
+    combination = _combination(part)
+    if combination is None:
+        return None
+    # R_2 - 2R_1 writes over one of its rows, most often the one taken once, but R_1 + R_2 and 2R_2 - R_1
+    # do not say which: each row of it is a reading (-\frac12 R_2 scales its one row)
+    return [(row, combination, True) for row in combination]
+
+
+def _combination(text: str) -> dict[int, sp.Rational] | None:
+    """{row: coefficient} of a linear combination of rows (``R_2 - \\frac{3}{2}R_1``, ``R_2/2``), or None."""
+    expr = _ROW_NAME.sub(lambda m: f" (ROW{_index(m)}) ", text)
+    expr = re.sub(r"\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}", r" ((\1)/(\2)) ", expr)
+    expr = re.sub(r"\\[dt]?frac\s*([0-9])\s*([0-9])", r" ((\1)/(\2)) ", expr)  # \frac12
+    expr = re.sub(r"\\(?:cdot|times)(?![a-zA-Z])", "*", expr)
+    expr = re.sub(r"\\div(?![a-zA-Z])", "/", expr)
+    expr = re.sub(r"\\(?:left|right)(?![a-zA-Z])|\\[,;!: ]", " ", expr)
+    expr = expr.replace("{", "(").replace("}", ")")
+    if re.search(r"[A-Za-z\\]", expr.replace("ROW", "")):
+        return None
+    try:
+        from sympy.parsing.sympy_parser import (implicit_multiplication, parse_expr,
+                                                standard_transformations)
+        value = sp.expand(parse_expr(expr, transformations=standard_transformations
+                                     + (implicit_multiplication,)))
+    except Exception:  # noqa: BLE001 - a mark not read as a combination of rows
+        return None
+    names = sorted(value.free_symbols, key=str)
+    if not names or any(not str(x).startswith("ROW") for x in names):
+        return None
+    combination = {}
+    for x in names:
+        c = value.coeff(x)
+        if not c.is_rational or c == 0:
+            return None
+        combination[int(str(x)[3:])] = sp.Rational(c)
+    if value - sum(c * sp.Symbol(f"ROW{r}") for r, c in combination.items()) != 0:
+        return None  # a constant added: no row operation
+    return combination
+
+
+def _applied(operations: list[list[Operation]], left: sp.Matrix, right: sp.Matrix) -> bool:
+    """Whether the operations give ``right`` from ``left``, done one after the other or all at once
+    from the rows of ``left`` (both are written; a mark does not say which), under some reading of each."""
+    readings = list(itertools.islice(itertools.product(*operations), _MAX_READINGS))
+    return any(_applied_once(list(reading), left, right) for reading in readings)
+
+
+def _applied_once(operations: list[Operation], left: sp.Matrix, right: sp.Matrix) -> bool:
+    named = {i for target, what, _ in operations
+             for i in ((target, what) if isinstance(what, int) else (target, *what))}
+    if any(not 0 <= i < left.rows for i in named):
+        return False  # R_0, R_4 of three rows: a mark this matrix cannot have
+    for at_once in (False, True):
+        rows = [left.row(i) for i in range(left.rows)]
+        source = list(rows)
+        for target, what, is_combination in operations:
+            rows = list(rows)
+            if not is_combination:
+                rows[target], rows[what] = rows[what], rows[target]
+                continue
+            current = source if at_once else rows
+            rows[target] = sum((c * current[r] for r, c in what.items()), sp.zeros(1, left.cols))
+        if sp.Matrix.vstack(*rows) == right:
+            return True
+    return False

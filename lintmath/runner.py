@@ -56,6 +56,9 @@ class Task:
     # rows that solve one equation, where the odd row out is a slip (see lintmath.solving)
     above: tuple[str, ...] = ()
     below: tuple[str, ...] = ()
+    # the relation as written, where it is marked with row operations (\xrightarrow{R_2 - 2R_1}): the
+    # operations the step claims, which a row reduction is held to (see rowequiv)
+    relation_text: str = ""
 
 
 def run_task(task: Task) -> Verdict:
@@ -71,7 +74,7 @@ def run_task(task: Task) -> Verdict:
                                  first=task.first, seed=task.seed, context=task.context,
                                  indefinite=task.indefinite, rows=task.rows, clause=task.clause,
                                  derived=task.derived, modular_prose=task.modular, note=task.note,
-                                 chain=task.chain)
+                                 chain=task.chain, relation_text=task.relation_text)
             if task.above and task.below and verdict.status is Status.UNVERIFIED and not task.modular \
                     and not task.condition:
                 from lintmath import solving
