@@ -1891,7 +1891,15 @@ def _capitals_shown_numbers(parsed: Parsed, chain: tuple[str, ...], options: dic
         shown |= capitals_as_numbers((tree,)) | _bounds((tree,))
     shown |= {item.name for item in options.get("context", ()) if item.kind in ("define", "result")
               and not item.label and not with_letters(item) and not declared.defines_matrix(item)}
+    # \cos(A - C) = \cos A\cos C + \sin A\sin C: a capital under a trigonometric function is a triangle's
+    # angle far more often than a matrix
+    shown |= {x.key for tree in (parsed.lhs, parsed.rhs) for node in tree.walk()
+              if isinstance(node, n.Func) and node.name in _ANGLE_FUNCTIONS
+              for arg in node.args for x in arg.walk() if _plain_capital(x)}
     return capitals & frozenset(shown)
+
+
+_ANGLE_FUNCTIONS = frozenset({"sin", "cos", "tan", "cot", "sec", "csc"})
 
 
 def _plain_capital(x: n.Node) -> bool:

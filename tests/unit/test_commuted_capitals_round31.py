@@ -170,3 +170,13 @@ def test_random_variables_events_counts_differences_and_dimensions_are_no_matric
 def test_a_current_beside_a_resistance_is_no_identity_to_reorder() -> None:
     # I reads as the identity in the matrix reading, so I R I = I^2 R holds there too
     assert check_step(r"(IR)I", r"I^2R", "=").status.value == "verified"
+
+
+@pytest.mark.parametrize("lhs, rhs", [
+    (r"\cos(A - C)", r"\cos A\cos C + \sin A\sin C"),
+    (r"\sin(A + B)", r"\sin A\cos B + \cos A\sin B"),
+    (r"\tan A\tan B\tan C", r"\tan C\tan B\tan A"),
+])
+def test_capitals_under_a_trigonometric_function_are_angles(lhs: str, rhs: str) -> None:
+    # a triangle's angles A, B, C: numbers, not matrices, so the step verifies as written
+    assert check_step(lhs, rhs, "=").status.value == "verified"

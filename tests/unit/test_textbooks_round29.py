@@ -143,8 +143,10 @@ def test_the_set_of_matrices_by_its_textbook_name_declares_them(sentence: str) -
 
 
 def test_a_letter_in_another_set_is_no_matrix() -> None:
+    # never refuted as matrices of one set; since round 31 a step that holds only where plain capitals
+    # commute is not verified either, unless something shows them numbers (sets M, N do not)
     body = "Let $A \\in M$ and $B \\in N$.\n" + _chain("(A + B)^2 &= A^2 + 2AB + B^2")
-    assert _statuses(body)["(A + B)^2 = A^2 + 2AB + B^2"] == "verified"
+    assert _statuses(body)["(A + B)^2 = A^2 + 2AB + B^2"] == "unverified"
 
 
 # --- what already works in these textbooks, and slips that must stay refuted
