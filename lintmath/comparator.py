@@ -597,11 +597,13 @@ class Comparator:
             return next(o for o in outcomes if o.reason.startswith("holds if")), ()
         first, chosen = outcomes[0], frozenset()
         square = next((o for o, flips in zip(outcomes, tried) if SQUARE_MATRICES in flips), None)
-        if first.kind == "undecided" and not first.readable and "shape" in first.reason and square is not None \
+        if first.kind == "undecided" and not first.readable and square is not None \
+                and ("shape" in first.reason or "not square" in first.reason) \
                 and square.kind == "differ":
             # sides whose shapes do not fit the tall reading (I_n - Z(Z^T Z)^{-1}Z^T Z): no reading defines
             # them but the square one, where they differ. (Only a misfit of shapes: an entry or a function
-            # the tall reading does not decide says nothing of the step.)
+            # the tall reading does not decide says nothing of the step. \det X of a tall X, which a step
+            # may write on its right side beside (X^T X)^{-1}, is such a misfit.)
             first = square
         elif first.kind == "undecided" and not first.readable:
             stand_in = self._reading_of_line_before(tried)

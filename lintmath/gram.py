@@ -57,8 +57,12 @@ def _gram(node: n.Node, matrices: frozenset[str]) -> tuple[str, str] | None:
     return None
 
 
-def gram_inverses(trees, matrices: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
-    """The keys of the matrix letters read tall and wide (see the module's docstring)."""
+def gram_inverses(trees, matrices: frozenset[str], given: tuple | None = None) -> tuple[frozenset[str], frozenset[str]]:
+    """The keys of the matrix letters read tall and wide (see the module's docstring). ``given``: the trees
+    whose square signs (X^{-1}, \\det X) make a letter square; by default all of ``trees``. A step's left
+    side is what it starts from, so X^{-1} written there says X is square; written only on its right,
+    as in (X^T X)^{-1}X^T y = X^{-1}y, it is the step's own claim, the classic slip for a design matrix
+    with more rows than columns, and X stays tall: the step then holds only where X is square."""
     tall: set[str] = set()
     wide: set[str] = set()
     for tree in trees:
@@ -69,13 +73,13 @@ def gram_inverses(trees, matrices: frozenset[str]) -> tuple[frozenset[str], froz
                 if found is not None:
                     (tall if found[1] == TALL else wide).add(found[0])
     both = tall & wide
-    square = _written_square(trees)
+    square = _written_square(trees if given is None else given)
     return frozenset(tall - both - square), frozenset(wide - both - square)
 
 
 def _written_square(trees) -> set[str]:
     """The keys of the letters the step itself treats as square: raised to a power (R^{-1}, R^{-T},
-    A^2), or taken the determinant, trace or adjugate of. (R R^T)^{-1} = R^{-T}R^{-1} is about a square R."""
+    A^2), or taken the determinant, trace or adjugate of. R^{-T}R^{-1} = (R R^T)^{-1} is about a square R."""
     out: set[str] = set()
     for tree in trees:
         for node in tree.walk():

@@ -482,7 +482,8 @@ def classify_letters(*trees: n.Node) -> Letters:
                    conjugated=frozenset(y.key for tree in trees for x in tree.walk()
                                         if isinstance(x, n.Transpose) and x.conjugate for y in x.inner.walk()
                                         if isinstance(y, n.Sym) and not y.indices and y.key not in vectors | matrices))
-    tall, wide = gram.gram_inverses(trees, matrices - moving)
+    # (of a step's two sides, only the left one's square signs say a letter is square: see gram_inverses)
+    tall, wide = gram.gram_inverses(trees, matrices - moving, given=trees[:1] if len(trees) == 2 else None)
     short = gram.short_vectors(trees, tall, wide, vectors | candidates | required)
     return replace(letters, sum_counts=sum_count_candidates(letters, trees), applications=applications(trees),
                    tall=tall, wide=wide, short=short, transforms=_transforms(trees, matrices),
