@@ -1297,6 +1297,14 @@ def _insertions(ctx: Context, source: n.Add, target: n.Node) -> Iterator[Candida
             new_add = n.Add(target.start, target.end, terms[:position] + (replace(term, sign=sign, node=node),)
                             + terms[position:])
             yield _missing_term(replace_node(rhs, target, new_add), target, terms, position, sign, shown, text)
+        # a step rewrites its terms: a lost term that a piece of it stands for (``x^{n-1}`` of
+        # ``(x^{n-1})(x)'``) was most likely written as that piece, which the line before spells
+        reduced = _reduced_copy(ctx, term) if simpler is None else None
+        if reduced is not None:
+            shown, node = reduced
+            new_add = n.Add(target.start, target.end, terms[:position] + (replace(term, node=node),)
+                            + terms[position:])
+            yield _missing_term(replace_node(rhs, target, new_add), target, terms, position, term.sign, shown, text)
         new_terms = terms[:position] + (term,) + terms[position:]
         new_add = n.Add(target.start, target.end, new_terms)
         tree = replace_node(rhs, target, new_add)
@@ -1310,6 +1318,36 @@ def _insertions(ctx: Context, source: n.Add, target: n.Node) -> Iterator[Candida
             new_add = n.Add(target.start, target.end, terms[:position] + (replace(term, node=node),)
                             + terms[position:])
             yield _missing_term(replace_node(rhs, target, new_add), target, terms, position, term.sign, shown, text)
+
+
+MAX_REDUCED_NODES = 40  # nodes of a term of the line before whose pieces are valued (one lowering each)
+
+
+def _reduced_copy(ctx: Context, term: n.Term) -> tuple[str, n.Node] | None:
+    """The shortest piece of a term of the line before (a factor, a bracket's inside, an argument)
+    that has the term's value at the sampled points, as (its text on the line before, its node): the
+    term as a step that simplifies would write it (``\\vect{u}\\dotprod\\vect{v}`` for
+    ``\\frac{\\vect{u}\\dotprod\\vect{v}}{\\vect{u}\\dotprod\\vect{u}}\\,\\vect{u}\\dotprod\\vect{u}``).
+    None when no piece has it, the term is too big to look into, or its value is a number (those
+    are _simplified_copy's)."""
+    nodes = list(term.node.walk())
+    if len(nodes) > MAX_REDUCED_NODES:
+        return None
+    whole = _term_values(ctx, term.node)
+    if whole is None or all(abs(x - whole[0]) <= 1e-9 * max(1.0, abs(x)) for x in whole):
+        return None
+    scripts = n.non_quantities(term.node)
+    best: tuple[str, n.Node] | None = None
+    for piece in nodes[1:]:
+        # (a sum is no simpler spelling: the term less its brackets, or a part that needs them)
+        if isinstance(piece, (n.Num, n.Add)) or id(piece) in scripts or piece.end <= piece.start:
+            continue
+        body = _compact(ctx.lhs_text[piece.start : piece.end])
+        if not body or best is not None and len(_squash(body)) >= len(_squash(best[0])):
+            continue
+        if _equal_values(_term_values(ctx, piece), whole):
+            best = (body, piece)
+    return best
 
 
 def _collected_twins(ctx: Context, source: n.Add, k: int, body: str) -> tuple[str, n.Node] | None:

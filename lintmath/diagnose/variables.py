@@ -412,6 +412,7 @@ def changed_variables(ctx: Context) -> Iterator[Candidate]:
     if len({len(a.terms) for a in adds}) == len(adds):
         adds = []  # no two sums of a length: no parallel sums to look at
     lhs_text = _squash(ctx.lhs_text)
+    divisions = [(x, {id(y) for y in x.walk()}) for x in rhs.walk() if isinstance(x, n.Div)]
     for order, (role, node, name) in enumerate(occurrences):
         position = positions[role]
         positions[role] += 1
@@ -433,9 +434,12 @@ def changed_variables(ctx: Context) -> Iterator[Candidate]:
                 start, end, written = node.start, node.end, other
             echo = _echo(text, start, end, written, lhs_text) if lhs_text else 0
             parallel = _parallel_gain(ctx, adds, node, other) if role == "var" and adds else 0
-            ranked.append((-(max(excess, 0) + max(deficit, 0)), -likeness, -parallel, -echo, -firsts, order,
-                           role, node, name, other))
-    ranked.sort(key=lambda r: r[:6])
+            # a rename that leaves a fraction of a thing over itself writes what no author writes (a
+            # ratio that is 1): it goes after the renames as suspicious as it that do not
+            over_itself = role != "base" and _writes_ratio_of_equals(divisions, node, other)
+            ranked.append((-(max(excess, 0) + max(deficit, 0)), over_itself, -likeness, -parallel, -echo, -firsts,
+                           order, role, node, name, other))
+    ranked.sort(key=lambda r: r[:7])
     for *_, role, node, name, other in ranked:
         if role == "base":
             new = replace(node, base=other[1])
@@ -450,6 +454,20 @@ def changed_variables(ctx: Context) -> Iterator[Candidate]:
         yield Candidate("changed_variable", replace_node(rhs, node, new), node.start, node.end,
                         _edit(text, start, end, shown_new),
                         f"`{shown_old}` should be `{shown_new}`{_within(shown_old, _around(rhs, node, text))}")
+
+
+def _writes_ratio_of_equals(divisions: list[tuple[n.Div, set[int]]], node: n.Sym, other: str) -> bool:
+    """Whether renaming ``node`` to ``other`` makes a fraction around it one whose numerator and
+    denominator say the same (``\\frac{q(X)}{q(X)}``); ``divisions`` are the line's fractions with
+    the ids of their nodes."""
+    renamed = replace(node, base=other)
+    for div, inside in divisions:
+        if id(node) not in inside:
+            continue
+        new = replace_node(div, node, renamed)
+        if isinstance(new, n.Div) and n.structure(new.num) == n.structure(new.den):
+            return True
+    return False
 
 
 def _first_appearances(names: list) -> list:
