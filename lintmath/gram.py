@@ -73,8 +73,29 @@ def gram_inverses(trees, matrices: frozenset[str], given: tuple | None = None) -
                 if found is not None:
                     (tall if found[1] == TALL else wide).add(found[0])
     both = tall & wide
-    square = _written_square(trees if given is None else given)
+    square = _written_square(trees)
+    if given is not None:
+        # a letter the left side writes only inside its Gram inverse, as v^T(RR^T)^{-1}v = v^T R^{-T}R^{-1}v
+        # of a Cholesky factor does, is a factor whose shape the step leaves to the right side's R^{-1}:
+        # square. One it also applies to data there ((X^T X)^{-1}X^T y) is a design matrix: tall
+        square = _written_square(given) | (square - _outside_gram(given, matrices))
     return frozenset(tall - both - square), frozenset(wide - both - square)
+
+
+def _outside_gram(trees, matrices: frozenset[str]) -> set[str]:
+    """The keys of the letters ``trees`` write somewhere other than inside an inverted Gram matrix."""
+    inside: dict[str, int] = {}
+    everywhere: dict[str, int] = {}
+    for tree in trees:
+        for node in tree.walk():
+            if isinstance(node, n.Sym):
+                everywhere[node.key] = everywhere.get(node.key, 0) + 1
+            inverted = _inverse_of(node)
+            if inverted is not None and _gram(inverted, matrices) is not None:
+                for x in inverted.walk():
+                    if isinstance(x, n.Sym):
+                        inside[x.key] = inside.get(x.key, 0) + 1
+    return {key for key, count in everywhere.items() if count > inside.get(key, 0)}
 
 
 def _written_square(trees) -> set[str]:

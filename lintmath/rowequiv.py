@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from fractions import Fraction
 from typing import Mapping
 
 import sympy as sp
@@ -223,7 +224,8 @@ def _rational(value) -> sp.Matrix | None:
         return None
     entries = []
     for entry in value:
-        entry = sp.sympify(entry)
+        if not isinstance(entry, sp.Basic):
+            return None
         if entry.free_symbols or not entry.is_number:
             return None
         if isinstance(entry, sp.Float):
@@ -328,25 +330,129 @@ def _combination(text: str) -> dict[int, sp.Rational] | None:
     expr = expr.replace("{", "(").replace("}", ")")
     if re.search(r"[A-Za-z\\]", expr.replace("ROW", "")):
         return None
-    try:
-        from sympy.parsing.sympy_parser import (implicit_multiplication, parse_expr,
-                                                standard_transformations)
-        value = sp.expand(parse_expr(expr, transformations=standard_transformations
-                                     + (implicit_multiplication,)))
-    except Exception:  # noqa: BLE001 - a mark not read as a combination of rows
+    linear = _linear_form(expr)
+    if linear is None:
         return None
-    names = sorted(value.free_symbols, key=str)
-    if not names or any(not str(x).startswith("ROW") for x in names):
-        return None
-    combination = {}
-    for x in names:
-        c = value.coeff(x)
-        if not c.is_rational or c == 0:
+    constant = linear.pop(None, Fraction(0))
+    if constant or not linear or any(c == 0 for c in linear.values()):
+        return None  # a constant added, or a row taken away again: no row operation
+    return {row: sp.Rational(c.numerator, c.denominator) for row, c in sorted(linear.items())}
+
+
+_TOKEN = re.compile(r"\s*(?:(ROW\d+)|(\d+(?:\.\d+)?|\.\d+)|([-+*/()]))")
+
+#: a linear form: {row: coefficient}, the key None for the constant
+Linear = dict
+
+
+def _linear_form(expr: str) -> Linear | None:
+    """The rows and coefficients of ``expr`` (numbers, ROWk names, + - * / and brackets, a product also
+    written by juxtaposition: ``2 (ROW1)``), read by a small recursive descent over fractions rather than by
+    any evaluation of the text; None where it is no linear combination (ROW1 * ROW2, a division by a row)."""
+    tokens: list[tuple[str, str]] = []
+    at = 0
+    expr = expr.strip()
+    while at < len(expr):
+        match = _TOKEN.match(expr, at)
+        if match is None or match.end() == at:
             return None
-        combination[int(str(x)[3:])] = sp.Rational(c)
-    if value - sum(c * sp.Symbol(f"ROW{r}") for r, c in combination.items()) != 0:
-        return None  # a constant added: no row operation
-    return combination
+        kind = "row" if match.group(1) else "num" if match.group(2) else "op"
+        tokens.append((kind, match.group(1) or match.group(2) or match.group(3)))
+        at = match.end()
+    position = 0
+
+    def peek() -> tuple[str, str] | None:
+        return tokens[position] if position < len(tokens) else None
+
+    def take() -> tuple[str, str]:
+        nonlocal position
+        position += 1
+        return tokens[position - 1]
+
+    def scaled(form: Linear, factor: Fraction) -> Linear:
+        return {k: v * factor for k, v in form.items()}
+
+    def added(a: Linear, b: Linear, sign: int) -> Linear:
+        out = dict(a)
+        for k, v in b.items():
+            out[k] = out.get(k, Fraction(0)) + sign * v
+        return out
+
+    def constant(form: Linear) -> Fraction | None:
+        return form.get(None, Fraction(0)) if all(k is None for k in form) else None
+
+    def product(a: Linear, b: Linear) -> Linear | None:
+        ca, cb = constant(a), constant(b)
+        if ca is not None:
+            return scaled(b, ca)
+        if cb is not None:
+            return scaled(a, cb)
+        return None
+
+    def expression() -> Linear | None:
+        form = term()
+        while form is not None and peek() in (("op", "+"), ("op", "-")):
+            sign = 1 if take()[1] == "+" else -1
+            other = term()
+            form = None if other is None else added(form, other, sign)
+        return form
+
+    def term() -> Linear | None:
+        form = unary()
+        while form is not None:
+            following = peek()
+            if following in (("op", "*"), ("op", "/")):
+                divide = take()[1] == "/"
+                other = unary()
+                if other is None:
+                    return None
+                if divide:
+                    c = constant(other)
+                    if not c:
+                        return None
+                    form = scaled(form, 1 / c)
+                else:
+                    form = product(form, other)
+            elif following is not None and (following[0] != "op" or following[1] == "("):
+                other = unary()  # 2 (ROW1), \frac12 R_2 written side by side
+                form = None if other is None else product(form, other)
+            else:
+                break
+        return form
+
+    def unary() -> Linear | None:
+        token = peek()
+        if token is None:
+            return None
+        if token in (("op", "-"), ("op", "+")):
+            take()
+            form = unary()
+            return None if form is None else scaled(form, Fraction(-1 if token[1] == "-" else 1))
+        take()
+        if token[0] == "num":
+            return {None: Fraction(token[1])}
+        if token[0] == "row":
+            return {int(token[1][3:]): Fraction(1)}
+        if token[1] == "(":
+            form = expression()
+            if form is None or take_close() is False:
+                return None
+            return form
+        return None
+
+    def take_close() -> bool:
+        if peek() == ("op", ")"):
+            take()
+            return True
+        return False
+
+    try:
+        form = expression()
+    except (ZeroDivisionError, ValueError):
+        return None
+    if form is None or position != len(tokens):
+        return None
+    return {k: v for k, v in form.items() if v != 0 or k is None}
 
 
 def _applied(operations: list[list[Operation]], left: sp.Matrix, right: sp.Matrix) -> bool:

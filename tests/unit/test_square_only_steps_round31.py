@@ -51,11 +51,8 @@ def _slips(x: str) -> list[tuple[str, str]]:
     g = f"({t}{x})^{{-1}}"
     return [
         (f"{g}{t}", f"{x}^{{-1}}"),
-        (g, f"{x}^{{-1}}({t})^{{-1}}"),
-        (g, f"{x}^{{-1}}{x}^{{-\\top}}"),
         (f"{g}{t}{x}{g}", f"{x}^{{-1}}({t})^{{-1}}"),
         (f"{x}{g}{t}", f"{x}{x}^{{-1}}({t})^{{-1}}{t}"),
-        (f"\\det({g})", f"\\frac{{1}}{{\\det({x})^2}}"),
         (f"{t}{x}{g}", f"{x}^{{-1}}{x}"),
         (f"{x}{g}", f"({t})^{{-1}}"),
     ]
@@ -64,8 +61,21 @@ def _slips(x: str) -> list[tuple[str, str]]:
 def _wide_slips(x: str) -> list[tuple[str, str]]:
     t = _t(x)
     return [
-        (f"({x}{t})^{{-1}}", f"({t})^{{-1}}{x}^{{-1}}"),
         (f"{t}({x}{t})^{{-1}}", f"{x}^{{-1}}"),
+    ]
+
+
+def _product_laws(x: str) -> list[tuple[str, str]]:
+    """The inverse of a product of square factors, written from a left side that has the letter only
+    inside its Gram inverse: a Cholesky factor's v^T(RR^T)^{-1}v = v^T R^{-T}R^{-1}v reads so too, and
+    nothing in the step tells a design matrix from such a factor (merge review, round 31)."""
+    t = _t(x)
+    g = f"({t}{x})^{{-1}}"
+    return [
+        (g, f"{x}^{{-1}}({t})^{{-1}}"),
+        (g, f"{x}^{{-1}}{x}^{{-\\top}}"),
+        (f"\\det({g})", f"\\frac{{1}}{{\\det({x})^2}}"),
+        (f"({x}{t})^{{-1}}", f"({t})^{{-1}}{x}^{{-1}}"),
     ]
 
 
@@ -84,11 +94,16 @@ SLIPS = [step for x in LETTERS for step in _slips(x) + _wide_slips(x)] + [
 
 
 def test_counts() -> None:
-    assert len(CORRECT) >= 80 and len(SLIPS) >= 60
+    assert len(CORRECT) >= 80 and len(SLIPS) >= 30
 
 
 @pytest.mark.parametrize("lhs,rhs", CORRECT)
 def test_correct_steps_stay_verified(lhs: str, rhs: str) -> None:
+    assert check_step(lhs, rhs, "=").status is V
+
+
+@pytest.mark.parametrize("lhs,rhs", [step for x in LETTERS for step in _product_laws(x)])
+def test_the_inverse_of_a_product_of_square_factors_still_verifies(lhs: str, rhs: str) -> None:
     assert check_step(lhs, rhs, "=").status is V
 
 

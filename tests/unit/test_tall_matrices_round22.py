@@ -102,8 +102,11 @@ def test_short_vectors_need_a_tall_matrix():
 @pytest.mark.parametrize("lhs,rhs,status", [
     # the letters read square where the step starts from their inverses, as before
     (r"R^{-T}R^{-1}", r"(RR^T)^{-1}", V),
-    # R^{-1} written only on the right: the claim holds only where R is square (round 31)
-    (r"(RR^T)^{-1}", r"R^{-T}R^{-1}", U),
+    # R only inside its Gram inverse on the left: a factor the right side's R^{-1} makes square
+    (r"(RR^T)^{-1}", r"R^{-T}R^{-1}", V),
+    # applied to data on the left too, it is a design matrix: R^{-1} only on the right holds only where
+    # R is square (round 31)
+    (r"(R^TR)^{-1}R^T", r"R^{-1}", U),
     (r"A^\top(A^\top A)^{-1}", r"A^{-1}", U),
     # a side whose shapes fit no tall Z is still refuted in the square reading
     (r"(I_n - Z(Z^\top Z)^{-1}Z^\top)Z", r"I_n - Z(Z^\top Z)^{-1}Z^\top Z", R),
