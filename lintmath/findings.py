@@ -36,6 +36,11 @@ def finding_for(result: StepResult, rules: RuleSet, config: Config) -> Finding |
         # how close an approximation must be is the author's call (the issue: \approx is never an error);
         # a number far off its value is worth a look, not a failed build
         severity = "warning"
+    if step.relation == "~" and severity == "error":
+        # a bare \sim is never an error either (the issue); between written matrices of numbers a rank
+        # that changes is wrong under each of its readings (row equivalent, similar), worth a warning.
+        # A row operation written over it (row~) says what was meant: that slip is an error
+        severity = "warning"
     if diagnosis is not None:
         span = step.rhs.span(diagnosis.start, diagnosis.end)
     else:

@@ -193,3 +193,16 @@ def test_primed_matrix_of_numbers_is_transposed(lhs, expected):
 
 def test_primed_matrix_of_functions_is_still_a_derivative():
     assert status(r"\begin{bmatrix}t&t^2\end{bmatrix}^{'}", r"\begin{bmatrix}1&2t\end{bmatrix}") == V
+
+
+def test_a_bare_sim_between_matrices_is_a_warning_and_a_labelled_one_an_error(tmp_path):
+    # the issue: \sim is never an error; a rank that changes under it is worth a warning. A row operation
+    # written over the relation says row equivalence was meant, and its slip is an error
+    bare = bm(r"1&2\\2&4") + r" &\sim " + bm(r"1&2\\0&1")
+    labelled = bm(r"1&2\\2&4") + r" &\xrightarrow{R_2 - 2R_1} " + bm(r"1&2\\0&1")
+    source = tmp_path / "rows.tex"
+    source.write_text("\\begin{align*}\n" + bare + "\n\\end{align*}\n\n\\begin{align*}\n" + labelled
+                      + "\n\\end{align*}\n")
+    (result,) = pipeline.check_paths([str(source)], Config(jobs=0))
+    assert [s.verdict.status.value for s in result.steps] == [R, R]
+    assert [f.severity for f in result.findings] == ["warning", "error"]
