@@ -1637,15 +1637,21 @@ _SIZED_OPENERS = frozenset({"\\left", "\\big", "\\Big", "\\bigg", "\\Bigg", "\\b
 _THIN_SPACES = frozenset({"\\!", "\\,", "\\;", "\\:"})
 
 
+def _expanded_tokens(text: str, macros: Mapping[str, Macro] | None) -> list | None:
+    """The tokens of ``text`` with the document's macros expanded; None where it does not tokenize."""
+    try:
+        tokens = tokenize(text)
+        return expand_macros(tokens, dict(macros)) if macros else tokens
+    except (ParseFailure, RecursionError):
+        return None
+
+
 def _gaussian_tail_written(text: str, macros: Mapping[str, Macro] | None) -> str | None:
     """``text`` with each ``Q(x)`` written as the Gaussian tail ``\\tfrac12\\operatorname{erfc}(x/\\sqrt2)``
     (``text`` itself where it writes no Q); None where it writes Q otherwise too (Q(s, a), Q_1(x), Q^2, a
     bare Q): then Q is some other quantity of the document, which one reading of its calls would not cover."""
-    try:
-        tokens = tokenize(text)
-        if macros:
-            tokens = expand_macros(tokens, dict(macros))
-    except (ParseFailure, RecursionError):
+    tokens = _expanded_tokens(text, macros)
+    if tokens is None:
         return None
     pieces: list[str] = []
     k, found = 0, False
@@ -1709,11 +1715,8 @@ def _powered_calls_written(text: str, macros: Mapping[str, Macro] | None) \
     """``text`` with each ``f^{n}(x)`` of a letter, a whole power and a bracket of one letter written
     ``\\left(f(x)\\right)^{n}``; the calls so written (``f(x)``), those written bare, and the letters written
     alone (no bracket after them); None where the text cannot be read or powers a bracket of more."""
-    try:
-        tokens = tokenize(text)
-        if macros:
-            tokens = expand_macros(tokens, dict(macros))
-    except (ParseFailure, RecursionError):
+    tokens = _expanded_tokens(text, macros)
+    if tokens is None:
         return None
     pieces: list[str] = []
     calls: set[str] = set()
