@@ -2226,14 +2226,7 @@ def _complex_detour(expr: sp.Expr, point: dict) -> bool:
     Quadratures, series and limits are not looked into (their parts cost too much to value)."""
     if not isinstance(expr, sp.Basic):
         return False
-    for base in _root_bases(expr):
-        try:
-            b = base.xreplace(point).evalf(15)
-        except (TypeError, ValueError, ZeroDivisionError, OverflowError, RecursionError, AttributeError):
-            continue
-        if b.is_real and b < 0 and abs(b) > TOLERANCE:
-            return True
-    return False
+    return _negative_radicand(tuple(_root_bases(expr)), point)
 
 
 def _negative_radicand(radicands: tuple[sp.Expr, ...], point: dict) -> bool:

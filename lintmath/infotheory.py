@@ -510,13 +510,21 @@ def _divergence(call: _Call, own: str, other: str, macros: Mapping[str, Macro]) 
     first, second = (_density(a, macros) or _mixture(a, macros) for a in call.args)
     if first is None or second is None:
         return _normals(call, macros)
+    written = _written_over_variable(first, second, own, other, macros)
+    if written is None:
+        return ""
+    binder, p, q, log = written
+    return f"\\left({binder.opening} {p} {log}\\frac{{{p}}}{{{q}}}{binder.closing}\\right)"
+
+
+def _written_over_variable(first, second, own: str, other: str, macros: Mapping[str, Macro]) -> tuple | None:
+    """(binder, p, q, log) for writing a divergence of two densities out as a sum or integral over the
+    step's variable, each density at that variable; None where no variable or binder is found."""
     variable = _variable([first, second], own, other, macros)
     binder = _binder((other, own), variable) if variable else None
     if binder is None:
-        return ""
-    p, q = first.at(variable), second.at(variable)
-    log = _log((other,))
-    return f"\\left({binder.opening} {p} {log}\\frac{{{p}}}{{{q}}}{binder.closing}\\right)"
+        return None
+    return binder, first.at(variable), second.at(variable), _log((other,))
 
 
 def _jensen_shannon(call: _Call, own: str, other: str, macros: Mapping[str, Macro]) -> str:
@@ -531,12 +539,10 @@ def _jensen_shannon(call: _Call, own: str, other: str, macros: Mapping[str, Macr
     first, second = (_density(a, macros) for a in call.args)
     if first is None or second is None:
         return ""
-    variable = _variable([first, second], own, other, macros)
-    binder = _binder((other, own), variable) if variable else None
-    if binder is None:
+    written = _written_over_variable(first, second, own, other, macros)
+    if written is None:
         return ""
-    p, q = first.at(variable), second.at(variable)
-    log = _log((other,))
+    binder, p, q, log = written
     mixture = f"\\frac{{{p} + {q}}}{{2}}"
     return (f"\\left(\\frac{{1}}{{2}}{binder.opening} {p} {log}\\frac{{{p}}}{{{mixture}}}{binder.closing}"
             f" + \\frac{{1}}{{2}}{binder.opening} {q} {log}\\frac{{{q}}}{{{mixture}}}{binder.closing}\\right)")
